@@ -1,0 +1,101 @@
+// The document model every stage reads and fills in.
+//
+//   for (const Document& doc : cluster.documents)
+//     for (const Sentence& s : doc.sentences)
+//       std::cout << s.span.Slice(doc.text) << "  <- bytes "
+//                 << doc.map.ToOriginal(s.span).begin << " of " << doc.origin;
+//
+// A Document owns its original input bytes (`raw`) and its normalized text
+// (`text`: valid UTF-8, NFC, "\n" line ends). Every analysis result is a
+// Span into `text`; `map` takes any such span back to `raw`. Documents are
+// plain values; once analyzed they are read-only and can be shared.
+#ifndef DOSSIER_DOCUMENT_H_
+#define DOSSIER_DOCUMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dossier/span.h"
+#include "dossier/status.h"
+
+namespace dossier {
+
+// Why a line was kept out of analysis.
+enum class ClutterKind {
+  kBoilerplate,       // "Advertisement", "In this article", share/cookie prompts
+  kRepeatedLine,      // the same line twice in a row (a repeated headline)
+  kPhotoCredit,       // "(Photo: Reuters)", captions with a credit
+};
+const char* ClutterKindName(ClutterKind kind);
+
+struct ClutterLine {
+  Span span;
+  ClutterKind kind;
+};
+
+// One speaker turn of a transcript: "SECRETARY KERRY: Well, good evening..."
+// and the unlabelled paragraphs that follow it.
+struct Turn {
+  Span label;            // "SECRETARY KERRY:" including the colon and notes
+  Span span;             // the turn's text after the label, to the next turn
+  std::string speaker;   // normalized: "Kerry", "Vladimir Putin", "Question"
+  std::string role;      // title given in the label: "Secretary", "President of Russia"
+  std::string note;      // "via interpreter", "retranslated"; empty if none
+  bool is_question = false;  // QUESTION:, Q:, a journalist's turn
+};
+
+struct Token {
+  Span span;
+  std::string lower;  // case-folded surface form
+  std::string stem;   // Snowball English (Porter2) stem of `lower`
+  bool is_stopword = false;
+  bool is_number = false;
+};
+
+struct Sentence {
+  Span span;
+  uint32_t token_begin = 0;  // tokens [token_begin, token_end) of the document
+  uint32_t token_end = 0;
+  int32_t paragraph = -1;    // index into Document::paragraphs
+  int32_t turn = -1;         // index into Document::turns, -1 outside turns
+  bool stage_direction = false;  // "(Laughter.)", "(Inaudible.)"
+};
+
+struct Document {
+  // Metadata, empty where unknown.
+  std::string id;      // record id, or the file path
+  std::string source;  // outlet
+  std::string title;
+  std::string date;    // ISO 8601 YYYY-MM-DD when known
+  std::string url;
+  std::string origin;  // where it was read: "dir/a.txt", "feed.jsonl:17"
+
+  std::string raw;   // the original input bytes of this document
+  std::string text;  // normalized text
+  OffsetMap map;     // text -> raw
+
+  // Filled by analysis.
+  std::vector<ClutterLine> clutter;  // lines removed from analysis
+  std::vector<Span> paragraphs;      // analysed paragraphs, in order
+  std::vector<Turn> turns;           // empty unless a transcript
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+  Span title_span;   // where the title stands in text, if it does
+  Span date_span;    // where the date was found in text, if it was
+
+  bool is_transcript() const { return !turns.empty(); }
+};
+
+// Documents about one story, briefed together.
+struct Cluster {
+  std::string id;
+  std::string origin;                   // "seeds/" or "dev.jsonl:12"
+  std::vector<Document> documents;
+  std::vector<std::string> references;  // reference summaries (Multi-News)
+  std::vector<Diagnostic> diagnostics;  // problems met reading this cluster
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_DOCUMENT_H_

@@ -1,0 +1,45 @@
+// SentenceSplitter: finds sentence boundaries in a paragraph of normalized
+// news or transcript text.
+//
+//   Result<SentenceSplitter> s = SentenceSplitter::Create(data_dir);
+//   std::vector<Span> out;
+//   s->Split(doc.text, paragraph_span, &out);
+//
+// Rule-based, driven by data/abbreviations.txt (and the other lists the
+// .cc names). Handles titles and abbreviations (Mr, Dr., Gen., U.S., U.N.,
+// a.m./p.m., Dec.), initials, decimals and figures, quotes that close a
+// sentence, ellipses, dashes and transcript stage directions such as
+// "(Laughter.)", which become sentences of their own.
+//
+// Create() loads the lists once; Split() is const and thread-safe.
+#ifndef DOSSIER_SEGMENT_SENTENCE_SPLITTER_H_
+#define DOSSIER_SEGMENT_SENTENCE_SPLITTER_H_
+
+#include <string_view>
+#include <vector>
+
+#include "dossier/span.h"
+#include "dossier/status.h"
+#include "util/data_files.h"
+
+namespace dossier {
+
+class SentenceSplitter {
+ public:
+  // Loads the word lists from `data_dir` (empty: the built-in copies).
+  static Result<SentenceSplitter> Create(std::string_view data_dir);
+
+  // Appends to `out` the sentences of text[region.begin, region.end), in
+  // order. Each span is trimmed of surrounding white space and non-empty;
+  // together they cover every non-space byte of the region. A newline inside
+  // the region is treated as white space (the caller splits paragraphs).
+  void Split(std::string_view text, Span region, std::vector<Span>* out) const;
+
+ private:
+  WordList abbreviations_;       // "mr", "dr", "gen", "u.s", "dec", ...
+  WordList sentence_starters_;   // words that start sentences after "U.S." etc.
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_SEGMENT_SENTENCE_SPLITTER_H_

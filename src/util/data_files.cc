@@ -1,0 +1,67 @@
+#include "util/data_files.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "util/strings.h"
+
+namespace dossier {
+
+// Defined in the generated embedded_data.cc.
+struct EmbeddedFile {
+  const char* name;
+  const unsigned char* data;
+  size_t size;
+};
+extern const EmbeddedFile kEmbeddedFiles[];
+extern const size_t kEmbeddedFileCount;
+
+Result<std::string> ReadDataFile(std::string_view data_dir, std::string_view name) {
+  if (!data_dir.empty()) {
+    std::string path = std::string(data_dir) + "/" + std::string(name);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status(StatusCode::kNotFound, "cannot open data file", path);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  for (size_t i = 0; i < kEmbeddedFileCount; ++i) {
+    if (name == kEmbeddedFiles[i].name) {
+      return std::string(reinterpret_cast<const char*>(kEmbeddedFiles[i].data),
+                         kEmbeddedFiles[i].size);
+    }
+  }
+  return Status(StatusCode::kNotFound, "no built-in data file", std::string(name));
+}
+
+std::vector<std::string> EmbeddedDataFileNames() {
+  std::vector<std::string> names;
+  for (size_t i = 0; i < kEmbeddedFileCount; ++i) names.emplace_back(kEmbeddedFiles[i].name);
+  return names;
+}
+
+WordList WordList::Parse(std::string_view content, bool lowercase) {
+  WordList list;
+  size_t pos = 0;
+  while (pos <= content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view line = content.substr(pos, nl - pos);
+    pos = nl + 1;
+    size_t hash = line.find('#');
+    if (hash != std::string_view::npos) line = line.substr(0, hash);
+    line = TrimWhitespace(line);
+    if (line.empty()) continue;
+    std::string entry = lowercase ? AsciiLower(line) : std::string(line);
+    if (list.set_.insert(entry).second) list.entries_.push_back(std::move(entry));
+  }
+  return list;
+}
+
+Result<WordList> LoadWordList(std::string_view data_dir, std::string_view name, bool lowercase) {
+  Result<std::string> content = ReadDataFile(data_dir, name);
+  if (!content.ok()) return content.status();
+  return WordList::Parse(*content, lowercase);
+}
+
+}  // namespace dossier

@@ -1,0 +1,48 @@
+// Runtime word lists (data/*.txt): built into the binary, overridable by a
+// directory holding files of the same names.
+//
+//   Result<WordList> abbrev = LoadWordList(options.data_dir, "abbreviations.txt");
+//
+// File format: one entry per line, UTF-8; text after '#' is a comment,
+// blank lines are ignored, surrounding white space is trimmed.
+#ifndef DOSSIER_UTIL_DATA_FILES_H_
+#define DOSSIER_UTIL_DATA_FILES_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "dossier/status.h"
+
+namespace dossier {
+
+// The contents of data file `name`: from `data_dir` when it is not empty,
+// else the copy built into the library.
+Result<std::string> ReadDataFile(std::string_view data_dir, std::string_view name);
+
+// Names of the data files built into the library.
+std::vector<std::string> EmbeddedDataFileNames();
+
+// A set of strings read from a data file. Immutable; thread-safe.
+class WordList {
+ public:
+  WordList() = default;
+  // Parses `content`; with `lowercase`, ASCII letters of entries are lowered.
+  static WordList Parse(std::string_view content, bool lowercase);
+
+  bool Contains(std::string_view word) const { return set_.count(std::string(word)) > 0; }
+  const std::vector<std::string>& entries() const { return entries_; }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  std::vector<std::string> entries_;
+  std::unordered_set<std::string> set_;
+};
+
+// ReadDataFile + WordList::Parse.
+Result<WordList> LoadWordList(std::string_view data_dir, std::string_view name, bool lowercase);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_UTIL_DATA_FILES_H_

@@ -1,0 +1,39 @@
+// Small string helpers shared by the stages. ASCII-only unless named
+// otherwise; UTF-8 passes through untouched.
+#ifndef DOSSIER_UTIL_STRINGS_H_
+#define DOSSIER_UTIL_STRINGS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace dossier {
+
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsAsciiAlpha(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline char AsciiToLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c + 32) : c; }
+
+std::string AsciiLower(std::string_view s);
+std::string_view TrimWhitespace(std::string_view s);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
+// Collapses runs of white space (ASCII and U+00A0) to one space and trims.
+std::string CollapseWhitespace(std::string_view s);
+
+// Decodes the UTF-8 code point at s[*pos] and advances *pos. Invalid
+// sequences yield U+FFFD and advance by one byte.
+char32_t DecodeUtf8(std::string_view s, size_t* pos);
+// Decodes the code point that ends just before s[pos]; sets *start to its
+// first byte. Returns 0 at the start of s.
+char32_t DecodeUtf8Before(std::string_view s, size_t pos, size_t* start);
+void AppendUtf8(char32_t cp, std::string* out);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_UTIL_STRINGS_H_
