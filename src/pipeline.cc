@@ -1,1 +1,120 @@
-// placeholder
+// The only file that knows every stage.
+#include "dossier/pipeline.h"
+
+#include <algorithm>
+
+#include "segment/clutter.h"
+#include "segment/metadata.h"
+#include "segment/sentence_splitter.h"
+#include "segment/tokenizer.h"
+#include "segment/transcript.h"
+#include "util/strings.h"
+
+namespace dossier {
+
+struct Pipeline::Impl {
+  ClutterFilter clutter;
+  TranscriptParser transcript;
+  SentenceSplitter splitter;
+  Tokenizer tokenizer;
+};
+
+struct Pipeline::Scratch::Impl {
+  Tokenizer::Scratch tokenizer;
+};
+
+Pipeline::Scratch::Scratch(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Pipeline::Scratch::Scratch(Scratch&&) noexcept = default;
+Pipeline::Scratch& Pipeline::Scratch::operator=(Scratch&&) noexcept = default;
+Pipeline::Scratch::~Scratch() = default;
+
+Pipeline::Pipeline(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+Pipeline::Pipeline(Pipeline&&) noexcept = default;
+Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
+Pipeline::~Pipeline() = default;
+
+Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
+  Result<ClutterFilter> clutter = ClutterFilter::Create(options.data_dir);
+  if (!clutter.ok()) return clutter.status();
+  Result<TranscriptParser> transcript = TranscriptParser::Create(options.data_dir);
+  if (!transcript.ok()) return transcript.status();
+  Result<SentenceSplitter> splitter = SentenceSplitter::Create(options.data_dir);
+  if (!splitter.ok()) return splitter.status();
+  Result<Tokenizer> tokenizer = Tokenizer::Create(options.data_dir);
+  if (!tokenizer.ok()) return tokenizer.status();
+  auto impl = std::make_unique<Impl>(Impl{std::move(*clutter), std::move(*transcript),
+                                          std::move(*splitter), std::move(*tokenizer)});
+  return Pipeline(std::move(impl));
+}
+
+Pipeline::Scratch Pipeline::NewScratch() const {
+  return Scratch(std::make_unique<Scratch::Impl>(Scratch::Impl{impl_->tokenizer.NewScratch()}));
+}
+
+namespace {
+
+// "(Laughter.)", "(Applause)", "(Inaudible.)": a short parenthesised note.
+bool IsStageDirection(std::string_view s) {
+  if (s.size() < 3 || s.front() != '(' || s.back() != ')') return false;
+  if (s.find('(', 1) != std::string_view::npos) return false;
+  size_t words = 1;
+  for (char c : s) words += c == ' ';
+  return words <= 4;
+}
+
+}  // namespace
+
+void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
+  doc->clutter.clear();
+  doc->paragraphs.clear();
+  doc->turns.clear();
+  doc->sentences.clear();
+  doc->tokens.clear();
+  const std::string_view text = doc->text;
+
+  impl_->clutter.Apply(text, &doc->paragraphs, &doc->clutter);
+  doc->turns = impl_->transcript.Parse(text, doc->paragraphs);
+  DetectMetadata(doc);
+
+  std::vector<Span> spans;
+  size_t turn = 0;
+  for (size_t p = 0; p < doc->paragraphs.size(); ++p) {
+    Span region = doc->paragraphs[p];
+    // The turn this paragraph belongs to, and its label to skip.
+    while (turn < doc->turns.size() && doc->turns[turn].span.end <= region.begin &&
+           doc->turns[turn].label.end <= region.begin) {
+      ++turn;
+    }
+    int32_t turn_index = -1;
+    if (turn < doc->turns.size()) {
+      const Turn& t = doc->turns[turn];
+      if (t.label.begin >= region.begin && t.label.begin < region.end) {
+        turn_index = static_cast<int32_t>(turn);
+        region.begin = std::max(region.begin, t.label.end);
+      } else if (t.span.begin <= region.begin && region.begin < t.span.end) {
+        turn_index = static_cast<int32_t>(turn);
+      }
+    }
+    while (region.begin < region.end && IsAsciiSpace(text[region.begin])) ++region.begin;
+    if (region.empty()) continue;
+    spans.clear();
+    impl_->splitter.Split(text, region, &spans);
+    for (const Span& s : spans) {
+      Sentence sentence;
+      sentence.span = s;
+      sentence.paragraph = static_cast<int32_t>(p);
+      sentence.turn = turn_index;
+      sentence.stage_direction = IsStageDirection(s.Slice(text));
+      sentence.token_begin = static_cast<uint32_t>(doc->tokens.size());
+      impl_->tokenizer.Tokenize(text, s, &scratch->impl_->tokenizer, &doc->tokens);
+      sentence.token_end = static_cast<uint32_t>(doc->tokens.size());
+      doc->sentences.push_back(sentence);
+    }
+  }
+}
+
+void Pipeline::Analyze(Cluster* cluster, Scratch* scratch) const {
+  for (Document& doc : cluster->documents) Analyze(&doc, scratch);
+}
+
+}  // namespace dossier

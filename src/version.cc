@@ -1,1 +1,7 @@
-// placeholder
+#include "dossier/version.h"
+
+namespace dossier {
+
+const char* Version() { return DOSSIER_VERSION; }
+
+}  // namespace dossier

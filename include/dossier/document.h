@@ -26,6 +26,8 @@ enum class ClutterKind {
   kBoilerplate,       // "Advertisement", "In this article", share/cookie prompts
   kRepeatedLine,      // the same line twice in a row (a repeated headline)
   kPhotoCredit,       // "(Photo: Reuters)", captions with a credit
+  kLinkList,          // the tag or link lines under "In this article", "Related"
+  kByline,            // "By Jane Roe, Staff Writer" (kept in Document::byline)
 };
 const char* ClutterKindName(ClutterKind kind);
 
@@ -69,6 +71,7 @@ struct Document {
   std::string title;
   std::string date;    // ISO 8601 YYYY-MM-DD when known
   std::string url;
+  std::string byline;  // "By Jane Roe, Staff Writer" without "By"
   std::string origin;  // where it was read: "dir/a.txt", "feed.jsonl:17"
 
   std::string raw;   // the original input bytes of this document

@@ -1,1 +1,118 @@
-// placeholder
+#include <nlohmann/json.hpp>
+
+#include "dossier/report.h"
+
+namespace dossier {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json SpanJson(Span s) { return json::array({s.begin, s.end}); }
+
+json DiagnosticJson(const Diagnostic& d) {
+  json j;
+  j["severity"] = d.severity == Diagnostic::Severity::kError ? "error" : "warning";
+  j["code"] = StatusCodeName(d.status.code());
+  j["input"] = d.status.input();
+  j["message"] = d.status.message();
+  if (d.status.byte_offset()) j["byte"] = *d.status.byte_offset();
+  return j;
+}
+
+json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+}  // namespace
+
+std::string FormatDiagnostic(const Diagnostic& diagnostic) {
+  return std::string(diagnostic.severity == Diagnostic::Severity::kError ? "error: "
+                                                                          : "warning: ") +
+         diagnostic.status.ToString();
+}
+
+std::string RenderJson(const Cluster& cluster, const RenderOptions& options) {
+  json out;
+  out["schema"] = "dossier.brief";
+  out["version"] = kBriefSchemaVersion;
+  out["id"] = cluster.id;
+  out["origin"] = cluster.origin;
+  json docs = json::array();
+  for (const Document& doc : cluster.documents) {
+    json d;
+    d["id"] = doc.id;
+    d["source"] = OrNull(doc.source);
+    d["title"] = OrNull(doc.title);
+    d["date"] = OrNull(doc.date);
+    d["url"] = OrNull(doc.url);
+    d["byline"] = OrNull(doc.byline);
+    d["origin"] = doc.origin;
+    d["raw_bytes"] = doc.raw.size();
+    d["text_bytes"] = doc.text.size();
+    d["transcript"] = doc.is_transcript();
+    if (!doc.title_span.empty()) {
+      d["title_span"] = SpanJson(doc.title_span);
+      d["title_source_span"] = SpanJson(doc.map.ToOriginal(doc.title_span));
+    }
+    if (!doc.date_span.empty()) {
+      d["date_span"] = SpanJson(doc.date_span);
+      d["date_source_span"] = SpanJson(doc.map.ToOriginal(doc.date_span));
+    }
+    if (options.clutter) {
+      json clutter = json::array();
+      for (const ClutterLine& c : doc.clutter) {
+        clutter.push_back({{"kind", ClutterKindName(c.kind)},
+                           {"text", std::string(c.span.Slice(doc.text))},
+                           {"span", SpanJson(c.span)},
+                           {"source_span", SpanJson(doc.map.ToOriginal(c.span))}});
+      }
+      d["clutter"] = std::move(clutter);
+    }
+    json turns = json::array();
+    for (const Turn& t : doc.turns) {
+      json tj;
+      tj["speaker"] = t.speaker;
+      tj["role"] = OrNull(t.role);
+      tj["note"] = OrNull(t.note);
+      tj["question"] = t.is_question;
+      tj["label"] = std::string(t.label.Slice(doc.text));
+      tj["span"] = SpanJson(t.span);
+      tj["source_span"] = SpanJson(doc.map.ToOriginal(t.span));
+      turns.push_back(std::move(tj));
+    }
+    d["turns"] = std::move(turns);
+    json sentences = json::array();
+    for (const Sentence& s : doc.sentences) {
+      json sj;
+      sj["text"] = std::string(s.span.Slice(doc.text));
+      sj["span"] = SpanJson(s.span);
+      sj["source_span"] = SpanJson(doc.map.ToOriginal(s.span));
+      sj["paragraph"] = s.paragraph;
+      if (s.turn >= 0) {
+        sj["turn"] = s.turn;
+        sj["speaker"] = doc.turns[static_cast<size_t>(s.turn)].speaker;
+      }
+      if (s.stage_direction) sj["stage_direction"] = true;
+      if (options.tokens) {
+        json toks = json::array();
+        for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+          const Token& t = doc.tokens[k];
+          json tj = {{"text", t.lower}, {"stem", t.stem}};
+          if (t.is_stopword) tj["stop"] = true;
+          if (t.is_number) tj["number"] = true;
+          toks.push_back(std::move(tj));
+        }
+        sj["tokens"] = std::move(toks);
+      }
+      sentences.push_back(std::move(sj));
+    }
+    d["sentences"] = std::move(sentences);
+    docs.push_back(std::move(d));
+  }
+  out["documents"] = std::move(docs);
+  out["references"] = cluster.references;
+  json diags = json::array();
+  for (const Diagnostic& d : cluster.diagnostics) diags.push_back(DiagnosticJson(d));
+  out["diagnostics"] = std::move(diags);
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace dossier

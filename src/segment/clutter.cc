@@ -1,1 +1,202 @@
-// placeholder
+#include "segment/clutter.h"
+
+#include <algorithm>
+
+#include "util/strings.h"
+
+namespace dossier {
+namespace {
+
+constexpr size_t kMaxPrefixLineWords = 15;
+constexpr size_t kMaxCreditLineWords = 40;
+constexpr size_t kMaxRepeatedLineWords = 30;
+constexpr size_t kMaxListItemWords = 8;
+constexpr size_t kMaxBylineWords = 14;
+
+// "By Jane Roe", "By JANE ROE, Staff Writer | Updated ...": "By" and a
+// capitalized name right after it.
+bool IsByline(std::string_view line, size_t words) {
+  if (words < 2 || words > kMaxBylineWords) return false;
+  if (!(StartsWith(line, "By ") || StartsWith(line, "BY "))) return false;
+  char c = line.size() > 3 ? line[3] : ' ';
+  if (!IsAsciiUpper(c)) return false;
+  char last = line.back();
+  return last != '.' || line.find(" | ") != std::string_view::npos;
+}
+
+bool EndsSentence(std::string_view line) {
+  char last = line.empty() ? ' ' : line.back();
+  return last == '.' || last == '?' || last == '!' || last == '"' || last == ':' || last == ';';
+}
+
+size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool space = IsAsciiSpace(c);
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
+// Lower case, white space collapsed, bullets and trailing punctuation dropped.
+std::string LineKey(std::string_view line) {
+  std::string key = AsciiLower(CollapseWhitespace(line));
+  auto strip_front = [&](std::string_view bullet) {
+    if (StartsWith(key, bullet)) key.erase(0, bullet.size());
+  };
+  for (int k = 0; k < 2; ++k) {
+    strip_front("\xE2\x80\xA2");  // •
+    strip_front("\xC2\xBB");      // »
+    strip_front("* ");
+    strip_front("- ");
+    strip_front("| ");
+    while (!key.empty() && key.front() == ' ') key.erase(0, 1);
+  }
+  while (!key.empty()) {
+    char c = key.back();
+    if (c == ':' || c == '.' || c == '>' || c == '|' || c == ' ' || c == '!') {
+      key.pop_back();
+    } else if (EndsWith(key, "\xC2\xBB") || EndsWith(key, "\xE2\x80\xBA")) {  // » ›
+      key.resize(key.size() - (EndsWith(key, "\xC2\xBB") ? 2 : 3));
+    } else {
+      break;
+    }
+  }
+  return key;
+}
+
+// Hard-wrapped text: most lines end mid-sentence and stay under ~100 chars.
+bool LooksHardWrapped(std::string_view text, const std::vector<Span>& lines) {
+  if (lines.size() < 8) return false;
+  size_t wrapped = 0, long_lines = 0;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    std::string_view l = lines[i].Slice(text);
+    if (l.size() > 100) ++long_lines;
+    // Followed directly by the next line (no blank line between)?
+    bool adjacent = lines[i + 1].begin > lines[i].end &&
+                    text.substr(lines[i].end, lines[i + 1].begin - lines[i].end).find('\n') ==
+                        text.substr(lines[i].end, lines[i + 1].begin - lines[i].end).rfind('\n');
+    char last = l.empty() ? ' ' : l.back();
+    bool mid_sentence = !(last == '.' || last == '?' || last == '!' || last == '"' || last == ':');
+    if (adjacent && mid_sentence && l.size() >= 30) ++wrapped;
+  }
+  return long_lines * 10 < lines.size() && wrapped * 3 >= lines.size();
+}
+
+}  // namespace
+
+std::vector<Span> SplitLines(std::string_view text) {
+  std::vector<Span> lines;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    size_t b = pos, e = nl;
+    while (b < e && IsAsciiSpace(text[b])) ++b;
+    while (e > b && IsAsciiSpace(text[e - 1])) --e;
+    if (e > b) lines.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+Result<ClutterFilter> ClutterFilter::Create(std::string_view data_dir) {
+  ClutterFilter f;
+  Result<WordList> lines = LoadWordList(data_dir, "clutter_lines.txt", true);
+  if (!lines.ok()) return lines.status();
+  Result<WordList> prefixes = LoadWordList(data_dir, "clutter_prefixes.txt", true);
+  if (!prefixes.ok()) return prefixes.status();
+  Result<WordList> credits = LoadWordList(data_dir, "photo_credits.txt", true);
+  if (!credits.ok()) return credits.status();
+  f.lines_ = std::move(*lines);
+  f.prefixes_ = std::move(*prefixes);
+  f.credits_ = std::move(*credits);
+  Result<WordList> headers = LoadWordList(data_dir, "clutter_list_headers.txt", true);
+  if (!headers.ok()) return headers.status();
+  f.list_headers_ = std::move(*headers);
+  return f;
+}
+
+std::optional<ClutterKind> ClutterFilter::Classify(std::string_view line) const {
+  const size_t words = CountWords(line);
+  if (words > kMaxCreditLineWords) return std::nullopt;
+  std::string key = LineKey(line);
+  if (key.empty()) return std::nullopt;
+  if (lines_.Contains(key)) return ClutterKind::kBoilerplate;
+  if (words <= kMaxPrefixLineWords) {
+    for (const std::string& p : prefixes_.entries()) {
+      if (StartsWith(key, p)) return ClutterKind::kBoilerplate;
+    }
+  }
+  // Photo credits: a marker at the start, or in a closing parenthesis.
+  std::string lower = AsciiLower(CollapseWhitespace(line));
+  std::string_view tail;
+  if (!lower.empty() && lower.back() == ')') {
+    size_t open = lower.rfind('(');
+    if (open != std::string::npos) tail = std::string_view(lower).substr(open);
+  }
+  for (const std::string& marker : credits_.entries()) {
+    if (StartsWith(lower, marker) || StartsWith(key, marker)) return ClutterKind::kPhotoCredit;
+    if (!tail.empty() && tail.find(marker) != std::string_view::npos) {
+      return ClutterKind::kPhotoCredit;
+    }
+  }
+  return std::nullopt;
+}
+
+void ClutterFilter::Apply(std::string_view text, std::vector<Span>* paragraphs,
+                          std::vector<ClutterLine>* clutter) const {
+  std::vector<Span> lines = SplitLines(text);
+  std::vector<bool> is_clutter(lines.size(), false);
+  std::string previous_key;
+  bool in_list = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i].Slice(text);
+    std::optional<ClutterKind> kind = Classify(line);
+    std::string key = AsciiLower(CollapseWhitespace(line));
+    if (!kind && i > 0 && key == previous_key && CountWords(line) <= kMaxRepeatedLineWords) {
+      kind = ClutterKind::kRepeatedLine;
+    }
+    previous_key = std::move(key);
+    if (!kind && IsByline(line, CountWords(line))) kind = ClutterKind::kByline;
+    // Short unpunctuated lines right after a list header belong to the list.
+    if (!kind && in_list && CountWords(line) <= kMaxListItemWords && !EndsSentence(line)) {
+      kind = ClutterKind::kLinkList;
+    }
+    in_list = kind.has_value() && (*kind == ClutterKind::kLinkList ||
+                                   (*kind == ClutterKind::kBoilerplate &&
+                                    list_headers_.Contains(LineKey(line))));
+    if (kind) {
+      is_clutter[i] = true;
+      clutter->push_back({lines[i], *kind});
+    }
+  }
+  if (!LooksHardWrapped(text, lines)) {
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (!is_clutter[i]) paragraphs->push_back(lines[i]);
+    }
+    return;
+  }
+  // Hard-wrapped: join lines until a blank line or a clutter line.
+  std::optional<Span> current;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (is_clutter[i]) {
+      if (current) paragraphs->push_back(*current);
+      current.reset();
+      continue;
+    }
+    bool blank_before = current && text.substr(current->end, lines[i].begin - current->end)
+                                               .find("\n\n") != std::string_view::npos;
+    if (current && !blank_before) {
+      current->end = lines[i].end;
+    } else {
+      if (current) paragraphs->push_back(*current);
+      current = lines[i];
+    }
+  }
+  if (current) paragraphs->push_back(*current);
+}
+
+}  // namespace dossier

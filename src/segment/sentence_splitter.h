@@ -15,6 +15,7 @@
 #ifndef DOSSIER_SEGMENT_SENTENCE_SPLITTER_H_
 #define DOSSIER_SEGMENT_SENTENCE_SPLITTER_H_
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -36,8 +37,19 @@ class SentenceSplitter {
   void Split(std::string_view text, Span region, std::vector<Span>* out) const;
 
  private:
-  WordList abbreviations_;       // "mr", "dr", "gen", "u.s", "dec", ...
-  WordList sentence_starters_;   // words that start sentences after "U.S." etc.
+  struct Next;  // what follows a candidate boundary
+
+  static Next LookAtNext(std::string_view text, size_t pos, size_t end);
+  // True if the capitalized word of `next` is a sentence starter.
+  bool IsStarter(const Next& next) const;
+  // Whether the terminator run text[term_begin, term_end), then closing
+  // quotes/brackets up to `after`, ends the sentence begun at sentence_begin.
+  bool EndsSentence(std::string_view text, size_t sentence_begin, size_t term_begin,
+                    size_t term_end, size_t after, bool quote_closed, const Next& next) const;
+
+  WordList abbreviations_;      // "mr", "dr", "gen", "u.s", "dec", ...
+  WordList titles_;             // the abbreviations always followed by a name
+  WordList sentence_starters_;  // words that start sentences after "U.S." etc.
 };
 
 }  // namespace dossier

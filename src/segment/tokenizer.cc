@@ -1,1 +1,149 @@
-// placeholder
+#include "segment/tokenizer.h"
+
+#include <libstemmer.h>
+#include <unicode/uchar.h>
+
+#include "util/strings.h"
+
+namespace dossier {
+namespace {
+
+bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) return IsAsciiAlpha(static_cast<char>(cp)) || IsAsciiDigit(static_cast<char>(cp));
+  if (cp == 0xFFFD) return false;
+  int8_t type = u_charType(static_cast<UChar32>(cp));
+  return u_isalnum(static_cast<UChar32>(cp)) || type == U_NON_SPACING_MARK ||
+         type == U_COMBINING_SPACING_MARK;
+}
+
+bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+}  // namespace
+
+std::string FoldCase(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (pos < s.size()) {
+    auto c = static_cast<unsigned char>(s[pos]);
+    if (c < 0x80) {
+      out.push_back(AsciiToLower(static_cast<char>(c)));
+      ++pos;
+      continue;
+    }
+    char32_t cp = DecodeUtf8(s, &pos);
+    AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)),
+               &out);
+  }
+  return out;
+}
+
+Tokenizer::Scratch::Scratch() : stemmer_(sb_stemmer_new("english", "UTF_8")) {}
+Tokenizer::Scratch::~Scratch() {
+  if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
+}
+Tokenizer::Scratch::Scratch(Scratch&& other) noexcept : stemmer_(other.stemmer_) {
+  other.stemmer_ = nullptr;
+}
+Tokenizer::Scratch& Tokenizer::Scratch::operator=(Scratch&& other) noexcept {
+  if (this != &other) {
+    if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
+    stemmer_ = other.stemmer_;
+    other.stemmer_ = nullptr;
+  }
+  return *this;
+}
+
+std::string Tokenizer::Scratch::Stem(std::string_view lower) {
+  if (stemmer_ == nullptr || lower.empty()) return std::string(lower);
+  const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(lower.data()),
+                                         static_cast<int>(lower.size()));
+  if (out == nullptr) return std::string(lower);
+  return std::string(reinterpret_cast<const char*>(out),
+                     static_cast<size_t>(sb_stemmer_length(stemmer_)));
+}
+
+Result<Tokenizer> Tokenizer::Create(std::string_view data_dir) {
+  Result<WordList> stop = LoadWordList(data_dir, "stopwords_en.txt", /*lowercase=*/true);
+  if (!stop.ok()) return stop.status();
+  Tokenizer t;
+  t.stopwords_ = std::move(*stop);
+  return t;
+}
+
+void Tokenizer::Tokenize(std::string_view text, Span span, Scratch* scratch,
+                         std::vector<Token>* out) const {
+  const size_t end = std::min<size_t>(span.end, text.size());
+  size_t pos = span.begin;
+  while (pos < end) {
+    size_t start = pos;
+    char32_t cp = DecodeUtf8(text, &pos);
+    if (!IsWordChar(cp)) continue;
+    const bool digit_start = cp < 0x80 && IsAsciiDigit(static_cast<char>(cp));
+    bool all_digits = digit_start;
+    size_t tok_end = pos;
+    // Extend over word characters and allowed inner punctuation.
+    while (pos < end) {
+      size_t next = pos;
+      char32_t c = DecodeUtf8(text, &next);
+      if (IsWordChar(c)) {
+        if (!(c < 0x80 && IsAsciiDigit(static_cast<char>(c)))) all_digits = false;
+        pos = next;
+        tok_end = pos;
+        continue;
+      }
+      // Inner punctuation needs a word character after it.
+      if (next >= end) {
+        // "a.m." at the very end of the span.
+        if (c == '.' && !all_digits && tok_end - start >= 3 && text[tok_end - 2] == '.') {
+          tok_end = next;
+        }
+        break;
+      }
+      size_t after = next;
+      char32_t d = DecodeUtf8(text, &after);
+      if (!IsWordChar(d)) {
+        // "U.S." : a final period after single letters separated by periods.
+        if (c == '.' && !all_digits && tok_end - start >= 3 && text[tok_end - 2] == '.') {
+          pos = next;
+          tok_end = pos;
+        }
+        break;
+      }
+      bool d_digit = d < 0x80 && IsAsciiDigit(static_cast<char>(d));
+      if (all_digits && (c == ',' || c == '.') && d_digit) {
+        pos = next;  // 5,000 / 4.5
+        continue;
+      }
+      if (IsApostrophe(c) && !all_digits) {
+        pos = next;  // Russia's
+        continue;
+      }
+      // Dotted abbreviation: a single letter before and after "." (U.S, U.N, a.m).
+      if (c == '.' && !all_digits && !d_digit && (tok_end - start == 1 || text[tok_end - 2] == '.')) {
+        size_t after2 = after;
+        bool single = after2 >= end || text[after2] == '.' || !IsWordChar(text[after2]);
+        if (single) {
+          pos = next;
+          continue;
+        }
+      }
+      break;
+    }
+    Token tok;
+    tok.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(tok_end)};
+    std::string_view surface = text.substr(start, tok_end - start);
+    tok.lower = FoldCase(surface);
+    // Curly apostrophes stem like straight ones.
+    std::string for_stem = tok.lower;
+    for (size_t k = 0; (k = for_stem.find("\xE2\x80\x99", k)) != std::string::npos;) {
+      for_stem.replace(k, 3, "'");
+    }
+    tok.is_number = digit_start && all_digits;
+    tok.is_stopword = stopwords_.Contains(for_stem);
+    tok.stem = tok.is_number ? tok.lower : scratch->Stem(for_stem);
+    out->push_back(std::move(tok));
+  }
+}
+
+}  // namespace dossier

@@ -13,18 +13,29 @@
 // (several of them, repeated speakers or a QUESTION turn), so a news line
 // such as "Update: ..." is not a turn.
 //
-// Create() loads data/speaker_titles.txt once; Parse() is const and
-// thread-safe.
+// Create() loads data/speaker_titles.txt and data/speaker_roles.txt once;
+// Parse() and NormalizeSpeaker() are const and thread-safe.
+//
+// Normalization: titles are stripped from the front of the label and kept
+// in Turn::role in title case ("Foreign Minister"); honorifics (Mr, Dr) are
+// stripped and dropped, so "MR KIRBY" has the role "". All-caps names are
+// case-folded ("DE MISTURA" -> "de Mistura", "O'BRIEN" -> "O'Brien"). A
+// generic label (QUESTION, Q, MODERATOR) gives a fixed speaker name
+// ("Question", "Moderator") and no role. Turn::note is a known interpreter
+// note in lower case ("via interpreter", "retranslated"); another short
+// parenthetical before the colon is kept as written ("REP. JOHN DOE (D-CA):"
+// -> "D-CA").
 #ifndef DOSSIER_SEGMENT_TRANSCRIPT_H_
 #define DOSSIER_SEGMENT_TRANSCRIPT_H_
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dossier/document.h"
 #include "dossier/status.h"
-#include "util/data_files.h"
 
 namespace dossier {
 
@@ -42,7 +53,33 @@ class TranscriptParser {
   std::string NormalizeSpeaker(std::string_view label, std::string* role) const;
 
  private:
-  WordList titles_;  // lower-case titles and honorifics: "mr", "secretary", "foreign minister"
+  // A generic label from speaker_roles.txt.
+  struct GenericRole {
+    enum class Kind { kQuestion, kSpeaker, kNone, kNote };
+    Kind kind = Kind::kSpeaker;
+    std::string speaker;  // the speaker name the turn gets
+  };
+  // A label found at the start of a paragraph.
+  struct Label;
+  // What NormalizeSpeaker() learns from the words of a label.
+  struct Speaker {
+    std::string name;
+    std::string role;
+    bool is_question = false;
+    bool generic = false;  // a generic role (QUESTION, MODERATOR), not a name
+    bool none = false;     // not a speaker ("Update", "Note")
+    bool strong = false;   // has a title or role, or two name words
+  };
+
+  bool ScanLabel(std::string_view text, Span paragraph, Label* label) const;
+  Speaker Normalize(std::string_view words) const;
+  const GenericRole* FindRole(std::string_view key) const;
+
+  // Lower-case titles -> true for honorifics ("mr"), false for offices.
+  std::unordered_map<std::string, bool> titles_;
+  size_t max_title_words_ = 0;
+  std::unordered_set<std::string> acronyms_;            // "un", "nato": upper case in roles
+  std::unordered_map<std::string, GenericRole> roles_;  // "question", "update", "retranslated"
 };
 
 }  // namespace dossier

@@ -1,1 +1,135 @@
-// placeholder
+// dossier brief PATHS...: read a cluster (or a Multi-News file of clusters)
+// and print the briefing.
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "dossier/ingest.h"
+#include "dossier/pipeline.h"
+#include "dossier/report.h"
+#include "util/file_io.h"
+
+namespace dossier::cli {
+namespace {
+
+struct BriefFlags {
+  std::vector<std::string> paths;
+  std::string format = "md";
+  std::string output;
+  std::string input_format = "auto";
+  std::string data_dir;
+  uint64_t max_input_bytes = uint64_t{512} << 20;
+  size_t max_docs = 10000;
+  bool tokens = false;
+  bool no_clutter = false;
+  bool quiet = false;
+};
+
+void Report(const Diagnostic& d, bool quiet, bool* had_error) {
+  if (d.severity == Diagnostic::Severity::kError) *had_error = true;
+  if (quiet && d.severity != Diagnostic::Severity::kError) return;
+  std::cerr << "dossier: " << FormatDiagnostic(d) << "\n";
+}
+
+int RunBrief(const BriefFlags& flags) {
+  Result<InputFormat> input_format = ParseInputFormat(flags.input_format);
+  if (!input_format.ok()) {
+    std::cerr << "dossier brief: " << input_format.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  Result<Pipeline> pipeline = Pipeline::Create({flags.data_dir});
+  if (!pipeline.ok()) {
+    std::cerr << "dossier brief: " << pipeline.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  Pipeline::Scratch scratch = pipeline->NewScratch();
+  ReadOptions options;
+  options.format = *input_format;
+  options.max_input_bytes = flags.max_input_bytes;
+  options.max_documents_per_cluster = flags.max_docs;
+  RenderOptions render;
+  render.tokens = flags.tokens;
+  render.clutter = !flags.no_clutter;
+  const bool json = flags.format == "json";
+  const bool to_file = !flags.output.empty();
+  std::string buffer;  // whole output when writing a file (written atomically)
+  bool had_error = false;
+  size_t clusters = 0;
+
+  auto sink = [&](Cluster&& cluster) {
+    pipeline->Analyze(&cluster, &scratch);
+    for (const Diagnostic& d : cluster.diagnostics) Report(d, flags.quiet, &had_error);
+    std::string rendered = json ? RenderJson(cluster, render) + "\n" : RenderMarkdown(cluster, render);
+    ++clusters;
+    if (to_file) {
+      buffer += rendered;
+    } else {
+      std::cout << rendered;
+      std::cout.flush();
+    }
+  };
+  std::vector<Diagnostic> diagnostics;
+  Status status = ReadInputs(flags.paths, options, sink, &diagnostics);
+  for (const Diagnostic& d : diagnostics) Report(d, flags.quiet, &had_error);
+  if (!status.ok() && clusters == 0) {
+    std::cerr << "dossier brief: " << status.ToString() << "\n";
+    return kExitNoInput;
+  }
+  if (to_file) {
+    Status w = WriteFileAtomic(flags.output, buffer);
+    if (!w.ok()) {
+      std::cerr << "dossier brief: " << w.ToString() << "\n";
+      return kExitOutputError;
+    }
+  }
+  if (!std::cout) {
+    std::cerr << "dossier brief: cannot write to standard output\n";
+    return kExitOutputError;
+  }
+  return had_error ? kExitPartial : kExitOk;
+}
+
+}  // namespace
+
+Command SetupBrief(CLI::App& app) {
+  auto flags = std::make_shared<BriefFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "brief",
+      "Brief a story: read the reports and transcripts given (files and folders together form "
+      "one cluster; a Multi-News file holds one cluster per line) and print the briefing.");
+  cmd->footer(
+      "Examples:\n  dossier brief examples/harbor-bridge/\n"
+      "  dossier brief --format json a.txt b.html feed.jsonl.gz\n"
+      "  dossier brief --format json ../shared/data/multinews/dev.jsonl > briefs.jsonl\n\n" +
+      std::string(kExitCodeHelp));
+  cmd->add_option("paths", flags->paths,
+                  "Input files or folders; '-' reads standard input. Formats: .txt, .html, "
+                  ".jsonl ({id,source,title,date,url,text}), Multi-News .jsonl "
+                  "({id,document,summary}); any of them gzipped.")
+      ->required();
+  cmd->add_option("--format,-f", flags->format, "Output format: md (Markdown) or json (one "
+                  "object per cluster per line)")
+      ->check(CLI::IsMember({"md", "json"}))
+      ->capture_default_str();
+  cmd->add_option("--output,-o", flags->output,
+                  "Write to this file (atomically: all or nothing) instead of stdout");
+  cmd->add_option("--input-format", flags->input_format,
+                  "Force the input format: auto, text, html, jsonl, multinews")
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "multinews"}))
+      ->capture_default_str();
+  cmd->add_option("--data-dir", flags->data_dir,
+                  "Folder with word lists replacing the built-in ones (see data/)");
+  cmd->add_option("--max-input-bytes", flags->max_input_bytes,
+                  "Largest input file accepted, after decompression")
+      ->capture_default_str();
+  cmd->add_option("--max-docs", flags->max_docs, "Most documents kept per cluster")
+      ->capture_default_str();
+  cmd->add_flag("--tokens", flags->tokens, "Also list every sentence's tokens and stems");
+  cmd->add_flag("--no-clutter", flags->no_clutter, "Do not list the lines removed as clutter");
+  cmd->add_flag("--quiet,-q", flags->quiet, "Print errors only, no warnings");
+  return [flags] { return RunBrief(*flags); };
+}
+
+}  // namespace dossier::cli

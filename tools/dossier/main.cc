@@ -1,1 +1,36 @@
-int main(){return 0;}
+// dossier: sourced briefings from news reports and transcripts.
+#include <exception>
+#include <iostream>
+
+#include "commands.h"
+#include "dossier/version.h"
+
+int main(int argc, char** argv) {
+  using namespace dossier::cli;
+  CLI::App app{"dossier: turns news reports and transcripts about one story into a sourced "
+               "briefing.",
+               "dossier"};
+  app.footer(kExitCodeHelp);
+  app.set_version_flag("--version", std::string("dossier ") + dossier::Version());
+  app.require_subcommand(1);
+  Command brief = SetupBrief(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  try {
+    if (app.got_subcommand("brief")) return brief();
+  } catch (const std::exception& e) {
+    std::cerr << "dossier: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,75 @@
+// Reading inputs into clusters of documents.
+//
+//   ReadOptions options;
+//   std::vector<Diagnostic> diagnostics;
+//   Status s = ReadInputs({"seeds/", "extra.jsonl"}, options,
+//                         [](Cluster&& c) { Brief(c); }, &diagnostics);
+//
+// Formats (detected from the name and the content, or forced):
+//   text        .txt or any text file; "-" is standard input
+//   html        .html/.htm (also .gz): the body text of the page
+//   jsonl       one document per line: {"id","source","title","date","url","text"}
+//   multinews   one cluster per line: {"id","document","summary"}, articles
+//               joined by "|||||" or "story_separator_special_tag",
+//               "NEWLINE_CHAR" for line breaks; also {"id","documents":[...],
+//               "references":[...]}
+// Any file may be gzip-compressed. Directories are read recursively in
+// byte-wise path order; hidden entries (".name") are skipped.
+//
+// Grouping: the text, HTML and JSONL documents of one call form one cluster
+// (delivered last); each Multi-News record is a cluster of its own,
+// delivered as soon as it is read. Problems with one input (unreadable,
+// binary, empty, a bad JSON line) become Diagnostics naming the input and
+// line; the rest of the batch is read. ReadInputs is thread-compatible
+// (no shared state); the sink is called on the caller's thread.
+#ifndef DOSSIER_INGEST_H_
+#define DOSSIER_INGEST_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/document.h"
+#include "dossier/status.h"
+
+namespace dossier {
+
+enum class InputFormat { kAuto, kText, kHtml, kJsonl, kMultiNews };
+
+// Parses "auto", "text", "html", "jsonl", "multinews".
+Result<InputFormat> ParseInputFormat(std::string_view name);
+const char* InputFormatName(InputFormat format);
+
+struct ReadOptions {
+  InputFormat format = InputFormat::kAuto;
+  // Largest input file, after decompression.
+  uint64_t max_input_bytes = uint64_t{512} << 20;
+  // Documents kept per cluster; the rest are reported and skipped.
+  size_t max_documents_per_cluster = 10000;
+  // Files read from one directory tree at most.
+  size_t max_files = 1000000;
+};
+
+using ClusterSink = std::function<void(Cluster&&)>;
+
+// Reads `paths` as described above. Returns an error only when no input
+// could be read at all; per-input problems go to `diagnostics`.
+Status ReadInputs(const std::vector<std::string>& paths, const ReadOptions& options,
+                  const ClusterSink& sink, std::vector<Diagnostic>* diagnostics);
+
+// Reads one input held in memory (used by the file readers, tests and
+// fuzzers). `name` names the input in documents and diagnostics.
+// Documents of text/html/jsonl inputs are appended to `loose`; Multi-News
+// clusters go to `sink`.
+void ReadBuffer(std::string_view bytes, const std::string& name, InputFormat format,
+                const ReadOptions& options, std::vector<Document>* loose,
+                const ClusterSink& sink, std::vector<Diagnostic>* diagnostics);
+
+// The format `bytes` (read from `name`) looks like.
+InputFormat DetectFormat(std::string_view name, std::string_view bytes);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_INGEST_H_

@@ -1,0 +1,37 @@
+// Rendering an analysed cluster for people (Markdown) and programs (JSON).
+//
+//   std::cout << RenderMarkdown(cluster, {});
+//   std::cout << RenderJson(cluster, {}) << "\n";   // one line per cluster
+//
+// Every span is shown twice: "span" in the normalized text and
+// "source_span" in the document's original input (Document::raw), so a
+// citation can be checked by slicing the source. The JSON layout is
+// described in docs/FORMATS.md (schema "dossier.brief", version in
+// kBriefSchemaVersion). Pure functions; thread-safe.
+#ifndef DOSSIER_REPORT_H_
+#define DOSSIER_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "dossier/document.h"
+#include "dossier/status.h"
+
+namespace dossier {
+
+inline constexpr const char* kBriefSchemaVersion = "0.1";
+
+struct RenderOptions {
+  bool tokens = false;   // list each sentence's tokens (lower form, stem, stopword)
+  bool clutter = true;   // list the lines removed as clutter
+};
+
+std::string RenderMarkdown(const Cluster& cluster, const RenderOptions& options);
+// One JSON object, no newline inside.
+std::string RenderJson(const Cluster& cluster, const RenderOptions& options);
+// "input: message (byte N)" prefixed with "error: " or "warning: ".
+std::string FormatDiagnostic(const Diagnostic& diagnostic);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_REPORT_H_

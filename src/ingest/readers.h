@@ -1,0 +1,51 @@
+// The per-format readers behind ReadBuffer. Internal to the ingest stage.
+#ifndef DOSSIER_INGEST_READERS_H_
+#define DOSSIER_INGEST_READERS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/document.h"
+#include "dossier/ingest.h"
+#include "dossier/status.h"
+
+namespace dossier {
+
+// Fills doc->text and doc->map from doc->raw (UTF-8 repair, NFC...). Reports
+// repaired bytes to diagnostics. With `newline_markers`, NEWLINE_CHAR marks a
+// line break (Multi-News).
+void NormalizeDocument(Document* doc, bool newline_markers, std::vector<Diagnostic>* diagnostics);
+
+// A plain-text document (UTF-8, or UTF-16 with a BOM). Fails on binary data
+// and on input with no text.
+Result<Document> ReadTextDocument(std::string_view bytes, const std::string& name,
+                                  std::vector<Diagnostic>* diagnostics);
+
+// An HTML page.
+Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& name,
+                                  std::vector<Diagnostic>* diagnostics);
+
+// JSON Lines documents, appended to `out`; bad lines are reported and skipped.
+void ReadJsonlDocuments(std::string_view bytes, const std::string& name,
+                        const ReadOptions& options, std::vector<Document>* out,
+                        std::vector<Diagnostic>* diagnostics);
+
+// Multi-News records, each delivered to `sink` as a cluster.
+void ReadMultiNews(std::string_view bytes, const std::string& name, const ReadOptions& options,
+                   const ClusterSink& sink, std::vector<Diagnostic>* diagnostics);
+
+// Splits a Multi-News "document" field into its articles (raw, unnormalized).
+std::vector<std::string_view> SplitMultiNewsArticles(std::string_view document);
+
+// True when `bytes` looks binary (NUL bytes or many control bytes in the first 8 KiB,
+// and not UTF-16).
+bool LooksBinary(std::string_view bytes);
+
+// Adds a warning / error diagnostic.
+void AddDiagnostic(std::vector<Diagnostic>* diagnostics, Diagnostic::Severity severity,
+                   Status status);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_INGEST_READERS_H_

@@ -1,0 +1,51 @@
+// Layout and clutter: a document's lines, the page furniture among them,
+// and the paragraphs left for analysis.
+//
+//   Result<ClutterFilter> f = ClutterFilter::Create(data_dir);
+//   f->Apply(doc.text, &doc.paragraphs, &doc.clutter);
+//
+// Lines: "\n"-separated, trimmed, non-empty. A line is clutter when it is a
+// boilerplate line (data/clutter_lines.txt), a short line starting with a
+// prompt (data/clutter_prefixes.txt), a photo credit or caption
+// (data/photo_credits.txt), or a short line repeated right after itself (a
+// doubled headline), a byline ("By Jane Roe, Staff Writer") or one of the
+// short lines of a tag/link list under a header such as "In this article"
+// (data/clutter_list_headers.txt). Paragraphs: each remaining line, except in hard-wrapped
+// text, where consecutive lines join until a blank line.
+// Create() loads the lists once; Apply() is const and thread-safe.
+#ifndef DOSSIER_SEGMENT_CLUTTER_H_
+#define DOSSIER_SEGMENT_CLUTTER_H_
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "dossier/document.h"
+#include "dossier/status.h"
+#include "util/data_files.h"
+
+namespace dossier {
+
+// The non-empty lines of `text`, trimmed of white space.
+std::vector<Span> SplitLines(std::string_view text);
+
+class ClutterFilter {
+ public:
+  static Result<ClutterFilter> Create(std::string_view data_dir);
+
+  void Apply(std::string_view text, std::vector<Span>* paragraphs,
+             std::vector<ClutterLine>* clutter) const;
+
+  // The clutter kind of one line (ignoring repetition), if it is clutter.
+  std::optional<ClutterKind> Classify(std::string_view line) const;
+
+ private:
+  WordList lines_;
+  WordList prefixes_;
+  WordList credits_;
+  WordList list_headers_;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_SEGMENT_CLUTTER_H_

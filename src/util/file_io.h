@@ -1,0 +1,36 @@
+// File input and output: whole-file reads (gzip transparently), and
+// atomic writes (temporary file + rename, so readers never see half a file).
+#ifndef DOSSIER_UTIL_FILE_IO_H_
+#define DOSSIER_UTIL_FILE_IO_H_
+
+#include <cstdint>
+#include <istream>
+#include <string>
+#include <string_view>
+
+#include "dossier/status.h"
+
+namespace dossier {
+
+struct FileContents {
+  std::string bytes;   // decompressed when the file was gzip
+  bool gzip = false;
+  Status warning;      // e.g. a truncated gzip stream: bytes holds what was read
+};
+
+// Reads `path` ("-" is standard input). Gzip data (by magic number) is
+// decompressed. Fails when the result would exceed max_bytes.
+Result<FileContents> ReadInputFile(const std::string& path, uint64_t max_bytes);
+
+// Decompresses gzip `data`; sets *warning on a truncated or corrupt stream
+// and returns what could be decompressed.
+Result<std::string> Gunzip(std::string_view data, const std::string& name, uint64_t max_bytes,
+                           Status* warning);
+
+// Writes `content` to `path` atomically: a temporary file in the same folder
+// is written, flushed to disk and renamed over `path`.
+Status WriteFileAtomic(const std::string& path, std::string_view content);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_UTIL_FILE_IO_H_

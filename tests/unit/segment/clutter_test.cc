@@ -1,0 +1,95 @@
+#include "segment/clutter.h"
+
+#include <gtest/gtest.h>
+
+namespace dossier {
+namespace {
+
+class ClutterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Result<ClutterFilter> f = ClutterFilter::Create("");
+    ASSERT_TRUE(f.ok()) << f.status().ToString();
+    filter_ = std::move(*f);
+  }
+  // Returns the kept paragraphs' texts and fills removed with "kind:text".
+  std::vector<std::string> Run(std::string_view text, std::vector<std::string>* removed) {
+    std::vector<Span> paras;
+    std::vector<ClutterLine> clutter;
+    filter_.Apply(text, &paras, &clutter);
+    std::vector<std::string> kept;
+    for (Span p : paras) kept.emplace_back(p.Slice(text));
+    for (const ClutterLine& c : clutter) {
+      removed->push_back(std::string(ClutterKindName(c.kind)) + ":" + std::string(c.span.Slice(text)));
+    }
+    return kept;
+  }
+  ClutterFilter filter_;
+};
+
+TEST_F(ClutterTest, BoilerplateLinesAreRemoved) {
+  std::vector<std::string> removed;
+  auto kept = Run(
+      "Advertisement\n\nStory starts here.\n  ADVERTISEMENT  \nShare this article\n"
+      "Subscribe to our newsletter\nIn this article\nStory ends.\n",
+      &removed);
+  EXPECT_EQ(kept, (std::vector<std::string>{"Story starts here.", "Story ends."}));
+  EXPECT_EQ(removed.size(), 5u);
+  EXPECT_EQ(removed[0], "boilerplate:Advertisement");
+}
+
+TEST_F(ClutterTest, RepeatedHeadlineKeepsTheFirstCopy) {
+  std::vector<std::string> removed;
+  auto kept = Run("Ferry Hit By Falling Cables\n\nFerry Hit By Falling Cables\n\nBody.", &removed);
+  EXPECT_EQ(kept, (std::vector<std::string>{"Ferry Hit By Falling Cables", "Body."}));
+  EXPECT_EQ(removed, (std::vector<std::string>{"repeated_line:Ferry Hit By Falling Cables"}));
+}
+
+TEST_F(ClutterTest, PhotoCreditsAndCaptionsAreRemoved) {
+  std::vector<std::string> removed;
+  auto kept = Run(
+      "Photo: Marlow Bay Fire Department\n"
+      "Crews at the pier on Tuesday. (Jane Roe / Staff Photographer)\n"
+      "The photographer who took the picture said the crews worked all night, and the "
+      "agency (which hired him) confirmed it.\n",
+      &removed);
+  EXPECT_EQ(kept.size(), 1u);
+  EXPECT_EQ(removed.size(), 2u);
+  EXPECT_EQ(removed[0].rfind("photo_credit:", 0), 0u);
+}
+
+TEST_F(ClutterTest, StoryLinesThatMentionPromptsAreKept) {
+  std::vector<std::string> removed;
+  auto kept = Run(
+      "Officials said readers should share this article only after checking the facts, "
+      "because rumours about the bridge spread quickly on social media over the weekend.\n"
+      "Advertisement revenue fell by 3 percent.\n",
+      &removed);
+  EXPECT_EQ(kept.size(), 2u);
+  EXPECT_TRUE(removed.empty());
+}
+
+TEST_F(ClutterTest, HardWrappedTextJoinsLinesIntoParagraphs) {
+  std::string text;
+  for (int p = 0; p < 3; ++p) {
+    for (int l = 0; l < 4; ++l) {
+      text += "this is wrapped line " + std::to_string(l) + " of prose that goes on and on\n";
+    }
+    text += "and it ends here.\n\n";
+  }
+  std::vector<std::string> removed;
+  auto kept = Run(text, &removed);
+  ASSERT_EQ(kept.size(), 3u);
+  EXPECT_NE(kept[0].find("on\nthis is wrapped line 1"), std::string::npos);
+}
+
+TEST(SplitLinesTest, TrimsAndSkipsBlankLines) {
+  std::string_view t = "  a \n\n\t b\n";
+  auto lines = SplitLines(t);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].Slice(t), "a");
+  EXPECT_EQ(lines[1].Slice(t), "b");
+}
+
+}  // namespace
+}  // namespace dossier

@@ -1,0 +1,32 @@
+// The subcommands of the dossier CLI. Each Setup* registers its options on
+// the parent app and returns the function that runs it.
+#ifndef DOSSIER_TOOLS_COMMANDS_H_
+#define DOSSIER_TOOLS_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace dossier::cli {
+
+// Exit codes, documented in `dossier --help` and README.md.
+enum ExitCode {
+  kExitOk = 0,          // everything read and written
+  kExitPartial = 1,     // output written, but some inputs were skipped (see stderr)
+  kExitUsage = 2,       // bad command line
+  kExitNoInput = 3,     // no input could be used
+  kExitOutputError = 4, // the output could not be written
+  kExitInternal = 70,   // a bug: please report it
+};
+
+inline constexpr const char* kExitCodeHelp =
+    "Exit status: 0 all inputs read and output written; 1 output written but some inputs "
+    "were skipped or damaged (see the messages on stderr); 2 bad command line; 3 no input "
+    "could be used; 4 the output could not be written.";
+
+using Command = std::function<int()>;
+
+Command SetupBrief(CLI::App& app);
+
+}  // namespace dossier::cli
+
+#endif  // DOSSIER_TOOLS_COMMANDS_H_
