@@ -62,6 +62,30 @@ bool IsStageDirection(std::string_view s) {
   return words <= 4;
 }
 
+constexpr size_t kMaxFragmentWords = 12;
+
+// A heading or header line: one short unpunctuated "sentence" making up the
+// whole paragraph.
+bool IsFragment(std::string_view s) {
+  size_t words = 1;
+  for (char c : s) words += c == ' ';
+  if (words > kMaxFragmentWords) return false;
+  while (!s.empty()) {
+    char c = s.back();
+    if (c == '"' || c == '\'' || c == ')' || c == ']') {
+      s.remove_suffix(1);
+    } else if (s.size() >= 3 && (s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99"))) {
+      s.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  if (s.empty()) return true;
+  char last = s.back();
+  return !(last == '.' || last == '?' || last == '!' || last == ':' || last == ';' ||
+           s.ends_with("\xE2\x80\xA6"));
+}
+
 }  // namespace
 
 void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
@@ -105,6 +129,8 @@ void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
       sentence.paragraph = static_cast<int32_t>(p);
       sentence.turn = turn_index;
       sentence.stage_direction = IsStageDirection(s.Slice(text));
+      sentence.fragment = spans.size() == 1 && !sentence.stage_direction &&
+                          IsFragment(s.Slice(text));
       sentence.token_begin = static_cast<uint32_t>(doc->tokens.size());
       impl_->tokenizer.Tokenize(text, s, &scratch->impl_->tokenizer, &doc->tokens);
       sentence.token_end = static_cast<uint32_t>(doc->tokens.size());

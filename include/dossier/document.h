@@ -62,6 +62,9 @@ struct Sentence {
   int32_t paragraph = -1;    // index into Document::paragraphs
   int32_t turn = -1;         // index into Document::turns, -1 outside turns
   bool stage_direction = false;  // "(Laughter.)", "(Inaudible.)"
+  // Not a full sentence: a short paragraph without closing punctuation (a
+  // section heading, a transcript header line such as "Press Availability").
+  bool fragment = false;
 };
 
 struct Document {

@@ -91,6 +91,7 @@ std::string RenderJson(const Cluster& cluster, const RenderOptions& options) {
         sj["speaker"] = doc.turns[static_cast<size_t>(s.turn)].speaker;
       }
       if (s.stage_direction) sj["stage_direction"] = true;
+      if (s.fragment) sj["fragment"] = true;
       if (options.tokens) {
         json toks = json::array();
         for (uint32_t k = s.token_begin; k < s.token_end; ++k) {

@@ -71,13 +71,17 @@ std::string RenderMarkdown(const Cluster& cluster, const RenderOptions& options)
     for (const Sentence& s : doc.sentences) {
       ++k;
       if (s.turn != current_turn) {
-        if (s.turn >= 0) out += "\n" + SpeakerLine(doc.turns[static_cast<size_t>(s.turn)]) + ":\n\n";
-        else if (current_turn >= 0) out += "\n";
+        if (s.turn >= 0) {
+          out += (k > 1 ? "\n" : "") + SpeakerLine(doc.turns[static_cast<size_t>(s.turn)]) + ":\n\n";
+        } else if (current_turn >= 0) {
+          out += "\n";
+        }
         current_turn = s.turn;
       }
-      out += std::to_string(k) + ". " + (s.stage_direction ? "_" : "") +
-             Escape(s.span.Slice(doc.text)) + (s.stage_direction ? "_" : "") + " `" +
-             Range(doc.map.ToOriginal(s.span)) + "`\n";
+      // Stage directions in italics; headings and header lines marked.
+      const char* mark = s.stage_direction ? "_" : "";
+      out += std::to_string(k) + ". " + mark + Escape(s.span.Slice(doc.text)) + mark +
+             (s.fragment ? " (heading)" : "") + " `" + Range(doc.map.ToOriginal(s.span)) + "`\n";
       if (options.tokens) {
         out += "   - tokens:";
         for (uint32_t t = s.token_begin; t < s.token_end; ++t) {

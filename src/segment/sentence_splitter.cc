@@ -260,6 +260,7 @@ Result<SentenceSplitter> SentenceSplitter::Create(std::string_view data_dir) {
   // Lines are "word" or "word title"; see data/abbreviations.txt.
   std::string all;
   std::string titles;
+  std::string times;
   for (const std::string& line : abbrev_lines->entries()) {
     const size_t space = line.find_first_of(" \t");
     const std::string_view word = std::string_view(line).substr(0, space);
@@ -267,6 +268,8 @@ Result<SentenceSplitter> SentenceSplitter::Create(std::string_view data_dir) {
     if (space != std::string::npos) kind = TrimWhitespace(std::string_view(line).substr(space));
     if (kind == "title") {
       titles.append(word).push_back('\n');
+    } else if (kind == "time") {
+      times.append(word).push_back('\n');
     } else if (!kind.empty()) {
       return Status(StatusCode::kInvalidInput,
                     "unknown abbreviation kind '" + std::string(kind) + "'", "abbreviations.txt");
@@ -277,6 +280,10 @@ Result<SentenceSplitter> SentenceSplitter::Create(std::string_view data_dir) {
   splitter.abbreviations_ = WordList::Parse(all, true);
   splitter.titles_ = WordList::Parse(titles, true);
   splitter.sentence_starters_ = std::move(*starters);
+  splitter.times_ = WordList::Parse(times, true);
+  Result<WordList> followers = LoadWordList(data_dir, "time_followers.txt", true);
+  if (!followers.ok()) return followers.status();
+  splitter.time_followers_ = std::move(*followers);
   return splitter;
 }
 
@@ -331,6 +338,12 @@ bool SentenceSplitter::EndsSentence(std::string_view text, size_t sentence_begin
   if (known && titles_.Contains(lower)) return false;  // "Mr. Smith", "vs. Iran"
   if (known || IsDottedAcronym(token)) {
     if (next.digit) return false;  // "Dec. 18", "No. 10"
+    if (known && times_.Contains(lower) && next.upper && !next.word_is_initial) {
+      // "at 4:34 a.m. Fire crews" ends; "4:30 a.m. Tuesday", "9 a.m. EST" go on.
+      std::array<char, kMaxLookup> wbuf;
+      const std::string_view w = LowerInto(next.word, &wbuf);
+      return !w.empty() && !time_followers_.Contains(w);
+    }
     return IsStarter(next) || (next.quoted && next.quote_open) ||
            StageDirectionEnd(text, next.pos, text.size()) != 0;
   }

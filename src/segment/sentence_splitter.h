@@ -50,6 +50,8 @@ class SentenceSplitter {
   WordList abbreviations_;      // "mr", "dr", "gen", "u.s", "dec", ...
   WordList titles_;             // the abbreviations always followed by a name
   WordList sentence_starters_;  // words that start sentences after "U.S." etc.
+  WordList times_;              // "a.m", "p.m"
+  WordList time_followers_;     // words continuing a time: "Tuesday", "EST", "local"
 };
 
 }  // namespace dossier

@@ -1,0 +1,37 @@
+// Fuzz target: HTML page -> visible text with its offset map.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "fuzz_checks.h"
+#include "ingest/html_text.h"
+#include "util/utf8.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace dossier;
+  std::string_view html(reinterpret_cast<const char*>(data), size);
+  if (!IsValidUtf8(html)) return 0;  // the caller repairs UTF-8 first
+  Result<HtmlText> page = ExtractHtmlText(html);
+  fuzz::Require(page.ok());
+  const std::string& text = page->text;
+  const OffsetMap& map = page->map;
+  fuzz::Require(IsValidUtf8(text));
+  fuzz::Require(map.text_size() == text.size());
+  const auto& runs = map.runs();
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const OffsetMap::Run& run = runs[r];
+    const uint32_t end = r + 1 < runs.size() ? runs[r + 1].text_begin : map.text_size();
+    fuzz::Require(run.text_begin < end);
+    fuzz::Require(run.orig_begin <= run.orig_end && run.orig_end <= html.size());
+    if (run.copy) {
+      fuzz::Require(run.orig_end - run.orig_begin == end - run.text_begin);
+      fuzz::Require(text.compare(run.text_begin, end - run.text_begin, html, run.orig_begin,
+                                 run.orig_end - run.orig_begin) == 0);
+    }
+  }
+  if (!text.empty()) {
+    fuzz::Require(text.front() != ' ' && text.front() != '\n');
+    fuzz::Require(text.back() != ' ' && text.back() != '\n');
+  }
+  return 0;
+}
