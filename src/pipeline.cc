@@ -129,8 +129,8 @@ void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
       sentence.paragraph = static_cast<int32_t>(p);
       sentence.turn = turn_index;
       sentence.stage_direction = IsStageDirection(s.Slice(text));
-      sentence.fragment = spans.size() == 1 && !sentence.stage_direction &&
-                          IsFragment(s.Slice(text));
+      sentence.fragment =
+          spans.size() == 1 && !sentence.stage_direction && IsFragment(s.Slice(text));
       sentence.token_begin = static_cast<uint32_t>(doc->tokens.size());
       impl_->tokenizer.Tokenize(text, s, &scratch->impl_->tokenizer, &doc->tokens);
       sentence.token_end = static_cast<uint32_t>(doc->tokens.size());

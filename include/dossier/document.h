@@ -23,11 +23,11 @@ namespace dossier {
 
 // Why a line was kept out of analysis.
 enum class ClutterKind {
-  kBoilerplate,       // "Advertisement", "In this article", share/cookie prompts
-  kRepeatedLine,      // the same line twice in a row (a repeated headline)
-  kPhotoCredit,       // "(Photo: Reuters)", captions with a credit
-  kLinkList,          // the tag or link lines under "In this article", "Related"
-  kByline,            // "By Jane Roe, Staff Writer" (kept in Document::byline)
+  kBoilerplate,   // "Advertisement", "In this article", share/cookie prompts
+  kRepeatedLine,  // the same line twice in a row (a repeated headline)
+  kPhotoCredit,   // "(Photo: Reuters)", captions with a credit
+  kLinkList,      // the tag or link lines under "In this article", "Related"
+  kByline,        // "By Jane Roe, Staff Writer" (kept in Document::byline)
 };
 const char* ClutterKindName(ClutterKind kind);
 
@@ -39,11 +39,11 @@ struct ClutterLine {
 // One speaker turn of a transcript: "SECRETARY KERRY: Well, good evening..."
 // and the unlabelled paragraphs that follow it.
 struct Turn {
-  Span label;            // "SECRETARY KERRY:" including the colon and notes
-  Span span;             // the turn's text after the label, to the next turn
-  std::string speaker;   // normalized: "Kerry", "Vladimir Putin", "Question"
-  std::string role;      // title given in the label: "Secretary", "President of Russia"
-  std::string note;      // "via interpreter", "retranslated"; empty if none
+  Span label;                // "SECRETARY KERRY:" including the colon and notes
+  Span span;                 // the turn's text after the label, to the next turn
+  std::string speaker;       // normalized: "Kerry", "Vladimir Putin", "Question"
+  std::string role;          // title given in the label: "Secretary", "President of Russia"
+  std::string note;          // "via interpreter", "retranslated"; empty if none
   bool is_question = false;  // QUESTION:, Q:, a journalist's turn
 };
 
@@ -59,8 +59,8 @@ struct Sentence {
   Span span;
   uint32_t token_begin = 0;  // tokens [token_begin, token_end) of the document
   uint32_t token_end = 0;
-  int32_t paragraph = -1;    // index into Document::paragraphs
-  int32_t turn = -1;         // index into Document::turns, -1 outside turns
+  int32_t paragraph = -1;        // index into Document::paragraphs
+  int32_t turn = -1;             // index into Document::turns, -1 outside turns
   bool stage_direction = false;  // "(Laughter.)", "(Inaudible.)"
   // Not a full sentence: a short paragraph without closing punctuation (a
   // section heading, a transcript header line such as "Press Availability").
@@ -72,7 +72,7 @@ struct Document {
   std::string id;      // record id, or the file path
   std::string source;  // outlet
   std::string title;
-  std::string date;    // ISO 8601 YYYY-MM-DD when known
+  std::string date;  // ISO 8601 YYYY-MM-DD when known
   std::string url;
   std::string byline;  // "By Jane Roe, Staff Writer" without "By"
   std::string origin;  // where it was read: "dir/a.txt", "feed.jsonl:17"
@@ -87,8 +87,8 @@ struct Document {
   std::vector<Turn> turns;           // empty unless a transcript
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
-  Span title_span;   // where the title stands in text, if it does
-  Span date_span;    // where the date was found in text, if it was
+  Span title_span;  // where the title stands in text, if it does
+  Span date_span;   // where the date was found in text, if it was
 
   bool is_transcript() const { return !turns.empty(); }
 };
@@ -96,7 +96,7 @@ struct Document {
 // Documents about one story, briefed together.
 struct Cluster {
   std::string id;
-  std::string origin;                   // "seeds/" or "dev.jsonl:12"
+  std::string origin;  // "seeds/" or "dev.jsonl:12"
   std::vector<Document> documents;
   std::vector<std::string> references;  // reference summaries (Multi-News)
   std::vector<Diagnostic> diagnostics;  // problems met reading this cluster

@@ -64,8 +64,8 @@ Status ReadInputs(const std::vector<std::string>& paths, const ReadOptions& opti
 // Documents of text/html/jsonl inputs are appended to `loose`; Multi-News
 // clusters go to `sink`.
 void ReadBuffer(std::string_view bytes, const std::string& name, InputFormat format,
-                const ReadOptions& options, std::vector<Document>* loose,
-                const ClusterSink& sink, std::vector<Diagnostic>* diagnostics);
+                const ReadOptions& options, std::vector<Document>* loose, const ClusterSink& sink,
+                std::vector<Diagnostic>* diagnostics);
 
 // The format `bytes` (read from `name`) looks like.
 InputFormat DetectFormat(std::string_view name, std::string_view bytes);

@@ -22,8 +22,8 @@ namespace dossier {
 inline constexpr const char* kBriefSchemaVersion = "0.1";
 
 struct RenderOptions {
-  bool tokens = false;   // list each sentence's tokens (lower form, stem, stopword)
-  bool clutter = true;   // list the lines removed as clutter
+  bool tokens = false;  // list each sentence's tokens (lower form, stem, stopword)
+  bool clutter = true;  // list the lines removed as clutter
 };
 
 std::string RenderMarkdown(const Cluster& cluster, const RenderOptions& options);

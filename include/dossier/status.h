@@ -22,13 +22,13 @@ namespace dossier {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,   // bad option or call
-  kNotFound,          // path does not exist
-  kIoError,           // read/write failed, unreadable file
-  kInvalidInput,      // input content cannot be used (binary, bad JSON...)
-  kEmptyInput,        // input holds no text
-  kResourceExhausted, // input larger than a configured limit
-  kInternal,          // a bug
+  kInvalidArgument,    // bad option or call
+  kNotFound,           // path does not exist
+  kIoError,            // read/write failed, unreadable file
+  kInvalidInput,       // input content cannot be used (binary, bad JSON...)
+  kEmptyInput,         // input holds no text
+  kResourceExhausted,  // input larger than a configured limit
+  kInternal,           // a bug
 };
 
 // Returns a stable lower-case name ("invalid_input"...).
@@ -67,7 +67,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : data_(std::move(status)) {}  // NOLINT
 
   bool ok() const { return std::holds_alternative<T>(data_); }

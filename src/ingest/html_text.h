@@ -27,7 +27,7 @@ struct HtmlText {
   std::string title;  // <title>, whitespace collapsed; empty if none
   std::string lang;   // <html lang>, empty if none
   std::string text;
-  OffsetMap map;      // text -> html
+  OffsetMap map;  // text -> html
 };
 
 Result<HtmlText> ExtractHtmlText(std::string_view html);

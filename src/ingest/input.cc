@@ -38,7 +38,8 @@ bool LooksLikeHtml(std::string_view bytes) {
   std::string head = AsciiLower(bytes.substr(0, 2048));
   size_t first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first == std::string::npos || head[first] != '<') return false;
-  return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos ||
+  return head.find("<html") != std::string::npos ||
+         head.find("<!doctype html") != std::string::npos ||
          head.find("<body") != std::string::npos || head.find("<head") != std::string::npos;
 }
 
@@ -67,9 +68,9 @@ void WalkDirectory(const std::string& dir, const ReadOptions& options,
     std::error_code ec;
     fs::directory_iterator it(d, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
-      AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
-                    Status(StatusCode::kIoError, "cannot read directory: " + ec.message(),
-                           d.string()));
+      AddDiagnostic(
+          diagnostics, Diagnostic::Severity::kError,
+          Status(StatusCode::kIoError, "cannot read directory: " + ec.message(), d.string()));
       continue;
     }
     std::vector<fs::path> subdirs;
@@ -123,11 +124,16 @@ Result<InputFormat> ParseInputFormat(std::string_view name) {
 
 const char* InputFormatName(InputFormat format) {
   switch (format) {
-    case InputFormat::kAuto: return "auto";
-    case InputFormat::kText: return "text";
-    case InputFormat::kHtml: return "html";
-    case InputFormat::kJsonl: return "jsonl";
-    case InputFormat::kMultiNews: return "multinews";
+    case InputFormat::kAuto:
+      return "auto";
+    case InputFormat::kText:
+      return "text";
+    case InputFormat::kHtml:
+      return "html";
+    case InputFormat::kJsonl:
+      return "jsonl";
+    case InputFormat::kMultiNews:
+      return "multinews";
   }
   return "auto";
 }
@@ -152,8 +158,8 @@ InputFormat DetectFormat(std::string_view name, std::string_view bytes) {
 }
 
 void ReadBuffer(std::string_view bytes, const std::string& name, InputFormat format,
-                const ReadOptions& options, std::vector<Document>* loose,
-                const ClusterSink& sink, std::vector<Diagnostic>* diagnostics) {
+                const ReadOptions& options, std::vector<Document>* loose, const ClusterSink& sink,
+                std::vector<Diagnostic>* diagnostics) {
   if (format == InputFormat::kAuto) format = DetectFormat(name, bytes);
   switch (format) {
     case InputFormat::kMultiNews:

@@ -66,9 +66,8 @@ std::string IsoDateOrEmpty(const std::string& value) {
 
 }  // namespace
 
-void ReadJsonlDocuments(std::string_view bytes, const std::string& name,
-                        const ReadOptions& options, std::vector<Document>* out,
-                        std::vector<Diagnostic>* diagnostics) {
+void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const ReadOptions& options,
+                        std::vector<Document>* out, std::vector<Diagnostic>* diagnostics) {
   (void)options;
   ForEachLine(bytes, [&](std::string_view line, size_t number, size_t offset) {
     const std::string where = LineName(name, number);
@@ -79,9 +78,9 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name,
     }
     auto text = obj->find("text");
     if (text == obj->end() || !text->is_string()) {
-      AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
-                    Status(StatusCode::kInvalidInput, "record has no \"text\" string", where,
-                           offset));
+      AddDiagnostic(
+          diagnostics, Diagnostic::Severity::kError,
+          Status(StatusCode::kInvalidInput, "record has no \"text\" string", where, offset));
       return;
     }
     Document doc;
@@ -92,9 +91,9 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name,
     std::string date = StringField(*obj, "date");
     doc.date = IsoDateOrEmpty(date);
     if (!date.empty() && doc.date.empty()) {
-      AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
-                    Status(StatusCode::kInvalidInput, "unrecognised date \"" + date + "\" ignored",
-                           where));
+      AddDiagnostic(
+          diagnostics, Diagnostic::Severity::kWarning,
+          Status(StatusCode::kInvalidInput, "unrecognised date \"" + date + "\" ignored", where));
     }
     doc.url = StringField(*obj, "url");
     doc.origin = where;
@@ -153,10 +152,10 @@ void ReadMultiNews(std::string_view bytes, const std::string& name, const ReadOp
         if (d.is_string()) articles.push_back(d.get<std::string>());
       }
     } else {
-      AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
-                    Status(StatusCode::kInvalidInput,
-                           "record has no \"document\" string or \"documents\" array", where,
-                           offset));
+      AddDiagnostic(
+          diagnostics, Diagnostic::Severity::kError,
+          Status(StatusCode::kInvalidInput,
+                 "record has no \"document\" string or \"documents\" array", where, offset));
       return;
     }
     auto summary = obj->find("summary");

@@ -27,9 +27,8 @@ Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& nam
                                   std::vector<Diagnostic>* diagnostics);
 
 // JSON Lines documents, appended to `out`; bad lines are reported and skipped.
-void ReadJsonlDocuments(std::string_view bytes, const std::string& name,
-                        const ReadOptions& options, std::vector<Document>* out,
-                        std::vector<Diagnostic>* diagnostics);
+void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const ReadOptions& options,
+                        std::vector<Document>* out, std::vector<Diagnostic>* diagnostics);
 
 // Multi-News records, each delivered to `sink` as a cluster.
 void ReadMultiNews(std::string_view bytes, const std::string& name, const ReadOptions& options,

@@ -84,8 +84,8 @@ Result<Document> ReadTextDocument(std::string_view bytes, const std::string& nam
     OffsetMap shifted;
     for (size_t i = 0; i < to_raw.runs().size(); ++i) {
       OffsetMap::Run r = to_raw.runs()[i];
-      uint32_t end = i + 1 < to_raw.runs().size() ? to_raw.runs()[i + 1].text_begin
-                                                  : to_raw.text_size();
+      uint32_t end =
+          i + 1 < to_raw.runs().size() ? to_raw.runs()[i + 1].text_begin : to_raw.text_size();
       r.orig_begin += static_cast<uint32_t>(bom);
       r.orig_end += static_cast<uint32_t>(bom);
       shifted.AppendRun(r, end - r.text_begin);

@@ -25,7 +25,7 @@ json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); 
 
 std::string FormatDiagnostic(const Diagnostic& diagnostic) {
   return std::string(diagnostic.severity == Diagnostic::Severity::kError ? "error: "
-                                                                          : "warning: ") +
+                                                                         : "warning: ") +
          diagnostic.status.ToString();
 }
 

@@ -56,7 +56,8 @@ std::string RenderMarkdown(const Cluster& cluster, const RenderOptions& options)
     if (!doc.url.empty()) out += "- url: <" + doc.url + ">\n";
     out += "- " + std::to_string(doc.sentences.size()) + " sentences in " +
            std::to_string(doc.paragraphs.size()) + " paragraphs";
-    if (doc.is_transcript()) out += "; transcript with " + std::to_string(doc.turns.size()) + " turns";
+    if (doc.is_transcript())
+      out += "; transcript with " + std::to_string(doc.turns.size()) + " turns";
     out += "\n\n";
     if (options.clutter && !doc.clutter.empty()) {
       out += "Removed as clutter:\n";
@@ -72,7 +73,8 @@ std::string RenderMarkdown(const Cluster& cluster, const RenderOptions& options)
       ++k;
       if (s.turn != current_turn) {
         if (s.turn >= 0) {
-          out += (k > 1 ? "\n" : "") + SpeakerLine(doc.turns[static_cast<size_t>(s.turn)]) + ":\n\n";
+          out +=
+              (k > 1 ? "\n" : "") + SpeakerLine(doc.turns[static_cast<size_t>(s.turn)]) + ":\n\n";
         } else if (current_turn >= 0) {
           out += "\n";
         }

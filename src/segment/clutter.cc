@@ -165,9 +165,9 @@ void ClutterFilter::Apply(std::string_view text, std::vector<Span>* paragraphs,
     if (!kind && in_list && CountWords(line) <= kMaxListItemWords && !EndsSentence(line)) {
       kind = ClutterKind::kLinkList;
     }
-    in_list = kind.has_value() && (*kind == ClutterKind::kLinkList ||
-                                   (*kind == ClutterKind::kBoilerplate &&
-                                    list_headers_.Contains(LineKey(line))));
+    in_list = kind.has_value() &&
+              (*kind == ClutterKind::kLinkList ||
+               (*kind == ClutterKind::kBoilerplate && list_headers_.Contains(LineKey(line))));
     if (kind) {
       is_clutter[i] = true;
       clutter->push_back({lines[i], *kind});
@@ -187,8 +187,9 @@ void ClutterFilter::Apply(std::string_view text, std::vector<Span>* paragraphs,
       current.reset();
       continue;
     }
-    bool blank_before = current && text.substr(current->end, lines[i].begin - current->end)
-                                               .find("\n\n") != std::string_view::npos;
+    bool blank_before =
+        current && text.substr(current->end, lines[i].begin - current->end).find("\n\n") !=
+                       std::string_view::npos;
     if (current && !blank_before) {
       current->end = lines[i].end;
     } else {

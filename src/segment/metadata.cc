@@ -51,7 +51,8 @@ void DetectMetadata(Document* doc) {
     size_t b = 0, e = 0;
     if (doc->date.empty() && FindFullDate(line, &date, &b, &e)) {
       doc->date = date.ToIso();
-      doc->date_span = {c.span.begin + static_cast<uint32_t>(b), c.span.begin + static_cast<uint32_t>(e)};
+      doc->date_span = {c.span.begin + static_cast<uint32_t>(b),
+                        c.span.begin + static_cast<uint32_t>(e)};
     }
     break;
   }
@@ -63,8 +64,8 @@ void DetectMetadata(Document* doc) {
   std::string_view first_text = first.Slice(doc->text);
   CivilDate unused;
   size_t db = 0, de = 0;
-  const bool first_is_date = FindFullDate(first_text, &unused, &db, &de) &&
-                             CountWords(first_text) <= kMaxDateLineWords;
+  const bool first_is_date =
+      FindFullDate(first_text, &unused, &db, &de) && CountWords(first_text) <= kMaxDateLineWords;
   if (!StartsTurn(*doc, first) && !first_is_date) {
     if (!doc->title.empty()) {
       if (EqualsIgnoreAsciiCase(CollapseWhitespace(first_text), doc->title)) {

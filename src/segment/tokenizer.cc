@@ -120,7 +120,8 @@ void Tokenizer::Tokenize(std::string_view text, Span span, Scratch* scratch,
         continue;
       }
       // Dotted abbreviation: a single letter before and after "." (U.S, U.N, a.m).
-      if (c == '.' && !all_digits && !d_digit && (tok_end - start == 1 || text[tok_end - 2] == '.')) {
+      if (c == '.' && !all_digits && !d_digit &&
+          (tok_end - start == 1 || text[tok_end - 2] == '.')) {
         size_t after2 = after;
         bool single = after2 >= end || text[after2] == '.' || !IsWordChar(text[after2]);
         if (single) {

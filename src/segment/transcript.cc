@@ -481,6 +481,35 @@ std::vector<Turn> TranscriptParser::Parse(std::string_view text,
   }
   if (found.size() < 2) return {};
 
+  // A label whose every word also appears in lower case in the text is a
+  // heading or a list key ("Severe:", "Today in the Sky:"), not a person:
+  // names are capitalized wherever they stand.
+  std::unordered_set<std::string_view> lower_words;
+  for (size_t i = 0; i < text.size();) {
+    if (!IsAsciiAlpha(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && IsAsciiAlpha(text[j])) ++j;
+    if (IsAsciiLower(text[i])) lower_words.insert(text.substr(i, j - i));
+    i = j;
+  }
+  found.erase(std::remove_if(found.begin(), found.end(),
+                             [&](const Found& f) {
+                               if (f.speaker.generic || !f.speaker.role.empty()) return false;
+                               size_t checked = 0;
+                               for (std::string_view w : SplitWords(f.speaker.name)) {
+                                 std::string lower = AsciiLower(w);
+                                 if (lower.size() < 3) continue;
+                                 if (!lower_words.count(lower)) return false;
+                                 ++checked;
+                               }
+                               return checked > 0;
+                             }),
+              found.end());
+  if (found.size() < 2) return {};
+
   // A short name takes the fuller name it is the surname of, when that is
   // unique in the document ("Putin" -> "Vladimir Putin").
   struct Fuller {
@@ -500,6 +529,28 @@ std::vector<Turn> TranscriptParser::Parse(std::string_view text,
     if (f.speaker.generic || f.speaker.name.find(' ') != std::string::npos) continue;
     auto it = by_surname.find(f.speaker.name);
     if (it != by_surname.end() && !it->second.ambiguous) f.speaker.name = *it->second.name;
+  }
+
+  // Initials stand for the one full name they abbreviate ("MB" -> "Mike Brown").
+  std::unordered_map<std::string, Fuller> by_initials;
+  for (const Found& f : found) {
+    const std::string& name = f.speaker.name;
+    if (f.speaker.generic || name.find(' ') == std::string::npos) continue;
+    std::string initials;
+    for (std::string_view w : SplitWords(name)) initials += AsciiToLower(w[0]);
+    if (initials.size() < 2 || initials.size() > 4) continue;
+    Fuller& fuller = by_initials[initials];
+    if (fuller.name != nullptr && *fuller.name != name) fuller.ambiguous = true;
+    fuller.name = &name;
+  }
+  for (Found& f : found) {
+    const std::string& name = f.speaker.name;
+    if (f.speaker.generic || name.size() < 2 || name.size() > 4 ||
+        name.find(' ') != std::string::npos) {
+      continue;
+    }
+    auto it = by_initials.find(AsciiLower(name));
+    if (it != by_initials.end() && !it->second.ambiguous) f.speaker.name = *it->second.name;
   }
 
   // Convincing: a repeated speaker, a question turn, or three distinct

@@ -77,11 +77,11 @@ Result<std::string> Gunzip(std::string_view data, const std::string& name, uint6
                               " bytes read before the end",
                           name, data.size());
       } else {
-        *warning = Status(StatusCode::kInvalidInput,
-                          std::string("corrupt gzip stream (") + (zs.msg ? zs.msg : "zlib error") +
-                              "); using the " + std::to_string(out.size()) +
-                              " bytes read before it",
-                          name, zs.total_in);
+        *warning =
+            Status(StatusCode::kInvalidInput,
+                   std::string("corrupt gzip stream (") + (zs.msg ? zs.msg : "zlib error") +
+                       "); using the " + std::to_string(out.size()) + " bytes read before it",
+                   name, zs.total_in);
       }
       break;
     }
@@ -114,8 +114,9 @@ Result<FileContents> ReadInputFile(const std::string& path, uint64_t max_bytes) 
       if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max_bytes) {
         ::close(fd);
         return Status(StatusCode::kResourceExhausted,
-                      "file of " + std::to_string(st.st_size) + " bytes is larger than the limit of " +
-                          std::to_string(max_bytes) + " bytes (see --max-input-bytes)",
+                      "file of " + std::to_string(st.st_size) +
+                          " bytes is larger than the limit of " + std::to_string(max_bytes) +
+                          " bytes (see --max-input-bytes)",
                       name);
       }
       if (S_ISREG(st.st_mode)) raw.reserve(static_cast<size_t>(st.st_size));

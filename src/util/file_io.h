@@ -13,9 +13,9 @@
 namespace dossier {
 
 struct FileContents {
-  std::string bytes;   // decompressed when the file was gzip
+  std::string bytes;  // decompressed when the file was gzip
   bool gzip = false;
-  Status warning;      // e.g. a truncated gzip stream: bytes holds what was read
+  Status warning;  // e.g. a truncated gzip stream: bytes holds what was read
 };
 
 // Reads `path` ("-" is standard input). Gzip data (by magic number) is

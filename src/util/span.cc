@@ -1,6 +1,6 @@
-#include <algorithm>
-
 #include "dossier/span.h"
+
+#include <algorithm>
 
 namespace dossier {
 
@@ -75,8 +75,8 @@ OffsetMap OffsetMap::Compose(const OffsetMap& outer, const OffsetMap& inner) {
     while (mid < r.orig_end) {
       const Run* in = inner.RunAt(mid);
       const size_t idx = static_cast<size_t>(in - inner.runs_.data());
-      uint32_t in_end = (idx + 1 < inner.runs_.size()) ? inner.runs_[idx + 1].text_begin
-                                                      : inner.text_size_;
+      uint32_t in_end =
+          (idx + 1 < inner.runs_.size()) ? inner.runs_[idx + 1].text_begin : inner.text_size_;
       if (in_end <= mid) in_end = r.orig_end;  // past the inner text: clamp
       uint32_t piece_end = std::min(in_end, r.orig_end);
       uint32_t n = piece_end - mid;

@@ -1,8 +1,8 @@
 #include "util/utf8.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
-#include <unicode/bytestream.h>
 
 #include "util/strings.h"
 #include "util/text_builder.h"
@@ -89,13 +89,12 @@ NormalizeResult NormalizeText(std::string_view input, const NormalizeOptions& op
   const uint32_t n = static_cast<uint32_t>(input.size());
   uint32_t run = 0;  // start of the pending copy run
   uint32_t i = 0;
-  auto flush = [&](uint32_t upto) {
-    b.Copy(input, run, upto);
-  };
+  auto flush = [&](uint32_t upto) { b.Copy(input, run, upto); };
   while (i < n) {
     const auto c = static_cast<unsigned char>(input[i]);
     if (c >= 0x20 && c < 0x7F) {
-      if (options.newline_char_markers && c == 'N' && input.compare(i, kNewlineChar.size(), kNewlineChar) == 0) {
+      if (options.newline_char_markers && c == 'N' &&
+          input.compare(i, kNewlineChar.size(), kNewlineChar) == 0) {
         // Swallow the spaces before and after the marker.
         uint32_t b0 = i;
         uint32_t back = i;
@@ -109,7 +108,8 @@ NormalizeResult NormalizeText(std::string_view input, const NormalizeOptions& op
         run = i;
         continue;
       }
-      if (options.latex_quotes && (c == '`' || c == '\'') && i + 1 < n && input[i + 1] == input[i]) {
+      if (options.latex_quotes && (c == '`' || c == '\'') && i + 1 < n &&
+          input[i + 1] == input[i]) {
         flush(i);
         b.Replace(c == '`' ? "\xE2\x80\x9C" : "\xE2\x80\x9D", i, i + 2);
         i += 2;

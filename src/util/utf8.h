@@ -27,7 +27,7 @@ struct NormalizeOptions {
 
 struct NormalizeResult {
   std::string text;
-  OffsetMap map;  // text -> input
+  OffsetMap map;               // text -> input
   uint64_t invalid_bytes = 0;  // bytes that were not valid UTF-8 (now U+FFFD)
   uint64_t first_invalid_offset = 0;
   uint64_t control_chars = 0;  // control characters replaced by a space

@@ -11,12 +11,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<Diagnostic> diags;
   const Pipeline& pipeline = fuzz::FuzzPipeline();
   Pipeline::Scratch scratch = pipeline.NewScratch();
-  ReadMultiNews(bytes, "fuzz.jsonl", {},
-                [&](Cluster&& c) {
-                  fuzz::Require(!c.documents.empty());
-                  pipeline.Analyze(&c, &scratch);
-                  for (const Document& d : c.documents) fuzz::CheckDocument(d);
-                },
-                &diags);
+  ReadMultiNews(
+      bytes, "fuzz.jsonl", {},
+      [&](Cluster&& c) {
+        fuzz::Require(!c.documents.empty());
+        pipeline.Analyze(&c, &scratch);
+        for (const Document& d : c.documents) fuzz::CheckDocument(d);
+      },
+      &diags);
   return 0;
 }

@@ -26,10 +26,13 @@ class PipelineTest : public ::testing::Test {
     std::vector<Cluster> clusters;
     std::vector<Diagnostic> diags;
     Pipeline::Scratch scratch = pipeline_->NewScratch();
-    Status s = ReadInputs(paths, {}, [&](Cluster&& c) {
-      pipeline_->Analyze(&c, &scratch);
-      clusters.push_back(std::move(c));
-    }, &diags);
+    Status s = ReadInputs(
+        paths, {},
+        [&](Cluster&& c) {
+          pipeline_->Analyze(&c, &scratch);
+          clusters.push_back(std::move(c));
+        },
+        &diags);
     EXPECT_TRUE(s.ok()) << s.ToString();
     return clusters;
   }
@@ -127,8 +130,9 @@ TEST_F(PipelineTest, SeedClusterShowsSpeakersCleanTextAndRightSplits) {
   // The aggregator's clutter is gone from the sentences.
   EXPECT_NE(std::find(clutter.begin(), clutter.end(), "Advertisement"), clutter.end());
   EXPECT_NE(std::find(clutter.begin(), clutter.end(), "In this article"), clutter.end());
-  EXPECT_NE(std::find(clutter.begin(), clutter.end(), "Russia And France To Co-ordinate IS Strikes"),
-            clutter.end());
+  EXPECT_NE(
+      std::find(clutter.begin(), clutter.end(), "Russia And France To Co-ordinate IS Strikes"),
+      clutter.end());
   for (const std::string& s : sentences) {
     EXPECT_NE(s, "Advertisement");
     EXPECT_NE(s, "In this article");

@@ -61,7 +61,8 @@ int RunBrief(const BriefFlags& flags) {
   auto sink = [&](Cluster&& cluster) {
     pipeline->Analyze(&cluster, &scratch);
     for (const Diagnostic& d : cluster.diagnostics) Report(d, flags.quiet, &had_error);
-    std::string rendered = json ? RenderJson(cluster, render) + "\n" : RenderMarkdown(cluster, render);
+    std::string rendered =
+        json ? RenderJson(cluster, render) + "\n" : RenderMarkdown(cluster, render);
     ++clusters;
     if (to_file) {
       buffer += rendered;
@@ -109,7 +110,8 @@ Command SetupBrief(CLI::App& app) {
                   ".jsonl ({id,source,title,date,url,text}), Multi-News .jsonl "
                   "({id,document,summary}); any of them gzipped.")
       ->required();
-  cmd->add_option("--format,-f", flags->format, "Output format: md (Markdown) or json (one "
+  cmd->add_option("--format,-f", flags->format,
+                  "Output format: md (Markdown) or json (one "
                   "object per cluster per line)")
       ->check(CLI::IsMember({"md", "json"}))
       ->capture_default_str();

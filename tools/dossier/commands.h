@@ -10,12 +10,12 @@ namespace dossier::cli {
 
 // Exit codes, documented in `dossier --help` and README.md.
 enum ExitCode {
-  kExitOk = 0,          // everything read and written
-  kExitPartial = 1,     // output written, but some inputs were skipped (see stderr)
-  kExitUsage = 2,       // bad command line
-  kExitNoInput = 3,     // no input could be used
-  kExitOutputError = 4, // the output could not be written
-  kExitInternal = 70,   // a bug: please report it
+  kExitOk = 0,           // everything read and written
+  kExitPartial = 1,      // output written, but some inputs were skipped (see stderr)
+  kExitUsage = 2,        // bad command line
+  kExitNoInput = 3,      // no input could be used
+  kExitOutputError = 4,  // the output could not be written
+  kExitInternal = 70,    // a bug: please report it
 };
 
 inline constexpr const char* kExitCodeHelp =

@@ -7,9 +7,10 @@
 
 int main(int argc, char** argv) {
   using namespace dossier::cli;
-  CLI::App app{"dossier: turns news reports and transcripts about one story into a sourced "
-               "briefing.",
-               "dossier"};
+  CLI::App app{
+      "dossier: turns news reports and transcripts about one story into a sourced "
+      "briefing.",
+      "dossier"};
   app.footer(kExitCodeHelp);
   app.set_version_flag("--version", std::string("dossier ") + dossier::Version());
   app.require_subcommand(1);

@@ -1,10 +1,10 @@
-#include "dossier/ingest.h"
-
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+
+#include "dossier/ingest.h"
 
 namespace dossier {
 namespace {
@@ -29,8 +29,8 @@ class InputTest : public ::testing::Test {
   std::vector<Cluster> Read(const std::vector<std::string>& paths, std::vector<Diagnostic>* diags,
                             Status* status = nullptr, ReadOptions options = {}) {
     std::vector<Cluster> clusters;
-    Status s = ReadInputs(paths, options, [&](Cluster&& c) { clusters.push_back(std::move(c)); },
-                          diags);
+    Status s = ReadInputs(
+        paths, options, [&](Cluster&& c) { clusters.push_back(std::move(c)); }, diags);
     if (status) *status = s;
     return clusters;
   }
@@ -91,8 +91,9 @@ TEST_F(InputTest, NothingUsableIsAnError) {
 }
 
 TEST_F(InputTest, MultiNewsClustersComeBeforeTheLooseCluster) {
-  std::string mn = Write("mn.jsonl", "{\"id\":\"m1\",\"document\":\"A ||||| B\"}\n"
-                                     "{\"id\":\"m2\",\"document\":\"C\"}\n");
+  std::string mn = Write("mn.jsonl",
+                         "{\"id\":\"m1\",\"document\":\"A ||||| B\"}\n"
+                         "{\"id\":\"m2\",\"document\":\"C\"}\n");
   std::string txt = Write("t.txt", "Loose.");
   std::vector<Diagnostic> diags;
   auto clusters = Read({txt, mn}, &diags);

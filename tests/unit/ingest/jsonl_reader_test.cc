@@ -73,7 +73,8 @@ TEST(MultiNewsTest, EachRecordIsAClusterWithItsReference) {
       "\n";
   std::vector<Cluster> clusters;
   std::vector<Diagnostic> diags;
-  ReadMultiNews(in, "mn.jsonl", {}, [&](Cluster&& c) { clusters.push_back(std::move(c)); }, &diags);
+  ReadMultiNews(
+      in, "mn.jsonl", {}, [&](Cluster&& c) { clusters.push_back(std::move(c)); }, &diags);
   ASSERT_EQ(clusters.size(), 2u);
   EXPECT_TRUE(diags.empty());
   const Cluster& c1 = clusters[0];
@@ -95,7 +96,8 @@ TEST(MultiNewsTest, EmptyArticlesAreSkippedAndCounted) {
   std::string in = R"({"id":"e","document":")" + doc + R"("})";
   std::vector<Cluster> clusters;
   std::vector<Diagnostic> diags;
-  ReadMultiNews(in, "e.jsonl", {}, [&](Cluster&& c) { clusters.push_back(std::move(c)); }, &diags);
+  ReadMultiNews(
+      in, "e.jsonl", {}, [&](Cluster&& c) { clusters.push_back(std::move(c)); }, &diags);
   ASSERT_EQ(clusters.size(), 1u);
   EXPECT_EQ(clusters[0].documents.size(), 1u);
   ASSERT_EQ(clusters[0].diagnostics.size(), 1u);

@@ -16,7 +16,10 @@ TEST(TextReaderTest, ReadsUtf8TextWithIdentityMap) {
 
 TEST(TextReaderTest, BinaryFileIsRejectedWithItsName) {
   std::vector<Diagnostic> diags;
-  std::string bytes("\x7F" "ELF\x02\x01\x01\x00\x00\x00", 10);
+  std::string bytes(
+      "\x7F"
+      "ELF\x02\x01\x01\x00\x00\x00",
+      10);
   Result<Document> doc = ReadTextDocument(bytes, "prog.bin", &diags);
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), StatusCode::kInvalidInput);
@@ -75,8 +78,8 @@ TEST(HtmlReaderTest, BodyTextMapsIntoThePage) {
 }
 
 TEST(HtmlReaderTest, PageWithoutTextIsEmptyInput) {
-  Result<Document> doc = ReadHtmlDocument("<html><body><script>x()</script></body></html>",
-                                          "empty.html", nullptr);
+  Result<Document> doc =
+      ReadHtmlDocument("<html><body><script>x()</script></body></html>", "empty.html", nullptr);
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), StatusCode::kEmptyInput);
 }

@@ -20,7 +20,8 @@ class ClutterTest : public ::testing::Test {
     std::vector<std::string> kept;
     for (Span p : paras) kept.emplace_back(p.Slice(text));
     for (const ClutterLine& c : clutter) {
-      removed->push_back(std::string(ClutterKindName(c.kind)) + ":" + std::string(c.span.Slice(text)));
+      removed->push_back(std::string(ClutterKindName(c.kind)) + ":" +
+                         std::string(c.span.Slice(text)));
     }
     return kept;
   }
@@ -29,10 +30,10 @@ class ClutterTest : public ::testing::Test {
 
 TEST_F(ClutterTest, BoilerplateLinesAreRemoved) {
   std::vector<std::string> removed;
-  auto kept = Run(
-      "Advertisement\n\nStory starts here.\n  ADVERTISEMENT  \nShare this article\n"
-      "Subscribe to our newsletter\nIn this article\nStory ends.\n",
-      &removed);
+  auto kept =
+      Run("Advertisement\n\nStory starts here.\n  ADVERTISEMENT  \nShare this article\n"
+          "Subscribe to our newsletter\nIn this article\nStory ends.\n",
+          &removed);
   EXPECT_EQ(kept, (std::vector<std::string>{"Story starts here.", "Story ends."}));
   EXPECT_EQ(removed.size(), 5u);
   EXPECT_EQ(removed[0], "boilerplate:Advertisement");
@@ -47,12 +48,12 @@ TEST_F(ClutterTest, RepeatedHeadlineKeepsTheFirstCopy) {
 
 TEST_F(ClutterTest, PhotoCreditsAndCaptionsAreRemoved) {
   std::vector<std::string> removed;
-  auto kept = Run(
-      "Photo: Marlow Bay Fire Department\n"
-      "Crews at the pier on Tuesday. (Jane Roe / Staff Photographer)\n"
-      "The photographer who took the picture said the crews worked all night, and the "
-      "agency (which hired him) confirmed it.\n",
-      &removed);
+  auto kept =
+      Run("Photo: Marlow Bay Fire Department\n"
+          "Crews at the pier on Tuesday. (Jane Roe / Staff Photographer)\n"
+          "The photographer who took the picture said the crews worked all night, and the "
+          "agency (which hired him) confirmed it.\n",
+          &removed);
   EXPECT_EQ(kept.size(), 1u);
   EXPECT_EQ(removed.size(), 2u);
   EXPECT_EQ(removed[0].rfind("photo_credit:", 0), 0u);
@@ -60,11 +61,11 @@ TEST_F(ClutterTest, PhotoCreditsAndCaptionsAreRemoved) {
 
 TEST_F(ClutterTest, StoryLinesThatMentionPromptsAreKept) {
   std::vector<std::string> removed;
-  auto kept = Run(
-      "Officials said readers should share this article only after checking the facts, "
-      "because rumours about the bridge spread quickly on social media over the weekend.\n"
-      "Advertisement revenue fell by 3 percent.\n",
-      &removed);
+  auto kept =
+      Run("Officials said readers should share this article only after checking the facts, "
+          "because rumours about the bridge spread quickly on social media over the weekend.\n"
+          "Advertisement revenue fell by 3 percent.\n",
+          &removed);
   EXPECT_EQ(kept.size(), 2u);
   EXPECT_TRUE(removed.empty());
 }

@@ -40,8 +40,9 @@ TEST(MetadataTest, GivenTitleIsLocatedButNotReplaced) {
 }
 
 TEST(MetadataTest, DatelineInsideTheFirstParagraphGivesTheDate) {
-  Document d = Make("Headline here\nWASHINGTON, Nov. 27, 2015 -- The talks ended late on Friday "
-                    "with no agreement on the main points of the draft.");
+  Document d = Make(
+      "Headline here\nWASHINGTON, Nov. 27, 2015 -- The talks ended late on Friday "
+      "with no agreement on the main points of the draft.");
   DetectMetadata(&d);
   EXPECT_EQ(d.date, "2015-11-27");
   EXPECT_EQ(d.paragraphs.size(), 1u);  // the dateline paragraph is story text

@@ -20,7 +20,8 @@ class TokenizerTest : public ::testing::Test {
   }
   std::string Surfaces(std::string_view text) {
     std::string s;
-    for (const Token& t : Tokens(text)) s += (s.empty() ? "" : "|") + std::string(t.span.Slice(text));
+    for (const Token& t : Tokens(text))
+      s += (s.empty() ? "" : "|") + std::string(t.span.Slice(text));
     return s;
   }
   Tokenizer tokenizer_;

@@ -358,3 +358,30 @@ TEST_F(TranscriptTest, SeedTranscripts) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(TranscriptRegressionTest, HeadingLabelsWhoseWordsAppearInLowerCaseAreNotSpeakers) {
+  Result<TranscriptParser> parser = TranscriptParser::Create("");
+  ASSERT_TRUE(parser.ok());
+  std::string text =
+      "Risk levels for the week.\nSevere: stay indoors, the risk is severe.\n"
+      "Moderate: limit time outside when the risk is moderate.\nMild: a mild risk.\n"
+      "Severe: again.\n";
+  EXPECT_TRUE(parser->Parse(text, Lines(text)).empty());
+}
+
+TEST(TranscriptRegressionTest, InitialsTakeTheFullNameTheyAbbreviate) {
+  Result<TranscriptParser> parser = TranscriptParser::Create("");
+  ASSERT_TRUE(parser.ok());
+  std::string text =
+      "Washington Post: How did it start?\nMike Brown: Slowly.\nWP: And then?\nMB: Fast.\n";
+  std::vector<Turn> turns = parser->Parse(text, Lines(text));
+  ASSERT_EQ(turns.size(), 4u);
+  EXPECT_EQ(turns[2].speaker, "Washington Post");
+  EXPECT_EQ(turns[3].speaker, "Mike Brown");
+}
+
+}  // namespace
+}  // namespace dossier

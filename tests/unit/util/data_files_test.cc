@@ -18,8 +18,7 @@ TEST(WordListTest, ParsesCommentsBlankLinesAndCase) {
 TEST(DataFilesTest, EveryShippedListIsBuiltIn) {
   std::vector<std::string> names = EmbeddedDataFileNames();
   for (const char* expected : {"abbreviations.txt", "stopwords_en.txt", "clutter_lines.txt",
-                               "clutter_prefixes.txt", "photo_credits.txt",
-                               "speaker_titles.txt"}) {
+                               "clutter_prefixes.txt", "photo_credits.txt", "speaker_titles.txt"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), expected), names.end()) << expected;
     Result<std::string> content = ReadDataFile("", expected);
     ASSERT_TRUE(content.ok()) << expected;
