@@ -73,8 +73,9 @@ std::string RenderMarkdown(const Cluster& cluster, const RenderOptions& options)
       ++k;
       if (s.turn != current_turn) {
         if (s.turn >= 0) {
-          out +=
-              (k > 1 ? "\n" : "") + SpeakerLine(doc.turns[static_cast<size_t>(s.turn)]) + ":\n\n";
+          if (k > 1) out += '\n';
+          out += SpeakerLine(doc.turns[static_cast<size_t>(s.turn)]);
+          out += ":\n\n";
         } else if (current_turn >= 0) {
           out += "\n";
         }
@@ -88,8 +89,12 @@ std::string RenderMarkdown(const Cluster& cluster, const RenderOptions& options)
         out += "   - tokens:";
         for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
           const Token& tok = doc.tokens[t];
-          out += " " + Escape(tok.lower);
-          if (tok.stem != tok.lower) out += "→" + Escape(tok.stem);
+          out += ' ';
+          out += Escape(tok.lower);
+          if (tok.stem != tok.lower) {
+            out += "→";
+            out += Escape(tok.stem);
+          }
           if (tok.is_stopword) out += "°";
         }
         out += "\n";

@@ -154,15 +154,19 @@ void ClutterFilter::Apply(std::string_view text, std::vector<Span>* paragraphs,
   bool in_list = false;
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i].Slice(text);
-    std::optional<ClutterKind> kind = Classify(line);
-    std::string key = AsciiLower(CollapseWhitespace(line));
-    if (!kind && i > 0 && key == previous_key && CountWords(line) <= kMaxRepeatedLineWords) {
-      kind = ClutterKind::kRepeatedLine;
+    const size_t words = CountWords(line);
+    // Long lines are story text: only short ones are looked at closely.
+    std::optional<ClutterKind> kind;
+    std::string key;
+    if (words <= kMaxCreditLineWords) {
+      kind = Classify(line);
+      if (words <= kMaxRepeatedLineWords) key = AsciiLower(CollapseWhitespace(line));
     }
+    if (!kind && i > 0 && !key.empty() && key == previous_key) kind = ClutterKind::kRepeatedLine;
     previous_key = std::move(key);
-    if (!kind && IsByline(line, CountWords(line))) kind = ClutterKind::kByline;
+    if (!kind && IsByline(line, words)) kind = ClutterKind::kByline;
     // Short unpunctuated lines right after a list header belong to the list.
-    if (!kind && in_list && CountWords(line) <= kMaxListItemWords && !EndsSentence(line)) {
+    if (!kind && in_list && words <= kMaxListItemWords && !EndsSentence(line)) {
       kind = ClutterKind::kLinkList;
     }
     in_list = kind.has_value() &&

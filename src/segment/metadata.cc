@@ -11,6 +11,7 @@ namespace {
 constexpr size_t kMaxTitleWords = 25;
 constexpr size_t kMaxDateLineWords = 14;
 constexpr size_t kHeaderParagraphs = 8;
+constexpr size_t kDatelineWindow = 160;
 
 size_t CountWords(std::string_view s) {
   size_t n = 0;
@@ -65,7 +66,7 @@ void DetectMetadata(Document* doc) {
   CivilDate unused;
   size_t db = 0, de = 0;
   const bool first_is_date =
-      FindFullDate(first_text, &unused, &db, &de) && CountWords(first_text) <= kMaxDateLineWords;
+      CountWords(first_text) <= kMaxDateLineWords && FindFullDate(first_text, &unused, &db, &de);
   if (!StartsTurn(*doc, first) && !first_is_date) {
     if (!doc->title.empty()) {
       if (EqualsIgnoreAsciiCase(CollapseWhitespace(first_text), doc->title)) {
@@ -82,11 +83,12 @@ void DetectMetadata(Document* doc) {
   // Date: a full date on a short line among the first paragraphs.
   const size_t n = std::min(paras.size(), kHeaderParagraphs);
   for (size_t i = 0; i < n; ++i) {
-    std::string_view text = paras[i].Slice(doc->text);
+    // A dateline comes early in its paragraph: look at the start only.
+    std::string_view text = paras[i].Slice(doc->text).substr(0, kDatelineWindow);
     CivilDate date;
     size_t b = 0, e = 0;
     if (!FindFullDate(text, &date, &b, &e)) continue;
-    const size_t words = CountWords(text);
+    const size_t words = CountWords(paras[i].Slice(doc->text));
     // A dateline inside a longer first paragraph ("WASHINGTON, Nov. 27, 2015 --") counts when
     // the date comes early.
     if (words > kMaxDateLineWords && b > 40) continue;

@@ -42,25 +42,35 @@ Tokenizer::Scratch::Scratch() : stemmer_(sb_stemmer_new("english", "UTF_8")) {}
 Tokenizer::Scratch::~Scratch() {
   if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
 }
-Tokenizer::Scratch::Scratch(Scratch&& other) noexcept : stemmer_(other.stemmer_) {
+Tokenizer::Scratch::Scratch(Scratch&& other) noexcept
+    : stemmer_(other.stemmer_), cache_(std::move(other.cache_)) {
   other.stemmer_ = nullptr;
 }
 Tokenizer::Scratch& Tokenizer::Scratch::operator=(Scratch&& other) noexcept {
   if (this != &other) {
     if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
     stemmer_ = other.stemmer_;
+    cache_ = std::move(other.cache_);
     other.stemmer_ = nullptr;
   }
   return *this;
 }
 
-std::string Tokenizer::Scratch::Stem(std::string_view lower) {
-  if (stemmer_ == nullptr || lower.empty()) return std::string(lower);
-  const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(lower.data()),
-                                         static_cast<int>(lower.size()));
-  if (out == nullptr) return std::string(lower);
-  return std::string(reinterpret_cast<const char*>(out),
-                     static_cast<size_t>(sb_stemmer_length(stemmer_)));
+const std::string& Tokenizer::Scratch::Stem(std::string_view lower) {
+  std::string key(lower);
+  auto it = cache_.find(key);
+  if (it != cache_.end()) return it->second;
+  if (cache_.size() >= kMaxCachedStems) cache_.clear();  // bounded memory
+  std::string stem = key;
+  if (stemmer_ != nullptr && !lower.empty()) {
+    const sb_symbol* out = sb_stemmer_stem(
+        stemmer_, reinterpret_cast<const sb_symbol*>(lower.data()), static_cast<int>(lower.size()));
+    if (out != nullptr) {
+      stem.assign(reinterpret_cast<const char*>(out),
+                  static_cast<size_t>(sb_stemmer_length(stemmer_)));
+    }
+  }
+  return cache_.emplace(std::move(key), std::move(stem)).first->second;
 }
 
 Result<Tokenizer> Tokenizer::Create(std::string_view data_dir) {
@@ -136,9 +146,15 @@ void Tokenizer::Tokenize(std::string_view text, Span span, Scratch* scratch,
     std::string_view surface = text.substr(start, tok_end - start);
     tok.lower = FoldCase(surface);
     // Curly apostrophes stem like straight ones.
-    std::string for_stem = tok.lower;
-    for (size_t k = 0; (k = for_stem.find("\xE2\x80\x99", k)) != std::string::npos;) {
-      for_stem.replace(k, 3, "'");
+    std::string for_stem;
+    for_stem.reserve(tok.lower.size());
+    for (size_t k = 0; k < tok.lower.size(); ++k) {
+      if (tok.lower.compare(k, 3, "\xE2\x80\x99") == 0) {
+        for_stem.push_back('\'');
+        k += 2;
+      } else {
+        for_stem.push_back(tok.lower[k]);
+      }
     }
     tok.is_number = digit_start && all_digits;
     tok.is_stopword = stopwords_.Contains(for_stem);

@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dossier/document.h"
@@ -35,11 +36,13 @@ class Tokenizer {
     ~Scratch();
     Scratch(Scratch&&) noexcept;
     Scratch& operator=(Scratch&&) noexcept;
-    // The Porter2 stem of a lower-case UTF-8 word.
-    std::string Stem(std::string_view lower);
+    // The Porter2 stem of a lower-case UTF-8 word (memoized: words repeat).
+    const std::string& Stem(std::string_view lower);
 
    private:
+    static constexpr size_t kMaxCachedStems = 1 << 16;
     sb_stemmer* stemmer_ = nullptr;
+    std::unordered_map<std::string, std::string> cache_;
   };
 
   static Result<Tokenizer> Create(std::string_view data_dir);

@@ -127,9 +127,8 @@ std::string CivilDate::ToIso() const {
 int MonthFromName(std::string_view word) {
   if (!word.empty() && word.back() == '.') word.remove_suffix(1);
   if (word.size() < 3 || word.size() > 9) return 0;
-  std::string lower = AsciiLower(word);
   for (const MonthName& m : kMonths) {
-    if (lower == m.name) return m.month;
+    if (EqualsIgnoreAsciiCase(word, m.name)) return m.month;
   }
   return 0;
 }
@@ -144,7 +143,11 @@ int DaysInMonth(int year, int month) {
 bool FindFullDate(std::string_view text, CivilDate* date, size_t* begin, size_t* end) {
   for (size_t p = 0; p < text.size(); ++p) {
     char c = text[p];
-    if (!(IsAsciiAlpha(c) || IsAsciiDigit(c)) || !WordStart(text, p)) continue;
+    // Dates start with a digit or a month name (A, D, F, J, M, N, O, S).
+    const char lc = AsciiToLower(c);
+    const bool month_initial = lc == 'a' || lc == 'd' || lc == 'f' || lc == 'j' || lc == 'm' ||
+                               lc == 'n' || lc == 'o' || lc == 's';
+    if (!(month_initial || IsAsciiDigit(c)) || !WordStart(text, p)) continue;
     size_t e = 0;
     CivilDate d;
     if (DateAt(text, p, &d, &e)) {
