@@ -57,9 +57,7 @@ namespace {
 bool IsStageDirection(std::string_view s) {
   if (s.size() < 3 || s.front() != '(' || s.back() != ')') return false;
   if (s.find('(', 1) != std::string_view::npos) return false;
-  size_t words = 1;
-  for (char c : s) words += c == ' ';
-  return words <= 4;
+  return CountWords(s) <= 4;
 }
 
 constexpr size_t kMaxFragmentWords = 12;
@@ -67,9 +65,7 @@ constexpr size_t kMaxFragmentWords = 12;
 // A heading or header line: one short unpunctuated "sentence" making up the
 // whole paragraph.
 bool IsFragment(std::string_view s) {
-  size_t words = 1;
-  for (char c : s) words += c == ' ';
-  if (words > kMaxFragmentWords) return false;
+  if (CountWords(s) > kMaxFragmentWords) return false;
   while (!s.empty()) {
     char c = s.back();
     if (c == '"' || c == '\'' || c == ')' || c == ']') {

@@ -29,17 +29,6 @@ bool EndsSentence(std::string_view line) {
   return last == '.' || last == '?' || last == '!' || last == '"' || last == ':' || last == ';';
 }
 
-size_t CountWords(std::string_view s) {
-  size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool space = IsAsciiSpace(c);
-    if (!space && !in) ++n;
-    in = !space;
-  }
-  return n;
-}
-
 // Lower case, white space collapsed, bullets and trailing punctuation dropped.
 std::string LineKey(std::string_view line) {
   std::string key = AsciiLower(CollapseWhitespace(line));

@@ -13,17 +13,6 @@ constexpr size_t kMaxDateLineWords = 14;
 constexpr size_t kHeaderParagraphs = 8;
 constexpr size_t kDatelineWindow = 160;
 
-size_t CountWords(std::string_view s) {
-  size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool space = IsAsciiSpace(c);
-    if (!space && !in) ++n;
-    in = !space;
-  }
-  return n;
-}
-
 bool StartsTurn(const Document& doc, Span p) {
   for (const Turn& t : doc.turns) {
     if (t.label.begin >= p.begin && t.label.begin < p.end) return true;

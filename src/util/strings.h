@@ -23,6 +23,8 @@ std::string_view TrimWhitespace(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
+// Number of runs of non-white-space characters (ASCII white space).
+size_t CountWords(std::string_view s);
 // Collapses runs of white space (ASCII and U+00A0) to one space and trims.
 std::string CollapseWhitespace(std::string_view s);
 

@@ -12,26 +12,14 @@
 #include <string>
 #include <vector>
 
+#include "segment/clutter.h"
 #include "util/strings.h"
 
 namespace dossier {
 namespace {
 
 // The non-empty lines of `text`, as the segmenter gives them.
-std::vector<Span> Lines(std::string_view text) {
-  std::vector<Span> lines;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    size_t b = pos, e = nl;
-    while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
-    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) --e;
-    if (e > b) lines.push_back(Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
-    pos = nl + 1;
-  }
-  return lines;
-}
+std::vector<Span> Lines(std::string_view text) { return SplitLines(text); }
 
 class TranscriptTest : public ::testing::Test {
  protected:
