@@ -127,6 +127,11 @@ std::string FoldCaps(std::string_view word, bool particle) {
       AppendUtf8(static_cast<char32_t>(upper_next ? u_toupper(u) : u_tolower(u)), &out);
       upper_next = false;
       ++letters_since_break;
+      // "MCEVERS" -> "McEvers": the Gaelic prefix Mc is followed by a capital.
+      if (letters_since_break == 2 && out.size() >= 2 &&
+          out.compare(out.size() - 2, 2, "Mc") == 0 && i + 2 < word.size()) {
+        upper_next = true;
+      }
     } else {
       AppendUtf8(c, &out);
     }

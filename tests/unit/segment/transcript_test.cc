@@ -360,6 +360,15 @@ TEST(TranscriptRegressionTest, HeadingLabelsWhoseWordsAppearInLowerCaseAreNotSpe
   EXPECT_TRUE(parser->Parse(text, Lines(text)).empty());
 }
 
+TEST(TranscriptRegressionTest, McPrefixKeepsItsSecondCapital) {
+  Result<TranscriptParser> parser = TranscriptParser::Create("");
+  ASSERT_TRUE(parser.ok());
+  std::string role;
+  EXPECT_EQ(parser->NormalizeSpeaker("MCEVERS", &role), "McEvers");
+  EXPECT_EQ(parser->NormalizeSpeaker("MCCAIN", &role), "McCain");
+  EXPECT_EQ(parser->NormalizeSpeaker("MACK", &role), "Mack");
+}
+
 TEST(TranscriptRegressionTest, InitialsTakeTheFullNameTheyAbbreviate) {
   Result<TranscriptParser> parser = TranscriptParser::Create("");
   ASSERT_TRUE(parser.ok());
