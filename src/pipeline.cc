@@ -116,6 +116,11 @@ void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
       }
     }
     while (region.begin < region.end && IsAsciiSpace(text[region.begin])) ++region.begin;
+    // "(Via interpreter) Ladies and gentlemen...": the note is not speech.
+    if (turn_index >= 0) {
+      region.begin = static_cast<uint32_t>(impl_->transcript.SkipNote(text, region.begin));
+      while (region.begin < region.end && IsAsciiSpace(text[region.begin])) ++region.begin;
+    }
     if (region.empty()) continue;
     spans.clear();
     impl_->splitter.Split(text, region, &spans);

@@ -457,6 +457,19 @@ TranscriptParser::Speaker TranscriptParser::Normalize(std::string_view label) co
   return speaker;
 }
 
+size_t TranscriptParser::SkipNote(std::string_view text, size_t pos) const {
+  if (pos >= text.size() || text[pos] != '(') return pos;
+  size_t close = text.find(')', pos);
+  if (close == std::string_view::npos || close - pos > kMaxNoteBytes) return pos;
+  std::vector<std::string> keys;
+  for (std::string_view w : SplitWords(text.substr(pos + 1, close - pos - 1))) {
+    keys.push_back(WordKey(w));
+  }
+  if (keys.empty()) return pos;
+  const GenericRole* role = FindRole(JoinKeys(keys, 0, keys.size()));
+  return role != nullptr && role->kind == GenericRole::Kind::kNote ? close + 1 : pos;
+}
+
 std::string TranscriptParser::NormalizeSpeaker(std::string_view label, std::string* role) const {
   label = TrimWhitespace(label);
   // Drop a colon and notes around it: "Question (retranslated):".

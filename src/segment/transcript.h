@@ -47,6 +47,11 @@ class TranscriptParser {
   // Returns no turns when the text is not a transcript.
   std::vector<Turn> Parse(std::string_view text, const std::vector<Span>& paragraphs) const;
 
+  // When text[pos] starts a known interpreter note ("(Via interpreter)",
+  // "(retranslated)"), returns the position just past its ")"; else pos.
+  // Such notes open continuation paragraphs of a turn and are not speech.
+  size_t SkipNote(std::string_view text, size_t pos) const;
+
   // Normalizes a speaker label ("FOREIGN MINISTER LAVROV", "President of
   // Russia Vladimir Putin") to a name ("Lavrov", "Vladimir Putin"); the title
   // it stripped goes to *role ("Foreign Minister", "President of Russia").

@@ -81,6 +81,24 @@ TEST_F(PipelineTest, TranscriptSentencesKnowTheirSpeaker) {
   EXPECT_EQ(doc.title, "Press briefing");
 }
 
+TEST_F(PipelineTest, InterpreterNoteOpeningAParagraphIsNotSpeech) {
+  Document doc;
+  doc.raw = doc.text =
+      "MINISTER LAVROV: For the Russian media, I will speak Russian.\n\n"
+      "(Via interpreter) Ladies and gentlemen, thank you.\n\nQUESTION: Thanks.\n\n"
+      "MINISTER LAVROV: (Via interpreter) Yes.";
+  doc.map = OffsetMap::Identity(static_cast<uint32_t>(doc.text.size()));
+  Pipeline::Scratch scratch = pipeline_->NewScratch();
+  pipeline_->Analyze(&doc, &scratch);
+  std::vector<std::string> sentences;
+  for (const Sentence& s : doc.sentences) sentences.emplace_back(s.span.Slice(doc.text));
+  EXPECT_EQ(sentences,
+            (std::vector<std::string>{"For the Russian media, I will speak Russian.",
+                                      "Ladies and gentlemen, thank you.", "Thanks.", "Yes."}));
+  ASSERT_EQ(doc.turns.size(), 3u);
+  EXPECT_EQ(doc.turns[2].note, "via interpreter");
+}
+
 TEST_F(PipelineTest, TokensBelongToTheirSentence) {
   Document doc;
   doc.raw = doc.text = "Mr Putin met Mr Hollande. They agreed on 20 points.";
