@@ -96,6 +96,13 @@ void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
   doc->turns = impl_->transcript.Parse(text, doc->paragraphs);
   DetectMetadata(doc);
 
+  // Text written all in lower case (some feeds, Multi-News+) needs caseless splitting.
+  size_t upper = 0, letters = 0;
+  for (char c : text) {
+    upper += IsAsciiUpper(c);
+    letters += IsAsciiAlpha(c);
+  }
+  const bool caseless = letters >= 200 && upper * 1000 < letters;
   std::vector<Span> spans;
   size_t turn = 0;
   for (size_t p = 0; p < doc->paragraphs.size(); ++p) {
@@ -123,7 +130,7 @@ void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
     }
     if (region.empty()) continue;
     spans.clear();
-    impl_->splitter.Split(text, region, &spans);
+    impl_->splitter.Split(text, region, &spans, caseless);
     for (const Span& s : spans) {
       Sentence sentence;
       sentence.span = s;

@@ -16,19 +16,24 @@
 
 #include "dossier/document.h"
 #include "dossier/status.h"
+#include "dossier/summary.h"
 
 namespace dossier {
 
-inline constexpr const char* kBriefSchemaVersion = "0.1";
+inline constexpr const char* kBriefSchemaVersion = "0.2";
 
 struct RenderOptions {
-  bool tokens = false;  // list each sentence's tokens (lower form, stem, stopword)
-  bool clutter = true;  // list the lines removed as clutter
+  bool documents = true;  // list each document's sentences and turns (the analysis)
+  bool tokens = false;    // list each sentence's tokens (lower form, stem, stopword)
+  bool clutter = true;    // list the lines removed as clutter
 };
 
-std::string RenderMarkdown(const Cluster& cluster, const RenderOptions& options);
+// `summary` may be null (no summary section).
+std::string RenderMarkdown(const Cluster& cluster, const Summary* summary,
+                           const RenderOptions& options);
 // One JSON object, no newline inside.
-std::string RenderJson(const Cluster& cluster, const RenderOptions& options);
+std::string RenderJson(const Cluster& cluster, const Summary* summary,
+                       const RenderOptions& options);
 // "input: message (byte N)" prefixed with "error: " or "warning: ".
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
 

@@ -1,3 +1,4 @@
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "dossier/report.h"
@@ -29,12 +30,52 @@ std::string FormatDiagnostic(const Diagnostic& diagnostic) {
          diagnostic.status.ToString();
 }
 
-std::string RenderJson(const Cluster& cluster, const RenderOptions& options) {
+namespace {
+
+json SummaryJson(const Cluster& cluster, const Summary& summary) {
+  json out;
+  out["method"] = SummaryMethodName(summary.method);
+  out["words"] = summary.words;
+  json sentences = json::array();
+  for (const SummarySentence& s : summary.sentences) {
+    const Document& doc = cluster.documents[s.document];
+    json sj;
+    sj["text"] = s.text;
+    sj["document"] = doc.id;
+    sj["document_index"] = s.document;
+    sj["sentence"] = s.sentence;
+    sj["span"] = SpanJson(s.span);
+    sj["source_span"] = SpanJson(s.source_span);
+    sj["reported_by"] = s.support.size() + 1;
+    sj["of_sources"] = cluster.documents.size();
+    json support = json::array();
+    for (const Support& sup : s.support) {
+      const Document& other = cluster.documents[sup.document];
+      support.push_back({{"document", other.id},
+                         {"document_index", sup.document},
+                         {"sentence", sup.sentence},
+                         {"text", std::string(sup.span.Slice(other.text))},
+                         {"span", SpanJson(sup.span)},
+                         {"source_span", SpanJson(sup.source_span)},
+                         {"similarity", std::round(sup.similarity * 1000) / 1000}});
+    }
+    sj["support"] = std::move(support);
+    sentences.push_back(std::move(sj));
+  }
+  out["sentences"] = std::move(sentences);
+  return out;
+}
+
+}  // namespace
+
+std::string RenderJson(const Cluster& cluster, const Summary* summary,
+                       const RenderOptions& options) {
   json out;
   out["schema"] = "dossier.brief";
   out["version"] = kBriefSchemaVersion;
   out["id"] = cluster.id;
   out["origin"] = cluster.origin;
+  if (summary != nullptr) out["summary"] = SummaryJson(cluster, *summary);
   json docs = json::array();
   for (const Document& doc : cluster.documents) {
     json d;

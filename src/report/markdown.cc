@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 
 #include "dossier/report.h"
@@ -36,29 +37,84 @@ std::string SpeakerLine(const Turn& t) {
 
 }  // namespace
 
-std::string RenderMarkdown(const Cluster& cluster, const RenderOptions& options) {
+std::string RenderMarkdown(const Cluster& cluster, const Summary* summary,
+                           const RenderOptions& options) {
   std::string out;
-  out += "# Cluster " + Escape(cluster.id) + " — " + std::to_string(cluster.documents.size()) +
-         (cluster.documents.size() == 1 ? " document\n\n" : " documents\n\n");
+  const size_t ndocs = cluster.documents.size();
+  out += "# " + Escape(cluster.id) + " — " + std::to_string(ndocs) +
+         (ndocs == 1 ? " document\n\n" : " documents\n\n");
   for (const Diagnostic& d : cluster.diagnostics) out += "> " + Escape(FormatDiagnostic(d)) + "\n";
   if (!cluster.diagnostics.empty()) out += "\n";
+
+  if (summary != nullptr) {
+    out += "## Summary\n\n";
+    size_t k = 0;
+    for (const SummarySentence& s : summary->sentences) {
+      ++k;
+      out += std::to_string(k) + ". " + Escape(s.text) + " — [" + std::to_string(s.document + 1) +
+             "] `" + Range(s.source_span) + "`";
+      if (!s.support.empty()) {
+        out += "; also ";
+        for (size_t i = 0; i < s.support.size(); ++i) {
+          if (i > 0) out += ", ";
+          out += "[" + std::to_string(s.support[i].document + 1) + "] `" +
+                 Range(s.support[i].source_span) + "`";
+        }
+      }
+      out += " (" + std::to_string(s.support.size() + 1) + " of " + std::to_string(ndocs) +
+             " sources)\n";
+    }
+    if (summary->sentences.empty()) out += "(no sentence fits a summary)\n";
+    out += "\n_" + std::to_string(summary->words) + " words; method " +
+           SummaryMethodName(summary->method) +
+           ". [n] is a source below; `a–b` are byte offsets in that source's input._\n\n";
+  }
+
+  out += "## Sources\n\n";
   size_t n = 0;
   for (const Document& doc : cluster.documents) {
     ++n;
-    out += "## " + std::to_string(n) + ". " +
-           (doc.title.empty() ? "(untitled)" : Escape(doc.title)) + "\n\n";
-    out += "- origin: `" + doc.origin + "`";
-    if (doc.id != doc.origin) out += " · id: `" + doc.id + "`";
+    out +=
+        std::to_string(n) + ". **" + (doc.title.empty() ? "(untitled)" : Escape(doc.title)) + "**";
+    if (!doc.source.empty()) out += " — " + Escape(doc.source);
+    if (!doc.date.empty()) out += ", " + doc.date;
+    if (!doc.byline.empty()) out += ", by " + Escape(doc.byline);
+    out += "  \n   `" + doc.origin + "`";
+    if (doc.id != doc.origin) out += " · id `" + doc.id + "`";
+    if (!doc.url.empty()) out += " · <" + doc.url + ">";
+    out += " · " + std::to_string(doc.sentences.size()) + " sentences";
+    if (doc.is_transcript()) {
+      std::vector<std::string> speakers;
+      for (const Turn& t : doc.turns) {
+        if (std::find(speakers.begin(), speakers.end(), t.speaker) == speakers.end()) {
+          speakers.push_back(t.speaker);
+        }
+      }
+      out += " · transcript, " + std::to_string(doc.turns.size()) + " turns (";
+      for (size_t i = 0; i < speakers.size(); ++i) out += (i ? ", " : "") + Escape(speakers[i]);
+      out += ")";
+    }
+    if (!doc.clutter.empty()) {
+      out += " · " + std::to_string(doc.clutter.size()) + " clutter line" +
+             (doc.clutter.size() == 1 ? "" : "s") + " removed";
+    }
     out += "\n";
-    if (!doc.source.empty()) out += "- source: " + Escape(doc.source) + "\n";
-    if (!doc.byline.empty()) out += "- byline: " + Escape(doc.byline) + "\n";
-    if (!doc.date.empty()) out += "- date: " + doc.date + "\n";
-    if (!doc.url.empty()) out += "- url: <" + doc.url + ">\n";
-    out += "- " + std::to_string(doc.sentences.size()) + " sentences in " +
-           std::to_string(doc.paragraphs.size()) + " paragraphs";
-    if (doc.is_transcript())
-      out += "; transcript with " + std::to_string(doc.turns.size()) + " turns";
-    out += "\n\n";
+  }
+  out += "\n";
+  if (!options.documents) {
+    if (!cluster.references.empty()) {
+      out += "## Reference summary\n\n";
+      for (const std::string& r : cluster.references) out += Escape(r) + "\n\n";
+    }
+    return out;
+  }
+
+  out += "## Analysis\n\n";
+  n = 0;
+  for (const Document& doc : cluster.documents) {
+    ++n;
+    out += "### [" + std::to_string(n) + "] " +
+           (doc.title.empty() ? "(untitled)" : Escape(doc.title)) + "\n\n";
     if (options.clutter && !doc.clutter.empty()) {
       out += "Removed as clutter:\n";
       for (const ClutterLine& c : doc.clutter) {

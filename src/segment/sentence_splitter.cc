@@ -368,7 +368,8 @@ bool SentenceSplitter::EndsSentence(std::string_view text, size_t sentence_begin
   return true;
 }
 
-void SentenceSplitter::Split(std::string_view text, Span region, std::vector<Span>* out) const {
+void SentenceSplitter::Split(std::string_view text, Span region, std::vector<Span>* out,
+                             bool caseless) const {
   const size_t end = std::min<size_t>(region.end, text.size());
   const std::string_view t = text.substr(0, end);
   size_t pos = SkipSpace(t, std::min<size_t>(region.begin, end), end);
@@ -409,7 +410,11 @@ void SentenceSplitter::Split(std::string_view text, Span region, std::vector<Spa
       quote_closed = quote_closed || IsQuoteCloser(t, after, c);
       after += c;
     }
-    const Next next = LookAtNext(t, after, end);
+    Next next = LookAtNext(t, after, end);
+    if (caseless && next.lower) {
+      next.upper = true;
+      next.lower = false;
+    }
     bool boundary;
     if (ellipsis) {
       // "I think... maybe" continues; "It was over… The next day" does not.

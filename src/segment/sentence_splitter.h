@@ -34,7 +34,12 @@ class SentenceSplitter {
   // order. Each span is trimmed of surrounding white space and non-empty;
   // together they cover every non-space byte of the region. A newline inside
   // the region is treated as white space (the caller splits paragraphs).
-  void Split(std::string_view text, Span region, std::vector<Span>* out) const;
+  //
+  // With `caseless` (text written all in lower case, as some feeds and
+  // datasets are), a lower-case word may start a sentence: the decisions use
+  // the same abbreviation and starter lists, ignoring case.
+  void Split(std::string_view text, Span region, std::vector<Span>* out,
+             bool caseless = false) const;
 
  private:
   struct Next;  // what follows a candidate boundary

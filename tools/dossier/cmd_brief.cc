@@ -9,6 +9,7 @@
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
 #include "dossier/report.h"
+#include "dossier/summary.h"
 #include "util/file_io.h"
 
 namespace dossier::cli {
@@ -22,6 +23,9 @@ struct BriefFlags {
   std::string data_dir;
   uint64_t max_input_bytes = uint64_t{512} << 20;
   size_t max_docs = 10000;
+  int words = 250;
+  std::string method = "dossier";
+  bool analysis = false;
   bool tokens = false;
   bool no_clutter = false;
   bool quiet = false;
@@ -45,6 +49,19 @@ int RunBrief(const BriefFlags& flags) {
     return kExitUsage;
   }
   Pipeline::Scratch scratch = pipeline->NewScratch();
+  Result<SummaryMethod> method = ParseSummaryMethod(flags.method);
+  if (!method.ok()) {
+    std::cerr << "dossier brief: " << method.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  SummaryOptions summary_options;
+  summary_options.method = *method;
+  summary_options.max_words = flags.words;
+  Result<Summarizer> summarizer = Summarizer::Create(summary_options);
+  if (!summarizer.ok()) {
+    std::cerr << "dossier brief: " << summarizer.status().ToString() << "\n";
+    return kExitUsage;
+  }
   ReadOptions options;
   options.format = *input_format;
   options.max_input_bytes = flags.max_input_bytes;
@@ -52,6 +69,7 @@ int RunBrief(const BriefFlags& flags) {
   RenderOptions render;
   render.tokens = flags.tokens;
   render.clutter = !flags.no_clutter;
+  render.documents = flags.analysis || flags.tokens || flags.format == "json";
   const bool json = flags.format == "json";
   const bool to_file = !flags.output.empty();
   std::string buffer;  // whole output when writing a file (written atomically)
@@ -61,8 +79,9 @@ int RunBrief(const BriefFlags& flags) {
   auto sink = [&](Cluster&& cluster) {
     pipeline->Analyze(&cluster, &scratch);
     for (const Diagnostic& d : cluster.diagnostics) Report(d, flags.quiet, &had_error);
-    std::string rendered =
-        json ? RenderJson(cluster, render) + "\n" : RenderMarkdown(cluster, render);
+    Summary summary = summarizer->Summarize(cluster);
+    std::string rendered = json ? RenderJson(cluster, &summary, render) + "\n"
+                                : RenderMarkdown(cluster, &summary, render);
     ++clusters;
     if (to_file) {
       buffer += rendered;
@@ -128,7 +147,17 @@ Command SetupBrief(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--max-docs", flags->max_docs, "Most documents kept per cluster")
       ->capture_default_str();
-  cmd->add_flag("--tokens", flags->tokens, "Also list every sentence's tokens and stems");
+  cmd->add_option("--words,-w", flags->words, "Word budget of the summary (whole sentences)")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  cmd->add_option("--method,-m", flags->method,
+                  "Summary method: dossier (ours), lead, roundrobin, centroid, lexrank, "
+                  "textrank, mmr")
+      ->capture_default_str();
+  cmd->add_flag("--analysis", flags->analysis,
+                "Markdown: also list every document's sentences, speaker turns and clutter");
+  cmd->add_flag("--tokens", flags->tokens,
+                "Also list every sentence's tokens and stems (implies --analysis)");
   cmd->add_flag("--no-clutter", flags->no_clutter, "Do not list the lines removed as clutter");
   cmd->add_flag("--quiet,-q", flags->quiet, "Print errors only, no warnings");
   return [flags] { return RunBrief(*flags); };

@@ -397,3 +397,24 @@ TEST(SentenceSplitterTest, SeedCluster) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(SentenceSplitterCaselessTest, LowerCaseTextSplitsWhenAskedTo) {
+  Result<SentenceSplitter> splitter = SentenceSplitter::Create("");
+  ASSERT_TRUE(splitter.ok());
+  std::string text = "mr. smith met dr. jones on dec. 18. they talked. it rained at 5 p.m. monday.";
+  std::vector<Span> out;
+  splitter->Split(text, {0, static_cast<uint32_t>(text.size())}, &out, /*caseless=*/true);
+  std::vector<std::string> got;
+  for (Span s : out) got.emplace_back(s.Slice(text));
+  EXPECT_EQ(got, (std::vector<std::string>{"mr. smith met dr. jones on dec. 18.", "they talked.",
+                                           "it rained at 5 p.m. monday."}));
+  out.clear();
+  splitter->Split(text, {0, static_cast<uint32_t>(text.size())}, &out);
+  EXPECT_EQ(out.size(), 1u);  // case-sensitive: no capital, no split
+}
+
+}  // namespace
+}  // namespace dossier

@@ -1,0 +1,101 @@
+// Extractive, cited multi-document summaries.
+//
+//   Result<Summarizer> s = Summarizer::Create({.method = SummaryMethod::kDossier,
+//                                              .max_words = 250});
+//   Summary summary = s->Summarize(cluster);   // cluster analysed by Pipeline
+//   for (const SummarySentence& line : summary.sentences)
+//     std::cout << line.text << "  [" << cluster.documents[line.document].id << " "
+//               << line.source_span.begin << "-" << line.source_span.end << ", reported by "
+//               << line.support.size() + 1 << " sources]\n";
+//
+// A summary is whole sentences of the cluster, at most `max_words` words in
+// all (words counted as runs of non-space characters), in reading order.
+// Every sentence cites its document and the bytes of the sentence in that
+// document's original input, and lists the sentences of other documents
+// that report the same content. Create() validates the options; Summarize()
+// is const and thread-safe.
+#ifndef DOSSIER_SUMMARY_H_
+#define DOSSIER_SUMMARY_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/document.h"
+#include "dossier/status.h"
+
+namespace dossier {
+
+enum class SummaryMethod {
+  kDossier,     // ours: concept coverage with agreement and position priors
+  kLead,        // the first sentences of the articles, in order
+  kRoundRobin,  // sentence 1 of every article, then sentence 2, ...
+  kCentroid,    // Radev et al. 2004: centroid + position + first-sentence overlap
+  kLexRank,     // Erkan & Radev 2004: continuous LexRank over tf-idf cosine
+  kTextRank,    // Mihalcea & Tarau 2004: PageRank over word-overlap similarity
+  kMmr,         // Carbonell & Goldstein 1998: relevance to the centroid minus redundancy
+};
+
+// Parses "dossier", "lead", "roundrobin", "centroid", "lexrank", "textrank", "mmr".
+Result<SummaryMethod> ParseSummaryMethod(std::string_view name);
+const char* SummaryMethodName(SummaryMethod method);
+std::vector<SummaryMethod> AllSummaryMethods();
+
+struct SummaryOptions {
+  SummaryMethod method = SummaryMethod::kDossier;
+  int max_words = 250;
+  // Two sentences of different documents report the same content when their
+  // content-word overlap (cosine of stem counts) reaches this.
+  double support_threshold = 0.5;
+};
+
+// A sentence of another document that reports the same content.
+struct Support {
+  uint32_t document = 0;
+  uint32_t sentence = 0;
+  Span span;         // in the document's text
+  Span source_span;  // in its original input
+  double similarity = 0;
+};
+
+struct SummarySentence {
+  uint32_t document = 0;  // index into Cluster::documents
+  uint32_t sentence = 0;  // index into Document::sentences
+  std::string text;
+  Span span;                     // in the document's text
+  Span source_span;              // in its original input
+  std::vector<Support> support;  // other documents reporting the same (one per document)
+};
+
+struct Summary {
+  SummaryMethod method = SummaryMethod::kDossier;
+  std::vector<SummarySentence> sentences;
+  int words = 0;
+  // The summary as text: sentences joined by "\n".
+  std::string Text() const;
+};
+
+class Summarizer {
+ public:
+  static Result<Summarizer> Create(const SummaryOptions& options);
+  Summarizer(Summarizer&&) noexcept;
+  Summarizer& operator=(Summarizer&&) noexcept;
+  ~Summarizer();
+
+  Summary Summarize(const Cluster& cluster) const;
+  const SummaryOptions& options() const;
+
+ private:
+  struct Impl;
+  explicit Summarizer(std::unique_ptr<const Impl> impl);
+  std::unique_ptr<const Impl> impl_;
+};
+
+// Words as the budget counts them: runs of non-white-space characters.
+int CountSummaryWords(std::string_view text);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_SUMMARY_H_

@@ -1,0 +1,159 @@
+#include "represent/sentence_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "util/strings.h"
+
+namespace dossier {
+namespace {
+
+constexpr int kMinSummaryWords = 6;
+constexpr int kMaxSummaryWords = 90;
+
+// The first word of a sentence, without opening quotes, lower-cased.
+std::string FirstWordLower(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && !IsAsciiAlpha(s[i]) && !IsAsciiDigit(s[i])) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) {
+      size_t start = i;
+      DecodeUtf8(s, &i);
+      if (i == start) ++i;
+      continue;
+    }
+    ++i;
+  }
+  size_t j = i;
+  while (j < s.size() && (IsAsciiAlpha(s[j]) || s[j] == '\'')) ++j;
+  return AsciiLower(s.substr(i, j - i));
+}
+
+}  // namespace
+
+SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangling_openers) {
+  SentenceModel m;
+  m.num_documents_ = cluster.documents.size();
+  std::unordered_map<std::string_view, uint32_t> vocab;
+  std::vector<uint32_t> last_doc_seen;  // per term: last document counted (+1)
+  auto intern = [&](std::string_view stem) {
+    auto [it, added] = vocab.emplace(stem, static_cast<uint32_t>(vocab.size()));
+    if (added) {
+      m.term_document_frequency_.push_back(0);
+      last_doc_seen.push_back(0);
+    }
+    return it->second;
+  };
+  std::vector<uint32_t> all_ids;  // every token's id (stopwords too), for bigrams
+  for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
+    const Document& doc = cluster.documents[d];
+    const size_t first = m.candidates_.size();
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      if (s.stage_direction || s.fragment) continue;
+      Candidate c;
+      c.document = d;
+      c.sentence = si;
+      std::string_view text = s.span.Slice(doc.text);
+      c.words = static_cast<int>(CountWords(text));
+      all_ids.clear();
+      std::vector<bool> stop;
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const Token& tok = doc.tokens[t];
+        uint32_t id = intern(tok.stem);
+        all_ids.push_back(id);
+        stop.push_back(tok.is_stopword);
+        if (!tok.is_stopword) {
+          c.terms.push_back(id);
+          if (last_doc_seen[id] != d + 1) {
+            last_doc_seen[id] = d + 1;
+            ++m.term_document_frequency_[id];
+          }
+        }
+      }
+      for (size_t k = 0; k + 1 < all_ids.size(); ++k) {
+        if (stop[k] && stop[k + 1]) continue;
+        c.bigrams.push_back((static_cast<uint64_t>(all_ids[k]) << 32) | all_ids[k + 1]);
+      }
+      std::sort(c.bigrams.begin(), c.bigrams.end());
+      c.bigrams.erase(std::unique(c.bigrams.begin(), c.bigrams.end()), c.bigrams.end());
+      const bool question_turn = s.turn >= 0 && doc.turns[static_cast<size_t>(s.turn)].is_question;
+      c.eligible = !question_turn && c.words >= kMinSummaryWords && c.words <= kMaxSummaryWords &&
+                   !c.terms.empty();
+      c.dangling = dangling_openers.Contains(FirstWordLower(text));
+      m.candidates_.push_back(std::move(c));
+    }
+    const size_t count = m.candidates_.size() - first;
+    for (size_t k = first; k < m.candidates_.size(); ++k) {
+      m.candidates_[k].position = static_cast<uint32_t>(k - first);
+      m.candidates_[k].relative_position =
+          static_cast<double>(k - first) / static_cast<double>(count);
+    }
+  }
+  // Sentence-level idf and unit tf-idf vectors.
+  const size_t n = m.candidates_.size();
+  std::vector<uint32_t> sentence_frequency(vocab.size(), 0);
+  m.postings_.assign(vocab.size(), {});
+  std::unordered_map<uint32_t, uint32_t> counts;
+  for (uint32_t i = 0; i < n; ++i) {
+    counts.clear();
+    for (uint32_t t : m.candidates_[i].terms) ++counts[t];
+    for (const auto& [t, c] : counts) {
+      ++sentence_frequency[t];
+      m.postings_[t].push_back(i);
+    }
+  }
+  m.idf_.resize(vocab.size());
+  for (size_t t = 0; t < vocab.size(); ++t) {
+    m.idf_[t] =
+        sentence_frequency[t] == 0
+            ? 0.0
+            : std::log(static_cast<double>(n + 1) / static_cast<double>(sentence_frequency[t]));
+  }
+  for (Candidate& c : m.candidates_) {
+    counts.clear();
+    for (uint32_t t : c.terms) ++counts[t];
+    double norm = 0;
+    for (const auto& [t, k] : counts) {
+      float w = static_cast<float>(k * m.idf_[t]);
+      if (w <= 0) continue;
+      c.tfidf.emplace_back(t, w);
+      norm += static_cast<double>(w) * w;
+    }
+    std::sort(c.tfidf.begin(), c.tfidf.end());
+    norm = std::sqrt(norm);
+    if (norm > 0) {
+      for (auto& [t, w] : c.tfidf) w = static_cast<float>(w / norm);
+    }
+  }
+  return m;
+}
+
+double SentenceModel::Cosine(size_t a, size_t b) const {
+  const auto& x = candidates_[a].tfidf;
+  const auto& y = candidates_[b].tfidf;
+  double dot = 0;
+  size_t i = 0, j = 0;
+  while (i < x.size() && j < y.size()) {
+    if (x[i].first == y[j].first) {
+      dot += static_cast<double>(x[i].second) * y[j].second;
+      ++i, ++j;
+    } else if (x[i].first < y[j].first) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return dot;
+}
+
+double SentenceModel::CosineWithDense(size_t a, const std::vector<double>& dense,
+                                      double dense_norm) const {
+  if (dense_norm <= 0) return 0;
+  double dot = 0;
+  for (const auto& [t, w] : candidates_[a].tfidf) dot += w * dense[t];
+  return dot / dense_norm;
+}
+
+}  // namespace dossier

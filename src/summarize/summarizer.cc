@@ -1,0 +1,502 @@
+// Summarizer: candidate scoring (one function per method), budgeted
+// selection, reading order and citations.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "dossier/summary.h"
+#include "represent/sentence_model.h"
+#include "util/data_files.h"
+#include "util/strings.h"
+
+namespace dossier {
+
+struct Summarizer::Impl {
+  SummaryOptions options;
+  WordList dangling_openers;
+};
+
+namespace {
+
+constexpr double kRedundancyCosine = 0.6;  // a sentence this close to a chosen one adds nothing
+
+// ---- Graph methods ------------------------------------------------------------
+
+// PageRank over a weighted undirected graph given as adjacency lists.
+std::vector<double> PageRank(const std::vector<std::vector<std::pair<uint32_t, double>>>& graph) {
+  const size_t n = graph.size();
+  std::vector<double> rank(n, n ? 1.0 / static_cast<double>(n) : 0.0), next(n);
+  std::vector<double> out_weight(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    for (const auto& [j, w] : graph[i]) out_weight[i] += w;
+  }
+  constexpr double kDamping = 0.85;
+  for (int iter = 0; iter < 100; ++iter) {
+    std::fill(next.begin(), next.end(), (1 - kDamping) / static_cast<double>(n));
+    double dangling = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (out_weight[i] <= 0) {
+        dangling += rank[i];
+        continue;
+      }
+      for (const auto& [j, w] : graph[i]) next[j] += kDamping * rank[i] * w / out_weight[i];
+    }
+    for (double& r : next) r += kDamping * dangling / static_cast<double>(n);
+    double delta = 0;
+    for (size_t i = 0; i < n; ++i) delta += std::fabs(next[i] - rank[i]);
+    rank.swap(next);
+    if (delta < 1e-7) break;
+  }
+  return rank;
+}
+
+// Pairs of candidates sharing a term, each once (a < b), via the postings.
+template <typename Fn>
+void ForEachOverlappingPair(const SentenceModel& m, Fn fn) {
+  const size_t n = m.candidates().size();
+  std::vector<uint32_t> seen(n, UINT32_MAX);
+  for (uint32_t a = 0; a < n; ++a) {
+    for (const auto& [t, w] : m.candidates()[a].tfidf) {
+      for (uint32_t b : m.postings()[t]) {
+        if (b <= a || seen[b] == a) continue;
+        seen[b] = a;
+        fn(a, b);
+      }
+    }
+  }
+}
+
+std::vector<double> LexRankScores(const SentenceModel& m) {
+  constexpr double kThreshold = 0.1;
+  std::vector<std::vector<std::pair<uint32_t, double>>> graph(m.candidates().size());
+  ForEachOverlappingPair(m, [&](uint32_t a, uint32_t b) {
+    double c = m.Cosine(a, b);
+    if (c > kThreshold) {
+      graph[a].emplace_back(b, c);
+      graph[b].emplace_back(a, c);
+    }
+  });
+  return PageRank(graph);
+}
+
+std::vector<double> TextRankScores(const SentenceModel& m) {
+  std::vector<std::vector<std::pair<uint32_t, double>>> graph(m.candidates().size());
+  std::vector<std::vector<uint32_t>> sets(m.candidates().size());
+  for (size_t i = 0; i < sets.size(); ++i) {
+    sets[i] = m.candidates()[i].terms;
+    std::sort(sets[i].begin(), sets[i].end());
+    sets[i].erase(std::unique(sets[i].begin(), sets[i].end()), sets[i].end());
+  }
+  ForEachOverlappingPair(m, [&](uint32_t a, uint32_t b) {
+    const auto& x = sets[a];
+    const auto& y = sets[b];
+    size_t common = 0;
+    for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+      if (x[i] == y[j])
+        ++common, ++i, ++j;
+      else if (x[i] < y[j])
+        ++i;
+      else
+        ++j;
+    }
+    double denom = std::log(static_cast<double>(m.candidates()[a].terms.size()) + 1) +
+                   std::log(static_cast<double>(m.candidates()[b].terms.size()) + 1);
+    if (common == 0 || denom <= 0) return;
+    double w = static_cast<double>(common) / denom;
+    graph[a].emplace_back(b, w);
+    graph[b].emplace_back(a, w);
+  });
+  return PageRank(graph);
+}
+
+// The cluster centroid over tf-idf (sum of sentence vectors).
+std::vector<double> Centroid(const SentenceModel& m, double* norm) {
+  std::vector<double> c(m.vocabulary_size(), 0);
+  for (const Candidate& s : m.candidates()) {
+    for (const auto& [t, w] : s.tfidf) c[t] += w;
+  }
+  double n2 = 0;
+  for (double v : c) n2 += v * v;
+  *norm = std::sqrt(n2);
+  return c;
+}
+
+// MEAD-style centroid score: centroid value + position + overlap with the
+// first sentence of its document.
+std::vector<double> CentroidScores(const SentenceModel& m) {
+  double norm = 0;
+  std::vector<double> centroid = Centroid(m, &norm);
+  const auto& cs = m.candidates();
+  std::vector<double> centroid_value(cs.size(), 0);
+  double cmax = 0;
+  for (size_t i = 0; i < cs.size(); ++i) {
+    centroid_value[i] = m.CosineWithDense(i, centroid, norm);
+    cmax = std::max(cmax, centroid_value[i]);
+  }
+  std::vector<size_t> first_of_doc(m.num_documents(), SIZE_MAX);
+  std::vector<size_t> count_of_doc(m.num_documents(), 0);
+  for (size_t i = 0; i < cs.size(); ++i) {
+    if (first_of_doc[cs[i].document] == SIZE_MAX) first_of_doc[cs[i].document] = i;
+    ++count_of_doc[cs[i].document];
+  }
+  std::vector<double> score(cs.size());
+  for (size_t i = 0; i < cs.size(); ++i) {
+    const double n = static_cast<double>(count_of_doc[cs[i].document]);
+    const double position = (n - cs[i].position) / n * cmax;
+    const double first = m.Cosine(i, first_of_doc[cs[i].document]);
+    score[i] = centroid_value[i] + position + first;
+  }
+  return score;
+}
+
+// ---- Selection -------------------------------------------------------------------
+
+struct Selection {
+  std::vector<size_t> chosen;
+  int words = 0;
+};
+
+bool RedundantWith(const SentenceModel& m, size_t i, const std::vector<size_t>& chosen,
+                   double threshold) {
+  for (size_t j : chosen) {
+    if (m.Cosine(i, j) >= threshold) return true;
+  }
+  return false;
+}
+
+// Takes candidates in the given order while they fit, skipping redundant ones.
+Selection TakeInOrder(const SentenceModel& m, const std::vector<size_t>& order, int budget,
+                      double redundancy) {
+  Selection sel;
+  for (size_t i : order) {
+    const Candidate& c = m.candidates()[i];
+    if (!c.eligible || sel.words + c.words > budget) continue;
+    if (redundancy < 1 && RedundantWith(m, i, sel.chosen, redundancy)) continue;
+    sel.chosen.push_back(i);
+    sel.words += c.words;
+  }
+  return sel;
+}
+
+Selection SelectByScore(const SentenceModel& m, const std::vector<double>& score, int budget) {
+  std::vector<size_t> order(score.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return score[a] > score[b]; });
+  return TakeInOrder(m, order, budget, kRedundancyCosine);
+}
+
+Selection SelectLead(const SentenceModel& m, int budget) {
+  std::vector<size_t> order(m.candidates().size());
+  std::iota(order.begin(), order.end(), 0);
+  return TakeInOrder(m, order, budget, 1.0);
+}
+
+Selection SelectRoundRobin(const SentenceModel& m, int budget) {
+  std::vector<size_t> order(m.candidates().size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Candidate& x = m.candidates()[a];
+    const Candidate& y = m.candidates()[b];
+    return x.position != y.position ? x.position < y.position : x.document < y.document;
+  });
+  return TakeInOrder(m, order, budget, 1.0);
+}
+
+Selection SelectMmr(const SentenceModel& m, int budget) {
+  constexpr double kLambda = 0.7;
+  double norm = 0;
+  std::vector<double> centroid = Centroid(m, &norm);
+  const auto& cs = m.candidates();
+  std::vector<double> relevance(cs.size());
+  for (size_t i = 0; i < cs.size(); ++i) relevance[i] = m.CosineWithDense(i, centroid, norm);
+  std::vector<double> max_sim(cs.size(), 0);
+  std::vector<bool> used(cs.size(), false);
+  Selection sel;
+  while (true) {
+    size_t best = SIZE_MAX;
+    double best_score = -1e300;
+    for (size_t i = 0; i < cs.size(); ++i) {
+      if (used[i] || !cs[i].eligible || sel.words + cs[i].words > budget) continue;
+      double s = kLambda * relevance[i] - (1 - kLambda) * max_sim[i];
+      if (s > best_score) best_score = s, best = i;
+    }
+    if (best == SIZE_MAX) break;
+    used[best] = true;
+    sel.chosen.push_back(best);
+    sel.words += cs[best].words;
+    for (size_t i = 0; i < cs.size(); ++i) {
+      if (!used[i]) max_sim[i] = std::max(max_sim[i], m.Cosine(i, best));
+    }
+  }
+  return sel;
+}
+
+// How central each document is: the cosine of its tf-idf sum with the sum
+// of all the other documents', scaled to mean 1 (all 1 for one document).
+// Sparse: linear in the cluster's terms.
+std::vector<double> DocumentCentrality(const SentenceModel& m) {
+  const size_t docs = m.num_documents();
+  std::vector<double> weight(docs, 1.0);
+  if (docs < 2) return weight;
+  std::vector<std::unordered_map<uint32_t, double>> doc_vectors(docs);
+  std::vector<double> total(m.vocabulary_size(), 0);
+  for (const Candidate& c : m.candidates()) {
+    for (const auto& [t, w] : c.tfidf) {
+      doc_vectors[c.document][t] += w;
+      total[t] += w;
+    }
+  }
+  double total_norm2 = 0;
+  for (double v : total) total_norm2 += v * v;
+  double sum = 0;
+  for (size_t d = 0; d < docs; ++d) {
+    double dot = 0, own2 = 0, rest2 = total_norm2;
+    for (const auto& [t, v] : doc_vectors[d]) {
+      const double rest = total[t] - v;
+      dot += v * rest;
+      own2 += v * v;
+      rest2 += rest * rest - total[t] * total[t];
+    }
+    weight[d] = (own2 > 0 && rest2 > 1e-12) ? dot / std::sqrt(own2 * rest2) : 0;
+    sum += weight[d];
+  }
+  for (double& w : weight) w = sum > 0 ? w * static_cast<double>(docs) / sum : 1.0;
+  return weight;
+}
+
+// Ours. Concepts are the content-word stems and the stem bigrams of the
+// cluster; a concept is worth the number of documents that report it, more
+// when they report it early and when the document is central to the cluster. Sentences are chosen
+// greedily by the weight of the concepts they add (each concept counts once: coverage, hence no
+// repetition) per word, plus a lead prior, with a penalty for sentences
+// that would open on an unresolved pronoun or connective.
+Selection SelectDossier(const SentenceModel& m, int budget) {
+  constexpr double kUnigramWeight = 0.5;    // a stem counts half a bigram
+  constexpr double kPositionDecay = 8.0;    // sentences: early-mention bonus half-life scale
+  constexpr double kLeadPrior = 1.0;        // weight of the position prior per sentence
+  constexpr double kDanglingPenalty = 0.5;  // gain factor for an unresolved opener
+  constexpr double kLengthExponent = 0.5;   // gain / words^r
+  const auto& cs = m.candidates();
+  const double docs = static_cast<double>(m.num_documents());
+  // Concept weights: documents reporting the concept, each weighted by how
+  // early it first mentions it.
+  std::unordered_map<uint64_t, std::pair<double, uint32_t>>
+      weight;  // concept -> (weight, last doc+1)
+  std::unordered_map<uint64_t, double> best_in_doc;
+  auto position_value = [&](const Candidate& c) {
+    return 1.0 + 1.0 / (1.0 + static_cast<double>(c.position) / kPositionDecay);
+  };
+  const std::vector<double> doc_weight = DocumentCentrality(m);
+  auto add = [&](uint64_t key, const Candidate& c, double scale) {
+    auto& [w, last] = weight[key];
+    double v = scale * position_value(c) * doc_weight[c.document];
+    if (last != c.document + 1) {
+      last = c.document + 1;
+      w += v;
+    }
+  };
+  for (const Candidate& c : cs) {
+    for (uint64_t b : c.bigrams) add(b, c, 1.0);
+    for (uint32_t t : c.terms) add((uint64_t{1} << 63) | t, c, kUnigramWeight);
+  }
+  (void)best_in_doc;
+  // Concepts reported by one document only matter less in a multi-document cluster.
+  if (docs > 1) {
+    for (auto& [key, wl] : weight) {
+      if (wl.first < 2.5 * ((key >> 63) ? kUnigramWeight : 1.0)) wl.first *= 0.5;
+    }
+  }
+  std::vector<std::vector<uint64_t>> concepts(cs.size());
+  for (size_t i = 0; i < cs.size(); ++i) {
+    concepts[i] = cs[i].bigrams;
+    for (uint32_t t : cs[i].terms) concepts[i].push_back((uint64_t{1} << 63) | t);
+    std::sort(concepts[i].begin(), concepts[i].end());
+    concepts[i].erase(std::unique(concepts[i].begin(), concepts[i].end()), concepts[i].end());
+  }
+  std::unordered_set<uint64_t> covered;
+  std::vector<bool> used(cs.size(), false);
+  std::vector<bool> chosen_sentence(cs.size(), false);
+  Selection sel;
+  while (true) {
+    size_t best = SIZE_MAX;
+    double best_score = 0;
+    for (size_t i = 0; i < cs.size(); ++i) {
+      const Candidate& c = cs[i];
+      if (used[i] || !c.eligible || sel.words + c.words > budget) continue;
+      double gain = 0;
+      for (uint64_t k : concepts[i]) {
+        if (!covered.count(k)) gain += weight[k].first;
+      }
+      gain += kLeadPrior * docs / (1.0 + static_cast<double>(c.position));
+      // An opener that needs the previous sentence, when that one is not chosen.
+      if (c.dangling && !(i > 0 && chosen_sentence[i - 1] && cs[i - 1].document == c.document)) {
+        gain *= kDanglingPenalty;
+      }
+      double score = gain / std::pow(static_cast<double>(std::max(c.words, 1)), kLengthExponent);
+      if (score > best_score) best_score = score, best = i;
+    }
+    if (best == SIZE_MAX) break;
+    used[best] = true;
+    if (RedundantWith(m, best, sel.chosen, kRedundancyCosine)) continue;
+    chosen_sentence[best] = true;
+    sel.chosen.push_back(best);
+    sel.words += cs[best].words;
+    for (uint64_t k : concepts[best]) covered.insert(k);
+  }
+  return sel;
+}
+
+// ---- Citations and order ---------------------------------------------------------
+
+Span SourceSpan(const Document& doc, Span s) { return doc.map.ToOriginal(s); }
+
+}  // namespace
+
+Result<SummaryMethod> ParseSummaryMethod(std::string_view name) {
+  for (SummaryMethod m : AllSummaryMethods()) {
+    if (name == SummaryMethodName(m)) return m;
+  }
+  return Status(StatusCode::kInvalidArgument,
+                "unknown method \"" + std::string(name) +
+                    "\" (expected dossier, lead, roundrobin, centroid, lexrank, textrank or mmr)");
+}
+
+const char* SummaryMethodName(SummaryMethod method) {
+  switch (method) {
+    case SummaryMethod::kDossier:
+      return "dossier";
+    case SummaryMethod::kLead:
+      return "lead";
+    case SummaryMethod::kRoundRobin:
+      return "roundrobin";
+    case SummaryMethod::kCentroid:
+      return "centroid";
+    case SummaryMethod::kLexRank:
+      return "lexrank";
+    case SummaryMethod::kTextRank:
+      return "textrank";
+    case SummaryMethod::kMmr:
+      return "mmr";
+  }
+  return "dossier";
+}
+
+std::vector<SummaryMethod> AllSummaryMethods() {
+  return {SummaryMethod::kDossier,  SummaryMethod::kLead,    SummaryMethod::kRoundRobin,
+          SummaryMethod::kCentroid, SummaryMethod::kLexRank, SummaryMethod::kTextRank,
+          SummaryMethod::kMmr};
+}
+
+int CountSummaryWords(std::string_view text) { return static_cast<int>(CountWords(text)); }
+
+std::string Summary::Text() const {
+  std::string out;
+  for (const SummarySentence& s : sentences) {
+    if (!out.empty()) out += '\n';
+    out += s.text;
+  }
+  return out;
+}
+
+Summarizer::Summarizer(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+Summarizer::Summarizer(Summarizer&&) noexcept = default;
+Summarizer& Summarizer::operator=(Summarizer&&) noexcept = default;
+Summarizer::~Summarizer() = default;
+
+const SummaryOptions& Summarizer::options() const { return impl_->options; }
+
+Result<Summarizer> Summarizer::Create(const SummaryOptions& options) {
+  if (options.max_words <= 0) {
+    return Status(StatusCode::kInvalidArgument, "the word budget must be positive");
+  }
+  Result<WordList> openers = LoadWordList("", "dangling_openers.txt", /*lowercase=*/true);
+  if (!openers.ok()) return openers.status();
+  return Summarizer(std::make_unique<Impl>(Impl{options, std::move(*openers)}));
+}
+
+Summary Summarizer::Summarize(const Cluster& cluster) const {
+  const SummaryOptions& o = impl_->options;
+  SentenceModel m = SentenceModel::Build(cluster, impl_->dangling_openers);
+  Selection sel;
+  switch (o.method) {
+    case SummaryMethod::kLead:
+      sel = SelectLead(m, o.max_words);
+      break;
+    case SummaryMethod::kRoundRobin:
+      sel = SelectRoundRobin(m, o.max_words);
+      break;
+    case SummaryMethod::kCentroid:
+      sel = SelectByScore(m, CentroidScores(m), o.max_words);
+      break;
+    case SummaryMethod::kLexRank:
+      sel = SelectByScore(m, LexRankScores(m), o.max_words);
+      break;
+    case SummaryMethod::kTextRank:
+      sel = SelectByScore(m, TextRankScores(m), o.max_words);
+      break;
+    case SummaryMethod::kMmr:
+      sel = SelectMmr(m, o.max_words);
+      break;
+    case SummaryMethod::kDossier:
+      sel = SelectDossier(m, o.max_words);
+      break;
+  }
+  // Reading order: lead and round-robin keep their own order; the others read
+  // like a story: earlier parts of articles first, then by article.
+  const auto& cs = m.candidates();
+  if (o.method != SummaryMethod::kLead && o.method != SummaryMethod::kRoundRobin) {
+    std::stable_sort(sel.chosen.begin(), sel.chosen.end(), [&](size_t a, size_t b) {
+      const Candidate& x = cs[a];
+      const Candidate& y = cs[b];
+      if (x.document == y.document) return x.position < y.position;
+      if (x.relative_position != y.relative_position) {
+        return x.relative_position < y.relative_position;
+      }
+      return x.document < y.document;
+    });
+  }
+  Summary summary;
+  summary.method = o.method;
+  summary.words = sel.words;
+  for (size_t i : sel.chosen) {
+    const Candidate& c = cs[i];
+    const Document& doc = cluster.documents[c.document];
+    const Sentence& s = doc.sentences[c.sentence];
+    SummarySentence line;
+    line.document = c.document;
+    line.sentence = c.sentence;
+    line.span = s.span;
+    line.source_span = SourceSpan(doc, s.span);
+    line.text = std::string(s.span.Slice(doc.text));
+    // Support: the most similar sentence of every other document, if similar enough.
+    std::vector<std::pair<double, size_t>> best(cluster.documents.size(), {0.0, SIZE_MAX});
+    std::unordered_set<uint32_t> seen;
+    for (const auto& [t, w] : c.tfidf) {
+      for (uint32_t j : m.postings()[t]) {
+        if (cs[j].document == c.document || !seen.insert(j).second) continue;
+        double sim = m.Cosine(i, j);
+        auto& b = best[cs[j].document];
+        if (sim > b.first) b = {sim, j};
+      }
+    }
+    for (uint32_t d = 0; d < best.size(); ++d) {
+      if (best[d].second == SIZE_MAX || best[d].first < o.support_threshold) continue;
+      const Candidate& other = cs[best[d].second];
+      const Document& odoc = cluster.documents[other.document];
+      Support sup;
+      sup.document = other.document;
+      sup.sentence = other.sentence;
+      sup.span = odoc.sentences[other.sentence].span;
+      sup.source_span = SourceSpan(odoc, sup.span);
+      sup.similarity = best[d].first;
+      line.support.push_back(sup);
+    }
+    summary.sentences.push_back(std::move(line));
+  }
+  return summary;
+}
+
+}  // namespace dossier
