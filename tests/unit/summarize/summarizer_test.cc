@@ -1,0 +1,177 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "dossier/ingest.h"
+#include "dossier/pipeline.h"
+#include "dossier/summary.h"
+
+namespace dossier {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SummarizerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Result<Pipeline> p = Pipeline::Create({});
+    ASSERT_TRUE(p.ok());
+    pipeline_ = new Pipeline(std::move(*p));
+  }
+  static void TearDownTestSuite() { delete pipeline_; }
+
+  static std::vector<Cluster> Read(const std::string& path) {
+    std::vector<Cluster> clusters;
+    Pipeline::Scratch scratch = pipeline_->NewScratch();
+    std::vector<Diagnostic> diags;
+    ReadInputs(
+        {path}, {},
+        [&](Cluster&& c) {
+          pipeline_->Analyze(&c, &scratch);
+          clusters.push_back(std::move(c));
+        },
+        &diags);
+    return clusters;
+  }
+
+  static Summary Summarize(const Cluster& c, SummaryMethod method, int words) {
+    SummaryOptions o;
+    o.method = method;
+    o.max_words = words;
+    Result<Summarizer> s = Summarizer::Create(o);
+    EXPECT_TRUE(s.ok());
+    return s->Summarize(c);
+  }
+
+  // Every cited span, sliced from the original input, is the sentence shown
+  // (where normalization left the bytes unchanged), and support comes from
+  // other documents, one sentence each.
+  static void ExpectCitationsExact(const Cluster& c, const Summary& s) {
+    for (const SummarySentence& line : s.sentences) {
+      const Document& doc = c.documents[line.document];
+      std::string_view cited = line.source_span.Slice(doc.raw);
+      ASSERT_FALSE(cited.empty());
+      if (doc.raw.find(line.text) != std::string::npos) {
+        EXPECT_EQ(cited, line.text) << c.id;
+      }
+      EXPECT_EQ(line.text, line.span.Slice(doc.text));
+      std::set<uint32_t> docs;
+      for (const Support& sup : line.support) {
+        EXPECT_NE(sup.document, line.document);
+        EXPECT_TRUE(docs.insert(sup.document).second);
+        const Document& other = c.documents[sup.document];
+        EXPECT_FALSE(sup.source_span.Slice(other.raw).empty());
+        EXPECT_GE(sup.similarity, 0.5);
+      }
+    }
+  }
+
+  static Pipeline* pipeline_;
+};
+
+Pipeline* SummarizerTest::pipeline_ = nullptr;
+
+TEST_F(SummarizerTest, EveryMethodStaysWithinTheBudgetWithWholeSentences) {
+  auto clusters = Read(DOSSIER_SOURCE_DIR "/examples/harbor-bridge");
+  ASSERT_EQ(clusters.size(), 1u);
+  for (SummaryMethod m : AllSummaryMethods()) {
+    for (int budget : {40, 120, 250}) {
+      Summary s = Summarize(clusters[0], m, budget);
+      EXPECT_LE(s.words, budget) << SummaryMethodName(m);
+      EXPECT_FALSE(s.sentences.empty()) << SummaryMethodName(m);
+      int words = 0;
+      for (const SummarySentence& line : s.sentences) words += CountSummaryWords(line.text);
+      EXPECT_EQ(words, s.words);
+      ExpectCitationsExact(clusters[0], s);
+    }
+  }
+}
+
+TEST_F(SummarizerTest, NoClutterHeadingsStageDirectionsOrQuestions) {
+  auto clusters = Read(DOSSIER_SOURCE_DIR "/examples/harbor-bridge");
+  const Cluster& c = clusters[0];
+  for (SummaryMethod m : AllSummaryMethods()) {
+    Summary s = Summarize(c, m, 600);
+    for (const SummarySentence& line : s.sentences) {
+      const Document& doc = c.documents[line.document];
+      const Sentence& sentence = doc.sentences[line.sentence];
+      EXPECT_FALSE(sentence.stage_direction);
+      EXPECT_FALSE(sentence.fragment) << line.text;
+      if (sentence.turn >= 0) {
+        EXPECT_FALSE(doc.turns[static_cast<size_t>(sentence.turn)].is_question) << line.text;
+      }
+      for (const ClutterLine& cl : doc.clutter) {
+        EXPECT_FALSE(cl.span.begin < line.span.end && line.span.begin < cl.span.end);
+      }
+    }
+  }
+}
+
+TEST_F(SummarizerTest, OursRepeatsNothingAndKeepsArticleOrder) {
+  auto clusters = Read(DOSSIER_SOURCE_DIR "/examples/harbor-bridge");
+  Summary s = Summarize(clusters[0], SummaryMethod::kDossier, 250);
+  std::set<std::string> texts;
+  for (size_t i = 0; i < s.sentences.size(); ++i) {
+    EXPECT_TRUE(texts.insert(s.sentences[i].text).second);
+    for (size_t j = i + 1; j < s.sentences.size(); ++j) {
+      if (s.sentences[i].document == s.sentences[j].document) {
+        EXPECT_LT(s.sentences[i].sentence, s.sentences[j].sentence);
+      }
+    }
+  }
+  // Deterministic.
+  EXPECT_EQ(Summarize(clusters[0], SummaryMethod::kDossier, 250).Text(), s.Text());
+}
+
+TEST_F(SummarizerTest, CrossSourceSupportIsFound) {
+  auto clusters = Read(DOSSIER_SOURCE_DIR "/examples/harbor-bridge");
+  Summary s = Summarize(clusters[0], SummaryMethod::kDossier, 250);
+  size_t supported = 0;
+  for (const SummarySentence& line : s.sentences) supported += !line.support.empty();
+  EXPECT_GE(supported, 3u);
+}
+
+TEST_F(SummarizerTest, EmptyAndTinyClustersGiveEmptyOrShortSummaries) {
+  Cluster empty;
+  Summary s = Summarize(empty, SummaryMethod::kDossier, 100);
+  EXPECT_TRUE(s.sentences.empty());
+  Cluster one;
+  Document d;
+  d.raw = d.text = "Too short.";
+  d.map = OffsetMap::Identity(static_cast<uint32_t>(d.text.size()));
+  one.documents.push_back(d);
+  Pipeline::Scratch scratch = pipeline_->NewScratch();
+  pipeline_->Analyze(&one, &scratch);
+  for (SummaryMethod m : AllSummaryMethods()) {
+    EXPECT_TRUE(Summarize(one, m, 100).sentences.empty()) << SummaryMethodName(m);
+  }
+}
+
+TEST_F(SummarizerTest, CitationsAreExactOverEveryDevCluster) {
+  const std::string dev = DOSSIER_SHARED_DATA "/multinews/dev.jsonl";
+  if (!fs::exists(dev)) GTEST_SKIP() << "shared data not found at " << dev;
+  auto clusters = Read(dev);
+  ASSERT_EQ(clusters.size(), 105u);
+  size_t sentences = 0;
+  for (const Cluster& c : clusters) {
+    Summary s = Summarize(c, SummaryMethod::kDossier, 300);
+    EXPECT_LE(s.words, 300);
+    ExpectCitationsExact(c, s);
+    sentences += s.sentences.size();
+  }
+  EXPECT_GT(sentences, 105u * 5);
+}
+
+TEST(SummaryMethodTest, NamesRoundTrip) {
+  for (SummaryMethod m : AllSummaryMethods()) {
+    Result<SummaryMethod> parsed = ParseSummaryMethod(SummaryMethodName(m));
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_EQ(*parsed, m);
+  }
+  EXPECT_FALSE(ParseSummaryMethod("oracle").ok());
+  EXPECT_FALSE(Summarizer::Create({SummaryMethod::kLead, 0}).ok());
+}
+
+}  // namespace
+}  // namespace dossier
