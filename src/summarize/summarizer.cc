@@ -274,49 +274,59 @@ std::vector<double> DocumentCentrality(const SentenceModel& m) {
 // repetition) per word, plus a lead prior, with a penalty for sentences
 // that would open on an unresolved pronoun or connective.
 Selection SelectDossier(const SentenceModel& m, int budget) {
-  constexpr double kUnigramWeight = 0.5;    // a stem counts half a bigram
-  constexpr double kPositionDecay = 8.0;    // sentences: early-mention bonus half-life scale
-  constexpr double kLeadPrior = 1.0;        // weight of the position prior per sentence
-  constexpr double kDanglingPenalty = 0.5;  // gain factor for an unresolved opener
-  constexpr double kLengthExponent = 0.5;   // gain / words^r
+  constexpr double kUnigramWeight = 0.5;       // a stem counts half a bigram
+  constexpr double kPositionDecay = 8.0;       // sentences: early-mention bonus scale
+  constexpr double kLeadPrior = 1.0;           // weight of the position prior per sentence
+  constexpr double kDanglingPenalty = 0.5;     // gain factor for an unresolved opener
+  constexpr double kLengthExponent = 0.5;      // gain / words^r
+  constexpr double kSingleSourceFactor = 0.5;  // concepts only one document reports
+  constexpr uint64_t kUnigramBit = uint64_t{1} << 63;
   const auto& cs = m.candidates();
   const double docs = static_cast<double>(m.num_documents());
-  // Concept weights: documents reporting the concept, each weighted by how
-  // early it first mentions it.
-  std::unordered_map<uint64_t, std::pair<double, uint32_t>>
-      weight;  // concept -> (weight, last doc+1)
-  std::unordered_map<uint64_t, double> best_in_doc;
-  auto position_value = [&](const Candidate& c) {
-    return 1.0 + 1.0 / (1.0 + static_cast<double>(c.position) / kPositionDecay);
-  };
   const std::vector<double> doc_weight = DocumentCentrality(m);
-  auto add = [&](uint64_t key, const Candidate& c, double scale) {
-    auto& [w, last] = weight[key];
-    double v = scale * position_value(c) * doc_weight[c.document];
-    if (last != c.document + 1) {
-      last = c.document + 1;
-      w += v;
-    }
-  };
-  for (const Candidate& c : cs) {
-    for (uint64_t b : c.bigrams) add(b, c, 1.0);
-    for (uint32_t t : c.terms) add((uint64_t{1} << 63) | t, c, kUnigramWeight);
-  }
-  (void)best_in_doc;
-  // Concepts reported by one document only matter less in a multi-document cluster.
-  if (docs > 1) {
-    for (auto& [key, wl] : weight) {
-      if (wl.first < 2.5 * ((key >> 63) ? kUnigramWeight : 1.0)) wl.first *= 0.5;
-    }
-  }
-  std::vector<std::vector<uint64_t>> concepts(cs.size());
+
+  // Concepts (stem bigrams and stems) as dense ids; each sentence's unique concepts.
+  std::unordered_map<uint64_t, uint32_t> concept_id;
+  std::vector<std::vector<uint32_t>> concepts(cs.size());
+  std::vector<double> weight;
+  std::vector<uint32_t> last_doc;  // per concept: last document counted, + 1
+  std::vector<bool> unigram;
   for (size_t i = 0; i < cs.size(); ++i) {
-    concepts[i] = cs[i].bigrams;
-    for (uint32_t t : cs[i].terms) concepts[i].push_back((uint64_t{1} << 63) | t);
+    const Candidate& c = cs[i];
+    // A concept is worth, per document reporting it, more when the document
+    // mentions it early and when the document is central to the cluster.
+    const double value = (1.0 + 1.0 / (1.0 + static_cast<double>(c.position) / kPositionDecay)) *
+                         doc_weight[c.document];
+    auto visit = [&](uint64_t key, double scale) {
+      auto [it, added] = concept_id.emplace(key, static_cast<uint32_t>(weight.size()));
+      if (added) {
+        weight.push_back(0);
+        last_doc.push_back(0);
+        unigram.push_back((key & kUnigramBit) != 0);
+      }
+      const uint32_t id = it->second;
+      concepts[i].push_back(id);
+      if (last_doc[id] != c.document + 1) {
+        last_doc[id] = c.document + 1;
+        weight[id] += scale * value;
+      }
+    };
+    for (uint64_t b : c.bigrams) visit(b, 1.0);
+    for (uint32_t t : c.terms) visit(kUnigramBit | t, kUnigramWeight);
     std::sort(concepts[i].begin(), concepts[i].end());
     concepts[i].erase(std::unique(concepts[i].begin(), concepts[i].end()), concepts[i].end());
   }
-  std::unordered_set<uint64_t> covered;
+  // Concepts reported by one document only matter less in a multi-document cluster.
+  if (docs > 1) {
+    for (size_t k = 0; k < weight.size(); ++k) {
+      if (weight[k] < 2.5 * (unigram[k] ? kUnigramWeight : 1.0)) weight[k] *= kSingleSourceFactor;
+    }
+  }
+  std::vector<double> cost(cs.size());
+  for (size_t i = 0; i < cs.size(); ++i) {
+    cost[i] = std::pow(static_cast<double>(std::max(cs[i].words, 1)), kLengthExponent);
+  }
+  std::vector<bool> covered(weight.size(), false);
   std::vector<bool> used(cs.size(), false);
   std::vector<bool> chosen_sentence(cs.size(), false);
   Selection sel;
@@ -326,16 +336,15 @@ Selection SelectDossier(const SentenceModel& m, int budget) {
     for (size_t i = 0; i < cs.size(); ++i) {
       const Candidate& c = cs[i];
       if (used[i] || !c.eligible || sel.words + c.words > budget) continue;
-      double gain = 0;
-      for (uint64_t k : concepts[i]) {
-        if (!covered.count(k)) gain += weight[k].first;
+      double gain = kLeadPrior * docs / (1.0 + static_cast<double>(c.position));
+      for (uint32_t k : concepts[i]) {
+        if (!covered[k]) gain += weight[k];
       }
-      gain += kLeadPrior * docs / (1.0 + static_cast<double>(c.position));
       // An opener that needs the previous sentence, when that one is not chosen.
       if (c.dangling && !(i > 0 && chosen_sentence[i - 1] && cs[i - 1].document == c.document)) {
         gain *= kDanglingPenalty;
       }
-      double score = gain / std::pow(static_cast<double>(std::max(c.words, 1)), kLengthExponent);
+      const double score = gain / cost[i];
       if (score > best_score) best_score = score, best = i;
     }
     if (best == SIZE_MAX) break;
@@ -344,7 +353,7 @@ Selection SelectDossier(const SentenceModel& m, int budget) {
     chosen_sentence[best] = true;
     sel.chosen.push_back(best);
     sel.words += cs[best].words;
-    for (uint64_t k : concepts[best]) covered.insert(k);
+    for (uint32_t k : concepts[best]) covered[k] = true;
   }
   return sel;
 }

@@ -26,6 +26,8 @@ inline constexpr const char* kExitCodeHelp =
 using Command = std::function<int()>;
 
 Command SetupBrief(CLI::App& app);
+Command SetupEval(CLI::App& app);
+Command SetupRouge(CLI::App& app);
 
 }  // namespace dossier::cli
 

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("dossier ") + dossier::Version());
   app.require_subcommand(1);
   Command brief = SetupBrief(app);
+  Command eval = SetupEval(app);
+  Command rouge = SetupRouge(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -29,6 +31,8 @@ int main(int argc, char** argv) {
   }
   try {
     if (app.got_subcommand("brief")) return brief();
+    if (app.got_subcommand("eval")) return eval();
+    if (app.got_subcommand("rouge")) return rouge();
   } catch (const std::exception& e) {
     std::cerr << "dossier: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -1,0 +1,134 @@
+// ROUGE scores exactly as the ROUGE-1.5.5 Perl tool computes them.
+//
+//   dossier::eval::RougeOptions options;
+//   Result<RougeOptions> protocol = ProtocolOptions("multinews");  // -n 2 -2 4 -u -m -l 300 ...
+//   Result<RougeScorer> scorer = RougeScorer::Create(*protocol);   // loads WordNet's .exc lists
+//   if (!scorer.ok()) { report(scorer.status()); return; }
+//   std::vector<RougeItem> items = ...;  // id, system units, reference(s) as units
+//   Result<RougeReport> report = scorer->Score(items);
+//   for (const MetricScore& m : report->metrics) print(m.name, m.average.f, m.ci_low.f, ...);
+//
+// What "exactly" means (docs in ../shared/data/rouge-conformance/README.md): per-id R and P
+// are ratios of integer counts printed with %.5f, F is computed from those rounded values,
+// and the reported averages are ROUGE-1.5.5's bootstrap means (Perl's drand48 generator
+// seeded with the sample number, ids ordered by "<id>.P"), not plain means. With the same
+// options the per-id values, the averages and the confidence intervals equal ROUGE-1.5.5's
+// output to the last printed digit. The options mirror ROUGE's flags; RougeFlags() prints
+// the equivalent command line. Only the model-average formula (-f A) and per-evaluation
+// averaging (-t 0) are implemented.
+//
+// Text handling, as ROUGE-1.5.5: each unit (line; empty units are dropped) is lower-cased
+// (ASCII only), cut by -l/-b, then tokens are the maximal runs of [a-z0-9]; bytes are never
+// decoded, so every non-ASCII byte separates tokens.
+//
+// Differences forced on us: stemming (-m) reads WordNet's exception lists (adj, adv, noun,
+// verb .exc) from `wordnet_dir` at Create() time (Debian: package wordnet-base, WordNet 3.0;
+// ROUGE ships 2.0, which differs in 10 keys only). Stopword removal (-s) uses the list in
+// `stopwords_file` (one word per line) with ROUGE-1.5.5's semantics, since ROUGE's own
+// list (smart_common_words.txt) is not ours to ship.
+//
+// Thread safety: a RougeScorer is immutable after Create(); ScoreOne() and Score() are
+// const and may be called from many threads at once.
+#ifndef DOSSIER_EVAL_ROUGE_H_
+#define DOSSIER_EVAL_ROUGE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/status.h"
+
+namespace dossier::eval {
+
+struct RougeOptions {
+  int max_n = 2;                 // -n: ROUGE-1 .. ROUGE-max_n (0: none)
+  bool rouge_l = true;           // false is -x
+  bool skip_bigram = true;       // -2 given: ROUGE-S / ROUGE-SU
+  int skip_gap = 4;              // -2 N: up to N tokens skipped; < 0 means no limit
+  bool skip_unigrams = true;     // -u: count unigrams with the skip-bigrams (ROUGE-SU)
+  bool stem = true;              // -m: WordNet exceptions, then Porter (tokens > 3 bytes)
+  std::string stopwords_file;    // -s with this list; empty: stopwords are kept
+  int word_limit = 0;            // -l N: keep the first N words (0: no limit)
+  int byte_limit = 0;            // -b N: keep the first N bytes (0: no limit)
+  double alpha = 0.5;            // -p: F = PR / ((1-alpha)P + alpha R)
+  int bootstrap_samples = 1000;  // -r
+  double confidence = 95;        // -c
+  std::string wordnet_dir = "/usr/share/wordnet";  // holds adj.exc adv.exc noun.exc verb.exc
+  int jobs = 1;  // threads used by Score(); results do not depend on it
+};
+
+// The options of a named protocol:
+//   "multinews": -n 2 -2 4 -u -m -l 300 -f A -p 0.5 -c 95 -r 1000 (ROUGE-1, 2, L, SU4)
+//   "duc2004":   -n 4 -m -l 100 -x -f A -p 0.5 -c 95 -r 1000     (ROUGE-1 .. 4)
+Result<RougeOptions> ProtocolOptions(std::string_view name);
+
+// The ROUGE-1.5.5 flags equivalent to `options` ("-c 95 -r 1000 -n 2 -2 4 -u -m ...").
+std::string RougeFlags(const RougeOptions& options);
+
+// Recall, precision and F, each rounded to 5 decimals as ROUGE prints them
+// (plain_mean below is the exception: not rounded).
+struct Prf {
+  double r = 0;
+  double p = 0;
+  double f = 0;
+};
+
+struct MetricScore {
+  std::string name;  // "ROUGE-1", "ROUGE-L", "ROUGE-SU4", as ROUGE names them
+  Prf average;       // ROUGE-1.5.5's "Average_R/P/F": the mean of the bootstrap means
+  Prf ci_low;        // confidence interval of `confidence` percent
+  Prf ci_high;
+  Prf plain_mean;  // arithmetic mean of the per-id values: NOT what ROUGE reports
+};
+
+struct RougeItem {
+  std::string id;                                    // ROUGE's eval ID
+  std::vector<std::string> system_units;             // one string per unit (line)
+  std::vector<std::vector<std::string>> references;  // each reference as units
+};
+
+struct RougeReport {
+  std::vector<std::string> ids;          // in input order
+  std::vector<std::vector<Prf>> per_id;  // per_id[item][metric], metrics as in `metrics`
+  std::vector<MetricScore> metrics;      // in ROUGE's order: 1..N, L, S/SU
+};
+
+// Splits a summary string into units: its lines, empty lines dropped.
+std::vector<std::string> SplitUnits(std::string_view summary);
+
+class RougeScorer {
+ public:
+  // Validates the options and loads the WordNet exception table (when stemming) and the
+  // stopword list (when given). Fails with a message naming the missing file.
+  static Result<RougeScorer> Create(const RougeOptions& options);
+
+  const RougeOptions& options() const { return *options_; }
+  // Metric names in output order.
+  const std::vector<std::string>& metric_names() const { return *metric_names_; }
+
+  // Scores one evaluation: the system's units against the references, each a list of units.
+  // Returns one Prf per metric (per-id values, rounded as ROUGE prints them).
+  std::vector<Prf> ScoreOne(const std::vector<std::string>& system_units,
+                            const std::vector<std::vector<std::string>>& references) const;
+
+  // Scores every item and computes ROUGE-1.5.5's averages and confidence intervals.
+  // Fails on duplicate ids.
+  Result<RougeReport> Score(const std::vector<RougeItem>& items) const;
+
+  // The token sequence ROUGE scores for `units` (after cutting, stopwords and stemming).
+  std::vector<std::string> Tokens(const std::vector<std::string>& units) const;
+
+ private:
+  struct Tables;
+  class Worker;
+  RougeScorer() = default;
+
+  std::shared_ptr<const RougeOptions> options_;
+  std::shared_ptr<const std::vector<std::string>> metric_names_;
+  std::shared_ptr<const Tables> tables_;
+};
+
+}  // namespace dossier::eval
+
+#endif  // DOSSIER_EVAL_ROUGE_H_

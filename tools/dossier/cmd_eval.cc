@@ -1,0 +1,248 @@
+// dossier eval DATA.jsonl: summarize every cluster of a Multi-News-form file,
+// write {"id","summary"} lines, score them against the references with
+// ROUGE-1.5.5's protocol and print the table.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "commands.h"
+#include "dossier/ingest.h"
+#include "dossier/pipeline.h"
+#include "dossier/summary.h"
+#include "eval/rouge.h"
+#include "util/file_io.h"
+
+namespace dossier::cli {
+namespace {
+
+using eval::MetricScore;
+using eval::ProtocolOptions;
+using eval::RougeItem;
+using eval::RougeOptions;
+using eval::RougeReport;
+using eval::RougeScorer;
+using eval::SplitUnits;
+
+struct EvalFlags {
+  std::string data;
+  std::vector<std::string> methods{"dossier"};
+  int words = 0;  // 0: the protocol's
+  std::string protocol = "multinews";
+  std::string output;
+  int jobs = 0;
+  bool json = false;
+  bool no_score = false;
+  std::string wordnet;
+};
+
+// Summaries of every cluster, computed on `jobs` threads; the result does not
+// depend on the number of threads.
+std::vector<std::string> SummarizeAll(const std::vector<Cluster>& clusters,
+                                      const Pipeline& pipeline, const Summarizer& summarizer,
+                                      int jobs) {
+  std::vector<std::string> out(clusters.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    Pipeline::Scratch scratch = pipeline.NewScratch();
+    while (true) {
+      size_t i = next.fetch_add(1);
+      if (i >= clusters.size()) break;
+      Cluster c = clusters[i];
+      pipeline.Analyze(&c, &scratch);
+      out[i] = summarizer.Summarize(c).Text();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < jobs; ++t) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+  return out;
+}
+
+int RunEval(const EvalFlags& flags) {
+  const auto start = std::chrono::steady_clock::now();
+  Result<RougeOptions> rouge_options = ProtocolOptions(flags.protocol);
+  if (!rouge_options.ok()) {
+    std::cerr << "dossier eval: " << rouge_options.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  if (!flags.wordnet.empty()) rouge_options->wordnet_dir = flags.wordnet;
+  const int words = flags.words > 0 ? flags.words : rouge_options->word_limit;
+  int jobs = flags.jobs > 0 ? flags.jobs : static_cast<int>(std::thread::hardware_concurrency());
+  jobs = std::max(1, jobs);
+  rouge_options->jobs = jobs;
+
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  if (!pipeline.ok()) {
+    std::cerr << "dossier eval: " << pipeline.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  std::vector<Summarizer> summarizers;
+  for (const std::string& name : flags.methods) {
+    Result<SummaryMethod> method = ParseSummaryMethod(name);
+    if (!method.ok()) {
+      std::cerr << "dossier eval: " << method.status().ToString() << "\n";
+      return kExitUsage;
+    }
+    SummaryOptions o;
+    o.method = *method;
+    o.max_words = words;
+    Result<Summarizer> s = Summarizer::Create(o);
+    if (!s.ok()) {
+      std::cerr << "dossier eval: " << s.status().ToString() << "\n";
+      return kExitUsage;
+    }
+    summarizers.push_back(std::move(*s));
+  }
+  std::optional<RougeScorer> scorer;
+  if (!flags.no_score) {
+    Result<RougeScorer> r = RougeScorer::Create(*rouge_options);
+    if (!r.ok()) {
+      std::cerr << "dossier eval: " << r.status().ToString() << "\n";
+      return kExitUsage;
+    }
+    scorer.emplace(std::move(*r));
+  }
+
+  // Read every cluster (Multi-News form).
+  std::vector<Cluster> clusters;
+  std::vector<Diagnostic> diagnostics;
+  ReadOptions read;
+  read.format = InputFormat::kMultiNews;
+  Status status = ReadInputs(
+      {flags.data}, read, [&](Cluster&& c) { clusters.push_back(std::move(c)); }, &diagnostics);
+  bool had_error = false;
+  for (const Diagnostic& d : diagnostics) {
+    had_error = had_error || d.severity == Diagnostic::Severity::kError;
+    if (d.severity == Diagnostic::Severity::kError)
+      std::cerr << "dossier eval: " << d.status.ToString() << "\n";
+  }
+  if (clusters.empty()) {
+    std::cerr << "dossier eval: no cluster read from " << flags.data << "\n";
+    return kExitNoInput;
+  }
+  const auto read_done = std::chrono::steady_clock::now();
+
+  nlohmann::ordered_json table = nlohmann::ordered_json::object();
+  std::string output;
+  std::ostringstream text;
+  text << std::fixed << std::setprecision(2);
+  for (size_t k = 0; k < summarizers.size(); ++k) {
+    const auto t0 = std::chrono::steady_clock::now();
+    std::vector<std::string> summaries = SummarizeAll(clusters, *pipeline, summarizers[k], jobs);
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const std::string method = flags.methods[k];
+    for (size_t i = 0; i < clusters.size(); ++i) {
+      nlohmann::ordered_json line;
+      if (summarizers.size() > 1) line["method"] = method;
+      line["id"] = clusters[i].id;
+      line["summary"] = summaries[i];
+      output += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    }
+    nlohmann::ordered_json row;
+    row["clusters"] = clusters.size();
+    row["clusters_per_s"] = secs > 0 ? static_cast<double>(clusters.size()) / secs : 0.0;
+    text << method << ": " << clusters.size() << " clusters in " << secs << " s ("
+         << (secs > 0 ? static_cast<double>(clusters.size()) / secs : 0.0) << " clusters/s, "
+         << jobs << " thread" << (jobs == 1 ? "" : "s") << ")\n";
+    if (scorer) {
+      std::vector<RougeItem> items;
+      for (size_t i = 0; i < clusters.size(); ++i) {
+        if (clusters[i].references.empty()) continue;
+        RougeItem item;
+        item.id = clusters[i].id;
+        item.system_units = SplitUnits(summaries[i]);
+        for (const std::string& ref : clusters[i].references) {
+          std::string r = ref;
+          // Multi-News references open with "– ".
+          if (r.rfind("\xE2\x80\x93 ", 0) == 0) r = r.substr(4);
+          item.references.push_back(SplitUnits(r));
+        }
+        items.push_back(std::move(item));
+      }
+      Result<RougeReport> report = scorer->Score(items);
+      if (!report.ok()) {
+        std::cerr << "dossier eval: " << report.status().ToString() << "\n";
+        return kExitInternal;
+      }
+      for (const MetricScore& m : report->metrics) {
+        row[m.name] = {{"r", m.average.r}, {"p", m.average.p}, {"f", m.average.f}};
+        text << "  " << std::left << std::setw(10) << m.name << std::right << " R "
+             << 100 * m.average.r << "  P " << 100 * m.average.p << "  F " << 100 * m.average.f
+             << "   (F 95% CI " << 100 * m.ci_low.f << "–" << 100 * m.ci_high.f << ")\n";
+      }
+    }
+    table[method] = std::move(row);
+  }
+  if (!flags.output.empty()) {
+    Status w = WriteFileAtomic(flags.output, output);
+    if (!w.ok()) {
+      std::cerr << "dossier eval: " << w.ToString() << "\n";
+      return kExitOutputError;
+    }
+  }
+  const double total =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double reading = std::chrono::duration<double>(read_done - start).count();
+  if (flags.json) {
+    table["seconds"] = total;
+    std::cout << table.dump() << "\n";
+  } else {
+    std::cout << "dossier eval " << flags.data << " — protocol " << flags.protocol << ", " << words
+              << " words" << (scorer ? "; ROUGE-1.5.5 bootstrap averages ×100" : "") << "\n"
+              << text.str() << std::fixed << std::setprecision(3) << "read " << reading
+              << " s, total " << total << " s\n";
+  }
+  return had_error ? kExitPartial : kExitOk;
+}
+
+}  // namespace
+
+Command SetupEval(CLI::App& app) {
+  auto flags = std::make_shared<EvalFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "eval",
+      "Summarize every cluster of a Multi-News-form file and score the summaries against its "
+      "references with ROUGE-1.5.5's protocol.");
+  cmd->footer(std::string("Examples:\n  dossier eval ../shared/data/multinews/dev.jsonl\n"
+                          "  dossier eval --method dossier,lead,lexrank --jobs 2 -o out.jsonl "
+                          "dev.jsonl\n\n") +
+              kExitCodeHelp);
+  cmd->add_option("data", flags->data, "Multi-News-form JSONL (.gz allowed)")->required();
+  cmd->add_option("--method,-m", flags->methods,
+                  "Methods, comma-separated: dossier, lead, roundrobin, centroid, lexrank, "
+                  "textrank, mmr, or all")
+      ->delimiter(',')
+      ->capture_default_str();
+  cmd->add_option("--words,-w", flags->words, "Word budget (default: the protocol's)");
+  cmd->add_option("--protocol", flags->protocol,
+                  "multinews (300 words, -n 2 -2 4 -u -m, F) or duc2004 (100 words, -n 4 -m, R)")
+      ->check(CLI::IsMember({"multinews", "duc2004"}))
+      ->capture_default_str();
+  cmd->add_option("--output,-o", flags->output, "Write the {\"id\",\"summary\"} lines here");
+  cmd->add_option("--jobs,-j", flags->jobs, "Threads (default: all cores)");
+  cmd->add_flag("--json", flags->json, "Print the table as JSON");
+  cmd->add_flag("--no-score", flags->no_score, "Only summarize (no ROUGE)");
+  cmd->add_option("--wordnet", flags->wordnet,
+                  "Folder with WordNet's *.exc lists for -m stemming (default: Debian's)");
+  return [flags] {
+    EvalFlags f = *flags;
+    if (f.methods.size() == 1 && f.methods[0] == "all") {
+      f.methods.clear();
+      for (SummaryMethod m : AllSummaryMethods()) f.methods.emplace_back(SummaryMethodName(m));
+    }
+    return RunEval(f);
+  };
+}
+
+}  // namespace dossier::cli

@@ -1,0 +1,348 @@
+// dossier rouge --system SYS.jsonl --references REF.jsonl: ROUGE-1.5.5 scores.
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "commands.h"
+#include "eval/rouge.h"
+#include "util/file_io.h"
+
+namespace dossier::cli {
+namespace {
+
+using eval::Prf;
+using eval::RougeItem;
+using eval::RougeOptions;
+
+struct RougeFlags {
+  std::string system;
+  std::string references;
+  std::string protocol = "multinews";
+  bool json = false;
+  bool per_id = false;
+  int max_n = 0;
+  bool stem = false;  // -m: accepted for ROUGE users; the protocols stem anyway
+  bool no_stem = false;
+  std::string stopwords;
+  int word_limit = 0;
+  int byte_limit = 0;
+  double alpha = 0.5;
+  double confidence = 95;
+  int samples = 1000;
+  int skip_gap = 4;
+  bool no_skip_bigram = false;
+  bool no_rouge_l = false;
+  std::string wordnet;
+  int jobs = 1;
+  uint64_t max_input_bytes = uint64_t{2} << 30;
+  // Which options were given, so they override the protocol's values.
+  CLI::Option* max_n_opt = nullptr;
+  CLI::Option* word_limit_opt = nullptr;
+  CLI::Option* byte_limit_opt = nullptr;
+  CLI::Option* alpha_opt = nullptr;
+  CLI::Option* confidence_opt = nullptr;
+  CLI::Option* samples_opt = nullptr;
+  CLI::Option* skip_gap_opt = nullptr;
+  CLI::Option* wordnet_opt = nullptr;
+};
+
+struct Record {
+  std::vector<std::vector<std::string>> texts;  // each text as units
+  size_t line = 0;
+};
+
+// Reads a JSONL file of {"id","summary"} or {"id","references":[...]} records into `out`,
+// keeping the id order in `order`. Fails on the first bad line, naming file:line.
+Status ReadRecords(const std::string& path, bool allow_references, uint64_t max_bytes,
+                   std::unordered_map<std::string, Record>* out, std::vector<std::string>* order) {
+  Result<FileContents> contents = ReadInputFile(path, max_bytes);
+  if (!contents.ok()) return contents.status();
+  if (!contents->warning.ok()) return contents->warning;
+  const std::string& bytes = contents->bytes;
+  size_t start = 0;
+  size_t line_number = 0;
+  while (start < bytes.size()) {
+    size_t end = bytes.find('\n', start);
+    if (end == std::string::npos) end = bytes.size();
+    std::string_view line(bytes.data() + start, end - start);
+    const uint64_t offset = start;
+    start = end + 1;
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    const std::string where = path + ":" + std::to_string(line_number);
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded() || !j.is_object()) {
+      return Status(StatusCode::kInvalidInput, "not a JSON object", where, offset);
+    }
+    auto id_it = j.find("id");
+    if (id_it == j.end() || !(id_it->is_string() || id_it->is_number_integer())) {
+      return Status(StatusCode::kInvalidInput, "no \"id\" (a string)", where, offset);
+    }
+    std::string id = id_it->is_string() ? id_it->get<std::string>() : id_it->dump();
+    Record record;
+    record.line = line_number;
+    auto summary = j.find("summary");
+    auto references = j.find("references");
+    if (allow_references && references != j.end()) {
+      if (!references->is_array()) {
+        return Status(StatusCode::kInvalidInput, "\"references\" is not an array of strings", where,
+                      offset);
+      }
+      for (const nlohmann::json& r : *references) {
+        if (!r.is_string()) {
+          return Status(StatusCode::kInvalidInput, "\"references\" is not an array of strings",
+                        where, offset);
+        }
+        record.texts.push_back(eval::SplitUnits(r.get_ref<const std::string&>()));
+      }
+    } else if (summary != j.end() && summary->is_string()) {
+      record.texts.push_back(eval::SplitUnits(summary->get_ref<const std::string&>()));
+    } else {
+      return Status(StatusCode::kInvalidInput,
+                    allow_references ? "no \"summary\" string and no \"references\" array"
+                                     : "no \"summary\" string",
+                    where, offset);
+    }
+    auto [it, inserted] = out->emplace(id, std::move(record));
+    if (!inserted) {
+      return Status(
+          StatusCode::kInvalidInput,
+          "duplicate id '" + id + "' (first at line " + std::to_string(it->second.line) + ")",
+          where, offset);
+    }
+    order->push_back(std::move(id));
+  }
+  return Status::Ok();
+}
+
+Result<RougeOptions> BuildOptions(const RougeFlags& flags) {
+  Result<RougeOptions> protocol = eval::ProtocolOptions(flags.protocol);
+  if (!protocol.ok()) return protocol.status();
+  RougeOptions o = *protocol;
+  if (flags.max_n_opt->count() > 0) o.max_n = flags.max_n;
+  if (flags.no_stem) o.stem = false;
+  if (!flags.stopwords.empty()) o.stopwords_file = flags.stopwords;
+  if (flags.word_limit_opt->count() > 0) {
+    o.word_limit = flags.word_limit;
+    o.byte_limit = 0;
+  }
+  if (flags.byte_limit_opt->count() > 0) {
+    o.byte_limit = flags.byte_limit;
+    if (flags.word_limit_opt->count() == 0) o.word_limit = 0;  // -b replaces the protocol's -l
+  }
+  if (flags.alpha_opt->count() > 0) o.alpha = flags.alpha;
+  if (flags.confidence_opt->count() > 0) o.confidence = flags.confidence;
+  if (flags.samples_opt->count() > 0) o.bootstrap_samples = flags.samples;
+  if (flags.skip_gap_opt->count() > 0) {
+    o.skip_bigram = true;
+    o.skip_gap = flags.skip_gap;
+  }
+  if (flags.no_skip_bigram) o.skip_bigram = false;
+  if (flags.no_rouge_l) o.rouge_l = false;
+  if (flags.wordnet_opt->count() > 0) o.wordnet_dir = flags.wordnet;
+  o.jobs = flags.jobs;
+  return o;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return s;
+}
+
+std::string F5(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof(buffer), "%.5f", v);
+  return buffer;
+}
+
+void PrintText(const RougeFlags& flags, const RougeOptions& options,
+               const eval::RougeReport& report) {
+  std::cout << "ROUGE-1.5.5 scores of " << flags.system << " against " << flags.references << " ("
+            << report.ids.size() << " ids; ROUGE flags " << eval::RougeFlags(options) << ")\n";
+  char line[256];
+  const std::string ci = F5(options.confidence).substr(0, F5(options.confidence).find('.')) + "%";
+  std::snprintf(line, sizeof(line), "%-10s %-7s  %-15s  %-7s  %-15s  %-7s  %s\n", "metric", "R",
+                (ci + " CI").c_str(), "P", (ci + " CI").c_str(), "F", (ci + " CI").c_str());
+  std::cout << line;
+  for (const eval::MetricScore& m : report.metrics) {
+    std::snprintf(line, sizeof(line), "%-10s %s  %s-%s  %s  %s-%s  %s  %s-%s\n", m.name.c_str(),
+                  F5(m.average.r).c_str(), F5(m.ci_low.r).c_str(), F5(m.ci_high.r).c_str(),
+                  F5(m.average.p).c_str(), F5(m.ci_low.p).c_str(), F5(m.ci_high.p).c_str(),
+                  F5(m.average.f).c_str(), F5(m.ci_low.f).c_str(), F5(m.ci_high.f).c_str());
+    std::cout << line;
+  }
+  std::cout << "Averages are ROUGE-1.5.5's: the mean of " << options.bootstrap_samples
+            << " bootstrap means, with their confidence interval; they differ slightly from "
+               "the plain mean of the per-id scores.\n";
+  if (flags.per_id) {
+    for (size_t i = 0; i < report.ids.size(); ++i) {
+      for (size_t m = 0; m < report.metrics.size(); ++m) {
+        const Prf& s = report.per_id[i][m];
+        std::cout << "P " << report.metrics[m].name << " Eval " << report.ids[i]
+                  << ".P R:" << F5(s.r) << " P:" << F5(s.p) << " F:" << F5(s.f) << "\n";
+      }
+    }
+  }
+}
+
+void PrintJson(const RougeFlags& flags, const eval::RougeReport& report) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const eval::MetricScore& m : report.metrics) {
+    nlohmann::ordered_json j;
+    j["r"] = m.average.r;
+    j["p"] = m.average.p;
+    j["f"] = m.average.f;
+    j["r_ci"] = {m.ci_low.r, m.ci_high.r};
+    j["p_ci"] = {m.ci_low.p, m.ci_high.p};
+    j["f_ci"] = {m.ci_low.f, m.ci_high.f};
+    out[Lower(m.name)] = std::move(j);
+  }
+  if (flags.per_id) {
+    nlohmann::ordered_json per_id = nlohmann::ordered_json::object();
+    for (size_t i = 0; i < report.ids.size(); ++i) {
+      nlohmann::ordered_json scores = nlohmann::ordered_json::object();
+      for (size_t m = 0; m < report.metrics.size(); ++m) {
+        const Prf& s = report.per_id[i][m];
+        scores[Lower(report.metrics[m].name)] = {{"r", s.r}, {"p", s.p}, {"f", s.f}};
+      }
+      per_id[report.ids[i]] = std::move(scores);
+    }
+    out["per_id"] = std::move(per_id);
+  }
+  std::cout << out.dump() << "\n";
+}
+
+int RunRouge(const RougeFlags& flags) {
+  Result<RougeOptions> options = BuildOptions(flags);
+  if (!options.ok()) {
+    std::cerr << "dossier rouge: " << options.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  Result<eval::RougeScorer> scorer = eval::RougeScorer::Create(*options);
+  if (!scorer.ok()) {
+    std::cerr << "dossier rouge: " << scorer.status().ToString() << "\n";
+    return scorer.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitNoInput;
+  }
+  std::unordered_map<std::string, Record> systems;
+  std::unordered_map<std::string, Record> references;
+  std::vector<std::string> system_order;
+  std::vector<std::string> reference_order;
+  Status s = ReadRecords(flags.system, false, flags.max_input_bytes, &systems, &system_order);
+  if (s.ok()) {
+    s = ReadRecords(flags.references, true, flags.max_input_bytes, &references, &reference_order);
+  }
+  if (!s.ok()) {
+    std::cerr << "dossier rouge: " << s.ToString() << "\n";
+    return kExitNoInput;
+  }
+  std::vector<RougeItem> items;
+  size_t skipped = 0;
+  for (const std::string& id : system_order) {
+    Record& system = systems.at(id);
+    auto ref = references.find(id);
+    if (ref == references.end()) {
+      std::cerr << "dossier rouge: " << flags.system << ":" << system.line << ": id '" << id
+                << "' has no reference in " << flags.references << "; skipped\n";
+      ++skipped;
+      continue;
+    }
+    items.push_back({id, std::move(system.texts.front()), std::move(ref->second.texts)});
+  }
+  size_t unmatched = 0;
+  for (const std::string& id : reference_order) {
+    if (systems.find(id) == systems.end()) ++unmatched;
+  }
+  if (unmatched > 0) {
+    std::cerr << "dossier rouge: " << unmatched << " id(s) of " << flags.references
+              << " have no system summary in " << flags.system << " and are not scored\n";
+  }
+  if (items.empty()) {
+    std::cerr << "dossier rouge: no id of " << flags.system << " has a reference in "
+              << flags.references << "\n";
+    return kExitNoInput;
+  }
+  Result<eval::RougeReport> report = scorer->Score(items);
+  if (!report.ok()) {
+    std::cerr << "dossier rouge: " << report.status().ToString() << "\n";
+    return kExitNoInput;
+  }
+  if (flags.json) {
+    PrintJson(flags, *report);
+  } else {
+    PrintText(flags, *options, *report);
+  }
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "dossier rouge: cannot write to standard output\n";
+    return kExitOutputError;
+  }
+  return skipped > 0 || unmatched > 0 ? kExitPartial : kExitOk;
+}
+
+}  // namespace
+
+Command SetupRouge(CLI::App& app) {
+  auto flags = std::make_shared<RougeFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "rouge",
+      "Score system summaries against references exactly as ROUGE-1.5.5 does (per-id "
+      "scores, bootstrap averages and confidence intervals).");
+  cmd->footer(
+      "Files are JSON Lines: {\"id\",\"summary\"}, references also {\"id\",\"references\":[...]}; "
+      "the lines of a summary string are its units (sentences). The protocol sets the flags; "
+      "the options below override it.\n"
+      "  multinews: -n 2 -2 4 -u -m -l 300 -f A -p 0.5 -c 95 -r 1000 (ROUGE-1, 2, L, SU4)\n"
+      "  duc2004:   -n 4 -m -l 100 -x -f A -p 0.5 -c 95 -r 1000 (ROUGE-1 to 4)\n"
+      "Stemming reads WordNet's exception lists (Debian package wordnet-base).\n\n"
+      "Examples:\n"
+      "  dossier rouge --system out.jsonl --references refs.jsonl\n"
+      "  dossier rouge --protocol duc2004 --json --system out.jsonl --references refs.jsonl\n\n" +
+      std::string(kExitCodeHelp));
+  cmd->add_option("--system", flags->system, "System summaries (JSONL; '-' is stdin)")->required();
+  cmd->add_option("--references", flags->references, "Reference summaries (JSONL)")->required();
+  cmd->add_option("--protocol", flags->protocol, "Flag set: multinews or duc2004")
+      ->check(CLI::IsMember({"multinews", "duc2004"}))
+      ->capture_default_str();
+  cmd->add_flag("--json", flags->json, "Print JSON instead of a table");
+  cmd->add_flag("--per-id", flags->per_id, "Also print every id's scores");
+  flags->max_n_opt =
+      cmd->add_option("-n", flags->max_n, "ROUGE-1 to ROUGE-N (ROUGE -n)")->check(CLI::Range(0, 9));
+  cmd->add_flag("-m", flags->stem, "Stem (ROUGE -m; both protocols already stem)");
+  cmd->add_flag("--no-stem", flags->no_stem, "Do not stem");
+  cmd->add_option("-s,--stopwords", flags->stopwords,
+                  "Remove the stopwords listed in FILE, one a line (ROUGE -s semantics with "
+                  "your list)");
+  flags->word_limit_opt =
+      cmd->add_option("-l", flags->word_limit, "Keep the first N words of every text (0: all)")
+          ->check(CLI::NonNegativeNumber);
+  flags->byte_limit_opt =
+      cmd->add_option("-b", flags->byte_limit, "Keep the first N bytes of every text (ROUGE -b)")
+          ->check(CLI::NonNegativeNumber);
+  flags->alpha_opt = cmd->add_option("-p", flags->alpha, "Weight of recall in F (ROUGE -p)")
+                         ->check(CLI::Range(0.0, 1.0));
+  flags->confidence_opt = cmd->add_option("-c", flags->confidence, "Confidence level, percent")
+                              ->check(CLI::Range(0.0, 100.0));
+  flags->samples_opt =
+      cmd->add_option("-r", flags->samples, "Bootstrap samples")->check(CLI::PositiveNumber);
+  flags->skip_gap_opt = cmd->add_option("--skip-gap", flags->skip_gap,
+                                        "Skip-bigrams with up to N tokens skipped (ROUGE -2 N; "
+                                        "-1: no limit)");
+  cmd->add_flag("--no-skip-bigram", flags->no_skip_bigram, "No ROUGE-S/SU");
+  cmd->add_flag("--no-rouge-l", flags->no_rouge_l, "No ROUGE-L (ROUGE -x)");
+  flags->wordnet_opt = cmd->add_option("--wordnet", flags->wordnet,
+                                       "Folder with WordNet's adj/adv/noun/verb.exc (default "
+                                       "/usr/share/wordnet)");
+  cmd->add_option("--jobs,-j", flags->jobs, "Scoring threads (0: one per core)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  return [flags] { return RunRouge(*flags); };
+}
+
+}  // namespace dossier::cli
