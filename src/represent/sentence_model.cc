@@ -46,6 +46,7 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
     return it->second;
   };
   std::vector<uint32_t> all_ids;  // every token's id (stopwords too), for bigrams
+  std::vector<bool> stop;
   for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
     const Document& doc = cluster.documents[d];
     const size_t first = m.candidates_.size();
@@ -58,7 +59,7 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
       std::string_view text = s.span.Slice(doc.text);
       c.words = static_cast<int>(CountWords(text));
       all_ids.clear();
-      std::vector<bool> stop;
+      stop.clear();
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
         const Token& tok = doc.tokens[t];
         uint32_t id = intern(tok.stem);
@@ -91,18 +92,26 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
           static_cast<double>(k - first) / static_cast<double>(count);
     }
   }
-  // Sentence-level idf and unit tf-idf vectors.
+  // Sentence-level idf and unit tf-idf vectors. Term counts by sorting (no hashing).
   const size_t n = m.candidates_.size();
   std::vector<uint32_t> sentence_frequency(vocab.size(), 0);
-  m.postings_.assign(vocab.size(), {});
-  std::unordered_map<uint32_t, uint32_t> counts;
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> counts(n);  // (term, count)
+  std::vector<uint32_t> sorted;
   for (uint32_t i = 0; i < n; ++i) {
-    counts.clear();
-    for (uint32_t t : m.candidates_[i].terms) ++counts[t];
-    for (const auto& [t, c] : counts) {
-      ++sentence_frequency[t];
-      m.postings_[t].push_back(i);
+    sorted = m.candidates_[i].terms;
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t k = 0; k < sorted.size();) {
+      size_t e = k;
+      while (e < sorted.size() && sorted[e] == sorted[k]) ++e;
+      counts[i].emplace_back(sorted[k], static_cast<uint32_t>(e - k));
+      ++sentence_frequency[sorted[k]];
+      k = e;
     }
+  }
+  m.postings_.assign(vocab.size(), {});
+  for (size_t t = 0; t < vocab.size(); ++t) m.postings_[t].reserve(sentence_frequency[t]);
+  for (uint32_t i = 0; i < n; ++i) {
+    for (const auto& [t, c] : counts[i]) m.postings_[t].push_back(i);
   }
   m.idf_.resize(vocab.size());
   for (size_t t = 0; t < vocab.size(); ++t) {
@@ -111,17 +120,16 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
             ? 0.0
             : std::log(static_cast<double>(n + 1) / static_cast<double>(sentence_frequency[t]));
   }
-  for (Candidate& c : m.candidates_) {
-    counts.clear();
-    for (uint32_t t : c.terms) ++counts[t];
+  for (uint32_t i = 0; i < n; ++i) {
+    Candidate& c = m.candidates_[i];
     double norm = 0;
-    for (const auto& [t, k] : counts) {
-      float w = static_cast<float>(k * m.idf_[t]);
+    c.tfidf.reserve(counts[i].size());
+    for (const auto& [t, k] : counts[i]) {
+      const float w = static_cast<float>(k * m.idf_[t]);
       if (w <= 0) continue;
       c.tfidf.emplace_back(t, w);
       norm += static_cast<double>(w) * w;
     }
-    std::sort(c.tfidf.begin(), c.tfidf.end());
     norm = std::sqrt(norm);
     if (norm > 0) {
       for (auto& [t, w] : c.tfidf) w = static_cast<float>(w / norm);

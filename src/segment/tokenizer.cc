@@ -57,9 +57,9 @@ Tokenizer::Scratch& Tokenizer::Scratch::operator=(Scratch&& other) noexcept {
 }
 
 const std::string& Tokenizer::Scratch::Stem(std::string_view lower) {
-  std::string key(lower);
-  auto it = cache_.find(key);
+  auto it = cache_.find(lower);
   if (it != cache_.end()) return it->second;
+  std::string key(lower);
   if (cache_.size() >= kMaxCachedStems) cache_.clear();  // bounded memory
   std::string stem = key;
   if (stemmer_ != nullptr && !lower.empty()) {
@@ -146,15 +146,19 @@ void Tokenizer::Tokenize(std::string_view text, Span span, Scratch* scratch,
     std::string_view surface = text.substr(start, tok_end - start);
     tok.lower = FoldCase(surface);
     // Curly apostrophes stem like straight ones.
-    std::string for_stem;
-    for_stem.reserve(tok.lower.size());
-    for (size_t k = 0; k < tok.lower.size(); ++k) {
-      if (tok.lower.compare(k, 3, "\xE2\x80\x99") == 0) {
-        for_stem.push_back('\'');
-        k += 2;
-      } else {
-        for_stem.push_back(tok.lower[k]);
+    std::string straight;
+    std::string_view for_stem = tok.lower;
+    if (tok.lower.find("\xE2\x80\x99") != std::string::npos) {
+      straight.reserve(tok.lower.size());
+      for (size_t k = 0; k < tok.lower.size(); ++k) {
+        if (tok.lower.compare(k, 3, "\xE2\x80\x99") == 0) {
+          straight.push_back('\'');
+          k += 2;
+        } else {
+          straight.push_back(tok.lower[k]);
+        }
       }
+      for_stem = straight;
     }
     tok.is_number = digit_start && all_digits;
     tok.is_stopword = stopwords_.Contains(for_stem);

@@ -14,6 +14,7 @@
 #ifndef DOSSIER_SEGMENT_TOKENIZER_H_
 #define DOSSIER_SEGMENT_TOKENIZER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,7 +43,11 @@ class Tokenizer {
    private:
     static constexpr size_t kMaxCachedStems = 1 << 16;
     sb_stemmer* stemmer_ = nullptr;
-    std::unordered_map<std::string, std::string> cache_;
+    struct Hash {
+      using is_transparent = void;
+      size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache_;
   };
 
   static Result<Tokenizer> Create(std::string_view data_dir);

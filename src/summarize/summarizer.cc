@@ -285,36 +285,37 @@ Selection SelectDossier(const SentenceModel& m, int budget) {
   const double docs = static_cast<double>(m.num_documents());
   const std::vector<double> doc_weight = DocumentCentrality(m);
 
-  // Concepts (stem bigrams and stems) as dense ids; each sentence's unique concepts.
-  std::unordered_map<uint64_t, uint32_t> concept_id;
+  // Concepts (stem bigrams and stems) as dense ids, numbered by sorting
+  // (key, sentence) pairs; each sentence's unique concepts.
+  std::vector<std::pair<uint64_t, uint32_t>> occurrences;
+  for (uint32_t i = 0; i < cs.size(); ++i) {
+    for (uint64_t b : cs[i].bigrams) occurrences.emplace_back(b, i);
+    for (uint32_t t : cs[i].terms) occurrences.emplace_back(kUnigramBit | t, i);
+  }
+  std::sort(occurrences.begin(), occurrences.end());
+  occurrences.erase(std::unique(occurrences.begin(), occurrences.end()), occurrences.end());
   std::vector<std::vector<uint32_t>> concepts(cs.size());
   std::vector<double> weight;
-  std::vector<uint32_t> last_doc;  // per concept: last document counted, + 1
   std::vector<bool> unigram;
-  for (size_t i = 0; i < cs.size(); ++i) {
-    const Candidate& c = cs[i];
-    // A concept is worth, per document reporting it, more when the document
-    // mentions it early and when the document is central to the cluster.
-    const double value = (1.0 + 1.0 / (1.0 + static_cast<double>(c.position) / kPositionDecay)) *
-                         doc_weight[c.document];
-    auto visit = [&](uint64_t key, double scale) {
-      auto [it, added] = concept_id.emplace(key, static_cast<uint32_t>(weight.size()));
-      if (added) {
-        weight.push_back(0);
-        last_doc.push_back(0);
-        unigram.push_back((key & kUnigramBit) != 0);
-      }
-      const uint32_t id = it->second;
-      concepts[i].push_back(id);
-      if (last_doc[id] != c.document + 1) {
-        last_doc[id] = c.document + 1;
-        weight[id] += scale * value;
-      }
-    };
-    for (uint64_t b : c.bigrams) visit(b, 1.0);
-    for (uint32_t t : c.terms) visit(kUnigramBit | t, kUnigramWeight);
-    std::sort(concepts[i].begin(), concepts[i].end());
-    concepts[i].erase(std::unique(concepts[i].begin(), concepts[i].end()), concepts[i].end());
+  for (size_t k = 0; k < occurrences.size();) {
+    const uint64_t key = occurrences[k].first;
+    const uint32_t id = static_cast<uint32_t>(weight.size());
+    const double scale = (key & kUnigramBit) ? kUnigramWeight : 1.0;
+    double w = 0;
+    uint32_t last_doc = UINT32_MAX;
+    // Sentences come in document order, and in order within a document: the
+    // first occurrence per document is its earliest mention.
+    for (; k < occurrences.size() && occurrences[k].first == key; ++k) {
+      const Candidate& c = cs[occurrences[k].second];
+      concepts[occurrences[k].second].push_back(id);
+      if (c.document == last_doc) continue;
+      last_doc = c.document;
+      // Worth more when the document mentions it early and is central.
+      w += scale * (1.0 + 1.0 / (1.0 + static_cast<double>(c.position) / kPositionDecay)) *
+           doc_weight[c.document];
+    }
+    weight.push_back(w);
+    unigram.push_back((key & kUnigramBit) != 0);
   }
   // Concepts reported by one document only matter less in a multi-document cluster.
   if (docs > 1) {

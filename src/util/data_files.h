@@ -8,6 +8,7 @@
 #ifndef DOSSIER_UTIL_DATA_FILES_H_
 #define DOSSIER_UTIL_DATA_FILES_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -31,13 +32,18 @@ class WordList {
   // Parses `content`; with `lowercase`, ASCII letters of entries are lowered.
   static WordList Parse(std::string_view content, bool lowercase);
 
-  bool Contains(std::string_view word) const { return set_.count(std::string(word)) > 0; }
+  bool Contains(std::string_view word) const { return set_.find(word) != set_.end(); }
   const std::vector<std::string>& entries() const { return entries_; }
   size_t size() const { return entries_.size(); }
 
  private:
   std::vector<std::string> entries_;
-  std::unordered_set<std::string> set_;
+  // Transparent hashing: lookups by string_view allocate nothing.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> set_;
 };
 
 // ReadDataFile + WordList::Parse.
