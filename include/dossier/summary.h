@@ -43,9 +43,26 @@ Result<SummaryMethod> ParseSummaryMethod(std::string_view name);
 const char* SummaryMethodName(SummaryMethod method);
 std::vector<SummaryMethod> AllSummaryMethods();
 
+// The weights of our method (SummaryMethod::kDossier), exposed for
+// ablations (`dossier eval --set name=value`); docs/SUMMARIZER.md explains each.
+struct DossierWeights {
+  double unigram_weight = 0.5;        // a content stem counts this much of a bigram concept
+  double position_decay = 8.0;        // early-mention bonus: 1 / (1 + position / decay)
+  double lead_prior = 1.0;            // per-sentence prior: lead_prior * docs / (1 + position)
+  double dangling_penalty = 0.5;      // gain factor for an opener needing the sentence before
+  double length_exponent = 0.5;       // gain / words^exponent
+  double single_source_factor = 0.5;  // concepts only one document reports
+  double document_centrality = 1.0;   // 0: all documents equal; 1: weight by centrality
+  double redundancy_cosine = 0.6;     // skip a sentence this close to a chosen one
+};
+
+// Sets one weight by name ("lead_prior"); an unknown name is an error.
+Status SetDossierWeight(DossierWeights* weights, std::string_view name, double value);
+
 struct SummaryOptions {
   SummaryMethod method = SummaryMethod::kDossier;
   int max_words = 250;
+  DossierWeights weights;
   // Two sentences of different documents report the same content when their
   // content-word overlap (cosine of stem counts) reaches this.
   double support_threshold = 0.5;

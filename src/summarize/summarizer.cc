@@ -273,17 +273,18 @@ std::vector<double> DocumentCentrality(const SentenceModel& m) {
 // greedily by the weight of the concepts they add (each concept counts once: coverage, hence no
 // repetition) per word, plus a lead prior, with a penalty for sentences
 // that would open on an unresolved pronoun or connective.
-Selection SelectDossier(const SentenceModel& m, int budget) {
-  constexpr double kUnigramWeight = 0.5;       // a stem counts half a bigram
-  constexpr double kPositionDecay = 8.0;       // sentences: early-mention bonus scale
-  constexpr double kLeadPrior = 1.0;           // weight of the position prior per sentence
-  constexpr double kDanglingPenalty = 0.5;     // gain factor for an unresolved opener
-  constexpr double kLengthExponent = 0.5;      // gain / words^r
-  constexpr double kSingleSourceFactor = 0.5;  // concepts only one document reports
+Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights& p) {
+  const double kUnigramWeight = p.unigram_weight;
+  const double kPositionDecay = p.position_decay;
+  const double kLeadPrior = p.lead_prior;
+  const double kDanglingPenalty = p.dangling_penalty;
+  const double kLengthExponent = p.length_exponent;
+  const double kSingleSourceFactor = p.single_source_factor;
   constexpr uint64_t kUnigramBit = uint64_t{1} << 63;
   const auto& cs = m.candidates();
   const double docs = static_cast<double>(m.num_documents());
-  const std::vector<double> doc_weight = DocumentCentrality(m);
+  std::vector<double> doc_weight = DocumentCentrality(m);
+  for (double& w : doc_weight) w = (1 - p.document_centrality) + p.document_centrality * w;
 
   // Concepts (stem bigrams and stems) as dense ids, numbered by sorting
   // (key, sentence) pairs; each sentence's unique concepts.
@@ -350,7 +351,7 @@ Selection SelectDossier(const SentenceModel& m, int budget) {
     }
     if (best == SIZE_MAX) break;
     used[best] = true;
-    if (RedundantWith(m, best, sel.chosen, kRedundancyCosine)) continue;
+    if (RedundantWith(m, best, sel.chosen, p.redundancy_cosine)) continue;
     chosen_sentence[best] = true;
     sel.chosen.push_back(best);
     sel.words += cs[best].words;
@@ -364,6 +365,33 @@ Selection SelectDossier(const SentenceModel& m, int budget) {
 Span SourceSpan(const Document& doc, Span s) { return doc.map.ToOriginal(s); }
 
 }  // namespace
+
+Status SetDossierWeight(DossierWeights* w, std::string_view name, double value) {
+  struct Field {
+    const char* name;
+    double DossierWeights::*member;
+  };
+  static constexpr Field kFields[] = {
+      {"unigram_weight", &DossierWeights::unigram_weight},
+      {"position_decay", &DossierWeights::position_decay},
+      {"lead_prior", &DossierWeights::lead_prior},
+      {"dangling_penalty", &DossierWeights::dangling_penalty},
+      {"length_exponent", &DossierWeights::length_exponent},
+      {"single_source_factor", &DossierWeights::single_source_factor},
+      {"document_centrality", &DossierWeights::document_centrality},
+      {"redundancy_cosine", &DossierWeights::redundancy_cosine},
+  };
+  for (const Field& f : kFields) {
+    if (name == f.name) {
+      w->*f.member = value;
+      return Status::Ok();
+    }
+  }
+  std::string names;
+  for (const Field& f : kFields) names += std::string(names.empty() ? "" : ", ") + f.name;
+  return Status(StatusCode::kInvalidArgument,
+                "unknown weight \"" + std::string(name) + "\" (known: " + names + ")");
+}
 
 Result<SummaryMethod> ParseSummaryMethod(std::string_view name) {
   for (SummaryMethod m : AllSummaryMethods()) {
@@ -422,6 +450,15 @@ Result<Summarizer> Summarizer::Create(const SummaryOptions& options) {
   if (options.max_words <= 0) {
     return Status(StatusCode::kInvalidArgument, "the word budget must be positive");
   }
+  const DossierWeights& w = options.weights;
+  if (!(w.position_decay > 0) || !(w.length_exponent >= 0) || !(w.unigram_weight >= 0) ||
+      !(w.lead_prior >= 0) || !(w.dangling_penalty >= 0) || !(w.single_source_factor >= 0) ||
+      !(w.document_centrality >= 0 && w.document_centrality <= 1) ||
+      !(w.redundancy_cosine > 0 && w.redundancy_cosine <= 1)) {
+    return Status(StatusCode::kInvalidArgument,
+                  "weights out of range: position_decay > 0, document_centrality in [0,1], "
+                  "redundancy_cosine in (0,1], the others >= 0");
+  }
   Result<WordList> openers = LoadWordList("", "dangling_openers.txt", /*lowercase=*/true);
   if (!openers.ok()) return openers.status();
   return Summarizer(std::make_unique<Impl>(Impl{options, std::move(*openers)}));
@@ -451,7 +488,7 @@ Summary Summarizer::Summarize(const Cluster& cluster) const {
       sel = SelectMmr(m, o.max_words);
       break;
     case SummaryMethod::kDossier:
-      sel = SelectDossier(m, o.max_words);
+      sel = SelectDossier(m, o.max_words, o.weights);
       break;
   }
   // Reading order: lead and round-robin keep their own order; the others read

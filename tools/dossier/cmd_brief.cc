@@ -27,6 +27,7 @@ struct BriefFlags {
   std::string method = "dossier";
   bool analysis = false;
   bool tokens = false;
+  std::vector<std::string> settings;
   bool no_clutter = false;
   bool quiet = false;
 };
@@ -57,6 +58,10 @@ int RunBrief(const BriefFlags& flags) {
   SummaryOptions summary_options;
   summary_options.method = *method;
   summary_options.max_words = flags.words;
+  if (Status st = ApplyWeightSettings(flags.settings, &summary_options.weights); !st.ok()) {
+    std::cerr << "dossier brief: " << st.ToString() << "\n";
+    return kExitUsage;
+  }
   Result<Summarizer> summarizer = Summarizer::Create(summary_options);
   if (!summarizer.ok()) {
     std::cerr << "dossier brief: " << summarizer.status().ToString() << "\n";
@@ -154,6 +159,9 @@ Command SetupBrief(CLI::App& app) {
                   "Summary method: dossier (ours), lead, roundrobin, centroid, lexrank, "
                   "textrank, mmr")
       ->capture_default_str();
+  cmd->add_option("--set", flags->settings,
+                  "Research knob: a weight of our method, name=value (repeatable; see "
+                  "docs/SUMMARIZER.md)");
   cmd->add_flag("--analysis", flags->analysis,
                 "Markdown: also list every document's sentences, speaker turns and clutter");
   cmd->add_flag("--tokens", flags->tokens,

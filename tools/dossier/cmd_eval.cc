@@ -42,6 +42,7 @@ struct EvalFlags {
   bool json = false;
   bool no_score = false;
   std::string wordnet;
+  std::vector<std::string> settings;
 };
 
 // Runs fn(i, worker) for i in [0, n) on `jobs` threads (the calling one is
@@ -90,6 +91,10 @@ int RunEval(const EvalFlags& flags) {
     SummaryOptions o;
     o.method = *method;
     o.max_words = words;
+    if (Status st = ApplyWeightSettings(flags.settings, &o.weights); !st.ok()) {
+      std::cerr << "dossier eval: " << st.ToString() << "\n";
+      return kExitUsage;
+    }
     Result<Summarizer> s = Summarizer::Create(o);
     if (!s.ok()) {
       std::cerr << "dossier eval: " << s.status().ToString() << "\n";
@@ -238,6 +243,9 @@ Command SetupEval(CLI::App& app) {
   cmd->add_option("--output,-o", flags->output, "Write the {\"id\",\"summary\"} lines here");
   cmd->add_option("--jobs,-j", flags->jobs, "Threads (default: all cores)");
   cmd->add_flag("--json", flags->json, "Print the table as JSON");
+  cmd->add_option("--set", flags->settings,
+                  "Research knob: a weight of our method, name=value (repeatable; see "
+                  "docs/SUMMARIZER.md), e.g. --set lead_prior=0");
   cmd->add_flag("--no-score", flags->no_score, "Only summarize (no ROUGE)");
   cmd->add_option("--wordnet", flags->wordnet,
                   "Folder with WordNet's *.exc lists for -m stemming (default: Debian's)");

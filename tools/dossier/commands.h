@@ -4,7 +4,12 @@
 #define DOSSIER_TOOLS_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <functional>
+#include <string>
+#include <vector>
+
+#include "dossier/summary.h"
 
 namespace dossier::cli {
 
@@ -24,6 +29,22 @@ inline constexpr const char* kExitCodeHelp =
     "could be used; 4 the output could not be written.";
 
 using Command = std::function<int()>;
+
+// Applies "name=value" settings (--set) to the weights of our method.
+inline Status ApplyWeightSettings(const std::vector<std::string>& settings,
+                                  DossierWeights* weights) {
+  for (const std::string& s : settings) {
+    const size_t eq = s.find('=');
+    char* end = nullptr;
+    const double value = eq == std::string::npos ? 0 : std::strtod(s.c_str() + eq + 1, &end);
+    if (eq == std::string::npos || end == s.c_str() + eq + 1 || *end != '\0') {
+      return Status(StatusCode::kInvalidArgument, "--set wants name=number, got \"" + s + "\"");
+    }
+    Status st = SetDossierWeight(weights, std::string_view(s).substr(0, eq), value);
+    if (!st.ok()) return st;
+  }
+  return Status::Ok();
+}
 
 Command SetupBrief(CLI::App& app);
 Command SetupEval(CLI::App& app);

@@ -170,7 +170,16 @@ TEST(SummaryMethodTest, NamesRoundTrip) {
     EXPECT_EQ(*parsed, m);
   }
   EXPECT_FALSE(ParseSummaryMethod("oracle").ok());
-  EXPECT_FALSE(Summarizer::Create({SummaryMethod::kLead, 0}).ok());
+  SummaryOptions zero;
+  zero.max_words = 0;
+  EXPECT_FALSE(Summarizer::Create(zero).ok());
+  SummaryOptions bad;
+  bad.weights.document_centrality = 2;
+  EXPECT_FALSE(Summarizer::Create(bad).ok());
+  DossierWeights w;
+  EXPECT_TRUE(SetDossierWeight(&w, "lead_prior", 3).ok());
+  EXPECT_EQ(w.lead_prior, 3);
+  EXPECT_FALSE(SetDossierWeight(&w, "no_such_weight", 1).ok());
 }
 
 }  // namespace
