@@ -87,8 +87,9 @@ struct Document {
   std::vector<Turn> turns;           // empty unless a transcript
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
-  Span title_span;  // where the title stands in text, if it does
-  Span date_span;   // where the date was found in text, if it was
+  Span title_span;     // where the title stands in text, if it does
+  Span date_span;      // where the date was found in text, if it was
+  Span dateline_span;  // "WASHINGTON (AP) —" opening the story, kept out of its sentence
 
   bool is_transcript() const { return !turns.empty(); }
 };

@@ -93,6 +93,10 @@ std::string RenderJson(const Cluster& cluster, const Summary* summary,
       d["title_span"] = SpanJson(doc.title_span);
       d["title_source_span"] = SpanJson(doc.map.ToOriginal(doc.title_span));
     }
+    if (!doc.dateline_span.empty()) {
+      d["dateline"] = std::string(doc.dateline_span.Slice(doc.text));
+      d["dateline_source_span"] = SpanJson(doc.map.ToOriginal(doc.dateline_span));
+    }
     if (!doc.date_span.empty()) {
       d["date_span"] = SpanJson(doc.date_span);
       d["date_source_span"] = SpanJson(doc.map.ToOriginal(doc.date_span));

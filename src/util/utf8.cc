@@ -108,6 +108,15 @@ NormalizeResult NormalizeText(std::string_view input, const NormalizeOptions& op
         run = i;
         continue;
       }
+      // Newswire " _ " dash.
+      if (options.latex_quotes && c == '_' && i > 0 && input[i - 1] == ' ' && i + 1 < n &&
+          input[i + 1] == ' ') {
+        flush(i);
+        b.Replace("\xE2\x80\x94", i, i + 1);
+        ++i;
+        run = i;
+        continue;
+      }
       if (options.latex_quotes && (c == '`' || c == '\'') && i + 1 < n &&
           input[i + 1] == input[i]) {
         flush(i);

@@ -21,7 +21,8 @@ namespace dossier {
 struct NormalizeOptions {
   // Multi-News: "NEWLINE_CHAR" (with the spaces around it) is a line break.
   bool newline_char_markers = false;
-  // Newswire quirks: ``LaTeX-style'' quotes become curly quotes.
+  // Newswire quirks: ``LaTeX-style'' quotes become curly quotes, a " _ "
+  // dash becomes an em dash.
   bool latex_quotes = true;
 };
 
