@@ -57,7 +57,7 @@ namespace {
 bool IsStageDirection(std::string_view s) {
   if (s.size() < 3 || s.front() != '(' || s.back() != ')') return false;
   if (s.find('(', 1) != std::string_view::npos) return false;
-  return CountWords(s) <= 4;
+  return CountWords(s, 4) <= 4;
 }
 
 constexpr size_t kMaxFragmentWords = 12;
@@ -65,7 +65,7 @@ constexpr size_t kMaxFragmentWords = 12;
 // A heading or header line: one short unpunctuated "sentence" making up the
 // whole paragraph.
 bool IsFragment(std::string_view s) {
-  if (CountWords(s) > kMaxFragmentWords) return false;
+  if (CountWords(s, kMaxFragmentWords) > kMaxFragmentWords) return false;
   while (!s.empty()) {
     char c = s.back();
     if (c == '"' || c == '\'' || c == ')' || c == ']') {
@@ -103,6 +103,8 @@ void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
     letters += IsAsciiAlpha(c);
   }
   const bool caseless = letters >= 200 && upper * 1000 < letters;
+  doc->tokens.reserve(text.size() / 6);
+  doc->sentences.reserve(text.size() / 120);
   std::vector<Span> spans;
   size_t turn = 0;
   for (size_t p = 0; p < doc->paragraphs.size(); ++p) {

@@ -76,6 +76,12 @@ bool LooksHardWrapped(std::string_view text, const std::vector<Span>& lines) {
 
 }  // namespace
 
+uint16_t ClutterFilter::FirstTwo(std::string_view s) {
+  const auto a = static_cast<unsigned char>(s.size() > 0 ? s[0] : 0);
+  const auto b = static_cast<unsigned char>(s.size() > 1 ? s[1] : 0);
+  return static_cast<uint16_t>((a << 8) | b);
+}
+
 std::vector<Span> SplitLines(std::string_view text) {
   std::vector<Span> lines;
   size_t pos = 0;
@@ -105,31 +111,38 @@ Result<ClutterFilter> ClutterFilter::Create(std::string_view data_dir) {
   Result<WordList> headers = LoadWordList(data_dir, "clutter_list_headers.txt", true);
   if (!headers.ok()) return headers.status();
   f.list_headers_ = std::move(*headers);
+  f.prefix_starts_.assign(1 << 16, false);
+  f.credit_starts_.assign(1 << 16, false);
+  for (const std::string& p : f.prefixes_.entries()) f.prefix_starts_[FirstTwo(p)] = true;
+  for (const std::string& c : f.credits_.entries()) f.credit_starts_[FirstTwo(c)] = true;
   return f;
 }
 
 std::optional<ClutterKind> ClutterFilter::Classify(std::string_view line) const {
-  const size_t words = CountWords(line);
+  const size_t words = CountWords(line, kMaxCreditLineWords);
   if (words > kMaxCreditLineWords) return std::nullopt;
   std::string key = LineKey(line);
   if (key.empty()) return std::nullopt;
   if (lines_.Contains(key)) return ClutterKind::kBoilerplate;
-  if (words <= kMaxPrefixLineWords) {
+  // Prefix lists are only scanned when the line's first two bytes start an entry.
+  if (words <= kMaxPrefixLineWords && prefix_starts_[FirstTwo(key)]) {
     for (const std::string& p : prefixes_.entries()) {
       if (StartsWith(key, p)) return ClutterKind::kBoilerplate;
     }
   }
   // Photo credits: a marker at the start, or in a closing parenthesis.
-  std::string lower = AsciiLower(CollapseWhitespace(line));
+  // (The key keeps a closing parenthesis; bullets before a marker are gone.)
   std::string_view tail;
-  if (!lower.empty() && lower.back() == ')') {
-    size_t open = lower.rfind('(');
-    if (open != std::string::npos) tail = std::string_view(lower).substr(open);
+  if (key.back() == ')') {
+    size_t open = key.rfind('(');
+    if (open != std::string::npos) tail = std::string_view(key).substr(open);
   }
-  for (const std::string& marker : credits_.entries()) {
-    if (StartsWith(lower, marker) || StartsWith(key, marker)) return ClutterKind::kPhotoCredit;
-    if (!tail.empty() && tail.find(marker) != std::string_view::npos) {
-      return ClutterKind::kPhotoCredit;
+  if (!tail.empty() || credit_starts_[FirstTwo(key)]) {
+    for (const std::string& marker : credits_.entries()) {
+      if (StartsWith(key, marker)) return ClutterKind::kPhotoCredit;
+      if (!tail.empty() && tail.find(marker) != std::string_view::npos) {
+        return ClutterKind::kPhotoCredit;
+      }
     }
   }
   return std::nullopt;
@@ -143,7 +156,7 @@ void ClutterFilter::Apply(std::string_view text, std::vector<Span>* paragraphs,
   bool in_list = false;
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i].Slice(text);
-    const size_t words = CountWords(line);
+    const size_t words = CountWords(line, kMaxCreditLineWords);
     // Long lines are story text: only short ones are looked at closely.
     std::optional<ClutterKind> kind;
     std::string key;

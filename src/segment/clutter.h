@@ -16,6 +16,7 @@
 #ifndef DOSSIER_SEGMENT_CLUTTER_H_
 #define DOSSIER_SEGMENT_CLUTTER_H_
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,10 @@ class ClutterFilter {
   WordList prefixes_;
   WordList credits_;
   WordList list_headers_;
+  // Which first two bytes start a prefix / a credit marker (a cheap filter).
+  static uint16_t FirstTwo(std::string_view s);
+  std::vector<bool> prefix_starts_;
+  std::vector<bool> credit_starts_;
 };
 
 }  // namespace dossier

@@ -127,16 +127,16 @@ void DetectMetadata(Document* doc) {
   std::string_view first_text = first.Slice(doc->text);
   CivilDate unused;
   size_t db = 0, de = 0;
-  const bool first_is_date =
-      CountWords(first_text) <= kMaxDateLineWords && FindFullDate(first_text, &unused, &db, &de);
+  const bool first_is_date = CountWords(first_text, kMaxDateLineWords) <= kMaxDateLineWords &&
+                             FindFullDate(first_text, &unused, &db, &de);
   if (!StartsTurn(*doc, first) && !first_is_date) {
     if (!doc->title.empty()) {
       if (EqualsIgnoreAsciiCase(CollapseWhitespace(first_text), doc->title)) {
         doc->title_span = first;
         remove.push_back(0);
       }
-    } else if (CountWords(first_text) <= kMaxTitleWords && !EndsLikeSentence(first_text) &&
-               paras.size() > 1) {
+    } else if (CountWords(first_text, kMaxTitleWords) <= kMaxTitleWords &&
+               !EndsLikeSentence(first_text) && paras.size() > 1) {
       doc->title = CollapseWhitespace(first_text);
       doc->title_span = first;
       remove.push_back(0);
@@ -150,7 +150,7 @@ void DetectMetadata(Document* doc) {
     CivilDate date;
     size_t b = 0, e = 0;
     if (!FindFullDate(text, &date, &b, &e)) continue;
-    const size_t words = CountWords(paras[i].Slice(doc->text));
+    const size_t words = CountWords(paras[i].Slice(doc->text), kMaxDateLineWords);
     // A dateline inside a longer first paragraph ("WASHINGTON, Nov. 27, 2015 --") counts when
     // the date comes early.
     if (words > kMaxDateLineWords && b > 40) continue;

@@ -41,7 +41,7 @@ class Tokenizer {
     const std::string& Stem(std::string_view lower);
 
    private:
-    static constexpr size_t kMaxCachedStems = 1 << 16;
+    static constexpr size_t kMaxCachedStems = 1 << 18;
     sb_stemmer* stemmer_ = nullptr;
     struct Hash {
       using is_transparent = void;

@@ -127,6 +127,20 @@ std::string CivilDate::ToIso() const {
 int MonthFromName(std::string_view word) {
   if (!word.empty() && word.back() == '.') word.remove_suffix(1);
   if (word.size() < 3 || word.size() > 9) return 0;
+  // Every month name starts with one of these letters.
+  switch (AsciiToLower(word[0])) {
+    case 'a':
+    case 'd':
+    case 'f':
+    case 'j':
+    case 'm':
+    case 'n':
+    case 'o':
+    case 's':
+      break;
+    default:
+      return 0;
+  }
   for (const MonthName& m : kMonths) {
     if (EqualsIgnoreAsciiCase(word, m.name)) return m.month;
   }

@@ -32,12 +32,12 @@ bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-size_t CountWords(std::string_view s) {
+size_t CountWords(std::string_view s, size_t limit) {
   size_t n = 0;
   bool in = false;
   for (char c : s) {
     bool space = IsAsciiSpace(c);
-    if (!space && !in) ++n;
+    if (!space && !in && ++n > limit) return n;
     in = !space;
   }
   return n;

@@ -3,6 +3,7 @@
 #ifndef DOSSIER_UTIL_STRINGS_H_
 #define DOSSIER_UTIL_STRINGS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -24,7 +25,8 @@ bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
 // Number of runs of non-white-space characters (ASCII white space).
-size_t CountWords(std::string_view s);
+// Stops counting past `limit` (returns limit + 1): cheap on long text.
+size_t CountWords(std::string_view s, size_t limit = SIZE_MAX);
 // Collapses runs of white space (ASCII and U+00A0) to one space and trims.
 std::string CollapseWhitespace(std::string_view s);
 
