@@ -21,9 +21,16 @@ bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 }  // namespace
 
 std::string FoldCase(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  std::string out(s);
   size_t pos = 0;
+  // ASCII in place (the common case); the rest code point by code point.
+  for (; pos < out.size(); ++pos) {
+    const auto c = static_cast<unsigned char>(out[pos]);
+    if (c >= 0x80) break;
+    out[pos] = AsciiToLower(static_cast<char>(c));
+  }
+  if (pos == out.size()) return out;
+  out.resize(pos);
   while (pos < s.size()) {
     auto c = static_cast<unsigned char>(s[pos]);
     if (c < 0x80) {
@@ -56,21 +63,23 @@ Tokenizer::Scratch& Tokenizer::Scratch::operator=(Scratch&& other) noexcept {
   return *this;
 }
 
-const std::string& Tokenizer::Scratch::Stem(std::string_view lower) {
+const Tokenizer::Scratch::Entry& Tokenizer::Scratch::Lookup(std::string_view lower,
+                                                            const WordList* stopwords) {
   auto it = cache_.find(lower);
   if (it != cache_.end()) return it->second;
-  std::string key(lower);
   if (cache_.size() >= kMaxCachedStems) cache_.clear();  // bounded memory
-  std::string stem = key;
+  Entry entry;
+  entry.stem = std::string(lower);
+  entry.is_stopword = stopwords != nullptr && stopwords->Contains(lower);
   if (stemmer_ != nullptr && !lower.empty()) {
     const sb_symbol* out = sb_stemmer_stem(
         stemmer_, reinterpret_cast<const sb_symbol*>(lower.data()), static_cast<int>(lower.size()));
     if (out != nullptr) {
-      stem.assign(reinterpret_cast<const char*>(out),
-                  static_cast<size_t>(sb_stemmer_length(stemmer_)));
+      entry.stem.assign(reinterpret_cast<const char*>(out),
+                        static_cast<size_t>(sb_stemmer_length(stemmer_)));
     }
   }
-  return cache_.emplace(std::move(key), std::move(stem)).first->second;
+  return cache_.emplace(std::string(lower), std::move(entry)).first->second;
 }
 
 Result<Tokenizer> Tokenizer::Create(std::string_view data_dir) {
@@ -161,8 +170,14 @@ void Tokenizer::Tokenize(std::string_view text, Span span, Scratch* scratch,
       for_stem = straight;
     }
     tok.is_number = digit_start && all_digits;
-    tok.is_stopword = stopwords_.Contains(for_stem);
-    tok.stem = tok.is_number ? tok.lower : scratch->Stem(for_stem);
+    if (tok.is_number) {
+      tok.is_stopword = false;
+      tok.stem = tok.lower;
+    } else {
+      const Scratch::Entry& entry = scratch->Lookup(for_stem, &stopwords_);
+      tok.is_stopword = entry.is_stopword;
+      tok.stem = entry.stem;
+    }
     out->push_back(std::move(tok));
   }
 }

@@ -38,7 +38,14 @@ class Tokenizer {
     Scratch(Scratch&&) noexcept;
     Scratch& operator=(Scratch&&) noexcept;
     // The Porter2 stem of a lower-case UTF-8 word (memoized: words repeat).
-    const std::string& Stem(std::string_view lower);
+    const std::string& Stem(std::string_view lower) { return Lookup(lower, nullptr).stem; }
+
+    struct Entry {
+      std::string stem;
+      bool is_stopword = false;
+    };
+    // The memoized entry of a word; `stopwords` decides the flag when the word is new.
+    const Entry& Lookup(std::string_view lower, const WordList* stopwords);
 
    private:
     static constexpr size_t kMaxCachedStems = 1 << 18;
@@ -47,7 +54,7 @@ class Tokenizer {
       using is_transparent = void;
       size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache_;
+    std::unordered_map<std::string, Entry, Hash, std::equal_to<>> cache_;
   };
 
   static Result<Tokenizer> Create(std::string_view data_dir);
