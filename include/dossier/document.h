@@ -49,8 +49,9 @@ struct Turn {
 
 struct Token {
   Span span;
-  std::string lower;  // case-folded surface form
-  std::string stem;   // Snowball English (Porter2) stem of `lower`
+  std::string lower;       // case-folded surface form
+  std::string stem;        // Snowball English (Porter2) stem of `lower`
+  uint64_t stem_hash = 0;  // a hash of `stem`: equal stems, equal hashes
   bool is_stopword = false;
   bool is_number = false;
 };

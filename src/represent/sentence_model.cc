@@ -35,9 +35,12 @@ std::string FirstWordLower(std::string_view s) {
 SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangling_openers) {
   SentenceModel m;
   m.num_documents_ = cluster.documents.size();
-  std::unordered_map<std::string_view, uint32_t> vocab;
+  // Stems are interned by their 64-bit hash (Token::stem_hash), in order of
+  // first use, so ids do not depend on how or where the tokens were made.
+  std::unordered_map<uint64_t, uint32_t> vocab;
+  vocab.reserve(4096);
   std::vector<uint32_t> last_doc_seen;  // per term: last document counted (+1)
-  auto intern = [&](std::string_view stem) {
+  auto intern = [&](uint64_t stem) {
     auto [it, added] = vocab.emplace(stem, static_cast<uint32_t>(vocab.size()));
     if (added) {
       m.term_document_frequency_.push_back(0);
@@ -62,7 +65,7 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
       stop.clear();
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
         const Token& tok = doc.tokens[t];
-        uint32_t id = intern(tok.stem);
+        uint32_t id = intern(tok.stem_hash);
         all_ids.push_back(id);
         stop.push_back(tok.is_stopword);
         if (!tok.is_stopword) {

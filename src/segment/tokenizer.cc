@@ -20,6 +20,16 @@ bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 }  // namespace
 
+uint64_t StemHash(std::string_view stem) {
+  // FNV-1a, 64 bits: stable across runs, builds and threads.
+  uint64_t h = 14695981039346656037ull;
+  for (char c : stem) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
 std::string FoldCase(std::string_view s) {
   std::string out(s);
   size_t pos = 0;
@@ -79,6 +89,7 @@ const Tokenizer::Scratch::Entry& Tokenizer::Scratch::Lookup(std::string_view low
                         static_cast<size_t>(sb_stemmer_length(stemmer_)));
     }
   }
+  entry.stem_hash = StemHash(entry.stem);
   return cache_.emplace(std::string(lower), std::move(entry)).first->second;
 }
 
@@ -173,10 +184,12 @@ void Tokenizer::Tokenize(std::string_view text, Span span, Scratch* scratch,
     if (tok.is_number) {
       tok.is_stopword = false;
       tok.stem = tok.lower;
+      tok.stem_hash = StemHash(tok.stem);
     } else {
       const Scratch::Entry& entry = scratch->Lookup(for_stem, &stopwords_);
       tok.is_stopword = entry.is_stopword;
       tok.stem = entry.stem;
+      tok.stem_hash = entry.stem_hash;
     }
     out->push_back(std::move(tok));
   }

@@ -42,6 +42,7 @@ class Tokenizer {
 
     struct Entry {
       std::string stem;
+      uint64_t stem_hash = 0;
       bool is_stopword = false;
     };
     // The memoized entry of a word; `stopwords` decides the flag when the word is new.
@@ -68,6 +69,9 @@ class Tokenizer {
  private:
   WordList stopwords_;
 };
+
+// The hash stored in Token::stem_hash (64-bit FNV-1a of the stem's bytes).
+uint64_t StemHash(std::string_view stem);
 
 // Case-folds UTF-8 text (full Unicode simple case folding).
 std::string FoldCase(std::string_view s);
