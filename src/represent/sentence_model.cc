@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -63,6 +64,8 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
       c.words = static_cast<int>(CountWords(text));
       all_ids.clear();
       stop.clear();
+      c.terms.reserve(s.token_end - s.token_begin);
+      c.bigrams.reserve(s.token_end - s.token_begin);
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
         const Token& tok = doc.tokens[t];
         uint32_t id = intern(tok.stem_hash);
@@ -98,7 +101,9 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
   // Sentence-level idf and unit tf-idf vectors. Term counts by sorting (no hashing).
   const size_t n = m.candidates_.size();
   std::vector<uint32_t> sentence_frequency(vocab.size(), 0);
-  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> counts(n);  // (term, count)
+  // (term, count) of every candidate, flat: candidate i owns [offset[i], offset[i + 1]).
+  std::vector<std::pair<uint32_t, uint32_t>> flat_counts;
+  std::vector<size_t> offset(n + 1, 0);
   std::vector<uint32_t> sorted;
   for (uint32_t i = 0; i < n; ++i) {
     sorted = m.candidates_[i].terms;
@@ -106,15 +111,20 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
     for (size_t k = 0; k < sorted.size();) {
       size_t e = k;
       while (e < sorted.size() && sorted[e] == sorted[k]) ++e;
-      counts[i].emplace_back(sorted[k], static_cast<uint32_t>(e - k));
+      flat_counts.emplace_back(sorted[k], static_cast<uint32_t>(e - k));
       ++sentence_frequency[sorted[k]];
       k = e;
     }
+    offset[i + 1] = flat_counts.size();
   }
+  auto counts = [&](size_t i) {
+    return std::span<const std::pair<uint32_t, uint32_t>>(flat_counts.data() + offset[i],
+                                                          offset[i + 1] - offset[i]);
+  };
   m.postings_.assign(vocab.size(), {});
   for (size_t t = 0; t < vocab.size(); ++t) m.postings_[t].reserve(sentence_frequency[t]);
   for (uint32_t i = 0; i < n; ++i) {
-    for (const auto& [t, c] : counts[i]) m.postings_[t].push_back(i);
+    for (const auto& [t, c] : counts(i)) m.postings_[t].push_back(i);
   }
   m.idf_.resize(vocab.size());
   for (size_t t = 0; t < vocab.size(); ++t) {
@@ -126,8 +136,8 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
   for (uint32_t i = 0; i < n; ++i) {
     Candidate& c = m.candidates_[i];
     double norm = 0;
-    c.tfidf.reserve(counts[i].size());
-    for (const auto& [t, k] : counts[i]) {
+    c.tfidf.reserve(counts(i).size());
+    for (const auto& [t, k] : counts(i)) {
       const float w = static_cast<float>(k * m.idf_[t]);
       if (w <= 0) continue;
       c.tfidf.emplace_back(t, w);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <queue>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -280,82 +281,106 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
   const double kDanglingPenalty = p.dangling_penalty;
   const double kLengthExponent = p.length_exponent;
   const double kSingleSourceFactor = p.single_source_factor;
-  constexpr uint64_t kUnigramBit = uint64_t{1} << 63;
   const auto& cs = m.candidates();
   const double docs = static_cast<double>(m.num_documents());
   std::vector<double> doc_weight = DocumentCentrality(m);
   for (double& w : doc_weight) w = (1 - p.document_centrality) + p.document_centrality * w;
 
-  // Concepts (stem bigrams and stems) as dense ids, numbered by sorting
-  // (key, sentence) pairs; each sentence's unique concepts.
-  std::vector<std::pair<uint64_t, uint32_t>> occurrences;
-  for (uint32_t i = 0; i < cs.size(); ++i) {
-    for (uint64_t b : cs[i].bigrams) occurrences.emplace_back(b, i);
-    for (uint32_t t : cs[i].terms) occurrences.emplace_back(kUnigramBit | t, i);
-  }
-  std::sort(occurrences.begin(), occurrences.end());
-  occurrences.erase(std::unique(occurrences.begin(), occurrences.end()), occurrences.end());
+  // Concepts as dense ids: a content stem is its term id; a stem bigram gets
+  // vocabulary_size + its rank among the cluster's distinct bigrams.
+  const uint32_t vocab = static_cast<uint32_t>(m.vocabulary_size());
+  std::vector<uint64_t> bigram_keys;
+  for (const Candidate& c : cs)
+    bigram_keys.insert(bigram_keys.end(), c.bigrams.begin(), c.bigrams.end());
+  std::sort(bigram_keys.begin(), bigram_keys.end());
+  bigram_keys.erase(std::unique(bigram_keys.begin(), bigram_keys.end()), bigram_keys.end());
+  const size_t num_concepts = vocab + bigram_keys.size();
   std::vector<std::vector<uint32_t>> concepts(cs.size());
-  std::vector<double> weight;
-  std::vector<bool> unigram;
-  for (size_t k = 0; k < occurrences.size();) {
-    const uint64_t key = occurrences[k].first;
-    const uint32_t id = static_cast<uint32_t>(weight.size());
-    const double scale = (key & kUnigramBit) ? kUnigramWeight : 1.0;
-    double w = 0;
-    uint32_t last_doc = UINT32_MAX;
-    // Sentences come in document order, and in order within a document: the
-    // first occurrence per document is its earliest mention.
-    for (; k < occurrences.size() && occurrences[k].first == key; ++k) {
-      const Candidate& c = cs[occurrences[k].second];
-      concepts[occurrences[k].second].push_back(id);
-      if (c.document == last_doc) continue;
-      last_doc = c.document;
-      // Worth more when the document mentions it early and is central.
-      w += scale * (1.0 + 1.0 / (1.0 + static_cast<double>(c.position) / kPositionDecay)) *
-           doc_weight[c.document];
+  std::vector<double> weight(num_concepts, 0);
+  std::vector<uint32_t> last_doc(num_concepts, 0);  // the last document counted, + 1
+  for (uint32_t i = 0; i < cs.size(); ++i) {
+    const Candidate& c = cs[i];
+    std::vector<uint32_t>& ids = concepts[i];
+    ids.reserve(c.terms.size() + c.bigrams.size());
+    for (uint32_t t : c.terms) ids.push_back(t);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    // c.bigrams is sorted: walk it along the sorted key list.
+    auto from = bigram_keys.begin();
+    for (uint64_t key : c.bigrams) {
+      from = std::lower_bound(from, bigram_keys.end(), key);
+      ids.push_back(vocab + static_cast<uint32_t>(from - bigram_keys.begin()));
     }
-    weight.push_back(w);
-    unigram.push_back((key & kUnigramBit) != 0);
+    // A concept is worth, per document reporting it, more when the document
+    // mentions it early and when the document is central. Sentences come in
+    // document order, so the first mention per document is the earliest.
+    const double value = (1.0 + 1.0 / (1.0 + static_cast<double>(c.position) / kPositionDecay)) *
+                         doc_weight[c.document];
+    for (uint32_t k : ids) {
+      if (last_doc[k] == c.document + 1) continue;
+      last_doc[k] = c.document + 1;
+      weight[k] += (k < vocab ? kUnigramWeight : 1.0) * value;
+    }
   }
   // Concepts reported by one document only matter less in a multi-document cluster.
   if (docs > 1) {
-    for (size_t k = 0; k < weight.size(); ++k) {
-      if (weight[k] < 2.5 * (unigram[k] ? kUnigramWeight : 1.0)) weight[k] *= kSingleSourceFactor;
+    for (size_t k = 0; k < num_concepts; ++k) {
+      if (weight[k] > 0 && weight[k] < 2.5 * (k < vocab ? kUnigramWeight : 1.0)) {
+        weight[k] *= kSingleSourceFactor;
+      }
     }
   }
-  std::vector<double> cost(cs.size());
-  for (size_t i = 0; i < cs.size(); ++i) {
-    cost[i] = std::pow(static_cast<double>(std::max(cs[i].words, 1)), kLengthExponent);
-  }
-  std::vector<bool> covered(weight.size(), false);
-  std::vector<bool> used(cs.size(), false);
+  std::vector<bool> covered(num_concepts, false);
   std::vector<bool> chosen_sentence(cs.size(), false);
-  Selection sel;
-  while (true) {
-    size_t best = SIZE_MAX;
-    double best_score = 0;
-    for (size_t i = 0; i < cs.size(); ++i) {
-      const Candidate& c = cs[i];
-      if (used[i] || !c.eligible || sel.words + c.words > budget) continue;
-      double gain = kLeadPrior * docs / (1.0 + static_cast<double>(c.position));
-      for (uint32_t k : concepts[i]) {
-        if (!covered[k]) gain += weight[k];
-      }
-      // An opener that needs the previous sentence, when that one is not chosen.
-      if (c.dangling && !(i > 0 && chosen_sentence[i - 1] && cs[i - 1].document == c.document)) {
-        gain *= kDanglingPenalty;
-      }
-      const double score = gain / cost[i];
-      if (score > best_score) best_score = score, best = i;
+  auto score_of = [&](size_t i) {
+    const Candidate& c = cs[i];
+    double gain = kLeadPrior * docs / (1.0 + static_cast<double>(c.position));
+    for (uint32_t k : concepts[i]) {
+      if (!covered[k]) gain += weight[k];
     }
-    if (best == SIZE_MAX) break;
-    used[best] = true;
-    if (RedundantWith(m, best, sel.chosen, p.redundancy_cosine)) continue;
-    chosen_sentence[best] = true;
-    sel.chosen.push_back(best);
-    sel.words += cs[best].words;
-    for (uint32_t k : concepts[best]) covered[k] = true;
+    // An opener that needs the previous sentence, when that one is not chosen.
+    if (c.dangling && !(i > 0 && chosen_sentence[i - 1] && cs[i - 1].document == c.document)) {
+      gain *= kDanglingPenalty;
+    }
+    return gain / std::pow(static_cast<double>(std::max(c.words, 1)), kLengthExponent);
+  };
+  // Lazy greedy (Minoux): scores only fall as concepts get covered, so a
+  // candidate whose fresh score still tops every stale one is the best. The
+  // one exception, a dangling opener whose previous sentence gets chosen,
+  // is re-queued with its new score.
+  struct Entry {
+    double score;
+    uint32_t index;
+    bool operator<(const Entry& o) const {
+      return score != o.score ? score < o.score : index > o.index;  // max score, then first
+    }
+  };
+  std::priority_queue<Entry> queue;
+  for (uint32_t i = 0; i < cs.size(); ++i) {
+    if (cs[i].eligible && cs[i].words <= budget) queue.push({score_of(i), i});
+  }
+  Selection sel;
+  while (!queue.empty()) {
+    Entry top = queue.top();
+    queue.pop();
+    const Candidate& c = cs[top.index];
+    if (chosen_sentence[top.index] || sel.words + c.words > budget) continue;
+    const double fresh = score_of(top.index);
+    if (!queue.empty() && fresh < queue.top().score) {
+      queue.push({fresh, top.index});
+      continue;
+    }
+    if (fresh <= 0) break;
+    if (RedundantWith(m, top.index, sel.chosen, p.redundancy_cosine)) continue;
+    chosen_sentence[top.index] = true;
+    sel.chosen.push_back(top.index);
+    sel.words += c.words;
+    for (uint32_t k : concepts[top.index]) covered[k] = true;
+    const size_t next = top.index + 1;
+    if (next < cs.size() && cs[next].dangling && cs[next].document == c.document &&
+        cs[next].eligible && !chosen_sentence[next]) {
+      queue.push({score_of(next), static_cast<uint32_t>(next)});
+    }
   }
   return sel;
 }
