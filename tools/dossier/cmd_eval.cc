@@ -135,22 +135,28 @@ int RunEval(const EvalFlags& flags) {
   std::string output;
   std::ostringstream text;
   text << std::fixed << std::setprecision(2);
-  // Analyse every cluster once (in parallel), then summarize with each method.
+  // One parallel pass: analyse each cluster once, then summarize it with every
+  // method. Each result has its own slot, so the output does not depend on jobs.
+  std::vector<std::vector<std::string>> all_summaries(summarizers.size(),
+                                                      std::vector<std::string>(clusters.size()));
   {
     std::vector<Pipeline::Scratch> scratch;
     for (int t = 0; t < jobs; ++t) scratch.push_back(pipeline->NewScratch());
-    ParallelFor(clusters.size(), jobs,
-                [&](size_t i, int worker) { pipeline->Analyze(&clusters[i], &scratch[worker]); });
-  }
-  const auto analysed = std::chrono::steady_clock::now();
-  for (size_t k = 0; k < summarizers.size(); ++k) {
-    const auto t0 = std::chrono::steady_clock::now();
-    std::vector<std::string> summaries(clusters.size());
-    ParallelFor(clusters.size(), jobs, [&](size_t i, int) {
-      summaries[i] = summarizers[k].Summarize(clusters[i]).Text();
+    ParallelFor(clusters.size(), jobs, [&](size_t i, int worker) {
+      pipeline->Analyze(&clusters[i], &scratch[worker]);
+      for (size_t k = 0; k < summarizers.size(); ++k) {
+        all_summaries[k][i] = summarizers[k].Summarize(clusters[i]).Text();
+      }
     });
-    const double secs =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  }
+  const auto summarized = std::chrono::steady_clock::now();
+  const double secs = std::chrono::duration<double>(summarized - read_done).count();
+  const double rate = secs > 0 ? static_cast<double>(clusters.size()) / secs : 0.0;
+  text << clusters.size() << " clusters analysed and summarized (" << summarizers.size()
+       << " method" << (summarizers.size() == 1 ? "" : "s") << ") in " << secs << " s (" << rate
+       << " clusters/s, " << jobs << " thread" << (jobs == 1 ? "" : "s") << ")\n";
+  for (size_t k = 0; k < summarizers.size(); ++k) {
+    const std::vector<std::string>& summaries = all_summaries[k];
     const std::string method = flags.methods[k];
     for (size_t i = 0; i < clusters.size(); ++i) {
       nlohmann::ordered_json line;
@@ -161,10 +167,8 @@ int RunEval(const EvalFlags& flags) {
     }
     nlohmann::ordered_json row;
     row["clusters"] = clusters.size();
-    row["clusters_per_s"] = secs > 0 ? static_cast<double>(clusters.size()) / secs : 0.0;
-    text << method << ": " << clusters.size() << " clusters summarized in " << secs << " s ("
-         << (secs > 0 ? static_cast<double>(clusters.size()) / secs : 0.0) << " clusters/s, "
-         << jobs << " thread" << (jobs == 1 ? "" : "s") << ")\n";
+    row["clusters_per_s"] = rate;
+    text << method << ":\n";
     if (scorer) {
       std::vector<RougeItem> items;
       for (size_t i = 0; i < clusters.size(); ++i) {
@@ -204,7 +208,7 @@ int RunEval(const EvalFlags& flags) {
   const double total =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double reading = std::chrono::duration<double>(read_done - start).count();
-  const double analysis = std::chrono::duration<double>(analysed - read_done).count();
+
   if (flags.json) {
     table["seconds"] = total;
     std::cout << table.dump() << "\n";
@@ -212,7 +216,7 @@ int RunEval(const EvalFlags& flags) {
     std::cout << "dossier eval " << flags.data << " — protocol " << flags.protocol << ", " << words
               << " words" << (scorer ? "; ROUGE-1.5.5 bootstrap averages ×100" : "") << "\n"
               << text.str() << std::fixed << std::setprecision(3) << "read " << reading
-              << " s, analysis " << analysis << " s, total " << total << " s\n";
+              << " s, total " << total << " s\n";
   }
   return had_error ? kExitPartial : kExitOk;
 }
