@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ make pkg-config
-  libicu-dev libstemmer-dev libcli11-dev nlohmann-json3-dev libgumbo-dev zlib1g-dev
+  libicu-dev libstemmer-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libgumbo-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
   wordnet-base   # WordNet exception lists for ROUGE-1.5.5 stemming (-m)

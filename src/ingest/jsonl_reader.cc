@@ -1,5 +1,10 @@
-// JSON Lines documents and Multi-News clusters.
+// JSON Lines documents and Multi-News clusters, read with simdjson's On-Demand
+// API: only the fields we use are parsed, other fields are skipped unread.
+#include <simdjson.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "ingest/readers.h"
 #include "util/dates.h"
@@ -8,7 +13,8 @@
 namespace dossier {
 namespace {
 
-using json = nlohmann::json;
+namespace od = simdjson::ondemand;
+using simdjson::error_code;
 
 // Calls fn(line, line_number, byte_offset) for every non-blank line.
 template <typename Fn>
@@ -29,33 +35,171 @@ std::string LineName(const std::string& name, size_t line) {
   return name + ":" + std::to_string(line);
 }
 
-// A string field, or a number printed as a string; empty when absent.
-std::string StringField(const json& obj, const char* key) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
-  if (it->is_number()) return it->dump();
-  return {};
+// The offset of the first byte of `s` that is not well-formed UTF-8 (Unicode
+// table 3-7), or s.size().
+size_t FirstInvalidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = c >= 0xC2 && c <= 0xDF   ? 2
+                 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4 ? 4
+                                          : 0;
+    if (len == 0) return i;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+    if (i + 1 >= n || p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (size_t k = 2; k < len; ++k) {
+      if (i + k >= n || p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return n;
 }
 
-Result<json> ParseLine(std::string_view line, const std::string& where, size_t offset) {
-  // nlohmann throws even with allow_exceptions=false for some inputs (a number
-  // too large for a double: "1e999999"), so every parse is guarded.
-  json obj;
-  try {
-    obj = json::parse(line.begin(), line.end());
-  } catch (const json::parse_error& e) {
-    return Status(StatusCode::kInvalidInput, std::string("bad JSON line: ") + e.what(), where,
-                  offset + (e.byte > 0 ? e.byte - 1 : 0));
-  } catch (const json::exception& e) {
-    return Status(StatusCode::kInvalidInput, std::string("bad JSON line: ") + e.what(), where,
-                  offset);
+// A number printed as nlohmann-json prints it (integers in full, other
+// numbers as the shortest double that reads back).
+error_code NumberText(od::value value, std::string* out) {
+  od::number number;
+  if (value.get_number().get(number) == simdjson::SUCCESS) {
+    switch (number.get_number_type()) {
+      case od::number_type::signed_integer:
+        *out = std::to_string(number.get_int64());
+        return simdjson::SUCCESS;
+      case od::number_type::unsigned_integer:
+        *out = std::to_string(number.get_uint64());
+        return simdjson::SUCCESS;
+      case od::number_type::floating_point_number:
+        *out = nlohmann::json(number.get_double()).dump();
+        return simdjson::SUCCESS;
+    }
   }
-  if (!obj.is_object()) {
-    return Status(StatusCode::kInvalidInput, "JSON line is not an object", where, offset);
+  // An integer beyond 64 bits reads as a double, as nlohmann-json reads it; a
+  // number beyond a double's range is an error.
+  double d;
+  if (error_code e = value.get_double().get(d)) return e;
+  *out = nlohmann::json(d).dump();
+  return simdjson::SUCCESS;
+}
+
+// A string field, or a number printed as a string; empty for null and other types.
+error_code StringField(od::value value, std::string* out) {
+  out->clear();
+  od::json_type type;
+  if (error_code e = value.type().get(type)) return e;
+  if (type == od::json_type::string) {
+    std::string_view s;
+    if (error_code e = value.get_string().get(s)) return e;
+    out->assign(s);
+  } else if (type == od::json_type::number) {
+    return NumberText(value, out);
   }
-  return obj;
+  return simdjson::SUCCESS;
+}
+
+// A string value, or nullopt for other types. The view lives as long as the
+// parser's current document.
+error_code OptionalString(od::value value, std::optional<std::string_view>* out) {
+  out->reset();
+  od::json_type type;
+  if (error_code e = value.type().get(type)) return e;
+  if (type != od::json_type::string) return simdjson::SUCCESS;
+  std::string_view s;
+  if (error_code e = value.get_string().get(s)) return e;
+  *out = s;
+  return simdjson::SUCCESS;
+}
+
+// The strings of an array (other elements skipped); *is_array false for other types.
+error_code StringArray(od::value value, bool* is_array, std::vector<std::string_view>* out) {
+  out->clear();
+  od::json_type type;
+  if (error_code e = value.type().get(type)) return e;
+  *is_array = type == od::json_type::array;
+  if (!*is_array) return simdjson::SUCCESS;
+  od::array array;
+  if (error_code e = value.get_array().get(array)) return e;
+  for (auto element : array) {
+    od::value v;
+    if (error_code e = element.get(v)) return e;
+    std::optional<std::string_view> s;
+    if (error_code e = OptionalString(v, &s)) return e;
+    if (s) out->push_back(*s);
+  }
+  return simdjson::SUCCESS;
+}
+
+// For each line, calls reset(), then read_field(key, value) for every field of
+// the object on the line; when all of them read, calls use(where, byte_offset). Lines that are not
+// JSON objects, or whose used fields do not read, are reported and skipped.
+// Each line is parsed from one reused buffer with simdjson's padding after it.
+template <typename Reset, typename ReadField, typename Use>
+void ForEachRecord(std::string_view bytes, const std::string& name,
+                   std::vector<Diagnostic>* diagnostics, Reset reset, ReadField read_field,
+                   Use use) {
+  od::parser parser;
+  std::string buffer;
+  ForEachLine(bytes, [&](std::string_view line, size_t number, size_t offset) {
+    const std::string where = LineName(name, number);
+    reset();
+    if (buffer.size() < line.size() + simdjson::SIMDJSON_PADDING) {
+      buffer.resize(line.size() + simdjson::SIMDJSON_PADDING);
+    }
+    std::copy(line.begin(), line.end(), buffer.begin());
+    od::document doc;
+    od::object obj;
+    error_code error = parser.iterate(buffer.data(), line.size(), buffer.size()).get(doc);
+    // Only a document that iterate() started can tell where it stopped.
+    const bool started = !error;
+    if (!error) {
+      od::json_type type;
+      error = doc.type().get(type);
+      if (!error && type != od::json_type::object) {
+        AddDiagnostic(
+            diagnostics, Diagnostic::Severity::kError,
+            Status(StatusCode::kInvalidInput, "JSON line is not an object", where, offset));
+        return;
+      }
+    }
+    if (!error) error = doc.get_object().get(obj);
+    if (!error) {
+      for (auto field : obj) {
+        std::string_view key;
+        od::value value;
+        if ((error = field.unescaped_key().get(key))) break;
+        if ((error = field.value().get(value))) break;
+        if ((error = read_field(key, value))) break;
+      }
+    }
+    // Anything after the object (a location still inside the document).
+    const char* at = nullptr;
+    if (!error && doc.current_location().get(at) == simdjson::SUCCESS) {
+      error = simdjson::TRAILING_CONTENT;
+    }
+    if (error) {
+      size_t in_line = 0;
+      if (error == simdjson::UTF8_ERROR) {
+        in_line = FirstInvalidUtf8(line);
+      } else if (at != nullptr ||
+                 (started && doc.current_location().get(at) == simdjson::SUCCESS)) {
+        in_line = static_cast<size_t>(at - buffer.data());
+      }
+      AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
+                    Status(StatusCode::kInvalidInput,
+                           std::string("bad JSON line: ") + simdjson::error_message(error), where,
+                           offset + std::min(in_line, line.size())));
+      return;
+    }
+    use(where, offset);
+  });
 }
 
 std::string IsoDateOrEmpty(const std::string& value) {
@@ -63,52 +207,48 @@ std::string IsoDateOrEmpty(const std::string& value) {
   return ParseDate(value, &d) ? d.ToIso() : std::string();
 }
 
-// Calls fn(record, "name:line", byte_offset) for every line that parses as a
-// JSON object; other lines are reported and skipped.
-template <typename Fn>
-void ForEachRecord(std::string_view bytes, const std::string& name,
-                   std::vector<Diagnostic>* diagnostics, Fn fn) {
-  ForEachLine(bytes, [&](std::string_view line, size_t number, size_t offset) {
-    const std::string where = LineName(name, number);
-    Result<json> obj = ParseLine(line, where, offset);
-    if (!obj.ok()) {
-      AddDiagnostic(diagnostics, Diagnostic::Severity::kError, obj.status());
-      return;
-    }
-    fn(*obj, where, offset);
-  });
-}
-
 }  // namespace
 
 void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const ReadOptions& options,
                         std::vector<Document>* out, std::vector<Diagnostic>* diagnostics) {
   (void)options;
+  // The fields of the current line; a repeated key keeps its last value.
+  std::string id, source, title, date, url;
+  std::optional<std::string_view> text;
+  auto read_field = [&](std::string_view key, od::value value) -> error_code {
+    if (key == "text") return OptionalString(value, &text);
+    if (key == "id") return StringField(value, &id);
+    if (key == "source") return StringField(value, &source);
+    if (key == "title") return StringField(value, &title);
+    if (key == "date") return StringField(value, &date);
+    if (key == "url") return StringField(value, &url);
+    return simdjson::SUCCESS;
+  };
+  auto clear = [&] {
+    id.clear(), source.clear(), title.clear(), date.clear(), url.clear();
+    text.reset();
+  };
   ForEachRecord(
-      bytes, name, diagnostics, [&](const json& record, const std::string& where, size_t offset) {
-        const json* obj = &record;
-        auto text = obj->find("text");
-        if (text == obj->end() || !text->is_string()) {
+      bytes, name, diagnostics, clear, read_field, [&](const std::string& where, size_t offset) {
+        if (!text) {
           AddDiagnostic(
               diagnostics, Diagnostic::Severity::kError,
               Status(StatusCode::kInvalidInput, "record has no \"text\" string", where, offset));
           return;
         }
         Document doc;
-        doc.id = StringField(*obj, "id");
-        if (doc.id.empty()) doc.id = where;
-        doc.source = StringField(*obj, "source");
-        doc.title = CollapseWhitespace(StringField(*obj, "title"));
-        std::string date = StringField(*obj, "date");
+        doc.id = id.empty() ? where : id;
+        doc.source = source;
+        doc.title = CollapseWhitespace(title);
         doc.date = IsoDateOrEmpty(date);
         if (!date.empty() && doc.date.empty()) {
           AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
                         Status(StatusCode::kInvalidInput,
                                "unrecognised date \"" + date + "\" ignored", where));
         }
-        doc.url = StringField(*obj, "url");
+        doc.url = url;
         doc.origin = where;
-        doc.raw = text->get<std::string>();
+        doc.raw = std::string(*text);
         NormalizeDocument(&doc, /*newline_markers=*/false, diagnostics);
         if (TrimWhitespace(doc.text).empty()) {
           AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
@@ -141,23 +281,36 @@ std::vector<std::string_view> SplitMultiNewsArticles(std::string_view document) 
 
 void ReadMultiNews(std::string_view bytes, const std::string& name, const ReadOptions& options,
                    const ClusterSink& sink, std::vector<Diagnostic>* diagnostics) {
+  // The fields of the current line (views into the parser's current
+  // document); a repeated key keeps its last value.
+  std::string id;
+  std::optional<std::string_view> document, summary;
+  bool has_documents = false, has_references = false;
+  std::vector<std::string_view> documents, references, articles;
+  auto reset = [&] {
+    id.clear();
+    document.reset(), summary.reset();
+    has_documents = has_references = false;
+    documents.clear(), references.clear();
+  };
+  auto read_field = [&](std::string_view key, od::value value) -> error_code {
+    if (key == "document") return OptionalString(value, &document);
+    if (key == "documents") return StringArray(value, &has_documents, &documents);
+    if (key == "id") return StringField(value, &id);
+    if (key == "summary") return OptionalString(value, &summary);
+    if (key == "references") return StringArray(value, &has_references, &references);
+    return simdjson::SUCCESS;
+  };
   ForEachRecord(
-      bytes, name, diagnostics, [&](const json& record, const std::string& where, size_t offset) {
-        const json* obj = &record;
+      bytes, name, diagnostics, reset, read_field, [&](const std::string& where, size_t offset) {
         Cluster cluster;
-        cluster.id = StringField(*obj, "id");
-        if (cluster.id.empty()) cluster.id = where;
+        cluster.id = id.empty() ? where : id;
         cluster.origin = where;
-        std::vector<std::string> articles;
-        auto document = obj->find("document");
-        auto documents = obj->find("documents");
-        if (document != obj->end() && document->is_string()) {
-          const std::string& all = document->get_ref<const std::string&>();
-          for (std::string_view part : SplitMultiNewsArticles(all)) articles.emplace_back(part);
-        } else if (documents != obj->end() && documents->is_array()) {
-          for (const json& d : *documents) {
-            if (d.is_string()) articles.push_back(d.get<std::string>());
-          }
+        articles.clear();
+        if (document) {
+          articles = SplitMultiNewsArticles(*document);
+        } else if (has_documents) {
+          articles = documents;
         } else {
           AddDiagnostic(
               diagnostics, Diagnostic::Severity::kError,
@@ -165,16 +318,8 @@ void ReadMultiNews(std::string_view bytes, const std::string& name, const ReadOp
                      "record has no \"document\" string or \"documents\" array", where, offset));
           return;
         }
-        auto summary = obj->find("summary");
-        if (summary != obj->end() && summary->is_string()) {
-          cluster.references.push_back(summary->get<std::string>());
-        }
-        auto references = obj->find("references");
-        if (references != obj->end() && references->is_array()) {
-          for (const json& r : *references) {
-            if (r.is_string()) cluster.references.push_back(r.get<std::string>());
-          }
-        }
+        if (summary) cluster.references.emplace_back(*summary);
+        for (std::string_view r : references) cluster.references.emplace_back(r);
         size_t empty = 0, dropped = 0;
         for (size_t k = 0; k < articles.size(); ++k) {
           std::string_view article = TrimWhitespace(articles[k]);

@@ -57,6 +57,98 @@ TEST(JsonlReaderTest, UnparsableDateIsDroppedWithAWarning) {
   EXPECT_EQ(diags[0].severity, Diagnostic::Severity::kWarning);
 }
 
+TEST(JsonlReaderTest, HugeNumberInAnIgnoredFieldKeepsTheRecord) {
+  std::string in = R"({"id":"h","extra":1e99999,"more":)" + std::string(500, '9') +
+                   R"(,"list":[1e99999,-1e99999],"text":"Kept."})" + "\n";
+  std::vector<Document> docs;
+  std::vector<Diagnostic> diags;
+  ReadJsonlDocuments(in, "h.jsonl", {}, &docs, &diags);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_TRUE(diags.empty());
+  EXPECT_EQ(docs[0].id, "h");
+  EXPECT_EQ(docs[0].text, "Kept.");
+}
+
+TEST(JsonlReaderTest, HugeNumberInAUsedFieldIsABadLine) {
+  std::string in = "{\"id\":1e99999,\"text\":\"One.\"}\n{\"id\":2,\"text\":\"Two.\"}\n";
+  std::vector<Document> docs;
+  std::vector<Diagnostic> diags;
+  ReadJsonlDocuments(in, "n.jsonl", {}, &docs, &diags);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].id, "2");
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].status.code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(diags[0].status.input(), "n.jsonl:1");
+  EXPECT_EQ(diags[0].status.message().rfind("bad JSON line: ", 0), 0u);
+}
+
+TEST(JsonlReaderTest, NumericIdsArePrintedInFull) {
+  std::string in =
+      "{\"id\":-7,\"text\":\"a\"}\n{\"id\":18446744073709551615,\"text\":\"b\"}\n"
+      "{\"id\":1.5,\"text\":\"c\"}\n{\"id\":null,\"text\":\"d\"}\n";
+  std::vector<Document> docs;
+  ReadJsonlDocuments(in, "i.jsonl", {}, &docs, nullptr);
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(docs[0].id, "-7");
+  EXPECT_EQ(docs[1].id, "18446744073709551615");
+  EXPECT_EQ(docs[2].id, "1.5");
+  EXPECT_EQ(docs[3].id, "i.jsonl:4");
+}
+
+TEST(JsonlReaderTest, DeepNestingInAnIgnoredFieldKeepsTheRecord) {
+  std::string in = R"({"id":"d","extra":)" + std::string(100000, '[') + std::string(100000, ']') +
+                   R"(,"text":"Still here."})" + "\n";
+  std::vector<Document> docs;
+  std::vector<Diagnostic> diags;
+  ReadJsonlDocuments(in, "deep.jsonl", {}, &docs, &diags);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_TRUE(diags.empty());
+  EXPECT_EQ(docs[0].text, "Still here.");
+}
+
+// nlohmann-json rejected invalid UTF-8 inside a JSON string, and so does
+// simdjson: the line is a bad line (not repaired), the rest of the file is read.
+TEST(JsonlReaderTest, InvalidUtf8InTextIsABadLineAtTheBadByte) {
+  std::string first = "{\"id\":\"1\",\"text\":\"One.\"}\n";
+  std::string in =
+      first + "{\"id\":\"2\",\"text\":\"Caf\xE9 opens.\"}\n{\"id\":\"3\",\"text\":\"Three.\"}\n";
+  std::vector<Document> docs;
+  std::vector<Diagnostic> diags;
+  ReadJsonlDocuments(in, "u.jsonl", {}, &docs, &diags);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[1].id, "3");
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].severity, Diagnostic::Severity::kError);
+  EXPECT_EQ(diags[0].status.code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(diags[0].status.input(), "u.jsonl:2");
+  EXPECT_EQ(diags[0].status.message().rfind("bad JSON line: ", 0), 0u);
+  EXPECT_EQ(diags[0].status.byte_offset(), in.find('\xE9'));
+}
+
+TEST(JsonlReaderTest, TrailingContentAndMissingCommasAreBadLines) {
+  std::string in = "{\"text\":\"a\"}}\n{\"text\":\"b\" \"id\":\"x\"}\n{\"text\":\"c\"} x\n";
+  std::vector<Document> docs;
+  std::vector<Diagnostic> diags;
+  ReadJsonlDocuments(in, "t.jsonl", {}, &docs, &diags);
+  EXPECT_TRUE(docs.empty());
+  ASSERT_EQ(diags.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(diags[i].status.input(), "t.jsonl:" + std::to_string(i + 1));
+    EXPECT_EQ(diags[i].status.message().rfind("bad JSON line: ", 0), 0u);
+  }
+  EXPECT_EQ(diags[0].status.byte_offset(), 12u);  // the second '}'
+}
+
+TEST(JsonlReaderTest, RepeatedKeyKeepsItsLastValue) {
+  std::vector<Document> docs;
+  std::vector<Diagnostic> diags;
+  ReadJsonlDocuments(R"({"id":"a","text":"First.","id":"b","text":"Second."})", "r.jsonl", {},
+                     &docs, &diags);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].id, "b");
+  EXPECT_EQ(docs[0].text, "Second.");
+}
+
 TEST(MultiNewsTest, SplitsArticlesOnBothSeparators) {
   auto parts = SplitMultiNewsArticles("a ||||| b story_separator_special_tag c");
   ASSERT_EQ(parts.size(), 3u);
@@ -123,6 +215,24 @@ TEST(MultiNewsTest, DocumentLimitPerClusterIsEnforced) {
   ASSERT_EQ(clusters.size(), 1u);
   EXPECT_EQ(clusters[0].documents.size(), 2u);
   EXPECT_EQ(clusters[0].diagnostics.size(), 1u);
+}
+
+TEST(MultiNewsTest, IgnoredFieldsAndNonStringArticlesAreSkippedUnread) {
+  std::string in =
+      R"({"id":"c","extra":1e99999,"documents":["A story.",7,{"x":1e99999},"Another."],)"
+      R"("references":[null,"R"],"deep":)" +
+      std::string(5000, '[') + std::string(5000, ']') + "}\n";
+  std::vector<Cluster> clusters;
+  std::vector<Diagnostic> diags;
+  ReadMultiNews(
+      in, "mn.jsonl", {}, [&](Cluster&& c) { clusters.push_back(std::move(c)); }, &diags);
+  ASSERT_EQ(clusters.size(), 1u);
+  EXPECT_TRUE(diags.empty());
+  ASSERT_EQ(clusters[0].documents.size(), 2u);
+  EXPECT_EQ(clusters[0].documents[1].text, "Another.");
+  EXPECT_EQ(clusters[0].documents[1].id, "c#2");
+  ASSERT_EQ(clusters[0].references.size(), 1u);
+  EXPECT_EQ(clusters[0].references[0], "R");
 }
 
 }  // namespace
