@@ -1,14 +1,18 @@
 // ROUGE-1.5.5, reproduced; see rouge.h and the conformance README for the
-// rules. Tokens are interned to integers once per worker thread (raw token ->
-// stem id, which also caches the stemmer), then renumbered densely per
-// evaluation so n-grams are packed into uint64 keys and counted by sorting.
+// rules. Each worker thread interns tokens once (lower-cased token -> stem id, which
+// also caches the stemmer), then each evaluation renumbers its stems densely, gives
+// n-grams and skip-bigrams dense ids through a reusable hash table and counts them
+// with arrays, and traces ROUGE-L's LCS paths on bit-parallel LCS columns.
 #include "eval/rouge.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <numeric>
 #include <thread>
@@ -29,10 +33,10 @@ using StringMap = std::unordered_map<std::string, uint32_t, StringHash, std::equ
 
 constexpr uint32_t kDropped = 0xFFFFFFFFu;  // a stopword: not a token
 
-bool IsSpace(char c) {
+constexpr bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
-bool IsTokenChar(char c) {
+constexpr bool IsTokenChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
@@ -94,20 +98,21 @@ size_t CountFields(std::string_view unit) {
 // The parts of `units` ROUGE keeps, for n-grams (readText) and for ROUGE-L
 // (readText_LCS). They differ only under -b: ROUGE-1.5.5's readText_LCS never
 // adds up the bytes it has kept, so each unit is checked on its own.
+// `kept` is scratch space.
 void CutUnits(const std::vector<std::string>& units, const RougeOptions& options,
-              std::vector<std::string_view>* ngram_units, std::vector<std::string_view>* lcs_units,
-              bool* same) {
+              std::vector<std::string_view>* kept, std::vector<std::string_view>* ngram_units,
+              std::vector<std::string_view>* lcs_units, bool* same) {
   ngram_units->clear();
   lcs_units->clear();
   *same = true;
-  std::vector<std::string_view> kept;
+  kept->clear();
   for (const std::string& u : units) {
-    if (!u.empty()) kept.emplace_back(u);
+    if (!u.empty()) kept->emplace_back(u);
   }
   if (options.word_limit > 0) {
     const size_t limit = static_cast<size_t>(options.word_limit);
     size_t total = 0;
-    for (std::string_view u : kept) {
+    for (std::string_view u : *kept) {
       size_t n = CountFields(u);
       if (total + n < limit) {
         ngram_units->push_back(u);
@@ -121,7 +126,7 @@ void CutUnits(const std::vector<std::string>& units, const RougeOptions& options
   } else if (options.byte_limit > 0) {
     const size_t limit = static_cast<size_t>(options.byte_limit);
     size_t total = 0;
-    for (std::string_view u : kept) {
+    for (std::string_view u : *kept) {
       if (total + u.size() < limit) {
         ngram_units->push_back(u);
         total += u.size();
@@ -130,7 +135,7 @@ void CutUnits(const std::vector<std::string>& units, const RougeOptions& options
         break;
       }
     }
-    for (std::string_view u : kept) {
+    for (std::string_view u : *kept) {
       if (u.size() < limit) {
         lcs_units->push_back(u);
       } else {
@@ -140,7 +145,7 @@ void CutUnits(const std::vector<std::string>& units, const RougeOptions& options
     }
     *same = false;
   } else {
-    *ngram_units = std::move(kept);
+    std::swap(*ngram_units, *kept);
   }
 }
 
@@ -209,27 +214,75 @@ Status LoadStopwords(const std::string& path, std::unordered_set<std::string>* w
   return Status::Ok();
 }
 
-// Counts min(count in a, count in b) over the distinct keys of two sorted lists.
-uint64_t ClippedHits(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  uint64_t hits = 0;
-  size_t i = 0;
-  size_t j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      uint64_t key = a[i];
-      uint64_t na = 0;
-      uint64_t nb = 0;
-      while (i < a.size() && a[i] == key) ++i, ++na;
-      while (j < b.size() && b[j] == key) ++j, ++nb;
-      hits += std::min(na, nb);
-    }
+// The lower-case form of each byte that can be part of a token ([A-Za-z0-9]), 0 for the
+// bytes that separate tokens.
+constexpr std::array<char, 256> kTokenByte = [] {
+  std::array<char, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    if (IsTokenChar(ch)) table[c] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(c + 32) : ch;
   }
-  return hits;
-}
+  return table;
+}();
+
+// FNV-1a, one byte at a time: tokens are short and hashed while they are lower-cased.
+constexpr uint64_t kFnvOffset = 14695981039346656037ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+// Dense ids 0, 1, 2, ... for uint64 keys, in order of first appearance. Open
+// addressing, reused from evaluation to evaluation: Clear() resets only the slots
+// in use, so a table grown once by a long text costs nothing afterwards.
+class KeyIds {
+ public:
+  void Clear() {
+    for (uint32_t slot : used_) keys_[slot] = kEmpty;
+    used_.clear();
+  }
+  uint32_t size() const { return static_cast<uint32_t>(used_.size()); }
+
+  uint32_t Id(uint64_t key) {
+    if (2 * (used_.size() + 1) > keys_.size()) Grow();
+    const size_t mask = keys_.size() - 1;
+    size_t slot = Hash(key) & mask;
+    while (keys_[slot] != kEmpty) {
+      if (keys_[slot] == key) return ids_[slot];
+      slot = (slot + 1) & mask;
+    }
+    keys_[slot] = key;
+    ids_[slot] = size();
+    used_.push_back(static_cast<uint32_t>(slot));
+    return ids_[slot];
+  }
+
+ private:
+  static constexpr uint64_t kEmpty = ~uint64_t{0};  // never a key: keys are < 2^32 * V
+  static size_t Hash(uint64_t key) {
+    key *= 0x9E3779B97F4A7C15ull;
+    return static_cast<size_t>(key ^ (key >> 32));
+  }
+  void Grow() {
+    std::vector<uint64_t> keys(std::max<size_t>(1024, 2 * keys_.size()), kEmpty);
+    std::vector<uint32_t> ids(keys.size());
+    std::vector<uint32_t> used;
+    used.reserve(keys.size() / 2);
+    const size_t mask = keys.size() - 1;
+    // Re-insert in id order so used[id] stays the slot of key id.
+    for (uint32_t old : used_) {
+      size_t slot = Hash(keys_[old]) & mask;
+      while (keys[slot] != kEmpty) slot = (slot + 1) & mask;
+      keys[slot] = keys_[old];
+      ids[slot] = ids_[old];
+      used.push_back(static_cast<uint32_t>(slot));
+    }
+    keys_ = std::move(keys);
+    ids_ = std::move(ids);
+    used_ = std::move(used);
+  }
+
+  std::vector<uint64_t> keys_;  // power-of-two size, kEmpty where free
+  std::vector<uint32_t> ids_;
+  std::vector<uint32_t> used_;  // the slots in use, in id order
+};
 
 }  // namespace
 
@@ -239,7 +292,14 @@ struct RougeScorer::Tables {
   std::unordered_set<std::string> stopwords;
 };
 
-// Per-thread scratch: the token interner (with its stem cache) and buffers.
+// Per-thread state, kept from one evaluation to the next so that scoring allocates
+// nothing once the buffers have grown:
+//  - a token interner: lower-cased token -> id of its stem (kDropped for stopwords),
+//    so each distinct token is looked up in the stopwords and stemmed once per thread;
+//  - a per-evaluation renumbering of the stem ids to 0..V-1 (V: the evaluation's
+//    vocabulary), so counts and budgets are small arrays;
+//  - n-gram and skip-bigram ids (KeyIds), counted with an array instead of sorting;
+//  - the bit-parallel LCS buffers of ROUGE-L.
 class RougeScorer::Worker {
  public:
   Worker(const RougeOptions& options, const Tables& tables) : options_(options), tables_(tables) {}
@@ -247,7 +307,7 @@ class RougeScorer::Worker {
   std::vector<Prf> Score(const std::vector<std::string>& system_units,
                          const std::vector<std::vector<std::string>>& references);
 
-  // The token ids of `units` as scored by n-gram metrics.
+  // The stem ids of `units` as scored by n-gram metrics.
   std::vector<uint32_t> TokenIds(const std::vector<std::string>& units) {
     Text text;
     Read(units, &text);
@@ -257,107 +317,304 @@ class RougeScorer::Worker {
 
  private:
   struct Text {
-    std::vector<uint32_t> tokens;      // the whole (cut) text, global ids, then local ids
-    std::vector<uint32_t> lcs_tokens;  // the units for ROUGE-L, concatenated
-    std::vector<uint32_t> lcs_starts;  // unit u is [lcs_starts[u], lcs_starts[u + 1])
+    std::vector<uint32_t> tokens;      // the whole (cut) text: stem ids, then local ids
+    std::vector<uint32_t> lcs_tokens;  // the units for ROUGE-L, when cut differently (-b)
+    std::vector<uint32_t> lcs_starts;  // unit u is [lcs_starts[u], lcs_starts[u + 1]) of Lcs()
+    bool separate_lcs = false;
+    const std::vector<uint32_t>& Lcs() const { return separate_lcs ? lcs_tokens : tokens; }
+  };
+  // A slot of the token interner; empty when length == 0 (tokens are never empty).
+  struct TokenSlot {
+    uint64_t hash = 0;
+    uint32_t offset = 0;  // into token_bytes_
+    uint32_t length = 0;
+    uint32_t id = 0;
   };
 
-  uint32_t Intern(std::string_view raw);
+  uint32_t Intern(std::string_view token, uint64_t hash);
+  uint32_t StemId(std::string_view token);
   void Tokenize(std::string_view unit, std::vector<uint32_t>* out);
   void Read(const std::vector<std::string>& units, Text* text);
-  uint32_t Local(uint32_t id);
+  void Renumber(std::vector<uint32_t>* ids);
+  uint64_t ClippedHits(const std::vector<uint32_t>& system, const std::vector<uint32_t>& reference);
+  void SkipBigramIds(const std::vector<uint32_t>& tokens, std::vector<uint32_t>* ids);
   uint64_t LcsHits(const Text& reference, const Text& system);
+  void MarkLcs(const uint32_t* r, size_t m, const uint32_t* c, size_t n, uint8_t* marks);
+  void MarkLcsShort(const uint32_t* r, size_t m, const uint32_t* c, size_t n, uint8_t* marks);
 
   const RougeOptions& options_;
   const Tables& tables_;
-  StringMap raw_ids_;                   // lower-cased token -> id of its stem (kDropped: stopword)
+
+  // Interner: open addressing over the lower-cased token's bytes (in token_bytes_).
+  std::vector<TokenSlot> token_slots_;
+  std::string token_bytes_;
+  size_t token_count_ = 0;
+  std::string buffer_;                  // the token being lower-cased
   StringMap stem_ids_;                  // stem -> id
   std::vector<std::string> spellings_;  // id -> stem
+
+  // Cutting and reading.
+  std::vector<std::string_view> kept_units_;
+  std::vector<std::string_view> ngram_units_;
+  std::vector<std::string_view> lcs_units_;
+  Text system_;
+  std::vector<Text> references_;
+
   // Dense per-evaluation numbering: local_[id] is valid when stamp_[id] == generation_.
   std::vector<uint32_t> local_;
   std::vector<uint32_t> stamp_;
   uint32_t generation_ = 0;
   uint32_t local_count_ = 0;
-  std::vector<int32_t> table_;  // LCS lengths
-  std::vector<uint8_t> marks_;
+
+  // Counting: ids of the n-grams of each text (0: the system), the dictionary giving
+  // them, and per-id counts that are all zero between uses.
+  std::vector<std::vector<uint32_t>> grams_;
+  KeyIds key_ids_;
+  std::vector<uint32_t> counts_;
+
+  // ROUGE-L.
+  std::vector<uint64_t> match_;    // match_[t * words + w]: bit i set when r[64w + i] == t
+  std::vector<uint64_t> columns_;  // the bit-parallel LCS state after each system token
+  std::vector<uint8_t> marks_;     // reference positions on some unit pair's LCS path
   std::vector<int64_t> reference_budget_;
   std::vector<int64_t> system_budget_;
-  std::string buffer_;
 };
 
-uint32_t RougeScorer::Worker::Intern(std::string_view raw) {
-  auto it = raw_ids_.find(raw);
-  if (it != raw_ids_.end()) return it->second;
-  uint32_t id = kDropped;
-  if (tables_.stopwords.find(std::string(raw)) == tables_.stopwords.end()) {
-    std::string stem;
-    if (options_.stem && raw.size() > 3) {
-      auto e = tables_.exception_ids.find(raw);
-      stem =
-          e != tables_.exception_ids.end() ? tables_.exception_values[e->second] : PorterStem(raw);
-    } else {
-      stem = std::string(raw);
+uint32_t RougeScorer::Worker::Intern(std::string_view token, uint64_t hash) {
+  if (2 * (token_count_ + 1) > token_slots_.size()) {
+    std::vector<TokenSlot> slots(std::max<size_t>(4096, 2 * token_slots_.size()));
+    const size_t mask = slots.size() - 1;
+    for (const TokenSlot& s : token_slots_) {
+      if (s.length == 0) continue;
+      size_t k = s.hash & mask;
+      while (slots[k].length != 0) k = (k + 1) & mask;
+      slots[k] = s;
     }
-    auto s = stem_ids_.find(stem);
-    if (s != stem_ids_.end()) {
-      id = s->second;
-    } else {
-      id = static_cast<uint32_t>(spellings_.size());
-      stem_ids_.emplace(stem, id);
-      spellings_.push_back(std::move(stem));
-    }
+    token_slots_ = std::move(slots);
   }
-  raw_ids_.emplace(std::string(raw), id);
+  const size_t mask = token_slots_.size() - 1;
+  size_t k = hash & mask;
+  while (token_slots_[k].length != 0) {
+    const TokenSlot& s = token_slots_[k];
+    if (s.hash == hash && s.length == token.size() &&
+        std::memcmp(token_bytes_.data() + s.offset, token.data(), token.size()) == 0) {
+      return s.id;
+    }
+    k = (k + 1) & mask;
+  }
+  TokenSlot& s = token_slots_[k];
+  s.hash = hash;
+  s.offset = static_cast<uint32_t>(token_bytes_.size());
+  s.length = static_cast<uint32_t>(token.size());
+  s.id = StemId(token);
+  token_bytes_.append(token);
+  ++token_count_;
+  return s.id;
+}
+
+// The first sighting of a token in this worker: stopword check, then stemming.
+uint32_t RougeScorer::Worker::StemId(std::string_view token) {
+  if (!tables_.stopwords.empty() &&
+      tables_.stopwords.find(std::string(token)) != tables_.stopwords.end()) {
+    return kDropped;
+  }
+  std::string stem;
+  if (options_.stem && token.size() > 3) {
+    auto e = tables_.exception_ids.find(token);
+    stem =
+        e != tables_.exception_ids.end() ? tables_.exception_values[e->second] : PorterStem(token);
+  } else {
+    stem = std::string(token);
+  }
+  auto s = stem_ids_.find(stem);
+  if (s != stem_ids_.end()) return s->second;
+  const uint32_t id = static_cast<uint32_t>(spellings_.size());
+  stem_ids_.emplace(stem, id);
+  spellings_.push_back(std::move(stem));
   return id;
 }
 
 void RougeScorer::Worker::Tokenize(std::string_view unit, std::vector<uint32_t>* out) {
+  if (buffer_.size() < unit.size()) buffer_.resize(unit.size());
+  const size_t size = unit.size();
   size_t i = 0;
-  while (i < unit.size()) {
-    while (i < unit.size() && !IsTokenChar(unit[i])) ++i;
-    if (i == unit.size()) break;
-    buffer_.clear();
-    while (i < unit.size() && IsTokenChar(unit[i])) {
-      char c = unit[i++];
-      buffer_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  while (i < size) {
+    char c = kTokenByte[static_cast<unsigned char>(unit[i])];
+    if (c == 0) {
+      ++i;
+      continue;
     }
-    uint32_t id = Intern(buffer_);
+    size_t length = 0;
+    uint64_t hash = kFnvOffset;
+    do {
+      buffer_[length++] = c;
+      hash = (hash ^ static_cast<unsigned char>(c)) * kFnvPrime;
+      ++i;
+    } while (i < size && (c = kTokenByte[static_cast<unsigned char>(unit[i])]) != 0);
+    const uint32_t id = Intern(std::string_view(buffer_.data(), length), hash ^ (hash >> 32));
     if (id != kDropped) out->push_back(id);
   }
 }
 
 void RougeScorer::Worker::Read(const std::vector<std::string>& units, Text* text) {
-  std::vector<std::string_view> ngram_units;
-  std::vector<std::string_view> lcs_units;
   bool same = true;
-  CutUnits(units, options_, &ngram_units, &lcs_units, &same);
+  CutUnits(units, options_, &kept_units_, &ngram_units_, &lcs_units_, &same);
   text->tokens.clear();
   text->lcs_tokens.clear();
   text->lcs_starts.assign(1, 0);
-  for (std::string_view u : ngram_units) {
+  text->separate_lcs = !same;
+  for (std::string_view u : ngram_units_) {
     Tokenize(u, &text->tokens);
     if (same) text->lcs_starts.push_back(static_cast<uint32_t>(text->tokens.size()));
   }
-  if (same) {
-    if (options_.rouge_l) text->lcs_tokens = text->tokens;
-    return;
-  }
-  for (std::string_view u : lcs_units) {
+  if (same) return;
+  for (std::string_view u : lcs_units_) {
     Tokenize(u, &text->lcs_tokens);
     text->lcs_starts.push_back(static_cast<uint32_t>(text->lcs_tokens.size()));
   }
 }
 
-uint32_t RougeScorer::Worker::Local(uint32_t id) {
-  if (id >= local_.size()) {
+void RougeScorer::Worker::Renumber(std::vector<uint32_t>* ids) {
+  if (local_.size() < spellings_.size()) {
     local_.resize(spellings_.size(), 0);
     stamp_.resize(spellings_.size(), 0);
   }
-  if (stamp_[id] != generation_) {
-    stamp_[id] = generation_;
-    local_[id] = local_count_++;
+  for (uint32_t& id : *ids) {
+    if (stamp_[id] != generation_) {
+      stamp_[id] = generation_;
+      local_[id] = local_count_++;
+    }
+    id = local_[id];
   }
-  return local_[id];
+}
+
+// Sum over distinct ids g of min(count of g in system, count of g in reference).
+uint64_t RougeScorer::Worker::ClippedHits(const std::vector<uint32_t>& system,
+                                          const std::vector<uint32_t>& reference) {
+  uint64_t hits = 0;
+  for (uint32_t g : reference) ++counts_[g];
+  for (uint32_t g : system) {
+    if (counts_[g] != 0) {
+      ++hits;
+      --counts_[g];
+    }
+  }
+  for (uint32_t g : reference) counts_[g] = 0;
+  return hits;
+}
+
+// ROUGE-S / ROUGE-SU units of `tokens`: for i < T-1 (never the last token) the unigram
+// t_i (with -u), whose id is t_i, and the pairs (t_i, t_j), i < j <= i + gap + 1, whose
+// id is V + the key_ids_ id of a * V + b.
+void RougeScorer::Worker::SkipBigramIds(const std::vector<uint32_t>& tokens,
+                                        std::vector<uint32_t>* ids) {
+  const uint64_t vocabulary = std::max<uint64_t>(local_count_, 1);
+  ids->clear();
+  const size_t size = tokens.size();
+  for (size_t i = 0; i + 1 < size; ++i) {
+    if (options_.skip_unigrams) ids->push_back(tokens[i]);
+    size_t last = size - 1;
+    if (options_.skip_gap >= 0) {
+      last = std::min(last, i + static_cast<size_t>(options_.skip_gap) + 1);
+    }
+    const uint64_t row = uint64_t{tokens[i]} * vocabulary;
+    for (size_t j = i + 1; j <= last; ++j) {
+      ids->push_back(static_cast<uint32_t>(vocabulary) + key_ids_.Id(row + tokens[j]));
+    }
+  }
+}
+
+// Marks the reference positions on ROUGE-1.5.5's LCS path between the reference unit
+// r[0..m) and the system unit c[0..n) (README step 9): from (m, n), diagonal when
+// r[i-1] == c[j-1], else up when L[i-1][j] >= L[i][j-1], else left.
+//
+// The table is not stored. Instead, column j (the first j system tokens) is kept as
+// a bit vector over the reference positions (Allison-Dix / Hyyro bit-parallel LCS):
+// bit i-1 is 0 exactly when L[i][j] = L[i-1][j] + 1. That is all the traceback
+// needs: off a match, L[i][j] = max(L[i-1][j], L[i][j-1]) and neighbouring cells
+// differ by at most 1, so L[i-1][j] >= L[i][j-1] holds iff L[i-1][j] == L[i][j],
+// i.e. iff bit i-1 of column j is 1. The walk stops once L[i][j] is 0, since no
+// match (no mark) is left.
+void RougeScorer::Worker::MarkLcs(const uint32_t* r, size_t m, const uint32_t* c, size_t n,
+                                  uint8_t* marks) {
+  if (m <= 64) {
+    MarkLcsShort(r, m, c, n, marks);
+    return;
+  }
+  const size_t words = (m + 63) / 64;
+  if (columns_.size() < (n + 1) * words) columns_.resize((n + 1) * words);
+  uint64_t* column = columns_.data();
+  std::fill(column, column + words, ~uint64_t{0});  // column 0: L[i][0] = 0
+  for (size_t j = 0; j < n; ++j) {
+    const uint64_t* match = match_.data() + size_t{c[j]} * words;
+    const uint64_t* previous = column + j * words;
+    uint64_t* next = column + (j + 1) * words;
+    // next = (V + U) | (V - U), U = V & match, with the carry running across words.
+    uint64_t carry = 0;
+    for (size_t w = 0; w < words; ++w) {
+      const uint64_t v = previous[w];
+      const uint64_t u = v & match[w];
+      const uint64_t sum = v + u;
+      const uint64_t total = sum + carry;
+      carry = static_cast<uint64_t>(sum < v) | static_cast<uint64_t>(total < sum);
+      next[w] = total | (v & ~u);  // v - u == v & ~u, as u's bits are v's
+    }
+  }
+  // L[m][n]: the zero bits of the last column below m.
+  const uint64_t* last = column + n * words;
+  size_t length = 0;
+  for (size_t w = 0; w < words; ++w) {
+    uint64_t zeros = ~last[w];
+    if (w == words - 1 && m % 64 != 0) zeros &= (uint64_t{1} << (m % 64)) - 1;
+    length += static_cast<size_t>(std::popcount(zeros));
+  }
+  size_t i = m;
+  size_t j = n;
+  while (length != 0) {  // length == L[i][j], so i, j > 0
+    if (r[i - 1] == c[j - 1]) {
+      --i;
+      --j;
+      marks[i] = 1;
+      --length;
+    } else if ((column[j * words + (i - 1) / 64] >> ((i - 1) % 64)) & 1) {
+      --i;
+    } else {
+      --j;
+    }
+  }
+}
+
+// MarkLcs for a reference unit of at most 64 tokens: each column is one word, and the
+// walk up a column skips in one step every row that is neither a match nor a place
+// where the path must turn left (a 0 bit).
+void RougeScorer::Worker::MarkLcsShort(const uint32_t* r, size_t m, const uint32_t* c, size_t n,
+                                       uint8_t* marks) {
+  if (columns_.size() < n + 1) columns_.resize(n + 1);
+  uint64_t* column = columns_.data();
+  column[0] = ~uint64_t{0};
+  for (size_t j = 0; j < n; ++j) {
+    const uint64_t v = column[j];
+    const uint64_t u = v & match_[c[j]];
+    column[j + 1] = (v + u) | (v & ~u);
+  }
+  const uint64_t rows = m == 64 ? ~uint64_t{0} : (uint64_t{1} << m) - 1;
+  size_t length = static_cast<size_t>(std::popcount(~column[n] & rows));
+  size_t i = m;
+  size_t j = n;
+  while (length != 0) {  // length == L[i][j], so i, j > 0
+    // Rows i' <= i where the walk up column j stops: a match, or a 0 bit (turn left).
+    const uint64_t below = i == 64 ? ~uint64_t{0} : (uint64_t{1} << i) - 1;
+    const uint64_t stops = (~column[j] | match_[c[j - 1]]) & below;
+    i = static_cast<size_t>(std::bit_width(stops));  // the highest stop, as a row number
+    if (r[i - 1] == c[j - 1]) {
+      --i;
+      --j;
+      marks[i] = 1;
+      --length;
+    } else {
+      --j;
+    }
+  }
 }
 
 // Summary-level union LCS of ROUGE-1.5.5 against one reference (see the README, step 9).
@@ -367,57 +624,34 @@ uint64_t RougeScorer::Worker::LcsHits(const Text& reference, const Text& system)
   system_budget_.assign(vocabulary, 0);
   for (uint32_t t : reference.tokens) ++reference_budget_[t];
   for (uint32_t t : system.tokens) ++system_budget_[t];
-  uint64_t hits = 0;
+  const std::vector<uint32_t>& reference_tokens = reference.Lcs();
+  const std::vector<uint32_t>& system_tokens = system.Lcs();
+  marks_.assign(reference_tokens.size(), 0);
   const size_t reference_units = reference.lcs_starts.size() - 1;
   const size_t system_units = system.lcs_starts.size() - 1;
   for (size_t ru = 0; ru < reference_units; ++ru) {
-    const uint32_t* r = reference.lcs_tokens.data() + reference.lcs_starts[ru];
+    const uint32_t* r = reference_tokens.data() + reference.lcs_starts[ru];
     const size_t m = reference.lcs_starts[ru + 1] - reference.lcs_starts[ru];
     if (m == 0) continue;
-    marks_.assign(m, 0);
+    const size_t words = (m + 63) / 64;
+    if (match_.size() < vocabulary * words) match_.resize(vocabulary * words, 0);
+    for (size_t i = 0; i < m; ++i) match_[r[i] * words + i / 64] |= uint64_t{1} << (i % 64);
     for (size_t su = 0; su < system_units; ++su) {
-      const uint32_t* c = system.lcs_tokens.data() + system.lcs_starts[su];
+      const uint32_t* c = system_tokens.data() + system.lcs_starts[su];
       const size_t n = system.lcs_starts[su + 1] - system.lcs_starts[su];
-      if (n == 0) continue;
-      const size_t width = n + 1;
-      if (table_.size() < (m + 1) * width) table_.resize((m + 1) * width);
-      std::fill(table_.begin(), table_.begin() + static_cast<std::ptrdiff_t>(width), 0);
-      for (size_t i = 1; i <= m; ++i) table_[i * width] = 0;
-      for (size_t i = 1; i <= m; ++i) {
-        int32_t* row = table_.data() + i * width;
-        const int32_t* up = row - width;
-        const uint32_t ri = r[i - 1];
-        for (size_t j = 1; j <= n; ++j) {
-          if (ri == c[j - 1]) {
-            row[j] = up[j - 1] + 1;
-          } else {
-            row[j] = up[j] >= row[j - 1] ? up[j] : row[j - 1];
-          }
-        }
-      }
-      // Trace back from (m, n): diagonal on a match, else up when L[i-1][j] >= L[i][j-1].
-      size_t i = m;
-      size_t j = n;
-      while (i != 0 && j != 0) {
-        if (r[i - 1] == c[j - 1]) {
-          --i;
-          --j;
-          marks_[i] = 1;
-        } else if (table_[(i - 1) * width + j] >= table_[i * width + j - 1]) {
-          --i;
-        } else {
-          --j;
-        }
-      }
+      if (n != 0) MarkLcs(r, m, c, n, marks_.data() + reference.lcs_starts[ru]);
     }
-    for (size_t i = 0; i < m; ++i) {
-      if (!marks_[i]) continue;
-      uint32_t t = r[i];
-      if (reference_budget_[t] > 0 && system_budget_[t] > 0) {
-        ++hits;
-        --reference_budget_[t];
-        --system_budget_[t];
-      }
+    for (size_t i = 0; i < m; ++i) match_[r[i] * words + i / 64] = 0;
+  }
+  // The marked positions in order, while both budgets last.
+  uint64_t hits = 0;
+  for (size_t p = 0; p < reference_tokens.size(); ++p) {
+    if (!marks_[p]) continue;
+    const uint32_t t = reference_tokens[p];
+    if (reference_budget_[t] > 0 && system_budget_[t] > 0) {
+      ++hits;
+      --reference_budget_[t];
+      --system_budget_[t];
     }
   }
   return hits;
@@ -426,10 +660,10 @@ uint64_t RougeScorer::Worker::LcsHits(const Text& reference, const Text& system)
 std::vector<Prf> RougeScorer::Worker::Score(
     const std::vector<std::string>& system_units,
     const std::vector<std::vector<std::string>>& references) {
-  Text system;
-  Read(system_units, &system);
-  std::vector<Text> refs(references.size());
-  for (size_t k = 0; k < references.size(); ++k) Read(references[k], &refs[k]);
+  const size_t k_refs = references.size();
+  Read(system_units, &system_);
+  if (references_.size() < k_refs) references_.resize(k_refs);
+  for (size_t k = 0; k < k_refs; ++k) Read(references[k], &references_[k]);
 
   // Renumber the tokens of this evaluation 0..V-1.
   if (++generation_ == 0) {
@@ -438,101 +672,81 @@ std::vector<Prf> RougeScorer::Worker::Score(
   }
   local_count_ = 0;
   auto renumber = [this](Text* t) {
-    for (uint32_t& id : t->tokens) id = Local(id);
-    for (uint32_t& id : t->lcs_tokens) id = Local(id);
+    Renumber(&t->tokens);
+    if (t->separate_lcs) Renumber(&t->lcs_tokens);
   };
-  renumber(&system);
-  for (Text& t : refs) renumber(&t);
+  renumber(&system_);
+  for (size_t k = 0; k < k_refs; ++k) renumber(&references_[k]);
   const uint64_t vocabulary = std::max<uint64_t>(local_count_, 1);
 
-  std::vector<Prf> out;
-  const double alpha = options_.alpha;
-  const size_t k_refs = refs.size();
+  // texts[0] is the system, texts[1..k] the references.
+  const size_t n_texts = k_refs + 1;
+  auto text = [&](size_t t) -> const std::vector<uint32_t>& {
+    return t == 0 ? system_.tokens : references_[t - 1].tokens;
+  };
+  if (grams_.size() < n_texts) grams_.resize(n_texts);
+  auto pooled = [&](uint64_t* hits, uint64_t* reference_count) {
+    *hits = 0;
+    *reference_count = 0;
+    for (size_t t = 1; t < n_texts; ++t) {
+      *hits += ClippedHits(grams_[0], grams_[t]);
+      *reference_count += grams_[t].size();
+    }
+  };
 
-  // ROUGE-N. ids[t][p] is the dense id of the (n-1)-gram at position p of text t
-  // (t = 0 is the system); an n-gram's key is id * V + next token.
-  std::vector<const std::vector<uint32_t>*> texts;
-  texts.push_back(&system.tokens);
-  for (const Text& t : refs) texts.push_back(&t.tokens);
-  std::vector<std::vector<uint64_t>> ids(texts.size());
-  std::vector<std::vector<uint64_t>> keys(texts.size());
-  std::vector<std::vector<uint64_t>> sorted(texts.size());
-  for (size_t t = 0; t < texts.size(); ++t) ids[t].assign(texts[t]->begin(), texts[t]->end());
+  std::vector<Prf> out;
+  out.reserve(static_cast<size_t>(options_.max_n) + 2);
+  const double alpha = options_.alpha;
+
+  // ROUGE-N. grams_[t][p] is the id of the n-gram at position p of text t: the token
+  // itself for n = 1, then the key_ids_ id of (id of the (n-1)-gram at p) * V + the
+  // n-th token. Equal n-grams, and only they, get equal ids.
   for (int n = 1; n <= options_.max_n; ++n) {
-    for (size_t t = 0; t < texts.size(); ++t) {
-      const std::vector<uint32_t>& tokens = *texts[t];
-      const size_t count = tokens.size() + 1 >= static_cast<size_t>(n)
-                               ? tokens.size() + 1 - static_cast<size_t>(n)
-                               : 0;
-      keys[t].resize(count);
-      for (size_t p = 0; p < count; ++p) {
-        keys[t][p] = n == 1 ? tokens[p] : ids[t][p] * vocabulary + tokens[p + n - 1];
+    if (n == 1) {
+      for (size_t t = 0; t < n_texts; ++t) grams_[t] = text(t);
+      if (counts_.size() < vocabulary) counts_.resize(vocabulary, 0);
+    } else {
+      key_ids_.Clear();
+      for (size_t t = 0; t < n_texts; ++t) {
+        const std::vector<uint32_t>& tokens = text(t);
+        std::vector<uint32_t>& grams = grams_[t];
+        const size_t count = tokens.size() + 1 >= static_cast<size_t>(n)
+                                 ? tokens.size() + 1 - static_cast<size_t>(n)
+                                 : 0;
+        for (size_t p = 0; p < count; ++p) {
+          grams[p] = key_ids_.Id(uint64_t{grams[p]} * vocabulary + tokens[p + n - 1]);
+        }
+        grams.resize(count);
       }
-      sorted[t] = keys[t];
-      std::sort(sorted[t].begin(), sorted[t].end());
+      if (counts_.size() < key_ids_.size()) counts_.resize(key_ids_.size(), 0);
     }
     uint64_t hits = 0;
     uint64_t reference_count = 0;
-    for (size_t t = 1; t < texts.size(); ++t) {
-      hits += ClippedHits(sorted[0], sorted[t]);
-      reference_count += sorted[t].size();
-    }
-    out.push_back(MakePrf(hits, reference_count, k_refs * sorted[0].size(), alpha));
-    if (n < options_.max_n && n > 1) {
-      // Dense ids of the n-grams, for the (n+1)-gram keys.
-      std::vector<uint64_t> dictionary;
-      for (const auto& s : sorted) dictionary.insert(dictionary.end(), s.begin(), s.end());
-      std::sort(dictionary.begin(), dictionary.end());
-      dictionary.erase(std::unique(dictionary.begin(), dictionary.end()), dictionary.end());
-      for (size_t t = 0; t < texts.size(); ++t) {
-        ids[t].resize(keys[t].size());
-        for (size_t p = 0; p < keys[t].size(); ++p) {
-          ids[t][p] = static_cast<uint64_t>(
-              std::lower_bound(dictionary.begin(), dictionary.end(), keys[t][p]) -
-              dictionary.begin());
-        }
-      }
-    }
+    pooled(&hits, &reference_count);
+    out.push_back(MakePrf(hits, reference_count, k_refs * grams_[0].size(), alpha));
   }
 
   // ROUGE-L.
   if (options_.rouge_l) {
     uint64_t hits = 0;
     uint64_t reference_count = 0;
-    for (const Text& ref : refs) {
-      hits += LcsHits(ref, system);
-      reference_count += ref.lcs_tokens.size();
+    for (size_t k = 0; k < k_refs; ++k) {
+      hits += LcsHits(references_[k], system_);
+      reference_count += references_[k].Lcs().size();
     }
-    out.push_back(MakePrf(hits, reference_count, k_refs * system.tokens.size(), alpha));
+    out.push_back(MakePrf(hits, reference_count, k_refs * system_.tokens.size(), alpha));
   }
 
-  // ROUGE-S / ROUGE-SU: for i < T-1 (never the last token) the unigram (with -u) and
-  // the pairs (t_i, t_j), i < j <= i + gap + 1.
+  // ROUGE-S / ROUGE-SU.
   if (options_.skip_bigram) {
-    auto skip_keys = [&](const std::vector<uint32_t>& tokens, std::vector<uint64_t>* k) {
-      k->clear();
-      const size_t size = tokens.size();
-      for (size_t i = 0; i + 1 < size; ++i) {
-        if (options_.skip_unigrams) k->push_back(tokens[i]);
-        size_t last = size - 1;
-        if (options_.skip_gap >= 0) {
-          last = std::min(last, i + static_cast<size_t>(options_.skip_gap) + 1);
-        }
-        for (size_t j = i + 1; j <= last; ++j) {
-          k->push_back(vocabulary + uint64_t{tokens[i]} * vocabulary + tokens[j]);
-        }
-      }
-      std::sort(k->begin(), k->end());
-    };
-    skip_keys(system.tokens, &sorted[0]);
+    key_ids_.Clear();
+    for (size_t t = 0; t < n_texts; ++t) SkipBigramIds(text(t), &grams_[t]);
+    const size_t ids = vocabulary + key_ids_.size();
+    if (counts_.size() < ids) counts_.resize(ids, 0);
     uint64_t hits = 0;
     uint64_t reference_count = 0;
-    for (size_t t = 1; t < texts.size(); ++t) {
-      skip_keys(*texts[t], &sorted[t]);
-      hits += ClippedHits(sorted[0], sorted[t]);
-      reference_count += sorted[t].size();
-    }
-    out.push_back(MakePrf(hits, reference_count, k_refs * sorted[0].size(), alpha));
+    pooled(&hits, &reference_count);
+    out.push_back(MakePrf(hits, reference_count, k_refs * grams_[0].size(), alpha));
   }
   return out;
 }
@@ -719,7 +933,7 @@ Result<RougeReport> RougeScorer::Score(const std::vector<RougeItem>& items) cons
       std::fill(sums.begin(), sums.end(), 0.0);
       for (size_t k = 0; k < n_items; ++k) {
         x = (x * 0x5DEECE66DULL + 0xB) & ((uint64_t{1} << 48) - 1);
-        double u = std::ldexp(static_cast<double>(x), -48);
+        const double u = static_cast<double>(x) * 0x1p-48;  // exact, as ldexp(x, -48)
         size_t index = static_cast<size_t>(n_double * u);
         if (index >= n_items) index = n_items - 1;
         const double* row = values.data() + index * columns;

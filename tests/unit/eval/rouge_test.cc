@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -119,6 +122,99 @@ TEST(Rouge, RougeLIsAUnionOverSystemUnitsClippedByCounts) {
   ExpectPrf(ScoreOf(scorer, "ROUGE-L", {"a b", "a b"}, {{"a b", "a b"}}), 1, 1, 1);
   ExpectPrf(ScoreOf(scorer, "ROUGE-L", {"a b"}, {{"a b", "a b"}}), 0.5, 1, 0.66667);
   ExpectPrf(ScoreOf(scorer, "ROUGE-L", {"a b", "a b"}, {{"a b"}}), 1, 0.5, 0.66667);
+}
+
+// ROUGE-L hits by README step 9 with the whole LCS table, for unit token lists.
+uint64_t TableUnionLcsHits(const std::vector<std::vector<std::string>>& reference,
+                           const std::vector<std::vector<std::string>>& system) {
+  std::map<std::string, int> reference_budget;
+  std::map<std::string, int> system_budget;
+  for (const auto& unit : reference) {
+    for (const std::string& t : unit) ++reference_budget[t];
+  }
+  for (const auto& unit : system) {
+    for (const std::string& t : unit) ++system_budget[t];
+  }
+  uint64_t hits = 0;
+  for (const auto& r : reference) {
+    std::vector<bool> marked(r.size(), false);
+    for (const auto& c : system) {
+      const size_t m = r.size();
+      const size_t n = c.size();
+      std::vector<std::vector<int>> l(m + 1, std::vector<int>(n + 1, 0));
+      for (size_t i = 1; i <= m; ++i) {
+        for (size_t j = 1; j <= n; ++j) {
+          l[i][j] = r[i - 1] == c[j - 1] ? l[i - 1][j - 1] + 1 : std::max(l[i - 1][j], l[i][j - 1]);
+        }
+      }
+      size_t i = m;
+      size_t j = n;
+      while (i > 0 && j > 0) {
+        if (r[i - 1] == c[j - 1]) {
+          marked[--i] = true;
+          --j;
+        } else if (l[i - 1][j] >= l[i][j - 1]) {
+          --i;
+        } else {
+          --j;
+        }
+      }
+    }
+    for (size_t i = 0; i < r.size(); ++i) {
+      if (marked[i] && reference_budget[r[i]] > 0 && system_budget[r[i]] > 0) {
+        ++hits;
+        --reference_budget[r[i]];
+        --system_budget[r[i]];
+      }
+    }
+  }
+  return hits;
+}
+
+// The bit-parallel LCS behind ROUGE-L must trace the same paths as the plain table,
+// for units shorter and longer than a 64-bit word.
+TEST(Rouge, RougeLMatchesAPlainLcsTableOnRandomTexts) {
+  RougeOptions options = Plain();
+  options.word_limit = 0;
+  RougeScorer scorer = MakeScorer(options);
+  uint64_t state = 12345;
+  auto next = [&state](uint64_t bound) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return (state >> 33) % bound;
+  };
+  const std::vector<std::string> words = {"a", "b", "c", "d", "e", "f", "g", "h"};
+  for (int round = 0; round < 300; ++round) {
+    auto make = [&](std::vector<std::string>* units,
+                    std::vector<std::vector<std::string>>* tokens) {
+      const size_t n_units = 1 + next(4);
+      const uint64_t vocabulary = 2 + next(words.size() - 1);
+      for (size_t u = 0; u < n_units; ++u) {
+        const size_t length = next(4) == 0 ? 60 + next(100) : 1 + next(20);
+        std::string unit;
+        tokens->emplace_back();
+        for (size_t k = 0; k < length; ++k) {
+          const std::string& w = words[next(vocabulary)];
+          unit += (k ? " " : "") + w;
+          tokens->back().push_back(w);
+        }
+        units->push_back(unit);
+      }
+    };
+    std::vector<std::string> system;
+    std::vector<std::string> reference;
+    std::vector<std::vector<std::string>> system_tokens;
+    std::vector<std::vector<std::string>> reference_tokens;
+    make(&system, &system_tokens);
+    make(&reference, &reference_tokens);
+    size_t reference_count = 0;
+    for (const auto& unit : reference_tokens) reference_count += unit.size();
+    const uint64_t hits = TableUnionLcsHits(reference_tokens, system_tokens);
+    Prf got = ScoreOf(scorer, "ROUGE-L", system, {reference});
+    char expected[32];
+    std::snprintf(expected, sizeof(expected), "%.5f",
+                  static_cast<double>(hits) / static_cast<double>(reference_count));
+    EXPECT_EQ(got.r, std::strtod(expected, nullptr)) << "round " << round;
+  }
 }
 
 TEST(Rouge, WordLimitCutsTheUnitThatReachesIt) {
