@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build g++ make pkg-config
   libicu-dev libstemmer-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libgumbo-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libjemalloc-dev
   clang-format
   wordnet-base   # WordNet exception lists for ROUGE-1.5.5 stemming (-m)
   "$@"

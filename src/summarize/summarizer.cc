@@ -533,6 +533,7 @@ Summary Summarizer::Summarize(const Cluster& cluster) const {
   Summary summary;
   summary.method = o.method;
   summary.words = sel.words;
+  std::vector<uint32_t> seen(cs.size(), 0);  // candidate j compared with chosen i: seen[j] == i + 1
   for (size_t i : sel.chosen) {
     const Candidate& c = cs[i];
     const Document& doc = cluster.documents[c.document];
@@ -545,10 +546,10 @@ Summary Summarizer::Summarize(const Cluster& cluster) const {
     line.text = std::string(s.span.Slice(doc.text));
     // Support: the most similar sentence of every other document, if similar enough.
     std::vector<std::pair<double, size_t>> best(cluster.documents.size(), {0.0, SIZE_MAX});
-    std::unordered_set<uint32_t> seen;
     for (const auto& [t, w] : c.tfidf) {
       for (uint32_t j : m.postings()[t]) {
-        if (cs[j].document == c.document || !seen.insert(j).second) continue;
+        if (cs[j].document == c.document || seen[j] == i + 1) continue;
+        seen[j] = static_cast<uint32_t>(i + 1);
         double sim = m.Cosine(i, j);
         auto& b = best[cs[j].document];
         if (sim > b.first) b = {sim, j};

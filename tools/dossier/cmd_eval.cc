@@ -4,9 +4,12 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
@@ -44,24 +47,6 @@ struct EvalFlags {
   std::string wordnet;
   std::vector<std::string> settings;
 };
-
-// Runs fn(i, worker) for i in [0, n) on `jobs` threads (the calling one is
-// worker 0); fn writes only slot i, so results do not depend on the thread count.
-template <typename Fn>
-void ParallelFor(size_t n, int jobs, Fn fn) {
-  std::atomic<size_t> next{0};
-  auto work = [&](int worker) {
-    while (true) {
-      const size_t i = next.fetch_add(1);
-      if (i >= n) break;
-      fn(i, worker);
-    }
-  };
-  std::vector<std::thread> threads;
-  for (int t = 1; t < jobs; ++t) threads.emplace_back(work, t);
-  work(0);
-  for (auto& t : threads) t.join();
-}
 
 int RunEval(const EvalFlags& flags) {
   const auto start = std::chrono::steady_clock::now();
@@ -112,79 +97,109 @@ int RunEval(const EvalFlags& flags) {
     scorer.emplace(std::move(*r));
   }
 
-  // Read every cluster (Multi-News form).
-  std::vector<Cluster> clusters;
+  // Read the clusters on this thread while `jobs` workers analyse each one
+  // and summarize it with every method as soon as it is read. A deque keeps
+  // every item in place while others are appended; each item holds its own
+  // results, so the output does not depend on the number of workers.
+  struct Item {
+    Cluster cluster;
+    std::vector<std::string> summaries;  // one per method
+  };
+  std::deque<Item> items;
+  std::mutex mu;
+  std::condition_variable ready;
+  size_t next = 0;
+  bool still_reading = true;
+  auto worker = [&] {
+    Pipeline::Scratch scratch = pipeline->NewScratch();
+    while (true) {
+      Item* item = nullptr;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        ready.wait(lock, [&] { return next < items.size() || !still_reading; });
+        if (next >= items.size()) return;
+        item = &items[next++];
+      }
+      pipeline->Analyze(&item->cluster, &scratch);
+      item->summaries.resize(summarizers.size());
+      for (size_t k = 0; k < summarizers.size(); ++k) {
+        item->summaries[k] = summarizers[k].Summarize(item->cluster).Text();
+      }
+    }
+  };
+  std::vector<std::thread> workers;
+  for (int t = 0; t < jobs; ++t) workers.emplace_back(worker);
   std::vector<Diagnostic> diagnostics;
   ReadOptions read;
   read.format = InputFormat::kMultiNews;
-  Status status = ReadInputs(
-      {flags.data}, read, [&](Cluster&& c) { clusters.push_back(std::move(c)); }, &diagnostics);
+  ReadInputs(
+      {flags.data}, read,
+      [&](Cluster&& c) {
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          items.push_back(Item{std::move(c), {}});
+        }
+        ready.notify_one();
+      },
+      &diagnostics);
+  const auto read_done = std::chrono::steady_clock::now();
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    still_reading = false;
+  }
+  ready.notify_all();
+  for (auto& t : workers) t.join();
   bool had_error = false;
   for (const Diagnostic& d : diagnostics) {
     had_error = had_error || d.severity == Diagnostic::Severity::kError;
-    if (d.severity == Diagnostic::Severity::kError)
+    if (d.severity == Diagnostic::Severity::kError) {
       std::cerr << "dossier eval: " << d.status.ToString() << "\n";
+    }
   }
-  if (clusters.empty()) {
+  if (items.empty()) {
     std::cerr << "dossier eval: no cluster read from " << flags.data << "\n";
     return kExitNoInput;
   }
-  const auto read_done = std::chrono::steady_clock::now();
+  const auto summarized = std::chrono::steady_clock::now();
+  const double secs = std::chrono::duration<double>(summarized - start).count();
 
   nlohmann::ordered_json table = nlohmann::ordered_json::object();
   std::string output;
   std::ostringstream text;
   text << std::fixed << std::setprecision(2);
-  // One parallel pass: analyse each cluster once, then summarize it with every
-  // method. Each result has its own slot, so the output does not depend on jobs.
-  std::vector<std::vector<std::string>> all_summaries(summarizers.size(),
-                                                      std::vector<std::string>(clusters.size()));
-  {
-    std::vector<Pipeline::Scratch> scratch;
-    for (int t = 0; t < jobs; ++t) scratch.push_back(pipeline->NewScratch());
-    ParallelFor(clusters.size(), jobs, [&](size_t i, int worker) {
-      pipeline->Analyze(&clusters[i], &scratch[worker]);
-      for (size_t k = 0; k < summarizers.size(); ++k) {
-        all_summaries[k][i] = summarizers[k].Summarize(clusters[i]).Text();
-      }
-    });
-  }
-  const auto summarized = std::chrono::steady_clock::now();
-  const double secs = std::chrono::duration<double>(summarized - read_done).count();
-  const double rate = secs > 0 ? static_cast<double>(clusters.size()) / secs : 0.0;
-  text << clusters.size() << " clusters analysed and summarized (" << summarizers.size()
+  const double rate = secs > 0 ? static_cast<double>(items.size()) / secs : 0.0;
+  text << items.size() << " clusters read, analysed and summarized (" << summarizers.size()
        << " method" << (summarizers.size() == 1 ? "" : "s") << ") in " << secs << " s (" << rate
        << " clusters/s, " << jobs << " thread" << (jobs == 1 ? "" : "s") << ")\n";
   for (size_t k = 0; k < summarizers.size(); ++k) {
-    const std::vector<std::string>& summaries = all_summaries[k];
     const std::string method = flags.methods[k];
-    for (size_t i = 0; i < clusters.size(); ++i) {
+    for (const Item& item : items) {
       nlohmann::ordered_json line;
       if (summarizers.size() > 1) line["method"] = method;
-      line["id"] = clusters[i].id;
-      line["summary"] = summaries[i];
+      line["id"] = item.cluster.id;
+      line["summary"] = item.summaries[k];
       output += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     }
     nlohmann::ordered_json row;
-    row["clusters"] = clusters.size();
+    row["clusters"] = items.size();
     row["clusters_per_s"] = rate;
     text << method << ":\n";
     if (scorer) {
-      std::vector<RougeItem> items;
-      for (size_t i = 0; i < clusters.size(); ++i) {
-        if (clusters[i].references.empty()) continue;
+      std::vector<RougeItem> rouge_items;
+      for (const Item& it : items) {
+        if (it.cluster.references.empty()) continue;
         RougeItem item;
-        item.id = clusters[i].id;
-        item.system_units = SplitUnits(summaries[i]);
-        for (const std::string& ref : clusters[i].references) {
+        item.id = it.cluster.id;
+        item.system_units = SplitUnits(it.summaries[k]);
+        for (const std::string& ref : it.cluster.references) {
           std::string r = ref;
           // Multi-News references open with "– ".
           if (r.rfind("\xE2\x80\x93 ", 0) == 0) r = r.substr(4);
           item.references.push_back(SplitUnits(r));
         }
-        items.push_back(std::move(item));
+        rouge_items.push_back(std::move(item));
       }
-      Result<RougeReport> report = scorer->Score(items);
+      Result<RougeReport> report = scorer->Score(rouge_items);
       if (!report.ok()) {
         std::cerr << "dossier eval: " << report.status().ToString() << "\n";
         return kExitInternal;
