@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "util/flat_id_map.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -38,16 +39,15 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
   m.num_documents_ = cluster.documents.size();
   // Stems are interned by their 64-bit hash (Token::stem_hash), in order of
   // first use, so ids do not depend on how or where the tokens were made.
-  std::unordered_map<uint64_t, uint32_t> vocab;
-  vocab.reserve(4096);
+  FlatIdMap vocab(4096);
   std::vector<uint32_t> last_doc_seen;  // per term: last document counted (+1)
   auto intern = [&](uint64_t stem) {
-    auto [it, added] = vocab.emplace(stem, static_cast<uint32_t>(vocab.size()));
-    if (added) {
+    const uint32_t id = vocab.Intern(stem);
+    if (id == m.term_document_frequency_.size()) {
       m.term_document_frequency_.push_back(0);
       last_doc_seen.push_back(0);
     }
-    return it->second;
+    return id;
   };
   std::vector<uint32_t> all_ids;  // every token's id (stopwords too), for bigrams
   std::vector<bool> stop;

@@ -18,6 +18,16 @@ bool IsWordChar(char32_t cp) {
 
 bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
+// DecodeUtf8 with the ASCII case inline (the common one in news text).
+inline char32_t Next(std::string_view s, size_t* pos) {
+  const auto c = static_cast<unsigned char>(s[*pos]);
+  if (c < 0x80) {
+    ++*pos;
+    return c;
+  }
+  return DecodeUtf8(s, pos);
+}
+
 }  // namespace
 
 uint64_t StemHash(std::string_view stem) {
@@ -60,25 +70,59 @@ Tokenizer::Scratch::~Scratch() {
   if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
 }
 Tokenizer::Scratch::Scratch(Scratch&& other) noexcept
-    : stemmer_(other.stemmer_), cache_(std::move(other.cache_)) {
+    : stemmer_(other.stemmer_), slots_(std::move(other.slots_)), count_(other.count_) {
   other.stemmer_ = nullptr;
 }
 Tokenizer::Scratch& Tokenizer::Scratch::operator=(Scratch&& other) noexcept {
   if (this != &other) {
     if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
     stemmer_ = other.stemmer_;
-    cache_ = std::move(other.cache_);
+    slots_ = std::move(other.slots_);
+    count_ = other.count_;
     other.stemmer_ = nullptr;
   }
   return *this;
 }
 
+void Tokenizer::Scratch::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 4096 : old.size() * 2, Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (Slot& s : old) {
+    if (!s.used) continue;
+    size_t i = s.hash & mask;
+    while (slots_[i].used) i = (i + 1) & mask;
+    slots_[i] = std::move(s);
+  }
+}
+
 const Tokenizer::Scratch::Entry& Tokenizer::Scratch::Lookup(std::string_view lower,
                                                             const WordList* stopwords) {
-  auto it = cache_.find(lower);
-  if (it != cache_.end()) return it->second;
-  if (cache_.size() >= kMaxCachedStems) cache_.clear();  // bounded memory
-  Entry entry;
+  if (slots_.empty()) Grow();
+  const uint64_t hash = StemHash(lower);
+  size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
+  while (slots_[i].used) {
+    if (slots_[i].hash == hash && slots_[i].key == lower) return slots_[i].entry;
+    i = (i + 1) & mask;
+  }
+  // A new word: bounded memory, then room to insert.
+  if (count_ >= kMaxCachedStems) {
+    slots_.clear();
+    count_ = 0;
+    Grow();
+  } else if ((count_ + 1) * 2 > slots_.size()) {
+    Grow();
+  }
+  mask = slots_.size() - 1;
+  i = hash & mask;
+  while (slots_[i].used) i = (i + 1) & mask;
+  Slot& slot = slots_[i];
+  slot.used = true;
+  slot.hash = hash;
+  slot.key.assign(lower);
+  ++count_;
+  Entry& entry = slot.entry;
   entry.stem = std::string(lower);
   entry.is_stopword = stopwords != nullptr && stopwords->Contains(lower);
   if (stemmer_ != nullptr && !lower.empty()) {
@@ -90,7 +134,7 @@ const Tokenizer::Scratch::Entry& Tokenizer::Scratch::Lookup(std::string_view low
     }
   }
   entry.stem_hash = StemHash(entry.stem);
-  return cache_.emplace(std::string(lower), std::move(entry)).first->second;
+  return entry;
 }
 
 Result<Tokenizer> Tokenizer::Create(std::string_view data_dir) {
@@ -107,7 +151,7 @@ void Tokenizer::Tokenize(std::string_view text, Span span, Scratch* scratch,
   size_t pos = span.begin;
   while (pos < end) {
     size_t start = pos;
-    char32_t cp = DecodeUtf8(text, &pos);
+    char32_t cp = Next(text, &pos);
     if (!IsWordChar(cp)) continue;
     const bool digit_start = cp < 0x80 && IsAsciiDigit(static_cast<char>(cp));
     bool all_digits = digit_start;
@@ -115,7 +159,7 @@ void Tokenizer::Tokenize(std::string_view text, Span span, Scratch* scratch,
     // Extend over word characters and allowed inner punctuation.
     while (pos < end) {
       size_t next = pos;
-      char32_t c = DecodeUtf8(text, &next);
+      char32_t c = Next(text, &next);
       if (IsWordChar(c)) {
         if (!(c < 0x80 && IsAsciiDigit(static_cast<char>(c)))) all_digits = false;
         pos = next;
@@ -131,7 +175,7 @@ void Tokenizer::Tokenize(std::string_view text, Span span, Scratch* scratch,
         break;
       }
       size_t after = next;
-      char32_t d = DecodeUtf8(text, &after);
+      char32_t d = Next(text, &after);
       if (!IsWordChar(d)) {
         // "U.S." : a final period after single letters separated by periods.
         if (c == '.' && !all_digits && tok_end - start >= 3 && text[tok_end - 2] == '.') {
@@ -161,7 +205,7 @@ void Tokenizer::Tokenize(std::string_view text, Span span, Scratch* scratch,
       }
       break;
     }
-    Token tok;
+    Token& tok = out->emplace_back();
     tok.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(tok_end)};
     std::string_view surface = text.substr(start, tok_end - start);
     tok.lower = FoldCase(surface);
@@ -191,7 +235,6 @@ void Tokenizer::Tokenize(std::string_view text, Span span, Scratch* scratch,
       tok.stem = entry.stem;
       tok.stem_hash = entry.stem_hash;
     }
-    out->push_back(std::move(tok));
   }
 }
 

@@ -18,7 +18,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "dossier/document.h"
@@ -51,11 +50,16 @@ class Tokenizer {
    private:
     static constexpr size_t kMaxCachedStems = 1 << 18;
     sb_stemmer* stemmer_ = nullptr;
-    struct Hash {
-      using is_transparent = void;
-      size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    // Open-addressing memo keyed by the word's FNV-1a hash (see StemHash).
+    struct Slot {
+      uint64_t hash = 0;
+      bool used = false;
+      std::string key;
+      Entry entry;
     };
-    std::unordered_map<std::string, Entry, Hash, std::equal_to<>> cache_;
+    void Grow();
+    std::vector<Slot> slots_;
+    size_t count_ = 0;
   };
 
   static Result<Tokenizer> Create(std::string_view data_dir);
