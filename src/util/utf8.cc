@@ -4,6 +4,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 
+#include <array>
+
 #include "util/strings.h"
 #include "util/text_builder.h"
 
@@ -12,6 +14,16 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 constexpr std::string_view kNewlineChar = "NEWLINE_CHAR";
+
+// Bytes copied as they are without a second look: printable ASCII and "\n",
+// except the first bytes of the rewrites ("NEWLINE_CHAR", `` '' and " _ ").
+constexpr auto kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x7F; ++c) plain[c] = true;
+  plain['\n'] = true;
+  plain['N'] = plain['`'] = plain['\''] = plain['_'] = false;
+  return plain;
+}();
 
 // True for code points removed outright: BOM / zero-width no-break space,
 // zero-width space, joiners, soft hyphen.
@@ -91,6 +103,9 @@ NormalizeResult NormalizeText(std::string_view input, const NormalizeOptions& op
   uint32_t i = 0;
   auto flush = [&](uint32_t upto) { b.Copy(input, run, upto); };
   while (i < n) {
+    // Fast path: plain printable ASCII that no rule below touches.
+    while (i < n && kPlain[static_cast<unsigned char>(input[i])]) ++i;
+    if (i >= n) break;
     const auto c = static_cast<unsigned char>(input[i]);
     if (c >= 0x20 && c < 0x7F) {
       if (options.newline_char_markers && c == 'N' &&
