@@ -38,7 +38,8 @@ using eval::SplitUnits;
 struct EvalFlags {
   std::string data;
   std::vector<std::string> methods{"dossier"};
-  int words = 0;  // 0: the protocol's
+  std::string method_list = "dossier";  // comma-separated, as given
+  int words = 0;                        // 0: the protocol's
   std::string protocol = "multinews";
   std::string output;
   int jobs = 0;
@@ -249,10 +250,9 @@ Command SetupEval(CLI::App& app) {
                           "dev.jsonl\n\n") +
               kExitCodeHelp);
   cmd->add_option("data", flags->data, "Multi-News-form JSONL (.gz allowed)")->required();
-  cmd->add_option("--method,-m", flags->methods,
+  cmd->add_option("--method,-m", flags->method_list,
                   "Methods, comma-separated: dossier, lead, roundrobin, centroid, lexrank, "
                   "textrank, mmr, or all")
-      ->delimiter(',')
       ->capture_default_str();
   cmd->add_option("--words,-w", flags->words, "Word budget (default: the protocol's)");
   cmd->add_option("--protocol", flags->protocol,
@@ -270,9 +270,17 @@ Command SetupEval(CLI::App& app) {
                   "Folder with WordNet's *.exc lists for -m stemming (default: Debian's)");
   return [flags] {
     EvalFlags f = *flags;
-    if (f.methods.size() == 1 && f.methods[0] == "all") {
-      f.methods.clear();
+    f.methods.clear();
+    if (f.method_list == "all") {
       for (SummaryMethod m : AllSummaryMethods()) f.methods.emplace_back(SummaryMethodName(m));
+    } else {
+      size_t pos = 0;
+      while (pos <= f.method_list.size()) {
+        size_t comma = f.method_list.find(',', pos);
+        if (comma == std::string::npos) comma = f.method_list.size();
+        if (comma > pos) f.methods.push_back(f.method_list.substr(pos, comma - pos));
+        pos = comma + 1;
+      }
     }
     return RunEval(f);
   };
