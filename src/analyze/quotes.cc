@@ -1,0 +1,794 @@
+#include "analyze/quotes.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "util/data_files.h"
+#include "util/strings.h"
+
+namespace dossier {
+
+const char* QuoteKindName(Quote::Kind kind) {
+  switch (kind) {
+    case Quote::Kind::kDirect:
+      return "direct";
+    case Quote::Kind::kReported:
+      return "reported";
+    case Quote::Kind::kTurn:
+      return "turn";
+  }
+  return "unknown";
+}
+
+namespace {
+
+constexpr std::string_view kLeftQuote = "\xE2\x80\x9C";   // “
+constexpr std::string_view kRightQuote = "\xE2\x80\x9D";  // ”
+constexpr std::string_view kEnDash = "\xE2\x80\x93";
+constexpr std::string_view kEmDash = "\xE2\x80\x94";
+
+enum class TokType { kWord, kComma, kStop, kOpen, kClose, kOther };
+
+struct Tok {
+  Span span;
+  TokType type;
+};
+
+// Words that never start or belong to a speaker's name.
+bool IsBlockedNameWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "a",        "an",     "and",       "after",  "all",       "as",     "at",       "before",
+      "but",      "by",     "for",       "from",   "he",        "her",    "here",     "his",
+      "how",      "i",      "if",        "in",     "it",        "its",    "many",     "most",
+      "my",       "no",     "on",        "or",     "our",       "she",    "so",       "some",
+      "that",     "the",    "their",     "there",  "these",     "they",   "this",     "those",
+      "today",    "we",     "what",      "when",   "where",     "while",  "who",      "why",
+      "with",     "yes",    "yesterday", "you",    "your",      "monday", "tuesday",  "wednesday",
+      "thursday", "friday", "saturday",  "sunday", "officials", "police", "analysts", "experts"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// Words between a speech verb and its subject: "X also said", "X has said".
+bool IsAdverb(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"also", "later", "then", "again", "once",   "has",
+                                                "had",  "have",  "will", "would", "further"};
+  if (w.size() > 3 && w.ends_with("ly") && IsAsciiLower(w[0])) return true;
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+// A listener after "told": "told reporters ...", "told us ...".
+bool IsListener(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "us",          "me",        "him",       "her",        "them",    "reporters",
+      "journalists", "lawmakers", "officials", "parliament", "congress"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// A word after a speech verb that starts an adverbial, not a reported
+// clause: "said on Friday", "said in a statement".
+bool IsAdverbialStart(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "on",   "in",      "at",      "during", "after", "before", "yesterday", "today", "tonight",
+      "last", "earlier", "late",    "later",  "this",  "over",   "through",   "from",  "by",
+      "to",   "for",     "with",    "also",   "again", "when",   "while",     "as",    "about",
+      "of",   "so",      "nothing", "little", "much",  "more",   "goodbye",   "hello", "sorry"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+bool IsRelativeWord(std::string_view lower) {
+  return lower == "who" || lower == "which" || lower == "whose" || lower == "where" ||
+         lower == "that" || lower == "when" || lower == "whom";
+}
+
+bool IsCapitalized(std::string_view w) {
+  if (w.empty()) return false;
+  if (static_cast<unsigned char>(w[0]) < 0x80) return IsAsciiUpper(w[0]);
+  size_t pos = 0;
+  return u_isupper(static_cast<UChar32>(DecodeUtf8(w, &pos)));
+}
+
+bool IsPossessive(std::string_view w) {
+  return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s") || w.ends_with("s'") ||
+         w.ends_with("s\xE2\x80\x99");
+}
+
+// "RTSO", "NATO": an acronym names an organization, not a person.
+bool IsAcronym(std::string_view w) {
+  if (w.size() < 2) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return IsAsciiUpper(c) || c == '.'; });
+}
+
+std::string WithoutPeriod(std::string_view w) {
+  if (w.ends_with('.')) w.remove_suffix(1);
+  return AsciiLower(w);
+}
+
+Span TrimSpan(std::string_view text, Span s) {
+  while (s.begin < s.end && IsAsciiSpace(text[s.begin])) ++s.begin;
+  while (s.end > s.begin && IsAsciiSpace(text[s.end - 1])) --s.end;
+  return s;
+}
+
+std::vector<std::string> SplitWords(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
+  QuoteExtractor q;
+  Result<WordList> verbs = LoadWordList(data_dir, "speech_verbs.txt", /*lowercase=*/true);
+  if (!verbs.ok()) return verbs.status();
+  Result<WordList> titles = LoadWordList(data_dir, "person_titles.txt", /*lowercase=*/true);
+  if (!titles.ok()) return titles.status();
+  Result<WordList> abbrev = LoadWordList(data_dir, "abbreviations.txt", /*lowercase=*/true);
+  if (!abbrev.ok()) return abbrev.status();
+  // Entries are "word" or "word | flag"; abbreviations are "word   kind".
+  auto split = [](std::string_view entry, std::string* word, std::string* flag) {
+    size_t bar = entry.find('|');
+    if (bar == std::string_view::npos) bar = entry.find_first_of(" \t");
+    *word = std::string(TrimWhitespace(entry.substr(0, bar)));
+    *flag = bar == std::string_view::npos ? "" : std::string(TrimWhitespace(entry.substr(bar + 1)));
+  };
+  std::string word, flag;
+  for (const std::string& e : verbs->entries()) {
+    split(e, &word, &flag);
+    if (flag != "" && flag != "that" && flag != "object") {
+      return Status(StatusCode::kInvalidArgument, "speech_verbs.txt: unknown flag '" + flag + "'");
+    }
+    q.verbs_[word] = Verb{flag == "that", flag == "object"};
+  }
+  for (const std::string& e : titles->entries()) {
+    split(e, &word, &flag);
+    if (flag != "" && flag != "honorific") {
+      return Status(StatusCode::kInvalidArgument, "person_titles.txt: unknown flag '" + flag + "'");
+    }
+    q.titles_[word] = Title{flag == "honorific"};
+  }
+  for (const std::string& e : abbrev->entries()) {
+    split(e, &word, &flag);
+    q.abbreviations_.insert(word);
+  }
+  return q;
+}
+
+// The working state of one Extract() call.
+class QuoteExtractor::Run {
+ public:
+  Run(const QuoteExtractor& q, const Document& doc) : q_(q), doc_(doc), text_(doc.text) {}
+
+  std::vector<Quote> Extract();
+
+ private:
+  // A speaker found in the text, before pronouns are resolved.
+  struct Subject {
+    enum class Kind { kNone, kName, kPronoun, kNominal };
+    Kind kind = Kind::kNone;
+    Span span;         // the name words, or the pronoun / nominal
+    std::string name;  // name words joined by single spaces
+    std::string role;
+    std::string key;   // lower-case pronoun, or the title of "the minister"
+    bool org = false;  // "the RTSO", "Calloway Strand Engineering"... when known
+    bool ok() const { return kind != Kind::kNone; }
+  };
+  struct Found {
+    Quote quote;
+    Subject subject;
+    int inherit_from = -1;  // index into found_ of the quote whose speaker this takes
+  };
+  // A person named in the text, for resolving pronouns.
+  struct Mention {
+    uint32_t offset;
+    std::string name;
+    std::string role;
+    bool person;
+  };
+  struct QuoteMarks {
+    size_t open;   // token index of the opening mark
+    size_t close;  // token index of the closing mark
+  };
+
+  std::string_view Word(size_t i) const { return toks_[i].span.Slice(text_); }
+  std::string LowerWord(size_t i) const { return AsciiLower(Word(i)); }
+  bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kWord; }
+  const Verb* VerbAt(size_t i) const {
+    if (!IsWord(i)) return nullptr;
+    auto it = q_.verbs_.find(LowerWord(i));
+    return it == q_.verbs_.end() ? nullptr : &it->second;
+  }
+  const Title* TitleOf(std::string_view w) const {
+    auto it = q_.titles_.find(WithoutPeriod(w));
+    return it == q_.titles_.end() ? nullptr : &it->second;
+  }
+
+  void Tokenize(Span region);
+  uint32_t SentenceAt(uint32_t offset) const;
+  size_t FirstTokenAt(uint32_t offset) const;  // first token starting at or after offset
+
+  Subject ParseName(size_t a, size_t b) const;
+  std::string RoleFromApposition(size_t a, size_t b) const;
+  Subject SubjectBefore(size_t a, size_t verb) const;
+  Subject SubjectAfter(size_t verb, size_t limit, size_t* end) const;
+
+  void DoParagraph(size_t p);
+  void FindReported(uint32_t sentence, size_t first, size_t last, const std::vector<bool>& quoted,
+                    const std::vector<bool>& used);
+  void CollectTitledMentions();
+  std::string Canonical(const std::string& name) const;
+  bool Resolve(size_t i, std::vector<bool>* done);
+
+  const QuoteExtractor& q_;
+  const Document& doc_;
+  std::string_view text_;
+  std::vector<Tok> toks_;  // of the current paragraph
+  std::vector<Found> found_;
+  std::vector<Mention> mentions_;
+  std::vector<std::string> full_names_;
+  // Sentences [first, last) of each paragraph (sentences are in paragraph order).
+  std::vector<std::pair<uint32_t, uint32_t>> paragraph_sentences_;
+};
+
+void QuoteExtractor::Run::Tokenize(Span region) {
+  toks_.clear();
+  auto starts = [&](size_t i, std::string_view s) { return text_.substr(i, s.size()) == s; };
+  auto is_break = [&](size_t i) {
+    char c = text_[i];
+    if (IsAsciiSpace(c) || c == '"' || c == ';' || c == '!' || c == '?' || c == '(' || c == ')' ||
+        c == '[' || c == ']') {
+      return true;
+    }
+    if (c == ',' || c == ':') {  // "48,000" and "4:30" stay whole
+      return !(i > region.begin && i + 1 < region.end && IsAsciiDigit(text_[i - 1]) &&
+               IsAsciiDigit(text_[i + 1]));
+    }
+    if (c == '-' && i + 1 < region.end && text_[i + 1] == '-') return true;
+    return starts(i, kLeftQuote) || starts(i, kRightQuote) || starts(i, kEnDash) ||
+           starts(i, kEmDash);
+  };
+  bool in_straight = false;
+  size_t i = region.begin;
+  auto push = [&](size_t b, size_t e, TokType t) {
+    toks_.push_back(Tok{Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, t});
+  };
+  while (i < region.end) {
+    char c = text_[i];
+    if (IsAsciiSpace(c)) {
+      ++i;
+    } else if (c == '"') {
+      push(i, i + 1, in_straight ? TokType::kClose : TokType::kOpen);
+      in_straight = !in_straight;
+      ++i;
+    } else if (starts(i, kLeftQuote) || starts(i, kRightQuote)) {
+      push(i, i + 3, starts(i, kLeftQuote) ? TokType::kOpen : TokType::kClose);
+      i += 3;
+    } else if (is_break(i)) {
+      size_t n = starts(i, kEnDash) || starts(i, kEmDash) ? 3 : (c == '-' ? 2 : 1);
+      TokType t = TokType::kOther;
+      if (c == ',' || c == ':') t = TokType::kComma;
+      if (c == ';' || c == '!' || c == '?') t = TokType::kStop;
+      push(i, i + n, t);
+      i += n;
+    } else {
+      size_t j = i;
+      while (j < region.end && !is_break(j)) ++j;
+      size_t periods = 0;
+      while (periods < j - i && text_[j - 1 - periods] == '.') ++periods;
+      std::string_view w = text_.substr(i, j - i - periods);
+      if (periods == 0) {
+        push(i, j, TokType::kWord);
+      } else if (periods == 1 && !w.empty() &&
+                 (q_.abbreviations_.count(AsciiLower(w)) || w.find('.') != std::string_view::npos ||
+                  (w.size() == 1 && IsAsciiUpper(w[0])))) {
+        push(i, j, TokType::kWord);  // "Dr.", "St.", "U.S.", "J."
+      } else {
+        if (!w.empty()) push(i, i + w.size(), TokType::kWord);
+        push(j - periods, j, periods == 1 ? TokType::kStop : TokType::kOther);
+      }
+      i = j;
+    }
+  }
+}
+
+uint32_t QuoteExtractor::Run::SentenceAt(uint32_t offset) const {
+  const auto& s = doc_.sentences;
+  auto it = std::upper_bound(s.begin(), s.end(), offset,
+                             [](uint32_t o, const Sentence& x) { return o < x.span.begin; });
+  if (it == s.begin()) return 0;
+  return static_cast<uint32_t>(it - s.begin() - 1);
+}
+
+size_t QuoteExtractor::Run::FirstTokenAt(uint32_t offset) const {
+  auto it = std::lower_bound(toks_.begin(), toks_.end(), offset,
+                             [](const Tok& t, uint32_t o) { return t.span.begin < o; });
+  return static_cast<size_t>(it - toks_.begin());
+}
+
+// Tokens [a, b), all words: "he", "the minister", "Mayor Elena Duarte",
+// "Dr. Reyes", "the RTSO".
+QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) const {
+  Subject s;
+  if (a >= b) return s;
+  for (size_t k = a; k < b; ++k) {
+    if (!IsWord(k)) return s;
+  }
+  if (b - a == 1) {
+    std::string w = LowerWord(a);
+    if (w == "he" || w == "she" || w == "they") {
+      s.kind = Subject::Kind::kPronoun;
+      s.key = w;
+      s.span = toks_[a].span;
+      return s;
+    }
+  }
+  bool the = LowerWord(a) == "the";
+  if (the) ++a;
+  if (a >= b) return s;
+  if (the && b - a == 1) {
+    const Title* t = TitleOf(Word(a));
+    if (t != nullptr && !t->honorific) {
+      s.kind = Subject::Kind::kNominal;
+      s.key = WithoutPeriod(Word(a));
+      s.span = toks_[a].span;
+      return s;
+    }
+  }
+  int last_title = -1;
+  for (size_t k = a; k < b; ++k) {
+    std::string_view w = Word(k);
+    if (!IsCapitalized(w) || IsPossessive(w) || IsBlockedNameWord(AsciiLower(w))) return s;
+    if (TitleOf(w) != nullptr) last_title = static_cast<int>(k);
+  }
+  size_t name_begin = last_title < 0 ? a : static_cast<size_t>(last_title) + 1;
+  if (name_begin >= b || b - name_begin > 4) return s;
+  if (last_title >= 0 && !TitleOf(Word(static_cast<size_t>(last_title)))->honorific) {
+    for (size_t k = a; k <= static_cast<size_t>(last_title); ++k) {
+      const Title* t = TitleOf(Word(k));
+      if (t != nullptr && t->honorific) continue;
+      if (!s.role.empty()) s.role += ' ';
+      s.role += Word(k);
+    }
+  }
+  s.kind = Subject::Kind::kName;
+  s.span = Span{toks_[name_begin].span.begin, toks_[b - 1].span.end};
+  for (size_t k = name_begin; k < b; ++k) {
+    if (!s.name.empty()) s.name += ' ';
+    s.name += Word(k);
+    s.org = s.org || IsAcronym(Word(k));
+  }
+  s.org = s.org || (the && last_title < 0);
+  return s;
+}
+
+// ", a spokesperson for the company," -> "spokesperson for the company";
+// empty for an age ("34") or a relative clause ("which maintains the bridge").
+std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
+  if (a < b && IsWord(a)) {
+    std::string w = LowerWord(a);
+    if (w == "a" || w == "an" || w == "the") ++a;
+  }
+  if (a >= b || !IsWord(a) || IsAsciiDigit(Word(a)[0]) || IsRelativeWord(LowerWord(a))) return {};
+  size_t e = a;
+  while (e < b && IsWord(e) && !IsRelativeWord(LowerWord(e))) ++e;
+  if (e == a) return {};
+  return std::string(Span{toks_[a].span.begin, toks_[e - 1].span.end}.Slice(text_));
+}
+
+// The speaker named before the verb at token `verb`, looking no further back
+// than token `a`: "Daniel Okafor, president of the union, said",
+// "At a press conference on Friday, Duarte said", "She announced ... and said".
+QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t verb) const {
+  size_t end = verb;
+  while (end > a && IsWord(end - 1) && IsAdverb(LowerWord(end - 1))) --end;
+  for (size_t k = end; k > a; --k) {
+    TokType t = toks_[k - 1].type;
+    if (t != TokType::kWord && t != TokType::kComma) {
+      a = k;
+      break;
+    }
+  }
+  // Comma-separated chunks of [a, end).
+  std::vector<std::pair<size_t, size_t>> chunks;
+  size_t start = a;
+  for (size_t k = a; k <= end; ++k) {
+    if (k == end || toks_[k].type == TokType::kComma) {
+      if (k > start) chunks.emplace_back(start, k);
+      start = k + 1;
+    }
+  }
+  for (size_t c = chunks.size(); c > 0; --c) {
+    Subject s = ParseName(chunks[c - 1].first, chunks[c - 1].second);
+    if (s.ok()) {
+      for (size_t r = c; r < chunks.size() && s.kind == Subject::Kind::kName; ++r) {
+        std::string role = RoleFromApposition(chunks[r].first, chunks[r].second);
+        if (!role.empty()) {
+          s.role = role;
+          break;
+        }
+      }
+      return s;
+    }
+    std::string_view first = Word(chunks[c - 1].first);
+    if (!(IsAsciiLower(first[0]) || IsAsciiDigit(first[0]))) break;
+  }
+  // "She announced an emergency fund ... and said": the sentence's subject.
+  if (end > a && IsWord(end - 1) && LowerWord(end - 1) == "and") {
+    size_t k = a;
+    while (k < end && IsWord(k) && IsCapitalized(Word(k))) ++k;
+    if (k > a && k < end && IsWord(k) && IsAsciiLower(Word(k)[0])) {
+      Subject s = ParseName(a, k);
+      if (s.ok()) return s;
+    }
+  }
+  return {};
+}
+
+// The speaker named after the verb at token `verb`: "said Mayor Elena Duarte",
+// "said Priya Nandakumar, a spokesperson for the company". *end is set to the
+// token after the attribution.
+QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size_t limit,
+                                                               size_t* end) const {
+  size_t k = verb + 1;
+  while (k < limit && IsWord(k)) ++k;
+  Subject s = ParseName(verb + 1, k);
+  if (!s.ok() || s.kind == Subject::Kind::kNominal) return {};
+  // Appositions: ", 34, a nurse who ...".
+  while (k < limit && toks_[k].type == TokType::kComma) {
+    size_t e = k + 1;
+    while (e < limit && IsWord(e)) ++e;
+    if (e == k + 1) break;
+    if (s.kind == Subject::Kind::kName && s.role.empty()) {
+      s.role = RoleFromApposition(k + 1, e);
+    } else if (s.kind == Subject::Kind::kName) {
+      std::string role = RoleFromApposition(k + 1, e);
+      if (!role.empty()) s.role = role;
+    }
+    k = e;
+  }
+  *end = k;
+  return s;
+}
+
+void QuoteExtractor::Run::DoParagraph(size_t p) {
+  const Span region = doc_.paragraphs[p];
+  // Quotes inside transcript turns are the turn's own speech.
+  const auto [sentence_first, sentence_last] = paragraph_sentences_[p];
+  for (uint32_t si = sentence_first; si < sentence_last; ++si) {
+    if (doc_.sentences[si].turn >= 0) return;
+  }
+  Tokenize(region);
+  std::vector<QuoteMarks> marks;
+  for (size_t i = 0; i < toks_.size(); ++i) {
+    if (toks_[i].type != TokType::kOpen) continue;
+    for (size_t j = i + 1; j < toks_.size(); ++j) {
+      if (toks_[j].type == TokType::kOpen) break;
+      if (toks_[j].type == TokType::kClose) {
+        marks.push_back({i, j});
+        i = j;
+        break;
+      }
+    }
+  }
+  std::vector<bool> quoted(toks_.size(), false), used(toks_.size(), false);
+  for (const QuoteMarks& m : marks) {
+    for (size_t k = m.open; k <= m.close; ++k) quoted[k] = true;
+  }
+
+  const size_t paragraph_first = found_.size();
+  int previous = -1;        // the last direct quote of this paragraph, in found_
+  size_t previous_end = 0;  // the token after its trailing attribution, if it had one
+  for (const QuoteMarks& m : marks) {
+    Span inner = TrimSpan(text_, Span{toks_[m.open].span.end, toks_[m.close].span.begin});
+    while (inner.end > inner.begin &&
+           (text_[inner.end - 1] == ',' || IsAsciiSpace(text_[inner.end - 1]))) {
+      --inner.end;
+    }
+    if (inner.empty()) continue;
+    Found f;
+    f.quote.span = inner;
+    f.quote.kind = Quote::Kind::kDirect;
+    f.quote.sentence = SentenceAt(inner.begin);
+    const Span close_sentence = doc_.sentences[SentenceAt(toks_[m.close].span.begin)].span;
+    const Span open_sentence = doc_.sentences[SentenceAt(toks_[m.open].span.begin)].span;
+
+    // After: "...," said X.  /  "...," X said.  A quote closed by a period
+    // ends its sentence: what follows is not its attribution.
+    const bool closed_by_period = text_[inner.end - 1] == '.';
+    size_t limit = closed_by_period ? m.close : m.close + 1;
+    while (limit < toks_.size() && toks_[limit].span.begin < close_sentence.end &&
+           (toks_[limit].type == TokType::kWord || toks_[limit].type == TokType::kComma)) {
+      ++limit;
+    }
+    size_t k = m.close + 1;
+    while (k < limit && toks_[k].type == TokType::kComma) ++k;
+    size_t attribution_end = 0;
+    for (size_t v = k; v < limit && v < k + 12; ++v) {
+      if (VerbAt(v) == nullptr) continue;
+      Subject s;
+      if (v == k) {
+        s = SubjectAfter(v, limit, &attribution_end);
+      } else {
+        s = SubjectBefore(k, v);
+        attribution_end = v + 1;
+        // "he told reporters": the listener belongs to the attribution.
+        while (attribution_end < limit && IsWord(attribution_end)) ++attribution_end;
+      }
+      if (s.ok()) {
+        f.subject = s;
+        used[v] = true;
+      }
+      break;
+    }
+    // Before: X said, "..."  /  X told reporters "..."
+    if (!f.subject.ok()) {
+      size_t first = FirstTokenAt(open_sentence.begin);
+      size_t o = m.open;
+      while (o > first && toks_[o - 1].type == TokType::kComma) --o;
+      // Between the verb and the quote only a listener or "that" may stand:
+      // "X told reporters "..."", "X said that "..."".
+      for (size_t v = o; v > first && v + 4 > o; --v) {
+        if (!IsWord(v - 1)) break;
+        if (VerbAt(v - 1) == nullptr) {
+          std::string w = LowerWord(v - 1);
+          if (w == "that" || IsListener(w)) continue;
+          break;
+        }
+        Subject s = SubjectBefore(first, v - 1);
+        if (s.ok()) {
+          f.subject = s;
+          used[v - 1] = true;
+        }
+        break;
+      }
+    }
+    if (!f.subject.ok() && previous >= 0) {
+      // "A," said X, "B."  -- B continues A.
+      size_t j = previous_end;
+      while (j < m.open && toks_[j].type == TokType::kComma) ++j;
+      bool continues = previous_end > 0 && j == m.open;
+      // "A," X said. "B."  -- a whole quoted sentence.
+      bool whole_sentence =
+          toks_[m.open].span.begin == open_sentence.begin && IsCapitalized(inner.Slice(text_));
+      if (continues || whole_sentence) f.inherit_from = previous;
+    }
+    if (f.subject.ok() || f.inherit_from >= 0) {
+      found_.push_back(std::move(f));
+      previous = static_cast<int>(found_.size() - 1);
+      previous_end = attribution_end;
+    }
+  }
+
+  // Reported speech, sentence by sentence.
+  for (uint32_t si = sentence_first; si < sentence_last; ++si) {
+    const Sentence& s = doc_.sentences[si];
+    size_t first = FirstTokenAt(s.span.begin);
+    size_t last = FirstTokenAt(s.span.end);
+    FindReported(si, first, last, quoted, used);
+  }
+  std::sort(found_.begin() + static_cast<ptrdiff_t>(paragraph_first), found_.end(),
+            [](const Found& x, const Found& y) { return x.quote.span.begin < y.quote.span.begin; });
+}
+
+void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t last,
+                                       const std::vector<bool>& quoted,
+                                       const std::vector<bool>& used) {
+  const Span sspan = TrimSpan(text_, doc_.sentences[sentence].span);
+  for (size_t v = first; v < last; ++v) {
+    if (quoted[v] || used[v] || !IsWord(v)) continue;
+    std::string w = LowerWord(v);
+    // "..., according to X."  /  "According to X, ..."
+    if (w == "according" && v + 1 < last && LowerWord(v + 1) == "to") {
+      size_t e = v + 2;
+      while (e < last && IsWord(e)) ++e;
+      Subject subject = ParseName(v + 2, e);
+      if (subject.kind != Subject::Kind::kName) continue;
+      Found f;
+      f.subject = subject;
+      f.quote.kind = Quote::Kind::kReported;
+      f.quote.sentence = sentence;
+      if (v == first) {
+        while (e < last && toks_[e].type != TokType::kComma) ++e;
+        if (e + 1 >= last) continue;
+        f.quote.span = Span{toks_[e + 1].span.begin, sspan.end};
+      } else {
+        size_t b = v;
+        while (b > first && toks_[b - 1].type == TokType::kComma) --b;
+        if (b == first) continue;
+        f.quote.span = Span{sspan.begin, toks_[b - 1].span.end};
+      }
+      found_.push_back(std::move(f));
+      return;
+    }
+    const Verb* verb = VerbAt(v);
+    if (verb == nullptr || v + 1 >= last || !IsWord(v + 1)) continue;
+    // The clause: after "that" (within a few words: "said on Friday that"),
+    // or straight after the verb and its listener.
+    size_t clause = 0;
+    for (size_t j = v + 1; j < last && j < v + 9 && IsWord(j); ++j) {
+      if (LowerWord(j) != "that") continue;
+      if (j == v + 1 || verb->takes_object || IsAdverbialStart(LowerWord(v + 1))) clause = j + 1;
+      break;
+    }
+    if (clause == 0) {
+      if (verb->needs_that) continue;
+      clause = v + 1;
+      if (verb->takes_object && IsListener(LowerWord(clause))) ++clause;
+      if (clause >= last || !IsWord(clause) || IsAdverbialStart(LowerWord(clause))) continue;
+      // "said Mayor Duarte." with no quote: an attribution, not a clause.
+      if (IsCapitalized(Word(clause)) && LowerWord(clause) != "i") {
+        size_t e = clause;
+        while (e < last && IsWord(e) && IsCapitalized(Word(e))) ++e;
+        if (e >= last || !IsWord(e)) continue;
+      }
+    }
+    if (clause >= last || !IsWord(clause)) continue;
+    Subject subject = SubjectBefore(first, v);
+    if (!subject.ok()) continue;
+    Found f;
+    f.subject = subject;
+    f.quote.kind = Quote::Kind::kReported;
+    f.quote.sentence = sentence;
+    f.quote.span = Span{toks_[clause].span.begin, sspan.end};
+    found_.push_back(std::move(f));
+    return;
+  }
+}
+
+// Names after a title anywhere in the text ("Mayor Elena Duarte posted..."):
+// people that pronouns can refer to.
+void QuoteExtractor::Run::CollectTitledMentions() {
+  for (size_t p = 0; p < doc_.paragraphs.size(); ++p) {
+    Tokenize(doc_.paragraphs[p]);
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      if (!IsWord(i) || !IsCapitalized(Word(i)) || TitleOf(Word(i)) == nullptr) continue;
+      size_t a = i;
+      while (a > 0 && IsWord(a - 1) && IsCapitalized(Word(a - 1)) &&
+             !IsBlockedNameWord(LowerWord(a - 1))) {
+        --a;
+      }
+      size_t b = i + 1;
+      while (b < toks_.size() && IsWord(b) && IsCapitalized(Word(b))) ++b;
+      while (b > i + 1) {
+        Subject s = ParseName(a, b);
+        if (s.kind == Subject::Kind::kName) {
+          mentions_.push_back({s.span.begin, s.name, s.role, !s.org});
+          full_names_.push_back(s.name);
+          break;
+        }
+        --b;
+      }
+      i = b > i ? b - 1 : i;
+    }
+    // Any run of capitalized words is a candidate full name ("Daniel Okafor
+    // leads the union"), for Canonical().
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      size_t b = i;
+      while (b < toks_.size() && IsWord(b) && IsCapitalized(Word(b))) ++b;
+      if (b == i) continue;
+      size_t a = i;
+      while (a < b && IsBlockedNameWord(LowerWord(a))) ++a;
+      if (b - a >= 2) {
+        Subject s = ParseName(a, b);
+        if (s.kind == Subject::Kind::kName && s.name.find(' ') != std::string::npos) {
+          full_names_.push_back(s.name);
+        }
+      }
+      i = b;
+    }
+  }
+}
+
+// The fullest name in the document that ends with the words of `name`.
+std::string QuoteExtractor::Run::Canonical(const std::string& name) const {
+  std::vector<std::string> words = SplitWords(name);
+  std::string best = name;
+  size_t best_size = words.size();
+  for (const std::string& full : full_names_) {
+    std::vector<std::string> fw = SplitWords(full);
+    if (fw.size() <= best_size) continue;
+    if (std::equal(words.rbegin(), words.rend(), fw.rbegin())) {
+      best = full;
+      best_size = fw.size();
+    }
+  }
+  return best;
+}
+
+// Resolves the speaker of found_[i]; false when it cannot be resolved.
+bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
+  Found& f = found_[i];
+  if ((*done)[i]) return !f.quote.speaker.empty();
+  (*done)[i] = true;
+  if (f.inherit_from >= 0) {
+    if (!Resolve(static_cast<size_t>(f.inherit_from), done)) return false;
+    const Found& from = found_[static_cast<size_t>(f.inherit_from)];
+    f.quote.speaker = from.quote.speaker;
+    f.quote.role = from.quote.role;
+    return true;
+  }
+  const Subject& s = f.subject;
+  if (s.kind == Subject::Kind::kName) {
+    f.quote.speaker = Canonical(s.name);
+    f.quote.speaker_span = s.span;
+    f.quote.role = s.role;
+    return true;
+  }
+  // A pronoun or "the minister": the nearest person named before it.
+  const Mention* best = nullptr;
+  for (const Mention& m : mentions_) {
+    if (m.offset >= s.span.begin) continue;
+    if (best != nullptr && m.offset < best->offset) continue;
+    if (s.kind == Subject::Kind::kPronoun && s.key != "they" && !m.person) continue;
+    if (s.kind == Subject::Kind::kNominal) {
+      std::string role = AsciiLower(m.role);
+      if (!(role == s.key || role.ends_with(" " + s.key))) continue;
+    }
+    best = &m;
+  }
+  if (best == nullptr) return false;
+  f.quote.speaker = Canonical(best->name);
+  return true;
+}
+
+std::vector<Quote> QuoteExtractor::Run::Extract() {
+  if (doc_.sentences.empty()) return {};
+  paragraph_sentences_.assign(doc_.paragraphs.size(), {0, 0});
+  for (uint32_t si = static_cast<uint32_t>(doc_.sentences.size()); si > 0; --si) {
+    const int32_t p = doc_.sentences[si - 1].paragraph;
+    if (p < 0 || static_cast<size_t>(p) >= paragraph_sentences_.size()) continue;
+    auto& range = paragraph_sentences_[static_cast<size_t>(p)];
+    if (range.second == 0) range.second = si;
+    range.first = si - 1;
+  }
+  CollectTitledMentions();
+  for (size_t p = 0; p < doc_.paragraphs.size(); ++p) DoParagraph(p);
+  for (const Found& f : found_) {
+    if (f.subject.kind != Subject::Kind::kName) continue;
+    mentions_.push_back({f.subject.span.begin, f.subject.name, f.subject.role, !f.subject.org});
+    full_names_.push_back(f.subject.name);
+  }
+  std::vector<bool> done(found_.size(), false);
+  std::vector<Quote> out;
+  for (size_t i = 0; i < found_.size(); ++i) {
+    if (Resolve(i, &done)) out.push_back(found_[i].quote);
+  }
+  for (size_t t = 0; t < doc_.turns.size(); ++t) {
+    const Turn& turn = doc_.turns[t];
+    if (turn.is_question) continue;
+    Quote q;
+    q.kind = Quote::Kind::kTurn;
+    q.span = turn.span;
+    q.speaker = Canonical(turn.speaker);
+    q.role = turn.role;
+    bool has_sentence = false;
+    for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      if (doc_.sentences[si].turn == static_cast<int32_t>(t)) {
+        q.sentence = si;
+        q.span.begin = doc_.sentences[si].span.begin;  // after "(Via interpreter)"
+        has_sentence = true;
+        break;
+      }
+    }
+    if (has_sentence) out.push_back(std::move(q));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Quote& x, const Quote& y) { return x.span.begin < y.span.begin; });
+  return out;
+}
+
+std::vector<Quote> QuoteExtractor::Extract(const Document& doc) const {
+  Run run(*this, doc);
+  return run.Extract();
+}
+
+}  // namespace dossier
