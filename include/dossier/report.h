@@ -14,13 +14,13 @@
 #include <string>
 #include <vector>
 
+#include "dossier/briefing.h"
 #include "dossier/document.h"
 #include "dossier/status.h"
-#include "dossier/summary.h"
 
 namespace dossier {
 
-inline constexpr const char* kBriefSchemaVersion = "0.2";
+inline constexpr const char* kBriefSchemaVersion = "0.3";
 
 struct RenderOptions {
   bool documents = true;  // list each document's sentences and turns (the analysis)
@@ -28,11 +28,11 @@ struct RenderOptions {
   bool clutter = true;    // list the lines removed as clutter
 };
 
-// `summary` may be null (no summary section).
-std::string RenderMarkdown(const Cluster& cluster, const Summary* summary,
+// `briefing` may be null (the analysis only).
+std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
                            const RenderOptions& options);
 // One JSON object, no newline inside.
-std::string RenderJson(const Cluster& cluster, const Summary* summary,
+std::string RenderJson(const Cluster& cluster, const Briefing* briefing,
                        const RenderOptions& options);
 // "input: message (byte N)" prefixed with "error: " or "warning: ".
 std::string FormatDiagnostic(const Diagnostic& diagnostic);

@@ -66,16 +66,43 @@ json SummaryJson(const Cluster& cluster, const Summary& summary) {
   return out;
 }
 
+json SpeakersJson(const Cluster& cluster, const std::vector<SpeakerEntry>& speakers) {
+  json out = json::array();
+  for (const SpeakerEntry& s : speakers) {
+    json sj;
+    sj["name"] = s.name;
+    sj["role"] = OrNull(s.role);
+    sj["aliases"] = s.aliases;
+    sj["sources"] = s.sources;
+    json quotes = json::array();
+    for (const QuoteRef& q : s.quotes) {
+      const Document& doc = cluster.documents[q.document];
+      quotes.push_back({{"kind", q.kind},
+                        {"text", std::string(q.span.Slice(doc.text))},
+                        {"document", doc.id},
+                        {"document_index", q.document},
+                        {"span", SpanJson(q.span)},
+                        {"source_span", SpanJson(q.source_span)}});
+    }
+    sj["quotes"] = std::move(quotes);
+    out.push_back(std::move(sj));
+  }
+  return out;
+}
+
 }  // namespace
 
-std::string RenderJson(const Cluster& cluster, const Summary* summary,
+std::string RenderJson(const Cluster& cluster, const Briefing* briefing,
                        const RenderOptions& options) {
   json out;
   out["schema"] = "dossier.brief";
   out["version"] = kBriefSchemaVersion;
   out["id"] = cluster.id;
   out["origin"] = cluster.origin;
-  if (summary != nullptr) out["summary"] = SummaryJson(cluster, *summary);
+  if (briefing != nullptr) {
+    out["summary"] = SummaryJson(cluster, briefing->summary);
+    out["speakers"] = SpeakersJson(cluster, briefing->speakers);
+  }
   json docs = json::array();
   for (const Document& doc : cluster.documents) {
     json d;

@@ -37,8 +37,9 @@ std::string SpeakerLine(const Turn& t) {
 
 }  // namespace
 
-std::string RenderMarkdown(const Cluster& cluster, const Summary* summary,
+std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
                            const RenderOptions& options) {
+  const Summary* summary = briefing != nullptr ? &briefing->summary : nullptr;
   std::string out;
   const size_t ndocs = cluster.documents.size();
   out += "# " + Escape(cluster.id) + " — " + std::to_string(ndocs) +
@@ -68,6 +69,51 @@ std::string RenderMarkdown(const Cluster& cluster, const Summary* summary,
     out += "\n_" + std::to_string(summary->words) + " words; method " +
            SummaryMethodName(summary->method) +
            ". [n] is a source below; `a–b` are byte offsets in that source's input._\n\n";
+  }
+
+  if (briefing != nullptr && !briefing->speakers.empty()) {
+    constexpr size_t kMaxSpeakers = 12;
+    constexpr size_t kMaxQuotesShown = 3;
+    constexpr size_t kMaxQuoteBytes = 280;
+    out += "## Who said what\n\n";
+    size_t shown = 0;
+    for (const SpeakerEntry& s : briefing->speakers) {
+      if (++shown > kMaxSpeakers) break;
+      out += "- **" + Escape(s.name) + "**";
+      if (!s.role.empty()) out += " (" + Escape(s.role) + ")";
+      out += " — " + std::to_string(s.quotes.size()) +
+             (s.quotes.size() == 1 ? " quote" : " quotes") + " in " + std::to_string(s.sources) +
+             " of " + std::to_string(ndocs) + " sources";
+      if (!s.aliases.empty()) {
+        out += "; also named ";
+        for (size_t i = 0; i < s.aliases.size(); ++i) out += (i ? ", " : "") + Escape(s.aliases[i]);
+      }
+      out += "\n";
+      for (size_t i = 0; i < s.quotes.size() && i < kMaxQuotesShown; ++i) {
+        const QuoteRef& q = s.quotes[i];
+        std::string_view text = q.span.Slice(cluster.documents[q.document].text);
+        std::string shown_text(text.substr(0, kMaxQuoteBytes));
+        if (text.size() > kMaxQuoteBytes) {
+          // Cut on a character boundary.
+          while (!shown_text.empty() &&
+                 (static_cast<unsigned char>(shown_text.back()) & 0xC0) == 0x80) {
+            shown_text.pop_back();
+          }
+          if (!shown_text.empty() && static_cast<unsigned char>(shown_text.back()) >= 0xC0) {
+            shown_text.pop_back();
+          }
+          shown_text += "…";
+        }
+        out += "  - " + std::string(q.kind == "direct" ? "“" : "") + Escape(shown_text) +
+               (q.kind == "direct" ? "”" : "") + " — [" + std::to_string(q.document + 1) + "] `" +
+               Range(q.source_span) + "`" + (q.kind == "direct" ? "" : " (" + q.kind + ")") + "\n";
+      }
+    }
+    if (briefing->speakers.size() > kMaxSpeakers) {
+      out += "- … and " + std::to_string(briefing->speakers.size() - kMaxSpeakers) +
+             " more (see --format json)\n";
+    }
+    out += "\n";
   }
 
   out += "## Sources\n\n";

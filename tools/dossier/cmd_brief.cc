@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "dossier/briefing.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
 #include "dossier/report.h"
@@ -62,9 +63,12 @@ int RunBrief(const BriefFlags& flags) {
     std::cerr << "dossier brief: " << st.ToString() << "\n";
     return kExitUsage;
   }
-  Result<Summarizer> summarizer = Summarizer::Create(summary_options);
-  if (!summarizer.ok()) {
-    std::cerr << "dossier brief: " << summarizer.status().ToString() << "\n";
+  BriefOptions brief_options;
+  brief_options.summary = summary_options;
+  brief_options.data_dir = flags.data_dir;
+  Result<Briefer> briefer = Briefer::Create(brief_options);
+  if (!briefer.ok()) {
+    std::cerr << "dossier brief: " << briefer.status().ToString() << "\n";
     return kExitUsage;
   }
   ReadOptions options;
@@ -84,9 +88,9 @@ int RunBrief(const BriefFlags& flags) {
   auto sink = [&](Cluster&& cluster) {
     pipeline->Analyze(&cluster, &scratch);
     for (const Diagnostic& d : cluster.diagnostics) Report(d, flags.quiet, &had_error);
-    Summary summary = summarizer->Summarize(cluster);
-    std::string rendered = json ? RenderJson(cluster, &summary, render) + "\n"
-                                : RenderMarkdown(cluster, &summary, render);
+    Briefing briefing = briefer->Brief(cluster);
+    std::string rendered = json ? RenderJson(cluster, &briefing, render) + "\n"
+                                : RenderMarkdown(cluster, &briefing, render);
     ++clusters;
     if (to_file) {
       buffer += rendered;
