@@ -10,6 +10,7 @@ packages=(
   libjemalloc-dev
   clang-format
   wordnet-base   # WordNet exception lists for ROUGE-1.5.5 stemming (-m)
+  chromium       # headless checks of the HTML page (tests/browser)
   "$@"
 )
 

@@ -5,7 +5,10 @@
 #include <map>
 #include <unordered_map>
 
+#include "analyze/entities.h"
+#include "analyze/figures.h"
 #include "analyze/quotes.h"
+#include "analyze/timeline.h"
 
 namespace dossier {
 namespace {
@@ -16,12 +19,77 @@ bool IsTailOf(std::string_view shorter, std::string_view longer) {
          longer[longer.size() - shorter.size() - 1] == ' ';
 }
 
+Citation Cite(const Cluster& cluster, uint32_t document, uint32_t sentence, Span span) {
+  return {document, sentence, span, cluster.documents[document].map.ToOriginal(span)};
+}
+
+// The sentence of `doc` holding byte `offset` of its text.
+uint32_t SentenceAt(const Document& doc, uint32_t offset) {
+  uint32_t found = 0;
+  for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
+    if (doc.sentences[i].span.begin > offset) break;
+    found = i;
+  }
+  return found;
+}
+
+bool IsCasualty(const std::string& what) {
+  return what == "killed" || what == "injured" || what == "missing";
+}
+
+// Figure groups worth a reader's attention: reported by two sources or more.
+// A group keyed only by a generic unit ("minute", "percent") may hold
+// unrelated quantities, so instead of calling it a conflict it is split
+// into sets of mutually compatible mentions.
+std::vector<FigureGroup> ReportableFigures(std::vector<FigureGroup> groups) {
+  std::vector<FigureGroup> out;
+  for (FigureGroup& g : groups) {
+    if (g.status == FigureGroup::Status::kConflict && !IsCasualty(g.what)) {
+      std::vector<FigureGroup> parts;
+      for (const FigureMention& m : g.mentions) {
+        FigureGroup* home = nullptr;
+        for (FigureGroup& part : parts) {
+          bool fits = true;
+          for (const FigureMention& other : part.mentions) {
+            fits = fits && FigureExtractor::Compatible(m, other);
+          }
+          if (fits) {
+            home = &part;
+            break;
+          }
+        }
+        if (home == nullptr) {
+          parts.push_back({g.what, g.unit, m.value, FigureGroup::Status::kAgree, {}});
+          home = &parts.back();
+        }
+        home->mentions.push_back(m);
+      }
+      for (FigureGroup& part : parts) {
+        if (part.DocumentCount() >= 2) out.push_back(std::move(part));
+      }
+    } else if (g.DocumentCount() >= 2) {
+      out.push_back(std::move(g));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const FigureGroup& a, const FigureGroup& b) {
+    const bool ca = a.status == FigureGroup::Status::kConflict;
+    const bool cb = b.status == FigureGroup::Status::kConflict;
+    if (ca != cb) return ca;
+    if (IsCasualty(a.what) != IsCasualty(b.what)) return IsCasualty(a.what);
+    return a.DocumentCount() > b.DocumentCount();
+  });
+  return out;
+}
+
 }  // namespace
 
 struct Briefer::Impl {
   BriefOptions options;
   Summarizer summarizer;
   QuoteExtractor quotes;
+  FigureExtractor figures;
+  EntityExtractor entities;
+  TimelineBuilder timeline;
 };
 
 Briefer::Briefer(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -34,12 +102,26 @@ Result<Briefer> Briefer::Create(const BriefOptions& options) {
   if (!summarizer.ok()) return summarizer.status();
   Result<QuoteExtractor> quotes = QuoteExtractor::Create(options.data_dir);
   if (!quotes.ok()) return quotes.status();
-  return Briefer(std::make_unique<Impl>(Impl{options, std::move(*summarizer), std::move(*quotes)}));
+  Result<FigureExtractor> figures = FigureExtractor::Create(options.data_dir);
+  if (!figures.ok()) return figures.status();
+  Result<EntityExtractor> entities = EntityExtractor::Create(options.data_dir);
+  if (!entities.ok()) return entities.status();
+  Result<TimelineBuilder> timeline = TimelineBuilder::Create(options.data_dir);
+  if (!timeline.ok()) return timeline.status();
+  return Briefer(std::make_unique<Impl>(Impl{options, std::move(*summarizer), std::move(*quotes),
+                                             std::move(*figures), std::move(*entities),
+                                             std::move(*timeline)}));
 }
 
 Briefing Briefer::Brief(const Cluster& cluster) const {
   Briefing b;
   b.summary = impl_->summarizer.Summarize(cluster);
+  for (const SummarySentence& line : b.summary.sentences) {
+    std::vector<bool> row(cluster.documents.size(), false);
+    row[line.document] = true;
+    for (const Support& sup : line.support) row[sup.document] = true;
+    b.coverage.push_back(std::move(row));
+  }
 
   // Quotes of every document, keyed by the speaker's name as the extractor
   // gave it (already the fullest form within its document).
@@ -103,6 +185,46 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
     }
     s.sources = docs.size();
     b.speakers.push_back(std::move(s));
+  }
+  // Key figures.
+  for (const FigureGroup& g : ReportableFigures(impl_->figures.Group(cluster))) {
+    FigureEntry f;
+    f.what = g.what;
+    f.unit = g.unit;
+    f.value = g.value;
+    f.status = FigureStatusName(g.status);
+    f.sources = g.DocumentCount();
+    for (const FigureMention& m : g.mentions) {
+      f.mentions.push_back(
+          {Cite(cluster, m.document, m.sentence, m.span), m.value, m.value_high, m.qualifier});
+    }
+    b.figures.push_back(std::move(f));
+  }
+  // Entities.
+  for (Entity& e : impl_->entities.Extract(cluster)) {
+    EntityEntry entry;
+    entry.name = std::move(e.name);
+    entry.type = std::move(e.type);
+    entry.aliases = std::move(e.aliases);
+    entry.mentions = e.mentions.size();
+    entry.mentions_per_document = std::move(e.mentions_per_document);
+    for (size_t i = 0; i < e.mentions.size() && i < 3; ++i) {
+      const EntityMention& m = e.mentions[i];
+      entry.first_mentions.push_back(Cite(
+          cluster, m.document, SentenceAt(cluster.documents[m.document], m.span.begin), m.span));
+    }
+    b.entities.push_back(std::move(entry));
+  }
+  // Timeline.
+  for (const TimelineEvent& ev : impl_->timeline.Build(cluster)) {
+    TimelineEntry t;
+    t.date = ev.date;
+    t.text = ev.text;
+    for (const TimeExpression& x : ev.citations) {
+      t.future = t.future || x.future;
+      t.citations.push_back(Cite(cluster, x.document, x.sentence, x.span));
+    }
+    b.timeline.push_back(std::move(t));
   }
   std::stable_sort(b.speakers.begin(), b.speakers.end(),
                    [](const SpeakerEntry& a, const SpeakerEntry& b) {

@@ -37,9 +37,56 @@ struct SpeakerEntry {
   size_t sources = 0;                // documents quoting the speaker
 };
 
+// Where a finding stands in a source.
+struct Citation {
+  uint32_t document = 0;  // index into Cluster::documents
+  uint32_t sentence = 0;  // index into that document's sentences
+  Span span;              // the words cited, in the document's text
+  Span source_span;       // the same in its original input
+};
+
+// A person, organization, place or group, one per referent.
+struct EntityEntry {
+  std::string name;                  // canonical ("Islamic State", "Vladimir Putin")
+  std::string type;                  // person, organization, place, group, other
+  std::vector<std::string> aliases;  // other forms used ("IS", "Daesh"; "Mr Putin")
+  size_t mentions = 0;
+  std::vector<uint32_t> mentions_per_document;
+  std::vector<Citation> first_mentions;  // up to three, for citation
+};
+
+// One quantity as the sources report it.
+struct FigureEntry {
+  std::string what;    // "killed", "injured", or the unit for other figures
+  std::string unit;    // "people", "dollar", "metre", "percent", ...
+  double value = 0;    // representative value
+  std::string status;  // "agree" or "conflict"
+  struct Mention {
+    Citation where;  // span: the figure as written ("more than 200,000")
+    double value = 0, value_high = 0;
+    std::string qualifier;  // "", "over", "about", "up to", ...
+  };
+  std::vector<Mention> mentions;
+  size_t sources = 0;
+};
+
+// One dated event of the timeline.
+struct TimelineEntry {
+  std::string date;  // "YYYY-MM-DD", "YYYY-MM", or empty when it could not be resolved
+  std::string text;  // the reporting sentence (shortened)
+  bool future = false;
+  std::vector<Citation> citations;  // span: the time expression
+};
+
 struct Briefing {
   Summary summary;
   std::vector<SpeakerEntry> speakers;  // most quoted first
+  // Coverage: coverage[p][d] is true when document d reports summary
+  // sentence p (it is the cited source or a supporting one).
+  std::vector<std::vector<bool>> coverage;
+  std::vector<FigureEntry> figures;     // reported by two sources or more; conflicts first
+  std::vector<EntityEntry> entities;    // most mentioned first
+  std::vector<TimelineEntry> timeline;  // by date, then the unresolved ones
 };
 
 struct BriefOptions {

@@ -34,6 +34,10 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
 // One JSON object, no newline inside.
 std::string RenderJson(const Cluster& cluster, const Briefing* briefing,
                        const RenderOptions& options);
+// A self-contained HTML page (inline CSS/JS, no network; a Content-Security-
+// Policy forbids every request) where each citation highlights the cited
+// passage. All source text is escaped.
+std::string RenderHtml(const Cluster& cluster, const Briefing& briefing);
 // "input: message (byte N)" prefixed with "error: " or "warning: ".
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
 

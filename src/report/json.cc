@@ -90,6 +90,62 @@ json SpeakersJson(const Cluster& cluster, const std::vector<SpeakerEntry>& speak
   return out;
 }
 
+json CitationJson(const Cluster& cluster, const Citation& c) {
+  const Document& doc = cluster.documents[c.document];
+  return {{"document", doc.id},       {"document_index", c.document},
+          {"sentence", c.sentence},   {"text", std::string(c.span.Slice(doc.text))},
+          {"span", SpanJson(c.span)}, {"source_span", SpanJson(c.source_span)}};
+}
+
+json FiguresJson(const Cluster& cluster, const std::vector<FigureEntry>& figures) {
+  json out = json::array();
+  for (const FigureEntry& f : figures) {
+    json mentions = json::array();
+    for (const FigureEntry::Mention& m : f.mentions) {
+      json mj = CitationJson(cluster, m.where);
+      mj["value"] = m.value;
+      if (m.value_high != m.value) mj["value_high"] = m.value_high;
+      mj["qualifier"] = OrNull(m.qualifier);
+      mentions.push_back(std::move(mj));
+    }
+    out.push_back({{"value", f.value},
+                   {"unit", f.unit},
+                   {"what", f.what},
+                   {"status", f.status},
+                   {"sources", f.sources},
+                   {"mentions", std::move(mentions)}});
+  }
+  return out;
+}
+
+json EntitiesJson(const Cluster& cluster, const std::vector<EntityEntry>& entities) {
+  json out = json::array();
+  for (const EntityEntry& e : entities) {
+    json first = json::array();
+    for (const Citation& c : e.first_mentions) first.push_back(CitationJson(cluster, c));
+    out.push_back({{"name", e.name},
+                   {"type", e.type},
+                   {"aliases", e.aliases},
+                   {"mentions", e.mentions},
+                   {"mentions_per_document", e.mentions_per_document},
+                   {"first_mentions", std::move(first)}});
+  }
+  return out;
+}
+
+json TimelineJson(const Cluster& cluster, const std::vector<TimelineEntry>& timeline) {
+  json out = json::array();
+  for (const TimelineEntry& t : timeline) {
+    json cites = json::array();
+    for (const Citation& c : t.citations) cites.push_back(CitationJson(cluster, c));
+    out.push_back({{"date", OrNull(t.date)},
+                   {"text", t.text},
+                   {"future", t.future},
+                   {"citations", std::move(cites)}});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string RenderJson(const Cluster& cluster, const Briefing* briefing,
@@ -102,6 +158,18 @@ std::string RenderJson(const Cluster& cluster, const Briefing* briefing,
   if (briefing != nullptr) {
     out["summary"] = SummaryJson(cluster, briefing->summary);
     out["speakers"] = SpeakersJson(cluster, briefing->speakers);
+    json coverage = json::array();
+    for (size_t p = 0; p < briefing->coverage.size(); ++p) {
+      json sources = json::array();
+      for (size_t d = 0; d < briefing->coverage[p].size(); ++d) {
+        if (briefing->coverage[p][d]) sources.push_back(d);
+      }
+      coverage.push_back({{"point", p}, {"sources", std::move(sources)}});
+    }
+    out["coverage"] = std::move(coverage);
+    out["figures"] = FiguresJson(cluster, briefing->figures);
+    out["entities"] = EntitiesJson(cluster, briefing->entities);
+    out["timeline"] = TimelineJson(cluster, briefing->timeline);
   }
   json docs = json::array();
   for (const Document& doc : cluster.documents) {

@@ -116,6 +116,72 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
     out += "\n";
   }
 
+  if (briefing != nullptr && !briefing->figures.empty()) {
+    constexpr size_t kMaxFigures = 12;
+    out += "## Key figures\n\n";
+    size_t n = 0;
+    for (const FigureEntry& f : briefing->figures) {
+      if (++n > kMaxFigures) break;
+      out += "- **" + f.what + "**" +
+             (f.what != f.unit && !f.unit.empty() ? " (" + f.unit + ")" : "") + ": " +
+             (f.status == "conflict" ? "**sources disagree**" : "sources agree") + " — ";
+      for (size_t i = 0; i < f.mentions.size(); ++i) {
+        const FigureEntry::Mention& m = f.mentions[i];
+        out += std::string(i ? "; " : "") + "\"" +
+               Escape(m.where.span.Slice(cluster.documents[m.where.document].text)) + "\" [" +
+               std::to_string(m.where.document + 1) + "] `" + Range(m.where.source_span) + "`";
+      }
+      out += "\n";
+    }
+    out += "\n";
+  }
+  if (briefing != nullptr && !briefing->timeline.empty()) {
+    constexpr size_t kMaxEvents = 15;
+    out += "## Timeline\n\n";
+    size_t n = 0;
+    for (const TimelineEntry& t : briefing->timeline) {
+      if (t.date.empty() || ++n > kMaxEvents) continue;
+      out += "- **" + t.date + "**" + (t.future ? " (expected)" : "") + " " + Escape(t.text) + " —";
+      for (const Citation& c : t.citations) {
+        out += " [" + std::to_string(c.document + 1) + "] `" + Range(c.source_span) + "`";
+      }
+      out += "\n";
+    }
+    out += "\n";
+  }
+  if (briefing != nullptr && !briefing->entities.empty()) {
+    constexpr size_t kMaxEntities = 15;
+    out += "## Entities\n\n";
+    size_t n = 0;
+    for (const EntityEntry& e : briefing->entities) {
+      if (++n > kMaxEntities) break;
+      size_t sources = 0;
+      for (uint32_t c : e.mentions_per_document) sources += c > 0;
+      out += "- **" + Escape(e.name) + "** (" + e.type + ") — " + std::to_string(e.mentions) +
+             " mentions in " + std::to_string(sources) + " of " + std::to_string(ndocs) +
+             " sources";
+      if (!e.aliases.empty()) {
+        out += "; also ";
+        for (size_t i = 0; i < e.aliases.size(); ++i) out += (i ? ", " : "") + Escape(e.aliases[i]);
+      }
+      out += "\n";
+    }
+    out += "\n";
+  }
+  if (briefing != nullptr && !briefing->coverage.empty() && ndocs > 1) {
+    out += "## Coverage\n\nWhich source reports which point of the summary:\n\n| point |";
+    for (size_t d = 0; d < ndocs; ++d) out += " [" + std::to_string(d + 1) + "] |";
+    out += "\n|---|";
+    for (size_t d = 0; d < ndocs; ++d) out += "---|";
+    out += "\n";
+    for (size_t p = 0; p < briefing->coverage.size(); ++p) {
+      out += "| " + std::to_string(p + 1) + " |";
+      for (size_t d = 0; d < ndocs; ++d) out += briefing->coverage[p][d] ? " ● |" : "   |";
+      out += "\n";
+    }
+    out += "\n";
+  }
+
   out += "## Sources\n\n";
   size_t n = 0;
   for (const Document& doc : cluster.documents) {

@@ -80,6 +80,12 @@ int RunBrief(const BriefFlags& flags) {
   render.clutter = !flags.no_clutter;
   render.documents = flags.analysis || flags.tokens || flags.format == "json";
   const bool json = flags.format == "json";
+  const bool html = flags.format == "html";
+  bool write_failed = false;
+  if (html && flags.output.empty()) {
+    std::cerr << "dossier brief: --format html needs -o FILE (a page per cluster)\n";
+    return kExitUsage;
+  }
   const bool to_file = !flags.output.empty();
   std::string buffer;  // whole output when writing a file (written atomically)
   bool had_error = false;
@@ -89,9 +95,27 @@ int RunBrief(const BriefFlags& flags) {
     pipeline->Analyze(&cluster, &scratch);
     for (const Diagnostic& d : cluster.diagnostics) Report(d, flags.quiet, &had_error);
     Briefing briefing = briefer->Brief(cluster);
+    ++clusters;
+    if (html) {
+      // One page per cluster: FILE, then FILE's stem + "-2.html", "-3.html"...
+      std::string path = flags.output;
+      if (clusters > 1) {
+        const size_t dot = path.rfind('.');
+        const size_t slash = path.rfind('/');
+        const bool has_ext =
+            dot != std::string::npos && (slash == std::string::npos || dot > slash);
+        path = (has_ext ? path.substr(0, dot) : path) + "-" + std::to_string(clusters) +
+               (has_ext ? path.substr(dot) : ".html");
+      }
+      Status w = WriteFileAtomic(path, RenderHtml(cluster, briefing));
+      if (!w.ok()) {
+        std::cerr << "dossier brief: " << w.ToString() << "\n";
+        write_failed = true;
+      }
+      return;
+    }
     std::string rendered = json ? RenderJson(cluster, &briefing, render) + "\n"
                                 : RenderMarkdown(cluster, &briefing, render);
-    ++clusters;
     if (to_file) {
       buffer += rendered;
     } else {
@@ -106,7 +130,8 @@ int RunBrief(const BriefFlags& flags) {
     std::cerr << "dossier brief: " << status.ToString() << "\n";
     return kExitNoInput;
   }
-  if (to_file) {
+  if (write_failed) return kExitOutputError;
+  if (to_file && !html) {
     Status w = WriteFileAtomic(flags.output, buffer);
     if (!w.ok()) {
       std::cerr << "dossier brief: " << w.ToString() << "\n";
@@ -139,9 +164,9 @@ Command SetupBrief(CLI::App& app) {
                   "({id,document,summary}); any of them gzipped.")
       ->required();
   cmd->add_option("--format,-f", flags->format,
-                  "Output format: md (Markdown) or json (one "
-                  "object per cluster per line)")
-      ->check(CLI::IsMember({"md", "json"}))
+                  "Output format: md (Markdown), json (one object per cluster per line) or "
+                  "html (a self-contained page per cluster; needs -o FILE)")
+      ->check(CLI::IsMember({"md", "json", "html"}))
       ->capture_default_str();
   cmd->add_option("--output,-o", flags->output,
                   "Write to this file (atomically: all or nothing) instead of stdout");

@@ -1,0 +1,308 @@
+// A self-contained HTML page for one briefing: inline CSS and JS, no network.
+//
+// Safety: every byte that comes from a source is HTML-escaped (& < > " '),
+// never placed inside a script, a style or an attribute that runs code; the
+// page's Content-Security-Policy forbids every request (default-src 'none')
+// and inline event handlers are not used — the one script attaches its
+// listeners itself. URLs from sources are shown as text, never as links.
+//
+// Citations: each source document's sentences are rendered as elements with
+// ids "d<doc>s<sentence>"; a citation is a link carrying the target id, and
+// the script highlights and scrolls to the cited sentence.
+#include <string>
+#include <string_view>
+
+#include "dossier/report.h"
+
+namespace dossier {
+namespace {
+
+void AppendEscaped(std::string_view s, std::string* out) {
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        *out += "&amp;";
+        break;
+      case '<':
+        *out += "&lt;";
+        break;
+      case '>':
+        *out += "&gt;";
+        break;
+      case '"':
+        *out += "&quot;";
+        break;
+      case '\'':
+        *out += "&#39;";
+        break;
+      default:
+        out->push_back(c);
+    }
+  }
+}
+
+std::string Esc(std::string_view s) {
+  std::string out;
+  AppendEscaped(s, &out);
+  return out;
+}
+
+// At most `limit` bytes of `s`, cut on a character boundary, with "…" when cut.
+std::string Shorten(std::string_view s, size_t limit) {
+  if (s.size() <= limit) return std::string(s);
+  size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return std::string(s.substr(0, end)) + "…";
+}
+
+std::string SentenceId(uint32_t document, uint32_t sentence) {
+  return "d" + std::to_string(document) + "s" + std::to_string(sentence);
+}
+
+// A citation link to a sentence of a source ("[2]").
+std::string Cite(uint32_t document, uint32_t sentence, Span source_span) {
+  const std::string id = SentenceId(document, sentence);
+  return "<a class=\"cite\" href=\"#" + id + "\" data-target=\"" + id + "\" title=\"bytes " +
+         std::to_string(source_span.begin) + "–" + std::to_string(source_span.end) + "\">[" +
+         std::to_string(document + 1) + "]</a>";
+}
+
+// The sentence of `doc` containing byte `offset` of its text (or the last before).
+uint32_t SentenceAt(const Document& doc, uint32_t offset) {
+  uint32_t found = 0;
+  for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
+    if (doc.sentences[i].span.begin > offset) break;
+    found = i;
+  }
+  return found;
+}
+
+constexpr std::string_view kStyle = R"(
+body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
+header{background:#1d2a44;color:#fff;padding:16px 28px}header h1{margin:0;font-size:20px}
+header p{margin:4px 0 0;opacity:.8}
+main{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:20px;padding:20px 28px}
+section{background:#fff;border:1px solid #dde1e8;border-radius:8px;padding:14px 18px;margin-bottom:18px}
+h2{font-size:16px;margin:0 0 10px}ol.summary li{margin-bottom:8px}
+a.cite{color:#2456c7;text-decoration:none;font-size:12px;margin-left:2px;cursor:pointer}
+a.cite:hover{text-decoration:underline}.meta{color:#667085;font-size:13px}
+table.coverage{border-collapse:collapse;font-size:13px}
+table.coverage th,table.coverage td{border:1px solid #dde1e8;padding:3px 6px;text-align:center}
+table.coverage td.point{text-align:left;max-width:360px}td.yes{background:#cfe8d4}
+.speaker{margin-bottom:10px}.speaker ul{margin:4px 0 0 18px;padding:0}
+.quote{font-style:italic}
+.doc{max-height:420px;overflow:auto;border-top:1px solid #eef0f4;padding-top:8px}
+.doc .s{border-radius:3px}.doc .s.hit{background:#ffe58a;outline:2px solid #f0b400}
+.doc .frag{font-weight:600}.doc .stage{color:#667085}
+.timeline{list-style:none;padding:0;margin:0;border-left:3px solid #2456c7}
+.timeline li{margin:0 0 10px 0;padding-left:14px;position:relative}
+.timeline li:before{content:"";position:absolute;left:-8px;top:6px;width:11px;height:11px;
+border-radius:50%;background:#2456c7}
+.timeline .date{font-weight:600;font-size:13px;color:#2456c7}
+)";
+
+constexpr std::string_view kScript = R"(
+(function(){
+  function show(id){
+    var el=document.getElementById(id); if(!el) return;
+    var old=document.querySelectorAll('.s.hit');
+    for(var i=0;i<old.length;i++) old[i].classList.remove('hit');
+    el.classList.add('hit');
+    el.scrollIntoView({block:'center'});
+  }
+  if(location.hash.length>1) show(location.hash.substring(1));
+  var links=document.querySelectorAll('a.cite');
+  for(var i=0;i<links.length;i++){
+    links[i].addEventListener('click',function(e){
+      e.preventDefault(); show(this.getAttribute('data-target'));
+    });
+  }
+})();
+)";
+
+}  // namespace
+
+std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
+  const size_t ndocs = cluster.documents.size();
+  std::string out;
+  out.reserve(64 * 1024);
+  out +=
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'none'; "
+      "form-action 'none'; base-uri 'none'\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+  AppendEscaped(cluster.id, &out);
+  out += " — dossier briefing</title>\n<style>";
+  out += kStyle;
+  out += "</style></head>\n<body>\n<header><h1>";
+  AppendEscaped(cluster.id, &out);
+  out += "</h1><p>" + std::to_string(ndocs) + (ndocs == 1 ? " source" : " sources") +
+         " · summary of " + std::to_string(briefing.summary.words) + " words (" +
+         SummaryMethodName(briefing.summary.method) +
+         ") · every line is cited: click a [n] to see the passage</p></header>\n<main>\n<div>\n";
+
+  // Summary.
+  out += "<section id=\"summary\"><h2>Summary</h2><ol class=\"summary\">\n";
+  for (const SummarySentence& s : briefing.summary.sentences) {
+    out += "<li>";
+    AppendEscaped(s.text, &out);
+    out += " " + Cite(s.document, s.sentence, s.source_span);
+    for (const Support& sup : s.support) out += Cite(sup.document, sup.sentence, sup.source_span);
+    out += " <span class=\"meta\">" + std::to_string(s.support.size() + 1) + " of " +
+           std::to_string(ndocs) + " sources</span></li>\n";
+  }
+  out += "</ol></section>\n";
+
+  // Who said what.
+  if (!briefing.speakers.empty()) {
+    out += "<section id=\"speakers\"><h2>Who said what</h2>\n";
+    for (const SpeakerEntry& sp : briefing.speakers) {
+      out += "<div class=\"speaker\"><b>";
+      AppendEscaped(sp.name, &out);
+      out += "</b>";
+      if (!sp.role.empty()) out += " <span class=\"meta\">(" + Esc(sp.role) + ")</span>";
+      out += " <span class=\"meta\">— " + std::to_string(sp.quotes.size()) + " in " +
+             std::to_string(sp.sources) + " of " + std::to_string(ndocs) + " sources";
+      if (!sp.aliases.empty()) {
+        out += "; also ";
+        for (size_t i = 0; i < sp.aliases.size(); ++i) out += (i ? ", " : "") + Esc(sp.aliases[i]);
+      }
+      out += "</span><ul>\n";
+      for (const QuoteRef& q : sp.quotes) {
+        const Document& doc = cluster.documents[q.document];
+        out += "<li><span class=\"" + std::string(q.kind == "direct" ? "quote" : "") + "\">";
+        if (q.kind == "direct") out += "“";
+        AppendEscaped(Shorten(q.span.Slice(doc.text), 320), &out);
+        if (q.kind == "direct") out += "”";
+        out += "</span> " + Cite(q.document, SentenceAt(doc, q.span.begin), q.source_span) +
+               (q.kind == "direct" ? "" : " <span class=\"meta\">(" + q.kind + ")</span>") +
+               "</li>\n";
+      }
+      out += "</ul></div>\n";
+    }
+    out += "</section>\n";
+  }
+
+  // Key figures.
+  if (!briefing.figures.empty()) {
+    out += "<section id=\"figures\"><h2>Key figures</h2><ul>\n";
+    for (const FigureEntry& f : briefing.figures) {
+      out += "<li><b>" + Esc(f.what) + "</b>";
+      if (f.what != f.unit && !f.unit.empty()) out += " (" + Esc(f.unit) + ")";
+      out += f.status == "conflict" ? " <b style=\"color:#b42318\">sources disagree</b>: "
+                                    : " <span class=\"meta\">sources agree</span>: ";
+      for (size_t i = 0; i < f.mentions.size(); ++i) {
+        const FigureEntry::Mention& m = f.mentions[i];
+        if (i > 0) out += "; ";
+        out += "“";
+        AppendEscaped(m.where.span.Slice(cluster.documents[m.where.document].text), &out);
+        out += "” " + Cite(m.where.document, m.where.sentence, m.where.source_span);
+      }
+      out += "</li>\n";
+    }
+    out += "</ul></section>\n";
+  }
+
+  // Timeline, drawn as a vertical line of dated events.
+  if (!briefing.timeline.empty()) {
+    out += "<section id=\"timeline\"><h2>Timeline</h2><ul class=\"timeline\">\n";
+    for (const TimelineEntry& t : briefing.timeline) {
+      if (t.date.empty()) continue;
+      out += "<li><div class=\"date\">" + Esc(t.date) + (t.future ? " (expected)" : "") + "</div>";
+      AppendEscaped(t.text, &out);
+      for (const Citation& c : t.citations)
+        out += " " + Cite(c.document, c.sentence, c.source_span);
+      out += "</li>\n";
+    }
+    out += "</ul></section>\n";
+  }
+
+  // Entities.
+  if (!briefing.entities.empty()) {
+    out += "<section id=\"entities\"><h2>Entities</h2><ul>\n";
+    size_t n = 0;
+    for (const EntityEntry& e : briefing.entities) {
+      if (++n > 40) break;
+      out += "<li><b>" + Esc(e.name) + "</b> <span class=\"meta\">" + Esc(e.type) + ", " +
+             std::to_string(e.mentions) + " mentions";
+      if (!e.aliases.empty()) {
+        out += "; also ";
+        for (size_t i = 0; i < e.aliases.size(); ++i) out += (i ? ", " : "") + Esc(e.aliases[i]);
+      }
+      out += "</span>";
+      for (const Citation& c : e.first_mentions) out += Cite(c.document, c.sentence, c.source_span);
+      out += "</li>\n";
+    }
+    out += "</ul></section>\n";
+  }
+
+  // Coverage matrix.
+  if (!briefing.coverage.empty()) {
+    out += "<section id=\"coverage\"><h2>Coverage</h2><table class=\"coverage\"><tr><th>point</th>";
+    for (size_t d = 0; d < ndocs; ++d) out += "<th>[" + std::to_string(d + 1) + "]</th>";
+    out += "</tr>\n";
+    for (size_t p = 0; p < briefing.coverage.size(); ++p) {
+      std::string_view text = briefing.summary.sentences[p].text;
+      std::string shortened(text.substr(0, 90));
+      if (text.size() > 90) {
+        while (!shortened.empty() &&
+               (static_cast<unsigned char>(shortened.back()) & 0xC0) == 0x80) {
+          shortened.pop_back();
+        }
+        if (!shortened.empty() && static_cast<unsigned char>(shortened.back()) >= 0xC0) {
+          shortened.pop_back();
+        }
+        shortened += "…";
+      }
+      out += "<tr><td class=\"point\">" + std::to_string(p + 1) + ". " + Esc(shortened) + "</td>";
+      for (size_t d = 0; d < ndocs; ++d) {
+        out += briefing.coverage[p][d] ? "<td class=\"yes\">●</td>" : "<td></td>";
+      }
+      out += "</tr>\n";
+    }
+    out += "</table></section>\n";
+  }
+  out += "</div>\n<div>\n";
+
+  // Sources, with their sentences as citation targets.
+  out += "<section id=\"sources\"><h2>Sources</h2>\n";
+  for (uint32_t d = 0; d < ndocs; ++d) {
+    const Document& doc = cluster.documents[d];
+    out += "<h3>[" + std::to_string(d + 1) + "] " +
+           Esc(doc.title.empty() ? "(untitled)" : doc.title) + "</h3><p class=\"meta\">";
+    std::string meta = doc.origin;
+    if (!doc.source.empty()) meta += " · " + doc.source;
+    if (!doc.date.empty()) meta += " · " + doc.date;
+    if (!doc.byline.empty()) meta += " · by " + doc.byline;
+    if (!doc.url.empty()) meta += " · " + doc.url;
+    AppendEscaped(meta, &out);
+    out += "</p><div class=\"doc\">";
+    int32_t paragraph = -1;
+    for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
+      const Sentence& s = doc.sentences[i];
+      if (s.paragraph != paragraph) {
+        if (paragraph >= 0) out += "</p>";
+        out += "<p>";
+        if (s.turn >= 0 && (i == 0 || doc.sentences[i - 1].turn != s.turn)) {
+          out += "<b>" + Esc(doc.turns[static_cast<size_t>(s.turn)].speaker) + ":</b> ";
+        }
+        paragraph = s.paragraph;
+      }
+      std::string cls = "s";
+      if (s.fragment) cls += " frag";
+      if (s.stage_direction) cls += " stage";
+      out += "<span class=\"" + cls + "\" id=\"" + SentenceId(d, i) + "\">";
+      AppendEscaped(s.span.Slice(doc.text), &out);
+      out += "</span> ";
+    }
+    if (paragraph >= 0) out += "</p>";
+    out += "</div>\n";
+  }
+  out += "</section>\n</div>\n</main>\n<script>";
+  out += kScript;
+  out += "</script>\n</body></html>\n";
+  return out;
+}
+
+}  // namespace dossier
