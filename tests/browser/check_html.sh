@@ -5,6 +5,8 @@
 #  - a hostile cluster (script tags, event handlers, javascript: URLs,
 #    closing-tag tricks) runs nothing: the title is untouched, the page holds
 #    exactly one script (ours), and its text shows the markup as text.
+# (grep reads here-strings, not pipes: with pipefail, grep -q closing a pipe
+# early would fail the check.)
 # Usage: check_html.sh DOSSIER SOURCE_DIR WORK_DIR. Exit 77 (skip) without Chromium.
 set -euo pipefail
 cli=$1; src=$2; work=$3
@@ -22,28 +24,28 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 "$cli" brief --format html -o "$work/example.html" "$src/examples/harbor-bridge"
 dom=$(run "file://$work/example.html#d1s0")
-echo "$dom" | grep -q '<h2>Summary</h2>' || fail "example: no summary section"
-echo "$dom" | grep -q '<h2>Who said what</h2>' || fail "example: no speakers section"
-echo "$dom" | grep -q '<h2>Coverage</h2>' || fail "example: no coverage table"
-echo "$dom" | grep -q '<ul class="timeline">' || fail "example: no timeline"
-echo "$dom" | grep -q '<h2>Key figures</h2>' || fail "example: no figures"
-echo "$dom" | grep -q '<h2>Entities</h2>' || fail "example: no entities"
-echo "$dom" | grep -q 'class="s hit" id="d1s0"' || fail "example: fragment target not highlighted"
-n=$(echo "$dom" | grep -o 'class="cite"' | wc -l)
+grep -q '<h2>Summary</h2>' <<< "$dom" || fail "example: no summary section"
+grep -q '<h2>Who said what</h2>' <<< "$dom" || fail "example: no speakers section"
+grep -q '<h2>Coverage</h2>' <<< "$dom" || fail "example: no coverage table"
+grep -q '<ul class="timeline">' <<< "$dom" || fail "example: no timeline"
+grep -q '<h2>Key figures</h2>' <<< "$dom" || fail "example: no figures"
+grep -q '<h2>Entities</h2>' <<< "$dom" || fail "example: no entities"
+grep -q 'class="s hit" id="d1s0"' <<< "$dom" || fail "example: fragment target not highlighted"
+n=$(grep -o 'class="cite"' <<< "$dom" | wc -l)
 [ "$n" -ge 10 ] || fail "example: only $n citations"
 
 "$cli" brief --format html -o "$work/hostile.html" "$src/tests/browser/hostile" || true
 [ -s "$work/hostile.html" ] || fail "hostile: no page written"
 dom=$(run "file://$work/hostile.html")
-echo "$dom" | grep -q 'PWNED</title>' && fail "hostile: a source script changed the title"
-echo "$dom" | grep -q '<title>tests/browser/hostile\|<title>.*dossier briefing</title>' ||
+grep -q 'PWNED</title>' <<< "$dom" && fail "hostile: a source script changed the title"
+grep -q '<title>tests/browser/hostile\|<title>.*dossier briefing</title>' <<< "$dom" ||
   fail "hostile: unexpected title"
-scripts=$(echo "$dom" | grep -o '<script' | wc -l)
+scripts=$(grep -o '<script' <<< "$dom" | wc -l)
 [ "$scripts" -eq 1 ] || fail "hostile: $scripts script elements (only ours expected)"
-echo "$dom" | grep -q '<img' && fail "hostile: an img element was created"
+grep -q '<img' <<< "$dom" && fail "hostile: an img element was created"
 # (Text nodes keep quotes unescaped in the dump: look for real tags only.)
-echo "$dom" | grep -qE '<a [^>]*href="javascript:' && fail "hostile: a javascript: link was created"
-echo "$dom" | grep -qE '<[a-z]+ [^>]*on(error|click|load)=' && fail "hostile: an event handler survived"
-echo "$dom" | grep -q '&lt;script&gt;document.title' || fail "hostile: markup not shown as text"
+grep -qE '<a [^>]*href="javascript:' <<< "$dom" && fail "hostile: a javascript: link was created"
+grep -qE '<[a-z]+ [^>]*on(error|click|load)=' <<< "$dom" && fail "hostile: an event handler survived"
+grep -q '&lt;script&gt;document.title' <<< "$dom" || fail "hostile: markup not shown as text"
 grep -q "default-src 'none'" "$work/hostile.html" || fail "hostile: no Content-Security-Policy"
 echo "OK: example and hostile pages checked in $("$browser" --version 2>/dev/null | head -1)"
