@@ -188,7 +188,8 @@ TEST_F(FiguresTest, GroupExactAndOverAgree) {
 TEST_F(FiguresTest, GroupDifferentLowerBoundsConflict) {
   Cluster c = MakeCluster({"The Syrian war has killed over 300,000 people.\n",
                            "More than 200,000 people have died in Syria.\n"});
-  const FigureGroup* g = Find(figures_->Group(c), "killed");
+  const std::vector<FigureGroup> groups = figures_->Group(c);
+  const FigureGroup* g = Find(groups, "killed");
   ASSERT_NE(g, nullptr);
   EXPECT_EQ(g->status, FigureGroup::Status::kConflict);
   EXPECT_EQ(g->mentions.size(), 2u);
