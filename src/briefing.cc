@@ -139,7 +139,8 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
       if (added) groups.push_back({q.speaker, Group{}});
       Group& g = groups[it->second].second;
       if (!q.role.empty()) ++g.roles[q.role];
-      g.quotes.push_back({d, QuoteKindName(q.kind), q.span, doc.map.ToOriginal(q.span)});
+      g.quotes.push_back(
+          {d, q.sentence, QuoteKindName(q.kind), q.span, doc.map.ToOriginal(q.span)});
     }
   }
   // Across documents: a name that is the tail of exactly one longer name

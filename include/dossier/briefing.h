@@ -23,6 +23,7 @@ namespace dossier {
 // One quote, direct or reported, or one transcript turn, with its citation.
 struct QuoteRef {
   uint32_t document = 0;  // index into Cluster::documents
+  uint32_t sentence = 0;  // index into that document's sentences
   std::string kind;       // "direct", "reported", "turn"
   Span span;              // in the document's text
   Span source_span;       // in its original input

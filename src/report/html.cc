@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "dossier/report.h"
+#include "util/strings.h"
 
 namespace dossier {
 namespace {
@@ -47,14 +48,6 @@ std::string Esc(std::string_view s) {
   return out;
 }
 
-// At most `limit` bytes of `s`, cut on a character boundary, with "…" when cut.
-std::string Shorten(std::string_view s, size_t limit) {
-  if (s.size() <= limit) return std::string(s);
-  size_t end = limit;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  return std::string(s.substr(0, end)) + "…";
-}
-
 std::string SentenceId(uint32_t document, uint32_t sentence) {
   return "d" + std::to_string(document) + "s" + std::to_string(sentence);
 }
@@ -65,16 +58,6 @@ std::string Cite(uint32_t document, uint32_t sentence, Span source_span) {
   return "<a class=\"cite\" href=\"#" + id + "\" data-target=\"" + id + "\" title=\"bytes " +
          std::to_string(source_span.begin) + "–" + std::to_string(source_span.end) + "\">[" +
          std::to_string(document + 1) + "]</a>";
-}
-
-// The sentence of `doc` containing byte `offset` of its text (or the last before).
-uint32_t SentenceAt(const Document& doc, uint32_t offset) {
-  uint32_t found = 0;
-  for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
-    if (doc.sentences[i].span.begin > offset) break;
-    found = i;
-  }
-  return found;
 }
 
 constexpr std::string_view kStyle = R"(
@@ -173,9 +156,9 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
         const Document& doc = cluster.documents[q.document];
         out += "<li><span class=\"" + std::string(q.kind == "direct" ? "quote" : "") + "\">";
         if (q.kind == "direct") out += "“";
-        AppendEscaped(Shorten(q.span.Slice(doc.text), 320), &out);
+        AppendEscaped(TruncateUtf8(q.span.Slice(doc.text), 320), &out);
         if (q.kind == "direct") out += "”";
-        out += "</span> " + Cite(q.document, SentenceAt(doc, q.span.begin), q.source_span) +
+        out += "</span> " + Cite(q.document, q.sentence, q.source_span) +
                (q.kind == "direct" ? "" : " <span class=\"meta\">(" + q.kind + ")</span>") +
                "</li>\n";
       }
@@ -244,17 +227,7 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
     out += "</tr>\n";
     for (size_t p = 0; p < briefing.coverage.size(); ++p) {
       std::string_view text = briefing.summary.sentences[p].text;
-      std::string shortened(text.substr(0, 90));
-      if (text.size() > 90) {
-        while (!shortened.empty() &&
-               (static_cast<unsigned char>(shortened.back()) & 0xC0) == 0x80) {
-          shortened.pop_back();
-        }
-        if (!shortened.empty() && static_cast<unsigned char>(shortened.back()) >= 0xC0) {
-          shortened.pop_back();
-        }
-        shortened += "…";
-      }
+      const std::string shortened = TruncateUtf8(text, 90);
       out += "<tr><td class=\"point\">" + std::to_string(p + 1) + ". " + Esc(shortened) + "</td>";
       for (size_t d = 0; d < ndocs; ++d) {
         out += briefing.coverage[p][d] ? "<td class=\"yes\">●</td>" : "<td></td>";

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "dossier/report.h"
+#include "util/strings.h"
 
 namespace dossier {
 namespace {
@@ -92,18 +93,7 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
       for (size_t i = 0; i < s.quotes.size() && i < kMaxQuotesShown; ++i) {
         const QuoteRef& q = s.quotes[i];
         std::string_view text = q.span.Slice(cluster.documents[q.document].text);
-        std::string shown_text(text.substr(0, kMaxQuoteBytes));
-        if (text.size() > kMaxQuoteBytes) {
-          // Cut on a character boundary.
-          while (!shown_text.empty() &&
-                 (static_cast<unsigned char>(shown_text.back()) & 0xC0) == 0x80) {
-            shown_text.pop_back();
-          }
-          if (!shown_text.empty() && static_cast<unsigned char>(shown_text.back()) >= 0xC0) {
-            shown_text.pop_back();
-          }
-          shown_text += "…";
-        }
+        const std::string shown_text = TruncateUtf8(text, kMaxQuoteBytes);
         out += "  - " + std::string(q.kind == "direct" ? "“" : "") + Escape(shown_text) +
                (q.kind == "direct" ? "”" : "") + " — [" + std::to_string(q.document + 1) + "] `" +
                Range(q.source_span) + "`" + (q.kind == "direct" ? "" : " (" + q.kind + ")") + "\n";

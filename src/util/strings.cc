@@ -66,6 +66,13 @@ std::string CollapseWhitespace(std::string_view s) {
   return out;
 }
 
+std::string TruncateUtf8(std::string_view s, size_t limit) {
+  if (s.size() <= limit) return std::string(s);
+  size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return std::string(s.substr(0, end)) + "\xE2\x80\xA6";
+}
+
 char32_t DecodeUtf8(std::string_view s, size_t* pos) {
   const size_t i = *pos;
   const auto b0 = static_cast<unsigned char>(s[i]);

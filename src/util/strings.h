@@ -30,6 +30,10 @@ size_t CountWords(std::string_view s, size_t limit = SIZE_MAX);
 // Collapses runs of white space (ASCII and U+00A0) to one space and trims.
 std::string CollapseWhitespace(std::string_view s);
 
+// At most `limit` bytes of `s`, cut on a UTF-8 character boundary, with "…"
+// appended when something was cut.
+std::string TruncateUtf8(std::string_view s, size_t limit);
+
 // Decodes the UTF-8 code point at s[*pos] and advances *pos. Invalid
 // sequences yield U+FFFD and advance by one byte.
 char32_t DecodeUtf8(std::string_view s, size_t* pos);
