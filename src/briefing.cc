@@ -41,10 +41,58 @@ bool IsCasualty(const std::string& what) {
 // A group keyed only by a generic unit ("minute", "percent") may hold
 // unrelated quantities, so instead of calling it a conflict it is split
 // into sets of mutually compatible mentions.
+// A casualty group ("killed") can mix the tolls of different events (224 on
+// a plane, 130 in Paris). Mentions are split by magnitude: sorted by value,
+// a new part starts where a value exceeds the previous one by more than
+// kSameQuantityRatio. Each part is one quantity, in conflict when two
+// sources give incompatible values (2 vs 3 dead; over 300,000 vs more than
+// 200,000).
+constexpr double kSameQuantityRatio = 1.6;
+
+std::vector<FigureGroup> SplitByMagnitude(const FigureGroup& g) {
+  std::vector<FigureMention> sorted = g.mentions;
+  std::stable_sort(
+      sorted.begin(), sorted.end(),
+      [](const FigureMention& a, const FigureMention& b) { return a.value < b.value; });
+  std::vector<FigureGroup> parts;
+  for (const FigureMention& m : sorted) {
+    if (parts.empty() || m.value > parts.back().mentions.back().value * kSameQuantityRatio) {
+      parts.push_back({g.what, g.unit, m.value, FigureGroup::Status::kAgree, {}});
+    }
+    parts.back().mentions.push_back(m);
+  }
+  for (FigureGroup& part : parts) {
+    std::map<double, size_t> votes;
+    for (const FigureMention& a : part.mentions) {
+      ++votes[a.value];
+      for (const FigureMention& b : part.mentions) {
+        if (a.document != b.document && !FigureExtractor::Compatible(a, b)) {
+          part.status = FigureGroup::Status::kConflict;
+        }
+      }
+    }
+    size_t best = 0;
+    for (const auto& [value, n] : votes) {
+      if (n > best) best = n, part.value = value;
+    }
+    // Back in document order.
+    std::stable_sort(part.mentions.begin(), part.mentions.end(),
+                     [](const FigureMention& a, const FigureMention& b) {
+                       return a.document != b.document ? a.document < b.document
+                                                       : a.span.begin < b.span.begin;
+                     });
+  }
+  return parts;
+}
+
 std::vector<FigureGroup> ReportableFigures(std::vector<FigureGroup> groups) {
   std::vector<FigureGroup> out;
   for (FigureGroup& g : groups) {
-    if (g.status == FigureGroup::Status::kConflict && !IsCasualty(g.what)) {
+    if (IsCasualty(g.what)) {
+      for (FigureGroup& part : SplitByMagnitude(g)) {
+        if (part.DocumentCount() >= 2) out.push_back(std::move(part));
+      }
+    } else if (g.status == FigureGroup::Status::kConflict) {
       std::vector<FigureGroup> parts;
       for (const FigureMention& m : g.mentions) {
         FigureGroup* home = nullptr;

@@ -102,10 +102,36 @@ constexpr std::string_view kMonths[] = {
 };
 
 // Words that may stand between a casualty figure and its verb: "12 were
-// injured", "two people are confirmed dead", "two have died".
+// injured", "two people are confirmed dead", "two have died", "200,000 are
+// estimated to have been killed".
 constexpr std::string_view kAuxiliaries[] = {
-    "were",      "was",      "are",   "is",  "have",   "has",    "had", "been",  "be",    "now",
-    "confirmed", "reported", "later", "all", "people", "aboard", "on",  "board", "still",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "been",
+    "be",
+    "now",
+    "confirmed",
+    "reported",
+    "later",
+    "all",
+    "people",
+    "aboard",
+    "on",
+    "board",
+    "still",
+    // "are estimated to have been killed", "are feared dead", "are believed to have died"
+    "estimated",
+    "believed",
+    "thought",
+    "feared",
+    "known",
+    "reportedly",
+    "to",
 };
 
 template <typename T>
@@ -337,7 +363,9 @@ class Scanner {
     }
     // Casualties: the verb after the figure, then the word before it.
     if (m->what.empty() && (m->unit.empty() || m->unit == "people")) {
-      for (uint32_t k = j; k < end_ && k < j + 4; ++k) {
+      // Up to kMaxCasualtyGap auxiliaries: "are estimated to have been killed".
+      constexpr uint32_t kMaxCasualtyGap = 7;
+      for (uint32_t k = j; k < end_ && k < j + kMaxCasualtyGap; ++k) {
         std::string_view c = Casualty(tok(k));
         if (!c.empty()) {
           m->what = c;

@@ -253,3 +253,26 @@ TEST(FiguresExampleTest, HarborBridgeInjuredAgreeDeathsConflict) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(FiguresRegressionTest, EstimatedTollsAreDeathFigures) {
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  Result<FigureExtractor> figures = FigureExtractor::Create("");
+  ASSERT_TRUE(pipeline.ok() && figures.ok());
+  Document doc;
+  doc.raw = doc.text =
+      "More than 200,000 people are estimated to have been killed in the country's civil war.";
+  doc.map = OffsetMap::Identity(static_cast<uint32_t>(doc.text.size()));
+  Pipeline::Scratch scratch = pipeline->NewScratch();
+  pipeline->Analyze(&doc, &scratch);
+  std::vector<FigureMention> found = figures->Extract(doc, 0);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].what, "killed");
+  EXPECT_EQ(found[0].value, 200000);
+  EXPECT_EQ(found[0].qualifier, "more than");
+}
+
+}  // namespace
+}  // namespace dossier
