@@ -23,16 +23,6 @@ Citation Cite(const Cluster& cluster, uint32_t document, uint32_t sentence, Span
   return {document, sentence, span, cluster.documents[document].map.ToOriginal(span)};
 }
 
-// The sentence of `doc` holding byte `offset` of its text.
-uint32_t SentenceAt(const Document& doc, uint32_t offset) {
-  uint32_t found = 0;
-  for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
-    if (doc.sentences[i].span.begin > offset) break;
-    found = i;
-  }
-  return found;
-}
-
 bool IsCasualty(const std::string& what) {
   return what == "killed" || what == "injured" || what == "missing";
 }
@@ -260,7 +250,7 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
     for (size_t i = 0; i < e.mentions.size() && i < 3; ++i) {
       const EntityMention& m = e.mentions[i];
       entry.first_mentions.push_back(Cite(
-          cluster, m.document, SentenceAt(cluster.documents[m.document], m.span.begin), m.span));
+          cluster, m.document, cluster.documents[m.document].SentenceAt(m.span.begin), m.span));
     }
     b.entities.push_back(std::move(entry));
   }

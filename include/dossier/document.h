@@ -93,6 +93,9 @@ struct Document {
   Span dateline_span;  // "WASHINGTON (AP) —" opening the story, kept out of its sentence
 
   bool is_transcript() const { return !turns.empty(); }
+  // The index of the last sentence starting at or before text byte `offset`
+  // (0 when none does). Sentences are in text order.
+  uint32_t SentenceAt(uint32_t offset) const;
 };
 
 // Documents about one story, briefed together.

@@ -213,7 +213,6 @@ class QuoteExtractor::Run {
   }
 
   void Tokenize(Span region);
-  uint32_t SentenceAt(uint32_t offset) const;
   size_t FirstTokenAt(uint32_t offset) const;  // first token starting at or after offset
 
   Subject ParseName(size_t a, size_t b) const;
@@ -298,14 +297,6 @@ void QuoteExtractor::Run::Tokenize(Span region) {
       i = j;
     }
   }
-}
-
-uint32_t QuoteExtractor::Run::SentenceAt(uint32_t offset) const {
-  const auto& s = doc_.sentences;
-  auto it = std::upper_bound(s.begin(), s.end(), offset,
-                             [](uint32_t o, const Sentence& x) { return o < x.span.begin; });
-  if (it == s.begin()) return 0;
-  return static_cast<uint32_t>(it - s.begin() - 1);
 }
 
 size_t QuoteExtractor::Run::FirstTokenAt(uint32_t offset) const {
@@ -497,9 +488,9 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
     Found f;
     f.quote.span = inner;
     f.quote.kind = Quote::Kind::kDirect;
-    f.quote.sentence = SentenceAt(inner.begin);
-    const Span close_sentence = doc_.sentences[SentenceAt(toks_[m.close].span.begin)].span;
-    const Span open_sentence = doc_.sentences[SentenceAt(toks_[m.open].span.begin)].span;
+    f.quote.sentence = doc_.SentenceAt(inner.begin);
+    const Span close_sentence = doc_.sentences[doc_.SentenceAt(toks_[m.close].span.begin)].span;
+    const Span open_sentence = doc_.sentences[doc_.SentenceAt(toks_[m.open].span.begin)].span;
 
     // After: "...," said X.  /  "...," X said.  A quote closed by a period
     // ends its sentence: what follows is not its attribution.

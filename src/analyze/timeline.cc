@@ -228,6 +228,16 @@ class SentenceMatcher {
     e->resolved_from = from;
     e->future = ref_ != nullptr && Days(d) > Days(*ref_);
   }
+  // A full date written in the text, tokens [first, end): false when it is
+  // not a real day ("February 30, 2015").
+  bool SetFullDate(const CivilDate& d, size_t first, size_t end, TimeExpression* e,
+                   size_t* next) const {
+    if (!d.valid()) return false;
+    SetSpan(first, end, e);
+    SetDay(d, "text", e);
+    *next = end;
+    return true;
+  }
   void SetMonth(int year, int month, const char* from, TimeExpression* e) const {
     e->date = MonthIso(year, month);
     e->resolved_from = from;
@@ -302,14 +312,7 @@ class SentenceMatcher {
       if (month > 0) {
         size_t year_end = 0;
         int year = YearAfter(month_end, &year_end);
-        if (year > 0) {
-          CivilDate d{year, month, day};
-          if (!d.valid()) return false;
-          SetSpan(i, year_end, e);
-          SetDay(d, "text", e);
-          *next = year_end;
-          return true;
-        }
+        if (year > 0) return SetFullDate(CivilDate{year, month, day}, i, year_end, e, next);
         // The month word without a period, which may end the sentence.
         SetSpan(i, after + 1, e);
         if (!ResolveMonthDay(month, day, e, marker)) return false;
@@ -327,14 +330,7 @@ class SentenceMatcher {
       if (day > 0) {
         size_t year_end = 0;
         int year = YearAfter(day_end, &year_end);
-        if (year > 0) {
-          CivilDate d{year, month, day};
-          if (!d.valid()) return false;
-          SetSpan(i, year_end, e);
-          SetDay(d, "text", e);
-          *next = year_end;
-          return true;
-        }
+        if (year > 0) return SetFullDate(CivilDate{year, month, day}, i, year_end, e, next);
         if (!ResolveMonthDay(month, day, e, marker)) return false;
         SetSpan(i, day_end, e);
         *next = day_end;

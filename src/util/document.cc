@@ -1,5 +1,7 @@
 #include "dossier/document.h"
 
+#include <algorithm>
+
 namespace dossier {
 
 const char* ClutterKindName(ClutterKind kind) {
@@ -16,6 +18,12 @@ const char* ClutterKindName(ClutterKind kind) {
       return "byline";
   }
   return "boilerplate";
+}
+
+uint32_t Document::SentenceAt(uint32_t offset) const {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                             [](uint32_t o, const Sentence& s) { return o < s.span.begin; });
+  return it == sentences.begin() ? 0 : static_cast<uint32_t>(it - sentences.begin() - 1);
 }
 
 }  // namespace dossier
