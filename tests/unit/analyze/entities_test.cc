@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzed_text.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
 
@@ -28,17 +29,7 @@ class EntitiesTest : public ::testing::Test {
   }
 
   static Cluster MakeCluster(const std::vector<std::string>& texts) {
-    Cluster c;
-    for (const std::string& t : texts) {
-      Document doc;
-      doc.raw = t;
-      doc.text = t;
-      doc.map = OffsetMap::Identity(static_cast<uint32_t>(t.size()));
-      c.documents.push_back(std::move(doc));
-    }
-    Pipeline::Scratch scratch = pipeline_->NewScratch();
-    pipeline_->Analyze(&c, &scratch);
-    return c;
+    return AnalyzedCluster(*pipeline_, texts);
   }
 
   static const Entity* Find(const std::vector<Entity>& entities, const std::string& name) {

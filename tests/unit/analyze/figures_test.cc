@@ -7,6 +7,7 @@
 #include <tuple>
 #include <vector>
 
+#include "analyzed_text.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
 
@@ -29,13 +30,7 @@ class FiguresTest : public ::testing::Test {
   }
 
   static Document Analyze(std::string text) {
-    Document doc;
-    doc.raw = std::move(text);
-    doc.text = doc.raw;
-    doc.map = OffsetMap::Identity(static_cast<uint32_t>(doc.text.size()));
-    Pipeline::Scratch scratch = pipeline_->NewScratch();
-    pipeline_->Analyze(&doc, &scratch);
-    return doc;
+    return AnalyzedDocument(*pipeline_, std::move(text));
   }
 
   // (span text, value, value_high, qualifier, unit, what) of every figure.
@@ -51,9 +46,7 @@ class FiguresTest : public ::testing::Test {
   }
 
   static Cluster MakeCluster(const std::vector<std::string>& texts) {
-    Cluster c;
-    for (const std::string& t : texts) c.documents.push_back(Analyze(t));
-    return c;
+    return AnalyzedCluster(*pipeline_, texts);
   }
 
   static const FigureGroup* Find(const std::vector<FigureGroup>& groups, std::string_view what) {

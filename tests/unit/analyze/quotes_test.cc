@@ -14,6 +14,7 @@
 #include <tuple>
 #include <vector>
 
+#include "analyzed_text.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
 
@@ -38,13 +39,7 @@ class QuotesTest : public ::testing::Test {
   }
 
   static Document Analyze(std::string text) {
-    Document doc;
-    doc.raw = std::move(text);
-    doc.text = doc.raw;
-    doc.map = OffsetMap::Identity(static_cast<uint32_t>(doc.text.size()));
-    Pipeline::Scratch scratch = pipeline_->NewScratch();
-    pipeline_->Analyze(&doc, &scratch);
-    return doc;
+    return AnalyzedDocument(*pipeline_, std::move(text));
   }
 
   // (speaker, quoted text, role, kind) of every quote.

@@ -7,6 +7,7 @@
 #include <tuple>
 #include <vector>
 
+#include "analyzed_text.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
 
@@ -29,12 +30,7 @@ class TimelineTest : public ::testing::Test {
   }
 
   static Document Analyze(std::string text, std::string date) {
-    Document doc;
-    doc.raw = std::move(text);
-    doc.text = doc.raw;
-    doc.map = OffsetMap::Identity(static_cast<uint32_t>(doc.text.size()));
-    Pipeline::Scratch scratch = pipeline_->NewScratch();
-    pipeline_->Analyze(&doc, &scratch);
+    Document doc = AnalyzedDocument(*pipeline_, std::move(text));
     doc.date = std::move(date);  // after Analyze, which may detect its own
     return doc;
   }
