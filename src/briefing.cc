@@ -2,6 +2,7 @@
 #include "dossier/briefing.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <unordered_map>
 
@@ -9,6 +10,7 @@
 #include "analyze/figures.h"
 #include "analyze/quotes.h"
 #include "analyze/timeline.h"
+#include "util/strings.h"
 
 namespace dossier {
 namespace {
@@ -161,11 +163,19 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
     b.coverage.push_back(std::move(row));
   }
 
+  // Entities first: speakers are merged through them.
+  std::vector<Entity> entities = impl_->entities.Extract(cluster);
+  std::unordered_map<std::string, size_t> entity_of;  // lower-case name or alias -> entity
+  for (size_t e = 0; e < entities.size(); ++e) {
+    if (entities[e].type == "place") continue;
+    entity_of.emplace(AsciiLower(entities[e].name), e);
+    for (const std::string& a : entities[e].aliases) entity_of.emplace(AsciiLower(a), e);
+  }
+
   // Quotes of every document, keyed by the speaker's name as the extractor
   // gave it (already the fullest form within its document).
   struct Group {
     std::map<std::string, size_t> roles;
-    std::vector<std::string> names;
     std::vector<QuoteRef> quotes;
   };
   std::vector<std::pair<std::string, Group>> groups;  // in order of first quote
@@ -181,11 +191,30 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
           {d, q.sentence, QuoteKindName(q.kind), q.span, doc.map.ToOriginal(q.span)});
     }
   }
-  // Across documents: a name that is the tail of exactly one longer name
-  // ("Kerry" and "John Kerry") is the same speaker.
-  std::vector<size_t> target(groups.size());
+  // Across documents, names of one speaker are merged (union-find) when
+  //   - they are forms of one entity ("Obama", "Barack Obama"; "RTSO",
+  //     "Regional Transit Safety Office"), or
+  //   - one is the tail of exactly one longer name ("Kerry", "John Kerry").
+  std::vector<size_t> parent(groups.size());
+  for (size_t i = 0; i < groups.size(); ++i) parent[i] = i;
+  auto find = [&](size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  auto unite = [&](size_t a, size_t b) {
+    a = find(a), b = find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  };
+  std::vector<size_t> entity(groups.size(), SIZE_MAX);
+  std::unordered_map<size_t, size_t> first_group_of_entity;
   for (size_t i = 0; i < groups.size(); ++i) {
-    target[i] = i;
+    auto it = entity_of.find(AsciiLower(groups[i].first));
+    if (it == entity_of.end()) continue;
+    entity[i] = it->second;
+    auto [g, added] = first_group_of_entity.emplace(it->second, i);
+    if (!added) unite(g->second, i);
+  }
+  for (size_t i = 0; i < groups.size(); ++i) {
     size_t found = SIZE_MAX;
     int matches = 0;
     for (size_t j = 0; j < groups.size(); ++j) {
@@ -194,25 +223,38 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
         ++matches;
       }
     }
-    if (matches == 1) target[i] = found;
+    if (matches == 1) unite(i, found);
   }
   std::vector<SpeakerEntry> speakers(groups.size());
+  std::vector<std::map<std::string, size_t>> roles(groups.size());
+  std::vector<std::vector<std::string>> names(groups.size());
   for (size_t i = 0; i < groups.size(); ++i) {
-    size_t t = target[i];
-    while (target[t] != t) t = target[t];
+    const size_t t = find(i);
     SpeakerEntry& s = speakers[t];
-    if (s.name.empty()) s.name = groups[t].first;
-    if (t != i) s.aliases.push_back(groups[i].first);
+    names[t].push_back(groups[i].first);
     Group& g = groups[i].second;
     s.quotes.insert(s.quotes.end(), g.quotes.begin(), g.quotes.end());
-    for (const auto& [role, n] : g.roles) groups[t].second.roles[role] += t != i ? n : 0;
+    for (const auto& [role, n] : g.roles) roles[t][role] += n;
+    // The name: the entity's, when one of the names is a form of it and the
+    // entity's name is at least as full; else the fullest name.
+    if (entity[i] != SIZE_MAX) {
+      const std::string& en = entities[entity[i]].name;
+      if (s.name.empty() || CountWords(en, SIZE_MAX) > CountWords(s.name, SIZE_MAX)) s.name = en;
+    }
   }
   for (size_t i = 0; i < groups.size(); ++i) {
-    if (target[i] != i || speakers[i].quotes.empty()) continue;
+    if (find(i) != i || speakers[i].quotes.empty()) continue;
     SpeakerEntry& s = speakers[i];
-    s.name = groups[i].first;
+    for (const std::string& n : names[i]) {
+      if (s.name.empty() || CountWords(n, SIZE_MAX) > CountWords(s.name, SIZE_MAX)) s.name = n;
+    }
+    for (const std::string& n : names[i]) {
+      if (n != s.name && std::find(s.aliases.begin(), s.aliases.end(), n) == s.aliases.end()) {
+        s.aliases.push_back(n);
+      }
+    }
     size_t best = 0;
-    for (const auto& [role, n] : groups[i].second.roles) {
+    for (const auto& [role, n] : roles[i]) {
       if (n > best) best = n, s.role = role;
     }
     std::stable_sort(s.quotes.begin(), s.quotes.end(), [](const QuoteRef& a, const QuoteRef& b) {
@@ -240,7 +282,7 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
     b.figures.push_back(std::move(f));
   }
   // Entities.
-  for (Entity& e : impl_->entities.Extract(cluster)) {
+  for (Entity& e : entities) {
     EntityEntry entry;
     entry.name = std::move(e.name);
     entry.type = std::move(e.type);

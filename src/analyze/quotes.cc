@@ -39,21 +39,23 @@ struct Tok {
 // Words that never start or belong to a speaker's name.
 bool IsBlockedNameWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
-      "a",        "an",     "and",       "after",  "all",       "as",     "at",       "before",
-      "but",      "by",     "for",       "from",   "he",        "her",    "here",     "his",
-      "how",      "i",      "if",        "in",     "it",        "its",    "many",     "most",
-      "my",       "no",     "on",        "or",     "our",       "she",    "so",       "some",
-      "that",     "the",    "their",     "there",  "these",     "they",   "this",     "those",
-      "today",    "we",     "what",      "when",   "where",     "while",  "who",      "why",
-      "with",     "yes",    "yesterday", "you",    "your",      "monday", "tuesday",  "wednesday",
-      "thursday", "friday", "saturday",  "sunday", "officials", "police", "analysts", "experts"};
+      "a",      "an",        "and",    "after",    "all",       "as",       "at",     "before",
+      "both",   "each",      "either", "every",    "neither",   "but",      "by",     "for",
+      "from",   "he",        "her",    "here",     "his",       "how",      "i",      "if",
+      "in",     "it",        "its",    "many",     "most",      "my",       "no",     "on",
+      "or",     "our",       "she",    "so",       "some",      "that",     "the",    "their",
+      "there",  "these",     "they",   "this",     "those",     "today",    "we",     "what",
+      "when",   "where",     "while",  "who",      "why",       "with",     "yes",    "yesterday",
+      "you",    "your",      "monday", "tuesday",  "wednesday", "thursday", "friday", "saturday",
+      "sunday", "officials", "police", "analysts", "experts"};
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
 // Words between a speech verb and its subject: "X also said", "X has said".
 bool IsAdverb(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"also", "later", "then", "again", "once",   "has",
-                                                "had",  "have",  "will", "would", "further"};
+  static constexpr std::string_view kWords[] = {"also",    "later",   "then",  "again", "once",
+                                                "has",     "had",     "have",  "will",  "would",
+                                                "further", "however", "still", "too"};
   if (w.size() > 3 && w.ends_with("ly") && IsAsciiLower(w[0])) return true;
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
@@ -70,10 +72,13 @@ bool IsListener(std::string_view lower) {
 // clause: "said on Friday", "said in a statement".
 bool IsAdverbialStart(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
-      "on",   "in",      "at",      "during", "after", "before", "yesterday", "today", "tonight",
-      "last", "earlier", "late",    "later",  "this",  "over",   "through",   "from",  "by",
-      "to",   "for",     "with",    "also",   "again", "when",   "while",     "as",    "about",
-      "of",   "so",      "nothing", "little", "much",  "more",   "goodbye",   "hello", "sorry"};
+      "on",      "in",       "at",      "during",  "after",  "before",  "yesterday", "today",
+      "tonight", "last",     "earlier", "late",    "later",  "this",    "over",      "through",
+      "from",    "by",       "to",      "for",     "with",   "also",    "again",     "when",
+      "while",   "as",       "about",   "of",      "so",     "nothing", "little",    "much",
+      "more",    "goodbye",  "hello",   "sorry",   "monday", "tuesday", "wednesday", "thursday",
+      "friday",  "saturday", "sunday",  "tomorrow"};
+  if (lower.size() > 4 && lower.ends_with("ly")) return true;  // "said repeatedly that"
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
@@ -160,6 +165,17 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
     split(e, &word, &flag);
     q.abbreviations_.insert(word);
   }
+  Result<WordList> genders = LoadWordList(data_dir, "name_genders.txt", /*lowercase=*/true);
+  if (!genders.ok()) return genders.status();
+  for (const std::string& e : genders->entries()) {
+    if (e.size() < 2 || e[1] != ':' || (e[0] != 'f' && e[0] != 'm')) {
+      return Status(StatusCode::kInvalidArgument,
+                    "name_genders.txt: a line must start with 'f:' or 'm:': '" + e + "'");
+    }
+    for (const std::string& name : SplitWords(std::string_view(e).substr(2))) {
+      q.genders_[name] = e[0];
+    }
+  }
   return q;
 }
 
@@ -180,6 +196,7 @@ class QuoteExtractor::Run {
     std::string role;
     std::string key;   // lower-case pronoun, or the title of "the minister"
     bool org = false;  // "the RTSO", "Calloway Strand Engineering"... when known
+    std::string also;  // a second speaker: "Putin and Hollande said"
     bool ok() const { return kind != Kind::kNone; }
   };
   struct Found {
@@ -193,6 +210,7 @@ class QuoteExtractor::Run {
     std::string name;
     std::string role;
     bool person;
+    bool speaker = false;  // the subject of a speech verb
   };
   struct QuoteMarks {
     size_t open;   // token index of the opening mark
@@ -216,14 +234,18 @@ class QuoteExtractor::Run {
   size_t FirstTokenAt(uint32_t offset) const;  // first token starting at or after offset
 
   Subject ParseName(size_t a, size_t b) const;
+  Subject ParseSubject(size_t a, size_t b, bool described) const;
   std::string RoleFromApposition(size_t a, size_t b) const;
   Subject SubjectBefore(size_t a, size_t verb) const;
   Subject SubjectAfter(size_t verb, size_t limit, size_t* end) const;
 
+  size_t AfterListener(size_t k, size_t last) const;
+  size_t AfterTimeAdverbial(size_t k, size_t last) const;
   void DoParagraph(size_t p);
   void FindReported(uint32_t sentence, size_t first, size_t last, const std::vector<bool>& quoted,
                     const std::vector<bool>& used);
   void CollectTitledMentions();
+  void CollectPersonMentions();
   std::string Canonical(const std::string& name) const;
   bool Resolve(size_t i, std::vector<bool>* done);
 
@@ -234,6 +256,7 @@ class QuoteExtractor::Run {
   std::vector<Found> found_;
   std::vector<Mention> mentions_;
   std::vector<std::string> full_names_;
+  std::unordered_set<std::string> speakers_;  // names given as speakers in the text
   // Sentences [first, last) of each paragraph (sentences are in paragraph order).
   std::vector<std::pair<uint32_t, uint32_t>> paragraph_sentences_;
 };
@@ -361,6 +384,53 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
   return s;
 }
 
+// A subject before a speech verb, tokens [a, b): a name (ParseName), also
+// after "both", "either", "neither", "with" or "and" ("with Hollande
+// saying"); two names joined by "and" ("Both Obama and Hollande": the first,
+// with the second in `also`); or, when `described` (the words right before
+// the verb), the name ending a description ("proxy advisory firm Glass
+// Lewis", "Moscow correspondent John Sparks").
+QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t b,
+                                                               bool described) const {
+  Subject s = ParseName(a, b);
+  if (s.ok() || a >= b) return s;
+  size_t f = a;
+  static constexpr std::string_view kLeads[] = {"both", "either", "neither", "with", "and"};
+  if (IsWord(f) &&
+      std::find(std::begin(kLeads), std::end(kLeads), LowerWord(f)) != std::end(kLeads)) {
+    ++f;
+    s = ParseName(f, b);
+    if (s.kind == Subject::Kind::kName) return s;
+  }
+  for (size_t k = f + 1; k + 1 < b; ++k) {
+    if (!IsWord(k) || LowerWord(k) != "and") continue;
+    Subject first = ParseName(f, k);
+    Subject second = ParseName(k + 1, b);
+    if (first.kind == Subject::Kind::kName && second.kind == Subject::Kind::kName) {
+      first.also = second.name;
+      return first;
+    }
+    break;
+  }
+  if (!described) return {};
+  size_t t = b;
+  while (t > a && IsWord(t - 1) && IsCapitalized(Word(t - 1))) --t;
+  if (t > a && t < b && IsWord(t - 1) && IsAsciiLower(Word(t - 1)[0])) {
+    static constexpr std::string_view kLinks[] = {
+        "in",    "at",      "on",      "from",    "by",      "with",    "to",     "for",   "of",
+        "after", "and",     "or",      "as",      "than",    "about",   "before", "the",   "a",
+        "an",    "his",     "her",     "their",   "its",     "our",     "my",     "this",  "that",
+        "these", "those",   "toward",  "towards", "against", "over",    "under",  "into",  "onto",
+        "via",   "without", "between", "among",   "since",   "until",   "during", "while", "when",
+        "where", "who",     "which",   "but",     "because", "although"};
+    const std::string link = LowerWord(t - 1);
+    if (std::find(std::begin(kLinks), std::end(kLinks), link) == std::end(kLinks)) {
+      return ParseName(t, b);
+    }
+  }
+  return {};
+}
+
 // ", a spokesperson for the company," -> "spokesperson for the company";
 // empty for an age ("34") or a relative clause ("which maintains the bridge").
 std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
@@ -398,7 +468,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     }
   }
   for (size_t c = chunks.size(); c > 0; --c) {
-    Subject s = ParseName(chunks[c - 1].first, chunks[c - 1].second);
+    Subject s = ParseSubject(chunks[c - 1].first, chunks[c - 1].second, c == chunks.size());
     if (s.ok()) {
       for (size_t r = c; r < chunks.size() && s.kind == Subject::Kind::kName; ++r) {
         std::string role = RoleFromApposition(chunks[r].first, chunks[r].second);
@@ -514,14 +584,23 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
         // "he told reporters": the listener belongs to the attribution.
         while (attribution_end < limit && IsWord(attribution_end)) ++attribution_end;
       }
-      if (s.ok()) {
+      // '"safe exit", she replied: "..."': an attribution ending in a colon
+      // introduces the next quote.
+      // So does one right before an opening mark: '"A," and Putin stressing
+      // that "B"'.
+      const bool colon = attribution_end < toks_.size() &&
+                         (toks_[attribution_end].span.Slice(text_) == ":" ||
+                          (toks_[attribution_end].type == TokType::kOpen &&
+                           (attribution_end == v + 1 || LowerWord(attribution_end - 1) == "that")));
+      if (s.ok() && !colon) {
         f.subject = s;
         used[v] = true;
       }
       break;
     }
-    // Before: X said, "..."  /  X told reporters "..."
-    if (!f.subject.ok()) {
+    // Before: X said, "..."  /  X told reporters "..."  A name there beats
+    // a pronoun after the quote: 'X said: "...", he told a news conference.'
+    if (f.subject.kind != Subject::Kind::kName) {
       size_t first = FirstTokenAt(open_sentence.begin);
       size_t o = m.open;
       while (o > first && toks_[o - 1].type == TokType::kComma) --o;
@@ -535,7 +614,7 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
           break;
         }
         Subject s = SubjectBefore(first, v - 1);
-        if (s.ok()) {
+        if (s.ok() && (!f.subject.ok() || s.kind == Subject::Kind::kName)) {
           f.subject = s;
           used[v - 1] = true;
         }
@@ -570,12 +649,62 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
             [](const Found& x, const Found& y) { return x.quote.span.begin < y.quote.span.begin; });
 }
 
+// The token after the listener of "told" starting at token k: "told
+// reporters", "told the Commons", "told CNN", "told The Associated Press";
+// k when there is none.
+size_t QuoteExtractor::Run::AfterListener(size_t k, size_t last) const {
+  if (k >= last || !IsWord(k)) return k;
+  if (IsListener(LowerWord(k))) return k + 1;
+  size_t e = k;
+  const std::string first = LowerWord(e);
+  const bool determiner = first == "the" || first == "a" || first == "an";
+  if (determiner) ++e;
+  const size_t name = e;
+  while (e < last && IsWord(e) && IsCapitalized(Word(e)) && LowerWord(e) != "i") ++e;
+  if (e > name) {
+    // "told the Valley Gazette.": no clause; "told CNN it was": the clause
+    // starts in lower case.
+    if (e >= last || !IsWord(e)) return e;
+    return IsCapitalized(Word(e)) ? k : e;
+  }
+  // "told a news conference.": a listener up to the sentence's end.
+  if (determiner) {
+    while (e < last && e < name + 3 && IsWord(e)) ++e;
+    if (e >= last || !IsWord(e)) return e;
+  }
+  return k;
+}
+
+// The token after a time adverbial starting at token k: "Tuesday", "on
+// Friday", "last week", "this morning", "yesterday"; k when there is none.
+size_t QuoteExtractor::Run::AfterTimeAdverbial(size_t k, size_t last) const {
+  static constexpr std::string_view kTimes[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday",    "saturday", "sunday",
+      "today",  "tonight", "yesterday", "morning",  "afternoon", "evening",  "night",
+      "week",   "weekend", "month",     "year",     "earlier",   "later",    "recently"};
+  static constexpr std::string_view kLeads[] = {"on", "at", "in", "last", "this", "late", "early"};
+  auto is_time = [&](size_t i) {
+    return IsWord(i) &&
+           std::find(std::begin(kTimes), std::end(kTimes), LowerWord(i)) != std::end(kTimes);
+  };
+  if (k < last && is_time(k)) return k + 1;
+  if (k + 1 < last && IsWord(k) &&
+      std::find(std::begin(kLeads), std::end(kLeads), LowerWord(k)) != std::end(kLeads) &&
+      is_time(k + 1)) {
+    return k + 2;
+  }
+  return k;
+}
+
 void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t last,
                                        const std::vector<bool>& quoted,
                                        const std::vector<bool>& used) {
   const Span sspan = TrimSpan(text_, doc_.sentences[sentence].span);
   for (size_t v = first; v < last; ++v) {
-    if (quoted[v] || used[v] || !IsWord(v)) continue;
+    // A verb that attributed a quote may also introduce a clause:
+    // '... a "scourge", Obama said the US stood with France.'
+    (void)used;
+    if (quoted[v] || !IsWord(v)) continue;
     std::string w = LowerWord(v);
     // "..., according to X."  /  "According to X, ..."
     if (w == "according" && v + 1 < last && LowerWord(v + 1) == "to") {
@@ -601,11 +730,37 @@ void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t l
       return;
     }
     const Verb* verb = VerbAt(v);
-    if (verb == nullptr || v + 1 >= last || !IsWord(v + 1)) continue;
-    // The clause: after "that" (within a few words: "said on Friday that"),
-    // or straight after the verb and its listener.
+    if (verb == nullptr || v + 1 >= last) continue;
+    // "To this point, Obama said, Russia is an outlier": a parenthetical
+    // attribution; the clause is the rest of the sentence.
+    if (!verb->needs_that && text_.substr(toks_[v + 1].span.begin, 1) == "," && v + 2 < last &&
+        IsWord(v + 2) && !IsAdverbialStart(LowerWord(v + 2)) && !IsRelativeWord(LowerWord(v + 2)) &&
+        !LowerWord(v + 2).ends_with("ing")) {
+      Subject subject = SubjectBefore(first, v);
+      size_t b = v;
+      while (b > first && IsWord(b - 1)) --b;
+      if (subject.kind == Subject::Kind::kName && b > first &&
+          toks_[b - 1].type == TokType::kComma) {
+        Found f;
+        f.subject = subject;
+        f.quote.kind = Quote::Kind::kReported;
+        f.quote.sentence = sentence;
+        f.quote.span = Span{toks_[v + 2].span.begin, sspan.end};
+        found_.push_back(std::move(f));
+        return;
+      }
+    }
+    if (!IsWord(v + 1)) continue;
+    // The clause: after a time adverbial ("said Tuesday", "said on Friday")
+    // and a "that" after it; else after "that" within a few words, or
+    // straight after the verb and its listener.
     size_t clause = 0;
-    for (size_t j = v + 1; j < last && j < v + 9 && IsWord(j); ++j) {
+    const size_t after_time = AfterTimeAdverbial(v + 1, last);
+    if (after_time > v + 1 && after_time < last && IsWord(after_time)) {
+      clause = LowerWord(after_time) == "that" ? after_time + 1 : after_time;
+      if (LowerWord(after_time) != "that" && verb->needs_that) continue;
+    }
+    for (size_t j = v + 1; clause == 0 && j < last && j < v + 9 && IsWord(j); ++j) {
       if (LowerWord(j) != "that") continue;
       if (j == v + 1 || verb->takes_object || IsAdverbialStart(LowerWord(v + 1))) clause = j + 1;
       break;
@@ -613,7 +768,7 @@ void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t l
     if (clause == 0) {
       if (verb->needs_that) continue;
       clause = v + 1;
-      if (verb->takes_object && IsListener(LowerWord(clause))) ++clause;
+      if (verb->takes_object) clause = AfterListener(clause, last);
       if (clause >= last || !IsWord(clause) || IsAdverbialStart(LowerWord(clause))) continue;
       // "said Mayor Duarte." with no quote: an attribution, not a clause.
       if (IsCapitalized(Word(clause)) && LowerWord(clause) != "i") {
@@ -668,7 +823,10 @@ void QuoteExtractor::Run::CollectTitledMentions() {
       if (b == i) continue;
       size_t a = i;
       while (a < b && IsBlockedNameWord(LowerWord(a))) ++a;
-      if (b - a >= 2) {
+      // "President of France Francois Hollande": a run after "of" starts
+      // with what the title is of, not with a name.
+      const bool after_of = i > 0 && IsWord(i - 1) && LowerWord(i - 1) == "of";
+      if (b - a >= 2 && !after_of) {
         Subject s = ParseName(a, b);
         if (s.kind == Subject::Kind::kName && s.name.find(' ') != std::string::npos) {
           full_names_.push_back(s.name);
@@ -679,20 +837,63 @@ void QuoteExtractor::Run::CollectTitledMentions() {
   }
 }
 
+// Every other place a known person is named, titled or not ("Obama and
+// Hollande joined ..."), so that pronouns can refer to it.
+void QuoteExtractor::Run::CollectPersonMentions() {
+  std::unordered_set<std::string> surnames;
+  for (const Mention& m : mentions_) {
+    if (!m.person) continue;
+    std::vector<std::string> words = SplitWords(m.name);
+    if (!words.empty()) surnames.insert(words.back());
+  }
+  if (surnames.empty()) return;
+  std::unordered_set<uint32_t> known;
+  for (const Mention& m : mentions_) known.insert(m.offset);
+  std::vector<Mention> more;
+  for (size_t p = 0; p < doc_.paragraphs.size(); ++p) {
+    Tokenize(doc_.paragraphs[p]);
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      size_t b = i;
+      while (b < toks_.size() && IsWord(b) && IsCapitalized(Word(b))) ++b;
+      if (b == i) continue;
+      size_t a = i;
+      while (a < b && (IsBlockedNameWord(LowerWord(a)) || TitleOf(Word(a)) != nullptr)) ++a;
+      if (a < b && b - a <= 4 && surnames.count(std::string(Word(b - 1))) &&
+          !known.count(toks_[a].span.begin)) {
+        Subject s = ParseName(a, b);
+        if (s.kind == Subject::Kind::kName) more.push_back({s.span.begin, s.name, s.role, true});
+      }
+      i = b;
+    }
+  }
+  mentions_.insert(mentions_.end(), more.begin(), more.end());
+}
+
 // The fullest name in the document that ends with the words of `name`.
+// When several differ ("Mollie Olgin", "Mario Olgin"), the one that speaks
+// somewhere in the document; `name` itself when that does not decide.
 std::string QuoteExtractor::Run::Canonical(const std::string& name) const {
   std::vector<std::string> words = SplitWords(name);
-  std::string best = name;
+  std::vector<const std::string*> best;
   size_t best_size = words.size();
   for (const std::string& full : full_names_) {
     std::vector<std::string> fw = SplitWords(full);
-    if (fw.size() <= best_size) continue;
-    if (std::equal(words.rbegin(), words.rend(), fw.rbegin())) {
-      best = full;
-      best_size = fw.size();
+    if (fw.size() < best_size || fw.size() == words.size()) continue;
+    if (!std::equal(words.rbegin(), words.rend(), fw.rbegin())) continue;
+    if (fw.size() > best_size) best.clear(), best_size = fw.size();
+    if (std::none_of(best.begin(), best.end(), [&](const std::string* b) { return *b == full; })) {
+      best.push_back(&full);
     }
   }
-  return best;
+  if (best.empty()) return name;
+  if (best.size() == 1) return *best[0];
+  const std::string* speaking = nullptr;
+  for (const std::string* b : best) {
+    if (!speakers_.count(*b)) continue;
+    if (speaking != nullptr) return name;
+    speaking = b;
+  }
+  return speaking != nullptr ? *speaking : name;
 }
 
 // Resolves the speaker of found_[i]; false when it cannot be resolved.
@@ -714,17 +915,42 @@ bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
     f.quote.role = s.role;
     return true;
   }
-  // A pronoun or "the minister": the nearest person named before it.
+  // A pronoun or "the minister": a person named before it, outside the
+  // quote itself (a speaker does not name himself: '"With President Obama,
+  // we ...," he said'). The nearest sentence naming one wins; in it, the
+  // one who speaks there, else the first name, which is most often the
+  // subject ("Obama and Hollande met Ban Ki-moon.").
   const Mention* best = nullptr;
+  uint32_t best_sentence = 0;
+  const bool direct = f.quote.kind == Quote::Kind::kDirect;
+  const std::string_view quoted = f.quote.span.Slice(text_);
   for (const Mention& m : mentions_) {
     if (m.offset >= s.span.begin) continue;
-    if (best != nullptr && m.offset < best->offset) continue;
+    if (direct && m.offset >= f.quote.span.begin && m.offset < f.quote.span.end) continue;
+    const std::vector<std::string> words = SplitWords(Canonical(m.name));
+    if (words.empty()) continue;
+    if (direct && std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+          return w.size() > 2 && quoted.find(w) != std::string_view::npos;
+        })) {
+      continue;
+    }
+    if (s.kind == Subject::Kind::kPronoun && s.key != "they") {
+      auto g = q_.genders_.find(AsciiLower(words.front()));
+      if (g != q_.genders_.end() && g->second != (s.key == "she" ? 'f' : 'm')) continue;
+    }
+    const uint32_t sentence = doc_.SentenceAt(m.offset);
+    if (best != nullptr && sentence < best_sentence) continue;
+    if (best != nullptr && sentence == best_sentence &&
+        (best->speaker > m.speaker || (best->speaker == m.speaker && m.offset > best->offset))) {
+      continue;
+    }
     if (s.kind == Subject::Kind::kPronoun && s.key != "they" && !m.person) continue;
     if (s.kind == Subject::Kind::kNominal) {
       std::string role = AsciiLower(m.role);
       if (!(role == s.key || role.ends_with(" " + s.key))) continue;
     }
     best = &m;
+    best_sentence = sentence;
   }
   if (best == nullptr) return false;
   f.quote.speaker = Canonical(best->name);
@@ -745,13 +971,23 @@ std::vector<Quote> QuoteExtractor::Run::Extract() {
   for (size_t p = 0; p < doc_.paragraphs.size(); ++p) DoParagraph(p);
   for (const Found& f : found_) {
     if (f.subject.kind != Subject::Kind::kName) continue;
-    mentions_.push_back({f.subject.span.begin, f.subject.name, f.subject.role, !f.subject.org});
+    mentions_.push_back(
+        {f.subject.span.begin, f.subject.name, f.subject.role, !f.subject.org, true});
     full_names_.push_back(f.subject.name);
+    speakers_.insert(f.subject.name);
   }
+  CollectPersonMentions();
   std::vector<bool> done(found_.size(), false);
   std::vector<Quote> out;
   for (size_t i = 0; i < found_.size(); ++i) {
-    if (Resolve(i, &done)) out.push_back(found_[i].quote);
+    if (!Resolve(i, &done)) continue;
+    out.push_back(found_[i].quote);
+    if (!found_[i].subject.also.empty()) {  // "Putin and Hollande said ..."
+      Quote q = found_[i].quote;
+      q.speaker = Canonical(found_[i].subject.also);
+      q.role.clear();
+      out.push_back(std::move(q));
+    }
   }
   for (size_t t = 0; t < doc_.turns.size(); ++t) {
     const Turn& turn = doc_.turns[t];

@@ -7,7 +7,8 @@
 //
 // Extract() needs a document analysed by Pipeline::Analyze (paragraphs,
 // sentences, turns). Create() loads data/speech_verbs.txt,
-// data/person_titles.txt and data/abbreviations.txt once; Extract() is const
+// data/person_titles.txt, data/abbreviations.txt and data/name_genders.txt
+// once; Extract() is const
 // and thread-safe. Spans are byte ranges into Document::text.
 //
 // Patterns (straight or curly double quotes):
@@ -32,14 +33,28 @@
 // function title ("Mayor", "Transport Minister") becomes the role; an
 // honorific (Mr, Dr) is dropped; an apposition after the name (", a
 // spokesperson for the company,") becomes the role instead, cut before a
-// relative clause ("who...", "which..."). "he"/"she" resolve to the nearest
-// preceding person named in the document (a titled name anywhere, or a named
-// speaker that is not an organization: no leading "the", no acronym);
-// "they" to the nearest preceding of those or of the organizations; "the
-// minister" to the nearest preceding titled person whose role ends with that
-// title. Speaker names are then replaced by the fullest name in the document
-// (any run of capitalized words) ending with the same words ("Duarte" ->
-// "Elena Duarte").
+// relative clause ("who...", "which..."). Right before the verb, the name
+// may end a description ("proxy advisory firm Glass Lewis said") or follow
+// "both", "with", "and" ("with Hollande saying"); "X and Y said ..." gives
+// the quote to both. "X said: "..."" and "..., and X stressing that "..."":
+// an attribution ending in a colon, or in the verb or "that" right before
+// an opening mark, belongs to the quote after it. Reported clauses start
+// after a time adverbial ("said Tuesday that", "said on Friday"), a
+// listener ("told reporters", "told the Commons", "told CNN"; "told a news
+// conference." has no clause), or a parenthetical attribution ("Russia, Obama
+// said, is an outlier" -> "is an outlier").
+// Pronouns: "he"/"she"/"they" and "the minister" refer to a person named
+// before them outside the quote itself whose name words do not appear in
+// the quote (nobody calls himself "President Obama"). Candidates are titled
+// names, named speakers (not organizations: no leading "the", no acronym)
+// and every other mention of their surnames; "he"/"she" skip candidates
+// whose given name name_genders.txt lists with the other gender; "the
+// minister" needs a role ending in that title. The nearest sentence with a
+// candidate wins; in it, a speaker first, else the first name (most often
+// the subject). Speaker names are then replaced by the fullest name in the
+// document (any run of capitalized words not right after "of") ending with
+// the same words ("Duarte" -> "Elena Duarte"); of several ("Mollie Olgin",
+// "Mario Olgin"), the one named as a speaker, else none.
 // Unnamed speakers ("officials said", "the firm said") give no quote.
 #ifndef DOSSIER_ANALYZE_QUOTES_H_
 #define DOSSIER_ANALYZE_QUOTES_H_
@@ -89,6 +104,7 @@ class QuoteExtractor {
 
   std::unordered_map<std::string, Verb> verbs_;
   std::unordered_map<std::string, Title> titles_;
+  std::unordered_map<std::string, char> genders_;  // given name -> 'f' or 'm'
   std::unordered_set<std::string>
       abbreviations_;  // "dr", "st", "u.s": their period stays on the word
 };
