@@ -8,8 +8,8 @@
 // Extract() needs a document analysed by Pipeline::Analyze (paragraphs,
 // sentences, turns). Create() loads data/speech_verbs.txt,
 // data/person_titles.txt, data/abbreviations.txt and data/name_genders.txt
-// once; Extract() is const
-// and thread-safe. Spans are byte ranges into Document::text.
+// once; Extract() is const and thread-safe. Spans are byte ranges into
+// Document::text.
 //
 // Patterns (straight or curly double quotes):
 //   "...," said X.  /  "...," X said.  /  X said, "..."  /  X told reporters "..."
