@@ -64,17 +64,26 @@ struct SummaryOptions {
   int max_words = 250;
   DossierWeights weights;
   // Two sentences of different documents report the same content when their
-  // content-word overlap (cosine of stem counts) reaches this.
+  // content-word overlap (cosine of their tf-idf vectors) reaches
+  // support_threshold, or when at least support_min_shared terms are shared
+  // and they hold support_contained of the other sentence's squared tf-idf
+  // mass and support_covered of the summary sentence's: a short report of one
+  // fact of a longer summary sentence ("224 killed over Sinai" in "... the
+  // bombing of a jet over Sinai that killed 224, and the Paris attacks").
   double support_threshold = 0.5;
+  double support_contained = 0.5;
+  double support_covered = 0.2;
+  int support_min_shared = 3;
 };
 
 // A sentence of another document that reports the same content.
 struct Support {
   uint32_t document = 0;
   uint32_t sentence = 0;
-  Span span;         // in the document's text
-  Span source_span;  // in its original input
-  double similarity = 0;
+  Span span;              // in the document's text
+  Span source_span;       // in its original input
+  double similarity = 0;  // cosine of the two sentences' tf-idf vectors
+  double contained = 0;   // share of this sentence's tf-idf mass the summary sentence holds
 };
 
 struct SummarySentence {

@@ -57,7 +57,8 @@ json SummaryJson(const Cluster& cluster, const Summary& summary) {
                          {"text", std::string(sup.span.Slice(other.text))},
                          {"span", SpanJson(sup.span)},
                          {"source_span", SpanJson(sup.source_span)},
-                         {"similarity", std::round(sup.similarity * 1000) / 1000}});
+                         {"similarity", std::round(sup.similarity * 1000) / 1000},
+                         {"contained", std::round(sup.contained * 1000) / 1000}});
     }
     sj["support"] = std::move(support);
     sentences.push_back(std::move(sj));

@@ -32,6 +32,32 @@ std::string FirstWordLower(std::string_view s) {
   return AsciiLower(s.substr(i, j - i));
 }
 
+// True when `text` closes a quotation it did not open ('We are ready", Lavrov
+// said.'): it continues the sentence before.
+bool ClosesUnopenedQuote(std::string_view text) {
+  int depth = 0;
+  bool straight_open = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "\xE2\x80\x9C") == 0) {  // left double quote
+      ++depth;
+    } else if (text.compare(i, 3, "\xE2\x80\x9D") == 0) {  // right double quote
+      if (depth == 0) return true;
+      --depth;
+    } else if (text[i] == '"') {
+      // A straight mark opens when it starts a word, else closes.
+      const bool opens = i == 0 || IsAsciiSpace(text[i - 1]) || text[i - 1] == '(';
+      if (opens) {
+        straight_open = true;
+      } else if (!straight_open) {
+        return true;
+      } else {
+        straight_open = false;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangling_openers) {
@@ -88,7 +114,7 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
       const bool question_turn = s.turn >= 0 && doc.turns[static_cast<size_t>(s.turn)].is_question;
       c.eligible = !question_turn && c.words >= kMinSummaryWords && c.words <= kMaxSummaryWords &&
                    !c.terms.empty();
-      c.dangling = dangling_openers.Contains(FirstWordLower(text));
+      c.dangling = dangling_openers.Contains(FirstWordLower(text)) || ClosesUnopenedQuote(text);
       m.candidates_.push_back(std::move(c));
     }
     const size_t count = m.candidates_.size() - first;

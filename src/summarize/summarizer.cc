@@ -546,17 +546,41 @@ Summary Summarizer::Summarize(const Cluster& cluster) const {
     line.text = std::string(s.span.Slice(doc.text));
     // Support: the most similar sentence of every other document, if similar enough.
     std::vector<std::pair<double, size_t>> best(cluster.documents.size(), {0.0, SIZE_MAX});
+    std::vector<double> contained(cluster.documents.size(), 0.0);
     for (const auto& [t, w] : c.tfidf) {
       for (uint32_t j : m.postings()[t]) {
         if (cs[j].document == c.document || seen[j] == i + 1) continue;
         seen[j] = static_cast<uint32_t>(i + 1);
-        double sim = m.Cosine(i, j);
+        const double sim = m.Cosine(i, j);
+        // Containment: the shared terms' share of each vector's mass.
+        const auto& x = c.tfidf;
+        const auto& y = cs[j].tfidf;
+        double in_x = 0, in_y = 0;
+        int shared = 0;
+        for (size_t a = 0, b = 0; a < x.size() && b < y.size();) {
+          if (x[a].first < y[b].first) {
+            ++a;
+          } else if (y[b].first < x[a].first) {
+            ++b;
+          } else {
+            in_x += double(x[a].second) * x[a].second;
+            in_y += double(y[b].second) * y[b].second;
+            ++shared, ++a, ++b;
+          }
+        }
+        if (sim < o.support_threshold && (shared < o.support_min_shared ||
+                                          in_y < o.support_contained || in_x < o.support_covered)) {
+          continue;
+        }
         auto& b = best[cs[j].document];
-        if (sim > b.first) b = {sim, j};
+        if (sim > b.first) {
+          b = {sim, j};
+          contained[cs[j].document] = in_y;
+        }
       }
     }
     for (uint32_t d = 0; d < best.size(); ++d) {
-      if (best[d].second == SIZE_MAX || best[d].first < o.support_threshold) continue;
+      if (best[d].second == SIZE_MAX) continue;
       const Candidate& other = cs[best[d].second];
       const Document& odoc = cluster.documents[other.document];
       Support sup;
@@ -565,6 +589,7 @@ Summary Summarizer::Summarize(const Cluster& cluster) const {
       sup.span = odoc.sentences[other.sentence].span;
       sup.source_span = SourceSpan(odoc, sup.span);
       sup.similarity = best[d].first;
+      sup.contained = contained[d];
       line.support.push_back(sup);
     }
     summary.sentences.push_back(std::move(line));

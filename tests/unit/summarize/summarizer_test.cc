@@ -62,7 +62,9 @@ class SummarizerTest : public ::testing::Test {
         EXPECT_TRUE(docs.insert(sup.document).second);
         const Document& other = c.documents[sup.document];
         EXPECT_FALSE(sup.source_span.Slice(other.raw).empty());
-        EXPECT_GE(sup.similarity, 0.5);
+        // Similar as a whole, or holding one fact of the summary sentence.
+        EXPECT_TRUE(sup.similarity >= 0.5 || sup.contained >= 0.5)
+            << sup.similarity << " " << sup.contained;
       }
     }
   }
