@@ -123,6 +123,21 @@ std::vector<FigureGroup> ReportableFigures(std::vector<FigureGroup> groups) {
 
 }  // namespace
 
+std::vector<const TimelineEntry*> TopTimeline(const std::vector<TimelineEntry>& timeline,
+                                              size_t count) {
+  std::vector<const TimelineEntry*> top;
+  for (const TimelineEntry& t : timeline) {
+    if (!t.date.empty()) top.push_back(&t);
+  }
+  std::stable_sort(top.begin(), top.end(), [](const TimelineEntry* a, const TimelineEntry* b) {
+    return a->weight > b->weight;
+  });
+  if (top.size() > count) top.resize(count);
+  // Back to the timeline's order (by date).
+  std::sort(top.begin(), top.end());
+  return top;
+}
+
 struct Briefer::Impl {
   BriefOptions options;
   Summarizer summarizer;
@@ -301,8 +316,10 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
     TimelineEntry t;
     t.date = ev.date;
     t.text = ev.text;
+    t.kind = ev.kind;
+    t.future = ev.future;
+    t.weight = ev.weight;
     for (const TimeExpression& x : ev.citations) {
-      t.future = t.future || x.future;
       t.citations.push_back(Cite(cluster, x.document, x.sentence, x.span));
     }
     b.timeline.push_back(std::move(t));

@@ -75,7 +75,11 @@ struct FigureEntry {
 struct TimelineEntry {
   std::string date;  // "YYYY-MM-DD", "YYYY-MM", or empty when it could not be resolved
   std::string text;  // the reporting sentence (shortened)
-  bool future = false;
+  // How the date was given: "date" (in the text), "deadline" ("within six
+  // months"), "relative" ("yesterday", "last month"), "deictic" ("today").
+  std::string kind;
+  bool future = false;              // no source reports it as past
+  double weight = 0;                // importance: sources, precision (see TimelineEvent)
   std::vector<Citation> citations;  // span: the time expression
 };
 
@@ -89,6 +93,10 @@ struct Briefing {
   std::vector<EntityEntry> entities;    // most mentioned first
   std::vector<TimelineEntry> timeline;  // by date, then the unresolved ones
 };
+
+// The `count` most important resolved events of `timeline`, in date order.
+std::vector<const TimelineEntry*> TopTimeline(const std::vector<TimelineEntry>& timeline,
+                                              size_t count);
 
 struct BriefOptions {
   SummaryOptions summary;

@@ -1,17 +1,34 @@
 #include "analyze/timeline.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <map>
+#include <numeric>
 #include <set>
+#include <string>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "util/dates.h"
 #include "util/strings.h"
 
 namespace dossier {
 namespace {
+
+constexpr char kKindDate[] = "date";
+constexpr char kKindRelative[] = "relative";
+constexpr char kKindDeadline[] = "deadline";
+constexpr char kKindDeictic[] = "deictic";
+
+// 0 = "date" (the strongest) ... 3 = "deictic".
+int KindRank(std::string_view kind) {
+  if (kind == kKindDate) return 0;
+  if (kind == kKindDeadline) return 1;
+  if (kind == kKindRelative) return 2;
+  return 3;
+}
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
 // days_from_civil).
@@ -76,17 +93,80 @@ char UnitFromWord(std::string_view lower) {
   return 0;
 }
 
-bool IsFutureMarker(std::string_view lower) {
-  static constexpr std::string_view kMarkers[] = {"will",      "shall",   "ll",    "expected",
-                                                  "scheduled", "due",     "plans", "planned",
-                                                  "upcoming",  "intends", "plan"};
-  return std::find(std::begin(kMarkers), std::end(kMarkers), lower) != std::end(kMarkers);
+template <size_t N>
+bool OneOf(std::string_view word, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+// Forms of "be" before "expected", "due", "set": "is expected to",
+// "they're due", "it's set to".
+bool IsBeForm(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"is",   "are",   "was", "were", "be",
+                                                "been", "being", "am",  "s",    "re"};
+  return OneOf(lower, kWords);
+}
+
+// Words that may mark the future, depending on their neighbours (see
+// SentenceMatcher::ComputeCues).
+bool IsFutureWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "will",   "shall",   "ll",      "should",   "expected", "scheduled", "due",
+      "plans",  "plan",    "planned", "upcoming", "intends",  "intend",    "set",
+      "expect", "expects", "hope",    "hopes",    "aim",      "aims",      "going"};
+  return OneOf(lower, kWords);
+}
+
+// Future cue words that count only before "to" ("plans to", "hopes to").
+bool IsFutureBeforeTo(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"plan",    "plans", "intend", "intends", "expect",
+                                                "expects", "hope",  "hopes",  "aim",     "aims"};
+  return OneOf(lower, kWords);
+}
+
+// A past-tense verb form: a word in -ed that is not one of the common
+// non-verbs in -ed ("need", "hundred", "speed"), or an irregular past form.
+bool IsPastForm(std::string_view lower) {
+  static constexpr std::string_view kIrregular[] = {
+      "was",    "were",  "had",    "did",    "said",    "met",     "told",  "took",    "made",
+      "came",   "went",  "left",   "held",   "gave",    "began",   "won",   "lost",    "shot",
+      "fell",   "flew",  "saw",    "got",    "led",     "sent",    "spent", "brought", "fought",
+      "caught", "knew",  "wrote",  "spoke",  "broke",   "chose",   "rose",  "ran",     "sank",
+      "struck", "stood", "found",  "became", "thought", "kept",    "paid",  "drew",    "grew",
+      "threw",  "hung",  "sought", "felt",   "swore",   "bore",    "froze", "sold",    "built",
+      "meant",  "heard", "fled",   "bought", "slept",   "withdrew"};
+  static constexpr std::string_view kNotVerbs[] = {
+      "need",   "indeed",   "speed",  "seed",    "feed",   "deed",    "heed",    "weed",
+      "breed",  "greed",    "bleed",  "reed",    "steed",  "proceed", "succeed", "exceed",
+      "shed",   "hundred",  "sacred", "naked",   "wicked", "kindred", "hatred",  "rugged",
+      "ragged", "wretched", "jagged", "crooked", "embed",  "bed",     "red",     "wed"};
+  if (OneOf(lower, kIrregular)) return true;
+  return lower.size() >= 4 && EndsWith(lower, "ed") && !OneOf(lower, kNotVerbs);
 }
 
 bool IsMonthPreposition(std::string_view lower) {
   static constexpr std::string_view kWords[] = {"in",     "since", "until", "by",  "from",
                                                 "during", "early", "late",  "mid", "through"};
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  return OneOf(lower, kWords);
+}
+
+// Words allowed between "within" and its count: "within the next two
+// weeks", "within the target time of six months".
+bool IsWithinFiller(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "the",    "next", "coming", "following", "first",         "target", "time",
+      "of",     "a",    "period", "timeframe", "deadline",      "about",  "roughly",
+      "around", "some", "just",   "another",   "approximately", "frame",  "span"};
+  return OneOf(lower, kWords);
+}
+
+// Words allowed between "in" and its count ("in another two weeks", "in
+// about six months"); "the" only before next/coming/following, so that "in
+// the 18 months since" is not a deadline.
+bool IsInFiller(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"next",  "coming",       "following", "another",
+                                                "about", "roughly",      "around",    "some",
+                                                "just",  "approximately"};
+  return OneOf(lower, kWords);
 }
 
 CivilDate AddMonths(const CivilDate& d, int months) {
@@ -133,36 +213,47 @@ void Tokenize(std::string_view text, Span span, std::vector<Tok>* toks) {
   }
 }
 
+// One expression found by the matcher, with what Build needs beyond the
+// public TimeExpression.
+struct Found {
+  TimeExpression e;
+  int month_day = 0;  // month * 100 + day of an unresolved yearless day ("October 31")
+};
+
 // Matches the expressions of one sentence.
 class SentenceMatcher {
  public:
   SentenceMatcher(std::string_view text, const std::vector<Tok>& toks, const CivilDate* ref)
       : text_(text), toks_(toks), ref_(ref) {}
 
-  void Run(uint32_t document, uint32_t sentence, std::vector<TimeExpression>* out) {
-    bool marker = false;
+  void Run(uint32_t document, uint32_t sentence, std::vector<Found>* out) {
+    ComputeCues();
     size_t i = 0;
     while (i < toks_.size()) {
-      TimeExpression e;
+      Found f;
       size_t next = i;
-      if (Match(i, marker, &next, &e)) {
-        e.document = document;
-        e.sentence = sentence;
-        out->push_back(std::move(e));
+      if (Match(i, &next, &f)) {
+        f.e.document = document;
+        f.e.sentence = sentence;
+        out->push_back(std::move(f));
         i = next;
         continue;
       }
-      if (toks_[i].kind == 'a' && IsFutureMarker(Lower(i))) marker = true;
       ++i;
     }
   }
 
  private:
+  static constexpr size_t kNone = SIZE_MAX;
+
   std::string_view Str(size_t i) const {
     return std::string_view(text_).substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
   }
   std::string Lower(size_t i) const { return AsciiLower(Str(i)); }
   bool Has(size_t i) const { return i < toks_.size(); }
+  bool IsWord(size_t i) const { return Has(i) && toks_[i].kind == 'a'; }
+  // The lowercase word at i, or "" when i is not a word.
+  std::string WordAt(size_t i) const { return IsWord(i) ? Lower(i) : std::string(); }
   bool Adjacent(size_t i) const {  // toks_[i] follows toks_[i - 1] with no space
     return i > 0 && Has(i) && toks_[i - 1].end == toks_[i].begin;
   }
@@ -170,6 +261,66 @@ class SentenceMatcher {
     return Has(i) && toks_[i].kind == 'p' && text_[toks_[i].begin] == c;
   }
   bool IsCapitalized(size_t i) const { return IsAsciiUpper(text_[toks_[i].begin]); }
+
+  // The tense cue of each word: +1 future, -1 past, 0 none.
+  //   future: "will", "shall", "'ll", "should", "scheduled", "planned",
+  //           "upcoming"; "expected" after a form of "be" or before "to";
+  //           "set" and "going" after a form of "be" and before "to"; "due"
+  //           unless "due to" without a form of "be" before it ("closed due
+  //           to the storm"); IsFutureBeforeTo words before "to";
+  //   past:   a past form (IsPastForm) that is not one of the words above
+  //           and does not follow "be"/"being" ("will be held").
+  void ComputeCues() {
+    const size_t n = toks_.size();
+    cue_.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+      if (toks_[i].kind != 'a') continue;
+      const std::string w = Lower(i);
+      const std::string prev = i > 0 ? WordAt(i - 1) : std::string();
+      const std::string after = WordAt(i + 1);
+      if (IsFutureWord(w)) {
+        bool future = true;
+        if (w == "expected") future = IsBeForm(prev) || after == "to";
+        if (w == "set" || w == "going") future = IsBeForm(prev) && after == "to";
+        if (w == "due") future = after != "to" || IsBeForm(prev);
+        if (IsFutureBeforeTo(w)) future = after == "to";
+        cue_[i] = future ? 1 : 0;
+        continue;
+      }
+      if (IsPastForm(w) && prev != "be" && prev != "being") cue_[i] = -1;
+    }
+    prev_cue_.assign(n + 1, kNone);
+    for (size_t i = 1; i <= n; ++i) {
+      prev_cue_[i] = cue_[i - 1] != 0 ? i - 1 : prev_cue_[i - 1];
+    }
+    next_cue_.assign(n + 1, kNone);
+    for (size_t i = n; i-- > 0;) next_cue_[i] = cue_[i] != 0 ? i : next_cue_[i + 1];
+  }
+
+  // The tense of the expression of tokens [first, end): +1 future, -1
+  // past, 0 when the sentence has no cue.
+  //  1. "starting"/"beginning" right before it (also before "on"): future;
+  //  2. a past cue right before it (also before "on") or right after it:
+  //     past ("said Tuesday", "on Friday announced");
+  //  3. else the nearest cue, before or after it, counted in tokens; the one
+  //     before it among equals ("On Monday, the council will vote").
+  int Tense(size_t first, size_t end) const {
+    size_t before = first > 0 ? first - 1 : kNone;
+    if (before != kNone && WordAt(before) == "on" && before > 0) --before;
+    if (before != kNone) {
+      const std::string w = WordAt(before);
+      if (w == "starting" || w == "beginning") return 1;
+      if (cue_[before] < 0) return -1;
+    }
+    if (Has(end) && cue_[end] < 0) return -1;
+    const size_t left = prev_cue_[first];
+    const size_t right = next_cue_[end];
+    if (left == kNone && right == kNone) return 0;
+    if (right == kNone || (left != kNone && first - left <= right - (end - 1))) return cue_[left];
+    return cue_[right];
+  }
+  bool Future(size_t first, size_t end) const { return Tense(first, end) > 0; }
+
   int Number(size_t i, size_t max_digits) const {
     if (!Has(i) || toks_[i].kind != 'd' || toks_[i].end - toks_[i].begin > max_digits) return -1;
     int v = 0;
@@ -211,6 +362,14 @@ class SentenceMatcher {
     }
     return d;
   }
+  // A day with an ordinal suffix ("30th"); sets *after.
+  int OrdinalDayAt(size_t i, size_t* after) const {
+    size_t a = 0;
+    int d = DayAt(i, &a);
+    if (d < 0 || a != i + 2) return -1;
+    *after = a;
+    return d;
+  }
   // ", 2015" or " 2015" at i; sets *after.
   int YearAfter(size_t i, size_t* after) const {
     size_t j = IsPunct(i, ',') ? i + 1 : i;
@@ -235,6 +394,7 @@ class SentenceMatcher {
     if (!d.valid()) return false;
     SetSpan(first, end, e);
     SetDay(d, "text", e);
+    e->kind = kKindDate;
     *next = end;
     return true;
   }
@@ -251,11 +411,17 @@ class SentenceMatcher {
     SetDay(CivilFromDays(Days(*ref_) + delta), "document date", e);
   }
 
-  // A day of a month with no year: the year nearest the document date.
-  bool ResolveMonthDay(int month, int day, TimeExpression* e, bool marker) const {
+  // A day of a month with no year, tokens [first, end): the year nearest
+  // the document date; without one, unresolved with `month_day` set.
+  bool SetMonthDay(int month, int day, size_t first, size_t end, Found* f, size_t* next) const {
+    TimeExpression* e = &f->e;
     if (day > DaysInMonth(2000, month)) return false;  // never a date
+    SetSpan(first, end, e);
+    e->kind = kKindDate;
+    *next = end;
     if (ref_ == nullptr) {
-      e->future = marker;
+      e->future = Future(first, end);
+      f->month_day = month * 100 + day;
       return true;
     }
     const int64_t ref_days = Days(*ref_);
@@ -278,7 +444,8 @@ class SentenceMatcher {
     return true;
   }
 
-  bool Match(size_t i, bool marker, size_t* next, TimeExpression* e) const {
+  bool Match(size_t i, size_t* next, Found* f) const {
+    TimeExpression* e = &f->e;
     const Tok& t = toks_[i];
     size_t after = 0;
     if (t.kind == 'd') {
@@ -287,58 +454,49 @@ class SentenceMatcher {
           IsPunct(i + 3, '-') && Adjacent(i + 3) && Adjacent(i + 4)) {
         CivilDate d{Year(i), Number(i + 2, 2), Number(i + 4, 2)};
         if (d.valid() && !(Has(i + 5) && Adjacent(i + 5) && toks_[i + 5].kind != 'p')) {
-          SetSpan(i, i + 5, e);
-          SetDay(d, "text", e);
-          *next = i + 5;
-          return true;
+          return SetFullDate(d, i, i + 5, e, next);
         }
       }
       // 11/27/2015
       if (IsPunct(i + 1, '/') && Adjacent(i + 1) && Adjacent(i + 2) && IsPunct(i + 3, '/') &&
           Adjacent(i + 3) && Adjacent(i + 4) && Year(i + 4) > 0) {
         CivilDate d{Year(i + 4), Number(i, 2), Number(i + 2, 2)};
-        if (d.valid()) {
-          SetSpan(i, i + 5, e);
-          SetDay(d, "text", e);
-          *next = i + 5;
-          return true;
-        }
+        if (d.valid()) return SetFullDate(d, i, i + 5, e, next);
       }
       if (MatchCountAgo(i, Number(i, 3), next, e)) return true;
-      // 27 November (2015)
+      // 27 November (2015), 1st of January (2016)
       int day = DayAt(i, &after);
+      size_t month_at = after;
+      if (day > 0 && after == i + 2 && WordAt(after) == "of") month_at = after + 1;
       size_t month_end = 0;
-      int month = day > 0 ? MonthAt(after, &month_end) : 0;
+      int month = day > 0 ? MonthAt(month_at, &month_end) : 0;
       if (month > 0) {
         size_t year_end = 0;
         int year = YearAfter(month_end, &year_end);
         if (year > 0) return SetFullDate(CivilDate{year, month, day}, i, year_end, e, next);
         // The month word without a period, which may end the sentence.
-        SetSpan(i, after + 1, e);
-        if (!ResolveMonthDay(month, day, e, marker)) return false;
-        *next = after + 1;
-        return true;
+        return SetMonthDay(month, day, i, month_at + 1, f, next);
       }
       return false;
     }
     if (t.kind != 'a') return false;
     const std::string lower = Lower(i);
-    // Months: "November 27, 2015", "Nov. 28", "January 2016", "in January".
+    // Months: "November 27, 2015", "Nov. 28", "October the 30th", "January
+    // 2016", "in January".
     if (int month = MonthAt(i, &after); month > 0) {
       size_t day_end = 0;
       int day = DayAt(after, &day_end);
+      if (day < 0 && WordAt(after) == "the") day = OrdinalDayAt(after + 1, &day_end);
       if (day > 0) {
         size_t year_end = 0;
         int year = YearAfter(day_end, &year_end);
         if (year > 0) return SetFullDate(CivilDate{year, month, day}, i, year_end, e, next);
-        if (!ResolveMonthDay(month, day, e, marker)) return false;
-        SetSpan(i, day_end, e);
-        *next = day_end;
-        return true;
+        return SetMonthDay(month, day, i, day_end, f, next);
       }
       if (int year = Year(after); year > 0) {
         SetSpan(i, after + 1, e);
         SetMonth(year, month, "text", e);
+        e->kind = kKindDate;
         *next = after + 1;
         return true;
       }
@@ -353,14 +511,22 @@ class SentenceMatcher {
         return false;
       }
       SetSpan(i - 1, i + 1, e);
+      e->kind = kKindDate;
       *next = i + 1;
+      const int tense = step != 0 ? step : Tense(i - 1, i + 1);
+      const bool forward = tense > 0;
       if (ref_ == nullptr) {
-        e->future = step > 0 || (step == 0 && marker);
+        e->future = forward;
         return true;
       }
       int year = ref_->year;
-      const bool forward = step > 0 || (step == 0 && marker);
-      if (forward) {
+      if (tense == 0) {
+        // No cue: the year that puts the month nearest D's, the past among
+        // equals.
+        const int delta = month - ref_->month;  // -11 .. 11
+        if (delta >= 6) --year;
+        if (delta < -6) ++year;
+      } else if (forward) {
         if (month < ref_->month || (step > 0 && month == ref_->month)) ++year;
       } else {
         if (month > ref_->month || (step < 0 && month == ref_->month)) --year;
@@ -383,8 +549,9 @@ class SentenceMatcher {
         if (prev == "this") first = i - 1;
       }
       SetSpan(first, i + 1, e);
+      e->kind = kKindRelative;
       *next = i + 1;
-      const bool forward = step > 0 || (step == 0 && marker);
+      const bool forward = step > 0 || (step == 0 && Future(first, i + 1));
       if (ref_ == nullptr) {
         e->future = forward;
         return true;
@@ -405,6 +572,8 @@ class SentenceMatcher {
     if (lower == "yesterday" || lower == "today" || lower == "tonight" || lower == "tomorrow") {
       SetSpan(i, i + 1, e);
       *next = i + 1;
+      const bool deictic = lower == "today" || lower == "tonight";
+      e->kind = deictic ? kKindDeictic : kKindRelative;
       SetRelativeDays(lower == "yesterday"  ? -1
                       : lower == "tomorrow" ? 1
                                             : 0,
@@ -415,14 +584,17 @@ class SentenceMatcher {
         toks_[i + 1].kind == 'a') {
       const std::string unit = Lower(i + 1);
       const int sign = lower == "last" ? -1 : lower == "next" ? 1 : 0;
+      const char* kind = sign == 0 ? kKindDeictic : kKindRelative;
       if (unit == "week") {
         SetSpan(i, i + 2, e);
+        e->kind = kind;
         *next = i + 2;
         SetRelativeDays(7 * sign, sign > 0, e);
         return true;
       }
       if (unit == "month") {
         SetSpan(i, i + 2, e);
+        e->kind = kind;
         *next = i + 2;
         if (ref_ == nullptr) {
           e->future = sign > 0;
@@ -432,17 +604,39 @@ class SentenceMatcher {
         }
         return true;
       }
+      // "this morning", "this afternoon", "this evening"; "last night".
+      if ((sign == 0 && (unit == "morning" || unit == "afternoon" || unit == "evening")) ||
+          (sign < 0 && unit == "night")) {
+        SetSpan(i, i + 2, e);
+        e->kind = kind;
+        *next = i + 2;
+        SetRelativeDays(sign, false, e);
+        return true;
+      }
       return false;
     }
     if (lower == "within" || lower == "in") {
+      // Up to four filler words, then a count and a unit.
       size_t j = i + 1;
-      if (Has(j + 1) && Lower(j) == "the" && Lower(j + 1) == "next") j += 2;
-      if (!Has(j)) return false;
-      int n = toks_[j].kind == 'd' ? Number(j, 3) : NumberWord(Lower(j));
-      if (n <= 0 || !Has(j + 1) || toks_[j + 1].kind != 'a') return false;
-      char unit = UnitFromWord(Lower(j + 1));
-      if (unit == 0 || (Has(j + 2) && Lower(j + 2) == "ago")) return false;
+      int n = -1;
+      for (int skipped = 0; Has(j); ++j, ++skipped) {
+        n = toks_[j].kind == 'd' ? Number(j, 3) : NumberWord(WordAt(j));
+        if (n > 0 && IsWord(j + 1) && UnitFromWord(Lower(j + 1)) != 0) break;
+        n = -1;
+        const std::string w = WordAt(j);
+        const std::string w_next = WordAt(j + 1);
+        const bool filler =
+            lower == "within"
+                ? IsWithinFiller(w)
+                : IsInFiller(w) || (w == "the" && (w_next == "next" || w_next == "coming" ||
+                                                   w_next == "following"));
+        if (skipped == 4 || !filler) break;
+      }
+      if (n <= 0) return false;
+      const char unit = UnitFromWord(Lower(j + 1));
+      if (WordAt(j + 2) == "ago") return false;
       SetSpan(i, j + 2, e);
+      e->kind = kKindDeadline;
       *next = j + 2;
       if (ref_ == nullptr) {
         e->future = true;
@@ -462,6 +656,7 @@ class SentenceMatcher {
     char unit = UnitFromWord(Lower(i + 1));
     if (unit == 0) return false;
     SetSpan(i, i + 3, e);
+    e->kind = kKindRelative;
     *next = i + 3;
     if (ref_ == nullptr) return true;
     if (unit == 'd' || unit == 'w') {
@@ -475,6 +670,31 @@ class SentenceMatcher {
   std::string_view text_;
   const std::vector<Tok>& toks_;
   const CivilDate* ref_;
+  std::vector<int8_t> cue_;       // per token, see ComputeCues
+  std::vector<size_t> prev_cue_;  // [i]: the last token before i with a cue
+  std::vector<size_t> next_cue_;  // [i]: the first token at or after i with a cue
+};
+
+std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index) {
+  std::vector<Found> out;
+  CivilDate ref;
+  const bool has_ref = !doc.date.empty() && ParseDate(doc.date, &ref) && ref.valid();
+  std::vector<Tok> toks;
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    Tokenize(doc.text, doc.sentences[s].span, &toks);
+    SentenceMatcher(doc.text, toks, has_ref ? &ref : nullptr).Run(document_index, s, &out);
+  }
+  return out;
+}
+
+// What Build needs of a sentence that holds time expressions.
+struct SentenceInfo {
+  std::set<std::string> words;  // lowercase content words (see ContentWords)
+  // Entity-like words and numbers outside the sentence's time expressions:
+  // lowercase capitalized words that are not the sentence's first word, not
+  // stopwords, titles, month or weekday names; and number tokens.
+  std::set<std::string> keys;
+  int score = 0;  // how event-like the sentence is (see EventScore)
 };
 
 // The lowercase content words of a sentence.
@@ -491,6 +711,95 @@ std::set<std::string> ContentWords(const Document& doc, const Sentence& s) {
     }
   }
   return words;
+}
+
+bool IsTitleWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "mr",    "mrs",      "ms",        "dr",         "sir",     "president", "vice",
+      "prime", "minister", "secretary", "chancellor", "general", "i"};
+  return OneOf(lower, kWords);
+}
+
+bool IsProceduralWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"question", "questions", "ladies",  "gentlemen",
+                                                "thank",    "thanks",    "welcome", "applause",
+                                                "podium",   "microphone"};
+  return OneOf(lower, kWords);
+}
+
+// How event-like a sentence is, for choosing one of several deictic
+// sentences: +3 with a past form (IsPastForm, not after "be"), +1 per
+// distinct entity-like word or number outside time expressions (at most 3
+// in all); -10 for a question, -6 for a procedural line (question,
+// ladies, gentlemen, thank, welcome, "good morning/afternoon/evening"), -4
+// for a fragment or stage direction, -2 under six words.
+int EventScore(const Document& doc, const Sentence& s, size_t entities, size_t numbers) {
+  int score = static_cast<int>(std::min<size_t>(entities + numbers, 3));
+  const uint32_t end = std::min<uint32_t>(s.token_end, static_cast<uint32_t>(doc.tokens.size()));
+  bool past = false, procedural = false;
+  size_t words = 0;
+  std::string_view prev;
+  for (uint32_t t = s.token_begin; t < end; ++t) {
+    std::string_view w = doc.tokens[t].lower;
+    if (!w.empty() && (IsAsciiAlpha(w[0]) || IsAsciiDigit(w[0]))) ++words;
+    if (IsPastForm(w) && !IsFutureWord(w) && prev != "be" && prev != "being") past = true;
+    if (IsProceduralWord(w) ||
+        (prev == "good" && (w == "morning" || w == "afternoon" || w == "evening"))) {
+      procedural = true;
+    }
+    prev = w;
+  }
+  if (past) score += 3;
+  if (procedural) score -= 6;
+  if (s.fragment || s.stage_direction) score -= 4;
+  if (words < 6) score -= 2;
+  std::string_view text = TrimWhitespace(s.span.Slice(doc.text));
+  while (!text.empty() && (text.back() == '"' || text.back() == ')' || text.back() == '\'' ||
+                           static_cast<unsigned char>(text.back()) >= 0x80)) {
+    text.remove_suffix(1);  // closing quotes, also the bytes of "”"
+  }
+  if (!text.empty() && text.back() == '?') score -= 10;
+  return score;
+}
+
+// The SentenceInfo of sentence `s`, whose time expressions are `exprs`.
+SentenceInfo MakeInfo(const Document& doc, uint32_t s, const std::vector<Span>& exprs) {
+  const Sentence& sentence = doc.sentences[s];
+  SentenceInfo info;
+  info.words = ContentWords(doc, sentence);
+  const uint32_t end =
+      std::min<uint32_t>(sentence.token_end, static_cast<uint32_t>(doc.tokens.size()));
+  size_t entities = 0, numbers = 0;
+  bool first_word = true;
+  for (uint32_t t = sentence.token_begin; t < end; ++t) {
+    const Token& tok = doc.tokens[t];
+    if (tok.lower.empty()) continue;
+    const bool letter = IsAsciiAlpha(doc.text[tok.span.begin]);
+    if (!letter && !tok.is_number) continue;
+    const bool initial = first_word && letter;
+    if (letter) first_word = false;
+    if (std::any_of(exprs.begin(), exprs.end(), [&](const Span& x) {
+          return tok.span.begin >= x.begin && tok.span.end <= x.end;
+        })) {
+      continue;
+    }
+    if (tok.is_number) {
+      numbers += info.keys.insert(tok.lower).second;
+      continue;
+    }
+    if (initial || tok.is_stopword || !IsAsciiUpper(doc.text[tok.span.begin])) continue;
+    if (IsTitleWord(tok.lower) || MonthFromName(tok.lower) != 0 ||
+        WeekdayFromName(tok.lower) >= 0) {
+      continue;
+    }
+    entities += info.keys.insert(tok.lower).second;
+  }
+  info.score = EventScore(doc, sentence, entities, numbers);
+  return info;
+}
+
+bool ShareAny(const std::set<std::string>& a, const std::set<std::string>& b) {
+  return std::any_of(a.begin(), a.end(), [&](const std::string& w) { return b.count(w) > 0; });
 }
 
 double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
@@ -515,6 +824,53 @@ std::string EventText(std::string_view sentence) {
   return text;
 }
 
+// The last day an event's date ("YYYY-MM-DD" or "YYYY-MM") covers, in days
+// since 1970-01-01; false when it has none.
+bool LastDay(const std::string& date, int64_t* days) {
+  if (date.size() != 7 && date.size() != 10) return false;
+  CivilDate c;
+  if (date.size() == 10) {
+    if (!ParseDate(date, &c)) return false;
+  } else {
+    for (size_t i : {0, 1, 2, 3, 5, 6}) {
+      if (!IsAsciiDigit(date[i])) return false;
+    }
+    c.year = std::stoi(date.substr(0, 4));
+    c.month = std::stoi(date.substr(5, 2));
+    if (c.month < 1 || c.month > 12) return false;
+    c.day = DaysInMonth(c.year, c.month);
+  }
+  *days = Days(c);
+  return true;
+}
+
+// Sets kind, future and weight of an event from its citations;
+// `earliest_document` is the earliest document date of the cluster in days,
+// or INT64_MIN when no document has one.
+void Finish(int64_t earliest_document, TimelineEvent* event) {
+  int rank = 3;
+  bool future = true;
+  std::set<uint32_t> documents;
+  for (const TimeExpression& c : event->citations) {
+    rank = std::min(rank, KindRank(c.kind));
+    future = future && c.future;
+    documents.insert(c.document);
+  }
+  static constexpr const char* kKinds[] = {kKindDate, kKindDeadline, kKindRelative, kKindDeictic};
+  event->kind = kKinds[rank];
+  event->future = future;
+  // A day (or a deadline) is worth more than a month. A deictic event is
+  // what happened on the report's own date, its news: worth a day too.
+  const double bonus = rank == 1 || event->date.size() == 10 ? 1.5 : 1.0;
+  event->weight = 2.0 * static_cast<double>(documents.size()) + bonus;
+  int64_t last = 0;
+  if (earliest_document != INT64_MIN && LastDay(event->date, &last) &&
+      last < earliest_document - 365) {
+    event->weight -= 1;  // background: over a year before the story
+  }
+  if (event->date.empty()) event->weight /= 2;
+}
+
 }  // namespace
 
 Result<TimelineBuilder> TimelineBuilder::Create(std::string_view /*data_dir*/) {
@@ -524,59 +880,136 @@ Result<TimelineBuilder> TimelineBuilder::Create(std::string_view /*data_dir*/) {
 std::vector<TimeExpression> TimelineBuilder::Extract(const Document& doc,
                                                      uint32_t document_index) const {
   std::vector<TimeExpression> out;
-  CivilDate ref;
-  const bool has_ref = !doc.date.empty() && ParseDate(doc.date, &ref) && ref.valid();
-  std::vector<Tok> toks;
-  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-    Tokenize(doc.text, doc.sentences[s].span, &toks);
-    SentenceMatcher(doc.text, toks, has_ref ? &ref : nullptr).Run(document_index, s, &out);
-  }
+  for (Found& f : FindExpressions(doc, document_index)) out.push_back(std::move(f.e));
   return out;
 }
 
 std::vector<TimelineEvent> TimelineBuilder::Build(const Cluster& cluster) const {
-  std::vector<TimelineEvent> events;
-  std::vector<std::set<std::string>> event_words;  // content words of each event's first sentence
-  std::map<std::string, std::vector<size_t>> by_date;
-  for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
+  const uint32_t n = static_cast<uint32_t>(cluster.documents.size());
+  std::vector<std::vector<Found>> found(n);
+  for (uint32_t d = 0; d < n; ++d) found[d] = FindExpressions(cluster.documents[d], d);
+
+  // Cluster years: a yearless day left unresolved takes the one year that
+  // day has wherever it is resolved in the cluster.
+  std::map<int, std::set<int>> years;  // month * 100 + day -> years
+  for (const std::vector<Found>& fs : found) {
+    for (const Found& f : fs) {
+      CivilDate c;
+      if (f.e.date.size() == 10 && ParseDate(f.e.date, &c))
+        years[c.month * 100 + c.day].insert(c.year);
+    }
+  }
+  for (std::vector<Found>& fs : found) {
+    for (Found& f : fs) {
+      if (f.month_day == 0 || !f.e.date.empty()) continue;
+      auto it = years.find(f.month_day);
+      if (it == years.end() || it->second.size() != 1) continue;
+      f.e.date = CivilDate{*it->second.begin(), f.month_day / 100, f.month_day % 100}.ToIso();
+      f.e.resolved_from = "cluster";
+    }
+  }
+
+  // Sentence facts, per document (std::map: stable addresses).
+  std::vector<std::map<uint32_t, SentenceInfo>> infos(n);
+  for (uint32_t d = 0; d < n; ++d) {
     const Document& doc = cluster.documents[d];
-    std::vector<TimeExpression> exprs = Extract(doc, d);
-    uint32_t words_sentence = UINT32_MAX;
-    std::set<std::string> words;
-    for (TimeExpression& e : exprs) {
-      if (e.sentence != words_sentence) {
-        words = ContentWords(doc, doc.sentences[e.sentence]);
-        words_sentence = e.sentence;
+    for (size_t k = 0; k < found[d].size();) {
+      const uint32_t s = found[d][k].e.sentence;
+      std::vector<Span> spans;
+      for (; k < found[d].size() && found[d][k].e.sentence == s; ++k) {
+        spans.push_back(found[d][k].e.span);
       }
+      infos[d].emplace(s, MakeInfo(doc, s, spans));
+    }
+  }
+
+  // Deictic expressions: one per (document, date), from the most event-like
+  // sentence (the earliest among equals).
+  for (uint32_t d = 0; d < n; ++d) {
+    std::map<std::string, size_t> best;  // date -> index into found[d]
+    for (size_t k = 0; k < found[d].size(); ++k) {
+      const TimeExpression& e = found[d][k].e;
+      if (e.kind != kKindDeictic) continue;
+      auto [it, inserted] = best.emplace(e.date, k);
+      if (!inserted &&
+          infos[d].at(e.sentence).score > infos[d].at(found[d][it->second].e.sentence).score) {
+        it->second = k;
+      }
+    }
+    std::vector<Found> kept;
+    for (size_t k = 0; k < found[d].size(); ++k) {
+      const TimeExpression& e = found[d][k].e;
+      if (e.kind != kKindDeictic || best.at(e.date) == k) kept.push_back(std::move(found[d][k]));
+    }
+    found[d] = std::move(kept);
+  }
+
+  // Merge.
+  std::vector<TimelineEvent> events;
+  std::vector<const SentenceInfo*> event_info;  // the first citation's sentence
+  std::map<std::string, std::vector<size_t>> by_date;
+  for (uint32_t d = 0; d < n; ++d) {
+    const Document& doc = cluster.documents[d];
+    for (Found& f : found[d]) {
+      TimeExpression& e = f.e;
+      const SentenceInfo& info = infos[d].at(e.sentence);
       std::vector<size_t>& same_date = by_date[e.date];
-      size_t found = SIZE_MAX;
+      auto same_sentence = [&](size_t k) {
+        return std::any_of(
+            events[k].citations.begin(), events[k].citations.end(),
+            [&](const TimeExpression& c) { return c.document == d && c.sentence == e.sentence; });
+      };
+      size_t match = SIZE_MAX;
       for (size_t k : same_date) {
-        const TimeExpression& last = events[k].citations.back();
-        if ((last.document == e.document && last.sentence == e.sentence) ||
-            Jaccard(words, event_words[k]) >= 0.5) {
-          found = k;
+        if (same_sentence(k) || Jaccard(info.words, event_info[k]->words) >= 0.5) {
+          match = k;
           break;
         }
       }
-      if (found == SIZE_MAX) {
+      // One document's deadlines of one day are one deadline.
+      if (match == SIZE_MAX && e.kind == kKindDeadline) {
+        for (size_t k : same_date) {
+          for (const TimeExpression& c : events[k].citations) {
+            if (c.kind == kKindDeadline && c.document == d) match = k;
+          }
+          if (match != SIZE_MAX) break;
+        }
+      }
+      if (match == SIZE_MAX && e.kind == kKindDate && e.date.size() == 10) {
+        for (size_t k : same_date) {
+          for (const TimeExpression& c : events[k].citations) {
+            if (c.kind != kKindDate) continue;
+            const SentenceInfo& other = infos[c.document].at(c.sentence);
+            if (ShareAny(info.keys, other.keys) || Jaccard(info.words, other.words) >= 0.2) {
+              match = k;
+              break;
+            }
+          }
+          if (match != SIZE_MAX) break;
+        }
+      }
+      if (match == SIZE_MAX) {
         same_date.push_back(events.size());
         TimelineEvent event;
         event.date = e.date;
         event.text = EventText(doc.sentences[e.sentence].span.Slice(doc.text));
         event.citations.push_back(std::move(e));
         events.push_back(std::move(event));
-        event_words.push_back(words);
+        event_info.push_back(&info);
         continue;
       }
-      std::vector<TimeExpression>& cites = events[found].citations;
       // One citation per sentence.
-      if (std::none_of(cites.begin(), cites.end(), [&](const TimeExpression& c) {
-            return c.document == e.document && c.sentence == e.sentence;
-          })) {
-        cites.push_back(std::move(e));
-      }
+      if (!same_sentence(match)) events[match].citations.push_back(std::move(e));
     }
   }
+  int64_t earliest = INT64_MIN;
+  for (const Document& doc : cluster.documents) {
+    CivilDate c;
+    if (!doc.date.empty() && ParseDate(doc.date, &c) && c.valid()) {
+      earliest = earliest == INT64_MIN ? Days(c) : std::min(earliest, Days(c));
+    }
+  }
+  for (TimelineEvent& event : events) Finish(earliest, &event);
   std::stable_sort(events.begin(), events.end(),
                    [](const TimelineEvent& a, const TimelineEvent& b) {
                      if (a.date.empty() != b.date.empty()) return b.date.empty();
@@ -586,6 +1019,30 @@ std::vector<TimelineEvent> TimelineBuilder::Build(const Cluster& cluster) const 
                      return std::tie(x.document, x.sentence) < std::tie(y.document, y.sentence);
                    });
   return events;
+}
+
+std::vector<TimelineEvent> TimelineBuilder::Top(const std::vector<TimelineEvent>& events,
+                                                size_t count) {
+  std::vector<size_t> order(events.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  auto heavier = [&](size_t a, size_t b) {
+    const TimelineEvent& x = events[a];
+    const TimelineEvent& y = events[b];
+    if (x.weight != y.weight) return x.weight > y.weight;
+    const uint32_t xs = x.citations.empty() ? UINT32_MAX : x.citations.front().sentence;
+    const uint32_t ys = y.citations.empty() ? UINT32_MAX : y.citations.front().sentence;
+    if (xs != ys) return xs < ys;
+    return a < b;
+  };
+  count = std::min(count, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count), order.end(),
+                    heavier);
+  order.resize(count);
+  std::sort(order.begin(), order.end());
+  std::vector<TimelineEvent> top;
+  top.reserve(count);
+  for (size_t i : order) top.push_back(events[i]);
+  return top;
 }
 
 }  // namespace dossier

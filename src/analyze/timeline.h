@@ -1,55 +1,139 @@
 // TimelineBuilder: a timeline of dated events. Finds time expressions in the
 // sentences of analysed documents, resolves them to calendar dates (on the
-// text itself or on the document's date) and merges the sentences that
-// report the same thing on the same date across documents.
+// text itself, on the document's date or on the rest of the cluster) and
+// merges the sentences that report the same thing on the same date across
+// documents.
 //
 //   Result<TimelineBuilder> timeline = TimelineBuilder::Create(options.data_dir);
-//   for (const TimelineEvent& e : timeline->Build(cluster))
+//   std::vector<TimelineEvent> events = timeline->Build(cluster);
+//   for (const TimelineEvent& e : TimelineBuilder::Top(events, 10))  // date order
 //     std::cout << (e.date.empty() ? "?" : e.date) << "  " << e.text
 //               << "  (" << e.citations.size() << " sources)\n";
 //
 // Extract() and Build() need documents analysed by Pipeline::Analyze
 // (sentences, tokens). Create() loads nothing today (the data folder is
 // reserved); Extract() and Build() are const and thread-safe. Spans are byte
-// ranges into Document::text. Both run in time linear in the text, except the
-// merge, which compares the events of one date with each other.
+// ranges into Document::text. Extract() runs in time linear in the text;
+// Build() too, except the merge, which compares the events of one date with
+// each other.
 //
-// Expressions and how they resolve (D = the document's date, Document::date):
+// Expressions, their kind, and how they resolve (D = the document's date,
+// Document::date):
 //   "December 18, 2015", "27 November 2015", "Nov. 28th, 2015",
-//   "2015-11-27", "11/27/2015"        that day ("text")
-//   "January 2016"                    that month, "YYYY-MM" ("text")
-//   "October 31", "Nov. 28", "12 March"   the year (D's, the one before or
-//                                     after) that puts it nearest to D
-//   "Tuesday", "on Tuesday"           the latest Tuesday on or before D; the
-//                                     first on or after D when a future
-//                                     marker ("will", "'ll", "shall",
-//                                     "expected", "scheduled", "due", "plans",
-//                                     "planned", "upcoming") precedes it in the
-//                                     sentence
-//   "last Tuesday" / "next Tuesday"   the latest strictly before / the first
-//                                     strictly after D
-//   "yesterday", "today", "tonight", "tomorrow"   D - 1, D, D, D + 1
-//   "last week", "this week", "next week"         D - 7, D, D + 7 (a day of
-//                                     that week, not its Monday)
-//   "last month", "this month", "next month"      "YYYY-MM" of D's month -1, 0, +1
+//   "2015-11-27", "11/27/2015", "1st of January 2016"
+//                                     that day ("text"); kind "date"
+//   "January 2016"                    that month, "YYYY-MM" ("text"); "date"
+//   "October 31", "Nov. 28", "12 March", "October the 30th", "the 1st of
+//   January"                          the year (D's, the one before or
+//                                     after) that puts it nearest to D;
+//                                     "date". The ordinal forms need the
+//                                     suffix ("30th"). Without D, see
+//                                     "Cluster years" below.
 //   "in January" (also after since, until, by, from, during, early, late,
-//   mid)                              "YYYY-MM": the latest January on or
+//   mid, through)                     "YYYY-MM": the latest January on or
 //                                     before D's month, or the first on or
-//                                     after it after a future marker
-//   "last January" / "next January"   strictly before / after D's month
-//   "within six months", "in 18 months", "within the next two weeks"
+//                                     after it when the tense is future
+//                                     (below); "date"
+//   "last January" / "next January"   strictly before / after D's month; "date"
+//   "Tuesday", "on Tuesday", "this Tuesday"   the latest Tuesday on or
+//                                     before D; the first on or after D when
+//                                     the tense is future; "relative"
+//   "last Tuesday" / "next Tuesday"   the latest strictly before / the first
+//                                     strictly after D; "relative"
+//   "yesterday", "tomorrow", "last night"     D - 1, D + 1, D - 1; "relative"
+//   "today", "tonight" (also "today's"), "this morning", "this afternoon",
+//   "this evening"                    D; "deictic"
+//   "last week", "next week"          D - 7, D + 7 (a day of that week, not
+//                                     its Monday); "relative"
+//   "this week"                       D; "deictic"
+//   "last month", "next month"        "YYYY-MM" of D's month -1, +1; "relative"
+//   "this month"                      "YYYY-MM" of D's month; "deictic"
+//   "three days ago", "two weeks ago", "a year ago"   D - N; "relative"
+//   "within six months", "in 18 months", "within the next two weeks",
+//   "within the target time of six months", "in another two weeks"
 //                                     D + N days/weeks/months/years (day
-//                                     clamped to the month's length)
-//   "three days ago", "two weeks ago" D - N
+//                                     clamped to the month's length);
+//                                     "deadline". Between "within" and the
+//                                     count stand at most four of: the,
+//                                     next, coming, following, first, target,
+//                                     time, of, a, period, timeframe,
+//                                     deadline, about, roughly, around,
+//                                     some, just, another, approximately,
+//                                     frame, span; between "in" and the
+//                                     count, at most four of: next, coming,
+//                                     following, another, about, roughly,
+//                                     around, some, just, approximately, and
+//                                     "the" before next/coming/following.
 // Impossible days ("February 30") are not dates. Without a document date,
 // only expressions with a year resolve; the others are kept with an empty
 // date. Month names and weekdays must be capitalized ("may" is a verb).
-// `future` is true when the resolved date lies after D (at the
-// expression's precision); unresolved expressions are future after a future
-// marker or for "next ...", "tomorrow", "within ...", "in N ...".
+//
+// Tense (for weekdays and "in January"). Words of the sentence are tense
+// cues:
+//   future: will, shall, 'll, should, scheduled, planned, upcoming;
+//           "expected" after a form of "be" (is, are, was, were, be, been,
+//           being, am, 's, 're) or before "to"; "set" and "going" after a
+//           form of "be" and before "to" ("is set to", "are going to");
+//           "due" unless it is "due to" with no form of "be" before it
+//           ("closed due to the storm"); plan(s), intend(s), expect(s),
+//           hope(s), aim(s) before "to";
+//   past:   a past form (a word in -ed other than a few non-verbs such as
+//           "need", "hundred", "speed"; or was, were, had, did, said, met,
+//           told, took, made, came, went, left, held, gave, began, won, lost,
+//           shot, fell, flew and other common irregular forms) that is not a
+//           future cue word and does not follow "be"/"being" ("will be held").
+// The expression is future right after "starting"/"beginning" (also
+// "starting on": "a week of mourning beginning Monday was declared"); else
+// past when a past cue stands right before it (or before the "on" right
+// before it) or right after it ("said Tuesday", "on Friday announced"); else
+// the nearest cue in the sentence, before or after it, counted in
+// tokens, decides (the one before among equals: "On Monday, the council
+// will vote" is future, "the bridge collapsed on Tuesday and officials will
+// ..." past). A sentence without cues makes a weekday past, and "in
+// January" the January nearest D's month (the earlier among equals).
+// `future` is true when the resolved date lies after D (at the expression's
+// precision); for unresolved expressions it is the tense above, and true for
+// "next ...", "tomorrow", "within ...", "in N ...".
+//
+// Build():
+//  1. Cluster years. A yearless day left unresolved (its document has no
+//     date) takes year Y when, in the whole cluster, the expressions resolved
+//     to a day of that month and day all have year Y: date "Y-MM-DD",
+//     resolved_from "cluster". An undated document never borrows a date
+//     otherwise, not even when the other documents' dates are close together.
+//  2. Deictic expressions restate the document's own date, so of the
+//     "deictic" expressions of one document that resolve to the same date
+//     (or of an undated document, all of them) only one is kept: the one in
+//     the most event-like sentence, the earliest among equals. A sentence
+//     scores +3 with a past form (not after "be"), +1 per distinct
+//     entity-like word or number (at most 3 in all), -10
+//     when it is a question (ends in "?" before closing quotes), -6 when it
+//     is procedural (question(s), ladies, gentlemen, thank(s), welcome,
+//     applause, podium, microphone, "good morning/afternoon/evening"), -4
+//     for a fragment or stage direction, -2 under six words. Entity-like
+//     words: capitalized words that are not the sentence's first word, not
+//     stopwords, not titles (Mr, Mrs, Ms, Dr, Sir, President, Vice, Prime,
+//     Minister, Secretary, Chancellor, General), "I", month or weekday
+//     names; numbers: number tokens. Both are counted outside the sentence's
+//     time expressions.
+//  3. Merge. Expressions are taken in document order, each joining the first
+//     event of its date that (a) already cites its sentence or (b) whose
+//     first sentence's lowercase content words (tokens that are not
+//     stopwords and hold a letter) have a Jaccard similarity of at least 0.5
+//     with its sentence's; else, for a "date" expression resolved to a day,
+//     the first event of that day citing a "date" expression (of any
+//     document) whose sentence shares an entity-like word or a number with
+//     its sentence, or has a content-word Jaccard similarity of at least
+//     0.2; else, for a "deadline", the first event of its day citing a
+//     deadline of the same document; else it starts a new event. An event
+//     cites each sentence once.
+//  4. Order: resolved events first in date order ("YYYY-MM" sorts before
+//     the days of that month), ties by first citation; then unresolved
+//     events in document order.
 #ifndef DOSSIER_ANALYZE_TIMELINE_H_
 #define DOSSIER_ANALYZE_TIMELINE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -65,14 +149,32 @@ struct TimeExpression {
   uint32_t sentence = 0;  // index into Document::sentences
   Span span;              // "October 31", "in January", "within 18 months", "yesterday"
   std::string date;       // "YYYY-MM-DD" for a day, "YYYY-MM" for a month, empty when unresolved
-  std::string resolved_from;  // "text", "document date", or "" when unresolved
-  bool future = false;        // see above
+  // "text", "document date", "cluster" (Build only: a yearless day dated by
+  // the rest of the cluster), or "" when unresolved.
+  std::string resolved_from;
+  // "date" (the text names the day or month), "relative" (counted from the
+  // document date), "deadline" ("within/in N units") or "deictic" (restates
+  // the document date: today, tonight, this week); see above.
+  std::string kind;
+  bool future = false;  // see above
 };
 
 // One line of the timeline.
 struct TimelineEvent {
   std::string date;  // as in TimeExpression; empty for unresolved events
   std::string text;  // the first citation's sentence, white space collapsed, cut near 200 bytes
+  // The strongest kind among the citations: "date", then "deadline",
+  // "relative", "deictic".
+  std::string kind;
+  // True when every citation is future: no source reports it as past.
+  bool future = false;
+  // Importance, to pick the top events (Top()): 2 per cited document, plus
+  // 1.5 for a day (any kind: a deictic event is the news of its report's
+  // date) or a deadline, 1.0 for a month; minus 1 for background, when the
+  // last day the date covers is more than 365 days before the cluster's
+  // earliest document date; halved when the event is unresolved. One
+  // source: 1.0 to 3.5; each further source adds 2.
+  double weight = 0;
   std::vector<TimeExpression> citations;  // each document sentence reporting it, in order
 };
 
@@ -82,16 +184,17 @@ class TimelineBuilder {
   static Result<TimelineBuilder> Create(std::string_view data_dir);
 
   // The time expressions of an analysed document, in text order, with
-  // `document` set to `document_index`.
+  // `document` set to `document_index`. Every expression is returned (no
+  // deictic collapse, no cluster years: those are Build's).
   std::vector<TimeExpression> Extract(const Document& doc, uint32_t document_index) const;
 
-  // The cluster's events: one per (date, sentence), merged across sentences
-  // when the dates are equal and the sentences' lowercase content words
-  // (tokens that are not stopwords and hold a letter) have a Jaccard
-  // similarity of at least 0.5. Resolved events come first in date order
-  // ("YYYY-MM" sorts before the days of that month), ties by first
-  // citation; then unresolved events in document order.
+  // The cluster's events, as described above.
   std::vector<TimelineEvent> Build(const Cluster& cluster) const;
+
+  // The `count` heaviest of `events` (ties: the event whose first citation
+  // has the lower sentence index, then the earlier one), in their order in
+  // `events` (Build's date order).
+  static std::vector<TimelineEvent> Top(const std::vector<TimelineEvent>& events, size_t count);
 };
 
 }  // namespace dossier

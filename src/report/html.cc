@@ -9,6 +9,7 @@
 // Citations: each source document's sentences are rendered as elements with
 // ids "d<doc>s<sentence>"; a citation is a link carrying the target id, and
 // the script highlights and scrolls to the cited sentence.
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -190,15 +191,29 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
   // Timeline, drawn as a vertical line of dated events.
   if (!briefing.timeline.empty()) {
     out += "<section id=\"timeline\"><h2>Timeline</h2><ul class=\"timeline\">\n";
-    for (const TimelineEntry& t : briefing.timeline) {
-      if (t.date.empty()) continue;
-      out += "<li><div class=\"date\">" + Esc(t.date) + (t.future ? " (expected)" : "") + "</div>";
+    auto item = [&](const TimelineEntry& t) {
+      const char* note = t.kind == "deadline" ? " (deadline)" : t.future ? " (expected)" : "";
+      out +=
+          "<li><div class=\"date\">" + Esc(t.date.empty() ? "undated" : t.date) + note + "</div>";
       AppendEscaped(t.text, &out);
       for (const Citation& c : t.citations)
         out += " " + Cite(c.document, c.sentence, c.source_span);
       out += "</li>\n";
+    };
+    // The main events; every other one, undated ones too, folded below.
+    constexpr size_t kMainEvents = 30;
+    const std::vector<const TimelineEntry*> top = TopTimeline(briefing.timeline, kMainEvents);
+    for (const TimelineEntry* t : top) item(*t);
+    out += "</ul>\n";
+    if (top.size() < briefing.timeline.size()) {
+      out += "<details><summary>" + std::to_string(briefing.timeline.size() - top.size()) +
+             " more events</summary><ul class=\"timeline\">\n";
+      for (const TimelineEntry& t : briefing.timeline) {
+        if (std::find(top.begin(), top.end(), &t) == top.end()) item(t);
+      }
+      out += "</ul></details>\n";
     }
-    out += "</ul></section>\n";
+    out += "</section>\n";
   }
 
   // Entities.

@@ -141,7 +141,9 @@ json TimelineJson(const Cluster& cluster, const std::vector<TimelineEntry>& time
     for (const Citation& c : t.citations) cites.push_back(CitationJson(cluster, c));
     out.push_back({{"date", OrNull(t.date)},
                    {"text", t.text},
+                   {"kind", t.kind},
                    {"future", t.future},
+                   {"weight", std::round(t.weight * 100) / 100},
                    {"citations", std::move(cites)}});
   }
   return out;

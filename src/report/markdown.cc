@@ -128,14 +128,19 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
   if (briefing != nullptr && !briefing->timeline.empty()) {
     constexpr size_t kMaxEvents = 15;
     out += "## Timeline\n\n";
-    size_t n = 0;
-    for (const TimelineEntry& t : briefing->timeline) {
-      if (t.date.empty() || ++n > kMaxEvents) continue;
-      out += "- **" + t.date + "**" + (t.future ? " (expected)" : "") + " " + Escape(t.text) + " —";
-      for (const Citation& c : t.citations) {
+    const std::vector<const TimelineEntry*> top = TopTimeline(briefing->timeline, kMaxEvents);
+    for (const TimelineEntry* t : top) {
+      const char* note = t->kind == "deadline" ? " (deadline)" : t->future ? " (expected)" : "";
+      out += "- **" + t->date + "**" + note + " " + Escape(t->text) + " —";
+      for (const Citation& c : t->citations) {
         out += " [" + std::to_string(c.document + 1) + "] `" + Range(c.source_span) + "`";
       }
       out += "\n";
+    }
+    const size_t rest = briefing->timeline.size() - top.size();
+    if (rest > 0) {
+      out += "- _… " + std::to_string(rest) +
+             " more, undated ones included (see --format json or html)_\n";
     }
     out += "\n";
   }

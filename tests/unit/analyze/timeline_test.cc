@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "analyzed_text.h"
@@ -44,6 +48,32 @@ class TimelineTest : public ::testing::Test {
       rows.emplace_back(std::string(e.span.Slice(doc.text)), e.date, e.resolved_from, e.future);
     }
     return rows;
+  }
+
+  // (expression text, kind) of every expression.
+  using KindRow = std::tuple<std::string, std::string>;
+  static std::vector<KindRow> Kinds(const std::string& text, const std::string& date) {
+    Document doc = Analyze(text, date);
+    std::vector<KindRow> rows;
+    for (const TimeExpression& e : timeline_->Extract(doc, 0)) {
+      rows.emplace_back(std::string(e.span.Slice(doc.text)), e.kind);
+    }
+    return rows;
+  }
+
+  // The date of the single expression of `text`, and whether it is future.
+  static std::pair<std::string, bool> DateOf(const std::string& text, const std::string& date) {
+    Document doc = Analyze(text, date);
+    std::vector<TimeExpression> exprs = timeline_->Extract(doc, 0);
+    EXPECT_EQ(exprs.size(), 1u) << text;
+    if (exprs.size() != 1) return {"", false};
+    return {exprs[0].date, exprs[0].future};
+  }
+
+  static Cluster MakeCluster(const std::vector<std::pair<std::string, std::string>>& docs) {
+    Cluster cluster;
+    for (const auto& [text, date] : docs) cluster.documents.push_back(Analyze(text, date));
+    return cluster;
   }
 
   static Pipeline* pipeline_;
@@ -212,6 +242,414 @@ TEST_F(TimelineTest, HarborBridgeExample) {
       EXPECT_TRUE(events[i].date.empty());
     }
   }
+}
+
+// --- Kinds -------------------------------------------------------------
+
+TEST_F(TimelineTest, EveryExpressionHasAKind) {
+  EXPECT_EQ(Kinds("Talks began on December 18, 2015 and resumed on 27 November.", kSaturday),
+            (std::vector<KindRow>{{"December 18, 2015", "date"}, {"27 November", "date"}}));
+  EXPECT_EQ(Kinds("Tolls were cut in January and again in March 2026.", kSaturday),
+            (std::vector<KindRow>{{"in January", "date"}, {"March 2026", "date"}}));
+  EXPECT_EQ(
+      Kinds("Divers searched yesterday, on Tuesday and three days ago.", kSaturday),
+      (std::vector<KindRow>{
+          {"yesterday", "relative"}, {"Tuesday", "relative"}, {"three days ago", "relative"}}));
+  EXPECT_EQ(Kinds("Inspectors came last week and return next month.", kSaturday),
+            (std::vector<KindRow>{{"last week", "relative"}, {"next month", "relative"}}));
+  EXPECT_EQ(
+      Kinds("The span should reopen within six months or in 18 months at worst.", kSaturday),
+      (std::vector<KindRow>{{"within six months", "deadline"}, {"in 18 months", "deadline"}}));
+  EXPECT_EQ(Kinds("Today the council met; tonight it voted; this week it rested.", kSaturday),
+            (std::vector<KindRow>{
+                {"Today", "deictic"}, {"tonight", "deictic"}, {"this week", "deictic"}}));
+}
+
+TEST_F(TimelineTest, DeicticExpressionsRestateTheDocumentDate) {
+  EXPECT_EQ(Rows("Crews were back this morning.", kSaturday),
+            (std::vector<Row>{{"this morning", kSaturday, kDoc, false}}));
+  EXPECT_EQ(Rows("Today's vote was close.", kSaturday),
+            (std::vector<Row>{{"Today", kSaturday, kDoc, false}}));
+  EXPECT_EQ(Rows("The mayor spoke this evening.", kSaturday),
+            (std::vector<Row>{{"this evening", kSaturday, kDoc, false}}));
+  EXPECT_EQ(Rows("Tolls rose this month.", kSaturday),
+            (std::vector<Row>{{"this month", "2026-03", kDoc, false}}));
+  EXPECT_EQ(Rows("Looters struck last night.", kSaturday),
+            (std::vector<Row>{{"last night", "2026-03-13", kDoc, false}}));
+}
+
+// --- Tense --------------------------------------------------------------
+
+TEST_F(TimelineTest, FutureMarkerAfterTheWeekdayMakesItFuture) {
+  EXPECT_EQ(DateOf("On Monday, the council will vote on the budget.", kSaturday),
+            std::make_pair(std::string("2026-03-16"), true));
+  EXPECT_EQ(DateOf("Starting on Monday, extra ferries run every hour.", kSaturday),
+            std::make_pair(std::string("2026-03-16"), true));
+  EXPECT_EQ(DateOf("A week of mourning beginning Monday was declared.", kSaturday),
+            std::make_pair(std::string("2026-03-16"), true));
+}
+
+TEST_F(TimelineTest, PastVerbNextToTheWeekdayMakesItPast) {
+  // A future marker before, but "said Tuesday" / "on Friday announced".
+  EXPECT_EQ(DateOf("The council, which will vote later, said Tuesday that tolls stay.", kSaturday),
+            std::make_pair(std::string("2026-03-10"), false));
+  EXPECT_EQ(DateOf("The operator, which will close, on Friday announced layoffs.", kSaturday),
+            std::make_pair(std::string("2026-03-13"), false));
+  EXPECT_EQ(
+      DateOf("The bridge collapsed on Tuesday, and officials will inspect the rest.", kSaturday),
+      std::make_pair(std::string("2026-03-10"), false));
+  EXPECT_EQ(DateOf("The minister, who arrived on Thursday, will speak at noon.", kSaturday),
+            std::make_pair(std::string("2026-03-12"), false));
+}
+
+TEST_F(TimelineTest, ExpectedIsFutureOnlyAsAVerbOfExpectation) {
+  EXPECT_EQ(DateOf("A ruling is expected on Monday.", kSaturday),
+            std::make_pair(std::string("2026-03-16"), true));
+  EXPECT_EQ(DateOf("Officials expected to finish on Monday.", kSaturday),
+            std::make_pair(std::string("2026-03-16"), true));
+  // An adjective or a comparison: not a future marker.
+  EXPECT_EQ(DateOf("The expected storm hit on Tuesday.", kSaturday),
+            std::make_pair(std::string("2026-03-10"), false));
+  EXPECT_EQ(DateOf("Turnout was lower than expected on Sunday.", kSaturday),
+            std::make_pair(std::string("2026-03-08"), false));
+}
+
+TEST_F(TimelineTest, DuePlanAndSetNeedTheirFutureReading) {
+  EXPECT_EQ(DateOf("The audit is due on Friday.", kSaturday),
+            std::make_pair(std::string("2026-03-20"), true));
+  EXPECT_EQ(DateOf("The envoy is due to arrive on Friday.", kSaturday),
+            std::make_pair(std::string("2026-03-20"), true));
+  EXPECT_EQ(DateOf("The road closed due to flooding on Tuesday.", kSaturday),
+            std::make_pair(std::string("2026-03-10"), false));
+  EXPECT_EQ(DateOf("The council plans to vote on Tuesday.", kSaturday),
+            std::make_pair(std::string("2026-03-17"), true));
+  EXPECT_EQ(DateOf("The plan was approved on Tuesday.", kSaturday),
+            std::make_pair(std::string("2026-03-10"), false));
+  EXPECT_EQ(DateOf("The panel is set to meet on Wednesday.", kSaturday),
+            std::make_pair(std::string("2026-03-18"), true));
+  EXPECT_EQ(DateOf("Talks should resume on Thursday.", kSaturday),
+            std::make_pair(std::string("2026-03-19"), true));
+}
+
+TEST_F(TimelineTest, PassiveAfterBeIsNotPast) {
+  EXPECT_EQ(DateOf("The hearing will be held on Monday.", kSaturday),
+            std::make_pair(std::string("2026-03-16"), true));
+  EXPECT_EQ(DateOf("The hearing was held on Monday.", kSaturday),
+            std::make_pair(std::string("2026-03-09"), false));
+}
+
+TEST_F(TimelineTest, NearestTenseCueDecides) {
+  // "hope and expect to" stands closer to "in January" than "stated".
+  EXPECT_EQ(DateOf("The accord was stated in a long and formal text, and in January the "
+                   "parties hope to sit down together.",
+                   "2015-12-18"),
+            std::make_pair(std::string("2016-01"), true));
+  EXPECT_EQ(DateOf("The parties met in January, and a new round will follow.", "2015-12-18"),
+            std::make_pair(std::string("2015-01"), false));
+}
+
+TEST_F(TimelineTest, MonthWithoutTenseCueIsTheNearest) {
+  EXPECT_EQ(DateOf("A second round in late January looks likely.", "2015-12-18"),
+            std::make_pair(std::string("2016-01"), true));
+  EXPECT_EQ(DateOf("Elections in June look likely.", kSaturday),
+            std::make_pair(std::string("2026-06"), true));
+  // Six months either way: the earlier.
+  EXPECT_EQ(DateOf("Snow in September is rare here.", kSaturday),
+            std::make_pair(std::string("2025-09"), false));
+}
+
+TEST_F(TimelineTest, UnresolvedExpressionsTakeTheirTense) {
+  EXPECT_EQ(Rows("On Monday, the council will vote.", ""),
+            (std::vector<Row>{{"Monday", "", "", true}}));
+  EXPECT_EQ(Rows("The envoy said Tuesday that talks will go on.", ""),
+            (std::vector<Row>{{"Tuesday", "", "", false}}));
+}
+
+// --- Deadlines and day forms --------------------------------------------
+
+TEST_F(TimelineTest, DeadlinesWithWordsBeforeTheCount) {
+  constexpr char kFriday[] = "2015-12-18";
+  EXPECT_EQ(Rows("A transition should be agreed within the target time of six months.", kFriday),
+            (std::vector<Row>{{"within the target time of six months", "2016-06-18", kDoc, true}}));
+  EXPECT_EQ(Rows("A vote must follow within 18 months of that.", kFriday),
+            (std::vector<Row>{{"within 18 months", "2017-06-18", kDoc, true}}));
+  EXPECT_EQ(Rows("Choices must be made within a month or so, two months at most.", kFriday),
+            (std::vector<Row>{{"within a month", "2016-01-18", kDoc, true}}));
+  EXPECT_EQ(Rows("The ferries run again in another two weeks.", kFriday),
+            (std::vector<Row>{{"in another two weeks", "2016-01-01", kDoc, true}}));
+  // Not deadlines: a period looking back, and a place.
+  EXPECT_EQ(Rows("Prices doubled in the 18 months since the flood.", kFriday), std::vector<Row>{});
+  EXPECT_EQ(Rows("They lived within the city for two years.", kFriday), std::vector<Row>{});
+  EXPECT_EQ(Rows("Sales rose within the past two years.", kFriday), std::vector<Row>{});
+}
+
+TEST_F(TimelineTest, OrdinalDayForms) {
+  EXPECT_EQ(
+      Rows("The principles agreed on October the 30th and November the 14th stand.", "2015-12-18"),
+      (std::vector<Row>{{"October the 30th", "2015-10-30", kDoc, false},
+                        {"November the 14th", "2015-11-14", kDoc, false}}));
+  EXPECT_EQ(Rows("Nobody expects talks on the 1st of January.", "2015-12-18"),
+            (std::vector<Row>{{"1st of January", "2016-01-01", kDoc, true}}));
+  EXPECT_EQ(Rows("The law took effect on the 2nd of March, 2014.", kSaturday),
+            (std::vector<Row>{{"2nd of March, 2014", "2014-03-02", "text", false}}));
+  // Without the ordinal suffix, no date.
+  EXPECT_EQ(Rows("In January the 2 sides met.", kSaturday),
+            (std::vector<Row>{{"In January", "2026-01", kDoc, false}}));
+}
+
+// --- Build: deictic collapse ---------------------------------------------
+
+TEST_F(TimelineTest, DeicticSentencesCollapseToTheMostEventLikeOne) {
+  Cluster cluster =
+      MakeCluster({{"Good evening, ladies and gentlemen, and thank you for coming "
+                    "tonight. We have time for two questions tonight. "
+                    "Is there progress today? "
+                    "We are glad to be here today. "
+                    "Today the Harbor Council approved a $40 million repair plan "
+                    "for the Kestrel bridge. "
+                    "Divers searched the harbor yesterday. "
+                    "The span fell on October 31. "
+                    "Repairs should end within six months. "
+                    "Tonight we are thinking of the families.",
+                    kSaturday}});
+  std::vector<TimelineEvent> events = timeline_->Build(cluster);
+  std::vector<std::tuple<std::string, std::string, std::string>> got;
+  for (const TimelineEvent& e : events) got.emplace_back(e.date, e.kind, e.text);
+  EXPECT_EQ(got, (std::vector<std::tuple<std::string, std::string, std::string>>{
+                     {"2025-10-31", "date", "The span fell on October 31."},
+                     {"2026-03-13", "relative", "Divers searched the harbor yesterday."},
+                     {kSaturday, "deictic",
+                      "Today the Harbor Council approved a $40 million repair plan for the "
+                      "Kestrel bridge."},
+                     {"2026-09-14", "deadline", "Repairs should end within six months."}}));
+  for (const TimelineEvent& e : events) EXPECT_EQ(e.citations.size(), 1u) << e.text;
+}
+
+TEST_F(TimelineTest, DeicticCollapseIsPerDocumentAndDate) {
+  Cluster cluster = MakeCluster({
+      {"Today the Harbor Council voted. Tolls rose this month. The mayor resigned today.",
+       kSaturday},
+      {"Today the port reopened for freight. The ferry union met Okafor today.", ""},
+      {"Tonight the Gannet Star sailed again. We are all tired tonight.", ""},
+  });
+  std::vector<TimelineEvent> events = timeline_->Build(cluster);
+  ASSERT_EQ(events.size(), 4u);
+  EXPECT_EQ(events[0].date, "2026-03");
+  EXPECT_EQ(events[1].date, kSaturday);
+  EXPECT_EQ(events[1].text, "Today the Harbor Council voted.");
+  // Undated documents: one unresolved deictic event each; none is given a date.
+  EXPECT_EQ(events[2].date, "");
+  EXPECT_EQ(events[2].text, "The ferry union met Okafor today.");
+  EXPECT_EQ(events[2].citations.at(0).document, 1u);
+  EXPECT_EQ(events[3].date, "");
+  EXPECT_EQ(events[3].text, "Tonight the Gannet Star sailed again.");
+}
+
+TEST_F(TimelineTest, DeicticQuestionsAndProceduralLinesLoseToAnyStatement) {
+  Cluster cluster =
+      MakeCluster({{"Was Turkey discussed today with President Hollande? "
+                    "Our last question tonight comes from Olga of RIA Novosti. "
+                    "Nothing happened today.",
+                    kSaturday}});
+  std::vector<TimelineEvent> events = timeline_->Build(cluster);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].text, "Nothing happened today.");
+}
+
+// --- Build: cluster years and merging ------------------------------------
+
+TEST_F(TimelineTest, YearlessDayInUndatedDocumentTakesTheClusterYear) {
+  Cluster cluster = MakeCluster({
+      {"The Metrojet airliner crashed in Sinai on October 31, killing 224.", ""},
+      {"Investigators said the October 31 crash of the Metrojet airliner over Sinai was a bomb.",
+       "2015-11-17"},
+  });
+  std::vector<TimelineEvent> events = timeline_->Build(cluster);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date, "2015-10-31");
+  EXPECT_EQ(events[0].kind, "date");
+  ASSERT_EQ(events[0].citations.size(), 2u);
+  EXPECT_EQ(events[0].citations[0].document, 0u);
+  EXPECT_EQ(events[0].citations[0].resolved_from, "cluster");
+  EXPECT_EQ(events[0].citations[0].date, "2015-10-31");
+  EXPECT_EQ(events[0].citations[1].resolved_from, "document date");
+  // Extract alone does not know the cluster.
+  EXPECT_EQ(timeline_->Extract(cluster.documents[0], 0).at(0).date, "");
+}
+
+TEST_F(TimelineTest, YearlessDayStaysUnresolvedWhenTheClusterDisagrees) {
+  Cluster cluster = MakeCluster({
+      {"The Metrojet airliner crashed in Sinai on October 31.", ""},
+      {"A Metrojet airliner crashed in Sinai on October 31, 2015.", kSaturday},
+      {"A cargo plane crashed near Sinai on October 31, 2014.", kSaturday},
+      {"The memorial service was held on November 2.", ""},
+  });
+  std::vector<TimelineEvent> events = timeline_->Build(cluster);
+  ASSERT_EQ(events.size(), 4u);
+  EXPECT_EQ(events[0].date, "2014-10-31");
+  EXPECT_EQ(events[1].date, "2015-10-31");
+  EXPECT_EQ(events[2].date, "");
+  EXPECT_EQ(events[2].citations.at(0).document, 0u);
+  EXPECT_EQ(events[3].date, "");  // no November 2 anywhere else
+}
+
+TEST_F(TimelineTest, SameExplicitDayMergesOnASharedNameOrNumber) {
+  // Content words overlap too little for the 0.5 rule, but docs 0 and 1
+  // share "Metrojet", docs 1 and 2 the number 224 (doc 2 is undated: its
+  // year comes from the cluster). Doc 3 shares nothing but the day.
+  Cluster cluster = MakeCluster({
+      {"Islamists said they downed the Metrojet plane on October 31 over Sinai.", "2015-11-20"},
+      {"On October 31 a bomb destroyed the Metrojet airliner, killing all 224 aboard, Egypt "
+       "confirmed.",
+       "2015-11-21"},
+      {"Russia mourned the 224 victims of the October 31 bombing.", ""},
+      {"Snow closed schools across Ohio on October 31.", "2015-11-21"},
+  });
+  std::vector<TimelineEvent> events = timeline_->Build(cluster);
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> got;
+  for (const TimelineEvent& e : events) {
+    std::vector<uint32_t> docs;
+    for (const TimeExpression& c : e.citations) docs.push_back(c.document);
+    got.emplace_back(e.date, docs);
+  }
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, std::vector<uint32_t>>>{
+                     {"2015-10-31", {0, 1, 2}}, {"2015-10-31", {3}}}));
+  EXPECT_EQ(events.at(0).text,
+            "Islamists said they downed the Metrojet plane on October 31 over Sinai.");
+  EXPECT_DOUBLE_EQ(events.at(0).weight, 7.5);
+}
+
+TEST_F(TimelineTest, LooseMergeNeedsAnExplicitDay) {
+  // Same day, nothing in common: separate.
+  Cluster cluster = MakeCluster({
+      {"Storm Wren reached the coast on March 10, 2026.", kSaturday},
+      {"Shares of Calloway fell sharply on March 10, 2026.", kSaturday},
+  });
+  EXPECT_EQ(timeline_->Build(cluster).size(), 2u);
+  // Relative expressions do not merge loosely, even with a shared name.
+  cluster = MakeCluster({
+      {"Storm Wren reached the coast on Tuesday.", kSaturday},
+      {"Ferries stayed in port because of Storm Wren on Tuesday, the operators and the harbor "
+       "master agreed.",
+       kSaturday},
+  });
+  EXPECT_EQ(timeline_->Build(cluster).size(), 2u);
+  // Within one document too: two sentences on one day sharing a name merge,
+  // others stay apart.
+  cluster =
+      MakeCluster({{"Storm Wren reached the coast on March 10, 2026. Calloway shares "
+                    "fell after Storm Wren on March 10, 2026. Tolls were cut on March 10, 2026.",
+                    kSaturday}});
+  std::vector<TimelineEvent> events = timeline_->Build(cluster);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].citations.size(), 2u);
+  // A document's deadlines of one day are one.
+  cluster =
+      MakeCluster({{"The span will reopen within six months. The council set a target: "
+                    "rebuilt within six months.",
+                    kSaturday}});
+  events = timeline_->Build(cluster);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].citations.size(), 2u);
+}
+
+// --- Build: kind, future, weight, Top -------------------------------------
+
+TEST_F(TimelineTest, WeightFollowsSourcesAndKind) {
+  Cluster cluster = MakeCluster({
+      {"The Kestrel bridge collapsed on March 10, 2026. Today the Harbor Council met. The "
+       "span will reopen within six months. Crews worked on Tuesday. The bridge first "
+       "opened on May 2, 1987, and was last repainted on March 20, 2025.",
+       kSaturday},
+      {"The Kestrel bridge collapsed into the harbor on March 10, 2026.", "2026-03-13"},
+      {"Divers searched on Monday.", ""},
+      {"Tolls will rise in June.", kSaturday},
+  });
+  std::vector<TimelineEvent> events = timeline_->Build(cluster);
+  std::vector<std::tuple<std::string, std::string, double, bool>> got;
+  for (const TimelineEvent& e : events) got.emplace_back(e.date, e.kind, e.weight, e.future);
+  EXPECT_EQ(got, (std::vector<std::tuple<std::string, std::string, double, bool>>{
+                     {"1987-05-02", "date", 2.5, false},  // background: 3.5 - 1
+                     {"2025-03-20", "date", 3.5, false},  // within a year
+                     {"2026-03-10", "date", 5.5, false},
+                     {"2026-03-10", "relative", 3.5, false},
+                     {kSaturday, "deictic", 3.5, false},
+                     {"2026-06", "date", 3.0, true},
+                     {"2026-09-14", "deadline", 3.5, true},
+                     {"", "relative", 1.5, false}}));
+}
+
+TEST_F(TimelineTest, EventIsFutureOnlyWhenEverySourceSaysSo) {
+  Cluster cluster = MakeCluster({
+      {"Halvorsen will hold a press conference at City Hall on Friday.", "2026-03-12"},
+      {"Halvorsen held a press conference at City Hall on Friday.", kSaturday},
+      {"Halvorsen will visit Fenwick on Monday.", kSaturday},
+  });
+  std::vector<TimelineEvent> events = timeline_->Build(cluster);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].date, "2026-03-13");
+  EXPECT_EQ(events[0].citations.size(), 2u);
+  EXPECT_TRUE(events[0].citations[0].future);
+  EXPECT_FALSE(events[0].citations[1].future);
+  EXPECT_FALSE(events[0].future);
+  EXPECT_EQ(events[1].date, "2026-03-16");
+  EXPECT_TRUE(events[1].future);
+}
+
+TEST_F(TimelineTest, TopKeepsTheHeaviestInDateOrder) {
+  std::vector<TimelineEvent> events(5);
+  const double weights[] = {3.5, 5.5, 2.5, 5.5, 1.5};
+  for (size_t i = 0; i < events.size(); ++i) {
+    events[i].date = "2026-03-1" + std::to_string(i);
+    events[i].weight = weights[i];
+    events[i].citations.resize(1);
+    events[i].citations[0].sentence = static_cast<uint32_t>(10 - i);
+  }
+  std::vector<std::string> dates;
+  for (const TimelineEvent& e : TimelineBuilder::Top(events, 3)) dates.push_back(e.date);
+  EXPECT_EQ(dates, (std::vector<std::string>{"2026-03-10", "2026-03-11", "2026-03-13"}));
+  EXPECT_EQ(TimelineBuilder::Top(events, 10).size(), 5u);
+  EXPECT_TRUE(TimelineBuilder::Top(events, 0).empty());
+  // Equal weights: the lower sentence index first.
+  events[0].weight = 5.5;
+  dates.clear();
+  for (const TimelineEvent& e : TimelineBuilder::Top(events, 2)) dates.push_back(e.date);
+  EXPECT_EQ(dates, (std::vector<std::string>{"2026-03-11", "2026-03-13"}));
+}
+
+// --- The shared seed cluster (skipped without ../shared/data) -------------
+
+TEST_F(TimelineTest, SeedClusterTimelineIsNotFloodedByToday) {
+  const std::string seeds = DOSSIER_SHARED_DATA "/seeds";
+  if (!std::filesystem::is_directory(seeds)) GTEST_SKIP() << "no seeds at " << seeds;
+  std::vector<Cluster> clusters;
+  Status s = ReadInputs(
+      {seeds}, ReadOptions{}, [&](Cluster&& c) { clusters.push_back(std::move(c)); }, nullptr);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(clusters.size(), 1u);
+  Pipeline::Scratch scratch = pipeline_->NewScratch();
+  pipeline_->Analyze(&clusters[0], &scratch);
+  std::vector<TimelineEvent> events = timeline_->Build(clusters[0]);
+
+  std::map<std::pair<uint32_t, std::string>, int> deictic;  // (document, date) -> events
+  bool crash = false, six_months = false, eighteen_months = false;
+  for (const TimelineEvent& e : events) {
+    std::set<uint32_t> docs;
+    for (const TimeExpression& c : e.citations) {
+      docs.insert(c.document);
+      if (c.kind == "deictic") ++deictic[{c.document, c.date}];
+    }
+    if (e.date == "2015-10-31" && docs.size() >= 2) crash = true;
+    if (e.date == "2016-06-18" && e.kind == "deadline") six_months = true;
+    if (e.date == "2017-06-18" && e.kind == "deadline") eighteen_months = true;
+  }
+  for (const auto& [key, count] : deictic) {
+    EXPECT_EQ(count, 1) << "document " << key.first << " date " << key.second;
+  }
+  EXPECT_TRUE(crash);
+  EXPECT_TRUE(six_months);
+  EXPECT_TRUE(eighteen_months);
+  EXPECT_LE(events.size(), 45u);
 }
 
 }  // namespace
