@@ -263,7 +263,10 @@ class QuoteExtractor::Run {
 
 void QuoteExtractor::Run::Tokenize(Span region) {
   toks_.clear();
-  auto starts = [&](size_t i, std::string_view s) { return text_.substr(i, s.size()) == s; };
+  // Every multi-byte mark below starts with 0xE2: test that byte first.
+  auto starts = [&](size_t i, std::string_view s) {
+    return text_[i] == s[0] && text_.substr(i, s.size()) == s;
+  };
   auto is_break = [&](size_t i) {
     char c = text_[i];
     if (IsAsciiSpace(c) || c == '"' || c == ';' || c == '!' || c == '?' || c == '(' || c == ')' ||
@@ -275,6 +278,7 @@ void QuoteExtractor::Run::Tokenize(Span region) {
                IsAsciiDigit(text_[i + 1]));
     }
     if (c == '-' && i + 1 < region.end && text_[i + 1] == '-') return true;
+    if (c != '\xE2') return false;
     return starts(i, kLeftQuote) || starts(i, kRightQuote) || starts(i, kEnDash) ||
            starts(i, kEmDash);
   };
