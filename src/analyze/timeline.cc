@@ -227,7 +227,6 @@ class SentenceMatcher {
       : text_(text), toks_(toks), ref_(ref) {}
 
   void Run(uint32_t document, uint32_t sentence, std::vector<Found>* out) {
-    ComputeCues();
     size_t i = 0;
     while (i < toks_.size()) {
       Found f;
@@ -270,7 +269,10 @@ class SentenceMatcher {
   //           to the storm"); IsFutureBeforeTo words before "to";
   //   past:   a past form (IsPastForm) that is not one of the words above
   //           and does not follow "be"/"being" ("will be held").
-  void ComputeCues() {
+  // Computed on first use: most sentences hold no time expression.
+  void ComputeCues() const {
+    if (cues_ready_) return;
+    cues_ready_ = true;
     const size_t n = toks_.size();
     cue_.assign(n, 0);
     for (size_t i = 0; i < n; ++i) {
@@ -305,6 +307,7 @@ class SentenceMatcher {
   //  3. else the nearest cue, before or after it, counted in tokens; the one
   //     before it among equals ("On Monday, the council will vote").
   int Tense(size_t first, size_t end) const {
+    ComputeCues();
     size_t before = first > 0 ? first - 1 : kNone;
     if (before != kNone && WordAt(before) == "on" && before > 0) --before;
     if (before != kNone) {
@@ -670,9 +673,10 @@ class SentenceMatcher {
   std::string_view text_;
   const std::vector<Tok>& toks_;
   const CivilDate* ref_;
-  std::vector<int8_t> cue_;       // per token, see ComputeCues
-  std::vector<size_t> prev_cue_;  // [i]: the last token before i with a cue
-  std::vector<size_t> next_cue_;  // [i]: the first token at or after i with a cue
+  mutable bool cues_ready_ = false;
+  mutable std::vector<int8_t> cue_;       // per token, see ComputeCues
+  mutable std::vector<size_t> prev_cue_;  // [i]: the last token before i with a cue
+  mutable std::vector<size_t> next_cue_;  // [i]: the first token at or after i with a cue
 };
 
 std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index) {
