@@ -231,6 +231,20 @@ class QuoteExtractor::Run {
   }
 
   void Tokenize(Span region);
+  // toks_ = the tokens of paragraph p, tokenized once per Extract().
+  void LoadParagraph(size_t p) {
+    if (paragraph_toks_.size() != doc_.paragraphs.size()) {
+      paragraph_toks_.assign(doc_.paragraphs.size(), {});
+      paragraph_done_.assign(doc_.paragraphs.size(), false);
+    }
+    if (!paragraph_done_[p]) {
+      Tokenize(doc_.paragraphs[p]);
+      paragraph_toks_[p] = toks_;
+      paragraph_done_[p] = true;
+    } else {
+      toks_ = paragraph_toks_[p];
+    }
+  }
   size_t FirstTokenAt(uint32_t offset) const;  // first token starting at or after offset
 
   Subject ParseName(size_t a, size_t b) const;
@@ -253,6 +267,8 @@ class QuoteExtractor::Run {
   const Document& doc_;
   std::string_view text_;
   std::vector<Tok> toks_;  // of the current paragraph
+  std::vector<std::vector<Tok>> paragraph_toks_;
+  std::vector<bool> paragraph_done_;
   std::vector<Found> found_;
   std::vector<Mention> mentions_;
   std::vector<std::string> full_names_;
@@ -525,13 +541,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
 }
 
 void QuoteExtractor::Run::DoParagraph(size_t p) {
-  const Span region = doc_.paragraphs[p];
   // Quotes inside transcript turns are the turn's own speech.
   const auto [sentence_first, sentence_last] = paragraph_sentences_[p];
   for (uint32_t si = sentence_first; si < sentence_last; ++si) {
     if (doc_.sentences[si].turn >= 0) return;
   }
-  Tokenize(region);
+  LoadParagraph(p);
   std::vector<QuoteMarks> marks;
   for (size_t i = 0; i < toks_.size(); ++i) {
     if (toks_[i].type != TokType::kOpen) continue;
@@ -798,7 +813,7 @@ void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t l
 // people that pronouns can refer to.
 void QuoteExtractor::Run::CollectTitledMentions() {
   for (size_t p = 0; p < doc_.paragraphs.size(); ++p) {
-    Tokenize(doc_.paragraphs[p]);
+    LoadParagraph(p);
     for (size_t i = 0; i < toks_.size(); ++i) {
       if (!IsWord(i) || !IsCapitalized(Word(i)) || TitleOf(Word(i)) == nullptr) continue;
       size_t a = i;
@@ -855,7 +870,7 @@ void QuoteExtractor::Run::CollectPersonMentions() {
   for (const Mention& m : mentions_) known.insert(m.offset);
   std::vector<Mention> more;
   for (size_t p = 0; p < doc_.paragraphs.size(); ++p) {
-    Tokenize(doc_.paragraphs[p]);
+    LoadParagraph(p);
     for (size_t i = 0; i < toks_.size(); ++i) {
       size_t b = i;
       while (b < toks_.size() && IsWord(b) && IsCapitalized(Word(b))) ++b;
