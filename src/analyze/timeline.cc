@@ -979,10 +979,10 @@ std::vector<TimelineEvent> TimelineBuilder::Build(const Cluster& cluster) const 
           if (match != SIZE_MAX) break;
         }
       }
-      if (match == SIZE_MAX && e.kind == kKindDate && e.date.size() == 10) {
+      if (match == SIZE_MAX && e.kind != kKindDeadline && e.date.size() == 10) {
         for (size_t k : same_date) {
           for (const TimeExpression& c : events[k].citations) {
-            if (c.kind != kKindDate) continue;
+            if (c.kind == kKindDeadline) continue;
             const SentenceInfo& other = infos[c.document].at(c.sentence);
             if (ShareAny(info.keys, other.keys) || Jaccard(info.words, other.words) >= 0.2) {
               match = k;

@@ -120,9 +120,9 @@
 //     event of its date that (a) already cites its sentence or (b) whose
 //     first sentence's lowercase content words (tokens that are not
 //     stopwords and hold a letter) have a Jaccard similarity of at least 0.5
-//     with its sentence's; else, for a "date" expression resolved to a day,
-//     the first event of that day citing a "date" expression (of any
-//     document) whose sentence shares an entity-like word or a number with
+//     with its sentence's; else, for an expression resolved to a day (not a
+//     deadline), the first event of that day citing such an expression (of
+//     any document) whose sentence shares an entity-like word or a number with
 //     its sentence, or has a content-word Jaccard similarity of at least
 //     0.2; else, for a "deadline", the first event of its day citing a
 //     deadline of the same document; else it starts a new event. An event

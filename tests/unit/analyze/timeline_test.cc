@@ -526,12 +526,14 @@ TEST_F(TimelineTest, LooseMergeNeedsAnExplicitDay) {
       {"Shares of Calloway fell sharply on March 10, 2026.", kSaturday},
   });
   EXPECT_EQ(timeline_->Build(cluster).size(), 2u);
-  // Relative expressions do not merge loosely, even with a shared name.
+  // Relative expressions of one day merge too when they share a name; not
+  // without one.
   cluster = MakeCluster({
       {"Storm Wren reached the coast on Tuesday.", kSaturday},
       {"Ferries stayed in port because of Storm Wren on Tuesday, the operators and the harbor "
        "master agreed.",
        kSaturday},
+      {"The mayor slept little on Tuesday.", kSaturday},
   });
   EXPECT_EQ(timeline_->Build(cluster).size(), 2u);
   // Within one document too: two sentences on one day sharing a name merge,
