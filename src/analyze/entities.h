@@ -7,35 +7,159 @@
 //               << " mentions, also written " << e.aliases.size() << " other ways";
 //
 // Extract() needs a cluster analysed by Pipeline::Analyze (sentences and
-// tokens). Create() loads data/aliases.txt, data/entity_stopwords.txt and
-// data/person_titles.txt once (from `data_dir`, or the built-in copies when
-// it is empty); Extract() is const and thread-safe. Spans are byte ranges
-// into the Document::text of the mention's document. Time is linear in the
-// number of tokens.
+// tokens). Create() loads data/aliases.txt, data/places.txt,
+// data/given_names.txt, data/entity_stopwords.txt and data/person_titles.txt
+// once (from `data_dir`, or the built-in copies when it is empty); Extract()
+// is const and thread-safe. Spans are byte ranges into the Document::text of
+// the mention's document. Time is linear in the number of tokens: every
+// decision is a hash lookup or a look at a neighbouring token.
 //
-// Mentions: runs of capitalized words inside a sentence, joined by single
-// spaces only (punctuation ends a run), plus acronyms (2-6 capitals, with or
-// without periods: "NATO", "U.S."), which always stand alone. Inside a run,
-// name particles ("de", "van", "bin", "al-") join the words around them, and
-// "of" ("of the") does after an organization or place head word ("Bank of
-// England"). Runs lose: leading titles and honorifics ("President Vladimir
-// Putin" -> "Vladimir Putin", which makes the entity a person), words of
-// entity_stopwords.txt (months, weekdays, ...), stopwords at their start
-// ("The RTSO"), a possessive "'s", and a lone sentence-initial word that the
-// cluster also writes in lower case ("Investigators said").
+// Known forms. aliases.txt and places.txt list referents, one a line: a
+// type, the name, its other names, and after ';' its demonyms or adjectives
+// ("Russia | Russian Federation ; Russian"). Matching ignores case, periods,
+// hyphens and accents ("U.S." = "US", "Francois" = "François"). A demonym
+// also matches with an "s" added when it ends in "n" or "i" ("Russians",
+// "Iraqis"). A "known word" is a one-word name or demonym of these files.
+// given_names.txt lists given names, a line's short forms after '|'
+// ("Michael | Mike").
 //
-// One entity per referent: surface forms are merged when
-//   1. aliases.txt lists them on one line (the name is its first form);
-//   2. the text pairs them: "Regional Transit Safety Office (RTSO)",
-//      "Daesh (Islamic State)", "X, also known as Y";
-//   3. an acronym spells the initials of exactly one multiword form in the
-//      cluster ("RTSO" <-> "Regional Transit Safety Office");
-//   4. a one-word form is the last word of exactly one 2-3 word form and
-//      either is a person ("Putin", "Mr Putin" -> "Vladimir Putin").
-// The name is otherwise the form with the most words (then the most
-// mentions). Type: aliases.txt's, else "person" when a title preceded a
-// mention, else from the head word of the name (entity_stopwords.txt:
-// "Office" -> organization, "Bay" -> place), else "other".
+// Headlines. A sentence whose content words (not stopwords, acronyms or
+// words after a hyphen) number three or more and all start upper case is
+// headline-cased ("Russia And France To Co-ordinate IS Strikes"). Its words
+// teach nothing about capitals; and when one of its capitalized words is
+// written in lower case elsewhere in the cluster and never capitalized in
+// running text (outside headlines, not first in a sentence), its words are
+// name words only when capitalized in running text or known ("Urges",
+// "Focus Attacks" are dropped; "Obama", "Russian Federation" kept). In a
+// line of three or more all-capital words, an acronym counts only when
+// known or written in other lines ("THE WHITE HOUSE").
+//
+// Mentions: runs of name words inside a sentence, plus acronyms (2-6
+// capitals, with or without periods: "NATO", "U.S."; with "&": "AT&T"),
+// which always stand alone. A name word starts upper case and has a
+// lower-case letter or is an initial ("W", "W."), or is dotted initials
+// that are no known form ("J.K."); it has no digit ("QRoOFTZfQ9"). No
+// acronym is a roman numeral (only I, V, X), a head word ("PLC") or an
+// entity stopword ("CEO"). Name words are joined by single spaces, and
+//   - by a hyphen ("Jean-Claude", "Al-Haj") unless either side is a known
+//     place or demonym ("Syria-Turkey") or one letter ("R-Va");
+//   - by a period after an initial or "St"/"Mt"/"Ft" ("George W. Bush",
+//     "St. Louis");
+//   - by a particle ("de", "van", "bin", "al", "al-": "Bashar al-Assad");
+//     a lower-case "al-" before a run joins it too ("al-Qaida");
+//   - by "of" / "of the" after an organization or place head word ("Bank
+//     of England"), and by "and" when that makes a known form
+//     ("Securities and Exchange Commission");
+//   - by a plural possessive before an organization head word ("Ferry
+//     Workers' Union"), and by any possessive in a run opened by "St" or
+//     "Saint" ("St. Brendan's Hospital"); other possessives end a run;
+//   - by " & " when the next word is an organization head word or three
+//     words precede it ("Ross & Co", "Kleiner Perkins Caufield & Byers");
+//   - by a hyphen before a lower-case ending of 2-4 letters in a run of two
+//     words or more, when the ending is no common suffix ("led", "era") and
+//     has two letters or is not a word of the cluster ("Kim Jong-un", "Ban
+//     Ki-moon").
+// Runs are split at entity stopwords (entity_stopwords.txt: months,
+// weekdays, ...), then each part loses, in this order:
+//   1. leading stopwords ("The RTSO");
+//   2. titles (person_titles.txt), unless the name ends in an organization
+//      head word ("General Motors"): everything up to the last title
+//      followed by a name ("President Vladimir Putin" -> "Vladimir Putin");
+//      what stood before the first title is its own mention when it is a
+//      known form, else its first word is when known ("Syrian President
+//      Bashar al-Assad" -> "Syrian", "Bashar al-Assad"). A title just
+//      before the run counts when only spaces or a period separate them
+//      ("Dr. Amal Reyes", not "Minister, Calloway Strand Engineering").
+//      Titles make the mention a person's;
+//   3. a trailing title: the whole part when the words before it are
+//      titles or written in lower case elsewhere ("Prime Minister"), the
+//      title when they are known words, a known form or end in a head word
+//      ("Turkish President" -> "Turkish", "Richland County Sheriff");
+//      otherwise it stays ("Stephen King"); then a trailing "Jr"/"Sr" of
+//      three words or more, and trailing particles, "of" and stopwords;
+//   4. a sentence-initial first word (first in its sentence, or after an
+//      opening quote, bracket, colon or dash) that is not a known word and
+//      does not start a known form: alone, when the cluster writes it in
+//      lower case or never capitalizes it in running text ("Naturally",
+//      "Yeah"); before other words, when it is no given name, is written in
+//      lower case and never capitalized in running text, and the next word
+//      starts runs in running text ("Regarding Turkey" -> "Turkey");
+//   5. in a part of three words or more, neither known nor ending in a
+//      head word, the words before a given name that follows a word that is
+//      no given name nor "St", "San", "Fort", "Lake"... (kept as in 2.):
+//      "Georgia Republican Karen Handel" -> "Georgia", "Karen Handel";
+//   6. a leading demonym, as its own mention, when the next word starts
+//      runs in running text and the part is no known form nor ends in an
+//      organization head word ("Russian Metrojet" -> "Russian", "Metrojet";
+//      "Russian Air Force" stays).
+// What is left is no mention when it is one letter ("S" of "S-400") or a
+// lone head word that is no known form ("Union", "State").
+//
+// One entity per referent. Each form has a key: NameKey (lower case,
+// accents folded, periods dropped, hyphens as spaces) of its words without
+// particles written in lower case, "al"/"el" after the first word, and an
+// "al-"/"el-" prefix. A one-word form a title preceded is a person's even
+// when places.txt names a place so ("Dr. Bangalore"). Forms merge when
+//   1. aliases.txt or places.txt lists them on one line; a demonym's
+//      mentions count as mentions of its place;
+//   2. the text pairs them: "X (Y)" when one is an acronym or either is
+//      known, neither is a person and not exactly one is a known place
+//      ("Regional Transit Safety Office (RTSO)"; not "Mark Wahlberg (Jack
+//      Salmon)", "Paris (France)", "FAS (FASD)"); "X, also known as Y",
+//      "X, known as Y", "X, known in Arabic as Y", "X, known by its Arabic
+//      acronym Y", "X, also called Y", "X aka Y", "X, the Arabic acronym
+//      for Y", "X, short for Y", "X, which stands for Y"; "X, or Y" / "X or
+//      Y" when Y is an acronym and X is none, or exactly one is known, or
+//      Y is followed by ", its/an/the ... acronym/name/abbreviation" (as is
+//      "X, Y, its Arabic acronym"); "or" pairs never join a person and a
+//      known place, an X after a comma or a Y before "and"/"or" (lists:
+//      "Putin, Hollande, or Obama"). Demonyms never pair;
+//   3. their keys are equal ("Bashar al-Assad" = "Bashar al Assad" =
+//      "Bashar Assad"; "Francois" = "François");
+//   4. their keys are equal but for middle initials, and all forms that
+//      lose initials to that key are one referent ("Randy W. Lambach" =
+//      "Randy Lambach"; "George W. Bush" and "George H.W. Bush" leave
+//      "George Bush" alone);
+//   5. an acronym that no alias file knows spells the initials of the
+//      multiword forms of exactly one referent ("RTSO");
+//   6. two 2-word forms share the last word, one is a person's, and their
+//      first words are one line of given_names.txt or differ by one letter
+//      inserted before the end, both 5 letters or more ("Barak Obama" =
+//      "Barack Obama", "Mike Brown" = "Michael Brown"; not "Maria"/"Mario",
+//      "Daniel"/"Daniela");
+//   7. a one-word form that no alias file knows is the last word of 2-3
+//      word forms of exactly one referent, no person form of another
+//      referent contains it, and either is a person ("Putin", "Mr Putin" ->
+//      "Vladimir Putin"); or is the last word of one person's forms that
+//      have 3 mentions or more and 4 times those of all other person forms
+//      containing it ("Trump" -> "Donald Trump", not "Melania Trump");
+//   8. a one- or two-word form that no alias file knows starts the longer
+//      forms of exactly one referent, which is a person's (or, for two
+//      words with no head word of their own, whose longer forms are these
+//      and an organization head word), and no form of another referent
+//      contains its first or last word ("Brendan" -> "Brendan Carr",
+//      "Frances Bean" -> "Frances Bean Cobain", "Calloway Strand" ->
+//      "Calloway Strand Engineering"; not "John" when "John Kerry" and "John
+//      Sparks" occur, nor "White Marsh" -> "White Marsh Volunteer Fire
+//      Company").
+// Forms of two different lines of the alias files never merge.
+//
+// A form is a person's when a title preceded one of its mentions, or it
+// has 2-3 key words and no head word, no alias line, and its first word is
+// a given name or an initial. Name: the alias line's first form, else the
+// fullest form (most words, then most mentions, then one whose first word
+// is a given name, then, among forms of one key, one with a hyphen:
+// "Bashar al-Assad"). Type: the alias line's; else "person" when a title
+// preceded a mention; else from the head word of the name, the word before
+// "of" or else its last word (entity_stopwords.txt: "Engineering" ->
+// organization, "Bay" -> place); else "place" when the name starts with
+// "Mount", "Lake", "Cape", "Fort", "Port", "Isle" or "County"; else
+// "person" when a form is a person's or the name is one given name; else
+// "other". So a title beats an organization head ("Gen. Victor Park"), and
+// a head beats a given name ("Calloway Strand Engineering").
+//
+// Demonyms are mentions of their place but not its aliases: "Russian" is
+// no other name of Russia. They are listed apart, in Entity::demonyms.
 #ifndef DOSSIER_ANALYZE_ENTITIES_H_
 #define DOSSIER_ANALYZE_ENTITIES_H_
 
@@ -61,9 +185,12 @@ struct Entity {
   // text ("Vladimir Putin").
   std::string name;
   std::string type;  // "person", "organization", "place", "group", "other"
-  // The other surface forms seen, most used first: "Putin", "Mr Putin";
-  // "IS", "ISIS", "Daesh".
+  // The other names seen, most used first: "Putin", "Mr Putin"; "IS",
+  // "ISIS", "Daesh". Never a demonym.
   std::vector<std::string> aliases;
+  // Demonyms and adjectives counted as mentions, most used first:
+  // "Russian", "Russians" for Russia.
+  std::vector<std::string> demonyms;
   std::vector<EntityMention> mentions;          // by document, then offset
   std::vector<uint32_t> mentions_per_document;  // one count per document of the cluster
 };
@@ -84,9 +211,15 @@ class EntityExtractor {
   };
   class Run;
 
-  // Alias key (see AliasKey in entities.cc) -> index into alias_entries_.
+  Status AddAliasLines(std::string_view file, const std::vector<std::string>& lines,
+                       std::string_view default_type);
+
+  // Name key (see NameKey in entities.cc) -> index into alias_entries_.
   std::unordered_map<std::string, uint32_t> aliases_;
+  std::unordered_map<std::string, uint32_t> demonyms_;
   std::vector<AliasEntry> alias_entries_;
+  // Name key -> the line of given_names.txt: "mike" and "michael" share one.
+  std::unordered_map<std::string, uint32_t> given_names_;
   std::unordered_set<std::string> stopwords_;                // lower case
   std::unordered_map<std::string, std::string> head_types_;  // "office" -> "organization"
   std::unordered_map<std::string, bool> titles_;             // lower case -> honorific
