@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <map>
+#include <numeric>
 #include <set>
 #include <string>
 #include <utility>
@@ -24,76 +26,129 @@ constexpr NumberWord kNumberWords[] = {
     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
     {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
     {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
-    {"eighty", 80},  {"ninety", 90},    {"hundred", 100}, {"dozen", 12},
+    {"eighty", 80},  {"ninety", 90},
 };
 
 constexpr NumberWord kScales[] = {
-    {"thousand", 1e3},  {"million", 1e6}, {"billion", 1e9},
-    {"trillion", 1e12}, {"mln", 1e6},     {"bn", 1e9},
+    {"hundred", 100},   {"dozen", 12}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
+    {"trillion", 1e12}, {"mln", 1e6},  {"bn", 1e9},       {"mn", 1e6},
 };
+
+// Fraction words and their denominators; `plural` forms need a numerator
+// above one ("two-thirds"), singular ones need "a"/"one" ("a third of").
+struct FractionWord {
+  std::string_view word;
+  double denominator;
+  bool plural;
+};
+constexpr FractionWord kFractions[] = {
+    {"half", 2, false},    {"halves", 2, true},   {"third", 3, false},  {"thirds", 3, true},
+    {"quarter", 4, false}, {"quarters", 4, true}, {"fourths", 4, true}, {"fifth", 5, false},
+    {"fifths", 5, true},   {"sixth", 6, false},   {"sixths", 6, true},  {"eighth", 8, false},
+    {"eighths", 8, true},  {"tenth", 10, false},  {"tenths", 10, true},
+};
+
+enum class Kind { kNone, kPeople, kMoney, kPercent, kLength, kTime, kMeasure };
 
 struct Unit {
   std::string_view word;  // lower-case surface form
   std::string_view unit;  // normalized
+  Kind kind;
 };
 // Units right after a figure. Casualty words carry the unit "people".
 constexpr Unit kUnits[] = {
-    {"people", "people"},
-    {"person", "people"},
-    {"persons", "people"},
-    {"lives", "people"},
-    {"dead", "people"},
-    {"killed", "people"},
-    {"injured", "people"},
-    {"wounded", "people"},
-    {"deaths", "people"},
-    {"casualties", "people"},
-    {"passengers", "passenger"},
-    {"passenger", "passenger"},
-    {"crew", "crew"},
-    {"metres", "metre"},
-    {"metre", "metre"},
-    {"meters", "metre"},
-    {"meter", "metre"},
-    {"kilometres", "kilometre"},
-    {"kilometre", "kilometre"},
-    {"kilometers", "kilometre"},
-    {"kilometer", "kilometre"},
-    {"km", "kilometre"},
-    {"miles", "mile"},
-    {"mile", "mile"},
-    {"percent", "percent"},
-    {"pct", "percent"},
-    {"states", "state"},
-    {"countries", "country"},
-    {"nations", "country"},
-    {"years", "year"},
-    {"year", "year"},
-    {"months", "month"},
-    {"month", "month"},
-    {"weeks", "week"},
-    {"week", "week"},
-    {"days", "day"},
-    {"day", "day"},
-    {"hours", "hour"},
-    {"hour", "hour"},
-    {"minutes", "minute"},
-    {"minute", "minute"},
-    {"vehicles", "vehicle"},
-    {"cars", "vehicle"},
-    {"dollars", "dollar"},
-    {"homes", "home"},
-    {"houses", "home"},
-    {"buildings", "building"},
-    {"troops", "troops"},
-    {"soldiers", "soldier"},
-    {"children", "child"},
-    {"students", "student"},
-    {"workers", "worker"},
-    {"jobs", "job"},
-    {"refugees", "refugee"},
-    {"investigators", "investigator"},
+    {"people", "people", Kind::kPeople},
+    {"person", "people", Kind::kPeople},
+    {"persons", "people", Kind::kPeople},
+    {"lives", "people", Kind::kPeople},
+    {"dead", "people", Kind::kPeople},
+    {"killed", "people", Kind::kPeople},
+    {"injured", "people", Kind::kPeople},
+    {"wounded", "people", Kind::kPeople},
+    {"deaths", "people", Kind::kPeople},
+    {"casualties", "people", Kind::kPeople},
+    {"fatalities", "people", Kind::kPeople},
+    {"dollars", "dollar", Kind::kMoney},
+    {"dollar", "dollar", Kind::kMoney},
+    {"euros", "euro", Kind::kMoney},
+    {"euro", "euro", Kind::kMoney},
+    {"yuan", "yuan", Kind::kMoney},
+    {"yen", "yen", Kind::kMoney},
+    {"rupees", "rupee", Kind::kMoney},
+    {"percent", "percent", Kind::kPercent},
+    {"pct", "percent", Kind::kPercent},
+    {"metres", "metre", Kind::kLength},
+    {"metre", "metre", Kind::kLength},
+    {"meters", "metre", Kind::kLength},
+    {"meter", "metre", Kind::kLength},
+    {"kilometres", "kilometre", Kind::kLength},
+    {"kilometre", "kilometre", Kind::kLength},
+    {"kilometers", "kilometre", Kind::kLength},
+    {"kilometer", "kilometre", Kind::kLength},
+    {"km", "kilometre", Kind::kLength},
+    {"centimetres", "centimetre", Kind::kLength},
+    {"centimeters", "centimetre", Kind::kLength},
+    {"cm", "centimetre", Kind::kLength},
+    {"miles", "mile", Kind::kLength},
+    {"mile", "mile", Kind::kLength},
+    {"feet", "foot", Kind::kLength},
+    {"foot", "foot", Kind::kLength},
+    {"ft", "foot", Kind::kLength},
+    {"inches", "inch", Kind::kLength},
+    {"inch", "inch", Kind::kLength},
+    {"mph", "mph", Kind::kMeasure},
+    {"tonnes", "tonne", Kind::kMeasure},
+    {"tonne", "tonne", Kind::kMeasure},
+    {"tons", "tonne", Kind::kMeasure},
+    {"ton", "tonne", Kind::kMeasure},
+    {"kilograms", "kilogram", Kind::kMeasure},
+    {"kilogram", "kilogram", Kind::kMeasure},
+    {"kg", "kilogram", Kind::kMeasure},
+    {"pounds", "pound", Kind::kMeasure},
+    {"barrels", "barrel", Kind::kMeasure},
+    {"barrel", "barrel", Kind::kMeasure},
+    {"gallons", "gallon", Kind::kMeasure},
+    {"litres", "litre", Kind::kMeasure},
+    {"liters", "litre", Kind::kMeasure},
+    {"acres", "acre", Kind::kMeasure},
+    {"hectares", "hectare", Kind::kMeasure},
+    {"degrees", "degree", Kind::kMeasure},
+    {"years", "year", Kind::kTime},
+    {"year", "year", Kind::kTime},
+    {"decades", "decade", Kind::kTime},
+    {"months", "month", Kind::kTime},
+    {"month", "month", Kind::kTime},
+    {"weeks", "week", Kind::kTime},
+    {"week", "week", Kind::kTime},
+    {"days", "day", Kind::kTime},
+    {"day", "day", Kind::kTime},
+    {"hours", "hour", Kind::kTime},
+    {"hour", "hour", Kind::kTime},
+    {"minutes", "minute", Kind::kTime},
+    {"minute", "minute", Kind::kTime},
+    {"seconds", "second", Kind::kTime},
+    {"centuries", "century", Kind::kTime},
+    {"century", "century", Kind::kTime},
 };
+
+// Suffixes glued to digits ("4.5bn", "£5m", "10km").
+struct Glued {
+  std::string_view suffix;
+  double scale;           // 0: a unit, not a scale
+  std::string_view unit;  // for units
+  bool needs_currency;    // "5m" is five metres unless a currency sign precedes
+};
+constexpr Glued kGlued[] = {
+    {"bn", 1e9, "", false},   {"b", 1e9, "", true},           {"tn", 1e12, "", false},
+    {"trn", 1e12, "", false}, {"m", 1e6, "", true},           {"mn", 1e6, "", false},
+    {"mln", 1e6, "", false},  {"k", 1e3, "", true},           {"km", 0, "kilometre", false},
+    {"m", 0, "metre", false}, {"kg", 0, "kilogram", false},   {"mph", 0, "mph", false},
+    {"ft", 0, "foot", false}, {"cm", 0, "centimetre", false}, {"c", 0, "degree", false},
+};
+
+// Rates after a unit: "a day", "per year".
+constexpr std::string_view kPeriods[] = {"day",    "week",   "month", "year", "hour",
+                                         "minute", "second", "night", "share"};
 
 constexpr std::string_view kMonths[] = {
     "january",   "february", "march",    "april",    "may",  "june", "july", "august",
@@ -101,37 +156,196 @@ constexpr std::string_view kMonths[] = {
     "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec",
 };
 
+constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                          "friday", "saturday", "sunday"};
+
 // Words that may stand between a casualty figure and its verb: "12 were
 // injured", "two people are confirmed dead", "two have died", "200,000 are
 // estimated to have been killed".
 constexpr std::string_view kAuxiliaries[] = {
-    "were",
-    "was",
-    "are",
-    "is",
-    "have",
-    "has",
-    "had",
-    "been",
-    "be",
-    "now",
-    "confirmed",
-    "reported",
-    "later",
-    "all",
-    "people",
-    "aboard",
-    "on",
-    "board",
-    "still",
-    // "are estimated to have been killed", "are feared dead", "are believed to have died"
-    "estimated",
-    "believed",
-    "thought",
-    "feared",
-    "known",
-    "reportedly",
-    "to",
+    "were",  "was",       "are",      "is",      "have",   "has",    "had",        "been", "be",
+    "now",   "confirmed", "reported", "later",   "all",    "people", "aboard",     "on",   "board",
+    "still", "estimated", "believed", "thought", "feared", "known",  "reportedly", "to",
+};
+
+// Prepositions a casualty word before a figure may not reach over.
+constexpr std::string_view kCasualtyStops[] = {"at",     "in",   "on",   "from",  "after",
+                                               "before", "by",   "with", "since", "for",
+                                               "during", "than", "to",   "into",  "about"};
+
+// Words before "of" that do not name what the figure measures: "think of
+// one", "part of", "a lot of".
+constexpr std::string_view kNotOfHeads[] = {
+    "thousands", "hundreds", "millions", "billions", "dozens",  "tens",    "scores", "think",
+    "thinks",    "consist",  "consists", "speak",    "speaks",  "hear",    "heard",  "dream",
+    "aware",     "capable",  "afraid",   "because",  "instead", "outside", "inside", "ahead",
+    "out",       "kind",     "sort",     "type",     "part",    "lot",     "lots",   "couple",
+    "top",       "front",    "side",     "end",      "middle",  "rest",    "made",   "composed",
+    "most",      "none",     "each",     "many",     "much",    "few",     "all",    "both",
+    "some",      "any",      "ages",     "age",      "fear",    "afraid",  "tired",  "short",
+    "full",      "free",     "worthy",   "number",   "one",     "proud",   "sure",
+};
+
+// Words that never belong to a counted noun compound.
+constexpr std::string_view kNonHeads[] = {
+    "times",     "others",     "more",     "less",      "fewer",      "many",        "several",
+    "apiece",    "ago",        "later",    "earlier",   "old",        "older",       "younger",
+    "long",      "away",       "apart",    "ahead",     "behind",     "back",        "north",
+    "south",     "east",       "west",     "northeast", "northwest",  "southeast",   "southwest",
+    "higher",    "lower",      "bigger",   "larger",    "greater",    "smaller",     "faster",
+    "slower",    "longer",     "shorter",  "better",    "worse",      "percent",     "per",
+    "cent",      "said",       "says",     "say",       "told",       "according",   "last",
+    "next",      "previous",   "past",     "today",     "yesterday",  "tomorrow",    "tonight",
+    "morning",   "afternoon",  "evening",  "night",     "weekend",    "altogether",  "respectively",
+    "including", "plus",       "minus",    "a.m.",      "p.m.",       "am",          "pm",
+    "o'clock",   "up",         "together", "alone",     "already",    "still",       "just",
+    "again",     "instead",    "overall",  "annually",  "each",       "total",       "high",
+    "tall",      "deep",       "wide",     "thick",     "hence",      "since",       "ever",
+    "every",     "even",       "prior",    "metric",    "straight",   "consecutive", "running",
+    "inland",    "offshore",   "overseas", "abroad",    "downstream", "upstream",    "underground",
+    "nearby",    "underwater", "aloft",    "onward",    "forward",
+};
+
+// Adjectives that do not change what is counted; left out of keys.
+constexpr std::string_view kNeutral[] = {
+    "new",       "additional", "extra",     "further",       "more",     "other",      "total",
+    "estimated", "possible",   "potential", "overall",       "combined", "initial",    "original",
+    "final",     "annual",     "current",   "latest",        "whopping", "staggering", "record",
+    "massive",   "huge",       "mere",      "full",          "expected", "projected",  "proposed",
+    "planned",   "reported",   "confirmed", "approximately", "roughly",  "some",
+};
+
+// Heads that name no quantity by themselves: "unemployment rate" -> "unemploy".
+constexpr std::string_view kGeneric[] = {"rate",   "level", "total", "figure", "number",
+                                         "amount", "sum",   "tally", "count"};
+
+// Words before a number that make it a label, not a quantity: "No. 10".
+constexpr std::string_view kLabelWords[] = {
+    "fig.",      "fig",     "figure",   "table",    "chart",      "exhibit", "no.",     "nos.",
+    "number",    "flight",  "route",    "highway",  "interstate", "room",    "article", "chapter",
+    "section",   "page",    "episode",  "season",   "category",   "grade",   "level",   "phase",
+    "stage",     "gate",    "terminal", "platform", "apartment",  "suite",   "unit",    "lot",
+    "exit",      "channel", "model",    "version",  "box",        "row",     "seat",    "zone",
+    "district",  "ward",    "block",    "line",     "verse",      "volume",  "issue",   "game",
+    "round",     "week",    "day",      "act",      "scene",      "part",    "item",    "amendment",
+    "paragraph", "clause",  "rule",     "bus",      "pier",       "tier",    "vienna",
+};
+
+constexpr std::string_view kStreetWords[] = {
+    "street",  "st.",   "st",        "avenue",  "ave.",  "ave",   "road",  "rd.",
+    "rd",      "lane",  "boulevard", "blvd.",   "blvd",  "drive", "place", "square",
+    "terrace", "court", "crescent",  "parkway", "plaza", "alley",
+};
+
+// Capitalized words that may stand right before a quantity.
+constexpr std::string_view kFreeBefore[] = {
+    "exactly", "precisely", "just",    "another", "roughly", "nearly", "almost", "approximately",
+    "around",  "estimated", "some",    "over",    "about",   "under",  "below",  "above",
+    "within",  "exceeding", "upwards", "only",    "all",     "aged",   "us",     "u.s.",
+};
+
+// "one" in these company is a pronoun or an idiom: "no one", "the one".
+constexpr std::string_view kOneBefore[] = {
+    "no",       "the",  "this", "that",    "any",  "every", "each", "which", "someone", "anyone",
+    "everyone", "such", "only", "another", "last", "first", "next", "one",   "little",  "big"};
+constexpr std::string_view kOneAfter[] = {
+    "of",     "another", "'s",      "\xE2\x80\x99s", "who",       "which",    "that",
+    "day",    "time",    "point",   "hand",          "way",       "thing",    "side",
+    "moment", "night",   "morning", "evening",       "afternoon", "occasion", "more",
+    "too",    "can",     "could",   "would",         "should",    "must",     "might"};
+
+// Verbs between a subject and its figure: "unemployment rose to 5.2 percent".
+constexpr std::string_view kLevelVerbs[] = {
+    "reached",  "reach",    "reaches",  "reaching", "hit",    "hits",      "stood",     "stands",
+    "stand",    "standing", "totalled", "totaled",  "totals", "totalling", "totaling",  "topped",
+    "tops",     "exceeded", "exceeds",  "hovered",  "hovers", "remained",  "remains",   "stayed",
+    "stays",    "is",       "was",      "are",      "were",   "be",        "been",      "worth",
+    "amounted", "amounts",  "came",     "comes",    "peaked", "neared",    "surpassed", "passed",
+};
+constexpr std::string_view kChangeVerbs[] = {
+    "rose",     "rise",      "rises",    "risen",     "rising",    "fell",      "fall",
+    "falls",    "fallen",    "falling",  "climbed",   "climb",     "climbs",    "jumped",
+    "jump",     "jumps",     "dropped",  "drop",      "drops",     "declined",  "decline",
+    "declines", "increased", "increase", "increases", "decreased", "decrease",  "decreases",
+    "grew",     "grow",      "grows",    "grown",     "soared",    "soar",      "surged",
+    "surge",    "slipped",   "plunged",  "dipped",    "gained",    "gains",     "edged",
+    "slid",     "slumped",   "tumbled",  "shrank",    "shrunk",    "expanded",  "cut",
+    "reduced",  "raised",    "boosted",  "slashed",   "trimmed",   "lifted",    "lowered",
+    "widened",  "narrowed",  "swelled",  "spiked",    "sank",      "rebounded",
+};
+constexpr std::string_view kVerbAuxiliaries[] = {
+    "has",     "have", "had", "will", "would", "could", "may",  "might",      "also", "now",
+    "already", "is",   "was", "been", "be",    "are",   "were", "reportedly", "just"};
+
+// Verbs that end a counted noun compound ("a 180-metre section fell").
+constexpr std::string_view kVerbs[] = {
+    "remains",  "comes",      "goes",  "means",    "includes", "makes",   "takes",  "gives",
+    "needs",    "seems",      "looks", "shows",    "covers",   "helps",   "brings", "allows",
+    "requires", "represents", "marks", "contains", "involves", "affects", "puts",   "sets",
+    "went",     "came",       "made",  "took",     "gave",     "saw",     "left",   "began",
+    "fell",     "rose",       "grew",  "sank",     "broke",    "ran",     "won",    "lost",
+    "paid",     "spent",      "held",  "kept",     "brought",  "sent",
+};
+
+// Prepositions whose object is never a subject.
+constexpr std::string_view kPrepositions[] = {
+    "of",   "in",   "on",    "at",     "to",      "from",   "with",  "for",  "by",
+    "near", "into", "about", "across", "against", "during", "among", "over", "under",
+};
+
+// Verbs that set a quantity at a figure: "kept its benchmark rate at 4.25%".
+constexpr std::string_view kSettingVerbs[] = {
+    "kept",      "keeps",     "keep",   "held",   "holds",  "hold",   "left",  "leaves",
+    "set",       "sets",      "put",    "puts",   "pegged", "capped", "fixed", "maintained",
+    "estimated", "estimates", "valued", "values", "priced", "placed", "puts",
+};
+
+// Verbs that never modify a noun: they end a compound read backwards ("analysts
+// expect revenue of", "trains reach speeds of").
+constexpr std::string_view kCommonVerbs[] = {
+    "expect",   "expects",   "say",     "says",     "see",     "sees",     "show",    "shows",
+    "want",     "wants",     "need",    "needs",    "plan",    "plans",    "keep",    "keeps",
+    "make",     "makes",     "take",    "takes",    "give",    "gives",    "get",     "gets",
+    "offer",    "offers",    "seek",    "seeks",    "predict", "predicts", "approve", "approves",
+    "announce", "announces", "propose", "proposes", "receive", "receives", "pay",     "pays",
+    "win",      "wins",      "face",    "faces",    "hold",    "holds",    "reach",   "reaches",
+    "hit",      "hits",      "cut",     "cuts",     "set",     "sets",     "put",     "puts",
+};
+
+// Verbs right before money that name it: "the company lost $5.2 billion".
+struct MoneyVerb {
+  std::string_view word, what, key;
+};
+constexpr MoneyVerb kMoneyVerbs[] = {
+    {"cost", "cost", "cost"},       {"costs", "cost", "cost"},
+    {"costing", "cost", "cost"},    {"lost", "loss", "loss"},
+    {"lose", "loss", "loss"},       {"loses", "loss", "loss"},
+    {"losing", "loss", "loss"},     {"earned", "earnings", "earn"},
+    {"earns", "earnings", "earn"},  {"earning", "earnings", "earn"},
+    {"earn", "earnings", "earn"},   {"spent", "spending", "spend"},
+    {"spend", "spending", "spend"}, {"spends", "spending", "spend"},
+    {"owes", "debt", "debt"},       {"owed", "debt", "debt"},
+    {"fined", "fine", "fine"},      {"raised", "funds raised", "fund rais"},
+};
+
+// Determiners between "of" and its noun: "59% of the vote".
+constexpr std::string_view kDeterminers[] = {"the",  "a",     "an",    "his",  "her",
+                                             "its",  "their", "our",   "your", "this",
+                                             "that", "these", "those", "all",  "my"};
+
+// Context words that say nothing about the quantity.
+constexpr std::string_view kReporting[] = {"said",      "says",  "say",     "told",
+                                           "according", "added", "reported"};
+
+// Nouns ending in -ed.
+constexpr std::string_view kEdNouns[] = {"bed",   "shed",  "speed", "seed", "feed",   "need",
+                                         "breed", "creed", "steed", "reed", "hundred"};
+
+// Plurals without a final s.
+constexpr std::string_view kIrregularPlurals[] = {
+    "people", "children", "men",       "women",  "police",  "staff",  "personnel", "crew",
+    "cattle", "feet",     "teeth",     "mice",   "data",    "media",  "aircraft",  "sheep",
+    "fish",   "deer",     "livestock", "troops", "militia", "clergy", "faculty",   "offspring",
 };
 
 template <typename T>
@@ -142,9 +356,19 @@ const T* FindWord(const T* begin, const T* end, std::string_view w) {
   return nullptr;
 }
 
-bool IsMonth(std::string_view w) {
-  return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
+template <size_t N>
+bool In(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
+
+bool IsVerb(std::string_view w) { return In(kVerbs, w); }
+
+// "nov." -> "nov".
+std::string_view NoDot(std::string_view w) {
+  return !w.empty() && w.back() == '.' ? w.substr(0, w.size() - 1) : w;
+}
+
+bool IsWeekday(std::string_view w) { return In(kWeekdays, w); }
 
 // The casualty key of a word, or "".
 std::string_view Casualty(const Token& t) {
@@ -179,6 +403,54 @@ bool IsDash(std::string_view s) {
   return s == "-" || s == "\xE2\x80\x93" /* en dash */ || s == "\xE2\x80\x94" /* em dash */;
 }
 
+// Nouns ending in -ly; other -ly words are adverbs ("16% nationally").
+constexpr std::string_view kLyNouns[] = {
+    "family", "supply", "assembly", "rally", "ally",  "belly", "monopoly", "anomaly", "butterfly",
+    "fly",    "italy",  "july",     "jelly", "bully", "lily",  "folly",    "holly",   "reply"};
+
+bool IsAdverb(std::string_view w) { return w.size() > 4 && EndsWith(w, "ly") && !In(kLyNouns, w); }
+
+bool IsPossessive(std::string_view w) {
+  return EndsWith(w, "'s") || EndsWith(w, "\xE2\x80\x99s") || EndsWith(w, "s'");
+}
+
+bool EndsEd(std::string_view w) { return w.size() > 3 && EndsWith(w, "ed") && !In(kEdNouns, w); }
+
+bool LooksPlural(std::string_view w) {
+  if (In(kIrregularPlurals, w)) return true;
+  if (w.size() < 3 || w.back() != 's') return false;
+  return !EndsWith(w, "ss") && !EndsWith(w, "us") && !EndsWith(w, "is") && !EndsWith(w, "'s") &&
+         !EndsWith(w, "\xE2\x80\x99s");
+}
+
+// A word made of letters (and inner dots, hyphens or apostrophes: "u.s.").
+bool IsWord(const Token& t) { return !t.lower.empty() && !t.is_number && IsAsciiAlpha(t.lower[0]); }
+
+// The significant digits of a value: 2 for 180, 1.2 and 340e6; 1 for 6 and 5,000.
+int SignificantDigits(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", std::fabs(value));
+  std::string digits;
+  for (const char* p = buffer; *p != '\0' && *p != 'e'; ++p) {
+    if (IsAsciiDigit(*p)) digits += *p;
+  }
+  const size_t first = digits.find_first_not_of('0');
+  if (first == std::string::npos) return 0;
+  const size_t last = digits.find_last_not_of('0');
+  return static_cast<int>(last - first + 1);
+}
+
+bool IsCasualtyKey(const std::string& key) {
+  return key == "killed" || key == "injured" || key == "missing";
+}
+
+constexpr size_t kContextWindow = 6;
+
+struct Found {
+  FigureMention mention;
+  std::vector<uint64_t> context;  // sorted distinct stem hashes
+};
+
 class Scanner {
  public:
   Scanner(const Document& doc, uint32_t sentence, uint32_t document)
@@ -189,12 +461,13 @@ class Scanner {
         sentence_(sentence),
         document_(document) {}
 
-  void Run(std::vector<FigureMention>* out) {
+  void Run(std::vector<Found>* out) {
     for (uint32_t i = begin_; i < end_;) {
-      FigureMention m;
+      Found f;
       uint32_t next = i + 1;
-      if (Match(i, &m, &next)) {
-        out->push_back(std::move(m));
+      if (Match(i, &f.mention, &next)) {
+        f.context = Context(first_token_, next);
+        out->push_back(std::move(f));
         i = next;
       } else {
         ++i;
@@ -205,9 +478,144 @@ class Scanner {
  private:
   const Token& tok(uint32_t i) const { return doc_.tokens[i]; }
   char CharAt(size_t pos) const { return pos < text_.size() ? text_[pos] : '\0'; }
+  // The trimmed text between tokens a and a + 1.
+  std::string_view Gap(uint32_t a) const { return Between(doc_, tok(a), tok(a + 1)); }
+  bool Adjacent(uint32_t a) const { return a + 1 < end_ && Gap(a).empty(); }
+  bool Joined(uint32_t a) const {
+    if (a + 1 >= end_) return false;
+    std::string_view g = Gap(a);
+    return g.empty() || g == "-";
+  }
+  // The trimmed text from byte `pos` to token k.
+  std::string_view GapAt(size_t pos, uint32_t k) const {
+    if (pos > tok(k).span.begin) return "/";  // token k overlaps the figure: never adjacent
+    return TrimWhitespace(std::string_view(text_).substr(pos, tok(k).span.begin - pos));
+  }
+  bool AdjacentAt(size_t pos, uint32_t k) const { return k < end_ && GapAt(pos, k).empty(); }
+  bool JoinedAt(size_t pos, uint32_t k) const {
+    if (k >= end_) return false;
+    std::string_view g = GapAt(pos, k);
+    return g.empty() || g == "-";
+  }
+  // Token k stands right before the figure, a currency sign aside.
+  bool LeadsInto(uint32_t k) const {
+    if (k + 1 >= end_) return false;
+    std::string_view g = Gap(k);
+    return g.empty() || g == "$" || g == "\xC2\xA3" || g == "\xE2\x82\xAC";
+  }
+  bool Capitalized(uint32_t k) const { return IsAsciiUpper(CharAt(tok(k).span.begin)); }
+  bool IsMonth(uint32_t k) const {
+    std::string_view w = NoDot(tok(k).lower);
+    if (w == "may") return Capitalized(k);  // "as many as 20 may have died"
+    return In(kMonths, w);
+  }
+
+  // An acronym or a word in capitals ("TIPS", "THREE"), not "DJs".
+  bool AllCaps(uint32_t k) const {
+    size_t letters = 0;
+    for (uint32_t b = tok(k).span.begin; b < tok(k).span.end; ++b) {
+      if (IsAsciiLower(text_[b])) return false;
+      letters += IsAsciiUpper(text_[b]);
+    }
+    return letters >= 2;
+  }
+
+  // A word that may belong to a counted noun compound.
+  bool CompoundWord(uint32_t k) const {
+    const Token& t = tok(k);
+    return IsWord(t) && !t.is_stopword && !IsPossessive(t.lower) && !In(kNonHeads, t.lower) &&
+           !IsMonth(k) && !AllCaps(k) && !IsWeekday(t.lower) &&
+           !FindWord(std::begin(kScales), std::end(kScales), t.lower) &&
+           !FindWord(std::begin(kNumberWords), std::end(kNumberWords), t.lower) &&
+           t.lower.find_first_of("0123456789") == std::string::npos;
+  }
+
+  // The counted noun compound starting at k: [k, *end). See rule 4.
+  bool CompoundAfter(uint32_t k, uint32_t* end_out) const {
+    uint32_t e = k;
+    for (uint32_t t = k; t < end_ && t < k + 3; ++t) {
+      if (t > k && !Joined(t - 1)) break;
+      // An acronym may modify a noun: "27 EU member states".
+      const bool acronym = AllCaps(t) && IsWord(tok(t)) && t + 1 < end_ && Adjacent(t) &&
+                           CompoundWord(t + 1) && !Capitalized(t + 1);
+      // A capitalized word after a lower-case one only as a modifier: "new
+      // U.S. states", not "a $2 billion loan Obama signed".
+      const bool modifier = t + 1 < end_ && Joined(t) && CompoundWord(t + 1) &&
+                            !EndsEd(tok(t + 1).lower) && !IsVerb(tok(t + 1).lower);
+      const bool fits = (CompoundWord(t) || acronym) && !IsVerb(tok(t).lower) &&
+                        !(t > k && EndsEd(tok(t).lower)) &&
+                        !(t > k && !Capitalized(t - 1) && Capitalized(t) && !modifier);
+      if (!fits) {
+        // A hyphenated word cut in two ("hands-on", "aux-to-Lightning").
+        if (t > k && Gap(t - 1) == "-") return false;
+        break;
+      }
+      e = t + 1;
+      if (LooksPlural(tok(t).lower) && !(t + 1 < end_ && Gap(t) == "-")) break;
+    }
+    // Three words and no head yet: "new federal death row peers" is too long
+    // to read without a parser.
+    if (e == k + 3 && !LooksPlural(tok(e - 1).lower) && e < end_ && Joined(e - 1) &&
+        CompoundWord(e)) {
+      return false;
+    }
+    while (e > k && (EndsEd(tok(e - 1).lower) || IsAdverb(tok(e - 1).lower))) --e;
+    if (e == k) return false;
+    // A lone period is a time, not a thing: "8% year on year".
+    if (e == k + 1 && In(kPeriods, NoDot(tok(k).stem))) return false;
+    // A name, not a count: "Two Fat Ladies", "$159 Apple Air Pods"; in a
+    // heading, any capitalized head ("13 Ways to ...").
+    bool all_capitalized = true;
+    for (uint32_t t = k; t < e; ++t) all_capitalized = all_capitalized && Capitalized(t);
+    if (all_capitalized && (e - k > 1 || doc_.sentences[sentence_].fragment)) return false;
+    *end_out = e;
+    return true;
+  }
+
+  // The lower-case compound ending at `last` (inclusive), at most three words.
+  uint32_t CompoundBefore(uint32_t last) const {
+    uint32_t b = last;
+    while (b > begin_ && last - b < 2 && Joined(b - 1) && CompoundWord(b - 1) &&
+           !In(kCommonVerbs, tok(b - 1).lower) && !In(kLevelVerbs, tok(b - 1).lower) &&
+           !IsVerb(tok(b - 1).lower) && !In(kChangeVerbs, tok(b - 1).lower) &&
+           (!Capitalized(b - 1) || b - 1 == begin_)) {
+      --b;
+    }
+    return b;
+  }
+
+  bool LowerOrFirst(uint32_t k) const { return !Capitalized(k) || k == begin_; }
+
+  // The label and key of the compound [b, e).
+  void SetWhat(uint32_t b, uint32_t e, FigureMention* m) {
+    what_begin_ = b;
+    what_end_ = e;
+    std::string label;
+    for (uint32_t k = b; k < e; ++k) {
+      if (k > b) label += Gap(k - 1) == "-" ? "-" : " ";
+      std::string_view w(text_.data() + tok(k).span.begin, tok(k).span.end - tok(k).span.begin);
+      if (k == begin_ && w.size() > 1 && IsAsciiUpper(w[0]) && IsAsciiLower(w[1])) {
+        label += AsciiToLower(w[0]);
+        label += w.substr(1);
+      } else {
+        label += w;
+      }
+    }
+    std::string key;
+    const bool generic_head = e - b > 1 && In(kGeneric, tok(e - 1).lower);
+    for (uint32_t k = b; k < e; ++k) {
+      if (k + 1 < e && In(kNeutral, tok(k).lower)) continue;
+      if (k + 1 == e && generic_head && !key.empty()) continue;
+      if (!key.empty()) key += ' ';
+      key += tok(k).stem;
+    }
+    if (key.empty()) key = tok(e - 1).stem;
+    m->what = std::move(label);
+    m->what_key = std::move(key);
+  }
 
   // The value of a number token or word at i (consuming "twenty-five"), and
-  // whether it was written in digits.
+  // whether it was written in digits. No scales, fractions or glued units.
   bool Number(uint32_t i, double* value, uint32_t* next, bool* digits) const {
     const Token& t = tok(i);
     *next = i + 1;
@@ -220,7 +628,7 @@ class Scanner {
     if (w == nullptr) return false;
     *value = w->value;
     *digits = false;
-    if (w->value >= 20 && w->value < 100 && i + 1 < end_ && Between(doc_, t, tok(i + 1)) == "-") {
+    if (w->value >= 20 && w->value < 100 && Joined(i)) {
       const NumberWord* ones =
           FindWord(std::begin(kNumberWords), std::end(kNumberWords), tok(i + 1).lower);
       if (ones != nullptr && ones->value < 10) {
@@ -231,45 +639,211 @@ class Scanner {
     return true;
   }
 
-  // A number glued to a name ("S-400"), part of a clock time or a date.
-  bool Skipped(uint32_t i, uint32_t after, double value, bool digits) const {
-    const Token& t = tok(i);
-    if (digits) {
-      size_t b = t.span.begin;
-      if (b >= 2 && text_[b - 1] == '-' && IsAsciiAlpha(text_[b - 2])) return true;
-      if (b >= 1 && IsAsciiAlpha(text_[b - 1])) return true;
-      if (CharAt(t.span.end) == ':' && IsAsciiDigit(CharAt(t.span.end + 1))) return true;
-      if (b >= 2 && text_[b - 1] == ':' && IsAsciiDigit(text_[b - 2])) return true;
-    }
-    if (after < end_) {
-      const std::string& n = tok(after).lower;
-      if (n == "a.m." || n == "p.m." || n == "a.m" || n == "p.m" || n == "am" || n == "pm") {
-        return true;
-      }
-    }
-    if (value <= 31 && value == std::floor(value)) {
-      if (i > begin_ && IsMonth(tok(i - 1).lower)) return true;
-      if (after < end_ && IsMonth(tok(after).lower)) return true;
+  // A glued number ("4.5bn", "10km"): its value, scale and unit.
+  bool GluedNumber(uint32_t i, bool currency, double* value, std::string_view* unit) const {
+    const std::string& w = tok(i).lower;
+    if (tok(i).is_number || w.empty() || !IsAsciiDigit(w[0])) return false;
+    size_t p = 0;
+    while (p < w.size() && (IsAsciiDigit(w[p]) || w[p] == ',' || w[p] == '.')) ++p;
+    if (w[p - 1] == '.' || w[p - 1] == ',') return false;
+    std::string_view suffix = std::string_view(w).substr(p);
+    // "4m miles" is four million miles; "40C" is a temperature, "4c" a label.
+    const bool unit_follows = i + 1 < end_ && Adjacent(i) &&
+                              FindWord(std::begin(kUnits), std::end(kUnits), tok(i + 1).lower);
+    if (suffix == "c" && !IsAsciiUpper(CharAt(tok(i).span.end - 1))) return false;
+    for (const Glued& g : kGlued) {
+      if (g.suffix != suffix || (g.needs_currency && !currency && !unit_follows)) continue;
+      if (g.scale == 0 && unit_follows) continue;
+      *value = ParseNumber(std::string_view(w).substr(0, p)) * (g.scale != 0 ? g.scale : 1);
+      *unit = g.unit;
+      return true;
     }
     return false;
   }
 
+  // A number that is an identifier, date or time, not a quantity.
+  bool Skipped(uint32_t i, uint32_t after, double value, bool digits) const {
+    const Token& t = tok(i);
+    if (digits) {
+      size_t b = t.span.begin;
+      size_t e = t.span.end;
+      if (b >= 2 && text_[b - 1] == '-' && IsAsciiAlpha(text_[b - 2])) return true;
+      if (b >= 1 && IsAsciiAlpha(text_[b - 1])) return true;
+      if (CharAt(e) == ':' && IsAsciiDigit(CharAt(e + 1))) return true;
+      if (b >= 2 && text_[b - 1] == ':' && IsAsciiDigit(text_[b - 2])) return true;
+      // "9/11", "24/7", "5/3/2017".
+      if (CharAt(e) == '/' && IsAsciiDigit(CharAt(e + 1))) return true;
+      if (b >= 2 && text_[b - 1] == '/' && IsAsciiDigit(text_[b - 2])) return true;
+      // "+44", "#3".
+      if (b >= 1 && (text_[b - 1] == '+' || text_[b - 1] == '#')) return true;
+      // Emergency numbers: "911 centers".
+      if (t.lower == "911" || t.lower == "999") return true;
+      // "0018", "05" (not "0.5").
+      if (t.lower.size() > 1 && t.lower[0] == '0' && IsAsciiDigit(t.lower[1])) return true;
+      // The second number of a dash pair that did not make a range
+      // ("2014-15"), and chains of three groups ("2017-05-03", "555-123-4567").
+      if (b >= 2 && text_[b - 1] == '-' && IsAsciiDigit(text_[b - 2])) return true;
+      if (b >= 4 && text_.compare(b - 3, 3, "\xE2\x80\x93") == 0 && IsAsciiDigit(text_[b - 4])) {
+        return true;
+      }
+      if (CharAt(e) == '-' && IsAsciiDigit(CharAt(e + 1))) {
+        size_t k = e + 1;
+        while (k < text_.size() && (IsAsciiDigit(text_[k]) || text_[k] == ',')) ++k;
+        if (CharAt(k) == '-' && IsAsciiDigit(CharAt(k + 1))) return true;
+      }
+    }
+    if (after < end_) {
+      const std::string& n = tok(after).lower;
+      if (n == "a.m." || n == "p.m." || n == "a.m" || n == "p.m" || n == "am" || n == "pm" ||
+          n == "o'clock" ||
+          n == "o\xE2\x80\x99"
+               "clock" ||
+          n == "gmt" || n == "et" || n == "bst" || n == "utc") {
+        return true;
+      }
+    }
+    if (value <= 31 && value == std::floor(value)) {
+      if (i > begin_ && IsMonth(i - 1)) return true;
+      if (after < end_ && IsMonth(after)) return true;
+      // "March the 12th" never reaches here: ordinals are not numbers.
+    }
+    // "one" as a pronoun or in an idiom.
+    if (tok(i).lower == "one" && !digits) {
+      if (i > begin_ && In(kOneBefore, tok(i - 1).lower)) return true;
+      if (after < end_ && In(kOneAfter, tok(after).lower)) return true;
+    }
+    // House numbers: "10 Downing Street", "1600 Pennsylvania Avenue".
+    if (digits) {
+      for (uint32_t k = after; k < end_ && k < after + 4 && Capitalized(k); ++k) {
+        if (k > after && In(kStreetWords, tok(k).lower)) return true;
+        if (!Adjacent(k) && !(k + 1 < end_ && Gap(k) == ".")) break;
+      }
+    }
+    return false;
+  }
+
+  // Whether the word right before the figure makes it a label ("Boeing
+  // 737", "No. 10"); applies to figures without a measurement unit.
+  bool Labelled(uint32_t first) const {
+    if (first == begin_) return false;
+    const uint32_t p = first - 1;
+    if (!Adjacent(p)) return false;
+    const Token& t = tok(p);
+    if (In(kLabelWords, t.lower)) return true;
+    if (!IsWord(t) || !Capitalized(p) || t.is_stopword || In(kFreeBefore, t.lower)) return false;
+    if (EndsWith(t.lower, "'s") || EndsWith(t.lower, "\xE2\x80\x99s")) return false;
+    if (IsMonth(p) || Casualty(t) != "") return false;
+    return true;
+  }
+
   bool Match(uint32_t i, FigureMention* m, uint32_t* next_out) {
+    what_begin_ = what_end_ = 0;
     double value = 0;
     uint32_t j = 0;
     bool digits = false;
-    if (!Number(i, &value, &j, &digits)) return false;
-    if (Skipped(i, j, value, digits)) return false;
+    bool fraction = false;
+    bool plural_unit = false;  // "180 metres", not "180-metre"
+    bool ratio = false;        // "one in four"
+    bool scaled = false;
+    Kind kind = Kind::kNone;
+    const Token& ti = tok(i);
+    uint32_t span_begin = ti.span.begin;
+    // Currency before the number.
+    std::string_view currency;
+    {
+      std::string_view before = std::string_view(text_).substr(0, span_begin);
+      if (EndsWith(before, "$")) {
+        currency = "dollar";
+      } else if (EndsWith(before, "\xC2\xA3")) {
+        currency = "pound";
+      } else if (EndsWith(before, "\xE2\x82\xAC")) {
+        currency = "euro";
+      }
+    }
+    std::string_view glued_unit;
+    if (Number(i, &value, &j, &digits)) {
+      if (Skipped(i, j, value, digits)) return false;
+      // A capitalized number word inside a sentence names something: "the
+      // Twelve Apostles", "Two Fat Ladies".
+      if (!digits && i > begin_ && Capitalized(i) && !AllCaps(i)) return false;
+      // "one in four", "1 in 10": a proportion.
+      double of = 0;
+      uint32_t after = 0;
+      bool of_digits = false;
+      if (j + 1 < end_ && tok(j).lower == "in" && Adjacent(j - 1) && Adjacent(j) &&
+          Number(j + 1, &of, &after, &of_digits) && of > value &&
+          !(after < end_ && FindWord(std::begin(kScales), std::end(kScales), tok(after).lower))) {
+        value = 100 * value / of;
+        ratio = fraction = true;
+        j = after;
+      }
+      // "two-thirds", "three quarters", "one-third".
+      if (!digits && j < end_ && Joined(j - 1) && value < 10) {
+        const FractionWord* f =
+            FindWord(std::begin(kFractions), std::end(kFractions), tok(j).lower);
+        if (f != nullptr &&
+            (f->plural ? value > 1 : value == 1 && (Gap(j - 1) == "-" || FractionOf(j + 1)))) {
+          value = 100 * value / f->denominator;
+          fraction = true;
+          ++j;
+        }
+      }
+    } else if (GluedNumber(i, !currency.empty(), &value, &glued_unit)) {
+      digits = true;
+      j = i + 1;
+      if (glued_unit.empty()) scaled = true;
+      if (Skipped(i, j, value, true)) return false;
+    } else if ((ti.lower == "a" || ti.lower == "an") && Adjacent(i)) {
+      // "a dozen", "a million", "a third of".
+      const NumberWord* s = FindWord(std::begin(kScales), std::end(kScales), tok(i + 1).lower);
+      const FractionWord* f =
+          FindWord(std::begin(kFractions), std::end(kFractions), tok(i + 1).lower);
+      if (s != nullptr && s->word != "mln" && s->word != "bn" && s->word != "mn") {
+        value = s->value;
+        scaled = s->value >= 1000;
+      } else if (f != nullptr && !f->plural && f->word != "half" && FractionOf(i + 2)) {
+        value = 100 / f->denominator;
+        fraction = true;
+      } else {
+        return false;
+      }
+      j = i + 2;
+    } else if (ti.lower == "half") {
+      // "half of", "half the", "half a million".
+      if (FractionOf(i + 1)) {
+        value = 50;
+        fraction = true;
+        j = i + 1;
+      } else if (i + 2 < end_ && Adjacent(i) && (tok(i + 1).lower == "a") && Adjacent(i + 1)) {
+        const NumberWord* s = FindWord(std::begin(kScales), std::end(kScales), tok(i + 2).lower);
+        if (s == nullptr || s->value < 1000) return false;
+        value = s->value / 2;
+        scaled = true;
+        j = i + 3;
+      } else {
+        return false;
+      }
+    } else {
+      return false;
+    }
 
-    uint32_t span_begin = tok(i).span.begin;
     uint32_t span_end = tok(j - 1).span.end;
-    // "$" before the number.
-    if (digits && span_begin >= 1 && text_[span_begin - 1] == '$') {
-      --span_begin;
-      m->unit = "dollar";
+    if (!currency.empty()) {
+      span_begin -= currency == "dollar" ? 1 : currency == "pound" ? 2 : 3;
+      m->unit = std::string(currency);
+      kind = Kind::kMoney;
     }
     // A qualifier before it.
     Qualifier(i, &span_begin, &m->qualifier);
+    // "minus 70 degrees".
+    if (m->qualifier.empty() && i > begin_ && Adjacent(i - 1) &&
+        (tok(i - 1).lower == "minus" || tok(i - 1).lower == "negative")) {
+      value = -value;
+      span_begin = tok(i - 1).span.begin;
+      first_token_ = i - 1;
+    }
+    // "from 8,000 to 14,500" are two figures, not a range.
+    const bool from = first_token_ > begin_ && tok(first_token_ - 1).lower == "from";
     bool between = false;
     if (m->qualifier.empty() && i > begin_ && tok(i - 1).lower == "between") {
       between = true;
@@ -277,7 +851,7 @@ class Scanner {
       first_token_ = i - 1;
     }
     // "-plus" / "+".
-    auto plus = [&]() {
+    if (!fraction) {
       if (j < end_ && tok(j).lower == "plus" && Between(doc_, tok(j - 1), tok(j)) == "-") {
         m->qualifier = "plus";
         span_end = tok(j).span.end;
@@ -286,28 +860,41 @@ class Scanner {
         m->qualifier = "plus";
         ++span_end;
       }
-    };
-    plus();
-    // Scale.
+    }
+    // Scales: "4.5 billion", "two hundred and fifty", "two hundred thousand".
     auto scale = [&](double* v) {
-      if (j < end_) {
+      double total = 1.0;
+      for (int n = 0; n < 2 && j < end_ && Joined(j - 1); ++n) {
         const NumberWord* s = FindWord(std::begin(kScales), std::end(kScales), tok(j).lower);
-        if (s != nullptr) {
-          *v *= s->value;
-          span_end = tok(j).span.end;
-          ++j;
-          return s->value;
+        if (s == nullptr || Gap(j - 1) == "-") break;
+        *v *= s->value;
+        total *= s->value;
+        span_end = tok(j).span.end;
+        ++j;
+        if (s->word == "hundred" && j + 1 < end_ && tok(j).lower == "and" && Adjacent(j - 1) &&
+            Adjacent(j)) {
+          double rest = 0;
+          uint32_t after = 0;
+          bool rest_digits = false;
+          if (Number(j + 1, &rest, &after, &rest_digits) && !rest_digits && rest < 100) {
+            *v += rest;
+            span_end = tok(after - 1).span.end;
+            j = after;
+            break;
+          }
         }
       }
-      return 1.0;
+      return total;
     };
-    double scale_value = scale(&value);
+    double scale_value = fraction ? 1.0 : scale(&value);
+    if (scale_value >= 1000) scaled = true;
     double high = value;
     // A range: "5,000–6,000", "5,000 to 6,000", "between 5,000 and 6,000".
-    if (j < end_) {
+    if (!fraction && j < end_) {
       std::string_view gap = Between(doc_, tok(j - 1), tok(j));
       bool dash = IsDash(gap);
-      bool to = gap.empty() && (tok(j).lower == "to" || (between && tok(j).lower == "and"));
+      bool to =
+          gap.empty() && ((tok(j).lower == "to" && !from) || (between && tok(j).lower == "and"));
       uint32_t k = to ? j + 1 : j;
       double second = 0;
       uint32_t after = 0;
@@ -316,6 +903,7 @@ class Scanner {
           second_digits == digits) {
         uint32_t saved_j = j;
         uint32_t saved_end = span_end;
+        double saved_value = value;
         j = after;
         span_end = tok(after - 1).span.end;
         double s = scale(&second);
@@ -323,72 +911,387 @@ class Scanner {
         if (s != 1.0 && scale_value == 1.0) value *= s;             // "5 to 6 million"
         if (second > value) {
           high = second;
+          if (s >= 1000) scaled = true;
         } else {
           j = saved_j;
           span_end = saved_end;
+          value = saved_value;
         }
       }
     }
-    // Percent sign.
-    if (CharAt(span_end) == '%') {
+    // "five or fewer", "20 or more".
+    if (!fraction && m->qualifier.empty() && j + 1 < end_ && tok(j).lower == "or" &&
+        AdjacentAt(span_end, j) && Adjacent(j)) {
+      const std::string& w = tok(j + 1).lower;
+      if (w == "more" || w == "fewer" || w == "less") {
+        m->qualifier = w == "more" ? "at least" : "up to";
+        span_end = tok(j + 1).span.end;
+        j += 2;
+      }
+    }
+    // Units.
+    const Unit* of_unit = nullptr;
+    if (fraction && !ratio && j + 2 < end_ && tok(j).lower == "of" &&
+        (tok(j + 1).lower == "a" || tok(j + 1).lower == "an") && Adjacent(j) && Adjacent(j + 1)) {
+      of_unit = FindWord(std::begin(kUnits), std::end(kUnits), tok(j + 2).lower);
+      if (of_unit != nullptr && of_unit->kind == Kind::kPeople) of_unit = nullptr;
+    }
+    if (of_unit != nullptr) {
+      // "three-quarters of a century": 0.75 century.
+      value /= 100;
+      high = value;
+      m->unit = std::string(of_unit->unit);
+      kind = of_unit->kind;
+      if (m->qualifier.empty()) m->qualifier = "about";
+      span_end = tok(j + 2).span.end;
+      j += 3;
+    } else if (fraction) {
+      // "half of them": a part of something counted before.
+      static constexpr std::string_view kPronouns[] = {"them",  "us",    "you",   "it",
+                                                       "those", "these", "which", "whom"};
+      if (j + 1 < end_ && tok(j).lower == "of" && In(kPronouns, tok(j + 1).lower)) return false;
+      m->unit = "percent";
+      kind = Kind::kPercent;
+      if (m->qualifier.empty() && !ratio) m->qualifier = "about";
+    } else if (!glued_unit.empty()) {
+      m->unit = std::string(glued_unit);
+      kind = glued_unit == "kilometre" || glued_unit == "metre" || glued_unit == "foot" ||
+                     glued_unit == "centimetre"
+                 ? Kind::kLength
+                 : Kind::kMeasure;
+    } else if (CharAt(span_end) == '%') {
       ++span_end;
       m->unit = "percent";
+      kind = Kind::kPercent;
+    } else if (m->unit.empty() && j < end_ && Joined(j - 1)) {
+      // A unit word, possibly hyphenated ("1.2-kilometre"), "per cent",
+      // "percentage points", "km/h".
+      const std::string& w = tok(j).lower;
+      if (w == "per" && j + 1 < end_ && tok(j + 1).lower == "cent") {
+        m->unit = "percent";
+        kind = Kind::kPercent;
+        span_end = tok(j + 1).span.end;
+        j += 2;
+      } else if (w == "percentage" && j + 1 < end_ && Adjacent(j) &&
+                 (tok(j + 1).lower == "points" || tok(j + 1).lower == "point")) {
+        m->unit = "percentage point";
+        kind = Kind::kPercent;
+        span_end = tok(j + 1).span.end;
+        j += 2;
+      } else if (w == "square" && j + 1 < end_ && Adjacent(j) &&
+                 FindWord(std::begin(kUnits), std::end(kUnits), tok(j + 1).lower) != nullptr &&
+                 FindWord(std::begin(kUnits), std::end(kUnits), tok(j + 1).lower)->kind ==
+                     Kind::kLength) {
+        m->unit =
+            "square " +
+            std::string(FindWord(std::begin(kUnits), std::end(kUnits), tok(j + 1).lower)->unit);
+        kind = Kind::kMeasure;
+        span_end = tok(j + 1).span.end;
+        j += 2;
+      } else if (w == "metric" && j + 1 < end_ && Adjacent(j) &&
+                 FindWord(std::begin(kUnits), std::end(kUnits), tok(j + 1).lower) != nullptr &&
+                 FindWord(std::begin(kUnits), std::end(kUnits), tok(j + 1).lower)->unit ==
+                     "tonne") {
+        m->unit = "tonne";
+        kind = Kind::kMeasure;
+        span_end = tok(j + 1).span.end;
+        j += 2;
+      } else if (w == "km" && std::string_view(text_).substr(tok(j).span.end, 2) == "/h") {
+        m->unit = "km/h";
+        kind = Kind::kMeasure;
+        span_end = tok(j).span.end + 2;
+        ++j;
+      } else if (const Unit* u = FindWord(std::begin(kUnits), std::end(kUnits), w)) {
+        m->unit = std::string(u->unit);
+        kind = u->kind;
+        plural_unit = u->kind != Kind::kPeople && LooksPlural(w);
+        span_end = tok(j).span.end;
+        std::string_view c = Casualty(tok(j));
+        if (!c.empty() && w != "people" && w != "person" && w != "persons") {
+          m->what = m->what_key = std::string(c);
+        } else if (u->kind == Kind::kPeople) {
+          m->what = m->what_key = "people";
+        }
+        ++j;
+      }
     }
-    // Unit, possibly hyphenated ("1.2-kilometre"), and "per cent".
-    if (m->unit.empty() && j < end_) {
-      std::string_view gap = Between(doc_, tok(j - 1), tok(j));
-      if (gap.empty() || gap == "-") {
-        const std::string& w = tok(j).lower;
-        if (w == "per" && j + 1 < end_ && tok(j + 1).lower == "cent") {
-          m->unit = "percent";
-          span_end = tok(j + 1).span.end;
-          j += 2;
-        } else if (w == "km" && std::string_view(text_).substr(tok(j).span.end, 2) == "/h") {
-          m->unit = "km/h";
-          span_end = tok(j).span.end + 2;
-          ++j;
-        } else if (const Unit* u = FindWord(std::begin(kUnits), std::end(kUnits), w)) {
-          m->unit = std::string(u->unit);
-          span_end = tok(j).span.end;
-          std::string_view c = Casualty(tok(j));
-          if (!c.empty() && w != "people" && w != "person" && w != "persons") m->what = c;
-          ++j;
+    // Tokens inside the figure ("h" of "km/h", if the tokenizer splits it).
+    while (j < end_ && tok(j).span.begin < span_end) ++j;
+    // A rate: "barrels a day", "$7,250 per month".
+    auto rate = [&](uint32_t k, size_t from, bool extend_span) {
+      if (k + 1 >= end_ || !AdjacentAt(from, k) || !Adjacent(k)) return false;
+      const std::string& w = tok(k).lower;
+      if (w != "a" && w != "an" && w != "per" && w != "each" && w != "every") return false;
+      std::string_view period = NoDot(tok(k + 1).lower);
+      if (EndsWith(period, "s")) return false;
+      if (!In(kPeriods, period)) return false;
+      // "$586 million a day earlier" is no rate.
+      if (k + 2 < end_) {
+        static constexpr std::string_view kNotRate[] = {"earlier", "later", "ago",  "before",
+                                                        "after",   "prior", "late", "early"};
+        if (In(kNotRate, tok(k + 2).lower)) return false;
+      }
+      m->unit =
+          m->unit.empty() ? "per " + std::string(period) : m->unit + " per " + std::string(period);
+      if (extend_span) {
+        span_end = tok(k + 1).span.end;
+        j = k + 2;
+      }
+      return true;
+    };
+    if (j < end_) rate(j, span_end, true);
+
+    // Years: 1900-2099 written without a comma.
+    const bool year_like = digits && IsDigits(ti.lower) && ti.lower.size() == 4 && value >= 1900 &&
+                           value <= 2099 && glued_unit.empty() && currency.empty();
+    if (year_like && first_token_ > begin_) {
+      static constexpr std::string_view kYearBefore[] = {
+          "in", "since", "until", "by", "from", "during", "before", "after", "of", "circa", "the"};
+      if (In(kYearBefore, tok(first_token_ - 1).lower)) return false;
+    }
+
+    // Age and dimensions.
+    if (m->what.empty() && j < end_ && JoinedAt(span_end, j) &&
+        (kind == Kind::kTime || kind == Kind::kLength)) {
+      const std::string& w = tok(j).lower;
+      std::string_view what;
+      if (kind == Kind::kTime && m->unit == "year" && w == "old") what = "age";
+      if (kind == Kind::kTime && w == "long") what = "duration";
+      if (kind == Kind::kLength) {
+        if (w == "high" || w == "tall") what = "height";
+        if (w == "deep") what = "depth";
+        if (w == "long") what = "length";
+        if (w == "wide") what = "width";
+        if (w == "thick") what = "thickness";
+      }
+      if (!what.empty()) {
+        m->what = m->what_key = std::string(what);
+        span_end = tok(j).span.end;
+        ++j;
+      }
+    }
+    if (m->what.empty() && first_token_ > begin_ && tok(first_token_ - 1).lower == "aged" &&
+        Adjacent(first_token_ - 1) && (m->unit.empty() || m->unit == "year")) {
+      m->unit = "year";
+      m->what = m->what_key = "age";
+    }
+
+    // The counted noun right after the figure (rule 4).
+    bool counted = false;
+    uint32_t noun_end = j;
+    // A unit in the plural is no modifier: "a section of about 180 metres
+    // fell", "six months realistic" (but "a 180-metre section").
+    if (m->what.empty() && kind != Kind::kPeople && !plural_unit && j < end_ &&
+        JoinedAt(span_end, j) && CompoundAfter(j, &noun_end)) {
+      const bool bare = m->unit.empty() && !scaled;
+      const std::string& head = tok(noun_end - 1).lower;
+      bool ok = !bare || LooksPlural(head);
+      // A bare count opens on a noun, not a verb ("two survived").
+      if (bare && noun_end - j == 1 && EndsEd(head)) ok = false;
+      // "2016 election": a year, unless a plural noun follows right away.
+      if (year_like && m->qualifier.empty() &&
+          (noun_end - j > 1 || !LooksPlural(head) || Capitalized(j))) {
+        ok = false;
+      }
+      if (ok) {
+        counted = true;
+        counted_end_ = noun_end;
+        SetWhat(j, noun_end, m);
+        if (m->unit.empty()) {
+          span_end = tok(noun_end - 1).span.end;
+          j = noun_end;
+          if (j < end_) rate(j, span_end, true);
         }
       }
     }
-    // Years: 1900-2099 written without a comma, with no unit.
-    if (digits && m->unit.empty() && IsDigits(tok(i).lower) && tok(i).lower.size() == 4 &&
-        value >= 1900 && value <= 2099 && m->qualifier.empty()) {
+    // Year-like numbers need a unit, a qualifier or a counted noun.
+    if (year_like && m->qualifier.empty() && m->unit.empty() && !counted) return false;
+
+    // "four of them": a part of a figure given before.
+    if (m->unit.empty() && !counted && m->what.empty() && j < end_ && tok(j).lower == "of") {
       return false;
     }
+
     // Casualties: the verb after the figure, then the word before it.
-    if (m->what.empty() && (m->unit.empty() || m->unit == "people")) {
+    if ((m->unit.empty() || m->unit == "people") && !IsCasualtyKey(m->what_key)) {
+      std::string_view found;
       // Up to kMaxCasualtyGap auxiliaries: "are estimated to have been killed".
       constexpr uint32_t kMaxCasualtyGap = 7;
       for (uint32_t k = j; k < end_ && k < j + kMaxCasualtyGap; ++k) {
+        // Not across punctuation: "Mr. Katriuk, 93, died" is an age.
+        if (!(k == j ? AdjacentAt(span_end, k) : Adjacent(k - 1))) break;
         std::string_view c = Casualty(tok(k));
         if (!c.empty()) {
-          m->what = c;
+          found = c;
           break;
         }
-        if (std::find(std::begin(kAuxiliaries), std::end(kAuxiliaries), tok(k).lower) ==
-            std::end(kAuxiliaries)) {
-          break;
-        }
+        if (!In(kAuxiliaries, tok(k).lower)) break;
       }
       uint32_t first = first_token_;
-      for (uint32_t k = first; m->what.empty() && k > begin_ && k + 3 > first; --k) {
+      for (uint32_t k = first; found.empty() && k > begin_ && k + 3 > first; --k) {
         const Token& t = tok(k - 1);
+        // Not across punctuation or a preposition: "died at 93" is an age.
+        if (!(k == first ? LeadsInto(k - 1) : Adjacent(k - 1)) || In(kCasualtyStops, t.lower)) {
+          break;
+        }
         std::string_view c = Casualty(t);
-        if (!c.empty()) m->what = c;
+        if (!c.empty()) found = c;
         if ((!t.is_stopword || t.lower == "and" || t.lower == "but") && c.empty()) break;
       }
+      if (!found.empty()) {
+        m->what = m->what_key = std::string(found);
+        m->unit = "people";
+      }
     }
-    // "four of them": a part of a figure given before.
-    if (m->unit.empty() && j < end_ && tok(j).lower == "of") return false;
-    if (!m->what.empty() && m->unit.empty()) m->unit = "people";
-    if (m->what.empty()) m->what = m->unit;
-    if (m->unit.empty()) return false;
+
+    // "magnitude 6.4".
+    uint32_t f = first_token_;
+    if (m->what.empty() && f > begin_ && tok(f - 1).lower == "magnitude" && Adjacent(f - 1)) {
+      m->what = m->what_key = "magnitude";
+    }
+
+    // A noun before "of": "a budget of $4.5-plus billion" (rule 5).
+    if (m->what.empty() && kind != Kind::kPeople && f >= begin_ + 2 && tok(f - 1).lower == "of" &&
+        !In(kNotOfHeads, tok(f - 2).lower) && LeadsInto(f - 1) && Adjacent(f - 2) &&
+        CompoundWord(f - 2) && LowerOrFirst(f - 2) && !EndsEd(tok(f - 2).lower) &&
+        !IsAdverb(tok(f - 2).lower)) {
+      SetWhat(CompoundBefore(f - 2), f - 1, m);
+    }
+
+    // Money after a verb that names it: "lost $5.2 billion" (rule 6).
+    if (m->what.empty() && kind == Kind::kMoney && f > begin_ && LeadsInto(f - 1)) {
+      for (const MoneyVerb& v : kMoneyVerbs) {
+        if (tok(f - 1).lower == v.word) {
+          m->what = std::string(v.what);
+          m->what_key = std::string(v.key);
+          break;
+        }
+      }
+    }
+
+    // The subject of a level or change verb, or the object of a verb that
+    // sets or changes it (rule 7).
+    std::string subject, subject_key;  // for "fell by 0.4 points to 3.1 percent"
+    if (m->what.empty() &&
+        (kind == Kind::kNone || kind == Kind::kMoney || kind == Kind::kPercent ||
+         kind == Kind::kMeasure) &&
+        f > begin_ && LeadsInto(f - 1)) {
+      uint32_t v = f - 1;
+      std::string_view prep;
+      const std::string& p = tok(v).lower;
+      if ((p == "to" || p == "at" || p == "by" || p == "from") && v > begin_ && Adjacent(v - 1)) {
+        prep = p;
+        --v;
+      }
+      // "rose sharply to".
+      if (v > begin_ && EndsWith(tok(v).lower, "ly") && Adjacent(v - 1)) --v;
+      const std::string& verb = tok(v).lower;
+      const bool copula = verb == "is" || verb == "was" || verb == "are" || verb == "were" ||
+                          verb == "be" || verb == "been";
+      const bool level = In(kLevelVerbs, verb) && !(copula && kind == Kind::kNone && !scaled);
+      const bool change = In(kChangeVerbs, verb);
+      if (level || change) {
+        uint32_t s = v;
+        for (int n = 0;
+             n < 2 && s > begin_ && Adjacent(s - 1) && In(kVerbAuxiliaries, tok(s - 1).lower);
+             ++n) {
+          --s;
+        }
+        const uint32_t b = s > begin_ ? CompoundBefore(s - 1) : s;
+        // "Exports to the 27 EU member states dropped 8%": the words before
+        // the verb belong to another figure.
+        // "gusts at the mouth of the harbor reached 140 km/h": a noun after a
+        // preposition is not the subject.
+        uint32_t d = b;
+        if (d > begin_ && Adjacent(d - 1) && In(kDeterminers, tok(d - 1).lower)) --d;
+        const bool in_phrase = d > begin_ && In(kPrepositions, tok(d - 1).lower);
+        const bool other_figure =
+            in_phrase || s == counted_end_ || (b > begin_ && tok(b - 1).is_number);
+        if (s > begin_ && Adjacent(s - 1) && CompoundWord(s - 1) && LowerOrFirst(s - 1) &&
+            !EndsEd(tok(s - 1).lower) && !IsAdverb(tok(s - 1).lower) && !other_figure) {
+          SetWhat(b, s, m);
+          if (change && (prep.empty() || prep == "by")) {
+            subject = m->what;
+            subject_key = m->what_key;
+            m->what = "change in " + m->what;
+            m->what_key += " chang";
+          }
+        }
+      } else if (prep == "by" || prep == "at") {
+        // VERB [determiner] OBJECT by|at FIGURE: "cut the risk of death by
+        // 30%", "kept its benchmark rate at 4.25%", "put the figure at 1.5
+        // million". The object: content words and "of", at most four.
+        uint32_t b = v + 1;
+        while (b > begin_ && v + 1 - b < 4 && Adjacent(b - 1) &&
+               (CompoundWord(b - 1) || tok(b - 1).lower == "of")) {
+          --b;
+        }
+        while (b <= v && tok(b).lower == "of") ++b;
+        uint32_t d = b;
+        if (d > begin_ && Adjacent(d - 1) && In(kDeterminers, tok(d - 1).lower)) --d;
+        if (b <= v && d > begin_ && Adjacent(d - 1) && LowerOrFirst(b)) {
+          const std::string& w = tok(d - 1).lower;
+          const bool changes = prep == "by" && In(kChangeVerbs, w);
+          const bool sets = prep == "at" && In(kSettingVerbs, w);
+          if (changes || sets) {
+            SetWhat(b, v + 1, m);
+            if (changes) {
+              subject = m->what;
+              subject_key = m->what_key;
+              m->what = "change in " + m->what;
+              m->what_key += " chang";
+            }
+          }
+        }
+      }
+    }
+
+    // "in" / "of" after a unit, scale, currency or fraction (rule 8).
+    if (m->what.empty() && kind != Kind::kPeople && (!m->unit.empty() || scaled) && j + 1 < end_ &&
+        AdjacentAt(span_end, j)) {
+      const std::string& w = tok(j).lower;
+      uint32_t k = j + 1;
+      uint32_t e = k;
+      if (w == "in" && Adjacent(j) && !IsMonth(k) && LowerOrFirst(k) && CompoundAfter(k, &e)) {
+        static constexpr std::string_view kTimes[] = {"quarter", "year",    "month",  "week",
+                                                      "day",     "period",  "season", "decade",
+                                                      "century", "history", "time",   "row"};
+        if (!In(kTimes, tok(e - 1).lower) && !In(kTimes, tok(e - 1).stem)) SetWhat(k, e, m);
+      } else if (w == "of" || (fraction && w == "the")) {
+        if (w == "the") k = j;  // "half the residents"
+        while (k < end_ && k < j + 4 && Joined(k - 1) &&
+               (In(kDeterminers, tok(k).lower) || tok(k).is_number || IsPossessive(tok(k).lower))) {
+          ++k;
+        }
+        if (k < end_ && Joined(k - 1) && !IsMonth(k) && CompoundAfter(k, &e)) {
+          SetWhat(k, e, m);
+          if (e < end_) rate(e, tok(e - 1).span.end, false);
+        }
+      }
+    }
+
+    // "grown from 8,000 to 14,500": the second figure is the same quantity.
+    if (i == inherit_at_ && m->what.empty()) {
+      m->what = inherit_what_;
+      m->what_key = inherit_key_;
+      if (m->unit.empty()) m->unit = inherit_unit_;
+    }
+    inherit_at_ = 0;
+    if ((from || !subject.empty()) && j + 1 < end_ && tok(j).lower == "to" &&
+        AdjacentAt(span_end, j) && Adjacent(j)) {
+      inherit_at_ = j + 1;
+      inherit_what_ = subject.empty() ? m->what : subject;
+      inherit_key_ = subject.empty() ? m->what_key : subject_key;
+      inherit_unit_ = subject.empty() ? m->unit : std::string();
+    }
+    if (m->unit.empty() && m->what.empty()) return false;
+    // "one" counts only people: "one person is missing", not "one country".
+    if (value == 1 && high == 1 && !scaled && m->unit.empty()) return false;
+    if (Labelled(first_token_) &&
+        (kind == Kind::kNone || (kind == Kind::kPeople && m->what_key == "people") ||
+         (kind == Kind::kTime && !counted))) {
+      return false;
+    }
 
     m->document = document_;
     m->sentence = sentence_;
@@ -399,13 +1302,26 @@ class Scanner {
     return true;
   }
 
+  // "of" or "the" at k: what a fraction like "a third" or "half" needs.
+  bool FractionOf(uint32_t k) const {
+    return k < end_ && k > begin_ && Adjacent(k - 1) &&
+           (tok(k).lower == "of" || tok(k).lower == "the");
+  }
+
   void Qualifier(uint32_t i, uint32_t* span_begin, std::string* qualifier) {
     first_token_ = i;
     if (i == begin_) return;
     const std::string& p = tok(i - 1).lower;
     const std::string pp = i - 1 > begin_ ? tok(i - 2).lower : std::string();
+    const std::string ppp = i >= begin_ + 3 ? tok(i - 3).lower : std::string();
     uint32_t start = 0;
-    if ((p == "than" && pp == "more") || (p == "than" && pp == "over")) {
+    if (p == "than" && (pp == "less" || pp == "fewer") && ppp == "no") {
+      *qualifier = "at least";  // "no less than"
+      start = i - 3;
+    } else if (p == "than" && pp == "more" && ppp == "no") {
+      *qualifier = "up to";  // "no more than"
+      start = i - 3;
+    } else if ((p == "than" && pp == "more") || (p == "than" && pp == "over")) {
       *qualifier = "more than";
       start = i - 2;
     } else if (p == "than" && (pp == "less" || pp == "fewer")) {
@@ -421,6 +1337,12 @@ class Scanner {
       *qualifier = "up to";  // "as many as"
       start = i - 2;
       if (i - 2 > begin_ && tok(i - 3).lower == "as") start = i - 3;
+    } else if (p == "of" && (pp == "upwards" || (pp == "excess" && ppp == "in"))) {
+      *qualifier = "more than";
+      start = pp == "upwards" ? i - 2 : i - 3;
+    } else if (p == "of" && (pp == "minimum" || pp == "maximum") && (ppp == "a" || ppp == "the")) {
+      *qualifier = pp == "minimum" ? "at least" : "up to";
+      start = i - 3;
     } else if (p == "over" || p == "above" || p == "exceeding") {
       *qualifier = "over";
       start = i - 1;
@@ -445,12 +1367,85 @@ class Scanner {
     first_token_ = start;
   }
 
+  // The distinct stems of the content words within kContextWindow tokens of
+  // the figure [first, last).
+  std::vector<uint64_t> Context(uint32_t first, uint32_t last) const {
+    std::vector<uint64_t> out;
+    const uint32_t lo = first >= begin_ + kContextWindow ? first - kContextWindow : begin_;
+    const uint32_t hi = std::min<uint32_t>(end_, last + kContextWindow);
+    for (uint32_t k = lo; k < hi; ++k) {
+      if ((k >= first && k < last) || (k >= what_begin_ && k < what_end_)) continue;
+      const Token& t = tok(k);
+      if (!IsWord(t) || t.is_stopword || In(kReporting, t.lower)) continue;
+      out.push_back(t.stem_hash);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
   const Document& doc_;
   const std::string& text_;
   uint32_t begin_, end_;
   uint32_t sentence_, document_;
   uint32_t first_token_ = 0;  // the current figure's first token (its qualifier's)
+  uint32_t what_begin_ = 0;   // the words that gave its `what`, if any
+  uint32_t what_end_ = 0;
+  // "from 8,000 to 14,500": the token of the second figure and what the first one was.
+  uint32_t inherit_at_ = 0;
+  uint32_t counted_end_ = 0;  // one past the last counted noun of this sentence
+  std::string inherit_what_, inherit_key_, inherit_unit_;
 };
+
+void ExtractFound(const Document& doc, uint32_t document_index, std::vector<Found>* out) {
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    if (sentence.token_end > doc.tokens.size() || sentence.token_begin >= sentence.token_end) {
+      continue;
+    }
+    Scanner(doc, s, document_index).Run(out);
+  }
+}
+
+// Whether two sorted stem sets have at least two stems in common.
+bool ShareContext(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  size_t shared = 0;
+  for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
+    if (a[x] < b[y]) {
+      ++x;
+    } else if (b[y] < a[x]) {
+      ++y;
+    } else {
+      if (++shared >= 2) return true;
+      ++x;
+      ++y;
+    }
+  }
+  return false;
+}
+
+// Whether two values can be one quantity at all: within kSameQuantityRatio
+// of each other. An order of magnitude apart they are different quantities,
+// whatever the words, and even when an open bound makes them compatible
+// ("more than $15,000" and "$15 million").
+constexpr double kSameQuantityRatio = 1.6;
+
+bool Close(const FigureMention& x, const FigureMention& y) {
+  if (x.value == y.value) return true;
+  const double lo = std::min(x.value, y.value);
+  const double hi = std::max(x.value, y.value);
+  return lo > 0 && hi / lo <= kSameQuantityRatio;
+}
+
+// Whether two mentions are the same quantity by their wording: close values,
+// shared context, and different sentences (a sentence listing "117 percent
+// ..., 124 percent ..." names different quantities).
+bool SameByContext(const Found& a, const Found& b) {
+  const FigureMention& x = a.mention;
+  const FigureMention& y = b.mention;
+  if (x.document == y.document && x.sentence == y.sentence) return false;
+  return Close(x, y) && ShareContext(a.context, b.context);
+}
 
 enum class Bound { kExact, kLower, kUpper };
 
@@ -471,6 +1466,20 @@ Interval IntervalOf(const FigureMention& m) {
   return {m.value, m.value_high, Bound::kExact};
 }
 
+size_t Root(std::vector<size_t>* parent, size_t x) {
+  while ((*parent)[x] != x) {
+    (*parent)[x] = (*parent)[(*parent)[x]];
+    x = (*parent)[x];
+  }
+  return x;
+}
+
+void Link(std::vector<size_t>* parent, size_t a, size_t b) {
+  a = Root(parent, a);
+  b = Root(parent, b);
+  if (a != b) (*parent)[std::max(a, b)] = std::min(a, b);
+}
+
 }  // namespace
 
 size_t FigureGroup::DocumentCount() const {
@@ -489,14 +1498,11 @@ Result<FigureExtractor> FigureExtractor::Create(std::string_view /*data_dir*/) {
 
 std::vector<FigureMention> FigureExtractor::Extract(const Document& doc,
                                                     uint32_t document_index) const {
+  std::vector<Found> found;
+  ExtractFound(doc, document_index, &found);
   std::vector<FigureMention> out;
-  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-    const Sentence& sentence = doc.sentences[s];
-    if (sentence.token_end > doc.tokens.size() || sentence.token_begin >= sentence.token_end) {
-      continue;
-    }
-    Scanner(doc, s, document_index).Run(&out);
-  }
+  out.reserve(found.size());
+  for (Found& f : found) out.push_back(std::move(f.mention));
   return out;
 }
 
@@ -513,26 +1519,103 @@ bool FigureExtractor::Compatible(const FigureMention& a, const FigureMention& b)
 }
 
 std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster) const {
-  std::map<std::pair<std::string, std::string>, FigureGroup> groups;
+  std::vector<Found> all;
   for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
-    for (FigureMention& m : Extract(cluster.documents[d], d)) {
-      FigureGroup& g = groups[{m.what, m.unit}];
-      g.what = m.what;
-      g.unit = m.unit;
-      g.mentions.push_back(std::move(m));
+    ExtractFound(cluster.documents[d], d, &all);
+  }
+  // Mentions linked by unit and key (see the header), never joining two
+  // different known keys into one group.
+  std::map<std::string, std::vector<size_t>> by_unit;
+  for (size_t i = 0; i < all.size(); ++i) by_unit[all[i].mention.unit].push_back(i);
+  std::vector<size_t> parent(all.size());
+  std::iota(parent.begin(), parent.end(), size_t{0});
+  std::vector<const std::string*> key_of(all.size());  // per root: its known key, or ""
+  for (size_t i = 0; i < all.size(); ++i) key_of[i] = &all[i].mention.what_key;
+  auto link = [&](size_t a, size_t b, bool across_keys) {
+    a = Root(&parent, a);
+    b = Root(&parent, b);
+    if (a == b) return;
+    const std::string* ka = key_of[a];
+    const std::string* kb = key_of[b];
+    if (!across_keys && !ka->empty() && !kb->empty() && *ka != *kb) return;
+    Link(&parent, a, b);
+    key_of[Root(&parent, a)] = ka->empty() ? kb : ka;
+  };
+  for (const auto& [unit, members] : by_unit) {
+    // Known keys first, so that unknown mentions join settled groups.
+    for (size_t x = 0; x < members.size(); ++x) {
+      const Found& a = all[members[x]];
+      if (a.mention.what_key.empty()) continue;
+      const bool casualty = IsCasualtyKey(a.mention.what_key);
+      for (size_t y = x + 1; y < members.size(); ++y) {
+        const Found& b = all[members[y]];
+        if (b.mention.what_key != a.mention.what_key) continue;
+        if (casualty || (Close(a.mention, b.mention) && Compatible(a.mention, b.mention)) ||
+            SameByContext(a, b)) {
+          link(members[x], members[y], false);
+        }
+      }
+    }
+    // The same specific measurement in two sources is one fact, however
+    // each source names it ("1.2-kilometre span", "1.2-kilometer bridge").
+    // Shares and durations coincide too often ("13%" of two different
+    // wholes, "15 years" in prison and ago) to count as one fact.
+    static constexpr std::string_view kCommonUnits[] = {
+        "people", "percent", "percentage point", "year",  "decade", "century", "month", "week",
+        "day",    "hour",    "minute",           "second"};
+    if (!unit.empty() && !In(kCommonUnits, unit)) {
+      for (size_t x = 0; x < members.size(); ++x) {
+        const FigureMention& a = all[members[x]].mention;
+        if (IsCasualtyKey(a.what_key) || SignificantDigits(a.value) < 2) continue;
+        for (size_t y = x + 1; y < members.size(); ++y) {
+          const FigureMention& b = all[members[y]].mention;
+          if (b.document != a.document && b.value == a.value && b.value_high == a.value_high &&
+              b.qualifier == a.qualifier && !IsCasualtyKey(b.what_key)) {
+            link(members[x], members[y], true);
+          }
+        }
+      }
+    }
+    for (size_t x = 0; x < members.size(); ++x) {
+      const Found& a = all[members[x]];
+      if (!a.mention.what_key.empty()) continue;
+      for (size_t y = 0; y < members.size(); ++y) {
+        const Found& b = all[members[y]];
+        if (y == x || IsCasualtyKey(b.mention.what_key)) continue;
+        if (SameByContext(a, b)) link(members[x], members[y], false);
+      }
     }
   }
+  // Groups in order of their first mention.
   std::vector<FigureGroup> out;
-  for (auto& [key, g] : groups) {
+  std::map<size_t, size_t> group_of_root;
+  for (size_t i = 0; i < all.size(); ++i) {
+    size_t root = Root(&parent, i);
+    auto [it, inserted] = group_of_root.try_emplace(root, out.size());
+    if (inserted) {
+      out.emplace_back();
+      out.back().unit = all[i].mention.unit;
+      out.back().what_key = *key_of[root];
+    }
+    out[it->second].mentions.push_back(std::move(all[i].mention));
+  }
+  for (FigureGroup& g : out) {
     std::map<double, size_t> counts;
+    std::map<std::string, size_t> labels;
     size_t best = 0;
+    size_t best_label = 0;
     for (const FigureMention& m : g.mentions) {
       size_t n = ++counts[m.value];
       if (n > best) {
         best = n;
         g.value = m.value;
       }
+      if (!m.what.empty() && ++labels[m.what] > best_label) {
+        best_label = labels[m.what];
+        g.what = m.what;
+      }
     }
+    if (g.what.empty()) g.what = g.unit;
     for (size_t i = 0; i < g.mentions.size() && g.status == FigureGroup::Status::kAgree; ++i) {
       for (size_t j = i + 1; j < g.mentions.size(); ++j) {
         if (g.mentions[i].document != g.mentions[j].document &&
@@ -542,7 +1625,6 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster) const {
         }
       }
     }
-    out.push_back(std::move(g));
   }
   std::stable_sort(out.begin(), out.end(), [](const FigureGroup& a, const FigureGroup& b) {
     return a.DocumentCount() > b.DocumentCount();

@@ -1,6 +1,6 @@
 // FigureExtractor: the key figures of a story ("224 people", "more than
-// 200,000", "$340 million", "within six months") and whether the sources
-// agree on them.
+// 200,000", "$4.5 billion in aid", "within six months"), what each one
+// counts or measures, and whether the sources agree on them.
 //
 //   Result<FigureExtractor> figures = FigureExtractor::Create(options.data_dir);
 //   for (const FigureGroup& g : figures->Group(cluster))
@@ -9,48 +9,202 @@
 //         std::cout << g.what << ": " << m.span.Slice(cluster.documents[m.document].text);
 //
 // Extract() and Group() need documents analysed by Pipeline::Analyze
-// (sentences, tokens). The word lists are built in (Create() takes a data
-// directory for symmetry with the other analyzers and does not read it);
-// Extract() and Group() are const and thread-safe. Spans are byte ranges
-// into Document::text.
+// (sentences, tokens with stems and stopword flags). The word lists are built
+// in (Create() takes a data directory for symmetry with the other analyzers
+// and does not read it); Extract() and Group() are const and thread-safe.
+// Spans are byte ranges into Document::text. Extract() looks at a window of
+// a few tokens around each number, so it is linear in the number of tokens.
+// Words are "adjacent" below when only spaces separate them; tokens carry no
+// punctuation, so a comma or a parenthesis between two words breaks every
+// pattern that needs them adjacent.
 //
-// A figure is a number token ("224", "5,000", "4.5") or a cardinal word
-// ("two", "twelve", "twenty-five", "dozen"), optionally with
-//   - a qualifier before it: over, more than, at least, up to, within,
-//     about/around/roughly/approximately/some (-> "about"), nearly/almost
-//     (-> "nearly"), less than/fewer than/under (-> "less than"); or "-plus"
-//     / "+" right after it (-> "plus");
-//   - "$" before it (unit "dollar"), a scale after it (thousand, million,
-//     billion, trillion);
+// THE NUMBER. A figure starts at
+//   - a number token ("224", "5,000", "4.5"), or one with a glued scale or
+//     unit: "bn", "tn", "mn" ("$4.5bn"); "m", "b", "k" after a currency sign
+//     or before a unit word ("£5m", "4m miles"), otherwise "m" is metres;
+//     "km", "kg", "cm", "ft", "mph"; "C" is degrees ("40C"; "4c" is a label);
+//   - a cardinal word ("two", "twelve", "twenty-five", "twenty five"), or a
+//     scale after "a"/"an" ("a dozen" 12, "a hundred", "a million"), "half a
+//     million"; number words and digits take scales after them (thousand,
+//     million, billion, trillion, bn, mln, hundred, dozen: "two dozen" 24,
+//     "five thousand", "two hundred and fifty");
+//   - a fraction, which is a proportion and so a percentage (unit "percent",
+//     value 100 * fraction, qualifier "about" unless one is written, as news
+//     fractions are rounded): "two-thirds", "two thirds", "three-quarters",
+//     "one-third" anywhere; "a third", "a quarter", "one fifth", "half" only
+//     before "of" or "the" ("a third of", "half the voters"); a fraction "of
+//     a/an" unit is that share of the unit ("three-quarters of a century":
+//     0.75 century); "half of them" and other partitives of pronouns are no
+//     figures;
+//   - a ratio: "one in four", "1 in 10" (percent, exact).
+// Around the number:
+//   - a qualifier before it: over/above/exceeding (-> "over"), more than,
+//     upwards of / in excess of (-> "more than"), at least / a minimum of / no
+//     less than (-> "at least"), up to / as many as / a maximum of / no more
+//     than (-> "up to"), within, about/around/roughly/approximately/some/an
+//     estimated (-> "about"), nearly/almost (-> "nearly"), less than/fewer
+//     than/under/below (-> "less than"); "-plus" / "+" right after it
+//     (-> "plus"); "or more" after it (-> "at least"), "or fewer"/"or less"
+//     (-> "up to"); "minus"/"negative" before it makes it negative;
+//   - a currency before it ("$", "US$" -> "dollar"; "£" -> "pound"; "€" ->
+//     "euro");
 //   - a range: "5,000–6,000", "5,000-6,000", "5,000 to 6,000", "between 5,000
-//     and 6,000" (value = low end, value_high = high end);
+//     and 6,000" (value = low end, value_high = high end; the high end must be
+//     larger). After "from", "X to Y" is two figures, not a range ("grew from
+//     8,000 to 14,500");
 //   - a unit right after it, also hyphenated ("1.2-kilometre"): see kUnits in
-//     figures.cc (people, passengers, crew, metres, kilometres, km/h,
-//     percent/per cent/%, states, countries, days, months, ...).
-// Skipped: years (1900-2099 written without a comma and with no unit), dates
-// (a number of at most 31 next to a month name), clock times ("4:30", "4
-// a.m."), numbers glued to a name ("S-400", "COVID-19"; "G20" is one word and
-// never a number), ordinals (never matched), and numbers with neither a unit
-// nor a casualty context ("Lena Marsh, 34,").
+//     figures.cc (people/persons/lives and casualty words, money words,
+//     percent/per cent/%, percentage points, metres, kilometres, miles, feet,
+//     inches, square <length>, km/h, mph, (metric) tonnes, kilograms,
+//     barrels, gallons, litres, acres, hectares, degrees, years, decades,
+//     centuries, months, weeks, days, hours, minutes, seconds); then
+//     optionally a rate: "a"/"an"/"per"/"each"/"every" + day, week, month,
+//     year, hour, minute, second, night or share ("barrels a day" -> unit
+//     "barrel per day"; a count's rate alone: "per day"), not when "earlier",
+//     "later", "ago", ... follows ("$586 million a day earlier").
 //
-// `what`: casualty figures are normalized: a death word (killed, died, dead,
-// death(s), death toll, fatal, perished, lives) right after the figure (over
-// at most three auxiliaries: "were", "are confirmed", "have") or just before
-// it ("killing all 224", "claimed 224 lives") gives "killed"; injured, wounded,
-// hurt give "injured"; "missing" gives "missing". Casualty figures take the
-// unit "people" ("12 were injured", "224 lives"). Any other figure's `what` is
-// its unit ("passenger", "metre", "dollar", "percent").
+// NOT FIGURES. Years (1900-2099 written without a comma) unless a unit, a
+// qualifier or a plural noun follows at once ("2000 troops"), and never after
+// in/since/until/by/from/during/before/after/of/circa/the ("the 2016
+// election"); dates (a number of at most 31 next to a month name: "March
+// 12", "14 Nov."; "may" is a month only when capitalized); clock times
+// ("4:30", "4 a.m.", "10am", "5 o'clock", "0900 GMT"); identifiers: numbers
+// glued to letters ("S-400", "COVID-19", "21st", "1990s"), numbers joined
+// by "/" ("9/11", "24/7") or in a chain of three or more groups joined by
+// "-" ("2017-05-03", "555-123-4567"), numbers with a leading zero ("0018"),
+// after "+" or "#", the second number of a dash pair that made no range
+// ("2014-15"), the emergency numbers 911 and 999; numbers without a
+// measurement unit right after a capitalized word ("Boeing 737", "Vienna
+// 2", "Flight 370"; not a stopword, a qualifier, a month, a casualty word or
+// a possessive) or after a label word ("No.", "number", "route", "room",
+// "page", "season", "category", "level", "Fig.", ...: kLabelWords); house
+// numbers (a number, capitalized words, a street word: "10 Downing
+// Street"); a capitalized number word inside a sentence ("the Twelve
+// Apostles"); "one" as a pronoun or in an idiom ("no one", "the one", "one
+// of", "one another", "one who", "one day", "at one point") and "one" counting
+// anything but people ("one country": only "one person", a casualty, is a
+// figure); vague amounts ("dozens", "hundreds of", "several thousand" are
+// never numbers); partitives ("four of them"); and numbers with neither a
+// unit nor a `what` ("Lena Marsh, 34,").
 //
-// Grouping (Group): mentions with the same (what, unit) across the cluster
-// form a group, single-source groups included. Each mention implies an
-// interval: exact [v, v_high]; about [0.9 v, 1.1 v_high]; over, more than,
-// at least, plus [v, inf); up to, within, less than [0, v_high]; nearly
-// [0.9 v, v]. Two mentions from different documents conflict when their
-// intervals do not overlap, or when both are lower bounds ("over 300,000",
-// "more than 200,000") whose bounds differ by more than 25%: different
-// estimates, though intervals alone would agree. A group is kConflict when
-// any pair conflicts. The representative value is the most frequent value
-// (the first one on a tie).
+// WHAT IT COUNTS (`what`, a readable label, and `what_key`, its lower-case
+// stem key; both empty when unknown). The first rule that applies wins:
+//  1. Casualties. A death word (killed, died, dead, death(s), death toll,
+//     fatal, perished, lives) after the figure (over at most seven
+//     auxiliaries: "were", "are confirmed", "are estimated to have been") or
+//     just before it, over stopwords but not over a preposition ("killing
+//     all 224", "claimed 224 lives"; not "died at 93"), gives "killed";
+//     injured, wounded, hurt give "injured"; "missing" gives "missing". Not
+//     across punctuation ("Mr. Katriuk, 93, died" is no death toll). Only
+//     counts are casualties (no unit, people, or a counted noun: "224
+//     passengers were killed"); they take the unit "people".
+//  2. Age and dimensions: "34-year-old", "14 years old", "aged 34" -> "age"
+//     (unit year); a length unit followed by high/tall, deep, long, wide,
+//     thick -> "height", "depth", "length", "width", "thickness"; a time unit
+//     followed by "long" -> "duration"; "magnitude 6.4" -> "magnitude".
+//  3. People: "224 people", "one person" -> "people" (unit "people").
+//  4. The counted noun right after the figure (after its unit, if any): a
+//     compound of at most three content words (letters, not stopwords, not
+//     listed as non-heads such as "times", "others", "ago", "later", "last",
+//     comparatives, directions, weekdays, months, possessives), joined by
+//     spaces or hyphens, ending at its first plural word ("20 states", "three
+//     Russian warships", "five co-workers", "$2 billion loan", "a 180-metre
+//     section", "$4.5 billion aid package"). A participle ("-ed") may open a
+//     compound ("three armed men") but never continues or ends one, nor does
+//     a verb ("section fell") or an -ly word ("quarterly loss" keeps
+//     "quarterly" as a modifier only); a capitalized word after a
+//     lower-case one only as a modifier ("new U.S. states"); an acronym only
+//     as a modifier ("27 EU member states"). No compound when a hyphenated
+//     word is cut ("hands-on"), when three words bring no head yet, when it
+//     is a lone period ("8% year on year"), or when it is a name: all words
+//     capitalized and more than one ("Two Fat Ladies", "$159 Apple Air
+//     Pods"), or one in a heading. A bare count (no unit, scale or currency)
+//     needs a plural head ("two survived" counts nothing). The counted noun
+//     of a count without a unit is part of the span ("5 warships"); after a
+//     unit it is not ("20 percent" of "20 percent increase").
+//  5. A noun before "of": "a budget of $4.5-plus billion", "an altitude of
+//     over 3,000 metres", "a population of 20,000": the lower-case compound of
+//     at most three words that ends right before "of" (its qualifier comes
+//     between "of" and the number), not a verb, not a quantity word ("a lot
+//     of", "thousands of", "part of": kNotOfHeads).
+//  6. Money right after a verb that names it: cost(s) -> "cost", lost/loses
+//     -> "loss", earned/earns -> "earnings", spent -> "spending", owes/owed ->
+//     "debt", fined -> "fine", raised -> "funds raised".
+//  7. Verbs, for percentages, money, other measures and numbers without a
+//     unit (not lengths or durations: "climbers reached 5,000 metres" is not
+//     about climbers):
+//     - the subject of a level or change verb: SUBJECT [aux] VERB [-ly]
+//       [to|at|by|from] FIGURE, the subject a lower-case compound right
+//       before the verb (or the sentence's first word) that is not another
+//       figure's counted noun ("Exports to the 27 EU member states dropped
+//       8%" gets no what). Level verbs (reached, hit, stood, totalled,
+//       topped, exceeded, worth, is/was/are/were; the copula not for bare
+//       numbers, which are mostly ages: "they were over 65") or change verbs
+//       (rose, fell, climbed, jumped, dropped, grew, cut, ...) with "to",
+//       "at" or "from" give the subject ("unemployment rose to 5.2 percent"
+//       -> "unemployment"); a change verb with "by" or nothing gives the
+//       change ("sales rose 12%" -> "change in sales", key "sale chang");
+//     - the object of a verb that changes or sets it: CHANGE-VERB [det]
+//       OBJECT by FIGURE ("cut the risk of death by 30%" -> "change in risk
+//       of death"), SETTING-VERB [det] OBJECT at FIGURE ("kept its benchmark
+//       rate at 4.25%" -> "benchmark rate");
+//     - "from X to Y" and "by X to Y": Y takes X's quantity ("fell by 0.4
+//       points to 3.1 percent": 3.1 percent is "inflation").
+//  8. After a unit, scale, currency or fraction: "in" + a compound without a
+//     determiner ("$4.5 billion in aid", "six years in prison"; not times:
+//     "in March", "in the first quarter"), or "of" + optional determiners,
+//     possessives and numbers + a compound ("59% of investors", "two-thirds of
+//     the vote", "1.2 million barrels of oil"), then optionally a rate.
+// The label is the words as written, joined by a space or a hyphen as in the
+// text (a sentence's capitalized first word lower-cased). The key is their
+// Porter2 stems (Token::stem) joined by spaces, without neutral adjectives
+// (new, additional, total, estimated, annual, ...) and, when a modifier
+// remains, without a generic head (rate, level, total, figure, number,
+// amount, sum, tally, count): "unemployment rate" -> "unemploy", "new U.S.
+// states" -> "u.s. state", "states" -> "state"; people words give "people";
+// casualties "killed", "injured", "missing"; a change adds " chang".
+//
+// GROUPING (Group). Every figure implies an interval: exact [v, v_high];
+// about [0.9 v, 1.1 v_high]; over, more than, at least, plus [v, inf); up to,
+// within, less than [0, v_high]; nearly [0.9 v, v]. Two mentions are
+// Compatible() unless their intervals do not overlap, or both are lower
+// bounds ("over 300,000", "more than 200,000") whose bounds differ by more
+// than 25%: different estimates, though intervals alone would agree.
+// Two values are close when they are equal or within a factor 1.6 of each
+// other: an order of magnitude apart they are different quantities whatever
+// the words, even when an open bound makes them compatible ("more than
+// $15,000" and "$15 million"). A mention's context is the set of stems of
+// the content words (not stopwords, numbers, said/says/told/according/added/
+// reported, nor the words that gave its `what`) within six tokens before and
+// after the figure in its sentence. Two mentions are the same quantity by
+// their wording when their values are close, their contexts share at least
+// two stems, and they stand in different sentences (a sentence listing "117
+// percent ..., 124 percent ..." names different quantities). Mentions of one
+// unit are then linked:
+//   - casualties: all mentions with the same what_key;
+//   - other known keys: mentions with the same what_key whose values are
+//     close and Compatible(), or that are the same quantity by their wording
+//     ("20 states sued" and "12 states joined", worded apart, are two
+//     quantities, not a conflict);
+//   - one specific measurement: mentions in different documents with the
+//     same unit (money, length, other measures; not people, percentages or
+//     durations, which coincide too often) and the very same value, high end
+//     and qualifier, written with two significant digits or more (180, 1.2,
+//     $340 million; not 6 or 5,000), whatever they are called ("1.2-kilometre
+//     span", "1.2-kilometer bridge"); casualties excepted;
+//   - unknown what (empty key): with any mention of the same unit (known key
+//     or not, but not a casualty) that is the same quantity by its wording.
+//     Apart from the specific-measurement rule, a link never joins two
+//     different known keys in one group.
+// A group is a connected set of linked mentions; a mention linked to none
+// stays alone. It is kConflict when two mentions from different documents
+// are not Compatible(). Its value is the most frequent value (the first one
+// on a tie); its `what` is its mentions' most frequent label (the first on a
+// tie) or, when none has one, its unit, so it can always be shown;
+// `what_key` is the group's known key (the first one, when a specific
+// measurement joined two; "" for none). Group() compares the mentions of
+// one unit with each other, so it is quadratic in the mentions of a unit and
+// linear in the rest.
 #ifndef DOSSIER_ANALYZE_FIGURES_H_
 #define DOSSIER_ANALYZE_FIGURES_H_
 
@@ -67,22 +221,32 @@ namespace dossier {
 struct FigureMention {
   uint32_t document = 0;  // index into Cluster::documents (the caller's index in Extract)
   uint32_t sentence = 0;  // index into that document's sentences
-  Span span;              // the figure as written, qualifier and unit included
-  double value = 0;       // normalized number (low end of a range)
+  Span span;              // the figure as written: qualifier, unit, rate included, and the
+                          // counted noun of a count without a unit ("5 warships")
+  double value = 0;       // normalized number (low end of a range; percent for fractions)
   double value_high = 0;  // high end of a range, = value otherwise
   std::string qualifier;  // "", "over", "more than", "about", "at least", "up to",
                           // "within", "nearly", "less than", "plus"
-  std::string unit;       // "people", "dollar", "metre", "month", "percent", ...; "" if none
-  std::string what;       // "killed", "injured", "missing", or the unit
+  std::string unit;       // "people", "dollar", "metre", "month", "percent",
+                          // "barrel per day", ...; "" for a count of things
+  std::string what;       // what it counts: "killed", "injured", "missing", "people",
+                          // "states", "aid", "unemployment rate", "age"; "" if unknown
+  std::string what_key;   // lower-case stem key of `what`: "killed", "state", "aid",
+                          // "unemploy"; "" if unknown
 };
 
 struct FigureGroup {
   enum class Status { kAgree, kConflict };
 
-  std::string what, unit;
+  std::string what;  // the mentions' label, or the unit when none has one
+  std::string unit;
   double value = 0;  // representative value
   Status status = Status::kAgree;
   std::vector<FigureMention> mentions;  // in (document, text) order
+  // The mentions' key; "" for unknown. Last, with a default member
+  // initializer, so {what, unit, value, status, mentions} still initializes
+  // a group.
+  std::string what_key = {};
 
   // The number of distinct documents among the mentions.
   size_t DocumentCount() const;
@@ -99,7 +263,7 @@ class FigureExtractor {
   std::vector<FigureMention> Extract(const Document& doc, uint32_t document_index) const;
 
   // Extract() over every document, then grouped as described above; groups
-  // ordered by decreasing document count, then (what, unit).
+  // ordered by decreasing document count, then by their first mention.
   std::vector<FigureGroup> Group(const Cluster& cluster) const;
 
   // Whether two mentions can be the same quantity (the interval rule above).
