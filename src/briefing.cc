@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "analyze/entities.h"
@@ -77,13 +78,42 @@ std::vector<FigureGroup> SplitByMagnitude(const FigureGroup& g) {
   return parts;
 }
 
-std::vector<FigureGroup> ReportableFigures(std::vector<FigureGroup> groups) {
-  std::vector<FigureGroup> out;
+// How telling a figure of one source is: +3 a casualty count; +2 a measure
+// (money, percent, distance, speed: any unit but a duration); +1 a deadline
+// or bound ("within six months", "more than", "-plus"); +1 a value of 10 or
+// more; -2 a bare count of three or fewer things ("two meetings"); -1 a
+// duration without "within" ("ten years").
+int SingleFigureScore(const FigureGroup& g) {
+  const FigureMention& m = g.mentions.front();
+  static constexpr std::string_view kDurations[] = {"second", "minute", "hour",   "day",    "week",
+                                                    "month",  "year",   "decade", "century"};
+  const bool duration =
+      std::find(std::begin(kDurations), std::end(kDurations), m.unit) != std::end(kDurations);
+  int score = 0;
+  if (IsCasualty(g.what)) score += 3;
+  if (!m.unit.empty() && !duration && m.unit != "people") score += 2;
+  if (!m.qualifier.empty() && m.qualifier != "about") score += 1;
+  if (m.value >= 10) score += 1;
+  if (m.unit.empty() && m.value <= 3) score -= 2;
+  if (duration && m.qualifier != "within") score -= 1;
+  return score;
+}
+
+// Figure groups worth a reader's attention: `out`, those reported by two
+// sources or more; `single`, those of one source that say what they count.
+void ReportableFigures(std::vector<FigureGroup> groups, std::vector<FigureGroup>* multi,
+                       std::vector<FigureGroup>* single) {
+  std::vector<FigureGroup>& out = *multi;
+  auto keep = [&](FigureGroup&& g) {
+    if (g.DocumentCount() >= 2) {
+      out.push_back(std::move(g));
+    } else if (!g.what.empty()) {
+      single->push_back(std::move(g));
+    }
+  };
   for (FigureGroup& g : groups) {
     if (IsCasualty(g.what)) {
-      for (FigureGroup& part : SplitByMagnitude(g)) {
-        if (part.DocumentCount() >= 2) out.push_back(std::move(part));
-      }
+      for (FigureGroup& part : SplitByMagnitude(g)) keep(std::move(part));
     } else if (g.status == FigureGroup::Status::kConflict) {
       std::vector<FigureGroup> parts;
       for (const FigureMention& m : g.mentions) {
@@ -104,11 +134,9 @@ std::vector<FigureGroup> ReportableFigures(std::vector<FigureGroup> groups) {
         }
         home->mentions.push_back(m);
       }
-      for (FigureGroup& part : parts) {
-        if (part.DocumentCount() >= 2) out.push_back(std::move(part));
-      }
-    } else if (g.DocumentCount() >= 2) {
-      out.push_back(std::move(g));
+      for (FigureGroup& part : parts) keep(std::move(part));
+    } else {
+      keep(std::move(g));
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const FigureGroup& a, const FigureGroup& b) {
@@ -118,7 +146,21 @@ std::vector<FigureGroup> ReportableFigures(std::vector<FigureGroup> groups) {
     if (IsCasualty(a.what) != IsCasualty(b.what)) return IsCasualty(a.what);
     return a.DocumentCount() > b.DocumentCount();
   });
-  return out;
+  // One source's figures, the telling ones first (SingleFigureScore), then
+  // in reading order; small counts of things ("two meetings") are dropped.
+  std::vector<std::pair<int, FigureGroup>> scored;
+  for (FigureGroup& g : *single) {
+    const int score = SingleFigureScore(g);
+    if (score >= 1) scored.emplace_back(score, std::move(g));
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first > b.first;
+    const FigureMention& x = a.second.mentions.front();
+    const FigureMention& y = b.second.mentions.front();
+    return std::tie(x.document, x.span.begin) < std::tie(y.document, y.span.begin);
+  });
+  single->clear();
+  for (auto& [score, g] : scored) single->push_back(std::move(g));
 }
 
 }  // namespace
@@ -283,19 +325,23 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
     b.speakers.push_back(std::move(s));
   }
   // Key figures.
-  for (const FigureGroup& g : ReportableFigures(impl_->figures.Group(cluster))) {
+  std::vector<FigureGroup> multi, single;
+  ReportableFigures(impl_->figures.Group(cluster), &multi, &single);
+  auto entry = [&](const FigureGroup& g, const char* status) {
     FigureEntry f;
     f.what = g.what;
     f.unit = g.unit;
     f.value = g.value;
-    f.status = FigureStatusName(g.status);
+    f.status = status != nullptr ? status : FigureStatusName(g.status);
     f.sources = g.DocumentCount();
     for (const FigureMention& m : g.mentions) {
       f.mentions.push_back(
           {Cite(cluster, m.document, m.sentence, m.span), m.value, m.value_high, m.qualifier});
     }
-    b.figures.push_back(std::move(f));
-  }
+    return f;
+  };
+  for (const FigureGroup& g : multi) b.figures.push_back(entry(g, nullptr));
+  for (const FigureGroup& g : single) b.single_source_figures.push_back(entry(g, "single"));
   // Entities.
   for (Entity& e : entities) {
     EntityEntry entry;

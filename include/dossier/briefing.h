@@ -58,10 +58,11 @@ struct EntityEntry {
 
 // One quantity as the sources report it.
 struct FigureEntry {
-  std::string what;    // "killed", "injured", or the unit for other figures
+  std::string
+      what;  // "killed", "injured", "missing", what is counted ("states", "aid"), or the unit
   std::string unit;    // "people", "dollar", "metre", "percent", ...
   double value = 0;    // representative value
-  std::string status;  // "agree" or "conflict"
+  std::string status;  // "agree" or "conflict"; "single" in single_source_figures
   struct Mention {
     Citation where;  // span: the figure as written ("more than 200,000")
     double value = 0, value_high = 0;
@@ -89,7 +90,10 @@ struct Briefing {
   // Coverage: coverage[p][d] is true when document d reports summary
   // sentence p (it is the cited source or a supporting one).
   std::vector<std::vector<bool>> coverage;
-  std::vector<FigureEntry> figures;     // reported by two sources or more; conflicts first
+  std::vector<FigureEntry> figures;  // reported by two sources or more; conflicts first
+  // Reported by one source, with what they count ("$4.5-plus billion" of
+  // aid); status "single"; casualties first, then in reading order.
+  std::vector<FigureEntry> single_source_figures;
   std::vector<EntityEntry> entities;    // most mentioned first
   std::vector<TimelineEntry> timeline;  // by date, then the unresolved ones
 };

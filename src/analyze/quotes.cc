@@ -459,6 +459,7 @@ std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
     if (w == "a" || w == "an" || w == "the") ++a;
   }
   if (a >= b || !IsWord(a) || IsAsciiDigit(Word(a)[0]) || IsRelativeWord(LowerWord(a))) return {};
+  if (b == a + 1 && IsAdverb(LowerWord(a))) return {};  // ", however,"
   size_t e = a;
   while (e < b && IsWord(e) && !IsRelativeWord(LowerWord(e))) ++e;
   if (e == a) return {};

@@ -168,13 +168,18 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
     out += "</section>\n";
   }
 
-  // Key figures.
-  if (!briefing.figures.empty()) {
+  // Key figures: across sources, then those of one source.
+  if (!briefing.figures.empty() || !briefing.single_source_figures.empty()) {
     out += "<section id=\"figures\"><h2>Key figures</h2><ul>\n";
-    for (const FigureEntry& f : briefing.figures) {
+    std::vector<const FigureEntry*> all;
+    for (const FigureEntry& f : briefing.figures) all.push_back(&f);
+    for (const FigureEntry& f : briefing.single_source_figures) all.push_back(&f);
+    for (const FigureEntry* fp : all) {
+      const FigureEntry& f = *fp;
       out += "<li><b>" + Esc(f.what) + "</b>";
       if (f.what != f.unit && !f.unit.empty()) out += " (" + Esc(f.unit) + ")";
       out += f.status == "conflict" ? " <b style=\"color:#b42318\">sources disagree</b>: "
+             : f.status == "single" ? " <span class=\"meta\">one source</span>: "
                                     : " <span class=\"meta\">sources agree</span>: ";
       for (size_t i = 0; i < f.mentions.size(); ++i) {
         const FigureEntry::Mention& m = f.mentions[i];

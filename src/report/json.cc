@@ -171,6 +171,7 @@ std::string RenderJson(const Cluster& cluster, const Briefing* briefing,
     }
     out["coverage"] = std::move(coverage);
     out["figures"] = FiguresJson(cluster, briefing->figures);
+    out["single_source_figures"] = FiguresJson(cluster, briefing->single_source_figures);
     out["entities"] = EntitiesJson(cluster, briefing->entities);
     out["timeline"] = TimelineJson(cluster, briefing->timeline);
   }

@@ -112,7 +112,7 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
     size_t n = 0;
     for (const FigureEntry& f : briefing->figures) {
       if (++n > kMaxFigures) break;
-      out += "- **" + f.what + "**" +
+      out += "- **" + Escape(f.what) + "**" +
              (f.what != f.unit && !f.unit.empty() ? " (" + f.unit + ")" : "") + ": " +
              (f.status == "conflict" ? "**sources disagree**" : "sources agree") + " — ";
       for (size_t i = 0; i < f.mentions.size(); ++i) {
@@ -122,6 +122,29 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
                std::to_string(m.where.document + 1) + "] `" + Range(m.where.source_span) + "`";
       }
       out += "\n";
+    }
+    out += "\n";
+  }
+  if (briefing != nullptr && !briefing->single_source_figures.empty()) {
+    constexpr size_t kMaxSingle = 10;
+    out += briefing->figures.empty() ? "## Key figures\n\n" : "";
+    out += "Reported by one source:\n\n";
+    size_t n = 0;
+    for (const FigureEntry& f : briefing->single_source_figures) {
+      if (++n > kMaxSingle) break;
+      out += "- **" + Escape(f.what) + "**" +
+             (f.what != f.unit && !f.unit.empty() ? " (" + f.unit + ")" : "") + " — ";
+      for (size_t i = 0; i < f.mentions.size(); ++i) {
+        const FigureEntry::Mention& m = f.mentions[i];
+        out += std::string(i ? "; " : "") + "\"" +
+               Escape(m.where.span.Slice(cluster.documents[m.where.document].text)) + "\" [" +
+               std::to_string(m.where.document + 1) + "] `" + Range(m.where.source_span) + "`";
+      }
+      out += "\n";
+    }
+    if (briefing->single_source_figures.size() > kMaxSingle) {
+      out += "- _… " + std::to_string(briefing->single_source_figures.size() - kMaxSingle) +
+             " more (see --format json or html)_\n";
     }
     out += "\n";
   }
