@@ -1182,7 +1182,8 @@ class EntityExtractor::Run {
       uint32_t best = kNone;
       uint32_t best_count = 0;
       uint32_t total = 0;
-      for (const auto& [r, n] : u->second) {
+      for (const auto& [root, n] : u->second) {
+        const uint32_t r = root;  // a plain variable: lambdas cannot capture bindings in C++20
         total += n;
         const bool ends_so = std::any_of(it->second.begin(), it->second.end(),
                                          [&](uint32_t g) { return sets->Find(g) == r; });

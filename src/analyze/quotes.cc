@@ -608,10 +608,12 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
       // introduces the next quote.
       // So does one right before an opening mark: '"A," and Putin stressing
       // that "B"'.
-      const bool colon = attribution_end < toks_.size() &&
-                         (toks_[attribution_end].span.Slice(text_) == ":" ||
-                          (toks_[attribution_end].type == TokType::kOpen &&
-                           (attribution_end == v + 1 || LowerWord(attribution_end - 1) == "that")));
+      const bool colon =
+          attribution_end > k && attribution_end < toks_.size() &&
+          (toks_[attribution_end].span.Slice(text_) == ":" ||
+           (toks_[attribution_end].type == TokType::kOpen &&
+            (attribution_end == v + 1 ||
+             (IsWord(attribution_end - 1) && LowerWord(attribution_end - 1) == "that"))));
       if (s.ok() && !colon) {
         f.subject = s;
         used[v] = true;
