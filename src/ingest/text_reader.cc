@@ -1,7 +1,7 @@
 // Plain text and HTML documents.
 #include <algorithm>
 
-#include "ingest/html_text.h"
+#include "ingest/article.h"
 #include "ingest/readers.h"
 #include "util/strings.h"
 #include "util/utf8.h"
@@ -125,14 +125,21 @@ Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& nam
                              " byte(s) replaced by U+FFFD, the first",
                          name, html.first_invalid_offset));
   }
-  Result<HtmlText> page = ExtractHtmlText(html.text);
+  // 2. The article: body text (map text -> html) and metadata.
+  Result<Article> page = ExtractArticle(html.text);
   if (!page.ok()) return Status(page.status().code(), page.status().message(), name);
+  if (!page->found || TrimWhitespace(page->text).empty()) {
+    return Status(StatusCode::kEmptyInput,
+                  "no article in the page" + (page->why_not.empty() ? "" : ": " + page->why_not),
+                  name);
+  }
   doc.title = CollapseWhitespace(page->title);
+  doc.byline = std::move(page->byline);
+  doc.date = std::move(page->date);
+  doc.url = std::move(page->url);
+  doc.source = std::move(page->site);
   doc.text = std::move(page->text);
   doc.map = OffsetMap::Compose(page->map, html.map);
-  if (TrimWhitespace(doc.text).empty()) {
-    return Status(StatusCode::kEmptyInput, "no text in the page body", name);
-  }
   return doc;
 }
 

@@ -49,6 +49,8 @@ inline Status ApplyWeightSettings(const std::vector<std::string>& settings,
 Command SetupBrief(CLI::App& app);
 Command SetupEval(CLI::App& app);
 Command SetupRouge(CLI::App& app);
+Command SetupExtract(CLI::App& app);      // cmd_extract.cc
+Command SetupEvalExtract(CLI::App& app);  // cmd_eval_extract.cc
 
 }  // namespace dossier::cli
 

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   Command brief = SetupBrief(app);
   Command eval = SetupEval(app);
   Command rouge = SetupRouge(app);
+  Command extract = SetupExtract(app);
+  Command eval_extract = SetupEvalExtract(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -33,6 +35,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("brief")) return brief();
     if (app.got_subcommand("eval")) return eval();
     if (app.got_subcommand("rouge")) return rouge();
+    if (app.got_subcommand("extract")) return extract();
+    if (app.got_subcommand("eval-extract")) return eval_extract();
   } catch (const std::exception& e) {
     std::cerr << "dossier: internal error: " << e.what() << "\n";
     return kExitInternal;

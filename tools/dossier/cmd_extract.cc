@@ -1,0 +1,112 @@
+// dossier extract PAGE.html...: the article extracted from each saved web
+// page (body text and metadata), as text or one JSON object per page.
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "dossier/ingest.h"
+#include "util/file_io.h"
+
+namespace dossier::cli {
+namespace {
+
+struct ExtractFlags {
+  std::vector<std::string> pages;
+  std::string format = "text";
+  std::string output;
+  uint64_t max_input_bytes = uint64_t{512} << 20;
+  bool quiet = false;
+};
+
+nlohmann::ordered_json OrNull(const std::string& s) {
+  return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
+}
+
+int RunExtract(const ExtractFlags& flags) {
+  ReadOptions options;
+  options.format = InputFormat::kHtml;
+  options.max_input_bytes = flags.max_input_bytes;
+  const bool json = flags.format == "json";
+  std::string out;
+  size_t pages = 0, failed = 0;
+  for (const std::string& page : flags.pages) {
+    std::vector<Diagnostic> diagnostics;
+    size_t got = 0;
+    Status st = ReadInputs(
+        {page}, options,
+        [&](Cluster&& c) {
+          for (const Diagnostic& d : c.diagnostics) diagnostics.push_back(d);
+          for (const Document& doc : c.documents) {
+            ++got;
+            if (json) {
+              nlohmann::ordered_json j = {{"input", doc.origin},
+                                          {"title", OrNull(doc.title)},
+                                          {"byline", OrNull(doc.byline)},
+                                          {"date", OrNull(doc.date)},
+                                          {"url", OrNull(doc.url)},
+                                          {"site", OrNull(doc.source)},
+                                          {"text", doc.text}};
+              out +=
+                  j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+            } else {
+              out += "# " + (doc.title.empty() ? doc.origin : doc.title) + "\n\n";
+              if (!doc.byline.empty()) out += "By: " + doc.byline + "\n";
+              if (!doc.date.empty()) out += "Date: " + doc.date + "\n";
+              if (!doc.url.empty()) out += "URL: " + doc.url + "\n";
+              if (!doc.source.empty()) out += "Site: " + doc.source + "\n";
+              out += "Input: " + doc.origin + "\n\n" + doc.text + "\n\n";
+            }
+          }
+        },
+        &diagnostics);
+    if (!st.ok()) diagnostics.push_back({Diagnostic::Severity::kError, st});
+    for (const Diagnostic& d : diagnostics) {
+      if (d.severity == Diagnostic::Severity::kError || !flags.quiet) {
+        std::cerr << "dossier extract: "
+                  << (d.severity == Diagnostic::Severity::kError ? "error: " : "warning: ")
+                  << d.status.ToString() << "\n";
+      }
+    }
+    pages += got;
+    if (got == 0) ++failed;
+  }
+  if (flags.output.empty()) {
+    std::cout << out;
+  } else if (Status w = WriteFileAtomic(flags.output, out); !w.ok()) {
+    std::cerr << "dossier extract: " << w.ToString() << "\n";
+    return kExitOutputError;
+  }
+  if (pages == 0) return kExitNoInput;
+  return failed > 0 ? kExitPartial : kExitOk;
+}
+
+}  // namespace
+
+Command SetupExtract(CLI::App& app) {
+  auto flags = std::make_shared<ExtractFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "extract",
+      "Extract the article (body text, title, byline, date, URL, site) from saved web pages. "
+      "A page without an article is reported on stderr and skipped.");
+  cmd->add_option("pages", flags->pages, "HTML files (.html, .htm, or gzipped)")->required();
+  cmd->add_option("-f,--format", flags->format,
+                  "text (readable) or json (one object per page: input, title, byline, date, "
+                  "url, site, text; null where absent)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", flags->output,
+                  "Write to this file (atomically) instead of stdout");
+  cmd->add_option("--max-input-bytes", flags->max_input_bytes,
+                  "Largest page accepted, after decompression")
+      ->capture_default_str();
+  cmd->add_flag("-q,--quiet", flags->quiet, "Print errors only, no warnings");
+  cmd->footer(
+      "Examples:\n  dossier extract page.html\n  dossier extract --format json saved/*.html.gz > "
+      "articles.jsonl");
+  return [flags] { return RunExtract(*flags); };
+}
+
+}  // namespace dossier::cli
