@@ -1,20 +1,20 @@
-// Fuzz target: HTML page -> visible text with its offset map.
+// Fuzz target: HTML page -> visible text with its offset map, and the
+// article extracted from it (body, metadata, map).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "fuzz_checks.h"
+#include "ingest/article.h"
 #include "ingest/html_text.h"
 #include "util/utf8.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+namespace {
+
+// Every byte of `text` maps into `html`; copied runs are equal to their source.
+void CheckMappedText(std::string_view html, const std::string& text,
+                     const dossier::OffsetMap& map) {
   using namespace dossier;
-  std::string_view html(reinterpret_cast<const char*>(data), size);
-  if (!IsValidUtf8(html)) return 0;  // the caller repairs UTF-8 first
-  Result<HtmlText> page = ExtractHtmlText(html);
-  fuzz::Require(page.ok());
-  const std::string& text = page->text;
-  const OffsetMap& map = page->map;
   fuzz::Require(IsValidUtf8(text));
   fuzz::Require(map.text_size() == text.size());
   const auto& runs = map.runs();
@@ -33,5 +33,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fuzz::Require(text.front() != ' ' && text.front() != '\n');
     fuzz::Require(text.back() != ' ' && text.back() != '\n');
   }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace dossier;
+  std::string_view html(reinterpret_cast<const char*>(data), size);
+  if (!IsValidUtf8(html)) return 0;  // the caller repairs UTF-8 first
+  Result<HtmlText> page = ExtractHtmlText(html);
+  fuzz::Require(page.ok());
+  CheckMappedText(html, page->text, page->map);
+  Result<Article> article = ExtractArticle(html);
+  fuzz::Require(article.ok());
+  CheckMappedText(html, article->text, article->map);
+  fuzz::Require(article->found || article->text.empty());
+  for (const std::string* field : {&article->title, &article->byline, &article->date, &article->url,
+                                   &article->site, &article->lang}) {
+    fuzz::Require(IsValidUtf8(*field));
+  }
+  fuzz::Require(article->date.empty() || article->date.size() == 10);
   return 0;
 }
