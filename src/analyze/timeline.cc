@@ -771,6 +771,15 @@ SentenceInfo MakeInfo(const Document& doc, uint32_t s, const std::vector<Span>& 
   const Sentence& sentence = doc.sentences[s];
   SentenceInfo info;
   info.words = ContentWords(doc, sentence);
+  // The time expressions' own words ("next", "week") say nothing of the event.
+  for (uint32_t t = sentence.token_begin; t < sentence.token_end && t < doc.tokens.size(); ++t) {
+    const Token& tok = doc.tokens[t];
+    if (std::any_of(exprs.begin(), exprs.end(), [&](const Span& x) {
+          return tok.span.begin >= x.begin && tok.span.end <= x.end;
+        })) {
+      info.words.erase(tok.lower);
+    }
+  }
   const uint32_t end =
       std::min<uint32_t>(sentence.token_end, static_cast<uint32_t>(doc.tokens.size()));
   size_t entities = 0, numbers = 0;
@@ -968,6 +977,32 @@ std::vector<TimelineEvent> TimelineBuilder::Build(const Cluster& cluster) const 
         if (same_sentence(k) || Jaccard(info.words, event_info[k]->words) >= 0.5) {
           match = k;
           break;
+        }
+      }
+      // "next week" in reports of different days: the same week, so days
+      // up to three apart, with a shared name or number (or Jaccard >= 0.2).
+      const auto is_week = [&](const TimeExpression& x) {
+        if (x.kind != kKindRelative) return false;
+        const Document& xd = cluster.documents[x.document];
+        return AsciiLower(x.span.Slice(xd.text)).find("week") != std::string::npos;
+      };
+      CivilDate day;
+      if (match == SIZE_MAX && e.date.size() == 10 && is_week(e) && ParseDate(e.date, &day)) {
+        for (int delta = -3; delta <= 3 && match == SIZE_MAX; ++delta) {
+          if (delta == 0) continue;
+          auto near = by_date.find(CivilFromDays(Days(day) + delta).ToIso());
+          if (near == by_date.end()) continue;
+          for (size_t k : near->second) {
+            for (const TimeExpression& c : events[k].citations) {
+              if (!is_week(c)) continue;
+              const SentenceInfo& other = infos[c.document].at(c.sentence);
+              if (ShareAny(info.keys, other.keys) || Jaccard(info.words, other.words) >= 0.2) {
+                match = k;
+                break;
+              }
+            }
+            if (match != SIZE_MAX) break;
+          }
         }
       }
       // One document's deadlines of one day are one deadline.

@@ -124,8 +124,11 @@
 //     deadline), the first event of that day citing such an expression (of
 //     any document) whose sentence shares an entity-like word or a number with
 //     its sentence, or has a content-word Jaccard similarity of at least
-//     0.2; else, for a "deadline", the first event of its day citing a
-//     deadline of the same document; else it starts a new event. An event
+//     0.2; else, for a relative expression naming a week ("next week"), the
+//     first event up to three days away citing one too, under the same
+//     condition (reports of different days mean the same week); else, for
+//     a "deadline", the first event of its day citing a deadline of the same
+//     document; else it starts a new event. An event
 //     cites each sentence once.
 //  4. Order: resolved events first in date order ("YYYY-MM" sorts before
 //     the days of that month), ties by first citation; then unresolved

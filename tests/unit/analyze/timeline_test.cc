@@ -555,6 +555,18 @@ TEST_F(TimelineTest, LooseMergeNeedsAnExplicitDay) {
   EXPECT_EQ(events[0].citations.size(), 2u);
 }
 
+TEST_F(TimelineTest, NextWeekInReportsOfDifferentDaysIsOneEvent) {
+  Cluster cluster = MakeCluster({
+      {"The RTSO will publish its findings next week.", "2026-03-12"},
+      {"Findings from the RTSO are due next week.", "2026-03-14"},
+      {"The council meets next week.", "2026-03-13"},  // nothing shared: apart
+  });
+  std::vector<TimelineEvent> events = timeline_->Build(cluster);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].citations.size() + events[1].citations.size(), 3u);
+  EXPECT_TRUE(events[0].citations.size() == 2 || events[1].citations.size() == 2);
+}
+
 // --- Build: kind, future, weight, Top -------------------------------------
 
 TEST_F(TimelineTest, WeightFollowsSourcesAndKind) {
