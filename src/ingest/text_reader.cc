@@ -1,7 +1,9 @@
 // Plain text and HTML documents.
 #include <algorithm>
+#include <optional>
 
 #include "ingest/article.h"
+#include "ingest/charset.h"
 #include "ingest/readers.h"
 #include "util/strings.h"
 #include "util/utf8.h"
@@ -9,21 +11,36 @@
 namespace dossier {
 namespace {
 
-enum class Utf16 { kNo, kLittle, kBig };
-
-// Detects UTF-16 without a BOM: one byte of each pair mostly zero.
-Utf16 GuessUtf16(std::string_view bytes) {
-  size_t n = std::min<size_t>(bytes.size(), 4096) & ~size_t{1};
-  if (n < 8) return Utf16::kNo;
-  size_t zero_even = 0, zero_odd = 0;
-  for (size_t i = 0; i < n; i += 2) {
-    zero_even += bytes[i] == 0;
-    zero_odd += bytes[i + 1] == 0;
+// Converts `bytes` to UTF-8 into `*out` when `charset` says so (true), and
+// reports it as a warning naming the encoding and why; false when the bytes
+// are UTF-8 and are read as they are.
+bool DecodeInput(std::string_view bytes, const CharsetDecision& charset, const std::string& name,
+                 std::vector<Diagnostic>* diagnostics, Utf8Conversion* out) {
+  if (!charset.convert) {
+    if (charset.report) {
+      AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
+                    Status(StatusCode::kInvalidInput, "read as UTF-8: " + charset.why, name));
+    }
+    return false;
   }
-  const size_t pairs = n / 2;
-  if (zero_odd * 10 >= pairs * 4 && zero_even * 20 < pairs) return Utf16::kLittle;
-  if (zero_even * 10 >= pairs * 4 && zero_odd * 20 < pairs) return Utf16::kBig;
-  return Utf16::kNo;
+  std::string encoding = charset.encoding;
+  Result<Utf8Conversion> c = ConvertToUtf8(bytes, encoding, charset.bom);
+  if (!c.ok()) {  // DecideCharset names only encodings ICU has: not expected
+    encoding = "windows-1252";
+    c = ConvertToUtf8(bytes, encoding, charset.bom);
+    if (!c.ok()) return false;
+  }
+  std::string message = "converted from " + encoding + " to UTF-8: " + charset.why;
+  std::optional<uint64_t> offset;
+  if (c->invalid_sequences > 0) {
+    message += "; " + std::to_string(c->invalid_sequences) + " byte sequence(s) not valid in " +
+               encoding + " replaced by U+FFFD, the first";
+    offset = c->first_invalid_offset;
+  }
+  AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
+                Status(StatusCode::kInvalidInput, std::move(message), name, offset));
+  *out = std::move(*c);
+  return true;
 }
 
 }  // namespace
@@ -65,41 +82,18 @@ Result<Document> ReadTextDocument(std::string_view bytes, const std::string& nam
   Document doc;
   doc.id = name;
   doc.origin = name;
-  // UTF-16, with or without a byte-order mark: convert, keeping the map.
-  Utf16 utf16 = Utf16::kNo;
-  size_t bom = 0;
-  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
-      static_cast<unsigned char>(bytes[1]) == 0xFE) {
-    utf16 = Utf16::kLittle, bom = 2;
-  } else if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFE &&
-             static_cast<unsigned char>(bytes[1]) == 0xFF) {
-    utf16 = Utf16::kBig, bom = 2;
-  } else {
-    utf16 = GuessUtf16(bytes);
+  const CharsetDecision charset = DecideCharset(bytes, ContentKind::kText);
+  if (!charset.IsUtf16() && LooksBinary(bytes)) {
+    return Status(StatusCode::kInvalidInput, "binary file, not text", name);
   }
-  if (utf16 != Utf16::kNo) {
-    OffsetMap to_raw;
-    std::string utf8 = Utf16ToUtf8(bytes.substr(bom), utf16 == Utf16::kBig, &to_raw);
-    // Shift the map past the BOM.
-    OffsetMap shifted;
-    for (size_t i = 0; i < to_raw.runs().size(); ++i) {
-      OffsetMap::Run r = to_raw.runs()[i];
-      uint32_t end =
-          i + 1 < to_raw.runs().size() ? to_raw.runs()[i + 1].text_begin : to_raw.text_size();
-      r.orig_begin += static_cast<uint32_t>(bom);
-      r.orig_end += static_cast<uint32_t>(bom);
-      shifted.AppendRun(r, end - r.text_begin);
-    }
-    doc.raw = std::string(bytes);
-    NormalizeResult n = NormalizeText(utf8, {});
-    doc.text = std::move(n.text);
-    doc.map = OffsetMap::Compose(n.map, shifted);
-  } else {
-    if (LooksBinary(bytes)) {
-      return Status(StatusCode::kInvalidInput, "binary file, not text", name);
-    }
-    doc.raw = std::string(bytes);
+  doc.raw = std::string(bytes);
+  Utf8Conversion utf8;
+  if (!DecodeInput(doc.raw, charset, name, diagnostics, &utf8)) {
     NormalizeDocument(&doc, /*newline_markers=*/false, diagnostics);
+  } else {
+    NormalizeResult n = NormalizeText(utf8.text, {});
+    doc.text = std::move(n.text);
+    doc.map = OffsetMap::Compose(n.map, utf8.map);
   }
   if (TrimWhitespace(doc.text).empty()) {
     return Status(StatusCode::kEmptyInput, "no text in input", name);
@@ -109,15 +103,21 @@ Result<Document> ReadTextDocument(std::string_view bytes, const std::string& nam
 
 Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& name,
                                   std::vector<Diagnostic>* diagnostics) {
-  if (LooksBinary(bytes)) return Status(StatusCode::kInvalidInput, "binary file, not HTML", name);
+  const CharsetDecision charset = DecideCharset(bytes, ContentKind::kHtml);
+  if (!charset.IsUtf16() && LooksBinary(bytes)) {
+    return Status(StatusCode::kInvalidInput, "binary file, not HTML", name);
+  }
   Document doc;
   doc.id = name;
   doc.origin = name;
   doc.raw = std::string(bytes);
-  // 1. valid UTF-8 (map html -> raw); 2. the page text (map text -> html).
+  // 1. The page in UTF-8: the bytes themselves, or converted from a legacy
+  // encoding (map utf8 -> raw); then repaired and normalized (map html -> utf8).
+  Utf8Conversion utf8;
+  const bool converted = DecodeInput(doc.raw, charset, name, diagnostics, &utf8);
   NormalizeOptions options;
   options.latex_quotes = false;
-  NormalizeResult html = NormalizeText(doc.raw, options);
+  NormalizeResult html = NormalizeText(converted ? std::string_view(utf8.text) : doc.raw, options);
   if (html.invalid_bytes > 0) {
     AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
                   Status(StatusCode::kInvalidInput,
@@ -125,6 +125,7 @@ Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& nam
                              " byte(s) replaced by U+FFFD, the first",
                          name, html.first_invalid_offset));
   }
+  if (converted) html.map = OffsetMap::Compose(html.map, utf8.map);
   // 2. The article: body text (map text -> html) and metadata.
   Result<Article> page = ExtractArticle(html.text);
   if (!page.ok()) return Status(page.status().code(), page.status().message(), name);

@@ -1,9 +1,71 @@
 #include <gtest/gtest.h>
+#include <unicode/ucnv.h>
 
 #include "ingest/readers.h"
+#include "util/strings.h"
 
 namespace dossier {
 namespace {
+
+std::string Convert(std::string_view in, const char* to, const char* from) {
+  std::string out(in.size() * 4 + 16, '\0');
+  UErrorCode err = U_ZERO_ERROR;
+  int32_t n = ucnv_convert(to, from, out.data(), static_cast<int32_t>(out.size()), in.data(),
+                           static_cast<int32_t>(in.size()), &err);
+  EXPECT_TRUE(U_SUCCESS(err)) << u_errorName(err);
+  out.resize(U_SUCCESS(err) ? n : 0);
+  return out;
+}
+
+// Every character of the document's text but whitespace (paragraph breaks,
+// spaces standing for markup) maps to page bytes that decode to it.
+void ExpectMapsBack(const Document& doc, const char* charset) {
+  ASSERT_EQ(doc.map.text_size(), doc.text.size());
+  size_t pos = 0;
+  while (pos < doc.text.size()) {
+    const size_t start = pos;
+    DecodeUtf8(doc.text, &pos);
+    const std::string_view ch = std::string_view(doc.text).substr(start, pos - start);
+    if (ch == " " || ch == "\n") continue;
+    const Span s = doc.map.ToOriginal({static_cast<uint32_t>(start), static_cast<uint32_t>(pos)});
+    EXPECT_EQ(Convert(s.Slice(doc.raw), "UTF-8", charset), ch)
+        << "character at " << start << " from bytes " << s.begin << ".." << s.end;
+  }
+}
+
+// The one warning about the conversion.
+std::string ConversionMessage(const std::vector<Diagnostic>& diags) {
+  for (const Diagnostic& d : diags) {
+    if (d.status.message().rfind("converted from ", 0) == 0) return d.status.message();
+  }
+  return "";
+}
+
+constexpr std::string_view kEnglish =
+    "The museum’s new wing cost €45 million, officials said. “It is the largest project in "
+    "the city’s history,” the mayor told reporters on Tuesday. Critics called the price "
+    "“excessive” — but visitors have already lined up around the block to see it.";
+constexpr std::string_view kFrench =
+    "Le café de la gare était fermé à cause de la grève. Les élèves ont dû attendre près "
+    "d'une heure avant que le maître n'arrive. « C'est déjà la troisième fois cette année », a "
+    "déclaré une mère inquiète devant l'école.";
+constexpr std::string_view kRussian =
+    "Правительство объявило в понедельник о новых мерах поддержки экономики. По словам министра "
+    "финансов, бюджет на следующий год будет увеличен на десять процентов, а налоги для малого "
+    "бизнеса будут снижены. Эксперты считают, что эти меры помогут стабилизировать ситуацию в "
+    "регионах и сохранить рабочие места.";
+constexpr std::string_view kJapanese =
+    "東京都は月曜日、新しい防災計画を発表した。計画によると、地震や台風に備えて、避難所の数を増"
+    "やし、食料や水の備蓄を強化する。知事は「市民の安全が最優先だ」と述べた。";
+
+// A page whose article is `body` three times over, enough running text for
+// the extractor.
+std::string Page(std::string_view head, std::string_view body) {
+  std::string page = "<!DOCTYPE html>\n<html><head>" + std::string(head) +
+                     "<title>News</title></head>\n<body><article>\n";
+  for (int i = 0; i < 3; ++i) page += "<p>" + std::string(body) + "</p>\n";
+  return page + "</article></body></html>\n";
+}
 
 TEST(TextReaderTest, ReadsUtf8TextWithIdentityMap) {
   std::vector<Diagnostic> diags;
@@ -33,14 +95,30 @@ TEST(TextReaderTest, WhitespaceOnlyIsEmptyInput) {
   EXPECT_EQ(doc.status().code(), StatusCode::kEmptyInput);
 }
 
-TEST(TextReaderTest, InvalidUtf8IsRepairedAndReportedWithOffset) {
+// Was "InvalidUtf8IsRepairedAndReportedWithOffset": a Latin-1 file is now
+// converted instead of losing its accented letters to U+FFFD.
+TEST(TextReaderTest, Latin1TextIsConvertedAndReported) {
   std::vector<Diagnostic> diags;
   Result<Document> doc = ReadTextDocument("Caf\xE9 au lait.", "latin1.txt", &diags);
   ASSERT_TRUE(doc.ok());
-  EXPECT_EQ(doc->text, "Caf\xEF\xBF\xBD au lait.");
+  EXPECT_EQ(doc->text, "Caf\xC3\xA9 au lait.");
+  EXPECT_EQ(doc->map.ToOriginal({3, 5}), (Span{3, 4}));
   ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].severity, Diagnostic::Severity::kWarning);
   EXPECT_EQ(diags[0].status.input(), "latin1.txt");
-  EXPECT_EQ(diags[0].status.byte_offset(), 3u);
+  EXPECT_NE(diags[0].status.message().find("windows-1252"), std::string::npos)
+      << diags[0].status.message();
+}
+
+TEST(TextReaderTest, StrayByteInUtf8IsRepairedAndReportedWithOffset) {
+  std::vector<Diagnostic> diags;
+  Result<Document> doc = ReadTextDocument(
+      "Caf\xC3\xA9 cr\xC3\xA8me, na\xC3\xAFve \xFF r\xC3\xA9sum\xC3\xA9.", "utf8.txt", &diags);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->text, "Caf\xC3\xA9 cr\xC3\xA8me, na\xC3\xAFve \xEF\xBF\xBD r\xC3\xA9sum\xC3\xA9.");
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].status.input(), "utf8.txt");
+  EXPECT_EQ(diags[0].status.byte_offset(), 21u);
 }
 
 TEST(TextReaderTest, Utf16WithBomIsConvertedAndMapsToItsBytes) {
@@ -82,6 +160,134 @@ TEST(HtmlReaderTest, PageWithoutTextIsEmptyInput) {
       ReadHtmlDocument("<html><body><script>x()</script></body></html>", "empty.html", nullptr);
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), StatusCode::kEmptyInput);
+}
+
+TEST(HtmlReaderTest, Windows1252PageDeclaredByMetaCharset) {
+  std::vector<Diagnostic> diags;
+  std::string page =
+      Convert(Page("<meta charset=\"windows-1252\">", kEnglish), "windows-1252", "UTF-8");
+  ASSERT_NE(page.find('\x80'), std::string::npos);  // the euro sign
+  Result<Document> doc = ReadHtmlDocument(page, "cp1252.html", &diags);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_NE(doc->text.find(kEnglish), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->raw, page);
+  ExpectMapsBack(*doc, "windows-1252");
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].status.input(), "cp1252.html");
+  EXPECT_EQ(diags[0].status.message(),
+            "converted from windows-1252 to UTF-8: declared windows-1252");
+}
+
+TEST(HtmlReaderTest, WrongUtf8DeclarationIsDetectedAsWindows1252) {
+  std::vector<Diagnostic> diags;
+  std::string page = Convert(Page("<meta charset=\"utf-8\">", kEnglish), "windows-1252", "UTF-8");
+  Result<Document> doc = ReadHtmlDocument(page, "wrong.html", &diags);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_NE(doc->text.find(kEnglish), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("\xEF\xBF\xBD"), std::string::npos);  // no U+FFFD
+  ExpectMapsBack(*doc, "windows-1252");
+  EXPECT_EQ(ConversionMessage(diags).rfind("converted from windows-1252 to UTF-8: declared UTF-8 "
+                                           "but not valid UTF-8: detected ",
+                                           0),
+            0u)
+      << ConversionMessage(diags);
+}
+
+TEST(HtmlReaderTest, Latin1PageWithoutDeclarationIsDetected) {
+  std::vector<Diagnostic> diags;
+  std::string page = Convert(Page("", kFrench), "ISO-8859-1", "UTF-8");
+  Result<Document> doc = ReadHtmlDocument(page, "latin1.html", &diags);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_NE(doc->text.find(kFrench), std::string::npos) << doc->text;
+  ExpectMapsBack(*doc, "ISO-8859-1");
+  EXPECT_NE(ConversionMessage(diags).find("no encoding declared, not valid UTF-8: detected"),
+            std::string::npos)
+      << ConversionMessage(diags);
+}
+
+TEST(HtmlReaderTest, RussianPagesAreDetected) {
+  for (const char* charset : {"windows-1251", "KOI8-R"}) {
+    std::vector<Diagnostic> diags;
+    std::string page = Convert(Page("", kRussian), charset, "UTF-8");
+    Result<Document> doc = ReadHtmlDocument(page, "ru.html", &diags);
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    EXPECT_NE(doc->text.find(kRussian), std::string::npos) << charset << ": " << doc->text;
+    ExpectMapsBack(*doc, charset);
+    EXPECT_EQ(ConversionMessage(diags).rfind("converted from " + std::string(charset), 0), 0u)
+        << ConversionMessage(diags);
+  }
+}
+
+TEST(HtmlReaderTest, ShiftJisPageDeclared) {
+  std::vector<Diagnostic> diags;
+  std::string page =
+      Convert(Page("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">",
+                   kJapanese),
+              "Shift_JIS", "UTF-8");
+  Result<Document> doc = ReadHtmlDocument(page, "ja.html", &diags);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_NE(doc->text.find(kJapanese), std::string::npos) << doc->text;
+  ExpectMapsBack(*doc, "Shift_JIS");
+  EXPECT_EQ(ConversionMessage(diags), "converted from Shift_JIS to UTF-8: declared Shift_JIS");
+}
+
+TEST(HtmlReaderTest, Utf16PageWithByteOrderMark) {
+  for (const char* charset : {"UTF-16LE", "UTF-16BE"}) {
+    std::vector<Diagnostic> diags;
+    std::string page =
+        Convert("\xEF\xBB\xBF" + Page("<meta charset=utf-16>", kFrench), charset, "UTF-8");
+    Result<Document> doc = ReadHtmlDocument(page, "u16.html", &diags);
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    EXPECT_NE(doc->text.find(kFrench), std::string::npos) << doc->text;
+    ExpectMapsBack(*doc, charset);
+    EXPECT_EQ(ConversionMessage(diags), "converted from " + std::string(charset) +
+                                            " to UTF-8: " + charset + " byte-order mark");
+  }
+}
+
+TEST(HtmlReaderTest, Utf8PageIsReadAsItIs) {
+  std::vector<Diagnostic> diags;
+  std::string page =
+      Page("<meta charset=utf-8>", std::string(kRussian) + " " + std::string(kJapanese));
+  Result<Document> doc = ReadHtmlDocument(page, "utf8.html", &diags);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_TRUE(diags.empty());
+  EXPECT_NE(doc->text.find(kJapanese), std::string::npos);
+  // Every byte of the body text is a copy of the page's bytes.
+  const size_t body = doc->text.find(kRussian);
+  ASSERT_NE(body, std::string::npos);
+  const Span s = doc->map.ToOriginal(
+      {static_cast<uint32_t>(body), static_cast<uint32_t>(body + kRussian.size())});
+  EXPECT_EQ(s.Slice(doc->raw), kRussian);
+  ExpectMapsBack(*doc, "UTF-8");
+}
+
+TEST(HtmlReaderTest, LegacyDeclarationOfAUtf8PageIsOverridden) {
+  std::vector<Diagnostic> diags;
+  Result<Document> doc =
+      ReadHtmlDocument(Page("<meta charset=iso-8859-1>", kFrench), "mislabeled.html", &diags);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_NE(doc->text.find(kFrench), std::string::npos);
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].status.message(), "read as UTF-8: declared windows-1252 but valid UTF-8");
+}
+
+TEST(TextReaderTest, LegacyTextFilesAreDetected) {
+  for (const char* charset : {"windows-1251", "KOI8-R", "Shift_JIS"}) {
+    std::string_view text = std::string_view(charset) == "Shift_JIS" ? kJapanese : kRussian;
+    std::vector<Diagnostic> diags;
+    std::string raw =
+        Convert(std::string(text) + "\n\n" + std::string(text) + "\n", charset, "UTF-8");
+    Result<Document> doc = ReadTextDocument(raw, "legacy.txt", &diags);
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    EXPECT_EQ(doc->text, std::string(text) + "\n\n" + std::string(text) + "\n") << charset;
+    ExpectMapsBack(*doc, charset);
+    EXPECT_EQ(
+        ConversionMessage(diags).rfind(
+            "converted from " + std::string(charset) + " to UTF-8: not valid UTF-8: detected ", 0),
+        0u)
+        << ConversionMessage(diags);
+  }
 }
 
 }  // namespace
