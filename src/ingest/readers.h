@@ -17,12 +17,14 @@ namespace dossier {
 // line break (Multi-News).
 void NormalizeDocument(Document* doc, bool newline_markers, std::vector<Diagnostic>* diagnostics);
 
-// A plain-text document (UTF-8, or UTF-16 with a BOM). Fails on binary data
-// and on input with no text.
+// A plain-text document: UTF-8, UTF-16, or a legacy encoding detected and
+// converted (src/ingest/charset.h). Fails on binary data and on input with
+// no text.
 Result<Document> ReadTextDocument(std::string_view bytes, const std::string& name,
                                   std::vector<Diagnostic>* diagnostics);
 
-// An HTML page.
+// An HTML page: its charset decided (declared or detected) and converted,
+// then its article extracted (src/ingest/article.h).
 Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& name,
                                   std::vector<Diagnostic>* diagnostics);
 
