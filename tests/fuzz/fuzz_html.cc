@@ -1,5 +1,6 @@
-// Fuzz target: HTML page -> visible text with its offset map, and the
-// article extracted from it (body, metadata, map).
+// Fuzz target: HTML page bytes -> the HTML reader (charset, article,
+// analysis); and, for UTF-8 input, the visible text with its offset map and
+// the article extracted from it (body, metadata, map).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -7,6 +8,7 @@
 #include "fuzz_checks.h"
 #include "ingest/article.h"
 #include "ingest/html_text.h"
+#include "ingest/readers.h"
 #include "util/utf8.h"
 
 namespace {
@@ -40,7 +42,15 @@ void CheckMappedText(std::string_view html, const std::string& text,
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace dossier;
   std::string_view html(reinterpret_cast<const char*>(data), size);
-  if (!IsValidUtf8(html)) return 0;  // the caller repairs UTF-8 first
+  // The whole reader: charset decided and converted, article, analysis.
+  std::vector<Diagnostic> diagnostics;
+  Result<Document> doc = ReadHtmlDocument(html, "fuzz.html", &diagnostics);
+  if (doc.ok()) {
+    Pipeline::Scratch scratch = fuzz::FuzzPipeline().NewScratch();
+    fuzz::FuzzPipeline().Analyze(&*doc, &scratch);
+    fuzz::CheckDocument(*doc);
+  }
+  if (!IsValidUtf8(html)) return 0;  // the extractors want UTF-8: the reader converts first
   Result<HtmlText> page = ExtractHtmlText(html);
   fuzz::Require(page.ok());
   CheckMappedText(html, page->text, page->map);
