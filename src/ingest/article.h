@@ -1,6 +1,7 @@
 // ExtractArticle: the main article of a web page, its body text and its
 // metadata, without navigation, ads, related-article lists, comments, cookie
-// banners, share widgets or footers.
+// banners, share widgets, newsletter sign-ups, captions, author boxes or
+// footers.
 //
 //   Result<Article> a = ExtractArticle(html);       // html: valid UTF-8
 //   if (a.ok() && a->found) std::cout << a->title << "\n\n" << a->text;
@@ -8,13 +9,24 @@
 //
 // The body is plain text: one paragraph per block (paragraph, heading, list
 // item, block quote, table row, preformatted block), paragraphs separated by
-// one blank line ("\n\n"), white space inside a block collapsed to one space,
-// character references decoded. Every byte of `text` maps back into `html`
-// through `map`, so citations point into the page. When the page holds no
-// article (a home page, a search page, an error page) `found` is false,
-// `text` is empty and `why_not` says why; the metadata may still be set.
-// The method is described in docs/EXTRACTION.md. Iterative: nesting depth
-// does not grow the stack. Thread-safe (no shared state).
+// one blank line ("\n\n"), table rows by "\n" with cells separated by a
+// space, white space inside a block collapsed to one space, character
+// references decoded. Headings, lists, quotations and tables of the article
+// are kept; the headline, byline and date lines are metadata, not body.
+// Every byte of `text` maps back into `html` through `map` (copied bytes one
+// to one, a decoded reference to its "&...;", inserted separators to an
+// empty range), so citations point into the page.
+//
+// When the page holds no article (a home or section page, search results,
+// an error page) `found` is false, `text` is empty and `why_not` says why;
+// the metadata may still be set. The method (readability's candidate
+// scoring, jusText's block classes, boilerpipe's shallow features, DOM
+// distiller's semantic hints, trafilatura's furniture lists) is described
+// in docs/EXTRACTION.md. Robust by construction: malformed HTML parses as
+// browsers do (gumbo); the analysis is iterative, so nesting depth never
+// grows the stack, and nesting deeper than 400 levels is flattened before
+// parsing, so deep markup cannot make the parse quadratic. Thread-safe: no
+// shared mutable state.
 #ifndef DOSSIER_INGEST_ARTICLE_H_
 #define DOSSIER_INGEST_ARTICLE_H_
 
@@ -29,8 +41,11 @@ namespace dossier {
 struct Article {
   // Metadata, empty where the page does not give it.
   std::string title;   // og:title, JSON-LD headline, the article's <h1>, or <title>
-  std::string byline;  // the authors, "Jane Roe, John Doe" (no "By")
-  std::string date;    // publication date, ISO 8601 "YYYY-MM-DD"
+                       // (a " - Site" / " | Site" suffix removed)
+  std::string byline;  // the authors, "Jane Roe, John Doe" (no "By"): JSON-LD author,
+                       // <meta name=author>, rel=author, a byline/author element
+  std::string date;    // publication date, ISO 8601 "YYYY-MM-DD": article:published_time
+                       // and other date metas, JSON-LD datePublished, <time datetime>
   std::string url;     // canonical URL (<link rel=canonical>, og:url, JSON-LD url)
   std::string site;    // site name (og:site_name, JSON-LD publisher)
   std::string lang;    // <html lang>

@@ -1,0 +1,521 @@
+#include "ingest/article.h"
+
+#include <gtest/gtest.h>
+#include <pthread.h>
+
+#include <chrono>
+#include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dossier {
+namespace {
+
+std::string ReadFixture(std::string_view name) {
+  const std::string path = std::string(DOSSIER_TESTDATA_DIR) + "/extraction/" + std::string(name);
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in.good()) << path;
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The text a slice of html stands for: the characters it decodes to, or
+// white space (block separators and collapsed runs).
+bool IsDecodingOf(std::string_view text, std::string_view html) {
+  if (text.find_first_not_of(" \n") == std::string_view::npos) return true;
+  // A character reference: "&amp;" -> "&", "&pound;" -> "£", "&#8217;" -> "’".
+  return !html.empty() && html.front() == '&' && html.size() <= 40 && !text.empty();
+}
+
+// Every byte of the article text maps back into the page: copy runs are the
+// page's bytes, other runs are white space or a decoded character
+// reference, and every word of the text, cited through the map, is that
+// word in the page wherever no markup or reference lies between.
+void ExpectExactMap(std::string_view html, const Article& a) {
+  const OffsetMap& map = a.map;
+  ASSERT_EQ(map.text_size(), a.text.size());
+  const auto& runs = map.runs();
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const OffsetMap::Run& run = runs[r];
+    const uint32_t end = r + 1 < runs.size() ? runs[r + 1].text_begin : map.text_size();
+    ASSERT_LT(run.text_begin, end) << "empty run " << r;
+    ASSERT_LE(run.orig_begin, run.orig_end);
+    ASSERT_LE(run.orig_end, html.size());
+    const std::string_view text =
+        std::string_view(a.text).substr(run.text_begin, end - run.text_begin);
+    const std::string_view orig = html.substr(run.orig_begin, run.orig_end - run.orig_begin);
+    if (run.copy) {
+      ASSERT_EQ(orig.size(), text.size()) << "copy run " << r;
+      EXPECT_EQ(text, orig) << "copy run " << r;
+    } else {
+      EXPECT_TRUE(IsDecodingOf(text, orig))
+          << "run " << r << ": '" << text << "' for '" << orig << "'";
+    }
+  }
+  size_t k = 0;
+  const std::string& text = a.text;
+  while (k < text.size()) {
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\n')) ++k;
+    const size_t start = k;
+    while (k < text.size() && text[k] != ' ' && text[k] != '\n') ++k;
+    if (k == start) break;
+    const Span word{static_cast<uint32_t>(start), static_cast<uint32_t>(k)};
+    const std::string_view cited = map.ToOriginal(word).Slice(html);
+    if (cited.find_first_of("&<") == std::string_view::npos) {
+      EXPECT_EQ(cited, word.Slice(text)) << "word at " << start;
+    }
+  }
+}
+
+Article Extract(std::string_view html) {
+  Result<Article> a = ExtractArticle(html);
+  EXPECT_TRUE(a.ok()) << a.status().ToString();
+  if (!a.ok()) return {};
+  ExpectExactMap(html, *a);
+  return std::move(a).value();
+}
+
+bool Has(const Article& a, std::string_view part) { return a.text.find(part) != std::string::npos; }
+
+// ---- Body text -----------------------------------------------------------------------
+
+TEST(ArticleTest, KeepsTheBodyAndDropsThePageAroundIt) {
+  const std::string html = ReadFixture("news_article.html");
+  const Article a = Extract(html);
+  ASSERT_TRUE(a.found) << a.why_not;
+  // The body, in order: paragraphs, a heading, a list, a quotation, a table.
+  EXPECT_EQ(a.text.find("Councillors in the harbour town voted"), 0u);
+  EXPECT_TRUE(Has(a, "How the money will be found"));
+  EXPECT_TRUE(Has(a,
+                  "\xc2\xa3"
+                  "12 million, most of it"));  // &pound; decoded
+  EXPECT_TRUE(Has(a, "Phase one: the northern breakwater"));
+  EXPECT_TRUE(Has(a, "\xe2\x80\x9cWe cannot keep patching"));
+  EXPECT_TRUE(Has(a,
+                  "Repair only \xc2\xa3"
+                  "4 million\nFull rebuild"));
+  EXPECT_TRUE(Has(a, "comment on the plans until the end of July."));
+  EXPECT_LT(a.text.find("Councillors"), a.text.find("How the money"));
+  EXPECT_LT(a.text.find("How the money"), a.text.find("A public exhibition"));
+  // Not the page around it.
+  for (std::string_view junk : {"cookies",
+                                "Accept all",
+                                "Sport",
+                                "Weather",             // banner, navigation
+                                "Harbour town votes",  // the headline
+                                "By Mara",
+                                "14 May 2023",  // byline, date
+                                "Share on",
+                                "Email this story",  // share widget
+                                "low tide",
+                                "Advertisement",  // caption, ad
+                                "morning briefing",
+                                "Sign up",
+                                "Subscribe",  // newsletter
+                                "leaking boat",
+                                "Flooding",  // author bio, tags
+                                "Lifeboat crew",
+                                "Related stories",  // related list
+                                "About time",
+                                "12 comments",  // comments
+                                "Most read",
+                                "Ferry timetable",
+                                "All rights reserved"}) {  // sidebar, footer
+    EXPECT_FALSE(Has(a, junk)) << junk;
+  }
+  EXPECT_TRUE(a.why_not.empty());
+}
+
+TEST(ArticleTest, BlogPostWithoutSemanticMarkup) {
+  const std::string html = ReadFixture("blog_post.html");
+  const Article a = Extract(html);
+  ASSERT_TRUE(a.found) << a.why_not;
+  EXPECT_EQ(a.text.find("When I first put a grow bag"), 0u);
+  EXPECT_TRUE(Has(a, "pinch out the side shoots, however healthy they look."));
+  for (std::string_view junk : {"Share this", "Twitter", "Related", "Basil", "Powered by",
+                                "Archive", "Small Plot Diaries"}) {
+    EXPECT_FALSE(Has(a, junk)) << junk;
+  }
+}
+
+// Some sites wrap the whole page in one <form> (ASP.NET): it is not a form to drop.
+TEST(ArticleTest, PageWrappedInAForm) {
+  const std::string html = ReadFixture("form_wrapper.html");
+  const Article a = Extract(html);
+  ASSERT_TRUE(a.found) << a.why_not;
+  EXPECT_EQ(a.text.find("The company reported revenue"), 0u);
+  EXPECT_TRUE(Has(a, "particularly in the service business."));
+  EXPECT_FALSE(Has(a, "Investors"));
+  EXPECT_FALSE(Has(a, "Investor relations"));
+  EXPECT_EQ(a.title, "Quarterly results announced");
+}
+
+TEST(ArticleTest, EmbeddedPostInTheBodyIsKept) {
+  const std::string para =
+      "<p>The mayor answered the critics on social media late on Sunday night, in a post that "
+      "was shared thousands of times before the council meeting began.</p>";
+  const std::string html =
+      "<html><body><nav><a href=/>Home</a></nav><div class=\"article-body\">" + para +
+      "<div class=\"social-embed\"><blockquote class=\"twitter-tweet\"><p>We will build the "
+      "wall, and we will build it to last for a hundred years.</p>&mdash; The Mayor "
+      "(@mayor) <a href=\"https://x.example/1\">May 14, 2023</a></blockquote></div>" +
+      para + "</div><div class=\"share-bar\"><a href=#>Share</a></div></body></html>";
+  const Article a = Extract(html);
+  ASSERT_TRUE(a.found) << a.why_not;
+  EXPECT_TRUE(Has(a, "We will build the wall"));
+  EXPECT_TRUE(Has(a, "The Mayor (@mayor) May 14, 2023"));
+  EXPECT_FALSE(Has(a, "Share"));
+}
+
+TEST(ArticleTest, BodySplitIntoContainersOfOneClass) {
+  std::string html = "<html><body><div class=\"wrap\">";
+  for (int part = 0; part < 3; ++part) {
+    html += "<div class=\"row\"><div class=\"body-chunk\">";
+    for (int p = 0; p < 3; ++p) {
+      html += "<p>Part " + std::to_string(part) + ", paragraph " + std::to_string(p) +
+              ": the committee heard evidence from engineers, residents and the harbour "
+              "master, who said the tides were rising faster than expected.</p>";
+    }
+    html += "</div><div class=\"ad-rail\"><a href=#>Buy now</a></div></div>";
+  }
+  html += "</div></body></html>";
+  const Article a = Extract(html);
+  ASSERT_TRUE(a.found) << a.why_not;
+  EXPECT_TRUE(Has(a, "Part 0, paragraph 0"));
+  EXPECT_TRUE(Has(a, "Part 2, paragraph 2"));
+  EXPECT_FALSE(Has(a, "Buy now"));
+}
+
+// ---- Metadata ------------------------------------------------------------------------
+
+TEST(ArticleTest, MetadataFromJsonLdAndOpenGraph) {
+  const Article a = Extract(ReadFixture("news_article.html"));
+  EXPECT_EQ(a.title, "Harbour town votes to rebuild its sea wall");
+  EXPECT_EQ(a.byline, "Mara Quill, Tobias Fenn");  // JSON-LD authors
+  EXPECT_EQ(a.date, "2023-05-14");
+  EXPECT_EQ(a.url, "https://ledger.example/news/sea-wall-vote");  // canonical before og:url
+  EXPECT_EQ(a.site, "The Coastal Ledger");                        // og:site_name
+  EXPECT_EQ(a.lang, "en");
+}
+
+TEST(ArticleTest, MetadataFromMetaTagsAndTitle) {
+  const Article a = Extract(ReadFixture("blog_post.html"));
+  EXPECT_EQ(a.title, "Ten years of growing tomatoes on a balcony");  // <title> minus " | Site"
+  EXPECT_EQ(a.byline, "Ines Okafor");                                // meta name=author
+  EXPECT_EQ(a.date, "2021-03-04");                                   // meta name=date, 2021/03/04
+  EXPECT_EQ(a.url, "https://smallplot.example/tomatoes");            // og:url
+  EXPECT_EQ(a.site, "");
+}
+
+std::string PageWith(std::string_view head, std::string_view top) {
+  std::string body;
+  for (int i = 0; i < 4; ++i) {
+    body +=
+        "<p>The bridge will close for repairs for six weeks from Monday, the county said, and "
+        "drivers are advised to use the coast road instead.</p>";
+  }
+  return "<html><head>" + std::string(head) + "</head><body><article>" + std::string(top) +
+         "<div class=\"article-body\">" + body + "</div></article></body></html>";
+}
+
+TEST(ArticleTest, BylineVariants) {
+  struct Case {
+    std::string_view head, top, byline;
+  };
+  const Case cases[] = {
+      {"<meta name=\"author\" content=\"  Jo Park \">", "", "Jo Park"},
+      {"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+       "{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"}}</script>",
+       "", "Ana Ruiz"},
+      {"<script type=\"application/ld+json\">[{\"@type\":\"ReportageNewsArticle\",\"author\":"
+       "[\"Li Wei\",{\"name\":\"Sam Cole\"}]}]</script>",
+       "", "Li Wei, Sam Cole"},
+      {"", "<span>by <a rel=\"author\" href=\"/u/1\">Kim Lund</a></span>", "Kim Lund"},
+      {"", "<div class=\"byline\">By Omar Haddad</div>", "Omar Haddad"},
+      {"", "<p class=\"article-author\">BY   RITA  MOSS</p>", "RITA MOSS"},
+      {"<meta name=\"author\" content=\"https://social.example/jo\">", "", ""},
+      {"", "", ""},
+  };
+  for (const Case& c : cases) {
+    const Article a = Extract(PageWith(c.head, c.top));
+    EXPECT_TRUE(a.found) << c.head << c.top;
+    EXPECT_EQ(a.byline, c.byline) << c.head << c.top;
+    EXPECT_FALSE(Has(a, "Omar")) << "a byline is not body text";
+  }
+}
+
+TEST(ArticleTest, DateVariants) {
+  struct Case {
+    std::string_view head, top, date;
+  };
+  const Case cases[] = {
+      {"<meta property=\"article:published_time\" content=\"2020-02-29T23:10:00Z\">", "",
+       "2020-02-29"},
+      {"<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\","
+       "\"datePublished\":\"2019-11-19\"}</script>",
+       "", "2019-11-19"},
+      {"", "<time datetime=\"2018-07-04T10:00:00-04:00\">July 4</time>", "2018-07-04"},
+      {"", "<time datetime=\"Tue Nov 19 2019 05:44:06 GMT+0000\">Tuesday</time>", "2019-11-19"},
+      {"<meta name=\"pubdate\" content=\"20170102\">", "", "2017-01-02"},
+      {"<meta name=\"date\" content=\"March 5, 2016\">", "", "2016-03-05"},
+      {"<meta itemprop=\"datePublished\" content=\"2015-12-31\">", "", "2015-12-31"},
+      {"<meta name=\"date\" content=\"soon\">", "", ""},
+      {"", "", ""},
+  };
+  for (const Case& c : cases) {
+    const Article a = Extract(PageWith(c.head, c.top));
+    EXPECT_TRUE(a.found) << c.head << c.top;
+    EXPECT_EQ(a.date, c.date) << c.head << c.top;
+  }
+}
+
+TEST(ArticleTest, TitleVariants) {
+  struct Case {
+    std::string_view head, top, title;
+  };
+  const Case cases[] = {
+      {"<title>Bridge to close - County News</title>"
+       "<meta property=\"og:title\" content=\"Bridge to close for six weeks\">",
+       "", "Bridge to close for six weeks"},
+      {"<title>Bridge to close - County News</title><script type=\"application/ld+json\">"
+       "{\"@type\":\"NewsArticle\",\"headline\":\"Bridge closes\"}</script>",
+       "", "Bridge closes"},
+      {"<title>Bridge to close - County News</title>", "<h1>Bridge shut for repairs</h1>",
+       "Bridge shut for repairs"},
+      {"<title>Bridge to close for six weeks | County News</title>", "",
+       "Bridge to close for six weeks"},
+  };
+  for (const Case& c : cases) {
+    const Article a = Extract(PageWith(c.head, c.top));
+    EXPECT_EQ(a.title, c.title) << c.head << c.top;
+    EXPECT_FALSE(Has(a, "Bridge shut")) << "the headline is not body text";
+  }
+}
+
+// ---- No article ----------------------------------------------------------------------
+
+TEST(ArticleTest, IndexPageHasNoArticle) {
+  const Article a = Extract(ReadFixture("index_page.html"));
+  EXPECT_FALSE(a.found);
+  EXPECT_EQ(a.text, "");
+  EXPECT_FALSE(a.why_not.empty());
+  EXPECT_EQ(a.site, "The Coastal Ledger");  // metadata may still be set
+}
+
+TEST(ArticleTest, IndexPageWithSummariesHasNoArticle) {
+  std::string html = "<html><body><main>";
+  for (int i = 0; i < 6; ++i) {
+    html += "<div class=\"card\"><h3><a href=\"/s" + std::to_string(i) +
+            "\">Headline of story number " + std::to_string(i) +
+            "</a></h3><p>A summary of the story, telling readers what happened and why it "
+            "matters to them, in a sentence or two.</p></div>";
+  }
+  html += "</main></body></html>";
+  const Article a = Extract(html);
+  EXPECT_FALSE(a.found);
+  EXPECT_EQ(a.text, "");
+  EXPECT_FALSE(a.why_not.empty());
+}
+
+TEST(ArticleTest, ErrorPageHasNoArticle) {
+  const Article a = Extract(ReadFixture("not_found.html"));
+  EXPECT_FALSE(a.found);
+  EXPECT_EQ(a.text, "");
+  EXPECT_FALSE(a.why_not.empty());
+}
+
+TEST(ArticleTest, EmptyAndTextlessPages) {
+  for (std::string_view html : {"", "   ", "<html></html>", "<script>x()</script>", "<p>Hello.</p>",
+                                "<ul><li><a href=/a>A</a></li></ul>"}) {
+    const Article a = Extract(html);
+    EXPECT_FALSE(a.found) << html;
+    EXPECT_EQ(a.text, "") << html;
+    EXPECT_FALSE(a.why_not.empty()) << html;
+  }
+}
+
+// A page with a few sentences and nothing around them is taken whole.
+TEST(ArticleTest, SmallPageIsTakenWhole) {
+  const std::string html =
+      "<html><head><title>Notice</title></head><body><nav><a href=/>Home</a></nav>"
+      "<p>The library will be closed on Monday for the holiday.</p>"
+      "<p>Books can be returned at the front desk.</p><footer>Town library</footer></body></html>";
+  const Article a = Extract(html);
+  ASSERT_TRUE(a.found) << a.why_not;
+  EXPECT_EQ(a.text,
+            "The library will be closed on Monday for the holiday.\n\nBooks can be returned at "
+            "the front desk.");
+}
+
+// ---- Robustness ----------------------------------------------------------------------
+
+TEST(ArticleTest, MalformedHtml) {
+  const std::string html =
+      "<html><body><div class=story><p>The storm <b>knocked out <i>power</b> to "
+      "thousands</i> of homes across the valley on Friday night, and crews were still "
+      "working to restore it on Sunday.<p>Schools will stay closed on Monday, the district "
+      "said, while engineers inspect the buildings for damage to the roofs and windows."
+      "</span></div></td><p>Residents were told to avoid the river paths &amp the flooded "
+      "fields until the water goes down, which could take most of the week<div>";
+  const Article a = Extract(html);
+  ASSERT_TRUE(a.found) << a.why_not;
+  EXPECT_TRUE(Has(a, "The storm knocked out power to thousands of homes"));
+  EXPECT_TRUE(Has(a, "river paths & the flooded fields"));
+}
+
+TEST(ArticleTest, EveryByteMapsBackOnAllFixtures) {
+  for (std::string_view name :
+       {"news_article.html", "blog_post.html", "form_wrapper.html", "index_page.html"}) {
+    SCOPED_TRACE(name);
+    Extract(ReadFixture(name));  // checks the map
+  }
+}
+
+// The map stays exact on pages assembled from awkward fragments.
+TEST(ArticleTest, MapIsExactOnGeneratedPages) {
+  const std::vector<std::string> pieces = {
+      "<p>",
+      "</p>",
+      "The council met on Tuesday, and the vote was close. ",
+      "Residents said the plan was too expensive, but the engineers disagreed. ",
+      " ",
+      "\n",
+      "\r\n",
+      "&amp;",
+      "&eacute;",
+      "&",
+      "&#8217;",
+      "&copy",
+      "<br>",
+      "<pre>",
+      "</pre>",
+      "<td>",
+      "<tr>",
+      "<table>",
+      "</foo>",
+      "<b>",
+      "</b>",
+      "<a href=\"/x\">",
+      "</a>",
+      "<!--c-->",
+      "<li>",
+      "&nbsp;",
+      "<script>s()</script>",
+      "<div class=\"share\">",
+      "<div class=\"article-body\">",
+      "</div>",
+      "<blockquote>",
+      "<h2>",
+      "</h2>",
+      std::string("\0", 1),
+      "<![CDATA[x]]>",
+      "<svg><text>t</text></svg>",
+      "<span data-x=\"1\" class=\"c\">",
+      "<time datetime=\"2020-01-02\">"};
+  uint32_t state = 4242;
+  auto next = [&state] {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7fff;
+  };
+  int found = 0;
+  for (int round = 0; round < 1500; ++round) {
+    std::string html;
+    const int n = static_cast<int>(next() % 80);
+    for (int i = 0; i < n; ++i) html += pieces[next() % pieces.size()];
+    SCOPED_TRACE(html);
+    const Article a = Extract(html);
+    if (!a.found) {
+      EXPECT_EQ(a.text, "");
+      continue;
+    }
+    ++found;
+    EXPECT_NE(a.text.front(), ' ');
+    EXPECT_NE(a.text.front(), '\n');
+    EXPECT_NE(a.text.back(), ' ');
+    EXPECT_NE(a.text.back(), '\n');
+  }
+  EXPECT_GT(found, 50);  // enough pages hold an article to test the map
+}
+
+std::string DeepPage(int depth, std::string_view open, std::string_view close) {
+  std::string html = "<html><body>";
+  html.reserve(static_cast<size_t>(depth) * (open.size() + close.size()) + 2000);
+  for (int i = 0; i < depth; ++i) html += open;
+  for (int i = 0; i < 3; ++i) {
+    html +=
+        "<p>Deep inside the page, this paragraph still reads as running text, with commas, "
+        "full stops and enough words to count as the body of an article.</p>";
+  }
+  for (int i = 0; i < depth; ++i) html += close;
+  return html + "</body></html>";
+}
+
+TEST(ArticleTest, DeepNestingFinishesQuickly) {
+  constexpr int kDepth = 100000;
+  const std::pair<std::string_view, std::string_view> shapes[] = {
+      {"<div>", "</div>"},        {"<div>", ""},           {"<span><b>", ""},
+      {"<ul><li>", "</li></ul>"}, {"<table><tr><td>", ""}, {"<div/>", ""}};
+  for (const auto& [open, close] : shapes) {
+    SCOPED_TRACE(open);
+    const std::string html = DeepPage(kDepth, open, close);
+    const auto start = std::chrono::steady_clock::now();
+    const Article a = Extract(html);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_TRUE(a.found) << a.why_not;
+    EXPECT_TRUE(Has(a, "Deep inside the page"));
+    EXPECT_LT(elapsed, std::chrono::seconds(2));
+  }
+}
+
+// Neither the analysis nor freeing the parse recurses per level of nesting.
+TEST(ArticleTest, DeepNestingDoesNotRecurse) {
+  struct Job {
+    std::string html;
+    bool found = false;
+  } job;
+  job.html = DeepPage(100000, "<div>", "</div>");
+  pthread_attr_t attr;
+  ASSERT_EQ(pthread_attr_init(&attr), 0);
+  ASSERT_EQ(pthread_attr_setstacksize(&attr, 256 * 1024), 0);
+  pthread_t thread;
+  auto run = [](void* arg) -> void* {
+    auto* j = static_cast<Job*>(arg);
+    Result<Article> a = ExtractArticle(j->html);
+    j->found = a.ok() && a->found;
+    return nullptr;
+  };
+  ASSERT_EQ(pthread_create(&thread, &attr, run, &job), 0);
+  ASSERT_EQ(pthread_join(thread, nullptr), 0);
+  pthread_attr_destroy(&attr);
+  EXPECT_TRUE(job.found);
+}
+
+TEST(ArticleTest, TenMegabytePage) {
+  std::string html =
+      "<html><head><title>Long report</title></head><body><nav><a href=/>Home</a></nav>"
+      "<article><h1>Long report</h1>";
+  int n = 0;
+  while (html.size() < (10u << 20)) {
+    html += "<p>Section " + std::to_string(n++) +
+            " of the report describes, in some detail, the state of the harbour walls, the "
+            "cost of repairs and the views of the residents who live behind them.</p>";
+    if (n % 50 == 0) html += "<div class=\"ad-slot\"><a href=/ad>Sponsored link</a></div>";
+  }
+  html += "</article><footer>&copy; Ledger</footer></body></html>";
+  const auto start = std::chrono::steady_clock::now();
+  const Article a = Extract(html);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  ASSERT_TRUE(a.found) << a.why_not;
+  EXPECT_EQ(a.text.find("Section 0 of the report"), 0u);
+  EXPECT_TRUE(Has(a, "Section " + std::to_string(n - 1) + " of the report"));
+  EXPECT_FALSE(Has(a, "Sponsored link"));
+  EXPECT_FALSE(Has(a, "Ledger"));
+  EXPECT_LT(elapsed, std::chrono::seconds(10));
+}
+
+}  // namespace
+}  // namespace dossier
