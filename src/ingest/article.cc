@@ -17,6 +17,7 @@
 #include "ingest/html_dom.h"
 #include "util/dates.h"
 #include "util/strings.h"
+#include "util/utf8.h"
 
 namespace dossier {
 namespace {
@@ -1589,6 +1590,9 @@ Result<Article> ExtractArticle(std::string_view html) {
     if (chars >= 500) break;
   }
   FillMetadata(page, sel.roots.empty() ? nullptr : &sel, &a);
+  for (std::string* field : {&a.title, &a.byline, &a.date, &a.url, &a.site, &a.lang}) {
+    if (!IsValidUtf8(*field)) *field = html::RepairedUtf8(*field);
+  }
   std::string why_not = "no block of running text in the page";
   if (!sel.roots.empty()) {
     CleanArticle(&page, a.title, &sel);

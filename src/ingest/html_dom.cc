@@ -16,6 +16,7 @@
 
 #include "util/strings.h"
 #include "util/text_builder.h"
+#include "util/utf8.h"
 
 namespace dossier::html {
 namespace {
@@ -407,6 +408,11 @@ void EmitTextNode(std::string_view html, std::string_view parsed, const GumboTex
                   Emitter* out) {
   std::string_view decoded(t.text == nullptr ? "" : t.text);
   if (decoded.empty()) return;
+  std::string repaired;
+  if (!IsValidUtf8(decoded)) {
+    repaired = RepairedUtf8(decoded);
+    decoded = repaired;
+  }
   const char* od = t.original_text.data;
   size_t on = t.original_text.length;
   if (od == nullptr || od < parsed.data() || on > parsed.size() ||
@@ -819,6 +825,27 @@ Prescan ScanPage(std::string_view s) {
 
 }  // namespace
 
+// (html_dom.h) `s` with every byte that does not start a valid UTF-8 sequence replaced by
+// U+FFFD. gumbo decodes a numeric reference that overflows its integer
+// ("&#6666666666") to a stray byte.
+std::string RepairedUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n > 0 && i + n <= s.size() && IsValidUtf8(s.substr(i, n))) {
+      out.append(s.substr(i, n));
+      i += n;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
 Role RoleOf(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_SCRIPT:
@@ -951,7 +978,7 @@ std::string ChildText(const GumboElement& e) {
       raw += child->v.text.text;
     }
   }
-  return CollapseWhitespace(raw);
+  return CollapseWhitespace(IsValidUtf8(raw) ? raw : RepairedUtf8(raw));
 }
 
 uint32_t StartOf(const ParsedHtml& page, const GumboElement& e) {

@@ -115,6 +115,10 @@ std::string_view UnknownTagName(const GumboElement& e);
 std::string_view Attribute(const GumboElement& e, std::string_view name);
 // The text of an element's text children, white space collapsed (<title>).
 std::string ChildText(const GumboElement& e);
+
+// `s` with every byte that does not start a valid UTF-8 sequence replaced by
+// U+FFFD (gumbo decodes an overflowing numeric reference to a stray byte).
+std::string RepairedUtf8(std::string_view s);
 // The parse offsets of an element's start and end tags, clamped.
 uint32_t StartOf(const ParsedHtml& page, const GumboElement& e);
 uint32_t EndOf(const ParsedHtml& page, const GumboElement& e);
