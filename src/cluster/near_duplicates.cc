@@ -1,0 +1,176 @@
+#include "cluster/near_duplicates.h"
+
+#include <cmath>
+#include <limits>
+#include <utility>
+
+namespace dossier {
+namespace {
+
+uint64_t Mix64(uint64_t x) {  // splitmix64 finalizer
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// The MinHash family drawn from `seed`: h_k(x) = a[k] * x + b[k], a[k] odd.
+struct HashFamily {
+  std::array<uint64_t, NearDuplicateIndex::kNumHashes> a;
+  std::array<uint64_t, NearDuplicateIndex::kNumHashes> b;
+  explicit HashFamily(uint64_t seed) {
+    uint64_t state = seed;
+    auto next = [&state] {
+      state += 0x9e3779b97f4a7c15ULL;
+      return Mix64(state);
+    };
+    for (int k = 0; k < NearDuplicateIndex::kNumHashes; ++k) {
+      a[k] = next() | 1;
+      b[k] = next();
+    }
+  }
+};
+
+}  // namespace
+
+NearDuplicateIndex::NearDuplicateIndex(NearDuplicateOptions options)
+    : options_(options), bucket_ids_(4096) {
+  double want = std::ceil(options_.threshold * kNumHashes - 1e-9);
+  if (!(want >= 1)) want = 1;  // also catches NaN
+  if (want > kNumHashes) want = kNumHashes;
+  min_equal_ = static_cast<int>(want);
+}
+
+NearDuplicateIndex::Signature NearDuplicateIndex::ComputeSignature(
+    std::span<const uint64_t> token_hashes, const NearDuplicateOptions& options) {
+  Signature sig;
+  sig.mins.fill(std::numeric_limits<uint64_t>::max());
+  if (token_hashes.size() < static_cast<size_t>(kShingleWords)) return sig;
+  const HashFamily family(options.seed);
+  sig.empty = false;
+  const size_t shingles = token_hashes.size() - kShingleWords + 1;
+  for (size_t i = 0; i < shingles; ++i) {
+    uint64_t x = 0x243f6a8885a308d3ULL;
+    for (int j = 0; j < kShingleWords; ++j) x = Mix64(x + token_hashes[i + j]);
+    for (int k = 0; k < kNumHashes; ++k) {
+      uint64_t h = family.a[k] * x + family.b[k];
+      if (h < sig.mins[k]) sig.mins[k] = h;
+    }
+  }
+  return sig;
+}
+
+std::vector<uint64_t> NearDuplicateIndex::TokenHashes(const Document& doc) {
+  std::vector<uint64_t> hashes;
+  hashes.reserve(doc.tokens.size());
+  for (const Token& t : doc.tokens) hashes.push_back(t.stem_hash);
+  return hashes;
+}
+
+std::optional<uint32_t> NearDuplicateIndex::Add(std::span<const uint64_t> token_hashes) {
+  return Add(ComputeSignature(token_hashes, options_));
+}
+
+std::optional<uint32_t> NearDuplicateIndex::Add(const Document& doc) {
+  std::vector<uint64_t> hashes = TokenHashes(doc);
+  return Add(std::span<const uint64_t>(hashes));
+}
+
+int NearDuplicateIndex::EqualPositions(const Signature& a, const Signature& b) {
+  int equal = 0;
+  for (int k = 0; k < kNumHashes; ++k) equal += a.mins[k] == b.mins[k];
+  return equal;
+}
+
+std::optional<uint32_t> NearDuplicateIndex::Add(const Signature& signature) {
+  const uint32_t id = size();
+  signatures_.push_back(signature);
+  parent_.push_back(id);
+  visited_.push_back(0);
+  if (signature.empty) return std::nullopt;
+  const Signature& sig = signatures_.back();
+
+  // Candidates: every earlier document sharing a band; verify each once.
+  std::array<uint32_t, kBands> buckets;
+  bool joined = false;
+  for (int band = 0; band < kBands; ++band) {
+    uint64_t key = Mix64(0x13198a2e03707344ULL + static_cast<uint64_t>(band));
+    for (int r = 0; r < kRows; ++r) key = Mix64(key ^ sig.mins[band * kRows + r]);
+    const uint32_t bucket = bucket_ids_.Intern(key);
+    if (bucket == heads_.size()) heads_.push_back(kNone);
+    buckets[band] = bucket;
+    for (uint32_t e = heads_[bucket]; e != kNone; e = entries_[e].next) {
+      const uint32_t other = entries_[e].doc;
+      if (visited_[other] == id + 1) continue;
+      visited_[other] = id + 1;
+      if (joined && Find(other) == Find(id)) continue;  // already in its group
+      if (EqualPositions(sig, signatures_[other]) < min_equal_) continue;
+      // Union; the root is always the group's earliest document.
+      uint32_t ra = Find(other), rb = Find(id);
+      if (ra != rb) {
+        if (ra > rb) std::swap(ra, rb);
+        parent_[rb] = ra;
+      }
+      joined = true;
+    }
+  }
+
+  // Index the document, skipping buckets that already hold a member of its
+  // group: whatever meets it there meets that member and reaches the group.
+  const uint32_t root = Find(id);
+  for (int band = 0; band < kBands; ++band) {
+    const uint32_t bucket = buckets[band];
+    bool covered = false;
+    if (joined) {
+      for (uint32_t e = heads_[bucket]; e != kNone && !covered; e = entries_[e].next) {
+        covered = Find(entries_[e].doc) == root;
+      }
+    }
+    if (covered) continue;
+    entries_.push_back({id, heads_[bucket]});
+    heads_[bucket] = static_cast<uint32_t>(entries_.size() - 1);
+  }
+  if (!joined) return std::nullopt;
+  return root;
+}
+
+uint32_t NearDuplicateIndex::Find(uint32_t id) {
+  while (parent_[id] != id) {
+    parent_[id] = parent_[parent_[id]];
+    id = parent_[id];
+  }
+  return id;
+}
+
+uint32_t NearDuplicateIndex::Representative(uint32_t id) const {
+  while (parent_[id] != id) id = parent_[id];
+  return id;
+}
+
+double NearDuplicateIndex::Similarity(uint32_t a, uint32_t b) const {
+  if (signatures_[a].empty || signatures_[b].empty) return 0;
+  return static_cast<double>(EqualPositions(signatures_[a], signatures_[b])) / kNumHashes;
+}
+
+std::vector<std::vector<uint32_t>> NearDuplicateIndex::Groups() const {
+  // Roots are each group's earliest document, so numbering groups at their
+  // root keeps them ordered by first document and members in input order.
+  std::vector<uint32_t> group_of(size(), kNone);
+  std::vector<std::vector<uint32_t>> groups;
+  for (uint32_t id = 0; id < size(); ++id) {
+    const uint32_t root = Representative(id);
+    if (group_of[root] == kNone) {
+      group_of[root] = static_cast<uint32_t>(groups.size());
+      groups.emplace_back();
+    }
+    groups[group_of[root]].push_back(id);
+  }
+  std::vector<std::vector<uint32_t>> result;
+  for (auto& g : groups) {
+    if (g.size() >= 2) result.push_back(std::move(g));
+  }
+  return result;
+}
+
+}  // namespace dossier
