@@ -272,6 +272,10 @@ class QuoteExtractor::Run {
   std::vector<Found> found_;
   std::vector<Mention> mentions_;
   std::vector<std::string> full_names_;
+  mutable std::vector<std::vector<std::string>> full_words_;  // full_names_ split, for Canonical
+  // The words of each mention's fullest name, computed once mentions_ is
+  // complete, for resolving pronouns.
+  std::vector<std::vector<std::string>> mention_words_;
   std::unordered_set<std::string> speakers_;  // names given as speakers in the text
   // Sentences [first, last) of each paragraph (sentences are in paragraph order).
   std::vector<std::pair<uint32_t, uint32_t>> paragraph_sentences_;
@@ -896,10 +900,15 @@ void QuoteExtractor::Run::CollectPersonMentions() {
 // somewhere in the document; `name` itself when that does not decide.
 std::string QuoteExtractor::Run::Canonical(const std::string& name) const {
   std::vector<std::string> words = SplitWords(name);
+  // full_names_ only grows: split the names added since the last call.
+  for (size_t k = full_words_.size(); k < full_names_.size(); ++k) {
+    full_words_.push_back(SplitWords(full_names_[k]));
+  }
   std::vector<const std::string*> best;
   size_t best_size = words.size();
-  for (const std::string& full : full_names_) {
-    std::vector<std::string> fw = SplitWords(full);
+  for (size_t k = 0; k < full_names_.size(); ++k) {
+    const std::string& full = full_names_[k];
+    const std::vector<std::string>& fw = full_words_[k];
     if (fw.size() < best_size || fw.size() == words.size()) continue;
     if (!std::equal(words.rbegin(), words.rend(), fw.rbegin())) continue;
     if (fw.size() > best_size) best.clear(), best_size = fw.size();
@@ -949,7 +958,8 @@ bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
   for (const Mention& m : mentions_) {
     if (m.offset >= s.span.begin) continue;
     if (direct && m.offset >= f.quote.span.begin && m.offset < f.quote.span.end) continue;
-    const std::vector<std::string> words = SplitWords(Canonical(m.name));
+    const std::vector<std::string>& words =
+        mention_words_[static_cast<size_t>(&m - mentions_.data())];
     if (words.empty()) continue;
     if (direct && std::any_of(words.begin(), words.end(), [&](const std::string& w) {
           return w.size() > 2 && quoted.find(w) != std::string_view::npos;
@@ -999,6 +1009,8 @@ std::vector<Quote> QuoteExtractor::Run::Extract() {
     speakers_.insert(f.subject.name);
   }
   CollectPersonMentions();
+  mention_words_.clear();
+  for (const Mention& m : mentions_) mention_words_.push_back(SplitWords(Canonical(m.name)));
   std::vector<bool> done(found_.size(), false);
   std::vector<Quote> out;
   for (size_t i = 0; i < found_.size(); ++i) {

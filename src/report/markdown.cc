@@ -36,6 +36,27 @@ std::string SpeakerLine(const Turn& t) {
   return s;
 }
 
+// One line of the key figures: what is counted, its unit, the sources'
+// verdict (figures of several sources; a single source's has none), then
+// every mention as written, cited.
+void AppendFigure(const Cluster& cluster, const FigureEntry& f, std::string* out) {
+  *out += "- **" + Escape(f.what) + "**" +
+          (f.what != f.unit && !f.unit.empty() ? " (" + f.unit + ")" : "");
+  if (f.status == "single") {
+    *out += " — ";
+  } else {
+    *out += std::string(": ") +
+            (f.status == "conflict" ? "**sources disagree**" : "sources agree") + " — ";
+  }
+  for (size_t i = 0; i < f.mentions.size(); ++i) {
+    const FigureEntry::Mention& m = f.mentions[i];
+    *out += std::string(i ? "; " : "") + "\"" +
+            Escape(m.where.span.Slice(cluster.documents[m.where.document].text)) + "\" [" +
+            std::to_string(m.where.document + 1) + "] `" + Range(m.where.source_span) + "`";
+  }
+  *out += "\n";
+}
+
 }  // namespace
 
 std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
@@ -112,16 +133,7 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
     size_t n = 0;
     for (const FigureEntry& f : briefing->figures) {
       if (++n > kMaxFigures) break;
-      out += "- **" + Escape(f.what) + "**" +
-             (f.what != f.unit && !f.unit.empty() ? " (" + f.unit + ")" : "") + ": " +
-             (f.status == "conflict" ? "**sources disagree**" : "sources agree") + " — ";
-      for (size_t i = 0; i < f.mentions.size(); ++i) {
-        const FigureEntry::Mention& m = f.mentions[i];
-        out += std::string(i ? "; " : "") + "\"" +
-               Escape(m.where.span.Slice(cluster.documents[m.where.document].text)) + "\" [" +
-               std::to_string(m.where.document + 1) + "] `" + Range(m.where.source_span) + "`";
-      }
-      out += "\n";
+      AppendFigure(cluster, f, &out);
     }
     out += "\n";
   }
@@ -132,15 +144,7 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
     size_t n = 0;
     for (const FigureEntry& f : briefing->single_source_figures) {
       if (++n > kMaxSingle) break;
-      out += "- **" + Escape(f.what) + "**" +
-             (f.what != f.unit && !f.unit.empty() ? " (" + f.unit + ")" : "") + " — ";
-      for (size_t i = 0; i < f.mentions.size(); ++i) {
-        const FigureEntry::Mention& m = f.mentions[i];
-        out += std::string(i ? "; " : "") + "\"" +
-               Escape(m.where.span.Slice(cluster.documents[m.where.document].text)) + "\" [" +
-               std::to_string(m.where.document + 1) + "] `" + Range(m.where.source_span) + "`";
-      }
-      out += "\n";
+      AppendFigure(cluster, f, &out);
     }
     if (briefing->single_source_figures.size() > kMaxSingle) {
       out += "- _… " + std::to_string(briefing->single_source_figures.size() - kMaxSingle) +

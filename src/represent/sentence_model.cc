@@ -177,22 +177,25 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
   return m;
 }
 
-double SentenceModel::Cosine(size_t a, size_t b) const {
+SentenceModel::Overlap SentenceModel::Compare(size_t a, size_t b) const {
   const auto& x = candidates_[a].tfidf;
   const auto& y = candidates_[b].tfidf;
-  double dot = 0;
+  Overlap o;
   size_t i = 0, j = 0;
   while (i < x.size() && j < y.size()) {
     if (x[i].first == y[j].first) {
-      dot += static_cast<double>(x[i].second) * y[j].second;
-      ++i, ++j;
+      const double wx = x[i].second, wy = y[j].second;
+      o.cosine += wx * wy;
+      o.mass_a += wx * wx;
+      o.mass_b += wy * wy;
+      ++o.shared, ++i, ++j;
     } else if (x[i].first < y[j].first) {
       ++i;
     } else {
       ++j;
     }
   }
-  return dot;
+  return o;
 }
 
 double SentenceModel::CosineWithDense(size_t a, const std::vector<double>& dense,

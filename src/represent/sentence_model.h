@@ -48,7 +48,15 @@ class SentenceModel {
   double Idf(uint32_t term) const { return idf_[term]; }
 
   // Cosine of the tf-idf vectors of candidates a and b.
-  double Cosine(size_t a, size_t b) const;
+  double Cosine(size_t a, size_t b) const { return Compare(a, b).cosine; }
+  // What the tf-idf vectors of candidates a and b share, in one pass.
+  struct Overlap {
+    double cosine = 0;  // the dot product of the two unit vectors
+    double mass_a = 0;  // a's squared weight on the shared terms (share of a's mass)
+    double mass_b = 0;  // the same for b
+    int shared = 0;     // terms in both
+  };
+  Overlap Compare(size_t a, size_t b) const;
   // Cosine of candidate a with a dense vector over the vocabulary.
   double CosineWithDense(size_t a, const std::vector<double>& dense, double dense_norm) const;
   // For every candidate, the candidates sharing at least one term (inverted index).

@@ -551,31 +551,18 @@ Summary Summarizer::Summarize(const Cluster& cluster) const {
       for (uint32_t j : m.postings()[t]) {
         if (cs[j].document == c.document || seen[j] == i + 1) continue;
         seen[j] = static_cast<uint32_t>(i + 1);
-        const double sim = m.Cosine(i, j);
-        // Containment: the shared terms' share of each vector's mass.
-        const auto& x = c.tfidf;
-        const auto& y = cs[j].tfidf;
-        double in_x = 0, in_y = 0;
-        int shared = 0;
-        for (size_t a = 0, b = 0; a < x.size() && b < y.size();) {
-          if (x[a].first < y[b].first) {
-            ++a;
-          } else if (y[b].first < x[a].first) {
-            ++b;
-          } else {
-            in_x += double(x[a].second) * x[a].second;
-            in_y += double(y[b].second) * y[b].second;
-            ++shared, ++a, ++b;
-          }
-        }
-        if (sim < o.support_threshold && (shared < o.support_min_shared ||
-                                          in_y < o.support_contained || in_x < o.support_covered)) {
+        // Similar as a whole, or holding a fact of the summary sentence
+        // (containment: the shared terms' share of each vector's mass).
+        const SentenceModel::Overlap ov = m.Compare(i, j);
+        if (ov.cosine < o.support_threshold &&
+            (ov.shared < o.support_min_shared || ov.mass_b < o.support_contained ||
+             ov.mass_a < o.support_covered)) {
           continue;
         }
         auto& b = best[cs[j].document];
-        if (sim > b.first) {
-          b = {sim, j};
-          contained[cs[j].document] = in_y;
+        if (ov.cosine > b.first) {
+          b = {ov.cosine, j};
+          contained[cs[j].document] = ov.mass_b;
         }
       }
     }
