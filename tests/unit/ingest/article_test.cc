@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mapped_text.h"
+
 namespace dossier {
 namespace {
 
@@ -22,52 +24,9 @@ std::string ReadFixture(std::string_view name) {
   return s.str();
 }
 
-// The text a slice of html stands for: the characters it decodes to, or
-// white space (block separators and collapsed runs).
-bool IsDecodingOf(std::string_view text, std::string_view html) {
-  if (text.find_first_not_of(" \n") == std::string_view::npos) return true;
-  // A character reference: "&amp;" -> "&", "&pound;" -> "£", "&#8217;" -> "’".
-  return !html.empty() && html.front() == '&' && html.size() <= 40 && !text.empty();
-}
-
-// Every byte of the article text maps back into the page: copy runs are the
-// page's bytes, other runs are white space or a decoded character
-// reference, and every word of the text, cited through the map, is that
-// word in the page wherever no markup or reference lies between.
+// Every byte of the article text maps back into the page.
 void ExpectExactMap(std::string_view html, const Article& a) {
-  const OffsetMap& map = a.map;
-  ASSERT_EQ(map.text_size(), a.text.size());
-  const auto& runs = map.runs();
-  for (size_t r = 0; r < runs.size(); ++r) {
-    const OffsetMap::Run& run = runs[r];
-    const uint32_t end = r + 1 < runs.size() ? runs[r + 1].text_begin : map.text_size();
-    ASSERT_LT(run.text_begin, end) << "empty run " << r;
-    ASSERT_LE(run.orig_begin, run.orig_end);
-    ASSERT_LE(run.orig_end, html.size());
-    const std::string_view text =
-        std::string_view(a.text).substr(run.text_begin, end - run.text_begin);
-    const std::string_view orig = html.substr(run.orig_begin, run.orig_end - run.orig_begin);
-    if (run.copy) {
-      ASSERT_EQ(orig.size(), text.size()) << "copy run " << r;
-      EXPECT_EQ(text, orig) << "copy run " << r;
-    } else {
-      EXPECT_TRUE(IsDecodingOf(text, orig))
-          << "run " << r << ": '" << text << "' for '" << orig << "'";
-    }
-  }
-  size_t k = 0;
-  const std::string& text = a.text;
-  while (k < text.size()) {
-    while (k < text.size() && (text[k] == ' ' || text[k] == '\n')) ++k;
-    const size_t start = k;
-    while (k < text.size() && text[k] != ' ' && text[k] != '\n') ++k;
-    if (k == start) break;
-    const Span word{static_cast<uint32_t>(start), static_cast<uint32_t>(k)};
-    const std::string_view cited = map.ToOriginal(word).Slice(html);
-    if (cited.find_first_of("&<") == std::string_view::npos) {
-      EXPECT_EQ(cited, word.Slice(text)) << "word at " << start;
-    }
-  }
+  mapped_text::ExpectExactMap(html, a.text, a.map, /*decodings=*/true, "&<");
 }
 
 Article Extract(std::string_view html) {

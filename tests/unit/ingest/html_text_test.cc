@@ -8,48 +8,17 @@
 #include <string_view>
 #include <vector>
 
+#include "mapped_text.h"
 #include "util/utf8.h"
 
 namespace dossier {
 namespace {
 
-// Checks the offset map of `page` against `html`: it covers the text, every
-// run lies inside the html, every copy run's bytes equal the html bytes it
-// maps to, and every word that maps to plain html (no tag, no reference in
-// between) is that html.
+// Checks the offset map of `page` against `html` (copy runs equal, every
+// word citing plain html is that html).
 void ExpectExactMap(std::string_view html, const HtmlText& page) {
-  const OffsetMap& map = page.map;
-  ASSERT_EQ(map.text_size(), page.text.size());
-  const auto& runs = map.runs();
-  for (size_t r = 0; r < runs.size(); ++r) {
-    const OffsetMap::Run& run = runs[r];
-    const uint32_t end = r + 1 < runs.size() ? runs[r + 1].text_begin : map.text_size();
-    ASSERT_LT(run.text_begin, end) << "empty run " << r;
-    ASSERT_LE(run.orig_begin, run.orig_end);
-    ASSERT_LE(run.orig_end, html.size());
-    if (run.copy) {
-      ASSERT_EQ(run.orig_end - run.orig_begin, end - run.text_begin) << "copy run " << r;
-      EXPECT_EQ(page.text.substr(run.text_begin, end - run.text_begin),
-                html.substr(run.orig_begin, run.orig_end - run.orig_begin))
-          << "copy run " << r;
-    }
-  }
-  const std::string& text = page.text;
-  size_t k = 0;
-  while (k < text.size()) {
-    while (k < text.size() && (text[k] == ' ' || text[k] == '\n')) ++k;
-    const size_t start = k;
-    while (k < text.size() && text[k] != ' ' && text[k] != '\n') ++k;
-    if (k == start) break;
-    const Span word{static_cast<uint32_t>(start), static_cast<uint32_t>(k)};
-    const Span orig = map.ToOriginal(word);
-    ASSERT_LE(orig.begin, orig.end);
-    ASSERT_LE(orig.end, html.size());
-    const std::string_view cited = orig.Slice(html);
-    if (cited.find_first_of(std::string_view("&<\r\0", 4)) == std::string_view::npos) {
-      EXPECT_EQ(cited, word.Slice(text)) << "word at " << start;
-    }
-  }
+  mapped_text::ExpectExactMap(html, page.text, page.map, /*decodings=*/false,
+                              std::string_view("&<\r\0", 4));
 }
 
 HtmlText Extract(std::string_view html) {
