@@ -87,8 +87,7 @@ int SingleFigureScore(const FigureGroup& g) {
   const FigureMention& m = g.mentions.front();
   static constexpr std::string_view kDurations[] = {"second", "minute", "hour",   "day",    "week",
                                                     "month",  "year",   "decade", "century"};
-  const bool duration =
-      std::find(std::begin(kDurations), std::end(kDurations), m.unit) != std::end(kDurations);
+  const bool duration = IsOneOf(m.unit, kDurations);
   int score = 0;
   if (IsCasualty(g.what)) score += 3;
   if (!m.unit.empty() && !duration && m.unit != "people") score += 2;

@@ -14,10 +14,6 @@ namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
 
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
-
 // Lower-case ASCII letters for U+00C0..U+017F without their accents; '?'
 // keeps the character ("Æ", "×", "ß", "Œ").
 constexpr std::string_view kFoldLatin =
@@ -157,7 +153,7 @@ bool IsDottedInitials(std::string_view w) {
 
 // Lower-case endings that never join a name across a hyphen ("Obama-era").
 bool IsHyphenSuffixWord(std::string_view key) {
-  return OneOf(
+  return IsOneOf(
       key, {"led",  "era", "run", "born", "made", "like", "type", "free", "wide", "held", "old",
             "up",   "off", "out", "new",  "due",  "day",  "war",  "age",  "area", "size", "year",
             "time", "bid", "ban", "deal", "hit",  "hold", "post", "pre",  "anti"});
@@ -176,7 +172,7 @@ bool IsParticle(std::string_view key) {
   static constexpr std::string_view kParticles[] = {"de",  "da",  "del", "della", "di",  "du",
                                                     "dos", "van", "von", "der",   "den", "ter",
                                                     "bin", "ibn", "al",  "el",    "la",  "le"};
-  return std::find(std::begin(kParticles), std::end(kParticles), key) != std::end(kParticles);
+  return IsOneOf(key, kParticles);
 }
 
 bool IsAlOrEl(std::string_view key) { return key == "al" || key == "el"; }
@@ -219,7 +215,7 @@ std::vector<std::string> GapWords(std::string_view gap, bool* comma) {
 
 // "acronym", "name", ... : what an apposition says the next name is.
 bool IsNameNoun(std::string_view w) {
-  return OneOf(w, {"acronym", "abbreviation", "initials", "name"});
+  return IsOneOf(w, {"acronym", "abbreviation", "initials", "name"});
 }
 
 // The words between "X" and "Y" say that Y is another name of X: "also
@@ -228,7 +224,7 @@ bool IsNameNoun(std::string_view w) {
 bool NamesSame(const std::vector<std::string>& w, bool comma) {
   size_t i = 0;
   if (w.empty()) return false;
-  if (w.size() == 1 && OneOf(w[0], {"aka", "a.k.a.", "a.k.a"})) return true;
+  if (w.size() == 1 && IsOneOf(w[0], {"aka", "a.k.a.", "a.k.a"})) return true;
   if (comma && w.size() == 2 && w[0] == "short" && w[1] == "for") return true;
   if (comma && w.size() == 3 && w[0] == "which" && w[1] == "stands" && w[2] == "for") return true;
   // ", the (Arabic) acronym for"
@@ -236,8 +232,8 @@ bool NamesSame(const std::vector<std::string>& w, bool comma) {
       IsNameNoun(w[w.size() - 2]) && (w.back() == "for" || w.back() == "of")) {
     return true;
   }
-  if (OneOf(w[0], {"also", "formerly", "now", "better", "otherwise", "widely", "commonly",
-                   "locally", "popularly"})) {
+  if (IsOneOf(w[0], {"also", "formerly", "now", "better", "otherwise", "widely", "commonly",
+                     "locally", "popularly"})) {
     ++i;
   }
   if (i >= w.size()) return false;
@@ -245,10 +241,10 @@ bool NamesSame(const std::vector<std::string>& w, bool comma) {
   if (w[i] == "referred") return i + 3 == w.size() && w[i + 1] == "to" && w[i + 2] == "as";
   if (w[i] != "known") return false;
   ++i;
-  if (i + 1 == w.size()) return w[i] == "as";                              // known as
-  if (i + 3 == w.size()) return w[i] == "in" && w[i + 2] == "as";          // known in Arabic as
-  if (i + 3 <= w.size() && i + 4 >= w.size() && w[i] == "by" &&            // known by its
-      OneOf(w[i + 1], {"its", "the", "their"}) && IsNameNoun(w.back())) {  // (Arabic) acronym
+  if (i + 1 == w.size()) return w[i] == "as";                                // known as
+  if (i + 3 == w.size()) return w[i] == "in" && w[i + 2] == "as";            // known in Arabic as
+  if (i + 3 <= w.size() && i + 4 >= w.size() && w[i] == "by" &&              // known by its
+      IsOneOf(w[i + 1], {"its", "the", "their"}) && IsNameNoun(w.back())) {  // (Arabic) acronym
     return true;
   }
   return false;
@@ -261,7 +257,7 @@ bool AcronymNoteFollows(std::string_view after) {
   if (!StartsWith(a, ",")) return false;
   bool comma = false;
   std::vector<std::string> w = GapWords(a.substr(0, a.find_first_of(",.;)", 1)), &comma);
-  return comma && w.size() >= 2 && w.size() <= 4 && OneOf(w[0], {"its", "an", "the"}) &&
+  return comma && w.size() >= 2 && w.size() <= 4 && IsOneOf(w[0], {"its", "an", "the"}) &&
          IsNameNoun(w.back());
 }
 
@@ -821,8 +817,8 @@ class EntityExtractor::Run {
       for (size_t k = s + 1; k + 1 < e; ++k) {
         const std::string& before = words[k - 1].key;
         if (IsGiven(words[k].key) && !IsGiven(before) && words[k - 1].cap &&
-            !OneOf(before, {"st", "saint", "san", "santa", "fort", "port", "mount", "lake", "camp",
-                            "cape"})) {
+            !IsOneOf(before, {"st", "saint", "san", "santa", "fort", "port", "mount", "lake",
+                              "camp", "cape"})) {
           EmitKnownPrefix(d, text, words, s, k);
           s = k;
           break;
@@ -1300,8 +1296,8 @@ class EntityExtractor::Run {
         } else if (!head.empty()) {
           entity.type = head;
         } else if (forms_[best].key_words >= 2 &&
-                   OneOf(FirstWord(forms_[best].key),
-                         {"mount", "mt", "lake", "cape", "fort", "ft", "port", "isle", "county"})) {
+                   IsOneOf(FirstWord(forms_[best].key), {"mount", "mt", "lake", "cape", "fort",
+                                                         "ft", "port", "isle", "county"})) {
           entity.type = "place";  // "Mount Rainier", "Lake Tahoe"
         } else if (given || (forms_[best].key_words == 1 && IsGiven(forms_[best].key))) {
           entity.type = "person";

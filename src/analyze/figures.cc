@@ -356,19 +356,14 @@ const T* FindWord(const T* begin, const T* end, std::string_view w) {
   return nullptr;
 }
 
-template <size_t N>
-bool In(const std::string_view (&list)[N], std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
-
-bool IsVerb(std::string_view w) { return In(kVerbs, w); }
+bool IsVerb(std::string_view w) { return IsOneOf(w, kVerbs); }
 
 // "nov." -> "nov".
 std::string_view NoDot(std::string_view w) {
   return !w.empty() && w.back() == '.' ? w.substr(0, w.size() - 1) : w;
 }
 
-bool IsWeekday(std::string_view w) { return In(kWeekdays, w); }
+bool IsWeekday(std::string_view w) { return IsOneOf(w, kWeekdays); }
 
 // The casualty key of a word, or "".
 std::string_view Casualty(const Token& t) {
@@ -408,16 +403,20 @@ constexpr std::string_view kLyNouns[] = {
     "family", "supply", "assembly", "rally", "ally",  "belly", "monopoly", "anomaly", "butterfly",
     "fly",    "italy",  "july",     "jelly", "bully", "lily",  "folly",    "holly",   "reply"};
 
-bool IsAdverb(std::string_view w) { return w.size() > 4 && EndsWith(w, "ly") && !In(kLyNouns, w); }
+bool IsAdverb(std::string_view w) {
+  return w.size() > 4 && EndsWith(w, "ly") && !IsOneOf(w, kLyNouns);
+}
 
 bool IsPossessive(std::string_view w) {
   return EndsWith(w, "'s") || EndsWith(w, "\xE2\x80\x99s") || EndsWith(w, "s'");
 }
 
-bool EndsEd(std::string_view w) { return w.size() > 3 && EndsWith(w, "ed") && !In(kEdNouns, w); }
+bool EndsEd(std::string_view w) {
+  return w.size() > 3 && EndsWith(w, "ed") && !IsOneOf(w, kEdNouns);
+}
 
 bool LooksPlural(std::string_view w) {
-  if (In(kIrregularPlurals, w)) return true;
+  if (IsOneOf(w, kIrregularPlurals)) return true;
   if (w.size() < 3 || w.back() != 's') return false;
   return !EndsWith(w, "ss") && !EndsWith(w, "us") && !EndsWith(w, "is") && !EndsWith(w, "'s") &&
          !EndsWith(w, "\xE2\x80\x99s");
@@ -507,7 +506,7 @@ class Scanner {
   bool IsMonth(uint32_t k) const {
     std::string_view w = NoDot(tok(k).lower);
     if (w == "may") return Capitalized(k);  // "as many as 20 may have died"
-    return In(kMonths, w);
+    return IsOneOf(w, kMonths);
   }
 
   // An acronym or a word in capitals ("TIPS", "THREE"), not "DJs".
@@ -523,7 +522,7 @@ class Scanner {
   // A word that may belong to a counted noun compound.
   bool CompoundWord(uint32_t k) const {
     const Token& t = tok(k);
-    return IsWord(t) && !t.is_stopword && !IsPossessive(t.lower) && !In(kNonHeads, t.lower) &&
+    return IsWord(t) && !t.is_stopword && !IsPossessive(t.lower) && !IsOneOf(t.lower, kNonHeads) &&
            !IsMonth(k) && !AllCaps(k) && !IsWeekday(t.lower) &&
            !FindWord(std::begin(kScales), std::end(kScales), t.lower) &&
            !FindWord(std::begin(kNumberWords), std::end(kNumberWords), t.lower) &&
@@ -562,7 +561,7 @@ class Scanner {
     while (e > k && (EndsEd(tok(e - 1).lower) || IsAdverb(tok(e - 1).lower))) --e;
     if (e == k) return false;
     // A lone period is a time, not a thing: "8% year on year".
-    if (e == k + 1 && In(kPeriods, NoDot(tok(k).stem))) return false;
+    if (e == k + 1 && IsOneOf(NoDot(tok(k).stem), kPeriods)) return false;
     // A name, not a count: "Two Fat Ladies", "$159 Apple Air Pods"; in a
     // heading, any capitalized head ("13 Ways to ...").
     bool all_capitalized = true;
@@ -576,8 +575,8 @@ class Scanner {
   uint32_t CompoundBefore(uint32_t last) const {
     uint32_t b = last;
     while (b > begin_ && last - b < 2 && Joined(b - 1) && CompoundWord(b - 1) &&
-           !In(kCommonVerbs, tok(b - 1).lower) && !In(kLevelVerbs, tok(b - 1).lower) &&
-           !IsVerb(tok(b - 1).lower) && !In(kChangeVerbs, tok(b - 1).lower) &&
+           !IsOneOf(tok(b - 1).lower, kCommonVerbs) && !IsOneOf(tok(b - 1).lower, kLevelVerbs) &&
+           !IsVerb(tok(b - 1).lower) && !IsOneOf(tok(b - 1).lower, kChangeVerbs) &&
            (!Capitalized(b - 1) || b - 1 == begin_)) {
       --b;
     }
@@ -602,9 +601,9 @@ class Scanner {
       }
     }
     std::string key;
-    const bool generic_head = e - b > 1 && In(kGeneric, tok(e - 1).lower);
+    const bool generic_head = e - b > 1 && IsOneOf(tok(e - 1).lower, kGeneric);
     for (uint32_t k = b; k < e; ++k) {
-      if (k + 1 < e && In(kNeutral, tok(k).lower)) continue;
+      if (k + 1 < e && IsOneOf(tok(k).lower, kNeutral)) continue;
       if (k + 1 == e && generic_head && !key.empty()) continue;
       if (!key.empty()) key += ' ';
       key += tok(k).stem;
@@ -709,13 +708,13 @@ class Scanner {
     }
     // "one" as a pronoun or in an idiom.
     if (tok(i).lower == "one" && !digits) {
-      if (i > begin_ && In(kOneBefore, tok(i - 1).lower)) return true;
-      if (after < end_ && In(kOneAfter, tok(after).lower)) return true;
+      if (i > begin_ && IsOneOf(tok(i - 1).lower, kOneBefore)) return true;
+      if (after < end_ && IsOneOf(tok(after).lower, kOneAfter)) return true;
     }
     // House numbers: "10 Downing Street", "1600 Pennsylvania Avenue".
     if (digits) {
       for (uint32_t k = after; k < end_ && k < after + 4 && Capitalized(k); ++k) {
-        if (k > after && In(kStreetWords, tok(k).lower)) return true;
+        if (k > after && IsOneOf(tok(k).lower, kStreetWords)) return true;
         if (!Adjacent(k) && !(k + 1 < end_ && Gap(k) == ".")) break;
       }
     }
@@ -729,8 +728,9 @@ class Scanner {
     const uint32_t p = first - 1;
     if (!Adjacent(p)) return false;
     const Token& t = tok(p);
-    if (In(kLabelWords, t.lower)) return true;
-    if (!IsWord(t) || !Capitalized(p) || t.is_stopword || In(kFreeBefore, t.lower)) return false;
+    if (IsOneOf(t.lower, kLabelWords)) return true;
+    if (!IsWord(t) || !Capitalized(p) || t.is_stopword || IsOneOf(t.lower, kFreeBefore))
+      return false;
     if (EndsWith(t.lower, "'s") || EndsWith(t.lower, "\xE2\x80\x99s")) return false;
     if (IsMonth(p) || Casualty(t) != "") return false;
     return true;
@@ -949,7 +949,8 @@ class Scanner {
       // "half of them": a part of something counted before.
       static constexpr std::string_view kPronouns[] = {"them",  "us",    "you",   "it",
                                                        "those", "these", "which", "whom"};
-      if (j + 1 < end_ && tok(j).lower == "of" && In(kPronouns, tok(j + 1).lower)) return false;
+      if (j + 1 < end_ && tok(j).lower == "of" && IsOneOf(tok(j + 1).lower, kPronouns))
+        return false;
       m->unit = "percent";
       kind = Kind::kPercent;
       if (m->qualifier.empty() && !ratio) m->qualifier = "about";
@@ -1024,12 +1025,12 @@ class Scanner {
       if (w != "a" && w != "an" && w != "per" && w != "each" && w != "every") return false;
       std::string_view period = NoDot(tok(k + 1).lower);
       if (EndsWith(period, "s")) return false;
-      if (!In(kPeriods, period)) return false;
+      if (!IsOneOf(period, kPeriods)) return false;
       // "$586 million a day earlier" is no rate.
       if (k + 2 < end_) {
         static constexpr std::string_view kNotRate[] = {"earlier", "later", "ago",  "before",
                                                         "after",   "prior", "late", "early"};
-        if (In(kNotRate, tok(k + 2).lower)) return false;
+        if (IsOneOf(tok(k + 2).lower, kNotRate)) return false;
       }
       m->unit =
           m->unit.empty() ? "per " + std::string(period) : m->unit + " per " + std::string(period);
@@ -1047,7 +1048,7 @@ class Scanner {
     if (year_like && first_token_ > begin_) {
       static constexpr std::string_view kYearBefore[] = {
           "in", "since", "until", "by", "from", "during", "before", "after", "of", "circa", "the"};
-      if (In(kYearBefore, tok(first_token_ - 1).lower)) return false;
+      if (IsOneOf(tok(first_token_ - 1).lower, kYearBefore)) return false;
     }
 
     // Age and dimensions.
@@ -1125,13 +1126,14 @@ class Scanner {
           found = c;
           break;
         }
-        if (!In(kAuxiliaries, tok(k).lower)) break;
+        if (!IsOneOf(tok(k).lower, kAuxiliaries)) break;
       }
       uint32_t first = first_token_;
       for (uint32_t k = first; found.empty() && k > begin_ && k + 3 > first; --k) {
         const Token& t = tok(k - 1);
         // Not across punctuation or a preposition: "died at 93" is an age.
-        if (!(k == first ? LeadsInto(k - 1) : Adjacent(k - 1)) || In(kCasualtyStops, t.lower)) {
+        if (!(k == first ? LeadsInto(k - 1) : Adjacent(k - 1)) ||
+            IsOneOf(t.lower, kCasualtyStops)) {
           break;
         }
         std::string_view c = Casualty(t);
@@ -1152,7 +1154,7 @@ class Scanner {
 
     // A noun before "of": "a budget of $4.5-plus billion" (rule 5).
     if (m->what.empty() && kind != Kind::kPeople && f >= begin_ + 2 && tok(f - 1).lower == "of" &&
-        !In(kNotOfHeads, tok(f - 2).lower) && LeadsInto(f - 1) && Adjacent(f - 2) &&
+        !IsOneOf(tok(f - 2).lower, kNotOfHeads) && LeadsInto(f - 1) && Adjacent(f - 2) &&
         CompoundWord(f - 2) && LowerOrFirst(f - 2) && !EndsEd(tok(f - 2).lower) &&
         !IsAdverb(tok(f - 2).lower)) {
       SetWhat(CompoundBefore(f - 2), f - 1, m);
@@ -1188,12 +1190,12 @@ class Scanner {
       const std::string& verb = tok(v).lower;
       const bool copula = verb == "is" || verb == "was" || verb == "are" || verb == "were" ||
                           verb == "be" || verb == "been";
-      const bool level = In(kLevelVerbs, verb) && !(copula && kind == Kind::kNone && !scaled);
-      const bool change = In(kChangeVerbs, verb);
+      const bool level = IsOneOf(verb, kLevelVerbs) && !(copula && kind == Kind::kNone && !scaled);
+      const bool change = IsOneOf(verb, kChangeVerbs);
       if (level || change) {
         uint32_t s = v;
         for (int n = 0;
-             n < 2 && s > begin_ && Adjacent(s - 1) && In(kVerbAuxiliaries, tok(s - 1).lower);
+             n < 2 && s > begin_ && Adjacent(s - 1) && IsOneOf(tok(s - 1).lower, kVerbAuxiliaries);
              ++n) {
           --s;
         }
@@ -1203,8 +1205,8 @@ class Scanner {
         // "gusts at the mouth of the harbor reached 140 km/h": a noun after a
         // preposition is not the subject.
         uint32_t d = b;
-        if (d > begin_ && Adjacent(d - 1) && In(kDeterminers, tok(d - 1).lower)) --d;
-        const bool in_phrase = d > begin_ && In(kPrepositions, tok(d - 1).lower);
+        if (d > begin_ && Adjacent(d - 1) && IsOneOf(tok(d - 1).lower, kDeterminers)) --d;
+        const bool in_phrase = d > begin_ && IsOneOf(tok(d - 1).lower, kPrepositions);
         const bool other_figure =
             in_phrase || s == counted_end_ || (b > begin_ && tok(b - 1).is_number);
         if (s > begin_ && Adjacent(s - 1) && CompoundWord(s - 1) && LowerOrFirst(s - 1) &&
@@ -1228,11 +1230,11 @@ class Scanner {
         }
         while (b <= v && tok(b).lower == "of") ++b;
         uint32_t d = b;
-        if (d > begin_ && Adjacent(d - 1) && In(kDeterminers, tok(d - 1).lower)) --d;
+        if (d > begin_ && Adjacent(d - 1) && IsOneOf(tok(d - 1).lower, kDeterminers)) --d;
         if (b <= v && d > begin_ && Adjacent(d - 1) && LowerOrFirst(b)) {
           const std::string& w = tok(d - 1).lower;
-          const bool changes = prep == "by" && In(kChangeVerbs, w);
-          const bool sets = prep == "at" && In(kSettingVerbs, w);
+          const bool changes = prep == "by" && IsOneOf(w, kChangeVerbs);
+          const bool sets = prep == "at" && IsOneOf(w, kSettingVerbs);
           if (changes || sets) {
             SetWhat(b, v + 1, m);
             if (changes) {
@@ -1256,11 +1258,13 @@ class Scanner {
         static constexpr std::string_view kTimes[] = {"quarter", "year",    "month",  "week",
                                                       "day",     "period",  "season", "decade",
                                                       "century", "history", "time",   "row"};
-        if (!In(kTimes, tok(e - 1).lower) && !In(kTimes, tok(e - 1).stem)) SetWhat(k, e, m);
+        if (!IsOneOf(tok(e - 1).lower, kTimes) && !IsOneOf(tok(e - 1).stem, kTimes))
+          SetWhat(k, e, m);
       } else if (w == "of" || (fraction && w == "the")) {
         if (w == "the") k = j;  // "half the residents"
         while (k < end_ && k < j + 4 && Joined(k - 1) &&
-               (In(kDeterminers, tok(k).lower) || tok(k).is_number || IsPossessive(tok(k).lower))) {
+               (IsOneOf(tok(k).lower, kDeterminers) || tok(k).is_number ||
+                IsPossessive(tok(k).lower))) {
           ++k;
         }
         if (k < end_ && Joined(k - 1) && !IsMonth(k) && CompoundAfter(k, &e)) {
@@ -1376,7 +1380,7 @@ class Scanner {
     for (uint32_t k = lo; k < hi; ++k) {
       if ((k >= first && k < last) || (k >= what_begin_ && k < what_end_)) continue;
       const Token& t = tok(k);
-      if (!IsWord(t) || t.is_stopword || In(kReporting, t.lower)) continue;
+      if (!IsWord(t) || t.is_stopword || IsOneOf(t.lower, kReporting)) continue;
       out.push_back(t.stem_hash);
     }
     std::sort(out.begin(), out.end());
@@ -1563,7 +1567,7 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster) const {
     static constexpr std::string_view kCommonUnits[] = {
         "people", "percent", "percentage point", "year",  "decade", "century", "month", "week",
         "day",    "hour",    "minute",           "second"};
-    if (!unit.empty() && !In(kCommonUnits, unit)) {
+    if (!unit.empty() && !IsOneOf(unit, kCommonUnits)) {
       for (size_t x = 0; x < members.size(); ++x) {
         const FigureMention& a = all[members[x]].mention;
         if (IsCasualtyKey(a.what_key) || SignificantDigits(a.value) < 2) continue;

@@ -48,7 +48,7 @@ bool IsBlockedNameWord(std::string_view lower) {
       "when",   "where",     "while",  "who",      "why",       "with",     "yes",    "yesterday",
       "you",    "your",      "monday", "tuesday",  "wednesday", "thursday", "friday", "saturday",
       "sunday", "officials", "police", "analysts", "experts"};
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  return IsOneOf(lower, kWords);
 }
 
 // Words between a speech verb and its subject: "X also said", "X has said".
@@ -57,7 +57,7 @@ bool IsAdverb(std::string_view w) {
                                                 "has",     "had",     "have",  "will",  "would",
                                                 "further", "however", "still", "too"};
   if (w.size() > 3 && w.ends_with("ly") && IsAsciiLower(w[0])) return true;
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  return IsOneOf(w, kWords);
 }
 
 // A listener after "told": "told reporters ...", "told us ...".
@@ -65,7 +65,7 @@ bool IsListener(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
       "us",          "me",        "him",       "her",        "them",    "reporters",
       "journalists", "lawmakers", "officials", "parliament", "congress"};
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  return IsOneOf(lower, kWords);
 }
 
 // A word after a speech verb that starts an adverbial, not a reported
@@ -79,7 +79,7 @@ bool IsAdverbialStart(std::string_view lower) {
       "more",    "goodbye",  "hello",   "sorry",   "monday", "tuesday", "wednesday", "thursday",
       "friday",  "saturday", "sunday",  "tomorrow"};
   if (lower.size() > 4 && lower.ends_with("ly")) return true;  // "said repeatedly that"
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  return IsOneOf(lower, kWords);
 }
 
 bool IsRelativeWord(std::string_view lower) {
@@ -420,8 +420,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
   if (s.ok() || a >= b) return s;
   size_t f = a;
   static constexpr std::string_view kLeads[] = {"both", "either", "neither", "with", "and"};
-  if (IsWord(f) &&
-      std::find(std::begin(kLeads), std::end(kLeads), LowerWord(f)) != std::end(kLeads)) {
+  if (IsWord(f) && IsOneOf(LowerWord(f), kLeads)) {
     ++f;
     s = ParseName(f, b);
     if (s.kind == Subject::Kind::kName) return s;
@@ -448,7 +447,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
         "via",   "without", "between", "among",   "since",   "until",   "during", "while", "when",
         "where", "who",     "which",   "but",     "because", "although"};
     const std::string link = LowerWord(t - 1);
-    if (std::find(std::begin(kLinks), std::end(kLinks), link) == std::end(kLinks)) {
+    if (!IsOneOf(link, kLinks)) {
       return ParseName(t, b);
     }
   }
@@ -709,14 +708,9 @@ size_t QuoteExtractor::Run::AfterTimeAdverbial(size_t k, size_t last) const {
       "today",  "tonight", "yesterday", "morning",  "afternoon", "evening",  "night",
       "week",   "weekend", "month",     "year",     "earlier",   "later",    "recently"};
   static constexpr std::string_view kLeads[] = {"on", "at", "in", "last", "this", "late", "early"};
-  auto is_time = [&](size_t i) {
-    return IsWord(i) &&
-           std::find(std::begin(kTimes), std::end(kTimes), LowerWord(i)) != std::end(kTimes);
-  };
+  auto is_time = [&](size_t i) { return IsWord(i) && IsOneOf(LowerWord(i), kTimes); };
   if (k < last && is_time(k)) return k + 1;
-  if (k + 1 < last && IsWord(k) &&
-      std::find(std::begin(kLeads), std::end(kLeads), LowerWord(k)) != std::end(kLeads) &&
-      is_time(k + 1)) {
+  if (k + 1 < last && IsWord(k) && IsOneOf(LowerWord(k), kLeads) && is_time(k + 1)) {
     return k + 2;
   }
   return k;

@@ -93,17 +93,12 @@ char UnitFromWord(std::string_view lower) {
   return 0;
 }
 
-template <size_t N>
-bool OneOf(std::string_view word, const std::string_view (&list)[N]) {
-  return std::find(std::begin(list), std::end(list), word) != std::end(list);
-}
-
 // Forms of "be" before "expected", "due", "set": "is expected to",
 // "they're due", "it's set to".
 bool IsBeForm(std::string_view lower) {
   static constexpr std::string_view kWords[] = {"is",   "are",   "was", "were", "be",
                                                 "been", "being", "am",  "s",    "re"};
-  return OneOf(lower, kWords);
+  return IsOneOf(lower, kWords);
 }
 
 // Words that may mark the future, depending on their neighbours (see
@@ -113,14 +108,14 @@ bool IsFutureWord(std::string_view lower) {
       "will",   "shall",   "ll",      "should",   "expected", "scheduled", "due",
       "plans",  "plan",    "planned", "upcoming", "intends",  "intend",    "set",
       "expect", "expects", "hope",    "hopes",    "aim",      "aims",      "going"};
-  return OneOf(lower, kWords);
+  return IsOneOf(lower, kWords);
 }
 
 // Future cue words that count only before "to" ("plans to", "hopes to").
 bool IsFutureBeforeTo(std::string_view lower) {
   static constexpr std::string_view kWords[] = {"plan",    "plans", "intend", "intends", "expect",
                                                 "expects", "hope",  "hopes",  "aim",     "aims"};
-  return OneOf(lower, kWords);
+  return IsOneOf(lower, kWords);
 }
 
 // A past-tense verb form: a word in -ed that is not one of the common
@@ -139,14 +134,14 @@ bool IsPastForm(std::string_view lower) {
       "breed",  "greed",    "bleed",  "reed",    "steed",  "proceed", "succeed", "exceed",
       "shed",   "hundred",  "sacred", "naked",   "wicked", "kindred", "hatred",  "rugged",
       "ragged", "wretched", "jagged", "crooked", "embed",  "bed",     "red",     "wed"};
-  if (OneOf(lower, kIrregular)) return true;
-  return lower.size() >= 4 && EndsWith(lower, "ed") && !OneOf(lower, kNotVerbs);
+  if (IsOneOf(lower, kIrregular)) return true;
+  return lower.size() >= 4 && EndsWith(lower, "ed") && !IsOneOf(lower, kNotVerbs);
 }
 
 bool IsMonthPreposition(std::string_view lower) {
   static constexpr std::string_view kWords[] = {"in",     "since", "until", "by",  "from",
                                                 "during", "early", "late",  "mid", "through"};
-  return OneOf(lower, kWords);
+  return IsOneOf(lower, kWords);
 }
 
 // Words allowed between "within" and its count: "within the next two
@@ -156,7 +151,7 @@ bool IsWithinFiller(std::string_view lower) {
       "the",    "next", "coming", "following", "first",         "target", "time",
       "of",     "a",    "period", "timeframe", "deadline",      "about",  "roughly",
       "around", "some", "just",   "another",   "approximately", "frame",  "span"};
-  return OneOf(lower, kWords);
+  return IsOneOf(lower, kWords);
 }
 
 // Words allowed between "in" and its count ("in another two weeks", "in
@@ -166,7 +161,7 @@ bool IsInFiller(std::string_view lower) {
   static constexpr std::string_view kWords[] = {"next",  "coming",       "following", "another",
                                                 "about", "roughly",      "around",    "some",
                                                 "just",  "approximately"};
-  return OneOf(lower, kWords);
+  return IsOneOf(lower, kWords);
 }
 
 CivilDate AddMonths(const CivilDate& d, int months) {
@@ -721,14 +716,14 @@ bool IsTitleWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
       "mr",    "mrs",      "ms",        "dr",         "sir",     "president", "vice",
       "prime", "minister", "secretary", "chancellor", "general", "i"};
-  return OneOf(lower, kWords);
+  return IsOneOf(lower, kWords);
 }
 
 bool IsProceduralWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {"question", "questions", "ladies",  "gentlemen",
                                                 "thank",    "thanks",    "welcome", "applause",
                                                 "podium",   "microphone"};
-  return OneOf(lower, kWords);
+  return IsOneOf(lower, kWords);
 }
 
 // How event-like a sentence is, for choosing one of several deictic

@@ -379,7 +379,7 @@ bool PlausibleDetection(std::string_view icu_name) {
       "windows-1252", "windows-1253", "windows-1254", "windows-1255", "windows-1256",
       "KOI8-R",       "Shift_JIS",    "GB18030",      "EUC-JP",       "EUC-KR",
       "Big5"};
-  return std::find(std::begin(kPlausible), std::end(kPlausible), icu_name) != std::end(kPlausible);
+  return IsOneOf(icu_name, kPlausible);
 }
 
 // Page text for the detector: markup, scripts, styles and comments left out,

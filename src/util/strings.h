@@ -3,8 +3,10 @@
 #ifndef DOSSIER_UTIL_STRINGS_H_
 #define DOSSIER_UTIL_STRINGS_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -41,6 +43,15 @@ char32_t DecodeUtf8(std::string_view s, size_t* pos);
 // first byte. Returns 0 at the start of s.
 char32_t DecodeUtf8Before(std::string_view s, size_t pos, size_t* start);
 void AppendUtf8(char32_t cp, std::string* out);
+
+// True when `word` is one of the words of `list` (a small constant array).
+template <size_t N>
+bool IsOneOf(std::string_view word, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+inline bool IsOneOf(std::string_view word, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
 
 }  // namespace dossier
 
