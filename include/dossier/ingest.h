@@ -53,11 +53,22 @@ struct ReadOptions {
 };
 
 using ClusterSink = std::function<void(Cluster&&)>;
+using DocumentSink = std::function<void(Document&&)>;
 
 // Reads `paths` as described above. Returns an error only when no input
 // could be read at all; per-input problems go to `diagnostics`.
 Status ReadInputs(const std::vector<std::string>& paths, const ReadOptions& options,
                   const ClusterSink& sink, std::vector<Diagnostic>* diagnostics);
+
+// Reads `paths` as one stream of single documents, for corpus mode: each
+// document goes to `sink` in input order as soon as it is read (a JSONL file
+// line by line). A Multi-News record is split into its articles, with ids
+// "<record id>#<k>" (k counting from 1 over the record's articles, empty ones
+// included), so a result can be joined back to its record. Diagnostics as
+// for ReadInputs, a record's own diagnostics included; max_documents_per_cluster
+// does not apply to the stream (it still bounds one Multi-News record).
+Status ReadDocuments(const std::vector<std::string>& paths, const ReadOptions& options,
+                     const DocumentSink& sink, std::vector<Diagnostic>* diagnostics);
 
 // Reads one input held in memory (used by the file readers, tests and
 // fuzzers). `name` names the input in documents and diagnostics.

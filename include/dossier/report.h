@@ -12,6 +12,7 @@
 #define DOSSIER_REPORT_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dossier/briefing.h"
@@ -38,6 +39,24 @@ std::string RenderJson(const Cluster& cluster, const Briefing* briefing,
 // Policy forbids every request) where each citation highlights the cited
 // passage. All source text is escaped.
 std::string RenderHtml(const Cluster& cluster, const Briefing& briefing);
+// One story of a digest (`dossier digest`), as its index lists it.
+struct DigestEntry {
+  std::string id;     // "s12"
+  size_t rank = 0;    // 1 = first
+  std::string title;  // a headline: an article's title, else the summary's opening
+  std::string page;   // link to the story's briefing page, relative to the index
+  size_t articles = 0, outlets = 0, duplicates = 0;
+  std::vector<std::string> sources;   // outlets named by the articles
+  std::vector<std::string> keywords;  // the story's heaviest terms
+  std::string first_date, last_date;  // "YYYY-MM-DD" or empty
+  std::string lead;                   // the summary's first sentences
+};
+
+// The digest's index: a self-contained HTML page (same safety rules as
+// RenderHtml) listing the stories in rank order, each linking its page.
+// `heading` names the run ("1,204 articles from feed.jsonl").
+std::string RenderDigestIndex(const std::vector<DigestEntry>& stories, std::string_view heading);
+
 // "input: message (byte N)" prefixed with "error: " or "warning: ".
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
 

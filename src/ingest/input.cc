@@ -184,14 +184,14 @@ void ReadBuffer(std::string_view bytes, const std::string& name, InputFormat for
   }
 }
 
-Status ReadInputs(const std::vector<std::string>& paths, const ReadOptions& options,
-                  const ClusterSink& sink, std::vector<Diagnostic>* diagnostics) {
-  std::vector<Document> loose;
-  size_t read_ok = 0, clusters = 0, loose_dropped = 0;
-  auto counting_sink = [&](Cluster&& c) {
-    ++clusters;
-    sink(std::move(c));
-  };
+namespace {
+
+// Calls `use(bytes, name)` for every file named by `paths` (folders walked),
+// in order; `use` returns whether the input gave anything. Returns how many did.
+template <typename Use>
+size_t ForEachInput(const std::vector<std::string>& paths, const ReadOptions& options,
+                    std::vector<Diagnostic>* diagnostics, Use use) {
+  size_t read_ok = 0;
   for (const std::string& path : paths) {
     std::vector<std::string> files;
     std::error_code ec;
@@ -219,17 +219,34 @@ Status ReadInputs(const std::vector<std::string>& paths, const ReadOptions& opti
                       Status(StatusCode::kEmptyInput, "empty input", name));
         continue;
       }
-      size_t before = loose.size();
-      size_t clusters_before = clusters;
-      ReadBuffer(contents->bytes, name, options.format, options, &loose, counting_sink,
-                 diagnostics);
-      if (loose.size() > options.max_documents_per_cluster) {
-        loose_dropped += loose.size() - options.max_documents_per_cluster;
-        loose.resize(options.max_documents_per_cluster);
-      }
-      if (loose.size() > before || clusters > clusters_before) ++read_ok;
+      if (use(std::string_view(contents->bytes), name)) ++read_ok;
     }
   }
+  return read_ok;
+}
+
+}  // namespace
+
+Status ReadInputs(const std::vector<std::string>& paths, const ReadOptions& options,
+                  const ClusterSink& sink, std::vector<Diagnostic>* diagnostics) {
+  std::vector<Document> loose;
+  size_t clusters = 0, loose_dropped = 0;
+  auto counting_sink = [&](Cluster&& c) {
+    ++clusters;
+    sink(std::move(c));
+  };
+  const size_t read_ok = ForEachInput(
+      paths, options, diagnostics, [&](std::string_view bytes, const std::string& name) {
+        const size_t before = loose.size();
+        const size_t clusters_before = clusters;
+        ReadBuffer(bytes, name, options.format, options, &loose, counting_sink, diagnostics);
+        const bool produced = loose.size() > before || clusters > clusters_before;
+        if (loose.size() > options.max_documents_per_cluster) {
+          loose_dropped += loose.size() - options.max_documents_per_cluster;
+          loose.resize(options.max_documents_per_cluster);
+        }
+        return produced;
+      });
   if (loose_dropped > 0) {
     AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
                   Status(StatusCode::kResourceExhausted,
@@ -244,6 +261,39 @@ Status ReadInputs(const std::vector<std::string>& paths, const ReadOptions& opti
     cluster.documents = std::move(loose);
     counting_sink(std::move(cluster));
   }
+  if (read_ok == 0) {
+    return Status(StatusCode::kInvalidInput, "no usable input");
+  }
+  return Status::Ok();
+}
+
+Status ReadDocuments(const std::vector<std::string>& paths, const ReadOptions& options,
+                     const DocumentSink& sink, std::vector<Diagnostic>* diagnostics) {
+  size_t delivered = 0;
+  auto counting_sink = [&](Document&& doc) {
+    ++delivered;
+    sink(std::move(doc));
+  };
+  auto split_cluster = [&](Cluster&& cluster) {
+    for (Diagnostic& d : cluster.diagnostics) diagnostics->push_back(std::move(d));
+    for (Document& doc : cluster.documents) counting_sink(std::move(doc));
+  };
+  std::vector<Diagnostic> sink_diagnostics;
+  if (diagnostics == nullptr) diagnostics = &sink_diagnostics;
+  const size_t read_ok = ForEachInput(
+      paths, options, diagnostics, [&](std::string_view bytes, const std::string& name) {
+        const size_t before = delivered;
+        InputFormat format = options.format;
+        if (format == InputFormat::kAuto) format = DetectFormat(name, bytes);
+        if (format == InputFormat::kJsonl) {
+          ReadJsonlDocuments(bytes, name, options, counting_sink, diagnostics);
+        } else {
+          std::vector<Document> loose;
+          ReadBuffer(bytes, name, format, options, &loose, split_cluster, diagnostics);
+          for (Document& doc : loose) counting_sink(std::move(doc));
+        }
+        return delivered > before;
+      });
   if (read_ok == 0) {
     return Status(StatusCode::kInvalidInput, "no usable input");
   }

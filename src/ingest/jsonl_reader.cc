@@ -211,6 +211,12 @@ std::string IsoDateOrEmpty(const std::string& value) {
 
 void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const ReadOptions& options,
                         std::vector<Document>* out, std::vector<Diagnostic>* diagnostics) {
+  ReadJsonlDocuments(
+      bytes, name, options, [out](Document&& doc) { out->push_back(std::move(doc)); }, diagnostics);
+}
+
+void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const ReadOptions& options,
+                        const DocumentSink& sink, std::vector<Diagnostic>* diagnostics) {
   (void)options;
   // The fields of the current line; a repeated key keeps its last value.
   std::string id, source, title, date, url;
@@ -255,7 +261,7 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const R
                         Status(StatusCode::kEmptyInput, "record has an empty \"text\"", where));
           return;
         }
-        out->push_back(std::move(doc));
+        sink(std::move(doc));
       });
 }
 

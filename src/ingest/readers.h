@@ -28,7 +28,10 @@ Result<Document> ReadTextDocument(std::string_view bytes, const std::string& nam
 Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& name,
                                   std::vector<Diagnostic>* diagnostics);
 
-// JSON Lines documents, appended to `out`; bad lines are reported and skipped.
+// JSON Lines documents, each delivered to `sink` as soon as its line is read
+// (or appended to `out`); bad lines are reported and skipped.
+void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const ReadOptions& options,
+                        const DocumentSink& sink, std::vector<Diagnostic>* diagnostics);
 void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const ReadOptions& options,
                         std::vector<Document>* out, std::vector<Diagnostic>* diagnostics);
 

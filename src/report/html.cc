@@ -19,29 +19,7 @@
 namespace dossier {
 namespace {
 
-void AppendEscaped(std::string_view s, std::string* out) {
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        *out += "&amp;";
-        break;
-      case '<':
-        *out += "&lt;";
-        break;
-      case '>':
-        *out += "&gt;";
-        break;
-      case '"':
-        *out += "&quot;";
-        break;
-      case '\'':
-        *out += "&#39;";
-        break;
-      default:
-        out->push_back(c);
-    }
-  }
-}
+void AppendEscaped(std::string_view s, std::string* out) { AppendHtmlEscaped(s, out); }
 
 std::string Esc(std::string_view s) {
   std::string out;

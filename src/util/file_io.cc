@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <random>
 
@@ -137,7 +138,7 @@ Result<FileContents> ReadInputFile(const std::string& path, uint64_t max_bytes) 
   return contents;
 }
 
-Status WriteFileAtomic(const std::string& path, std::string_view content) {
+Status WriteFileAtomic(const std::string& path, std::string_view content, bool sync) {
   std::random_device rd;
   std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(rd());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
@@ -156,7 +157,7 @@ Status WriteFileAtomic(const std::string& path, std::string_view content) {
     }
     done += static_cast<size_t>(w);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  if ((sync && ::fsync(fd) != 0) || ::close(fd) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
     return Status(StatusCode::kIoError, "cannot flush: " + ErrnoText(err), path);
@@ -166,6 +167,32 @@ Status WriteFileAtomic(const std::string& path, std::string_view content) {
     ::unlink(tmp.c_str());
     return Status(StatusCode::kIoError, "cannot rename into place: " + ErrnoText(err), path);
   }
+  return Status::Ok();
+}
+
+Status PublishDirectory(const std::string& staging, const std::string& target) {
+  int dir = ::open(staging.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) return Status(StatusCode::kIoError, "cannot open: " + ErrnoText(errno), staging);
+  const bool synced = ::syncfs(dir) == 0;
+  const int sync_err = errno;
+  ::close(dir);
+  if (!synced) return Status(StatusCode::kIoError, "cannot flush: " + ErrnoText(sync_err), staging);
+  struct stat st {};
+  if (::lstat(target.c_str(), &st) != 0) {
+    if (::rename(staging.c_str(), target.c_str()) != 0) {
+      return Status(StatusCode::kIoError, "cannot rename into place: " + ErrnoText(errno), target);
+    }
+    return Status::Ok();
+  }
+  if (!S_ISDIR(st.st_mode)) {
+    return Status(StatusCode::kIoError, "exists and is not a folder", target);
+  }
+  if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
+    return Status(StatusCode::kIoError, "cannot exchange with the new folder: " + ErrnoText(errno),
+                  target);
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(staging, ec);  // the old tree; failure leaves only litter
   return Status::Ok();
 }
 

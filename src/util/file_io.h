@@ -28,8 +28,16 @@ Result<std::string> Gunzip(std::string_view data, const std::string& name, uint6
                            Status* warning);
 
 // Writes `content` to `path` atomically: a temporary file in the same folder
-// is written, flushed to disk and renamed over `path`.
-Status WriteFileAtomic(const std::string& path, std::string_view content);
+// is written, flushed to disk (unless !sync: for files in a staging folder
+// that PublishDirectory flushes at once) and renamed over `path`.
+Status WriteFileAtomic(const std::string& path, std::string_view content, bool sync = true);
+
+// Puts the finished folder `staging` in place of `target` in one step: the
+// files under `staging` are flushed to disk, then `staging` is renamed to
+// `target`, or, when `target` exists, the two are exchanged atomically
+// (renameat2 RENAME_EXCHANGE) and the old tree is removed. Readers see the
+// old folder or the new one, never a mix. Both must be on one file system.
+Status PublishDirectory(const std::string& staging, const std::string& target);
 
 }  // namespace dossier
 

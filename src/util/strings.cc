@@ -149,4 +149,28 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+void AppendHtmlEscaped(std::string_view s, std::string* out) {
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        *out += "&amp;";
+        break;
+      case '<':
+        *out += "&lt;";
+        break;
+      case '>':
+        *out += "&gt;";
+        break;
+      case '"':
+        *out += "&quot;";
+        break;
+      case '\'':
+        *out += "&#39;";
+        break;
+      default:
+        out->push_back(c);
+    }
+  }
+}
+
 }  // namespace dossier

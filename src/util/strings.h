@@ -53,6 +53,9 @@ inline bool IsOneOf(std::string_view word, std::initializer_list<std::string_vie
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
+// Appends `s` with & < > " ' escaped for HTML text and quoted attributes.
+void AppendHtmlEscaped(std::string_view s, std::string* out);
+
 }  // namespace dossier
 
 #endif  // DOSSIER_UTIL_STRINGS_H_

@@ -51,6 +51,9 @@ Command SetupEval(CLI::App& app);
 Command SetupRouge(CLI::App& app);
 Command SetupExtract(CLI::App& app);      // cmd_extract.cc
 Command SetupEvalExtract(CLI::App& app);  // cmd_eval_extract.cc
+Command SetupCluster(CLI::App& app);      // cmd_cluster.cc
+Command SetupDigest(CLI::App& app);       // cmd_digest.cc
+Command SetupEvalCluster(CLI::App& app);  // cmd_eval_cluster.cc
 
 }  // namespace dossier::cli
 

@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
   Command rouge = SetupRouge(app);
   Command extract = SetupExtract(app);
   Command eval_extract = SetupEvalExtract(app);
+  Command cluster = SetupCluster(app);
+  Command digest = SetupDigest(app);
+  Command eval_cluster = SetupEvalCluster(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -37,6 +40,9 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("rouge")) return rouge();
     if (app.got_subcommand("extract")) return extract();
     if (app.got_subcommand("eval-extract")) return eval_extract();
+    if (app.got_subcommand("cluster")) return cluster();
+    if (app.got_subcommand("digest")) return digest();
+    if (app.got_subcommand("eval-cluster")) return eval_cluster();
   } catch (const std::exception& e) {
     std::cerr << "dossier: internal error: " << e.what() << "\n";
     return kExitInternal;

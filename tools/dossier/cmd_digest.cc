@@ -1,0 +1,383 @@
+// dossier digest INPUTS...: cluster a stream of articles into stories, brief
+// every story, and write the stories ranked: a Markdown digest, JSON Lines,
+// and an HTML index linking one briefing page per story.
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "corpus.h"
+#include "dossier/briefing.h"
+#include "dossier/ingest.h"
+#include "dossier/pipeline.h"
+#include "dossier/report.h"
+#include "progress.h"
+#include "util/file_io.h"
+#include "util/parallel.h"
+#include "util/strings.h"
+
+namespace dossier::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct DigestFlags {
+  std::vector<std::string> paths;
+  std::string output;
+  std::string input_format = "auto";
+  std::string data_dir;
+  uint64_t max_input_bytes = uint64_t{512} << 20;
+  int jobs = 0;
+  int words = 120;
+  size_t min_articles = 1;
+  size_t max_story_docs = 40;
+  bool quiet = false;
+  StoryClustererOptions clustering;
+};
+
+// One story on its way to the outputs.
+struct Ranked {
+  const StoryClusterer::Story* story = nullptr;
+  size_t outlets = 0;
+  DigestEntry entry;
+  std::string markdown, json;
+  Status page_written;
+};
+
+// Outlets: distinct named sources; an article without one counts as its own.
+size_t CountOutlets(const StoryClusterer::Story& story,
+                    const std::vector<CorpusArticle>& articles) {
+  size_t unnamed = 0;
+  for (uint32_t a : story.articles) unnamed += articles[a].source.empty() ? 1 : 0;
+  // Near-duplicate copies of one unnamed text are one outlet's text at most.
+  size_t copies = 0;
+  for (const auto& group : story.duplicates) {
+    size_t group_unnamed = 0;
+    for (uint32_t a : group) group_unnamed += articles[a].source.empty() ? 1 : 0;
+    if (group_unnamed > 1) copies += group_unnamed - 1;
+  }
+  return StorySources(story, articles).size() + unnamed - copies;
+}
+
+// The briefing's Markdown inside the digest: its title line dropped, its
+// headings moved two levels down.
+std::string NestMarkdown(const std::string& md) {
+  std::string out;
+  size_t pos = 0;
+  bool first = true;
+  while (pos < md.size()) {
+    size_t nl = md.find('\n', pos);
+    if (nl == std::string::npos) nl = md.size();
+    std::string_view line(md.data() + pos, nl - pos);
+    pos = nl + 1;
+    if (first && StartsWith(line, "# ")) {
+      first = false;
+      continue;
+    }
+    first = false;
+    if (StartsWith(line, "#")) out += "##";
+    out.append(line);
+    out += '\n';
+  }
+  return out;
+}
+
+std::string Lead(const Briefing& b) {
+  std::string lead;
+  for (const SummarySentence& s : b.summary.sentences) {
+    if (!lead.empty()) lead += ' ';
+    lead += s.text;
+    if (lead.size() > 240) break;
+  }
+  return TruncateUtf8(lead, 400);
+}
+
+std::string Join(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    if (k > 0) out += sep;
+    out += parts[k];
+  }
+  return out;
+}
+
+bool EndsWithAny(const std::string& path, std::initializer_list<const char*> exts) {
+  const std::string lower = AsciiLower(path);
+  for (const char* e : exts) {
+    if (EndsWith(lower, e)) return true;
+  }
+  return false;
+}
+
+int RunDigest(const DigestFlags& flags) {
+  const char* kName = "dossier digest: ";
+  Result<InputFormat> input_format = ParseInputFormat(flags.input_format);
+  Result<Pipeline> pipeline = input_format.ok() ? Pipeline::Create({flags.data_dir})
+                                                : Result<Pipeline>(input_format.status());
+  if (!pipeline.ok()) {
+    std::cerr << kName << pipeline.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  BriefOptions brief_options;
+  brief_options.summary.max_words = flags.words;
+  brief_options.data_dir = flags.data_dir;
+  Result<Briefer> briefer = Briefer::Create(brief_options);
+  if (!briefer.ok()) {
+    std::cerr << kName << briefer.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  // Where the outputs go: a Markdown or JSON Lines file, stdout, or a folder.
+  const bool to_markdown_file = EndsWithAny(flags.output, {".md", ".markdown"});
+  const bool to_jsonl_file = EndsWithAny(flags.output, {".jsonl", ".ndjson"});
+  const bool to_folder = !flags.output.empty() && !to_markdown_file && !to_jsonl_file;
+  std::string staging;
+  if (to_folder) {
+    staging = flags.output + ".tmp." + std::to_string(::getpid());
+    std::error_code ec;
+    fs::remove_all(staging, ec);
+    fs::create_directories(fs::path(staging) / "stories", ec);
+    if (ec) {
+      std::cerr << kName << flags.output << ": cannot create the output folder: " << ec.message()
+                << "\n";
+      return kExitOutputError;
+    }
+  }
+  auto fail_output = [&](const std::string& message) {
+    std::cerr << kName << message << "\n";
+    if (!staging.empty()) {
+      std::error_code ec;
+      fs::remove_all(staging, ec);
+    }
+    return kExitOutputError;
+  };
+
+  // 1. Cluster.
+  Progress progress("digest", !flags.quiet);
+  CorpusOptions options;
+  options.threads = flags.jobs;
+  options.clustering = flags.clustering;
+  options.keep_documents = true;
+  options.progress = [&](uint64_t articles, uint64_t stories) {
+    progress.Update(articles, 0, stories);
+  };
+  CorpusRun run(*pipeline, options);
+  ReadOptions read;
+  read.format = *input_format;
+  read.max_input_bytes = flags.max_input_bytes;
+  std::vector<Diagnostic> diagnostics;
+  Status status = ReadDocuments(
+      flags.paths, read, [&](Document&& doc) { run.Push(std::move(doc)); }, &diagnostics);
+  run.Finish();
+  bool had_error = false;
+  for (const Diagnostic& d : diagnostics) {
+    had_error = had_error || d.severity == Diagnostic::Severity::kError;
+    if (flags.quiet && d.severity != Diagnostic::Severity::kError) continue;
+    progress.Done();
+    std::cerr << kName << FormatDiagnostic(d) << "\n";
+  }
+  if (run.articles().empty()) {
+    progress.Done();
+    std::cerr << kName << (status.ok() ? "no article read" : status.ToString()) << "\n";
+    if (!staging.empty()) {
+      std::error_code ec;
+      fs::remove_all(staging, ec);
+    }
+    return kExitNoInput;
+  }
+
+  // 2. Rank: outlets, then articles, then the earlier story.
+  const std::vector<StoryClusterer::Story> stories = run.Stories();
+  const std::vector<CorpusArticle>& articles = run.articles();
+  std::vector<Ranked> ranked;
+  size_t furniture = 0;
+  for (const StoryClusterer::Story& s : stories) {
+    if (s.furniture) {
+      ++furniture;
+      continue;
+    }
+    if (s.articles.size() < flags.min_articles) continue;
+    Ranked r;
+    r.story = &s;
+    r.outlets = CountOutlets(s, articles);
+    ranked.push_back(std::move(r));
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.outlets != b.outlets) return a.outlets > b.outlets;
+    return a.story->articles.size() > b.story->articles.size();
+  });
+
+  // 3. Brief every story, in parallel; each writes its own slot.
+  std::vector<Document>& documents = run.documents();
+  const int threads = ThreadCount(flags.jobs);
+  std::vector<Pipeline::Scratch> scratch;
+  for (int t = 0; t < threads; ++t) scratch.push_back(pipeline->NewScratch());
+  RenderOptions render;
+  render.documents = false;
+  render.clutter = false;
+  std::atomic<uint64_t> briefed{0};
+  ParallelFor(ranked.size(), threads, [&](size_t i, int worker) {
+    Ranked& r = ranked[i];
+    const StoryClusterer::Story& s = *r.story;
+    Cluster cluster;
+    cluster.id = StoryId(s.id);
+    cluster.origin = cluster.id;
+    for (size_t k = 0; k < s.articles.size() && k < flags.max_story_docs; ++k) {
+      cluster.documents.push_back(std::move(documents[s.articles[k]]));
+    }
+    pipeline->Analyze(&cluster, &scratch[static_cast<size_t>(worker)]);
+    const Briefing briefing = briefer->Brief(cluster);
+    DigestEntry& e = r.entry;
+    e.id = cluster.id;
+    e.rank = i + 1;
+    for (uint32_t a : s.articles) {
+      if (!articles[a].title.empty()) {
+        e.title = articles[a].title;
+        break;
+      }
+    }
+    if (e.title.empty() && !briefing.summary.sentences.empty()) {
+      e.title = TruncateUtf8(briefing.summary.sentences[0].text, 110);
+    }
+    if (e.title.empty()) e.title = cluster.id;
+    e.articles = s.articles.size();
+    e.outlets = r.outlets;
+    for (const auto& g : s.duplicates) e.duplicates += g.size() - 1;
+    e.sources = StorySources(s, articles);
+    e.keywords = s.keywords;
+    nlohmann::ordered_json story_json = StoryJson(s, articles);
+    e.first_date = story_json["first_date"].is_string()
+                       ? story_json["first_date"].get<std::string>()
+                       : std::string();
+    e.last_date = story_json["last_date"].is_string() ? story_json["last_date"].get<std::string>()
+                                                      : std::string();
+    e.lead = Lead(briefing);
+    if (to_folder) {
+      e.page = "stories/" + cluster.id + ".html";
+      r.page_written = WriteFileAtomic((fs::path(staging) / e.page).string(),
+                                       RenderHtml(cluster, briefing), /*sync=*/false);
+    }
+    // Markdown section.
+    std::string md = "## " + std::to_string(e.rank) + ". " + e.title + "\n\n_" + e.id + " · " +
+                     std::to_string(e.articles) + (e.articles == 1 ? " article" : " articles") +
+                     " · " + std::to_string(e.outlets) + (e.outlets == 1 ? " outlet" : " outlets");
+    if (!e.sources.empty()) md += " (" + Join(e.sources, ", ") + ")";
+    if (!e.first_date.empty()) {
+      md += " · " + e.first_date + (e.last_date != e.first_date ? " to " + e.last_date : "");
+    }
+    if (!e.keywords.empty()) md += " · " + Join(e.keywords, ", ");
+    md += "_\n\n";
+    md += NestMarkdown(RenderMarkdown(cluster, &briefing, render));
+    r.markdown = std::move(md);
+    // JSON line: rank, the story, its briefing.
+    std::string json =
+        "{\"rank\":" + std::to_string(e.rank) + ",\"story\":" +
+        story_json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+        ",\"brief\":" + RenderJson(cluster, &briefing, render) + "}\n";
+    r.json = std::move(json);
+    // The documents are not needed any more.
+    std::vector<Document>().swap(cluster.documents);
+    const uint64_t done = ++briefed;
+    if (worker == 0) progress.Update(done, ranked.size(), ranked.size(), "stories");
+  });
+  progress.Done();
+
+  // 4. Write.
+  const std::string heading =
+      std::to_string(articles.size()) + " articles, " + std::to_string(ranked.size()) + " stories" +
+      (furniture > 0 ? ", " + std::to_string(furniture) + " page-furniture texts set aside"
+                     : std::string());
+  std::string markdown = "# Digest: " + heading + "\n\n";
+  for (const Ranked& r : ranked) {
+    markdown += std::to_string(r.entry.rank) + ". [" + r.entry.title + "](#" + r.entry.id + ") — " +
+                std::to_string(r.entry.articles) +
+                (r.entry.articles == 1 ? " article" : " articles") + "\n";
+  }
+  markdown += "\n";
+  for (const Ranked& r : ranked)
+    markdown += "<a id=\"" + r.entry.id + "\"></a>\n" + r.markdown + "\n";
+  std::string jsonl;
+  for (const Ranked& r : ranked) jsonl += r.json;
+
+  if (to_folder) {
+    for (const Ranked& r : ranked) {
+      if (!r.page_written.ok()) return fail_output(r.page_written.ToString());
+    }
+    std::vector<DigestEntry> entries;
+    for (const Ranked& r : ranked) entries.push_back(r.entry);
+    for (const auto& [name, content] :
+         {std::pair<std::string, std::string>{"index.html", RenderDigestIndex(entries, heading)},
+          {"digest.md", markdown},
+          {"stories.jsonl", jsonl}}) {
+      Status w = WriteFileAtomic((fs::path(staging) / name).string(), content, /*sync=*/false);
+      if (!w.ok()) return fail_output(w.ToString());
+    }
+    Status p = PublishDirectory(staging, flags.output);
+    if (!p.ok()) return fail_output(p.ToString());
+  } else if (!flags.output.empty()) {
+    Status w = WriteFileAtomic(flags.output, to_jsonl_file ? jsonl : markdown);
+    if (!w.ok()) return fail_output(w.ToString());
+  } else {
+    std::cout << markdown;
+    std::cout.flush();
+    if (!std::cout) return fail_output("cannot write to standard output");
+  }
+  if (!flags.quiet) {
+    std::cerr << kName << articles.size() << " articles, " << ranked.size() << " stories briefed";
+    if (to_folder) std::cerr << "; open " << (fs::path(flags.output) / "index.html").string();
+    std::cerr << "\n";
+  }
+  return had_error ? kExitPartial : kExitOk;
+}
+
+}  // namespace
+
+Command SetupDigest(CLI::App& app) {
+  auto flags = std::make_shared<DigestFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "digest",
+      "Cluster a stream of articles into stories (as `dossier cluster`), brief every story, "
+      "and write them ranked by outlets and size.");
+  cmd->footer(
+      "Examples:\n  dossier digest feed.jsonl -o digest/     (index.html, digest.md, "
+      "stories.jsonl, stories/<id>.html)\n"
+      "  dossier digest pages/ -o today.md\n  dossier digest feed.jsonl.gz -o stories.jsonl\n\n" +
+      std::string(kExitCodeHelp));
+  cmd->add_option("paths", flags->paths,
+                  "Input files or folders; '-' reads standard input. Any format `brief` reads; "
+                  "Multi-News records are split into their articles.")
+      ->required();
+  cmd->add_option("--output,-o", flags->output,
+                  "A folder (replaced as a whole, atomically), or a .md or .jsonl file; without "
+                  "it the Markdown digest goes to stdout");
+  cmd->add_option("--input-format", flags->input_format,
+                  "Force the input format: auto, text, html, jsonl, multinews")
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "multinews"}))
+      ->capture_default_str();
+  cmd->add_option("--data-dir", flags->data_dir,
+                  "Folder with word lists replacing the built-in ones (see data/)");
+  cmd->add_option("--max-input-bytes", flags->max_input_bytes,
+                  "Largest input file accepted, after decompression")
+      ->capture_default_str();
+  cmd->add_option("--jobs,-j", flags->jobs, "Threads (0: one per core); output is the same")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  cmd->add_option("--words,-w", flags->words, "Word budget of each story's summary")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  cmd->add_option("--min-articles", flags->min_articles, "Leave out stories with fewer articles")
+      ->capture_default_str();
+  cmd->add_option("--max-story-docs", flags->max_story_docs,
+                  "Articles of a story briefed at most (the first in the stream)")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  AddClusteringOptions(cmd, &flags->clustering);
+  cmd->add_flag("--quiet,-q", flags->quiet, "Print errors only: no warnings, no progress");
+  return [flags] { return RunDigest(*flags); };
+}
+
+}  // namespace dossier::cli

@@ -1,0 +1,305 @@
+// dossier eval-cluster MULTINEWS: how well `dossier cluster` recovers the
+// clusters of a Multi-News file when all their articles arrive as one
+// shuffled stream (pairwise and B-cubed precision, recall, F1).
+#include <chrono>
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "corpus.h"
+#include "dossier/ingest.h"
+#include "dossier/pipeline.h"
+#include "dossier/report.h"
+#include "eval/cluster_score.h"
+#include "ingest/readers.h"
+#include "progress.h"
+#include "util/file_io.h"
+
+namespace dossier::cli {
+namespace {
+
+struct EvalClusterFlags {
+  std::string data;
+  uint64_t seed = 20261121;
+  std::string records;  // "A:B": records A..B-1 only
+  size_t limit = 0;     // first N articles of the shuffled stream
+  int repeat = 1;       // copies of the stream, all but the first perturbed
+  std::string write_stream;
+  std::string format = "text";
+  std::string output;
+  int jobs = 0;
+  bool quiet = false;
+  StoryClustererOptions clustering;
+};
+
+struct Item {
+  uint32_t record;
+  uint32_t article;  // index into the record's documents
+};
+
+uint64_t Mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// Copy r > 0 of a text: about half of the words of four letters or more (the
+// same half for every article of the copy) get a suffix naming the copy, so
+// each copy is a new set of stories with the statistics of the original.
+std::string Perturb(std::string_view text, int r) {
+  std::string suffix = "q";
+  for (int v = r; v > 0; v /= 26) suffix += static_cast<char>('a' + v % 26);
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  size_t i = 0;
+  while (i < text.size()) {
+    auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (!is_letter(text[i])) {
+      out += text[i++];
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && is_letter(text[j])) ++j;
+    std::string_view word = text.substr(i, j - i);
+    out.append(word);
+    if (word.size() >= 4) {
+      uint64_t h = 0xcbf29ce484222325ULL;
+      for (char c : word) h = (h ^ static_cast<unsigned char>(c | 0x20)) * 0x100000001b3ULL;
+      if (Mix64(h ^ (static_cast<uint64_t>(r) * 0x9e3779b97f4a7c15ULL)) & 1) out += suffix;
+    }
+    i = j;
+  }
+  return out;
+}
+
+int RunEvalCluster(const EvalClusterFlags& flags) {
+  const auto start = std::chrono::steady_clock::now();
+  size_t first_record = 0, end_record = SIZE_MAX;
+  if (!flags.records.empty()) {
+    unsigned long long a = 0, b = 0;
+    char tail = 0;
+    if (std::sscanf(flags.records.c_str(), "%llu:%llu%c", &a, &b, &tail) != 2 || a >= b) {
+      std::cerr << "dossier eval-cluster: --records wants A:B with A < B, got \"" << flags.records
+                << "\"\n";
+      return kExitUsage;
+    }
+    first_record = a, end_record = b;
+  }
+  // Read the records: the gold clusters.
+  std::vector<Cluster> records;
+  std::vector<Diagnostic> diagnostics;
+  ReadOptions read;
+  read.format = InputFormat::kMultiNews;
+  size_t seen = 0;
+  Status st = ReadInputs(
+      {flags.data}, read,
+      [&](Cluster&& c) {
+        if (seen >= first_record && seen < end_record) {
+          for (Document& d : c.documents) {  // only the text is used
+            d.raw.clear();
+            d.map = OffsetMap();
+          }
+          records.push_back(std::move(c));
+        }
+        ++seen;
+      },
+      &diagnostics);
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity == Diagnostic::Severity::kError) {
+      std::cerr << "dossier eval-cluster: " << FormatDiagnostic(d) << "\n";
+    }
+  }
+  if (records.empty()) {
+    std::cerr << "dossier eval-cluster: no record read from " << flags.data << "\n";
+    return kExitNoInput;
+  }
+  // The stream: every article, shuffled (Fisher-Yates with a 64-bit
+  // Mersenne Twister, the same on every platform), then cut to --limit.
+  std::vector<Item> items;
+  for (uint32_t r = 0; r < records.size(); ++r) {
+    for (uint32_t a = 0; a < records[r].documents.size(); ++a) items.push_back({r, a});
+  }
+  std::mt19937_64 rng(flags.seed);
+  for (size_t i = items.size(); i > 1; --i) {
+    std::swap(items[i - 1], items[static_cast<size_t>(rng() % i)]);
+  }
+  if (flags.limit > 0 && flags.limit < items.size()) items.resize(flags.limit);
+
+  // Write it as JSON Lines: copy 0, then each perturbed copy.
+  std::string stream;
+  std::vector<std::string> gold;
+  for (int r = 0; r < std::max(1, flags.repeat); ++r) {
+    const std::string prefix = r == 0 ? "" : "r" + std::to_string(r) + "/";
+    for (const Item& it : items) {
+      const Cluster& c = records[it.record];
+      const Document& d = c.documents[it.article];
+      nlohmann::json line;
+      line["id"] = prefix + d.id;
+      line["text"] = r == 0 ? d.text : Perturb(d.text, r);
+      stream += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      stream += '\n';
+      gold.push_back(prefix + c.id);
+    }
+  }
+  records.clear();
+  if (!flags.write_stream.empty()) {
+    Status w = WriteFileAtomic(flags.write_stream, stream);
+    if (!w.ok()) {
+      std::cerr << "dossier eval-cluster: " << w.ToString() << "\n";
+      return kExitOutputError;
+    }
+  }
+
+  // Cluster the stream exactly as `dossier cluster` does.
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  if (!pipeline.ok()) {
+    std::cerr << "dossier eval-cluster: " << pipeline.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  Progress progress("eval-cluster", !flags.quiet);
+  const uint64_t total = gold.size();
+  CorpusOptions options;
+  options.threads = flags.jobs;
+  options.clustering = flags.clustering;
+  options.progress = [&](uint64_t articles, uint64_t stories) {
+    progress.Update(articles, total, stories);
+  };
+  const auto cluster_start = std::chrono::steady_clock::now();
+  std::vector<std::string> ids;
+  std::vector<uint32_t> predicted;
+  std::vector<StoryClusterer::Story> stories;
+  size_t duplicate_groups = 0;
+  {
+    CorpusRun run(*pipeline, options);
+    std::vector<Diagnostic> stream_diagnostics;
+    ReadJsonlDocuments(
+        stream, "stream.jsonl", read, [&](Document&& doc) { run.Push(std::move(doc)); },
+        &stream_diagnostics);
+    run.Finish();
+    progress.Done();
+    stories = run.Stories();
+    predicted.assign(run.articles().size(), 0);
+    for (const StoryClusterer::Story& s : stories) {
+      for (uint32_t a : s.articles) predicted[a] = s.id;
+      duplicate_groups += s.duplicates.size();
+    }
+    for (const CorpusArticle& a : run.articles()) ids.push_back(a.id);
+  }
+  const double cluster_secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - cluster_start).count();
+  if (ids.size() != gold.size()) {
+    std::cerr << "dossier eval-cluster: internal error: " << gold.size() << " articles written, "
+              << ids.size() << " read back\n";
+    return kExitInternal;
+  }
+  Result<eval::ClusterScores> scores = eval::ScoreClusters(eval::LabelIds(gold), predicted);
+  if (!scores.ok()) {
+    std::cerr << "dossier eval-cluster: " << scores.status().ToString() << "\n";
+    return kExitInternal;
+  }
+  const int threads =
+      options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
+  const double total_secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::string out;
+  if (flags.format == "json") {
+    nlohmann::ordered_json j;
+    j["data"] = flags.data;
+    j["seed"] = flags.seed;
+    j["articles"] = scores->items;
+    j["gold_clusters"] = scores->gold_clusters;
+    j["stories"] = scores->predicted_clusters;
+    j["singleton_stories"] = scores->predicted_singletons;
+    j["duplicate_groups"] = duplicate_groups;
+    j["pairwise"] = {{"precision", scores->pairwise_precision},
+                     {"recall", scores->pairwise_recall},
+                     {"f1", scores->pairwise_f1}};
+    j["bcubed"] = {{"precision", scores->bcubed_precision},
+                   {"recall", scores->bcubed_recall},
+                   {"f1", scores->bcubed_f1}};
+    j["threads"] = threads;
+    j["cluster_seconds"] = cluster_secs;
+    j["articles_per_second"] = cluster_secs > 0 ? scores->items / cluster_secs : 0.0;
+    out = j.dump() + "\n";
+  } else {
+    std::ostringstream t;
+    t << std::fixed << std::setprecision(3);
+    t << "stream: " << scores->items << " articles of " << scores->gold_clusters
+      << " clusters from " << flags.data << " (seed " << flags.seed;
+    if (!flags.records.empty()) t << ", records " << flags.records;
+    if (flags.repeat > 1) t << ", " << flags.repeat << " copies";
+    t << ")\n";
+    t << "stories: " << scores->predicted_clusters << " (" << scores->predicted_singletons
+      << " of one article; gold " << scores->gold_singletons << "), " << duplicate_groups
+      << " near-duplicate groups\n";
+    t << std::setprecision(2) << "clustered in " << cluster_secs << " s ("
+      << static_cast<uint64_t>(cluster_secs > 0 ? scores->items / cluster_secs : 0)
+      << " articles/s, " << threads << " thread" << (threads == 1 ? "" : "s") << "); " << total_secs
+      << " s in all\n\n"
+      << std::setprecision(4);
+    t << "| measure  | precision | recall | F1     |\n|---|---|---|---|\n";
+    t << "| pairwise | " << scores->pairwise_precision << "    | " << scores->pairwise_recall
+      << " | " << scores->pairwise_f1 << " |\n";
+    t << "| B-cubed  | " << scores->bcubed_precision << "    | " << scores->bcubed_recall << " | "
+      << scores->bcubed_f1 << " |\n";
+    out = t.str();
+  }
+  if (!flags.output.empty()) {
+    Status w = WriteFileAtomic(flags.output, out);
+    if (!w.ok()) {
+      std::cerr << "dossier eval-cluster: " << w.ToString() << "\n";
+      return kExitOutputError;
+    }
+  }
+  std::cout << out;
+  return kExitOk;
+}
+
+}  // namespace
+
+Command SetupEvalCluster(CLI::App& app) {
+  auto flags = std::make_shared<EvalClusterFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "eval-cluster",
+      "Score the clustering: shuffle every article of a Multi-News file into one stream, "
+      "cluster it as `dossier cluster` does, and compare the stories with the records "
+      "(pairwise and B-cubed precision, recall, F1).");
+  cmd->footer(
+      "Examples:\n  dossier eval-cluster ../shared/data/multinews/plus-val.jsonl.gz\n"
+      "  dossier eval-cluster plus-val.jsonl.gz --limit 5000 --write-stream s5k.jsonl\n"
+      "  dossier eval-cluster plus-val.jsonl.gz --repeat 13 --write-stream s200k.jsonl\n\n" +
+      std::string(kExitCodeHelp));
+  cmd->add_option("data", flags->data, "Multi-News file ({id,document,summary} per line)")
+      ->required();
+  cmd->add_option("--seed", flags->seed, "Seed of the shuffle")->capture_default_str();
+  cmd->add_option("--records", flags->records, "Use records A..B-1 only (A:B, counting from 0)");
+  cmd->add_option("--limit", flags->limit, "Keep the first N articles of the shuffled stream");
+  cmd->add_option("--repeat", flags->repeat,
+                  "Append perturbed copies of the stream (a synthetic corpus R times larger "
+                  "with R times the stories)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cmd->add_option("--write-stream", flags->write_stream,
+                  "Also write the stream as JSON Lines ({id,text}) for `dossier cluster`");
+  cmd->add_option("--format,-f", flags->format, "text (a table) or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  cmd->add_option("--output,-o", flags->output, "Also write the result to this file");
+  cmd->add_option("--jobs,-j", flags->jobs, "Threads (0: one per core); scores are the same")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  AddClusteringOptions(cmd, &flags->clustering);
+  cmd->add_flag("--quiet,-q", flags->quiet, "No progress line");
+  return [flags] { return RunEvalCluster(*flags); };
+}
+
+}  // namespace dossier::cli

@@ -1,0 +1,168 @@
+#include "corpus.h"
+
+#include <utility>
+
+#include "util/parallel.h"
+
+namespace dossier::cli {
+namespace {
+
+// Drops the analysis (tokens, sentences...) of a document kept for later
+// briefing; the briefing analyses it again. Metadata found in the text stays.
+void DropAnalysis(Document* doc) {
+  std::vector<ClutterLine>().swap(doc->clutter);
+  std::vector<Span>().swap(doc->paragraphs);
+  std::vector<Turn>().swap(doc->turns);
+  std::vector<Sentence>().swap(doc->sentences);
+  std::vector<Token>().swap(doc->tokens);
+}
+
+std::string DayToIso(int32_t day) {
+  if (day == StoryClusterer::kNoDay) return {};
+  // Civil from days (the inverse of DaysFromIsoDate).
+  const int z = day + 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const int doe = z - era * 146097;
+  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int mp = (5 * doy + 2) / 153;
+  const int d = doy - (153 * mp + 2) / 5 + 1;
+  const int m = mp < 10 ? mp + 3 : mp - 9;
+  const int y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+}  // namespace
+
+CorpusRun::CorpusRun(const Pipeline& pipeline, CorpusOptions options)
+    : pipeline_(pipeline),
+      options_(std::move(options)),
+      threads_(ThreadCount(options_.threads)),
+      clusterer_(options_.clustering) {
+  if (options_.batch == 0) options_.batch = 1;
+  for (int t = 0; t < threads_; ++t) scratch_.push_back(pipeline_.NewScratch());
+}
+
+CorpusRun::~CorpusRun() { JoinAdder(); }
+
+void CorpusRun::JoinAdder() {
+  if (adder_.joinable()) adder_.join();
+}
+
+void CorpusRun::Push(Document&& doc) {
+  pending_.push_back(std::move(doc));
+  if (pending_.size() >= options_.batch) StartBatch();
+}
+
+void CorpusRun::StartBatch() {
+  std::vector<Document> batch = std::move(pending_);
+  pending_.clear();
+  std::vector<ArticleFeatures> features(batch.size());
+  // Analyse this batch while the previous one is added to the clusterer.
+  ParallelFor(batch.size(), threads_, [&](size_t i, int worker) {
+    pipeline_.Analyze(&batch[i], &scratch_[static_cast<size_t>(worker)]);
+    features[i] = StoryClusterer::Features(batch[i], options_.clustering);
+    DropAnalysis(&batch[i]);
+  });
+  JoinAdder();
+  for (Document& doc : batch) {
+    articles_.push_back({doc.id, doc.source, doc.title, doc.date});
+    if (options_.keep_documents) documents_.push_back(std::move(doc));
+  }
+  features_ = std::move(features);
+  adder_ = std::thread([this] {
+    for (const ArticleFeatures& f : features_) clusterer_.Add(f);
+    if (options_.progress) options_.progress(clusterer_.articles(), clusterer_.stories());
+  });
+}
+
+void CorpusRun::Finish() {
+  if (!pending_.empty()) StartBatch();
+  JoinAdder();
+}
+
+void AddClusteringOptions(CLI::App* cmd, StoryClustererOptions* o) {
+  cmd->add_option("--threshold", o->threshold,
+                  "Cosine similarity an article needs to join a story (see docs/CLUSTERING.md)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--window-days", o->window_days,
+                  "Dated articles join only stories dated within this many days; a story "
+                  "closes when the stream's newest date is further ahead")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
+  cmd->add_option("--window-articles", o->window_articles,
+                  "A story closes after this many articles without a new one of its own")
+      ->check(CLI::Range(1, 2000000000))
+      ->capture_default_str();
+  cmd->add_option("--duplicate-threshold", o->near_duplicates.threshold,
+                  "Estimated Jaccard similarity of 5-word shingles making two articles copies")
+      ->check(CLI::Range(0.05, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--query-terms", o->query_terms,
+                  "An article's heaviest terms used to look up candidate stories")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cmd->add_option("--centroid-terms", o->centroid_terms, "Terms kept per story centroid")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  cmd->add_option("--name-weight", o->name_weight,
+                  "Weight of a term written as a name (capitalized inside a sentence)")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str();
+  cmd->add_option("--furniture-copies", o->furniture_copies,
+                  "Copies that make a short text page furniture (a widget or notice, not news)")
+      ->check(CLI::Range(2, 1000000))
+      ->capture_default_str();
+}
+
+std::string StoryId(uint32_t story) { return "s" + std::to_string(story + 1); }
+
+std::vector<std::string> StorySources(const StoryClusterer::Story& story,
+                                      const std::vector<CorpusArticle>& articles) {
+  std::vector<std::string> sources;
+  for (uint32_t a : story.articles) {
+    const std::string& s = articles[a].source;
+    if (s.empty()) continue;
+    bool seen = false;
+    for (const std::string& x : sources) seen = seen || x == s;
+    if (!seen) sources.push_back(s);
+  }
+  return sources;
+}
+
+nlohmann::ordered_json StoryJson(const StoryClusterer::Story& story,
+                                 const std::vector<CorpusArticle>& articles) {
+  nlohmann::ordered_json j;
+  j["id"] = StoryId(story.id);
+  j["size"] = story.articles.size();
+  nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+  for (uint32_t a : story.articles) ids.push_back(articles[a].id);
+  j["articles"] = std::move(ids);
+  nlohmann::ordered_json dups = nlohmann::ordered_json::array();
+  for (const std::vector<uint32_t>& group : story.duplicates) {
+    nlohmann::ordered_json g = nlohmann::ordered_json::array();
+    for (uint32_t a : group) g.push_back(articles[a].id);
+    dups.push_back(std::move(g));
+  }
+  j["duplicates"] = std::move(dups);
+  j["sources"] = StorySources(story, articles);
+  const std::string first = DayToIso(story.first_day), last = DayToIso(story.last_day);
+  j["first_date"] = first.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(first);
+  j["last_date"] = last.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(last);
+  nlohmann::ordered_json title(nullptr);
+  for (uint32_t a : story.articles) {
+    if (!articles[a].title.empty()) {
+      title = articles[a].title;
+      break;
+    }
+  }
+  j["title"] = std::move(title);
+  j["keywords"] = story.keywords;
+  if (story.furniture) j["furniture"] = true;
+  return j;
+}
+
+}  // namespace dossier::cli

@@ -1,0 +1,91 @@
+// The corpus-mode driver shared by `dossier cluster`, `digest` and
+// `eval-cluster`: documents are pushed in stream order, analysed and turned
+// into clustering features in parallel batches, and added to the
+// StoryClusterer in order, so the stories never depend on the thread count.
+//
+//   CorpusRun run(pipeline, options);
+//   ReadDocuments(paths, read, [&](Document&& d) { run.Push(std::move(d)); }, &diags);
+//   run.Finish();
+//   for (const StoryClusterer::Story& s : run.Stories()) ... run.articles()[a].id ...
+#ifndef DOSSIER_TOOLS_CORPUS_H_
+#define DOSSIER_TOOLS_CORPUS_H_
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cluster/story_clusterer.h"
+#include "dossier/document.h"
+#include "dossier/pipeline.h"
+
+namespace dossier::cli {
+
+struct CorpusOptions {
+  int threads = 0;      // 0: one per core
+  size_t batch = 1024;  // documents analysed together
+  StoryClustererOptions clustering;
+  // Keep every document (its text and map, the analysis dropped) for briefing.
+  bool keep_documents = false;
+  // Called after each batch with the articles and stories so far.
+  std::function<void(uint64_t articles, uint64_t stories)> progress;
+};
+
+// What a story listing needs of each article.
+struct CorpusArticle {
+  std::string id, source, title, date;
+};
+
+class CorpusRun {
+ public:
+  CorpusRun(const Pipeline& pipeline, CorpusOptions options);
+  ~CorpusRun();
+  CorpusRun(const CorpusRun&) = delete;
+  CorpusRun& operator=(const CorpusRun&) = delete;
+
+  void Push(Document&& doc);
+  // Processes what is left; call once after the last Push.
+  void Finish();
+
+  const std::vector<CorpusArticle>& articles() const { return articles_; }
+  std::vector<Document>& documents() { return documents_; }
+  const StoryClusterer& clusterer() const { return clusterer_; }
+  std::vector<StoryClusterer::Story> Stories() const { return clusterer_.Stories(); }
+
+ private:
+  void StartBatch();
+  void JoinAdder();
+
+  const Pipeline& pipeline_;
+  CorpusOptions options_;
+  int threads_;
+  std::vector<Pipeline::Scratch> scratch_;
+  StoryClusterer clusterer_;
+  std::vector<Document> pending_;
+  std::vector<ArticleFeatures> features_;  // the batch being added
+  std::thread adder_;                      // adds `features_` while the next batch is analysed
+  std::vector<CorpusArticle> articles_;
+  std::vector<Document> documents_;
+};
+
+// Registers the clustering knobs (--threshold, --window-days, ...) on `cmd`.
+void AddClusteringOptions(CLI::App* cmd, StoryClustererOptions* options);
+
+// "s<k>" for story k (counting from 1): stable as long as the stream is.
+std::string StoryId(uint32_t story);
+
+// One line of stories.jsonl: {"id","size","articles","duplicates","sources",
+// "first_date","last_date","title","keywords"}.
+nlohmann::ordered_json StoryJson(const StoryClusterer::Story& story,
+                                 const std::vector<CorpusArticle>& articles);
+
+// The distinct non-empty sources of the story's articles, in order of first use.
+std::vector<std::string> StorySources(const StoryClusterer::Story& story,
+                                      const std::vector<CorpusArticle>& articles);
+
+}  // namespace dossier::cli
+
+#endif  // DOSSIER_TOOLS_CORPUS_H_
