@@ -12,7 +12,25 @@ constexpr uint32_t kSweepEvery = 1024;  // articles between two closing sweeps
 constexpr size_t kKeywords = 8;
 constexpr size_t kMaxScan = 256;       // postings read per query term, newest first
 constexpr size_t kMaxPostings = 1024;  // postings kept per term (the newest)
-constexpr size_t kExactScores = 32;    // candidates scored exactly
+constexpr size_t kExactScores = 64;    // candidate articles scored exactly
+constexpr size_t kCentroidTerms = 64;  // terms of a story's running sum (keywords)
+
+uint64_t MixHash(uint64_t x) {  // splitmix64 finalizer
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+template <typename W>
+bool Heavier(const W& a, const W& b) {
+  return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+}
+template <typename W>
+bool ByTerm(const W& a, const W& b) {
+  return a.term < b.term;
+}
 
 bool StartsUpper(std::string_view text, Span span) {
   if (span.begin >= text.size()) return false;
@@ -57,21 +75,27 @@ ArticleFeatures StoryClusterer::Features(const Document& doc,
   std::vector<uint64_t> hashes = NearDuplicateIndex::TokenHashes(doc);
   f.signature = NearDuplicateIndex::ComputeSignature(hashes, options.near_duplicates);
   f.day = DaysFromIsoDate(doc.date);
-  std::vector<char> initial(doc.tokens.size(), 0);
-  for (const Sentence& s : doc.sentences) {
-    if (s.token_begin < initial.size()) initial[s.token_begin] = 1;
-  }
   std::unordered_map<uint64_t, uint32_t> index;
   index.reserve(doc.tokens.size());
   const float name_weight = static_cast<float>(options.name_weight);
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    const Token& t = doc.tokens[i];
-    if (t.is_stopword || t.is_number || t.lower.size() < 2) continue;
-    const bool name = !initial[i] && StartsUpper(doc.text, t.span);
-    auto [it, added] = index.try_emplace(t.stem_hash, static_cast<uint32_t>(f.terms.size()));
-    if (added) f.terms.push_back({t.stem_hash, 0.0f, t.lower});
-    f.terms[it->second].count += name ? name_weight : 1.0f;
-    ++f.content_words;
+  for (const Sentence& sentence : doc.sentences) {
+    ArticleFeatures::SentenceTerms st{0x9e3779b97f4a7c15ULL,
+                                      static_cast<uint32_t>(f.occurrences.size()), 0};
+    const uint32_t end = std::min<uint32_t>(sentence.token_end, doc.tokens.size());
+    for (uint32_t i = sentence.token_begin; i < end; ++i) {
+      const Token& t = doc.tokens[i];
+      st.hash = MixHash(st.hash + t.stem_hash);
+      if (t.is_stopword || t.is_number || t.lower.size() < 2) continue;
+      const bool name = i != sentence.token_begin && StartsUpper(doc.text, t.span);
+      auto [it, added] = index.try_emplace(t.stem_hash, static_cast<uint32_t>(f.terms.size()));
+      if (added) f.terms.push_back({t.stem_hash, 0.0f, t.lower});
+      const float count = name ? name_weight : 1.0f;
+      f.terms[it->second].count += count;
+      f.occurrences.push_back({it->second, count});
+      ++f.content_words;
+    }
+    st.end = static_cast<uint32_t>(f.occurrences.size());
+    f.sentences.push_back(st);
   }
   return f;
 }
@@ -83,7 +107,8 @@ bool StoryClusterer::DayFits(const StoryState& s, int32_t day) const {
 
 uint32_t StoryClusterer::NewStory() {
   stories_.emplace_back();
-  scores_.push_back(-1.0f);
+  story_best_.push_back(-1e9f);
+  open_ids_.push_back(static_cast<uint32_t>(stories_.size() - 1));
   ++open_;
   return static_cast<uint32_t>(stories_.size() - 1);
 }
@@ -99,7 +124,7 @@ void StoryClusterer::Join(uint32_t story, uint32_t article, int32_t day) {
   story_of_.push_back(story);
 }
 
-void StoryClusterer::UpdateCentroid(uint32_t story, const std::vector<Weighted>& vec) {
+void StoryClusterer::AddToCentroid(uint32_t story, const std::vector<Weighted>& vec) {
   StoryState& s = stories_[story];
   std::vector<Weighted> merged;
   merged.reserve(s.centroid.size() + vec.size());
@@ -108,87 +133,91 @@ void StoryClusterer::UpdateCentroid(uint32_t story, const std::vector<Weighted>&
     if (j == vec.size() || (i < s.centroid.size() && s.centroid[i].term < vec[j].term)) {
       merged.push_back(s.centroid[i++]);
     } else if (i == s.centroid.size() || vec[j].term < s.centroid[i].term) {
-      merged.push_back(vec[j]);
-      postings_[vec[j].term].push_back(story);
-      ++j;
+      merged.push_back(vec[j++]);
     } else {
       merged.push_back({vec[j].term, s.centroid[i].weight + vec[j].weight});
       ++i, ++j;
     }
   }
-  const size_t keep = static_cast<size_t>(std::max(1, options_.centroid_terms));
-  if (merged.size() > keep) {
-    auto heavier = [](const Weighted& a, const Weighted& b) {
-      return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
-    };
-    std::nth_element(merged.begin(), merged.begin() + static_cast<ptrdiff_t>(keep), merged.end(),
-                     heavier);
-    merged.resize(keep);
-    std::sort(merged.begin(), merged.end(),
-              [](const Weighted& a, const Weighted& b) { return a.term < b.term; });
+  if (merged.size() > kCentroidTerms) {
+    std::nth_element(merged.begin(), merged.begin() + kCentroidTerms, merged.end(),
+                     Heavier<Weighted>);
+    merged.resize(kCentroidTerms);
+    std::sort(merged.begin(), merged.end(), ByTerm<Weighted>);
   }
-  double norm = 0;
-  for (const Weighted& w : merged) norm += static_cast<double>(w.weight) * w.weight;
-  s.norm = std::sqrt(norm);
   s.centroid = std::move(merged);
 }
 
-namespace {
-
-std::vector<std::string> Keywords(const std::vector<std::pair<uint32_t, float>>& centroid,
-                                  const std::vector<std::string>& words) {
-  std::vector<std::pair<uint32_t, float>> sorted = centroid;
-  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
+std::vector<std::string> StoryClusterer::Keywords(const StoryState& s) const {
+  if (!s.open) return s.keywords;
+  std::vector<Weighted> sorted = s.centroid;
+  std::sort(sorted.begin(), sorted.end(), Heavier<Weighted>);
   std::vector<std::string> out;
   for (size_t k = 0; k < sorted.size() && out.size() < kKeywords; ++k) {
-    out.push_back(words[sorted[k].first]);
+    out.push_back(words_[sorted[k].term]);
   }
   return out;
 }
 
-}  // namespace
-
 void StoryClusterer::CloseQuietStories() {
   const uint32_t now = articles();
-  for (uint32_t id = 0; id < stories_.size(); ++id) {
+  size_t keep = 0;
+  for (uint32_t id : open_ids_) {
     StoryState& s = stories_[id];
-    if (!s.open) continue;
     const bool quiet = now - s.last_article > static_cast<uint32_t>(options_.window_articles);
     const bool old = newest_day_ != kNoDay && s.last_day != kNoDay &&
                      newest_day_ - s.last_day > options_.window_days;
-    if (!quiet && !old) continue;
-    std::vector<std::pair<uint32_t, float>> c;
-    for (const Weighted& w : s.centroid) c.emplace_back(w.term, w.weight);
-    s.keywords = Keywords(c, words_);
-    std::vector<Weighted>().swap(s.centroid);
+    if (!quiet && !old) {
+      open_ids_[keep++] = id;
+      continue;
+    }
+    s.keywords = Keywords(s);
     s.open = false;
+    std::vector<Weighted>().swap(s.centroid);
+    for (uint32_t a : s.articles) std::vector<Weighted>().swap(vectors_[a]);
     --open_;
   }
+  open_ids_.resize(keep);
 }
 
 uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
   const uint32_t id = articles();
   const std::optional<uint32_t> copy_of = near_duplicates_.Add(article.signature);
   if (article.day != kNoDay) newest_day_ = std::max(newest_day_, article.day);
-
-  // Intern the terms and count their document frequencies.
-  std::vector<std::pair<uint32_t, float>> counts;
-  counts.reserve(article.terms.size());
-  for (const ArticleFeatures::Term& t : article.terms) {
-    const uint32_t term = term_ids_.Intern(t.hash);
-    if (term == df_.size()) {
-      df_.push_back(0);
-      words_.push_back(t.word);
-      postings_.emplace_back();
-    }
-    ++df_[term];
-    counts.emplace_back(term, t.count);
-  }
-
   copies_.push_back(1);
   furniture_.push_back(0);
+  vectors_.emplace_back();
+  scores_.push_back(-1.0f);
+
+  // Sentences met in enough earlier articles are boilerplate; each sentence
+  // is counted once per article.
+  std::vector<char> boilerplate(article.sentences.size(), 0);
+  std::vector<uint32_t> counted;
+  for (size_t k = 0; k < article.sentences.size(); ++k) {
+    const uint32_t sid = sentence_ids_.Intern(article.sentences[k].hash);
+    if (sid == sentence_seen_.size()) sentence_seen_.push_back(0);
+    if (sentence_seen_[sid] >= static_cast<uint32_t>(options_.boilerplate_repeats)) {
+      boilerplate[k] = 1;
+    }
+    counted.push_back(sid);
+  }
+  std::sort(counted.begin(), counted.end());
+  counted.erase(std::unique(counted.begin(), counted.end()), counted.end());
+  for (uint32_t sid : counted) ++sentence_seen_[sid];
+
+  // Term counts over the other sentences.
+  std::vector<float> tf(article.terms.size(), 0.0f);
+  uint32_t content_words = 0;
+  for (size_t k = 0; k < article.sentences.size(); ++k) {
+    if (boilerplate[k]) continue;
+    const ArticleFeatures::SentenceTerms& st = article.sentences[k];
+    for (uint32_t o = st.begin; o < st.end && o < article.occurrences.size(); ++o) {
+      const ArticleFeatures::Occurrence& occ = article.occurrences[o];
+      if (occ.term < tf.size()) tf[occ.term] += occ.count;
+      ++content_words;
+    }
+  }
+
   uint32_t story = 0;
   if (copy_of) {
     const uint32_t rep = near_duplicates_.Representative(*copy_of);
@@ -198,53 +227,62 @@ uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
     }
     story = story_of_[*copy_of];
     Join(story, id, article.day);
+  } else if (content_words < static_cast<uint32_t>(options_.min_content_words)) {
+    // No news text of its own: alone, never a candidate.
+    furniture_[id] = 1;
+    story = NewStory();
+    Join(story, id, article.day);
   } else {
-    // The article's tf-idf vector, sorted by term id.
-    const double n = static_cast<double>(id) + 1;
+    // Intern the remaining terms, count document frequencies, weigh.
     std::vector<Weighted> vec;
-    vec.reserve(counts.size());
+    vec.reserve(article.terms.size());
+    for (size_t k = 0; k < article.terms.size(); ++k) {
+      if (tf[k] <= 0) continue;
+      const ArticleFeatures::Term& t = article.terms[k];
+      const uint32_t term = term_ids_.Intern(t.hash);
+      if (term == df_.size()) {
+        df_.push_back(0);
+        words_.push_back(t.word);
+        postings_.emplace_back();
+      }
+      ++df_[term];
+      vec.push_back({term, tf[k]});
+    }
+    const double n = static_cast<double>(id) + 1;
     double norm = 0;
-    for (const auto& [term, count] : counts) {
-      const double w = (1 + std::log(static_cast<double>(count))) * std::log((n + 1) / df_[term]);
-      vec.push_back({term, static_cast<float>(w)});
-      norm += w * w;
+    for (Weighted& w : vec) {
+      const double idf = std::max(0.0, std::log((n + 1) / (df_[w.term] + 0.5)));
+      const double weight = (1 + std::log(static_cast<double>(w.weight))) * idf;
+      w.weight = static_cast<float>(weight);
+      norm += weight * weight;
     }
     norm = std::sqrt(norm);
-    if (norm > 0) {
-      for (Weighted& w : vec) w.weight = static_cast<float>(w.weight / norm);
-    }
-    std::sort(vec.begin(), vec.end(),
-              [](const Weighted& a, const Weighted& b) { return a.term < b.term; });
+    for (Weighted& w : vec) w.weight = norm > 0 ? static_cast<float>(w.weight / norm) : 0.0f;
+    std::sort(vec.begin(), vec.end(), Heavier<Weighted>);
+    while (!vec.empty() && vec.back().weight <= 0) vec.pop_back();
 
-    // Candidates: the open stories holding one of the heaviest terms.
-    std::vector<Weighted> query = vec;
-    const size_t q = std::min(query.size(), static_cast<size_t>(std::max(1, options_.query_terms)));
-    auto heavier = [](const Weighted& a, const Weighted& b) {
-      return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
-    };
-    std::partial_sort(query.begin(), query.begin() + static_cast<ptrdiff_t>(q), query.end(),
-                      heavier);
-    query.resize(q);
-    // Each query term's postings are read from the newest entry back, at most
-    // kMaxScan of them, so the cost per article does not grow with the
-    // stream; a candidate's provisional score is the article's weight on the
-    // query terms it holds, and only the best kExactScores are then scored
-    // exactly.
+    // Candidates: articles indexed under the heaviest terms met before,
+    // newest first, at most kMaxScan per term; the kExactScores with the
+    // most query weight in common are scored exactly.
     touched_.clear();
-    for (const Weighted& qt : query) {
-      std::vector<uint32_t>& list = postings_[qt.term];
+    size_t used = 0;
+    for (const Weighted& q : vec) {
+      if (used >= static_cast<size_t>(std::max(1, options_.query_terms))) break;
+      if (df_[q.term] < 2) continue;
+      ++used;
+      std::vector<uint32_t>& list = postings_[q.term];
       if (list.size() > 2 * kMaxPostings) {
         list.erase(list.begin(), list.end() - static_cast<ptrdiff_t>(kMaxPostings));
       }
       const size_t stop = list.size() > kMaxScan ? list.size() - kMaxScan : 0;
       for (size_t k = list.size(); k-- > stop;) {
-        const uint32_t st = list[k];
-        if (!stories_[st].open) continue;
-        if (scores_[st] < 0) {
-          scores_[st] = 0;
-          touched_.push_back(st);
+        const uint32_t a = list[k];
+        if (!stories_[story_of_[a]].open) continue;
+        if (scores_[a] < 0) {
+          scores_[a] = 0;
+          touched_.push_back(a);
         }
-        scores_[st] += qt.weight;
+        scores_[a] += q.weight;
       }
     }
     if (touched_.size() > kExactScores) {
@@ -255,34 +293,51 @@ uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
       for (size_t k = kExactScores; k < touched_.size(); ++k) scores_[touched_[k]] = -1.0f;
       touched_.resize(kExactScores);
     }
-    // Score each candidate: the cosine with its centroid.
-    double best_score = -1;
-    uint32_t best = UINT32_MAX;
-    for (uint32_t s : touched_) {
-      scores_[s] = -1.0f;
-      const StoryState& st = stories_[s];
-      if (!DayFits(st, article.day) || st.norm <= 0) continue;
+    // Exact cosines; each story keeps its best (single link).
+    const size_t keep =
+        std::min(vec.size(), static_cast<size_t>(std::max(1, options_.index_terms)));
+    vec.resize(keep);
+    std::sort(vec.begin(), vec.end(), ByTerm<Weighted>);
+    touched_stories_.clear();
+    for (uint32_t a : touched_) {
+      scores_[a] = -1.0f;
+      const uint32_t s = story_of_[a];
+      if (!DayFits(stories_[s], article.day)) continue;
+      const std::vector<Weighted>& other = vectors_[a];
       double dot = 0;
       size_t i = 0, j = 0;
-      while (i < vec.size() && j < st.centroid.size()) {
-        if (vec[i].term < st.centroid[j].term) {
+      while (i < vec.size() && j < other.size()) {
+        if (vec[i].term < other[j].term) {
           ++i;
-        } else if (st.centroid[j].term < vec[i].term) {
+        } else if (other[j].term < vec[i].term) {
           ++j;
         } else {
-          dot += static_cast<double>(vec[i].weight) * st.centroid[j].weight;
+          dot += static_cast<double>(vec[i].weight) * other[j].weight;
           ++i, ++j;
         }
       }
-      const double score = dot / st.norm;
-      if (score > best_score || (score == best_score && s < best)) {
-        best_score = score;
+      if (story_best_[s] < -1e8f) touched_stories_.push_back(s);
+      story_best_[s] = std::max(story_best_[s], static_cast<float>(dot));
+    }
+    double best_margin = 0;
+    uint32_t best = UINT32_MAX;
+    for (uint32_t s : touched_stories_) {
+      const double bar =
+          options_.threshold +
+          options_.size_penalty * std::log(static_cast<double>(stories_[s].articles.size()));
+      const double margin = story_best_[s] - bar;
+      story_best_[s] = -1e9f;
+      if (margin >= 0 &&
+          (best == UINT32_MAX || margin > best_margin || (margin == best_margin && s < best))) {
+        best_margin = margin;
         best = s;
       }
     }
-    story = best != UINT32_MAX && best_score >= options_.threshold ? best : NewStory();
+    story = best != UINT32_MAX ? best : NewStory();
     Join(story, id, article.day);
-    UpdateCentroid(story, vec);
+    AddToCentroid(story, vec);
+    for (const Weighted& w : vec) postings_[w.term].push_back(id);
+    vectors_[id] = std::move(vec);
   }
   if ((id + 1) % kSweepEvery == 0) CloseQuietStories();
   return story;
@@ -305,13 +360,7 @@ std::vector<StoryClusterer::Story> StoryClusterer::Stories() const {
     if (o.articles.empty()) continue;
     o.first_day = s.first_day;
     o.last_day = s.last_day;
-    if (s.open) {
-      std::vector<std::pair<uint32_t, float>> c;
-      for (const Weighted& w : s.centroid) c.emplace_back(w.term, w.weight);
-      o.keywords = Keywords(c, words_);
-    } else {
-      o.keywords = s.keywords;
-    }
+    o.keywords = Keywords(s);
     out.push_back(std::move(o));
   }
   for (uint32_t a = 0; a < story_of_.size(); ++a) {

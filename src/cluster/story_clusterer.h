@@ -10,7 +10,7 @@
 //
 // Method (docs/CLUSTERING.md has the measurements behind each choice):
 //   1. Near-duplicates first. Each article's MinHash signature goes to a
-//      NearDuplicateIndex (5-word shingles, Jaccard >= near_duplicate
+//      NearDuplicateIndex (5-word shingles, Jaccard >= the near-duplicate
 //      threshold); a copy joins the story of the article it copies, without
 //      any further test, and is listed in that story's duplicate group.
 //      Page furniture: a short text (at most `furniture_max_terms` content
@@ -18,32 +18,41 @@
 //      page's widget or notice captured instead of its article ("Tweet with a
 //      location...", a web archive's crawl notice). Every copy of it is put
 //      in a story of its own, flagged `furniture`, when the stories are listed.
-//   2. Terms. An article is a bag of content-word stems (no stopwords, no
+//   2. Repeated sentences. A sentence (its stems, hashed) already met in
+//      `boilerplate_repeats` earlier articles is boilerplate (a notice, a
+//      sign-off) and does not count for the topic. An article left with fewer
+//      than `min_content_words` content words is a story of its own, flagged
+//      `furniture`, and is not indexed.
+//   3. Terms. An article is a bag of content-word stems (no stopwords, no
 //      numbers, no one-letter words). A stem that the article writes with a
 //      capital letter away from the start of a sentence (a name) counts
 //      `name_weight` times. Document frequencies are counted over the stream
 //      so far (the current article included), so no background corpus is
 //      needed and the result depends only on the order of the stream.
-//   3. Vectors. weight(t) = (1 + ln tf) * ln((N + 1) / df(t)) over the
-//      article's terms, N the articles seen so far, L2-normalized. A story's
-//      centroid is the sum of its articles' vectors (copies excluded), kept to
-//      its `centroid_terms` heaviest terms.
-//   4. Assignment. Candidate stories are those whose centroid holds one of the
-//      article's `query_terms` heaviest terms (an inverted index over open
-//      stories). The score of a candidate is the cosine of the article's vector
-//      with its centroid; the article joins the best candidate scoring at
-//      least `threshold` (ties: the older story), else it starts a story.
-//   5. Windows. When both the article and a story carry dates, the story is a
+//   4. Vectors. weight(t) = (1 + ln tf) * max(0, ln((N + 1) / (df(t) + 0.5)))
+//      over the article's terms, N the articles seen so far, L2-normalized
+//      and cut to its `index_terms` heaviest terms (at least 2 articles).
+//   5. Assignment. Candidate articles are those indexed under one of the
+//      article's `query_terms` heaviest terms met before (an inverted index
+//      over the articles of open stories, newest first). A story's score is
+//      the highest cosine between the article and one of its articles
+//      (single link); it needs threshold + size_penalty * ln(story size), so
+//      a large story must be matched more closely than a small one, which
+//      keeps different events of one topic from piling into one story. The
+//      article joins the story beating its bar by the most (ties: the older
+//      story), else it starts a story.
+//   6. Windows. When both the article and a story carry dates, the story is a
 //      candidate only if the article's date lies within `window_days` of the
 //      story's dated span. A story closes (leaves the index, frees its
-//      centroid) when no article joined it for `window_articles` articles, or
-//      when the newest date in the stream is more than `window_days` after
-//      its last date.
+//      articles' vectors) when no article joined it for `window_articles`
+//      articles, or when the newest date in the stream is more than
+//      `window_days` after its last date.
 //
-// Cost: per article, linear in its tokens (features, in parallel) plus the
-// candidates met in its query terms' postings (each scored in
-// O(article terms + centroid terms)); memory: the open stories' centroids,
-// a term dictionary, and the near-duplicate signatures.
+// Cost: per article, linear in its tokens (features, in parallel) plus at
+// most query_terms * kMaxScan postings and kExactScores cosines of
+// index_terms terms (a constant), so the whole run is linear in the stream;
+// memory: the open stories' article vectors, the term dictionary, one count
+// per distinct sentence, and the near-duplicate signatures.
 //
 // Determinism: Features() is a pure, thread-safe function; Add() must be
 // called in stream order on one thread. The result depends only on the
@@ -62,14 +71,17 @@
 namespace dossier {
 
 struct StoryClustererOptions {
-  double threshold = 0.25;               // cosine an article needs to join a story
-  int query_terms = 24;                  // the article's heaviest terms used to find candidates
-  int centroid_terms = 120;              // terms kept per story centroid
-  double name_weight = 1.5;              // tf factor for terms written as names
-  int window_days = 7;                   // dated articles join stories within this many days
-  int window_articles = 50000;           // a story closes after this many articles without news
-  int furniture_copies = 5;              // copies that make a short text page furniture
-  int furniture_max_terms = 60;          // content words of a text that can be furniture
+  double threshold = 0.20;       // cosine an article needs to join a story of one
+  double size_penalty = 0.06;    // ... plus this times ln(story size)
+  int query_terms = 10;          // the article's heaviest terms used to find candidates
+  int index_terms = 100;         // terms kept per article vector
+  int boilerplate_repeats = 2;   // earlier articles holding a sentence that make it boilerplate
+  int min_content_words = 5;     // fewer left: no news content, a story of its own
+  double name_weight = 1.5;      // tf factor for terms written as names
+  int window_days = 7;           // dated articles join stories within this many days
+  int window_articles = 50000;   // a story closes after this many articles without news
+  int furniture_copies = 5;      // copies that make a short text page furniture
+  int furniture_max_terms = 60;  // content words of a text that can be furniture
   NearDuplicateOptions near_duplicates;  // threshold 0.8
 };
 
@@ -83,6 +95,18 @@ struct ArticleFeatures {
   };
   std::vector<Term> terms;     // distinct terms, in order of first occurrence
   uint32_t content_words = 0;  // content-word tokens (names counted once)
+  // Each sentence: the hash of its stems (all tokens) and its content-word
+  // occurrences, occurrences[begin, end).
+  struct SentenceTerms {
+    uint64_t hash;
+    uint32_t begin, end;
+  };
+  struct Occurrence {
+    uint32_t term;  // index into terms
+    float count;    // 1, or name_weight
+  };
+  std::vector<SentenceTerms> sentences;
+  std::vector<Occurrence> occurrences;
   NearDuplicateIndex::Signature signature;
   int32_t day = INT32_MIN;  // days since 1970-01-01 of Document::date; INT32_MIN if none
 };
@@ -126,9 +150,8 @@ class StoryClusterer {
   };
   struct StoryState {
     std::vector<uint32_t> articles;
-    std::vector<Weighted> centroid;  // sorted by term id; empty once closed
-    std::vector<std::string> keywords;
-    double norm = 0;
+    std::vector<Weighted> centroid;     // sum of the article vectors, for keywords; sorted by term
+    std::vector<std::string> keywords;  // once closed
     uint32_t last_article = 0;
     int32_t first_day = kNoDay, last_day = kNoDay;
     bool open = true;
@@ -136,22 +159,28 @@ class StoryClusterer {
 
   uint32_t NewStory();
   void Join(uint32_t story, uint32_t article, int32_t day);
-  void UpdateCentroid(uint32_t story, const std::vector<Weighted>& vec);
+  void AddToCentroid(uint32_t story, const std::vector<Weighted>& vec);
   void CloseQuietStories();
   bool DayFits(const StoryState& s, int32_t day) const;
+  std::vector<std::string> Keywords(const StoryState& s) const;
 
   StoryClustererOptions options_;
   NearDuplicateIndex near_duplicates_;
   FlatIdMap term_ids_;
   std::vector<uint32_t> df_;
   std::vector<std::string> words_;               // term id -> surface form
-  std::vector<std::vector<uint32_t>> postings_;  // term id -> stories (may be stale)
+  std::vector<std::vector<uint32_t>> postings_;  // term id -> indexed articles, oldest first
+  FlatIdMap sentence_ids_;                       // sentence hash -> sentence id
+  std::vector<uint32_t> sentence_seen_;          // sentence id -> articles holding it
   std::vector<StoryState> stories_;
-  std::vector<uint32_t> story_of_;  // article -> story
-  std::vector<uint32_t> copies_;    // group representative -> articles
-  std::vector<char> furniture_;     // group representative -> furniture?
-  std::vector<float> scores_;       // story -> scratch score
-  std::vector<uint32_t> touched_;
+  std::vector<uint32_t> open_ids_;              // open stories (compacted at each sweep)
+  std::vector<uint32_t> story_of_;              // article -> story
+  std::vector<std::vector<Weighted>> vectors_;  // article -> vector (empty: not indexed)
+  std::vector<uint32_t> copies_;                // group representative -> articles
+  std::vector<char> furniture_;                 // article -> furniture (as representative)
+  std::vector<float> scores_;                   // article -> scratch score
+  std::vector<float> story_best_;               // story -> scratch score
+  std::vector<uint32_t> touched_, touched_stories_;
   uint32_t open_ = 0;
   int32_t newest_day_ = kNoDay;
 };

@@ -85,7 +85,8 @@ void CorpusRun::Finish() {
 
 void AddClusteringOptions(CLI::App* cmd, StoryClustererOptions* o) {
   cmd->add_option("--threshold", o->threshold,
-                  "Cosine similarity an article needs to join a story (see docs/CLUSTERING.md)")
+                  "Cosine similarity to one of a story's articles that an article needs to join a "
+                  "story of one (see docs/CLUSTERING.md)")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   cmd->add_option("--window-days", o->window_days,
@@ -105,8 +106,17 @@ void AddClusteringOptions(CLI::App* cmd, StoryClustererOptions* o) {
                   "An article's heaviest terms used to look up candidate stories")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
-  cmd->add_option("--centroid-terms", o->centroid_terms, "Terms kept per story centroid")
+  cmd->add_option("--index-terms", o->index_terms, "Terms kept per article vector")
       ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  cmd->add_option("--size-penalty", o->size_penalty,
+                  "Added to --threshold times ln(story size): larger stories need closer matches")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--boilerplate-repeats", o->boilerplate_repeats,
+                  "Earlier articles holding a sentence that make it boilerplate, ignored for "
+                  "the topic")
+      ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
   cmd->add_option("--name-weight", o->name_weight,
                   "Weight of a term written as a name (capitalized inside a sentence)")
