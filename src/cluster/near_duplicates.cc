@@ -45,7 +45,7 @@ NearDuplicateIndex::NearDuplicateIndex(NearDuplicateOptions options)
 NearDuplicateIndex::Signature NearDuplicateIndex::ComputeSignature(
     std::span<const uint64_t> token_hashes, const NearDuplicateOptions& options) {
   Signature sig;
-  sig.mins.fill(std::numeric_limits<uint64_t>::max());
+  sig.mins.fill(std::numeric_limits<uint32_t>::max());
   if (token_hashes.size() < static_cast<size_t>(kShingleWords)) return sig;
   const HashFamily family(options.seed);
   sig.empty = false;
@@ -54,7 +54,8 @@ NearDuplicateIndex::Signature NearDuplicateIndex::ComputeSignature(
     uint64_t x = 0x243f6a8885a308d3ULL;
     for (int j = 0; j < kShingleWords; ++j) x = Mix64(x + token_hashes[i + j]);
     for (int k = 0; k < kNumHashes; ++k) {
-      uint64_t h = family.a[k] * x + family.b[k];
+      // The high half of the product: its best-mixed bits.
+      const uint32_t h = static_cast<uint32_t>((family.a[k] * x + family.b[k]) >> 32);
       if (h < sig.mins[k]) sig.mins[k] = h;
     }
   }
