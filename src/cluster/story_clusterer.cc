@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "util/dates.h"
+
 namespace dossier {
 namespace {
 
@@ -53,7 +55,7 @@ int32_t DaysFromIsoDate(const std::string& iso) {
   };
   int y = 0, m = 0, d = 0;
   if (!digits(0, 4, &y) || !digits(5, 2, &m) || !digits(8, 2, &d) || m < 1 || m > 12 || d < 1 ||
-      d > 31) {
+      d > DaysInMonth(y, m)) {
     return StoryClusterer::kNoDay;
   }
   // Days from civil: count from 0000-03-01 in 400-year eras, then shift to 1970.
@@ -100,7 +102,14 @@ ArticleFeatures StoryClusterer::Features(const Document& doc,
   return f;
 }
 
-bool StoryClusterer::DayFits(const StoryState& s, int32_t day) const {
+bool StoryClusterer::Joinable(const StoryState& s, int32_t day) const {
+  // Quiet stories are closed by the sweep every kSweepEvery articles; until
+  // then they are kept from taking articles here, so the windows are exact.
+  if (articles() - s.last_article > static_cast<uint32_t>(options_.window_articles)) return false;
+  if (newest_day_ != kNoDay && s.last_day != kNoDay &&
+      newest_day_ - s.last_day > options_.window_days) {
+    return false;
+  }
   if (day == kNoDay || s.first_day == kNoDay) return true;
   return day >= s.first_day - options_.window_days && day <= s.last_day + options_.window_days;
 }
@@ -302,7 +311,7 @@ uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
     for (uint32_t a : touched_) {
       scores_[a] = -1.0f;
       const uint32_t s = story_of_[a];
-      if (!DayFits(stories_[s], article.day)) continue;
+      if (!Joinable(stories_[s], article.day)) continue;
       const std::vector<Weighted>& other = vectors_[a];
       double dot = 0;
       size_t i = 0, j = 0;

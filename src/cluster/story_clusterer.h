@@ -161,7 +161,9 @@ class StoryClusterer {
   void Join(uint32_t story, uint32_t article, int32_t day);
   void AddToCentroid(uint32_t story, const std::vector<Weighted>& vec);
   void CloseQuietStories();
-  bool DayFits(const StoryState& s, int32_t day) const;
+  // Whether story `s` may take an article dated `day` now (open, not quiet,
+  // within the date window).
+  bool Joinable(const StoryState& s, int32_t day) const;
   std::vector<std::string> Keywords(const StoryState& s) const;
 
   StoryClustererOptions options_;

@@ -43,7 +43,10 @@ std::string RenderDigestIndex(const std::vector<DigestEntry>& stories, std::stri
     out += "<li id=\"";
     AppendHtmlEscaped(s.id, &out);
     out += "\">";
-    if (!s.page.empty()) {
+    // Only relative links (no scheme such as "javascript:") become links.
+    const size_t colon = s.page.find(':');
+    const bool relative = colon == std::string::npos || s.page.find('/') < colon;
+    if (!s.page.empty() && relative) {
       out += "<a href=\"";
       AppendHtmlEscaped(s.page, &out);
       out += "\">";

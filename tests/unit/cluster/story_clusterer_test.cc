@@ -1,0 +1,399 @@
+#include "cluster/story_clusterer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "dossier/document.h"
+#include "dossier/pipeline.h"
+
+namespace dossier {
+namespace {
+
+// Short invented news texts, three events of different topics plus a second
+// event that shares a topic word ("strike") with the first.
+constexpr const char* kDockStrike1 =
+    "Dockworkers at the Port of Calderport walked off the job on Monday in a dispute over "
+    "automated cranes. Federation secretary Ines Varga said the Calderport Port Authority had "
+    "refused to guarantee jobs for crane operators at the Westmole terminal. \"We are not against "
+    "machines,\" Varga said. Fourteen container ships waited at anchor outside Calderport.";
+constexpr const char* kDockStrike2 =
+    "The dockworkers' walkout at Calderport entered a second day as container ships queued "
+    "outside the harbour. Ines Varga, who leads the dockworkers' federation, demanded a written "
+    "guarantee for crane operators. Port Authority chief Rupert Alcott said the Westmole "
+    "terminal cranes would be automated as planned.";
+constexpr const char* kDockStrike3 =
+    "A mediator met Calderport dockworkers and the Port Authority on Wednesday. Varga said the "
+    "federation would accept a shorter job guarantee for crane operators, while Alcott insisted "
+    "that automation of the Westmole terminal could not wait. Nineteen container ships remained "
+    "at anchor.";
+constexpr const char* kWildfire =
+    "A wildfire tore through pine forest in the Serrano Hills, forcing the evacuation of "
+    "villagers from Almera Vale. Fire chief Dolores Keane said gusty easterly winds carried "
+    "embers far ahead of the front. Water-bombing aircraft and helicopters fought the blaze "
+    "until nightfall near Pedraza.";
+constexpr const char* kRateCut =
+    "The Bank of Norland lowered its benchmark interest rate by a quarter point, citing cooling "
+    "inflation. Governor Henrik Aasgaard told a press conference that borrowing costs would fall "
+    "slowly. Mortgage lenders Fjordline and Kestrel Savings promised cheaper variable mortgages "
+    "from October.";
+constexpr const char* kBusStrike =
+    "Bus drivers in Vellmouth began a strike over pay, leaving commuters to walk or crowd onto "
+    "trams. Guild representative Marco Delacroix said the transit company offered drivers a "
+    "raise below inflation. Vellmouth Transit director Claire Hollis called the walkout "
+    "disproportionate and asked for conciliation.";
+
+constexpr const char* kTransfer =
+    "Harbour City Rovers signed striker Emeka Danjuma from Porto Vell for a club record fee. "
+    "Manager Silvia Kross said the forward would make his debut against Ashby Town on "
+    "Saturday. Danjuma scored nineteen league goals last season.";
+constexpr const char* kMuseum =
+    "The Meridian Museum of Maritime History reopened after a four-year renovation. Curator "
+    "Odile Fenwick showed visitors a restored whaling schooner and a gallery of ship "
+    "figureheads. Tickets for the opening weekend sold out within hours.";
+constexpr const char* kElection =
+    "Voters in the Lakeside district elected Teodor Brandt as their new council leader after a "
+    "close count. Brandt promised cheaper school meals and a new library. Turnout reached its "
+    "highest level in two decades.";
+
+class StoryClustererTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Result<Pipeline> p = Pipeline::Create({});
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    pipeline_ = new Pipeline(std::move(*p));
+  }
+  static void TearDownTestSuite() {
+    delete pipeline_;
+    pipeline_ = nullptr;
+  }
+
+  // `text` analysed as a document dated `date` ("" for none).
+  static Document Analyzed(const std::string& text, const std::string& date = "") {
+    Document doc;
+    doc.raw = text;
+    doc.text = doc.raw;
+    doc.map = OffsetMap::Identity(static_cast<uint32_t>(doc.text.size()));
+    Pipeline::Scratch scratch = pipeline_->NewScratch();
+    pipeline_->Analyze(&doc, &scratch);
+    doc.date = date;
+    return doc;
+  }
+
+  // Adds each text (undated) in order; returns the stories.
+  static std::vector<StoryClusterer::Story> Cluster(const std::vector<std::string>& texts,
+                                                    StoryClustererOptions options = {}) {
+    StoryClusterer clusterer(options);
+    for (const std::string& t : texts) {
+      clusterer.Add(StoryClusterer::Features(Analyzed(t), clusterer.options()));
+    }
+    EXPECT_EQ(clusterer.articles(), texts.size());
+    return clusterer.Stories();
+  }
+
+  // The article lists of `stories`, in story order.
+  static std::vector<std::vector<uint32_t>> Articles(
+      const std::vector<StoryClusterer::Story>& stories) {
+    std::vector<std::vector<uint32_t>> out;
+    for (const StoryClusterer::Story& s : stories) out.push_back(s.articles);
+    return out;
+  }
+
+  static Pipeline* pipeline_;
+};
+
+Pipeline* StoryClustererTest::pipeline_ = nullptr;
+
+using ArticleLists = std::vector<std::vector<uint32_t>>;
+
+TEST_F(StoryClustererTest, SameEventJoinsOneStoryOtherEventsStandApart) {
+  std::vector<StoryClusterer::Story> stories =
+      Cluster({kDockStrike1, kWildfire, kDockStrike2, kRateCut, kBusStrike, kDockStrike3});
+  EXPECT_EQ(Articles(stories), (ArticleLists{{0, 2, 5}, {1}, {3}, {4}}));
+  for (uint32_t k = 0; k < stories.size(); ++k) {
+    EXPECT_EQ(stories[k].id, k);
+    EXPECT_FALSE(stories[k].furniture);
+    EXPECT_TRUE(stories[k].duplicates.empty());
+    EXPECT_EQ(stories[k].first_day, StoryClusterer::kNoDay);
+  }
+  // The dock strike's keywords come from its own articles.
+  const std::vector<std::string>& kw = stories[0].keywords;
+  ASSERT_FALSE(kw.empty());
+  EXPECT_LE(kw.size(), 8u);
+  bool names_the_event = false;
+  for (const std::string& w : kw) {
+    names_the_event = names_the_event || w == "calderport" || w == "varga" || w == "westmole";
+    EXPECT_NE(w, "wildfire");
+    EXPECT_NE(w, "vellmouth");
+  }
+  EXPECT_TRUE(names_the_event) << ::testing::PrintToString(kw);
+}
+
+TEST_F(StoryClustererTest, VerbatimCopyJoinsItsOriginalAsDuplicate) {
+  const std::string wire_copy = kWildfire;
+  std::vector<StoryClusterer::Story> stories =
+      Cluster({kWildfire, kRateCut, kDockStrike1, wire_copy, kBusStrike});
+  EXPECT_EQ(Articles(stories), (ArticleLists{{0, 3}, {1}, {2}, {4}}));
+  ASSERT_EQ(stories[0].duplicates.size(), 1u);
+  EXPECT_EQ(stories[0].duplicates[0], (std::vector<uint32_t>{0, 3}));
+  for (size_t k = 1; k < stories.size(); ++k) EXPECT_TRUE(stories[k].duplicates.empty());
+  EXPECT_FALSE(stories[0].furniture);
+}
+
+TEST_F(StoryClustererTest, CopyWithChangedFirstLineIsStillADuplicate) {
+  const std::string copy = std::string("This story was supplied by a wire service.\n\n") + kRateCut;
+  std::vector<StoryClusterer::Story> stories = Cluster({kRateCut, kDockStrike1, copy});
+  EXPECT_EQ(Articles(stories), (ArticleLists{{0, 2}, {1}}));
+  ASSERT_EQ(stories[0].duplicates.size(), 1u);
+  EXPECT_EQ(stories[0].duplicates[0], (std::vector<uint32_t>{0, 2}));
+}
+
+TEST_F(StoryClustererTest, ShortNoticeCopiedFiveTimesIsFurnitureNotAStory) {
+  const std::string notice =
+      "Subscribe to our newsletter for the morning headlines from Calderport and the region. "
+      "You can unsubscribe at any time from your account settings page.";
+  // Five pages whose article was not captured, only the notice, among news.
+  std::vector<StoryClusterer::Story> stories =
+      Cluster({notice, kDockStrike1, notice, notice, kWildfire, notice, notice, kDockStrike2});
+  // Articles 0, 2, 3, 5, 6 are furniture singletons; the news is untouched.
+  EXPECT_EQ(Articles(stories), (ArticleLists{{0}, {1, 7}, {2}, {3}, {4}, {5}, {6}}));
+  const std::vector<uint32_t> notices = {0, 2, 3, 5, 6};
+  for (const StoryClusterer::Story& s : stories) {
+    const bool is_notice =
+        std::find(notices.begin(), notices.end(), s.articles[0]) != notices.end();
+    EXPECT_EQ(s.furniture, is_notice) << "story of article " << s.articles[0];
+    EXPECT_TRUE(s.duplicates.empty()) << "story of article " << s.articles[0];
+  }
+}
+
+TEST_F(StoryClustererTest, NoticeCopiedFourTimesIsNotYetFurniture) {
+  const std::string notice =
+      "Subscribe to our newsletter for the morning headlines from Calderport and the region. "
+      "You can unsubscribe at any time from your account settings page.";
+  std::vector<StoryClusterer::Story> stories =
+      Cluster({notice, kDockStrike1, notice, notice, notice});
+  // Below furniture_copies the copies are an ordinary duplicate group.
+  EXPECT_EQ(Articles(stories), (ArticleLists{{0, 2, 3, 4}, {1}}));
+  EXPECT_FALSE(stories[0].furniture);
+  ASSERT_EQ(stories[0].duplicates.size(), 1u);
+  EXPECT_EQ(stories[0].duplicates[0], (std::vector<uint32_t>{0, 2, 3, 4}));
+}
+
+TEST_F(StoryClustererTest, RepeatedSignOffDoesNotGlueUnrelatedArticles) {
+  // One outlet's sign-off, full of names, appended to its articles: first to
+  // two articles of one event, then to articles about other events.
+  const std::string sign_off =
+      " Reporting by Mara Quill, Tobias Renn, Ingrid Solvang and Piet Okonkwo for the Northern "
+      "Ledger. Editing by Hester Graaf and Lionel Abara of the Northern Ledger foreign desk in "
+      "Brennvik. Readers can reach the Northern Ledger newsroom at the Kingsgate bureau.";
+  const std::vector<std::string> texts = {
+      kMuseum,
+      kElection,
+      kTransfer,
+      kDockStrike1 + sign_off,
+      kDockStrike2 + sign_off,
+      kWildfire + sign_off,
+      kRateCut + sign_off,
+      kBusStrike + sign_off,
+  };
+  std::vector<StoryClusterer::Story> stories = Cluster(texts);
+  // Only the two dock strike articles share a story.
+  EXPECT_EQ(Articles(stories), (ArticleLists{{0}, {1}, {2}, {3, 4}, {5}, {6}, {7}}));
+  for (const StoryClusterer::Story& s : stories) {
+    EXPECT_FALSE(s.furniture);
+    EXPECT_TRUE(s.duplicates.empty());
+  }
+  // The control: were the sign-off counted as news, it would glue.
+  StoryClustererOptions counted;
+  counted.boilerplate_repeats = 1000;
+  EXPECT_LT(Cluster(texts, counted).size(), stories.size());
+}
+
+TEST_F(StoryClustererTest, ArticleOfOnlyBoilerplateIsFurniture) {
+  const std::string sign_off =
+      "Reporting by the Northern Ledger newsroom in Calderport; editing by Mara Quill and Tobias "
+      "Renn of the Northern Ledger foreign desk.";
+  // After two earlier articles hold the sign-off, a page holding nothing else
+  // has no news words left.
+  std::vector<StoryClusterer::Story> stories =
+      Cluster({kWildfire + (" " + sign_off), kRateCut + (" " + sign_off), sign_off});
+  ASSERT_EQ(stories.size(), 3u);
+  EXPECT_EQ(Articles(stories), (ArticleLists{{0}, {1}, {2}}));
+  EXPECT_FALSE(stories[0].furniture);
+  EXPECT_FALSE(stories[1].furniture);
+  EXPECT_TRUE(stories[2].furniture);
+}
+
+// The dated stream of the two tests below: other news, then the dock strike
+// articles dated `first`, `second` and `third`.
+std::vector<StoryClusterer::Story> DatedStream(StoryClusterer* clusterer,
+                                               const std::vector<Document>& docs) {
+  for (const Document& d : docs) {
+    clusterer->Add(StoryClusterer::Features(d, clusterer->options()));
+  }
+  return clusterer->Stories();
+}
+
+TEST_F(StoryClustererTest, ArticlesOutsideTheDayWindowAreSeparateStories) {
+  StoryClustererOptions options;
+  options.window_days = 7;
+  StoryClusterer clusterer(options);
+  std::vector<StoryClusterer::Story> stories = DatedStream(
+      &clusterer, {Analyzed(kWildfire, "2025-09-01"), Analyzed(kRateCut, "2025-09-01"),
+                   Analyzed(kDockStrike1, "2025-09-01"), Analyzed(kBusStrike, "2025-09-30"),
+                   // 30 days after the first dock strike article.
+                   Analyzed(kDockStrike2, "2025-10-01"),
+                   // Within 7 days of the second one.
+                   Analyzed(kDockStrike3, "2025-10-03")});
+  EXPECT_EQ(Articles(stories), (ArticleLists{{0}, {1}, {2}, {3}, {4, 5}}));
+  ASSERT_EQ(stories.size(), 5u);
+  EXPECT_EQ(stories[2].first_day, DaysFromIsoDate("2025-09-01"));
+  EXPECT_EQ(stories[2].last_day, DaysFromIsoDate("2025-09-01"));
+  EXPECT_EQ(stories[4].first_day, DaysFromIsoDate("2025-10-01"));
+  EXPECT_EQ(stories[4].last_day, DaysFromIsoDate("2025-10-03"));
+}
+
+TEST_F(StoryClustererTest, SameArticlesWithinTheWindowJoin) {
+  // The control for the test above: 5 days apart, they are one story.
+  StoryClustererOptions options;
+  options.window_days = 7;
+  StoryClusterer clusterer(options);
+  std::vector<StoryClusterer::Story> stories = DatedStream(
+      &clusterer, {Analyzed(kWildfire, "2025-09-01"), Analyzed(kRateCut, "2025-09-01"),
+                   Analyzed(kDockStrike1, "2025-09-01"), Analyzed(kBusStrike, "2025-09-05"),
+                   Analyzed(kDockStrike2, "2025-09-06"), Analyzed(kDockStrike3, "2025-09-08")});
+  EXPECT_EQ(Articles(stories), (ArticleLists{{0}, {1}, {2, 4, 5}, {3}}));
+  ASSERT_EQ(stories.size(), 4u);
+  EXPECT_EQ(stories[2].first_day, DaysFromIsoDate("2025-09-01"));
+  EXPECT_EQ(stories[2].last_day, DaysFromIsoDate("2025-09-08"));
+}
+
+// Features of a synthetic article with words no other article has: a story
+// of its own that never joins another, cheap enough to add a thousand.
+ArticleFeatures FillerFeatures(uint32_t n, const StoryClustererOptions& options) {
+  ArticleFeatures f;
+  std::vector<uint64_t> hashes;
+  for (uint32_t w = 0; w < 8; ++w) {
+    const uint64_t h = 0x5bd1e995ULL * (uint64_t{n} * 16 + w + 1) + 0x1234567ULL;
+    hashes.push_back(h);
+    f.terms.push_back({h, 1.0f, "filler" + std::to_string(n) + "x" + std::to_string(w)});
+    f.occurrences.push_back({w, 1.0f});
+  }
+  f.content_words = 8;
+  f.sentences.push_back({0x9e3779b97f4a7c15ULL ^ (uint64_t{n} << 20), 0, 8});
+  f.signature = NearDuplicateIndex::ComputeSignature(hashes, options.near_duplicates);
+  return f;
+}
+
+TEST_F(StoryClustererTest, QuietStoryClosesAfterWindowArticles) {
+  StoryClustererOptions options;
+  options.window_articles = 3;
+  StoryClusterer clusterer(options);
+  const ArticleFeatures dock1 = StoryClusterer::Features(Analyzed(kDockStrike1), options);
+  const ArticleFeatures dock2 = StoryClusterer::Features(Analyzed(kDockStrike2), options);
+  const uint32_t first = clusterer.Add(dock1);
+  EXPECT_EQ(clusterer.open_stories(), 1u);
+  // Closing is checked in sweeps (every 1024 articles); two thousand quiet
+  // articles are far more than window_articles and cover a sweep.
+  for (uint32_t n = 0; n < 2000; ++n) clusterer.Add(FillerFeatures(n, options));
+  EXPECT_EQ(clusterer.stories(), 2001u);
+  EXPECT_LT(clusterer.open_stories(), clusterer.stories());
+  EXPECT_LE(clusterer.open_stories(), 2001u - 1024u + 3u);
+  // The closed dock strike story takes no more articles: the follow-up starts
+  // a new story.
+  const uint32_t follow_up = clusterer.Add(dock2);
+  EXPECT_NE(follow_up, first);
+  std::vector<StoryClusterer::Story> stories = clusterer.Stories();
+  ASSERT_EQ(stories.size(), 2002u);
+  EXPECT_EQ(stories.front().articles, (std::vector<uint32_t>{0}));
+  EXPECT_EQ(stories.back().articles, (std::vector<uint32_t>{2001}));
+  // Keywords of a closed story are kept.
+  EXPECT_FALSE(stories.front().keywords.empty());
+}
+
+TEST_F(StoryClustererTest, QuietStoryTakesNoArticleBeforeTheSweep) {
+  // The window is exact for joining: ten quiet articles exceed a window of
+  // three, though no sweep has run yet.
+  StoryClustererOptions options;
+  options.window_articles = 3;
+  StoryClusterer clusterer(options);
+  const uint32_t first = clusterer.Add(StoryClusterer::Features(Analyzed(kDockStrike1), options));
+  for (uint32_t n = 0; n < 10; ++n) clusterer.Add(FillerFeatures(n, options));
+  EXPECT_NE(clusterer.Add(StoryClusterer::Features(Analyzed(kDockStrike2), options)), first);
+  // With two quiet articles it still joins.
+  StoryClusterer near(options);
+  const uint32_t near_first = near.Add(StoryClusterer::Features(Analyzed(kDockStrike1), options));
+  for (uint32_t n = 0; n < 2; ++n) near.Add(FillerFeatures(n, options));
+  EXPECT_EQ(near.Add(StoryClusterer::Features(Analyzed(kDockStrike2), options)), near_first);
+}
+
+TEST_F(StoryClustererTest, OpenStoryStillTakesItsFollowUp) {
+  // Control: the default window keeps the story open across the same stream.
+  StoryClustererOptions options;
+  StoryClusterer clusterer(options);
+  const uint32_t first = clusterer.Add(StoryClusterer::Features(Analyzed(kDockStrike1), options));
+  for (uint32_t n = 0; n < 2000; ++n) clusterer.Add(FillerFeatures(n, options));
+  EXPECT_EQ(clusterer.open_stories(), 2001u);
+  EXPECT_EQ(clusterer.Add(StoryClusterer::Features(Analyzed(kDockStrike2), options)), first);
+}
+
+TEST_F(StoryClustererTest, SameStreamGivesSameStories) {
+  const std::string notice =
+      "Subscribe to our newsletter for the morning headlines from Calderport and the region. "
+      "You can unsubscribe at any time from your account settings page.";
+  const std::vector<std::string> texts = {
+      kDockStrike1, notice, kWildfire,  notice,    kRateCut,     notice,   kDockStrike2,
+      notice,       notice, kBusStrike, kWildfire, kDockStrike3, kRateCut,
+  };
+  std::vector<StoryClusterer::Story> a = Cluster(texts);
+  std::vector<StoryClusterer::Story> b = Cluster(texts);
+  ASSERT_EQ(a.size(), b.size());
+  ASSERT_GE(a.size(), 5u);
+  for (size_t k = 0; k < a.size(); ++k) {
+    EXPECT_EQ(a[k].id, b[k].id);
+    EXPECT_EQ(a[k].articles, b[k].articles);
+    EXPECT_EQ(a[k].duplicates, b[k].duplicates);
+    EXPECT_EQ(a[k].keywords, b[k].keywords);
+    EXPECT_EQ(a[k].furniture, b[k].furniture);
+    EXPECT_EQ(a[k].first_day, b[k].first_day);
+    EXPECT_EQ(a[k].last_day, b[k].last_day);
+  }
+  // Stories() does not change the state: asking twice gives the same list.
+  StoryClusterer clusterer({});
+  for (const std::string& t : texts) clusterer.Add(StoryClusterer::Features(Analyzed(t), {}));
+  std::vector<StoryClusterer::Story> c1 = clusterer.Stories();
+  std::vector<StoryClusterer::Story> c2 = clusterer.Stories();
+  ASSERT_EQ(c1.size(), a.size());
+  for (size_t k = 0; k < c1.size(); ++k) {
+    EXPECT_EQ(c1[k].articles, a[k].articles);
+    EXPECT_EQ(c1[k].articles, c2[k].articles);
+    EXPECT_EQ(c1[k].keywords, c2[k].keywords);
+  }
+}
+
+TEST(DaysFromIsoDateTest, CountsDaysSinceTheEpoch) {
+  EXPECT_EQ(DaysFromIsoDate("1970-01-01"), 0);
+  EXPECT_EQ(DaysFromIsoDate("1970-01-02"), 1);
+  EXPECT_EQ(DaysFromIsoDate("1969-12-31"), -1);
+  // Days a month does not have.
+  EXPECT_EQ(DaysFromIsoDate("2015-02-31"), StoryClusterer::kNoDay);
+  EXPECT_EQ(DaysFromIsoDate("2015-02-29"), StoryClusterer::kNoDay);
+  EXPECT_EQ(DaysFromIsoDate("2016-02-29"), DaysFromIsoDate("2016-03-01") - 1);
+  EXPECT_EQ(DaysFromIsoDate("2000-02-29"), 11016);
+  EXPECT_EQ(DaysFromIsoDate("2000-03-01"), 11017);
+  EXPECT_EQ(DaysFromIsoDate("2015-11-26"), 16765);
+  EXPECT_EQ(DaysFromIsoDate("2025-10-01") - DaysFromIsoDate("2025-09-01"), 30);
+}
+
+TEST(DaysFromIsoDateTest, RejectsWhatIsNotAnIsoDate) {
+  for (const char* bad : {"", "2015", "2015-11", "2015-11-2", "15-11-26", "2015/11/26",
+                          "2015-13-01", "2015-00-10", "2015-11-00", "2015-11-32", "2015-1a-26",
+                          "abcd-ef-gh", " 2015-11-26", "2015-11-26T10:00", "26-11-2015"}) {
+    EXPECT_EQ(DaysFromIsoDate(bad), StoryClusterer::kNoDay) << "\"" << bad << "\"";
+  }
+}
+
+}  // namespace
+}  // namespace dossier
