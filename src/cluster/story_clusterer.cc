@@ -104,12 +104,11 @@ ArticleFeatures StoryClusterer::Features(const Document& doc,
 
 bool StoryClusterer::Joinable(const StoryState& s, int32_t day) const {
   // Quiet stories are closed by the sweep every kSweepEvery articles; until
-  // then they are kept from taking articles here, so the windows are exact.
+  // then they are kept from taking articles here, so the article window is
+  // exact. (The date test is the article's own date against the story's
+  // span: an article arriving late still finds its story until the sweep
+  // closes stories far behind the newest date.)
   if (articles() - s.last_article > static_cast<uint32_t>(options_.window_articles)) return false;
-  if (newest_day_ != kNoDay && s.last_day != kNoDay &&
-      newest_day_ - s.last_day > options_.window_days) {
-    return false;
-  }
   if (day == kNoDay || s.first_day == kNoDay) return true;
   return day >= s.first_day - options_.window_days && day <= s.last_day + options_.window_days;
 }
