@@ -114,8 +114,10 @@ bool EndsWithAny(const std::string& path, std::initializer_list<const char*> ext
   return false;
 }
 
-int RunDigest(const DigestFlags& flags) {
+int RunDigest(DigestFlags flags) {
   const char* kName = "dossier digest: ";
+  // "out/" names the folder "out": the staging folder goes beside it.
+  while (flags.output.size() > 1 && flags.output.back() == '/') flags.output.pop_back();
   Result<InputFormat> input_format = ParseInputFormat(flags.input_format);
   Result<Pipeline> pipeline = input_format.ok() ? Pipeline::Create({flags.data_dir})
                                                 : Result<Pipeline>(input_format.status());
