@@ -4,16 +4,10 @@
 #include <limits>
 #include <utility>
 
+#include "util/hash.h"
+
 namespace dossier {
 namespace {
-
-uint64_t Mix64(uint64_t x) {  // splitmix64 finalizer
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
 
 // The MinHash family drawn from `seed`: h_k(x) = a[k] * x + b[k], a[k] odd.
 struct HashFamily {

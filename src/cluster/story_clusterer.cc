@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "util/dates.h"
+#include "util/hash.h"
 
 namespace dossier {
 namespace {
@@ -16,14 +17,6 @@ constexpr size_t kMaxScan = 256;       // postings read per query term, newest f
 constexpr size_t kMaxPostings = 1024;  // postings kept per term (the newest)
 constexpr size_t kExactScores = 64;    // candidate articles scored exactly
 constexpr size_t kCentroidTerms = 64;  // terms of a story's running sum (keywords)
-
-uint64_t MixHash(uint64_t x) {  // splitmix64 finalizer
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
 
 template <typename W>
 bool Heavier(const W& a, const W& b) {
@@ -58,14 +51,7 @@ int32_t DaysFromIsoDate(const std::string& iso) {
       d > DaysInMonth(y, m)) {
     return StoryClusterer::kNoDay;
   }
-  // Days from civil: count from 0000-03-01 in 400-year eras, then shift to 1970.
-  y -= m <= 2 ? 1 : 0;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int mp = (m + 9) % 12;  // March = 0
-  const int doy = (153 * mp + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return static_cast<int32_t>(DaysFromCivil(y, m, d));
 }
 
 StoryClusterer::StoryClusterer(StoryClustererOptions options)
@@ -86,7 +72,7 @@ ArticleFeatures StoryClusterer::Features(const Document& doc,
     const uint32_t end = std::min<uint32_t>(sentence.token_end, doc.tokens.size());
     for (uint32_t i = sentence.token_begin; i < end; ++i) {
       const Token& t = doc.tokens[i];
-      st.hash = MixHash(st.hash + t.stem_hash);
+      st.hash = Mix64(st.hash + t.stem_hash);
       if (t.is_stopword || t.is_number || t.lower.size() < 2) continue;
       const bool name = i != sentence.token_begin && StartsUpper(doc.text, t.span);
       auto [it, added] = index.try_emplace(t.stem_hash, static_cast<uint32_t>(f.terms.size()));

@@ -3,6 +3,7 @@
 #ifndef DOSSIER_UTIL_DATES_H_
 #define DOSSIER_UTIL_DATES_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,10 @@ int MonthFromName(std::string_view word);
 
 // Days in month (leap years included).
 int DaysInMonth(int year, int month);
+
+// Days since 1970-01-01 of a proleptic Gregorian date, and back.
+int64_t DaysFromCivil(int year, int month, int day);
+CivilDate CivilFromDays(int64_t days);
 
 // Finds the first full date (with a year) in `text`; on success sets *date
 // and *begin/*end to the bytes it spans.

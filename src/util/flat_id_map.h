@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "util/hash.h"
+
 namespace dossier {
 
 class FlatIdMap {
@@ -23,7 +25,7 @@ class FlatIdMap {
   // The id of `key`, a new one (= size() before the call) if it was not seen.
   uint32_t Intern(uint64_t key) {
     if ((size_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
-    size_t i = Mix(key) & (slots_.size() - 1);
+    size_t i = Mix64(key) & (slots_.size() - 1);
     while (true) {
       Slot& s = slots_[i];
       if (s.id == kEmpty) {
@@ -47,19 +49,12 @@ class FlatIdMap {
     while (c < n * 2) c *= 2;
     return c;
   }
-  static uint64_t Mix(uint64_t x) {  // splitmix64 finalizer
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ull;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-  }
   void Rehash(size_t capacity) {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(capacity, Slot{});
     for (const Slot& s : old) {
       if (s.id == kEmpty) continue;
-      size_t i = Mix(s.key) & (capacity - 1);
+      size_t i = Mix64(s.key) & (capacity - 1);
       while (slots_[i].id != kEmpty) i = (i + 1) & (capacity - 1);
       slots_[i] = s;
     }

@@ -17,50 +17,25 @@ namespace dossier::cli {
 namespace {
 
 struct ClusterFlags {
-  std::vector<std::string> paths;
+  StreamFlags stream;
   std::string output;
-  std::string input_format = "auto";
-  std::string data_dir;
-  uint64_t max_input_bytes = uint64_t{512} << 20;
-  int jobs = 0;
-  bool quiet = false;
-  StoryClustererOptions clustering;
 };
 
 int RunCluster(const ClusterFlags& flags) {
-  Result<InputFormat> input_format = ParseInputFormat(flags.input_format);
-  Result<Pipeline> pipeline = input_format.ok() ? Pipeline::Create({flags.data_dir})
+  const StreamFlags& stream = flags.stream;
+  Result<InputFormat> input_format = ParseInputFormat(stream.input_format);
+  Result<Pipeline> pipeline = input_format.ok() ? Pipeline::Create({stream.data_dir})
                                                 : Result<Pipeline>(input_format.status());
   if (!pipeline.ok()) {
     std::cerr << "dossier cluster: " << pipeline.status().ToString() << "\n";
     return kExitUsage;
   }
-  Progress progress("cluster", !flags.quiet);
-  CorpusOptions options;
-  options.threads = flags.jobs;
-  options.clustering = flags.clustering;
-  options.progress = [&](uint64_t articles, uint64_t stories) {
-    progress.Update(articles, 0, stories);
-  };
-  CorpusRun run(*pipeline, options);
-  ReadOptions read;
-  read.format = *input_format;
-  read.max_input_bytes = flags.max_input_bytes;
-  std::vector<Diagnostic> diagnostics;
+  Progress progress("cluster", !stream.quiet);
+  CorpusRun run(*pipeline, StreamOptions(stream, &progress));
   bool had_error = false;
-  Status status = ReadDocuments(
-      flags.paths, read, [&](Document&& doc) { run.Push(std::move(doc)); }, &diagnostics);
-  run.Finish();
-  progress.Done();
-  for (const Diagnostic& d : diagnostics) {
-    had_error = had_error || d.severity == Diagnostic::Severity::kError;
-    if (flags.quiet && d.severity != Diagnostic::Severity::kError) continue;
-    std::cerr << "dossier cluster: " << FormatDiagnostic(d) << "\n";
-  }
-  if (run.articles().empty()) {
-    std::cerr << "dossier cluster: " << (status.ok() ? "no article read" : status.ToString())
-              << "\n";
-    return kExitNoInput;
+  if (int rc = ReadStream(stream, *input_format, "cluster", &run, &progress, &had_error);
+      rc != kExitOk) {
+    return rc;
   }
   std::string out;
   for (const StoryClusterer::Story& story : run.Stories()) {
@@ -82,7 +57,7 @@ int RunCluster(const ClusterFlags& flags) {
       return kExitOutputError;
     }
   }
-  if (!flags.quiet) {
+  if (!stream.quiet) {
     std::cerr << "dossier cluster: " << run.articles().size() << " articles, "
               << run.clusterer().stories() << " stories\n";
   }
@@ -105,26 +80,9 @@ Command SetupCluster(CLI::App& app) {
       "record's \"id\" (or file:line), its file path, or \"<record>#<k>\" for the k-th article "
       "of a Multi-News record.\n\n" +
       std::string(kExitCodeHelp));
-  cmd->add_option("paths", flags->paths,
-                  "Input files or folders; '-' reads standard input. Any format `brief` reads; "
-                  "Multi-News records are split into their articles.")
-      ->required();
+  AddStreamOptions(cmd, &flags->stream);
   cmd->add_option("--output,-o", flags->output,
                   "Write the stories to this file (atomically) instead of stdout");
-  cmd->add_option("--input-format", flags->input_format,
-                  "Force the input format: auto, text, html, jsonl, multinews")
-      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "multinews"}))
-      ->capture_default_str();
-  cmd->add_option("--data-dir", flags->data_dir,
-                  "Folder with word lists replacing the built-in ones (see data/)");
-  cmd->add_option("--max-input-bytes", flags->max_input_bytes,
-                  "Largest input file accepted, after decompression")
-      ->capture_default_str();
-  cmd->add_option("--jobs,-j", flags->jobs, "Threads (0: one per core); output is the same")
-      ->check(CLI::Range(0, 256))
-      ->capture_default_str();
-  AddClusteringOptions(cmd, &flags->clustering);
-  cmd->add_flag("--quiet,-q", flags->quiet, "Print errors only: no warnings, no progress");
   return [flags] { return RunCluster(*flags); };
 }
 

@@ -27,17 +27,11 @@ namespace {
 namespace fs = std::filesystem;
 
 struct DigestFlags {
-  std::vector<std::string> paths;
+  StreamFlags stream;
   std::string output;
-  std::string input_format = "auto";
-  std::string data_dir;
-  uint64_t max_input_bytes = uint64_t{512} << 20;
-  int jobs = 0;
   int words = 120;
   size_t min_articles = 1;
   size_t max_story_docs = 40;
-  bool quiet = false;
-  StoryClustererOptions clustering;
 };
 
 // One story on its way to the outputs.
@@ -118,8 +112,9 @@ int RunDigest(DigestFlags flags) {
   const char* kName = "dossier digest: ";
   // "out/" names the folder "out": the staging folder goes beside it.
   while (flags.output.size() > 1 && flags.output.back() == '/') flags.output.pop_back();
-  Result<InputFormat> input_format = ParseInputFormat(flags.input_format);
-  Result<Pipeline> pipeline = input_format.ok() ? Pipeline::Create({flags.data_dir})
+  const StreamFlags& stream = flags.stream;
+  Result<InputFormat> input_format = ParseInputFormat(stream.input_format);
+  Result<Pipeline> pipeline = input_format.ok() ? Pipeline::Create({stream.data_dir})
                                                 : Result<Pipeline>(input_format.status());
   if (!pipeline.ok()) {
     std::cerr << kName << pipeline.status().ToString() << "\n";
@@ -127,7 +122,7 @@ int RunDigest(DigestFlags flags) {
   }
   BriefOptions brief_options;
   brief_options.summary.max_words = flags.words;
-  brief_options.data_dir = flags.data_dir;
+  brief_options.data_dir = stream.data_dir;
   Result<Briefer> briefer = Briefer::Create(brief_options);
   if (!briefer.ok()) {
     std::cerr << kName << briefer.status().ToString() << "\n";
@@ -159,37 +154,18 @@ int RunDigest(DigestFlags flags) {
   };
 
   // 1. Cluster.
-  Progress progress("digest", !flags.quiet);
-  CorpusOptions options;
-  options.threads = flags.jobs;
-  options.clustering = flags.clustering;
+  Progress progress("digest", !stream.quiet);
+  CorpusOptions options = StreamOptions(stream, &progress);
   options.keep_documents = true;
-  options.progress = [&](uint64_t articles, uint64_t stories) {
-    progress.Update(articles, 0, stories);
-  };
   CorpusRun run(*pipeline, options);
-  ReadOptions read;
-  read.format = *input_format;
-  read.max_input_bytes = flags.max_input_bytes;
-  std::vector<Diagnostic> diagnostics;
-  Status status = ReadDocuments(
-      flags.paths, read, [&](Document&& doc) { run.Push(std::move(doc)); }, &diagnostics);
-  run.Finish();
   bool had_error = false;
-  for (const Diagnostic& d : diagnostics) {
-    had_error = had_error || d.severity == Diagnostic::Severity::kError;
-    if (flags.quiet && d.severity != Diagnostic::Severity::kError) continue;
-    progress.Done();
-    std::cerr << kName << FormatDiagnostic(d) << "\n";
-  }
-  if (run.articles().empty()) {
-    progress.Done();
-    std::cerr << kName << (status.ok() ? "no article read" : status.ToString()) << "\n";
+  if (int rc = ReadStream(stream, *input_format, "digest", &run, &progress, &had_error);
+      rc != kExitOk) {
     if (!staging.empty()) {
       std::error_code ec;
       fs::remove_all(staging, ec);
     }
-    return kExitNoInput;
+    return rc;
   }
 
   // 2. Rank: outlets, then articles, then the earlier story.
@@ -215,7 +191,7 @@ int RunDigest(DigestFlags flags) {
 
   // 3. Brief every story, in parallel; each writes its own slot.
   std::vector<Document>& documents = run.documents();
-  const int threads = ThreadCount(flags.jobs);
+  const int threads = ThreadCount(stream.jobs);
   std::vector<Pipeline::Scratch> scratch;
   for (int t = 0; t < threads; ++t) scratch.push_back(pipeline->NewScratch());
   RenderOptions render;
@@ -328,7 +304,7 @@ int RunDigest(DigestFlags flags) {
     std::cout.flush();
     if (!std::cout) return fail_output("cannot write to standard output");
   }
-  if (!flags.quiet) {
+  if (!stream.quiet) {
     std::cerr << kName << articles.size() << " articles, " << ranked.size() << " stories briefed";
     if (to_folder) std::cerr << "; open " << (fs::path(flags.output) / "index.html").string();
     std::cerr << "\n";
@@ -349,25 +325,10 @@ Command SetupDigest(CLI::App& app) {
       "stories.jsonl, stories/<id>.html)\n"
       "  dossier digest pages/ -o today.md\n  dossier digest feed.jsonl.gz -o stories.jsonl\n\n" +
       std::string(kExitCodeHelp));
-  cmd->add_option("paths", flags->paths,
-                  "Input files or folders; '-' reads standard input. Any format `brief` reads; "
-                  "Multi-News records are split into their articles.")
-      ->required();
+  AddStreamOptions(cmd, &flags->stream);
   cmd->add_option("--output,-o", flags->output,
                   "A folder (replaced as a whole, atomically), or a .md or .jsonl file; without "
                   "it the Markdown digest goes to stdout");
-  cmd->add_option("--input-format", flags->input_format,
-                  "Force the input format: auto, text, html, jsonl, multinews")
-      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "multinews"}))
-      ->capture_default_str();
-  cmd->add_option("--data-dir", flags->data_dir,
-                  "Folder with word lists replacing the built-in ones (see data/)");
-  cmd->add_option("--max-input-bytes", flags->max_input_bytes,
-                  "Largest input file accepted, after decompression")
-      ->capture_default_str();
-  cmd->add_option("--jobs,-j", flags->jobs, "Threads (0: one per core); output is the same")
-      ->check(CLI::Range(0, 256))
-      ->capture_default_str();
   cmd->add_option("--words,-w", flags->words, "Word budget of each story's summary")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
@@ -377,8 +338,6 @@ Command SetupDigest(CLI::App& app) {
                   "Articles of a story briefed at most (the first in the stream)")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
-  AddClusteringOptions(cmd, &flags->clustering);
-  cmd->add_flag("--quiet,-q", flags->quiet, "Print errors only: no warnings, no progress");
   return [flags] { return RunDigest(*flags); };
 }
 

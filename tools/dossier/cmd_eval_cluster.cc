@@ -21,6 +21,7 @@
 #include "ingest/readers.h"
 #include "progress.h"
 #include "util/file_io.h"
+#include "util/hash.h"
 
 namespace dossier::cli {
 namespace {
@@ -43,14 +44,6 @@ struct Item {
   uint32_t record;
   uint32_t article;  // index into the record's documents
 };
-
-uint64_t Mix64(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
 
 // Copy r > 0 of a text: about half of the words of four letters or more (the
 // same half for every article of the copy) get a suffix naming the copy, so

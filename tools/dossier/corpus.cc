@@ -1,7 +1,11 @@
 #include "corpus.h"
 
+#include <iostream>
 #include <utility>
 
+#include "commands.h"
+#include "dossier/report.h"
+#include "util/dates.h"
 #include "util/parallel.h"
 
 namespace dossier::cli {
@@ -18,20 +22,7 @@ void DropAnalysis(Document* doc) {
 }
 
 std::string DayToIso(int32_t day) {
-  if (day == StoryClusterer::kNoDay) return {};
-  // Civil from days (the inverse of DaysFromIsoDate).
-  const int z = day + 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int mp = (5 * doy + 2) / 153;
-  const int d = doy - (153 * mp + 2) / 5 + 1;
-  const int m = mp < 10 ? mp + 3 : mp - 9;
-  const int y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
+  return day == StoryClusterer::kNoDay ? std::string() : CivilFromDays(day).ToIso();
 }
 
 }  // namespace
@@ -81,6 +72,60 @@ void CorpusRun::StartBatch() {
 void CorpusRun::Finish() {
   if (!pending_.empty()) StartBatch();
   JoinAdder();
+}
+
+void AddStreamOptions(CLI::App* cmd, StreamFlags* flags) {
+  cmd->add_option("paths", flags->paths,
+                  "Input files or folders; '-' reads standard input. Any format `brief` reads; "
+                  "Multi-News records are split into their articles.")
+      ->required();
+  cmd->add_option("--input-format", flags->input_format,
+                  "Force the input format: auto, text, html, jsonl, multinews")
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "multinews"}))
+      ->capture_default_str();
+  cmd->add_option("--data-dir", flags->data_dir,
+                  "Folder with word lists replacing the built-in ones (see data/)");
+  cmd->add_option("--max-input-bytes", flags->max_input_bytes,
+                  "Largest input file accepted, after decompression")
+      ->capture_default_str();
+  cmd->add_option("--jobs,-j", flags->jobs, "Threads (0: one per core); output is the same")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  AddClusteringOptions(cmd, &flags->clustering);
+  cmd->add_flag("--quiet,-q", flags->quiet, "Print errors only: no warnings, no progress");
+}
+
+CorpusOptions StreamOptions(const StreamFlags& flags, Progress* progress) {
+  CorpusOptions options;
+  options.threads = flags.jobs;
+  options.clustering = flags.clustering;
+  options.progress = [progress](uint64_t articles, uint64_t stories) {
+    progress->Update(articles, 0, stories);
+  };
+  return options;
+}
+
+int ReadStream(const StreamFlags& flags, InputFormat format, const char* command, CorpusRun* run,
+               Progress* progress, bool* had_error) {
+  ReadOptions read;
+  read.format = format;
+  read.max_input_bytes = flags.max_input_bytes;
+  std::vector<Diagnostic> diagnostics;
+  Status status = ReadDocuments(
+      flags.paths, read, [run](Document&& doc) { run->Push(std::move(doc)); }, &diagnostics);
+  run->Finish();
+  progress->Done();
+  for (const Diagnostic& d : diagnostics) {
+    *had_error = *had_error || d.severity == Diagnostic::Severity::kError;
+    if (flags.quiet && d.severity != Diagnostic::Severity::kError) continue;
+    std::cerr << "dossier " << command << ": " << FormatDiagnostic(d) << "\n";
+  }
+  if (run->articles().empty()) {
+    std::cerr << "dossier " << command << ": "
+              << (status.ok() ? "no article read" : status.ToString()) << "\n";
+    return kExitNoInput;
+  }
+  return kExitOk;
 }
 
 void AddClusteringOptions(CLI::App* cmd, StoryClustererOptions* o) {

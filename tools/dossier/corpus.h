@@ -20,7 +20,9 @@
 
 #include "cluster/story_clusterer.h"
 #include "dossier/document.h"
+#include "dossier/ingest.h"
 #include "dossier/pipeline.h"
+#include "progress.h"
 
 namespace dossier::cli {
 
@@ -70,6 +72,31 @@ class CorpusRun {
   std::vector<CorpusArticle> articles_;
   std::vector<Document> documents_;
 };
+
+// The input flags `cluster` and `digest` share.
+struct StreamFlags {
+  std::vector<std::string> paths;
+  std::string input_format = "auto";
+  std::string data_dir;
+  uint64_t max_input_bytes = uint64_t{512} << 20;
+  int jobs = 0;
+  bool quiet = false;
+  StoryClustererOptions clustering;
+};
+
+// Registers the paths, --input-format, --data-dir, --max-input-bytes, --jobs,
+// the clustering knobs and --quiet on `cmd`.
+void AddStreamOptions(CLI::App* cmd, StreamFlags* flags);
+
+// The CorpusRun options for `flags`, reporting each batch to `progress`.
+CorpusOptions StreamOptions(const StreamFlags& flags, Progress* progress);
+
+// Reads the inputs of `flags` (in `format`) into `run` in stream order and
+// finishes it; reports each diagnostic on stderr as "dossier <command>: ..."
+// (errors only with --quiet) and sets *had_error when an input was skipped.
+// Returns kExitOk, or kExitNoInput after saying why no article was read.
+int ReadStream(const StreamFlags& flags, InputFormat format, const char* command, CorpusRun* run,
+               Progress* progress, bool* had_error);
 
 // Registers the clustering knobs (--threshold, --window-days, ...) on `cmd`.
 void AddClusteringOptions(CLI::App* cmd, StoryClustererOptions* options);
