@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../temp_dir.h"
 #include "dossier/ingest.h"
 
 namespace dossier {
@@ -11,21 +12,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class InputTest : public ::testing::Test {
+class InputTest : public TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("dossier_input_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& rel, const std::string& bytes) {
-    fs::path p = dir_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
-  }
   std::vector<Cluster> Read(const std::vector<std::string>& paths, std::vector<Diagnostic>* diags,
                             Status* status = nullptr, ReadOptions options = {}) {
     std::vector<Cluster> clusters;
@@ -34,7 +22,6 @@ class InputTest : public ::testing::Test {
     if (status) *status = s;
     return clusters;
   }
-  fs::path dir_;
 };
 
 TEST(DetectFormatTest, ByNameAndContent) {

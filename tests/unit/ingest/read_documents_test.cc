@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "../temp_dir.h"
 #include "dossier/ingest.h"
 
 namespace dossier {
@@ -14,27 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class ReadDocumentsTest : public ::testing::Test {
+class ReadDocumentsTest : public TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("dossier_read_documents_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  std::string Write(const std::string& name, const std::string& bytes) {
-    const fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
-  }
-
   // Reads `paths`; returns the documents in delivery order.
   static std::vector<Document> Read(const std::vector<std::string>& paths,
                                     std::vector<Diagnostic>* diags, Status* status = nullptr) {
@@ -56,8 +38,6 @@ class ReadDocumentsTest : public ::testing::Test {
     for (const Diagnostic& d : diags) n += d.severity == Diagnostic::Severity::kError ? 1 : 0;
     return n;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(ReadDocumentsTest, MultiNewsRecordIsSplitIntoNumberedArticles) {

@@ -8,25 +8,15 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../temp_dir.h"
+
 namespace dossier {
 namespace {
 
 namespace fs = std::filesystem;
 
-class FileIoTest : public ::testing::Test {
+class FileIoTest : public TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("dossier_file_io_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& bytes) {
-    std::string p = (dir_ / name).string();
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
   static std::string Gzip(const std::string& data) {
     uLongf size = compressBound(static_cast<uLong>(data.size())) + 32;
     std::string out(size, '\0');
@@ -41,7 +31,6 @@ class FileIoTest : public ::testing::Test {
     deflateEnd(&zs);
     return out;
   }
-  fs::path dir_;
 };
 
 TEST_F(FileIoTest, ReadsPlainAndGzipFiles) {

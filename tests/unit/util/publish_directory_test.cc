@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "../temp_dir.h"
 #include "util/file_io.h"
 
 namespace dossier {
@@ -17,20 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class PublishDirectoryTest : public ::testing::Test {
+class PublishDirectoryTest : public TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("dossier_publish_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
   static void Put(const fs::path& path, const std::string& bytes) {
     fs::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << bytes;
@@ -57,8 +46,6 @@ class PublishDirectoryTest : public ::testing::Test {
     std::sort(out.begin(), out.end());
     return out;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(PublishDirectoryTest, MovesStagingIntoANewTarget) {
