@@ -19,11 +19,9 @@
 namespace dossier {
 namespace {
 
-void AppendEscaped(std::string_view s, std::string* out) { AppendHtmlEscaped(s, out); }
-
 std::string Esc(std::string_view s) {
   std::string out;
-  AppendEscaped(s, &out);
+  AppendHtmlEscaped(s, &out);
   return out;
 }
 
@@ -94,11 +92,11 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
       "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'none'; "
       "form-action 'none'; base-uri 'none'\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
-  AppendEscaped(cluster.id, &out);
+  AppendHtmlEscaped(cluster.id, &out);
   out += " — dossier briefing</title>\n<style>";
   out += kStyle;
   out += "</style></head>\n<body>\n<header><h1>";
-  AppendEscaped(cluster.id, &out);
+  AppendHtmlEscaped(cluster.id, &out);
   out += "</h1><p>" + std::to_string(ndocs) + (ndocs == 1 ? " source" : " sources") +
          " · summary of " + std::to_string(briefing.summary.words) + " words (" +
          SummaryMethodName(briefing.summary.method) +
@@ -108,7 +106,7 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
   out += "<section id=\"summary\"><h2>Summary</h2><ol class=\"summary\">\n";
   for (const SummarySentence& s : briefing.summary.sentences) {
     out += "<li>";
-    AppendEscaped(s.text, &out);
+    AppendHtmlEscaped(s.text, &out);
     out += " " + Cite(s.document, s.sentence, s.source_span);
     for (const Support& sup : s.support) out += Cite(sup.document, sup.sentence, sup.source_span);
     out += " <span class=\"meta\">" + std::to_string(s.support.size() + 1) + " of " +
@@ -121,7 +119,7 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
     out += "<section id=\"speakers\"><h2>Who said what</h2>\n";
     for (const SpeakerEntry& sp : briefing.speakers) {
       out += "<div class=\"speaker\"><b>";
-      AppendEscaped(sp.name, &out);
+      AppendHtmlEscaped(sp.name, &out);
       out += "</b>";
       if (!sp.role.empty()) out += " <span class=\"meta\">(" + Esc(sp.role) + ")</span>";
       out += " <span class=\"meta\">— " + std::to_string(sp.quotes.size()) + " in " +
@@ -135,7 +133,7 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
         const Document& doc = cluster.documents[q.document];
         out += "<li><span class=\"" + std::string(q.kind == "direct" ? "quote" : "") + "\">";
         if (q.kind == "direct") out += "“";
-        AppendEscaped(TruncateUtf8(q.span.Slice(doc.text), 320), &out);
+        AppendHtmlEscaped(TruncateUtf8(q.span.Slice(doc.text), 320), &out);
         if (q.kind == "direct") out += "”";
         out += "</span> " + Cite(q.document, q.sentence, q.source_span) +
                (q.kind == "direct" ? "" : " <span class=\"meta\">(" + q.kind + ")</span>") +
@@ -163,7 +161,7 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
         const FigureEntry::Mention& m = f.mentions[i];
         if (i > 0) out += "; ";
         out += "“";
-        AppendEscaped(m.where.span.Slice(cluster.documents[m.where.document].text), &out);
+        AppendHtmlEscaped(m.where.span.Slice(cluster.documents[m.where.document].text), &out);
         out += "” " + Cite(m.where.document, m.where.sentence, m.where.source_span);
       }
       out += "</li>\n";
@@ -178,7 +176,7 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
       const char* note = t.kind == "deadline" ? " (deadline)" : t.future ? " (expected)" : "";
       out +=
           "<li><div class=\"date\">" + Esc(t.date.empty() ? "undated" : t.date) + note + "</div>";
-      AppendEscaped(t.text, &out);
+      AppendHtmlEscaped(t.text, &out);
       for (const Citation& c : t.citations)
         out += " " + Cite(c.document, c.sentence, c.source_span);
       out += "</li>\n";
@@ -247,7 +245,7 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
     if (!doc.date.empty()) meta += " · " + doc.date;
     if (!doc.byline.empty()) meta += " · by " + doc.byline;
     if (!doc.url.empty()) meta += " · " + doc.url;
-    AppendEscaped(meta, &out);
+    AppendHtmlEscaped(meta, &out);
     out += "</p><div class=\"doc\">";
     int32_t paragraph = -1;
     for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
@@ -264,7 +262,7 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
       if (s.fragment) cls += " frag";
       if (s.stage_direction) cls += " stage";
       out += "<span class=\"" + cls + "\" id=\"" + SentenceId(d, i) + "\">";
-      AppendEscaped(s.span.Slice(doc.text), &out);
+      AppendHtmlEscaped(s.span.Slice(doc.text), &out);
       out += "</span> ";
     }
     if (paragraph >= 0) out += "</p>";
