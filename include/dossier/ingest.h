@@ -25,6 +25,7 @@
 #ifndef DOSSIER_INGEST_H_
 #define DOSSIER_INGEST_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -38,18 +39,32 @@ namespace dossier {
 
 enum class InputFormat { kAuto, kText, kHtml, kJsonl, kMultiNews };
 
+// Default of ReadOptions::max_document_bytes: 8 MiB, about 1,400 pages of
+// text; no news article or transcript comes near it.
+inline constexpr uint64_t kDefaultMaxDocumentBytes = uint64_t{8} << 20;
+
 // Parses "auto", "text", "html", "jsonl", "multinews".
 Result<InputFormat> ParseInputFormat(std::string_view name);
 const char* InputFormatName(InputFormat format);
 
 struct ReadOptions {
   InputFormat format = InputFormat::kAuto;
-  // Largest input file, after decompression.
+  // Largest input file, after decompression; a larger one is reported and
+  // skipped.
   uint64_t max_input_bytes = uint64_t{512} << 20;
+  // Longest document: a text file, an HTML page, the "text" of a JSONL record
+  // or one Multi-News article. A longer one is cut (at a line break or a
+  // space near the limit, never inside a character) and reported, so one
+  // giant input cannot take the memory and time of the whole batch: analysis
+  // needs about 30 bytes of memory per byte of text.
+  uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
   // Documents kept per cluster; the rest are reported and skipped.
   size_t max_documents_per_cluster = 10000;
   // Files read from one directory tree at most.
   size_t max_files = 1000000;
+  // When given and it turns true (a signal handler's flag), reading stops
+  // before the next file or JSON line; what was read is still delivered.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 using ClusterSink = std::function<void(Cluster&&)>;

@@ -381,12 +381,28 @@ bool IsDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsAsciiDigit(c); });
 }
 
+// Integer digits a reported figure may have: a double holds every integer of
+// up to 15 digits exactly, so the value is the number as written.
+constexpr size_t kMaxIntegerDigits = 15;
+
+// The value of a number as written ("5,000", "4.5"); NaN when it has more
+// than kMaxIntegerDigits significant integer digits (or no finite value),
+// which is no quantity a story reports but a code, or noise.
 double ParseNumber(std::string_view s) {
   std::string digits;
+  size_t integer_digits = 0;
+  bool in_integer = true;
   for (char c : s) {
-    if (c != ',') digits += c;
+    if (c == ',') continue;
+    if (c == '.') in_integer = false;
+    if (in_integer && IsAsciiDigit(c) && (integer_digits > 0 || c != '0')) ++integer_digits;
+    digits += c;
   }
-  return std::strtod(digits.c_str(), nullptr);
+  const double value = std::strtod(digits.c_str(), nullptr);
+  if (integer_digits > kMaxIntegerDigits || !std::isfinite(value)) {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  return value;
 }
 
 // The text between two tokens, trimmed.
@@ -621,7 +637,7 @@ class Scanner {
     if (t.is_number && !t.lower.empty() && IsAsciiDigit(t.lower[0])) {
       *value = ParseNumber(t.lower);
       *digits = true;
-      return true;
+      return !std::isnan(*value);
     }
     const NumberWord* w = FindWord(std::begin(kNumberWords), std::end(kNumberWords), t.lower);
     if (w == nullptr) return false;
@@ -655,7 +671,7 @@ class Scanner {
       if (g.scale == 0 && unit_follows) continue;
       *value = ParseNumber(std::string_view(w).substr(0, p)) * (g.scale != 0 ? g.scale : 1);
       *unit = g.unit;
-      return true;
+      return std::isfinite(*value);
     }
     return false;
   }
@@ -1297,6 +1313,7 @@ class Scanner {
       return false;
     }
 
+    if (!std::isfinite(value) || !std::isfinite(high)) return false;
     m->document = document_;
     m->sentence = sentence_;
     m->span = Span{span_begin, span_end};

@@ -84,7 +84,9 @@
 // of", "one another", "one who", "one day", "at one point") and "one" counting
 // anything but people ("one country": only "one person", a casualty, is a
 // figure); vague amounts ("dozens", "hundreds of", "several thousand" are
-// never numbers); partitives ("four of them"); and numbers with neither a
+// never numbers); partitives ("four of them"); numbers with more than 15
+// significant integer digits (no reported quantity, and more than a double
+// holds exactly), so every value is finite; and numbers with neither a
 // unit nor a `what` ("Lena Marsh, 34,").
 //
 // WHAT IT COUNTS (`what`, a readable label, and `what_key`, its lower-case

@@ -356,10 +356,14 @@ class SentenceMatcher {
   void SetSpan(size_t first, size_t last_exclusive, TimeExpression* e) const {
     e->span = Span{toks_[first].begin, toks_[last_exclusive - 1].end};
   }
+  // A day counted from the document date may leave the years 1000-9999
+  // ("tomorrow" on December 31, 9999): it has no "YYYY-MM-DD" and stays
+  // unresolved, as does a month outside them.
   void SetDay(const CivilDate& d, const char* from, TimeExpression* e) const {
+    e->future = ref_ != nullptr && Days(d) > Days(*ref_);
+    if (!d.valid()) return;
     e->date = d.ToIso();
     e->resolved_from = from;
-    e->future = ref_ != nullptr && Days(d) > Days(*ref_);
   }
   // A full date written in the text, tokens [first, end): false when it is
   // not a real day ("February 30, 2015").
@@ -373,9 +377,10 @@ class SentenceMatcher {
     return true;
   }
   void SetMonth(int year, int month, const char* from, TimeExpression* e) const {
+    e->future = ref_ != nullptr && year * 12 + month > ref_->year * 12 + ref_->month;
+    if (year < 1000 || year > 9999) return;
     e->date = MonthIso(year, month);
     e->resolved_from = from;
-    e->future = ref_ != nullptr && year * 12 + month > ref_->year * 12 + ref_->month;
   }
   void SetRelativeDays(int64_t delta, bool future_if_unresolved, TimeExpression* e) const {
     if (ref_ == nullptr) {

@@ -64,9 +64,12 @@
 //                                     following, another, about, roughly,
 //                                     around, some, just, approximately, and
 //                                     "the" before next/coming/following.
-// Impossible days ("February 30") are not dates. Without a document date,
-// only expressions with a year resolve; the others are kept with an empty
-// date. Month names and weekdays must be capitalized ("may" is a verb).
+// Impossible days ("February 30") are not dates; a date counted from the
+// document date outside the years 1000-9999 ("tomorrow" on December 31,
+// 9999) stays unresolved, as dates have four-digit years. Without a
+// document date, only expressions with a year resolve; the others are kept
+// with an empty date. Month names and weekdays must be capitalized ("may"
+// is a verb).
 //
 // Tense (for weekdays and "in January"). Words of the sentence are tense
 // cues:

@@ -100,6 +100,11 @@ void WalkDirectory(const std::string& dir, const ReadOptions& options,
           stack.clear();
           break;
         }
+      } else {
+        // Reading a FIFO would wait for a writer; devices and sockets are not documents.
+        AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
+                      Status(StatusCode::kInvalidInput,
+                             "not a regular file (FIFO, socket or device), skipped", p.string()));
       }
     }
     // Depth-first; order is fixed by the final sort.
@@ -171,9 +176,10 @@ void ReadBuffer(std::string_view bytes, const std::string& name, InputFormat for
     case InputFormat::kHtml:
     case InputFormat::kText:
     case InputFormat::kAuto: {
-      Result<Document> doc = format == InputFormat::kHtml
-                                 ? ReadHtmlDocument(bytes, name, diagnostics)
-                                 : ReadTextDocument(bytes, name, diagnostics);
+      Result<Document> doc =
+          format == InputFormat::kHtml
+              ? ReadHtmlDocument(bytes, name, diagnostics, options.max_document_bytes)
+              : ReadTextDocument(bytes, name, diagnostics, options.max_document_bytes);
       if (doc.ok()) {
         loose->push_back(std::move(*doc));
       } else {
@@ -205,6 +211,7 @@ size_t ForEachInput(const std::vector<std::string>& paths, const ReadOptions& op
       files.push_back(path);
     }
     for (const std::string& file : files) {
+      if (options.stop != nullptr && options.stop->load(std::memory_order_relaxed)) break;
       Result<FileContents> contents = ReadInputFile(file, options.max_input_bytes);
       if (!contents.ok()) {
         AddDiagnostic(diagnostics, Diagnostic::Severity::kError, contents.status());

@@ -142,12 +142,13 @@ error_code StringArray(od::value value, bool* is_array, std::vector<std::string_
 // JSON objects, or whose used fields do not read, are reported and skipped.
 // Each line is parsed from one reused buffer with simdjson's padding after it.
 template <typename Reset, typename ReadField, typename Use>
-void ForEachRecord(std::string_view bytes, const std::string& name,
+void ForEachRecord(std::string_view bytes, const std::string& name, const ReadOptions& options,
                    std::vector<Diagnostic>* diagnostics, Reset reset, ReadField read_field,
                    Use use) {
   od::parser parser;
   std::string buffer;
   ForEachLine(bytes, [&](std::string_view line, size_t number, size_t offset) {
+    if (options.stop != nullptr && options.stop->load(std::memory_order_relaxed)) return;
     const std::string where = LineName(name, number);
     reset();
     if (buffer.size() < line.size() + simdjson::SIMDJSON_PADDING) {
@@ -235,7 +236,8 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const R
     text.reset();
   };
   ForEachRecord(
-      bytes, name, diagnostics, clear, read_field, [&](const std::string& where, size_t offset) {
+      bytes, name, options, diagnostics, clear, read_field,
+      [&](const std::string& where, size_t offset) {
         if (!text) {
           AddDiagnostic(
               diagnostics, Diagnostic::Severity::kError,
@@ -254,7 +256,9 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const R
         }
         doc.url = url;
         doc.origin = where;
-        doc.raw = std::string(*text);
+        std::string_view body = *text;
+        CutDocument(&body, options.max_document_bytes, 0, where, diagnostics);
+        doc.raw = std::string(body);
         NormalizeDocument(&doc, /*newline_markers=*/false, diagnostics);
         if (TrimWhitespace(doc.text).empty()) {
           AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
@@ -308,7 +312,8 @@ void ReadMultiNews(std::string_view bytes, const std::string& name, const ReadOp
     return simdjson::SUCCESS;
   };
   ForEachRecord(
-      bytes, name, diagnostics, reset, read_field, [&](const std::string& where, size_t offset) {
+      bytes, name, options, diagnostics, reset, read_field,
+      [&](const std::string& where, size_t offset) {
         Cluster cluster;
         cluster.id = id.empty() ? where : id;
         cluster.origin = where;
@@ -340,6 +345,7 @@ void ReadMultiNews(std::string_view bytes, const std::string& name, const ReadOp
           Document doc;
           doc.id = cluster.id + "#" + std::to_string(k + 1);
           doc.origin = where + "#" + std::to_string(k + 1);
+          CutDocument(&article, options.max_document_bytes, 0, doc.origin, &cluster.diagnostics);
           doc.raw = std::string(article);
           NormalizeDocument(&doc, /*newline_markers=*/true, diagnostics);
           if (TrimWhitespace(doc.text).empty()) {

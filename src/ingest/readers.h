@@ -19,14 +19,30 @@ void NormalizeDocument(Document* doc, bool newline_markers, std::vector<Diagnost
 
 // A plain-text document: UTF-8, UTF-16, or a legacy encoding detected and
 // converted (src/ingest/charset.h). Fails on binary data and on input with
-// no text.
+// no text. Bytes beyond `max_bytes` are cut off (CutDocument).
 Result<Document> ReadTextDocument(std::string_view bytes, const std::string& name,
-                                  std::vector<Diagnostic>* diagnostics);
+                                  std::vector<Diagnostic>* diagnostics,
+                                  uint64_t max_bytes = kDefaultMaxDocumentBytes);
 
 // An HTML page: its charset decided (declared or detected) and converted,
-// then its article extracted (src/ingest/article.h).
+// then its article extracted (src/ingest/article.h). A page longer than
+// `max_bytes` is cut first.
 Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& name,
-                                  std::vector<Diagnostic>* diagnostics);
+                                  std::vector<Diagnostic>* diagnostics,
+                                  uint64_t max_bytes = kDefaultMaxDocumentBytes);
+
+// Where a document longer than `max_bytes` is cut: after the last line break
+// in the last quarter before the limit, else after the last space there, else
+// at the limit moved back to a character boundary. `utf16` is 0 for byte
+// encodings (UTF-8 assumed for the boundary), 1 for UTF-16LE, 2 for UTF-16BE
+// (an even offset, never between the two halves of a surrogate pair).
+// Returns bytes.size() when it fits.
+size_t DocumentCutPoint(std::string_view bytes, uint64_t max_bytes, int utf16 = 0);
+
+// Shortens `*bytes` to DocumentCutPoint and, when it cut, reports it as a
+// warning naming `name`.
+void CutDocument(std::string_view* bytes, uint64_t max_bytes, int utf16, const std::string& name,
+                 std::vector<Diagnostic>* diagnostics);
 
 // JSON Lines documents, each delivered to `sink` as soon as its line is read
 // (or appended to `out`); bad lines are reported and skipped.

@@ -43,6 +43,12 @@ bool DecodeInput(std::string_view bytes, const CharsetDecision& charset, const s
   return true;
 }
 
+int Utf16Kind(const CharsetDecision& charset) {
+  if (charset.encoding == "UTF-16LE") return 1;
+  if (charset.encoding == "UTF-16BE") return 2;
+  return 0;
+}
+
 }  // namespace
 
 void AddDiagnostic(std::vector<Diagnostic>* diagnostics, Diagnostic::Severity severity,
@@ -62,6 +68,48 @@ bool LooksBinary(std::string_view bytes) {
   return n > 0 && control * 10 > n;
 }
 
+size_t DocumentCutPoint(std::string_view bytes, uint64_t max_bytes, int utf16) {
+  if (bytes.size() <= max_bytes) return bytes.size();
+  size_t cut = static_cast<size_t>(max_bytes);
+  if (utf16 != 0) {
+    cut &= ~size_t{1};
+    auto unit = [&](size_t at) {
+      const auto lo = static_cast<unsigned char>(bytes[utf16 == 1 ? at : at + 1]);
+      const auto hi = static_cast<unsigned char>(bytes[utf16 == 1 ? at + 1 : at]);
+      return static_cast<unsigned>(hi) << 8 | lo;
+    };
+    // Prefer a line break in the last quarter; never split a surrogate pair.
+    for (size_t at = cut; at >= 2 && at >= cut - cut / 4; at -= 2) {
+      if (unit(at - 2) == '\n') return at;
+    }
+    if (cut >= 2 && (unit(cut - 2) & 0xFC00) == 0xD800) cut -= 2;
+    return cut;
+  }
+  const size_t floor = cut - cut / 4;
+  const size_t newline = bytes.rfind('\n', cut - 1);
+  if (newline != std::string_view::npos && newline + 1 >= floor) return newline + 1;
+  const size_t space = bytes.find_last_of(" \t", cut - 1);
+  if (space != std::string_view::npos && space + 1 >= floor) return space + 1;
+  // Back to the start of a UTF-8 sequence (at most three continuation bytes).
+  for (int k = 0; k < 3 && cut > 0 && (static_cast<unsigned char>(bytes[cut]) & 0xC0) == 0x80;
+       ++k) {
+    --cut;
+  }
+  return cut;
+}
+
+void CutDocument(std::string_view* bytes, uint64_t max_bytes, int utf16, const std::string& name,
+                 std::vector<Diagnostic>* diagnostics) {
+  const size_t cut = DocumentCutPoint(*bytes, max_bytes, utf16);
+  if (cut == bytes->size()) return;
+  AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
+                Status(StatusCode::kResourceExhausted,
+                       "document of " + std::to_string(bytes->size()) + " bytes cut to its first " +
+                           std::to_string(cut) + " (see --max-document-bytes)",
+                       name));
+  *bytes = bytes->substr(0, cut);
+}
+
 void NormalizeDocument(Document* doc, bool newline_markers, std::vector<Diagnostic>* diagnostics) {
   NormalizeOptions options;
   options.newline_char_markers = newline_markers;
@@ -78,7 +126,7 @@ void NormalizeDocument(Document* doc, bool newline_markers, std::vector<Diagnost
 }
 
 Result<Document> ReadTextDocument(std::string_view bytes, const std::string& name,
-                                  std::vector<Diagnostic>* diagnostics) {
+                                  std::vector<Diagnostic>* diagnostics, uint64_t max_bytes) {
   Document doc;
   doc.id = name;
   doc.origin = name;
@@ -86,6 +134,7 @@ Result<Document> ReadTextDocument(std::string_view bytes, const std::string& nam
   if (!charset.IsUtf16() && LooksBinary(bytes)) {
     return Status(StatusCode::kInvalidInput, "binary file, not text", name);
   }
+  CutDocument(&bytes, max_bytes, Utf16Kind(charset), name, diagnostics);
   doc.raw = std::string(bytes);
   Utf8Conversion utf8;
   if (!DecodeInput(doc.raw, charset, name, diagnostics, &utf8)) {
@@ -102,11 +151,12 @@ Result<Document> ReadTextDocument(std::string_view bytes, const std::string& nam
 }
 
 Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& name,
-                                  std::vector<Diagnostic>* diagnostics) {
+                                  std::vector<Diagnostic>* diagnostics, uint64_t max_bytes) {
   const CharsetDecision charset = DecideCharset(bytes, ContentKind::kHtml);
   if (!charset.IsUtf16() && LooksBinary(bytes)) {
     return Status(StatusCode::kInvalidInput, "binary file, not HTML", name);
   }
+  CutDocument(&bytes, max_bytes, Utf16Kind(charset), name, diagnostics);
   Document doc;
   doc.id = name;
   doc.origin = name;

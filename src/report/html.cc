@@ -3,8 +3,10 @@
 // Safety: every byte that comes from a source is HTML-escaped (& < > " '),
 // never placed inside a script, a style or an attribute that runs code; the
 // page's Content-Security-Policy forbids every request (default-src 'none')
-// and inline event handlers are not used — the one script attaches its
-// listeners itself. URLs from sources are shown as text, never as links.
+// and lets only our one script run, named by its SHA-256 (so even a script
+// slipped past the escaping would not run); inline event handlers are not
+// used: the script attaches its listeners itself. URLs from sources are shown
+// as text, never as links.
 //
 // Citations: each source document's sentences are rendered as elements with
 // ids "d<doc>s<sentence>"; a citation is a link carrying the target id, and
@@ -14,6 +16,7 @@
 #include <string_view>
 
 #include "dossier/report.h"
+#include "util/sha256.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -86,11 +89,14 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
   const size_t ndocs = cluster.documents.size();
   std::string out;
   out.reserve(64 * 1024);
+  static const std::string* const kScriptHash = new std::string(Sha256Base64(kScript));
   out +=
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-      "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'none'; "
-      "form-action 'none'; base-uri 'none'\">\n"
+      "style-src 'unsafe-inline'; script-src 'sha256-";
+  out += *kScriptHash;
+  out +=
+      "'; img-src 'none'; form-action 'none'; base-uri 'none'\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
   AppendHtmlEscaped(cluster.id, &out);
   out += " — dossier briefing</title>\n<style>";

@@ -167,6 +167,18 @@ Status WriteFileAtomic(const std::string& path, std::string_view content, bool s
     ::unlink(tmp.c_str());
     return Status(StatusCode::kIoError, "cannot rename into place: " + ErrnoText(err), path);
   }
+  if (sync) {
+    // The rename itself is durable once the folder is flushed.
+    const size_t slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "."
+                            : slash == 0               ? "/"
+                                                       : path.substr(0, slash);
+    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+      ::fsync(dfd);
+      ::close(dfd);
+    }
+  }
   return Status::Ok();
 }
 

@@ -29,7 +29,10 @@ Result<std::string> Gunzip(std::string_view data, const std::string& name, uint6
 
 // Writes `content` to `path` atomically: a temporary file in the same folder
 // is written, flushed to disk (unless !sync: for files in a staging folder
-// that PublishDirectory flushes at once) and renamed over `path`.
+// that PublishDirectory flushes at once) and renamed over `path`, and the
+// folder flushed so the rename survives a power cut. If anything fails the
+// temporary file is removed and `path` is as it was; a process killed
+// mid-write leaves at most a stray "<path>.tmp.<pid>.<n>" beside it.
 Status WriteFileAtomic(const std::string& path, std::string_view content, bool sync = true);
 
 // Puts the finished folder `staging` in place of `target` in one step: the

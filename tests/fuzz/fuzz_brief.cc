@@ -33,23 +33,7 @@ void CheckCitation(const dossier::Cluster& c, const dossier::Citation& x) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace dossier;
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  Cluster cluster;
-  const Pipeline& pipeline = fuzz::FuzzPipeline();
-  Pipeline::Scratch scratch = pipeline.NewScratch();
-  size_t start = 0;
-  for (int d = 0; d < 4 && start <= bytes.size(); ++d) {
-    size_t end = bytes.find('\x1E', start);
-    if (end == std::string_view::npos || d == 3) end = bytes.size();
-    std::vector<Diagnostic> diags;
-    Result<Document> doc = ReadTextDocument(bytes.substr(start, end - start),
-                                            "fuzz" + std::to_string(d) + ".txt", &diags);
-    if (doc.ok()) {
-      pipeline.Analyze(&*doc, &scratch);
-      fuzz::CheckDocument(*doc);
-      cluster.documents.push_back(std::move(*doc));
-    }
-    start = end + 1;
-  }
+  Cluster cluster = fuzz::AnalyzedCluster(bytes, 4);
   if (cluster.documents.empty()) return 0;
   const Briefing b = FuzzBriefer().Brief(cluster);
   for (const SpeakerEntry& s : b.speakers) {

@@ -8,12 +8,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace dossier;
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  std::vector<Diagnostic> diags;
-  Result<Document> doc = ReadTextDocument(bytes, "fuzz.txt", &diags);
-  if (!doc.ok()) return 0;
-  const Pipeline& pipeline = fuzz::FuzzPipeline();
-  Pipeline::Scratch scratch = pipeline.NewScratch();
-  pipeline.Analyze(&*doc, &scratch);
-  fuzz::CheckDocument(*doc);
+  Document doc;
+  fuzz::ReadAnalyzedText(bytes, "fuzz.txt", &doc);  // the checks are inside
   return 0;
 }

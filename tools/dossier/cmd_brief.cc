@@ -11,6 +11,7 @@
 #include "dossier/pipeline.h"
 #include "dossier/report.h"
 #include "dossier/summary.h"
+#include "interrupt.h"
 #include "util/file_io.h"
 
 namespace dossier::cli {
@@ -23,6 +24,7 @@ struct BriefFlags {
   std::string input_format = "auto";
   std::string data_dir;
   uint64_t max_input_bytes = uint64_t{512} << 20;
+  uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
   size_t max_docs = 10000;
   int words = 250;
   std::string method = "dossier";
@@ -74,7 +76,10 @@ int RunBrief(const BriefFlags& flags) {
   ReadOptions options;
   options.format = *input_format;
   options.max_input_bytes = flags.max_input_bytes;
+  options.max_document_bytes = flags.max_document_bytes;
   options.max_documents_per_cluster = flags.max_docs;
+  InstallInterruptHandlers();
+  options.stop = InterruptFlag();
   RenderOptions render;
   render.tokens = flags.tokens;
   render.clutter = !flags.no_clutter;
@@ -92,6 +97,7 @@ int RunBrief(const BriefFlags& flags) {
   size_t clusters = 0;
 
   auto sink = [&](Cluster&& cluster) {
+    if (Interrupted()) return;
     pipeline->Analyze(&cluster, &scratch);
     for (const Diagnostic& d : cluster.diagnostics) Report(d, flags.quiet, &had_error);
     Briefing briefing = briefer->Brief(cluster);
@@ -126,6 +132,12 @@ int RunBrief(const BriefFlags& flags) {
   std::vector<Diagnostic> diagnostics;
   Status status = ReadInputs(flags.paths, options, sink, &diagnostics);
   for (const Diagnostic& d : diagnostics) Report(d, flags.quiet, &had_error);
+  if (Interrupted()) {
+    return ReportInterrupted("dossier brief",
+                             html      ? "the pages written so far are complete; no other was begun"
+                             : to_file ? "nothing written; the output is as it was"
+                                       : "the briefings printed so far are complete");
+  }
   if (!status.ok() && clusters == 0) {
     std::cerr << "dossier brief: " << status.ToString() << "\n";
     return kExitNoInput;
@@ -176,9 +188,7 @@ Command SetupBrief(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--data-dir", flags->data_dir,
                   "Folder with word lists replacing the built-in ones (see data/)");
-  cmd->add_option("--max-input-bytes", flags->max_input_bytes,
-                  "Largest input file accepted, after decompression")
-      ->capture_default_str();
+  AddSizeLimitOptions(cmd, &flags->max_input_bytes, &flags->max_document_bytes);
   cmd->add_option("--max-docs", flags->max_docs, "Most documents kept per cluster")
       ->capture_default_str();
   cmd->add_option("--words,-w", flags->words, "Word budget of the summary (whole sentences)")

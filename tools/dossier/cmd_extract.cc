@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "dossier/ingest.h"
+#include "interrupt.h"
 #include "util/file_io.h"
 
 namespace dossier::cli {
@@ -18,6 +19,7 @@ struct ExtractFlags {
   std::string format = "text";
   std::string output;
   uint64_t max_input_bytes = uint64_t{512} << 20;
+  uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
   bool quiet = false;
 };
 
@@ -29,10 +31,14 @@ int RunExtract(const ExtractFlags& flags) {
   ReadOptions options;
   options.format = InputFormat::kHtml;
   options.max_input_bytes = flags.max_input_bytes;
+  options.max_document_bytes = flags.max_document_bytes;
+  InstallInterruptHandlers();
+  options.stop = InterruptFlag();
   const bool json = flags.format == "json";
   std::string out;
   size_t pages = 0, failed = 0;
   for (const std::string& page : flags.pages) {
+    if (Interrupted()) break;
     std::vector<Diagnostic> diagnostics;
     size_t got = 0;
     Status st = ReadInputs(
@@ -73,6 +79,11 @@ int RunExtract(const ExtractFlags& flags) {
     pages += got;
     if (got == 0) ++failed;
   }
+  if (Interrupted()) {
+    return ReportInterrupted("dossier extract", flags.output.empty()
+                                                    ? "nothing printed"
+                                                    : "nothing written; the output is as it was");
+  }
   if (flags.output.empty()) {
     std::cout << out;
   } else if (Status w = WriteFileAtomic(flags.output, out); !w.ok()) {
@@ -99,9 +110,7 @@ Command SetupExtract(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("-o,--output", flags->output,
                   "Write to this file (atomically) instead of stdout");
-  cmd->add_option("--max-input-bytes", flags->max_input_bytes,
-                  "Largest page accepted, after decompression")
-      ->capture_default_str();
+  AddSizeLimitOptions(cmd, &flags->max_input_bytes, &flags->max_document_bytes);
   cmd->add_flag("-q,--quiet", flags->quiet, "Print errors only, no warnings");
   cmd->footer(
       "Examples:\n  dossier extract page.html\n  dossier extract --format json saved/*.html.gz > "

@@ -5,11 +5,13 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "commands.h"
 #include "eval/rouge.h"
+#include "eval/rouge_input.h"
 #include "util/file_io.h"
 
 namespace dossier::cli {
@@ -51,72 +53,20 @@ struct RougeFlags {
   CLI::Option* wordnet_opt = nullptr;
 };
 
-struct Record {
-  std::vector<std::vector<std::string>> texts;  // each text as units
-  size_t line = 0;
-};
-
-// Reads a JSONL file of {"id","summary"} or {"id","references":[...]} records into `out`,
-// keeping the id order in `order`. Fails on the first bad line, naming file:line.
-Status ReadRecords(const std::string& path, bool allow_references, uint64_t max_bytes,
-                   std::unordered_map<std::string, Record>* out, std::vector<std::string>* order) {
+// Reads the records of one input file; bad lines are reported on stderr and
+// skipped (counted in *skipped_lines). Fails when the file cannot be read
+// whole (missing, too large, a damaged gzip stream).
+Status ReadRecords(const std::string& path, eval::RougeInputKind kind, uint64_t max_bytes,
+                   std::vector<eval::RougeRecord>* out, size_t* skipped_lines) {
   Result<FileContents> contents = ReadInputFile(path, max_bytes);
   if (!contents.ok()) return contents.status();
   if (!contents->warning.ok()) return contents->warning;
-  const std::string& bytes = contents->bytes;
-  size_t start = 0;
-  size_t line_number = 0;
-  while (start < bytes.size()) {
-    size_t end = bytes.find('\n', start);
-    if (end == std::string::npos) end = bytes.size();
-    std::string_view line(bytes.data() + start, end - start);
-    const uint64_t offset = start;
-    start = end + 1;
-    ++line_number;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const std::string where = path + ":" + std::to_string(line_number);
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.is_object()) {
-      return Status(StatusCode::kInvalidInput, "not a JSON object", where, offset);
-    }
-    auto id_it = j.find("id");
-    if (id_it == j.end() || !(id_it->is_string() || id_it->is_number_integer())) {
-      return Status(StatusCode::kInvalidInput, "no \"id\" (a string)", where, offset);
-    }
-    std::string id = id_it->is_string() ? id_it->get<std::string>() : id_it->dump();
-    Record record;
-    record.line = line_number;
-    auto summary = j.find("summary");
-    auto references = j.find("references");
-    if (allow_references && references != j.end()) {
-      if (!references->is_array()) {
-        return Status(StatusCode::kInvalidInput, "\"references\" is not an array of strings", where,
-                      offset);
-      }
-      for (const nlohmann::json& r : *references) {
-        if (!r.is_string()) {
-          return Status(StatusCode::kInvalidInput, "\"references\" is not an array of strings",
-                        where, offset);
-        }
-        record.texts.push_back(eval::SplitUnits(r.get_ref<const std::string&>()));
-      }
-    } else if (summary != j.end() && summary->is_string()) {
-      record.texts.push_back(eval::SplitUnits(summary->get_ref<const std::string&>()));
-    } else {
-      return Status(StatusCode::kInvalidInput,
-                    allow_references ? "no \"summary\" string and no \"references\" array"
-                                     : "no \"summary\" string",
-                    where, offset);
-    }
-    auto [it, inserted] = out->emplace(id, std::move(record));
-    if (!inserted) {
-      return Status(
-          StatusCode::kInvalidInput,
-          "duplicate id '" + id + "' (first at line " + std::to_string(it->second.line) + ")",
-          where, offset);
-    }
-    order->push_back(std::move(id));
+  std::vector<Diagnostic> diagnostics;
+  *out = eval::ParseRougeRecords(contents->bytes, path, kind, &diagnostics);
+  for (const Diagnostic& d : diagnostics) {
+    std::cerr << "dossier rouge: " << d.status.ToString() << "; skipped\n";
   }
+  *skipped_lines += diagnostics.size();
   return Status::Ok();
 }
 
@@ -230,34 +180,43 @@ int RunRouge(const RougeFlags& flags) {
     std::cerr << "dossier rouge: " << scorer.status().ToString() << "\n";
     return scorer.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitNoInput;
   }
-  std::unordered_map<std::string, Record> systems;
-  std::unordered_map<std::string, Record> references;
-  std::vector<std::string> system_order;
-  std::vector<std::string> reference_order;
-  Status s = ReadRecords(flags.system, false, flags.max_input_bytes, &systems, &system_order);
+  std::vector<eval::RougeRecord> systems;
+  std::vector<eval::RougeRecord> references;
+  size_t bad_lines = 0;
+  Status s = ReadRecords(flags.system, eval::RougeInputKind::kSystem, flags.max_input_bytes,
+                         &systems, &bad_lines);
   if (s.ok()) {
-    s = ReadRecords(flags.references, true, flags.max_input_bytes, &references, &reference_order);
+    s = ReadRecords(flags.references, eval::RougeInputKind::kReferences, flags.max_input_bytes,
+                    &references, &bad_lines);
   }
   if (!s.ok()) {
     std::cerr << "dossier rouge: " << s.ToString() << "\n";
     return kExitNoInput;
   }
+  if (systems.empty()) {
+    std::cerr << "dossier rouge: no summary could be read from " << flags.system << "\n";
+    return kExitNoInput;
+  }
+  std::unordered_map<std::string_view, size_t> system_index;
+  std::unordered_map<std::string_view, size_t> reference_index;
+  for (size_t i = 0; i < systems.size(); ++i) system_index.emplace(systems[i].id, i);
+  for (size_t i = 0; i < references.size(); ++i) reference_index.emplace(references[i].id, i);
   std::vector<RougeItem> items;
   size_t skipped = 0;
-  for (const std::string& id : system_order) {
-    Record& system = systems.at(id);
-    auto ref = references.find(id);
-    if (ref == references.end()) {
-      std::cerr << "dossier rouge: " << flags.system << ":" << system.line << ": id '" << id
+  for (eval::RougeRecord& system : systems) {
+    auto ref = reference_index.find(system.id);
+    if (ref == reference_index.end()) {
+      std::cerr << "dossier rouge: " << flags.system << ":" << system.line << ": id '" << system.id
                 << "' has no reference in " << flags.references << "; skipped\n";
       ++skipped;
       continue;
     }
-    items.push_back({id, std::move(system.texts.front()), std::move(ref->second.texts)});
+    items.push_back(
+        {system.id, std::move(system.texts.front()), std::move(references[ref->second].texts)});
   }
   size_t unmatched = 0;
-  for (const std::string& id : reference_order) {
-    if (systems.find(id) == systems.end()) ++unmatched;
+  for (const eval::RougeRecord& r : references) {
+    if (system_index.find(r.id) == system_index.end()) ++unmatched;
   }
   if (unmatched > 0) {
     std::cerr << "dossier rouge: " << unmatched << " id(s) of " << flags.references
@@ -283,7 +242,7 @@ int RunRouge(const RougeFlags& flags) {
     std::cerr << "dossier rouge: cannot write to standard output\n";
     return kExitOutputError;
   }
-  return skipped > 0 || unmatched > 0 ? kExitPartial : kExitOk;
+  return skipped > 0 || unmatched > 0 || bad_lines > 0 ? kExitPartial : kExitOk;
 }
 
 }  // namespace
@@ -296,7 +255,8 @@ Command SetupRouge(CLI::App& app) {
       "scores, bootstrap averages and confidence intervals).");
   cmd->footer(
       "Files are JSON Lines: {\"id\",\"summary\"}, references also {\"id\",\"references\":[...]}; "
-      "the lines of a summary string are its units (sentences). The protocol sets the flags; "
+      "the lines of a summary string are its units (sentences). A bad line is reported and "
+      "skipped, and the rest is scored (exit status 1). The protocol sets the flags; "
       "the options below override it.\n"
       "  multinews: -n 2 -2 4 -u -m -l 300 -f A -p 0.5 -c 95 -r 1000 (ROUGE-1, 2, L, SU4)\n"
       "  duc2004:   -n 4 -m -l 100 -x -f A -p 0.5 -c 95 -r 1000 (ROUGE-1 to 4)\n"

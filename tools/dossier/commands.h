@@ -30,6 +30,22 @@ inline constexpr const char* kExitCodeHelp =
 
 using Command = std::function<int()>;
 
+// Registers --max-input-bytes and --max-document-bytes (ReadOptions) on `cmd`.
+// Sizes take a K, M or G suffix (powers of 1024): "--max-document-bytes 32M".
+inline void AddSizeLimitOptions(CLI::App* cmd, uint64_t* max_input_bytes,
+                                uint64_t* max_document_bytes) {
+  cmd->add_option("--max-input-bytes", *max_input_bytes,
+                  "Largest input file read, after decompression; a larger one is reported and "
+                  "skipped")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+  cmd->add_option("--max-document-bytes", *max_document_bytes,
+                  "Longest document analysed (a file, a page, a JSONL text, a Multi-News "
+                  "article); a longer one is cut near this size and reported")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+}
+
 // Applies "name=value" settings (--set) to the weights of our method.
 inline Status ApplyWeightSettings(const std::vector<std::string>& settings,
                                   DossierWeights* weights) {

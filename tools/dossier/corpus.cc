@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "dossier/report.h"
+#include "interrupt.h"
 #include "util/dates.h"
 #include "util/parallel.h"
 
@@ -85,9 +86,7 @@ void AddStreamOptions(CLI::App* cmd, StreamFlags* flags) {
       ->capture_default_str();
   cmd->add_option("--data-dir", flags->data_dir,
                   "Folder with word lists replacing the built-in ones (see data/)");
-  cmd->add_option("--max-input-bytes", flags->max_input_bytes,
-                  "Largest input file accepted, after decompression")
-      ->capture_default_str();
+  AddSizeLimitOptions(cmd, &flags->max_input_bytes, &flags->max_document_bytes);
   cmd->add_option("--jobs,-j", flags->jobs, "Threads (0: one per core); output is the same")
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
@@ -110,6 +109,9 @@ int ReadStream(const StreamFlags& flags, InputFormat format, const char* command
   ReadOptions read;
   read.format = format;
   read.max_input_bytes = flags.max_input_bytes;
+  read.max_document_bytes = flags.max_document_bytes;
+  InstallInterruptHandlers();
+  read.stop = InterruptFlag();
   std::vector<Diagnostic> diagnostics;
   Status status = ReadDocuments(
       flags.paths, read, [run](Document&& doc) { run->Push(std::move(doc)); }, &diagnostics);
@@ -119,6 +121,10 @@ int ReadStream(const StreamFlags& flags, InputFormat format, const char* command
     *had_error = *had_error || d.severity == Diagnostic::Severity::kError;
     if (flags.quiet && d.severity != Diagnostic::Severity::kError) continue;
     std::cerr << "dossier " << command << ": " << FormatDiagnostic(d) << "\n";
+  }
+  if (Interrupted()) {
+    return ReportInterrupted(("dossier " + std::string(command)).c_str(),
+                             "stopped while reading; nothing written, the output is as it was");
   }
   if (run->articles().empty()) {
     std::cerr << "dossier " << command << ": "

@@ -79,13 +79,14 @@ struct StreamFlags {
   std::string input_format = "auto";
   std::string data_dir;
   uint64_t max_input_bytes = uint64_t{512} << 20;
+  uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
   int jobs = 0;
   bool quiet = false;
   StoryClustererOptions clustering;
 };
 
-// Registers the paths, --input-format, --data-dir, --max-input-bytes, --jobs,
-// the clustering knobs and --quiet on `cmd`.
+// Registers the paths, --input-format, --data-dir, --max-input-bytes,
+// --max-document-bytes, --jobs, the clustering knobs and --quiet on `cmd`.
 void AddStreamOptions(CLI::App* cmd, StreamFlags* flags);
 
 // The CorpusRun options for `flags`, reporting each batch to `progress`.

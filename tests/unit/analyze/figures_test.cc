@@ -715,3 +715,38 @@ TEST(FiguresRegressionTest, EstimatedTollsAreDeathFigures) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// A number a double cannot hold exactly (more than 15 significant integer
+// digits) is no figure: "999...9 dollars" once became a figure of value
+// infinity, written as null in the JSON briefing.
+TEST_F(FiguresTest, FiveHundredDigitNumberIsNoFigure) {
+  const std::string digits(500, '9');
+  EXPECT_EQ(Rows("The fund lost " + digits + " dollars.\n"), std::vector<Row>{});
+  EXPECT_EQ(Rows("The fund lost $" + digits + ". The jet crashed, killing all 224 people.\n"),
+            (std::vector<Row>{{"224 people", 224, 224, "", "people", "killed"}}));
+}
+
+TEST_F(FiguresTest, FiveHundredDigitDecimalIsNoFigure) {
+  const std::string decimal = std::string(250, '7') + "." + std::string(249, '7');
+  ASSERT_EQ(decimal.size(), 500u);
+  EXPECT_EQ(Rows("The fund lost " + decimal + " dollars.\n"), std::vector<Row>{});
+  // Long decimals of a small number are rounded, not refused.
+  Document doc = Analyze("Prices rose 2.5" + std::string(497, '0') + "1 percent.\n");
+  std::vector<FigureMention> found = figures_->Extract(doc, 0);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_DOUBLE_EQ(found[0].value, 2.5);
+  EXPECT_EQ(found[0].unit, "percent");
+}
+
+TEST_F(FiguresTest, FifteenIntegerDigitsAreTheMost) {
+  EXPECT_EQ(Rows("The fund lost $123,456,789,012,345.\n"),
+            (std::vector<Row>{
+                {"$123,456,789,012,345", 123456789012345, 123456789012345, "", "dollar", "loss"}}));
+  EXPECT_EQ(Rows("The fund lost $1,234,567,890,123,456.\n"), std::vector<Row>{});
+}
+
+}  // namespace
+}  // namespace dossier

@@ -358,16 +358,18 @@ Score ScoreSharedGold(const std::string& gold_file) {
   const GoldSet gold = ReadGold(fs::path(DOSSIER_TESTDATA_DIR) / "quotes" / gold_file, &score.gold);
   std::map<std::string, std::map<std::string, Cluster>> inputs;  // file -> id -> cluster
   for (const auto& [name, expected] : gold) inputs[name.substr(0, name.find('#'))];
-  for (auto& [file, clusters] : inputs) {
+  for (auto& entry : inputs) {
+    // (A named variable, not a structured binding: clang 14 cannot capture those.)
+    std::map<std::string, Cluster>& clusters = entry.second;
     ReadInputs(
-        {(shared / file).string()}, {},
+        {(shared / entry.first).string()}, {},
         [&](Cluster&& c) {
           pipeline->Analyze(&c, &scratch);
           std::string id = c.id;
           clusters.emplace(std::move(id), std::move(c));
         },
         nullptr);
-    EXPECT_FALSE(clusters.empty()) << file;
+    EXPECT_FALSE(clusters.empty()) << entry.first;
   }
   for (const auto& [name, expected] : gold) {
     const size_t hash = name.find('#');

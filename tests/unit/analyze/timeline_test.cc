@@ -172,6 +172,14 @@ TEST_F(TimelineTest, ImpossibleDaysAndTimesAreNotDates) {
   EXPECT_EQ(Rows("It fell at 4:30 a.m. on a stormy night.", kSaturday), std::vector<Row>{});
 }
 
+TEST_F(TimelineTest, RelativeDatesBeyondYear9999AreLeftUnresolved) {
+  // Found by fuzz_dates: "tomorrow" of 9999-12-31 was "10000-01-01".
+  EXPECT_EQ(Rows("Crews return tomorrow and again next month.", "9999-12-31"),
+            (std::vector<Row>{{"tomorrow", "", "", true}, {"next month", "", "", true}}));
+  EXPECT_EQ(Rows("Crews returned yesterday.", "9999-12-31"),
+            (std::vector<Row>{{"yesterday", "9999-12-30", kDoc, false}}));
+}
+
 TEST_F(TimelineTest, NoDocumentDateLeavesRelativeExpressionsUnresolved) {
   EXPECT_EQ(Rows("The bridge fell on Tuesday; talks began December 18, 2015.", ""),
             (std::vector<Row>{{"Tuesday", "", "", false},

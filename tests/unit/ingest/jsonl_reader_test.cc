@@ -235,5 +235,40 @@ TEST(MultiNewsTest, IgnoredFieldsAndNonStringArticlesAreSkippedUnread) {
   EXPECT_EQ(clusters[0].references[0], "R");
 }
 
+TEST(JsonlReaderTest, LongTextIsCutAndTheRecordKept) {
+  std::string body;
+  while (body.size() < 5000) body += "Words of a long record. ";
+  const std::string in =
+      "{\"id\":\"big\",\"text\":\"" + body + "\"}\n{\"id\":\"small\",\"text\":\"Short.\"}\n";
+  ReadOptions options;
+  options.max_document_bytes = 1000;
+  std::vector<Document> docs;
+  std::vector<Diagnostic> diags;
+  ReadJsonlDocuments(in, "feed.jsonl", options, &docs, &diags);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_LE(docs[0].raw.size(), 1000u);
+  EXPECT_EQ(docs[1].text, "Short.");
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].status.input(), "feed.jsonl:1");
+  EXPECT_NE(diags[0].status.message().find("--max-document-bytes"), std::string::npos);
+}
+
+TEST(MultiNewsTest, LongArticleIsCutAndReportedWithTheRecord) {
+  std::string article;
+  while (article.size() < 5000) article += "A long article about the vote. ";
+  const std::string in = "{\"id\":\"r\",\"document\":\"" + article + " ||||| Short one.\"}\n";
+  ReadOptions options;
+  options.max_document_bytes = 1000;
+  std::vector<Cluster> clusters;
+  std::vector<Diagnostic> diags;
+  ReadMultiNews(
+      in, "mn.jsonl", options, [&](Cluster&& c) { clusters.push_back(std::move(c)); }, &diags);
+  ASSERT_EQ(clusters.size(), 1u);
+  ASSERT_EQ(clusters[0].documents.size(), 2u);
+  EXPECT_LE(clusters[0].documents[0].raw.size(), 1000u);
+  ASSERT_EQ(clusters[0].diagnostics.size(), 1u);
+  EXPECT_EQ(clusters[0].diagnostics[0].status.input(), "mn.jsonl:1#1");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -265,5 +265,56 @@ TEST(TextReaderTest, LegacyTextFilesAreDetected) {
   }
 }
 
+TEST(DocumentCutTest, FitsAreLeftWhole) {
+  EXPECT_EQ(DocumentCutPoint("short text", 100), 10u);
+  EXPECT_EQ(DocumentCutPoint("exactly", 7), 7u);
+}
+
+TEST(DocumentCutTest, CutsAfterALineBreakOrASpaceNearTheLimit) {
+  const std::string text = "First paragraph here.\nSecond one runs on and on";
+  // Limit 30: the line break (at 21) is before the last quarter (from 23 on),
+  // so the cut falls after the last space before 30.
+  EXPECT_EQ(DocumentCutPoint(text, 30), 29u);  // "...\nSecond "
+  EXPECT_EQ(DocumentCutPoint(text, 24), 22u);  // right after the line break
+}
+
+TEST(DocumentCutTest, NeverCutsInsideAUtf8Character) {
+  // Seven three-byte characters and no space: the limit falls inside one.
+  const std::string text = "\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03";
+  for (uint64_t limit = 1; limit < text.size(); ++limit) {
+    const size_t cut = DocumentCutPoint(text, limit);
+    EXPECT_LE(cut, limit);
+    EXPECT_EQ(cut % 3, 0u) << "limit " << limit;
+  }
+}
+
+TEST(DocumentCutTest, Utf16CutsAreEvenAndKeepSurrogatePairs) {
+  // "ab" then U+1F600 (a surrogate pair) then "cd", UTF-16LE.
+  const std::string le(
+      "a\0b\0\x3D\xD8\x00\xDE"
+      "c\0d\0",
+      12);
+  EXPECT_EQ(DocumentCutPoint(le, 7, 1), 4u);  // not between the halves at 6
+  EXPECT_EQ(DocumentCutPoint(le, 9, 1), 8u);
+  const std::string be("\0a\0b\xD8\x3D\xDE\x00\0c\0d", 12);
+  EXPECT_EQ(DocumentCutPoint(be, 6, 2), 4u);
+}
+
+TEST(DocumentCutTest, LongTextFileIsCutAndReported) {
+  std::string text;
+  while (text.size() < 10000) text += "The council met again to discuss the plan.\n";
+  std::vector<Diagnostic> diags;
+  Result<Document> doc = ReadTextDocument(text, "long.txt", &diags, 4096);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_LE(doc->raw.size(), 4096u);
+  EXPECT_GE(doc->raw.size(), 3072u);
+  EXPECT_EQ(doc->raw.back(), '\n');
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].status.input(), "long.txt");
+  EXPECT_NE(diags[0].status.message().find("cut to its first " + std::to_string(doc->raw.size())),
+            std::string::npos);
+  EXPECT_NE(diags[0].status.message().find("--max-document-bytes"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dossier

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "../count_of.h"
 #include "dossier/report.h"
 
 namespace dossier {
@@ -27,15 +28,6 @@ DigestEntry Entry(const std::string& id, size_t rank, const std::string& title,
   return e;
 }
 
-size_t Count(const std::string& haystack, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = haystack.find(needle); at != std::string::npos;
-       at = haystack.find(needle, at + 1)) {
-    ++n;
-  }
-  return n;
-}
-
 TEST(DigestIndexTest, ListsEveryStoryWithItsLinkInRankOrder) {
   std::vector<DigestEntry> entries = {
       Entry("s3", 1, "Dockworkers walk out at Port of Calderport", "stories/s3.html"),
@@ -45,7 +37,7 @@ TEST(DigestIndexTest, ListsEveryStoryWithItsLinkInRankOrder) {
   const std::string html = RenderDigestIndex(entries, "18 articles from feed.jsonl");
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
   EXPECT_NE(html.find("18 articles from feed.jsonl"), std::string::npos);
-  EXPECT_EQ(Count(html, "<a href="), 3u);
+  EXPECT_EQ(CountOf(html, "<a href="), 3u);
   size_t last = 0;
   for (const DigestEntry& e : entries) {
     const std::string link = "<a href=\"" + e.page + "\">" + e.title + "</a>";
@@ -53,7 +45,7 @@ TEST(DigestIndexTest, ListsEveryStoryWithItsLinkInRankOrder) {
     ASSERT_NE(at, std::string::npos) << link;
     EXPECT_GT(at, last) << "out of rank order: " << e.id;
     last = at;
-    EXPECT_EQ(Count(html, "<li id=\"" + e.id + "\">"), 1u) << e.id;
+    EXPECT_EQ(CountOf(html, "<li id=\"" + e.id + "\">"), 1u) << e.id;
   }
   EXPECT_NE(html.find("2025-09-15 to 2025-09-17"), std::string::npos);
   EXPECT_NE(html.find("Northern Ledger, Radio Coastline"), std::string::npos);
@@ -64,14 +56,14 @@ TEST(DigestIndexTest, ListsEveryStoryWithItsLinkInRankOrder) {
 TEST(DigestIndexTest, StoryWithoutPageOrTitleIsNamedByItsId) {
   DigestEntry e = Entry("s7", 1, "", "");
   const std::string html = RenderDigestIndex({e}, "run");
-  EXPECT_EQ(Count(html, "<a href="), 0u);
+  EXPECT_EQ(CountOf(html, "<a href="), 0u);
   EXPECT_NE(html.find("<b>s7</b>"), std::string::npos);
 }
 
 TEST(DigestIndexTest, EmptyDigestIsAPage) {
   const std::string html = RenderDigestIndex({}, "0 articles");
   EXPECT_NE(html.find("</html>"), std::string::npos);
-  EXPECT_EQ(Count(html, "<li"), 0u);
+  EXPECT_EQ(CountOf(html, "<li"), 0u);
 }
 
 TEST(DigestIndexTest, HostileStringsAreEscaped) {
@@ -120,7 +112,7 @@ TEST(DigestIndexTest, NoScriptAnywhere) {
   EXPECT_EQ(html.find("<SCRIPT"), std::string::npos);
   // No event handler attribute.
   EXPECT_FALSE(std::regex_search(html, std::regex("\\s[oO][nN][a-zA-Z]+\\s*=")));
-  EXPECT_EQ(Count(html, "<a href=\"stories/s"), 20u);
+  EXPECT_EQ(CountOf(html, "<a href=\"stories/s"), 20u);
   EXPECT_NE(html.find("20 stories"), std::string::npos);
 }
 
