@@ -1567,6 +1567,7 @@ Result<Article> ExtractArticle(std::string_view html) {
   Page page;
   BuildPage(**parsed, &page);
   Article a;
+  a.flattened = (*parsed)->flattened();
   const GumboNode* root = (*parsed)->root();
   if (root != nullptr && root->type == GUMBO_NODE_ELEMENT) {
     a.lang = std::string(TrimWhitespace(html::Attribute(root->v.element, "lang")));

@@ -50,10 +50,11 @@ struct Article {
   std::string site;    // site name (og:site_name, JSON-LD publisher)
   std::string lang;    // <html lang>
 
-  bool found = false;   // an article body was found
-  std::string why_not;  // when !found: why not
-  std::string text;     // the body (see above)
-  OffsetMap map;        // text -> html
+  bool flattened = false;  // nesting deeper than 400 levels was flattened (its text kept)
+  bool found = false;      // an article body was found
+  std::string why_not;     // when !found: why not
+  std::string text;        // the body (see above)
+  OffsetMap map;           // text -> html
 };
 
 Result<Article> ExtractArticle(std::string_view html);

@@ -613,10 +613,22 @@ bool ClosesParagraph(std::string_view name) {
 }
 
 struct Prescan {
-  std::vector<std::pair<uint32_t, uint32_t>> cuts;  // html ranges, in order, disjoint
+  struct Cut {
+    uint32_t begin, end;  // an html range, in order, disjoint
+    bool line_break;      // replaced by "<br>": a flattened block tag keeps its boundary
+  };
+  std::vector<Cut> cuts;
   std::vector<std::string_view> json_ld;
   bool flattened = false;
 };
+
+// Elements whose start or end separates lines of text: a flattened one
+// becomes a <br> so the text on either side does not run together.
+bool BreaksLine(std::string_view name) {
+  return ClosesParagraph(name) ||
+         IsOneOf(name, {"br", "li", "dd", "dt", "table", "caption", "thead", "tbody", "tfoot", "tr",
+                        "td", "th", "hr", "option"});
+}
 
 // One linear pass over the page that finds what gumbo need not see
 // (scripts, styles, SVG images, comments) and the tags nested deeper than
@@ -629,12 +641,13 @@ Prescan ScanPage(std::string_view s) {
   std::vector<std::pair<std::string_view, uint32_t>> pending;  // flattened tags awaiting their end
   int math_depth = 0;
   std::vector<std::pair<size_t, size_t>> attribute_cuts;
-  auto cut = [&out](size_t b, size_t e) {
+  auto cut = [&out](size_t b, size_t e, bool line_break = false) {
     if (e <= b) return;
-    if (!out.cuts.empty() && out.cuts.back().second == b) {
-      out.cuts.back().second = static_cast<uint32_t>(e);
+    if (!out.cuts.empty() && out.cuts.back().end == b) {
+      out.cuts.back().end = static_cast<uint32_t>(e);
+      out.cuts.back().line_break = out.cuts.back().line_break || line_break;
     } else {
-      out.cuts.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
+      out.cuts.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), line_break});
     }
   };
   size_t pos = 0;
@@ -696,7 +709,7 @@ Prescan ScanPage(std::string_view s) {
       auto p = std::find_if(pending.rbegin(), pending.rend(),
                             [name](const auto& e) { return EqualsIgnoreAsciiCase(e.first, name); });
       if (p != pending.rend()) {
-        cut(lt, after);
+        cut(lt, after, BreaksLine(name));
         if (--p->second == 0) pending.erase(std::next(p).base());
         continue;
       }
@@ -806,7 +819,7 @@ Prescan ScanPage(std::string_view s) {
       }
     }
     if (stack.size() >= static_cast<size_t>(kMaxNestingDepth)) {
-      cut(lt, after);
+      cut(lt, after, BreaksLine(name));
       out.flattened = true;
       auto p = std::find_if(pending.begin(), pending.end(),
                             [name](const auto& e) { return EqualsIgnoreAsciiCase(e.first, name); });
@@ -1037,7 +1050,7 @@ Result<std::unique_ptr<ParsedHtml>> ParsedHtml::Parse(std::string_view html) {
   page->flattened_ = scan.flattened;
   if (!scan.cuts.empty()) {
     size_t kept = html.size();
-    for (const auto& [b, e] : scan.cuts) kept -= e - b;
+    for (const Prescan::Cut& c : scan.cuts) kept -= c.end - c.begin;
     page->compact_.reserve(kept);
     uint32_t from = 0;
     auto keep = [&](uint32_t b, uint32_t e) {
@@ -1045,9 +1058,14 @@ Result<std::unique_ptr<ParsedHtml>> ParsedHtml::Parse(std::string_view html) {
       page->source_to_html_.AppendRun({0, b, e, true}, e - b);
       page->compact_.append(html.data() + b, e - b);
     };
-    for (const auto& [b, e] : scan.cuts) {
-      keep(from, b);
-      from = e;
+    for (const Prescan::Cut& c : scan.cuts) {
+      keep(from, c.begin);
+      if (c.line_break) {
+        constexpr std::string_view kBreak = "<br>";
+        page->source_to_html_.AppendRun({0, c.begin, c.end, false}, kBreak.size());
+        page->compact_.append(kBreak);
+      }
+      from = c.end;
     }
     keep(from, static_cast<uint32_t>(html.size()));
     page->source_ = page->compact_;

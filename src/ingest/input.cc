@@ -66,7 +66,7 @@ void WalkDirectory(const std::string& dir, const ReadOptions& options,
       continue;
     }
     std::error_code ec;
-    fs::directory_iterator it(d, fs::directory_options::skip_permission_denied, ec);
+    fs::directory_iterator it(d, ec);
     if (ec) {
       AddDiagnostic(
           diagnostics, Diagnostic::Severity::kError,

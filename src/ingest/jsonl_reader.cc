@@ -137,6 +137,16 @@ error_code StringArray(od::value value, bool* is_array, std::vector<std::string_
   return simdjson::SUCCESS;
 }
 
+// JSON text holds no NUL and few control bytes: a binary file is one error,
+// not one per line (true when refused).
+bool RefuseBinary(std::string_view bytes, const std::string& name,
+                  std::vector<Diagnostic>* diagnostics) {
+  if (!LooksBinary(bytes)) return false;
+  AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
+                Status(StatusCode::kInvalidInput, "binary file, not JSON Lines", name));
+  return true;
+}
+
 // For each line, calls reset(), then read_field(key, value) for every field of
 // the object on the line; when all of them read, calls use(where, byte_offset). Lines that are not
 // JSON objects, or whose used fields do not read, are reported and skipped.
@@ -218,7 +228,7 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const R
 
 void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const ReadOptions& options,
                         const DocumentSink& sink, std::vector<Diagnostic>* diagnostics) {
-  (void)options;
+  if (RefuseBinary(bytes, name, diagnostics)) return;
   // The fields of the current line; a repeated key keeps its last value.
   std::string id, source, title, date, url;
   std::optional<std::string_view> text;
@@ -291,6 +301,7 @@ std::vector<std::string_view> SplitMultiNewsArticles(std::string_view document) 
 
 void ReadMultiNews(std::string_view bytes, const std::string& name, const ReadOptions& options,
                    const ClusterSink& sink, std::vector<Diagnostic>* diagnostics) {
+  if (RefuseBinary(bytes, name, diagnostics)) return;
   // The fields of the current line (views into the parser's current
   // document); a repeated key keeps its last value.
   std::string id;

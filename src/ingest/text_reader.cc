@@ -4,6 +4,7 @@
 
 #include "ingest/article.h"
 #include "ingest/charset.h"
+#include "ingest/html_dom.h"
 #include "ingest/readers.h"
 #include "util/strings.h"
 #include "util/utf8.h"
@@ -179,6 +180,13 @@ Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& nam
   // 2. The article: body text (map text -> html) and metadata.
   Result<Article> page = ExtractArticle(html.text);
   if (!page.ok()) return Status(page.status().code(), page.status().message(), name);
+  if (page->flattened) {
+    AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
+                  Status(StatusCode::kInvalidInput,
+                         "HTML nested deeper than " + std::to_string(html::kMaxNestingDepth) +
+                             " levels: the deeper tags are ignored, their text kept",
+                         name));
+  }
   if (!page->found || TrimWhitespace(page->text).empty()) {
     return Status(StatusCode::kEmptyInput,
                   "no article in the page" + (page->why_not.empty() ? "" : ": " + page->why_not),
