@@ -47,7 +47,7 @@ std::array<uint8_t, 32> Sha256(std::string_view bytes) {
   }
   // The tail, the 0x80 marker and the bit length, in one or two blocks.
   uint8_t last[128] = {};
-  const size_t rest = bytes.size() - i;
+  const size_t rest = (bytes.size() - i) & 63;  // < 64 after the loop; the mask says so
   for (size_t k = 0; k < rest; ++k) last[k] = static_cast<uint8_t>(bytes[i + k]);
   last[rest] = 0x80;
   const size_t blocks = rest + 9 <= 64 ? 1 : 2;
