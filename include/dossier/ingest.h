@@ -39,8 +39,9 @@ namespace dossier {
 
 enum class InputFormat { kAuto, kText, kHtml, kJsonl, kMultiNews };
 
-// Default of ReadOptions::max_document_bytes: 8 MiB, about 1,400 pages of
-// text; no news article or transcript comes near it.
+// Defaults of ReadOptions::max_input_bytes (512 MiB) and max_document_bytes
+// (8 MiB, about 1,400 pages of text; no news article or transcript comes near it).
+inline constexpr uint64_t kDefaultMaxInputBytes = uint64_t{512} << 20;
 inline constexpr uint64_t kDefaultMaxDocumentBytes = uint64_t{8} << 20;
 
 // Parses "auto", "text", "html", "jsonl", "multinews".
@@ -51,7 +52,7 @@ struct ReadOptions {
   InputFormat format = InputFormat::kAuto;
   // Largest input file, after decompression; a larger one is reported and
   // skipped.
-  uint64_t max_input_bytes = uint64_t{512} << 20;
+  uint64_t max_input_bytes = kDefaultMaxInputBytes;
   // Longest document: a text file, an HTML page, the "text" of a JSONL record
   // or one Multi-News article. A longer one is cut (at a line break or a
   // space near the limit, never inside a character) and reported, so one

@@ -378,7 +378,7 @@ class SentenceMatcher {
   }
   void SetMonth(int year, int month, const char* from, TimeExpression* e) const {
     e->future = ref_ != nullptr && year * 12 + month > ref_->year * 12 + ref_->month;
-    if (year < 1000 || year > 9999) return;
+    if (!CivilDate{year, month, 1}.valid()) return;  // the years of CivilDate
     e->date = MonthIso(year, month);
     e->resolved_from = from;
   }

@@ -23,8 +23,7 @@ struct BriefFlags {
   std::string output;
   std::string input_format = "auto";
   std::string data_dir;
-  uint64_t max_input_bytes = uint64_t{512} << 20;
-  uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
+  InputLimits limits;
   size_t max_docs = 10000;
   int words = 250;
   std::string method = "dossier";
@@ -73,13 +72,8 @@ int RunBrief(const BriefFlags& flags) {
     std::cerr << "dossier brief: " << briefer.status().ToString() << "\n";
     return kExitUsage;
   }
-  ReadOptions options;
-  options.format = *input_format;
-  options.max_input_bytes = flags.max_input_bytes;
-  options.max_document_bytes = flags.max_document_bytes;
+  ReadOptions options = InterruptibleReadOptions(*input_format, flags.limits);
   options.max_documents_per_cluster = flags.max_docs;
-  InstallInterruptHandlers();
-  options.stop = InterruptFlag();
   RenderOptions render;
   render.tokens = flags.tokens;
   render.clutter = !flags.no_clutter;
@@ -182,13 +176,7 @@ Command SetupBrief(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--output,-o", flags->output,
                   "Write to this file (atomically: all or nothing) instead of stdout");
-  cmd->add_option("--input-format", flags->input_format,
-                  "Force the input format: auto, text, html, jsonl, multinews")
-      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "multinews"}))
-      ->capture_default_str();
-  cmd->add_option("--data-dir", flags->data_dir,
-                  "Folder with word lists replacing the built-in ones (see data/)");
-  AddSizeLimitOptions(cmd, &flags->max_input_bytes, &flags->max_document_bytes);
+  AddInputOptions(cmd, &flags->input_format, &flags->data_dir, &flags->limits);
   cmd->add_option("--max-docs", flags->max_docs, "Most documents kept per cluster")
       ->capture_default_str();
   cmd->add_option("--words,-w", flags->words, "Word budget of the summary (whole sentences)")

@@ -18,8 +18,7 @@ struct ExtractFlags {
   std::vector<std::string> pages;
   std::string format = "text";
   std::string output;
-  uint64_t max_input_bytes = uint64_t{512} << 20;
-  uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
+  InputLimits limits;
   bool quiet = false;
 };
 
@@ -28,12 +27,7 @@ nlohmann::ordered_json OrNull(const std::string& s) {
 }
 
 int RunExtract(const ExtractFlags& flags) {
-  ReadOptions options;
-  options.format = InputFormat::kHtml;
-  options.max_input_bytes = flags.max_input_bytes;
-  options.max_document_bytes = flags.max_document_bytes;
-  InstallInterruptHandlers();
-  options.stop = InterruptFlag();
+  const ReadOptions options = InterruptibleReadOptions(InputFormat::kHtml, flags.limits);
   const bool json = flags.format == "json";
   std::string out;
   size_t pages = 0, failed = 0;
@@ -110,7 +104,7 @@ Command SetupExtract(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("-o,--output", flags->output,
                   "Write to this file (atomically) instead of stdout");
-  AddSizeLimitOptions(cmd, &flags->max_input_bytes, &flags->max_document_bytes);
+  AddSizeLimitOptions(cmd, &flags->limits);
   cmd->add_flag("-q,--quiet", flags->quiet, "Print errors only, no warnings");
   cmd->footer(
       "Examples:\n  dossier extract page.html\n  dossier extract --format json saved/*.html.gz > "

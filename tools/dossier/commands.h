@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "dossier/ingest.h"
 #include "dossier/summary.h"
 
 namespace dossier::cli {
@@ -30,20 +31,39 @@ inline constexpr const char* kExitCodeHelp =
 
 using Command = std::function<int()>;
 
-// Registers --max-input-bytes and --max-document-bytes (ReadOptions) on `cmd`.
-// Sizes take a K, M or G suffix (powers of 1024): "--max-document-bytes 32M".
-inline void AddSizeLimitOptions(CLI::App* cmd, uint64_t* max_input_bytes,
-                                uint64_t* max_document_bytes) {
-  cmd->add_option("--max-input-bytes", *max_input_bytes,
+// The size limits of ReadOptions, as the flags of every command that reads
+// inputs (InterruptibleReadOptions in interrupt.h turns them into ReadOptions).
+struct InputLimits {
+  uint64_t max_input_bytes = kDefaultMaxInputBytes;
+  uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
+};
+
+// Registers --max-input-bytes and --max-document-bytes on `cmd`. Sizes take a
+// K, M or G suffix (powers of 1024): "--max-document-bytes 32M".
+inline void AddSizeLimitOptions(CLI::App* cmd, InputLimits* limits) {
+  cmd->add_option("--max-input-bytes", limits->max_input_bytes,
                   "Largest input file read, after decompression; a larger one is reported and "
                   "skipped")
       ->transform(CLI::AsSizeValue(false))
       ->capture_default_str();
-  cmd->add_option("--max-document-bytes", *max_document_bytes,
+  cmd->add_option("--max-document-bytes", limits->max_document_bytes,
                   "Longest document analysed (a file, a page, a JSONL text, a Multi-News "
                   "article); a longer one is cut near this size and reported")
       ->transform(CLI::AsSizeValue(false))
       ->capture_default_str();
+}
+
+// Registers --input-format, --data-dir (word lists) and the size limits on a
+// command that reads inputs.
+inline void AddInputOptions(CLI::App* cmd, std::string* input_format, std::string* data_dir,
+                            InputLimits* limits) {
+  cmd->add_option("--input-format", *input_format,
+                  "Force the input format: auto, text, html, jsonl, multinews")
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "multinews"}))
+      ->capture_default_str();
+  cmd->add_option("--data-dir", *data_dir,
+                  "Folder with word lists replacing the built-in ones (see data/)");
+  AddSizeLimitOptions(cmd, limits);
 }
 
 // Applies "name=value" settings (--set) to the weights of our method.

@@ -80,13 +80,7 @@ void AddStreamOptions(CLI::App* cmd, StreamFlags* flags) {
                   "Input files or folders; '-' reads standard input. Any format `brief` reads; "
                   "Multi-News records are split into their articles.")
       ->required();
-  cmd->add_option("--input-format", flags->input_format,
-                  "Force the input format: auto, text, html, jsonl, multinews")
-      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "multinews"}))
-      ->capture_default_str();
-  cmd->add_option("--data-dir", flags->data_dir,
-                  "Folder with word lists replacing the built-in ones (see data/)");
-  AddSizeLimitOptions(cmd, &flags->max_input_bytes, &flags->max_document_bytes);
+  AddInputOptions(cmd, &flags->input_format, &flags->data_dir, &flags->limits);
   cmd->add_option("--jobs,-j", flags->jobs, "Threads (0: one per core); output is the same")
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
@@ -106,12 +100,7 @@ CorpusOptions StreamOptions(const StreamFlags& flags, Progress* progress) {
 
 int ReadStream(const StreamFlags& flags, InputFormat format, const char* command, CorpusRun* run,
                Progress* progress, bool* had_error) {
-  ReadOptions read;
-  read.format = format;
-  read.max_input_bytes = flags.max_input_bytes;
-  read.max_document_bytes = flags.max_document_bytes;
-  InstallInterruptHandlers();
-  read.stop = InterruptFlag();
+  const ReadOptions read = InterruptibleReadOptions(format, flags.limits);
   std::vector<Diagnostic> diagnostics;
   Status status = ReadDocuments(
       flags.paths, read, [run](Document&& doc) { run->Push(std::move(doc)); }, &diagnostics);

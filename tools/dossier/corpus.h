@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cluster/story_clusterer.h"
+#include "commands.h"
 #include "dossier/document.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
@@ -78,8 +79,7 @@ struct StreamFlags {
   std::vector<std::string> paths;
   std::string input_format = "auto";
   std::string data_dir;
-  uint64_t max_input_bytes = uint64_t{512} << 20;
-  uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
+  InputLimits limits;
   int jobs = 0;
   bool quiet = false;
   StoryClustererOptions clustering;

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstring>
 #include <iostream>
 
@@ -36,9 +37,17 @@ void InstallInterruptHandlers() {
   for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &action, nullptr);
 }
 
-bool Interrupted() { return g_stop.load(std::memory_order_relaxed); }
+ReadOptions InterruptibleReadOptions(InputFormat format, const InputLimits& limits) {
+  InstallInterruptHandlers();
+  ReadOptions options;
+  options.format = format;
+  options.max_input_bytes = limits.max_input_bytes;
+  options.max_document_bytes = limits.max_document_bytes;
+  options.stop = &g_stop;
+  return options;
+}
 
-const std::atomic<bool>* InterruptFlag() { return &g_stop; }
+bool Interrupted() { return g_stop.load(std::memory_order_relaxed); }
 
 int InterruptExitCode() {
   const int sig = g_signal.load();

@@ -1,8 +1,8 @@
 // Ctrl-C and `kill`: a long command stops at its next safe point instead of
 // dying in the middle of its work.
 //
-//   InstallInterruptHandlers();            // at the start of a command that polls
-//   options.stop = InterruptFlag();        // the readers stop between files/lines
+//   ReadOptions options = InterruptibleReadOptions(format, limits);  // installs the
+//                                          // handlers; the readers stop between files/lines
 //   for (...) { if (Interrupted()) break; ... }
 //   if (Interrupted()) return ReportInterrupted("dossier brief", "no output written");
 //
@@ -13,15 +13,19 @@
 #ifndef DOSSIER_TOOLS_INTERRUPT_H_
 #define DOSSIER_TOOLS_INTERRUPT_H_
 
-#include <atomic>
+#include "commands.h"
+#include "dossier/ingest.h"
 
 namespace dossier::cli {
 
 void InstallInterruptHandlers();
 
+// ReadOptions of `format` within `limits` whose readers stop when a stop is
+// asked for; installs the handlers.
+ReadOptions InterruptibleReadOptions(InputFormat format, const InputLimits& limits);
+
 // True once a stop was asked for.
 bool Interrupted();
-const std::atomic<bool>* InterruptFlag();
 
 // The exit status of a command that stopped: 128 + the signal (130 for
 // SIGINT, 143 for SIGTERM).
