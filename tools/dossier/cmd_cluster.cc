@@ -43,20 +43,7 @@ int RunCluster(const ClusterFlags& flags) {
                .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     out += '\n';
   }
-  if (!flags.output.empty()) {
-    Status w = WriteFileAtomic(flags.output, out);
-    if (!w.ok()) {
-      std::cerr << "dossier cluster: " << w.ToString() << "\n";
-      return kExitOutputError;
-    }
-  } else {
-    std::cout << out;
-    std::cout.flush();
-    if (!std::cout) {
-      std::cerr << "dossier cluster: cannot write to standard output\n";
-      return kExitOutputError;
-    }
-  }
+  if (!WriteOutput(flags.output, out, "dossier cluster")) return kExitOutputError;
   if (!stream.quiet) {
     std::cerr << "dossier cluster: " << run.articles().size() << " articles, "
               << run.clusterer().stories() << " stories\n";

@@ -381,13 +381,8 @@ int RunDigest(DigestFlags flags) {
     }
     Status p = PublishDirectory(out.string(), flags.output);
     if (!p.ok()) return fail_output(p.ToString());
-  } else if (!flags.output.empty()) {
-    Status w = WriteFileAtomic(flags.output, to_jsonl_file ? jsonl : markdown);
-    if (!w.ok()) return fail_output(w.ToString());
-  } else {
-    std::cout << markdown;
-    std::cout.flush();
-    if (!std::cout) return fail_output("cannot write to standard output");
+  } else if (!WriteOutput(flags.output, to_jsonl_file ? jsonl : markdown, "dossier digest")) {
+    return kExitOutputError;
   }
   if (checkpoint) {
     // The output is in place; what is left of the checkpoint goes.

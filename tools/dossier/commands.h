@@ -6,11 +6,14 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <functional>
+#include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dossier/ingest.h"
 #include "dossier/summary.h"
+#include "util/file_io.h"
 
 namespace dossier::cli {
 
@@ -64,6 +67,22 @@ inline void AddInputOptions(CLI::App* cmd, std::string* input_format, std::strin
   cmd->add_option("--data-dir", *data_dir,
                   "Folder with word lists replacing the built-in ones (see data/)");
   AddSizeLimitOptions(cmd, limits);
+}
+
+// Writes a command's whole output: to `path` atomically, or to standard output
+// when `path` is empty. On failure prints "<command>: <why>" and returns false.
+inline bool WriteOutput(const std::string& path, std::string_view content, const char* command) {
+  if (!path.empty()) {
+    Status w = WriteFileAtomic(path, content);
+    if (w.ok()) return true;
+    std::cerr << command << ": " << w.ToString() << "\n";
+    return false;
+  }
+  std::cout << content;
+  std::cout.flush();
+  if (std::cout) return true;
+  std::cerr << command << ": cannot write to standard output\n";
+  return false;
 }
 
 // Applies "name=value" settings (--set) to the weights of our method.
