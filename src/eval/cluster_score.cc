@@ -1,7 +1,9 @@
 #include "eval/cluster_score.h"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace dossier::eval {
@@ -117,6 +119,69 @@ Result<ClusterScores> ScoreClusters(std::span<const std::string> gold,
   const std::vector<uint32_t> g = LabelIds(gold);
   const std::vector<uint32_t> p = LabelIds(predicted);
   return ScoreClusters(std::span<const uint32_t>(g), std::span<const uint32_t>(p));
+}
+
+Result<ContentOracle> ContentOracleLabels(std::span<const uint32_t> gold,
+                                          std::span<const uint64_t> text_keys,
+                                          std::span<const std::vector<uint64_t>> terms) {
+  const size_t n = gold.size();
+  if (text_keys.size() != n || terms.size() != n) {
+    return Status(StatusCode::kInvalidArgument,
+                  "content oracle: " + std::to_string(n) + " gold labels, " +
+                      std::to_string(text_keys.size()) + " text keys and " +
+                      std::to_string(terms.size()) + " term lists");
+  }
+  uint32_t next = 0;
+  for (uint32_t g : gold) next = std::max(next, g + 1);
+
+  // Text keys met in two or more gold clusters; their items stand alone.
+  std::unordered_map<uint64_t, uint32_t> first_gold;  // key -> gold label of its first item
+  std::unordered_set<uint64_t> spread;
+  for (size_t k = 0; k < n; ++k) {
+    auto [it, inserted] = first_gold.emplace(text_keys[k], gold[k]);
+    if (!inserted && it->second != gold[k]) spread.insert(text_keys[k]);
+  }
+  ContentOracle out;
+  out.copies_apart.assign(gold.begin(), gold.end());
+  std::vector<char> copied(n, 0);
+  for (size_t k = 0; k < n; ++k) {
+    if (!spread.contains(text_keys[k])) continue;
+    copied[k] = 1;
+    out.copies_apart[k] = next++;
+  }
+
+  // The other items of each gold cluster; an item sharing no term with any
+  // of them stands alone.
+  out.unmatched_apart = out.copies_apart;
+  std::vector<uint32_t> dense;
+  const uint32_t clusters = Densify(gold, dense);
+  std::vector<std::vector<uint32_t>> members(clusters);
+  for (size_t k = 0; k < n; ++k) {
+    if (!copied[k]) members[dense[k]].push_back(static_cast<uint32_t>(k));
+  }
+  auto share = [&](uint32_t a, uint32_t b) {
+    const std::vector<uint64_t>& x = terms[a];
+    const std::vector<uint64_t>& y = terms[b];
+    size_t i = 0, j = 0;
+    while (i < x.size() && j < y.size()) {
+      if (x[i] == y[j]) return true;
+      x[i] < y[j] ? ++i : ++j;
+    }
+    return false;
+  };
+  for (const std::vector<uint32_t>& m : members) {
+    for (uint32_t a : m) {
+      bool matched = false;
+      for (uint32_t b : m) {
+        if (b != a && share(a, b)) {
+          matched = true;
+          break;
+        }
+      }
+      if (!matched && m.size() > 1) out.unmatched_apart[a] = next++;
+    }
+  }
+  return out;
 }
 
 }  // namespace dossier::eval

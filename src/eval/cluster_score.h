@@ -83,6 +83,29 @@ Result<ClusterScores> ScoreClusters(std::span<const uint32_t> gold,
 Result<ClusterScores> ScoreClusters(std::span<const std::string> gold,
                                     std::span<const std::string> predicted);
 
+// Reference labelings for a clustering benchmark: the gold clusters as the
+// best clusterer that reads only the text could return them. Scoring them
+// with ScoreClusters shows what the data leaves within reach.
+//   copies_apart: each item whose text key also occurs in another gold
+//     cluster is a cluster of one. The text cannot tell which cluster such a
+//     copy belongs to (a web notice captured instead of an article), and
+//     grouping the copies would only add wrong pairs.
+//   unmatched_apart: the same, and each other item that shares no term with
+//     any other such item of its gold cluster is a cluster of one: word
+//     overlap cannot place it (only a chain through a third item could).
+// Inputs, per item: its gold label, a key equal for equal texts, and its
+// terms (any hashes) sorted ascending. New clusters get labels above the
+// largest gold label. Cost: linear in the items plus, per gold cluster of n
+// items, n^2 sorted-list intersections. kInvalidArgument when the lengths
+// differ.
+struct ContentOracle {
+  std::vector<uint32_t> copies_apart;
+  std::vector<uint32_t> unmatched_apart;
+};
+Result<ContentOracle> ContentOracleLabels(std::span<const uint32_t> gold,
+                                          std::span<const uint64_t> text_keys,
+                                          std::span<const std::vector<uint64_t>> terms);
+
 }  // namespace dossier::eval
 
 #endif  // DOSSIER_EVAL_CLUSTER_SCORE_H_

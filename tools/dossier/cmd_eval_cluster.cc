@@ -1,12 +1,14 @@
 // dossier eval-cluster MULTINEWS: how well `dossier cluster` recovers the
 // clusters of a Multi-News file when all their articles arrive as one
 // shuffled stream (pairwise and B-cubed precision, recall, F1).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -166,6 +168,22 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
   options.progress = [&](uint64_t articles, uint64_t stories) {
     progress.Update(articles, total, stories);
   };
+  // For the reference labelings (one stream only): each article's text key
+  // (its sentences' stem hashes folded) and its content terms, as the
+  // clusterer sees them.
+  const bool with_oracle = flags.repeat <= 1;
+  std::vector<uint64_t> text_keys;
+  std::vector<std::vector<uint64_t>> terms;
+  if (with_oracle) {
+    options.on_features = [&](const ArticleFeatures& f) {
+      uint64_t key = 0x5eed;
+      for (const ArticleFeatures::SentenceTerms& st : f.sentences) key = Mix64(key ^ st.hash);
+      text_keys.push_back(key);
+      std::vector<uint64_t>& t = terms.emplace_back();
+      for (const ArticleFeatures::Term& term : f.terms) t.push_back(term.hash);
+      std::sort(t.begin(), t.end());
+    };
+  }
   const auto cluster_start = std::chrono::steady_clock::now();
   std::vector<std::string> ids;
   std::vector<uint32_t> predicted;
@@ -194,10 +212,25 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
               << ids.size() << " read back\n";
     return kExitInternal;
   }
-  Result<eval::ClusterScores> scores = eval::ScoreClusters(eval::LabelIds(gold), predicted);
+  const std::vector<uint32_t> gold_labels = eval::LabelIds(gold);
+  Result<eval::ClusterScores> scores = eval::ScoreClusters(gold_labels, predicted);
   if (!scores.ok()) {
     std::cerr << "dossier eval-cluster: " << scores.status().ToString() << "\n";
     return kExitInternal;
+  }
+  // The reference labelings: what the text leaves within reach.
+  std::optional<eval::ClusterScores> copies_apart, unmatched_apart;
+  if (with_oracle) {
+    Result<eval::ContentOracle> oracle = eval::ContentOracleLabels(gold_labels, text_keys, terms);
+    Result<eval::ClusterScores> a =
+        oracle.ok() ? eval::ScoreClusters(gold_labels, oracle->copies_apart) : oracle.status();
+    Result<eval::ClusterScores> b =
+        oracle.ok() ? eval::ScoreClusters(gold_labels, oracle->unmatched_apart) : oracle.status();
+    if (!a.ok() || !b.ok()) {
+      std::cerr << "dossier eval-cluster: " << (a.ok() ? b : a).status().ToString() << "\n";
+      return kExitInternal;
+    }
+    copies_apart = *a, unmatched_apart = *b;
   }
   const int threads =
       options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
@@ -219,6 +252,21 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
     j["bcubed"] = {{"precision", scores->bcubed_precision},
                    {"recall", scores->bcubed_recall},
                    {"f1", scores->bcubed_f1}};
+    if (copies_apart) {
+      auto scored = [](const eval::ClusterScores& o) {
+        return nlohmann::ordered_json{{"stories", o.predicted_clusters},
+                                      {"pairwise",
+                                       {{"precision", o.pairwise_precision},
+                                        {"recall", o.pairwise_recall},
+                                        {"f1", o.pairwise_f1}}},
+                                      {"bcubed",
+                                       {{"precision", o.bcubed_precision},
+                                        {"recall", o.bcubed_recall},
+                                        {"f1", o.bcubed_f1}}}};
+      };
+      j["reference"] = {{"copies_apart", scored(*copies_apart)},
+                        {"unmatched_apart", scored(*unmatched_apart)}};
+    }
     j["threads"] = threads;
     j["cluster_seconds"] = cluster_secs;
     j["articles_per_second"] = cluster_secs > 0 ? scores->items / cluster_secs : 0.0;
@@ -244,6 +292,17 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
       << " | " << scores->pairwise_f1 << " |\n";
     t << "| B-cubed  | " << scores->bcubed_precision << "    | " << scores->bcubed_recall << " | "
       << scores->bcubed_f1 << " |\n";
+    if (copies_apart) {
+      t << "\nreference labelings (the records, as text alone could return them; "
+           "docs/CLUSTERING.md):\n\n"
+        << "| reference | pairwise P | R | F1 | B-cubed F1 |\n|---|---|---|---|---|\n";
+      auto row = [&](const char* name, const eval::ClusterScores& o) {
+        t << "| " << name << " | " << o.pairwise_precision << " | " << o.pairwise_recall << " | "
+          << o.pairwise_f1 << " | " << o.bcubed_f1 << " |\n";
+      };
+      row("copied texts apart", *copies_apart);
+      row("also articles sharing no word with their record apart", *unmatched_apart);
+    }
     out = t.str();
   }
   if (!flags.output.empty()) {

@@ -65,7 +65,10 @@ void CorpusRun::StartBatch() {
   }
   features_ = std::move(features);
   adder_ = std::thread([this] {
-    for (const ArticleFeatures& f : features_) clusterer_.Add(f);
+    for (const ArticleFeatures& f : features_) {
+      if (options_.on_features) options_.on_features(f);
+      clusterer_.Add(f);
+    }
     if (options_.progress) options_.progress(clusterer_.articles(), clusterer_.stories());
   });
 }

@@ -35,6 +35,9 @@ struct CorpusOptions {
   bool keep_documents = false;
   // Called after each batch with the articles and stories so far.
   std::function<void(uint64_t articles, uint64_t stories)> progress;
+  // Called with each article's features just before it is added, in stream
+  // order, on the thread that adds (eval-cluster's reference labelings).
+  std::function<void(const ArticleFeatures&)> on_features;
 };
 
 // What a story listing needs of each article.

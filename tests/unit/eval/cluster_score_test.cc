@@ -312,5 +312,61 @@ TEST(ScoreClusters, PairCountsDoNotOverflowAt200kItems) {
   EXPECT_DOUBLE_EQ(s.bcubed_precision, 0.5);
 }
 
+using Terms = std::vector<std::vector<uint64_t>>;
+
+ContentOracle Oracle(const Labels& gold, const std::vector<uint64_t>& keys, const Terms& terms) {
+  Result<ContentOracle> o = ContentOracleLabels(gold, keys, terms);
+  EXPECT_TRUE(o.ok()) << o.status().message();
+  return o.ok() ? *o : ContentOracle{};
+}
+
+TEST(ContentOracle, CopiesSpanningGoldClustersStandAlone) {
+  // Items 1 and 4 are the same notice, in gold clusters 7 and 9; items 2 and 3
+  // are one text twice inside cluster 9, which text can still place.
+  const Labels gold = {7, 7, 9, 9, 9, 7};
+  const std::vector<uint64_t> keys = {10, 99, 20, 20, 99, 30};
+  const Terms terms = {{1, 2}, {5}, {2, 3}, {2, 3}, {5}, {1}};
+  const ContentOracle o = Oracle(gold, keys, terms);
+  EXPECT_EQ(o.copies_apart, (Labels{7, 10, 9, 9, 11, 7}));
+  EXPECT_EQ(o.unmatched_apart, o.copies_apart);  // every other item shares a term
+  const ClusterScores s = Score(gold, o.copies_apart);
+  // Gold pairs: C(3,2) + C(3,2) = 6; kept: (0,5) and (2,3), nothing wrong.
+  EXPECT_EQ(s.pairs.same_gold, 6u);
+  EXPECT_EQ(s.pairs.same_both, 2u);
+  EXPECT_EQ(s.pairwise_precision, 1.0);
+}
+
+TEST(ContentOracle, ItemSharingNoTermWithItsClusterStandsAlone) {
+  // Cluster 0: items 0 and 1 share term 4, item 2 shares nothing (chained
+  // clustering could not reach it either: no term at all in common).
+  // Cluster 1: a single item, already alone; cluster 2: item 5 has no terms.
+  const Labels gold = {0, 0, 0, 1, 2, 2};
+  const std::vector<uint64_t> keys = {1, 2, 3, 4, 5, 6};
+  const Terms terms = {{3, 4}, {4, 8}, {5, 9}, {1}, {2}, {}};
+  const ContentOracle o = Oracle(gold, keys, terms);
+  EXPECT_EQ(o.copies_apart, gold);
+  EXPECT_EQ(o.unmatched_apart, (Labels{0, 0, 3, 1, 4, 5}));
+  const ClusterScores s = Score(gold, o.unmatched_apart);
+  EXPECT_EQ(s.pairwise_precision, 1.0);
+  EXPECT_EQ(s.pairs.same_both, 1u);  // of C(3,2) + C(2,2) = 4 gold pairs
+}
+
+TEST(ContentOracle, CopiesAreLeftOutWhenLookingForATermInCommon) {
+  // Item 1 shares term 6 only with item 0, a copy set apart: it is unmatched.
+  const Labels gold = {0, 0, 0, 1};
+  const std::vector<uint64_t> keys = {50, 2, 3, 50};
+  const Terms terms = {{6}, {6, 7}, {8}, {6}};
+  const ContentOracle o = Oracle(gold, keys, terms);
+  EXPECT_EQ(o.copies_apart, (Labels{2, 0, 0, 3}));
+  EXPECT_EQ(o.unmatched_apart, (Labels{2, 4, 5, 3}));
+}
+
+TEST(ContentOracle, LengthMismatchIsAnError) {
+  const Result<ContentOracle> o =
+      ContentOracleLabels(Labels{0, 1}, std::vector<uint64_t>{1}, Terms{{}, {}});
+  ASSERT_FALSE(o.ok());
+  EXPECT_EQ(o.status().code(), StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace dossier::eval
