@@ -170,15 +170,11 @@ Result<ContentOracle> ContentOracleLabels(std::span<const uint32_t> gold,
     return false;
   };
   for (const std::vector<uint32_t>& m : members) {
+    if (m.size() < 2) continue;  // alone already
     for (uint32_t a : m) {
-      bool matched = false;
-      for (uint32_t b : m) {
-        if (b != a && share(a, b)) {
-          matched = true;
-          break;
-        }
-      }
-      if (!matched && m.size() > 1) out.unmatched_apart[a] = next++;
+      const bool matched =
+          std::any_of(m.begin(), m.end(), [&](uint32_t b) { return b != a && share(a, b); });
+      if (!matched) out.unmatched_apart[a] = next++;
     }
   }
   return out;

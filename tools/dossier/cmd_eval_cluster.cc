@@ -76,6 +76,15 @@ std::string Perturb(std::string_view text, int r) {
   return out;
 }
 
+// {"precision","recall","f1"} of the pairwise and of the B-cubed measure.
+nlohmann::ordered_json PairwiseJson(const eval::ClusterScores& s) {
+  return {
+      {"precision", s.pairwise_precision}, {"recall", s.pairwise_recall}, {"f1", s.pairwise_f1}};
+}
+nlohmann::ordered_json BcubedJson(const eval::ClusterScores& s) {
+  return {{"precision", s.bcubed_precision}, {"recall", s.bcubed_recall}, {"f1", s.bcubed_f1}};
+}
+
 int RunEvalCluster(const EvalClusterFlags& flags) {
   const auto start = std::chrono::steady_clock::now();
   size_t first_record = 0, end_record = SIZE_MAX;
@@ -246,23 +255,13 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
     j["stories"] = scores->predicted_clusters;
     j["singleton_stories"] = scores->predicted_singletons;
     j["duplicate_groups"] = duplicate_groups;
-    j["pairwise"] = {{"precision", scores->pairwise_precision},
-                     {"recall", scores->pairwise_recall},
-                     {"f1", scores->pairwise_f1}};
-    j["bcubed"] = {{"precision", scores->bcubed_precision},
-                   {"recall", scores->bcubed_recall},
-                   {"f1", scores->bcubed_f1}};
+    j["pairwise"] = PairwiseJson(*scores);
+    j["bcubed"] = BcubedJson(*scores);
     if (copies_apart) {
       auto scored = [](const eval::ClusterScores& o) {
         return nlohmann::ordered_json{{"stories", o.predicted_clusters},
-                                      {"pairwise",
-                                       {{"precision", o.pairwise_precision},
-                                        {"recall", o.pairwise_recall},
-                                        {"f1", o.pairwise_f1}}},
-                                      {"bcubed",
-                                       {{"precision", o.bcubed_precision},
-                                        {"recall", o.bcubed_recall},
-                                        {"f1", o.bcubed_f1}}}};
+                                      {"pairwise", PairwiseJson(o)},
+                                      {"bcubed", BcubedJson(o)}};
       };
       j["reference"] = {{"copies_apart", scored(*copies_apart)},
                         {"unmatched_apart", scored(*unmatched_apart)}};

@@ -286,6 +286,5 @@ TEST(NearDuplicateIndexTest, AnalyzedDocumentsUseStems) {
   EXPECT_EQ(reps, (std::vector<std::optional<uint32_t>>{std::nullopt, std::nullopt, 0u}));
 }
 
-// Not a benchmark (no assertion on time): prints throughput for the record.
 }  // namespace
 }  // namespace dossier
