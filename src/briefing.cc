@@ -1,165 +1,47 @@
-// The briefing: summary plus who said what, grouped across documents.
+// The briefing: what the pile holds (copies, other stories, events, dates),
+// then the summary under that plan, who said what, figures, entities and the
+// timeline, each reading only the story's independent reports.
 #include "dossier/briefing.h"
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
-#include <tuple>
-#include <unordered_map>
+#include <numeric>
+#include <set>
+#include <unordered_set>
 
 #include "analyze/entities.h"
 #include "analyze/figures.h"
 #include "analyze/quotes.h"
+#include "analyze/sentence_voices.h"
 #include "analyze/timeline.h"
+#include "brief/figure_report.h"
+#include "brief/speakers.h"
+#include "brief/titles.h"
+#include "cluster/pile.h"
 #include "util/strings.h"
 
 namespace dossier {
 namespace {
 
-// True when `shorter` is `longer`'s final words ("Kerry" of "John Kerry").
-bool IsTailOf(std::string_view shorter, std::string_view longer) {
-  return longer.size() > shorter.size() && longer.ends_with(shorter) &&
-         longer[longer.size() - shorter.size() - 1] == ' ';
-}
+// The summary covers one event per this many words of its budget (four at
+// the default 250).
+constexpr int kWordsPerEvent = 60;
 
 Citation Cite(const Cluster& cluster, uint32_t document, uint32_t sentence, Span span) {
   return {document, sentence, span, cluster.documents[document].map.ToOriginal(span)};
 }
 
-bool IsCasualty(const std::string& what) {
-  return what == "killed" || what == "injured" || what == "missing";
-}
-
-// Figure groups worth a reader's attention: reported by two sources or more.
-// A group keyed only by a generic unit ("minute", "percent") may hold
-// unrelated quantities, so instead of calling it a conflict it is split
-// into sets of mutually compatible mentions.
-// A casualty group ("killed") can mix the tolls of different events (224 on
-// a plane, 130 in Paris). Mentions are split by magnitude: sorted by value,
-// a new part starts where a value exceeds the previous one by more than
-// kSameQuantityRatio. Each part is one quantity, in conflict when two
-// sources give incompatible values (2 vs 3 dead; over 300,000 vs more than
-// 200,000).
-constexpr double kSameQuantityRatio = 1.6;
-
-std::vector<FigureGroup> SplitByMagnitude(const FigureGroup& g) {
-  std::vector<FigureMention> sorted = g.mentions;
-  std::stable_sort(
-      sorted.begin(), sorted.end(),
-      [](const FigureMention& a, const FigureMention& b) { return a.value < b.value; });
-  std::vector<FigureGroup> parts;
-  for (const FigureMention& m : sorted) {
-    if (parts.empty() || m.value > parts.back().mentions.back().value * kSameQuantityRatio) {
-      parts.push_back({g.what, g.unit, m.value, FigureGroup::Status::kAgree, {}});
-    }
-    parts.back().mentions.push_back(m);
+std::string DatePrecision(const std::string& date) {
+  switch (date.size()) {
+    case 10:
+      return "day";
+    case 7:
+      return "month";
+    case 4:
+      return "year";
+    default:
+      return "";
   }
-  for (FigureGroup& part : parts) {
-    std::map<double, size_t> votes;
-    for (const FigureMention& a : part.mentions) {
-      ++votes[a.value];
-      for (const FigureMention& b : part.mentions) {
-        if (a.document != b.document && !FigureExtractor::Compatible(a, b)) {
-          part.status = FigureGroup::Status::kConflict;
-        }
-      }
-    }
-    size_t best = 0;
-    for (const auto& [value, n] : votes) {
-      if (n > best) best = n, part.value = value;
-    }
-    // Back in document order.
-    std::stable_sort(part.mentions.begin(), part.mentions.end(),
-                     [](const FigureMention& a, const FigureMention& b) {
-                       return a.document != b.document ? a.document < b.document
-                                                       : a.span.begin < b.span.begin;
-                     });
-  }
-  return parts;
-}
-
-// How telling a figure of one source is: +3 a casualty count; +2 a measure
-// (money, percent, distance, speed: any unit but a duration); +1 a deadline
-// or bound ("within six months", "more than", "-plus"); +1 a value of 10 or
-// more; -2 a bare count of three or fewer things ("two meetings"); -1 a
-// duration without "within" ("ten years").
-int SingleFigureScore(const FigureGroup& g) {
-  const FigureMention& m = g.mentions.front();
-  static constexpr std::string_view kDurations[] = {"second", "minute", "hour",   "day",    "week",
-                                                    "month",  "year",   "decade", "century"};
-  const bool duration = IsOneOf(m.unit, kDurations);
-  int score = 0;
-  if (IsCasualty(g.what)) score += 3;
-  if (!m.unit.empty() && !duration && m.unit != "people") score += 2;
-  if (!m.qualifier.empty() && m.qualifier != "about") score += 1;
-  if (m.value >= 10) score += 1;
-  if (m.unit.empty() && m.value <= 3) score -= 2;
-  if (duration && m.qualifier != "within") score -= 1;
-  return score;
-}
-
-// Figure groups worth a reader's attention: `out`, those reported by two
-// sources or more; `single`, those of one source that say what they count.
-void ReportableFigures(std::vector<FigureGroup> groups, std::vector<FigureGroup>* multi,
-                       std::vector<FigureGroup>* single) {
-  std::vector<FigureGroup>& out = *multi;
-  auto keep = [&](FigureGroup&& g) {
-    if (g.DocumentCount() >= 2) {
-      out.push_back(std::move(g));
-    } else if (!g.what.empty()) {
-      single->push_back(std::move(g));
-    }
-  };
-  for (FigureGroup& g : groups) {
-    if (IsCasualty(g.what)) {
-      for (FigureGroup& part : SplitByMagnitude(g)) keep(std::move(part));
-    } else if (g.status == FigureGroup::Status::kConflict) {
-      std::vector<FigureGroup> parts;
-      for (const FigureMention& m : g.mentions) {
-        FigureGroup* home = nullptr;
-        for (FigureGroup& part : parts) {
-          bool fits = true;
-          for (const FigureMention& other : part.mentions) {
-            fits = fits && FigureExtractor::Compatible(m, other);
-          }
-          if (fits) {
-            home = &part;
-            break;
-          }
-        }
-        if (home == nullptr) {
-          parts.push_back({g.what, g.unit, m.value, FigureGroup::Status::kAgree, {}});
-          home = &parts.back();
-        }
-        home->mentions.push_back(m);
-      }
-      for (FigureGroup& part : parts) keep(std::move(part));
-    } else {
-      keep(std::move(g));
-    }
-  }
-  std::stable_sort(out.begin(), out.end(), [](const FigureGroup& a, const FigureGroup& b) {
-    const bool ca = a.status == FigureGroup::Status::kConflict;
-    const bool cb = b.status == FigureGroup::Status::kConflict;
-    if (ca != cb) return ca;
-    if (IsCasualty(a.what) != IsCasualty(b.what)) return IsCasualty(a.what);
-    return a.DocumentCount() > b.DocumentCount();
-  });
-  // One source's figures, the telling ones first (SingleFigureScore), then
-  // in reading order; small counts of things ("two meetings") are dropped.
-  std::vector<std::pair<int, FigureGroup>> scored;
-  for (FigureGroup& g : *single) {
-    const int score = SingleFigureScore(g);
-    if (score >= 1) scored.emplace_back(score, std::move(g));
-  }
-  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first > b.first;
-    const FigureMention& x = a.second.mentions.front();
-    const FigureMention& y = b.second.mentions.front();
-    return std::tie(x.document, x.span.begin) < std::tie(y.document, y.span.begin);
-  });
-  single->clear();
-  for (auto& [score, g] : scored) single->push_back(std::move(g));
 }
 
 }  // namespace
@@ -186,7 +68,69 @@ struct Briefer::Impl {
   FigureExtractor figures;
   EntityExtractor entities;
   TimelineBuilder timeline;
+  PileAnalyzer piles;
+  SentenceVoiceFinder voices;
+  WordList outlets;
+
+  // What Brief() and Summarize() both need before the summary.
+  struct Groundwork {
+    std::vector<std::vector<Quote>> quotes;          // per document
+    std::vector<std::vector<TimeExpression>> times;  // per document, as of its own date
+    Pile pile;
+    std::vector<std::vector<SentenceVoice>> voices;  // per document, per sentence
+    std::vector<SourceEntry> sources;
+    std::vector<bool> include;  // the story's independent reports
+    SummaryPlan plan;
+  };
+  Groundwork Prepare(const Cluster& cluster) const;
 };
+
+Briefer::Impl::Groundwork Briefer::Impl::Prepare(const Cluster& cluster) const {
+  const uint32_t n = static_cast<uint32_t>(cluster.documents.size());
+  Groundwork g;
+  g.quotes.resize(n);
+  g.times.resize(n);
+  g.voices.resize(n);
+  for (uint32_t d = 0; d < n; ++d) {
+    const Document& doc = cluster.documents[d];
+    g.quotes[d] = quotes.Extract(doc);
+    g.times[d] = timeline.Extract(doc, d);
+    g.voices[d] = voices.Find(doc, g.quotes[d]);
+  }
+  g.pile = piles.Analyze(cluster, g.times);
+  g.sources.resize(n);
+  g.include.resize(n);
+  g.plan.supplies.resize(n);
+  g.plan.event.resize(n);
+  g.plan.barred.resize(n);
+  for (uint32_t d = 0; d < n; ++d) {
+    const PileDocument& p = g.pile.documents[d];
+    SourceEntry& s = g.sources[d];
+    s.copy_of = p.copy_of;
+    s.set_aside = p.set_aside;
+    s.set_aside_reason = p.set_aside_reason;
+    s.event = p.event;
+    s.date = p.date;
+    s.date_inferred = p.date_inferred;
+    g.include[d] = p.copy_of < 0 && !p.set_aside;
+    g.plan.supplies[d] = g.include[d];
+    g.plan.event[d] = p.event;
+    g.plan.barred[d].resize(g.voices[d].size());
+    for (size_t k = 0; k < g.voices[d].size(); ++k) g.plan.barred[d][k] = g.voices[d][k].barred;
+  }
+  // The events to cover: the most reported first, as many as the budget holds.
+  std::vector<int32_t> order(g.pile.events.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+    return g.pile.events[static_cast<size_t>(a)].reports >
+           g.pile.events[static_cast<size_t>(b)].reports;
+  });
+  const size_t budget_events =
+      static_cast<size_t>(std::max(1, options.summary.max_words / kWordsPerEvent));
+  order.resize(std::min(order.size(), budget_events));
+  g.plan.required_events = std::move(order);
+  return g;
+}
 
 Briefer::Briefer(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 Briefer::Briefer(Briefer&&) noexcept = default;
@@ -204,176 +148,202 @@ Result<Briefer> Briefer::Create(const BriefOptions& options) {
   if (!entities.ok()) return entities.status();
   Result<TimelineBuilder> timeline = TimelineBuilder::Create(options.data_dir);
   if (!timeline.ok()) return timeline.status();
-  return Briefer(std::make_unique<Impl>(Impl{options, std::move(*summarizer), std::move(*quotes),
-                                             std::move(*figures), std::move(*entities),
-                                             std::move(*timeline)}));
+  Result<PileAnalyzer> piles = PileAnalyzer::Create(options.data_dir, options.pile);
+  if (!piles.ok()) return piles.status();
+  Result<SentenceVoiceFinder> voices = SentenceVoiceFinder::Create(options.data_dir);
+  if (!voices.ok()) return voices.status();
+  Result<WordList> outlets = LoadWordList(options.data_dir, "news_outlets.txt", /*lowercase=*/true);
+  if (!outlets.ok()) return outlets.status();
+  return Briefer(
+      std::make_unique<Impl>(Impl{options, std::move(*summarizer), std::move(*quotes),
+                                  std::move(*figures), std::move(*entities), std::move(*timeline),
+                                  std::move(*piles), std::move(*voices), std::move(*outlets)}));
+}
+
+SummaryPlan Briefer::Plan(const Cluster& cluster) const { return impl_->Prepare(cluster).plan; }
+
+Status SetBriefSetting(BriefOptions* options, std::string_view name, double value) {
+  struct Field {
+    const char* name;
+    double* target_double;
+    int* target_int;
+  };
+  PileSettings& p = options->pile;
+  const Field fields[] = {
+      {"pile.copy_threshold", &p.copy_threshold, nullptr},
+      {"pile.copy_containment", &p.copy_containment, nullptr},
+      {"pile.story_link", &p.story_link, nullptr},
+      {"pile.story_link_far", &p.story_link_far, nullptr},
+      {"pile.far_days", nullptr, &p.far_days},
+      {"pile.event_link", &p.event_link, nullptr},
+      {"pile.event_span_days", nullptr, &p.event_span_days},
+      {"pile.event_name_weight", &p.event_name_weight, nullptr},
+  };
+  if (!name.starts_with("pile.")) return SetDossierWeight(&options->summary.weights, name, value);
+  for (const Field& f : fields) {
+    if (name != f.name) continue;
+    if (f.target_double != nullptr) {
+      *f.target_double = value;
+    } else {
+      *f.target_int = static_cast<int>(value);
+    }
+    return Status::Ok();
+  }
+  std::string names;
+  for (const Field& f : fields) names += std::string(names.empty() ? "" : ", ") + f.name;
+  return Status(StatusCode::kInvalidArgument,
+                "unknown setting \"" + std::string(name) + "\" (known: " + names + ")");
+}
+
+Summary Briefer::Summarize(const Cluster& cluster) const {
+  const Impl::Groundwork g = impl_->Prepare(cluster);
+  Summary summary = impl_->summarizer.Summarize(cluster, &g.plan);
+  for (SummarySentence& line : summary.sentences) {
+    const SentenceVoice& v = g.voices[line.document][line.sentence];
+    line.speaker = v.speaker;
+    line.needs_speaker = v.needs_speaker && !v.speaker.empty();
+  }
+  return summary;
 }
 
 Briefing Briefer::Brief(const Cluster& cluster) const {
+  const uint32_t n = static_cast<uint32_t>(cluster.documents.size());
+  Impl::Groundwork g = impl_->Prepare(cluster);
   Briefing b;
-  b.summary = impl_->summarizer.Summarize(cluster);
-  for (const SummarySentence& line : b.summary.sentences) {
-    std::vector<bool> row(cluster.documents.size(), false);
+  b.sources = g.sources;
+  b.independent_reports = g.pile.independent_reports;
+  b.summary = impl_->summarizer.Summarize(cluster, &g.plan);
+
+  // Entities first: speakers are merged through them.
+  std::vector<Entity> entities = impl_->entities.Extract(cluster, &g.include);
+  SpeakerInputs inputs;
+  inputs.cluster = &cluster;
+  inputs.quotes = &g.quotes;
+  inputs.entities = &entities;
+  inputs.sources = &b.sources;
+  inputs.procedural = &impl_->voices.procedural();
+  inputs.idf = &impl_->piles.idf();
+  inputs.story = &g.pile.centroid;
+  inputs.outlets = &impl_->outlets;
+  SpeakerIndex speakers = BuildSpeakers(inputs);
+  b.speakers = std::move(speakers.speakers);
+
+  // Summary lines: who says them; coverage.
+  for (SummarySentence& line : b.summary.sentences) {
+    const SentenceVoice& v = g.voices[line.document][line.sentence];
+    if (!v.speaker.empty()) line.speaker = speakers.NameOf(v.speaker);
+    line.needs_speaker = v.needs_speaker && !line.speaker.empty();
+    std::vector<bool> row(n, false);
     row[line.document] = true;
     for (const Support& sup : line.support) row[sup.document] = true;
     b.coverage.push_back(std::move(row));
   }
 
-  // Entities first: speakers are merged through them.
-  std::vector<Entity> entities = impl_->entities.Extract(cluster);
-  std::unordered_map<std::string, size_t> entity_of;  // lower-case name or alias -> entity
-  for (size_t e = 0; e < entities.size(); ++e) {
-    if (entities[e].type == "place") continue;
-    entity_of.emplace(AsciiLower(entities[e].name), e);
-    for (const std::string& a : entities[e].aliases) entity_of.emplace(AsciiLower(a), e);
+  // The story: outlets, title, events.
+  std::unordered_set<std::string> outlets;
+  for (uint32_t d = 0; d < n; ++d) {
+    if (!b.sources[d].set_aside && !cluster.documents[d].source.empty()) {
+      outlets.insert(AsciiLower(cluster.documents[d].source));
+    }
+  }
+  b.outlets = outlets.size();
+  double best = -1;
+  for (uint32_t d = 0; d < n; ++d) {
+    if (!g.include[d] || UsableHeadline(cluster.documents[d]).empty()) continue;
+    if (g.pile.documents[d].story_centrality > best) {
+      best = g.pile.documents[d].story_centrality;
+      b.title = UsableHeadline(cluster.documents[d]);
+    }
+  }
+  if (b.title.empty() && !b.summary.sentences.empty()) {
+    b.title = LabelFromSentence(b.summary.sentences.front().text);
+  }
+  if (b.title.empty()) b.title = "Untitled story";
+  for (size_t e = 0; e < g.pile.events.size(); ++e) {
+    const PileEvent& pe = g.pile.events[e];
+    EventEntry entry;
+    entry.first_date = pe.first_date;
+    entry.last_date = pe.last_date;
+    entry.documents = pe.documents;
+    entry.reports = pe.reports;
+    entry.label = UsableHeadline(cluster.documents[pe.central]);
+    for (const SummarySentence& line : b.summary.sentences) {
+      if (!entry.label.empty()) break;
+      if (line.event == static_cast<int32_t>(e)) entry.label = LabelFromSentence(line.text);
+    }
+    const Document& central = cluster.documents[pe.central];
+    for (uint32_t s = 0; s < central.sentences.size() && entry.label.empty(); ++s) {
+      const Sentence& sentence = central.sentences[s];
+      if (sentence.fragment || sentence.stage_direction || g.voices[pe.central][s].barred) continue;
+      entry.label = LabelFromSentence(sentence.span.Slice(central.text));
+    }
+    b.events.push_back(std::move(entry));
+  }
+  if (g.pile.set_aside > 0) {
+    BriefingNotice notice;
+    notice.kind = "mixed_stories";
+    for (uint32_t d = 0; d < n; ++d) {
+      if (b.sources[d].set_aside) notice.documents.push_back(d);
+    }
+    std::string list;
+    for (uint32_t d : notice.documents) {
+      list += (list.empty() ? "" : ", ") + std::string("[") + std::to_string(d + 1) + "]";
+    }
+    notice.message = std::to_string(notice.documents.size()) + " of " + std::to_string(n) +
+                     " documents are not about the main story and were set aside (" + list +
+                     "); brief them separately, or sort a mixed pile into stories with "
+                     "`dossier digest`";
+    b.notices.push_back(std::move(notice));
   }
 
-  // Quotes of every document, keyed by the speaker's name as the extractor
-  // gave it (already the fullest form within its document).
-  struct Group {
-    std::map<std::string, size_t> roles;
-    std::vector<QuoteRef> quotes;
-  };
-  std::vector<std::pair<std::string, Group>> groups;  // in order of first quote
-  std::unordered_map<std::string, size_t> index;
-  for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
-    const Document& doc = cluster.documents[d];
-    for (const Quote& q : impl_->quotes.Extract(doc)) {
-      auto [it, added] = index.emplace(q.speaker, groups.size());
-      if (added) groups.push_back({q.speaker, Group{}});
-      Group& g = groups[it->second].second;
-      if (!q.role.empty()) ++g.roles[q.role];
-      g.quotes.push_back(
-          {d, q.sentence, QuoteKindName(q.kind), q.span, doc.map.ToOriginal(q.span)});
-    }
-  }
-  // Across documents, names of one speaker are merged (union-find) when
-  //   - they are forms of one entity ("Obama", "Barack Obama"; "RTSO",
-  //     "Regional Transit Safety Office"), or
-  //   - one is the tail of exactly one longer name ("Kerry", "John Kerry").
-  std::vector<size_t> parent(groups.size());
-  for (size_t i = 0; i < groups.size(); ++i) parent[i] = i;
-  auto find = [&](size_t i) {
-    while (parent[i] != i) i = parent[i] = parent[parent[i]];
-    return i;
-  };
-  auto unite = [&](size_t a, size_t b) {
-    a = find(a), b = find(b);
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);
-  };
-  std::vector<size_t> entity(groups.size(), SIZE_MAX);
-  std::unordered_map<size_t, size_t> first_group_of_entity;
-  for (size_t i = 0; i < groups.size(); ++i) {
-    auto it = entity_of.find(AsciiLower(groups[i].first));
-    if (it == entity_of.end()) continue;
-    entity[i] = it->second;
-    auto [g, added] = first_group_of_entity.emplace(it->second, i);
-    if (!added) unite(g->second, i);
-  }
-  for (size_t i = 0; i < groups.size(); ++i) {
-    size_t found = SIZE_MAX;
-    int matches = 0;
-    for (size_t j = 0; j < groups.size(); ++j) {
-      if (j != i && IsTailOf(groups[i].first, groups[j].first)) {
-        found = j;
-        ++matches;
-      }
-    }
-    if (matches == 1) unite(i, found);
-  }
-  std::vector<SpeakerEntry> speakers(groups.size());
-  std::vector<std::map<std::string, size_t>> roles(groups.size());
-  std::vector<std::vector<std::string>> names(groups.size());
-  for (size_t i = 0; i < groups.size(); ++i) {
-    const size_t t = find(i);
-    SpeakerEntry& s = speakers[t];
-    names[t].push_back(groups[i].first);
-    Group& g = groups[i].second;
-    s.quotes.insert(s.quotes.end(), g.quotes.begin(), g.quotes.end());
-    for (const auto& [role, n] : g.roles) roles[t][role] += n;
-    // The name: the entity's, when one of the names is a form of it and the
-    // entity's name is at least as full; else the fullest name.
-    if (entity[i] != SIZE_MAX) {
-      const std::string& en = entities[entity[i]].name;
-      if (s.name.empty() || CountWords(en, SIZE_MAX) > CountWords(s.name, SIZE_MAX)) s.name = en;
-    }
-  }
-  for (size_t i = 0; i < groups.size(); ++i) {
-    if (find(i) != i || speakers[i].quotes.empty()) continue;
-    SpeakerEntry& s = speakers[i];
-    for (const std::string& n : names[i]) {
-      if (s.name.empty() || CountWords(n, SIZE_MAX) > CountWords(s.name, SIZE_MAX)) s.name = n;
-    }
-    for (const std::string& n : names[i]) {
-      if (n != s.name && std::find(s.aliases.begin(), s.aliases.end(), n) == s.aliases.end()) {
-        s.aliases.push_back(n);
-      }
-    }
-    size_t best = 0;
-    for (const auto& [role, n] : roles[i]) {
-      if (n > best) best = n, s.role = role;
-    }
-    std::stable_sort(s.quotes.begin(), s.quotes.end(), [](const QuoteRef& a, const QuoteRef& b) {
-      return a.document != b.document ? a.document < b.document : a.span.begin < b.span.begin;
-    });
-    std::vector<uint32_t> docs;
-    for (const QuoteRef& q : s.quotes) {
-      if (docs.empty() || docs.back() != q.document) docs.push_back(q.document);
-    }
-    s.sources = docs.size();
-    b.speakers.push_back(std::move(s));
-  }
-  // Key figures.
+  // Key figures, entities and the timeline, from the story's independent reports.
   std::vector<FigureGroup> multi, single;
-  ReportableFigures(impl_->figures.Group(cluster), &multi, &single);
-  auto entry = [&](const FigureGroup& g, const char* status) {
+  ReportableFigures(impl_->figures.Group(cluster, &g.include), &multi, &single);
+  auto entry = [&](const FigureGroup& group, const char* status) {
     FigureEntry f;
-    f.what = g.what;
-    f.unit = g.unit;
-    f.value = g.value;
-    f.status = status != nullptr ? status : FigureStatusName(g.status);
-    f.sources = g.DocumentCount();
-    for (const FigureMention& m : g.mentions) {
+    f.what = group.what;
+    f.unit = group.unit;
+    f.value = group.value;
+    f.status = status != nullptr ? status : FigureStatusName(group.status);
+    f.sources = group.DocumentCount();
+    for (const FigureMention& m : group.mentions) {
       f.mentions.push_back(
           {Cite(cluster, m.document, m.sentence, m.span), m.value, m.value_high, m.qualifier});
     }
     return f;
   };
-  for (const FigureGroup& g : multi) b.figures.push_back(entry(g, nullptr));
-  for (const FigureGroup& g : single) b.single_source_figures.push_back(entry(g, "single"));
-  // Entities.
+  for (const FigureGroup& group : multi) b.figures.push_back(entry(group, nullptr));
+  for (const FigureGroup& group : single) b.single_source_figures.push_back(entry(group, "single"));
   for (Entity& e : entities) {
-    EntityEntry entry;
-    entry.name = std::move(e.name);
-    entry.type = std::move(e.type);
-    entry.aliases = std::move(e.aliases);
-    entry.mentions = e.mentions.size();
-    entry.mentions_per_document = std::move(e.mentions_per_document);
+    EntityEntry ee;
+    ee.name = std::move(e.name);
+    ee.type = std::move(e.type);
+    ee.aliases = std::move(e.aliases);
+    ee.mentions = e.mentions.size();
+    ee.mentions_per_document = std::move(e.mentions_per_document);
     for (size_t i = 0; i < e.mentions.size() && i < 3; ++i) {
       const EntityMention& m = e.mentions[i];
-      entry.first_mentions.push_back(Cite(
+      ee.first_mentions.push_back(Cite(
           cluster, m.document, cluster.documents[m.document].SentenceAt(m.span.begin), m.span));
     }
-    b.entities.push_back(std::move(entry));
+    b.entities.push_back(std::move(ee));
   }
-  // Timeline.
-  for (const TimelineEvent& ev : impl_->timeline.Build(cluster)) {
+  TimelineScope scope;
+  scope.include = g.include;
+  for (const SourceEntry& s : b.sources) scope.dates.push_back(s.date);
+  for (const TimelineEvent& ev : impl_->timeline.Build(cluster, &scope)) {
     TimelineEntry t;
     t.date = ev.date;
     t.text = ev.text;
     t.kind = ev.kind;
     t.future = ev.future;
+    t.precision = DatePrecision(ev.date);
     t.weight = ev.weight;
     for (const TimeExpression& x : ev.citations) {
       t.citations.push_back(Cite(cluster, x.document, x.sentence, x.span));
     }
     b.timeline.push_back(std::move(t));
   }
-  std::stable_sort(b.speakers.begin(), b.speakers.end(),
-                   [](const SpeakerEntry& a, const SpeakerEntry& b) {
-                     if (a.sources != b.sources) return a.sources > b.sources;
-                     return a.quotes.size() > b.quotes.size();
-                   });
   return b;
 }
 

@@ -1,11 +1,16 @@
-// The briefing of a cluster: its cited summary and who said what. Later
-// sections (figures, entities, timeline) join here.
+// The briefing of a cluster: its title, the events it covers, a cited
+// summary, who said what, key figures, entities and the timeline, with what
+// the pile really holds (copies, documents about another story, inferred
+// dates).
 //
 //   Result<Briefer> briefer = Briefer::Create({});
 //   Briefing b = briefer->Brief(cluster);   // cluster analysed by Pipeline
+//   std::cout << b.title << ": " << b.independent_reports << " independent reports\n";
+//   for (const EventEntry& e : b.events) ...          // in time order
 //   for (const SpeakerEntry& s : b.speakers) ...
 //
-// Create() loads the word lists once; Brief() is const and thread-safe.
+// Create() loads the word lists once; Brief() and Summarize() are const and
+// thread-safe. Document indices index Cluster::documents.
 #ifndef DOSSIER_BRIEFING_H_
 #define DOSSIER_BRIEFING_H_
 
@@ -27,6 +32,11 @@ struct QuoteRef {
   std::string kind;       // "direct", "reported", "turn"
   Span span;              // in the document's text
   Span source_span;       // in its original input
+  // The part worth showing (for a long turn, its most informative
+  // sentences; else the whole quote), in the text and in the input.
+  Span excerpt;
+  Span excerpt_source_span;
+  double score = 0;  // how informative (see SpeakerEntry::quotes)
 };
 
 // A person or organization quoted in the cluster.
@@ -34,8 +44,12 @@ struct SpeakerEntry {
   std::string name;                  // the fullest form used: "Elena Duarte"
   std::string role;                  // the role given most often, if any
   std::vector<std::string> aliases;  // other forms used for the same speaker: "Duarte"
-  std::vector<QuoteRef> quotes;      // in document order
-  size_t sources = 0;                // documents quoting the speaker
+  // Most informative first: content words weighted by how specific they
+  // are (background idf) and by how close the quote is to the story; lines
+  // that only run the event (thanks, microphone checks, turn-taking) are
+  // never listed.
+  std::vector<QuoteRef> quotes;
+  size_t sources = 0;  // independent reports quoting the speaker
 };
 
 // Where a finding stands in a source.
@@ -79,12 +93,52 @@ struct TimelineEntry {
   // How the date was given: "date" (in the text), "deadline" ("within six
   // months"), "relative" ("yesterday", "last month"), "deictic" ("today").
   std::string kind;
-  bool future = false;              // no source reports it as past
+  bool future = false;  // no source reports it as past
+  // How exactly `date` is known: "day", "month", "year" or "approximate"
+  // ("a year ago or so").
+  std::string precision;
+  // Outside the story's time: an earlier event recalled as context
+  // ("September 11, 2001" in a 2015 story).
+  bool background = false;
   double weight = 0;                // importance: sources, precision (see TimelineEvent)
   std::vector<Citation> citations;  // span: the time expression
 };
 
+// One distinct event of the story: reports close in time and content.
+struct EventEntry {
+  std::string label;  // the most central report's headline, else its top sentence, shortened
+  std::string first_date, last_date;  // "YYYY-MM-DD"; empty when no report of it is dated
+  std::vector<uint32_t> documents;    // its documents (copies included), in input order
+  size_t reports = 0;                 // independent reports
+};
+
+// What the briefing made of one document of the pile.
+struct SourceEntry {
+  int32_t copy_of = -1;  // the document it copies (index), or -1
+  bool set_aside = false;
+  std::string set_aside_reason;
+  int32_t event = -1;  // index into Briefing::events, or -1
+  std::string date;    // its own date or the inferred one; empty when unknown
+  bool date_inferred = false;
+};
+
+// A finding about the pile as a whole ("mixed_stories": documents set aside
+// as another story).
+struct BriefingNotice {
+  std::string kind;
+  std::string message;
+  std::vector<uint32_t> documents;
+};
+
 struct Briefing {
+  // The most representative headline of the story's reports, else a label
+  // from the summary's first sentence; never a path or an id.
+  std::string title;
+  std::vector<EventEntry> events;    // in time order
+  std::vector<SourceEntry> sources;  // one per document
+  size_t outlets = 0;                // distinct outlets named by the story's documents
+  size_t independent_reports = 0;    // the story's documents, copies counted once
+  std::vector<BriefingNotice> notices;
   Summary summary;
   std::vector<SpeakerEntry> speakers;  // most quoted first
   // Coverage: coverage[p][d] is true when document d reports summary
@@ -102,10 +156,31 @@ struct Briefing {
 std::vector<const TimelineEntry*> TopTimeline(const std::vector<TimelineEntry>& timeline,
                                               size_t count);
 
+// The thresholds of the pile analysis (what is a copy, what is another story,
+// what is another event; docs/DESIGN.md "The pile", measured by
+// bench/scripts/pile_bench.py in bench/results/pile.md). Cosines are of
+// documents' content-word vectors weighted by the background idf.
+struct PileSettings {
+  double copy_threshold = 0.7;    // estimated 5-word-shingle Jaccard of two copies
+  double copy_containment = 0.8;  // share of a document's shingles found in a longer one
+  double story_link = 0.10;       // cosine linking two reports of one story...
+  double story_link_far = 0.20;   // ...when their dates lie more than far_days apart
+  int far_days = 30;
+  double event_link = 0.20;        // average cosine joining two groups into one event
+  int event_span_days = 4;         // longest span of one event's dates
+  double event_name_weight = 3.0;  // names (people, places) weigh this much more for events
+  size_t max_event_reports = 400;  // past this, events are formed by date alone
+};
+
 struct BriefOptions {
   SummaryOptions summary;
+  PileSettings pile;
   std::string data_dir;  // word lists replacing the built-in ones; empty: built in
 };
+
+// Sets one research knob by name: "pile.<field>" (PileSettings), else a
+// weight of our summary method (SetDossierWeight). An unknown name is an error.
+Status SetBriefSetting(BriefOptions* options, std::string_view name, double value);
 
 class Briefer {
  public:
@@ -115,6 +190,12 @@ class Briefer {
   ~Briefer();
 
   Briefing Brief(const Cluster& cluster) const;
+  // Only the summary, exactly as Brief() makes it (same copies, events,
+  // speakers and barred lines), without the other sections: for evaluation.
+  Summary Summarize(const Cluster& cluster) const;
+  // The plan Brief() gives its summary: copies and documents set aside left
+  // out, barred lines, events to cover (for Summarizer::Summarize).
+  SummaryPlan Plan(const Cluster& cluster) const;
 
  private:
   struct Impl;

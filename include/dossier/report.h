@@ -21,7 +21,7 @@
 
 namespace dossier {
 
-inline constexpr const char* kBriefSchemaVersion = "0.3";
+inline constexpr const char* kBriefSchemaVersion = "0.4";
 
 struct RenderOptions {
   bool documents = true;  // list each document's sentences and turns (the analysis)

@@ -76,6 +76,28 @@ struct SummaryOptions {
   int support_min_shared = 3;
 };
 
+// What the briefing knows about a pile that its summary must respect
+// (Briefer::Brief and Briefer::Summarize fill it in; without a plan every
+// document and sentence may serve). Vectors are indexed by document; shorter
+// ones leave the rest at their defaults.
+struct SummaryPlan {
+  // May the document supply sentences? False for a copy of another document
+  // (it never stands beside its original, nor counts as a second report) and
+  // for a document set aside as another story. Such documents give no
+  // sentences and no support.
+  std::vector<bool> supplies;
+  // barred[d][s]: sentence s of document d may not stand in a summary (a
+  // procedural line; first-person words with no speaker to name).
+  std::vector<std::vector<bool>> barred;
+  // The event of each document (an index; events are numbered in time
+  // order), -1 for none.
+  std::vector<int32_t> event;
+  // The events the summary covers with one sentence each before anything
+  // else, most important first (our method only; the budget permitting).
+  // The summary is then read event by event, in time order.
+  std::vector<int32_t> required_events;
+};
+
 // A sentence of another document that reports the same content.
 struct Support {
   uint32_t document = 0;
@@ -93,6 +115,14 @@ struct SummarySentence {
   Span span;                     // in the document's text
   Span source_span;              // in its original input
   std::vector<Support> support;  // other documents reporting the same (one per document)
+  // The independent reports giving it: its own and the supporting ones
+  // (copies and documents set aside never support).
+  size_t independent_sources = 1;
+  int32_t event = -1;   // the event of its document (SummaryPlan::event), -1 for none
+  std::string speaker;  // who says it (a transcript turn, a quotation), when known (Briefer)
+  // True when the sentence does not name its speaker itself (a transcript
+  // line, a quotation continued without attribution): show the speaker.
+  bool needs_speaker = false;
 };
 
 struct Summary {
@@ -111,6 +141,8 @@ class Summarizer {
   ~Summarizer();
 
   Summary Summarize(const Cluster& cluster) const;
+  // The same under a plan (may be null).
+  Summary Summarize(const Cluster& cluster, const SummaryPlan* plan) const;
   const SummaryOptions& options() const;
 
  private:

@@ -317,11 +317,18 @@ std::string_view LastWord(std::string_view key) { return key.substr(key.rfind(' 
 // The state of one Extract() call.
 class EntityExtractor::Run {
  public:
-  Run(const EntityExtractor& x, const Cluster& cluster) : x_(x), cluster_(cluster) {}
+  Run(const EntityExtractor& x, const Cluster& cluster, const std::vector<bool>* include)
+      : x_(x), cluster_(cluster), include_(include) {}
+
+  bool Included(size_t d) const {
+    return include_ == nullptr || d >= include_->size() || (*include_)[d];
+  }
 
   std::vector<Entity> Extract() {
     Survey();
-    for (uint32_t d = 0; d < cluster_.documents.size(); ++d) ScanDocument(d);
+    for (uint32_t d = 0; d < cluster_.documents.size(); ++d) {
+      if (Included(d)) ScanDocument(d);
+    }
     if (forms_.empty()) return {};
     // "Dr. Bangalore" is a person, whatever places.txt says.
     for (Form& f : forms_) {
@@ -482,6 +489,7 @@ class EntityExtractor::Run {
   void Survey() {
     words_.resize(cluster_.documents.size());
     for (size_t d = 0; d < cluster_.documents.size(); ++d) {
+      if (!Included(d)) continue;
       const Document& doc = cluster_.documents[d];
       for (const Token& t : doc.tokens) {
         std::string_view w = t.span.Slice(doc.text);
@@ -1345,6 +1353,7 @@ class EntityExtractor::Run {
 
   const EntityExtractor& x_;
   const Cluster& cluster_;
+  const std::vector<bool>* include_;
   std::vector<std::vector<Words>> words_;             // per document and sentence
   std::unordered_set<std::string> lowercase_;         // keys of words written in lower case
   std::unordered_set<std::string> cap_running_;       // capitalized, not first, not in a headline
@@ -1459,8 +1468,9 @@ Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir) {
   return x;
 }
 
-std::vector<Entity> EntityExtractor::Extract(const Cluster& cluster) const {
-  return Run(*this, cluster).Extract();
+std::vector<Entity> EntityExtractor::Extract(const Cluster& cluster,
+                                             const std::vector<bool>* include) const {
+  return Run(*this, cluster, include).Extract();
 }
 
 }  // namespace dossier

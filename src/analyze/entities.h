@@ -202,7 +202,10 @@ class EntityExtractor {
 
   // The entities of an analysed cluster, most mentioned first (ties: first
   // mentioned first).
-  std::vector<Entity> Extract(const Cluster& cluster) const;
+  // `include` (may be null): the documents read (the briefing leaves out
+  // copies and documents set aside); the others get no mentions.
+  std::vector<Entity> Extract(const Cluster& cluster,
+                              const std::vector<bool>* include = nullptr) const;
 
  private:
   struct AliasEntry {

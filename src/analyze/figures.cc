@@ -1539,9 +1539,11 @@ bool FigureExtractor::Compatible(const FigureMention& a, const FigureMention& b)
   return true;
 }
 
-std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster) const {
+std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
+                                                const std::vector<bool>* include) const {
   std::vector<Found> all;
   for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
+    if (include != nullptr && d < include->size() && !(*include)[d]) continue;
     ExtractFound(cluster.documents[d], d, &all);
   }
   // Mentions linked by unit and key (see the header), never joining two

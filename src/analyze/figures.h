@@ -266,7 +266,10 @@ class FigureExtractor {
 
   // Extract() over every document, then grouped as described above; groups
   // ordered by decreasing document count, then by their first mention.
-  std::vector<FigureGroup> Group(const Cluster& cluster) const;
+  // `include` (may be null): the documents read (the briefing leaves out
+  // copies and documents set aside).
+  std::vector<FigureGroup> Group(const Cluster& cluster,
+                                 const std::vector<bool>* include = nullptr) const;
 
   // Whether two mentions can be the same quantity (the interval rule above).
   static bool Compatible(const FigureMention& a, const FigureMention& b);

@@ -118,14 +118,7 @@ Span TrimSpan(std::string_view text, Span s) {
 
 std::vector<std::string> SplitWords(std::string_view s) {
   std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.emplace_back(s.substr(i, j - i));
-    i = j;
-  }
+  for (std::string_view w : SplitWhitespace(s)) out.emplace_back(w);
   return out;
 }
 

@@ -655,10 +655,11 @@ class SentenceMatcher {
   mutable std::vector<size_t> next_cue_;  // [i]: the first token at or after i with a cue
 };
 
-std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index) {
+std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index,
+                                   std::string_view date) {
   std::vector<Found> out;
   CivilDate ref;
-  const bool has_ref = !doc.date.empty() && ParseDate(doc.date, &ref) && ref.valid();
+  const bool has_ref = !date.empty() && ParseDate(date, &ref) && ref.valid();
   std::vector<Tok> toks;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     Tokenize(doc.text, doc.sentences[s].span, &toks);
@@ -868,15 +869,31 @@ Result<TimelineBuilder> TimelineBuilder::Create(std::string_view /*data_dir*/) {
 
 std::vector<TimeExpression> TimelineBuilder::Extract(const Document& doc,
                                                      uint32_t document_index) const {
+  return Extract(doc, document_index, doc.date);
+}
+
+std::vector<TimeExpression> TimelineBuilder::Extract(const Document& doc, uint32_t document_index,
+                                                     std::string_view date) const {
   std::vector<TimeExpression> out;
-  for (Found& f : FindExpressions(doc, document_index)) out.push_back(std::move(f.e));
+  for (Found& f : FindExpressions(doc, document_index, date)) out.push_back(std::move(f.e));
   return out;
 }
 
-std::vector<TimelineEvent> TimelineBuilder::Build(const Cluster& cluster) const {
+std::vector<TimelineEvent> TimelineBuilder::Build(const Cluster& cluster,
+                                                  const TimelineScope* scope) const {
   const uint32_t n = static_cast<uint32_t>(cluster.documents.size());
+  auto included = [&](uint32_t d) {
+    return scope == nullptr || d >= scope->include.size() || scope->include[d];
+  };
+  auto date_of = [&](uint32_t d) -> std::string_view {
+    return scope != nullptr && d < scope->dates.size()
+               ? std::string_view(scope->dates[d])
+               : std::string_view(cluster.documents[d].date);
+  };
   std::vector<std::vector<Found>> found(n);
-  for (uint32_t d = 0; d < n; ++d) found[d] = FindExpressions(cluster.documents[d], d);
+  for (uint32_t d = 0; d < n; ++d) {
+    if (included(d)) found[d] = FindExpressions(cluster.documents[d], d, date_of(d));
+  }
 
   // Cluster years: a yearless day left unresolved takes the one year that
   // day has wherever it is resolved in the cluster.
@@ -1018,9 +1035,9 @@ std::vector<TimelineEvent> TimelineBuilder::Build(const Cluster& cluster) const 
     }
   }
   int64_t earliest = INT64_MIN;
-  for (const Document& doc : cluster.documents) {
+  for (uint32_t d = 0; d < n; ++d) {
     CivilDate c;
-    if (!doc.date.empty() && ParseDate(doc.date, &c) && c.valid()) {
+    if (included(d) && !date_of(d).empty() && ParseDate(date_of(d), &c) && c.valid()) {
       earliest = earliest == INT64_MIN ? Days(c) : std::min(earliest, Days(c));
     }
   }

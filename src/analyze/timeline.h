@@ -184,6 +184,15 @@ struct TimelineEvent {
   std::vector<TimeExpression> citations;  // each document sentence reporting it, in order
 };
 
+// Which documents a timeline reads and the date each is read as of (the
+// briefing leaves out copies and documents set aside, and gives undated
+// reports their inferred dates). Shorter vectors leave the rest at every
+// document, its own Document::date.
+struct TimelineScope {
+  std::vector<bool> include;
+  std::vector<std::string> dates;
+};
+
 class TimelineBuilder {
  public:
   // `data_dir` is reserved for word lists; the built-in rules need none.
@@ -193,9 +202,13 @@ class TimelineBuilder {
   // `document` set to `document_index`. Every expression is returned (no
   // deictic collapse, no cluster years: those are Build's).
   std::vector<TimeExpression> Extract(const Document& doc, uint32_t document_index) const;
+  // The same, reading the document as of `date` instead of Document::date.
+  std::vector<TimeExpression> Extract(const Document& doc, uint32_t document_index,
+                                      std::string_view date) const;
 
-  // The cluster's events, as described above.
-  std::vector<TimelineEvent> Build(const Cluster& cluster) const;
+  // The cluster's events, as described above, within `scope` (may be null).
+  std::vector<TimelineEvent> Build(const Cluster& cluster,
+                                   const TimelineScope* scope = nullptr) const;
 
   // The `count` heaviest of `events` (ties: the event whose first citation
   // has the lower sentence index, then the earlier one), in their order in

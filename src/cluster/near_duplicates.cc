@@ -1,5 +1,6 @@
 #include "cluster/near_duplicates.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -26,7 +27,26 @@ struct HashFamily {
   }
 };
 
+// The hash of the window of kShingleWords token hashes starting at `first`.
+uint64_t ShingleHash(const uint64_t* first) {
+  uint64_t x = 0x243f6a8885a308d3ULL;
+  for (int j = 0; j < NearDuplicateIndex::kShingleWords; ++j) x = Mix64(x + first[j]);
+  return x;
+}
+
 }  // namespace
+
+std::vector<uint64_t> NearDuplicateIndex::Shingles(std::span<const uint64_t> token_hashes) {
+  std::vector<uint64_t> out;
+  if (token_hashes.size() < static_cast<size_t>(kShingleWords)) return out;
+  out.reserve(token_hashes.size() - kShingleWords + 1);
+  for (size_t i = 0; i + kShingleWords <= token_hashes.size(); ++i) {
+    out.push_back(ShingleHash(token_hashes.data() + i));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
 NearDuplicateIndex::NearDuplicateIndex(NearDuplicateOptions options)
     : options_(options), bucket_ids_(4096) {
@@ -45,8 +65,7 @@ NearDuplicateIndex::Signature NearDuplicateIndex::ComputeSignature(
   sig.empty = false;
   const size_t shingles = token_hashes.size() - kShingleWords + 1;
   for (size_t i = 0; i < shingles; ++i) {
-    uint64_t x = 0x243f6a8885a308d3ULL;
-    for (int j = 0; j < kShingleWords; ++j) x = Mix64(x + token_hashes[i + j]);
+    const uint64_t x = ShingleHash(token_hashes.data() + i);
     for (int k = 0; k < kNumHashes; ++k) {
       // The high half of the product: its best-mixed bits.
       const uint32_t h = static_cast<uint32_t>((family.a[k] * x + family.b[k]) >> 32);

@@ -94,6 +94,9 @@ class NearDuplicateIndex {
                                     const NearDuplicateOptions& options);
   // The token hashes Add(const Document&) uses: every token's stem_hash.
   static std::vector<uint64_t> TokenHashes(const Document& doc);
+  // The distinct 5-word shingle hashes of a token-hash sequence, sorted (the
+  // set the signature estimates; for exact comparisons).
+  static std::vector<uint64_t> Shingles(std::span<const uint64_t> token_hashes);
 
   // Adds the next document (its id is size() before the call). Returns the
   // representative (earliest id) of the group it joined, or nullopt when it

@@ -12,6 +12,7 @@ json SpanJson(Span s) { return json::array({s.begin, s.end}); }
 
 json DiagnosticJson(const Diagnostic& d) {
   json j;
+  j["kind"] = "input";
   j["severity"] = d.severity == Diagnostic::Severity::kError ? "error" : "warning";
   j["code"] = StatusCodeName(d.status.code());
   j["input"] = d.status.input();
@@ -32,7 +33,9 @@ std::string FormatDiagnostic(const Diagnostic& diagnostic) {
 
 namespace {
 
-json SummaryJson(const Cluster& cluster, const Summary& summary) {
+json IndexOrNull(int32_t i) { return i < 0 ? json(nullptr) : json(i); }
+
+json SummaryJson(const Cluster& cluster, const Summary& summary, size_t reports) {
   json out;
   out["method"] = SummaryMethodName(summary.method);
   out["words"] = summary.words;
@@ -46,8 +49,10 @@ json SummaryJson(const Cluster& cluster, const Summary& summary) {
     sj["sentence"] = s.sentence;
     sj["span"] = SpanJson(s.span);
     sj["source_span"] = SpanJson(s.source_span);
-    sj["reported_by"] = s.support.size() + 1;
-    sj["of_sources"] = cluster.documents.size();
+    sj["event"] = IndexOrNull(s.event);
+    sj["speaker"] = OrNull(s.speaker);
+    sj["independent_sources"] = s.independent_sources;
+    sj["of_reports"] = reports;
     json support = json::array();
     for (const Support& sup : s.support) {
       const Document& other = cluster.documents[sup.document];
@@ -83,7 +88,11 @@ json SpeakersJson(const Cluster& cluster, const std::vector<SpeakerEntry>& speak
                         {"document", doc.id},
                         {"document_index", q.document},
                         {"span", SpanJson(q.span)},
-                        {"source_span", SpanJson(q.source_span)}});
+                        {"source_span", SpanJson(q.source_span)},
+                        {"excerpt", std::string(q.excerpt.Slice(doc.text))},
+                        {"excerpt_span", SpanJson(q.excerpt)},
+                        {"excerpt_source_span", SpanJson(q.excerpt_source_span)},
+                        {"score", std::round(q.score * 100) / 100}});
     }
     sj["quotes"] = std::move(quotes);
     out.push_back(std::move(sj));
@@ -140,9 +149,11 @@ json TimelineJson(const Cluster& cluster, const std::vector<TimelineEntry>& time
     json cites = json::array();
     for (const Citation& c : t.citations) cites.push_back(CitationJson(cluster, c));
     out.push_back({{"date", OrNull(t.date)},
+                   {"precision", OrNull(t.precision)},
                    {"text", t.text},
                    {"kind", t.kind},
                    {"future", t.future},
+                   {"background", t.background},
                    {"weight", std::round(t.weight * 100) / 100},
                    {"citations", std::move(cites)}});
   }
@@ -159,7 +170,19 @@ std::string RenderJson(const Cluster& cluster, const Briefing* briefing,
   out["id"] = cluster.id;
   out["origin"] = cluster.origin;
   if (briefing != nullptr) {
-    out["summary"] = SummaryJson(cluster, briefing->summary);
+    out["title"] = briefing->title;
+    out["outlets"] = briefing->outlets;
+    out["independent_reports"] = briefing->independent_reports;
+    json events = json::array();
+    for (const EventEntry& e : briefing->events) {
+      events.push_back({{"label", e.label},
+                        {"first_date", OrNull(e.first_date)},
+                        {"last_date", OrNull(e.last_date)},
+                        {"documents", e.documents},
+                        {"reports", e.reports}});
+    }
+    out["events"] = std::move(events);
+    out["summary"] = SummaryJson(cluster, briefing->summary, briefing->independent_reports);
     out["speakers"] = SpeakersJson(cluster, briefing->speakers);
     json coverage = json::array();
     for (size_t p = 0; p < briefing->coverage.size(); ++p) {
@@ -176,12 +199,23 @@ std::string RenderJson(const Cluster& cluster, const Briefing* briefing,
     out["timeline"] = TimelineJson(cluster, briefing->timeline);
   }
   json docs = json::array();
-  for (const Document& doc : cluster.documents) {
+  for (size_t index = 0; index < cluster.documents.size(); ++index) {
+    const Document& doc = cluster.documents[index];
+    const SourceEntry* entry = briefing != nullptr && index < briefing->sources.size()
+                                   ? &briefing->sources[index]
+                                   : nullptr;
     json d;
     d["id"] = doc.id;
     d["source"] = OrNull(doc.source);
     d["title"] = OrNull(doc.title);
-    d["date"] = OrNull(doc.date);
+    d["date"] = OrNull(entry != nullptr ? entry->date : doc.date);
+    if (entry != nullptr) {
+      d["date_inferred"] = entry->date_inferred;
+      d["copy_of"] = IndexOrNull(entry->copy_of);
+      d["set_aside"] = entry->set_aside;
+      d["set_aside_reason"] = OrNull(entry->set_aside_reason);
+      d["event"] = IndexOrNull(entry->event);
+    }
     d["url"] = OrNull(doc.url);
     d["byline"] = OrNull(doc.byline);
     d["origin"] = doc.origin;
@@ -256,6 +290,14 @@ std::string RenderJson(const Cluster& cluster, const Briefing* briefing,
   out["references"] = cluster.references;
   json diags = json::array();
   for (const Diagnostic& d : cluster.diagnostics) diags.push_back(DiagnosticJson(d));
+  if (briefing != nullptr) {
+    for (const BriefingNotice& notice : briefing->notices) {
+      diags.push_back({{"kind", notice.kind},
+                       {"severity", "warning"},
+                       {"message", notice.message},
+                       {"documents", notice.documents}});
+    }
+  }
   out["diagnostics"] = std::move(diags);
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -9,6 +9,17 @@ namespace {
 
 std::string Range(Span s) { return std::to_string(s.begin) + "–" + std::to_string(s.end); }
 
+// "1 report", "3 reports".
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// "2015-11-26", "2015-11-26 to 2015-11-27", or "undated".
+std::string DateRange(const std::string& first, const std::string& last) {
+  if (first.empty()) return "undated";
+  return first == last || last.empty() ? first : first + " to " + last;
+}
+
 // Markdown-escapes text from a source so it shows as written.
 std::string Escape(std::string_view s) {
   std::string out;
@@ -64,18 +75,58 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
   const Summary* summary = briefing != nullptr ? &briefing->summary : nullptr;
   std::string out;
   const size_t ndocs = cluster.documents.size();
-  out += "# " + Escape(cluster.id) + " — " + std::to_string(ndocs) +
-         (ndocs == 1 ? " document\n\n" : " documents\n\n");
+  // The independent reports every "k of N" counts against.
+  const size_t reports = briefing != nullptr ? briefing->independent_reports : ndocs;
+  if (briefing != nullptr) {
+    out += "# " + Escape(briefing->title) + "\n\n";
+    out += Plural(ndocs, "document", "documents");
+    if (briefing->outlets > 0) out += " · " + Plural(briefing->outlets, "outlet", "outlets");
+    out += " · " + Plural(reports, "independent report", "independent reports") + " · `" +
+           cluster.id + "`\n\n";
+  } else {
+    out += "# " + Escape(cluster.id) + " — " + Plural(ndocs, "document", "documents") + "\n\n";
+  }
   for (const Diagnostic& d : cluster.diagnostics) out += "> " + Escape(FormatDiagnostic(d)) + "\n";
-  if (!cluster.diagnostics.empty()) out += "\n";
+  if (briefing != nullptr) {
+    for (const BriefingNotice& n : briefing->notices)
+      out += "> **" + n.kind + ":** " + Escape(n.message) + "\n";
+  }
+  if (!cluster.diagnostics.empty() || (briefing != nullptr && !briefing->notices.empty())) {
+    out += "\n";
+  }
+
+  // Events: when there are several, or one with a date.
+  if (briefing != nullptr &&
+      (briefing->events.size() > 1 ||
+       (briefing->events.size() == 1 && !briefing->events.front().first_date.empty()))) {
+    out += "## Events\n\n";
+    for (size_t e = 0; e < briefing->events.size(); ++e) {
+      const EventEntry& ev = briefing->events[e];
+      out += std::to_string(e + 1) + ". **" + DateRange(ev.first_date, ev.last_date) + "** " +
+             Escape(ev.label) + " —";
+      for (uint32_t d : ev.documents) out += " [" + std::to_string(d + 1) + "]";
+      out += " (" + Plural(ev.reports, "report", "reports") + ")\n";
+    }
+    out += "\n";
+  }
 
   if (summary != nullptr) {
     out += "## Summary\n\n";
     size_t k = 0;
+    int32_t event = -2;
+    const bool by_event = briefing->events.size() > 1;
     for (const SummarySentence& s : summary->sentences) {
       ++k;
-      out += std::to_string(k) + ". " + Escape(s.text) + " — [" + std::to_string(s.document + 1) +
-             "] `" + Range(s.source_span) + "`";
+      if (by_event && s.event != event && s.event >= 0) {
+        const EventEntry& ev = briefing->events[static_cast<size_t>(s.event)];
+        out += std::string(k > 1 ? "\n" : "") + "_Event " + std::to_string(s.event + 1) + ", " +
+               DateRange(ev.first_date, ev.last_date) + ":_\n\n";
+        event = s.event;
+      }
+      out += std::to_string(k) + ". ";
+      if (s.needs_speaker) out += "**" + Escape(s.speaker) + ":** ";
+      out += Escape(s.text) + " — [" + std::to_string(s.document + 1) + "] `" +
+             Range(s.source_span) + "`";
       if (!s.support.empty()) {
         out += "; also ";
         for (size_t i = 0; i < s.support.size(); ++i) {
@@ -84,13 +135,14 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
                  Range(s.support[i].source_span) + "`";
         }
       }
-      out += " (" + std::to_string(s.support.size() + 1) + " of " + std::to_string(ndocs) +
-             " sources)\n";
+      out += " (" + std::to_string(s.independent_sources) + " of " +
+             Plural(reports, "report", "reports") + ")\n";
     }
     if (summary->sentences.empty()) out += "(no sentence fits a summary)\n";
     out += "\n_" + std::to_string(summary->words) + " words; method " +
            SummaryMethodName(summary->method) +
-           ". [n] is a source below; `a–b` are byte offsets in that source's input._\n\n";
+           ". [n] is a source below; `a–b` are byte offsets in that source's input; "
+           "reports count copies once._\n\n";
   }
 
   if (briefing != nullptr && !briefing->speakers.empty()) {
@@ -103,9 +155,8 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
       if (++shown > kMaxSpeakers) break;
       out += "- **" + Escape(s.name) + "**";
       if (!s.role.empty()) out += " (" + Escape(s.role) + ")";
-      out += " — " + std::to_string(s.quotes.size()) +
-             (s.quotes.size() == 1 ? " quote" : " quotes") + " in " + std::to_string(s.sources) +
-             " of " + std::to_string(ndocs) + " sources";
+      out += " — " + Plural(s.quotes.size(), "quote", "quotes") + " in " +
+             std::to_string(s.sources) + " of " + Plural(reports, "report", "reports");
       if (!s.aliases.empty()) {
         out += "; also named ";
         for (size_t i = 0; i < s.aliases.size(); ++i) out += (i ? ", " : "") + Escape(s.aliases[i]);
@@ -113,11 +164,15 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
       out += "\n";
       for (size_t i = 0; i < s.quotes.size() && i < kMaxQuotesShown; ++i) {
         const QuoteRef& q = s.quotes[i];
-        std::string_view text = q.span.Slice(cluster.documents[q.document].text);
+        std::string_view text = q.excerpt.Slice(cluster.documents[q.document].text);
         const std::string shown_text = TruncateUtf8(text, kMaxQuoteBytes);
-        out += "  - " + std::string(q.kind == "direct" ? "“" : "") + Escape(shown_text) +
+        const bool cut_before = q.excerpt.begin > q.span.begin;
+        const bool cut_after = q.excerpt.end < q.span.end || shown_text.size() < text.size();
+        out += "  - " + std::string(q.kind == "direct" ? "“" : "") + (cut_before ? "… " : "") +
+               Escape(shown_text) + (cut_after && !shown_text.ends_with("…") ? " …" : "") +
                (q.kind == "direct" ? "”" : "") + " — [" + std::to_string(q.document + 1) + "] `" +
-               Range(q.source_span) + "`" + (q.kind == "direct" ? "" : " (" + q.kind + ")") + "\n";
+               Range(q.excerpt_source_span) + "`" +
+               (q.kind == "direct" ? "" : " (" + q.kind + ")") + "\n";
       }
     }
     if (briefing->speakers.size() > kMaxSpeakers) {
@@ -179,9 +234,9 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
       if (++n > kMaxEntities) break;
       size_t sources = 0;
       for (uint32_t c : e.mentions_per_document) sources += c > 0;
-      out += "- **" + Escape(e.name) + "** (" + e.type + ") — " + std::to_string(e.mentions) +
-             " mentions in " + std::to_string(sources) + " of " + std::to_string(ndocs) +
-             " sources";
+      out += "- **" + Escape(e.name) + "** (" + e.type + ") — " +
+             Plural(e.mentions, "mention", "mentions") + " in " + std::to_string(sources) + " of " +
+             Plural(reports, "report", "reports");
       if (!e.aliases.empty()) {
         out += "; also ";
         for (size_t i = 0; i < e.aliases.size(); ++i) out += (i ? ", " : "") + Escape(e.aliases[i]);
@@ -208,10 +263,18 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
   size_t n = 0;
   for (const Document& doc : cluster.documents) {
     ++n;
+    const SourceEntry* entry = briefing != nullptr && n - 1 < briefing->sources.size()
+                                   ? &briefing->sources[n - 1]
+                                   : nullptr;
     out +=
         std::to_string(n) + ". **" + (doc.title.empty() ? "(untitled)" : Escape(doc.title)) + "**";
     if (!doc.source.empty()) out += " — " + Escape(doc.source);
-    if (!doc.date.empty()) out += ", " + doc.date;
+    if (entry != nullptr && !entry->date.empty()) {
+      out +=
+          ", " + entry->date + (entry->date_inferred ? " (inferred from the other reports)" : "");
+    } else if (!doc.date.empty()) {
+      out += ", " + doc.date;
+    }
     if (!doc.byline.empty()) out += ", by " + Escape(doc.byline);
     out += "  \n   `" + doc.origin + "`";
     if (doc.id != doc.origin) out += " · id `" + doc.id + "`";
@@ -231,6 +294,12 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
     if (!doc.clutter.empty()) {
       out += " · " + std::to_string(doc.clutter.size()) + " clutter line" +
              (doc.clutter.size() == 1 ? "" : "s") + " removed";
+    }
+    if (entry != nullptr && entry->copy_of >= 0) {
+      out += " · **copy of [" + std::to_string(entry->copy_of + 1) + "]**: counted once";
+    }
+    if (entry != nullptr && entry->set_aside) {
+      out += " · **set aside**: " + Escape(entry->set_aside_reason);
     }
     out += "\n";
   }

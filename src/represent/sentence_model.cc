@@ -60,9 +60,22 @@ bool ClosesUnopenedQuote(std::string_view text) {
 
 }  // namespace
 
-SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangling_openers) {
+SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangling_openers,
+                                   const SummaryPlan* plan) {
   SentenceModel m;
   m.num_documents_ = cluster.documents.size();
+  m.included_.assign(m.num_documents_, true);
+  if (plan != nullptr) {
+    for (size_t d = 0; d < m.num_documents_ && d < plan->supplies.size(); ++d) {
+      m.included_[d] = plan->supplies[d];
+    }
+  }
+  m.num_included_documents_ =
+      static_cast<size_t>(std::count(m.included_.begin(), m.included_.end(), true));
+  auto barred = [plan](uint32_t d, uint32_t s) {
+    return plan != nullptr && d < plan->barred.size() && s < plan->barred[d].size() &&
+           plan->barred[d][s];
+  };
   // Stems are interned by their 64-bit hash (Token::stem_hash), in order of
   // first use, so ids do not depend on how or where the tokens were made.
   FlatIdMap vocab(4096);
@@ -80,6 +93,7 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
   for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
     const Document& doc = cluster.documents[d];
     const size_t first = m.candidates_.size();
+    if (!m.included_[d]) continue;
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
       const Sentence& s = doc.sentences[si];
       if (s.stage_direction || s.fragment) continue;
@@ -113,7 +127,7 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
       c.bigrams.erase(std::unique(c.bigrams.begin(), c.bigrams.end()), c.bigrams.end());
       const bool question_turn = s.turn >= 0 && doc.turns[static_cast<size_t>(s.turn)].is_question;
       c.eligible = !question_turn && c.words >= kMinSummaryWords && c.words <= kMaxSummaryWords &&
-                   !c.terms.empty();
+                   !c.terms.empty() && !barred(d, si);
       c.dangling = dangling_openers.Contains(FirstWordLower(text)) || ClosesUnopenedQuote(text);
       m.candidates_.push_back(std::move(c));
     }

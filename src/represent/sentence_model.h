@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "dossier/document.h"
+#include "dossier/summary.h"
 #include "util/data_files.h"
 
 namespace dossier {
@@ -36,11 +37,18 @@ class SentenceModel {
  public:
   // Candidates are every sentence that is not a stage direction or a
   // fragment; `eligible` further excludes questions put in transcripts and
-  // sentences too short or too long to stand in a summary.
-  static SentenceModel Build(const Cluster& cluster, const WordList& dangling_openers);
+  // sentences too short or too long to stand in a summary. With a plan, the
+  // documents it does not let supply sentences (copies, documents set aside)
+  // give no candidates at all, and its barred sentences are not eligible.
+  static SentenceModel Build(const Cluster& cluster, const WordList& dangling_openers,
+                             const SummaryPlan* plan = nullptr);
 
   const std::vector<Candidate>& candidates() const { return candidates_; }
+  // Documents of the cluster (candidates' `document` indexes them), and those
+  // that gave candidates (all but the ones the plan leaves out).
   size_t num_documents() const { return num_documents_; }
+  size_t num_included_documents() const { return num_included_documents_; }
+  bool included(uint32_t document) const { return included_[document]; }
   size_t vocabulary_size() const { return term_document_frequency_.size(); }
   // Number of documents a stem occurs in.
   uint32_t TermDocumentFrequency(uint32_t term) const { return term_document_frequency_[term]; }
@@ -68,6 +76,8 @@ class SentenceModel {
   std::vector<double> idf_;
   std::vector<std::vector<uint32_t>> postings_;  // term -> candidates containing it
   size_t num_documents_ = 0;
+  size_t num_included_documents_ = 0;
+  std::vector<bool> included_;
 };
 
 }  // namespace dossier

@@ -62,18 +62,6 @@ std::string JoinKeys(const std::vector<std::string>& keys, size_t begin, size_t 
   return out;
 }
 
-std::vector<std::string_view> SplitWords(std::string_view s) {
-  std::vector<std::string_view> words;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && IsAsciiSpace(s[i])) ++i;
-    size_t start = i;
-    while (i < s.size() && !IsAsciiSpace(s[i])) ++i;
-    if (i > start) words.push_back(s.substr(start, i - start));
-  }
-  return words;
-}
-
 bool IsApostrophe(std::string_view s, size_t i, size_t* len) {
   if (s[i] == '\'') {
     *len = 1;
@@ -209,7 +197,7 @@ Result<TranscriptParser> TranscriptParser::Create(std::string_view data_dir) {
   for (const std::string& entry : titles->entries()) {
     std::vector<std::string_view> fields = SplitFields(entry);
     std::vector<std::string> keys;
-    for (std::string_view w : SplitWords(fields[0])) keys.push_back(WordKey(w));
+    for (std::string_view w : SplitWhitespace(fields[0])) keys.push_back(WordKey(w));
     std::string key = JoinKeys(keys, 0, keys.size());
     if (key.empty()) continue;
     std::string_view kind = fields.size() > 1 ? fields[1] : std::string_view();
@@ -231,7 +219,7 @@ Result<TranscriptParser> TranscriptParser::Create(std::string_view data_dir) {
                     "speaker_roles.txt");
     }
     std::vector<std::string> keys;
-    for (std::string_view w : SplitWords(fields[0])) keys.push_back(WordKey(w));
+    for (std::string_view w : SplitWhitespace(fields[0])) keys.push_back(WordKey(w));
     std::string key = JoinKeys(keys, 0, keys.size());
     GenericRole role;
     if (fields[1] == "question") {
@@ -331,14 +319,14 @@ bool TranscriptParser::ScanLabel(std::string_view text, Span paragraph, Label* l
   };
   auto known_note = [&](std::string_view note) -> bool {
     std::vector<std::string> keys;
-    for (std::string_view w : SplitWords(note)) keys.push_back(WordKey(w));
+    for (std::string_view w : SplitWhitespace(note)) keys.push_back(WordKey(w));
     const GenericRole* role = FindRole(JoinKeys(keys, 0, keys.size()));
     return role != nullptr && role->kind == GenericRole::Kind::kNote;
   };
   auto note_text = [&](std::string_view note) -> std::string {
     if (!known_note(note)) return std::string(note);
     std::vector<std::string> keys;
-    for (std::string_view w : SplitWords(note)) keys.push_back(WordKey(w));
+    for (std::string_view w : SplitWhitespace(note)) keys.push_back(WordKey(w));
     return JoinKeys(keys, 0, keys.size());
   };
 
@@ -370,7 +358,7 @@ bool TranscriptParser::ScanLabel(std::string_view text, Span paragraph, Label* l
 
 TranscriptParser::Speaker TranscriptParser::Normalize(std::string_view label) const {
   Speaker speaker;
-  std::vector<std::string_view> words = SplitWords(label);
+  std::vector<std::string_view> words = SplitWhitespace(label);
   std::vector<std::string> keys;
   keys.reserve(words.size());
   for (std::string_view w : words) keys.push_back(WordKey(w));
@@ -462,7 +450,7 @@ size_t TranscriptParser::SkipNote(std::string_view text, size_t pos) const {
   size_t close = text.find(')', pos);
   if (close == std::string_view::npos || close - pos > kMaxNoteBytes) return pos;
   std::vector<std::string> keys;
-  for (std::string_view w : SplitWords(text.substr(pos + 1, close - pos - 1))) {
+  for (std::string_view w : SplitWhitespace(text.substr(pos + 1, close - pos - 1))) {
     keys.push_back(WordKey(w));
   }
   if (keys.empty()) return pos;
@@ -517,7 +505,7 @@ std::vector<Turn> TranscriptParser::Parse(std::string_view text,
                              [&](const Found& f) {
                                if (f.speaker.generic || !f.speaker.role.empty()) return false;
                                size_t checked = 0;
-                               for (std::string_view w : SplitWords(f.speaker.name)) {
+                               for (std::string_view w : SplitWhitespace(f.speaker.name)) {
                                  std::string lower = AsciiLower(w);
                                  if (lower.size() < 3) continue;
                                  if (!lower_words.count(lower)) return false;
@@ -555,7 +543,7 @@ std::vector<Turn> TranscriptParser::Parse(std::string_view text,
     const std::string& name = f.speaker.name;
     if (f.speaker.generic || name.find(' ') == std::string::npos) continue;
     std::string initials;
-    for (std::string_view w : SplitWords(name)) initials += AsciiToLower(w[0]);
+    for (std::string_view w : SplitWhitespace(name)) initials += AsciiToLower(w[0]);
     if (initials.size() < 2 || initials.size() > 4) continue;
     Fuller& fuller = by_initials[initials];
     if (fuller.name != nullptr && *fuller.name != name) fuller.ambiguous = true;
@@ -612,6 +600,7 @@ std::vector<Turn> TranscriptParser::Parse(std::string_view text,
     turn.role = f.speaker.role;
     turn.note = f.label.note;
     turn.is_question = f.speaker.is_question;
+    turn.is_role = f.speaker.generic && !f.speaker.is_question;
     turns.push_back(std::move(turn));
   }
   return turns;

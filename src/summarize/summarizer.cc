@@ -241,7 +241,7 @@ Selection SelectMmr(const SentenceModel& m, int budget) {
 std::vector<double> DocumentCentrality(const SentenceModel& m) {
   const size_t docs = m.num_documents();
   std::vector<double> weight(docs, 1.0);
-  if (docs < 2) return weight;
+  if (m.num_included_documents() < 2) return weight;
   std::vector<std::unordered_map<uint32_t, double>> doc_vectors(docs);
   std::vector<double> total(m.vocabulary_size(), 0);
   for (const Candidate& c : m.candidates()) {
@@ -254,6 +254,7 @@ std::vector<double> DocumentCentrality(const SentenceModel& m) {
   for (double v : total) total_norm2 += v * v;
   double sum = 0;
   for (size_t d = 0; d < docs; ++d) {
+    if (!m.included(static_cast<uint32_t>(d))) continue;
     double dot = 0, own2 = 0, rest2 = total_norm2;
     for (const auto& [t, v] : doc_vectors[d]) {
       const double rest = total[t] - v;
@@ -264,7 +265,11 @@ std::vector<double> DocumentCentrality(const SentenceModel& m) {
     weight[d] = (own2 > 0 && rest2 > 1e-12) ? dot / std::sqrt(own2 * rest2) : 0;
     sum += weight[d];
   }
-  for (double& w : weight) w = sum > 0 ? w * static_cast<double>(docs) / sum : 1.0;
+  const double included = static_cast<double>(m.num_included_documents());
+  for (size_t d = 0; d < docs; ++d) {
+    if (m.included(static_cast<uint32_t>(d)))
+      weight[d] = sum > 0 ? weight[d] * included / sum : 1.0;
+  }
   return weight;
 }
 
@@ -273,8 +278,13 @@ std::vector<double> DocumentCentrality(const SentenceModel& m) {
 // when they report it early and when the document is central to the cluster. Sentences are chosen
 // greedily by the weight of the concepts they add (each concept counts once: coverage, hence no
 // repetition) per word, plus a lead prior, with a penalty for sentences
-// that would open on an unresolved pronoun or connective.
-Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights& p) {
+// that would open on an unresolved pronoun or connective. With events to
+// cover (`candidate_event`, `required_events`), each required event first
+// gets its best sentence, scored with the concept weights of its own
+// documents; with one event or none this changes nothing.
+Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights& p,
+                        const std::vector<int32_t>& candidate_event,
+                        const std::vector<int32_t>& required_events) {
   const double kUnigramWeight = p.unigram_weight;
   const double kPositionDecay = p.position_decay;
   const double kLeadPrior = p.lead_prior;
@@ -282,7 +292,7 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
   const double kLengthExponent = p.length_exponent;
   const double kSingleSourceFactor = p.single_source_factor;
   const auto& cs = m.candidates();
-  const double docs = static_cast<double>(m.num_documents());
+  const double docs = static_cast<double>(m.num_included_documents());
   std::vector<double> doc_weight = DocumentCentrality(m);
   for (double& w : doc_weight) w = (1 - p.document_centrality) + p.document_centrality * w;
 
@@ -296,8 +306,6 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
   bigram_keys.erase(std::unique(bigram_keys.begin(), bigram_keys.end()), bigram_keys.end());
   const size_t num_concepts = vocab + bigram_keys.size();
   std::vector<std::vector<uint32_t>> concepts(cs.size());
-  std::vector<double> weight(num_concepts, 0);
-  std::vector<uint32_t> last_doc(num_concepts, 0);  // the last document counted, + 1
   for (uint32_t i = 0; i < cs.size(); ++i) {
     const Candidate& c = cs[i];
     std::vector<uint32_t>& ids = concepts[i];
@@ -311,32 +319,46 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
       from = std::lower_bound(from, bigram_keys.end(), key);
       ids.push_back(vocab + static_cast<uint32_t>(from - bigram_keys.begin()));
     }
-    // A concept is worth, per document reporting it, more when the document
-    // mentions it early and when the document is central. Sentences come in
-    // document order, so the first mention per document is the earliest.
-    const double value = (1.0 + 1.0 / (1.0 + static_cast<double>(c.position) / kPositionDecay)) *
-                         doc_weight[c.document];
-    for (uint32_t k : ids) {
-      if (last_doc[k] == c.document + 1) continue;
-      last_doc[k] = c.document + 1;
-      weight[k] += (k < vocab ? kUnigramWeight : 1.0) * value;
-    }
   }
-  // Concepts reported by one document only matter less in a multi-document cluster.
-  if (docs > 1) {
-    for (size_t k = 0; k < num_concepts; ++k) {
-      if (weight[k] > 0 && weight[k] < 2.5 * (k < vocab ? kUnigramWeight : 1.0)) {
-        weight[k] *= kSingleSourceFactor;
+  // A concept is worth, per document reporting it, more when the document
+  // mentions it early and when the document is central. Sentences come in
+  // document order, so the first mention per document is the earliest.
+  // `event` < 0: every candidate counts; else only those of that event.
+  auto concept_weights = [&](int32_t event) {
+    std::vector<double> weight(num_concepts, 0);
+    std::vector<uint32_t> last_doc(num_concepts, 0);  // the last document counted, + 1
+    std::vector<bool> reporting(m.num_documents(), false);
+    for (uint32_t i = 0; i < cs.size(); ++i) {
+      const Candidate& c = cs[i];
+      if (event >= 0 && candidate_event[i] != event) continue;
+      reporting[c.document] = true;
+      const double value = (1.0 + 1.0 / (1.0 + static_cast<double>(c.position) / kPositionDecay)) *
+                           doc_weight[c.document];
+      for (uint32_t k : concepts[i]) {
+        if (last_doc[k] == c.document + 1) continue;
+        last_doc[k] = c.document + 1;
+        weight[k] += (k < vocab ? kUnigramWeight : 1.0) * value;
       }
     }
-  }
+    // Concepts reported by one document only matter less in a multi-document cluster.
+    const auto reporting_documents = std::count(reporting.begin(), reporting.end(), true);
+    if (event < 0 ? docs > 1 : reporting_documents > 1) {
+      for (size_t k = 0; k < num_concepts; ++k) {
+        if (weight[k] > 0 && weight[k] < 2.5 * (k < vocab ? kUnigramWeight : 1.0)) {
+          weight[k] *= kSingleSourceFactor;
+        }
+      }
+    }
+    return weight;
+  };
+  const std::vector<double> weight = concept_weights(-1);
   std::vector<bool> covered(num_concepts, false);
   std::vector<bool> chosen_sentence(cs.size(), false);
-  auto score_of = [&](size_t i) {
+  auto score_with = [&](size_t i, const std::vector<double>& w) {
     const Candidate& c = cs[i];
     double gain = kLeadPrior * docs / (1.0 + static_cast<double>(c.position));
     for (uint32_t k : concepts[i]) {
-      if (!covered[k]) gain += weight[k];
+      if (!covered[k]) gain += w[k];
     }
     // An opener that needs the previous sentence, when that one is not chosen.
     if (c.dangling && !(i > 0 && chosen_sentence[i - 1] && cs[i - 1].document == c.document)) {
@@ -344,6 +366,33 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
     }
     return gain / std::pow(static_cast<double>(std::max(c.words, 1)), kLengthExponent);
   };
+  auto score_of = [&](size_t i) { return score_with(i, weight); };
+  Selection sel;
+  auto choose = [&](size_t i) {
+    chosen_sentence[i] = true;
+    sel.chosen.push_back(i);
+    sel.words += cs[i].words;
+    for (uint32_t k : concepts[i]) covered[k] = true;
+  };
+  // Events first: each required event's best sentence that fits.
+  if (required_events.size() > 1) {
+    for (int32_t event : required_events) {
+      const std::vector<double> local = concept_weights(event);
+      size_t best = SIZE_MAX;
+      double best_score = 0;
+      for (size_t i = 0; i < cs.size(); ++i) {
+        if (candidate_event[i] != event || !cs[i].eligible || chosen_sentence[i] ||
+            sel.words + cs[i].words > budget) {
+          continue;
+        }
+        const double score = score_with(i, local);
+        if (score > best_score && !RedundantWith(m, i, sel.chosen, p.redundancy_cosine)) {
+          best_score = score, best = i;
+        }
+      }
+      if (best != SIZE_MAX) choose(best);
+    }
+  }
   // Lazy greedy (Minoux): scores only fall as concepts get covered, so a
   // candidate whose fresh score still tops every stale one is the best. The
   // one exception, a dangling opener whose previous sentence gets chosen,
@@ -357,9 +406,10 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
   };
   std::priority_queue<Entry> queue;
   for (uint32_t i = 0; i < cs.size(); ++i) {
-    if (cs[i].eligible && cs[i].words <= budget) queue.push({score_of(i), i});
+    if (cs[i].eligible && !chosen_sentence[i] && cs[i].words <= budget) {
+      queue.push({score_of(i), i});
+    }
   }
-  Selection sel;
   while (!queue.empty()) {
     Entry top = queue.top();
     queue.pop();
@@ -372,10 +422,7 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
     }
     if (fresh <= 0) break;
     if (RedundantWith(m, top.index, sel.chosen, p.redundancy_cosine)) continue;
-    chosen_sentence[top.index] = true;
-    sel.chosen.push_back(top.index);
-    sel.words += c.words;
-    for (uint32_t k : concepts[top.index]) covered[k] = true;
+    choose(top.index);
     const size_t next = top.index + 1;
     if (next < cs.size() && cs[next].dangling && cs[next].document == c.document &&
         cs[next].eligible && !chosen_sentence[next]) {
@@ -489,9 +536,18 @@ Result<Summarizer> Summarizer::Create(const SummaryOptions& options) {
   return Summarizer(std::make_unique<Impl>(Impl{options, std::move(*openers)}));
 }
 
-Summary Summarizer::Summarize(const Cluster& cluster) const {
+Summary Summarizer::Summarize(const Cluster& cluster) const { return Summarize(cluster, nullptr); }
+
+Summary Summarizer::Summarize(const Cluster& cluster, const SummaryPlan* plan) const {
   const SummaryOptions& o = impl_->options;
-  SentenceModel m = SentenceModel::Build(cluster, impl_->dangling_openers);
+  SentenceModel m = SentenceModel::Build(cluster, impl_->dangling_openers, plan);
+  const auto& cs = m.candidates();
+  auto event_of_document = [&](uint32_t d) -> int32_t {
+    return plan != nullptr && d < plan->event.size() ? plan->event[d] : -1;
+  };
+  std::vector<int32_t> candidate_event(cs.size());
+  for (size_t i = 0; i < cs.size(); ++i) candidate_event[i] = event_of_document(cs[i].document);
+  static const std::vector<int32_t> kNoEvents;
   Selection sel;
   switch (o.method) {
     case SummaryMethod::kLead:
@@ -513,16 +569,21 @@ Summary Summarizer::Summarize(const Cluster& cluster) const {
       sel = SelectMmr(m, o.max_words);
       break;
     case SummaryMethod::kDossier:
-      sel = SelectDossier(m, o.max_words, o.weights);
+      sel = SelectDossier(m, o.max_words, o.weights, candidate_event,
+                          plan != nullptr ? plan->required_events : kNoEvents);
       break;
   }
   // Reading order: lead and round-robin keep their own order; the others read
-  // like a story: earlier parts of articles first, then by article.
-  const auto& cs = m.candidates();
+  // like a story: event by event in time order, then earlier parts of
+  // articles first, then by article.
   if (o.method != SummaryMethod::kLead && o.method != SummaryMethod::kRoundRobin) {
     std::stable_sort(sel.chosen.begin(), sel.chosen.end(), [&](size_t a, size_t b) {
       const Candidate& x = cs[a];
       const Candidate& y = cs[b];
+      // Events in time order; sentences of no event (-1) after them.
+      const uint32_t ex = static_cast<uint32_t>(candidate_event[a]);
+      const uint32_t ey = static_cast<uint32_t>(candidate_event[b]);
+      if (ex != ey) return ex < ey;
       if (x.document == y.document) return x.position < y.position;
       if (x.relative_position != y.relative_position) {
         return x.relative_position < y.relative_position;
@@ -544,6 +605,7 @@ Summary Summarizer::Summarize(const Cluster& cluster) const {
     line.span = s.span;
     line.source_span = SourceSpan(doc, s.span);
     line.text = std::string(s.span.Slice(doc.text));
+    line.event = candidate_event[i];
     // Support: the most similar sentence of every other document, if similar enough.
     std::vector<std::pair<double, size_t>> best(cluster.documents.size(), {0.0, SIZE_MAX});
     std::vector<double> contained(cluster.documents.size(), 0.0);
@@ -579,6 +641,7 @@ Summary Summarizer::Summarize(const Cluster& cluster) const {
       sup.contained = contained[d];
       line.support.push_back(sup);
     }
+    line.independent_sources = line.support.size() + 1;
     summary.sentences.push_back(std::move(line));
   }
   return summary;

@@ -36,6 +36,17 @@ class FlatIdMap {
       i = (i + 1) & (slots_.size() - 1);
     }
   }
+  // The id of `key`, or kNotFound when it was never interned.
+  static constexpr uint32_t kNotFound = UINT32_MAX;
+  uint32_t Find(uint64_t key) const {
+    size_t i = Mix64(key) & (slots_.size() - 1);
+    while (true) {
+      const Slot& s = slots_[i];
+      if (s.id == kEmpty) return kNotFound;
+      if (s.key == key) return s.id;
+      i = (i + 1) & (slots_.size() - 1);
+    }
+  }
   uint32_t size() const { return size_; }
 
  private:

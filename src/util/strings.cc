@@ -174,3 +174,19 @@ void AppendHtmlEscaped(std::string_view s, std::string* out) {
 }
 
 }  // namespace dossier
+
+namespace dossier {
+
+std::vector<std::string_view> SplitWhitespace(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsAsciiSpace(s[i])) ++i;
+    const size_t start = i;
+    while (i < s.size() && !IsAsciiSpace(s[i])) ++i;
+    if (i > start) words.push_back(s.substr(start, i - start));
+  }
+  return words;
+}
+
+}  // namespace dossier

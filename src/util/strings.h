@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dossier {
 
@@ -29,6 +30,8 @@ bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
 // Number of runs of non-white-space characters (ASCII white space).
 // Stops counting past `limit` (returns limit + 1): cheap on long text.
 size_t CountWords(std::string_view s, size_t limit = SIZE_MAX);
+// The runs of non-white-space characters of `s`, in order.
+std::vector<std::string_view> SplitWhitespace(std::string_view s);
 // Collapses runs of white space (ASCII and U+00A0) to one space and trims.
 std::string CollapseWhitespace(std::string_view s);
 

@@ -57,16 +57,14 @@ int RunBrief(const BriefFlags& flags) {
     std::cerr << "dossier brief: " << method.status().ToString() << "\n";
     return kExitUsage;
   }
-  SummaryOptions summary_options;
-  summary_options.method = *method;
-  summary_options.max_words = flags.words;
-  if (Status st = ApplyWeightSettings(flags.settings, &summary_options.weights); !st.ok()) {
+  BriefOptions brief_options;
+  brief_options.summary.method = *method;
+  brief_options.summary.max_words = flags.words;
+  brief_options.data_dir = flags.data_dir;
+  if (Status st = ApplySettings(flags.settings, &brief_options); !st.ok()) {
     std::cerr << "dossier brief: " << st.ToString() << "\n";
     return kExitUsage;
   }
-  BriefOptions brief_options;
-  brief_options.summary = summary_options;
-  brief_options.data_dir = flags.data_dir;
   Result<Briefer> briefer = Briefer::Create(brief_options);
   if (!briefer.ok()) {
     std::cerr << "dossier brief: " << briefer.status().ToString() << "\n";

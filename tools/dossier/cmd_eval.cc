@@ -45,6 +45,7 @@ struct EvalFlags {
   int jobs = 0;
   bool json = false;
   bool no_score = false;
+  bool no_plan = false;
   std::string wordnet;
   std::vector<std::string> settings;
 };
@@ -67,6 +68,19 @@ int RunEval(const EvalFlags& flags) {
     std::cerr << "dossier eval: " << pipeline.status().ToString() << "\n";
     return kExitUsage;
   }
+  // The briefing's plan (copies and other stories left out, events to
+  // cover, barred lines) is made once per cluster and serves every method.
+  BriefOptions brief_options;
+  brief_options.summary.max_words = words;
+  if (Status st = ApplySettings(flags.settings, &brief_options); !st.ok()) {
+    std::cerr << "dossier eval: " << st.ToString() << "\n";
+    return kExitUsage;
+  }
+  Result<Briefer> briefer = Briefer::Create(brief_options);
+  if (!briefer.ok()) {
+    std::cerr << "dossier eval: " << briefer.status().ToString() << "\n";
+    return kExitUsage;
+  }
   std::vector<Summarizer> summarizers;
   for (const std::string& name : flags.methods) {
     Result<SummaryMethod> method = ParseSummaryMethod(name);
@@ -74,13 +88,8 @@ int RunEval(const EvalFlags& flags) {
       std::cerr << "dossier eval: " << method.status().ToString() << "\n";
       return kExitUsage;
     }
-    SummaryOptions o;
+    SummaryOptions o = brief_options.summary;
     o.method = *method;
-    o.max_words = words;
-    if (Status st = ApplyWeightSettings(flags.settings, &o.weights); !st.ok()) {
-      std::cerr << "dossier eval: " << st.ToString() << "\n";
-      return kExitUsage;
-    }
     Result<Summarizer> s = Summarizer::Create(o);
     if (!s.ok()) {
       std::cerr << "dossier eval: " << s.status().ToString() << "\n";
@@ -123,8 +132,9 @@ int RunEval(const EvalFlags& flags) {
       }
       pipeline->Analyze(&item->cluster, &scratch);
       item->summaries.resize(summarizers.size());
+      const SummaryPlan plan = flags.no_plan ? SummaryPlan{} : briefer->Plan(item->cluster);
       for (size_t k = 0; k < summarizers.size(); ++k) {
-        item->summaries[k] = summarizers[k].Summarize(item->cluster).Text();
+        item->summaries[k] = summarizers[k].Summarize(item->cluster, &plan).Text();
       }
     }
   };
@@ -266,6 +276,9 @@ Command SetupEval(CLI::App& app) {
                   "Research knob: a weight of our method, name=value (repeatable; see "
                   "docs/SUMMARIZER.md), e.g. --set lead_prior=0");
   cmd->add_flag("--no-score", flags->no_score, "Only summarize (no ROUGE)");
+  cmd->add_flag("--no-plan", flags->no_plan,
+                "Summarize every document and sentence as given: no copies or other stories "
+                "left out, no events to cover, no barred lines (for ablations)");
   cmd->add_option("--wordnet", flags->wordnet,
                   "Folder with WordNet's *.exc lists for -m stemming (default: Debian's)");
   return [flags] {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dossier/briefing.h"
 #include "dossier/ingest.h"
 #include "dossier/summary.h"
 #include "util/file_io.h"
@@ -86,8 +87,7 @@ inline bool WriteOutput(const std::string& path, std::string_view content, const
 }
 
 // Applies "name=value" settings (--set) to the weights of our method.
-inline Status ApplyWeightSettings(const std::vector<std::string>& settings,
-                                  DossierWeights* weights) {
+inline Status ApplySettings(const std::vector<std::string>& settings, BriefOptions* options) {
   for (const std::string& s : settings) {
     const size_t eq = s.find('=');
     char* end = nullptr;
@@ -95,7 +95,7 @@ inline Status ApplyWeightSettings(const std::vector<std::string>& settings,
     if (eq == std::string::npos || end == s.c_str() + eq + 1 || *end != '\0') {
       return Status(StatusCode::kInvalidArgument, "--set wants name=number, got \"" + s + "\"");
     }
-    Status st = SetDossierWeight(weights, std::string_view(s).substr(0, eq), value);
+    Status st = SetBriefSetting(options, std::string_view(s).substr(0, eq), value);
     if (!st.ok()) return st;
   }
   return Status::Ok();

@@ -1,0 +1,172 @@
+#include "analyze/sentence_voices.h"
+
+#include <algorithm>
+
+#include "util/strings.h"
+
+namespace dossier {
+
+Result<SentenceVoiceFinder> SentenceVoiceFinder::Create(std::string_view data_dir) {
+  Result<ProceduralMatcher> procedural = ProceduralMatcher::Create(data_dir);
+  if (!procedural.ok()) return procedural.status();
+  Result<WordList> first_lines =
+      LoadWordList(data_dir, "first_person_words.txt", /*lowercase=*/true);
+  if (!first_lines.ok()) return first_lines.status();
+  std::string first, inclusive;
+  for (const std::string& line : first_lines->entries()) {
+    const size_t bar = line.find('|');
+    const std::string word(TrimWhitespace(std::string_view(line).substr(0, bar)));
+    const bool is_inclusive = bar != std::string::npos &&
+                              TrimWhitespace(std::string_view(line).substr(bar + 1)) == "inclusive";
+    (is_inclusive ? inclusive : first) += word + "\n";
+  }
+  Result<WordList> verb_lines = LoadWordList(data_dir, "speech_verbs.txt", /*lowercase=*/true);
+  if (!verb_lines.ok()) return verb_lines.status();
+  std::string verbs;
+  for (const std::string& line : verb_lines->entries()) {
+    verbs += std::string(TrimWhitespace(std::string_view(line).substr(0, line.find('|')))) + "\n";
+  }
+  return SentenceVoiceFinder(std::move(*procedural), WordList::Parse(first, true),
+                             WordList::Parse(inclusive, true), WordList::Parse(verbs, true));
+}
+
+namespace {
+
+uint32_t Overlap(Span a, Span b) {
+  const uint32_t begin = std::max(a.begin, b.begin), end = std::min(a.end, b.end);
+  return end > begin ? end - begin : 0;
+}
+
+// Quoted regions of the text, paragraph by paragraph: curly marks open and
+// close; a straight mark opens at the start of a word and closes elsewhere;
+// a mark left open quotes to the paragraph's end.
+std::vector<Span> QuotedRegions(const Document& doc) {
+  std::vector<Span> regions;
+  const std::string& text = doc.text;
+  for (const Span& p : doc.paragraphs) {
+    uint32_t open = UINT32_MAX;
+    for (uint32_t i = p.begin; i < p.end; ++i) {
+      const bool left = text.compare(i, 3, "\xE2\x80\x9C") == 0;   // "
+      const bool right = text.compare(i, 3, "\xE2\x80\x9D") == 0;  // "
+      const bool straight = text[i] == '"';
+      if (!left && !right && !straight) continue;
+      const bool opens = left || (straight && (i == p.begin || IsAsciiSpace(text[i - 1]) ||
+                                               text[i - 1] == '(' || text[i - 1] == '['));
+      if (opens && open == UINT32_MAX) {
+        open = i;
+      } else if (!opens && open != UINT32_MAX) {
+        regions.push_back({open, i});
+        open = UINT32_MAX;
+      }
+      if (left || right) i += 2;
+    }
+    if (open != UINT32_MAX) regions.push_back({open, p.end});
+  }
+  return regions;
+}
+
+// First name and surname of a byline ("Jane Roe, Staff Writer" -> "Jane Roe").
+std::string BylineName(std::string_view byline) {
+  byline = TrimWhitespace(byline);
+  for (std::string_view cut : {",", " and ", " | ", " - ", "\n"}) {
+    const size_t at = byline.find(cut);
+    if (at != std::string_view::npos) byline = byline.substr(0, at);
+  }
+  const std::vector<std::string_view> words = SplitWhitespace(byline);
+  if (words.empty() || words.size() > 4) return "";
+  for (std::string_view w : words) {
+    if (!IsAsciiUpper(w.front())) return "";
+  }
+  return std::string(TrimWhitespace(byline));
+}
+
+}  // namespace
+
+std::vector<SentenceVoice> SentenceVoiceFinder::Find(const Document& doc,
+                                                     const std::vector<Quote>& quotes) const {
+  std::vector<SentenceVoice> voices(doc.sentences.size());
+  // Attributed quotations by the sentences they touch (quotes are in text order).
+  std::vector<std::vector<const Quote*>> touching(doc.sentences.size());
+  for (const Quote& q : quotes) {
+    if (q.kind == Quote::Kind::kTurn) continue;
+    for (uint32_t s = doc.SentenceAt(q.span.begin); s < doc.sentences.size(); ++s) {
+      if (doc.sentences[s].span.begin >= q.span.end) break;
+      if (Overlap(doc.sentences[s].span, q.span) > 0) touching[s].push_back(&q);
+    }
+  }
+  const std::vector<Span> regions = QuotedRegions(doc);
+  size_t next_region = 0;
+  const std::string author = BylineName(doc.byline);
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    SentenceVoice& v = voices[s];
+    if (sentence.turn >= 0) {
+      const Turn& turn = doc.turns[static_cast<size_t>(sentence.turn)];
+      if (!turn.is_question) {
+        // The name QuoteExtractor gave the turn (the fullest form in the
+        // document), else the label's.
+        v.speaker = turn.speaker;
+        for (const Quote& q : quotes) {
+          if (q.kind == Quote::Kind::kTurn && q.span.begin == turn.span.begin)
+            v.speaker = q.speaker;
+        }
+        v.needs_speaker = true;
+      }
+    } else {
+      // The speaker whose quotations cover the most of the sentence.
+      const Quote* best = nullptr;
+      uint32_t best_bytes = 0;
+      for (const Quote* q : touching[s]) {
+        uint32_t bytes = 0;
+        for (const Quote* other : touching[s]) {
+          if (other->speaker == q->speaker) bytes += Overlap(sentence.span, other->span);
+        }
+        if (bytes > best_bytes) best_bytes = bytes, best = q;
+      }
+      if (best != nullptr && 2 * best_bytes >= sentence.span.size()) {
+        v.speaker = best->speaker;
+        const bool named_here = !best->speaker_span.empty() &&
+                                best->speaker_span.begin >= sentence.span.begin &&
+                                best->speaker_span.end <= sentence.span.end;
+        v.needs_speaker = !named_here;
+      }
+    }
+    // First-person words outside quotations, and inside them.
+    bool outside = false, inside = false, verb_outside = false;
+    uint32_t quoted_bytes = 0;
+    while (next_region < regions.size() && regions[next_region].end <= sentence.span.begin) {
+      ++next_region;
+    }
+    auto in_quote = [&](Span span) {
+      for (size_t k = next_region; k < regions.size() && regions[k].begin < sentence.span.end;
+           ++k) {
+        if (span.begin >= regions[k].begin && span.end <= regions[k].end) return true;
+      }
+      return false;
+    };
+    for (size_t k = next_region; k < regions.size() && regions[k].begin < sentence.span.end; ++k) {
+      quoted_bytes += Overlap(regions[k], sentence.span);
+    }
+    for (uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
+      const Token& tok = doc.tokens[t];
+      const bool quoted = in_quote(tok.span);
+      if (first_person_.Contains(tok.lower)) (quoted ? inside : outside) = true;
+      if (quoted && inclusive_.Contains(tok.lower)) inside = true;
+      if (!quoted && verbs_.Contains(tok.lower)) verb_outside = true;
+    }
+    const bool mostly_quoted =
+        quoted_bytes >= kMostlyQuoted * static_cast<double>(sentence.span.size());
+    v.first_person = outside || (inside && mostly_quoted && !verb_outside);
+    if (v.first_person && outside && v.speaker.empty() && !author.empty()) {
+      v.speaker = author;
+      v.needs_speaker = true;
+    }
+    // Inside a transcript turn every first person is the speaker's.
+    if (sentence.turn >= 0 && !v.speaker.empty()) v.first_person = false;
+    v.procedural = procedural_.IsProcedural(doc, s);
+    v.barred = v.procedural || (v.first_person && v.speaker.empty());
+  }
+  return voices;
+}
+
+}  // namespace dossier

@@ -1,0 +1,77 @@
+// Who speaks each sentence of a document, for the summary: the speaker of
+// its transcript turn or of the quotation it mostly is, whether it names that
+// speaker itself, and whether it may stand in a summary at all.
+//
+//   std::vector<Quote> quotes = quote_extractor.Extract(doc);
+//   std::vector<SentenceVoice> voices = voice_finder.Find(doc, quotes);
+//   if (voices[s].barred) ...   // never in a summary
+//
+// Rules:
+//   - A sentence of a transcript turn is said by the turn's speaker (a role
+//     such as "Moderator" for a generic label); a question turn has none. The
+//     line does not name its speaker, so `needs_speaker` is set.
+//   - Otherwise, when attributed quotations (direct or reported, from
+//     QuoteExtractor) cover at least half of the sentence's bytes, it is
+//     said by their speaker; it names them itself only when the quotation's
+//     speaker_span lies inside it ("'...,' Hollande said.").
+//   - Otherwise, in a document with a byline, a sentence with first-person
+//     words outside quotation marks is the author's (an op-ed, a dispatch).
+//   - `first_person`: a word of data/first_person_words.txt (not one marked
+//     inclusive: "our solar system") outside every
+//     quotation (quotation marks paired within the paragraph; a mark left
+//     open quotes to the paragraph's end), or inside one when the sentence
+//     is mostly (kMostlyQuoted) quotation and has no verb of saying
+//     (data/speech_verbs.txt) outside it: a quotation no one is named for.
+//   - `procedural`: ProceduralMatcher.
+//   - `barred`: procedural, or first person with no speaker.
+// Create() loads the word lists once; Find() is const and thread-safe.
+#ifndef DOSSIER_ANALYZE_SENTENCE_VOICES_H_
+#define DOSSIER_ANALYZE_SENTENCE_VOICES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyze/procedural.h"
+#include "analyze/quotes.h"
+#include "dossier/document.h"
+#include "dossier/status.h"
+#include "util/data_files.h"
+
+namespace dossier {
+
+struct SentenceVoice {
+  std::string speaker;         // as the quote or turn names them; empty when unknown
+  bool needs_speaker = false;  // the sentence does not name its speaker
+  bool first_person = false;
+  bool procedural = false;
+  bool barred = false;
+};
+
+class SentenceVoiceFinder {
+ public:
+  static constexpr double kMostlyQuoted = 0.7;
+
+  static Result<SentenceVoiceFinder> Create(std::string_view data_dir);
+
+  // One voice per sentence of `doc`; `quotes` are QuoteExtractor::Extract(doc).
+  std::vector<SentenceVoice> Find(const Document& doc, const std::vector<Quote>& quotes) const;
+
+  const ProceduralMatcher& procedural() const { return procedural_; }
+
+ private:
+  SentenceVoiceFinder(ProceduralMatcher procedural, WordList first_person, WordList inclusive,
+                      WordList verbs)
+      : procedural_(std::move(procedural)),
+        first_person_(std::move(first_person)),
+        inclusive_(std::move(inclusive)),
+        verbs_(std::move(verbs)) {}
+  ProceduralMatcher procedural_;
+  WordList first_person_;
+  WordList inclusive_;  // "our", "us": first person only inside a quotation
+  WordList verbs_;      // verbs of saying (first column of speech_verbs.txt)
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_ANALYZE_SENTENCE_VOICES_H_

@@ -1,0 +1,156 @@
+#include "cluster/background_idf.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <unordered_map>
+
+#include "segment/tokenizer.h"
+#include "util/data_files.h"
+#include "util/strings.h"
+
+namespace dossier {
+
+double Cosine(const TermVector& a, const TermVector& b) {
+  double dot = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i].first == b[j].first) {
+      dot += static_cast<double>(a[i].second) * b[j].second;
+      ++i, ++j;
+    } else if (a[i].first < b[j].first) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return dot;
+}
+
+Result<BackgroundIdf> BackgroundIdf::Create(std::string_view data_dir) {
+  constexpr std::string_view kFile = "term_df_en.txt";
+  Result<std::string> content = ReadDataFile(data_dir, kFile);
+  if (!content.ok()) return content.status();
+  BackgroundIdf idf;
+  double documents = 0;
+  long min_df = 0;
+  std::vector<std::pair<uint64_t, long>> rows;
+  size_t line_no = 0;
+  std::string_view rest = *content;
+  while (!rest.empty()) {
+    const size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    ++line_no;
+    line = TrimWhitespace(line);
+    if (line.empty() || line.front() == '#') continue;
+    const size_t tab = line.find('\t');
+    long value = 0;
+    const std::string_view number = tab == std::string_view::npos ? "" : line.substr(tab + 1);
+    auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
+    if (tab == std::string_view::npos || ec != std::errc() ||
+        end != number.data() + number.size() || value <= 0) {
+      return Status(StatusCode::kInvalidInput, std::string(kFile) + ":" + std::to_string(line_no) +
+                                                   ": expected \"stem<TAB>count\"");
+    }
+    const std::string_view key = line.substr(0, tab);
+    if (key == "documents") {
+      documents = static_cast<double>(value);
+      continue;
+    }
+    rows.emplace_back(StemHash(key), value);
+    min_df = min_df == 0 ? value : std::min(min_df, value);
+  }
+  if (documents <= 0) {
+    return Status(StatusCode::kInvalidInput, std::string(kFile) + ": no \"documents<TAB>N\" line");
+  }
+  idf.idf_.reserve(rows.size());
+  for (const auto& [hash, df] : rows) {
+    if (idf.ids_.Find(hash) != FlatIdMap::kNotFound) continue;
+    idf.ids_.Intern(hash);
+    idf.idf_.push_back(
+        static_cast<float>(std::log((documents + 1) / (static_cast<double>(df) + 1))));
+  }
+  const double unknown_df = std::max(1.0, static_cast<double>(min_df) / 2);
+  idf.unknown_idf_ = static_cast<float>(std::log((documents + 1) / (unknown_df + 1)));
+  return idf;
+}
+
+double BackgroundIdf::Idf(uint64_t stem_hash) const {
+  const uint32_t id = ids_.Find(stem_hash);
+  return id == FlatIdMap::kNotFound ? unknown_idf_ : idf_[id];
+}
+
+namespace {
+
+bool IsContent(const Token& t) {
+  if (t.is_stopword || t.is_number) return false;
+  return std::any_of(t.stem.begin(), t.stem.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+}  // namespace
+
+TermVector BackgroundIdf::SentencesVector(const Document& doc, uint32_t first, uint32_t last,
+                                          double name_weight) const {
+  struct Count {
+    int n = 0;
+    bool name = false;
+  };
+  std::unordered_map<uint64_t, Count> tf;
+  last = std::min<uint32_t>(last, static_cast<uint32_t>(doc.sentences.size()));
+  for (uint32_t s = first; s < last; ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    for (uint32_t k = sentence.token_begin; k < sentence.token_end; ++k) {
+      const Token& tok = doc.tokens[k];
+      if (!IsContent(tok)) continue;
+      Count& c = tf[tok.stem_hash];
+      ++c.n;
+      // A name: capitalized away from the sentence's first word.
+      if (k > sentence.token_begin && tok.span.begin < doc.text.size() &&
+          IsAsciiUpper(doc.text[tok.span.begin])) {
+        c.name = true;
+      }
+    }
+  }
+  TermVector v;
+  v.reserve(tf.size());
+  double norm2 = 0;
+  for (const auto& [hash, count] : tf) {
+    const double w =
+        (1 + std::log(static_cast<double>(count.n))) * Idf(hash) * (count.name ? name_weight : 1.0);
+    if (w <= 0) continue;
+    v.emplace_back(hash, static_cast<float>(w));
+    norm2 += w * w;
+  }
+  std::sort(v.begin(), v.end());
+  const double norm = std::sqrt(norm2);
+  for (auto& [hash, w] : v) w = static_cast<float>(w / norm);
+  return v;
+}
+
+TermVector BackgroundIdf::DocumentVector(const Document& doc, double name_weight) const {
+  return SentencesVector(doc, 0, static_cast<uint32_t>(doc.sentences.size()), name_weight);
+}
+
+TermVector Centroid(const std::vector<const TermVector*>& vectors) {
+  std::unordered_map<uint64_t, double> sum;
+  for (const TermVector* v : vectors) {
+    for (const auto& [hash, w] : *v) sum[hash] += w;
+  }
+  TermVector c;
+  c.reserve(sum.size());
+  double norm2 = 0;
+  for (const auto& [hash, w] : sum) {
+    c.emplace_back(hash, static_cast<float>(w));
+    norm2 += w * w;
+  }
+  std::sort(c.begin(), c.end());
+  if (norm2 > 0) {
+    const double norm = std::sqrt(norm2);
+    for (auto& [hash, w] : c) w = static_cast<float>(w / norm);
+  }
+  return c;
+}
+
+}  // namespace dossier
