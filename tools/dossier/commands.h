@@ -109,6 +109,7 @@ Command SetupEvalExtract(CLI::App& app);  // cmd_eval_extract.cc
 Command SetupCluster(CLI::App& app);      // cmd_cluster.cc
 Command SetupDigest(CLI::App& app);       // cmd_digest.cc
 Command SetupEvalCluster(CLI::App& app);  // cmd_eval_cluster.cc
+Command SetupEvalQuotes(CLI::App& app);   // cmd_eval_quotes.cc
 
 }  // namespace dossier::cli
 

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   Command cluster = SetupCluster(app);
   Command digest = SetupDigest(app);
   Command eval_cluster = SetupEvalCluster(app);
+  Command eval_quotes = SetupEvalQuotes(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("cluster")) return cluster();
     if (app.got_subcommand("digest")) return digest();
     if (app.got_subcommand("eval-cluster")) return eval_cluster();
+    if (app.got_subcommand("eval-quotes")) return eval_quotes();
   } catch (const std::exception& e) {
     std::cerr << "dossier: internal error: " << e.what() << "\n";
     return kExitInternal;
