@@ -301,6 +301,7 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
   ReportableFigures(impl_->figures.Group(cluster, &g.include), &multi, &single);
   auto entry = [&](const FigureGroup& group, const char* status) {
     FigureEntry f;
+    f.label = GroupLabel(cluster, group);
     f.what = group.what;
     f.unit = group.unit;
     f.value = group.value;

@@ -72,11 +72,17 @@ struct EntityEntry {
 
 // One quantity as the sources report it.
 struct FigureEntry {
+  // What it counts in words from the text: "people killed in Syria's war",
+  // "repair", "the election needs to take place within 18 months".
+  std::string label;
   std::string
       what;  // "killed", "injured", "missing", what is counted ("states", "aid"), or the unit
-  std::string unit;    // "people", "dollar", "metre", "percent", ...
-  double value = 0;    // representative value
-  std::string status;  // "agree" or "conflict"; "single" in single_source_figures
+  std::string unit;  // "people", "dollar", "metre", "percent", ...
+  double value = 0;  // representative value
+  // "agree" (the same value), "consistent" (values that can all be true:
+  // bounds, approximations), "conflict" (two sources incompatible); "single"
+  // in single_source_figures.
+  std::string status;
   struct Mention {
     Citation where;  // span: the figure as written ("more than 200,000")
     double value = 0, value_high = 0;

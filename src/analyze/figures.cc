@@ -1176,12 +1176,15 @@ class Scanner {
       SetWhat(CompoundBefore(f - 2), f - 1, m);
     }
 
-    // Money after a verb that names it: "lost $5.2 billion" (rule 6).
+    // Money after a verb that names it: "lost $5.2 billion" (rule 6); what
+    // a cost is the cost of, when its subject says ("Repairs will cost about
+    // $410 million": the repair).
     if (m->what.empty() && kind == Kind::kMoney && f > begin_ && LeadsInto(f - 1)) {
       for (const MoneyVerb& v : kMoneyVerbs) {
         if (tok(f - 1).lower == v.word) {
           m->what = std::string(v.what);
           m->what_key = std::string(v.key);
+          if (v.key == "cost") CostSubject(f - 1, m);
           break;
         }
       }
@@ -1405,6 +1408,33 @@ class Scanner {
     return out;
   }
 
+  // The subject of an estimated cost at `verb` ("the repair will cost",
+  // "repairs are expected to cost"): its compound gives what and key. A
+  // price stated in the present ("a flat now costs £1,950 a month") keeps
+  // "cost".
+  void CostSubject(uint32_t verb, FigureMention* m) {
+    static constexpr std::string_view kEstimate[] = {"will",  "would",    "could", "may",
+                                                     "might", "expected", "likely"};
+    uint32_t s = verb;
+    bool estimate = false;
+    for (int n = 0; n < 4 && s > begin_ && Adjacent(s - 1) &&
+                    (IsOneOf(tok(s - 1).lower, kVerbAuxiliaries) || tok(s - 1).lower == "to" ||
+                     IsOneOf(tok(s - 1).lower, kEstimate));
+         ++n) {
+      estimate = estimate || IsOneOf(tok(s - 1).lower, kEstimate);
+      --s;
+    }
+    if (!estimate || s <= begin_ || !Adjacent(s - 1) || !CompoundWord(s - 1) ||
+        !LowerOrFirst(s - 1) || EndsEd(tok(s - 1).lower) || IsAdverb(tok(s - 1).lower)) {
+      return;
+    }
+    const uint32_t b = CompoundBefore(s - 1);
+    uint32_t d = b;
+    if (d > begin_ && Adjacent(d - 1) && IsOneOf(tok(d - 1).lower, kDeterminers)) --d;
+    if (d > begin_ && IsOneOf(tok(d - 1).lower, kPrepositions)) return;  // "the cost of"
+    SetWhat(b, s, m);
+  }
+
   const Document& doc_;
   const std::string& text_;
   uint32_t begin_, end_;
@@ -1449,13 +1479,11 @@ bool ShareContext(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b
 // of each other. An order of magnitude apart they are different quantities,
 // whatever the words, and even when an open bound makes them compatible
 // ("more than $15,000" and "$15 million").
-constexpr double kSameQuantityRatio = 1.6;
-
 bool Close(const FigureMention& x, const FigureMention& y) {
   if (x.value == y.value) return true;
   const double lo = std::min(x.value, y.value);
   const double hi = std::max(x.value, y.value);
-  return lo > 0 && hi / lo <= kSameQuantityRatio;
+  return lo > 0 && hi / lo <= FigureExtractor::kSameQuantityRatio;
 }
 
 // Whether two mentions are the same quantity by their wording: close values,
@@ -1510,7 +1538,31 @@ size_t FigureGroup::DocumentCount() const {
 }
 
 const char* FigureStatusName(FigureGroup::Status status) {
-  return status == FigureGroup::Status::kAgree ? "agree" : "conflict";
+  switch (status) {
+    case FigureGroup::Status::kAgree:
+      return "agree";
+    case FigureGroup::Status::kConsistent:
+      return "consistent";
+    case FigureGroup::Status::kConflict:
+      return "conflict";
+  }
+  return "agree";
+}
+
+FigureGroup::Status FigureExtractor::Verdict(const std::vector<FigureMention>& mentions) {
+  FigureGroup::Status status = FigureGroup::Status::kAgree;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    for (size_t j = i + 1; j < mentions.size(); ++j) {
+      const FigureMention& a = mentions[i];
+      const FigureMention& b = mentions[j];
+      if (a.document == b.document) continue;
+      if (!Compatible(a, b)) return FigureGroup::Status::kConflict;
+      if (a.value != b.value || a.value_high != b.value_high || a.qualifier != b.qualifier) {
+        status = FigureGroup::Status::kConsistent;
+      }
+    }
+  }
+  return status;
 }
 
 Result<FigureExtractor> FigureExtractor::Create(std::string_view /*data_dir*/) {
@@ -1530,13 +1582,7 @@ std::vector<FigureMention> FigureExtractor::Extract(const Document& doc,
 bool FigureExtractor::Compatible(const FigureMention& a, const FigureMention& b) {
   Interval x = IntervalOf(a);
   Interval y = IntervalOf(b);
-  if (x.low > y.high || y.low > x.high) return false;
-  if (x.bound == Bound::kLower && y.bound == Bound::kLower) {
-    double lo = std::min(x.low, y.low);
-    double hi = std::max(x.low, y.low);
-    if (lo <= 0 ? hi > 0 : hi / lo > 1.25) return false;
-  }
-  return true;
+  return !(x.low > y.high || y.low > x.high);
 }
 
 std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
@@ -1565,7 +1611,14 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
     key_of[Root(&parent, a)] = ka->empty() ? kb : ka;
   };
   for (const auto& [unit, members] : by_unit) {
-    // Known keys first, so that unknown mentions join settled groups.
+    // Known keys first, so that unknown mentions join settled groups. Money
+    // and measures with one key and close values in two sources are one
+    // quantity even when they disagree ("$340 million repair", "repairs will
+    // cost about $410 million"); counts of things are not ("20 states sued",
+    // "12 states joined").
+    const bool measured = unit != "people" && unit != "percent" && !unit.empty() &&
+                          !IsOneOf(unit, {"year", "decade", "century", "month", "week", "day",
+                                          "hour", "minute", "second"});
     for (size_t x = 0; x < members.size(); ++x) {
       const Found& a = all[members[x]];
       if (a.mention.what_key.empty()) continue;
@@ -1573,7 +1626,9 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
       for (size_t y = x + 1; y < members.size(); ++y) {
         const Found& b = all[members[y]];
         if (b.mention.what_key != a.mention.what_key) continue;
-        if (casualty || (Close(a.mention, b.mention) && Compatible(a.mention, b.mention)) ||
+        const bool close = Close(a.mention, b.mention);
+        if (casualty || (close && Compatible(a.mention, b.mention)) ||
+            (close && measured && a.mention.document != b.mention.document) ||
             SameByContext(a, b)) {
           link(members[x], members[y], false);
         }
@@ -1639,15 +1694,7 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
       }
     }
     if (g.what.empty()) g.what = g.unit;
-    for (size_t i = 0; i < g.mentions.size() && g.status == FigureGroup::Status::kAgree; ++i) {
-      for (size_t j = i + 1; j < g.mentions.size(); ++j) {
-        if (g.mentions[i].document != g.mentions[j].document &&
-            !Compatible(g.mentions[i], g.mentions[j])) {
-          g.status = FigureGroup::Status::kConflict;
-          break;
-        }
-      }
-    }
+    g.status = Verdict(g.mentions);
   }
   std::stable_sort(out.begin(), out.end(), [](const FigureGroup& a, const FigureGroup& b) {
     return a.DocumentCount() > b.DocumentCount();

@@ -131,7 +131,13 @@
 //     of", "thousands of", "part of": kNotOfHeads).
 //  6. Money right after a verb that names it: cost(s) -> "cost", lost/loses
 //     -> "loss", earned/earns -> "earnings", spent -> "spending", owes/owed ->
-//     "debt", fined -> "fine", raised -> "funds raised".
+//     "debt", fined -> "fine", raised -> "funds raised". An estimated cost
+//     (the verb after will, would, could, may, might, expected or likely,
+//     with other auxiliaries and "to" between) is named by its subject, a
+//     lower-case compound right before them (not after a preposition: "the
+//     cost of"): "Repairs will cost about $410 million" -> "Repairs", key
+//     "repair" (so it meets a "$340 million repair"); a price ("a flat now
+//     costs £1,950 a month") stays "cost".
 //  7. Verbs, for percentages, money, other measures and numbers without a
 //     unit (not lengths or durations: "climbers reached 5,000 metres" is not
 //     about climbers):
@@ -169,9 +175,8 @@
 // GROUPING (Group). Every figure implies an interval: exact [v, v_high];
 // about [0.9 v, 1.1 v_high]; over, more than, at least, plus [v, inf); up to,
 // within, less than [0, v_high]; nearly [0.9 v, v]. Two mentions are
-// Compatible() unless their intervals do not overlap, or both are lower
-// bounds ("over 300,000", "more than 200,000") whose bounds differ by more
-// than 25%: different estimates, though intervals alone would agree.
+// Compatible() unless their intervals do not overlap: two lower bounds
+// ("over 300,000", "more than 200,000") never contradict each other.
 // Two values are close when they are equal or within a factor 1.6 of each
 // other: an order of magnitude apart they are different quantities whatever
 // the words, even when an open bound makes them compatible ("more than
@@ -187,7 +192,10 @@
 //   - other known keys: mentions with the same what_key whose values are
 //     close and Compatible(), or that are the same quantity by their wording
 //     ("20 states sued" and "12 states joined", worded apart, are two
-//     quantities, not a conflict);
+//     quantities, not a conflict); for money and measures (units other than
+//     people, percent and durations), mentions of two documents with the same
+//     what_key and close values, compatible or not ("$340 million repair",
+//     "repairs will cost about $410 million": one quantity, in conflict);
 //   - one specific measurement: mentions in different documents with the
 //     same unit (money, length, other measures; not people, percentages or
 //     durations, which coincide too often) and the very same value, high end
@@ -238,7 +246,9 @@ struct FigureMention {
 };
 
 struct FigureGroup {
-  enum class Status { kAgree, kConflict };
+  // kAgree: the same value; kConsistent: different values whose intervals
+  // meet (bounds, approximations); kConflict: two sources incompatible.
+  enum class Status { kAgree, kConsistent, kConflict };
 
   std::string what;  // the mentions' label, or the unit when none has one
   std::string unit;
@@ -273,6 +283,15 @@ class FigureExtractor {
 
   // Whether two mentions can be the same quantity (the interval rule above).
   static bool Compatible(const FigureMention& a, const FigureMention& b);
+  // A set of mentions of one quantity: kConflict when two of different
+  // documents are not Compatible(), else kConsistent when two of different
+  // documents differ in value, high end or qualifier, else kAgree.
+  static FigureGroup::Status Verdict(const std::vector<FigureMention>& mentions);
+
+  // Values more than this factor apart are different quantities whatever
+  // the words ("more than $15,000" and "$15 million"; 224 on a plane and 130
+  // in Paris).
+  static constexpr double kSameQuantityRatio = 1.6;
 };
 
 }  // namespace dossier

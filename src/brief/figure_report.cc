@@ -21,11 +21,9 @@ bool IsCasualty(const std::string& what) {
 // A casualty group ("killed") can mix the tolls of different events (224 on
 // a plane, 130 in Paris). Mentions are split by magnitude: sorted by value,
 // a new part starts where a value exceeds the previous one by more than
-// kSameQuantityRatio. Each part is one quantity, in conflict when two
-// sources give incompatible values (2 vs 3 dead; over 300,000 vs more than
-// 200,000).
-constexpr double kSameQuantityRatio = 1.6;
-
+// FigureExtractor::kSameQuantityRatio. Each part is one quantity, in conflict
+// when two sources give incompatible values (2 vs 3 dead), consistent when
+// they differ but can both be true (over 300,000 and more than 200,000).
 std::vector<FigureGroup> SplitByMagnitude(const FigureGroup& g) {
   std::vector<FigureMention> sorted = g.mentions;
   std::stable_sort(
@@ -33,21 +31,16 @@ std::vector<FigureGroup> SplitByMagnitude(const FigureGroup& g) {
       [](const FigureMention& a, const FigureMention& b) { return a.value < b.value; });
   std::vector<FigureGroup> parts;
   for (const FigureMention& m : sorted) {
-    if (parts.empty() || m.value > parts.back().mentions.back().value * kSameQuantityRatio) {
+    if (parts.empty() ||
+        m.value > parts.back().mentions.back().value * FigureExtractor::kSameQuantityRatio) {
       parts.push_back({g.what, g.unit, m.value, FigureGroup::Status::kAgree, {}});
     }
     parts.back().mentions.push_back(m);
   }
   for (FigureGroup& part : parts) {
     std::map<double, size_t> votes;
-    for (const FigureMention& a : part.mentions) {
-      ++votes[a.value];
-      for (const FigureMention& b : part.mentions) {
-        if (a.document != b.document && !FigureExtractor::Compatible(a, b)) {
-          part.status = FigureGroup::Status::kConflict;
-        }
-      }
-    }
+    for (const FigureMention& a : part.mentions) ++votes[a.value];
+    part.status = FigureExtractor::Verdict(part.mentions);
     size_t best = 0;
     for (const auto& [value, n] : votes) {
       if (n > best) best = n, part.value = value;
@@ -67,6 +60,15 @@ std::vector<FigureGroup> SplitByMagnitude(const FigureGroup& g) {
 // or bound ("within six months", "more than", "-plus"); +1 a value of 10 or
 // more; -2 a bare count of three or fewer things ("two meetings"); -1 a
 // duration without "within" ("ten years").
+// Money and measures of one key are one quantity even in conflict (Group());
+// other conflicting groups may hold unrelated quantities.
+bool Measured(const FigureGroup& g) {
+  static constexpr std::string_view kCommon[] = {"people",  "percent", "year",   "decade",
+                                                 "century", "month",   "week",   "day",
+                                                 "hour",    "minute",  "second", ""};
+  return !g.what_key.empty() && !IsOneOf(g.unit, kCommon);
+}
+
 int SingleFigureScore(const FigureGroup& g) {
   const FigureMention& m = g.mentions.front();
   static constexpr std::string_view kDurations[] = {"second", "minute", "hour",   "day",    "week",
@@ -82,7 +84,127 @@ int SingleFigureScore(const FigureGroup& g) {
   return score;
 }
 
+// The tokens of `m`'s sentence that its span covers: [*first, *last].
+bool FigureTokens(const Document& doc, const FigureMention& m, uint32_t* first, uint32_t* last) {
+  if (m.sentence >= doc.sentences.size()) return false;
+  const Sentence& s = doc.sentences[m.sentence];
+  *first = UINT32_MAX;
+  for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.span.begin >= m.span.begin && t.span.end <= m.span.end) {
+      if (*first == UINT32_MAX) *first = k;
+      *last = k;
+    }
+  }
+  return *first != UINT32_MAX;
+}
+
+// Punctuation between two tokens that ends a phrase.
+bool BreakBetween(const Document& doc, uint32_t a, uint32_t b) {
+  const std::string_view gap(doc.text.data() + doc.tokens[a].span.end,
+                             doc.tokens[b].span.begin - doc.tokens[a].span.end);
+  return gap.find_first_of(",;:()[]\"") != std::string_view::npos ||
+         gap.find("\xE2\x80\x93") != std::string_view::npos ||  // en dash
+         gap.find("\xE2\x80\x94") != std::string_view::npos ||  // em dash
+         gap.find(" - ") != std::string_view::npos || gap.find('.') != std::string_view::npos;
+}
+
+constexpr std::string_view kClauseWords[] = {"that",  "which",   "who",   "whom",   "if",
+                                             "when",  "while",   "and",   "but",    "because",
+                                             "since", "whereas", "where", "though", "although"};
+constexpr std::string_view kPlacePrepositions[] = {"in",     "on",    "at",    "during", "near",
+                                                   "across", "over",  "from",  "after",  "inside",
+                                                   "aboard", "along", "since", "off",    "outside"};
+
+std::string Slice(const Document& doc, uint32_t first, uint32_t last) {
+  return CollapseWhitespace(std::string_view(doc.text).substr(
+      doc.tokens[first].span.begin, doc.tokens[last].span.end - doc.tokens[first].span.begin));
+}
+
+bool IsCasualtyWord(const std::string& w) {
+  return IsOneOf(w, {"killed", "killing", "kills", "kill", "died", "dead", "death", "deaths",
+                     "lives", "wounded", "injured", "injuring", "hurt", "missing"});
+}
+
+// A casualty figure's label: the people it counts, the casualty, and where
+// or in what ("people killed in the country's civil war").
+std::string CasualtyLabel(const Document& doc, const FigureMention& m, uint32_t last) {
+  const Sentence& s = doc.sentences[m.sentence];
+  const Token& end = doc.tokens[last];
+  std::string noun = "people";
+  if (!end.is_number && !end.is_stopword && end.lower != "lives" && end.lower != "dead") {
+    noun = end.lower;
+  }
+  // The phrase after the casualty word (or after the figure, when the word
+  // comes first: "killing all 224 people on board").
+  uint32_t from = last;
+  for (uint32_t k = last + 1; k < s.token_end && k <= last + 8; ++k) {
+    if (BreakBetween(doc, k - 1, k)) break;
+    if (IsCasualtyWord(doc.tokens[k].lower)) {
+      from = k;
+      break;
+    }
+  }
+  std::string label = noun + " " + m.what;
+  const uint32_t p = from + 1;
+  if (p < s.token_end && !BreakBetween(doc, from, p) &&
+      IsOneOf(doc.tokens[p].lower, kPlacePrepositions)) {
+    uint32_t q = p;
+    while (q + 1 < s.token_end && q + 1 <= p + 5 && !BreakBetween(doc, q, q + 1) &&
+           !IsOneOf(doc.tokens[q + 1].lower, kClauseWords)) {
+      ++q;
+    }
+    label += " " + Slice(doc, p, q);
+  }
+  return label;
+}
+
+// A figure's clause, when nothing names what it counts: the words around it
+// to the nearest punctuation or clause word, at most six before and eight
+// after ("the election needs to take place within 18 months").
+std::string ClauseLabel(const Document& doc, const FigureMention& m, uint32_t first,
+                        uint32_t last) {
+  const Sentence& s = doc.sentences[m.sentence];
+  uint32_t b = first;
+  while (b > s.token_begin && b > first - 6 && !BreakBetween(doc, b - 1, b) &&
+         !IsOneOf(doc.tokens[b - 1].lower, kClauseWords)) {
+    --b;
+  }
+  uint32_t e = last;
+  while (e + 1 < s.token_end && e + 1 <= last + 8 && !BreakBetween(doc, e, e + 1) &&
+         !IsOneOf(doc.tokens[e + 1].lower, kClauseWords)) {
+    ++e;
+  }
+  return Slice(doc, b, e);
+}
+
 }  // namespace
+
+std::string FigureLabel(const Document& doc, const FigureMention& m) {
+  uint32_t first = 0, last = 0;
+  if (!FigureTokens(doc, m, &first, &last)) return m.what;
+  if (IsCasualty(m.what)) return CasualtyLabel(doc, m, last);
+  if (m.what.empty() || m.what == m.unit) return ClauseLabel(doc, m, first, last);
+  return m.what;
+}
+
+std::string GroupLabel(const Cluster& cluster, const FigureGroup& g) {
+  // A named quantity keeps the group's name.
+  if (!IsCasualty(g.what) && !g.what.empty() && g.what != g.unit) return g.what;
+  std::map<std::string, size_t> votes;
+  std::string best;
+  size_t best_votes = 0;
+  for (const FigureMention& m : g.mentions) {
+    const std::string label = FigureLabel(cluster.documents[m.document], m);
+    const size_t n = ++votes[label];
+    // The most frequent; among equals the fuller (it says more).
+    if (n > best_votes || (n == best_votes && label.size() > best.size())) {
+      best = label;
+      best_votes = n;
+    }
+  }
+  return best.empty() ? g.what : best;
+}
 
 // Figure groups worth a reader's attention: `out`, those reported by two
 // sources or more; `single`, those of one source that say what they count.
@@ -99,7 +221,7 @@ void ReportableFigures(std::vector<FigureGroup> groups, std::vector<FigureGroup>
   for (FigureGroup& g : groups) {
     if (IsCasualty(g.what)) {
       for (FigureGroup& part : SplitByMagnitude(g)) keep(std::move(part));
-    } else if (g.status == FigureGroup::Status::kConflict) {
+    } else if (g.status == FigureGroup::Status::kConflict && !Measured(g)) {
       std::vector<FigureGroup> parts;
       for (const FigureMention& m : g.mentions) {
         FigureGroup* home = nullptr;
@@ -119,7 +241,10 @@ void ReportableFigures(std::vector<FigureGroup> groups, std::vector<FigureGroup>
         }
         home->mentions.push_back(m);
       }
-      for (FigureGroup& part : parts) keep(std::move(part));
+      for (FigureGroup& part : parts) {
+        part.status = FigureExtractor::Verdict(part.mentions);
+        keep(std::move(part));
+      }
     } else {
       keep(std::move(g));
     }

@@ -16,6 +16,20 @@ namespace dossier {
 void ReportableFigures(std::vector<FigureGroup> groups, std::vector<FigureGroup>* multi,
                        std::vector<FigureGroup>* single);
 
+// What a figure counts, in words from its text:
+//   - a casualty: the people counted, the casualty and the place or event
+//     after it ("people killed in the country's civil war", "passengers
+//     injured on board");
+//   - nothing named (the label is only the unit: "percent", "month"): the
+//     figure's clause, to the nearest punctuation or clause word, at most
+//     six words before and eight after ("the election needs to take place
+//     within 18 months");
+//   - else its `what` ("repair", "unemployment rate").
+std::string FigureLabel(const Document& doc, const FigureMention& m);
+// A group's label: its `what` when that names the quantity; else (casualties,
+// a unit alone) its mentions' most frequent label, the fuller on a tie.
+std::string GroupLabel(const Cluster& cluster, const FigureGroup& g);
+
 }  // namespace dossier
 
 #endif  // DOSSIER_BRIEF_FIGURE_REPORT_H_

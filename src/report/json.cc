@@ -118,7 +118,8 @@ json FiguresJson(const Cluster& cluster, const std::vector<FigureEntry>& figures
       mj["qualifier"] = OrNull(m.qualifier);
       mentions.push_back(std::move(mj));
     }
-    out.push_back({{"value", f.value},
+    out.push_back({{"label", f.label},
+                   {"value", f.value},
                    {"unit", f.unit},
                    {"what", f.what},
                    {"status", f.status},

@@ -51,13 +51,19 @@ std::string SpeakerLine(const Turn& t) {
 // verdict (figures of several sources; a single source's has none), then
 // every mention as written, cited.
 void AppendFigure(const Cluster& cluster, const FigureEntry& f, std::string* out) {
-  *out += "- **" + Escape(f.what) + "**" +
-          (f.what != f.unit && !f.unit.empty() ? " (" + f.unit + ")" : "");
+  const std::string& label = f.label.empty() ? f.what : f.label;
+  *out += "- **" + Escape(label) + "**" +
+          (label != f.unit && !f.unit.empty() && label.find(f.unit) == std::string::npos
+               ? " (" + f.unit + ")"
+               : "");
   if (f.status == "single") {
     *out += " — ";
   } else {
     *out += std::string(": ") +
-            (f.status == "conflict" ? "**sources disagree**" : "sources agree") + " — ";
+            (f.status == "conflict"     ? "**sources disagree**"
+             : f.status == "consistent" ? "sources consistent (bounds or estimates)"
+                                        : "sources agree") +
+            " — ";
   }
   for (size_t i = 0; i < f.mentions.size(); ++i) {
     const FigureEntry::Mention& m = f.mentions[i];

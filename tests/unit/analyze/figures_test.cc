@@ -605,13 +605,14 @@ TEST_F(FiguresTest, CompatibleIntervals) {
   EXPECT_TRUE(FigureExtractor::Compatible(m(130, "about"), m(140, "")));
   EXPECT_FALSE(FigureExtractor::Compatible(m(130, "about"), m(150, "")));
   EXPECT_TRUE(FigureExtractor::Compatible(m(12, "at least"), m(12, "")));
-  EXPECT_FALSE(FigureExtractor::Compatible(m(300000, "over"), m(200000, "more than")));
+  // Two lower bounds never contradict each other.
+  EXPECT_TRUE(FigureExtractor::Compatible(m(300000, "over"), m(200000, "more than")));
   EXPECT_TRUE(FigureExtractor::Compatible(m(220000, "over"), m(200000, "more than")));
   EXPECT_FALSE(FigureExtractor::Compatible(m(2, ""), m(3, "")));
   EXPECT_TRUE(FigureExtractor::Compatible(m(5, "up to"), m(3, "")));
 }
 
-TEST_F(FiguresTest, GroupExactAndOverAgree) {
+TEST_F(FiguresTest, GroupExactAndOverAreConsistent) {
   Cluster c = MakeCluster({"The crash killed all 224 people on board.\n",
                            "All 224 people aboard were killed.\n",
                            "Officials said over 220 people died in the crash.\n"});
@@ -619,19 +620,34 @@ TEST_F(FiguresTest, GroupExactAndOverAgree) {
   const FigureGroup* g = Find(groups, "killed");
   ASSERT_NE(g, nullptr);
   EXPECT_EQ(g->unit, "people");
-  EXPECT_EQ(g->status, FigureGroup::Status::kAgree);
+  EXPECT_EQ(g->status, FigureGroup::Status::kConsistent);  // 224 and "over 220": both true
   EXPECT_EQ(g->DocumentCount(), 3u);
   EXPECT_EQ(g->value, 224);
 }
 
-TEST_F(FiguresTest, GroupDifferentLowerBoundsConflict) {
+TEST_F(FiguresTest, DifferentLowerBoundsAreConsistentNotAConflict) {
   Cluster c = MakeCluster({"The Syrian war has killed over 300,000 people.\n",
                            "More than 200,000 people have died in Syria.\n"});
   const std::vector<FigureGroup> groups = figures_->Group(c);
   const FigureGroup* g = Find(groups, "killed");
   ASSERT_NE(g, nullptr);
-  EXPECT_EQ(g->status, FigureGroup::Status::kConflict);
+  EXPECT_EQ(g->status, FigureGroup::Status::kConsistent);
   EXPECT_EQ(g->mentions.size(), 2u);
+}
+
+TEST_F(FiguresTest, EstimatedCostMeetsTheNamedSumAndConflicts) {
+  Cluster c =
+      MakeCluster({"The minister said the government would pay for a $340 million repair.\n",
+                   "Repairs will cost about $410 million, according to an estimate.\n",
+                   "A typical flat now costs £1,950 a month.\n"});
+  const std::vector<FigureGroup> groups = figures_->Group(c);
+  const FigureGroup* repair = Find(groups, "repair");
+  ASSERT_NE(repair, nullptr);
+  EXPECT_EQ(repair->status, FigureGroup::Status::kConflict);
+  EXPECT_EQ(repair->DocumentCount(), 2u);
+  const FigureGroup* price = Find(groups, "cost");  // a price, not an estimate: stays "cost"
+  ASSERT_NE(price, nullptr);
+  EXPECT_EQ(price->mentions.size(), 1u);
 }
 
 TEST_F(FiguresTest, GroupTwoDiedVersusKillingThreeConflict) {
@@ -680,7 +696,7 @@ TEST(FiguresExampleTest, HarborBridgeInjuredAgreeDeathsConflict) {
   }
   ASSERT_NE(injured, nullptr);
   EXPECT_EQ(injured->value, 12);
-  EXPECT_EQ(injured->status, FigureGroup::Status::kAgree);
+  EXPECT_EQ(injured->status, FigureGroup::Status::kConsistent);  // "at least 12" and 12
   EXPECT_GE(injured->DocumentCount(), 3u);
   ASSERT_NE(killed, nullptr);
   EXPECT_EQ(killed->status, FigureGroup::Status::kConflict);
