@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "dossier/report.h"
+#include "report/wording.h"
 #include "util/sha256.h"
 #include "util/strings.h"
 
@@ -44,6 +45,7 @@ constexpr std::string_view kStyle = R"(
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
 header{background:#1d2a44;color:#fff;padding:16px 28px}header h1{margin:0;font-size:20px}
 header p{margin:4px 0 0;opacity:.8}
+.notice{background:#fff4e5;border-color:#f0b400}#events .date{font-weight:600;color:#2456c7}
 main{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:20px;padding:20px 28px}
 section{background:#fff;border:1px solid #dde1e8;border-radius:8px;padding:14px 18px;margin-bottom:18px}
 h2{font-size:16px;margin:0 0 10px}ol.summary li{margin-bottom:8px}
@@ -87,6 +89,7 @@ constexpr std::string_view kScript = R"(
 
 std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
   const size_t ndocs = cluster.documents.size();
+  const size_t reports = briefing.independent_reports;
   std::string out;
   out.reserve(64 * 1024);
   static const std::string* const kScriptHash = new std::string(Sha256Base64(kScript));
@@ -98,25 +101,52 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
   out +=
       "'; img-src 'none'; form-action 'none'; base-uri 'none'\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
-  AppendHtmlEscaped(cluster.id, &out);
+  AppendHtmlEscaped(briefing.title, &out);
   out += " — dossier briefing</title>\n<style>";
   out += kStyle;
   out += "</style></head>\n<body>\n<header><h1>";
-  AppendHtmlEscaped(cluster.id, &out);
-  out += "</h1><p>" + std::to_string(ndocs) + (ndocs == 1 ? " source" : " sources") +
-         " · summary of " + std::to_string(briefing.summary.words) + " words (" +
-         SummaryMethodName(briefing.summary.method) +
-         ") · every line is cited: click a [n] to see the passage</p></header>\n<main>\n<div>\n";
+  AppendHtmlEscaped(briefing.title, &out);
+  std::string line = CountOf(ndocs, "document", "documents");
+  if (briefing.outlets > 0) line += " · " + CountOf(briefing.outlets, "outlet", "outlets");
+  line += " · " + CountOf(reports, "independent report", "independent reports") + " · " +
+          cluster.id + " · summary of " + std::to_string(briefing.summary.words) + " words (" +
+          SummaryMethodName(briefing.summary.method) +
+          ") · every line is cited: click a [n] to see the passage";
+  out += "</h1><p>";
+  AppendHtmlEscaped(line, &out);
+  out += "</p></header>\n<main>\n<div>\n";
+  for (const BriefingNotice& n : briefing.notices) {
+    out +=
+        "<section class=\"notice\"><b>" + Esc(n.kind) + ":</b> " + Esc(n.message) + "</section>\n";
+  }
+
+  // Events.
+  if (briefing.events.size() > 1 ||
+      (briefing.events.size() == 1 && !briefing.events.front().first_date.empty())) {
+    out += "<section id=\"events\"><h2>Events</h2><ol>\n";
+    for (const EventEntry& e : briefing.events) {
+      out += "<li><span class=\"date\">" + Esc(DateRange(e.first_date, e.last_date)) + "</span> ";
+      AppendHtmlEscaped(e.label, &out);
+      out += " <span class=\"meta\">" + CountOf(e.reports, "report", "reports") + "</span>";
+      for (uint32_t d : e.documents) {
+        out += " <a class=\"cite\" href=\"#d" + std::to_string(d) + "s0\" data-target=\"d" +
+               std::to_string(d) + "s0\">[" + std::to_string(d + 1) + "]</a>";
+      }
+      out += "</li>\n";
+    }
+    out += "</ol></section>\n";
+  }
 
   // Summary.
   out += "<section id=\"summary\"><h2>Summary</h2><ol class=\"summary\">\n";
   for (const SummarySentence& s : briefing.summary.sentences) {
     out += "<li>";
+    if (s.needs_speaker) out += "<b>" + Esc(s.speaker) + ":</b> ";
     AppendHtmlEscaped(s.text, &out);
     out += " " + Cite(s.document, s.sentence, s.source_span);
     for (const Support& sup : s.support) out += Cite(sup.document, sup.sentence, sup.source_span);
-    out += " <span class=\"meta\">" + std::to_string(s.support.size() + 1) + " of " +
-           std::to_string(ndocs) + " sources</span></li>\n";
+    out += " <span class=\"meta\">" + std::to_string(s.independent_sources) + " of " +
+           CountOf(reports, "report", "reports") + "</span></li>\n";
   }
   out += "</ol></section>\n";
 
@@ -129,7 +159,7 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
       out += "</b>";
       if (!sp.role.empty()) out += " <span class=\"meta\">(" + Esc(sp.role) + ")</span>";
       out += " <span class=\"meta\">— " + std::to_string(sp.quotes.size()) + " in " +
-             std::to_string(sp.sources) + " of " + std::to_string(ndocs) + " sources";
+             std::to_string(sp.sources) + " of " + CountOf(reports, "report", "reports");
       if (!sp.aliases.empty()) {
         out += "; also ";
         for (size_t i = 0; i < sp.aliases.size(); ++i) out += (i ? ", " : "") + Esc(sp.aliases[i]);
@@ -139,7 +169,9 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
         const Document& doc = cluster.documents[q.document];
         out += "<li><span class=\"" + std::string(q.kind == "direct" ? "quote" : "") + "\">";
         if (q.kind == "direct") out += "“";
-        AppendHtmlEscaped(TruncateUtf8(q.span.Slice(doc.text), 320), &out);
+        if (q.excerpt.begin > q.span.begin) out += "… ";
+        AppendHtmlEscaped(TruncateUtf8(q.excerpt.Slice(doc.text), 320), &out);
+        if (q.excerpt.end < q.span.end) out += " …";
         if (q.kind == "direct") out += "”";
         out += "</span> " + Cite(q.document, q.sentence, q.source_span) +
                (q.kind == "direct" ? "" : " <span class=\"meta\">(" + q.kind + ")</span>") +
@@ -158,11 +190,15 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
     for (const FigureEntry& f : briefing.single_source_figures) all.push_back(&f);
     for (const FigureEntry* fp : all) {
       const FigureEntry& f = *fp;
-      out += "<li><b>" + Esc(f.what) + "</b>";
-      if (f.what != f.unit && !f.unit.empty()) out += " (" + Esc(f.unit) + ")";
-      out += f.status == "conflict" ? " <b style=\"color:#b42318\">sources disagree</b>: "
-             : f.status == "single" ? " <span class=\"meta\">one source</span>: "
-                                    : " <span class=\"meta\">sources agree</span>: ";
+      const std::string& label = f.label.empty() ? f.what : f.label;
+      out += "<li><b>" + Esc(label) + "</b>";
+      if (label != f.unit && !f.unit.empty() && label.find(f.unit) == std::string::npos) {
+        out += " (" + Esc(f.unit) + ")";
+      }
+      out += f.status == "conflict"     ? " <b style=\"color:#b42318\">sources disagree</b>: "
+             : f.status == "single"     ? " <span class=\"meta\">one source</span>: "
+             : f.status == "consistent" ? " <span class=\"meta\">sources consistent</span>: "
+                                        : " <span class=\"meta\">sources agree</span>: ";
       for (size_t i = 0; i < f.mentions.size(); ++i) {
         const FigureEntry::Mention& m = f.mentions[i];
         if (i > 0) out += "; ";
@@ -246,9 +282,18 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
     const Document& doc = cluster.documents[d];
     out += "<h3>[" + std::to_string(d + 1) + "] " +
            Esc(doc.title.empty() ? "(untitled)" : doc.title) + "</h3><p class=\"meta\">";
+    const SourceEntry* entry = d < briefing.sources.size() ? &briefing.sources[d] : nullptr;
     std::string meta = doc.origin;
     if (!doc.source.empty()) meta += " · " + doc.source;
-    if (!doc.date.empty()) meta += " · " + doc.date;
+    if (entry != nullptr && !entry->date.empty()) {
+      meta += " · " + entry->date + (entry->date_inferred ? " (inferred)" : "");
+    } else if (!doc.date.empty()) {
+      meta += " · " + doc.date;
+    }
+    if (entry != nullptr && entry->copy_of >= 0) {
+      meta += " · copy of [" + std::to_string(entry->copy_of + 1) + "], counted once";
+    }
+    if (entry != nullptr && entry->set_aside) meta += " · set aside: " + entry->set_aside_reason;
     if (!doc.byline.empty()) meta += " · by " + doc.byline;
     if (!doc.url.empty()) meta += " · " + doc.url;
     AppendHtmlEscaped(meta, &out);

@@ -2,23 +2,13 @@
 #include <string>
 
 #include "dossier/report.h"
+#include "report/wording.h"
 #include "util/strings.h"
 
 namespace dossier {
 namespace {
 
 std::string Range(Span s) { return std::to_string(s.begin) + "–" + std::to_string(s.end); }
-
-// "1 report", "3 reports".
-std::string Plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-// "2015-11-26", "2015-11-26 to 2015-11-27", or "undated".
-std::string DateRange(const std::string& first, const std::string& last) {
-  if (first.empty()) return "undated";
-  return first == last || last.empty() ? first : first + " to " + last;
-}
 
 // Markdown-escapes text from a source so it shows as written.
 std::string Escape(std::string_view s) {
@@ -85,12 +75,12 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
   const size_t reports = briefing != nullptr ? briefing->independent_reports : ndocs;
   if (briefing != nullptr) {
     out += "# " + Escape(briefing->title) + "\n\n";
-    out += Plural(ndocs, "document", "documents");
-    if (briefing->outlets > 0) out += " · " + Plural(briefing->outlets, "outlet", "outlets");
-    out += " · " + Plural(reports, "independent report", "independent reports") + " · `" +
+    out += CountOf(ndocs, "document", "documents");
+    if (briefing->outlets > 0) out += " · " + CountOf(briefing->outlets, "outlet", "outlets");
+    out += " · " + CountOf(reports, "independent report", "independent reports") + " · `" +
            cluster.id + "`\n\n";
   } else {
-    out += "# " + Escape(cluster.id) + " — " + Plural(ndocs, "document", "documents") + "\n\n";
+    out += "# " + Escape(cluster.id) + " — " + CountOf(ndocs, "document", "documents") + "\n\n";
   }
   for (const Diagnostic& d : cluster.diagnostics) out += "> " + Escape(FormatDiagnostic(d)) + "\n";
   if (briefing != nullptr) {
@@ -111,7 +101,7 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
       out += std::to_string(e + 1) + ". **" + DateRange(ev.first_date, ev.last_date) + "** " +
              Escape(ev.label) + " —";
       for (uint32_t d : ev.documents) out += " [" + std::to_string(d + 1) + "]";
-      out += " (" + Plural(ev.reports, "report", "reports") + ")\n";
+      out += " (" + CountOf(ev.reports, "report", "reports") + ")\n";
     }
     out += "\n";
   }
@@ -142,7 +132,7 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
         }
       }
       out += " (" + std::to_string(s.independent_sources) + " of " +
-             Plural(reports, "report", "reports") + ")\n";
+             CountOf(reports, "report", "reports") + ")\n";
     }
     if (summary->sentences.empty()) out += "(no sentence fits a summary)\n";
     out += "\n_" + std::to_string(summary->words) + " words; method " +
@@ -161,8 +151,8 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
       if (++shown > kMaxSpeakers) break;
       out += "- **" + Escape(s.name) + "**";
       if (!s.role.empty()) out += " (" + Escape(s.role) + ")";
-      out += " — " + Plural(s.quotes.size(), "quote", "quotes") + " in " +
-             std::to_string(s.sources) + " of " + Plural(reports, "report", "reports");
+      out += " — " + CountOf(s.quotes.size(), "quote", "quotes") + " in " +
+             std::to_string(s.sources) + " of " + CountOf(reports, "report", "reports");
       if (!s.aliases.empty()) {
         out += "; also named ";
         for (size_t i = 0; i < s.aliases.size(); ++i) out += (i ? ", " : "") + Escape(s.aliases[i]);
@@ -241,8 +231,8 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
       size_t sources = 0;
       for (uint32_t c : e.mentions_per_document) sources += c > 0;
       out += "- **" + Escape(e.name) + "** (" + e.type + ") — " +
-             Plural(e.mentions, "mention", "mentions") + " in " + std::to_string(sources) + " of " +
-             Plural(reports, "report", "reports");
+             CountOf(e.mentions, "mention", "mentions") + " in " + std::to_string(sources) +
+             " of " + CountOf(reports, "report", "reports");
       if (!e.aliases.empty()) {
         out += "; also ";
         for (size_t i = 0; i < e.aliases.size(); ++i) out += (i ? ", " : "") + Escape(e.aliases[i]);
