@@ -295,16 +295,7 @@ int RunDigest(DigestFlags flags) {
     }
     pipeline->Analyze(&cluster, &scratch[static_cast<size_t>(worker)]);
     const Briefing briefing = briefer->Brief(cluster);
-    for (uint32_t a : s.articles) {
-      if (!articles[a].title.empty()) {
-        e.title = articles[a].title;
-        break;
-      }
-    }
-    if (e.title.empty() && !briefing.summary.sentences.empty()) {
-      e.title = TruncateUtf8(briefing.summary.sentences[0].text, 110);
-    }
-    if (e.title.empty()) e.title = cluster.id;
+    e.title = briefing.title;  // the most representative headline, never an id
     e.lead = Lead(briefing);
     r.nested_markdown = NestMarkdown(RenderMarkdown(cluster, &briefing, render));
     r.brief_json = RenderJson(cluster, &briefing, render);
