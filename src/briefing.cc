@@ -113,10 +113,14 @@ Briefer::Impl::Groundwork Briefer::Impl::Prepare(const Cluster& cluster) const {
     s.date = p.date;
     s.date_inferred = p.date_inferred;
     g.include[d] = p.copy_of < 0 && !p.set_aside;
-    g.plan.supplies[d] = g.include[d];
-    g.plan.event[d] = p.event;
+    // The summary's plan; each part can be switched off for ablations.
+    const PlanSettings& use = options.plan;
+    g.plan.supplies[d] = (p.copy_of < 0 || !use.copies) && (!p.set_aside || !use.set_aside);
+    g.plan.event[d] = use.events ? p.event : 0;
     g.plan.barred[d].resize(g.voices[d].size());
-    for (size_t k = 0; k < g.voices[d].size(); ++k) g.plan.barred[d][k] = g.voices[d][k].barred;
+    for (size_t k = 0; k < g.voices[d].size(); ++k) {
+      g.plan.barred[d][k] = use.barred && g.voices[d][k].barred;
+    }
   }
   // The events to cover: the most reported first, as many as the budget holds.
   std::vector<int32_t> order(g.pile.events.size());
@@ -179,6 +183,19 @@ Status SetBriefSetting(BriefOptions* options, std::string_view name, double valu
       {"pile.event_span_days", nullptr, &p.event_span_days},
       {"pile.event_name_weight", &p.event_name_weight, nullptr},
   };
+  const struct {
+    const char* name;
+    bool* target;
+  } switches[] = {{"plan.copies", &options->plan.copies},
+                  {"plan.set_aside", &options->plan.set_aside},
+                  {"plan.events", &options->plan.events},
+                  {"plan.barred", &options->plan.barred}};
+  for (const auto& sw : switches) {
+    if (name == sw.name) {
+      *sw.target = value != 0;
+      return Status::Ok();
+    }
+  }
   if (!name.starts_with("pile.")) return SetDossierWeight(&options->summary.weights, name, value);
   for (const Field& f : fields) {
     if (name != f.name) continue;

@@ -178,14 +178,25 @@ struct PileSettings {
   size_t max_event_reports = 400;  // past this, events are formed by date alone
 };
 
+// Which parts of the pile analysis shape the summary (all on; off only for
+// ablations: `--set plan.events=0`).
+struct PlanSettings {
+  bool copies = true;     // copies give no sentence and no support
+  bool set_aside = true;  // documents of another story give none either
+  bool events = true;     // one sentence per event, read in time order
+  bool barred = true;     // no procedural lines, no speakerless first person
+};
+
 struct BriefOptions {
   SummaryOptions summary;
   PileSettings pile;
+  PlanSettings plan;
   std::string data_dir;  // word lists replacing the built-in ones; empty: built in
 };
 
-// Sets one research knob by name: "pile.<field>" (PileSettings), else a
-// weight of our summary method (SetDossierWeight). An unknown name is an error.
+// Sets one research knob by name: "pile.<field>" (PileSettings), "plan.<part>"
+// (PlanSettings; 0 switches it off), else a weight of our summary method
+// (SetDossierWeight). An unknown name is an error.
 Status SetBriefSetting(BriefOptions* options, std::string_view name, double value);
 
 class Briefer {

@@ -157,8 +157,8 @@ std::vector<SentenceVoice> SentenceVoiceFinder::Find(const Document& doc,
     const bool mostly_quoted =
         quoted_bytes >= kMostlyQuoted * static_cast<double>(sentence.span.size());
     v.first_person = outside || (inside && mostly_quoted && !verb_outside);
-    if (v.first_person && outside && v.speaker.empty() && !author.empty()) {
-      v.speaker = author;
+    if (v.first_person && outside && v.speaker.empty()) {
+      v.speaker = author.empty() ? std::string(kAuthor) : author;
       v.needs_speaker = true;
     }
     // Inside a transcript turn every first person is the speaker's.

@@ -14,8 +14,8 @@
 //     QuoteExtractor) cover at least half of the sentence's bytes, it is
 //     said by their speaker; it names them itself only when the quotation's
 //     speaker_span lies inside it ("'...,' Hollande said.").
-//   - Otherwise, in a document with a byline, a sentence with first-person
-//     words outside quotation marks is the author's (an op-ed, a dispatch).
+//   - Otherwise a sentence with first-person words outside quotation marks is
+//     the author's (an op-ed, a dispatch): the byline's name, else kAuthor.
 //   - `first_person`: a word of data/first_person_words.txt (not one marked
 //     inclusive: "our solar system") outside every
 //     quotation (quotation marks paired within the paragraph; a mark left
@@ -23,7 +23,8 @@
 //     is mostly (kMostlyQuoted) quotation and has no verb of saying
 //     (data/speech_verbs.txt) outside it: a quotation no one is named for.
 //   - `procedural`: ProceduralMatcher.
-//   - `barred`: procedural, or first person with no speaker.
+//   - `barred`: procedural, or first person with no speaker (so: inside a
+//     quotation no one is named for).
 // Create() loads the word lists once; Find() is const and thread-safe.
 #ifndef DOSSIER_ANALYZE_SENTENCE_VOICES_H_
 #define DOSSIER_ANALYZE_SENTENCE_VOICES_H_
@@ -50,6 +51,8 @@ struct SentenceVoice {
 
 class SentenceVoiceFinder {
  public:
+  // The speaker of first-person narration in a document without a byline.
+  static constexpr std::string_view kAuthor = "The author";
   static constexpr double kMostlyQuoted = 0.7;
 
   static Result<SentenceVoiceFinder> Create(std::string_view data_dir);

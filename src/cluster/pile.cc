@@ -6,6 +6,7 @@
 #include <limits>
 #include <numeric>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 
 #include "cluster/near_duplicates.h"
@@ -146,6 +147,23 @@ void ForEachLinkedPair(const std::vector<TermVector>& vectors, Fn fn) {
       row[b] = 0;
     }
   }
+}
+
+// What a report is about: the names (words capitalized away from a
+// sentence's start) and numbers it holds. News has them; a page notice
+// captured instead of an article has few.
+size_t Anchors(const Document& doc) {
+  size_t n = 0;
+  for (const Sentence& s : doc.sentences) {
+    for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+      const Token& t = doc.tokens[k];
+      if (t.is_number || (k > s.token_begin && !t.is_stopword && t.span.begin < doc.text.size() &&
+                          doc.text[t.span.begin] >= 'A' && doc.text[t.span.begin] <= 'Z')) {
+        ++n;
+      }
+    }
+  }
+  return n;
 }
 
 // Step 4: the day a dated report's news happened.
@@ -346,16 +364,20 @@ Pile PileAnalyzer::Analyze(const Cluster& cluster,
       story.Unite(a, b);
     }
   });
-  std::vector<size_t> size(r, 0), words(r, 0);
+  std::vector<size_t> size(r, 0), anchors(r, 0), words(r, 0);
   for (size_t i = 0; i < r; ++i) {
     const uint32_t root = story.Find(static_cast<uint32_t>(i));
     ++size[root];
     words[root] += cluster.documents[reports[i]].tokens.size();
+    anchors[root] += Anchors(cluster.documents[reports[i]]);
   }
   uint32_t main = 0;
   for (uint32_t i = 0; i < r; ++i) {
     if (story.Find(i) != i) continue;
-    if (size[i] > size[main] || (size[i] == size[main] && words[i] > words[main])) main = i;
+    if (std::tie(size[i], anchors[i], words[i]) >
+        std::tie(size[main], anchors[main], words[main])) {
+      main = i;
+    }
   }
   std::vector<bool> in_story(r, true);
   for (uint32_t i = 0; i < r; ++i) in_story[i] = story.Find(i) == main;

@@ -24,7 +24,9 @@
 //   3. The main story. Reports linked by a cosine of at least story_link
 //      (story_link_far when both are dated more than far_days apart) form
 //      connected groups (single link). The largest group (most reports, then
-//      most words, then first given) is the story; the reports of every other
+//      most names and numbers — words capitalized away from a sentence's
+//      start, number tokens: what news is about —, then most words, then
+//      first given) is the story; the reports of every other
 //      group, and their copies, are set aside, each with its reason; so with
 //      no link at all, the longest report is the story (two unrelated
 //      reports, or a report and a page notice captured instead of an article).
