@@ -45,8 +45,9 @@ struct Turn {
   std::string role;          // title given in the label: "Secretary", "President of Russia"
   std::string note;          // "via interpreter", "retranslated"; empty if none
   bool is_question = false;  // QUESTION:, Q:, a journalist's turn
-  // The label names a role, not a person (STAFF:, MODERATOR:, OPERATOR:,
-  // A:); `speaker` is the role.
+  // The label names a role running the event, not a person (STAFF:,
+  // MODERATOR:, OPERATOR:: kind "role" in speaker_roles.txt); `speaker` is
+  // the role.
   bool is_role = false;
 };
 

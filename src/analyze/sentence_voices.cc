@@ -164,7 +164,9 @@ std::vector<SentenceVoice> SentenceVoiceFinder::Find(const Document& doc,
     // Inside a transcript turn every first person is the speaker's.
     if (sentence.turn >= 0 && !v.speaker.empty()) v.first_person = false;
     v.procedural = procedural_.IsProcedural(doc, s);
-    v.barred = v.procedural || (v.first_person && v.speaker.empty());
+    const bool role_turn =
+        sentence.turn >= 0 && doc.turns[static_cast<size_t>(sentence.turn)].is_role;
+    v.barred = v.procedural || role_turn || (v.first_person && v.speaker.empty());
   }
   return voices;
 }

@@ -23,7 +23,8 @@
 //     is mostly (kMostlyQuoted) quotation and has no verb of saying
 //     (data/speech_verbs.txt) outside it: a quotation no one is named for.
 //   - `procedural`: ProceduralMatcher.
-//   - `barred`: procedural, or first person with no speaker (so: inside a
+//   - `barred`: procedural, a line of a role running the event (MODERATOR,
+//     STAFF: Turn::is_role), or first person with no speaker (so: inside a
 //     quotation no one is named for).
 // Create() loads the word lists once; Find() is const and thread-safe.
 #ifndef DOSSIER_ANALYZE_SENTENCE_VOICES_H_

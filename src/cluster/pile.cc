@@ -27,6 +27,9 @@ constexpr int64_t kLeadLookbackDays = 2;
 constexpr uint32_t kLeadSentences = 3;
 // Containment is checked pair by pair up to this many documents.
 constexpr uint32_t kExactCopyLimit = 300;
+// A copy's text this much longer than its group's original replaces it as
+// the original (the other is a trimmed reprint).
+constexpr double kFullerText = 1.1;
 // A document needs this many shingles to count as a copy by containment.
 constexpr size_t kMinCopyShingles = 20;
 
@@ -101,10 +104,13 @@ void FindCopies(const Cluster& cluster, const PileOptions& options,
       o = d;
       continue;
     }
+    // The earliest dated; on the same day, a clearly fuller text (a trimmed
+    // reprint copies it), else the first given.
     const int64_t a = days[d], b = days[o];
     const bool earlier = a != kNoDay && (b == kNoDay || a < b);
-    const bool longer = cluster.documents[d].tokens.size() > cluster.documents[o].tokens.size();
-    if (earlier || (a == b && longer)) o = d;
+    const double mine = static_cast<double>(cluster.documents[d].tokens.size());
+    const double theirs = static_cast<double>(cluster.documents[o].tokens.size());
+    if (earlier || (a == b && mine > kFullerText * theirs)) o = d;
   }
   for (uint32_t d = 0; d < n; ++d) {
     const uint32_t o = original[groups.Find(d)];

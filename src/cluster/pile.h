@@ -15,7 +15,8 @@
 //      kExactCopyLimit documents, a document also copies a longer one that
 //      holds at least copy_containment of its shingles (a trimmed reprint).
 //      Each group of copies has one original: its earliest-dated document,
-//      then the longest, then the first given; the others are its copies
+//      then one more than 10% longer than the others (they trim it), then
+//      the first given; the others are its copies
 //      (`copy_of`). An original and its copies are one independent report.
 //   2. Vectors. Each document is a vector of its content stems weighted by
 //      the background idf (BackgroundIdf); reports are compared by cosine.

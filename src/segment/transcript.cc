@@ -226,6 +226,8 @@ Result<TranscriptParser> TranscriptParser::Create(std::string_view data_dir) {
       role.kind = GenericRole::Kind::kQuestion;
     } else if (fields[1] == "speaker") {
       role.kind = GenericRole::Kind::kSpeaker;
+    } else if (fields[1] == "role") {
+      role.kind = GenericRole::Kind::kRole;
     } else if (fields[1] == "none") {
       role.kind = GenericRole::Kind::kNone;
     } else if (fields[1] == "note") {
@@ -374,6 +376,7 @@ TranscriptParser::Speaker TranscriptParser::Normalize(std::string_view label) co
       speaker.strong = true;
       speaker.none = role->kind == GenericRole::Kind::kNone;
       speaker.is_question = role->kind == GenericRole::Kind::kQuestion;
+      speaker.is_role = role->kind == GenericRole::Kind::kRole;
       return speaker;
     }
   }
@@ -600,7 +603,7 @@ std::vector<Turn> TranscriptParser::Parse(std::string_view text,
     turn.role = f.speaker.role;
     turn.note = f.label.note;
     turn.is_question = f.speaker.is_question;
-    turn.is_role = f.speaker.generic && !f.speaker.is_question;
+    turn.is_role = f.speaker.is_role;
     turns.push_back(std::move(turn));
   }
   return turns;

@@ -60,7 +60,7 @@ class TranscriptParser {
  private:
   // A generic label from speaker_roles.txt.
   struct GenericRole {
-    enum class Kind { kQuestion, kSpeaker, kNone, kNote };
+    enum class Kind { kQuestion, kSpeaker, kRole, kNone, kNote };
     Kind kind = Kind::kSpeaker;
     std::string speaker;  // the speaker name the turn gets
   };
@@ -71,6 +71,7 @@ class TranscriptParser {
     std::string name;
     std::string role;
     bool is_question = false;
+    bool is_role = false;  // a role running the event (MODERATOR, STAFF): Turn::is_role
     bool generic = false;  // a generic role (QUESTION, MODERATOR), not a name
     bool none = false;     // not a speaker ("Update", "Note")
     bool strong = false;   // has a title or role, or two name words
