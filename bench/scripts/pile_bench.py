@@ -78,6 +78,11 @@ def cosine(a, b):
     return sum(x * b.get(k, 0.0) for k, x in a.items())
 
 
+def shingles(text, k=5):
+    w = re.findall(r"[a-z0-9']+", text.lower())
+    return {tuple(w[i:i + k]) for i in range(len(w) - k + 1)}
+
+
 def record(rid, text, date=None, title=None, source=None):
     r = {'id': rid, 'text': text}
     if date:
@@ -233,8 +238,16 @@ def main():
                 st['copies_expected'] += 1
                 if docs[c]['copy_of'] == orig:
                     st['copies_found'] += 1
-            st['copies_wrong'] += sum(1 for i, d in enumerate(docs)
-                                      if d['copy_of'] is not None and i not in expected['copies'])
+            # Copies found beyond the planted ones: the stream itself holds
+            # wire re-sends; each is checked on the words (5-word shingle
+            # containment of the copy in its original >= 0.5 counts as real).
+            for i, d in enumerate(docs):
+                if d['copy_of'] is None or i in expected['copies']:
+                    continue
+                st['copies_other'] += 1
+                a, b = shingles(recs[i]['text']), shingles(recs[d['copy_of']]['text'])
+                if a and len(a & b) >= 0.5 * len(a):
+                    st['copies_other_real'] += 1
         if 'events' in expected:
             # Documents set aside count as one group of their own: setting a
             # whole event aside as another story is no mistake here.
@@ -252,14 +265,14 @@ def main():
         row['others set aside'] = st['aside_wrong'] / st['kept_expected'] if st['kept_expected'] else 0
         if st['copies_expected']:
             row['copies found'] = st['copies_found'] / st['copies_expected']
-            row['false copies'] = int(st['copies_wrong'])
+            row['other copies (real)'] = f"{int(st['copies_other'])} ({int(st['copies_other_real'])})"
         if scenario.startswith('events') or scenario == 'one-event':
             row['event pair P'] = st['event_p'] / k
             row['event pair R'] = st['event_r'] / k
             row['piles exactly right'] = st['events_right'] / k
         rows.append(row)
     cols = ['scenario', 'half', 'piles', 'intruders set aside', 'others set aside', 'copies found',
-            'false copies', 'event pair P', 'event pair R', 'piles exactly right']
+            'other copies (real)', 'event pair P', 'event pair R', 'piles exactly right']
     def fmt(v):
         return f'{v:.3f}' if isinstance(v, float) else str(v)
     print('| ' + ' | '.join(cols) + ' |')

@@ -172,7 +172,7 @@ struct PileSettings {
   double story_link = 0.10;       // cosine linking two reports of one story...
   double story_link_far = 0.20;   // ...when their dates lie more than far_days apart
   int far_days = 30;
-  double event_link = 0.20;        // average cosine joining two groups into one event
+  double event_link = 0.25;        // average cosine joining two groups into one event
   int event_span_days = 4;         // longest span of one event's dates
   double event_name_weight = 3.0;  // names (people, places) weigh this much more for events
   size_t max_event_reports = 400;  // past this, events are formed by date alone
