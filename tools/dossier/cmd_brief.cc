@@ -93,6 +93,9 @@ int RunBrief(const BriefFlags& flags) {
     pipeline->Analyze(&cluster, &scratch);
     for (const Diagnostic& d : cluster.diagnostics) Report(d, flags.quiet, &had_error);
     Briefing briefing = briefer->Brief(cluster);
+    for (const BriefingNotice& n : briefing.notices) {
+      if (!flags.quiet) std::cerr << "dossier: warning: " << cluster.id << ": " << n.message << "\n";
+    }
     ++clusters;
     if (html) {
       // One page per cluster: FILE, then FILE's stem + "-2.html", "-3.html"...
