@@ -1,0 +1,101 @@
+#include "analyze/sentence_voices.h"
+
+#include <gtest/gtest.h>
+
+#include "analyzed_text.h"
+
+namespace dossier {
+namespace {
+
+class SentenceVoicesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Result<Pipeline> p = Pipeline::Create({});
+    ASSERT_TRUE(p.ok());
+    pipeline_ = new Pipeline(std::move(*p));
+    Result<QuoteExtractor> q = QuoteExtractor::Create("");
+    ASSERT_TRUE(q.ok());
+    quotes_ = new QuoteExtractor(std::move(*q));
+    Result<SentenceVoiceFinder> v = SentenceVoiceFinder::Create("");
+    ASSERT_TRUE(v.ok()) << v.status().ToString();
+    voices_ = new SentenceVoiceFinder(std::move(*v));
+  }
+  static void TearDownTestSuite() {
+    delete pipeline_;
+    delete quotes_;
+    delete voices_;
+  }
+  static std::vector<SentenceVoice> Voices(const std::string& text,
+                                           const std::string& byline = "") {
+    Document doc = AnalyzedDocument(*pipeline_, text);
+    doc.byline = byline;
+    return voices_->Find(doc, quotes_->Extract(doc));
+  }
+  static Pipeline* pipeline_;
+  static QuoteExtractor* quotes_;
+  static SentenceVoiceFinder* voices_;
+};
+Pipeline* SentenceVoicesTest::pipeline_ = nullptr;
+QuoteExtractor* SentenceVoicesTest::quotes_ = nullptr;
+SentenceVoiceFinder* SentenceVoicesTest::voices_ = nullptr;
+
+TEST_F(SentenceVoicesTest, TranscriptLinesAreTheirTurnsSpeakers) {
+  const std::vector<SentenceVoice> v = Voices(
+      "MINISTER DOLAN: We agreed that the commission will meet every month.\n\n"
+      "QUESTION: Will farmers be paid?\n\n"
+      "MODERATOR: We have no more time for questions today.\n\n"
+      "MINISTER DOLAN: No compensation is foreseen in the treaty.\n");
+  ASSERT_EQ(v.size(), 4u);
+  EXPECT_EQ(v[0].speaker, "Dolan");
+  EXPECT_TRUE(v[0].needs_speaker);
+  EXPECT_FALSE(v[0].barred);    // first person, but the speaker is known
+  EXPECT_EQ(v[1].speaker, "");  // a question turn
+  EXPECT_TRUE(v[2].barred);     // a role running the event
+  EXPECT_EQ(v[3].speaker, "Dolan");
+}
+
+TEST_F(SentenceVoicesTest, QuotationTakesItsAttributedSpeaker) {
+  const std::vector<SentenceVoice> v = Voices(
+      "\"We will not reopen the line until it is safe,\" Tomasz Wren said.\n\n"
+      "\"We have waited for this,\" Wren said. \"It is the right call.\"\n");
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_EQ(v[0].speaker, "Tomasz Wren");
+  EXPECT_FALSE(v[0].needs_speaker);  // named in the sentence
+  EXPECT_FALSE(v[0].barred);
+  EXPECT_EQ(v[2].speaker, "Tomasz Wren");
+  EXPECT_TRUE(v[2].needs_speaker);  // a continued quotation names no one
+}
+
+TEST_F(SentenceVoicesTest, FirstPersonWithNoOneToNameIsBarred) {
+  const std::vector<SentenceVoice> v =
+      Voices("The line was closed on Monday.\n\n\"I've done everything I could.\"\n");
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_FALSE(v[0].barred);
+  EXPECT_TRUE(v[1].first_person);
+  EXPECT_TRUE(v[1].barred);
+}
+
+TEST_F(SentenceVoicesTest, NarrationInTheFirstPersonIsTheAuthors) {
+  std::vector<SentenceVoice> v =
+      Voices("I walked the trail for six months.\n", "Jane Roe, Staff Writer");
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].speaker, "Jane Roe");
+  EXPECT_FALSE(v[0].barred);
+  v = Voices("I walked the trail for six months.\n");
+  EXPECT_EQ(v[0].speaker, std::string(SentenceVoiceFinder::kAuthor));
+  // "our" alone is the writer's inclusive voice, not a speaker to name.
+  v = Voices("Storms will reach our coast by Friday.\n");
+  EXPECT_FALSE(v[0].first_person);
+  EXPECT_EQ(v[0].speaker, "");
+}
+
+TEST_F(SentenceVoicesTest, ProceduralLinesAreBarred) {
+  const std::vector<SentenceVoice> v =
+      Voices("MINISTER VARGA: Good afternoon, everybody. Thank you very much for coming.\n");
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_TRUE(v[0].procedural && v[0].barred);
+  EXPECT_TRUE(v[1].procedural && v[1].barred);
+}
+
+}  // namespace
+}  // namespace dossier
