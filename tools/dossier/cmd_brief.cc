@@ -94,7 +94,8 @@ int RunBrief(const BriefFlags& flags) {
     for (const Diagnostic& d : cluster.diagnostics) Report(d, flags.quiet, &had_error);
     Briefing briefing = briefer->Brief(cluster);
     for (const BriefingNotice& n : briefing.notices) {
-      if (!flags.quiet) std::cerr << "dossier: warning: " << cluster.id << ": " << n.message << "\n";
+      if (!flags.quiet)
+        std::cerr << "dossier: warning: " << cluster.id << ": " << n.message << "\n";
     }
     ++clusters;
     if (html) {
