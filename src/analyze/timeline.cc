@@ -231,15 +231,41 @@ class SentenceMatcher {
     return Has(i) && toks_[i].kind == 'p' && text_[toks_[i].begin] == c;
   }
   bool IsCapitalized(size_t i) const { return IsAsciiUpper(text_[toks_[i].begin]); }
+  // The bytes `bytes` as tokens at i, each one following the one before.
+  bool BytesAt(size_t i, std::string_view bytes) const {
+    for (size_t k = 0; k < bytes.size(); ++k) {
+      if (!IsPunct(i + k, bytes[k]) || (k > 0 && !Adjacent(i + k))) return false;
+    }
+    return true;
+  }
+  // The token after an apostrophe ("'" or "’") right after token i, or kNone.
+  size_t AfterApostrophe(size_t i) const {
+    if (IsPunct(i + 1, '\'') && Adjacent(i + 1) && Adjacent(i + 2)) return i + 2;
+    if (Adjacent(i + 1) && BytesAt(i + 1, "\xE2\x80\x99") && Adjacent(i + 4)) return i + 4;
+    return kNone;
+  }
+  // True when token i sets clauses apart: ; ( ) always; , : and - unless
+  // they stand between two tokens with no space ("1,000", "4:30",
+  // "well-known"); the first byte of "—" or "–".
+  bool IsClauseMark(size_t i) const {
+    if (toks_[i].kind != 'p') return false;
+    const char c = text_[toks_[i].begin];
+    if (c == ';' || c == '(' || c == ')') return true;
+    if (c == ',' || c == ':' || c == '-') return !(Adjacent(i) && Adjacent(i + 1));
+    return BytesAt(i, "\xE2\x80\x94") || BytesAt(i, "\xE2\x80\x93");
+  }
 
   // The tense cue of each word: +1 future, -1 past, 0 none.
   //   future: "will", "shall", "'ll", "should", "scheduled", "planned",
-  //           "upcoming"; "expected" after a form of "be" or before "to";
-  //           "set" and "going" after a form of "be" and before "to"; "due"
-  //           unless "due to" without a form of "be" before it ("closed due
-  //           to the storm"); IsFutureBeforeTo words before "to";
+  //           "upcoming"; "won't"; "would" unless "have"/"'ve" follows;
+  //           "expected" after a form of "be" or before "to"; "set" and
+  //           "going" after a form of "be" and before "to"; "due" unless
+  //           "due to" without a form of "be" before it ("closed due to the
+  //           storm"); IsFutureBeforeTo words before "to"; "to" after is,
+  //           are, am and before a word other than "blame";
   //   past:   a past form (IsPastForm) that is not one of the words above
   //           and does not follow "be"/"being" ("will be held").
+  // Also the clause marks and the count of words before each token.
   // Computed on first use: most sentences hold no time expression.
   void ComputeCues() const {
     if (cues_ready_) return;
@@ -251,6 +277,22 @@ class SentenceMatcher {
       const std::string w = Lower(i);
       const std::string prev = i > 0 ? WordAt(i - 1) : std::string();
       const std::string after = WordAt(i + 1);
+      const size_t contracted = AfterApostrophe(i);
+      if (w == "won" && contracted != kNone && WordAt(contracted) == "t") {
+        cue_[i] = 1;  // "won't"
+        continue;
+      }
+      if (w == "would") {
+        const bool perfect = after == "have" || (contracted != kNone && WordAt(contracted) == "ve");
+        cue_[i] = perfect ? 0 : 1;
+        continue;
+      }
+      if (w == "to") {
+        if ((prev == "is" || prev == "are" || prev == "am") && IsWord(i + 1) && after != "blame") {
+          cue_[i] = 1;  // "the minister is to visit"
+        }
+        continue;
+      }
       if (IsFutureWord(w)) {
         bool future = true;
         if (w == "expected") future = IsBeForm(prev) || after == "to";
@@ -268,6 +310,28 @@ class SentenceMatcher {
     }
     next_cue_.assign(n + 1, kNone);
     for (size_t i = n; i-- > 0;) next_cue_[i] = cue_[i] != 0 ? i : next_cue_[i + 1];
+    words_before_.assign(n + 1, 0);
+    clause_mark_.assign(n, false);
+    for (size_t i = 0; i < n; ++i) {
+      words_before_[i + 1] = words_before_[i] + (toks_[i].kind != 'p' ? 1 : 0);
+      clause_mark_[i] = IsClauseMark(i);
+    }
+  }
+
+  // The tense of the nearest cue to tokens [first, end) within tokens [lo,
+  // hi): +1, -1, or 0 when none. Distance: the words between; the cue
+  // before wins among equals.
+  int NearestCue(size_t first, size_t end, size_t lo, size_t hi) const {
+    size_t left = prev_cue_[first];
+    size_t right = next_cue_[end];
+    if (left != kNone && left < lo) left = kNone;
+    if (right != kNone && right >= hi) right = kNone;
+    if (left == kNone && right == kNone) return 0;
+    if (right == kNone) return cue_[left];
+    if (left == kNone) return cue_[right];
+    const size_t left_words = words_before_[first] - words_before_[left + 1];
+    const size_t right_words = words_before_[right] - words_before_[end];
+    return left_words <= right_words ? cue_[left] : cue_[right];
   }
 
   // The tense of the expression of tokens [first, end): +1 future, -1
@@ -275,8 +339,10 @@ class SentenceMatcher {
   //  1. "starting"/"beginning" right before it (also before "on"): future;
   //  2. a past cue right before it (also before "on") or right after it:
   //     past ("said Tuesday", "on Friday announced");
-  //  3. else the nearest cue, before or after it, counted in tokens; the one
-  //     before it among equals ("On Monday, the council will vote").
+  //  3. else the nearest cue of its clause (between clause marks: "– which
+  //     will be in its third year in January –");
+  //  4. else the nearest cue of the sentence ("On Monday, the council will
+  //     vote").
   int Tense(size_t first, size_t end) const {
     ComputeCues();
     size_t before = first > 0 ? first - 1 : kNone;
@@ -287,11 +353,12 @@ class SentenceMatcher {
       if (cue_[before] < 0) return -1;
     }
     if (Has(end) && cue_[end] < 0) return -1;
-    const size_t left = prev_cue_[first];
-    const size_t right = next_cue_[end];
-    if (left == kNone && right == kNone) return 0;
-    if (right == kNone || (left != kNone && first - left <= right - (end - 1))) return cue_[left];
-    return cue_[right];
+    size_t lo = first;
+    while (lo > 0 && !clause_mark_[lo - 1]) --lo;
+    size_t hi = end;
+    while (hi < toks_.size() && !clause_mark_[hi]) ++hi;
+    if (const int clause = NearestCue(first, end, lo, hi); clause != 0) return clause;
+    return NearestCue(first, end, 0, toks_.size());
   }
   bool Future(size_t first, size_t end) const { return Tense(first, end) > 0; }
 
@@ -650,9 +717,11 @@ class SentenceMatcher {
   const std::vector<Tok>& toks_;
   const CivilDate* ref_;
   mutable bool cues_ready_ = false;
-  mutable std::vector<int8_t> cue_;       // per token, see ComputeCues
-  mutable std::vector<size_t> prev_cue_;  // [i]: the last token before i with a cue
-  mutable std::vector<size_t> next_cue_;  // [i]: the first token at or after i with a cue
+  mutable std::vector<int8_t> cue_;           // per token, see ComputeCues
+  mutable std::vector<size_t> prev_cue_;      // [i]: the last token before i with a cue
+  mutable std::vector<size_t> next_cue_;      // [i]: the first token at or after i with a cue
+  mutable std::vector<size_t> words_before_;  // [i]: letter and digit tokens before token i
+  mutable std::vector<bool> clause_mark_;     // [i]: token i sets clauses apart (IsClauseMark)
 };
 
 std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index,

@@ -74,12 +74,15 @@
 // Tense (for weekdays and "in January"). Words of the sentence are tense
 // cues:
 //   future: will, shall, 'll, should, scheduled, planned, upcoming;
-//           "expected" after a form of "be" (is, are, was, were, be, been,
-//           being, am, 's, 're) or before "to"; "set" and "going" after a
-//           form of "be" and before "to" ("is set to", "are going to");
-//           "due" unless it is "due to" with no form of "be" before it
-//           ("closed due to the storm"); plan(s), intend(s), expect(s),
-//           hope(s), aim(s) before "to";
+//           "won't" (read "won" + "'t"); would, unless "have"/"'ve" follows
+//           it ("would have turned 50"); "expected" after a form of "be"
+//           (is, are, was, were, be, been, being, am, 's, 're) or before
+//           "to"; "set" and "going" after a form of "be" and before "to"
+//           ("is set to", "are going to"); "due" unless it is "due to" with
+//           no form of "be" before it ("closed due to the storm"); plan(s),
+//           intend(s), expect(s), hope(s), aim(s) before "to"; "to" after
+//           is, are or am and before a word other than "blame" ("the
+//           minister is to visit");
 //   past:   a past form (a word in -ed other than a few non-verbs such as
 //           "need", "hundred", "speed"; or was, were, had, did, said, met,
 //           told, took, made, came, went, left, held, gave, began, won, lost,
@@ -88,12 +91,17 @@
 // The expression is future right after "starting"/"beginning" (also
 // "starting on": "a week of mourning beginning Monday was declared"); else
 // past when a past cue stands right before it (or before the "on" right
-// before it) or right after it ("said Tuesday", "on Friday announced"); else
-// the nearest cue in the sentence, before or after it, counted in
-// tokens, decides (the one before among equals: "On Monday, the council
-// will vote" is future, "the bridge collapsed on Tuesday and officials will
-// ..." past). A sentence without cues makes a weekday past, and "in
-// January" the January nearest D's month (the earlier among equals).
+// before it) or right after it ("said Tuesday", "on Friday announced");
+// else the nearest cue of its clause decides, else the nearest cue of the
+// sentence. A clause is the stretch between marks that set clauses apart:
+// , ; : ( ) and dashes ("—", "–", "--", a spaced "-"): in "The campaign –
+// which will be in its third year in January – did well" the clause of "in
+// January" holds "will", and it is future. "Nearest" counts the words
+// (letters or digits) between the cue and the expression; the cue before
+// it wins among equals ("On Monday, the council will vote" is future, "the
+// bridge collapsed on Tuesday and officials will ..." past). A sentence
+// without cues makes a weekday past, and "in January" the January nearest
+// D's month (the earlier among equals).
 // `future` is true when the resolved date lies after D (at the expression's
 // precision); for unresolved expressions it is the tense above, and true for
 // "next ...", "tomorrow", "within ...", "in N ...".

@@ -639,6 +639,43 @@ TEST_F(TimelineTest, TopKeepsTheHeaviestInDateOrder) {
   EXPECT_EQ(dates, (std::vector<std::string>{"2026-03-11", "2026-03-13"}));
 }
 
+// --- Tense: future cues the nearest-cue rule missed --------------------------
+
+TEST_F(TimelineTest, FutureTenseInJanuaryResolvesForward) {
+  // The relative clause between dashes holds "will"; "did" after it is nearer in tokens
+  // (each byte of a dash was one), but belongs to another clause.
+  constexpr char kNovember[] = "2025-11-19";
+  EXPECT_EQ(DateOf("When planning the fare card \xE2\x80\x93 which will be in its second year "
+                   "in January \xE2\x80\x93 the council did much research.",
+                   kNovember),
+            std::make_pair(std::string("2026-01"), true));
+  EXPECT_EQ(DateOf("The fare card, which will be in its second year in January, was a success.",
+                   kNovember),
+            std::make_pair(std::string("2026-01"), true));
+  // The clause holds no cue: the sentence's nearest decides, as before.
+  EXPECT_EQ(DateOf("In January, the council did much research.", kNovember),
+            std::make_pair(std::string("2025-01"), false));
+}
+
+TEST_F(TimelineTest, WontWouldAndIsToAreFutureCues) {
+  // "won't" was read as the past form "won".
+  EXPECT_EQ(DateOf("The ferries won't sail on Monday.", kSaturday),
+            std::make_pair(std::string("2026-03-16"), true));
+  EXPECT_EQ(DateOf("The ferries won\xE2\x80\x99t sail on Monday.", kSaturday),
+            std::make_pair(std::string("2026-03-16"), true));
+  EXPECT_EQ(DateOf("The Lanark team won on Monday.", kSaturday),
+            std::make_pair(std::string("2026-03-09"), false));
+  // Reported future: "said ... would" (the weekday is past by "said Tuesday" only).
+  EXPECT_EQ(DateOf("The operator said the ferries would sail again in January.", "2025-11-19"),
+            std::make_pair(std::string("2026-01"), true));
+  EXPECT_EQ(DateOf("She would have turned 50 in January.", kSaturday),
+            std::make_pair(std::string("2026-01"), false));
+  EXPECT_EQ(DateOf("The minister is to visit the harbor on Tuesday.", kSaturday),
+            std::make_pair(std::string("2026-03-17"), true));
+  EXPECT_EQ(DateOf("The storm is to blame for the damage on Tuesday.", kSaturday),
+            std::make_pair(std::string("2026-03-10"), false));
+}
+
 // --- The shared seed cluster (skipped without ../shared/data) -------------
 
 TEST_F(TimelineTest, SeedClusterTimelineIsNotFloodedByToday) {
