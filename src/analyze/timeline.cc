@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "segment/metadata.h"
 #include "util/dates.h"
 #include "util/strings.h"
 
@@ -724,15 +725,40 @@ class SentenceMatcher {
   mutable std::vector<bool> clause_mark_;     // [i]: token i sets clauses apart (IsClauseMark)
 };
 
+// A sentence that is only a photo credit: "(Image courtesy Jane Roe.)".
+bool IsCreditLine(std::string_view sentence) {
+  sentence = TrimWhitespace(sentence);
+  return !sentence.empty() && sentence.front() == '(' && IsPhotoCaption(sentence);
+}
+
 std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index,
                                    std::string_view date) {
   std::vector<Found> out;
   CivilDate ref;
   const bool has_ref = !date.empty() && ParseDate(date, &ref) && ref.valid();
   std::vector<Tok> toks;
+  // Captions date a picture: their sentences give no expressions.
+  size_t paragraph = 0;
+  int paragraph_caption = -1;  // unknown
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-    Tokenize(doc.text, doc.sentences[s].span, &toks);
+    const Span span = doc.sentences[s].span;
+    const size_t before = out.size();
+    Tokenize(doc.text, span, &toks);
     SentenceMatcher(doc.text, toks, has_ref ? &ref : nullptr).Run(document_index, s, &out);
+    if (out.size() == before) continue;
+    while (paragraph < doc.paragraphs.size() && doc.paragraphs[paragraph].end <= span.begin) {
+      ++paragraph;
+      paragraph_caption = -1;
+    }
+    const bool in_paragraph =
+        paragraph < doc.paragraphs.size() && doc.paragraphs[paragraph].begin <= span.begin;
+    if (in_paragraph && paragraph_caption < 0) {
+      paragraph_caption = IsPhotoCaption(doc.paragraphs[paragraph].Slice(doc.text)) ? 1 : 0;
+    }
+    if ((in_paragraph && paragraph_caption == 1) || IsPhotoCaption(span.Slice(doc.text)) ||
+        (s + 1 < doc.sentences.size() && IsCreditLine(doc.sentences[s + 1].span.Slice(doc.text)))) {
+      out.resize(before);
+    }
   }
   return out;
 }

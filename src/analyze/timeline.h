@@ -70,6 +70,13 @@
 // document date, only expressions with a year resolve; the others are kept
 // with an empty date. Month names and weekdays must be capitalized ("may"
 // is a verb).
+// Captions give no expressions, as their dates tell when a picture was
+// taken: a sentence that is a photo caption or file-photo note
+// (IsPhotoCaption, segment/metadata.h: "FILE - In this May 4, 2001, file
+// photo, ...", "... (AP Photo/Jane Roe)"), that lies in a paragraph that is
+// one, or that comes right before a sentence that is only a parenthesised
+// photo credit ("The aurora was photographed on November 5, 2001. (Image
+// courtesy Jane Roe.)").
 //
 // Tense (for weekdays and "in January"). Words of the sentence are tense
 // cues:

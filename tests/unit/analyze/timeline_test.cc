@@ -639,6 +639,32 @@ TEST_F(TimelineTest, TopKeepsTheHeaviestInDateOrder) {
   EXPECT_EQ(dates, (std::vector<std::string>{"2026-03-11", "2026-03-13"}));
 }
 
+// --- Captions --------------------------------------------------------------
+
+TEST_F(TimelineTest, CaptionsGiveNoEvents) {
+  // An old photo's caption (too long for a clutter line) above the story.
+  const std::string caption =
+      "FILE - In this June 2, 2009, file photo, a ferry of the Lanark line waits at the pier in "
+      "Marlow Bay on Monday while dock workers gather on the quay beside it, as gulls circle "
+      "over the harbor wall and the morning fog lifts above the old customs house. (Harbor "
+      "Wire)\n";
+  EXPECT_EQ(Rows(caption + "Dock workers stopped all ferries on Friday.", kSaturday),
+            (std::vector<Row>{{"Friday", "2026-03-13", kDoc, false}}));
+  // A caption sentence inside a longer paragraph, and the sentence before a bare credit.
+  std::string story;
+  for (int i = 0; i < 12; ++i) story += "The ferries stayed in port. ";
+  EXPECT_EQ(Rows(story + "In this photo taken on Tuesday, a ferry waits at the pier. " + story +
+                     "A ferry waited at the pier on March 2, 2009. (Image courtesy Jane Roe.) " +
+                     story + "Dock workers stopped all ferries on Friday.",
+                 kSaturday),
+            (std::vector<Row>{{"Friday", "2026-03-13", kDoc, false}}));
+  // A credit closing a short paragraph.
+  EXPECT_EQ(Rows("A ferry waits at the pier on Tuesday. (Harbor Wire Photo/Jane Roe)\n"
+                 "Dock workers stopped all ferries on Friday.",
+                 kSaturday),
+            (std::vector<Row>{{"Friday", "2026-03-13", kDoc, false}}));
+}
+
 // --- Tense: future cues the nearest-cue rule missed --------------------------
 
 TEST_F(TimelineTest, FutureTenseInJanuaryResolvesForward) {
