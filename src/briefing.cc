@@ -31,26 +31,13 @@ Citation Cite(const Cluster& cluster, uint32_t document, uint32_t sentence, Span
   return {document, sentence, span, cluster.documents[document].map.ToOriginal(span)};
 }
 
-std::string DatePrecision(const std::string& date) {
-  switch (date.size()) {
-    case 10:
-      return "day";
-    case 7:
-      return "month";
-    case 4:
-      return "year";
-    default:
-      return "";
-  }
-}
-
 }  // namespace
 
 std::vector<const TimelineEntry*> TopTimeline(const std::vector<TimelineEntry>& timeline,
                                               size_t count) {
   std::vector<const TimelineEntry*> top;
   for (const TimelineEntry& t : timeline) {
-    if (!t.date.empty()) top.push_back(&t);
+    if (!t.date.empty() && !t.background) top.push_back(&t);
   }
   std::stable_sort(top.begin(), top.end(), [](const TimelineEntry* a, const TimelineEntry* b) {
     return a->weight > b->weight;
@@ -355,7 +342,8 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
     t.text = ev.text;
     t.kind = ev.kind;
     t.future = ev.future;
-    t.precision = DatePrecision(ev.date);
+    t.precision = ev.precision;
+    t.background = ev.background;
     t.weight = ev.weight;
     for (const TimeExpression& x : ev.citations) {
       t.citations.push_back(Cite(cluster, x.document, x.sentence, x.span));

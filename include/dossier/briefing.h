@@ -94,7 +94,7 @@ struct FigureEntry {
 
 // One dated event of the timeline.
 struct TimelineEntry {
-  std::string date;  // "YYYY-MM-DD", "YYYY-MM", or empty when it could not be resolved
+  std::string date;  // "YYYY-MM-DD", "YYYY-MM", "YYYY", or empty when it could not be resolved
   std::string text;  // the reporting sentence (shortened)
   // How the date was given: "date" (in the text), "deadline" ("within six
   // months"), "relative" ("yesterday", "last month"), "deictic" ("today").
@@ -158,7 +158,8 @@ struct Briefing {
   std::vector<TimelineEntry> timeline;  // by date, then the unresolved ones
 };
 
-// The `count` most important resolved events of `timeline`, in date order.
+// The `count` most important resolved events of `timeline` that are not
+// background, in date order.
 std::vector<const TimelineEntry*> TopTimeline(const std::vector<TimelineEntry>& timeline,
                                               size_t count);
 

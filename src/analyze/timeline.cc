@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "segment/metadata.h"
 #include "util/dates.h"
 #include "util/strings.h"
 
@@ -21,6 +22,28 @@ constexpr char kKindDate[] = "date";
 constexpr char kKindRelative[] = "relative";
 constexpr char kKindDeadline[] = "deadline";
 constexpr char kKindDeictic[] = "deictic";
+
+constexpr char kPrecisionDay[] = "day";
+constexpr char kPrecisionMonth[] = "month";
+constexpr char kPrecisionYear[] = "year";
+constexpr char kPrecisionApproximate[] = "approximate";
+
+// An event whose last day lies more than this before the cluster's earliest
+// document date is background (a historical reference).
+constexpr int64_t kBackgroundDays = 365;
+
+// The count a vague quantity stands for: "a few weeks", "several years",
+// "in recent days"; "a couple of weeks".
+constexpr int kVagueCount = 3;
+constexpr int kCoupleCount = 2;
+
+// 0 = "day" (the finest) ... 3 = "approximate".
+int PrecisionRank(std::string_view precision) {
+  if (precision == kPrecisionDay) return 0;
+  if (precision == kPrecisionMonth) return 1;
+  if (precision == kPrecisionYear) return 2;
+  return 3;
+}
 
 // 0 = "date" (the strongest) ... 3 = "deictic".
 int KindRank(std::string_view kind) {
@@ -47,13 +70,14 @@ int WeekdayFromName(std::string_view lower) {
   return -1;
 }
 
-// "one".."twelve", "eighteen", "a"/"an"; -1 if none.
+// "one".."twelve", "fifteen", "eighteen", "twenty", "thirty", "a"/"an"; -1
+// if none.
 int NumberWord(std::string_view lower) {
   static constexpr std::pair<std::string_view, int> kWords[] = {
-      {"a", 1},        {"an", 1},        {"one", 1},     {"two", 2},     {"three", 3},
-      {"four", 4},     {"five", 5},      {"six", 6},     {"seven", 7},   {"eight", 8},
-      {"nine", 9},     {"ten", 10},      {"eleven", 11}, {"twelve", 12}, {"fifteen", 15},
-      {"several", -1}, {"eighteen", 18}, {"twenty", 20}, {"thirty", 30}, {"couple", -1}};
+      {"a", 1},         {"an", 1},      {"one", 1},     {"two", 2},     {"three", 3},
+      {"four", 4},      {"five", 5},    {"six", 6},     {"seven", 7},   {"eight", 8},
+      {"nine", 9},      {"ten", 10},    {"eleven", 11}, {"twelve", 12}, {"fifteen", 15},
+      {"eighteen", 18}, {"twenty", 20}, {"thirty", 30}};
   for (const auto& [w, n] : kWords) {
     if (lower == w) return n;
   }
@@ -67,6 +91,47 @@ char UnitFromWord(std::string_view lower) {
   if (lower == "month" || lower == "months") return 'm';
   if (lower == "year" || lower == "years") return 'y';
   return 0;
+}
+
+// "week", "month", "year".
+bool IsCalendarUnit(std::string_view lower) {
+  return lower == "week" || lower == "month" || lower == "year";
+}
+
+// "days", "weeks", "months", "years": a unit in the plural.
+bool IsPluralUnit(std::string_view lower) {
+  return lower.size() > 1 && lower.back() == 's' && UnitFromWord(lower) != 0;
+}
+
+// Hedges before a named day, month or weekday ("around March 3"), and
+// before a count of units ("about two weeks ago", "more than a year ago"),
+// as lowercase words.
+constexpr std::string_view kDateHedges[] = {"about", "around",      "roughly",     "approximately",
+                                            "circa", "on or about", "on or around"};
+constexpr std::string_view kCountHedges[] = {"about",
+                                             "around",
+                                             "roughly",
+                                             "approximately",
+                                             "nearly",
+                                             "almost",
+                                             "some",
+                                             "over",
+                                             "under",
+                                             "more than",
+                                             "less than",
+                                             "fewer than",
+                                             "at least",
+                                             "just over",
+                                             "just under",
+                                             "a little over",
+                                             "a little more than"};
+
+// Filler words of a deadline that make it approximate ("within about six
+// months").
+bool IsHedgeFiller(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"about", "roughly", "around", "some",
+                                                "approximately"};
+  return IsOneOf(lower, kWords);
 }
 
 // Forms of "be" before "expected", "due", "set": "is expected to",
@@ -206,7 +271,7 @@ class SentenceMatcher {
         f.e.document = document;
         f.e.sentence = sentence;
         out->push_back(std::move(f));
-        i = next;
+        i = floor_ = next;
         continue;
       }
       ++i;
@@ -231,15 +296,41 @@ class SentenceMatcher {
     return Has(i) && toks_[i].kind == 'p' && text_[toks_[i].begin] == c;
   }
   bool IsCapitalized(size_t i) const { return IsAsciiUpper(text_[toks_[i].begin]); }
+  // The bytes `bytes` as tokens at i, each one following the one before.
+  bool BytesAt(size_t i, std::string_view bytes) const {
+    for (size_t k = 0; k < bytes.size(); ++k) {
+      if (!IsPunct(i + k, bytes[k]) || (k > 0 && !Adjacent(i + k))) return false;
+    }
+    return true;
+  }
+  // The token after an apostrophe ("'" or "’") right after token i, or kNone.
+  size_t AfterApostrophe(size_t i) const {
+    if (IsPunct(i + 1, '\'') && Adjacent(i + 1) && Adjacent(i + 2)) return i + 2;
+    if (Adjacent(i + 1) && BytesAt(i + 1, "\xE2\x80\x99") && Adjacent(i + 4)) return i + 4;
+    return kNone;
+  }
+  // True when token i sets clauses apart: ; ( ) always; , : and - unless
+  // they stand between two tokens with no space ("1,000", "4:30",
+  // "well-known"); the first byte of "—" or "–".
+  bool IsClauseMark(size_t i) const {
+    if (toks_[i].kind != 'p') return false;
+    const char c = text_[toks_[i].begin];
+    if (c == ';' || c == '(' || c == ')') return true;
+    if (c == ',' || c == ':' || c == '-') return !(Adjacent(i) && Adjacent(i + 1));
+    return BytesAt(i, "\xE2\x80\x94") || BytesAt(i, "\xE2\x80\x93");
+  }
 
   // The tense cue of each word: +1 future, -1 past, 0 none.
   //   future: "will", "shall", "'ll", "should", "scheduled", "planned",
-  //           "upcoming"; "expected" after a form of "be" or before "to";
-  //           "set" and "going" after a form of "be" and before "to"; "due"
-  //           unless "due to" without a form of "be" before it ("closed due
-  //           to the storm"); IsFutureBeforeTo words before "to";
+  //           "upcoming"; "won't"; "would" unless "have"/"'ve" follows;
+  //           "expected" after a form of "be" or before "to"; "set" and
+  //           "going" after a form of "be" and before "to"; "due" unless
+  //           "due to" without a form of "be" before it ("closed due to the
+  //           storm"); IsFutureBeforeTo words before "to"; "to" after is,
+  //           are, am and before a word other than "blame";
   //   past:   a past form (IsPastForm) that is not one of the words above
   //           and does not follow "be"/"being" ("will be held").
+  // Also the clause marks and the count of words before each token.
   // Computed on first use: most sentences hold no time expression.
   void ComputeCues() const {
     if (cues_ready_) return;
@@ -251,6 +342,22 @@ class SentenceMatcher {
       const std::string w = Lower(i);
       const std::string prev = i > 0 ? WordAt(i - 1) : std::string();
       const std::string after = WordAt(i + 1);
+      const size_t contracted = AfterApostrophe(i);
+      if (w == "won" && contracted != kNone && WordAt(contracted) == "t") {
+        cue_[i] = 1;  // "won't"
+        continue;
+      }
+      if (w == "would") {
+        const bool perfect = after == "have" || (contracted != kNone && WordAt(contracted) == "ve");
+        cue_[i] = perfect ? 0 : 1;
+        continue;
+      }
+      if (w == "to") {
+        if ((prev == "is" || prev == "are" || prev == "am") && IsWord(i + 1) && after != "blame") {
+          cue_[i] = 1;  // "the minister is to visit"
+        }
+        continue;
+      }
       if (IsFutureWord(w)) {
         bool future = true;
         if (w == "expected") future = IsBeForm(prev) || after == "to";
@@ -268,6 +375,28 @@ class SentenceMatcher {
     }
     next_cue_.assign(n + 1, kNone);
     for (size_t i = n; i-- > 0;) next_cue_[i] = cue_[i] != 0 ? i : next_cue_[i + 1];
+    words_before_.assign(n + 1, 0);
+    clause_mark_.assign(n, false);
+    for (size_t i = 0; i < n; ++i) {
+      words_before_[i + 1] = words_before_[i] + (toks_[i].kind != 'p' ? 1 : 0);
+      clause_mark_[i] = IsClauseMark(i);
+    }
+  }
+
+  // The tense of the nearest cue to tokens [first, end) within tokens [lo,
+  // hi): +1, -1, or 0 when none. Distance: the words between; the cue
+  // before wins among equals.
+  int NearestCue(size_t first, size_t end, size_t lo, size_t hi) const {
+    size_t left = prev_cue_[first];
+    size_t right = next_cue_[end];
+    if (left != kNone && left < lo) left = kNone;
+    if (right != kNone && right >= hi) right = kNone;
+    if (left == kNone && right == kNone) return 0;
+    if (right == kNone) return cue_[left];
+    if (left == kNone) return cue_[right];
+    const size_t left_words = words_before_[first] - words_before_[left + 1];
+    const size_t right_words = words_before_[right] - words_before_[end];
+    return left_words <= right_words ? cue_[left] : cue_[right];
   }
 
   // The tense of the expression of tokens [first, end): +1 future, -1
@@ -275,8 +404,10 @@ class SentenceMatcher {
   //  1. "starting"/"beginning" right before it (also before "on"): future;
   //  2. a past cue right before it (also before "on") or right after it:
   //     past ("said Tuesday", "on Friday announced");
-  //  3. else the nearest cue, before or after it, counted in tokens; the one
-  //     before it among equals ("On Monday, the council will vote").
+  //  3. else the nearest cue of its clause (between clause marks: "– which
+  //     will be in its third year in January –");
+  //  4. else the nearest cue of the sentence ("On Monday, the council will
+  //     vote").
   int Tense(size_t first, size_t end) const {
     ComputeCues();
     size_t before = first > 0 ? first - 1 : kNone;
@@ -287,11 +418,12 @@ class SentenceMatcher {
       if (cue_[before] < 0) return -1;
     }
     if (Has(end) && cue_[end] < 0) return -1;
-    const size_t left = prev_cue_[first];
-    const size_t right = next_cue_[end];
-    if (left == kNone && right == kNone) return 0;
-    if (right == kNone || (left != kNone && first - left <= right - (end - 1))) return cue_[left];
-    return cue_[right];
+    size_t lo = first;
+    while (lo > 0 && !clause_mark_[lo - 1]) --lo;
+    size_t hi = end;
+    while (hi < toks_.size() && !clause_mark_[hi]) ++hi;
+    if (const int clause = NearestCue(first, end, lo, hi); clause != 0) return clause;
+    return NearestCue(first, end, 0, toks_.size());
   }
   bool Future(size_t first, size_t end) const { return Tense(first, end) > 0; }
 
@@ -356,6 +488,115 @@ class SentenceMatcher {
   void SetSpan(size_t first, size_t last_exclusive, TimeExpression* e) const {
     e->span = Span{toks_[first].begin, toks_[last_exclusive - 1].end};
   }
+  // The number of words of the longest of `hedges` that ends right before
+  // token `first` (after the last expression found), 0 if none.
+  template <size_t N>
+  size_t HedgeBefore(size_t first, const std::string_view (&hedges)[N]) const {
+    size_t best = 0;
+    for (std::string_view hedge : hedges) {
+      size_t k = first;
+      size_t words = 0;
+      bool match = true;
+      while (match && !hedge.empty()) {
+        const size_t space = hedge.rfind(' ');
+        const std::string_view w =
+            space == std::string_view::npos ? hedge : hedge.substr(space + 1);
+        hedge = space == std::string_view::npos ? std::string_view() : hedge.substr(0, space);
+        match = k > floor_ && IsWord(k - 1) && EqualsIgnoreAsciiCase(Str(k - 1), w);
+        --k;
+        ++words;
+      }
+      if (match) best = std::max(best, words);
+    }
+    return best;
+  }
+  // Takes a hedge of `hedges` before token `first` into the span of `e`,
+  // which becomes approximate.
+  template <size_t N>
+  void Hedge(size_t first, const std::string_view (&hedges)[N], TimeExpression* e) const {
+    const size_t words = HedgeBefore(first, hedges);
+    if (words == 0) return;
+    e->span.begin = toks_[first - words].begin;
+    e->precision = kPrecisionApproximate;
+  }
+  // "or so", "or more", "or less", and with `count`, "or" and a count ("a
+  // week or two"), at token i: the token after it, or kNone.
+  size_t OrSoAt(size_t i, bool count) const {
+    if (WordAt(i) != "or") return kNone;
+    const std::string w = WordAt(i + 1);
+    if (w == "so" || w == "more" || w == "less") return i + 2;
+    size_t after = 0;
+    bool vague = false;
+    if (count && CountAt(i + 1, &after, &vague) > 0) return after;
+    return kNone;
+  }
+  // A count at token j: digits (not after a decimal point), a number word,
+  // or a vague count ("a few", "few", "several", "some": kVagueCount; "a
+  // couple (of)", "couple (of)": kCoupleCount). Sets *after and *vague;
+  // -1 if none.
+  int CountAt(size_t j, size_t* after, bool* vague) const {
+    *vague = false;
+    if (!Has(j)) return -1;
+    if (toks_[j].kind == 'd') {
+      if (Adjacent(j) && (IsPunct(j - 1, '.') || IsPunct(j - 1, ','))) return -1;
+      const int n = Number(j, 3);
+      if (n <= 0) return -1;
+      *after = j + 1;
+      return n;
+    }
+    std::string w = WordAt(j);
+    size_t k = j;
+    if ((w == "a" || w == "an") && (WordAt(j + 1) == "few" || WordAt(j + 1) == "couple")) {
+      w = WordAt(++k);
+    }
+    if (w == "few" || w == "several" || w == "some" || w == "couple") {
+      *vague = true;
+      *after = k + 1;
+      if (w != "couple") return kVagueCount;
+      if (WordAt(k + 1) == "of") *after = k + 2;
+      return kCoupleCount;
+    }
+    const int n = NumberWord(w);
+    if (n > 0) *after = j + 1;
+    return n;
+  }
+  // A count and its unit at token j ("two weeks", "a few days", "two or
+  // three weeks": a range counts its first number and is vague). Sets *unit
+  // ('d', 'w', 'm', 'y'), *unit_at and *vague; -1 if none.
+  int CountAndUnit(size_t j, char* unit, size_t* unit_at, bool* vague) const {
+    size_t after = 0;
+    const int n = CountAt(j, &after, vague);
+    if (n <= 0) return -1;
+    if (WordAt(after) == "or") {
+      size_t range_end = 0;
+      bool unused = false;
+      if (CountAt(after + 1, &range_end, &unused) > 0 && UnitFromWord(WordAt(range_end)) != 0) {
+        after = range_end;
+        *vague = true;
+      }
+    }
+    *unit = UnitFromWord(WordAt(after));
+    if (*unit == 0) return -1;
+    *unit_at = after;
+    return n;
+  }
+  void SetYear(int year, const char* from, TimeExpression* e) const {
+    e->future = ref_ != nullptr && year > ref_->year;
+    if (year < 1000 || year > 9999) return;  // the years of CivilDate
+    char buf[8];
+    std::snprintf(buf, sizeof(buf), "%04d", year);
+    e->date = buf;
+    e->resolved_from = from;
+  }
+  // D - n units ('d', 'w', 'm', 'y'; months and years clamp the day).
+  void SetCountBack(int n, char unit, TimeExpression* e) const {
+    if (ref_ == nullptr) return;
+    if (unit == 'd' || unit == 'w') {
+      SetRelativeDays(unit == 'd' ? -n : -7 * n, false, e);
+    } else {
+      SetDay(AddMonths(*ref_, unit == 'm' ? -n : -12 * n), "document date", e);
+    }
+  }
   // A day counted from the document date may leave the years 1000-9999
   // ("tomorrow" on December 31, 9999): it has no "YYYY-MM-DD" and stays
   // unresolved, as does a month outside them.
@@ -373,6 +614,8 @@ class SentenceMatcher {
     SetSpan(first, end, e);
     SetDay(d, "text", e);
     e->kind = kKindDate;
+    e->precision = kPrecisionDay;
+    Hedge(first, kDateHedges, e);
     *next = end;
     return true;
   }
@@ -397,6 +640,8 @@ class SentenceMatcher {
     if (day > DaysInMonth(2000, month)) return false;  // never a date
     SetSpan(first, end, e);
     e->kind = kKindDate;
+    e->precision = kPrecisionDay;
+    Hedge(first, kDateHedges, e);
     *next = end;
     if (ref_ == nullptr) {
       e->future = Future(first, end);
@@ -442,7 +687,7 @@ class SentenceMatcher {
         CivilDate d{Year(i + 4), Number(i, 2), Number(i + 2, 2)};
         if (d.valid()) return SetFullDate(d, i, i + 5, e, next);
       }
-      if (MatchCountAgo(i, Number(i, 3), next, e)) return true;
+      if (MatchCountAgo(i, next, e)) return true;
       // 27 November (2015), 1st of January (2016)
       int day = DayAt(i, &after);
       size_t month_at = after;
@@ -476,6 +721,8 @@ class SentenceMatcher {
         SetSpan(i, after + 1, e);
         SetMonth(year, month, "text", e);
         e->kind = kKindDate;
+        e->precision = kPrecisionMonth;
+        Hedge(i, kDateHedges, e);
         *next = after + 1;
         return true;
       }
@@ -491,6 +738,7 @@ class SentenceMatcher {
       }
       SetSpan(i - 1, i + 1, e);
       e->kind = kKindDate;
+      e->precision = kPrecisionMonth;
       *next = i + 1;
       const int tense = step != 0 ? step : Tense(i - 1, i + 1);
       const bool forward = tense > 0;
@@ -529,6 +777,8 @@ class SentenceMatcher {
       }
       SetSpan(first, i + 1, e);
       e->kind = kKindRelative;
+      e->precision = kPrecisionDay;
+      Hedge(first, kDateHedges, e);
       *next = i + 1;
       const bool forward = step > 0 || (step == 0 && Future(first, i + 1));
       if (ref_ == nullptr) {
@@ -553,30 +803,40 @@ class SentenceMatcher {
       *next = i + 1;
       const bool deictic = lower == "today" || lower == "tonight";
       e->kind = deictic ? kKindDeictic : kKindRelative;
+      e->precision = kPrecisionDay;
       SetRelativeDays(lower == "yesterday"  ? -1
                       : lower == "tomorrow" ? 1
                                             : 0,
                       lower == "tomorrow", e);
       return true;
     }
+    if (MatchRecentPeriod(i, next, e)) return true;
+    if ((lower == "earlier" || lower == "later") && WordAt(i + 1) == "this") {
+      return MatchThisUnit(i, i + 2, lower == "later" ? 1 : -1, next, e);
+    }
     if ((lower == "last" || lower == "next" || lower == "this") && Has(i + 1) &&
         toks_[i + 1].kind == 'a') {
       const std::string unit = Lower(i + 1);
       const int sign = lower == "last" ? -1 : lower == "next" ? 1 : 0;
       const char* kind = sign == 0 ? kKindDeictic : kKindRelative;
+      if (sign != 0 && IsCalendarUnit(unit) && IsNarrativePeriod(i)) return false;
       if (unit == "week") {
         SetSpan(i, i + 2, e);
         e->kind = kind;
+        e->precision = kPrecisionApproximate;
         *next = i + 2;
         SetRelativeDays(7 * sign, sign > 0, e);
         return true;
       }
-      if (unit == "month") {
+      if (unit == "month" || unit == "year") {
         SetSpan(i, i + 2, e);
         e->kind = kind;
+        e->precision = unit == "month" ? kPrecisionMonth : kPrecisionYear;
         *next = i + 2;
         if (ref_ == nullptr) {
           e->future = sign > 0;
+        } else if (unit == "year") {
+          SetYear(ref_->year + sign, "document date", e);
         } else {
           CivilDate m = AddMonths(CivilDate{ref_->year, ref_->month, 1}, sign);
           SetMonth(m.year, m.month, "document date", e);
@@ -588,61 +848,153 @@ class SentenceMatcher {
           (sign < 0 && unit == "night")) {
         SetSpan(i, i + 2, e);
         e->kind = kind;
+        e->precision = kPrecisionDay;
         *next = i + 2;
         SetRelativeDays(sign, false, e);
         return true;
       }
       return false;
     }
-    if (lower == "within" || lower == "in") {
-      // Up to four filler words, then a count and a unit.
-      size_t j = i + 1;
-      int n = -1;
-      for (int skipped = 0; Has(j); ++j, ++skipped) {
-        n = toks_[j].kind == 'd' ? Number(j, 3) : NumberWord(WordAt(j));
-        if (n > 0 && IsWord(j + 1) && UnitFromWord(Lower(j + 1)) != 0) break;
-        n = -1;
-        const std::string w = WordAt(j);
-        const std::string w_next = WordAt(j + 1);
-        const bool filler =
-            lower == "within"
-                ? IsWithinFiller(w)
-                : IsInFiller(w) || (w == "the" && (w_next == "next" || w_next == "coming" ||
-                                                   w_next == "following"));
-        if (skipped == 4 || !filler) break;
-      }
-      if (n <= 0) return false;
-      const char unit = UnitFromWord(Lower(j + 1));
-      if (WordAt(j + 2) == "ago") return false;
-      SetSpan(i, j + 2, e);
-      e->kind = kKindDeadline;
-      *next = j + 2;
-      if (ref_ == nullptr) {
-        e->future = true;
-      } else if (unit == 'd' || unit == 'w') {
-        SetRelativeDays(unit == 'd' ? n : 7 * n, true, e);
-      } else {
-        SetDay(AddMonths(*ref_, unit == 'm' ? n : 12 * n), "document date", e);
-      }
-      return true;
-    }
-    return MatchCountAgo(i, NumberWord(lower), next, e);
+    if (lower == "within" || lower == "in") return MatchDeadline(i, lower == "within", next, e);
+    return MatchCountAgo(i, next, e);
   }
 
-  // "three days ago", "2 weeks ago" at i, where `n` is the count read at i.
-  bool MatchCountAgo(size_t i, int n, size_t* next, TimeExpression* e) const {
-    if (n <= 0 || !Has(i + 2) || toks_[i + 1].kind != 'a' || Lower(i + 2) != "ago") return false;
-    char unit = UnitFromWord(Lower(i + 1));
-    if (unit == 0) return false;
-    SetSpan(i, i + 3, e);
-    e->kind = kKindRelative;
-    *next = i + 3;
-    if (ref_ == nullptr) return true;
-    if (unit == 'd' || unit == 'w') {
-      SetRelativeDays(unit == 'd' ? -n : -7 * n, false, e);
-    } else {
-      SetDay(AddMonths(*ref_, unit == 'm' ? -n : -12 * n), "document date", e);
+  // "within six months", "in another two weeks", "in the coming weeks" at
+  // i: up to four filler words, then a count and a unit (or, after "next"
+  // or "coming", a unit in the plural: a vague count).
+  bool MatchDeadline(size_t i, bool within, size_t* next, TimeExpression* e) const {
+    size_t j = i + 1;
+    int n = -1;
+    char unit = 0;
+    size_t unit_at = 0;
+    bool vague = false, hedged = false, coming = false;
+    for (int skipped = 0; Has(j); ++j, ++skipped) {
+      n = CountAndUnit(j, &unit, &unit_at, &vague);
+      if (n > 0) break;
+      const std::string w = WordAt(j);
+      if (coming && IsPluralUnit(w)) {
+        n = kVagueCount;
+        unit = UnitFromWord(w);
+        unit_at = j;
+        vague = true;
+        break;
+      }
+      const std::string w_next = WordAt(j + 1);
+      const bool filler =
+          within ? IsWithinFiller(w)
+                 : IsInFiller(w) || (w == "the" && (w_next == "next" || w_next == "coming" ||
+                                                    w_next == "following"));
+      if (skipped == 4 || !filler) break;
+      hedged = hedged || IsHedgeFiller(w);
+      coming = coming || w == "next" || w == "coming";
     }
+    if (n <= 0) return false;
+    if (WordAt(unit_at + 1) == "ago") return false;
+    size_t end = unit_at + 1;
+    if (const size_t or_end = OrSoAt(end, false); or_end != kNone) {
+      end = or_end;
+      hedged = true;
+    }
+    SetSpan(i, end, e);
+    e->kind = kKindDeadline;
+    e->precision = hedged || vague ? kPrecisionApproximate : kPrecisionDay;
+    *next = end;
+    if (ref_ == nullptr) {
+      e->future = true;
+    } else if (unit == 'd' || unit == 'w') {
+      SetRelativeDays(unit == 'd' ? n : 7 * n, true, e);
+    } else {
+      SetDay(AddMonths(*ref_, unit == 'm' ? n : 12 * n), "document date", e);
+    }
+    return true;
+  }
+
+  // "three days ago", "2 weeks ago", "about a year ago", "a year ago or so",
+  // "some years ago" at i.
+  bool MatchCountAgo(size_t i, size_t* next, TimeExpression* e) const {
+    char unit = 0;
+    size_t unit_at = 0;
+    bool vague = false;
+    const int n = CountAndUnit(i, &unit, &unit_at, &vague);
+    if (n <= 0) return false;
+    size_t end = unit_at + 1;
+    bool approximate = vague;
+    if (const size_t or_end = OrSoAt(end, true); or_end != kNone) {
+      end = or_end;
+      approximate = true;
+    }
+    if (WordAt(end) != "ago") return false;
+    ++end;
+    if (const size_t or_end = OrSoAt(end, false); or_end != kNone) {
+      end = or_end;
+      approximate = true;
+    }
+    SetSpan(i, end, e);
+    e->kind = kKindRelative;
+    e->precision = approximate ? kPrecisionApproximate : kPrecisionDay;
+    Hedge(i, kCountHedges, e);
+    *next = end;
+    SetCountBack(n, unit, e);
+    return true;
+  }
+
+  // "The next year, he sold it", "the last week of June": "last"/"next" at i
+  // counted from another time than the document date. "the" before it
+  // without a period preposition before that ("over the next year" counts
+  // from D), or "of" after the unit.
+  bool IsNarrativePeriod(size_t i) const {
+    if (WordAt(i + 2) == "of") return true;
+    if (i == 0 || WordAt(i - 1) != "the") return false;
+    static constexpr std::string_view kPrepositions[] = {
+        "in", "within", "over", "during", "for", "by", "until", "through", "throughout"};
+    return i < 2 || !IsOneOf(WordAt(i - 2), kPrepositions);
+  }
+
+  // "in recent weeks", "over the past few days", "the last couple of
+  // months" at i ("recent", "past" or "last"): D - N units, approximate.
+  bool MatchRecentPeriod(size_t i, size_t* next, TimeExpression* e) const {
+    const std::string w = WordAt(i);
+    int n = -1;
+    size_t unit_at = i + 1;
+    if (w == "recent") {
+      n = kVagueCount;
+    } else if (w == "past" || w == "last") {
+      bool vague = false;
+      n = CountAt(i + 1, &unit_at, &vague);
+      if (!vague) return false;
+    }
+    const std::string unit = WordAt(unit_at);
+    if (n <= 0 || !IsPluralUnit(unit)) return false;
+    size_t first = i;
+    if (first > floor_ && WordAt(first - 1) == "the") --first;
+    if (first > floor_ && IsOneOf(WordAt(first - 1), {"in", "over", "during", "within"})) --first;
+    SetSpan(first, unit_at + 1, e);
+    e->kind = kKindRelative;
+    e->precision = kPrecisionApproximate;
+    *next = unit_at + 1;
+    SetCountBack(n, UnitFromWord(unit), e);
+    return true;
+  }
+
+  // "earlier this week", "later this year": tokens [i, unit_at], where
+  // unit_at holds week, month or year; `later` +1, or -1 for "earlier".
+  bool MatchThisUnit(size_t i, size_t unit_at, int later, size_t* next, TimeExpression* e) const {
+    const std::string unit = WordAt(unit_at);
+    if (!IsCalendarUnit(unit)) return false;
+    SetSpan(i, unit_at + 1, e);
+    e->kind = kKindRelative;
+    *next = unit_at + 1;
+    if (unit == "week") {
+      e->precision = kPrecisionApproximate;
+      SetRelativeDays(0, later > 0, e);
+    } else if (unit == "month") {
+      e->precision = kPrecisionMonth;
+      if (ref_ != nullptr) SetMonth(ref_->year, ref_->month, "document date", e);
+    } else {
+      e->precision = kPrecisionYear;
+      if (ref_ != nullptr) SetYear(ref_->year, "document date", e);
+    }
+    if (later > 0) e->future = true;
     return true;
   }
 
@@ -650,10 +1002,19 @@ class SentenceMatcher {
   const std::vector<Tok>& toks_;
   const CivilDate* ref_;
   mutable bool cues_ready_ = false;
-  mutable std::vector<int8_t> cue_;       // per token, see ComputeCues
-  mutable std::vector<size_t> prev_cue_;  // [i]: the last token before i with a cue
-  mutable std::vector<size_t> next_cue_;  // [i]: the first token at or after i with a cue
+  mutable std::vector<int8_t> cue_;           // per token, see ComputeCues
+  mutable std::vector<size_t> prev_cue_;      // [i]: the last token before i with a cue
+  mutable std::vector<size_t> next_cue_;      // [i]: the first token at or after i with a cue
+  mutable std::vector<size_t> words_before_;  // [i]: letter and digit tokens before token i
+  mutable std::vector<bool> clause_mark_;     // [i]: token i sets clauses apart (IsClauseMark)
+  size_t floor_ = 0;  // the first token after the last expression found (Run)
 };
+
+// A sentence that is only a photo credit: "(Image courtesy Jane Roe.)".
+bool IsCreditLine(std::string_view sentence) {
+  sentence = TrimWhitespace(sentence);
+  return !sentence.empty() && sentence.front() == '(' && IsPhotoCaption(sentence);
+}
 
 std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index,
                                    std::string_view date) {
@@ -661,9 +1022,28 @@ std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index,
   CivilDate ref;
   const bool has_ref = !date.empty() && ParseDate(date, &ref) && ref.valid();
   std::vector<Tok> toks;
+  // Captions date a picture: their sentences give no expressions.
+  size_t paragraph = 0;
+  int paragraph_caption = -1;  // unknown
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-    Tokenize(doc.text, doc.sentences[s].span, &toks);
+    const Span span = doc.sentences[s].span;
+    const size_t before = out.size();
+    Tokenize(doc.text, span, &toks);
     SentenceMatcher(doc.text, toks, has_ref ? &ref : nullptr).Run(document_index, s, &out);
+    if (out.size() == before) continue;
+    while (paragraph < doc.paragraphs.size() && doc.paragraphs[paragraph].end <= span.begin) {
+      ++paragraph;
+      paragraph_caption = -1;
+    }
+    const bool in_paragraph =
+        paragraph < doc.paragraphs.size() && doc.paragraphs[paragraph].begin <= span.begin;
+    if (in_paragraph && paragraph_caption < 0) {
+      paragraph_caption = IsPhotoCaption(doc.paragraphs[paragraph].Slice(doc.text)) ? 1 : 0;
+    }
+    if ((in_paragraph && paragraph_caption == 1) || IsPhotoCaption(span.Slice(doc.text)) ||
+        (s + 1 < doc.sentences.size() && IsCreditLine(doc.sentences[s + 1].span.Slice(doc.text)))) {
+      out.resize(before);
+    }
   }
   return out;
 }
@@ -814,19 +1194,19 @@ std::string EventText(std::string_view sentence) {
   return text;
 }
 
-// The last day an event's date ("YYYY-MM-DD" or "YYYY-MM") covers, in days
-// since 1970-01-01; false when it has none.
+// The last day an event's date ("YYYY-MM-DD", "YYYY-MM" or "YYYY") covers,
+// in days since 1970-01-01; false when it has none.
 bool LastDay(const std::string& date, int64_t* days) {
-  if (date.size() != 7 && date.size() != 10) return false;
+  if (date.size() != 4 && date.size() != 7 && date.size() != 10) return false;
   CivilDate c;
   if (date.size() == 10) {
     if (!ParseDate(date, &c)) return false;
   } else {
     for (size_t i : {0, 1, 2, 3, 5, 6}) {
-      if (!IsAsciiDigit(date[i])) return false;
+      if (i < date.size() && !IsAsciiDigit(date[i])) return false;
     }
     c.year = std::stoi(date.substr(0, 4));
-    c.month = std::stoi(date.substr(5, 2));
+    c.month = date.size() == 7 ? std::stoi(date.substr(5, 2)) : 12;
     if (c.month < 1 || c.month > 12) return false;
     c.day = DaysInMonth(c.year, c.month);
   }
@@ -834,30 +1214,41 @@ bool LastDay(const std::string& date, int64_t* days) {
   return true;
 }
 
-// Sets kind, future and weight of an event from its citations;
-// `earliest_document` is the earliest document date of the cluster in days,
-// or INT64_MIN when no document has one.
+// Sets kind, precision, future, background and weight of an event from its
+// citations; `earliest_document` is the earliest document date of the
+// cluster in days, or INT64_MIN when no document has one.
 void Finish(int64_t earliest_document, TimelineEvent* event) {
   int rank = 3;
+  int precision = 3;
   bool future = true;
   std::set<uint32_t> documents;
   for (const TimeExpression& c : event->citations) {
     rank = std::min(rank, KindRank(c.kind));
+    precision = std::min(precision, PrecisionRank(c.precision));
     future = future && c.future;
     documents.insert(c.document);
   }
   static constexpr const char* kKinds[] = {kKindDate, kKindDeadline, kKindRelative, kKindDeictic};
+  static constexpr const char* kPrecisions[] = {kPrecisionDay, kPrecisionMonth, kPrecisionYear,
+                                                kPrecisionApproximate};
   event->kind = kKinds[rank];
+  event->precision = kPrecisions[precision];
   event->future = future;
-  // A day (or a deadline) is worth more than a month. A deictic event is
-  // what happened on the report's own date, its news: worth a day too.
-  const double bonus = rank == 1 || event->date.size() == 10 ? 1.5 : 1.0;
-  event->weight = 2.0 * static_cast<double>(documents.size()) + bonus;
+  const bool deadline = rank == KindRank(kKindDeadline);
   int64_t last = 0;
-  if (earliest_document != INT64_MIN && LastDay(event->date, &last) &&
-      last < earliest_document - 365) {
-    event->weight -= 1;  // background: over a year before the story
+  event->background = !future && !deadline && earliest_document != INT64_MIN &&
+                      LastDay(event->date, &last) && last < earliest_document - kBackgroundDays;
+  // A day (or a deadline) is worth more than a month, a month more than a
+  // year. A deictic event is what happened on the report's own date, its
+  // news: worth a day too. An unresolved event has no precision to reward.
+  double bonus = 1.0;
+  if (deadline || (!event->date.empty() && precision == PrecisionRank(kPrecisionDay))) {
+    bonus = 1.5;
+  } else if (!event->date.empty() && precision == PrecisionRank(kPrecisionYear)) {
+    bonus = 0.5;
   }
+  event->weight = 2.0 * static_cast<double>(documents.size()) + bonus;
+  if (event->background) event->weight -= 1;
   if (event->date.empty()) event->weight /= 2;
 }
 

@@ -182,7 +182,9 @@ int64_t EventDay(const Document& doc, int64_t published, const std::vector<TimeE
   }
   for (const TimeExpression& x : times) {
     if (x.sentence >= lead_end) break;
-    if (x.future || x.date.size() != 10 || x.kind == "deadline") continue;
+    if (x.future || x.date.size() != 10 || x.kind == "deadline" || x.precision == "approximate") {
+      continue;
+    }
     const int64_t day = DayOf(x.date);
     if (day != kNoDay && day <= published && day >= published - kLeadLookbackDays) return day;
   }

@@ -208,17 +208,26 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
     out += "## Timeline\n\n";
     const std::vector<const TimelineEntry*> top = TopTimeline(briefing->timeline, kMaxEvents);
     for (const TimelineEntry* t : top) {
-      const char* note = t->kind == "deadline" ? " (deadline)" : t->future ? " (expected)" : "";
+      const char* note = t->kind == "deadline"           ? " (deadline)"
+                         : t->future                     ? " (expected)"
+                         : t->precision == "approximate" ? " (approximately)"
+                                                         : "";
       out += "- **" + t->date + "**" + note + " " + Escape(t->text) + " —";
       for (const Citation& c : t->citations) {
         out += " [" + std::to_string(c.document + 1) + "] `" + Range(c.source_span) + "`";
       }
       out += "\n";
     }
-    const size_t rest = briefing->timeline.size() - top.size();
+    size_t background = 0;
+    for (const TimelineEntry& t : briefing->timeline) background += t.background ? 1 : 0;
+    const size_t rest = briefing->timeline.size() - top.size() - background;
     if (rest > 0) {
       out += "- _… " + std::to_string(rest) +
              " more, undated ones included (see --format json or html)_\n";
+    }
+    if (background > 0) {
+      out += "- _" + CountOf(background, "background reference", "background references") +
+             " to earlier events (more than a year before the story) left out_\n";
     }
     out += "\n";
   }

@@ -1,6 +1,8 @@
 #include "segment/metadata.h"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "util/dates.h"
 #include "util/strings.h"
@@ -99,7 +101,123 @@ size_t DatelineLength(std::string_view para, std::string* agency) {
   return p + dash + 1;
 }
 
+bool IsPhotoWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"photo", "photos", "photograph", "photographs",
+                                                "image", "images", "picture",    "pictures",
+                                                "video", "videos"};
+  return IsOneOf(lower, kWords);
+}
+
+// A white-space separated word, lowercase, without the punctuation around it
+// ("2001," -> "2001", "photo:" -> "photo").
+std::string BareWord(std::string_view word) {
+  auto punct = [](char c) { return !IsAsciiAlpha(c) && !IsAsciiDigit(c); };
+  while (!word.empty() && punct(word.front())) word.remove_prefix(1);
+  while (!word.empty() && punct(word.back())) word.remove_suffix(1);
+  return AsciiLower(word);
+}
+
+// Length of a file note opening `s` ("FILE - ", "FILE- ", "FILE PHOTO: "),
+// through the space after its mark; 0 if none.
+size_t FileNoteLength(std::string_view s) {
+  if (!StartsWith(s, "FILE")) return 0;
+  size_t p = 4;
+  if (s.compare(p, 6, " PHOTO") == 0) p += 6;
+  while (p < s.size() && s[p] == ' ') ++p;
+  size_t mark = DashAt(s, p);
+  if (mark == 0 && s.compare(p, 2, ": ") == 0) mark = 1;
+  return mark == 0 ? 0 : p + mark + 1;
+}
+
+// "In this May 4, 2001, file photo, ...", "This undated photo shows ...".
+bool OpensWithPhotoPhrase(const std::vector<std::string_view>& words) {
+  constexpr size_t kWindow = 8;
+  size_t first = 0;
+  const std::string w0 = words.empty() ? std::string() : BareWord(words[0]);
+  if (w0 == "in" && words.size() > 1) {
+    const std::string w1 = BareWord(words[1]);
+    if (w1 != "this" && w1 != "these") return false;
+    first = 2;
+  } else if (w0 == "this" || w0 == "these") {
+    first = 1;
+  } else {
+    return false;
+  }
+  for (size_t i = first; i < words.size() && i < first + kWindow; ++i) {
+    if (IsPhotoWord(BareWord(words[i]))) return true;
+  }
+  return false;
+}
+
+// "Photo: ...", "File photo: ...", "Caption: ...", "Photo by Jane Roe".
+bool OpensWithPhotoLabel(const std::vector<std::string_view>& words) {
+  size_t i = !words.empty() && BareWord(words[0]) == "file" && words[0].back() != ':' ? 1 : 0;
+  if (i >= words.size()) return false;
+  const std::string w = BareWord(words[i]);
+  if (!IsPhotoWord(w) && w != "caption") return false;
+  return words[i].back() == ':' || (i + 1 < words.size() && BareWord(words[i + 1]) == "by");
+}
+
+// "... (AP Photo/Jane Roe)", "... (Getty Images).": a credit closing the text.
+bool EndsWithPhotoCredit(std::string_view s) {
+  while (!s.empty() && (s.back() == '.' || IsAsciiSpace(s.back()))) s.remove_suffix(1);
+  if (s.empty() || s.back() != ')') return false;
+  const size_t open = s.rfind('(');
+  if (open == std::string_view::npos) return false;
+  const std::string_view credit = s.substr(open + 1, s.size() - open - 2);
+  if (credit.empty() || !IsAsciiUpper(credit[0])) return false;
+  for (size_t k = 1; k + 1 < credit.size(); ++k) {
+    if (credit[k] == '/' && IsAsciiAlpha(credit[k - 1]) && IsAsciiAlpha(credit[k + 1])) return true;
+  }
+  size_t p = 0;
+  while (p < credit.size()) {
+    while (p < credit.size() && !IsAsciiAlpha(credit[p])) ++p;
+    size_t q = p;
+    while (q < credit.size() && IsAsciiAlpha(credit[q])) ++q;
+    if (q > p && IsPhotoWord(AsciiLower(credit.substr(p, q - p)))) return true;
+    p = q;
+  }
+  return false;
+}
+
+// A full date within the first 40 bytes of a longer paragraph, written as a
+// dateline: only capitals and punctuation before it, a dash, "(", "/" or ":"
+// after it.
+bool IsDatelineDate(std::string_view para, size_t begin, size_t end) {
+  constexpr size_t kMaxDatelineOffset = 40;
+  if (begin > kMaxDatelineOffset) return false;
+  for (size_t k = 0; k < begin; ++k) {
+    if (IsAsciiLower(para[k])) return false;
+  }
+  size_t p = end;
+  while (p < para.size() && para[p] == ' ') ++p;
+  if (p == para.size()) return false;
+  const char c = para[p];
+  if (c == '(' || c == '/' || c == ':') return true;
+  return DashAt(para, p) > 0 || para.compare(p, 3, "\xE2\x80\x94") == 0 ||
+         para.compare(p, 3, "\xE2\x80\x93") == 0 || para.compare(p, 2, "--") == 0;
+}
+
 }  // namespace
+
+bool IsPhotoCaption(std::string_view paragraph) {
+  constexpr size_t kMaxCaptionWords = 80;
+  constexpr size_t kOpeningBytes = 160;
+  constexpr size_t kOpeningWords = 12;
+  constexpr size_t kMaxLeadingCredit = 40;
+  std::string_view s = TrimWhitespace(paragraph);
+  if (CountWords(s, kMaxCaptionWords) > kMaxCaptionWords) return false;
+  if (EndsWithPhotoCredit(s)) return true;
+  // The credit of the caption before may open the line: "(Associated Press) FILE - ...".
+  std::string_view opening = s;
+  if (const size_t close = s.find(')'); !s.empty() && s[0] == '(' && close < kMaxLeadingCredit) {
+    opening = TrimWhitespace(s.substr(close + 1));
+  }
+  if (FileNoteLength(opening) > 0) return true;
+  std::vector<std::string_view> words = SplitWhitespace(opening.substr(0, kOpeningBytes));
+  if (words.size() > kOpeningWords) words.resize(kOpeningWords);
+  return OpensWithPhotoPhrase(words) || OpensWithPhotoLabel(words);
+}
 
 void DetectMetadata(Document* doc) {
   // Byline (already set aside as clutter), and the date it may carry.
@@ -129,7 +247,7 @@ void DetectMetadata(Document* doc) {
   size_t db = 0, de = 0;
   const bool first_is_date = CountWords(first_text, kMaxDateLineWords) <= kMaxDateLineWords &&
                              FindFullDate(first_text, &unused, &db, &de);
-  if (!StartsTurn(*doc, first) && !first_is_date) {
+  if (!StartsTurn(*doc, first) && !first_is_date && !IsPhotoCaption(first_text)) {
     if (!doc->title.empty()) {
       if (EqualsIgnoreAsciiCase(CollapseWhitespace(first_text), doc->title)) {
         doc->title_span = first;
@@ -142,18 +260,20 @@ void DetectMetadata(Document* doc) {
       remove.push_back(0);
     }
   }
-  // Date: a full date on a short line among the first paragraphs.
+  // Date: a full date on a short line among the first paragraphs, or in a
+  // dateline; never one of a caption (the day a picture was taken).
   const size_t n = std::min(paras.size(), kHeaderParagraphs);
   for (size_t i = 0; i < n; ++i) {
+    const std::string_view para = paras[i].Slice(doc->text);
     // A dateline comes early in its paragraph: look at the start only.
-    std::string_view text = paras[i].Slice(doc->text).substr(0, kDatelineWindow);
+    std::string_view text = para.substr(0, kDatelineWindow);
     CivilDate date;
     size_t b = 0, e = 0;
-    if (!FindFullDate(text, &date, &b, &e)) continue;
-    const size_t words = CountWords(paras[i].Slice(doc->text), kMaxDateLineWords);
-    // A dateline inside a longer first paragraph ("WASHINGTON, Nov. 27, 2015 --") counts when
-    // the date comes early.
-    if (words > kMaxDateLineWords && b > 40) continue;
+    if (!FindFullDate(text, &date, &b, &e) || IsPhotoCaption(para)) continue;
+    const size_t words = CountWords(para, kMaxDateLineWords);
+    // In a longer paragraph, only a dateline ("WASHINGTON, Nov. 27, 2015 --") counts: a
+    // sentence opening with a date tells of an event, not of the report.
+    if (words > kMaxDateLineWords && !IsDatelineDate(para, b, e)) continue;
     if (doc->date.empty()) {
       doc->date = date.ToIso();
       doc->date_span = {paras[i].begin + static_cast<uint32_t>(b),
@@ -170,7 +290,7 @@ void DetectMetadata(Document* doc) {
   for (size_t i : remove) paras.erase(paras.begin() + static_cast<std::ptrdiff_t>(i));
 
   // A dateline opening the story is not part of its first sentence.
-  if (!paras.empty() && !StartsTurn(*doc, paras[0])) {
+  if (!paras.empty() && !StartsTurn(*doc, paras[0]) && !IsPhotoCaption(paras[0].Slice(doc->text))) {
     std::string agency;
     const size_t len = DatelineLength(paras[0].Slice(doc->text), &agency);
     if (len > 0) {

@@ -61,6 +61,17 @@ class TimelineTest : public ::testing::Test {
     return rows;
   }
 
+  // (expression text, date, precision) of every expression.
+  using PrecisionRow = std::tuple<std::string, std::string, std::string>;
+  static std::vector<PrecisionRow> Precisions(const std::string& text, const std::string& date) {
+    Document doc = Analyze(text, date);
+    std::vector<PrecisionRow> rows;
+    for (const TimeExpression& e : timeline_->Extract(doc, 0)) {
+      rows.emplace_back(std::string(e.span.Slice(doc.text)), e.date, e.precision);
+    }
+    return rows;
+  }
+
   // The date of the single expression of `text`, and whether it is future.
   static std::pair<std::string, bool> DateOf(const std::string& text, const std::string& date) {
     Document doc = Analyze(text, date);
@@ -382,7 +393,7 @@ TEST_F(TimelineTest, DeadlinesWithWordsBeforeTheCount) {
   EXPECT_EQ(Rows("A vote must follow within 18 months of that.", kFriday),
             (std::vector<Row>{{"within 18 months", "2017-06-18", kDoc, true}}));
   EXPECT_EQ(Rows("Choices must be made within a month or so, two months at most.", kFriday),
-            (std::vector<Row>{{"within a month", "2016-01-18", kDoc, true}}));
+            (std::vector<Row>{{"within a month or so", "2016-01-18", kDoc, true}}));
   EXPECT_EQ(Rows("The ferries run again in another two weeks.", kFriday),
             (std::vector<Row>{{"in another two weeks", "2016-01-01", kDoc, true}}));
   // Not deadlines: a period looking back, and a place.
@@ -637,6 +648,229 @@ TEST_F(TimelineTest, TopKeepsTheHeaviestInDateOrder) {
   dates.clear();
   for (const TimelineEvent& e : TimelineBuilder::Top(events, 2)) dates.push_back(e.date);
   EXPECT_EQ(dates, (std::vector<std::string>{"2026-03-11", "2026-03-13"}));
+}
+
+// --- Captions --------------------------------------------------------------
+
+TEST_F(TimelineTest, CaptionsGiveNoEvents) {
+  // An old photo's caption (too long for a clutter line) above the story.
+  const std::string caption =
+      "FILE - In this June 2, 2009, file photo, a ferry of the Lanark line waits at the pier in "
+      "Marlow Bay on Monday while dock workers gather on the quay beside it, as gulls circle "
+      "over the harbor wall and the morning fog lifts above the old customs house. (Harbor "
+      "Wire)\n";
+  EXPECT_EQ(Rows(caption + "Dock workers stopped all ferries on Friday.", kSaturday),
+            (std::vector<Row>{{"Friday", "2026-03-13", kDoc, false}}));
+  // A caption sentence inside a longer paragraph, and the sentence before a bare credit.
+  std::string story;
+  for (int i = 0; i < 12; ++i) story += "The ferries stayed in port. ";
+  EXPECT_EQ(Rows(story + "In this photo taken on Tuesday, a ferry waits at the pier. " + story +
+                     "A ferry waited at the pier on March 2, 2009. (Image courtesy Jane Roe.) " +
+                     story + "Dock workers stopped all ferries on Friday.",
+                 kSaturday),
+            (std::vector<Row>{{"Friday", "2026-03-13", kDoc, false}}));
+  // A credit closing a short paragraph.
+  EXPECT_EQ(Rows("A ferry waits at the pier on Tuesday. (Harbor Wire Photo/Jane Roe)\n"
+                 "Dock workers stopped all ferries on Friday.",
+                 kSaturday),
+            (std::vector<Row>{{"Friday", "2026-03-13", kDoc, false}}));
+}
+
+// --- Tense: future cues the nearest-cue rule missed --------------------------
+
+TEST_F(TimelineTest, FutureTenseInJanuaryResolvesForward) {
+  // The relative clause between dashes holds "will"; "did" after it is nearer in tokens
+  // (each byte of a dash was one), but belongs to another clause.
+  constexpr char kNovember[] = "2025-11-19";
+  EXPECT_EQ(DateOf("When planning the fare card \xE2\x80\x93 which will be in its second year "
+                   "in January \xE2\x80\x93 the council did much research.",
+                   kNovember),
+            std::make_pair(std::string("2026-01"), true));
+  EXPECT_EQ(DateOf("The fare card, which will be in its second year in January, was a success.",
+                   kNovember),
+            std::make_pair(std::string("2026-01"), true));
+  // The clause holds no cue: the sentence's nearest decides, as before.
+  EXPECT_EQ(DateOf("In January, the council did much research.", kNovember),
+            std::make_pair(std::string("2025-01"), false));
+}
+
+TEST_F(TimelineTest, WontWouldAndIsToAreFutureCues) {
+  // "won't" was read as the past form "won".
+  EXPECT_EQ(DateOf("The ferries won't sail on Monday.", kSaturday),
+            std::make_pair(std::string("2026-03-16"), true));
+  EXPECT_EQ(DateOf("The ferries won\xE2\x80\x99t sail on Monday.", kSaturday),
+            std::make_pair(std::string("2026-03-16"), true));
+  EXPECT_EQ(DateOf("The Lanark team won on Monday.", kSaturday),
+            std::make_pair(std::string("2026-03-09"), false));
+  // Reported future: "said ... would" (the weekday is past by "said Tuesday" only).
+  EXPECT_EQ(DateOf("The operator said the ferries would sail again in January.", "2025-11-19"),
+            std::make_pair(std::string("2026-01"), true));
+  EXPECT_EQ(DateOf("She would have turned 50 in January.", kSaturday),
+            std::make_pair(std::string("2026-01"), false));
+  EXPECT_EQ(DateOf("The minister is to visit the harbor on Tuesday.", kSaturday),
+            std::make_pair(std::string("2026-03-17"), true));
+  EXPECT_EQ(DateOf("The storm is to blame for the damage on Tuesday.", kSaturday),
+            std::make_pair(std::string("2026-03-10"), false));
+}
+
+// --- Precision ---------------------------------------------------------------
+
+TEST_F(TimelineTest, EveryExpressionHasAPrecision) {
+  EXPECT_EQ(Precisions("Talks began on December 18, 2015, resumed on 27 November and in "
+                       "January, ended in March 2026 and on Tuesday.",
+                       kSaturday),
+            (std::vector<PrecisionRow>{{"December 18, 2015", "2015-12-18", "day"},
+                                       {"27 November", "2025-11-27", "day"},
+                                       {"in January", "2026-01", "month"},
+                                       {"March 2026", "2026-03", "month"},
+                                       {"Tuesday", "2026-03-10", "day"}}));
+  EXPECT_EQ(Precisions("Crews came yesterday, last week, last month and three days ago; they "
+                       "return within six months.",
+                       kSaturday),
+            (std::vector<PrecisionRow>{{"yesterday", "2026-03-13", "day"},
+                                       {"last week", "2026-03-07", "approximate"},
+                                       {"last month", "2026-02", "month"},
+                                       {"three days ago", "2026-03-11", "day"},
+                                       {"within six months", "2026-09-14", "day"}}));
+  // Unresolved expressions keep the precision of their form.
+  EXPECT_EQ(Precisions("Crews came on Tuesday, last week and a year ago or so.", ""),
+            (std::vector<PrecisionRow>{{"Tuesday", "", "day"},
+                                       {"last week", "", "approximate"},
+                                       {"a year ago or so", "", "approximate"}}));
+}
+
+TEST_F(TimelineTest, VagueExpressionsKeepTheirPrecision) {
+  // "a year ago or so" was resolved to an exact day.
+  EXPECT_EQ(Precisions("The pier was rebuilt a year ago or so.", kSaturday),
+            (std::vector<PrecisionRow>{{"a year ago or so", "2025-03-14", "approximate"}}));
+  EXPECT_EQ(Precisions("The pier was rebuilt a year or so ago.", kSaturday),
+            (std::vector<PrecisionRow>{{"a year or so ago", "2025-03-14", "approximate"}}));
+  EXPECT_EQ(Precisions("The ferry sank about two weeks ago.", kSaturday),
+            (std::vector<PrecisionRow>{{"about two weeks ago", "2026-02-28", "approximate"}}));
+  EXPECT_EQ(Precisions("Fares rose roughly a month ago.", kSaturday),
+            (std::vector<PrecisionRow>{{"roughly a month ago", "2026-02-14", "approximate"}}));
+  EXPECT_EQ(Precisions("The line opened more than a year ago.", kSaturday),
+            (std::vector<PrecisionRow>{{"more than a year ago", "2025-03-14", "approximate"}}));
+  EXPECT_EQ(Precisions("The line opened some 20 years ago.", kSaturday),
+            (std::vector<PrecisionRow>{{"some 20 years ago", "2006-03-14", "approximate"}}));
+  // Vague counts: 3, a couple 2, a range its first number.
+  EXPECT_EQ(Precisions("The line opened some years ago.", kSaturday),
+            (std::vector<PrecisionRow>{{"some years ago", "2023-03-14", "approximate"}}));
+  EXPECT_EQ(Precisions("Divers came a few days ago.", kSaturday),
+            (std::vector<PrecisionRow>{{"a few days ago", "2026-03-11", "approximate"}}));
+  EXPECT_EQ(Precisions("Divers came a couple of weeks ago.", kSaturday),
+            (std::vector<PrecisionRow>{{"a couple of weeks ago", "2026-02-28", "approximate"}}));
+  EXPECT_EQ(Precisions("Divers came two or three weeks ago.", kSaturday),
+            (std::vector<PrecisionRow>{{"two or three weeks ago", "2026-02-28", "approximate"}}));
+  EXPECT_EQ(Precisions("Divers came a week or two ago.", kSaturday),
+            (std::vector<PrecisionRow>{{"a week or two ago", "2026-03-07", "approximate"}}));
+  // Recent periods.
+  EXPECT_EQ(Precisions("Fares rose in recent weeks.", kSaturday),
+            (std::vector<PrecisionRow>{{"in recent weeks", "2026-02-21", "approximate"}}));
+  EXPECT_EQ(Precisions("Fares rose over the past few days.", kSaturday),
+            (std::vector<PrecisionRow>{{"over the past few days", "2026-03-11", "approximate"}}));
+  EXPECT_EQ(
+      Precisions("Fares rose in the last couple of months.", kSaturday),
+      (std::vector<PrecisionRow>{{"in the last couple of months", "2026-01-14", "approximate"}}));
+  // Hedged and vague deadlines, a hedged day; "just" is no hedge.
+  EXPECT_EQ(Precisions("Work ends within about six months.", kSaturday),
+            (std::vector<PrecisionRow>{{"within about six months", "2026-09-14", "approximate"}}));
+  EXPECT_EQ(Precisions("Work ends in the coming weeks.", kSaturday),
+            (std::vector<PrecisionRow>{{"in the coming weeks", "2026-04-04", "approximate"}}));
+  EXPECT_EQ(Precisions("Work ends in a few days.", kSaturday),
+            (std::vector<PrecisionRow>{{"in a few days", "2026-03-17", "approximate"}}));
+  EXPECT_EQ(Precisions("The pier closed around March 3.", kSaturday),
+            (std::vector<PrecisionRow>{{"around March 3", "2026-03-03", "approximate"}}));
+  EXPECT_EQ(
+      Precisions("The pier closed on or about March 3, 2026.", kSaturday),
+      (std::vector<PrecisionRow>{{"on or about March 3, 2026", "2026-03-03", "approximate"}}));
+  EXPECT_EQ(Precisions("The pier closed just two weeks ago.", kSaturday),
+            (std::vector<PrecisionRow>{{"two weeks ago", "2026-02-28", "day"}}));
+  // A decimal is no count ("5 years ago" is not in "1.5 years ago").
+  EXPECT_EQ(Precisions("The pier was rebuilt 1.5 years ago.", kSaturday),
+            std::vector<PrecisionRow>{});
+  // Not periods: an exact count, or no unit.
+  EXPECT_EQ(Precisions("Fares rose in the past two years and in recent talks.", kSaturday),
+            std::vector<PrecisionRow>{});
+}
+
+TEST_F(TimelineTest, LastYearAndEarlierThisYearAreYears) {
+  EXPECT_EQ(Rows("Fares rose last year and earlier this year; they fall next year.", kSaturday),
+            (std::vector<Row>{{"last year", "2025", kDoc, false},
+                              {"earlier this year", "2026", kDoc, false},
+                              {"next year", "2027", kDoc, true}}));
+  EXPECT_EQ(Rows("A new pier opens later this year.", kSaturday),
+            (std::vector<Row>{{"later this year", "2026", kDoc, true}}));
+  EXPECT_EQ(Rows("Fares rose earlier this month and earlier this week.", kSaturday),
+            (std::vector<Row>{{"earlier this month", "2026-03", kDoc, false},
+                              {"earlier this week", kSaturday, kDoc, false}}));
+  EXPECT_EQ(
+      Kinds("Fares rose this year, last year and earlier this year.", kSaturday),
+      (std::vector<KindRow>{
+          {"this year", "deictic"}, {"last year", "relative"}, {"earlier this year", "relative"}}));
+  EXPECT_EQ(Precisions("Fares rose last year and earlier this month.", kSaturday),
+            (std::vector<PrecisionRow>{{"last year", "2025", "year"},
+                                       {"earlier this month", "2026-03", "month"}}));
+  EXPECT_EQ(Rows("A new pier opens later this year.", ""),
+            (std::vector<Row>{{"later this year", "", "", true}}));
+}
+
+TEST_F(TimelineTest, NextYearOfANarrativeIsNotCountedFromTheDocumentDate) {
+  EXPECT_EQ(Rows("The next year, the pier was sold.", kSaturday), std::vector<Row>{});
+  EXPECT_EQ(Rows("The ferry sank the last week of June.", kSaturday), std::vector<Row>{});
+  EXPECT_EQ(Rows("Fares will rise over the next year.", kSaturday),
+            (std::vector<Row>{{"next year", "2027", kDoc, true}}));
+  EXPECT_EQ(Rows("Crews worked through the last week.", kSaturday),
+            (std::vector<Row>{{"last week", "2026-03-07", kDoc, false}}));
+}
+
+TEST_F(TimelineTest, EventPrecisionIsTheFinestOfItsCitations) {
+  Cluster cluster = MakeCluster({
+      {"The Kestrel pier closed about two weeks ago.", kSaturday},
+      {"The Kestrel pier closed on February 28.", kSaturday},
+      {"Fares on the Lanark line rose a year ago or so.", kSaturday},
+      {"Fares on the Lanark line rose last year.", kSaturday},
+  });
+  std::vector<TimelineEvent> events = timeline_->Build(cluster);
+  std::vector<std::tuple<std::string, std::string, size_t, double>> got;
+  for (const TimelineEvent& e : events) {
+    got.emplace_back(e.date, e.precision, e.citations.size(), e.weight);
+  }
+  EXPECT_EQ(got, (std::vector<std::tuple<std::string, std::string, size_t, double>>{
+                     {"2025", "year", 1, 2.5},
+                     {"2025-03-14", "approximate", 1, 3.0},
+                     {"2026-02-28", "day", 2, 5.5}}));
+}
+
+// --- Background ------------------------------------------------------------
+
+TEST_F(TimelineTest, HistoricalReferencesAreBackground) {
+  // Earliest document date 2015-11-27: background ends before 2014-11-27.
+  Cluster cluster = MakeCluster({
+      {"The attacks of September 11, 2001 changed air travel. Security rose in November 2014. "
+       "The old pier opened on November 26, 2014. The new pier opened on November 27, 2014. "
+       "Fares rose last year. The line opened some years ago. A ruling is expected within two "
+       "years.",
+       "2015-11-27"},
+      {"The pier reopened on Friday.", "2015-12-05"},
+  });
+  std::vector<TimelineEvent> events = timeline_->Build(cluster);
+  std::vector<std::tuple<std::string, bool, double>> got;
+  for (const TimelineEvent& e : events) got.emplace_back(e.date, e.background, e.weight);
+  EXPECT_EQ(got, (std::vector<std::tuple<std::string, bool, double>>{
+                     {"2001-09-11", true, 2.5},  // 3.5 - 1
+                     {"2012-11-27", true, 2.0},  // approximate: 3.0 - 1
+                     {"2014", false, 2.5},       // the year's last day is within 365 days
+                     {"2014-11", false, 3.0},
+                     {"2014-11-26", true, 2.5},   // 366 days before
+                     {"2014-11-27", false, 3.5},  // 365 days before
+                     {"2015-12-04", false, 3.5},
+                     {"2017-11-27", false, 3.5}}));
+  // Without any document date, nothing is background.
+  cluster = MakeCluster({{"The attacks of September 11, 2001 changed air travel.", ""}});
+  events = timeline_->Build(cluster);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_FALSE(events[0].background);
 }
 
 // --- The shared seed cluster (skipped without ../shared/data) -------------

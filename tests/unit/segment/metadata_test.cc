@@ -88,6 +88,114 @@ TEST(MetadataTest, NewswireDatelinesAreSetApart) {
             "FBI -");  // all-caps lead word and a dash: read as a dateline (known limit)
 }
 
+TEST(MetadataTest, FilePhotoCaptionNeverDatesTheDocument) {
+  // A long AP-style caption of an old photo, above the story's own dateline.
+  Document d = Make(
+      "Ferry strike spreads\n"
+      "FILE - In this June 2, 2009, file photo, a ferry of the Lanark line waits at the pier in "
+      "Marlow Bay while dock workers gather on the quay beside it, as gulls circle over the "
+      "harbor wall and the morning fog lifts above the old customs house. (Harbor Wire)\n"
+      "MARLOW BAY, March 13, 2026 (Harbor Wire) -- Dock workers stopped all ferries on Friday, "
+      "and the strike spread to two more ports.");
+  DetectMetadata(&d);
+  EXPECT_EQ(d.date, "2026-03-13");
+  EXPECT_EQ(d.date_span.Slice(d.text), "March 13, 2026");
+  EXPECT_EQ(d.title, "Ferry strike spreads");
+  // The caption is no dateline: "FILE -" is not a place.
+  EXPECT_EQ(d.dateline_span.Slice(d.text), "");
+  // The other spellings of the note, and a credit at the end: no date either.
+  for (const char* caption :
+       {"FILE- In this Monday, June 1, 2009 file photo, a ferry waits at the pier in Marlow Bay "
+        "while dock workers gather on the quay and gulls circle over the wall of the harbor.",
+        "FILE \xE2\x80\x94 This June 2, 2009, file photo shows a ferry of the Lanark line at "
+        "the pier in Marlow Bay, with dock workers on the quay and fog over the harbor.",
+        "June 2, 2009: a ferry of the Lanark line waits at the pier in Marlow Bay while dock "
+        "workers gather on the quay beside it. (Harbor Wire Photo/Jane Roe, File)",
+        "Photo: a ferry of the Lanark line at the pier in Marlow Bay on June 2, 2009, with dock "
+        "workers on the quay and the fog lifting over the harbor wall."}) {
+    Document c = Make(std::string(caption) + "\nDock workers stopped all ferries on Friday.");
+    DetectMetadata(&c);
+    EXPECT_EQ(c.date, "") << caption;
+  }
+}
+
+TEST(MetadataTest, ShortFileCaptionIsNeitherHeadlineNorDateline) {
+  Document d = Make("FILE - Ferries at the pier, June 2, 2009\nDock workers stopped all ferries.");
+  DetectMetadata(&d);
+  EXPECT_EQ(d.title, "");
+  EXPECT_EQ(d.date, "");
+  EXPECT_EQ(d.dateline_span.Slice(d.text), "");
+  EXPECT_EQ(d.paragraphs.size(), 2u);
+}
+
+TEST(MetadataTest, SentenceOpeningWithAnOldDateDoesNotDateTheDocument) {
+  // A story sentence about an old event is not a dateline.
+  Document d = Make(
+      "Ferry strike spreads\n"
+      "On June 2, 2009, dock workers in Marlow Bay last stopped every ferry of the Lanark line "
+      "for a week.\nThey stopped them again on Friday.");
+  DetectMetadata(&d);
+  EXPECT_EQ(d.date, "");
+  // A later date line still counts.
+  d = Make(
+      "Ferry strike spreads\n"
+      "On June 2, 2009, dock workers in Marlow Bay last stopped every ferry of the Lanark line "
+      "for a week.\nPosted Friday, March 13, 2026 5:27 pm\nThey stopped them again on Friday.");
+  DetectMetadata(&d);
+  EXPECT_EQ(d.date, "2026-03-13");
+  // Datelines opening a long paragraph, with a dash, an agency or a wire tag after the date.
+  for (const char* dateline :
+       {"MARLOW BAY, March 13, 2026 \xE2\x80\x94 Dock workers stopped all ferries on Friday "
+        "and the strike spread to two more ports along the coast.",
+        "March 13, 2026 (Harbor Wire) Dock workers stopped all ferries on Friday and the strike "
+        "spread to two more ports along the coast.",
+        "MARLOW BAY, March 13, 2026 /Harbor Wire/ -- Dock workers stopped all ferries on Friday "
+        "and the strike spread to two more ports along the coast."}) {
+    Document p = Make(dateline);
+    DetectMetadata(&p);
+    EXPECT_EQ(p.date, "2026-03-13") << dateline;
+  }
+}
+
+TEST(MetadataTest, PhotoCaptionsAreRecognizedAndStoryTextIsNot) {
+  for (const char* caption : {
+           "FILE - In this June 2, 2009, file photo, a ferry waits at the pier.",
+           "FILE- In this June 2, 2009 file photo, a ferry waits at the pier.",
+           "FILE PHOTO: A ferry waits at the pier in Marlow Bay.",
+           "FILE _ A ferry waits at the pier in Marlow Bay.",
+           "In this undated handout photo provided by the Lanark line, a ferry waits at the pier.",
+           "In these images taken on Friday, ferries wait at the pier.",
+           "This June 2, 2009, file photo shows a ferry at the pier.",
+           "Photo: a ferry at the pier in Marlow Bay.",
+           "File photo: a ferry at the pier in Marlow Bay.",
+           "Photo by Jane Roe",
+           "Caption: a ferry at the pier.",
+           "A ferry waits at the pier on Friday. (Harbor Wire Photo/Jane Roe)",
+           "A ferry waits at the pier on Friday (Getty Images).",
+           "A ferry waits at the pier on Friday. (Harbor Wire/Jane Roe)",
+           "(Harbor Wire) FILE - This June 2, 2009, file photo shows a ferry at the pier.",
+       }) {
+    EXPECT_TRUE(IsPhotoCaption(caption)) << caption;
+  }
+  for (const char* story : {
+           "FILED under the new rules, the complaint names the Lanark line.",
+           "FILE sharing sites were blocked on Friday.",
+           "In this city, ferries are the only way to work.",
+           "In this picture-perfect town, ferries stopped on Friday.",
+           "This is the worst strike the harbor has seen in years, a photo editor said.",
+           "Photographs of the strike spread online on Friday.",
+           "The strike spread to two more ports (photo below).",
+           "Speeds fell to 20 (km/h) on the coast road.",
+           "WASHINGTON (AP) \xE2\x80\x94 The Senate voted on Tuesday.",
+       }) {
+    EXPECT_FALSE(IsPhotoCaption(story)) << story;
+  }
+  // A long paragraph is story text even when a credit closes it.
+  std::string long_paragraph;
+  for (int i = 0; i < 20; ++i) long_paragraph += "The ferries stayed in port all day. ";
+  EXPECT_FALSE(IsPhotoCaption(long_paragraph + "(Image courtesy Jane Roe.)"));
+}
+
 TEST(MetadataTest, GivenDateIsKept) {
   Document d = Make("Title\nOn December 18, 2015 it happened.");
   d.date = "2015-12-19";
