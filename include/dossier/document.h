@@ -25,7 +25,7 @@ namespace dossier {
 enum class ClutterKind {
   kBoilerplate,   // "Advertisement", "In this article", share/cookie prompts
   kRepeatedLine,  // the same line twice in a row (a repeated headline)
-  kPhotoCredit,   // "(Photo: Reuters)", captions with a credit
+  kPhotoCredit,   // "(Photo: Reuters)", captions ("FILE - In this 2001 file photo, ...")
   kLinkList,      // the tag or link lines under "In this article", "Related"
   kByline,        // "By Jane Roe, Staff Writer" (kept in Document::byline)
 };

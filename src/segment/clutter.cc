@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "segment/metadata.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -167,6 +168,9 @@ void ClutterFilter::Apply(std::string_view text, std::vector<Span>* paragraphs,
     if (!kind && i > 0 && !key.empty() && key == previous_key) kind = ClutterKind::kRepeatedLine;
     previous_key = std::move(key);
     if (!kind && IsByline(line, words)) kind = ClutterKind::kByline;
+    // A whole caption ("FILE - In this May 4, 2001, file photo, ..."): about
+    // a photo, not the story (segment/metadata.h, IsPhotoCaption).
+    if (!kind && IsPhotoCaption(line)) kind = ClutterKind::kPhotoCredit;
     // Short unpunctuated lines right after a list header belong to the list.
     if (!kind && in_list && words <= kMaxListItemWords && !EndsSentence(line)) {
       kind = ClutterKind::kLinkList;

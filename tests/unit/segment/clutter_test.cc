@@ -59,6 +59,21 @@ TEST_F(ClutterTest, PhotoCreditsAndCaptionsAreRemoved) {
   EXPECT_EQ(removed[0].rfind("photo_credit:", 0), 0u);
 }
 
+TEST_F(ClutterTest, WholeFilePhotoCaptionIsClutterNotStory) {
+  std::vector<std::string> removed;
+  auto kept =
+      Run("FILE - In this May 4, 2001, file photo, the county courthouse stands on Main Street in "
+          "Dalton, where the trial of the former mayor opened that spring after months of delay "
+          "and two changes of venue. (Photo by Ken Alder, File)\n"
+          "A man was shot dead outside the county courthouse on Monday, police said.\n",
+          &removed);
+  EXPECT_EQ(kept,
+            (std::vector<std::string>{
+                "A man was shot dead outside the county courthouse on Monday, police said."}));
+  ASSERT_EQ(removed.size(), 1u);
+  EXPECT_EQ(removed[0].rfind("photo_credit:FILE - In this May 4, 2001", 0), 0u);
+}
+
 TEST_F(ClutterTest, StoryLinesThatMentionPromptsAreKept) {
   std::vector<std::string> removed;
   auto kept =
