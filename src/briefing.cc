@@ -336,7 +336,7 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
   TimelineScope scope;
   scope.include = g.include;
   for (const SourceEntry& s : b.sources) scope.dates.push_back(s.date);
-  for (const TimelineEvent& ev : impl_->timeline.Build(cluster, &scope)) {
+  for (const TimelineEvent& ev : impl_->timeline.Build(cluster, &scope, &g.times)) {
     TimelineEntry t;
     t.date = ev.date;
     t.text = ev.text;

@@ -16,7 +16,9 @@ Result<ProceduralMatcher> ProceduralMatcher::Create(std::string_view data_dir) {
   for (const std::string& line : phrases->entries()) {
     std::vector<std::string> words;
     for (std::string_view w : SplitWhitespace(line)) words.emplace_back(w);
-    if (!words.empty()) m.phrases_.push_back(std::move(words));
+    if (words.empty()) continue;
+    m.by_first_word_[words.front()].push_back(m.phrases_.size());
+    m.phrases_.push_back(std::move(words));
   }
   return m;
 }
@@ -32,11 +34,14 @@ bool ProceduralMatcher::IsProcedural(const Document& doc, uint32_t sentence) con
   }
   if (all_courtesy) return true;
   if (words <= kMaxWords) {
-    for (const std::vector<std::string>& phrase : phrases_) {
-      if (phrase.size() > words) continue;
-      for (uint32_t t = s.token_begin; t + phrase.size() <= s.token_end; ++t) {
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      auto it = by_first_word_.find(doc.tokens[t].lower);
+      if (it == by_first_word_.end()) continue;
+      for (size_t p : it->second) {
+        const std::vector<std::string>& phrase = phrases_[p];
+        if (t + phrase.size() > s.token_end) continue;
         bool match = true;
-        for (size_t k = 0; k < phrase.size() && match; ++k) {
+        for (size_t k = 1; k < phrase.size() && match; ++k) {
           match = doc.tokens[t + k].lower == phrase[k];
         }
         if (match) return true;

@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dossier/document.h"
@@ -44,6 +45,7 @@ class ProceduralMatcher {
  private:
   WordList courtesy_;
   std::vector<std::vector<std::string>> phrases_;  // each a run of lower-case words
+  std::unordered_map<std::string, std::vector<size_t>> by_first_word_;  // -> phrases_
 };
 
 }  // namespace dossier

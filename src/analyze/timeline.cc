@@ -260,7 +260,14 @@ struct Found {
 class SentenceMatcher {
  public:
   SentenceMatcher(std::string_view text, const std::vector<Tok>& toks, const CivilDate* ref)
-      : text_(text), toks_(toks), ref_(ref) {}
+      : text_(text), toks_(toks), ref_(ref) {
+    // Every word lowered once: the rules look at the same words many times.
+    lower_.resize(toks_.size());
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      if (toks_[i].kind == 'a') lower_[i] = AsciiLower(Str(i));
+      has_ago_ = has_ago_ || lower_[i] == "ago";
+    }
+  }
 
   void Run(uint32_t document, uint32_t sentence, std::vector<Found>* out) {
     size_t i = 0;
@@ -284,11 +291,11 @@ class SentenceMatcher {
   std::string_view Str(size_t i) const {
     return std::string_view(text_).substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
   }
-  std::string Lower(size_t i) const { return AsciiLower(Str(i)); }
+  const std::string& Lower(size_t i) const { return lower_[i]; }
   bool Has(size_t i) const { return i < toks_.size(); }
   bool IsWord(size_t i) const { return Has(i) && toks_[i].kind == 'a'; }
   // The lowercase word at i, or "" when i is not a word.
-  std::string WordAt(size_t i) const { return IsWord(i) ? Lower(i) : std::string(); }
+  const std::string& WordAt(size_t i) const { return IsWord(i) ? lower_[i] : kNoWord; }
   bool Adjacent(size_t i) const {  // toks_[i] follows toks_[i - 1] with no space
     return i > 0 && Has(i) && toks_[i - 1].end == toks_[i].begin;
   }
@@ -339,9 +346,9 @@ class SentenceMatcher {
     cue_.assign(n, 0);
     for (size_t i = 0; i < n; ++i) {
       if (toks_[i].kind != 'a') continue;
-      const std::string w = Lower(i);
+      const std::string& w = Lower(i);
       const std::string prev = i > 0 ? WordAt(i - 1) : std::string();
-      const std::string after = WordAt(i + 1);
+      const std::string& after = WordAt(i + 1);
       const size_t contracted = AfterApostrophe(i);
       if (w == "won" && contracted != kNone && WordAt(contracted) == "t") {
         cue_[i] = 1;  // "won't"
@@ -413,7 +420,7 @@ class SentenceMatcher {
     size_t before = first > 0 ? first - 1 : kNone;
     if (before != kNone && WordAt(before) == "on" && before > 0) --before;
     if (before != kNone) {
-      const std::string w = WordAt(before);
+      const std::string& w = WordAt(before);
       if (w == "starting" || w == "beginning") return 1;
       if (cue_[before] < 0) return -1;
     }
@@ -523,7 +530,7 @@ class SentenceMatcher {
   // week or two"), at token i: the token after it, or kNone.
   size_t OrSoAt(size_t i, bool count) const {
     if (WordAt(i) != "or") return kNone;
-    const std::string w = WordAt(i + 1);
+    const std::string& w = WordAt(i + 1);
     if (w == "so" || w == "more" || w == "less") return i + 2;
     size_t after = 0;
     bool vague = false;
@@ -704,7 +711,7 @@ class SentenceMatcher {
       return false;
     }
     if (t.kind != 'a') return false;
-    const std::string lower = Lower(i);
+    const std::string& lower = Lower(i);
     // Months: "November 27, 2015", "Nov. 28", "October the 30th", "January
     // 2016", "in January".
     if (int month = MonthAt(i, &after); month > 0) {
@@ -727,7 +734,7 @@ class SentenceMatcher {
         return true;
       }
       if (lower == "may" || i == 0 || toks_[i - 1].kind != 'a') return false;
-      const std::string prev = Lower(i - 1);
+      const std::string& prev = Lower(i - 1);
       int step = 0;  // -1 strictly before, +1 strictly after, 0 by tense
       if (prev == "last") {
         step = -1;
@@ -770,7 +777,7 @@ class SentenceMatcher {
       size_t first = i;
       int step = 0;
       if (i > 0 && toks_[i - 1].kind == 'a') {
-        const std::string prev = Lower(i - 1);
+        const std::string& prev = Lower(i - 1);
         if (prev == "last") step = -1, first = i - 1;
         if (prev == "next") step = 1, first = i - 1;
         if (prev == "this") first = i - 1;
@@ -816,7 +823,7 @@ class SentenceMatcher {
     }
     if ((lower == "last" || lower == "next" || lower == "this") && Has(i + 1) &&
         toks_[i + 1].kind == 'a') {
-      const std::string unit = Lower(i + 1);
+      const std::string& unit = Lower(i + 1);
       const int sign = lower == "last" ? -1 : lower == "next" ? 1 : 0;
       const char* kind = sign == 0 ? kKindDeictic : kKindRelative;
       if (sign != 0 && IsCalendarUnit(unit) && IsNarrativePeriod(i)) return false;
@@ -871,7 +878,7 @@ class SentenceMatcher {
     for (int skipped = 0; Has(j); ++j, ++skipped) {
       n = CountAndUnit(j, &unit, &unit_at, &vague);
       if (n > 0) break;
-      const std::string w = WordAt(j);
+      const std::string& w = WordAt(j);
       if (coming && IsPluralUnit(w)) {
         n = kVagueCount;
         unit = UnitFromWord(w);
@@ -879,7 +886,7 @@ class SentenceMatcher {
         vague = true;
         break;
       }
-      const std::string w_next = WordAt(j + 1);
+      const std::string& w_next = WordAt(j + 1);
       const bool filler =
           within ? IsWithinFiller(w)
                  : IsInFiller(w) || (w == "the" && (w_next == "next" || w_next == "coming" ||
@@ -912,6 +919,7 @@ class SentenceMatcher {
   // "three days ago", "2 weeks ago", "about a year ago", "a year ago or so",
   // "some years ago" at i.
   bool MatchCountAgo(size_t i, size_t* next, TimeExpression* e) const {
+    if (!has_ago_) return false;
     char unit = 0;
     size_t unit_at = 0;
     bool vague = false;
@@ -953,7 +961,7 @@ class SentenceMatcher {
   // "in recent weeks", "over the past few days", "the last couple of
   // months" at i ("recent", "past" or "last"): D - N units, approximate.
   bool MatchRecentPeriod(size_t i, size_t* next, TimeExpression* e) const {
-    const std::string w = WordAt(i);
+    const std::string& w = WordAt(i);
     int n = -1;
     size_t unit_at = i + 1;
     if (w == "recent") {
@@ -963,7 +971,7 @@ class SentenceMatcher {
       n = CountAt(i + 1, &unit_at, &vague);
       if (!vague) return false;
     }
-    const std::string unit = WordAt(unit_at);
+    const std::string& unit = WordAt(unit_at);
     if (n <= 0 || !IsPluralUnit(unit)) return false;
     size_t first = i;
     if (first > floor_ && WordAt(first - 1) == "the") --first;
@@ -979,7 +987,7 @@ class SentenceMatcher {
   // "earlier this week", "later this year": tokens [i, unit_at], where
   // unit_at holds week, month or year; `later` +1, or -1 for "earlier".
   bool MatchThisUnit(size_t i, size_t unit_at, int later, size_t* next, TimeExpression* e) const {
-    const std::string unit = WordAt(unit_at);
+    const std::string& unit = WordAt(unit_at);
     if (!IsCalendarUnit(unit)) return false;
     SetSpan(i, unit_at + 1, e);
     e->kind = kKindRelative;
@@ -1000,6 +1008,9 @@ class SentenceMatcher {
 
   std::string_view text_;
   const std::vector<Tok>& toks_;
+  std::vector<std::string> lower_;  // per token: the word lowered; "" for others
+  bool has_ago_ = false;            // the sentence holds "ago"
+  inline static const std::string kNoWord;
   const CivilDate* ref_;
   mutable bool cues_ready_ = false;
   mutable std::vector<int8_t> cue_;           // per token, see ComputeCues
@@ -1266,12 +1277,16 @@ std::vector<TimeExpression> TimelineBuilder::Extract(const Document& doc,
 std::vector<TimeExpression> TimelineBuilder::Extract(const Document& doc, uint32_t document_index,
                                                      std::string_view date) const {
   std::vector<TimeExpression> out;
-  for (Found& f : FindExpressions(doc, document_index, date)) out.push_back(std::move(f.e));
+  for (Found& f : FindExpressions(doc, document_index, date)) {
+    f.e.month_day = f.month_day;
+    out.push_back(std::move(f.e));
+  }
   return out;
 }
 
-std::vector<TimelineEvent> TimelineBuilder::Build(const Cluster& cluster,
-                                                  const TimelineScope* scope) const {
+std::vector<TimelineEvent> TimelineBuilder::Build(
+    const Cluster& cluster, const TimelineScope* scope,
+    const std::vector<std::vector<TimeExpression>>* extracted) const {
   const uint32_t n = static_cast<uint32_t>(cluster.documents.size());
   auto included = [&](uint32_t d) {
     return scope == nullptr || d >= scope->include.size() || scope->include[d];
@@ -1283,7 +1298,12 @@ std::vector<TimelineEvent> TimelineBuilder::Build(const Cluster& cluster,
   };
   std::vector<std::vector<Found>> found(n);
   for (uint32_t d = 0; d < n; ++d) {
-    if (included(d)) found[d] = FindExpressions(cluster.documents[d], d, date_of(d));
+    if (!included(d)) continue;
+    if (extracted != nullptr && d < extracted->size() && date_of(d) == cluster.documents[d].date) {
+      for (const TimeExpression& e : (*extracted)[d]) found[d].push_back({e, e.month_day});
+    } else {
+      found[d] = FindExpressions(cluster.documents[d], d, date_of(d));
+    }
   }
 
   // Cluster years: a yearless day left unresolved takes the one year that

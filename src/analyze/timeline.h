@@ -245,6 +245,9 @@ struct TimeExpression {
   // date is empty.
   std::string precision;
   bool future = false;  // see above
+  // month * 100 + day of a yearless day left unresolved ("October 31" in an
+  // undated report), for Build's cluster years; 0 otherwise.
+  int month_day = 0;
 };
 
 // One line of the timeline.
@@ -294,8 +297,11 @@ class TimelineBuilder {
                                       std::string_view date) const;
 
   // The cluster's events, as described above, within `scope` (may be null).
-  std::vector<TimelineEvent> Build(const Cluster& cluster,
-                                   const TimelineScope* scope = nullptr) const;
+  // `extracted` (may be null): Extract(doc, d) of every document, reused for
+  // those read as of their own date instead of extracting them again.
+  std::vector<TimelineEvent> Build(
+      const Cluster& cluster, const TimelineScope* scope = nullptr,
+      const std::vector<std::vector<TimeExpression>>* extracted = nullptr) const;
 
   // The `count` heaviest of `events` (ties: the event whose first citation
   // has the lower sentence index, then the earlier one), in their order in

@@ -91,41 +91,67 @@ bool IsContent(const Token& t) {
 
 }  // namespace
 
-TermVector BackgroundIdf::SentencesVector(const Document& doc, uint32_t first, uint32_t last,
-                                          double name_weight) const {
-  struct Count {
-    int n = 0;
-    bool name = false;
-  };
-  std::unordered_map<uint64_t, Count> tf;
+namespace {
+
+// The content tokens of sentences [first, last) as (stem hash, written as a
+// name) pairs, sorted by hash.
+std::vector<std::pair<uint64_t, bool>> ContentTokens(const Document& doc, uint32_t first,
+                                                     uint32_t last) {
+  std::vector<std::pair<uint64_t, bool>> out;
   last = std::min<uint32_t>(last, static_cast<uint32_t>(doc.sentences.size()));
   for (uint32_t s = first; s < last; ++s) {
     const Sentence& sentence = doc.sentences[s];
     for (uint32_t k = sentence.token_begin; k < sentence.token_end; ++k) {
       const Token& tok = doc.tokens[k];
       if (!IsContent(tok)) continue;
-      Count& c = tf[tok.stem_hash];
-      ++c.n;
       // A name: capitalized away from the sentence's first word.
-      if (k > sentence.token_begin && tok.span.begin < doc.text.size() &&
-          IsAsciiUpper(doc.text[tok.span.begin])) {
-        c.name = true;
-      }
+      const bool name = k > sentence.token_begin && tok.span.begin < doc.text.size() &&
+                        IsAsciiUpper(doc.text[tok.span.begin]);
+      out.emplace_back(tok.stem_hash, name);
     }
   }
-  TermVector v;
-  v.reserve(tf.size());
-  double norm2 = 0;
-  for (const auto& [hash, count] : tf) {
-    const double w =
-        (1 + std::log(static_cast<double>(count.n))) * Idf(hash) * (count.name ? name_weight : 1.0);
-    if (w <= 0) continue;
-    v.emplace_back(hash, static_cast<float>(w));
-    norm2 += w * w;
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+void BackgroundIdf::Vectors(const Document& doc, uint32_t first, uint32_t last,
+                            std::span<const double> name_weights,
+                            std::span<TermVector*> vectors) const {
+  const std::vector<std::pair<uint64_t, bool>> tokens = ContentTokens(doc, first, last);
+  for (TermVector* v : vectors) v->clear();
+  std::vector<double> norm2(vectors.size(), 0);
+  for (size_t i = 0; i < tokens.size();) {
+    size_t j = i;
+    bool name = false;
+    for (; j < tokens.size() && tokens[j].first == tokens[i].first; ++j) {
+      if (tokens[j].second) name = true;
+    }
+    const double base = (1 + std::log(static_cast<double>(j - i))) * Idf(tokens[i].first);
+    if (base > 0) {
+      for (size_t k = 0; k < vectors.size(); ++k) {
+        const double w = base * (name ? name_weights[k] : 1.0);
+        vectors[k]->emplace_back(tokens[i].first, static_cast<float>(w));
+        norm2[k] += w * w;
+      }
+    }
+    i = j;
   }
-  std::sort(v.begin(), v.end());
-  const double norm = std::sqrt(norm2);
-  for (auto& [hash, w] : v) w = static_cast<float>(w / norm);
+  for (size_t k = 0; k < vectors.size(); ++k) {
+    const double norm = std::sqrt(norm2[k]);
+    if (norm > 0) {
+      for (auto& [hash, w] : *vectors[k]) w = static_cast<float>(w / norm);
+    }
+  }
+}
+
+TermVector BackgroundIdf::SentencesVector(const Document& doc, uint32_t first, uint32_t last,
+                                          double name_weight) const {
+  TermVector v;
+  TermVector* out[] = {&v};
+  const double weights[] = {name_weight};
+  Vectors(doc, first, last, weights, out);
   return v;
 }
 

@@ -19,6 +19,7 @@
 #define DOSSIER_CLUSTER_BACKGROUND_IDF_H_
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -49,6 +50,10 @@ class BackgroundIdf {
   // The same over the tokens of sentences [first, last) only.
   TermVector SentencesVector(const Document& doc, uint32_t first, uint32_t last,
                              double name_weight = 1.0) const;
+  // Several vectors of sentences [first, last) in one pass, one per name
+  // weight (`vectors[k]` gets `name_weights[k]`).
+  void Vectors(const Document& doc, uint32_t first, uint32_t last,
+               std::span<const double> name_weights, std::span<TermVector*> vectors) const;
 
  private:
   FlatIdMap ids_;  // stem hash -> index into idf_

@@ -20,6 +20,8 @@ constexpr int64_t kNoDay = std::numeric_limits<int64_t>::min();
 // only (the exact all-pairs cosine grows with the square of the pile).
 constexpr size_t kExactPairsLimit = 1000;
 constexpr size_t kTruncatedTerms = 40;
+// Up to this many vectors, pairs are compared directly, not through an index.
+constexpr size_t kDirectPairsLimit = 64;
 // A lead expression dates the report's event when it lies this many days or
 // fewer before the publication date ("yesterday", "on Tuesday" written on a
 // Thursday); further back, a lead's date is usually background.
@@ -60,21 +62,27 @@ void FindCopies(const Cluster& cluster, const PileOptions& options,
                 const std::vector<int64_t>& days, std::vector<PileDocument>* docs) {
   const uint32_t n = static_cast<uint32_t>(cluster.documents.size());
   UnionFind groups(n);
-  NearDuplicateIndex index({.threshold = options.copy_threshold});
-  for (uint32_t d = 0; d < n; ++d) {
-    if (std::optional<uint32_t> rep = index.Add(cluster.documents[d])) groups.Unite(*rep, d);
-  }
-  // Containment: a trimmed reprint inside a longer document.
-  if (n <= kExactCopyLimit) {
+  if (n > kExactCopyLimit) {
+    // A large pile: MinHash near-duplicates, as `dossier cluster` finds them.
+    NearDuplicateIndex index({.threshold = options.copy_threshold});
+    for (uint32_t d = 0; d < n; ++d) {
+      if (std::optional<uint32_t> rep = index.Add(cluster.documents[d])) groups.Unite(*rep, d);
+    }
+  } else {
+    // A small pile: the same shingles compared exactly, pair by pair: the
+    // Jaccard similarity the MinHash signature estimates, and containment
+    // (a trimmed reprint inside a longer document).
     std::vector<std::vector<uint64_t>> shingles(n);
     for (uint32_t d = 0; d < n; ++d) {
       shingles[d] =
           NearDuplicateIndex::Shingles(NearDuplicateIndex::TokenHashes(cluster.documents[d]));
     }
     for (uint32_t a = 0; a < n; ++a) {
-      if (shingles[a].size() < kMinCopyShingles) continue;
+      if (shingles[a].empty()) continue;
       for (uint32_t b = 0; b < n; ++b) {
-        if (a == b || shingles[b].size() < shingles[a].size() || groups.Find(a) == groups.Find(b)) {
+        if (a == b || shingles[b].size() < shingles[a].size() ||
+            (shingles[b].size() == shingles[a].size() && b < a) ||
+            groups.Find(a) == groups.Find(b)) {
           continue;
         }
         size_t shared = 0;
@@ -87,10 +95,14 @@ void FindCopies(const Cluster& cluster, const PileOptions& options,
             ++j;
           }
         }
-        if (static_cast<double>(shared) >=
-            options.copy_containment * static_cast<double>(shingles[a].size())) {
-          groups.Unite(a, b);
-        }
+        const double jaccard =
+            static_cast<double>(shared) /
+            static_cast<double>(shingles[a].size() + shingles[b].size() - shared);
+        const bool contained =
+            shingles[a].size() >= kMinCopyShingles &&
+            static_cast<double>(shared) >=
+                options.copy_containment * static_cast<double>(shingles[a].size());
+        if (jaccard >= options.copy_threshold || contained) groups.Unite(a, b);
       }
     }
   }
@@ -132,6 +144,16 @@ TermVector Truncate(const TermVector& v, size_t keep) {
 // fn(a, b, cosine) with a < b, through an inverted index.
 template <typename Fn>
 void ForEachLinkedPair(const std::vector<TermVector>& vectors, Fn fn) {
+  // A few vectors: every pair directly (cheaper than an index).
+  if (vectors.size() <= kDirectPairsLimit) {
+    for (uint32_t a = 0; a < vectors.size(); ++a) {
+      for (uint32_t b = a + 1; b < vectors.size(); ++b) {
+        const double c = Cosine(vectors[a], vectors[b]);
+        if (c > 0) fn(a, b, c);
+      }
+    }
+    return;
+  }
   std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, float>>> postings;
   for (uint32_t i = 0; i < vectors.size(); ++i) {
     for (const auto& [hash, w] : vectors[i]) postings[hash].emplace_back(i, w);
@@ -353,9 +375,13 @@ Pile PileAnalyzer::Analyze(const Cluster& cluster,
   const size_t r = reports.size();
 
   // 2. Vectors; 3. links and the main story.
-  std::vector<TermVector> vectors(r);
+  // Plain vectors for the story's links; names weighted for events.
+  std::vector<TermVector> vectors(r), named(r);
+  const double weights[] = {1.0, options_.event_name_weight};
   for (size_t i = 0; i < r; ++i) {
-    vectors[i] = idf_.DocumentVector(cluster.documents[reports[i]]);
+    const Document& doc = cluster.documents[reports[i]];
+    TermVector* out[] = {&vectors[i], &named[i]};
+    idf_.Vectors(doc, 0, static_cast<uint32_t>(doc.sentences.size()), weights, out);
     if (r > kExactPairsLimit) vectors[i] = Truncate(vectors[i], kTruncatedTerms);
   }
   const bool keep_matrix = r <= options_.max_event_reports;

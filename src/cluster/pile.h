@@ -9,11 +9,13 @@
 //
 // Method (docs/DESIGN.md, "The pile"; the thresholds are PileOptions and are
 // measured in bench/results/pile.md):
-//   1. Copies. Documents are compared on their 5-word stem shingles with the
-//      near-duplicate detector `dossier cluster` uses (NearDuplicateIndex,
-//      MinHash; estimated Jaccard >= copy_threshold); in piles of at most
-//      kExactCopyLimit documents, a document also copies a longer one that
-//      holds at least copy_containment of its shingles (a trimmed reprint).
+//   1. Copies. Documents are compared on the 5-word stem shingles of the
+//      near-duplicate detector `dossier cluster` uses (NearDuplicateIndex):
+//      two are copies when their Jaccard similarity reaches copy_threshold
+//      (computed exactly, pair by pair, in piles of at most kExactCopyLimit
+//      documents; estimated by MinHash beyond), or, in those smaller piles,
+//      when a longer one holds at least copy_containment of a document's
+//      shingles (a trimmed reprint).
 //      Each group of copies has one original: its earliest-dated document,
 //      then one more than 10% longer than the others (they trim it), then
 //      the first given; the others are its copies
