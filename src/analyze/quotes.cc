@@ -187,6 +187,16 @@ bool IsPreposition(std::string_view lower) {
   return IsOneOf(lower, kWords);
 }
 
+// A written thing that speaks for its author: "BuzzFeed's report said".
+bool IsDocumentNoun(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "report",  "statement",  "letter",  "memo",     "filing",  "complaint", "lawsuit",
+      "website", "tweet",      "post",    "study",    "release", "analysis",  "survey",
+      "poll",    "editorial",  "article", "blog",     "email",   "e-mail",    "announcement",
+      "ruling",  "indictment", "notice",  "document", "account", "message",   "video"};
+  return IsOneOf(lower, kWords);
+}
+
 bool IsAuxiliary(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
       "is",    "was",   "are", "were", "be",    "been",   "has",  "had", "have", "will",
@@ -260,7 +270,14 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
     if (flag != "" && flag != "that" && flag != "object") {
       return Status(StatusCode::kInvalidArgument, "speech_verbs.txt: unknown flag '" + flag + "'");
     }
-    q.verbs_[word] = Verb{flag == "that", flag == "object"};
+    // "pointed out | that": a verb and its particle.
+    const size_t space = word.find(' ');
+    if (space == std::string::npos) {
+      q.verbs_[word] = Verb{flag == "that", flag == "object", ""};
+    } else {
+      q.phrasal_verbs_[word.substr(0, space)] =
+          Verb{flag == "that", flag == "object", std::string(TrimWhitespace(word.substr(space)))};
+    }
   }
   for (const std::string& e : titles->entries()) {
     split(e, &word, &flag);
@@ -292,6 +309,21 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
   Result<WordList> outlets = LoadWordList(data_dir, "news_outlets.txt", /*lowercase=*/true);
   if (!outlets.ok()) return outlets.status();
   for (const std::string& e : outlets->entries()) q.outlets_.insert(OutletKey(e));
+  Result<WordList> places = LoadWordList(data_dir, "places.txt", /*lowercase=*/true);
+  if (!places.ok()) return places.status();
+  for (const std::string& e : places->entries()) {  // "canada ; canadian"
+    const size_t semicolon = e.find(';');
+    if (semicolon == std::string::npos) continue;
+    for (std::string_view rest = std::string_view(e).substr(semicolon + 1); !rest.empty();) {
+      const size_t bar = rest.find('|');
+      const std::string demonym(TrimWhitespace(rest.substr(0, bar)));
+      if (!demonym.empty()) {
+        q.demonyms_.insert(demonym);
+        if (demonym.ends_with('n') || demonym.ends_with('i')) q.demonyms_.insert(demonym + "s");
+      }
+      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+    }
+  }
   Result<WordList> genders = LoadWordList(data_dir, "name_genders.txt", /*lowercase=*/true);
   if (!genders.ok()) return genders.status();
   for (const std::string& e : genders->entries()) {
@@ -376,8 +408,15 @@ class QuoteExtractor::Run {
   const Verb* VerbAt(size_t i) const {
     if (!IsWord(i)) return nullptr;
     if (IsCapitalized(Word(i)) && !IsSentenceInitial(i)) return nullptr;  // "United States"
-    auto it = q_.verbs_.find(LowerWord(i));
-    return it == q_.verbs_.end() ? nullptr : &it->second;
+    const std::string w = LowerWord(i);
+    if (auto it = q_.verbs_.find(w); it != q_.verbs_.end()) return &it->second;
+    auto it = q_.phrasal_verbs_.find(w);
+    if (it == q_.phrasal_verbs_.end() || !IsWordIn(i + 1, {it->second.particle})) return nullptr;
+    return &it->second;
+  }
+  // The token after the verb at token v, its particle included.
+  static size_t AfterVerb(size_t v, const Verb& verb) {
+    return v + (verb.particle.empty() ? 1 : 2);
   }
   const Title* TitleOf(std::string_view w) const {
     auto it = q_.titles_.find(WithoutPeriod(w));
@@ -424,6 +463,7 @@ class QuoteExtractor::Run {
   Subject SubjectBefore(size_t a, size_t verb, size_t* begin = nullptr) const;
   Subject SubjectAfter(size_t verb, size_t limit, size_t* end) const;
   Subject SentenceSubject(size_t a, size_t b) const;
+  Subject AuthorOf(size_t a, size_t b) const;
   const Anchor* AnchorBefore(size_t first, size_t verb, const std::vector<Anchor>& anchors) const;
   std::span<const Anchor> DirectAnchors(size_t first, size_t last) const;
 
@@ -580,6 +620,8 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
     ++a;
   }
   if (a >= b) return s;
+  // "Canadian guidelines", "Americans say": a demonym is no name.
+  if (!the && b - a == 1 && q_.demonyms_.count(AsciiLower(Word(a)))) return s;
   int last_title = -1;
   for (size_t k = a; k < b; ++k) {
     std::string_view w = Word(k);
@@ -665,7 +707,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
   if (s.ok() || a >= b) return s;
   size_t f = a;
   static constexpr std::string_view kLeads[] = {"both", "either", "neither", "with", "and"};
-  if (IsWord(f) && IsOneOf(LowerWord(f), kLeads)) {
+  // "But Lena Ortiz said", "Meanwhile Ortiz said": a conjunction or adverb first.
+  const std::string lead = IsWord(f) ? LowerWord(f) : std::string();
+  if (IsOneOf(lead, kLeads) || IsConjunction(lead) || (IsAdverb(lead) && !lead.ends_with("ly"))) {
     ++f;
     s = ParseName(f, b);
     // "and the agency says": a description too.
@@ -901,10 +945,48 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
       return s;
     }
   }
+  if (touching && !chunks.empty()) {
+    Subject author = AuthorOf(chunks.back().first, chunks.back().second);
+    if (author.ok()) {
+      if (begin != nullptr) *begin = chunks.back().first;
+      return author;
+    }
+  }
   // Nobody named: the attribution ("officials said") starts with the words
   // right before the verb.
   if (begin != nullptr && touching && !chunks.empty()) *begin = chunks.back().first;
   return {};
+}
+
+// Tokens [a, b) naming a document by its author: "BuzzFeed's Thursday night
+// report", "a White House statement".
+QuoteExtractor::Run::Subject QuoteExtractor::Run::AuthorOf(size_t a, size_t b) const {
+  if (b < a + 2 || !IsLowerWord(b - 1) || !IsDocumentNoun(LowerWord(b - 1))) return {};
+  size_t k = b - 1;  // past lower-case and time words: "explosive", "Thursday night"
+  while (k > a && IsWord(k - 1) && !IsPossessive(Word(k - 1)) &&
+         (IsLowerWord(k - 1) || IsTimeWord(LowerWord(k - 1))) && !IsDeterminer(LowerWord(k - 1))) {
+    --k;
+  }
+  if (k == a || !IsWord(k - 1) || !IsCapitalized(Word(k - 1))) return {};
+  size_t r = k - 1;
+  while (r > a && IsWord(r - 1) && IsCapitalized(Word(r - 1)) && !IsPossessive(Word(r - 1)) &&
+         !IsBlockedNameWord(LowerWord(r - 1))) {
+    --r;
+  }
+  const std::string_view w = Word(k - 1);
+  if (IsPossessive(w)) {  // "BuzzFeed's": the name up to the possessive
+    const std::string last = WithoutPossessive(w);
+    if (IsBlockedNameWord(AsciiLower(last))) return {};
+    Subject s;
+    s.kind = Subject::Kind::kName;
+    s.span =
+        Span{toks_[r].span.begin, toks_[k - 1].span.begin + static_cast<uint32_t>(last.size())};
+    s.name = std::string(Span{toks_[r].span.begin, toks_[k - 1].span.begin}.Slice(text_)) + last;
+    return s;
+  }
+  // "a White House statement": a name right after an article.
+  if (k != b - 1 || r == a || !IsWordIn(r - 1, {"a", "an", "the"})) return {};
+  return ParseName(r, k);
 }
 
 // The speaker named after the verb at token `verb`: "said Mayor Elena Duarte",
@@ -1016,6 +1098,12 @@ std::span<const QuoteExtractor::Run::Anchor> QuoteExtractor::Run::DirectAnchors(
 size_t QuoteExtractor::Run::AfterListener(size_t k, size_t last) const {
   if (k >= last || !IsWord(k)) return k;
   if (IsListener(LowerWord(k))) return k + 1;
+  // "told players during a visit", "told colleagues that": one plural noun.
+  if (IsLowerWord(k) && LowerWord(k).ends_with('s') && !IsDeterminer(LowerWord(k)) &&
+      (k + 1 >= last || !IsWord(k + 1) || IsPreposition(LowerWord(k + 1)) ||
+       IsSubjectPronoun(LowerWord(k + 1)) || LowerWord(k + 1) == "that")) {
+    return k + 1;
+  }
   size_t e = k;
   const std::string first = LowerWord(e);
   const bool determiner = first == "the" || first == "a" || first == "an";
@@ -1103,7 +1191,11 @@ bool QuoteExtractor::Run::EndsSentence(size_t k, size_t last, const Verb& verb) 
   size_t e = k;
   while (e < last && IsWord(e)) ++e;
   if (e < last && toks_[e].type != TokType::kStop) return false;
-  return e == k || (AfterSaying(k, e, verb) == e && LowerWord(e - 1) != "that");
+  if (e == k) return true;
+  // "X responded to the call" is no attribution: a verb that needs "that"
+  // ends a sentence alone or with a time ("he added on Friday").
+  if (verb.needs_that) return AfterTimeAdverbial(k, e) == e;
+  return AfterSaying(k, e, verb) == e && LowerWord(e - 1) != "that";
 }
 
 // The first token of the reported clause of the verb at token v, or
@@ -1113,7 +1205,7 @@ bool QuoteExtractor::Run::EndsSentence(size_t k, size_t last, const Verb& verb) 
 // saying phrase; for a verb that needs "that", only a clause opening with a
 // subject pronoun ("added there could be", "maintained he is innocent").
 size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last) const {
-  size_t k = v + 1;
+  size_t k = AfterVerb(v, verb);
   // "said, however, that": an adverb set off by commas.
   if (IsComma(k) && !IsColon(k) && IsWord(k + 1) && IsAdverb(LowerWord(k + 1)) && IsComma(k + 2) &&
       !IsColon(k + 2)) {
@@ -1176,7 +1268,8 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectAfter(const Quote
   size_t k = m.close + 1;
   while (k < limit && toks_[k].type == TokType::kComma) ++k;
   for (size_t v = k; v < limit && v < k + 12; ++v) {
-    if (VerbAt(v) == nullptr) continue;
+    const Verb* found = VerbAt(v);
+    if (found == nullptr) continue;
     Subject s;
     size_t begin = v;
     size_t end = 0;
@@ -1184,16 +1277,17 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectAfter(const Quote
       s = SubjectAfter(v, limit, &end);
     } else {
       s = SubjectBefore(k, v, &begin);
-      end = v + 1;
+      end = AfterVerb(v, *found);
       // "he told reporters": the listener belongs to the attribution.
       while (end < limit && IsWord(end)) ++end;
     }
     // '"safe exit", she replied: "..."': an attribution ending in a colon
     // introduces the next quote. So does one right before an opening mark:
     // '"A," and Putin stressing that "B"'.
-    const bool colon = end > k && end < toks_.size() &&
-                       (IsColon(end) || (toks_[end].type == TokType::kOpen &&
-                                         (end == v + 1 || LowerWord(end - 1) == "that")));
+    const bool colon =
+        end > k && end < toks_.size() &&
+        (IsColon(end) || (toks_[end].type == TokType::kOpen &&
+                          (end == AfterVerb(v, *found) || LowerWord(end - 1) == "that")));
     if (colon) return {};
     if (!s.ok()) {
       // An unnamed speaker ('"...," a spokesman said', '"...," officials
@@ -1235,7 +1329,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectBefore(const Quot
     if (!IsWord(v - 1)) break;
     const Verb* found = VerbAt(v - 1);
     if (found == nullptr) continue;
-    if (!colon && AfterSaying(v, o, *found) != o) break;
+    if (!colon && AfterSaying(AfterVerb(v - 1, *found), o, *found) != o) break;
     Subject s;
     size_t begin = v - 1;
     if (LowerWord(v - 1).ends_with("ing") && v - 1 > first && IsComma(v - 2) && !IsColon(v - 2)) {
@@ -1435,7 +1529,7 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       continue;
     }
     x.verb = v;
-    x.end = v + 1;
+    x.end = AfterVerb(v, *verb);
     const bool participle =
         LowerWord(v).ends_with("ing") && v > first && IsComma(v - 1) && !IsColon(v - 1);
     if (participle) {
@@ -1455,7 +1549,7 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       x.subject = SubjectBefore(first, v, &x.begin);
     }
     if (!participle && x.begin > first && IsComma(x.begin - 1) && !IsColon(x.begin - 1) &&
-        EndsSentence(v + 1, last, *verb)) {
+        EndsSentence(AfterVerb(v, *verb), last, *verb)) {
       x.backward = true;  // "CLAUSE, X said."
     } else if (!x.subject.ok() && v > first && IsComma(v - 1) && !IsColon(v - 1)) {
       size_t end = 0;
@@ -1479,11 +1573,12 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       x.clause = ClauseStart(v, *verb, last);
       // "To this point, Obama said, Russia is an outlier": a parenthetical
       // attribution; the clause is the rest of the sentence.
+      const size_t after = AfterVerb(v, *verb);
       if (x.clause == kNoClause && !verb->needs_that && x.subject.kind == Subject::Kind::kName &&
-          IsComma(v + 1) && !IsColon(v + 1) && IsWord(v + 2) && x.begin > first &&
-          IsComma(x.begin - 1) && !IsAdverbialStart(LowerWord(v + 2)) &&
-          !IsRelativeWord(LowerWord(v + 2)) && !LowerWord(v + 2).ends_with("ing")) {
-        x.clause = v + 2;
+          IsComma(after) && !IsColon(after) && IsWord(after + 1) && x.begin > first &&
+          IsComma(x.begin - 1) && !IsAdverbialStart(LowerWord(after + 1)) &&
+          !IsRelativeWord(LowerWord(after + 1)) && !LowerWord(after + 1).ends_with("ing")) {
+        x.clause = after + 1;
       }
     }
     anchors.push_back(x);
@@ -1511,7 +1606,9 @@ void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t l
     const bool attribution = x.backward || x.clause != kNoClause;
     const bool set_off = x.begin > first && IsComma(x.begin - 1) &&
                          !IsRelativeWord(LowerWord(x.begin)) && attribution;
-    if (x.subject.ok() || x.backward || set_off) starts.push_back(x.begin);
+    // "..., Tim Medlin, responded to the call": a named subject whose verb
+    // introduces nothing is no attribution either.
+    if ((x.subject.ok() && attribution) || x.backward || set_off) starts.push_back(x.begin);
     if (!x.subject.ok() && x.begin < x.verb && attribution) AddUnnamed(x.begin, x.verb);
   }
   std::vector<int> emitted(anchors.size(), -1);  // the quote each anchor gave

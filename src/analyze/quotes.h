@@ -8,9 +8,9 @@
 // Extract() needs a document analysed by Pipeline::Analyze (paragraphs,
 // sentences, turns). Create() loads data/speech_verbs.txt,
 // data/person_titles.txt, data/abbreviations.txt, data/name_genders.txt,
-// data/given_names.txt, data/news_outlets.txt and the organization head words
-// of data/entity_stopwords.txt once; Extract() is const and thread-safe, and
-// its time grows linearly with the document. Spans are byte ranges into
+// data/given_names.txt, data/news_outlets.txt, the organization head words
+// of data/entity_stopwords.txt and the demonyms of data/places.txt once; Extract() is const and
+// thread-safe, and its time grows linearly with the document. Spans are byte ranges into
 // Document::text.
 //
 // Direct quotes (straight or curly double quotes):
@@ -51,6 +51,8 @@
 //                              subject pronoun ("added there could be",
 //                              "maintained he is innocent"), else only after
 //                              "that" ("announced an emergency fund" is none).
+//                              A verb may have a particle ("pointed out |
+//                              that").
 //   CLAUSE, X said.  /  CLAUSE, said X.  /  CLAUSE, he added.   the sentence
 //                              before the attribution, when only a listener,
 //                              a time or a place follows the verb
@@ -80,7 +82,8 @@
 // apposition after the name (", a spokesperson for the company,", ", a
 // Fredericksburg, Va. dealer,") becomes the role instead, cut before a
 // relative clause. Not names: contractions, "-based" and other hyphenated
-// adjectives, party tags ("R-Texas", skipped with "(D-Calif.)"), plural
+// adjectives, demonyms ("Canadian"), party tags ("R-Texas", skipped with
+// "(D-Calif.)"), plural
 // nouns of unnamed groups ("Officials", "Doctors"), a name repeating a word.
 // Before the verb the subject may stand after adverbs and a time ("X on
 // Friday said", "X nevertheless said"); be a pronoun right before it
@@ -89,8 +92,10 @@
 // Turkey"); end a description ("proxy advisory firm Glass Lewis", "and
 // Putin", "chairman of the House Intelligence Committee Rep. Adam Schiff",
 // "Chancellor of the Exchequer Gordon Brown", "Microsoft's Dennis Durken");
-// follow "both", "with", "and"; be "X and Y" (both speak); be the one
-// quoted ("Reuters quoted X as saying", "X was quoted as saying"); or, for
+// follow "both", "with", "and", a conjunction or an adverb ("But X said");
+// be "X and Y" (both speak); be the one quoted ("Reuters quoted X as
+// saying", "X was quoted as saying"); be the author of a document ("BuzzFeed's
+// Thursday night report claimed", "a White House statement said"); or, for
 // "... and said", be the sentence's subject. When the words right before the verb name
 // nobody ("as conservative members said"), nobody speaks. A description
 // between commas after a name describes it ("Ray Fang, the hospital's
@@ -167,6 +172,7 @@ class QuoteExtractor {
   struct Verb {
     bool needs_that = false;  // reported speech only with "that"
     bool takes_object = false;
+    std::string particle;  // "out" of "pointed out": the word that must follow
   };
   struct Title {
     bool honorific = false;
@@ -175,6 +181,7 @@ class QuoteExtractor {
   class Run;
 
   std::unordered_map<std::string, Verb> verbs_;
+  std::unordered_map<std::string, Verb> phrasal_verbs_;  // "pointed" -> "out"
   std::unordered_map<std::string, Title> titles_;
   std::unordered_map<std::string, char> genders_;  // given name -> 'f' or 'm'
   std::unordered_set<std::string>
@@ -182,6 +189,7 @@ class QuoteExtractor {
   std::unordered_set<std::string> given_;      // given names, lower case ("gordon")
   std::unordered_set<std::string> org_heads_;  // "office", "department", "company"
   std::unordered_set<std::string> outlets_;    // news outlets, lower case, no leading "the"
+  std::unordered_set<std::string> demonyms_;   // "canadian", "canadians", from places.txt
 };
 
 }  // namespace dossier

@@ -313,6 +313,12 @@ TEST_F(QuotesTest, VerbsBeyondSaid) {
                         {"Raj Patel", "the ferries will run again on Monday.", "", kReported}}));
 }
 
+TEST_F(QuotesTest, VerbWithAParticle) {
+  EXPECT_EQ(Rows("But Lena Ortiz pointed out that the cables were new. Raj Patel pointed out the "
+                 "risks.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "the cables were new.", "", kReported}}));
+}
+
 TEST_F(QuotesTest, VerbNeedingThatTakesAClauseOpeningWithAPronoun) {
   EXPECT_EQ(Rows("Lena Ortiz added there could be more delays. Raj Patel has maintained he is "
                  "innocent.\n"),
@@ -344,6 +350,17 @@ TEST_F(QuotesTest, NoClauseAfterWhenWhereOrToWhom) {
                  "unions he would buy the ferries.\n"),
             (std::vector<Row>{{"Lena Ortiz", "It was far away", "", kDirect},
                               {"Raj Patel", "he would buy the ferries.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, VerbThatIntroducesNothingIsNoAttribution) {
+  // "responded to the call" neither ends the sentence's clause nor has one.
+  EXPECT_EQ(
+      Rows("Tom Hale told reporters that the supervisor on duty, Raj Patel, responded to the "
+           "call.\n"),
+      (std::vector<Row>{{"Tom Hale", "the supervisor on duty, Raj Patel, responded to the call.",
+                         "", kReported}}));
+  EXPECT_EQ(Rows("\"We will play,\" Lena Ortiz told players during a visit to the club.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "We will play", "", kDirect}}));
 }
 
 TEST_F(QuotesTest, AccordingToADocumentOfANamedSource) {
@@ -391,6 +408,14 @@ TEST_F(QuotesTest, OrganizationsSpeak) {
             (std::vector<Row>{
                 {"Marlow County Sheriff's Office", "two people were missing.", "", kReported}}));
   EXPECT_EQ(Rows("The Texas-based firm said the cables were fine.\n"), std::vector<Row>{});
+}
+
+TEST_F(QuotesTest, DocumentSpeaksForItsAuthor) {
+  EXPECT_EQ(Rows("The Valley Gazette's Thursday night report claimed that the cables were old. A "
+                 "White House statement said the repairs were funded. A police report said two "
+                 "people died.\n"),
+            (std::vector<Row>{{"Valley Gazette", "the cables were old.", "", kReported},
+                              {"White House", "the repairs were funded.", "", kReported}}));
 }
 
 TEST_F(QuotesTest, GenericDescriptionOfAnOrganizationNamedBefore) {
@@ -486,6 +511,9 @@ TEST_F(QuotesTest, NamesWithPartyTagsPlacesAndPossessives) {
             (std::vector<Row>{{"Dennis Durken", "the cables were old.", "", kReported}}));
   EXPECT_EQ(Rows("\"We will rebuild,\" Steve King said.\n"),
             (std::vector<Row>{{"Steve King", "We will rebuild", "", kDirect}}));
+  EXPECT_EQ(Rows("Canadian guidelines differ and point out that the limit is low. Americans say "
+                 "it is high.\n"),
+            std::vector<Row>{});
 }
 
 TEST_F(QuotesTest, DescriptionBetweenCommasDescribesTheNameBeforeIt) {
