@@ -10,9 +10,9 @@ namespace dossier::quote_words {
 
 // Words that never start or belong to a speaker's name.
 bool IsBlockedNameWord(std::string_view lower) {
-  // "We're", "I'm", "They've": contractions.
-  for (std::string_view end : {"'re", "'m", "'ve", "'ll", "\xE2\x80\x99re", "\xE2\x80\x99m",
-                               "\xE2\x80\x99ve", "\xE2\x80\x99ll"}) {
+  // "We're", "I'm", "They've", "Can't": contractions.
+  for (std::string_view end : {"'re", "'m", "'ve", "'ll", "n't", "\xE2\x80\x99re", "\xE2\x80\x99m",
+                               "\xE2\x80\x99ve", "\xE2\x80\x99ll", "n\xE2\x80\x99t"}) {
     if (lower.ends_with(end)) return true;
   }
   // "Invesco-owned", "Texas-based": adjectives, not names.

@@ -11,6 +11,7 @@ TEST(QuoteWordsTest, NameWordsExcludeFunctionWordsGroupsContractionsAndAdjective
   EXPECT_TRUE(IsBlockedNameWord("doctors"));
   EXPECT_TRUE(IsBlockedNameWord("we're"));
   EXPECT_TRUE(IsBlockedNameWord("we\xE2\x80\x99re"));
+  EXPECT_TRUE(IsBlockedNameWord("can't"));
   EXPECT_TRUE(IsBlockedNameWord("texas-based"));
   EXPECT_FALSE(IsBlockedNameWord("duarte"));
   EXPECT_FALSE(IsBlockedNameWord("ki-moon"));

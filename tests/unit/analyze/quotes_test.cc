@@ -313,6 +313,11 @@ TEST_F(QuotesTest, VerbsBeyondSaid) {
                         {"Raj Patel", "the ferries will run again on Monday.", "", kReported}}));
 }
 
+TEST_F(QuotesTest, ContinuedAttributesQuotesButTakesNoBareClause) {
+  EXPECT_EQ(Rows("\"We will rebuild,\" Lena Ortiz continued. Story continued below the fold.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "We will rebuild", "", kDirect}}));
+}
+
 TEST_F(QuotesTest, VerbWithAParticle) {
   EXPECT_EQ(Rows("But Lena Ortiz pointed out that the cables were new. Raj Patel pointed out the "
                  "risks.\n"),
