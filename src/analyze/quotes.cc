@@ -1,10 +1,11 @@
 #include "analyze/quotes.h"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
+#include <functional>
+#include <span>
 #include <utility>
 
+#include "analyze/quote_words.h"
 #include "util/data_files.h"
 #include "util/strings.h"
 
@@ -24,6 +25,27 @@ const char* QuoteKindName(Quote::Kind kind) {
 
 namespace {
 
+using quote_words::IsAcronym;
+using quote_words::IsAdverb;
+using quote_words::IsAdverbialStart;
+using quote_words::IsAuxiliary;
+using quote_words::IsBlockedNameWord;
+using quote_words::IsCapitalized;
+using quote_words::IsClauseOpener;
+using quote_words::IsConjunction;
+using quote_words::IsDeterminer;
+using quote_words::IsDocumentNoun;
+using quote_words::IsListener;
+using quote_words::IsPartyTag;
+using quote_words::IsPossessive;
+using quote_words::IsPreposition;
+using quote_words::IsRelativeWord;
+using quote_words::IsSubjectPronoun;
+using quote_words::IsTimeLead;
+using quote_words::IsTimeWord;
+using quote_words::WithoutPeriod;
+using quote_words::WithoutPossessive;
+
 constexpr std::string_view kLeftQuote = "\xE2\x80\x9C";   // “
 constexpr std::string_view kRightQuote = "\xE2\x80\x9D";  // ”
 constexpr std::string_view kEnDash = "\xE2\x80\x93";
@@ -36,89 +58,28 @@ struct Tok {
   TokType type;
 };
 
-// Words that never start or belong to a speaker's name.
-bool IsBlockedNameWord(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {
-      "a",      "an",        "and",    "after",    "all",       "as",       "at",     "before",
-      "both",   "each",      "either", "every",    "neither",   "but",      "by",     "for",
-      "from",   "he",        "her",    "here",     "his",       "how",      "i",      "if",
-      "in",     "it",        "its",    "many",     "most",      "my",       "no",     "on",
-      "or",     "our",       "she",    "so",       "some",      "that",     "the",    "their",
-      "there",  "these",     "they",   "this",     "those",     "today",    "we",     "what",
-      "when",   "where",     "while",  "who",      "why",       "with",     "yes",    "yesterday",
-      "you",    "your",      "monday", "tuesday",  "wednesday", "thursday", "friday", "saturday",
-      "sunday", "officials", "police", "analysts", "experts"};
-  return IsOneOf(lower, kWords);
-}
-
-// Words between a speech verb and its subject: "X also said", "X has said".
-bool IsAdverb(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"also",    "later",   "then",  "again", "once",
-                                                "has",     "had",     "have",  "will",  "would",
-                                                "further", "however", "still", "too"};
-  if (w.size() > 3 && w.ends_with("ly") && IsAsciiLower(w[0])) return true;
-  return IsOneOf(w, kWords);
-}
-
-// A listener after "told": "told reporters ...", "told us ...".
-bool IsListener(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {
-      "us",          "me",        "him",       "her",        "them",    "reporters",
-      "journalists", "lawmakers", "officials", "parliament", "congress"};
-  return IsOneOf(lower, kWords);
-}
-
-// A word after a speech verb that starts an adverbial, not a reported
-// clause: "said on Friday", "said in a statement".
-bool IsAdverbialStart(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {
-      "on",      "in",       "at",      "during",  "after",  "before",  "yesterday", "today",
-      "tonight", "last",     "earlier", "late",    "later",  "this",    "over",      "through",
-      "from",    "by",       "to",      "for",     "with",   "also",    "again",     "when",
-      "while",   "as",       "about",   "of",      "so",     "nothing", "little",    "much",
-      "more",    "goodbye",  "hello",   "sorry",   "monday", "tuesday", "wednesday", "thursday",
-      "friday",  "saturday", "sunday",  "tomorrow"};
-  if (lower.size() > 4 && lower.ends_with("ly")) return true;  // "said repeatedly that"
-  return IsOneOf(lower, kWords);
-}
-
-bool IsRelativeWord(std::string_view lower) {
-  return lower == "who" || lower == "which" || lower == "whose" || lower == "where" ||
-         lower == "that" || lower == "when" || lower == "whom";
-}
-
-bool IsCapitalized(std::string_view w) {
-  if (w.empty()) return false;
-  if (static_cast<unsigned char>(w[0]) < 0x80) return IsAsciiUpper(w[0]);
-  size_t pos = 0;
-  return u_isupper(static_cast<UChar32>(DecodeUtf8(w, &pos)));
-}
-
-bool IsPossessive(std::string_view w) {
-  return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s") || w.ends_with("s'") ||
-         w.ends_with("s\xE2\x80\x99");
-}
-
-// "RTSO", "NATO": an acronym names an organization, not a person.
-bool IsAcronym(std::string_view w) {
-  if (w.size() < 2) return false;
-  return std::all_of(w.begin(), w.end(), [](char c) { return IsAsciiUpper(c) || c == '.'; });
-}
-
-std::string WithoutPeriod(std::string_view w) {
-  if (w.ends_with('.')) w.remove_suffix(1);
-  return AsciiLower(w);
-}
-
 Span TrimSpan(std::string_view text, Span s) {
   while (s.begin < s.end && IsAsciiSpace(text[s.begin])) ++s.begin;
   while (s.end > s.begin && IsAsciiSpace(text[s.end - 1])) --s.end;
   return s;
 }
 
+// A news outlet's name for comparison: lower case, without a leading "the".
+std::string OutletKey(std::string_view name) {
+  std::string key = AsciiLower(CollapseWhitespace(TrimWhitespace(name)));
+  if (key.starts_with("the ")) key.erase(0, 4);
+  return key;
+}
+
 std::vector<std::string> SplitWords(std::string_view s) {
   std::vector<std::string> out;
   for (std::string_view w : SplitWhitespace(s)) out.emplace_back(w);
+  return out;
+}
+
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
   return out;
 }
 
@@ -145,18 +106,59 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
     if (flag != "" && flag != "that" && flag != "object") {
       return Status(StatusCode::kInvalidArgument, "speech_verbs.txt: unknown flag '" + flag + "'");
     }
-    q.verbs_[word] = Verb{flag == "that", flag == "object"};
+    // "pointed out | that": a verb and its particle.
+    const size_t space = word.find(' ');
+    if (space == std::string::npos) {
+      q.verbs_[word] = Verb{flag == "that", flag == "object", ""};
+    } else {
+      q.phrasal_verbs_[word.substr(0, space)] =
+          Verb{flag == "that", flag == "object", std::string(TrimWhitespace(word.substr(space)))};
+    }
   }
   for (const std::string& e : titles->entries()) {
     split(e, &word, &flag);
-    if (flag != "" && flag != "honorific") {
+    if (flag != "" && flag != "honorific" && flag != "unnamed") {
       return Status(StatusCode::kInvalidArgument, "person_titles.txt: unknown flag '" + flag + "'");
     }
-    q.titles_[word] = Title{flag == "honorific"};
+    q.titles_[word] = Title{flag == "honorific", flag == "unnamed"};
   }
   for (const std::string& e : abbrev->entries()) {
     split(e, &word, &flag);
     q.abbreviations_.insert(word);
+  }
+  Result<WordList> given = LoadWordList(data_dir, "given_names.txt", /*lowercase=*/true);
+  if (!given.ok()) return given.status();
+  for (const std::string& e : given->entries()) {  // "michael | mike"
+    for (std::string_view rest = e; !rest.empty();) {
+      const size_t bar = rest.find('|');
+      const std::string_view name = TrimWhitespace(rest.substr(0, bar));
+      if (!name.empty()) q.given_.emplace(name);
+      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+    }
+  }
+  Result<WordList> heads = LoadWordList(data_dir, "entity_stopwords.txt", /*lowercase=*/true);
+  if (!heads.ok()) return heads.status();
+  for (const std::string& e : heads->entries()) {  // "office | organization"
+    split(e, &word, &flag);
+    if (flag == "organization") q.org_heads_.insert(word);
+  }
+  Result<WordList> outlets = LoadWordList(data_dir, "news_outlets.txt", /*lowercase=*/true);
+  if (!outlets.ok()) return outlets.status();
+  for (const std::string& e : outlets->entries()) q.outlets_.insert(OutletKey(e));
+  Result<WordList> places = LoadWordList(data_dir, "places.txt", /*lowercase=*/true);
+  if (!places.ok()) return places.status();
+  for (const std::string& e : places->entries()) {  // "canada ; canadian"
+    const size_t semicolon = e.find(';');
+    if (semicolon == std::string::npos) continue;
+    for (std::string_view rest = std::string_view(e).substr(semicolon + 1); !rest.empty();) {
+      const size_t bar = rest.find('|');
+      const std::string demonym(TrimWhitespace(rest.substr(0, bar)));
+      if (!demonym.empty()) {
+        q.demonyms_.insert(demonym);
+        if (demonym.ends_with('n') || demonym.ends_with('i')) q.demonyms_.insert(demonym + "s");
+      }
+      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+    }
   }
   Result<WordList> genders = LoadWordList(data_dir, "name_genders.txt", /*lowercase=*/true);
   if (!genders.ok()) return genders.status();
@@ -187,9 +189,10 @@ class QuoteExtractor::Run {
     Span span;         // the name words, or the pronoun / nominal
     std::string name;  // name words joined by single spaces
     std::string role;
-    std::string key;   // lower-case pronoun, or the title of "the minister"
-    bool org = false;  // "the RTSO", "Calloway Strand Engineering"... when known
+    std::string key;   // lower-case pronoun, or the head of "the minister", "the company"
+    bool org = false;  // "the RTSO", "Calloway Strand Engineering", "the company"... when known
     std::string also;  // a second speaker: "Putin and Hollande said"
+    std::string honorific;  // "mrs", lower case, when the name had one
     bool ok() const { return kind != Kind::kNone; }
   };
   struct Found {
@@ -197,31 +200,79 @@ class QuoteExtractor::Run {
     Subject subject;
     int inherit_from = -1;  // index into found_ of the quote whose speaker this takes
   };
-  // A person named in the text, for resolving pronouns.
+  // A person or organization named in the text, for resolving pronouns.
   struct Mention {
     uint32_t offset;
     std::string name;
     std::string role;
     bool person;
     bool speaker = false;  // the subject of a speech verb
+    uint32_t sentence = 0;
+    std::vector<std::string> words = {};  // of the fullest form of `name`
+    bool titled = false;                  // given a function somewhere in the text
+    bool opens = false;                   // first in its sentence (after "the")
+    std::string honorific = {};           // "mrs" in "Mrs McConville"
   };
   struct QuoteMarks {
     size_t open;   // token index of the opening mark
     size_t close;  // token index of the closing mark
   };
+  // An attribution in a sentence: "Obama said", "said Obama", "according to
+  // the RTSO", ", adding". Its words are [begin, end); the clause it
+  // introduces starts at token `clause` (or stands before it, `backward`).
+  struct Anchor {
+    size_t begin = 0;
+    size_t end = 0;
+    size_t clause = kNoClause;
+    bool backward = false;  // "CLAUSE, X said."
+    Subject subject;        // none: an unnamed speaker or a news outlet
+    size_t verb = 0;
+    int found = -1;  // the quote (index into found_) a direct quote's attribution gave its speaker
+    int from = -1;   // a participle's: the anchor (of the same sentence) whose speaker it takes
+  };
+  static constexpr size_t kNoClause = static_cast<size_t>(-1);
 
   std::string_view Word(size_t i) const { return toks_[i].span.Slice(text_); }
   std::string LowerWord(size_t i) const { return AsciiLower(Word(i)); }
   bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kWord; }
+  bool IsComma(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kComma; }
+  bool IsColon(size_t i) const { return IsComma(i) && text_[toks_[i].span.begin] == ':'; }
+  bool IsLowerWord(size_t i) const { return IsWord(i) && IsAsciiLower(Word(i)[0]); }
+  bool IsWordIn(size_t i, std::initializer_list<std::string_view> list) const {
+    return IsWord(i) && IsOneOf(LowerWord(i), list);
+  }
   const Verb* VerbAt(size_t i) const {
     if (!IsWord(i)) return nullptr;
-    auto it = q_.verbs_.find(LowerWord(i));
-    return it == q_.verbs_.end() ? nullptr : &it->second;
+    if (IsCapitalized(Word(i)) && !IsSentenceInitial(i)) return nullptr;  // "United States"
+    const std::string w = LowerWord(i);
+    if (auto it = q_.verbs_.find(w); it != q_.verbs_.end()) return &it->second;
+    auto it = q_.phrasal_verbs_.find(w);
+    if (it == q_.phrasal_verbs_.end() || !IsWordIn(i + 1, {it->second.particle})) return nullptr;
+    return &it->second;
+  }
+  // The token after the verb at token v, its particle included.
+  static size_t AfterVerb(size_t v, const Verb& verb) {
+    return v + (verb.particle.empty() ? 1 : 2);
   }
   const Title* TitleOf(std::string_view w) const {
     auto it = q_.titles_.find(WithoutPeriod(w));
     return it == q_.titles_.end() ? nullptr : &it->second;
   }
+  bool IsGiven(size_t i) const { return IsWord(i) && q_.given_.count(LowerWord(i)) > 0; }
+  bool IsOrgHead(size_t i) const {
+    return IsWord(i) && q_.org_heads_.count(WithoutPeriod(Word(i))) > 0;
+  }
+  bool IsOutlet(const std::string& name) const;
+  // "Rep.", "Attorney General", "president of the union"; not "her father".
+  bool HasFunctionTitle(std::string_view role) const {
+    for (std::string_view w : SplitWhitespace(role)) {
+      const Title* t = TitleOf(w);
+      if (t != nullptr && !t->honorific) return true;
+    }
+    return false;
+  }
+  // A word that starts its sentence (or a quotation opening it).
+  bool IsSentenceInitial(size_t i) const;
 
   void Tokenize(Span region);
   // toks_ = the tokens of paragraph p, tokenized once per Extract().
@@ -241,20 +292,39 @@ class QuoteExtractor::Run {
   size_t FirstTokenAt(uint32_t offset) const;  // first token starting at or after offset
 
   Subject ParseName(size_t a, size_t b) const;
-  Subject ParseSubject(size_t a, size_t b, bool described) const;
+  Subject ParseNominal(size_t a, size_t b) const;
+  Subject ParseSubject(size_t a, size_t b, bool described, size_t* begin = nullptr) const;
   std::string RoleFromApposition(size_t a, size_t b) const;
-  Subject SubjectBefore(size_t a, size_t verb) const;
+  size_t TimeAdverbialBefore(size_t a, size_t end) const;
+  Subject SubjectBefore(size_t a, size_t verb, size_t* begin = nullptr) const;
   Subject SubjectAfter(size_t verb, size_t limit, size_t* end) const;
+  Subject SentenceSubject(size_t a, size_t b) const;
+  Subject AuthorOf(size_t a, size_t b) const;
+  const Anchor* AnchorBefore(size_t first, size_t verb, const std::vector<Anchor>& anchors) const;
+  std::span<const Anchor> DirectAnchors(size_t first, size_t last) const;
 
   size_t AfterListener(size_t k, size_t last) const;
   size_t AfterTimeAdverbial(size_t k, size_t last) const;
+  size_t AfterSayingPhrase(size_t k, size_t last) const;
+  size_t AfterSaying(size_t k, size_t last, const Verb& verb) const;
+  bool EndsSentence(size_t k, size_t last, const Verb& verb) const;
+  size_t ClauseStart(size_t v, const Verb& verb, size_t last) const;
   void DoParagraph(size_t p);
+  Subject DirectSubjectAfter(const QuoteMarks& m, size_t limit, size_t* verb,
+                             size_t* attribution_end);
+  Subject DirectSubjectBefore(const QuoteMarks& m, size_t first, size_t* verb, int* inherit);
+  bool AccordingTo(size_t v, size_t first, size_t last, Anchor* anchor) const;
+  std::vector<Anchor> FindAnchors(size_t first, size_t last, const std::vector<bool>& quoted,
+                                  const std::vector<bool>& used) const;
   void FindReported(uint32_t sentence, size_t first, size_t last, const std::vector<bool>& quoted,
                     const std::vector<bool>& used);
-  void CollectTitledMentions();
+  void AddUnnamed(size_t begin, size_t verb);
+  void CollectMentions();
   void CollectPersonMentions();
-  std::string Canonical(const std::string& name) const;
+  std::string Canonical(const std::string& name, const std::string& honorific = {}) const;
   bool Resolve(size_t i, std::vector<bool>* done);
+  const Mention* FindReferent(const Found& f) const;
+  static void DropFragmentsOfClauses(std::vector<Quote>* quotes);
 
   const QuoteExtractor& q_;
   const Document& doc_;
@@ -263,17 +333,26 @@ class QuoteExtractor::Run {
   std::vector<std::vector<Tok>> paragraph_toks_;
   std::vector<bool> paragraph_done_;
   std::vector<Found> found_;
-  std::vector<Mention> mentions_;
+  std::vector<Mention> mentions_;  // sorted by offset once complete
+  std::vector<Mention> resolved_;  // speakers found from pronouns and descriptions, in order
   std::vector<std::string> full_names_;
-  mutable std::vector<std::vector<std::string>> full_words_;  // full_names_ split, for Canonical
-  // The words of each mention's fullest name, computed once mentions_ is
-  // complete, for resolving pronouns.
-  std::vector<std::vector<std::string>> mention_words_;
+  // For Canonical: the distinct full_names_ split into words, indexed by their last word.
+  mutable size_t full_indexed_ = 0;  // full_names_ [0, full_indexed_) are indexed
+  mutable std::vector<std::vector<std::string>> full_words_;
+  mutable std::unordered_map<std::string, std::vector<size_t>> full_by_last_;  // into full_words_
+  mutable std::unordered_set<std::string> full_seen_;
   std::unordered_set<std::string> speakers_;  // names given as speakers in the text
   // Sentences [first, last) of each paragraph (sentences are in paragraph order).
   std::vector<std::pair<uint32_t, uint32_t>> paragraph_sentences_;
+  std::unordered_set<uint32_t> sentence_starts_;  // byte offsets of sentence starts
+  std::vector<char> opened_by_;  // per sentence: 'h' when it opens with "he", 's' with "she"
+  // Words written capitalized somewhere other than at a sentence start: names,
+  // unlike "Nonetheless" or "Others".
+  std::unordered_set<std::string> inner_capitals_;
+  // The attributions of direct quotes in the current paragraph, in text order.
+  std::vector<Anchor> direct_anchors_;
+  std::vector<bool> quoted_;  // the tokens of the current paragraph inside quote marks
 };
-
 void QuoteExtractor::Run::Tokenize(Span region) {
   toks_.clear();
   // Every multi-byte mark below starts with 0xE2: test that byte first.
@@ -345,6 +424,17 @@ size_t QuoteExtractor::Run::FirstTokenAt(uint32_t offset) const {
   return static_cast<size_t>(it - toks_.begin());
 }
 
+bool QuoteExtractor::Run::IsOutlet(const std::string& name) const {
+  const std::string key = OutletKey(name);
+  return q_.outlets_.count(key) > 0 || (!doc_.source.empty() && key == OutletKey(doc_.source));
+}
+
+bool QuoteExtractor::Run::IsSentenceInitial(size_t i) const {
+  if (sentence_starts_.count(toks_[i].span.begin)) return true;
+  return i > 0 && toks_[i - 1].type == TokType::kOpen &&
+         sentence_starts_.count(toks_[i - 1].span.begin) > 0;
+}
+
 // Tokens [a, b), all words: "he", "the minister", "Mayor Elena Duarte",
 // "Dr. Reyes", "the RTSO".
 QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) const {
@@ -353,35 +443,46 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
   for (size_t k = a; k < b; ++k) {
     if (!IsWord(k)) return s;
   }
-  if (b - a == 1) {
-    std::string w = LowerWord(a);
-    if (w == "he" || w == "she" || w == "they") {
-      s.kind = Subject::Kind::kPronoun;
-      s.key = w;
-      s.span = toks_[a].span;
-      return s;
-    }
+  if (b - a == 1 && IsWordIn(a, {"he", "she", "they"})) {
+    s.kind = Subject::Kind::kPronoun;
+    s.key = LowerWord(a);
+    s.span = toks_[a].span;
+    return s;
   }
-  bool the = LowerWord(a) == "the";
-  if (the) ++a;
+  const bool the = LowerWord(a) == "the";
+  if (the) {
+    Subject nominal = ParseNominal(a, b);
+    if (nominal.ok()) return nominal;
+    ++a;
+  }
   if (a >= b) return s;
-  if (the && b - a == 1) {
-    const Title* t = TitleOf(Word(a));
-    if (t != nullptr && !t->honorific) {
-      s.kind = Subject::Kind::kNominal;
-      s.key = WithoutPeriod(Word(a));
-      s.span = toks_[a].span;
-      return s;
-    }
-  }
+  // "Canadian guidelines", "Americans say": a demonym is no name.
+  if (!the && b - a == 1 && q_.demonyms_.count(AsciiLower(Word(a)))) return s;
   int last_title = -1;
   for (size_t k = a; k < b; ++k) {
     std::string_view w = Word(k);
-    if (!IsCapitalized(w) || IsPossessive(w) || IsBlockedNameWord(AsciiLower(w))) return s;
+    if (!IsCapitalized(w) || IsPossessive(w) || IsBlockedNameWord(AsciiLower(w)) || IsPartyTag(w)) {
+      return s;
+    }
     if (TitleOf(w) != nullptr) last_title = static_cast<int>(k);
+  }
+  // "Justice Department", "General Motors": a title before an
+  // organization's head word belongs to its name; "Steve King": a title
+  // after a given name is a surname.
+  if (IsOrgHead(b - 1) || (last_title == static_cast<int>(b - 1) && b - a >= 2 && IsGiven(b - 2))) {
+    last_title = -1;
   }
   size_t name_begin = last_title < 0 ? a : static_cast<size_t>(last_title) + 1;
   if (name_begin >= b || b - name_begin > 4) return s;
+  for (size_t k = name_begin + 1; k < b; ++k) {  // "Trump Donald John Trump": two names
+    for (size_t j = name_begin; j < k; ++j) {
+      if (Word(j) == Word(k)) return s;
+    }
+  }
+  for (size_t k = a; k < name_begin && s.honorific.empty(); ++k) {
+    const Title* t = TitleOf(Word(k));
+    if (t != nullptr && t->honorific) s.honorific = WithoutPeriod(Word(k));
+  }
   if (last_title >= 0 && !TitleOf(Word(static_cast<size_t>(last_title)))->honorific) {
     for (size_t k = a; k <= static_cast<size_t>(last_title); ++k) {
       const Title* t = TitleOf(Word(k));
@@ -397,26 +498,62 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
     s.name += Word(k);
     s.org = s.org || IsAcronym(Word(k));
   }
-  s.org = s.org || (the && last_title < 0);
+  s.org = s.org || (the && last_title < 0) || IsOrgHead(b - 1);
+  return s;
+}
+
+// Tokens [a, b) from "the": a description of someone the text names
+// elsewhere. A person's ends in a function title ("the minister", "the
+// attorney general", "the seven-term congressman", "the French president");
+// an organization's in a head word written in lower case ("the company",
+// "the sheriff's office").
+QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNominal(size_t a, size_t b) const {
+  Subject s;
+  if (b < a + 2 || b > a + 5) return s;
+  const size_t head = b - 1;
+  const Title* title = TitleOf(Word(head));
+  const bool person = title != nullptr && !title->honorific;
+  if (!person && !(IsLowerWord(head) && IsOrgHead(head))) return s;
+  for (size_t k = a + 1; k < head; ++k) {
+    const std::string w = LowerWord(k);
+    if (IsDeterminer(w) || IsRelativeWord(w) || IsOneOf(w, {"and", "or", "of"})) return s;
+  }
+  s.kind = Subject::Kind::kNominal;
+  s.key = WithoutPeriod(Word(head));
+  s.org = !person;
+  s.span = Span{toks_[a + 1].span.begin, toks_[head].span.end};
+  s.role = AsciiLower(s.span.Slice(text_));
   return s;
 }
 
 // A subject before a speech verb, tokens [a, b): a name (ParseName), also
 // after "both", "either", "neither", "with" or "and" ("with Hollande
 // saying"); two names joined by "and" ("Both Obama and Hollande": the first,
-// with the second in `also`); or, when `described` (the words right before
-// the verb), the name ending a description ("proxy advisory firm Glass
-// Lewis", "Moscow correspondent John Sparks").
-QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t b,
-                                                               bool described) const {
+// with the second in `also`); a titled name and where it is from ("Prime
+// Minister Mesut Yilmaz of Turkey"); or, when `described` (the words right
+// before the verb), the name ending a description ("proxy advisory firm Glass
+// Lewis", "Moscow correspondent John Sparks", "and Putin"), from its title
+// or given name on ("chairman of the House Intelligence Committee Rep. Adam
+// Schiff", "Chancellor of the Exchequer Gordon Brown"). *begin is set to
+// where the attribution starts.
+QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t b, bool described,
+                                                               size_t* begin) const {
+  if (begin != nullptr) *begin = a;
   Subject s = ParseName(a, b);
   if (s.ok() || a >= b) return s;
   size_t f = a;
   static constexpr std::string_view kLeads[] = {"both", "either", "neither", "with", "and"};
-  if (IsWord(f) && IsOneOf(LowerWord(f), kLeads)) {
+  // "But Lena Ortiz said", "Meanwhile Ortiz said": a conjunction or adverb first.
+  const std::string lead = IsWord(f) ? LowerWord(f) : std::string();
+  if (IsOneOf(lead, kLeads) || IsConjunction(lead) || (IsAdverb(lead) && !lead.ends_with("ly"))) {
     ++f;
     s = ParseName(f, b);
-    if (s.kind == Subject::Kind::kName) return s;
+    // "and the agency says": a description too.
+    if (s.kind == Subject::Kind::kName ||
+        (s.kind == Subject::Kind::kNominal && LowerWord(a) == "and")) {
+      if (begin != nullptr) *begin = f;
+      return s;
+    }
   }
   for (size_t k = f + 1; k + 1 < b; ++k) {
     if (!IsWord(k) || LowerWord(k) != "and") continue;
@@ -428,10 +565,21 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
     }
     break;
   }
+  for (size_t k = a + 1; k + 1 < b; ++k) {
+    if (!IsWord(k) || LowerWord(k) != "of") continue;
+    Subject titled = ParseName(a, k);
+    if (titled.kind == Subject::Kind::kName &&
+        (!titled.role.empty() || IsGiven(FirstTokenAt(titled.span.begin)))) {
+      return titled;
+    }
+    break;
+  }
   if (!described) return {};
   size_t t = b;
   while (t > a && IsWord(t - 1) && IsCapitalized(Word(t - 1))) --t;
-  if (t > a && t < b && IsWord(t - 1) && IsAsciiLower(Word(t - 1)[0])) {
+  if (t == b) return {};
+  if (t > a) {
+    if (!IsLowerWord(t - 1)) return {};
     static constexpr std::string_view kLinks[] = {
         "in",    "at",      "on",      "from",    "by",      "with",    "to",     "for",   "of",
         "after", "and",     "or",      "as",      "than",    "about",   "before", "the",   "a",
@@ -440,9 +588,31 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
         "via",   "without", "between", "among",   "since",   "until",   "during", "while", "when",
         "where", "who",     "which",   "but",     "because", "although"};
     const std::string link = LowerWord(t - 1);
-    if (!IsOneOf(link, kLinks)) {
-      return ParseName(t, b);
+    // After a conjunction the run starts a clause of its own: "... and Putin said".
+    if (!IsOneOf(link, kLinks) || IsConjunction(link)) {
+      Subject named = ParseName(t, b);
+      if (named.ok()) {
+        if (begin != nullptr) *begin = IsConjunction(link) ? t : a;
+        return named;
+      }
     }
+  }
+  // "Microsoft's Dennis Durken": the name after a possessive.
+  for (size_t k = b - 1; k > t; --k) {
+    if (!IsPossessive(Word(k - 1))) continue;
+    Subject named = ParseName(k, b);
+    if (named.kind == Subject::Kind::kName) return named;
+    break;
+  }
+  bool titled = false;  // "Chancellor of the Exchequer Gordon Brown"
+  for (size_t k = a; k < t; ++k) {
+    const Title* title = IsWord(k) ? TitleOf(Word(k)) : nullptr;
+    titled = titled || (title != nullptr && !title->honorific);
+  }
+  for (size_t k = t + 1; k + 1 < b; ++k) {
+    if (TitleOf(Word(k)) == nullptr && !(titled && IsGiven(k))) continue;
+    Subject named = ParseName(k, b);
+    if (named.kind == Subject::Kind::kName) return named;
   }
   return {};
 }
@@ -454,7 +624,10 @@ std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
     std::string w = LowerWord(a);
     if (w == "a" || w == "an" || w == "the") ++a;
   }
-  if (a >= b || !IsWord(a) || IsAsciiDigit(Word(a)[0]) || IsRelativeWord(LowerWord(a))) return {};
+  if (a >= b || !IsWord(a) || IsAsciiDigit(Word(a)[0]) || IsRelativeWord(LowerWord(a)) ||
+      IsPartyTag(Word(a))) {
+    return {};
+  }
   if (b == a + 1 && IsAdverb(LowerWord(a))) return {};  // ", however,"
   size_t e = a;
   while (e < b && IsWord(e) && !IsRelativeWord(LowerWord(e))) ++e;
@@ -462,63 +635,217 @@ std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
   return std::string(Span{toks_[a].span.begin, toks_[e - 1].span.end}.Slice(text_));
 }
 
+// The first token of a time adverbial ending right before token `end`
+// ("on Wednesday", "late Saturday", "earlier this week"), no earlier than
+// token a; `end` when there is none.
+size_t QuoteExtractor::Run::TimeAdverbialBefore(size_t a, size_t end) const {
+  size_t t = end;
+  while (t > a && IsWord(t - 1) && IsTimeWord(LowerWord(t - 1))) --t;
+  if (t == end) return end;
+  while (t > a && IsWord(t - 1) && (IsTimeWord(LowerWord(t - 1)) || IsTimeLead(LowerWord(t - 1)))) {
+    --t;
+  }
+  return t;
+}
+
 // The speaker named before the verb at token `verb`, looking no further back
 // than token `a`: "Daniel Okafor, president of the union, said",
-// "At a press conference on Friday, Duarte said", "She announced ... and said".
-QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t verb) const {
+// "At a press conference on Friday, Duarte said", "Trump on Friday said",
+// "although he added", "Mr. Katz, who said", "Rep. Adam Schiff (D-Calif.)
+// said", "She announced ... and said". When the words right before the verb
+// name nobody ("as conservative members said"), nobody. *begin is set to
+// where the attribution starts.
+QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t verb,
+                                                                size_t* begin) const {
+  // "Reuters quoted Lena Ortiz as saying", "Ortiz was quoted as saying".
+  if (verb >= a + 3 && IsWordIn(verb - 1, {"as"})) {
+    if (IsWordIn(verb - 2, {"quoted"}) && IsWordIn(verb - 3, {"was", "is", "were"})) {
+      return SubjectBefore(a, verb - 3, begin);
+    }
+    size_t q = verb - 1;
+    while (q > a && IsWord(q - 1) && IsCapitalized(Word(q - 1))) --q;
+    if (q > a && q < verb - 1 && IsWordIn(q - 1, {"quoted"})) {
+      Subject quoted = ParseName(q, verb - 1);
+      if (quoted.kind == Subject::Kind::kName) {
+        if (begin != nullptr) *begin = q - 1;
+        return quoted;
+      }
+    }
+  }
+  // "He had reports that": after "has" or "had" only a participle is a verb.
+  const std::string form = LowerWord(verb);
+  const bool participle = form.ends_with("ed") || IsOneOf(form, {"said", "told", "written"});
   size_t end = verb;
-  while (end > a && IsWord(end - 1) && IsAdverb(LowerWord(end - 1))) --end;
-  for (size_t k = end; k > a; --k) {
-    TokType t = toks_[k - 1].type;
-    if (t != TokType::kWord && t != TokType::kComma) {
-      a = k;
+  while (end > a) {
+    if (IsWord(end - 1) && IsAdverb(LowerWord(end - 1))) {
+      if (!participle && IsWordIn(end - 1, {"has", "had", "have"})) return {};
+      --end;
+      continue;
+    }
+    const size_t t = TimeAdverbialBefore(a, end);
+    if (t == end) break;
+    end = t;
+  }
+  if (begin != nullptr) *begin = end;
+  if (end > a && IsWordIn(end - 1, {"he", "she", "they"})) {
+    if (begin != nullptr) *begin = end - 1;
+    return ParseName(end - 1, end);
+  }
+  if (end > a + 1 && IsWordIn(end - 1, {"who"}) && IsComma(end - 2)) {
+    return SubjectBefore(a, end - 2, begin);
+  }
+  // Back to the start of the clause: words, commas and parenthetical groups.
+  size_t start = end;
+  while (start > a) {
+    const Tok& t = toks_[start - 1];
+    if (t.type == TokType::kWord || t.type == TokType::kComma) {
+      --start;
+    } else if (t.span.Slice(text_) == ")") {
+      size_t p = start - 1;
+      while (p > a && Word(p) != "(") --p;
+      if (Word(p) != "(") break;
+      start = p;
+    } else {
       break;
     }
   }
-  // Comma-separated chunks of [a, end).
+  // Comma-separated chunks of [start, end), without trailing "(D-Calif.)".
   std::vector<std::pair<size_t, size_t>> chunks;
-  size_t start = a;
-  for (size_t k = a; k <= end; ++k) {
-    if (k == end || toks_[k].type == TokType::kComma) {
-      if (k > start) chunks.emplace_back(start, k);
-      start = k + 1;
+  size_t chunk_start = start;
+  for (size_t k = start; k <= end; ++k) {
+    if (k < end && !IsComma(k)) continue;
+    size_t chunk_end = k;
+    while (chunk_end > chunk_start && Word(chunk_end - 1) == ")") {
+      size_t p = chunk_end - 1;
+      while (p > chunk_start && Word(p) != "(") --p;
+      if (Word(p) != "(") break;
+      chunk_end = p;
     }
+    if (chunk_end > chunk_start) chunks.emplace_back(chunk_start, chunk_end);
+    chunk_start = k + 1;
   }
+  const bool touching = end > start && !IsComma(end - 1);
   for (size_t c = chunks.size(); c > 0; --c) {
-    Subject s = ParseSubject(chunks[c - 1].first, chunks[c - 1].second, c == chunks.size());
+    const auto [chunk_begin, chunk_end] = chunks[c - 1];
+    // "Debra S. Katz, a Washington, D.C., lawyer, said": inside an
+    // apposition with commas of its own.
+    if (c < chunks.size() && c >= 2 && IsWordIn(chunks[c - 2].first, {"a", "an", "the"})) continue;
+    size_t at = chunk_begin;
+    Subject s = ParseSubject(chunk_begin, chunk_end, c == chunks.size() && touching, &at);
+    // "Ray Fang, the hospital's trauma medical director, said": a description
+    // set off by commas describes the name before it.
+    if (s.kind == Subject::Kind::kNominal && !(c == chunks.size() && touching) && c >= 2) {
+      Subject named = ParseSubject(chunks[c - 2].first, chunks[c - 2].second, false, &at);
+      if (named.kind == Subject::Kind::kName) {
+        named.role = RoleFromApposition(chunk_begin, chunk_end);
+        s = named;
+      }
+    }
     if (s.ok()) {
       for (size_t r = c; r < chunks.size() && s.kind == Subject::Kind::kName; ++r) {
         std::string role = RoleFromApposition(chunks[r].first, chunks[r].second);
-        if (!role.empty()) {
-          s.role = role;
-          break;
+        if (role.empty()) continue;
+        // "a Fredericksburg, Va. dealer in old maps": commas of its own.
+        size_t last = r;
+        while (IsWordIn(chunks[r].first, {"a", "an", "the"}) && last + 1 < chunks.size() &&
+               IsCapitalized(Word(chunks[last + 1].first))) {
+          ++last;
         }
+        if (last > r) {
+          const std::string tail = RoleFromApposition(chunks[last].first, chunks[last].second);
+          const uint32_t from = toks_[chunks[r].first + 1].span.begin;
+          const uint32_t to =
+              toks_[chunks[last].first].span.begin + static_cast<uint32_t>(tail.size());
+          if (!tail.empty()) role = std::string(Span{from, to}.Slice(text_));
+        }
+        s.role = role;
+        break;
       }
+      if (begin != nullptr) *begin = at;
       return s;
     }
-    std::string_view first = Word(chunks[c - 1].first);
-    if (!(IsAsciiLower(first[0]) || IsAsciiDigit(first[0]))) break;
+    if (c == chunks.size() && touching) break;
+    std::string_view first = Word(chunk_begin);
+    if (chunk_end == chunk_begin + 1 && IsPartyTag(first)) continue;  // ", R-Texas,"
+    if (IsAsciiLower(first[0]) || IsAsciiDigit(first[0])) continue;
+    // "Richard Fulton, a Fredericksburg, Va. dealer, said": an apposition
+    // with a comma of its own.
+    if (c >= 2 && IsWordIn(chunks[c - 2].first, {"a", "an", "the"})) continue;
+    break;
   }
   // "She announced an emergency fund ... and said": the sentence's subject.
-  if (end > a && IsWord(end - 1) && LowerWord(end - 1) == "and") {
-    size_t k = a;
-    while (k < end && IsWord(k) && IsCapitalized(Word(k))) ++k;
-    if (k > a && k < end && IsWord(k) && IsAsciiLower(Word(k)[0])) {
-      Subject s = ParseName(a, k);
-      if (s.ok()) return s;
+  if (end > a && IsWordIn(end - 1, {"and", "but"})) {
+    Subject s = SentenceSubject(a, end - 1);
+    if (s.ok()) {
+      if (begin != nullptr) *begin = end - 1;
+      return s;
     }
   }
+  if (touching && !chunks.empty()) {
+    Subject author = AuthorOf(chunks.back().first, chunks.back().second);
+    if (author.ok()) {
+      if (begin != nullptr) *begin = chunks.back().first;
+      return author;
+    }
+  }
+  // Nobody named: the attribution ("officials said") starts with the words
+  // right before the verb.
+  if (begin != nullptr && touching && !chunks.empty()) *begin = chunks.back().first;
   return {};
 }
 
+// Tokens [a, b) naming a document by its author: "BuzzFeed's Thursday night
+// report", "a White House statement".
+QuoteExtractor::Run::Subject QuoteExtractor::Run::AuthorOf(size_t a, size_t b) const {
+  if (b < a + 2 || !IsLowerWord(b - 1) || !IsDocumentNoun(LowerWord(b - 1))) return {};
+  size_t k = b - 1;  // past lower-case and time words: "explosive", "Thursday night"
+  while (k > a && IsWord(k - 1) && !IsPossessive(Word(k - 1)) &&
+         (IsLowerWord(k - 1) || IsTimeWord(LowerWord(k - 1))) && !IsDeterminer(LowerWord(k - 1))) {
+    --k;
+  }
+  if (k == a || !IsWord(k - 1) || !IsCapitalized(Word(k - 1))) return {};
+  size_t r = k - 1;
+  while (r > a && IsWord(r - 1) && IsCapitalized(Word(r - 1)) && !IsPossessive(Word(r - 1)) &&
+         !IsBlockedNameWord(LowerWord(r - 1))) {
+    --r;
+  }
+  const std::string_view w = Word(k - 1);
+  if (IsPossessive(w)) {  // "BuzzFeed's": the name up to the possessive
+    const std::string last = WithoutPossessive(w);
+    if (IsBlockedNameWord(AsciiLower(last))) return {};
+    Subject s;
+    s.kind = Subject::Kind::kName;
+    s.span =
+        Span{toks_[r].span.begin, toks_[k - 1].span.begin + static_cast<uint32_t>(last.size())};
+    s.name = std::string(Span{toks_[r].span.begin, toks_[k - 1].span.begin}.Slice(text_)) + last;
+    return s;
+  }
+  // "a White House statement": a name right after an article.
+  if (k != b - 1 || r == a || !IsWordIn(r - 1, {"a", "an", "the"})) return {};
+  return ParseName(r, k);
+}
+
 // The speaker named after the verb at token `verb`: "said Mayor Elena Duarte",
-// "said Priya Nandakumar, a spokesperson for the company". *end is set to the
-// token after the attribution.
+// "said Priya Nandakumar, a spokesperson for the company", "said the leader
+// of the Senate, Justin Alfond". *end is set to the token after the
+// attribution.
 QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size_t limit,
                                                                size_t* end) const {
   size_t k = verb + 1;
   while (k < limit && IsWord(k)) ++k;
   Subject s = ParseName(verb + 1, k);
+  if (!s.ok() && k > verb + 2 && IsWordIn(verb + 1, {"the", "a", "an"}) && IsComma(k) &&
+      !IsColon(k)) {
+    size_t e = k + 1;
+    while (e < limit && IsWord(e)) ++e;
+    Subject named = ParseName(k + 1, e);
+    if (named.kind == Subject::Kind::kName &&
+        (e >= limit || toks_[e].type == TokType::kStop || IsComma(e))) {
+      named.role = RoleFromApposition(verb + 1, k);
+      s = named;
+      k = e;
+    }
+  }
   if (!s.ok() || s.kind == Subject::Kind::kNominal) return {};
   // Appositions: ", 34, a nurse who ...".
   while (k < limit && toks_[k].type == TokType::kComma) {
@@ -537,6 +864,329 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   return s;
 }
 
+// The subject of the sentence of tokens [a, b): the first comma- or
+// dash-separated chunk, of the first three that open with a capital or a
+// pronoun, that opens with a name, a description or a pronoun ("At a 2008
+// ceremony, he praised ...", "Cantor, who ..., shifted ...", "Britain's top
+// finance official, Chancellor of the Exchequer Gordon Brown, also ...").
+QuoteExtractor::Run::Subject QuoteExtractor::Run::SentenceSubject(size_t a, size_t b) const {
+  size_t chunk_begin = a;
+  int tried = 0;
+  for (size_t k = a; k <= b && tried < 3; ++k) {
+    if (k < b && IsWord(k)) continue;
+    const size_t c = chunk_begin;
+    chunk_begin = k + 1;
+    if (c >= k || quoted_[c]) continue;
+    if (IsWordIn(c, {"he", "she", "they"})) return ParseName(c, c + 1);
+    const std::string first = LowerWord(c);
+    if (first == "the") {
+      ++tried;
+      for (size_t e = c + 2; e <= k && e <= c + 5; ++e) {
+        Subject nominal = ParseNominal(c, e);
+        if (nominal.ok()) return nominal;
+      }
+    }
+    if (IsLowerWord(c) || (first != "the" && IsBlockedNameWord(first))) continue;
+    size_t r = first == "the" ? c + 1 : c;
+    while (r < k && (IsCapitalized(Word(r)) || IsWordIn(r, {"of", "the"}))) ++r;
+    while (r > c && IsWordIn(r - 1, {"of", "the"})) --r;
+    if (first != "the") ++tried;
+    // "Last year, it ...": one word opening the sentence, never capitalized
+    // elsewhere, is no name.
+    if (r == c + 1 && IsSentenceInitial(c) && !inner_capitals_.count(std::string(Word(c))))
+      continue;
+    Subject s = ParseSubject(c, r, /*described=*/true);
+    if (s.ok()) return s;
+  }
+  return {};
+}
+
+// The attribution right before a participle after a comma (", saying that
+// ...", ", adding, "...""), in the sentence from token `first`: the
+// participle has its speaker (with none, the sentence's subject does).
+const QuoteExtractor::Run::Anchor* QuoteExtractor::Run::AnchorBefore(
+    size_t first, size_t verb, const std::vector<Anchor>& anchors) const {
+  const Anchor* best = nullptr;
+  // Both lists are in text order: walk back from the end to the sentence.
+  for (const std::vector<Anchor>* list : {&direct_anchors_, &anchors}) {
+    for (size_t k = list->size(); k > 0; --k) {
+      const Anchor& x = (*list)[k - 1];
+      if (x.verb < first) break;
+      if (x.begin < first || x.end > verb) continue;
+      if (best == nullptr || x.end > best->end) best = &x;
+    }
+  }
+  return best;
+}
+
+// The attributions of direct quotes whose verb is in tokens [first, last).
+std::span<const QuoteExtractor::Run::Anchor> QuoteExtractor::Run::DirectAnchors(size_t first,
+                                                                                size_t last) const {
+  auto by_verb = [](const Anchor& x, size_t v) { return x.verb < v; };
+  auto b = std::lower_bound(direct_anchors_.begin(), direct_anchors_.end(), first, by_verb);
+  auto e = std::lower_bound(b, direct_anchors_.end(), last, by_verb);
+  return {b, e};
+}
+
+// The token after the listener of "told" starting at token k: "told
+// reporters", "told the Commons", "told CNN", "told The Associated Press";
+// k when there is none.
+size_t QuoteExtractor::Run::AfterListener(size_t k, size_t last) const {
+  if (k >= last || !IsWord(k)) return k;
+  if (IsListener(LowerWord(k))) return k + 1;
+  // "told players during a visit", "told colleagues that": one plural noun.
+  if (IsLowerWord(k) && LowerWord(k).ends_with('s') && !IsDeterminer(LowerWord(k)) &&
+      (k + 1 >= last || !IsWord(k + 1) || IsPreposition(LowerWord(k + 1)) ||
+       IsSubjectPronoun(LowerWord(k + 1)) || LowerWord(k + 1) == "that")) {
+    return k + 1;
+  }
+  size_t e = k;
+  const std::string first = LowerWord(e);
+  const bool determiner = first == "the" || first == "a" || first == "an";
+  if (determiner) ++e;
+  const size_t name = e;
+  while (e < last && IsWord(e) && IsCapitalized(Word(e)) && LowerWord(e) != "i") ++e;
+  if (e > name) {
+    // "told the Valley Gazette.": no clause; "told CNN it was": the clause
+    // starts in lower case; "told the Associated Press news agency.": a
+    // listener up to the sentence's end.
+    if (e >= last || !IsWord(e)) return e;
+    size_t tail = e;  // "CNN affiliate WJZ."
+    while (tail < last && tail < e + 4 && IsWord(tail) && !IsClauseOpener(LowerWord(tail))) ++tail;
+    if (tail >= last || !IsWord(tail)) return tail;
+    return IsCapitalized(Word(e)) ? k : e;
+  }
+  // "told a news conference.": a listener up to the sentence's end; "told
+  // the unions he'd buy": up to a pronoun.
+  if (determiner) {
+    while (e < last && e < name + 3 && IsWord(e) && !IsSubjectPronoun(LowerWord(e))) ++e;
+    if (e >= last || !IsWord(e) || (e > name && IsSubjectPronoun(LowerWord(e)))) return e;
+  }
+  return k;
+}
+
+// The token after a time adverbial starting at token k: "Tuesday", "on
+// Friday", "last week", "this morning", "yesterday"; k when there is none.
+size_t QuoteExtractor::Run::AfterTimeAdverbial(size_t k, size_t last) const {
+  auto is_time = [&](size_t i) { return i < last && IsWord(i) && IsTimeWord(LowerWord(i)); };
+  size_t e = k;
+  if (k + 1 < last && IsWord(k) && IsTimeLead(LowerWord(k)) && is_time(k + 1)) ++e;
+  if (!is_time(e)) return k;
+  while (is_time(e)) ++e;  // "Friday night"
+  return e;
+}
+
+// After "said" at token k: the token after where and how it was said, when
+// a clause follows ("said in a statement the company would", "said on
+// Twitter he was", "said during a visit to Moscow his country"); k when
+// there is no such phrase or no clause after it.
+size_t QuoteExtractor::Run::AfterSayingPhrase(size_t k, size_t last) const {
+  size_t e = k;
+  while (e < last && IsWord(e) && IsPreposition(LowerWord(e))) {
+    ++e;
+    if (e < last && IsWord(e) && IsDeterminer(LowerWord(e))) ++e;
+    size_t words = 0;
+    while (e < last && IsWord(e) && words < 5 && !IsClauseOpener(LowerWord(e)) &&
+           !IsPreposition(LowerWord(e))) {
+      ++e, ++words;
+    }
+    if (words == 0) return k;
+  }
+  if (e == k || e + 2 >= last || !IsWord(e) || !IsClauseOpener(LowerWord(e))) return k;
+  if (!IsWord(e + 1) || !IsWord(e + 2)) return k;
+  if (IsSubjectPronoun(LowerWord(e)) && !IsLowerWord(e + 1)) return k;
+  return e;
+}
+
+// The token after what may stand between a verb and a quotation, from token
+// k: a listener, when and where it was said, "that" ("told reporters in
+// Paris that", "tweeted on Friday", "said at a news conference").
+size_t QuoteExtractor::Run::AfterSaying(size_t k, size_t last, const Verb& verb) const {
+  size_t j = verb.takes_object ? AfterListener(k, last) : k;
+  if (j < last && IsWord(j) && IsListener(LowerWord(j))) ++j;
+  j = AfterTimeAdverbial(j, last);
+  // "at a news conference", "in Paris", "to reporters"; not "to seek".
+  while (j + 1 < last && IsWord(j) && IsPreposition(LowerWord(j)) && IsWord(j + 1) &&
+         (IsDeterminer(LowerWord(j + 1)) || IsCapitalized(Word(j + 1)) ||
+          IsListener(LowerWord(j + 1)) || IsAsciiDigit(Word(j + 1)[0]))) {
+    size_t words = 0;
+    for (++j; j < last && IsWord(j) && words < 5 && LowerWord(j) != "that" &&
+              !IsPreposition(LowerWord(j));
+         ++j) {
+      ++words;
+    }
+  }
+  if (j < last && IsWord(j) && LowerWord(j) == "that") ++j;
+  return j;
+}
+
+// True when the words from token k to the sentence's end only say where,
+// when or to whom something was said: "said.", "said on Tuesday.", "told
+// reporters in Paris.", "wrote in an email."
+bool QuoteExtractor::Run::EndsSentence(size_t k, size_t last, const Verb& verb) const {
+  size_t e = k;
+  while (e < last && IsWord(e)) ++e;
+  if (e < last && toks_[e].type != TokType::kStop) return false;
+  if (e == k) return true;
+  // "X responded to the call" is no attribution: a verb that needs "that"
+  // ends a sentence alone or with a time ("he added on Friday").
+  if (verb.needs_that) return AfterTimeAdverbial(k, e) == e;
+  return AfterSaying(k, e, verb) == e && LowerWord(e - 1) != "that";
+}
+
+// The first token of the reported clause of the verb at token v, or
+// kNoClause: after "that" within a few words ("said Tuesday that", "said in
+// a statement on Friday that", "said, however, that"); else, for a verb that
+// may take a bare clause, right after the verb, its listener and a time or
+// saying phrase; for a verb that needs "that", only a clause opening with a
+// subject pronoun ("added there could be", "maintained he is innocent").
+size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last) const {
+  size_t k = AfterVerb(v, verb);
+  // "said, however, that": an adverb set off by commas.
+  if (IsComma(k) && !IsColon(k) && IsWord(k + 1) && IsAdverb(LowerWord(k + 1)) && IsComma(k + 2) &&
+      !IsColon(k + 2)) {
+    k += 3;
+  }
+  if (k >= last || !IsWord(k)) return kNoClause;
+  auto pronoun_clause = [&](size_t c) {
+    return c + 1 < last && IsWord(c) && IsSubjectPronoun(LowerWord(c)) && IsLowerWord(c + 1) &&
+           !IsAdverbialStart(LowerWord(c + 1)) && !IsWordIn(c + 1, {"and", "or", "but", "who"});
+  };
+  k = AfterTimeAdverbial(k, last);  // "said Tuesday that", "said Friday night it"
+  if (k >= last || !IsWord(k)) return kNoClause;
+  for (size_t j = k; j < last && j < k + 12 && toks_[j].type != TokType::kStop &&
+                     toks_[j].type != TokType::kComma;
+       ++j) {
+    if (!IsWord(j)) continue;  // 'said on CNN's "State of the Union" that'
+    if (LowerWord(j) != "that") continue;
+    // "said in front of a crowd that packed the arena": after a noun,
+    // "that" followed by a verb opens a relative clause.
+    if (j > k && IsWord(j + 1) &&
+        (IsAuxiliary(LowerWord(j + 1)) || LowerWord(j + 1).ends_with("ed"))) {
+      break;
+    }
+    if (j == k || verb.takes_object || IsAdverbialStart(LowerWord(k))) {
+      return j + 1 < last && IsWord(j + 1) ? j + 1 : kNoClause;
+    }
+    break;
+  }
+  size_t c = verb.takes_object ? AfterListener(k, last) : k;
+  if (c >= last || !IsWord(c)) return kNoClause;
+  if (IsAdverbialStart(LowerWord(c))) {
+    const size_t after = AfterSayingPhrase(c, last);
+    if (after == c) return kNoClause;
+    c = after;
+  }
+  if (verb.needs_that && !pronoun_clause(c)) return kNoClause;
+  // "told her and several others to download": no clause; "says - from": none.
+  if (IsConjunction(LowerWord(c)) || LowerWord(c) == "to") return kNoClause;
+  const unsigned char opening = static_cast<unsigned char>(Word(c)[0]);
+  if (opening < 0x80 && !IsAsciiAlpha(static_cast<char>(opening)) &&
+      !IsAsciiDigit(static_cast<char>(opening))) {
+    return kNoClause;
+  }
+  // "said Mayor Duarte." with no quote: an attribution, not a clause.
+  if (IsCapitalized(Word(c)) && LowerWord(c) != "i") {
+    size_t e = c;
+    while (e < last && IsWord(e) && IsCapitalized(Word(e))) ++e;
+    if (e >= last || (!IsWord(e) && toks_[e].type != TokType::kOpen)) return kNoClause;
+  }
+  return c;
+}
+
+// After the quote `m`: '"...," said X.' / '"...," X said.' / '"...," the
+// seven-term congressman demands.' Sets *verb and *attribution_end (the
+// token after the attribution); an attribution that ends in a colon or runs
+// into an opening mark belongs to the quote after it.
+QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectAfter(const QuoteMarks& m,
+                                                                     size_t limit, size_t* verb,
+                                                                     size_t* attribution_end) {
+  size_t k = m.close + 1;
+  while (k < limit && toks_[k].type == TokType::kComma) ++k;
+  for (size_t v = k; v < limit && v < k + 12; ++v) {
+    const Verb* found = VerbAt(v);
+    if (found == nullptr) continue;
+    Subject s;
+    size_t begin = v;
+    size_t end = 0;
+    if (v == k) {
+      s = SubjectAfter(v, limit, &end);
+    } else {
+      s = SubjectBefore(k, v, &begin);
+      end = AfterVerb(v, *found);
+      // "he told reporters": the listener belongs to the attribution.
+      while (end < limit && IsWord(end)) ++end;
+    }
+    // '"safe exit", she replied: "..."': an attribution ending in a colon
+    // introduces the next quote. So does one right before an opening mark:
+    // '"A," and Putin stressing that "B"'.
+    const bool colon =
+        end > k && end < toks_.size() &&
+        (IsColon(end) || (toks_[end].type == TokType::kOpen &&
+                          (end == AfterVerb(v, *found) || LowerWord(end - 1) == "that")));
+    if (colon) return {};
+    if (!s.ok()) {
+      // An unnamed speaker ('"...," a spokesman said', '"...," officials
+      // said') still ends a clause and speaks for a participle after it.
+      const bool unnamed =
+          v > k && IsWord(k) &&
+          (IsWordIn(k, {"a", "an", "the", "one", "another"}) || (v == k + 1 && IsLowerWord(k)));
+      if (unnamed) {
+        direct_anchors_.push_back(Anchor{k, end, kNoClause, false, s, v});
+        AddUnnamed(k, v);
+      }
+      if (v == k && IsWordIn(v + 1, {"a", "an", "the"})) {
+        AddUnnamed(v + 1, std::min(v + 4, limit));  // '"...," said the diplomat'
+      }
+      return {};
+    }
+    direct_anchors_.push_back(Anchor{begin, end, kNoClause, false, s, v});
+    *verb = v;
+    *attribution_end = end;
+    return s;
+  }
+  return {};
+}
+
+// Before the quote `m`: 'X said, "..."', 'X told reporters "..."', 'X said
+// on Friday: "..."', 'X tweeted on Friday "..."', '..., adding, "..."', 'X
+// says this about himself on his website: "..."'. Between the verb and the
+// mark stand only "that", a listener, or where and when it was said; after a
+// colon, anything.
+QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectBefore(const QuoteMarks& m,
+                                                                      size_t first, size_t* verb,
+                                                                      int* inherit) {
+  size_t o = m.open;
+  while (o > first && toks_[o - 1].type == TokType::kComma) --o;
+  bool colon = false;
+  for (size_t k = o; k < m.open; ++k) colon = colon || IsColon(k);
+  const size_t reach = colon ? 12 : 6;
+  for (size_t v = o; v > first && v + reach > o; --v) {
+    if (!IsWord(v - 1)) break;
+    const Verb* found = VerbAt(v - 1);
+    if (found == nullptr) continue;
+    if (!colon && AfterSaying(AfterVerb(v - 1, *found), o, *found) != o) break;
+    Subject s;
+    size_t begin = v - 1;
+    if (LowerWord(v - 1).ends_with("ing") && v - 1 > first && IsComma(v - 2) && !IsColon(v - 2)) {
+      const Anchor* before = AnchorBefore(first, v - 1, {});
+      if (before != nullptr) {
+        s = before->subject;
+        *inherit = before->found;
+      } else {
+        s = SentenceSubject(first, v - 1);
+      }
+    } else {
+      s = SubjectBefore(first, v - 1, &begin);
+    }
+    if (!s.ok()) break;
+    *verb = v - 1;
+    direct_anchors_.push_back(Anchor{begin, v, kNoClause, false, s, v - 1});
+    return s;
+  }
+  return {};
+}
+
 void QuoteExtractor::Run::DoParagraph(size_t p) {
   // Quotes inside transcript turns are the turn's own speech.
   const auto [sentence_first, sentence_last] = paragraph_sentences_[p];
@@ -544,6 +1194,7 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
     if (doc_.sentences[si].turn >= 0) return;
   }
   LoadParagraph(p);
+  direct_anchors_.clear();
   std::vector<QuoteMarks> marks;
   for (size_t i = 0; i < toks_.size(); ++i) {
     if (toks_[i].type != TokType::kOpen) continue;
@@ -556,9 +1207,10 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
       }
     }
   }
-  std::vector<bool> quoted(toks_.size(), false), used(toks_.size(), false);
+  quoted_.assign(toks_.size(), false);
+  std::vector<bool> used(toks_.size(), false);
   for (const QuoteMarks& m : marks) {
-    for (size_t k = m.open; k <= m.close; ++k) quoted[k] = true;
+    for (size_t k = m.open; k <= m.close; ++k) quoted_[k] = true;
   }
 
   const size_t paragraph_first = found_.size();
@@ -586,57 +1238,20 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
            (toks_[limit].type == TokType::kWord || toks_[limit].type == TokType::kComma)) {
       ++limit;
     }
-    size_t k = m.close + 1;
-    while (k < limit && toks_[k].type == TokType::kComma) ++k;
     size_t attribution_end = 0;
-    for (size_t v = k; v < limit && v < k + 12; ++v) {
-      if (VerbAt(v) == nullptr) continue;
-      Subject s;
-      if (v == k) {
-        s = SubjectAfter(v, limit, &attribution_end);
-      } else {
-        s = SubjectBefore(k, v);
-        attribution_end = v + 1;
-        // "he told reporters": the listener belongs to the attribution.
-        while (attribution_end < limit && IsWord(attribution_end)) ++attribution_end;
-      }
-      // '"safe exit", she replied: "..."': an attribution ending in a colon
-      // introduces the next quote.
-      // So does one right before an opening mark: '"A," and Putin stressing
-      // that "B"'.
-      const bool colon =
-          attribution_end > k && attribution_end < toks_.size() &&
-          (toks_[attribution_end].span.Slice(text_) == ":" ||
-           (toks_[attribution_end].type == TokType::kOpen &&
-            (attribution_end == v + 1 ||
-             (IsWord(attribution_end - 1) && LowerWord(attribution_end - 1) == "that"))));
-      if (s.ok() && !colon) {
-        f.subject = s;
-        used[v] = true;
-      }
-      break;
-    }
+    size_t verb = 0;
+    const size_t anchors_before = direct_anchors_.size();
+    f.subject = DirectSubjectAfter(m, limit, &verb, &attribution_end);
+    if (f.subject.ok()) used[verb] = true;
     // Before: X said, "..."  /  X told reporters "..."  A name there beats
     // a pronoun after the quote: 'X said: "...", he told a news conference.'
     if (f.subject.kind != Subject::Kind::kName) {
-      size_t first = FirstTokenAt(open_sentence.begin);
-      size_t o = m.open;
-      while (o > first && toks_[o - 1].type == TokType::kComma) --o;
-      // Between the verb and the quote only a listener or "that" may stand:
-      // "X told reporters "..."", "X said that "..."".
-      for (size_t v = o; v > first && v + 4 > o; --v) {
-        if (!IsWord(v - 1)) break;
-        if (VerbAt(v - 1) == nullptr) {
-          std::string w = LowerWord(v - 1);
-          if (w == "that" || IsListener(w)) continue;
-          break;
-        }
-        Subject s = SubjectBefore(first, v - 1);
-        if (s.ok() && (!f.subject.ok() || s.kind == Subject::Kind::kName)) {
-          f.subject = s;
-          used[v - 1] = true;
-        }
-        break;
+      int inherit = -1;
+      Subject s = DirectSubjectBefore(m, FirstTokenAt(open_sentence.begin), &verb, &inherit);
+      if (s.ok() && (!f.subject.ok() || s.kind == Subject::Kind::kName)) {
+        f.subject = s;
+        f.inherit_from = inherit;
+        used[verb] = true;
       }
     }
     if (!f.subject.ok() && previous >= 0) {
@@ -653,159 +1268,282 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
       found_.push_back(std::move(f));
       previous = static_cast<int>(found_.size() - 1);
       previous_end = attribution_end;
+      for (size_t k = anchors_before; k < direct_anchors_.size(); ++k) {
+        direct_anchors_[k].found = previous;
+      }
     }
   }
 
   // Reported speech, sentence by sentence.
+  std::stable_sort(direct_anchors_.begin(), direct_anchors_.end(),
+                   [](const Anchor& x, const Anchor& y) { return x.verb < y.verb; });
   for (uint32_t si = sentence_first; si < sentence_last; ++si) {
     const Sentence& s = doc_.sentences[si];
     size_t first = FirstTokenAt(s.span.begin);
     size_t last = FirstTokenAt(s.span.end);
-    FindReported(si, first, last, quoted, used);
+    FindReported(si, first, last, quoted_, used);
   }
-  std::sort(found_.begin() + static_cast<ptrdiff_t>(paragraph_first), found_.end(),
-            [](const Found& x, const Found& y) { return x.quote.span.begin < y.quote.span.begin; });
+  // In text order; a quote that takes another's speaker follows it there.
+  std::vector<size_t> order(found_.size() - paragraph_first);
+  for (size_t k = 0; k < order.size(); ++k) order[k] = paragraph_first + k;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return found_[x].quote.span.begin < found_[y].quote.span.begin;
+  });
+  std::vector<int> moved_to(order.size());
+  std::vector<Found> sorted;
+  sorted.reserve(order.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    moved_to[order[k] - paragraph_first] = static_cast<int>(paragraph_first + k);
+    sorted.push_back(std::move(found_[order[k]]));
+  }
+  for (Found& f : sorted) {
+    if (f.inherit_from >= static_cast<int>(paragraph_first)) {
+      f.inherit_from = moved_to[static_cast<size_t>(f.inherit_from) - paragraph_first];
+    }
+  }
+  std::move(sorted.begin(), sorted.end(), found_.begin() + static_cast<ptrdiff_t>(paragraph_first));
 }
 
-// The token after the listener of "told" starting at token k: "told
-// reporters", "told the Commons", "told CNN", "told The Associated Press";
-// k when there is none.
-size_t QuoteExtractor::Run::AfterListener(size_t k, size_t last) const {
-  if (k >= last || !IsWord(k)) return k;
-  if (IsListener(LowerWord(k))) return k + 1;
-  size_t e = k;
-  const std::string first = LowerWord(e);
-  const bool determiner = first == "the" || first == "a" || first == "an";
-  if (determiner) ++e;
-  const size_t name = e;
-  while (e < last && IsWord(e) && IsCapitalized(Word(e)) && LowerWord(e) != "i") ++e;
-  if (e > name) {
-    // "told the Valley Gazette.": no clause; "told CNN it was": the clause
-    // starts in lower case.
-    if (e >= last || !IsWord(e)) return e;
-    return IsCapitalized(Word(e)) ? k : e;
+// "..., according to X." / "According to X, ..." at token v; also "according
+// to a new analysis by X", "according to statistics from X". A news outlet
+// or an unnamed source gives an anchor with no subject.
+bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Anchor* anchor) const {
+  if (LowerWord(v) != "according" || !IsWordIn(v + 1, {"to"})) return false;
+  size_t e = v + 2;
+  while (e < last && IsWord(e)) ++e;
+  Subject s = ParseName(v + 2, e);
+  if (s.kind != Subject::Kind::kName) {
+    // "a new analysis by X", "statistics from X"; not "an estimate seen by X".
+    s = {};
+    for (size_t k = v + 2; k < e && k < v + 6; ++k) {
+      const std::string w = LowerWord(k);
+      if (w.ends_with("ed") || w.ends_with("en")) break;
+      if (w != "by" && w != "from") continue;
+      s = ParseName(k + 1, e);
+      break;
+    }
+    if (s.kind != Subject::Kind::kName) s = {};
   }
-  // "told a news conference.": a listener up to the sentence's end.
-  if (determiner) {
-    while (e < last && e < name + 3 && IsWord(e)) ++e;
-    if (e >= last || !IsWord(e)) return e;
+  *anchor = Anchor{v, e, kNoClause, false, s, v};
+  if (v == first) {
+    size_t c = e;
+    while (c < last && !IsComma(c)) ++c;
+    if (c + 1 < last) anchor->clause = c + 1;
+  } else if (IsComma(e) && !IsColon(e) && e + 2 < last && IsWord(e + 1) && IsComma(v - 1) &&
+             !IsWordIn(e + 1, {"which", "who", "whose", "where", "whom"})) {
+    anchor->clause = e + 1;  // "..., and, according to X, CLAUSE"; not "X, which runs ..."
+  } else {
+    anchor->backward = true;
   }
-  return k;
+  return true;
 }
 
-// The token after a time adverbial starting at token k: "Tuesday", "on
-// Friday", "last week", "this morning", "yesterday"; k when there is none.
-size_t QuoteExtractor::Run::AfterTimeAdverbial(size_t k, size_t last) const {
-  static constexpr std::string_view kTimes[] = {
-      "monday", "tuesday", "wednesday", "thursday", "friday",    "saturday", "sunday",
-      "today",  "tonight", "yesterday", "morning",  "afternoon", "evening",  "night",
-      "week",   "weekend", "month",     "year",     "earlier",   "later",    "recently"};
-  static constexpr std::string_view kLeads[] = {"on", "at", "in", "last", "this", "late", "early"};
-  auto is_time = [&](size_t i) { return IsWord(i) && IsOneOf(LowerWord(i), kTimes); };
-  if (k < last && is_time(k)) return k + 1;
-  if (k + 1 < last && IsWord(k) && IsOneOf(LowerWord(k), kLeads) && is_time(k + 1)) {
-    return k + 2;
+// The attributions of the sentence of tokens [first, last), outside quotes,
+// in text order, each with its subject and the start of its clause.
+std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
+    size_t first, size_t last, const std::vector<bool>& quoted,
+    const std::vector<bool>& used) const {
+  std::vector<Anchor> anchors;
+  for (size_t v = first; v < last; ++v) {
+    if (quoted[v] || !IsWord(v)) continue;
+    Anchor x;
+    if (AccordingTo(v, first, last, &x)) {
+      anchors.push_back(x);
+      v = x.end - 1;
+      continue;
+    }
+    const Verb* verb = VerbAt(v);
+    if (verb == nullptr) continue;
+    if (used[v]) {
+      // A verb that attributed a quote may also introduce a clause:
+      // '... a "scourge", Obama said the US stood with France.' Not
+      // '"...," said X': X is no clause.
+      const std::span<const Anchor> direct = DirectAnchors(v, v + 1);
+      if (direct.empty() || direct.front().begin == v) continue;
+      x = direct.front();
+      x.clause = ClauseStart(v, *verb, last);
+      if (x.clause != kNoClause) anchors.push_back(x);
+      continue;
+    }
+    x.verb = v;
+    x.end = AfterVerb(v, *verb);
+    const bool participle =
+        LowerWord(v).ends_with("ing") && v > first && IsComma(v - 1) && !IsColon(v - 1);
+    if (participle) {
+      const Anchor* before = AnchorBefore(first, v, anchors);
+      if (before != nullptr) {
+        x.subject = before->subject;
+        x.found = before->found;
+        const std::less<const Anchor*> less;
+        if (!less(before, anchors.data()) && less(before, anchors.data() + anchors.size())) {
+          x.from = static_cast<int>(before - anchors.data());
+        }
+      } else {
+        x.subject = SentenceSubject(first, v);
+      }
+      x.begin = v - 1;
+    } else {
+      x.subject = SubjectBefore(first, v, &x.begin);
+    }
+    if (!participle && x.begin > first && IsComma(x.begin - 1) && !IsColon(x.begin - 1) &&
+        EndsSentence(AfterVerb(v, *verb), last, *verb)) {
+      x.backward = true;  // "CLAUSE, X said."
+    } else if (!x.subject.ok() && v > first && IsComma(v - 1) && !IsColon(v - 1)) {
+      size_t end = 0;
+      Subject s = SubjectAfter(v, last, &end);  // "CLAUSE, said X."
+      if (s.ok() && (end >= last || toks_[end].type == TokType::kStop)) {
+        x.subject = s;
+        x.begin = v;
+        x.end = end;
+        x.backward = true;
+      }
+    }
+    if (!x.subject.ok()) {
+      // An unnamed speaker ("..., officials said.") still speaks for a
+      // participle after it, ends the clauses before it and is who a
+      // pronoun after it means.
+      if (!x.backward) x.clause = ClauseStart(v, *verb, last);
+      if (x.backward || participle || x.begin < v) anchors.push_back(x);
+      continue;
+    }
+    if (!x.backward) {
+      x.clause = ClauseStart(v, *verb, last);
+      // "To this point, Obama said, Russia is an outlier": a parenthetical
+      // attribution; the clause is the rest of the sentence.
+      const size_t after = AfterVerb(v, *verb);
+      if (x.clause == kNoClause && !verb->needs_that && x.subject.kind == Subject::Kind::kName &&
+          IsComma(after) && !IsColon(after) && IsWord(after + 1) && x.begin > first &&
+          IsComma(x.begin - 1) && !IsAdverbialStart(LowerWord(after + 1)) &&
+          !IsRelativeWord(LowerWord(after + 1)) && !LowerWord(after + 1).ends_with("ing")) {
+        x.clause = after + 1;
+      }
+    }
+    anchors.push_back(x);
   }
-  return k;
+  return anchors;
 }
 
+// Reported speech in the sentence of tokens [first, last). A forward clause
+// ("X said CLAUSE") runs to the sentence's end, or to where another
+// attribution begins after its start ("..., and Putin stressing that",
+// ", although he added"), or to a colon before a quotation; an attribution
+// at its very start is nested ("X said Y told him ...": X's clause holds
+// Y's). A backward clause ("CLAUSE, X said.", "CLAUSE, according to X.") is
+// the sentence before the attribution.
 void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t last,
                                        const std::vector<bool>& quoted,
                                        const std::vector<bool>& used) {
+  const std::vector<Anchor> anchors = FindAnchors(first, last, quoted, used);
+  std::vector<size_t> starts;  // where attributions begin
+  for (const Anchor& x : anchors) {
+    // An unnamed speaker set off by a comma (", people briefed on the call
+    // said,") ends a clause too; "..., which critics said" does not.
+    // "a politically charged case", "recommended in that report was": no
+    // attribution without a clause.
+    const bool attribution = x.backward || x.clause != kNoClause;
+    const bool set_off = x.begin > first && IsComma(x.begin - 1) &&
+                         !IsRelativeWord(LowerWord(x.begin)) && attribution;
+    // "..., Tim Medlin, responded to the call": a named subject whose verb
+    // introduces nothing is no attribution either.
+    if ((x.subject.ok() && attribution) || x.backward || set_off) starts.push_back(x.begin);
+    if (!x.subject.ok() && x.begin < x.verb && attribution) AddUnnamed(x.begin, x.verb);
+  }
+  std::vector<int> emitted(anchors.size(), -1);  // the quote each anchor gave
+  for (const Anchor& d : DirectAnchors(first, last)) starts.push_back(d.begin);
   const Span sspan = TrimSpan(text_, doc_.sentences[sentence].span);
-  for (size_t v = first; v < last; ++v) {
-    // A verb that attributed a quote may also introduce a clause:
-    // '... a "scourge", Obama said the US stood with France.'
-    (void)used;
-    if (quoted[v] || !IsWord(v)) continue;
-    std::string w = LowerWord(v);
-    // "..., according to X."  /  "According to X, ..."
-    if (w == "according" && v + 1 < last && LowerWord(v + 1) == "to") {
-      size_t e = v + 2;
-      while (e < last && IsWord(e)) ++e;
-      Subject subject = ParseName(v + 2, e);
-      if (subject.kind != Subject::Kind::kName) continue;
-      Found f;
-      f.subject = subject;
-      f.quote.kind = Quote::Kind::kReported;
-      f.quote.sentence = sentence;
-      if (v == first) {
-        while (e < last && toks_[e].type != TokType::kComma) ++e;
-        if (e + 1 >= last) continue;
-        f.quote.span = Span{toks_[e + 1].span.begin, sspan.end};
-      } else {
-        size_t b = v;
-        while (b > first && toks_[b - 1].type == TokType::kComma) --b;
-        if (b == first) continue;
-        f.quote.span = Span{sspan.begin, toks_[b - 1].span.end};
+  for (size_t i = 0; i < anchors.size(); ++i) {
+    const Anchor& x = anchors[i];
+    if (!x.subject.ok()) continue;
+    size_t b = first, e = x.begin;
+    if (!x.backward) {
+      if (x.clause == kNoClause || x.clause >= last) continue;
+      b = x.clause;
+      e = last;
+      for (size_t at : starts) {
+        if (at > b && at < e) e = at;
       }
-      found_.push_back(std::move(f));
-      return;
-    }
-    const Verb* verb = VerbAt(v);
-    if (verb == nullptr || v + 1 >= last) continue;
-    // "To this point, Obama said, Russia is an outlier": a parenthetical
-    // attribution; the clause is the rest of the sentence.
-    if (!verb->needs_that && text_.substr(toks_[v + 1].span.begin, 1) == "," && v + 2 < last &&
-        IsWord(v + 2) && !IsAdverbialStart(LowerWord(v + 2)) && !IsRelativeWord(LowerWord(v + 2)) &&
-        !LowerWord(v + 2).ends_with("ing")) {
-      Subject subject = SubjectBefore(first, v);
-      size_t b = v;
-      while (b > first && IsWord(b - 1)) --b;
-      if (subject.kind == Subject::Kind::kName && b > first &&
-          toks_[b - 1].type == TokType::kComma) {
-        Found f;
-        f.subject = subject;
-        f.quote.kind = Quote::Kind::kReported;
-        f.quote.sentence = sentence;
-        f.quote.span = Span{toks_[v + 2].span.begin, sspan.end};
-        found_.push_back(std::move(f));
-        return;
+      for (size_t k = b; k + 1 < e; ++k) {
+        if (IsColon(k) && toks_[k + 1].type == TokType::kOpen) {
+          e = k;
+          break;
+        }
       }
     }
-    if (!IsWord(v + 1)) continue;
-    // The clause: after a time adverbial ("said Tuesday", "said on Friday")
-    // and a "that" after it; else after "that" within a few words, or
-    // straight after the verb and its listener.
-    size_t clause = 0;
-    const size_t after_time = AfterTimeAdverbial(v + 1, last);
-    if (after_time > v + 1 && after_time < last && IsWord(after_time)) {
-      clause = LowerWord(after_time) == "that" ? after_time + 1 : after_time;
-      if (LowerWord(after_time) != "that" && verb->needs_that) continue;
+    while (e > b && (IsComma(e - 1) || toks_[e - 1].type == TokType::kOther ||
+                     (IsWord(e - 1) &&
+                      (IsConjunction(LowerWord(e - 1)) || IsRelativeWord(LowerWord(e - 1)))))) {
+      --e;
     }
-    for (size_t j = v + 1; clause == 0 && j < last && j < v + 9 && IsWord(j); ++j) {
-      if (LowerWord(j) != "that") continue;
-      if (j == v + 1 || verb->takes_object || IsAdverbialStart(LowerWord(v + 1))) clause = j + 1;
-      break;
+    if (e <= b) continue;
+    // A quote mark with no partner: broken text.
+    bool stray = false;
+    for (size_t k = b; k < e; ++k) {
+      const TokType t = toks_[k].type;
+      stray = stray || ((t == TokType::kOpen || t == TokType::kClose) && !quoted[k]);
     }
-    if (clause == 0) {
-      if (verb->needs_that) continue;
-      clause = v + 1;
-      if (verb->takes_object) clause = AfterListener(clause, last);
-      if (clause >= last || !IsWord(clause) || IsAdverbialStart(LowerWord(clause))) continue;
-      // "said Mayor Duarte." with no quote: an attribution, not a clause.
-      if (IsCapitalized(Word(clause)) && LowerWord(clause) != "i") {
-        size_t e = clause;
-        while (e < last && IsWord(e) && IsCapitalized(Word(e))) ++e;
-        if (e >= last || !IsWord(e)) continue;
-      }
+    if (stray) continue;
+    // A quotation alone is a direct quote's business.
+    if (x.backward &&
+        std::all_of(quoted.begin() + static_cast<ptrdiff_t>(b),
+                    quoted.begin() + static_cast<ptrdiff_t>(e), [](bool q) { return q; })) {
+      continue;
     }
-    if (clause >= last || !IsWord(clause)) continue;
-    Subject subject = SubjectBefore(first, v);
-    if (!subject.ok()) continue;
     Found f;
-    f.subject = subject;
+    f.subject = x.subject;
+    f.inherit_from = x.from >= 0 ? emitted[static_cast<size_t>(x.from)] : x.found;
     f.quote.kind = Quote::Kind::kReported;
     f.quote.sentence = sentence;
-    f.quote.span = Span{toks_[clause].span.begin, sspan.end};
+    const uint32_t end = e == last ? sspan.end : toks_[e - 1].span.end;
+    f.quote.span = Span{std::max(toks_[b].span.begin, sspan.begin), end};
+    emitted[i] = static_cast<int>(found_.size());
     found_.push_back(std::move(f));
-    return;
   }
 }
 
-// Names after a title anywhere in the text ("Mayor Elena Duarte posted..."):
-// people that pronouns can refer to.
-void QuoteExtractor::Run::CollectTitledMentions() {
+// An unnamed speaker, tokens [begin, verb): "officials said", "a diplomat
+// said". A pronoun whose nearest candidate it is means it ("they" a plural
+// one, "he" and "she" one with an article), so names nobody.
+void QuoteExtractor::Run::AddUnnamed(size_t begin, size_t verb) {
+  size_t e = verb;
+  while (e > begin && !IsWord(e - 1)) --e;
+  while (e > begin && IsWord(e - 1) && IsAdverb(LowerWord(e - 1))) --e;
+  if (e == begin || !IsLowerWord(e - 1) || IsConjunction(LowerWord(e - 1)) ||
+      IsRelativeWord(LowerWord(e - 1))) {
+    return;
+  }
+  const std::string last = LowerWord(e - 1);
+  const bool plural = last.size() > 3 && last.ends_with('s') && !last.ends_with("ss");
+  // "a media report that": after a singular noun, a verb's bare form is a noun.
+  const std::string form = LowerWord(verb);
+  const bool bare = !form.ends_with('s') && !form.ends_with("ed") && !form.ends_with("ing") &&
+                    !IsOneOf(form, {"said", "told", "wrote"});
+  if (bare && !plural) return;
+  // The determiner of the noun right before the verb: "a hospital official
+  // said", not "a birthday her agent said".
+  size_t d = e - 1;
+  auto in_phrase = [&](size_t i) {
+    const std::string w = LowerWord(i);
+    return IsLowerWord(i) && !IsDeterminer(w) && !IsConjunction(w) && !IsPreposition(w) &&
+           !IsRelativeWord(w) && !IsSubjectPronoun(w);
+  };
+  while (d > begin && in_phrase(d - 1) && d + 3 > e) --d;
+  const bool article = d > begin && IsWordIn(d - 1, {"a", "an", "the", "one", "another"});
+  if (!plural && !article) return;
+  // "a spokeswoman said": a gendered noun blocks only its pronoun.
+  std::string who = plural ? "they" : "he/she";
+  for (size_t k = begin; k < e && !plural; ++k) {
+    auto g = q_.genders_.find(LowerWord(k));
+    if (g != q_.genders_.end()) who = g->second == 'f' ? "she" : "he";
+  }
+  mentions_.push_back({toks_[begin].span.begin, "", who, false, true});
+}
+
+// Names after a title anywhere in the text ("Mayor Elena Duarte posted..."),
+// names opening with a given name ("Abdullah Ocalan") and organizations
+// ending in a head word ("Pinal County Sheriff's Office"): people and
+// bodies that pronouns and descriptions can refer to. Also every run of
+// capitalized words, a candidate full name for Canonical().
+void QuoteExtractor::Run::CollectMentions() {
   for (size_t p = 0; p < doc_.paragraphs.size(); ++p) {
     LoadParagraph(p);
     for (size_t i = 0; i < toks_.size(); ++i) {
@@ -821,6 +1559,7 @@ void QuoteExtractor::Run::CollectTitledMentions() {
         Subject s = ParseName(a, b);
         if (s.kind == Subject::Kind::kName) {
           mentions_.push_back({s.span.begin, s.name, s.role, !s.org});
+          mentions_.back().honorific = s.honorific;
           full_names_.push_back(s.name);
           break;
         }
@@ -828,8 +1567,6 @@ void QuoteExtractor::Run::CollectTitledMentions() {
       }
       i = b > i ? b - 1 : i;
     }
-    // Any run of capitalized words is a candidate full name ("Daniel Okafor
-    // leads the union"), for Canonical().
     for (size_t i = 0; i < toks_.size(); ++i) {
       size_t b = i;
       while (b < toks_.size() && IsWord(b) && IsCapitalized(Word(b))) ++b;
@@ -843,7 +1580,15 @@ void QuoteExtractor::Run::CollectTitledMentions() {
         Subject s = ParseName(a, b);
         if (s.kind == Subject::Kind::kName && s.name.find(' ') != std::string::npos) {
           full_names_.push_back(s.name);
+          if (b - a <= 3 && IsGiven(a) && !s.org && TitleOf(Word(a)) == nullptr) {
+            mentions_.push_back({s.span.begin, s.name, s.role, true});
+          }
         }
+      }
+      // "the Pinal County Sheriff's Office": possessives may stand inside.
+      if (a < b && b - a <= 6 && IsOrgHead(b - 1)) {
+        std::string name(Span{toks_[a].span.begin, toks_[b - 1].span.end}.Slice(text_));
+        mentions_.push_back({toks_[a].span.begin, std::move(name), "", false});
       }
       i = b;
     }
@@ -851,7 +1596,8 @@ void QuoteExtractor::Run::CollectTitledMentions() {
 }
 
 // Every other place a known person is named, titled or not ("Obama and
-// Hollande joined ..."), so that pronouns can refer to it.
+// Hollande joined ...", "Ocalan's whereabouts"), so that pronouns can refer
+// to it.
 void QuoteExtractor::Run::CollectPersonMentions() {
   std::unordered_set<std::string> surnames;
   for (const Mention& m : mentions_) {
@@ -871,10 +1617,18 @@ void QuoteExtractor::Run::CollectPersonMentions() {
       if (b == i) continue;
       size_t a = i;
       while (a < b && (IsBlockedNameWord(LowerWord(a)) || TitleOf(Word(a)) != nullptr)) ++a;
-      if (a < b && b - a <= 4 && surnames.count(std::string(Word(b - 1))) &&
-          !known.count(toks_[a].span.begin)) {
-        Subject s = ParseName(a, b);
-        if (s.kind == Subject::Kind::kName) more.push_back({s.span.begin, s.name, s.role, true});
+      if (a < b && b - a <= 4 && !known.count(toks_[a].span.begin)) {
+        const std::string last = WithoutPossessive(Word(b - 1));
+        if (surnames.count(last)) {
+          if (IsPossessive(Word(b - 1))) {
+            std::string name(Span{toks_[a].span.begin, toks_[b - 1].span.begin}.Slice(text_));
+            more.push_back({toks_[a].span.begin, name + last, "", true});
+          } else {
+            Subject s = ParseName(a, b);
+            if (s.kind == Subject::Kind::kName)
+              more.push_back({s.span.begin, s.name, s.role, true});
+          }
+        }
       }
       i = b;
     }
@@ -885,36 +1639,52 @@ void QuoteExtractor::Run::CollectPersonMentions() {
 // The fullest name in the document that ends with the words of `name`.
 // When several differ ("Mollie Olgin", "Mario Olgin"), the one that speaks
 // somewhere in the document; `name` itself when that does not decide.
-std::string QuoteExtractor::Run::Canonical(const std::string& name) const {
+std::string QuoteExtractor::Run::Canonical(const std::string& name,
+                                           const std::string& honorific) const {
+  // "Mr Wilson" is not "Jane Wilson".
+  auto gender = [&](const std::string& w) {
+    auto g = q_.genders_.find(AsciiLower(w));
+    return g == q_.genders_.end() ? '?' : g->second;
+  };
+  const char of_honorific = honorific.empty() ? '?' : gender(honorific);
   std::vector<std::string> words = SplitWords(name);
-  // full_names_ only grows: split the names added since the last call.
-  for (size_t k = full_words_.size(); k < full_names_.size(); ++k) {
-    full_words_.push_back(SplitWords(full_names_[k]));
+  if (words.empty()) return name;
+  // full_names_ only grows: index the names added since the last call.
+  for (; full_indexed_ < full_names_.size(); ++full_indexed_) {
+    if (!full_seen_.insert(full_names_[full_indexed_]).second) continue;
+    full_words_.push_back(SplitWords(full_names_[full_indexed_]));
+    if (!full_words_.back().empty()) {
+      full_by_last_[full_words_.back().back()].push_back(full_words_.size() - 1);
+    }
   }
-  std::vector<const std::string*> best;
+  std::vector<const std::vector<std::string>*> best;
   size_t best_size = words.size();
-  for (size_t k = 0; k < full_names_.size(); ++k) {
-    const std::string& full = full_names_[k];
+  auto it = full_by_last_.find(words.back());
+  if (it == full_by_last_.end()) return name;
+  for (size_t k : it->second) {
     const std::vector<std::string>& fw = full_words_[k];
     if (fw.size() < best_size || fw.size() == words.size()) continue;
     if (!std::equal(words.rbegin(), words.rend(), fw.rbegin())) continue;
-    if (fw.size() > best_size) best.clear(), best_size = fw.size();
-    if (std::none_of(best.begin(), best.end(), [&](const std::string* b) { return *b == full; })) {
-      best.push_back(&full);
+    if (of_honorific != '?' && gender(fw.front()) != '?' && gender(fw.front()) != of_honorific) {
+      continue;
     }
+    if (fw.size() > best_size) best.clear(), best_size = fw.size();
+    best.push_back(&fw);
   }
   if (best.empty()) return name;
-  if (best.size() == 1) return *best[0];
-  const std::string* speaking = nullptr;
-  for (const std::string* b : best) {
-    if (!speakers_.count(*b)) continue;
-    if (speaking != nullptr) return name;
-    speaking = b;
+  if (best.size() == 1) return JoinWords(*best[0]);
+  std::string found;
+  for (const std::vector<std::string>* b : best) {
+    std::string full = JoinWords(*b);
+    if (!speakers_.count(full)) continue;
+    if (!found.empty()) return name;
+    found = std::move(full);
   }
-  return speaking != nullptr ? *speaking : name;
+  return found.empty() ? name : found;
 }
 
-// Resolves the speaker of found_[i]; false when it cannot be resolved.
+// Resolves the speaker of found_[i]; false when it cannot be resolved or is
+// a news outlet.
 bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
   Found& f = found_[i];
   if ((*done)[i]) return !f.quote.speaker.empty();
@@ -928,52 +1698,145 @@ bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
   }
   const Subject& s = f.subject;
   if (s.kind == Subject::Kind::kName) {
-    f.quote.speaker = Canonical(s.name);
+    const std::string speaker = Canonical(s.name, s.honorific);
+    if (IsOutlet(speaker)) return false;
+    f.quote.speaker = speaker;
     f.quote.speaker_span = s.span;
     f.quote.role = s.role;
     return true;
   }
-  // A pronoun or "the minister": a person named before it, outside the
-  // quote itself (a speaker does not name himself: '"With President Obama,
-  // we ...," he said'). The nearest sentence naming one wins; in it, the
-  // one who speaks there, else the first name, which is most often the
-  // subject ("Obama and Hollande met Ban Ki-moon.").
-  const Mention* best = nullptr;
-  uint32_t best_sentence = 0;
-  const bool direct = f.quote.kind == Quote::Kind::kDirect;
+  const Mention* best = FindReferent(f);
+  if (best == nullptr) {
+    // "The Portland police chief said ...; but he also said ...": a
+    // description naming nobody we know; a pronoun after it means the same
+    // nobody.
+    if (s.kind == Subject::Kind::kNominal && !s.org) {
+      resolved_.push_back({s.span.begin, "", "he/she", false, true, doc_.SentenceAt(s.span.begin)});
+    }
+    return false;
+  }
+  f.quote.speaker = Canonical(best->name, best->honorific);
+  // Later pronouns may refer to this speaker too ("The Idaho congressman has
+  // said ... He has said ...").
+  Mention m = *best;
+  m.offset = s.span.begin;
+  m.sentence = doc_.SentenceAt(s.span.begin);
+  m.speaker = true;
+  resolved_.push_back(std::move(m));
+  return true;
+}
+
+// A pronoun or a description ("he", "the minister", "the company"): a
+// person or body named before it, outside the quote itself (a speaker does
+// not name himself: '"With President Obama, we ...," he said'), at most
+// kReach sentences back. The nearest sentence naming one wins; in it, the
+// one who speaks there (the last of them), else the first name, which is
+// most often the subject ("Obama and Hollande met Ban Ki-moon."). "he" and
+// "she" take people of no other gender; "they" only organizations; "the
+// minister" one whose role ends in that title, else, unless the title names
+// nobody by itself ("the spokesman"), the nearest person; "the company" an
+// organization whose name ends like the description.
+const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Found& f) const {
+  constexpr uint32_t kReach = 12;
+  const Subject& s = f.subject;
+  const uint32_t at = s.span.begin;
+  const uint32_t here = doc_.SentenceAt(at);
   const std::string_view quoted = f.quote.span.Slice(text_);
-  for (const Mention& m : mentions_) {
-    if (m.offset >= s.span.begin) continue;
-    if (direct && m.offset >= f.quote.span.begin && m.offset < f.quote.span.end) continue;
-    const std::vector<std::string>& words =
-        mention_words_[static_cast<size_t>(&m - mentions_.data())];
-    if (words.empty()) continue;
-    if (direct && std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+  // A reported clause may name its speaker ("Labrador supports ..., he has
+  // said"), unless it opens by calling him "he".
+  const size_t opening = quoted.find_first_of(" ,");
+  const std::string opener = AsciiLower(quoted.substr(0, opening));
+  const bool self_named = f.quote.kind == Quote::Kind::kDirect || IsOneOf(opener, {"he", "she"});
+  // A reported clause opening with "he" or "she" most often means the speaker.
+  const char clause_gender = f.quote.kind != Quote::Kind::kReported ? 0
+                             : opener == "he"                       ? 'm'
+                             : opener == "she"                      ? 'f'
+                                                                    : 0;
+  const bool nominal = s.kind == Subject::Kind::kNominal;
+  const Title* title = nominal && !s.org ? TitleOf(s.key) : nullptr;
+  auto fits = [&](const Mention& m, bool by_role) {
+    if (m.offset >= at) return false;
+    if (m.name.empty()) {  // someone unnamed: AddUnnamed
+      return s.kind == Subject::Kind::kPronoun &&
+             (m.role == s.key || (m.role == "he/she" && s.key != "they"));
+    }
+    if (m.words.empty() || IsOutlet(m.name)) return false;
+    // Nobody names himself in his own words: '"With President Obama, we
+    // ...," he said', "He said he thought Morsi had failed".
+    if (self_named && m.offset >= f.quote.span.begin && m.offset < f.quote.span.end) return false;
+    if (self_named && std::any_of(m.words.begin(), m.words.end(), [&](const std::string& w) {
           return w.size() > 2 && quoted.find(w) != std::string_view::npos;
         })) {
-      continue;
+      return false;
     }
-    if (s.kind == Subject::Kind::kPronoun && s.key != "they") {
-      auto g = q_.genders_.find(AsciiLower(words.front()));
-      if (g != q_.genders_.end() && g->second != (s.key == "she" ? 'f' : 'm')) continue;
+    if (s.kind == Subject::Kind::kPronoun) {
+      if (s.key == "they") return !m.person;
+      if (!m.person) return false;
+      // "He met Obama. ... he said": in a sentence opened by the same
+      // pronoun, the others named are not who it means.
+      if (!m.speaker && opened_by_[m.sentence] == s.key[0]) return false;
+      auto g = q_.genders_.find(m.honorific.empty() ? AsciiLower(m.words.front()) : m.honorific);
+      return g == q_.genders_.end() || g->second == (s.key == "she" ? 'f' : 'm');
     }
-    const uint32_t sentence = doc_.SentenceAt(m.offset);
-    if (best != nullptr && sentence < best_sentence) continue;
-    if (best != nullptr && sentence == best_sentence &&
-        (best->speaker > m.speaker || (best->speaker == m.speaker && m.offset > best->offset))) {
-      continue;
+    if (s.org) {  // "the wildlife service": "Kenya Wildlife Service"; "the firm": any
+      const std::string name = AsciiLower(m.name);
+      if (m.person) return false;
+      // "the firm" alone: an organization that speaks or opens a sentence.
+      if (!by_role) return s.role == s.key && (m.speaker || m.opens);
+      return name == s.role || name.ends_with(" " + s.role) ||
+             (s.role == s.key && name.ends_with(" " + s.key));
     }
-    if (s.kind == Subject::Kind::kPronoun && s.key != "they" && !m.person) continue;
-    if (s.kind == Subject::Kind::kNominal) {
-      std::string role = AsciiLower(m.role);
-      if (!(role == s.key || role.ends_with(" " + s.key))) continue;
+    if (!m.person) return false;
+    if (clause_gender != 0) {  // "the senator said he was ..."
+      auto g = q_.genders_.find(m.honorific.empty() ? AsciiLower(m.words.front()) : m.honorific);
+      if (g != q_.genders_.end() && g->second != clause_gender) return false;
     }
-    best = &m;
-    best_sentence = sentence;
+    if (!by_role) return m.titled;
+    const std::string role = AsciiLower(m.role);
+    return role == s.key || role.ends_with(" " + s.key);
+  };
+  auto search = [&](bool by_role) -> const Mention* {
+    const Mention* best = nullptr;
+    uint32_t best_sentence = 0;
+    auto consider = [&](const Mention& m) {
+      if (!fits(m, by_role)) return;
+      if (best != nullptr) {
+        if (m.sentence < best_sentence) return;
+        if (m.sentence == best_sentence) {
+          if (best->speaker && !m.speaker) return;
+          if (best->speaker == m.speaker &&
+              (m.speaker ? m.offset < best->offset : m.offset > best->offset)) {
+            return;
+          }
+        }
+      }
+      best = &m;
+      best_sentence = m.sentence;
+    };
+    // Mentions are sorted by offset: walk back from the pronoun.
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), at,
+                               [](const Mention& m, uint32_t o) { return m.offset < o; });
+    while (it != mentions_.begin()) {
+      --it;
+      if (it->sentence + kReach < here) break;
+      if (best != nullptr && it->sentence < best_sentence) break;
+      consider(*it);
+    }
+    for (size_t k = resolved_.size(); k > 0; --k) {
+      const Mention& m = resolved_[k - 1];
+      if (m.sentence + kReach < here) break;
+      consider(m);
+    }
+    return best;
+  };
+  const Mention* best = nullptr;
+  if (!nominal) {
+    best = search(false);
+  } else {
+    best = search(true);
+    if (best == nullptr && !(title != nullptr && title->unnamed)) best = search(false);
   }
-  if (best == nullptr) return false;
-  f.quote.speaker = Canonical(best->name);
-  return true;
+  return best != nullptr && !best->name.empty() ? best : nullptr;
 }
 
 std::vector<Quote> QuoteExtractor::Run::Extract() {
@@ -986,18 +1849,51 @@ std::vector<Quote> QuoteExtractor::Run::Extract() {
     if (range.second == 0) range.second = si;
     range.first = si - 1;
   }
-  CollectTitledMentions();
+  opened_by_.assign(doc_.sentences.size(), 0);
+  for (size_t si = 0; si < doc_.sentences.size(); ++si) {
+    const Sentence& s = doc_.sentences[si];
+    sentence_starts_.insert(TrimSpan(text_, s.span).begin);
+    if (s.token_begin < s.token_end && s.token_end <= doc_.tokens.size()) {
+      const std::string& first = doc_.tokens[s.token_begin].lower;
+      if (first == "he" || first == "she") opened_by_[si] = first[0];
+    }
+  }
+  for (size_t p = 0; p < doc_.paragraphs.size(); ++p) {
+    LoadParagraph(p);
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      if (IsWord(i) && IsCapitalized(Word(i)) && !IsSentenceInitial(i) && i > 0 &&
+          toks_[i - 1].type != TokType::kStop) {
+        inner_capitals_.emplace(Word(i));
+      }
+    }
+  }
+  CollectMentions();
   for (size_t p = 0; p < doc_.paragraphs.size(); ++p) DoParagraph(p);
   for (const Found& f : found_) {
     if (f.subject.kind != Subject::Kind::kName) continue;
     mentions_.push_back(
         {f.subject.span.begin, f.subject.name, f.subject.role, !f.subject.org, true});
+    mentions_.back().honorific = f.subject.honorific;
     full_names_.push_back(f.subject.name);
     speakers_.insert(f.subject.name);
   }
   CollectPersonMentions();
-  mention_words_.clear();
-  for (const Mention& m : mentions_) mention_words_.push_back(SplitWords(Canonical(m.name)));
+  std::unordered_set<std::string> titled;  // people given a function somewhere
+  for (Mention& m : mentions_) {
+    const std::string full = Canonical(m.name, m.honorific);
+    m.words = SplitWords(full);
+    m.sentence = doc_.SentenceAt(m.offset);
+    if (m.person && HasFunctionTitle(m.role)) titled.insert(full);
+  }
+  for (Mention& m : mentions_) {
+    m.titled = titled.count(JoinWords(m.words)) > 0;
+    const uint32_t start = TrimSpan(text_, doc_.sentences[m.sentence].span).begin;
+    const std::string before =
+        AsciiLower(text_.substr(start, m.offset - std::min(m.offset, start)));
+    m.opens = before.empty() || before == "the ";
+  }
+  std::stable_sort(mentions_.begin(), mentions_.end(),
+                   [](const Mention& x, const Mention& y) { return x.offset < y.offset; });
   std::vector<bool> done(found_.size(), false);
   std::vector<Quote> out;
   for (size_t i = 0; i < found_.size(); ++i) {
@@ -1031,7 +1927,33 @@ std::vector<Quote> QuoteExtractor::Run::Extract() {
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Quote& x, const Quote& y) { return x.span.begin < y.span.begin; });
+  DropFragmentsOfClauses(&out);
   return out;
+}
+
+// A quoted fragment inside a reported clause of the same speaker is part of
+// that clause ('Brandt cautioned that it was "far too early" to ...').
+void QuoteExtractor::Run::DropFragmentsOfClauses(std::vector<Quote>* quotes) {
+  std::vector<const Quote*> open;  // reported clauses not yet ended, in text order
+  std::vector<bool> drop(quotes->size(), false);
+  for (size_t i = 0; i < quotes->size(); ++i) {
+    const Quote& q = (*quotes)[i];
+    std::erase_if(open, [&](const Quote* r) { return r->span.end <= q.span.begin; });
+    if (q.kind == Quote::Kind::kDirect) {
+      drop[i] = std::any_of(open.begin(), open.end(), [&](const Quote* r) {
+        return r->speaker == q.speaker && q.span.end <= r->span.end;
+      });
+    } else if (q.kind == Quote::Kind::kReported) {
+      open.push_back(&q);
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < quotes->size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) (*quotes)[kept] = std::move((*quotes)[i]);
+    ++kept;
+  }
+  quotes->resize(kept);
 }
 
 std::vector<Quote> QuoteExtractor::Extract(const Document& doc) const {

@@ -7,54 +7,130 @@
 //
 // Extract() needs a document analysed by Pipeline::Analyze (paragraphs,
 // sentences, turns). Create() loads data/speech_verbs.txt,
-// data/person_titles.txt, data/abbreviations.txt and data/name_genders.txt
-// once; Extract() is const and thread-safe. Spans are byte ranges into
+// data/person_titles.txt, data/abbreviations.txt, data/name_genders.txt,
+// data/given_names.txt, data/news_outlets.txt, the organization head words
+// of data/entity_stopwords.txt and the demonyms of data/places.txt once; Extract() is const and
+// thread-safe, and its time grows linearly with the document. Spans are byte ranges into
 // Document::text.
 //
-// Patterns (straight or curly double quotes):
+// Direct quotes (straight or curly double quotes):
 //   "...," said X.  /  "...," X said.  /  X said, "..."  /  X told reporters "..."
-//   "...," he told reporters.  (pronouns resolve, see below)
+//   "...," he told reporters.  /  "...," the seven-term congressman demands.
 //   "A," said X, "B."          two quotes, both attributed to X
 //   "A," X said. "B."          B, a whole quoted sentence with no attribution of
 //                              its own, goes to the speaker of the quote before
 //                              it in the same paragraph
-//   X said (that) ...          reported: the clause after the verb (and its
-//                              listener, "told reporters"), to the sentence end
-//   ..., according to X.  /  According to X, ...   reported: the rest of the
-//                              sentence
-//   transcript turns           one kTurn quote per turn that is not a question
-// Quote marks inside reported speech or with no attribution next to them
-// (scare quotes, quoted fragments) give no quote of their own. A quote that
-// ends with a period ends its sentence: the words after it are not its
-// attribution. Sentences inside transcript turns are not searched for quotes.
+//   X said on Friday: "..."  /  X tweeted on Friday "..."  /  X said at a news
+//   conference "..."           between the verb and the mark only a listener,
+//                              when and where it was said, or "that"; after a
+//                              colon anything ("X says this about himself on
+//                              his website: "..."")
+//   "A," X said, adding, "B."  a participle after a comma speaks for the
+//                              speaker of the attribution before it
+// Quote marks with no attribution next to them (scare quotes, fragments)
+// give no quote of their own; a quoted fragment inside a reported clause of
+// the same speaker is part of that clause. A quote that ends with a period
+// ends its sentence: the words after it are not its attribution. An
+// attribution ending in a colon, or in the verb or "that" right before an
+// opening mark ('"A," and Putin stressing that "B"'), belongs to the quote
+// after it. Sentences inside transcript turns are not searched; each turn
+// that is not a question is one kTurn quote.
+//
+// Reported speech: every attribution of a sentence (outside quote marks)
+// is found first, then each gets its clause.
+//   X said (that) CLAUSE       after the verb, its listener ("told reporters",
+//                              "told the unions"), a time ("said Friday night")
+//                              and where it was said ("said in a statement the
+//                              company would", "said on Twitter he"); "that"
+//                              may come up to 12 words on ("said in an
+//                              interview on Monday that", "said, however,
+//                              that"), unless it opens a relative clause ("a
+//                              crowd that filled"). Verbs flagged "that" in
+//                              speech_verbs.txt (added, warned, announced...)
+//                              take a bare clause only when it opens with a
+//                              subject pronoun ("added there could be",
+//                              "maintained he is innocent"), else only after
+//                              "that" ("announced an emergency fund" is none).
+//                              A verb may have a particle ("pointed out |
+//                              that").
+//   CLAUSE, X said.  /  CLAUSE, said X.  /  CLAUSE, he added.   the sentence
+//                              before the attribution, when only a listener,
+//                              a time or a place follows the verb
+//   ..., saying (that) CLAUSE  a participle after a comma: the speaker of the
+//                              attribution before it in the sentence (none if
+//                              that speaker is unnamed), else the sentence's
+//                              subject ("Cantor, who ..., shifted ..., saying")
+//   According to X, CLAUSE  /  CLAUSE, according to X.  /  ..., and,
+//   according to X, CLAUSE     also "according to a report by X",
+//                              "according to statistics from X"
+//   Russia, Obama said, is an outlier   -> "is an outlier"
+// A clause runs to the sentence's end, or to where another attribution
+// begins after its start ('X said the plan "failed," and Y stressing that
+// ...', "..., although he added ...", "..., presidential spokesman Joe
+// Lockhart said."; a clause ends in no comma, conjunction or relative
+// word), or to a colon before a quotation. An attribution at the very start
+// of the clause is nested: "X said Y told him Z" gives X "Y told him Z" and
+// Y "Z". A capitalized word is a verb only at a sentence's start ("United
+// States"); after "has" or "had" only a participle is ("had reports that").
 //
 // Speakers: a name is 1-4 capitalized words, optionally after titles from
-// person_titles.txt and a leading "the" (organizations: "the RTSO"). A
-// function title ("Mayor", "Transport Minister") becomes the role; an
-// honorific (Mr, Dr) is dropped; an apposition after the name (", a
-// spokesperson for the company,") becomes the role instead, cut before a
-// relative clause ("who...", "which..."). Right before the verb, the name
-// may end a description ("proxy advisory firm Glass Lewis said") or follow
-// "both", "with", "and" ("with Hollande saying"); "X and Y said ..." gives
-// the quote to both. "X said: "..."" and "..., and X stressing that "..."":
-// an attribution ending in a colon, or in the verb or "that" right before
-// an opening mark, belongs to the quote after it. Reported clauses start
-// after a time adverbial ("said Tuesday that", "said on Friday"), a
-// listener ("told reporters", "told the Commons", "told CNN"; "told a news
-// conference." has no clause), or a parenthetical attribution ("Russia, Obama
-// said, is an outlier" -> "is an outlier").
-// Pronouns: "he"/"she"/"they" and "the minister" refer to a person named
-// before them outside the quote itself whose name words do not appear in
-// the quote (nobody calls himself "President Obama"). Candidates are titled
-// names, named speakers (not organizations: no leading "the", no acronym)
-// and every other mention of their surnames; "he"/"she" skip candidates
-// whose given name name_genders.txt lists with the other gender; "the
-// minister" needs a role ending in that title. The nearest sentence with a
-// candidate wins; in it, a speaker first, else the first name (most often
-// the subject). Speaker names are then replaced by the fullest name in the
-// document (any run of capitalized words not right after "of") ending with
-// the same words ("Duarte" -> "Elena Duarte"); of several ("Mollie Olgin",
-// "Mario Olgin"), the one named as a speaker, else none.
+// person_titles.txt and a leading "the" (organizations: "the RTSO", "the
+// White House", "the Justice Department"). A function title ("Mayor",
+// "Transport Minister") becomes the role; an honorific (Mr, Dr) is dropped;
+// a title before an organization's head word belongs to its name ("General
+// Motors"), a title after a given name is a surname ("Steve King"). An
+// apposition after the name (", a spokesperson for the company,", ", a
+// Fredericksburg, Va. dealer,") becomes the role instead, cut before a
+// relative clause. Not names: contractions, "-based" and other hyphenated
+// adjectives, demonyms ("Canadian"), party tags ("R-Texas", skipped with
+// "(D-Calif.)"), plural
+// nouns of unnamed groups ("Officials", "Doctors"), a name repeating a word.
+// Before the verb the subject may stand after adverbs and a time ("X on
+// Friday said", "X nevertheless said"); be a pronoun right before it
+// ("although he added"); be the name before ", who" ("said Mr. Katz, who
+// said"); be a titled name and where it is from ("Prime Minister X of
+// Turkey"); end a description ("proxy advisory firm Glass Lewis", "and
+// Putin", "chairman of the House Intelligence Committee Rep. Adam Schiff",
+// "Chancellor of the Exchequer Gordon Brown", "Microsoft's Dennis Durken");
+// follow "both", "with", "and", a conjunction or an adverb ("But X said");
+// be "X and Y" (both speak); be the one quoted ("Reuters quoted X as
+// saying", "X was quoted as saying"); be the author of a document ("BuzzFeed's
+// Thursday night report claimed", "a White House statement said"); or, for
+// "... and said", be the sentence's subject. When the words right before the verb name
+// nobody ("as conservative members said"), nobody speaks. A description
+// between commas after a name describes it ("Ray Fang, the hospital's
+// director, said"). After the verb: "said X", "said the leader of the
+// Senate, X". News outlets (news_outlets.txt, and the document's own source)
+// relay what others said: they never speak ("..., Reuters reported",
+// "according to the Associated Press"), but end clauses like any attribution.
+//
+// Pronouns and descriptions: "he"/"she", "they", "the minister", "the
+// attorney general", "the French president" (a function title after "the"
+// and modifiers) and "the company", "the sheriff's office" (an
+// organization's head word in lower case) refer to someone named before
+// them, at most 12 sentences back, outside the quote itself (nobody calls
+// himself "President Obama"; a reported clause opening with "he" names
+// someone else: "He said he thought Morsi had failed"). Candidates are
+// titled names, names opening with a given name, organizations ending in a
+// head word, named speakers, every other mention of their surnames
+// (possessives too), and the speakers found so far from pronouns and
+// descriptions. "he"/"she" take people (not "Microsoft") of no other gender
+// by given name or form of address (name_genders.txt: "Mrs McConville");
+// "they" takes organizations only; "the minister" takes a role ending in
+// that title, else the nearest person the text gave some function (not for
+// titles flagged "unnamed": "the spokesman"; and of the gender of a clause
+// opening with "he" or "she"); "the sheriff's office" an organization whose
+// name ends in those words ("the service" alone: any ending in "Service").
+// The nearest sentence with a candidate wins; in it, the last speaker, else
+// the first name (most often the subject); in a sentence opened by the same
+// pronoun ("He met Obama."), the others named are passed over. An unnamed
+// speaker ("a spokesman said", "officials said", an unresolved "the Portland
+// police chief said") is a candidate too, for the pronouns it can be (a
+// spokeswoman for "she"): a pronoun that means it names nobody. Speaker
+// names are then replaced by the fullest name in the document (any run of
+// capitalized words not right after "of") ending with the same words
+// ("Duarte" -> "Elena Duarte"; not "Mr Wilson" -> "Jane Wilson"); of several
+// ("Mollie Olgin", "Mario Olgin"), the one named as a speaker, else none.
 // Unnamed speakers ("officials said", "the firm said") give no quote.
 #ifndef DOSSIER_ANALYZE_QUOTES_H_
 #define DOSSIER_ANALYZE_QUOTES_H_
@@ -96,17 +172,24 @@ class QuoteExtractor {
   struct Verb {
     bool needs_that = false;  // reported speech only with "that"
     bool takes_object = false;
+    std::string particle;  // "out" of "pointed out": the word that must follow
   };
   struct Title {
     bool honorific = false;
+    bool unnamed = false;  // "the spokesman": names nobody unless the text gave the role
   };
   class Run;
 
   std::unordered_map<std::string, Verb> verbs_;
+  std::unordered_map<std::string, Verb> phrasal_verbs_;  // "pointed" -> "out"
   std::unordered_map<std::string, Title> titles_;
   std::unordered_map<std::string, char> genders_;  // given name -> 'f' or 'm'
   std::unordered_set<std::string>
-      abbreviations_;  // "dr", "st", "u.s": their period stays on the word
+      abbreviations_;                          // "dr", "st", "u.s": their period stays on the word
+  std::unordered_set<std::string> given_;      // given names, lower case ("gordon")
+  std::unordered_set<std::string> org_heads_;  // "office", "department", "company"
+  std::unordered_set<std::string> outlets_;    // news outlets, lower case, no leading "the"
+  std::unordered_set<std::string> demonyms_;   // "canadian", "canadians", from places.txt
 };
 
 }  // namespace dossier

@@ -100,6 +100,7 @@ std::vector<SentenceVoice> SentenceVoiceFinder::Find(const Document& doc,
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     SentenceVoice& v = voices[s];
+    bool quotation = false;  // the sentence is mostly an attributed quotation
     if (sentence.turn >= 0) {
       const Turn& turn = doc.turns[static_cast<size_t>(sentence.turn)];
       if (!turn.is_question) {
@@ -125,10 +126,7 @@ std::vector<SentenceVoice> SentenceVoiceFinder::Find(const Document& doc,
       }
       if (best != nullptr && 2 * best_bytes >= sentence.span.size()) {
         v.speaker = best->speaker;
-        const bool named_here = !best->speaker_span.empty() &&
-                                best->speaker_span.begin >= sentence.span.begin &&
-                                best->speaker_span.end <= sentence.span.end;
-        v.needs_speaker = !named_here;
+        quotation = true;
       }
     }
     // First-person words outside quotations, and inside them.
@@ -156,6 +154,9 @@ std::vector<SentenceVoice> SentenceVoiceFinder::Find(const Document& doc,
     }
     const bool mostly_quoted =
         quoted_bytes >= kMostlyQuoted * static_cast<double>(sentence.span.size());
+    // A quotation names its speaker itself when the sentence has a verb of
+    // saying outside the marks ("..., Hollande said"; "The group said ...").
+    if (quotation) v.needs_speaker = !verb_outside;
     v.first_person = outside || (inside && mostly_quoted && !verb_outside);
     if (v.first_person && outside && v.speaker.empty()) {
       v.speaker = author.empty() ? std::string(kAuthor) : author;

@@ -12,8 +12,9 @@
 //     line does not name its speaker, so `needs_speaker` is set.
 //   - Otherwise, when attributed quotations (direct or reported, from
 //     QuoteExtractor) cover at least half of the sentence's bytes, it is
-//     said by their speaker; it names them itself only when the quotation's
-//     speaker_span lies inside it ("'...,' Hollande said.").
+//     said by their speaker; it names them itself when it has a verb of
+//     saying outside quotation marks ("'...,' Hollande said."; "The group
+//     said ..."), else (a quotation continued) `needs_speaker` is set.
 //   - Otherwise a sentence with first-person words outside quotation marks is
 //     the author's (an op-ed, a dispatch): the byline's name, else kAuthor.
 //   - `first_person`: a word of data/first_person_words.txt (not one marked

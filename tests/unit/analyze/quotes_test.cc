@@ -233,6 +233,312 @@ TEST_F(QuotesTest, OddInputGivesNoQuoteAndNoCrash) {
   EXPECT_EQ(Rows("said\n\n, said ,\n\nAccording to\n"), std::vector<Row>{});
 }
 
+// ---- Reported speech: where a clause starts and ends ---------------------------
+
+TEST_F(QuotesTest, ReportedClauseEndsWhereAnotherAttributionBegins) {
+  // Patel's words are not Duarte's, though her clause runs on to them.
+  EXPECT_EQ(Rows("Mayor Elena Duarte said the bridge \"will not reopen this year,\" and Raj Patel "
+                 "insisting that \"the ferries will run on time.\"\n"),
+            (std::vector<Row>{
+                {"Elena Duarte", "the bridge \"will not reopen this year,\"", "Mayor", kReported},
+                {"Raj Patel", "the ferries will run on time.", "", kDirect}}));
+  EXPECT_EQ(Rows("Lena Ortiz said the cables were sound, although she added there could be "
+                 "delays.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "the cables were sound", "", kReported},
+                              {"Lena Ortiz", "there could be delays.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, NestedAttributionKeepsTheOuterSpeakerForTheOuterClauseOnly) {
+  EXPECT_EQ(Rows("Mayor Elena Duarte said Raj Patel told her the ferries would run.\n"),
+            (std::vector<Row>{
+                {"Elena Duarte", "Raj Patel told her the ferries would run.", "Mayor", kReported},
+                {"Raj Patel", "the ferries would run.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, AttributionAfterTheClause) {
+  EXPECT_EQ(
+      Rows("The bridge will stay closed until June, Raj Patel said. The ferries are safe, "
+           "said Lena Ortiz, the harbour master. The cables were checked twice, she added.\n"),
+      (std::vector<Row>{{"Raj Patel", "The bridge will stay closed until June", "", kReported},
+                        {"Lena Ortiz", "The ferries are safe", "harbour master", kReported},
+                        {"Lena Ortiz", "The cables were checked twice", "", kReported}}));
+  // "said Tuesday" ending a sentence is no clause; news agencies relay.
+  EXPECT_EQ(Rows("Two boats sank, Reuters reported. The toll will rise in May, according to the "
+                 "Associated Press.\n"),
+            std::vector<Row>{});
+}
+
+TEST_F(QuotesTest, NewsAgenciesRelayButDoNotSpeak) {
+  EXPECT_EQ(
+      Rows("Lena Ortiz said the ban was absurd, Reuters reported. According to the Associated "
+           "Press, Raj Patel said the ferries would run.\n"),
+      (std::vector<Row>{{"Lena Ortiz", "the ban was absurd", "", kReported},
+                        {"Raj Patel", "the ferries would run.", "", kReported}}));
+  EXPECT_EQ(Rows("Agence France-Presse \xE2\x80\x94 one user on Weibo posted that the ban was "
+                 "absurd.\n"),
+            std::vector<Row>{});
+  // The one the agency quotes speaks.
+  EXPECT_EQ(Rows("\"The ban is absurd,\" Reuters quoted Lena Ortiz as saying. Raj Patel was quoted "
+                 "as saying the ferries would run.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "The ban is absurd", "", kDirect},
+                              {"Raj Patel", "the ferries would run.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, SpeakerFarFromTheClause) {
+  EXPECT_EQ(Rows("Raj Patel, who has run the ferry service since 2019 and sits on the harbour "
+                 "board, said on Tuesday that the boats were safe.\n"),
+            (std::vector<Row>{{"Raj Patel", "the boats were safe.", "", kReported}}));
+  EXPECT_EQ(Rows("Richard Hale, a Fredericksburg, Va. dealer in old maps, said he would sell.\n"),
+            (std::vector<Row>{{"Richard Hale", "he would sell.",
+                               "Fredericksburg, Va. dealer in old maps", kReported}}));
+}
+
+TEST_F(QuotesTest, VerbsBeyondSaid) {
+  EXPECT_EQ(
+      Rows("Raj Patel told reporters the ferries would run. Lena Ortiz added that the cables had "
+           "been checked. Tom Hale argued that the money was there. Ada Moreno warned that the "
+           "storm would return. Lena Ortiz acknowledged that mistakes were made. Raj Patel "
+           "announced that the ferries were free. Tom Hale wrote that the board had failed. Ada "
+           "Moreno tweeted that help was coming. Elena Duarte testified that she had not been "
+           "warned. Raj Patel says the ferries will run again on Monday.\n"),
+      (std::vector<Row>{{"Raj Patel", "the ferries would run.", "", kReported},
+                        {"Lena Ortiz", "the cables had been checked.", "", kReported},
+                        {"Tom Hale", "the money was there.", "", kReported},
+                        {"Ada Moreno", "the storm would return.", "", kReported},
+                        {"Lena Ortiz", "mistakes were made.", "", kReported},
+                        {"Raj Patel", "the ferries were free.", "", kReported},
+                        {"Tom Hale", "the board had failed.", "", kReported},
+                        {"Ada Moreno", "help was coming.", "", kReported},
+                        {"Elena Duarte", "she had not been warned.", "", kReported},
+                        {"Raj Patel", "the ferries will run again on Monday.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, ContinuedAttributesQuotesButTakesNoBareClause) {
+  EXPECT_EQ(Rows("\"We will rebuild,\" Lena Ortiz continued. Story continued below the fold.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "We will rebuild", "", kDirect}}));
+}
+
+TEST_F(QuotesTest, VerbWithAParticle) {
+  EXPECT_EQ(Rows("But Lena Ortiz pointed out that the cables were new. Raj Patel pointed out the "
+                 "risks.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "the cables were new.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, VerbNeedingThatTakesAClauseOpeningWithAPronoun) {
+  EXPECT_EQ(Rows("Lena Ortiz added there could be more delays. Raj Patel has maintained he is "
+                 "innocent.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "there could be more delays.", "", kReported},
+                              {"Raj Patel", "he is innocent.", "", kReported}}));
+  // "He had reports that": a noun, not "reported".
+  EXPECT_EQ(Rows("Lena Ortiz had reports that the deck was cracked.\n"), std::vector<Row>{});
+}
+
+TEST_F(QuotesTest, ClauseAfterWhereItWasSaid) {
+  EXPECT_EQ(
+      Rows("Raj Patel said in a statement the company would pay for the repairs. Lena Ortiz "
+           "said in an email on Friday that the cables were sound.\n"),
+      (std::vector<Row>{{"Raj Patel", "the company would pay for the repairs.", "", kReported},
+                        {"Lena Ortiz", "the cables were sound.", "", kReported}}));
+  EXPECT_EQ(Rows("Harakat Ali said, however, that visitors had nothing to fear.\n"),
+            (std::vector<Row>{{"Harakat Ali", "visitors had nothing to fear.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, NoClauseAfterWhenWhereOrToWhom) {
+  // A relative "that", a time, a listener with a tail: no clause.
+  EXPECT_EQ(Rows("\"We are ready,\" Raj Patel said in front of a crowd that filled the square.\n"),
+            (std::vector<Row>{{"Raj Patel", "We are ready", "", kDirect}}));
+  EXPECT_EQ(Rows("\"We stand together,\" Lena Ortiz said Friday night. \"We stay,\" she said "
+                 "Thursday as she left the harbour.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "We stand together", "", kDirect},
+                              {"Lena Ortiz", "We stay", "", kDirect}}));
+  EXPECT_EQ(Rows("\"It was far away,\" Lena Ortiz told CNN affiliate WJZ. Raj Patel told the "
+                 "unions he would buy the ferries.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "It was far away", "", kDirect},
+                              {"Raj Patel", "he would buy the ferries.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, VerbThatIntroducesNothingIsNoAttribution) {
+  // "responded to the call" neither ends the sentence's clause nor has one.
+  EXPECT_EQ(
+      Rows("Tom Hale told reporters that the supervisor on duty, Raj Patel, responded to the "
+           "call.\n"),
+      (std::vector<Row>{{"Tom Hale", "the supervisor on duty, Raj Patel, responded to the call.",
+                         "", kReported}}));
+  EXPECT_EQ(Rows("\"We will play,\" Lena Ortiz told players during a visit to the club.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "We will play", "", kDirect}}));
+}
+
+TEST_F(QuotesTest, AccordingToADocumentOfANamedSource) {
+  EXPECT_EQ(
+      Rows("The toll will rise in May, according to a report by the Regional Safety "
+           "Office.\n"),
+      (std::vector<Row>{{"Regional Safety Office", "The toll will rise in May", "", kReported}}));
+  EXPECT_EQ(Rows("The bridge is closed and, according to the Regional Safety Office, it will stay "
+                 "closed until June.\n"),
+            (std::vector<Row>{
+                {"Regional Safety Office", "it will stay closed until June.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, ParticipleTakesTheSpeakerBeforeIt) {
+  EXPECT_EQ(Rows("Raj Patel closed the ferry service on Friday, saying the boats were not safe. "
+                 "\"We will not take risks,\" he said, adding that the service would resume in "
+                 "June.\n"),
+            (std::vector<Row>{{"Raj Patel", "the boats were not safe.", "", kReported},
+                              {"Raj Patel", "We will not take risks", "", kDirect},
+                              {"Raj Patel", "the service would resume in June.", "", kReported}}));
+  EXPECT_EQ(Rows("\"The cables look sound,\" Hollis Brandt said, adding, \"but we are not "
+                 "finished.\"\n"),
+            (std::vector<Row>{{"Hollis Brandt", "The cables look sound", "", kDirect},
+                              {"Hollis Brandt", "but we are not finished.", "", kDirect}}));
+  // After an unnamed speaker, nobody.
+  EXPECT_EQ(Rows("\"We regret it,\" a spokesman said, adding that the boats were safe.\n"),
+            std::vector<Row>{});
+}
+
+TEST_F(QuotesTest, AndSaidTakesTheSubjectOfTheSentence) {
+  EXPECT_EQ(Rows("In a statement, Lena Ortiz inspected the cables and said they were sound.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "they were sound.", "", kReported}}));
+}
+
+// ---- Who speaks ------------------------------------------------------------------
+
+TEST_F(QuotesTest, OrganizationsSpeak) {
+  EXPECT_EQ(Rows("The White House said the repairs would be paid for. The Justice Department "
+                 "said in a statement that it had opened an inquiry.\n"),
+            (std::vector<Row>{{"White House", "the repairs would be paid for.", "", kReported},
+                              {"Justice Department", "it had opened an inquiry.", "", kReported}}));
+  // "the sheriff's office" is the one the text named.
+  EXPECT_EQ(Rows("Deputies from the Marlow County Sheriff's Office searched the harbour. The "
+                 "sheriff's office said two people were missing.\n"),
+            (std::vector<Row>{
+                {"Marlow County Sheriff's Office", "two people were missing.", "", kReported}}));
+  EXPECT_EQ(Rows("The Texas-based firm said the cables were fine.\n"), std::vector<Row>{});
+}
+
+TEST_F(QuotesTest, DocumentSpeaksForItsAuthor) {
+  EXPECT_EQ(Rows("The Valley Gazette's Thursday night report claimed that the cables were old. A "
+                 "White House statement said the repairs were funded. A police report said two "
+                 "people died.\n"),
+            (std::vector<Row>{{"Valley Gazette", "the cables were old.", "", kReported},
+                              {"White House", "the repairs were funded.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, GenericDescriptionOfAnOrganizationNamedBefore) {
+  // "the firm": the organization that opens a sentence or speaks, not the
+  // newspaper that saw the estimate.
+  EXPECT_EQ(
+      Rows("Calloway Strand Engineering holds the maintenance contract. Costs rose, "
+           "according to an estimate seen by the Valley Post. The firm said it was "
+           "cooperating.\n"),
+      (std::vector<Row>{{"Calloway Strand Engineering", "it was cooperating.", "", kReported}}));
+  EXPECT_EQ(Rows("The Regional Safety Office opened an inquiry. A team is on site, and the agency "
+                 "says its findings will be ready soon.\n"),
+            (std::vector<Row>{
+                {"Regional Safety Office", "its findings will be ready soon.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, DescriptionResolvesToThePersonTheTextNamed) {
+  EXPECT_EQ(Rows("Sen. Ada Moreno visited the site on Monday.\n\nThe senator said the state would "
+                 "help.\n"),
+            (std::vector<Row>{{"Ada Moreno", "the state would help.", "", kReported}}));
+  EXPECT_EQ(Rows("President Luc Moreau of France arrived in Marlow Bay.\n\nThe French president "
+                 "said the visit was overdue.\n"),
+            (std::vector<Row>{{"Luc Moreau", "the visit was overdue.", "", kReported}}));
+  // Another title: the nearest person the text gave a function.
+  EXPECT_EQ(Rows("Rep. Tom Hale toured the harbour on Friday.\n\nThe three-term congressman said "
+                 "the money would come.\n"),
+            (std::vector<Row>{{"Tom Hale", "the money would come.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, DescriptionOfSomeoneUnnamedNamesNobody) {
+  // Not Olgin, who has no function; nor for the "he" after it.
+  EXPECT_EQ(Rows("Mario Olgin lost his daughter in the attack.\n\nThe Marlow police chief said "
+                 "there was no sign of a motive; but he also said the inquiry was not over.\n"),
+            std::vector<Row>{});
+  EXPECT_EQ(Rows("Raj Patel met the families on Friday.\n\nThe spokesman said the company was "
+                 "cooperating.\n"),
+            std::vector<Row>{});
+  EXPECT_EQ(Rows("Lena Ortiz and Raj Patel spoke on Monday.\n\nThe minister said he would not "
+                 "resign.\n"),
+            std::vector<Row>{});
+}
+
+TEST_F(QuotesTest, ParagraphInitialPronoun) {
+  EXPECT_EQ(Rows("Lena Ortiz visited the site on Monday.\n\nShe said the cables were sound.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "the cables were sound.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, PronounAfterAnUnnamedSpeakerNamesNobody) {
+  EXPECT_EQ(Rows("Raj Patel spoke to the families on Friday.\n\nThe ferries were halted, a "
+                 "spokesman said. He added that the company was cooperating.\n"),
+            std::vector<Row>{});
+  EXPECT_EQ(Rows("Raj Patel met the ferry workers.\n\nThe workers said they wanted answers.\n"),
+            std::vector<Row>{});
+}
+
+TEST_F(QuotesTest, TheyMeansAnOrganizationNotAPerson) {
+  EXPECT_EQ(
+      Rows("The Regional Safety Office opened an inquiry on Monday.\n\nThey said the cables "
+           "had failed.\n"),
+      (std::vector<Row>{{"Regional Safety Office", "the cables had failed.", "", kReported}}));
+  EXPECT_EQ(Rows("Raj Patel spoke on Monday.\n\nThey said the cables had failed.\n"),
+            std::vector<Row>{});
+}
+
+TEST_F(QuotesTest, FormOfAddressGivesTheGender) {
+  // "Mrs Patel" is not "Daniel Patel", and "she" means her.
+  EXPECT_EQ(Rows("Mrs Patel spoke to the families. Daniel Patel did not.\n\nShe said the families "
+                 "wanted answers.\n"),
+            (std::vector<Row>{{"Patel", "the families wanted answers.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, PronounSkipsOthersNamedInASentenceItOpens) {
+  EXPECT_EQ(Rows("Lena Ortiz spoke first.\n\nShe met Ada Moreno on Friday. Later she said the "
+                 "talks had gone well.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "the talks had gone well.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, ReportedClauseOpeningWithHeNamesSomeoneElse) {
+  // He said he thought Moreau had failed: "he" is not Moreau.
+  EXPECT_EQ(Rows("Tom Hale met Luc Moreau.\n\nHe said he thought Moreau had failed.\n"),
+            (std::vector<Row>{{"Tom Hale", "he thought Moreau had failed.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, NamesWithPartyTagsPlacesAndPossessives) {
+  EXPECT_EQ(Rows("Rep. Ada Moreno (D-Calif.) said the money would come. GOP Leader Tom Hale, "
+                 "R-Texas, said it would not.\n"),
+            (std::vector<Row>{{"Ada Moreno", "the money would come.", "Rep.", kReported},
+                              {"Tom Hale", "it would not.", "GOP Leader", kReported}}));
+  EXPECT_EQ(
+      Rows("Prime Minister Luc Moreau of France said the talks were over.\n"),
+      (std::vector<Row>{{"Luc Moreau", "the talks were over.", "Prime Minister", kReported}}));
+  EXPECT_EQ(Rows("Calloway Strand's Dennis Durken suggested that the cables were old.\n"),
+            (std::vector<Row>{{"Dennis Durken", "the cables were old.", "", kReported}}));
+  EXPECT_EQ(Rows("\"We will rebuild,\" Steve King said.\n"),
+            (std::vector<Row>{{"Steve King", "We will rebuild", "", kDirect}}));
+  EXPECT_EQ(Rows("Canadian guidelines differ and point out that the limit is low. Americans say "
+                 "it is high.\n"),
+            std::vector<Row>{});
+}
+
+TEST_F(QuotesTest, DescriptionBetweenCommasDescribesTheNameBeforeIt) {
+  EXPECT_EQ(Rows("At a news conference, Ray Fang, the hospital's trauma medical director, said "
+                 "two of the victims were stable.\n"),
+            (std::vector<Row>{{"Ray Fang", "two of the victims were stable.",
+                               "hospital's trauma medical director", kReported}}));
+}
+
+TEST_F(QuotesTest, CapitalizedWordIsNoVerb) {
+  EXPECT_EQ(Rows("The report was written by doctors in Seattle, United States.\n"),
+            std::vector<Row>{});
+}
+
+TEST_F(QuotesTest, AttributionEndingInAColonReachesBack) {
+  EXPECT_EQ(Rows("Raj Patel writes about the harbour on his website: \"The bridge was our "
+                 "pride.\"\n"),
+            (std::vector<Row>{{"Raj Patel", "The bridge was our pride.", "", kDirect}}));
+}
+
 // ---- The gold set ------------------------------------------------------------
 
 // Lower-case words with surrounding punctuation and quote marks removed.

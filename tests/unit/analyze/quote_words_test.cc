@@ -1,0 +1,54 @@
+#include "analyze/quote_words.h"
+
+#include <gtest/gtest.h>
+
+namespace dossier::quote_words {
+namespace {
+
+TEST(QuoteWordsTest, NameWordsExcludeFunctionWordsGroupsContractionsAndAdjectives) {
+  EXPECT_TRUE(IsBlockedNameWord("the"));
+  EXPECT_TRUE(IsBlockedNameWord("officials"));
+  EXPECT_TRUE(IsBlockedNameWord("doctors"));
+  EXPECT_TRUE(IsBlockedNameWord("we're"));
+  EXPECT_TRUE(IsBlockedNameWord("we\xE2\x80\x99re"));
+  EXPECT_TRUE(IsBlockedNameWord("can't"));
+  EXPECT_TRUE(IsBlockedNameWord("texas-based"));
+  EXPECT_FALSE(IsBlockedNameWord("duarte"));
+  EXPECT_FALSE(IsBlockedNameWord("ki-moon"));
+}
+
+TEST(QuoteWordsTest, AdverbsBetweenASubjectAndItsVerb) {
+  EXPECT_TRUE(IsAdverb("also"));
+  EXPECT_TRUE(IsAdverb("nevertheless"));
+  EXPECT_TRUE(IsAdverb("repeatedly"));
+  EXPECT_FALSE(IsAdverb("Kelly"));
+  EXPECT_FALSE(IsAdverb("reporters"));
+}
+
+TEST(QuoteWordsTest, TimesClauseOpenersAndDocuments) {
+  EXPECT_TRUE(IsTimeWord("friday"));
+  EXPECT_TRUE(IsTimeWord("moments"));
+  EXPECT_TRUE(IsTimeLead("late"));
+  EXPECT_TRUE(IsClauseOpener("there"));
+  EXPECT_TRUE(IsClauseOpener("the"));
+  EXPECT_FALSE(IsClauseOpener("them"));
+  EXPECT_TRUE(IsDocumentNoun("statement"));
+  EXPECT_FALSE(IsDocumentNoun("spokesman"));
+}
+
+TEST(QuoteWordsTest, PartyTagsAcronymsAndPossessives) {
+  EXPECT_TRUE(IsPartyTag("R-Texas"));
+  EXPECT_TRUE(IsPartyTag("D-Calif."));
+  EXPECT_FALSE(IsPartyTag("Al-Haj"));
+  EXPECT_TRUE(IsAcronym("RTSO"));
+  EXPECT_FALSE(IsAcronym("Rtso"));
+  EXPECT_TRUE(IsPossessive("Microsoft's"));
+  EXPECT_EQ(WithoutPossessive("Microsoft\xE2\x80\x99s"), "Microsoft");
+  EXPECT_EQ(WithoutPossessive("Workers'"), "Workers");
+  EXPECT_EQ(WithoutPeriod("Dr."), "dr");
+  EXPECT_TRUE(IsCapitalized("\xC3\x89lise"));  // É
+  EXPECT_FALSE(IsCapitalized("\xC3\xA9lise"));
+}
+
+}  // namespace
+}  // namespace dossier::quote_words
