@@ -51,7 +51,7 @@ struct DossierWeights {
   double lead_prior = 1.0;            // per-sentence prior: lead_prior * docs / (1 + position)
   double dangling_penalty = 0.5;      // gain factor for an opener needing the sentence before
   double length_exponent = 0.5;       // gain / words^exponent
-  double single_source_factor = 0.5;  // concepts only one document reports
+  double single_source_factor = 0.2;  // concepts only one document reports
   double document_centrality = 1.0;   // 0: all documents equal; 1: weight by centrality
   double redundancy_cosine = 0.6;     // skip a sentence this close to a chosen one
 };

@@ -33,7 +33,7 @@ bool ProceduralMatcher::IsProcedural(const Document& doc, uint32_t sentence) con
     all_courtesy = courtesy_.Contains(doc.tokens[t].lower);
   }
   if (all_courtesy) return true;
-  if (words <= kMaxWords) {
+  if (s.turn >= 0 && words <= kMaxWords) {
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
       auto it = by_first_word_.find(doc.tokens[t].lower);
       if (it == by_first_word_.end()) continue;

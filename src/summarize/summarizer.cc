@@ -280,8 +280,9 @@ std::vector<double> DocumentCentrality(const SentenceModel& m) {
 // repetition) per word, plus a lead prior, with a penalty for sentences
 // that would open on an unresolved pronoun or connective. With events to
 // cover (`candidate_event`, `required_events`), each required event first
-// gets its best sentence, scored with the concept weights of its own
-// documents; with one event or none this changes nothing.
+// gets its best sentence (the same score, among its documents' sentences:
+// the one saying most of what the whole pile reports); with one event or
+// none this changes nothing.
 Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights& p,
                         const std::vector<int32_t>& candidate_event,
                         const std::vector<int32_t>& required_events) {
@@ -323,42 +324,33 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
   // A concept is worth, per document reporting it, more when the document
   // mentions it early and when the document is central. Sentences come in
   // document order, so the first mention per document is the earliest.
-  // `event` < 0: every candidate counts; else only those of that event.
-  auto concept_weights = [&](int32_t event) {
-    std::vector<double> weight(num_concepts, 0);
-    std::vector<uint32_t> last_doc(num_concepts, 0);  // the last document counted, + 1
-    std::vector<bool> reporting(m.num_documents(), false);
-    for (uint32_t i = 0; i < cs.size(); ++i) {
-      const Candidate& c = cs[i];
-      if (event >= 0 && candidate_event[i] != event) continue;
-      reporting[c.document] = true;
-      const double value = (1.0 + 1.0 / (1.0 + static_cast<double>(c.position) / kPositionDecay)) *
-                           doc_weight[c.document];
-      for (uint32_t k : concepts[i]) {
-        if (last_doc[k] == c.document + 1) continue;
-        last_doc[k] = c.document + 1;
-        weight[k] += (k < vocab ? kUnigramWeight : 1.0) * value;
+  std::vector<double> weight(num_concepts, 0);
+  std::vector<uint32_t> last_doc(num_concepts, 0);  // the last document counted, + 1
+  for (uint32_t i = 0; i < cs.size(); ++i) {
+    const Candidate& c = cs[i];
+    const double value = (1.0 + 1.0 / (1.0 + static_cast<double>(c.position) / kPositionDecay)) *
+                         doc_weight[c.document];
+    for (uint32_t k : concepts[i]) {
+      if (last_doc[k] == c.document + 1) continue;
+      last_doc[k] = c.document + 1;
+      weight[k] += (k < vocab ? kUnigramWeight : 1.0) * value;
+    }
+  }
+  // Concepts reported by one document only matter less in a multi-document cluster.
+  if (docs > 1) {
+    for (size_t k = 0; k < num_concepts; ++k) {
+      if (weight[k] > 0 && weight[k] < 2.5 * (k < vocab ? kUnigramWeight : 1.0)) {
+        weight[k] *= kSingleSourceFactor;
       }
     }
-    // Concepts reported by one document only matter less in a multi-document cluster.
-    const auto reporting_documents = std::count(reporting.begin(), reporting.end(), true);
-    if (event < 0 ? docs > 1 : reporting_documents > 1) {
-      for (size_t k = 0; k < num_concepts; ++k) {
-        if (weight[k] > 0 && weight[k] < 2.5 * (k < vocab ? kUnigramWeight : 1.0)) {
-          weight[k] *= kSingleSourceFactor;
-        }
-      }
-    }
-    return weight;
-  };
-  const std::vector<double> weight = concept_weights(-1);
+  }
   std::vector<bool> covered(num_concepts, false);
   std::vector<bool> chosen_sentence(cs.size(), false);
-  auto score_with = [&](size_t i, const std::vector<double>& w) {
+  auto score_of = [&](size_t i) {
     const Candidate& c = cs[i];
     double gain = kLeadPrior * docs / (1.0 + static_cast<double>(c.position));
     for (uint32_t k : concepts[i]) {
-      if (!covered[k]) gain += w[k];
+      if (!covered[k]) gain += weight[k];
     }
     // An opener that needs the previous sentence, when that one is not chosen.
     if (c.dangling && !(i > 0 && chosen_sentence[i - 1] && cs[i - 1].document == c.document)) {
@@ -366,7 +358,6 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
     }
     return gain / std::pow(static_cast<double>(std::max(c.words, 1)), kLengthExponent);
   };
-  auto score_of = [&](size_t i) { return score_with(i, weight); };
   Selection sel;
   auto choose = [&](size_t i) {
     chosen_sentence[i] = true;
@@ -377,7 +368,6 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
   // Events first: each required event's best sentence that fits.
   if (required_events.size() > 1) {
     for (int32_t event : required_events) {
-      const std::vector<double> local = concept_weights(event);
       size_t best = SIZE_MAX;
       double best_score = 0;
       for (size_t i = 0; i < cs.size(); ++i) {
@@ -385,7 +375,7 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
             sel.words + cs[i].words > budget) {
           continue;
         }
-        const double score = score_with(i, local);
+        const double score = score_of(i);
         if (score > best_score && !RedundantWith(m, i, sel.chosen, p.redundancy_cosine)) {
           best_score = score, best = i;
         }

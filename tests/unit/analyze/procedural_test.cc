@@ -36,15 +36,22 @@ Pipeline* ProceduralTest::pipeline_ = nullptr;
 ProceduralMatcher* ProceduralTest::matcher_ = nullptr;
 
 TEST_F(ProceduralTest, ThanksGreetingsAndMicChecksAreProcedural) {
-  EXPECT_EQ(Flags("Thank you very much for coming. Good evening, everybody. Can you hear me at "
-                  "the back? Yes, sir.\n"),
-            (std::vector<bool>{true, true, true, true}));
+  EXPECT_EQ(Flags("MINISTER VARGA: Thank you very much for coming. Good evening, everybody. Can "
+                  "you hear me at the back? Yes, sir.\n\nQUESTION: Thank you, minister.\n"),
+            (std::vector<bool>{true, true, true, true, true}));
 }
 
 TEST_F(ProceduralTest, TurnTakingIsProcedural) {
-  EXPECT_EQ(Flags("The next question will come from Anna Ruud of the Herald. We have time for "
-                  "two questions tonight.\n"),
-            (std::vector<bool>{true, true}));
+  EXPECT_EQ(Flags("MR KIRBY: The next question will come from Anna Ruud of the Herald. We have "
+                  "time for two questions tonight.\n\nQUESTION: Thank you.\n"),
+            (std::vector<bool>{true, true, true}));
+}
+
+TEST_F(ProceduralTest, PhrasesAreProceduralOnlyInATranscript) {
+  // In a news report these are statements; courtesy alone is procedural anywhere.
+  EXPECT_EQ(Flags("Users can tell the feature is on because a microphone appears on screen. "
+                  "The next question will come from the jury. Thank you very much.\n"),
+            (std::vector<bool>{false, false, true}));
 }
 
 TEST_F(ProceduralTest, StatementsAreNot) {

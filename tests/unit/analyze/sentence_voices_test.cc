@@ -90,9 +90,10 @@ TEST_F(SentenceVoicesTest, NarrationInTheFirstPersonIsTheAuthors) {
 }
 
 TEST_F(SentenceVoicesTest, ProceduralLinesAreBarred) {
-  const std::vector<SentenceVoice> v =
-      Voices("MINISTER VARGA: Good afternoon, everybody. Thank you very much for coming.\n");
-  ASSERT_EQ(v.size(), 2u);
+  const std::vector<SentenceVoice> v = Voices(
+      "MINISTER VARGA: Good afternoon, everybody. Thank you very much for coming.\n\n"
+      "QUESTION: When will the commission meet?\n");
+  ASSERT_EQ(v.size(), 3u);
   EXPECT_TRUE(v[0].procedural && v[0].barred);
   EXPECT_TRUE(v[1].procedural && v[1].barred);
 }
