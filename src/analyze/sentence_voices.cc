@@ -26,8 +26,14 @@ Result<SentenceVoiceFinder> SentenceVoiceFinder::Create(std::string_view data_di
   for (const std::string& line : verb_lines->entries()) {
     verbs += std::string(TrimWhitespace(std::string_view(line).substr(0, line.find('|')))) + "\n";
   }
-  return SentenceVoiceFinder(std::move(*procedural), WordList::Parse(first, true),
-                             WordList::Parse(inclusive, true), WordList::Parse(verbs, true));
+  std::unordered_map<std::string, uint8_t> flags;
+  const WordList first_words = WordList::Parse(first, true);
+  const WordList inclusive_words = WordList::Parse(inclusive, true);
+  const WordList verb_words = WordList::Parse(verbs, true);
+  for (const std::string& w : first_words.entries()) flags[w] |= kFirstPerson;
+  for (const std::string& w : inclusive_words.entries()) flags[w] |= kInclusive;
+  for (const std::string& w : verb_words.entries()) flags[w] |= kVerb;
+  return SentenceVoiceFinder(std::move(*procedural), std::move(flags));
 }
 
 namespace {
@@ -45,7 +51,10 @@ std::vector<Span> QuotedRegions(const Document& doc) {
   const std::string& text = doc.text;
   for (const Span& p : doc.paragraphs) {
     uint32_t open = UINT32_MAX;
-    for (uint32_t i = p.begin; i < p.end; ++i) {
+    const std::string_view para(text.data() + p.begin, p.end - p.begin);
+    for (size_t at = para.find_first_of("\"\xE2"); at != std::string_view::npos;
+         at = para.find_first_of("\"\xE2", at + 1)) {
+      const uint32_t i = p.begin + static_cast<uint32_t>(at);
       const bool left = text.compare(i, 3, "\xE2\x80\x9C") == 0;   // "
       const bool right = text.compare(i, 3, "\xE2\x80\x9D") == 0;  // "
       const bool straight = text[i] == '"';
@@ -58,7 +67,7 @@ std::vector<Span> QuotedRegions(const Document& doc) {
         regions.push_back({open, i});
         open = UINT32_MAX;
       }
-      if (left || right) i += 2;
+      if (left || right) at += 2;
     }
     if (open != UINT32_MAX) regions.push_back({open, p.end});
   }
@@ -147,10 +156,12 @@ std::vector<SentenceVoice> SentenceVoiceFinder::Find(const Document& doc,
     }
     for (uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
       const Token& tok = doc.tokens[t];
+      const uint8_t flags = FlagsOf(tok.lower);
+      if (flags == 0) continue;
       const bool quoted = in_quote(tok.span);
-      if (first_person_.Contains(tok.lower)) (quoted ? inside : outside) = true;
-      if (quoted && inclusive_.Contains(tok.lower)) inside = true;
-      if (!quoted && verbs_.Contains(tok.lower)) verb_outside = true;
+      if (flags & kFirstPerson) (quoted ? inside : outside) = true;
+      if (quoted && (flags & kInclusive)) inside = true;
+      if (!quoted && (flags & kVerb)) verb_outside = true;
     }
     const bool mostly_quoted =
         quoted_bytes >= kMostlyQuoted * static_cast<double>(sentence.span.size());

@@ -31,8 +31,10 @@
 #ifndef DOSSIER_ANALYZE_SENTENCE_VOICES_H_
 #define DOSSIER_ANALYZE_SENTENCE_VOICES_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analyze/procedural.h"
@@ -65,16 +67,20 @@ class SentenceVoiceFinder {
   const ProceduralMatcher& procedural() const { return procedural_; }
 
  private:
-  SentenceVoiceFinder(ProceduralMatcher procedural, WordList first_person, WordList inclusive,
-                      WordList verbs)
-      : procedural_(std::move(procedural)),
-        first_person_(std::move(first_person)),
-        inclusive_(std::move(inclusive)),
-        verbs_(std::move(verbs)) {}
+  // What a word is, for Find(): one lookup per token.
+  enum WordFlag : uint8_t {
+    kFirstPerson = 1,  // data/first_person_words.txt
+    kInclusive = 2,    // "our", "us": first person only inside a quotation
+    kVerb = 4,         // a verb of saying (first column of speech_verbs.txt)
+  };
+  SentenceVoiceFinder(ProceduralMatcher procedural, std::unordered_map<std::string, uint8_t> flags)
+      : procedural_(std::move(procedural)), flags_(std::move(flags)) {}
+  uint8_t FlagsOf(const std::string& word) const {
+    auto it = flags_.find(word);
+    return it == flags_.end() ? 0 : it->second;
+  }
   ProceduralMatcher procedural_;
-  WordList first_person_;
-  WordList inclusive_;  // "our", "us": first person only inside a quotation
-  WordList verbs_;      // verbs of saying (first column of speech_verbs.txt)
+  std::unordered_map<std::string, uint8_t> flags_;
 };
 
 }  // namespace dossier

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <unordered_map>
 
 #include "segment/tokenizer.h"
 #include "util/data_files.h"
@@ -160,18 +159,19 @@ TermVector BackgroundIdf::DocumentVector(const Document& doc, double name_weight
 }
 
 TermVector Centroid(const std::vector<const TermVector*>& vectors) {
-  std::unordered_map<uint64_t, double> sum;
-  for (const TermVector* v : vectors) {
-    for (const auto& [hash, w] : *v) sum[hash] += w;
-  }
+  TermVector all;
+  for (const TermVector* v : vectors) all.insert(all.end(), v->begin(), v->end());
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   TermVector c;
-  c.reserve(sum.size());
   double norm2 = 0;
-  for (const auto& [hash, w] : sum) {
-    c.emplace_back(hash, static_cast<float>(w));
-    norm2 += w * w;
+  for (size_t i = 0; i < all.size();) {
+    double sum = 0;
+    size_t j = i;
+    for (; j < all.size() && all[j].first == all[i].first; ++j) sum += all[j].second;
+    c.emplace_back(all[i].first, static_cast<float>(sum));
+    norm2 += sum * sum;
+    i = j;
   }
-  std::sort(c.begin(), c.end());
   if (norm2 > 0) {
     const double norm = std::sqrt(norm2);
     for (auto& [hash, w] : c) w = static_cast<float>(w / norm);

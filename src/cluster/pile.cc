@@ -464,14 +464,11 @@ Pile PileAnalyzer::Analyze(const Cluster& cluster,
   Agglomeration groups;
   if (keep_matrix) {
     // Participants and places weigh more in telling events apart.
-    std::vector<TermVector> named(story_pos.size());
-    for (size_t k = 0; k < story_pos.size(); ++k) {
-      named[k] =
-          idf_.DocumentVector(cluster.documents[reports[story_pos[k]]], options_.event_name_weight);
-    }
+    std::vector<TermVector> story_named(story_pos.size());
+    for (size_t k = 0; k < story_pos.size(); ++k) story_named[k] = std::move(named[story_pos[k]]);
     std::vector<std::vector<float>> event_sim(story_pos.size(),
                                               std::vector<float>(story_pos.size()));
-    ForEachLinkedPair(named, [&](uint32_t a, uint32_t b, double c) {
+    ForEachLinkedPair(story_named, [&](uint32_t a, uint32_t b, double c) {
       event_sim[a][b] = event_sim[b][a] = static_cast<float>(c);
     });
     groups = GroupEvents(event_sim, published_days, options_.event_link, options_.event_span_days);
