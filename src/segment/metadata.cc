@@ -206,6 +206,15 @@ bool IsPhotoCaption(std::string_view paragraph) {
   constexpr size_t kOpeningWords = 12;
   constexpr size_t kMaxLeadingCredit = 40;
   std::string_view s = TrimWhitespace(paragraph);
+  // Every caption ends with a credit's ")" (or ").") or opens with "(", a
+  // file note, "In this", "This", "These" or a label (file, caption, photo,
+  // image, picture, video: IsPhotoWord): most lines are ruled out at once.
+  std::string_view end = s;
+  while (!end.empty() && (end.back() == '.' || end.back() == ' ')) end.remove_suffix(1);
+  if (s.empty() || ((end.empty() || end.back() != ')') &&
+                    std::string_view("(FfIiTtPpCcVv").find(s.front()) == std::string_view::npos)) {
+    return false;
+  }
   if (CountWords(s, kMaxCaptionWords) > kMaxCaptionWords) return false;
   if (EndsWithPhotoCredit(s)) return true;
   // The credit of the caption before may open the line: "(Associated Press) FILE - ...".
