@@ -291,11 +291,13 @@ class SentenceMatcher {
   std::string_view Str(size_t i) const {
     return std::string_view(text_).substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
   }
-  const std::string& Lower(size_t i) const { return lower_[i]; }
+  std::string_view Lower(size_t i) const { return lower_[i]; }
   bool Has(size_t i) const { return i < toks_.size(); }
   bool IsWord(size_t i) const { return Has(i) && toks_[i].kind == 'a'; }
   // The lowercase word at i, or "" when i is not a word.
-  const std::string& WordAt(size_t i) const { return IsWord(i) ? lower_[i] : kNoWord; }
+  std::string_view WordAt(size_t i) const {
+    return IsWord(i) ? std::string_view(lower_[i]) : std::string_view();
+  }
   bool Adjacent(size_t i) const {  // toks_[i] follows toks_[i - 1] with no space
     return i > 0 && Has(i) && toks_[i - 1].end == toks_[i].begin;
   }
@@ -346,9 +348,9 @@ class SentenceMatcher {
     cue_.assign(n, 0);
     for (size_t i = 0; i < n; ++i) {
       if (toks_[i].kind != 'a') continue;
-      const std::string& w = Lower(i);
-      const std::string prev = i > 0 ? WordAt(i - 1) : std::string();
-      const std::string& after = WordAt(i + 1);
+      const std::string_view w = Lower(i);
+      const std::string_view prev = i > 0 ? WordAt(i - 1) : std::string_view();
+      const std::string_view after = WordAt(i + 1);
       const size_t contracted = AfterApostrophe(i);
       if (w == "won" && contracted != kNone && WordAt(contracted) == "t") {
         cue_[i] = 1;  // "won't"
@@ -420,7 +422,7 @@ class SentenceMatcher {
     size_t before = first > 0 ? first - 1 : kNone;
     if (before != kNone && WordAt(before) == "on" && before > 0) --before;
     if (before != kNone) {
-      const std::string& w = WordAt(before);
+      const std::string_view w = WordAt(before);
       if (w == "starting" || w == "beginning") return 1;
       if (cue_[before] < 0) return -1;
     }
@@ -469,7 +471,7 @@ class SentenceMatcher {
     }
     *after = i + 1;
     if (Has(i + 1) && toks_[i + 1].kind == 'a' && Adjacent(i + 1)) {
-      std::string s = Lower(i + 1);
+      const std::string_view s = Lower(i + 1);
       if (s != "st" && s != "nd" && s != "rd" && s != "th") return -1;
       *after = i + 2;
     }
@@ -530,7 +532,7 @@ class SentenceMatcher {
   // week or two"), at token i: the token after it, or kNone.
   size_t OrSoAt(size_t i, bool count) const {
     if (WordAt(i) != "or") return kNone;
-    const std::string& w = WordAt(i + 1);
+    const std::string_view w = WordAt(i + 1);
     if (w == "so" || w == "more" || w == "less") return i + 2;
     size_t after = 0;
     bool vague = false;
@@ -551,7 +553,7 @@ class SentenceMatcher {
       *after = j + 1;
       return n;
     }
-    std::string w = WordAt(j);
+    std::string_view w = WordAt(j);
     size_t k = j;
     if ((w == "a" || w == "an") && (WordAt(j + 1) == "few" || WordAt(j + 1) == "couple")) {
       w = WordAt(++k);
@@ -711,7 +713,7 @@ class SentenceMatcher {
       return false;
     }
     if (t.kind != 'a') return false;
-    const std::string& lower = Lower(i);
+    const std::string_view lower = Lower(i);
     // Months: "November 27, 2015", "Nov. 28", "October the 30th", "January
     // 2016", "in January".
     if (int month = MonthAt(i, &after); month > 0) {
@@ -734,7 +736,7 @@ class SentenceMatcher {
         return true;
       }
       if (lower == "may" || i == 0 || toks_[i - 1].kind != 'a') return false;
-      const std::string& prev = Lower(i - 1);
+      const std::string_view prev = Lower(i - 1);
       int step = 0;  // -1 strictly before, +1 strictly after, 0 by tense
       if (prev == "last") {
         step = -1;
@@ -777,7 +779,7 @@ class SentenceMatcher {
       size_t first = i;
       int step = 0;
       if (i > 0 && toks_[i - 1].kind == 'a') {
-        const std::string& prev = Lower(i - 1);
+        const std::string_view prev = Lower(i - 1);
         if (prev == "last") step = -1, first = i - 1;
         if (prev == "next") step = 1, first = i - 1;
         if (prev == "this") first = i - 1;
@@ -823,7 +825,7 @@ class SentenceMatcher {
     }
     if ((lower == "last" || lower == "next" || lower == "this") && Has(i + 1) &&
         toks_[i + 1].kind == 'a') {
-      const std::string& unit = Lower(i + 1);
+      const std::string_view unit = Lower(i + 1);
       const int sign = lower == "last" ? -1 : lower == "next" ? 1 : 0;
       const char* kind = sign == 0 ? kKindDeictic : kKindRelative;
       if (sign != 0 && IsCalendarUnit(unit) && IsNarrativePeriod(i)) return false;
@@ -878,7 +880,7 @@ class SentenceMatcher {
     for (int skipped = 0; Has(j); ++j, ++skipped) {
       n = CountAndUnit(j, &unit, &unit_at, &vague);
       if (n > 0) break;
-      const std::string& w = WordAt(j);
+      const std::string_view w = WordAt(j);
       if (coming && IsPluralUnit(w)) {
         n = kVagueCount;
         unit = UnitFromWord(w);
@@ -886,7 +888,7 @@ class SentenceMatcher {
         vague = true;
         break;
       }
-      const std::string& w_next = WordAt(j + 1);
+      const std::string_view w_next = WordAt(j + 1);
       const bool filler =
           within ? IsWithinFiller(w)
                  : IsInFiller(w) || (w == "the" && (w_next == "next" || w_next == "coming" ||
@@ -961,7 +963,7 @@ class SentenceMatcher {
   // "in recent weeks", "over the past few days", "the last couple of
   // months" at i ("recent", "past" or "last"): D - N units, approximate.
   bool MatchRecentPeriod(size_t i, size_t* next, TimeExpression* e) const {
-    const std::string& w = WordAt(i);
+    const std::string_view w = WordAt(i);
     int n = -1;
     size_t unit_at = i + 1;
     if (w == "recent") {
@@ -971,7 +973,7 @@ class SentenceMatcher {
       n = CountAt(i + 1, &unit_at, &vague);
       if (!vague) return false;
     }
-    const std::string& unit = WordAt(unit_at);
+    const std::string_view unit = WordAt(unit_at);
     if (n <= 0 || !IsPluralUnit(unit)) return false;
     size_t first = i;
     if (first > floor_ && WordAt(first - 1) == "the") --first;
@@ -987,7 +989,7 @@ class SentenceMatcher {
   // "earlier this week", "later this year": tokens [i, unit_at], where
   // unit_at holds week, month or year; `later` +1, or -1 for "earlier".
   bool MatchThisUnit(size_t i, size_t unit_at, int later, size_t* next, TimeExpression* e) const {
-    const std::string& unit = WordAt(unit_at);
+    const std::string_view unit = WordAt(unit_at);
     if (!IsCalendarUnit(unit)) return false;
     SetSpan(i, unit_at + 1, e);
     e->kind = kKindRelative;
@@ -1010,7 +1012,6 @@ class SentenceMatcher {
   const std::vector<Tok>& toks_;
   std::vector<std::string> lower_;  // per token: the word lowered; "" for others
   bool has_ago_ = false;            // the sentence holds "ago"
-  inline static const std::string kNoWord;
   const CivilDate* ref_;
   mutable bool cues_ready_ = false;
   mutable std::vector<int8_t> cue_;           // per token, see ComputeCues
