@@ -101,9 +101,10 @@ bool IsPossessive(std::string_view w) {
          w.ends_with("s\xE2\x80\x99");
 }
 
-// "RTSO", "NATO": an acronym names an organization, not a person.
+// "RTSO", "NATO": an acronym names an organization, not a person. An
+// initial ("J.") is none.
 bool IsAcronym(std::string_view w) {
-  if (w.size() < 2) return false;
+  if (std::count_if(w.begin(), w.end(), [](char c) { return IsAsciiUpper(c); }) < 2) return false;
   return std::all_of(w.begin(), w.end(), [](char c) { return IsAsciiUpper(c) || c == '.'; });
 }
 

@@ -30,7 +30,8 @@ bool IsCapitalized(std::string_view w);
 
 bool IsPossessive(std::string_view w);
 
-// "RTSO", "NATO": an acronym names an organization, not a person.
+// "RTSO", "NATO", "U.N.": an acronym names an organization, not a person.
+// An initial ("J.") is none.
 bool IsAcronym(std::string_view w);
 
 std::string WithoutPeriod(std::string_view w);

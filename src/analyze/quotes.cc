@@ -496,7 +496,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
   for (size_t k = name_begin; k < b; ++k) {
     if (!s.name.empty()) s.name += ' ';
     s.name += Word(k);
-    s.org = s.org || IsAcronym(Word(k));
+    // Initials inside a name are no acronym: "George H.W. Bush".
+    const bool initials = k > name_begin && k + 1 < b && Word(k).ends_with('.');
+    s.org = s.org || (IsAcronym(Word(k)) && !initials);
   }
   s.org = s.org || (the && last_title < 0) || IsOrgHead(b - 1);
   return s;

@@ -42,6 +42,8 @@ TEST(QuoteWordsTest, PartyTagsAcronymsAndPossessives) {
   EXPECT_FALSE(IsPartyTag("Al-Haj"));
   EXPECT_TRUE(IsAcronym("RTSO"));
   EXPECT_FALSE(IsAcronym("Rtso"));
+  EXPECT_TRUE(IsAcronym("U.N."));
+  EXPECT_FALSE(IsAcronym("J."));  // a middle initial
   EXPECT_TRUE(IsPossessive("Microsoft's"));
   EXPECT_EQ(WithoutPossessive("Microsoft\xE2\x80\x99s"), "Microsoft");
   EXPECT_EQ(WithoutPossessive("Workers'"), "Workers");

@@ -539,6 +539,17 @@ TEST_F(QuotesTest, AttributionEndingInAColonReachesBack) {
             (std::vector<Row>{{"Raj Patel", "The bridge was our pride.", "", kDirect}}));
 }
 
+TEST_F(QuotesTest, MiddleInitialIsNoAcronym) {
+  // "J." made "James J. Gerace" an organization, which "he" never means.
+  EXPECT_EQ(Rows("James J. Gerace, a lawyer for the drivers, said the rule would not last.\n\n"
+                 "\"We will appeal,\" he said.\n"),
+            (std::vector<Row>{{"James J. Gerace", "the rule would not last.",
+                               "lawyer for the drivers", kReported},
+                              {"James J. Gerace", "We will appeal", "", kDirect}}));
+  EXPECT_EQ(Rows("George H.W. Bush met the team.\n\n\"It was a fine day,\" he said.\n"),
+            (std::vector<Row>{{"George H.W. Bush", "It was a fine day", "", kDirect}}));
+}
+
 // ---- The gold set ------------------------------------------------------------
 
 // Lower-case words with surrounding punctuation and quote marks removed.
