@@ -294,6 +294,7 @@ class QuoteExtractor::Run {
   Subject ParseName(size_t a, size_t b) const;
   Subject ParseNominal(size_t a, size_t b) const;
   Subject ParseSubject(size_t a, size_t b, bool described, size_t* begin = nullptr) const;
+  Subject NameBeforeOf(size_t a, size_t b) const;
   std::string RoleFromApposition(size_t a, size_t b) const;
   size_t TimeAdverbialBefore(size_t a, size_t end) const;
   Subject SubjectBefore(size_t a, size_t verb, size_t* begin = nullptr) const;
@@ -308,7 +309,7 @@ class QuoteExtractor::Run {
   size_t AfterSayingPhrase(size_t k, size_t last) const;
   size_t AfterSaying(size_t k, size_t last, const Verb& verb) const;
   bool EndsSentence(size_t k, size_t last, const Verb& verb) const;
-  size_t ClauseStart(size_t v, const Verb& verb, size_t last) const;
+  size_t ClauseStart(size_t v, const Verb& verb, size_t last, bool named_before = false) const;
   void DoParagraph(size_t p);
   Subject DirectSubjectAfter(const QuoteMarks& m, size_t limit, size_t* verb,
                              size_t* attribution_end);
@@ -567,15 +568,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
     }
     break;
   }
-  for (size_t k = a + 1; k + 1 < b; ++k) {
-    if (!IsWord(k) || LowerWord(k) != "of") continue;
-    Subject titled = ParseName(a, k);
-    if (titled.kind == Subject::Kind::kName &&
-        (!titled.role.empty() || IsGiven(FirstTokenAt(titled.span.begin)))) {
-      return titled;
-    }
-    break;
-  }
+  if (Subject of = NameBeforeOf(a, b); of.ok()) return of;
   if (!described) return {};
   size_t t = b;
   while (t > a && IsWord(t - 1) && IsCapitalized(Word(t - 1))) --t;
@@ -590,11 +583,15 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
         "via",   "without", "between", "among",   "since",   "until",   "during", "while", "when",
         "where", "who",     "which",   "but",     "because", "although"};
     const std::string link = LowerWord(t - 1);
-    // After a conjunction the run starts a clause of its own: "... and Putin said".
-    if (!IsOneOf(link, kLinks) || IsConjunction(link)) {
+    // After a conjunction the run starts a clause of its own: "... and Putin
+    // said"; so after "that" when a clause follows the verb ("so ill-equipped
+    // that Lafontaine said that"; not "a claim that Trump said was false").
+    const bool after_that = link == "that" && IsWord(b + 1) &&
+                            (IsClauseOpener(LowerWord(b + 1)) || LowerWord(b + 1) == "that");
+    if (!IsOneOf(link, kLinks) || IsConjunction(link) || after_that) {
       Subject named = ParseName(t, b);
       if (named.ok()) {
-        if (begin != nullptr) *begin = IsConjunction(link) ? t : a;
+        if (begin != nullptr) *begin = IsConjunction(link) || after_that ? t : a;
         return named;
       }
     }
@@ -619,6 +616,24 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
   return {};
 }
 
+// Tokens [a, b) opening with a person's name and where the person is from:
+// "Prime Minister Mesut Yilmaz of Turkey", "Glenn Lammi of the Washington
+// Legal Foundation" (a titled name, one opening with a given name, or two to
+// four words that name no organization); not "Bank of America".
+QuoteExtractor::Run::Subject QuoteExtractor::Run::NameBeforeOf(size_t a, size_t b) const {
+  for (size_t k = a + 1; k + 1 < b; ++k) {
+    if (!IsWord(k) || LowerWord(k) != "of") continue;
+    Subject named = ParseName(a, k);
+    if (named.kind == Subject::Kind::kName &&
+        (!named.role.empty() || IsGiven(FirstTokenAt(named.span.begin)) ||
+         (!named.org && named.name.find(' ') != std::string::npos))) {
+      return named;
+    }
+    break;
+  }
+  return {};
+}
+
 // ", a spokesperson for the company," -> "spokesperson for the company";
 // empty for an age ("34") or a relative clause ("which maintains the bridge").
 std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
@@ -626,8 +641,9 @@ std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
     std::string w = LowerWord(a);
     if (w == "a" || w == "an" || w == "the") ++a;
   }
+  // Not "in a June CNBC interview": where it was said.
   if (a >= b || !IsWord(a) || IsAsciiDigit(Word(a)[0]) || IsRelativeWord(LowerWord(a)) ||
-      IsPartyTag(Word(a))) {
+      IsPartyTag(Word(a)) || IsPreposition(LowerWord(a))) {
     return {};
   }
   if (b == a + 1 && IsAdverb(LowerWord(a))) return {};  // ", however,"
@@ -773,6 +789,14 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     // "Richard Fulton, a Fredericksburg, Va. dealer, said": an apposition
     // with a comma of its own.
     if (c >= 2 && IsWordIn(chunks[c - 2].first, {"a", "an", "the"})) continue;
+    // "Tom Shortley, North Korea desk officer at the World Food Program,
+    // said": an apposition naming a function in lower case.
+    bool function = false;
+    for (size_t k = chunk_begin + 1; k < chunk_end && !function; ++k) {
+      const Title* title = IsLowerWord(k) ? TitleOf(Word(k)) : nullptr;
+      function = title != nullptr && !title->honorific;
+    }
+    if (c >= 2 && function) continue;
     break;
   }
   // "She announced an emergency fund ... and said": the sentence's subject.
@@ -836,8 +860,17 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   size_t k = verb + 1;
   while (k < limit && IsWord(k)) ++k;
   Subject s = ParseName(verb + 1, k);
-  if (!s.ok() && k > verb + 2 && IsWordIn(verb + 1, {"the", "a", "an"}) && IsComma(k) &&
-      !IsColon(k)) {
+  // "said Dr. Dominique Lafontaine of Doctors Without Borders, a charity":
+  // the apposition describes the organization.
+  bool of = false;
+  if (!s.ok()) {
+    s = NameBeforeOf(verb + 1, k);
+    of = s.ok();
+  }
+  // "said the leader of the Senate, Justin Alfond", "said the commission's
+  // chairwoman, Diane McGrath".
+  if ((!s.ok() || s.kind == Subject::Kind::kNominal) && k > verb + 2 &&
+      IsWordIn(verb + 1, {"the", "a", "an"}) && IsComma(k) && !IsColon(k)) {
     size_t e = k + 1;
     while (e < limit && IsWord(e)) ++e;
     Subject named = ParseName(k + 1, e);
@@ -854,7 +887,8 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     size_t e = k + 1;
     while (e < limit && IsWord(e)) ++e;
     if (e == k + 1) break;
-    if (s.kind == Subject::Kind::kName && s.role.empty()) {
+    if (of) {
+    } else if (s.kind == Subject::Kind::kName && s.role.empty()) {
       s.role = RoleFromApposition(k + 1, e);
     } else if (s.kind == Subject::Kind::kName) {
       std::string role = RoleFromApposition(k + 1, e);
@@ -1042,7 +1076,8 @@ bool QuoteExtractor::Run::EndsSentence(size_t k, size_t last, const Verb& verb) 
 // may take a bare clause, right after the verb, its listener and a time or
 // saying phrase; for a verb that needs "that", only a clause opening with a
 // subject pronoun ("added there could be", "maintained he is innocent").
-size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last) const {
+size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
+                                        bool named_before) const {
   size_t k = AfterVerb(v, verb);
   // "said, however, that": an adverb set off by commas.
   if (IsComma(k) && !IsColon(k) && IsWord(k + 1) && IsAdverb(LowerWord(k + 1)) && IsComma(k + 2) &&
@@ -1079,6 +1114,17 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last)
     if (after == c) return kNoClause;
     c = after;
   }
+  // "said if his players didn't respond, he was set to": a condition, then
+  // the clause.
+  if (IsWordIn(c, {"if", "unless"})) {
+    for (size_t j = c + 2; j + 1 < last && toks_[j].type != TokType::kStop; ++j) {
+      if (IsComma(j) && !IsColon(j) && IsWord(j + 1) &&
+          (IsClauseOpener(LowerWord(j + 1)) || IsCapitalized(Word(j + 1)))) {
+        return c;
+      }
+    }
+    return kNoClause;
+  }
   if (verb.needs_that && !pronoun_clause(c)) return kNoClause;
   // "told her and several others to download": no clause; "says - from": none.
   if (IsConjunction(LowerWord(c)) || LowerWord(c) == "to") return kNoClause;
@@ -1091,7 +1137,12 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last)
   if (IsCapitalized(Word(c)) && LowerWord(c) != "i") {
     size_t e = c;
     while (e < last && IsWord(e) && IsCapitalized(Word(e))) ++e;
-    if (e >= last || (!IsWord(e) && toks_[e].type != TokType::kOpen)) return kNoClause;
+    // "Lafontaine said Chesci, an Italian aid group, also pulled out": with
+    // a speaker before the verb, a name and its apposition open the clause.
+    const bool apposition = named_before && e < last && IsComma(e) && !IsColon(e);
+    if (!apposition && (e >= last || (!IsWord(e) && toks_[e].type != TokType::kOpen))) {
+      return kNoClause;
+    }
   }
   return c;
 }
@@ -1409,7 +1460,7 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       continue;
     }
     if (!x.backward) {
-      x.clause = ClauseStart(v, *verb, last);
+      x.clause = ClauseStart(v, *verb, last, x.begin < v);
       // "To this point, Obama said, Russia is an outlier": a parenthetical
       // attribution; the clause is the rest of the sentence.
       const size_t after = AfterVerb(v, *verb);

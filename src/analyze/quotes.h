@@ -60,6 +60,10 @@
 //                              attribution before it in the sentence (none if
 //                              that speaker is unnamed), else the sentence's
 //                              subject ("Cantor, who ..., shifted ..., saying")
+//   X said if A, CLAUSE        a condition opens the clause ("said if the
+//                              rain continued, the pier would close")
+//   X said Y, a rival, did Z   after a speaker named before the verb, a name
+//                              and its apposition open the clause
 //   According to X, CLAUSE  /  CLAUSE, according to X.  /  ..., and,
 //   according to X, CLAUSE     also "according to a report by X",
 //                              "according to statistics from X"
@@ -81,27 +85,35 @@
 // Motors"), a title after a given name is a surname ("Steve King"). An
 // apposition after the name (", a spokesperson for the company,", ", a
 // Fredericksburg, Va. dealer,") becomes the role instead, cut before a
-// relative clause. Not names: contractions, "-based" and other hyphenated
+// relative clause (not where it was said: ", in a June interview,"); so does
+// one with no article that names a function in lower case ("Tom Shortley,
+// North Korea desk officer at the World Food Program, said"). A middle
+// initial ("James J. Gerace", "George H.W. Bush") is no acronym: the name
+// stays a person's. Not names: contractions, "-based" and other hyphenated
 // adjectives, demonyms ("Canadian"), party tags ("R-Texas", skipped with
 // "(D-Calif.)"), plural
 // nouns of unnamed groups ("Officials", "Doctors"), a name repeating a word.
 // Before the verb the subject may stand after adverbs and a time ("X on
 // Friday said", "X nevertheless said"); be a pronoun right before it
 // ("although he added"); be the name before ", who" ("said Mr. Katz, who
-// said"); be a titled name and where it is from ("Prime Minister X of
-// Turkey"); end a description ("proxy advisory firm Glass Lewis", "and
-// Putin", "chairman of the House Intelligence Committee Rep. Adam Schiff",
-// "Chancellor of the Exchequer Gordon Brown", "Microsoft's Dennis Durken");
+// said"); be a name and where it is from ("Prime Minister X of Turkey",
+// "Glenn Lammi of the Washington Legal Foundation": a titled name, one
+// opening with a given name, or two to four words naming no organization;
+// not "Bank of America"), before or after the verb; end a description
+// ("proxy advisory firm Glass Lewis", "and Putin", "chairman of the House Intelligence Committee
+// Rep. Adam Schiff", "Chancellor of the Exchequer Gordon Brown", "Microsoft's Dennis Durken");
 // follow "both", "with", "and", a conjunction or an adverb ("But X said");
 // be "X and Y" (both speak); be the one quoted ("Reuters quoted X as
 // saying", "X was quoted as saying"); be the author of a document ("BuzzFeed's
 // Thursday night report claimed", "a White House statement said"); or, for
-// "... and said", be the sentence's subject. When the words right before the verb name
+// "... and said", be the sentence's subject; or follow "that" when a clause
+// follows the verb ("so ill-equipped that Lafontaine said that ..."; not "a
+// claim that X said was false"). When the words right before the verb name
 // nobody ("as conservative members said"), nobody speaks. A description
 // between commas after a name describes it ("Ray Fang, the hospital's
 // director, said"). After the verb: "said X", "said the leader of the
-// Senate, X". News outlets (news_outlets.txt, and the document's own source)
-// relay what others said: they never speak ("..., Reuters reported",
+// Senate, X", "said the commission's chairwoman, X". News outlets (news_outlets.txt, and the
+// document's own source) relay what others said: they never speak ("..., Reuters reported",
 // "according to the Associated Press"), but end clauses like any attribution.
 //
 // Pronouns and descriptions: "he"/"she", "they", "the minister", "the

@@ -550,6 +550,59 @@ TEST_F(QuotesTest, MiddleInitialIsNoAcronym) {
             (std::vector<Row>{{"George H.W. Bush", "It was a fine day", "", kDirect}}));
 }
 
+TEST_F(QuotesTest, SpeakerAfterTheVerbBehindAPossessiveDescription) {
+  EXPECT_EQ(Rows("\"We will rebuild the pier,\" said the council's chairwoman, Ines Moreau. "
+                 "\"Every boat counts.\"\n"),
+            (std::vector<Row>{
+                {"Ines Moreau", "We will rebuild the pier", "council's chairwoman", kDirect},
+                {"Ines Moreau", "Every boat counts.", "council's chairwoman", kDirect}}));
+}
+
+TEST_F(QuotesTest, PersonOfAnOrganizationSpeaks) {
+  // The name before "of", not the organization after it.
+  EXPECT_EQ(Rows("Tomas Berg of the independent Harbour Trust said the pier was unsafe.\n"),
+            (std::vector<Row>{{"Tomas Berg", "the pier was unsafe.", "", kReported}}));
+  // After the verb too; the apposition describes the organization.
+  EXPECT_EQ(Rows("\"We are leaving,\" said Dr. Lena Fischer of Harbour Relief, a medical "
+                 "charity.\n"),
+            (std::vector<Row>{{"Lena Fischer", "We are leaving", "", kDirect}}));
+  // One word before "of" is part of an organization's name.
+  EXPECT_EQ(Rows("The Bank of Ostland said rates would rise.\n"), (std::vector<Row>{}));
+}
+
+TEST_F(QuotesTest, AppositionNamingAFunctionWithoutAnArticle) {
+  EXPECT_EQ(Rows("In Oslo, Tom Berg, harbour safety officer at the port authority, said the "
+                 "cranes were old.\n"),
+            (std::vector<Row>{{"Tom Berg", "the cranes were old.",
+                               "harbour safety officer at the port authority", kReported}}));
+}
+
+TEST_F(QuotesTest, NameAfterThatOpensAnAttribution) {
+  EXPECT_EQ(Rows("The pier is so old that Berg said that repairs would cost millions.\n"),
+            (std::vector<Row>{{"Berg", "repairs would cost millions.", "", kReported}}));
+  // "that" as the object of the verb: no clause.
+  EXPECT_EQ(Rows("It was a claim that Berg said was false.\n"), (std::vector<Row>{}));
+}
+
+TEST_F(QuotesTest, ClauseMayOpenWithACondition) {
+  EXPECT_EQ(
+      Rows("Berg said if the rain continued, the pier would close.\n"),
+      (std::vector<Row>{{"Berg", "if the rain continued, the pier would close.", "", kReported}}));
+  EXPECT_EQ(Rows("Berg said if asked.\n"), (std::vector<Row>{}));
+}
+
+TEST_F(QuotesTest, NameAndAppositionOpenTheClauseOfANamedSpeaker) {
+  EXPECT_EQ(Rows("Berg said Hanson, a rival contractor, had also pulled out.\n"),
+            (std::vector<Row>{
+                {"Berg", "Hanson, a rival contractor, had also pulled out.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, WhereItWasSaidIsNoRole) {
+  EXPECT_EQ(Rows("\"We will stay,\" promised the firm's chief executive, Ada Lind, in a June "
+                 "interview.\n"),
+            (std::vector<Row>{{"Ada Lind", "We will stay", "firm's chief executive", kDirect}}));
+}
+
 // ---- The gold set ------------------------------------------------------------
 
 // Lower-case words with surrounding punctuation and quote marks removed.
