@@ -50,6 +50,7 @@ constexpr std::string_view kLeftQuote = "\xE2\x80\x9C";   // “
 constexpr std::string_view kRightQuote = "\xE2\x80\x9D";  // ”
 constexpr std::string_view kEnDash = "\xE2\x80\x93";
 constexpr std::string_view kEmDash = "\xE2\x80\x94";
+constexpr std::string_view kBar = "\xE2\x80\x95";  // a dash in some outlets' text
 
 enum class TokType { kWord, kComma, kStop, kOpen, kClose, kOther };
 
@@ -238,6 +239,11 @@ class QuoteExtractor::Run {
   bool IsComma(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kComma; }
   bool IsColon(size_t i) const { return IsComma(i) && text_[toks_[i].span.begin] == ':'; }
   bool IsLowerWord(size_t i) const { return IsWord(i) && IsAsciiLower(Word(i)[0]); }
+  bool IsDash(size_t i) const {
+    if (i >= toks_.size() || toks_[i].type != TokType::kOther) return false;
+    const std::string_view w = Word(i);
+    return w == "--" || w == kEnDash || w == kEmDash || w == kBar;
+  }
   bool IsWordIn(size_t i, std::initializer_list<std::string_view> list) const {
     return IsWord(i) && IsOneOf(LowerWord(i), list);
   }
@@ -308,7 +314,7 @@ class QuoteExtractor::Run {
   size_t AfterTimeAdverbial(size_t k, size_t last) const;
   size_t AfterSayingPhrase(size_t k, size_t last) const;
   size_t AfterSaying(size_t k, size_t last, const Verb& verb) const;
-  bool EndsSentence(size_t k, size_t last, const Verb& verb) const;
+  bool EndsSentence(size_t k, size_t last, const Verb& verb, bool named = false) const;
   size_t ClauseStart(size_t v, const Verb& verb, size_t last, bool named_before = false) const;
   void DoParagraph(size_t p);
   Subject DirectSubjectAfter(const QuoteMarks& m, size_t limit, size_t* verb,
@@ -373,7 +379,7 @@ void QuoteExtractor::Run::Tokenize(Span region) {
     if (c == '-' && i + 1 < region.end && text_[i + 1] == '-') return true;
     if (c != '\xE2') return false;
     return starts(i, kLeftQuote) || starts(i, kRightQuote) || starts(i, kEnDash) ||
-           starts(i, kEmDash);
+           starts(i, kEmDash) || starts(i, kBar);
   };
   bool in_straight = false;
   size_t i = region.begin;
@@ -392,7 +398,8 @@ void QuoteExtractor::Run::Tokenize(Span region) {
       push(i, i + 3, starts(i, kLeftQuote) ? TokType::kOpen : TokType::kClose);
       i += 3;
     } else if (is_break(i)) {
-      size_t n = starts(i, kEnDash) || starts(i, kEmDash) ? 3 : (c == '-' ? 2 : 1);
+      size_t n =
+          starts(i, kEnDash) || starts(i, kEmDash) || starts(i, kBar) ? 3 : (c == '-' ? 2 : 1);
       TokType t = TokType::kOther;
       if (c == ',' || c == ':') t = TokType::kComma;
       if (c == ';' || c == '!' || c == '?') t = TokType::kStop;
@@ -460,8 +467,13 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
   // "Canadian guidelines", "Americans say": a demonym is no name.
   if (!the && b - a == 1 && q_.demonyms_.count(AsciiLower(Word(a)))) return s;
   int last_title = -1;
+  bool of = false;  // "Department of Justice": "of" after a head word
   for (size_t k = a; k < b; ++k) {
     std::string_view w = Word(k);
+    if (w == "of" && !of && k > a && k + 1 < b && IsOrgHead(k - 1) && IsCapitalized(Word(k + 1))) {
+      of = true;
+      continue;
+    }
     if (!IsCapitalized(w) || IsPossessive(w) || IsBlockedNameWord(AsciiLower(w)) || IsPartyTag(w)) {
       return s;
     }
@@ -501,7 +513,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
     const bool initials = k > name_begin && k + 1 < b && Word(k).ends_with('.');
     s.org = s.org || (IsAcronym(Word(k)) && !initials);
   }
-  s.org = s.org || (the && last_title < 0) || IsOrgHead(b - 1);
+  s.org = s.org || (the && last_title < 0) || IsOrgHead(b - 1) || of;
   return s;
 }
 
@@ -582,7 +594,15 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
         "these", "those",   "toward",  "towards", "against", "over",    "under",  "into",  "onto",
         "via",   "without", "between", "among",   "since",   "until",   "during", "while", "when",
         "where", "who",     "which",   "but",     "because", "although"};
-    const std::string link = LowerWord(t - 1);
+    // "the indictment against bin Laden": a particle is part of the name
+    // (and after a given name, of the name: "Bill de Blasio").
+    size_t l = t - 1;
+    if (l > a && IsWordIn(l, {"bin", "al", "el", "van", "von", "de", "da", "du", "le", "ibn"}) &&
+        IsLowerWord(l - 1)) {
+      --l;
+    }
+    if (!IsLowerWord(l)) return {};
+    const std::string link = LowerWord(l);
     // After a conjunction the run starts a clause of its own: "... and Putin
     // said"; so after "that" when a clause follows the verb ("so ill-equipped
     // that Lafontaine said that"; not "a claim that Trump said was false").
@@ -647,6 +667,8 @@ std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
     return {};
   }
   if (b == a + 1 && IsAdverb(LowerWord(a))) return {};  // ", however,"
+  // ", capturing the major cities,": a participle clause, no role.
+  if ((a == 0 || !IsWordIn(a - 1, {"a", "an", "the"})) && LowerWord(a).ends_with("ing")) return {};
   size_t e = a;
   while (e < b && IsWord(e) && !IsRelativeWord(LowerWord(e))) ++e;
   if (e == a) return {};
@@ -867,6 +889,18 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     s = NameBeforeOf(verb + 1, k);
     of = s.ok();
   }
+  // "said Ms. White and Lewis D. Schiliro, assistant director": both speak.
+  for (size_t j = verb + 2; !s.ok() && j + 1 < k; ++j) {
+    if (LowerWord(j) != "and") continue;
+    Subject first = ParseName(verb + 1, j);
+    Subject second = ParseName(j + 1, k);
+    if (first.kind == Subject::Kind::kName && second.kind == Subject::Kind::kName) {
+      s = first;
+      s.also = second.name;
+      of = true;  // an apposition after them describes the second
+    }
+    break;
+  }
   // "said the leader of the Senate, Justin Alfond", "said the commission's
   // chairwoman, Diane McGrath".
   if ((!s.ok() || s.kind == Subject::Kind::kNominal) && k > verb + 2 &&
@@ -915,6 +949,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SentenceSubject(size_t a, size
     if (c >= k || quoted_[c]) continue;
     if (IsWordIn(c, {"he", "she", "they"})) return ParseName(c, c + 1);
     const std::string first = LowerWord(c);
+    // "Officials in Maricopa County, Arizona, are ...": a place's region
+    // after a place is no subject.
+    if (c > a + 1 && IsWord(c - 2) && IsCapitalized(Word(c - 2)) && k <= c + 2 &&
+        IsCapitalized(Word(c)) && (k == c + 1 || IsCapitalized(Word(c + 1))) && k < b) {
+      continue;
+    }
     if (first == "the") {
       ++tried;
       for (size_t e = c + 2; e <= k && e <= c + 5; ++e) {
@@ -1059,14 +1099,25 @@ size_t QuoteExtractor::Run::AfterSaying(size_t k, size_t last, const Verb& verb)
 // True when the words from token k to the sentence's end only say where,
 // when or to whom something was said: "said.", "said on Tuesday.", "told
 // reporters in Paris.", "wrote in an email."
-bool QuoteExtractor::Run::EndsSentence(size_t k, size_t last, const Verb& verb) const {
+bool QuoteExtractor::Run::EndsSentence(size_t k, size_t last, const Verb& verb, bool named) const {
   size_t e = k;
   while (e < last && IsWord(e)) ++e;
   if (e < last && toks_[e].type != TokType::kStop) return false;
   if (e == k) return true;
   // "X responded to the call" is no attribution: a verb that needs "that"
   // ends a sentence alone or with a time ("he added on Friday").
-  if (verb.needs_that) return AfterTimeAdverbial(k, e) == e;
+  if (verb.needs_that) {
+    // "X confirmed at a press conference", "X added in a statement on
+    // Friday", after a named speaker.
+    size_t j = AfterTimeAdverbial(k, e);
+    if (named && j < e && IsWordIn(j, {"at", "in", "during", "on"}) && e - j <= 7) {
+      for (size_t w = j + 1; w < e; ++w) {
+        if (IsWordIn(w, {"to", "that"}) || IsAuxiliary(LowerWord(w))) return false;
+      }
+      return true;
+    }
+    return j == e;
+  }
   return AfterSaying(k, e, verb) == e && LowerWord(e - 1) != "that";
 }
 
@@ -1109,6 +1160,7 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
   }
   size_t c = verb.takes_object ? AfterListener(k, last) : k;
   if (c >= last || !IsWord(c)) return kNoClause;
+  const size_t bare = c;  // right after the verb, its listener and a time
   if (IsAdverbialStart(LowerWord(c))) {
     const size_t after = AfterSayingPhrase(c, last);
     if (after == c) return kNoClause;
@@ -1125,7 +1177,32 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
     }
     return kNoClause;
   }
-  if (verb.needs_that && !pronoun_clause(c)) return kNoClause;
+  // "claimed Republicans are often attacked", "warned the bridge could
+  // fall": a finite verb (not "state" of "the US state department"), then
+  // right after it a short noun phrase and an auxiliary (not "asked why he
+  // was", "asked the governor do", "promised Democrats she would").
+  auto subject_clause = [&](size_t c) {
+    const std::string form = LowerWord(v);
+    if (c != bare || !(form.ends_with("ed") || form.ends_with('s'))) return false;
+    const std::string opener = LowerWord(c);
+    if (IsAuxiliary(opener) || IsRelativeWord(opener) || IsConjunction(opener) ||
+        IsOneOf(opener, {"why", "how", "what", "whether", "who", "to"})) {
+      return false;
+    }
+    for (size_t j = c + 1; j < last && j < c + 5 && IsWord(j); ++j) {
+      const std::string w = LowerWord(j);
+      if (IsOneOf(w, {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
+                      "can", "may", "might", "should", "must"})) {
+        return !IsDeterminer(LowerWord(j - 1));
+      }
+      if (IsPreposition(w) || IsRelativeWord(w) || IsConjunction(w) || IsSubjectPronoun(w) ||
+          w == "to") {
+        return false;
+      }
+    }
+    return false;
+  };
+  if (verb.needs_that && !pronoun_clause(c) && !subject_clause(c)) return kNoClause;
   // "told her and several others to download": no clause; "says - from": none.
   if (IsConjunction(LowerWord(c)) || LowerWord(c) == "to") return kNoClause;
   const unsigned char opening = static_cast<unsigned char>(Word(c)[0]);
@@ -1407,6 +1484,13 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     }
     const Verb* verb = VerbAt(v);
     if (verb == nullptr) continue;
+    // "its July estimate", "Zarif's claim": after a determiner or a
+    // possessive, a noun.
+    if (v > first && IsWord(v - 1) &&
+        ((LowerWord(v - 1) != "that" && IsDeterminer(LowerWord(v - 1))) ||
+         IsPossessive(Word(v - 1)))) {
+      continue;
+    }
     if (used[v]) {
       // A verb that attributed a quote may also introduce a clause:
       // '... a "scourge", Obama said the US stood with France.' Not
@@ -1438,8 +1522,12 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     } else {
       x.subject = SubjectBefore(first, v, &x.begin);
     }
-    if (!participle && x.begin > first && IsComma(x.begin - 1) && !IsColon(x.begin - 1) &&
-        EndsSentence(AfterVerb(v, *verb), last, *verb)) {
+    // "CLAUSE, X said." / "CLAUSE -- X said."
+    const bool set_off =
+        x.begin > first && ((IsComma(x.begin - 1) && !IsColon(x.begin - 1)) ||
+                            (IsDash(x.begin - 1) && x.subject.kind == Subject::Kind::kName));
+    if (!participle && set_off &&
+        EndsSentence(AfterVerb(v, *verb), last, *verb, x.subject.kind == Subject::Kind::kName)) {
       x.backward = true;  // "CLAUSE, X said."
     } else if (!x.subject.ok() && v > first && IsComma(v - 1) && !IsColon(v - 1)) {
       size_t end = 0;
@@ -1464,10 +1552,12 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       // "To this point, Obama said, Russia is an outlier": a parenthetical
       // attribution; the clause is the rest of the sentence.
       const size_t after = AfterVerb(v, *verb);
-      if (x.clause == kNoClause && !verb->needs_that && x.subject.kind == Subject::Kind::kName &&
-          IsComma(after) && !IsColon(after) && IsWord(after + 1) && x.begin > first &&
-          IsComma(x.begin - 1) && !IsAdverbialStart(LowerWord(after + 1)) &&
-          !IsRelativeWord(LowerWord(after + 1)) && !LowerWord(after + 1).ends_with("ing")) {
+      if (x.clause == kNoClause && x.subject.kind == Subject::Kind::kName && IsComma(after) &&
+          !IsColon(after) && IsWord(after + 1) && x.begin > first && IsComma(x.begin - 1) &&
+          !IsAdverbialStart(LowerWord(after + 1)) && !IsRelativeWord(LowerWord(after + 1)) &&
+          !LowerWord(after + 1).ends_with("ing") && !IsPreposition(LowerWord(after + 1)) &&
+          !IsConjunction(LowerWord(after + 1)) &&
+          !IsWordIn(after + 1, {"amid", "despite", "including", "according"})) {
         x.clause = after + 1;
       }
     }
@@ -1600,6 +1690,20 @@ void QuoteExtractor::Run::CollectMentions() {
   for (size_t p = 0; p < doc_.paragraphs.size(); ++p) {
     LoadParagraph(p);
     for (size_t i = 0; i < toks_.size(); ++i) {
+      // "State Department spokeswoman Victoria Nuland": a function in lower
+      // case before a name.
+      const Title* lower_title = IsLowerWord(i) ? TitleOf(Word(i)) : nullptr;
+      if (lower_title != nullptr && !lower_title->honorific && IsWord(i + 1) &&
+          IsCapitalized(Word(i + 1)) && TitleOf(Word(i + 1)) == nullptr) {
+        size_t b = i + 1;
+        while (b < toks_.size() && b < i + 4 && IsWord(b) && IsCapitalized(Word(b))) ++b;
+        Subject s = ParseName(i + 1, b);
+        if (s.kind == Subject::Kind::kName && !s.org && s.name.find(' ') != std::string::npos) {
+          mentions_.push_back({s.span.begin, s.name, std::string(Word(i)), true});
+          full_names_.push_back(s.name);
+        }
+        continue;
+      }
       if (!IsWord(i) || !IsCapitalized(Word(i)) || TitleOf(Word(i)) == nullptr) continue;
       size_t a = i;
       while (a > 0 && IsWord(a - 1) && IsCapitalized(Word(a - 1)) &&

@@ -49,13 +49,23 @@
 //                              speech_verbs.txt (added, warned, announced...)
 //                              take a bare clause only when it opens with a
 //                              subject pronoun ("added there could be",
-//                              "maintained he is innocent"), else only after
-//                              "that" ("announced an emergency fund" is none).
-//                              A verb may have a particle ("pointed out |
-//                              that").
+//                              "maintained he is innocent") or, after a
+//                              finite form, with a short noun phrase and an
+//                              auxiliary ("claimed Republicans are", "warned
+//                              the bridge could"; not "asked why he was",
+//                              "asked the governor do", "promised voters she
+//                              would"), else only after "that" ("announced an
+//                              emergency fund" is none). A verb may have a
+//                              particle ("pointed out | that", "went on").
+//                              A word right after a determiner or a
+//                              possessive is no verb ("its estimate",
+//                              "Zarif's claim").
 //   CLAUSE, X said.  /  CLAUSE, said X.  /  CLAUSE, he added.   the sentence
-//                              before the attribution, when only a listener,
-//                              a time or a place follows the verb
+//   CLAUSE -- X said.          before the attribution, when only a listener,
+//                              a time or a place follows the verb (for a verb
+//                              flagged "that", a place only after a named
+//                              speaker: "X confirmed at a press conference");
+//                              a dash (also U+2015) sets off only a named one
 //   ..., saying (that) CLAUSE  a participle after a comma: the speaker of the
 //                              attribution before it in the sentence (none if
 //                              that speaker is unnamed), else the sentence's
@@ -67,7 +77,9 @@
 //   According to X, CLAUSE  /  CLAUSE, according to X.  /  ..., and,
 //   according to X, CLAUSE     also "according to a report by X",
 //                              "according to statistics from X"
-//   Russia, Obama said, is an outlier   -> "is an outlier"
+//   Russia, Obama said, is an outlier   -> "is an outlier"; any verb, but
+//                              not before a preposition or conjunction
+//                              ("..., X announced, amid protests")
 // A clause runs to the sentence's end, or to where another attribution
 // begins after its start ('X said the plan "failed," and Y stressing that
 // ...', "..., although he added ...", "..., presidential spokesman Joe
@@ -93,6 +105,8 @@
 // adjectives, demonyms ("Canadian"), party tags ("R-Texas", skipped with
 // "(D-Calif.)"), plural
 // nouns of unnamed groups ("Officials", "Doctors"), a name repeating a word.
+// "of" stands in an organization's name after a head word ("the Department
+// of Labor"); a particle ("against bin Laden") links as the word before it.
 // Before the verb the subject may stand after adverbs and a time ("X on
 // Friday said", "X nevertheless said"); be a pronoun right before it
 // ("although he added"); be the name before ", who" ("said Mr. Katz, who
@@ -112,9 +126,12 @@
 // nobody ("as conservative members said"), nobody speaks. A description
 // between commas after a name describes it ("Ray Fang, the hospital's
 // director, said"). After the verb: "said X", "said the leader of the
-// Senate, X", "said the commission's chairwoman, X". News outlets (news_outlets.txt, and the
-// document's own source) relay what others said: they never speak ("..., Reuters reported",
-// "according to the Associated Press"), but end clauses like any attribution.
+// Senate, X", "said the commission's chairwoman, X", "said Ms. White and
+// Lewis D. Schiliro" (both speak). "Officials in Maricopa County, Arizona,
+// are ..., saying": a place's region is no sentence subject. News outlets
+// (news_outlets.txt, and the document's own source) relay what others said:
+// they never speak ("..., Reuters reported", "according to the Associated
+// Press"), but end clauses like any attribution.
 //
 // Pronouns and descriptions: "he"/"she", "they", "the minister", "the
 // attorney general", "the French president" (a function title after "the"
@@ -123,7 +140,8 @@
 // them, at most 12 sentences back, outside the quote itself (nobody calls
 // himself "President Obama"; a reported clause opening with "he" names
 // someone else: "He said he thought Morsi had failed"). Candidates are
-// titled names, names opening with a given name, organizations ending in a
+// titled names, names after a function in lower case ("spokeswoman Victoria
+// Nuland"), names opening with a given name, organizations ending in a
 // head word, named speakers, every other mention of their surnames
 // (possessives too), and the speakers found so far from pronouns and
 // descriptions. "he"/"she" take people (not "Microsoft") of no other gender

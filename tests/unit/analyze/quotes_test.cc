@@ -567,7 +567,8 @@ TEST_F(QuotesTest, PersonOfAnOrganizationSpeaks) {
                  "charity.\n"),
             (std::vector<Row>{{"Lena Fischer", "We are leaving", "", kDirect}}));
   // One word before "of" is part of an organization's name.
-  EXPECT_EQ(Rows("The Bank of Ostland said rates would rise.\n"), (std::vector<Row>{}));
+  EXPECT_EQ(Rows("The Bank of Ostland said rates would rise.\n"),
+            (std::vector<Row>{{"Bank of Ostland", "rates would rise.", "", kReported}}));
 }
 
 TEST_F(QuotesTest, AppositionNamingAFunctionWithoutAnArticle) {
@@ -601,6 +602,91 @@ TEST_F(QuotesTest, WhereItWasSaidIsNoRole) {
   EXPECT_EQ(Rows("\"We will stay,\" promised the firm's chief executive, Ada Lind, in a June "
                  "interview.\n"),
             (std::vector<Row>{{"Ada Lind", "We will stay", "firm's chief executive", kDirect}}));
+}
+
+TEST_F(QuotesTest, DashSetsOffAnAttributionAfterItsClause) {
+  // U+2015, the horizontal bar some outlets use as a dash.
+  EXPECT_EQ(Rows("The firm faces two charges \xE2\x80\x95 fraud and theft \xE2\x80\x95 the Justice "
+                 "Department said.\n"),
+            (std::vector<Row>{{"Justice Department",
+                               "The firm faces two charges \xE2\x80\x95 fraud and theft", "",
+                               kReported}}));
+  // A clause opens with no dash: '..." he said -- to the fullest extent'.
+  EXPECT_EQ(
+      Rows("Mayor Ada Ruiz spoke. She vowed to pursue them \xE2\x80\x95 \"all of them,\" she said "
+           "\xE2\x80\x95 to the end.\n"),
+      (std::vector<Row>{{"Ada Ruiz", "all of them", "", kDirect}}));
+}
+
+TEST_F(QuotesTest, OfInsideAnOrganizationsName) {
+  EXPECT_EQ(Rows("New claims fell by 5,000, the Department of Labor said Thursday.\n"),
+            (std::vector<Row>{{"Department of Labor", "New claims fell by 5,000", "", kReported}}));
+}
+
+TEST_F(QuotesTest, VerbNeedingThatTakesANounPhraseAndAnAuxiliary) {
+  EXPECT_EQ(Rows("Berg claimed rivals are often attacked.\n"),
+            (std::vector<Row>{{"Berg", "rivals are often attacked.", "", kReported}}));
+  EXPECT_EQ(Rows("Berg warned the old bridge could fall.\n"),
+            (std::vector<Row>{{"Berg", "the old bridge could fall.", "", kReported}}));
+  // Not a question, an infinitive, a pronoun's clause after an object, nor
+  // after a base form that is a noun ("the state department said").
+  EXPECT_EQ(Rows("Berg asked why he was late.\n"), (std::vector<Row>{}));
+  EXPECT_EQ(Rows("Berg asked the mayor do the same.\n"), (std::vector<Row>{}));
+  EXPECT_EQ(Rows("Berg promised voters she would win.\n"), (std::vector<Row>{}));
+  EXPECT_EQ(Rows("They blamed what the US state department said was a shocking act.\n"),
+            (std::vector<Row>{}));
+}
+
+TEST_F(QuotesTest, ParentheticalAttributionWithAVerbNeedingThat) {
+  EXPECT_EQ(Rows("That plan, Berg continued, ignores the river.\n"),
+            (std::vector<Row>{{"Berg", "ignores the river.", "", kReported}}));
+  // Not the words after it when they open with a preposition or a conjunction.
+  EXPECT_EQ(Rows("The port will close, Berg announced, amid protests.\n"), (std::vector<Row>{}));
+  EXPECT_EQ(Rows("Some shops will open, Berg said, but the port will close.\n"),
+            (std::vector<Row>{}));
+}
+
+TEST_F(QuotesTest, NameParticleIsPartOfTheName) {
+  EXPECT_EQ(Rows("While the indictment against bin Laden suggested that the court knew, it "
+                 "waited.\n"),
+            (std::vector<Row>{}));
+}
+
+TEST_F(QuotesTest, TwoSpeakersAfterTheVerb) {
+  EXPECT_EQ(Rows("Work is continuing, said Ms. Ada White and Lewis D. Hart, a deputy director.\n"),
+            (std::vector<Row>{{"Ada White", "Work is continuing", "", kReported},
+                              {"Lewis D. Hart", "Work is continuing", "", kReported}}));
+}
+
+TEST_F(QuotesTest, NamedSpeakerConfirmedAtAPlace) {
+  EXPECT_EQ(Rows("The suspect was taken into custody, FBI Director Ana Ruiz confirmed at a press "
+                 "conference.\n"),
+            (std::vector<Row>{
+                {"Ana Ruiz", "The suspect was taken into custody", "FBI Director", kReported}}));
+  // A noun after a possessive is no verb, so no attribution cuts the clause.
+  EXPECT_EQ(
+      Rows("Kerry said he never met Zarif, contrary to Mr. Zarif's claim in a call.\n"),
+      (std::vector<Row>{{"Kerry", "he never met Zarif, contrary to Mr. Zarif's claim in a call.",
+                         "", kReported}}));
+}
+
+TEST_F(QuotesTest, WentOnAndElaborated) {
+  EXPECT_EQ(Rows("Mayor Ada Ruiz spoke first. \"We must unite,\" she went on.\n"),
+            (std::vector<Row>{{"Ada Ruiz", "We must unite", "", kDirect}}));
+  EXPECT_EQ(Rows("Ruiz elaborated at the briefing that each device held a clock.\n"),
+            (std::vector<Row>{{"Ruiz", "each device held a clock.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, FunctionInLowerCaseBeforeANameMakesAPerson) {
+  EXPECT_EQ(Rows("The drafts show efforts by department spokeswoman Vera Lund to cut references. "
+                 "According to the drafts, she argued that the office should stay silent.\n"),
+            (std::vector<Row>{{"Vera Lund", "the office should stay silent.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, PlaceAndItsRegionAreNoSubject) {
+  EXPECT_EQ(Rows("Officials in Pima County, Arizona, are refusing to comply, saying that the "
+                 "request is unsafe.\n"),
+            (std::vector<Row>{}));
 }
 
 // ---- The gold set ------------------------------------------------------------
