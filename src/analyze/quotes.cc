@@ -317,6 +317,12 @@ class QuoteExtractor::Run {
   bool EndsSentence(size_t k, size_t last, const Verb& verb, bool named = false) const;
   size_t ClauseStart(size_t v, const Verb& verb, size_t last, bool named_before = false) const;
   void DoParagraph(size_t p);
+  // True when sentence `sentence` is at most one sentence after where
+  // found_[quote] ends.
+  bool Near(int quote, uint32_t sentence) const {
+    const Span span = found_[static_cast<size_t>(quote)].quote.span;
+    return doc_.SentenceAt(span.end > 0 ? span.end - 1 : 0) + 2 >= sentence;
+  }
   Subject DirectSubjectAfter(const QuoteMarks& m, size_t limit, size_t* verb,
                              size_t* attribution_end);
   Subject DirectSubjectBefore(const QuoteMarks& m, size_t first, size_t* verb, int* inherit);
@@ -359,6 +365,9 @@ class QuoteExtractor::Run {
   // The attributions of direct quotes in the current paragraph, in text order.
   std::vector<Anchor> direct_anchors_;
   std::vector<bool> quoted_;  // the tokens of the current paragraph inside quote marks
+  // A quote left open at the end of the previous paragraph (index into
+  // found_), continued by a paragraph opening with a mark; -1 when none.
+  int carried_ = -1;
 };
 void QuoteExtractor::Run::Tokenize(Span region) {
   toks_.clear();
@@ -1342,8 +1351,26 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
   for (const QuoteMarks& m : marks) {
     for (size_t k = m.open; k <= m.close; ++k) quoted_[k] = true;
   }
+  // A quotation running on into the next paragraph: an opening mark that
+  // starts a sentence or follows a colon or comma, with no mark after it in
+  // this paragraph.
+  size_t open_tail = toks_.size();
+  for (size_t i = toks_.size(); i > 0; --i) {
+    const TokType t = toks_[i - 1].type;
+    if (t == TokType::kClose) break;
+    if (t != TokType::kOpen) continue;
+    if (sentence_starts_.count(toks_[i - 1].span.begin) > 0 ||
+        sentence_starts_.count(toks_[i - 1].span.end) > 0 || (i >= 2 && IsComma(i - 2))) {
+      open_tail = i - 1;
+    }
+    break;
+  }
+  for (size_t k = open_tail; k < toks_.size(); ++k) quoted_[k] = true;
+  const int carried = toks_.empty() || toks_[0].type != TokType::kOpen ? -1 : carried_;
+  carried_ = -1;
 
   const size_t paragraph_first = found_.size();
+  uint32_t carried_by = 0;  // where the quote that names the carried quote's speaker begins
   int previous = -1;        // the last direct quote of this paragraph, in found_
   size_t previous_end = 0;  // the token after its trailing attribution, if it had one
   for (const QuoteMarks& m : marks) {
@@ -1389,10 +1416,19 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
       size_t j = previous_end;
       while (j < m.open && toks_[j].type == TokType::kComma) ++j;
       bool continues = previous_end > 0 && j == m.open;
-      // "A," X said. "B."  -- a whole quoted sentence.
-      bool whole_sentence =
-          toks_[m.open].span.begin == open_sentence.begin && IsCapitalized(inner.Slice(text_));
+      // "A," X said. "B."  -- a whole quoted sentence, at most one sentence
+      // after the quote it continues.
+      bool whole_sentence = toks_[m.open].span.begin == open_sentence.begin &&
+                            IsCapitalized(inner.Slice(text_)) && Near(previous, f.quote.sentence);
       if (continues || whole_sentence) f.inherit_from = previous;
+    }
+    // A paragraph continuing a quotation left open in the one before.
+    if (m.open == 0 && carried >= 0) {
+      if (!f.subject.ok() && f.inherit_from < 0) {
+        f.inherit_from = carried;
+      } else if (f.subject.ok()) {
+        carried_by = inner.begin;
+      }
     }
     if (f.subject.ok() || f.inherit_from >= 0) {
       found_.push_back(std::move(f));
@@ -1401,6 +1437,34 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
       for (size_t k = anchors_before; k < direct_anchors_.size(); ++k) {
         direct_anchors_[k].found = previous;
       }
+    }
+  }
+
+  // The quotation left open: its attribution before it, the quote before it
+  // in the paragraph, or the one it continues.
+  if (open_tail < toks_.size()) {
+    const Span inner = TrimSpan(text_, Span{toks_[open_tail].span.end, doc_.paragraphs[p].end});
+    if (!inner.empty()) {
+      Found f;
+      f.quote.span = inner;
+      f.quote.kind = Quote::Kind::kDirect;
+      f.quote.sentence = doc_.SentenceAt(inner.begin);
+      const Span open_sentence = doc_.sentences[f.quote.sentence].span;
+      size_t verb = 0;
+      int inherit = -1;
+      Subject s = DirectSubjectBefore({open_tail, open_tail}, FirstTokenAt(open_sentence.begin),
+                                      &verb, &inherit);
+      if (s.ok()) {
+        f.subject = s;
+        f.inherit_from = inherit;
+        used[verb] = true;
+      } else if (previous >= 0 && Near(previous, f.quote.sentence)) {
+        f.inherit_from = previous;
+      } else if (open_tail == 0 && carried >= 0) {
+        f.inherit_from = carried;
+      }
+      found_.push_back(std::move(f));
+      carried_ = static_cast<int>(found_.size() - 1);
     }
   }
 
@@ -1432,6 +1496,23 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
     }
   }
   std::move(sorted.begin(), sorted.end(), found_.begin() + static_cast<ptrdiff_t>(paragraph_first));
+  if (carried_ >= static_cast<int>(paragraph_first)) {
+    carried_ = moved_to[static_cast<size_t>(carried_) - paragraph_first];
+  }
+  // The quote with the attribution names the speaker of the paragraphs it
+  // ends: '"A ... \n\n"B," Santorum said.'
+  if (carried_by > 0) {
+    for (size_t k = paragraph_first; k < found_.size(); ++k) {
+      if (found_[k].quote.kind != Quote::Kind::kDirect ||
+          found_[k].quote.span.begin != carried_by) {
+        continue;
+      }
+      size_t root = static_cast<size_t>(carried);
+      while (found_[root].inherit_from >= 0) root = static_cast<size_t>(found_[root].inherit_from);
+      if (!found_[root].subject.ok() && root != k) found_[root].inherit_from = static_cast<int>(k);
+      break;
+    }
+  }
 }
 
 // "..., according to X." / "According to X, ..." at token v; also "according
@@ -1846,6 +1927,7 @@ bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
   Found& f = found_[i];
   if ((*done)[i]) return !f.quote.speaker.empty();
   (*done)[i] = true;
+  if (!f.subject.ok() && f.inherit_from < 0) return false;  // an open quote nobody took
   if (f.inherit_from >= 0) {
     if (!Resolve(static_cast<size_t>(f.inherit_from), done)) return false;
     const Found& from = found_[static_cast<size_t>(f.inherit_from)];

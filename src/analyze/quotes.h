@@ -19,7 +19,16 @@
 //   "A," said X, "B."          two quotes, both attributed to X
 //   "A," X said. "B."          B, a whole quoted sentence with no attribution of
 //                              its own, goes to the speaker of the quote before
-//                              it in the same paragraph
+//                              it in the same paragraph, at most one sentence
+//                              after it
+//   "A ... \n\n"B ...," X said.  a quotation over several paragraphs (each
+//                              opens with a mark, only the last closes): one
+//                              quote per paragraph, all X's; an open one takes
+//                              the attribution before it ('X said: "A'), else
+//                              the quote before it in its paragraph, else the
+//                              one it continues, else the speaker of the
+//                              paragraph that ends it; words inside it
+//                              attribute nothing
 //   X said on Friday: "..."  /  X tweeted on Friday "..."  /  X said at a news
 //   conference "..."           between the verb and the mark only a listener,
 //                              when and where it was said, or "that"; after a

@@ -689,6 +689,39 @@ TEST_F(QuotesTest, PlaceAndItsRegionAreNoSubject) {
             (std::vector<Row>{}));
 }
 
+TEST_F(QuotesTest, QuotationOverSeveralParagraphs) {
+  // Each paragraph opens with a mark, only the last closes; the attribution
+  // at its end names the speaker of the paragraphs before it.
+  EXPECT_EQ(
+      Rows("Mayor Ada Ruiz spoke on Friday.\n\n"
+           "\"We were talking about the river,\" she said.\n\n"
+           "\"We were talking about the bridge. And I think that is fair.\n\n"
+           "\"We will rebuild it. The river is not the enemy,\" Ruiz said.\n"),
+      (std::vector<Row>{
+          {"Ada Ruiz", "We were talking about the river", "", kDirect},
+          {"Ada Ruiz", "We were talking about the bridge. And I think that is fair.", "", kDirect},
+          {"Ada Ruiz", "We will rebuild it. The river is not the enemy", "", kDirect}}));
+  // Or the attribution before it.
+  EXPECT_EQ(Rows("Ruiz said: \"We will rebuild.\n\n\"The river is not the enemy.\"\n"),
+            (std::vector<Row>{{"Ruiz", "We will rebuild.", "", kDirect},
+                              {"Ruiz", "The river is not the enemy.", "", kDirect}}));
+  // Words inside the open quotation attribute nothing; with no speaker
+  // anywhere, no quote.
+  EXPECT_EQ(Rows("\"Berg says the river is the enemy.\n\nNobody listened.\n"),
+            (std::vector<Row>{}));
+}
+
+TEST_F(QuotesTest, ContinuedQuoteFollowsTheQuoteItContinues) {
+  // A whole quoted sentence continues the quote before it only one sentence
+  // on at most.
+  EXPECT_EQ(Rows("\"We will stay,\" said Ruiz. The council met. The vote came late. \"It is "
+                 "over.\"\n"),
+            (std::vector<Row>{{"Ruiz", "We will stay", "", kDirect}}));
+  EXPECT_EQ(Rows("\"We will stay,\" said Ruiz. The council met. \"It is over.\"\n"),
+            (std::vector<Row>{{"Ruiz", "We will stay", "", kDirect},
+                              {"Ruiz", "It is over.", "", kDirect}}));
+}
+
 // ---- The gold set ------------------------------------------------------------
 
 // Lower-case words with surrounding punctuation and quote marks removed.
