@@ -162,6 +162,15 @@ bool IsDocumentNoun(std::string_view lower) {
   return IsOneOf(lower, kWords);
 }
 
+// Verbs that name something in the speaker's words: 'called it an "act of
+// terror"', 'described the fund as a "bribe"'.
+bool IsNamingVerb(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"called",  "calling",   "calls",    "described",
+                                                "dubbed",  "labeled",   "labelled", "termed",
+                                                "branded", "describing"};
+  return IsOneOf(lower, kWords);
+}
+
 bool IsAuxiliary(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
       "is",    "was",   "are", "were", "be",    "been",   "has",  "had", "have", "will",

@@ -53,6 +53,10 @@ bool IsPreposition(std::string_view lower);
 // A written thing that speaks for its author: "BuzzFeed's report said".
 bool IsDocumentNoun(std::string_view lower);
 
+// Verbs that name something in the speaker's words: 'called it an "act of
+// terror"', 'described the fund as a "bribe"'.
+bool IsNamingVerb(std::string_view lower);
+
 bool IsAuxiliary(std::string_view lower);
 
 bool IsSubjectPronoun(std::string_view lower);

@@ -36,6 +36,7 @@ using quote_words::IsConjunction;
 using quote_words::IsDeterminer;
 using quote_words::IsDocumentNoun;
 using quote_words::IsListener;
+using quote_words::IsNamingVerb;
 using quote_words::IsPartyTag;
 using quote_words::IsPossessive;
 using quote_words::IsPreposition;
@@ -200,6 +201,7 @@ class QuoteExtractor::Run {
     Quote quote;
     Subject subject;
     int inherit_from = -1;  // index into found_ of the quote whose speaker this takes
+    bool named = false;     // a fragment after a naming verb ('called it an "X"')
   };
   // A person or organization named in the text, for resolving pronouns.
   struct Mention {
@@ -1422,6 +1424,42 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
                             IsCapitalized(inner.Slice(text_)) && Near(previous, f.quote.sentence);
       if (continues || whole_sentence) f.inherit_from = previous;
     }
+    // 'X called the attack an "act of terror" and an "act of hate"': a
+    // fragment after a naming verb is the subject's words; so are the
+    // fragments after it in the sentence.
+    bool named = false;
+    if (!f.subject.ok() && f.inherit_from < 0) {
+      const size_t sentence_first = FirstTokenAt(open_sentence.begin);
+      for (size_t v = m.open; v > sentence_first && v + 8 > m.open; --v) {
+        const TokType t = toks_[v - 1].type;
+        if (t != TokType::kWord && t != TokType::kComma) break;
+        if (!IsNamingVerb(LowerWord(v - 1)) || IsCapitalized(Word(v - 1))) continue;
+        Subject s;
+        if (LowerWord(v - 1).ends_with("ing") && v - 1 > sentence_first && IsComma(v - 2)) {
+          const Anchor* before = AnchorBefore(sentence_first, v - 1, {});
+          s = before != nullptr ? before->subject : SentenceSubject(sentence_first, v - 1);
+        } else {
+          s = SubjectBefore(sentence_first, v - 1);
+        }
+        if (s.ok()) {
+          f.subject = s;
+          named = true;
+        }
+        break;
+      }
+      if (!named && previous >= 0 && found_[static_cast<size_t>(previous)].named &&
+          found_[static_cast<size_t>(previous)].quote.sentence == f.quote.sentence) {
+        // Not past a verb of saying: 'and said the trio "should abandon"'.
+        bool said = false;
+        const size_t from = FirstTokenAt(found_[static_cast<size_t>(previous)].quote.span.end);
+        for (size_t k = from; k < m.open && !said; ++k) said = VerbAt(k) != nullptr;
+        if (!said) {
+          f.inherit_from = previous;
+          named = true;
+        }
+      }
+    }
+    f.named = named;
     // A paragraph continuing a quotation left open in the one before.
     if (m.open == 0 && carried >= 0) {
       if (!f.subject.ok() && f.inherit_from < 0) {

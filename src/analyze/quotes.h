@@ -36,8 +36,13 @@
 //                              his website: "..."")
 //   "A," X said, adding, "B."  a participle after a comma speaks for the
 //                              speaker of the attribution before it
-// Quote marks with no attribution next to them (scare quotes, fragments)
-// give no quote of their own; a quoted fragment inside a reported clause of
+//   X called it an "A" and a "B"  a fragment after a naming verb (called,
+//                              described ... as, dubbed, labeled, termed,
+//                              branded) is the subject's words, and so are the
+//                              fragments after it in the sentence, up to a
+//                              verb of saying ("and called for "C" while "D"")
+// Other quote marks with no attribution next to them (scare quotes,
+// fragments) give no quote of their own; a quoted fragment inside a reported clause of
 // the same speaker is part of that clause. A quote that ends with a period
 // ends its sentence: the words after it are not its attribution. An
 // attribution ending in a colon, or in the verb or "that" right before an

