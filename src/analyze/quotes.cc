@@ -2037,7 +2037,7 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
       return s.kind == Subject::Kind::kPronoun &&
              (m.role == s.key || (m.role == "he/she" && s.key != "they"));
     }
-    if (m.words.empty() || IsOutlet(m.name)) return false;
+    if (m.words.empty() || IsOutlet(JoinWords(m.words))) return false;
     // Nobody names himself in his own words: '"With President Obama, we
     // ...," he said', "He said he thought Morsi had failed".
     if (self_named && m.offset >= f.quote.span.begin && m.offset < f.quote.span.end) return false;

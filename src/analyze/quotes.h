@@ -158,7 +158,8 @@
 // Nuland"), names opening with a given name, organizations ending in a
 // head word, named speakers, every other mention of their surnames
 // (possessives too), and the speakers found so far from pronouns and
-// descriptions. "he"/"she" take people (not "Microsoft") of no other gender
+// descriptions; not news outlets, but a person whose surname is one
+// ("Bloomberg" of "Michael Bloomberg"). "he"/"she" take people (not "Microsoft") of no other gender
 // by given name or form of address (name_genders.txt: "Mrs McConville");
 // "they" takes organizations only; "the minister" takes a role ending in
 // that title, else the nearest person the text gave some function (not for

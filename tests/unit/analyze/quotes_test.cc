@@ -738,6 +738,13 @@ TEST_F(QuotesTest, FragmentAfterANamingVerbIsTheSubjectsWords) {
   EXPECT_EQ(Rows("He was called a \"traitor\" by critics.\n"), (std::vector<Row>{}));
 }
 
+TEST_F(QuotesTest, PersonNamedLikeAnOutletIsAPerson) {
+  // "Bloomberg" is an outlet; "Michael Bloomberg" a person "he" can mean.
+  EXPECT_EQ(Rows("Michael Bloomberg spoke on Wednesday.\n\n"
+                 "In the speech Bloomberg criticized Trump. \"I know a con,\" he said.\n"),
+            (std::vector<Row>{{"Michael Bloomberg", "I know a con", "", kDirect}}));
+}
+
 // ---- The gold set ------------------------------------------------------------
 
 // Lower-case words with surrounding punctuation and quote marks removed.
