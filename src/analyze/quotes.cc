@@ -241,6 +241,9 @@ class QuoteExtractor::Run {
   bool IsComma(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kComma; }
   bool IsColon(size_t i) const { return IsComma(i) && text_[toks_[i].span.begin] == ':'; }
   bool IsLowerWord(size_t i) const { return IsWord(i) && IsAsciiLower(Word(i)[0]); }
+  bool IsNameSuffix(size_t i) const {
+    return IsWord(i) && IsOneOf(Word(i), {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"});
+  }
   bool IsDash(size_t i) const {
     if (i >= toks_.size() || toks_[i].type != TokType::kOther) return false;
     const std::string_view w = Word(i);
@@ -778,6 +781,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
   const bool touching = end > start && !IsComma(end - 1);
   for (size_t c = chunks.size(); c > 0; --c) {
     const auto [chunk_begin, chunk_end] = chunks[c - 1];
+    if (c >= 2 && chunk_end == chunk_begin + 1 && IsNameSuffix(chunk_begin)) continue;  // ", Jr.,"
     // "Debra S. Katz, a Washington, D.C., lawyer, said": inside an
     // apposition with commas of its own.
     if (c < chunks.size() && c >= 2 && IsWordIn(chunks[c - 2].first, {"a", "an", "the"})) continue;
@@ -793,7 +797,14 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
       }
     }
     if (s.ok()) {
-      for (size_t r = c; r < chunks.size() && s.kind == Subject::Kind::kName; ++r) {
+      size_t r0 = c;  // "Walter H. White, Jr., chairman of ..., said"
+      if (s.kind == Subject::Kind::kName && r0 < chunks.size() &&
+          chunks[r0].second == chunks[r0].first + 1 && IsNameSuffix(chunks[r0].first)) {
+        s.name += ", " + std::string(Word(chunks[r0].first));
+        s.span.end = toks_[chunks[r0].first].span.end;
+        ++r0;
+      }
+      for (size_t r = r0; r < chunks.size() && s.kind == Subject::Kind::kName; ++r) {
         std::string role = RoleFromApposition(chunks[r].first, chunks[r].second);
         if (role.empty()) continue;
         // "a Fredericksburg, Va. dealer in old maps": commas of its own.
@@ -832,7 +843,16 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     if (c >= 2 && function) continue;
     break;
   }
-  // "She announced an emergency fund ... and said": the sentence's subject.
+  // "She announced an emergency fund ... and said", "He paused, then
+  // added": the sentence's subject.
+  if (end > a + 1 && IsComma(end - 1) && !IsColon(end - 1) && IsWordIn(verb - 1, {"then"})) {
+    // The subject opening the sentence: not "..., Sookram said, then demanded".
+    Subject s = SentenceSubject(a, end - 1);
+    if (s.ok() && s.span.begin <= toks_[a + 1].span.begin) {
+      if (begin != nullptr) *begin = verb - 1;
+      return s;
+    }
+  }
   if (end > a && IsWordIn(end - 1, {"and", "but"})) {
     Subject s = SentenceSubject(a, end - 1);
     if (s.ok()) {
@@ -927,6 +947,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     }
   }
   if (!s.ok() || s.kind == Subject::Kind::kNominal) return {};
+  // "said Walter H. White, Jr., chairman of ...": the suffix is the name's.
+  if (IsComma(k) && !IsColon(k) && IsNameSuffix(k + 1) && !IsWord(k + 2)) {
+    s.name += ", " + std::string(Word(k + 1));
+    s.span.end = toks_[k + 1].span.end;
+    k += 2;
+  }
   // Appositions: ", 34, a nurse who ...".
   while (k < limit && toks_[k].type == TokType::kComma) {
     size_t e = k + 1;
@@ -1320,6 +1346,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectBefore(const Quot
     } else {
       s = SubjectBefore(first, v - 1, &begin);
     }
+    // 'Says Florida State defensive end Tony Bryant: "..."': the verb opens
+    // the sentence, its subject follows it up to the colon.
+    if (!s.ok() && colon && v - 1 == first && IsColon(o) && o > v) {
+      s = ParseSubject(v, o, /*described=*/true);
+      if (s.kind != Subject::Kind::kName) s = {};
+    }
     if (!s.ok()) break;
     *verb = v - 1;
     direct_anchors_.push_back(Anchor{begin, v, kNoClause, false, s, v - 1});
@@ -1668,6 +1700,17 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     }
     if (!x.backward) {
       x.clause = ClauseStart(v, *verb, last, x.begin < v);
+      // "policies that he says place ...", "the plan, which he said would
+      // cost": after a relative word the clause has no subject of its own.
+      // The clause then opens with a verb: an auxiliary, or a word before a
+      // determiner (not "so ill-equipped that X said that abortions are").
+      if (x.clause != kNoClause && x.begin > first &&
+          IsWordIn(x.begin - 1, {"that", "which", "who"}) && IsLowerWord(x.clause) &&
+          !IsClauseOpener(LowerWord(x.clause)) && !IsDeterminer(LowerWord(x.clause)) &&
+          (IsAuxiliary(LowerWord(x.clause)) ||
+           (IsWord(x.clause + 1) && IsDeterminer(LowerWord(x.clause + 1))))) {
+        x.clause = kNoClause;
+      }
       // "To this point, Obama said, Russia is an outlier": a parenthetical
       // attribution; the clause is the rest of the sentence.
       const size_t after = AfterVerb(v, *verb);
@@ -1676,7 +1719,7 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
           !IsAdverbialStart(LowerWord(after + 1)) && !IsRelativeWord(LowerWord(after + 1)) &&
           !LowerWord(after + 1).ends_with("ing") && !IsPreposition(LowerWord(after + 1)) &&
           !IsConjunction(LowerWord(after + 1)) &&
-          !IsWordIn(after + 1, {"amid", "despite", "including", "according"})) {
+          !IsWordIn(after + 1, {"amid", "despite", "including", "according", "then"})) {
         x.clause = after + 1;
       }
     }

@@ -36,6 +36,8 @@
 //                              his website: "..."")
 //   "A," X said, adding, "B."  a participle after a comma speaks for the
 //                              speaker of the attribution before it
+//   He paused, then added: "A"  the subject opening the sentence
+//   Says team captain X: "A"   the verb first, its subject up to the colon
 //   X called it an "A" and a "B"  a fragment after a naming verb (called,
 //                              described ... as, dubbed, labeled, termed,
 //                              branded) is the subject's words, and so are the
@@ -92,8 +94,11 @@
 //   according to X, CLAUSE     also "according to a report by X",
 //                              "according to statistics from X"
 //   Russia, Obama said, is an outlier   -> "is an outlier"; any verb, but
-//                              not before a preposition or conjunction
-//                              ("..., X announced, amid protests")
+//                              not before a preposition, a conjunction or
+//                              "then" ("..., X announced, amid protests")
+// After "that", "which" or "who", a clause opening with a verb (an auxiliary,
+// or a word before a determiner) has no subject of its own and is none:
+// "policies that he says place the ...", "the bridge, which X said would".
 // A clause runs to the sentence's end, or to where another attribution
 // begins after its start ('X said the plan "failed," and Y stressing that
 // ...', "..., although he added ...", "..., presidential spokesman Joe
@@ -115,8 +120,9 @@
 // one with no article that names a function in lower case ("Tom Shortley,
 // North Korea desk officer at the World Food Program, said"). A middle
 // initial ("James J. Gerace", "George H.W. Bush") is no acronym: the name
-// stays a person's. Not names: contractions, "-based" and other hyphenated
-// adjectives, demonyms ("Canadian"), party tags ("R-Texas", skipped with
+// stays a person's; a suffix after it is its own ("Walter H. White, Jr."). Not names: contractions,
+// "-based" and other hyphenated adjectives, demonyms ("Canadian"), party tags ("R-Texas", skipped
+// with
 // "(D-Calif.)"), plural
 // nouns of unnamed groups ("Officials", "Doctors"), a name repeating a word.
 // "of" stands in an organization's name after a head word ("the Department

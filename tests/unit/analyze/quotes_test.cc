@@ -745,6 +745,39 @@ TEST_F(QuotesTest, PersonNamedLikeAnOutletIsAPerson) {
             (std::vector<Row>{{"Michael Bloomberg", "I know a con", "", kDirect}}));
 }
 
+TEST_F(QuotesTest, SuffixIsPartOfTheName) {
+  EXPECT_EQ(Rows("\"The debate is growing,\" said Walter H. Grey, Jr., chairman of the section.\n"),
+            (std::vector<Row>{{"Walter H. Grey, Jr.", "The debate is growing",
+                               "chairman of the section", kDirect}}));
+  EXPECT_EQ(Rows("Walter H. Grey, Jr., chairman of the section, said the debate was growing.\n"),
+            (std::vector<Row>{{"Walter H. Grey, Jr.", "the debate was growing.",
+                               "chairman of the section", kReported}}));
+}
+
+TEST_F(QuotesTest, VerbOpeningTheSentenceBeforeItsSubjectAndAColon) {
+  EXPECT_EQ(Rows("Says team captain Tom Berg: \"We lost one game.\"\n"),
+            (std::vector<Row>{{"Tom Berg", "We lost one game.", "", kDirect}}));
+}
+
+TEST_F(QuotesTest, ThenAddedTakesTheSubjectOpeningTheSentence) {
+  EXPECT_EQ(Rows("Mayor Tom Berg spoke. He paused, then added: \"I do not know that.\"\n"),
+            (std::vector<Row>{{"Tom Berg", "I do not know that.", "", kDirect}}));
+  // Not a speaker named later in the sentence.
+  EXPECT_EQ(Rows("One tenant stopped paying, Berg said, then demanded that he fix the heater.\n"),
+            (std::vector<Row>{}));
+}
+
+TEST_F(QuotesTest, RelativeClauseIsNoReportedClause) {
+  // After "that", "which" or "who", a clause opening with a verb has no
+  // subject of its own.
+  EXPECT_EQ(Rows("Berg attacked policies that he says put the river above people.\n"),
+            (std::vector<Row>{}));
+  EXPECT_EQ(Rows("The bridge, which Berg said would cost millions, opened.\n"),
+            (std::vector<Row>{}));
+  EXPECT_EQ(Rows("Duarte met Ortiz, who said the bridge would cost millions.\n"),
+            (std::vector<Row>{{"Ortiz", "the bridge would cost millions.", "", kReported}}));
+}
+
 // ---- The gold set ------------------------------------------------------------
 
 // Lower-case words with surrounding punctuation and quote marks removed.
