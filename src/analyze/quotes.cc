@@ -241,6 +241,26 @@ class QuoteExtractor::Run {
   bool IsComma(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kComma; }
   bool IsColon(size_t i) const { return IsComma(i) && text_[toks_[i].span.begin] == ':'; }
   bool IsLowerWord(size_t i) const { return IsWord(i) && IsAsciiLower(Word(i)[0]); }
+  // Tokens [a, b) written as a title: "The Ingraham Angle", "State of the
+  // Union", "Fox & Friends".
+  bool IsTitleCase(size_t a, size_t b) const {
+    if (a >= b || b - a > 8 || !IsWord(a) || !IsCapitalized(Word(a))) return false;
+    for (size_t k = a; k < b; ++k) {
+      if (!IsWord(k)) return false;
+      if (!IsCapitalized(Word(k)) &&
+          !IsWordIn(k, {"of", "the", "and", "a", "an", "in", "on", "for", "to", "&"})) {
+        return false;
+      }
+    }
+    return true;
+  }
+  // A comma before token b, after token first: '..., X said'; also inside a
+  // closing mark ('..., she is a "sane, competent person," X said').
+  bool SetOffByComma(size_t first, size_t b) const {
+    if (b > first && IsComma(b - 1)) return !IsColon(b - 1);
+    return b > first + 1 && toks_[b - 1].type == TokType::kClose && IsComma(b - 2) &&
+           !IsColon(b - 2);
+  }
   bool IsNameSuffix(size_t i) const {
     return IsWord(i) && IsOneOf(Word(i), {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"});
   }
@@ -589,6 +609,15 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
     Subject first = ParseName(f, k);
     Subject second = ParseName(k + 1, b);
     if (first.kind == Subject::Kind::kName && second.kind == Subject::Kind::kName) {
+      const bool one_word = first.name.find(' ') == std::string::npos;
+      // "Health and Human Services Secretary Xavier Becerra": one name, the
+      // "and" inside its title.
+      if (one_word && !second.role.empty() && first.role.empty() && !IsGiven(f)) return second;
+      // "Bill and Melinda Gates": the given name takes the surname.
+      const size_t space = second.name.rfind(' ');
+      if (one_word && IsGiven(f) && space != std::string::npos && IsGiven(k + 1)) {
+        first.name += second.name.substr(space);
+      }
       first.also = second.name;
       return first;
     }
@@ -1198,7 +1227,7 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
   size_t c = verb.takes_object ? AfterListener(k, last) : k;
   if (c >= last || !IsWord(c)) return kNoClause;
   const size_t bare = c;  // right after the verb, its listener and a time
-  if (IsAdverbialStart(LowerWord(c))) {
+  if (IsAdverbialStart(LowerWord(c)) || IsPreposition(LowerWord(c))) {  // "said via email."
     const size_t after = AfterSayingPhrase(c, last);
     if (after == c) return kNoClause;
     c = after;
@@ -1270,7 +1299,13 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectAfter(const Quote
                                                                      size_t* attribution_end) {
   size_t k = m.close + 1;
   while (k < limit && toks_[k].type == TokType::kComma) ++k;
-  for (size_t v = k; v < limit && v < k + 12; ++v) {
+  // '"war" on the virus as he took office, Biden announced': a fragment
+  // that words follow takes only an attribution right after it.
+  const char last_inner = text_[toks_[m.close].span.begin - 1];
+  const bool words_follow = k == m.close + 1 && k < limit && IsWord(k) && last_inner != ',' &&
+                            last_inner != '?' && last_inner != '!' && last_inner != '.';
+  const size_t reach = words_follow ? 3 : 12;
+  for (size_t v = k; v < limit && v < k + reach; ++v) {
     const Verb* found = VerbAt(v);
     if (found == nullptr) continue;
     Subject s;
@@ -1414,6 +1449,13 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
       --inner.end;
     }
     if (inner.empty()) continue;
+    // 'On "The Ingraham Angle", DeSantis said': a title after a preposition
+    // or a possessive is no quote.
+    if (m.open > 0 && IsWord(m.open - 1) &&
+        (IsPreposition(LowerWord(m.open - 1)) || IsPossessive(Word(m.open - 1))) &&
+        IsTitleCase(m.open + 1, m.close)) {
+      continue;
+    }
     Found f;
     f.quote.span = inner;
     f.quote.kind = Quote::Kind::kDirect;
@@ -1647,10 +1689,32 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       // '... a "scourge", Obama said the US stood with France.' Not
       // '"...," said X': X is no clause.
       const std::span<const Anchor> direct = DirectAnchors(v, v + 1);
-      if (direct.empty() || direct.front().begin == v) continue;
+      if (direct.empty()) continue;
       x = direct.front();
-      x.clause = ClauseStart(v, *verb, last);
-      if (x.clause != kNoClause) anchors.push_back(x);
+      if (x.begin != v) {
+        x.clause = ClauseStart(v, *verb, last);
+        if (x.clause != kNoClause) {
+          anchors.push_back(x);
+          continue;
+        }
+      }
+      // 'But he's created a "disaster" there, Trump said.': the sentence
+      // before an attribution ending it is a reported clause holding the
+      // quotation, unless it is all quotation or holds another attribution
+      // ('X said: "...", he told reporters').
+      bool all_quoted = true, other = false;
+      for (size_t k = first; k + 1 < x.begin; ++k) {
+        all_quoted = all_quoted && (quoted[k] || !IsWord(k));
+        other = other || used[k] || IsColon(k);
+      }
+      const bool ends = x.begin == v ? x.end >= last || toks_[x.end].type == TokType::kStop
+                                     : EndsSentence(AfterVerb(v, *verb), last, *verb,
+                                                    x.subject.kind == Subject::Kind::kName);
+      if (!all_quoted && !other && SetOffByComma(first, x.begin) && ends) {
+        x.clause = kNoClause;
+        x.backward = true;
+        anchors.push_back(x);
+      }
       continue;
     }
     x.verb = v;
@@ -1674,9 +1738,8 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       x.subject = SubjectBefore(first, v, &x.begin);
     }
     // "CLAUSE, X said." / "CLAUSE -- X said."
-    const bool set_off =
-        x.begin > first && ((IsComma(x.begin - 1) && !IsColon(x.begin - 1)) ||
-                            (IsDash(x.begin - 1) && x.subject.kind == Subject::Kind::kName));
+    const bool set_off = SetOffByComma(first, x.begin) || (x.begin > first && IsDash(x.begin - 1) &&
+                                                           x.subject.kind == Subject::Kind::kName);
     if (!participle && set_off &&
         EndsSentence(AfterVerb(v, *verb), last, *verb, x.subject.kind == Subject::Kind::kName)) {
       x.backward = true;  // "CLAUSE, X said."
@@ -2090,7 +2153,9 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
       return false;
     }
     if (s.kind == Subject::Kind::kPronoun) {
-      if (s.key == "they") return !m.person;
+      // "they" an organization named in this sentence or the one before
+      // (not "They sued the NCAA" for a court named further back).
+      if (s.key == "they") return !m.person && m.sentence + 1 >= here;
       if (!m.person) return false;
       // "He met Obama. ... he said": in a sentence opened by the same
       // pronoun, the others named are not who it means.

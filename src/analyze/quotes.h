@@ -44,8 +44,14 @@
 //                              fragments after it in the sentence, up to a
 //                              verb of saying ("and called for "C" while "D"")
 // Other quote marks with no attribution next to them (scare quotes,
-// fragments) give no quote of their own; a quoted fragment inside a reported clause of
-// the same speaker is part of that clause. A quote that ends with a period
+// fragments) give no quote of their own, nor does a title after a
+// preposition or possessive ('On "The Ingraham Angle", X said', 'told CNN's
+// "State of the Union"'); a fragment that words follow takes only an
+// attribution right after it ('"war" on the virus, Biden announced' is
+// none); a quoted fragment inside a reported clause of the same speaker is
+// part of that clause ('..., but he created a "disaster" there, X said.':
+// the sentence before an attribution ending it is the clause, unless it is
+// all quotation or holds another attribution). A quote that ends with a period
 // ends its sentence: the words after it are not its attribution. An
 // attribution ending in a colon, or in the verb or "that" right before an
 // opening mark ('"A," and Putin stressing that "B"'), belongs to the quote
@@ -57,7 +63,8 @@
 //   X said (that) CLAUSE       after the verb, its listener ("told reporters",
 //                              "told the unions"), a time ("said Friday night")
 //                              and where it was said ("said in a statement the
-//                              company would", "said on Twitter he"); "that"
+//                              company would", "said on Twitter he"; "said
+//                              via email." has no clause); "that"
 //                              may come up to 12 words on ("said in an
 //                              interview on Monday that", "said, however,
 //                              that"), unless it opens a relative clause ("a
@@ -137,7 +144,8 @@
 // ("proxy advisory firm Glass Lewis", "and Putin", "chairman of the House Intelligence Committee
 // Rep. Adam Schiff", "Chancellor of the Exchequer Gordon Brown", "Microsoft's Dennis Durken");
 // follow "both", "with", "and", a conjunction or an adverb ("But X said");
-// be "X and Y" (both speak); be the one quoted ("Reuters quoted X as
+// be "X and Y" (both speak; "Bill and Melinda Gates": Bill Gates too;
+// "Health and Human Services Secretary X": one name); be the one quoted ("Reuters quoted X as
 // saying", "X was quoted as saying"); be the author of a document ("BuzzFeed's
 // Thursday night report claimed", "a White House statement said"); or, for
 // "... and said", be the sentence's subject; or follow "that" when a clause
@@ -167,12 +175,11 @@
 // descriptions; not news outlets, but a person whose surname is one
 // ("Bloomberg" of "Michael Bloomberg"). "he"/"she" take people (not "Microsoft") of no other gender
 // by given name or form of address (name_genders.txt: "Mrs McConville");
-// "they" takes organizations only; "the minister" takes a role ending in
-// that title, else the nearest person the text gave some function (not for
-// titles flagged "unnamed": "the spokesman"; and of the gender of a clause
-// opening with "he" or "she"); "the sheriff's office" an organization whose
-// name ends in those words ("the service" alone: any ending in "Service").
-// The nearest sentence with a candidate wins; in it, the last speaker, else
+// "they" takes organizations only, named in its sentence or the one before; "the minister" takes a
+// role ending in that title, else the nearest person the text gave some function (not for titles
+// flagged "unnamed": "the spokesman"; and of the gender of a clause opening with "he" or "she");
+// "the sheriff's office" an organization whose name ends in those words ("the service" alone: any
+// ending in "Service"). The nearest sentence with a candidate wins; in it, the last speaker, else
 // the first name (most often the subject); in a sentence opened by the same
 // pronoun ("He met Obama."), the others named are passed over. An unnamed
 // speaker ("a spokesman said", "officials said", an unresolved "the Portland

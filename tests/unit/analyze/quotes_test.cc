@@ -778,6 +778,54 @@ TEST_F(QuotesTest, RelativeClauseIsNoReportedClause) {
             (std::vector<Row>{{"Ortiz", "the bridge would cost millions.", "", kReported}}));
 }
 
+TEST_F(QuotesTest, AndInsideATitleOrBetweenGivenNames) {
+  EXPECT_EQ(Rows("Health and Human Services Secretary Ana Ruiz said the plan would work.\n"),
+            (std::vector<Row>{
+                {"Ana Ruiz", "the plan would work.", "Human Services Secretary", kReported}}));
+  EXPECT_EQ(Rows("John and Mary Smith said they would part.\n"),
+            (std::vector<Row>{{"John Smith", "they would part.", "", kReported},
+                              {"Mary Smith", "they would part.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, WhereItWasSaidIsNoClause) {
+  EXPECT_EQ(Rows("\"We have a deal,\" Ruiz said via email.\n"),
+            (std::vector<Row>{{"Ruiz", "We have a deal", "", kDirect}}));
+}
+
+TEST_F(QuotesTest, TitleAfterAPrepositionOrPossessiveIsNoQuote) {
+  EXPECT_EQ(Rows("On \"The Evening Hour\", Ruiz said the plan would work.\n"),
+            (std::vector<Row>{{"Ruiz", "the plan would work.", "", kReported}}));
+  EXPECT_EQ(Rows("Ruiz told CNN's \"State of the Union\" that the plan would work.\n"),
+            (std::vector<Row>{{"Ruiz", "the plan would work.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, QuotedFragmentInsideAClauseBeforeTheAttribution) {
+  // The sentence before the attribution is reported speech holding the
+  // fragment, which is no quote of its own.
+  EXPECT_EQ(Rows("The mayor skipped the meeting, but he created a \"disaster\" there, Governor "
+                 "Ana Ruiz said Thursday.\n"),
+            (std::vector<Row>{{"Ana Ruiz",
+                               "The mayor skipped the meeting, but he created a \"disaster\" there",
+                               "Governor", kReported}}));
+  // Also with the comma inside the closing mark.
+  EXPECT_EQ(Rows("Voters should back it because it is \"sane and fair,\" Governor Ana Ruiz said on "
+                 "Wednesday.\n"),
+            (std::vector<Row>{{"Ana Ruiz", "Voters should back it because it is \"sane and fair,\"",
+                               "Governor", kReported}}));
+}
+
+TEST_F(QuotesTest, FragmentThatWordsFollowTakesNoLaterAttribution) {
+  EXPECT_EQ(Rows("After declaring \"war\" on the virus as he took office, Ruiz announced new "
+                 "rules.\n"),
+            (std::vector<Row>{}));
+}
+
+TEST_F(QuotesTest, TheyMeansAnOrganizationNamedNearby) {
+  EXPECT_EQ(Rows("The Supreme Court ruled on Monday. The players were angry. The coaches met. They "
+                 "sued the league, claiming that the rules were unfair.\n"),
+            (std::vector<Row>{}));
+}
+
 // ---- The gold set ------------------------------------------------------------
 
 // Lower-case words with surrounding punctuation and quote marks removed.
