@@ -884,6 +884,21 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
   }
   if (end > a && IsWordIn(end - 1, {"and", "but"})) {
     Subject s = SentenceSubject(a, end - 1);
+    // "a speech in which Bloomberg criticized Democrats, but argued": the
+    // subject of the relative clause the verb continues.
+    for (size_t t = end - 1; !s.ok() && t > a + 1; --t) {
+      if (!IsLowerWord(t) || !LowerWord(t).ends_with("ed") || !IsWord(t - 1) ||
+          !IsCapitalized(Word(t - 1))) {
+        continue;
+      }
+      size_t n = t - 1;
+      while (n > a && IsWord(n - 1) && IsCapitalized(Word(n - 1))) --n;
+      if (n > a && IsWordIn(n - 1, {"which", "who", "whom", "where", "when"})) {
+        Subject named = ParseName(n, t);
+        if (named.kind == Subject::Kind::kName) s = named;
+      }
+      break;
+    }
     if (s.ok()) {
       if (begin != nullptr) *begin = end - 1;
       return s;
@@ -1442,6 +1457,8 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
   uint32_t carried_by = 0;  // where the quote that names the carried quote's speaker begins
   int previous = -1;        // the last direct quote of this paragraph, in found_
   size_t previous_end = 0;  // the token after its trailing attribution, if it had one
+  int unattributed = -1;    // a quote of whole sentences with no speaker yet, in found_
+  size_t unattributed_close = 0;
   for (const QuoteMarks& m : marks) {
     Span inner = TrimSpan(text_, Span{toks_[m.open].span.end, toks_[m.close].span.begin});
     while (inner.end > inner.begin &&
@@ -1542,6 +1559,9 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
         carried_by = inner.begin;
       }
     }
+    const bool attributed = f.subject.ok();
+    const bool whole =
+        toks_[m.open].span.begin == open_sentence.begin && IsCapitalized(inner.Slice(text_));
     if (f.subject.ok() || f.inherit_from >= 0) {
       found_.push_back(std::move(f));
       previous = static_cast<int>(found_.size() - 1);
@@ -1549,6 +1569,18 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
       for (size_t k = anchors_before; k < direct_anchors_.size(); ++k) {
         direct_anchors_[k].found = previous;
       }
+      // '"A." "B," she said.': A, whole sentences with no attribution, takes
+      // the speaker of the quote right after it.
+      if (attributed && unattributed >= 0 && m.open == unattributed_close + 1) {
+        found_[static_cast<size_t>(unattributed)].inherit_from = previous;
+      }
+      unattributed = -1;
+    } else if (whole) {
+      found_.push_back(std::move(f));
+      unattributed = static_cast<int>(found_.size() - 1);
+      unattributed_close = m.close;
+    } else {
+      unattributed = -1;
     }
   }
 

@@ -21,6 +21,8 @@
 //                              its own, goes to the speaker of the quote before
 //                              it in the same paragraph, at most one sentence
 //                              after it
+//   "A." "B," X said.          A, whole sentences with no attribution, goes to
+//                              the speaker of the quote right after it
 //   "A ... \n\n"B ...," X said.  a quotation over several paragraphs (each
 //                              opens with a mark, only the last closes): one
 //                              quote per paragraph, all X's; an open one takes
@@ -148,7 +150,9 @@
 // "Health and Human Services Secretary X": one name); be the one quoted ("Reuters quoted X as
 // saying", "X was quoted as saying"); be the author of a document ("BuzzFeed's
 // Thursday night report claimed", "a White House statement said"); or, for
-// "... and said", be the sentence's subject; or follow "that" when a clause
+// "... and said", be the sentence's subject (or the subject of the relative
+// clause the verb continues: "a speech in which X criticized Democrats, but
+// argued"); or follow "that" when a clause
 // follows the verb ("so ill-equipped that Lafontaine said that ..."; not "a
 // claim that X said was false"). When the words right before the verb name
 // nobody ("as conservative members said"), nobody speaks. A description

@@ -826,6 +826,22 @@ TEST_F(QuotesTest, TheyMeansAnOrganizationNamedNearby) {
             (std::vector<Row>{}));
 }
 
+TEST_F(QuotesTest, VerbAfterButContinuesARelativeClausesSubject) {
+  EXPECT_EQ(Rows("The line was an addition to a speech in which Mayor Ruiz criticized the unions, "
+                 "but argued that the delay was necessary.\n"),
+            (std::vector<Row>{{"Ruiz", "the delay was necessary.", "Mayor", kReported}}));
+}
+
+TEST_F(QuotesTest, QuoteTakesTheSpeakerOfTheQuoteRightAfterIt) {
+  EXPECT_EQ(Rows("Mayor Ada Ruiz visited the dam. \"We will rebuild it. Every family counts.\" "
+                 "\"That is the plan,\" she said later.\n"),
+            (std::vector<Row>{{"Ada Ruiz", "We will rebuild it. Every family counts.", "", kDirect},
+                              {"Ada Ruiz", "That is the plan", "", kDirect}}));
+  // Not across a sentence of the narrative.
+  EXPECT_EQ(Rows("\"We will rebuild it.\" The mayor left. \"That is the plan,\" Ruiz said.\n"),
+            (std::vector<Row>{{"Ruiz", "That is the plan", "", kDirect}}));
+}
+
 // ---- The gold set ------------------------------------------------------------
 
 // Lower-case words with surrounding punctuation and quote marks removed.
