@@ -1140,6 +1140,8 @@ size_t QuoteExtractor::Run::AfterTimeAdverbial(size_t k, size_t last) const {
 size_t QuoteExtractor::Run::AfterSayingPhrase(size_t k, size_t last) const {
   size_t e = k;
   while (e < last && IsWord(e) && IsPreposition(LowerWord(e))) {
+    // "vowed to respond forcefully to what he called": an infinitive.
+    if (LowerWord(e) == "to" && IsLowerWord(e + 1) && !IsDeterminer(LowerWord(e + 1))) return k;
     ++e;
     if (e < last && IsWord(e) && IsDeterminer(LowerWord(e))) ++e;
     size_t words = 0;
@@ -1521,7 +1523,7 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
     bool named = false;
     if (!f.subject.ok() && f.inherit_from < 0) {
       const size_t sentence_first = FirstTokenAt(open_sentence.begin);
-      for (size_t v = m.open; v > sentence_first && v + 8 > m.open; --v) {
+      for (size_t v = m.open; v > sentence_first && v + 12 > m.open; --v) {
         const TokType t = toks_[v - 1].type;
         if (t != TokType::kWord && t != TokType::kComma) break;
         if (!IsNamingVerb(LowerWord(v - 1)) || IsCapitalized(Word(v - 1))) continue;
@@ -1800,7 +1802,7 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       // The clause then opens with a verb: an auxiliary, or a word before a
       // determiner (not "so ill-equipped that X said that abortions are").
       if (x.clause != kNoClause && x.begin > first &&
-          IsWordIn(x.begin - 1, {"that", "which", "who"}) && IsLowerWord(x.clause) &&
+          IsWordIn(x.begin - 1, {"that", "which", "who", "what"}) && IsLowerWord(x.clause) &&
           !IsClauseOpener(LowerWord(x.clause)) && !IsDeterminer(LowerWord(x.clause)) &&
           (IsAuxiliary(LowerWord(x.clause)) ||
            (IsWord(x.clause + 1) && IsDeterminer(LowerWord(x.clause + 1))))) {
@@ -1969,6 +1971,20 @@ void QuoteExtractor::Run::CollectMentions() {
       }
       size_t b = i + 1;
       while (b < toks_.size() && IsWord(b) && IsCapitalized(Word(b))) ++b;
+      // "President Obama's watch": the title names the person the
+      // possessive does.
+      const Title* title = TitleOf(Word(i));
+      if (b > i + 1 && b <= i + 4 && IsPossessive(Word(b - 1)) && !title->honorific &&
+          TitleOf(Word(b - 1)) == nullptr) {
+        std::string name;
+        for (size_t k = i + 1; k + 1 < b; ++k) name += std::string(Word(k)) + " ";
+        name += WithoutPossessive(Word(b - 1));
+        const std::string role(Span{toks_[a].span.begin, toks_[i].span.end}.Slice(text_));
+        mentions_.push_back({toks_[i + 1].span.begin, name, role, true});
+        full_names_.push_back(name);
+        i = b - 1;
+        continue;
+      }
       while (b > i + 1) {
         Subject s = ParseName(a, b);
         if (s.kind == Subject::Kind::kName) {

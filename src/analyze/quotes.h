@@ -40,7 +40,7 @@
 //                              speaker of the attribution before it
 //   He paused, then added: "A"  the subject opening the sentence
 //   Says team captain X: "A"   the verb first, its subject up to the colon
-//   X called it an "A" and a "B"  a fragment after a naming verb (called,
+//   X called it an "A" and a "B"  a fragment up to 12 words after a naming verb (called,
 //                              described ... as, dubbed, labeled, termed,
 //                              branded) is the subject's words, and so are the
 //                              fragments after it in the sentence, up to a
@@ -66,7 +66,8 @@
 //                              "told the unions"), a time ("said Friday night")
 //                              and where it was said ("said in a statement the
 //                              company would", "said on Twitter he"; "said
-//                              via email." has no clause); "that"
+//                              via email." has no clause, nor "vowed to
+//                              respond to what he ...": an infinitive); "that"
 //                              may come up to 12 words on ("said in an
 //                              interview on Monday that", "said, however,
 //                              that"), unless it opens a relative clause ("a
@@ -105,7 +106,7 @@
 //   Russia, Obama said, is an outlier   -> "is an outlier"; any verb, but
 //                              not before a preposition, a conjunction or
 //                              "then" ("..., X announced, amid protests")
-// After "that", "which" or "who", a clause opening with a verb (an auxiliary,
+// After "that", "which", "who" or "what", a clause opening with a verb (an auxiliary,
 // or a word before a determiner) has no subject of its own and is none:
 // "policies that he says place the ...", "the bridge, which X said would".
 // A clause runs to the sentence's end, or to where another attribution
@@ -172,9 +173,9 @@
 // them, at most 12 sentences back, outside the quote itself (nobody calls
 // himself "President Obama"; a reported clause opening with "he" names
 // someone else: "He said he thought Morsi had failed"). Candidates are
-// titled names, names after a function in lower case ("spokeswoman Victoria
-// Nuland"), names opening with a given name, organizations ending in a
-// head word, named speakers, every other mention of their surnames
+// titled names (also before a possessive: "President Obama's watch"), names
+// after a function in lower case ("spokeswoman Victoria Nuland"), names opening with a given name,
+// organizations ending in a head word, named speakers, every other mention of their surnames
 // (possessives too), and the speakers found so far from pronouns and
 // descriptions; not news outlets, but a person whose surname is one
 // ("Bloomberg" of "Michael Bloomberg"). "he"/"she" take people (not "Microsoft") of no other gender

@@ -842,6 +842,29 @@ TEST_F(QuotesTest, QuoteTakesTheSpeakerOfTheQuoteRightAfterIt) {
             (std::vector<Row>{{"Ruiz", "That is the plan", "", kDirect}}));
 }
 
+TEST_F(QuotesTest, TitleBeforeAPossessiveNamesThePerson) {
+  EXPECT_EQ(Rows("The list grew on President Ortiz's watch. \"We will mourn,\" Ortiz said. "
+                 "Instead, the president said, \"we will stand united.\"\n"),
+            (std::vector<Row>{{"Ortiz", "We will mourn", "", kDirect},
+                              {"Ortiz", "we will stand united.", "", kDirect}}));
+}
+
+TEST_F(QuotesTest, InfinitiveIsNoPlaceOfSaying) {
+  // "vowed to respond ... to what he called": no clause opens at "he".
+  EXPECT_EQ(Rows("Mayor Ruiz vowed to respond forcefully to what he called a sad day.\n"),
+            (std::vector<Row>{}));
+}
+
+TEST_F(QuotesTest, WhatHeSaidIsNoClause) {
+  EXPECT_EQ(Rows("Mayor Ruiz has often mourned what he has said is a national failure.\n"),
+            (std::vector<Row>{}));
+}
+
+TEST_F(QuotesTest, NamingVerbReachesPastAPlace) {
+  EXPECT_EQ(Rows("Mayor Ruiz called the flood in Orlando, Fla., an \"act of God\".\n"),
+            (std::vector<Row>{{"Ruiz", "act of God", "Mayor", kDirect}}));
+}
+
 // ---- The gold set ------------------------------------------------------------
 
 // Lower-case words with surrounding punctuation and quote marks removed.
