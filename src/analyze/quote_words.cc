@@ -122,6 +122,15 @@ bool IsTimeWord(std::string_view lower) {
       "week",    "weekend",   "month",     "year",     "earlier",   "later",    "recently",
       "moments", "minutes",   "hours",     "days",     "weeks",     "months",   "years",
       "ago",     "afterward", "afterwards"};
+  return IsOneOf(lower, kWords) || IsMonth(lower);
+}
+
+// "february", "feb.", "sept.": not "may", a verb as often as a month.
+bool IsMonth(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "january", "february", "march",    "april", "june", "july", "august", "september",
+      "october", "november", "december", "jan.",  "feb.", "mar.", "apr.",   "jun.",
+      "jul.",    "aug.",     "sep.",     "sept.", "oct.", "nov.", "dec."};
   return IsOneOf(lower, kWords);
 }
 

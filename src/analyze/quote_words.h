@@ -42,6 +42,9 @@ bool IsTimeWord(std::string_view lower);
 
 bool IsTimeLead(std::string_view lower);
 
+// Month names and abbreviations, lower case ("february", "feb."); not "may".
+bool IsMonth(std::string_view lower);
+
 // Words that join clauses: a clause cut before another attribution does not
 // end in one; a name after one starts a clause ("... and Putin said").
 bool IsConjunction(std::string_view lower);

@@ -36,6 +36,7 @@ using quote_words::IsConjunction;
 using quote_words::IsDeterminer;
 using quote_words::IsDocumentNoun;
 using quote_words::IsListener;
+using quote_words::IsMonth;
 using quote_words::IsNamingVerb;
 using quote_words::IsPartyTag;
 using quote_words::IsPossessive;
@@ -449,8 +450,8 @@ void QuoteExtractor::Run::Tokenize(Span region) {
         push(i, j, TokType::kWord);
       } else if (periods == 1 && !w.empty() &&
                  (q_.abbreviations_.count(AsciiLower(w)) || w.find('.') != std::string_view::npos ||
-                  (w.size() == 1 && IsAsciiUpper(w[0])))) {
-        push(i, j, TokType::kWord);  // "Dr.", "St.", "U.S.", "J."
+                  (w.size() == 1 && IsAsciiUpper(w[0])) || IsPartyTag(w))) {
+        push(i, j, TokType::kWord);  // "Dr.", "St.", "U.S.", "J.", "R-Ky."
       } else {
         if (!w.empty()) push(i, i + w.size(), TokType::kWord);
         push(j - periods, j, periods == 1 ? TokType::kStop : TokType::kOther);
@@ -508,9 +509,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
       of = true;
       continue;
     }
-    if (!IsCapitalized(w) || IsPossessive(w) || IsBlockedNameWord(AsciiLower(w)) || IsPartyTag(w)) {
-      return s;
-    }
+    // "Police" alone is a group, in "Capitol Police" an organization's head.
+    const bool blocked = IsBlockedNameWord(AsciiLower(w)) && !(k > a && IsOrgHead(k));
+    if (!IsCapitalized(w) || IsPossessive(w) || blocked || IsPartyTag(w)) return s;
     if (TitleOf(w) != nullptr) last_title = static_cast<int>(k);
   }
   // "Justice Department", "General Motors": a title before an
@@ -1052,6 +1053,11 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SentenceSubject(size_t a, size
     // elsewhere, is no name.
     if (r == c + 1 && IsSentenceInitial(c) && !inner_capitals_.count(std::string(Word(c))))
       continue;
+    // "Seven Capitol Police officers filed": a name before a group word
+    // qualifies it.
+    if (r < k && IsLowerWord(r) && LowerWord(r).ends_with('s') && IsBlockedNameWord(LowerWord(r))) {
+      return {};
+    }
     Subject s = ParseSubject(c, r, /*described=*/true);
     if (s.ok()) return s;
   }
@@ -1130,6 +1136,8 @@ size_t QuoteExtractor::Run::AfterTimeAdverbial(size_t k, size_t last) const {
   if (k + 1 < last && IsWord(k) && IsTimeLead(LowerWord(k)) && is_time(k + 1)) ++e;
   if (!is_time(e)) return k;
   while (is_time(e)) ++e;  // "Friday night"
+  // "Feb. 21"
+  if (e < last && IsWord(e) && IsAsciiDigit(Word(e)[0]) && IsMonth(LowerWord(e - 1))) ++e;
   return e;
 }
 

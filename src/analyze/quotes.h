@@ -63,7 +63,8 @@
 // Reported speech: every attribution of a sentence (outside quote marks)
 // is found first, then each gets its clause.
 //   X said (that) CLAUSE       after the verb, its listener ("told reporters",
-//                              "told the unions"), a time ("said Friday night")
+//                              "told the unions"), a time ("said Friday night",
+//                              "said Feb. 21")
 //                              and where it was said ("said in a statement the
 //                              company would", "said on Twitter he"; "said
 //                              via email." has no clause, nor "vowed to
@@ -136,7 +137,9 @@
 // "(D-Calif.)"), plural
 // nouns of unnamed groups ("Officials", "Doctors"), a name repeating a word.
 // "of" stands in an organization's name after a head word ("the Department
-// of Labor"); a particle ("against bin Laden") links as the word before it.
+// of Labor"), and so does a group word that is a head word ("the Capitol
+// Police"; "Police said" alone names nobody); a party tag keeps its period
+// ("Mitch McConnell, R-Ky., said"); a particle ("against bin Laden") links as the word before it.
 // Before the verb the subject may stand after adverbs and a time ("X on
 // Friday said", "X nevertheless said"); be a pronoun right before it
 // ("although he added"); be the name before ", who" ("said Mr. Katz, who
@@ -161,7 +164,8 @@
 // director, said"). After the verb: "said X", "said the leader of the
 // Senate, X", "said the commission's chairwoman, X", "said Ms. White and
 // Lewis D. Schiliro" (both speak). "Officials in Maricopa County, Arizona,
-// are ..., saying": a place's region is no sentence subject. News outlets
+// are ..., saying": a place's region is no sentence subject, nor a name
+// before a group word ("Seven Capitol Police officers filed ..., alleging"). News outlets
 // (news_outlets.txt, and the document's own source) relay what others said:
 // they never speak ("..., Reuters reported", "according to the Associated
 // Press"), but end clauses like any attribution.

@@ -36,6 +36,8 @@ TEST(QuoteWordsTest, TimesClauseOpenersAndDocuments) {
   EXPECT_FALSE(IsDocumentNoun("spokesman"));
   EXPECT_TRUE(IsNamingVerb("dubbed"));
   EXPECT_FALSE(IsNamingVerb("said"));
+  EXPECT_TRUE(IsMonth("feb."));
+  EXPECT_FALSE(IsMonth("may"));
 }
 
 TEST(QuoteWordsTest, PartyTagsAcronymsAndPossessives) {

@@ -865,6 +865,32 @@ TEST_F(QuotesTest, NamingVerbReachesPastAPlace) {
             (std::vector<Row>{{"Ruiz", "act of God", "Mayor", kDirect}}));
 }
 
+TEST_F(QuotesTest, PoliceInAnOrganizationsName) {
+  EXPECT_EQ(Rows("The Capitol Police said in a statement that the officer acted lawfully.\n"),
+            (std::vector<Row>{{"Capitol Police", "the officer acted lawfully.", "", kReported}}));
+  // Alone, "police" are an unnamed group.
+  EXPECT_EQ(Rows("Police said the man was armed.\n"), (std::vector<Row>{}));
+}
+
+TEST_F(QuotesTest, PartyTagWithAPeriodBetweenCommas) {
+  EXPECT_EQ(
+      Rows("Mitch Ollen, R-Ky., said the party would not stand for it.\n"),
+      (std::vector<Row>{{"Mitch Ollen", "the party would not stand for it.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, DateAfterTheVerbIsATime) {
+  EXPECT_EQ(Rows("\"The money is unspent,\" Senator Ada Ruiz said Feb. 21 on the radio.\n"),
+            (std::vector<Row>{{"Ada Ruiz", "The money is unspent", "Senator", kDirect}}));
+  EXPECT_EQ(Rows("Ruiz said Feb. 21 that the dam would open.\n"),
+            (std::vector<Row>{{"Ruiz", "the dam would open.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, NameBeforeAGroupWordIsNoSubject) {
+  EXPECT_EQ(Rows("Seven Harbour Police officers filed a lawsuit on Thursday, alleging they were "
+                 "misled.\n"),
+            (std::vector<Row>{}));
+}
+
 // ---- The gold set ------------------------------------------------------------
 
 // Lower-case words with surrounding punctuation and quote marks removed.
