@@ -51,10 +51,10 @@ bool IsBlockedNameWord(std::string_view lower) {
 // Words between a speech verb and its subject: "X also said", "X has said".
 bool IsAdverb(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "also",    "later", "then",         "again",        "once",    "has",
-      "had",     "have",  "will",         "would",        "further", "however",
-      "still",   "too",   "nevertheless", "nonetheless",  "now",     "meanwhile",
-      "already", "since", "first",        "subsequently", "instead"};
+      "also",         "later",       "then",  "again",     "once",    "has",   "had",
+      "have",         "will",        "would", "further",   "however", "still", "too",
+      "nevertheless", "nonetheless", "now",   "meanwhile", "already", "since", "first",
+      "subsequently", "instead",     "even",  "never",     "just",    "often", "always"};
   if (w.size() > 3 && w.ends_with("ly") && IsAsciiLower(w[0])) return true;
   return IsOneOf(w, kWords);
 }

@@ -778,6 +778,18 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
   if (end > a + 1 && IsWordIn(end - 1, {"who"}) && IsComma(end - 2)) {
     return SubjectBefore(a, end - 2, begin);
   }
+  // "Sen. Kermit Brashear, a conservative supporter of the death penalty who
+  // said": the name before the apposition.
+  if (end > a + 2 && IsWordIn(end - 1, {"who"})) {
+    for (size_t c = end - 2; c > a && c + 12 > end; --c) {
+      if (!IsWord(c)) {
+        if (IsComma(c) && !IsColon(c) && IsWordIn(c + 1, {"a", "an", "the"})) {
+          return SubjectBefore(a, c, begin);
+        }
+        break;
+      }
+    }
+  }
   // Back to the start of the clause: words, commas and parenthetical groups.
   size_t start = end;
   while (start > a) {
@@ -816,7 +828,28 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     // apposition with commas of its own.
     if (c < chunks.size() && c >= 2 && IsWordIn(chunks[c - 2].first, {"a", "an", "the"})) continue;
     size_t at = chunk_begin;
+    // The chunk right before the verb, or one that appositions follow ("the
+    // comedian Jon Stewart, a longtime friend, had joked"), may end in the name.
     Subject s = ParseSubject(chunk_begin, chunk_end, c == chunks.size() && touching, &at);
+    // "Senior Swiss IOC member Marc Hodler, who heads ..., has described",
+    // "in which the comedian Jon Stewart, a longtime friend, had joked": a
+    // chunk before appositions may end in the name after a description
+    // when it opens with a capital (not "the former Olympian, ...") or the
+    // name follows "the" or "a" and a noun.
+    if (!s.ok() && c < chunks.size() && chunk_end >= chunk_begin + 2) {
+      size_t described_at = chunk_begin;
+      Subject named = ParseSubject(chunk_begin, chunk_end, true, &described_at);
+      if (named.kind == Subject::Kind::kName) {
+        const size_t t = FirstTokenAt(named.span.begin);
+        const bool capital =
+            !IsLowerWord(chunk_begin) && !IsWordIn(chunk_begin, {"a", "an", "the"});
+        if (capital ||
+            (t >= chunk_begin + 3 && IsLowerWord(t - 1) && IsWordIn(t - 2, {"the", "a", "an"}))) {
+          s = named;
+          at = described_at;
+        }
+      }
+    }
     // "Ray Fang, the hospital's trauma medical director, said": a description
     // set off by commas describes the name before it.
     if (s.kind == Subject::Kind::kNominal && !(c == chunks.size() && touching) && c >= 2) {
@@ -1761,6 +1794,26 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     }
     x.verb = v;
     x.end = AfterVerb(v, *verb);
+    // "She issued a statement over the weekend saying": a document's
+    // participle speaks for the subject of the verb that produced it.
+    if (LowerWord(v) == "saying" && v > first && IsWord(v - 1)) {
+      size_t d = v;
+      while (d > first && d + 8 > v && IsWord(d - 1) && !IsDocumentNoun(LowerWord(d - 1))) --d;
+      if (d > first + 2 && IsWord(d - 1) && IsDocumentNoun(LowerWord(d - 1))) {
+        size_t w = d - 1;
+        while (w > first && IsLowerWord(w - 1) && !LowerWord(w - 1).ends_with("ed")) --w;
+        if (w > first && IsLowerWord(w - 1) && LowerWord(w - 1).ends_with("ed")) {
+          x.subject = SubjectBefore(first, w - 1);
+          if (x.subject.kind == Subject::Kind::kPronoun || x.subject.kind == Subject::Kind::kName) {
+            x.begin = v;
+            x.clause = ClauseStart(v, *verb, last);
+            if (x.clause != kNoClause) anchors.push_back(x);
+            continue;
+          }
+          x.subject = {};
+        }
+      }
+    }
     const bool participle =
         LowerWord(v).ends_with("ing") && v > first && IsComma(v - 1) && !IsColon(v - 1);
     if (participle) {

@@ -93,6 +93,8 @@
 //                              flagged "that", a place only after a named
 //                              speaker: "X confirmed at a press conference");
 //                              a dash (also U+2015) sets off only a named one
+//   X issued a statement saying CLAUSE   a document's participle: the
+//                              subject of the verb before the document
 //   ..., saying (that) CLAUSE  a participle after a comma: the speaker of the
 //                              attribution before it in the sentence (none if
 //                              that speaker is unnamed), else the sentence's
@@ -141,9 +143,13 @@
 // Police"; "Police said" alone names nobody); a party tag keeps its period
 // ("Mitch McConnell, R-Ky., said"); a particle ("against bin Laden") links as the word before it.
 // Before the verb the subject may stand after adverbs and a time ("X on
-// Friday said", "X nevertheless said"); be a pronoun right before it
+// Friday said", "X nevertheless said", "X even acknowledged"); be a pronoun right before it
 // ("although he added"); be the name before ", who" ("said Mr. Katz, who
-// said"); be a name and where it is from ("Prime Minister X of Turkey",
+// said") or before an apposition and "who" ("Sen. X, a supporter of the
+// penalty who said"); end a chunk that appositions follow ("Senior IOC
+// member Marc Hodler, who heads ..., has described", "in which the comedian
+// Jon Stewart, a longtime friend, had joked"; not "X, the former Olympian,
+// ..."); be a name and where it is from ("Prime Minister X of Turkey",
 // "Glenn Lammi of the Washington Legal Foundation": a titled name, one
 // opening with a given name, or two to four words naming no organization;
 // not "Bank of America"), before or after the verb; end a description

@@ -891,6 +891,38 @@ TEST_F(QuotesTest, NameBeforeAGroupWordIsNoSubject) {
             (std::vector<Row>{}));
 }
 
+TEST_F(QuotesTest, AdverbsBetweenTheSubjectAndTheVerb) {
+  EXPECT_EQ(Rows("At a briefing, President Ada Ruiz even acknowledged that the dam was late.\n"),
+            (std::vector<Row>{{"Ada Ruiz", "the dam was late.", "President", kReported}}));
+}
+
+TEST_F(QuotesTest, NameBeforeAppositionsEndsADescription) {
+  EXPECT_EQ(Rows("Senior IOC member Marc Holt, who heads the panel, said the fund was a bribe.\n"),
+            (std::vector<Row>{{"Marc Holt", "the fund was a bribe.", "", kReported}}));
+  EXPECT_EQ(Rows("He cited a sketch in which the comedian Jon Steed, a longtime friend, had joked "
+                 "that the photo was fake.\n"),
+            (std::vector<Row>{{"Jon Steed", "the photo was fake.", "longtime friend", kReported}}));
+  // An apposition opening with "the" is no name's description.
+  EXPECT_EQ(
+      Rows("Ada Ruiz, the former Olympian, reality star and activist, said she is running.\n"),
+      (std::vector<Row>{{"Ada Ruiz", "she is running.", "former Olympian", kReported}}));
+}
+
+TEST_F(QuotesTest, WhoAfterAnAppositionIsTheNameBeforeIt) {
+  EXPECT_EQ(Rows("The drive was led by state Sen. Kermit Brash, a supporter of the penalty who "
+                 "said he wants it applied fairly.\n"),
+            (std::vector<Row>{{"Kermit Brash", "he wants it applied fairly.", "Sen.", kReported}}));
+}
+
+TEST_F(QuotesTest, StatementSayingSpeaksForItsAuthor) {
+  EXPECT_EQ(
+      Rows("Mayor Ada Ruiz left. She issued a statement over the weekend saying she had never "
+           "met him.\n"),
+      (std::vector<Row>{{"Ada Ruiz", "she had never met him.", "", kReported}}));
+  EXPECT_EQ(Rows("The Harbour Trust released a report on Monday saying the pier was unsafe.\n"),
+            (std::vector<Row>{{"Harbour Trust", "the pier was unsafe.", "", kReported}}));
+}
+
 // ---- The gold set ------------------------------------------------------------
 
 // Lower-case words with surrounding punctuation and quote marks removed.
