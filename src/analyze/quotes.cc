@@ -486,7 +486,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
   for (size_t k = a; k < b; ++k) {
     if (!IsWord(k)) return s;
   }
-  if (b - a == 1 && IsWordIn(a, {"he", "she", "they"})) {
+  if (b - a == 1 && IsWordIn(a, {"he", "she", "they", "it"})) {
     s.kind = Subject::Kind::kPronoun;
     s.key = LowerWord(a);
     s.span = toks_[a].span;
@@ -771,7 +771,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     end = t;
   }
   if (begin != nullptr) *begin = end;
-  if (end > a && IsWordIn(end - 1, {"he", "she", "they"})) {
+  if (end > a && IsWordIn(end - 1, {"he", "she", "they", "it"})) {
     if (begin != nullptr) *begin = end - 1;
     return ParseName(end - 1, end);
   }
@@ -1062,7 +1062,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SentenceSubject(size_t a, size
     const size_t c = chunk_begin;
     chunk_begin = k + 1;
     if (c >= k || quoted_[c]) continue;
-    if (IsWordIn(c, {"he", "she", "they"})) return ParseName(c, c + 1);
+    if (IsWordIn(c, {"he", "she", "they", "it"})) return ParseName(c, c + 1);
     const std::string first = LowerWord(c);
     // "Officials in Maricopa County, Arizona, are ...": a place's region
     // after a place is no subject.
@@ -2250,7 +2250,7 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
     if (m.offset >= at) return false;
     if (m.name.empty()) {  // someone unnamed: AddUnnamed
       return s.kind == Subject::Kind::kPronoun &&
-             (m.role == s.key || (m.role == "he/she" && s.key != "they"));
+             (m.role == s.key || (m.role == "he/she" && s.key != "they" && s.key != "it"));
     }
     if (m.words.empty() || IsOutlet(JoinWords(m.words))) return false;
     // Nobody names himself in his own words: '"With President Obama, we
@@ -2265,6 +2265,15 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
       // "they" an organization named in this sentence or the one before
       // (not "They sued the NCAA" for a court named further back).
       if (s.key == "they") return !m.person && m.sentence + 1 >= here;
+      // "it" an organization that spoke opening the sentence before ("Turkey
+      // had demanded that ... It also demanded that ...").
+      if (s.key == "it") {
+        const std::string first = AsciiLower(m.words.front());
+        const bool someone =
+            m.person && (m.titled || !m.honorific.empty() || q_.genders_.count(first) > 0 ||
+                         q_.given_.count(first) > 0);
+        return !someone && m.speaker && m.opens && m.sentence + 1 >= here;
+      }
       if (!m.person) return false;
       // "He met Obama. ... he said": in a sentence opened by the same
       // pronoun, the others named are not who it means.

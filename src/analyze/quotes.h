@@ -190,7 +190,10 @@
 // descriptions; not news outlets, but a person whose surname is one
 // ("Bloomberg" of "Michael Bloomberg"). "he"/"she" take people (not "Microsoft") of no other gender
 // by given name or form of address (name_genders.txt: "Mrs McConville");
-// "they" takes organizations only, named in its sentence or the one before; "the minister" takes a
+// "they" takes organizations only, named in its sentence or the one before;
+// "it" a body (no person known by title, form of address or given name)
+// that spoke opening the sentence before ("Turkey had demanded that ... It
+// also demanded that ..."); "the minister" takes a
 // role ending in that title, else the nearest person the text gave some function (not for titles
 // flagged "unnamed": "the spokesman"; and of the gender of a clause opening with "he" or "she");
 // "the sheriff's office" an organization whose name ends in those words ("the service" alone: any

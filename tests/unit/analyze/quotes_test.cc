@@ -923,6 +923,19 @@ TEST_F(QuotesTest, StatementSayingSpeaksForItsAuthor) {
             (std::vector<Row>{{"Harbour Trust", "the pier was unsafe.", "", kReported}}));
 }
 
+TEST_F(QuotesTest, ItMeansTheBodyThatSpokeOpeningTheSentenceBefore) {
+  EXPECT_EQ(Rows("Ostland had demanded that Norland close the camps. It also demanded that Norland "
+                 "expel their leader.\n"),
+            (std::vector<Row>{{"Ostland", "Norland close the camps.", "", kReported},
+                              {"Ostland", "Norland expel their leader.", "", kReported}}));
+  // Not a person, nor a body that did not speak, nor one further back.
+  EXPECT_EQ(Rows("Mayor Ada Ruiz spoke. It said the dam was safe.\n"), (std::vector<Row>{}));
+  EXPECT_EQ(Rows("The Harbour Trust met. It said the dam was safe.\n"), (std::vector<Row>{}));
+  EXPECT_EQ(Rows("The Harbour Trust said the dam was old. The river rose. It said the dam was "
+                 "safe.\n"),
+            (std::vector<Row>{{"Harbour Trust", "the dam was old.", "", kReported}}));
+}
+
 // ---- The gold set ------------------------------------------------------------
 
 // Lower-case words with surrounding punctuation and quote marks removed.
