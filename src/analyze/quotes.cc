@@ -920,7 +920,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     Subject s = SentenceSubject(a, end - 1);
     // "a speech in which Bloomberg criticized Democrats, but argued": the
     // subject of the relative clause the verb continues.
-    for (size_t t = end - 1; !s.ok() && t > a + 1; --t) {
+    for (size_t t = end - 1; !s.ok() && t > a + 1 && t + 30 > end; --t) {
       if (!IsLowerWord(t) || !LowerWord(t).ends_with("ed") || !IsWord(t - 1) ||
           !IsCapitalized(Word(t - 1))) {
         continue;
@@ -1801,7 +1801,9 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       while (d > first && d + 8 > v && IsWord(d - 1) && !IsDocumentNoun(LowerWord(d - 1))) --d;
       if (d > first + 2 && IsWord(d - 1) && IsDocumentNoun(LowerWord(d - 1))) {
         size_t w = d - 1;
-        while (w > first && IsLowerWord(w - 1) && !LowerWord(w - 1).ends_with("ed")) --w;
+        while (w > first && w + 6 > d && IsLowerWord(w - 1) && !LowerWord(w - 1).ends_with("ed")) {
+          --w;
+        }
         if (w > first && IsLowerWord(w - 1) && LowerWord(w - 1).ends_with("ed")) {
           x.subject = SubjectBefore(first, w - 1);
           if (x.subject.kind == Subject::Kind::kPronoun || x.subject.kind == Subject::Kind::kName) {
