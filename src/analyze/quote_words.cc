@@ -51,10 +51,10 @@ bool IsBlockedNameWord(std::string_view lower) {
 // Words between a speech verb and its subject: "X also said", "X has said".
 bool IsAdverb(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "also",    "later", "then",         "again",        "once",    "has",
-      "had",     "have",  "will",         "would",        "further", "however",
-      "still",   "too",   "nevertheless", "nonetheless",  "now",     "meanwhile",
-      "already", "since", "first",        "subsequently", "instead"};
+      "also",         "later",       "then",  "again",     "once",    "has",   "had",
+      "have",         "will",        "would", "further",   "however", "still", "too",
+      "nevertheless", "nonetheless", "now",   "meanwhile", "already", "since", "first",
+      "subsequently", "instead",     "even",  "never",     "just",    "often", "always"};
   if (w.size() > 3 && w.ends_with("ly") && IsAsciiLower(w[0])) return true;
   return IsOneOf(w, kWords);
 }
@@ -101,9 +101,10 @@ bool IsPossessive(std::string_view w) {
          w.ends_with("s\xE2\x80\x99");
 }
 
-// "RTSO", "NATO": an acronym names an organization, not a person.
+// "RTSO", "NATO": an acronym names an organization, not a person. An
+// initial ("J.") is none.
 bool IsAcronym(std::string_view w) {
-  if (w.size() < 2) return false;
+  if (std::count_if(w.begin(), w.end(), [](char c) { return IsAsciiUpper(c); }) < 2) return false;
   return std::all_of(w.begin(), w.end(), [](char c) { return IsAsciiUpper(c) || c == '.'; });
 }
 
@@ -121,6 +122,15 @@ bool IsTimeWord(std::string_view lower) {
       "week",    "weekend",   "month",     "year",     "earlier",   "later",    "recently",
       "moments", "minutes",   "hours",     "days",     "weeks",     "months",   "years",
       "ago",     "afterward", "afterwards"};
+  return IsOneOf(lower, kWords) || IsMonth(lower);
+}
+
+// "february", "feb.", "sept.": not "may", a verb as often as a month.
+bool IsMonth(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "january", "february", "march",    "april", "june", "july", "august", "september",
+      "october", "november", "december", "jan.",  "feb.", "mar.", "apr.",   "jun.",
+      "jul.",    "aug.",     "sep.",     "sept.", "oct.", "nov.", "dec."};
   return IsOneOf(lower, kWords);
 }
 
@@ -158,6 +168,15 @@ bool IsDocumentNoun(std::string_view lower) {
       "website", "tweet",      "post",    "study",    "release", "analysis",  "survey",
       "poll",    "editorial",  "article", "blog",     "email",   "e-mail",    "announcement",
       "ruling",  "indictment", "notice",  "document", "account", "message",   "video"};
+  return IsOneOf(lower, kWords);
+}
+
+// Verbs that name something in the speaker's words: 'called it an "act of
+// terror"', 'described the fund as a "bribe"'.
+bool IsNamingVerb(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"called",  "calling",   "calls",    "described",
+                                                "dubbed",  "labeled",   "labelled", "termed",
+                                                "branded", "describing"};
   return IsOneOf(lower, kWords);
 }
 

@@ -30,7 +30,8 @@ bool IsCapitalized(std::string_view w);
 
 bool IsPossessive(std::string_view w);
 
-// "RTSO", "NATO": an acronym names an organization, not a person.
+// "RTSO", "NATO", "U.N.": an acronym names an organization, not a person.
+// An initial ("J.") is none.
 bool IsAcronym(std::string_view w);
 
 std::string WithoutPeriod(std::string_view w);
@@ -40,6 +41,9 @@ std::string WithoutPeriod(std::string_view w);
 bool IsTimeWord(std::string_view lower);
 
 bool IsTimeLead(std::string_view lower);
+
+// Month names and abbreviations, lower case ("february", "feb."); not "may".
+bool IsMonth(std::string_view lower);
 
 // Words that join clauses: a clause cut before another attribution does not
 // end in one; a name after one starts a clause ("... and Putin said").
@@ -51,6 +55,10 @@ bool IsPreposition(std::string_view lower);
 
 // A written thing that speaks for its author: "BuzzFeed's report said".
 bool IsDocumentNoun(std::string_view lower);
+
+// Verbs that name something in the speaker's words: 'called it an "act of
+// terror"', 'described the fund as a "bribe"'.
+bool IsNamingVerb(std::string_view lower);
 
 bool IsAuxiliary(std::string_view lower);
 

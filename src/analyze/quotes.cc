@@ -36,6 +36,8 @@ using quote_words::IsConjunction;
 using quote_words::IsDeterminer;
 using quote_words::IsDocumentNoun;
 using quote_words::IsListener;
+using quote_words::IsMonth;
+using quote_words::IsNamingVerb;
 using quote_words::IsPartyTag;
 using quote_words::IsPossessive;
 using quote_words::IsPreposition;
@@ -50,6 +52,7 @@ constexpr std::string_view kLeftQuote = "\xE2\x80\x9C";   // “
 constexpr std::string_view kRightQuote = "\xE2\x80\x9D";  // ”
 constexpr std::string_view kEnDash = "\xE2\x80\x93";
 constexpr std::string_view kEmDash = "\xE2\x80\x94";
+constexpr std::string_view kBar = "\xE2\x80\x95";  // a dash in some outlets' text
 
 enum class TokType { kWord, kComma, kStop, kOpen, kClose, kOther };
 
@@ -199,6 +202,7 @@ class QuoteExtractor::Run {
     Quote quote;
     Subject subject;
     int inherit_from = -1;  // index into found_ of the quote whose speaker this takes
+    bool named = false;     // a fragment after a naming verb ('called it an "X"')
   };
   // A person or organization named in the text, for resolving pronouns.
   struct Mention {
@@ -238,6 +242,34 @@ class QuoteExtractor::Run {
   bool IsComma(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kComma; }
   bool IsColon(size_t i) const { return IsComma(i) && text_[toks_[i].span.begin] == ':'; }
   bool IsLowerWord(size_t i) const { return IsWord(i) && IsAsciiLower(Word(i)[0]); }
+  // Tokens [a, b) written as a title: "The Ingraham Angle", "State of the
+  // Union", "Fox & Friends".
+  bool IsTitleCase(size_t a, size_t b) const {
+    if (a >= b || b - a > 8 || !IsWord(a) || !IsCapitalized(Word(a))) return false;
+    for (size_t k = a; k < b; ++k) {
+      if (!IsWord(k)) return false;
+      if (!IsCapitalized(Word(k)) &&
+          !IsWordIn(k, {"of", "the", "and", "a", "an", "in", "on", "for", "to", "&"})) {
+        return false;
+      }
+    }
+    return true;
+  }
+  // A comma before token b, after token first: '..., X said'; also inside a
+  // closing mark ('..., she is a "sane, competent person," X said').
+  bool SetOffByComma(size_t first, size_t b) const {
+    if (b > first && IsComma(b - 1)) return !IsColon(b - 1);
+    return b > first + 1 && toks_[b - 1].type == TokType::kClose && IsComma(b - 2) &&
+           !IsColon(b - 2);
+  }
+  bool IsNameSuffix(size_t i) const {
+    return IsWord(i) && IsOneOf(Word(i), {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"});
+  }
+  bool IsDash(size_t i) const {
+    if (i >= toks_.size() || toks_[i].type != TokType::kOther) return false;
+    const std::string_view w = Word(i);
+    return w == "--" || w == kEnDash || w == kEmDash || w == kBar;
+  }
   bool IsWordIn(size_t i, std::initializer_list<std::string_view> list) const {
     return IsWord(i) && IsOneOf(LowerWord(i), list);
   }
@@ -294,6 +326,7 @@ class QuoteExtractor::Run {
   Subject ParseName(size_t a, size_t b) const;
   Subject ParseNominal(size_t a, size_t b) const;
   Subject ParseSubject(size_t a, size_t b, bool described, size_t* begin = nullptr) const;
+  Subject NameBeforeOf(size_t a, size_t b) const;
   std::string RoleFromApposition(size_t a, size_t b) const;
   size_t TimeAdverbialBefore(size_t a, size_t end) const;
   Subject SubjectBefore(size_t a, size_t verb, size_t* begin = nullptr) const;
@@ -307,9 +340,15 @@ class QuoteExtractor::Run {
   size_t AfterTimeAdverbial(size_t k, size_t last) const;
   size_t AfterSayingPhrase(size_t k, size_t last) const;
   size_t AfterSaying(size_t k, size_t last, const Verb& verb) const;
-  bool EndsSentence(size_t k, size_t last, const Verb& verb) const;
-  size_t ClauseStart(size_t v, const Verb& verb, size_t last) const;
+  bool EndsSentence(size_t k, size_t last, const Verb& verb, bool named = false) const;
+  size_t ClauseStart(size_t v, const Verb& verb, size_t last, bool named_before = false) const;
   void DoParagraph(size_t p);
+  // True when sentence `sentence` is at most one sentence after where
+  // found_[quote] ends.
+  bool Near(int quote, uint32_t sentence) const {
+    const Span span = found_[static_cast<size_t>(quote)].quote.span;
+    return doc_.SentenceAt(span.end > 0 ? span.end - 1 : 0) + 2 >= sentence;
+  }
   Subject DirectSubjectAfter(const QuoteMarks& m, size_t limit, size_t* verb,
                              size_t* attribution_end);
   Subject DirectSubjectBefore(const QuoteMarks& m, size_t first, size_t* verb, int* inherit);
@@ -352,6 +391,9 @@ class QuoteExtractor::Run {
   // The attributions of direct quotes in the current paragraph, in text order.
   std::vector<Anchor> direct_anchors_;
   std::vector<bool> quoted_;  // the tokens of the current paragraph inside quote marks
+  // A quote left open at the end of the previous paragraph (index into
+  // found_), continued by a paragraph opening with a mark; -1 when none.
+  int carried_ = -1;
 };
 void QuoteExtractor::Run::Tokenize(Span region) {
   toks_.clear();
@@ -372,7 +414,7 @@ void QuoteExtractor::Run::Tokenize(Span region) {
     if (c == '-' && i + 1 < region.end && text_[i + 1] == '-') return true;
     if (c != '\xE2') return false;
     return starts(i, kLeftQuote) || starts(i, kRightQuote) || starts(i, kEnDash) ||
-           starts(i, kEmDash);
+           starts(i, kEmDash) || starts(i, kBar);
   };
   bool in_straight = false;
   size_t i = region.begin;
@@ -391,7 +433,8 @@ void QuoteExtractor::Run::Tokenize(Span region) {
       push(i, i + 3, starts(i, kLeftQuote) ? TokType::kOpen : TokType::kClose);
       i += 3;
     } else if (is_break(i)) {
-      size_t n = starts(i, kEnDash) || starts(i, kEmDash) ? 3 : (c == '-' ? 2 : 1);
+      size_t n =
+          starts(i, kEnDash) || starts(i, kEmDash) || starts(i, kBar) ? 3 : (c == '-' ? 2 : 1);
       TokType t = TokType::kOther;
       if (c == ',' || c == ':') t = TokType::kComma;
       if (c == ';' || c == '!' || c == '?') t = TokType::kStop;
@@ -407,8 +450,8 @@ void QuoteExtractor::Run::Tokenize(Span region) {
         push(i, j, TokType::kWord);
       } else if (periods == 1 && !w.empty() &&
                  (q_.abbreviations_.count(AsciiLower(w)) || w.find('.') != std::string_view::npos ||
-                  (w.size() == 1 && IsAsciiUpper(w[0])))) {
-        push(i, j, TokType::kWord);  // "Dr.", "St.", "U.S.", "J."
+                  (w.size() == 1 && IsAsciiUpper(w[0])) || IsPartyTag(w))) {
+        push(i, j, TokType::kWord);  // "Dr.", "St.", "U.S.", "J.", "R-Ky."
       } else {
         if (!w.empty()) push(i, i + w.size(), TokType::kWord);
         push(j - periods, j, periods == 1 ? TokType::kStop : TokType::kOther);
@@ -443,7 +486,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
   for (size_t k = a; k < b; ++k) {
     if (!IsWord(k)) return s;
   }
-  if (b - a == 1 && IsWordIn(a, {"he", "she", "they"})) {
+  if (b - a == 1 && IsWordIn(a, {"he", "she", "they", "it"})) {
     s.kind = Subject::Kind::kPronoun;
     s.key = LowerWord(a);
     s.span = toks_[a].span;
@@ -459,11 +502,16 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
   // "Canadian guidelines", "Americans say": a demonym is no name.
   if (!the && b - a == 1 && q_.demonyms_.count(AsciiLower(Word(a)))) return s;
   int last_title = -1;
+  bool of = false;  // "Department of Justice": "of" after a head word
   for (size_t k = a; k < b; ++k) {
     std::string_view w = Word(k);
-    if (!IsCapitalized(w) || IsPossessive(w) || IsBlockedNameWord(AsciiLower(w)) || IsPartyTag(w)) {
-      return s;
+    if (w == "of" && !of && k > a && k + 1 < b && IsOrgHead(k - 1) && IsCapitalized(Word(k + 1))) {
+      of = true;
+      continue;
     }
+    // "Police" alone is a group, in "Capitol Police" an organization's head.
+    const bool blocked = IsBlockedNameWord(AsciiLower(w)) && !(k > a && IsOrgHead(k));
+    if (!IsCapitalized(w) || IsPossessive(w) || blocked || IsPartyTag(w)) return s;
     if (TitleOf(w) != nullptr) last_title = static_cast<int>(k);
   }
   // "Justice Department", "General Motors": a title before an
@@ -496,9 +544,11 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
   for (size_t k = name_begin; k < b; ++k) {
     if (!s.name.empty()) s.name += ' ';
     s.name += Word(k);
-    s.org = s.org || IsAcronym(Word(k));
+    // Initials inside a name are no acronym: "George H.W. Bush".
+    const bool initials = k > name_begin && k + 1 < b && Word(k).ends_with('.');
+    s.org = s.org || (IsAcronym(Word(k)) && !initials);
   }
-  s.org = s.org || (the && last_title < 0) || IsOrgHead(b - 1);
+  s.org = s.org || (the && last_title < 0) || IsOrgHead(b - 1) || of;
   return s;
 }
 
@@ -560,20 +610,21 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
     Subject first = ParseName(f, k);
     Subject second = ParseName(k + 1, b);
     if (first.kind == Subject::Kind::kName && second.kind == Subject::Kind::kName) {
+      const bool one_word = first.name.find(' ') == std::string::npos;
+      // "Health and Human Services Secretary Xavier Becerra": one name, the
+      // "and" inside its title.
+      if (one_word && !second.role.empty() && first.role.empty() && !IsGiven(f)) return second;
+      // "Bill and Melinda Gates": the given name takes the surname.
+      const size_t space = second.name.rfind(' ');
+      if (one_word && IsGiven(f) && space != std::string::npos && IsGiven(k + 1)) {
+        first.name += second.name.substr(space);
+      }
       first.also = second.name;
       return first;
     }
     break;
   }
-  for (size_t k = a + 1; k + 1 < b; ++k) {
-    if (!IsWord(k) || LowerWord(k) != "of") continue;
-    Subject titled = ParseName(a, k);
-    if (titled.kind == Subject::Kind::kName &&
-        (!titled.role.empty() || IsGiven(FirstTokenAt(titled.span.begin)))) {
-      return titled;
-    }
-    break;
-  }
+  if (Subject of = NameBeforeOf(a, b); of.ok()) return of;
   if (!described) return {};
   size_t t = b;
   while (t > a && IsWord(t - 1) && IsCapitalized(Word(t - 1))) --t;
@@ -587,12 +638,24 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
         "these", "those",   "toward",  "towards", "against", "over",    "under",  "into",  "onto",
         "via",   "without", "between", "among",   "since",   "until",   "during", "while", "when",
         "where", "who",     "which",   "but",     "because", "although"};
-    const std::string link = LowerWord(t - 1);
-    // After a conjunction the run starts a clause of its own: "... and Putin said".
-    if (!IsOneOf(link, kLinks) || IsConjunction(link)) {
+    // "the indictment against bin Laden": a particle is part of the name
+    // (and after a given name, of the name: "Bill de Blasio").
+    size_t l = t - 1;
+    if (l > a && IsWordIn(l, {"bin", "al", "el", "van", "von", "de", "da", "du", "le", "ibn"}) &&
+        IsLowerWord(l - 1)) {
+      --l;
+    }
+    if (!IsLowerWord(l)) return {};
+    const std::string link = LowerWord(l);
+    // After a conjunction the run starts a clause of its own: "... and Putin
+    // said"; so after "that" when a clause follows the verb ("so ill-equipped
+    // that Lafontaine said that"; not "a claim that Trump said was false").
+    const bool after_that = link == "that" && IsWord(b + 1) &&
+                            (IsClauseOpener(LowerWord(b + 1)) || LowerWord(b + 1) == "that");
+    if (!IsOneOf(link, kLinks) || IsConjunction(link) || after_that) {
       Subject named = ParseName(t, b);
       if (named.ok()) {
-        if (begin != nullptr) *begin = IsConjunction(link) ? t : a;
+        if (begin != nullptr) *begin = IsConjunction(link) || after_that ? t : a;
         return named;
       }
     }
@@ -617,6 +680,24 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
   return {};
 }
 
+// Tokens [a, b) opening with a person's name and where the person is from:
+// "Prime Minister Mesut Yilmaz of Turkey", "Glenn Lammi of the Washington
+// Legal Foundation" (a titled name, one opening with a given name, or two to
+// four words that name no organization); not "Bank of America".
+QuoteExtractor::Run::Subject QuoteExtractor::Run::NameBeforeOf(size_t a, size_t b) const {
+  for (size_t k = a + 1; k + 1 < b; ++k) {
+    if (!IsWord(k) || LowerWord(k) != "of") continue;
+    Subject named = ParseName(a, k);
+    if (named.kind == Subject::Kind::kName &&
+        (!named.role.empty() || IsGiven(FirstTokenAt(named.span.begin)) ||
+         (!named.org && named.name.find(' ') != std::string::npos))) {
+      return named;
+    }
+    break;
+  }
+  return {};
+}
+
 // ", a spokesperson for the company," -> "spokesperson for the company";
 // empty for an age ("34") or a relative clause ("which maintains the bridge").
 std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
@@ -624,11 +705,14 @@ std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
     std::string w = LowerWord(a);
     if (w == "a" || w == "an" || w == "the") ++a;
   }
+  // Not "in a June CNBC interview": where it was said.
   if (a >= b || !IsWord(a) || IsAsciiDigit(Word(a)[0]) || IsRelativeWord(LowerWord(a)) ||
-      IsPartyTag(Word(a))) {
+      IsPartyTag(Word(a)) || IsPreposition(LowerWord(a))) {
     return {};
   }
   if (b == a + 1 && IsAdverb(LowerWord(a))) return {};  // ", however,"
+  // ", capturing the major cities,": a participle clause, no role.
+  if ((a == 0 || !IsWordIn(a - 1, {"a", "an", "the"})) && LowerWord(a).ends_with("ing")) return {};
   size_t e = a;
   while (e < b && IsWord(e) && !IsRelativeWord(LowerWord(e))) ++e;
   if (e == a) return {};
@@ -687,12 +771,24 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     end = t;
   }
   if (begin != nullptr) *begin = end;
-  if (end > a && IsWordIn(end - 1, {"he", "she", "they"})) {
+  if (end > a && IsWordIn(end - 1, {"he", "she", "they", "it"})) {
     if (begin != nullptr) *begin = end - 1;
     return ParseName(end - 1, end);
   }
   if (end > a + 1 && IsWordIn(end - 1, {"who"}) && IsComma(end - 2)) {
     return SubjectBefore(a, end - 2, begin);
+  }
+  // "Sen. Kermit Brashear, a conservative supporter of the death penalty who
+  // said": the name before the apposition.
+  if (end > a + 2 && IsWordIn(end - 1, {"who"})) {
+    for (size_t c = end - 2; c > a && c + 12 > end; --c) {
+      if (!IsWord(c)) {
+        if (IsComma(c) && !IsColon(c) && IsWordIn(c + 1, {"a", "an", "the"})) {
+          return SubjectBefore(a, c, begin);
+        }
+        break;
+      }
+    }
   }
   // Back to the start of the clause: words, commas and parenthetical groups.
   size_t start = end;
@@ -727,11 +823,33 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
   const bool touching = end > start && !IsComma(end - 1);
   for (size_t c = chunks.size(); c > 0; --c) {
     const auto [chunk_begin, chunk_end] = chunks[c - 1];
+    if (c >= 2 && chunk_end == chunk_begin + 1 && IsNameSuffix(chunk_begin)) continue;  // ", Jr.,"
     // "Debra S. Katz, a Washington, D.C., lawyer, said": inside an
     // apposition with commas of its own.
     if (c < chunks.size() && c >= 2 && IsWordIn(chunks[c - 2].first, {"a", "an", "the"})) continue;
     size_t at = chunk_begin;
+    // The chunk right before the verb, or one that appositions follow ("the
+    // comedian Jon Stewart, a longtime friend, had joked"), may end in the name.
     Subject s = ParseSubject(chunk_begin, chunk_end, c == chunks.size() && touching, &at);
+    // "Senior Swiss IOC member Marc Hodler, who heads ..., has described",
+    // "in which the comedian Jon Stewart, a longtime friend, had joked": a
+    // chunk before appositions may end in the name after a description
+    // when it opens with a capital (not "the former Olympian, ...") or the
+    // name follows "the" or "a" and a noun.
+    if (!s.ok() && c < chunks.size() && chunk_end >= chunk_begin + 2) {
+      size_t described_at = chunk_begin;
+      Subject named = ParseSubject(chunk_begin, chunk_end, true, &described_at);
+      if (named.kind == Subject::Kind::kName) {
+        const size_t t = FirstTokenAt(named.span.begin);
+        const bool capital =
+            !IsLowerWord(chunk_begin) && !IsWordIn(chunk_begin, {"a", "an", "the"});
+        if (capital ||
+            (t >= chunk_begin + 3 && IsLowerWord(t - 1) && IsWordIn(t - 2, {"the", "a", "an"}))) {
+          s = named;
+          at = described_at;
+        }
+      }
+    }
     // "Ray Fang, the hospital's trauma medical director, said": a description
     // set off by commas describes the name before it.
     if (s.kind == Subject::Kind::kNominal && !(c == chunks.size() && touching) && c >= 2) {
@@ -742,7 +860,14 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
       }
     }
     if (s.ok()) {
-      for (size_t r = c; r < chunks.size() && s.kind == Subject::Kind::kName; ++r) {
+      size_t r0 = c;  // "Walter H. White, Jr., chairman of ..., said"
+      if (s.kind == Subject::Kind::kName && r0 < chunks.size() &&
+          chunks[r0].second == chunks[r0].first + 1 && IsNameSuffix(chunks[r0].first)) {
+        s.name += ", " + std::string(Word(chunks[r0].first));
+        s.span.end = toks_[chunks[r0].first].span.end;
+        ++r0;
+      }
+      for (size_t r = r0; r < chunks.size() && s.kind == Subject::Kind::kName; ++r) {
         std::string role = RoleFromApposition(chunks[r].first, chunks[r].second);
         if (role.empty()) continue;
         // "a Fredericksburg, Va. dealer in old maps": commas of its own.
@@ -771,11 +896,43 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     // "Richard Fulton, a Fredericksburg, Va. dealer, said": an apposition
     // with a comma of its own.
     if (c >= 2 && IsWordIn(chunks[c - 2].first, {"a", "an", "the"})) continue;
+    // "Tom Shortley, North Korea desk officer at the World Food Program,
+    // said": an apposition naming a function in lower case.
+    bool function = false;
+    for (size_t k = chunk_begin + 1; k < chunk_end && !function; ++k) {
+      const Title* title = IsLowerWord(k) ? TitleOf(Word(k)) : nullptr;
+      function = title != nullptr && !title->honorific;
+    }
+    if (c >= 2 && function) continue;
     break;
   }
-  // "She announced an emergency fund ... and said": the sentence's subject.
+  // "She announced an emergency fund ... and said", "He paused, then
+  // added": the sentence's subject.
+  if (end > a + 1 && IsComma(end - 1) && !IsColon(end - 1) && IsWordIn(verb - 1, {"then"})) {
+    // The subject opening the sentence: not "..., Sookram said, then demanded".
+    Subject s = SentenceSubject(a, end - 1);
+    if (s.ok() && s.span.begin <= toks_[a + 1].span.begin) {
+      if (begin != nullptr) *begin = verb - 1;
+      return s;
+    }
+  }
   if (end > a && IsWordIn(end - 1, {"and", "but"})) {
     Subject s = SentenceSubject(a, end - 1);
+    // "a speech in which Bloomberg criticized Democrats, but argued": the
+    // subject of the relative clause the verb continues.
+    for (size_t t = end - 1; !s.ok() && t > a + 1 && t + 30 > end; --t) {
+      if (!IsLowerWord(t) || !LowerWord(t).ends_with("ed") || !IsWord(t - 1) ||
+          !IsCapitalized(Word(t - 1))) {
+        continue;
+      }
+      size_t n = t - 1;
+      while (n > a && IsWord(n - 1) && IsCapitalized(Word(n - 1))) --n;
+      if (n > a && IsWordIn(n - 1, {"which", "who", "whom", "where", "when"})) {
+        Subject named = ParseName(n, t);
+        if (named.kind == Subject::Kind::kName) s = named;
+      }
+      break;
+    }
     if (s.ok()) {
       if (begin != nullptr) *begin = end - 1;
       return s;
@@ -834,8 +991,29 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   size_t k = verb + 1;
   while (k < limit && IsWord(k)) ++k;
   Subject s = ParseName(verb + 1, k);
-  if (!s.ok() && k > verb + 2 && IsWordIn(verb + 1, {"the", "a", "an"}) && IsComma(k) &&
-      !IsColon(k)) {
+  // "said Dr. Dominique Lafontaine of Doctors Without Borders, a charity":
+  // the apposition describes the organization.
+  bool of = false;
+  if (!s.ok()) {
+    s = NameBeforeOf(verb + 1, k);
+    of = s.ok();
+  }
+  // "said Ms. White and Lewis D. Schiliro, assistant director": both speak.
+  for (size_t j = verb + 2; !s.ok() && j + 1 < k; ++j) {
+    if (LowerWord(j) != "and") continue;
+    Subject first = ParseName(verb + 1, j);
+    Subject second = ParseName(j + 1, k);
+    if (first.kind == Subject::Kind::kName && second.kind == Subject::Kind::kName) {
+      s = first;
+      s.also = second.name;
+      of = true;  // an apposition after them describes the second
+    }
+    break;
+  }
+  // "said the leader of the Senate, Justin Alfond", "said the commission's
+  // chairwoman, Diane McGrath".
+  if ((!s.ok() || s.kind == Subject::Kind::kNominal) && k > verb + 2 &&
+      IsWordIn(verb + 1, {"the", "a", "an"}) && IsComma(k) && !IsColon(k)) {
     size_t e = k + 1;
     while (e < limit && IsWord(e)) ++e;
     Subject named = ParseName(k + 1, e);
@@ -847,12 +1025,19 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     }
   }
   if (!s.ok() || s.kind == Subject::Kind::kNominal) return {};
+  // "said Walter H. White, Jr., chairman of ...": the suffix is the name's.
+  if (IsComma(k) && !IsColon(k) && IsNameSuffix(k + 1) && !IsWord(k + 2)) {
+    s.name += ", " + std::string(Word(k + 1));
+    s.span.end = toks_[k + 1].span.end;
+    k += 2;
+  }
   // Appositions: ", 34, a nurse who ...".
   while (k < limit && toks_[k].type == TokType::kComma) {
     size_t e = k + 1;
     while (e < limit && IsWord(e)) ++e;
     if (e == k + 1) break;
-    if (s.kind == Subject::Kind::kName && s.role.empty()) {
+    if (of) {
+    } else if (s.kind == Subject::Kind::kName && s.role.empty()) {
       s.role = RoleFromApposition(k + 1, e);
     } else if (s.kind == Subject::Kind::kName) {
       std::string role = RoleFromApposition(k + 1, e);
@@ -877,8 +1062,14 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SentenceSubject(size_t a, size
     const size_t c = chunk_begin;
     chunk_begin = k + 1;
     if (c >= k || quoted_[c]) continue;
-    if (IsWordIn(c, {"he", "she", "they"})) return ParseName(c, c + 1);
+    if (IsWordIn(c, {"he", "she", "they", "it"})) return ParseName(c, c + 1);
     const std::string first = LowerWord(c);
+    // "Officials in Maricopa County, Arizona, are ...": a place's region
+    // after a place is no subject.
+    if (c > a + 1 && IsWord(c - 2) && IsCapitalized(Word(c - 2)) && k <= c + 2 &&
+        IsCapitalized(Word(c)) && (k == c + 1 || IsCapitalized(Word(c + 1))) && k < b) {
+      continue;
+    }
     if (first == "the") {
       ++tried;
       for (size_t e = c + 2; e <= k && e <= c + 5; ++e) {
@@ -895,6 +1086,11 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SentenceSubject(size_t a, size
     // elsewhere, is no name.
     if (r == c + 1 && IsSentenceInitial(c) && !inner_capitals_.count(std::string(Word(c))))
       continue;
+    // "Seven Capitol Police officers filed": a name before a group word
+    // qualifies it.
+    if (r < k && IsLowerWord(r) && LowerWord(r).ends_with('s') && IsBlockedNameWord(LowerWord(r))) {
+      return {};
+    }
     Subject s = ParseSubject(c, r, /*described=*/true);
     if (s.ok()) return s;
   }
@@ -973,6 +1169,8 @@ size_t QuoteExtractor::Run::AfterTimeAdverbial(size_t k, size_t last) const {
   if (k + 1 < last && IsWord(k) && IsTimeLead(LowerWord(k)) && is_time(k + 1)) ++e;
   if (!is_time(e)) return k;
   while (is_time(e)) ++e;  // "Friday night"
+  // "Feb. 21"
+  if (e < last && IsWord(e) && IsAsciiDigit(Word(e)[0]) && IsMonth(LowerWord(e - 1))) ++e;
   return e;
 }
 
@@ -983,6 +1181,8 @@ size_t QuoteExtractor::Run::AfterTimeAdverbial(size_t k, size_t last) const {
 size_t QuoteExtractor::Run::AfterSayingPhrase(size_t k, size_t last) const {
   size_t e = k;
   while (e < last && IsWord(e) && IsPreposition(LowerWord(e))) {
+    // "vowed to respond forcefully to what he called": an infinitive.
+    if (LowerWord(e) == "to" && IsLowerWord(e + 1) && !IsDeterminer(LowerWord(e + 1))) return k;
     ++e;
     if (e < last && IsWord(e) && IsDeterminer(LowerWord(e))) ++e;
     size_t words = 0;
@@ -1023,14 +1223,25 @@ size_t QuoteExtractor::Run::AfterSaying(size_t k, size_t last, const Verb& verb)
 // True when the words from token k to the sentence's end only say where,
 // when or to whom something was said: "said.", "said on Tuesday.", "told
 // reporters in Paris.", "wrote in an email."
-bool QuoteExtractor::Run::EndsSentence(size_t k, size_t last, const Verb& verb) const {
+bool QuoteExtractor::Run::EndsSentence(size_t k, size_t last, const Verb& verb, bool named) const {
   size_t e = k;
   while (e < last && IsWord(e)) ++e;
   if (e < last && toks_[e].type != TokType::kStop) return false;
   if (e == k) return true;
   // "X responded to the call" is no attribution: a verb that needs "that"
   // ends a sentence alone or with a time ("he added on Friday").
-  if (verb.needs_that) return AfterTimeAdverbial(k, e) == e;
+  if (verb.needs_that) {
+    // "X confirmed at a press conference", "X added in a statement on
+    // Friday", after a named speaker.
+    size_t j = AfterTimeAdverbial(k, e);
+    if (named && j < e && IsWordIn(j, {"at", "in", "during", "on"}) && e - j <= 7) {
+      for (size_t w = j + 1; w < e; ++w) {
+        if (IsWordIn(w, {"to", "that"}) || IsAuxiliary(LowerWord(w))) return false;
+      }
+      return true;
+    }
+    return j == e;
+  }
   return AfterSaying(k, e, verb) == e && LowerWord(e - 1) != "that";
 }
 
@@ -1040,7 +1251,8 @@ bool QuoteExtractor::Run::EndsSentence(size_t k, size_t last, const Verb& verb) 
 // may take a bare clause, right after the verb, its listener and a time or
 // saying phrase; for a verb that needs "that", only a clause opening with a
 // subject pronoun ("added there could be", "maintained he is innocent").
-size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last) const {
+size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
+                                        bool named_before) const {
   size_t k = AfterVerb(v, verb);
   // "said, however, that": an adverb set off by commas.
   if (IsComma(k) && !IsColon(k) && IsWord(k + 1) && IsAdverb(LowerWord(k + 1)) && IsComma(k + 2) &&
@@ -1072,12 +1284,49 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last)
   }
   size_t c = verb.takes_object ? AfterListener(k, last) : k;
   if (c >= last || !IsWord(c)) return kNoClause;
-  if (IsAdverbialStart(LowerWord(c))) {
+  const size_t bare = c;  // right after the verb, its listener and a time
+  if (IsAdverbialStart(LowerWord(c)) || IsPreposition(LowerWord(c))) {  // "said via email."
     const size_t after = AfterSayingPhrase(c, last);
     if (after == c) return kNoClause;
     c = after;
   }
-  if (verb.needs_that && !pronoun_clause(c)) return kNoClause;
+  // "said if his players didn't respond, he was set to": a condition, then
+  // the clause.
+  if (IsWordIn(c, {"if", "unless"})) {
+    for (size_t j = c + 2; j + 1 < last && toks_[j].type != TokType::kStop; ++j) {
+      if (IsComma(j) && !IsColon(j) && IsWord(j + 1) &&
+          (IsClauseOpener(LowerWord(j + 1)) || IsCapitalized(Word(j + 1)))) {
+        return c;
+      }
+    }
+    return kNoClause;
+  }
+  // "claimed Republicans are often attacked", "warned the bridge could
+  // fall": a finite verb (not "state" of "the US state department"), then
+  // right after it a short noun phrase and an auxiliary (not "asked why he
+  // was", "asked the governor do", "promised Democrats she would").
+  auto subject_clause = [&](size_t c) {
+    const std::string form = LowerWord(v);
+    if (c != bare || !(form.ends_with("ed") || form.ends_with('s'))) return false;
+    const std::string opener = LowerWord(c);
+    if (IsAuxiliary(opener) || IsRelativeWord(opener) || IsConjunction(opener) ||
+        IsOneOf(opener, {"why", "how", "what", "whether", "who", "to"})) {
+      return false;
+    }
+    for (size_t j = c + 1; j < last && j < c + 5 && IsWord(j); ++j) {
+      const std::string w = LowerWord(j);
+      if (IsOneOf(w, {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
+                      "can", "may", "might", "should", "must"})) {
+        return !IsDeterminer(LowerWord(j - 1));
+      }
+      if (IsPreposition(w) || IsRelativeWord(w) || IsConjunction(w) || IsSubjectPronoun(w) ||
+          w == "to") {
+        return false;
+      }
+    }
+    return false;
+  };
+  if (verb.needs_that && !pronoun_clause(c) && !subject_clause(c)) return kNoClause;
   // "told her and several others to download": no clause; "says - from": none.
   if (IsConjunction(LowerWord(c)) || LowerWord(c) == "to") return kNoClause;
   const unsigned char opening = static_cast<unsigned char>(Word(c)[0]);
@@ -1089,7 +1338,12 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last)
   if (IsCapitalized(Word(c)) && LowerWord(c) != "i") {
     size_t e = c;
     while (e < last && IsWord(e) && IsCapitalized(Word(e))) ++e;
-    if (e >= last || (!IsWord(e) && toks_[e].type != TokType::kOpen)) return kNoClause;
+    // "Lafontaine said Chesci, an Italian aid group, also pulled out": with
+    // a speaker before the verb, a name and its apposition open the clause.
+    const bool apposition = named_before && e < last && IsComma(e) && !IsColon(e);
+    if (!apposition && (e >= last || (!IsWord(e) && toks_[e].type != TokType::kOpen))) {
+      return kNoClause;
+    }
   }
   return c;
 }
@@ -1103,7 +1357,13 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectAfter(const Quote
                                                                      size_t* attribution_end) {
   size_t k = m.close + 1;
   while (k < limit && toks_[k].type == TokType::kComma) ++k;
-  for (size_t v = k; v < limit && v < k + 12; ++v) {
+  // '"war" on the virus as he took office, Biden announced': a fragment
+  // that words follow takes only an attribution right after it.
+  const char last_inner = text_[toks_[m.close].span.begin - 1];
+  const bool words_follow = k == m.close + 1 && k < limit && IsWord(k) && last_inner != ',' &&
+                            last_inner != '?' && last_inner != '!' && last_inner != '.';
+  const size_t reach = words_follow ? 3 : 12;
+  for (size_t v = k; v < limit && v < k + reach; ++v) {
     const Verb* found = VerbAt(v);
     if (found == nullptr) continue;
     Subject s;
@@ -1179,6 +1439,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectBefore(const Quot
     } else {
       s = SubjectBefore(first, v - 1, &begin);
     }
+    // 'Says Florida State defensive end Tony Bryant: "..."': the verb opens
+    // the sentence, its subject follows it up to the colon.
+    if (!s.ok() && colon && v - 1 == first && IsColon(o) && o > v) {
+      s = ParseSubject(v, o, /*described=*/true);
+      if (s.kind != Subject::Kind::kName) s = {};
+    }
     if (!s.ok()) break;
     *verb = v - 1;
     direct_anchors_.push_back(Anchor{begin, v, kNoClause, false, s, v - 1});
@@ -1212,10 +1478,30 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
   for (const QuoteMarks& m : marks) {
     for (size_t k = m.open; k <= m.close; ++k) quoted_[k] = true;
   }
+  // A quotation running on into the next paragraph: an opening mark that
+  // starts a sentence or follows a colon or comma, with no mark after it in
+  // this paragraph.
+  size_t open_tail = toks_.size();
+  for (size_t i = toks_.size(); i > 0; --i) {
+    const TokType t = toks_[i - 1].type;
+    if (t == TokType::kClose) break;
+    if (t != TokType::kOpen) continue;
+    if (sentence_starts_.count(toks_[i - 1].span.begin) > 0 ||
+        sentence_starts_.count(toks_[i - 1].span.end) > 0 || (i >= 2 && IsComma(i - 2))) {
+      open_tail = i - 1;
+    }
+    break;
+  }
+  for (size_t k = open_tail; k < toks_.size(); ++k) quoted_[k] = true;
+  const int carried = toks_.empty() || toks_[0].type != TokType::kOpen ? -1 : carried_;
+  carried_ = -1;
 
   const size_t paragraph_first = found_.size();
+  uint32_t carried_by = 0;  // where the quote that names the carried quote's speaker begins
   int previous = -1;        // the last direct quote of this paragraph, in found_
   size_t previous_end = 0;  // the token after its trailing attribution, if it had one
+  int unattributed = -1;    // a quote of whole sentences with no speaker yet, in found_
+  size_t unattributed_close = 0;
   for (const QuoteMarks& m : marks) {
     Span inner = TrimSpan(text_, Span{toks_[m.open].span.end, toks_[m.close].span.begin});
     while (inner.end > inner.begin &&
@@ -1223,6 +1509,13 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
       --inner.end;
     }
     if (inner.empty()) continue;
+    // 'On "The Ingraham Angle", DeSantis said': a title after a preposition
+    // or a possessive is no quote.
+    if (m.open > 0 && IsWord(m.open - 1) &&
+        (IsPreposition(LowerWord(m.open - 1)) || IsPossessive(Word(m.open - 1))) &&
+        IsTitleCase(m.open + 1, m.close)) {
+      continue;
+    }
     Found f;
     f.quote.span = inner;
     f.quote.kind = Quote::Kind::kDirect;
@@ -1259,11 +1552,59 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
       size_t j = previous_end;
       while (j < m.open && toks_[j].type == TokType::kComma) ++j;
       bool continues = previous_end > 0 && j == m.open;
-      // "A," X said. "B."  -- a whole quoted sentence.
-      bool whole_sentence =
-          toks_[m.open].span.begin == open_sentence.begin && IsCapitalized(inner.Slice(text_));
+      // "A," X said. "B."  -- a whole quoted sentence, at most one sentence
+      // after the quote it continues.
+      bool whole_sentence = toks_[m.open].span.begin == open_sentence.begin &&
+                            IsCapitalized(inner.Slice(text_)) && Near(previous, f.quote.sentence);
       if (continues || whole_sentence) f.inherit_from = previous;
     }
+    // 'X called the attack an "act of terror" and an "act of hate"': a
+    // fragment after a naming verb is the subject's words; so are the
+    // fragments after it in the sentence.
+    bool named = false;
+    if (!f.subject.ok() && f.inherit_from < 0) {
+      const size_t sentence_first = FirstTokenAt(open_sentence.begin);
+      for (size_t v = m.open; v > sentence_first && v + 12 > m.open; --v) {
+        const TokType t = toks_[v - 1].type;
+        if (t != TokType::kWord && t != TokType::kComma) break;
+        if (!IsNamingVerb(LowerWord(v - 1)) || IsCapitalized(Word(v - 1))) continue;
+        Subject s;
+        if (LowerWord(v - 1).ends_with("ing") && v - 1 > sentence_first && IsComma(v - 2)) {
+          const Anchor* before = AnchorBefore(sentence_first, v - 1, {});
+          s = before != nullptr ? before->subject : SentenceSubject(sentence_first, v - 1);
+        } else {
+          s = SubjectBefore(sentence_first, v - 1);
+        }
+        if (s.ok()) {
+          f.subject = s;
+          named = true;
+        }
+        break;
+      }
+      if (!named && previous >= 0 && found_[static_cast<size_t>(previous)].named &&
+          found_[static_cast<size_t>(previous)].quote.sentence == f.quote.sentence) {
+        // Not past a verb of saying: 'and said the trio "should abandon"'.
+        bool said = false;
+        const size_t from = FirstTokenAt(found_[static_cast<size_t>(previous)].quote.span.end);
+        for (size_t k = from; k < m.open && !said; ++k) said = VerbAt(k) != nullptr;
+        if (!said) {
+          f.inherit_from = previous;
+          named = true;
+        }
+      }
+    }
+    f.named = named;
+    // A paragraph continuing a quotation left open in the one before.
+    if (m.open == 0 && carried >= 0) {
+      if (!f.subject.ok() && f.inherit_from < 0) {
+        f.inherit_from = carried;
+      } else if (f.subject.ok()) {
+        carried_by = inner.begin;
+      }
+    }
+    const bool attributed = f.subject.ok();
+    const bool whole =
+        toks_[m.open].span.begin == open_sentence.begin && IsCapitalized(inner.Slice(text_));
     if (f.subject.ok() || f.inherit_from >= 0) {
       found_.push_back(std::move(f));
       previous = static_cast<int>(found_.size() - 1);
@@ -1271,6 +1612,46 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
       for (size_t k = anchors_before; k < direct_anchors_.size(); ++k) {
         direct_anchors_[k].found = previous;
       }
+      // '"A." "B," she said.': A, whole sentences with no attribution, takes
+      // the speaker of the quote right after it.
+      if (attributed && unattributed >= 0 && m.open == unattributed_close + 1) {
+        found_[static_cast<size_t>(unattributed)].inherit_from = previous;
+      }
+      unattributed = -1;
+    } else if (whole) {
+      found_.push_back(std::move(f));
+      unattributed = static_cast<int>(found_.size() - 1);
+      unattributed_close = m.close;
+    } else {
+      unattributed = -1;
+    }
+  }
+
+  // The quotation left open: its attribution before it, the quote before it
+  // in the paragraph, or the one it continues.
+  if (open_tail < toks_.size()) {
+    const Span inner = TrimSpan(text_, Span{toks_[open_tail].span.end, doc_.paragraphs[p].end});
+    if (!inner.empty()) {
+      Found f;
+      f.quote.span = inner;
+      f.quote.kind = Quote::Kind::kDirect;
+      f.quote.sentence = doc_.SentenceAt(inner.begin);
+      const Span open_sentence = doc_.sentences[f.quote.sentence].span;
+      size_t verb = 0;
+      int inherit = -1;
+      Subject s = DirectSubjectBefore({open_tail, open_tail}, FirstTokenAt(open_sentence.begin),
+                                      &verb, &inherit);
+      if (s.ok()) {
+        f.subject = s;
+        f.inherit_from = inherit;
+        used[verb] = true;
+      } else if (previous >= 0 && Near(previous, f.quote.sentence)) {
+        f.inherit_from = previous;
+      } else if (open_tail == 0 && carried >= 0) {
+        f.inherit_from = carried;
+      }
+      found_.push_back(std::move(f));
+      carried_ = static_cast<int>(found_.size() - 1);
     }
   }
 
@@ -1302,6 +1683,23 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
     }
   }
   std::move(sorted.begin(), sorted.end(), found_.begin() + static_cast<ptrdiff_t>(paragraph_first));
+  if (carried_ >= static_cast<int>(paragraph_first)) {
+    carried_ = moved_to[static_cast<size_t>(carried_) - paragraph_first];
+  }
+  // The quote with the attribution names the speaker of the paragraphs it
+  // ends: '"A ... \n\n"B," Santorum said.'
+  if (carried_by > 0) {
+    for (size_t k = paragraph_first; k < found_.size(); ++k) {
+      if (found_[k].quote.kind != Quote::Kind::kDirect ||
+          found_[k].quote.span.begin != carried_by) {
+        continue;
+      }
+      size_t root = static_cast<size_t>(carried);
+      while (found_[root].inherit_from >= 0) root = static_cast<size_t>(found_[root].inherit_from);
+      if (!found_[root].subject.ok() && root != k) found_[root].inherit_from = static_cast<int>(k);
+      break;
+    }
+  }
 }
 
 // "..., according to X." / "According to X, ..." at token v; also "according
@@ -1354,19 +1752,70 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     }
     const Verb* verb = VerbAt(v);
     if (verb == nullptr) continue;
+    // "its July estimate", "Zarif's claim": after a determiner or a
+    // possessive, a noun.
+    if (v > first && IsWord(v - 1) &&
+        ((LowerWord(v - 1) != "that" && IsDeterminer(LowerWord(v - 1))) ||
+         IsPossessive(Word(v - 1)))) {
+      continue;
+    }
     if (used[v]) {
       // A verb that attributed a quote may also introduce a clause:
       // '... a "scourge", Obama said the US stood with France.' Not
       // '"...," said X': X is no clause.
       const std::span<const Anchor> direct = DirectAnchors(v, v + 1);
-      if (direct.empty() || direct.front().begin == v) continue;
+      if (direct.empty()) continue;
       x = direct.front();
-      x.clause = ClauseStart(v, *verb, last);
-      if (x.clause != kNoClause) anchors.push_back(x);
+      if (x.begin != v) {
+        x.clause = ClauseStart(v, *verb, last);
+        if (x.clause != kNoClause) {
+          anchors.push_back(x);
+          continue;
+        }
+      }
+      // 'But he's created a "disaster" there, Trump said.': the sentence
+      // before an attribution ending it is a reported clause holding the
+      // quotation, unless it is all quotation or holds another attribution
+      // ('X said: "...", he told reporters').
+      bool all_quoted = true, other = false;
+      for (size_t k = first; k + 1 < x.begin; ++k) {
+        all_quoted = all_quoted && (quoted[k] || !IsWord(k));
+        other = other || used[k] || IsColon(k);
+      }
+      const bool ends = x.begin == v ? x.end >= last || toks_[x.end].type == TokType::kStop
+                                     : EndsSentence(AfterVerb(v, *verb), last, *verb,
+                                                    x.subject.kind == Subject::Kind::kName);
+      if (!all_quoted && !other && SetOffByComma(first, x.begin) && ends) {
+        x.clause = kNoClause;
+        x.backward = true;
+        anchors.push_back(x);
+      }
       continue;
     }
     x.verb = v;
     x.end = AfterVerb(v, *verb);
+    // "She issued a statement over the weekend saying": a document's
+    // participle speaks for the subject of the verb that produced it.
+    if (LowerWord(v) == "saying" && v > first && IsWord(v - 1)) {
+      size_t d = v;
+      while (d > first && d + 8 > v && IsWord(d - 1) && !IsDocumentNoun(LowerWord(d - 1))) --d;
+      if (d > first + 2 && IsWord(d - 1) && IsDocumentNoun(LowerWord(d - 1))) {
+        size_t w = d - 1;
+        while (w > first && w + 6 > d && IsLowerWord(w - 1) && !LowerWord(w - 1).ends_with("ed")) {
+          --w;
+        }
+        if (w > first && IsLowerWord(w - 1) && LowerWord(w - 1).ends_with("ed")) {
+          x.subject = SubjectBefore(first, w - 1);
+          if (x.subject.kind == Subject::Kind::kPronoun || x.subject.kind == Subject::Kind::kName) {
+            x.begin = v;
+            x.clause = ClauseStart(v, *verb, last);
+            if (x.clause != kNoClause) anchors.push_back(x);
+            continue;
+          }
+          x.subject = {};
+        }
+      }
+    }
     const bool participle =
         LowerWord(v).ends_with("ing") && v > first && IsComma(v - 1) && !IsColon(v - 1);
     if (participle) {
@@ -1385,8 +1834,11 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     } else {
       x.subject = SubjectBefore(first, v, &x.begin);
     }
-    if (!participle && x.begin > first && IsComma(x.begin - 1) && !IsColon(x.begin - 1) &&
-        EndsSentence(AfterVerb(v, *verb), last, *verb)) {
+    // "CLAUSE, X said." / "CLAUSE -- X said."
+    const bool set_off = SetOffByComma(first, x.begin) || (x.begin > first && IsDash(x.begin - 1) &&
+                                                           x.subject.kind == Subject::Kind::kName);
+    if (!participle && set_off &&
+        EndsSentence(AfterVerb(v, *verb), last, *verb, x.subject.kind == Subject::Kind::kName)) {
       x.backward = true;  // "CLAUSE, X said."
     } else if (!x.subject.ok() && v > first && IsComma(v - 1) && !IsColon(v - 1)) {
       size_t end = 0;
@@ -1407,14 +1859,27 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       continue;
     }
     if (!x.backward) {
-      x.clause = ClauseStart(v, *verb, last);
+      x.clause = ClauseStart(v, *verb, last, x.begin < v);
+      // "policies that he says place ...", "the plan, which he said would
+      // cost": after a relative word the clause has no subject of its own.
+      // The clause then opens with a verb: an auxiliary, or a word before a
+      // determiner (not "so ill-equipped that X said that abortions are").
+      if (x.clause != kNoClause && x.begin > first &&
+          IsWordIn(x.begin - 1, {"that", "which", "who", "what"}) && IsLowerWord(x.clause) &&
+          !IsClauseOpener(LowerWord(x.clause)) && !IsDeterminer(LowerWord(x.clause)) &&
+          (IsAuxiliary(LowerWord(x.clause)) ||
+           (IsWord(x.clause + 1) && IsDeterminer(LowerWord(x.clause + 1))))) {
+        x.clause = kNoClause;
+      }
       // "To this point, Obama said, Russia is an outlier": a parenthetical
       // attribution; the clause is the rest of the sentence.
       const size_t after = AfterVerb(v, *verb);
-      if (x.clause == kNoClause && !verb->needs_that && x.subject.kind == Subject::Kind::kName &&
-          IsComma(after) && !IsColon(after) && IsWord(after + 1) && x.begin > first &&
-          IsComma(x.begin - 1) && !IsAdverbialStart(LowerWord(after + 1)) &&
-          !IsRelativeWord(LowerWord(after + 1)) && !LowerWord(after + 1).ends_with("ing")) {
+      if (x.clause == kNoClause && x.subject.kind == Subject::Kind::kName && IsComma(after) &&
+          !IsColon(after) && IsWord(after + 1) && x.begin > first && IsComma(x.begin - 1) &&
+          !IsAdverbialStart(LowerWord(after + 1)) && !IsRelativeWord(LowerWord(after + 1)) &&
+          !LowerWord(after + 1).ends_with("ing") && !IsPreposition(LowerWord(after + 1)) &&
+          !IsConjunction(LowerWord(after + 1)) &&
+          !IsWordIn(after + 1, {"amid", "despite", "including", "according", "then"})) {
         x.clause = after + 1;
       }
     }
@@ -1547,6 +2012,20 @@ void QuoteExtractor::Run::CollectMentions() {
   for (size_t p = 0; p < doc_.paragraphs.size(); ++p) {
     LoadParagraph(p);
     for (size_t i = 0; i < toks_.size(); ++i) {
+      // "State Department spokeswoman Victoria Nuland": a function in lower
+      // case before a name.
+      const Title* lower_title = IsLowerWord(i) ? TitleOf(Word(i)) : nullptr;
+      if (lower_title != nullptr && !lower_title->honorific && IsWord(i + 1) &&
+          IsCapitalized(Word(i + 1)) && TitleOf(Word(i + 1)) == nullptr) {
+        size_t b = i + 1;
+        while (b < toks_.size() && b < i + 4 && IsWord(b) && IsCapitalized(Word(b))) ++b;
+        Subject s = ParseName(i + 1, b);
+        if (s.kind == Subject::Kind::kName && !s.org && s.name.find(' ') != std::string::npos) {
+          mentions_.push_back({s.span.begin, s.name, std::string(Word(i)), true});
+          full_names_.push_back(s.name);
+        }
+        continue;
+      }
       if (!IsWord(i) || !IsCapitalized(Word(i)) || TitleOf(Word(i)) == nullptr) continue;
       size_t a = i;
       while (a > 0 && IsWord(a - 1) && IsCapitalized(Word(a - 1)) &&
@@ -1555,6 +2034,20 @@ void QuoteExtractor::Run::CollectMentions() {
       }
       size_t b = i + 1;
       while (b < toks_.size() && IsWord(b) && IsCapitalized(Word(b))) ++b;
+      // "President Obama's watch": the title names the person the
+      // possessive does.
+      const Title* title = TitleOf(Word(i));
+      if (b > i + 1 && b <= i + 4 && IsPossessive(Word(b - 1)) && !title->honorific &&
+          TitleOf(Word(b - 1)) == nullptr) {
+        std::string name;
+        for (size_t k = i + 1; k + 1 < b; ++k) name += std::string(Word(k)) + " ";
+        name += WithoutPossessive(Word(b - 1));
+        const std::string role(Span{toks_[a].span.begin, toks_[i].span.end}.Slice(text_));
+        mentions_.push_back({toks_[i + 1].span.begin, name, role, true});
+        full_names_.push_back(name);
+        i = b - 1;
+        continue;
+      }
       while (b > i + 1) {
         Subject s = ParseName(a, b);
         if (s.kind == Subject::Kind::kName) {
@@ -1689,6 +2182,7 @@ bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
   Found& f = found_[i];
   if ((*done)[i]) return !f.quote.speaker.empty();
   (*done)[i] = true;
+  if (!f.subject.ok() && f.inherit_from < 0) return false;  // an open quote nobody took
   if (f.inherit_from >= 0) {
     if (!Resolve(static_cast<size_t>(f.inherit_from), done)) return false;
     const Found& from = found_[static_cast<size_t>(f.inherit_from)];
@@ -1758,9 +2252,9 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
     if (m.offset >= at) return false;
     if (m.name.empty()) {  // someone unnamed: AddUnnamed
       return s.kind == Subject::Kind::kPronoun &&
-             (m.role == s.key || (m.role == "he/she" && s.key != "they"));
+             (m.role == s.key || (m.role == "he/she" && s.key != "they" && s.key != "it"));
     }
-    if (m.words.empty() || IsOutlet(m.name)) return false;
+    if (m.words.empty() || IsOutlet(JoinWords(m.words))) return false;
     // Nobody names himself in his own words: '"With President Obama, we
     // ...," he said', "He said he thought Morsi had failed".
     if (self_named && m.offset >= f.quote.span.begin && m.offset < f.quote.span.end) return false;
@@ -1770,7 +2264,18 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
       return false;
     }
     if (s.kind == Subject::Kind::kPronoun) {
-      if (s.key == "they") return !m.person;
+      // "they" an organization named in this sentence or the one before
+      // (not "They sued the NCAA" for a court named further back).
+      if (s.key == "they") return !m.person && m.sentence + 1 >= here;
+      // "it" an organization that spoke opening the sentence before ("Turkey
+      // had demanded that ... It also demanded that ...").
+      if (s.key == "it") {
+        const std::string first = AsciiLower(m.words.front());
+        const bool someone =
+            m.person && (m.titled || !m.honorific.empty() || q_.genders_.count(first) > 0 ||
+                         q_.given_.count(first) > 0);
+        return !someone && m.speaker && m.opens && m.sentence + 1 >= here;
+      }
       if (!m.person) return false;
       // "He met Obama. ... he said": in a sentence opened by the same
       // pronoun, the others named are not who it means.

@@ -8,10 +8,10 @@
 // Extract() needs a document analysed by Pipeline::Analyze (paragraphs,
 // sentences, turns). Create() loads data/speech_verbs.txt,
 // data/person_titles.txt, data/abbreviations.txt, data/name_genders.txt,
-// data/given_names.txt, data/news_outlets.txt, the organization head words
-// of data/entity_stopwords.txt and the demonyms of data/places.txt once; Extract() is const and
-// thread-safe, and its time grows linearly with the document. Spans are byte ranges into
-// Document::text.
+// data/given_names.txt, data/news_outlets.txt, the organization head words of
+// data/entity_stopwords.txt and the demonyms of data/places.txt once; Extract()
+// is const and thread-safe, and its time grows linearly with the document.
+// Spans are byte ranges into Document::text.
 //
 // Direct quotes (straight or curly double quotes):
 //   "...," said X.  /  "...," X said.  /  X said, "..."  /  X told reporters "..."
@@ -19,7 +19,18 @@
 //   "A," said X, "B."          two quotes, both attributed to X
 //   "A," X said. "B."          B, a whole quoted sentence with no attribution of
 //                              its own, goes to the speaker of the quote before
-//                              it in the same paragraph
+//                              it in the same paragraph, at most one sentence
+//                              after it
+//   "A." "B," X said.          A, whole sentences with no attribution, goes to
+//                              the speaker of the quote right after it
+//   "A ... \n\n"B ...," X said.  a quotation over several paragraphs (each
+//                              opens with a mark, only the last closes): one
+//                              quote per paragraph, all X's; an open one takes
+//                              the attribution before it ('X said: "A'), else
+//                              the quote before it in its paragraph, else the
+//                              one it continues, else the speaker of the
+//                              paragraph that ends it; words inside it
+//                              attribute nothing
 //   X said on Friday: "..."  /  X tweeted on Friday "..."  /  X said at a news
 //   conference "..."           between the verb and the mark only a listener,
 //                              when and where it was said, or "that"; after a
@@ -27,9 +38,23 @@
 //                              his website: "..."")
 //   "A," X said, adding, "B."  a participle after a comma speaks for the
 //                              speaker of the attribution before it
-// Quote marks with no attribution next to them (scare quotes, fragments)
-// give no quote of their own; a quoted fragment inside a reported clause of
-// the same speaker is part of that clause. A quote that ends with a period
+//   He paused, then added: "A"  the subject opening the sentence
+//   Says team captain X: "A"   the verb first, its subject up to the colon
+//   X called it an "A" and a "B"   a fragment up to 12 words after a naming
+//                              verb (called, described ... as, dubbed,
+//                              labeled, termed, branded) is the subject's
+//                              words, and so are the fragments after it in the
+//                              sentence, up to a verb of saying ("and called
+//                              for "C" while "D"")
+// Other quote marks with no attribution next to them (scare quotes,
+// fragments) give no quote of their own, nor does a title after a
+// preposition or possessive ('On "The Ingraham Angle", X said', 'told CNN's
+// "State of the Union"'); a fragment that words follow takes only an
+// attribution right after it ('"war" on the virus, Biden announced' is
+// none); a quoted fragment inside a reported clause of the same speaker is
+// part of that clause ('..., but he created a "disaster" there, X said.':
+// the sentence before an attribution ending it is the clause, unless it is
+// all quotation or holds another attribution). A quote that ends with a period
 // ends its sentence: the words after it are not its attribution. An
 // attribution ending in a colon, or in the verb or "that" right before an
 // opening mark ('"A," and Putin stressing that "B"'), belongs to the quote
@@ -39,9 +64,12 @@
 // Reported speech: every attribution of a sentence (outside quote marks)
 // is found first, then each gets its clause.
 //   X said (that) CLAUSE       after the verb, its listener ("told reporters",
-//                              "told the unions"), a time ("said Friday night")
+//                              "told the unions"), a time ("said Friday night",
+//                              "said Feb. 21")
 //                              and where it was said ("said in a statement the
-//                              company would", "said on Twitter he"); "that"
+//                              company would", "said on Twitter he"; "said
+//                              via email." has no clause, nor "vowed to
+//                              respond to what he ...": an infinitive); "that"
 //                              may come up to 12 words on ("said in an
 //                              interview on Monday that", "said, however,
 //                              that"), unless it opens a relative clause ("a
@@ -49,89 +77,137 @@
 //                              speech_verbs.txt (added, warned, announced...)
 //                              take a bare clause only when it opens with a
 //                              subject pronoun ("added there could be",
-//                              "maintained he is innocent"), else only after
-//                              "that" ("announced an emergency fund" is none).
-//                              A verb may have a particle ("pointed out |
-//                              that").
+//                              "maintained he is innocent") or, after a
+//                              finite form, with a short noun phrase and an
+//                              auxiliary ("claimed Republicans are", "warned
+//                              the bridge could"; not "asked why he was",
+//                              "asked the governor do", "promised voters she
+//                              would"), else only after "that" ("announced an
+//                              emergency fund" is none). A verb may have a
+//                              particle ("pointed out | that", "went on").
+//                              A word right after a determiner or a
+//                              possessive is no verb ("its estimate",
+//                              "Zarif's claim").
 //   CLAUSE, X said.  /  CLAUSE, said X.  /  CLAUSE, he added.   the sentence
-//                              before the attribution, when only a listener,
-//                              a time or a place follows the verb
+//   CLAUSE -- X said.          before the attribution, when only a listener,
+//                              a time or a place follows the verb (for a verb
+//                              flagged "that", a place only after a named
+//                              speaker: "X confirmed at a press conference");
+//                              a dash (also U+2015) sets off only a named one
+//   X issued a statement saying CLAUSE   a document's participle: the
+//                              subject of the verb before the document
 //   ..., saying (that) CLAUSE  a participle after a comma: the speaker of the
 //                              attribution before it in the sentence (none if
 //                              that speaker is unnamed), else the sentence's
 //                              subject ("Cantor, who ..., shifted ..., saying")
+//   X said if A, CLAUSE        a condition opens the clause ("said if the
+//                              rain continued, the pier would close")
+//   X said Y, a rival, did Z   after a speaker named before the verb, a name
+//                              and its apposition open the clause
 //   According to X, CLAUSE  /  CLAUSE, according to X.  /  ..., and,
 //   according to X, CLAUSE     also "according to a report by X",
 //                              "according to statistics from X"
-//   Russia, Obama said, is an outlier   -> "is an outlier"
-// A clause runs to the sentence's end, or to where another attribution
-// begins after its start ('X said the plan "failed," and Y stressing that
-// ...', "..., although he added ...", "..., presidential spokesman Joe
-// Lockhart said."; a clause ends in no comma, conjunction or relative
-// word), or to a colon before a quotation. An attribution at the very start
-// of the clause is nested: "X said Y told him Z" gives X "Y told him Z" and
-// Y "Z". A capitalized word is a verb only at a sentence's start ("United
-// States"); after "has" or "had" only a participle is ("had reports that").
+//   Russia, Obama said, is an outlier   -> "is an outlier"; any verb, but
+//                              not before a preposition, a conjunction or
+//                              "then" ("..., X announced, amid protests")
+// After "that", "which", "who" or "what", a clause opening with a verb (an
+// auxiliary, or a word before a determiner) has no subject of its own and is
+// none: "policies that he says place the ...", "the bridge, which X said
+// would". A clause runs to the sentence's end, or to where another attribution
+// begins after its start ('X said the plan "failed," and Y stressing that ...',
+// "..., although he added ...", "..., presidential spokesman Joe Lockhart
+// said."; a clause ends in no comma, conjunction or relative word), or to a
+// colon before a quotation. An attribution at the very start of the clause is
+// nested: "X said Y told him Z" gives X "Y told him Z" and Y "Z". A capitalized
+// word is a verb only at a sentence's start ("United States"); after "has" or
+// "had" only a participle is ("had reports that").
 //
 // Speakers: a name is 1-4 capitalized words, optionally after titles from
-// person_titles.txt and a leading "the" (organizations: "the RTSO", "the
-// White House", "the Justice Department"). A function title ("Mayor",
-// "Transport Minister") becomes the role; an honorific (Mr, Dr) is dropped;
-// a title before an organization's head word belongs to its name ("General
-// Motors"), a title after a given name is a surname ("Steve King"). An
-// apposition after the name (", a spokesperson for the company,", ", a
-// Fredericksburg, Va. dealer,") becomes the role instead, cut before a
-// relative clause. Not names: contractions, "-based" and other hyphenated
-// adjectives, demonyms ("Canadian"), party tags ("R-Texas", skipped with
-// "(D-Calif.)"), plural
-// nouns of unnamed groups ("Officials", "Doctors"), a name repeating a word.
-// Before the verb the subject may stand after adverbs and a time ("X on
-// Friday said", "X nevertheless said"); be a pronoun right before it
-// ("although he added"); be the name before ", who" ("said Mr. Katz, who
-// said"); be a titled name and where it is from ("Prime Minister X of
-// Turkey"); end a description ("proxy advisory firm Glass Lewis", "and
-// Putin", "chairman of the House Intelligence Committee Rep. Adam Schiff",
-// "Chancellor of the Exchequer Gordon Brown", "Microsoft's Dennis Durken");
-// follow "both", "with", "and", a conjunction or an adverb ("But X said");
-// be "X and Y" (both speak); be the one quoted ("Reuters quoted X as
-// saying", "X was quoted as saying"); be the author of a document ("BuzzFeed's
-// Thursday night report claimed", "a White House statement said"); or, for
-// "... and said", be the sentence's subject. When the words right before the verb name
-// nobody ("as conservative members said"), nobody speaks. A description
-// between commas after a name describes it ("Ray Fang, the hospital's
-// director, said"). After the verb: "said X", "said the leader of the
-// Senate, X". News outlets (news_outlets.txt, and the document's own source)
-// relay what others said: they never speak ("..., Reuters reported",
-// "according to the Associated Press"), but end clauses like any attribution.
+// person_titles.txt and a leading "the" (organizations: "the RTSO", "the White
+// House", "the Justice Department"). A function title ("Mayor", "Transport
+// Minister") becomes the role; an honorific (Mr, Dr) is dropped; a title before
+// an organization's head word belongs to its name ("General Motors"), a title
+// after a given name is a surname ("Steve King"). An apposition after the name
+// (", a spokesperson for the company,", ", a Fredericksburg, Va. dealer,")
+// becomes the role instead, cut before a relative clause (not where it was
+// said: ", in a June interview,"); so does one with no article that names a
+// function in lower case ("Tom Shortley, North Korea desk officer at the World
+// Food Program, said"). A middle initial ("James J. Gerace", "George H.W.
+// Bush") is no acronym: the name stays a person's; a suffix after it is its own
+// ("Walter H. White, Jr."). Not names: contractions, "-based" and other
+// hyphenated adjectives, demonyms ("Canadian"), party tags ("R-Texas", skipped
+// with "(D-Calif.)"), plural nouns of unnamed groups ("Officials", "Doctors"),
+// a name repeating a word. "of" stands in an organization's name after a head
+// word ("the Department of Labor"), and so does a group word that is a head
+// word ("the Capitol Police"; "Police said" alone names nobody); a party tag
+// keeps its period ("Mitch McConnell, R-Ky., said"); a particle ("against bin
+// Laden") links as the word before it. Before the verb the subject may stand
+// after adverbs and a time ("X on Friday said", "X nevertheless said", "X even
+// acknowledged"); be a pronoun right before it ("although he added"); be the
+// name before ", who" ("said Mr. Katz, who said") or before an apposition and
+// "who" ("Sen. X, a supporter of the penalty who said"); end a chunk that
+// appositions follow ("Senior IOC member Marc Hodler, who heads ..., has
+// described", "in which the comedian Jon Stewart, a longtime friend, had
+// joked"; not "X, the former Olympian, ..."); be a name and where it is from
+// ("Prime Minister X of Turkey", "Glenn Lammi of the Washington Legal
+// Foundation": a titled name, one opening with a given name, or two to four
+// words naming no organization; not "Bank of America"), before or after the
+// verb; end a description ("proxy advisory firm Glass Lewis", "and Putin",
+// "chairman of the House Intelligence Committee Rep. Adam Schiff", "Chancellor
+// of the Exchequer Gordon Brown", "Microsoft's Dennis Durken"); follow "both",
+// "with", "and", a conjunction or an adverb ("But X said"); be "X and Y" (both
+// speak; "Bill and Melinda Gates": Bill Gates too; "Health and Human Services
+// Secretary X": one name); be the one quoted ("Reuters quoted X as saying", "X
+// was quoted as saying"); be the author of a document ("BuzzFeed's Thursday
+// night report claimed", "a White House statement said"); or, for "... and
+// said", be the sentence's subject (or the subject of the relative clause the
+// verb continues: "a speech in which X criticized Democrats, but argued"); or
+// follow "that" when a clause follows the verb ("so ill-equipped that
+// Lafontaine said that ..."; not "a claim that X said was false"). When the
+// words right before the verb name nobody ("as conservative members said"),
+// nobody speaks. A description between commas after a name describes it ("Ray
+// Fang, the hospital's director, said"). After the verb: "said X", "said the
+// leader of the Senate, X", "said the commission's chairwoman, X", "said Ms.
+// White and Lewis D. Schiliro" (both speak). "Officials in Maricopa County,
+// Arizona, are ..., saying": a place's region is no sentence subject, nor a
+// name before a group word ("Seven Capitol Police officers filed ...,
+// alleging"). News outlets (news_outlets.txt, and the document's own source)
+// relay what others said: they never speak ("..., Reuters reported", "according
+// to the Associated Press"), but end clauses like any attribution.
 //
-// Pronouns and descriptions: "he"/"she", "they", "the minister", "the
-// attorney general", "the French president" (a function title after "the"
-// and modifiers) and "the company", "the sheriff's office" (an
-// organization's head word in lower case) refer to someone named before
-// them, at most 12 sentences back, outside the quote itself (nobody calls
-// himself "President Obama"; a reported clause opening with "he" names
-// someone else: "He said he thought Morsi had failed"). Candidates are
-// titled names, names opening with a given name, organizations ending in a
-// head word, named speakers, every other mention of their surnames
-// (possessives too), and the speakers found so far from pronouns and
-// descriptions. "he"/"she" take people (not "Microsoft") of no other gender
-// by given name or form of address (name_genders.txt: "Mrs McConville");
-// "they" takes organizations only; "the minister" takes a role ending in
-// that title, else the nearest person the text gave some function (not for
-// titles flagged "unnamed": "the spokesman"; and of the gender of a clause
-// opening with "he" or "she"); "the sheriff's office" an organization whose
-// name ends in those words ("the service" alone: any ending in "Service").
-// The nearest sentence with a candidate wins; in it, the last speaker, else
-// the first name (most often the subject); in a sentence opened by the same
-// pronoun ("He met Obama."), the others named are passed over. An unnamed
-// speaker ("a spokesman said", "officials said", an unresolved "the Portland
-// police chief said") is a candidate too, for the pronouns it can be (a
-// spokeswoman for "she"): a pronoun that means it names nobody. Speaker
+// Pronouns and descriptions: "he"/"she", "they", "it", "the minister", "the
+// attorney general", "the French president" (a function title after "the" and
+// modifiers) and "the company", "the sheriff's office" (an organization's head
+// word in lower case) refer to someone named before them, at most 12 sentences
+// back, outside the quote itself (nobody calls himself "President Obama"; a
+// reported clause opening with "he" names someone else: "He said he thought
+// Morsi had failed"). Candidates are titled names (also before a possessive:
+// "President Obama's watch"), names after a function in lower case
+// ("spokeswoman Victoria Nuland"), names opening with a given name,
+// organizations ending in a head word, named speakers, every other mention of
+// their surnames (possessives too), and the speakers found so far from pronouns
+// and descriptions; not news outlets, but a person whose surname is one
+// ("Bloomberg" of "Michael Bloomberg"). "he"/"she" take people (not
+// "Microsoft") of no other gender by given name or form of address
+// (name_genders.txt: "Mrs McConville"); "they" takes organizations only, named
+// in its sentence or the one before; "it" a body (no person known by title,
+// form of address or given name) that spoke opening the sentence before
+// ("Turkey had demanded that ... It also demanded that ..."); "the minister"
+// takes a role ending in that title, else the nearest person the text gave some
+// function (not for titles flagged "unnamed": "the spokesman"; and of the
+// gender of a clause opening with "he" or "she"); "the sheriff's office" an
+// organization whose name ends in those words ("the service" alone: any ending
+// in "Service"). The nearest sentence with a candidate wins; in it, the last
+// speaker, else the first name (most often the subject); in a sentence opened
+// by the same pronoun ("He met Obama."), the others named are passed over. An
+// unnamed speaker ("a spokesman said", "officials said", an unresolved "the
+// Portland police chief said") is a candidate too, for the pronouns it can be
+// (a spokeswoman for "she"): a pronoun that means it names nobody. Speaker
 // names are then replaced by the fullest name in the document (any run of
-// capitalized words not right after "of") ending with the same words
-// ("Duarte" -> "Elena Duarte"; not "Mr Wilson" -> "Jane Wilson"); of several
-// ("Mollie Olgin", "Mario Olgin"), the one named as a speaker, else none.
-// Unnamed speakers ("officials said", "the firm said") give no quote.
+// capitalized words not right after "of") ending with the same words ("Duarte"
+// -> "Elena Duarte"; not "Mr Wilson" -> "Jane Wilson"); of several ("Mollie
+// Olgin", "Mario Olgin"), the one named as a speaker, else none. Unnamed
+// speakers ("officials said", "the firm said") give no quote.
 #ifndef DOSSIER_ANALYZE_QUOTES_H_
 #define DOSSIER_ANALYZE_QUOTES_H_
 

@@ -91,9 +91,23 @@ TEST(QuoteEvalSharedDataTest, DevelopmentSet) {
   const QuoteScore s = Score("attribution-dev.jsonl");
   EXPECT_GE(s.all.gold, 170u);
   EXPECT_GE(s.all.Precision(), 0.99);
-  EXPECT_GE(s.all.Recall(), 0.84);
+  EXPECT_GE(s.all.Recall(), 0.86);
+  EXPECT_GE(s.all.F1(), 0.92);
+  EXPECT_GE(s.reported.F1(), 0.86);
+}
+
+// The second development set (12 more BASIL and DUC 2003 articles, labelled
+// blind; before any tuning on it P 0.905 R 0.672 F1 0.771, reported F1
+// 0.739).
+TEST(QuoteEvalSharedDataTest, DevelopmentSet2) {
+  if (!HaveSharedData()) GTEST_SKIP() << "shared data not found at " << DOSSIER_SHARED_DATA;
+  const QuoteScore s = Score("attribution-dev2.jsonl");
+  EXPECT_GE(s.all.gold, 190u);
+  EXPECT_GE(s.all.Precision(), 0.98);
+  EXPECT_GE(s.all.Recall(), 0.85);
   EXPECT_GE(s.all.F1(), 0.91);
-  EXPECT_GE(s.reported.F1(), 0.85);
+  EXPECT_GE(s.direct.F1(), 0.95);
+  EXPECT_GE(s.reported.F1(), 0.87);
 }
 
 // Held out: 12 further articles picked by the same rule, labelled before any

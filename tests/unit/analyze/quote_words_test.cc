@@ -34,6 +34,10 @@ TEST(QuoteWordsTest, TimesClauseOpenersAndDocuments) {
   EXPECT_FALSE(IsClauseOpener("them"));
   EXPECT_TRUE(IsDocumentNoun("statement"));
   EXPECT_FALSE(IsDocumentNoun("spokesman"));
+  EXPECT_TRUE(IsNamingVerb("dubbed"));
+  EXPECT_FALSE(IsNamingVerb("said"));
+  EXPECT_TRUE(IsMonth("feb."));
+  EXPECT_FALSE(IsMonth("may"));
 }
 
 TEST(QuoteWordsTest, PartyTagsAcronymsAndPossessives) {
@@ -42,6 +46,8 @@ TEST(QuoteWordsTest, PartyTagsAcronymsAndPossessives) {
   EXPECT_FALSE(IsPartyTag("Al-Haj"));
   EXPECT_TRUE(IsAcronym("RTSO"));
   EXPECT_FALSE(IsAcronym("Rtso"));
+  EXPECT_TRUE(IsAcronym("U.N."));
+  EXPECT_FALSE(IsAcronym("J."));  // a middle initial
   EXPECT_TRUE(IsPossessive("Microsoft's"));
   EXPECT_EQ(WithoutPossessive("Microsoft\xE2\x80\x99s"), "Microsoft");
   EXPECT_EQ(WithoutPossessive("Workers'"), "Workers");
