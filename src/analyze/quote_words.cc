@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <iterator>
+#include <unordered_set>
 
 #include "util/strings.h"
 
@@ -45,7 +47,9 @@ bool IsBlockedNameWord(std::string_view lower) {
       "advisers", "advisors", "members", "leaders", "judges", "scholars", "lawyers", "attorneys",
       "insiders", "reports", "studies", "documents", "records", "polls", "surveys", "statistics",
       "data"};
-  return IsOneOf(lower, kWords);
+  // Looked up for every capitalized word: a hash set, built once (immutable).
+  static const std::unordered_set<std::string_view> kSet(std::begin(kWords), std::end(kWords));
+  return kSet.count(lower) > 0;
 }
 
 // Words between a speech verb and its subject: "X also said", "X has said".

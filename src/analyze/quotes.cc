@@ -237,7 +237,7 @@ class QuoteExtractor::Run {
   static constexpr size_t kNoClause = static_cast<size_t>(-1);
 
   std::string_view Word(size_t i) const { return toks_[i].span.Slice(text_); }
-  std::string LowerWord(size_t i) const { return AsciiLower(Word(i)); }
+  const std::string& LowerWord(size_t i) const { return (*lower_)[i]; }
   bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kWord; }
   bool IsComma(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kComma; }
   bool IsColon(size_t i) const { return IsComma(i) && text_[toks_[i].span.begin] == ':'; }
@@ -275,6 +275,12 @@ class QuoteExtractor::Run {
   }
   const Verb* VerbAt(size_t i) const {
     if (!IsWord(i)) return nullptr;
+    // Asked for every token of every sentence, often twice: looked up once.
+    if ((*verb_known_)[i]) return (*verb_at_)[i];
+    (*verb_known_)[i] = true;
+    return (*verb_at_)[i] = FindVerb(i);
+  }
+  const Verb* FindVerb(size_t i) const {
     if (IsCapitalized(Word(i)) && !IsSentenceInitial(i)) return nullptr;  // "United States"
     const std::string w = LowerWord(i);
     if (auto it = q_.verbs_.find(w); it != q_.verbs_.end()) return &it->second;
@@ -287,7 +293,12 @@ class QuoteExtractor::Run {
     return v + (verb.particle.empty() ? 1 : 2);
   }
   const Title* TitleOf(std::string_view w) const {
-    auto it = q_.titles_.find(WithoutPeriod(w));
+    // Lowered into a buffer on the stack (titles are short words).
+    if (w.ends_with('.')) w.remove_suffix(1);
+    char buf[32];
+    if (w.empty() || w.size() > sizeof buf) return nullptr;
+    for (size_t i = 0; i < w.size(); ++i) buf[i] = AsciiToLower(w[i]);
+    auto it = q_.titles_.find(std::string_view(buf, w.size()));
     return it == q_.titles_.end() ? nullptr : &it->second;
   }
   bool IsGiven(size_t i) const { return IsWord(i) && q_.given_.count(LowerWord(i)) > 0; }
@@ -309,17 +320,30 @@ class QuoteExtractor::Run {
   void Tokenize(Span region);
   // toks_ = the tokens of paragraph p, tokenized once per Extract().
   void LoadParagraph(size_t p) {
-    if (paragraph_toks_.size() != doc_.paragraphs.size()) {
-      paragraph_toks_.assign(doc_.paragraphs.size(), {});
-      paragraph_done_.assign(doc_.paragraphs.size(), false);
+    const size_t n = doc_.paragraphs.size();
+    if (paragraph_toks_.size() != n) {
+      paragraph_toks_.assign(n, {});
+      paragraph_lower_.assign(n, {});
+      paragraph_verb_known_.assign(n, {});
+      paragraph_verb_at_.assign(n, {});
+      paragraph_done_.assign(n, false);
     }
     if (!paragraph_done_[p]) {
       Tokenize(doc_.paragraphs[p]);
       paragraph_toks_[p] = toks_;
+      // Each word lowered once; verbs looked up once, when asked for.
+      std::vector<std::string>& lower = paragraph_lower_[p];
+      lower.resize(toks_.size());
+      for (size_t i = 0; i < toks_.size(); ++i) lower[i] = AsciiLower(Word(i));
+      paragraph_verb_known_[p].assign(toks_.size(), false);
+      paragraph_verb_at_[p].assign(toks_.size(), nullptr);
       paragraph_done_[p] = true;
     } else {
       toks_ = paragraph_toks_[p];
     }
+    lower_ = &paragraph_lower_[p];
+    verb_known_ = &paragraph_verb_known_[p];
+    verb_at_ = &paragraph_verb_at_[p];
   }
   size_t FirstTokenAt(uint32_t offset) const;  // first token starting at or after offset
 
@@ -369,6 +393,14 @@ class QuoteExtractor::Run {
   const Document& doc_;
   std::string_view text_;
   std::vector<Tok> toks_;  // of the current paragraph
+  // Per token of toks_ (the current paragraph's entries below): its text
+  // lowered; whether VerbAt looked it up, and what it found.
+  const std::vector<std::string>* lower_ = nullptr;
+  std::vector<bool>* verb_known_ = nullptr;
+  std::vector<const Verb*>* verb_at_ = nullptr;
+  std::vector<std::vector<std::string>> paragraph_lower_;
+  mutable std::vector<std::vector<bool>> paragraph_verb_known_;
+  mutable std::vector<std::vector<const Verb*>> paragraph_verb_at_;
   std::vector<std::vector<Tok>> paragraph_toks_;
   std::vector<bool> paragraph_done_;
   std::vector<Found> found_;

@@ -258,7 +258,12 @@ class QuoteExtractor {
 
   std::unordered_map<std::string, Verb> verbs_;
   std::unordered_map<std::string, Verb> phrasal_verbs_;  // "pointed" -> "out"
-  std::unordered_map<std::string, Title> titles_;
+  // Transparent hashing: looked up by string_view without a copy.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Title, ViewHash, std::equal_to<>> titles_;
   std::unordered_map<std::string, char> genders_;  // given name -> 'f' or 'm'
   std::unordered_set<std::string>
       abbreviations_;                          // "dr", "st", "u.s": their period stays on the word
