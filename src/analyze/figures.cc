@@ -656,7 +656,7 @@ class Scanner {
 
   // A glued number ("4.5bn", "10km"): its value, scale and unit.
   bool GluedNumber(uint32_t i, bool currency, double* value, std::string_view* unit) const {
-    const std::string& w = tok(i).lower;
+    const std::string_view w = tok(i).lower;
     if (tok(i).is_number || w.empty() || !IsAsciiDigit(w[0])) return false;
     size_t p = 0;
     while (p < w.size() && (IsAsciiDigit(w[p]) || w[p] == ',' || w[p] == '.')) ++p;
@@ -708,7 +708,7 @@ class Scanner {
       }
     }
     if (after < end_) {
-      const std::string& n = tok(after).lower;
+      const std::string_view n = tok(after).lower;
       if (n == "a.m." || n == "p.m." || n == "a.m" || n == "p.m" || n == "am" || n == "pm" ||
           n == "o'clock" ||
           n == "o\xE2\x80\x99"
@@ -723,7 +723,7 @@ class Scanner {
       // "March the 12th" never reaches here: ordinals are not numbers.
     }
     // "one" as a pronoun or in an idiom.
-    if (tok(i).lower == "one" && !digits) {
+    if (std::string_view(tok(i).lower) == "one" && !digits) {
       if (i > begin_ && IsOneOf(tok(i - 1).lower, kOneBefore)) return true;
       if (after < end_ && IsOneOf(tok(after).lower, kOneAfter)) return true;
     }
@@ -786,8 +786,8 @@ class Scanner {
       double of = 0;
       uint32_t after = 0;
       bool of_digits = false;
-      if (j + 1 < end_ && tok(j).lower == "in" && Adjacent(j - 1) && Adjacent(j) &&
-          Number(j + 1, &of, &after, &of_digits) && of > value &&
+      if (j + 1 < end_ && std::string_view(tok(j).lower) == "in" && Adjacent(j - 1) &&
+          Adjacent(j) && Number(j + 1, &of, &after, &of_digits) && of > value &&
           !(after < end_ && FindWord(std::begin(kScales), std::end(kScales), tok(after).lower))) {
         value = 100 * value / of;
         ratio = fraction = true;
@@ -830,7 +830,8 @@ class Scanner {
         value = 50;
         fraction = true;
         j = i + 1;
-      } else if (i + 2 < end_ && Adjacent(i) && (tok(i + 1).lower == "a") && Adjacent(i + 1)) {
+      } else if (i + 2 < end_ && Adjacent(i) && (std::string_view(tok(i + 1).lower) == "a") &&
+                 Adjacent(i + 1)) {
         const NumberWord* s = FindWord(std::begin(kScales), std::end(kScales), tok(i + 2).lower);
         if (s == nullptr || s->value < 1000) return false;
         value = s->value / 2;
@@ -853,22 +854,25 @@ class Scanner {
     Qualifier(i, &span_begin, &m->qualifier);
     // "minus 70 degrees".
     if (m->qualifier.empty() && i > begin_ && Adjacent(i - 1) &&
-        (tok(i - 1).lower == "minus" || tok(i - 1).lower == "negative")) {
+        (std::string_view(tok(i - 1).lower) == "minus" ||
+         std::string_view(tok(i - 1).lower) == "negative")) {
       value = -value;
       span_begin = tok(i - 1).span.begin;
       first_token_ = i - 1;
     }
     // "from 8,000 to 14,500" are two figures, not a range.
-    const bool from = first_token_ > begin_ && tok(first_token_ - 1).lower == "from";
+    const bool from =
+        first_token_ > begin_ && std::string_view(tok(first_token_ - 1).lower) == "from";
     bool between = false;
-    if (m->qualifier.empty() && i > begin_ && tok(i - 1).lower == "between") {
+    if (m->qualifier.empty() && i > begin_ && std::string_view(tok(i - 1).lower) == "between") {
       between = true;
       span_begin = std::min(span_begin, tok(i - 1).span.begin);
       first_token_ = i - 1;
     }
     // "-plus" / "+".
     if (!fraction) {
-      if (j < end_ && tok(j).lower == "plus" && Between(doc_, tok(j - 1), tok(j)) == "-") {
+      if (j < end_ && std::string_view(tok(j).lower) == "plus" &&
+          Between(doc_, tok(j - 1), tok(j)) == "-") {
         m->qualifier = "plus";
         span_end = tok(j).span.end;
         ++j;
@@ -887,8 +891,8 @@ class Scanner {
         total *= s->value;
         span_end = tok(j).span.end;
         ++j;
-        if (s->word == "hundred" && j + 1 < end_ && tok(j).lower == "and" && Adjacent(j - 1) &&
-            Adjacent(j)) {
+        if (s->word == "hundred" && j + 1 < end_ && std::string_view(tok(j).lower) == "and" &&
+            Adjacent(j - 1) && Adjacent(j)) {
           double rest = 0;
           uint32_t after = 0;
           bool rest_digits = false;
@@ -909,8 +913,8 @@ class Scanner {
     if (!fraction && j < end_) {
       std::string_view gap = Between(doc_, tok(j - 1), tok(j));
       bool dash = IsDash(gap);
-      bool to =
-          gap.empty() && ((tok(j).lower == "to" && !from) || (between && tok(j).lower == "and"));
+      bool to = gap.empty() && ((std::string_view(tok(j).lower) == "to" && !from) ||
+                                (between && std::string_view(tok(j).lower) == "and"));
       uint32_t k = to ? j + 1 : j;
       double second = 0;
       uint32_t after = 0;
@@ -936,9 +940,9 @@ class Scanner {
       }
     }
     // "five or fewer", "20 or more".
-    if (!fraction && m->qualifier.empty() && j + 1 < end_ && tok(j).lower == "or" &&
-        AdjacentAt(span_end, j) && Adjacent(j)) {
-      const std::string& w = tok(j + 1).lower;
+    if (!fraction && m->qualifier.empty() && j + 1 < end_ &&
+        std::string_view(tok(j).lower) == "or" && AdjacentAt(span_end, j) && Adjacent(j)) {
+      const std::string_view w = tok(j + 1).lower;
       if (w == "more" || w == "fewer" || w == "less") {
         m->qualifier = w == "more" ? "at least" : "up to";
         span_end = tok(j + 1).span.end;
@@ -947,8 +951,9 @@ class Scanner {
     }
     // Units.
     const Unit* of_unit = nullptr;
-    if (fraction && !ratio && j + 2 < end_ && tok(j).lower == "of" &&
-        (tok(j + 1).lower == "a" || tok(j + 1).lower == "an") && Adjacent(j) && Adjacent(j + 1)) {
+    if (fraction && !ratio && j + 2 < end_ && std::string_view(tok(j).lower) == "of" &&
+        (std::string_view(tok(j + 1).lower) == "a" || std::string_view(tok(j + 1).lower) == "an") &&
+        Adjacent(j) && Adjacent(j + 1)) {
       of_unit = FindWord(std::begin(kUnits), std::end(kUnits), tok(j + 2).lower);
       if (of_unit != nullptr && of_unit->kind == Kind::kPeople) of_unit = nullptr;
     }
@@ -965,7 +970,8 @@ class Scanner {
       // "half of them": a part of something counted before.
       static constexpr std::string_view kPronouns[] = {"them",  "us",    "you",   "it",
                                                        "those", "these", "which", "whom"};
-      if (j + 1 < end_ && tok(j).lower == "of" && IsOneOf(tok(j + 1).lower, kPronouns))
+      if (j + 1 < end_ && std::string_view(tok(j).lower) == "of" &&
+          IsOneOf(tok(j + 1).lower, kPronouns))
         return false;
       m->unit = "percent";
       kind = Kind::kPercent;
@@ -983,14 +989,15 @@ class Scanner {
     } else if (m->unit.empty() && j < end_ && Joined(j - 1)) {
       // A unit word, possibly hyphenated ("1.2-kilometre"), "per cent",
       // "percentage points", "km/h".
-      const std::string& w = tok(j).lower;
-      if (w == "per" && j + 1 < end_ && tok(j + 1).lower == "cent") {
+      const std::string_view w = tok(j).lower;
+      if (w == "per" && j + 1 < end_ && std::string_view(tok(j + 1).lower) == "cent") {
         m->unit = "percent";
         kind = Kind::kPercent;
         span_end = tok(j + 1).span.end;
         j += 2;
       } else if (w == "percentage" && j + 1 < end_ && Adjacent(j) &&
-                 (tok(j + 1).lower == "points" || tok(j + 1).lower == "point")) {
+                 (std::string_view(tok(j + 1).lower) == "points" ||
+                  std::string_view(tok(j + 1).lower) == "point")) {
         m->unit = "percentage point";
         kind = Kind::kPercent;
         span_end = tok(j + 1).span.end;
@@ -1037,7 +1044,7 @@ class Scanner {
     // A rate: "barrels a day", "$7,250 per month".
     auto rate = [&](uint32_t k, size_t from, bool extend_span) {
       if (k + 1 >= end_ || !AdjacentAt(from, k) || !Adjacent(k)) return false;
-      const std::string& w = tok(k).lower;
+      const std::string_view w = tok(k).lower;
       if (w != "a" && w != "an" && w != "per" && w != "each" && w != "every") return false;
       std::string_view period = NoDot(tok(k + 1).lower);
       if (EndsWith(period, "s")) return false;
@@ -1070,7 +1077,7 @@ class Scanner {
     // Age and dimensions.
     if (m->what.empty() && j < end_ && JoinedAt(span_end, j) &&
         (kind == Kind::kTime || kind == Kind::kLength)) {
-      const std::string& w = tok(j).lower;
+      const std::string_view w = tok(j).lower;
       std::string_view what;
       if (kind == Kind::kTime && m->unit == "year" && w == "old") what = "age";
       if (kind == Kind::kTime && w == "long") what = "duration";
@@ -1087,8 +1094,9 @@ class Scanner {
         ++j;
       }
     }
-    if (m->what.empty() && first_token_ > begin_ && tok(first_token_ - 1).lower == "aged" &&
-        Adjacent(first_token_ - 1) && (m->unit.empty() || m->unit == "year")) {
+    if (m->what.empty() && first_token_ > begin_ &&
+        std::string_view(tok(first_token_ - 1).lower) == "aged" && Adjacent(first_token_ - 1) &&
+        (m->unit.empty() || m->unit == "year")) {
       m->unit = "year";
       m->what = m->what_key = "age";
     }
@@ -1101,7 +1109,7 @@ class Scanner {
     if (m->what.empty() && kind != Kind::kPeople && !plural_unit && j < end_ &&
         JoinedAt(span_end, j) && CompoundAfter(j, &noun_end)) {
       const bool bare = m->unit.empty() && !scaled;
-      const std::string& head = tok(noun_end - 1).lower;
+      const std::string_view head = tok(noun_end - 1).lower;
       bool ok = !bare || LooksPlural(head);
       // A bare count opens on a noun, not a verb ("two survived").
       if (bare && noun_end - j == 1 && EndsEd(head)) ok = false;
@@ -1125,7 +1133,8 @@ class Scanner {
     if (year_like && m->qualifier.empty() && m->unit.empty() && !counted) return false;
 
     // "four of them": a part of a figure given before.
-    if (m->unit.empty() && !counted && m->what.empty() && j < end_ && tok(j).lower == "of") {
+    if (m->unit.empty() && !counted && m->what.empty() && j < end_ &&
+        std::string_view(tok(j).lower) == "of") {
       return false;
     }
 
@@ -1164,15 +1173,16 @@ class Scanner {
 
     // "magnitude 6.4".
     uint32_t f = first_token_;
-    if (m->what.empty() && f > begin_ && tok(f - 1).lower == "magnitude" && Adjacent(f - 1)) {
+    if (m->what.empty() && f > begin_ && std::string_view(tok(f - 1).lower) == "magnitude" &&
+        Adjacent(f - 1)) {
       m->what = m->what_key = "magnitude";
     }
 
     // A noun before "of": "a budget of $4.5-plus billion" (rule 5).
-    if (m->what.empty() && kind != Kind::kPeople && f >= begin_ + 2 && tok(f - 1).lower == "of" &&
-        !IsOneOf(tok(f - 2).lower, kNotOfHeads) && LeadsInto(f - 1) && Adjacent(f - 2) &&
-        CompoundWord(f - 2) && LowerOrFirst(f - 2) && !EndsEd(tok(f - 2).lower) &&
-        !IsAdverb(tok(f - 2).lower)) {
+    if (m->what.empty() && kind != Kind::kPeople && f >= begin_ + 2 &&
+        std::string_view(tok(f - 1).lower) == "of" && !IsOneOf(tok(f - 2).lower, kNotOfHeads) &&
+        LeadsInto(f - 1) && Adjacent(f - 2) && CompoundWord(f - 2) && LowerOrFirst(f - 2) &&
+        !EndsEd(tok(f - 2).lower) && !IsAdverb(tok(f - 2).lower)) {
       SetWhat(CompoundBefore(f - 2), f - 1, m);
     }
 
@@ -1199,14 +1209,14 @@ class Scanner {
         f > begin_ && LeadsInto(f - 1)) {
       uint32_t v = f - 1;
       std::string_view prep;
-      const std::string& p = tok(v).lower;
+      const std::string_view p = tok(v).lower;
       if ((p == "to" || p == "at" || p == "by" || p == "from") && v > begin_ && Adjacent(v - 1)) {
         prep = p;
         --v;
       }
       // "rose sharply to".
       if (v > begin_ && EndsWith(tok(v).lower, "ly") && Adjacent(v - 1)) --v;
-      const std::string& verb = tok(v).lower;
+      const std::string_view verb = tok(v).lower;
       const bool copula = verb == "is" || verb == "was" || verb == "are" || verb == "were" ||
                           verb == "be" || verb == "been";
       const bool level = IsOneOf(verb, kLevelVerbs) && !(copula && kind == Kind::kNone && !scaled);
@@ -1244,14 +1254,14 @@ class Scanner {
         // million". The object: content words and "of", at most four.
         uint32_t b = v + 1;
         while (b > begin_ && v + 1 - b < 4 && Adjacent(b - 1) &&
-               (CompoundWord(b - 1) || tok(b - 1).lower == "of")) {
+               (CompoundWord(b - 1) || std::string_view(tok(b - 1).lower) == "of")) {
           --b;
         }
-        while (b <= v && tok(b).lower == "of") ++b;
+        while (b <= v && std::string_view(tok(b).lower) == "of") ++b;
         uint32_t d = b;
         if (d > begin_ && Adjacent(d - 1) && IsOneOf(tok(d - 1).lower, kDeterminers)) --d;
         if (b <= v && d > begin_ && Adjacent(d - 1) && LowerOrFirst(b)) {
-          const std::string& w = tok(d - 1).lower;
+          const std::string_view w = tok(d - 1).lower;
           const bool changes = prep == "by" && IsOneOf(w, kChangeVerbs);
           const bool sets = prep == "at" && IsOneOf(w, kSettingVerbs);
           if (changes || sets) {
@@ -1270,7 +1280,7 @@ class Scanner {
     // "in" / "of" after a unit, scale, currency or fraction (rule 8).
     if (m->what.empty() && kind != Kind::kPeople && (!m->unit.empty() || scaled) && j + 1 < end_ &&
         AdjacentAt(span_end, j)) {
-      const std::string& w = tok(j).lower;
+      const std::string_view w = tok(j).lower;
       uint32_t k = j + 1;
       uint32_t e = k;
       if (w == "in" && Adjacent(j) && !IsMonth(k) && LowerOrFirst(k) && CompoundAfter(k, &e)) {
@@ -1300,7 +1310,7 @@ class Scanner {
       if (m->unit.empty()) m->unit = inherit_unit_;
     }
     inherit_at_ = 0;
-    if ((from || !subject.empty()) && j + 1 < end_ && tok(j).lower == "to" &&
+    if ((from || !subject.empty()) && j + 1 < end_ && std::string_view(tok(j).lower) == "to" &&
         AdjacentAt(span_end, j) && Adjacent(j)) {
       inherit_at_ = j + 1;
       inherit_what_ = subject.empty() ? m->what : subject;
@@ -1329,13 +1339,13 @@ class Scanner {
   // "of" or "the" at k: what a fraction like "a third" or "half" needs.
   bool FractionOf(uint32_t k) const {
     return k < end_ && k > begin_ && Adjacent(k - 1) &&
-           (tok(k).lower == "of" || tok(k).lower == "the");
+           (std::string_view(tok(k).lower) == "of" || std::string_view(tok(k).lower) == "the");
   }
 
   void Qualifier(uint32_t i, uint32_t* span_begin, std::string* qualifier) {
     first_token_ = i;
     if (i == begin_) return;
-    const std::string& p = tok(i - 1).lower;
+    const std::string_view p = tok(i - 1).lower;
     const std::string pp = i - 1 > begin_ ? tok(i - 2).lower : std::string();
     const std::string ppp = i >= begin_ + 3 ? tok(i - 3).lower : std::string();
     uint32_t start = 0;
@@ -1360,7 +1370,7 @@ class Scanner {
     } else if (p == "many" && pp == "as") {
       *qualifier = "up to";  // "as many as"
       start = i - 2;
-      if (i - 2 > begin_ && tok(i - 3).lower == "as") start = i - 3;
+      if (i - 2 > begin_ && std::string_view(tok(i - 3).lower) == "as") start = i - 3;
     } else if (p == "of" && (pp == "upwards" || (pp == "excess" && ppp == "in"))) {
       *qualifier = "more than";
       start = pp == "upwards" ? i - 2 : i - 3;
@@ -1374,7 +1384,8 @@ class Scanner {
                p == "some" || p == "approx" || p == "estimated") {
       *qualifier = "about";
       start = i - 1;
-      if (p == "estimated" && i - 1 > begin_ && tok(i - 2).lower == "an") start = i - 2;
+      if (p == "estimated" && i - 1 > begin_ && std::string_view(tok(i - 2).lower) == "an")
+        start = i - 2;
     } else if (p == "nearly" || p == "almost") {
       *qualifier = "nearly";
       start = i - 1;
@@ -1417,9 +1428,10 @@ class Scanner {
                                                      "might", "expected", "likely"};
     uint32_t s = verb;
     bool estimate = false;
-    for (int n = 0; n < 4 && s > begin_ && Adjacent(s - 1) &&
-                    (IsOneOf(tok(s - 1).lower, kVerbAuxiliaries) || tok(s - 1).lower == "to" ||
-                     IsOneOf(tok(s - 1).lower, kEstimate));
+    for (int n = 0;
+         n < 4 && s > begin_ && Adjacent(s - 1) &&
+         (IsOneOf(tok(s - 1).lower, kVerbAuxiliaries) ||
+          std::string_view(tok(s - 1).lower) == "to" || IsOneOf(tok(s - 1).lower, kEstimate));
          ++n) {
       estimate = estimate || IsOneOf(tok(s - 1).lower, kEstimate);
       --s;

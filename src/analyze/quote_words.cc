@@ -13,9 +13,20 @@ namespace dossier::quote_words {
 // Words that never start or belong to a speaker's name.
 bool IsBlockedNameWord(std::string_view lower) {
   // "We're", "I'm", "They've", "Can't": contractions.
-  for (std::string_view end : {"'re", "'m", "'ve", "'ll", "n't", "\xE2\x80\x99re", "\xE2\x80\x99m",
-                               "\xE2\x80\x99ve", "\xE2\x80\x99ll", "n\xE2\x80\x99t"}) {
-    if (lower.ends_with(end)) return true;
+  static constexpr std::string_view kContractions[] = {"'re",
+                                                       "'m",
+                                                       "'ve",
+                                                       "'ll",
+                                                       "n't",
+                                                       "\xE2\x80\x99re",
+                                                       "\xE2\x80\x99m",
+                                                       "\xE2\x80\x99ve",
+                                                       "\xE2\x80\x99ll",
+                                                       "n\xE2\x80\x99t"};
+  if (lower.find_first_of("'\x99") != std::string_view::npos) {
+    for (std::string_view end : kContractions) {
+      if (lower.ends_with(end)) return true;
+    }
   }
   // "Invesco-owned", "Texas-based": adjectives, not names.
   if (const size_t hyphen = lower.rfind('-'); hyphen != std::string_view::npos) {

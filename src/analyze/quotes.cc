@@ -524,7 +524,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
     s.span = toks_[a].span;
     return s;
   }
-  const bool the = LowerWord(a) == "the";
+  const bool the = std::string_view(LowerWord(a)) == "the";
   if (the) {
     Subject nominal = ParseNominal(a, b);
     if (nominal.ok()) return nominal;
@@ -632,13 +632,13 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
     s = ParseName(f, b);
     // "and the agency says": a description too.
     if (s.kind == Subject::Kind::kName ||
-        (s.kind == Subject::Kind::kNominal && LowerWord(a) == "and")) {
+        (s.kind == Subject::Kind::kNominal && std::string_view(LowerWord(a)) == "and")) {
       if (begin != nullptr) *begin = f;
       return s;
     }
   }
   for (size_t k = f + 1; k + 1 < b; ++k) {
-    if (!IsWord(k) || LowerWord(k) != "and") continue;
+    if (!IsWord(k) || std::string_view(LowerWord(k)) != "and") continue;
     Subject first = ParseName(f, k);
     Subject second = ParseName(k + 1, b);
     if (first.kind == Subject::Kind::kName && second.kind == Subject::Kind::kName) {
@@ -682,8 +682,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
     // After a conjunction the run starts a clause of its own: "... and Putin
     // said"; so after "that" when a clause follows the verb ("so ill-equipped
     // that Lafontaine said that"; not "a claim that Trump said was false").
-    const bool after_that = link == "that" && IsWord(b + 1) &&
-                            (IsClauseOpener(LowerWord(b + 1)) || LowerWord(b + 1) == "that");
+    const bool after_that =
+        link == "that" && IsWord(b + 1) &&
+        (IsClauseOpener(LowerWord(b + 1)) || std::string_view(LowerWord(b + 1)) == "that");
     if (!IsOneOf(link, kLinks) || IsConjunction(link) || after_that) {
       Subject named = ParseName(t, b);
       if (named.ok()) {
@@ -718,7 +719,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
 // four words that name no organization); not "Bank of America".
 QuoteExtractor::Run::Subject QuoteExtractor::Run::NameBeforeOf(size_t a, size_t b) const {
   for (size_t k = a + 1; k + 1 < b; ++k) {
-    if (!IsWord(k) || LowerWord(k) != "of") continue;
+    if (!IsWord(k) || std::string_view(LowerWord(k)) != "of") continue;
     Subject named = ParseName(a, k);
     if (named.kind == Subject::Kind::kName &&
         (!named.role.empty() || IsGiven(FirstTokenAt(named.span.begin)) ||
@@ -1032,7 +1033,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   }
   // "said Ms. White and Lewis D. Schiliro, assistant director": both speak.
   for (size_t j = verb + 2; !s.ok() && j + 1 < k; ++j) {
-    if (LowerWord(j) != "and") continue;
+    if (std::string_view(LowerWord(j)) != "and") continue;
     Subject first = ParseName(verb + 1, j);
     Subject second = ParseName(j + 1, k);
     if (first.kind == Subject::Kind::kName && second.kind == Subject::Kind::kName) {
@@ -1165,7 +1166,7 @@ size_t QuoteExtractor::Run::AfterListener(size_t k, size_t last) const {
   // "told players during a visit", "told colleagues that": one plural noun.
   if (IsLowerWord(k) && LowerWord(k).ends_with('s') && !IsDeterminer(LowerWord(k)) &&
       (k + 1 >= last || !IsWord(k + 1) || IsPreposition(LowerWord(k + 1)) ||
-       IsSubjectPronoun(LowerWord(k + 1)) || LowerWord(k + 1) == "that")) {
+       IsSubjectPronoun(LowerWord(k + 1)) || std::string_view(LowerWord(k + 1)) == "that")) {
     return k + 1;
   }
   size_t e = k;
@@ -1173,7 +1174,8 @@ size_t QuoteExtractor::Run::AfterListener(size_t k, size_t last) const {
   const bool determiner = first == "the" || first == "a" || first == "an";
   if (determiner) ++e;
   const size_t name = e;
-  while (e < last && IsWord(e) && IsCapitalized(Word(e)) && LowerWord(e) != "i") ++e;
+  while (e < last && IsWord(e) && IsCapitalized(Word(e)) && std::string_view(LowerWord(e)) != "i")
+    ++e;
   if (e > name) {
     // "told the Valley Gazette.": no clause; "told CNN it was": the clause
     // starts in lower case; "told the Associated Press news agency.": a
@@ -1214,7 +1216,9 @@ size_t QuoteExtractor::Run::AfterSayingPhrase(size_t k, size_t last) const {
   size_t e = k;
   while (e < last && IsWord(e) && IsPreposition(LowerWord(e))) {
     // "vowed to respond forcefully to what he called": an infinitive.
-    if (LowerWord(e) == "to" && IsLowerWord(e + 1) && !IsDeterminer(LowerWord(e + 1))) return k;
+    if (std::string_view(LowerWord(e)) == "to" && IsLowerWord(e + 1) &&
+        !IsDeterminer(LowerWord(e + 1)))
+      return k;
     ++e;
     if (e < last && IsWord(e) && IsDeterminer(LowerWord(e))) ++e;
     size_t words = 0;
@@ -1242,13 +1246,13 @@ size_t QuoteExtractor::Run::AfterSaying(size_t k, size_t last, const Verb& verb)
          (IsDeterminer(LowerWord(j + 1)) || IsCapitalized(Word(j + 1)) ||
           IsListener(LowerWord(j + 1)) || IsAsciiDigit(Word(j + 1)[0]))) {
     size_t words = 0;
-    for (++j; j < last && IsWord(j) && words < 5 && LowerWord(j) != "that" &&
+    for (++j; j < last && IsWord(j) && words < 5 && std::string_view(LowerWord(j)) != "that" &&
               !IsPreposition(LowerWord(j));
          ++j) {
       ++words;
     }
   }
-  if (j < last && IsWord(j) && LowerWord(j) == "that") ++j;
+  if (j < last && IsWord(j) && std::string_view(LowerWord(j)) == "that") ++j;
   return j;
 }
 
@@ -1274,7 +1278,7 @@ bool QuoteExtractor::Run::EndsSentence(size_t k, size_t last, const Verb& verb, 
     }
     return j == e;
   }
-  return AfterSaying(k, e, verb) == e && LowerWord(e - 1) != "that";
+  return AfterSaying(k, e, verb) == e && std::string_view(LowerWord(e - 1)) != "that";
 }
 
 // The first token of the reported clause of the verb at token v, or
@@ -1302,7 +1306,7 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
                      toks_[j].type != TokType::kComma;
        ++j) {
     if (!IsWord(j)) continue;  // 'said on CNN's "State of the Union" that'
-    if (LowerWord(j) != "that") continue;
+    if (std::string_view(LowerWord(j)) != "that") continue;
     // "said in front of a crowd that packed the arena": after a noun,
     // "that" followed by a verb opens a relative clause.
     if (j > k && IsWord(j + 1) &&
@@ -1360,14 +1364,14 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
   };
   if (verb.needs_that && !pronoun_clause(c) && !subject_clause(c)) return kNoClause;
   // "told her and several others to download": no clause; "says - from": none.
-  if (IsConjunction(LowerWord(c)) || LowerWord(c) == "to") return kNoClause;
+  if (IsConjunction(LowerWord(c)) || std::string_view(LowerWord(c)) == "to") return kNoClause;
   const unsigned char opening = static_cast<unsigned char>(Word(c)[0]);
   if (opening < 0x80 && !IsAsciiAlpha(static_cast<char>(opening)) &&
       !IsAsciiDigit(static_cast<char>(opening))) {
     return kNoClause;
   }
   // "said Mayor Duarte." with no quote: an attribution, not a clause.
-  if (IsCapitalized(Word(c)) && LowerWord(c) != "i") {
+  if (IsCapitalized(Word(c)) && std::string_view(LowerWord(c)) != "i") {
     size_t e = c;
     while (e < last && IsWord(e) && IsCapitalized(Word(e))) ++e;
     // "Lafontaine said Chesci, an Italian aid group, also pulled out": with
@@ -1414,8 +1418,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectAfter(const Quote
     // '"A," and Putin stressing that "B"'.
     const bool colon =
         end > k && end < toks_.size() &&
-        (IsColon(end) || (toks_[end].type == TokType::kOpen &&
-                          (end == AfterVerb(v, *found) || LowerWord(end - 1) == "that")));
+        (IsColon(end) ||
+         (toks_[end].type == TokType::kOpen &&
+          (end == AfterVerb(v, *found) || std::string_view(LowerWord(end - 1)) == "that")));
     if (colon) return {};
     if (!s.ok()) {
       // An unnamed speaker ('"...," a spokesman said', '"...," officials
@@ -1738,7 +1743,7 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
 // to a new analysis by X", "according to statistics from X". A news outlet
 // or an unnamed source gives an anchor with no subject.
 bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Anchor* anchor) const {
-  if (LowerWord(v) != "according" || !IsWordIn(v + 1, {"to"})) return false;
+  if (std::string_view(LowerWord(v)) != "according" || !IsWordIn(v + 1, {"to"})) return false;
   size_t e = v + 2;
   while (e < last && IsWord(e)) ++e;
   Subject s = ParseName(v + 2, e);
@@ -1787,7 +1792,7 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     // "its July estimate", "Zarif's claim": after a determiner or a
     // possessive, a noun.
     if (v > first && IsWord(v - 1) &&
-        ((LowerWord(v - 1) != "that" && IsDeterminer(LowerWord(v - 1))) ||
+        ((std::string_view(LowerWord(v - 1)) != "that" && IsDeterminer(LowerWord(v - 1))) ||
          IsPossessive(Word(v - 1)))) {
       continue;
     }
@@ -1828,7 +1833,7 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     x.end = AfterVerb(v, *verb);
     // "She issued a statement over the weekend saying": a document's
     // participle speaks for the subject of the verb that produced it.
-    if (LowerWord(v) == "saying" && v > first && IsWord(v - 1)) {
+    if (std::string_view(LowerWord(v)) == "saying" && v > first && IsWord(v - 1)) {
       size_t d = v;
       while (d > first && d + 8 > v && IsWord(d - 1) && !IsDocumentNoun(LowerWord(d - 1))) --d;
       if (d > first + 2 && IsWord(d - 1) && IsDocumentNoun(LowerWord(d - 1))) {
@@ -2100,7 +2105,7 @@ void QuoteExtractor::Run::CollectMentions() {
       while (a < b && IsBlockedNameWord(LowerWord(a))) ++a;
       // "President of France Francois Hollande": a run after "of" starts
       // with what the title is of, not with a name.
-      const bool after_of = i > 0 && IsWord(i - 1) && LowerWord(i - 1) == "of";
+      const bool after_of = i > 0 && IsWord(i - 1) && std::string_view(LowerWord(i - 1)) == "of";
       if (b - a >= 2 && !after_of) {
         Subject s = ParseName(a, b);
         if (s.kind == Subject::Kind::kName && s.name.find(' ') != std::string::npos) {

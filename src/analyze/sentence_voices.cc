@@ -52,8 +52,8 @@ std::vector<Span> QuotedRegions(const Document& doc) {
   for (const Span& p : doc.paragraphs) {
     uint32_t open = UINT32_MAX;
     const std::string_view para(text.data() + p.begin, p.end - p.begin);
-    for (size_t at = para.find_first_of("\"\xE2"); at != std::string_view::npos;
-         at = para.find_first_of("\"\xE2", at + 1)) {
+    for (size_t at = FindQuoteByte(para, 0); at != std::string_view::npos;
+         at = FindQuoteByte(para, at + 1)) {
       const uint32_t i = p.begin + static_cast<uint32_t>(at);
       const bool left = text.compare(i, 3, "\xE2\x80\x9C") == 0;   // "
       const bool right = text.compare(i, 3, "\xE2\x80\x9D") == 0;  // "

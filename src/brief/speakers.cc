@@ -63,7 +63,7 @@ bool IsOutlet(const std::string& name, const WordList& outlets,
 double QuoteInformativeness(const Document& doc, Span span, const BackgroundIdf& idf,
                             const TermVector& story) {
   const auto [first, last] = SentencesIn(doc, span);
-  std::unordered_set<uint64_t> seen;
+  std::vector<uint64_t> seen;  // at most kMaxScoredTerms: a linear search is cheapest
   double mass = 0;
   size_t words = 0;
   for (uint32_t s = first; s < last; ++s) {
@@ -73,7 +73,9 @@ double QuoteInformativeness(const Document& doc, Span span, const BackgroundIdf&
       if (tok.span.begin < span.begin || tok.span.end > span.end) continue;
       ++words;
       if (tok.is_stopword || tok.is_number || seen.size() >= kMaxScoredTerms) continue;
-      if (seen.insert(tok.stem_hash).second) mass += idf.Idf(tok.stem_hash);
+      if (std::find(seen.begin(), seen.end(), tok.stem_hash) != seen.end()) continue;
+      seen.push_back(tok.stem_hash);
+      mass += idf.Idf(tok.stem_hash);
     }
   }
   const double relevance = Cosine(idf.SentencesVector(doc, first, last), story);

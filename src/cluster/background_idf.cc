@@ -11,6 +11,21 @@
 namespace dossier {
 
 double Cosine(const TermVector& a, const TermVector& b) {
+  // A short vector against a long one (a sentence against a pile's
+  // centroid): look each of its terms up instead of walking both.
+  if (a.size() * 16 < b.size() || b.size() * 16 < a.size()) {
+    const TermVector& small = a.size() < b.size() ? a : b;
+    const TermVector& large = a.size() < b.size() ? b : a;
+    double dot = 0;
+    auto from = large.begin();
+    for (const auto& [hash, w] : small) {
+      from = std::lower_bound(from, large.end(), hash,
+                              [](const auto& e, uint64_t h) { return e.first < h; });
+      if (from == large.end()) break;
+      if (from->first == hash) dot += static_cast<double>(w) * from->second;
+    }
+    return dot;
+  }
   double dot = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     if (a[i].first == b[j].first) {
@@ -90,52 +105,46 @@ bool IsContent(const Token& t) {
 
 }  // namespace
 
-namespace {
-
-// The content tokens of sentences [first, last) as (stem hash, written as a
-// name) pairs, sorted by hash.
-std::vector<std::pair<uint64_t, bool>> ContentTokens(const Document& doc, uint32_t first,
-                                                     uint32_t last) {
-  std::vector<std::pair<uint64_t, bool>> out;
+void BackgroundIdf::Vectors(const Document& doc, uint32_t first, uint32_t last,
+                            std::span<const double> name_weights,
+                            std::span<TermVector*> vectors) const {
+  // Distinct stems numbered as met (no sort of every token), counted, and
+  // whether one was written as a name (capitalized away from a sentence's
+  // first word).
+  struct Term {
+    uint64_t hash;
+    int count;
+    bool name;
+  };
+  FlatIdMap ids(64);
+  std::vector<Term> terms;
   last = std::min<uint32_t>(last, static_cast<uint32_t>(doc.sentences.size()));
   for (uint32_t s = first; s < last; ++s) {
     const Sentence& sentence = doc.sentences[s];
     for (uint32_t k = sentence.token_begin; k < sentence.token_end; ++k) {
       const Token& tok = doc.tokens[k];
       if (!IsContent(tok)) continue;
-      // A name: capitalized away from the sentence's first word.
-      const bool name = k > sentence.token_begin && tok.span.begin < doc.text.size() &&
-                        IsAsciiUpper(doc.text[tok.span.begin]);
-      out.emplace_back(tok.stem_hash, name);
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-}  // namespace
-
-void BackgroundIdf::Vectors(const Document& doc, uint32_t first, uint32_t last,
-                            std::span<const double> name_weights,
-                            std::span<TermVector*> vectors) const {
-  const std::vector<std::pair<uint64_t, bool>> tokens = ContentTokens(doc, first, last);
-  for (TermVector* v : vectors) v->clear();
-  std::vector<double> norm2(vectors.size(), 0);
-  for (size_t i = 0; i < tokens.size();) {
-    size_t j = i;
-    bool name = false;
-    for (; j < tokens.size() && tokens[j].first == tokens[i].first; ++j) {
-      if (tokens[j].second) name = true;
-    }
-    const double base = (1 + std::log(static_cast<double>(j - i))) * Idf(tokens[i].first);
-    if (base > 0) {
-      for (size_t k = 0; k < vectors.size(); ++k) {
-        const double w = base * (name ? name_weights[k] : 1.0);
-        vectors[k]->emplace_back(tokens[i].first, static_cast<float>(w));
-        norm2[k] += w * w;
+      const uint32_t id = ids.Intern(tok.stem_hash);
+      if (id == terms.size()) terms.push_back({tok.stem_hash, 0, false});
+      ++terms[id].count;
+      if (k > sentence.token_begin && tok.span.begin < doc.text.size() &&
+          IsAsciiUpper(doc.text[tok.span.begin])) {
+        terms[id].name = true;
       }
     }
-    i = j;
+  }
+  std::sort(terms.begin(), terms.end(),
+            [](const Term& a, const Term& b) { return a.hash < b.hash; });
+  for (TermVector* v : vectors) v->clear();
+  std::vector<double> norm2(vectors.size(), 0);
+  for (const Term& t : terms) {
+    const double base = (1 + std::log(static_cast<double>(t.count))) * Idf(t.hash);
+    if (base <= 0) continue;
+    for (size_t k = 0; k < vectors.size(); ++k) {
+      const double w = base * (t.name ? name_weights[k] : 1.0);
+      vectors[k]->emplace_back(t.hash, static_cast<float>(w));
+      norm2[k] += w * w;
+    }
   }
   for (size_t k = 0; k < vectors.size(); ++k) {
     const double norm = std::sqrt(norm2[k]);

@@ -36,12 +36,14 @@ uint64_t ShingleHash(const uint64_t* first) {
 
 }  // namespace
 
-std::vector<uint64_t> NearDuplicateIndex::Shingles(std::span<const uint64_t> token_hashes) {
+std::vector<uint64_t> NearDuplicateIndex::Shingles(std::span<const uint64_t> token_hashes,
+                                                   uint64_t sample_mask) {
   std::vector<uint64_t> out;
   if (token_hashes.size() < static_cast<size_t>(kShingleWords)) return out;
-  out.reserve(token_hashes.size() - kShingleWords + 1);
+  out.reserve((token_hashes.size() - kShingleWords + 1) / (sample_mask + 1) + 1);
   for (size_t i = 0; i + kShingleWords <= token_hashes.size(); ++i) {
-    out.push_back(ShingleHash(token_hashes.data() + i));
+    const uint64_t h = ShingleHash(token_hashes.data() + i);
+    if ((h & sample_mask) == 0) out.push_back(h);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

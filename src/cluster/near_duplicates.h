@@ -95,8 +95,12 @@ class NearDuplicateIndex {
   // The token hashes Add(const Document&) uses: every token's stem_hash.
   static std::vector<uint64_t> TokenHashes(const Document& doc);
   // The distinct 5-word shingle hashes of a token-hash sequence, sorted (the
-  // set the signature estimates; for exact comparisons).
-  static std::vector<uint64_t> Shingles(std::span<const uint64_t> token_hashes);
+  // set the signature estimates; for exact comparisons). With a
+  // `sample_mask`, only the shingles whose hash has those bits clear (a
+  // fixed 1-in-(mask+1) sample, the same for every document: containment
+  // and Jaccard estimated on it are unbiased).
+  static std::vector<uint64_t> Shingles(std::span<const uint64_t> token_hashes,
+                                        uint64_t sample_mask = 0);
 
   // Adds the next document (its id is size() before the call). Returns the
   // representative (earliest id) of the group it joined, or nullopt when it

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <limits>
 #include <numeric>
 #include <optional>
@@ -32,6 +33,10 @@ constexpr uint32_t kExactCopyLimit = 300;
 // A copy's text this much longer than its group's original replaces it as
 // the original (the other is a trimmed reprint).
 constexpr double kFullerText = 1.1;
+// Documents of this many tokens or more are compared on a sample of their
+// shingles (1 in kShingleSampleMask + 1).
+constexpr size_t kSampledFromTokens = 600;
+constexpr uint64_t kShingleSampleMask = 3;
 // A document needs this many shingles to count as a copy by containment.
 constexpr size_t kMinCopyShingles = 20;
 
@@ -72,36 +77,58 @@ void FindCopies(const Cluster& cluster, const PileOptions& options,
     // A small pile: the same shingles compared exactly, pair by pair: the
     // Jaccard similarity the MinHash signature estimates, and containment
     // (a trimmed reprint inside a longer document).
-    std::vector<std::vector<uint64_t>> shingles(n);
-    for (uint32_t d = 0; d < n; ++d) {
-      shingles[d] =
-          NearDuplicateIndex::Shingles(NearDuplicateIndex::TokenHashes(cluster.documents[d]));
+    // Long documents are compared on a fixed 1-in-4 sample of their
+    // shingles (sorting every shingle of a long transcript costs more than
+    // the rest of the pile analysis); a pair of short ones on all of them.
+    struct Shingled {
+      std::vector<uint64_t> full;    // every shingle; empty for a long document
+      std::vector<uint64_t> sample;  // the 1-in-4 sample
+      size_t count = 0;              // shingles (estimated for a long one)
+    };
+    std::vector<Shingled> shingled(n);
+    for (uint32_t d = 0; d < n && n > 1; ++d) {
+      const std::vector<uint64_t> tokens = NearDuplicateIndex::TokenHashes(cluster.documents[d]);
+      Shingled& s = shingled[d];
+      if (tokens.size() < kSampledFromTokens) {
+        s.full = NearDuplicateIndex::Shingles(tokens);
+        s.count = s.full.size();
+        std::copy_if(s.full.begin(), s.full.end(), std::back_inserter(s.sample),
+                     [](uint64_t h) { return (h & kShingleSampleMask) == 0; });
+      } else {
+        s.sample = NearDuplicateIndex::Shingles(tokens, kShingleSampleMask);
+        s.count = s.sample.size() * (kShingleSampleMask + 1);
+      }
     }
+    auto shared_of = [](const std::vector<uint64_t>& x, const std::vector<uint64_t>& y) {
+      size_t shared = 0;
+      for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+        if (x[i] == y[j]) {
+          ++shared, ++i, ++j;
+        } else if (x[i] < y[j]) {
+          ++i;
+        } else {
+          ++j;
+        }
+      }
+      return shared;
+    };
     for (uint32_t a = 0; a < n; ++a) {
-      if (shingles[a].empty()) continue;
+      if (shingled[a].count == 0) continue;
       for (uint32_t b = 0; b < n; ++b) {
-        if (a == b || shingles[b].size() < shingles[a].size() ||
-            (shingles[b].size() == shingles[a].size() && b < a) ||
+        const Shingled& x = shingled[a];
+        const Shingled& y = shingled[b];
+        if (a == b || y.count < x.count || (y.count == x.count && b < a) ||
             groups.Find(a) == groups.Find(b)) {
           continue;
         }
-        size_t shared = 0;
-        for (size_t i = 0, j = 0; i < shingles[a].size() && j < shingles[b].size();) {
-          if (shingles[a][i] == shingles[b][j]) {
-            ++shared, ++i, ++j;
-          } else if (shingles[a][i] < shingles[b][j]) {
-            ++i;
-          } else {
-            ++j;
-          }
-        }
-        const double jaccard =
-            static_cast<double>(shared) /
-            static_cast<double>(shingles[a].size() + shingles[b].size() - shared);
-        const bool contained =
-            shingles[a].size() >= kMinCopyShingles &&
-            static_cast<double>(shared) >=
-                options.copy_containment * static_cast<double>(shingles[a].size());
+        const bool exact = !x.full.empty() && !y.full.empty();
+        const std::vector<uint64_t>& xs = exact ? x.full : x.sample;
+        const std::vector<uint64_t>& ys = exact ? y.full : y.sample;
+        if (xs.empty()) continue;
+        const double shared = static_cast<double>(shared_of(xs, ys));
+        const double jaccard = shared / static_cast<double>(xs.size() + ys.size() - shared);
+        const bool contained = x.count >= kMinCopyShingles &&
+                               shared >= options.copy_containment * static_cast<double>(xs.size());
         if (jaccard >= options.copy_threshold || contained) groups.Unite(a, b);
       }
     }

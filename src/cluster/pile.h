@@ -12,8 +12,9 @@
 //   1. Copies. Documents are compared on the 5-word stem shingles of the
 //      near-duplicate detector `dossier cluster` uses (NearDuplicateIndex):
 //      two are copies when their Jaccard similarity reaches copy_threshold
-//      (computed exactly, pair by pair, in piles of at most kExactCopyLimit
-//      documents; estimated by MinHash beyond), or, in those smaller piles,
+//      (computed pair by pair in piles of at most kExactCopyLimit documents:
+//      exactly for two short documents, else on a fixed 1-in-4 sample of the
+//      shingles; estimated by MinHash beyond), or, in those smaller piles,
 //      when a longer one holds at least copy_containment of a document's
 //      shingles (a trimmed reprint).
 //      Each group of copies has one original: its earliest-dated document,

@@ -38,8 +38,8 @@ bool ClosesUnopenedQuote(std::string_view text) {
   int depth = 0;
   bool straight_open = false;
   // Only '"' and the first byte of a curly mark matter.
-  for (size_t i = text.find_first_of("\"\xE2"); i != std::string_view::npos;
-       i = text.find_first_of("\"\xE2", i + 1)) {
+  for (size_t i = FindQuoteByte(text, 0); i != std::string_view::npos;
+       i = FindQuoteByte(text, i + 1)) {
     if (text.compare(i, 3, "\xE2\x80\x9C") == 0) {  // left double quote
       ++depth;
     } else if (text.compare(i, 3, "\xE2\x80\x9D") == 0) {  // right double quote

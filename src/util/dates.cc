@@ -8,7 +8,7 @@ namespace dossier {
 namespace {
 
 struct MonthName {
-  const char* name;
+  std::string_view name;
   int month;
 };
 constexpr MonthName kMonths[] = {

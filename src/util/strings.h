@@ -30,6 +30,16 @@ bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
 // Number of runs of non-white-space characters (ASCII white space).
 // Stops counting past `limit` (returns limit + 1): cheap on long text.
 size_t CountWords(std::string_view s, size_t limit = SIZE_MAX);
+// The position of the first '"' or 0xE2 byte (the lead byte of the curly
+// quotation marks and dashes) at or after `from`, or npos: where quotation
+// marks may stand, found with one comparison per byte.
+inline size_t FindQuoteByte(std::string_view s, size_t from) {
+  for (size_t i = from; i < s.size(); ++i) {
+    if (s[i] == '"' || s[i] == '\xE2') return i;
+  }
+  return std::string_view::npos;
+}
+
 // The runs of non-white-space characters of `s`, in order.
 std::vector<std::string_view> SplitWhitespace(std::string_view s);
 // Collapses runs of white space (ASCII and U+00A0) to one space and trims.
