@@ -381,7 +381,7 @@ class QuoteExtractor::Run {
                                   const std::vector<bool>& used) const;
   void FindReported(uint32_t sentence, size_t first, size_t last, const std::vector<bool>& quoted,
                     const std::vector<bool>& used);
-  void AddUnnamed(size_t begin, size_t verb);
+  void AddUnnamed(size_t begin, size_t end, size_t verb);
   void CollectMentions();
   void CollectPersonMentions();
   std::string Canonical(const std::string& name, const std::string& honorific = {}) const;
@@ -1430,10 +1430,14 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectAfter(const Quote
           (IsWordIn(k, {"a", "an", "the", "one", "another"}) || (v == k + 1 && IsLowerWord(k)));
       if (unnamed) {
         direct_anchors_.push_back(Anchor{k, end, kNoClause, false, s, v});
-        AddUnnamed(k, v);
+        AddUnnamed(k, v, v);
       }
       if (v == k && IsWordIn(v + 1, {"a", "an", "the"})) {
-        AddUnnamed(v + 1, std::min(v + 4, limit));  // '"...," said the diplomat'
+        // '"...," said the diplomat': the phrase after the verb, up to
+        // three words, cut at the paragraph's end.
+        size_t e = v + 2;
+        while (e < limit && e < v + 5 && IsWord(e)) ++e;
+        AddUnnamed(v + 1, e, v);
       }
       return {};
     }
@@ -1948,7 +1952,7 @@ void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t l
     // "..., Tim Medlin, responded to the call": a named subject whose verb
     // introduces nothing is no attribution either.
     if ((x.subject.ok() && attribution) || x.backward || set_off) starts.push_back(x.begin);
-    if (!x.subject.ok() && x.begin < x.verb && attribution) AddUnnamed(x.begin, x.verb);
+    if (!x.subject.ok() && x.begin < x.verb && attribution) AddUnnamed(x.begin, x.verb, x.verb);
   }
   std::vector<int> emitted(anchors.size(), -1);  // the quote each anchor gave
   for (const Anchor& d : DirectAnchors(first, last)) starts.push_back(d.begin);
@@ -2002,11 +2006,13 @@ void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t l
   }
 }
 
-// An unnamed speaker, tokens [begin, verb): "officials said", "a diplomat
-// said". A pronoun whose nearest candidate it is means it ("they" a plural
+// An unnamed speaker, tokens [begin, end) and its verb at `verb` (right
+// after it, "officials said", "a diplomat said", or right before it, "said a
+// diplomat"). A pronoun whose nearest candidate it is means it ("they" a plural
 // one, "he" and "she" one with an article), so names nobody.
-void QuoteExtractor::Run::AddUnnamed(size_t begin, size_t verb) {
-  size_t e = verb;
+void QuoteExtractor::Run::AddUnnamed(size_t begin, size_t end, size_t verb) {
+  size_t e = std::min(end, toks_.size());
+  if (begin >= e || verb >= toks_.size()) return;
   while (e > begin && !IsWord(e - 1)) --e;
   while (e > begin && IsWord(e - 1) && IsAdverb(LowerWord(e - 1))) --e;
   if (e == begin || !IsLowerWord(e - 1) || IsConjunction(LowerWord(e - 1)) ||

@@ -936,6 +936,20 @@ TEST_F(QuotesTest, ItMeansTheBodyThatSpokeOpeningTheSentenceBefore) {
             (std::vector<Row>{{"Harbour Trust", "the dam was old.", "", kReported}}));
 }
 
+// '"...," said the' with the paragraph ending before the unnamed speaker's
+// noun: nothing is read past the paragraph's last token (a crash once, on
+// lower-cased Multi-News+ text).
+TEST_F(QuotesTest, UnnamedSpeakerCutOffAtParagraphEnd) {
+  for (const char* text :
+       {"\"we will win,\" said the\n", "\"we will win,\" said the official\n",
+        "\"we will win,\" said a\n", "\"we will win,\" said the\n\nnext paragraph.\n",
+        "\"we will win,\" officials\n", "\"we will win\" said the two\n"}) {
+    const std::vector<Row> rows = Rows(text);
+    for (const Row& r : rows) EXPECT_EQ(std::get<1>(r).find('\n'), std::string::npos) << text;
+  }
+  EXPECT_EQ(Rows("\"We will win,\" said the official.\n"), (std::vector<Row>{}));
+}
+
 // ---- The gold set ------------------------------------------------------------
 
 // Lower-case words with surrounding punctuation and quote marks removed.
