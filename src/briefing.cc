@@ -299,6 +299,17 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
                      "`dossier digest`";
     b.notices.push_back(std::move(notice));
   }
+  if (g.pile.unrelated) {
+    BriefingNotice notice;
+    notice.kind = "unrelated_reports";
+    for (uint32_t d = 0; d < n; ++d) {
+      if (b.sources[d].copy_of < 0) notice.documents.push_back(d);
+    }
+    notice.message = "no two of the " + std::to_string(notice.documents.size()) +
+                     " reports share a story; all are briefed together; sort a mixed pile "
+                     "into stories with `dossier digest`";
+    b.notices.push_back(std::move(notice));
+  }
 
   // Key figures, entities and the timeline, from the story's independent reports.
   std::vector<FigureGroup> multi, single;

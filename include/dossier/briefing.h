@@ -129,7 +129,8 @@ struct SourceEntry {
 };
 
 // A finding about the pile as a whole ("mixed_stories": documents set aside
-// as another story).
+// as another story; "unrelated_reports": no two reports of one story, so
+// none was set aside).
 struct BriefingNotice {
   std::string kind;
   std::string message;

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "util/strings.h"
+#include "util/word_shapes.h"
 
 namespace dossier {
 namespace {
@@ -639,6 +640,13 @@ class Scanner {
       *digits = true;
       return !std::isnan(*value);
     }
+    // Asked of every token: most words are ruled out by their shape.
+    static const WordShapes kShapes = [] {
+      WordShapes shapes;
+      for (const NumberWord& n : kNumberWords) shapes.Add(n.word);
+      return shapes;
+    }();
+    if (!kShapes.MayContain(t.lower)) return false;
     const NumberWord* w = FindWord(std::begin(kNumberWords), std::end(kNumberWords), t.lower);
     if (w == nullptr) return false;
     *value = w->value;

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "util/strings.h"
+#include "util/word_shapes.h"
 
 namespace dossier::quote_words {
 
@@ -60,7 +61,12 @@ bool IsBlockedNameWord(std::string_view lower) {
       "data"};
   // Looked up for every capitalized word: a hash set, built once (immutable).
   static const std::unordered_set<std::string_view> kSet(std::begin(kWords), std::end(kWords));
-  return kSet.count(lower) > 0;
+  static const WordShapes kShapes = [] {
+    WordShapes shapes;
+    for (std::string_view w : kWords) shapes.Add(w);
+    return shapes;
+  }();
+  return kShapes.MayContain(lower) && kSet.count(lower) > 0;
 }
 
 // Words between a speech verb and its subject: "X also said", "X has said".

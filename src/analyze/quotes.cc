@@ -124,6 +124,7 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
       return Status(StatusCode::kInvalidArgument, "person_titles.txt: unknown flag '" + flag + "'");
     }
     q.titles_[word] = Title{flag == "honorific", flag == "unnamed"};
+    q.title_shapes_.Add(word);
   }
   for (const std::string& e : abbrev->entries()) {
     split(e, &word, &flag);
@@ -297,10 +298,13 @@ class QuoteExtractor::Run {
     if (w.ends_with('.')) w.remove_suffix(1);
     char buf[32];
     if (w.empty() || w.size() > sizeof buf) return nullptr;
+    if (!q_.title_shapes_.MayContainFolded(w)) return nullptr;
     for (size_t i = 0; i < w.size(); ++i) buf[i] = AsciiToLower(w[i]);
     auto it = q_.titles_.find(std::string_view(buf, w.size()));
     return it == q_.titles_.end() ? nullptr : &it->second;
   }
+  // TitleOf(Word(i)) for a word token of the current paragraph, looked up once.
+  const Title* TitleAt(size_t i) const { return (*title_at_)[i]; }
   bool IsGiven(size_t i) const { return IsWord(i) && q_.given_.count(LowerWord(i)) > 0; }
   bool IsOrgHead(size_t i) const {
     return IsWord(i) && q_.org_heads_.count(WithoutPeriod(Word(i))) > 0;
@@ -317,30 +321,39 @@ class QuoteExtractor::Run {
   // A word that starts its sentence (or a quotation opening it).
   bool IsSentenceInitial(size_t i) const;
 
-  void Tokenize(Span region);
+  void Tokenize(Span region, std::vector<Tok>* out) const;
   // toks_ = the tokens of paragraph p, tokenized once per Extract().
   void LoadParagraph(size_t p) {
     const size_t n = doc_.paragraphs.size();
     if (paragraph_toks_.size() != n) {
       paragraph_toks_.assign(n, {});
       paragraph_lower_.assign(n, {});
+      paragraph_title_.assign(n, {});
       paragraph_verb_known_.assign(n, {});
       paragraph_verb_at_.assign(n, {});
       paragraph_done_.assign(n, false);
     }
     if (!paragraph_done_[p]) {
-      Tokenize(doc_.paragraphs[p]);
-      paragraph_toks_[p] = toks_;
-      // Each word lowered once; verbs looked up once, when asked for.
+      Tokenize(doc_.paragraphs[p], &paragraph_toks_[p]);
+      toks_ = paragraph_toks_[p];
+      // Each word lowered once, its title looked up once; verbs looked up
+      // once, when asked for.
       std::vector<std::string>& lower = paragraph_lower_[p];
       lower.resize(toks_.size());
-      for (size_t i = 0; i < toks_.size(); ++i) lower[i] = AsciiLower(Word(i));
+      std::vector<const Title*>& titles = paragraph_title_[p];
+      titles.assign(toks_.size(), nullptr);
+      for (size_t i = 0; i < toks_.size(); ++i) {
+        const std::string_view w = Word(i);
+        lower[i].resize(w.size());
+        for (size_t k = 0; k < w.size(); ++k) lower[i][k] = AsciiToLower(w[k]);
+        if (toks_[i].type == TokType::kWord) titles[i] = TitleOf(Word(i));
+      }
       paragraph_verb_known_[p].assign(toks_.size(), false);
       paragraph_verb_at_[p].assign(toks_.size(), nullptr);
       paragraph_done_[p] = true;
-    } else {
-      toks_ = paragraph_toks_[p];
     }
+    toks_ = paragraph_toks_[p];
+    title_at_ = &paragraph_title_[p];
     lower_ = &paragraph_lower_[p];
     verb_known_ = &paragraph_verb_known_[p];
     verb_at_ = &paragraph_verb_at_[p];
@@ -392,10 +405,12 @@ class QuoteExtractor::Run {
   const QuoteExtractor& q_;
   const Document& doc_;
   std::string_view text_;
-  std::vector<Tok> toks_;  // of the current paragraph
+  std::span<const Tok> toks_;  // of the current paragraph (in paragraph_toks_)
   // Per token of toks_ (the current paragraph's entries below): its text
   // lowered; whether VerbAt looked it up, and what it found.
   const std::vector<std::string>* lower_ = nullptr;
+  const std::vector<const Title*>* title_at_ = nullptr;
+  std::vector<std::vector<const Title*>> paragraph_title_;
   std::vector<bool>* verb_known_ = nullptr;
   std::vector<const Verb*>* verb_at_ = nullptr;
   std::vector<std::vector<std::string>> paragraph_lower_;
@@ -427,8 +442,8 @@ class QuoteExtractor::Run {
   // found_), continued by a paragraph opening with a mark; -1 when none.
   int carried_ = -1;
 };
-void QuoteExtractor::Run::Tokenize(Span region) {
-  toks_.clear();
+void QuoteExtractor::Run::Tokenize(Span region, std::vector<Tok>* out) const {
+  out->clear();
   // Every multi-byte mark below starts with 0xE2: test that byte first.
   auto starts = [&](size_t i, std::string_view s) {
     return text_[i] == s[0] && text_.substr(i, s.size()) == s;
@@ -451,7 +466,7 @@ void QuoteExtractor::Run::Tokenize(Span region) {
   bool in_straight = false;
   size_t i = region.begin;
   auto push = [&](size_t b, size_t e, TokType t) {
-    toks_.push_back(Tok{Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, t});
+    out->push_back(Tok{Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, t});
   };
   while (i < region.end) {
     char c = text_[i];
@@ -560,12 +575,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
     }
   }
   for (size_t k = a; k < name_begin && s.honorific.empty(); ++k) {
-    const Title* t = TitleOf(Word(k));
+    const Title* t = TitleAt(k);
     if (t != nullptr && t->honorific) s.honorific = WithoutPeriod(Word(k));
   }
-  if (last_title >= 0 && !TitleOf(Word(static_cast<size_t>(last_title)))->honorific) {
+  if (last_title >= 0 && !TitleAt(static_cast<size_t>(last_title))->honorific) {
     for (size_t k = a; k <= static_cast<size_t>(last_title); ++k) {
-      const Title* t = TitleOf(Word(k));
+      const Title* t = TitleAt(k);
       if (t != nullptr && t->honorific) continue;
       if (!s.role.empty()) s.role += ' ';
       s.role += Word(k);
@@ -593,7 +608,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNominal(size_t a, size_t 
   Subject s;
   if (b < a + 2 || b > a + 5) return s;
   const size_t head = b - 1;
-  const Title* title = TitleOf(Word(head));
+  const Title* title = TitleAt(head);
   const bool person = title != nullptr && !title->honorific;
   if (!person && !(IsLowerWord(head) && IsOrgHead(head))) return s;
   for (size_t k = a + 1; k < head; ++k) {
@@ -702,11 +717,11 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
   }
   bool titled = false;  // "Chancellor of the Exchequer Gordon Brown"
   for (size_t k = a; k < t; ++k) {
-    const Title* title = IsWord(k) ? TitleOf(Word(k)) : nullptr;
+    const Title* title = IsWord(k) ? TitleAt(k) : nullptr;
     titled = titled || (title != nullptr && !title->honorific);
   }
   for (size_t k = t + 1; k + 1 < b; ++k) {
-    if (TitleOf(Word(k)) == nullptr && !(titled && IsGiven(k))) continue;
+    if (TitleAt(k) == nullptr && !(titled && IsGiven(k))) continue;
     Subject named = ParseName(k, b);
     if (named.kind == Subject::Kind::kName) return named;
   }
@@ -933,7 +948,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     // said": an apposition naming a function in lower case.
     bool function = false;
     for (size_t k = chunk_begin + 1; k < chunk_end && !function; ++k) {
-      const Title* title = IsLowerWord(k) ? TitleOf(Word(k)) : nullptr;
+      const Title* title = IsLowerWord(k) ? TitleAt(k) : nullptr;
       function = title != nullptr && !title->honorific;
     }
     if (c >= 2 && function) continue;
@@ -2057,9 +2072,9 @@ void QuoteExtractor::Run::CollectMentions() {
     for (size_t i = 0; i < toks_.size(); ++i) {
       // "State Department spokeswoman Victoria Nuland": a function in lower
       // case before a name.
-      const Title* lower_title = IsLowerWord(i) ? TitleOf(Word(i)) : nullptr;
+      const Title* lower_title = IsLowerWord(i) ? TitleAt(i) : nullptr;
       if (lower_title != nullptr && !lower_title->honorific && IsWord(i + 1) &&
-          IsCapitalized(Word(i + 1)) && TitleOf(Word(i + 1)) == nullptr) {
+          IsCapitalized(Word(i + 1)) && TitleAt(i + 1) == nullptr) {
         size_t b = i + 1;
         while (b < toks_.size() && b < i + 4 && IsWord(b) && IsCapitalized(Word(b))) ++b;
         Subject s = ParseName(i + 1, b);
@@ -2069,7 +2084,7 @@ void QuoteExtractor::Run::CollectMentions() {
         }
         continue;
       }
-      if (!IsWord(i) || !IsCapitalized(Word(i)) || TitleOf(Word(i)) == nullptr) continue;
+      if (!IsWord(i) || !IsCapitalized(Word(i)) || TitleAt(i) == nullptr) continue;
       size_t a = i;
       while (a > 0 && IsWord(a - 1) && IsCapitalized(Word(a - 1)) &&
              !IsBlockedNameWord(LowerWord(a - 1))) {
@@ -2079,9 +2094,9 @@ void QuoteExtractor::Run::CollectMentions() {
       while (b < toks_.size() && IsWord(b) && IsCapitalized(Word(b))) ++b;
       // "President Obama's watch": the title names the person the
       // possessive does.
-      const Title* title = TitleOf(Word(i));
+      const Title* title = TitleAt(i);
       if (b > i + 1 && b <= i + 4 && IsPossessive(Word(b - 1)) && !title->honorific &&
-          TitleOf(Word(b - 1)) == nullptr) {
+          TitleAt(b - 1) == nullptr) {
         std::string name;
         for (size_t k = i + 1; k + 1 < b; ++k) name += std::string(Word(k)) + " ";
         name += WithoutPossessive(Word(b - 1));
@@ -2116,7 +2131,7 @@ void QuoteExtractor::Run::CollectMentions() {
         Subject s = ParseName(a, b);
         if (s.kind == Subject::Kind::kName && s.name.find(' ') != std::string::npos) {
           full_names_.push_back(s.name);
-          if (b - a <= 3 && IsGiven(a) && !s.org && TitleOf(Word(a)) == nullptr) {
+          if (b - a <= 3 && IsGiven(a) && !s.org && TitleAt(a) == nullptr) {
             mentions_.push_back({s.span.begin, s.name, s.role, true});
           }
         }
@@ -2152,7 +2167,7 @@ void QuoteExtractor::Run::CollectPersonMentions() {
       while (b < toks_.size() && IsWord(b) && IsCapitalized(Word(b))) ++b;
       if (b == i) continue;
       size_t a = i;
-      while (a < b && (IsBlockedNameWord(LowerWord(a)) || TitleOf(Word(a)) != nullptr)) ++a;
+      while (a < b && (IsBlockedNameWord(LowerWord(a)) || TitleAt(a) != nullptr)) ++a;
       if (a < b && b - a <= 4 && !known.count(toks_[a].span.begin)) {
         const std::string last = WithoutPossessive(Word(b - 1));
         if (surnames.count(last)) {

@@ -220,6 +220,7 @@
 
 #include "dossier/document.h"
 #include "dossier/status.h"
+#include "util/word_shapes.h"
 
 namespace dossier {
 
@@ -264,6 +265,7 @@ class QuoteExtractor {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, Title, ViewHash, std::equal_to<>> titles_;
+  WordShapes title_shapes_;                        // most words are ruled out before a hash lookup
   std::unordered_map<std::string, char> genders_;  // given name -> 'f' or 'm'
   std::unordered_set<std::string>
       abbreviations_;                          // "dr", "st", "u.s": their period stays on the word

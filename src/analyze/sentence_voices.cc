@@ -33,7 +33,18 @@ Result<SentenceVoiceFinder> SentenceVoiceFinder::Create(std::string_view data_di
   for (const std::string& w : first_words.entries()) flags[w] |= kFirstPerson;
   for (const std::string& w : inclusive_words.entries()) flags[w] |= kInclusive;
   for (const std::string& w : verb_words.entries()) flags[w] |= kVerb;
-  return SentenceVoiceFinder(std::move(*procedural), std::move(flags));
+  return SentenceVoiceFinder(std::move(*procedural), flags);
+}
+
+SentenceVoiceFinder::SentenceVoiceFinder(ProceduralMatcher procedural,
+                                         const std::unordered_map<std::string, uint8_t>& flags)
+    : procedural_(std::move(procedural)), ids_(flags.size()) {
+  for (const auto& [word, f] : flags) {
+    if (ids_.Intern(HashBytes(word)) != words_.size()) continue;  // a hash seen: keep the first
+    words_.push_back(word);
+    flags_.push_back(f);
+    shapes_.Add(word);
+  }
 }
 
 namespace {
@@ -59,8 +70,12 @@ std::vector<Span> QuotedRegions(const Document& doc) {
       const bool right = text.compare(i, 3, "\xE2\x80\x9D") == 0;  // "
       const bool straight = text[i] == '"';
       if (!left && !right && !straight) continue;
-      const bool opens = left || (straight && (i == p.begin || IsAsciiSpace(text[i - 1]) ||
-                                               text[i - 1] == '(' || text[i - 1] == '['));
+      // A straight mark opens after a space or bracket; one with spaces on
+      // both sides (", " said" in re-spaced text) closes an open quotation.
+      const bool after_space =
+          i == p.begin || IsAsciiSpace(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '[';
+      const bool before_space = i + 1 >= p.end || IsAsciiSpace(text[i + 1]);
+      const bool opens = left || (straight && after_space && (open == UINT32_MAX || !before_space));
       if (opens && open == UINT32_MAX) {
         open = i;
       } else if (!opens && open != UINT32_MAX) {
@@ -103,6 +118,16 @@ std::vector<SentenceVoice> SentenceVoiceFinder::Find(const Document& doc,
       if (Overlap(doc.sentences[s].span, q.span) > 0) touching[s].push_back(&q);
     }
   }
+  // The name QuoteExtractor gave each turn, found once per document.
+  std::vector<const std::string*> turn_speaker(doc.turns.size(), nullptr);
+  for (const Quote& q : quotes) {  // turns are in text order
+    if (q.kind != Quote::Kind::kTurn) continue;
+    auto it = std::lower_bound(doc.turns.begin(), doc.turns.end(), q.span.begin,
+                               [](const Turn& t, uint32_t at) { return t.span.begin < at; });
+    if (it != doc.turns.end() && it->span.begin == q.span.begin) {
+      turn_speaker[static_cast<size_t>(it - doc.turns.begin())] = &q.speaker;
+    }
+  }
   const std::vector<Span> regions = QuotedRegions(doc);
   size_t next_region = 0;
   const std::string author = BylineName(doc.byline);
@@ -115,11 +140,9 @@ std::vector<SentenceVoice> SentenceVoiceFinder::Find(const Document& doc,
       if (!turn.is_question) {
         // The name QuoteExtractor gave the turn (the fullest form in the
         // document), else the label's.
-        v.speaker = turn.speaker;
-        for (const Quote& q : quotes) {
-          if (q.kind == Quote::Kind::kTurn && q.span.begin == turn.span.begin)
-            v.speaker = q.speaker;
-        }
+        v.speaker = turn_speaker[static_cast<size_t>(sentence.turn)] != nullptr
+                        ? *turn_speaker[static_cast<size_t>(sentence.turn)]
+                        : turn.speaker;
         v.needs_speaker = true;
       }
     } else {

@@ -42,6 +42,9 @@
 #include "dossier/document.h"
 #include "dossier/status.h"
 #include "util/data_files.h"
+#include "util/flat_id_map.h"
+#include "util/hash.h"
+#include "util/word_shapes.h"
 
 namespace dossier {
 
@@ -73,14 +76,20 @@ class SentenceVoiceFinder {
     kInclusive = 2,    // "our", "us": first person only inside a quotation
     kVerb = 4,         // a verb of saying (first column of speech_verbs.txt)
   };
-  SentenceVoiceFinder(ProceduralMatcher procedural, std::unordered_map<std::string, uint8_t> flags)
-      : procedural_(std::move(procedural)), flags_(std::move(flags)) {}
-  uint8_t FlagsOf(const std::string& word) const {
-    auto it = flags_.find(word);
-    return it == flags_.end() ? 0 : it->second;
+  SentenceVoiceFinder(ProceduralMatcher procedural,
+                      const std::unordered_map<std::string, uint8_t>& flags);
+  // Looked up for every token of every sentence: a shape test, then an
+  // open-addressing table of word hashes, the word compared on a hit.
+  uint8_t FlagsOf(std::string_view word) const {
+    if (!shapes_.MayContain(word)) return 0;
+    const uint32_t id = ids_.Find(HashBytes(word));
+    return id != FlatIdMap::kNotFound && words_[id] == word ? flags_[id] : 0;
   }
   ProceduralMatcher procedural_;
-  std::unordered_map<std::string, uint8_t> flags_;
+  FlatIdMap ids_;                   // HashBytes(word) -> index into words_, flags_
+  std::vector<std::string> words_;  // the flagged words, lower case
+  std::vector<uint8_t> flags_;      // their WordFlags
+  WordShapes shapes_;               // rules most words out before hashing
 };
 
 }  // namespace dossier

@@ -116,9 +116,13 @@ void BackgroundIdf::Vectors(const Document& doc, uint32_t first, uint32_t last,
     int count;
     bool name;
   };
-  FlatIdMap ids(64);
-  std::vector<Term> terms;
   last = std::min<uint32_t>(last, static_cast<uint32_t>(doc.sentences.size()));
+  // Sized for the tokens at hand: no rehash while counting.
+  const size_t tokens =
+      first < last ? doc.sentences[last - 1].token_end - doc.sentences[first].token_begin : 0;
+  FlatIdMap ids(std::max<size_t>(16, tokens / 2));
+  std::vector<Term> terms;
+  terms.reserve(tokens / 2);
   for (uint32_t s = first; s < last; ++s) {
     const Sentence& sentence = doc.sentences[s];
     for (uint32_t k = sentence.token_begin; k < sentence.token_end; ++k) {

@@ -143,13 +143,16 @@ void FindCopies(const Cluster& cluster, const PileOptions& options,
       o = d;
       continue;
     }
-    // The earliest dated; on the same day, a clearly fuller text (a trimmed
-    // reprint copies it), else the first given.
+    // A clearly fuller text (a trimmed reprint copies it; an expanded
+    // version holds the first one), else the earliest dated, else the first
+    // given: a copy never holds text its original lacks.
     const int64_t a = days[d], b = days[o];
     const bool earlier = a != kNoDay && (b == kNoDay || a < b);
     const double mine = static_cast<double>(cluster.documents[d].tokens.size());
     const double theirs = static_cast<double>(cluster.documents[o].tokens.size());
-    if (earlier || (a == b && mine > kFullerText * theirs)) o = d;
+    const bool fuller = mine > kFullerText * theirs;
+    const bool shorter = theirs > kFullerText * mine;
+    if (fuller || (earlier && !shorter)) o = d;
   }
   for (uint32_t d = 0; d < n; ++d) {
     const uint32_t o = original[groups.Find(d)];
@@ -440,8 +443,14 @@ Pile PileAnalyzer::Analyze(const Cluster& cluster,
       main = i;
     }
   }
+  // A main story of one report is no story: when no two reports link,
+  // nothing says which one the pile is about, so none is set aside.
   std::vector<bool> in_story(r, true);
-  for (uint32_t i = 0; i < r; ++i) in_story[i] = story.Find(i) == main;
+  if (size[main] >= 2) {
+    for (uint32_t i = 0; i < r; ++i) in_story[i] = story.Find(i) == main;
+  } else {
+    pile.unrelated = r >= 2;
+  }
   for (uint32_t i = 0; i < r; ++i) {
     if (in_story[i]) continue;
     PileDocument& doc = pile.documents[reports[i]];

@@ -17,10 +17,11 @@
 //      shingles; estimated by MinHash beyond), or, in those smaller piles,
 //      when a longer one holds at least copy_containment of a document's
 //      shingles (a trimmed reprint).
-//      Each group of copies has one original: its earliest-dated document,
-//      then one more than 10% longer than the others (they trim it), then
-//      the first given; the others are its copies
-//      (`copy_of`). An original and its copies are one independent report.
+//      Each group of copies has one original: a document more than 10%
+//      longer than the others (they trim it, or it expands them: a copy
+//      never holds much text its original lacks), else the earliest dated,
+//      else the first given; the others are its copies (`copy_of`). An original and its copies are
+//      one independent report.
 //   2. Vectors. Each document is a vector of its content stems weighted by
 //      the background idf (BackgroundIdf); reports are compared by cosine.
 //      The story's links use the words as they are; the events' weigh names
@@ -31,9 +32,10 @@
 //      most names and numbers — words capitalized away from a sentence's
 //      start, number tokens: what news is about —, then most words, then
 //      first given) is the story; the reports of every other
-//      group, and their copies, are set aside, each with its reason; so with
-//      no link at all, the longest report is the story (two unrelated
-//      reports, or a report and a page notice captured instead of an article).
+//      group, and their copies, are set aside, each with its reason. With no
+//      link at all (the largest group is one report) there is no main story:
+//      nothing is set aside and the pile is marked `unrelated` (which of
+//      several unrelated reports is "the story" would be a guess).
 //   4. Dates. A dated report's event date is its publication date, or the
 //      day a past time expression of its first three sentences resolves to
 //      when that lies at most kLeadLookbackDays before ("agreed yesterday").
@@ -96,6 +98,7 @@ struct Pile {
   std::vector<PileEvent> events;        // in time order
   size_t independent_reports = 0;       // of the story (set-aside ones excluded)
   size_t set_aside = 0;                 // documents set aside
+  bool unrelated = false;               // two or more reports, no two of one story
   uint32_t central = 0;                 // the story's most central report
   TermVector centroid;                  // of the story's reports
 };

@@ -98,5 +98,18 @@ TEST_F(SentenceVoicesTest, ProceduralLinesAreBarred) {
   EXPECT_TRUE(v[1].procedural && v[1].barred);
 }
 
+TEST_F(SentenceVoicesTest, SpacedClosingMarkEndsTheQuotation) {
+  // Re-spaced text (", \" said") closes a quotation with a mark spaced on
+  // both sides: the verb after it is outside, so the quoted first person
+  // has a named speaker and is not barred, even in lower case.
+  const std::vector<SentenceVoice> v = Voices(
+      "\"the toll bridge is a mistake, \" said dolan, who leads the council. \"there is "
+      "a problem with the budget. I intend to call the minister tomorrow, \" dolan said in a "
+      "statement from leeds.\n");
+  ASSERT_EQ(v.size(), 2u);  // no sentence starts at the lower-case "there"
+  EXPECT_FALSE(v[1].first_person);
+  EXPECT_FALSE(v[1].barred);
+}
+
 }  // namespace
 }  // namespace dossier

@@ -99,16 +99,23 @@ TEST_F(PileTest, AnotherStoryIsSetAsideWithItsReason) {
   EXPECT_EQ(pile.set_aside, 1u);
 }
 
-TEST_F(PileTest, TwoUnrelatedReportsKeepTheOneWithMoreNamesAndNumbers) {
+TEST_F(PileTest, UnrelatedReportsAreAllKeptAndFlagged) {
+  // No two reports of one story: which one is "the story" would be a guess.
   Cluster c;
   const Pile pile = Analyze(
       {{"",
         "These pages are archived as they are created, so that the pages they refer to "
         "can be found again when they change or are taken from the web, and that is all.\n"},
-       {"", kOrchid}},
+       {"", kOrchid},
+       {"2024-06-12", kFerryA}},
       &c);
-  EXPECT_TRUE(pile.documents[0].set_aside);
-  EXPECT_FALSE(pile.documents[1].set_aside);
+  EXPECT_TRUE(pile.unrelated);
+  EXPECT_EQ(pile.set_aside, 0u);
+  for (const PileDocument& d : pile.documents) EXPECT_FALSE(d.set_aside);
+  // One story with a stranger is no such pile.
+  Cluster mixed;
+  EXPECT_FALSE(
+      Analyze({{"2024-06-12", kFerryA}, {"", kOrchid}, {"2024-06-12", kFerryB}}, &mixed).unrelated);
 }
 
 TEST_F(PileTest, ReportsWeeksApartAreTwoEventsInTimeOrder) {
