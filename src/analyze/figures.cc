@@ -774,13 +774,15 @@ class Scanner {
     uint32_t span_begin = ti.span.begin;
     // Currency before the number.
     std::string_view currency;
-    {
-      std::string_view before = std::string_view(text_).substr(0, span_begin);
-      if (EndsWith(before, "$")) {
+    // (Asked of every token: the byte before it is tested first.)
+    if (span_begin >= 1) {
+      const char last = text_[span_begin - 1];
+      const std::string_view before = std::string_view(text_).substr(0, span_begin);
+      if (last == '$') {
         currency = "dollar";
-      } else if (EndsWith(before, "\xC2\xA3")) {
+      } else if (last == '\xA3' && EndsWith(before, "\xC2\xA3")) {
         currency = "pound";
-      } else if (EndsWith(before, "\xE2\x82\xAC")) {
+      } else if (last == '\xAC' && EndsWith(before, "\xE2\x82\xAC")) {
         currency = "euro";
       }
     }

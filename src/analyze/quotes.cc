@@ -238,7 +238,11 @@ class QuoteExtractor::Run {
   static constexpr size_t kNoClause = static_cast<size_t>(-1);
 
   std::string_view Word(size_t i) const { return toks_[i].span.Slice(text_); }
-  const std::string& LowerWord(size_t i) const { return (*lower_)[i]; }
+  // Token i lowered: a view into its paragraph's lowered text.
+  std::string_view LowerWord(size_t i) const {
+    return std::string_view(*lower_).substr(toks_[i].span.begin - lower_begin_,
+                                            toks_[i].span.end - toks_[i].span.begin);
+  }
   bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kWord; }
   bool IsComma(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kComma; }
   bool IsColon(size_t i) const { return IsComma(i) && text_[toks_[i].span.begin] == ':'; }
@@ -283,7 +287,7 @@ class QuoteExtractor::Run {
   }
   const Verb* FindVerb(size_t i) const {
     if (IsCapitalized(Word(i)) && !IsSentenceInitial(i)) return nullptr;  // "United States"
-    const std::string w = LowerWord(i);
+    const std::string_view w = LowerWord(i);
     if (auto it = q_.verbs_.find(w); it != q_.verbs_.end()) return &it->second;
     auto it = q_.phrasal_verbs_.find(w);
     if (it == q_.phrasal_verbs_.end() || !IsWordIn(i + 1, {it->second.particle})) return nullptr;
@@ -336,16 +340,12 @@ class QuoteExtractor::Run {
     if (!paragraph_done_[p]) {
       Tokenize(doc_.paragraphs[p], &paragraph_toks_[p]);
       toks_ = paragraph_toks_[p];
-      // Each word lowered once, its title looked up once; verbs looked up
-      // once, when asked for.
-      std::vector<std::string>& lower = paragraph_lower_[p];
-      lower.resize(toks_.size());
+      // The paragraph lowered once, each word's title looked up once; verbs
+      // looked up once, when asked for.
+      paragraph_lower_[p] = AsciiLower(doc_.paragraphs[p].Slice(text_));
       std::vector<const Title*>& titles = paragraph_title_[p];
       titles.assign(toks_.size(), nullptr);
       for (size_t i = 0; i < toks_.size(); ++i) {
-        const std::string_view w = Word(i);
-        lower[i].resize(w.size());
-        for (size_t k = 0; k < w.size(); ++k) lower[i][k] = AsciiToLower(w[k]);
         if (toks_[i].type == TokType::kWord) titles[i] = TitleOf(Word(i));
       }
       paragraph_verb_known_[p].assign(toks_.size(), false);
@@ -355,6 +355,7 @@ class QuoteExtractor::Run {
     toks_ = paragraph_toks_[p];
     title_at_ = &paragraph_title_[p];
     lower_ = &paragraph_lower_[p];
+    lower_begin_ = doc_.paragraphs[p].begin;
     verb_known_ = &paragraph_verb_known_[p];
     verb_at_ = &paragraph_verb_at_[p];
   }
@@ -408,12 +409,13 @@ class QuoteExtractor::Run {
   std::span<const Tok> toks_;  // of the current paragraph (in paragraph_toks_)
   // Per token of toks_ (the current paragraph's entries below): its text
   // lowered; whether VerbAt looked it up, and what it found.
-  const std::vector<std::string>* lower_ = nullptr;
+  const std::string* lower_ = nullptr;  // the current paragraph lowered
+  uint32_t lower_begin_ = 0;            // its first byte's offset in the text
   const std::vector<const Title*>* title_at_ = nullptr;
   std::vector<std::vector<const Title*>> paragraph_title_;
   std::vector<bool>* verb_known_ = nullptr;
   std::vector<const Verb*>* verb_at_ = nullptr;
-  std::vector<std::vector<std::string>> paragraph_lower_;
+  std::vector<std::string> paragraph_lower_;
   mutable std::vector<std::vector<bool>> paragraph_verb_known_;
   mutable std::vector<std::vector<const Verb*>> paragraph_verb_at_;
   std::vector<std::vector<Tok>> paragraph_toks_;
@@ -612,7 +614,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNominal(size_t a, size_t 
   const bool person = title != nullptr && !title->honorific;
   if (!person && !(IsLowerWord(head) && IsOrgHead(head))) return s;
   for (size_t k = a + 1; k < head; ++k) {
-    const std::string w = LowerWord(k);
+    const std::string w(LowerWord(k));
     if (IsDeterminer(w) || IsRelativeWord(w) || IsOneOf(w, {"and", "or", "of"})) return s;
   }
   s.kind = Subject::Kind::kNominal;
@@ -641,7 +643,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
   size_t f = a;
   static constexpr std::string_view kLeads[] = {"both", "either", "neither", "with", "and"};
   // "But Lena Ortiz said", "Meanwhile Ortiz said": a conjunction or adverb first.
-  const std::string lead = IsWord(f) ? LowerWord(f) : std::string();
+  const std::string lead = IsWord(f) ? std::string(LowerWord(f)) : std::string();
   if (IsOneOf(lead, kLeads) || IsConjunction(lead) || (IsAdverb(lead) && !lead.ends_with("ly"))) {
     ++f;
     s = ParseName(f, b);
@@ -693,7 +695,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
       --l;
     }
     if (!IsLowerWord(l)) return {};
-    const std::string link = LowerWord(l);
+    const std::string link(LowerWord(l));
     // After a conjunction the run starts a clause of its own: "... and Putin
     // said"; so after "that" when a clause follows the verb ("so ill-equipped
     // that Lafontaine said that"; not "a claim that Trump said was false").
@@ -750,7 +752,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::NameBeforeOf(size_t a, size_t 
 // empty for an age ("34") or a relative clause ("which maintains the bridge").
 std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
   if (a < b && IsWord(a)) {
-    std::string w = LowerWord(a);
+    std::string w(LowerWord(a));
     if (w == "a" || w == "an" || w == "the") ++a;
   }
   // Not "in a June CNBC interview": where it was said.
@@ -805,7 +807,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     }
   }
   // "He had reports that": after "has" or "had" only a participle is a verb.
-  const std::string form = LowerWord(verb);
+  const std::string form(LowerWord(verb));
   const bool participle = form.ends_with("ed") || IsOneOf(form, {"said", "told", "written"});
   size_t end = verb;
   while (end > a) {
@@ -1111,7 +1113,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SentenceSubject(size_t a, size
     chunk_begin = k + 1;
     if (c >= k || quoted_[c]) continue;
     if (IsWordIn(c, {"he", "she", "they", "it"})) return ParseName(c, c + 1);
-    const std::string first = LowerWord(c);
+    const std::string first(LowerWord(c));
     // "Officials in Maricopa County, Arizona, are ...": a place's region
     // after a place is no subject.
     if (c > a + 1 && IsWord(c - 2) && IsCapitalized(Word(c - 2)) && k <= c + 2 &&
@@ -1185,7 +1187,7 @@ size_t QuoteExtractor::Run::AfterListener(size_t k, size_t last) const {
     return k + 1;
   }
   size_t e = k;
-  const std::string first = LowerWord(e);
+  const std::string first(LowerWord(e));
   const bool determiner = first == "the" || first == "a" || first == "an";
   if (determiner) ++e;
   const size_t name = e;
@@ -1357,15 +1359,15 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
   // right after it a short noun phrase and an auxiliary (not "asked why he
   // was", "asked the governor do", "promised Democrats she would").
   auto subject_clause = [&](size_t c) {
-    const std::string form = LowerWord(v);
+    const std::string form(LowerWord(v));
     if (c != bare || !(form.ends_with("ed") || form.ends_with('s'))) return false;
-    const std::string opener = LowerWord(c);
+    const std::string opener(LowerWord(c));
     if (IsAuxiliary(opener) || IsRelativeWord(opener) || IsConjunction(opener) ||
         IsOneOf(opener, {"why", "how", "what", "whether", "who", "to"})) {
       return false;
     }
     for (size_t j = c + 1; j < last && j < c + 5 && IsWord(j); ++j) {
-      const std::string w = LowerWord(j);
+      const std::string w(LowerWord(j));
       if (IsOneOf(w, {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
                       "can", "may", "might", "should", "must"})) {
         return !IsDeterminer(LowerWord(j - 1));
@@ -1770,7 +1772,7 @@ bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Ancho
     // "a new analysis by X", "statistics from X"; not "an estimate seen by X".
     s = {};
     for (size_t k = v + 2; k < e && k < v + 6; ++k) {
-      const std::string w = LowerWord(k);
+      const std::string w(LowerWord(k));
       if (w.ends_with("ed") || w.ends_with("en")) break;
       if (w != "by" && w != "from") continue;
       s = ParseName(k + 1, e);
@@ -2034,10 +2036,10 @@ void QuoteExtractor::Run::AddUnnamed(size_t begin, size_t end, size_t verb) {
       IsRelativeWord(LowerWord(e - 1))) {
     return;
   }
-  const std::string last = LowerWord(e - 1);
+  const std::string last(LowerWord(e - 1));
   const bool plural = last.size() > 3 && last.ends_with('s') && !last.ends_with("ss");
   // "a media report that": after a singular noun, a verb's bare form is a noun.
-  const std::string form = LowerWord(verb);
+  const std::string form(LowerWord(verb));
   const bool bare = !form.ends_with('s') && !form.ends_with("ed") && !form.ends_with("ing") &&
                     !IsOneOf(form, {"said", "told", "wrote"});
   if (bare && !plural) return;
@@ -2045,7 +2047,7 @@ void QuoteExtractor::Run::AddUnnamed(size_t begin, size_t end, size_t verb) {
   // said", not "a birthday her agent said".
   size_t d = e - 1;
   auto in_phrase = [&](size_t i) {
-    const std::string w = LowerWord(i);
+    const std::string w(LowerWord(i));
     return IsLowerWord(i) && !IsDeterminer(w) && !IsConjunction(w) && !IsPreposition(w) &&
            !IsRelativeWord(w) && !IsSubjectPronoun(w);
   };

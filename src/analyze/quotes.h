@@ -257,19 +257,22 @@ class QuoteExtractor {
   };
   class Run;
 
-  std::unordered_map<std::string, Verb> verbs_;
-  std::unordered_map<std::string, Verb> phrasal_verbs_;  // "pointed" -> "out"
   // Transparent hashing: looked up by string_view without a copy.
   struct ViewHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+  std::unordered_map<std::string, Verb, ViewHash, std::equal_to<>> verbs_;
+  std::unordered_map<std::string, Verb, ViewHash, std::equal_to<>>
+      phrasal_verbs_;  // "pointed" -> "out"
   std::unordered_map<std::string, Title, ViewHash, std::equal_to<>> titles_;
-  WordShapes title_shapes_;                        // most words are ruled out before a hash lookup
-  std::unordered_map<std::string, char> genders_;  // given name -> 'f' or 'm'
+  WordShapes title_shapes_;  // most words are ruled out before a hash lookup
+  std::unordered_map<std::string, char, ViewHash, std::equal_to<>>
+      genders_;  // given name -> 'f' or 'm'
   std::unordered_set<std::string>
-      abbreviations_;                          // "dr", "st", "u.s": their period stays on the word
-  std::unordered_set<std::string> given_;      // given names, lower case ("gordon")
+      abbreviations_;  // "dr", "st", "u.s": their period stays on the word
+  std::unordered_set<std::string, ViewHash, std::equal_to<>>
+      given_;                                  // given names, lower case ("gordon")
   std::unordered_set<std::string> org_heads_;  // "office", "department", "company"
   std::unordered_set<std::string> outlets_;    // news outlets, lower case, no leading "the"
   std::unordered_set<std::string> demonyms_;   // "canadian", "canadians", from places.txt

@@ -6,6 +6,7 @@
 
 #include "segment/tokenizer.h"
 #include "util/data_files.h"
+#include "util/radix_sort.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -78,6 +79,7 @@ Result<BackgroundIdf> BackgroundIdf::Create(std::string_view data_dir) {
     return Status(StatusCode::kInvalidInput, std::string(kFile) + ": no \"documents<TAB>N\" line");
   }
   idf.idf_.reserve(rows.size());
+  idf.ids_ = FlatIdMap(rows.size());  // sized once: no rehash while reading
   for (const auto& [hash, df] : rows) {
     if (idf.ids_.Find(hash) != FlatIdMap::kNotFound) continue;
     idf.ids_.Intern(hash);
@@ -137,8 +139,7 @@ void BackgroundIdf::Vectors(const Document& doc, uint32_t first, uint32_t last,
       }
     }
   }
-  std::sort(terms.begin(), terms.end(),
-            [](const Term& a, const Term& b) { return a.hash < b.hash; });
+  RadixSortByKey(&terms, [](const Term& t) { return t.hash; });
   for (TermVector* v : vectors) v->clear();
   std::vector<double> norm2(vectors.size(), 0);
   for (const Term& t : terms) {
@@ -174,7 +175,7 @@ TermVector BackgroundIdf::DocumentVector(const Document& doc, double name_weight
 TermVector Centroid(const std::vector<const TermVector*>& vectors) {
   TermVector all;
   for (const TermVector* v : vectors) all.insert(all.end(), v->begin(), v->end());
-  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  RadixSortByKey(&all, [](const std::pair<uint64_t, float>& e) { return e.first; });
   TermVector c;
   double norm2 = 0;
   for (size_t i = 0; i < all.size();) {

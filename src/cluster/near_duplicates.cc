@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "util/hash.h"
+#include "util/radix_sort.h"
 
 namespace dossier {
 namespace {
@@ -45,7 +46,7 @@ std::vector<uint64_t> NearDuplicateIndex::Shingles(std::span<const uint64_t> tok
     const uint64_t h = ShingleHash(token_hashes.data() + i);
     if ((h & sample_mask) == 0) out.push_back(h);
   }
-  std::sort(out.begin(), out.end());
+  RadixSortByKey(&out, [](uint64_t h) { return h; });
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }

@@ -429,11 +429,19 @@ Pile PileAnalyzer::Analyze(const Cluster& cluster,
     }
   });
   std::vector<size_t> size(r, 0), anchors(r, 0), words(r, 0);
+  size_t largest = 0;
   for (size_t i = 0; i < r; ++i) {
     const uint32_t root = story.Find(static_cast<uint32_t>(i));
-    ++size[root];
+    largest = std::max(largest, ++size[root]);
     words[root] += cluster.documents[reports[i]].tokens.size();
-    anchors[root] += Anchors(cluster.documents[reports[i]]);
+  }
+  // Names and numbers break a tie between the largest groups only (one more
+  // pass over their tokens).
+  size_t tied = 0;
+  for (uint32_t i = 0; i < r; ++i) tied += story.Find(i) == i && size[i] == largest;
+  for (size_t i = 0; i < r && tied > 1; ++i) {
+    const uint32_t root = story.Find(static_cast<uint32_t>(i));
+    if (size[root] == largest) anchors[root] += Anchors(cluster.documents[reports[i]]);
   }
   uint32_t main = 0;
   for (uint32_t i = 0; i < r; ++i) {

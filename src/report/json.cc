@@ -1,27 +1,29 @@
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 #include "dossier/report.h"
+#include "report/json_writer.h"
 
 namespace dossier {
 namespace {
 
-using json = nlohmann::ordered_json;
-
-json SpanJson(Span s) { return json::array({s.begin, s.end}); }
-
-json DiagnosticJson(const Diagnostic& d) {
-  json j;
-  j["kind"] = "input";
-  j["severity"] = d.severity == Diagnostic::Severity::kError ? "error" : "warning";
-  j["code"] = StatusCodeName(d.status.code());
-  j["input"] = d.status.input();
-  j["message"] = d.status.message();
-  if (d.status.byte_offset()) j["byte"] = *d.status.byte_offset();
-  return j;
+void WriteDiagnostic(JsonWriter& w, const Diagnostic& d) {
+  w.BeginObject();
+  w.Key("kind");
+  w.String("input");
+  w.Key("severity");
+  w.String(d.severity == Diagnostic::Severity::kError ? "error" : "warning");
+  w.Key("code");
+  w.String(StatusCodeName(d.status.code()));
+  w.Key("input");
+  w.String(d.status.input());
+  w.Key("message");
+  w.String(d.status.message());
+  if (d.status.byte_offset()) {
+    w.Key("byte");
+    w.Unsigned(*d.status.byte_offset());
+  }
+  w.EndObject();
 }
-
-json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 }  // namespace
 
@@ -33,274 +35,473 @@ std::string FormatDiagnostic(const Diagnostic& diagnostic) {
 
 namespace {
 
-json IndexOrNull(int32_t i) { return i < 0 ? json(nullptr) : json(i); }
+double Rounded(double v, double scale) { return std::round(v * scale) / scale; }
 
-json SummaryJson(const Cluster& cluster, const Summary& summary, size_t reports) {
-  json out;
-  out["method"] = SummaryMethodName(summary.method);
-  out["words"] = summary.words;
-  json sentences = json::array();
+void WriteSummary(JsonWriter& w, const Cluster& cluster, const Summary& summary, size_t reports) {
+  w.BeginObject();
+  w.Key("method");
+  w.String(SummaryMethodName(summary.method));
+  w.Key("words");
+  w.Signed(summary.words);
+  w.Key("sentences");
+  w.BeginArray();
   for (const SummarySentence& s : summary.sentences) {
     const Document& doc = cluster.documents[s.document];
-    json sj;
-    sj["text"] = s.text;
-    sj["document"] = doc.id;
-    sj["document_index"] = s.document;
-    sj["sentence"] = s.sentence;
-    sj["span"] = SpanJson(s.span);
-    sj["source_span"] = SpanJson(s.source_span);
-    sj["event"] = IndexOrNull(s.event);
-    sj["speaker"] = OrNull(s.speaker);
-    sj["independent_sources"] = s.independent_sources;
-    sj["of_reports"] = reports;
-    json support = json::array();
+    w.BeginObject();
+    w.Key("text");
+    w.String(s.text);
+    w.Key("document");
+    w.String(doc.id);
+    w.Key("document_index");
+    w.Unsigned(s.document);
+    w.Key("sentence");
+    w.Unsigned(s.sentence);
+    w.Key("span");
+    w.Span(s.span);
+    w.Key("source_span");
+    w.Span(s.source_span);
+    w.Key("event");
+    w.IndexOrNull(s.event);
+    w.Key("speaker");
+    w.StringOrNull(s.speaker);
+    w.Key("independent_sources");
+    w.Unsigned(s.independent_sources);
+    w.Key("of_reports");
+    w.Unsigned(reports);
+    w.Key("support");
+    w.BeginArray();
     for (const Support& sup : s.support) {
       const Document& other = cluster.documents[sup.document];
-      support.push_back({{"document", other.id},
-                         {"document_index", sup.document},
-                         {"sentence", sup.sentence},
-                         {"text", std::string(sup.span.Slice(other.text))},
-                         {"span", SpanJson(sup.span)},
-                         {"source_span", SpanJson(sup.source_span)},
-                         {"similarity", std::round(sup.similarity * 1000) / 1000},
-                         {"contained", std::round(sup.contained * 1000) / 1000}});
+      w.BeginObject();
+      w.Key("document");
+      w.String(other.id);
+      w.Key("document_index");
+      w.Unsigned(sup.document);
+      w.Key("sentence");
+      w.Unsigned(sup.sentence);
+      w.Key("text");
+      w.String(sup.span.Slice(other.text));
+      w.Key("span");
+      w.Span(sup.span);
+      w.Key("source_span");
+      w.Span(sup.source_span);
+      w.Key("similarity");
+      w.Double(Rounded(sup.similarity, 1000));
+      w.Key("contained");
+      w.Double(Rounded(sup.contained, 1000));
+      w.EndObject();
     }
-    sj["support"] = std::move(support);
-    sentences.push_back(std::move(sj));
+    w.EndArray();
+    w.EndObject();
   }
-  out["sentences"] = std::move(sentences);
-  return out;
+  w.EndArray();
+  w.EndObject();
 }
 
-json SpeakersJson(const Cluster& cluster, const std::vector<SpeakerEntry>& speakers) {
-  json out = json::array();
+void WriteSpeakers(JsonWriter& w, const Cluster& cluster,
+                   const std::vector<SpeakerEntry>& speakers) {
+  w.BeginArray();
   for (const SpeakerEntry& s : speakers) {
-    json sj;
-    sj["name"] = s.name;
-    sj["role"] = OrNull(s.role);
-    sj["aliases"] = s.aliases;
-    sj["sources"] = s.sources;
-    json quotes = json::array();
+    w.BeginObject();
+    w.Key("name");
+    w.String(s.name);
+    w.Key("role");
+    w.StringOrNull(s.role);
+    w.Key("aliases");
+    w.Strings(s.aliases);
+    w.Key("sources");
+    w.Unsigned(s.sources);
+    w.Key("quotes");
+    w.BeginArray();
     for (const QuoteRef& q : s.quotes) {
       const Document& doc = cluster.documents[q.document];
-      quotes.push_back({{"kind", q.kind},
-                        {"text", std::string(q.span.Slice(doc.text))},
-                        {"document", doc.id},
-                        {"document_index", q.document},
-                        {"span", SpanJson(q.span)},
-                        {"source_span", SpanJson(q.source_span)},
-                        {"excerpt", std::string(q.excerpt.Slice(doc.text))},
-                        {"excerpt_span", SpanJson(q.excerpt)},
-                        {"excerpt_source_span", SpanJson(q.excerpt_source_span)},
-                        {"score", std::round(q.score * 100) / 100}});
+      w.BeginObject();
+      w.Key("kind");
+      w.String(q.kind);
+      w.Key("text");
+      w.String(q.span.Slice(doc.text));
+      w.Key("document");
+      w.String(doc.id);
+      w.Key("document_index");
+      w.Unsigned(q.document);
+      w.Key("span");
+      w.Span(q.span);
+      w.Key("source_span");
+      w.Span(q.source_span);
+      w.Key("excerpt");
+      w.String(q.excerpt.Slice(doc.text));
+      w.Key("excerpt_span");
+      w.Span(q.excerpt);
+      w.Key("excerpt_source_span");
+      w.Span(q.excerpt_source_span);
+      w.Key("score");
+      w.Double(Rounded(q.score, 100));
+      w.EndObject();
     }
-    sj["quotes"] = std::move(quotes);
-    out.push_back(std::move(sj));
+    w.EndArray();
+    w.EndObject();
   }
-  return out;
+  w.EndArray();
 }
 
-json CitationJson(const Cluster& cluster, const Citation& c) {
+// The members of a citation object, without its braces (a figure's mention
+// adds its own).
+void WriteCitationMembers(JsonWriter& w, const Cluster& cluster, const Citation& c) {
   const Document& doc = cluster.documents[c.document];
-  return {{"document", doc.id},       {"document_index", c.document},
-          {"sentence", c.sentence},   {"text", std::string(c.span.Slice(doc.text))},
-          {"span", SpanJson(c.span)}, {"source_span", SpanJson(c.source_span)}};
+  w.Key("document");
+  w.String(doc.id);
+  w.Key("document_index");
+  w.Unsigned(c.document);
+  w.Key("sentence");
+  w.Unsigned(c.sentence);
+  w.Key("text");
+  w.String(c.span.Slice(doc.text));
+  w.Key("span");
+  w.Span(c.span);
+  w.Key("source_span");
+  w.Span(c.source_span);
 }
 
-json FiguresJson(const Cluster& cluster, const std::vector<FigureEntry>& figures) {
-  json out = json::array();
+void WriteCitations(JsonWriter& w, const Cluster& cluster, const std::vector<Citation>& cs) {
+  w.BeginArray();
+  for (const Citation& c : cs) {
+    w.BeginObject();
+    WriteCitationMembers(w, cluster, c);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteFigures(JsonWriter& w, const Cluster& cluster, const std::vector<FigureEntry>& figures) {
+  w.BeginArray();
   for (const FigureEntry& f : figures) {
-    json mentions = json::array();
+    w.BeginObject();
+    w.Key("label");
+    w.String(f.label);
+    w.Key("value");
+    w.Double(f.value);
+    w.Key("unit");
+    w.String(f.unit);
+    w.Key("what");
+    w.String(f.what);
+    w.Key("status");
+    w.String(f.status);
+    w.Key("sources");
+    w.Unsigned(f.sources);
+    w.Key("mentions");
+    w.BeginArray();
     for (const FigureEntry::Mention& m : f.mentions) {
-      json mj = CitationJson(cluster, m.where);
-      mj["value"] = m.value;
-      if (m.value_high != m.value) mj["value_high"] = m.value_high;
-      mj["qualifier"] = OrNull(m.qualifier);
-      mentions.push_back(std::move(mj));
+      w.BeginObject();
+      WriteCitationMembers(w, cluster, m.where);
+      w.Key("value");
+      w.Double(m.value);
+      if (m.value_high != m.value) {
+        w.Key("value_high");
+        w.Double(m.value_high);
+      }
+      w.Key("qualifier");
+      w.StringOrNull(m.qualifier);
+      w.EndObject();
     }
-    out.push_back({{"label", f.label},
-                   {"value", f.value},
-                   {"unit", f.unit},
-                   {"what", f.what},
-                   {"status", f.status},
-                   {"sources", f.sources},
-                   {"mentions", std::move(mentions)}});
+    w.EndArray();
+    w.EndObject();
   }
-  return out;
+  w.EndArray();
 }
 
-json EntitiesJson(const Cluster& cluster, const std::vector<EntityEntry>& entities) {
-  json out = json::array();
+void WriteEntities(JsonWriter& w, const Cluster& cluster,
+                   const std::vector<EntityEntry>& entities) {
+  w.BeginArray();
   for (const EntityEntry& e : entities) {
-    json first = json::array();
-    for (const Citation& c : e.first_mentions) first.push_back(CitationJson(cluster, c));
-    out.push_back({{"name", e.name},
-                   {"type", e.type},
-                   {"aliases", e.aliases},
-                   {"mentions", e.mentions},
-                   {"mentions_per_document", e.mentions_per_document},
-                   {"first_mentions", std::move(first)}});
+    w.BeginObject();
+    w.Key("name");
+    w.String(e.name);
+    w.Key("type");
+    w.String(e.type);
+    w.Key("aliases");
+    w.Strings(e.aliases);
+    w.Key("mentions");
+    w.Unsigned(e.mentions);
+    w.Key("mentions_per_document");
+    w.Unsigneds(e.mentions_per_document);
+    w.Key("first_mentions");
+    WriteCitations(w, cluster, e.first_mentions);
+    w.EndObject();
   }
-  return out;
+  w.EndArray();
 }
 
-json TimelineJson(const Cluster& cluster, const std::vector<TimelineEntry>& timeline) {
-  json out = json::array();
+void WriteTimeline(JsonWriter& w, const Cluster& cluster,
+                   const std::vector<TimelineEntry>& timeline) {
+  w.BeginArray();
   for (const TimelineEntry& t : timeline) {
-    json cites = json::array();
-    for (const Citation& c : t.citations) cites.push_back(CitationJson(cluster, c));
-    out.push_back({{"date", OrNull(t.date)},
-                   {"precision", OrNull(t.precision)},
-                   {"text", t.text},
-                   {"kind", t.kind},
-                   {"future", t.future},
-                   {"background", t.background},
-                   {"weight", std::round(t.weight * 100) / 100},
-                   {"citations", std::move(cites)}});
+    w.BeginObject();
+    w.Key("date");
+    w.StringOrNull(t.date);
+    w.Key("precision");
+    w.StringOrNull(t.precision);
+    w.Key("text");
+    w.String(t.text);
+    w.Key("kind");
+    w.String(t.kind);
+    w.Key("future");
+    w.Bool(t.future);
+    w.Key("background");
+    w.Bool(t.background);
+    w.Key("weight");
+    w.Double(Rounded(t.weight, 100));
+    w.Key("citations");
+    WriteCitations(w, cluster, t.citations);
+    w.EndObject();
   }
-  return out;
+  w.EndArray();
+}
+
+void WriteBriefing(JsonWriter& w, const Cluster& cluster, const Briefing& b) {
+  w.Key("title");
+  w.String(b.title);
+  w.Key("outlets");
+  w.Unsigned(b.outlets);
+  w.Key("independent_reports");
+  w.Unsigned(b.independent_reports);
+  w.Key("events");
+  w.BeginArray();
+  for (const EventEntry& e : b.events) {
+    w.BeginObject();
+    w.Key("label");
+    w.String(e.label);
+    w.Key("first_date");
+    w.StringOrNull(e.first_date);
+    w.Key("last_date");
+    w.StringOrNull(e.last_date);
+    w.Key("documents");
+    w.Unsigneds(e.documents);
+    w.Key("reports");
+    w.Unsigned(e.reports);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("summary");
+  WriteSummary(w, cluster, b.summary, b.independent_reports);
+  w.Key("speakers");
+  WriteSpeakers(w, cluster, b.speakers);
+  w.Key("coverage");
+  w.BeginArray();
+  for (size_t p = 0; p < b.coverage.size(); ++p) {
+    w.BeginObject();
+    w.Key("point");
+    w.Unsigned(p);
+    w.Key("sources");
+    w.BeginArray();
+    for (size_t d = 0; d < b.coverage[p].size(); ++d) {
+      if (b.coverage[p][d]) w.Unsigned(d);
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("figures");
+  WriteFigures(w, cluster, b.figures);
+  w.Key("single_source_figures");
+  WriteFigures(w, cluster, b.single_source_figures);
+  w.Key("entities");
+  WriteEntities(w, cluster, b.entities);
+  w.Key("timeline");
+  WriteTimeline(w, cluster, b.timeline);
+}
+
+void WriteDocument(JsonWriter& w, const Document& doc, const SourceEntry* entry,
+                   const RenderOptions& options) {
+  w.BeginObject();
+  w.Key("id");
+  w.String(doc.id);
+  w.Key("source");
+  w.StringOrNull(doc.source);
+  w.Key("title");
+  w.StringOrNull(doc.title);
+  w.Key("date");
+  w.StringOrNull(entry != nullptr ? entry->date : doc.date);
+  if (entry != nullptr) {
+    w.Key("date_inferred");
+    w.Bool(entry->date_inferred);
+    w.Key("copy_of");
+    w.IndexOrNull(entry->copy_of);
+    w.Key("set_aside");
+    w.Bool(entry->set_aside);
+    w.Key("set_aside_reason");
+    w.StringOrNull(entry->set_aside_reason);
+    w.Key("event");
+    w.IndexOrNull(entry->event);
+  }
+  w.Key("url");
+  w.StringOrNull(doc.url);
+  w.Key("byline");
+  w.StringOrNull(doc.byline);
+  w.Key("origin");
+  w.String(doc.origin);
+  w.Key("raw_bytes");
+  w.Unsigned(doc.raw.size());
+  w.Key("text_bytes");
+  w.Unsigned(doc.text.size());
+  w.Key("transcript");
+  w.Bool(doc.is_transcript());
+  if (!doc.title_span.empty()) {
+    w.Key("title_span");
+    w.Span(doc.title_span);
+    w.Key("title_source_span");
+    w.Span(doc.map.ToOriginal(doc.title_span));
+  }
+  if (!doc.dateline_span.empty()) {
+    w.Key("dateline");
+    w.String(doc.dateline_span.Slice(doc.text));
+    w.Key("dateline_source_span");
+    w.Span(doc.map.ToOriginal(doc.dateline_span));
+  }
+  if (!doc.date_span.empty()) {
+    w.Key("date_span");
+    w.Span(doc.date_span);
+    w.Key("date_source_span");
+    w.Span(doc.map.ToOriginal(doc.date_span));
+  }
+  if (options.clutter) {
+    w.Key("clutter");
+    w.BeginArray();
+    for (const ClutterLine& c : doc.clutter) {
+      w.BeginObject();
+      w.Key("kind");
+      w.String(ClutterKindName(c.kind));
+      w.Key("text");
+      w.String(c.span.Slice(doc.text));
+      w.Key("span");
+      w.Span(c.span);
+      w.Key("source_span");
+      w.Span(doc.map.ToOriginal(c.span));
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.Key("turns");
+  w.BeginArray();
+  for (const Turn& t : doc.turns) {
+    w.BeginObject();
+    w.Key("speaker");
+    w.String(t.speaker);
+    w.Key("role");
+    w.StringOrNull(t.role);
+    w.Key("note");
+    w.StringOrNull(t.note);
+    w.Key("question");
+    w.Bool(t.is_question);
+    w.Key("label");
+    w.String(t.label.Slice(doc.text));
+    w.Key("span");
+    w.Span(t.span);
+    w.Key("source_span");
+    w.Span(doc.map.ToOriginal(t.span));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("sentences");
+  w.BeginArray();
+  for (const Sentence& s : doc.sentences) {
+    w.BeginObject();
+    w.Key("text");
+    w.String(s.span.Slice(doc.text));
+    w.Key("span");
+    w.Span(s.span);
+    w.Key("source_span");
+    w.Span(doc.map.ToOriginal(s.span));
+    w.Key("paragraph");
+    w.Signed(s.paragraph);
+    if (s.turn >= 0) {
+      w.Key("turn");
+      w.Signed(s.turn);
+      w.Key("speaker");
+      w.String(doc.turns[static_cast<size_t>(s.turn)].speaker);
+    }
+    if (s.stage_direction) {
+      w.Key("stage_direction");
+      w.Bool(true);
+    }
+    if (s.fragment) {
+      w.Key("fragment");
+      w.Bool(true);
+    }
+    if (options.tokens) {
+      w.Key("tokens");
+      w.BeginArray();
+      for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+        const Token& t = doc.tokens[k];
+        w.BeginObject();
+        w.Key("text");
+        w.String(t.lower);
+        w.Key("stem");
+        w.String(t.stem);
+        if (t.is_stopword) {
+          w.Key("stop");
+          w.Bool(true);
+        }
+        if (t.is_number) {
+          w.Key("number");
+          w.Bool(true);
+        }
+        w.EndObject();
+      }
+      w.EndArray();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
 }
 
 }  // namespace
 
 std::string RenderJson(const Cluster& cluster, const Briefing* briefing,
                        const RenderOptions& options) {
-  json out;
-  out["schema"] = "dossier.brief";
-  out["version"] = kBriefSchemaVersion;
-  out["id"] = cluster.id;
-  out["origin"] = cluster.origin;
-  if (briefing != nullptr) {
-    out["title"] = briefing->title;
-    out["outlets"] = briefing->outlets;
-    out["independent_reports"] = briefing->independent_reports;
-    json events = json::array();
-    for (const EventEntry& e : briefing->events) {
-      events.push_back({{"label", e.label},
-                        {"first_date", OrNull(e.first_date)},
-                        {"last_date", OrNull(e.last_date)},
-                        {"documents", e.documents},
-                        {"reports", e.reports}});
-    }
-    out["events"] = std::move(events);
-    out["summary"] = SummaryJson(cluster, briefing->summary, briefing->independent_reports);
-    out["speakers"] = SpeakersJson(cluster, briefing->speakers);
-    json coverage = json::array();
-    for (size_t p = 0; p < briefing->coverage.size(); ++p) {
-      json sources = json::array();
-      for (size_t d = 0; d < briefing->coverage[p].size(); ++d) {
-        if (briefing->coverage[p][d]) sources.push_back(d);
-      }
-      coverage.push_back({{"point", p}, {"sources", std::move(sources)}});
-    }
-    out["coverage"] = std::move(coverage);
-    out["figures"] = FiguresJson(cluster, briefing->figures);
-    out["single_source_figures"] = FiguresJson(cluster, briefing->single_source_figures);
-    out["entities"] = EntitiesJson(cluster, briefing->entities);
-    out["timeline"] = TimelineJson(cluster, briefing->timeline);
-  }
-  json docs = json::array();
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("schema");
+  w.String("dossier.brief");
+  w.Key("version");
+  w.String(kBriefSchemaVersion);
+  w.Key("id");
+  w.String(cluster.id);
+  w.Key("origin");
+  w.String(cluster.origin);
+  if (briefing != nullptr) WriteBriefing(w, cluster, *briefing);
+  w.Key("documents");
+  w.BeginArray();
   for (size_t index = 0; index < cluster.documents.size(); ++index) {
-    const Document& doc = cluster.documents[index];
     const SourceEntry* entry = briefing != nullptr && index < briefing->sources.size()
                                    ? &briefing->sources[index]
                                    : nullptr;
-    json d;
-    d["id"] = doc.id;
-    d["source"] = OrNull(doc.source);
-    d["title"] = OrNull(doc.title);
-    d["date"] = OrNull(entry != nullptr ? entry->date : doc.date);
-    if (entry != nullptr) {
-      d["date_inferred"] = entry->date_inferred;
-      d["copy_of"] = IndexOrNull(entry->copy_of);
-      d["set_aside"] = entry->set_aside;
-      d["set_aside_reason"] = OrNull(entry->set_aside_reason);
-      d["event"] = IndexOrNull(entry->event);
-    }
-    d["url"] = OrNull(doc.url);
-    d["byline"] = OrNull(doc.byline);
-    d["origin"] = doc.origin;
-    d["raw_bytes"] = doc.raw.size();
-    d["text_bytes"] = doc.text.size();
-    d["transcript"] = doc.is_transcript();
-    if (!doc.title_span.empty()) {
-      d["title_span"] = SpanJson(doc.title_span);
-      d["title_source_span"] = SpanJson(doc.map.ToOriginal(doc.title_span));
-    }
-    if (!doc.dateline_span.empty()) {
-      d["dateline"] = std::string(doc.dateline_span.Slice(doc.text));
-      d["dateline_source_span"] = SpanJson(doc.map.ToOriginal(doc.dateline_span));
-    }
-    if (!doc.date_span.empty()) {
-      d["date_span"] = SpanJson(doc.date_span);
-      d["date_source_span"] = SpanJson(doc.map.ToOriginal(doc.date_span));
-    }
-    if (options.clutter) {
-      json clutter = json::array();
-      for (const ClutterLine& c : doc.clutter) {
-        clutter.push_back({{"kind", ClutterKindName(c.kind)},
-                           {"text", std::string(c.span.Slice(doc.text))},
-                           {"span", SpanJson(c.span)},
-                           {"source_span", SpanJson(doc.map.ToOriginal(c.span))}});
-      }
-      d["clutter"] = std::move(clutter);
-    }
-    json turns = json::array();
-    for (const Turn& t : doc.turns) {
-      json tj;
-      tj["speaker"] = t.speaker;
-      tj["role"] = OrNull(t.role);
-      tj["note"] = OrNull(t.note);
-      tj["question"] = t.is_question;
-      tj["label"] = std::string(t.label.Slice(doc.text));
-      tj["span"] = SpanJson(t.span);
-      tj["source_span"] = SpanJson(doc.map.ToOriginal(t.span));
-      turns.push_back(std::move(tj));
-    }
-    d["turns"] = std::move(turns);
-    json sentences = json::array();
-    for (const Sentence& s : doc.sentences) {
-      json sj;
-      sj["text"] = std::string(s.span.Slice(doc.text));
-      sj["span"] = SpanJson(s.span);
-      sj["source_span"] = SpanJson(doc.map.ToOriginal(s.span));
-      sj["paragraph"] = s.paragraph;
-      if (s.turn >= 0) {
-        sj["turn"] = s.turn;
-        sj["speaker"] = doc.turns[static_cast<size_t>(s.turn)].speaker;
-      }
-      if (s.stage_direction) sj["stage_direction"] = true;
-      if (s.fragment) sj["fragment"] = true;
-      if (options.tokens) {
-        json toks = json::array();
-        for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
-          const Token& t = doc.tokens[k];
-          json tj = {{"text", t.lower}, {"stem", t.stem}};
-          if (t.is_stopword) tj["stop"] = true;
-          if (t.is_number) tj["number"] = true;
-          toks.push_back(std::move(tj));
-        }
-        sj["tokens"] = std::move(toks);
-      }
-      sentences.push_back(std::move(sj));
-    }
-    d["sentences"] = std::move(sentences);
-    docs.push_back(std::move(d));
+    WriteDocument(w, cluster.documents[index], entry, options);
   }
-  out["documents"] = std::move(docs);
-  out["references"] = cluster.references;
-  json diags = json::array();
-  for (const Diagnostic& d : cluster.diagnostics) diags.push_back(DiagnosticJson(d));
+  w.EndArray();
+  w.Key("references");
+  w.Strings(cluster.references);
+  w.Key("diagnostics");
+  w.BeginArray();
+  for (const Diagnostic& d : cluster.diagnostics) WriteDiagnostic(w, d);
   if (briefing != nullptr) {
     for (const BriefingNotice& notice : briefing->notices) {
-      diags.push_back({{"kind", notice.kind},
-                       {"severity", "warning"},
-                       {"message", notice.message},
-                       {"documents", notice.documents}});
+      w.BeginObject();
+      w.Key("kind");
+      w.String(notice.kind);
+      w.Key("severity");
+      w.String("warning");
+      w.Key("message");
+      w.String(notice.message);
+      w.Key("documents");
+      w.Unsigneds(notice.documents);
+      w.EndObject();
     }
   }
-  out["diagnostics"] = std::move(diags);
-  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+  w.EndArray();
+  w.EndObject();
+  return out;
 }
 
 }  // namespace dossier

@@ -223,6 +223,17 @@ bool IsPhotoCaption(std::string_view paragraph) {
     opening = TrimWhitespace(s.substr(close + 1));
   }
   if (FileNoteLength(opening) > 0) return true;
+  // Both openings below start with one of a few words: look at the first
+  // word alone before splitting the line (most lines open otherwise).
+  {
+    size_t space = 0;
+    while (space < opening.size() && !IsAsciiSpace(opening[space])) ++space;
+    const std::string first = BareWord(opening.substr(0, space));
+    if (first != "in" && first != "this" && first != "these" && first != "file" &&
+        first != "caption" && !IsPhotoWord(first)) {
+      return false;
+    }
+  }
   std::vector<std::string_view> words = SplitWhitespace(opening.substr(0, kOpeningBytes));
   if (words.size() > kOpeningWords) words.resize(kOpeningWords);
   return OpensWithPhotoPhrase(words) || OpensWithPhotoLabel(words);

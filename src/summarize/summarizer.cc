@@ -10,6 +10,7 @@
 #include "dossier/summary.h"
 #include "represent/sentence_model.h"
 #include "util/data_files.h"
+#include "util/radix_sort.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -303,7 +304,7 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
   std::vector<uint64_t> bigram_keys;
   for (const Candidate& c : cs)
     bigram_keys.insert(bigram_keys.end(), c.bigrams.begin(), c.bigrams.end());
-  std::sort(bigram_keys.begin(), bigram_keys.end());
+  RadixSortByKey(&bigram_keys, [](uint64_t k) { return k; });
   bigram_keys.erase(std::unique(bigram_keys.begin(), bigram_keys.end()), bigram_keys.end());
   const size_t num_concepts = vocab + bigram_keys.size();
   std::vector<std::vector<uint32_t>> concepts(cs.size());
