@@ -113,7 +113,9 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
     const size_t space = word.find(' ');
     if (space == std::string::npos) {
       q.verbs_[word] = Verb{flag == "that", flag == "object", ""};
+      q.verb_shapes_.Add(word);
     } else {
+      q.verb_shapes_.Add(word.substr(0, space));
       q.phrasal_verbs_[word.substr(0, space)] =
           Verb{flag == "that", flag == "object", std::string(TrimWhitespace(word.substr(space)))};
     }
@@ -286,8 +288,9 @@ class QuoteExtractor::Run {
     return (*verb_at_)[i] = FindVerb(i);
   }
   const Verb* FindVerb(size_t i) const {
-    if (IsCapitalized(Word(i)) && !IsSentenceInitial(i)) return nullptr;  // "United States"
     const std::string_view w = LowerWord(i);
+    if (!q_.verb_shapes_.MayContain(w)) return nullptr;
+    if (IsCapitalized(Word(i)) && !IsSentenceInitial(i)) return nullptr;  // "United States"
     if (auto it = q_.verbs_.find(w); it != q_.verbs_.end()) return &it->second;
     auto it = q_.phrasal_verbs_.find(w);
     if (it == q_.phrasal_verbs_.end() || !IsWordIn(i + 1, {it->second.particle})) return nullptr;

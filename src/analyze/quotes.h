@@ -266,6 +266,7 @@ class QuoteExtractor {
   std::unordered_map<std::string, Verb, ViewHash, std::equal_to<>>
       phrasal_verbs_;  // "pointed" -> "out"
   std::unordered_map<std::string, Title, ViewHash, std::equal_to<>> titles_;
+  WordShapes verb_shapes_;   // of verbs_ and phrasal_verbs_ keys
   WordShapes title_shapes_;  // most words are ruled out before a hash lookup
   std::unordered_map<std::string, char, ViewHash, std::equal_to<>>
       genders_;  // given name -> 'f' or 'm'

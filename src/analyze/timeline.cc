@@ -1061,18 +1061,28 @@ std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index,
 }
 
 // What Build needs of a sentence that holds time expressions.
+// A sorted set of words without duplicates; views into the documents'
+// tokens (they outlive Build). Cheaper than std::set<std::string> for the
+// few words of a sentence: no node per word.
+using WordSet = std::vector<std::string_view>;
+
+void SortUnique(WordSet* w) {
+  std::sort(w->begin(), w->end());
+  w->erase(std::unique(w->begin(), w->end()), w->end());
+}
+
 struct SentenceInfo {
-  std::set<std::string> words;  // lowercase content words (see ContentWords)
+  WordSet words;  // lowercase content words (see ContentWords)
   // Entity-like words and numbers outside the sentence's time expressions:
   // lowercase capitalized words that are not the sentence's first word, not
   // stopwords, titles, month or weekday names; and number tokens.
-  std::set<std::string> keys;
+  WordSet keys;
   int score = 0;  // how event-like the sentence is (see EventScore)
 };
 
 // The lowercase content words of a sentence.
-std::set<std::string> ContentWords(const Document& doc, const Sentence& s) {
-  std::set<std::string> words;
+WordSet ContentWords(const Document& doc, const Sentence& s) {
+  WordSet words;
   const uint32_t end = std::min<uint32_t>(s.token_end, static_cast<uint32_t>(doc.tokens.size()));
   for (uint32_t t = s.token_begin; t < end; ++t) {
     const Token& tok = doc.tokens[t];
@@ -1080,9 +1090,10 @@ std::set<std::string> ContentWords(const Document& doc, const Sentence& s) {
     if (std::any_of(tok.lower.begin(), tok.lower.end(), [](char c) {
           return IsAsciiAlpha(c) || static_cast<unsigned char>(c) >= 0x80;
         })) {
-      words.insert(tok.lower);
+      words.push_back(tok.lower);
     }
   }
+  SortUnique(&words);
   return words;
 }
 
@@ -1135,6 +1146,14 @@ int EventScore(const Document& doc, const Sentence& s, size_t entities, size_t n
   return score;
 }
 
+// Adds `key` to the sorted set; true when it was not there.
+bool AddKey(WordSet* keys, std::string_view key) {
+  auto it = std::lower_bound(keys->begin(), keys->end(), key);
+  if (it != keys->end() && *it == key) return false;
+  keys->insert(it, key);
+  return true;
+}
+
 // The SentenceInfo of sentence `s`, whose time expressions are `exprs`.
 SentenceInfo MakeInfo(const Document& doc, uint32_t s, const std::vector<Span>& exprs) {
   const Sentence& sentence = doc.sentences[s];
@@ -1146,7 +1165,8 @@ SentenceInfo MakeInfo(const Document& doc, uint32_t s, const std::vector<Span>& 
     if (std::any_of(exprs.begin(), exprs.end(), [&](const Span& x) {
           return tok.span.begin >= x.begin && tok.span.end <= x.end;
         })) {
-      info.words.erase(tok.lower);
+      auto it = std::lower_bound(info.words.begin(), info.words.end(), std::string_view(tok.lower));
+      if (it != info.words.end() && *it == tok.lower) info.words.erase(it);
     }
   }
   const uint32_t end =
@@ -1166,7 +1186,7 @@ SentenceInfo MakeInfo(const Document& doc, uint32_t s, const std::vector<Span>& 
       continue;
     }
     if (tok.is_number) {
-      numbers += info.keys.insert(tok.lower).second;
+      numbers += AddKey(&info.keys, tok.lower);
       continue;
     }
     if (initial || tok.is_stopword || !IsAsciiUpper(doc.text[tok.span.begin])) continue;
@@ -1174,20 +1194,32 @@ SentenceInfo MakeInfo(const Document& doc, uint32_t s, const std::vector<Span>& 
         WeekdayFromName(tok.lower) >= 0) {
       continue;
     }
-    entities += info.keys.insert(tok.lower).second;
+    entities += AddKey(&info.keys, tok.lower);
   }
   info.score = EventScore(doc, sentence, entities, numbers);
   return info;
 }
 
-bool ShareAny(const std::set<std::string>& a, const std::set<std::string>& b) {
-  return std::any_of(a.begin(), a.end(), [&](const std::string& w) { return b.count(w) > 0; });
+// The words two sorted sets share.
+size_t Common(const WordSet& a, const WordSet& b) {
+  size_t common = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++common, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return common;
 }
 
-double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+bool ShareAny(const WordSet& a, const WordSet& b) { return Common(a, b) > 0; }
+
+double Jaccard(const WordSet& a, const WordSet& b) {
   if (a.empty() || b.empty()) return 0;
-  size_t common = 0;
-  for (const std::string& w : a) common += b.count(w);
+  const size_t common = Common(a, b);
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 

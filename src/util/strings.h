@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,12 +59,21 @@ char32_t DecodeUtf8Before(std::string_view s, size_t pos, size_t* start);
 void AppendUtf8(char32_t cp, std::string* out);
 
 // True when `word` is one of the words of `list` (a small constant array).
+// Asked of most words of every text: the length and first byte are compared
+// before the bytes (no memcmp call for most entries).
+inline bool IsOneOf(std::string_view word, std::span<const std::string_view> list) {
+  if (word.empty()) return std::find(list.begin(), list.end(), word) != list.end();
+  for (std::string_view x : list) {
+    if (x.size() == word.size() && x[0] == word[0] && x == word) return true;
+  }
+  return false;
+}
 template <size_t N>
 bool IsOneOf(std::string_view word, const std::string_view (&list)[N]) {
-  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+  return IsOneOf(word, std::span<const std::string_view>(list));
 }
 inline bool IsOneOf(std::string_view word, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), word) != list.end();
+  return IsOneOf(word, std::span<const std::string_view>(list.begin(), list.size()));
 }
 
 // Appends `s` with & < > " ' escaped for HTML text and quoted attributes.
