@@ -84,6 +84,48 @@ class JsonWriter {
     Unsigned(s.end);
     EndArray();
   }
+  // A member of the object being written: its key, then its value.
+  void StringField(std::string_view key, std::string_view v) {
+    Key(key);
+    String(v);
+  }
+  void StringOrNullField(std::string_view key, std::string_view v) {
+    Key(key);
+    StringOrNull(v);
+  }
+  void UnsignedField(std::string_view key, uint64_t v) {
+    Key(key);
+    Unsigned(v);
+  }
+  void SignedField(std::string_view key, int64_t v) {
+    Key(key);
+    Signed(v);
+  }
+  void IndexOrNullField(std::string_view key, int32_t v) {
+    Key(key);
+    IndexOrNull(v);
+  }
+  void DoubleField(std::string_view key, double v) {
+    Key(key);
+    Double(v);
+  }
+  void BoolField(std::string_view key, bool v) {
+    Key(key);
+    Bool(v);
+  }
+  void SpanField(std::string_view key, dossier::Span v) {
+    Key(key);
+    Span(v);
+  }
+  void StringsField(std::string_view key, const std::vector<std::string>& v) {
+    Key(key);
+    Strings(v);
+  }
+  template <typename Int>
+  void UnsignedsField(std::string_view key, const std::vector<Int>& v) {
+    Key(key);
+    Unsigneds(v);
+  }
   void Strings(const std::vector<std::string>& v) {
     BeginArray();
     for (const std::string& s : v) String(s);

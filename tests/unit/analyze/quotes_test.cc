@@ -17,6 +17,7 @@
 #include "analyzed_text.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
+#include "eval/quote_score.h"
 
 namespace dossier {
 namespace {
@@ -952,28 +953,6 @@ TEST_F(QuotesTest, UnnamedSpeakerCutOffAtParagraphEnd) {
 
 // ---- The gold set ------------------------------------------------------------
 
-// Lower-case words with surrounding punctuation and quote marks removed.
-std::vector<std::string> NormalizedWords(std::string_view s, size_t limit) {
-  std::vector<std::string> out;
-  std::istringstream in{std::string(s)};
-  std::string w;
-  while (out.size() < limit && in >> w) {
-    std::string clean;
-    for (size_t i = 0; i < w.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(w[i]);
-      if (c == 0xE2 && i + 2 < w.size()) {  // curly quotes, dashes
-        i += 2;
-        continue;
-      }
-      if (std::isalnum(c) || c == '-' || c >= 0x80) {
-        clean += static_cast<char>(std::tolower(c));
-      }
-    }
-    if (!clean.empty()) out.push_back(clean);
-  }
-  return out;
-}
-
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
@@ -984,19 +963,9 @@ std::string ReadFile(const fs::path& path) {
 // file -> (speaker, first words), from a gold file.
 using GoldSet = std::map<std::string, std::multiset<std::pair<std::string, std::string>>>;
 
-// A quote's key: its first six normalized words, hashed (FNV-1a 64, hex).
-// The gold files of real reports store only the hash ("fnv:..."), so no
-// article text enters the repository; our own stories' files store words.
-std::string QuoteKey(std::string_view text) {
-  uint64_t h = 14695981039346656037ull;
-  for (const std::string& w : NormalizedWords(text, 6)) {
-    for (char c : w + " ") h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-  return hex;
-}
-
+// Gold quotes are keyed by QuoteKey (eval/quote_score.h): the first six
+// normalized words, hashed; the gold files of real reports store only the
+// hash ("fnv:..."), so no article text enters the repository.
 GoldSet ReadGold(const fs::path& path, size_t* count) {
   std::ifstream in(path);
   EXPECT_TRUE(in) << path;
