@@ -81,6 +81,9 @@ struct Document {
   std::string url;
   std::string byline;  // "By Jane Roe, Staff Writer" without "By"
   std::string origin;  // where it was read: "dir/a.txt", "feed.jsonl:17"
+  // A story label the input gives (JSON Lines "story", a string or number):
+  // the gold label `dossier eval-cluster` scores against; empty when none.
+  std::string story;
 
   std::string raw;   // the original input bytes of this document
   std::string text;  // normalized text

@@ -230,10 +230,11 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const R
                         const DocumentSink& sink, std::vector<Diagnostic>* diagnostics) {
   if (RefuseBinary(bytes, name, diagnostics)) return;
   // The fields of the current line; a repeated key keeps its last value.
-  std::string id, source, title, date, url;
+  std::string id, source, title, date, url, story;
   std::optional<std::string_view> text;
   auto read_field = [&](std::string_view key, od::value value) -> error_code {
     if (key == "text") return OptionalString(value, &text);
+    if (key == "story") return StringField(value, &story);
     if (key == "id") return StringField(value, &id);
     if (key == "source") return StringField(value, &source);
     if (key == "title") return StringField(value, &title);
@@ -242,7 +243,7 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const R
     return simdjson::SUCCESS;
   };
   auto clear = [&] {
-    id.clear(), source.clear(), title.clear(), date.clear(), url.clear();
+    id.clear(), source.clear(), title.clear(), date.clear(), url.clear(), story.clear();
     text.reset();
   };
   ForEachRecord(
@@ -266,6 +267,7 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const R
         }
         doc.url = url;
         doc.origin = where;
+        doc.story = story;
         std::string_view body = *text;
         CutDocument(&body, options.max_document_bytes, 0, where, diagnostics);
         doc.raw = std::string(body);

@@ -1,6 +1,7 @@
-// dossier eval-cluster MULTINEWS: how well `dossier cluster` recovers the
-// clusters of a Multi-News file when all their articles arrive as one
-// shuffled stream (pairwise and B-cubed precision, recall, F1).
+// dossier eval-cluster DATA: how well `dossier cluster` recovers gold
+// stories (pairwise and B-cubed precision, recall, F1): the clusters of a
+// Multi-News file when all their articles arrive as one shuffled stream, or
+// the "story" labels of a JSON Lines stream read in file order.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -24,6 +25,7 @@
 #include "progress.h"
 #include "util/file_io.h"
 #include "util/hash.h"
+#include "util/strings.h"
 
 namespace dossier::cli {
 namespace {
@@ -40,11 +42,6 @@ struct EvalClusterFlags {
   int jobs = 0;
   bool quiet = false;
   StoryClustererOptions clustering;
-};
-
-struct Item {
-  uint32_t record;
-  uint32_t article;  // index into the record's documents
 };
 
 // Copy r > 0 of a text: about half of the words of four letters or more (the
@@ -76,6 +73,21 @@ std::string Perturb(std::string_view text, int r) {
   return out;
 }
 
+// True when the first line of `bytes` holding anything is a JSON object with
+// a "story" member: a labelled stream, not a Multi-News file.
+bool HasStoryLabels(std::string_view bytes) {
+  size_t at = 0;
+  while (at < bytes.size()) {
+    const size_t nl = std::min(bytes.find('\n', at), bytes.size());
+    const std::string_view line = TrimWhitespace(bytes.substr(at, nl - at));
+    at = nl + 1;
+    if (line.empty()) continue;
+    const nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    return j.is_object() && j.contains("story");
+  }
+  return false;
+}
+
 // {"precision","recall","f1"} of the pairwise and of the B-cubed measure.
 nlohmann::ordered_json PairwiseJson(const eval::ClusterScores& s) {
   return {
@@ -98,14 +110,30 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
     }
     first_record = a, end_record = b;
   }
-  // Read the records: the gold clusters.
+  // Read the input: a Multi-News file (records are the gold clusters, their
+  // articles shuffled into one stream) or a labelled JSONL stream (one
+  // article a line with its gold "story", in file order).
+  Result<FileContents> file = ReadInputFile(flags.data, ReadOptions{}.max_input_bytes);
+  if (!file.ok()) {
+    std::cerr << "dossier eval-cluster: " << file.status().ToString() << "\n";
+    return kExitNoInput;
+  }
+  if (!file->warning.ok())
+    std::cerr << "dossier eval-cluster: " << file->warning.ToString() << "\n";
+  const bool labelled = HasStoryLabels(file->bytes);
+  if (labelled && !flags.records.empty()) {
+    std::cerr << "dossier eval-cluster: --records applies to Multi-News records; " << flags.data
+              << " is a labelled stream\n";
+    return kExitUsage;
+  }
   std::vector<Cluster> records;
+  std::vector<Document> loose;
   std::vector<Diagnostic> diagnostics;
   ReadOptions read;
-  read.format = InputFormat::kMultiNews;
   size_t seen = 0;
-  Status st = ReadInputs(
-      {flags.data}, read,
+  ReadBuffer(
+      file->bytes, flags.data, labelled ? InputFormat::kJsonl : InputFormat::kMultiNews, read,
+      &loose,
       [&](Cluster&& c) {
         if (seen >= first_record && seen < end_record) {
           for (Document& d : c.documents) {  // only the text is used
@@ -117,44 +145,70 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
         ++seen;
       },
       &diagnostics);
+  file->bytes.clear();
+  file->bytes.shrink_to_fit();
   for (const Diagnostic& d : diagnostics) {
     if (d.severity == Diagnostic::Severity::kError) {
       std::cerr << "dossier eval-cluster: " << FormatDiagnostic(d) << "\n";
     }
   }
-  if (records.empty()) {
-    std::cerr << "dossier eval-cluster: no record read from " << flags.data << "\n";
+  // The stream: each article with its gold label.
+  struct StreamArticle {
+    const Document* doc;
+    std::string gold;
+  };
+  std::vector<StreamArticle> items;
+  size_t unlabelled = 0;
+  if (labelled) {
+    for (const Document& d : loose) {
+      if (d.story.empty()) {
+        ++unlabelled;
+        std::cerr << "dossier eval-cluster: error: " << d.origin
+                  << ": no \"story\" label; left out of the stream\n";
+        continue;
+      }
+      items.push_back({&d, d.story});
+    }
+  } else {
+    // Every article, shuffled (Fisher-Yates with a 64-bit Mersenne Twister,
+    // the same on every platform).
+    for (const Cluster& c : records) {
+      for (const Document& d : c.documents) items.push_back({&d, c.id});
+    }
+    std::mt19937_64 rng(flags.seed);
+    for (size_t i = items.size(); i > 1; --i) {
+      std::swap(items[i - 1], items[static_cast<size_t>(rng() % i)]);
+    }
+  }
+  if (items.empty()) {
+    std::cerr << "dossier eval-cluster: no " << (labelled ? "labelled article" : "record")
+              << " read from " << flags.data << "\n";
     return kExitNoInput;
-  }
-  // The stream: every article, shuffled (Fisher-Yates with a 64-bit
-  // Mersenne Twister, the same on every platform), then cut to --limit.
-  std::vector<Item> items;
-  for (uint32_t r = 0; r < records.size(); ++r) {
-    for (uint32_t a = 0; a < records[r].documents.size(); ++a) items.push_back({r, a});
-  }
-  std::mt19937_64 rng(flags.seed);
-  for (size_t i = items.size(); i > 1; --i) {
-    std::swap(items[i - 1], items[static_cast<size_t>(rng() % i)]);
   }
   if (flags.limit > 0 && flags.limit < items.size()) items.resize(flags.limit);
 
-  // Write it as JSON Lines: copy 0, then each perturbed copy.
+  // Write it as JSON Lines: copy 0, then each perturbed copy. What the
+  // clusterer may use besides the text (outlet, date, title) goes along.
   std::string stream;
   std::vector<std::string> gold;
   for (int r = 0; r < std::max(1, flags.repeat); ++r) {
     const std::string prefix = r == 0 ? "" : "r" + std::to_string(r) + "/";
-    for (const Item& it : items) {
-      const Cluster& c = records[it.record];
-      const Document& d = c.documents[it.article];
+    for (const StreamArticle& it : items) {
+      const Document& d = *it.doc;
       nlohmann::json line;
       line["id"] = prefix + d.id;
+      if (!d.source.empty()) line["source"] = d.source;
+      if (!d.date.empty()) line["date"] = d.date;
+      if (!d.title.empty()) line["title"] = r == 0 ? d.title : Perturb(d.title, r);
       line["text"] = r == 0 ? d.text : Perturb(d.text, r);
       stream += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       stream += '\n';
-      gold.push_back(prefix + c.id);
+      gold.push_back(prefix + it.gold);
     }
   }
+  items.clear();
   records.clear();
+  loose.clear();
   if (!flags.write_stream.empty()) {
     Status w = WriteFileAtomic(flags.write_stream, stream);
     if (!w.ok()) {
@@ -249,7 +303,9 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
   if (flags.format == "json") {
     nlohmann::ordered_json j;
     j["data"] = flags.data;
-    j["seed"] = flags.seed;
+    j["labelled_stream"] = labelled;
+    if (!labelled) j["seed"] = flags.seed;
+    if (unlabelled > 0) j["unlabelled"] = unlabelled;
     j["articles"] = scores->items;
     j["gold_clusters"] = scores->gold_clusters;
     j["stories"] = scores->predicted_clusters;
@@ -274,8 +330,10 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
     std::ostringstream t;
     t << std::fixed << std::setprecision(3);
     t << "stream: " << scores->items << " articles of " << scores->gold_clusters
-      << " clusters from " << flags.data << " (seed " << flags.seed;
+      << (labelled ? " stories from " : " clusters from ") << flags.data
+      << (labelled ? " (in file order" : " (seed " + std::to_string(flags.seed));
     if (!flags.records.empty()) t << ", records " << flags.records;
+    if (unlabelled > 0) t << ", " << unlabelled << " unlabelled left out";
     if (flags.repeat > 1) t << ", " << flags.repeat << " copies";
     t << ")\n";
     t << "stories: " << scores->predicted_clusters << " (" << scores->predicted_singletons
@@ -312,7 +370,11 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
     }
   }
   std::cout << out;
-  return kExitOk;
+  const bool skipped = unlabelled > 0 ||
+                       std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+                         return d.severity == Diagnostic::Severity::kError;
+                       });
+  return skipped ? kExitPartial : kExitOk;
 }
 
 }  // namespace
@@ -321,15 +383,19 @@ Command SetupEvalCluster(CLI::App& app) {
   auto flags = std::make_shared<EvalClusterFlags>();
   CLI::App* cmd = app.add_subcommand(
       "eval-cluster",
-      "Score the clustering: shuffle every article of a Multi-News file into one stream, "
-      "cluster it as `dossier cluster` does, and compare the stories with the records "
-      "(pairwise and B-cubed precision, recall, F1).");
+      "Score the clustering: cluster a stream as `dossier cluster` does and compare its stories "
+      "with the gold ones (pairwise and B-cubed precision, recall, F1): the articles of a "
+      "Multi-News file shuffled into one stream (its records are the gold stories), or a JSON "
+      "Lines stream whose lines carry their \"story\", read in file order.");
   cmd->footer(
       "Examples:\n  dossier eval-cluster ../shared/data/multinews/plus-val.jsonl.gz\n"
+      "  dossier eval-cluster ../shared/data/stories/basil.jsonl\n"
       "  dossier eval-cluster plus-val.jsonl.gz --limit 5000 --write-stream s5k.jsonl\n"
       "  dossier eval-cluster plus-val.jsonl.gz --repeat 13 --write-stream s200k.jsonl\n\n" +
       std::string(kExitCodeHelp));
-  cmd->add_option("data", flags->data, "Multi-News file ({id,document,summary} per line)")
+  cmd->add_option("data", flags->data,
+                  "Multi-News file ({id,document,summary} per line), or a JSON Lines stream of "
+                  "articles with their gold \"story\" ({id,source,date,title,text,story})")
       ->required();
   cmd->add_option("--seed", flags->seed, "Seed of the shuffle")->capture_default_str();
   cmd->add_option("--records", flags->records, "Use records A..B-1 only (A:B, counting from 0)");

@@ -25,6 +25,22 @@ TEST(JsonlReaderTest, ReadsFieldsAndIgnoresUnknownOnes) {
   EXPECT_EQ(d.text, "Line one.\nLine two.");
 }
 
+TEST(JsonlReaderTest, StoryLabelsAreKeptAsStrings) {
+  std::string in = R"({"id":"a","text":"One.","story":"ferry-strike"})"
+                   "\n"
+                   R"({"id":"b","text":"Two.","story":17})"
+                   "\n"
+                   R"({"id":"c","text":"Three."})"
+                   "\n";
+  std::vector<Document> docs;
+  std::vector<Diagnostic> diags;
+  ReadJsonlDocuments(in, "s.jsonl", {}, &docs, &diags);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].story, "ferry-strike");
+  EXPECT_EQ(docs[1].story, "17");
+  EXPECT_EQ(docs[2].story, "");  // not carried over from the line before
+}
+
 TEST(JsonlReaderTest, BadLinesAreReportedWithLineNumbersAndTheRestIsRead) {
   std::string in =
       "{\"id\":\"1\",\"text\":\"One.\"}\n"

@@ -30,7 +30,9 @@ TEST(RadixSortTest, StableOnEqualKeysAndSkipsSharedDigits) {
   RadixSortByKey(&v, [](const std::pair<uint64_t, int>& e) { return e.first; });
   for (size_t i = 1; i < v.size(); ++i) {
     ASSERT_LE(v[i - 1].first, v[i].first);
-    if (v[i - 1].first == v[i].first) EXPECT_LT(v[i - 1].second, v[i].second);
+    if (v[i - 1].first == v[i].first) {
+      EXPECT_LT(v[i - 1].second, v[i].second);
+    }
   }
 }
 
