@@ -824,7 +824,8 @@ TEST_F(BadInputTest, SymlinkLoops) {
 }
 
 // Permission bits do not stop root: as root, the run drops to "nobody" (when
-// the binary and the temp folder are open to it), else the case is skipped.
+// the binary and the temp folder, and every folder above them, are open to
+// it), else the case is skipped.
 TEST_F(BadInputTest, UnreadableFileAndFolder) {
   std::vector<std::string> expected = WriteGoodArticles();
   WriteBytes(in_ / "good" / "secret.txt", kArticles[1].text);
@@ -842,14 +843,19 @@ TEST_F(BadInputTest, UnreadableFileAndFolder) {
   if (::geteuid() == 0) {
     options.run_as = 65534;  // nobody
     options.run_as_group = 65534;
-    bool open_to_nobody = ::access(DOSSIER_CLI, R_OK | X_OK) == 0;
-    for (fs::path p = in_; open_to_nobody && p != p.root_path(); p = p.parent_path()) {
-      struct stat st {};
-      open_to_nobody = ::stat(p.c_str(), &st) == 0 && (st.st_mode & S_IXOTH) != 0;
-    }
+    // Every folder above the temp folder and above the binary must let
+    // others through (a clone under /root, mode 0700, does not).
+    auto passable = [](fs::path p) {
+      for (p = fs::absolute(p); p != p.root_path(); p = p.parent_path()) {
+        struct stat st {};
+        if (::stat(p.c_str(), &st) != 0 || (st.st_mode & S_IXOTH) == 0) return false;
+      }
+      return true;
+    };
     struct stat st {};
-    open_to_nobody = open_to_nobody && ::stat(DOSSIER_CLI, &st) == 0 &&
-                     (st.st_mode & S_IXOTH) != 0 && (st.st_mode & S_IROTH) != 0;
+    const bool open_to_nobody = passable(in_) && passable(fs::path(DOSSIER_CLI).parent_path()) &&
+                                ::stat(DOSSIER_CLI, &st) == 0 && (st.st_mode & S_IXOTH) != 0 &&
+                                (st.st_mode & S_IROTH) != 0;
     if (!open_to_nobody) {
       GTEST_SKIP() << "running as root, and the binary or the temp folder is not open to "
                       "'nobody': chmod 000 cannot make a file unreadable for root";
