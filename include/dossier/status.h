@@ -63,7 +63,13 @@ class Status {
   std::optional<uint64_t> byte_offset_;
 };
 
-// A value or the Status that explains why there is none.
+// Reports a Result's value asked for while it holds an error (a bug in the
+// caller) on stderr and aborts; never returns, never throws.
+[[noreturn]] void DieOnValueOfError(const Status& status);
+
+// A value or the Status that explains why there is none. Check ok() before
+// asking for the value: value() (and *, ->) of an error is a bug in the
+// caller and aborts the process with the status on stderr (no exception).
 template <typename T>
 class Result {
  public:
@@ -75,9 +81,15 @@ class Result {
     static const Status kOkStatus;
     return ok() ? kOkStatus : std::get<Status>(data_);
   }
-  T& value() & { return std::get<T>(data_); }
-  const T& value() const& { return std::get<T>(data_); }
-  T&& value() && { return std::get<T>(std::move(data_)); }
+  T& value() & {
+    if (T* v = std::get_if<T>(&data_)) return *v;
+    DieOnValueOfError(std::get<Status>(data_));
+  }
+  const T& value() const& {
+    if (const T* v = std::get_if<T>(&data_)) return *v;
+    DieOnValueOfError(std::get<Status>(data_));
+  }
+  T&& value() && { return std::move(value()); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T* operator->() { return &value(); }

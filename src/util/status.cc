@@ -1,5 +1,8 @@
 #include "dossier/status.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace dossier {
 
 const char* StatusCodeName(StatusCode code) {
@@ -31,6 +34,12 @@ std::string Status::ToString() const {
   s += message_;
   if (byte_offset_) s += " (byte " + std::to_string(*byte_offset_) + ")";
   return s;
+}
+
+void DieOnValueOfError(const Status& status) {
+  std::fprintf(stderr, "dossier: Result::value() of an error (a bug in the caller): %s\n",
+               status.ToString().c_str());
+  std::abort();
 }
 
 }  // namespace dossier
