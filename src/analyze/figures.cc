@@ -11,6 +11,7 @@
 #include <string>
 #include <utility>
 
+#include "analyze/quote_words.h"
 #include "util/strings.h"
 #include "util/word_shapes.h"
 
@@ -424,10 +425,6 @@ bool IsAdverb(std::string_view w) {
   return w.size() > 4 && EndsWith(w, "ly") && !IsOneOf(w, kLyNouns);
 }
 
-bool IsPossessive(std::string_view w) {
-  return EndsWith(w, "'s") || EndsWith(w, "\xE2\x80\x99s") || EndsWith(w, "s'");
-}
-
 bool EndsEd(std::string_view w) {
   return w.size() > 3 && EndsWith(w, "ed") && !IsOneOf(w, kEdNouns);
 }
@@ -539,8 +536,8 @@ class Scanner {
   // A word that may belong to a counted noun compound.
   bool CompoundWord(uint32_t k) const {
     const Token& t = tok(k);
-    return IsWord(t) && !t.is_stopword && !IsPossessive(t.lower) && !IsOneOf(t.lower, kNonHeads) &&
-           !IsMonth(k) && !AllCaps(k) && !IsWeekday(t.lower) &&
+    return IsWord(t) && !t.is_stopword && !quote_words::IsPossessive(t.lower) &&
+           !IsOneOf(t.lower, kNonHeads) && !IsMonth(k) && !AllCaps(k) && !IsWeekday(t.lower) &&
            !FindWord(std::begin(kScales), std::end(kScales), t.lower) &&
            !FindWord(std::begin(kNumberWords), std::end(kNumberWords), t.lower) &&
            t.lower.find_first_of("0123456789") == std::string::npos;
@@ -1303,7 +1300,7 @@ class Scanner {
         if (w == "the") k = j;  // "half the residents"
         while (k < end_ && k < j + 4 && Joined(k - 1) &&
                (IsOneOf(tok(k).lower, kDeterminers) || tok(k).is_number ||
-                IsPossessive(tok(k).lower))) {
+                quote_words::IsPossessive(tok(k).lower))) {
           ++k;
         }
         if (k < end_ && Joined(k - 1) && !IsMonth(k) && CompoundAfter(k, &e)) {
