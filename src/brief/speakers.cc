@@ -78,7 +78,7 @@ double QuoteInformativeness(const Document& doc, Span span, const BackgroundIdf&
       mass += idf.Idf(tok.stem_hash);
     }
   }
-  const double relevance = idf.SentencesCosine(doc, first, last, story);
+  const double relevance = Cosine(idf.SentencesVector(doc, first, last), story);
   double score = mass * (0.3 + relevance);
   if (words < 6) score *= 0.5;
   return score;

@@ -159,47 +159,6 @@ void BackgroundIdf::Vectors(const Document& doc, uint32_t first, uint32_t last,
   }
 }
 
-double BackgroundIdf::SentencesCosine(const Document& doc, uint32_t first, uint32_t last,
-                                      const TermVector& other) const {
-  last = std::min<uint32_t>(last, static_cast<uint32_t>(doc.sentences.size()));
-  std::vector<uint64_t> hashes;
-  for (uint32_t s = first; s < last; ++s) {
-    const Sentence& sentence = doc.sentences[s];
-    for (uint32_t k = sentence.token_begin; k < sentence.token_end; ++k) {
-      if (IsContent(doc.tokens[k])) hashes.push_back(doc.tokens[k].stem_hash);
-    }
-  }
-  RadixSortByKey(&hashes, [](uint64_t h) { return h; });
-  // The vector's terms in hash order, as Vectors() makes them: weights,
-  // then their norm, then the dot product in the same order (the same sums).
-  std::vector<std::pair<uint64_t, double>> terms;
-  double norm2 = 0;
-  for (size_t i = 0; i < hashes.size();) {
-    size_t j = i;
-    while (j < hashes.size() && hashes[j] == hashes[i]) ++j;
-    const double w = (1 + std::log(static_cast<double>(j - i))) * Idf(hashes[i]);
-    if (w > 0) {
-      terms.emplace_back(hashes[i], w);
-      norm2 += w * w;
-    }
-    i = j;
-  }
-  const double norm = std::sqrt(norm2);
-  double dot = 0;
-  auto from = other.begin();
-  for (const auto& [hash, w] : terms) {
-    from = std::lower_bound(from, other.end(), hash,
-                            [](const auto& e, uint64_t h) { return e.first < h; });
-    if (from == other.end()) break;
-    if (from->first == hash) {
-      const float stored = static_cast<float>(w);  // as Vectors() keeps it
-      const float unit = norm > 0 ? static_cast<float>(static_cast<double>(stored) / norm) : stored;
-      dot += static_cast<double>(unit) * from->second;
-    }
-  }
-  return dot;
-}
-
 TermVector BackgroundIdf::SentencesVector(const Document& doc, uint32_t first, uint32_t last,
                                           double name_weight) const {
   TermVector v;

@@ -50,10 +50,6 @@ class BackgroundIdf {
   // The same over the tokens of sentences [first, last) only.
   TermVector SentencesVector(const Document& doc, uint32_t first, uint32_t last,
                              double name_weight = 1.0) const;
-  // Cosine(SentencesVector(doc, first, last), other), the same number,
-  // without building the vector (a few sentences against a pile's centroid).
-  double SentencesCosine(const Document& doc, uint32_t first, uint32_t last,
-                         const TermVector& other) const;
   // Several vectors of sentences [first, last) in one pass, one per name
   // weight (`vectors[k]` gets `name_weights[k]`).
   void Vectors(const Document& doc, uint32_t first, uint32_t last,

@@ -39,26 +39,6 @@ TEST_F(BackgroundIdfTest, VectorsAreUnitLengthAndNamesWeighMore) {
   EXPECT_GT(weight(named, ostvik), weight(plain, ostvik));
 }
 
-TEST_F(BackgroundIdfTest, SentencesCosineIsTheCosineOfTheSentencesVector) {
-  Result<BackgroundIdf> idf = BackgroundIdf::Create("");
-  Result<Pipeline> pipeline = Pipeline::Create({});
-  ASSERT_TRUE(idf.ok() && pipeline.ok());
-  const Document doc = AnalyzedDocument(
-      *pipeline,
-      "The ferry left Ostvik on time. Ferry crews in Ostvik waited for the storm to pass. "
-      "The council met on Friday. Storm damage closed the eastern quay for a week.\n");
-  const Document other = AnalyzedDocument(
-      *pipeline, "A storm closed the quay at Ostvik, and the ferry crews waited a week.\n");
-  const TermVector story = idf->DocumentVector(other);
-  for (uint32_t first = 0; first < doc.sentences.size(); ++first) {
-    for (uint32_t last = first; last <= doc.sentences.size(); ++last) {
-      EXPECT_EQ(idf->SentencesCosine(doc, first, last, story),
-                Cosine(idf->SentencesVector(doc, first, last), story))
-          << first << " " << last;
-    }
-  }
-}
-
 TEST_F(BackgroundIdfTest, BadTableIsAnError) {
   Write("term_df_en.txt", "documents\t100\nferri\tmany\n");
   EXPECT_FALSE(BackgroundIdf::Create(dir_.string()).ok());
