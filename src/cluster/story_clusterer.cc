@@ -1,22 +1,33 @@
 #include "cluster/story_clusterer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 #include <utility>
 
+#include "cluster/background_idf.h"
 #include "util/dates.h"
 #include "util/hash.h"
+#include "util/strings.h"
 
 namespace dossier {
 namespace {
 
 constexpr uint32_t kSweepEvery = 1024;  // articles between two closing sweeps
 constexpr size_t kKeywords = 8;
-constexpr size_t kMaxScan = 256;       // postings read per query term, newest first
-constexpr size_t kMaxPostings = 1024;  // postings kept per term (the newest)
-constexpr size_t kExactScores = 64;    // candidate articles scored exactly
-constexpr size_t kCentroidTerms = 64;  // terms of a story's running sum (keywords)
+constexpr size_t kMaxScan = 256;        // postings read per query term, newest first
+constexpr size_t kMaxPostings = 1024;   // postings kept per term (the newest)
+constexpr size_t kExactScores = 64;     // candidate articles scored exactly
+constexpr size_t kCentroidTerms = 128;  // terms of a story's centroid
+constexpr size_t kNameTerms = 48;       // ... of its names centroid
+constexpr size_t kLeadTerms = 64;       // ... of its lead centroid
+constexpr size_t kLeadSentences = 2;    // sentences of an article's lead (with its title)
+constexpr size_t kOutlets = 64;         // (outlet, day) pairs a story remembers
+
+bool ContentWord(const Token& t) { return !t.is_stopword && !t.is_number && t.lower.size() >= 2; }
 
 template <typename W>
 bool Heavier(const W& a, const W& b) {
@@ -57,14 +68,20 @@ int32_t DaysFromIsoDate(const std::string& iso) {
 StoryClusterer::StoryClusterer(StoryClustererOptions options)
     : options_(options), near_duplicates_(options.near_duplicates), term_ids_(1 << 16) {}
 
-ArticleFeatures StoryClusterer::Features(const Document& doc,
-                                         const StoryClustererOptions& options) {
+ArticleFeatures StoryClusterer::Features(const Document& doc, const StoryClustererOptions& options,
+                                         const Document* title) {
   ArticleFeatures f;
   std::vector<uint64_t> hashes = NearDuplicateIndex::TokenHashes(doc);
   f.signature = NearDuplicateIndex::ComputeSignature(hashes, options.near_duplicates);
   f.day = DaysFromIsoDate(doc.date);
+  if (!doc.source.empty()) f.source = HashBytes(AsciiLower(doc.source), 0x6f75746c6574ULL) | 1;
   std::unordered_map<uint64_t, uint32_t> index;
   index.reserve(doc.tokens.size());
+  auto term_of = [&](const Token& t) {
+    auto [it, added] = index.try_emplace(t.stem_hash, static_cast<uint32_t>(f.terms.size()));
+    if (added) f.terms.push_back({t.stem_hash, 0.0f, t.lower});
+    return it->second;
+  };
   const float name_weight = static_cast<float>(options.name_weight);
   for (const Sentence& sentence : doc.sentences) {
     ArticleFeatures::SentenceTerms st{0x9e3779b97f4a7c15ULL,
@@ -73,30 +90,43 @@ ArticleFeatures StoryClusterer::Features(const Document& doc,
     for (uint32_t i = sentence.token_begin; i < end; ++i) {
       const Token& t = doc.tokens[i];
       st.hash = Mix64(st.hash + t.stem_hash);
-      if (t.is_stopword || t.is_number || t.lower.size() < 2) continue;
+      if (!ContentWord(t)) continue;
       const bool name = i != sentence.token_begin && StartsUpper(doc.text, t.span);
-      auto [it, added] = index.try_emplace(t.stem_hash, static_cast<uint32_t>(f.terms.size()));
-      if (added) f.terms.push_back({t.stem_hash, 0.0f, t.lower});
+      const uint32_t term = term_of(t);
       const float count = name ? name_weight : 1.0f;
-      f.terms[it->second].count += count;
-      f.occurrences.push_back({it->second, count});
+      f.terms[term].count += count;
+      f.occurrences.push_back({term, count, name});
       ++f.content_words;
     }
     st.end = static_cast<uint32_t>(f.occurrences.size());
     f.sentences.push_back(st);
+  }
+  // The title joins the lead unless the text starts with it.
+  if (title != nullptr && !title->tokens.empty()) {
+    bool repeated = !doc.tokens.empty() && doc.tokens.size() >= title->tokens.size();
+    for (size_t i = 0; repeated && i < title->tokens.size(); ++i) {
+      repeated = title->tokens[i].stem_hash == doc.tokens[i].stem_hash;
+    }
+    if (!repeated) {
+      std::unordered_map<uint32_t, size_t> at;
+      for (const Token& t : title->tokens) {
+        if (!ContentWord(t)) continue;
+        const uint32_t term = term_of(t);
+        auto [it, added] = at.try_emplace(term, f.title_terms.size());
+        if (added) f.title_terms.push_back({term, 0.0f});
+        f.title_terms[it->second].second += 1.0f;
+      }
+    }
   }
   return f;
 }
 
 bool StoryClusterer::Joinable(const StoryState& s, int32_t day) const {
   // Quiet stories are closed by the sweep every kSweepEvery articles; until
-  // then they are kept from taking articles here, so the article window is
-  // exact. (The date test is the article's own date against the story's
-  // span: an article arriving late still finds its story until the sweep
-  // closes stories far behind the newest date.)
+  // then they are kept from taking articles here, so the windows are exact.
   if (articles() - s.last_article > static_cast<uint32_t>(options_.window_articles)) return false;
-  if (day == kNoDay || s.first_day == kNoDay) return true;
-  return day >= s.first_day - options_.window_days && day <= s.last_day + options_.window_days;
+  if (options_.window_days <= 0 || day == kNoDay || s.last_day == kNoDay) return true;
+  return day <= s.last_day + options_.window_days;
 }
 
 uint32_t StoryClusterer::NewStory() {
@@ -118,33 +148,35 @@ void StoryClusterer::Join(uint32_t story, uint32_t article, int32_t day) {
   story_of_.push_back(story);
 }
 
-void StoryClusterer::AddToCentroid(uint32_t story, const std::vector<Weighted>& vec) {
-  StoryState& s = stories_[story];
+void StoryClusterer::AddToCentroid(Centroid* c, const std::vector<Weighted>& vec, size_t keep) {
   std::vector<Weighted> merged;
-  merged.reserve(s.centroid.size() + vec.size());
+  merged.reserve(c->terms.size() + vec.size());
   size_t i = 0, j = 0;
-  while (i < s.centroid.size() || j < vec.size()) {
-    if (j == vec.size() || (i < s.centroid.size() && s.centroid[i].term < vec[j].term)) {
-      merged.push_back(s.centroid[i++]);
-    } else if (i == s.centroid.size() || vec[j].term < s.centroid[i].term) {
+  while (i < c->terms.size() || j < vec.size()) {
+    if (j == vec.size() || (i < c->terms.size() && c->terms[i].term < vec[j].term)) {
+      merged.push_back(c->terms[i++]);
+    } else if (i == c->terms.size() || vec[j].term < c->terms[i].term) {
       merged.push_back(vec[j++]);
     } else {
-      merged.push_back({vec[j].term, s.centroid[i].weight + vec[j].weight});
+      merged.push_back({vec[j].term, c->terms[i].weight + vec[j].weight});
       ++i, ++j;
     }
   }
-  if (merged.size() > kCentroidTerms) {
-    std::nth_element(merged.begin(), merged.begin() + kCentroidTerms, merged.end(),
+  if (merged.size() > keep) {
+    std::nth_element(merged.begin(), merged.begin() + static_cast<ptrdiff_t>(keep), merged.end(),
                      Heavier<Weighted>);
-    merged.resize(kCentroidTerms);
+    merged.resize(keep);
     std::sort(merged.begin(), merged.end(), ByTerm<Weighted>);
   }
-  s.centroid = std::move(merged);
+  double norm = 0;
+  for (const Weighted& w : merged) norm += static_cast<double>(w.weight) * w.weight;
+  c->norm = std::sqrt(norm);
+  c->terms = std::move(merged);
 }
 
 std::vector<std::string> StoryClusterer::Keywords(const StoryState& s) const {
   if (!s.open) return s.keywords;
-  std::vector<Weighted> sorted = s.centroid;
+  std::vector<Weighted> sorted = s.centroid.terms;
   std::sort(sorted.begin(), sorted.end(), Heavier<Weighted>);
   std::vector<std::string> out;
   for (size_t k = 0; k < sorted.size() && out.size() < kKeywords; ++k) {
@@ -159,7 +191,7 @@ void StoryClusterer::CloseQuietStories() {
   for (uint32_t id : open_ids_) {
     StoryState& s = stories_[id];
     const bool quiet = now - s.last_article > static_cast<uint32_t>(options_.window_articles);
-    const bool old = newest_day_ != kNoDay && s.last_day != kNoDay &&
+    const bool old = options_.window_days > 0 && newest_day_ != kNoDay && s.last_day != kNoDay &&
                      newest_day_ - s.last_day > options_.window_days;
     if (!quiet && !old) {
       open_ids_[keep++] = id;
@@ -167,14 +199,47 @@ void StoryClusterer::CloseQuietStories() {
     }
     s.keywords = Keywords(s);
     s.open = false;
-    std::vector<Weighted>().swap(s.centroid);
+    s.centroid = Centroid();
+    s.names = Centroid();
+    s.lead = Centroid();
+    std::vector<std::pair<uint64_t, int32_t>>().swap(s.outlets);
     for (uint32_t a : s.articles) std::vector<Weighted>().swap(vectors_[a]);
     --open_;
   }
   open_ids_.resize(keep);
 }
 
+void StoryClusterer::Weigh(std::vector<Weighted>* vec) const {
+  // N counts the articles so far, the one being weighed included.
+  const double n = static_cast<double>(articles()) + 1;
+  double norm = 0;
+  for (Weighted& w : *vec) {
+    double idf = std::max(0.0, std::log((n + 1) / (df_[w.term] + 0.5)));
+    if (options_.background != nullptr) {
+      const double b = options_.background_articles;
+      idf = (b * background_idf_[w.term] + n * idf) / (b + n);
+    }
+    const double weight = (1 + std::log(static_cast<double>(w.weight))) * idf;
+    w.weight = static_cast<float>(weight);
+    norm += weight * weight;
+  }
+  norm = std::sqrt(norm);
+  for (Weighted& w : *vec) w.weight = norm > 0 ? static_cast<float>(w.weight / norm) : 0.0f;
+  std::sort(vec->begin(), vec->end(), Heavier<Weighted>);
+  while (!vec->empty() && vec->back().weight <= 0) vec->pop_back();
+}
+
 uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
+  return AddImpl(article, nullptr, nullptr);
+}
+
+uint32_t StoryClusterer::AddLabelled(const ArticleFeatures& article, uint32_t gold,
+                                     std::vector<TrainingRow>* rows) {
+  return AddImpl(article, &gold, rows);
+}
+
+uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t* gold,
+                                 std::vector<TrainingRow>* rows) {
   const uint32_t id = articles();
   const std::optional<uint32_t> copy_of = near_duplicates_.Add(article.signature);
   if (article.day != kNoDay) newest_day_ = std::max(newest_day_, article.day);
@@ -182,6 +247,18 @@ uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
   furniture_.push_back(0);
   vectors_.emplace_back();
   scores_.push_back(-1.0f);
+  // The story of the gold label (training), kNoStory if it has none yet.
+  constexpr uint32_t kNoStory = UINT32_MAX;
+  uint32_t gold_story = kNoStory;
+  if (gold != nullptr) {
+    if (*gold >= gold_story_.size()) gold_story_.resize(*gold + 1, kNoStory);
+    gold_story = gold_story_[*gold];
+  }
+  auto start_story = [&] {
+    const uint32_t s = NewStory();
+    if (gold != nullptr) gold_story_[*gold] = s;
+    return s;
+  };
 
   // Sentences met in enough earlier articles are boilerplate; each sentence
   // is counted once per article.
@@ -199,17 +276,28 @@ uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
   counted.erase(std::unique(counted.begin(), counted.end()), counted.end());
   for (uint32_t sid : counted) ++sentence_seen_[sid];
 
-  // Term counts over the other sentences.
-  std::vector<float> tf(article.terms.size(), 0.0f);
+  // Term counts over the other sentences: all terms, names, and the lead
+  // (the first kLeadSentences sentences left, and the title).
+  std::vector<float> tf(article.terms.size(), 0.0f), tf_names(article.terms.size(), 0.0f),
+      tf_lead(article.terms.size(), 0.0f);
   uint32_t content_words = 0;
+  size_t lead_sentences = 0;
   for (size_t k = 0; k < article.sentences.size(); ++k) {
     if (boilerplate[k]) continue;
     const ArticleFeatures::SentenceTerms& st = article.sentences[k];
+    const bool lead = lead_sentences < kLeadSentences && st.end > st.begin;
+    if (lead) ++lead_sentences;
     for (uint32_t o = st.begin; o < st.end && o < article.occurrences.size(); ++o) {
       const ArticleFeatures::Occurrence& occ = article.occurrences[o];
-      if (occ.term < tf.size()) tf[occ.term] += occ.count;
+      if (occ.term >= tf.size()) continue;
+      tf[occ.term] += occ.count;
+      if (occ.name) tf_names[occ.term] += 1.0f;
+      if (lead) tf_lead[occ.term] += 1.0f;
       ++content_words;
     }
+  }
+  for (const auto& [term, count] : article.title_terms) {
+    if (term < tf_lead.size()) tf_lead[term] += count;
   }
 
   uint32_t story = 0;
@@ -219,41 +307,41 @@ uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
         article.content_words <= static_cast<uint32_t>(options_.furniture_max_terms)) {
       furniture_[rep] = 1;
     }
-    story = story_of_[*copy_of];
+    story = gold_story != kNoStory ? gold_story
+                                   : (gold != nullptr ? start_story() : story_of_[*copy_of]);
     Join(story, id, article.day);
   } else if (content_words < static_cast<uint32_t>(options_.min_content_words)) {
     // No news text of its own: alone, never a candidate.
     furniture_[id] = 1;
-    story = NewStory();
+    story = gold_story != kNoStory ? gold_story : start_story();
     Join(story, id, article.day);
   } else {
-    // Intern the remaining terms, count document frequencies, weigh.
-    std::vector<Weighted> vec;
-    vec.reserve(article.terms.size());
+    // Intern the terms, count document frequencies (body terms), weigh.
+    std::vector<uint32_t> term_id(article.terms.size(), UINT32_MAX);
     for (size_t k = 0; k < article.terms.size(); ++k) {
-      if (tf[k] <= 0) continue;
+      if (tf[k] <= 0 && tf_lead[k] <= 0) continue;
       const ArticleFeatures::Term& t = article.terms[k];
       const uint32_t term = term_ids_.Intern(t.hash);
       if (term == df_.size()) {
         df_.push_back(0);
+        background_idf_.push_back(options_.background != nullptr
+                                      ? static_cast<float>(options_.background->Idf(t.hash))
+                                      : 0.0f);
         words_.push_back(t.word);
         postings_.emplace_back();
       }
-      ++df_[term];
-      vec.push_back({term, tf[k]});
+      if (tf[k] > 0) ++df_[term];
+      term_id[k] = term;
     }
-    const double n = static_cast<double>(id) + 1;
-    double norm = 0;
-    for (Weighted& w : vec) {
-      const double idf = std::max(0.0, std::log((n + 1) / (df_[w.term] + 0.5)));
-      const double weight = (1 + std::log(static_cast<double>(w.weight))) * idf;
-      w.weight = static_cast<float>(weight);
-      norm += weight * weight;
+    std::vector<Weighted> vec, names, lead;
+    for (size_t k = 0; k < article.terms.size(); ++k) {
+      if (tf[k] > 0) vec.push_back({term_id[k], tf[k]});
+      if (tf_names[k] > 0) names.push_back({term_id[k], tf_names[k]});
+      if (tf_lead[k] > 0) lead.push_back({term_id[k], tf_lead[k]});
     }
-    norm = std::sqrt(norm);
-    for (Weighted& w : vec) w.weight = norm > 0 ? static_cast<float>(w.weight / norm) : 0.0f;
-    std::sort(vec.begin(), vec.end(), Heavier<Weighted>);
-    while (!vec.empty() && vec.back().weight <= 0) vec.pop_back();
+    Weigh(&vec);
+    Weigh(&names);
+    Weigh(&lead);
 
     // Candidates: articles indexed under the heaviest terms met before,
     // newest first, at most kMaxScan per term; the kExactScores with the
@@ -287,7 +375,7 @@ uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
       for (size_t k = kExactScores; k < touched_.size(); ++k) scores_[touched_[k]] = -1.0f;
       touched_.resize(kExactScores);
     }
-    // Exact cosines; each story keeps its best (single link).
+    // Exact cosines; each story keeps its best (the best-article feature).
     const size_t keep =
         std::min(vec.size(), static_cast<size_t>(std::max(1, options_.index_terms)));
     vec.resize(keep);
@@ -313,23 +401,112 @@ uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
       if (story_best_[s] < -1e8f) touched_stories_.push_back(s);
       story_best_[s] = std::max(story_best_[s], static_cast<float>(dot));
     }
-    double best_margin = 0;
-    uint32_t best = UINT32_MAX;
-    for (uint32_t s : touched_stories_) {
-      const double bar =
-          options_.threshold +
-          options_.size_penalty * std::log(static_cast<double>(stories_[s].articles.size()));
-      const double margin = story_best_[s] - bar;
+    std::sort(touched_stories_.begin(), touched_stories_.end());
+
+    // Score each candidate story with the model.
+    if (q_body_.size() < df_.size()) {
+      q_body_.resize(df_.size(), 0.0f);
+      q_names_.resize(df_.size(), 0.0f);
+      q_lead_.resize(df_.size(), 0.0f);
+    }
+    for (const Weighted& w : vec) q_body_[w.term] = w.weight;
+    for (const Weighted& w : names) q_names_[w.term] = w.weight;
+    for (const Weighted& w : lead) q_lead_[w.term] = w.weight;
+    auto cosine = [](const Centroid& c, const std::vector<float>& q) {
+      if (c.norm <= 0) return 0.0;
+      double dot = 0;
+      for (const Weighted& w : c.terms) dot += static_cast<double>(w.weight) * q[w.term];
+      return dot / c.norm;
+    };
+    using Features = std::array<double, StoryModel::kFeatures>;
+    std::vector<Features> features(touched_stories_.size());
+    double top = 0, second = 0;  // the two best centroid cosines
+    for (size_t k = 0; k < touched_stories_.size(); ++k) {
+      const uint32_t s = touched_stories_[k];
+      const StoryState& st = stories_[s];
+      Features& f = features[k];
+      f[0] = 1.0;
+      f[1] = cosine(st.centroid, q_body_);
+      f[2] = story_best_[s];
+      f[3] = cosine(st.names, q_names_);
+      f[4] = cosine(st.lead, q_lead_);
+      int32_t gap = 0;
+      if (article.day != kNoDay && st.first_day != kNoDay) {
+        gap = std::max({0, st.first_day - article.day, article.day - st.last_day});
+      }
+      f[5] = std::log1p(static_cast<double>(gap));
+      bool same_outlet_day = false;
+      if (article.source != 0 && article.day != kNoDay) {
+        for (const auto& [source, day] : st.outlets) {
+          same_outlet_day = same_outlet_day || (source == article.source && day == article.day);
+        }
+      }
+      f[6] = same_outlet_day ? 1.0 : 0.0;
+      f[7] = std::log(static_cast<double>(st.articles.size()));
+      f[8] = st.first_day != kNoDay ? std::log1p(static_cast<double>(st.last_day - st.first_day))
+                                    : 0.0;
       story_best_[s] = -1e9f;
-      if (margin >= 0 &&
-          (best == UINT32_MAX || margin > best_margin || (margin == best_margin && s < best))) {
-        best_margin = margin;
+      if (f[1] > top) {
+        second = top;
+        top = f[1];
+      } else if (f[1] > second) {
+        second = f[1];
+      }
+    }
+    double best_score = 0;
+    uint32_t best = UINT32_MAX;
+    for (size_t k = 0; k < touched_stories_.size(); ++k) {
+      const uint32_t s = touched_stories_[k];
+      Features& f = features[k];
+      // How far the story stands out from the other candidates: a story
+      // matched at 0.15 where nothing else comes near is a better bet than
+      // one at 0.3 among several of one topic.
+      f[9] = f[1] - (f[1] == top ? second : top);
+      if (rows != nullptr) {
+        TrainingRow& row = rows->emplace_back();
+        std::copy(f.begin(), f.end(), std::begin(row.features));
+        row.same_story = s == gold_story;
+        row.article = id;
+      }
+      // The model's time features need dates on both sides; without them the
+      // single-link rule measured on undated streams decides: the best
+      // article's cosine against a bar rising with the story's size.
+      const bool dated = article.day != kNoDay && stories_[s].last_day != kNoDay;
+      const double score =
+          dated ? options_.model.Score(f)
+                : f[2] - (options_.undated_threshold +
+                          options_.undated_size_penalty *
+                              std::log(static_cast<double>(stories_[s].articles.size())));
+      if (score > options_.join_threshold && f[2] >= options_.min_cosine &&
+          (best == UINT32_MAX || score > best_score)) {
+        best_score = score;
         best = s;
       }
     }
-    story = best != UINT32_MAX ? best : NewStory();
+    for (const Weighted& w : vec) q_body_[w.term] = 0.0f;
+    for (const Weighted& w : names) q_names_[w.term] = 0.0f;
+    for (const Weighted& w : lead) q_lead_[w.term] = 0.0f;
+
+    if (gold != nullptr) {
+      story = gold_story != kNoStory ? gold_story : start_story();
+    } else {
+      story = best != UINT32_MAX ? best : NewStory();
+    }
     Join(story, id, article.day);
-    AddToCentroid(story, vec);
+    StoryState& st = stories_[story];
+    AddToCentroid(&st.centroid, vec, kCentroidTerms);
+    if (!names.empty()) {
+      std::sort(names.begin(), names.end(), ByTerm<Weighted>);
+      AddToCentroid(&st.names, names, kNameTerms);
+    }
+    if (!lead.empty()) {
+      std::sort(lead.begin(), lead.end(), ByTerm<Weighted>);
+      AddToCentroid(&st.lead, lead, kLeadTerms);
+    }
+    if (article.source != 0 && article.day != kNoDay) {
+      if (st.outlets.size() >= kOutlets) st.outlets.erase(st.outlets.begin());
+      st.outlets.emplace_back(article.source, article.day);
+    }
     for (const Weighted& w : vec) postings_[w.term].push_back(id);
     vectors_[id] = std::move(vec);
   }
@@ -389,6 +566,68 @@ std::vector<StoryClusterer::Story> StoryClusterer::Stories() const {
     }
   }
   for (Story& o : out) std::sort(o.duplicates.begin(), o.duplicates.end());
+  return out;
+}
+
+}  // namespace dossier
+
+namespace dossier {
+
+Result<StoryModel> StoryModel::Parse(std::string_view text, const std::string& origin) {
+  StoryModel model;
+  bool seen[kFeatures] = {};
+  size_t line_no = 0;
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    ++line_no;
+    if (const size_t hash = line.find('#'); hash != std::string_view::npos) {
+      line = line.substr(0, hash);
+    }
+    line = TrimWhitespace(line);
+    if (line.empty()) continue;
+    const std::string where = origin + ":" + std::to_string(line_no);
+    const size_t space = line.find_first_of(" \t");
+    const std::string name(line.substr(0, space));
+    const std::string value =
+        space == std::string_view::npos ? "" : std::string(TrimWhitespace(line.substr(space)));
+    int feature = -1;
+    for (int i = 0; i < kFeatures; ++i) {
+      if (name == kNames[i]) feature = i;
+    }
+    if (feature < 0) {
+      return Status(StatusCode::kInvalidInput, where + ": unknown feature \"" + name + "\"",
+                    origin);
+    }
+    char* end = nullptr;
+    const double v = std::strtod(value.c_str(), &end);
+    if (value.empty() || end != value.c_str() + value.size() || !std::isfinite(v)) {
+      return Status(StatusCode::kInvalidInput,
+                    where + ": \"" + name + "\" wants a number, got \"" + value + "\"", origin);
+    }
+    if (seen[feature]) {
+      return Status(StatusCode::kInvalidInput, where + ": \"" + name + "\" given twice", origin);
+    }
+    seen[feature] = true;
+    model.weights[feature] = v;
+  }
+  for (int i = 0; i < kFeatures; ++i) {
+    if (!seen[i]) {
+      return Status(StatusCode::kInvalidInput,
+                    origin + ": no weight for \"" + std::string(kNames[i]) + "\"", origin);
+    }
+  }
+  return model;
+}
+
+std::string StoryModel::ToText() const {
+  std::string out;
+  for (int i = 0; i < kFeatures; ++i) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.6g", weights[i]);
+    out += std::string(kNames[i]) + " " + buf + "\n";
+  }
   return out;
 }
 

@@ -32,21 +32,32 @@
 //   4. Vectors. weight(t) = (1 + ln tf) * max(0, ln((N + 1) / (df(t) + 0.5)))
 //      over the article's terms, N the articles seen so far, L2-normalized
 //      and cut to its `index_terms` heaviest terms (at least 2 articles).
-//   5. Assignment. Candidate articles are those indexed under one of the
+//   5. Candidates. Candidate articles are those indexed under one of the
 //      article's `query_terms` heaviest terms met before (an inverted index
-//      over the articles of open stories, newest first). A story's score is
-//      the highest cosine between the article and one of its articles
-//      (single link); it needs threshold + size_penalty * ln(story size), so
-//      a large story must be matched more closely than a small one, which
-//      keeps different events of one topic from piling into one story. The
-//      article joins the story beating its bar by the most (ties: the older
-//      story), else it starts a story.
-//   6. Windows. When both the article and a story carry dates, the story is a
-//      candidate only if the article's date lies within `window_days` of the
-//      story's dated span. A story closes (leaves the index, frees its
-//      articles' vectors) when no article joined it for `window_articles`
-//      articles, or when the newest date in the stream is more than
-//      `window_days` after its last date.
+//      over the articles of open stories, newest first); their stories are
+//      the candidate stories.
+//   6. Features of (article, story), all cheap: the cosine of the article to
+//      the story's centroid (the sum of its article vectors) over all terms,
+//      over names only (people, places, organisations: stems written with a
+//      capital inside a sentence) and over the lead (title and first two
+//      sentences against the stories' titles and leads); the best cosine to
+//      one of the story's articles (a developing story drifts: its newest
+//      article may be closer than its centroid); ln(1 + days between the
+//      article's date and the story's dated span); whether the story already
+//      holds an article of the same outlet on the same day (an outlet rarely
+//      runs one story twice a day); ln(story size).
+//   7. Assignment. A linear model scores each candidate (StoryModel: weights
+//      learned by logistic regression on the development streams, see
+//      docs/CLUSTERING.md and bench/scripts/fit_cluster_weights.py); the
+//      article joins the best-scoring story if its score is above
+//      `join_threshold`, else it starts a story. Time is a feature, not a
+//      wall: a close match bridges a long gap, a loose one needs a short gap.
+//   8. Windows. A story closes (leaves the index, frees its articles'
+//      vectors) when no article joined it for `window_articles` articles of
+//      the stream, or, with `window_days` > 0, when the newest date in the
+//      stream is more than `window_days` after its last date; its window
+//      runs from its latest article, so a story followed for months stays
+//      open as long as it keeps receiving articles.
 //
 // Cost: per article, linear in its tokens (features, in parallel) plus at
 // most query_terms * kMaxScan postings and kExactScores cosines of
@@ -62,23 +73,67 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cluster/near_duplicates.h"
 #include "dossier/document.h"
+#include "dossier/status.h"
 #include "util/flat_id_map.h"
 
 namespace dossier {
 
+// The linear model scoring (article, candidate story) pairs; an article joins
+// the best story whose score is above StoryClustererOptions::join_threshold.
+struct StoryModel {
+  static constexpr int kFeatures = 10;
+  // Feature order (the same in weights files and training rows).
+  static constexpr const char* kNames[kFeatures] = {
+      "bias",           "centroid_cosine", "best_article_cosine",  "names_cosine",
+      "lead_cosine",    "log_gap_days",    "same_outlet_same_day", "log_story_size",
+      "log_story_days", "centroid_margin"};
+  // Fitted on half a of the three development streams (docs/CLUSTERING.md).
+  double weights[kFeatures] = {0.466,  3.043,   1.277,  0.3905, 2.057,
+                               -1.181, -0.4328, -2.467, 0.9494, 10.51};
+
+  template <typename Features>
+  double Score(const Features& features) const {
+    double s = 0;
+    for (int i = 0; i < kFeatures; ++i) s += weights[i] * features[i];
+    return s;
+  }
+  // Parses a weights file: lines "name value" (names as in kNames, '#'
+  // comments); every feature must be given once.
+  static Result<StoryModel> Parse(std::string_view text, const std::string& origin);
+  std::string ToText() const;
+};
+
+class BackgroundIdf;
+
 struct StoryClustererOptions {
-  double threshold = 0.20;       // cosine an article needs to join a story of one
-  double size_penalty = 0.06;    // ... plus this times ln(story size)
+  StoryModel model;
+  // Prior document frequencies (not owned; may be null): a short stream
+  // cannot estimate its own idf, so the weights blend the background
+  // collection's idf, counted as `background_articles` articles, with the
+  // stream's: idf = (B * idf_background + N * idf_stream) / (B + N).
+  const BackgroundIdf* background = nullptr;
+  double background_articles = 2000;
+  double join_threshold = 0.0;  // score an article needs to join its best story
+  // ... and the cosine to one of the story's articles it needs at least: the
+  // model was fitted on candidates sharing words, not on unrelated ones.
+  double min_cosine = 0.05;
+  // Undated articles or stories (no time features): the article joins a
+  // story when its best cosine to one of the story's articles beats
+  // undated_threshold + undated_size_penalty * ln(story size), by the most.
+  double undated_threshold = 0.20;
+  double undated_size_penalty = 0.06;
   int query_terms = 10;          // the article's heaviest terms used to find candidates
   int index_terms = 100;         // terms kept per article vector
   int boilerplate_repeats = 2;   // earlier articles holding a sentence that make it boilerplate
   int min_content_words = 5;     // fewer left: no news content, a story of its own
   double name_weight = 1.5;      // tf factor for terms written as names
-  int window_days = 7;           // dated articles join stories within this many days
+  int window_days = 0;           // > 0: a story closes this many days after its last date
   int window_articles = 50000;   // a story closes after this many articles without news
   int furniture_copies = 5;      // copies that make a short text page furniture
   int furniture_max_terms = 60;  // content words of a text that can be furniture
@@ -93,7 +148,9 @@ struct ArticleFeatures {
     float count;       // occurrences, names counted name_weight times
     std::string word;  // the first surface form met (lower case), for keywords
   };
-  std::vector<Term> terms;     // distinct terms, in order of first occurrence
+  std::vector<Term> terms;  // distinct terms, in order of first occurrence
+  // Terms of the title (when it is not the text's first line) with counts.
+  std::vector<std::pair<uint32_t, float>> title_terms;
   uint32_t content_words = 0;  // content-word tokens (names counted once)
   // Each sentence: the hash of its stems (all tokens) and its content-word
   // occurrences, occurrences[begin, end).
@@ -102,13 +159,24 @@ struct ArticleFeatures {
     uint32_t begin, end;
   };
   struct Occurrence {
-    uint32_t term;  // index into terms
-    float count;    // 1, or name_weight
+    uint32_t term;      // index into terms
+    float count;        // 1, or name_weight
+    bool name = false;  // written with a capital inside a sentence
   };
   std::vector<SentenceTerms> sentences;
   std::vector<Occurrence> occurrences;
   NearDuplicateIndex::Signature signature;
   int32_t day = INT32_MIN;  // days since 1970-01-01 of Document::date; INT32_MIN if none
+  uint64_t source = 0;      // hash of the outlet's name (case-folded); 0 if none
+};
+
+// One (article, candidate story) pair met while clustering a labelled stream
+// (StoryClusterer::AddLabelled): the features the model scores and whether
+// the story is the article's gold story.
+struct TrainingRow {
+  double features[StoryModel::kFeatures];
+  bool same_story;
+  uint32_t article;
 };
 
 class StoryClusterer {
@@ -126,10 +194,19 @@ class StoryClusterer {
 
   explicit StoryClusterer(StoryClustererOptions options);
 
-  static ArticleFeatures Features(const Document& analyzed, const StoryClustererOptions& options);
+  // `title`, when given, is the document's title analysed on its own (a
+  // Document whose text is the title); it is used for the lead unless the
+  // text already starts with it.
+  static ArticleFeatures Features(const Document& analyzed, const StoryClustererOptions& options,
+                                  const Document* title = nullptr);
 
   // Adds the next article of the stream; returns the story it joined.
   uint32_t Add(const ArticleFeatures& article);
+  // Training: adds the next article of a labelled stream to its gold story
+  // (`gold` numbers the stream's stories; a new number starts a story) and
+  // appends one row per candidate story the model would have scored.
+  uint32_t AddLabelled(const ArticleFeatures& article, uint32_t gold,
+                       std::vector<TrainingRow>* rows);
 
   uint32_t articles() const { return static_cast<uint32_t>(story_of_.size()); }
   uint32_t stories() const { return static_cast<uint32_t>(stories_.size()); }
@@ -148,10 +225,15 @@ class StoryClusterer {
     uint32_t term;
     float weight;
   };
+  struct Centroid {
+    std::vector<Weighted> terms;  // sum of unit article vectors, heaviest kept; sorted by term
+    double norm = 0;              // L2 norm of `terms`
+  };
   struct StoryState {
     std::vector<uint32_t> articles;
-    std::vector<Weighted> centroid;     // sum of the article vectors, for keywords; sorted by term
-    std::vector<std::string> keywords;  // once closed
+    Centroid centroid, names, lead;                     // the centroid also gives the keywords
+    std::vector<std::pair<uint64_t, int32_t>> outlets;  // (source, day) met, newest last
+    std::vector<std::string> keywords;                  // once closed
     uint32_t last_article = 0;
     int32_t first_day = kNoDay, last_day = kNoDay;
     bool open = true;
@@ -159,7 +241,11 @@ class StoryClusterer {
 
   uint32_t NewStory();
   void Join(uint32_t story, uint32_t article, int32_t day);
-  void AddToCentroid(uint32_t story, const std::vector<Weighted>& vec);
+  static void AddToCentroid(Centroid* c, const std::vector<Weighted>& vec, size_t keep);
+  // Weighs raw counts (term, tf) into a unit TF-IDF vector, heaviest first.
+  void Weigh(std::vector<Weighted>* vec) const;
+  uint32_t AddImpl(const ArticleFeatures& article, const uint32_t* gold,
+                   std::vector<TrainingRow>* rows);
   void CloseQuietStories();
   // Whether story `s` may take an article dated `day` now (open, not quiet,
   // within the date window).
@@ -170,18 +256,21 @@ class StoryClusterer {
   NearDuplicateIndex near_duplicates_;
   FlatIdMap term_ids_;
   std::vector<uint32_t> df_;
+  std::vector<float> background_idf_;            // term id -> background idf
   std::vector<std::string> words_;               // term id -> surface form
   std::vector<std::vector<uint32_t>> postings_;  // term id -> indexed articles, oldest first
   FlatIdMap sentence_ids_;                       // sentence hash -> sentence id
   std::vector<uint32_t> sentence_seen_;          // sentence id -> articles holding it
   std::vector<StoryState> stories_;
-  std::vector<uint32_t> open_ids_;              // open stories (compacted at each sweep)
-  std::vector<uint32_t> story_of_;              // article -> story
-  std::vector<std::vector<Weighted>> vectors_;  // article -> vector (empty: not indexed)
-  std::vector<uint32_t> copies_;                // group representative -> articles
-  std::vector<char> furniture_;                 // article -> furniture (as representative)
-  std::vector<float> scores_;                   // article -> scratch score
-  std::vector<float> story_best_;               // story -> scratch score
+  std::vector<uint32_t> open_ids_;                // open stories (compacted at each sweep)
+  std::vector<uint32_t> story_of_;                // article -> story
+  std::vector<std::vector<Weighted>> vectors_;    // article -> vector (empty: not indexed)
+  std::vector<uint32_t> copies_;                  // group representative -> articles
+  std::vector<char> furniture_;                   // article -> furniture (as representative)
+  std::vector<float> scores_;                     // article -> scratch score
+  std::vector<float> story_best_;                 // story -> scratch score
+  std::vector<float> q_body_, q_names_, q_lead_;  // term -> the article's weight (scratch)
+  std::vector<uint32_t> gold_story_;              // gold label -> story (AddLabelled)
   std::vector<uint32_t> touched_, touched_stories_;
   uint32_t open_ = 0;
   int32_t newest_day_ = kNoDay;

@@ -65,7 +65,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     options.min_content_words = 2;
     options.index_terms = 3;
     options.query_terms = 2;
-    options.threshold = 0.05;
+    options.undated_threshold = 0.05;
+    options.join_threshold = -2.0;
   }
   StoryClusterer clusterer(options);
   const Pipeline& pipeline = fuzz::FuzzPipeline();

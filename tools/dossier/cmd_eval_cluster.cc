@@ -13,6 +13,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "commands.h"
@@ -33,9 +34,11 @@ namespace {
 struct EvalClusterFlags {
   std::string data;
   uint64_t seed = 20261121;
-  std::string records;  // "A:B": records A..B-1 only
-  size_t limit = 0;     // first N articles of the shuffled stream
-  int repeat = 1;       // copies of the stream, all but the first perturbed
+  std::string records;        // "A:B": records A..B-1 only
+  size_t limit = 0;           // first N articles of the shuffled stream
+  int repeat = 1;             // copies of the stream, all but the first perturbed
+  std::string half;           // labelled streams: "a" or "b", the stories of that half only
+  std::string training_rows;  // write the model's training rows here
   std::string write_stream;
   std::string format = "text";
   std::string output;
@@ -121,6 +124,11 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
   if (!file->warning.ok())
     std::cerr << "dossier eval-cluster: " << file->warning.ToString() << "\n";
   const bool labelled = HasStoryLabels(file->bytes);
+  if (!labelled && !flags.half.empty()) {
+    std::cerr << "dossier eval-cluster: --half applies to labelled streams; " << flags.data
+              << " is a Multi-News file (use --records)\n";
+    return kExitUsage;
+  }
   if (labelled && !flags.records.empty()) {
     std::cerr << "dossier eval-cluster: --records applies to Multi-News records; " << flags.data
               << " is a labelled stream\n";
@@ -168,6 +176,17 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
         continue;
       }
       items.push_back({&d, d.story});
+    }
+    // A half of the stories (the protocol of docs/CLUSTERING.md): numbered in
+    // order of first article, half "a" keeps the even ones, "b" the odd ones.
+    if (!flags.half.empty()) {
+      std::unordered_map<std::string, size_t> rank;
+      std::vector<StreamArticle> kept;
+      for (const StreamArticle& it : items) {
+        const size_t r = rank.try_emplace(it.gold, rank.size()).first->second;
+        if ((r % 2 == 0) == (flags.half == "a")) kept.push_back(it);
+      }
+      items = std::move(kept);
     }
   } else {
     // Every article, shuffled (Fisher-Yates with a 64-bit Mersenne Twister,
@@ -235,6 +254,12 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
   // (its sentences' stem hashes folded) and its content terms, as the
   // clusterer sees them.
   const bool with_oracle = flags.repeat <= 1;
+  const std::vector<uint32_t> gold_ids = eval::LabelIds(gold);
+  std::vector<TrainingRow> training_rows;
+  if (!flags.training_rows.empty()) {
+    options.gold = &gold_ids;
+    options.training_rows = &training_rows;
+  }
   std::vector<uint64_t> text_keys;
   std::vector<std::vector<uint64_t>> terms;
   if (with_oracle) {
@@ -275,7 +300,29 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
               << ids.size() << " read back\n";
     return kExitInternal;
   }
-  const std::vector<uint32_t> gold_labels = eval::LabelIds(gold);
+  const std::vector<uint32_t>& gold_labels = gold_ids;
+  if (!flags.training_rows.empty()) {
+    // One line per (article, candidate story): the article's number, 1 if
+    // the story is its gold one, then the model's features in
+    // StoryModel::kNames order.
+    std::string rows = "# article same_story";
+    for (const char* name : StoryModel::kNames) rows += std::string(" ") + name;
+    rows += "\n";
+    char buf[32];
+    for (const TrainingRow& r : training_rows) {
+      rows += std::to_string(r.article) + (r.same_story ? " 1" : " 0");
+      for (double v : r.features) {
+        std::snprintf(buf, sizeof buf, " %.6g", v);
+        rows += buf;
+      }
+      rows += '\n';
+    }
+    Status w = WriteFileAtomic(flags.training_rows, rows);
+    if (!w.ok()) {
+      std::cerr << "dossier eval-cluster: " << w.ToString() << "\n";
+      return kExitOutputError;
+    }
+  }
   Result<eval::ClusterScores> scores = eval::ScoreClusters(gold_labels, predicted);
   if (!scores.ok()) {
     std::cerr << "dossier eval-cluster: " << scores.status().ToString() << "\n";
@@ -333,6 +380,7 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
       << (labelled ? " stories from " : " clusters from ") << flags.data
       << (labelled ? " (in file order" : " (seed " + std::to_string(flags.seed));
     if (!flags.records.empty()) t << ", records " << flags.records;
+    if (!flags.half.empty()) t << ", half " << flags.half;
     if (unlabelled > 0) t << ", " << unlabelled << " unlabelled left out";
     if (flags.repeat > 1) t << ", " << flags.repeat << " copies";
     t << ")\n";
@@ -405,6 +453,15 @@ Command SetupEvalCluster(CLI::App& app) {
                   "with R times the stories)")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
+  cmd->add_option("--half", flags->half,
+                  "Labelled streams: keep half of the stories, numbered in order of first "
+                  "article: 'a' the even ones, 'b' the odd ones (docs/CLUSTERING.md)")
+      ->check(CLI::IsMember({"a", "b"}));
+  cmd->add_option("--training-rows", flags->training_rows,
+                  "Labelled streams: put each article in its gold story and write the "
+                  "model's (article, candidate story) features with the answer to this file, "
+                  "for bench/scripts/fit_cluster_weights.py (the scores are then those of "
+                  "the gold stories)");
   cmd->add_option("--write-stream", flags->write_stream,
                   "Also write the stream as JSON Lines ({id,text}) for `dossier cluster`");
   cmd->add_option("--format,-f", flags->format, "text (a table) or json")

@@ -7,6 +7,7 @@
 #include "dossier/report.h"
 #include "interrupt.h"
 #include "util/dates.h"
+#include "util/file_io.h"
 #include "util/parallel.h"
 
 namespace dossier::cli {
@@ -28,11 +29,23 @@ std::string DayToIso(int32_t day) {
 
 }  // namespace
 
+StoryClustererOptions CorpusRun::WithBackground(StoryClustererOptions o,
+                                                std::optional<BackgroundIdf>* background) {
+  if (o.background == nullptr) {
+    Result<BackgroundIdf> idf = BackgroundIdf::Create("");
+    if (idf.ok()) {
+      background->emplace(std::move(*idf));
+      o.background = &**background;
+    }
+  }
+  return o;
+}
+
 CorpusRun::CorpusRun(const Pipeline& pipeline, CorpusOptions options)
     : pipeline_(pipeline),
       options_(std::move(options)),
       threads_(ThreadCount(options_.threads)),
-      clusterer_(options_.clustering) {
+      clusterer_(WithBackground(options_.clustering, &background_)) {
   if (options_.batch == 0) options_.batch = 1;
   for (int t = 0; t < threads_; ++t) scratch_.push_back(pipeline_.NewScratch());
 }
@@ -54,8 +67,17 @@ void CorpusRun::StartBatch() {
   std::vector<ArticleFeatures> features(batch.size());
   // Analyse this batch while the previous one is added to the clusterer.
   ParallelFor(batch.size(), threads_, [&](size_t i, int worker) {
-    pipeline_.Analyze(&batch[i], &scratch_[static_cast<size_t>(worker)]);
-    features[i] = StoryClusterer::Features(batch[i], options_.clustering);
+    Pipeline::Scratch* scratch = &scratch_[static_cast<size_t>(worker)];
+    pipeline_.Analyze(&batch[i], scratch);
+    Document title;
+    if (!batch[i].title.empty()) {
+      title.raw = batch[i].title;
+      title.text = title.raw;
+      title.map = OffsetMap::Identity(static_cast<uint32_t>(title.text.size()));
+      pipeline_.Analyze(&title, scratch);
+    }
+    features[i] = StoryClusterer::Features(batch[i], options_.clustering,
+                                           batch[i].title.empty() ? nullptr : &title);
     DropAnalysis(&batch[i]);
   });
   JoinAdder();
@@ -67,7 +89,13 @@ void CorpusRun::StartBatch() {
   adder_ = std::thread([this] {
     for (const ArticleFeatures& f : features_) {
       if (options_.on_features) options_.on_features(f);
-      clusterer_.Add(f);
+      if (options_.gold != nullptr) {
+        const uint32_t k = clusterer_.articles();
+        clusterer_.AddLabelled(f, k < options_.gold->size() ? (*options_.gold)[k] : 0,
+                               options_.training_rows);
+      } else {
+        clusterer_.Add(f);
+      }
     }
     if (options_.progress) options_.progress(clusterer_.articles(), clusterer_.stories());
   });
@@ -127,14 +155,39 @@ int ReadStream(const StreamFlags& flags, InputFormat format, const char* command
 }
 
 void AddClusteringOptions(CLI::App* cmd, StoryClustererOptions* o) {
-  cmd->add_option("--threshold", o->threshold,
-                  "Cosine similarity to one of a story's articles that an article needs to join a "
-                  "story of one (see docs/CLUSTERING.md)")
+  cmd->add_option("--join-threshold", o->join_threshold,
+                  "Model score an article needs to join its best story: higher splits more, "
+                  "lower merges more (see docs/CLUSTERING.md)")
+      ->check(CLI::Range(-100.0, 100.0))
+      ->capture_default_str();
+  cmd->add_option("--min-cosine", o->min_cosine,
+                  "Dated articles: cosine to one of a story's articles needed to join it, "
+                  "whatever the model's score")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  cmd->add_option("--undated-threshold", o->undated_threshold,
+                  "Undated articles: cosine to one of a story's articles needed to join a story "
+                  "of one")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--undated-size-penalty", o->undated_size_penalty,
+                  "Undated articles: added to --undated-threshold times ln(story size)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_option_function<std::string>(
+      "--weights",
+      [o](const std::string& path) {
+        Result<FileContents> file = ReadInputFile(path, 1 << 20);
+        Result<StoryModel> model =
+            file.ok() ? StoryModel::Parse(file->bytes, path) : Result<StoryModel>(file.status());
+        if (!model.ok()) throw CLI::ValidationError("--weights", model.status().ToString());
+        o->model = *model;
+      },
+      "The clustering model's weights, one \"feature value\" a line (as "
+      "bench/scripts/fit_cluster_weights.py writes them); default: the built-in ones");
   cmd->add_option("--window-days", o->window_days,
-                  "Dated articles join only stories dated within this many days; a story "
-                  "closes when the stream's newest date is further ahead")
+                  "0: no limit; else a story closes when the stream's newest date is more than "
+                  "this many days after its last article")
       ->check(CLI::Range(0, 100000))
       ->capture_default_str();
   cmd->add_option("--window-articles", o->window_articles,
@@ -151,10 +204,6 @@ void AddClusteringOptions(CLI::App* cmd, StoryClustererOptions* o) {
       ->capture_default_str();
   cmd->add_option("--index-terms", o->index_terms, "Terms kept per article vector")
       ->check(CLI::Range(1, 100000))
-      ->capture_default_str();
-  cmd->add_option("--size-penalty", o->size_penalty,
-                  "Added to --threshold times ln(story size): larger stories need closer matches")
-      ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   cmd->add_option("--boilerplate-repeats", o->boilerplate_repeats,
                   "Earlier articles holding a sentence that make it boilerplate, ignored for "

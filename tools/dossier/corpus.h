@@ -14,10 +14,12 @@
 #include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "cluster/background_idf.h"
 #include "cluster/story_clusterer.h"
 #include "commands.h"
 #include "dossier/document.h"
@@ -38,6 +40,11 @@ struct CorpusOptions {
   // Called with each article's features just before it is added, in stream
   // order, on the thread that adds (eval-cluster's reference labelings).
   std::function<void(const ArticleFeatures&)> on_features;
+  // Training: each article goes to its gold story (gold[k] for article k,
+  // stories numbered 0, 1, ...) and the model's candidates go to
+  // `training_rows` (StoryClusterer::AddLabelled).
+  const std::vector<uint32_t>* gold = nullptr;
+  std::vector<TrainingRow>* training_rows = nullptr;
 };
 
 // What a story listing needs of each article.
@@ -65,8 +72,12 @@ class CorpusRun {
   void StartBatch();
   void JoinAdder();
 
+  static StoryClustererOptions WithBackground(StoryClustererOptions o,
+                                              std::optional<BackgroundIdf>* background);
+
   const Pipeline& pipeline_;
   CorpusOptions options_;
+  std::optional<BackgroundIdf> background_;
   int threads_;
   std::vector<Pipeline::Scratch> scratch_;
   StoryClusterer clusterer_;
