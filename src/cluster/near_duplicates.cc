@@ -190,4 +190,32 @@ std::vector<std::vector<uint32_t>> NearDuplicateIndex::Groups() const {
   return result;
 }
 
+void NearDuplicateIndex::Save(BinaryWriter* out) const {
+  out->Vec(signatures_);
+  out->Vec(parent_);
+  out->Vec(bucket_ids_.KeysById());
+  out->Vec(heads_);
+  out->Vec(entries_);
+}
+
+bool NearDuplicateIndex::Load(BinaryReader* in) {
+  std::vector<uint64_t> keys;
+  if (!in->Vec(&signatures_) || !in->Vec(&parent_) || !in->Vec(&keys) || !in->Vec(&heads_) ||
+      !in->Vec(&entries_)) {
+    return false;
+  }
+  const size_t n = parent_.size();
+  bool valid = signatures_.size() == n && keys.size() == heads_.size();
+  for (size_t i = 0; valid && i < n; ++i) valid = parent_[i] <= i;
+  for (uint32_t h : heads_) valid = valid && (h == kNone || h < entries_.size());
+  for (size_t i = 0; valid && i < entries_.size(); ++i) {  // a bucket's chain runs backwards
+    valid = entries_[i].doc < n && (entries_[i].next == kNone || entries_[i].next < i);
+  }
+  if (!valid) return in->Fail();
+  bucket_ids_ = FlatIdMap(keys.size());
+  for (uint64_t k : keys) bucket_ids_.Intern(k);
+  visited_.assign(n, 0);
+  return true;
+}
+
 }  // namespace dossier

@@ -60,6 +60,7 @@
 #include <vector>
 
 #include "dossier/document.h"
+#include "util/binary_io.h"
 #include "util/flat_id_map.h"
 
 namespace dossier {
@@ -122,6 +123,11 @@ class NearDuplicateIndex {
   std::vector<std::vector<uint32_t>> Groups() const;
 
   const NearDuplicateOptions& options() const { return options_; }
+
+  // The index as bytes, and back (StoryClusterer::Save/Load). Load checks
+  // the ranges of what it reads; false on bad input (`in` says where).
+  void Save(BinaryWriter* out) const;
+  bool Load(BinaryReader* in);
 
  private:
   uint32_t Find(uint32_t id);  // with path halving

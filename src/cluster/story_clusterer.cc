@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <unordered_map>
 #include <utility>
 
@@ -202,7 +203,7 @@ void StoryClusterer::CloseQuietStories() {
     s.centroid = Centroid();
     s.names = Centroid();
     s.lead = Centroid();
-    std::vector<std::pair<uint64_t, int32_t>>().swap(s.outlets);
+    std::vector<StoryState::Outlet>().swap(s.outlets);
     for (uint32_t a : s.articles) std::vector<Weighted>().swap(vectors_[a]);
     --open_;
   }
@@ -505,7 +506,7 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
     }
     if (article.source != 0 && article.day != kNoDay) {
       if (st.outlets.size() >= kOutlets) st.outlets.erase(st.outlets.begin());
-      st.outlets.emplace_back(article.source, article.day);
+      st.outlets.push_back({article.source, article.day});
     }
     for (const Weighted& w : vec) postings_[w.term].push_back(id);
     vectors_[id] = std::move(vec);
@@ -629,6 +630,166 @@ std::string StoryModel::ToText() const {
     out += std::string(kNames[i]) + " " + buf + "\n";
   }
   return out;
+}
+
+namespace {
+
+constexpr uint64_t kStateMagic = 0x3165746174736364ULL;  // "dcstate1"
+
+template <typename T>
+void SaveCentroidLike(BinaryWriter* w, const std::vector<T>& terms, double norm) {
+  w->Vec(terms);
+  w->Pod(norm);
+}
+
+}  // namespace
+
+std::string StoryClusterer::Settings() const {
+  const StoryClustererOptions& o = options_;
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "join %.17g min %.17g undated %.17g/%.17g query %d index %d boilerplate %d "
+                "content %d name %.17g window %d/%d furniture %d/%d duplicates %.17g/%llu "
+                "background %d/%.17g",
+                o.join_threshold, o.min_cosine, o.undated_threshold, o.undated_size_penalty,
+                o.query_terms, o.index_terms, o.boilerplate_repeats, o.min_content_words,
+                o.name_weight, o.window_days, o.window_articles, o.furniture_copies,
+                o.furniture_max_terms, o.near_duplicates.threshold,
+                static_cast<unsigned long long>(o.near_duplicates.seed),
+                o.background != nullptr ? 1 : 0, o.background_articles);
+  std::string out = buf;
+  for (double w : o.model.weights) {
+    std::snprintf(buf, sizeof buf, " %.17g", w);
+    out += buf;
+  }
+  return out;
+}
+
+std::string StoryClusterer::Save() const {
+  BinaryWriter w;
+  w.U64(kStateMagic);
+  w.Str(Settings());
+  near_duplicates_.Save(&w);
+  w.Vec(term_ids_.KeysById());
+  w.Vec(df_);
+  w.Vec(background_idf_);
+  w.U64(words_.size());
+  for (const std::string& word : words_) w.Str(word);
+  for (const std::vector<uint32_t>& p : postings_) w.Vec(p);
+  w.Vec(sentence_ids_.KeysById());
+  w.Vec(sentence_seen_);
+  w.U64(stories_.size());
+  for (const StoryState& s : stories_) {
+    w.Vec(s.articles);
+    SaveCentroidLike(&w, s.centroid.terms, s.centroid.norm);
+    SaveCentroidLike(&w, s.names.terms, s.names.norm);
+    SaveCentroidLike(&w, s.lead.terms, s.lead.norm);
+    w.Vec(s.outlets);
+    w.U64(s.keywords.size());
+    for (const std::string& k : s.keywords) w.Str(k);
+    w.U32(s.last_article);
+    w.Pod(s.first_day);
+    w.Pod(s.last_day);
+    w.Pod(static_cast<uint8_t>(s.open ? 1 : 0));
+  }
+  w.Vec(open_ids_);
+  w.Vec(story_of_);
+  for (const std::vector<Weighted>& v : vectors_) w.Vec(v);
+  w.Vec(copies_);
+  w.Vec(furniture_);
+  w.U32(open_);
+  w.Pod(newest_day_);
+  // A checksum of everything before it: a damaged file is refused whole.
+  const uint64_t sum = HashBytes(w.bytes(), kStateMagic);
+  w.U64(sum);
+  return std::move(w.bytes());
+}
+
+Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
+  auto fail = [&](const std::string& why, uint64_t offset) {
+    *this = StoryClusterer(options_);
+    return Status(StatusCode::kInvalidInput, why, origin, offset);
+  };
+  if (articles() != 0) return Status(StatusCode::kInvalidArgument, "Load() into a used clusterer");
+  if (bytes.size() < 16) return fail("not a dossier cluster state (too short)", 0);
+  uint64_t magic = 0, sum = 0;
+  std::memcpy(&magic, bytes.data(), 8);
+  std::memcpy(&sum, bytes.data() + bytes.size() - 8, 8);
+  if (magic != kStateMagic) return fail("not a dossier cluster state (or another version)", 0);
+  if (HashBytes(bytes.substr(0, bytes.size() - 8), kStateMagic) != sum) {
+    return fail("damaged cluster state (checksum mismatch; truncated or changed)",
+                bytes.size() - 8);
+  }
+  BinaryReader r(bytes.substr(0, bytes.size() - 8));
+  r.U64(&magic);
+  std::string settings;
+  r.Str(&settings);
+  if (r.ok() && settings != Settings()) {
+    return fail(
+        "the state was saved with other clustering settings; resume with the same "
+        "clustering flags (and --weights file)",
+        8);
+  }
+  std::vector<uint64_t> keys;
+  uint64_t n = 0;
+  bool ok = near_duplicates_.Load(&r) && r.Vec(&keys) && r.Vec(&df_) && r.Vec(&background_idf_) &&
+            r.U64(&n);
+  const size_t terms = keys.size();
+  ok = ok && df_.size() == terms && background_idf_.size() == terms && n == terms;
+  for (uint64_t i = 0; ok && i < n; ++i) ok = r.Str(&words_.emplace_back());
+  postings_.resize(ok ? terms : 0);
+  for (size_t i = 0; ok && i < postings_.size(); ++i) ok = r.Vec(&postings_[i]);
+  std::vector<uint64_t> sentence_keys;
+  ok = ok && r.Vec(&sentence_keys) && r.Vec(&sentence_seen_) &&
+       sentence_seen_.size() == sentence_keys.size() && r.U64(&n) && n <= bytes.size();
+  auto centroid = [&](Centroid* c) {
+    bool good = r.Vec(&c->terms) && r.Pod(&c->norm);
+    for (const Weighted& w : c->terms) good = good && w.term < terms;
+    return good;
+  };
+  for (uint64_t i = 0; ok && i < n; ++i) {
+    StoryState& s = stories_.emplace_back();
+    uint64_t k = 0;
+    uint8_t open = 0;
+    ok = r.Vec(&s.articles) && centroid(&s.centroid) && centroid(&s.names) && centroid(&s.lead) &&
+         r.Vec(&s.outlets) && r.U64(&k) && k <= kKeywords;
+    for (uint64_t j = 0; ok && j < k; ++j) ok = r.Str(&s.keywords.emplace_back());
+    ok = ok && r.U32(&s.last_article) && r.Pod(&s.first_day) && r.Pod(&s.last_day) &&
+         r.Pod(&open) && open <= 1;
+    s.open = open == 1;
+  }
+  ok = ok && r.Vec(&open_ids_) && r.Vec(&story_of_);
+  const size_t count = story_of_.size();
+  vectors_.resize(ok ? count : 0);
+  for (size_t i = 0; ok && i < count; ++i) {
+    ok = r.Vec(&vectors_[i]);
+    for (const Weighted& w : vectors_[i]) ok = ok && w.term < terms;
+  }
+  ok = ok && r.Vec(&copies_) && r.Vec(&furniture_) && r.U32(&open_) && r.Pod(&newest_day_) &&
+       r.done();
+  // Every number must point inside what it indexes.
+  ok = ok && near_duplicates_.size() == count && copies_.size() == count &&
+       furniture_.size() == count;
+  for (size_t t = 0; ok && t < postings_.size(); ++t) {
+    for (uint32_t a : postings_[t]) ok = ok && a < count;
+  }
+  for (uint32_t s : story_of_) ok = ok && s < stories_.size();
+  for (uint32_t s : open_ids_) ok = ok && s < stories_.size();
+  for (const StoryState& s : stories_) {
+    for (uint32_t a : s.articles) ok = ok && a < count;
+    ok = ok && (s.articles.empty() || s.last_article < count);
+  }
+  if (!ok) {
+    const uint64_t at = r.ok() ? r.offset() : r.error_offset();
+    return fail("damaged cluster state (bad value)", at);
+  }
+  term_ids_ = FlatIdMap(terms);
+  for (uint64_t k : keys) term_ids_.Intern(k);
+  sentence_ids_ = FlatIdMap(sentence_keys.size());
+  for (uint64_t k : sentence_keys) sentence_ids_.Intern(k);
+  scores_.assign(count, -1.0f);
+  story_best_.assign(stories_.size(), -1e9f);
+  return Status::Ok();
 }
 
 }  // namespace dossier

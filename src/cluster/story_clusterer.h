@@ -80,6 +80,7 @@
 #include "cluster/near_duplicates.h"
 #include "dossier/document.h"
 #include "dossier/status.h"
+#include "util/binary_io.h"
 #include "util/flat_id_map.h"
 
 namespace dossier {
@@ -220,6 +221,19 @@ class StoryClusterer {
 
   const StoryClustererOptions& options() const { return options_; }
 
+  // The whole state as bytes (`dossier cluster --state`): a clusterer loaded
+  // from them with the same options goes on exactly as this one would.
+  // Closed stories keep only their article numbers and keywords.
+  std::string Save() const;
+  // Restores what Save() wrote into this clusterer, which must be new (no
+  // article added) and have the options the state was saved with. On bad or
+  // truncated bytes it returns an error naming `origin` and the byte offset,
+  // and the clusterer is left new.
+  Status Load(std::string_view bytes, const std::string& origin);
+  // A line naming every option that changes the result (the model's weights
+  // included): a state is only resumed under the same settings.
+  std::string Settings() const;
+
  private:
   struct Weighted {
     uint32_t term;
@@ -231,9 +245,13 @@ class StoryClusterer {
   };
   struct StoryState {
     std::vector<uint32_t> articles;
-    Centroid centroid, names, lead;                     // the centroid also gives the keywords
-    std::vector<std::pair<uint64_t, int32_t>> outlets;  // (source, day) met, newest last
-    std::vector<std::string> keywords;                  // once closed
+    Centroid centroid, names, lead;  // the centroid also gives the keywords
+    struct Outlet {
+      uint64_t source;
+      int32_t day;
+    };
+    std::vector<Outlet> outlets;        // (source, day) met, newest last
+    std::vector<std::string> keywords;  // once closed
     uint32_t last_article = 0;
     int32_t first_day = kNoDay, last_day = kNoDay;
     bool open = true;

@@ -49,6 +49,16 @@ class FlatIdMap {
   }
   uint32_t size() const { return size_; }
 
+  // The keys in id order (Intern them in this order into an empty map to
+  // rebuild this one: the ids come out the same).
+  std::vector<uint64_t> KeysById() const {
+    std::vector<uint64_t> keys(size_);
+    for (const Slot& s : slots_) {
+      if (s.id != kEmpty) keys[s.id] = s.key;
+    }
+    return keys;
+  }
+
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;
   struct Slot {

@@ -1,5 +1,6 @@
 // dossier cluster INPUTS...: sort a stream of articles into stories; one JSON
 // line per story.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -16,9 +17,12 @@
 namespace dossier::cli {
 namespace {
 
+constexpr uint64_t kMaxStateBytes = uint64_t{64} << 30;  // a state file read back whole
+
 struct ClusterFlags {
   StreamFlags stream;
   std::string output;
+  std::string state;
 };
 
 int RunCluster(const ClusterFlags& flags) {
@@ -32,6 +36,13 @@ int RunCluster(const ClusterFlags& flags) {
   }
   Progress progress("cluster", !stream.quiet);
   CorpusRun run(*pipeline, StreamOptions(stream, &progress));
+  const bool resume = !flags.state.empty() && std::filesystem::exists(flags.state);
+  if (resume) {
+    if (Status s = run.LoadState(flags.state, kMaxStateBytes); !s.ok()) {
+      std::cerr << "dossier cluster: " << s.ToString() << "; nothing written\n";
+      return kExitNoInput;
+    }
+  }
   bool had_error = false;
   if (int rc = ReadStream(stream, *input_format, "cluster", &run, &progress, &had_error);
       rc != kExitOk) {
@@ -44,6 +55,12 @@ int RunCluster(const ClusterFlags& flags) {
     out += '\n';
   }
   if (!WriteOutput(flags.output, out, "dossier cluster")) return kExitOutputError;
+  if (!flags.state.empty()) {
+    if (Status s = run.SaveState(flags.state); !s.ok()) {
+      std::cerr << "dossier cluster: " << s.ToString() << "\n";
+      return kExitOutputError;
+    }
+  }
   if (!stream.quiet) {
     std::cerr << "dossier cluster: " << run.articles().size() << " articles, "
               << run.clusterer().stories() << " stories\n";
@@ -70,6 +87,11 @@ Command SetupCluster(CLI::App& app) {
   AddStreamOptions(cmd, &flags->stream);
   cmd->add_option("--output,-o", flags->output,
                   "Write the stories to this file (atomically) instead of stdout");
+  cmd->add_option("--state", flags->state,
+                  "Resume from this state file if it exists (the stream so far: its articles "
+                  "and open stories, from an earlier run with the same settings) and save the "
+                  "state there afterwards; the stories printed are those of the whole stream, "
+                  "the same as one run over every batch");
   return [flags] { return RunCluster(*flags); };
 }
 

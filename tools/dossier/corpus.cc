@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "dossier/report.h"
 #include "interrupt.h"
+#include "util/binary_io.h"
 #include "util/dates.h"
 #include "util/file_io.h"
 #include "util/parallel.h"
@@ -104,6 +105,60 @@ void CorpusRun::StartBatch() {
 void CorpusRun::Finish() {
   if (!pending_.empty()) StartBatch();
   JoinAdder();
+}
+
+namespace {
+constexpr uint64_t kCorpusStateMagic = 0x3174736f70726f63ULL;  // "corpost1"
+}  // namespace
+
+Status CorpusRun::SaveState(const std::string& path) const {
+  BinaryWriter w;
+  w.U64(kCorpusStateMagic);
+  w.U64(articles_.size());
+  for (const CorpusArticle& a : articles_) {
+    w.Str(a.id);
+    w.Str(a.source);
+    w.Str(a.title);
+    w.Str(a.date);
+  }
+  w.Str(clusterer_.Save());
+  return WriteFileAtomic(path, w.bytes());
+}
+
+Status CorpusRun::LoadState(const std::string& path, uint64_t max_bytes) {
+  Result<FileContents> file = ReadInputFile(path, max_bytes);
+  if (!file.ok()) return file.status();
+  BinaryReader r(file->bytes);
+  uint64_t magic = 0, n = 0;
+  if (!r.U64(&magic) || magic != kCorpusStateMagic) {
+    return Status(StatusCode::kInvalidInput, "not a dossier cluster state file", path, 0);
+  }
+  std::vector<CorpusArticle> articles;
+  bool ok = r.U64(&n) && n <= file->bytes.size();
+  for (uint64_t i = 0; ok && i < n; ++i) {
+    CorpusArticle& a = articles.emplace_back();
+    ok = r.Str(&a.id) && r.Str(&a.source) && r.Str(&a.title) && r.Str(&a.date);
+  }
+  std::string clusterer;
+  ok = ok && r.Str(&clusterer) && r.done();
+  if (!ok) {
+    const uint64_t at = r.ok() ? r.offset() : r.error_offset();
+    return Status(StatusCode::kInvalidInput, "damaged cluster state (truncated or bad value)", path,
+                  at);
+  }
+  const uint64_t base = r.offset() - clusterer.size();
+  if (Status s = clusterer_.Load(clusterer, path); !s.ok()) {
+    return Status(
+        s.code(), s.message(), path,
+        s.byte_offset() ? std::optional<uint64_t>(base + *s.byte_offset()) : std::nullopt);
+  }
+  if (clusterer_.articles() != articles.size()) {
+    clusterer_ = StoryClusterer(clusterer_.options());
+    return Status(StatusCode::kInvalidInput, "damaged cluster state (article counts disagree)",
+                  path);
+  }
+  articles_ = std::move(articles);
+  return Status::Ok();
 }
 
 void AddStreamOptions(CLI::App* cmd, StreamFlags* flags) {

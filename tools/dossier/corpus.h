@@ -63,6 +63,13 @@ class CorpusRun {
   // Processes what is left; call once after the last Push.
   void Finish();
 
+  // Resuming a stream (`cluster --state`): LoadState, before the first
+  // Push, restores the articles and clusterer saved by SaveState (after
+  // Finish) of an earlier run with the same settings; the stories then come
+  // out as from one run over both batches. Errors name `path`.
+  Status LoadState(const std::string& path, uint64_t max_bytes);
+  Status SaveState(const std::string& path) const;
+
   const std::vector<CorpusArticle>& articles() const { return articles_; }
   std::vector<Document>& documents() { return documents_; }
   const StoryClusterer& clusterer() const { return clusterer_; }

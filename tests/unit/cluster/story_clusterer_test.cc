@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -371,6 +372,101 @@ TEST_F(StoryClustererTest, SameStreamGivesSameStories) {
     EXPECT_EQ(c1[k].articles, c2[k].articles);
     EXPECT_EQ(c1[k].keywords, c2[k].keywords);
   }
+}
+
+// A dated stream for the resume tests: the dock strike and other news over
+// two weeks, fillers between them so that stories close (window of 40
+// articles, sweeps every 1024) and a notice copied into several articles.
+std::vector<ArticleFeatures> ResumeStream(
+    const StoryClustererOptions& options,
+    const std::function<Document(const char*, const char*)>& analyzed) {
+  std::vector<ArticleFeatures> out;
+  const char* texts[] = {kDockStrike1, kWildfire,    kRateCut, kDockStrike2,
+                         kBusStrike,   kDockStrike3, kElection};
+  for (int round = 0; round < 3; ++round) {
+    for (int k = 0; k < 7; ++k) {
+      const std::string date = "2025-09-" + std::to_string(10 + round * 4 + k / 3);
+      ArticleFeatures f = StoryClusterer::Features(analyzed(texts[k], date.c_str()), options);
+      f.source = 100 + static_cast<uint64_t>(k % 3);
+      out.push_back(std::move(f));
+    }
+    for (uint32_t n = 0; n < 400; ++n) out.push_back(FillerFeatures(round * 1000 + n, options));
+  }
+  return out;
+}
+
+bool SameStories(const std::vector<StoryClusterer::Story>& a,
+                 const std::vector<StoryClusterer::Story>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k) {
+    if (a[k].articles != b[k].articles || a[k].duplicates != b[k].duplicates ||
+        a[k].keywords != b[k].keywords || a[k].first_day != b[k].first_day ||
+        a[k].last_day != b[k].last_day || a[k].furniture != b[k].furniture) {
+      return false;
+    }
+  }
+  return true;
+}
+
+TEST_F(StoryClustererTest, ResumedFromSavedStateGivesTheStoriesOfOneRun) {
+  StoryClustererOptions options;
+  options.window_articles = 40;
+  auto analyzed = [](const char* text, const char* date) { return Analyzed(text, date); };
+  const std::vector<ArticleFeatures> stream = ResumeStream(options, analyzed);
+  StoryClusterer whole(options);
+  for (const ArticleFeatures& f : stream) whole.Add(f);
+  const std::vector<StoryClusterer::Story> expected = whole.Stories();
+  // The dock strike articles of each round form one story.
+  EXPECT_LT(expected.size(), stream.size());
+  for (size_t cut : {size_t{1}, size_t{5}, size_t{200}, size_t{407}, size_t{1023}, size_t{1024},
+                     size_t{1100}, stream.size() - 1}) {
+    StoryClusterer first(options);
+    for (size_t i = 0; i < cut; ++i) first.Add(stream[i]);
+    const std::string state = first.Save();
+    StoryClusterer resumed(options);
+    const Status loaded = resumed.Load(state, "state.bin");
+    ASSERT_TRUE(loaded.ok()) << loaded.ToString();
+    EXPECT_EQ(resumed.articles(), cut);
+    EXPECT_EQ(resumed.open_stories(), first.open_stories());
+    EXPECT_EQ(resumed.Save(), state) << "cut " << cut;
+    for (size_t i = cut; i < stream.size(); ++i) resumed.Add(stream[i]);
+    EXPECT_TRUE(SameStories(resumed.Stories(), expected)) << "cut " << cut;
+  }
+}
+
+TEST_F(StoryClustererTest, DamagedOrForeignStateIsRefusedAndLeavesTheClustererNew) {
+  StoryClustererOptions options;
+  auto analyzed = [](const char* text, const char* date) { return Analyzed(text, date); };
+  const std::vector<ArticleFeatures> stream = ResumeStream(options, analyzed);
+  StoryClusterer first(options);
+  for (size_t i = 0; i < 30; ++i) first.Add(stream[i]);
+  const std::string state = first.Save();
+  // Every truncation, and a changed byte in each part of the file.
+  for (size_t keep = 0; keep < state.size(); keep += 1 + keep / 7) {
+    StoryClusterer c(options);
+    const Status s = c.Load(std::string_view(state).substr(0, keep), "state.bin");
+    ASSERT_FALSE(s.ok()) << "kept " << keep;
+    EXPECT_NE(s.ToString().find("state.bin"), std::string::npos) << s.ToString();
+    EXPECT_EQ(c.articles(), 0u);
+  }
+  for (size_t at = 0; at < state.size(); at += 1 + state.size() / 50) {
+    std::string changed = state;
+    changed[at] = static_cast<char>(changed[at] ^ 0x5a);
+    StoryClusterer c(options);
+    EXPECT_FALSE(c.Load(changed, "state.bin").ok()) << "byte " << at;
+    EXPECT_EQ(c.articles(), 0u);
+  }
+  // Other settings: refused, naming the reason.
+  StoryClustererOptions other = options;
+  other.join_threshold = 0.5;
+  StoryClusterer c(other);
+  const Status s = c.Load(state, "state.bin");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("other clustering settings"), std::string::npos) << s.ToString();
+  // The untouched state still loads.
+  StoryClusterer good(options);
+  EXPECT_TRUE(good.Load(state, "state.bin").ok());
+  EXPECT_EQ(good.articles(), 30u);
 }
 
 TEST(DaysFromIsoDateTest, CountsDaysSinceTheEpoch) {

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# `cluster --state`: a stream clustered in batches, resuming from the state
+# file each time, gives exactly the stories of one run over the whole stream;
+# a damaged or foreign state file, or one saved with other settings, is
+# refused with a message naming it, and nothing is written.
+# Usage: cluster_state.sh DOSSIER SOURCE_DIR WORK_DIR
+set -euo pipefail
+cli=$1; src=$2; work=$3
+feed=$src/examples/newsdesk/feed.jsonl
+rm -rf "$work"; mkdir -p "$work"; cd "$work"
+fail() { echo "FAIL: $*"; exit 1; }
+expect_rc() {  # expected, command...
+  local want=$1; shift
+  set +e; "$@" 2> stderr.txt; local rc=$?; set -e
+  [ "$rc" -eq "$want" ] || { cat stderr.txt; fail "$* exited $rc, expected $want"; }
+}
+
+"$cli" cluster -q "$feed" -o whole.jsonl
+n=$(wc -l < "$feed")
+[ "$n" -ge 6 ] || fail "the feed is too short for three batches"
+# Every way of cutting the feed into two batches, and one into three.
+for k in $(seq 1 $((n - 1))); do
+  rm -f state.bin
+  head -n "$k" "$feed" > a.jsonl
+  tail -n +"$((k + 1))" "$feed" > b.jsonl
+  "$cli" cluster -q a.jsonl --state state.bin -o first.jsonl
+  "$cli" cluster -q b.jsonl --state state.bin -o resumed.jsonl
+  cmp -s resumed.jsonl whole.jsonl || fail "cut after line $k: resumed stories differ from one run"
+done
+rm -f state.bin
+head -n 3 "$feed" > a.jsonl; sed -n '4,9p' "$feed" > b.jsonl; tail -n +10 "$feed" > c.jsonl
+for part in a b c; do "$cli" cluster -q $part.jsonl --state state.bin -o resumed.jsonl; done
+cmp -s resumed.jsonl whole.jsonl || fail "three batches: resumed stories differ from one run"
+
+# Damaged, foreign and mismatched states: exit 3, named, nothing written.
+head -c 200 state.bin > truncated.bin
+expect_rc 3 "$cli" cluster -q c.jsonl --state truncated.bin -o out1.jsonl
+grep -q "truncated.bin: damaged cluster state" stderr.txt || fail "truncated state not named"
+[ ! -e out1.jsonl ] || fail "output written from a truncated state"
+cp state.bin flipped.bin
+size=$(stat -c %s flipped.bin)
+printf '\xff' | dd of=flipped.bin bs=1 seek=$((size - 20)) conv=notrunc 2>/dev/null
+expect_rc 3 "$cli" cluster -q c.jsonl --state flipped.bin -o out2.jsonl
+grep -q "flipped.bin: damaged cluster state" stderr.txt || fail "changed byte not caught"
+cp "$feed" foreign.bin
+expect_rc 3 "$cli" cluster -q c.jsonl --state foreign.bin -o out3.jsonl
+grep -q "foreign.bin: not a dossier cluster state" stderr.txt || fail "foreign file not refused"
+cmp -s foreign.bin "$feed" || fail "a foreign file given as --state was changed"
+expect_rc 3 "$cli" cluster -q c.jsonl --state state.bin --join-threshold 1 -o out4.jsonl
+grep -q "state.bin: the state was saved with other clustering settings" stderr.txt ||
+  fail "settings mismatch not caught"
+[ ! -e out2.jsonl ] && [ ! -e out3.jsonl ] && [ ! -e out4.jsonl ] || fail "output written"
+echo "ok: $((n - 1)) two-batch cuts and one three-batch run equal one run; bad states refused"
