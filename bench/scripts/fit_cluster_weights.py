@@ -53,6 +53,8 @@ def solve(a, b):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("rows", nargs="+")
+    ap.add_argument("--drop", action="append", default=[],
+                    help="leave this feature out (its weight is 0); repeatable")
     ap.add_argument("--l2", type=float, default=1.0,
                     help="ridge penalty on the weights (not the bias), per unit of total weight")
     args = ap.parse_args()
@@ -65,6 +67,9 @@ def main():
         articles = len({r[0] for r in rows}) or 1
         data += [(y, x, 1.0 / articles) for _, y, x in rows]
     k = len(names)
+    keep = [i for i, n in enumerate(names) if n not in args.drop]
+    data = [(y, [x[i] for i in keep], sw) for y, x, sw in data]
+    all_names, names, k = names, [names[i] for i in keep], len(keep)
     total = sum(w for _, _, w in data)
     w = [0.0] * k
     for it in range(50):
@@ -98,8 +103,9 @@ def main():
           f"{loss / total:.4f}, weighted accuracy {correct / total:.4f}, {it + 1} Newton steps",
           file=sys.stderr)
     print("# fitted by bench/scripts/fit_cluster_weights.py on " + " ".join(args.rows))
-    for name, v in zip(names, w):
-        print(f"{name} {v:.6g}")
+    fitted = dict(zip(names, w))
+    for name in all_names:
+        print(f"{name} {fitted.get(name, 0.0):.6g}")
 
 
 if __name__ == "__main__":

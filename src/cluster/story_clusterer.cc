@@ -231,12 +231,28 @@ void StoryClusterer::Weigh(std::vector<Weighted>* vec) const {
 }
 
 uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
+  follow_model_ = false;
   return AddImpl(article, nullptr, nullptr);
 }
 
 uint32_t StoryClusterer::AddLabelled(const ArticleFeatures& article, uint32_t gold,
-                                     std::vector<TrainingRow>* rows) {
-  return AddImpl(article, &gold, rows);
+                                     std::vector<TrainingRow>* rows, bool follow_model) {
+  follow_model_ = follow_model;
+  const uint32_t story = AddImpl(article, &gold, rows);
+  if (follow_model) {
+    // The story's gold labels, for the rows of later articles.
+    if (story_golds_.size() < stories_.size()) {
+      story_golds_.resize(stories_.size());
+      story_majority_.resize(stories_.size(), {UINT32_MAX, 0});
+    }
+    const uint32_t n = ++story_golds_[story][gold];
+    auto& [majority, votes] = story_majority_[story];
+    if (n > votes || (n == votes && gold < majority)) {
+      majority = gold;
+      votes = n;
+    }
+  }
+  return story;
 }
 
 uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t* gold,
@@ -308,13 +324,16 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
         article.content_words <= static_cast<uint32_t>(options_.furniture_max_terms)) {
       furniture_[rep] = 1;
     }
-    story = gold_story != kNoStory ? gold_story
-                                   : (gold != nullptr ? start_story() : story_of_[*copy_of]);
+    story = gold == nullptr || follow_model_
+                ? story_of_[*copy_of]
+                : (gold_story != kNoStory ? gold_story : start_story());
     Join(story, id, article.day);
   } else if (content_words < static_cast<uint32_t>(options_.min_content_words)) {
     // No news text of its own: alone, never a candidate.
     furniture_[id] = 1;
-    story = gold_story != kNoStory ? gold_story : start_story();
+    story = gold == nullptr || follow_model_
+                ? NewStory()
+                : (gold_story != kNoStory ? gold_story : start_story());
     Join(story, id, article.day);
   } else {
     // Intern the terms, count document frequencies (body terms), weigh.
@@ -436,14 +455,20 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
         gap = std::max({0, st.first_day - article.day, article.day - st.last_day});
       }
       f[5] = std::log1p(static_cast<double>(gap));
-      bool same_outlet_day = false;
-      if (article.source != 0 && article.day != kNoDay) {
+      bool same_outlet_day = false, same_outlet = false;
+      if (article.source != 0) {
         for (const auto& [source, day] : st.outlets) {
-          same_outlet_day = same_outlet_day || (source == article.source && day == article.day);
+          if (source != article.source) continue;
+          same_outlet = true;
+          same_outlet_day = same_outlet_day || (article.day != kNoDay && day == article.day);
         }
       }
+      f[11] = same_outlet && !same_outlet_day ? 1.0 : 0.0;
       f[6] = same_outlet_day ? 1.0 : 0.0;
       f[7] = std::log(static_cast<double>(st.articles.size()));
+      // The mean cosine to the story's articles (average link): the centroid
+      // cosine times the centroid's norm over the story's size.
+      f[10] = f[1] * st.centroid.norm / static_cast<double>(st.articles.size());
       f[8] = st.first_day != kNoDay ? std::log1p(static_cast<double>(st.last_day - st.first_day))
                                     : 0.0;
       story_best_[s] = -1e9f;
@@ -466,7 +491,9 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
       if (rows != nullptr) {
         TrainingRow& row = rows->emplace_back();
         std::copy(f.begin(), f.end(), std::begin(row.features));
-        row.same_story = s == gold_story;
+        row.same_story = follow_model_
+                             ? s < story_majority_.size() && story_majority_[s].first == *gold
+                             : s == gold_story;
         row.article = id;
       }
       // The model's time features need dates on both sides; without them the
@@ -488,7 +515,7 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
     for (const Weighted& w : names) q_names_[w.term] = 0.0f;
     for (const Weighted& w : lead) q_lead_[w.term] = 0.0f;
 
-    if (gold != nullptr) {
+    if (gold != nullptr && !follow_model_) {
       story = gold_story != kNoStory ? gold_story : start_story();
     } else {
       story = best != UINT32_MAX ? best : NewStory();
@@ -504,7 +531,7 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
       std::sort(lead.begin(), lead.end(), ByTerm<Weighted>);
       AddToCentroid(&st.lead, lead, kLeadTerms);
     }
-    if (article.source != 0 && article.day != kNoDay) {
+    if (article.source != 0) {
       if (st.outlets.size() >= kOutlets) st.outlets.erase(st.outlets.begin());
       st.outlets.push_back({article.source, article.day});
     }

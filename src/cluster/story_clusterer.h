@@ -74,6 +74,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -88,15 +89,16 @@ namespace dossier {
 // The linear model scoring (article, candidate story) pairs; an article joins
 // the best story whose score is above StoryClustererOptions::join_threshold.
 struct StoryModel {
-  static constexpr int kFeatures = 10;
+  static constexpr int kFeatures = 12;
   // Feature order (the same in weights files and training rows).
   static constexpr const char* kNames[kFeatures] = {
       "bias",           "centroid_cosine", "best_article_cosine",  "names_cosine",
       "lead_cosine",    "log_gap_days",    "same_outlet_same_day", "log_story_size",
-      "log_story_days", "centroid_margin"};
-  // Fitted on half a of the three development streams (docs/CLUSTERING.md).
-  double weights[kFeatures] = {0.466,  3.043,   1.277,  0.3905, 2.057,
-                               -1.181, -0.4328, -2.467, 0.9494, 10.51};
+      "log_story_days", "centroid_margin", "mean_cosine",          "same_outlet_other_day"};
+  // Fitted on half a of the three development streams, three rounds on the
+  // model's own stories (bench/scripts/fit_cluster_weights.sh; docs/CLUSTERING.md).
+  double weights[kFeatures] = {-0.4377, 14.59,  -3.585, -2.741, 1.047,  -0.3831,
+                               2.312,   -3.823, 0.7008, 7.252,  0.1421, 1.201};
 
   template <typename Features>
   double Score(const Features& features) const {
@@ -203,11 +205,14 @@ class StoryClusterer {
 
   // Adds the next article of the stream; returns the story it joined.
   uint32_t Add(const ArticleFeatures& article);
-  // Training: adds the next article of a labelled stream to its gold story
-  // (`gold` numbers the stream's stories; a new number starts a story) and
-  // appends one row per candidate story the model would have scored.
+  // Training: adds the next article of a labelled stream (`gold` numbers the
+  // stream's stories) and appends one row per candidate story the model
+  // scores. The article goes to its gold story (a new number starts a story:
+  // teacher forcing), or, with `follow_model`, where the model puts it, and
+  // a row is right when the candidate's majority gold label is the
+  // article's (training on the model's own mistakes).
   uint32_t AddLabelled(const ArticleFeatures& article, uint32_t gold,
-                       std::vector<TrainingRow>* rows);
+                       std::vector<TrainingRow>* rows, bool follow_model = false);
 
   uint32_t articles() const { return static_cast<uint32_t>(story_of_.size()); }
   uint32_t stories() const { return static_cast<uint32_t>(stories_.size()); }
@@ -288,7 +293,11 @@ class StoryClusterer {
   std::vector<float> scores_;                     // article -> scratch score
   std::vector<float> story_best_;                 // story -> scratch score
   std::vector<float> q_body_, q_names_, q_lead_;  // term -> the article's weight (scratch)
-  std::vector<uint32_t> gold_story_;              // gold label -> story (AddLabelled)
+  std::vector<uint32_t> gold_story_;
+  bool follow_model_ = false;
+  std::vector<std::unordered_map<uint32_t, uint32_t>> story_golds_;  // story -> gold -> articles
+  std::vector<std::pair<uint32_t, uint32_t>> story_majority_;  // story -> (gold, articles) // gold
+                                                               // label -> story (AddLabelled)
   std::vector<uint32_t> touched_, touched_stories_;
   uint32_t open_ = 0;
   int32_t newest_day_ = kNoDay;

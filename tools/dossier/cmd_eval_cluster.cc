@@ -39,6 +39,7 @@ struct EvalClusterFlags {
   int repeat = 1;             // copies of the stream, all but the first perturbed
   std::string half;           // labelled streams: "a" or "b", the stories of that half only
   std::string training_rows;  // write the model's training rows here
+  bool rows_from_model = false;
   std::string write_stream;
   std::string format = "text";
   std::string output;
@@ -259,6 +260,7 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
   if (!flags.training_rows.empty()) {
     options.gold = &gold_ids;
     options.training_rows = &training_rows;
+    options.follow_model = flags.rows_from_model;
   }
   std::vector<uint64_t> text_keys;
   std::vector<std::vector<uint64_t>> terms;
@@ -462,6 +464,10 @@ Command SetupEvalCluster(CLI::App& app) {
                   "model's (article, candidate story) features with the answer to this file, "
                   "for bench/scripts/fit_cluster_weights.py (the scores are then those of "
                   "the gold stories)");
+  cmd->add_flag("--rows-from-model", flags->rows_from_model,
+                "With --training-rows: articles go where the model puts them (the scores are "
+                "the model's), and a row is right when the candidate story's majority gold "
+                "story is the article's");
   cmd->add_option("--write-stream", flags->write_stream,
                   "Also write the stream as JSON Lines ({id,text}) for `dossier cluster`");
   cmd->add_option("--format,-f", flags->format, "text (a table) or json")

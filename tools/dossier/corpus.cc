@@ -93,7 +93,7 @@ void CorpusRun::StartBatch() {
       if (options_.gold != nullptr) {
         const uint32_t k = clusterer_.articles();
         clusterer_.AddLabelled(f, k < options_.gold->size() ? (*options_.gold)[k] : 0,
-                               options_.training_rows);
+                               options_.training_rows, options_.follow_model);
       } else {
         clusterer_.Add(f);
       }

@@ -45,6 +45,7 @@ struct CorpusOptions {
   // `training_rows` (StoryClusterer::AddLabelled).
   const std::vector<uint32_t>* gold = nullptr;
   std::vector<TrainingRow>* training_rows = nullptr;
+  bool follow_model = false;  // rows from the model's own decisions
 };
 
 // What a story listing needs of each article.

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Fits the story clusterer's built-in weights (StoryModel) on one half of the
+# three dated development streams (docs/CLUSTERING.md, "How the weights were
+# learned"):
+#   round 0: every article put in its gold story (teacher forcing), rows of
+#            the candidates the model scores -> logistic regression;
+#   rounds 1..R: the stream clustered with the last weights, rows from the
+#            model's own stories (right when a candidate's majority gold
+#            story is the article's), added to all earlier rows -> refit.
+# The later rounds teach the model the wrong stories it builds itself (a
+# story grown past its gold size, a chain of one topic's events), which
+# teacher forcing never shows it.
+# Usage: bench/scripts/fit_cluster_weights.sh [dossier] [data dir] [half a|b] [rounds] > weights.txt
+set -euo pipefail
+cli=${1:-build/dossier}
+data=${2:-../shared/data}
+half=${3:-a}
+rounds=${4:-3}
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d /tmp/dossier-fit.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+streams=(duc2003/stream stories/basil stories/allsides)
+for s in "${streams[@]}"; do
+  "$cli" eval-cluster -q --half "$half" "$data/$s.jsonl" \
+    --training-rows "$work/$(basename "$s")-0.rows" > /dev/null
+done
+python3 "$here/fit_cluster_weights.py" "$work"/*-0.rows > "$work/w0.txt"
+for k in $(seq 1 "$rounds"); do
+  for s in "${streams[@]}"; do
+    "$cli" eval-cluster -q --half "$half" "$data/$s.jsonl" --weights "$work/w$((k - 1)).txt" \
+      --rows-from-model --training-rows "$work/$(basename "$s")-$k.rows" > /dev/null
+  done
+  python3 "$here/fit_cluster_weights.py" "$work"/*.rows > "$work/w$k.txt"
+done
+echo "# half $half, $rounds rounds on the model's own stories"
+cat "$work/w$rounds.txt"
