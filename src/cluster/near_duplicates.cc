@@ -152,6 +152,26 @@ std::optional<uint32_t> NearDuplicateIndex::Add(const Signature& signature) {
   return root;
 }
 
+std::vector<uint32_t> NearDuplicateIndex::Matches(const Signature& sig) const {
+  std::vector<uint32_t> out;
+  if (sig.empty) return out;
+  std::vector<uint32_t> met;
+  for (int band = 0; band < kBands; ++band) {
+    uint64_t key = Mix64(0x13198a2e03707344ULL + static_cast<uint64_t>(band));
+    for (int r = 0; r < kRows; ++r) key = Mix64(key ^ sig.mins[band * kRows + r]);
+    const uint32_t bucket = bucket_ids_.Find(key);
+    if (bucket == FlatIdMap::kNotFound) continue;
+    for (uint32_t e = heads_[bucket]; e != kNone; e = entries_[e].next)
+      met.push_back(entries_[e].doc);
+  }
+  std::sort(met.begin(), met.end());
+  met.erase(std::unique(met.begin(), met.end()), met.end());
+  for (uint32_t doc : met) {
+    if (EqualPositions(sig, signatures_[doc]) >= min_equal_) out.push_back(doc);
+  }
+  return out;
+}
+
 uint32_t NearDuplicateIndex::Find(uint32_t id) {
   while (parent_[id] != id) {
     parent_[id] = parent_[parent_[id]];

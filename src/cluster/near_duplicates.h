@@ -111,6 +111,10 @@ class NearDuplicateIndex {
   // Adds a signature computed with this index's options.
   std::optional<uint32_t> Add(const Signature& signature);
 
+  // The documents `signature` duplicates (estimated Jaccard >= threshold),
+  // in id order, without adding it. Thread-compatible (const).
+  std::vector<uint32_t> Matches(const Signature& signature) const;
+
   // Number of documents added.
   uint32_t size() const { return static_cast<uint32_t>(parent_.size()); }
   // The earliest document of `id`'s group (id itself when it has none).

@@ -28,6 +28,13 @@ constexpr size_t kLeadTerms = 64;       // ... of its lead centroid
 constexpr size_t kLeadSentences = 2;    // sentences of an article's lead (with its title)
 constexpr size_t kOutlets = 64;         // (outlet, day) pairs a story remembers
 
+// Distinct sentences whose counts are kept (then twice that at most): about
+// 16 per article of the window.
+uint32_t SentenceCapacity(const StoryClustererOptions& o) {
+  const uint64_t n = uint64_t{16} * static_cast<uint64_t>(std::max(1, o.window_articles));
+  return static_cast<uint32_t>(std::clamp<uint64_t>(n, uint64_t{1} << 16, uint64_t{1} << 26));
+}
+
 bool ContentWord(const Token& t) { return !t.is_stopword && !t.is_number && t.lower.size() >= 2; }
 
 template <typename W>
@@ -67,7 +74,11 @@ int32_t DaysFromIsoDate(const std::string& iso) {
 }
 
 StoryClusterer::StoryClusterer(StoryClustererOptions options)
-    : options_(options), near_duplicates_(options.near_duplicates), term_ids_(1 << 16) {}
+    : options_(options),
+      near_duplicates_(options.near_duplicates,
+                       static_cast<uint32_t>(std::max(1, options.window_articles))),
+      term_ids_(1 << 16),
+      sentences_(SentenceCapacity(options)) {}
 
 ArticleFeatures StoryClusterer::Features(const Document& doc, const StoryClustererOptions& options,
                                          const Document* title) {
@@ -280,18 +291,17 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
   // Sentences met in enough earlier articles are boilerplate; each sentence
   // is counted once per article.
   std::vector<char> boilerplate(article.sentences.size(), 0);
-  std::vector<uint32_t> counted;
+  std::vector<uint64_t> counted;
   for (size_t k = 0; k < article.sentences.size(); ++k) {
-    const uint32_t sid = sentence_ids_.Intern(article.sentences[k].hash);
-    if (sid == sentence_seen_.size()) sentence_seen_.push_back(0);
-    if (sentence_seen_[sid] >= static_cast<uint32_t>(options_.boilerplate_repeats)) {
+    const uint64_t hash = article.sentences[k].hash;
+    if (sentences_.Get(hash) >= static_cast<uint32_t>(options_.boilerplate_repeats)) {
       boilerplate[k] = 1;
     }
-    counted.push_back(sid);
+    counted.push_back(hash);
   }
   std::sort(counted.begin(), counted.end());
   counted.erase(std::unique(counted.begin(), counted.end()), counted.end());
-  for (uint32_t sid : counted) ++sentence_seen_[sid];
+  for (uint64_t hash : counted) sentences_.Increment(hash);
 
   // Term counts over the other sentences: all terms, names, and the lead
   // (the first kLeadSentences sentences left, and the title).
@@ -388,35 +398,36 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
       }
     }
     if (touched_.size() > kExactScores) {
-      std::partial_sort(touched_.begin(), touched_.begin() + kExactScores, touched_.end(),
-                        [&](uint32_t a, uint32_t b) {
-                          return scores_[a] != scores_[b] ? scores_[a] > scores_[b] : a < b;
-                        });
+      // The best kExactScores under a total order (score, then article): the
+      // same set whatever the order they were met in.
+      std::nth_element(touched_.begin(), touched_.begin() + kExactScores, touched_.end(),
+                       [&](uint32_t a, uint32_t b) {
+                         return scores_[a] != scores_[b] ? scores_[a] > scores_[b] : a < b;
+                       });
       for (size_t k = kExactScores; k < touched_.size(); ++k) scores_[touched_[k]] = -1.0f;
       touched_.resize(kExactScores);
     }
     // Exact cosines; each story keeps its best (the best-article feature).
+    // The article's weights sit in a dense array indexed by term, so a dot
+    // product is one pass over the other vector, without a merge.
     const size_t keep =
         std::min(vec.size(), static_cast<size_t>(std::max(1, options_.index_terms)));
     vec.resize(keep);
     std::sort(vec.begin(), vec.end(), ByTerm<Weighted>);
+    if (q_body_.size() < df_.size()) {
+      q_body_.resize(df_.size(), 0.0f);
+      q_names_.resize(df_.size(), 0.0f);
+      q_lead_.resize(df_.size(), 0.0f);
+    }
+    for (const Weighted& w : vec) q_body_[w.term] = w.weight;
     touched_stories_.clear();
     for (uint32_t a : touched_) {
       scores_[a] = -1.0f;
       const uint32_t s = story_of_[a];
       if (!Joinable(stories_[s], article.day)) continue;
-      const std::vector<Weighted>& other = vectors_[a];
       double dot = 0;
-      size_t i = 0, j = 0;
-      while (i < vec.size() && j < other.size()) {
-        if (vec[i].term < other[j].term) {
-          ++i;
-        } else if (other[j].term < vec[i].term) {
-          ++j;
-        } else {
-          dot += static_cast<double>(vec[i].weight) * other[j].weight;
-          ++i, ++j;
-        }
+      for (const Weighted& w : vectors_[a]) {
+        dot += static_cast<double>(q_body_[w.term]) * w.weight;
       }
       if (story_best_[s] < -1e8f) touched_stories_.push_back(s);
       story_best_[s] = std::max(story_best_[s], static_cast<float>(dot));
@@ -424,12 +435,6 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
     std::sort(touched_stories_.begin(), touched_stories_.end());
 
     // Score each candidate story with the model.
-    if (q_body_.size() < df_.size()) {
-      q_body_.resize(df_.size(), 0.0f);
-      q_names_.resize(df_.size(), 0.0f);
-      q_lead_.resize(df_.size(), 0.0f);
-    }
-    for (const Weighted& w : vec) q_body_[w.term] = w.weight;
     for (const Weighted& w : names) q_names_[w.term] = w.weight;
     for (const Weighted& w : lead) q_lead_[w.term] = w.weight;
     auto cosine = [](const Centroid& c, const std::vector<float>& q) {
@@ -703,8 +708,7 @@ std::string StoryClusterer::Save() const {
   w.U64(words_.size());
   for (const std::string& word : words_) w.Str(word);
   for (const std::vector<uint32_t>& p : postings_) w.Vec(p);
-  w.Vec(sentence_ids_.KeysById());
-  w.Vec(sentence_seen_);
+  sentences_.Save(&w);
   w.U64(stories_.size());
   for (const StoryState& s : stories_) {
     w.Vec(s.articles);
@@ -766,9 +770,7 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
   for (uint64_t i = 0; ok && i < n; ++i) ok = r.Str(&words_.emplace_back());
   postings_.resize(ok ? terms : 0);
   for (size_t i = 0; ok && i < postings_.size(); ++i) ok = r.Vec(&postings_[i]);
-  std::vector<uint64_t> sentence_keys;
-  ok = ok && r.Vec(&sentence_keys) && r.Vec(&sentence_seen_) &&
-       sentence_seen_.size() == sentence_keys.size() && r.U64(&n) && n <= bytes.size();
+  ok = ok && sentences_.Load(&r) && r.U64(&n) && n <= bytes.size();
   auto centroid = [&](Centroid* c) {
     bool good = r.Vec(&c->terms) && r.Pod(&c->norm);
     for (const Weighted& w : c->terms) good = good && w.term < terms;
@@ -812,8 +814,6 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
   }
   term_ids_ = FlatIdMap(terms);
   for (uint64_t k : keys) term_ids_.Intern(k);
-  sentence_ids_ = FlatIdMap(sentence_keys.size());
-  for (uint64_t k : sentence_keys) sentence_ids_.Intern(k);
   scores_.assign(count, -1.0f);
   story_best_.assign(stories_.size(), -1e9f);
   return Status::Ok();

@@ -79,6 +79,7 @@
 #include <vector>
 
 #include "cluster/near_duplicates.h"
+#include "cluster/recent.h"
 #include "dossier/document.h"
 #include "dossier/status.h"
 #include "util/binary_io.h"
@@ -276,14 +277,13 @@ class StoryClusterer {
   std::vector<std::string> Keywords(const StoryState& s) const;
 
   StoryClustererOptions options_;
-  NearDuplicateIndex near_duplicates_;
+  RecentDuplicates near_duplicates_;
   FlatIdMap term_ids_;
   std::vector<uint32_t> df_;
   std::vector<float> background_idf_;            // term id -> background idf
   std::vector<std::string> words_;               // term id -> surface form
   std::vector<std::vector<uint32_t>> postings_;  // term id -> indexed articles, oldest first
-  FlatIdMap sentence_ids_;                       // sentence hash -> sentence id
-  std::vector<uint32_t> sentence_seen_;          // sentence id -> articles holding it
+  RecentCounts sentences_;                       // sentence hash -> recent articles holding it
   std::vector<StoryState> stories_;
   std::vector<uint32_t> open_ids_;                // open stories (compacted at each sweep)
   std::vector<uint32_t> story_of_;                // article -> story

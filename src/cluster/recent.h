@@ -1,0 +1,78 @@
+// What the story clusterer remembers of the recent stream only, so that its
+// memory is bounded by the window rather than by the length of the stream:
+//
+//   RecentDuplicates: near-duplicate detection against the last `window` to
+//     2 * `window` articles (two NearDuplicateIndex generations: when the
+//     newer holds `window` articles, the older is dropped and a new one
+//     starts), with the copy groups themselves kept for the whole stream (one
+//     number per article, a union-find whose roots are each group's earliest
+//     article).
+//   RecentCounts: how many articles held a key (a sentence's hash), counted
+//     over the last `capacity` to 2 * `capacity` distinct keys, the same way
+//     (a key met again carries its count into the newer generation).
+//
+// Both are deterministic (the result depends only on the sequence added) and
+// save to and load from bytes for `cluster --state`.
+#ifndef DOSSIER_CLUSTER_RECENT_H_
+#define DOSSIER_CLUSTER_RECENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "cluster/near_duplicates.h"
+#include "util/binary_io.h"
+#include "util/flat_id_map.h"
+
+namespace dossier {
+
+class RecentDuplicates {
+ public:
+  RecentDuplicates(NearDuplicateOptions options, uint32_t window);
+
+  // Adds article size(); returns the earliest article of the copy group it
+  // joined, or nullopt when it copies no recent article.
+  std::optional<uint32_t> Add(const NearDuplicateIndex::Signature& signature);
+  uint32_t size() const { return static_cast<uint32_t>(parent_.size()); }
+  // The earliest article of `id`'s copy group (id itself when alone).
+  uint32_t Representative(uint32_t id) const;
+  // Groups of two or more articles, each in stream order, ordered by their first.
+  std::vector<std::vector<uint32_t>> Groups() const;
+
+  void Save(BinaryWriter* out) const;
+  bool Load(BinaryReader* in);
+
+ private:
+  uint32_t Find(uint32_t id);
+
+  NearDuplicateOptions options_;
+  uint32_t window_;
+  NearDuplicateIndex older_, newer_;
+  uint32_t older_base_ = 0, newer_base_ = 0;  // stream number of each one's article 0
+  std::vector<uint32_t> parent_;              // article -> parent in its copy group
+};
+
+class RecentCounts {
+ public:
+  explicit RecentCounts(uint32_t capacity);
+
+  // The count of `key` (0 if not met recently).
+  uint32_t Get(uint64_t key) const;
+  // Adds one to the count of `key`.
+  void Increment(uint64_t key);
+
+  void Save(BinaryWriter* out) const;
+  bool Load(BinaryReader* in);
+
+ private:
+  struct Generation {
+    FlatIdMap ids;
+    std::vector<uint32_t> counts;
+  };
+  uint32_t capacity_;
+  Generation older_, newer_;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_CLUSTER_RECENT_H_
