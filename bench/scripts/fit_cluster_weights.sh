@@ -15,7 +15,7 @@ set -euo pipefail
 cli=${1:-build/dossier}
 data=${2:-../shared/data}
 half=${3:-a}
-rounds=${4:-3}
+rounds=${4:-5}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/dossier-fit.XXXXXX)
 trap 'rm -rf "$work"' EXIT
