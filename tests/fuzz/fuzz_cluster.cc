@@ -123,5 +123,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   for (int s : story_of) Require(s >= 0);
   Require(SameStories(stories, clusterer.Stories()));
+  // The saved state loads back to the same stories and the same bytes, and
+  // every truncation of it is refused.
+  const std::string state = clusterer.Save();
+  StoryClusterer resumed(options);
+  Require(resumed.Load(state, "state").ok());
+  Require(SameStories(stories, resumed.Stories()));
+  Require(resumed.Save() == state);
+  for (size_t keep = 0; keep < state.size(); keep += 1 + state.size() / 16) {
+    StoryClusterer cut(options);
+    Require(!cut.Load(std::string_view(state).substr(0, keep), "state").ok());
+    Require(cut.articles() == 0);
+  }
   return 0;
 }
