@@ -10,12 +10,13 @@
 # The later rounds teach the model the wrong stories it builds itself (a
 # story grown past its gold size, a chain of one topic's events), which
 # teacher forcing never shows it.
-# Usage: bench/scripts/fit_cluster_weights.sh [dossier] [data dir] [half a|b] [rounds] > weights.txt
+# Usage: bench/scripts/fit_cluster_weights.sh [dossier] [data dir] [half a|b] [rounds] [l2] > weights.txt
 set -euo pipefail
 cli=${1:-build/dossier}
 data=${2:-../shared/data}
 half=${3:-a}
 rounds=${4:-5}
+l2=${5:-0.3}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/dossier-fit.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -24,13 +25,13 @@ for s in "${streams[@]}"; do
   "$cli" eval-cluster -q --half "$half" "$data/$s.jsonl" \
     --training-rows "$work/$(basename "$s")-0.rows" > /dev/null
 done
-python3 "$here/fit_cluster_weights.py" "$work"/*-0.rows > "$work/w0.txt"
+python3 "$here/fit_cluster_weights.py" --l2 "$l2" "$work"/*-0.rows > "$work/w0.txt"
 for k in $(seq 1 "$rounds"); do
   for s in "${streams[@]}"; do
     "$cli" eval-cluster -q --half "$half" "$data/$s.jsonl" --weights "$work/w$((k - 1)).txt" \
       --rows-from-model --training-rows "$work/$(basename "$s")-$k.rows" > /dev/null
   done
-  python3 "$here/fit_cluster_weights.py" "$work"/*.rows > "$work/w$k.txt"
+  python3 "$here/fit_cluster_weights.py" --l2 "$l2" "$work"/*.rows > "$work/w$k.txt"
 done
-echo "# half $half, $rounds rounds on the model's own stories"
+echo "# half $half, $rounds rounds on the model's own stories, L2 $l2"
 cat "$work/w$rounds.txt"

@@ -27,6 +27,7 @@ constexpr size_t kNameTerms = 48;       // ... of its names centroid
 constexpr size_t kLeadTerms = 64;       // ... of its lead centroid
 constexpr size_t kLeadSentences = 2;    // sentences of an article's lead (with its title)
 constexpr size_t kOutlets = 64;         // (outlet, day) pairs a story remembers
+constexpr int32_t kRateDays = 30;       // days over which the stream's rate is counted
 
 // Distinct sentences whose counts are kept (then twice that at most): about
 // 16 per article of the window.
@@ -270,7 +271,23 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
                                  std::vector<TrainingRow>* rows) {
   const uint32_t id = articles();
   const std::optional<uint32_t> copy_of = near_duplicates_.Add(article.signature);
-  if (article.day != kNoDay) newest_day_ = std::max(newest_day_, article.day);
+  if (article.day != kNoDay) {
+    newest_day_ = std::max(newest_day_, article.day);
+    // Dated articles per day over the last kRateDays days of the stream.
+    auto at = std::lower_bound(day_counts_.begin(), day_counts_.end(), article.day,
+                               [](const DayCount& d, int32_t day) { return d.day < day; });
+    if (at != day_counts_.end() && at->day == article.day) {
+      ++at->count;
+    } else {
+      day_counts_.insert(at, {article.day, 1});
+    }
+    while (!day_counts_.empty() && day_counts_.front().day <= newest_day_ - kRateDays) {
+      day_counts_.erase(day_counts_.begin());
+    }
+  }
+  double rate = 0;  // dated articles a day, lately
+  for (const DayCount& d : day_counts_) rate += d.count;
+  rate /= kRateDays;
   copies_.push_back(1);
   furniture_.push_back(0);
   vectors_.emplace_back();
@@ -460,6 +477,9 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
         gap = std::max({0, st.first_day - article.day, article.day - st.last_day});
       }
       f[5] = std::log1p(static_cast<double>(gap));
+      // The gap in news gone by: days times the stream's recent articles a
+      // day (a week is long in a wire feed, short in a sparse archive).
+      f[12] = std::log1p(static_cast<double>(gap) * rate);
       bool same_outlet_day = false, same_outlet = false;
       if (article.source != 0) {
         for (const auto& [source, day] : st.outlets) {
@@ -730,6 +750,7 @@ std::string StoryClusterer::Save() const {
   w.Vec(furniture_);
   w.U32(open_);
   w.Pod(newest_day_);
+  w.Vec(day_counts_);
   // A checksum of everything before it: a damaged file is refused whole.
   const uint64_t sum = HashBytes(w.bytes(), kStateMagic);
   w.U64(sum);
@@ -795,7 +816,7 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
     for (const Weighted& w : vectors_[i]) ok = ok && w.term < terms;
   }
   ok = ok && r.Vec(&copies_) && r.Vec(&furniture_) && r.U32(&open_) && r.Pod(&newest_day_) &&
-       r.done();
+       r.Vec(&day_counts_) && r.done();
   // Every number must point inside what it indexes.
   ok = ok && near_duplicates_.size() == count && copies_.size() == count &&
        furniture_.size() == count;
