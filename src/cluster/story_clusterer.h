@@ -134,8 +134,9 @@ struct StoryClustererOptions {
   double background_articles = 2000;
   double join_threshold = 0.0;  // score an article needs to join its best story
   // ... and the cosine to one of the story's articles it needs at least: the
-  // model was fitted on candidates sharing words, not on unrelated ones.
-  double min_cosine = 0.05;
+  // model was fitted on candidates sharing words, and early in a stream it
+  // would join a story of one on a word or two in common (docs/CLUSTERING.md).
+  double min_cosine = 0.10;
   // Undated articles or stories (no time features): the article joins a
   // story when its best cosine to one of the story's articles beats
   // undated_threshold + undated_size_penalty * ln(story size), by the most.
