@@ -640,7 +640,7 @@ Result<StoryModel> StoryModel::Parse(std::string_view text, const std::string& o
     }
     line = TrimWhitespace(line);
     if (line.empty()) continue;
-    const std::string where = origin + ":" + std::to_string(line_no);
+    const std::string where = "line " + std::to_string(line_no);
     const size_t space = line.find_first_of(" \t");
     const std::string name(line.substr(0, space));
     const std::string value =
@@ -667,8 +667,8 @@ Result<StoryModel> StoryModel::Parse(std::string_view text, const std::string& o
   }
   for (int i = 0; i < kFeatures; ++i) {
     if (!seen[i]) {
-      return Status(StatusCode::kInvalidInput,
-                    origin + ": no weight for \"" + std::string(kNames[i]) + "\"", origin);
+      return Status(StatusCode::kInvalidInput, "no weight for \"" + std::string(kNames[i]) + "\"",
+                    origin);
     }
   }
   return model;

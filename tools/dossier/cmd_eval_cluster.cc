@@ -379,8 +379,9 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
     std::ostringstream t;
     t << std::fixed << std::setprecision(3);
     t << "stream: " << scores->items << " articles of " << scores->gold_clusters
-      << (labelled ? " stories from " : " clusters from ") << flags.data
-      << (labelled ? " (in file order" : " (seed " + std::to_string(flags.seed));
+      << (labelled ? (scores->gold_clusters == 1 ? " story from " : " stories from ")
+                   : (scores->gold_clusters == 1 ? " cluster from " : " clusters from "))
+      << flags.data << (labelled ? " (in file order" : " (seed " + std::to_string(flags.seed));
     if (!flags.records.empty()) t << ", records " << flags.records;
     if (!flags.half.empty()) t << ", half " << flags.half;
     if (unlabelled > 0) t << ", " << unlabelled << " unlabelled left out";

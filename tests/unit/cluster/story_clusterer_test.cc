@@ -469,6 +469,65 @@ TEST_F(StoryClustererTest, DamagedOrForeignStateIsRefusedAndLeavesTheClustererNe
   EXPECT_EQ(good.articles(), 30u);
 }
 
+TEST(StoryModelTest, WeightsFileRoundTripsAndBadFilesAreNamed) {
+  StoryModel model;
+  for (int i = 0; i < StoryModel::kFeatures; ++i) model.weights[i] = 0.25 * i - 1;
+  Result<StoryModel> back = StoryModel::Parse("# a comment\n" + model.ToText(), "w.txt");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  for (int i = 0; i < StoryModel::kFeatures; ++i) EXPECT_EQ(back->weights[i], model.weights[i]);
+  const std::string all = model.ToText();
+  // A line per mistake: the file and line are named.
+  Result<StoryModel> twice = StoryModel::Parse(all + "bias 1\n", "w.txt");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.status().ToString(),
+            "w.txt: line " + std::to_string(StoryModel::kFeatures + 1) + ": \"bias\" given twice");
+  Result<StoryModel> nan = StoryModel::Parse("bias nan\n", "w.txt");
+  ASSERT_FALSE(nan.ok());
+  EXPECT_NE(nan.status().ToString().find("w.txt: line 1: \"bias\" wants a number"),
+            std::string::npos);
+  Result<StoryModel> missing = StoryModel::Parse("bias 1\n", "w.txt");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().ToString(), "w.txt: no weight for \"centroid_cosine\"");
+}
+
+TEST_F(StoryClustererTest, TrainingRowsFollowTheGoldStoriesOrTheModel) {
+  // Two stories interleaved; teacher forcing puts each article in its gold
+  // story whatever the model says, and marks the gold candidate.
+  StoryClustererOptions options;
+  const std::vector<std::pair<const char*, uint32_t>> stream = {
+      {kDockStrike1, 0}, {kWildfire, 1}, {kDockStrike2, 0}, {kDockStrike3, 0}};
+  std::vector<ArticleFeatures> features;
+  for (const auto& [text, gold] : stream) {
+    features.push_back(StoryClusterer::Features(Analyzed(text, "2025-09-01"), options));
+  }
+  StoryClusterer forced(options);
+  std::vector<TrainingRow> rows;
+  for (size_t i = 0; i < stream.size(); ++i)
+    forced.AddLabelled(features[i], stream[i].second, &rows);
+  EXPECT_EQ(Articles(forced.Stories()), (ArticleLists{{0, 2, 3}, {1}}));
+  size_t right = 0;
+  for (const TrainingRow& r : rows) {
+    EXPECT_LT(r.article, 4u);
+    EXPECT_EQ(r.features[0], 1.0);  // the constant
+    if (r.same_story) {
+      ++right;
+      EXPECT_EQ(stream[r.article].second, 0u);  // only the dock strike continues
+    }
+  }
+  EXPECT_EQ(right, 2u);  // articles 2 and 3 each meet their story
+  // Following the model gives the model's stories (here the same) and rows
+  // judged by each candidate's majority gold story.
+  StoryClusterer followed(options);
+  std::vector<TrainingRow> own;
+  for (size_t i = 0; i < stream.size(); ++i) {
+    followed.AddLabelled(features[i], stream[i].second, &own, /*follow_model=*/true);
+  }
+  StoryClusterer plain(options);
+  for (const ArticleFeatures& f : features) plain.Add(f);
+  EXPECT_EQ(Articles(followed.Stories()), Articles(plain.Stories()));
+  EXPECT_EQ(own.size(), rows.size());
+}
+
 TEST(DaysFromIsoDateTest, CountsDaysSinceTheEpoch) {
   EXPECT_EQ(DaysFromIsoDate("1970-01-01"), 0);
   EXPECT_EQ(DaysFromIsoDate("1970-01-02"), 1);
