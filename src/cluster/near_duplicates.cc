@@ -103,7 +103,7 @@ int NearDuplicateIndex::EqualPositions(const Signature& a, const Signature& b) {
 std::optional<uint32_t> NearDuplicateIndex::Add(const Signature& signature) {
   const uint32_t id = size();
   signatures_.push_back(signature);
-  parent_.push_back(id);
+  groups_.Add();
   visited_.push_back(0);
   if (signature.empty) return std::nullopt;
   const Signature& sig = signatures_.back();
@@ -121,27 +121,22 @@ std::optional<uint32_t> NearDuplicateIndex::Add(const Signature& signature) {
       const uint32_t other = entries_[e].doc;
       if (visited_[other] == id + 1) continue;
       visited_[other] = id + 1;
-      if (joined && Find(other) == Find(id)) continue;  // already in its group
+      if (joined && groups_.Find(other) == groups_.Find(id)) continue;  // already in its group
       if (EqualPositions(sig, signatures_[other]) < min_equal_) continue;
-      // Union; the root is always the group's earliest document.
-      uint32_t ra = Find(other), rb = Find(id);
-      if (ra != rb) {
-        if (ra > rb) std::swap(ra, rb);
-        parent_[rb] = ra;
-      }
+      groups_.Unite(other, id);  // the root is always the group's earliest document
       joined = true;
     }
   }
 
   // Index the document, skipping buckets that already hold a member of its
   // group: whatever meets it there meets that member and reaches the group.
-  const uint32_t root = Find(id);
+  const uint32_t root = groups_.Find(id);
   for (int band = 0; band < kBands; ++band) {
     const uint32_t bucket = buckets[band];
     bool covered = false;
     if (joined) {
       for (uint32_t e = heads_[bucket]; e != kNone && !covered; e = entries_[e].next) {
-        covered = Find(entries_[e].doc) == root;
+        covered = groups_.Find(entries_[e].doc) == root;
       }
     }
     if (covered) continue;
@@ -172,17 +167,8 @@ std::vector<uint32_t> NearDuplicateIndex::Matches(const Signature& sig) const {
   return out;
 }
 
-uint32_t NearDuplicateIndex::Find(uint32_t id) {
-  while (parent_[id] != id) {
-    parent_[id] = parent_[parent_[id]];
-    id = parent_[id];
-  }
-  return id;
-}
-
 uint32_t NearDuplicateIndex::Representative(uint32_t id) const {
-  while (parent_[id] != id) id = parent_[id];
-  return id;
+  return groups_.Representative(id);
 }
 
 double NearDuplicateIndex::Similarity(uint32_t a, uint32_t b) const {
@@ -190,29 +176,11 @@ double NearDuplicateIndex::Similarity(uint32_t a, uint32_t b) const {
   return static_cast<double>(EqualPositions(signatures_[a], signatures_[b])) / kNumHashes;
 }
 
-std::vector<std::vector<uint32_t>> NearDuplicateIndex::Groups() const {
-  // Roots are each group's earliest document, so numbering groups at their
-  // root keeps them ordered by first document and members in input order.
-  std::vector<uint32_t> group_of(size(), kNone);
-  std::vector<std::vector<uint32_t>> groups;
-  for (uint32_t id = 0; id < size(); ++id) {
-    const uint32_t root = Representative(id);
-    if (group_of[root] == kNone) {
-      group_of[root] = static_cast<uint32_t>(groups.size());
-      groups.emplace_back();
-    }
-    groups[group_of[root]].push_back(id);
-  }
-  std::vector<std::vector<uint32_t>> result;
-  for (auto& g : groups) {
-    if (g.size() >= 2) result.push_back(std::move(g));
-  }
-  return result;
-}
+std::vector<std::vector<uint32_t>> NearDuplicateIndex::Groups() const { return groups_.Groups(); }
 
 void NearDuplicateIndex::Save(BinaryWriter* out) const {
   out->Vec(signatures_);
-  out->Vec(parent_);
+  out->Vec(groups_.parents());
   out->Vec(bucket_ids_.KeysById());
   out->Vec(heads_);
   out->Vec(entries_);
@@ -220,13 +188,14 @@ void NearDuplicateIndex::Save(BinaryWriter* out) const {
 
 bool NearDuplicateIndex::Load(BinaryReader* in) {
   std::vector<uint64_t> keys;
-  if (!in->Vec(&signatures_) || !in->Vec(&parent_) || !in->Vec(&keys) || !in->Vec(&heads_) ||
+  std::vector<uint32_t> parents;
+  if (!in->Vec(&signatures_) || !in->Vec(&parents) || !in->Vec(&keys) || !in->Vec(&heads_) ||
       !in->Vec(&entries_)) {
     return false;
   }
-  const size_t n = parent_.size();
-  bool valid = signatures_.size() == n && keys.size() == heads_.size();
-  for (size_t i = 0; valid && i < n; ++i) valid = parent_[i] <= i;
+  const size_t n = parents.size();
+  bool valid = signatures_.size() == n && keys.size() == heads_.size() &&
+               groups_.SetParents(std::move(parents));
   for (uint32_t h : heads_) valid = valid && (h == kNone || h < entries_.size());
   for (size_t i = 0; valid && i < entries_.size(); ++i) {  // a bucket's chain runs backwards
     valid = entries_[i].doc < n && (entries_[i].next == kNone || entries_[i].next < i);

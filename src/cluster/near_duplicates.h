@@ -62,6 +62,7 @@
 #include "dossier/document.h"
 #include "util/binary_io.h"
 #include "util/flat_id_map.h"
+#include "util/union_find.h"
 
 namespace dossier {
 
@@ -116,7 +117,7 @@ class NearDuplicateIndex {
   std::vector<uint32_t> Matches(const Signature& signature) const;
 
   // Number of documents added.
-  uint32_t size() const { return static_cast<uint32_t>(parent_.size()); }
+  uint32_t size() const { return groups_.size(); }
   // The earliest document of `id`'s group (id itself when it has none).
   uint32_t Representative(uint32_t id) const;
   // The estimated Jaccard similarity of two added documents (0 if either had
@@ -134,7 +135,6 @@ class NearDuplicateIndex {
   bool Load(BinaryReader* in);
 
  private:
-  uint32_t Find(uint32_t id);  // with path halving
   static int EqualPositions(const Signature& a, const Signature& b);
 
   struct Entry {
@@ -146,7 +146,7 @@ class NearDuplicateIndex {
   NearDuplicateOptions options_;
   int min_equal_;  // positions that must agree: ceil(threshold * kNumHashes)
   std::vector<Signature> signatures_;
-  std::vector<uint32_t> parent_;
+  UnionFind groups_;               // copy groups, rooted at their earliest document
   std::vector<uint32_t> visited_;  // last Add that met this doc, as id + 1
   FlatIdMap bucket_ids_;           // band key -> bucket number
   std::vector<uint32_t> heads_;    // bucket number -> first entry

@@ -12,6 +12,7 @@
 
 #include "cluster/near_duplicates.h"
 #include "util/dates.h"
+#include "util/union_find.h"
 
 namespace dossier {
 namespace {
@@ -48,19 +49,6 @@ int64_t DayOf(std::string_view iso) {
 }
 
 std::string IsoOf(int64_t day) { return CivilFromDays(day).ToIso(); }
-
-struct UnionFind {
-  std::vector<uint32_t> parent;
-  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
-  uint32_t Find(uint32_t i) {
-    while (parent[i] != i) i = parent[i] = parent[parent[i]];
-    return i;
-  }
-  void Unite(uint32_t a, uint32_t b) {
-    a = Find(a), b = Find(b);
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);
-  }
-};
 
 // Step 1: copy groups and their originals.
 void FindCopies(const Cluster& cluster, const PileOptions& options,

@@ -8,19 +8,6 @@ namespace dossier {
 RecentDuplicates::RecentDuplicates(NearDuplicateOptions options, uint32_t window)
     : options_(options), window_(std::max<uint32_t>(window, 1)), older_(options), newer_(options) {}
 
-uint32_t RecentDuplicates::Find(uint32_t id) {
-  while (parent_[id] != id) {
-    parent_[id] = parent_[parent_[id]];
-    id = parent_[id];
-  }
-  return id;
-}
-
-uint32_t RecentDuplicates::Representative(uint32_t id) const {
-  while (parent_[id] != id) id = parent_[id];
-  return id;
-}
-
 std::optional<uint32_t> RecentDuplicates::Add(const NearDuplicateIndex::Signature& signature) {
   if (newer_.size() >= window_) {
     older_ = std::move(newer_);
@@ -28,61 +15,36 @@ std::optional<uint32_t> RecentDuplicates::Add(const NearDuplicateIndex::Signatur
     newer_ = NearDuplicateIndex(options_);
     newer_base_ = size();
   }
-  const uint32_t id = size();
-  parent_.push_back(id);
+  const uint32_t id = groups_.Add();
   std::vector<uint32_t> matched;
   for (uint32_t local : older_.Matches(signature)) matched.push_back(older_base_ + local);
   if (std::optional<uint32_t> local = newer_.Add(signature))
     matched.push_back(newer_base_ + *local);
   if (matched.empty()) return std::nullopt;
-  // Union; the root is always the group's earliest article.
-  for (uint32_t m : matched) {
-    uint32_t a = Find(m), b = Find(id);
-    if (a == b) continue;
-    if (a > b) std::swap(a, b);
-    parent_[b] = a;
-  }
-  return Find(id);
-}
-
-std::vector<std::vector<uint32_t>> RecentDuplicates::Groups() const {
-  constexpr uint32_t kNone = UINT32_MAX;
-  std::vector<uint32_t> group_of(size(), kNone);
-  std::vector<std::vector<uint32_t>> groups;
-  for (uint32_t id = 0; id < size(); ++id) {
-    const uint32_t root = Representative(id);
-    if (group_of[root] == kNone) {
-      group_of[root] = static_cast<uint32_t>(groups.size());
-      groups.emplace_back();
-    }
-    groups[group_of[root]].push_back(id);
-  }
-  std::vector<std::vector<uint32_t>> result;
-  for (auto& g : groups) {
-    if (g.size() >= 2) result.push_back(std::move(g));
-  }
-  return result;
+  for (uint32_t m : matched) groups_.Unite(m, id);  // the root: the group's earliest article
+  return groups_.Find(id);
 }
 
 void RecentDuplicates::Save(BinaryWriter* out) const {
   out->U32(window_);
   out->U32(older_base_);
   out->U32(newer_base_);
-  out->Vec(parent_);
+  out->Vec(groups_.parents());
   older_.Save(out);
   newer_.Save(out);
 }
 
 bool RecentDuplicates::Load(BinaryReader* in) {
   uint32_t window = 0;
-  if (!in->U32(&window) || !in->U32(&older_base_) || !in->U32(&newer_base_) || !in->Vec(&parent_) ||
+  std::vector<uint32_t> parents;
+  if (!in->U32(&window) || !in->U32(&older_base_) || !in->U32(&newer_base_) || !in->Vec(&parents) ||
       !older_.Load(in) || !newer_.Load(in)) {
     return false;
   }
-  const uint64_t n = parent_.size();
-  bool valid = window == window_ && uint64_t{older_base_} + older_.size() <= n &&
-               uint64_t{newer_base_} + newer_.size() == n && older_base_ <= newer_base_;
-  for (size_t i = 0; valid && i < n; ++i) valid = parent_[i] <= i;
+  const uint64_t n = parents.size();
+  const bool valid = window == window_ && uint64_t{older_base_} + older_.size() <= n &&
+                     uint64_t{newer_base_} + newer_.size() == n && older_base_ <= newer_base_ &&
+                     groups_.SetParents(std::move(parents));
   return valid || in->Fail();
 }
 

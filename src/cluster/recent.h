@@ -23,6 +23,7 @@
 #include "cluster/near_duplicates.h"
 #include "util/binary_io.h"
 #include "util/flat_id_map.h"
+#include "util/union_find.h"
 
 namespace dossier {
 
@@ -33,23 +34,21 @@ class RecentDuplicates {
   // Adds article size(); returns the earliest article of the copy group it
   // joined, or nullopt when it copies no recent article.
   std::optional<uint32_t> Add(const NearDuplicateIndex::Signature& signature);
-  uint32_t size() const { return static_cast<uint32_t>(parent_.size()); }
+  uint32_t size() const { return groups_.size(); }
   // The earliest article of `id`'s copy group (id itself when alone).
-  uint32_t Representative(uint32_t id) const;
+  uint32_t Representative(uint32_t id) const { return groups_.Representative(id); }
   // Groups of two or more articles, each in stream order, ordered by their first.
-  std::vector<std::vector<uint32_t>> Groups() const;
+  std::vector<std::vector<uint32_t>> Groups() const { return groups_.Groups(); }
 
   void Save(BinaryWriter* out) const;
   bool Load(BinaryReader* in);
 
  private:
-  uint32_t Find(uint32_t id);
-
   NearDuplicateOptions options_;
   uint32_t window_;
   NearDuplicateIndex older_, newer_;
   uint32_t older_base_ = 0, newer_base_ = 0;  // stream number of each one's article 0
-  std::vector<uint32_t> parent_;              // article -> parent in its copy group
+  UnionFind groups_;                          // copy groups, rooted at their earliest article
 };
 
 class RecentCounts {
