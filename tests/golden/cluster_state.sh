@@ -4,16 +4,7 @@
 # a damaged or foreign state file, or one saved with other settings, is
 # refused with a message naming it, and nothing is written.
 # Usage: cluster_state.sh DOSSIER SOURCE_DIR WORK_DIR
-set -euo pipefail
-cli=$1; src=$2; work=$3
-feed=$src/examples/newsdesk/feed.jsonl
-rm -rf "$work"; mkdir -p "$work"; cd "$work"
-fail() { echo "FAIL: $*"; exit 1; }
-expect_rc() {  # expected, command...
-  local want=$1; shift
-  set +e; "$@" 2> stderr.txt; local rc=$?; set -e
-  [ "$rc" -eq "$want" ] || { cat stderr.txt; fail "$* exited $rc, expected $want"; }
-}
+source "$(dirname "${BASH_SOURCE[0]}")/script_setup.sh"
 
 "$cli" cluster -q "$feed" -o whole.jsonl
 n=$(wc -l < "$feed")

@@ -11,16 +11,7 @@
 #  4. real signals: brief and cluster reading a FIFO get SIGTERM / SIGINT
 #     mid-input: exit 143 / 130, their old output file unchanged.
 # Usage: interrupt.sh DOSSIER SOURCE_DIR WORK_DIR
-set -euo pipefail
-cli=$1; src=$2; work=$3
-feed=$src/examples/newsdesk/feed.jsonl
-rm -rf "$work"; mkdir -p "$work"; cd "$work"
-fail() { echo "FAIL: $*"; exit 1; }
-expect_rc() {  # expected, command...
-  local want=$1; shift
-  set +e; "$@" 2> stderr.txt; local rc=$?; set -e
-  [ "$rc" -eq "$want" ] || { cat stderr.txt; fail "$* exited $rc, expected $want"; }
-}
+source "$(dirname "${BASH_SOURCE[0]}")/script_setup.sh"
 
 # 1. Folder output.
 "$cli" digest -q "$feed" -o fresh
