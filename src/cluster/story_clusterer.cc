@@ -28,6 +28,7 @@ constexpr size_t kLeadTerms = 64;       // ... of its lead centroid
 constexpr size_t kLeadSentences = 2;    // sentences of an article's lead (with its title)
 constexpr size_t kOutlets = 64;         // (outlet, day) pairs a story remembers
 constexpr int32_t kRateDays = 30;       // days over which the stream's rate is counted
+constexpr float kClosed = -2.0f;        // scores_ of an article whose story is closed
 
 // Distinct sentences whose counts are kept (then twice that at most): about
 // 16 per article of the window.
@@ -45,6 +46,32 @@ bool Heavier(const W& a, const W& b) {
 template <typename W>
 bool ByTerm(const W& a, const W& b) {
   return a.term < b.term;
+}
+
+// Asks the cache for a vector's elements (up to 2 KB) ahead of their use.
+template <typename T>
+void Prefetch(const std::vector<T>& v) {
+  const char* p = reinterpret_cast<const char*>(v.data());
+  const size_t bytes = std::min<size_t>(v.size() * sizeof(T), 2048);
+  for (size_t k = 0; k < bytes; k += 64) __builtin_prefetch(p + k, 0, 2);
+}
+
+// The dot product of a sparse vector with a dense one indexed by term; four
+// running sums (in a fixed order, so the result is reproducible) instead of
+// one chain of dependent additions.
+template <typename W>
+double SparseDot(const std::vector<W>& v, const float* dense) {
+  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  const size_t n = v.size(), n4 = n & ~size_t{3};
+  const W* w = v.data();
+  for (size_t k = 0; k < n4; k += 4) {
+    s0 += static_cast<double>(dense[w[k].term]) * w[k].weight;
+    s1 += static_cast<double>(dense[w[k + 1].term]) * w[k + 1].weight;
+    s2 += static_cast<double>(dense[w[k + 2].term]) * w[k + 2].weight;
+    s3 += static_cast<double>(dense[w[k + 3].term]) * w[k + 3].weight;
+  }
+  for (size_t k = n4; k < n; ++k) s0 += static_cast<double>(dense[w[k].term]) * w[k].weight;
+  return (s0 + s1) + (s2 + s3);
 }
 
 bool StartsUpper(std::string_view text, Span span) {
@@ -216,13 +243,16 @@ void StoryClusterer::CloseQuietStories() {
     s.names = Centroid();
     s.lead = Centroid();
     std::vector<StoryState::Outlet>().swap(s.outlets);
-    for (uint32_t a : s.articles) std::vector<Weighted>().swap(vectors_[a]);
+    for (uint32_t a : s.articles) {
+      std::vector<Weighted>().swap(vectors_[a]);
+      scores_[a] = kClosed;
+    }
     --open_;
   }
   open_ids_.resize(keep);
 }
 
-void StoryClusterer::Weigh(std::vector<Weighted>* vec) const {
+void StoryClusterer::Weigh(std::vector<Weighted>* vec, size_t heaviest) const {
   // N counts the articles so far, the one being weighed included.
   const double n = static_cast<double>(articles()) + 1;
   double norm = 0;
@@ -238,8 +268,15 @@ void StoryClusterer::Weigh(std::vector<Weighted>* vec) const {
   }
   norm = std::sqrt(norm);
   for (Weighted& w : *vec) w.weight = norm > 0 ? static_cast<float>(w.weight / norm) : 0.0f;
-  std::sort(vec->begin(), vec->end(), Heavier<Weighted>);
-  while (!vec->empty() && vec->back().weight <= 0) vec->pop_back();
+  std::erase_if(*vec, [](const Weighted& w) { return w.weight <= 0; });
+  if (heaviest == 0) {
+    std::sort(vec->begin(), vec->end(), ByTerm<Weighted>);
+  } else if (heaviest >= vec->size()) {
+    std::sort(vec->begin(), vec->end(), Heavier<Weighted>);
+  } else {
+    std::partial_sort(vec->begin(), vec->begin() + static_cast<ptrdiff_t>(heaviest), vec->end(),
+                      Heavier<Weighted>);
+  }
 }
 
 uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
@@ -386,17 +423,25 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
       if (tf_names[k] > 0) names.push_back({term_id[k], tf_names[k]});
       if (tf_lead[k] > 0) lead.push_back({term_id[k], tf_lead[k]});
     }
-    Weigh(&vec);
-    Weigh(&names);
-    Weigh(&lead);
+    // The body vector's heaviest terms come first, in order (the query
+    // terms, then the indexed ones); names and lead are sorted by term.
+    const size_t keep =
+        std::min(vec.size(), static_cast<size_t>(std::max(1, options_.index_terms)));
+    Weigh(&vec, keep);
+    Weigh(&names, 0);
+    Weigh(&lead, 0);
 
     // Candidates: articles indexed under the heaviest terms met before,
     // newest first, at most kMaxScan per term; the kExactScores with the
     // most query weight in common are scored exactly.
     touched_.clear();
     size_t used = 0;
-    for (const Weighted& q : vec) {
+    for (size_t k = 0; k < vec.size(); ++k) {
       if (used >= static_cast<size_t>(std::max(1, options_.query_terms))) break;
+      // Past the heaviest `keep`, the rest are put in order when needed.
+      if (k == keep)
+        std::sort(vec.begin() + static_cast<ptrdiff_t>(k), vec.end(), Heavier<Weighted>);
+      const Weighted& q = vec[k];
       if (df_[q.term] < 2) continue;
       ++used;
       std::vector<uint32_t>& list = postings_[q.term];
@@ -406,7 +451,7 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
       const size_t stop = list.size() > kMaxScan ? list.size() - kMaxScan : 0;
       for (size_t k = list.size(); k-- > stop;) {
         const uint32_t a = list[k];
-        if (!stories_[story_of_[a]].open) continue;
+        if (scores_[a] == kClosed) continue;
         if (scores_[a] < 0) {
           scores_[a] = 0;
           touched_.push_back(a);
@@ -427,9 +472,7 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
     // Exact cosines; each story keeps its best (the best-article feature).
     // The article's weights sit in a dense array indexed by term, so a dot
     // product is one pass over the other vector, without a merge.
-    const size_t keep =
-        std::min(vec.size(), static_cast<size_t>(std::max(1, options_.index_terms)));
-    vec.resize(keep);
+    vec.resize(std::min(vec.size(), keep));
     std::sort(vec.begin(), vec.end(), ByTerm<Weighted>);
     if (q_body_.size() < df_.size()) {
       q_body_.resize(df_.size(), 0.0f);
@@ -437,28 +480,33 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
       q_lead_.resize(df_.size(), 0.0f);
     }
     for (const Weighted& w : vec) q_body_[w.term] = w.weight;
+    // The candidates' vectors lie apart in memory: ask for all of them at
+    // once, so their cache misses overlap instead of queueing.
+    for (uint32_t a : touched_) Prefetch(vectors_[a]);
     touched_stories_.clear();
     for (uint32_t a : touched_) {
       scores_[a] = -1.0f;
       const uint32_t s = story_of_[a];
       if (!Joinable(stories_[s], article.day)) continue;
-      double dot = 0;
-      for (const Weighted& w : vectors_[a]) {
-        dot += static_cast<double>(q_body_[w.term]) * w.weight;
-      }
+      const double dot = SparseDot(vectors_[a], q_body_.data());
       if (story_best_[s] < -1e8f) touched_stories_.push_back(s);
       story_best_[s] = std::max(story_best_[s], static_cast<float>(dot));
     }
     std::sort(touched_stories_.begin(), touched_stories_.end());
+    for (uint32_t st : touched_stories_) {
+      Prefetch(stories_[st].centroid.terms);
+      if (rows == nullptr && story_best_[st] < options_.min_cosine) continue;
+      Prefetch(stories_[st].names.terms);
+      Prefetch(stories_[st].lead.terms);
+      Prefetch(stories_[st].outlets);
+    }
 
     // Score each candidate story with the model.
     for (const Weighted& w : names) q_names_[w.term] = w.weight;
     for (const Weighted& w : lead) q_lead_[w.term] = w.weight;
     auto cosine = [](const Centroid& c, const std::vector<float>& q) {
       if (c.norm <= 0) return 0.0;
-      double dot = 0;
-      for (const Weighted& w : c.terms) dot += static_cast<double>(w.weight) * q[w.term];
-      return dot / c.norm;
+      return SparseDot(c.terms, q.data()) / c.norm;
     };
     using Features = std::array<double, StoryModel::kFeatures>;
     std::vector<Features> features(touched_stories_.size());
@@ -470,8 +518,11 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
       f[0] = 1.0;
       f[1] = cosine(st.centroid, q_body_);
       f[2] = story_best_[s];
-      f[3] = cosine(st.names, q_names_);
-      f[4] = cosine(st.lead, q_lead_);
+      // A story below the cosine floor cannot be joined: only its centroid
+      // cosine counts (in the other stories' margins), unless rows are kept.
+      const bool eligible = rows != nullptr || f[2] >= options_.min_cosine;
+      f[3] = eligible ? cosine(st.names, q_names_) : 0.0;
+      f[4] = eligible ? cosine(st.lead, q_lead_) : 0.0;
       int32_t gap = 0;
       if (article.day != kNoDay && st.first_day != kNoDay) {
         gap = std::max({0, st.first_day - article.day, article.day - st.last_day});
@@ -481,7 +532,7 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
       // day (a week is long in a wire feed, short in a sparse archive).
       f[12] = std::log1p(static_cast<double>(gap) * rate);
       bool same_outlet_day = false, same_outlet = false;
-      if (article.source != 0) {
+      if (eligible && article.source != 0) {
         for (const auto& [source, day] : st.outlets) {
           if (source != article.source) continue;
           same_outlet = true;
@@ -548,14 +599,8 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
     Join(story, id, article.day);
     StoryState& st = stories_[story];
     AddToCentroid(&st.centroid, vec, kCentroidTerms);
-    if (!names.empty()) {
-      std::sort(names.begin(), names.end(), ByTerm<Weighted>);
-      AddToCentroid(&st.names, names, kNameTerms);
-    }
-    if (!lead.empty()) {
-      std::sort(lead.begin(), lead.end(), ByTerm<Weighted>);
-      AddToCentroid(&st.lead, lead, kLeadTerms);
-    }
+    if (!names.empty()) AddToCentroid(&st.names, names, kNameTerms);
+    if (!lead.empty()) AddToCentroid(&st.lead, lead, kLeadTerms);
     if (article.source != 0) {
       if (st.outlets.size() >= kOutlets) st.outlets.erase(st.outlets.begin());
       st.outlets.push_back({article.source, article.day});
@@ -837,6 +882,9 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
   for (uint64_t k : keys) term_ids_.Intern(k);
   scores_.assign(count, -1.0f);
   story_best_.assign(stories_.size(), -1e9f);
+  for (uint32_t a = 0; a < count; ++a) {
+    if (!stories_[story_of_[a]].open) scores_[a] = kClosed;
+  }
   return Status::Ok();
 }
 

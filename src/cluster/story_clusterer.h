@@ -276,8 +276,10 @@ class StoryClusterer {
   uint32_t NewStory();
   void Join(uint32_t story, uint32_t article, int32_t day);
   static void AddToCentroid(Centroid* c, const std::vector<Weighted>& vec, size_t keep);
-  // Weighs raw counts (term, tf) into a unit TF-IDF vector, heaviest first.
-  void Weigh(std::vector<Weighted>* vec) const;
+  // Weighs raw counts (term, tf) into a unit TF-IDF vector without its
+  // zero weights: its `heaviest` heaviest terms first, in order (the rest
+  // after them, unordered), or, when `heaviest` is 0, sorted by term.
+  void Weigh(std::vector<Weighted>* vec, size_t heaviest) const;
   uint32_t AddImpl(const ArticleFeatures& article, const uint32_t* gold,
                    std::vector<TrainingRow>* rows);
   void CloseQuietStories();
@@ -295,13 +297,13 @@ class StoryClusterer {
   std::vector<std::vector<uint32_t>> postings_;  // term id -> indexed articles, oldest first
   RecentCounts sentences_;                       // sentence hash -> recent articles holding it
   std::vector<StoryState> stories_;
-  std::vector<uint32_t> open_ids_;                // open stories (compacted at each sweep)
-  std::vector<uint32_t> story_of_;                // article -> story
-  std::vector<std::vector<Weighted>> vectors_;    // article -> vector (empty: not indexed)
-  std::vector<uint32_t> copies_;                  // group representative -> articles
-  std::vector<char> furniture_;                   // article -> furniture (as representative)
-  std::vector<float> scores_;                     // article -> scratch score
-  std::vector<float> story_best_;                 // story -> scratch score
+  std::vector<uint32_t> open_ids_;              // open stories (compacted at each sweep)
+  std::vector<uint32_t> story_of_;              // article -> story
+  std::vector<std::vector<Weighted>> vectors_;  // article -> vector (empty: not indexed)
+  std::vector<uint32_t> copies_;                // group representative -> articles
+  std::vector<char> furniture_;                 // article -> furniture (as representative)
+  std::vector<float> scores_;      // article -> scratch score (-1), or kClosed: its story is closed
+  std::vector<float> story_best_;  // story -> scratch score
   std::vector<float> q_body_, q_names_, q_lead_;  // term -> the article's weight (scratch)
   std::vector<uint32_t> gold_story_;
   bool follow_model_ = false;

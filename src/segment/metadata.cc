@@ -269,7 +269,11 @@ void DetectMetadata(Document* doc) {
                              FindFullDate(first_text, &unused, &db, &de);
   if (!StartsTurn(*doc, first) && !first_is_date && !IsPhotoCaption(first_text)) {
     if (!doc->title.empty()) {
-      if (EqualsIgnoreAsciiCase(CollapseWhitespace(first_text), doc->title)) {
+      // Collapsing keeps the words, so a paragraph with more words than the
+      // title cannot be it (checked first: the paragraph may be long).
+      const size_t title_words = CountWords(doc->title);
+      if (CountWords(first_text, title_words) <= title_words &&
+          EqualsIgnoreAsciiCase(CollapseWhitespace(first_text), doc->title)) {
         doc->title_span = first;
         remove.push_back(0);
       }

@@ -1,5 +1,7 @@
 #include "corpus.h"
 
+#include <pthread.h>
+
 #include <iostream>
 #include <utility>
 
@@ -88,6 +90,7 @@ void CorpusRun::StartBatch() {
   }
   features_ = std::move(features);
   adder_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "dossier-add");  // for top -H and perf
     for (const ArticleFeatures& f : features_) {
       if (options_.on_features) options_.on_features(f);
       if (options_.gold != nullptr) {
