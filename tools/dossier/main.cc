@@ -1,6 +1,4 @@
 // dossier: sourced briefings from news reports and transcripts.
-#include <malloc.h>
-
 #include <exception>
 #include <iostream>
 
@@ -9,11 +7,6 @@
 
 int main(int argc, char** argv) {
   using namespace dossier::cli;
-  // Corpus runs allocate and free documents batch after batch: keep freed
-  // memory for reuse instead of handing it back to the kernel and taking
-  // page faults to get it again (4% of `dossier cluster` went to them).
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
-  mallopt(M_MMAP_THRESHOLD, 64 << 20);
   CLI::App app{
       "dossier: turns news reports and transcripts about one story into a sourced "
       "briefing.",
