@@ -17,7 +17,7 @@
 namespace dossier {
 namespace {
 
-constexpr uint32_t kSweepEvery = 1024;  // articles between two closing sweeps
+constexpr uint32_t kSweepEvery = 1024;  // articles between two closing sweeps (at most)
 constexpr size_t kKeywords = 8;
 constexpr size_t kMaxScan = 256;        // postings read per query term, newest first
 constexpr size_t kMaxPostings = 1024;   // postings kept per term (the newest)
@@ -162,7 +162,8 @@ ArticleFeatures StoryClusterer::Features(const Document& doc, const StoryCluster
 }
 
 bool StoryClusterer::Joinable(const StoryState& s, int32_t day) const {
-  // Quiet stories are closed by the sweep every kSweepEvery articles; until
+  // Quiet stories are closed by the sweep every kSweepEvery articles (or
+  // window_articles, if fewer); until
   // then they are kept from taking articles here, so the windows are exact.
   if (articles() - s.last_article > static_cast<uint32_t>(options_.window_articles)) return false;
   if (options_.window_days <= 0 || day == kNoDay || s.last_day == kNoDay) return true;
@@ -243,10 +244,20 @@ void StoryClusterer::CloseQuietStories() {
     s.names = Centroid();
     s.lead = Centroid();
     std::vector<StoryState::Outlet>().swap(s.outlets);
+    for (uint32_t a : s.articles) scores_[a] = kClosed;
+    // Closed articles leave the postings: a list is compacted once half of
+    // it is closed (amortised constant work per posting), so the postings
+    // hold about the open stories' articles only.
     for (uint32_t a : s.articles) {
+      for (const Weighted& w : vectors_[a]) {
+        std::vector<uint32_t>& list = postings_[w.term];
+        if (++closed_in_[w.term] * 2 <= list.size()) continue;
+        std::erase_if(list, [&](uint32_t b) { return scores_[b] == kClosed; });
+        closed_in_[w.term] = 0;
+      }
       std::vector<Weighted>().swap(vectors_[a]);
-      scores_[a] = kClosed;
     }
+    closed_queue_.push_back(id);
     --open_;
   }
   open_ids_.resize(keep);
@@ -388,8 +399,11 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
         article.content_words <= static_cast<uint32_t>(options_.furniture_max_terms)) {
       furniture_[rep] = 1;
     }
+    // The copy joins its original's story, unless that story has closed
+    // (and may have been written out): then it starts one.
+    const uint32_t original = story_of_[*copy_of];
     story = gold == nullptr || follow_model_
-                ? story_of_[*copy_of]
+                ? (stories_[original].open ? original : NewStory())
                 : (gold_story != kNoStory ? gold_story : start_story());
     Join(story, id, article.day);
   } else if (content_words < static_cast<uint32_t>(options_.min_content_words)) {
@@ -413,6 +427,7 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
                                       : 0.0f);
         words_.push_back(t.word);
         postings_.emplace_back();
+        closed_in_.push_back(0);
       }
       if (tf[k] > 0) ++df_[term];
       term_id[k] = term;
@@ -608,32 +623,57 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
     for (const Weighted& w : vec) postings_[w.term].push_back(id);
     vectors_[id] = std::move(vec);
   }
-  if ((id + 1) % kSweepEvery == 0) CloseQuietStories();
+  // A short --window-articles is swept as often (its stories close, and are
+  // written, as soon as they are quiet); joining never depends on it.
+  const uint32_t sweep =
+      std::clamp<uint32_t>(static_cast<uint32_t>(options_.window_articles), 1, kSweepEvery);
+  if ((id + 1) % sweep == 0) CloseQuietStories();
   return story;
 }
 
-std::vector<StoryClusterer::Story> StoryClusterer::Stories() const {
+StoryClusterer::Story StoryClusterer::ListStory(const StoryState& s,
+                                                std::vector<uint32_t>* alone) const {
+  Story o;
   // Furniture copies leave their stories and stand alone.
-  std::vector<char> alone(story_of_.size(), 0);
-  for (uint32_t a = 0; a < story_of_.size(); ++a) {
-    alone[a] = furniture_[near_duplicates_.Representative(a)];
+  for (uint32_t a : s.articles) {
+    if (furniture_[near_duplicates_.Representative(a)]) {
+      alone->push_back(a);
+    } else {
+      o.articles.push_back(a);
+    }
   }
+  o.first_day = s.first_day;
+  o.last_day = s.last_day;
+  o.keywords = Keywords(s);
+  // Its near-duplicate groups: a group normally lies in one story; when the
+  // union of two groups spans stories, each story lists its own part.
+  std::vector<std::pair<uint32_t, uint32_t>> by_group;  // (representative, article)
+  for (uint32_t a : o.articles) by_group.emplace_back(near_duplicates_.Representative(a), a);
+  std::stable_sort(by_group.begin(), by_group.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (size_t i = 0; i < by_group.size();) {
+    size_t j = i;
+    std::vector<uint32_t> part;
+    while (j < by_group.size() && by_group[j].first == by_group[i].first) {
+      part.push_back(by_group[j++].second);
+    }
+    if (part.size() >= 2) o.duplicates.push_back(std::move(part));
+    i = j;
+  }
+  std::sort(o.duplicates.begin(), o.duplicates.end());
+  return o;
+}
+
+std::vector<StoryClusterer::Story> StoryClusterer::Stories() const {
   std::vector<Story> out;
   out.reserve(stories_.size());
-  for (uint32_t id = 0; id < stories_.size(); ++id) {
-    const StoryState& s = stories_[id];
-    Story o;
-    for (uint32_t a : s.articles) {
-      if (!alone[a]) o.articles.push_back(a);
-    }
-    if (o.articles.empty()) continue;
-    o.first_day = s.first_day;
-    o.last_day = s.last_day;
-    o.keywords = Keywords(s);
-    out.push_back(std::move(o));
+  std::vector<uint32_t> alone;
+  for (const StoryState& s : stories_) {
+    if (s.taken) continue;
+    Story o = ListStory(s, &alone);
+    if (!o.articles.empty()) out.push_back(std::move(o));
   }
-  for (uint32_t a = 0; a < story_of_.size(); ++a) {
-    if (!alone[a]) continue;
+  for (uint32_t a : alone) {
     Story o;
     o.articles.push_back(a);
     o.furniture = true;
@@ -641,29 +681,28 @@ std::vector<StoryClusterer::Story> StoryClusterer::Stories() const {
   }
   std::sort(out.begin(), out.end(),
             [](const Story& x, const Story& y) { return x.articles[0] < y.articles[0]; });
-  std::vector<uint32_t> story_of(story_of_.size());
-  for (uint32_t k = 0; k < out.size(); ++k) {
-    out[k].id = k;
-    for (uint32_t a : out[k].articles) story_of[a] = k;
-  }
-  // A near-duplicate group normally lies in one story; when the union of two
-  // groups spans stories, each story lists its own part.
-  for (const std::vector<uint32_t>& group : near_duplicates_.Groups()) {
-    std::vector<std::pair<uint32_t, uint32_t>> by_story;  // (story, article)
-    for (uint32_t a : group) by_story.emplace_back(story_of[a], a);
-    std::stable_sort(by_story.begin(), by_story.end(),
-                     [](const auto& x, const auto& y) { return x.first < y.first; });
-    for (size_t i = 0; i < by_story.size();) {
-      size_t j = i;
-      std::vector<uint32_t> part;
-      while (j < by_story.size() && by_story[j].first == by_story[i].first) {
-        part.push_back(by_story[j++].second);
-      }
-      if (part.size() >= 2) out[by_story[i].first].duplicates.push_back(std::move(part));
-      i = j;
+  for (uint32_t k = 0; k < out.size(); ++k) out[k].id = k;
+  return out;
+}
+
+std::vector<StoryClusterer::Story> StoryClusterer::TakeClosed() {
+  std::vector<Story> out;
+  for (uint32_t id : closed_queue_) {
+    StoryState& s = stories_[id];
+    std::vector<uint32_t> alone;
+    Story o = ListStory(s, &alone);
+    if (!o.articles.empty()) out.push_back(std::move(o));
+    for (uint32_t a : alone) {
+      Story f;
+      f.articles.push_back(a);
+      f.furniture = true;
+      out.push_back(std::move(f));
     }
+    s.taken = true;
+    std::vector<uint32_t>().swap(s.articles);
+    std::vector<std::string>().swap(s.keywords);
   }
-  for (Story& o : out) std::sort(o.duplicates.begin(), o.duplicates.end());
+  closed_queue_.clear();
   return out;
 }
 
@@ -731,7 +770,7 @@ std::string StoryModel::ToText() const {
 
 namespace {
 
-constexpr uint64_t kStateMagic = 0x3165746174736364ULL;  // "dcstate1"
+constexpr uint64_t kStateMagic = 0x3265746174736364ULL;  // "dcstate2"
 
 template <typename T>
 void SaveCentroidLike(BinaryWriter* w, const std::vector<T>& terms, double norm) {
@@ -787,8 +826,11 @@ std::string StoryClusterer::Save() const {
     w.Pod(s.first_day);
     w.Pod(s.last_day);
     w.Pod(static_cast<uint8_t>(s.open ? 1 : 0));
+    w.Pod(static_cast<uint8_t>(s.taken ? 1 : 0));
   }
   w.Vec(open_ids_);
+  w.Vec(closed_queue_);
+  w.Vec(closed_in_);
   w.Vec(story_of_);
   for (const std::vector<Weighted>& v : vectors_) w.Vec(v);
   w.Vec(copies_);
@@ -845,15 +887,17 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
   for (uint64_t i = 0; ok && i < n; ++i) {
     StoryState& s = stories_.emplace_back();
     uint64_t k = 0;
-    uint8_t open = 0;
+    uint8_t open = 0, taken = 0;
     ok = r.Vec(&s.articles) && centroid(&s.centroid) && centroid(&s.names) && centroid(&s.lead) &&
          r.Vec(&s.outlets) && r.U64(&k) && k <= kKeywords;
     for (uint64_t j = 0; ok && j < k; ++j) ok = r.Str(&s.keywords.emplace_back());
     ok = ok && r.U32(&s.last_article) && r.Pod(&s.first_day) && r.Pod(&s.last_day) &&
-         r.Pod(&open) && open <= 1;
+         r.Pod(&open) && open <= 1 && r.Pod(&taken) && taken <= 1 && !(open && taken);
     s.open = open == 1;
+    s.taken = taken == 1;
   }
-  ok = ok && r.Vec(&open_ids_) && r.Vec(&story_of_);
+  ok = ok && r.Vec(&open_ids_) && r.Vec(&closed_queue_) && r.Vec(&closed_in_) &&
+       closed_in_.size() == terms && r.Vec(&story_of_);
   const size_t count = story_of_.size();
   vectors_.resize(ok ? count : 0);
   for (size_t i = 0; ok && i < count; ++i) {
@@ -870,6 +914,7 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
   }
   for (uint32_t s : story_of_) ok = ok && s < stories_.size();
   for (uint32_t s : open_ids_) ok = ok && s < stories_.size();
+  for (uint32_t s : closed_queue_) ok = ok && s < stories_.size() && !stories_[s].open;
   for (const StoryState& s : stories_) {
     for (uint32_t a : s.articles) ok = ok && a < count;
     ok = ok && (s.articles.empty() || s.last_article < count);

@@ -229,11 +229,19 @@ class StoryClusterer {
   uint32_t stories() const { return static_cast<uint32_t>(stories_.size()); }
   uint32_t open_stories() const { return open_; }
 
-  // Every story, in order of its first article and numbered in that order
-  // (furniture copies taken out of the stories they joined); duplicate groups
-  // from the near-duplicate index. Callable at any time; does not change the
-  // state. Story ids may differ from the numbers Add() returned.
+  // Every story not yet taken (TakeClosed), in order of its first article
+  // and numbered in that order (furniture copies taken out of the stories
+  // they joined); duplicate groups from the near-duplicate index. Callable
+  // at any time; does not change the state. Story ids may differ from the
+  // numbers Add() returned.
   std::vector<Story> Stories() const;
+  // Streaming a long stream with bounded memory (`dossier cluster`): the
+  // stories that closed since the last call, in the order they closed, each
+  // as Stories() would list it (its furniture copies after it, standing
+  // alone; `id` left 0), and forgets their articles: Stories() no longer
+  // lists them. A closed story is final: a later copy of one of its
+  // articles starts a story of its own.
+  std::vector<Story> TakeClosed();
 
   const StoryClustererOptions& options() const { return options_; }
 
@@ -271,9 +279,13 @@ class StoryClusterer {
     uint32_t last_article = 0;
     int32_t first_day = kNoDay, last_day = kNoDay;
     bool open = true;
+    bool taken = false;  // closed and handed out by TakeClosed
   };
 
   uint32_t NewStory();
+  // The listing of a story: its articles but furniture copies (appended to
+  // `alone`), days, keywords and duplicate groups.
+  Story ListStory(const StoryState& s, std::vector<uint32_t>* alone) const;
   void Join(uint32_t story, uint32_t article, int32_t day);
   static void AddToCentroid(Centroid* c, const std::vector<Weighted>& vec, size_t keep);
   // Weighs raw counts (term, tf) into a unit TF-IDF vector without its
@@ -295,7 +307,9 @@ class StoryClusterer {
   std::vector<float> background_idf_;            // term id -> background idf
   std::vector<std::string> words_;               // term id -> surface form
   std::vector<std::vector<uint32_t>> postings_;  // term id -> indexed articles, oldest first
-  RecentCounts sentences_;                       // sentence hash -> recent articles holding it
+  std::vector<uint32_t> closed_in_;     // term id -> postings closed since its list was compacted
+  std::vector<uint32_t> closed_queue_;  // stories closed since the last TakeClosed
+  RecentCounts sentences_;              // sentence hash -> recent articles holding it
   std::vector<StoryState> stories_;
   std::vector<uint32_t> open_ids_;              // open stories (compacted at each sweep)
   std::vector<uint32_t> story_of_;              // article -> story

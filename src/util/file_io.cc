@@ -139,40 +139,65 @@ Result<FileContents> ReadInputFile(const std::string& path, uint64_t max_bytes) 
 }
 
 Status WriteFileAtomic(const std::string& path, std::string_view content, bool sync) {
+  AtomicFileWriter out;
+  if (Status s = out.Open(path, sync); !s.ok()) return s;
+  out.Write(content);
+  return out.Commit();
+}
+
+AtomicFileWriter::~AtomicFileWriter() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!tmp_.empty()) ::unlink(tmp_.c_str());
+}
+
+Status AtomicFileWriter::Open(const std::string& path, bool sync) {
   std::random_device rd;
+  path_ = path;
+  sync_ = sync;
   std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(rd());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) {
+  fd_ = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd_ < 0) {
     return Status(StatusCode::kIoError, "cannot create temporary file: " + ErrnoText(errno), tmp);
   }
+  tmp_ = std::move(tmp);
+  return Status::Ok();
+}
+
+void AtomicFileWriter::Write(std::string_view bytes) {
+  if (fd_ < 0 || !error_.ok()) return;
   size_t done = 0;
-  while (done < content.size()) {
-    ssize_t w = ::write(fd, content.data() + done, content.size() - done);
+  while (done < bytes.size()) {
+    ssize_t w = ::write(fd_, bytes.data() + done, bytes.size() - done);
     if (w < 0) {
       if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return Status(StatusCode::kIoError, "write failed: " + ErrnoText(err), path);
+      error_ = Status(StatusCode::kIoError, "write failed: " + ErrnoText(errno), path_);
+      return;
     }
     done += static_cast<size_t>(w);
   }
-  if ((sync && ::fsync(fd) != 0) || ::close(fd) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    return Status(StatusCode::kIoError, "cannot flush: " + ErrnoText(err), path);
+}
+
+Status AtomicFileWriter::Commit() {
+  if (fd_ < 0) return Status(StatusCode::kIoError, "not open for writing", path_);
+  if (!error_.ok()) return error_;
+  const int fd = fd_;
+  fd_ = -1;
+  const int synced = sync_ ? ::fsync(fd) : 0;
+  const int sync_errno = errno;
+  if (::close(fd) != 0 || synced != 0) {
+    return Status(StatusCode::kIoError,
+                  "cannot flush: " + ErrnoText(synced != 0 ? sync_errno : errno), path_);
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    return Status(StatusCode::kIoError, "cannot rename into place: " + ErrnoText(err), path);
+  if (::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    return Status(StatusCode::kIoError, "cannot rename into place: " + ErrnoText(errno), path_);
   }
-  if (sync) {
+  tmp_.clear();
+  if (sync_) {
     // The rename itself is durable once the folder is flushed.
-    const size_t slash = path.rfind('/');
+    const size_t slash = path_.rfind('/');
     const std::string dir = slash == std::string::npos ? "."
                             : slash == 0               ? "/"
-                                                       : path.substr(0, slash);
+                                                       : path_.substr(0, slash);
     const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
       ::fsync(dfd);

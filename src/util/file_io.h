@@ -35,6 +35,32 @@ Result<std::string> Gunzip(std::string_view data, const std::string& name, uint6
 // mid-write leaves at most a stray "<path>.tmp.<pid>.<n>" beside it.
 Status WriteFileAtomic(const std::string& path, std::string_view content, bool sync = true);
 
+// The same, written piece by piece (an output too large to hold in memory):
+//   AtomicFileWriter out;
+//   if (Status s = out.Open(path); !s.ok()) ...
+//   out.Write(line); ...                  // errors are kept for Commit
+//   if (Status s = out.Commit(); !s.ok()) ...
+// Until Commit succeeds `path` is untouched; a writer destroyed without a
+// successful Commit removes its temporary file.
+class AtomicFileWriter {
+ public:
+  AtomicFileWriter() = default;
+  ~AtomicFileWriter();
+  AtomicFileWriter(const AtomicFileWriter&) = delete;
+  AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
+
+  Status Open(const std::string& path, bool sync = true);
+  void Write(std::string_view bytes);
+  // Flushes, renames the temporary file over `path` and flushes the folder.
+  Status Commit();
+
+ private:
+  std::string path_, tmp_;
+  int fd_ = -1;
+  bool sync_ = true;
+  Status error_;
+};
+
 // Puts the finished folder `staging` in place of `target` in one step: the
 // files under `staging` are flushed to disk, then `staging` is renamed to
 // `target`, or, when `target` exists, the two are exchanged atomically

@@ -35,7 +35,31 @@ int RunCluster(const ClusterFlags& flags) {
     return kExitUsage;
   }
   Progress progress("cluster", !stream.quiet);
-  CorpusRun run(*pipeline, StreamOptions(stream, &progress));
+  // Stories are written as they close, so memory follows the open window:
+  // to a temporary file put in place of -o at the end (nothing half-written
+  // on failure), or straight to standard output.
+  AtomicFileWriter file;
+  if (!flags.output.empty()) {
+    if (Status s = file.Open(flags.output); !s.ok()) {
+      std::cerr << "dossier cluster: " << s.ToString() << "; nothing written\n";
+      return kExitOutputError;
+    }
+  }
+  auto write = [&](const std::string& line) {
+    if (flags.output.empty()) {
+      std::cout << line;
+    } else {
+      file.Write(line);
+    }
+  };
+  auto json_line = [](nlohmann::ordered_json j) {
+    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  };
+  CorpusOptions options = StreamOptions(stream, &progress);
+  options.on_closed = [&](const StoryClusterer::Story& story, const CorpusRun& run) {
+    write(json_line(StoryJson(story, run)));
+  };
+  CorpusRun run(*pipeline, std::move(options));
   const bool resume = !flags.state.empty() && std::filesystem::exists(flags.state);
   if (resume) {
     if (Status s = run.LoadState(flags.state, kMaxStateBytes); !s.ok()) {
@@ -48,13 +72,27 @@ int RunCluster(const ClusterFlags& flags) {
       rc != kExitOk) {
     return rc;
   }
-  std::string out;
-  for (const StoryClusterer::Story& story : run.Stories()) {
-    out += StoryJson(story, run.articles())
-               .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    out += '\n';
+  // The stories still open: final when the stream ends here; with --state
+  // the stream goes on, so they are marked open and written again, final,
+  // by the run in which they close.
+  const uint32_t closed = run.stories_emitted();
+  std::vector<StoryClusterer::Story> open = run.Stories();
+  for (StoryClusterer::Story& story : open) {
+    story.id += closed;
+    nlohmann::ordered_json j = StoryJson(story, run);
+    if (!flags.state.empty()) j["open"] = true;
+    write(json_line(std::move(j)));
   }
-  if (!WriteOutput(flags.output, out, "dossier cluster")) return kExitOutputError;
+  if (flags.output.empty()) {
+    std::cout.flush();
+    if (!std::cout) {
+      std::cerr << "dossier cluster: cannot write to standard output\n";
+      return kExitOutputError;
+    }
+  } else if (Status s = file.Commit(); !s.ok()) {
+    std::cerr << "dossier cluster: " << s.ToString() << "\n";
+    return kExitOutputError;
+  }
   if (!flags.state.empty()) {
     if (Status s = run.SaveState(flags.state); !s.ok()) {
       std::cerr << "dossier cluster: " << s.ToString() << "\n";
@@ -62,8 +100,8 @@ int RunCluster(const ClusterFlags& flags) {
     }
   }
   if (!stream.quiet) {
-    std::cerr << "dossier cluster: " << run.articles().size() << " articles, "
-              << run.clusterer().stories() << " stories\n";
+    std::cerr << "dossier cluster: " << run.article_count() << " articles, " << closed + open.size()
+              << " stories (" << closed << " closed on the way)\n";
   }
   return had_error ? kExitPartial : kExitOk;
 }
@@ -82,16 +120,20 @@ Command SetupCluster(CLI::App& app) {
       "Each line: {\"id\",\"size\",\"articles\":[ids in input order],\"duplicates\":[[ids]],"
       "\"sources\",\"first_date\",\"last_date\",\"title\",\"keywords\"}; an article's id is its "
       "record's \"id\" (or file:line), its file path, or \"<record>#<k>\" for the k-th article "
-      "of a Multi-News record.\n\n" +
+      "of a Multi-News record. Stories come out as they close (no article for --window-articles "
+      "articles, or --window-days days), then those still open, each in order of its first "
+      "article; ids count in that order.\n\n" +
       std::string(kExitCodeHelp));
   AddStreamOptions(cmd, &flags->stream);
   cmd->add_option("--output,-o", flags->output,
                   "Write the stories to this file (atomically) instead of stdout");
   cmd->add_option("--state", flags->state,
-                  "Resume from this state file if it exists (the stream so far: its articles "
-                  "and open stories, from an earlier run with the same settings) and save the "
-                  "state there afterwards; the stories printed are those of the whole stream, "
-                  "the same as one run over every batch");
+                  "Resume from this state file if it exists (the open stories of the stream so "
+                  "far, from an earlier run with the same settings) and save the state there "
+                  "afterwards. Each run prints the stories that closed during it, then those "
+                  "still open, marked \"open\": true (printed again, final, when they close); "
+                  "the closed ones of every run and the open ones of the last make the same "
+                  "stories as one run over every batch");
   return [flags] { return RunCluster(*flags); };
 }
 

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <iostream>
 #include <utility>
 
@@ -57,6 +58,23 @@ CorpusRun::~CorpusRun() { JoinAdder(); }
 
 void CorpusRun::JoinAdder() {
   if (adder_.joinable()) adder_.join();
+  EmitClosed();
+}
+
+void CorpusRun::EmitClosed() {
+  if (!options_.on_closed) return;
+  for (StoryClusterer::Story& story : clusterer_.TakeClosed()) {
+    story.id = emitted_++;
+    options_.on_closed(story, *this);
+    for (uint32_t a : story.articles) live_.erase(a);
+  }
+}
+
+const CorpusArticle& CorpusRun::Article(uint32_t a) const {
+  if (!options_.on_closed) return articles_[a];
+  static const CorpusArticle kMissing;
+  auto it = live_.find(a);
+  return it != live_.end() ? it->second : kMissing;
 }
 
 void CorpusRun::Push(Document&& doc) {
@@ -85,7 +103,13 @@ void CorpusRun::StartBatch() {
   });
   JoinAdder();
   for (Document& doc : batch) {
-    articles_.push_back({doc.id, doc.source, doc.title, doc.date});
+    CorpusArticle record{doc.id, doc.source, doc.title, doc.date};
+    if (options_.on_closed) {
+      live_.emplace(next_article_, std::move(record));
+    } else {
+      articles_.push_back(std::move(record));
+    }
+    ++next_article_;
     if (options_.keep_documents) documents_.push_back(std::move(doc));
   }
   features_ = std::move(features);
@@ -111,14 +135,27 @@ void CorpusRun::Finish() {
 }
 
 namespace {
-constexpr uint64_t kCorpusStateMagic = 0x3174736f70726f63ULL;  // "corpost1"
+constexpr uint64_t kCorpusStateMagic = 0x3274736f70726f63ULL;  // "corpost2"
 }  // namespace
 
 Status CorpusRun::SaveState(const std::string& path) const {
   BinaryWriter w;
   w.U64(kCorpusStateMagic);
-  w.U64(articles_.size());
-  for (const CorpusArticle& a : articles_) {
+  w.U64(next_article_);
+  w.U32(emitted_);
+  // The records still needed: every article's, or when streaming those of
+  // the stories not yet written, by article number.
+  std::vector<uint32_t> numbers;
+  if (options_.on_closed) {
+    for (const auto& [a, record] : live_) numbers.push_back(a);
+    std::sort(numbers.begin(), numbers.end());
+  } else {
+    for (uint32_t a = 0; a < articles_.size(); ++a) numbers.push_back(a);
+  }
+  w.U64(numbers.size());
+  for (uint32_t number : numbers) {
+    const CorpusArticle& a = Article(number);
+    w.U32(number);
     w.Str(a.id);
     w.Str(a.source);
     w.Str(a.title);
@@ -136,12 +173,18 @@ Status CorpusRun::LoadState(const std::string& path, uint64_t max_bytes) {
   if (!r.U64(&magic) || magic != kCorpusStateMagic) {
     return Status(StatusCode::kInvalidInput, "not a dossier cluster state file", path, 0);
   }
-  std::vector<CorpusArticle> articles;
-  bool ok = r.U64(&n) && n <= file->bytes.size();
+  uint64_t count = 0;
+  std::vector<std::pair<uint32_t, CorpusArticle>> records;
+  uint32_t emitted = 0;
+  bool ok = r.U64(&count) && count <= UINT32_MAX && r.U32(&emitted) && r.U64(&n) && n <= count &&
+            n <= file->bytes.size();
   for (uint64_t i = 0; ok && i < n; ++i) {
-    CorpusArticle& a = articles.emplace_back();
-    ok = r.Str(&a.id) && r.Str(&a.source) && r.Str(&a.title) && r.Str(&a.date);
+    auto& [number, a] = records.emplace_back();
+    ok = r.U32(&number) && number < count && (i == 0 || number > records[i - 1].first) &&
+         r.Str(&a.id) && r.Str(&a.source) && r.Str(&a.title) && r.Str(&a.date);
   }
+  // A run that is not streaming needs every record.
+  ok = ok && (options_.on_closed || n == count);
   std::string clusterer;
   ok = ok && r.Str(&clusterer) && r.done();
   if (!ok) {
@@ -155,12 +198,20 @@ Status CorpusRun::LoadState(const std::string& path, uint64_t max_bytes) {
         s.code(), s.message(), path,
         s.byte_offset() ? std::optional<uint64_t>(base + *s.byte_offset()) : std::nullopt);
   }
-  if (clusterer_.articles() != articles.size()) {
+  if (clusterer_.articles() != count) {
     clusterer_ = StoryClusterer(clusterer_.options());
     return Status(StatusCode::kInvalidInput, "damaged cluster state (article counts disagree)",
                   path);
   }
-  articles_ = std::move(articles);
+  for (auto& [number, a] : records) {
+    if (options_.on_closed) {
+      live_.emplace(number, std::move(a));
+    } else {
+      articles_.push_back(std::move(a));
+    }
+  }
+  next_article_ = static_cast<uint32_t>(count);
+  emitted_ = emitted;
   return Status::Ok();
 }
 
@@ -204,7 +255,7 @@ int ReadStream(const StreamFlags& flags, InputFormat format, const char* command
     return ReportInterrupted(("dossier " + std::string(command)).c_str(),
                              "stopped while reading; nothing written, the output is as it was");
   }
-  if (run->articles().empty()) {
+  if (run->article_count() == 0) {
     std::cerr << "dossier " << command << ": "
               << (status.ok() ? "no article read" : status.ToString()) << "\n";
     return kExitNoInput;
@@ -280,11 +331,14 @@ void AddClusteringOptions(CLI::App* cmd, StoryClustererOptions* o) {
 
 std::string StoryId(uint32_t story) { return "s" + std::to_string(story + 1); }
 
-std::vector<std::string> StorySources(const StoryClusterer::Story& story,
-                                      const std::vector<CorpusArticle>& articles) {
+namespace {
+
+// A story's outlets and JSON line, its articles' records read through `at`.
+template <typename At>
+std::vector<std::string> SourcesOf(const StoryClusterer::Story& story, const At& at) {
   std::vector<std::string> sources;
   for (uint32_t a : story.articles) {
-    const std::string& s = articles[a].source;
+    const std::string& s = at(a).source;
     if (s.empty()) continue;
     bool seen = false;
     for (const std::string& x : sources) seen = seen || x == s;
@@ -293,29 +347,29 @@ std::vector<std::string> StorySources(const StoryClusterer::Story& story,
   return sources;
 }
 
-nlohmann::ordered_json StoryJson(const StoryClusterer::Story& story,
-                                 const std::vector<CorpusArticle>& articles) {
+template <typename At>
+nlohmann::ordered_json JsonOf(const StoryClusterer::Story& story, const At& at) {
   nlohmann::ordered_json j;
   j["id"] = StoryId(story.id);
   j["size"] = story.articles.size();
   nlohmann::ordered_json ids = nlohmann::ordered_json::array();
-  for (uint32_t a : story.articles) ids.push_back(articles[a].id);
+  for (uint32_t a : story.articles) ids.push_back(at(a).id);
   j["articles"] = std::move(ids);
   nlohmann::ordered_json dups = nlohmann::ordered_json::array();
   for (const std::vector<uint32_t>& group : story.duplicates) {
     nlohmann::ordered_json g = nlohmann::ordered_json::array();
-    for (uint32_t a : group) g.push_back(articles[a].id);
+    for (uint32_t a : group) g.push_back(at(a).id);
     dups.push_back(std::move(g));
   }
   j["duplicates"] = std::move(dups);
-  j["sources"] = StorySources(story, articles);
+  j["sources"] = SourcesOf(story, at);
   const std::string first = DayToIso(story.first_day), last = DayToIso(story.last_day);
   j["first_date"] = first.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(first);
   j["last_date"] = last.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(last);
   nlohmann::ordered_json title(nullptr);
   for (uint32_t a : story.articles) {
-    if (!articles[a].title.empty()) {
-      title = articles[a].title;
+    if (!at(a).title.empty()) {
+      title = at(a).title;
       break;
     }
   }
@@ -323,6 +377,22 @@ nlohmann::ordered_json StoryJson(const StoryClusterer::Story& story,
   j["keywords"] = story.keywords;
   if (story.furniture) j["furniture"] = true;
   return j;
+}
+
+}  // namespace
+
+std::vector<std::string> StorySources(const StoryClusterer::Story& story,
+                                      const std::vector<CorpusArticle>& articles) {
+  return SourcesOf(story, [&](uint32_t a) -> const CorpusArticle& { return articles[a]; });
+}
+
+nlohmann::ordered_json StoryJson(const StoryClusterer::Story& story,
+                                 const std::vector<CorpusArticle>& articles) {
+  return JsonOf(story, [&](uint32_t a) -> const CorpusArticle& { return articles[a]; });
+}
+
+nlohmann::ordered_json StoryJson(const StoryClusterer::Story& story, const CorpusRun& run) {
+  return JsonOf(story, [&](uint32_t a) -> const CorpusArticle& { return run.Article(a); });
 }
 
 }  // namespace dossier::cli

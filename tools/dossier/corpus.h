@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "cluster/background_idf.h"
@@ -46,6 +47,13 @@ struct CorpusOptions {
   const std::vector<uint32_t>* gold = nullptr;
   std::vector<TrainingRow>* training_rows = nullptr;
   bool follow_model = false;  // rows from the model's own decisions
+  // Streaming (`dossier cluster`): each story that closes is handed here
+  // once, final, on the calling thread (Push/Finish), numbered 0, 1, ... in
+  // that order across resumed runs, with the run to look its articles up
+  // (CorpusRun::Article); then its articles' records are
+  // dropped, so memory follows the open window, not the stream. Stories()
+  // then lists only the stories still open. Not with keep_documents.
+  std::function<void(const StoryClusterer::Story&, const class CorpusRun&)> on_closed;
 };
 
 // What a story listing needs of each article.
@@ -71,7 +79,14 @@ class CorpusRun {
   Status LoadState(const std::string& path, uint64_t max_bytes);
   Status SaveState(const std::string& path) const;
 
+  // Every article's record, in stream order (not when streaming).
   const std::vector<CorpusArticle>& articles() const { return articles_; }
+  // The record of article `a` (0, 1, ... in stream order); when streaming,
+  // only for the articles of stories not yet handed to on_closed.
+  const CorpusArticle& Article(uint32_t a) const;
+  uint32_t article_count() const { return next_article_; }
+  // Streaming: stories handed to on_closed so far (each got the next id).
+  uint32_t stories_emitted() const { return emitted_; }
   std::vector<Document>& documents() { return documents_; }
   const StoryClusterer& clusterer() const { return clusterer_; }
   std::vector<StoryClusterer::Story> Stories() const { return clusterer_.Stories(); }
@@ -79,6 +94,8 @@ class CorpusRun {
  private:
   void StartBatch();
   void JoinAdder();
+  // Streaming: hands the stories closed so far to on_closed, drops their records.
+  void EmitClosed();
 
   static StoryClustererOptions WithBackground(StoryClustererOptions o,
                                               std::optional<BackgroundIdf>* background);
@@ -93,6 +110,9 @@ class CorpusRun {
   std::vector<ArticleFeatures> features_;  // the batch being added
   std::thread adder_;                      // adds `features_` while the next batch is analysed
   std::vector<CorpusArticle> articles_;
+  std::unordered_map<uint32_t, CorpusArticle> live_;  // streaming: records of unwritten stories
+  uint32_t next_article_ = 0;
+  uint32_t emitted_ = 0;
   std::vector<Document> documents_;
 };
 
@@ -131,6 +151,7 @@ std::string StoryId(uint32_t story);
 // "first_date","last_date","title","keywords"}.
 nlohmann::ordered_json StoryJson(const StoryClusterer::Story& story,
                                  const std::vector<CorpusArticle>& articles);
+nlohmann::ordered_json StoryJson(const StoryClusterer::Story& story, const CorpusRun& run);
 
 // The distinct non-empty sources of the story's articles, in order of first use.
 std::vector<std::string> StorySources(const StoryClusterer::Story& story,

@@ -296,8 +296,8 @@ TEST_F(StoryClustererTest, QuietStoryClosesAfterWindowArticles) {
   const ArticleFeatures dock2 = StoryClusterer::Features(Analyzed(kDockStrike2), options);
   const uint32_t first = clusterer.Add(dock1);
   EXPECT_EQ(clusterer.open_stories(), 1u);
-  // Closing is checked in sweeps (every 1024 articles); two thousand quiet
-  // articles are far more than window_articles and cover a sweep.
+  // Closing is checked in sweeps (every 1024 articles, or window_articles if
+  // fewer); two thousand quiet articles are far more than window_articles.
   for (uint32_t n = 0; n < 2000; ++n) clusterer.Add(FillerFeatures(n, options));
   EXPECT_EQ(clusterer.stories(), 2001u);
   EXPECT_LT(clusterer.open_stories(), clusterer.stories());
@@ -312,6 +312,54 @@ TEST_F(StoryClustererTest, QuietStoryClosesAfterWindowArticles) {
   EXPECT_EQ(stories.back().articles, (std::vector<uint32_t>{2001}));
   // Keywords of a closed story are kept.
   EXPECT_FALSE(stories.front().keywords.empty());
+}
+
+TEST_F(StoryClustererTest, ClosedStoriesTakenAlongTheWayAreTheStoriesOfOneListing) {
+  // Streaming: the stories handed out as they close, then the ones still
+  // open, are the stories Stories() lists at the end of the same stream.
+  StoryClustererOptions options;
+  options.window_articles = 3;
+  std::vector<ArticleFeatures> stream;
+  for (const char* text : {kDockStrike1, kDockStrike2}) {
+    stream.push_back(StoryClusterer::Features(Analyzed(text), options));
+  }
+  for (uint32_t n = 0; n < 6; ++n) stream.push_back(FillerFeatures(n, options));
+  for (const char* text : {kWildfire, kDockStrike3, kRateCut, kDockStrike1}) {
+    stream.push_back(StoryClusterer::Features(Analyzed(text), options));
+  }
+  for (uint32_t n = 6; n < 12; ++n) stream.push_back(FillerFeatures(n, options));
+
+  StoryClusterer whole(options), streamed(options);
+  std::vector<StoryClusterer::Story> taken;
+  for (const ArticleFeatures& f : stream) {
+    whole.Add(f);
+    streamed.Add(f);
+    for (StoryClusterer::Story& s : streamed.TakeClosed()) taken.push_back(std::move(s));
+  }
+  const size_t closed = taken.size();
+  for (StoryClusterer::Story& s : streamed.Stories()) taken.push_back(std::move(s));
+  const std::vector<StoryClusterer::Story> listed = whole.Stories();
+  EXPECT_GT(closed, 5u);  // most closed on the way
+  EXPECT_LT(streamed.Stories().size(), listed.size());
+  auto sorted = [](const std::vector<StoryClusterer::Story>& stories) {
+    std::vector<std::pair<std::vector<uint32_t>, std::vector<std::string>>> out;
+    for (const StoryClusterer::Story& s : stories) out.emplace_back(s.articles, s.keywords);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(sorted(taken), sorted(listed));
+  // The dock strike closed after its first two articles: the third report,
+  // after six quiet articles, starts a story, and the first one repeated
+  // later joins that one (the closed story is final).
+  EXPECT_EQ(taken.front().articles, (std::vector<uint32_t>{0, 1}));
+  EXPECT_FALSE(taken.front().keywords.empty());
+  bool follow_ups = false;
+  for (const StoryClusterer::Story& s : listed) {
+    follow_ups = follow_ups || s.articles == std::vector<uint32_t>{9, 11};
+  }
+  EXPECT_TRUE(follow_ups) << ::testing::PrintToString(Articles(listed));
+  // Nothing is handed out twice.
+  EXPECT_TRUE(streamed.TakeClosed().empty());
 }
 
 TEST_F(StoryClustererTest, QuietStoryTakesNoArticleBeforeTheSweep) {

@@ -97,6 +97,37 @@ TEST_F(FileIoTest, AtomicWriteReplacesWholeFileAndLeavesNoTemporary) {
   EXPECT_EQ(files, 1u);
 }
 
+TEST_F(FileIoTest, PiecewiseWriterShowsNothingUntilCommitAndCleansUpWhenAbandoned) {
+  const std::string p = (dir_ / "stories.jsonl").string();
+  ASSERT_TRUE(WriteFileAtomic(p, "old\n").ok());
+  auto read = [&] {
+    std::ifstream in(p);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  auto files = [&] {
+    size_t n = 0;
+    for (const auto& e : fs::directory_iterator(dir_)) n += e.is_regular_file();
+    return n;
+  };
+  {
+    AtomicFileWriter out;
+    ASSERT_TRUE(out.Open(p).ok());
+    out.Write("line 1\n");
+    EXPECT_EQ(read(), "old\n");  // not replaced before Commit
+    EXPECT_EQ(files(), 2u);      // the file and the temporary
+  }                              // abandoned: the temporary goes
+  EXPECT_EQ(read(), "old\n");
+  EXPECT_EQ(files(), 1u);
+  AtomicFileWriter out;
+  ASSERT_TRUE(out.Open(p).ok());
+  out.Write("line 1\n");
+  out.Write("line 2\n");
+  ASSERT_TRUE(out.Commit().ok());
+  EXPECT_EQ(read(), "line 1\nline 2\n");
+  EXPECT_EQ(files(), 1u);
+  EXPECT_FALSE(out.Commit().ok());  // once only
+}
+
 TEST_F(FileIoTest, AtomicWriteIntoMissingFolderFails) {
   Status s = WriteFileAtomic((dir_ / "no" / "such" / "out.txt").string(), "x");
   EXPECT_FALSE(s.ok());
