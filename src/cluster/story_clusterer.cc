@@ -257,7 +257,23 @@ void StoryClusterer::CloseQuietStories() {
       }
       std::vector<Weighted>().swap(vectors_[a]);
     }
-    closed_queue_.push_back(id);
+    if (take_closed_) {
+      // Listed now, as it stands when it closes: what comes later (a copy
+      // uniting two of its groups, a notice found to be furniture) does not
+      // change a story already handed out, whatever the batches.
+      std::vector<uint32_t> alone;
+      Story o = ListStory(s, &alone);
+      if (!o.articles.empty()) closed_out_.push_back(std::move(o));
+      for (uint32_t a : alone) {
+        Story f;
+        f.articles.push_back(a);
+        f.furniture = true;
+        closed_out_.push_back(std::move(f));
+      }
+      s.taken = true;
+      std::vector<uint32_t>().swap(s.articles);
+      std::vector<std::string>().swap(s.keywords);
+    }
     --open_;
   }
   open_ids_.resize(keep);
@@ -686,23 +702,8 @@ std::vector<StoryClusterer::Story> StoryClusterer::Stories() const {
 }
 
 std::vector<StoryClusterer::Story> StoryClusterer::TakeClosed() {
-  std::vector<Story> out;
-  for (uint32_t id : closed_queue_) {
-    StoryState& s = stories_[id];
-    std::vector<uint32_t> alone;
-    Story o = ListStory(s, &alone);
-    if (!o.articles.empty()) out.push_back(std::move(o));
-    for (uint32_t a : alone) {
-      Story f;
-      f.articles.push_back(a);
-      f.furniture = true;
-      out.push_back(std::move(f));
-    }
-    s.taken = true;
-    std::vector<uint32_t>().swap(s.articles);
-    std::vector<std::string>().swap(s.keywords);
-  }
-  closed_queue_.clear();
+  std::vector<Story> out = std::move(closed_out_);
+  closed_out_.clear();
   return out;
 }
 
@@ -829,7 +830,17 @@ std::string StoryClusterer::Save() const {
     w.Pod(static_cast<uint8_t>(s.taken ? 1 : 0));
   }
   w.Vec(open_ids_);
-  w.Vec(closed_queue_);
+  w.U64(closed_out_.size());
+  for (const Story& o : closed_out_) {
+    w.Vec(o.articles);
+    w.U64(o.duplicates.size());
+    for (const std::vector<uint32_t>& d : o.duplicates) w.Vec(d);
+    w.U64(o.keywords.size());
+    for (const std::string& k : o.keywords) w.Str(k);
+    w.Pod(o.first_day);
+    w.Pod(o.last_day);
+    w.Pod(static_cast<uint8_t>(o.furniture ? 1 : 0));
+  }
   w.Vec(closed_in_);
   w.Vec(story_of_);
   for (const std::vector<Weighted>& v : vectors_) w.Vec(v);
@@ -896,8 +907,19 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
     s.open = open == 1;
     s.taken = taken == 1;
   }
-  ok = ok && r.Vec(&open_ids_) && r.Vec(&closed_queue_) && r.Vec(&closed_in_) &&
-       closed_in_.size() == terms && r.Vec(&story_of_);
+  ok = ok && r.Vec(&open_ids_) && r.U64(&n) && n <= bytes.size();
+  for (uint64_t i = 0; ok && i < n; ++i) {
+    Story& o = closed_out_.emplace_back();
+    uint64_t k = 0;
+    uint8_t furniture = 0;
+    ok = r.Vec(&o.articles) && r.U64(&k) && k <= bytes.size();
+    for (uint64_t j = 0; ok && j < k; ++j) ok = r.Vec(&o.duplicates.emplace_back());
+    ok = ok && r.U64(&k) && k <= kKeywords;
+    for (uint64_t j = 0; ok && j < k; ++j) ok = r.Str(&o.keywords.emplace_back());
+    ok = ok && r.Pod(&o.first_day) && r.Pod(&o.last_day) && r.Pod(&furniture) && furniture <= 1;
+    o.furniture = furniture == 1;
+  }
+  ok = ok && r.Vec(&closed_in_) && closed_in_.size() == terms && r.Vec(&story_of_);
   const size_t count = story_of_.size();
   vectors_.resize(ok ? count : 0);
   for (size_t i = 0; ok && i < count; ++i) {
@@ -914,7 +936,12 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
   }
   for (uint32_t s : story_of_) ok = ok && s < stories_.size();
   for (uint32_t s : open_ids_) ok = ok && s < stories_.size();
-  for (uint32_t s : closed_queue_) ok = ok && s < stories_.size() && !stories_[s].open;
+  for (const Story& o : closed_out_) {
+    for (uint32_t a : o.articles) ok = ok && a < count;
+    for (const std::vector<uint32_t>& d : o.duplicates) {
+      for (uint32_t a : d) ok = ok && a < count;
+    }
+  }
   for (const StoryState& s : stories_) {
     for (uint32_t a : s.articles) ok = ok && a < count;
     ok = ok && (s.articles.empty() || s.last_article < count);

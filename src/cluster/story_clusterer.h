@@ -235,12 +235,14 @@ class StoryClusterer {
   // at any time; does not change the state. Story ids may differ from the
   // numbers Add() returned.
   std::vector<Story> Stories() const;
-  // Streaming a long stream with bounded memory (`dossier cluster`): the
-  // stories that closed since the last call, in the order they closed, each
-  // as Stories() would list it (its furniture copies after it, standing
-  // alone; `id` left 0), and forgets their articles: Stories() no longer
-  // lists them. A closed story is final: a later copy of one of its
-  // articles starts a story of its own.
+  // Streaming a long stream with bounded memory (`dossier cluster`): after
+  // EnableTakeClosed (before the first Add, or after Load), each story is
+  // listed when it closes, as Stories() would list it then (its furniture
+  // copies after it, standing alone; `id` left 0), and its articles are
+  // forgotten: Stories() no longer lists it. TakeClosed hands out the stories
+  // listed since the last call, in the order they closed. A closed story is
+  // final: a later copy of one of its articles starts a story of its own.
+  void EnableTakeClosed() { take_closed_ = true; }
   std::vector<Story> TakeClosed();
 
   const StoryClustererOptions& options() const { return options_; }
@@ -307,9 +309,10 @@ class StoryClusterer {
   std::vector<float> background_idf_;            // term id -> background idf
   std::vector<std::string> words_;               // term id -> surface form
   std::vector<std::vector<uint32_t>> postings_;  // term id -> indexed articles, oldest first
-  std::vector<uint32_t> closed_in_;     // term id -> postings closed since its list was compacted
-  std::vector<uint32_t> closed_queue_;  // stories closed since the last TakeClosed
-  RecentCounts sentences_;              // sentence hash -> recent articles holding it
+  std::vector<uint32_t> closed_in_;  // term id -> postings closed since its list was compacted
+  bool take_closed_ = false;         // EnableTakeClosed()
+  std::vector<Story> closed_out_;    // listed when they closed, for TakeClosed
+  RecentCounts sentences_;           // sentence hash -> recent articles holding it
   std::vector<StoryState> stories_;
   std::vector<uint32_t> open_ids_;              // open stories (compacted at each sweep)
   std::vector<uint32_t> story_of_;              // article -> story

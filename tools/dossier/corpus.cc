@@ -51,6 +51,7 @@ CorpusRun::CorpusRun(const Pipeline& pipeline, CorpusOptions options)
       threads_(ThreadCount(options_.threads)),
       clusterer_(WithBackground(options_.clustering, &background_)) {
   if (options_.batch == 0) options_.batch = 1;
+  if (options_.on_closed) clusterer_.EnableTakeClosed();
   for (int t = 0; t < threads_; ++t) scratch_.push_back(pipeline_.NewScratch());
 }
 
@@ -212,6 +213,7 @@ Status CorpusRun::LoadState(const std::string& path, uint64_t max_bytes) {
   }
   next_article_ = static_cast<uint32_t>(count);
   emitted_ = emitted;
+  if (options_.on_closed) clusterer_.EnableTakeClosed();
   return Status::Ok();
 }
 

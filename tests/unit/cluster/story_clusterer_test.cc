@@ -330,6 +330,7 @@ TEST_F(StoryClustererTest, ClosedStoriesTakenAlongTheWayAreTheStoriesOfOneListin
   for (uint32_t n = 6; n < 12; ++n) stream.push_back(FillerFeatures(n, options));
 
   StoryClusterer whole(options), streamed(options);
+  streamed.EnableTakeClosed();
   std::vector<StoryClusterer::Story> taken;
   for (const ArticleFeatures& f : stream) {
     whole.Add(f);
@@ -360,6 +361,18 @@ TEST_F(StoryClustererTest, ClosedStoriesTakenAlongTheWayAreTheStoriesOfOneListin
   EXPECT_TRUE(follow_ups) << ::testing::PrintToString(Articles(listed));
   // Nothing is handed out twice.
   EXPECT_TRUE(streamed.TakeClosed().empty());
+  // Saved with closed stories not yet taken, and resumed: the same stories.
+  StoryClusterer first(options);
+  first.EnableTakeClosed();
+  for (size_t k = 0; k < 10; ++k) first.Add(stream[k]);
+  StoryClusterer resumed(options);
+  ASSERT_TRUE(resumed.Load(first.Save(), "state").ok());
+  resumed.EnableTakeClosed();
+  for (size_t k = 10; k < stream.size(); ++k) resumed.Add(stream[k]);
+  std::vector<StoryClusterer::Story> again = resumed.TakeClosed();
+  EXPECT_EQ(again.size(), closed);
+  for (StoryClusterer::Story& s : resumed.Stories()) again.push_back(std::move(s));
+  EXPECT_EQ(sorted(again), sorted(listed));
 }
 
 TEST_F(StoryClustererTest, QuietStoryTakesNoArticleBeforeTheSweep) {
