@@ -69,6 +69,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     options.join_threshold = -2.0;
   }
   StoryClusterer clusterer(options);
+  // The same stream, streamed: stories handed out as they close.
+  StoryClusterer streamed(options);
+  streamed.EnableTakeClosed();
+  std::vector<StoryClusterer::Story> taken;
   const Pipeline& pipeline = fuzz::FuzzPipeline();
   Pipeline::Scratch scratch = pipeline.NewScratch();
   std::vector<Diagnostic> diags;
@@ -81,6 +85,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const ArticleFeatures f = StoryClusterer::Features(doc, clusterer.options());
         CheckFeatures(doc, f);
         const uint32_t story = clusterer.Add(f);
+        streamed.Add(f);
+        // Taken now and then, so some closed stories wait in the saved state.
+        if (added % 3 == 0) {
+          for (StoryClusterer::Story& s : streamed.TakeClosed()) taken.push_back(std::move(s));
+        }
         ++added;
         Require(clusterer.articles() == added);
         Require(story < clusterer.stories());
@@ -123,6 +132,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   for (int s : story_of) Require(s >= 0);
   Require(SameStories(stories, clusterer.Stories()));
+  // Streamed: the stories taken along the way, those still waiting, and the
+  // ones still open hold every article exactly once; the state (with stories
+  // waiting) loads back to the same bytes.
+  const std::string streamed_state = streamed.Save();
+  StoryClusterer streamed_again(options);
+  Require(streamed_again.Load(streamed_state, "state").ok());
+  Require(streamed_again.Save() == streamed_state);
+  for (StoryClusterer::Story& s : streamed.TakeClosed()) taken.push_back(std::move(s));
+  for (StoryClusterer::Story& s : streamed.Stories()) taken.push_back(std::move(s));
+  std::vector<int> seen(added, 0);
+  for (const StoryClusterer::Story& s : taken) {
+    Require(!s.articles.empty());
+    for (uint32_t a : s.articles) {
+      Require(a < added);
+      ++seen[a];
+    }
+    for (const std::vector<uint32_t>& group : s.duplicates) Require(group.size() >= 2);
+  }
+  for (int n : seen) Require(n == 1);
   // The saved state loads back to the same stories and the same bytes, and
   // every truncation of it is refused.
   const std::string state = clusterer.Save();
