@@ -10,7 +10,10 @@
 # The later rounds teach the model the wrong stories it builds itself (a
 # story grown past its gold size, a chain of one topic's events), which
 # teacher forcing never shows it.
-# Usage: bench/scripts/fit_cluster_weights.sh [dossier] [data dir] [half a|b] [rounds] [l2] > weights.txt
+# Half "all" fits on the whole streams: the evaluation data itself, for a
+# ceiling of what the features can reach (docs/CLUSTERING.md), never for the
+# built-in weights. STREAMS="duc2003/stream stories/basil" fits on some only.
+# Usage: bench/scripts/fit_cluster_weights.sh [dossier] [data dir] [half a|b|all] [rounds] [l2] > weights.txt
 set -euo pipefail
 cli=${1:-build/dossier}
 data=${2:-../shared/data}
@@ -20,18 +23,20 @@ l2=${5:-0.3}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/dossier-fit.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-streams=(duc2003/stream stories/basil stories/allsides)
+read -ra streams <<< "${STREAMS:-duc2003/stream stories/basil stories/allsides}"
+half_flag=(--half "$half")
+[ "$half" = all ] && half_flag=()
 for s in "${streams[@]}"; do
-  "$cli" eval-cluster -q --half "$half" "$data/$s.jsonl" \
+  "$cli" eval-cluster -q "${half_flag[@]}" "$data/$s.jsonl" \
     --training-rows "$work/$(basename "$s")-0.rows" > /dev/null
 done
 python3 "$here/fit_cluster_weights.py" --l2 "$l2" "$work"/*-0.rows > "$work/w0.txt"
 for k in $(seq 1 "$rounds"); do
   for s in "${streams[@]}"; do
-    "$cli" eval-cluster -q --half "$half" "$data/$s.jsonl" --weights "$work/w$((k - 1)).txt" \
+    "$cli" eval-cluster -q "${half_flag[@]}" "$data/$s.jsonl" --weights "$work/w$((k - 1)).txt" \
       --rows-from-model --training-rows "$work/$(basename "$s")-$k.rows" > /dev/null
   done
   python3 "$here/fit_cluster_weights.py" --l2 "$l2" "$work"/*.rows > "$work/w$k.txt"
 done
-echo "# half $half, $rounds rounds on the model's own stories, L2 $l2"
+echo "# half $half of ${streams[*]}, $rounds rounds on the model's own stories, L2 $l2"
 cat "$work/w$rounds.txt"
