@@ -35,6 +35,15 @@ uint64_t ShingleHash(const uint64_t* first) {
   return x;
 }
 
+// The LSH key of one band of a signature (its kRows positions, mixed).
+uint64_t BandKey(const NearDuplicateIndex::Signature& sig, int band) {
+  uint64_t key = Mix64(0x13198a2e03707344ULL + static_cast<uint64_t>(band));
+  for (int r = 0; r < NearDuplicateIndex::kRows; ++r) {
+    key = Mix64(key ^ sig.mins[band * NearDuplicateIndex::kRows + r]);
+  }
+  return key;
+}
+
 // Folds shingle hashes into the signature's minima: mins[k] = min over the
 // shingles x of the high half of a[k] * x + b[k]. The loop over k is
 // vectorised; it is compiled for several instruction sets (the same integer
@@ -129,9 +138,7 @@ std::optional<uint32_t> NearDuplicateIndex::Add(const Signature& signature) {
   std::array<uint32_t, kBands> buckets;
   bool joined = false;
   for (int band = 0; band < kBands; ++band) {
-    uint64_t key = Mix64(0x13198a2e03707344ULL + static_cast<uint64_t>(band));
-    for (int r = 0; r < kRows; ++r) key = Mix64(key ^ sig.mins[band * kRows + r]);
-    const uint32_t bucket = bucket_ids_.Intern(key);
+    const uint32_t bucket = bucket_ids_.Intern(BandKey(sig, band));
     if (bucket == heads_.size()) heads_.push_back(kNone);
     buckets[band] = bucket;
     for (uint32_t e = heads_[bucket]; e != kNone; e = entries_[e].next) {
@@ -169,9 +176,7 @@ std::vector<uint32_t> NearDuplicateIndex::Matches(const Signature& sig) const {
   if (sig.empty) return out;
   std::vector<uint32_t> met;
   for (int band = 0; band < kBands; ++band) {
-    uint64_t key = Mix64(0x13198a2e03707344ULL + static_cast<uint64_t>(band));
-    for (int r = 0; r < kRows; ++r) key = Mix64(key ^ sig.mins[band * kRows + r]);
-    const uint32_t bucket = bucket_ids_.Find(key);
+    const uint32_t bucket = bucket_ids_.Find(BandKey(sig, band));
     if (bucket == FlatIdMap::kNotFound) continue;
     for (uint32_t e = heads_[bucket]; e != kNone; e = entries_[e].next)
       met.push_back(entries_[e].doc);

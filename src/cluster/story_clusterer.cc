@@ -261,15 +261,7 @@ void StoryClusterer::CloseQuietStories() {
       // Listed now, as it stands when it closes: what comes later (a copy
       // uniting two of its groups, a notice found to be furniture) does not
       // change a story already handed out, whatever the batches.
-      std::vector<uint32_t> alone;
-      Story o = ListStory(s, &alone);
-      if (!o.articles.empty()) closed_out_.push_back(std::move(o));
-      for (uint32_t a : alone) {
-        Story f;
-        f.articles.push_back(a);
-        f.furniture = true;
-        closed_out_.push_back(std::move(f));
-      }
+      AppendListing(s, &closed_out_);
       s.taken = true;
       std::vector<uint32_t>().swap(s.articles);
       std::vector<std::string>().swap(s.keywords);
@@ -647,13 +639,13 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
   return story;
 }
 
-StoryClusterer::Story StoryClusterer::ListStory(const StoryState& s,
-                                                std::vector<uint32_t>* alone) const {
+void StoryClusterer::AppendListing(const StoryState& s, std::vector<Story>* out) const {
   Story o;
   // Furniture copies leave their stories and stand alone.
+  std::vector<uint32_t> alone;
   for (uint32_t a : s.articles) {
     if (furniture_[near_duplicates_.Representative(a)]) {
-      alone->push_back(a);
+      alone.push_back(a);
     } else {
       o.articles.push_back(a);
     }
@@ -677,23 +669,20 @@ StoryClusterer::Story StoryClusterer::ListStory(const StoryState& s,
     i = j;
   }
   std::sort(o.duplicates.begin(), o.duplicates.end());
-  return o;
+  if (!o.articles.empty()) out->push_back(std::move(o));
+  for (uint32_t a : alone) {
+    Story f;
+    f.articles.push_back(a);
+    f.furniture = true;
+    out->push_back(std::move(f));
+  }
 }
 
 std::vector<StoryClusterer::Story> StoryClusterer::Stories() const {
   std::vector<Story> out;
   out.reserve(stories_.size());
-  std::vector<uint32_t> alone;
   for (const StoryState& s : stories_) {
-    if (s.taken) continue;
-    Story o = ListStory(s, &alone);
-    if (!o.articles.empty()) out.push_back(std::move(o));
-  }
-  for (uint32_t a : alone) {
-    Story o;
-    o.articles.push_back(a);
-    o.furniture = true;
-    out.push_back(std::move(o));
+    if (!s.taken) AppendListing(s, &out);
   }
   std::sort(out.begin(), out.end(),
             [](const Story& x, const Story& y) { return x.articles[0] < y.articles[0]; });

@@ -285,9 +285,10 @@ class StoryClusterer {
   };
 
   uint32_t NewStory();
-  // The listing of a story: its articles but furniture copies (appended to
-  // `alone`), days, keywords and duplicate groups.
-  Story ListStory(const StoryState& s, std::vector<uint32_t>* alone) const;
+  // Appends the listing of a story to `out`: its articles but furniture
+  // copies, with days, keywords and duplicate groups (if any article is
+  // left), then each furniture copy as a story of its own.
+  void AppendListing(const StoryState& s, std::vector<Story>* out) const;
   void Join(uint32_t story, uint32_t article, int32_t day);
   static void AddToCentroid(Centroid* c, const std::vector<Weighted>& vec, size_t keep);
   // Weighs raw counts (term, tf) into a unit TF-IDF vector without its
