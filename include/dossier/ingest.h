@@ -28,6 +28,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,12 +69,27 @@ struct ReadOptions {
   const std::atomic<bool>* stop = nullptr;
 };
 
+// One input: a file, a folder or "-" (standard input) named by `path`, or,
+// when `bytes` is set, an input held in memory (a text, a page, JSONL lines),
+// read exactly as a file named `path` holding those bytes would be.
+struct Input {
+  std::string path;
+  std::optional<std::string> bytes;
+
+  static Input File(std::string path) { return {std::move(path), std::nullopt}; }
+  static Input Memory(std::string name, std::string bytes) {
+    return {std::move(name), std::move(bytes)};
+  }
+};
+
 using ClusterSink = std::function<void(Cluster&&)>;
 using DocumentSink = std::function<void(Document&&)>;
 
 // Reads `paths` as described above. Returns an error only when no input
 // could be read at all; per-input problems go to `diagnostics`.
 Status ReadInputs(const std::vector<std::string>& paths, const ReadOptions& options,
+                  const ClusterSink& sink, std::vector<Diagnostic>* diagnostics);
+Status ReadInputs(const std::vector<Input>& inputs, const ReadOptions& options,
                   const ClusterSink& sink, std::vector<Diagnostic>* diagnostics);
 
 // Reads `paths` as one stream of single documents, for corpus mode: each
@@ -84,6 +100,8 @@ Status ReadInputs(const std::vector<std::string>& paths, const ReadOptions& opti
 // for ReadInputs, a record's own diagnostics included; max_documents_per_cluster
 // does not apply to the stream (it still bounds one Multi-News record).
 Status ReadDocuments(const std::vector<std::string>& paths, const ReadOptions& options,
+                     const DocumentSink& sink, std::vector<Diagnostic>* diagnostics);
+Status ReadDocuments(const std::vector<Input>& inputs, const ReadOptions& options,
                      const DocumentSink& sink, std::vector<Diagnostic>* diagnostics);
 
 // Reads one input held in memory (used by the file readers, tests and

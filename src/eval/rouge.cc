@@ -3,7 +3,7 @@
 // also caches the stemmer), then each evaluation renumbers its stems densely, gives
 // n-grams and skip-bigrams dense ids through a reusable hash table and counts them
 // with arrays, and traces ROUGE-L's LCS paths on bit-parallel LCS columns.
-#include "eval/rouge.h"
+#include "dossier/rouge.h"
 
 #include <algorithm>
 #include <array>

@@ -4,7 +4,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "eval/rouge.h"
+#include "dossier/rouge.h"
 
 namespace dossier::eval {
 namespace {

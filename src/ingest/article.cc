@@ -1,5 +1,5 @@
 // The article extractor; docs/EXTRACTION.md describes the method.
-#include "ingest/article.h"
+#include "dossier/article.h"
 
 #include <gumbo.h>
 

@@ -192,13 +192,39 @@ void ReadBuffer(std::string_view bytes, const std::string& name, InputFormat for
 
 namespace {
 
-// Calls `use(bytes, name)` for every file named by `paths` (folders walked),
-// in order; `use` returns whether the input gave anything. Returns how many did.
+std::vector<Input> FileInputs(const std::vector<std::string>& paths) {
+  std::vector<Input> inputs;
+  inputs.reserve(paths.size());
+  for (const std::string& p : paths) inputs.push_back(Input::File(p));
+  return inputs;
+}
+
+// Calls `use(bytes, name)` for every input: each file named (folders walked)
+// and each in-memory input, in order; `use` returns whether the input gave
+// anything. Returns how many did.
 template <typename Use>
-size_t ForEachInput(const std::vector<std::string>& paths, const ReadOptions& options,
+size_t ForEachInput(const std::vector<Input>& inputs, const ReadOptions& options,
                     std::vector<Diagnostic>* diagnostics, Use use) {
   size_t read_ok = 0;
-  for (const std::string& path : paths) {
+  for (const Input& input : inputs) {
+    const std::string& path = input.path;
+    if (input.bytes) {
+      if (options.stop != nullptr && options.stop->load(std::memory_order_relaxed)) break;
+      if (input.bytes->size() > options.max_input_bytes) {
+        AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
+                      Status(StatusCode::kResourceExhausted,
+                             "input of " + std::to_string(input.bytes->size()) +
+                                 " bytes is larger than the limit of " +
+                                 std::to_string(options.max_input_bytes),
+                             path));
+      } else if (TrimWhitespace(*input.bytes).empty()) {
+        AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
+                      Status(StatusCode::kEmptyInput, "empty input", path));
+      } else if (use(std::string_view(*input.bytes), path)) {
+        ++read_ok;
+      }
+      continue;
+    }
     std::vector<std::string> files;
     std::error_code ec;
     if (path != "-" && fs::is_directory(path, ec)) {
@@ -236,6 +262,16 @@ size_t ForEachInput(const std::vector<std::string>& paths, const ReadOptions& op
 
 Status ReadInputs(const std::vector<std::string>& paths, const ReadOptions& options,
                   const ClusterSink& sink, std::vector<Diagnostic>* diagnostics) {
+  return ReadInputs(FileInputs(paths), options, sink, diagnostics);
+}
+
+Status ReadDocuments(const std::vector<std::string>& paths, const ReadOptions& options,
+                     const DocumentSink& sink, std::vector<Diagnostic>* diagnostics) {
+  return ReadDocuments(FileInputs(paths), options, sink, diagnostics);
+}
+
+Status ReadInputs(const std::vector<Input>& paths, const ReadOptions& options,
+                  const ClusterSink& sink, std::vector<Diagnostic>* diagnostics) {
   std::vector<Document> loose;
   size_t clusters = 0, loose_dropped = 0;
   auto counting_sink = [&](Cluster&& c) {
@@ -263,7 +299,9 @@ Status ReadInputs(const std::vector<std::string>& paths, const ReadOptions& opti
   }
   if (!loose.empty()) {
     Cluster cluster;
-    cluster.id = paths.size() == 1 ? (paths[0] == "-" ? "stdin" : paths[0]) : "cluster";
+    cluster.id = paths.size() == 1
+                     ? (paths[0].path == "-" && !paths[0].bytes ? "stdin" : paths[0].path)
+                     : "cluster";
     cluster.origin = cluster.id;
     cluster.documents = std::move(loose);
     counting_sink(std::move(cluster));
@@ -274,7 +312,7 @@ Status ReadInputs(const std::vector<std::string>& paths, const ReadOptions& opti
   return Status::Ok();
 }
 
-Status ReadDocuments(const std::vector<std::string>& paths, const ReadOptions& options,
+Status ReadDocuments(const std::vector<Input>& paths, const ReadOptions& options,
                      const DocumentSink& sink, std::vector<Diagnostic>* diagnostics) {
   size_t delivered = 0;
   auto counting_sink = [&](Document&& doc) {

@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "ingest/article.h"
+#include "dossier/article.h"
 #include "ingest/charset.h"
 #include "ingest/html_dom.h"
 #include "ingest/readers.h"

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "dossier/article.h"
 #include "fuzz_checks.h"
-#include "ingest/article.h"
 #include "ingest/html_text.h"
 #include "ingest/readers.h"
 #include "util/utf8.h"

@@ -15,7 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "eval/rouge.h"
+#include "dossier/rouge.h"
 #include "eval/rouge_input.h"
 #include "fuzz_checks.h"
 #include "util/strings.h"

@@ -7,11 +7,10 @@
 #include <vector>
 
 #include "commands.h"
-#include "corpus.h"
 #include "dossier/ingest.h"
-#include "dossier/pipeline.h"
-#include "dossier/report.h"
+#include "dossier/stories.h"
 #include "progress.h"
+#include "stream_flags.h"
 #include "util/file_io.h"
 
 namespace dossier::cli {
@@ -28,10 +27,10 @@ struct ClusterFlags {
 int RunCluster(const ClusterFlags& flags) {
   const StreamFlags& stream = flags.stream;
   Result<InputFormat> input_format = ParseInputFormat(stream.input_format);
-  Result<Pipeline> pipeline = input_format.ok() ? Pipeline::Create({stream.data_dir})
-                                                : Result<Pipeline>(input_format.status());
-  if (!pipeline.ok()) {
-    std::cerr << "dossier cluster: " << pipeline.status().ToString() << "\n";
+  Result<StoryStream> stories = input_format.ok() ? StoryStream::Create(stream.clustering)
+                                                  : Result<StoryStream>(input_format.status());
+  if (!stories.ok()) {
+    std::cerr << "dossier cluster: " << stories.status().ToString() << "\n";
     return kExitUsage;
   }
   Progress progress("cluster", !stream.quiet);
@@ -45,43 +44,42 @@ int RunCluster(const ClusterFlags& flags) {
       return kExitOutputError;
     }
   }
-  auto write = [&](const std::string& line) {
+  auto write = [&](const Story& story) {
     if (flags.output.empty()) {
-      std::cout << line;
+      std::cout << StoryJsonLine(story);
     } else {
-      file.Write(line);
+      file.Write(StoryJsonLine(story));
     }
   };
-  auto json_line = [](nlohmann::ordered_json j) {
-    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-  };
-  CorpusOptions options = StreamOptions(stream, &progress);
-  options.on_closed = [&](const StoryClusterer::Story& story, const CorpusRun& run) {
-    write(json_line(StoryJson(story, run)));
-  };
-  CorpusRun run(*pipeline, std::move(options));
-  const bool resume = !flags.state.empty() && std::filesystem::exists(flags.state);
-  if (resume) {
-    if (Status s = run.LoadState(flags.state, kMaxStateBytes); !s.ok()) {
+  stories->SetOnClosed(write);
+  stories->SetProgress(
+      [&progress](uint64_t articles, uint64_t n) { progress.Update(articles, 0, n); });
+  if (!flags.state.empty() && std::filesystem::exists(flags.state)) {
+    if (Status s = stories->LoadState(flags.state, kMaxStateBytes); !s.ok()) {
       std::cerr << "dossier cluster: " << s.ToString() << "; nothing written\n";
       return kExitNoInput;
     }
   }
   bool had_error = false;
-  if (int rc = ReadStream(stream, *input_format, "cluster", &run, &progress, &had_error);
+  if (int rc = ReadStream(
+          stream, *input_format, "cluster", [&](Document&& doc) { stories->Push(std::move(doc)); },
+          [&]() -> uint64_t {
+            stories->Finish();
+            progress.Done();
+            return stories->article_count();
+          },
+          &had_error);
       rc != kExitOk) {
     return rc;
   }
   // The stories still open: final when the stream ends here; with --state
   // the stream goes on, so they are marked open and written again, final,
   // by the run in which they close.
-  const uint32_t closed = run.stories_emitted();
-  std::vector<StoryClusterer::Story> open = run.Stories();
-  for (StoryClusterer::Story& story : open) {
-    story.id += closed;
-    nlohmann::ordered_json j = StoryJson(story, run);
-    if (!flags.state.empty()) j["open"] = true;
-    write(json_line(std::move(j)));
+  const uint32_t closed = stories->stories_emitted();
+  std::vector<Story> open = stories->Stories();
+  for (Story& story : open) {
+    story.open = !flags.state.empty();
+    write(story);
   }
   if (flags.output.empty()) {
     std::cout.flush();
@@ -94,14 +92,14 @@ int RunCluster(const ClusterFlags& flags) {
     return kExitOutputError;
   }
   if (!flags.state.empty()) {
-    if (Status s = run.SaveState(flags.state); !s.ok()) {
+    if (Status s = stories->SaveState(flags.state); !s.ok()) {
       std::cerr << "dossier cluster: " << s.ToString() << "\n";
       return kExitOutputError;
     }
   }
   if (!stream.quiet) {
-    std::cerr << "dossier cluster: " << run.article_count() << " articles, " << closed + open.size()
-              << " stories (" << closed << " closed on the way)\n";
+    std::cerr << "dossier cluster: " << stories->article_count() << " articles, "
+              << closed + open.size() << " stories (" << closed << " closed on the way)\n";
   }
   return had_error ? kExitPartial : kExitOk;
 }

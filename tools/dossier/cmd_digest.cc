@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "commands.h"
-#include "corpus.h"
+#include "corpus/corpus_run.h"
 #include "digest_checkpoint.h"
 #include "dossier/briefing.h"
 #include "dossier/ingest.h"
@@ -21,6 +21,7 @@
 #include "dossier/version.h"
 #include "interrupt.h"
 #include "progress.h"
+#include "stream_flags.h"
 #include "util/file_io.h"
 #include "util/parallel.h"
 #include "util/strings.h"
@@ -65,7 +66,7 @@ size_t CountOutlets(const StoryClusterer::Story& story,
     for (uint32_t a : group) group_unnamed += articles[a].source.empty() ? 1 : 0;
     if (group_unnamed > 1) copies += group_unnamed - 1;
   }
-  return StorySources(story, articles).size() + unnamed - copies;
+  return StoryListing(story, articles).sources.size() + unnamed - copies;
 }
 
 // The briefing's Markdown inside the digest: its title line dropped, its
@@ -161,7 +162,7 @@ int RunDigest(DigestFlags flags) {
   while (flags.output.size() > 1 && flags.output.back() == '/') flags.output.pop_back();
   const StreamFlags& stream = flags.stream;
   Result<InputFormat> input_format = ParseInputFormat(stream.input_format);
-  Result<Pipeline> pipeline = input_format.ok() ? Pipeline::Create({stream.data_dir})
+  Result<Pipeline> pipeline = input_format.ok() ? Pipeline::Create({stream.clustering.data_dir})
                                                 : Result<Pipeline>(input_format.status());
   if (!pipeline.ok()) {
     std::cerr << kName << pipeline.status().ToString() << "\n";
@@ -169,7 +170,7 @@ int RunDigest(DigestFlags flags) {
   }
   BriefOptions brief_options;
   brief_options.summary.max_words = flags.words;
-  brief_options.data_dir = stream.data_dir;
+  brief_options.data_dir = stream.clustering.data_dir;
   Result<Briefer> briefer = Briefer::Create(brief_options);
   if (!briefer.ok()) {
     std::cerr << kName << briefer.status().ToString() << "\n";
@@ -199,11 +200,26 @@ int RunDigest(DigestFlags flags) {
 
   // 1. Cluster.
   Progress progress("digest", !stream.quiet);
-  CorpusOptions options = StreamOptions(stream, &progress);
+  Result<StoryClustererOptions> clustering = ClustererOptions(stream.clustering);
+  if (!clustering.ok()) {
+    std::cerr << kName << clustering.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  CorpusOptions options;
+  options.threads = stream.clustering.threads;
+  options.clustering = *clustering;
+  options.progress = [&progress](uint64_t n, uint64_t stories) { progress.Update(n, 0, stories); };
   options.keep_documents = true;
   CorpusRun run(*pipeline, options);
   bool had_error = false;
-  if (int rc = ReadStream(stream, *input_format, "digest", &run, &progress, &had_error);
+  if (int rc = ReadStream(
+          stream, *input_format, "digest", [&run](Document&& doc) { run.Push(std::move(doc)); },
+          [&]() -> uint64_t {
+            run.Finish();
+            progress.Done();
+            return run.article_count();
+          },
+          &had_error);
       rc != kExitOk) {
     return rc;
   }
@@ -234,7 +250,7 @@ int RunDigest(DigestFlags flags) {
   std::vector<Document>& documents = run.documents();
   const std::string settings = std::string(Version()) + " words=" + std::to_string(flags.words) +
                                " docs=" + std::to_string(flags.max_story_docs) +
-                               " data=" + stream.data_dir + (to_folder ? " pages" : "");
+                               " data=" + stream.clustering.data_dir + (to_folder ? " pages" : "");
   std::vector<size_t> todo;
   for (size_t i = 0; i < ranked.size(); ++i) {
     Ranked& r = ranked[i];
@@ -245,9 +261,10 @@ int RunDigest(DigestFlags flags) {
     e.articles = s.articles.size();
     e.outlets = r.outlets;
     for (const auto& g : s.duplicates) e.duplicates += g.size() - 1;
-    e.sources = StorySources(s, articles);
+    const Story listing = StoryListing(s, articles);
+    e.sources = listing.sources;
     e.keywords = s.keywords;
-    r.story_json = StoryJson(s, articles);
+    r.story_json = StoryJson(listing);
     auto date = [&](const char* field) {
       return r.story_json[field].is_string() ? r.story_json[field].get<std::string>()
                                              : std::string();
@@ -275,7 +292,7 @@ int RunDigest(DigestFlags flags) {
   }
 
   // 4. Brief the others, in parallel; each writes its own slot.
-  const int threads = ThreadCount(stream.jobs);
+  const int threads = ThreadCount(stream.clustering.threads);
   std::vector<Pipeline::Scratch> scratch;
   for (int t = 0; t < threads; ++t) scratch.push_back(pipeline->NewScratch());
   RenderOptions render;

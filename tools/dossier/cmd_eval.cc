@@ -20,8 +20,8 @@
 #include "commands.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
+#include "dossier/rouge.h"
 #include "dossier/summary.h"
-#include "eval/rouge.h"
 #include "util/file_io.h"
 
 namespace dossier::cli {

@@ -17,13 +17,14 @@
 #include <vector>
 
 #include "commands.h"
-#include "corpus.h"
+#include "corpus/corpus_run.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
 #include "dossier/report.h"
 #include "eval/cluster_score.h"
 #include "ingest/readers.h"
 #include "progress.h"
+#include "stream_flags.h"
 #include "util/file_io.h"
 #include "util/hash.h"
 #include "util/strings.h"
@@ -45,7 +46,7 @@ struct EvalClusterFlags {
   std::string output;
   int jobs = 0;
   bool quiet = false;
-  StoryClustererOptions clustering;
+  StoryOptions clustering;
 };
 
 // Copy r > 0 of a text: about half of the words of four letters or more (the
@@ -245,9 +246,14 @@ int RunEvalCluster(const EvalClusterFlags& flags) {
   }
   Progress progress("eval-cluster", !flags.quiet);
   const uint64_t total = gold.size();
+  Result<StoryClustererOptions> clustering = ClustererOptions(flags.clustering);
+  if (!clustering.ok()) {
+    std::cerr << "dossier eval-cluster: " << clustering.status().ToString() << "\n";
+    return kExitUsage;
+  }
   CorpusOptions options;
   options.threads = flags.jobs;
-  options.clustering = flags.clustering;
+  options.clustering = *clustering;
   options.progress = [&](uint64_t articles, uint64_t stories) {
     progress.Update(articles, total, stories);
   };

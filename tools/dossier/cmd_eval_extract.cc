@@ -16,9 +16,9 @@
 #include <vector>
 
 #include "commands.h"
+#include "dossier/article.h"
 #include "dossier/version.h"
 #include "eval/extraction_score.h"
-#include "ingest/article.h"
 #include "util/file_io.h"
 #include "util/utf8.h"
 

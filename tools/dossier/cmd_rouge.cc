@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "commands.h"
-#include "eval/rouge.h"
+#include "dossier/rouge.h"
 #include "eval/rouge_input.h"
 #include "util/file_io.h"
 

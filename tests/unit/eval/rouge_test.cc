@@ -1,4 +1,4 @@
-#include "eval/rouge.h"
+#include "dossier/rouge.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "ingest/article.h"
+#include "dossier/article.h"
 
 #include <gtest/gtest.h>
 #include <pthread.h>

@@ -27,8 +27,8 @@
 // grows the stack, and nesting deeper than 400 levels is flattened before
 // parsing, so deep markup cannot make the parse quadratic. Thread-safe: no
 // shared mutable state.
-#ifndef DOSSIER_INGEST_ARTICLE_H_
-#define DOSSIER_INGEST_ARTICLE_H_
+#ifndef DOSSIER_ARTICLE_H_
+#define DOSSIER_ARTICLE_H_
 
 #include <string>
 #include <string_view>
@@ -61,4 +61,4 @@ Result<Article> ExtractArticle(std::string_view html);
 
 }  // namespace dossier
 
-#endif  // DOSSIER_INGEST_ARTICLE_H_
+#endif  // DOSSIER_ARTICLE_H_

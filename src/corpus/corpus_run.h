@@ -1,5 +1,5 @@
-// The corpus-mode driver shared by `dossier cluster`, `digest` and
-// `eval-cluster`: documents are pushed in stream order, analysed and turned
+// The corpus-mode driver behind StoryStream (dossier/stories.h), `digest`
+// and `eval-cluster`: documents are pushed in stream order, analysed and turned
 // into clustering features in parallel batches, and added to the
 // StoryClusterer in order, so the stories never depend on the thread count.
 //
@@ -7,10 +7,9 @@
 //   ReadDocuments(paths, read, [&](Document&& d) { run.Push(std::move(d)); }, &diags);
 //   run.Finish();
 //   for (const StoryClusterer::Story& s : run.Stories()) ... run.articles()[a].id ...
-#ifndef DOSSIER_TOOLS_CORPUS_H_
-#define DOSSIER_TOOLS_CORPUS_H_
+#ifndef DOSSIER_CORPUS_CORPUS_RUN_H_
+#define DOSSIER_CORPUS_CORPUS_RUN_H_
 
-#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -22,13 +21,12 @@
 
 #include "cluster/background_idf.h"
 #include "cluster/story_clusterer.h"
-#include "commands.h"
 #include "dossier/document.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
-#include "progress.h"
+#include "dossier/stories.h"
 
-namespace dossier::cli {
+namespace dossier {
 
 struct CorpusOptions {
   int threads = 0;      // 0: one per core
@@ -69,8 +67,11 @@ class CorpusRun {
   CorpusRun& operator=(const CorpusRun&) = delete;
 
   void Push(Document&& doc);
-  // Processes what is left; call once after the last Push.
+  // Processes what is left; call after the last Push.
   void Finish();
+  // Adds `doc` now, on this thread, after what was pushed; returns the
+  // number of the story it joined (StoryClusterer::Add).
+  uint32_t Add(Document&& doc);
 
   // Resuming a stream (`cluster --state`): LoadState, before the first
   // Push, restores the articles and clusterer saved by SaveState (after
@@ -93,6 +94,12 @@ class CorpusRun {
 
  private:
   void StartBatch();
+  // Analyses `doc` and returns its features; drops the analysis.
+  ArticleFeatures Featurize(Document* doc, Pipeline::Scratch* scratch) const;
+  // Keeps the record (and with keep_documents the document) of the next article.
+  void Record(Document&& doc);
+  // Adds one article's features to the clusterer (on the adder thread or the caller's).
+  uint32_t AddOne(const ArticleFeatures& features);
   void JoinAdder();
   // Streaming: hands the stories closed so far to on_closed, drops their records.
   void EmitClosed();
@@ -116,47 +123,21 @@ class CorpusRun {
   std::vector<Document> documents_;
 };
 
-// The input flags `cluster` and `digest` share.
-struct StreamFlags {
-  std::vector<std::string> paths;
-  std::string input_format = "auto";
-  std::string data_dir;
-  InputLimits limits;
-  int jobs = 0;
-  bool quiet = false;
-  StoryClustererOptions clustering;
-};
-
-// Registers the paths, --input-format, --data-dir, --max-input-bytes,
-// --max-document-bytes, --jobs, the clustering knobs and --quiet on `cmd`.
-void AddStreamOptions(CLI::App* cmd, StreamFlags* flags);
-
-// The CorpusRun options for `flags`, reporting each batch to `progress`.
-CorpusOptions StreamOptions(const StreamFlags& flags, Progress* progress);
-
-// Reads the inputs of `flags` (in `format`) into `run` in stream order and
-// finishes it; reports each diagnostic on stderr as "dossier <command>: ..."
-// (errors only with --quiet) and sets *had_error when an input was skipped.
-// Returns kExitOk, or kExitNoInput after saying why no article was read.
-int ReadStream(const StreamFlags& flags, InputFormat format, const char* command, CorpusRun* run,
-               Progress* progress, bool* had_error);
-
-// Registers the clustering knobs (--threshold, --window-days, ...) on `cmd`.
-void AddClusteringOptions(CLI::App* cmd, StoryClustererOptions* options);
+// The clusterer's options for the public knobs; fails on bad weights.
+Result<StoryClustererOptions> ClustererOptions(const StoryOptions& options);
 
 // "s<k>" for story k (counting from 1): stable as long as the stream is.
 std::string StoryId(uint32_t story);
 
+// The public listing of `story`, its articles' records from `articles` or
+// from `run` (CorpusRun::Article).
+Story StoryListing(const StoryClusterer::Story& story, const std::vector<CorpusArticle>& articles);
+Story StoryListing(const StoryClusterer::Story& story, const CorpusRun& run);
+
 // One line of stories.jsonl: {"id","size","articles","duplicates","sources",
-// "first_date","last_date","title","keywords"}.
-nlohmann::ordered_json StoryJson(const StoryClusterer::Story& story,
-                                 const std::vector<CorpusArticle>& articles);
-nlohmann::ordered_json StoryJson(const StoryClusterer::Story& story, const CorpusRun& run);
+// "first_date","last_date","title","keywords"[,"furniture"][,"open"]}.
+nlohmann::ordered_json StoryJson(const Story& story);
 
-// The distinct non-empty sources of the story's articles, in order of first use.
-std::vector<std::string> StorySources(const StoryClusterer::Story& story,
-                                      const std::vector<CorpusArticle>& articles);
+}  // namespace dossier
 
-}  // namespace dossier::cli
-
-#endif  // DOSSIER_TOOLS_CORPUS_H_
+#endif  // DOSSIER_CORPUS_CORPUS_RUN_H_

@@ -29,8 +29,8 @@
 //
 // Thread safety: a RougeScorer is immutable after Create(); ScoreOne() and Score() are
 // const and may be called from many threads at once.
-#ifndef DOSSIER_EVAL_ROUGE_H_
-#define DOSSIER_EVAL_ROUGE_H_
+#ifndef DOSSIER_ROUGE_H_
+#define DOSSIER_ROUGE_H_
 
 #include <memory>
 #include <string>
@@ -131,4 +131,4 @@ class RougeScorer {
 
 }  // namespace dossier::eval
 
-#endif  // DOSSIER_EVAL_ROUGE_H_
+#endif  // DOSSIER_ROUGE_H_

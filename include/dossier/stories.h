@@ -1,0 +1,133 @@
+// Sorting a stream of articles into stories: what `dossier cluster` does, as
+// a library. Articles go in in stream order; near-duplicates are grouped
+// first, then each article joins the story its model scores best or starts
+// one (docs/CLUSTERING.md). The stories never depend on the thread count.
+//
+//   Result<StoryStream> stream = StoryStream::Create({});
+//   if (!stream.ok()) ...;
+//   ReadDocuments(paths, {}, [&](Document&& d) { stream->Push(std::move(d)); }, &diagnostics);
+//   stream->Finish();
+//   for (const Story& s : stream->Stories()) std::cout << StoryJsonLine(s);
+//
+// Long streams with bounded memory: SetOnClosed() hands out each story once,
+// final, as soon as it closes, and forgets its articles. Resuming a stream
+// across runs: SaveState() after Finish(), LoadState() before the next Push.
+#ifndef DOSSIER_STORIES_H_
+#define DOSSIER_STORIES_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dossier/document.h"
+#include "dossier/status.h"
+
+namespace dossier {
+
+// The knobs of `dossier cluster` (its flags of the same names); the defaults
+// are the CLI's.
+struct StoryOptions {
+  double join_threshold = 0.0;         // model score an article needs to join its best story
+  double min_cosine = 0.10;            // dated articles: cosine to one of a story's articles needed
+  double undated_threshold = 0.20;     // undated: cosine needed to join a story of one
+  double undated_size_penalty = 0.06;  // ... plus this times ln(story size)
+  int window_days = 0;                 // > 0: a story closes this many days after its last date
+  int window_articles = 50000;  // a story closes after this many articles without one of its own
+  double duplicate_threshold = 0.8;  // estimated Jaccard of 5-word shingles making copies
+  int query_terms = 10;              // an article's heaviest terms used to find candidates
+  int index_terms = 100;             // terms kept per article vector
+  int boilerplate_repeats = 2;       // earlier articles holding a sentence making it boilerplate
+  double name_weight = 1.5;          // weight of a term written as a name
+  int furniture_copies = 5;          // copies that make a short text page furniture
+  // The model's weights as the text of a weights file ("feature value" per
+  // line, as bench/scripts/fit_cluster_weights.py writes them); empty for the
+  // built-in weights. `weights_origin` names it in errors.
+  std::string weights;
+  std::string weights_origin = "weights";
+  std::string data_dir;  // word lists replacing the built-in ones (PipelineOptions::data_dir)
+  int threads = 0;       // analysis threads; 0: one per core
+  size_t batch = 1024;   // articles analysed together
+};
+
+// Ok, or what is wrong with `options` (a value out of range; the weights'
+// line, naming `weights_origin`).
+Status CheckStoryOptions(const StoryOptions& options);
+
+// One story, as a line of `dossier cluster`'s output.
+struct Story {
+  std::string id;                                    // "s1", "s2"... in output order
+  std::vector<uint32_t> articles;                    // article numbers (0, 1... in stream order)
+  std::vector<std::string> article_ids;              // their Document::id
+  std::vector<std::vector<std::string>> duplicates;  // near-duplicate groups, by article id
+  std::vector<std::string> sources;                  // distinct outlets, in order of first use
+  std::string first_date, last_date;                 // "YYYY-MM-DD", empty when undated
+  std::string title;                                 // the first article title, if any
+  std::vector<std::string> keywords;                 // heaviest terms, up to 8
+  bool furniture = false;                            // one copy of page furniture, not news
+  // Still open, more may join: StoryStream never sets it (it cannot know
+  // whether the stream goes on); `dossier cluster --state` does.
+  bool open = false;
+};
+
+// The story as one JSON line of `dossier cluster` (newline included):
+// {"id","size","articles","duplicates","sources","first_date","last_date",
+// "title","keywords"[,"furniture"][,"open"]}.
+std::string StoryJsonLine(const Story& story);
+
+class StoryStream {
+ public:
+  // Fails on a bad option (the weights' text names `weights_origin` and the
+  // line) or unreadable word lists.
+  static Result<StoryStream> Create(const StoryOptions& options);
+  StoryStream(StoryStream&&) noexcept;
+  StoryStream& operator=(StoryStream&&) noexcept;
+  ~StoryStream();
+
+  // Streaming: before the first Push, asks for each story to be handed to
+  // `on_closed` once, final, when it closes (numbered on in that order across
+  // resumed runs), on the thread calling Push/Finish; its articles are then
+  // forgotten and Stories() lists only the stories still open.
+  void SetOnClosed(std::function<void(const Story&)> on_closed);
+  // Called after each batch with the articles and stories so far.
+  void SetProgress(std::function<void(uint64_t articles, uint64_t stories)> progress);
+
+  // Adds the next article (raw: analysed here, in parallel batches).
+  void Push(Document&& doc);
+  // Adds the next article now, on this thread, after any pushed ones, and
+  // returns the number of the story it joined: articles given the same
+  // number are in one story (a page-furniture copy is later listed alone).
+  uint32_t Add(Document&& doc);
+  // Processes what was pushed; call after the last Push (Stories() and
+  // SaveState() see only what was processed).
+  void Finish();
+
+  // The stories not yet handed to on_closed, in order of their first
+  // article, numbered after those handed out.
+  std::vector<Story> Stories() const;
+
+  // Resuming (`dossier cluster --state`): SaveState writes the open stories
+  // and everything needed to go on; LoadState, on a new stream with the same
+  // options (SetOnClosed already called if the run streams), restores it, and
+  // the stories come out as from one run over every batch. Errors name `path`
+  // and the byte offset of damage.
+  Status SaveState(const std::string& path) const;
+  Status LoadState(const std::string& path, uint64_t max_bytes = uint64_t{64} << 30);
+
+  uint32_t article_count() const;    // articles added so far, resumed runs included
+  uint32_t stories_emitted() const;  // stories handed to on_closed so far
+
+ private:
+  struct Impl;
+  explicit StoryStream(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Clusters `documents` (raw, in stream order) in one call.
+Result<std::vector<Story>> ClusterDocuments(std::vector<Document> documents,
+                                            const StoryOptions& options);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_STORIES_H_

@@ -1,0 +1,294 @@
+#include "corpus/corpus_run.h"
+
+#include <pthread.h>
+
+#include <algorithm>
+#include <iostream>
+#include <utility>
+
+#include "util/binary_io.h"
+#include "util/dates.h"
+#include "util/file_io.h"
+#include "util/parallel.h"
+
+namespace dossier {
+namespace {
+
+// Drops the analysis (tokens, sentences...) of a document kept for later
+// briefing; the briefing analyses it again. Metadata found in the text stays.
+void DropAnalysis(Document* doc) {
+  std::vector<ClutterLine>().swap(doc->clutter);
+  std::vector<Span>().swap(doc->paragraphs);
+  std::vector<Turn>().swap(doc->turns);
+  std::vector<Sentence>().swap(doc->sentences);
+  std::vector<Token>().swap(doc->tokens);
+}
+
+std::string DayToIso(int32_t day) {
+  return day == StoryClusterer::kNoDay ? std::string() : CivilFromDays(day).ToIso();
+}
+
+}  // namespace
+
+StoryClustererOptions CorpusRun::WithBackground(StoryClustererOptions o,
+                                                std::optional<BackgroundIdf>* background) {
+  if (o.background == nullptr) {
+    Result<BackgroundIdf> idf = BackgroundIdf::Create("");
+    if (idf.ok()) {
+      background->emplace(std::move(*idf));
+      o.background = &**background;
+    }
+  }
+  return o;
+}
+
+CorpusRun::CorpusRun(const Pipeline& pipeline, CorpusOptions options)
+    : pipeline_(pipeline),
+      options_(std::move(options)),
+      threads_(ThreadCount(options_.threads)),
+      clusterer_(WithBackground(options_.clustering, &background_)) {
+  if (options_.batch == 0) options_.batch = 1;
+  if (options_.on_closed) clusterer_.EnableTakeClosed();
+  for (int t = 0; t < threads_; ++t) scratch_.push_back(pipeline_.NewScratch());
+}
+
+CorpusRun::~CorpusRun() { JoinAdder(); }
+
+void CorpusRun::JoinAdder() {
+  if (adder_.joinable()) adder_.join();
+  EmitClosed();
+}
+
+void CorpusRun::EmitClosed() {
+  if (!options_.on_closed) return;
+  for (StoryClusterer::Story& story : clusterer_.TakeClosed()) {
+    story.id = emitted_++;
+    options_.on_closed(story, *this);
+    for (uint32_t a : story.articles) live_.erase(a);
+  }
+}
+
+const CorpusArticle& CorpusRun::Article(uint32_t a) const {
+  if (!options_.on_closed) return articles_[a];
+  static const CorpusArticle kMissing;
+  auto it = live_.find(a);
+  return it != live_.end() ? it->second : kMissing;
+}
+
+void CorpusRun::Push(Document&& doc) {
+  pending_.push_back(std::move(doc));
+  if (pending_.size() >= options_.batch) StartBatch();
+}
+
+ArticleFeatures CorpusRun::Featurize(Document* doc, Pipeline::Scratch* scratch) const {
+  pipeline_.Analyze(doc, scratch);
+  Document title;
+  if (!doc->title.empty()) {
+    title.raw = doc->title;
+    title.text = title.raw;
+    title.map = OffsetMap::Identity(static_cast<uint32_t>(title.text.size()));
+    pipeline_.Analyze(&title, scratch);
+  }
+  ArticleFeatures features =
+      StoryClusterer::Features(*doc, options_.clustering, doc->title.empty() ? nullptr : &title);
+  DropAnalysis(doc);
+  return features;
+}
+
+void CorpusRun::Record(Document&& doc) {
+  CorpusArticle record{doc.id, doc.source, doc.title, doc.date};
+  if (options_.on_closed) {
+    live_.emplace(next_article_, std::move(record));
+  } else {
+    articles_.push_back(std::move(record));
+  }
+  ++next_article_;
+  if (options_.keep_documents) documents_.push_back(std::move(doc));
+}
+
+uint32_t CorpusRun::AddOne(const ArticleFeatures& f) {
+  if (options_.on_features) options_.on_features(f);
+  if (options_.gold != nullptr) {
+    const uint32_t k = clusterer_.articles();
+    return clusterer_.AddLabelled(f, k < options_.gold->size() ? (*options_.gold)[k] : 0,
+                                  options_.training_rows, options_.follow_model);
+  }
+  return clusterer_.Add(f);
+}
+
+void CorpusRun::StartBatch() {
+  std::vector<Document> batch = std::move(pending_);
+  pending_.clear();
+  std::vector<ArticleFeatures> features(batch.size());
+  // Analyse this batch while the previous one is added to the clusterer.
+  ParallelFor(batch.size(), threads_, [&](size_t i, int worker) {
+    features[i] = Featurize(&batch[i], &scratch_[static_cast<size_t>(worker)]);
+  });
+  JoinAdder();
+  for (Document& doc : batch) Record(std::move(doc));
+  features_ = std::move(features);
+  adder_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "dossier-add");  // for top -H and perf
+    for (const ArticleFeatures& f : features_) AddOne(f);
+    if (options_.progress) options_.progress(clusterer_.articles(), clusterer_.stories());
+  });
+}
+
+uint32_t CorpusRun::Add(Document&& doc) {
+  Finish();
+  ArticleFeatures features = Featurize(&doc, &scratch_[0]);
+  Record(std::move(doc));
+  const uint32_t story = AddOne(features);
+  EmitClosed();
+  return story;
+}
+
+void CorpusRun::Finish() {
+  if (!pending_.empty()) StartBatch();
+  JoinAdder();
+}
+
+namespace {
+constexpr uint64_t kCorpusStateMagic = 0x3274736f70726f63ULL;  // "corpost2"
+}  // namespace
+
+Status CorpusRun::SaveState(const std::string& path) const {
+  BinaryWriter w;
+  w.U64(kCorpusStateMagic);
+  w.U64(next_article_);
+  w.U32(emitted_);
+  // The records still needed: every article's, or when streaming those of
+  // the stories not yet written, by article number.
+  std::vector<uint32_t> numbers;
+  if (options_.on_closed) {
+    for (const auto& [a, record] : live_) numbers.push_back(a);
+    std::sort(numbers.begin(), numbers.end());
+  } else {
+    for (uint32_t a = 0; a < articles_.size(); ++a) numbers.push_back(a);
+  }
+  w.U64(numbers.size());
+  for (uint32_t number : numbers) {
+    const CorpusArticle& a = Article(number);
+    w.U32(number);
+    w.Str(a.id);
+    w.Str(a.source);
+    w.Str(a.title);
+    w.Str(a.date);
+  }
+  w.Str(clusterer_.Save());
+  return WriteFileAtomic(path, w.bytes());
+}
+
+Status CorpusRun::LoadState(const std::string& path, uint64_t max_bytes) {
+  Result<FileContents> file = ReadInputFile(path, max_bytes);
+  if (!file.ok()) return file.status();
+  BinaryReader r(file->bytes);
+  uint64_t magic = 0, n = 0;
+  if (!r.U64(&magic) || magic != kCorpusStateMagic) {
+    return Status(StatusCode::kInvalidInput, "not a dossier cluster state file", path, 0);
+  }
+  uint64_t count = 0;
+  std::vector<std::pair<uint32_t, CorpusArticle>> records;
+  uint32_t emitted = 0;
+  bool ok = r.U64(&count) && count <= UINT32_MAX && r.U32(&emitted) && r.U64(&n) && n <= count &&
+            n <= file->bytes.size();
+  for (uint64_t i = 0; ok && i < n; ++i) {
+    auto& [number, a] = records.emplace_back();
+    ok = r.U32(&number) && number < count && (i == 0 || number > records[i - 1].first) &&
+         r.Str(&a.id) && r.Str(&a.source) && r.Str(&a.title) && r.Str(&a.date);
+  }
+  // A run that is not streaming needs every record.
+  ok = ok && (options_.on_closed || n == count);
+  std::string clusterer;
+  ok = ok && r.Str(&clusterer) && r.done();
+  if (!ok) {
+    const uint64_t at = r.ok() ? r.offset() : r.error_offset();
+    return Status(StatusCode::kInvalidInput, "damaged cluster state (truncated or bad value)", path,
+                  at);
+  }
+  const uint64_t base = r.offset() - clusterer.size();
+  if (Status s = clusterer_.Load(clusterer, path); !s.ok()) {
+    return Status(
+        s.code(), s.message(), path,
+        s.byte_offset() ? std::optional<uint64_t>(base + *s.byte_offset()) : std::nullopt);
+  }
+  if (clusterer_.articles() != count) {
+    clusterer_ = StoryClusterer(clusterer_.options());
+    return Status(StatusCode::kInvalidInput, "damaged cluster state (article counts disagree)",
+                  path);
+  }
+  for (auto& [number, a] : records) {
+    if (options_.on_closed) {
+      live_.emplace(number, std::move(a));
+    } else {
+      articles_.push_back(std::move(a));
+    }
+  }
+  next_article_ = static_cast<uint32_t>(count);
+  emitted_ = emitted;
+  if (options_.on_closed) clusterer_.EnableTakeClosed();
+  return Status::Ok();
+}
+
+std::string StoryId(uint32_t story) { return "s" + std::to_string(story + 1); }
+
+namespace {
+
+// A story's listing, its articles' records read through `at`.
+template <typename At>
+Story ListingOf(const StoryClusterer::Story& story, const At& at) {
+  Story out;
+  out.id = StoryId(story.id);
+  out.articles = story.articles;
+  for (uint32_t a : story.articles) {
+    const CorpusArticle& record = at(a);
+    out.article_ids.push_back(record.id);
+    if (out.title.empty()) out.title = record.title;
+    const std::string& s = record.source;
+    if (s.empty()) continue;
+    bool seen = false;
+    for (const std::string& x : out.sources) seen = seen || x == s;
+    if (!seen) out.sources.push_back(s);
+  }
+  for (const std::vector<uint32_t>& group : story.duplicates) {
+    std::vector<std::string>& ids = out.duplicates.emplace_back();
+    for (uint32_t a : group) ids.push_back(at(a).id);
+  }
+  out.first_date = DayToIso(story.first_day);
+  out.last_date = DayToIso(story.last_day);
+  out.keywords = story.keywords;
+  out.furniture = story.furniture;
+  return out;
+}
+
+}  // namespace
+
+Story StoryListing(const StoryClusterer::Story& story, const std::vector<CorpusArticle>& articles) {
+  return ListingOf(story, [&](uint32_t a) -> const CorpusArticle& { return articles[a]; });
+}
+
+Story StoryListing(const StoryClusterer::Story& story, const CorpusRun& run) {
+  return ListingOf(story, [&](uint32_t a) -> const CorpusArticle& { return run.Article(a); });
+}
+
+nlohmann::ordered_json StoryJson(const Story& story) {
+  auto or_null = [](const std::string& s) {
+    return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
+  };
+  nlohmann::ordered_json j;
+  j["id"] = story.id;
+  j["size"] = story.articles.size();
+  j["articles"] = story.article_ids;
+  j["duplicates"] = nlohmann::ordered_json::array();
+  for (const std::vector<std::string>& group : story.duplicates) j["duplicates"].push_back(group);
+  j["sources"] = story.sources;
+  j["first_date"] = or_null(story.first_date);
+  j["last_date"] = or_null(story.last_date);
+  j["title"] = or_null(story.title);
+  j["keywords"] = story.keywords;
+  if (story.furniture) j["furniture"] = true;
+  if (story.open) j["open"] = true;
+  return j;
+}
+
+}  // namespace dossier
