@@ -11,6 +11,8 @@ packages=(
   clang-format
   wordnet-base   # WordNet exception lists for ROUGE-1.5.5 stemming (-m)
   chromium       # headless checks of the HTML page (tests/browser)
+  python3-dev pybind11-dev python3-pytest         # the Python module and its tests
+  python3-dask python3-distributed                 # python3 -m dossier.dask
   "$@"
 )
 

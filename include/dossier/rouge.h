@@ -94,6 +94,11 @@ struct RougeReport {
   std::vector<MetricScore> metrics;      // in ROUGE's order: 1..N, L, S/SU
 };
 
+// The report as `dossier rouge --json` prints it (one line, no newline):
+// {"rouge-1": {"r","p","f","r_ci":[low,high],"p_ci","f_ci"}, ...} and, with
+// `per_id`, "per_id": {id: {"rouge-1": {"r","p","f"}, ...}}.
+std::string RougeReportJson(const RougeReport& report, bool per_id);
+
 // Splits a summary string into units: its lines, empty lines dropped.
 std::vector<std::string> SplitUnits(std::string_view summary);
 

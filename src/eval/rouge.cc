@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <numeric>
 #include <thread>
 #include <unordered_map>
@@ -21,6 +22,7 @@
 #include <utility>
 
 #include "eval/porter.h"
+#include "util/strings.h"
 
 namespace dossier::eval {
 namespace {
@@ -982,6 +984,33 @@ Result<RougeReport> RougeScorer::Score(const std::vector<RougeItem>& items) cons
     report.metrics.push_back(std::move(score));
   }
   return report;
+}
+
+std::string RougeReportJson(const RougeReport& report, bool per_id) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const MetricScore& m : report.metrics) {
+    nlohmann::ordered_json j;
+    j["r"] = m.average.r;
+    j["p"] = m.average.p;
+    j["f"] = m.average.f;
+    j["r_ci"] = {m.ci_low.r, m.ci_high.r};
+    j["p_ci"] = {m.ci_low.p, m.ci_high.p};
+    j["f_ci"] = {m.ci_low.f, m.ci_high.f};
+    out[AsciiLower(m.name)] = std::move(j);
+  }
+  if (per_id) {
+    nlohmann::ordered_json ids = nlohmann::ordered_json::object();
+    for (size_t i = 0; i < report.ids.size(); ++i) {
+      nlohmann::ordered_json scores = nlohmann::ordered_json::object();
+      for (size_t m = 0; m < report.metrics.size(); ++m) {
+        const Prf& s = report.per_id[i][m];
+        scores[AsciiLower(report.metrics[m].name)] = {{"r", s.r}, {"p", s.p}, {"f", s.f}};
+      }
+      ids[report.ids[i]] = std::move(scores);
+    }
+    out["per_id"] = std::move(ids);
+  }
+  return out.dump();
 }
 
 }  // namespace dossier::eval

@@ -33,4 +33,16 @@ c++ -std=c++20 -O1 "$src/tests/package/consumer/consumer.cc" -o pc-consumer $fla
   2> pc-build.log || { cat pc-build.log; fail "the pkg-config consumer did not build: $flags"; }
 ./pc-consumer "$example" > pc.json 2> pc.err || { cat pc.err; fail "the pkg-config consumer failed"; }
 cmp -s pc.json expected.json || fail "the pkg-config consumer's briefing differs from dossier brief's"
-echo "ok: installed into a temporary prefix; find_package and pkg-config consumers brief as the CLI does"
+
+# 3. Python: the installed package, when the build made it
+if [ -f "$build/CMakeCache.txt" ] && grep -q "^Python_EXECUTABLE:" "$build/CMakeCache.txt" \
+   && ls "$build"/python/dossier/_dossier*.so > /dev/null 2>&1; then
+  python=$(sed -n 's/^Python_EXECUTABLE:[A-Z]*=//p' "$build/CMakeCache.txt")
+  init=$(find "$prefix" -path '*/dossier/__init__.py' | head -n 1)
+  [ -n "$init" ] || fail "the Python package was not installed"
+  PYTHONPATH=$(dirname "$(dirname "$init")") "$python" -c \
+    'import dossier, json, sys; sys.stdout.write(dossier.brief([sys.argv[1]], format="json") + "\n")' \
+    "$example" > py.json 2> py.err || { cat py.err; fail "the installed Python package failed"; }
+  cmp -s py.json expected.json || fail "the installed Python package's briefing differs from dossier brief's"
+fi
+echo "ok: installed into a temporary prefix; find_package, pkg-config and Python consumers brief as the CLI does"

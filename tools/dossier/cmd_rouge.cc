@@ -3,7 +3,6 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -99,13 +98,6 @@ Result<RougeOptions> BuildOptions(const RougeFlags& flags) {
   return o;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return s;
-}
-
 std::string F5(double v) {
   char buffer[32];
   std::snprintf(buffer, sizeof(buffer), "%.5f", v);
@@ -143,30 +135,7 @@ void PrintText(const RougeFlags& flags, const RougeOptions& options,
 }
 
 void PrintJson(const RougeFlags& flags, const eval::RougeReport& report) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::object();
-  for (const eval::MetricScore& m : report.metrics) {
-    nlohmann::ordered_json j;
-    j["r"] = m.average.r;
-    j["p"] = m.average.p;
-    j["f"] = m.average.f;
-    j["r_ci"] = {m.ci_low.r, m.ci_high.r};
-    j["p_ci"] = {m.ci_low.p, m.ci_high.p};
-    j["f_ci"] = {m.ci_low.f, m.ci_high.f};
-    out[Lower(m.name)] = std::move(j);
-  }
-  if (flags.per_id) {
-    nlohmann::ordered_json per_id = nlohmann::ordered_json::object();
-    for (size_t i = 0; i < report.ids.size(); ++i) {
-      nlohmann::ordered_json scores = nlohmann::ordered_json::object();
-      for (size_t m = 0; m < report.metrics.size(); ++m) {
-        const Prf& s = report.per_id[i][m];
-        scores[Lower(report.metrics[m].name)] = {{"r", s.r}, {"p", s.p}, {"f", s.f}};
-      }
-      per_id[report.ids[i]] = std::move(scores);
-    }
-    out["per_id"] = std::move(per_id);
-  }
-  std::cout << out.dump() << "\n";
+  std::cout << eval::RougeReportJson(report, flags.per_id) << "\n";
 }
 
 int RunRouge(const RougeFlags& flags) {
