@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "dossier/briefing.h"
+#include "dossier/digest.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
 #include "dossier/report.h"
@@ -371,6 +372,188 @@ class PyStoryClusterer {
   ReadLimits limits_;
 };
 
+// ---- Distributed digests (python/dossier/dask.py) ----------------------------
+
+std::pair<std::vector<std::string>, Diagnostics> ExpandPaths(const std::vector<std::string>& paths,
+                                                             const ReadLimits& limits) {
+  py::gil_scoped_release release;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::string> files = ExpandInputs(paths, ToReadOptions(limits), &diagnostics);
+  Diagnostics out;
+  AddDiagnostics(diagnostics, &out);
+  return {std::move(files), std::move(out)};
+}
+
+// One share of the documents of `paths` (those whose number in the stream
+// of `paths` is share mod shares), saved: (bytes, their numbers, diagnostics;
+// only share 0 reports the inputs' problems, so each is reported once).
+std::tuple<py::bytes, std::vector<uint64_t>, Diagnostics> ReadShare(
+    const std::vector<std::string>& paths, const ReadLimits& limits, uint64_t share,
+    uint64_t shares) {
+  std::string blob;
+  std::vector<uint64_t> numbers;
+  Diagnostics out;
+  {
+    py::gil_scoped_release release;
+    if (shares == 0 || share >= shares) {
+      throw Failure{Status(StatusCode::kInvalidArgument, "share out of range")};
+    }
+    std::vector<Document> docs;
+    std::vector<Diagnostic> diagnostics;
+    uint64_t k = 0;
+    ReadDocuments(
+        paths, ToReadOptions(limits),
+        [&](Document&& d) {
+          if (k % shares == share) {
+            numbers.push_back(k);
+            docs.push_back(std::move(d));
+          }
+          ++k;
+        },
+        &diagnostics);
+    if (share == 0) AddDiagnostics(diagnostics, &out);
+    blob = SaveDocuments(docs);
+  }
+  return {py::bytes(blob), std::move(numbers), std::move(out)};
+}
+
+std::vector<Document> Load(const std::string& blob, const std::string& origin) {
+  return Take(LoadDocuments(blob, origin));
+}
+
+class PyFeaturizer {
+ public:
+  explicit PyFeaturizer(const StoryOptions& options)
+      : featurizer_(Take(StoryFeaturizer::Create(options))) {}
+
+  // (signatures, the documents as kept for briefing, saved).
+  std::pair<std::vector<py::bytes>, py::bytes> Signatures(const std::string& blob) const {
+    std::vector<std::string> signatures;
+    std::string kept;
+    {
+      py::gil_scoped_release release;
+      std::vector<Document> docs = Load(blob, "documents");
+      signatures = featurizer_.Signatures(&docs);
+      kept = SaveDocuments(docs);
+    }
+    std::vector<py::bytes> out;
+    out.reserve(signatures.size());
+    for (const std::string& sig : signatures) out.emplace_back(sig);
+    return {std::move(out), py::bytes(kept)};
+  }
+
+ private:
+  StoryFeaturizer featurizer_;
+};
+
+// The documents at `positions` of a saved list, saved in that order.
+py::bytes TakeDocuments(const std::string& blob, const std::vector<uint64_t>& positions) {
+  std::string out;
+  {
+    py::gil_scoped_release release;
+    std::vector<Document> docs = Load(blob, "documents");
+    std::vector<Document> taken;
+    for (uint64_t p : positions) {
+      if (p >= docs.size()) {
+        throw Failure{Status(StatusCode::kInvalidArgument, "document position out of range")};
+      }
+      taken.push_back(std::move(docs[p]));
+    }
+    out = SaveDocuments(taken);
+  }
+  return py::bytes(out);
+}
+
+using Briefed = std::tuple<std::string, std::string, std::string, std::string, std::string>;
+
+class PyStoryBriefer {
+ public:
+  explicit PyStoryBriefer(const DigestOptions& options)
+      : briefer_(Take(StoryBriefer::Create(options))) {}
+
+  // Briefs each story `ids[k]` from the documents refs[k] = [(blob, position)]
+  // of `blobs`: (title, lead, markdown, brief_json, page) each.
+  std::vector<Briefed> Brief(const std::vector<std::string>& ids,
+                             const std::vector<std::vector<std::pair<size_t, size_t>>>& refs,
+                             const std::vector<std::string>& blobs) const {
+    py::gil_scoped_release release;
+    std::vector<std::vector<Document>> loaded;
+    for (const std::string& b : blobs) loaded.push_back(Load(b, "documents"));
+    Pipeline::Scratch scratch = briefer_.NewScratch();
+    std::vector<Briefed> out;
+    for (size_t k = 0; k < ids.size() && k < refs.size(); ++k) {
+      std::vector<Document> docs;
+      for (const auto& [b, p] : refs[k]) {
+        if (b >= loaded.size() || p >= loaded[b].size()) {
+          throw Failure{Status(StatusCode::kInvalidArgument, "document reference out of range")};
+        }
+        docs.push_back(std::move(loaded[b][p]));
+      }
+      DigestStory story;
+      story.entry.id = ids[k];
+      briefer_.Brief(&story, std::move(docs), &scratch);
+      out.emplace_back(story.entry.title, story.entry.lead, story.markdown, story.brief_json,
+                       story.page);
+    }
+    return out;
+  }
+
+ private:
+  StoryBriefer briefer_;
+};
+
+// The sequential middle of a distributed digest, on the driver: signatures
+// in stream order, then the ranked stories, then their briefings and files.
+class PyDigestRun {
+ public:
+  PyDigestRun(const StoryOptions& story_options, const DigestOptions& options)
+      : stream_(Take(StoryStream::Create(story_options))), options_(options) {}
+
+  void AddSignatures(const std::vector<std::string>& signatures, const std::string& origin) {
+    py::gil_scoped_release release;
+    for (const std::string& s : signatures) Take(stream_.AddSignature(s, origin));
+  }
+
+  // (story id, the article numbers it is briefed from) in rank order.
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> Rank() {
+    py::gil_scoped_release release;
+    stream_.Finish();
+    ranked_ = RankStories(stream_.Stories(), options_, &furniture_);
+    std::vector<std::pair<std::string, std::vector<uint32_t>>> out;
+    for (const DigestStory& r : ranked_) {
+      std::vector<uint32_t> articles = r.story.articles;
+      if (articles.size() > options_.max_story_docs) articles.resize(options_.max_story_docs);
+      out.emplace_back(r.entry.id, std::move(articles));
+    }
+    return out;
+  }
+
+  void SetBriefing(size_t i, const Briefed& b) {
+    if (i >= ranked_.size()) throw Failure{Status(StatusCode::kInvalidArgument, "no such story")};
+    DigestStory& r = ranked_[i];
+    std::tie(r.entry.title, r.entry.lead, r.markdown, r.brief_json, r.page) = b;
+  }
+
+  // (digest.md, stories.jsonl, index.html)
+  std::tuple<std::string, std::string, std::string> Render() const {
+    const DigestFiles f = RenderDigest(ranked_, stream_.article_count(), furniture_);
+    return {f.markdown, f.jsonl, f.index_html};
+  }
+
+  void Write(const std::string& output) const {
+    py::gil_scoped_release release;
+    Check(WriteDigest(output, ranked_, RenderDigest(ranked_, stream_.article_count(), furniture_)));
+  }
+
+  uint32_t Articles() const { return stream_.article_count(); }
+
+ private:
+  StoryStream stream_;
+  DigestOptions options_;
+  std::vector<DigestStory> ranked_;
+  size_t furniture_ = 0;
+};
+
 }  // namespace
 }  // namespace dossier::python
 
@@ -434,6 +617,32 @@ PYBIND11_MODULE(_dossier, m) {
   m.def("rouge_one", &RougeOne, py::arg("system"), py::arg("references"), py::arg("protocol"));
   m.def("rouge_many", &RougeMany, py::arg("systems"), py::arg("references"),
         py::arg("protocol"), py::arg("jobs"));
+
+  py::class_<DigestOptions>(m, "DigestOptions")
+      .def(py::init<>())
+      .def_readwrite("words", &DigestOptions::words)
+      .def_readwrite("min_articles", &DigestOptions::min_articles)
+      .def_readwrite("max_story_docs", &DigestOptions::max_story_docs)
+      .def_readwrite("data_dir", &DigestOptions::data_dir)
+      .def_readwrite("pages", &DigestOptions::pages);
+  m.def("expand_inputs", &ExpandPaths, py::arg("paths"), py::arg("limits"));
+  m.def("read_share", &ReadShare, py::arg("paths"), py::arg("limits"), py::arg("share"),
+        py::arg("shares"));
+  m.def("take_documents", &TakeDocuments, py::arg("blob"), py::arg("positions"));
+  py::class_<PyFeaturizer>(m, "StoryFeaturizer")
+      .def(py::init<const StoryOptions&>())
+      .def("signatures", &PyFeaturizer::Signatures);
+  py::class_<PyStoryBriefer>(m, "StoryBriefer")
+      .def(py::init<const DigestOptions&>())
+      .def("brief", &PyStoryBriefer::Brief);
+  py::class_<PyDigestRun>(m, "DigestRun")
+      .def(py::init<const StoryOptions&, const DigestOptions&>())
+      .def("add_signatures", &PyDigestRun::AddSignatures)
+      .def("rank", &PyDigestRun::Rank)
+      .def("set_briefing", &PyDigestRun::SetBriefing)
+      .def("render", &PyDigestRun::Render)
+      .def("write", &PyDigestRun::Write)
+      .def("articles", &PyDigestRun::Articles);
 
   py::class_<PyStoryClusterer>(m, "StoryClusterer")
       .def(py::init<const StoryOptions&, const ReadLimits&>())

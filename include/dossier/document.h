@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dossier/span.h"
@@ -113,6 +114,14 @@ struct Cluster {
   std::vector<std::string> references;  // reference summaries (Multi-News)
   std::vector<Diagnostic> diagnostics;  // problems met reading this cluster
 };
+
+// Documents as bytes, to move them between processes (python3 -m
+// dossier.dask): every field above except the analysis (clutter, paragraphs,
+// turns, sentences, tokens), which the next Pipeline::Analyze makes again.
+// LoadDocuments checks every length and offset: damaged bytes give an error
+// naming `origin` and the byte, never a crash.
+std::string SaveDocuments(const std::vector<Document>& documents);
+Result<std::vector<Document>> LoadDocuments(std::string_view bytes, const std::string& origin);
 
 }  // namespace dossier
 

@@ -104,6 +104,15 @@ Status ReadDocuments(const std::vector<std::string>& paths, const ReadOptions& o
 Status ReadDocuments(const std::vector<Input>& inputs, const ReadOptions& options,
                      const DocumentSink& sink, std::vector<Diagnostic>* diagnostics);
 
+// The files `paths` name, in the order ReadInputs and ReadDocuments read
+// them: folders walked (byte-wise path order, hidden entries skipped, at
+// most options.max_files), other paths as given. An empty folder is a
+// diagnostic. Reading the files one by one, in this order, gives the same
+// documents as reading `paths` (how python3 -m dossier.dask splits a stream).
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
+                                      const ReadOptions& options,
+                                      std::vector<Diagnostic>* diagnostics);
+
 // Reads one input held in memory (used by the file readers, tests and
 // fuzzers). `name` names the input in documents and diagnostics.
 // Documents of text/html/jsonl inputs are appended to `loose`; Multi-News

@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dossier/document.h"
@@ -62,6 +63,9 @@ struct Story {
   std::vector<std::string> article_ids;              // their Document::id
   std::vector<std::vector<std::string>> duplicates;  // near-duplicate groups, by article id
   std::vector<std::string> sources;                  // distinct outlets, in order of first use
+  // Outlets for ranking: the named ones, plus one per article without a
+  // source (near-duplicate copies of one unnamed text counting once).
+  size_t outlets = 0;
   std::string first_date, last_date;                 // "YYYY-MM-DD", empty when undated
   std::string title;                                 // the first article title, if any
   std::vector<std::string> keywords;                 // heaviest terms, up to 8
@@ -90,6 +94,12 @@ class StoryStream {
   // resumed runs), on the thread calling Push/Finish; its articles are then
   // forgotten and Stories() lists only the stories still open.
   void SetOnClosed(std::function<void(const Story&)> on_closed);
+  // Before the first Push: keep every article's document (raw; analysis
+  // dropped, metadata found in the text kept) for briefing (TakeDocuments).
+  // Not with SetOnClosed.
+  void SetKeepDocuments();
+  // The kept documents, in stream order (article numbers index them).
+  std::vector<Document> TakeDocuments();
   // Called after each batch with the articles and stories so far.
   void SetProgress(std::function<void(uint64_t articles, uint64_t stories)> progress);
 
@@ -99,6 +109,10 @@ class StoryStream {
   // returns the number of the story it joined: articles given the same
   // number are in one story (a page-furniture copy is later listed alone).
   uint32_t Add(Document&& doc);
+  // Adds the next article from its signature (StoryFeaturizer), exactly as
+  // Push of the document it was made from would; errors name `origin` and
+  // the byte of damage, and leave the stream as it was.
+  Result<uint32_t> AddSignature(std::string_view signature, const std::string& origin);
   // Processes what was pushed; call after the last Push (Stories() and
   // SaveState() see only what was processed).
   void Finish();
@@ -121,6 +135,29 @@ class StoryStream {
  private:
   struct Impl;
   explicit StoryStream(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// The analysis half of a StoryStream, for runs spread over machines
+// (python3 -m dossier.dask): signatures are made anywhere, in any order, and
+// added to one StoryStream in stream order with AddSignature; the stories
+// are the same as from Push of the same documents.
+class StoryFeaturizer {
+ public:
+  static Result<StoryFeaturizer> Create(const StoryOptions& options);
+  StoryFeaturizer(StoryFeaturizer&&) noexcept;
+  StoryFeaturizer& operator=(StoryFeaturizer&&) noexcept;
+  ~StoryFeaturizer();
+
+  // Analyses each document (options.threads threads) and returns its
+  // signature: its record (id, source, title, date) and clustering features,
+  // a few KB. Each document is left as StoryStream keeps it for briefing:
+  // analysis dropped, metadata found in the text kept. Thread-safe.
+  std::vector<std::string> Signatures(std::vector<Document>* documents) const;
+
+ private:
+  struct Impl;
+  explicit StoryFeaturizer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -184,6 +184,12 @@ struct ArticleFeatures {
   uint64_t source = 0;      // hash of the outlet's name (case-folded); 0 if none
 };
 
+// ArticleFeatures as bytes, to compute them on one machine and cluster on
+// another (StoryFeaturizer, dossier/stories.h). ReadFeatures checks every
+// length and index and fails (r->ok() false) on damaged bytes.
+void WriteFeatures(const ArticleFeatures& features, BinaryWriter* w);
+bool ReadFeatures(BinaryReader* r, ArticleFeatures* features);
+
 // One (article, candidate story) pair met while clustering a labelled stream
 // (StoryClusterer::AddLabelled): the features the model scores and whether
 // the story is the article's gold story.

@@ -80,19 +80,56 @@ void CorpusRun::Push(Document&& doc) {
   if (pending_.size() >= options_.batch) StartBatch();
 }
 
-ArticleFeatures CorpusRun::Featurize(Document* doc, Pipeline::Scratch* scratch) const {
-  pipeline_.Analyze(doc, scratch);
+ArticleFeatures FeaturizeArticle(const Pipeline& pipeline, const StoryClustererOptions& options,
+                                 Document* doc, Pipeline::Scratch* scratch) {
+  pipeline.Analyze(doc, scratch);
   Document title;
   if (!doc->title.empty()) {
     title.raw = doc->title;
     title.text = title.raw;
     title.map = OffsetMap::Identity(static_cast<uint32_t>(title.text.size()));
-    pipeline_.Analyze(&title, scratch);
+    pipeline.Analyze(&title, scratch);
   }
   ArticleFeatures features =
-      StoryClusterer::Features(*doc, options_.clustering, doc->title.empty() ? nullptr : &title);
+      StoryClusterer::Features(*doc, options, doc->title.empty() ? nullptr : &title);
   DropAnalysis(doc);
   return features;
+}
+
+namespace {
+constexpr uint32_t kSignatureVersion = 0x31676973;  // "sig1"
+}  // namespace
+
+std::string ArticleSignature(const Document& doc, const ArticleFeatures& features) {
+  BinaryWriter w;
+  w.U32(kSignatureVersion);
+  for (const std::string* s : {&doc.id, &doc.source, &doc.title, &doc.date}) w.Str(*s);
+  WriteFeatures(features, &w);
+  return std::move(w.bytes());
+}
+
+ArticleFeatures CorpusRun::Featurize(Document* doc, Pipeline::Scratch* scratch) const {
+  return FeaturizeArticle(pipeline_, options_.clustering, doc, scratch);
+}
+
+Result<uint32_t> CorpusRun::AddSignature(std::string_view signature, const std::string& origin) {
+  BinaryReader r(signature);
+  uint32_t version = 0;
+  Document record;
+  ArticleFeatures features;
+  bool ok = r.U32(&version) && version == kSignatureVersion;
+  for (std::string* s : {&record.id, &record.source, &record.title, &record.date}) {
+    ok = ok && r.Str(s);
+  }
+  if (!ok || !ReadFeatures(&r, &features) || !r.done()) {
+    return Status(StatusCode::kInvalidInput, "damaged article signature", origin,
+                  r.ok() ? r.offset() : r.error_offset());
+  }
+  Finish();
+  Record(std::move(record));
+  const uint32_t story = AddOne(features);
+  EmitClosed();
+  return story;
 }
 
 void CorpusRun::Record(Document&& doc) {
@@ -250,10 +287,20 @@ Story ListingOf(const StoryClusterer::Story& story, const At& at) {
     for (const std::string& x : out.sources) seen = seen || x == s;
     if (!seen) out.sources.push_back(s);
   }
+  // Outlets: the named ones, plus each article without a source, near-
+  // duplicate copies of one unnamed text counting once.
+  size_t unnamed = 0;
+  for (uint32_t a : story.articles) unnamed += at(a).source.empty() ? 1 : 0;
   for (const std::vector<uint32_t>& group : story.duplicates) {
     std::vector<std::string>& ids = out.duplicates.emplace_back();
-    for (uint32_t a : group) ids.push_back(at(a).id);
+    size_t group_unnamed = 0;
+    for (uint32_t a : group) {
+      ids.push_back(at(a).id);
+      group_unnamed += at(a).source.empty() ? 1 : 0;
+    }
+    if (group_unnamed > 1) unnamed -= group_unnamed - 1;
   }
+  out.outlets = out.sources.size() + unnamed;
   out.first_date = DayToIso(story.first_day);
   out.last_date = DayToIso(story.last_day);
   out.keywords = story.keywords;

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -72,6 +73,10 @@ class CorpusRun {
   // Adds `doc` now, on this thread, after what was pushed; returns the
   // number of the story it joined (StoryClusterer::Add).
   uint32_t Add(Document&& doc);
+  // Adds the next article from its signature (ArticleSignature), made from
+  // a document Push would have taken: the result is the same. Errors name
+  // `origin` and the byte of damage; the run is then unchanged.
+  Result<uint32_t> AddSignature(std::string_view signature, const std::string& origin);
 
   // Resuming a stream (`cluster --state`): LoadState, before the first
   // Push, restores the articles and clusterer saved by SaveState (after
@@ -122,6 +127,14 @@ class CorpusRun {
   uint32_t emitted_ = 0;
   std::vector<Document> documents_;
 };
+
+// What CorpusRun does to each document on its analysis threads: analyses
+// it, computes its clustering features, and drops the analysis (metadata
+// found in the text stays), leaving the document as kept for briefing.
+ArticleFeatures FeaturizeArticle(const Pipeline& pipeline, const StoryClustererOptions& options,
+                                 Document* doc, Pipeline::Scratch* scratch);
+// An article's record (id, source, title, date) and features as bytes.
+std::string ArticleSignature(const Document& doc, const ArticleFeatures& features);
 
 // The clusterer's options for the public knobs; fails on bad weights.
 Result<StoryClustererOptions> ClustererOptions(const StoryOptions& options);

@@ -1,12 +1,14 @@
 // StoryStream (dossier/stories.h): the public face of CorpusRun.
 #include "dossier/stories.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
 #include "cluster/story_clusterer.h"
 #include "corpus/corpus_run.h"
 #include "dossier/pipeline.h"
+#include "util/parallel.h"
 
 namespace dossier {
 
@@ -94,6 +96,10 @@ void StoryStream::SetOnClosed(std::function<void(const Story&)> on_closed) {
   };
 }
 
+void StoryStream::SetKeepDocuments() { impl_->options.keep_documents = true; }
+
+std::vector<Document> StoryStream::TakeDocuments() { return std::move(impl_->Run().documents()); }
+
 void StoryStream::SetProgress(std::function<void(uint64_t, uint64_t)> progress) {
   impl_->options.progress = std::move(progress);
 }
@@ -126,6 +132,46 @@ Status StoryStream::LoadState(const std::string& path, uint64_t max_bytes) {
 uint32_t StoryStream::article_count() const { return impl_->Run().article_count(); }
 
 uint32_t StoryStream::stories_emitted() const { return impl_->Run().stories_emitted(); }
+
+Result<uint32_t> StoryStream::AddSignature(std::string_view signature, const std::string& origin) {
+  return impl_->Run().AddSignature(signature, origin);
+}
+
+struct StoryFeaturizer::Impl {
+  Impl(Pipeline p, StoryClustererOptions o, int threads)
+      : pipeline(std::move(p)), options(std::move(o)), threads(threads) {}
+  Pipeline pipeline;
+  StoryClustererOptions options;
+  int threads;
+};
+
+StoryFeaturizer::StoryFeaturizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+StoryFeaturizer::StoryFeaturizer(StoryFeaturizer&&) noexcept = default;
+StoryFeaturizer& StoryFeaturizer::operator=(StoryFeaturizer&&) noexcept = default;
+StoryFeaturizer::~StoryFeaturizer() = default;
+
+Result<StoryFeaturizer> StoryFeaturizer::Create(const StoryOptions& options) {
+  Result<StoryClustererOptions> clustering = ClustererOptions(options);
+  if (!clustering.ok()) return clustering.status();
+  Result<Pipeline> pipeline = Pipeline::Create({options.data_dir});
+  if (!pipeline.ok()) return pipeline.status();
+  return StoryFeaturizer(std::make_unique<Impl>(std::move(*pipeline), std::move(*clustering),
+                                                ThreadCount(options.threads)));
+}
+
+std::vector<std::string> StoryFeaturizer::Signatures(std::vector<Document>* documents) const {
+  std::vector<std::string> out(documents->size());
+  const int threads = std::min<int>(impl_->threads, static_cast<int>(documents->size()));
+  std::vector<Pipeline::Scratch> scratch;
+  for (int t = 0; t < std::max(threads, 1); ++t) scratch.push_back(impl_->pipeline.NewScratch());
+  ParallelFor(documents->size(), std::max(threads, 1), [&](size_t i, int worker) {
+    Document& doc = (*documents)[i];
+    const ArticleFeatures features = FeaturizeArticle(impl_->pipeline, impl_->options, &doc,
+                                                      &scratch[static_cast<size_t>(worker)]);
+    out[i] = ArticleSignature(doc, features);
+  });
+  return out;
+}
 
 std::string StoryJsonLine(const Story& story) {
   return StoryJson(story).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +

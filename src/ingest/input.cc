@@ -225,18 +225,7 @@ size_t ForEachInput(const std::vector<Input>& inputs, const ReadOptions& options
       }
       continue;
     }
-    std::vector<std::string> files;
-    std::error_code ec;
-    if (path != "-" && fs::is_directory(path, ec)) {
-      WalkDirectory(path, options, &files, diagnostics);
-      if (files.empty()) {
-        AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
-                      Status(StatusCode::kEmptyInput, "directory holds no files", path));
-      }
-    } else {
-      files.push_back(path);
-    }
-    for (const std::string& file : files) {
+    for (const std::string& file : ExpandInputs({path}, options, diagnostics)) {
       if (options.stop != nullptr && options.stop->load(std::memory_order_relaxed)) break;
       Result<FileContents> contents = ReadInputFile(file, options.max_input_bytes);
       if (!contents.ok()) {
@@ -259,6 +248,26 @@ size_t ForEachInput(const std::vector<Input>& inputs, const ReadOptions& options
 }
 
 }  // namespace
+
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
+                                      const ReadOptions& options,
+                                      std::vector<Diagnostic>* diagnostics) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path != "-" && fs::is_directory(path, ec)) {
+      const size_t before = files.size();
+      WalkDirectory(path, options, &files, diagnostics);
+      if (files.size() == before) {
+        AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
+                      Status(StatusCode::kEmptyInput, "directory holds no files", path));
+      }
+    } else {
+      files.push_back(path);
+    }
+  }
+  return files;
+}
 
 Status ReadInputs(const std::vector<std::string>& paths, const ReadOptions& options,
                   const ClusterSink& sink, std::vector<Diagnostic>* diagnostics) {

@@ -86,6 +86,7 @@ class BinaryReader {
   bool done() const { return at_ == in_.size(); }
   uint64_t error_offset() const { return error_at_; }
   uint64_t offset() const { return at_; }
+  uint64_t remaining() const { return in_.size() - at_; }
 
  private:
   bool Need(uint64_t n) {

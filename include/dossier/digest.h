@@ -1,0 +1,100 @@
+// A digest of a stream of articles: its stories ranked by outlets and size,
+// each briefed; what `dossier digest` writes, as library calls that can run
+// on one machine or be spread over many (python3 -m dossier.dask).
+//
+//   StoryStream stream = ...;  stream.SetKeepDocuments();  push, Finish();
+//   std::vector<Document> docs = stream.TakeDocuments();
+//   size_t furniture = 0;
+//   std::vector<DigestStory> ranked = RankStories(stream.Stories(), options, &furniture);
+//   Result<StoryBriefer> briefer = StoryBriefer::Create(options);
+//   for (DigestStory& s : ranked) briefer->Brief(&s, StoryDocuments(s, &docs, options));
+//   DigestFiles files = RenderDigest(ranked, docs.size(), furniture);
+#ifndef DOSSIER_DIGEST_H_
+#define DOSSIER_DIGEST_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dossier/document.h"
+#include "dossier/pipeline.h"
+#include "dossier/report.h"
+#include "dossier/status.h"
+#include "dossier/stories.h"
+
+namespace dossier {
+
+struct DigestOptions {
+  int words = 120;              // summary budget of each story
+  size_t min_articles = 1;      // stories with fewer articles are left out
+  size_t max_story_docs = 40;   // articles of a story briefed at most (its first)
+  std::string data_dir;         // word lists replacing the built-in ones
+  bool pages = false;           // also each story's HTML page (a folder output)
+};
+
+// One story of the digest.
+struct DigestStory {
+  Story story;                // its listing (`dossier cluster`'s line)
+  DigestEntry entry;          // what the index shows; title and lead once briefed
+  std::string markdown;       // its briefing, headings moved under the digest's
+  std::string brief_json;     // its briefing as `brief --format json` prints it, no documents
+  std::string page;           // its HTML page, when DigestOptions::pages
+};
+
+// The stories in digest order: furniture and stories under min_articles
+// left out (*furniture counts the furniture texts), then by outlets, then
+// articles, earlier stories first on ties. Fills each entry but the title
+// and lead, which come from the briefing.
+std::vector<DigestStory> RankStories(std::vector<Story> stories, const DigestOptions& options,
+                                     size_t* furniture);
+
+// The documents a story is briefed from: its first max_story_docs articles,
+// moved out of `documents` (every article of the stream, in order, as
+// StoryStream keeps them).
+std::vector<Document> StoryDocuments(const DigestStory& story, std::vector<Document>* documents,
+                                     const DigestOptions& options);
+
+class StoryBriefer {
+ public:
+  static Result<StoryBriefer> Create(const DigestOptions& options);
+  StoryBriefer(StoryBriefer&&) noexcept;
+  StoryBriefer& operator=(StoryBriefer&&) noexcept;
+  ~StoryBriefer();
+
+  // Per-thread working state for Brief.
+  Pipeline::Scratch NewScratch() const;
+  // Briefs `story` from `documents` (StoryDocuments): sets its entry's title
+  // (the most representative headline) and lead, its Markdown, JSON and page.
+  // Thread-safe with one Scratch per thread.
+  void Brief(DigestStory* story, std::vector<Document> documents, Pipeline::Scratch* scratch) const;
+
+ private:
+  struct Impl;
+  explicit StoryBriefer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// The digest's three files, from the briefed stories in rank order.
+struct DigestFiles {
+  std::string markdown;    // digest.md: contents, then each story's section
+  std::string jsonl;       // stories.jsonl: {"rank","story","brief"} per line
+  std::string index_html;  // index.html: the stories, linking their pages
+};
+DigestFiles RenderDigest(const std::vector<DigestStory>& ranked, size_t articles,
+                         size_t furniture);
+
+// Writes the three files into the existing folder `dir` (index.html,
+// digest.md, stories.jsonl), each atomically.
+Status WriteDigestFiles(const std::string& dir, const DigestFiles& files);
+
+// Writes the digest as `dossier digest -o OUTPUT` does, all or nothing: a
+// .md or .jsonl file, or else a folder (the three files and stories/<id>.html
+// from each story's page, built beside OUTPUT and put in its place in one
+// step). Not resumable: `dossier digest` keeps a checkpoint for that.
+Status WriteDigest(const std::string& output, const std::vector<DigestStory>& ranked,
+                   const DigestFiles& files);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_DIGEST_H_

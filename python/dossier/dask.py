@@ -1,0 +1,351 @@
+"""Corpus runs on a Dask cluster: ``python3 -m dossier.dask digest INPUTS... -o OUT``.
+
+The digest is the one ``dossier digest`` writes for the same inputs and options,
+byte for byte. The work is spread in three stages (docs/SCALING.md):
+
+1. *Read and analyse*, in partitions across the workers: a partition is a run of
+   whole input files, or, when there are fewer files than partitions, every k-th
+   document of one file. Each partition's task returns the articles'
+   signatures (record and clustering features, a few KB each) and keeps the
+   documents on its worker for stage 3.
+2. *Cluster*, on this process: the clusterer is sequential (each article is
+   placed against the stories before it), so the signatures are added in stream
+   order, exactly as ``dossier digest`` adds the features it computes itself.
+   Then the stories are ranked.
+3. *Brief*, in chunks of stories across the workers: each chunk gathers the
+   documents of its stories from the partitions that hold them and briefs them.
+
+Every task is a pure function of its inputs, so a worker that dies is replaced
+and its tasks (and the partitions it held) are computed again by Dask: no story
+is lost or written twice.
+
+Workers need the dossier package importable (PYTHONPATH or installed) and the
+input paths readable at the same names.
+"""
+
+import argparse
+import os
+import sys
+import time
+
+from . import _dossier
+from .errors import Error
+
+_PROG = "python3 -m dossier.dask"
+_EXIT_OK, _EXIT_PARTIAL, _EXIT_USAGE, _EXIT_NO_INPUT, _EXIT_OUTPUT = 0, 1, 2, 3, 4
+
+_STORY_FLAGS = {  # flag name -> (StoryOptions field, type)
+    "join-threshold": ("join_threshold", float), "min-cosine": ("min_cosine", float),
+    "undated-threshold": ("undated_threshold", float),
+    "undated-size-penalty": ("undated_size_penalty", float),
+    "window-days": ("window_days", int), "window-articles": ("window_articles", int),
+    "duplicate-threshold": ("duplicate_threshold", float), "query-terms": ("query_terms", int),
+    "index-terms": ("index_terms", int), "boilerplate-repeats": ("boilerplate_repeats", int),
+    "name-weight": ("name_weight", float), "furniture-copies": ("furniture_copies", int),
+}
+
+# ---- on the workers ---------------------------------------------------------
+
+_cache = {}
+
+
+def _cached(kind, settings, make):
+    key = (kind, tuple(sorted(settings.items())))
+    if key not in _cache:
+        _cache[key] = make()
+    return _cache[key]
+
+
+def _story_options(settings):
+    o = _dossier.StoryOptions()
+    for k, v in settings.items():
+        setattr(o, k, v)
+    o.threads = 1  # one analysis thread per task: Dask runs the tasks in parallel
+    return o
+
+
+def _digest_options(settings):
+    o = _dossier.DigestOptions()
+    for k, v in settings.items():
+        setattr(o, k, v)
+    return o
+
+
+def _limits(settings):
+    limits = _dossier.ReadLimits()
+    for k, v in settings.items():
+        setattr(limits, k, v)
+    return limits
+
+
+def featurize_partition(files, share, shares, story_settings, limit_settings):
+    """Stage 1: (document numbers in the partition's files, signatures, kept documents,
+    diagnostics)."""
+    blob, numbers, diagnostics = _dossier.read_share(files, _limits(limit_settings), share,
+                                                     shares)
+    featurizer = _cached("featurizer", story_settings,
+                         lambda: _dossier.StoryFeaturizer(_story_options(story_settings)))
+    signatures, kept = featurizer.signatures(blob)
+    return numbers, signatures, kept, diagnostics
+
+
+def signatures_of(result):
+    numbers, signatures, _, diagnostics = result
+    return numbers, signatures, diagnostics
+
+
+def documents_of(result):
+    return result[2]
+
+
+def take_documents(blob, positions):
+    return _dossier.take_documents(blob, positions)
+
+
+def brief_chunk(ids, refs, digest_settings, kill_marker, *blobs):
+    """Stage 3: the briefings of the stories `ids`, from the documents `refs` points to."""
+    if kill_marker:
+        try:  # testing: the first chunk to get here kills its worker, once
+            fd = os.open(kill_marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            os.close(fd)
+            os._exit(1)
+        except FileExistsError:
+            pass
+    briefer = _cached("briefer", digest_settings,
+                      lambda: _dossier.StoryBriefer(_digest_options(digest_settings)))
+    return briefer.brief(ids, refs, list(blobs))
+
+
+# ---- on the driver ----------------------------------------------------------
+
+
+def _partitions(files, target):
+    """(files, share, shares) runs in stream order: groups of whole files of about equal
+    size, or shares of single files when there are fewer files than `target`."""
+    if not files:
+        return []
+    if len(files) < target:
+        shares = -(-target // len(files))
+        return [([f], s, shares) for f in files for s in range(shares)]
+    sizes = []
+    for f in files:
+        try:
+            sizes.append(max(os.path.getsize(f), 1))
+        except OSError:
+            sizes.append(1)  # reported when read
+    per_group = sum(sizes) / target
+    groups, current, size = [], [], 0
+    for f, n in zip(files, sizes):
+        current.append(f)
+        size += n
+        if size >= per_group and len(groups) < target - 1:
+            groups.append(current)
+            current, size = [], 0
+    if current:
+        groups.append(current)
+    return [(g, 0, 1) for g in groups]
+
+
+class _Log:
+    def __init__(self, quiet):
+        self.quiet = quiet
+        self.errors = 0
+        self.start = time.monotonic()
+
+    def diagnostics(self, diagnostics):
+        for severity, message in diagnostics:
+            if severity == "error":
+                self.errors += 1
+            if severity == "error" or not self.quiet:
+                print(f"{_PROG} digest: {message}", file=sys.stderr)
+
+    def info(self, message):
+        if not self.quiet:
+            print(f"{_PROG} digest: {message} ({time.monotonic() - self.start:.1f} s)",
+                  file=sys.stderr)
+
+
+def _cluster(client, partitions, story_settings, limit_settings, log):
+    """Stages 1 and 2: the digest run with every signature added, and for each article
+    number its (partition, position)."""
+    signature_futures, document_futures = [], []
+    for files, share, shares in partitions:
+        f = client.submit(featurize_partition, files, share, shares, story_settings,
+                          limit_settings)
+        signature_futures.append(client.submit(signatures_of, f))
+        document_futures.append(client.submit(documents_of, f))
+        del f
+    # Stream order: partitions of whole files in order; the shares of one file
+    # interleaved by document number.
+    where = []  # article number -> (partition, position)
+    run_order = []
+    k = 0
+    while k < len(partitions):
+        files = partitions[k][0]
+        j = k + 1
+        while j < len(partitions) and partitions[j][0] == files and partitions[j][1] > 0:
+            j += 1
+        merged = []
+        for p in range(k, j):
+            numbers, signatures, diagnostics = signature_futures[p].result()
+            log.diagnostics(diagnostics)
+            merged.extend((n, p, pos, sig) for pos, (n, sig) in
+                          enumerate(zip(numbers, signatures)))
+            signature_futures[p].release()
+        merged.sort(key=lambda x: x[0])
+        run_order.append([sig for _, _, _, sig in merged])
+        where.extend((p, pos) for _, p, pos, _ in merged)
+        k = j
+    return run_order, where, document_futures
+
+
+def _brief(client, run, ranked, where, document_futures, digest_settings, chunks,
+           kill_marker, log):
+    """Stage 3: each story's briefing set on `run`."""
+    chunk_of = [list(range(c, len(ranked), chunks)) for c in range(min(chunks, len(ranked)))]
+    futures = {}
+    for c, members in enumerate(chunk_of):
+        needed = {}  # partition -> {position in it: position in its take}, in first use
+        for i in members:
+            for a in ranked[i][1]:
+                p, pos = where[a]
+                taken = needed.setdefault(p, {})
+                if pos not in taken:
+                    taken[pos] = len(taken)
+        parts = list(needed)
+        takes = [client.submit(take_documents, document_futures[p], list(needed[p]))
+                 for p in parts]
+        index_of = {p: b for b, p in enumerate(parts)}
+        refs = [[(index_of[where[a][0]], needed[where[a][0]][where[a][1]])
+                 for a in ranked[i][1]] for i in members]
+        ids = [ranked[i][0] for i in members]
+        futures[client.submit(brief_chunk, ids, refs, digest_settings, kill_marker,
+                              *takes)] = members
+    from distributed import as_completed
+    done = 0
+    for future in as_completed(list(futures)):
+        members = futures[future]
+        for i, briefed in zip(members, future.result()):
+            run.set_briefing(i, briefed)
+        done += len(members)
+        future.release()
+    log.info(f"{done} stories briefed")
+
+
+def _client(args):
+    from distributed import Client, LocalCluster
+    if args.scheduler:
+        return Client(args.scheduler), None
+    cluster = LocalCluster(n_workers=args.local, threads_per_worker=1, processes=True,
+                           host="127.0.0.1", dashboard_address=None)
+    return Client(cluster), cluster
+
+
+def _settings(args):
+    story = {field: kind(getattr(args, flag.replace("-", "_")))
+             for flag, (field, kind) in _STORY_FLAGS.items()
+             if getattr(args, flag.replace("-", "_")) is not None}
+    if args.weights:
+        with open(args.weights, encoding="utf-8") as f:
+            story["weights"] = f.read()
+        story["weights_origin"] = args.weights
+    if args.data_dir:
+        story["data_dir"] = args.data_dir
+    to_folder = bool(args.output) and not args.output.lower().endswith(
+        (".md", ".markdown", ".jsonl", ".ndjson"))
+    digest = {"words": args.words, "min_articles": args.min_articles,
+              "max_story_docs": args.max_story_docs, "data_dir": args.data_dir or "",
+              "pages": to_folder}
+    limits = {"max_input_bytes": args.max_input_bytes,
+              "max_document_bytes": args.max_document_bytes}
+    return story, digest, limits
+
+
+def digest(args):
+    log = _Log(args.quiet)
+    story_settings, digest_settings, limit_settings = _settings(args)
+    _dossier.check_story_options(_story_options(story_settings))  # bad options: before any work
+    if "-" in args.inputs:
+        raise Error("standard input cannot be spread over workers; give files")
+    files, diagnostics = _dossier.expand_inputs(args.inputs, _limits(limit_settings))
+    log.diagnostics(diagnostics)
+    client, cluster = _client(args)
+    try:
+        workers = max(len(client.scheduler_info()["workers"]), 1)
+        partitions = _partitions(files, args.partitions or 2 * workers)
+        log.info(f"{len(files)} input files in {len(partitions)} partitions on "
+                 f"{workers} workers")
+        run = _dossier.DigestRun(_story_options(story_settings),
+                                 _digest_options(digest_settings))
+        run_order, where, document_futures = _cluster(client, partitions, story_settings,
+                                                      limit_settings, log)
+        for k, signatures in enumerate(run_order):
+            run.add_signatures(signatures, f"partition {k}")
+        if run.articles() == 0:
+            print(f"{_PROG} digest: no article read", file=sys.stderr)
+            return _EXIT_NO_INPUT
+        ranked = run.rank()
+        log.info(f"{run.articles()} articles clustered into {len(ranked)} stories")
+        _brief(client, run, ranked, where, document_futures, digest_settings,
+               args.chunks or 4 * workers, args.debug_kill_worker_once, log)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    if args.output:
+        run.write(args.output)
+    else:
+        sys.stdout.write(run.render()[0])
+    log.info(f"{run.articles()} articles, {len(ranked)} stories briefed"
+             + (f"; open {os.path.join(args.output, 'index.html')}"
+                if digest_settings["pages"] else ""))
+    return _EXIT_PARTIAL if log.errors else _EXIT_OK
+
+
+def _parser():
+    p = argparse.ArgumentParser(prog=_PROG, description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    d = sub.add_parser("digest", help="cluster and brief a stream as `dossier digest` does",
+                       description="Cluster a stream of articles into stories and brief each, "
+                                   "spread over a Dask cluster; the output is the one "
+                                   "`dossier digest` writes for the same inputs and options.")
+    d.add_argument("inputs", nargs="+", help="input files or folders (read by the workers)")
+    d.add_argument("-o", "--output", help="a folder (replaced as a whole), or a .md or .jsonl "
+                                          "file; without it the Markdown digest goes to stdout")
+    where = d.add_mutually_exclusive_group()
+    where.add_argument("--scheduler", help="address of a running Dask scheduler")
+    where.add_argument("--local", type=int, default=2,
+                       help="start a local cluster of this many worker processes (default 2)")
+    d.add_argument("-w", "--words", type=int, default=120, help="summary budget of each story")
+    d.add_argument("--min-articles", type=int, default=1)
+    d.add_argument("--max-story-docs", type=int, default=40)
+    d.add_argument("--data-dir", help="word lists replacing the built-in ones")
+    d.add_argument("--weights", help="the clustering model's weights file")
+    for flag, (_, kind) in _STORY_FLAGS.items():
+        d.add_argument("--" + flag, type=kind, help="as for `dossier digest`")
+    d.add_argument("--max-input-bytes", type=int, default=512 << 20)
+    d.add_argument("--max-document-bytes", type=int, default=8 << 20)
+    d.add_argument("--partitions", type=int, help="read/analyse partitions (default 2 per worker)")
+    d.add_argument("--chunks", type=int, help="briefing chunks (default 4 per worker)")
+    d.add_argument("-q", "--quiet", action="store_true", help="errors only")
+    d.add_argument("--debug-kill-worker-once", help=argparse.SUPPRESS)
+    return p
+
+
+def main(argv=None):
+    args = _parser().parse_args(argv)
+    if args.local is not None and args.local < 1:
+        print(f"{_PROG}: --local needs at least 1 worker", file=sys.stderr)
+        return _EXIT_USAGE
+    try:
+        return digest(args)
+    except Error as e:
+        print(f"{_PROG} digest: {e}", file=sys.stderr)
+        from .errors import InputError, OptionError
+        if isinstance(e, OptionError):
+            return _EXIT_USAGE
+        return _EXIT_NO_INPUT if isinstance(e, InputError) else _EXIT_OUTPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())
