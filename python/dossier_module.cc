@@ -271,9 +271,13 @@ std::map<std::string, std::string> Extract(const std::string& html, const std::s
     for (const Diagnostic& d : diagnostics) message += "\n  " + FormatDiagnostic(d);
     throw Failure{Status(status.ok() ? StatusCode::kInvalidInput : status.code(), message, name)};
   }
-  return {{"input", doc->origin}, {"title", doc->title},  {"byline", doc->byline},
-          {"date", doc->date},    {"url", doc->url.empty() ? url : doc->url},
-          {"site", doc->source},  {"text", doc->text}};
+  return {{"input", doc->origin},
+          {"title", doc->title},
+          {"byline", doc->byline},
+          {"date", doc->date},
+          {"url", doc->url.empty() ? url : doc->url},
+          {"site", doc->source},
+          {"text", doc->text}};
 }
 
 // ROUGE of one summary (units: its lines) against its references, under a
@@ -304,10 +308,10 @@ std::string RougeMany(const std::vector<std::string>& systems,
                       const std::string& protocol, int jobs) {
   py::gil_scoped_release release;
   if (systems.size() != references.size()) {
-    throw Failure{Status(StatusCode::kInvalidArgument,
-                         "systems and references differ in length (" +
-                             std::to_string(systems.size()) + " and " +
-                             std::to_string(references.size()) + ")")};
+    throw Failure{
+        Status(StatusCode::kInvalidArgument, "systems and references differ in length (" +
+                                                 std::to_string(systems.size()) + " and " +
+                                                 std::to_string(references.size()) + ")")};
   }
   eval::RougeOptions options = Take(eval::ProtocolOptions(protocol));
   options.jobs = jobs;
@@ -608,15 +612,13 @@ PYBIND11_MODULE(_dossier, m) {
       .def_readwrite("threads", &StoryOptions::threads)
       .def_readwrite("batch", &StoryOptions::batch);
 
-  m.def("check_story_options",
-        [](const StoryOptions& o) { Check(CheckStoryOptions(o)); });
+  m.def("check_story_options", [](const StoryOptions& o) { Check(CheckStoryOptions(o)); });
   m.def("brief", &Brief, py::arg("inputs"), py::arg("args"));
   m.def("cluster", &ClusterInputs, py::arg("inputs"), py::arg("options"), py::arg("limits"));
-  m.def("extract", &Extract, py::arg("html"), py::arg("name"), py::arg("url"),
-        py::arg("limits"));
+  m.def("extract", &Extract, py::arg("html"), py::arg("name"), py::arg("url"), py::arg("limits"));
   m.def("rouge_one", &RougeOne, py::arg("system"), py::arg("references"), py::arg("protocol"));
-  m.def("rouge_many", &RougeMany, py::arg("systems"), py::arg("references"),
-        py::arg("protocol"), py::arg("jobs"));
+  m.def("rouge_many", &RougeMany, py::arg("systems"), py::arg("references"), py::arg("protocol"),
+        py::arg("jobs"));
 
   py::class_<DigestOptions>(m, "DigestOptions")
       .def(py::init<>())

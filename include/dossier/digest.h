@@ -26,20 +26,20 @@
 namespace dossier {
 
 struct DigestOptions {
-  int words = 120;              // summary budget of each story
-  size_t min_articles = 1;      // stories with fewer articles are left out
-  size_t max_story_docs = 40;   // articles of a story briefed at most (its first)
-  std::string data_dir;         // word lists replacing the built-in ones
-  bool pages = false;           // also each story's HTML page (a folder output)
+  int words = 120;             // summary budget of each story
+  size_t min_articles = 1;     // stories with fewer articles are left out
+  size_t max_story_docs = 40;  // articles of a story briefed at most (its first)
+  std::string data_dir;        // word lists replacing the built-in ones
+  bool pages = false;          // also each story's HTML page (a folder output)
 };
 
 // One story of the digest.
 struct DigestStory {
-  Story story;                // its listing (`dossier cluster`'s line)
-  DigestEntry entry;          // what the index shows; title and lead once briefed
-  std::string markdown;       // its briefing, headings moved under the digest's
-  std::string brief_json;     // its briefing as `brief --format json` prints it, no documents
-  std::string page;           // its HTML page, when DigestOptions::pages
+  Story story;             // its listing (`dossier cluster`'s line)
+  DigestEntry entry;       // what the index shows; title and lead once briefed
+  std::string markdown;    // its briefing, headings moved under the digest's
+  std::string brief_json;  // its briefing as `brief --format json` prints it, no documents
+  std::string page;        // its HTML page, when DigestOptions::pages
 };
 
 // The stories in digest order: furniture and stories under min_articles
@@ -81,8 +81,7 @@ struct DigestFiles {
   std::string jsonl;       // stories.jsonl: {"rank","story","brief"} per line
   std::string index_html;  // index.html: the stories, linking their pages
 };
-DigestFiles RenderDigest(const std::vector<DigestStory>& ranked, size_t articles,
-                         size_t furniture);
+DigestFiles RenderDigest(const std::vector<DigestStory>& ranked, size_t articles, size_t furniture);
 
 // Writes the three files into the existing folder `dir` (index.html,
 // digest.md, stories.jsonl), each atomically.

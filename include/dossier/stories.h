@@ -66,10 +66,10 @@ struct Story {
   // Outlets for ranking: the named ones, plus one per article without a
   // source (near-duplicate copies of one unnamed text counting once).
   size_t outlets = 0;
-  std::string first_date, last_date;                 // "YYYY-MM-DD", empty when undated
-  std::string title;                                 // the first article title, if any
-  std::vector<std::string> keywords;                 // heaviest terms, up to 8
-  bool furniture = false;                            // one copy of page furniture, not news
+  std::string first_date, last_date;  // "YYYY-MM-DD", empty when undated
+  std::string title;                  // the first article title, if any
+  std::vector<std::string> keywords;  // heaviest terms, up to 8
+  bool furniture = false;             // one copy of page furniture, not news
   // Still open, more may join: StoryStream never sets it (it cannot know
   // whether the stream goes on); `dossier cluster --state` does.
   bool open = false;

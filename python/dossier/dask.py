@@ -233,9 +233,20 @@ def _brief(client, run, ranked, where, document_futures, digest_settings, chunks
 
 
 def _client(args):
+    import logging
+
+    import dask
     from distributed import Client, LocalCluster
+    # Dask's own log (workers lost and replaced, retries) only with --verbose:
+    # Dask recovers from them, and its tracebacks would bury our messages.
+    level = "warning" if args.verbose else "critical"
+    os.environ["DASK_LOGGING__DISTRIBUTED"] = level  # worker processes read it at start
+    dask.config.set({"logging.distributed": level})
+    logging.getLogger("distributed").setLevel(level.upper())
     if args.scheduler:
         return Client(args.scheduler), None
+    # On one machine a worker that does not answer within seconds is gone.
+    dask.config.set({"distributed.comm.timeouts.connect": "5s"})
     cluster = LocalCluster(n_workers=args.local, threads_per_worker=1, processes=True,
                            host="127.0.0.1", dashboard_address=None)
     return Client(cluster), cluster
@@ -328,6 +339,8 @@ def _parser():
     d.add_argument("--partitions", type=int, help="read/analyse partitions (default 2 per worker)")
     d.add_argument("--chunks", type=int, help="briefing chunks (default 4 per worker)")
     d.add_argument("-q", "--quiet", action="store_true", help="errors only")
+    d.add_argument("-v", "--verbose", action="store_true",
+                   help="also Dask's log: workers lost and replaced, tasks retried")
     d.add_argument("--debug-kill-worker-once", help=argparse.SUPPRESS)
     return p
 

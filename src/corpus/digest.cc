@@ -188,10 +188,10 @@ DigestFiles RenderDigest(const std::vector<DigestStory>& ranked, size_t articles
   for (const DigestStory& r : ranked) {
     files.markdown +=
         "<a id=\"" + r.entry.id + "\"></a>\n" + StorySection(r.entry, r.markdown) + "\n";
-    files.jsonl += "{\"rank\":" + std::to_string(r.entry.rank) + ",\"story\":" +
-                   StoryJson(r.story).dump(-1, ' ', false,
-                                           nlohmann::ordered_json::error_handler_t::replace) +
-                   ",\"brief\":" + r.brief_json + "}\n";
+    files.jsonl +=
+        "{\"rank\":" + std::to_string(r.entry.rank) + ",\"story\":" +
+        StoryJson(r.story).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+        ",\"brief\":" + r.brief_json + "}\n";
     entries.push_back(r.entry);
   }
   files.index_html = RenderDigestIndex(entries, heading);
@@ -225,13 +225,13 @@ Status WriteDigest(const std::string& output, const std::vector<DigestStory>& ra
   std::error_code ec;
   fs::remove_all(staging, ec);
   if (!fs::create_directories(staging / "stories", ec)) {
-    return Status(StatusCode::kIoError, "cannot create folder: " + ec.message(),
-                  staging.string());
+    return Status(StatusCode::kIoError, "cannot create folder: " + ec.message(), staging.string());
   }
   Status s = Status::Ok();
   for (const DigestStory& r : ranked) {
     if (!s.ok()) break;
-    const std::string page = r.entry.page.empty() ? "stories/" + r.entry.id + ".html" : r.entry.page;
+    const std::string page =
+        r.entry.page.empty() ? "stories/" + r.entry.id + ".html" : r.entry.page;
     s = WriteFileAtomic((staging / page).string(), r.page, /*sync=*/false);
   }
   if (s.ok()) s = WriteDigestFiles(staging.string(), files);

@@ -4,6 +4,7 @@
 
 #include "dossier/document.h"
 #include "util/binary_io.h"
+#include "util/utf8.h"
 
 namespace dossier {
 namespace {
@@ -43,8 +44,7 @@ bool ReadMap(BinaryReader* r, OffsetMap* map, size_t text_size, size_t raw_size)
     }
     out.AppendRun(runs[k], end - runs[k].text_begin);
   }
-  // No runs: a document saved without a map (none was made) comes back without one.
-  if (n > 0 && out.text_size() != text_size) return r->Fail();
+  if (out.text_size() != text_size) return r->Fail();
   *map = std::move(out);
   return true;
 }
@@ -89,10 +89,11 @@ Result<std::vector<Document>> LoadDocuments(std::string_view bytes, const std::s
                            &d.story, &d.raw, &d.text}) {
       ok = ok && r.Str(s);
     }
+    // What the readers guarantee and the analysis relies on: UTF-8 text
+    // and a map covering it.
     ok = ok && d.text.size() < UINT32_MAX && d.raw.size() < UINT32_MAX &&
-         ReadMap(&r, &d.map, d.text.size(), d.raw.size()) &&
-         ReadSpan(&r, &d.title_span, d.text.size()) &&
-         ReadSpan(&r, &d.date_span, d.text.size()) &&
+         (IsValidUtf8(d.text) || r.Fail()) && ReadMap(&r, &d.map, d.text.size(), d.raw.size()) &&
+         ReadSpan(&r, &d.title_span, d.text.size()) && ReadSpan(&r, &d.date_span, d.text.size()) &&
          ReadSpan(&r, &d.dateline_span, d.text.size());
   }
   if (!ok || !r.done()) {

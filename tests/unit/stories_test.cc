@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -172,6 +173,116 @@ TEST(StoriesTest, JsonLineHasEveryField) {
             "{\"id\":\"s7\",\"size\":2,\"articles\":[\"a\",\"c\"],\"duplicates\":[[\"a\",\"c\"]],"
             "\"sources\":[\"Wire\"],\"first_date\":\"2025-01-02\",\"last_date\":null,"
             "\"title\":null,\"keywords\":[\"strike\"],\"open\":true}\n");
+}
+
+TEST(StoriesTest, SignaturesAddedInOrderEqualPushedDocuments) {
+  std::vector<Document> docs = ReadFeed();
+  Result<std::vector<Story>> whole = ClusterDocuments(docs, {});
+  ASSERT_TRUE(whole.ok());
+  Result<StoryFeaturizer> featurizer = StoryFeaturizer::Create({});
+  ASSERT_TRUE(featurizer.ok());
+  // Signatures made in two halves (as two workers would), added in order.
+  std::vector<Document> first(docs.begin(), docs.begin() + 7), second(docs.begin() + 7, docs.end());
+  std::vector<std::string> signatures = featurizer->Signatures(&first);
+  for (std::string& s : featurizer->Signatures(&second)) signatures.push_back(std::move(s));
+  Result<StoryStream> stream = StoryStream::Create({});
+  ASSERT_TRUE(stream.ok());
+  for (const std::string& s : signatures) ASSERT_TRUE(stream->AddSignature(s, "test").ok());
+  stream->Finish();
+  EXPECT_EQ(Lines(stream->Stories()), Lines(*whole));
+  // The documents are left as StoryStream keeps them for briefing.
+  Result<StoryStream> keeping = StoryStream::Create({});
+  ASSERT_TRUE(keeping.ok());
+  keeping->SetKeepDocuments();
+  for (const Document& d : docs) keeping->Push(Document(d));
+  keeping->Finish();
+  std::vector<Document> kept = keeping->TakeDocuments();
+  ASSERT_EQ(kept.size(), docs.size());
+  for (size_t k = 0; k < 7; ++k) {
+    EXPECT_EQ(first[k].title, kept[k].title);
+    EXPECT_EQ(first[k].text, kept[k].text);
+    EXPECT_TRUE(first[k].sentences.empty());
+  }
+}
+
+TEST(StoriesTest, DamagedSignatureIsAnErrorAndChangesNothing) {
+  std::vector<Document> docs = ReadFeed();
+  Result<StoryFeaturizer> featurizer = StoryFeaturizer::Create({});
+  ASSERT_TRUE(featurizer.ok());
+  std::vector<std::string> signatures = featurizer->Signatures(&docs);
+  Result<StoryStream> stream = StoryStream::Create({});
+  ASSERT_TRUE(stream.ok());
+  ASSERT_TRUE(stream->AddSignature(signatures[0], "sig0").ok());
+  std::string cut = signatures[1].substr(0, signatures[1].size() / 2);
+  Result<uint32_t> bad = stream->AddSignature(cut, "partition 3");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().ToString().find("partition 3"), std::string::npos);
+  EXPECT_FALSE(stream->AddSignature("", "empty").ok());
+  EXPECT_EQ(stream->article_count(), 1u);
+}
+
+TEST(DocumentIoTest, SavedDocumentsComeBackWhole) {
+  std::vector<Document> docs = ReadFeed();
+  docs[0].byline = "Jane Roe";
+  docs[0].title_span = {0, 5};
+  Result<std::vector<Document>> back = LoadDocuments(SaveDocuments(docs), "blob");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ASSERT_EQ(back->size(), docs.size());
+  for (size_t k = 0; k < docs.size(); ++k) {
+    const Document &a = docs[k], &b = (*back)[k];
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.source, b.source);
+    EXPECT_EQ(a.date, b.date);
+    EXPECT_EQ(a.origin, b.origin);
+    EXPECT_EQ(a.raw, b.raw);
+    EXPECT_EQ(a.text, b.text);
+    EXPECT_EQ(a.byline, b.byline);
+    EXPECT_EQ(a.title_span, b.title_span);
+    EXPECT_EQ(a.map.text_size(), b.map.text_size());
+    for (uint32_t at = 0; at < a.text.size(); at += 7) {
+      EXPECT_EQ(a.map.ToOriginalBegin(at), b.map.ToOriginalBegin(at));
+    }
+  }
+  EXPECT_TRUE(LoadDocuments(SaveDocuments({}), "none").ok());
+}
+
+TEST(DocumentIoTest, DamagedBytesNameTheInputAndByte) {
+  std::vector<Document> docs = ReadFeed();
+  const std::string bytes = SaveDocuments(docs);
+  for (size_t cut : {size_t{0}, size_t{5}, bytes.size() / 3, bytes.size() - 1}) {
+    Result<std::vector<Document>> r = LoadDocuments(bytes.substr(0, cut), "blob");
+    ASSERT_FALSE(r.ok()) << cut;
+    EXPECT_NE(r.status().ToString().find("blob"), std::string::npos);
+  }
+  std::string flipped = bytes;
+  flipped[flipped.size() / 2] ^= 0x40;
+  flipped[flipped.size() / 2 + 1] ^= 0x7f;
+  Result<std::vector<Document>> r = LoadDocuments(flipped, "blob");
+  if (r.ok()) {
+    EXPECT_EQ(r->size(), docs.size());  // text bytes may flip harmlessly
+  }
+  EXPECT_FALSE(LoadDocuments(bytes + "x", "blob").ok());
+}
+
+TEST(InputTest, ExpandInputsListsFilesInReadingOrder) {
+  std::vector<Diagnostic> diagnostics;
+  const std::string harbor = std::string(DOSSIER_SOURCE_DIR) + "/examples/harbor-bridge";
+  std::vector<std::string> files = ExpandInputs({harbor, kFeed}, {}, &diagnostics);
+  ASSERT_EQ(files.size(), 6u);
+  EXPECT_TRUE(std::is_sorted(files.begin(), files.begin() + 5));
+  EXPECT_EQ(files.back(), kFeed);
+  EXPECT_TRUE(diagnostics.empty());
+  // Reading them one by one gives what reading the folder gives.
+  std::vector<std::string> ids_whole, ids_files;
+  ReadDocuments(
+      std::vector<std::string>{harbor, kFeed}, {}, [&](Document&& d) { ids_whole.push_back(d.id); },
+      &diagnostics);
+  for (const std::string& f : files) {
+    ReadDocuments(
+        std::vector<std::string>{f}, {}, [&](Document&& d) { ids_files.push_back(d.id); },
+        &diagnostics);
+  }
+  EXPECT_EQ(ids_whole, ids_files);
 }
 
 TEST(InputTest, MemoryInputsReadAsFilesWould) {

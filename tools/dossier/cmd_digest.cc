@@ -90,7 +90,8 @@ DigestOptions DigestOptionsOf(const DigestFlags& flags, const Destination& to) {
 int ClusterStream(const DigestFlags& flags, InputFormat format, Progress* progress,
                   StoryStream* stream, bool* had_error) {
   stream->SetKeepDocuments();
-  stream->SetProgress([progress](uint64_t n, uint64_t stories) { progress->Update(n, 0, stories); });
+  stream->SetProgress(
+      [progress](uint64_t n, uint64_t stories) { progress->Update(n, 0, stories); });
   return ReadStream(
       flags.stream, format, "digest", [stream](Document&& doc) { stream->Push(std::move(doc)); },
       [&]() -> uint64_t {
@@ -106,8 +107,7 @@ int ClusterStream(const DigestFlags& flags, InputFormat format, Progress* progre
 Status BriefStories(const DigestFlags& flags, const StoryBriefer& briefer, const Destination& to,
                     DigestCheckpoint* checkpoint, const std::vector<std::string>& keys,
                     const std::vector<size_t>& todo, std::vector<Document>* documents,
-                    std::vector<DigestStory>* ranked, std::vector<bool>* done,
-                    Progress* progress) {
+                    std::vector<DigestStory>* ranked, std::vector<bool>* done, Progress* progress) {
   const DigestOptions options = DigestOptionsOf(flags, to);
   const int threads = ThreadCount(flags.stream.clustering.threads);
   std::vector<Pipeline::Scratch> scratch;
@@ -149,8 +149,7 @@ int WriteDigest(const DigestFlags& flags, const Destination& to, DigestCheckpoin
     return kExitOutputError;
   };
   if (!to.folder) {
-    return WriteOutput(flags.output, to.jsonl_file ? files.jsonl : files.markdown,
-                       "dossier digest")
+    return WriteOutput(flags.output, to.jsonl_file ? files.jsonl : files.markdown, "dossier digest")
                ? kExitOk
                : kExitOutputError;
   }
