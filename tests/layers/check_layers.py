@@ -25,7 +25,7 @@ def main():
     # A folder's stage: src/X/ is dossier_X; src/*.cc and src/brief/ are the
     # top library, dossier.
     def stage_of(folder):
-        return "dossier" if folder in ("", "brief", "corpus") else "dossier_" + folder
+        return "dossier" if folder in ("", "brief", "corpus", "evaluate") else "dossier_" + folder
 
     def reach(stage, seen=None):
         seen = set() if seen is None else seen

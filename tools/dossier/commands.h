@@ -9,6 +9,7 @@
 #include <iostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dossier/briefing.h"
@@ -86,8 +87,10 @@ inline bool WriteOutput(const std::string& path, std::string_view content, const
   return false;
 }
 
-// Applies "name=value" settings (--set) to the weights of our method.
-inline Status ApplySettings(const std::vector<std::string>& settings, BriefOptions* options) {
+// Parses "name=value" settings (--set).
+inline Result<std::vector<std::pair<std::string, double>>> ParseSettings(
+    const std::vector<std::string>& settings) {
+  std::vector<std::pair<std::string, double>> out;
   for (const std::string& s : settings) {
     const size_t eq = s.find('=');
     char* end = nullptr;
@@ -95,7 +98,17 @@ inline Status ApplySettings(const std::vector<std::string>& settings, BriefOptio
     if (eq == std::string::npos || end == s.c_str() + eq + 1 || *end != '\0') {
       return Status(StatusCode::kInvalidArgument, "--set wants name=number, got \"" + s + "\"");
     }
-    Status st = SetBriefSetting(options, std::string_view(s).substr(0, eq), value);
+    out.emplace_back(s.substr(0, eq), value);
+  }
+  return out;
+}
+
+// Applies "name=value" settings (--set) to the weights of our method.
+inline Status ApplySettings(const std::vector<std::string>& settings, BriefOptions* options) {
+  Result<std::vector<std::pair<std::string, double>>> parsed = ParseSettings(settings);
+  if (!parsed.ok()) return parsed.status();
+  for (const auto& [name, value] : *parsed) {
+    Status st = SetBriefSetting(options, name, value);
     if (!st.ok()) return st;
   }
   return Status::Ok();

@@ -1,0 +1,56 @@
+// Evaluation as library calls: what `dossier eval` (summaries against
+// references with ROUGE-1.5.5), `dossier eval-extract` (article extraction
+// against ground truth) and `dossier eval-cluster` (story clustering against
+// gold labels) compute. The CLI formats these reports; nothing is printed here.
+#ifndef DOSSIER_EVALUATE_H_
+#define DOSSIER_EVALUATE_H_
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dossier/ingest.h"
+#include "dossier/rouge.h"
+#include "dossier/status.h"
+
+namespace dossier {
+
+// ---- Summaries (`dossier eval`) ---------------------------------------------
+
+struct SummaryEvalOptions {
+  std::string protocol = "multinews";        // the ROUGE flag set and word budget
+  std::vector<std::string> methods{"dossier"};  // SummaryMethodName()s; "all" for every one
+  int words = 0;                             // word budget; 0: the protocol's
+  int jobs = 0;                              // threads; 0: one per core
+  bool score = true;                         // false: summarize only
+  bool plan = true;                          // false: no copies or stories left out (ablation)
+  std::string wordnet_dir;                   // WordNet's *.exc lists; empty: Debian's
+  std::vector<std::pair<std::string, double>> settings;  // research knobs (SetBriefSetting)
+};
+
+struct MethodEval {
+  std::string method;
+  std::vector<std::pair<std::string, std::string>> summaries;  // (cluster id, summary), in order
+  std::vector<eval::MetricScore> metrics;  // ROUGE-1.5.5's averages; empty when not scored
+};
+
+struct SummaryEvalReport {
+  size_t clusters = 0;
+  int jobs = 1;
+  int words = 0;
+  double read_seconds = 0;       // until the last cluster was read
+  double summarize_seconds = 0;  // until every cluster was summarized by every method
+  std::vector<MethodEval> methods;
+  std::vector<Diagnostic> diagnostics;  // lines skipped (the rest was evaluated)
+};
+
+// Summarizes every cluster of a Multi-News-form input with each method and
+// scores the summaries against the clusters' references. Fails on a bad
+// option, or when no cluster could be read.
+Result<SummaryEvalReport> EvaluateSummaries(const std::vector<Input>& data,
+                                            const SummaryEvalOptions& options);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_EVALUATE_H_
