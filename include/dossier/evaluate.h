@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "dossier/extraction_score.h"
 #include "dossier/ingest.h"
 #include "dossier/rouge.h"
 #include "dossier/status.h"
@@ -19,13 +20,13 @@ namespace dossier {
 // ---- Summaries (`dossier eval`) ---------------------------------------------
 
 struct SummaryEvalOptions {
-  std::string protocol = "multinews";        // the ROUGE flag set and word budget
+  std::string protocol = "multinews";           // the ROUGE flag set and word budget
   std::vector<std::string> methods{"dossier"};  // SummaryMethodName()s; "all" for every one
-  int words = 0;                             // word budget; 0: the protocol's
-  int jobs = 0;                              // threads; 0: one per core
-  bool score = true;                         // false: summarize only
-  bool plan = true;                          // false: no copies or stories left out (ablation)
-  std::string wordnet_dir;                   // WordNet's *.exc lists; empty: Debian's
+  int words = 0;                                // word budget; 0: the protocol's
+  int jobs = 0;                                 // threads; 0: one per core
+  bool score = true;                            // false: summarize only
+  bool plan = true;                             // false: no copies or stories left out (ablation)
+  std::string wordnet_dir;                      // WordNet's *.exc lists; empty: Debian's
   std::vector<std::pair<std::string, double>> settings;  // research knobs (SetBriefSetting)
 };
 
@@ -50,6 +51,48 @@ struct SummaryEvalReport {
 // option, or when no cluster could be read.
 Result<SummaryEvalReport> EvaluateSummaries(const std::vector<Input>& data,
                                             const SummaryEvalOptions& options);
+
+// ---- Article extraction (`dossier eval-extract`) ----------------------------
+
+struct ExtractionEvalOptions {
+  bool baselines = true;  // also score baseline_outputs/*.json
+  int jobs = 0;           // threads scoring the baselines; extraction runs on one
+  eval::BootstrapOptions bootstrap;
+};
+
+// One system's scores (ours or a saved baseline output).
+struct ExtractionSystem {
+  std::string name, version;
+  bool ours = false;
+  eval::ExtractionScores scores;
+  std::vector<eval::PageScore> pages;  // per page, in the benchmark's order
+};
+
+// Our extraction of one page.
+struct ExtractedPage {
+  std::string id, url;
+  bool read = false, found = false;
+  std::string why_not;    // when not found
+  std::string text;       // the article body
+  size_t html_bytes = 0;  // as read (decompressed)
+  double seconds = 0;     // ExtractArticle alone
+};
+
+struct ExtractionEvalReport {
+  std::string version;                    // ours
+  std::vector<ExtractedPage> pages;       // the benchmark's pages, in order
+  std::vector<ExtractionSystem> systems;  // by F1, best first; ours among them
+  size_t pages_read = 0, found = 0, html_bytes = 0;
+  double extract_seconds = 0;    // extraction alone, one thread
+  std::vector<Status> problems;  // pages or outputs that could not be read (scored or skipped)
+};
+
+// Extracts the article of every page of the benchmark folder (ground-truth.json,
+// html/<id>.html.gz, baseline_outputs/*.json) one after the other on this
+// thread, and scores ours and every saved output with the benchmark's metric
+// on the same resampled pages. Fails when the ground truth cannot be read.
+Result<ExtractionEvalReport> EvaluateExtraction(const std::string& benchmark_dir,
+                                                const ExtractionEvalOptions& options);
 
 }  // namespace dossier
 

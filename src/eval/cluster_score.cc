@@ -1,4 +1,4 @@
-#include "eval/cluster_score.h"
+#include "dossier/cluster_score.h"
 
 #include <algorithm>
 #include <string_view>

@@ -1,7 +1,7 @@
 // The article extraction benchmark's metric; see extraction_score.h for the
 // rules. Tokens are interned per page, shingles are packed into fixed-size keys,
 // and the two shingle lists are sorted and merged to count the shared ones.
-#include "eval/extraction_score.h"
+#include "dossier/extraction_score.h"
 
 #include <unicode/uchar.h>
 

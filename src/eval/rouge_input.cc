@@ -1,4 +1,4 @@
-#include "eval/rouge_input.h"
+#include "dossier/rouge_input.h"
 
 #include <nlohmann/json.hpp>
 #include <unordered_map>

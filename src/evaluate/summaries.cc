@@ -63,9 +63,9 @@ struct Item {
 // and summarize it with every method as soon as it is read. A deque keeps
 // every item in place while others are appended; each item holds its own
 // results, so they do not depend on the number of workers.
-std::deque<Item> SummarizeAll(const std::vector<Input>& data, const Methods& m, bool plan,
-                              int jobs, std::vector<Diagnostic>* diagnostics,
-                              double* read_seconds, Clock::time_point start) {
+std::deque<Item> SummarizeAll(const std::vector<Input>& data, const Methods& m, bool plan, int jobs,
+                              std::vector<Diagnostic>* diagnostics, double* read_seconds,
+                              Clock::time_point start) {
   std::deque<Item> items;
   std::mutex mu;
   std::condition_variable ready;
@@ -169,7 +169,8 @@ Result<SummaryEvalReport> EvaluateSummaries(const std::vector<Input>& data,
   for (size_t k = 0; k < options.methods.size(); ++k) {
     MethodEval& method = report.methods.emplace_back();
     method.method = options.methods[k];
-    for (const Item& item : items) method.summaries.emplace_back(item.cluster.id, item.summaries[k]);
+    for (const Item& item : items)
+      method.summaries.emplace_back(item.cluster.id, item.summaries[k]);
     if (scorer) {
       Result<eval::RougeReport> scored = scorer->Score(RougeItems(items, k));
       if (!scored.ok()) return scored.status();

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "dossier/rouge.h"
-#include "eval/rouge_input.h"
+#include "dossier/rouge_input.h"
 #include "fuzz_checks.h"
 #include "util/strings.h"
 #include "util/utf8.h"

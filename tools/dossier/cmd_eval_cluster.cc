@@ -21,7 +21,7 @@
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
 #include "dossier/report.h"
-#include "eval/cluster_score.h"
+#include "dossier/cluster_score.h"
 #include "ingest/readers.h"
 #include "progress.h"
 #include "stream_flags.h"

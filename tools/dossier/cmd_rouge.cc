@@ -10,7 +10,7 @@
 
 #include "commands.h"
 #include "dossier/rouge.h"
-#include "eval/rouge_input.h"
+#include "dossier/rouge_input.h"
 #include "util/file_io.h"
 
 namespace dossier::cli {

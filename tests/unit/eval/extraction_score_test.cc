@@ -1,4 +1,4 @@
-#include "eval/extraction_score.h"
+#include "dossier/extraction_score.h"
 
 #include <gtest/gtest.h>
 

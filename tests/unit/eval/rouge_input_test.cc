@@ -1,4 +1,4 @@
-#include "eval/rouge_input.h"
+#include "dossier/rouge_input.h"
 
 #include <gtest/gtest.h>
 

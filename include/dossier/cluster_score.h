@@ -35,8 +35,8 @@
 // clusters are singletons, and N = 0 scores 1 everywhere.
 //
 // Thread safety: pure functions, no shared state.
-#ifndef DOSSIER_EVAL_CLUSTER_SCORE_H_
-#define DOSSIER_EVAL_CLUSTER_SCORE_H_
+#ifndef DOSSIER_CLUSTER_SCORE_H_
+#define DOSSIER_CLUSTER_SCORE_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -108,4 +108,4 @@ Result<ContentOracle> ContentOracleLabels(std::span<const uint32_t> gold,
 
 }  // namespace dossier::eval
 
-#endif  // DOSSIER_EVAL_CLUSTER_SCORE_H_
+#endif  // DOSSIER_CLUSTER_SCORE_H_

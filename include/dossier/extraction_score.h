@@ -42,8 +42,8 @@
 // (Python accepts those; the benchmark's files have none).
 //
 // Thread safety: no shared state; every function may run on many threads at once.
-#ifndef DOSSIER_EVAL_EXTRACTION_SCORE_H_
-#define DOSSIER_EVAL_EXTRACTION_SCORE_H_
+#ifndef DOSSIER_EXTRACTION_SCORE_H_
+#define DOSSIER_EXTRACTION_SCORE_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -144,4 +144,4 @@ Result<std::vector<PageScore>> ScorePages(const ArticleBodies& truth,
 
 }  // namespace dossier::eval
 
-#endif  // DOSSIER_EVAL_EXTRACTION_SCORE_H_
+#endif  // DOSSIER_EXTRACTION_SCORE_H_

@@ -21,8 +21,8 @@
 // after it are still read.
 //
 // A pure function: thread-safe, never throws, never prints.
-#ifndef DOSSIER_EVAL_ROUGE_INPUT_H_
-#define DOSSIER_EVAL_ROUGE_INPUT_H_
+#ifndef DOSSIER_ROUGE_INPUT_H_
+#define DOSSIER_ROUGE_INPUT_H_
 
 #include <cstdint>
 #include <string>
@@ -56,4 +56,4 @@ std::vector<RougeRecord> ParseRougeRecords(std::string_view bytes, const std::st
 
 }  // namespace dossier::eval
 
-#endif  // DOSSIER_EVAL_ROUGE_INPUT_H_
+#endif  // DOSSIER_ROUGE_INPUT_H_
