@@ -6,14 +6,19 @@
 #define DOSSIER_EVALUATE_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "dossier/cluster_score.h"
 #include "dossier/extraction_score.h"
 #include "dossier/ingest.h"
 #include "dossier/rouge.h"
 #include "dossier/status.h"
+#include "dossier/stories.h"
 
 namespace dossier {
 
@@ -93,6 +98,44 @@ struct ExtractionEvalReport {
 // on the same resampled pages. Fails when the ground truth cannot be read.
 Result<ExtractionEvalReport> EvaluateExtraction(const std::string& benchmark_dir,
                                                 const ExtractionEvalOptions& options);
+
+// ---- Story clustering (`dossier eval-cluster`) ------------------------------
+
+struct ClusterEvalOptions {
+  StoryOptions clustering;   // as `dossier cluster`
+  uint64_t seed = 20261121;  // Multi-News files: the shuffle
+  size_t first_record = 0;   // Multi-News files: records [first, end) only
+  size_t end_record = static_cast<size_t>(-1);
+  size_t limit = 0;              // > 0: the first N articles of the stream
+  int repeat = 1;                // copies of the stream, all but the first perturbed
+  std::string half;              // labelled streams: "a" or "b" (docs/CLUSTERING.md)
+  bool training_rows = false;    // also the model's training rows
+  bool rows_from_model = false;  // ... from its own decisions, not teacher-forced
+  // Called after each batch: articles clustered, of `total`, and stories so far.
+  std::function<void(uint64_t articles, uint64_t total, uint64_t stories)> progress;
+};
+
+struct ClusterEvalReport {
+  bool labelled = false;  // a JSONL stream with "story" labels (else a Multi-News file)
+  size_t unlabelled = 0;  // labelled stream lines without a label, left out
+  eval::ClusterScores scores;
+  size_t duplicate_groups = 0;
+  // Reference labelings (one copy of the stream only): what text alone could return.
+  std::optional<eval::ClusterScores> copies_apart, unmatched_apart;
+  int threads = 1;
+  double cluster_seconds = 0;
+  std::string stream;         // the stream clustered, as JSON Lines {id,source,date,title,text}
+  std::string training_rows;  // "# article same_story <features>" lines, when asked
+  std::vector<Diagnostic> diagnostics;  // lines skipped or unlabelled (the rest was scored)
+};
+
+// Clusters a Multi-News file (its records the gold stories, their articles
+// shuffled into one stream) or a labelled JSONL stream (in file order)
+// exactly as `dossier cluster` does, and scores the stories against the gold
+// labels. Fails on options that do not fit the input (kInvalidArgument), an
+// unreadable input or one without articles.
+Result<ClusterEvalReport> EvaluateClustering(const std::string& data,
+                                             const ClusterEvalOptions& options);
 
 }  // namespace dossier
 
