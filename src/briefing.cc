@@ -70,6 +70,12 @@ struct Briefer::Impl {
     SummaryPlan plan;
   };
   Groundwork Prepare(const Cluster& cluster) const;
+  // The parts of Brief(), in order.
+  void AddStory(const Cluster& cluster, const Groundwork& g, Briefing* b) const;
+  static void AddNotices(const Groundwork& g, uint32_t n, Briefing* b);
+  void AddFigures(const Cluster& cluster, const Groundwork& g, Briefing* b) const;
+  static void AddEntities(const Cluster& cluster, std::vector<Entity> entities, Briefing* b);
+  void AddTimeline(const Cluster& cluster, Groundwork* g, Briefing* b) const;
 };
 
 Briefer::Impl::Groundwork Briefer::Impl::Prepare(const Cluster& cluster) const {
@@ -243,7 +249,19 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
     b.coverage.push_back(std::move(row));
   }
 
-  // The story: outlets, title, events.
+  impl_->AddStory(cluster, g, &b);
+  Impl::AddNotices(g, n, &b);
+  // Key figures, entities and the timeline, from the story's independent reports.
+  impl_->AddFigures(cluster, g, &b);
+  Impl::AddEntities(cluster, std::move(entities), &b);
+  impl_->AddTimeline(cluster, &g, &b);
+  return b;
+}
+
+// The story: outlets, title, events.
+void Briefer::Impl::AddStory(const Cluster& cluster, const Groundwork& g, Briefing* out) const {
+  Briefing& b = *out;
+  const uint32_t n = static_cast<uint32_t>(cluster.documents.size());
   std::unordered_set<std::string> outlets;
   for (uint32_t d = 0; d < n; ++d) {
     if (!b.sources[d].set_aside && !cluster.documents[d].source.empty()) {
@@ -283,6 +301,10 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
     }
     b.events.push_back(std::move(entry));
   }
+}
+
+void Briefer::Impl::AddNotices(const Groundwork& g, uint32_t n, Briefing* out) {
+  Briefing& b = *out;
   if (g.pile.set_aside > 0) {
     BriefingNotice notice;
     notice.kind = "mixed_stories";
@@ -310,10 +332,11 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
                      "into stories with `dossier digest`";
     b.notices.push_back(std::move(notice));
   }
+}
 
-  // Key figures, entities and the timeline, from the story's independent reports.
+void Briefer::Impl::AddFigures(const Cluster& cluster, const Groundwork& g, Briefing* b) const {
   std::vector<FigureGroup> multi, single;
-  ReportableFigures(impl_->figures.Group(cluster, &g.include), &multi, &single);
+  ReportableFigures(figures.Group(cluster, &g.include), &multi, &single);
   auto entry = [&](const FigureGroup& group, const char* status) {
     FigureEntry f;
     f.label = GroupLabel(cluster, group);
@@ -328,8 +351,14 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
     }
     return f;
   };
-  for (const FigureGroup& group : multi) b.figures.push_back(entry(group, nullptr));
-  for (const FigureGroup& group : single) b.single_source_figures.push_back(entry(group, "single"));
+  for (const FigureGroup& group : multi) b->figures.push_back(entry(group, nullptr));
+  for (const FigureGroup& group : single) {
+    b->single_source_figures.push_back(entry(group, "single"));
+  }
+}
+
+void Briefer::Impl::AddEntities(const Cluster& cluster, std::vector<Entity> entities,
+                                Briefing* b) {
   for (Entity& e : entities) {
     EntityEntry ee;
     ee.name = std::move(e.name);
@@ -342,12 +371,15 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
       ee.first_mentions.push_back(Cite(
           cluster, m.document, cluster.documents[m.document].SentenceAt(m.span.begin), m.span));
     }
-    b.entities.push_back(std::move(ee));
+    b->entities.push_back(std::move(ee));
   }
+}
+
+void Briefer::Impl::AddTimeline(const Cluster& cluster, Groundwork* g, Briefing* b) const {
   TimelineScope scope;
-  scope.include = g.include;
-  for (const SourceEntry& s : b.sources) scope.dates.push_back(s.date);
-  for (const TimelineEvent& ev : impl_->timeline.Build(cluster, &scope, &g.times)) {
+  scope.include = g->include;
+  for (const SourceEntry& s : b->sources) scope.dates.push_back(s.date);
+  for (const TimelineEvent& ev : timeline.Build(cluster, &scope, &g->times)) {
     TimelineEntry t;
     t.date = ev.date;
     t.text = ev.text;
@@ -359,9 +391,8 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
     for (const TimeExpression& x : ev.citations) {
       t.citations.push_back(Cite(cluster, x.document, x.sentence, x.span));
     }
-    b.timeline.push_back(std::move(t));
+    b->timeline.push_back(std::move(t));
   }
-  return b;
 }
 
 }  // namespace dossier

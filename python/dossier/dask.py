@@ -345,8 +345,30 @@ def _parser():
     return p
 
 
+_DEBIAN_PYTHON = "/usr/bin/python3"
+
+
+def _need_distributed():
+    """Dask's distributed scheduler comes from Debian's python3-distributed, installed for
+    Debian's Python. Run from another python3 (a pyenv or venv one first on PATH) that lacks
+    it, the command runs itself again under Debian's, which has it."""
+    try:
+        import distributed  # noqa: F401
+        return
+    except ImportError as e:
+        missing = e
+    if (os.path.realpath(sys.executable) != os.path.realpath(_DEBIAN_PYTHON)
+            and os.path.exists(_DEBIAN_PYTHON) and not os.environ.get("DOSSIER_DASK_REEXEC")):
+        os.environ["DOSSIER_DASK_REEXEC"] = "1"
+        os.execv(_DEBIAN_PYTHON, [_DEBIAN_PYTHON, "-m", "dossier.dask", *sys.argv[1:]])
+    print(f"{_PROG}: Dask's distributed scheduler cannot be imported ({missing}); install "
+          "Debian's python3-distributed (scripts/install-deps.sh does)", file=sys.stderr)
+    sys.exit(_EXIT_USAGE)
+
+
 def main(argv=None):
     args = _parser().parse_args(argv)
+    _need_distributed()
     if args.local is not None and args.local < 1:
         print(f"{_PROG}: --local needs at least 1 worker", file=sys.stderr)
         return _EXIT_USAGE
