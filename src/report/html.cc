@@ -85,13 +85,11 @@ constexpr std::string_view kScript = R"(
 })();
 )";
 
-}  // namespace
-
-std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
+// The page's head, header line and notices, up to the first column.
+void HeadHtml(const Cluster& cluster, const Briefing& briefing, std::string* o) {
+  std::string& out = *o;
   const size_t ndocs = cluster.documents.size();
   const size_t reports = briefing.independent_reports;
-  std::string out;
-  out.reserve(64 * 1024);
   static const std::string* const kScriptHash = new std::string(Sha256Base64(kScript));
   out +=
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
@@ -119,8 +117,11 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
     out +=
         "<section class=\"notice\"><b>" + Esc(n.kind) + ":</b> " + Esc(n.message) + "</section>\n";
   }
+}
 
-  // Events.
+// Events.
+void EventsHtml(const Cluster& /*cluster*/, const Briefing& briefing, std::string* o) {
+  std::string& out = *o;
   if (briefing.events.size() > 1 ||
       (briefing.events.size() == 1 && !briefing.events.front().first_date.empty())) {
     out += "<section id=\"events\"><h2>Events</h2><ol>\n";
@@ -136,8 +137,12 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
     }
     out += "</ol></section>\n";
   }
+}
 
-  // Summary.
+// Summary.
+void SummaryHtml(const Cluster& /*cluster*/, const Briefing& briefing, std::string* o) {
+  const size_t reports = briefing.independent_reports;
+  std::string& out = *o;
   out += "<section id=\"summary\"><h2>Summary</h2><ol class=\"summary\">\n";
   for (const SummarySentence& s : briefing.summary.sentences) {
     out += "<li>";
@@ -149,8 +154,12 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
            CountOf(reports, "report", "reports") + "</span></li>\n";
   }
   out += "</ol></section>\n";
+}
 
-  // Who said what.
+// Who said what.
+void SpeakersHtml(const Cluster& cluster, const Briefing& briefing, std::string* o) {
+  const size_t reports = briefing.independent_reports;
+  std::string& out = *o;
   if (!briefing.speakers.empty()) {
     out += "<section id=\"speakers\"><h2>Who said what</h2>\n";
     for (const SpeakerEntry& sp : briefing.speakers) {
@@ -181,8 +190,11 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
     }
     out += "</section>\n";
   }
+}
 
-  // Key figures: across sources, then those of one source.
+// Key figures: across sources, then those of one source.
+void FiguresHtml(const Cluster& cluster, const Briefing& briefing, std::string* o) {
+  std::string& out = *o;
   if (!briefing.figures.empty() || !briefing.single_source_figures.empty()) {
     out += "<section id=\"figures\"><h2>Key figures</h2><ul>\n";
     std::vector<const FigureEntry*> all;
@@ -210,8 +222,11 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
     }
     out += "</ul></section>\n";
   }
+}
 
-  // Timeline, drawn as a vertical line of dated events.
+// Timeline, drawn as a vertical line of dated events.
+void TimelineHtml(const Cluster& /*cluster*/, const Briefing& briefing, std::string* o) {
+  std::string& out = *o;
   if (!briefing.timeline.empty()) {
     out += "<section id=\"timeline\"><h2>Timeline</h2><ul class=\"timeline\">\n";
     auto item = [&](const TimelineEntry& t) {
@@ -238,8 +253,11 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
     }
     out += "</section>\n";
   }
+}
 
-  // Entities.
+// Entities.
+void EntitiesHtml(const Cluster& /*cluster*/, const Briefing& briefing, std::string* o) {
+  std::string& out = *o;
   if (!briefing.entities.empty()) {
     out += "<section id=\"entities\"><h2>Entities</h2><ul>\n";
     size_t n = 0;
@@ -257,8 +275,12 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
     }
     out += "</ul></section>\n";
   }
+}
 
-  // Coverage matrix.
+// Coverage matrix.
+void CoverageHtml(const Cluster& cluster, const Briefing& briefing, std::string* o) {
+  const size_t ndocs = cluster.documents.size();
+  std::string& out = *o;
   if (!briefing.coverage.empty()) {
     out += "<section id=\"coverage\"><h2>Coverage</h2><table class=\"coverage\"><tr><th>point</th>";
     for (size_t d = 0; d < ndocs; ++d) out += "<th>[" + std::to_string(d + 1) + "]</th>";
@@ -274,9 +296,12 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
     }
     out += "</table></section>\n";
   }
-  out += "</div>\n<div>\n";
+}
 
-  // Sources, with their sentences as citation targets.
+// Sources, with their sentences as citation targets.
+void SourcesHtml(const Cluster& cluster, const Briefing& briefing, std::string* o) {
+  const size_t ndocs = cluster.documents.size();
+  std::string& out = *o;
   out += "<section id=\"sources\"><h2>Sources</h2>\n";
   for (uint32_t d = 0; d < ndocs; ++d) {
     const Document& doc = cluster.documents[d];
@@ -319,10 +344,24 @@ std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
     if (paragraph >= 0) out += "</p>";
     out += "</div>\n";
   }
-  out += "</section>\n</div>\n</main>\n<script>";
+  out += "</section>\n";
+}
+
+}  // namespace
+
+std::string RenderHtml(const Cluster& cluster, const Briefing& briefing) {
+  std::string out;
+  out.reserve(64 * 1024);
+  HeadHtml(cluster, briefing, &out);
+  for (auto* section : {EventsHtml, SummaryHtml, SpeakersHtml, FiguresHtml, TimelineHtml,
+                        EntitiesHtml, CoverageHtml}) {
+    section(cluster, briefing, &out);
+  }
+  out += "</div>\n<div>\n";
+  SourcesHtml(cluster, briefing, &out);
+  out += "</div>\n</main>\n<script>";
   out += kScript;
   out += "</script>\n</body></html>\n";
   return out;
 }
-
 }  // namespace dossier
