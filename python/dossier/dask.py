@@ -8,10 +8,11 @@ byte for byte. The work is spread in three stages (docs/SCALING.md):
    document of one file. Each partition's task returns the articles'
    signatures (record and clustering features, a few KB each) and keeps the
    documents on its worker for stage 3.
-2. *Cluster*, on this process: the clusterer is sequential (each article is
-   placed against the stories before it), so the signatures are added in stream
-   order, exactly as ``dossier digest`` adds the features it computes itself.
-   Then the stories are ranked.
+2. *Cluster*, on this process, while stage 1 goes on: the clusterer is
+   sequential (each article is placed against the stories before it), so the
+   signatures are added in stream order as the partitions arrive, exactly as
+   ``dossier digest`` adds the features it computes itself. Then the stories
+   are ranked.
 3. *Brief*, in chunks of stories across the workers: each chunk gathers the
    documents of its stories from the partitions that hold them and briefs them.
 
@@ -165,9 +166,24 @@ class _Log:
                   file=sys.stderr)
 
 
-def _cluster(client, partitions, story_settings, limit_settings, log):
-    """Stages 1 and 2: the digest run with every signature added, and for each article
-    number its (partition, position)."""
+def _groups(partitions):
+    """Runs of partitions [k, j) that share files: one group of the stream each."""
+    groups, k = [], 0
+    while k < len(partitions):
+        j = k + 1
+        while j < len(partitions) and partitions[j][0] == partitions[k][0] and partitions[j][1] > 0:
+            j += 1
+        groups.append((k, j))
+        k = j
+    return groups
+
+
+def _cluster(client, partitions, story_settings, limit_settings, run, log):
+    """Stages 1 and 2: every partition's signatures, added to `run` in stream order as soon
+    as the partitions before it are in (so the driver holds only those that arrived early);
+    returns for each article number its (partition, position), and the futures holding
+    each partition's documents."""
+    from distributed import as_completed
     signature_futures, document_futures = [], []
     for files, share, shares in partitions:
         f = client.submit(featurize_partition, files, share, shares, story_settings,
@@ -175,28 +191,29 @@ def _cluster(client, partitions, story_settings, limit_settings, log):
         signature_futures.append(client.submit(signatures_of, f))
         document_futures.append(client.submit(documents_of, f))
         del f
-    # Stream order: partitions of whole files in order; the shares of one file
-    # interleaved by document number.
+    index_of = {f.key: p for p, f in enumerate(signature_futures)}
+    arrived = {}
     where = []  # article number -> (partition, position)
-    run_order = []
-    k = 0
-    while k < len(partitions):
-        files = partitions[k][0]
-        j = k + 1
-        while j < len(partitions) and partitions[j][0] == files and partitions[j][1] > 0:
-            j += 1
-        merged = []
-        for p in range(k, j):
-            numbers, signatures, diagnostics = signature_futures[p].result()
-            log.diagnostics(diagnostics)
-            merged.extend((n, p, pos, sig) for pos, (n, sig) in
-                          enumerate(zip(numbers, signatures)))
-            signature_futures[p].release()
-        merged.sort(key=lambda x: x[0])
-        run_order.append([sig for _, _, _, sig in merged])
-        where.extend((p, pos) for _, p, pos, _ in merged)
-        k = j
-    return run_order, where, document_futures
+    groups = _groups(partitions)
+    next_group = 0
+    for future in as_completed(signature_futures):
+        arrived[index_of[future.key]] = future.result()
+        future.release()
+        # Add every group whose partitions are all in, in order. The shares of one file
+        # interleave by document number.
+        while next_group < len(groups) and all(
+                p in arrived for p in range(*groups[next_group])):
+            merged = []
+            for p in range(*groups[next_group]):
+                numbers, signatures, diagnostics = arrived.pop(p)
+                log.diagnostics(diagnostics)
+                merged.extend((n, p, pos, sig)
+                              for pos, (n, sig) in enumerate(zip(numbers, signatures)))
+            merged.sort(key=lambda x: x[0])
+            run.add_signatures([sig for _, _, _, sig in merged], f"partition group {next_group}")
+            where.extend((p, pos) for _, p, pos, _ in merged)
+            next_group += 1
+    return where, document_futures
 
 
 def _brief(client, run, ranked, where, document_futures, digest_settings, chunks,
@@ -229,7 +246,7 @@ def _brief(client, run, ranked, where, document_futures, digest_settings, chunks
             run.set_briefing(i, briefed)
         done += len(members)
         future.release()
-    log.info(f"{done} stories briefed")
+    log.info(f"stage 3: {done} stories briefed on the workers")
 
 
 def _client(args):
@@ -288,15 +305,14 @@ def digest(args):
                  f"{workers} workers")
         run = _dossier.DigestRun(_story_options(story_settings),
                                  _digest_options(digest_settings))
-        run_order, where, document_futures = _cluster(client, partitions, story_settings,
-                                                      limit_settings, log)
-        for k, signatures in enumerate(run_order):
-            run.add_signatures(signatures, f"partition {k}")
+        where, document_futures = _cluster(client, partitions, story_settings, limit_settings,
+                                           run, log)
         if run.articles() == 0:
             print(f"{_PROG} digest: no article read", file=sys.stderr)
             return _EXIT_NO_INPUT
         ranked = run.rank()
-        log.info(f"{run.articles()} articles clustered into {len(ranked)} stories")
+        log.info(f"stages 1-2: {run.articles()} articles read and analysed on the workers, "
+                 f"clustered into {len(ranked)} stories on the driver as they came")
         _brief(client, run, ranked, where, document_futures, digest_settings,
                args.chunks or 4 * workers, args.debug_kill_worker_once, log)
     finally:
