@@ -357,8 +357,7 @@ void Briefer::Impl::AddFigures(const Cluster& cluster, const Groundwork& g, Brie
   }
 }
 
-void Briefer::Impl::AddEntities(const Cluster& cluster, std::vector<Entity> entities,
-                                Briefing* b) {
+void Briefer::Impl::AddEntities(const Cluster& cluster, std::vector<Entity> entities, Briefing* b) {
   for (Entity& e : entities) {
     EntityEntry ee;
     ee.name = std::move(e.name);

@@ -61,9 +61,29 @@ def main():
                         print(f"{os.path.relpath(path, sys.argv[1])}:{no}: {stage} includes "
                               f"{m.group(1)}/ ({stage_of(m.group(1))}), a stage it does not "
                               f"depend on")
+    # The CLI and the Python module are built on the public headers; the CLI
+    # may also use the util/ helpers (file I/O, strings, threads).
+    outside = 0
+    for top, allowed_folders in (("tools", {"util"}), ("python", set())):
+        for root, _, files in os.walk(os.path.join(sys.argv[1], top)):
+            for name in sorted(files):
+                if not name.endswith((".h", ".cc")):
+                    continue
+                path = os.path.join(root, name)
+                with open(path, encoding="utf-8") as f:
+                    for no, line in enumerate(f, 1):
+                        m = INCLUDE.match(line)
+                        if not m or m.group(1) not in folders:
+                            continue
+                        outside += 1
+                        if m.group(1) not in allowed_folders:
+                            bad += 1
+                            print(f"{os.path.relpath(path, sys.argv[1])}:{no}: {top}/ includes "
+                                  f"{m.group(1)}/, not a public header (include/dossier/)")
     if bad:
         sys.exit(f"{bad} include(s) against the stage order")
-    print(f"ok: {checked} includes between stages follow the stage graph")
+    print(f"ok: {checked} includes between stages follow the stage graph; "
+          f"tools/ and python/ use public headers (and util/: {outside})")
 
 
 if __name__ == "__main__":

@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "commands.h"
-#include "dossier/ingest.h"
 #include "dossier/evaluate.h"
+#include "dossier/ingest.h"
 #include "dossier/rouge.h"
 #include "dossier/summary.h"
 #include "util/file_io.h"
@@ -65,8 +65,8 @@ void PrintReport(const EvalFlags& flags, const SummaryEvalReport& report, double
   text << std::fixed << std::setprecision(2);
   const size_t n = report.methods.size();
   text << report.clusters << " clusters read, analysed and summarized (" << n << " method"
-       << (n == 1 ? "" : "s") << ") in " << secs << " s (" << rate << " clusters/s, "
-       << report.jobs << " thread" << (report.jobs == 1 ? "" : "s") << ")\n";
+       << (n == 1 ? "" : "s") << ") in " << secs << " s (" << rate << " clusters/s, " << report.jobs
+       << " thread" << (report.jobs == 1 ? "" : "s") << ")\n";
   for (const MethodEval& m : report.methods) {
     nlohmann::ordered_json row;
     row["clusters"] = report.clusters;
@@ -87,8 +87,8 @@ void PrintReport(const EvalFlags& flags, const SummaryEvalReport& report, double
     std::cout << "dossier eval " << flags.data << " — protocol " << flags.protocol << ", "
               << report.words << " words"
               << (flags.no_score ? "" : "; ROUGE-1.5.5 bootstrap averages ×100") << "\n"
-              << text.str() << std::fixed << std::setprecision(3) << "read "
-              << report.read_seconds << " s, total " << total << " s\n";
+              << text.str() << std::fixed << std::setprecision(3) << "read " << report.read_seconds
+              << " s, total " << total << " s\n";
   }
 }
 
