@@ -678,146 +678,18 @@ class SentenceMatcher {
   }
 
   bool Match(size_t i, size_t* next, Found* f) const {
-    TimeExpression* e = &f->e;
     const Tok& t = toks_[i];
-    size_t after = 0;
-    if (t.kind == 'd') {
-      // 2015-11-27
-      if (Year(i) > 0 && IsPunct(i + 1, '-') && Adjacent(i + 1) && Adjacent(i + 2) &&
-          IsPunct(i + 3, '-') && Adjacent(i + 3) && Adjacent(i + 4)) {
-        CivilDate d{Year(i), Number(i + 2, 2), Number(i + 4, 2)};
-        if (d.valid() && !(Has(i + 5) && Adjacent(i + 5) && toks_[i + 5].kind != 'p')) {
-          return SetFullDate(d, i, i + 5, e, next);
-        }
-      }
-      // 11/27/2015
-      if (IsPunct(i + 1, '/') && Adjacent(i + 1) && Adjacent(i + 2) && IsPunct(i + 3, '/') &&
-          Adjacent(i + 3) && Adjacent(i + 4) && Year(i + 4) > 0) {
-        CivilDate d{Year(i + 4), Number(i, 2), Number(i + 2, 2)};
-        if (d.valid()) return SetFullDate(d, i, i + 5, e, next);
-      }
-      if (MatchCountAgo(i, next, e)) return true;
-      // 27 November (2015), 1st of January (2016)
-      int day = DayAt(i, &after);
-      size_t month_at = after;
-      if (day > 0 && after == i + 2 && WordAt(after) == "of") month_at = after + 1;
-      size_t month_end = 0;
-      int month = day > 0 ? MonthAt(month_at, &month_end) : 0;
-      if (month > 0) {
-        size_t year_end = 0;
-        int year = YearAfter(month_end, &year_end);
-        if (year > 0) return SetFullDate(CivilDate{year, month, day}, i, year_end, e, next);
-        // The month word without a period, which may end the sentence.
-        return SetMonthDay(month, day, i, month_at + 1, f, next);
-      }
-      return false;
-    }
+    if (t.kind == 'd') return MatchNumeric(i, next, f);
     if (t.kind != 'a') return false;
+    TimeExpression* e = &f->e;
     const std::string_view lower = Lower(i);
-    // Months: "November 27, 2015", "Nov. 28", "October the 30th", "January
-    // 2016", "in January".
-    if (int month = MonthAt(i, &after); month > 0) {
-      size_t day_end = 0;
-      int day = DayAt(after, &day_end);
-      if (day < 0 && WordAt(after) == "the") day = OrdinalDayAt(after + 1, &day_end);
-      if (day > 0) {
-        size_t year_end = 0;
-        int year = YearAfter(day_end, &year_end);
-        if (year > 0) return SetFullDate(CivilDate{year, month, day}, i, year_end, e, next);
-        return SetMonthDay(month, day, i, day_end, f, next);
-      }
-      if (int year = Year(after); year > 0) {
-        SetSpan(i, after + 1, e);
-        SetMonth(year, month, "text", e);
-        e->kind = kKindDate;
-        e->precision = kPrecisionMonth;
-        Hedge(i, kDateHedges, e);
-        *next = after + 1;
-        return true;
-      }
-      if (lower == "may" || i == 0 || toks_[i - 1].kind != 'a') return false;
-      const std::string_view prev = Lower(i - 1);
-      int step = 0;  // -1 strictly before, +1 strictly after, 0 by tense
-      if (prev == "last") {
-        step = -1;
-      } else if (prev == "next") {
-        step = 1;
-      } else if (!IsMonthPreposition(prev)) {
-        return false;
-      }
-      SetSpan(i - 1, i + 1, e);
-      e->kind = kKindDate;
-      e->precision = kPrecisionMonth;
-      *next = i + 1;
-      const int tense = step != 0 ? step : Tense(i - 1, i + 1);
-      const bool forward = tense > 0;
-      if (ref_ == nullptr) {
-        e->future = forward;
-        return true;
-      }
-      int year = ref_->year;
-      if (tense == 0) {
-        // No cue: the year that puts the month nearest D's, the past among
-        // equals.
-        const int delta = month - ref_->month;  // -11 .. 11
-        if (delta >= 6) --year;
-        if (delta < -6) ++year;
-      } else if (forward) {
-        if (month < ref_->month || (step > 0 && month == ref_->month)) ++year;
-      } else {
-        if (month > ref_->month || (step < 0 && month == ref_->month)) --year;
-      }
-      SetMonth(year, month, "document date", e);
-      return true;
-    }
-    // Weekdays.
+    size_t after = 0;
+    if (int month = MonthAt(i, &after); month > 0) return MatchMonth(i, month, after, next, f);
     if (int wd = WeekdayFromName(lower); wd >= 0 && IsCapitalized(i)) {
-      // "Tuesday, March 10": the date that follows says it all.
-      size_t j = IsPunct(i + 1, ',') ? i + 2 : i + 1;
-      size_t a = 0, b = 0;
-      if (MonthAt(j, &a) > 0 || (DayAt(j, &a) > 0 && MonthAt(a, &b) > 0)) return false;
-      size_t first = i;
-      int step = 0;
-      if (i > 0 && toks_[i - 1].kind == 'a') {
-        const std::string_view prev = Lower(i - 1);
-        if (prev == "last") step = -1, first = i - 1;
-        if (prev == "next") step = 1, first = i - 1;
-        if (prev == "this") first = i - 1;
-      }
-      SetSpan(first, i + 1, e);
-      e->kind = kKindRelative;
-      e->precision = kPrecisionDay;
-      Hedge(first, kDateHedges, e);
-      *next = i + 1;
-      const bool forward = step > 0 || (step == 0 && Future(first, i + 1));
-      if (ref_ == nullptr) {
-        e->future = forward;
-        return true;
-      }
-      const int64_t ref_days = Days(*ref_);
-      const int ref_wd = WeekdayOf(ref_days);
-      int64_t delta;
-      if (forward) {
-        delta = (wd - ref_wd + 7) % 7;
-        if (step > 0 && delta == 0) delta = 7;
-      } else {
-        delta = -((ref_wd - wd + 7) % 7);
-        if (step < 0 && delta == 0) delta = -7;
-      }
-      SetDay(CivilFromDays(ref_days + delta), "document date", e);
-      return true;
+      return MatchWeekday(i, wd, next, e);
     }
     if (lower == "yesterday" || lower == "today" || lower == "tonight" || lower == "tomorrow") {
-      SetSpan(i, i + 1, e);
-      *next = i + 1;
-      const bool deictic = lower == "today" || lower == "tonight";
-      e->kind = deictic ? kKindDeictic : kKindRelative;
-      e->precision = kPrecisionDay;
-      SetRelativeDays(lower == "yesterday"  ? -1
-                      : lower == "tomorrow" ? 1
-                                            : 0,
-                      lower == "tomorrow", e);
-      return true;
+      return MatchDayWord(i, lower, next, e);
     }
     if (MatchRecentPeriod(i, next, e)) return true;
     if ((lower == "earlier" || lower == "later") && WordAt(i + 1) == "this") {
@@ -825,47 +697,199 @@ class SentenceMatcher {
     }
     if ((lower == "last" || lower == "next" || lower == "this") && Has(i + 1) &&
         toks_[i + 1].kind == 'a') {
-      const std::string_view unit = Lower(i + 1);
-      const int sign = lower == "last" ? -1 : lower == "next" ? 1 : 0;
-      const char* kind = sign == 0 ? kKindDeictic : kKindRelative;
-      if (sign != 0 && IsCalendarUnit(unit) && IsNarrativePeriod(i)) return false;
-      if (unit == "week") {
-        SetSpan(i, i + 2, e);
-        e->kind = kind;
-        e->precision = kPrecisionApproximate;
-        *next = i + 2;
-        SetRelativeDays(7 * sign, sign > 0, e);
-        return true;
-      }
-      if (unit == "month" || unit == "year") {
-        SetSpan(i, i + 2, e);
-        e->kind = kind;
-        e->precision = unit == "month" ? kPrecisionMonth : kPrecisionYear;
-        *next = i + 2;
-        if (ref_ == nullptr) {
-          e->future = sign > 0;
-        } else if (unit == "year") {
-          SetYear(ref_->year + sign, "document date", e);
-        } else {
-          CivilDate m = AddMonths(CivilDate{ref_->year, ref_->month, 1}, sign);
-          SetMonth(m.year, m.month, "document date", e);
-        }
-        return true;
-      }
-      // "this morning", "this afternoon", "this evening"; "last night".
-      if ((sign == 0 && (unit == "morning" || unit == "afternoon" || unit == "evening")) ||
-          (sign < 0 && unit == "night")) {
-        SetSpan(i, i + 2, e);
-        e->kind = kind;
-        e->precision = kPrecisionDay;
-        *next = i + 2;
-        SetRelativeDays(sign, false, e);
-        return true;
-      }
-      return false;
+      return MatchLastNext(i, lower, next, e);
     }
     if (lower == "within" || lower == "in") return MatchDeadline(i, lower == "within", next, e);
     return MatchCountAgo(i, next, e);
+  }
+
+  // A date starting with a number: "2015-11-27", "11/27/2015", "27 November
+  // (2015)", "1st of January (2016)", "three days ago".
+  bool MatchNumeric(size_t i, size_t* next, Found* f) const {
+    TimeExpression* e = &f->e;
+    size_t after = 0;
+    // 2015-11-27
+    if (Year(i) > 0 && IsPunct(i + 1, '-') && Adjacent(i + 1) && Adjacent(i + 2) &&
+        IsPunct(i + 3, '-') && Adjacent(i + 3) && Adjacent(i + 4)) {
+      CivilDate d{Year(i), Number(i + 2, 2), Number(i + 4, 2)};
+      if (d.valid() && !(Has(i + 5) && Adjacent(i + 5) && toks_[i + 5].kind != 'p')) {
+        return SetFullDate(d, i, i + 5, e, next);
+      }
+    }
+    // 11/27/2015
+    if (IsPunct(i + 1, '/') && Adjacent(i + 1) && Adjacent(i + 2) && IsPunct(i + 3, '/') &&
+        Adjacent(i + 3) && Adjacent(i + 4) && Year(i + 4) > 0) {
+      CivilDate d{Year(i + 4), Number(i, 2), Number(i + 2, 2)};
+      if (d.valid()) return SetFullDate(d, i, i + 5, e, next);
+    }
+    if (MatchCountAgo(i, next, e)) return true;
+    // 27 November (2015), 1st of January (2016)
+    int day = DayAt(i, &after);
+    size_t month_at = after;
+    if (day > 0 && after == i + 2 && WordAt(after) == "of") month_at = after + 1;
+    size_t month_end = 0;
+    int month = day > 0 ? MonthAt(month_at, &month_end) : 0;
+    if (month > 0) {
+      size_t year_end = 0;
+      int year = YearAfter(month_end, &year_end);
+      if (year > 0) return SetFullDate(CivilDate{year, month, day}, i, year_end, e, next);
+      // The month word without a period, which may end the sentence.
+      return SetMonthDay(month, day, i, month_at + 1, f, next);
+    }
+    return false;
+  }
+
+  // Months at i (ending before `after`): "November 27, 2015", "Nov. 28",
+  // "October the 30th", "January 2016", "in January", "last March".
+  bool MatchMonth(size_t i, int month, size_t after, size_t* next, Found* f) const {
+    TimeExpression* e = &f->e;
+    const std::string_view lower = Lower(i);
+    size_t day_end = 0;
+    int day = DayAt(after, &day_end);
+    if (day < 0 && WordAt(after) == "the") day = OrdinalDayAt(after + 1, &day_end);
+    if (day > 0) {
+      size_t year_end = 0;
+      int year = YearAfter(day_end, &year_end);
+      if (year > 0) return SetFullDate(CivilDate{year, month, day}, i, year_end, e, next);
+      return SetMonthDay(month, day, i, day_end, f, next);
+    }
+    if (int year = Year(after); year > 0) {
+      SetSpan(i, after + 1, e);
+      SetMonth(year, month, "text", e);
+      e->kind = kKindDate;
+      e->precision = kPrecisionMonth;
+      Hedge(i, kDateHedges, e);
+      *next = after + 1;
+      return true;
+    }
+    if (lower == "may" || i == 0 || toks_[i - 1].kind != 'a') return false;
+    const std::string_view prev = Lower(i - 1);
+    int step = 0;  // -1 strictly before, +1 strictly after, 0 by tense
+    if (prev == "last") {
+      step = -1;
+    } else if (prev == "next") {
+      step = 1;
+    } else if (!IsMonthPreposition(prev)) {
+      return false;
+    }
+    SetSpan(i - 1, i + 1, e);
+    e->kind = kKindDate;
+    e->precision = kPrecisionMonth;
+    *next = i + 1;
+    const int tense = step != 0 ? step : Tense(i - 1, i + 1);
+    const bool forward = tense > 0;
+    if (ref_ == nullptr) {
+      e->future = forward;
+      return true;
+    }
+    int year = ref_->year;
+    if (tense == 0) {
+      // No cue: the year that puts the month nearest D's, the past among
+      // equals.
+      const int delta = month - ref_->month;  // -11 .. 11
+      if (delta >= 6) --year;
+      if (delta < -6) ++year;
+    } else if (forward) {
+      if (month < ref_->month || (step > 0 && month == ref_->month)) ++year;
+    } else {
+      if (month > ref_->month || (step < 0 && month == ref_->month)) --year;
+    }
+    SetMonth(year, month, "document date", e);
+    return true;
+  }
+
+  // A weekday at i: "Tuesday", "last Friday", "this Monday".
+  bool MatchWeekday(size_t i, int wd, size_t* next, TimeExpression* e) const {
+    // "Tuesday, March 10": the date that follows says it all.
+    size_t j = IsPunct(i + 1, ',') ? i + 2 : i + 1;
+    size_t a = 0, b = 0;
+    if (MonthAt(j, &a) > 0 || (DayAt(j, &a) > 0 && MonthAt(a, &b) > 0)) return false;
+    size_t first = i;
+    int step = 0;
+    if (i > 0 && toks_[i - 1].kind == 'a') {
+      const std::string_view prev = Lower(i - 1);
+      if (prev == "last") step = -1, first = i - 1;
+      if (prev == "next") step = 1, first = i - 1;
+      if (prev == "this") first = i - 1;
+    }
+    SetSpan(first, i + 1, e);
+    e->kind = kKindRelative;
+    e->precision = kPrecisionDay;
+    Hedge(first, kDateHedges, e);
+    *next = i + 1;
+    const bool forward = step > 0 || (step == 0 && Future(first, i + 1));
+    if (ref_ == nullptr) {
+      e->future = forward;
+      return true;
+    }
+    const int64_t ref_days = Days(*ref_);
+    const int ref_wd = WeekdayOf(ref_days);
+    int64_t delta;
+    if (forward) {
+      delta = (wd - ref_wd + 7) % 7;
+      if (step > 0 && delta == 0) delta = 7;
+    } else {
+      delta = -((ref_wd - wd + 7) % 7);
+      if (step < 0 && delta == 0) delta = -7;
+    }
+    SetDay(CivilFromDays(ref_days + delta), "document date", e);
+    return true;
+  }
+
+  // "yesterday", "today", "tonight", "tomorrow".
+  bool MatchDayWord(size_t i, std::string_view lower, size_t* next, TimeExpression* e) const {
+    SetSpan(i, i + 1, e);
+    *next = i + 1;
+    const bool deictic = lower == "today" || lower == "tonight";
+    e->kind = deictic ? kKindDeictic : kKindRelative;
+    e->precision = kPrecisionDay;
+    SetRelativeDays(lower == "yesterday"  ? -1
+                    : lower == "tomorrow" ? 1
+                                          : 0,
+                    lower == "tomorrow", e);
+    return true;
+  }
+
+  // "last week", "next month", "this year", "this morning", "last night".
+  bool MatchLastNext(size_t i, std::string_view lower, size_t* next, TimeExpression* e) const {
+    const std::string_view unit = Lower(i + 1);
+    const int sign = lower == "last" ? -1 : lower == "next" ? 1 : 0;
+    const char* kind = sign == 0 ? kKindDeictic : kKindRelative;
+    if (sign != 0 && IsCalendarUnit(unit) && IsNarrativePeriod(i)) return false;
+    if (unit == "week") {
+      SetSpan(i, i + 2, e);
+      e->kind = kind;
+      e->precision = kPrecisionApproximate;
+      *next = i + 2;
+      SetRelativeDays(7 * sign, sign > 0, e);
+      return true;
+    }
+    if (unit == "month" || unit == "year") {
+      SetSpan(i, i + 2, e);
+      e->kind = kind;
+      e->precision = unit == "month" ? kPrecisionMonth : kPrecisionYear;
+      *next = i + 2;
+      if (ref_ == nullptr) {
+        e->future = sign > 0;
+      } else if (unit == "year") {
+        SetYear(ref_->year + sign, "document date", e);
+      } else {
+        CivilDate m = AddMonths(CivilDate{ref_->year, ref_->month, 1}, sign);
+        SetMonth(m.year, m.month, "document date", e);
+      }
+      return true;
+    }
+    // "this morning", "this afternoon", "this evening"; "last night".
+    if ((sign == 0 && (unit == "morning" || unit == "afternoon" || unit == "evening")) ||
+        (sign < 0 && unit == "night")) {
+      SetSpan(i, i + 2, e);
+      e->kind = kind;
+      e->precision = kPrecisionDay;
+      *next = i + 2;
+      SetRelativeDays(sign, false, e);
+      return true;
+    }
+    return false;
   }
 
   // "within six months", "in another two weeks", "in the coming weeks" at
