@@ -635,206 +635,222 @@ bool BreaksLine(std::string_view name) {
 // kMaxNestingDepth. A simplified tokenizer: attribute quoting, raw-text
 // elements and comments are honoured; the tree is approximated by a stack
 // of tag names with the common implied end tags.
-Prescan ScanPage(std::string_view s) {
-  Prescan out;
-  std::vector<std::string_view> stack;
-  std::vector<std::pair<std::string_view, uint32_t>> pending;  // flattened tags awaiting their end
-  int math_depth = 0;
-  std::vector<std::pair<size_t, size_t>> attribute_cuts;
-  auto cut = [&out](size_t b, size_t e, bool line_break = false) {
+class PageScanner {
+ public:
+  explicit PageScanner(std::string_view s) : s_(s) {}
+
+  Prescan Run() {
+    size_t pos = 0;
+    while (pos < s_.size()) {
+      const size_t lt = s_.find('<', pos);
+      if (lt == std::string_view::npos || lt + 1 >= s_.size()) break;
+      pos = Tag(lt);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  static constexpr size_t kStop = std::string_view::npos;
+
+  void Cut(size_t b, size_t e, bool line_break = false) {
     if (e <= b) return;
-    if (!out.cuts.empty() && out.cuts.back().end == b) {
-      out.cuts.back().end = static_cast<uint32_t>(e);
-      out.cuts.back().line_break = out.cuts.back().line_break || line_break;
+    if (!out_.cuts.empty() && out_.cuts.back().end == b) {
+      out_.cuts.back().end = static_cast<uint32_t>(e);
+      out_.cuts.back().line_break = out_.cuts.back().line_break || line_break;
     } else {
-      out.cuts.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), line_break});
+      out_.cuts.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), line_break});
     }
-  };
-  size_t pos = 0;
-  while (pos < s.size()) {
-    const size_t lt = s.find('<', pos);
-    if (lt == std::string_view::npos || lt + 1 >= s.size()) break;
-    const char c = s[lt + 1];
-    if (c == '!') {
-      if (s.compare(lt, 4, "<!--") == 0) {
-        // "<!-->" and "<!--->" are closed comments; else up to "-->" or "--!>".
-        size_t end;
-        if (s.compare(lt + 4, 1, ">") == 0) {
-          end = lt + 5;
-        } else if (s.compare(lt + 4, 2, "->") == 0) {
-          end = lt + 6;
-        } else {
-          end = s.size();
-          for (size_t k = s.find("--", lt + 4); k != std::string_view::npos;
-               k = s.find("--", k + 1)) {
-            if (s.compare(k + 2, 1, ">") == 0) {
-              end = k + 3;
-              break;
-            }
-            if (s.compare(k + 2, 2, "!>") == 0) {
-              end = k + 4;
-              break;
-            }
-          }
-        }
-        cut(lt, end);
-        pos = end;
-        continue;
-      }
-      const size_t gt = s.find('>', lt + 2);  // doctype, bogus comment, CDATA
-      pos = gt == std::string_view::npos ? s.size() : gt + 1;
-      continue;
+  }
+
+  // The markup at `lt` ('<'); returns where to go on, or kStop.
+  size_t Tag(size_t lt) {
+    const char c = s_[lt + 1];
+    if (c == '!' && s_.compare(lt, 4, "<!--") == 0) {
+      const size_t end = CommentEnd(lt);
+      Cut(lt, end);
+      return end;
     }
-    if (c == '?') {
-      const size_t gt = s.find('>', lt + 2);
-      pos = gt == std::string_view::npos ? s.size() : gt + 1;
-      continue;
+    if (c == '!' || c == '?') {  // doctype, bogus comment, CDATA, processing instruction
+      const size_t gt = s_.find('>', lt + 2);
+      return gt == std::string_view::npos ? s_.size() : gt + 1;
     }
     const bool end_tag = c == '/';
     const size_t name_begin = lt + (end_tag ? 2 : 1);
-    if (name_begin >= s.size() || !IsAsciiAlpha(s[name_begin])) {
-      pos = lt + 1;  // a literal '<'
-      continue;
-    }
+    if (name_begin >= s_.size() || !IsAsciiAlpha(s_[name_begin])) return lt + 1;  // a literal '<'
     size_t name_end = name_begin;
-    while (name_end < s.size() && IsTagNameChar(s[name_end])) ++name_end;
-    const std::string_view name = s.substr(name_begin, name_end - name_begin);
-    const size_t gt = TagEnd(s, name_end);
-    if (gt == std::string_view::npos) break;  // an unfinished tag ends the page
-    const size_t after = gt + 1;
+    while (name_end < s_.size() && IsTagNameChar(s_[name_end])) ++name_end;
+    const std::string_view name = s_.substr(name_begin, name_end - name_begin);
+    const size_t gt = TagEnd(s_, name_end);
+    if (gt == std::string_view::npos) return kStop;  // an unfinished tag ends the page
+    return end_tag ? EndTag(name, lt, gt + 1) : StartTag(name, lt, name_end, gt);
+  }
 
-    if (end_tag) {
-      pos = after;
-      if (EqualsIgnoreAsciiCase(name, "math") && math_depth > 0) --math_depth;
-      auto p = std::find_if(pending.rbegin(), pending.rend(),
-                            [name](const auto& e) { return EqualsIgnoreAsciiCase(e.first, name); });
-      if (p != pending.rend()) {
-        cut(lt, after, BreaksLine(name));
-        if (--p->second == 0) pending.erase(std::next(p).base());
-        continue;
+  // "<!-->" and "<!--->" are closed comments; else up to "-->" or "--!>".
+  size_t CommentEnd(size_t lt) const {
+    if (s_.compare(lt + 4, 1, ">") == 0) return lt + 5;
+    if (s_.compare(lt + 4, 2, "->") == 0) return lt + 6;
+    for (size_t k = s_.find("--", lt + 4); k != std::string_view::npos; k = s_.find("--", k + 1)) {
+      if (s_.compare(k + 2, 1, ">") == 0) return k + 3;
+      if (s_.compare(k + 2, 2, "!>") == 0) return k + 4;
+    }
+    return s_.size();
+  }
+
+  size_t EndTag(std::string_view name, size_t lt, size_t after) {
+    if (EqualsIgnoreAsciiCase(name, "math") && math_depth_ > 0) --math_depth_;
+    auto p = std::find_if(pending_.rbegin(), pending_.rend(),
+                          [name](const auto& e) { return EqualsIgnoreAsciiCase(e.first, name); });
+    if (p != pending_.rend()) {
+      Cut(lt, after, BreaksLine(name));
+      if (--p->second == 0) pending_.erase(std::next(p).base());
+      return after;
+    }
+    constexpr size_t kEndTagSearch = 32;
+    for (size_t k = stack_.size(), n = 0; k > 0 && n < kEndTagSearch; --k, ++n) {
+      if (EqualsIgnoreAsciiCase(stack_[k - 1], name)) {
+        stack_.resize(k - 1);
+        break;
       }
-      constexpr size_t kEndTagSearch = 32;
-      for (size_t k = stack.size(), n = 0; k > 0 && n < kEndTagSearch; --k, ++n) {
-        if (EqualsIgnoreAsciiCase(stack[k - 1], name)) {
-          stack.resize(k - 1);
+    }
+    return after;
+  }
+
+  // A script or style element at `lt`, cut whole (its JSON-LD kept aside).
+  size_t RawText(std::string_view name, size_t lt, size_t after) {
+    const size_t close = FindEndTag(s_, after, name);
+    if (close == std::string_view::npos) {
+      Cut(lt, s_.size());
+      return kStop;
+    }
+    size_t close_gt = TagEnd(s_, close + 2 + name.size());
+    close_gt = close_gt == std::string_view::npos ? s_.size() : close_gt + 1;
+    if (name.size() == 6) {
+      const std::string_view tag = s_.substr(lt, after - lt);
+      for (size_t k = 0; k + 7 <= tag.size(); ++k) {
+        if (EqualsIgnoreAsciiCase(tag.substr(k, 7), "ld+json")) {
+          out_.json_ld.push_back(s_.substr(after, close - after));
           break;
         }
       }
-      continue;
     }
+    Cut(lt, close_gt);
+    return close_gt;
+  }
 
-    // Start tags.
-    if (EqualsIgnoreAsciiCase(name, "script") || EqualsIgnoreAsciiCase(name, "style")) {
-      const size_t close = FindEndTag(s, after, name);
-      if (close == std::string_view::npos) {
-        cut(lt, s.size());
-        break;
-      }
-      size_t close_gt = TagEnd(s, close + 2 + name.size());
-      close_gt = close_gt == std::string_view::npos ? s.size() : close_gt + 1;
-      if (name.size() == 6) {
-        const std::string_view tag = s.substr(lt, after - lt);
-        for (size_t k = 0; k + 7 <= tag.size(); ++k) {
-          if (EqualsIgnoreAsciiCase(tag.substr(k, 7), "ld+json")) {
-            out.json_ld.push_back(s.substr(after, close - after));
-            break;
-          }
+  // The end of the <svg> element whose start tag ends before `after`: up to
+  // the matching </svg>, nested <svg> counted; npos when unclosed.
+  size_t SvgEnd(size_t after) const {
+    int depth = 1;
+    size_t k = after;
+    while (depth > 0) {
+      const size_t next = s_.find('<', k);
+      if (next == std::string_view::npos) break;
+      const bool closing = s_.compare(next + 1, 1, "/") == 0;
+      const size_t nb = next + (closing ? 2 : 1);
+      if (s_.size() - nb >= 3 && EqualsIgnoreAsciiCase(s_.substr(nb, 3), "svg") &&
+          (nb + 3 == s_.size() || !IsTagNameChar(s_[nb + 3]))) {
+        const size_t g = TagEnd(s_, nb + 3);
+        if (g == std::string_view::npos) break;
+        if (closing) {
+          --depth;
+        } else if (s_[g - 1] != '/') {
+          ++depth;
         }
+        k = g + 1;
+        if (depth == 0) return k;
+      } else {
+        k = next + 1;
       }
-      cut(lt, close_gt);
-      pos = close_gt;
-      continue;
     }
-    const bool self_closing = s[gt - 1] == '/' && gt > name_end;
+    return std::string_view::npos;
+  }
+
+  size_t StartTag(std::string_view name, size_t lt, size_t name_end, size_t gt) {
+    const size_t after = gt + 1;
+    if (EqualsIgnoreAsciiCase(name, "script") || EqualsIgnoreAsciiCase(name, "style")) {
+      return RawText(name, lt, after);
+    }
+    const bool self_closing = s_[gt - 1] == '/' && gt > name_end;
     if (EqualsIgnoreAsciiCase(name, "svg")) {
-      if (self_closing) {
-        cut(lt, after);
-        pos = after;
-        continue;
-      }
-      // Up to the matching </svg>, nested <svg> counted; kept when unclosed.
-      int depth = 1;
-      size_t k = after;
-      size_t end = std::string_view::npos;
-      while (depth > 0) {
-        const size_t next = s.find('<', k);
-        if (next == std::string_view::npos) break;
-        const bool closing = s.compare(next + 1, 1, "/") == 0;
-        const size_t nb = next + (closing ? 2 : 1);
-        if (s.size() - nb >= 3 && EqualsIgnoreAsciiCase(s.substr(nb, 3), "svg") &&
-            (nb + 3 == s.size() || !IsTagNameChar(s[nb + 3]))) {
-          const size_t g = TagEnd(s, nb + 3);
-          if (g == std::string_view::npos) break;
-          if (closing) {
-            --depth;
-          } else if (s[g - 1] != '/') {
-            ++depth;
-          }
-          k = g + 1;
-          if (depth == 0) end = k;
-        } else {
-          k = next + 1;
-        }
-      }
-      if (end != std::string_view::npos) {
-        cut(lt, end);
-        pos = end;
-        continue;
+      const size_t end = self_closing ? after : SvgEnd(after);
+      if (end != std::string_view::npos) {  // kept when unclosed
+        Cut(lt, end);
+        return end;
       }
     }
     // Attributes nothing reads are cut too (href, src, data-*...): gumbo
     // copies every attribute byte.
-    attribute_cuts.clear();
-    ScanAttributes(s, name_end, EqualsIgnoreAsciiCase(name, "link"), &attribute_cuts);
-    auto keep_tag = [&] {
-      for (const auto& [b, e] : attribute_cuts) cut(b, e);
-    };
-    pos = after;
-    if (IsOneOf(name, {"title", "textarea", "xmp", "iframe", "noembed", "noframes"})) {
-      keep_tag();
-      const size_t close = FindEndTag(s, after, name);
-      if (close == std::string_view::npos) break;
+    attribute_cuts_.clear();
+    ScanAttributes(s_, name_end, EqualsIgnoreAsciiCase(name, "link"), &attribute_cuts_);
+    const bool raw = IsOneOf(name, {"title", "textarea", "xmp", "iframe", "noembed", "noframes"});
+    size_t pos = after;
+    if (raw) {
+      KeepAttributes();
+      const size_t close = FindEndTag(s_, after, name);
+      if (close == std::string_view::npos) return kStop;
       pos = close;
     } else if (EqualsIgnoreAsciiCase(name, "plaintext")) {
-      keep_tag();
-      break;
+      KeepAttributes();
+      return kStop;
     }
-    if (IsVoidElement(name) || (self_closing && math_depth > 0)) {
-      keep_tag();
-      continue;
+    if (IsVoidElement(name) || (self_closing && math_depth_ > 0)) {
+      KeepAttributes();
+      return pos;
     }
-    if (EqualsIgnoreAsciiCase(name, "math")) ++math_depth;
-    // The approximate tree: implied ends, then the depth limit.
-    if (!stack.empty() && EqualsIgnoreAsciiCase(stack.back(), "p") && ClosesParagraph(name)) {
-      stack.pop_back();
+    if (EqualsIgnoreAsciiCase(name, "math")) ++math_depth_;
+    ImpliedEnds(name);
+    if (stack_.size() >= static_cast<size_t>(kMaxNestingDepth)) {
+      Flatten(name, lt, after);
+      return pos;
     }
-    if (ClosesSameKind(name)) {
-      constexpr size_t kSiblingSearch = 4;
-      for (size_t k = stack.size(), n = 0; k > 0 && n < kSiblingSearch; --k, ++n) {
-        if (SameKind(stack[k - 1], name)) {
-          stack.resize(k - 1);
-          break;
-        }
-        if (!ClosesThrough(stack[k - 1], name)) break;
-      }
-    }
-    if (stack.size() >= static_cast<size_t>(kMaxNestingDepth)) {
-      cut(lt, after, BreaksLine(name));
-      out.flattened = true;
-      auto p = std::find_if(pending.begin(), pending.end(),
-                            [name](const auto& e) { return EqualsIgnoreAsciiCase(e.first, name); });
-      if (p == pending.end()) {
-        pending.emplace_back(name, 1);
-      } else {
-        ++p->second;
-      }
-      continue;
-    }
-    if (!IsOneOf(name, {"title", "textarea", "xmp", "iframe", "noembed", "noframes"})) keep_tag();
-    stack.push_back(name);
+    if (!raw) KeepAttributes();
+    stack_.push_back(name);
+    return pos;
   }
-  return out;
-}
+
+  // Cuts the attributes of the current tag that nothing reads.
+  void KeepAttributes() {
+    for (const auto& [b, e] : attribute_cuts_) Cut(b, e);
+  }
+
+  // The approximate tree's implied end tags before a `name` start tag.
+  void ImpliedEnds(std::string_view name) {
+    if (!stack_.empty() && EqualsIgnoreAsciiCase(stack_.back(), "p") && ClosesParagraph(name)) {
+      stack_.pop_back();
+    }
+    if (!ClosesSameKind(name)) return;
+    constexpr size_t kSiblingSearch = 4;
+    for (size_t k = stack_.size(), n = 0; k > 0 && n < kSiblingSearch; --k, ++n) {
+      if (SameKind(stack_[k - 1], name)) {
+        stack_.resize(k - 1);
+        break;
+      }
+      if (!ClosesThrough(stack_[k - 1], name)) break;
+    }
+  }
+
+  // A start tag past the depth limit: cut, its end tag awaited.
+  void Flatten(std::string_view name, size_t lt, size_t after) {
+    Cut(lt, after, BreaksLine(name));
+    out_.flattened = true;
+    auto p = std::find_if(pending_.begin(), pending_.end(),
+                          [name](const auto& e) { return EqualsIgnoreAsciiCase(e.first, name); });
+    if (p == pending_.end()) {
+      pending_.emplace_back(name, 1);
+    } else {
+      ++p->second;
+    }
+  }
+
+  std::string_view s_;
+  Prescan out_;
+  std::vector<std::string_view> stack_;
+  std::vector<std::pair<std::string_view, uint32_t>> pending_;  // flattened tags awaiting their end
+  int math_depth_ = 0;
+  std::vector<std::pair<size_t, size_t>> attribute_cuts_;
+};
+
+Prescan ScanPage(std::string_view s) { return PageScanner(s).Run(); }
 
 }  // namespace
 
