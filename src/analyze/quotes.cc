@@ -384,6 +384,20 @@ class QuoteExtractor::Run {
   bool EndsSentence(size_t k, size_t last, const Verb& verb, bool named = false) const;
   size_t ClauseStart(size_t v, const Verb& verb, size_t last, bool named_before = false) const;
   void DoParagraph(size_t p);
+  // DoParagraph's parts, in order, and what they pass along.
+  struct DirectState {
+    int carried = -1;         // the quote left open in the paragraph before, in found_
+    uint32_t carried_by = 0;  // where the quote that names the carried quote's speaker begins
+    int previous = -1;        // the last direct quote of this paragraph, in found_
+    size_t previous_end = 0;  // the token after its trailing attribution, if it had one
+    int unattributed = -1;    // a quote of whole sentences with no speaker yet, in found_
+    size_t unattributed_close = 0;
+  };
+  std::vector<QuoteMarks> MarkQuotes();
+  size_t OpenTail() const;
+  void DirectQuote(const QuoteMarks& m, DirectState* st, std::vector<bool>* used);
+  void OpenQuote(size_t p, size_t open_tail, const DirectState& st, std::vector<bool>* used);
+  void InTextOrder(size_t paragraph_first, const DirectState& st);
   // True when sentence `sentence` is at most one sentence after where
   // found_[quote] ends.
   bool Near(int quote, uint32_t sentence) const {
@@ -1522,6 +1536,31 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
   }
   LoadParagraph(p);
   direct_anchors_.clear();
+  const std::vector<QuoteMarks> marks = MarkQuotes();
+  const size_t open_tail = OpenTail();
+  for (size_t k = open_tail; k < toks_.size(); ++k) quoted_[k] = true;
+  std::vector<bool> used(toks_.size(), false);
+  DirectState st;
+  st.carried = toks_.empty() || toks_[0].type != TokType::kOpen ? -1 : carried_;
+  carried_ = -1;
+  const size_t paragraph_first = found_.size();
+  for (const QuoteMarks& m : marks) DirectQuote(m, &st, &used);
+  if (open_tail < toks_.size()) OpenQuote(p, open_tail, st, &used);
+
+  // Reported speech, sentence by sentence.
+  std::stable_sort(direct_anchors_.begin(), direct_anchors_.end(),
+                   [](const Anchor& x, const Anchor& y) { return x.verb < y.verb; });
+  for (uint32_t si = sentence_first; si < sentence_last; ++si) {
+    const Sentence& s = doc_.sentences[si];
+    size_t first = FirstTokenAt(s.span.begin);
+    size_t last = FirstTokenAt(s.span.end);
+    FindReported(si, first, last, quoted_, used);
+  }
+  InTextOrder(paragraph_first, st);
+}
+
+// The paragraph's pairs of quotation marks; marks the tokens inside them quoted.
+std::vector<QuoteExtractor::Run::QuoteMarks> QuoteExtractor::Run::MarkQuotes() {
   std::vector<QuoteMarks> marks;
   for (size_t i = 0; i < toks_.size(); ++i) {
     if (toks_[i].type != TokType::kOpen) continue;
@@ -1535,197 +1574,189 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
     }
   }
   quoted_.assign(toks_.size(), false);
-  std::vector<bool> used(toks_.size(), false);
   for (const QuoteMarks& m : marks) {
     for (size_t k = m.open; k <= m.close; ++k) quoted_[k] = true;
   }
-  // A quotation running on into the next paragraph: an opening mark that
-  // starts a sentence or follows a colon or comma, with no mark after it in
-  // this paragraph.
-  size_t open_tail = toks_.size();
+  return marks;
+}
+
+// A quotation running on into the next paragraph: an opening mark that
+// starts a sentence or follows a colon or comma, with no mark after it in
+// this paragraph; toks_.size() when there is none.
+size_t QuoteExtractor::Run::OpenTail() const {
   for (size_t i = toks_.size(); i > 0; --i) {
     const TokType t = toks_[i - 1].type;
     if (t == TokType::kClose) break;
     if (t != TokType::kOpen) continue;
     if (sentence_starts_.count(toks_[i - 1].span.begin) > 0 ||
         sentence_starts_.count(toks_[i - 1].span.end) > 0 || (i >= 2 && IsComma(i - 2))) {
-      open_tail = i - 1;
+      return i - 1;
     }
     break;
   }
-  for (size_t k = open_tail; k < toks_.size(); ++k) quoted_[k] = true;
-  const int carried = toks_.empty() || toks_[0].type != TokType::kOpen ? -1 : carried_;
-  carried_ = -1;
+  return toks_.size();
+}
 
-  const size_t paragraph_first = found_.size();
-  uint32_t carried_by = 0;  // where the quote that names the carried quote's speaker begins
-  int previous = -1;        // the last direct quote of this paragraph, in found_
-  size_t previous_end = 0;  // the token after its trailing attribution, if it had one
-  int unattributed = -1;    // a quote of whole sentences with no speaker yet, in found_
-  size_t unattributed_close = 0;
-  for (const QuoteMarks& m : marks) {
-    Span inner = TrimSpan(text_, Span{toks_[m.open].span.end, toks_[m.close].span.begin});
-    while (inner.end > inner.begin &&
-           (text_[inner.end - 1] == ',' || IsAsciiSpace(text_[inner.end - 1]))) {
-      --inner.end;
+// One direct quote between the marks `m`: its speaker after it, before it,
+// from the quote it continues, or from a naming verb.
+void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
+                                      std::vector<bool>* used) {
+  Span inner = TrimSpan(text_, Span{toks_[m.open].span.end, toks_[m.close].span.begin});
+  while (inner.end > inner.begin &&
+         (text_[inner.end - 1] == ',' || IsAsciiSpace(text_[inner.end - 1]))) {
+    --inner.end;
+  }
+  if (inner.empty()) return;
+  // 'On "The Ingraham Angle", DeSantis said': a title after a preposition
+  // or a possessive is no quote.
+  if (m.open > 0 && IsWord(m.open - 1) &&
+      (IsPreposition(LowerWord(m.open - 1)) || IsPossessive(Word(m.open - 1))) &&
+      IsTitleCase(m.open + 1, m.close)) {
+    return;
+  }
+  Found f;
+  f.quote.span = inner;
+  f.quote.kind = Quote::Kind::kDirect;
+  f.quote.sentence = doc_.SentenceAt(inner.begin);
+  const Span close_sentence = doc_.sentences[doc_.SentenceAt(toks_[m.close].span.begin)].span;
+  const Span open_sentence = doc_.sentences[doc_.SentenceAt(toks_[m.open].span.begin)].span;
+
+  // After: "...," said X.  /  "...," X said.  A quote closed by a period
+  // ends its sentence: what follows is not its attribution.
+  const bool closed_by_period = text_[inner.end - 1] == '.';
+  size_t limit = closed_by_period ? m.close : m.close + 1;
+  while (limit < toks_.size() && toks_[limit].span.begin < close_sentence.end &&
+         (toks_[limit].type == TokType::kWord || toks_[limit].type == TokType::kComma)) {
+    ++limit;
+  }
+  size_t attribution_end = 0;
+  size_t verb = 0;
+  const size_t anchors_before = direct_anchors_.size();
+  f.subject = DirectSubjectAfter(m, limit, &verb, &attribution_end);
+  if (f.subject.ok()) (*used)[verb] = true;
+  // Before: X said, "..."  /  X told reporters "..."  A name there beats
+  // a pronoun after the quote: 'X said: "...", he told a news conference.'
+  if (f.subject.kind != Subject::Kind::kName) {
+    int inherit = -1;
+    Subject s = DirectSubjectBefore(m, FirstTokenAt(open_sentence.begin), &verb, &inherit);
+    if (s.ok() && (!f.subject.ok() || s.kind == Subject::Kind::kName)) {
+      f.subject = s;
+      f.inherit_from = inherit;
+      (*used)[verb] = true;
     }
-    if (inner.empty()) continue;
-    // 'On "The Ingraham Angle", DeSantis said': a title after a preposition
-    // or a possessive is no quote.
-    if (m.open > 0 && IsWord(m.open - 1) &&
-        (IsPreposition(LowerWord(m.open - 1)) || IsPossessive(Word(m.open - 1))) &&
-        IsTitleCase(m.open + 1, m.close)) {
-      continue;
+  }
+  if (!f.subject.ok() && st->previous >= 0) {
+    // "A," said X, "B."  -- B continues A.
+    size_t j = st->previous_end;
+    while (j < m.open && toks_[j].type == TokType::kComma) ++j;
+    bool continues = st->previous_end > 0 && j == m.open;
+    // "A," X said. "B."  -- a whole quoted sentence, at most one sentence
+    // after the quote it continues.
+    bool whole_sentence = toks_[m.open].span.begin == open_sentence.begin &&
+                          IsCapitalized(inner.Slice(text_)) && Near(st->previous, f.quote.sentence);
+    if (continues || whole_sentence) f.inherit_from = st->previous;
+  }
+  // 'X called the attack an "act of terror" and an "act of hate"': a
+  // fragment after a naming verb is the subject's words; so are the
+  // fragments after it in the sentence.
+  bool named = false;
+  if (!f.subject.ok() && f.inherit_from < 0) {
+    const size_t sentence_first = FirstTokenAt(open_sentence.begin);
+    for (size_t v = m.open; v > sentence_first && v + 12 > m.open; --v) {
+      const TokType t = toks_[v - 1].type;
+      if (t != TokType::kWord && t != TokType::kComma) break;
+      if (!IsNamingVerb(LowerWord(v - 1)) || IsCapitalized(Word(v - 1))) continue;
+      Subject s;
+      if (LowerWord(v - 1).ends_with("ing") && v - 1 > sentence_first && IsComma(v - 2)) {
+        const Anchor* before = AnchorBefore(sentence_first, v - 1, {});
+        s = before != nullptr ? before->subject : SentenceSubject(sentence_first, v - 1);
+      } else {
+        s = SubjectBefore(sentence_first, v - 1);
+      }
+      if (s.ok()) {
+        f.subject = s;
+        named = true;
+      }
+      break;
     }
+    if (!named && st->previous >= 0 && found_[static_cast<size_t>(st->previous)].named &&
+        found_[static_cast<size_t>(st->previous)].quote.sentence == f.quote.sentence) {
+      // Not past a verb of saying: 'and said the trio "should abandon"'.
+      bool said = false;
+      const size_t from = FirstTokenAt(found_[static_cast<size_t>(st->previous)].quote.span.end);
+      for (size_t k = from; k < m.open && !said; ++k) said = VerbAt(k) != nullptr;
+      if (!said) {
+        f.inherit_from = st->previous;
+        named = true;
+      }
+    }
+  }
+  f.named = named;
+  // A paragraph continuing a quotation left open in the one before.
+  if (m.open == 0 && st->carried >= 0) {
+    if (!f.subject.ok() && f.inherit_from < 0) {
+      f.inherit_from = st->carried;
+    } else if (f.subject.ok()) {
+      st->carried_by = inner.begin;
+    }
+  }
+  const bool attributed = f.subject.ok();
+  const bool whole =
+      toks_[m.open].span.begin == open_sentence.begin && IsCapitalized(inner.Slice(text_));
+  if (f.subject.ok() || f.inherit_from >= 0) {
+    found_.push_back(std::move(f));
+    st->previous = static_cast<int>(found_.size() - 1);
+    st->previous_end = attribution_end;
+    for (size_t k = anchors_before; k < direct_anchors_.size(); ++k) {
+      direct_anchors_[k].found = st->previous;
+    }
+    // '"A." "B," she said.': A, whole sentences with no attribution, takes
+    // the speaker of the quote right after it.
+    if (attributed && st->unattributed >= 0 && m.open == st->unattributed_close + 1) {
+      found_[static_cast<size_t>(st->unattributed)].inherit_from = st->previous;
+    }
+    st->unattributed = -1;
+  } else if (whole) {
+    found_.push_back(std::move(f));
+    st->unattributed = static_cast<int>(found_.size() - 1);
+    st->unattributed_close = m.close;
+  } else {
+    st->unattributed = -1;
+  }
+}
+
+// The quotation left open at `open_tail`: its attribution before it, the
+// quote before it in the paragraph, or the one it continues.
+void QuoteExtractor::Run::OpenQuote(size_t p, size_t open_tail, const DirectState& st,
+                                    std::vector<bool>* used) {
+  const Span inner = TrimSpan(text_, Span{toks_[open_tail].span.end, doc_.paragraphs[p].end});
+  if (!inner.empty()) {
     Found f;
     f.quote.span = inner;
     f.quote.kind = Quote::Kind::kDirect;
     f.quote.sentence = doc_.SentenceAt(inner.begin);
-    const Span close_sentence = doc_.sentences[doc_.SentenceAt(toks_[m.close].span.begin)].span;
-    const Span open_sentence = doc_.sentences[doc_.SentenceAt(toks_[m.open].span.begin)].span;
-
-    // After: "...," said X.  /  "...," X said.  A quote closed by a period
-    // ends its sentence: what follows is not its attribution.
-    const bool closed_by_period = text_[inner.end - 1] == '.';
-    size_t limit = closed_by_period ? m.close : m.close + 1;
-    while (limit < toks_.size() && toks_[limit].span.begin < close_sentence.end &&
-           (toks_[limit].type == TokType::kWord || toks_[limit].type == TokType::kComma)) {
-      ++limit;
-    }
-    size_t attribution_end = 0;
+    const Span open_sentence = doc_.sentences[f.quote.sentence].span;
     size_t verb = 0;
-    const size_t anchors_before = direct_anchors_.size();
-    f.subject = DirectSubjectAfter(m, limit, &verb, &attribution_end);
-    if (f.subject.ok()) used[verb] = true;
-    // Before: X said, "..."  /  X told reporters "..."  A name there beats
-    // a pronoun after the quote: 'X said: "...", he told a news conference.'
-    if (f.subject.kind != Subject::Kind::kName) {
-      int inherit = -1;
-      Subject s = DirectSubjectBefore(m, FirstTokenAt(open_sentence.begin), &verb, &inherit);
-      if (s.ok() && (!f.subject.ok() || s.kind == Subject::Kind::kName)) {
-        f.subject = s;
-        f.inherit_from = inherit;
-        used[verb] = true;
-      }
+    int inherit = -1;
+    Subject s = DirectSubjectBefore({open_tail, open_tail}, FirstTokenAt(open_sentence.begin),
+                                    &verb, &inherit);
+    if (s.ok()) {
+      f.subject = s;
+      f.inherit_from = inherit;
+      (*used)[verb] = true;
+    } else if (st.previous >= 0 && Near(st.previous, f.quote.sentence)) {
+      f.inherit_from = st.previous;
+    } else if (open_tail == 0 && st.carried >= 0) {
+      f.inherit_from = st.carried;
     }
-    if (!f.subject.ok() && previous >= 0) {
-      // "A," said X, "B."  -- B continues A.
-      size_t j = previous_end;
-      while (j < m.open && toks_[j].type == TokType::kComma) ++j;
-      bool continues = previous_end > 0 && j == m.open;
-      // "A," X said. "B."  -- a whole quoted sentence, at most one sentence
-      // after the quote it continues.
-      bool whole_sentence = toks_[m.open].span.begin == open_sentence.begin &&
-                            IsCapitalized(inner.Slice(text_)) && Near(previous, f.quote.sentence);
-      if (continues || whole_sentence) f.inherit_from = previous;
-    }
-    // 'X called the attack an "act of terror" and an "act of hate"': a
-    // fragment after a naming verb is the subject's words; so are the
-    // fragments after it in the sentence.
-    bool named = false;
-    if (!f.subject.ok() && f.inherit_from < 0) {
-      const size_t sentence_first = FirstTokenAt(open_sentence.begin);
-      for (size_t v = m.open; v > sentence_first && v + 12 > m.open; --v) {
-        const TokType t = toks_[v - 1].type;
-        if (t != TokType::kWord && t != TokType::kComma) break;
-        if (!IsNamingVerb(LowerWord(v - 1)) || IsCapitalized(Word(v - 1))) continue;
-        Subject s;
-        if (LowerWord(v - 1).ends_with("ing") && v - 1 > sentence_first && IsComma(v - 2)) {
-          const Anchor* before = AnchorBefore(sentence_first, v - 1, {});
-          s = before != nullptr ? before->subject : SentenceSubject(sentence_first, v - 1);
-        } else {
-          s = SubjectBefore(sentence_first, v - 1);
-        }
-        if (s.ok()) {
-          f.subject = s;
-          named = true;
-        }
-        break;
-      }
-      if (!named && previous >= 0 && found_[static_cast<size_t>(previous)].named &&
-          found_[static_cast<size_t>(previous)].quote.sentence == f.quote.sentence) {
-        // Not past a verb of saying: 'and said the trio "should abandon"'.
-        bool said = false;
-        const size_t from = FirstTokenAt(found_[static_cast<size_t>(previous)].quote.span.end);
-        for (size_t k = from; k < m.open && !said; ++k) said = VerbAt(k) != nullptr;
-        if (!said) {
-          f.inherit_from = previous;
-          named = true;
-        }
-      }
-    }
-    f.named = named;
-    // A paragraph continuing a quotation left open in the one before.
-    if (m.open == 0 && carried >= 0) {
-      if (!f.subject.ok() && f.inherit_from < 0) {
-        f.inherit_from = carried;
-      } else if (f.subject.ok()) {
-        carried_by = inner.begin;
-      }
-    }
-    const bool attributed = f.subject.ok();
-    const bool whole =
-        toks_[m.open].span.begin == open_sentence.begin && IsCapitalized(inner.Slice(text_));
-    if (f.subject.ok() || f.inherit_from >= 0) {
-      found_.push_back(std::move(f));
-      previous = static_cast<int>(found_.size() - 1);
-      previous_end = attribution_end;
-      for (size_t k = anchors_before; k < direct_anchors_.size(); ++k) {
-        direct_anchors_[k].found = previous;
-      }
-      // '"A." "B," she said.': A, whole sentences with no attribution, takes
-      // the speaker of the quote right after it.
-      if (attributed && unattributed >= 0 && m.open == unattributed_close + 1) {
-        found_[static_cast<size_t>(unattributed)].inherit_from = previous;
-      }
-      unattributed = -1;
-    } else if (whole) {
-      found_.push_back(std::move(f));
-      unattributed = static_cast<int>(found_.size() - 1);
-      unattributed_close = m.close;
-    } else {
-      unattributed = -1;
-    }
+    found_.push_back(std::move(f));
+    carried_ = static_cast<int>(found_.size() - 1);
   }
+}
 
-  // The quotation left open: its attribution before it, the quote before it
-  // in the paragraph, or the one it continues.
-  if (open_tail < toks_.size()) {
-    const Span inner = TrimSpan(text_, Span{toks_[open_tail].span.end, doc_.paragraphs[p].end});
-    if (!inner.empty()) {
-      Found f;
-      f.quote.span = inner;
-      f.quote.kind = Quote::Kind::kDirect;
-      f.quote.sentence = doc_.SentenceAt(inner.begin);
-      const Span open_sentence = doc_.sentences[f.quote.sentence].span;
-      size_t verb = 0;
-      int inherit = -1;
-      Subject s = DirectSubjectBefore({open_tail, open_tail}, FirstTokenAt(open_sentence.begin),
-                                      &verb, &inherit);
-      if (s.ok()) {
-        f.subject = s;
-        f.inherit_from = inherit;
-        used[verb] = true;
-      } else if (previous >= 0 && Near(previous, f.quote.sentence)) {
-        f.inherit_from = previous;
-      } else if (open_tail == 0 && carried >= 0) {
-        f.inherit_from = carried;
-      }
-      found_.push_back(std::move(f));
-      carried_ = static_cast<int>(found_.size() - 1);
-    }
-  }
-
-  // Reported speech, sentence by sentence.
-  std::stable_sort(direct_anchors_.begin(), direct_anchors_.end(),
-                   [](const Anchor& x, const Anchor& y) { return x.verb < y.verb; });
-  for (uint32_t si = sentence_first; si < sentence_last; ++si) {
-    const Sentence& s = doc_.sentences[si];
-    size_t first = FirstTokenAt(s.span.begin);
-    size_t last = FirstTokenAt(s.span.end);
-    FindReported(si, first, last, quoted_, used);
-  }
-  // In text order; a quote that takes another's speaker follows it there.
+// Puts the paragraph's quotes (from `paragraph_first` on) in text order; a
+// quote that takes another's speaker follows it there.
+void QuoteExtractor::Run::InTextOrder(size_t paragraph_first, const DirectState& st) {
   std::vector<size_t> order(found_.size() - paragraph_first);
   for (size_t k = 0; k < order.size(); ++k) order[k] = paragraph_first + k;
   std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
@@ -1749,13 +1780,13 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
   }
   // The quote with the attribution names the speaker of the paragraphs it
   // ends: '"A ... \n\n"B," Santorum said.'
-  if (carried_by > 0) {
+  if (st.carried_by > 0) {
     for (size_t k = paragraph_first; k < found_.size(); ++k) {
       if (found_[k].quote.kind != Quote::Kind::kDirect ||
-          found_[k].quote.span.begin != carried_by) {
+          found_[k].quote.span.begin != st.carried_by) {
         continue;
       }
-      size_t root = static_cast<size_t>(carried);
+      size_t root = static_cast<size_t>(st.carried);
       while (found_[root].inherit_from >= 0) root = static_cast<size_t>(found_[root].inherit_from);
       if (!found_[root].subject.ok() && root != k) found_[root].inherit_from = static_cast<int>(k);
       break;
