@@ -757,338 +757,396 @@ class Scanner {
     return true;
   }
 
-  bool Match(uint32_t i, FigureMention* m, uint32_t* next_out) {
-    what_begin_ = what_end_ = 0;
-    double value = 0;
-    uint32_t j = 0;
+  // The figure Match() is reading, passed between its steps.
+  struct Reading {
+    uint32_t i = 0;  // the figure's number
+    uint32_t j = 0;  // the token after what was read so far
+    double value = 0, high = 0;
+    double scale_value = 1.0;  // "4.5 billion": 1e9
     bool digits = false;
     bool fraction = false;
     bool plural_unit = false;  // "180 metres", not "180-metre"
     bool ratio = false;        // "one in four"
     bool scaled = false;
+    bool from = false;     // "from 8,000 to 14,500"
+    bool between = false;  // "between 5,000 and 6,000"
+    bool year_like = false;
+    bool counted = false;  // a counted noun follows
     Kind kind = Kind::kNone;
+    uint32_t span_begin = 0, span_end = 0;
+    std::string_view currency, glued_unit;
+    std::string subject, subject_key;  // for "fell by 0.4 points to 3.1 percent"
+  };
+
+  // The figure at token i, if there is one: *m filled and *next_out set to
+  // the token after it.
+  bool Match(uint32_t i, FigureMention* m, uint32_t* next_out) {
+    what_begin_ = what_end_ = 0;
+    Reading reading;
+    Reading* r = &reading;
+    r->i = i;
+    if (!ReadNumber(r)) return false;
+    ReadQualifiers(r, m);
+    ReadRange(r, m);
+    if (!ReadUnit(r, m)) return false;
+    if (!ReadWhatAfter(r, m)) return false;
+    Casualties(r, m);
+    WhatBefore(r, m);
+    LevelOrChange(r, m);
+    InOrOf(r, m);
+    return Finish(r, m, next_out);
+  }
+
+  // The number: digits, words, "4.5bn", "a dozen", "half a million",
+  // proportions and fractions; the currency sign before it.
+  bool ReadNumber(Reading* r) {
+    const uint32_t i = r->i;
     const Token& ti = tok(i);
-    uint32_t span_begin = ti.span.begin;
+    r->span_begin = ti.span.begin;
     // Currency before the number.
-    std::string_view currency;
     // (Asked of every token: the byte before it is tested first.)
-    if (span_begin >= 1) {
-      const char last = text_[span_begin - 1];
-      const std::string_view before = std::string_view(text_).substr(0, span_begin);
+    if (r->span_begin >= 1) {
+      const char last = text_[r->span_begin - 1];
+      const std::string_view before = std::string_view(text_).substr(0, r->span_begin);
       if (last == '$') {
-        currency = "dollar";
+        r->currency = "dollar";
       } else if (last == '\xA3' && EndsWith(before, "\xC2\xA3")) {
-        currency = "pound";
+        r->currency = "pound";
       } else if (last == '\xAC' && EndsWith(before, "\xE2\x82\xAC")) {
-        currency = "euro";
+        r->currency = "euro";
       }
     }
-    std::string_view glued_unit;
-    if (Number(i, &value, &j, &digits)) {
-      if (Skipped(i, j, value, digits)) return false;
+    if (Number(i, &r->value, &r->j, &r->digits)) {
+      if (Skipped(i, r->j, r->value, r->digits)) return false;
       // A capitalized number word inside a sentence names something: "the
       // Twelve Apostles", "Two Fat Ladies".
-      if (!digits && i > begin_ && Capitalized(i) && !AllCaps(i)) return false;
+      if (!r->digits && i > begin_ && Capitalized(i) && !AllCaps(i)) return false;
       // "one in four", "1 in 10": a proportion.
       double of = 0;
       uint32_t after = 0;
       bool of_digits = false;
-      if (j + 1 < end_ && std::string_view(tok(j).lower) == "in" && Adjacent(j - 1) &&
-          Adjacent(j) && Number(j + 1, &of, &after, &of_digits) && of > value &&
+      if (r->j + 1 < end_ && std::string_view(tok(r->j).lower) == "in" && Adjacent(r->j - 1) &&
+          Adjacent(r->j) && Number(r->j + 1, &of, &after, &of_digits) && of > r->value &&
           !(after < end_ && FindWord(std::begin(kScales), std::end(kScales), tok(after).lower))) {
-        value = 100 * value / of;
-        ratio = fraction = true;
-        j = after;
+        r->value = 100 * r->value / of;
+        r->ratio = r->fraction = true;
+        r->j = after;
       }
       // "two-thirds", "three quarters", "one-third".
-      if (!digits && j < end_ && Joined(j - 1) && value < 10) {
+      if (!r->digits && r->j < end_ && Joined(r->j - 1) && r->value < 10) {
         const FractionWord* f =
-            FindWord(std::begin(kFractions), std::end(kFractions), tok(j).lower);
+            FindWord(std::begin(kFractions), std::end(kFractions), tok(r->j).lower);
         if (f != nullptr &&
-            (f->plural ? value > 1 : value == 1 && (Gap(j - 1) == "-" || FractionOf(j + 1)))) {
-          value = 100 * value / f->denominator;
-          fraction = true;
-          ++j;
+            (f->plural ? r->value > 1
+                       : r->value == 1 && (Gap(r->j - 1) == "-" || FractionOf(r->j + 1)))) {
+          r->value = 100 * r->value / f->denominator;
+          r->fraction = true;
+          ++r->j;
         }
       }
-    } else if (GluedNumber(i, !currency.empty(), &value, &glued_unit)) {
-      digits = true;
-      j = i + 1;
-      if (glued_unit.empty()) scaled = true;
-      if (Skipped(i, j, value, true)) return false;
+    } else if (GluedNumber(i, !r->currency.empty(), &r->value, &r->glued_unit)) {
+      r->digits = true;
+      r->j = i + 1;
+      if (r->glued_unit.empty()) r->scaled = true;
+      if (Skipped(i, r->j, r->value, true)) return false;
     } else if ((ti.lower == "a" || ti.lower == "an") && Adjacent(i)) {
       // "a dozen", "a million", "a third of".
       const NumberWord* s = FindWord(std::begin(kScales), std::end(kScales), tok(i + 1).lower);
       const FractionWord* f =
           FindWord(std::begin(kFractions), std::end(kFractions), tok(i + 1).lower);
       if (s != nullptr && s->word != "mln" && s->word != "bn" && s->word != "mn") {
-        value = s->value;
-        scaled = s->value >= 1000;
+        r->value = s->value;
+        r->scaled = s->value >= 1000;
       } else if (f != nullptr && !f->plural && f->word != "half" && FractionOf(i + 2)) {
-        value = 100 / f->denominator;
-        fraction = true;
+        r->value = 100 / f->denominator;
+        r->fraction = true;
       } else {
         return false;
       }
-      j = i + 2;
+      r->j = i + 2;
     } else if (ti.lower == "half") {
       // "half of", "half the", "half a million".
       if (FractionOf(i + 1)) {
-        value = 50;
-        fraction = true;
-        j = i + 1;
+        r->value = 50;
+        r->fraction = true;
+        r->j = i + 1;
       } else if (i + 2 < end_ && Adjacent(i) && (std::string_view(tok(i + 1).lower) == "a") &&
                  Adjacent(i + 1)) {
         const NumberWord* s = FindWord(std::begin(kScales), std::end(kScales), tok(i + 2).lower);
         if (s == nullptr || s->value < 1000) return false;
-        value = s->value / 2;
-        scaled = true;
-        j = i + 3;
+        r->value = s->value / 2;
+        r->scaled = true;
+        r->j = i + 3;
       } else {
         return false;
       }
     } else {
       return false;
     }
+    return true;
+  }
 
-    uint32_t span_end = tok(j - 1).span.end;
-    if (!currency.empty()) {
-      span_begin -= currency == "dollar" ? 1 : currency == "pound" ? 2 : 3;
-      m->unit = std::string(currency);
-      kind = Kind::kMoney;
+  // Currency, qualifiers ("about", "minus", "between", "-plus") around it.
+  void ReadQualifiers(Reading* r, FigureMention* m) {
+    const uint32_t i = r->i;
+    r->span_end = tok(r->j - 1).span.end;
+    if (!r->currency.empty()) {
+      r->span_begin -= r->currency == "dollar" ? 1 : r->currency == "pound" ? 2 : 3;
+      m->unit = std::string(r->currency);
+      r->kind = Kind::kMoney;
     }
     // A qualifier before it.
-    Qualifier(i, &span_begin, &m->qualifier);
+    Qualifier(i, &r->span_begin, &m->qualifier);
     // "minus 70 degrees".
     if (m->qualifier.empty() && i > begin_ && Adjacent(i - 1) &&
         (std::string_view(tok(i - 1).lower) == "minus" ||
          std::string_view(tok(i - 1).lower) == "negative")) {
-      value = -value;
-      span_begin = tok(i - 1).span.begin;
+      r->value = -r->value;
+      r->span_begin = tok(i - 1).span.begin;
       first_token_ = i - 1;
     }
     // "from 8,000 to 14,500" are two figures, not a range.
-    const bool from =
-        first_token_ > begin_ && std::string_view(tok(first_token_ - 1).lower) == "from";
-    bool between = false;
+    r->from = first_token_ > begin_ && std::string_view(tok(first_token_ - 1).lower) == "from";
     if (m->qualifier.empty() && i > begin_ && std::string_view(tok(i - 1).lower) == "between") {
-      between = true;
-      span_begin = std::min(span_begin, tok(i - 1).span.begin);
+      r->between = true;
+      r->span_begin = std::min(r->span_begin, tok(i - 1).span.begin);
       first_token_ = i - 1;
     }
     // "-plus" / "+".
-    if (!fraction) {
-      if (j < end_ && std::string_view(tok(j).lower) == "plus" &&
-          Between(doc_, tok(j - 1), tok(j)) == "-") {
+    if (!r->fraction) {
+      if (r->j < end_ && std::string_view(tok(r->j).lower) == "plus" &&
+          Between(doc_, tok(r->j - 1), tok(r->j)) == "-") {
         m->qualifier = "plus";
-        span_end = tok(j).span.end;
-        ++j;
-      } else if (CharAt(span_end) == '+') {
+        r->span_end = tok(r->j).span.end;
+        ++r->j;
+      } else if (CharAt(r->span_end) == '+') {
         m->qualifier = "plus";
-        ++span_end;
+        ++r->span_end;
       }
     }
-    // Scales: "4.5 billion", "two hundred and fifty", "two hundred thousand".
-    auto scale = [&](double* v) {
-      double total = 1.0;
-      for (int n = 0; n < 2 && j < end_ && Joined(j - 1); ++n) {
-        const NumberWord* s = FindWord(std::begin(kScales), std::end(kScales), tok(j).lower);
-        if (s == nullptr || Gap(j - 1) == "-") break;
-        *v *= s->value;
-        total *= s->value;
-        span_end = tok(j).span.end;
-        ++j;
-        if (s->word == "hundred" && j + 1 < end_ && std::string_view(tok(j).lower) == "and" &&
-            Adjacent(j - 1) && Adjacent(j)) {
-          double rest = 0;
-          uint32_t after = 0;
-          bool rest_digits = false;
-          if (Number(j + 1, &rest, &after, &rest_digits) && !rest_digits && rest < 100) {
-            *v += rest;
-            span_end = tok(after - 1).span.end;
-            j = after;
-            break;
-          }
+  }
+
+  // Scales after the number: "4.5 billion", "two hundred and fifty", "two
+  // hundred thousand"; multiplies *v and returns the scale.
+  double Scale(Reading* r, double* v) {
+    double total = 1.0;
+    for (int n = 0; n < 2 && r->j < end_ && Joined(r->j - 1); ++n) {
+      const NumberWord* s = FindWord(std::begin(kScales), std::end(kScales), tok(r->j).lower);
+      if (s == nullptr || Gap(r->j - 1) == "-") break;
+      *v *= s->value;
+      total *= s->value;
+      r->span_end = tok(r->j).span.end;
+      ++r->j;
+      if (s->word == "hundred" && r->j + 1 < end_ && std::string_view(tok(r->j).lower) == "and" &&
+          Adjacent(r->j - 1) && Adjacent(r->j)) {
+        double rest = 0;
+        uint32_t after = 0;
+        bool rest_digits = false;
+        if (Number(r->j + 1, &rest, &after, &rest_digits) && !rest_digits && rest < 100) {
+          *v += rest;
+          r->span_end = tok(after - 1).span.end;
+          r->j = after;
+          break;
         }
       }
-      return total;
-    };
-    double scale_value = fraction ? 1.0 : scale(&value);
-    if (scale_value >= 1000) scaled = true;
-    double high = value;
+    }
+    return total;
+  }
+
+  // A range ("5,000–6,000", "5,000 to 6,000", "between 5,000 and 6,000")
+  // and "five or fewer", "20 or more".
+  void ReadRange(Reading* r, FigureMention* m) {
+    r->scale_value = r->fraction ? 1.0 : Scale(r, &r->value);
+    if (r->scale_value >= 1000) r->scaled = true;
+    r->high = r->value;
     // A range: "5,000–6,000", "5,000 to 6,000", "between 5,000 and 6,000".
-    if (!fraction && j < end_) {
-      std::string_view gap = Between(doc_, tok(j - 1), tok(j));
+    if (!r->fraction && r->j < end_) {
+      std::string_view gap = Between(doc_, tok(r->j - 1), tok(r->j));
       bool dash = IsDash(gap);
-      bool to = gap.empty() && ((std::string_view(tok(j).lower) == "to" && !from) ||
-                                (between && std::string_view(tok(j).lower) == "and"));
-      uint32_t k = to ? j + 1 : j;
+      bool to = gap.empty() && ((std::string_view(tok(r->j).lower) == "to" && !r->from) ||
+                                (r->between && std::string_view(tok(r->j).lower) == "and"));
+      uint32_t k = to ? r->j + 1 : r->j;
       double second = 0;
       uint32_t after = 0;
       bool second_digits = false;
       if ((dash || to) && k < end_ && Number(k, &second, &after, &second_digits) &&
-          second_digits == digits) {
-        uint32_t saved_j = j;
-        uint32_t saved_end = span_end;
-        double saved_value = value;
-        j = after;
-        span_end = tok(after - 1).span.end;
-        double s = scale(&second);
-        if (s == 1.0 && scale_value != 1.0) second *= scale_value;  // "5-6 million"
-        if (s != 1.0 && scale_value == 1.0) value *= s;             // "5 to 6 million"
-        if (second > value) {
-          high = second;
-          if (s >= 1000) scaled = true;
+          second_digits == r->digits) {
+        uint32_t saved_j = r->j;
+        uint32_t saved_end = r->span_end;
+        double saved_value = r->value;
+        r->j = after;
+        r->span_end = tok(after - 1).span.end;
+        double s = Scale(r, &second);
+        if (s == 1.0 && r->scale_value != 1.0) second *= r->scale_value;  // "5-6 million"
+        if (s != 1.0 && r->scale_value == 1.0) r->value *= s;             // "5 to 6 million"
+        if (second > r->value) {
+          r->high = second;
+          if (s >= 1000) r->scaled = true;
         } else {
-          j = saved_j;
-          span_end = saved_end;
-          value = saved_value;
+          r->j = saved_j;
+          r->span_end = saved_end;
+          r->value = saved_value;
         }
       }
     }
     // "five or fewer", "20 or more".
-    if (!fraction && m->qualifier.empty() && j + 1 < end_ &&
-        std::string_view(tok(j).lower) == "or" && AdjacentAt(span_end, j) && Adjacent(j)) {
-      const std::string_view w = tok(j + 1).lower;
+    if (!r->fraction && m->qualifier.empty() && r->j + 1 < end_ &&
+        std::string_view(tok(r->j).lower) == "or" && AdjacentAt(r->span_end, r->j) &&
+        Adjacent(r->j)) {
+      const std::string_view w = tok(r->j + 1).lower;
       if (w == "more" || w == "fewer" || w == "less") {
         m->qualifier = w == "more" ? "at least" : "up to";
-        span_end = tok(j + 1).span.end;
-        j += 2;
+        r->span_end = tok(r->j + 1).span.end;
+        r->j += 2;
       }
     }
-    // Units.
+  }
+
+  // The unit: "of a century", a glued unit, "%", unit words.
+  bool ReadUnit(Reading* r, FigureMention* m) {
     const Unit* of_unit = nullptr;
-    if (fraction && !ratio && j + 2 < end_ && std::string_view(tok(j).lower) == "of" &&
-        (std::string_view(tok(j + 1).lower) == "a" || std::string_view(tok(j + 1).lower) == "an") &&
-        Adjacent(j) && Adjacent(j + 1)) {
-      of_unit = FindWord(std::begin(kUnits), std::end(kUnits), tok(j + 2).lower);
+    if (r->fraction && !r->ratio && r->j + 2 < end_ && std::string_view(tok(r->j).lower) == "of" &&
+        (std::string_view(tok(r->j + 1).lower) == "a" ||
+         std::string_view(tok(r->j + 1).lower) == "an") &&
+        Adjacent(r->j) && Adjacent(r->j + 1)) {
+      of_unit = FindWord(std::begin(kUnits), std::end(kUnits), tok(r->j + 2).lower);
       if (of_unit != nullptr && of_unit->kind == Kind::kPeople) of_unit = nullptr;
     }
     if (of_unit != nullptr) {
       // "three-quarters of a century": 0.75 century.
-      value /= 100;
-      high = value;
+      r->value /= 100;
+      r->high = r->value;
       m->unit = std::string(of_unit->unit);
-      kind = of_unit->kind;
+      r->kind = of_unit->kind;
       if (m->qualifier.empty()) m->qualifier = "about";
-      span_end = tok(j + 2).span.end;
-      j += 3;
-    } else if (fraction) {
+      r->span_end = tok(r->j + 2).span.end;
+      r->j += 3;
+    } else if (r->fraction) {
       // "half of them": a part of something counted before.
       static constexpr std::string_view kPronouns[] = {"them",  "us",    "you",   "it",
                                                        "those", "these", "which", "whom"};
-      if (j + 1 < end_ && std::string_view(tok(j).lower) == "of" &&
-          IsOneOf(tok(j + 1).lower, kPronouns))
+      if (r->j + 1 < end_ && std::string_view(tok(r->j).lower) == "of" &&
+          IsOneOf(tok(r->j + 1).lower, kPronouns))
         return false;
       m->unit = "percent";
-      kind = Kind::kPercent;
-      if (m->qualifier.empty() && !ratio) m->qualifier = "about";
-    } else if (!glued_unit.empty()) {
-      m->unit = std::string(glued_unit);
-      kind = glued_unit == "kilometre" || glued_unit == "metre" || glued_unit == "foot" ||
-                     glued_unit == "centimetre"
-                 ? Kind::kLength
-                 : Kind::kMeasure;
-    } else if (CharAt(span_end) == '%') {
-      ++span_end;
+      r->kind = Kind::kPercent;
+      if (m->qualifier.empty() && !r->ratio) m->qualifier = "about";
+    } else if (!r->glued_unit.empty()) {
+      m->unit = std::string(r->glued_unit);
+      r->kind = r->glued_unit == "kilometre" || r->glued_unit == "metre" ||
+                        r->glued_unit == "foot" || r->glued_unit == "centimetre"
+                    ? Kind::kLength
+                    : Kind::kMeasure;
+    } else if (CharAt(r->span_end) == '%') {
+      ++r->span_end;
       m->unit = "percent";
-      kind = Kind::kPercent;
-    } else if (m->unit.empty() && j < end_ && Joined(j - 1)) {
+      r->kind = Kind::kPercent;
+    } else if (m->unit.empty() && r->j < end_ && Joined(r->j - 1)) {
       // A unit word, possibly hyphenated ("1.2-kilometre"), "per cent",
       // "percentage points", "km/h".
-      const std::string_view w = tok(j).lower;
-      if (w == "per" && j + 1 < end_ && std::string_view(tok(j + 1).lower) == "cent") {
+      const std::string_view w = tok(r->j).lower;
+      if (w == "per" && r->j + 1 < end_ && std::string_view(tok(r->j + 1).lower) == "cent") {
         m->unit = "percent";
-        kind = Kind::kPercent;
-        span_end = tok(j + 1).span.end;
-        j += 2;
-      } else if (w == "percentage" && j + 1 < end_ && Adjacent(j) &&
-                 (std::string_view(tok(j + 1).lower) == "points" ||
-                  std::string_view(tok(j + 1).lower) == "point")) {
+        r->kind = Kind::kPercent;
+        r->span_end = tok(r->j + 1).span.end;
+        r->j += 2;
+      } else if (w == "percentage" && r->j + 1 < end_ && Adjacent(r->j) &&
+                 (std::string_view(tok(r->j + 1).lower) == "points" ||
+                  std::string_view(tok(r->j + 1).lower) == "point")) {
         m->unit = "percentage point";
-        kind = Kind::kPercent;
-        span_end = tok(j + 1).span.end;
-        j += 2;
-      } else if (w == "square" && j + 1 < end_ && Adjacent(j) &&
-                 FindWord(std::begin(kUnits), std::end(kUnits), tok(j + 1).lower) != nullptr &&
-                 FindWord(std::begin(kUnits), std::end(kUnits), tok(j + 1).lower)->kind ==
+        r->kind = Kind::kPercent;
+        r->span_end = tok(r->j + 1).span.end;
+        r->j += 2;
+      } else if (w == "square" && r->j + 1 < end_ && Adjacent(r->j) &&
+                 FindWord(std::begin(kUnits), std::end(kUnits), tok(r->j + 1).lower) != nullptr &&
+                 FindWord(std::begin(kUnits), std::end(kUnits), tok(r->j + 1).lower)->kind ==
                      Kind::kLength) {
         m->unit =
             "square " +
-            std::string(FindWord(std::begin(kUnits), std::end(kUnits), tok(j + 1).lower)->unit);
-        kind = Kind::kMeasure;
-        span_end = tok(j + 1).span.end;
-        j += 2;
-      } else if (w == "metric" && j + 1 < end_ && Adjacent(j) &&
-                 FindWord(std::begin(kUnits), std::end(kUnits), tok(j + 1).lower) != nullptr &&
-                 FindWord(std::begin(kUnits), std::end(kUnits), tok(j + 1).lower)->unit ==
+            std::string(FindWord(std::begin(kUnits), std::end(kUnits), tok(r->j + 1).lower)->unit);
+        r->kind = Kind::kMeasure;
+        r->span_end = tok(r->j + 1).span.end;
+        r->j += 2;
+      } else if (w == "metric" && r->j + 1 < end_ && Adjacent(r->j) &&
+                 FindWord(std::begin(kUnits), std::end(kUnits), tok(r->j + 1).lower) != nullptr &&
+                 FindWord(std::begin(kUnits), std::end(kUnits), tok(r->j + 1).lower)->unit ==
                      "tonne") {
         m->unit = "tonne";
-        kind = Kind::kMeasure;
-        span_end = tok(j + 1).span.end;
-        j += 2;
-      } else if (w == "km" && std::string_view(text_).substr(tok(j).span.end, 2) == "/h") {
+        r->kind = Kind::kMeasure;
+        r->span_end = tok(r->j + 1).span.end;
+        r->j += 2;
+      } else if (w == "km" && std::string_view(text_).substr(tok(r->j).span.end, 2) == "/h") {
         m->unit = "km/h";
-        kind = Kind::kMeasure;
-        span_end = tok(j).span.end + 2;
-        ++j;
+        r->kind = Kind::kMeasure;
+        r->span_end = tok(r->j).span.end + 2;
+        ++r->j;
       } else if (const Unit* u = FindWord(std::begin(kUnits), std::end(kUnits), w)) {
         m->unit = std::string(u->unit);
-        kind = u->kind;
-        plural_unit = u->kind != Kind::kPeople && LooksPlural(w);
-        span_end = tok(j).span.end;
-        std::string_view c = Casualty(tok(j));
+        r->kind = u->kind;
+        r->plural_unit = u->kind != Kind::kPeople && LooksPlural(w);
+        r->span_end = tok(r->j).span.end;
+        std::string_view c = Casualty(tok(r->j));
         if (!c.empty() && w != "people" && w != "person" && w != "persons") {
           m->what = m->what_key = std::string(c);
         } else if (u->kind == Kind::kPeople) {
           m->what = m->what_key = "people";
         }
-        ++j;
+        ++r->j;
       }
     }
+    return true;
+  }
+
+  // A rate at token k ("barrels a day", "$7,250 per month"), right after
+  // byte `at`.
+  bool Rate(Reading* r, FigureMention* m, uint32_t k, size_t at, bool extend_span) {
+    if (k + 1 >= end_ || !AdjacentAt(at, k) || !Adjacent(k)) return false;
+    const std::string_view w = tok(k).lower;
+    if (w != "a" && w != "an" && w != "per" && w != "each" && w != "every") return false;
+    std::string_view period = NoDot(tok(k + 1).lower);
+    if (EndsWith(period, "s")) return false;
+    if (!IsOneOf(period, kPeriods)) return false;
+    // "$586 million a day earlier" is no rate.
+    if (k + 2 < end_) {
+      static constexpr std::string_view kNotRate[] = {"earlier", "later", "ago",  "before",
+                                                      "after",   "prior", "late", "early"};
+      if (IsOneOf(tok(k + 2).lower, kNotRate)) return false;
+    }
+    m->unit =
+        m->unit.empty() ? "per " + std::string(period) : m->unit + " per " + std::string(period);
+    if (extend_span) {
+      r->span_end = tok(k + 1).span.end;
+      r->j = k + 2;
+    }
+    return true;
+  }
+
+  // What follows the figure: a rate, age and dimensions, the counted noun
+  // (rule 4); false for what is no figure (a year, "four of them").
+  bool ReadWhatAfter(Reading* r, FigureMention* m) {
+    const Token& ti = tok(r->i);
     // Tokens inside the figure ("h" of "km/h", if the tokenizer splits it).
-    while (j < end_ && tok(j).span.begin < span_end) ++j;
+    while (r->j < end_ && tok(r->j).span.begin < r->span_end) ++r->j;
     // A rate: "barrels a day", "$7,250 per month".
-    auto rate = [&](uint32_t k, size_t from, bool extend_span) {
-      if (k + 1 >= end_ || !AdjacentAt(from, k) || !Adjacent(k)) return false;
-      const std::string_view w = tok(k).lower;
-      if (w != "a" && w != "an" && w != "per" && w != "each" && w != "every") return false;
-      std::string_view period = NoDot(tok(k + 1).lower);
-      if (EndsWith(period, "s")) return false;
-      if (!IsOneOf(period, kPeriods)) return false;
-      // "$586 million a day earlier" is no rate.
-      if (k + 2 < end_) {
-        static constexpr std::string_view kNotRate[] = {"earlier", "later", "ago",  "before",
-                                                        "after",   "prior", "late", "early"};
-        if (IsOneOf(tok(k + 2).lower, kNotRate)) return false;
-      }
-      m->unit =
-          m->unit.empty() ? "per " + std::string(period) : m->unit + " per " + std::string(period);
-      if (extend_span) {
-        span_end = tok(k + 1).span.end;
-        j = k + 2;
-      }
-      return true;
-    };
-    if (j < end_) rate(j, span_end, true);
+    if (r->j < end_) Rate(r, m, r->j, r->span_end, true);
 
     // Years: 1900-2099 written without a comma.
-    const bool year_like = digits && IsDigits(ti.lower) && ti.lower.size() == 4 && value >= 1900 &&
-                           value <= 2099 && glued_unit.empty() && currency.empty();
-    if (year_like && first_token_ > begin_) {
+    r->year_like = r->digits && IsDigits(ti.lower) && ti.lower.size() == 4 && r->value >= 1900 &&
+                   r->value <= 2099 && r->glued_unit.empty() && r->currency.empty();
+    if (r->year_like && first_token_ > begin_) {
       static constexpr std::string_view kYearBefore[] = {
           "in", "since", "until", "by", "from", "during", "before", "after", "of", "circa", "the"};
       if (IsOneOf(tok(first_token_ - 1).lower, kYearBefore)) return false;
     }
 
     // Age and dimensions.
-    if (m->what.empty() && j < end_ && JoinedAt(span_end, j) &&
-        (kind == Kind::kTime || kind == Kind::kLength)) {
-      const std::string_view w = tok(j).lower;
+    if (m->what.empty() && r->j < end_ && JoinedAt(r->span_end, r->j) &&
+        (r->kind == Kind::kTime || r->kind == Kind::kLength)) {
+      const std::string_view w = tok(r->j).lower;
       std::string_view what;
-      if (kind == Kind::kTime && m->unit == "year" && w == "old") what = "age";
-      if (kind == Kind::kTime && w == "long") what = "duration";
-      if (kind == Kind::kLength) {
+      if (r->kind == Kind::kTime && m->unit == "year" && w == "old") what = "age";
+      if (r->kind == Kind::kTime && w == "long") what = "duration";
+      if (r->kind == Kind::kLength) {
         if (w == "high" || w == "tall") what = "height";
         if (w == "deep") what = "depth";
         if (w == "long") what = "length";
@@ -1097,8 +1155,8 @@ class Scanner {
       }
       if (!what.empty()) {
         m->what = m->what_key = std::string(what);
-        span_end = tok(j).span.end;
-        ++j;
+        r->span_end = tok(r->j).span.end;
+        ++r->j;
       }
     }
     if (m->what.empty() && first_token_ > begin_ &&
@@ -1109,50 +1167,52 @@ class Scanner {
     }
 
     // The counted noun right after the figure (rule 4).
-    bool counted = false;
-    uint32_t noun_end = j;
+    uint32_t noun_end = r->j;
     // A unit in the plural is no modifier: "a section of about 180 metres
     // fell", "six months realistic" (but "a 180-metre section").
-    if (m->what.empty() && kind != Kind::kPeople && !plural_unit && j < end_ &&
-        JoinedAt(span_end, j) && CompoundAfter(j, &noun_end)) {
-      const bool bare = m->unit.empty() && !scaled;
+    if (m->what.empty() && r->kind != Kind::kPeople && !r->plural_unit && r->j < end_ &&
+        JoinedAt(r->span_end, r->j) && CompoundAfter(r->j, &noun_end)) {
+      const bool bare = m->unit.empty() && !r->scaled;
       const std::string_view head = tok(noun_end - 1).lower;
       bool ok = !bare || LooksPlural(head);
       // A bare count opens on a noun, not a verb ("two survived").
-      if (bare && noun_end - j == 1 && EndsEd(head)) ok = false;
+      if (bare && noun_end - r->j == 1 && EndsEd(head)) ok = false;
       // "2016 election": a year, unless a plural noun follows right away.
-      if (year_like && m->qualifier.empty() &&
-          (noun_end - j > 1 || !LooksPlural(head) || Capitalized(j))) {
+      if (r->year_like && m->qualifier.empty() &&
+          (noun_end - r->j > 1 || !LooksPlural(head) || Capitalized(r->j))) {
         ok = false;
       }
       if (ok) {
-        counted = true;
+        r->counted = true;
         counted_end_ = noun_end;
-        SetWhat(j, noun_end, m);
+        SetWhat(r->j, noun_end, m);
         if (m->unit.empty()) {
-          span_end = tok(noun_end - 1).span.end;
-          j = noun_end;
-          if (j < end_) rate(j, span_end, true);
+          r->span_end = tok(noun_end - 1).span.end;
+          r->j = noun_end;
+          if (r->j < end_) Rate(r, m, r->j, r->span_end, true);
         }
       }
     }
     // Year-like numbers need a unit, a qualifier or a counted noun.
-    if (year_like && m->qualifier.empty() && m->unit.empty() && !counted) return false;
+    if (r->year_like && m->qualifier.empty() && m->unit.empty() && !r->counted) return false;
 
     // "four of them": a part of a figure given before.
-    if (m->unit.empty() && !counted && m->what.empty() && j < end_ &&
-        std::string_view(tok(j).lower) == "of") {
+    if (m->unit.empty() && !r->counted && m->what.empty() && r->j < end_ &&
+        std::string_view(tok(r->j).lower) == "of") {
       return false;
     }
+    return true;
+  }
 
-    // Casualties: the verb after the figure, then the word before it.
+  // Casualties: the verb after the figure, then the word before it.
+  void Casualties(Reading* r, FigureMention* m) {
     if ((m->unit.empty() || m->unit == "people") && !IsCasualtyKey(m->what_key)) {
       std::string_view found;
       // Up to kMaxCasualtyGap auxiliaries: "are estimated to have been killed".
       constexpr uint32_t kMaxCasualtyGap = 7;
-      for (uint32_t k = j; k < end_ && k < j + kMaxCasualtyGap; ++k) {
+      for (uint32_t k = r->j; k < end_ && k < r->j + kMaxCasualtyGap; ++k) {
         // Not across punctuation: "Mr. Katriuk, 93, died" is an age.
-        if (!(k == j ? AdjacentAt(span_end, k) : Adjacent(k - 1))) break;
+        if (!(k == r->j ? AdjacentAt(r->span_end, k) : Adjacent(k - 1))) break;
         std::string_view c = Casualty(tok(k));
         if (!c.empty()) {
           found = c;
@@ -1177,7 +1237,11 @@ class Scanner {
         m->unit = "people";
       }
     }
+  }
 
+  // What the words before the figure say: "magnitude 6.4", a noun before
+  // "of" (rule 5), money after a verb that names it (rule 6).
+  void WhatBefore(Reading* r, FigureMention* m) {
     // "magnitude 6.4".
     uint32_t f = first_token_;
     if (m->what.empty() && f > begin_ && std::string_view(tok(f - 1).lower) == "magnitude" &&
@@ -1186,7 +1250,7 @@ class Scanner {
     }
 
     // A noun before "of": "a budget of $4.5-plus billion" (rule 5).
-    if (m->what.empty() && kind != Kind::kPeople && f >= begin_ + 2 &&
+    if (m->what.empty() && r->kind != Kind::kPeople && f >= begin_ + 2 &&
         std::string_view(tok(f - 1).lower) == "of" && !IsOneOf(tok(f - 2).lower, kNotOfHeads) &&
         LeadsInto(f - 1) && Adjacent(f - 2) && CompoundWord(f - 2) && LowerOrFirst(f - 2) &&
         !EndsEd(tok(f - 2).lower) && !IsAdverb(tok(f - 2).lower)) {
@@ -1196,7 +1260,7 @@ class Scanner {
     // Money after a verb that names it: "lost $5.2 billion" (rule 6); what
     // a cost is the cost of, when its subject says ("Repairs will cost about
     // $410 million": the repair).
-    if (m->what.empty() && kind == Kind::kMoney && f > begin_ && LeadsInto(f - 1)) {
+    if (m->what.empty() && r->kind == Kind::kMoney && f > begin_ && LeadsInto(f - 1)) {
       for (const MoneyVerb& v : kMoneyVerbs) {
         if (tok(f - 1).lower == v.word) {
           m->what = std::string(v.what);
@@ -1206,13 +1270,15 @@ class Scanner {
         }
       }
     }
+  }
 
-    // The subject of a level or change verb, or the object of a verb that
-    // sets or changes it (rule 7).
-    std::string subject, subject_key;  // for "fell by 0.4 points to 3.1 percent"
+  // The subject of a level or change verb, or the object of a verb that
+  // sets or changes it (rule 7).
+  void LevelOrChange(Reading* r, FigureMention* m) {
+    const uint32_t f = first_token_;
     if (m->what.empty() &&
-        (kind == Kind::kNone || kind == Kind::kMoney || kind == Kind::kPercent ||
-         kind == Kind::kMeasure) &&
+        (r->kind == Kind::kNone || r->kind == Kind::kMoney || r->kind == Kind::kPercent ||
+         r->kind == Kind::kMeasure) &&
         f > begin_ && LeadsInto(f - 1)) {
       uint32_t v = f - 1;
       std::string_view prep;
@@ -1226,7 +1292,8 @@ class Scanner {
       const std::string_view verb = tok(v).lower;
       const bool copula = verb == "is" || verb == "was" || verb == "are" || verb == "were" ||
                           verb == "be" || verb == "been";
-      const bool level = IsOneOf(verb, kLevelVerbs) && !(copula && kind == Kind::kNone && !scaled);
+      const bool level =
+          IsOneOf(verb, kLevelVerbs) && !(copula && r->kind == Kind::kNone && !r->scaled);
       const bool change = IsOneOf(verb, kChangeVerbs);
       if (level || change) {
         uint32_t s = v;
@@ -1249,8 +1316,8 @@ class Scanner {
             !EndsEd(tok(s - 1).lower) && !IsAdverb(tok(s - 1).lower) && !other_figure) {
           SetWhat(b, s, m);
           if (change && (prep.empty() || prep == "by")) {
-            subject = m->what;
-            subject_key = m->what_key;
+            r->subject = m->what;
+            r->subject_key = m->what_key;
             m->what = "change in " + m->what;
             m->what_key += " chang";
           }
@@ -1274,8 +1341,8 @@ class Scanner {
           if (changes || sets) {
             SetWhat(b, v + 1, m);
             if (changes) {
-              subject = m->what;
-              subject_key = m->what_key;
+              r->subject = m->what;
+              r->subject_key = m->what_key;
               m->what = "change in " + m->what;
               m->what_key += " chang";
             }
@@ -1283,33 +1350,40 @@ class Scanner {
         }
       }
     }
+  }
 
-    // "in" / "of" after a unit, scale, currency or fraction (rule 8).
-    if (m->what.empty() && kind != Kind::kPeople && (!m->unit.empty() || scaled) && j + 1 < end_ &&
-        AdjacentAt(span_end, j)) {
-      const std::string_view w = tok(j).lower;
-      uint32_t k = j + 1;
+  // "in" / "of" after a unit, scale, currency or fraction (rule 8).
+  void InOrOf(Reading* r, FigureMention* m) {
+    if (m->what.empty() && r->kind != Kind::kPeople && (!m->unit.empty() || r->scaled) &&
+        r->j + 1 < end_ && AdjacentAt(r->span_end, r->j)) {
+      const std::string_view w = tok(r->j).lower;
+      uint32_t k = r->j + 1;
       uint32_t e = k;
-      if (w == "in" && Adjacent(j) && !IsMonth(k) && LowerOrFirst(k) && CompoundAfter(k, &e)) {
+      if (w == "in" && Adjacent(r->j) && !IsMonth(k) && LowerOrFirst(k) && CompoundAfter(k, &e)) {
         static constexpr std::string_view kTimes[] = {"quarter", "year",    "month",  "week",
                                                       "day",     "period",  "season", "decade",
                                                       "century", "history", "time",   "row"};
         if (!IsOneOf(tok(e - 1).lower, kTimes) && !IsOneOf(tok(e - 1).stem, kTimes))
           SetWhat(k, e, m);
-      } else if (w == "of" || (fraction && w == "the")) {
-        if (w == "the") k = j;  // "half the residents"
-        while (k < end_ && k < j + 4 && Joined(k - 1) &&
+      } else if (w == "of" || (r->fraction && w == "the")) {
+        if (w == "the") k = r->j;  // "half the residents"
+        while (k < end_ && k < r->j + 4 && Joined(k - 1) &&
                (IsOneOf(tok(k).lower, kDeterminers) || tok(k).is_number ||
                 quote_words::IsPossessive(tok(k).lower))) {
           ++k;
         }
         if (k < end_ && Joined(k - 1) && !IsMonth(k) && CompoundAfter(k, &e)) {
           SetWhat(k, e, m);
-          if (e < end_) rate(e, tok(e - 1).span.end, false);
+          if (e < end_) Rate(r, m, e, tok(e - 1).span.end, false);
         }
       }
     }
+  }
 
+  // The same quantity carried to the next figure ("grown from 8,000 to
+  // 14,500"), the last refusals, and the mention.
+  bool Finish(Reading* r, FigureMention* m, uint32_t* next_out) {
+    const uint32_t i = r->i;
     // "grown from 8,000 to 14,500": the second figure is the same quantity.
     if (i == inherit_at_ && m->what.empty()) {
       m->what = inherit_what_;
@@ -1317,29 +1391,30 @@ class Scanner {
       if (m->unit.empty()) m->unit = inherit_unit_;
     }
     inherit_at_ = 0;
-    if ((from || !subject.empty()) && j + 1 < end_ && std::string_view(tok(j).lower) == "to" &&
-        AdjacentAt(span_end, j) && Adjacent(j)) {
-      inherit_at_ = j + 1;
-      inherit_what_ = subject.empty() ? m->what : subject;
-      inherit_key_ = subject.empty() ? m->what_key : subject_key;
-      inherit_unit_ = subject.empty() ? m->unit : std::string();
+    if ((r->from || !r->subject.empty()) && r->j + 1 < end_ &&
+        std::string_view(tok(r->j).lower) == "to" && AdjacentAt(r->span_end, r->j) &&
+        Adjacent(r->j)) {
+      inherit_at_ = r->j + 1;
+      inherit_what_ = r->subject.empty() ? m->what : r->subject;
+      inherit_key_ = r->subject.empty() ? m->what_key : r->subject_key;
+      inherit_unit_ = r->subject.empty() ? m->unit : std::string();
     }
     if (m->unit.empty() && m->what.empty()) return false;
     // "one" counts only people: "one person is missing", not "one country".
-    if (value == 1 && high == 1 && !scaled && m->unit.empty()) return false;
+    if (r->value == 1 && r->high == 1 && !r->scaled && m->unit.empty()) return false;
     if (Labelled(first_token_) &&
-        (kind == Kind::kNone || (kind == Kind::kPeople && m->what_key == "people") ||
-         (kind == Kind::kTime && !counted))) {
+        (r->kind == Kind::kNone || (r->kind == Kind::kPeople && m->what_key == "people") ||
+         (r->kind == Kind::kTime && !r->counted))) {
       return false;
     }
 
-    if (!std::isfinite(value) || !std::isfinite(high)) return false;
+    if (!std::isfinite(r->value) || !std::isfinite(r->high)) return false;
     m->document = document_;
     m->sentence = sentence_;
-    m->span = Span{span_begin, span_end};
-    m->value = value;
-    m->value_high = high;
-    *next_out = j;
+    m->span = Span{r->span_begin, r->span_end};
+    m->value = r->value;
+    m->value_high = r->high;
+    *next_out = r->j;
     return true;
   }
 
