@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "dossier/brief_run.h"
 #include "dossier/briefing.h"
 #include "dossier/digest.h"
 #include "dossier/ingest.h"
@@ -125,24 +126,16 @@ ReadOptions ToReadOptions(const ReadLimits& limits) {
   return read;
 }
 
-// Pipelines and briefers are built once per setting and shared: both are
-// const after Create and serve any number of threads.
+// Briefers are built once per setting and shared: they are const after
+// Create and serve any number of threads.
 class Cache {
  public:
-  std::shared_ptr<const Pipeline> GetPipeline(const std::string& data_dir) {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto it = pipelines_.find(data_dir);
-    if (it != pipelines_.end()) return it->second;
-    auto p = std::make_shared<const Pipeline>(Take(Pipeline::Create({data_dir})));
-    pipelines_.emplace(data_dir, p);
-    return p;
-  }
-
-  std::shared_ptr<const Briefer> GetBriefer(const std::string& key, const BriefOptions& options) {
+  std::shared_ptr<const InputBriefer> GetBriefer(const std::string& key,
+                                                 const BriefOptions& options) {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = briefers_.find(key);
     if (it != briefers_.end()) return it->second;
-    auto b = std::make_shared<const Briefer>(Take(Briefer::Create(options)));
+    auto b = std::make_shared<const InputBriefer>(Take(InputBriefer::Create(options)));
     if (briefers_.size() > 64) briefers_.clear();  // many research settings: start over
     briefers_.emplace(key, b);
     return b;
@@ -150,8 +143,7 @@ class Cache {
 
  private:
   std::mutex mu_;
-  std::map<std::string, std::shared_ptr<const Pipeline>> pipelines_;
-  std::map<std::string, std::shared_ptr<const Briefer>> briefers_;
+  std::map<std::string, std::shared_ptr<const InputBriefer>> briefers_;
 };
 
 Cache& TheCache() {
@@ -190,20 +182,16 @@ std::pair<std::vector<std::string>, Diagnostics> Brief(const std::vector<InputTu
     throw Failure{Status(StatusCode::kInvalidArgument,
                          "format must be dict, json, markdown or html, not " + args.format)};
   }
-  std::shared_ptr<const Pipeline> pipeline = TheCache().GetPipeline(args.data_dir);
-  std::shared_ptr<const Briefer> briefer = TheCache().GetBriefer(key, options);
-  Pipeline::Scratch scratch = pipeline->NewScratch();
+  std::shared_ptr<const InputBriefer> briefer = TheCache().GetBriefer(key, options);
   RenderOptions render;
   render.documents = args.format == "json" || args.analysis;
   std::vector<std::string> out;
   Diagnostics diagnostics;
   std::vector<Diagnostic> read_diagnostics;
-  Status status = ReadInputs(
+  Status status = briefer->Brief(
       inputs, ToReadOptions(args.limits),
-      [&](Cluster&& cluster) {
-        pipeline->Analyze(&cluster, &scratch);
+      [&](const Cluster& cluster, const Briefing& briefing) {
         AddDiagnostics(cluster.diagnostics, &diagnostics);
-        const Briefing briefing = briefer->Brief(cluster);
         for (const BriefingNotice& n : briefing.notices) {
           diagnostics.emplace_back("warning", "warning: " + cluster.id + ": " + n.message);
         }

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "commands.h"
+#include "dossier/brief_run.h"
 #include "dossier/briefing.h"
 #include "dossier/ingest.h"
-#include "dossier/pipeline.h"
 #include "dossier/report.h"
 #include "dossier/summary.h"
 #include "interrupt.h"
@@ -46,12 +46,6 @@ int RunBrief(const BriefFlags& flags) {
     std::cerr << "dossier brief: " << input_format.status().ToString() << "\n";
     return kExitUsage;
   }
-  Result<Pipeline> pipeline = Pipeline::Create({flags.data_dir});
-  if (!pipeline.ok()) {
-    std::cerr << "dossier brief: " << pipeline.status().ToString() << "\n";
-    return kExitUsage;
-  }
-  Pipeline::Scratch scratch = pipeline->NewScratch();
   Result<SummaryMethod> method = ParseSummaryMethod(flags.method);
   if (!method.ok()) {
     std::cerr << "dossier brief: " << method.status().ToString() << "\n";
@@ -65,7 +59,7 @@ int RunBrief(const BriefFlags& flags) {
     std::cerr << "dossier brief: " << st.ToString() << "\n";
     return kExitUsage;
   }
-  Result<Briefer> briefer = Briefer::Create(brief_options);
+  Result<InputBriefer> briefer = InputBriefer::Create(brief_options);
   if (!briefer.ok()) {
     std::cerr << "dossier brief: " << briefer.status().ToString() << "\n";
     return kExitUsage;
@@ -88,11 +82,9 @@ int RunBrief(const BriefFlags& flags) {
   bool had_error = false;
   size_t clusters = 0;
 
-  auto sink = [&](Cluster&& cluster) {
+  auto sink = [&](const Cluster& cluster, const Briefing& briefing) {
     if (Interrupted()) return;
-    pipeline->Analyze(&cluster, &scratch);
     for (const Diagnostic& d : cluster.diagnostics) Report(d, flags.quiet, &had_error);
-    Briefing briefing = briefer->Brief(cluster);
     for (const BriefingNotice& n : briefing.notices) {
       if (!flags.quiet)
         std::cerr << "dossier: warning: " << cluster.id << ": " << n.message << "\n";
@@ -126,7 +118,9 @@ int RunBrief(const BriefFlags& flags) {
     }
   };
   std::vector<Diagnostic> diagnostics;
-  Status status = ReadInputs(flags.paths, options, sink, &diagnostics);
+  std::vector<Input> inputs;
+  for (const std::string& path : flags.paths) inputs.push_back(Input::File(path));
+  Status status = briefer->Brief(inputs, options, sink, &diagnostics);
   for (const Diagnostic& d : diagnostics) Report(d, flags.quiet, &had_error);
   if (Interrupted()) {
     return ReportInterrupted("dossier brief",
