@@ -66,13 +66,18 @@ void AppendFigure(const Cluster& cluster, const FigureEntry& f, std::string* out
 
 }  // namespace
 
-std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
-                           const RenderOptions& options) {
-  const Summary* summary = briefing != nullptr ? &briefing->summary : nullptr;
-  std::string out;
+namespace {
+
+// The independent reports every "k of N" counts against.
+size_t Reports(const Cluster& cluster, const Briefing* briefing) {
+  return briefing != nullptr ? briefing->independent_reports : cluster.documents.size();
+}
+
+// The title line, the counts, the problems met and the notices.
+void HeadMd(const Cluster& cluster, const Briefing* briefing, std::string* o) {
+  std::string& out = *o;
   const size_t ndocs = cluster.documents.size();
-  // The independent reports every "k of N" counts against.
-  const size_t reports = briefing != nullptr ? briefing->independent_reports : ndocs;
+  const size_t reports = Reports(cluster, briefing);
   if (briefing != nullptr) {
     out += "# " + Escape(briefing->title) + "\n\n";
     out += CountOf(ndocs, "document", "documents");
@@ -90,8 +95,11 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
   if (!cluster.diagnostics.empty() || (briefing != nullptr && !briefing->notices.empty())) {
     out += "\n";
   }
+}
 
-  // Events: when there are several, or one with a date.
+// Events: when there are several, or one with a date.
+void EventsMd(const Cluster& /*cluster*/, const Briefing* briefing, std::string* o) {
+  std::string& out = *o;
   if (briefing != nullptr &&
       (briefing->events.size() > 1 ||
        (briefing->events.size() == 1 && !briefing->events.front().first_date.empty()))) {
@@ -105,7 +113,13 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
     }
     out += "\n";
   }
+}
 
+// The cited summary, by event when there are several.
+void SummaryMd(const Cluster& cluster, const Briefing* briefing, std::string* o) {
+  std::string& out = *o;
+  const size_t reports = Reports(cluster, briefing);
+  const Summary* summary = briefing != nullptr ? &briefing->summary : nullptr;
   if (summary != nullptr) {
     out += "## Summary\n\n";
     size_t k = 0;
@@ -140,7 +154,12 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
            ". [n] is a source below; `a–b` are byte offsets in that source's input; "
            "reports count copies once._\n\n";
   }
+}
 
+// Who said what: the first speakers and their first quotes.
+void SpeakersMd(const Cluster& cluster, const Briefing* briefing, std::string* o) {
+  std::string& out = *o;
+  const size_t reports = Reports(cluster, briefing);
   if (briefing != nullptr && !briefing->speakers.empty()) {
     constexpr size_t kMaxSpeakers = 12;
     constexpr size_t kMaxQuotesShown = 3;
@@ -177,7 +196,11 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
     }
     out += "\n";
   }
+}
 
+// Key figures: across sources, then those of one source.
+void FiguresMd(const Cluster& cluster, const Briefing* briefing, std::string* o) {
+  std::string& out = *o;
   if (briefing != nullptr && !briefing->figures.empty()) {
     constexpr size_t kMaxFigures = 12;
     out += "## Key figures\n\n";
@@ -203,6 +226,11 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
     }
     out += "\n";
   }
+}
+
+// The timeline: its main events, what was left out counted.
+void TimelineMd(const Cluster& /*cluster*/, const Briefing* briefing, std::string* o) {
+  std::string& out = *o;
   if (briefing != nullptr && !briefing->timeline.empty()) {
     constexpr size_t kMaxEvents = 15;
     out += "## Timeline\n\n";
@@ -231,6 +259,12 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
     }
     out += "\n";
   }
+}
+
+// The first entities.
+void EntitiesMd(const Cluster& cluster, const Briefing* briefing, std::string* o) {
+  std::string& out = *o;
+  const size_t reports = Reports(cluster, briefing);
   if (briefing != nullptr && !briefing->entities.empty()) {
     constexpr size_t kMaxEntities = 15;
     out += "## Entities\n\n";
@@ -250,6 +284,12 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
     }
     out += "\n";
   }
+}
+
+// Which source reports which point of the summary.
+void CoverageMd(const Cluster& cluster, const Briefing* briefing, std::string* o) {
+  std::string& out = *o;
+  const size_t ndocs = cluster.documents.size();
   if (briefing != nullptr && !briefing->coverage.empty() && ndocs > 1) {
     out += "## Coverage\n\nWhich source reports which point of the summary:\n\n| point |";
     for (size_t d = 0; d < ndocs; ++d) out += " [" + std::to_string(d + 1) + "] |";
@@ -263,7 +303,11 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
     }
     out += "\n";
   }
+}
 
+// The sources, with what was made of them.
+void SourcesMd(const Cluster& cluster, const Briefing* briefing, std::string* o) {
+  std::string& out = *o;
   out += "## Sources\n\n";
   size_t n = 0;
   for (const Document& doc : cluster.documents) {
@@ -309,16 +353,13 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
     out += "\n";
   }
   out += "\n";
-  if (!options.documents) {
-    if (!cluster.references.empty()) {
-      out += "## Reference summary\n\n";
-      for (const std::string& r : cluster.references) out += Escape(r) + "\n\n";
-    }
-    return out;
-  }
+}
 
+// Each document's analysis: clutter, sentences (by speaker turn), tokens.
+void AnalysisMd(const Cluster& cluster, const RenderOptions& options, std::string* o) {
+  std::string& out = *o;
   out += "## Analysis\n\n";
-  n = 0;
+  size_t n = 0;
   for (const Document& doc : cluster.documents) {
     ++n;
     out += "### [" + std::to_string(n) + "] " +
@@ -366,10 +407,25 @@ std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
     }
     out += "\n";
   }
-  if (!cluster.references.empty()) {
-    out += "## Reference summary\n\n";
-    for (const std::string& r : cluster.references) out += Escape(r) + "\n\n";
+}
+
+void ReferencesMd(const Cluster& cluster, std::string* out) {
+  if (cluster.references.empty()) return;
+  *out += "## Reference summary\n\n";
+  for (const std::string& r : cluster.references) *out += Escape(r) + "\n\n";
+}
+
+}  // namespace
+
+std::string RenderMarkdown(const Cluster& cluster, const Briefing* briefing,
+                           const RenderOptions& options) {
+  std::string out;
+  for (auto* section : {HeadMd, EventsMd, SummaryMd, SpeakersMd, FiguresMd, TimelineMd, EntitiesMd,
+                        CoverageMd, SourcesMd}) {
+    section(cluster, briefing, &out);
   }
+  if (options.documents) AnalysisMd(cluster, options, &out);
+  ReferencesMd(cluster, &out);
   return out;
 }
 
