@@ -323,19 +323,16 @@ uint32_t StoryClusterer::AddLabelled(const ArticleFeatures& article, uint32_t go
   return story;
 }
 
-uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t* gold,
-                                 std::vector<TrainingRow>* rows) {
-  const uint32_t id = articles();
-  const std::optional<uint32_t> copy_of = near_duplicates_.Add(article.signature);
-  if (article.day != kNoDay) {
-    newest_day_ = std::max(newest_day_, article.day);
+double StoryClusterer::CountDay(int32_t day) {
+  if (day != kNoDay) {
+    newest_day_ = std::max(newest_day_, day);
     // Dated articles per day over the last kRateDays days of the stream.
-    auto at = std::lower_bound(day_counts_.begin(), day_counts_.end(), article.day,
-                               [](const DayCount& d, int32_t day) { return d.day < day; });
-    if (at != day_counts_.end() && at->day == article.day) {
+    auto at = std::lower_bound(day_counts_.begin(), day_counts_.end(), day,
+                               [](const DayCount& d, int32_t x) { return d.day < x; });
+    if (at != day_counts_.end() && at->day == day) {
       ++at->count;
     } else {
-      day_counts_.insert(at, {article.day, 1});
+      day_counts_.insert(at, {day, 1});
     }
     while (!day_counts_.empty() && day_counts_.front().day <= newest_day_ - kRateDays) {
       day_counts_.erase(day_counts_.begin());
@@ -343,24 +340,10 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
   }
   double rate = 0;  // dated articles a day, lately
   for (const DayCount& d : day_counts_) rate += d.count;
-  rate /= kRateDays;
-  copies_.push_back(1);
-  furniture_.push_back(0);
-  vectors_.emplace_back();
-  scores_.push_back(-1.0f);
-  // The story of the gold label (training), kNoStory if it has none yet.
-  constexpr uint32_t kNoStory = UINT32_MAX;
-  uint32_t gold_story = kNoStory;
-  if (gold != nullptr) {
-    if (*gold >= gold_story_.size()) gold_story_.resize(*gold + 1, kNoStory);
-    gold_story = gold_story_[*gold];
-  }
-  auto start_story = [&] {
-    const uint32_t s = NewStory();
-    if (gold != nullptr) gold_story_[*gold] = s;
-    return s;
-  };
+  return rate / kRateDays;
+}
 
+StoryClusterer::ArticleCounts StoryClusterer::CountTerms(const ArticleFeatures& article) {
   // Sentences met in enough earlier articles are boilerplate; each sentence
   // is counted once per article.
   std::vector<char> boilerplate(article.sentences.size(), 0);
@@ -378,9 +361,10 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
 
   // Term counts over the other sentences: all terms, names, and the lead
   // (the first kLeadSentences sentences left, and the title).
-  std::vector<float> tf(article.terms.size(), 0.0f), tf_names(article.terms.size(), 0.0f),
-      tf_lead(article.terms.size(), 0.0f);
-  uint32_t content_words = 0;
+  ArticleCounts c;
+  c.tf.assign(article.terms.size(), 0.0f);
+  c.names.assign(article.terms.size(), 0.0f);
+  c.lead.assign(article.terms.size(), 0.0f);
   size_t lead_sentences = 0;
   for (size_t k = 0; k < article.sentences.size(); ++k) {
     if (boilerplate[k]) continue;
@@ -389,16 +373,274 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
     if (lead) ++lead_sentences;
     for (uint32_t o = st.begin; o < st.end && o < article.occurrences.size(); ++o) {
       const ArticleFeatures::Occurrence& occ = article.occurrences[o];
-      if (occ.term >= tf.size()) continue;
-      tf[occ.term] += occ.count;
-      if (occ.name) tf_names[occ.term] += 1.0f;
-      if (lead) tf_lead[occ.term] += 1.0f;
-      ++content_words;
+      if (occ.term >= c.tf.size()) continue;
+      c.tf[occ.term] += occ.count;
+      if (occ.name) c.names[occ.term] += 1.0f;
+      if (lead) c.lead[occ.term] += 1.0f;
+      ++c.content_words;
     }
   }
   for (const auto& [term, count] : article.title_terms) {
-    if (term < tf_lead.size()) tf_lead[term] += count;
+    if (term < c.lead.size()) c.lead[term] += count;
   }
+  return c;
+}
+
+StoryClusterer::ArticleVectors StoryClusterer::Vectors(const ArticleFeatures& article,
+                                                       const ArticleCounts& c) {
+  // Intern the terms, count document frequencies (body terms), weigh.
+  std::vector<uint32_t> term_id(article.terms.size(), UINT32_MAX);
+  for (size_t k = 0; k < article.terms.size(); ++k) {
+    if (c.tf[k] <= 0 && c.lead[k] <= 0) continue;
+    const ArticleFeatures::Term& t = article.terms[k];
+    const uint32_t term = term_ids_.Intern(t.hash);
+    if (term == df_.size()) {
+      df_.push_back(0);
+      background_idf_.push_back(options_.background != nullptr
+                                    ? static_cast<float>(options_.background->Idf(t.hash))
+                                    : 0.0f);
+      words_.push_back(t.word);
+      postings_.emplace_back();
+      closed_in_.push_back(0);
+    }
+    if (c.tf[k] > 0) ++df_[term];
+    term_id[k] = term;
+  }
+  ArticleVectors v;
+  for (size_t k = 0; k < article.terms.size(); ++k) {
+    if (c.tf[k] > 0) v.body.push_back({term_id[k], c.tf[k]});
+    if (c.names[k] > 0) v.names.push_back({term_id[k], c.names[k]});
+    if (c.lead[k] > 0) v.lead.push_back({term_id[k], c.lead[k]});
+  }
+  // The body vector's heaviest terms come first, in order (the query
+  // terms, then the indexed ones); names and lead are sorted by term.
+  v.keep = std::min(v.body.size(), static_cast<size_t>(std::max(1, options_.index_terms)));
+  Weigh(&v.body, v.keep);
+  Weigh(&v.names, 0);
+  Weigh(&v.lead, 0);
+  return v;
+}
+
+void StoryClusterer::FindCandidates(ArticleVectors* v) {
+  // Candidates: articles indexed under the heaviest terms met before,
+  // newest first, at most kMaxScan per term; the kExactScores with the
+  // most query weight in common are scored exactly.
+  std::vector<Weighted>& vec = v->body;
+  touched_.clear();
+  size_t used = 0;
+  for (size_t k = 0; k < vec.size(); ++k) {
+    if (used >= static_cast<size_t>(std::max(1, options_.query_terms))) break;
+    // Past the heaviest `keep`, the rest are put in order when needed.
+    if (k == v->keep) {
+      std::sort(vec.begin() + static_cast<ptrdiff_t>(k), vec.end(), Heavier<Weighted>);
+    }
+    const Weighted& q = vec[k];
+    if (df_[q.term] < 2) continue;
+    ++used;
+    std::vector<uint32_t>& list = postings_[q.term];
+    if (list.size() > 2 * kMaxPostings) {
+      list.erase(list.begin(), list.end() - static_cast<ptrdiff_t>(kMaxPostings));
+    }
+    const size_t stop = list.size() > kMaxScan ? list.size() - kMaxScan : 0;
+    for (size_t k = list.size(); k-- > stop;) {
+      const uint32_t a = list[k];
+      if (scores_[a] == kClosed) continue;
+      if (scores_[a] < 0) {
+        scores_[a] = 0;
+        touched_.push_back(a);
+      }
+      scores_[a] += q.weight;
+    }
+  }
+  if (touched_.size() > kExactScores) {
+    // The best kExactScores under a total order (score, then article): the
+    // same set whatever the order they were met in.
+    std::nth_element(touched_.begin(), touched_.begin() + kExactScores, touched_.end(),
+                     [&](uint32_t a, uint32_t b) {
+                       return scores_[a] != scores_[b] ? scores_[a] > scores_[b] : a < b;
+                     });
+    for (size_t k = kExactScores; k < touched_.size(); ++k) scores_[touched_[k]] = -1.0f;
+    touched_.resize(kExactScores);
+  }
+}
+
+void StoryClusterer::BestArticleCosines(int32_t day, ArticleVectors* v, bool keep_rows) {
+  // Exact cosines; each story keeps its best (the best-article feature).
+  // The article's weights sit in a dense array indexed by term, so a dot
+  // product is one pass over the other vector, without a merge.
+  std::vector<Weighted>& vec = v->body;
+  vec.resize(std::min(vec.size(), v->keep));
+  std::sort(vec.begin(), vec.end(), ByTerm<Weighted>);
+  if (q_body_.size() < df_.size()) {
+    q_body_.resize(df_.size(), 0.0f);
+    q_names_.resize(df_.size(), 0.0f);
+    q_lead_.resize(df_.size(), 0.0f);
+  }
+  for (const Weighted& w : vec) q_body_[w.term] = w.weight;
+  // The candidates' vectors lie apart in memory: ask for all of them at
+  // once, so their cache misses overlap instead of queueing.
+  for (uint32_t a : touched_) Prefetch(vectors_[a]);
+  touched_stories_.clear();
+  for (uint32_t a : touched_) {
+    scores_[a] = -1.0f;
+    const uint32_t s = story_of_[a];
+    if (!Joinable(stories_[s], day)) continue;
+    const double dot = SparseDot(vectors_[a], q_body_.data());
+    if (story_best_[s] < -1e8f) touched_stories_.push_back(s);
+    story_best_[s] = std::max(story_best_[s], static_cast<float>(dot));
+  }
+  std::sort(touched_stories_.begin(), touched_stories_.end());
+  for (uint32_t st : touched_stories_) {
+    Prefetch(stories_[st].centroid.terms);
+    if (!keep_rows && story_best_[st] < options_.min_cosine) continue;
+    Prefetch(stories_[st].names.terms);
+    Prefetch(stories_[st].lead.terms);
+    Prefetch(stories_[st].outlets);
+  }
+}
+
+StoryClusterer::ModelFeatures StoryClusterer::CandidateFeatures(const ArticleFeatures& article,
+                                                                uint32_t s, double rate,
+                                                                bool keep_rows) const {
+  auto cosine = [](const Centroid& c, const std::vector<float>& q) {
+    if (c.norm <= 0) return 0.0;
+    return SparseDot(c.terms, q.data()) / c.norm;
+  };
+  const StoryState& st = stories_[s];
+  ModelFeatures f;
+  f[0] = 1.0;
+  f[1] = cosine(st.centroid, q_body_);
+  f[2] = story_best_[s];
+  // A story below the cosine floor cannot be joined: only its centroid
+  // cosine counts (in the other stories' margins), unless rows are kept.
+  const bool eligible = keep_rows || f[2] >= options_.min_cosine;
+  f[3] = eligible ? cosine(st.names, q_names_) : 0.0;
+  f[4] = eligible ? cosine(st.lead, q_lead_) : 0.0;
+  int32_t gap = 0;
+  if (article.day != kNoDay && st.first_day != kNoDay) {
+    gap = std::max({0, st.first_day - article.day, article.day - st.last_day});
+  }
+  f[5] = std::log1p(static_cast<double>(gap));
+  // The gap in news gone by: days times the stream's recent articles a
+  // day (a week is long in a wire feed, short in a sparse archive).
+  f[12] = std::log1p(static_cast<double>(gap) * rate);
+  bool same_outlet_day = false, same_outlet = false;
+  if (eligible && article.source != 0) {
+    for (const auto& [source, day] : st.outlets) {
+      if (source != article.source) continue;
+      same_outlet = true;
+      same_outlet_day = same_outlet_day || (article.day != kNoDay && day == article.day);
+    }
+  }
+  f[11] = same_outlet && !same_outlet_day ? 1.0 : 0.0;
+  f[6] = same_outlet_day ? 1.0 : 0.0;
+  f[7] = std::log(static_cast<double>(st.articles.size()));
+  // The mean cosine to the story's articles (average link): the centroid
+  // cosine times the centroid's norm over the story's size.
+  f[10] = f[1] * st.centroid.norm / static_cast<double>(st.articles.size());
+  f[8] = st.first_day != kNoDay ? std::log1p(static_cast<double>(st.last_day - st.first_day)) : 0.0;
+  f[9] = 0;  // the margin, once every candidate's cosine is known
+  return f;
+}
+
+uint32_t StoryClusterer::BestStory(const ArticleFeatures& article, const ArticleVectors& v,
+                                   double rate, uint32_t id, const uint32_t* gold,
+                                   uint32_t gold_story, std::vector<TrainingRow>* rows) {
+  // Score each candidate story with the model.
+  for (const Weighted& w : v.names) q_names_[w.term] = w.weight;
+  for (const Weighted& w : v.lead) q_lead_[w.term] = w.weight;
+  std::vector<ModelFeatures> features(touched_stories_.size());
+  double top = 0, second = 0;  // the two best centroid cosines
+  for (size_t k = 0; k < touched_stories_.size(); ++k) {
+    const uint32_t s = touched_stories_[k];
+    features[k] = CandidateFeatures(article, s, rate, rows != nullptr);
+    story_best_[s] = -1e9f;
+    const double c = features[k][1];
+    if (c > top) {
+      second = top;
+      top = c;
+    } else if (c > second) {
+      second = c;
+    }
+  }
+  double best_score = 0;
+  uint32_t best = UINT32_MAX;
+  for (size_t k = 0; k < touched_stories_.size(); ++k) {
+    const uint32_t s = touched_stories_[k];
+    ModelFeatures& f = features[k];
+    // How far the story stands out from the other candidates: a story
+    // matched at 0.15 where nothing else comes near is a better bet than
+    // one at 0.3 among several of one topic.
+    f[9] = f[1] - (f[1] == top ? second : top);
+    if (rows != nullptr) {
+      TrainingRow& row = rows->emplace_back();
+      std::copy(f.begin(), f.end(), std::begin(row.features));
+      row.same_story = follow_model_
+                           ? s < story_majority_.size() && story_majority_[s].first == *gold
+                           : s == gold_story;
+      row.article = id;
+    }
+    // The model's time features need dates on both sides; without them the
+    // single-link rule measured on undated streams decides: the best
+    // article's cosine against a bar rising with the story's size.
+    const bool dated = article.day != kNoDay && stories_[s].last_day != kNoDay;
+    const double score =
+        dated ? options_.model.Score(f)
+              : f[2] - (options_.undated_threshold +
+                        options_.undated_size_penalty *
+                            std::log(static_cast<double>(stories_[s].articles.size())));
+    if (score > options_.join_threshold && f[2] >= options_.min_cosine &&
+        (best == UINT32_MAX || score > best_score)) {
+      best_score = score;
+      best = s;
+    }
+  }
+  for (const Weighted& w : v.body) q_body_[w.term] = 0.0f;
+  for (const Weighted& w : v.names) q_names_[w.term] = 0.0f;
+  for (const Weighted& w : v.lead) q_lead_[w.term] = 0.0f;
+  return best;
+}
+
+void StoryClusterer::JoinWithVectors(uint32_t story, uint32_t id, const ArticleFeatures& article,
+                                     ArticleVectors* v) {
+  Join(story, id, article.day);
+  StoryState& st = stories_[story];
+  AddToCentroid(&st.centroid, v->body, kCentroidTerms);
+  if (!v->names.empty()) AddToCentroid(&st.names, v->names, kNameTerms);
+  if (!v->lead.empty()) AddToCentroid(&st.lead, v->lead, kLeadTerms);
+  if (article.source != 0) {
+    if (st.outlets.size() >= kOutlets) st.outlets.erase(st.outlets.begin());
+    st.outlets.push_back({article.source, article.day});
+  }
+  for (const Weighted& w : v->body) postings_[w.term].push_back(id);
+  vectors_[id] = std::move(v->body);
+}
+
+uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t* gold,
+                                 std::vector<TrainingRow>* rows) {
+  const uint32_t id = articles();
+  const std::optional<uint32_t> copy_of = near_duplicates_.Add(article.signature);
+  const double rate = CountDay(article.day);
+  copies_.push_back(1);
+  furniture_.push_back(0);
+  vectors_.emplace_back();
+  scores_.push_back(-1.0f);
+  // The story of the gold label (training), kNoStory if it has none yet.
+  constexpr uint32_t kNoStory = UINT32_MAX;
+  uint32_t gold_story = kNoStory;
+  if (gold != nullptr) {
+    if (*gold >= gold_story_.size()) gold_story_.resize(*gold + 1, kNoStory);
+    gold_story = gold_story_[*gold];
+  }
+  // Training without following the model: the gold story, or a new one for it.
+  auto gold_or_new = [&] {
+    if (gold_story != kNoStory) return gold_story;
+    const uint32_t s = NewStory();
+    gold_story_[*gold] = s;
+    return s;
+  };
+  const bool by_model = gold == nullptr || follow_model_;
+  const ArticleCounts counts = CountTerms(article);
 
   uint32_t story = 0;
   if (copy_of) {
@@ -410,226 +652,24 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
     // The copy joins its original's story, unless that story has closed
     // (and may have been written out): then it starts one.
     const uint32_t original = story_of_[*copy_of];
-    story = gold == nullptr || follow_model_
-                ? (stories_[original].open ? original : NewStory())
-                : (gold_story != kNoStory ? gold_story : start_story());
+    story = by_model ? (stories_[original].open ? original : NewStory()) : gold_or_new();
     Join(story, id, article.day);
-  } else if (content_words < static_cast<uint32_t>(options_.min_content_words)) {
+  } else if (counts.content_words < static_cast<uint32_t>(options_.min_content_words)) {
     // No news text of its own: alone, never a candidate.
     furniture_[id] = 1;
-    story = gold == nullptr || follow_model_
-                ? NewStory()
-                : (gold_story != kNoStory ? gold_story : start_story());
+    story = by_model ? NewStory() : gold_or_new();
     Join(story, id, article.day);
   } else {
-    // Intern the terms, count document frequencies (body terms), weigh.
-    std::vector<uint32_t> term_id(article.terms.size(), UINT32_MAX);
-    for (size_t k = 0; k < article.terms.size(); ++k) {
-      if (tf[k] <= 0 && tf_lead[k] <= 0) continue;
-      const ArticleFeatures::Term& t = article.terms[k];
-      const uint32_t term = term_ids_.Intern(t.hash);
-      if (term == df_.size()) {
-        df_.push_back(0);
-        background_idf_.push_back(options_.background != nullptr
-                                      ? static_cast<float>(options_.background->Idf(t.hash))
-                                      : 0.0f);
-        words_.push_back(t.word);
-        postings_.emplace_back();
-        closed_in_.push_back(0);
-      }
-      if (tf[k] > 0) ++df_[term];
-      term_id[k] = term;
-    }
-    std::vector<Weighted> vec, names, lead;
-    for (size_t k = 0; k < article.terms.size(); ++k) {
-      if (tf[k] > 0) vec.push_back({term_id[k], tf[k]});
-      if (tf_names[k] > 0) names.push_back({term_id[k], tf_names[k]});
-      if (tf_lead[k] > 0) lead.push_back({term_id[k], tf_lead[k]});
-    }
-    // The body vector's heaviest terms come first, in order (the query
-    // terms, then the indexed ones); names and lead are sorted by term.
-    const size_t keep =
-        std::min(vec.size(), static_cast<size_t>(std::max(1, options_.index_terms)));
-    Weigh(&vec, keep);
-    Weigh(&names, 0);
-    Weigh(&lead, 0);
-
-    // Candidates: articles indexed under the heaviest terms met before,
-    // newest first, at most kMaxScan per term; the kExactScores with the
-    // most query weight in common are scored exactly.
-    touched_.clear();
-    size_t used = 0;
-    for (size_t k = 0; k < vec.size(); ++k) {
-      if (used >= static_cast<size_t>(std::max(1, options_.query_terms))) break;
-      // Past the heaviest `keep`, the rest are put in order when needed.
-      if (k == keep)
-        std::sort(vec.begin() + static_cast<ptrdiff_t>(k), vec.end(), Heavier<Weighted>);
-      const Weighted& q = vec[k];
-      if (df_[q.term] < 2) continue;
-      ++used;
-      std::vector<uint32_t>& list = postings_[q.term];
-      if (list.size() > 2 * kMaxPostings) {
-        list.erase(list.begin(), list.end() - static_cast<ptrdiff_t>(kMaxPostings));
-      }
-      const size_t stop = list.size() > kMaxScan ? list.size() - kMaxScan : 0;
-      for (size_t k = list.size(); k-- > stop;) {
-        const uint32_t a = list[k];
-        if (scores_[a] == kClosed) continue;
-        if (scores_[a] < 0) {
-          scores_[a] = 0;
-          touched_.push_back(a);
-        }
-        scores_[a] += q.weight;
-      }
-    }
-    if (touched_.size() > kExactScores) {
-      // The best kExactScores under a total order (score, then article): the
-      // same set whatever the order they were met in.
-      std::nth_element(touched_.begin(), touched_.begin() + kExactScores, touched_.end(),
-                       [&](uint32_t a, uint32_t b) {
-                         return scores_[a] != scores_[b] ? scores_[a] > scores_[b] : a < b;
-                       });
-      for (size_t k = kExactScores; k < touched_.size(); ++k) scores_[touched_[k]] = -1.0f;
-      touched_.resize(kExactScores);
-    }
-    // Exact cosines; each story keeps its best (the best-article feature).
-    // The article's weights sit in a dense array indexed by term, so a dot
-    // product is one pass over the other vector, without a merge.
-    vec.resize(std::min(vec.size(), keep));
-    std::sort(vec.begin(), vec.end(), ByTerm<Weighted>);
-    if (q_body_.size() < df_.size()) {
-      q_body_.resize(df_.size(), 0.0f);
-      q_names_.resize(df_.size(), 0.0f);
-      q_lead_.resize(df_.size(), 0.0f);
-    }
-    for (const Weighted& w : vec) q_body_[w.term] = w.weight;
-    // The candidates' vectors lie apart in memory: ask for all of them at
-    // once, so their cache misses overlap instead of queueing.
-    for (uint32_t a : touched_) Prefetch(vectors_[a]);
-    touched_stories_.clear();
-    for (uint32_t a : touched_) {
-      scores_[a] = -1.0f;
-      const uint32_t s = story_of_[a];
-      if (!Joinable(stories_[s], article.day)) continue;
-      const double dot = SparseDot(vectors_[a], q_body_.data());
-      if (story_best_[s] < -1e8f) touched_stories_.push_back(s);
-      story_best_[s] = std::max(story_best_[s], static_cast<float>(dot));
-    }
-    std::sort(touched_stories_.begin(), touched_stories_.end());
-    for (uint32_t st : touched_stories_) {
-      Prefetch(stories_[st].centroid.terms);
-      if (rows == nullptr && story_best_[st] < options_.min_cosine) continue;
-      Prefetch(stories_[st].names.terms);
-      Prefetch(stories_[st].lead.terms);
-      Prefetch(stories_[st].outlets);
-    }
-
-    // Score each candidate story with the model.
-    for (const Weighted& w : names) q_names_[w.term] = w.weight;
-    for (const Weighted& w : lead) q_lead_[w.term] = w.weight;
-    auto cosine = [](const Centroid& c, const std::vector<float>& q) {
-      if (c.norm <= 0) return 0.0;
-      return SparseDot(c.terms, q.data()) / c.norm;
-    };
-    using Features = std::array<double, StoryModel::kFeatures>;
-    std::vector<Features> features(touched_stories_.size());
-    double top = 0, second = 0;  // the two best centroid cosines
-    for (size_t k = 0; k < touched_stories_.size(); ++k) {
-      const uint32_t s = touched_stories_[k];
-      const StoryState& st = stories_[s];
-      Features& f = features[k];
-      f[0] = 1.0;
-      f[1] = cosine(st.centroid, q_body_);
-      f[2] = story_best_[s];
-      // A story below the cosine floor cannot be joined: only its centroid
-      // cosine counts (in the other stories' margins), unless rows are kept.
-      const bool eligible = rows != nullptr || f[2] >= options_.min_cosine;
-      f[3] = eligible ? cosine(st.names, q_names_) : 0.0;
-      f[4] = eligible ? cosine(st.lead, q_lead_) : 0.0;
-      int32_t gap = 0;
-      if (article.day != kNoDay && st.first_day != kNoDay) {
-        gap = std::max({0, st.first_day - article.day, article.day - st.last_day});
-      }
-      f[5] = std::log1p(static_cast<double>(gap));
-      // The gap in news gone by: days times the stream's recent articles a
-      // day (a week is long in a wire feed, short in a sparse archive).
-      f[12] = std::log1p(static_cast<double>(gap) * rate);
-      bool same_outlet_day = false, same_outlet = false;
-      if (eligible && article.source != 0) {
-        for (const auto& [source, day] : st.outlets) {
-          if (source != article.source) continue;
-          same_outlet = true;
-          same_outlet_day = same_outlet_day || (article.day != kNoDay && day == article.day);
-        }
-      }
-      f[11] = same_outlet && !same_outlet_day ? 1.0 : 0.0;
-      f[6] = same_outlet_day ? 1.0 : 0.0;
-      f[7] = std::log(static_cast<double>(st.articles.size()));
-      // The mean cosine to the story's articles (average link): the centroid
-      // cosine times the centroid's norm over the story's size.
-      f[10] = f[1] * st.centroid.norm / static_cast<double>(st.articles.size());
-      f[8] = st.first_day != kNoDay ? std::log1p(static_cast<double>(st.last_day - st.first_day))
-                                    : 0.0;
-      story_best_[s] = -1e9f;
-      if (f[1] > top) {
-        second = top;
-        top = f[1];
-      } else if (f[1] > second) {
-        second = f[1];
-      }
-    }
-    double best_score = 0;
-    uint32_t best = UINT32_MAX;
-    for (size_t k = 0; k < touched_stories_.size(); ++k) {
-      const uint32_t s = touched_stories_[k];
-      Features& f = features[k];
-      // How far the story stands out from the other candidates: a story
-      // matched at 0.15 where nothing else comes near is a better bet than
-      // one at 0.3 among several of one topic.
-      f[9] = f[1] - (f[1] == top ? second : top);
-      if (rows != nullptr) {
-        TrainingRow& row = rows->emplace_back();
-        std::copy(f.begin(), f.end(), std::begin(row.features));
-        row.same_story = follow_model_
-                             ? s < story_majority_.size() && story_majority_[s].first == *gold
-                             : s == gold_story;
-        row.article = id;
-      }
-      // The model's time features need dates on both sides; without them the
-      // single-link rule measured on undated streams decides: the best
-      // article's cosine against a bar rising with the story's size.
-      const bool dated = article.day != kNoDay && stories_[s].last_day != kNoDay;
-      const double score =
-          dated ? options_.model.Score(f)
-                : f[2] - (options_.undated_threshold +
-                          options_.undated_size_penalty *
-                              std::log(static_cast<double>(stories_[s].articles.size())));
-      if (score > options_.join_threshold && f[2] >= options_.min_cosine &&
-          (best == UINT32_MAX || score > best_score)) {
-        best_score = score;
-        best = s;
-      }
-    }
-    for (const Weighted& w : vec) q_body_[w.term] = 0.0f;
-    for (const Weighted& w : names) q_names_[w.term] = 0.0f;
-    for (const Weighted& w : lead) q_lead_[w.term] = 0.0f;
-
-    if (gold != nullptr && !follow_model_) {
-      story = gold_story != kNoStory ? gold_story : start_story();
+    ArticleVectors v = Vectors(article, counts);
+    FindCandidates(&v);
+    BestArticleCosines(article.day, &v, rows != nullptr);
+    const uint32_t best = BestStory(article, v, rate, id, gold, gold_story, rows);
+    if (!by_model) {
+      story = gold_or_new();
     } else {
       story = best != UINT32_MAX ? best : NewStory();
     }
-    Join(story, id, article.day);
-    StoryState& st = stories_[story];
-    AddToCentroid(&st.centroid, vec, kCentroidTerms);
-    if (!names.empty()) AddToCentroid(&st.names, names, kNameTerms);
-    if (!lead.empty()) AddToCentroid(&st.lead, lead, kLeadTerms);
-    if (article.source != 0) {
-      if (st.outlets.size() >= kOutlets) st.outlets.erase(st.outlets.begin());
-      st.outlets.push_back({article.source, article.day});
-    }
-    for (const Weighted& w : vec) postings_[w.term].push_back(id);
-    vectors_[id] = std::move(vec);
+    JoinWithVectors(story, id, article, &v);
   }
   // A short --window-articles is swept as often (its stories close, and are
   // written, as soon as they are quiet); joining never depends on it.

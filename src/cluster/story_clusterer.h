@@ -71,6 +71,7 @@
 #ifndef DOSSIER_CLUSTER_STORY_CLUSTERER_H_
 #define DOSSIER_CLUSTER_STORY_CLUSTERER_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -301,6 +302,34 @@ class StoryClusterer {
   // zero weights: its `heaviest` heaviest terms first, in order (the rest
   // after them, unordered), or, when `heaviest` is 0, sorted by term.
   void Weigh(std::vector<Weighted>* vec, size_t heaviest) const;
+  // AddImpl's steps, in order.
+  struct ArticleCounts {
+    std::vector<float> tf, names, lead;  // per article term: body, written as a name, in the lead
+    uint32_t content_words = 0;          // outside boilerplate sentences
+  };
+  struct ArticleVectors {
+    std::vector<Weighted> body, names, lead;
+    size_t keep = 0;  // body terms indexed
+  };
+  using ModelFeatures = std::array<double, StoryModel::kFeatures>;
+  // Counts the article's date; returns the stream's dated articles a day, lately.
+  double CountDay(int32_t day);
+  // The article's term counts outside boilerplate sentences (and counts its sentences).
+  ArticleCounts CountTerms(const ArticleFeatures& article);
+  // Interns the terms, counts their document frequencies and weighs the vectors.
+  ArticleVectors Vectors(const ArticleFeatures& article, const ArticleCounts& counts);
+  // The candidate articles (touched_), from the postings of the heaviest terms.
+  void FindCandidates(ArticleVectors* v);
+  // Each candidate story's best article cosine (story_best_, touched_stories_).
+  void BestArticleCosines(int32_t day, ArticleVectors* v, bool keep_rows);
+  ModelFeatures CandidateFeatures(const ArticleFeatures& article, uint32_t story, double rate,
+                                  bool keep_rows) const;
+  // The best story the model lets the article join, or UINT32_MAX; rows when training.
+  uint32_t BestStory(const ArticleFeatures& article, const ArticleVectors& v, double rate,
+                     uint32_t id, const uint32_t* gold, uint32_t gold_story,
+                     std::vector<TrainingRow>* rows);
+  void JoinWithVectors(uint32_t story, uint32_t id, const ArticleFeatures& article,
+                       ArticleVectors* v);
   uint32_t AddImpl(const ArticleFeatures& article, const uint32_t* gold,
                    std::vector<TrainingRow>* rows);
   void CloseQuietStories();
