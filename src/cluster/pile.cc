@@ -350,6 +350,130 @@ Agglomeration GroupEventsByDate(const std::vector<int64_t>& days,
   return g;
 }
 
+// The main story: the largest group of linked reports (names and numbers
+// break a tie); the reports outside it are set aside with their reason.
+// Returns, per report, whether it is in the main story.
+std::vector<bool> MainStory(const Cluster& cluster, const std::vector<uint32_t>& reports,
+                            UnionFind* story, bool keep_matrix,
+                            const std::vector<std::vector<float>>& sim,
+                            const std::vector<double>& best_link, Pile* out) {
+  Pile& pile = *out;
+  const size_t r = reports.size();
+  std::vector<size_t> size(r, 0), anchors(r, 0), words(r, 0);
+  size_t largest = 0;
+  for (size_t i = 0; i < r; ++i) {
+    const uint32_t root = story->Find(static_cast<uint32_t>(i));
+    largest = std::max(largest, ++size[root]);
+    words[root] += cluster.documents[reports[i]].tokens.size();
+  }
+  // Names and numbers break a tie between the largest groups only (one more
+  // pass over their tokens).
+  size_t tied = 0;
+  for (uint32_t i = 0; i < r; ++i) tied += story->Find(i) == i && size[i] == largest;
+  for (size_t i = 0; i < r && tied > 1; ++i) {
+    const uint32_t root = story->Find(static_cast<uint32_t>(i));
+    if (size[root] == largest) anchors[root] += Anchors(cluster.documents[reports[i]]);
+  }
+  uint32_t main = 0;
+  for (uint32_t i = 0; i < r; ++i) {
+    if (story->Find(i) != i) continue;
+    if (std::tie(size[i], anchors[i], words[i]) >
+        std::tie(size[main], anchors[main], words[main])) {
+      main = i;
+    }
+  }
+  // A main story of one report is no story: when no two reports link,
+  // nothing says which one the pile is about, so none is set aside.
+  std::vector<bool> in_story(r, true);
+  if (size[main] >= 2) {
+    for (uint32_t i = 0; i < r; ++i) in_story[i] = story->Find(i) == main;
+  } else {
+    pile.unrelated = r >= 2;
+  }
+  for (uint32_t i = 0; i < r; ++i) {
+    if (in_story[i]) continue;
+    PileDocument& doc = pile.documents[reports[i]];
+    doc.set_aside = true;
+    const uint32_t root = story->Find(i);
+    std::string others;
+    for (uint32_t j = 0; j < r; ++j) {
+      if (j != i && story->Find(j) == root) {
+        others += (others.empty() ? "" : ", ") + std::to_string(reports[j] + 1);
+      }
+    }
+    char best[16];
+    double best_main = 0;
+    for (uint32_t j = 0; j < r && keep_matrix; ++j) {
+      if (in_story[j]) best_main = std::max(best_main, static_cast<double>(sim[i][j]));
+    }
+    std::snprintf(best, sizeof best, "%.2f", keep_matrix ? best_main : best_link[i]);
+    doc.set_aside_reason =
+        std::string("not about the main story: its words match no report of it (best ") +
+        (keep_matrix ? "similarity " : "link ") + best + ")" +
+        (others.empty() ? "" : "; it shares a story with document(s) " + others);
+  }
+  return in_story;
+}
+
+// The events in order (dated ones by first date, then undated ones by
+// first report), each report's centrality in its event and in the story.
+void OrderEvents(Agglomeration* agglomeration, const std::vector<int64_t>& event_days,
+                 const std::vector<uint32_t>& story_pos, const std::vector<uint32_t>& reports,
+                 bool keep_matrix, const std::vector<std::vector<float>>& sim, Pile* out) {
+  Agglomeration& groups = *agglomeration;
+  Pile& pile = *out;
+  // The span of publication dates kept events apart; an event's dates are
+  // the days its reports are about.
+  for (size_t e = 0; e < groups.members.size(); ++e) {
+    groups.first[e] = groups.last[e] = kNoDay;
+    for (uint32_t k : groups.members[e]) {
+      if (event_days[k] == kNoDay) continue;
+      groups.first[e] =
+          groups.first[e] == kNoDay ? event_days[k] : std::min(groups.first[e], event_days[k]);
+      groups.last[e] = std::max(groups.last[e], event_days[k]);
+    }
+  }
+  // Order: dated events by first date, then undated ones by first report.
+  std::vector<size_t> order(groups.members.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const bool da = groups.first[a] != kNoDay, db = groups.first[b] != kNoDay;
+    if (da != db) return da;
+    if (da && groups.first[a] != groups.first[b]) return groups.first[a] < groups.first[b];
+    return groups.members[a].front() < groups.members[b].front();
+  });
+  double best_story_centrality = -1;
+  for (size_t e : order) {
+    PileEvent event;
+    const std::vector<uint32_t>& members = groups.members[e];
+    event.reports = members.size();
+    if (groups.first[e] != kNoDay) {
+      event.first_date = IsoOf(groups.first[e]);
+      event.last_date = IsoOf(groups.last[e]);
+    }
+    double best = -1;
+    for (uint32_t k : members) {
+      const uint32_t i = story_pos[k];
+      const uint32_t d = reports[i];
+      double mean = 0, story_mean = 0;
+      for (uint32_t other : members) {
+        if (other != k && keep_matrix) mean += sim[i][story_pos[other]];
+      }
+      for (uint32_t other : story_pos) {
+        if (other != i && keep_matrix) story_mean += sim[i][other];
+      }
+      if (members.size() > 1) mean /= static_cast<double>(members.size() - 1);
+      if (story_pos.size() > 1) story_mean /= static_cast<double>(story_pos.size() - 1);
+      pile.documents[d].centrality = mean;
+      pile.documents[d].story_centrality = story_mean;
+      pile.documents[d].event = static_cast<int32_t>(pile.events.size());
+      if (mean > best) best = mean, event.central = d;
+      if (story_mean > best_story_centrality) best_story_centrality = story_mean, pile.central = d;
+    }
+    pile.events.push_back(std::move(event));
+  }
+}
+
 }  // namespace
 
 Result<PileAnalyzer> PileAnalyzer::Create(std::string_view data_dir, const PileOptions& options) {
@@ -416,59 +540,8 @@ Pile PileAnalyzer::Analyze(const Cluster& cluster,
       story.Unite(a, b);
     }
   });
-  std::vector<size_t> size(r, 0), anchors(r, 0), words(r, 0);
-  size_t largest = 0;
-  for (size_t i = 0; i < r; ++i) {
-    const uint32_t root = story.Find(static_cast<uint32_t>(i));
-    largest = std::max(largest, ++size[root]);
-    words[root] += cluster.documents[reports[i]].tokens.size();
-  }
-  // Names and numbers break a tie between the largest groups only (one more
-  // pass over their tokens).
-  size_t tied = 0;
-  for (uint32_t i = 0; i < r; ++i) tied += story.Find(i) == i && size[i] == largest;
-  for (size_t i = 0; i < r && tied > 1; ++i) {
-    const uint32_t root = story.Find(static_cast<uint32_t>(i));
-    if (size[root] == largest) anchors[root] += Anchors(cluster.documents[reports[i]]);
-  }
-  uint32_t main = 0;
-  for (uint32_t i = 0; i < r; ++i) {
-    if (story.Find(i) != i) continue;
-    if (std::tie(size[i], anchors[i], words[i]) >
-        std::tie(size[main], anchors[main], words[main])) {
-      main = i;
-    }
-  }
-  // A main story of one report is no story: when no two reports link,
-  // nothing says which one the pile is about, so none is set aside.
-  std::vector<bool> in_story(r, true);
-  if (size[main] >= 2) {
-    for (uint32_t i = 0; i < r; ++i) in_story[i] = story.Find(i) == main;
-  } else {
-    pile.unrelated = r >= 2;
-  }
-  for (uint32_t i = 0; i < r; ++i) {
-    if (in_story[i]) continue;
-    PileDocument& doc = pile.documents[reports[i]];
-    doc.set_aside = true;
-    const uint32_t root = story.Find(i);
-    std::string others;
-    for (uint32_t j = 0; j < r; ++j) {
-      if (j != i && story.Find(j) == root) {
-        others += (others.empty() ? "" : ", ") + std::to_string(reports[j] + 1);
-      }
-    }
-    char best[16];
-    double best_main = 0;
-    for (uint32_t j = 0; j < r && keep_matrix; ++j) {
-      if (in_story[j]) best_main = std::max(best_main, static_cast<double>(sim[i][j]));
-    }
-    std::snprintf(best, sizeof best, "%.2f", keep_matrix ? best_main : best_link[i]);
-    doc.set_aside_reason =
-        std::string("not about the main story: its words match no report of it (best ") +
-        (keep_matrix ? "similarity " : "link ") + best + ")" +
-        (others.empty() ? "" : "; it shares a story with document(s) " + others);
-  }
+  const std::vector<bool> in_story =
+      MainStory(cluster, reports, &story, keep_matrix, sim, best_link, &pile);
   for (uint32_t d = 0; d < n; ++d) {
     PileDocument& doc = pile.documents[d];
     if (doc.copy_of >= 0) {
@@ -509,56 +582,7 @@ Pile PileAnalyzer::Analyze(const Cluster& cluster,
     for (uint32_t i : story_pos) vs.push_back(&vectors[i]);
     groups = GroupEventsByDate(published_days, vs, options_.event_span_days);
   }
-  // The span of publication dates kept events apart; an event's dates are
-  // the days its reports are about.
-  for (size_t e = 0; e < groups.members.size(); ++e) {
-    groups.first[e] = groups.last[e] = kNoDay;
-    for (uint32_t k : groups.members[e]) {
-      if (event_days[k] == kNoDay) continue;
-      groups.first[e] =
-          groups.first[e] == kNoDay ? event_days[k] : std::min(groups.first[e], event_days[k]);
-      groups.last[e] = std::max(groups.last[e], event_days[k]);
-    }
-  }
-  // Order: dated events by first date, then undated ones by first report.
-  std::vector<size_t> order(groups.members.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const bool da = groups.first[a] != kNoDay, db = groups.first[b] != kNoDay;
-    if (da != db) return da;
-    if (da && groups.first[a] != groups.first[b]) return groups.first[a] < groups.first[b];
-    return groups.members[a].front() < groups.members[b].front();
-  });
-  double best_story_centrality = -1;
-  for (size_t e : order) {
-    PileEvent event;
-    const std::vector<uint32_t>& members = groups.members[e];
-    event.reports = members.size();
-    if (groups.first[e] != kNoDay) {
-      event.first_date = IsoOf(groups.first[e]);
-      event.last_date = IsoOf(groups.last[e]);
-    }
-    double best = -1;
-    for (uint32_t k : members) {
-      const uint32_t i = story_pos[k];
-      const uint32_t d = reports[i];
-      double mean = 0, story_mean = 0;
-      for (uint32_t other : members) {
-        if (other != k && keep_matrix) mean += sim[i][story_pos[other]];
-      }
-      for (uint32_t other : story_pos) {
-        if (other != i && keep_matrix) story_mean += sim[i][other];
-      }
-      if (members.size() > 1) mean /= static_cast<double>(members.size() - 1);
-      if (story_pos.size() > 1) story_mean /= static_cast<double>(story_pos.size() - 1);
-      pile.documents[d].centrality = mean;
-      pile.documents[d].story_centrality = story_mean;
-      pile.documents[d].event = static_cast<int32_t>(pile.events.size());
-      if (mean > best) best = mean, event.central = d;
-      if (story_mean > best_story_centrality) best_story_centrality = story_mean, pile.central = d;
-    }
-    pile.events.push_back(std::move(event));
-  }
+  OrderEvents(&groups, event_days, story_pos, reports, keep_matrix, sim, &pile);
   for (uint32_t d = 0; d < n; ++d) {
     PileDocument& doc = pile.documents[d];
     if (doc.copy_of >= 0 && !doc.set_aside) {
