@@ -370,6 +370,11 @@ class QuoteExtractor::Run {
   Subject NameBeforeOf(size_t a, size_t b) const;
   std::string RoleFromApposition(size_t a, size_t b) const;
   size_t TimeAdverbialBefore(size_t a, size_t end) const;
+  size_t ClauseStartBefore(size_t a, size_t end) const;
+  std::vector<std::pair<size_t, size_t>> CommaChunks(size_t start, size_t end) const;
+  void AddApposition(const std::vector<std::pair<size_t, size_t>>& chunks, size_t c,
+                     Subject* subject) const;
+  Subject CoordinatedSubject(size_t a, size_t end) const;
   Subject SubjectBefore(size_t a, size_t verb, size_t* begin = nullptr) const;
   Subject SubjectAfter(size_t verb, size_t limit, size_t* end) const;
   Subject SentenceSubject(size_t a, size_t b) const;
@@ -858,35 +863,8 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     }
   }
   // Back to the start of the clause: words, commas and parenthetical groups.
-  size_t start = end;
-  while (start > a) {
-    const Tok& t = toks_[start - 1];
-    if (t.type == TokType::kWord || t.type == TokType::kComma) {
-      --start;
-    } else if (t.span.Slice(text_) == ")") {
-      size_t p = start - 1;
-      while (p > a && Word(p) != "(") --p;
-      if (Word(p) != "(") break;
-      start = p;
-    } else {
-      break;
-    }
-  }
-  // Comma-separated chunks of [start, end), without trailing "(D-Calif.)".
-  std::vector<std::pair<size_t, size_t>> chunks;
-  size_t chunk_start = start;
-  for (size_t k = start; k <= end; ++k) {
-    if (k < end && !IsComma(k)) continue;
-    size_t chunk_end = k;
-    while (chunk_end > chunk_start && Word(chunk_end - 1) == ")") {
-      size_t p = chunk_end - 1;
-      while (p > chunk_start && Word(p) != "(") --p;
-      if (Word(p) != "(") break;
-      chunk_end = p;
-    }
-    if (chunk_end > chunk_start) chunks.emplace_back(chunk_start, chunk_end);
-    chunk_start = k + 1;
-  }
+  const size_t start = ClauseStartBefore(a, end);
+  const std::vector<std::pair<size_t, size_t>> chunks = CommaChunks(start, end);
   const bool touching = end > start && !IsComma(end - 1);
   for (size_t c = chunks.size(); c > 0; --c) {
     const auto [chunk_begin, chunk_end] = chunks[c - 1];
@@ -927,32 +905,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
       }
     }
     if (s.ok()) {
-      size_t r0 = c;  // "Walter H. White, Jr., chairman of ..., said"
-      if (s.kind == Subject::Kind::kName && r0 < chunks.size() &&
-          chunks[r0].second == chunks[r0].first + 1 && IsNameSuffix(chunks[r0].first)) {
-        s.name += ", " + std::string(Word(chunks[r0].first));
-        s.span.end = toks_[chunks[r0].first].span.end;
-        ++r0;
-      }
-      for (size_t r = r0; r < chunks.size() && s.kind == Subject::Kind::kName; ++r) {
-        std::string role = RoleFromApposition(chunks[r].first, chunks[r].second);
-        if (role.empty()) continue;
-        // "a Fredericksburg, Va. dealer in old maps": commas of its own.
-        size_t last = r;
-        while (IsWordIn(chunks[r].first, {"a", "an", "the"}) && last + 1 < chunks.size() &&
-               IsCapitalized(Word(chunks[last + 1].first))) {
-          ++last;
-        }
-        if (last > r) {
-          const std::string tail = RoleFromApposition(chunks[last].first, chunks[last].second);
-          const uint32_t from = toks_[chunks[r].first + 1].span.begin;
-          const uint32_t to =
-              toks_[chunks[last].first].span.begin + static_cast<uint32_t>(tail.size());
-          if (!tail.empty()) role = std::string(Span{from, to}.Slice(text_));
-        }
-        s.role = role;
-        break;
-      }
+      AddApposition(chunks, c, &s);
       if (begin != nullptr) *begin = at;
       return s;
     }
@@ -984,22 +937,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     }
   }
   if (end > a && IsWordIn(end - 1, {"and", "but"})) {
-    Subject s = SentenceSubject(a, end - 1);
-    // "a speech in which Bloomberg criticized Democrats, but argued": the
-    // subject of the relative clause the verb continues.
-    for (size_t t = end - 1; !s.ok() && t > a + 1 && t + 30 > end; --t) {
-      if (!IsLowerWord(t) || !LowerWord(t).ends_with("ed") || !IsWord(t - 1) ||
-          !IsCapitalized(Word(t - 1))) {
-        continue;
-      }
-      size_t n = t - 1;
-      while (n > a && IsWord(n - 1) && IsCapitalized(Word(n - 1))) --n;
-      if (n > a && IsWordIn(n - 1, {"which", "who", "whom", "where", "when"})) {
-        Subject named = ParseName(n, t);
-        if (named.kind == Subject::Kind::kName) s = named;
-      }
-      break;
-    }
+    Subject s = CoordinatedSubject(a, end);
     if (s.ok()) {
       if (begin != nullptr) *begin = end - 1;
       return s;
@@ -1016,6 +954,101 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
   // right before the verb.
   if (begin != nullptr && touching && !chunks.empty()) *begin = chunks.back().first;
   return {};
+}
+
+// The start of the clause that ends at `end` (after a): words, commas and
+// parenthetical groups.
+size_t QuoteExtractor::Run::ClauseStartBefore(size_t a, size_t end) const {
+  size_t start = end;
+  while (start > a) {
+    const Tok& t = toks_[start - 1];
+    if (t.type == TokType::kWord || t.type == TokType::kComma) {
+      --start;
+    } else if (t.span.Slice(text_) == ")") {
+      size_t p = start - 1;
+      while (p > a && Word(p) != "(") --p;
+      if (Word(p) != "(") break;
+      start = p;
+    } else {
+      break;
+    }
+  }
+  return start;
+}
+
+// Comma-separated chunks of [start, end), without trailing "(D-Calif.)".
+std::vector<std::pair<size_t, size_t>> QuoteExtractor::Run::CommaChunks(size_t start,
+                                                                        size_t end) const {
+  std::vector<std::pair<size_t, size_t>> chunks;
+  size_t chunk_start = start;
+  for (size_t k = start; k <= end; ++k) {
+    if (k < end && !IsComma(k)) continue;
+    size_t chunk_end = k;
+    while (chunk_end > chunk_start && Word(chunk_end - 1) == ")") {
+      size_t p = chunk_end - 1;
+      while (p > chunk_start && Word(p) != "(") --p;
+      if (Word(p) != "(") break;
+      chunk_end = p;
+    }
+    if (chunk_end > chunk_start) chunks.emplace_back(chunk_start, chunk_end);
+    chunk_start = k + 1;
+  }
+  return chunks;
+}
+
+// A name's suffix (", Jr.") and its role from the appositions after chunk c:
+// "Walter H. White, Jr., chairman of ..., said".
+void QuoteExtractor::Run::AddApposition(const std::vector<std::pair<size_t, size_t>>& chunks,
+                                        size_t c, Subject* subject) const {
+  Subject& s = *subject;
+  size_t r0 = c;  // "Walter H. White, Jr., chairman of ..., said"
+  if (s.kind == Subject::Kind::kName && r0 < chunks.size() &&
+      chunks[r0].second == chunks[r0].first + 1 && IsNameSuffix(chunks[r0].first)) {
+    s.name += ", " + std::string(Word(chunks[r0].first));
+    s.span.end = toks_[chunks[r0].first].span.end;
+    ++r0;
+  }
+  for (size_t r = r0; r < chunks.size() && s.kind == Subject::Kind::kName; ++r) {
+    std::string role = RoleFromApposition(chunks[r].first, chunks[r].second);
+    if (role.empty()) continue;
+    // "a Fredericksburg, Va. dealer in old maps": commas of its own.
+    size_t last = r;
+    while (IsWordIn(chunks[r].first, {"a", "an", "the"}) && last + 1 < chunks.size() &&
+           IsCapitalized(Word(chunks[last + 1].first))) {
+      ++last;
+    }
+    if (last > r) {
+      const std::string tail = RoleFromApposition(chunks[last].first, chunks[last].second);
+      const uint32_t from = toks_[chunks[r].first + 1].span.begin;
+      const uint32_t to = toks_[chunks[last].first].span.begin + static_cast<uint32_t>(tail.size());
+      if (!tail.empty()) role = std::string(Span{from, to}.Slice(text_));
+    }
+    s.role = role;
+    break;
+  }
+}
+
+// The subject of a verb after "and" / "but" ending at `end`: the sentence's,
+// or that of the relative clause the verb continues ("a speech in which
+// Bloomberg criticized Democrats, but argued").
+QuoteExtractor::Run::Subject QuoteExtractor::Run::CoordinatedSubject(size_t a, size_t end) const {
+  Subject s = SentenceSubject(a, end - 1);
+  // "a speech in which Bloomberg criticized Democrats, but argued": the
+  // subject of the relative clause the verb continues.
+  for (size_t t = end - 1; !s.ok() && t > a + 1 && t + 30 > end; --t) {
+    if (!IsLowerWord(t) || !LowerWord(t).ends_with("ed") || !IsWord(t - 1) ||
+        !IsCapitalized(Word(t - 1))) {
+      continue;
+    }
+    size_t n = t - 1;
+    while (n > a && IsWord(n - 1) && IsCapitalized(Word(n - 1))) --n;
+    if (n > a && IsWordIn(n - 1, {"which", "who", "whom", "where", "when"})) {
+      Subject named = ParseName(n, t);
+      if (named.kind == Subject::Kind::kName) s = named;
+    }
+    break;
+  }
+  return s;
 }
 
 // Tokens [a, b) naming a document by its author: "BuzzFeed's Thursday night
