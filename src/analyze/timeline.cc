@@ -1341,6 +1341,58 @@ std::vector<TimeExpression> TimelineBuilder::Extract(const Document& doc, uint32
   return out;
 }
 
+namespace {
+
+// Cluster years: a yearless day left unresolved takes the one year that
+// day has wherever it is resolved in the cluster.
+void ResolveClusterYears(std::vector<std::vector<Found>>* found) {
+  std::map<int, std::set<int>> years;  // month * 100 + day -> years
+  for (const std::vector<Found>& fs : *found) {
+    for (const Found& f : fs) {
+      CivilDate c;
+      if (f.e.date.size() == 10 && ParseDate(f.e.date, &c))
+        years[c.month * 100 + c.day].insert(c.year);
+    }
+  }
+  for (std::vector<Found>& fs : *found) {
+    for (Found& f : fs) {
+      if (f.month_day == 0 || !f.e.date.empty()) continue;
+      auto it = years.find(f.month_day);
+      if (it == years.end() || it->second.size() != 1) continue;
+      f.e.date = CivilDate{*it->second.begin(), f.month_day / 100, f.month_day % 100}.ToIso();
+      f.e.resolved_from = "cluster";
+    }
+  }
+}
+
+// Deictic expressions: one per (document, date), from the most event-like
+// sentence (the earliest among equals).
+void KeepOneDeicticPerDate(const std::vector<std::map<uint32_t, SentenceInfo>>& infos,
+                           std::vector<std::vector<Found>>* all) {
+  std::vector<std::vector<Found>>& found = *all;
+  const uint32_t n = static_cast<uint32_t>(found.size());
+  for (uint32_t d = 0; d < n; ++d) {
+    std::map<std::string, size_t> best;  // date -> index into found[d]
+    for (size_t k = 0; k < found[d].size(); ++k) {
+      const TimeExpression& e = found[d][k].e;
+      if (e.kind != kKindDeictic) continue;
+      auto [it, inserted] = best.emplace(e.date, k);
+      if (!inserted &&
+          infos[d].at(e.sentence).score > infos[d].at(found[d][it->second].e.sentence).score) {
+        it->second = k;
+      }
+    }
+    std::vector<Found> kept;
+    for (size_t k = 0; k < found[d].size(); ++k) {
+      const TimeExpression& e = found[d][k].e;
+      if (e.kind != kKindDeictic || best.at(e.date) == k) kept.push_back(std::move(found[d][k]));
+    }
+    found[d] = std::move(kept);
+  }
+}
+
+}  // namespace
+
 std::vector<TimelineEvent> TimelineBuilder::Build(
     const Cluster& cluster, const TimelineScope* scope,
     const std::vector<std::vector<TimeExpression>>* extracted) const {
@@ -1363,25 +1415,7 @@ std::vector<TimelineEvent> TimelineBuilder::Build(
     }
   }
 
-  // Cluster years: a yearless day left unresolved takes the one year that
-  // day has wherever it is resolved in the cluster.
-  std::map<int, std::set<int>> years;  // month * 100 + day -> years
-  for (const std::vector<Found>& fs : found) {
-    for (const Found& f : fs) {
-      CivilDate c;
-      if (f.e.date.size() == 10 && ParseDate(f.e.date, &c))
-        years[c.month * 100 + c.day].insert(c.year);
-    }
-  }
-  for (std::vector<Found>& fs : found) {
-    for (Found& f : fs) {
-      if (f.month_day == 0 || !f.e.date.empty()) continue;
-      auto it = years.find(f.month_day);
-      if (it == years.end() || it->second.size() != 1) continue;
-      f.e.date = CivilDate{*it->second.begin(), f.month_day / 100, f.month_day % 100}.ToIso();
-      f.e.resolved_from = "cluster";
-    }
-  }
+  ResolveClusterYears(&found);
 
   // Sentence facts, per document (std::map: stable addresses).
   std::vector<std::map<uint32_t, SentenceInfo>> infos(n);
@@ -1397,26 +1431,7 @@ std::vector<TimelineEvent> TimelineBuilder::Build(
     }
   }
 
-  // Deictic expressions: one per (document, date), from the most event-like
-  // sentence (the earliest among equals).
-  for (uint32_t d = 0; d < n; ++d) {
-    std::map<std::string, size_t> best;  // date -> index into found[d]
-    for (size_t k = 0; k < found[d].size(); ++k) {
-      const TimeExpression& e = found[d][k].e;
-      if (e.kind != kKindDeictic) continue;
-      auto [it, inserted] = best.emplace(e.date, k);
-      if (!inserted &&
-          infos[d].at(e.sentence).score > infos[d].at(found[d][it->second].e.sentence).score) {
-        it->second = k;
-      }
-    }
-    std::vector<Found> kept;
-    for (size_t k = 0; k < found[d].size(); ++k) {
-      const TimeExpression& e = found[d][k].e;
-      if (e.kind != kKindDeictic || best.at(e.date) == k) kept.push_back(std::move(found[d][k]));
-    }
-    found[d] = std::move(kept);
-  }
+  KeepOneDeicticPerDate(infos, &found);
 
   // Merge.
   std::vector<TimelineEvent> events;
