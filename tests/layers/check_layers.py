@@ -14,6 +14,20 @@ import sys
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/')
 
 
+def stage_includes(top, folders):
+    """(path, line number, stage folder) of each include of a src/ stage's header under top."""
+    for root, _, files in os.walk(top):
+        for name in sorted(files):
+            if not name.endswith((".h", ".cc")):
+                continue
+            path = os.path.join(root, name)
+            with open(path, encoding="utf-8") as f:
+                for no, line in enumerate(f, 1):
+                    m = INCLUDE.match(line)
+                    if m and m.group(1) in folders:
+                        yield path, no, m.group(1)
+
+
 def main():
     src = os.path.join(sys.argv[1], "src")
     deps = {}
@@ -41,45 +55,24 @@ def main():
         sys.exit(f"stage_graph.txt has no stage for {sorted(missing)}")
     folders = {f for f in os.listdir(src) if os.path.isdir(os.path.join(src, f))}
     bad = checked = 0
-    for root, _, files in os.walk(src):
-        rel = os.path.relpath(root, src)
-        folder = "" if rel == "." else rel.split(os.sep)[0]
-        stage = stage_of(folder)
-        allowed = reach(stage) | {stage}
-        for name in sorted(files):
-            if not name.endswith((".h", ".cc")):
-                continue
-            path = os.path.join(root, name)
-            with open(path, encoding="utf-8") as f:
-                for no, line in enumerate(f, 1):
-                    m = INCLUDE.match(line)
-                    if not m or m.group(1) not in folders:
-                        continue
-                    checked += 1
-                    if stage_of(m.group(1)) not in allowed:
-                        bad += 1
-                        print(f"{os.path.relpath(path, sys.argv[1])}:{no}: {stage} includes "
-                              f"{m.group(1)}/ ({stage_of(m.group(1))}), a stage it does not "
-                              f"depend on")
+    for path, no, included in stage_includes(src, folders):
+        rel = os.path.relpath(os.path.dirname(path), src)
+        stage = stage_of("" if rel == "." else rel.split(os.sep)[0])
+        checked += 1
+        if stage_of(included) not in reach(stage) | {stage}:
+            bad += 1
+            print(f"{os.path.relpath(path, sys.argv[1])}:{no}: {stage} includes "
+                  f"{included}/ ({stage_of(included)}), a stage it does not depend on")
     # The CLI and the Python module are built on the public headers; the CLI
     # may also use the util/ helpers (file I/O, strings, threads).
     outside = 0
     for top, allowed_folders in (("tools", {"util"}), ("python", set())):
-        for root, _, files in os.walk(os.path.join(sys.argv[1], top)):
-            for name in sorted(files):
-                if not name.endswith((".h", ".cc")):
-                    continue
-                path = os.path.join(root, name)
-                with open(path, encoding="utf-8") as f:
-                    for no, line in enumerate(f, 1):
-                        m = INCLUDE.match(line)
-                        if not m or m.group(1) not in folders:
-                            continue
-                        outside += 1
-                        if m.group(1) not in allowed_folders:
-                            bad += 1
-                            print(f"{os.path.relpath(path, sys.argv[1])}:{no}: {top}/ includes "
-                                  f"{m.group(1)}/, not a public header (include/dossier/)")
+        for path, no, included in stage_includes(os.path.join(sys.argv[1], top), folders):
+            outside += 1
+            if included not in allowed_folders:
+                bad += 1
+                print(f"{os.path.relpath(path, sys.argv[1])}:{no}: {top}/ includes "
+                      f"{included}/, not a public header (include/dossier/)")
     if bad:
         sys.exit(f"{bad} include(s) against the stage order")
     print(f"ok: {checked} includes between stages follow the stage graph; "
