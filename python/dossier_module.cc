@@ -364,6 +364,37 @@ class PyStoryClusterer {
   ReadLimits limits_;
 };
 
+// The whole digest (RunDigest): {"articles","stories","furniture","resumed",
+// "checkpoint","markdown"} and the diagnostics.
+std::pair<std::map<std::string, py::object>, Diagnostics> Digest(
+    const std::vector<InputTuple>& tuples, const std::string& output,
+    const StoryOptions& clustering, const DigestOptions& digest, const ReadLimits& limits,
+    bool restart) {
+  DigestReport report;
+  {
+    py::gil_scoped_release release;
+    DigestRunOptions options;
+    options.clustering = clustering;
+    options.digest = digest;
+    options.read = ToReadOptions(limits);
+    options.restart = restart;
+    Result<DigestReport> r = RunDigest(ToInputs(tuples), output, options);
+    if (!r.ok()) throw Failure{r.status()};
+    report = std::move(*r);
+  }
+  Diagnostics diagnostics;
+  AddDiagnostics(report.diagnostics, &diagnostics);
+  std::map<std::string, py::object> out;
+  out["articles"] = py::int_(report.articles);
+  out["stories"] = py::int_(report.stories);
+  out["furniture"] = py::int_(report.furniture);
+  out["resumed"] = py::int_(report.resumed);
+  out["checkpoint"] =
+      report.checkpoint.empty() ? py::object(py::none()) : py::str(report.checkpoint);
+  out["markdown"] = output.empty() ? py::object(py::str(report.markdown)) : py::object(py::none());
+  return {std::move(out), std::move(diagnostics)};
+}
+
 // ---- Distributed digests (python/dossier/dask.py) ----------------------------
 
 std::pair<std::vector<std::string>, Diagnostics> ExpandPaths(const std::vector<std::string>& paths,
@@ -615,6 +646,8 @@ PYBIND11_MODULE(_dossier, m) {
       .def_readwrite("max_story_docs", &DigestOptions::max_story_docs)
       .def_readwrite("data_dir", &DigestOptions::data_dir)
       .def_readwrite("pages", &DigestOptions::pages);
+  m.def("digest", &Digest, py::arg("inputs"), py::arg("output"), py::arg("clustering"),
+        py::arg("digest"), py::arg("limits"), py::arg("restart"));
   m.def("expand_inputs", &ExpandPaths, py::arg("paths"), py::arg("limits"));
   m.def("read_share", &ReadShare, py::arg("paths"), py::arg("limits"), py::arg("share"),
         py::arg("shares"));

@@ -12,12 +12,16 @@
 #ifndef DOSSIER_DIGEST_H_
 #define DOSSIER_DIGEST_H_
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "dossier/document.h"
+#include "dossier/ingest.h"
 #include "dossier/pipeline.h"
 #include "dossier/report.h"
 #include "dossier/status.h"
@@ -93,6 +97,50 @@ Status WriteDigestFiles(const std::string& dir, const DigestFiles& files);
 // step). Not resumable: `dossier digest` keeps a checkpoint for that.
 Status WriteDigest(const std::string& output, const std::vector<DigestStory>& ranked,
                    const DigestFiles& files);
+
+// ---- The whole digest in one call (`dossier digest`) -------------------------
+
+struct DigestRunOptions {
+  StoryOptions clustering;  // its data_dir and threads serve the briefings too
+  DigestOptions digest;     // `pages` is set from the output (a folder has pages)
+  ReadOptions read;
+  // Discard what an interrupted run left in OUTPUT.partial/ and start afresh.
+  bool restart = false;
+  // When given and it turns true (a signal handler's flag), reading stops
+  // and the briefings stop; what was briefed stays in OUTPUT.partial/.
+  const std::atomic<bool>* stop = nullptr;
+  // Called after each batch clustered (on the calling thread).
+  std::function<void(uint64_t articles, uint64_t stories)> on_clustered;
+  // Called once the stories are ranked: how many were taken from the
+  // checkpoint of an earlier run, of how many, and the checkpoint's folder.
+  std::function<void(size_t resumed, size_t stories, const std::string& checkpoint)> on_ranked;
+  // Called after each story briefed, from the briefing threads (thread-safe
+  // callbacks only): stories briefed so far, of `total`, and whether this is
+  // the first briefing thread (which may draw a progress line).
+  std::function<void(uint64_t briefed, uint64_t total, bool first_thread)> on_briefed;
+};
+
+struct DigestReport {
+  size_t articles = 0, stories = 0, furniture = 0;
+  size_t resumed = 0;                   // stories taken from an interrupted run's checkpoint
+  bool interrupted = false;             // `stop` turned true: nothing written, the work kept
+  size_t briefed = 0;                   // interrupted: stories briefed and kept so far
+  std::string checkpoint;               // OUTPUT.partial (empty without an output)
+  std::string markdown;                 // without an output: the Markdown digest
+  std::vector<Diagnostic> diagnostics;  // inputs skipped or damaged (the rest went in)
+};
+
+// Reads `inputs`, clusters them into stories, ranks and briefs every story,
+// and writes the digest to `output`: a folder (index.html, digest.md,
+// stories.jsonl, stories/<id>.html; replaced whole), a .md or .jsonl file,
+// or nothing (the Markdown comes back in the report). Resumable: the work
+// is kept in OUTPUT.partial/ as it is done, an interrupted run (`stop`, a
+// crash) leaves OUTPUT as it was, and the same call resumes, re-briefing
+// only the stories whose articles or settings changed. Errors: a bad option
+// (kInvalidArgument), no article read (kEmptyInput or the reading error),
+// the output or its checkpoint not writable (kIoError and others).
+Result<DigestReport> RunDigest(const std::vector<Input>& inputs, const std::string& output,
+                               const DigestRunOptions& options);
 
 }  // namespace dossier
 

@@ -37,7 +37,7 @@ from .errors import (Error, InputError, InputWarning, InternalError, LimitError,
 __version__ = _dossier.__version__
 
 __all__ = [
-    "brief", "brief_all", "cluster", "extract", "rouge", "StoryClusterer",
+    "brief", "brief_all", "cluster", "digest", "extract", "rouge", "StoryClusterer",
     "Error", "OptionError", "InputError", "NotFoundError", "LimitError",
     "InternalError", "InputWarning", "__version__",
 ]
@@ -212,6 +212,29 @@ def cluster(articles, **options):
     lines, diagnostics = _dossier.cluster(_inputs(articles), _story_options(options), limits)
     _warn(diagnostics)
     return [json.loads(line) for line in lines]
+
+
+def digest(inputs, output=None, *, words=120, min_articles=1, max_story_docs=40,
+           restart=False, **options):
+    """Cluster a stream into stories, brief each and write the digest, as ``dossier digest``.
+
+    output: a folder (index.html, digest.md, stories.jsonl, stories/<id>.html; replaced
+    whole), a ``.md`` or ``.jsonl`` file, or None (the Markdown comes back under
+    "markdown"). Resumable: an interrupted call keeps its work in OUTPUT.partial/ and the
+    same call resumes (``restart=True`` discards it). Clustering options as for ``cluster``.
+    Returns {"articles", "stories", "furniture", "resumed", "checkpoint", "markdown"}.
+    """
+    limits = _split_limits(options)
+    clustering = _story_options(options)
+    settings = _dossier.DigestOptions()
+    settings.words = int(words)
+    settings.min_articles = int(min_articles)
+    settings.max_story_docs = int(max_story_docs)
+    settings.data_dir = clustering.data_dir
+    report, diagnostics = _dossier.digest(_inputs(inputs), os.fspath(output) if output else "",
+                                          clustering, settings, limits, bool(restart))
+    _warn(diagnostics)
+    return report
 
 
 class StoryClusterer:

@@ -185,6 +185,22 @@ def test_story_clusterer_add_and_resume(tmp_path):
         dossier.StoryClusterer().load(tmp_path / "bad.bin")
 
 
+def test_digest_equals_cli(tmp_path):
+    want = subprocess.run([CLI, "digest", "-q", FEED, "-o", str(tmp_path / "cli.md")],
+                          capture_output=True, text=True, check=True)
+    assert want.returncode == 0
+    report = dossier.digest(FEED, tmp_path / "py.md")
+    assert (tmp_path / "py.md").read_text() == (tmp_path / "cli.md").read_text()
+    assert report["articles"] == 18 and report["stories"] >= 3 and report["markdown"] is None
+    assert not (tmp_path / "py.md.partial").exists()
+    again = dossier.digest(feed_records(), words=60)
+    assert again["markdown"].startswith("# Digest: 18 articles")
+    dossier.digest(FEED, tmp_path / "folder")
+    assert (tmp_path / "folder" / "index.html").exists()
+    with pytest.raises(dossier.OptionError):
+        dossier.digest(FEED, tmp_path / "x.md", min_cosine=5)
+
+
 def test_rouge():
     ref = "The bridge reopened on Monday.\nRepairs cost 4.2 million dollars."
     same = dossier.rouge(ref, [ref])

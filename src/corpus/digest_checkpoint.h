@@ -17,8 +17,8 @@
 // A story is reused only when its key matches: a hash of the settings that shape a
 // briefing, the story's id and its articles' ids and texts. Changed inputs or
 // settings therefore re-brief exactly the stories they touch.
-#ifndef DOSSIER_TOOLS_DIGEST_CHECKPOINT_H_
-#define DOSSIER_TOOLS_DIGEST_CHECKPOINT_H_
+#ifndef DOSSIER_CORPUS_DIGEST_CHECKPOINT_H_
+#define DOSSIER_CORPUS_DIGEST_CHECKPOINT_H_
 
 #include <cstdio>
 #include <memory>
@@ -28,7 +28,7 @@
 
 #include "dossier/status.h"
 
-namespace dossier::cli {
+namespace dossier {
 
 struct SavedStory {
   std::string key;    // 32 hex digits
@@ -75,6 +75,6 @@ class DigestCheckpoint {
 // Hex digits of a 128-bit key built from two 64-bit hashes of `bytes`.
 std::string StoryKey(std::string_view bytes);
 
-}  // namespace dossier::cli
+}  // namespace dossier
 
-#endif  // DOSSIER_TOOLS_DIGEST_CHECKPOINT_H_
+#endif  // DOSSIER_CORPUS_DIGEST_CHECKPOINT_H_

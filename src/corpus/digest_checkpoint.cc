@@ -1,4 +1,4 @@
-#include "digest_checkpoint.h"
+#include "corpus/digest_checkpoint.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -13,7 +13,7 @@
 #include "util/file_io.h"
 #include "util/hash.h"
 
-namespace dossier::cli {
+namespace dossier {
 namespace {
 
 namespace fs = std::filesystem;
@@ -138,4 +138,4 @@ Status DigestCheckpoint::Remove() {
   return Status::Ok();
 }
 
-}  // namespace dossier::cli
+}  // namespace dossier
