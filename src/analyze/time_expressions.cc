@@ -1,0 +1,1066 @@
+// The time-expression matcher (time_expressions.h): one pass over each
+// sentence's letter, digit and punctuation runs.
+#include "analyze/time_expressions.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "segment/metadata.h"
+#include "util/dates.h"
+#include "util/strings.h"
+
+namespace dossier::timeline_internal {
+namespace {
+
+// The count a vague quantity stands for: "a few weeks", "several years",
+// "in recent days"; "a couple of weeks".
+constexpr int kVagueCount = 3;
+constexpr int kCoupleCount = 2;
+
+// 0 = Monday ... 6 = Sunday.
+int WeekdayOf(int64_t days) {
+  int64_t w = (days + 3) % 7;  // 1970-01-01 was a Thursday
+  return static_cast<int>(w < 0 ? w + 7 : w);
+}
+
+// "one".."twelve", "fifteen", "eighteen", "twenty", "thirty", "a"/"an"; -1
+// if none.
+int NumberWord(std::string_view lower) {
+  static constexpr std::pair<std::string_view, int> kWords[] = {
+      {"a", 1},         {"an", 1},      {"one", 1},     {"two", 2},     {"three", 3},
+      {"four", 4},      {"five", 5},    {"six", 6},     {"seven", 7},   {"eight", 8},
+      {"nine", 9},      {"ten", 10},    {"eleven", 11}, {"twelve", 12}, {"fifteen", 15},
+      {"eighteen", 18}, {"twenty", 20}, {"thirty", 30}};
+  for (const auto& [w, n] : kWords) {
+    if (lower == w) return n;
+  }
+  return -1;
+}
+
+// 'd' days, 'w' weeks, 'm' months, 'y' years; 0 if none.
+char UnitFromWord(std::string_view lower) {
+  if (lower == "day" || lower == "days") return 'd';
+  if (lower == "week" || lower == "weeks") return 'w';
+  if (lower == "month" || lower == "months") return 'm';
+  if (lower == "year" || lower == "years") return 'y';
+  return 0;
+}
+
+// "week", "month", "year".
+bool IsCalendarUnit(std::string_view lower) {
+  return lower == "week" || lower == "month" || lower == "year";
+}
+
+// "days", "weeks", "months", "years": a unit in the plural.
+bool IsPluralUnit(std::string_view lower) {
+  return lower.size() > 1 && lower.back() == 's' && UnitFromWord(lower) != 0;
+}
+
+// Hedges before a named day, month or weekday ("around March 3"), and
+// before a count of units ("about two weeks ago", "more than a year ago"),
+// as lowercase words.
+constexpr std::string_view kDateHedges[] = {"about", "around",      "roughly",     "approximately",
+                                            "circa", "on or about", "on or around"};
+constexpr std::string_view kCountHedges[] = {"about",
+                                             "around",
+                                             "roughly",
+                                             "approximately",
+                                             "nearly",
+                                             "almost",
+                                             "some",
+                                             "over",
+                                             "under",
+                                             "more than",
+                                             "less than",
+                                             "fewer than",
+                                             "at least",
+                                             "just over",
+                                             "just under",
+                                             "a little over",
+                                             "a little more than"};
+
+// Filler words of a deadline that make it approximate ("within about six
+// months").
+bool IsHedgeFiller(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"about", "roughly", "around", "some",
+                                                "approximately"};
+  return IsOneOf(lower, kWords);
+}
+
+// Forms of "be" before "expected", "due", "set": "is expected to",
+// "they're due", "it's set to".
+bool IsBeForm(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"is",   "are",   "was", "were", "be",
+                                                "been", "being", "am",  "s",    "re"};
+  return IsOneOf(lower, kWords);
+}
+
+// Future cue words that count only before "to" ("plans to", "hopes to").
+bool IsFutureBeforeTo(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"plan",    "plans", "intend", "intends", "expect",
+                                                "expects", "hope",  "hopes",  "aim",     "aims"};
+  return IsOneOf(lower, kWords);
+}
+
+bool IsMonthPreposition(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"in",     "since", "until", "by",  "from",
+                                                "during", "early", "late",  "mid", "through"};
+  return IsOneOf(lower, kWords);
+}
+
+// Words allowed between "within" and its count: "within the next two
+// weeks", "within the target time of six months".
+bool IsWithinFiller(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "the",    "next", "coming", "following", "first",         "target", "time",
+      "of",     "a",    "period", "timeframe", "deadline",      "about",  "roughly",
+      "around", "some", "just",   "another",   "approximately", "frame",  "span"};
+  return IsOneOf(lower, kWords);
+}
+
+// Words allowed between "in" and its count ("in another two weeks", "in
+// about six months"); "the" only before next/coming/following, so that "in
+// the 18 months since" is not a deadline.
+bool IsInFiller(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"next",  "coming",       "following", "another",
+                                                "about", "roughly",      "around",    "some",
+                                                "just",  "approximately"};
+  return IsOneOf(lower, kWords);
+}
+
+CivilDate AddMonths(const CivilDate& d, int months) {
+  int index = d.year * 12 + (d.month - 1) + months;
+  CivilDate r{index / 12, index % 12 + 1, d.day};
+  r.day = std::min(r.day, DaysInMonth(r.year, r.month));
+  return r;
+}
+
+std::string MonthIso(int year, int month) {
+  char buf[16];
+  std::snprintf(buf, sizeof(buf), "%04d-%02d", year, month);
+  return buf;
+}
+
+struct Tok {
+  uint32_t begin, end;  // bytes of the document text
+  char kind;            // 'a' letters, 'd' digits, 'p' one other byte
+};
+
+// Splits `text[span]` into ASCII letter runs, digit runs and single other
+// bytes, skipping white space.
+void Tokenize(std::string_view text, Span span, std::vector<Tok>* toks) {
+  toks->clear();
+  uint32_t p = span.begin;
+  const uint32_t end = std::min<uint32_t>(span.end, static_cast<uint32_t>(text.size()));
+  while (p < end) {
+    char c = text[p];
+    if (IsAsciiSpace(c)) {
+      ++p;
+      continue;
+    }
+    uint32_t q = p + 1;
+    char kind = 'p';
+    if (IsAsciiAlpha(c)) {
+      kind = 'a';
+      while (q < end && IsAsciiAlpha(text[q])) ++q;
+    } else if (IsAsciiDigit(c)) {
+      kind = 'd';
+      while (q < end && IsAsciiDigit(text[q])) ++q;
+    }
+    toks->push_back({p, q, kind});
+    p = q;
+  }
+}
+
+// Matches the expressions of one sentence.
+class SentenceMatcher {
+ public:
+  SentenceMatcher(std::string_view text, const std::vector<Tok>& toks, const CivilDate* ref)
+      : text_(text), toks_(toks), ref_(ref) {
+    // Every word lowered once: the rules look at the same words many times.
+    lower_.resize(toks_.size());
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      if (toks_[i].kind == 'a') lower_[i] = AsciiLower(Str(i));
+      has_ago_ = has_ago_ || lower_[i] == "ago";
+    }
+  }
+
+  void Run(uint32_t document, uint32_t sentence, std::vector<Found>* out) {
+    size_t i = 0;
+    while (i < toks_.size()) {
+      Found f;
+      size_t next = i;
+      if (Match(i, &next, &f)) {
+        f.e.document = document;
+        f.e.sentence = sentence;
+        out->push_back(std::move(f));
+        i = floor_ = next;
+        continue;
+      }
+      ++i;
+    }
+  }
+
+ private:
+  static constexpr size_t kNone = SIZE_MAX;
+
+  std::string_view Str(size_t i) const {
+    return std::string_view(text_).substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
+  }
+  std::string_view Lower(size_t i) const { return lower_[i]; }
+  bool Has(size_t i) const { return i < toks_.size(); }
+  bool IsWord(size_t i) const { return Has(i) && toks_[i].kind == 'a'; }
+  // The lowercase word at i, or "" when i is not a word.
+  std::string_view WordAt(size_t i) const {
+    return IsWord(i) ? std::string_view(lower_[i]) : std::string_view();
+  }
+  bool Adjacent(size_t i) const {  // toks_[i] follows toks_[i - 1] with no space
+    return i > 0 && Has(i) && toks_[i - 1].end == toks_[i].begin;
+  }
+  bool IsPunct(size_t i, char c) const {
+    return Has(i) && toks_[i].kind == 'p' && text_[toks_[i].begin] == c;
+  }
+  bool IsCapitalized(size_t i) const { return IsAsciiUpper(text_[toks_[i].begin]); }
+  // The bytes `bytes` as tokens at i, each one following the one before.
+  bool BytesAt(size_t i, std::string_view bytes) const {
+    for (size_t k = 0; k < bytes.size(); ++k) {
+      if (!IsPunct(i + k, bytes[k]) || (k > 0 && !Adjacent(i + k))) return false;
+    }
+    return true;
+  }
+  // The token after an apostrophe ("'" or "’") right after token i, or kNone.
+  size_t AfterApostrophe(size_t i) const {
+    if (IsPunct(i + 1, '\'') && Adjacent(i + 1) && Adjacent(i + 2)) return i + 2;
+    if (Adjacent(i + 1) && BytesAt(i + 1, "\xE2\x80\x99") && Adjacent(i + 4)) return i + 4;
+    return kNone;
+  }
+  // True when token i sets clauses apart: ; ( ) always; , : and - unless
+  // they stand between two tokens with no space ("1,000", "4:30",
+  // "well-known"); the first byte of "—" or "–".
+  bool IsClauseMark(size_t i) const {
+    if (toks_[i].kind != 'p') return false;
+    const char c = text_[toks_[i].begin];
+    if (c == ';' || c == '(' || c == ')') return true;
+    if (c == ',' || c == ':' || c == '-') return !(Adjacent(i) && Adjacent(i + 1));
+    return BytesAt(i, "\xE2\x80\x94") || BytesAt(i, "\xE2\x80\x93");
+  }
+
+  // The tense cue of each word: +1 future, -1 past, 0 none.
+  //   future: "will", "shall", "'ll", "should", "scheduled", "planned",
+  //           "upcoming"; "won't"; "would" unless "have"/"'ve" follows;
+  //           "expected" after a form of "be" or before "to"; "set" and
+  //           "going" after a form of "be" and before "to"; "due" unless
+  //           "due to" without a form of "be" before it ("closed due to the
+  //           storm"); IsFutureBeforeTo words before "to"; "to" after is,
+  //           are, am and before a word other than "blame";
+  //   past:   a past form (IsPastForm) that is not one of the words above
+  //           and does not follow "be"/"being" ("will be held").
+  // Also the clause marks and the count of words before each token.
+  // Computed on first use: most sentences hold no time expression.
+  void ComputeCues() const {
+    if (cues_ready_) return;
+    cues_ready_ = true;
+    const size_t n = toks_.size();
+    cue_.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+      if (toks_[i].kind != 'a') continue;
+      const std::string_view w = Lower(i);
+      const std::string_view prev = i > 0 ? WordAt(i - 1) : std::string_view();
+      const std::string_view after = WordAt(i + 1);
+      const size_t contracted = AfterApostrophe(i);
+      if (w == "won" && contracted != kNone && WordAt(contracted) == "t") {
+        cue_[i] = 1;  // "won't"
+        continue;
+      }
+      if (w == "would") {
+        const bool perfect = after == "have" || (contracted != kNone && WordAt(contracted) == "ve");
+        cue_[i] = perfect ? 0 : 1;
+        continue;
+      }
+      if (w == "to") {
+        if ((prev == "is" || prev == "are" || prev == "am") && IsWord(i + 1) && after != "blame") {
+          cue_[i] = 1;  // "the minister is to visit"
+        }
+        continue;
+      }
+      if (IsFutureWord(w)) {
+        bool future = true;
+        if (w == "expected") future = IsBeForm(prev) || after == "to";
+        if (w == "set" || w == "going") future = IsBeForm(prev) && after == "to";
+        if (w == "due") future = after != "to" || IsBeForm(prev);
+        if (IsFutureBeforeTo(w)) future = after == "to";
+        cue_[i] = future ? 1 : 0;
+        continue;
+      }
+      if (IsPastForm(w) && prev != "be" && prev != "being") cue_[i] = -1;
+    }
+    prev_cue_.assign(n + 1, kNone);
+    for (size_t i = 1; i <= n; ++i) {
+      prev_cue_[i] = cue_[i - 1] != 0 ? i - 1 : prev_cue_[i - 1];
+    }
+    next_cue_.assign(n + 1, kNone);
+    for (size_t i = n; i-- > 0;) next_cue_[i] = cue_[i] != 0 ? i : next_cue_[i + 1];
+    words_before_.assign(n + 1, 0);
+    clause_mark_.assign(n, false);
+    for (size_t i = 0; i < n; ++i) {
+      words_before_[i + 1] = words_before_[i] + (toks_[i].kind != 'p' ? 1 : 0);
+      clause_mark_[i] = IsClauseMark(i);
+    }
+  }
+
+  // The tense of the nearest cue to tokens [first, end) within tokens [lo,
+  // hi): +1, -1, or 0 when none. Distance: the words between; the cue
+  // before wins among equals.
+  int NearestCue(size_t first, size_t end, size_t lo, size_t hi) const {
+    size_t left = prev_cue_[first];
+    size_t right = next_cue_[end];
+    if (left != kNone && left < lo) left = kNone;
+    if (right != kNone && right >= hi) right = kNone;
+    if (left == kNone && right == kNone) return 0;
+    if (right == kNone) return cue_[left];
+    if (left == kNone) return cue_[right];
+    const size_t left_words = words_before_[first] - words_before_[left + 1];
+    const size_t right_words = words_before_[right] - words_before_[end];
+    return left_words <= right_words ? cue_[left] : cue_[right];
+  }
+
+  // The tense of the expression of tokens [first, end): +1 future, -1
+  // past, 0 when the sentence has no cue.
+  //  1. "starting"/"beginning" right before it (also before "on"): future;
+  //  2. a past cue right before it (also before "on") or right after it:
+  //     past ("said Tuesday", "on Friday announced");
+  //  3. else the nearest cue of its clause (between clause marks: "– which
+  //     will be in its third year in January –");
+  //  4. else the nearest cue of the sentence ("On Monday, the council will
+  //     vote").
+  int Tense(size_t first, size_t end) const {
+    ComputeCues();
+    size_t before = first > 0 ? first - 1 : kNone;
+    if (before != kNone && WordAt(before) == "on" && before > 0) --before;
+    if (before != kNone) {
+      const std::string_view w = WordAt(before);
+      if (w == "starting" || w == "beginning") return 1;
+      if (cue_[before] < 0) return -1;
+    }
+    if (Has(end) && cue_[end] < 0) return -1;
+    size_t lo = first;
+    while (lo > 0 && !clause_mark_[lo - 1]) --lo;
+    size_t hi = end;
+    while (hi < toks_.size() && !clause_mark_[hi]) ++hi;
+    if (const int clause = NearestCue(first, end, lo, hi); clause != 0) return clause;
+    return NearestCue(first, end, 0, toks_.size());
+  }
+  bool Future(size_t first, size_t end) const { return Tense(first, end) > 0; }
+
+  int Number(size_t i, size_t max_digits) const {
+    if (!Has(i) || toks_[i].kind != 'd' || toks_[i].end - toks_[i].begin > max_digits) return -1;
+    int v = 0;
+    for (char c : Str(i)) v = v * 10 + (c - '0');
+    return v;
+  }
+  int Year(size_t i) const {
+    if (!Has(i) || toks_[i].end - toks_[i].begin != 4) return -1;
+    int y = Number(i, 4);
+    return y >= 1000 && y <= 2999 ? y : -1;
+  }
+  // A capitalized month name at i (with an adjacent period); sets *after.
+  int MonthAt(size_t i, size_t* after) const {
+    if (!Has(i) || toks_[i].kind != 'a' || !IsCapitalized(i)) return 0;
+    int m = MonthFromName(Str(i));
+    if (m == 0) return 0;
+    *after = i + 1;
+    if (IsPunct(i + 1, '.') && Adjacent(i + 1)) *after = i + 2;
+    return m;
+  }
+  // A day of the month at i: 1-2 digits, not part of a time or decimal
+  // ("4:30", "1.2"), with an optional ordinal suffix; sets *after.
+  int DayAt(size_t i, size_t* after) const {
+    int d = Number(i, 2);
+    if (d < 1 || d > 31) return -1;
+    if ((IsPunct(i + 1, ':') || IsPunct(i + 1, '.')) && Adjacent(i + 1) && Has(i + 2) &&
+        toks_[i + 2].kind == 'd' && Adjacent(i + 2)) {
+      return -1;
+    }
+    if (Adjacent(i) && (IsPunct(i - 1, ':') || IsPunct(i - 1, '.') || IsPunct(i - 1, '-') ||
+                        IsPunct(i - 1, '/') || IsPunct(i - 1, ','))) {
+      return -1;
+    }
+    *after = i + 1;
+    if (Has(i + 1) && toks_[i + 1].kind == 'a' && Adjacent(i + 1)) {
+      const std::string_view s = Lower(i + 1);
+      if (s != "st" && s != "nd" && s != "rd" && s != "th") return -1;
+      *after = i + 2;
+    }
+    return d;
+  }
+  // A day with an ordinal suffix ("30th"); sets *after.
+  int OrdinalDayAt(size_t i, size_t* after) const {
+    size_t a = 0;
+    int d = DayAt(i, &a);
+    if (d < 0 || a != i + 2) return -1;
+    *after = a;
+    return d;
+  }
+  // ", 2015" or " 2015" at i; sets *after.
+  int YearAfter(size_t i, size_t* after) const {
+    size_t j = IsPunct(i, ',') ? i + 1 : i;
+    int y = Year(j);
+    if (y < 0 || (Has(j + 1) && Adjacent(j + 1) && toks_[j + 1].kind != 'p')) return -1;
+    *after = j + 1;
+    return y;
+  }
+
+  void SetSpan(size_t first, size_t last_exclusive, TimeExpression* e) const {
+    e->span = Span{toks_[first].begin, toks_[last_exclusive - 1].end};
+  }
+  // The number of words of the longest of `hedges` that ends right before
+  // token `first` (after the last expression found), 0 if none.
+  template <size_t N>
+  size_t HedgeBefore(size_t first, const std::string_view (&hedges)[N]) const {
+    size_t best = 0;
+    for (std::string_view hedge : hedges) {
+      size_t k = first;
+      size_t words = 0;
+      bool match = true;
+      while (match && !hedge.empty()) {
+        const size_t space = hedge.rfind(' ');
+        const std::string_view w =
+            space == std::string_view::npos ? hedge : hedge.substr(space + 1);
+        hedge = space == std::string_view::npos ? std::string_view() : hedge.substr(0, space);
+        match = k > floor_ && IsWord(k - 1) && EqualsIgnoreAsciiCase(Str(k - 1), w);
+        --k;
+        ++words;
+      }
+      if (match) best = std::max(best, words);
+    }
+    return best;
+  }
+  // Takes a hedge of `hedges` before token `first` into the span of `e`,
+  // which becomes approximate.
+  template <size_t N>
+  void Hedge(size_t first, const std::string_view (&hedges)[N], TimeExpression* e) const {
+    const size_t words = HedgeBefore(first, hedges);
+    if (words == 0) return;
+    e->span.begin = toks_[first - words].begin;
+    e->precision = kPrecisionApproximate;
+  }
+  // "or so", "or more", "or less", and with `count`, "or" and a count ("a
+  // week or two"), at token i: the token after it, or kNone.
+  size_t OrSoAt(size_t i, bool count) const {
+    if (WordAt(i) != "or") return kNone;
+    const std::string_view w = WordAt(i + 1);
+    if (w == "so" || w == "more" || w == "less") return i + 2;
+    size_t after = 0;
+    bool vague = false;
+    if (count && CountAt(i + 1, &after, &vague) > 0) return after;
+    return kNone;
+  }
+  // A count at token j: digits (not after a decimal point), a number word,
+  // or a vague count ("a few", "few", "several", "some": kVagueCount; "a
+  // couple (of)", "couple (of)": kCoupleCount). Sets *after and *vague;
+  // -1 if none.
+  int CountAt(size_t j, size_t* after, bool* vague) const {
+    *vague = false;
+    if (!Has(j)) return -1;
+    if (toks_[j].kind == 'd') {
+      if (Adjacent(j) && (IsPunct(j - 1, '.') || IsPunct(j - 1, ','))) return -1;
+      const int n = Number(j, 3);
+      if (n <= 0) return -1;
+      *after = j + 1;
+      return n;
+    }
+    std::string_view w = WordAt(j);
+    size_t k = j;
+    if ((w == "a" || w == "an") && (WordAt(j + 1) == "few" || WordAt(j + 1) == "couple")) {
+      w = WordAt(++k);
+    }
+    if (w == "few" || w == "several" || w == "some" || w == "couple") {
+      *vague = true;
+      *after = k + 1;
+      if (w != "couple") return kVagueCount;
+      if (WordAt(k + 1) == "of") *after = k + 2;
+      return kCoupleCount;
+    }
+    const int n = NumberWord(w);
+    if (n > 0) *after = j + 1;
+    return n;
+  }
+  // A count and its unit at token j ("two weeks", "a few days", "two or
+  // three weeks": a range counts its first number and is vague). Sets *unit
+  // ('d', 'w', 'm', 'y'), *unit_at and *vague; -1 if none.
+  int CountAndUnit(size_t j, char* unit, size_t* unit_at, bool* vague) const {
+    size_t after = 0;
+    const int n = CountAt(j, &after, vague);
+    if (n <= 0) return -1;
+    if (WordAt(after) == "or") {
+      size_t range_end = 0;
+      bool unused = false;
+      if (CountAt(after + 1, &range_end, &unused) > 0 && UnitFromWord(WordAt(range_end)) != 0) {
+        after = range_end;
+        *vague = true;
+      }
+    }
+    *unit = UnitFromWord(WordAt(after));
+    if (*unit == 0) return -1;
+    *unit_at = after;
+    return n;
+  }
+  void SetYear(int year, const char* from, TimeExpression* e) const {
+    e->future = ref_ != nullptr && year > ref_->year;
+    if (year < 1000 || year > 9999) return;  // the years of CivilDate
+    char buf[8];
+    std::snprintf(buf, sizeof(buf), "%04d", year);
+    e->date = buf;
+    e->resolved_from = from;
+  }
+  // D - n units ('d', 'w', 'm', 'y'; months and years clamp the day).
+  void SetCountBack(int n, char unit, TimeExpression* e) const {
+    if (ref_ == nullptr) return;
+    if (unit == 'd' || unit == 'w') {
+      SetRelativeDays(unit == 'd' ? -n : -7 * n, false, e);
+    } else {
+      SetDay(AddMonths(*ref_, unit == 'm' ? -n : -12 * n), "document date", e);
+    }
+  }
+  // A day counted from the document date may leave the years 1000-9999
+  // ("tomorrow" on December 31, 9999): it has no "YYYY-MM-DD" and stays
+  // unresolved, as does a month outside them.
+  void SetDay(const CivilDate& d, const char* from, TimeExpression* e) const {
+    e->future = ref_ != nullptr && Days(d) > Days(*ref_);
+    if (!d.valid()) return;
+    e->date = d.ToIso();
+    e->resolved_from = from;
+  }
+  // A full date written in the text, tokens [first, end): false when it is
+  // not a real day ("February 30, 2015").
+  bool SetFullDate(const CivilDate& d, size_t first, size_t end, TimeExpression* e,
+                   size_t* next) const {
+    if (!d.valid()) return false;
+    SetSpan(first, end, e);
+    SetDay(d, "text", e);
+    e->kind = kKindDate;
+    e->precision = kPrecisionDay;
+    Hedge(first, kDateHedges, e);
+    *next = end;
+    return true;
+  }
+  void SetMonth(int year, int month, const char* from, TimeExpression* e) const {
+    e->future = ref_ != nullptr && year * 12 + month > ref_->year * 12 + ref_->month;
+    if (!CivilDate{year, month, 1}.valid()) return;  // the years of CivilDate
+    e->date = MonthIso(year, month);
+    e->resolved_from = from;
+  }
+  void SetRelativeDays(int64_t delta, bool future_if_unresolved, TimeExpression* e) const {
+    if (ref_ == nullptr) {
+      e->future = future_if_unresolved;
+      return;
+    }
+    SetDay(CivilFromDays(Days(*ref_) + delta), "document date", e);
+  }
+
+  // A day of a month with no year, tokens [first, end): the year nearest
+  // the document date; without one, unresolved with `month_day` set.
+  bool SetMonthDay(int month, int day, size_t first, size_t end, Found* f, size_t* next) const {
+    TimeExpression* e = &f->e;
+    if (day > DaysInMonth(2000, month)) return false;  // never a date
+    SetSpan(first, end, e);
+    e->kind = kKindDate;
+    e->precision = kPrecisionDay;
+    Hedge(first, kDateHedges, e);
+    *next = end;
+    if (ref_ == nullptr) {
+      e->future = Future(first, end);
+      f->month_day = month * 100 + day;
+      return true;
+    }
+    const int64_t ref_days = Days(*ref_);
+    bool found = false;
+    CivilDate best;
+    int64_t best_distance = 0;
+    for (int y = ref_->year - 1; y <= ref_->year + 1; ++y) {
+      if (day > DaysInMonth(y, month)) continue;
+      CivilDate c{y, month, day};
+      int64_t distance = Days(c) - ref_days;
+      if (distance < 0) distance = -distance;
+      if (!found || distance < best_distance) {
+        found = true;
+        best = c;
+        best_distance = distance;
+      }
+    }
+    if (!found) return false;  // February 29 with no leap year near
+    SetDay(best, "document date", e);
+    return true;
+  }
+
+  bool Match(size_t i, size_t* next, Found* f) const {
+    const Tok& t = toks_[i];
+    if (t.kind == 'd') return MatchNumeric(i, next, f);
+    if (t.kind != 'a') return false;
+    TimeExpression* e = &f->e;
+    const std::string_view lower = Lower(i);
+    size_t after = 0;
+    if (int month = MonthAt(i, &after); month > 0) return MatchMonth(i, month, after, next, f);
+    if (int wd = WeekdayFromName(lower); wd >= 0 && IsCapitalized(i)) {
+      return MatchWeekday(i, wd, next, e);
+    }
+    if (lower == "yesterday" || lower == "today" || lower == "tonight" || lower == "tomorrow") {
+      return MatchDayWord(i, lower, next, e);
+    }
+    if (MatchRecentPeriod(i, next, e)) return true;
+    if ((lower == "earlier" || lower == "later") && WordAt(i + 1) == "this") {
+      return MatchThisUnit(i, i + 2, lower == "later" ? 1 : -1, next, e);
+    }
+    if ((lower == "last" || lower == "next" || lower == "this") && Has(i + 1) &&
+        toks_[i + 1].kind == 'a') {
+      return MatchLastNext(i, lower, next, e);
+    }
+    if (lower == "within" || lower == "in") return MatchDeadline(i, lower == "within", next, e);
+    return MatchCountAgo(i, next, e);
+  }
+
+  // A date starting with a number: "2015-11-27", "11/27/2015", "27 November
+  // (2015)", "1st of January (2016)", "three days ago".
+  bool MatchNumeric(size_t i, size_t* next, Found* f) const {
+    TimeExpression* e = &f->e;
+    size_t after = 0;
+    // 2015-11-27
+    if (Year(i) > 0 && IsPunct(i + 1, '-') && Adjacent(i + 1) && Adjacent(i + 2) &&
+        IsPunct(i + 3, '-') && Adjacent(i + 3) && Adjacent(i + 4)) {
+      CivilDate d{Year(i), Number(i + 2, 2), Number(i + 4, 2)};
+      if (d.valid() && !(Has(i + 5) && Adjacent(i + 5) && toks_[i + 5].kind != 'p')) {
+        return SetFullDate(d, i, i + 5, e, next);
+      }
+    }
+    // 11/27/2015
+    if (IsPunct(i + 1, '/') && Adjacent(i + 1) && Adjacent(i + 2) && IsPunct(i + 3, '/') &&
+        Adjacent(i + 3) && Adjacent(i + 4) && Year(i + 4) > 0) {
+      CivilDate d{Year(i + 4), Number(i, 2), Number(i + 2, 2)};
+      if (d.valid()) return SetFullDate(d, i, i + 5, e, next);
+    }
+    if (MatchCountAgo(i, next, e)) return true;
+    // 27 November (2015), 1st of January (2016)
+    int day = DayAt(i, &after);
+    size_t month_at = after;
+    if (day > 0 && after == i + 2 && WordAt(after) == "of") month_at = after + 1;
+    size_t month_end = 0;
+    int month = day > 0 ? MonthAt(month_at, &month_end) : 0;
+    if (month > 0) {
+      size_t year_end = 0;
+      int year = YearAfter(month_end, &year_end);
+      if (year > 0) return SetFullDate(CivilDate{year, month, day}, i, year_end, e, next);
+      // The month word without a period, which may end the sentence.
+      return SetMonthDay(month, day, i, month_at + 1, f, next);
+    }
+    return false;
+  }
+
+  // Months at i (ending before `after`): "November 27, 2015", "Nov. 28",
+  // "October the 30th", "January 2016", "in January", "last March".
+  bool MatchMonth(size_t i, int month, size_t after, size_t* next, Found* f) const {
+    TimeExpression* e = &f->e;
+    const std::string_view lower = Lower(i);
+    size_t day_end = 0;
+    int day = DayAt(after, &day_end);
+    if (day < 0 && WordAt(after) == "the") day = OrdinalDayAt(after + 1, &day_end);
+    if (day > 0) {
+      size_t year_end = 0;
+      int year = YearAfter(day_end, &year_end);
+      if (year > 0) return SetFullDate(CivilDate{year, month, day}, i, year_end, e, next);
+      return SetMonthDay(month, day, i, day_end, f, next);
+    }
+    if (int year = Year(after); year > 0) {
+      SetSpan(i, after + 1, e);
+      SetMonth(year, month, "text", e);
+      e->kind = kKindDate;
+      e->precision = kPrecisionMonth;
+      Hedge(i, kDateHedges, e);
+      *next = after + 1;
+      return true;
+    }
+    if (lower == "may" || i == 0 || toks_[i - 1].kind != 'a') return false;
+    const std::string_view prev = Lower(i - 1);
+    int step = 0;  // -1 strictly before, +1 strictly after, 0 by tense
+    if (prev == "last") {
+      step = -1;
+    } else if (prev == "next") {
+      step = 1;
+    } else if (!IsMonthPreposition(prev)) {
+      return false;
+    }
+    SetSpan(i - 1, i + 1, e);
+    e->kind = kKindDate;
+    e->precision = kPrecisionMonth;
+    *next = i + 1;
+    const int tense = step != 0 ? step : Tense(i - 1, i + 1);
+    const bool forward = tense > 0;
+    if (ref_ == nullptr) {
+      e->future = forward;
+      return true;
+    }
+    int year = ref_->year;
+    if (tense == 0) {
+      // No cue: the year that puts the month nearest D's, the past among
+      // equals.
+      const int delta = month - ref_->month;  // -11 .. 11
+      if (delta >= 6) --year;
+      if (delta < -6) ++year;
+    } else if (forward) {
+      if (month < ref_->month || (step > 0 && month == ref_->month)) ++year;
+    } else {
+      if (month > ref_->month || (step < 0 && month == ref_->month)) --year;
+    }
+    SetMonth(year, month, "document date", e);
+    return true;
+  }
+
+  // A weekday at i: "Tuesday", "last Friday", "this Monday".
+  bool MatchWeekday(size_t i, int wd, size_t* next, TimeExpression* e) const {
+    // "Tuesday, March 10": the date that follows says it all.
+    size_t j = IsPunct(i + 1, ',') ? i + 2 : i + 1;
+    size_t a = 0, b = 0;
+    if (MonthAt(j, &a) > 0 || (DayAt(j, &a) > 0 && MonthAt(a, &b) > 0)) return false;
+    size_t first = i;
+    int step = 0;
+    if (i > 0 && toks_[i - 1].kind == 'a') {
+      const std::string_view prev = Lower(i - 1);
+      if (prev == "last") step = -1, first = i - 1;
+      if (prev == "next") step = 1, first = i - 1;
+      if (prev == "this") first = i - 1;
+    }
+    SetSpan(first, i + 1, e);
+    e->kind = kKindRelative;
+    e->precision = kPrecisionDay;
+    Hedge(first, kDateHedges, e);
+    *next = i + 1;
+    const bool forward = step > 0 || (step == 0 && Future(first, i + 1));
+    if (ref_ == nullptr) {
+      e->future = forward;
+      return true;
+    }
+    const int64_t ref_days = Days(*ref_);
+    const int ref_wd = WeekdayOf(ref_days);
+    int64_t delta;
+    if (forward) {
+      delta = (wd - ref_wd + 7) % 7;
+      if (step > 0 && delta == 0) delta = 7;
+    } else {
+      delta = -((ref_wd - wd + 7) % 7);
+      if (step < 0 && delta == 0) delta = -7;
+    }
+    SetDay(CivilFromDays(ref_days + delta), "document date", e);
+    return true;
+  }
+
+  // "yesterday", "today", "tonight", "tomorrow".
+  bool MatchDayWord(size_t i, std::string_view lower, size_t* next, TimeExpression* e) const {
+    SetSpan(i, i + 1, e);
+    *next = i + 1;
+    const bool deictic = lower == "today" || lower == "tonight";
+    e->kind = deictic ? kKindDeictic : kKindRelative;
+    e->precision = kPrecisionDay;
+    SetRelativeDays(lower == "yesterday"  ? -1
+                    : lower == "tomorrow" ? 1
+                                          : 0,
+                    lower == "tomorrow", e);
+    return true;
+  }
+
+  // "last week", "next month", "this year", "this morning", "last night".
+  bool MatchLastNext(size_t i, std::string_view lower, size_t* next, TimeExpression* e) const {
+    const std::string_view unit = Lower(i + 1);
+    const int sign = lower == "last" ? -1 : lower == "next" ? 1 : 0;
+    const char* kind = sign == 0 ? kKindDeictic : kKindRelative;
+    if (sign != 0 && IsCalendarUnit(unit) && IsNarrativePeriod(i)) return false;
+    if (unit == "week") {
+      SetSpan(i, i + 2, e);
+      e->kind = kind;
+      e->precision = kPrecisionApproximate;
+      *next = i + 2;
+      SetRelativeDays(7 * sign, sign > 0, e);
+      return true;
+    }
+    if (unit == "month" || unit == "year") {
+      SetSpan(i, i + 2, e);
+      e->kind = kind;
+      e->precision = unit == "month" ? kPrecisionMonth : kPrecisionYear;
+      *next = i + 2;
+      if (ref_ == nullptr) {
+        e->future = sign > 0;
+      } else if (unit == "year") {
+        SetYear(ref_->year + sign, "document date", e);
+      } else {
+        CivilDate m = AddMonths(CivilDate{ref_->year, ref_->month, 1}, sign);
+        SetMonth(m.year, m.month, "document date", e);
+      }
+      return true;
+    }
+    // "this morning", "this afternoon", "this evening"; "last night".
+    if ((sign == 0 && (unit == "morning" || unit == "afternoon" || unit == "evening")) ||
+        (sign < 0 && unit == "night")) {
+      SetSpan(i, i + 2, e);
+      e->kind = kind;
+      e->precision = kPrecisionDay;
+      *next = i + 2;
+      SetRelativeDays(sign, false, e);
+      return true;
+    }
+    return false;
+  }
+
+  // "within six months", "in another two weeks", "in the coming weeks" at
+  // i: up to four filler words, then a count and a unit (or, after "next"
+  // or "coming", a unit in the plural: a vague count).
+  bool MatchDeadline(size_t i, bool within, size_t* next, TimeExpression* e) const {
+    size_t j = i + 1;
+    int n = -1;
+    char unit = 0;
+    size_t unit_at = 0;
+    bool vague = false, hedged = false, coming = false;
+    for (int skipped = 0; Has(j); ++j, ++skipped) {
+      n = CountAndUnit(j, &unit, &unit_at, &vague);
+      if (n > 0) break;
+      const std::string_view w = WordAt(j);
+      if (coming && IsPluralUnit(w)) {
+        n = kVagueCount;
+        unit = UnitFromWord(w);
+        unit_at = j;
+        vague = true;
+        break;
+      }
+      const std::string_view w_next = WordAt(j + 1);
+      const bool filler =
+          within ? IsWithinFiller(w)
+                 : IsInFiller(w) || (w == "the" && (w_next == "next" || w_next == "coming" ||
+                                                    w_next == "following"));
+      if (skipped == 4 || !filler) break;
+      hedged = hedged || IsHedgeFiller(w);
+      coming = coming || w == "next" || w == "coming";
+    }
+    if (n <= 0) return false;
+    if (WordAt(unit_at + 1) == "ago") return false;
+    size_t end = unit_at + 1;
+    if (const size_t or_end = OrSoAt(end, false); or_end != kNone) {
+      end = or_end;
+      hedged = true;
+    }
+    SetSpan(i, end, e);
+    e->kind = kKindDeadline;
+    e->precision = hedged || vague ? kPrecisionApproximate : kPrecisionDay;
+    *next = end;
+    if (ref_ == nullptr) {
+      e->future = true;
+    } else if (unit == 'd' || unit == 'w') {
+      SetRelativeDays(unit == 'd' ? n : 7 * n, true, e);
+    } else {
+      SetDay(AddMonths(*ref_, unit == 'm' ? n : 12 * n), "document date", e);
+    }
+    return true;
+  }
+
+  // "three days ago", "2 weeks ago", "about a year ago", "a year ago or so",
+  // "some years ago" at i.
+  bool MatchCountAgo(size_t i, size_t* next, TimeExpression* e) const {
+    if (!has_ago_) return false;
+    char unit = 0;
+    size_t unit_at = 0;
+    bool vague = false;
+    const int n = CountAndUnit(i, &unit, &unit_at, &vague);
+    if (n <= 0) return false;
+    size_t end = unit_at + 1;
+    bool approximate = vague;
+    if (const size_t or_end = OrSoAt(end, true); or_end != kNone) {
+      end = or_end;
+      approximate = true;
+    }
+    if (WordAt(end) != "ago") return false;
+    ++end;
+    if (const size_t or_end = OrSoAt(end, false); or_end != kNone) {
+      end = or_end;
+      approximate = true;
+    }
+    SetSpan(i, end, e);
+    e->kind = kKindRelative;
+    e->precision = approximate ? kPrecisionApproximate : kPrecisionDay;
+    Hedge(i, kCountHedges, e);
+    *next = end;
+    SetCountBack(n, unit, e);
+    return true;
+  }
+
+  // "The next year, he sold it", "the last week of June": "last"/"next" at i
+  // counted from another time than the document date. "the" before it
+  // without a period preposition before that ("over the next year" counts
+  // from D), or "of" after the unit.
+  bool IsNarrativePeriod(size_t i) const {
+    if (WordAt(i + 2) == "of") return true;
+    if (i == 0 || WordAt(i - 1) != "the") return false;
+    static constexpr std::string_view kPrepositions[] = {
+        "in", "within", "over", "during", "for", "by", "until", "through", "throughout"};
+    return i < 2 || !IsOneOf(WordAt(i - 2), kPrepositions);
+  }
+
+  // "in recent weeks", "over the past few days", "the last couple of
+  // months" at i ("recent", "past" or "last"): D - N units, approximate.
+  bool MatchRecentPeriod(size_t i, size_t* next, TimeExpression* e) const {
+    const std::string_view w = WordAt(i);
+    int n = -1;
+    size_t unit_at = i + 1;
+    if (w == "recent") {
+      n = kVagueCount;
+    } else if (w == "past" || w == "last") {
+      bool vague = false;
+      n = CountAt(i + 1, &unit_at, &vague);
+      if (!vague) return false;
+    }
+    const std::string_view unit = WordAt(unit_at);
+    if (n <= 0 || !IsPluralUnit(unit)) return false;
+    size_t first = i;
+    if (first > floor_ && WordAt(first - 1) == "the") --first;
+    if (first > floor_ && IsOneOf(WordAt(first - 1), {"in", "over", "during", "within"})) --first;
+    SetSpan(first, unit_at + 1, e);
+    e->kind = kKindRelative;
+    e->precision = kPrecisionApproximate;
+    *next = unit_at + 1;
+    SetCountBack(n, UnitFromWord(unit), e);
+    return true;
+  }
+
+  // "earlier this week", "later this year": tokens [i, unit_at], where
+  // unit_at holds week, month or year; `later` +1, or -1 for "earlier".
+  bool MatchThisUnit(size_t i, size_t unit_at, int later, size_t* next, TimeExpression* e) const {
+    const std::string_view unit = WordAt(unit_at);
+    if (!IsCalendarUnit(unit)) return false;
+    SetSpan(i, unit_at + 1, e);
+    e->kind = kKindRelative;
+    *next = unit_at + 1;
+    if (unit == "week") {
+      e->precision = kPrecisionApproximate;
+      SetRelativeDays(0, later > 0, e);
+    } else if (unit == "month") {
+      e->precision = kPrecisionMonth;
+      if (ref_ != nullptr) SetMonth(ref_->year, ref_->month, "document date", e);
+    } else {
+      e->precision = kPrecisionYear;
+      if (ref_ != nullptr) SetYear(ref_->year, "document date", e);
+    }
+    if (later > 0) e->future = true;
+    return true;
+  }
+
+  std::string_view text_;
+  const std::vector<Tok>& toks_;
+  std::vector<std::string> lower_;  // per token: the word lowered; "" for others
+  bool has_ago_ = false;            // the sentence holds "ago"
+  const CivilDate* ref_;
+  mutable bool cues_ready_ = false;
+  mutable std::vector<int8_t> cue_;           // per token, see ComputeCues
+  mutable std::vector<size_t> prev_cue_;      // [i]: the last token before i with a cue
+  mutable std::vector<size_t> next_cue_;      // [i]: the first token at or after i with a cue
+  mutable std::vector<size_t> words_before_;  // [i]: letter and digit tokens before token i
+  mutable std::vector<bool> clause_mark_;     // [i]: token i sets clauses apart (IsClauseMark)
+  size_t floor_ = 0;  // the first token after the last expression found (Run)
+};
+
+// A sentence that is only a photo credit: "(Image courtesy Jane Roe.)".
+bool IsCreditLine(std::string_view sentence) {
+  sentence = TrimWhitespace(sentence);
+  return !sentence.empty() && sentence.front() == '(' && IsPhotoCaption(sentence);
+}
+
+}  // namespace
+
+// 0 = "day" (the finest) ... 3 = "approximate".
+int PrecisionRank(std::string_view precision) {
+  if (precision == kPrecisionDay) return 0;
+  if (precision == kPrecisionMonth) return 1;
+  if (precision == kPrecisionYear) return 2;
+  return 3;
+}
+
+// 0 = "date" (the strongest) ... 3 = "deictic".
+int KindRank(std::string_view kind) {
+  if (kind == kKindDate) return 0;
+  if (kind == kKindDeadline) return 1;
+  if (kind == kKindRelative) return 2;
+  return 3;
+}
+
+int64_t Days(const CivilDate& d) { return DaysFromCivil(d.year, d.month, d.day); }
+
+// Words that may mark the future, depending on their neighbours (see
+// SentenceMatcher::ComputeCues).
+bool IsFutureWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "will",   "shall",   "ll",      "should",   "expected", "scheduled", "due",
+      "plans",  "plan",    "planned", "upcoming", "intends",  "intend",    "set",
+      "expect", "expects", "hope",    "hopes",    "aim",      "aims",      "going"};
+  return IsOneOf(lower, kWords);
+}
+
+// A past-tense verb form: a word in -ed that is not one of the common
+// non-verbs in -ed ("need", "hundred", "speed"), or an irregular past form.
+bool IsPastForm(std::string_view lower) {
+  static constexpr std::string_view kIrregular[] = {
+      "was",    "were",  "had",    "did",    "said",    "met",     "told",  "took",    "made",
+      "came",   "went",  "left",   "held",   "gave",    "began",   "won",   "lost",    "shot",
+      "fell",   "flew",  "saw",    "got",    "led",     "sent",    "spent", "brought", "fought",
+      "caught", "knew",  "wrote",  "spoke",  "broke",   "chose",   "rose",  "ran",     "sank",
+      "struck", "stood", "found",  "became", "thought", "kept",    "paid",  "drew",    "grew",
+      "threw",  "hung",  "sought", "felt",   "swore",   "bore",    "froze", "sold",    "built",
+      "meant",  "heard", "fled",   "bought", "slept",   "withdrew"};
+  static constexpr std::string_view kNotVerbs[] = {
+      "need",   "indeed",   "speed",  "seed",    "feed",   "deed",    "heed",    "weed",
+      "breed",  "greed",    "bleed",  "reed",    "steed",  "proceed", "succeed", "exceed",
+      "shed",   "hundred",  "sacred", "naked",   "wicked", "kindred", "hatred",  "rugged",
+      "ragged", "wretched", "jagged", "crooked", "embed",  "bed",     "red",     "wed"};
+  if (IsOneOf(lower, kIrregular)) return true;
+  return lower.size() >= 4 && EndsWith(lower, "ed") && !IsOneOf(lower, kNotVerbs);
+}
+
+int WeekdayFromName(std::string_view lower) {
+  static constexpr std::string_view kNames[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                                "friday", "saturday", "sunday"};
+  for (int i = 0; i < 7; ++i) {
+    if (lower == kNames[i]) return i;
+  }
+  return -1;
+}
+
+std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index,
+                                   std::string_view date) {
+  std::vector<Found> out;
+  CivilDate ref;
+  const bool has_ref = !date.empty() && ParseDate(date, &ref) && ref.valid();
+  std::vector<Tok> toks;
+  // Captions date a picture: their sentences give no expressions.
+  size_t paragraph = 0;
+  int paragraph_caption = -1;  // unknown
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    const Span span = doc.sentences[s].span;
+    const size_t before = out.size();
+    Tokenize(doc.text, span, &toks);
+    SentenceMatcher(doc.text, toks, has_ref ? &ref : nullptr).Run(document_index, s, &out);
+    if (out.size() == before) continue;
+    while (paragraph < doc.paragraphs.size() && doc.paragraphs[paragraph].end <= span.begin) {
+      ++paragraph;
+      paragraph_caption = -1;
+    }
+    const bool in_paragraph =
+        paragraph < doc.paragraphs.size() && doc.paragraphs[paragraph].begin <= span.begin;
+    if (in_paragraph && paragraph_caption < 0) {
+      paragraph_caption = IsPhotoCaption(doc.paragraphs[paragraph].Slice(doc.text)) ? 1 : 0;
+    }
+    if ((in_paragraph && paragraph_caption == 1) || IsPhotoCaption(span.Slice(doc.text)) ||
+        (s + 1 < doc.sentences.size() && IsCreditLine(doc.sentences[s + 1].span.Slice(doc.text)))) {
+      out.resize(before);
+    }
+  }
+  return out;
+}
+
+}  // namespace dossier::timeline_internal
