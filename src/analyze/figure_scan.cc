@@ -12,6 +12,7 @@
 
 #include "analyze/figure_words.h"
 #include "analyze/quote_words.h"
+#include "util/dates.h"
 #include "util/strings.h"
 #include "util/word_shapes.h"
 
@@ -96,7 +97,7 @@ class Scanner {
   bool CompoundWord(uint32_t k) const {
     const Token& t = tok(k);
     return IsWord(t) && !t.is_stopword && !quote_words::IsPossessive(t.lower) &&
-           !IsOneOf(t.lower, kNonHeads) && !IsMonth(k) && !AllCaps(k) && !IsWeekday(t.lower) &&
+           !IsOneOf(t.lower, kNonHeads) && !IsMonth(k) && !AllCaps(k) && !IsWeekdayName(t.lower) &&
            !FindWord(std::begin(kScales), std::end(kScales), t.lower) &&
            !FindWord(std::begin(kNumberWords), std::end(kNumberWords), t.lower) &&
            t.lower.find_first_of("0123456789") == std::string::npos;

@@ -156,9 +156,6 @@ constexpr std::string_view kMonths[] = {
     "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec",
 };
 
-constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                          "friday", "saturday", "sunday"};
-
 // Words that may stand between a casualty figure and its verb: "12 were
 // injured", "two people are confirmed dead", "two have died", "200,000 are
 // estimated to have been killed".
@@ -362,8 +359,6 @@ inline bool IsVerb(std::string_view w) { return IsOneOf(w, kVerbs); }
 inline std::string_view NoDot(std::string_view w) {
   return !w.empty() && w.back() == '.' ? w.substr(0, w.size() - 1) : w;
 }
-
-inline bool IsWeekday(std::string_view w) { return IsOneOf(w, kWeekdays); }
 
 // The casualty key of a word, or "".
 inline std::string_view Casualty(const Token& t) {

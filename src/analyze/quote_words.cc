@@ -6,6 +6,7 @@
 #include <iterator>
 #include <unordered_set>
 
+#include "util/dates.h"
 #include "util/strings.h"
 #include "util/word_shapes.h"
 
@@ -42,13 +43,12 @@ bool IsBlockedNameWord(std::string_view lower) {
       "neither", "but", "by", "for", "from", "he", "her", "here", "his", "how", "i", "if", "in",
       "it", "its", "many", "most", "my", "no", "on", "or", "our", "she", "so", "some", "that",
       "the", "their", "there", "these", "they", "this", "those", "today", "we", "what", "when",
-      "where", "while", "who", "why", "with", "yes", "yesterday", "you", "your", "monday",
-      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "officials", "police",
-      "analysts", "experts", "others", "critics", "sources", "witnesses", "residents", "observers",
-      "authorities", "investigators", "one", "please", "since", "although", "though", "because",
-      "unless", "until", "whether", "however", "meanwhile", "instead", "still", "also", "then",
-      "thus", "yet", "last", "next", "despite", "among", "during", "through", "like", "unlike",
-      "including", "according", "asked", "speaking",
+      "where", "while", "who", "why", "with", "yes", "yesterday", "you", "your", "officials",
+      "police", "analysts", "experts", "others", "critics", "sources", "witnesses", "residents",
+      "observers", "authorities", "investigators", "one", "please", "since", "although", "though",
+      "because", "unless", "until", "whether", "however", "meanwhile", "instead", "still", "also",
+      "then", "thus", "yet", "last", "next", "despite", "among", "during", "through", "like",
+      "unlike", "including", "according", "asked", "speaking",
       // Groups that speak unnamed: "Doctors have said", "Protesters confirmed".
       "doctors", "protesters", "protestors", "researchers", "scientists", "prosecutors",
       "activists", "opponents", "supporters", "lawmakers", "legislators", "officers", "parents",
@@ -66,7 +66,7 @@ bool IsBlockedNameWord(std::string_view lower) {
     for (std::string_view w : kWords) shapes.Add(w);
     return shapes;
   }();
-  return kShapes.MayContain(lower) && kSet.count(lower) > 0;
+  return (kShapes.MayContain(lower) && kSet.count(lower) > 0) || IsWeekdayName(lower);
 }
 
 // Words between a speech verb and its subject: "X also said", "X has said".
@@ -95,14 +95,13 @@ bool IsListener(std::string_view lower) {
 // clause: "said on Friday", "said in a statement".
 bool IsAdverbialStart(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
-      "on",      "in",       "at",      "during",  "after",  "before",  "yesterday", "today",
-      "tonight", "last",     "earlier", "late",    "later",  "this",    "over",      "through",
-      "from",    "by",       "to",      "for",     "with",   "also",    "again",     "when",
-      "while",   "as",       "about",   "of",      "so",     "nothing", "little",    "much",
-      "more",    "goodbye",  "hello",   "sorry",   "monday", "tuesday", "wednesday", "thursday",
-      "friday",  "saturday", "sunday",  "tomorrow"};
+      "on",      "in",      "at",      "during", "after",   "before",  "yesterday", "today",
+      "tonight", "last",    "earlier", "late",   "later",   "this",    "over",      "through",
+      "from",    "by",      "to",      "for",    "with",    "also",    "again",     "when",
+      "while",   "as",      "about",   "of",     "so",      "nothing", "little",    "much",
+      "more",    "goodbye", "hello",   "sorry",  "tomorrow"};
   if (lower.size() > 4 && lower.ends_with("ly")) return true;  // "said repeatedly that"
-  return IsOneOf(lower, kWords);
+  return IsOneOf(lower, kWords) || IsWeekdayName(lower);
 }
 
 bool IsRelativeWord(std::string_view lower) {
@@ -138,12 +137,11 @@ std::string WithoutPeriod(std::string_view w) {
 // Saturday", "earlier this month".
 bool IsTimeWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
-      "monday",  "tuesday",   "wednesday", "thursday", "friday",    "saturday", "sunday",
-      "today",   "tonight",   "yesterday", "morning",  "afternoon", "evening",  "night",
-      "week",    "weekend",   "month",     "year",     "earlier",   "later",    "recently",
-      "moments", "minutes",   "hours",     "days",     "weeks",     "months",   "years",
-      "ago",     "afterward", "afterwards"};
-  return IsOneOf(lower, kWords) || IsMonth(lower);
+      "today", "tonight",  "yesterday", "morning", "afternoon", "evening",
+      "night", "week",     "weekend",   "month",   "year",      "earlier",
+      "later", "recently", "moments",   "minutes", "hours",     "days",
+      "weeks", "months",   "years",     "ago",     "afterward", "afterwards"};
+  return IsOneOf(lower, kWords) || IsWeekdayName(lower) || IsMonth(lower);
 }
 
 // "february", "feb.", "sept.": not "may", a verb as often as a month.

@@ -1022,15 +1022,6 @@ bool IsPastForm(std::string_view lower) {
   return lower.size() >= 4 && EndsWith(lower, "ed") && !IsOneOf(lower, kNotVerbs);
 }
 
-int WeekdayFromName(std::string_view lower) {
-  static constexpr std::string_view kNames[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                                "friday", "saturday", "sunday"};
-  for (int i = 0; i < 7; ++i) {
-    if (lower == kNames[i]) return i;
-  }
-  return -1;
-}
-
 std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index,
                                    std::string_view date) {
   std::vector<Found> out;

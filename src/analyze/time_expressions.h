@@ -37,7 +37,6 @@ int KindRank(std::string_view kind);            // 0 = "date" (the strongest) ..
 int64_t Days(const CivilDate& d);               // days since 1970-01-01
 bool IsFutureWord(std::string_view lower);      // may mark the future ("will", "expected")
 bool IsPastForm(std::string_view lower);        // a past-tense verb form
-int WeekdayFromName(std::string_view lower);    // 0 = Monday ... 6 = Sunday; -1 if none
 
 // Every time expression of `doc` (document number `document_index`), in text
 // order, resolved against `date` ("YYYY-MM-DD", or empty); captions and

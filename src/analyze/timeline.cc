@@ -34,7 +34,6 @@ using timeline_internal::kPrecisionDay;
 using timeline_internal::kPrecisionMonth;
 using timeline_internal::kPrecisionYear;
 using timeline_internal::PrecisionRank;
-using timeline_internal::WeekdayFromName;
 
 // An event whose last day lies more than this before the cluster's earliest
 // document date is background (a historical reference).

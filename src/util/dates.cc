@@ -124,6 +124,15 @@ std::string CivilDate::ToIso() const {
   return buf;
 }
 
+int WeekdayFromName(std::string_view lower) {
+  static constexpr std::string_view kNames[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                                "friday", "saturday", "sunday"};
+  for (int i = 0; i < 7; ++i) {
+    if (lower == kNames[i]) return i;
+  }
+  return -1;
+}
+
 int MonthFromName(std::string_view word) {
   if (!word.empty() && word.back() == '.') word.remove_suffix(1);
   if (word.size() < 3 || word.size() > 9) return 0;

@@ -21,6 +21,11 @@ struct CivilDate {
 // "September", "Sept"), 0 if none.
 int MonthFromName(std::string_view word);
 
+// 0 = Monday ... 6 = Sunday for an English weekday name in lower case
+// ("tuesday"); -1 for any other word.
+int WeekdayFromName(std::string_view lower);
+inline bool IsWeekdayName(std::string_view lower) { return WeekdayFromName(lower) >= 0; }
+
 // Days in month (leap years included).
 int DaysInMonth(int year, int month);
 
