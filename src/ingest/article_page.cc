@@ -1,0 +1,683 @@
+// Pass 1 of the article extractor (article_page.h): the page's elements,
+// blocks of text, class and id signals, and metadata (meta tags, JSON-LD).
+#include "ingest/article_page.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "ingest/html_dom.h"
+#include "util/dates.h"
+#include "util/strings.h"
+#include "util/utf8.h"
+
+namespace dossier::article_internal {
+namespace {
+
+// ---- Tags -----------------------------------------------------------------------
+
+// ---- Class and id signals -----------------------------------------------------------
+
+enum class Match : uint8_t {
+  kSubstring,  // anywhere: "comment" in "commentlist"
+  kToken,      // between non-alphanumerics: "ad" in "top-ad", not in "header"
+  kName,       // a whole class name or id: "hidden", not "label-hidden"
+};
+
+struct Keyword {
+  std::string_view word;
+  uint32_t signal;
+  Match match;
+};
+
+// Matched against the lower-cased class and id attributes.
+constexpr Keyword kKeywords[] = {
+    // The article body (DOM distiller's and trafilatura's body expressions).
+    {"articlebody", kBody, Match::kSubstring},
+    {"article-body", kBody, Match::kSubstring},
+    {"article_body", kBody, Match::kSubstring},
+    {"article__body", kBody, Match::kSubstring},
+    {"articlecontent", kBody, Match::kSubstring},
+    {"article-content", kBody, Match::kSubstring},
+    {"article_content", kBody, Match::kSubstring},
+    {"article__content", kBody, Match::kSubstring},
+    {"article-text", kBody, Match::kSubstring},
+    {"articletext", kBody, Match::kSubstring},
+    {"story-body", kBody, Match::kSubstring},
+    {"storybody", kBody, Match::kSubstring},
+    {"story-content", kBody, Match::kSubstring},
+    {"story__body", kBody, Match::kSubstring},
+    {"entry-content", kBody, Match::kSubstring},
+    {"post-content", kBody, Match::kSubstring},
+    {"post-body", kBody, Match::kSubstring},
+    {"postbody", kBody, Match::kSubstring},
+    {"post__content", kBody, Match::kSubstring},
+    {"body-text", kBody, Match::kSubstring},
+    {"bodytext", kBody, Match::kSubstring},
+    {"article-copy", kBody, Match::kSubstring},
+    {"content-body", kBody, Match::kSubstring},
+    {"rich-text", kBody, Match::kSubstring},
+    // Readability's positive words.
+    {"article", kPositive, Match::kSubstring},
+    {"body", kPositive, Match::kSubstring},
+    {"content", kPositive, Match::kSubstring},
+    {"entry", kPositive, Match::kSubstring},
+    {"hentry", kPositive, Match::kSubstring},
+    {"main", kPositive, Match::kSubstring},
+    {"page", kPositive, Match::kSubstring},
+    {"post", kPositive, Match::kSubstring},
+    {"text", kPositive, Match::kSubstring},
+    {"blog", kPositive, Match::kSubstring},
+    {"story", kPositive, Match::kSubstring},
+    // Comments.
+    {"comment", kBoiler | kNegative | kComments, Match::kSubstring},
+    {"disqus", kBoiler | kNegative | kComments, Match::kSubstring},
+    {"replies", kBoiler | kNegative | kComments, Match::kSubstring},
+    {"respond", kBoiler | kNegative | kComments, Match::kSubstring},
+    // Sharing and social widgets.
+    {"share", kBoiler | kNegative, Match::kSubstring},
+    {"sharing", kBoiler | kNegative, Match::kSubstring},
+    {"social", kBoiler | kNegative, Match::kSubstring},
+    {"sociable", kBoiler | kNegative, Match::kSubstring},
+    {"addthis", kBoiler | kNegative, Match::kSubstring},
+    {"syndication", kBoiler | kNegative, Match::kSubstring},
+    {"follow-us", kBoiler | kNegative, Match::kSubstring},
+    // Related, recommended, popular lists.
+    {"related", kBoiler | kNegative, Match::kSubstring},
+    {"recommend", kBoiler | kNegative, Match::kSubstring},
+    {"popular", kBoiler | kNegative, Match::kSubstring},
+    {"trending", kBoiler | kNegative, Match::kSubstring},
+    {"most-read", kBoiler | kNegative, Match::kSubstring},
+    {"mostread", kBoiler | kNegative, Match::kSubstring},
+    {"more-stories", kBoiler | kNegative, Match::kSubstring},
+    {"morestories", kBoiler | kNegative, Match::kSubstring},
+    {"read-more", kBoiler | kNegative, Match::kSubstring},
+    {"readmore", kBoiler | kNegative, Match::kSubstring},
+    {"read-next", kBoiler | kNegative, Match::kSubstring},
+    {"recirc", kBoiler | kNegative, Match::kSubstring},
+    {"outbrain", kBoiler | kNegative, Match::kSubstring},
+    {"taboola", kBoiler | kNegative, Match::kSubstring},
+    {"teaser", kBoiler, Match::kSubstring},
+    // Newsletter sign-ups, paywalls, log-ins.
+    {"newsletter", kBoiler | kNegative, Match::kSubstring},
+    {"subscribe", kBoiler | kNegative, Match::kSubstring},
+    {"subscription", kBoiler | kNegative, Match::kSubstring},
+    {"signup", kBoiler | kNegative, Match::kSubstring},
+    {"sign-up", kBoiler | kNegative, Match::kSubstring},
+    {"login", kBoiler, Match::kSubstring},
+    // Cookie and consent banners.
+    {"cookie", kBoiler | kNegative, Match::kSubstring},
+    {"consent", kBoiler | kNegative, Match::kSubstring},
+    {"gdpr", kBoiler | kNegative, Match::kSubstring},
+    // Advertising.
+    {"advert", kBoiler | kNegative, Match::kSubstring},
+    {"sponsor", kBoiler | kNegative, Match::kSubstring},
+    {"promo", kBoiler | kNegative, Match::kSubstring},
+    {"ad", kBoiler | kNegative, Match::kToken},
+    {"ads", kBoiler | kNegative, Match::kToken},
+    {"adslot", kBoiler | kNegative, Match::kToken},
+    {"adunit", kBoiler | kNegative, Match::kToken},
+    {"dfp", kBoiler | kNegative, Match::kToken},
+    {"skyscraper", kBoiler | kNegative, Match::kSubstring},
+    {"banner", kBoiler | kNegative, Match::kToken},
+    // Navigation and page chrome.
+    {"nav", kBoiler | kNegative, Match::kToken},
+    {"navbar", kBoiler | kNegative, Match::kSubstring},
+    {"navigation", kBoiler | kNegative, Match::kSubstring},
+    {"menu", kBoiler | kNegative, Match::kSubstring},
+    {"breadcrumb", kBoiler | kNegative, Match::kSubstring},
+    {"pagination", kBoiler, Match::kSubstring},
+    {"pager", kBoiler, Match::kToken},
+    {"footer", kBoiler | kNegative, Match::kSubstring},
+    {"masthead", kBoiler | kNegative, Match::kSubstring},
+    {"sidebar", kBoiler | kNegative, Match::kSubstring},
+    {"widget", kNegative, Match::kSubstring},
+    {"toolbar", kBoiler | kNegative, Match::kSubstring},
+    {"skip", kBoiler, Match::kToken},
+    {"modal", kBoiler, Match::kToken},
+    {"popup", kBoiler | kNegative, Match::kSubstring},
+    {"overlay", kBoiler, Match::kToken},
+    {"print", kBoiler, Match::kName},
+    // Author boxes, tags, bylines, captions.
+    {"author-bio", kBoiler | kNegative, Match::kSubstring},
+    {"authorbio", kBoiler | kNegative, Match::kSubstring},
+    {"author-info", kBoiler, Match::kSubstring},
+    {"about-author", kBoiler, Match::kSubstring},
+    {"bio", kBoiler, Match::kToken},
+    {"tags", kBoiler | kNegative, Match::kToken},
+    {"tag-list", kBoiler | kNegative, Match::kSubstring},
+    {"taglist", kBoiler | kNegative, Match::kSubstring},
+    {"byline", kByline, Match::kSubstring},
+    {"author", kByline, Match::kSubstring},
+    {"dateline", kByline, Match::kSubstring},
+    {"timestamp", kByline, Match::kSubstring},
+    {"publish-date", kByline, Match::kSubstring},
+    {"pubdate", kByline, Match::kSubstring},
+    {"caption", kCaption, Match::kSubstring},
+    {"credit", kCaption, Match::kSubstring},
+    {"meta", kNegative, Match::kToken},
+    {"media", kNegative, Match::kToken},
+    {"hidden", kInvisible, Match::kName},
+    {"sr-only", kInvisible, Match::kSubstring},
+    {"visually-hidden", kInvisible, Match::kSubstring},
+    {"visuallyhidden", kInvisible, Match::kSubstring},
+    {"screen-reader", kInvisible, Match::kSubstring},
+    {"screenreader", kInvisible, Match::kSubstring},
+    {"offscreen", kInvisible, Match::kName},
+    {"hide", kInvisible, Match::kName},
+    {"is-hidden", kInvisible, Match::kName},
+    {"invisible", kInvisible, Match::kName},
+};
+
+bool IsTokenChar(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+
+// kKeywords by first letter: one pass over a class string, not one search
+// per keyword.
+struct KeywordIndex {
+  std::vector<uint8_t> by_letter[26];
+  KeywordIndex() {
+    for (size_t i = 0; i < std::size(kKeywords); ++i) {
+      by_letter[kKeywords[i].word[0] - 'a'].push_back(static_cast<uint8_t>(i));
+    }
+  }
+};
+
+// `s`: the class and id attributes, lower-cased, each followed by a space.
+uint32_t MatchKeywords(std::string_view s) {
+  static const KeywordIndex index;  // immutable once built
+  uint32_t sig = 0;
+  for (size_t at = 0; at < s.size(); ++at) {
+    const char c = s[at];
+    if (c < 'a' || c > 'z') continue;
+    for (uint8_t i : index.by_letter[c - 'a']) {
+      const Keyword& k = kKeywords[i];
+      if ((sig & k.signal) == k.signal) continue;
+      const size_t end = at + k.word.size();
+      if (end > s.size() || s.compare(at, k.word.size(), k.word) != 0) continue;
+      if (k.match == Match::kToken) {
+        if ((at > 0 && IsTokenChar(s[at - 1])) || (end < s.size() && IsTokenChar(s[end]))) continue;
+      } else if (k.match == Match::kName) {
+        if ((at > 0 && s[at - 1] != ' ') || (end < s.size() && s[end] != ' ')) continue;
+      }
+      sig |= k.signal;
+    }
+  }
+  return sig;
+}
+
+uint32_t SignalsOf(const GumboElement& e) {
+  uint32_t sig = 0;
+  char buf[256];
+  size_t n = 0;
+  for (unsigned i = 0; i < e.attributes.length; ++i) {
+    const auto* attr = static_cast<const GumboAttribute*>(e.attributes.data[i]);
+    const std::string_view name(attr->name);
+    const std::string_view value(attr->value);
+    if (name == "class" || name == "id") {
+      for (size_t k = 0; k < value.size() && n < sizeof(buf) - 1; ++k) {
+        buf[n++] = IsAsciiSpace(value[k]) ? ' ' : AsciiToLower(value[k]);
+      }
+      if (n < sizeof(buf)) buf[n++] = ' ';
+    } else if (name == "itemprop") {
+      if (value.find("articleBody") != std::string_view::npos) sig |= kBody;
+    } else if (name == "role") {
+      if (value == "navigation" || value == "complementary" || value == "contentinfo" ||
+          value == "banner" || value == "menu" || value == "menubar" || value == "dialog" ||
+          value == "alertdialog") {
+        sig |= kBoilerTag;
+      } else if (value == "main" || value == "article") {
+        sig |= kArticleTag;
+      }
+    }
+  }
+  if (n > 0) sig |= MatchKeywords(std::string_view(buf, n));
+  switch (e.tag) {
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_MENU:
+      sig |= kBoilerTag;
+      break;
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+      sig |= kArticleTag;
+      break;
+    case GUMBO_TAG_FIGCAPTION:
+      sig |= kCaption;
+      break;
+    default:
+      break;
+  }
+  return sig;
+}
+
+// Counts the visible text of a text node into `b`: characters (white space
+// excluded), commas and sentence stops (Latin, CJK, Arabic), whether the
+// block so far ends a sentence, and the sample.
+void CountText(std::string_view t, Block* b, uint32_t* chars_out, uint32_t* commas_out) {
+  uint32_t chars = 0, commas = 0;
+  bool ends = b->ends_sentence;  // closing quotes and brackets keep it
+  bool in_word = false;
+  auto sample = [b](char c) {
+    if (b->sample.size() >= kSampleBytes) return;
+    if (c == ' ' && (b->sample.empty() || b->sample.back() == ' ')) return;
+    b->sample.push_back(c);
+  };
+  for (size_t k = 0; k < t.size(); ++k) {
+    const unsigned char c = static_cast<unsigned char>(t[k]);
+    if (c < 0x80) {
+      if (IsAsciiSpace(static_cast<char>(c))) {
+        in_word = false;
+        sample(' ');
+        continue;
+      }
+      ++chars;
+      if (!in_word) ++b->words;
+      in_word = true;
+      if (c == ',') ++commas;
+      if (c == '.' || c == '!' || c == '?') {
+        ++b->stops;
+        ends = true;
+      } else if (c != '"' && c != '\'' && c != ')') {
+        ends = false;
+      }
+      sample(AsciiToLower(static_cast<char>(c)));
+      continue;
+    }
+    if ((c & 0xC0) == 0x80) {  // continuation bytes belong to the character before
+      if (!b->sample.empty()) sample(t[k]);
+      continue;
+    }
+    const unsigned char c1 = k + 1 < t.size() ? static_cast<unsigned char>(t[k + 1]) : 0;
+    const unsigned char c2 = k + 2 < t.size() ? static_cast<unsigned char>(t[k + 2]) : 0;
+    if (c == 0xC2 && c1 == 0xA0) {  // U+00A0 is white space
+      ++k;
+      in_word = false;
+      sample(' ');
+      continue;
+    }
+    ++chars;
+    if (!in_word) ++b->words;
+    in_word = true;
+    bool keeps_end = false;
+    if (c == 0xE3 && c1 == 0x80 && c2 == 0x81) {
+      ++commas;  // 、
+    } else if (c == 0xE3 && c1 == 0x80 && c2 == 0x82) {
+      ++b->stops;  // 。
+      keeps_end = ends = true;
+    } else if (c == 0xEF && c1 == 0xBC && c2 == 0x8C) {
+      ++commas;  // ，
+    } else if (c == 0xEF && c1 == 0xBC && (c2 == 0x81 || c2 == 0x9F)) {
+      ++b->stops;  // ！ ？
+      keeps_end = ends = true;
+    } else if (c == 0xD8 && c1 == 0x8C) {
+      ++commas;  // ،
+    } else if (c == 0xE2 && c1 == 0x80 && (c2 == 0x9D || c2 == 0x99)) {
+      keeps_end = true;  // ” ’
+    } else if (c == 0xE2 && c1 == 0x80 && c2 == 0xA6) {
+      keeps_end = ends = true;  // …
+    }
+    if (!keeps_end) ends = false;
+    sample(static_cast<char>(c));
+  }
+  if (chars > 0) b->ends_sentence = ends;
+  b->chars += chars;
+  b->commas += commas;
+  *chars_out = chars;
+  *commas_out = commas;
+}
+
+void SetOnce(std::string* field, std::string_view value) {
+  if (field->empty()) *field = std::string(TrimWhitespace(value));
+}
+
+// <meta> and <link> elements.
+void ReadMetaElement(const GumboElement& e, Meta* m) {
+  if (e.tag == GUMBO_TAG_LINK) {
+    const std::string rel = AsciiLower(html::Attribute(e, "rel"));
+    if (rel == "canonical") SetOnce(&m->canonical, html::Attribute(e, "href"));
+    return;
+  }
+  std::string key = AsciiLower(html::Attribute(e, "property"));
+  if (key.empty()) key = AsciiLower(html::Attribute(e, "name"));
+  const std::string_view itemprop = html::Attribute(e, "itemprop");
+  const std::string_view content = html::Attribute(e, "content");
+  if (content.empty()) return;
+  if (itemprop == "datePublished") SetOnce(&m->itemprop_date, content);
+  if (key.empty()) return;
+  if (key == "og:title") {
+    SetOnce(&m->og_title, content);
+  } else if (key == "twitter:title") {
+    SetOnce(&m->twitter_title, content);
+  } else if (key == "og:site_name") {
+    SetOnce(&m->og_site, content);
+  } else if (key == "og:url") {
+    SetOnce(&m->og_url, content);
+  } else if (key == "author" || key == "article:author" || key == "dc.creator" || key == "byl" ||
+             key == "sailthru.author" || key == "parsely-author" || key == "dcterms.creator") {
+    SetOnce(&m->meta_author, content);
+  } else if (key == "article:published_time" || key == "og:article:published_time" ||
+             key == "article:published" || key == "published_time" || key == "pubdate" ||
+             key == "publishdate" || key == "publish-date" || key == "publish_date" ||
+             key == "date" || key == "dc.date" || key == "dc.date.issued" ||
+             key == "dcterms.created" || key == "dcterms.date" || key == "sailthru.date" ||
+             key == "parsely-pub-date" || key == "article.published" || key == "datepublished" ||
+             key == "original-publish-date" || key == "displaydate" ||
+             key == "citation_publication_date") {
+    SetOnce(&m->meta_date, content);
+  }
+}
+
+// ---- JSON-LD ----------------------------------------------------------------------------
+
+std::string JsonString(const nlohmann::json& j) {
+  if (j.is_string()) return j.get<std::string>();
+  return {};
+}
+
+std::string JsonName(const nlohmann::json& j) {
+  if (j.is_string()) return j.get<std::string>();
+  if (j.is_object()) {
+    auto it = j.find("name");
+    if (it != j.end()) return JsonString(*it);
+  }
+  return {};
+}
+
+std::string JsonNames(const nlohmann::json& j) {
+  if (!j.is_array()) return JsonName(j);
+  std::string out;
+  for (const auto& a : j) {
+    std::string n = std::string(TrimWhitespace(JsonName(a)));
+    if (n.empty() || out.find(n) != std::string::npos) continue;
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
+bool IsArticleType(const nlohmann::json& type) {
+  auto one = [](const nlohmann::json& t) {
+    if (!t.is_string()) return false;
+    const std::string& s = t.get_ref<const std::string&>();
+    return EndsWith(s, "Article") || s == "BlogPosting" || s == "Report" ||
+           s == "LiveBlogPosting" || s == "SocialMediaPosting" || s == "TechArticle";
+  };
+  if (type.is_array()) {
+    for (const auto& t : type) {
+      if (one(t)) return true;
+    }
+    return false;
+  }
+  return one(type);
+}
+
+void ReadJsonLdObject(const nlohmann::json& j, Meta* m, int depth) {
+  if (depth > 8) return;
+  if (j.is_array()) {
+    for (const auto& x : j) ReadJsonLdObject(x, m, depth + 1);
+    return;
+  }
+  if (!j.is_object()) return;
+  auto graph = j.find("@graph");
+  if (graph != j.end()) ReadJsonLdObject(*graph, m, depth + 1);
+  auto type = j.find("@type");
+  if (type == j.end() || !IsArticleType(*type)) return;
+  auto get = [&j](const char* key) -> const nlohmann::json* {
+    auto it = j.find(key);
+    return it == j.end() ? nullptr : &*it;
+  };
+  if (const auto* v = get("headline")) SetOnce(&m->ld_headline, JsonString(*v));
+  if (const auto* v = get("name"); v && m->ld_headline.empty()) {
+    SetOnce(&m->ld_headline, JsonString(*v));
+  }
+  if (const auto* v = get("author")) SetOnce(&m->ld_author, JsonNames(*v));
+  if (const auto* v = get("datePublished")) SetOnce(&m->ld_date, JsonString(*v));
+  if (const auto* v = get("dateCreated")) SetOnce(&m->ld_date, JsonString(*v));
+  if (const auto* v = get("publisher")) SetOnce(&m->ld_publisher, JsonName(*v));
+  if (const auto* v = get("url")) SetOnce(&m->ld_url, JsonString(*v));
+  if (const auto* v = get("mainEntityOfPage")) {
+    if (v->is_object()) {
+      auto id = v->find("@id");
+      if (id != v->end()) SetOnce(&m->ld_url, JsonString(*id));
+    } else {
+      SetOnce(&m->ld_url, JsonString(*v));
+    }
+  }
+  if (const auto* v = get("articleBody")) SetOnce(&m->ld_body, JsonString(*v));
+}
+
+void ReadJsonLd(std::string_view text, Meta* m) {
+  const size_t b = text.find_first_of("{[");
+  const size_t e = text.find_last_of("}]");
+  if (b == std::string_view::npos || e == std::string_view::npos || e < b) return;
+  nlohmann::json j = nlohmann::json::parse(text.substr(b, e - b + 1), nullptr, false);
+  if (j.is_discarded()) return;
+  ReadJsonLdObject(j, m, 0);
+}
+
+}  // namespace
+
+Kind KindOf(const GumboElement& e) {
+  switch (e.tag) {
+    case GUMBO_TAG_FORM:  // some sites wrap the whole page in a form
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_MENU:
+      return Kind::kBlock;
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_HEAD:
+      return Kind::kIgnore;
+    default:
+      break;
+  }
+  switch (html::ElementRole(e)) {
+    case html::Role::kDrop:
+      return Kind::kIgnore;
+    case html::Role::kInline:
+      return Kind::kInline;
+    case html::Role::kBlock:
+      return Kind::kBlock;
+    case html::Role::kPre:
+      return Kind::kPre;
+    case html::Role::kRow:
+      return Kind::kRow;
+    case html::Role::kCell:
+      return Kind::kCell;
+    case html::Role::kBreak:
+      return Kind::kBreak;
+  }
+  return Kind::kInline;
+}
+
+// Elements that hold paragraphs rather than being one.
+bool IsContainerTag(GumboTag t) {
+  return t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE ||
+         t == GUMBO_TAG_MAIN || t == GUMBO_TAG_FORM || t == GUMBO_TAG_CENTER;
+}
+
+bool IsHeadingTag(GumboTag t) {
+  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
+         t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+}
+
+// Text of a subtree (for metadata), white space collapsed, at most `limit` bytes.
+std::string InnerText(const GumboNode* node, size_t limit) {
+  std::string out;
+  std::vector<const GumboNode*> stack{node};
+  while (!stack.empty() && out.size() < limit) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE) {
+      out += n->v.text.text;
+    } else if (n->type == GUMBO_NODE_ELEMENT) {
+      const GumboElement& e = n->v.element;
+      if (KindOf(e) == Kind::kIgnore) continue;
+      if (KindOf(e) != Kind::kInline) out += ' ';
+      for (unsigned i = e.children.length; i > 0; --i) {
+        stack.push_back(static_cast<const GumboNode*>(e.children.data[i - 1]));
+      }
+    }
+  }
+  return CollapseWhitespace(out);
+}
+
+// ---- Pass 1: elements, blocks, metadata ---------------------------------------------
+
+void BuildPage(const ParsedHtml& html, Page* page) {
+  page->html = &html;
+  std::vector<Elem>& elems = page->elems;
+  std::vector<Block>& blocks = page->blocks;
+  Meta& meta = page->meta;
+  struct Frame {
+    const GumboNode* node;
+    int32_t elem;  // >= 0: leaving this element
+  };
+  std::vector<Frame> stack;
+  stack.push_back({html.document(), -1});
+  int32_t cur = -1;
+  int link_depth = 0;
+  bool need_block = true;
+  int32_t cur_block = -1;
+  uint32_t text_count = 0;
+  auto push_children = [&stack](const GumboVector& children) {
+    for (unsigned i = children.length; i > 0; --i) {
+      stack.push_back({static_cast<const GumboNode*>(children.data[i - 1]), -1});
+    }
+  };
+  while (!stack.empty()) {
+    const Frame frame = stack.back();
+    stack.pop_back();
+    const GumboNode* node = frame.node;
+    if (frame.elem >= 0) {  // leaving
+      Elem& el = elems[frame.elem];
+      el.end = static_cast<uint32_t>(elems.size());
+      el.text_end = text_count;
+      if (el.kind != Kind::kInline) need_block = true;
+      if (el.tag == GUMBO_TAG_A) --link_depth;
+      cur = el.parent;
+      continue;
+    }
+    switch (node->type) {
+      case GUMBO_NODE_DOCUMENT:
+        push_children(node->v.document.children);
+        break;
+      case GUMBO_NODE_ELEMENT: {
+        const GumboElement& e = node->v.element;
+        if (e.tag == GUMBO_TAG_META || e.tag == GUMBO_TAG_LINK) {
+          ReadMetaElement(e, &meta);
+          break;
+        }
+        if (e.tag == GUMBO_TAG_TITLE) {
+          if (meta.title_tag.empty() && e.tag_namespace == GUMBO_NAMESPACE_HTML) {
+            meta.title_tag = html::ChildText(e);
+          }
+          break;
+        }
+        if (e.tag == GUMBO_TAG_HEAD) {
+          push_children(e.children);  // meta, link, title; nothing else is kept
+          break;
+        }
+        if (e.tag == GUMBO_TAG_IMG && cur >= 0) ++elems[cur].images;
+        if ((e.tag == GUMBO_TAG_INPUT || e.tag == GUMBO_TAG_SELECT || e.tag == GUMBO_TAG_TEXTAREA ||
+             e.tag == GUMBO_TAG_BUTTON) &&
+            cur >= 0) {
+          ++elems[cur].inputs;
+        }
+        const Kind kind = KindOf(e);
+        if (kind == Kind::kIgnore) break;
+        const int32_t index = static_cast<int32_t>(elems.size());
+        elems.emplace_back();
+        Elem& el = elems.back();
+        el.node = node;
+        el.parent = cur;
+        el.kind = kind;
+        el.tag = e.tag;
+        el.text_begin = text_count;
+        el.sig = SignalsOf(e);
+        el.anchor = kind == Kind::kInline && cur >= 0 ? elems[cur].anchor : index;
+        if (cur >= 0) ++elems[cur].children;
+        el.in_quote = e.tag == GUMBO_TAG_BLOCKQUOTE || (cur >= 0 && elems[cur].in_quote);
+        if (e.tag == GUMBO_TAG_P) el.paragraphs = 1;
+        if (e.tag == GUMBO_TAG_BODY && page->body < 0) page->body = index;
+        if (e.tag == GUMBO_TAG_LI) el.list_items = 1;
+        if (e.tag == GUMBO_TAG_A) ++link_depth;
+        if (e.tag == GUMBO_TAG_TIME && meta.time_datetime.empty()) {
+          SetOnce(&meta.time_datetime, html::Attribute(e, "datetime"));
+        }
+        if (e.tag == GUMBO_TAG_A && meta.rel_author.empty()) {
+          const std::string rel = AsciiLower(html::Attribute(e, "rel"));
+          if (rel == "author") meta.rel_author = InnerText(node, 200);
+        }
+        if (kind != Kind::kInline) need_block = true;
+        cur = index;
+        stack.push_back({node, index});
+        push_children(e.children);
+        break;
+      }
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_CDATA: {
+        const std::string_view t(node->v.text.text);
+        ++text_count;
+        if (cur < 0) {
+          page->text_block.push_back(-1);
+          break;
+        }
+        Block scratch;
+        Block* b = cur_block >= 0 && !need_block ? &blocks[cur_block] : &scratch;
+        uint32_t chars = 0, commas = 0;
+        CountText(t, b, &chars, &commas);
+        if (chars > 0 && b == &scratch) {
+          scratch.owner = elems[cur].anchor;
+          scratch.first = cur;
+          blocks.push_back(std::move(scratch));
+          cur_block = static_cast<int32_t>(blocks.size() - 1);
+          need_block = false;
+          b = &blocks.back();
+        }
+        if (chars > 0) {
+          if (link_depth > 0) b->link_chars += chars;
+          elems[cur].chars += chars;
+          elems[cur].commas += commas;
+          if (link_depth > 0) elems[cur].link_chars += chars;
+        }
+        page->text_block.push_back(b == &scratch ? -1 : cur_block);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  // Subtree sums, children before parents.
+  for (size_t i = elems.size(); i-- > 0;) {
+    Elem& el = elems[i];
+    if (IsHeadingTag(el.tag)) el.heading_chars = el.chars;
+    if (el.tag == GUMBO_TAG_BLOCKQUOTE) el.quote_chars = el.chars;
+    if (el.parent < 0) continue;
+    Elem& p = elems[el.parent];
+    p.chars += el.chars;
+    p.link_chars += el.link_chars;
+    p.commas += el.commas;
+    p.paragraphs += el.paragraphs;
+    p.list_items += el.list_items;
+    p.images += el.images;
+    p.inputs += el.inputs;
+    p.heading_chars += el.heading_chars;
+    if (!p.in_quote) p.quote_chars += el.quote_chars;
+  }
+  for (std::string_view ld : html.json_ld()) ReadJsonLd(ld, &meta);
+}
+
+}  // namespace dossier::article_internal

@@ -1,0 +1,140 @@
+// The article extractor's page model (article.cc, article_page.cc,
+// article_select.cc): the page as elements and blocks of text, with their
+// counts and signals. Internal to the ingest stage; docs/EXTRACTION.md
+// describes the method.
+#ifndef DOSSIER_INGEST_ARTICLE_PAGE_H_
+#define DOSSIER_INGEST_ARTICLE_PAGE_H_
+
+#include <gumbo.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/html_dom.h"
+
+namespace dossier::article_internal {
+
+using html::ParsedHtml;
+
+enum class Kind : uint8_t {
+  kIgnore,  // never text (script, form controls, media, hidden): not in the tree
+  kInline,
+  kBlock,
+  kPre,
+  kRow,
+  kCell,
+  kBreak,
+};
+
+enum Signal : uint32_t {
+  kPositive = 1u << 0,    // readability's positive words: article, body, content...
+  kNegative = 1u << 1,    // readability's negative words
+  kBoiler = 1u << 2,      // page furniture: navigation, comments, share, related, ads...
+  kBody = 1u << 3,        // the article body itself (itemprop=articleBody, "article-body")
+  kByline = 1u << 4,      // author / date line
+  kCaption = 1u << 5,     // figure caption or credit
+  kInvisible = 1u << 6,   // screen-reader only text
+  kBoilerTag = 1u << 7,   // nav, aside, footer, header, menu
+  kArticleTag = 1u << 8,  // <article>, <main>, role=main/article
+  kComments = 1u << 9,    // a comments section
+};
+
+struct Elem {
+  const GumboNode* node = nullptr;
+  const GumboElement& element() const { return node->v.element; }
+  int32_t parent = -1;
+  uint32_t end = 0;         // one past the last element of the subtree (pre-order)
+  uint32_t text_begin = 0;  // text nodes of the subtree, in document order
+  uint32_t text_end = 0;
+  uint32_t sig = 0;
+  Kind kind = Kind::kInline;
+  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  int32_t anchor = -1;  // the innermost block-level element at or above this one
+  // Subtree counts.
+  uint32_t chars = 0;       // visible characters (white space excluded)
+  uint32_t link_chars = 0;  // ... inside links
+  uint32_t commas = 0;
+  uint32_t good_chars = 0;  // characters in blocks that read as running text
+  uint32_t paragraphs = 0;  // <p> elements
+  uint32_t list_items = 0;
+  uint32_t images = 0;
+  uint32_t inputs = 0;
+  uint32_t heading_chars = 0;
+  uint32_t quote_chars = 0;  // ... inside <blockquote>
+  uint32_t children = 0;     // element children
+  bool in_quote = false;     // inside a <blockquote>
+  // Scoring.
+  float score = 0;
+  bool candidate = false;
+  bool pruned = false;  // furniture by class/id/tag (see Prune)
+};
+
+enum class BlockClass : uint8_t { kBad, kShort, kNearGood, kGood };
+
+struct Block {
+  int32_t owner = -1;  // innermost block-level element
+  int32_t first = -1;  // innermost element holding the first text
+  uint32_t chars = 0;
+  uint32_t link_chars = 0;
+  uint32_t words = 0;
+  uint32_t commas = 0;
+  uint32_t stops = 0;  // sentence-ending punctuation
+  bool ends_sentence = false;
+  BlockClass cls = BlockClass::kBad;
+  bool keep = false;
+  std::string sample;  // the first bytes, white space collapsed, ASCII lower-cased
+
+  float link_density() const { return chars == 0 ? 0.f : float(link_chars) / float(chars); }
+};
+
+struct Meta {
+  std::string og_title, twitter_title, og_site, og_url, canonical, title_tag;
+  std::string meta_author, meta_date, itemprop_date, time_datetime, rel_author;
+  std::string ld_headline, ld_author, ld_date, ld_publisher, ld_url, ld_body;
+};
+
+struct Page {
+  const ParsedHtml* html = nullptr;
+  std::vector<Elem> elems;
+  std::vector<Block> blocks;
+  std::vector<int32_t> text_block;  // per text node: its block, -1 for none
+  int32_t body = -1;                // the <body> element
+  Meta meta;
+};
+
+constexpr size_t kSampleBytes = 160;
+
+struct Selection {
+  std::vector<int32_t> roots;
+  std::vector<uint8_t> drop;  // per element
+};
+
+// ---- Pass 1 (article_page.cc) ---------------------------------------------------------
+
+// The page's elements, blocks and metadata.
+void BuildPage(const ParsedHtml& html, Page* page);
+Kind KindOf(const GumboElement& e);
+bool IsContainerTag(GumboTag t);  // holds paragraphs rather than being one
+bool IsHeadingTag(GumboTag t);
+// Text of a subtree (for metadata), white space collapsed, at most `limit` bytes.
+std::string InnerText(const GumboNode* node, size_t limit);
+
+// ---- Choosing the article (article_select.cc) ----------------------------------------
+
+void ClassifyBlocks(Page* page);
+void MarkJsonLdBody(Page* page);
+void Prune(Page* page, bool strict);
+int32_t ScoreCandidates(Page* page);
+int32_t RefineTop(const Page& page, int32_t top);
+std::vector<int32_t> JoinSiblings(const Page& page, int32_t top);
+void JoinSameClass(const Page& page, int32_t top, std::vector<int32_t>* roots);
+void CleanArticle(Page* page, std::string_view title, Selection* sel);
+// Whether element `inner` lies in the subtree of `outer`.
+bool Contains(const Page& page, int32_t outer, int32_t inner);
+
+}  // namespace dossier::article_internal
+
+#endif  // DOSSIER_INGEST_ARTICLE_PAGE_H_
