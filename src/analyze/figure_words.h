@@ -7,27 +7,19 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <limits>
 #include <string>
 #include <string_view>
 
 #include "dossier/document.h"
+#include "util/number_words.h"
 #include "util/strings.h"
 
 namespace dossier::figures_internal {
 
-struct NumberWord {
-  std::string_view word;
-  double value;
-};
-constexpr NumberWord kNumberWords[] = {
-    {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
-    {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
-    {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
-    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
-    {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
-    {"eighty", 80},  {"ninety", 90},
-};
+// The cardinal words (util/number_words.h).
+inline constexpr const NumberWord (&kNumberWords)[std::size(kCardinalWords)] = kCardinalWords;
 
 constexpr NumberWord kScales[] = {
     {"hundred", 100},   {"dozen", 12}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},

@@ -11,6 +11,7 @@
 
 #include "segment/metadata.h"
 #include "util/dates.h"
+#include "util/number_words.h"
 #include "util/strings.h"
 
 namespace dossier::timeline_internal {
@@ -27,18 +28,11 @@ int WeekdayOf(int64_t days) {
   return static_cast<int>(w < 0 ? w + 7 : w);
 }
 
-// "one".."twelve", "fifteen", "eighteen", "twenty", "thirty", "a"/"an"; -1
-// if none.
+// A cardinal word ("one" .. "ninety", util/number_words.h) or "a"/"an";
+// -1 if none.
 int NumberWord(std::string_view lower) {
-  static constexpr std::pair<std::string_view, int> kWords[] = {
-      {"a", 1},         {"an", 1},      {"one", 1},     {"two", 2},     {"three", 3},
-      {"four", 4},      {"five", 5},    {"six", 6},     {"seven", 7},   {"eight", 8},
-      {"nine", 9},      {"ten", 10},    {"eleven", 11}, {"twelve", 12}, {"fifteen", 15},
-      {"eighteen", 18}, {"twenty", 20}, {"thirty", 30}};
-  for (const auto& [w, n] : kWords) {
-    if (lower == w) return n;
-  }
-  return -1;
+  if (lower == "a" || lower == "an") return 1;
+  return CardinalValue(lower);
 }
 
 // 'd' days, 'w' weeks, 'm' months, 'y' years; 0 if none.

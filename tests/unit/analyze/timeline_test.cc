@@ -130,6 +130,9 @@ TEST_F(TimelineTest, RelativeDaysWeeksAndMonths) {
                               {"next month", "2026-04", kDoc, true}}));
   EXPECT_EQ(Rows("The cables were replaced three days ago.", kSaturday),
             (std::vector<Row>{{"three days ago", "2026-03-11", kDoc, false}}));
+  // Every cardinal word counts (util/number_words.h), not only the common ones.
+  EXPECT_EQ(Rows("The cables were replaced thirteen days ago.", kSaturday),
+            (std::vector<Row>{{"thirteen days ago", "2026-03-01", kDoc, false}}));
 }
 
 TEST_F(TimelineTest, WithinMonthsIsFuture) {
