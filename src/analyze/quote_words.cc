@@ -121,13 +121,6 @@ bool IsPossessive(std::string_view w) {
          w.ends_with("s\xE2\x80\x99");
 }
 
-// "RTSO", "NATO": an acronym names an organization, not a person. An
-// initial ("J.") is none.
-bool IsAcronym(std::string_view w) {
-  if (std::count_if(w.begin(), w.end(), [](char c) { return IsAsciiUpper(c); }) < 2) return false;
-  return std::all_of(w.begin(), w.end(), [](char c) { return IsAsciiUpper(c) || c == '.'; });
-}
-
 std::string WithoutPeriod(std::string_view w) {
   if (w.ends_with('.')) w.remove_suffix(1);
   return AsciiLower(w);

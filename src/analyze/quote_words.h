@@ -30,10 +30,6 @@ bool IsCapitalized(std::string_view w);
 
 bool IsPossessive(std::string_view w);
 
-// "RTSO", "NATO", "U.N.": an acronym names an organization, not a person.
-// An initial ("J.") is none.
-bool IsAcronym(std::string_view w);
-
 std::string WithoutPeriod(std::string_view w);
 
 // Time words and the words that lead them: "on Friday", "last week", "late

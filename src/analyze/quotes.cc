@@ -5,6 +5,7 @@
 #include <span>
 #include <utility>
 
+#include "analyze/name_forms.h"
 #include "analyze/quote_words.h"
 #include "util/data_files.h"
 #include "util/strings.h"
@@ -25,7 +26,7 @@ const char* QuoteKindName(Quote::Kind kind) {
 
 namespace {
 
-using quote_words::IsAcronym;
+using name_forms::IsAcronym;
 using quote_words::IsAdverb;
 using quote_words::IsAdverbialStart;
 using quote_words::IsAuxiliary;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "analyze/name_forms.h"
+
 namespace dossier::quote_words {
 namespace {
 
@@ -44,10 +46,12 @@ TEST(QuoteWordsTest, PartyTagsAcronymsAndPossessives) {
   EXPECT_TRUE(IsPartyTag("R-Texas"));
   EXPECT_TRUE(IsPartyTag("D-Calif."));
   EXPECT_FALSE(IsPartyTag("Al-Haj"));
-  EXPECT_TRUE(IsAcronym("RTSO"));
-  EXPECT_FALSE(IsAcronym("Rtso"));
-  EXPECT_TRUE(IsAcronym("U.N."));
-  EXPECT_FALSE(IsAcronym("J."));  // a middle initial
+  // One acronym test for quotes and entities (name_forms.h): 2-6 capitals.
+  EXPECT_TRUE(name_forms::IsAcronym("RTSO"));
+  EXPECT_FALSE(name_forms::IsAcronym("Rtso"));
+  EXPECT_TRUE(name_forms::IsAcronym("U.N."));
+  EXPECT_FALSE(name_forms::IsAcronym("J."));          // a middle initial
+  EXPECT_FALSE(name_forms::IsAcronym("WASHINGTON"));  // a dateline, shouted
   EXPECT_TRUE(IsPossessive("Microsoft's"));
   EXPECT_EQ(WithoutPossessive("Microsoft\xE2\x80\x99s"), "Microsoft");
   EXPECT_EQ(WithoutPossessive("Workers'"), "Workers");
