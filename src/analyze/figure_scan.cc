@@ -80,7 +80,7 @@ class Scanner {
   bool IsMonth(uint32_t k) const {
     std::string_view w = NoDot(tok(k).lower);
     if (w == "may") return Capitalized(k);  // "as many as 20 may have died"
-    return IsOneOf(w, kMonths);
+    return MonthFromName(w) > 0;
   }
 
   // An acronym or a word in capitals ("TIPS", "THREE"), not "DJs".

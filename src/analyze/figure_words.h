@@ -142,12 +142,6 @@ constexpr Glued kGlued[] = {
 constexpr std::string_view kPeriods[] = {"day",    "week",   "month", "year", "hour",
                                          "minute", "second", "night", "share"};
 
-constexpr std::string_view kMonths[] = {
-    "january",   "february", "march",    "april",    "may",  "june", "july", "august",
-    "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
-    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec",
-};
-
 // Words that may stand between a casualty figure and its verb: "12 were
 // injured", "two people are confirmed dead", "two have died", "200,000 are
 // estimated to have been killed".

@@ -139,11 +139,13 @@ bool IsTimeWord(std::string_view lower) {
 
 // "february", "feb.", "sept.": not "may", a verb as often as a month.
 bool IsMonth(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {
-      "january", "february", "march",    "april", "june", "july", "august", "september",
-      "october", "november", "december", "jan.",  "feb.", "mar.", "apr.",   "jun.",
-      "jul.",    "aug.",     "sep.",     "sept.", "oct.", "nov.", "dec."};
-  return IsOneOf(lower, kWords);
+  if (lower == "may" || MonthFromName(lower) == 0) return false;
+  // Abbreviations only with their period ("mar" is a verb, "jan" a name).
+  if (lower.ends_with('.')) {
+    const std::string_view stem = lower.substr(0, lower.size() - 1);
+    return stem.size() <= 4 && stem != "june" && stem != "july" && stem != "may";
+  }
+  return lower.size() >= 4 && lower != "sept";
 }
 
 bool IsTimeLead(std::string_view lower) {

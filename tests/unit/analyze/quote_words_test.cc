@@ -40,6 +40,14 @@ TEST(QuoteWordsTest, TimesClauseOpenersAndDocuments) {
   EXPECT_FALSE(IsNamingVerb("said"));
   EXPECT_TRUE(IsMonth("feb."));
   EXPECT_FALSE(IsMonth("may"));
+  // Exactly the full names but "may", and the abbreviations with a period.
+  for (std::string_view m :
+       {"january", "june", "july", "september", "jan.", "jun.", "sep.", "sept.", "dec."}) {
+    EXPECT_TRUE(IsMonth(m)) << m;
+  }
+  for (std::string_view m : {"may.", "jan", "mar", "sept", "june.", "march.", "mayday", "an"}) {
+    EXPECT_FALSE(IsMonth(m)) << m;
+  }
 }
 
 TEST(QuoteWordsTest, PartyTagsAcronymsAndPossessives) {
