@@ -7,10 +7,10 @@
 #include <utility>
 
 #include "analyze/quotes.h"
+#include "dossier/files.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
 #include "eval/quote_score.h"
-#include "util/file_io.h"
 #include "util/strings.h"
 
 namespace dossier {

@@ -126,6 +126,7 @@ struct DigestReport {
   bool interrupted = false;             // `stop` turned true: nothing written, the work kept
   size_t briefed = 0;                   // interrupted: stories briefed and kept so far
   std::string checkpoint;               // OUTPUT.partial (empty without an output)
+  std::string index;                    // a folder output: its index.html
   std::string markdown;                 // without an output: the Markdown digest
   std::vector<Diagnostic> diagnostics;  // inputs skipped or damaged (the rest went in)
 };

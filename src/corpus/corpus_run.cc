@@ -6,9 +6,9 @@
 #include <iostream>
 #include <utility>
 
+#include "dossier/files.h"
 #include "util/binary_io.h"
 #include "util/dates.h"
-#include "util/file_io.h"
 #include "util/parallel.h"
 
 namespace dossier {

@@ -13,7 +13,7 @@
 
 #include "corpus/corpus_run.h"
 #include "dossier/briefing.h"
-#include "util/file_io.h"
+#include "dossier/files.h"
 #include "util/strings.h"
 
 namespace dossier {

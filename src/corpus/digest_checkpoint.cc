@@ -10,7 +10,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "util/file_io.h"
+#include "dossier/files.h"
 #include "util/hash.h"
 
 namespace dossier {

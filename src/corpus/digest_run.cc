@@ -9,8 +9,8 @@
 
 #include "corpus/digest_checkpoint.h"
 #include "dossier/digest.h"
+#include "dossier/files.h"
 #include "dossier/version.h"
-#include "util/file_io.h"
 #include "util/parallel.h"
 #include "util/strings.h"
 
@@ -222,6 +222,7 @@ Result<DigestReport> RunDigest(const std::vector<Input>& inputs, const std::stri
     return report;
   }
   if (Status p = Publish(output, to, checkpoint.get(), ranked, files); !p.ok()) return p;
+  if (to.folder) report.index = (fs::path(output) / "index.html").string();
   if (Status rm = checkpoint->Remove(); !rm.ok()) {
     report.diagnostics.push_back({Diagnostic::Severity::kWarning, rm});
   }

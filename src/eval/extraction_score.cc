@@ -15,7 +15,7 @@
 #include <unordered_set>
 #include <utility>
 
-#include "util/file_io.h"
+#include "dossier/files.h"
 
 namespace dossier::eval {
 namespace {

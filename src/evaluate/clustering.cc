@@ -12,8 +12,8 @@
 
 #include "corpus/corpus_run.h"
 #include "dossier/evaluate.h"
+#include "dossier/files.h"
 #include "ingest/readers.h"
-#include "util/file_io.h"
 #include "util/hash.h"
 #include "util/strings.h"
 

@@ -9,8 +9,8 @@
 
 #include "dossier/article.h"
 #include "dossier/evaluate.h"
+#include "dossier/files.h"
 #include "dossier/version.h"
-#include "util/file_io.h"
 #include "util/utf8.h"
 
 namespace dossier {

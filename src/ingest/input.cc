@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <set>
 
+#include "dossier/files.h"
 #include "dossier/ingest.h"
 #include "ingest/readers.h"
-#include "util/file_io.h"
 #include "util/strings.h"
 
 namespace dossier {

@@ -1,5 +1,3 @@
-#include "util/file_io.h"
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,6 +9,8 @@
 #include <filesystem>
 #include <iostream>
 #include <random>
+
+#include "dossier/files.h"
 
 namespace dossier {
 namespace {

@@ -63,10 +63,9 @@ def main():
             bad += 1
             print(f"{os.path.relpath(path, sys.argv[1])}:{no}: {stage} includes "
                   f"{included}/ ({stage_of(included)}), a stage it does not depend on")
-    # The CLI and the Python module are built on the public headers; the CLI
-    # may also use the util/ helpers (file I/O, strings, threads).
+    # The CLI and the Python module are built on the public headers alone.
     outside = 0
-    for top, allowed_folders in (("tools", {"util"}), ("python", set())):
+    for top, allowed_folders in (("tools", set()), ("python", set())):
         for path, no, included in stage_includes(os.path.join(sys.argv[1], top), folders):
             outside += 1
             if included not in allowed_folders:
@@ -76,7 +75,7 @@ def main():
     if bad:
         sys.exit(f"{bad} include(s) against the stage order")
     print(f"ok: {checked} includes between stages follow the stage graph; "
-          f"tools/ and python/ use public headers (and util/: {outside})")
+          f"tools/ and python/ use public headers only")
 
 
 if __name__ == "__main__":

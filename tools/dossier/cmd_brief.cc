@@ -8,11 +8,11 @@
 #include "commands.h"
 #include "dossier/brief_run.h"
 #include "dossier/briefing.h"
+#include "dossier/files.h"
 #include "dossier/ingest.h"
 #include "dossier/report.h"
 #include "dossier/summary.h"
 #include "interrupt.h"
-#include "util/file_io.h"
 
 namespace dossier::cli {
 namespace {

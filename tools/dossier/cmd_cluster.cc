@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "commands.h"
+#include "dossier/files.h"
 #include "dossier/ingest.h"
 #include "dossier/stories.h"
 #include "progress.h"
 #include "stream_flags.h"
-#include "util/file_io.h"
 
 namespace dossier::cli {
 namespace {

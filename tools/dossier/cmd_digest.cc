@@ -11,14 +11,13 @@
 
 #include "commands.h"
 #include "dossier/digest.h"
+#include "dossier/files.h"
 #include "dossier/ingest.h"
 #include "dossier/report.h"
 #include "dossier/stories.h"
 #include "interrupt.h"
 #include "progress.h"
 #include "stream_flags.h"
-#include "util/file_io.h"
-#include "util/strings.h"
 
 namespace dossier::cli {
 namespace {
@@ -101,15 +100,9 @@ int RunDigestCommand(const DigestFlags& flags) {
     return kExitOutputError;
   }
   if (!stream.quiet) {
-    std::string out = flags.output;
-    while (out.size() > 1 && out.back() == '/') out.pop_back();
-    const bool folder = !out.empty() && !EndsWith(AsciiLower(out), ".md") &&
-                        !EndsWith(AsciiLower(out), ".markdown") &&
-                        !EndsWith(AsciiLower(out), ".jsonl") &&
-                        !EndsWith(AsciiLower(out), ".ndjson");
     std::cerr << kName << report->articles << " articles, " << report->stories
               << " stories briefed";
-    if (folder) std::cerr << "; open " << (std::filesystem::path(out) / "index.html").string();
+    if (!report->index.empty()) std::cerr << "; open " << report->index;
     std::cerr << "\n";
   }
   return had_error ? kExitPartial : kExitOk;

@@ -19,10 +19,10 @@
 
 #include "commands.h"
 #include "dossier/evaluate.h"
+#include "dossier/files.h"
 #include "dossier/ingest.h"
 #include "dossier/rouge.h"
 #include "dossier/summary.h"
-#include "util/file_io.h"
 
 namespace dossier::cli {
 namespace {

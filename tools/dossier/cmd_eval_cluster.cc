@@ -14,11 +14,11 @@
 
 #include "commands.h"
 #include "dossier/evaluate.h"
+#include "dossier/files.h"
 #include "dossier/ingest.h"
 #include "dossier/report.h"
 #include "progress.h"
 #include "stream_flags.h"
-#include "util/file_io.h"
 
 namespace dossier::cli {
 namespace {

@@ -18,7 +18,7 @@
 #include "commands.h"
 #include "dossier/evaluate.h"
 #include "dossier/extraction_score.h"
-#include "util/file_io.h"
+#include "dossier/files.h"
 
 namespace dossier::cli {
 namespace {

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "commands.h"
+#include "dossier/files.h"
 #include "dossier/ingest.h"
 #include "interrupt.h"
-#include "util/file_io.h"
 
 namespace dossier::cli {
 namespace {

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "commands.h"
+#include "dossier/files.h"
 #include "dossier/rouge.h"
 #include "dossier/rouge_input.h"
-#include "util/file_io.h"
 
 namespace dossier::cli {
 namespace {

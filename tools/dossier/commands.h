@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "dossier/briefing.h"
+#include "dossier/files.h"
 #include "dossier/ingest.h"
 #include "dossier/summary.h"
-#include "util/file_io.h"
 
 namespace dossier::cli {
 

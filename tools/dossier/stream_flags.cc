@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "dossier/files.h"
 #include "dossier/report.h"
 #include "interrupt.h"
-#include "util/file_io.h"
 
 namespace dossier::cli {
 

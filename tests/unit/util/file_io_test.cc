@@ -1,5 +1,3 @@
-#include "util/file_io.h"
-
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <zlib.h>
@@ -9,6 +7,7 @@
 #include <fstream>
 
 #include "../temp_dir.h"
+#include "dossier/files.h"
 
 namespace dossier {
 namespace {

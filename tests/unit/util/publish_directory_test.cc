@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "../temp_dir.h"
-#include "util/file_io.h"
+#include "dossier/files.h"
 
 namespace dossier {
 namespace {

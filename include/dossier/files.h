@@ -1,7 +1,7 @@
 // File input and output: whole-file reads (gzip transparently), and
 // atomic writes (temporary file + rename, so readers never see half a file).
-#ifndef DOSSIER_UTIL_FILE_IO_H_
-#define DOSSIER_UTIL_FILE_IO_H_
+#ifndef DOSSIER_FILES_H_
+#define DOSSIER_FILES_H_
 
 #include <cstdint>
 #include <istream>
@@ -70,4 +70,4 @@ Status PublishDirectory(const std::string& staging, const std::string& target);
 
 }  // namespace dossier
 
-#endif  // DOSSIER_UTIL_FILE_IO_H_
+#endif  // DOSSIER_FILES_H_
