@@ -648,6 +648,22 @@ PYBIND11_MODULE(_dossier, m) {
       .def_readwrite("pages", &DigestOptions::pages);
   m.def("digest", &Digest, py::arg("inputs"), py::arg("output"), py::arg("clustering"),
         py::arg("digest"), py::arg("limits"), py::arg("restart"));
+  m.def(
+      "digest_output_kind",
+      [](std::string output) {
+        switch (DigestOutputKind(&output)) {
+          case DigestOutput::kNone:
+            return "none";
+          case DigestOutput::kMarkdown:
+            return "markdown";
+          case DigestOutput::kJsonl:
+            return "jsonl";
+          case DigestOutput::kFolder:
+            break;
+        }
+        return "folder";
+      },
+      py::arg("output"));
   m.def("expand_inputs", &ExpandPaths, py::arg("paths"), py::arg("limits"));
   m.def("read_share", &ReadShare, py::arg("paths"), py::arg("limits"), py::arg("share"),
         py::arg("shares"));

@@ -87,6 +87,12 @@ struct DigestFiles {
 };
 DigestFiles RenderDigest(const std::vector<DigestStory>& ranked, size_t articles, size_t furniture);
 
+// What a digest's output names: nothing (standard output), a Markdown file
+// (.md, .markdown), a JSON Lines file (.jsonl, .ndjson), or else a folder.
+// `output` has its trailing slashes removed ("out/" is the folder "out").
+enum class DigestOutput { kNone, kMarkdown, kJsonl, kFolder };
+DigestOutput DigestOutputKind(std::string* output);
+
 // Writes the three files into the existing folder `dir` (index.html,
 // digest.md, stories.jsonl), each atomically.
 Status WriteDigestFiles(const std::string& dir, const DigestFiles& files);

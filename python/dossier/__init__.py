@@ -230,7 +230,6 @@ def digest(inputs, output=None, *, words=120, min_articles=1, max_story_docs=40,
     settings.words = int(words)
     settings.min_articles = int(min_articles)
     settings.max_story_docs = int(max_story_docs)
-    settings.data_dir = clustering.data_dir
     report, diagnostics = _dossier.digest(_inputs(inputs), os.fspath(output) if output else "",
                                           clustering, settings, limits, bool(restart))
     _warn(diagnostics)

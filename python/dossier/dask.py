@@ -279,8 +279,7 @@ def _settings(args):
         story["weights_origin"] = args.weights
     if args.data_dir:
         story["data_dir"] = args.data_dir
-    to_folder = bool(args.output) and not args.output.lower().endswith(
-        (".md", ".markdown", ".jsonl", ".ndjson"))
+    to_folder = _dossier.digest_output_kind(args.output or "") == "folder"
     digest = {"words": args.words, "min_articles": args.min_articles,
               "max_story_docs": args.max_story_docs, "data_dir": args.data_dir or "",
               "pages": to_folder}

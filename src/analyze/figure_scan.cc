@@ -99,7 +99,7 @@ class Scanner {
     return IsWord(t) && !t.is_stopword && !quote_words::IsPossessive(t.lower) &&
            !IsOneOf(t.lower, kNonHeads) && !IsMonth(k) && !AllCaps(k) && !IsWeekdayName(t.lower) &&
            !FindWord(std::begin(kScales), std::end(kScales), t.lower) &&
-           !FindWord(std::begin(kNumberWords), std::end(kNumberWords), t.lower) &&
+           !FindWord(std::begin(kCardinalWords), std::end(kCardinalWords), t.lower) &&
            t.lower.find_first_of("0123456789") == std::string::npos;
   }
 
@@ -200,17 +200,17 @@ class Scanner {
     // Asked of every token: most words are ruled out by their shape.
     static const WordShapes kShapes = [] {
       WordShapes shapes;
-      for (const NumberWord& n : kNumberWords) shapes.Add(n.word);
+      for (const NumberWord& n : kCardinalWords) shapes.Add(n.word);
       return shapes;
     }();
     if (!kShapes.MayContain(t.lower)) return false;
-    const NumberWord* w = FindWord(std::begin(kNumberWords), std::end(kNumberWords), t.lower);
+    const NumberWord* w = FindWord(std::begin(kCardinalWords), std::end(kCardinalWords), t.lower);
     if (w == nullptr) return false;
     *value = w->value;
     *digits = false;
     if (w->value >= 20 && w->value < 100 && Joined(i)) {
       const NumberWord* ones =
-          FindWord(std::begin(kNumberWords), std::end(kNumberWords), tok(i + 1).lower);
+          FindWord(std::begin(kCardinalWords), std::end(kCardinalWords), tok(i + 1).lower);
       if (ones != nullptr && ones->value < 10) {
         *value += ones->value;
         *next = i + 2;

@@ -18,9 +18,6 @@
 
 namespace dossier::figures_internal {
 
-// The cardinal words (util/number_words.h).
-inline constexpr const NumberWord (&kNumberWords)[std::size(kCardinalWords)] = kCardinalWords;
-
 constexpr NumberWord kScales[] = {
     {"hundred", 100},   {"dozen", 12}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
     {"trillion", 1e12}, {"mln", 1e6},  {"bn", 1e9},       {"mn", 1e6},

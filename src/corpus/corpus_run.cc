@@ -125,11 +125,7 @@ Result<uint32_t> CorpusRun::AddSignature(std::string_view signature, const std::
     return Status(StatusCode::kInvalidInput, "damaged article signature", origin,
                   r.ok() ? r.offset() : r.error_offset());
   }
-  Finish();
-  Record(std::move(record));
-  const uint32_t story = AddOne(features);
-  EmitClosed();
-  return story;
+  return AddNow(std::move(record), features);
 }
 
 void CorpusRun::Record(Document&& doc) {
@@ -172,8 +168,12 @@ void CorpusRun::StartBatch() {
 }
 
 uint32_t CorpusRun::Add(Document&& doc) {
+  const ArticleFeatures features = Featurize(&doc, &scratch_[0]);
+  return AddNow(std::move(doc), features);
+}
+
+uint32_t CorpusRun::AddNow(Document&& doc, const ArticleFeatures& features) {
   Finish();
-  ArticleFeatures features = Featurize(&doc, &scratch_[0]);
   Record(std::move(doc));
   const uint32_t story = AddOne(features);
   EmitClosed();

@@ -103,6 +103,9 @@ class CorpusRun {
   ArticleFeatures Featurize(Document* doc, Pipeline::Scratch* scratch) const;
   // Keeps the record (and with keep_documents the document) of the next article.
   void Record(Document&& doc);
+  // Adds the next article on this thread, after what was pushed: its record
+  // (and document) kept, its features given to the clusterer.
+  uint32_t AddNow(Document&& doc, const ArticleFeatures& features);
   // Adds one article's features to the clusterer (on the adder thread or the caller's).
   uint32_t AddOne(const ArticleFeatures& features);
   void JoinAdder();

@@ -14,6 +14,7 @@
 #include "corpus/corpus_run.h"
 #include "dossier/briefing.h"
 #include "dossier/files.h"
+#include "report/wording.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -61,15 +62,11 @@ std::string Join(const std::vector<std::string>& parts, const char* sep) {
   return out;
 }
 
-std::string Plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + (n == 1 ? one : many);
-}
-
 // The Markdown section of one story in the digest.
 std::string StorySection(const DigestEntry& e, const std::string& nested_markdown) {
   std::string md = "## " + std::to_string(e.rank) + ". " + e.title + "\n\n_" + e.id + " · " +
-                   Plural(e.articles, " article", " articles") + " · " +
-                   Plural(e.outlets, " outlet", " outlets");
+                   CountOf(e.articles, "article", "articles") + " · " +
+                   CountOf(e.outlets, "outlet", "outlets");
   if (!e.sources.empty()) md += " (" + Join(e.sources, ", ") + ")";
   if (!e.first_date.empty()) {
     md += " · " + e.first_date + (e.last_date != e.first_date ? " to " + e.last_date : "");
@@ -181,7 +178,7 @@ DigestFiles RenderDigest(const std::vector<DigestStory>& ranked, size_t articles
   files.markdown = "# Digest: " + heading + "\n\n";
   for (const DigestStory& r : ranked) {
     files.markdown += std::to_string(r.entry.rank) + ". [" + r.entry.title + "](#" + r.entry.id +
-                      ") — " + Plural(r.entry.articles, " article", " articles") + "\n";
+                      ") — " + CountOf(r.entry.articles, "article", "articles") + "\n";
   }
   files.markdown += "\n";
   std::vector<DigestEntry> entries;
@@ -209,16 +206,27 @@ Status WriteDigestFiles(const std::string& dir, const DigestFiles& files) {
   return Status::Ok();
 }
 
+DigestOutput DigestOutputKind(std::string* output) {
+  while (output->size() > 1 && output->back() == '/') output->pop_back();
+  if (output->empty()) return DigestOutput::kNone;
+  const std::string lower = AsciiLower(*output);
+  if (EndsWith(lower, ".md") || EndsWith(lower, ".markdown")) return DigestOutput::kMarkdown;
+  if (EndsWith(lower, ".jsonl") || EndsWith(lower, ".ndjson")) return DigestOutput::kJsonl;
+  return DigestOutput::kFolder;
+}
+
 Status WriteDigest(const std::string& output, const std::vector<DigestStory>& ranked,
                    const DigestFiles& files) {
   std::string target = output;
-  while (target.size() > 1 && target.back() == '/') target.pop_back();
-  const std::string lower = AsciiLower(target);
-  if (EndsWith(lower, ".md") || EndsWith(lower, ".markdown")) {
-    return WriteFileAtomic(target, files.markdown);
-  }
-  if (EndsWith(lower, ".jsonl") || EndsWith(lower, ".ndjson")) {
-    return WriteFileAtomic(target, files.jsonl);
+  switch (DigestOutputKind(&target)) {
+    case DigestOutput::kNone:
+      return Status(StatusCode::kInvalidArgument, "no output to write the digest to");
+    case DigestOutput::kMarkdown:
+      return WriteFileAtomic(target, files.markdown);
+    case DigestOutput::kJsonl:
+      return WriteFileAtomic(target, files.jsonl);
+    case DigestOutput::kFolder:
+      break;
   }
   namespace fs = std::filesystem;
   const fs::path staging = target + ".staging-" + std::to_string(::getpid());

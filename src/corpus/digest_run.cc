@@ -19,23 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool EndsWithAny(const std::string& path, std::initializer_list<const char*> exts) {
-  const std::string lower = AsciiLower(path);
-  for (const char* e : exts) {
-    if (EndsWith(lower, e)) return true;
-  }
-  return false;
-}
-
-// Where the outputs go: a Markdown or JSON Lines file, nothing, or a folder.
-struct Destination {
-  bool markdown_file = false, jsonl_file = false, folder = false;
-  explicit Destination(const std::string& output)
-      : markdown_file(EndsWithAny(output, {".md", ".markdown"})),
-        jsonl_file(EndsWithAny(output, {".jsonl", ".ndjson"})),
-        folder(!output.empty() && !markdown_file && !jsonl_file) {}
-};
-
 // The key a story's briefing is saved under: everything the briefing depends
 // on (settings, the story's id, its articles and their texts).
 std::string BriefingKey(const std::string& settings, const Story& story,
@@ -132,9 +115,11 @@ Status BriefAll(const DigestRunOptions& o, const StoryBriefer& briefer, bool pag
 
 // Writes the digest's files into the checkpoint's folder and publishes it in
 // place of `output`, or writes the one file.
-Status Publish(const std::string& output, const Destination& to, DigestCheckpoint* checkpoint,
+Status Publish(const std::string& output, DigestOutput kind, DigestCheckpoint* checkpoint,
                const std::vector<DigestStory>& ranked, const DigestFiles& files) {
-  if (!to.folder) return WriteFileAtomic(output, to.jsonl_file ? files.jsonl : files.markdown);
+  if (kind != DigestOutput::kFolder) {
+    return WriteFileAtomic(output, kind == DigestOutput::kJsonl ? files.jsonl : files.markdown);
+  }
   const fs::path out = checkpoint->out_dir();
   // Pages of stories an earlier run saw that this one does not have.
   std::set<std::string> pages;
@@ -153,10 +138,10 @@ Result<DigestReport> RunDigest(const std::vector<Input>& inputs, const std::stri
                                const DigestRunOptions& given) {
   // "out/" names the folder "out": the checkpoint goes beside it.
   std::string output = given_output;
-  while (output.size() > 1 && output.back() == '/') output.pop_back();
-  const Destination to(output);
+  const DigestOutput kind = DigestOutputKind(&output);
+  const bool folder = kind == DigestOutput::kFolder;
   DigestRunOptions o = given;
-  o.digest.pages = to.folder;
+  o.digest.pages = folder;
   if (o.digest.data_dir.empty()) o.digest.data_dir = o.clustering.data_dir;
   if (Status s = CheckStoryOptions(o.clustering); !s.ok()) return s;
   Result<StoryBriefer> briefer = StoryBriefer::Create(o.digest);
@@ -166,7 +151,7 @@ Result<DigestReport> RunDigest(const std::vector<Input>& inputs, const std::stri
   std::unique_ptr<DigestCheckpoint> checkpoint;
   if (!output.empty()) {
     Result<std::unique_ptr<DigestCheckpoint>> cp =
-        DigestCheckpoint::Open(output, to.folder, o.restart);
+        DigestCheckpoint::Open(output, folder, o.restart);
     if (!cp.ok()) return cp.status();
     checkpoint = std::move(*cp);
   }
@@ -185,7 +170,7 @@ Result<DigestReport> RunDigest(const std::vector<Input>& inputs, const std::stri
   // 3. Each story's briefing from the checkpoint when an earlier run saved it.
   const std::string settings = std::string(Version()) + " words=" + std::to_string(o.digest.words) +
                                " docs=" + std::to_string(o.digest.max_story_docs) +
-                               " data=" + o.digest.data_dir + (to.folder ? " pages" : "");
+                               " data=" + o.digest.data_dir + (folder ? " pages" : "");
   std::vector<std::string> keys(ranked.size());
   std::vector<bool> done(ranked.size(), false);
   for (size_t i = 0; i < ranked.size(); ++i) {
@@ -194,7 +179,7 @@ Result<DigestReport> RunDigest(const std::vector<Input>& inputs, const std::stri
     const SavedStory* saved = checkpoint ? checkpoint->Find(keys[i]) : nullptr;
     std::error_code ec;
     if (saved != nullptr &&
-        (!to.folder || fs::exists(fs::path(checkpoint->out_dir()) / r.entry.page, ec))) {
+        (!folder || fs::exists(fs::path(checkpoint->out_dir()) / r.entry.page, ec))) {
       r.entry.title = saved->title;
       r.entry.lead = saved->lead;
       r.markdown = saved->md;
@@ -204,8 +189,7 @@ Result<DigestReport> RunDigest(const std::vector<Input>& inputs, const std::stri
     }
   }
   if (o.on_ranked) o.on_ranked(report.resumed, ranked.size(), report.checkpoint);
-  if (Status w =
-          BriefAll(o, *briefer, to.folder, checkpoint.get(), keys, &documents, &ranked, &done);
+  if (Status w = BriefAll(o, *briefer, folder, checkpoint.get(), keys, &documents, &ranked, &done);
       !w.ok()) {
     return w;
   }
@@ -221,8 +205,8 @@ Result<DigestReport> RunDigest(const std::vector<Input>& inputs, const std::stri
     report.markdown = files.markdown;
     return report;
   }
-  if (Status p = Publish(output, to, checkpoint.get(), ranked, files); !p.ok()) return p;
-  if (to.folder) report.index = (fs::path(output) / "index.html").string();
+  if (Status p = Publish(output, kind, checkpoint.get(), ranked, files); !p.ok()) return p;
+  if (folder) report.index = (fs::path(output) / "index.html").string();
   if (Status rm = checkpoint->Remove(); !rm.ok()) {
     report.diagnostics.push_back({Diagnostic::Severity::kWarning, rm});
   }

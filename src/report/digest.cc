@@ -6,6 +6,7 @@
 #include <string>
 
 #include "dossier/report.h"
+#include "report/wording.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -17,10 +18,6 @@ constexpr const char* kIndexStyle =
     "ol{padding-left:2.2rem}li{margin:0 0 1.1rem}li a{font-weight:600;font-size:1.05rem}"
     ".meta{color:#555;font-size:.85rem}.kw{color:#0a5;font-size:.85rem}"
     ".lead{margin:.2rem 0 0}";
-
-std::string Plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 }  // namespace
 
@@ -35,7 +32,7 @@ std::string RenderDigestIndex(const std::vector<DigestEntry>& stories, std::stri
       "<title>dossier digest</title>\n<style>";
   out += kIndexStyle;
   out += "</style></head>\n<body>\n<header><h1>Digest: ";
-  out += Plural(stories.size(), "story", "stories");
+  out += CountOf(stories.size(), "story", "stories");
   out += "</h1><p>";
   AppendHtmlEscaped(heading, &out);
   out += " · ranked by outlets, then articles</p></header>\n<main><ol id=\"stories\">\n";
@@ -59,9 +56,9 @@ std::string RenderDigestIndex(const std::vector<DigestEntry>& stories, std::stri
     }
     out += "<div class=\"meta\">";
     AppendHtmlEscaped(s.id, &out);
-    out += " · " + Plural(s.articles, "article", "articles");
-    out += " · " + Plural(s.outlets, "outlet", "outlets");
-    if (s.duplicates > 0) out += " · " + Plural(s.duplicates, "copy", "copies");
+    out += " · " + CountOf(s.articles, "article", "articles");
+    out += " · " + CountOf(s.outlets, "outlet", "outlets");
+    if (s.duplicates > 0) out += " · " + CountOf(s.duplicates, "copy", "copies");
     if (!s.first_date.empty()) {
       out += " · ";
       AppendHtmlEscaped(s.first_date, &out);
