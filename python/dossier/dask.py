@@ -26,6 +26,7 @@ input paths readable at the same names.
 
 import argparse
 import os
+import signal
 import sys
 import time
 
@@ -103,15 +104,24 @@ def take_documents(blob, positions):
     return _dossier.take_documents(blob, positions)
 
 
-def brief_chunk(ids, refs, digest_settings, kill_marker, *blobs):
+def _debug_fault(debug):
+    """Testing: the first briefing task to get here kills (``kill``) or freezes (``freeze``,
+    SIGSTOP: a worker that stops answering) its worker, once per marker file."""
+    what, marker = debug
+    try:
+        fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        return
+    os.close(fd)
+    if what == "kill":
+        os._exit(1)
+    os.kill(os.getpid(), signal.SIGSTOP)
+
+
+def brief_chunk(ids, refs, digest_settings, debug, *blobs):
     """Stage 3: the briefings of the stories `ids`, from the documents `refs` points to."""
-    if kill_marker:
-        try:  # testing: the first chunk to get here kills its worker, once
-            fd = os.open(kill_marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            os.close(fd)
-            os._exit(1)
-        except FileExistsError:
-            pass
+    if debug:
+        _debug_fault(debug)
     briefer = _cached("briefer", digest_settings,
                       lambda: _dossier.StoryBriefer(_digest_options(digest_settings)))
     return briefer.brief(ids, refs, list(blobs))
@@ -160,10 +170,109 @@ class _Log:
             if severity == "error" or not self.quiet:
                 print(f"{_PROG} digest: {message}", file=sys.stderr)
 
+    def warn(self, message):
+        if not self.quiet:
+            print(f"{_PROG} digest: warning: {message}", file=sys.stderr)
+
     def info(self, message):
         if not self.quiet:
             print(f"{_PROG} digest: {message} ({time.monotonic() - self.start:.1f} s)",
                   file=sys.stderr)
+
+
+# A worker's task states (its heartbeat's task_counts) that wait for the worker to act.
+_ASSIGNED = ("ready", "constrained", "waiting", "fetch", "flight", "missing")
+_RUNNING = ("executing", "long-running")
+
+
+class _Watchdog:
+    """``as_completed`` that does not wait forever on a stuck worker.
+
+    Dask replaces a worker that dies, but not one that stops answering (it is dropped only
+    after ``worker-ttl``, 5 minutes), and distributed 2022.12 can leave a worker waiting for
+    ever for data that a dead worker held. So, while futures are outstanding, the driver
+    reads each worker's heartbeat from the scheduler about once a second. A worker is
+    *stuck* when for `stall` seconds either its heartbeat has not changed, or it has tasks
+    assigned (waiting, fetching, missing data) and runs none. When none of the futures
+    has finished for `stall` seconds, the stuck workers are restarted by their nannies
+    (those that stopped answering first, as the others may be waiting for their data);
+    Dask recomputes what they held, from pure tasks, so nothing is lost or done twice. If
+    no worker is running anything at all, every worker is restarted. After `attempts`
+    restarts without progress the run stops with an error instead of hanging.
+    A task that runs longer than `stall` is not a stall: its worker is busy."""
+
+    def __init__(self, client, stall, log, attempts=3):
+        self.client, self.stall, self.log, self.attempts = client, stall, log, attempts
+        self.restarts = 0
+        self.seen = {}  # worker -> (its last heartbeat time, when that last changed)
+
+    def as_completed(self, futures, stage):
+        from distributed import as_completed
+        pending = as_completed(futures)
+        last_done = time.monotonic()
+        uneasy = {}  # worker -> since when it looked stuck
+        next_look = last_done
+        while not pending.is_empty():
+            if pending.has_ready():
+                yield from pending.next_batch(block=False)
+                last_done, uneasy, self.restarts = time.monotonic(), {}, 0
+                continue
+            time.sleep(0.05)
+            now = time.monotonic()
+            if now < next_look:
+                continue
+            next_look = now + 1.0
+            stuck = self._look(now, self.seen, uneasy)
+            if now - last_done >= self.stall and stuck is not None:
+                self._restart(stuck, now - last_done, stage, pending.count())
+                last_done, uneasy = time.monotonic(), {}
+
+    def _look(self, now, seen, uneasy):
+        """The workers stuck for `stall` seconds, those that stopped answering first; every
+        worker when none runs anything or waits for anything; None while the cluster works
+        or a worker has not yet been stuck for `stall` seconds."""
+        workers = self.client.scheduler_info()["workers"]
+        running, silent = False, set()
+        for address, w in workers.items():
+            counts = w.get("metrics", {}).get("task_counts", {})
+            beat, changed = seen.get(address, (None, now))
+            if w.get("last_seen") != beat:
+                beat, changed = w.get("last_seen"), now
+            seen[address] = (beat, changed)
+            busy = any(counts.get(k, 0) for k in _RUNNING)
+            assigned = any(counts.get(k, 0) for k in _ASSIGNED)
+            # Heartbeats come every 0.5-5 s (more workers, slower); silent for longer means
+            # the worker stopped answering, since its last heartbeat.
+            if now - changed >= min(self.stall, 10.0):
+                silent.add(address)
+                uneasy[address] = changed
+            elif assigned and not busy:
+                uneasy.setdefault(address, now)
+            else:
+                uneasy.pop(address, None)
+                running = running or busy
+        stuck = [a for a, since in uneasy.items() if a in workers and now - since >= self.stall]
+        if stuck:  # a worker that stopped answering first: the others may wait for its data
+            return ({a: "stopped answering" for a in stuck if a in silent}
+                    or {a: "waited with tasks assigned and ran none" for a in stuck})
+        if running or uneasy:
+            return None
+        return {a: "ran nothing while tasks were outstanding" for a in workers}
+
+    def _restart(self, workers, quiet_for, stage, pending):
+        self.restarts += 1
+        if self.restarts > self.attempts or not workers:
+            raise Error(f"{stage}: no progress on the Dask cluster for {quiet_for:.0f} s "
+                        f"({pending} tasks outstanding) after restarting workers "
+                        f"{self.restarts - 1} times; giving up")
+        said = "; ".join(f"{a} {why}" for a, why in sorted(workers.items()))
+        self.log.warn(f"{stage}: no task finished for {quiet_for:.0f} s: {said}; restarting "
+                      f"{'it' if len(workers) == 1 else 'them'} (Dask recomputes what was "
+                      "lost)")
+        try:
+            self.client.restart_workers(list(workers), timeout=max(self.stall, 30))
+        except Exception as e:  # a worker gone meanwhile is not an error here
+            self.log.warn(f"{stage}: restarting workers: {e}")
 
 
 def _groups(partitions):
@@ -178,12 +287,11 @@ def _groups(partitions):
     return groups
 
 
-def _cluster(client, partitions, story_settings, limit_settings, run, log):
+def _cluster(client, partitions, story_settings, limit_settings, run, watch, log):
     """Stages 1 and 2: every partition's signatures, added to `run` in stream order as soon
     as the partitions before it are in (so the driver holds only those that arrived early);
     returns for each article number its (partition, position), and the futures holding
     each partition's documents."""
-    from distributed import as_completed
     signature_futures, document_futures = [], []
     for files, share, shares in partitions:
         f = client.submit(featurize_partition, files, share, shares, story_settings,
@@ -196,7 +304,7 @@ def _cluster(client, partitions, story_settings, limit_settings, run, log):
     where = []  # article number -> (partition, position)
     groups = _groups(partitions)
     next_group = 0
-    for future in as_completed(signature_futures):
+    for future in watch.as_completed(signature_futures, "stage 1"):
         arrived[index_of[future.key]] = future.result()
         future.release()
         # Add every group whose partitions are all in, in order. The shares of one file
@@ -217,7 +325,7 @@ def _cluster(client, partitions, story_settings, limit_settings, run, log):
 
 
 def _brief(client, run, ranked, where, document_futures, digest_settings, chunks,
-           kill_marker, log):
+           debug, watch, log):
     """Stage 3: each story's briefing set on `run`."""
     chunk_of = [list(range(c, len(ranked), chunks)) for c in range(min(chunks, len(ranked)))]
     futures = {}
@@ -236,11 +344,9 @@ def _brief(client, run, ranked, where, document_futures, digest_settings, chunks
         refs = [[(index_of[where[a][0]], needed[where[a][0]][where[a][1]])
                  for a in ranked[i][1]] for i in members]
         ids = [ranked[i][0] for i in members]
-        futures[client.submit(brief_chunk, ids, refs, digest_settings, kill_marker,
-                              *takes)] = members
-    from distributed import as_completed
+        futures[client.submit(brief_chunk, ids, refs, digest_settings, debug, *takes)] = members
     done = 0
-    for future in as_completed(list(futures)):
+    for future in watch.as_completed(list(futures), "stage 3"):
         members = futures[future]
         for i, briefed in zip(members, future.result()):
             run.set_briefing(i, briefed)
@@ -267,6 +373,14 @@ def _client(args):
     cluster = LocalCluster(n_workers=args.local, threads_per_worker=1, processes=True,
                            host="127.0.0.1", dashboard_address=None)
     return Client(cluster), cluster
+
+
+def _debug(args):
+    if args.debug_kill_worker_once:
+        return ("kill", args.debug_kill_worker_once)
+    if args.debug_freeze_worker_once:
+        return ("freeze", args.debug_freeze_worker_once)
+    return None
 
 
 def _settings(args):
@@ -304,8 +418,9 @@ def digest(args):
                  f"{workers} workers")
         run = _dossier.DigestRun(_story_options(story_settings),
                                  _digest_options(digest_settings))
+        watch = _Watchdog(client, args.stall_timeout, log)
         where, document_futures = _cluster(client, partitions, story_settings, limit_settings,
-                                           run, log)
+                                           run, watch, log)
         if run.articles() == 0:
             print(f"{_PROG} digest: no article read", file=sys.stderr)
             return _EXIT_NO_INPUT
@@ -313,7 +428,7 @@ def digest(args):
         log.info(f"stages 1-2: {run.articles()} articles read and analysed on the workers, "
                  f"clustered into {len(ranked)} stories on the driver as they came")
         _brief(client, run, ranked, where, document_futures, digest_settings,
-               args.chunks or 4 * workers, args.debug_kill_worker_once, log)
+               args.chunks or 4 * workers, _debug(args), watch, log)
     finally:
         client.close()
         if cluster is not None:
@@ -356,7 +471,11 @@ def _parser():
     d.add_argument("-q", "--quiet", action="store_true", help="errors only")
     d.add_argument("-v", "--verbose", action="store_true",
                    help="also Dask's log: workers lost and replaced, tasks retried")
+    d.add_argument("--stall-timeout", type=float, default=120.0,
+                   help="seconds without a finished task, while a worker runs nothing or "
+                        "stops answering, before that worker is restarted (default 120)")
     d.add_argument("--debug-kill-worker-once", help=argparse.SUPPRESS)
+    d.add_argument("--debug-freeze-worker-once", help=argparse.SUPPRESS)
     return p
 
 
@@ -386,6 +505,9 @@ def main(argv=None):
     _need_distributed()
     if args.local is not None and args.local < 1:
         print(f"{_PROG}: --local needs at least 1 worker", file=sys.stderr)
+        return _EXIT_USAGE
+    if not args.stall_timeout > 0:
+        print(f"{_PROG}: --stall-timeout must be a positive number of seconds", file=sys.stderr)
         return _EXIT_USAGE
     try:
         return digest(args)

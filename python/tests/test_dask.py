@@ -66,8 +66,23 @@ def test_many_files_and_options_equal_cli(tmp_path):
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path):
     marker = tmp_path / "killed"
     run_cli(FEED, "-o", str(tmp_path / "cli"))
-    run_dask(FEED, "-o", str(tmp_path / "dask"), "-q", "--debug-kill-worker-once", str(marker))
+    # A short stall timeout: should Dask leave a task waiting for the dead worker's data,
+    # the watchdog restarts that worker within seconds instead of the run hanging.
+    run_dask(FEED, "-o", str(tmp_path / "dask"), "-q", "--stall-timeout", "15",
+             "--debug-kill-worker-once", str(marker))
     assert marker.exists()  # a briefing task did kill its worker
+    assert same_tree(tmp_path / "cli", tmp_path / "dask")
+
+
+def test_a_worker_that_stops_answering_is_restarted(tmp_path):
+    # A briefing task stops its own worker process (SIGSTOP): the worker neither dies nor
+    # answers, which Dask alone would wait 5 minutes (worker-ttl) to notice.
+    marker = tmp_path / "frozen"
+    run_cli(FEED, "-o", str(tmp_path / "cli"))
+    done = run_dask(FEED, "-o", str(tmp_path / "dask"), "--stall-timeout", "3",
+                    "--debug-freeze-worker-once", str(marker))
+    assert marker.exists()
+    assert "stopped answering; restarting it" in done.stderr
     assert same_tree(tmp_path / "cli", tmp_path / "dask")
 
 
@@ -88,3 +103,5 @@ def test_no_input_and_bad_options(tmp_path):
     assert not (tmp_path / "x.md").exists()
     done = run_dask(FEED, "--min-cosine", "7", expect=2)
     assert "min_cosine" in done.stderr
+    done = run_dask(FEED, "--stall-timeout", "0", expect=2)
+    assert "--stall-timeout" in done.stderr
