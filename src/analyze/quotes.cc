@@ -7,6 +7,7 @@
 
 #include "analyze/name_forms.h"
 #include "analyze/quote_words.h"
+#include "segment/lexer.h"
 #include "util/data_files.h"
 #include "util/strings.h"
 
@@ -330,6 +331,7 @@ class QuoteExtractor::Run {
   bool IsSentenceInitial(size_t i) const;
 
   void Tokenize(Span region, std::vector<Tok>* out) const;
+  void PushWord(uint32_t i, uint32_t j, std::vector<Tok>* out) const;
   // toks_ = the tokens of paragraph p, tokenized once per Extract().
   void LoadParagraph(size_t p) {
     const size_t n = doc_.paragraphs.size();
@@ -440,6 +442,7 @@ class QuoteExtractor::Run {
   std::vector<const Verb*>* verb_at_ = nullptr;
   std::vector<std::string> paragraph_lower_;
   mutable std::vector<std::vector<bool>> paragraph_verb_known_;
+  mutable std::vector<Lexeme> lexemes_;  // Tokenize's scratch
   mutable std::vector<std::vector<const Verb*>> paragraph_verb_at_;
   std::vector<std::vector<Tok>> paragraph_toks_;
   std::vector<bool> paragraph_done_;
@@ -467,69 +470,78 @@ class QuoteExtractor::Run {
   // found_), continued by a paragraph opening with a mark; -1 when none.
   int carried_ = -1;
 };
+// The quote tokens of a region, from its lexemes: quote marks (a straight one
+// opens and closes in turn), breaks (white space, " ; ! ? ( ) [ ], dashes,
+// "--", and , : unless between digits: "48,000", "4:30"), and words: runs of
+// the other lexemes with no space between ("U.S.-led", "al-Assad's"), a final
+// period split off unless it ends an abbreviation ("Dr.", "U.S.", "J.",
+// "R-Ky.").
 void QuoteExtractor::Run::Tokenize(Span region, std::vector<Tok>* out) const {
   out->clear();
-  // Every multi-byte mark below starts with 0xE2: test that byte first.
-  auto starts = [&](size_t i, std::string_view s) {
-    return text_[i] == s[0] && text_.substr(i, s.size()) == s;
-  };
-  auto is_break = [&](size_t i) {
-    char c = text_[i];
-    if (IsAsciiSpace(c) || c == '"' || c == ';' || c == '!' || c == '?' || c == '(' || c == ')' ||
-        c == '[' || c == ']') {
+  Lex(text_, region, &lexemes_);
+  const std::vector<Lexeme>& lx = lexemes_;
+  const uint32_t end = std::min<uint32_t>(region.end, static_cast<uint32_t>(text_.size()));
+  auto is_break = [&](size_t k) {
+    if (lx[k].kind != LexemeKind::kOther) return false;
+    const uint32_t i = lx[k].begin;
+    const std::string_view t = lx[k].In(text_);
+    if (t.size() > 1) {
+      return t == kLeftQuote || t == kRightQuote || t == kEnDash || t == kEmDash || t == kBar;
+    }
+    const char c = t[0];
+    if (c == '"' || c == ';' || c == '!' || c == '?' || c == '(' || c == ')' || c == '[' ||
+        c == ']') {
       return true;
     }
-    if (c == ',' || c == ':') {  // "48,000" and "4:30" stay whole
-      return !(i > region.begin && i + 1 < region.end && IsAsciiDigit(text_[i - 1]) &&
+    if (c == ',' || c == ':') {
+      return !(i > region.begin && i + 1 < end && IsAsciiDigit(text_[i - 1]) &&
                IsAsciiDigit(text_[i + 1]));
     }
-    if (c == '-' && i + 1 < region.end && text_[i + 1] == '-') return true;
-    if (c != '\xE2') return false;
-    return starts(i, kLeftQuote) || starts(i, kRightQuote) || starts(i, kEnDash) ||
-           starts(i, kEmDash) || starts(i, kBar);
+    return c == '-' && i + 1 < end && text_[i + 1] == '-';
   };
+  auto push = [&](uint32_t b, uint32_t e, TokType t) { out->push_back(Tok{Span{b, e}, t}); };
   bool in_straight = false;
-  size_t i = region.begin;
-  auto push = [&](size_t b, size_t e, TokType t) {
-    out->push_back(Tok{Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, t});
-  };
-  while (i < region.end) {
-    char c = text_[i];
-    if (IsAsciiSpace(c)) {
-      ++i;
-    } else if (c == '"') {
-      push(i, i + 1, in_straight ? TokType::kClose : TokType::kOpen);
+  size_t k = 0;
+  while (k < lx.size()) {
+    const std::string_view t = lx[k].In(text_);
+    if (t == "\"") {
+      push(lx[k].begin, lx[k].end, in_straight ? TokType::kClose : TokType::kOpen);
       in_straight = !in_straight;
-      ++i;
-    } else if (starts(i, kLeftQuote) || starts(i, kRightQuote)) {
-      push(i, i + 3, starts(i, kLeftQuote) ? TokType::kOpen : TokType::kClose);
-      i += 3;
-    } else if (is_break(i)) {
-      size_t n =
-          starts(i, kEnDash) || starts(i, kEmDash) || starts(i, kBar) ? 3 : (c == '-' ? 2 : 1);
-      TokType t = TokType::kOther;
-      if (c == ',' || c == ':') t = TokType::kComma;
-      if (c == ';' || c == '!' || c == '?') t = TokType::kStop;
-      push(i, i + n, t);
-      i += n;
+      ++k;
+    } else if (t == kLeftQuote || t == kRightQuote) {
+      push(lx[k].begin, lx[k].end, t == kLeftQuote ? TokType::kOpen : TokType::kClose);
+      ++k;
+    } else if (is_break(k)) {
+      const bool double_dash = t == "-";  // "--"
+      TokType type = TokType::kOther;
+      if (t == "," || t == ":") type = TokType::kComma;
+      if (t == ";" || t == "!" || t == "?") type = TokType::kStop;
+      push(lx[k].begin, lx[k + (double_dash ? 1 : 0)].end, type);
+      k += double_dash ? 2 : 1;
     } else {
-      size_t j = i;
-      while (j < region.end && !is_break(j)) ++j;
-      size_t periods = 0;
-      while (periods < j - i && text_[j - 1 - periods] == '.') ++periods;
-      std::string_view w = text_.substr(i, j - i - periods);
-      if (periods == 0) {
-        push(i, j, TokType::kWord);
-      } else if (periods == 1 && !w.empty() &&
-                 (q_.abbreviations_.count(AsciiLower(w)) || w.find('.') != std::string_view::npos ||
-                  (w.size() == 1 && IsAsciiUpper(w[0])) || IsPartyTag(w))) {
-        push(i, j, TokType::kWord);  // "Dr.", "St.", "U.S.", "J.", "R-Ky."
-      } else {
-        if (!w.empty()) push(i, i + w.size(), TokType::kWord);
-        push(j - periods, j, periods == 1 ? TokType::kStop : TokType::kOther);
-      }
-      i = j;
+      size_t m = k + 1;
+      while (m < lx.size() && lx[m].begin == lx[m - 1].end && !is_break(m)) ++m;
+      PushWord(lx[k].begin, lx[m - 1].end, out);
+      k = m;
     }
+  }
+}
+
+// The word text_[i, j), its final periods split off unless one ends an abbreviation.
+void QuoteExtractor::Run::PushWord(uint32_t i, uint32_t j, std::vector<Tok>* out) const {
+  auto push = [&](uint32_t b, uint32_t e, TokType t) { out->push_back(Tok{Span{b, e}, t}); };
+  uint32_t periods = 0;
+  while (periods < j - i && text_[j - 1 - periods] == '.') ++periods;
+  std::string_view w = text_.substr(i, j - i - periods);
+  if (periods == 0) {
+    push(i, j, TokType::kWord);
+  } else if (periods == 1 && !w.empty() &&
+             (q_.abbreviations_.count(AsciiLower(w)) || w.find('.') != std::string_view::npos ||
+              (w.size() == 1 && IsAsciiUpper(w[0])) || IsPartyTag(w))) {
+    push(i, j, TokType::kWord);  // "Dr.", "St.", "U.S.", "J.", "R-Ky."
+  } else {
+    if (!w.empty()) push(i, i + static_cast<uint32_t>(w.size()), TokType::kWord);
+    push(j - periods, j, periods == 1 ? TokType::kStop : TokType::kOther);
   }
 }
 

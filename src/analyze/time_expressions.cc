@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "segment/lexer.h"
 #include "segment/metadata.h"
 #include "util/dates.h"
 #include "util/number_words.h"
@@ -139,46 +140,15 @@ std::string MonthIso(int year, int month) {
   return buf;
 }
 
-struct Tok {
-  uint32_t begin, end;  // bytes of the document text
-  char kind;            // 'a' letters, 'd' digits, 'p' one other byte
-};
-
-// Splits `text[span]` into ASCII letter runs, digit runs and single other
-// bytes, skipping white space.
-void Tokenize(std::string_view text, Span span, std::vector<Tok>* toks) {
-  toks->clear();
-  uint32_t p = span.begin;
-  const uint32_t end = std::min<uint32_t>(span.end, static_cast<uint32_t>(text.size()));
-  while (p < end) {
-    char c = text[p];
-    if (IsAsciiSpace(c)) {
-      ++p;
-      continue;
-    }
-    uint32_t q = p + 1;
-    char kind = 'p';
-    if (IsAsciiAlpha(c)) {
-      kind = 'a';
-      while (q < end && IsAsciiAlpha(text[q])) ++q;
-    } else if (IsAsciiDigit(c)) {
-      kind = 'd';
-      while (q < end && IsAsciiDigit(text[q])) ++q;
-    }
-    toks->push_back({p, q, kind});
-    p = q;
-  }
-}
-
 // Matches the expressions of one sentence.
 class SentenceMatcher {
  public:
-  SentenceMatcher(std::string_view text, const std::vector<Tok>& toks, const CivilDate* ref)
+  SentenceMatcher(std::string_view text, const std::vector<Lexeme>& toks, const CivilDate* ref)
       : text_(text), toks_(toks), ref_(ref) {
     // Every word lowered once: the rules look at the same words many times.
     lower_.resize(toks_.size());
     for (size_t i = 0; i < toks_.size(); ++i) {
-      if (toks_[i].kind == 'a') lower_[i] = AsciiLower(Str(i));
+      if (toks_[i].kind == LexemeKind::kLetters) lower_[i] = AsciiLower(Str(i));
       has_ago_ = has_ago_ || lower_[i] == "ago";
     }
   }
@@ -207,7 +177,7 @@ class SentenceMatcher {
   }
   std::string_view Lower(size_t i) const { return lower_[i]; }
   bool Has(size_t i) const { return i < toks_.size(); }
-  bool IsWord(size_t i) const { return Has(i) && toks_[i].kind == 'a'; }
+  bool IsWord(size_t i) const { return Has(i) && toks_[i].kind == LexemeKind::kLetters; }
   // The lowercase word at i, or "" when i is not a word.
   std::string_view WordAt(size_t i) const {
     return IsWord(i) ? std::string_view(lower_[i]) : std::string_view();
@@ -215,32 +185,27 @@ class SentenceMatcher {
   bool Adjacent(size_t i) const {  // toks_[i] follows toks_[i - 1] with no space
     return i > 0 && Has(i) && toks_[i - 1].end == toks_[i].begin;
   }
-  bool IsPunct(size_t i, char c) const {
-    return Has(i) && toks_[i].kind == 'p' && text_[toks_[i].begin] == c;
+  bool IsPunct(size_t i, char c) const { return Has(i) && toks_[i].IsMark(text_, c); }
+  // The one character `mark` ("’", "—") at i.
+  bool IsMarkAt(size_t i, std::string_view mark) const {
+    return Has(i) && toks_[i].kind == LexemeKind::kOther && Str(i) == mark;
   }
   bool IsCapitalized(size_t i) const { return IsAsciiUpper(text_[toks_[i].begin]); }
-  // The bytes `bytes` as tokens at i, each one following the one before.
-  bool BytesAt(size_t i, std::string_view bytes) const {
-    for (size_t k = 0; k < bytes.size(); ++k) {
-      if (!IsPunct(i + k, bytes[k]) || (k > 0 && !Adjacent(i + k))) return false;
-    }
-    return true;
-  }
   // The token after an apostrophe ("'" or "’") right after token i, or kNone.
   size_t AfterApostrophe(size_t i) const {
     if (IsPunct(i + 1, '\'') && Adjacent(i + 1) && Adjacent(i + 2)) return i + 2;
-    if (Adjacent(i + 1) && BytesAt(i + 1, "\xE2\x80\x99") && Adjacent(i + 4)) return i + 4;
+    if (Adjacent(i + 1) && IsMarkAt(i + 1, "\xE2\x80\x99") && Adjacent(i + 2)) return i + 2;
     return kNone;
   }
   // True when token i sets clauses apart: ; ( ) always; , : and - unless
   // they stand between two tokens with no space ("1,000", "4:30",
-  // "well-known"); the first byte of "—" or "–".
+  // "well-known"); "—" and "–".
   bool IsClauseMark(size_t i) const {
-    if (toks_[i].kind != 'p') return false;
+    if (toks_[i].kind != LexemeKind::kOther) return false;
     const char c = text_[toks_[i].begin];
     if (c == ';' || c == '(' || c == ')') return true;
     if (c == ',' || c == ':' || c == '-') return !(Adjacent(i) && Adjacent(i + 1));
-    return BytesAt(i, "\xE2\x80\x94") || BytesAt(i, "\xE2\x80\x93");
+    return IsMarkAt(i, "\xE2\x80\x94") || IsMarkAt(i, "\xE2\x80\x93");
   }
 
   // The tense cue of each word: +1 future, -1 past, 0 none.
@@ -261,7 +226,7 @@ class SentenceMatcher {
     const size_t n = toks_.size();
     cue_.assign(n, 0);
     for (size_t i = 0; i < n; ++i) {
-      if (toks_[i].kind != 'a') continue;
+      if (toks_[i].kind != LexemeKind::kLetters) continue;
       const std::string_view w = Lower(i);
       const std::string_view prev = i > 0 ? WordAt(i - 1) : std::string_view();
       const std::string_view after = WordAt(i + 1);
@@ -301,7 +266,7 @@ class SentenceMatcher {
     words_before_.assign(n + 1, 0);
     clause_mark_.assign(n, false);
     for (size_t i = 0; i < n; ++i) {
-      words_before_[i + 1] = words_before_[i] + (toks_[i].kind != 'p' ? 1 : 0);
+      words_before_[i + 1] = words_before_[i] + (toks_[i].kind != LexemeKind::kOther ? 1 : 0);
       clause_mark_[i] = IsClauseMark(i);
     }
   }
@@ -351,7 +316,9 @@ class SentenceMatcher {
   bool Future(size_t first, size_t end) const { return Tense(first, end) > 0; }
 
   int Number(size_t i, size_t max_digits) const {
-    if (!Has(i) || toks_[i].kind != 'd' || toks_[i].end - toks_[i].begin > max_digits) return -1;
+    if (!Has(i) || toks_[i].kind != LexemeKind::kDigits ||
+        toks_[i].end - toks_[i].begin > max_digits)
+      return -1;
     int v = 0;
     for (char c : Str(i)) v = v * 10 + (c - '0');
     return v;
@@ -363,7 +330,7 @@ class SentenceMatcher {
   }
   // A capitalized month name at i (with an adjacent period); sets *after.
   int MonthAt(size_t i, size_t* after) const {
-    if (!Has(i) || toks_[i].kind != 'a' || !IsCapitalized(i)) return 0;
+    if (!Has(i) || toks_[i].kind != LexemeKind::kLetters || !IsCapitalized(i)) return 0;
     int m = MonthFromName(Str(i));
     if (m == 0) return 0;
     *after = i + 1;
@@ -376,7 +343,7 @@ class SentenceMatcher {
     int d = Number(i, 2);
     if (d < 1 || d > 31) return -1;
     if ((IsPunct(i + 1, ':') || IsPunct(i + 1, '.')) && Adjacent(i + 1) && Has(i + 2) &&
-        toks_[i + 2].kind == 'd' && Adjacent(i + 2)) {
+        toks_[i + 2].kind == LexemeKind::kDigits && Adjacent(i + 2)) {
       return -1;
     }
     if (Adjacent(i) && (IsPunct(i - 1, ':') || IsPunct(i - 1, '.') || IsPunct(i - 1, '-') ||
@@ -384,7 +351,7 @@ class SentenceMatcher {
       return -1;
     }
     *after = i + 1;
-    if (Has(i + 1) && toks_[i + 1].kind == 'a' && Adjacent(i + 1)) {
+    if (Has(i + 1) && toks_[i + 1].kind == LexemeKind::kLetters && Adjacent(i + 1)) {
       const std::string_view s = Lower(i + 1);
       if (s != "st" && s != "nd" && s != "rd" && s != "th") return -1;
       *after = i + 2;
@@ -403,7 +370,8 @@ class SentenceMatcher {
   int YearAfter(size_t i, size_t* after) const {
     size_t j = IsPunct(i, ',') ? i + 1 : i;
     int y = Year(j);
-    if (y < 0 || (Has(j + 1) && Adjacent(j + 1) && toks_[j + 1].kind != 'p')) return -1;
+    if (y < 0 || (Has(j + 1) && Adjacent(j + 1) && toks_[j + 1].kind != LexemeKind::kOther))
+      return -1;
     *after = j + 1;
     return y;
   }
@@ -460,7 +428,7 @@ class SentenceMatcher {
   int CountAt(size_t j, size_t* after, bool* vague) const {
     *vague = false;
     if (!Has(j)) return -1;
-    if (toks_[j].kind == 'd') {
+    if (toks_[j].kind == LexemeKind::kDigits) {
       if (Adjacent(j) && (IsPunct(j - 1, '.') || IsPunct(j - 1, ','))) return -1;
       const int n = Number(j, 3);
       if (n <= 0) return -1;
@@ -592,9 +560,9 @@ class SentenceMatcher {
   }
 
   bool Match(size_t i, size_t* next, Found* f) const {
-    const Tok& t = toks_[i];
-    if (t.kind == 'd') return MatchNumeric(i, next, f);
-    if (t.kind != 'a') return false;
+    const Lexeme& t = toks_[i];
+    if (t.kind == LexemeKind::kDigits) return MatchNumeric(i, next, f);
+    if (t.kind != LexemeKind::kLetters) return false;
     TimeExpression* e = &f->e;
     const std::string_view lower = Lower(i);
     size_t after = 0;
@@ -610,7 +578,7 @@ class SentenceMatcher {
       return MatchThisUnit(i, i + 2, lower == "later" ? 1 : -1, next, e);
     }
     if ((lower == "last" || lower == "next" || lower == "this") && Has(i + 1) &&
-        toks_[i + 1].kind == 'a') {
+        toks_[i + 1].kind == LexemeKind::kLetters) {
       return MatchLastNext(i, lower, next, e);
     }
     if (lower == "within" || lower == "in") return MatchDeadline(i, lower == "within", next, e);
@@ -626,7 +594,8 @@ class SentenceMatcher {
     if (Year(i) > 0 && IsPunct(i + 1, '-') && Adjacent(i + 1) && Adjacent(i + 2) &&
         IsPunct(i + 3, '-') && Adjacent(i + 3) && Adjacent(i + 4)) {
       CivilDate d{Year(i), Number(i + 2, 2), Number(i + 4, 2)};
-      if (d.valid() && !(Has(i + 5) && Adjacent(i + 5) && toks_[i + 5].kind != 'p')) {
+      if (d.valid() &&
+          !(Has(i + 5) && Adjacent(i + 5) && toks_[i + 5].kind != LexemeKind::kOther)) {
         return SetFullDate(d, i, i + 5, e, next);
       }
     }
@@ -676,7 +645,7 @@ class SentenceMatcher {
       *next = after + 1;
       return true;
     }
-    if (lower == "may" || i == 0 || toks_[i - 1].kind != 'a') return false;
+    if (lower == "may" || i == 0 || toks_[i - 1].kind != LexemeKind::kLetters) return false;
     const std::string_view prev = Lower(i - 1);
     int step = 0;  // -1 strictly before, +1 strictly after, 0 by tense
     if (prev == "last") {
@@ -720,7 +689,7 @@ class SentenceMatcher {
     if (MonthAt(j, &a) > 0 || (DayAt(j, &a) > 0 && MonthAt(a, &b) > 0)) return false;
     size_t first = i;
     int step = 0;
-    if (i > 0 && toks_[i - 1].kind == 'a') {
+    if (i > 0 && toks_[i - 1].kind == LexemeKind::kLetters) {
       const std::string_view prev = Lower(i - 1);
       if (prev == "last") step = -1, first = i - 1;
       if (prev == "next") step = 1, first = i - 1;
@@ -947,7 +916,7 @@ class SentenceMatcher {
   }
 
   std::string_view text_;
-  const std::vector<Tok>& toks_;
+  const std::vector<Lexeme>& toks_;
   std::vector<std::string> lower_;  // per token: the word lowered; "" for others
   bool has_ago_ = false;            // the sentence holds "ago"
   const CivilDate* ref_;
@@ -1021,14 +990,14 @@ std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index,
   std::vector<Found> out;
   CivilDate ref;
   const bool has_ref = !date.empty() && ParseDate(date, &ref) && ref.valid();
-  std::vector<Tok> toks;
+  std::vector<Lexeme> toks;
   // Captions date a picture: their sentences give no expressions.
   size_t paragraph = 0;
   int paragraph_caption = -1;  // unknown
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Span span = doc.sentences[s].span;
     const size_t before = out.size();
-    Tokenize(doc.text, span, &toks);
+    Lex(doc.text, span, &toks);
     SentenceMatcher(doc.text, toks, has_ref ? &ref : nullptr).Run(document_index, s, &out);
     if (out.size() == before) continue;
     while (paragraph < doc.paragraphs.size() && doc.paragraphs[paragraph].end <= span.begin) {
