@@ -1,0 +1,552 @@
+#include <unicode/uchar.h>
+
+#include "analyze/entity_run.h"
+#include "util/data_files.h"
+#include "util/strings.h"
+
+namespace dossier {
+
+using entity_run::FirstWord;
+using name_forms::AcronymNoteFollows;
+using name_forms::AllAsciiUpper;
+using name_forms::ApostropheThenSpaces;
+using name_forms::DisplayForm;
+using name_forms::GapWords;
+using name_forms::HasLower;
+using name_forms::IsAcronym;
+using name_forms::IsAlOrEl;
+using name_forms::IsDottedInitials;
+using name_forms::IsHyphenSuffixWord;
+using name_forms::IsInitial;
+using name_forms::IsNameWord;
+using name_forms::IsParticle;
+using name_forms::IsPlainAscii;
+using name_forms::IsRomanNumeral;
+using name_forms::NameKey;
+using name_forms::NamesSame;
+using name_forms::OnlySpaces;
+using name_forms::PeriodThenSpaces;
+using name_forms::StartsAlpha;
+using name_forms::StartsUpper;
+using name_forms::StripPossessive;
+
+void EntityExtractor::Run::SentenceWords(const Document& doc, const Sentence& s,
+                                         Words* words) const {
+  std::string_view text = doc.text;
+  words->clear();
+  words->reserve(s.token_end - s.token_begin);
+  for (uint32_t i = s.token_begin; i < s.token_end && i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    Word w;
+    std::string_view raw = t.span.Slice(text);
+    w.text = StripPossessive(raw);
+    w.possessive = w.text.size() != raw.size();
+    w.span = Span{t.span.begin, static_cast<uint32_t>(t.span.begin + w.text.size())};
+    w.raw_end = t.span.end;
+    w.key = !w.possessive && IsPlainAscii(raw) ? t.lower : NameKey(w.text);
+    w.is_stopword = t.is_stopword;
+    w.cap = IsNameWord(w.text) || (IsDottedInitials(w.text) && !KnownKey(w.key));
+    if (words->empty()) {
+      w.sentence_initial = true;
+    } else {
+      // After an opening quote or bracket, a colon or a dash.
+      std::string_view gap =
+          TrimWhitespace(text.substr(words->back().raw_end, w.span.begin - words->back().raw_end));
+      w.sentence_initial = EndsWith(gap, "\"") || EndsWith(gap, "\xE2\x80\x9C") ||
+                           EndsWith(gap, ":") || EndsWith(gap, "\xE2\x80\x94") ||
+                           EndsWith(gap, "(");
+    }
+    words->push_back(std::move(w));
+  }
+}
+
+bool EntityExtractor::Run::IsHeadline(std::string_view text, const Words& words) const {
+  int content = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (w.is_stopword || !StartsAlpha(w.text) || IsAcronym(w.text)) continue;
+    if (i > 0 && Gap(text, words, i - 1, i) == "-") continue;  // "Co-ordinate"
+    if (!StartsUpper(w.text)) return false;
+    ++content;
+  }
+  return content >= 3;
+}
+
+bool EntityExtractor::Run::IsShouting(const Words& words) {
+  int caps = 0;
+  for (const Word& w : words) {
+    if (!StartsAlpha(w.text)) continue;
+    if (HasLower(w.text)) return false;
+    ++caps;
+  }
+  return caps >= 3;
+}
+
+void EntityExtractor::Run::Survey() {
+  words_.resize(cluster_.documents.size());
+  for (size_t d = 0; d < cluster_.documents.size(); ++d) {
+    if (!Included(d)) continue;
+    const Document& doc = cluster_.documents[d];
+    for (const Token& t : doc.tokens) {
+      std::string_view w = t.span.Slice(doc.text);
+      // Not after a hyphen: "un" of "Jong-un" is no word of the text.
+      const bool after_hyphen = t.span.begin > 0 && doc.text[t.span.begin - 1] == '-';
+      if (!w.empty() && IsAsciiLower(w[0]) && !after_hyphen) {
+        lowercase_.insert(IsPlainAscii(w) ? t.lower : NameKey(StripPossessive(w)));
+      }
+    }
+    words_[d].resize(doc.sentences.size());
+    for (size_t si = 0; si < doc.sentences.size(); ++si) {
+      Words& words = words_[d][si];
+      SentenceWords(doc, doc.sentences[si], &words);
+      if (!IsShouting(words)) {
+        for (const Word& w : words) {
+          if (IsAcronym(w.text)) acronyms_running_.insert(w.key);
+        }
+      }
+      if (IsHeadline(doc.text, words)) continue;
+      for (size_t i = 0; i < words.size(); ++i) {
+        const Word& w = words[i];
+        if (!w.cap || w.sentence_initial) continue;
+        cap_running_.insert(w.key);
+        if (i == 0 || !words[i - 1].cap || !OnlySpaces(Gap(doc.text, words, i - 1, i))) {
+          starts_run_.insert(w.key);
+        }
+      }
+    }
+  }
+}
+
+void EntityExtractor::Run::ScanDocument(uint32_t d) {
+  const Document& doc = cluster_.documents[d];
+  std::string_view text = doc.text;
+  const size_t first_mention = mentions_.size();
+  for (Words& words : words_[d]) {
+    if (IsHeadline(text, words)) {
+      // A headline capitalizes common words ("Urges", "Strikes"); in one,
+      // only words capitalized in running text or known are names.
+      auto common = [&](const Word& w) {
+        return w.cap && !cap_running_.count(w.key) && !KnownKey(w.key);
+      };
+      auto lower_elsewhere = [&](const Word& w) { return lowercase_.count(w.key) > 0; };
+      if (std::any_of(words.begin(), words.end(),
+                      [&](const Word& w) { return common(w) && lower_elsewhere(w); })) {
+        for (Word& w : words) {
+          if (common(w)) w.cap = false;
+        }
+      }
+    }
+    ScanSentence(d, text, words);
+  }
+  FindPairs(text, first_mention);
+}
+
+void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const Words& words) {
+  const bool shouting = IsShouting(words);
+  size_t i = 0;
+  while (i < words.size()) {
+    const Word& w = words[i];
+    const bool amp_next = i + 1 < words.size() && Gap(text, words, i, i + 1) == "&" &&
+                          AllAsciiUpper(words[i + 1].text);
+    if ((IsAcronym(w.text) && !w.cap) ||
+        (amp_next && w.text.size() == 1 && IsAsciiUpper(w.text[0]))) {
+      i = ScanAcronym(d, text, words, i, shouting);
+      continue;
+    }
+    if (!w.cap) {
+      ++i;
+      continue;
+    }
+    const size_t end = ExtendRun(text, words, i);
+    // "al-Qaida", "al-Assad": a lower-case "al-" before the run joins it.
+    const bool al = i > 0 && IsAlOrEl(words[i - 1].key) && !words[i - 1].cap &&
+                    Gap(text, words, i - 1, i) == "-";
+    EmitRun(d, text, words, al ? i - 1 : i, end);
+    i = end;
+  }
+}
+
+size_t EntityExtractor::Run::ScanAcronym(uint32_t d, std::string_view text, const Words& words,
+                                         size_t i, bool shouting) {
+  const Word& w = words[i];
+  size_t end = i + 1;
+  while (!words[end - 1].possessive && end < words.size() &&
+         Gap(text, words, end - 1, end) == "&" && AllAsciiUpper(words[end].text)) {
+    ++end;
+  }
+  Span span{w.span.begin, words[end - 1].span.end};
+  std::string form(span.Slice(text));
+  if (end == i + 1 && IsRomanNumeral(form)) return end;
+  const std::string key = NameKey(form);
+  // An acronym whose letters spell a stopword ("US", "IT") only when the
+  // alias file knows it.
+  const bool known = x_.aliases_.count(key) > 0;
+  // Nor a head word ("PLC"), nor, in a shouting line, one the cluster
+  // does not write elsewhere ("THE WHITE HOUSE").
+  if (HeadType(key) || (shouting && !known && !acronyms_running_.count(key))) return end;
+  if (!x_.stopwords_.count(key) && (end > i + 1 || !w.is_stopword || known)) {
+    bool titled = i > 0 && IsTitle(words[i - 1].key) && !HonorificBefore(words, i);
+    AddForm(d, span, std::move(form), key, 1, 1, false, /*acronym=*/true, titled, "", "");
+  }
+  return end;
+}
+
+size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words, size_t i) const {
+  const bool saint = words[i].key == "st" || words[i].key == "saint";
+  size_t end = i + 1;
+  while (end < words.size()) {
+    const Word& prev = words[end - 1];
+    const Word& next = words[end];
+    const std::string_view gap = Gap(text, words, end - 1, end);
+    const bool space = OnlySpaces(gap);
+    const bool next_name = next.cap && (!IsAcronym(next.text) || IsDottedInitials(next.text));
+    if (prev.possessive) {
+      if (saint && space && next_name) {  // "St. Brendan's Hospital"
+        ++end;
+        continue;
+      }
+      break;
+    }
+    if (next_name) {
+      if (space) {
+        ++end;
+        continue;
+      }
+      // Not "R-Va" either.
+      if (gap == "-" && (IsAlOrEl(prev.key) || (!IsPlaceWord(prev.key) && !IsPlaceWord(next.key) &&
+                                                prev.text.size() > 1 && next.text.size() > 1))) {
+        ++end;  // "Jean-Claude", "Al-Haj"; not "Syria-Turkey"
+        continue;
+      }
+      if (PeriodThenSpaces(gap) &&
+          (IsInitial(prev.text) || prev.key == "st" || prev.key == "mt" || prev.key == "ft")) {
+        ++end;  // "George W. Bush", "St. Louis"
+        continue;
+      }
+      if (ApostropheThenSpaces(gap) && EndsWith(prev.text, "s") && IsOrgHead(next.key)) {
+        ++end;  // "Ferry Workers' Union"
+        continue;
+      }
+      if (TrimWhitespace(gap) == "&" && gap.size() >= 3 && (IsOrgHead(next.key) || end - i >= 3)) {
+        ++end;  // "Ross & Co", "Kleiner Perkins Caufield & Byers"
+        continue;
+      }
+      break;
+    }
+    // "Kim Jong-un", "Ban Ki-moon": a short lower-case ending after a
+    // hyphen, in a run of two words or more, that the text does not use
+    // as a word.
+    if (gap == "-" && end - i >= 2 && prev.cap && !next.possessive && next.text.size() >= 2 &&
+        next.text.size() <= 4 && std::all_of(next.text.begin(), next.text.end(), IsAsciiLower) &&
+        !IsHyphenSuffixWord(next.key) && (next.text.size() <= 2 || !lowercase_.count(next.key))) {
+      ++end;
+      break;
+    }
+    // "and" inside a known name: "Securities and Exchange Commission".
+    if (space && next.key == "and" && end + 1 < words.size() && words[end + 1].cap &&
+        OnlySpaces(Gap(text, words, end, end + 1))) {
+      size_t far = end + 2;
+      while (far < words.size() && far - i < 8 && words[far].cap &&
+             OnlySpaces(Gap(text, words, far - 1, far))) {
+        ++far;
+      }
+      // The longest known name through "and" that starts inside the run.
+      size_t known_end = 0;
+      for (size_t st = i; st < end && known_end == 0; ++st) {
+        for (size_t e = far; e > end + 1 && known_end == 0; --e) {
+          if (KnownRun(text, words, st, e)) known_end = e;
+        }
+      }
+      if (known_end != 0) {
+        end = known_end;
+        continue;
+      }
+    }
+    // Joiners: particles ("de", "al-") and "of (the)" after a head word.
+    if (end + 1 < words.size() && (space || (gap == "-" && IsAlOrEl(next.key)))) {
+      const std::string_view gap2 = Gap(text, words, end, end + 1);
+      const bool space2 = OnlySpaces(gap2) || (IsAlOrEl(next.key) && gap2 == "-");
+      if (space2 && words[end + 1].cap && !next.possessive && !next.cap) {
+        if (IsParticle(next.key) && space) {
+          end += 2;
+          continue;
+        }
+        if (next.key == "of" && HeadType(prev.key)) {
+          end += 2;
+          continue;
+        }
+      }
+      if (space && next.key == "of" && end + 2 < words.size() && words[end + 1].key == "the" &&
+          HeadType(prev.key) && words[end + 2].cap &&
+          OnlySpaces(Gap(text, words, end + 1, end + 2))) {
+        end += 3;
+        continue;
+      }
+    }
+    break;
+  }
+  return end;
+}
+
+void EntityExtractor::Run::EmitRun(uint32_t d, std::string_view text, const Words& words,
+                                   size_t begin, size_t end) {
+  size_t s = begin;
+  while (s < end) {
+    size_t e = s;
+    while (e < end && !(words[e].cap && x_.stopwords_.count(words[e].key))) ++e;
+    if (e > s) EmitPart(d, text, words, s, e);
+    s = e + 1;
+  }
+}
+
+const std::string* EntityExtractor::Run::NameHead(const Words& words, size_t s, size_t e) const {
+  for (size_t k = s + 1; k + 1 < e; ++k) {
+    if (words[k].key == "of") {
+      if (const std::string* t = HeadType(words[k - 1].key)) return t;
+    }
+  }
+  return HeadType(words[e - 1].key);
+}
+
+void EntityExtractor::Run::EmitKnownPrefix(uint32_t d, std::string_view text, const Words& words,
+                                           size_t s, size_t cut) {
+  if (cut <= s) return;
+  if (KnownRun(text, words, s, cut)) {
+    AddMention(d, text, words, s, cut, false, "");
+  } else if (words[s].cap && KnownKey(words[s].key)) {
+    AddMention(d, text, words, s, s + 1, false, "");
+  }
+}
+
+void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Words& words, size_t s,
+                                    size_t e) {
+  // 1. Leading stopwords ("The", "But", "An").
+  while (s < e && words[s].is_stopword && words[s].cap) ++s;
+  if (s >= e) return;
+  const std::string* head = NameHead(words, s, e);
+  const bool headed = head != nullptr;
+  const bool org_headed = headed && (*head == "organization" || *head == "group");
+  // 2. Titles: everything up to the last title word followed by a name,
+  // unless an organization head word makes them part of the name
+  // ("General Motors").
+  bool person = false;
+  std::string honorific_form;
+  bool honorific = false;
+  size_t last_title = e;
+  if (!org_headed) {
+    size_t first_title = e;
+    for (size_t k = s; k + 1 < e; ++k) {
+      if (IsTitle(words[k].key, &honorific)) {
+        if (first_title == e) first_title = k;
+        last_title = k;
+        honorific_form = honorific ? std::string(words[k].text) : "";
+      }
+    }
+    if (last_title != e) {
+      EmitKnownPrefix(d, text, words, s, first_title);
+      s = last_title + 1;
+      person = true;
+    }
+  }
+  if (last_title == e && s > 0 && IsTitle(words[s - 1].key, &honorific)) {
+    // "Dr. Amal Reyes", not "Minister, Calloway Strand Engineering".
+    std::string_view gap = Gap(text, words, s - 1, s);
+    if (OnlySpaces(gap) || PeriodThenSpaces(gap)) {
+      person = true;
+      std::string_view t = words[s - 1].text;
+      if (EndsWith(t, ".")) t.remove_suffix(1);
+      if (honorific && words[s - 1].cap) honorific_form = std::string(t);
+    }
+  }
+  if (!org_headed) {
+    // 3. A trailing title: "Turkish President" -> "Turkish"; "Prime
+    // Minister" and a lone title are no names; "Stephen King" stays.
+    if (e > s && IsTitle(words[e - 1].key)) {
+      bool all_known = true;
+      bool all_common = true;
+      for (size_t k = s; k + 1 < e; ++k) {
+        all_known = all_known && KnownKey(words[k].key);
+        all_common = all_common && (lowercase_.count(words[k].key) > 0 || IsTitle(words[k].key));
+      }
+      if (all_common) return;
+      // "Turkish President", "Richland County Sheriff".
+      if (all_known || KnownRun(text, words, s, e - 1) || NameHead(words, s, e - 1)) --e;
+    }
+  }
+  if (e - s >= 3 && (words[e - 1].key == "jr" || words[e - 1].key == "sr")) --e;
+  // Trailing particles, "of", stopwords ("Space Station The").
+  while (e > s && ((!words[e - 1].cap && (IsParticle(words[e - 1].key) ||
+                                          words[e - 1].key == "of" || words[e - 1].key == "the")) ||
+                   (words[e - 1].cap && words[e - 1].is_stopword))) {
+    --e;
+  }
+  if (s >= e) return;
+  // 4. A sentence-initial word that is no name ("Naturally", "Regarding
+  // Turkey").
+  if (words[s].sentence_initial && !KnownKey(words[s].key) && !KnownRun(text, words, s, e)) {
+    const bool lower = lowercase_.count(words[s].key) > 0;
+    const bool capped = cap_running_.count(words[s].key) > 0;
+    if (e - s == 1) {
+      if (lower || !capped) return;
+    } else if (!IsGiven(words[s].key) && !capped && lower && words[s + 1].cap &&
+               starts_run_.count(words[s + 1].key)) {
+      ++s;
+    }
+  }
+  // 5. Words before a given name: "Georgia Republican Karen Handel".
+  if (e - s >= 3 && !headed && !KnownRun(text, words, s, e)) {
+    for (size_t k = s + 1; k + 1 < e; ++k) {
+      const std::string& before = words[k - 1].key;
+      if (IsGiven(words[k].key) && !IsGiven(before) && words[k - 1].cap &&
+          !IsOneOf(before, {"st", "saint", "san", "santa", "fort", "port", "mount", "lake", "camp",
+                            "cape"})) {
+        EmitKnownPrefix(d, text, words, s, k);
+        s = k;
+        break;
+      }
+    }
+  }
+  // 6. A leading demonym before a name used on its own: "Russian Metrojet".
+  if (e - s >= 2 && IsDemonym(words[s].key) && starts_run_.count(words[s + 1].key) &&
+      !KnownRun(text, words, s, e)) {
+    const std::string* head = NameHead(words, s, e);
+    if (head == nullptr || *head == "place") {
+      AddMention(d, text, words, s, s + 1, false, "");
+      ++s;
+    }
+  }
+  while (s < e && !words[s].cap && (words[s].key == "of" || words[s].key == "the")) ++s;
+  if (s >= e) return;
+  if (e - s == 1) {
+    const Word& w = words[s];
+    if (IsInitial(w.text)) return;                    // "S" of "S-400"
+    if (HeadType(w.key) && !KnownKey(w.key)) return;  // "Union", "State"
+  }
+  AddMention(d, text, words, s, e, person, honorific_form);
+}
+
+void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const Words& words,
+                                      size_t s, size_t e, bool titled,
+                                      const std::string& honorific) {
+  Span span{words[s].span.begin, words[e - 1].span.end};
+  std::string form = DisplayForm(span.Slice(text));
+  // The merge key: without particles written in lower case and "al-".
+  std::string key;
+  std::string no_initials;
+  bool middle_initials = false;
+  uint32_t key_words = 0;
+  for (size_t k = s; k < e; ++k) {
+    const Word& w = words[k];
+    if (k > s && k + 1 < e && (IsInitial(w.text) || IsDottedInitials(w.text))) {
+      middle_initials = true;
+    } else if (!((!w.cap && IsParticle(w.key)) || (k > s && IsAlOrEl(w.key)) ||
+                 (IsAlOrEl(w.key) && k + 1 < e && Gap(text, words, k, k + 1) == "-"))) {
+      if (!no_initials.empty()) no_initials.push_back(' ');
+      no_initials += w.key;
+    }
+    // Particles written in lower case, "al"/"el" inside a name, "al-".
+    if ((!w.cap && IsParticle(w.key)) || (k > s && IsAlOrEl(w.key))) continue;
+    if (IsAlOrEl(w.key) && k + 1 < e && Gap(text, words, k, k + 1) == "-") continue;
+    if (!key.empty()) key.push_back(' ');
+    key += w.key;
+    ++key_words;
+  }
+  if (key.empty()) return;
+  if (!middle_initials) no_initials.clear();
+  const std::string* head = NameHead(words, s, e);
+  // "Mr Putin", not "Dr Amal Reyes".
+  const std::string honorific_text =
+      honorific.empty() || key_words != 1 ? "" : honorific + " " + form;
+  const bool initials = IsInitial(words[s].text) || IsDottedInitials(words[s].text);
+  AddForm(d, span, std::move(form), std::move(key), static_cast<uint32_t>(e - s), key_words,
+          initials, /*acronym=*/false, titled, head ? *head : "", honorific_text);
+  forms_[mentions_.back().form].no_initials = std::move(no_initials);
+}
+
+void EntityExtractor::Run::AddForm(uint32_t d, Span span, std::string form, std::string key,
+                                   uint32_t words, uint32_t key_words, bool initials, bool acronym,
+                                   bool titled, const std::string& head_type,
+                                   const std::string& honorific_text) {
+  auto [it, inserted] = form_ids_.try_emplace(form, static_cast<uint32_t>(forms_.size()));
+  if (inserted) {
+    Form f;
+    f.text = std::move(form);
+    f.key = std::move(key);
+    f.key_words = key_words;
+    f.words = words;
+    f.acronym = acronym;
+    f.head_type = head_type;
+    const std::string name_key = NameKey(f.text);
+    if (auto a = x_.aliases_.find(name_key); a != x_.aliases_.end()) {
+      f.entry = a->second;
+    } else if (auto m = x_.demonyms_.find(name_key); m != x_.demonyms_.end()) {
+      f.entry = m->second;
+      f.demonym = true;
+    }
+    f.given = !acronym && f.entry == kNone && head_type.empty() && key_words >= 2 &&
+              key_words <= 3 && (IsGiven(std::string(FirstWord(f.key))) || initials);
+    forms_.push_back(std::move(f));
+  }
+  Form& f = forms_[it->second];
+  ++f.count;
+  f.titled = f.titled || titled;
+  if (!honorific_text.empty()) {
+    auto t = std::find_if(f.honorific_forms.begin(), f.honorific_forms.end(),
+                          [&](const auto& p) { return p.first == honorific_text; });
+    if (t == f.honorific_forms.end()) {
+      f.honorific_forms.emplace_back(honorific_text, 1);
+    } else {
+      ++t->second;
+    }
+  }
+  mentions_.push_back(Mention{it->second, d, span});
+}
+
+void EntityExtractor::Run::FindPairs(std::string_view text, size_t first) {
+  for (size_t i = first; i + 1 < mentions_.size(); ++i) {
+    const Mention& a = mentions_[i];
+    const Mention& b = mentions_[i + 1];
+    if (a.form == b.form || b.span.begin < a.span.end || b.span.begin - a.span.end > 64) continue;
+    const Form& fa = forms_[a.form];
+    const Form& fb = forms_[b.form];
+    if (fa.demonym || fb.demonym) continue;
+    const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
+    const std::string_view after = text.substr(b.span.end);
+    bool paired = false;
+    if (TrimWhitespace(gap) == "(") {
+      // "Regional Transit Safety Office (RTSO)", "Daesh (Islamic State)";
+      // not "Paris (France)", "Mark Wahlberg (Jack Salmon)", "FAS (FASD)".
+      const bool one_acronym = fa.acronym != fb.acronym;
+      const bool known = fa.entry != kNone || fb.entry != kNone;
+      paired = StartsWith(after, ")") && (one_acronym || known) &&
+               IsKnownPlace(fa) == IsKnownPlace(fb) && !(fa.titled || fa.given) &&
+               !(fb.titled || fb.given);
+    } else {
+      bool comma = false;
+      const std::vector<std::string> w = GapWords(gap, &comma);
+      if (NamesSame(w, comma)) {
+        paired = true;
+      } else if ((w.size() == 1 && w[0] == "or") || (w.empty() && comma)) {
+        // "the Islamic State, or ISIS," / "Islamic State, Daesh, its
+        // Arabic acronym," but not a list: "Putin, Hollande, or Obama".
+        const bool note = AcronymNoteFollows(after);
+        const bool known_one = (fa.entry != kNone) != (fb.entry != kNone);
+        paired = note || (!w.empty() && ((fb.acronym && !fa.acronym) || known_one));
+        const bool person_place = ((fa.titled || fa.given) && IsKnownPlace(fb)) ||
+                                  ((fb.titled || fb.given) && IsKnownPlace(fa));
+        bool list_before = false;
+        if (i > first && mentions_[i - 1].span.end <= a.span.begin) {
+          const Span p = mentions_[i - 1].span;
+          list_before = TrimWhitespace(text.substr(p.end, a.span.begin - p.end)) == ",";
+        }
+        std::string_view rest = TrimWhitespace(after.substr(0, std::min<size_t>(after.size(), 8)));
+        if (StartsWith(rest, ",")) rest = TrimWhitespace(rest.substr(1));
+        const bool list_after = StartsWith(rest, "and ") || StartsWith(rest, "or ");
+        if (person_place || list_before || list_after) paired = false;
+      }
+    }
+    if (paired) pairs_.emplace_back(a.form, b.form);
+  }
+}
+
+}  // namespace dossier

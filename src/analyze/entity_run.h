@@ -1,0 +1,301 @@
+// EntityExtractor::Run: the state of one EntityExtractor::Extract() call,
+// private to the analyze stage. Its parts live in three files, one job each:
+//   entities.cc         the run itself (Extract) and the entities it returns (Build),
+//                       besides the extractor's word lists (Create);
+//   entity_mentions.cc  the words of each sentence and the mentions found in them;
+//   entity_merge.cc     merging the mentions' forms into one set per referent.
+#ifndef DOSSIER_ANALYZE_ENTITY_RUN_H_
+#define DOSSIER_ANALYZE_ENTITY_RUN_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "analyze/entities.h"
+#include "analyze/name_forms.h"
+
+namespace dossier {
+namespace entity_run {
+
+constexpr uint32_t kNone = UINT32_MAX;
+
+// The first and last words of a name key ("vladimir putin").
+inline std::string_view FirstWord(std::string_view key) { return key.substr(0, key.find(' ')); }
+inline std::string_view LastWord(std::string_view key) { return key.substr(key.rfind(' ') + 1); }
+
+// Union-find over form ids. Each set carries the alias entry of its forms,
+// and sets of two different entries never merge.
+class Sets {
+ public:
+  explicit Sets(std::vector<uint32_t> label) : parent_(label.size()), label_(std::move(label)) {
+    std::iota(parent_.begin(), parent_.end(), 0u);
+  }
+  uint32_t Find(uint32_t x) {
+    while (parent_[x] != x) {
+      parent_[x] = parent_[parent_[x]];
+      x = parent_[x];
+    }
+    return x;
+  }
+  uint32_t Label(uint32_t x) { return label_[Find(x)]; }
+  void Union(uint32_t a, uint32_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b) return;
+    if (label_[a] != kNone && label_[b] != kNone && label_[a] != label_[b]) return;
+    const uint32_t root = std::min(a, b);  // the earlier form stays root
+    label_[root] = label_[a] != kNone ? label_[a] : label_[b];
+    parent_[std::max(a, b)] = root;
+  }
+
+ private:
+  std::vector<uint32_t> parent_;
+  std::vector<uint32_t> label_;
+};
+
+}  // namespace entity_run
+
+class EntityExtractor::Run {
+ public:
+  Run(const EntityExtractor& x, const Cluster& cluster, const std::vector<bool>* include)
+      : x_(x), cluster_(cluster), include_(include) {}
+
+  bool Included(size_t d) const {
+    return include_ == nullptr || d >= include_->size() || (*include_)[d];
+  }
+
+  std::vector<Entity> Extract();
+
+ private:
+  using Sets = entity_run::Sets;
+  static constexpr uint32_t kNone = entity_run::kNone;
+
+  struct Form {
+    std::string text;  // as displayed: "Vladimir Putin", "RTSO", "Bashar al-Assad"
+    // Merge key: NameKey of the words without particles written in lower
+    // case or an "al-" prefix ("bashar assad").
+    std::string key;
+    std::string no_initials;  // the key without middle initials, if it has any
+    uint32_t words = 0;       // words written
+    uint32_t key_words = 0;   // words of `key`
+    uint32_t entry = kNone;   // alias entry (name or demonym)
+    bool acronym = false;
+    bool demonym = false;
+    bool titled = false;    // a title preceded one of its mentions
+    bool given = false;     // 2-3 key words, the first a given name, no head word
+    std::string head_type;  // of its head word, or empty
+    uint32_t count = 0;
+    // Honorific surface forms ("Mr Putin") with their counts.
+    std::vector<std::pair<std::string, uint32_t>> honorific_forms;
+  };
+  struct Mention {
+    uint32_t form;
+    uint32_t document;
+    Span span;
+  };
+  struct Word {
+    Span span;             // without a possessive
+    uint32_t raw_end = 0;  // with it
+    std::string_view text;
+    std::string key;  // NameKey(text)
+    bool possessive = false;
+    bool sentence_initial = false;
+    bool is_stopword = false;
+    bool cap = false;  // a name word (IsNameWord, and the headline rule)
+  };
+  using Words = std::vector<Word>;
+
+  // --- Looking words up ---------------------------------------------------
+
+  bool KnownKey(const std::string& key) const {
+    return x_.aliases_.count(key) > 0 || x_.demonyms_.count(key) > 0;
+  }
+  bool IsDemonym(const std::string& key) const { return x_.demonyms_.count(key) > 0; }
+  bool IsPlaceWord(const std::string& key) const {
+    if (IsDemonym(key)) return true;
+    auto it = x_.aliases_.find(key);
+    return it != x_.aliases_.end() && x_.alias_entries_[it->second].type == "place";
+  }
+  bool IsGiven(const std::string& key) const { return x_.given_names_.count(key) > 0; }
+  // Two forms of one given name: "Mike" and "Michael".
+  bool SameGivenName(std::string_view a, std::string_view b) const {
+    auto ia = x_.given_names_.find(std::string(a));
+    auto ib = x_.given_names_.find(std::string(b));
+    return ia != x_.given_names_.end() && ib != x_.given_names_.end() && ia->second == ib->second;
+  }
+  const std::string* HeadType(const std::string& key) const {
+    auto it = x_.head_types_.find(key);
+    return it == x_.head_types_.end() ? nullptr : &it->second;
+  }
+  bool IsOrgHead(const std::string& key) const {
+    const std::string* t = HeadType(key);
+    return t != nullptr && (*t == "organization" || *t == "group");
+  }
+  bool IsTitle(const std::string& key, bool* honorific) const {
+    auto it = x_.titles_.find(key);
+    if (it == x_.titles_.end()) return false;
+    *honorific = it->second;
+    return true;
+  }
+  bool IsTitle(const std::string& key) const {
+    bool honorific = false;
+    return IsTitle(key, &honorific);
+  }
+
+  // --- Words of a sentence ------------------------------------------------
+
+  std::string_view Gap(std::string_view text, const Words& w, size_t a, size_t b) const {
+    return text.substr(w[a].raw_end, w[b].span.begin - w[a].raw_end);
+  }
+
+  void SentenceWords(const Document& doc, const Sentence& s, Words* words) const;
+
+  // Three or more content words, all capitalized (acronyms aside).
+  bool IsHeadline(std::string_view text, const Words& words) const;
+
+  // Three or more words of letters, none with a lower-case letter.
+  static bool IsShouting(const Words& words);
+
+  // Words written in lower case; words capitalized away from sentence starts
+  // and headlines; and of those, the ones that start a run there.
+  // Also keeps the words of every sentence for ScanDocument.
+  void Survey();
+
+  // --- Finding mentions ---------------------------------------------------
+
+  void ScanDocument(uint32_t d);
+
+  void ScanSentence(uint32_t d, std::string_view text, const Words& words);
+
+  // An acronym, with "&" and capitals after it ("AT&T"). Returns the next word.
+  size_t ScanAcronym(uint32_t d, std::string_view text, const Words& words, size_t i,
+                     bool shouting);
+
+  bool HonorificBefore(const Words& words, size_t i) const {
+    bool honorific = false;
+    return i > 0 && IsTitle(words[i - 1].key, &honorific) && honorific;
+  }
+
+  // The end of the run of name words starting at `i`.
+  size_t ExtendRun(std::string_view text, const Words& words, size_t i) const;
+
+  // Splits words [begin, end) at entity stopwords and emits the parts.
+  void EmitRun(uint32_t d, std::string_view text, const Words& words, size_t begin, size_t end);
+
+  // The head word's type of words [s, e): the word before "of", else the
+  // last word; nullptr when neither is a head word.
+  const std::string* NameHead(const Words& words, size_t s, size_t e) const;
+
+  std::string RunKey(std::string_view text, const Words& words, size_t s, size_t e) const {
+    return name_forms::NameKey(
+        text.substr(words[s].span.begin, words[e - 1].span.end - words[s].span.begin));
+  }
+
+  bool KnownRun(std::string_view text, const Words& words, size_t s, size_t e) const {
+    return e - s <= 6 && KnownKey(RunKey(text, words, s, e));
+  }
+
+  // Words [s, cut) dropped before a name: kept as a mention when they are
+  // a known form, else their first word when it is a known word.
+  void EmitKnownPrefix(uint32_t d, std::string_view text, const Words& words, size_t s, size_t cut);
+
+  void EmitPart(uint32_t d, std::string_view text, const Words& words, size_t s, size_t e);
+
+  // Records words [s, e) as a mention.
+  void AddMention(uint32_t d, std::string_view text, const Words& words, size_t s, size_t e,
+                  bool titled, const std::string& honorific);
+
+  void AddForm(uint32_t d, Span span, std::string form, std::string key, uint32_t words,
+               uint32_t key_words, bool initials, bool acronym, bool titled,
+               const std::string& head_type, const std::string& honorific_text);
+
+  // --- Pairs written next to each other -------------------------------------
+
+  bool IsKnownPlace(const Form& f) const {
+    return f.entry != kNone && x_.alias_entries_[f.entry].type == "place";
+  }
+
+  void FindPairs(std::string_view text, size_t first);
+
+  // --- Merging --------------------------------------------------------------
+
+  void MergeByAliasFile(Sets* sets);
+
+  void MergeByText(Sets* sets) {
+    for (const auto& [a, b] : pairs_) sets->Union(a, b);
+  }
+
+  // "Bashar al-Assad" = "Bashar al Assad" = "Bashar Assad".
+  void MergeByKey(Sets* sets);
+
+  // "Randy W. Lambach" = "Randy Lambach" when all forms that lose middle
+  // initials to that name are one referent ("George W. Bush" and "George
+  // H.W. Bush" leave "George Bush" alone).
+  void MergeMiddleInitials(Sets* sets);
+
+  // "RTSO" <-> "Regional Transit Safety Office" when exactly one multiword
+  // form has those initials.
+  void MergeAcronyms(Sets* sets);
+
+  // Whether each set is a person's: a title or a given name, and no alias
+  // entry of another type.
+  std::vector<bool> PersonSets(Sets* sets) const;
+
+  bool IsPlainName(const Form& f) const { return !f.acronym && !f.demonym; }
+
+  // "Barak Obama" = "Barack Obama", "Mike Brown" = "Michael Brown": names
+  // of two words, one a person's, with one last word and first words that
+  // differ by one inserted letter or are one line of given_names.txt.
+  void MergeSpellingVariants(Sets* sets);
+
+  // Up to three sets of the multiword forms containing each key word (of
+  // person sets only, given `person`).
+  using Owners = std::unordered_map<std::string_view, std::vector<uint32_t>>;
+  Owners WordOwners(Sets* sets, const std::vector<bool>* person);
+
+  // Whether only sets `a` and `b` have multiword forms with `word`.
+  static bool OwnedOnlyBy(const Owners& owners, std::string_view word, uint32_t a, uint32_t b) {
+    auto it = owners.find(word);
+    if (it == owners.end()) return true;
+    return std::all_of(it->second.begin(), it->second.end(),
+                       [&](uint32_t r) { return r == a || r == b; });
+  }
+
+  // "Putin" -> "Vladimir Putin" when exactly one 2-3 word form ends so, no
+  // person of another set uses the word, and one of the two is a person;
+  // or when one person's such forms dominate (see below).
+  void MergeSurnames(Sets* sets);
+
+  // "Brendan" -> "Brendan Carr", "Frances Bean" -> "Frances Bean Cobain",
+  // "Calloway Strand" -> "Calloway Strand Engineering": the start of the
+  // longer forms of exactly one person (or organization, for two words),
+  // whose words no other set's form uses.
+  void MergeFirstNames(Sets* sets);
+
+  // --- Entities -------------------------------------------------------------
+
+  std::vector<Entity> Build(Sets* sets);
+
+  const EntityExtractor& x_;
+  const Cluster& cluster_;
+  const std::vector<bool>* include_;
+  std::vector<std::vector<Words>> words_;             // per document and sentence
+  std::unordered_set<std::string> lowercase_;         // keys of words written in lower case
+  std::unordered_set<std::string> cap_running_;       // capitalized, not first, not in a headline
+  std::unordered_set<std::string> starts_run_;        // of those, first of their run
+  std::unordered_set<std::string> acronyms_running_;  // acronyms outside shouting lines
+  std::unordered_map<std::string, uint32_t> form_ids_;
+  std::vector<Form> forms_;
+  std::vector<Mention> mentions_;                     // in document and text order
+  std::vector<std::pair<uint32_t, uint32_t>> pairs_;  // forms paired in the text
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_ANALYZE_ENTITY_RUN_H_
