@@ -1,6 +1,6 @@
 #include "analyze/entities.h"
 
-#include <unicode/uchar.h>
+#include <numeric>
 
 #include "analyze/entity_run.h"
 #include "util/data_files.h"

@@ -1,5 +1,3 @@
-#include <unicode/uchar.h>
-
 #include "analyze/entity_run.h"
 #include "util/data_files.h"
 #include "util/strings.h"

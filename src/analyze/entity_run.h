@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <numeric>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -19,6 +18,7 @@
 
 #include "analyze/entities.h"
 #include "analyze/name_forms.h"
+#include "util/union_find.h"
 
 namespace dossier {
 namespace entity_run {
@@ -29,34 +29,26 @@ constexpr uint32_t kNone = UINT32_MAX;
 inline std::string_view FirstWord(std::string_view key) { return key.substr(0, key.find(' ')); }
 inline std::string_view LastWord(std::string_view key) { return key.substr(key.rfind(' ') + 1); }
 
-// Union-find over form ids. Each set carries the alias entry of its forms,
-// and sets of two different entries never merge.
+// Union-find over form ids (UnionFind: the earlier form stays root). Each set
+// carries the alias entry of its forms, and sets of two different entries
+// never merge.
 class Sets {
  public:
-  explicit Sets(std::vector<uint32_t> label) : parent_(label.size()), label_(std::move(label)) {
-    std::iota(parent_.begin(), parent_.end(), 0u);
-  }
-  uint32_t Find(uint32_t x) {
-    while (parent_[x] != x) {
-      parent_[x] = parent_[parent_[x]];
-      x = parent_[x];
-    }
-    return x;
-  }
+  explicit Sets(std::vector<uint32_t> label) : groups_(label.size()), label_(std::move(label)) {}
+  uint32_t Find(uint32_t x) { return groups_.Find(x); }
   uint32_t Label(uint32_t x) { return label_[Find(x)]; }
   void Union(uint32_t a, uint32_t b) {
     a = Find(a);
     b = Find(b);
     if (a == b) return;
     if (label_[a] != kNone && label_[b] != kNone && label_[a] != label_[b]) return;
-    const uint32_t root = std::min(a, b);  // the earlier form stays root
-    label_[root] = label_[a] != kNone ? label_[a] : label_[b];
-    parent_[std::max(a, b)] = root;
+    label_[std::min(a, b)] = label_[a] != kNone ? label_[a] : label_[b];
+    groups_.Unite(a, b);
   }
 
  private:
-  std::vector<uint32_t> parent_;
-  std::vector<uint32_t> label_;
+  UnionFind groups_;
+  std::vector<uint32_t> label_;  // of each root
 };
 
 }  // namespace entity_run

@@ -14,6 +14,7 @@
 #include "analyze/time_expressions.h"
 #include "segment/metadata.h"
 #include "util/dates.h"
+#include "util/sorted.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -180,19 +181,7 @@ SentenceInfo MakeInfo(const Document& doc, uint32_t s, const std::vector<Span>& 
 }
 
 // The words two sorted sets share.
-size_t Common(const WordSet& a, const WordSet& b) {
-  size_t common = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) {
-      ++common, ++i, ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return common;
-}
+size_t Common(const WordSet& a, const WordSet& b) { return CountCommonSorted(a, b); }
 
 bool ShareAny(const WordSet& a, const WordSet& b) { return Common(a, b) > 0; }
 

@@ -12,6 +12,7 @@
 
 #include "cluster/near_duplicates.h"
 #include "util/dates.h"
+#include "util/sorted.h"
 #include "util/union_find.h"
 
 namespace dossier {
@@ -87,19 +88,6 @@ void FindCopies(const Cluster& cluster, const PileOptions& options,
         s.count = s.sample.size() * (kShingleSampleMask + 1);
       }
     }
-    auto shared_of = [](const std::vector<uint64_t>& x, const std::vector<uint64_t>& y) {
-      size_t shared = 0;
-      for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-        if (x[i] == y[j]) {
-          ++shared, ++i, ++j;
-        } else if (x[i] < y[j]) {
-          ++i;
-        } else {
-          ++j;
-        }
-      }
-      return shared;
-    };
     for (uint32_t a = 0; a < n; ++a) {
       if (shingled[a].count == 0) continue;
       for (uint32_t b = 0; b < n; ++b) {
@@ -113,7 +101,7 @@ void FindCopies(const Cluster& cluster, const PileOptions& options,
         const std::vector<uint64_t>& xs = exact ? x.full : x.sample;
         const std::vector<uint64_t>& ys = exact ? y.full : y.sample;
         if (xs.empty()) continue;
-        const double shared = static_cast<double>(shared_of(xs, ys));
+        const double shared = static_cast<double>(CountCommonSorted(xs, ys));
         const double jaccard = shared / static_cast<double>(xs.size() + ys.size() - shared);
         const bool contained = x.count >= kMinCopyShingles &&
                                shared >= options.copy_containment * static_cast<double>(xs.size());

@@ -11,6 +11,7 @@
 #include "represent/sentence_model.h"
 #include "util/data_files.h"
 #include "util/radix_sort.h"
+#include "util/sorted.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -94,15 +95,7 @@ std::vector<double> TextRankScores(const SentenceModel& m) {
   ForEachOverlappingPair(m, [&](uint32_t a, uint32_t b) {
     const auto& x = sets[a];
     const auto& y = sets[b];
-    size_t common = 0;
-    for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-      if (x[i] == y[j])
-        ++common, ++i, ++j;
-      else if (x[i] < y[j])
-        ++i;
-      else
-        ++j;
-    }
+    const size_t common = CountCommonSorted(x, y);
     double denom = std::log(static_cast<double>(m.candidates()[a].terms.size()) + 1) +
                    std::log(static_cast<double>(m.candidates()[b].terms.size()) + 1);
     if (common == 0 || denom <= 0) return;
