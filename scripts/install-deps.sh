@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ make pkg-config python3
   libicu-dev libstemmer-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libgumbo-dev zlib1g-dev
+  libxml2-dev libpoppler-cpp-dev libcurl4-openssl-dev libbrotli-dev   # feeds, PDF, web addresses
   libgtest-dev libgmock-dev libbenchmark-dev
   libjemalloc-dev
   clang-format
