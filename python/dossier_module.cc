@@ -248,7 +248,7 @@ std::map<std::string, std::string> Extract(const std::string& html, const std::s
   std::vector<Diagnostic> diagnostics;
   std::optional<Document> doc;
   Status status = ReadInputs(
-      std::vector<Input>{Input::Memory(name, html)}, read,
+      std::vector<Input>{Input::Memory(name, html, url)}, read,
       [&](Cluster&& c) {
         diagnostics.insert(diagnostics.end(), c.diagnostics.begin(), c.diagnostics.end());
         if (!c.documents.empty()) doc = std::move(c.documents[0]);
@@ -263,7 +263,7 @@ std::map<std::string, std::string> Extract(const std::string& html, const std::s
           {"title", doc->title},
           {"byline", doc->byline},
           {"date", doc->date},
-          {"url", doc->url.empty() ? url : doc->url},
+          {"url", doc->url},
           {"site", doc->source},
           {"text", doc->text}};
 }
@@ -632,6 +632,7 @@ PYBIND11_MODULE(_dossier, m) {
       .def_readwrite("batch", &StoryOptions::batch);
 
   m.def("check_story_options", [](const StoryOptions& o) { Check(CheckStoryOptions(o)); });
+  m.def("check_digest_output", [](const std::string& output) { Check(CheckDigestOutput(output)); });
   m.def("brief", &Brief, py::arg("inputs"), py::arg("args"));
   m.def("cluster", &ClusterInputs, py::arg("inputs"), py::arg("options"), py::arg("limits"));
   m.def("extract", &Extract, py::arg("html"), py::arg("name"), py::arg("url"), py::arg("limits"));

@@ -42,12 +42,16 @@ struct Article {
   // Metadata, empty where the page does not give it.
   std::string title;   // og:title, JSON-LD headline, the article's <h1>, or <title>
                        // (a " - Site" / " | Site" suffix removed)
-  std::string byline;  // the authors, "Jane Roe, John Doe" (no "By"): JSON-LD author,
-                       // <meta name=author>, rel=author, a byline/author element
+  std::string byline;  // the authors, "Jane Roe, John Doe" (no "By", no date or
+                       // "Updated ..."): JSON-LD author, <meta name=author>,
+                       // rel=author, a byline/author element
   std::string date;    // publication date, ISO 8601 "YYYY-MM-DD": article:published_time
-                       // and other date metas, JSON-LD datePublished, <time datetime>
-  std::string url;     // canonical URL (<link rel=canonical>, og:url, JSON-LD url)
-  std::string site;    // site name (og:site_name, JSON-LD publisher)
+                       // and other date metas, JSON-LD datePublished, <time datetime>,
+                       // else the address's path (/2019/11/19/)
+  std::string url;     // canonical URL (<link rel=canonical>, og:url, JSON-LD url), else
+                       // the address the page was read from
+  std::string site;    // the outlet: og:site_name, JSON-LD publisher, the domain table,
+                       // the host ("USA Today", never "usatoday" or "https://...")
   std::string lang;    // <html lang>
 
   bool flattened = false;  // nesting deeper than 400 levels was flattened (its text kept)
@@ -57,7 +61,12 @@ struct Article {
   OffsetMap map;           // text -> html
 };
 
-Result<Article> ExtractArticle(std::string_view html);
+// `address`, when given, is where the page was read from (a fetched URL, a
+// web archive's target URI): the page's address when it names none, and
+// what its outlet and date fall back on (src/ingest/outlets.h: og:site_name,
+// JSON-LD publisher, a built-in table of news domains, else the host; the
+// date in the address's path when no metadata gives one).
+Result<Article> ExtractArticle(std::string_view html, std::string_view address = {});
 
 }  // namespace dossier
 

@@ -93,6 +93,11 @@ DigestFiles RenderDigest(const std::vector<DigestStory>& ranked, size_t articles
 enum class DigestOutput { kNone, kMarkdown, kJsonl, kFolder };
 DigestOutput DigestOutputKind(std::string* output);
 
+// Refuses an output a digest cannot sensibly be written to, before any work:
+// a name ending .html or .htm (the pages go in a folder, index.html inside),
+// and an existing file that is not a folder where a folder would go.
+Status CheckDigestOutput(const std::string& output);
+
 // Writes the three files into the existing folder `dir` (index.html,
 // digest.md, stories.jsonl), each atomically.
 Status WriteDigestFiles(const std::string& dir, const DigestFiles& files);

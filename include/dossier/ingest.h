@@ -71,14 +71,18 @@ struct ReadOptions {
 
 // One input: a file, a folder or "-" (standard input) named by `path`, or,
 // when `bytes` is set, an input held in memory (a text, a page, JSONL lines),
-// read exactly as a file named `path` holding those bytes would be.
+// read exactly as a file named `path` holding those bytes would be. `url`,
+// for an input in memory, is the address its bytes came from: a page's
+// address when it names none, and what its outlet and date fall back on
+// (dossier/article.h).
 struct Input {
   std::string path;
   std::optional<std::string> bytes;
+  std::string url;
 
-  static Input File(std::string path) { return {std::move(path), std::nullopt}; }
-  static Input Memory(std::string name, std::string bytes) {
-    return {std::move(name), std::move(bytes)};
+  static Input File(std::string path) { return {std::move(path), std::nullopt, {}}; }
+  static Input Memory(std::string name, std::string bytes, std::string url = {}) {
+    return {std::move(name), std::move(bytes), std::move(url)};
   }
 };
 
@@ -114,12 +118,13 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
                                       std::vector<Diagnostic>* diagnostics);
 
 // Reads one input held in memory (used by the file readers, tests and
-// fuzzers). `name` names the input in documents and diagnostics.
+// fuzzers). `name` names the input in documents and diagnostics; `url`
+// is where the bytes came from, if known (as Input::url).
 // Documents of text/html/jsonl inputs are appended to `loose`; Multi-News
 // clusters go to `sink`.
 void ReadBuffer(std::string_view bytes, const std::string& name, InputFormat format,
                 const ReadOptions& options, std::vector<Document>* loose, const ClusterSink& sink,
-                std::vector<Diagnostic>* diagnostics);
+                std::vector<Diagnostic>* diagnostics, std::string_view url = {});
 
 // The format `bytes` (read from `name`) looks like.
 InputFormat DetectFormat(std::string_view name, std::string_view bytes);

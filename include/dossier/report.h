@@ -60,6 +60,12 @@ std::string RenderDigestIndex(const std::vector<DigestEntry>& stories, std::stri
 // "input: message (byte N)" prefixed with "error: " or "warning: ".
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
 
+// A count with its noun, singular or plural: "1 report", "3 reports" (all
+// the wording of reports and command messages uses it).
+inline std::string CountOf(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 }  // namespace dossier
 
 #endif  // DOSSIER_REPORT_H_

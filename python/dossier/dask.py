@@ -157,6 +157,10 @@ def _partitions(files, target):
     return [(g, 0, 1) for g in groups]
 
 
+def _count(n, one, many):
+    return f"{n} {one if n == 1 else many}"
+
+
 class _Log:
     def __init__(self, quiet):
         self.quiet = quiet
@@ -406,6 +410,8 @@ def digest(args):
     log = _Log(args.quiet)
     story_settings, digest_settings, limit_settings = _settings(args)
     _dossier.check_story_options(_story_options(story_settings))  # bad options: before any work
+    if args.output:
+        _dossier.check_digest_output(args.output)
     if "-" in args.inputs:
         raise Error("standard input cannot be spread over workers; give files")
     files, diagnostics = _dossier.expand_inputs(args.inputs, _limits(limit_settings))
@@ -437,7 +443,8 @@ def digest(args):
         run.write(args.output)
     else:
         sys.stdout.write(run.render()[0])
-    log.info(f"{run.articles()} articles, {len(ranked)} stories briefed"
+    log.info(f"{_count(run.articles(), 'article', 'articles')}, "
+             f"{_count(len(ranked), 'story', 'stories')} briefed"
              + (f"; open {os.path.join(args.output, 'index.html')}"
                 if digest_settings["pages"] else ""))
     return _EXIT_PARTIAL if log.errors else _EXIT_OK

@@ -171,9 +171,10 @@ void StoryBriefer::Brief(DigestStory* story, std::vector<Document> documents,
 DigestFiles RenderDigest(const std::vector<DigestStory>& ranked, size_t articles,
                          size_t furniture) {
   const std::string heading =
-      std::to_string(articles) + " articles, " + std::to_string(ranked.size()) + " stories" +
-      (furniture > 0 ? ", " + std::to_string(furniture) + " page-furniture texts set aside"
-                     : std::string());
+      CountOf(articles, "article", "articles") + ", " + CountOf(ranked.size(), "story", "stories") +
+      (furniture > 0
+           ? ", " + CountOf(furniture, "page-furniture text", "page-furniture texts") + " set aside"
+           : std::string());
   DigestFiles files;
   files.markdown = "# Digest: " + heading + "\n\n";
   for (const DigestStory& r : ranked) {
@@ -215,8 +216,31 @@ DigestOutput DigestOutputKind(std::string* output) {
   return DigestOutput::kFolder;
 }
 
+Status CheckDigestOutput(const std::string& output) {
+  std::string target = output;
+  if (DigestOutputKind(&target) != DigestOutput::kFolder) return Status::Ok();
+  const std::string lower = AsciiLower(target);
+  if (EndsWith(lower, ".html") || EndsWith(lower, ".htm")) {
+    std::string folder = target.substr(0, target.rfind('.'));
+    return Status(StatusCode::kInvalidArgument,
+                  "a digest is a folder of pages (index.html, a page per story, digest.md, "
+                  "stories.jsonl), not one page: give a folder (-o " +
+                      folder + "/), or a .md or .jsonl file",
+                  output);
+  }
+  std::error_code ec;
+  if (std::filesystem::exists(target, ec) && !std::filesystem::is_directory(target, ec)) {
+    return Status(StatusCode::kInvalidArgument,
+                  "exists and is not a folder; a digest written to a folder would replace it "
+                  "(give a folder, or a .md or .jsonl file)",
+                  output);
+  }
+  return Status::Ok();
+}
+
 Status WriteDigest(const std::string& output, const std::vector<DigestStory>& ranked,
                    const DigestFiles& files) {
+  if (Status s = CheckDigestOutput(output); !s.ok()) return s;
   std::string target = output;
   switch (DigestOutputKind(&target)) {
     case DigestOutput::kNone:

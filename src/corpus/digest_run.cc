@@ -137,6 +137,7 @@ Status Publish(const std::string& output, DigestOutput kind, DigestCheckpoint* c
 Result<DigestReport> RunDigest(const std::vector<Input>& inputs, const std::string& given_output,
                                const DigestRunOptions& given) {
   // "out/" names the folder "out": the checkpoint goes beside it.
+  if (Status s = CheckDigestOutput(given_output); !s.ok()) return s;
   std::string output = given_output;
   const DigestOutput kind = DigestOutputKind(&output);
   const bool folder = kind == DigestOutput::kFolder;

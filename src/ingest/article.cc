@@ -16,6 +16,7 @@
 
 #include "ingest/article_page.h"
 #include "ingest/html_dom.h"
+#include "ingest/outlets.h"
 #include "util/dates.h"
 #include "util/strings.h"
 #include "util/utf8.h"
@@ -278,6 +279,16 @@ void FillMetadata(const Page& page, const Selection* sel, Article* a) {
   }
 }
 
+// The outlet, and the address and date when the page's metadata gives none,
+// from the page's address (src/ingest/outlets.h); bylines without dates.
+void FillFromAddress(const Meta& m, std::string_view address, Article* a) {
+  if (a->url.empty() && !HostOf(address).empty()) a->url = std::string(address);
+  a->site = OutletName({m.og_site, m.ld_publisher}, a->url);
+  if (a->date.empty()) a->date = DateFromUrl(a->url);
+  if (a->date.empty() && a->url != address) a->date = DateFromUrl(address);
+  a->byline = CleanBylineDates(a->byline);
+}
+
 // ---- Is it an article? ------------------------------------------------------------------
 
 // Empty when the kept blocks make an article; else why not. Too little
@@ -337,6 +348,7 @@ bool HoldsASentence(const Page& page) {
 }  // namespace article_internal
 
 using article_internal::EmitArticle;
+using article_internal::FillFromAddress;
 using article_internal::FillMetadata;
 using article_internal::HoldsASentence;
 using article_internal::IsSmallPage;
@@ -346,7 +358,7 @@ using article_internal::Page;
 using article_internal::Selection;
 using html::ParsedHtml;
 
-Result<Article> ExtractArticle(std::string_view html) {
+Result<Article> ExtractArticle(std::string_view html, std::string_view address) {
   Result<std::unique_ptr<ParsedHtml>> parsed = ParsedHtml::Parse(html);
   if (!parsed.ok()) return parsed.status();
   Page page;
@@ -376,6 +388,7 @@ Result<Article> ExtractArticle(std::string_view html) {
     if (chars >= 500) break;
   }
   FillMetadata(page, sel.roots.empty() ? nullptr : &sel, &a);
+  FillFromAddress(page.meta, address, &a);
   for (std::string* field : {&a.title, &a.byline, &a.date, &a.url, &a.site, &a.lang}) {
     if (!IsValidUtf8(*field)) *field = html::RepairedUtf8(*field);
   }

@@ -164,7 +164,7 @@ InputFormat DetectFormat(std::string_view name, std::string_view bytes) {
 
 void ReadBuffer(std::string_view bytes, const std::string& name, InputFormat format,
                 const ReadOptions& options, std::vector<Document>* loose, const ClusterSink& sink,
-                std::vector<Diagnostic>* diagnostics) {
+                std::vector<Diagnostic>* diagnostics, std::string_view url) {
   if (format == InputFormat::kAuto) format = DetectFormat(name, bytes);
   switch (format) {
     case InputFormat::kMultiNews:
@@ -178,7 +178,7 @@ void ReadBuffer(std::string_view bytes, const std::string& name, InputFormat for
     case InputFormat::kAuto: {
       Result<Document> doc =
           format == InputFormat::kHtml
-              ? ReadHtmlDocument(bytes, name, diagnostics, options.max_document_bytes)
+              ? ReadHtmlDocument(bytes, name, diagnostics, options.max_document_bytes, url)
               : ReadTextDocument(bytes, name, diagnostics, options.max_document_bytes);
       if (doc.ok()) {
         loose->push_back(std::move(*doc));
@@ -220,7 +220,7 @@ size_t ForEachInput(const std::vector<Input>& inputs, const ReadOptions& options
       } else if (TrimWhitespace(*input.bytes).empty()) {
         AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
                       Status(StatusCode::kEmptyInput, "empty input", path));
-      } else if (use(std::string_view(*input.bytes), path)) {
+      } else if (use(std::string_view(*input.bytes), path, input.url)) {
         ++read_ok;
       }
       continue;
@@ -241,7 +241,7 @@ size_t ForEachInput(const std::vector<Input>& inputs, const ReadOptions& options
                       Status(StatusCode::kEmptyInput, "empty input", name));
         continue;
       }
-      if (use(std::string_view(contents->bytes), name)) ++read_ok;
+      if (use(std::string_view(contents->bytes), name, std::string())) ++read_ok;
     }
   }
   return read_ok;
@@ -288,10 +288,11 @@ Status ReadInputs(const std::vector<Input>& paths, const ReadOptions& options,
     sink(std::move(c));
   };
   const size_t read_ok = ForEachInput(
-      paths, options, diagnostics, [&](std::string_view bytes, const std::string& name) {
+      paths, options, diagnostics,
+      [&](std::string_view bytes, const std::string& name, const std::string& url) {
         const size_t before = loose.size();
         const size_t clusters_before = clusters;
-        ReadBuffer(bytes, name, options.format, options, &loose, counting_sink, diagnostics);
+        ReadBuffer(bytes, name, options.format, options, &loose, counting_sink, diagnostics, url);
         const bool produced = loose.size() > before || clusters > clusters_before;
         if (loose.size() > options.max_documents_per_cluster) {
           loose_dropped += loose.size() - options.max_documents_per_cluster;
@@ -335,7 +336,8 @@ Status ReadDocuments(const std::vector<Input>& paths, const ReadOptions& options
   std::vector<Diagnostic> sink_diagnostics;
   if (diagnostics == nullptr) diagnostics = &sink_diagnostics;
   const size_t read_ok = ForEachInput(
-      paths, options, diagnostics, [&](std::string_view bytes, const std::string& name) {
+      paths, options, diagnostics,
+      [&](std::string_view bytes, const std::string& name, const std::string& url) {
         const size_t before = delivered;
         InputFormat format = options.format;
         if (format == InputFormat::kAuto) format = DetectFormat(name, bytes);
@@ -343,7 +345,7 @@ Status ReadDocuments(const std::vector<Input>& paths, const ReadOptions& options
           ReadJsonlDocuments(bytes, name, options, counting_sink, diagnostics);
         } else {
           std::vector<Document> loose;
-          ReadBuffer(bytes, name, format, options, &loose, split_cluster, diagnostics);
+          ReadBuffer(bytes, name, format, options, &loose, split_cluster, diagnostics, url);
           for (Document& doc : loose) counting_sink(std::move(doc));
         }
         return delivered > before;

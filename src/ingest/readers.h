@@ -25,11 +25,13 @@ Result<Document> ReadTextDocument(std::string_view bytes, const std::string& nam
                                   uint64_t max_bytes = kDefaultMaxDocumentBytes);
 
 // An HTML page: its charset decided (declared or detected) and converted,
-// then its article extracted (src/ingest/article.h). A page longer than
-// `max_bytes` is cut first.
+// then its article extracted (include/dossier/article.h; `url`, when known,
+// is where the page was read from). A page longer than `max_bytes` is cut
+// first.
 Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& name,
                                   std::vector<Diagnostic>* diagnostics,
-                                  uint64_t max_bytes = kDefaultMaxDocumentBytes);
+                                  uint64_t max_bytes = kDefaultMaxDocumentBytes,
+                                  std::string_view url = {});
 
 // Where a document longer than `max_bytes` is cut: after the last line break
 // in the last quarter before the limit, else after the last space there, else

@@ -152,7 +152,8 @@ Result<Document> ReadTextDocument(std::string_view bytes, const std::string& nam
 }
 
 Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& name,
-                                  std::vector<Diagnostic>* diagnostics, uint64_t max_bytes) {
+                                  std::vector<Diagnostic>* diagnostics, uint64_t max_bytes,
+                                  std::string_view url) {
   const CharsetDecision charset = DecideCharset(bytes, ContentKind::kHtml);
   if (!charset.IsUtf16() && LooksBinary(bytes)) {
     return Status(StatusCode::kInvalidInput, "binary file, not HTML", name);
@@ -178,7 +179,7 @@ Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& nam
   }
   if (converted) html.map = OffsetMap::Compose(html.map, utf8.map);
   // 2. The article: body text (map text -> html) and metadata.
-  Result<Article> page = ExtractArticle(html.text);
+  Result<Article> page = ExtractArticle(html.text, url);
   if (!page.ok()) return Status(page.status().code(), page.status().message(), name);
   if (page->flattened) {
     AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,

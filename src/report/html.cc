@@ -264,7 +264,7 @@ void EntitiesHtml(const Cluster& /*cluster*/, const Briefing& briefing, std::str
     for (const EntityEntry& e : briefing.entities) {
       if (++n > 40) break;
       out += "<li><b>" + Esc(e.name) + "</b> <span class=\"meta\">" + Esc(e.type) + ", " +
-             std::to_string(e.mentions) + " mentions";
+             CountOf(e.mentions, "mention", "mentions");
       if (!e.aliases.empty()) {
         out += "; also ";
         for (size_t i = 0; i < e.aliases.size(); ++i) out += (i ? ", " : "") + Esc(e.aliases[i]);

@@ -4,12 +4,9 @@
 
 #include <string>
 
-namespace dossier {
+#include "dossier/report.h"  // CountOf
 
-// "1 report", "3 reports".
-inline std::string CountOf(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
+namespace dossier {
 
 // "2015-11-26", "2015-11-26 to 2015-11-27", or "undated".
 inline std::string DateRange(const std::string& first, const std::string& last) {

@@ -157,7 +157,19 @@ Status AtomicFileWriter::Open(const std::string& path, bool sync) {
   std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(rd());
   fd_ = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd_ < 0) {
-    return Status(StatusCode::kIoError, "cannot create temporary file: " + ErrnoText(errno), tmp);
+    const int error = errno;
+    // Name what the user gave (the output), not the temporary file beside it.
+    const size_t slash = path.rfind('/');
+    const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+    struct stat st;
+    if (error == ENOENT && ::stat(folder.c_str(), &st) != 0) {
+      return Status(StatusCode::kIoError,
+                    "cannot write it: the folder " + folder + " does not exist", path);
+    }
+    if (error == ENOTDIR || (::stat(folder.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))) {
+      return Status(StatusCode::kIoError, "cannot write it: " + folder + " is not a folder", path);
+    }
+    return Status(StatusCode::kIoError, "cannot write it: " + ErrnoText(error), path);
   }
   tmp_ = std::move(tmp);
   return Status::Ok();

@@ -64,7 +64,9 @@ interrupt_fifo() {  # signal, expected exit, output file, command...
   sleep 0.5
   kill "-$sig" "$pid"
   sleep 0.2
-  tail -n +6 "$feed" >&3
+  # The command may already have stopped reading (a signal cuts its read short):
+  # then the rest cannot be written, which is no failure of the test.
+  tail -n +6 "$feed" >&3 2> /dev/null || true
   exec 3>&-
   set +e; wait "$pid"; local rc=$?; set -e
   [ "$rc" -eq "$want" ] || { cat stderr.txt; fail "$* exited $rc after SIG$sig, expected $want"; }

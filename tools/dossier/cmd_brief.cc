@@ -73,10 +73,6 @@ int RunBrief(const BriefFlags& flags) {
   const bool json = flags.format == "json";
   const bool html = flags.format == "html";
   bool write_failed = false;
-  if (html && flags.output.empty()) {
-    std::cerr << "dossier brief: --format html needs -o FILE (a page per cluster)\n";
-    return kExitUsage;
-  }
   const bool to_file = !flags.output.empty();
   std::string buffer;  // whole output when writing a file (written atomically)
   bool had_error = false;
@@ -90,6 +86,18 @@ int RunBrief(const BriefFlags& flags) {
         std::cerr << "dossier: warning: " << cluster.id << ": " << n.message << "\n";
     }
     ++clusters;
+    if (html && !to_file) {  // one page to standard output; more need -o
+      if (clusters == 1) {
+        std::cout << RenderHtml(cluster, briefing);
+        std::cout.flush();
+      } else if (clusters == 2) {
+        std::cerr << "dossier brief: the input holds several clusters and standard output "
+                     "takes one page; give -o FILE for a page per cluster (only the first "
+                     "was written)\n";
+        had_error = true;
+      }
+      return;
+    }
     if (html) {
       // One page per cluster: FILE, then FILE's stem + "-2.html", "-3.html"...
       std::string path = flags.output;
@@ -166,8 +174,10 @@ Command SetupBrief(CLI::App& app) {
                   "({id,document,summary}); any of them gzipped.")
       ->required();
   cmd->add_option("--format,-f", flags->format,
-                  "Output format: md (Markdown), json (one object per cluster per line) or "
-                  "html (a self-contained page per cluster; needs -o FILE)")
+                  "Output format: md or markdown, json (one object per cluster per line) or "
+                  "html (a self-contained page per cluster: one to stdout, or -o FILE, "
+                  "FILE-2.html...)")
+      ->transform(CLI::Transformer({{"markdown", "md"}}))
       ->check(CLI::IsMember({"md", "json", "html"}))
       ->capture_default_str();
   cmd->add_option("--output,-o", flags->output,

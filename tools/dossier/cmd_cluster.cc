@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "dossier/files.h"
 #include "dossier/ingest.h"
+#include "dossier/report.h"
 #include "dossier/stories.h"
 #include "progress.h"
 #include "stream_flags.h"
@@ -98,8 +99,9 @@ int RunCluster(const ClusterFlags& flags) {
     }
   }
   if (!stream.quiet) {
-    std::cerr << "dossier cluster: " << stories->article_count() << " articles, "
-              << closed + open.size() << " stories (" << closed << " closed on the way)\n";
+    std::cerr << "dossier cluster: " << CountOf(stories->article_count(), "article", "articles")
+              << ", " << CountOf(closed + open.size(), "story", "stories") << " (" << closed
+              << " closed on the way)\n";
   }
   return had_error ? kExitPartial : kExitOk;
 }

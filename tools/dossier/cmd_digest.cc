@@ -100,8 +100,8 @@ int RunDigestCommand(const DigestFlags& flags) {
     return kExitOutputError;
   }
   if (!stream.quiet) {
-    std::cerr << kName << report->articles << " articles, " << report->stories
-              << " stories briefed";
+    std::cerr << kName << CountOf(report->articles, "article", "articles") << ", "
+              << CountOf(report->stories, "story", "stories") << " briefed";
     if (!report->index.empty()) std::cerr << "; open " << report->index;
     std::cerr << "\n";
   }

@@ -114,6 +114,13 @@ inline Status ApplySettings(const std::vector<std::string>& settings, BriefOptio
   return Status::Ok();
 }
 
+// Before CLI11 parses: -1 when argv[1] is a flag or a subcommand of `app`;
+// else the exit code after saying what is wrong ("unknown subcommand 'breif';
+// did you mean 'brief'?", a subcommand missing, an input given first).
+int CheckSubcommand(CLI::App& app, int argc, char** argv);
+// The subcommand closest to `given` (edit distance, or a prefix), or "".
+std::string SuggestSubcommand(std::string_view given, const std::vector<std::string>& names);
+
 Command SetupBrief(CLI::App& app);
 Command SetupEval(CLI::App& app);
 Command SetupRouge(CLI::App& app);

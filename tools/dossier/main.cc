@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
       "briefing.",
       "dossier"};
   app.footer(kExitCodeHelp);
-  app.set_version_flag("--version", std::string("dossier ") + dossier::Version());
+  app.set_version_flag("-v,--version", std::string("dossier ") + dossier::Version());
   app.require_subcommand(1);
   Command brief = SetupBrief(app);
   Command eval = SetupEval(app);
@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   Command digest = SetupDigest(app);
   Command eval_cluster = SetupEvalCluster(app);
   Command eval_quotes = SetupEvalQuotes(app);
+  if (int code = CheckSubcommand(app, argc, argv); code >= 0) return code;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

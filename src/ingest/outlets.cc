@@ -1,0 +1,259 @@
+#include "ingest/outlets.h"
+
+#include <cstdio>
+#include <string>
+#include <unordered_map>
+
+#include "util/data_files.h"
+#include "util/dates.h"
+#include "util/strings.h"
+
+namespace dossier {
+namespace {
+
+// data/outlet_domains.txt: "domain  Name" per line.
+const std::unordered_map<std::string, std::string>& DomainTable() {
+  static const std::unordered_map<std::string, std::string> table = [] {
+    std::unordered_map<std::string, std::string> t;
+    Result<WordList> list = LoadWordList("", "outlet_domains.txt", /*lowercase=*/false);
+    if (!list.ok()) return t;  // built in: cannot fail short of a broken build
+    for (const std::string& line : list->entries()) {
+      const size_t space = line.find_first_of(" \t");
+      if (space == std::string::npos) continue;
+      std::string name(TrimWhitespace(std::string_view(line).substr(space)));
+      if (!name.empty()) t.emplace(AsciiLower(line.substr(0, space)), std::move(name));
+    }
+    return t;
+  }();
+  return table;
+}
+
+bool IsWebAddress(std::string_view s) {
+  const std::string lower = AsciiLower(s.substr(0, 8));
+  return StartsWith(lower, "http://") || StartsWith(lower, "https://");
+}
+
+// "example.com", "www.hawaiinewsnow.com": a bare domain, not a name.
+bool LooksLikeDomain(std::string_view s) {
+  if (s.find('.') == std::string_view::npos || s.front() == '.' || s.back() == '.') return false;
+  for (char c : s) {
+    if (!(IsAsciiLower(c) || IsAsciiDigit(c) || c == '.' || c == '-')) return false;
+  }
+  const std::string_view tld = s.substr(s.rfind('.') + 1);
+  if (tld.size() < 2) return false;
+  for (char c : tld) {
+    if (!IsAsciiLower(c)) return false;
+  }
+  return true;
+}
+
+// Section names and placeholders some pages put in og:site_name.
+bool IsPlaceholder(std::string_view name) {
+  static constexpr std::string_view kWords[] = {
+      "hosted", "home",     "homepage", "home page", "news",     "u.s.",  "us",       "u.s",
+      "world",  "politics", "business", "opinion",   "sports",   "sport", "latest",   "breaking",
+      "index",  "article",  "articles", "story",     "untitled", "blog",  "web site", "website"};
+  const std::string lower = AsciiLower(name);
+  for (std::string_view w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+// A single word of lower-case ASCII letters and digits: "nj", "usatoday".
+bool IsDomainLabel(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!(IsAsciiLower(c) || IsAsciiDigit(c) || c == '-')) return false;
+  }
+  return true;
+}
+
+// "Name | tagline" -> "Name".
+std::string_view CutTagline(std::string_view s) {
+  for (std::string_view sep : {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: "}) {
+    const size_t at = s.find(sep);
+    if (at != std::string_view::npos && at > 0) s = TrimWhitespace(s.substr(0, at));
+  }
+  return s;
+}
+
+std::string WithoutWww(std::string host) {
+  if (StartsWith(host, "www.") && host.find('.', 4) != std::string::npos) host.erase(0, 4);
+  return host;
+}
+
+bool Valid(int y, int m, int d) {
+  return y >= 1990 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
+}
+
+std::string Iso(int y, int m, int d) {
+  char buf[40];  // room for any int, though callers pass valid dates
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+// The number `s` if it is 1-4 ASCII digits, else -1.
+int Number(std::string_view s) {
+  if (s.empty() || s.size() > 4) return -1;
+  int v = 0;
+  for (char c : s) {
+    if (!IsAsciiDigit(c)) return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+// YYYY-MM-DD or YYYY_MM_DD inside a segment, or a segment that starts with
+// YYYYMMDD not followed by another digit.
+std::string DateInSegment(std::string_view seg) {
+  for (size_t i = 0; i + 10 <= seg.size(); ++i) {
+    if (i > 0 && IsAsciiDigit(seg[i - 1])) continue;
+    const std::string_view s = seg.substr(i, 10);
+    const char sep = s[4];
+    if ((sep == '-' || sep == '_') && s[7] == sep &&
+        (i + 10 == seg.size() || !IsAsciiDigit(seg[i + 10]))) {
+      const int y = Number(s.substr(0, 4)), m = Number(s.substr(5, 2)), d = Number(s.substr(8, 2));
+      if (Valid(y, m, d)) return Iso(y, m, d);
+    }
+  }
+  if (seg.size() >= 8 && (seg.size() == 8 || !IsAsciiDigit(seg[8]))) {
+    const int y = Number(seg.substr(0, 4)), m = Number(seg.substr(4, 2)),
+              d = Number(seg.substr(6, 2));
+    if (m >= 0 && d >= 0 && IsAsciiDigit(seg[4]) && IsAsciiDigit(seg[7]) && Valid(y, m, d)) {
+      return Iso(y, m, d);
+    }
+  }
+  return {};
+}
+
+// Words that begin the date or time part of a byline.
+bool StartsDatePart(const std::vector<std::string_view>& words, size_t i) {
+  auto bare = [&](size_t k) {
+    std::string_view w = words[k];
+    while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':'))
+      w.remove_suffix(1);
+    return AsciiLower(w);
+  };
+  const std::string w = bare(i);
+  const bool next_digit = i + 1 < words.size() && IsAsciiDigit(words[i + 1][0]);
+  if (w == "updated" || w == "published" || w == "posted" || w == "last") return true;
+  if (IsWeekdayName(w)) return true;
+  if (MonthFromName(w) > 0 && next_digit) return true;
+  if (!words[i].empty() && IsAsciiDigit(words[i][0])) {
+    // 2019-11-18, 11/18/2019, 18.11.2019, 12:01
+    for (char c : words[i]) {
+      if (c == '-' || c == '/' || c == ':' || c == '.') return true;
+    }
+    if (i + 1 < words.size() && MonthFromName(bare(i + 1)) > 0) return true;  // 18 November
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string HostOf(std::string_view url) {
+  if (!IsWebAddress(url)) return {};
+  url.remove_prefix(url.find("//") + 2);
+  std::string_view host = url.substr(0, url.find_first_of("/?#"));
+  if (const size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
+  if (!host.empty() && host.front() == '[') return {};  // an IPv6 literal names no outlet
+  host = host.substr(0, host.find(':'));
+  while (!host.empty() && host.back() == '.') host.remove_suffix(1);
+  return AsciiLower(host);
+}
+
+std::string KnownOutlet(std::string_view host) {
+  const auto& table = DomainTable();
+  std::string_view h = host;
+  while (!h.empty()) {
+    if (auto it = table.find(std::string(h)); it != table.end()) return it->second;
+    const size_t dot = h.find('.');
+    if (dot == std::string_view::npos) break;
+    h.remove_prefix(dot + 1);
+  }
+  return {};
+}
+
+std::string OutletName(const std::vector<std::string>& candidates, std::string_view url) {
+  std::string host = HostOf(url);
+  for (const std::string& candidate : candidates) {
+    std::string c = CollapseWhitespace(candidate);
+    std::string_view v = TrimWhitespace(c);
+    if (!v.empty() && v.front() == '@') v.remove_prefix(1);
+    if (v.empty()) continue;
+    if (IsWebAddress(v) || LooksLikeDomain(AsciiLower(v))) {
+      if (host.empty()) host = IsWebAddress(v) ? HostOf(v) : AsciiLower(v);
+      continue;
+    }
+    v = CutTagline(v);
+    if (v.empty() || IsPlaceholder(v) || IsDomainLabel(v)) continue;
+    return std::string(v);
+  }
+  if (host.empty()) {
+    // No address: a domain label is still better than nothing.
+    for (const std::string& candidate : candidates) {
+      std::string_view v = TrimWhitespace(candidate);
+      if (!v.empty() && v.front() == '@') v.remove_prefix(1);
+      if (IsDomainLabel(v)) return std::string(v);
+    }
+    return {};
+  }
+  std::string known = KnownOutlet(host);
+  return known.empty() ? WithoutWww(host) : known;
+}
+
+std::string DateFromUrl(std::string_view url) {
+  if (!IsWebAddress(url)) return {};
+  url.remove_prefix(url.find("//") + 2);
+  const size_t slash = url.find('/');
+  if (slash == std::string_view::npos) return {};
+  std::string_view path = url.substr(slash + 1);
+  path = path.substr(0, path.find_first_of("?#"));
+  std::vector<std::string_view> segs;
+  while (!path.empty()) {
+    const size_t s = path.find('/');
+    segs.push_back(path.substr(0, s));
+    if (s == std::string_view::npos) break;
+    path.remove_prefix(s + 1);
+  }
+  for (size_t i = 0; i + 2 < segs.size(); ++i) {
+    const int y = segs[i].size() == 4 ? Number(segs[i]) : -1;
+    if (y < 0) continue;
+    int m = segs[i + 1].size() <= 2 ? Number(segs[i + 1]) : -1;
+    if (m < 0) m = MonthFromName(segs[i + 1]);
+    const int d = segs[i + 2].size() <= 2 ? Number(segs[i + 2]) : -1;
+    if (Valid(y, m, d)) return Iso(y, m, d);
+  }
+  for (std::string_view seg : segs) {
+    std::string date = DateInSegment(seg);
+    if (!date.empty()) return date;
+  }
+  return {};
+}
+
+std::string CleanBylineDates(std::string_view byline) {
+  const std::vector<std::string_view> words = SplitWhitespace(byline);
+  size_t cut = words.size();
+  for (size_t i = 1; i < words.size(); ++i) {  // never the first word: "May Smith"
+    if (StartsDatePart(words, i)) {
+      cut = i;
+      break;
+    }
+  }
+  if (cut == words.size()) return std::string(TrimWhitespace(byline));
+  std::string out;
+  for (size_t i = 0; i < cut; ++i) out += (i ? " " : "") + std::string(words[i]);
+  // The separators left before the date: "Madeline Fry |", "Jeff Foust,".
+  while (!out.empty() &&
+         (out.back() == '|' || out.back() == ',' || out.back() == '-' || out.back() == ' ')) {
+    out.pop_back();
+  }
+  for (std::string_view sep : {"\xc2\xb7", "\xe2\x80\xa2", "\xe2\x80\x94", "\xe2\x80\x93"}) {
+    if (EndsWith(out, sep)) out.erase(out.size() - sep.size());
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+  }
+  return out.empty() ? std::string(TrimWhitespace(byline)) : out;
+}
+
+}  // namespace dossier

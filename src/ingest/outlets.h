@@ -1,0 +1,50 @@
+// Outlets, dates and bylines from a page's metadata and its address.
+//
+//   std::string outlet = OutletName({meta.og_site, meta.ld_publisher}, url);
+//       // "USA Today" for {"usatoday"} at https://www.usatoday.com/story/...
+//   std::string date = DateFromUrl(url);     // "2019-11-19" from /2019/11/19/, or ""
+//   std::string by = CleanBylineDates("Madeline Fry | November 18, 2019 12:01 PM");
+//       // "Madeline Fry"
+//
+// OutletName takes the first candidate that names a publisher: white space
+// collapsed, a leading '@' dropped, and a tagline after " | ", " - ", " – "
+// or " — " cut ("LinkNaija | Nigeria's popular news platform" -> "LinkNaija").
+// Not a name: an address or a bare domain (it gives the host instead, when
+// the page has no address), a single lower-case word ("nj", "usatoday": a
+// domain label), a section or placeholder ("U.S.", "Hosted", "Home"). With no
+// name, the built-in table of news domains (data/outlet_domains.txt; the
+// longest domain the host ends with: "hosted.ap.org" -> "Associated Press"),
+// else the host without "www." ("vortexcannon.org"): never a scheme or path.
+//
+// DateFromUrl reads /YYYY/MM/DD/, /YYYY/mon/DD/ ("2019/nov/18"), and a path
+// segment holding YYYY-MM-DD or made of YYYYMMDD, for years 1990-2099.
+// CleanBylineDates cuts a byline where a date, a time or "Updated" /
+// "Published" begins, with the separators before it.
+//
+// The domain table is built into the library (loaded once; thread-safe).
+#ifndef DOSSIER_INGEST_OUTLETS_H_
+#define DOSSIER_INGEST_OUTLETS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dossier {
+
+// The lower-case host of an http(s) address, without user, port or a final
+// dot; "" when `url` is not one.
+std::string HostOf(std::string_view url);
+
+// The outlet's name in the built-in domain table for `host` (or a domain it
+// ends with), or "".
+std::string KnownOutlet(std::string_view host);
+
+std::string OutletName(const std::vector<std::string>& candidates, std::string_view url);
+
+std::string DateFromUrl(std::string_view url);
+
+std::string CleanBylineDates(std::string_view byline);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_INGEST_OUTLETS_H_
