@@ -259,12 +259,8 @@ std::map<std::string, std::string> Extract(const std::string& html, const std::s
     for (const Diagnostic& d : diagnostics) message += "\n  " + FormatDiagnostic(d);
     throw Failure{Status(status.ok() ? StatusCode::kInvalidInput : status.code(), message, name)};
   }
-  return {{"input", doc->origin},
-          {"title", doc->title},
-          {"byline", doc->byline},
-          {"date", doc->date},
-          {"url", doc->url},
-          {"site", doc->source},
+  return {{"input", doc->origin}, {"title", doc->title}, {"byline", doc->byline},
+          {"date", doc->date},    {"url", doc->url},     {"site", doc->source},
           {"text", doc->text}};
 }
 

@@ -166,7 +166,7 @@ TEST(ArticleTest, MetadataFromMetaTagsAndTitle) {
   EXPECT_EQ(a.byline, "Ines Okafor");                                // meta name=author
   EXPECT_EQ(a.date, "2021-03-04");                                   // meta name=date, 2021/03/04
   EXPECT_EQ(a.url, "https://smallplot.example/tomatoes");            // og:url
-  EXPECT_EQ(a.site, "");
+  EXPECT_EQ(a.site, "smallplot.example");  // no site name: the host of its address
 }
 
 std::string PageWith(std::string_view head, std::string_view top) {
