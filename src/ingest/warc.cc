@@ -51,6 +51,8 @@ class Inflow {
   // (see WarcPage::offset), after Fill has produced its first byte.
   uint64_t OffsetOf(uint64_t pos, bool* decompressed) const;
   // Forgets the gzip members that start before the one holding `pos`.
+  // The file offset of the last gzip member started.
+  uint64_t LastMemberOffset() const { return members_.empty() ? 0 : members_.back().offset; }
   void Forget(uint64_t pos) {
     while (members_.size() >= 2 && members_[1].pos <= pos) members_.pop_front();
   }
@@ -111,7 +113,7 @@ bool Inflow::Fill(std::string* out) {
   if (!started_) {
     if (!LoadRaw()) return false;
     started_ = true;
-    gzip_ = raw_.size() >= 2 && raw_[0] == '\x1f' && raw_[1] == '\x8b';
+    gzip_ = raw_[0] == '\x1f' && (raw_.size() == 1 || raw_[1] == '\x8b');
   }
   return gzip_ ? FillGzip(out) : FillPlain(out);
 }
@@ -265,11 +267,13 @@ class WarcReader {
   Step ReadHead(RecordHeader* h);
   Step ReadResponse(const RecordHeader& h);
   Step ReadResource(const RecordHeader& h);
+  Step ReadRecordEnd();
   Step SkipBlock(const RecordHeader& h, std::string reason);
-  void CountSkip(std::string reason);
-  void Deliver(const RecordHeader& h, WarcPage* page);
+  void Skipped(std::string reason) { skip_reason_ = std::move(reason); }
+  void Keep(const RecordHeader& h, WarcPage* page);
+  void Commit();
   void ReportBomb();
-  void ReportDamage(Step step);
+  void ReportDamage(Step step, bool member_cut = false);
   Status Stop(Status status);
   uint64_t RawLimit() const;
   std::string TooLarge() const {
@@ -290,6 +294,10 @@ class WarcReader {
   std::string bad_;  // why the record head is bad
   bool no_header_ = false;
   bool bomb_reported_ = false;
+  // What the record being read comes to, done once its end is read.
+  std::string skip_reason_;
+  WarcPage page_;
+  bool has_page_ = false;
 };
 
 bool WarcReader::Ensure(uint64_t n) {
@@ -328,14 +336,26 @@ uint64_t WarcReader::RawLimit() const {
   return m > UINT64_MAX / 4 ? UINT64_MAX : 2 * m + (uint64_t{64} << 10);
 }
 
-void WarcReader::CountSkip(std::string reason) {
-  auto& skipped = report_->skipped;
-  if (skipped.size() >= kMaxSkipReasons && skipped.count(reason) == 0) reason = "other reasons";
-  ++skipped[reason];
+void WarcReader::Commit() {
+  ++report_->records;
+  if (has_page_) {
+    has_page_ = false;
+    ++report_->pages;
+    if (sink_) sink_(std::move(page_));
+    page_ = WarcPage();
+  }
+  if (!skip_reason_.empty()) {
+    auto& skipped = report_->skipped;
+    if (skipped.size() >= kMaxSkipReasons && skipped.count(skip_reason_) == 0) {
+      skip_reason_ = "other reasons";
+    }
+    ++skipped[skip_reason_];
+    skip_reason_.clear();
+  }
 }
 
 WarcReader::Step WarcReader::SkipBlock(const RecordHeader& h, std::string reason) {
-  CountSkip(std::move(reason));
+  Skipped(std::move(reason));
   return Skip(h.length) ? Step::kOk : Step::kCut;
 }
 
@@ -373,10 +393,29 @@ WarcReader::Step WarcReader::ReadHead(RecordHeader* h) {
 WarcReader::Step WarcReader::ReadRecord() {
   RecordHeader h;
   if (Step step = ReadHead(&h); step != Step::kOk) return step;
-  if (h.type == "response") return ReadResponse(h);
-  if (h.type == "resource") return ReadResource(h);
-  if (h.type.empty()) return SkipBlock(h, "record without WARC-Type");
-  return SkipBlock(h, ReasonWord(h.type));
+  has_page_ = false;
+  skip_reason_.clear();
+  Step step = Step::kOk;
+  if (h.type == "response") {
+    step = ReadResponse(h);
+  } else if (h.type == "resource") {
+    step = ReadResource(h);
+  } else {
+    step = SkipBlock(h, h.type.empty() ? "record without WARC-Type" : ReasonWord(h.type));
+  }
+  if (step == Step::kOk) step = ReadRecordEnd();
+  if (step == Step::kOk) Commit();
+  return step;
+}
+
+// The CRLF CRLF that ends a record. Only its absence at the end of the data
+// matters here (the record is cut); other bytes in its place fail as the
+// next record's head.
+WarcReader::Step WarcReader::ReadRecordEnd() {
+  static constexpr std::string_view kEnd = "\r\n\r\n";
+  if (Ensure(kEnd.size())) return Step::kOk;
+  const std::string_view rest = View(Available());
+  return StartsWith(kEnd, rest) ? Step::kCut : Step::kOk;
 }
 
 WarcReader::Step WarcReader::ReadResponse(const RecordHeader& h) {
@@ -404,20 +443,19 @@ WarcReader::Step WarcReader::ReadResponse(const RecordHeader& h) {
   pos_ += static_cast<size_t>(h.length);
   if (result != PayloadResult::kOk) {
     if (result == PayloadResult::kInflated) ReportBomb();
-    CountSkip(result == PayloadResult::kBad ? why
-              : result == PayloadResult::kTooLarge
-                  ? TooLarge()
-                  : "payload inflates past " + std::to_string(options_.max_record_bytes) +
-                        " bytes");
+    Skipped(result == PayloadResult::kBad ? why
+            : result == PayloadResult::kTooLarge
+                ? TooLarge()
+                : "payload inflates past " + std::to_string(options_.max_record_bytes) + " bytes");
     return Step::kOk;
   }
   if (media.empty() && !StartsLikeHtml(page.body)) {
-    CountSkip("response: not HTML (no Content-Type)");
+    Skipped("response: not HTML (no Content-Type)");
     return Step::kOk;
   }
   page.http_status = head.status;
   page.content_type = head.content_type;
-  Deliver(h, &page);
+  Keep(h, &page);
   return Step::kOk;
 }
 
@@ -434,17 +472,17 @@ WarcReader::Step WarcReader::ReadResource(const RecordHeader& h) {
   page.body = std::string(block);
   page.content_type = h.content_type;
   pos_ += static_cast<size_t>(h.length);
-  Deliver(h, &page);
+  Keep(h, &page);
   return Step::kOk;
 }
 
-void WarcReader::Deliver(const RecordHeader& h, WarcPage* page) {
+void WarcReader::Keep(const RecordHeader& h, WarcPage* page) {
   page->target_uri = h.target_uri;
   page->date = h.date;
   page->offset = record_offset_;
   page->decompressed_offset = record_decompressed_;
-  ++report_->pages;
-  if (sink_) sink_(std::move(*page));
+  page_ = std::move(*page);
+  has_page_ = true;
 }
 
 void WarcReader::ReportBomb() {
@@ -460,7 +498,7 @@ void WarcReader::ReportBomb() {
              name_, record_offset_));
 }
 
-void WarcReader::ReportDamage(Step step) {
+void WarcReader::ReportDamage(Step step, bool member_cut) {
   report_->truncated = true;
   report_->stopped_at = record_offset_;
   report_->stopped_at_decompressed = record_decompressed_;
@@ -468,7 +506,10 @@ void WarcReader::ReportDamage(Step step) {
       (record_decompressed_ ? "decompressed byte " : "byte ") + std::to_string(record_offset_);
   const std::string number = std::to_string(report_->records + 1);
   std::string message;
-  if (!in_->damage().empty() && !in_->cut()) {
+  if (member_cut) {
+    message = "truncated at " + where + " (its gzip member is cut short after record " +
+              std::to_string(report_->records) + ")";
+  } else if (!in_->damage().empty() && !in_->cut()) {
     message = in_->damage() + " in record " + number + " at " + where;
   } else if (step == Step::kBad && in_->damage().empty()) {
     message = bad_ + " at " + where + " (record " + number + ")";
@@ -497,7 +538,13 @@ Status WarcReader::Run() {
     if (Available() == 0) {
       if (!in_->error().ok()) return Stop(in_->error());
       if (!in_->damage().empty()) {
-        ReportDamage(Step::kCut);
+        // A gzip member cut short after the last whole record it holds.
+        const bool member_cut = in_->cut() && record_decompressed_;
+        if (member_cut) {
+          record_offset_ = in_->LastMemberOffset();
+          record_decompressed_ = false;
+        }
+        ReportDamage(Step::kCut, member_cut);
       } else if (first) {
         return Status(StatusCode::kEmptyInput, "no WARC record in the input", name_, 0);
       }
@@ -505,10 +552,7 @@ Status WarcReader::Run() {
     }
     const Step step = ReadRecord();
     if (!in_->error().ok()) return Stop(in_->error());
-    if (step == Step::kOk) {
-      ++report_->records;
-      continue;
-    }
+    if (step == Step::kOk) continue;
     if (first && no_header_ && in_->damage().empty()) {
       return Status(StatusCode::kInvalidInput, "not a WARC file (no WARC/1.x record header)", name_,
                     0);
