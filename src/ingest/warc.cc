@@ -143,6 +143,9 @@ bool Inflow::StartMember() {
   } else {
     inflateReset(&zs_);
   }
+  // An empty member before this one is no record's start: replace it, so
+  // runs of empty members take no memory.
+  if (!members_.empty() && members_.back().pos == produced_) members_.pop_back();
   members_.push_back({produced_, raw_offset_});
   in_member_ = true;
   return true;
@@ -321,6 +324,7 @@ bool WarcReader::Skip(uint64_t n) {
     base_ += pos_;
     buf_.clear();
     pos_ = 0;
+    in_->Forget(Position());  // the record's offset is known: members inside it are not needed
     if (!in_->Fill(&buf_)) return false;
   }
 }
@@ -374,7 +378,8 @@ WarcReader::Step WarcReader::ReadHead(RecordHeader* h) {
   }
   size_t end = std::string_view::npos;
   size_t scanned = 0;
-  while ((end = HeaderBlockEnd(View(Available()), scanned)) == std::string_view::npos) {
+  while ((end = HeaderBlockEnd(View(std::min(Available(), kMaxHeaderBytes)), scanned)) ==
+         std::string_view::npos) {
     if (Available() > kMaxHeaderBytes) {
       bad_ = "record header longer than " + std::to_string(kMaxHeaderBytes) + " bytes";
       return Step::kBad;
@@ -449,6 +454,10 @@ WarcReader::Step WarcReader::ReadResponse(const RecordHeader& h) {
                 : "payload inflates past " + std::to_string(options_.max_record_bytes) + " bytes");
     return Step::kOk;
   }
+  if (page.body.empty()) {
+    Skipped("response: empty payload");
+    return Step::kOk;
+  }
   if (media.empty() && !StartsLikeHtml(page.body)) {
     Skipped("response: not HTML (no Content-Type)");
     return Step::kOk;
@@ -467,6 +476,7 @@ WarcReader::Step WarcReader::ReadResource(const RecordHeader& h) {
   if (h.length > options_.max_record_bytes) return SkipBlock(h, TooLarge());
   if (!Ensure(h.length)) return Step::kCut;
   const std::string_view block = View(h.length);
+  if (block.empty()) return SkipBlock(h, "resource: empty");
   if (media.empty() && !StartsLikeHtml(block)) return SkipBlock(h, "resource: not HTML");
   WarcPage page;
   page.body = std::string(block);

@@ -98,8 +98,8 @@ struct WarcReport {
 
 using WarcPageSink = std::function<void(WarcPage&&)>;
 
-// Reads the archive at `path` in 1 MiB chunks. `report` and `diagnostics`
-// may be null.
+// Reads the archive at `path` in 1 MiB chunks. `report` (reset first) and
+// `diagnostics` (appended to) may be null.
 Status ReadWarcFile(const std::string& path, const WarcOptions& options, const WarcPageSink& sink,
                     WarcReport* report, std::vector<Diagnostic>* diagnostics);
 

@@ -315,14 +315,16 @@ TEST(WarcTest, HtmlWithoutContentTypeIsRecognisedByItsStart) {
   EXPECT_EQ(r.report.skipped.at("response: not HTML (no Content-Type)"), 1u);
 }
 
-TEST(WarcTest, XhtmlIsHtmlAndOtherStatusesAreCountedByCode) {
+TEST(WarcTest, XhtmlIsHtmlEmptyPayloadsAndOtherStatusesAreCounted) {
   const Read r = ReadBytes(
       Response("http://e/x", Http(200, "Content-Type: application/xhtml+xml\r\n", Html("X"))) +
       Response("http://e/moved", Http(301, "Location: /y\r\n", "")) +
+      Response("http://e/empty", Http(200, "Content-Type: text/html\r\n", "")) +
       Response("http://e/err", Http(500, "Content-Type: text/html\r\n", Html("E"))));
   EXPECT_EQ(r.report.pages, 1u);
   EXPECT_EQ(r.report.skipped.at("response: HTTP 301"), 1u);
   EXPECT_EQ(r.report.skipped.at("response: HTTP 500"), 1u);
+  EXPECT_EQ(r.report.skipped.at("response: empty payload"), 1u);
 }
 
 // ---- Damage -------------------------------------------------------------------
