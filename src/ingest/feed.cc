@@ -144,6 +144,17 @@ int NamedZoneHours(std::string_view name) {
   return 0;
 }
 
+// "Tue", "Tues", "Tuesday"...: a day name RFC 822 allows, or more of it.
+bool IsRfc822Weekday(std::string_view lower) {
+  static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                               "friday", "saturday", "sunday"};
+  if (lower.size() < 3) return false;
+  for (std::string_view day : kDays) {
+    if (StartsWith(day, lower)) return true;
+  }
+  return false;
+}
+
 // W3C datetime / RFC 3339: YYYY[-MM[-DD[(T| )hh:mm[:ss[.f]][Z|+hh:mm]]]].
 bool ParseW3c(std::string_view s, Timestamp* t) {
   DateScanner in{s};
@@ -176,8 +187,7 @@ bool ParseRfc822(std::string_view s, Timestamp* t) {
   DateScanner in{s};
   in.SkipSpaces();
   if (IsAsciiAlpha(in.Peek())) {
-    const std::string_view weekday = in.Letters();
-    if (!IsWeekdayName(AsciiLower(weekday))) return false;
+    if (!IsRfc822Weekday(AsciiLower(in.Letters()))) return false;
     in.Accept('.');
     in.SkipSpaces();
   }
@@ -249,6 +259,10 @@ FeedDate ParseFeedDate(std::string_view text) {
   if (text.empty() || text.size() > 100) return {};
   Timestamp t;
   if (ParseW3c(text, &t)) return Format(t);
+  // Shaped like W3C ("2015-12-18T25:00") but wrong: not read some other way.
+  if (text.size() > 4 && IsAsciiDigit(text[0]) && IsAsciiDigit(text[3]) && text[4] == '-') {
+    return {};
+  }
   t = Timestamp();
   if (ParseRfc822(text, &t)) return Format(t);
   CivilDate d;
@@ -284,6 +298,10 @@ size_t SkipDoctype(std::string_view s, size_t pos) {
     const char c = s[pos];
     if (quote != 0) {
       if (c == quote) quote = 0;
+    } else if (s.compare(pos, 4, "<!--") == 0) {
+      pos = s.find("-->", pos + 4);
+      if (pos == std::string_view::npos) return pos;
+      pos += 2;
     } else if (c == '"' || c == '\'') {
       quote = c;
     } else if (c == '[') {
