@@ -11,6 +11,7 @@
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cstdio>
 #include <memory>
@@ -92,8 +93,8 @@ struct Timestamp {
 };
 
 // hh:mm[:ss[.fraction]]; false when malformed.
-bool ScanTime(DateScanner* in, Timestamp* t) {
-  t->hour = in->Digits(2, 2);
+bool ScanTime(DateScanner* in, Timestamp* t, size_t hour_digits = 2) {
+  t->hour = in->Digits(hour_digits, 2);
   if (t->hour < 0 || !in->Accept(':')) return false;
   t->minute = in->Digits(2, 2);
   if (t->minute < 0) return false;
@@ -206,7 +207,7 @@ bool ParseRfc822(std::string_view s, Timestamp* t) {
   if (t->day > DaysInMonth(t->year, t->month)) return false;
   in.SkipSpaces();
   if (in.AtEnd()) return true;
-  if (!ScanTime(&in, t)) return false;
+  if (!ScanTime(&in, t, /*hour_digits=*/1)) return false;
   in.SkipSpaces();
   if (in.Peek() == '+' || in.Peek() == '-') {
     if (!ScanNumericZone(&in, &t->offset_minutes)) return false;
@@ -265,8 +266,16 @@ FeedDate ParseFeedDate(std::string_view text) {
   }
   t = Timestamp();
   if (ParseRfc822(text, &t)) return Format(t);
+  // "December 17, 2015", also after a weekday ("Thursday, December 17, 2015").
   CivilDate d;
-  if (ParseDate(text, &d) && d.valid()) return {d.ToIso(), {}};
+  const size_t comma = text.find(',');
+  if (text.find(':') != std::string_view::npos) return {};  // a time it could not read
+  if ((ParseDate(text, &d) || (comma != std::string_view::npos &&
+                               IsRfc822Weekday(AsciiLower(TrimWhitespace(text.substr(0, comma)))) &&
+                               ParseDate(text.substr(comma + 1), &d))) &&
+      d.valid()) {
+    return {d.ToIso(), {}};
+  }
   return {};
 }
 
@@ -359,6 +368,7 @@ struct XmlMessage {
   std::string text;
 };
 struct XmlLog {
+  bool well_formed = true;
   size_t keep = 20;
   size_t count = 0;  // all messages, kept or not
   std::vector<XmlMessage> messages;
@@ -426,9 +436,125 @@ DocPtr ParseXml(std::string_view bytes, XmlLog* log) {
   ctxt->vctxt.warning = IgnoreXmlMessage;
   ctxt->_private = log;
   xmlParseDocument(ctxt.get());
+  log->well_formed = ctxt->wellFormed != 0;
   DocPtr doc(ctxt->myDoc);
   ctxt->myDoc = nullptr;
   return doc;
+}
+
+// The length of the entity or character reference at s[at] ("&amp;",
+// "&#233;", "&#xE9;"), 0 when none stands there (a stray "&").
+size_t ReferenceLength(std::string_view s, size_t at) {
+  size_t i = at + 1;
+  if (i < s.size() && s[i] == '#') {
+    ++i;
+    const bool hex = i < s.size() && s[i] == 'x';
+    if (hex) ++i;
+    const size_t digits = i;
+    while (i < s.size() && i - digits < 8 &&
+           (IsAsciiDigit(s[i]) || (hex && std::isxdigit(static_cast<unsigned char>(s[i]))))) {
+      ++i;
+    }
+    return i > digits && i < s.size() && s[i] == ';' ? i + 1 - at : 0;
+  }
+  const auto name_char = [](char c, bool first) {
+    return IsAsciiAlpha(c) || c == '_' || c == ':' || static_cast<unsigned char>(c) >= 0x80 ||
+           (!first && (IsAsciiDigit(c) || c == '-' || c == '.'));
+  };
+  if (i >= s.size() || !name_char(s[i], true)) return 0;
+  while (i < s.size() && i - at < 64 && name_char(s[i], false)) ++i;
+  return i < s.size() && s[i] == ';' ? i + 1 - at : 0;
+}
+
+// Whether the "<" at s[at] starts a tag, an end tag, a comment, CDATA or a
+// processing instruction (else it is a stray "<", as in "1 < 2").
+bool StartsMarkup(std::string_view s, size_t at) {
+  if (at + 1 >= s.size()) return false;
+  const char c = s[at + 1];
+  return IsAsciiAlpha(c) || c == '_' || c == ':' || c == '/' || c == '!' || c == '?' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The code point of a predefined XML entity ("amp" -> 38), else 0.
+int PredefinedEntity(std::string_view name) {
+  if (name == "amp") return '&';
+  if (name == "lt") return '<';
+  if (name == "gt") return '>';
+  if (name == "quot") return '"';
+  if (name == "apos") return '\'';
+  return 0;
+}
+
+// What RepairReferences changed.
+struct Repairs {
+  size_t stray_marks = 0;    // a "&" or "<" that starts no reference or tag, escaped
+  size_t html_entities = 0;  // "&nbsp;" -> "&#160;" (no DTD declares them)
+};
+
+// The bytes of a malformed document made ready for libxml2's recovery, where
+// markup is read (not in CDATA, comments or processing instructions): after
+// its first error libxml2 drops every entity reference, &lt; and &amp; too,
+// for the rest of the document (character references survive). So the
+// predefined entities become character references, and the two commonest
+// faults of hand-made feeds are repaired: a "&" that starts no reference and
+// a "<" that starts no markup are escaped, and, in a document without a DOCTYPE, an HTML entity
+// ("&nbsp;") becomes its character reference. ASCII-based encodings only (not UTF-16). Line numbers
+// do not change.
+std::string RepairReferences(std::string_view bytes, Repairs* repairs) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 16);
+  bool doctype = false;
+  size_t i = 0;
+  const auto copy_through = [&](std::string_view close) {
+    const size_t end = bytes.find(close, i);
+    const size_t stop = end == std::string_view::npos ? bytes.size() : end + close.size();
+    out.append(bytes.substr(i, stop - i));
+    i = stop;
+  };
+  while (i < bytes.size()) {
+    const char c = bytes[i];
+    if (c == '<' && bytes.compare(i, 9, "<![CDATA[") == 0) {
+      copy_through("]]>");
+    } else if (c == '<' && bytes.compare(i, 4, "<!--") == 0) {
+      copy_through("-->");
+    } else if (c == '<' && bytes.compare(i, 2, "<?") == 0) {
+      copy_through("?>");
+    } else if (c == '<' && bytes.compare(i, 9, "<!DOCTYPE") == 0) {
+      doctype = true;
+      const size_t end = SkipDoctype(bytes, i);
+      const size_t stop = end == std::string_view::npos ? bytes.size() : end;
+      out.append(bytes.substr(i, stop - i));
+      i = stop;
+    } else if (c == '<' && !StartsMarkup(bytes, i)) {
+      out.append("&#60;");
+      ++repairs->stray_marks;
+      ++i;
+    } else if (c == '&') {
+      const size_t n = ReferenceLength(bytes, i);
+      const std::string name(n > 2 ? bytes.substr(i + 1, n - 2) : std::string_view());
+      const int predefined = PredefinedEntity(name);
+      const htmlEntityDesc* e =
+          doctype || n == 0 || name[0] == '#' || predefined > 0
+              ? nullptr
+              : htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
+      if (n == 0) {
+        out.append("&#38;");
+        ++repairs->stray_marks;
+      } else if (predefined > 0) {
+        out.append("&#" + std::to_string(predefined) + ";");
+      } else if (e != nullptr) {
+        out.append("&#" + std::to_string(e->value) + ";");
+        ++repairs->html_entities;
+      } else {
+        out.append(bytes.substr(i, n));
+      }
+      i += n == 0 ? 1 : n;
+    } else {
+      out.push_back(c);
+      ++i;
+    }
+  }
+  return out;
 }
 
 // The byte offset where each line starts, to place a message's line.
@@ -975,6 +1101,15 @@ Result<Feed> ParseFeed(std::string_view bytes, const std::string& name, const Fe
   XmlLog log;
   log.keep = options.max_diagnostics;
   DocPtr doc = ParseXml(bytes, &log);
+  Repairs repairs;
+  if (!log.well_formed && bytes.substr(0, 2) != "\xFF\xFE" && bytes.substr(0, 2) != "\xFE\xFF") {
+    const std::string repaired = RepairReferences(bytes, &repairs);
+    if (repaired != bytes) {
+      log = XmlLog();
+      log.keep = options.max_diagnostics;
+      doc = ParseXml(repaired, &log);
+    }
+  }
   const xmlNode* root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc.get());
   if (root == nullptr) {
     std::string why = log.messages.empty() ? "no root element" : log.messages.front().text;
@@ -1000,6 +1135,15 @@ Result<Feed> ParseFeed(std::string_view bytes, const std::string& name, const Fe
                   "not a feed: the root element is <" + std::string(local) + ">", name);
   }
   ReportXmlMessages(log, bytes, name, diagnostics);
+  if (repairs.stray_marks + repairs.html_entities > 0) {
+    AddDiagnostic(
+        diagnostics, Diagnostic::Severity::kWarning,
+        Status(StatusCode::kInvalidInput,
+               "malformed XML, repaired before parsing: " + std::to_string(repairs.stray_marks) +
+                   " stray '&' or '<' escaped, " + std::to_string(repairs.html_entities) +
+                   " HTML entities without a DTD replaced by character references",
+               name));
+  }
   if (b.feed.kind == FeedKind::kRss || b.feed.kind == FeedKind::kRdf) ReadRss(root, &b);
   if (b.feed.kind == FeedKind::kAtom) ReadAtom(root, &b);
   if (b.feed.kind == FeedKind::kSitemap || b.feed.kind == FeedKind::kSitemapIndex) {

@@ -400,31 +400,60 @@ TEST(FeedTest, LongItemHtmlIsCut) {
 
 // ---- Malformed and hostile feeds ---------------------------------------------------------------
 
-TEST(FeedSafetyTest, MalformedFeedRecoveredWithWarnings) {
+TEST(FeedSafetyTest, StrayAmpersandAndHtmlEntityRepaired) {
   const std::string xml =
       "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Fish & Chips Daily</title>\n"
-      "<item><title>First&nbsp;one</title><description>One.</description></item>\n"
-      "<item><title>Second & last</title><description>Two.</description></item>\n"
-      "</channel></rss>\n";
+      "<item><title>First&nbsp;one</title><description>One &amp; &lt;b&gt;only&lt;/b&gt;"
+      "</description></item>\n"
+      "<item><title>Second & last, 1 < 2</title><description><![CDATA[Two &amp; &x]]></description>"
+      "</item>\n</channel></rss>\n";
   std::vector<Diagnostic> diagnostics;
   testing::internal::CaptureStderr();
   const Feed feed = Parse(xml, &diagnostics);
-  const std::string printed = testing::internal::GetCapturedStderr();
-  EXPECT_EQ(printed, "");  // libxml2 printed nothing
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");  // libxml2 printed nothing
+  EXPECT_EQ(feed.title, "Fish & Chips Daily");
   ASSERT_EQ(feed.items.size(), 2u);
-  EXPECT_EQ(feed.items[1].summary_html, "Two.");
+  EXPECT_EQ(feed.items[0].title, "First one");  // U+00A0, collapsed
+  EXPECT_EQ(feed.items[0].summary_html, "One & <b>only</b>");
+  EXPECT_EQ(feed.items[1].title, "Second & last, 1 < 2");
+  EXPECT_EQ(feed.items[1].summary_html, "Two &amp; &x");  // CDATA untouched
+  ASSERT_EQ(diagnostics.size(), 1u) << Messages(diagnostics);
+  EXPECT_EQ(diagnostics[0].severity, Diagnostic::Severity::kWarning);
+  EXPECT_NE(diagnostics[0].status.message().find(
+                "repaired before parsing: 3 stray '&' or '<' escaped, 1 HTML entities"),
+            std::string::npos)
+      << Messages(diagnostics);
+}
+
+// libxml2's recovery drops every entity reference after the first error;
+// the reparse keeps the escaped HTML of the items after the damage.
+TEST(FeedSafetyTest, MalformedFeedRecoveredWithWarnings) {
+  const std::string xml =
+      "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Daily</title>\n"
+      "<item><guid a=\"1\" a=\"2\">One</guid><description>x</description></item>\n"
+      "<item><title>Two</title><description>&lt;p&gt;Fine &amp; well.&lt;/p&gt;</description>"
+      "</item>\n</channel></rss>\n";
+  std::vector<Diagnostic> diagnostics;
+  testing::internal::CaptureStderr();
+  const Feed feed = Parse(xml, &diagnostics);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  ASSERT_EQ(feed.items.size(), 2u);
+  EXPECT_EQ(feed.items[0].id, "One");
+  const FeedItem& last = feed.items.back();
+  EXPECT_EQ(last.summary_html, "<p>Fine & well.</p>");
   ASSERT_FALSE(diagnostics.empty());
   for (const Diagnostic& d : diagnostics) {
     EXPECT_EQ(d.severity, Diagnostic::Severity::kWarning) << d.status.ToString();
     EXPECT_NE(d.status.message().find("malformed XML, recovered"), std::string::npos);
   }
-  EXPECT_EQ(diagnostics[0].status.input(), "feed.xml:2");  // the stray & on line 2
-  EXPECT_EQ(diagnostics[0].status.byte_offset(), xml.find('\n') + 1);
+  EXPECT_EQ(diagnostics[0].status.input(), "feed.xml:3");  // the attribute twice on line 3
+  size_t line3 = xml.find('\n', xml.find('\n') + 1) + 1;
+  EXPECT_EQ(diagnostics[0].status.byte_offset(), line3);
 }
 
 TEST(FeedSafetyTest, ErrorCountIsBounded) {
   std::string xml = "<rss><channel>";
-  for (int i = 0; i < 200; ++i) xml += "<item><title>a & b</title></item>\n";
+  for (int i = 0; i < 200; ++i) xml += "<item><guid a=\"1\" a=\"1\">x</guid></item>\n";
   xml += "</channel></rss>";
   std::vector<Diagnostic> diagnostics;
   const Feed feed = Parse(xml, &diagnostics);
@@ -594,7 +623,8 @@ TEST(FeedSafetyTest, DeepNestingStopsAtLibxml2Limit) {
 
 TEST(FeedTest, ParsesFromManyThreadsAlike) {
   const std::string bytes = ReadFixture("rss2.xml");
-  const std::string broken = "<rss><channel><item><title>a & b</title></item></channel></rss>";
+  const std::string broken =
+      "<rss><channel><item><guid a=\"1\" a=\"2\">x</guid></item></channel></rss>";
   const Feed expected = Parse(bytes);
   std::atomic<int> mismatches{0};
   std::vector<std::thread> threads;
