@@ -429,6 +429,12 @@ DocPtr ParseXml(std::string_view bytes, XmlLog* log) {
       xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size())));
   if (ctxt == nullptr) return nullptr;
   xmlCtxtUseOptions(ctxt.get(), kParseOptions);
+  // What the options mean, whatever this thread's libxml2 defaults
+  // (xmlSubstituteEntitiesDefault, xmlLoadExtDtdDefaultValue...) say.
+  ctxt->replaceEntities = 0;
+  ctxt->loadsubset = 0;
+  ctxt->validate = 0;
+  ctxt->linenumbers = 1;
   ctxt->sax->serror = CollectXmlError;
   ctxt->sax->error = IgnoreXmlMessage;
   ctxt->sax->warning = IgnoreXmlMessage;
@@ -727,7 +733,7 @@ std::string DecodeHtmlReferences(std::string_view s) {
                           std::string::npos;
       if (ok && digits.size() <= 6)
         cp = static_cast<char32_t>(std::stoul(digits, nullptr, hex ? 16 : 10));
-      if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0;
+      if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || (cp < 0x20 && cp != '\t')) cp = 0;
     } else if (const htmlEntityDesc* e =
                    htmlEntityLookup(reinterpret_cast<const xmlChar*>(body.c_str()))) {
       cp = static_cast<char32_t>(e->value);
@@ -1102,7 +1108,10 @@ Result<Feed> ParseFeed(std::string_view bytes, const std::string& name, const Fe
   log.keep = options.max_diagnostics;
   DocPtr doc = ParseXml(bytes, &log);
   Repairs repairs;
-  if (!log.well_formed && bytes.substr(0, 2) != "\xFF\xFE" && bytes.substr(0, 2) != "\xFE\xFF") {
+  const bool ascii_based =
+      bytes.size() < 2 || (bytes[0] != '\0' && bytes[1] != '\0' &&
+                           bytes.substr(0, 2) != "\xFF\xFE" && bytes.substr(0, 2) != "\xFE\xFF");
+  if (!log.well_formed && ascii_based) {
     const std::string repaired = RepairReferences(bytes, &repairs);
     if (repaired != bytes) {
       log = XmlLog();

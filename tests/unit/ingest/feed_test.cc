@@ -224,6 +224,17 @@ TEST(FeedTest, RssSourceNamesTheOutlet) {
   EXPECT_EQ(docs[0].source, "The Paper");
 }
 
+TEST(FeedTest, XhtmlWithNonAsciiText) {
+  const Feed feed = Parse(
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><content type=\"xhtml\">"
+      "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Caf\u00e9 \u2014 \u65e5\u672c &amp; "
+      "1 &lt; 2</p></div></content></entry></feed>");
+  ASSERT_EQ(feed.items.size(), 1u);
+  const std::vector<Document> docs = FeedDocuments(feed, "x.xml", nullptr);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text, "Caf\u00e9 \u2014 \u65e5\u672c & 1 < 2");
+}
+
 TEST(FeedTest, UnescapedMarkupInDescriptionIsKeptAsHtml) {
   const Feed feed = Parse(
       "<rss><channel><item><description>A <b>bold</b> move.</description></item>"
@@ -542,6 +553,21 @@ TEST(FeedSafetyTest, UserEntitiesAreNotExpanded) {
   ASSERT_EQ(feed.items.size(), 1u);
   EXPECT_EQ(feed.items[0].title, "By &co;");
   EXPECT_EQ(feed.items[0].summary_html, "<p>At &co;</p> &co;");
+}
+
+// A program may have asked libxml2 for entity substitution and DTD loading
+// on this thread (thread-local defaults): the feed parser ignores that.
+TEST(FeedSafetyTest, ThreadDefaultsDoNotTurnOnExpansion) {
+  const int substitute = xmlSubstituteEntitiesDefault(1);
+  const int load_dtd = xmlLoadExtDtdDefaultValue;
+  xmlLoadExtDtdDefaultValue = XML_DETECT_IDS | XML_COMPLETE_ATTRS;
+  const Feed feed = Parse(
+      "<!DOCTYPE rss [<!ENTITY co \"Acme Corp\">]><rss><channel><item><title>By &co;</title>"
+      "</item></channel></rss>");
+  xmlLoadExtDtdDefaultValue = load_dtd;
+  xmlSubstituteEntitiesDefault(substitute);
+  ASSERT_EQ(feed.items.size(), 1u);
+  EXPECT_EQ(feed.items[0].title, "By &co;");
 }
 
 // Ten levels of ten references: 10^9 "lol"s if expanded.
