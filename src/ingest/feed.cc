@@ -748,6 +748,23 @@ std::string DecodeHtmlReferences(std::string_view s) {
   return out;
 }
 
+// Replaces each byte of `*s` that is not valid UTF-8 by U+FFFD (libxml2's
+// recovery can pass such bytes through); returns how many there were.
+size_t RepairUtf8(std::string* s) {
+  if (IsValidUtf8(*s)) return 0;
+  std::string out;
+  out.reserve(s->size() + 16);
+  size_t bad = 0;
+  for (size_t pos = 0; pos < s->size();) {
+    const size_t begin = pos;
+    const char32_t cp = DecodeUtf8(*s, &pos);
+    if (cp == 0xFFFD && s->compare(begin, pos - begin, "\xEF\xBF\xBD") != 0) ++bad;
+    AppendUtf8(cp, &out);
+  }
+  *s = std::move(out);
+  return bad;
+}
+
 // Valid UTF-8 (libxml2 gives it; repaired when not), white space collapsed.
 std::string CleanText(std::string_view s) {
   if (IsValidUtf8(s)) return CollapseWhitespace(s);
@@ -878,7 +895,8 @@ struct FeedBuilder {
   const FeedOptions& options;
   std::vector<Diagnostic>* diagnostics;
   Feed feed;
-  size_t skipped = 0;  // items past options.max_items
+  size_t skipped = 0;       // items past options.max_items
+  size_t invalid_utf8 = 0;  // bytes replaced by U+FFFD
 
   // Appends a finished item: id defaults to the link, HTML cut to size.
   void Add(FeedItem item) {
@@ -887,6 +905,10 @@ struct FeedBuilder {
       return;
     }
     if (item.id.empty()) item.id = item.link;
+    for (std::string* field : {&item.title, &item.link, &item.id, &item.author, &item.source,
+                               &item.summary_html, &item.content_html}) {
+      invalid_utf8 += RepairUtf8(field);
+    }
     const std::string where = name + ":" + std::to_string(item.line);
     for (std::string* html : {&item.summary_html, &item.content_html}) {
       std::string_view v = *html;
@@ -909,7 +931,7 @@ FeedItem ReadRssItem(const xmlNode* item, std::string_view base) {
     switch (NsOf(c, item)) {
       case Ns::kCore:
         if (local == "title") out.title = CleanText(DecodeHtmlReferences(NodeText(c, true)));
-        if (local == "link") link = CleanText(NodeText(c, true));
+        if (local == "link") link = CleanText(NodeText(c, true));  // white space inside too
         if (local == "guid") {
           guid = CleanText(NodeText(c, true));
           guid_is_link = Attribute(c, "isPermaLink") != "false";
@@ -956,7 +978,7 @@ void ReadRss(const xmlNode* root, FeedBuilder* b) {
         b->feed.title = CleanText(DecodeHtmlReferences(NodeText(c, true)));
       }
       if (ns == Ns::kCore && local == "link" && b->feed.link.empty()) {
-        b->feed.link = Resolve(NodeText(c, true), BaseOf(channel, {}));
+        b->feed.link = Resolve(CleanText(NodeText(c, true)), BaseOf(channel, {}));
       }
       if ((ns == Ns::kCore || ns == Ns::kDc) && local == "language" && b->feed.language.empty()) {
         b->feed.language = CleanText(NodeText(c, true));
@@ -1003,7 +1025,7 @@ std::string AtomLink(const xmlNode* parent) {
   std::string first;
   for (const xmlNode* c = parent->children; c != nullptr; c = c->next) {
     if (!Named(c, "link") || NsOf(c, parent) != Ns::kCore) continue;
-    const std::string href = Attribute(c, "href");
+    const std::string href = CleanText(Attribute(c, "href"));
     if (TrimWhitespace(href).empty()) continue;
     const std::string rel(TrimWhitespace(Attribute(c, "rel")));
     if (rel.empty() || rel == "alternate") return Resolve(href, BaseOf(c, {}));
@@ -1088,7 +1110,9 @@ void ReadSitemap(const xmlNode* root, FeedBuilder* b) {
     for (const xmlNode* c = e->children; c != nullptr; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       const Ns ns = NsOf(c, e);
-      if (ns == Ns::kCore && Named(c, "loc")) item.link = Resolve(NodeText(c, true), BaseOf(c, {}));
+      if (ns == Ns::kCore && Named(c, "loc")) {
+        item.link = Resolve(CleanText(NodeText(c, true)), BaseOf(c, {}));
+      }
       if (ns == Ns::kCore && Named(c, "lastmod")) lastmod = NodeText(c, true);
       if (ns == Ns::kNews && Named(c, "news")) ReadNews(c, &item);
     }
@@ -1157,6 +1181,16 @@ Result<Feed> ParseFeed(std::string_view bytes, const std::string& name, const Fe
   if (b.feed.kind == FeedKind::kAtom) ReadAtom(root, &b);
   if (b.feed.kind == FeedKind::kSitemap || b.feed.kind == FeedKind::kSitemapIndex) {
     ReadSitemap(root, &b);
+  }
+  for (std::string* field : {&b.feed.title, &b.feed.link, &b.feed.language}) {
+    b.invalid_utf8 += RepairUtf8(field);
+  }
+  if (b.invalid_utf8 > 0) {
+    AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
+                  Status(StatusCode::kInvalidInput,
+                         "invalid UTF-8: " + std::to_string(b.invalid_utf8) +
+                             " byte(s) in the feed's fields replaced by U+FFFD",
+                         name));
   }
   if (b.skipped > 0) {
     AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,

@@ -474,6 +474,22 @@ TEST(FeedSafetyTest, ErrorCountIsBounded) {
             std::string::npos);
 }
 
+// libxml2's recovery let a byte that is not UTF-8 through into the item's
+// HTML (found by fuzz_feed).
+TEST(FeedSafetyTest, InvalidUtf8PassedByRecoveryIsReplaced) {
+  std::vector<Diagnostic> diagnostics;
+  const Feed feed = Parse(
+      "<rss xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><item>"
+      "<content:encoded><![CDATA[<p>Bad \xA2he byte</p>]]></content:encoded></item></channel>"
+      "</rss>",
+      &diagnostics);
+  ASSERT_EQ(feed.items.size(), 1u);
+  EXPECT_EQ(feed.items[0].content_html, "<p>Bad \uFFFDhe byte</p>");
+  EXPECT_NE(Messages(diagnostics).find("invalid UTF-8: 1 byte(s) in the feed's fields"),
+            std::string::npos)
+      << Messages(diagnostics);
+}
+
 TEST(FeedSafetyTest, NonFeedsRejected) {
   std::vector<Diagnostic> diagnostics;
   Result<Feed> text = ParseFeed("just some words, not XML", "a.txt", {}, &diagnostics);
