@@ -401,6 +401,39 @@ void CollectXmlError(void* user, xmlErrorPtr error) {
   ++log->count;
   if (log->messages.size() < log->keep) log->messages.push_back(std::move(m));
 }
+// Messages raised outside the parser context (encoding conversion, I/O):
+// `user` is our log.
+void CollectLooseXmlError(void* user, xmlErrorPtr error) {
+  if (user == nullptr || error == nullptr) return;
+  auto* log = static_cast<XmlLog*>(user);
+  XmlMessage m;
+  m.level = error->level;
+  m.code = error->code;
+  m.text = std::string(TrimWhitespace(error->message != nullptr ? error->message : "XML error"));
+  if (!log->messages.empty() && log->messages.back().text == m.text) return;
+  ++log->count;
+  if (log->messages.size() < log->keep) log->messages.push_back(std::move(m));
+}
+
+// Routes libxml2's messages that carry no parser context (encoding errors)
+// to `log` for the life of the guard. libxml2 keeps this handler per thread,
+// so other threads' parses and handlers are not touched; the previous one is
+// restored.
+class ThreadErrorGuard {
+ public:
+  explicit ThreadErrorGuard(XmlLog* log)
+      : previous_(xmlStructuredError), previous_context_(xmlStructuredErrorContext) {
+    xmlSetStructuredErrorFunc(log, CollectLooseXmlError);
+  }
+  ThreadErrorGuard(const ThreadErrorGuard&) = delete;
+  ThreadErrorGuard& operator=(const ThreadErrorGuard&) = delete;
+  ~ThreadErrorGuard() { xmlSetStructuredErrorFunc(previous_context_, previous_); }
+
+ private:
+  xmlStructuredErrorFunc previous_;
+  void* previous_context_;
+};
+
 // The older unstructured channels, in case a path of libxml2 uses them: silent.
 void IgnoreXmlMessage(void*, const char*, ...) {}
 
@@ -425,6 +458,7 @@ void InitLibxml2Once() {
 // document may be partial (recovery) or null.
 DocPtr ParseXml(std::string_view bytes, XmlLog* log) {
   InitLibxml2Once();
+  ThreadErrorGuard guard(log);
   std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(
       xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size())));
   if (ctxt == nullptr) return nullptr;

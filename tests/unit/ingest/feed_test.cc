@@ -490,6 +490,24 @@ TEST(FeedSafetyTest, InvalidUtf8PassedByRecoveryIsReplaced) {
       << Messages(diagnostics);
 }
 
+// libxml2 reports encoding errors outside the parse context; they used to go
+// to stderr (found by fuzz_feed).
+TEST(FeedSafetyTest, EncodingErrorsAreCollectedNotPrinted) {
+  std::string xml("\xFF\xFE", 2);
+  const std::string before = "<rss><channel><item><description>ab";
+  const std::string after = "t</description></item></channel></rss>";
+  for (char c : before) xml += std::string{c, '\0'};
+  xml += std::string("\x2F\xD8", 2);  // a lone high surrogate
+  for (char c : after) xml += std::string{c, '\0'};
+  std::vector<Diagnostic> diagnostics;
+  testing::internal::CaptureStderr();
+  Result<Feed> feed = ParseFeed(xml, "u16.xml", {}, &diagnostics);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_NE(Messages(diagnostics).find("u16.xml"), std::string::npos);
+  EXPECT_NE(Messages(diagnostics).find("conversion failed"), std::string::npos)
+      << Messages(diagnostics);
+}
+
 TEST(FeedSafetyTest, NonFeedsRejected) {
   std::vector<Diagnostic> diagnostics;
   Result<Feed> text = ParseFeed("just some words, not XML", "a.txt", {}, &diagnostics);
