@@ -33,14 +33,25 @@
 // HTML fields decode when HTML names it: RSS 0.91 feeds use &eacute;), only
 // the predefined entities and character references are decoded; libxml2's
 // own limits (depth 256, text nodes of 10 MB, entity amplification) hold.
-// libxml2 prints nothing: its messages are collected per parse into
-// Diagnostics naming the input, line and message. A malformed feed is read
-// in recovery mode (its items up to and after the damage kept, a warning per
-// error, at most FeedOptions::max_diagnostics of them); bytes that are not
-// XML, or XML whose root is not a feed, are an error.
+// An entity loop or amplification stops the parse: an error Diagnostic, the
+// items read before it kept. libxml2 prints nothing: its messages are
+// collected per parse into Diagnostics naming the input ("name:line"), the
+// byte offset of that line and the message.
+//
+// Malformed feeds: libxml2 recovers (items before and after the damage
+// kept, a warning per message, at most FeedOptions::max_diagnostics of
+// them), but after its first error it drops every entity reference, &lt; and
+// &amp; included. So a feed that is not well-formed is parsed a second time
+// from a copy with the predefined entities written as character references,
+// a stray "&" or "<" escaped and, when there is no DOCTYPE, HTML entities
+// (&nbsp;) as character references; a warning counts the repairs. Bytes
+// that are not UTF-8 which recovery lets through become U+FFFD (reported).
+// Bytes that are not XML, or XML whose root is not a feed, are an error.
 //
 // Thread-safe: libxml2 is initialized once (std::call_once); every parse has
-// its own context and error collector, so parses run from many threads.
+// its own context and error collector (messages without a context, such as
+// encoding errors, go through libxml2's per-thread handler, set for the
+// parse and restored after), so parses run from many threads at once.
 // LooksLikeFeed, ParseFeed, FeedDocuments and ParseFeedDate keep no state.
 #ifndef DOSSIER_INGEST_FEED_H_
 #define DOSSIER_INGEST_FEED_H_
