@@ -1171,10 +1171,14 @@ Result<Feed> ParseFeed(std::string_view bytes, const std::string& name, const Fe
                            bytes.substr(0, 2) != "\xFF\xFE" && bytes.substr(0, 2) != "\xFE\xFF");
   if (!log.well_formed && ascii_based) {
     const std::string repaired = RepairReferences(bytes, &repairs);
-    if (repaired != bytes) {
-      log = XmlLog();
-      log.keep = options.max_diagnostics;
-      doc = ParseXml(repaired, &log);
+    XmlLog second;
+    second.keep = options.max_diagnostics;
+    DocPtr reparsed = repaired != bytes ? ParseXml(repaired, &second) : nullptr;
+    if (reparsed != nullptr && xmlDocGetRootElement(reparsed.get()) != nullptr) {
+      doc = std::move(reparsed);
+      log = std::move(second);
+    } else {
+      repairs = Repairs();
     }
   }
   const xmlNode* root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc.get());
