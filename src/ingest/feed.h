@@ -19,9 +19,9 @@
 // <source> names the item's outlet like news:publication does.
 //
 // Dates (ParseFeedDate): RFC 822 (RSS: "Fri, 18 Dec 2015 10:00:00 GMT",
-// "+0100", EST/EDT/CST/CDT/MST/MDT/PST/PDT/UT/GMT/Z, two-digit years 50-99 ->
-// 19xx, 00-49 -> 20xx), RFC 3339 (Atom) and W3C datetime (sitemaps: YYYY,
-// YYYY-MM, YYYY-MM-DD, with a time and zone). A time is normalized to UTC in
+// "+0100", EST/EDT/CST/CDT/MST/MDT/PST/PDT/CET/CEST, UT/GMT/Z and other
+// names as UTC, two-digit years 50-99 -> 19xx, 00-49 -> 20xx), RFC 3339 (Atom) and W3C datetime
+// (sitemaps: YYYY, YYYY-MM, YYYY-MM-DD, with a time and zone). A time is normalized to UTC in
 // `datetime` ("2015-12-18T10:00:00Z"; a time without a zone is taken as UTC)
 // and `date` is then its UTC date; a date without a time is kept as written
 // ("2015-12-18", or the reduced "2015-12" / "2015" of a sitemap).
@@ -75,7 +75,7 @@ struct FeedItem {
   std::string title;         // text, entities decoded, white space collapsed
   std::string link;          // absolute URL (resolved against xml:base / the feed's link)
   std::string id;            // guid / atom:id, else the link
-  std::string date;          // YYYY-MM-DD (see ParseFeedDate); empty when none or unreadable
+  std::string date;          // YYYY-MM-DD, a sitemap's YYYY-MM / YYYY as written; or empty
   std::string datetime;      // RFC 3339 UTC "2015-12-18T10:00:00Z" when a time was given
   std::string author;        // author / dc:creator / atom:author/name, no e-mail address
   std::string source;        // news:publication name or RSS <source>, else empty
