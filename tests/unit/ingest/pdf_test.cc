@@ -121,6 +121,53 @@ TEST(PdfTest, WinAnsiNonAsciiComesOutAsUtf8) {
             "Caf\u00e9 na\u00efve \u2019quoted\u2019 \u2014 dash \u201ccurly\u201d \u20ac5");
 }
 
+TEST(PdfTest, UnpairedSurrogateInTitleBecomesReplacementCharacter) {
+  pdf_writer::Document doc = ReportDocument();
+  doc.title_utf16 = std::u16string(u"A") + static_cast<char16_t>(0xD800) + u"B";
+  EXPECT_EQ(Extract(doc.Build()).title, "A\uFFFDB");
+}
+
+TEST(PdfTest, SoftHyphenAtLineEndJoinsAndControlCharactersGo) {
+  pdf_writer::Page page;
+  page.Lines(72, 720, 11, 14, {"An inter\xAD", "national tab\tand\fform feed."});
+  pdf_writer::Document doc;
+  doc.pages = {page};
+  // Extract checks there is no \f or \t (poppler shows these codes as nothing).
+  const std::string text = Extract(doc.Build()).text;
+  EXPECT_EQ(text.substr(0, 17), "An international ") << text;
+}
+
+TEST(PdfTest, HyphenAfterANonLetterKeepsTheSpace) {
+  pdf_writer::Page page;
+  page.Lines(72, 720, 11, 14, {"Prices rose 5 -", "and fell again."});
+  pdf_writer::Document doc;
+  doc.pages = {page};
+  EXPECT_EQ(Extract(doc.Build()).text, "Prices rose 5 - and fell again.");
+}
+
+TEST(PdfTest, ThreeColumnsBetweenAFullWidthHeadlineAndFooterNote) {
+  pdf_writer::Page page;
+  page.Text(50, 750, 20, "A Headline Across The Whole Page Width Here");
+  for (int col = 0; col < 3; ++col) {
+    const double x = 50 + col * 180;
+    const std::string c = std::to_string(col + 1);
+    page.Lines(x, 700, 10, 12, {"Column " + c + " first", "paragraph text."});
+    page.Lines(x, 660, 10, 12, {"Column " + c + " second", "paragraph text."});
+  }
+  page.Text(
+      50, 600, 10,
+      "A note set across the whole width of the page, below all three of the columns above it.");
+  pdf_writer::Document doc;
+  doc.pages = {page};
+  EXPECT_EQ(
+      Extract(doc.Build()).text,
+      "A Headline Across The Whole Page Width Here\n\n"
+      "Column 1 first paragraph text.\n\nColumn 1 second paragraph text.\n\n"
+      "Column 2 first paragraph text.\n\nColumn 2 second paragraph text.\n\n"
+      "Column 3 first paragraph text.\n\nColumn 3 second paragraph text.\n\n"
+      "A note set across the whole width of the page, below all three of the columns above it.");
+}
+
 TEST(PdfTest, TwoColumnPageReadsLeftColumnFirst) {
   pdf_writer::Page page;
   page.Lines(50, 720, 11, 14,
