@@ -6,10 +6,8 @@
 
 #include <algorithm>
 #include <climits>
-#include <cmath>
 #include <memory>
 #include <mutex>
-#include <unordered_map>
 #include <utility>
 
 #include "ingest/pdf_layout.h"

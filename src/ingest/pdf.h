@@ -9,28 +9,28 @@
 //     PdfPosition at = PdfPositionOf(pdf->page_starts, sentence.begin);  // page 2, byte 40
 //   }
 //
-// Method: poppler's word boxes (page::text_list(), poppler's reading order:
-// columns and blocks as poppler's text layout finds them) are rebuilt into
-// lines (a word on another baseline, or left of the previous word, starts a
-// line) and paragraphs (a new paragraph where the line pitch grows past 1.35x
-// the page's usual pitch, the text moves up (next column), or the font size
-// changes by more than 20%). The word boxes are used rather than
-// page::text(): its non-raw layout removes every line-end hyphen and glues the
-// lines ("Franco-\nGerman" -> "FrancoGerman") and marks no paragraph gaps, and
-// its physical layout puts columns side by side on one line.
+// Method: poppler's word boxes (page::text_list(), in poppler's reading
+// order) are rebuilt into lines, paragraphs and a reading order of their
+// own by LayoutPdfPages (ingest/pdf_layout.h, which says how). Not
+// page::text(): its non-raw layout removes every line-end hyphen and glues
+// the two lines ("Franco-\nGerman" -> "FrancoGerman", as pdftotext does),
+// marks no paragraph gaps inside a block, and, like poppler's word order,
+// reads a two-column page left column paragraph 1, right column, left
+// paragraph 2 when the columns' paragraph gaps line up; its physical layout
+// puts the columns side by side on each line.
 //
 // The text: paragraphs separated by "\n\n", the lines of a paragraph joined
 // with a space; a word hyphenated at a line end is re-joined without the
 // hyphen when the next line starts with a lower-case letter ("coope-" +
 // "ration" -> "cooperation"), else the hyphen stays and no space is added
-// ("Franco-" + "German" -> "Franco-German"). Lines at the top or bottom of a
-// page that repeat (digits ignored) on at least 60% of the pages (and two or
-// more) are running headers/footers and are dropped, as are bare page numbers
-// ("7", "- 7 -", "Page 7", "7 of 12", roman numerals) at a page's top or
-// bottom. Pages are separated by "\n\n". The text is valid UTF-8 (poppler's
-// UTF-16 converted here; an unpaired surrogate becomes U+FFFD) with no
-// control characters: no form feeds, no line breaks inside a paragraph. It
-// is not NFC-normalized (the readers' NormalizeText does that).
+// ("Franco-" + "German" -> "Franco-German"). Running headers and footers
+// (edge lines standing alone that repeat, digits ignored, on at least 60% of
+// the pages and two or more) and bare page numbers ("7", "- 7 -", "Page 7 of
+// 12", "vii") at a page's top or bottom are dropped. Pages are separated by
+// "\n\n". The text is valid UTF-8 (poppler's UTF-16 converted here; an
+// unpaired surrogate becomes U+FFFD) with no control characters: no form
+// feeds, no line breaks inside a paragraph. It is not NFC-normalized (the
+// readers' NormalizeText does that).
 //
 // Errors (the input named in the Status): not a PDF / damaged (kInvalidInput),
 // password-protected (kInvalidInput), no text on any page (kEmptyInput: a

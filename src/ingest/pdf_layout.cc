@@ -62,6 +62,15 @@ std::vector<Line> BuildLines(const std::vector<PdfWord>& words) {
 
 // ---- Paragraphs --------------------------------------------------------------------
 
+// "• item", "◦ item", "▪ item"...: a list item begins a paragraph.
+bool StartsWithBullet(std::string_view text) {
+  for (std::string_view bullet :
+       {"\u2022", "\u25E6", "\u25AA", "\u25CF", "\u25A0", "\u2023", "\u2043", "\u00B7"}) {
+    if (StartsWith(text, bullet)) return true;
+  }
+  return false;
+}
+
 // For each line, whether a paragraph begins there (see the header, step 2).
 std::vector<bool> ParagraphStarts(const std::vector<Line>& lines) {
   std::vector<double> pitches;
@@ -81,7 +90,8 @@ std::vector<bool> ParagraphStarts(const std::vector<Line>& lines) {
     const double d = b.top - a.top;
     const double ratio = std::max(a.Height(), b.Height()) / std::min(a.Height(), b.Height());
     const double limit = usual > 0 ? usual * 1.35 : 1.6 * a.Height();
-    starts[i] = d <= 0 || b.left >= a.right || ratio > 1.2 || d > limit;
+    starts[i] =
+        d <= 0 || b.left >= a.right || ratio > 1.2 || d > limit || StartsWithBullet(lines[i].text);
   }
   return starts;
 }
@@ -191,8 +201,24 @@ struct Paragraph {
   Box box;
 };
 
-// The x where the leftmost gap of at least `min_gap` between the boxes of
-// `items` lies (no box crosses it, boxes on both sides), or NAN.
+// Whether the boxes of `items` left of `cut` and those right of it stand
+// side by side: their vertical extents overlap.
+bool SideBySide(const std::vector<Paragraph>& paras, const std::vector<size_t>& items, double cut) {
+  double left_top = INFINITY, left_bottom = -INFINITY, right_top = INFINITY,
+         right_bottom = -INFINITY;
+  for (size_t i : items) {
+    const Box& b = paras[i].box;
+    double& top = b.right <= cut ? left_top : right_top;
+    double& bottom = b.right <= cut ? left_bottom : right_bottom;
+    top = std::min(top, b.top);
+    bottom = std::max(bottom, b.bottom);
+  }
+  return std::min(left_bottom, right_bottom) > std::max(left_top, right_top);
+}
+
+// The x of the leftmost gutter between the boxes of `items`: a gap of at
+// least `min_gap` that no box crosses, with boxes on both sides standing side
+// by side; NAN if none.
 double FindGutter(const std::vector<Paragraph>& paras, const std::vector<size_t>& items,
                   double min_gap) {
   std::vector<std::pair<double, double>> spans;
@@ -200,7 +226,10 @@ double FindGutter(const std::vector<Paragraph>& paras, const std::vector<size_t>
   std::sort(spans.begin(), spans.end());
   double reach = spans.empty() ? 0 : spans[0].second;
   for (size_t k = 1; k < spans.size(); ++k) {
-    if (spans[k].first - reach >= min_gap) return (reach + spans[k].first) / 2;
+    if (spans[k].first - reach >= min_gap) {
+      const double cut = (reach + spans[k].first) / 2;
+      if (SideBySide(paras, items, cut)) return cut;
+    }
     reach = std::max(reach, spans[k].second);
   }
   return NAN;
@@ -313,10 +342,10 @@ std::string PageText(const PageLines& page, const std::vector<bool>& drop) {
   std::vector<size_t> order;
   std::vector<size_t> all(paras.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-  if (paras.size() <= 1000) {
+  if (paras.size() <= 300) {
     ReadingOrder(paras, std::move(all), std::max(0.5 * min_height, 2.0), 0, &order);
   } else {
-    order = std::move(all);  // poppler's order: the cuts are quadratic
+    order = std::move(all);  // poppler's order: the cuts are cubic at worst
   }
   std::string out;
   for (size_t p : order) {

@@ -185,6 +185,35 @@ TEST(PdfTest, TwoColumnPageReadsLeftColumnFirst) {
             "Its last paragraph is short as well.");
 }
 
+TEST(PdfTest, StackedShortLinesAreNotColumns) {
+  // A title page: centred lines, then headings at the left margin. Gaps
+  // between them in x, but nothing side by side: read top to bottom.
+  pdf_writer::Page page;
+  page.Text(260, 700, 14, "Thomas Leonard");
+  page.Text(270, 680, 11, "tal at example.org");
+  page.Text(72, 630, 14, "1. Introduction");
+  page.Text(120, 600, 12, "1.1 Version");
+  page.Lines(120, 570, 11, 14,
+             {"This is version 0.21 of the specification, last updated", "in October."});
+  pdf_writer::Document doc;
+  doc.pages = {page};
+  EXPECT_EQ(Extract(doc.Build()).text,
+            "Thomas Leonard\n\ntal at example.org\n\n1. Introduction\n\n1.1 Version\n\n"
+            "This is version 0.21 of the specification, last updated in October.");
+}
+
+TEST(PdfTest, BulletsStartParagraphs) {
+  pdf_writer::Page page;
+  page.Lines(72, 720, 11, 14,
+             {"The main features are:", "\x95 on-line structure management", "\x95 off-line",
+              "structure creation."});
+  pdf_writer::Document doc;
+  doc.pages = {page};
+  EXPECT_EQ(Extract(doc.Build()).text,
+            "The main features are:\n\n\u2022 on-line structure management\n\n"
+            "\u2022 off-line structure creation.");
+}
+
 TEST(PdfTest, KernedTjStringsKeepWordsWhole) {
   pdf_writer::Page page;
   page.TextTJ(72, 720, 11, {"Kern", "ed W", "o", "rds stay wh", "ole"});
