@@ -163,20 +163,34 @@ void FindEdges(PageLines* page) {
   }
 }
 
+// How often a line (its EdgeKey) stands at a page edge, and its smallest
+// height there.
+struct EdgeCount {
+  size_t pages = 0;
+  double min_height = INFINITY;
+};
+
 // For each page and line, whether it is a running header, footer or page
-// number (see the header, step 3).
+// number (see the header, step 3). A repeated line set over 30% larger than
+// its smallest occurrence (a cover page's title) stays.
 std::vector<std::vector<bool>> ChromeLines(std::vector<PageLines>* pages) {
-  std::unordered_map<std::string, size_t> pages_with;  // edge key -> pages
+  std::unordered_map<std::string, EdgeCount> counts;
   size_t pages_with_text = 0;
   for (PageLines& page : *pages) {
     if (!page.lines.empty()) ++pages_with_text;
     FindEdges(&page);
-    std::vector<std::string> keys;
-    for (size_t i : page.top) keys.push_back(EdgeKey(page.lines[i].text));
-    for (size_t i : page.bottom) keys.push_back(EdgeKey(page.lines[i].text));
+    std::vector<std::pair<std::string, double>> keys;
+    for (const std::vector<size_t>* edge : {&page.top, &page.bottom}) {
+      for (size_t i : *edge) {
+        keys.emplace_back(EdgeKey(page.lines[i].text), page.lines[i].box.Height());
+      }
+    }
     std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (const std::string& k : keys) ++pages_with[k];
+    for (size_t k = 0; k < keys.size(); ++k) {
+      EdgeCount& count = counts[keys[k].first];
+      if (k == 0 || keys[k].first != keys[k - 1].first) ++count.pages;
+      count.min_height = std::min(count.min_height, keys[k].second);
+    }
   }
   const size_t needed = std::max<size_t>(2, (pages_with_text * 6 + 9) / 10);
   std::vector<std::vector<bool>> drop(pages->size());
@@ -185,8 +199,10 @@ std::vector<std::vector<bool>> ChromeLines(std::vector<PageLines>* pages) {
     drop[p].assign(page.lines.size(), false);
     for (const std::vector<size_t>* edge : {&page.top, &page.bottom}) {
       for (size_t i : *edge) {  // from the edge inwards, while lines go
-        const std::string& text = page.lines[i].text;
-        if (!IsPageNumber(text) && pages_with[EdgeKey(text)] < needed) break;
+        const Line& line = page.lines[i];
+        const EdgeCount& count = counts[EdgeKey(line.text)];
+        const bool running = count.pages >= needed && line.box.Height() <= 1.3 * count.min_height;
+        if (!running && !IsPageNumber(line.text)) break;
         drop[p][i] = true;
       }
     }

@@ -21,7 +21,9 @@
 //    (digits ignored: "Page 3 of 9") at a page edge on at least 60% of the
 //    pages with text (and two or more), or are bare page numbers ("7",
 //    "- 7 -", "Page 7", "7 of 12", "vii"), are dropped, peeling from the
-//    edge inwards (the second line only when the first went).
+//    edge inwards (the second line only when the first went). A repeated
+//    line set over 30% larger than its smallest occurrence stays (a cover
+//    page's title that is also the running header).
 // 4. Reading order of the paragraphs (recursive cuts): the paragraphs are cut
 //    into bands at vertical gaps; consecutive bands whose paragraphs leave a
 //    common empty vertical strip (a gutter) with paragraphs side by side
@@ -38,9 +40,6 @@
 //    starts with a lower-case letter ("coope-" "ration" -> "cooperation")
 //    and kept without a space otherwise ("Franco-" "German" ->
 //    "Franco-German"); soft hyphens (U+00AD) are removed.
-//
-// Known weakness: a document title on page 1 that is also the running
-// header of the other pages is dropped with them.
 //
 // Words must be valid UTF-8 without control characters. Stateless and
 // thread-safe.

@@ -247,6 +247,17 @@ TEST(PdfTest, PageNumberFormsAndRunningFootersAreDropped) {
             "Talks resume. Second line.");
 }
 
+TEST(PdfTest, CoverTitleThatIsAlsoTheRunningHeaderStays) {
+  pdf_writer::Document doc;
+  for (int n = 1; n <= 3; ++n) {
+    pdf_writer::Page page;
+    page.Text(72, n == 1 ? 740 : 770, n == 1 ? 20 : 9, "Harbor Quarterly");
+    page.Text(72, 700, 11, std::string(n, 'a') + " body.");
+    doc.pages.push_back(page);
+  }
+  EXPECT_EQ(Extract(doc.Build()).text, "Harbor Quarterly\n\na body.\n\naa body.\n\naaa body.");
+}
+
 TEST(PdfTest, EdgeLineRepeatedOnFewPagesIsKept) {
   pdf_writer::Document doc;
   for (int n = 1; n <= 5; ++n) {
