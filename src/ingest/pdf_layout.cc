@@ -170,16 +170,30 @@ struct EdgeCount {
   double min_height = INFINITY;
 };
 
-// For each page and line, whether it is a running header, footer or page
-// number (see the header, step 3). A repeated line set over 30% larger than
-// its smallest occurrence (a cover page's title) stays.
-std::vector<std::vector<bool>> ChromeLines(std::vector<PageLines>* pages) {
-  std::unordered_map<std::string, EdgeCount> counts;
+// What the edge lines of all pages have in common: their texts, and the
+// heights (whole points) where pages' topmost lines begin and bottommost
+// lines end.
+struct Edges {
+  std::unordered_map<std::string, EdgeCount> texts;
+  std::unordered_map<long, size_t> tops, bottoms;  // y -> pages
+  size_t needed = 2;                               // pages that make a line "running"
+};
+
+Edges CountEdges(std::vector<PageLines>* pages) {
+  Edges edges;
   size_t pages_with_text = 0;
   for (PageLines& page : *pages) {
-    if (!page.lines.empty()) ++pages_with_text;
+    if (page.lines.empty()) continue;
+    ++pages_with_text;
     FindEdges(&page);
     std::vector<std::pair<std::string, double>> keys;
+    double top = INFINITY, bottom = -INFINITY;
+    for (const Line& line : page.lines) {
+      top = std::min(top, line.box.top);
+      bottom = std::max(bottom, line.box.bottom);
+    }
+    ++edges.tops[std::lround(top)];
+    ++edges.bottoms[std::lround(bottom)];
     for (const std::vector<size_t>* edge : {&page.top, &page.bottom}) {
       for (size_t i : *edge) {
         keys.emplace_back(EdgeKey(page.lines[i].text), page.lines[i].box.Height());
@@ -187,22 +201,41 @@ std::vector<std::vector<bool>> ChromeLines(std::vector<PageLines>* pages) {
     }
     std::sort(keys.begin(), keys.end());
     for (size_t k = 0; k < keys.size(); ++k) {
-      EdgeCount& count = counts[keys[k].first];
+      EdgeCount& count = edges.texts[keys[k].first];
       if (k == 0 || keys[k].first != keys[k - 1].first) ++count.pages;
       count.min_height = std::min(count.min_height, keys[k].second);
     }
   }
-  const size_t needed = std::max<size_t>(2, (pages_with_text * 6 + 9) / 10);
+  edges.needed = std::max<size_t>(2, (pages_with_text * 6 + 9) / 10);
+  return edges;
+}
+
+// Whether an edge line is a running header or footer (see the header, step 3).
+bool Running(const Edges& edges, const Line& line, bool top) {
+  auto count = edges.texts.find(EdgeKey(line.text));
+  if (count == edges.texts.end() || line.box.Height() > 1.3 * count->second.min_height) {
+    return false;
+  }
+  if (count->second.pages >= edges.needed) return true;
+  const auto& at = top ? edges.tops : edges.bottoms;
+  auto place = at.find(std::lround(top ? line.box.top : line.box.bottom));
+  // Where every page's text begins it is the top margin, not a header's place.
+  return count->second.pages >= 2 && place != at.end() && place->second >= edges.needed &&
+         at.size() > 1;
+}
+
+// For each page and line, whether it is a running header, footer or page
+// number (see the header, step 3).
+std::vector<std::vector<bool>> ChromeLines(std::vector<PageLines>* pages) {
+  const Edges edges = CountEdges(pages);
   std::vector<std::vector<bool>> drop(pages->size());
   for (size_t p = 0; p < pages->size(); ++p) {
     const PageLines& page = (*pages)[p];
     drop[p].assign(page.lines.size(), false);
-    for (const std::vector<size_t>* edge : {&page.top, &page.bottom}) {
-      for (size_t i : *edge) {  // from the edge inwards, while lines go
+    for (bool top : {true, false}) {
+      for (size_t i : top ? page.top : page.bottom) {  // from the edge inwards, while lines go
         const Line& line = page.lines[i];
-        const EdgeCount& count = counts[EdgeKey(line.text)];
-        const bool running = count.pages >= needed && line.box.Height() <= 1.3 * count.min_height;
-        if (!running && !IsPageNumber(line.text)) break;
+        if (!Running(edges, line, top) && !IsPageNumber(line.text)) break;
         drop[p][i] = true;
       }
     }

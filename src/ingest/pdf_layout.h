@@ -16,12 +16,15 @@
 //    over 20%, at a bullet ("\u2022 item"), or where the pitch (top to top) exceeds 1.35x the
 //    page's usual pitch (the lower quartile of the pitches under three line heights: the leading of
 //    the body text, even on a page of short paragraphs).
-// 3. Running headers and footers: of a page's two topmost and two bottommost
-//    lines, those that stand alone in their paragraph and either repeat
-//    (digits ignored: "Page 3 of 9") at a page edge on at least 60% of the
-//    pages with text (and two or more), or are bare page numbers ("7",
-//    "- 7 -", "Page 7", "7 of 12", "vii"), are dropped, peeling from the
-//    edge inwards (the second line only when the first went). A repeated
+// 3. Running headers and footers: of a page's two topmost and two
+//    bottommost lines, those that stand alone in their paragraph are dropped,
+//    peeling from the edge inwards (the second line only when the first
+//    went), when they are bare page numbers ("7", "- 7 -", "Page 7",
+//    "7 of 12", "vii") or repeat (digits ignored: "Page 3 of 9") at a page
+//    edge on at least 60% of the pages with text (and two or more), or on
+//    two or more pages at the height where at least 60% of the pages' text
+//    begins (ends, for a footer), though not all of them: a chapter's
+//    running header, absent from the chapter's opening page. A repeated
 //    line set over 30% larger than its smallest occurrence stays (a cover
 //    page's title that is also the running header).
 // 4. Reading order of the paragraphs (recursive cuts): the paragraphs are cut

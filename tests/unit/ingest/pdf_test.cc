@@ -258,6 +258,25 @@ TEST(PdfTest, CoverTitleThatIsAlsoTheRunningHeaderStays) {
   EXPECT_EQ(Extract(doc.Build()).text, "Harbor Quarterly\n\na body.\n\naa body.\n\naaa body.");
 }
 
+TEST(PdfTest, ChapterRunningHeadersAreDropped) {
+  // Chapters open on a page with their title; their other pages carry the
+  // chapter's name as a running header, each name on only two pages.
+  const std::vector<std::string> bodies = {"Ships arrive.", "Ships wait.", "Ships leave.",
+                                           "Ports open.",   "Ports fill.", "Ports close."};
+  pdf_writer::Document doc;
+  for (int n = 0; n < 6; ++n) {
+    pdf_writer::Page page;
+    const bool opening = n % 3 == 0;
+    const std::string chapter = n < 3 ? "Chapter 1: Ships" : "Chapter 2: Ports";
+    page.Text(72, opening ? 740 : 770, opening ? 20 : 9, chapter);
+    page.Text(72, 700, 11, bodies[n]);
+    doc.pages.push_back(page);
+  }
+  EXPECT_EQ(Extract(doc.Build()).text,
+            "Chapter 1: Ships\n\nShips arrive.\n\nShips wait.\n\nShips leave.\n\n"
+            "Chapter 2: Ports\n\nPorts open.\n\nPorts fill.\n\nPorts close.");
+}
+
 TEST(PdfTest, EdgeLineRepeatedOnFewPagesIsKept) {
   pdf_writer::Document doc;
   for (int n = 1; n <= 5; ++n) {
