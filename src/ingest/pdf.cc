@@ -109,7 +109,8 @@ Status ReadWithPoppler(std::string_view bytes, const std::string& name, uint64_t
   out->author = CollapseWhitespace(ToUtf8(doc->get_author()));
   out->date = PdfDate(ToUtf8(doc->info_key("CreationDate")));
   if (out->date.empty()) out->date = PdfDate(ToUtf8(doc->info_key("ModDate")));
-  out->pages = static_cast<uint32_t>(std::max(doc->pages(), 0));
+  // A damaged page tree may claim any count; no page takes less than a byte.
+  out->pages = static_cast<uint32_t>(std::min<uint64_t>(std::max(doc->pages(), 0), bytes.size()));
   uint64_t read = 0;
   for (uint32_t p = 0; p < out->pages; ++p) {
     if (read > budget) {
@@ -193,10 +194,10 @@ Result<PdfText> ExtractPdfText(std::string_view bytes, const std::string& name,
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
     return Status(StatusCode::kResourceExhausted, "PDF larger than 2 GiB", name);
   }
-  // Words past the limit are not read; a quarter more leaves room for the
-  // headers and footers that are dropped.
-  const uint64_t budget =
-      max_text_bytes > UINT64_MAX / 2 ? UINT64_MAX : max_text_bytes + max_text_bytes / 4 + 4096;
+  // Offsets are uint32_t. Pages past the limit are not read; a quarter more
+  // leaves room for the headers and footers that are dropped.
+  max_text_bytes = std::min<uint64_t>(max_text_bytes, UINT32_MAX / 2);
+  const uint64_t budget = max_text_bytes + max_text_bytes / 4 + 4096;
   PopplerRead read;
   Status status = ReadWithPoppler(bytes, name, budget, &read);
   if (!status.ok()) return status;

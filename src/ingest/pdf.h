@@ -35,9 +35,8 @@
 // Errors (the input named in the Status): not a PDF / damaged (kInvalidInput),
 // password-protected (kInvalidInput), no text on any page (kEmptyInput: a
 // scanned PDF; no OCR), larger than 2 GiB (kResourceExhausted). Text beyond
-// `max_text_bytes` is cut at a paragraph boundary (else a space, else a
-// character boundary) with a warning Diagnostic; pages after the cut are not
-// read.
+// `max_text_bytes` (at most 2 GiB: offsets are uint32_t) is cut at a paragraph boundary (else a
+// space, else a character boundary) with a warning Diagnostic; pages after the cut are not read.
 //
 // Not handled: OCR, text in annotations or form fields, right-to-left and
 // vertical scripts (read as poppler orders them), tables (their cells become
