@@ -24,19 +24,20 @@
 // hyphen when the next line starts with a lower-case letter ("coope-" +
 // "ration" -> "cooperation"), else the hyphen stays and no space is added
 // ("Franco-" + "German" -> "Franco-German"). Running headers and footers
-// (edge lines standing alone that repeat, digits ignored, on at least 60% of
-// the pages and two or more) and bare page numbers ("7", "- 7 -", "Page 7 of
-// 12", "vii") at a page's top or bottom are dropped. Pages are separated by
-// "\n\n". The text is valid UTF-8 (poppler's UTF-16 converted here; an
-// unpaired surrogate becomes U+FFFD) with no control characters: no form
-// feeds, no line breaks inside a paragraph. It is not NFC-normalized (the
-// readers' NormalizeText does that).
+// (lines alone at a page's top or bottom that repeat, digits ignored, on
+// most pages or at the place where most pages' text begins or ends) and bare
+// page numbers ("7", "- 7 -", "Page 7 of 12", "vii") are dropped. Pages are
+// separated by "\n\n". The text is valid UTF-8 (poppler's UTF-16 converted
+// here; an unpaired surrogate becomes U+FFFD) with no control characters: no
+// form feeds, no line breaks inside a paragraph. It is not NFC-normalized
+// (the readers' NormalizeText does that).
 //
 // Errors (the input named in the Status): not a PDF / damaged (kInvalidInput),
 // password-protected (kInvalidInput), no text on any page (kEmptyInput: a
 // scanned PDF; no OCR), larger than 2 GiB (kResourceExhausted). Text beyond
-// `max_text_bytes` (at most 2 GiB: offsets are uint32_t) is cut at a paragraph boundary (else a
-// space, else a character boundary) with a warning Diagnostic; pages after the cut are not read.
+// `max_text_bytes` (itself capped at 2 GiB: offsets are uint32_t) is cut at a
+// paragraph boundary (else a space, else a character boundary) with a
+// warning Diagnostic; pages after the cut are not read.
 //
 // Not handled: OCR, text in annotations or form fields, right-to-left and
 // vertical scripts (read as poppler orders them), tables (their cells become

@@ -13,9 +13,10 @@
 //    when it stands left of it, or when over three line heights right of it.
 // 2. Paragraphs: a new one where a line is above the previous one or wholly
 //    right of it (another column or block), where the font size changes by
-//    over 20%, at a bullet ("\u2022 item"), or where the pitch (top to top) exceeds 1.35x the
-//    page's usual pitch (the lower quartile of the pitches under three line heights: the leading of
-//    the body text, even on a page of short paragraphs).
+//    over 20%, at a bullet ("\u2022 item"), or where the pitch (top to top)
+//    exceeds 1.35x the page's usual pitch (the lower quartile of the pitches
+//    under three line heights: the leading of the body text, even on a page
+//    of short paragraphs).
 // 3. Running headers and footers: of a page's two topmost and two
 //    bottommost lines, those that stand alone in their paragraph are dropped,
 //    peeling from the edge inwards (the second line only when the first
@@ -32,12 +33,11 @@
 //    common empty vertical strip (a gutter) with paragraphs side by side
 //    (overlapping vertically) on its two sides are read as one region, cut
 //    at its leftmost gutter into a left and a right part (each ordered the
-//    same way, left first); a band without one reads top to bottom. Pages
-//    of over 300 paragraphs keep poppler's order (the cuts are cubic at
-//    worst). So a page
-//    header, two columns, and a footer read header, left column, right
+//    same way, left first); a band without one reads top to bottom. So a
+//    page header, two columns, and a footer read header, left column, right
 //    column, footer, even where poppler's own order alternates between the
-//    columns paragraph by paragraph.
+//    columns paragraph by paragraph. Pages of over 300 paragraphs keep
+//    poppler's order (the cuts are cubic at worst).
 // 5. Text: paragraphs separated by "\n\n", the lines of one joined with a
 //    space; a line-end hyphen after a letter is removed when the next line
 //    starts with a lower-case letter ("coope-" "ration" -> "cooperation")
