@@ -48,11 +48,17 @@ struct Transfer {
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   const size_t bytes = size * count;
-  if (t->result.body.size() + bytes > t->options->max_bytes) {
+  std::string& body = t->result.body;
+  const uint64_t needed = uint64_t{body.size()} + bytes;
+  if (needed > t->options->max_bytes) {
     t->too_large = true;
     return 0;  // anything but `bytes` aborts the transfer (CURLE_WRITE_ERROR)
   }
-  t->result.body.append(data, bytes);
+  if (needed > body.capacity()) {  // doubling, but never past the limit
+    body.reserve(static_cast<size_t>(std::min<uint64_t>(
+        t->options->max_bytes, std::max<uint64_t>(needed, 2 * body.capacity()))));
+  }
+  body.append(data, bytes);
   return bytes;
 }
 
@@ -78,10 +84,12 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   return bytes;
 }
 
+// Curl's milliseconds for a limit in seconds; 0 (no limit) for none (<= 0)
+// or one too large to count.
 long Milliseconds(double seconds) {
   const double ms = std::ceil(seconds * 1000);
-  return ms >= static_cast<double>(std::numeric_limits<long>::max()) ? 0  // 0: no limit
-                                                                     : std::max(1L, long(ms));
+  if (!(ms > 0) || ms >= static_cast<double>(std::numeric_limits<long>::max())) return 0;
+  return static_cast<long>(ms);
 }
 
 // The options every hop shares; false when curl refuses one (an old libcurl).
@@ -117,7 +125,8 @@ bool StartHop(Transfer* t, CURLM* multi) {
   t->location.clear();
   t->result.last_modified.clear();
   t->error[0] = '\0';
-  const double left = std::max(0.001, t->options->timeout_seconds - t->elapsed);
+  const double limit = t->options->timeout_seconds;
+  const double left = limit > 0 ? std::max(0.001, limit - t->elapsed) : 0;  // 0: none
   curl_easy_setopt(t->easy, CURLOPT_URL, t->current.c_str());
   curl_easy_setopt(t->easy, CURLOPT_TIMEOUT_MS, Milliseconds(left));
   return curl_multi_add_handle(multi, t->easy) == CURLM_OK;
@@ -167,10 +176,15 @@ bool FollowRedirect(Transfer* t) {
   const std::string scheme = SchemeOf(t->location);
   FetchFailure refused;
   refused.connected = true;
-  if ((!scheme.empty() && scheme != "http" && scheme != "https") || resolved == nullptr ||
-      !IsWebAddress(resolved)) {
+  if (!scheme.empty() && scheme != "http" && scheme != "https") {
     refused.curl_code = CURLE_UNSUPPORTED_PROTOCOL;
-    refused.redirect_target = scheme.empty() && resolved != nullptr ? resolved : t->location;
+    refused.redirect_target = t->location;
+  } else if (resolved == nullptr) {  // curl could not make an address of it
+    refused.curl_code = CURLE_URL_MALFORMAT;
+    refused.redirect_target = t->location;
+  } else if (!IsWebAddress(resolved)) {
+    refused.curl_code = CURLE_UNSUPPORTED_PROTOCOL;
+    refused.redirect_target = resolved;
   } else if (t->redirects >= t->options->max_redirects) {
     refused.curl_code = CURLE_TOO_MANY_REDIRECTS;
   } else {
@@ -205,6 +219,9 @@ bool EndHop(Transfer* t, CURLcode code) {
     curl_easy_getinfo(e, CURLINFO_APPCONNECT_TIME_T, &tls);
     const bool https = StartsWith(AsciiLower(t->result.final_url), "https:");
     failure.connected = https ? tls > 0 : connect > 0;
+    if (code == CURLE_URL_MALFORMAT && t->redirects > 0) {
+      failure.redirect_target = t->current;  // a Location curl passed on but cannot parse
+    }
     Fail(t, failure);
     return false;
   }

@@ -57,7 +57,8 @@ bool IsWebAddress(std::string_view s);
 struct FetchOptions {
   // Largest body, after decoding.
   uint64_t max_bytes = kDefaultMaxInputBytes;
-  // Connecting; the whole fetch of one address, redirects included.
+  // Connecting; the whole fetch of one address, redirects included. Zero or
+  // less: no limit of ours (curl's 300 s for connecting).
   double connect_timeout_seconds = 15, timeout_seconds = 60;
   // A transfer slower than low_speed_bytes per second for low_speed_seconds
   // is abandoned as too slow.

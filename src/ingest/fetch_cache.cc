@@ -61,7 +61,7 @@ std::optional<std::string> ReadRaw(const std::string& path, uint64_t max_bytes, 
     }
     *why = ok ? "" : "cannot be read";
   } else {
-    *why = "larger than the limit";
+    *why = "larger than expected";
   }
   ::close(fd);
   if (!ok) return std::nullopt;
@@ -76,7 +76,8 @@ std::string StringField(const nlohmann::json& meta, const char* key) {
 // The page `meta` describes, or why it cannot be used.
 std::optional<Fetched> PageOfMeta(const nlohmann::json& meta, const std::string& url,
                                   std::string* why) {
-  if (!meta.is_object() || meta.value("format", 0) != kCacheFormat) {
+  auto format = meta.find("format");  // end() of anything but an object
+  if (format == meta.end() || !format->is_number_integer() || format->get<int>() != kCacheFormat) {
     *why = "metadata not in the expected format";
     return std::nullopt;
   }
@@ -114,9 +115,11 @@ CacheLookup LookUpFetchCache(const std::string& dir, const std::string& url, uin
   if (!meta_bytes) return result;  // no entry (or none readable): a miss
   const nlohmann::json meta = nlohmann::json::parse(*meta_bytes, nullptr, false);
   std::optional<Fetched> page = PageOfMeta(meta, url, &why);
+  const uint64_t recorded = page ? meta.value("body_bytes", uint64_t{0}) : 0;
+  if (page && recorded > max_bytes) return result;  // sound, but over today's limit: a miss
   std::optional<std::string> body;
-  if (page) body = ReadRaw(base + ".body", max_bytes, &why);
-  if (body && body->size() != meta.value("body_bytes", uint64_t{0})) {
+  if (page) body = ReadRaw(base + ".body", recorded, &why);
+  if (body && body->size() != recorded) {
     why = "body size differs from its record";
     body.reset();
   } else if (body && Hex(Sha256(*body)) != StringField(meta, "body_sha256")) {

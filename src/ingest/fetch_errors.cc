@@ -43,7 +43,7 @@ bool IsTlsError(int code) {
 
 std::string TimeoutMessage(const FetchFailure& f, const FetchOptions& options) {
   // Within a tenth of a second of the whole-transfer limit: that limit fired.
-  if (f.elapsed_seconds + 0.1 >= options.timeout_seconds) {
+  if (options.timeout_seconds > 0 && f.elapsed_seconds + 0.1 >= options.timeout_seconds) {
     return "timed out: no complete answer within " + Seconds(options.timeout_seconds);
   }
   if (!f.connected) {
@@ -152,6 +152,10 @@ Status DescribeFetchFailure(const std::string& url, const FetchFailure& f,
       return fail(StatusCode::kInvalidInput,
                   "redirect to " + f.redirect_target + " refused: only http and https are fetched");
     case CURLE_URL_MALFORMAT:
+      if (!f.redirect_target.empty()) {
+        return fail(StatusCode::kInvalidInput,
+                    "redirect to " + f.redirect_target + " refused: not a valid web address");
+      }
       return fail(StatusCode::kInvalidArgument, "not a valid web address" + Detail(f));
     case CURLE_GOT_NOTHING:
       return fail(StatusCode::kIoError, "the server closed the connection without answering");

@@ -17,6 +17,7 @@ Routes:
   /chain/N          N redirects (relative Locations), then the page
   /loop             302 -> /loop, for ever
   /to-file /to-ftp /to-data /to-js   302 to a file:, ftp:, data:, javascript: address
+  /to-bad           302 to an address that cannot be parsed
   /no-location      302 without a Location
   /slow             sleeps 5 s, then the page
   /trickle          a byte per second, for ever
@@ -44,6 +45,7 @@ REDIRECTS = {
     "/to-ftp": "ftp://127.0.0.1/file.txt",
     "/to-data": "data:text/plain,hello",
     "/to-js": "javascript:alert(1)",
+    "/to-bad": "http://[::1/x",
 }
 
 

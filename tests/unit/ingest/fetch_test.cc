@@ -194,6 +194,10 @@ TEST(FetchWordsTest, TellsTheThreeTimeoutsApart) {
   f.elapsed_seconds = 31;
   EXPECT_EQ(Describe(CURLE_OPERATION_TIMEDOUT, f, o).message(),
             "timed out: slower than 1024 bytes/s for 30 s");
+  o.timeout_seconds = 0;  // no whole-transfer limit: never the reason
+  f.elapsed_seconds = 100;
+  EXPECT_EQ(Describe(CURLE_OPERATION_TIMEDOUT, f, o).message(),
+            "timed out: slower than 1024 bytes/s for 30 s");
 }
 
 TEST(FetchWordsTest, MapsTlsSizeAndRedirectFailures) {
@@ -217,6 +221,8 @@ TEST(FetchWordsTest, MapsTlsSizeAndRedirectFailures) {
   EXPECT_EQ(Describe(CURLE_UNSUPPORTED_PROTOCOL, redirect).message(),
             "redirect to file:///etc/hostname refused: only http and https are fetched");
   EXPECT_EQ(Describe(CURLE_TOO_MANY_REDIRECTS).message(), "too many redirects (10)");
+  EXPECT_EQ(Describe(CURLE_URL_MALFORMAT, redirect).message(),
+            "redirect to file:///etc/hostname refused: not a valid web address");
   EXPECT_EQ(Describe(CURLE_GOT_NOTHING).message(),
             "the server closed the connection without answering");
   // Codes without words of ours get curl's.
@@ -322,6 +328,11 @@ TEST_F(FetchTest, RefusesRedirectsToOtherSchemesNamingTheTarget) {
   }
 }
 
+TEST_F(FetchTest, RefusesARedirectToAnAddressThatCannotBeParsed) {
+  const Fetched f = FetchOne(Url("/to-bad"), Quick());
+  EXPECT_EQ(f.status.message(), "redirect to http://[::1/x refused: not a valid web address");
+}
+
 TEST_F(FetchTest, RefusesAddressesThatAreNotWebAddresses) {
   const Fetched f = FetchOne("file:///etc/hostname", Quick());
   EXPECT_EQ(f.status.code(), StatusCode::kInvalidArgument);
@@ -349,6 +360,13 @@ TEST_F(FetchTest, ClosedPortIsConnectionRefused) {
   const Fetched f = FetchOne(url, Quick());
   EXPECT_EQ(f.status.ToString(), url + ": connection refused");
   EXPECT_EQ(f.http_status, 0);
+}
+
+TEST_F(FetchTest, HttpsToAPlainHttpServerIsATlsError) {
+  const std::string url = "https://127.0.0.1:" + std::to_string(port_) + "/page.html";
+  const Fetched f = FetchOne(url, Quick());
+  EXPECT_EQ(f.status.message().rfind("TLS error", 0), 0u) << f.status.ToString();
+  EXPECT_EQ(f.status.input(), url);
 }
 
 TEST_F(FetchTest, SlowAnswerTimesOutAsAWhole) {
@@ -487,6 +505,16 @@ TEST_F(FetchTest, CachedPageIsReadWithoutTheNetwork) {
   EXPECT_EQ(FetchOne(Url("/redirect"), Quick()).status.message(), "connection refused");
 }
 
+TEST_F(FetchTest, CachedBodyOverTheLimitIsNotUsed) {
+  FetchOptions o = Quick();
+  o.cache_dir = (dir_ / "cache").string();
+  ASSERT_TRUE(FetchOne(Url("/page.html"), o).status.ok());
+  o.max_bytes = 10;
+  const Fetched f = FetchOne(Url("/page.html"), o);
+  EXPECT_FALSE(f.from_cache);
+  EXPECT_EQ(f.status.message(), "larger than 10 bytes");
+}
+
 TEST_F(FetchTest, FailuresAreNotCached) {
   FetchOptions o = Quick();
   o.cache_dir = (dir_ / "cache").string();
@@ -543,6 +571,15 @@ TEST_F(FetchTest, StopAbandonsTransfersAndDeliversWhatIsDone) {
   stopper.join();
   EXPECT_LT(seconds, 2);  // /slow would take 5 s
   EXPECT_EQ(got, std::vector<std::string>{Url("/page.html")});
+}
+
+TEST_F(FetchTest, StopAlreadySetFetchesNothing) {
+  std::atomic<bool> stop{true};
+  FetchOptions o = Quick();
+  o.stop = &stop;
+  int calls = 0;
+  FetchAll({Url("/page.html"), Url("/page.html")}, o, [&](Fetched&&) { ++calls; });
+  EXPECT_EQ(calls, 0);
 }
 
 TEST_F(FetchTest, SeveralThreadsFetchAtOnce) {
