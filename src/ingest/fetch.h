@@ -116,12 +116,14 @@ struct FetchFailure {
 // The one place where curl's results become words: the Status reported for
 // the address `url` (its input()) that failed as `failure` says, under
 // `options` (for the limits named in messages). Messages:
-//   cannot resolve host H              connection refused
-//   timed out connecting (after 15 s)  timed out: no complete answer within 60 s
+//   cannot resolve host H         connection refused        cannot connect: <errno text>
+//   timed out connecting (no connection within 15 s)
+//   timed out: no complete answer within 60 s
 //   timed out: slower than 1024 bytes/s for 30 s
-//   TLS error: ...                     larger than 512 MiB
+//   TLS error (...)               larger than 512 MiB
 //   redirect to T refused: only http and https are fetched
-//   too many redirects (10)            ... and curl's own words for the rest.
+//   redirect to T refused: not a valid web address
+//   too many redirects (10)       ... and curl's own words for the rest.
 Status DescribeFetchFailure(const std::string& url, const FetchFailure& failure,
                             const FetchOptions& options);
 
