@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dossier/span.h"
@@ -89,6 +90,10 @@ struct Document {
   std::string raw;   // the original input bytes of this document
   std::string text;  // normalized text
   OffsetMap map;     // text -> raw
+  // A PDF: `raw` is the text of its text layer (not the PDF's bytes) and
+  // pages[k] is the offset in `raw` where page k+1 begins, so a citation can
+  // name the page (PageOf). Empty for every other input.
+  std::vector<uint32_t> pages;
 
   // Filled by analysis.
   std::vector<ClutterLine> clutter;  // lines removed from analysis
@@ -101,6 +106,9 @@ struct Document {
   Span dateline_span;  // "WASHINGTON (AP) —" opening the story, kept out of its sentence
 
   bool is_transcript() const { return !turns.empty(); }
+  // The page (from 1) holding `raw` offset `raw_offset`, and that offset
+  // within the page; {0, raw_offset} when the document has no pages.
+  std::pair<uint32_t, uint32_t> PageOf(uint32_t raw_offset) const;
   // The index of the last sentence starting at or before text byte `offset`
   // (0 when none does). Sentences are in text order.
   uint32_t SentenceAt(uint32_t offset) const;

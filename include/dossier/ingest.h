@@ -7,7 +7,15 @@
 //
 // Formats (detected from the name and the content, or forced):
 //   text        .txt or any text file; "-" is standard input
-//   html        .html/.htm (also .gz): the body text of the page
+//   html        .html/.htm (also .gz): the article of the page
+//   feed        RSS 0.9x/2.0, RDF, Atom 1.0, sitemaps (news: too): one document
+//               per item, or with follow_links the pages the items link to
+//   pdf         a PDF's text layer (citations name the page)
+//   warc        a web archive (.warc, .warc.gz; WARC 1.0/1.1): one document per
+//               HTML response record, read in one pass
+//   urls        a text file of web addresses, one a line ('#' comments): each
+//               fetched and read as the format it turns out to be
+//   web addresses (http://, https://) are inputs too, fetched (FetchSettings)
 //   jsonl       one document per line: {"id","source","title","date","url","text"}
 //   multinews   one cluster per line: {"id","document","summary"}, articles
 //               joined by "|||||" or "story_separator_special_tag",
@@ -38,19 +46,37 @@
 
 namespace dossier {
 
-enum class InputFormat { kAuto, kText, kHtml, kJsonl, kMultiNews };
+enum class InputFormat { kAuto, kText, kHtml, kJsonl, kMultiNews, kFeed, kPdf, kWarc, kUrls };
 
 // Defaults of ReadOptions::max_input_bytes (512 MiB) and max_document_bytes
 // (8 MiB, about 1,400 pages of text; no news article or transcript comes near it).
 inline constexpr uint64_t kDefaultMaxInputBytes = uint64_t{512} << 20;
 inline constexpr uint64_t kDefaultMaxDocumentBytes = uint64_t{8} << 20;
 
-// Parses "auto", "text", "html", "jsonl", "multinews".
+// Parses "auto", "text", "html", "jsonl", "multinews", "feed", "pdf", "warc",
+// "urls".
 Result<InputFormat> ParseInputFormat(std::string_view name);
 const char* InputFormatName(InputFormat format);
 
+// How web addresses are fetched: inputs that are addresses ("https://..."),
+// the addresses a file lists one a line, and, with ReadOptions::follow_links,
+// the pages a feed or sitemap links to. Only http and https, for addresses
+// and redirects alike; bodies limited to max_input_bytes after decoding;
+// each failure named and the rest read (src/ingest/fetch.h).
+struct FetchSettings {
+  std::string cache_dir;        // keep what was fetched here; a re-run reads it offline
+  int parallel = 8;             // fetches at once
+  double timeout_seconds = 60;  // per address, redirects included; 0: none
+  std::string user_agent;       // empty: "dossier/VERSION (news briefing engine)"
+};
+
 struct ReadOptions {
   InputFormat format = InputFormat::kAuto;
+  FetchSettings fetch;
+  // A feed's or sitemap's items: their linked pages fetched and extracted
+  // (the item's title, date and author fill what the page lacks), instead
+  // of the text the feed carries (none, for a sitemap).
+  bool follow_links = false;
   // Largest input file, after decompression; a larger one is reported and
   // skipped.
   uint64_t max_input_bytes = kDefaultMaxInputBytes;

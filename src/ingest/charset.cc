@@ -742,7 +742,8 @@ std::string_view XmlDeclaredEncoding(std::string_view bytes) {
   return encoding;
 }
 
-CharsetDecision DecideCharset(std::string_view bytes, ContentKind kind) {
+CharsetDecision DecideCharset(std::string_view bytes, ContentKind kind,
+                              std::string_view transport) {
   CharsetDecision out;
   // 1. A byte-order mark.
   const auto byte = [&](size_t k) {
@@ -768,7 +769,9 @@ CharsetDecision DecideCharset(std::string_view bytes, ContentKind kind) {
   }
   // 3. The declaration.
   std::string_view declared;
-  if (kind == ContentKind::kHtml) {
+  if (!transport.empty() && FindEncoding(transport) != nullptr) {
+    declared = transport;
+  } else if (kind == ContentKind::kHtml) {
     declared = PrescanHtmlCharset(bytes);
     if (declared.empty()) declared = XmlDeclaredEncoding(bytes);
   }

@@ -64,7 +64,10 @@ struct CharsetDecision {
 //     windows-1252, ISO-8859-8 as windows-1255; windows-1252 kept when a Central
 //     European or Turkish charset beats it by under 10 points); windows-1252
 //     when it cannot tell.
-CharsetDecision DecideCharset(std::string_view bytes, ContentKind kind);
+// `transport`, when given and a known label (an HTTP Content-Type's charset),
+// takes the place of the document's own declaration in step 3.
+CharsetDecision DecideCharset(std::string_view bytes, ContentKind kind,
+                              std::string_view transport = {});
 
 struct Utf8Conversion {
   std::string text;  // valid UTF-8

@@ -7,7 +7,11 @@
 
 #include "dossier/files.h"
 #include "dossier/ingest.h"
+#include "ingest/feed.h"
+#include "ingest/fetch.h"
+#include "ingest/pdf.h"
 #include "ingest/readers.h"
+#include "ingest/warc.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -122,9 +126,13 @@ Result<InputFormat> ParseInputFormat(std::string_view name) {
   if (name == "html") return InputFormat::kHtml;
   if (name == "jsonl") return InputFormat::kJsonl;
   if (name == "multinews") return InputFormat::kMultiNews;
+  if (name == "feed") return InputFormat::kFeed;
+  if (name == "pdf") return InputFormat::kPdf;
+  if (name == "warc") return InputFormat::kWarc;
+  if (name == "urls") return InputFormat::kUrls;
   return Status(StatusCode::kInvalidArgument,
                 "unknown input format \"" + std::string(name) +
-                    "\" (expected auto, text, html, jsonl or multinews)");
+                    "\" (expected auto, text, html, jsonl, multinews, feed, pdf, warc or urls)");
 }
 
 const char* InputFormatName(InputFormat format) {
@@ -139,12 +147,39 @@ const char* InputFormatName(InputFormat format) {
       return "jsonl";
     case InputFormat::kMultiNews:
       return "multinews";
+    case InputFormat::kFeed:
+      return "feed";
+    case InputFormat::kPdf:
+      return "pdf";
+    case InputFormat::kWarc:
+      return "warc";
+    case InputFormat::kUrls:
+      return "urls";
   }
   return "auto";
 }
 
+// Every line that is not blank or a '#' comment is a web address (at least one).
+bool ListsWebAddresses(std::string_view bytes) {
+  size_t pos = 0, urls = 0;
+  while (pos < bytes.size()) {
+    size_t nl = bytes.find('\n', pos);
+    if (nl == std::string_view::npos) nl = bytes.size();
+    std::string_view line = TrimWhitespace(bytes.substr(pos, nl - pos));
+    if (!line.empty() && line.front() != '#') {
+      if (!IsWebAddress(line) || line.find_first_of(" \t") != std::string_view::npos) return false;
+      ++urls;
+    }
+    pos = nl + 1;
+  }
+  return urls > 0;
+}
+
 InputFormat DetectFormat(std::string_view name, std::string_view bytes) {
   std::string base = StripGz(name);
+  if (EndsWith(base, ".pdf") || LooksLikePdf(bytes)) return InputFormat::kPdf;
+  if (EndsWith(base, ".warc") || LooksLikeWarc(bytes)) return InputFormat::kWarc;
+  if (LooksLikeFeed(bytes)) return InputFormat::kFeed;
   if (EndsWith(base, ".html") || EndsWith(base, ".htm") || EndsWith(base, ".xhtml")) {
     return InputFormat::kHtml;
   }
@@ -159,35 +194,16 @@ InputFormat DetectFormat(std::string_view name, std::string_view bytes) {
     return InputFormat::kJsonl;
   }
   if (LooksLikeHtml(bytes)) return InputFormat::kHtml;
+  if (ListsWebAddresses(bytes)) return InputFormat::kUrls;
   return InputFormat::kText;
 }
 
 void ReadBuffer(std::string_view bytes, const std::string& name, InputFormat format,
                 const ReadOptions& options, std::vector<Document>* loose, const ClusterSink& sink,
                 std::vector<Diagnostic>* diagnostics, std::string_view url) {
-  if (format == InputFormat::kAuto) format = DetectFormat(name, bytes);
-  switch (format) {
-    case InputFormat::kMultiNews:
-      ReadMultiNews(bytes, name, options, sink, diagnostics);
-      return;
-    case InputFormat::kJsonl:
-      ReadJsonlDocuments(bytes, name, options, loose, diagnostics);
-      return;
-    case InputFormat::kHtml:
-    case InputFormat::kText:
-    case InputFormat::kAuto: {
-      Result<Document> doc =
-          format == InputFormat::kHtml
-              ? ReadHtmlDocument(bytes, name, diagnostics, options.max_document_bytes, url)
-              : ReadTextDocument(bytes, name, diagnostics, options.max_document_bytes);
-      if (doc.ok()) {
-        loose->push_back(std::move(*doc));
-      } else {
-        AddDiagnostic(diagnostics, Diagnostic::Severity::kError, doc.status());
-      }
-      return;
-    }
-  }
+  SourceMeta meta;
+  meta.url = std::string(url);
+  ReadSource(bytes, name, format, options, meta, loose, sink, diagnostics);
 }
 
 namespace {
@@ -199,17 +215,38 @@ std::vector<Input> FileInputs(const std::vector<std::string>& paths) {
   return inputs;
 }
 
-// Calls `use(bytes, name)` for every input: each file named (folders walked)
-// and each in-memory input, in order; `use` returns whether the input gave
-// anything. Returns how many did.
+// Calls `use(bytes, name, meta)` for every input: each file named (folders
+// walked; a web archive page by page), each in-memory input, and each web
+// address (runs of addresses fetched together, several at once), in order;
+// `use` returns whether the input gave anything. Returns how many did.
 template <typename Use>
 size_t ForEachInput(const std::vector<Input>& inputs, const ReadOptions& options,
                     std::vector<Diagnostic>* diagnostics, Use use) {
   size_t read_ok = 0;
+  auto stopped = [&] {
+    return options.stop != nullptr && options.stop->load(std::memory_order_relaxed);
+  };
+  std::vector<std::string> addresses;  // a run of web addresses, fetched together
+  auto fetch_run = [&] {
+    FetchPages(
+        addresses, options, /*depth=*/0,
+        [&](size_t, std::string_view body, const std::string& name, const SourceMeta& meta) {
+          if (use(body, name, meta)) ++read_ok;
+        },
+        diagnostics);
+    addresses.clear();
+  };
   for (const Input& input : inputs) {
     const std::string& path = input.path;
+    if (!input.bytes && IsWebAddress(path)) {
+      addresses.push_back(path);
+      continue;
+    }
+    if (!addresses.empty()) fetch_run();
+    if (stopped()) break;
     if (input.bytes) {
-      if (options.stop != nullptr && options.stop->load(std::memory_order_relaxed)) break;
+      SourceMeta meta;
+      meta.url = input.url;
       if (input.bytes->size() > options.max_input_bytes) {
         AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
                       Status(StatusCode::kResourceExhausted,
@@ -220,13 +257,20 @@ size_t ForEachInput(const std::vector<Input>& inputs, const ReadOptions& options
       } else if (TrimWhitespace(*input.bytes).empty()) {
         AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
                       Status(StatusCode::kEmptyInput, "empty input", path));
-      } else if (use(std::string_view(*input.bytes), path, input.url)) {
+      } else if (use(std::string_view(*input.bytes), path, meta)) {
         ++read_ok;
       }
       continue;
     }
     for (const std::string& file : ExpandInputs({path}, options, diagnostics)) {
-      if (options.stop != nullptr && options.stop->load(std::memory_order_relaxed)) break;
+      if (stopped()) break;
+      if ((options.format == InputFormat::kAuto || options.format == InputFormat::kWarc ||
+           options.format == InputFormat::kHtml) &&
+          IsWarcFile(file)) {
+        // One pass over the archive, page by page: never held whole.
+        if (ReadWarcPages(file, options, use, diagnostics)) ++read_ok;
+        continue;
+      }
       Result<FileContents> contents = ReadInputFile(file, options.max_input_bytes);
       if (!contents.ok()) {
         AddDiagnostic(diagnostics, Diagnostic::Severity::kError, contents.status());
@@ -241,9 +285,10 @@ size_t ForEachInput(const std::vector<Input>& inputs, const ReadOptions& options
                       Status(StatusCode::kEmptyInput, "empty input", name));
         continue;
       }
-      if (use(std::string_view(contents->bytes), name, std::string())) ++read_ok;
+      if (use(std::string_view(contents->bytes), name, SourceMeta())) ++read_ok;
     }
   }
+  if (!addresses.empty() && !stopped()) fetch_run();
   return read_ok;
 }
 
@@ -287,19 +332,20 @@ Status ReadInputs(const std::vector<Input>& paths, const ReadOptions& options,
     ++clusters;
     sink(std::move(c));
   };
-  const size_t read_ok = ForEachInput(
-      paths, options, diagnostics,
-      [&](std::string_view bytes, const std::string& name, const std::string& url) {
-        const size_t before = loose.size();
-        const size_t clusters_before = clusters;
-        ReadBuffer(bytes, name, options.format, options, &loose, counting_sink, diagnostics, url);
-        const bool produced = loose.size() > before || clusters > clusters_before;
-        if (loose.size() > options.max_documents_per_cluster) {
-          loose_dropped += loose.size() - options.max_documents_per_cluster;
-          loose.resize(options.max_documents_per_cluster);
-        }
-        return produced;
-      });
+  const size_t read_ok =
+      ForEachInput(paths, options, diagnostics,
+                   [&](std::string_view bytes, const std::string& name, const SourceMeta& meta) {
+                     const size_t before = loose.size();
+                     const size_t clusters_before = clusters;
+                     ReadSource(bytes, name, meta.FormatFor(options), options, meta, &loose,
+                                counting_sink, diagnostics);
+                     const bool produced = loose.size() > before || clusters > clusters_before;
+                     if (loose.size() > options.max_documents_per_cluster) {
+                       loose_dropped += loose.size() - options.max_documents_per_cluster;
+                       loose.resize(options.max_documents_per_cluster);
+                     }
+                     return produced;
+                   });
   if (loose_dropped > 0) {
     AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
                   Status(StatusCode::kResourceExhausted,
@@ -337,15 +383,15 @@ Status ReadDocuments(const std::vector<Input>& paths, const ReadOptions& options
   if (diagnostics == nullptr) diagnostics = &sink_diagnostics;
   const size_t read_ok = ForEachInput(
       paths, options, diagnostics,
-      [&](std::string_view bytes, const std::string& name, const std::string& url) {
+      [&](std::string_view bytes, const std::string& name, const SourceMeta& meta) {
         const size_t before = delivered;
-        InputFormat format = options.format;
+        InputFormat format = meta.FormatFor(options);
         if (format == InputFormat::kAuto) format = DetectFormat(name, bytes);
         if (format == InputFormat::kJsonl) {
           ReadJsonlDocuments(bytes, name, options, counting_sink, diagnostics);
         } else {
           std::vector<Document> loose;
-          ReadBuffer(bytes, name, format, options, &loose, split_cluster, diagnostics, url);
+          ReadSource(bytes, name, format, options, meta, &loose, split_cluster, diagnostics);
           for (Document& doc : loose) counting_sink(std::move(doc));
         }
         return delivered > before;

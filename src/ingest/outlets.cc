@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "ingest/fetch.h"  // IsWebAddress
 #include "util/data_files.h"
 #include "util/dates.h"
 #include "util/strings.h"
@@ -26,11 +27,6 @@ const std::unordered_map<std::string, std::string>& DomainTable() {
     return t;
   }();
   return table;
-}
-
-bool IsWebAddress(std::string_view s) {
-  const std::string lower = AsciiLower(s.substr(0, 8));
-  return StartsWith(lower, "http://") || StartsWith(lower, "https://");
 }
 
 // "example.com", "www.hawaiinewsnow.com": a bare domain, not a name.

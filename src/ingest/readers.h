@@ -28,10 +28,63 @@ Result<Document> ReadTextDocument(std::string_view bytes, const std::string& nam
 // then its article extracted (include/dossier/article.h; `url`, when known,
 // is where the page was read from). A page longer than `max_bytes` is cut
 // first.
+// `charset`, when given, is the transport's (an HTTP Content-Type): it
+// overrides the page's own declaration, as in browsers.
 Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& name,
                                   std::vector<Diagnostic>* diagnostics,
                                   uint64_t max_bytes = kDefaultMaxDocumentBytes,
-                                  std::string_view url = {});
+                                  std::string_view url = {}, std::string_view charset = {});
+
+// A PDF's text layer as a document (src/ingest/pdf.h): raw = that text,
+// pages = where each page begins in it; title, author and date from the
+// document information.
+Result<Document> ReadPdfDocument(std::string_view bytes, const std::string& name,
+                                 std::vector<Diagnostic>* diagnostics,
+                                 uint64_t max_bytes = kDefaultMaxDocumentBytes);
+
+// Where the bytes of one input came from, beyond its name.
+struct SourceMeta {
+  std::string url;      // the address they were fetched from or archived under
+  std::string charset;  // the transport's charset (HTTP Content-Type)
+  std::string date;     // a capture date (WARC-Date): the document's when it has none
+  std::string id;       // the document's id, when not the name
+  int depth = 0;        // fetches that led here: a fetched list or feed fetches no further
+  bool html = false;    // an HTML page (a web archive's response record)
+
+  // The format to read the bytes as: the one `options` forces for the inputs
+  // named, detected for fetched and archived ones.
+  InputFormat FormatFor(const ReadOptions& options) const {
+    if (html) return InputFormat::kHtml;
+    return url.empty() ? options.format : InputFormat::kAuto;
+  }
+};
+
+// Reads one input's bytes as `format` (kAuto: detected) into documents
+// (appended to `loose`) or Multi-News clusters (to `sink`): ReadBuffer with
+// the input's origin. Feeds, PDFs, web archives and lists of addresses too.
+void ReadSource(std::string_view bytes, const std::string& name, InputFormat format,
+                const ReadOptions& options, const SourceMeta& meta, std::vector<Document>* loose,
+                const ClusterSink& sink, std::vector<Diagnostic>* diagnostics);
+
+// Fetches `urls` (options.fetch), several at once, and hands each page that
+// came, in input order, to `use(index in urls, bytes, name, meta)`; each
+// address that failed is an error diagnostic naming it.
+using FetchedPageUse =
+    std::function<void(size_t, std::string_view, const std::string&, const SourceMeta&)>;
+void FetchPages(const std::vector<std::string>& urls, const ReadOptions& options, int depth,
+                const FetchedPageUse& use, std::vector<Diagnostic>* diagnostics);
+
+// A web archive file (by name, .warc or .warc.gz, or by its first bytes).
+bool IsWarcFile(const std::string& path);
+
+// Streams the HTML pages of web archive `path` (one pass, bounded memory) to
+// `use(bytes, name, meta)`, which returns whether the page gave a document;
+// the records skipped are summed up in one warning. Returns whether any page
+// gave one.
+bool ReadWarcPages(
+    const std::string& path, const ReadOptions& options,
+    const std::function<bool(std::string_view, const std::string&, const SourceMeta&)>& use,
+    std::vector<Diagnostic>* diagnostics);
 
 // Where a document longer than `max_bytes` is cut: after the last line break
 // in the last quarter before the limit, else after the last space there, else

@@ -5,6 +5,7 @@
 #include "dossier/article.h"
 #include "ingest/charset.h"
 #include "ingest/html_dom.h"
+#include "ingest/pdf.h"
 #include "ingest/readers.h"
 #include "util/strings.h"
 #include "util/utf8.h"
@@ -153,8 +154,8 @@ Result<Document> ReadTextDocument(std::string_view bytes, const std::string& nam
 
 Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& name,
                                   std::vector<Diagnostic>* diagnostics, uint64_t max_bytes,
-                                  std::string_view url) {
-  const CharsetDecision charset = DecideCharset(bytes, ContentKind::kHtml);
+                                  std::string_view url, std::string_view transport_charset) {
+  const CharsetDecision charset = DecideCharset(bytes, ContentKind::kHtml, transport_charset);
   if (!charset.IsUtf16() && LooksBinary(bytes)) {
     return Status(StatusCode::kInvalidInput, "binary file, not HTML", name);
   }
@@ -200,6 +201,22 @@ Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& nam
   doc.source = std::move(page->site);
   doc.text = std::move(page->text);
   doc.map = OffsetMap::Compose(page->map, html.map);
+  return doc;
+}
+
+Result<Document> ReadPdfDocument(std::string_view bytes, const std::string& name,
+                                 std::vector<Diagnostic>* diagnostics, uint64_t max_bytes) {
+  Result<PdfText> pdf = ExtractPdfText(bytes, name, max_bytes, diagnostics);
+  if (!pdf.ok()) return pdf.status();
+  Document doc;
+  doc.id = name;
+  doc.origin = name;
+  doc.title = std::move(pdf->title);
+  doc.byline = std::move(pdf->author);
+  doc.date = std::move(pdf->date);
+  doc.raw = std::move(pdf->text);
+  doc.pages = std::move(pdf->page_starts);
+  NormalizeDocument(&doc, /*newline_markers=*/false, diagnostics);
   return doc;
 }
 

@@ -34,11 +34,18 @@ std::string SentenceId(uint32_t document, uint32_t sentence) {
 }
 
 // A citation link to a sentence of a source ("[2]").
-std::string Cite(uint32_t document, uint32_t sentence, Span source_span) {
+std::string Cite(uint32_t document, uint32_t sentence, Span source_span,
+                 const Cluster* cluster = nullptr) {
   const std::string id = SentenceId(document, sentence);
-  return "<a class=\"cite\" href=\"#" + id + "\" data-target=\"" + id + "\" title=\"bytes " +
-         std::to_string(source_span.begin) + "–" + std::to_string(source_span.end) + "\">[" +
-         std::to_string(document + 1) + "]</a>";
+  std::string where =
+      "bytes " + std::to_string(source_span.begin) + "–" + std::to_string(source_span.end);
+  if (cluster != nullptr && document < cluster->documents.size() &&
+      !cluster->documents[document].pages.empty()) {
+    const auto [page, offset] = cluster->documents[document].PageOf(source_span.begin);
+    where = "page " + std::to_string(page) + ", from character " + std::to_string(offset);
+  }
+  return "<a class=\"cite\" href=\"#" + id + "\" data-target=\"" + id + "\" title=\"" + where +
+         "\">[" + std::to_string(document + 1) + "]</a>";
 }
 
 constexpr std::string_view kStyle = R"(
@@ -140,7 +147,7 @@ void EventsHtml(const Cluster& /*cluster*/, const Briefing& briefing, std::strin
 }
 
 // Summary.
-void SummaryHtml(const Cluster& /*cluster*/, const Briefing& briefing, std::string* o) {
+void SummaryHtml(const Cluster& cluster, const Briefing& briefing, std::string* o) {
   const size_t reports = briefing.independent_reports;
   std::string& out = *o;
   out += "<section id=\"summary\"><h2>Summary</h2><ol class=\"summary\">\n";
@@ -148,8 +155,9 @@ void SummaryHtml(const Cluster& /*cluster*/, const Briefing& briefing, std::stri
     out += "<li>";
     if (s.needs_speaker) out += "<b>" + Esc(s.speaker) + ":</b> ";
     AppendHtmlEscaped(s.text, &out);
-    out += " " + Cite(s.document, s.sentence, s.source_span);
-    for (const Support& sup : s.support) out += Cite(sup.document, sup.sentence, sup.source_span);
+    out += " " + Cite(s.document, s.sentence, s.source_span, &cluster);
+    for (const Support& sup : s.support)
+      out += Cite(sup.document, sup.sentence, sup.source_span, &cluster);
     out += " <span class=\"meta\">" + std::to_string(s.independent_sources) + " of " +
            CountOf(reports, "report", "reports") + "</span></li>\n";
   }
@@ -182,7 +190,7 @@ void SpeakersHtml(const Cluster& cluster, const Briefing& briefing, std::string*
         AppendHtmlEscaped(TruncateUtf8(q.excerpt.Slice(doc.text), 320), &out);
         if (q.excerpt.end < q.span.end) out += " …";
         if (q.kind == "direct") out += "”";
-        out += "</span> " + Cite(q.document, q.sentence, q.source_span) +
+        out += "</span> " + Cite(q.document, q.sentence, q.source_span, &cluster) +
                (q.kind == "direct" ? "" : " <span class=\"meta\">(" + q.kind + ")</span>") +
                "</li>\n";
       }
@@ -216,7 +224,7 @@ void FiguresHtml(const Cluster& cluster, const Briefing& briefing, std::string* 
         if (i > 0) out += "; ";
         out += "“";
         AppendHtmlEscaped(m.where.span.Slice(cluster.documents[m.where.document].text), &out);
-        out += "” " + Cite(m.where.document, m.where.sentence, m.where.source_span);
+        out += "” " + Cite(m.where.document, m.where.sentence, m.where.source_span, &cluster);
       }
       out += "</li>\n";
     }
@@ -225,7 +233,7 @@ void FiguresHtml(const Cluster& cluster, const Briefing& briefing, std::string* 
 }
 
 // Timeline, drawn as a vertical line of dated events.
-void TimelineHtml(const Cluster& /*cluster*/, const Briefing& briefing, std::string* o) {
+void TimelineHtml(const Cluster& cluster, const Briefing& briefing, std::string* o) {
   std::string& out = *o;
   if (!briefing.timeline.empty()) {
     out += "<section id=\"timeline\"><h2>Timeline</h2><ul class=\"timeline\">\n";
@@ -235,7 +243,7 @@ void TimelineHtml(const Cluster& /*cluster*/, const Briefing& briefing, std::str
           "<li><div class=\"date\">" + Esc(t.date.empty() ? "undated" : t.date) + note + "</div>";
       AppendHtmlEscaped(t.text, &out);
       for (const Citation& c : t.citations)
-        out += " " + Cite(c.document, c.sentence, c.source_span);
+        out += " " + Cite(c.document, c.sentence, c.source_span, &cluster);
       out += "</li>\n";
     };
     // The main events; every other one, undated ones too, folded below.
@@ -256,7 +264,7 @@ void TimelineHtml(const Cluster& /*cluster*/, const Briefing& briefing, std::str
 }
 
 // Entities.
-void EntitiesHtml(const Cluster& /*cluster*/, const Briefing& briefing, std::string* o) {
+void EntitiesHtml(const Cluster& cluster, const Briefing& briefing, std::string* o) {
   std::string& out = *o;
   if (!briefing.entities.empty()) {
     out += "<section id=\"entities\"><h2>Entities</h2><ul>\n";
@@ -270,7 +278,8 @@ void EntitiesHtml(const Cluster& /*cluster*/, const Briefing& briefing, std::str
         for (size_t i = 0; i < e.aliases.size(); ++i) out += (i ? ", " : "") + Esc(e.aliases[i]);
       }
       out += "</span>";
-      for (const Citation& c : e.first_mentions) out += Cite(c.document, c.sentence, c.source_span);
+      for (const Citation& c : e.first_mentions)
+        out += Cite(c.document, c.sentence, c.source_span, &cluster);
       out += "</li>\n";
     }
     out += "</ul></section>\n";

@@ -254,6 +254,9 @@ void WriteDocument(JsonWriter& w, const Document& doc, const SourceEntry* entry,
   w.UnsignedField("raw_bytes", doc.raw.size());
   w.UnsignedField("text_bytes", doc.text.size());
   w.BoolField("transcript", doc.is_transcript());
+  // A PDF: where each page begins in the source (its text layer), so the
+  // source spans of its citations can be turned into pages.
+  if (!doc.pages.empty()) w.UnsignedsField("pages", doc.pages);
   if (!doc.title_span.empty()) {
     w.SpanField("title_span", doc.title_span);
     w.SpanField("title_source_span", doc.map.ToOriginal(doc.title_span));

@@ -10,6 +10,18 @@ namespace {
 
 std::string Range(Span s) { return std::to_string(s.begin) + "–" + std::to_string(s.end); }
 
+// Bytes `s` of document `d`'s input; in a PDF, its page and the offsets within
+// the page: "p. 2, 40–95" (or "p. 2, 900 – p. 3, 40" across a page break).
+std::string Where(const Cluster& cluster, uint32_t d, Span s) {
+  if (d >= cluster.documents.size() || cluster.documents[d].pages.empty()) return Range(s);
+  const Document& doc = cluster.documents[d];
+  const auto [p0, o0] = doc.PageOf(s.begin);
+  const auto [p1, o1] = doc.PageOf(s.end > s.begin ? s.end - 1 : s.end);
+  if (p0 == p1) return "p. " + std::to_string(p0) + ", " + Range({o0, o0 + (s.end - s.begin)});
+  return "p. " + std::to_string(p0) + ", " + std::to_string(o0) + " – p. " + std::to_string(p1) +
+         ", " + std::to_string(o1 + 1);
+}
+
 // Markdown-escapes text from a source so it shows as written.
 std::string Escape(std::string_view s) {
   std::string out;
@@ -59,7 +71,8 @@ void AppendFigure(const Cluster& cluster, const FigureEntry& f, std::string* out
     const FigureEntry::Mention& m = f.mentions[i];
     *out += std::string(i ? "; " : "") + "\"" +
             Escape(m.where.span.Slice(cluster.documents[m.where.document].text)) + "\" [" +
-            std::to_string(m.where.document + 1) + "] `" + Range(m.where.source_span) + "`";
+            std::to_string(m.where.document + 1) + "] `" +
+            Where(cluster, m.where.document, m.where.source_span) + "`";
   }
   *out += "\n";
 }
@@ -136,23 +149,26 @@ void SummaryMd(const Cluster& cluster, const Briefing* briefing, std::string* o)
       out += std::to_string(k) + ". ";
       if (s.needs_speaker) out += "**" + Escape(s.speaker) + ":** ";
       out += Escape(s.text) + " — [" + std::to_string(s.document + 1) + "] `" +
-             Range(s.source_span) + "`";
+             Where(cluster, s.document, s.source_span) + "`";
       if (!s.support.empty()) {
         out += "; also ";
         for (size_t i = 0; i < s.support.size(); ++i) {
           if (i > 0) out += ", ";
           out += "[" + std::to_string(s.support[i].document + 1) + "] `" +
-                 Range(s.support[i].source_span) + "`";
+                 Where(cluster, s.support[i].document, s.support[i].source_span) + "`";
         }
       }
       out += " (" + std::to_string(s.independent_sources) + " of " +
              CountOf(reports, "report", "reports") + ")\n";
     }
     if (summary->sentences.empty()) out += "(no sentence fits a summary)\n";
+    const bool pdf = std::any_of(cluster.documents.begin(), cluster.documents.end(),
+                                 [](const Document& d) { return !d.pages.empty(); });
     out += "\n_" + std::to_string(summary->words) + " words; method " +
            SummaryMethodName(summary->method) +
-           ". [n] is a source below; `a–b` are byte offsets in that source's input; "
-           "reports count copies once._\n\n";
+           ". [n] is a source below; `a–b` are byte offsets in that source's input" +
+           (pdf ? " (in a PDF, `p. N, a–b` within its page N)" : "") +
+           "; reports count copies once._\n\n";
   }
 }
 
@@ -186,7 +202,7 @@ void SpeakersMd(const Cluster& cluster, const Briefing* briefing, std::string* o
         out += "  - " + std::string(q.kind == "direct" ? "“" : "") + (cut_before ? "… " : "") +
                Escape(shown_text) + (cut_after && !shown_text.ends_with("…") ? " …" : "") +
                (q.kind == "direct" ? "”" : "") + " — [" + std::to_string(q.document + 1) + "] `" +
-               Range(q.excerpt_source_span) + "`" +
+               Where(cluster, q.document, q.excerpt_source_span) + "`" +
                (q.kind == "direct" ? "" : " (" + q.kind + ")") + "\n";
       }
     }
@@ -229,7 +245,7 @@ void FiguresMd(const Cluster& cluster, const Briefing* briefing, std::string* o)
 }
 
 // The timeline: its main events, what was left out counted.
-void TimelineMd(const Cluster& /*cluster*/, const Briefing* briefing, std::string* o) {
+void TimelineMd(const Cluster& cluster, const Briefing* briefing, std::string* o) {
   std::string& out = *o;
   if (briefing != nullptr && !briefing->timeline.empty()) {
     constexpr size_t kMaxEvents = 15;
@@ -242,7 +258,8 @@ void TimelineMd(const Cluster& /*cluster*/, const Briefing* briefing, std::strin
                                                          : "";
       out += "- **" + t->date + "**" + note + " " + Escape(t->text) + " —";
       for (const Citation& c : t->citations) {
-        out += " [" + std::to_string(c.document + 1) + "] `" + Range(c.source_span) + "`";
+        out += " [" + std::to_string(c.document + 1) + "] `" +
+               Where(cluster, c.document, c.source_span) + "`";
       }
       out += "\n";
     }

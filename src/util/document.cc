@@ -26,4 +26,12 @@ uint32_t Document::SentenceAt(uint32_t offset) const {
   return it == sentences.begin() ? 0 : static_cast<uint32_t>(it - sentences.begin() - 1);
 }
 
+std::pair<uint32_t, uint32_t> Document::PageOf(uint32_t raw_offset) const {
+  if (pages.empty()) return {0, raw_offset};
+  auto it = std::upper_bound(pages.begin(), pages.end(), raw_offset);
+  if (it == pages.begin()) return {1, raw_offset};
+  const uint32_t page = static_cast<uint32_t>(it - pages.begin());
+  return {page, raw_offset - pages[page - 1]};
+}
+
 }  // namespace dossier

@@ -9,7 +9,7 @@
 namespace dossier {
 namespace {
 
-constexpr uint64_t kDocumentsMagic = 0x31636f6473736f64ULL;  // "dossdoc1"
+constexpr uint64_t kDocumentsMagic = 0x32636f6473736f64ULL;  // "dossdoc2" (pages added)
 
 void WriteSpan(BinaryWriter* w, Span s) {
   w->U32(s.begin);
@@ -71,6 +71,8 @@ std::string SaveDocuments(const std::vector<Document>& documents) {
     WriteSpan(&w, d.title_span);
     WriteSpan(&w, d.date_span);
     WriteSpan(&w, d.dateline_span);
+    w.U64(d.pages.size());
+    for (uint32_t p : d.pages) w.U32(p);
   }
   return std::move(w.bytes());
 }
@@ -95,6 +97,13 @@ Result<std::vector<Document>> LoadDocuments(std::string_view bytes, const std::s
          (IsValidUtf8(d.text) || r.Fail()) && ReadMap(&r, &d.map, d.text.size(), d.raw.size()) &&
          ReadSpan(&r, &d.title_span, d.text.size()) && ReadSpan(&r, &d.date_span, d.text.size()) &&
          ReadSpan(&r, &d.dateline_span, d.text.size());
+    uint64_t pages = 0;
+    ok = ok && r.U64(&pages) && pages <= d.raw.size() + 1;
+    for (uint64_t p = 0; ok && p < pages; ++p) {
+      uint32_t at = 0;
+      ok = r.U32(&at) && at <= d.raw.size() && (d.pages.empty() || at >= d.pages.back());
+      if (ok) d.pages.push_back(at);
+    }
   }
   if (!ok || !r.done()) {
     return Status(StatusCode::kInvalidInput, "damaged saved documents (truncated or bad value)",

@@ -27,6 +27,8 @@ Routes:
   /gzip             the page, Content-Encoding: gzip
   /gzip-bomb        1 GiB of zeros gzip-compressed on the fly (about 1 MB sent)
   /br               DIR/body.br with Content-Encoding: br
+  /files/NAME       DIR/files/NAME as it is (type by extension), 404 when missing
+                    (tests/golden/inputs.sh serves pages and a feed from there)
 """
 import gzip
 import http.server
@@ -133,6 +135,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path == "/gzip-bomb":
             self.stream("text/plain", self.gzip_zeros(1 << 30),
                         headers=[("Content-Encoding", "gzip")])
+        elif path.startswith("/files/") and "/" not in path[len("/files/"):]:
+            name = os.path.join(sys.argv[1], "files", path[len("/files/"):])
+            if not os.path.isfile(name):
+                self.send_error(404)
+                return
+            with open(name, "rb") as f:
+                body = f.read()
+            kinds = {".html": "text/html; charset=utf-8", ".xml": "application/rss+xml",
+                     ".pdf": "application/pdf", ".txt": "text/plain; charset=utf-8"}
+            self.send_body(body, kinds.get(os.path.splitext(name)[1], "application/octet-stream"))
         elif path == "/br":
             with open(os.path.join(sys.argv[1], "body.br"), "rb") as f:
                 body = f.read()

@@ -105,6 +105,7 @@ Command SetupExtract(CLI::App& app) {
   cmd->add_option("-o,--output", flags->output,
                   "Write to this file (atomically) instead of stdout");
   AddSizeLimitOptions(cmd, &flags->limits);
+  AddFetchOptions(cmd, &flags->limits);
   cmd->add_flag("-q,--quiet", flags->quiet, "Print errors only, no warnings");
   cmd->footer(
       "Examples:\n  dossier extract page.html\n  dossier extract --format json saved/*.html.gz > "

@@ -36,12 +36,32 @@ inline constexpr const char* kExitCodeHelp =
 
 using Command = std::function<int()>;
 
-// The size limits of ReadOptions, as the flags of every command that reads
-// inputs (InterruptibleReadOptions in interrupt.h turns them into ReadOptions).
+// The size limits and fetch settings of ReadOptions, as the flags of every
+// command that reads inputs (InterruptibleReadOptions in interrupt.h turns
+// them into ReadOptions).
 struct InputLimits {
   uint64_t max_input_bytes = kDefaultMaxInputBytes;
   uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
+  FetchSettings fetch;
+  bool follow = false;
 };
+
+// Registers --follow, --cache, --fetch-timeout and --fetches: how web
+// addresses (inputs, lists of them, the links of feeds) are fetched.
+inline void AddFetchOptions(CLI::App* cmd, InputLimits* limits) {
+  cmd->add_flag("--follow", limits->follow,
+                "Feeds and sitemaps: fetch and extract the page each item links to (the "
+                "item's title, date and author fill what the page lacks)");
+  cmd->add_option("--cache", limits->fetch.cache_dir,
+                  "Keep fetched pages in this folder; a re-run reads them from it, offline");
+  cmd->add_option("--fetch-timeout", limits->fetch.timeout_seconds,
+                  "Seconds allowed to fetch one address, redirects included (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--fetches", limits->fetch.parallel, "Addresses fetched at once")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+}
 
 // Registers --max-input-bytes and --max-document-bytes on `cmd`. Sizes take a
 // K, M or G suffix (powers of 1024): "--max-document-bytes 32M".
@@ -63,12 +83,15 @@ inline void AddSizeLimitOptions(CLI::App* cmd, InputLimits* limits) {
 inline void AddInputOptions(CLI::App* cmd, std::string* input_format, std::string* data_dir,
                             InputLimits* limits) {
   cmd->add_option("--input-format", *input_format,
-                  "Force the input format: auto, text, html, jsonl, multinews")
-      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "multinews"}))
+                  "Force the input format: auto, text, html, jsonl, multinews, feed, pdf, warc, "
+                  "urls (a list of web addresses)")
+      ->check(CLI::IsMember(
+          {"auto", "text", "html", "jsonl", "multinews", "feed", "pdf", "warc", "urls"}))
       ->capture_default_str();
   cmd->add_option("--data-dir", *data_dir,
                   "Folder with word lists replacing the built-in ones (see data/)");
   AddSizeLimitOptions(cmd, limits);
+  AddFetchOptions(cmd, limits);
 }
 
 // Writes a command's whole output: to `path` atomically, or to standard output

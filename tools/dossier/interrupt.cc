@@ -43,6 +43,8 @@ ReadOptions InterruptibleReadOptions(InputFormat format, const InputLimits& limi
   options.format = format;
   options.max_input_bytes = limits.max_input_bytes;
   options.max_document_bytes = limits.max_document_bytes;
+  options.fetch = limits.fetch;
+  options.follow_links = limits.follow;
   options.stop = &g_stop;
   return options;
 }

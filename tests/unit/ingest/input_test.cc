@@ -115,12 +115,13 @@ TEST_F(InputTest, DocumentLimitAppliesToTheLooseCluster) {
 
 TEST(ParseInputFormatTest, NamesRoundTrip) {
   for (InputFormat f : {InputFormat::kAuto, InputFormat::kText, InputFormat::kHtml,
-                        InputFormat::kJsonl, InputFormat::kMultiNews}) {
+                        InputFormat::kJsonl, InputFormat::kMultiNews, InputFormat::kFeed,
+                        InputFormat::kPdf, InputFormat::kWarc, InputFormat::kUrls}) {
     Result<InputFormat> parsed = ParseInputFormat(InputFormatName(f));
     ASSERT_TRUE(parsed.ok());
     EXPECT_EQ(*parsed, f);
   }
-  EXPECT_FALSE(ParseInputFormat("pdf").ok());
+  EXPECT_FALSE(ParseInputFormat("docx").ok());
 }
 
 }  // namespace
