@@ -162,7 +162,11 @@ Result<SummaryEvalReport> EvaluateSummaries(const std::vector<Input>& data,
                                               &report.diagnostics, &report.read_seconds, start);
   if (items.empty()) {
     return Status(StatusCode::kEmptyInput,
-                  "no cluster read" + (data.size() == 1 ? " from " + data[0].path : ""));
+                  "no cluster read" + (data.size() == 1 ? " from " + data[0].path : "") +
+                      ": eval reads Multi-News JSON Lines, one cluster with its reference "
+                      "summaries a line ({\"id\",\"document\",\"summary\"} or "
+                      "{\"id\",\"documents\",\"references\"}); to brief a pile of files, "
+                      "use dossier brief");
   }
   report.summarize_seconds = Since(start);
   report.clusters = items.size();

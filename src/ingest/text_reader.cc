@@ -134,6 +134,12 @@ Result<Document> ReadTextDocument(std::string_view bytes, const std::string& nam
   doc.origin = name;
   const CharsetDecision charset = DecideCharset(bytes, ContentKind::kText);
   if (!charset.IsUtf16() && LooksBinary(bytes)) {
+    if (bytes.starts_with("PK\x03\x04")) {  // .docx, .odt, .epub, .xlsx: ZIP containers
+      return Status(StatusCode::kInvalidInput,
+                    "a ZIP archive (a Word, OpenDocument or e-book file?), not read: save it as "
+                    "PDF, HTML or text",
+                    name);
+    }
     return Status(StatusCode::kInvalidInput, "binary file, not text", name);
   }
   CutDocument(&bytes, max_bytes, Utf16Kind(charset), name, diagnostics);
