@@ -178,7 +178,9 @@ std::string OutletName(const std::vector<std::string>& candidates, std::string_v
     std::string_view v = TrimWhitespace(c);
     if (!v.empty() && v.front() == '@') v.remove_prefix(1);
     if (v.empty()) continue;
-    if (IsWebAddress(v) || LooksLikeDomain(AsciiLower(v))) {
+    // An address, or a domain in lower case ("livescience.com"), is not a name;
+    // a domain the site writes with capitals is its brand ("MacRumors.com").
+    if (IsWebAddress(v) || LooksLikeDomain(v)) {
       if (host.empty()) host = IsWebAddress(v) ? HostOf(v) : AsciiLower(v);
       continue;
     }

@@ -9,9 +9,9 @@
 // OutletName takes the first candidate that names a publisher: white space
 // collapsed, a leading '@' dropped, and a tagline after " | ", " - ", " – "
 // or " — " cut ("LinkNaija | Nigeria's popular news platform" -> "LinkNaija").
-// Not a name: an address or a bare domain (it gives the host instead, when
-// the page has no address), a single lower-case word ("nj", "usatoday": a
-// domain label), a section or placeholder ("U.S.", "Hosted", "Home"). With no
+// Not a name: an address or a bare domain in lower case (it gives the host
+// instead, when the page has no address; "MacRumors.com" is a name), a single lower-case word
+// ("nj", "usatoday": a domain label), a section or placeholder ("U.S.", "Hosted", "Home"). With no
 // name, the built-in table of news domains (data/outlet_domains.txt; the
 // longest domain the host ends with: "hosted.ap.org" -> "Associated Press"),
 // else the host without "www." ("vortexcannon.org"): never a scheme or path.

@@ -38,6 +38,7 @@ TEST(OutletsTest, DomainLabelsAndPlaceholdersGiveWayToTheDomainTable) {
 TEST(OutletsTest, AnAddressIsNeverTheName) {
   EXPECT_EQ(OutletName({"https://www.hawaiinewsnow.com"}, ""), "Hawaii News Now");
   EXPECT_EQ(OutletName({"livescience.com"}, "https://www.livescience.com/x.html"), "Live Science");
+  EXPECT_EQ(OutletName({"MacRumors.com"}, "https://www.macrumors.com/x/"), "MacRumors.com");
   // Unknown hosts: the host without "www.", never a scheme or path.
   EXPECT_EQ(OutletName({"my6sense"}, "https://my6sense.com/2018/07/02/a/"), "my6sense.com");
   EXPECT_EQ(OutletName({}, "https://www.vortexcannon.org/about-bugs/"), "vortexcannon.org");
