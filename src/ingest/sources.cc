@@ -1,5 +1,6 @@
 // ReadSource and its helpers: the inputs that are not one file of text, HTML or
 // JSON Lines: feeds, PDFs, web archives, web addresses and lists of them.
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
@@ -267,7 +268,10 @@ void FetchPages(const std::vector<std::string>& urls, const ReadOptions& options
 bool IsWarcFile(const std::string& path) {
   const std::string lower = AsciiLower(path);
   if (EndsWith(lower, ".warc") || EndsWith(lower, ".warc.gz")) return true;
-  if (path == "-") return false;
+  // Only a regular file is sniffed: reading the head of a FIFO would take it
+  // from the reader that comes next.
+  std::error_code ec;
+  if (path == "-" || !std::filesystem::is_regular_file(path, ec)) return false;
   std::ifstream in(path, std::ios::binary);
   char head[4096];
   in.read(head, sizeof head);
