@@ -1251,16 +1251,7 @@ std::optional<Document> HtmlDocument(const std::string& html, const std::string&
   Document doc;
   doc.origin = origin;
   doc.raw = html;
-  NormalizeOptions options;
-  options.latex_quotes = false;
-  NormalizeResult n = NormalizeText(doc.raw, options);
-  if (n.invalid_bytes > 0) {
-    AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
-                  Status(StatusCode::kInvalidInput,
-                         "invalid UTF-8: " + std::to_string(n.invalid_bytes) +
-                             " byte(s) replaced by U+FFFD, the first",
-                         origin, n.first_invalid_offset));
-  }
+  NormalizeResult n = NormalizeHtmlSource(doc.raw, origin, diagnostics);
   Result<HtmlText> page = ExtractHtmlText(n.text);
   if (!page.ok()) {
     AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,

@@ -9,6 +9,7 @@
 #include "dossier/document.h"
 #include "dossier/ingest.h"
 #include "dossier/status.h"
+#include "util/utf8.h"
 
 namespace dossier {
 
@@ -34,6 +35,12 @@ Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& nam
                                   std::vector<Diagnostic>* diagnostics,
                                   uint64_t max_bytes = kDefaultMaxDocumentBytes,
                                   std::string_view url = {}, std::string_view charset = {});
+
+// HTML source (UTF-8, maybe with bad bytes) normalized for ExtractHtmlText
+// or ExtractArticle (no LaTeX quotes: HTML has none), the repaired bytes
+// reported as a warning naming `name`.
+NormalizeResult NormalizeHtmlSource(std::string_view html, const std::string& name,
+                                    std::vector<Diagnostic>* diagnostics);
 
 // A PDF's text layer as a document (src/ingest/pdf.h): raw = that text,
 // pages = where each page begins in it; title, author and date from the

@@ -174,16 +174,8 @@ Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& nam
   // encoding (map utf8 -> raw); then repaired and normalized (map html -> utf8).
   Utf8Conversion utf8;
   const bool converted = DecodeInput(doc.raw, charset, name, diagnostics, &utf8);
-  NormalizeOptions options;
-  options.latex_quotes = false;
-  NormalizeResult html = NormalizeText(converted ? std::string_view(utf8.text) : doc.raw, options);
-  if (html.invalid_bytes > 0) {
-    AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
-                  Status(StatusCode::kInvalidInput,
-                         "invalid UTF-8: " + std::to_string(html.invalid_bytes) +
-                             " byte(s) replaced by U+FFFD, the first",
-                         name, html.first_invalid_offset));
-  }
+  NormalizeResult html = NormalizeHtmlSource(
+      converted ? std::string_view(utf8.text) : std::string_view(doc.raw), name, diagnostics);
   if (converted) html.map = OffsetMap::Compose(html.map, utf8.map);
   // 2. The article: body text (map text -> html) and metadata.
   Result<Article> page = ExtractArticle(html.text, url);
@@ -224,6 +216,21 @@ Result<Document> ReadPdfDocument(std::string_view bytes, const std::string& name
   doc.pages = std::move(pdf->page_starts);
   NormalizeDocument(&doc, /*newline_markers=*/false, diagnostics);
   return doc;
+}
+
+NormalizeResult NormalizeHtmlSource(std::string_view html, const std::string& name,
+                                    std::vector<Diagnostic>* diagnostics) {
+  NormalizeOptions options;
+  options.latex_quotes = false;
+  NormalizeResult out = NormalizeText(html, options);
+  if (out.invalid_bytes > 0) {
+    AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
+                  Status(StatusCode::kInvalidInput,
+                         "invalid UTF-8: " + std::to_string(out.invalid_bytes) +
+                             " byte(s) replaced by U+FFFD, the first",
+                         name, out.first_invalid_offset));
+  }
+  return out;
 }
 
 }  // namespace dossier
