@@ -261,6 +261,9 @@ void FetchPages(const std::vector<std::string>& urls, const ReadOptions& options
     meta.url = page.final_url.empty() ? page.url : page.final_url;
     meta.charset = page.charset;
     meta.depth = depth;
+    // Served as HTML: read as a page whatever its first bytes look like.
+    const std::string type = AsciiLower(page.content_type);
+    meta.html = StartsWith(type, "text/html") || StartsWith(type, "application/xhtml+xml");
     use(index, page.body, page.url, meta);
   });
 }

@@ -46,6 +46,16 @@ TEST(HtmlPageTest, OnlyOurScriptAndItIsNamedByItsHash) {
   EXPECT_NE(html.find("default-src 'none'"), std::string::npos);
 }
 
+// Issue 17: "1 mentions", "(1 of 1 sources)" were wrong; a count agrees with its noun.
+TEST(HtmlPageTest, CountsAgreeWithTheirNouns) {
+  const std::string html = HostilePage();
+  EXPECT_NE(html.find(", 1 mention<"), std::string::npos) << html;
+  EXPECT_EQ(html.find("1 mentions"), std::string::npos);
+  EXPECT_NE(html.find("1 of 1 report<"), std::string::npos);
+  EXPECT_EQ(html.find("1 reports"), std::string::npos);
+  EXPECT_EQ(html.find("1 sources"), std::string::npos);
+}
+
 TEST(HtmlPageTest, SourceMarkupIsShownAsText) {
   const std::string html = HostilePage();
   EXPECT_EQ(html.find("<img"), std::string::npos);
