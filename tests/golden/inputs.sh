@@ -5,7 +5,8 @@
 #     `digest URL --follow`: the same stories as the 20 pages given as files;
 #     the 404 named and skipped; with --cache, a second run with the server
 #     stopped gives the same digest, offline;
-#  2. a file listing web addresses, one a line, is fetched like the addresses;
+#  2. a file listing web addresses, one a line, is fetched like the addresses,
+#     and a list of feed addresses with --follow gives the feed's stories;
 #  3. a web archive of the same pages (WARC 1.1, gzip per record): `cluster`
 #     reads all 20; a truncated copy keeps the whole records before the cut and
 #     names the byte where it stopped.
@@ -67,6 +68,12 @@ grep -q '"url":"http://127.0.0.1' from-feed/stories.jsonl || fail "the pages los
 expect_rc 0 "$cli" cluster -q list.txt -o listed.jsonl
 [ "$(grep -o '"size":[0-9]*' listed.jsonl | awk -F: '{s += $2} END {print s + 0}')" -eq 3 ] ||
   fail "the list did not give its 3 pages"
+
+# A newsroom's morning run: a list of feed addresses, their items followed.
+echo "$base/feed.xml" > feeds.txt
+expect_rc 1 "$cli" digest -q feeds.txt --follow -o morning
+[ "$(stories from-files/stories.jsonl)" = "$(stories morning/stories.jsonl)" ] ||
+  fail "the list of feeds gives other stories than the files"
 
 # The cache: the server gone, the same run reads the pages from disk.
 kill $server; wait $server 2> /dev/null || true
