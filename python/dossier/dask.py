@@ -193,9 +193,9 @@ class _Watchdog:
     """``as_completed`` that does not wait forever on a stuck worker.
 
     Dask replaces a worker that dies, but not one that stops answering (it is dropped only
-    after ``worker-ttl``, 5 minutes), and distributed 2022.12 can leave a worker waiting for
-    ever for data that a dead worker held. So, while futures are outstanding, the driver
-    reads each worker's heartbeat from the scheduler about once a second. A worker is
+    after ``worker-ttl``, 5 minutes), and a run was seen to stall for ever after a worker
+    died (the cause is not pinned down: docs/DESIGN.md). So, while futures are outstanding,
+    the driver reads each worker's heartbeat from the scheduler about once a second. A worker is
     *stuck* when for `stall` seconds either its heartbeat has not changed, or it has tasks
     assigned (waiting, fetching, missing data) and runs none. When none of the futures
     has finished for `stall` seconds, the stuck workers are restarted by their nannies
@@ -226,16 +226,23 @@ class _Watchdog:
             if now < next_look:
                 continue
             next_look = now + 1.0
-            stuck = self._look(now, self.seen, uneasy)
+            stuck = self._look(now, uneasy)
             if now - last_done >= self.stall and stuck is not None:
                 self._restart(stuck, now - last_done, stage, pending.count())
                 last_done, uneasy = time.monotonic(), {}
 
-    def _look(self, now, seen, uneasy):
+    def _look(self, now, uneasy):
         """The workers stuck for `stall` seconds, those that stopped answering first; every
         worker when none runs anything or waits for anything; None while the cluster works
         or a worker has not yet been stuck for `stall` seconds."""
         workers = self.client.scheduler_info()["workers"]
+        seen = self.seen
+        # Workers that left (Dask replaces a dead one under a new address) are forgotten:
+        # a stale entry must not hold back the restart of the ones there are.
+        for gone in [a for a in uneasy if a not in workers]:
+            del uneasy[gone]
+        for gone in [a for a in seen if a not in workers]:
+            del seen[gone]
         running, silent = False, set()
         for address, w in workers.items():
             counts = w.get("metrics", {}).get("task_counts", {})
@@ -255,7 +262,7 @@ class _Watchdog:
             else:
                 uneasy.pop(address, None)
                 running = running or busy
-        stuck = [a for a, since in uneasy.items() if a in workers and now - since >= self.stall]
+        stuck = [a for a, since in uneasy.items() if now - since >= self.stall]
         if stuck:  # a worker that stopped answering first: the others may wait for its data
             return ({a: "stopped answering" for a in stuck if a in silent}
                     or {a: "waited with tasks assigned and ran none" for a in stuck})
