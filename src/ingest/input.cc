@@ -159,20 +159,14 @@ const char* InputFormatName(InputFormat format) {
   return "auto";
 }
 
-// Every line that is not blank or a '#' comment is a web address (at least one).
+// Every line of a list (ForEachListedLine) is a web address, and there is one.
 bool ListsWebAddresses(std::string_view bytes) {
-  size_t pos = 0, urls = 0;
-  while (pos < bytes.size()) {
-    size_t nl = bytes.find('\n', pos);
-    if (nl == std::string_view::npos) nl = bytes.size();
-    std::string_view line = TrimWhitespace(bytes.substr(pos, nl - pos));
-    if (!line.empty() && line.front() != '#') {
-      if (!IsWebAddress(line) || line.find_first_of(" \t") != std::string_view::npos) return false;
-      ++urls;
-    }
-    pos = nl + 1;
-  }
-  return urls > 0;
+  size_t urls = 0;
+  const bool all = ForEachListedLine(bytes, [&](std::string_view line) {
+    ++urls;
+    return IsWebAddress(line) && line.find_first_of(" \t") == std::string_view::npos;
+  });
+  return all && urls > 0;
 }
 
 InputFormat DetectFormat(std::string_view name, std::string_view bytes) {

@@ -1,6 +1,5 @@
 #include "ingest/outlets.h"
 
-#include <cstdio>
 #include <string>
 #include <unordered_map>
 
@@ -79,14 +78,10 @@ std::string WithoutWww(std::string host) {
   return host;
 }
 
-bool Valid(int y, int m, int d) {
-  return y >= 1990 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
-}
-
-std::string Iso(int y, int m, int d) {
-  char buf[40];  // room for any int, though callers pass valid dates
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
+// A real day of 1990-2099 (dates in addresses), as YYYY-MM-DD; else "".
+std::string UrlDay(int y, int m, int d) {
+  const CivilDate date{y, m, d};
+  return y >= 1990 && y <= 2099 && date.valid() ? date.ToIso() : std::string();
 }
 
 // The number `s` if it is 1-4 ASCII digits, else -1.
@@ -109,15 +104,14 @@ std::string DateInSegment(std::string_view seg) {
     const char sep = s[4];
     if ((sep == '-' || sep == '_') && s[7] == sep &&
         (i + 10 == seg.size() || !IsAsciiDigit(seg[i + 10]))) {
-      const int y = Number(s.substr(0, 4)), m = Number(s.substr(5, 2)), d = Number(s.substr(8, 2));
-      if (Valid(y, m, d)) return Iso(y, m, d);
+      std::string day =
+          UrlDay(Number(s.substr(0, 4)), Number(s.substr(5, 2)), Number(s.substr(8, 2)));
+      if (!day.empty()) return day;
     }
   }
   if (seg.size() >= 8 && (seg.size() == 8 || !IsAsciiDigit(seg[8]))) {
-    const int y = Number(seg.substr(0, 4)), m = Number(seg.substr(4, 2)),
-              d = Number(seg.substr(6, 2));
-    if (m >= 0 && d >= 0 && IsAsciiDigit(seg[4]) && IsAsciiDigit(seg[7]) && Valid(y, m, d)) {
-      return Iso(y, m, d);
+    if (IsAsciiDigit(seg[4]) && IsAsciiDigit(seg[7])) {
+      return UrlDay(Number(seg.substr(0, 4)), Number(seg.substr(4, 2)), Number(seg.substr(6, 2)));
     }
   }
   return {};
@@ -173,6 +167,7 @@ std::string KnownOutlet(std::string_view host) {
 
 std::string OutletName(const std::vector<std::string>& candidates, std::string_view url) {
   std::string host = HostOf(url);
+  std::string label;  // the first domain label ("usatoday"), for a page without an address
   for (const std::string& candidate : candidates) {
     std::string c = CollapseWhitespace(candidate);
     std::string_view v = TrimWhitespace(c);
@@ -185,18 +180,11 @@ std::string OutletName(const std::vector<std::string>& candidates, std::string_v
       continue;
     }
     v = CutTagline(v);
+    if (IsDomainLabel(v) && label.empty()) label = std::string(v);
     if (v.empty() || IsPlaceholder(v) || IsDomainLabel(v)) continue;
     return std::string(v);
   }
-  if (host.empty()) {
-    // No address: a domain label is still better than nothing.
-    for (const std::string& candidate : candidates) {
-      std::string_view v = TrimWhitespace(candidate);
-      if (!v.empty() && v.front() == '@') v.remove_prefix(1);
-      if (IsDomainLabel(v)) return std::string(v);
-    }
-    return {};
-  }
+  if (host.empty()) return label;  // no address: a domain label is better than nothing
   std::string known = KnownOutlet(host);
   return known.empty() ? WithoutWww(host) : known;
 }
@@ -221,7 +209,7 @@ std::string DateFromUrl(std::string_view url) {
     int m = segs[i + 1].size() <= 2 ? Number(segs[i + 1]) : -1;
     if (m < 0) m = MonthFromName(segs[i + 1]);
     const int d = segs[i + 2].size() <= 2 ? Number(segs[i + 2]) : -1;
-    if (Valid(y, m, d)) return Iso(y, m, d);
+    if (std::string day = UrlDay(y, m, d); !day.empty()) return day;
   }
   for (std::string_view seg : segs) {
     std::string date = DateInSegment(seg);

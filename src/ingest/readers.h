@@ -9,6 +9,7 @@
 #include "dossier/document.h"
 #include "dossier/ingest.h"
 #include "dossier/status.h"
+#include "util/strings.h"
 #include "util/utf8.h"
 
 namespace dossier {
@@ -49,6 +50,22 @@ Result<Document> ReadPdfDocument(std::string_view bytes, const std::string& name
                                  std::vector<Diagnostic>* diagnostics,
                                  uint64_t max_bytes = kDefaultMaxDocumentBytes);
 
+// Calls `f(line)` for each line of a list (a list of web addresses): lines
+// trimmed, blank ones and '#' comments skipped, until `f` returns false.
+// Returns whether every call returned true.
+template <typename F>
+bool ForEachListedLine(std::string_view bytes, F f) {
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    size_t nl = bytes.find('\n', pos);
+    if (nl == std::string_view::npos) nl = bytes.size();
+    const std::string_view line = TrimWhitespace(bytes.substr(pos, nl - pos));
+    if (!line.empty() && line.front() != '#' && !f(line)) return false;
+    pos = nl + 1;
+  }
+  return true;
+}
+
 // Where the bytes of one input came from, beyond its name.
 struct SourceMeta {
   std::string url;      // the address they were fetched from or archived under
@@ -81,7 +98,9 @@ using FetchedPageUse =
 void FetchPages(const std::vector<std::string>& urls, const ReadOptions& options, int depth,
                 const FetchedPageUse& use, std::vector<Diagnostic>* diagnostics);
 
-// A web archive file (by name, .warc or .warc.gz, or by its first bytes).
+// A web archive file to stream: by name (.warc, .warc.gz), or a regular file
+// of 1 MiB or more whose first bytes are a WARC record (a smaller one is read
+// whole and then read as an archive, with the same documents).
 bool IsWarcFile(const std::string& path);
 
 // Streams the HTML pages of web archive `path` (one pass, bounded memory) to

@@ -18,10 +18,6 @@
 namespace dossier {
 namespace {
 
-void Report(std::vector<Diagnostic>* diagnostics, Diagnostic::Severity severity, Status status) {
-  AddDiagnostic(diagnostics, severity, std::move(status));
-}
-
 // What a followed page lacks, from its feed item: title, date, author, outlet.
 void FillFromItem(const FeedItem& item, const std::string& feed_title, Document* doc) {
   if (doc->title.empty()) doc->title = item.title;
@@ -30,17 +26,13 @@ void FillFromItem(const FeedItem& item, const std::string& feed_title, Document*
   if (doc->source.empty()) doc->source = !item.source.empty() ? item.source : feed_title;
 }
 
-// The web addresses of a list: one a line, blank lines and '#' comments skipped.
+// The web addresses of a list (ForEachListedLine).
 std::vector<std::string> ListedAddresses(std::string_view bytes) {
   std::vector<std::string> urls;
-  size_t pos = 0;
-  while (pos < bytes.size()) {
-    size_t nl = bytes.find('\n', pos);
-    if (nl == std::string_view::npos) nl = bytes.size();
-    std::string_view line = TrimWhitespace(bytes.substr(pos, nl - pos));
-    if (!line.empty() && line.front() != '#') urls.emplace_back(line);
-    pos = nl + 1;
-  }
+  ForEachListedLine(bytes, [&](std::string_view line) {
+    urls.emplace_back(line);
+    return true;
+  });
   return urls;
 }
 
@@ -51,14 +43,14 @@ void ReadFeedSource(std::string_view bytes, const std::string& name, const ReadO
   feed_options.max_document_bytes = options.max_document_bytes;
   Result<Feed> feed = ParseFeed(bytes, name, feed_options, diagnostics);
   if (!feed.ok()) {
-    Report(diagnostics, Diagnostic::Severity::kError, feed.status());
+    AddDiagnostic(diagnostics, Diagnostic::Severity::kError, feed.status());
     return;
   }
   const bool sitemap = feed->kind == FeedKind::kSitemap || feed->kind == FeedKind::kSitemapIndex;
   if (!options.follow_links || meta.depth >= 2) {
     for (Document& doc : FeedDocuments(*feed, name, diagnostics)) loose->push_back(std::move(doc));
     if (sitemap && !feed->items.empty()) {
-      Report(
+      AddDiagnostic(
           diagnostics, Diagnostic::Severity::kWarning,
           Status(StatusCode::kInvalidInput,
                  std::string(feed->kind == FeedKind::kSitemapIndex ? "sitemap index" : "sitemap") +
@@ -77,11 +69,11 @@ void ReadFeedSource(std::string_view bytes, const std::string& name, const ReadO
     }
   }
   if (links.size() < feed->items.size()) {
-    Report(diagnostics, Diagnostic::Severity::kWarning,
-           Status(StatusCode::kInvalidInput,
-                  std::to_string(feed->items.size() - links.size()) +
-                      " item(s) without a web address to follow, skipped",
-                  name));
+    AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
+                  Status(StatusCode::kInvalidInput,
+                         std::to_string(feed->items.size() - links.size()) +
+                             " item(s) without a web address to follow, skipped",
+                         name));
   }
   // Pages of a sitemap index are sitemaps, which are followed once more.
   ReadOptions pages = options;
@@ -90,7 +82,7 @@ void ReadFeedSource(std::string_view bytes, const std::string& name, const ReadO
       links, pages, meta.depth + 1,
       [&](size_t k, std::string_view body, const std::string& page_name, const SourceMeta& m) {
         const size_t before = loose->size();
-        ReadSource(body, page_name, InputFormat::kAuto, pages, m, loose, nullptr, diagnostics);
+        ReadSource(body, page_name, m.FormatFor(pages), pages, m, loose, nullptr, diagnostics);
         for (size_t d = before; d < loose->size(); ++d) {
           FillFromItem(*items[k], feed->title, &(*loose)[d]);
         }
@@ -98,23 +90,21 @@ void ReadFeedSource(std::string_view bytes, const std::string& name, const ReadO
       diagnostics);
 }
 
-void ReadWarcSource(std::string_view bytes, const std::string& name, const ReadOptions& options,
-                    std::vector<Document>* loose, std::vector<Diagnostic>* diagnostics);
-
 void ReadUrlList(std::string_view bytes, const std::string& name, const ReadOptions& options,
                  const SourceMeta& meta, std::vector<Document>* loose, const ClusterSink& sink,
                  std::vector<Diagnostic>* diagnostics) {
   if (meta.depth > 0) {
-    Report(diagnostics, Diagnostic::Severity::kError,
-           Status(StatusCode::kInvalidInput,
-                  "a list of web addresses fetched from another is not fetched in turn", name));
+    AddDiagnostic(
+        diagnostics, Diagnostic::Severity::kError,
+        Status(StatusCode::kInvalidInput,
+               "a list of web addresses fetched from another is not fetched in turn", name));
     return;
   }
   std::vector<std::string> urls = ListedAddresses(bytes);
   FetchPages(
       urls, options, meta.depth + 1,
       [&](size_t, std::string_view body, const std::string& page_name, const SourceMeta& m) {
-        ReadSource(body, page_name, InputFormat::kAuto, options, m, loose, sink, diagnostics);
+        ReadSource(body, page_name, m.FormatFor(options), options, m, loose, sink, diagnostics);
       },
       diagnostics);
 }
@@ -155,12 +145,12 @@ void ReportWarc(const std::string& name, const WarcReport& report,
   for (const auto& [why, n] : report.skipped) {
     skipped += (skipped.empty() ? "" : ", ") + std::to_string(n) + " " + why;
   }
-  Report(diagnostics, Diagnostic::Severity::kWarning,
-         Status(StatusCode::kInvalidInput,
-                "web archive: " + std::to_string(report.records) + " record(s), " +
-                    std::to_string(report.pages) + " HTML page(s) read" +
-                    (skipped.empty() ? "" : "; skipped: " + skipped),
-                name));
+  AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
+                Status(StatusCode::kInvalidInput,
+                       "web archive: " + std::to_string(report.records) + " record(s), " +
+                           std::to_string(report.pages) + " HTML page(s) read" +
+                           (skipped.empty() ? "" : "; skipped: " + skipped),
+                       name));
 }
 
 void ReadWarcSource(std::string_view bytes, const std::string& name, const ReadOptions& options,
@@ -173,7 +163,7 @@ void ReadWarcSource(std::string_view bytes, const std::string& name, const ReadO
                    WarcPageMeta(page), loose, nullptr, diagnostics);
       },
       &report, diagnostics);
-  if (!s.ok()) Report(diagnostics, Diagnostic::Severity::kError, s);
+  if (!s.ok()) AddDiagnostic(diagnostics, Diagnostic::Severity::kError, s);
   if (report.records > 0) ReportWarc(name, report, diagnostics);
 }
 
@@ -196,7 +186,7 @@ void ReadSource(std::string_view bytes, const std::string& name, InputFormat for
       if (sink) {
         ReadMultiNews(bytes, name, options, sink, diagnostics);
       } else {
-        Report(
+        AddDiagnostic(
             diagnostics, Diagnostic::Severity::kError,
             Status(StatusCode::kInvalidInput, "Multi-News records are read from files only", name));
       }
@@ -226,7 +216,7 @@ void ReadSource(std::string_view bytes, const std::string& name, InputFormat for
       break;
   }
   if (!doc.ok()) {
-    Report(diagnostics, Diagnostic::Severity::kError, doc.status());
+    AddDiagnostic(diagnostics, Diagnostic::Severity::kError, doc.status());
     return;
   }
   ApplyMeta(meta, &*doc);
@@ -246,15 +236,15 @@ void FetchPages(const std::vector<std::string>& urls, const ReadOptions& options
   FetchAll(urls, fetch, [&](Fetched&& page) {
     const size_t index = k++;
     if (!page.cache_warning.ok()) {
-      Report(diagnostics, Diagnostic::Severity::kWarning, page.cache_warning);
+      AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning, page.cache_warning);
     }
     if (!page.status.ok()) {
-      Report(diagnostics, Diagnostic::Severity::kError, page.status);
+      AddDiagnostic(diagnostics, Diagnostic::Severity::kError, page.status);
       return;
     }
     if (TrimWhitespace(page.body).empty()) {
-      Report(diagnostics, Diagnostic::Severity::kError,
-             Status(StatusCode::kEmptyInput, "empty page", page.url));
+      AddDiagnostic(diagnostics, Diagnostic::Severity::kError,
+                    Status(StatusCode::kEmptyInput, "empty page", page.url));
       return;
     }
     SourceMeta meta;
@@ -268,13 +258,20 @@ void FetchPages(const std::vector<std::string>& urls, const ReadOptions& options
   });
 }
 
+// Archives from this size on are streamed even when their name does not say WARC.
+constexpr uintmax_t kStreamedWarcBytes = uintmax_t{1} << 20;
+
 bool IsWarcFile(const std::string& path) {
   const std::string lower = AsciiLower(path);
   if (EndsWith(lower, ".warc") || EndsWith(lower, ".warc.gz")) return true;
   // Only a regular file is sniffed: reading the head of a FIFO would take it
-  // from the reader that comes next.
+  // from the reader that comes next. Streaming matters only for a big file: a
+  // small archive by another name is read whole, then as a WARC (ReadSource),
+  // which spares every small file of a folder a second open.
   std::error_code ec;
   if (path == "-" || !std::filesystem::is_regular_file(path, ec)) return false;
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec || size < kStreamedWarcBytes) return false;
   std::ifstream in(path, std::ios::binary);
   char head[4096];
   in.read(head, sizeof head);
@@ -293,7 +290,7 @@ bool ReadWarcPages(
         any = use(page.body, WarcPageName(path, page), WarcPageMeta(page)) || any;
       },
       &report, diagnostics);
-  if (!s.ok()) Report(diagnostics, Diagnostic::Severity::kError, s);
+  if (!s.ok()) AddDiagnostic(diagnostics, Diagnostic::Severity::kError, s);
   if (report.records > 0) ReportWarc(path, report, diagnostics);
   return any;
 }
