@@ -1,7 +1,7 @@
 // term_df: the document frequency of every content stem in a stream of
-// articles, for data/term_df_en.txt (bench/scripts/make_term_df.sh).
+// articles, for data/en/term_df.txt (bench/scripts/make_term_df.sh).
 //
-//   term_df MIN_DF FILE... > data/term_df_en.txt
+//   term_df MIN_DF FILE... > data/en/term_df.txt
 //
 // Reads the files as dossier does (ReadDocuments: Multi-News records split
 // into articles), analyses each article with the default pipeline and counts

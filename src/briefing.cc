@@ -135,7 +135,9 @@ Briefer& Briefer::operator=(Briefer&&) noexcept = default;
 Briefer::~Briefer() = default;
 
 Result<Briefer> Briefer::Create(const BriefOptions& options) {
-  Result<Summarizer> summarizer = Summarizer::Create(options.summary);
+  SummaryOptions summary_options = options.summary;
+  if (summary_options.data_dir.empty()) summary_options.data_dir = options.data_dir;
+  Result<Summarizer> summarizer = Summarizer::Create(summary_options);
   if (!summarizer.ok()) return summarizer.status();
   Result<QuoteExtractor> quotes = QuoteExtractor::Create(options.data_dir);
   if (!quotes.ok()) return quotes.status();

@@ -201,7 +201,7 @@ def main():
     ap.add_argument('--set', action='append', default=[], help='a --set for dossier brief')
     ap.add_argument('--only', default='', help='comma-separated scenarios')
     args = ap.parse_args()
-    stop_file = os.path.join(os.path.dirname(__file__), '../../data/stopwords_en.txt')
+    stop_file = os.path.join(os.path.dirname(__file__), '../../data/en/stopwords.txt')
     for line in open(stop_file, encoding='utf-8'):
         line = line.strip()
         if line and not line.startswith('#'):

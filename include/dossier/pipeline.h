@@ -21,7 +21,7 @@
 namespace dossier {
 
 struct PipelineOptions {
-  // A folder with data files (abbreviations.txt, stopwords_en.txt, ...) that
+  // A folder with data files (en/abbreviations.txt, en/stopwords.txt, ...) that
   // replace the built-in ones; empty for the built-in lists.
   std::string data_dir;
 };

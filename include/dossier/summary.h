@@ -74,6 +74,9 @@ struct SummaryOptions {
   double support_contained = 0.5;
   double support_covered = 0.2;
   int support_min_shared = 3;
+  // A folder of data files replacing built-in lists (en/dangling_openers.txt); empty: built in.
+  // Briefer::Create fills it from BriefOptions::data_dir when it is empty.
+  std::string data_dir;
 };
 
 // What the briefing knows about a pile that its summary must respect

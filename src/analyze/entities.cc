@@ -201,9 +201,9 @@ Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir) {
   if (!places.ok()) return places.status();
   Result<WordList> given = LoadWordList(data_dir, "given_names.txt", /*lowercase=*/true);
   if (!given.ok()) return given.status();
-  Result<WordList> stop = LoadWordList(data_dir, "entity_stopwords.txt", /*lowercase=*/true);
+  Result<WordList> stop = LoadWordList(data_dir, "en/entity_stopwords.txt", /*lowercase=*/true);
   if (!stop.ok()) return stop.status();
-  Result<WordList> titles = LoadWordList(data_dir, "person_titles.txt", /*lowercase=*/true);
+  Result<WordList> titles = LoadWordList(data_dir, "en/person_titles.txt", /*lowercase=*/true);
   if (!titles.ok()) return titles.status();
 
   if (Status s = x.AddAliasLines("aliases.txt", aliases->entries(), "other"); !s.ok()) return s;
@@ -227,7 +227,7 @@ Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir) {
       std::string type(TrimWhitespace(std::string_view(e).substr(bar + 1)));
       if (type != "organization" && type != "place" && type != "group") {
         return Status(StatusCode::kInvalidArgument,
-                      "entity_stopwords.txt: unknown type '" + type + "'");
+                      "en/entity_stopwords.txt: unknown type '" + type + "'");
       }
       x.head_types_[NameKey(word)] = std::move(type);
     }

@@ -8,7 +8,7 @@
 //
 // Extract() needs a cluster analysed by Pipeline::Analyze (sentences and
 // tokens). Create() loads data/aliases.txt, data/places.txt,
-// data/given_names.txt, data/entity_stopwords.txt and data/person_titles.txt
+// data/given_names.txt, data/en/entity_stopwords.txt and data/en/person_titles.txt
 // once (from `data_dir`, or the built-in copies when it is empty); Extract()
 // is const and thread-safe. Spans are byte ranges into the Document::text of
 // the mention's document. Time is linear in the number of tokens: every

@@ -8,10 +8,11 @@ namespace dossier {
 
 Result<ProceduralMatcher> ProceduralMatcher::Create(std::string_view data_dir) {
   ProceduralMatcher m;
-  Result<WordList> courtesy = LoadWordList(data_dir, "courtesy_words.txt", /*lowercase=*/true);
+  Result<WordList> courtesy = LoadWordList(data_dir, "en/courtesy_words.txt", /*lowercase=*/true);
   if (!courtesy.ok()) return courtesy.status();
   m.courtesy_ = std::move(*courtesy);
-  Result<WordList> phrases = LoadWordList(data_dir, "procedural_phrases.txt", /*lowercase=*/true);
+  Result<WordList> phrases =
+      LoadWordList(data_dir, "en/procedural_phrases.txt", /*lowercase=*/true);
   if (!phrases.ok()) return phrases.status();
   for (const std::string& line : phrases->entries()) {
     std::vector<std::string> words;

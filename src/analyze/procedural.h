@@ -8,11 +8,11 @@
 //   if (procedural->IsProcedural(doc, sentence_index)) ...
 //
 // A sentence is procedural when
-//   - every word of it is a courtesy word (data/courtesy_words.txt: "thank",
+//   - every word of it is a courtesy word (data/en/courtesy_words.txt: "thank",
 //     "you", "very", "much", "yes", "sir", ...), or
 //   - it is part of a transcript turn (a press conference running itself),
 //     has at most kMaxWords words and holds a phrase of
-//     data/procedural_phrases.txt (whole words in a row): in a news report
+//     data/en/procedural_phrases.txt (whole words in a row): in a news report
 //     "a microphone appears on screen" is a statement, or
 //   - it is a question of at most kMaxShortQuestionWords words inside a
 //     transcript turn ("Are you getting?", "Do you hear?").

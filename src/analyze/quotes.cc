@@ -92,11 +92,11 @@ std::string JoinWords(const std::vector<std::string>& words) {
 
 Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
   QuoteExtractor q;
-  Result<WordList> verbs = LoadWordList(data_dir, "speech_verbs.txt", /*lowercase=*/true);
+  Result<WordList> verbs = LoadWordList(data_dir, "en/speech_verbs.txt", /*lowercase=*/true);
   if (!verbs.ok()) return verbs.status();
-  Result<WordList> titles = LoadWordList(data_dir, "person_titles.txt", /*lowercase=*/true);
+  Result<WordList> titles = LoadWordList(data_dir, "en/person_titles.txt", /*lowercase=*/true);
   if (!titles.ok()) return titles.status();
-  Result<WordList> abbrev = LoadWordList(data_dir, "abbreviations.txt", /*lowercase=*/true);
+  Result<WordList> abbrev = LoadWordList(data_dir, "en/abbreviations.txt", /*lowercase=*/true);
   if (!abbrev.ok()) return abbrev.status();
   // Entries are "word" or "word | flag"; abbreviations are "word   kind".
   auto split = [](std::string_view entry, std::string* word, std::string* flag) {
@@ -109,7 +109,8 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
   for (const std::string& e : verbs->entries()) {
     split(e, &word, &flag);
     if (flag != "" && flag != "that" && flag != "object") {
-      return Status(StatusCode::kInvalidArgument, "speech_verbs.txt: unknown flag '" + flag + "'");
+      return Status(StatusCode::kInvalidArgument,
+                    "en/speech_verbs.txt: unknown flag '" + flag + "'");
     }
     // "pointed out | that": a verb and its particle.
     const size_t space = word.find(' ');
@@ -125,7 +126,8 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
   for (const std::string& e : titles->entries()) {
     split(e, &word, &flag);
     if (flag != "" && flag != "honorific" && flag != "unnamed") {
-      return Status(StatusCode::kInvalidArgument, "person_titles.txt: unknown flag '" + flag + "'");
+      return Status(StatusCode::kInvalidArgument,
+                    "en/person_titles.txt: unknown flag '" + flag + "'");
     }
     q.titles_[word] = Title{flag == "honorific", flag == "unnamed"};
     q.title_shapes_.Add(word);
@@ -144,7 +146,7 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
       rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
     }
   }
-  Result<WordList> heads = LoadWordList(data_dir, "entity_stopwords.txt", /*lowercase=*/true);
+  Result<WordList> heads = LoadWordList(data_dir, "en/entity_stopwords.txt", /*lowercase=*/true);
   if (!heads.ok()) return heads.status();
   for (const std::string& e : heads->entries()) {  // "office | organization"
     split(e, &word, &flag);

@@ -6,10 +6,10 @@
 //     std::cout << q.speaker << ": " << q.span.Slice(doc.text);
 //
 // Extract() needs a document analysed by Pipeline::Analyze (paragraphs,
-// sentences, turns). Create() loads data/speech_verbs.txt,
-// data/person_titles.txt, data/abbreviations.txt, data/name_genders.txt,
+// sentences, turns). Create() loads data/en/speech_verbs.txt,
+// data/en/person_titles.txt, data/en/abbreviations.txt, data/name_genders.txt,
 // data/given_names.txt, data/news_outlets.txt, the organization head words of
-// data/entity_stopwords.txt and the demonyms of data/places.txt once; Extract()
+// data/en/entity_stopwords.txt and the demonyms of data/places.txt once; Extract()
 // is const and thread-safe, and its time grows linearly with the document.
 // Spans are byte ranges into Document::text.
 //

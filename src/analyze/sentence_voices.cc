@@ -10,7 +10,7 @@ Result<SentenceVoiceFinder> SentenceVoiceFinder::Create(std::string_view data_di
   Result<ProceduralMatcher> procedural = ProceduralMatcher::Create(data_dir);
   if (!procedural.ok()) return procedural.status();
   Result<WordList> first_lines =
-      LoadWordList(data_dir, "first_person_words.txt", /*lowercase=*/true);
+      LoadWordList(data_dir, "en/first_person_words.txt", /*lowercase=*/true);
   if (!first_lines.ok()) return first_lines.status();
   std::string first, inclusive;
   for (const std::string& line : first_lines->entries()) {
@@ -20,7 +20,7 @@ Result<SentenceVoiceFinder> SentenceVoiceFinder::Create(std::string_view data_di
                               TrimWhitespace(std::string_view(line).substr(bar + 1)) == "inclusive";
     (is_inclusive ? inclusive : first) += word + "\n";
   }
-  Result<WordList> verb_lines = LoadWordList(data_dir, "speech_verbs.txt", /*lowercase=*/true);
+  Result<WordList> verb_lines = LoadWordList(data_dir, "en/speech_verbs.txt", /*lowercase=*/true);
   if (!verb_lines.ok()) return verb_lines.status();
   std::string verbs;
   for (const std::string& line : verb_lines->entries()) {

@@ -17,12 +17,12 @@
 //     said ..."), else (a quotation continued) `needs_speaker` is set.
 //   - Otherwise a sentence with first-person words outside quotation marks is
 //     the author's (an op-ed, a dispatch): the byline's name, else kAuthor.
-//   - `first_person`: a word of data/first_person_words.txt (not one marked
+//   - `first_person`: a word of data/en/first_person_words.txt (not one marked
 //     inclusive: "our solar system") outside every
 //     quotation (quotation marks paired within the paragraph; a mark left
 //     open quotes to the paragraph's end), or inside one when the sentence
 //     is mostly (kMostlyQuoted) quotation and has no verb of saying
-//     (data/speech_verbs.txt) outside it: a quotation no one is named for.
+//     (data/en/speech_verbs.txt) outside it: a quotation no one is named for.
 //   - `procedural`: ProceduralMatcher.
 //   - `barred`: procedural, a line of a role running the event (MODERATOR,
 //     STAFF: Turn::is_role), or first person with no speaker (so: inside a
@@ -72,7 +72,7 @@ class SentenceVoiceFinder {
  private:
   // What a word is, for Find(): one lookup per token.
   enum WordFlag : uint8_t {
-    kFirstPerson = 1,  // data/first_person_words.txt
+    kFirstPerson = 1,  // data/en/first_person_words.txt
     kInclusive = 2,    // "our", "us": first person only inside a quotation
     kVerb = 4,         // a verb of saying (first column of speech_verbs.txt)
   };

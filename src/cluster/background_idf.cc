@@ -42,7 +42,7 @@ double Cosine(const TermVector& a, const TermVector& b) {
 }
 
 Result<BackgroundIdf> BackgroundIdf::Create(std::string_view data_dir) {
-  constexpr std::string_view kFile = "term_df_en.txt";
+  constexpr std::string_view kFile = "en/term_df.txt";
   Result<std::string> content = ReadDataFile(data_dir, kFile);
   if (!content.ok()) return content.status();
   BackgroundIdf idf;

@@ -1,6 +1,6 @@
 // BackgroundIdf: how specific a word is to a story, from the document
 // frequencies of content stems in a large news collection
-// (data/term_df_en.txt, made by bench/scripts/make_term_df.sh), and the
+// (data/en/term_df.txt, made by bench/scripts/make_term_df.sh), and the
 // document vectors built on them.
 //
 //   Result<BackgroundIdf> idf = BackgroundIdf::Create(options.data_dir);
@@ -38,7 +38,7 @@ double Cosine(const TermVector& a, const TermVector& b);
 
 class BackgroundIdf {
  public:
-  // Reads term_df_en.txt from `data_dir`, or the built-in copy when empty.
+  // Reads en/term_df.txt from `data_dir`, or the built-in copy when empty.
   static Result<BackgroundIdf> Create(std::string_view data_dir);
 
   double Idf(uint64_t stem_hash) const;

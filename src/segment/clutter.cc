@@ -100,16 +100,16 @@ std::vector<Span> SplitLines(std::string_view text) {
 
 Result<ClutterFilter> ClutterFilter::Create(std::string_view data_dir) {
   ClutterFilter f;
-  Result<WordList> lines = LoadWordList(data_dir, "clutter_lines.txt", true);
+  Result<WordList> lines = LoadWordList(data_dir, "en/clutter_lines.txt", true);
   if (!lines.ok()) return lines.status();
-  Result<WordList> prefixes = LoadWordList(data_dir, "clutter_prefixes.txt", true);
+  Result<WordList> prefixes = LoadWordList(data_dir, "en/clutter_prefixes.txt", true);
   if (!prefixes.ok()) return prefixes.status();
-  Result<WordList> credits = LoadWordList(data_dir, "photo_credits.txt", true);
+  Result<WordList> credits = LoadWordList(data_dir, "en/photo_credits.txt", true);
   if (!credits.ok()) return credits.status();
   f.lines_ = std::move(*lines);
   f.prefixes_ = std::move(*prefixes);
   f.credits_ = std::move(*credits);
-  Result<WordList> headers = LoadWordList(data_dir, "clutter_list_headers.txt", true);
+  Result<WordList> headers = LoadWordList(data_dir, "en/clutter_list_headers.txt", true);
   if (!headers.ok()) return headers.status();
   f.list_headers_ = std::move(*headers);
   f.prefix_starts_.assign(1 << 16, false);

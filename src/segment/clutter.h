@@ -5,13 +5,13 @@
 //   f->Apply(doc.text, &doc.paragraphs, &doc.clutter);
 //
 // Lines: "\n"-separated, trimmed, non-empty. A line is clutter when it is a
-// boilerplate line (data/clutter_lines.txt), a short line starting with a
-// prompt (data/clutter_prefixes.txt), a photo credit or caption
-// (data/photo_credits.txt; or a whole caption line by IsPhotoCaption,
+// boilerplate line (data/en/clutter_lines.txt), a short line starting with a
+// prompt (data/en/clutter_prefixes.txt), a photo credit or caption
+// (data/en/photo_credits.txt; or a whole caption line by IsPhotoCaption,
 // segment/metadata.h: "FILE - In this May 4, 2001, file photo, ..."), or a short line repeated
 // right after itself (a doubled headline), a byline ("By Jane Roe, Staff Writer") or one of the
 // short lines of a tag/link list under a header such as "In this article"
-// (data/clutter_list_headers.txt). Paragraphs: each remaining line, except in hard-wrapped
+// (data/en/clutter_list_headers.txt). Paragraphs: each remaining line, except in hard-wrapped
 // text, where consecutive lines join until a blank line.
 // Create() loads the lists once; Apply() is const and thread-safe.
 #ifndef DOSSIER_SEGMENT_CLUTTER_H_

@@ -252,12 +252,12 @@ size_t StageDirectionEnd(std::string_view text, size_t pos, size_t end) {
 }  // namespace
 
 Result<SentenceSplitter> SentenceSplitter::Create(std::string_view data_dir) {
-  Result<WordList> abbrev_lines = LoadWordList(data_dir, "abbreviations.txt", true);
+  Result<WordList> abbrev_lines = LoadWordList(data_dir, "en/abbreviations.txt", true);
   if (!abbrev_lines.ok()) return abbrev_lines.status();
-  Result<WordList> starters = LoadWordList(data_dir, "sentence_starters.txt", true);
+  Result<WordList> starters = LoadWordList(data_dir, "en/sentence_starters.txt", true);
   if (!starters.ok()) return starters.status();
 
-  // Lines are "word" or "word title"; see data/abbreviations.txt.
+  // Lines are "word" or "word title"; see data/en/abbreviations.txt.
   std::string all;
   std::string titles;
   std::string times;
@@ -272,7 +272,8 @@ Result<SentenceSplitter> SentenceSplitter::Create(std::string_view data_dir) {
       times.append(word).push_back('\n');
     } else if (!kind.empty()) {
       return Status(StatusCode::kInvalidInput,
-                    "unknown abbreviation kind '" + std::string(kind) + "'", "abbreviations.txt");
+                    "unknown abbreviation kind '" + std::string(kind) + "'",
+                    "en/abbreviations.txt");
     }
     all.append(word).push_back('\n');
   }
@@ -281,7 +282,7 @@ Result<SentenceSplitter> SentenceSplitter::Create(std::string_view data_dir) {
   splitter.titles_ = WordList::Parse(titles, true);
   splitter.sentence_starters_ = std::move(*starters);
   splitter.times_ = WordList::Parse(times, true);
-  Result<WordList> followers = LoadWordList(data_dir, "time_followers.txt", true);
+  Result<WordList> followers = LoadWordList(data_dir, "en/time_followers.txt", true);
   if (!followers.ok()) return followers.status();
   splitter.time_followers_ = std::move(*followers);
   return splitter;

@@ -5,7 +5,7 @@
 //   std::vector<Span> out;
 //   s->Split(doc.text, paragraph_span, &out);
 //
-// Rule-based, driven by data/abbreviations.txt (and the other lists the
+// Rule-based, driven by data/en/abbreviations.txt (and the other lists the
 // .cc names). Handles titles and abbreviations (Mr, Dr., Gen., U.S., U.N.,
 // a.m./p.m., Dec.), initials, decimals and figures, quotes that close a
 // sentence, ellipses, dashes and transcript stage directions such as

@@ -138,7 +138,7 @@ const Tokenizer::Scratch::Entry& Tokenizer::Scratch::Lookup(std::string_view low
 }
 
 Result<Tokenizer> Tokenizer::Create(std::string_view data_dir) {
-  Result<WordList> stop = LoadWordList(data_dir, "stopwords_en.txt", /*lowercase=*/true);
+  Result<WordList> stop = LoadWordList(data_dir, "en/stopwords.txt", /*lowercase=*/true);
   if (!stop.ok()) return stop.status();
   Tokenizer t;
   t.stopwords_ = std::move(*stop);

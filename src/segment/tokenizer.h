@@ -9,7 +9,7 @@
 // ("Russia's", "don't") and dotted abbreviations ("U.S."); hyphens split
 // ("U.S.-led" -> "u.s.", "led"). Numbers: digit groups with inner ',' or
 // '.' ("5,000", "4.5"). Punctuation and symbols are not tokens.
-// Create() loads data/stopwords_en.txt once; Tokenize() is const and
+// Create() loads data/en/stopwords.txt once; Tokenize() is const and
 // thread-safe given a Scratch per thread (the stemmer keeps state).
 #ifndef DOSSIER_SEGMENT_TOKENIZER_H_
 #define DOSSIER_SEGMENT_TOKENIZER_H_

@@ -188,9 +188,9 @@ struct TranscriptParser::Label {
 };
 
 Result<TranscriptParser> TranscriptParser::Create(std::string_view data_dir) {
-  Result<WordList> titles = LoadWordList(data_dir, "speaker_titles.txt", /*lowercase=*/false);
+  Result<WordList> titles = LoadWordList(data_dir, "en/speaker_titles.txt", /*lowercase=*/false);
   if (!titles.ok()) return titles.status();
-  Result<WordList> roles = LoadWordList(data_dir, "speaker_roles.txt", /*lowercase=*/false);
+  Result<WordList> roles = LoadWordList(data_dir, "en/speaker_roles.txt", /*lowercase=*/false);
   if (!roles.ok()) return roles.status();
 
   TranscriptParser parser;
@@ -207,7 +207,7 @@ Result<TranscriptParser> TranscriptParser::Create(std::string_view data_dir) {
     }
     if (!kind.empty() && kind != "honorific") {
       return Status(StatusCode::kInvalidInput, "unknown title kind '" + std::string(kind) + "'",
-                    "speaker_titles.txt");
+                    "en/speaker_titles.txt");
     }
     parser.titles_[key] = kind == "honorific";
     parser.max_title_words_ = std::max(parser.max_title_words_, keys.size());
@@ -216,7 +216,7 @@ Result<TranscriptParser> TranscriptParser::Create(std::string_view data_dir) {
     std::vector<std::string_view> fields = SplitFields(entry);
     if (fields.size() < 2) {
       return Status(StatusCode::kInvalidInput, "role without a kind: '" + entry + "'",
-                    "speaker_roles.txt");
+                    "en/speaker_roles.txt");
     }
     std::vector<std::string> keys;
     for (std::string_view w : SplitWhitespace(fields[0])) keys.push_back(WordKey(w));
@@ -234,7 +234,7 @@ Result<TranscriptParser> TranscriptParser::Create(std::string_view data_dir) {
       role.kind = GenericRole::Kind::kNote;
     } else {
       return Status(StatusCode::kInvalidInput, "unknown role kind '" + std::string(fields[1]) + "'",
-                    "speaker_roles.txt");
+                    "en/speaker_roles.txt");
     }
     role.speaker =
         fields.size() > 2 && !fields[2].empty() ? std::string(fields[2]) : TitleCase(key);

@@ -13,7 +13,7 @@
 // (several of them, repeated speakers or a QUESTION turn), so a news line
 // such as "Update: ..." is not a turn.
 //
-// Create() loads data/speaker_titles.txt and data/speaker_roles.txt once;
+// Create() loads data/en/speaker_titles.txt and data/en/speaker_roles.txt once;
 // Parse() and NormalizeSpeaker() are const and thread-safe.
 //
 // Normalization: titles are stripped from the front of the label and kept

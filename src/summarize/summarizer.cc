@@ -515,7 +515,8 @@ Result<Summarizer> Summarizer::Create(const SummaryOptions& options) {
                   "weights out of range: position_decay > 0, document_centrality in [0,1], "
                   "redundancy_cosine in (0,1], the others >= 0");
   }
-  Result<WordList> openers = LoadWordList("", "dangling_openers.txt", /*lowercase=*/true);
+  Result<WordList> openers =
+      LoadWordList(options.data_dir, "en/dangling_openers.txt", /*lowercase=*/true);
   if (!openers.ok()) return openers.status();
   return Summarizer(std::make_unique<Impl>(Impl{options, std::move(*openers)}));
 }

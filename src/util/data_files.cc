@@ -1,5 +1,6 @@
 #include "util/data_files.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -16,22 +17,44 @@ struct EmbeddedFile {
 extern const EmbeddedFile kEmbeddedFiles[];
 extern const size_t kEmbeddedFileCount;
 
+namespace {
+
+const EmbeddedFile* FindEmbedded(std::string_view name) {
+  for (size_t i = 0; i < kEmbeddedFileCount; ++i) {
+    if (name == kEmbeddedFiles[i].name) return &kEmbeddedFiles[i];
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 Result<std::string> ReadDataFile(std::string_view data_dir, std::string_view name) {
   if (!data_dir.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(std::string(data_dir), ec)) {
+      return Status(StatusCode::kNotFound, "the data folder does not exist or is not a folder",
+                    std::string(data_dir));
+    }
     std::string path = std::string(data_dir) + "/" + std::string(name);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status(StatusCode::kNotFound, "cannot open data file", path);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-  for (size_t i = 0; i < kEmbeddedFileCount; ++i) {
-    if (name == kEmbeddedFiles[i].name) {
-      return std::string(reinterpret_cast<const char*>(kEmbeddedFiles[i].data),
-                         kEmbeddedFiles[i].size);
+    if (std::filesystem::exists(path, ec)) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) return Status(StatusCode::kNotFound, "cannot open data file", path);
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      return ss.str();
     }
   }
+  if (const EmbeddedFile* f = FindEmbedded(name)) {
+    return std::string(reinterpret_cast<const char*>(f->data), f->size);
+  }
   return Status(StatusCode::kNotFound, "no built-in data file", std::string(name));
+}
+
+bool HasDataFile(std::string_view data_dir, std::string_view name) {
+  if (FindEmbedded(name) != nullptr) return true;
+  if (data_dir.empty()) return false;
+  std::error_code ec;
+  return std::filesystem::exists(std::string(data_dir) + "/" + std::string(name), ec);
 }
 
 std::vector<std::string> EmbeddedDataFileNames() {

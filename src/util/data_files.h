@@ -1,7 +1,7 @@
 // Runtime word lists (data/*.txt): built into the binary, overridable by a
 // directory holding files of the same names.
 //
-//   Result<WordList> abbrev = LoadWordList(options.data_dir, "abbreviations.txt");
+//   Result<WordList> abbrev = LoadWordList(options.data_dir, "en/abbreviations.txt");
 //
 // File format: one entry per line, UTF-8; text after '#' is a comment,
 // blank lines are ignored, surrounding white space is trimmed.
@@ -18,9 +18,12 @@
 
 namespace dossier {
 
-// The contents of data file `name`: from `data_dir` when it is not empty,
-// else the copy built into the library.
+// The contents of data file `name`: `data_dir`/`name` when `data_dir` is not empty and holds
+// it, else the copy built into the library.
 Result<std::string> ReadDataFile(std::string_view data_dir, std::string_view name);
+
+// Whether ReadDataFile(data_dir, name) finds a file (built in, or in `data_dir`).
+bool HasDataFile(std::string_view data_dir, std::string_view name);
 
 // Names of the data files built into the library.
 std::vector<std::string> EmbeddedDataFileNames();

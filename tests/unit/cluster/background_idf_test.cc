@@ -40,9 +40,9 @@ TEST_F(BackgroundIdfTest, VectorsAreUnitLengthAndNamesWeighMore) {
 }
 
 TEST_F(BackgroundIdfTest, BadTableIsAnError) {
-  Write("term_df_en.txt", "documents\t100\nferri\tmany\n");
+  Write("en/term_df.txt", "documents\t100\nferri\tmany\n");
   EXPECT_FALSE(BackgroundIdf::Create(dir_.string()).ok());
-  Write("term_df_en.txt", "ferri\t3\n");  // no documents line
+  Write("en/term_df.txt", "ferri\t3\n");  // no documents line
   EXPECT_FALSE(BackgroundIdf::Create(dir_.string()).ok());
 }
 
