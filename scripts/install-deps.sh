@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ make pkg-config python3
-  libicu-dev libstemmer-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libgumbo-dev zlib1g-dev
+  libicu-dev libstemmer-dev libcld2-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libgumbo-dev zlib1g-dev
   libxml2-dev libpoppler-cpp-dev libcurl4-openssl-dev libbrotli-dev   # feeds, PDF, web addresses
   libgtest-dev libgmock-dev libbenchmark-dev
   libjemalloc-dev

@@ -18,7 +18,7 @@ InputBriefer& InputBriefer::operator=(InputBriefer&&) noexcept = default;
 InputBriefer::~InputBriefer() = default;
 
 Result<InputBriefer> InputBriefer::Create(const BriefOptions& options) {
-  Result<Pipeline> pipeline = Pipeline::Create({options.data_dir});
+  Result<Pipeline> pipeline = Pipeline::Create({options.data_dir, options.language});
   if (!pipeline.ok()) return pipeline.status();
   Result<Briefer> briefer = Briefer::Create(options);
   if (!briefer.ok()) return briefer.status();

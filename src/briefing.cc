@@ -18,6 +18,7 @@
 #include "brief/speakers.h"
 #include "brief/titles.h"
 #include "cluster/pile.h"
+#include "segment/language.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -58,6 +59,7 @@ struct Briefer::Impl {
   PileAnalyzer piles;
   SentenceVoiceFinder voices;
   WordList outlets;
+  LanguageTable languages;
 
   // What Brief() and Summarize() both need before the summary.
   struct Groundwork {
@@ -67,12 +69,18 @@ struct Briefer::Impl {
     std::vector<std::vector<SentenceVoice>> voices;  // per document, per sentence
     std::vector<SourceEntry> sources;
     std::vector<bool> include;  // the story's independent reports
+    // The story's independent reports in a language that has the analysis's word lists.
+    std::vector<bool> include_figures, include_entities;
     SummaryPlan plan;
   };
   Groundwork Prepare(const Cluster& cluster) const;
   // The parts of Brief(), in order.
   void AddStory(const Cluster& cluster, const Groundwork& g, Briefing* b) const;
   static void AddNotices(const Groundwork& g, uint32_t n, Briefing* b);
+  void AddLanguages(const Cluster& cluster, const Groundwork& g, Briefing* b) const;
+  bool Supports(const Document& doc, LanguageAnalysis analysis) const {
+    return languages.Supports(doc.language.empty() ? "en" : doc.language, analysis);
+  }
   void AddFigures(const Cluster& cluster, const Groundwork& g, Briefing* b) const;
   static void AddEntities(const Cluster& cluster, std::vector<Entity> entities, Briefing* b);
   void AddTimeline(const Cluster& cluster, Groundwork* g, Briefing* b) const;
@@ -86,8 +94,10 @@ Briefer::Impl::Groundwork Briefer::Impl::Prepare(const Cluster& cluster) const {
   g.voices.resize(n);
   for (uint32_t d = 0; d < n; ++d) {
     const Document& doc = cluster.documents[d];
-    g.quotes[d] = quotes.Extract(doc);
-    g.times[d] = timeline.Extract(doc, d);
+    // Analyses without word lists for the document's language are switched off for it
+    // (AddLanguages says so), rather than run on words they cannot read.
+    if (Supports(doc, LanguageAnalysis::kQuotes)) g.quotes[d] = quotes.Extract(doc);
+    if (Supports(doc, LanguageAnalysis::kTimeline)) g.times[d] = timeline.Extract(doc, d);
     g.voices[d] = voices.Find(doc, g.quotes[d]);
   }
   g.pile = piles.Analyze(cluster, g.times);
@@ -106,6 +116,10 @@ Briefer::Impl::Groundwork Briefer::Impl::Prepare(const Cluster& cluster) const {
     s.date = p.date;
     s.date_inferred = p.date_inferred;
     g.include[d] = p.copy_of < 0 && !p.set_aside;
+    g.include_figures.push_back(g.include[d] &&
+                                Supports(cluster.documents[d], LanguageAnalysis::kFigures));
+    g.include_entities.push_back(g.include[d] &&
+                                 Supports(cluster.documents[d], LanguageAnalysis::kEntities));
     // The summary's plan; each part can be switched off for ablations.
     const PlanSettings& use = options.plan;
     g.plan.supplies[d] = (p.copy_of < 0 || !use.copies) && (!p.set_aside || !use.set_aside);
@@ -153,10 +167,12 @@ Result<Briefer> Briefer::Create(const BriefOptions& options) {
   if (!voices.ok()) return voices.status();
   Result<WordList> outlets = LoadWordList(options.data_dir, "news_outlets.txt", /*lowercase=*/true);
   if (!outlets.ok()) return outlets.status();
-  return Briefer(
-      std::make_unique<Impl>(Impl{options, std::move(*summarizer), std::move(*quotes),
-                                  std::move(*figures), std::move(*entities), std::move(*timeline),
-                                  std::move(*piles), std::move(*voices), std::move(*outlets)}));
+  Result<LanguageTable> languages = LanguageTable::Create(options.data_dir);
+  if (!languages.ok()) return languages.status();
+  return Briefer(std::make_unique<Impl>(
+      Impl{options, std::move(*summarizer), std::move(*quotes), std::move(*figures),
+           std::move(*entities), std::move(*timeline), std::move(*piles), std::move(*voices),
+           std::move(*outlets), std::move(*languages)}));
 }
 
 SummaryPlan Briefer::Plan(const Cluster& cluster) const { return impl_->Prepare(cluster).plan; }
@@ -227,7 +243,7 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
   b.summary = impl_->summarizer.Summarize(cluster, &g.plan);
 
   // Entities first: speakers are merged through them.
-  std::vector<Entity> entities = impl_->entities.Extract(cluster, &g.include);
+  std::vector<Entity> entities = impl_->entities.Extract(cluster, &g.include_entities);
   SpeakerInputs inputs;
   inputs.cluster = &cluster;
   inputs.quotes = &g.quotes;
@@ -253,6 +269,7 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
 
   impl_->AddStory(cluster, g, &b);
   Impl::AddNotices(g, n, &b);
+  impl_->AddLanguages(cluster, g, &b);
   // Key figures, entities and the timeline, from the story's independent reports.
   impl_->AddFigures(cluster, g, &b);
   Impl::AddEntities(cluster, std::move(entities), &b);
@@ -336,9 +353,91 @@ void Briefer::Impl::AddNotices(const Groundwork& g, uint32_t n, Briefing* out) {
   }
 }
 
+// The story's language, and a notice for each language whose documents lost analyses.
+void Briefer::Impl::AddLanguages(const Cluster& cluster, const Groundwork& g, Briefing* b) const {
+  // The most common language of the story's reports (of all documents when none is included).
+  std::vector<std::pair<std::string, size_t>> counts;
+  auto count = [&](bool included_only) {
+    for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
+      if (included_only && !g.include[d]) continue;
+      const std::string& code = cluster.documents[d].language;
+      if (code.empty()) continue;
+      auto it = std::find_if(counts.begin(), counts.end(),
+                             [&](const auto& c) { return c.first == code; });
+      if (it == counts.end()) {
+        counts.emplace_back(code, 1);
+      } else {
+        ++it->second;
+      }
+    }
+  };
+  count(true);
+  if (counts.empty()) count(false);
+  size_t most = 0;
+  for (const auto& [code, k] : counts) {
+    if (k > most) b->language = code, most = k;
+  }
+  // Reports in different languages are not compared with each other (no claim of support
+  // across languages), so "no two share a story" would overstate what was checked.
+  if (counts.size() > 1) {
+    for (BriefingNotice& notice : b->notices) {
+      if (notice.kind != "unrelated_reports") continue;
+      std::string names;
+      for (size_t k = 0; k < counts.size(); ++k) {
+        names += (k == 0                   ? ""
+                  : k + 1 == counts.size() ? " and "
+                                           : ", ") +
+                 languages.Name(counts[k].first);
+      }
+      notice.message = "the reports are in " + std::to_string(counts.size()) + " languages (" +
+                       names +
+                       "), which dossier does not compare with each other: each language's "
+                       "reports are briefed as their own events, with no support counted "
+                       "across languages";
+    }
+  }
+  // Which analyses each language lacks.
+  static constexpr std::pair<LanguageAnalysis, const char*> kAnalyses[] = {
+      {LanguageAnalysis::kQuotes, "who said what"},
+      {LanguageAnalysis::kFigures, "figures"},
+      {LanguageAnalysis::kTimeline, "the timeline"},
+      {LanguageAnalysis::kEntities, "entities"},
+  };
+  std::vector<std::string> done;
+  for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
+    const Document& doc = cluster.documents[d];
+    const std::string code = doc.language.empty() ? "en" : doc.language;
+    if (std::find(done.begin(), done.end(), code) != done.end()) continue;
+    done.push_back(code);
+    std::vector<std::string> missing;
+    for (const auto& [analysis, name] : kAnalyses) {
+      if (!Supports(doc, analysis)) missing.emplace_back(name);
+    }
+    if (missing.empty()) continue;
+    BriefingNotice notice;
+    notice.kind = "not_available";
+    for (uint32_t e = d; e < cluster.documents.size(); ++e) {
+      const std::string& other = cluster.documents[e].language;
+      if ((other.empty() ? "en" : other) == code) notice.documents.push_back(e);
+    }
+    std::string list, docs;
+    for (size_t k = 0; k < missing.size(); ++k) {
+      list += (k == 0 ? "" : k + 1 == missing.size() ? " and " : ", ") + missing[k];
+    }
+    for (uint32_t e : notice.documents) {
+      docs += (docs.empty() ? "" : ", ") + std::string("[") + std::to_string(e + 1) + "]";
+    }
+    notice.message = list + ": not available for " + languages.Name(code) + " (" + docs +
+                     "); dossier has no word lists for it yet, so these parts leave its " +
+                     (notice.documents.size() == 1 ? "document" : "documents") +
+                     " out; the summary covers " + (notice.documents.size() == 1 ? "it" : "them");
+    b->notices.push_back(std::move(notice));
+  }
+}
+
 void Briefer::Impl::AddFigures(const Cluster& cluster, const Groundwork& g, Briefing* b) const {
   std::vector<FigureGroup> multi, single;
-  ReportableFigures(figures.Group(cluster, &g.include), &multi, &single);
+  ReportableFigures(figures.Group(cluster, &g.include_figures), &multi, &single);
   auto entry = [&](const FigureGroup& group, const char* status) {
     FigureEntry f;
     f.label = GroupLabel(cluster, group);

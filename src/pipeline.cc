@@ -3,11 +3,15 @@
 
 #include <algorithm>
 
+#include "dossier/language.h"
 #include "segment/clutter.h"
+#include "segment/icu_sentences.h"
+#include "segment/language.h"
 #include "segment/metadata.h"
 #include "segment/sentence_splitter.h"
 #include "segment/tokenizer.h"
 #include "segment/transcript.h"
+#include "util/data_files.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -17,10 +21,16 @@ struct Pipeline::Impl {
   TranscriptParser transcript;
   SentenceSplitter splitter;
   Tokenizer tokenizer;
+  LanguageTable languages;
+  std::string forced_language;
+  // The languages the rule-based splitter serves (those with <code>/abbreviations.txt);
+  // the others are split by ICU.
+  std::vector<std::string> rule_split;
 };
 
 struct Pipeline::Scratch::Impl {
   Tokenizer::Scratch tokenizer;
+  IcuSentences icu_sentences;
 };
 
 Pipeline::Scratch::Scratch(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -40,15 +50,32 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
   if (!transcript.ok()) return transcript.status();
   Result<SentenceSplitter> splitter = SentenceSplitter::Create(options.data_dir);
   if (!splitter.ok()) return splitter.status();
-  Result<Tokenizer> tokenizer = Tokenizer::Create(options.data_dir);
+  Result<LanguageTable> languages = LanguageTable::Create(options.data_dir);
+  if (!languages.ok()) return languages.status();
+  std::vector<std::string> codes = languages->codes();
+  if (!options.language.empty()) {
+    const std::string forced = NormalizeLanguageTag(options.language);
+    if (forced.empty()) {
+      return Status(StatusCode::kInvalidArgument, "not a language code: '" + options.language +
+                                                      "' (give an ISO 639-1 code: en, "
+                                                      "de, fr, ...)");
+    }
+    codes.push_back(forced);
+  }
+  Result<Tokenizer> tokenizer = Tokenizer::Create(options.data_dir, codes);
   if (!tokenizer.ok()) return tokenizer.status();
-  auto impl = std::make_unique<Impl>(Impl{std::move(*clutter), std::move(*transcript),
-                                          std::move(*splitter), std::move(*tokenizer)});
+  std::vector<std::string> rule_split;
+  for (const std::string& code : codes) {
+    if (HasDataFile(options.data_dir, code + "/abbreviations.txt")) rule_split.push_back(code);
+  }
+  auto impl = std::make_unique<Impl>(
+      Impl{std::move(*clutter), std::move(*transcript), std::move(*splitter), std::move(*tokenizer),
+           std::move(*languages), NormalizeLanguageTag(options.language), std::move(rule_split)});
   return Pipeline(std::move(impl));
 }
 
 Pipeline::Scratch Pipeline::NewScratch() const {
-  return Scratch(std::make_unique<Scratch::Impl>(Scratch::Impl{impl_->tokenizer.NewScratch()}));
+  return Scratch(std::make_unique<Scratch::Impl>(Scratch::Impl{impl_->tokenizer.NewScratch(), {}}));
 }
 
 namespace {
@@ -70,7 +97,8 @@ bool IsFragment(std::string_view s) {
     char c = s.back();
     if (c == '"' || c == '\'' || c == ')' || c == ']') {
       s.remove_suffix(1);
-    } else if (s.size() >= 3 && (s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99"))) {
+    } else if (s.size() >= 3 && (s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99") ||
+                                 s.ends_with("\xE3\x80\x8D") || s.ends_with("\xE3\x80\x8F"))) {
       s.remove_suffix(3);
     } else {
       break;
@@ -78,8 +106,10 @@ bool IsFragment(std::string_view s) {
   }
   if (s.empty()) return true;
   char last = s.back();
+  // "…", and the full stops, question and exclamation marks of CJK text: "。", "？", "！".
   return !(last == '.' || last == '?' || last == '!' || last == ':' || last == ';' ||
-           s.ends_with("\xE2\x80\xA6"));
+           s.ends_with("\xE2\x80\xA6") || s.ends_with("\xE3\x80\x82") ||
+           s.ends_with("\xEF\xBC\x9F") || s.ends_with("\xEF\xBC\x81"));
 }
 
 }  // namespace
@@ -91,6 +121,12 @@ void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
   doc->sentences.clear();
   doc->tokens.clear();
   const std::string_view text = doc->text;
+  LanguageChoice language =
+      impl_->languages.Choose(text, doc->declared_language, impl_->forced_language);
+  doc->language = std::move(language.code);
+  doc->language_origin = std::string(LanguageOriginName(language.origin));
+  const bool rule_split = std::find(impl_->rule_split.begin(), impl_->rule_split.end(),
+                                    doc->language) != impl_->rule_split.end();
 
   impl_->clutter.Apply(text, &doc->paragraphs, &doc->clutter);
   doc->turns = impl_->transcript.Parse(text, doc->paragraphs);
@@ -132,7 +168,11 @@ void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
     }
     if (region.empty()) continue;
     spans.clear();
-    impl_->splitter.Split(text, region, &spans, caseless);
+    if (rule_split) {
+      impl_->splitter.Split(text, region, &spans, caseless);
+    } else {
+      scratch->impl_->icu_sentences.Split(text, region, doc->language, &spans);
+    }
     for (const Span& s : spans) {
       Sentence sentence;
       sentence.span = s;
@@ -142,7 +182,7 @@ void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
       sentence.fragment =
           spans.size() == 1 && !sentence.stage_direction && IsFragment(s.Slice(text));
       sentence.token_begin = static_cast<uint32_t>(doc->tokens.size());
-      impl_->tokenizer.Tokenize(text, s, &scratch->impl_->tokenizer, &doc->tokens);
+      impl_->tokenizer.Tokenize(text, s, &scratch->impl_->tokenizer, &doc->tokens, doc->language);
       sentence.token_end = static_cast<uint32_t>(doc->tokens.size());
       doc->sentences.push_back(sentence);
     }

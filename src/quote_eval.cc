@@ -64,7 +64,7 @@ Result<QuoteEvalReport> EvaluateQuoteAttribution(const std::string& gold_path,
   if (gold.empty()) {
     return Status(StatusCode::kInvalidInput, "no valid gold quote", gold_path);
   }
-  Result<Pipeline> pipeline = Pipeline::Create({options.word_lists});
+  Result<Pipeline> pipeline = Pipeline::Create({options.word_lists, ""});
   if (!pipeline.ok()) return pipeline.status();
   Result<QuoteExtractor> extractor = QuoteExtractor::Create(options.word_lists);
   if (!extractor.ok()) return extractor.status();

@@ -52,7 +52,7 @@ struct Article {
                        // the address the page was read from
   std::string site;    // the outlet: og:site_name, JSON-LD publisher, the domain table,
                        // the host ("USA Today", never "usatoday" or "https://...")
-  std::string lang;    // <html lang>
+  std::string lang;    // <html lang>, else og:locale, else <meta http-equiv="content-language">
 
   bool flattened = false;  // nesting deeper than 400 levels was flattened (its text kept)
   bool found = false;      // an article body was found

@@ -141,6 +141,10 @@ struct Briefing {
   // The most representative headline of the story's reports, else a label
   // from the summary's first sentence; never a path or an id.
   std::string title;
+  // The language of most of the story's reports (ISO 639-1, "en"); each document's own is
+  // Document::language. A language without word lists for an analysis gets a notice
+  // ("not_available": who said what, figures, the timeline, entities).
+  std::string language;
   std::vector<EventEntry> events;    // in time order
   std::vector<SourceEntry> sources;  // one per document
   size_t outlets = 0;                // distinct outlets named by the story's documents
@@ -194,6 +198,8 @@ struct BriefOptions {
   PileSettings pile;
   PlanSettings plan;
   std::string data_dir;  // word lists replacing the built-in ones; empty: built in
+  // Analyse every document in this language (PipelineOptions::language); empty: detect.
+  std::string language;
 };
 
 // Sets one research knob by name: "pile.<field>" (PileSettings), "plan.<part>"

@@ -34,6 +34,7 @@ struct DigestOptions {
   size_t min_articles = 1;     // stories with fewer articles are left out
   size_t max_story_docs = 40;  // articles of a story briefed at most (its first)
   std::string data_dir;        // word lists replacing the built-in ones
+  std::string language;        // every article in this language; empty: detect each one's
   bool pages = false;          // also each story's HTML page (a folder output)
 };
 

@@ -86,6 +86,14 @@ struct Document {
   // A story label the input gives (JSON Lines "story", a string or number):
   // the gold label `dossier eval-cluster` scores against; empty when none.
   std::string story;
+  // The language the input declares (<html lang>, og:locale, a JSON Lines "language" field):
+  // a tag as given ("de-DE"), empty when none.
+  std::string declared_language;
+  // Filled by analysis (Pipeline::Analyze): the language the document is analysed in (ISO
+  // 639-1, "de"), and how it was chosen: "given" (--language), "declared", "detected", or
+  // "default" (too little text to tell: English).
+  std::string language;
+  std::string language_origin;
 
   std::string raw;   // the original input bytes of this document
   std::string text;  // normalized text

@@ -24,6 +24,9 @@ struct PipelineOptions {
   // A folder with data files (en/abbreviations.txt, en/stopwords.txt, ...) that
   // replace the built-in ones; empty for the built-in lists.
   std::string data_dir;
+  // Analyse every document in this language (an ISO 639-1 code, "de"; a tag such as "de-AT"
+  // counts as its language) instead of the one detected; empty: detect each document's.
+  std::string language;
 };
 
 class Pipeline {

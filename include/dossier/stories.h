@@ -48,6 +48,7 @@ struct StoryOptions {
   std::string weights;
   std::string weights_origin = "weights";
   std::string data_dir;  // word lists replacing the built-in ones (PipelineOptions::data_dir)
+  std::string language;  // every article in this language (PipelineOptions::language); "": detect
   int threads = 0;       // analysis threads; 0: one per core
   size_t batch = 1024;   // articles analysed together
 };

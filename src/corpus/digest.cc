@@ -137,11 +137,12 @@ StoryBriefer::~StoryBriefer() = default;
 
 Result<StoryBriefer> StoryBriefer::Create(const DigestOptions& options) {
   if (options.words < 1) return Status(StatusCode::kInvalidArgument, "words must be at least 1");
-  Result<Pipeline> pipeline = Pipeline::Create({options.data_dir});
+  Result<Pipeline> pipeline = Pipeline::Create({options.data_dir, options.language});
   if (!pipeline.ok()) return pipeline.status();
   BriefOptions brief;
   brief.summary.max_words = options.words;
   brief.data_dir = options.data_dir;
+  brief.language = options.language;
   Result<Briefer> briefer = Briefer::Create(brief);
   if (!briefer.ok()) return briefer.status();
   return StoryBriefer(std::make_unique<Impl>(std::move(*pipeline), std::move(*briefer), options));

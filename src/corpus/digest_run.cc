@@ -144,6 +144,7 @@ Result<DigestReport> RunDigest(const std::vector<Input>& inputs, const std::stri
   DigestRunOptions o = given;
   o.digest.pages = folder;
   if (o.digest.data_dir.empty()) o.digest.data_dir = o.clustering.data_dir;
+  if (o.digest.language.empty()) o.digest.language = o.clustering.language;
   if (Status s = CheckStoryOptions(o.clustering); !s.ok()) return s;
   Result<StoryBriefer> briefer = StoryBriefer::Create(o.digest);
   if (!briefer.ok()) {  // word lists that cannot be read: a bad option

@@ -79,7 +79,7 @@ StoryStream::~StoryStream() = default;
 Result<StoryStream> StoryStream::Create(const StoryOptions& options) {
   Result<StoryClustererOptions> clustering = ClustererOptions(options);
   if (!clustering.ok()) return clustering.status();
-  Result<Pipeline> pipeline = Pipeline::Create({options.data_dir});
+  Result<Pipeline> pipeline = Pipeline::Create({options.data_dir, options.language});
   if (!pipeline.ok()) return pipeline.status();
   CorpusOptions corpus;
   corpus.threads = options.threads;
@@ -153,7 +153,7 @@ StoryFeaturizer::~StoryFeaturizer() = default;
 Result<StoryFeaturizer> StoryFeaturizer::Create(const StoryOptions& options) {
   Result<StoryClustererOptions> clustering = ClustererOptions(options);
   if (!clustering.ok()) return clustering.status();
-  Result<Pipeline> pipeline = Pipeline::Create({options.data_dir});
+  Result<Pipeline> pipeline = Pipeline::Create({options.data_dir, options.language});
   if (!pipeline.ok()) return pipeline.status();
   return StoryFeaturizer(std::make_unique<Impl>(std::move(*pipeline), std::move(*clustering),
                                                 ThreadCount(options.threads)));

@@ -195,7 +195,8 @@ struct Clustered {
 
 Result<Clustered> ClusterStream(const std::string& stream, const std::vector<uint32_t>& gold,
                                 const ClusterEvalOptions& options, ClusterEvalReport* report) {
-  Result<Pipeline> pipeline = Pipeline::Create({options.clustering.data_dir});
+  Result<Pipeline> pipeline =
+      Pipeline::Create({options.clustering.data_dir, options.clustering.language});
   if (!pipeline.ok()) return pipeline.status();
   Result<StoryClustererOptions> clustering = ClustererOptions(options.clustering);
   if (!clustering.ok()) return clustering.status();

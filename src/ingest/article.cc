@@ -389,6 +389,8 @@ Result<Article> ExtractArticle(std::string_view html, std::string_view address) 
   }
   FillMetadata(page, sel.roots.empty() ? nullptr : &sel, &a);
   FillFromAddress(page.meta, address, &a);
+  if (a.lang.empty()) a.lang = TrimWhitespace(page.meta.og_locale);
+  if (a.lang.empty()) a.lang = TrimWhitespace(page.meta.content_language);
   for (std::string* field : {&a.title, &a.byline, &a.date, &a.url, &a.site, &a.lang}) {
     if (!IsValidUtf8(*field)) *field = html::RepairedUtf8(*field);
   }

@@ -353,6 +353,9 @@ void ReadMetaElement(const GumboElement& e, Meta* m) {
   const std::string_view itemprop = html::Attribute(e, "itemprop");
   const std::string_view content = html::Attribute(e, "content");
   if (content.empty()) return;
+  if (EqualsIgnoreAsciiCase(html::Attribute(e, "http-equiv"), "content-language")) {
+    SetOnce(&m->content_language, content);
+  }
   if (itemprop == "datePublished") SetOnce(&m->itemprop_date, content);
   if (key.empty()) return;
   if (key == "og:title") {
@@ -361,6 +364,8 @@ void ReadMetaElement(const GumboElement& e, Meta* m) {
     SetOnce(&m->twitter_title, content);
   } else if (key == "og:site_name") {
     SetOnce(&m->og_site, content);
+  } else if (key == "og:locale") {
+    SetOnce(&m->og_locale, content);
   } else if (key == "og:url") {
     SetOnce(&m->og_url, content);
   } else if (key == "author" || key == "article:author" || key == "dc.creator" || key == "byl" ||

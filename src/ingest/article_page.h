@@ -94,6 +94,7 @@ struct Meta {
   std::string og_title, twitter_title, og_site, og_url, canonical, title_tag;
   std::string meta_author, meta_date, itemprop_date, time_datetime, rel_author;
   std::string ld_headline, ld_author, ld_date, ld_publisher, ld_url, ld_body;
+  std::string og_locale, content_language;  // "de_DE"; <meta http-equiv="content-language">
 };
 
 struct Page {

@@ -230,7 +230,7 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const R
                         const DocumentSink& sink, std::vector<Diagnostic>* diagnostics) {
   if (RefuseBinary(bytes, name, diagnostics)) return;
   // The fields of the current line; a repeated key keeps its last value.
-  std::string id, source, title, date, url, story;
+  std::string id, source, title, date, url, story, language;
   std::optional<std::string_view> text;
   auto read_field = [&](std::string_view key, od::value value) -> error_code {
     if (key == "text") return OptionalString(value, &text);
@@ -240,10 +240,12 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const R
     if (key == "title") return StringField(value, &title);
     if (key == "date") return StringField(value, &date);
     if (key == "url") return StringField(value, &url);
+    if (key == "language") return StringField(value, &language);
     return simdjson::SUCCESS;
   };
   auto clear = [&] {
     id.clear(), source.clear(), title.clear(), date.clear(), url.clear(), story.clear();
+    language.clear();
     text.reset();
   };
   ForEachRecord(
@@ -258,6 +260,7 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const R
         Document doc;
         doc.id = id.empty() ? where : id;
         doc.source = source;
+        doc.declared_language = language;
         doc.title = CollapseWhitespace(title);
         doc.date = IsoDateOrEmpty(date);
         if (!date.empty() && doc.date.empty()) {

@@ -197,6 +197,7 @@ Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& nam
   doc.date = std::move(page->date);
   doc.url = std::move(page->url);
   doc.source = std::move(page->site);
+  doc.declared_language = std::move(page->lang);
   doc.text = std::move(page->text);
   doc.map = OffsetMap::Compose(page->map, html.map);
   return doc;

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "dossier/language.h"
 #include "dossier/report.h"
 #include "report/wording.h"
 #include "util/sha256.h"
@@ -113,9 +114,10 @@ void HeadHtml(const Cluster& cluster, const Briefing& briefing, std::string* o) 
   AppendHtmlEscaped(briefing.title, &out);
   std::string line = CountOf(ndocs, "document", "documents");
   if (briefing.outlets > 0) line += " · " + CountOf(briefing.outlets, "outlet", "outlets");
-  line += " · " + CountOf(reports, "independent report", "independent reports") + " · " +
-          cluster.id + " · summary of " + std::to_string(briefing.summary.words) + " words (" +
-          SummaryMethodName(briefing.summary.method) +
+  line += " · " + CountOf(reports, "independent report", "independent reports");
+  if (!briefing.language.empty()) line += " · " + LanguageName(briefing.language);
+  line += " · " + cluster.id + " · summary of " + std::to_string(briefing.summary.words) +
+          " words (" + SummaryMethodName(briefing.summary.method) +
           ") · every line is cited: click a [n] to see the passage";
   out += "</h1><p>";
   AppendHtmlEscaped(line, &out);
@@ -323,6 +325,9 @@ void SourcesHtml(const Cluster& cluster, const Briefing& briefing, std::string* 
       meta += " · " + entry->date + (entry->date_inferred ? " (inferred)" : "");
     } else if (!doc.date.empty()) {
       meta += " · " + doc.date;
+    }
+    if (!doc.language.empty() && doc.language != briefing.language) {
+      meta += " · " + LanguageName(doc.language);
     }
     if (entry != nullptr && entry->copy_of >= 0) {
       meta += " · copy of [" + std::to_string(entry->copy_of + 1) + "], counted once";

@@ -192,6 +192,7 @@ void WriteTimeline(JsonWriter& w, const Cluster& cluster,
 
 void WriteBriefing(JsonWriter& w, const Cluster& cluster, const Briefing& b) {
   w.StringField("title", b.title);
+  w.StringOrNullField("language", b.language);
   w.UnsignedField("outlets", b.outlets);
   w.UnsignedField("independent_reports", b.independent_reports);
   w.Key("events");
@@ -250,6 +251,8 @@ void WriteDocument(JsonWriter& w, const Document& doc, const SourceEntry* entry,
   }
   w.StringOrNullField("url", doc.url);
   w.StringOrNullField("byline", doc.byline);
+  w.StringOrNullField("language", doc.language);
+  w.StringOrNullField("language_origin", doc.language_origin);
   w.StringField("origin", doc.origin);
   w.UnsignedField("raw_bytes", doc.raw.size());
   w.UnsignedField("text_bytes", doc.text.size());

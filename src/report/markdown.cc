@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <string>
 
+#include "dossier/language.h"
 #include "dossier/report.h"
 #include "report/wording.h"
 #include "util/strings.h"
@@ -95,8 +96,9 @@ void HeadMd(const Cluster& cluster, const Briefing* briefing, std::string* o) {
     out += "# " + Escape(briefing->title) + "\n\n";
     out += CountOf(ndocs, "document", "documents");
     if (briefing->outlets > 0) out += " · " + CountOf(briefing->outlets, "outlet", "outlets");
-    out += " · " + CountOf(reports, "independent report", "independent reports") + " · `" +
-           cluster.id + "`\n\n";
+    out += " · " + CountOf(reports, "independent report", "independent reports");
+    if (!briefing->language.empty()) out += " · " + LanguageName(briefing->language);
+    out += " · `" + cluster.id + "`\n\n";
   } else {
     out += "# " + Escape(cluster.id) + " — " + CountOf(ndocs, "document", "documents") + "\n\n";
   }
@@ -342,6 +344,9 @@ void SourcesMd(const Cluster& cluster, const Briefing* briefing, std::string* o)
       out += ", " + doc.date;
     }
     if (!doc.byline.empty()) out += ", by " + Escape(doc.byline);
+    if (briefing != nullptr && !doc.language.empty() && doc.language != briefing->language) {
+      out += " (" + LanguageName(doc.language) + ")";
+    }
     out += "  \n   `" + doc.origin + "`";
     if (doc.id != doc.origin) out += " · id `" + doc.id + "`";
     if (!doc.url.empty()) out += " · <" + doc.url + ">";

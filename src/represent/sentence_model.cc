@@ -103,7 +103,9 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
       c.document = d;
       c.sentence = si;
       std::string_view text = s.span.Slice(doc.text);
-      c.words = static_cast<int>(CountWords(text));
+      // Chinese, Japanese, Thai...: a word is a token (ICU's word boundaries), not a space run.
+      c.words = IsUnspacedLanguage(doc.language) ? static_cast<int>(s.token_end - s.token_begin)
+                                                 : static_cast<int>(CountWords(text));
       all_ids.clear();
       stop.clear();
       c.terms.reserve(s.token_end - s.token_begin);

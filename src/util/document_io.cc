@@ -9,7 +9,7 @@
 namespace dossier {
 namespace {
 
-constexpr uint64_t kDocumentsMagic = 0x32636f6473736f64ULL;  // "dossdoc2" (pages added)
+constexpr uint64_t kDocumentsMagic = 0x33636f6473736f64ULL;  // "dossdoc3" (languages added)
 
 void WriteSpan(BinaryWriter* w, Span s) {
   w->U32(s.begin);
@@ -56,8 +56,9 @@ std::string SaveDocuments(const std::vector<Document>& documents) {
   w.U64(kDocumentsMagic);
   w.U64(documents.size());
   for (const Document& d : documents) {
-    for (const std::string* s : {&d.id, &d.source, &d.title, &d.date, &d.url, &d.byline, &d.origin,
-                                 &d.story, &d.raw, &d.text}) {
+    for (const std::string* s :
+         {&d.id, &d.source, &d.title, &d.date, &d.url, &d.byline, &d.origin, &d.story,
+          &d.declared_language, &d.language, &d.language_origin, &d.raw, &d.text}) {
       w.Str(*s);
     }
     const std::vector<OffsetMap::Run>& runs = d.map.runs();
@@ -87,8 +88,9 @@ Result<std::vector<Document>> LoadDocuments(std::string_view bytes, const std::s
   bool ok = r.U64(&n) && n <= bytes.size();
   for (uint64_t k = 0; ok && k < n; ++k) {
     Document& d = out.emplace_back();
-    for (std::string* s : {&d.id, &d.source, &d.title, &d.date, &d.url, &d.byline, &d.origin,
-                           &d.story, &d.raw, &d.text}) {
+    for (std::string* s :
+         {&d.id, &d.source, &d.title, &d.date, &d.url, &d.byline, &d.origin, &d.story,
+          &d.declared_language, &d.language, &d.language_origin, &d.raw, &d.text}) {
       ok = ok && r.Str(s);
     }
     // What the readers guarantee and the analysis relies on: UTF-8 text

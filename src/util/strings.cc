@@ -43,6 +43,11 @@ size_t CountWords(std::string_view s, size_t limit) {
   return n;
 }
 
+bool IsUnspacedLanguage(std::string_view code) {
+  return code == "zh" || code == "ja" || code == "th" || code == "lo" || code == "km" ||
+         code == "my";
+}
+
 std::string CollapseWhitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());

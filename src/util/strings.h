@@ -31,6 +31,10 @@ bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
 // Number of runs of non-white-space characters (ASCII white space).
 // Stops counting past `limit` (returns limit + 1): cheap on long text.
 size_t CountWords(std::string_view s, size_t limit = SIZE_MAX);
+
+// Languages written without spaces between words (ISO 639-1: zh, ja, th, lo, km, my): their
+// words are counted as tokens, not as runs between spaces.
+bool IsUnspacedLanguage(std::string_view code);
 // The position of the first '"' or 0xE2 byte (the lead byte of the curly
 // quotation marks and dashes) at or after `from`, or npos: where quotation
 // marks may stand, found with one comparison per byte.

@@ -23,6 +23,7 @@ struct BriefFlags {
   std::string output;
   std::string input_format = "auto";
   std::string data_dir;
+  std::string language;
   InputLimits limits;
   size_t max_docs = 10000;
   int words = 250;
@@ -55,6 +56,7 @@ int RunBrief(const BriefFlags& flags) {
   brief_options.summary.method = *method;
   brief_options.summary.max_words = flags.words;
   brief_options.data_dir = flags.data_dir;
+  brief_options.language = flags.language;
   if (Status st = ApplySettings(flags.settings, &brief_options); !st.ok()) {
     std::cerr << "dossier brief: " << st.ToString() << "\n";
     return kExitUsage;
@@ -182,7 +184,7 @@ Command SetupBrief(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--output,-o", flags->output,
                   "Write to this file (atomically: all or nothing) instead of stdout");
-  AddInputOptions(cmd, &flags->input_format, &flags->data_dir, &flags->limits);
+  AddInputOptions(cmd, &flags->input_format, &flags->data_dir, &flags->language, &flags->limits);
   cmd->add_option("--max-docs", flags->max_docs, "Most documents kept per cluster")
       ->capture_default_str();
   cmd->add_option("--words,-w", flags->words, "Word budget of the summary (whole sentences)")

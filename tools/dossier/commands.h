@@ -78,10 +78,10 @@ inline void AddSizeLimitOptions(CLI::App* cmd, InputLimits* limits) {
       ->capture_default_str();
 }
 
-// Registers --input-format, --data-dir (word lists) and the size limits on a
+// Registers --input-format, --data-dir (word lists), --language and the size limits on a
 // command that reads inputs.
 inline void AddInputOptions(CLI::App* cmd, std::string* input_format, std::string* data_dir,
-                            InputLimits* limits) {
+                            std::string* language, InputLimits* limits) {
   cmd->add_option("--input-format", *input_format,
                   "Force the input format: auto, text, html, jsonl, multinews, feed, pdf, warc, "
                   "urls (a list of web addresses)")
@@ -90,6 +90,9 @@ inline void AddInputOptions(CLI::App* cmd, std::string* input_format, std::strin
       ->capture_default_str();
   cmd->add_option("--data-dir", *data_dir,
                   "Folder with word lists replacing the built-in ones (see data/)");
+  cmd->add_option("--language", *language,
+                  "Analyse every document in this language (ISO 639-1: en, de, ko, ...) instead "
+                  "of detecting each one's");
   AddSizeLimitOptions(cmd, limits);
   AddFetchOptions(cmd, limits);
 }

@@ -15,7 +15,8 @@ void AddStreamOptions(CLI::App* cmd, StreamFlags* flags) {
                   "Input files or folders; '-' reads standard input. Any format `brief` reads; "
                   "Multi-News records are split into their articles.")
       ->required();
-  AddInputOptions(cmd, &flags->input_format, &flags->clustering.data_dir, &flags->limits);
+  AddInputOptions(cmd, &flags->input_format, &flags->clustering.data_dir,
+                  &flags->clustering.language, &flags->limits);
   cmd->add_option("--jobs,-j", flags->clustering.threads,
                   "Threads (0: one per core); output is the same")
       ->check(CLI::Range(0, 256))

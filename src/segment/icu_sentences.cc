@@ -1,0 +1,52 @@
+#include "segment/icu_sentences.h"
+
+#include "util/strings.h"
+
+namespace dossier {
+
+icu::BreakIterator* IcuSentences::For(std::string_view language) {
+  for (Breaker& b : breakers_) {
+    if (b.language == language) return b.it.get();
+  }
+  Breaker& b = breakers_.emplace_back();
+  b.language = std::string(language);
+  const std::string locale = b.language + "@ss=standard";
+  UErrorCode err = U_ZERO_ERROR;
+  b.it.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), err));
+  if (U_FAILURE(err)) b.it.reset();
+  return b.it.get();
+}
+
+void IcuSentences::Split(std::string_view text, Span region, std::string_view language,
+                         std::vector<Span>* out) {
+  const size_t end = std::min<size_t>(region.end, text.size());
+  icu::BreakIterator* it = For(language);
+  if (it == nullptr || region.begin >= end) {
+    if (region.begin < end) out->push_back({region.begin, static_cast<uint32_t>(end)});
+    return;
+  }
+  // UTF-16 for ICU, with the UTF-8 offset of every UTF-16 unit.
+  icu::UnicodeString u16;
+  std::vector<uint32_t> offset;
+  size_t pos = region.begin;
+  while (pos < end) {
+    const size_t at = pos;
+    const char32_t cp = DecodeUtf8(text, &pos);
+    const int before = u16.length();
+    u16.append(static_cast<UChar32>(cp));
+    for (int k = before; k < u16.length(); ++k) offset.push_back(static_cast<uint32_t>(at));
+  }
+  offset.push_back(static_cast<uint32_t>(end));
+  it->setText(u16);
+  int32_t from = it->first();
+  for (int32_t to = it->next(); to != icu::BreakIterator::DONE; to = it->next()) {
+    size_t b = offset[static_cast<size_t>(from)];
+    size_t e = offset[static_cast<size_t>(to)];
+    while (b < e && IsAsciiSpace(text[b])) ++b;
+    while (e > b && IsAsciiSpace(text[e - 1])) --e;
+    if (b < e) out->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+    from = to;
+  }
+}
+
+}  // namespace dossier

@@ -1,0 +1,40 @@
+// Sentences by ICU's sentence boundaries, for languages dossier has no
+// abbreviation list for (the rule-based SentenceSplitter knows English).
+//
+//   IcuSentences splitter;                          // one per thread
+//   splitter.Split(text, paragraph, "ja", &spans);  // "今日は晴れ。明日は雨。" -> two
+//
+// The breaker is ICU's for the language's locale with the "standard"
+// suppressions (ICU's own abbreviation lists where it has them: "@ss=standard"),
+// so "。", "！", "？", "।" and "؟" end sentences as "." does. Each span is trimmed of
+// white space; empty spans are dropped.
+#ifndef DOSSIER_SEGMENT_ICU_SENTENCES_H_
+#define DOSSIER_SEGMENT_ICU_SENTENCES_H_
+
+#include <unicode/brkiter.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/span.h"
+
+namespace dossier {
+
+class IcuSentences {
+ public:
+  void Split(std::string_view text, Span region, std::string_view language, std::vector<Span>* out);
+
+ private:
+  struct Breaker {
+    std::string language;
+    std::unique_ptr<icu::BreakIterator> it;
+  };
+  icu::BreakIterator* For(std::string_view language);
+  std::vector<Breaker> breakers_;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_SEGMENT_ICU_SENTENCES_H_

@@ -1,0 +1,222 @@
+#include "segment/language.h"
+
+#include <unicode/uscript.h>
+
+#include <cstdio>  // compact_lang_det.h uses FILE without including it
+// clang-format off
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+// clang-format on
+
+#include "dossier/language.h"
+#include "util/data_files.h"
+#include "util/strings.h"
+
+namespace CLD2 {
+// Declared in cld2/internal/lang_script.h, which the public header includes only in part.
+const char* LanguageCode(Language lang);
+const char* LanguageName(Language lang);
+Language GetLanguageFromName(const char* src);
+}  // namespace CLD2
+
+namespace dossier {
+namespace {
+
+constexpr size_t kDetectBytes = 64 * 1024;
+
+// The longest prefix of `s` (at most `limit` bytes) that ends on a character boundary, with
+// invalid UTF-8 sequences left out (CLD2 stops at the first one).
+std::string ValidPrefix(std::string_view s, size_t limit) {
+  std::string out;
+  out.reserve(std::min(s.size(), limit));
+  size_t pos = 0;
+  while (pos < s.size()) {
+    const size_t start = pos;
+    const char32_t cp = DecodeUtf8(s, &pos);
+    if (cp == 0xFFFD && !(pos - start == 3 && s.compare(start, 3, "\xEF\xBF\xBD") == 0)) continue;
+    if (out.size() + (pos - start) > limit) break;
+    out.append(s.substr(start, pos - start));
+  }
+  return out;
+}
+
+uint8_t ParseAnalyses(std::string_view list, bool* ok) {
+  uint8_t bits = 0;
+  *ok = true;
+  if (list == "-") return 0;
+  while (!list.empty()) {
+    const size_t comma = list.find(',');
+    const std::string_view name = TrimWhitespace(list.substr(0, comma));
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    if (name == "quotes") {
+      bits |= static_cast<uint8_t>(LanguageAnalysis::kQuotes);
+    } else if (name == "figures") {
+      bits |= static_cast<uint8_t>(LanguageAnalysis::kFigures);
+    } else if (name == "timeline") {
+      bits |= static_cast<uint8_t>(LanguageAnalysis::kTimeline);
+    } else if (name == "entities") {
+      bits |= static_cast<uint8_t>(LanguageAnalysis::kEntities);
+    } else {
+      *ok = false;
+    }
+  }
+  return bits;
+}
+
+}  // namespace
+
+LanguageGuess DetectLanguage(std::string_view utf8_text, std::string_view hint) {
+  const std::string text = ValidPrefix(utf8_text, kDetectBytes);
+  const std::string hint_code = NormalizeLanguageTag(hint);
+  CLD2::CLDHints hints{hint_code.empty() ? nullptr : hint_code.c_str(), nullptr,
+                       CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+  CLD2::Language top3[3];
+  int percent3[3] = {0, 0, 0};
+  double scores3[3];
+  int text_bytes = 0;
+  bool reliable = false;
+  const CLD2::Language lang = CLD2::ExtDetectLanguageSummary(
+      text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true, &hints, 0, top3, percent3,
+      scores3, nullptr, &text_bytes, &reliable);
+  LanguageGuess guess;
+  if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return guess;
+  guess.code = NormalizeLanguageTag(CLD2::LanguageCode(lang));
+  guess.reliable = reliable && !guess.code.empty();
+  guess.percent = top3[0] == lang ? percent3[0] : 0;
+  return guess;
+}
+
+std::string NormalizeLanguageTag(std::string_view tag) {
+  tag = TrimWhitespace(tag);
+  size_t n = 0;
+  while (n < tag.size() && IsAsciiAlpha(tag[n])) ++n;
+  if (n < 2 || n > 3 || (n < tag.size() && tag[n] != '-' && tag[n] != '_')) return "";
+  std::string code = AsciiLower(tag.substr(0, n));
+  // CLD2 and some pages use 3-letter or legacy codes for a few languages.
+  if (code == "iw") return "he";
+  if (code == "in") return "id";
+  if (code == "ji") return "yi";
+  return code;
+}
+
+std::string LanguageName(std::string_view code) {
+  static const Result<LanguageTable> table = LanguageTable::Create("");
+  if (table.ok()) return table->Name(code);
+  return std::string(code);
+}
+
+std::string_view LanguageOriginName(LanguageOrigin origin) {
+  switch (origin) {
+    case LanguageOrigin::kDetected:
+      return "detected";
+    case LanguageOrigin::kDeclared:
+      return "declared";
+    case LanguageOrigin::kGiven:
+      return "given";
+    case LanguageOrigin::kDefault:
+      break;
+  }
+  return "default";
+}
+
+Result<LanguageTable> LanguageTable::Create(std::string_view data_dir) {
+  Result<std::string> content = ReadDataFile(data_dir, "languages.txt");
+  if (!content.ok()) return content.status();
+  LanguageTable table;
+  size_t line_no = 0;
+  std::string_view rest = *content;
+  while (!rest.empty()) {
+    const size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    ++line_no;
+    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    std::vector<std::string_view> cols = SplitWhitespace(line);
+    if (cols.empty()) continue;
+    bool ok = cols.size() == 3 && NormalizeLanguageTag(cols[0]) == cols[0];
+    Row row;
+    if (ok) row.analyses = ParseAnalyses(cols[2], &ok);
+    if (!ok) {
+      return Status(StatusCode::kInvalidArgument,
+                    "expected 'code name analyses' (analyses: quotes,figures,timeline,entities "
+                    "or -)",
+                    "languages.txt:" + std::to_string(line_no));
+    }
+    row.code = std::string(cols[0]);
+    row.name = std::string(cols[1]);
+    for (char& c : row.name) c = c == '_' ? ' ' : c;
+    table.rows_.push_back(std::move(row));
+  }
+  return table;
+}
+
+const LanguageTable::Row* LanguageTable::Find(std::string_view code) const {
+  for (const Row& row : rows_) {
+    if (row.code == code) return &row;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> LanguageTable::codes() const {
+  std::vector<std::string> out;
+  for (const Row& row : rows_) out.push_back(row.code);
+  return out;
+}
+
+bool LanguageTable::Supports(std::string_view code, LanguageAnalysis analysis) const {
+  const Row* row = Find(code);
+  return row != nullptr && (row->analyses & static_cast<uint8_t>(analysis)) != 0;
+}
+
+std::string LanguageTable::Name(std::string_view code) const {
+  if (const Row* row = Find(code)) return row->name;
+  if (code.empty()) return "an unknown language";
+  const CLD2::Language lang = CLD2::GetLanguageFromName(std::string(code).c_str());
+  if (lang != CLD2::UNKNOWN_LANGUAGE) {
+    std::string name = CLD2::LanguageName(lang);  // "KOREAN"
+    for (size_t i = 1; i < name.size(); ++i) name[i] = AsciiToLower(name[i]);
+    return name;
+  }
+  return std::string(code);
+}
+
+LanguageChoice LanguageTable::Choose(std::string_view text, std::string_view declared,
+                                     std::string_view forced) const {
+  if (std::string code = NormalizeLanguageTag(forced); !code.empty()) {
+    return {std::move(code), LanguageOrigin::kGiven};
+  }
+  std::string said = NormalizeLanguageTag(declared);
+  LanguageGuess guess = DetectLanguage(text, said);
+  if (guess.reliable) {
+    if (!said.empty() && said != guess.code && guess.percent < 80) {
+      return {std::move(said), LanguageOrigin::kDeclared};
+    }
+    const LanguageOrigin origin =
+        said == guess.code ? LanguageOrigin::kDeclared : LanguageOrigin::kDetected;
+    return {std::move(guess.code), origin};
+  }
+  if (!said.empty()) return {std::move(said), LanguageOrigin::kDeclared};
+  if (!guess.code.empty() && guess.percent >= 80) {
+    return {std::move(guess.code), LanguageOrigin::kDetected};
+  }
+  return {"en", LanguageOrigin::kDefault};
+}
+
+bool IsUnspacedScript(char32_t cp) {
+  if (cp < 0x0E00) return false;  // fast path: Latin, Greek, Cyrillic, Arabic, Hebrew, Indic
+  UErrorCode err = U_ZERO_ERROR;
+  switch (uscript_getScript(static_cast<UChar32>(cp), &err)) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_KHMER:
+    case USCRIPT_MYANMAR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace dossier

@@ -1,0 +1,207 @@
+// Languages: detection, tags, the table's choice, and what each language gets from the
+// tokenizer and the sentence splitter. Every text here was written for this test.
+#include "dossier/language.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "segment/icu_sentences.h"
+#include "segment/language.h"
+#include "segment/tokenizer.h"
+
+namespace dossier {
+namespace {
+
+TEST(DetectLanguageTest, MajorNewsLanguages) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"en",
+       "The minister said on Tuesday that the government would raise the budget for "
+       "schools and hospitals next year."},
+      {"de",
+       "Der Minister sagte am Dienstag, die Regierung werde im nächsten Jahr mehr Geld "
+       "für Schulen und Krankenhäuser ausgeben."},
+      {"fr",
+       "Le ministre a déclaré mardi que le gouvernement augmenterait l'année prochaine le "
+       "budget des écoles et des hôpitaux."},
+      {"es",
+       "El ministro dijo el martes que el gobierno aumentará el próximo año el "
+       "presupuesto de las escuelas y los hospitales."},
+      {"ru",
+       "Министр заявил во вторник, что правительство в следующем году увеличит бюджет "
+       "школ и больниц."},
+      {"ko", "장관은 화요일에 정부가 내년에 학교와 병원 예산을 늘릴 것이라고 말했다."},
+      {"ja", "大臣は火曜日、政府が来年、学校と病院の予算を増やすと述べた。"},
+  };
+  for (const auto& [code, text] : cases) {
+    LanguageGuess g = DetectLanguage(text);
+    EXPECT_EQ(g.code, code) << text;
+    EXPECT_TRUE(g.reliable) << text;
+    EXPECT_GE(g.percent, 80) << text;
+  }
+}
+
+TEST(DetectLanguageTest, TooLittleTextOrBadBytesIsUnknownNotACrash) {
+  EXPECT_EQ(DetectLanguage("").code, "");
+  EXPECT_FALSE(DetectLanguage("OK").reliable);
+  EXPECT_FALSE(DetectLanguage("12 345 678 -- 9").reliable);
+  // Invalid UTF-8 is skipped, not a reason to give up on the rest.
+  LanguageGuess g = DetectLanguage(
+      "Der Minister sagte am Dienstag, \xff\xfe die Regierung werde im nächsten Jahr mehr Geld "
+      "für Schulen und Krankenhäuser ausgeben.");
+  EXPECT_EQ(g.code, "de");
+}
+
+TEST(LanguageTagTest, PrimarySubtagInLowerCase) {
+  EXPECT_EQ(NormalizeLanguageTag("en-US"), "en");
+  EXPECT_EQ(NormalizeLanguageTag("de_DE"), "de");
+  EXPECT_EQ(NormalizeLanguageTag(" PT-br "), "pt");
+  EXPECT_EQ(NormalizeLanguageTag("zh-Hant"), "zh");
+  EXPECT_EQ(NormalizeLanguageTag("iw"), "he");
+  EXPECT_EQ(NormalizeLanguageTag(""), "");
+  EXPECT_EQ(NormalizeLanguageTag("english"), "");
+  EXPECT_EQ(NormalizeLanguageTag("x"), "");
+  EXPECT_EQ(NormalizeLanguageTag("de DE"), "");
+  EXPECT_EQ(LanguageName("ko"), "Korean");
+  EXPECT_EQ(LanguageName("de"), "German");
+}
+
+TEST(LanguageTableTest, ChoiceRules) {
+  Result<LanguageTable> t = LanguageTable::Create("");
+  ASSERT_TRUE(t.ok());
+  const std::string german =
+      "Der Minister sagte am Dienstag, die Regierung werde im nächsten Jahr mehr Geld für "
+      "Schulen und Krankenhäuser ausgeben.";
+  // Detected.
+  LanguageChoice c = t->Choose(german, "", "");
+  EXPECT_EQ(c.code, "de");
+  EXPECT_EQ(c.origin, LanguageOrigin::kDetected);
+  // A page template's wrong declaration loses to a clear detection...
+  c = t->Choose(german, "en-US", "");
+  EXPECT_EQ(c.code, "de");
+  // ...an agreeing one is named as the source.
+  c = t->Choose(german, "de-AT", "");
+  EXPECT_EQ(c.code, "de");
+  EXPECT_EQ(c.origin, LanguageOrigin::kDeclared);
+  // Too little text: the declaration decides; without one, English by default.
+  c = t->Choose("OK", "fr", "");
+  EXPECT_EQ(c.code, "fr");
+  EXPECT_EQ(c.origin, LanguageOrigin::kDeclared);
+  c = t->Choose("OK", "", "");
+  EXPECT_EQ(c.code, "en");
+  EXPECT_EQ(c.origin, LanguageOrigin::kDefault);
+  // --language wins over everything.
+  c = t->Choose(german, "de", "ru");
+  EXPECT_EQ(c.code, "ru");
+  EXPECT_EQ(c.origin, LanguageOrigin::kGiven);
+}
+
+TEST(LanguageTableTest, AnalysesPerLanguageAndTheDataDirOverride) {
+  Result<LanguageTable> built_in = LanguageTable::Create("");
+  ASSERT_TRUE(built_in.ok());
+  EXPECT_TRUE(built_in->Supports("en", LanguageAnalysis::kQuotes));
+  EXPECT_TRUE(built_in->Supports("en", LanguageAnalysis::kEntities));
+  EXPECT_FALSE(built_in->Supports("ko", LanguageAnalysis::kQuotes));
+  EXPECT_FALSE(built_in->Supports("xx", LanguageAnalysis::kFigures));
+  EXPECT_EQ(built_in->Name("ko"), "Korean");
+
+  const std::filesystem::path dir =
+      std::filesystem::path(testing::TempDir()) / "dossier-languages-override";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "languages.txt") << "en English quotes,figures,timeline,entities\n"
+                                       << "ko Korean_(test) figures\n";
+  Result<LanguageTable> t = LanguageTable::Create(dir.string());
+  ASSERT_TRUE(t.ok());
+  EXPECT_TRUE(t->Supports("ko", LanguageAnalysis::kFigures));
+  EXPECT_FALSE(t->Supports("ko", LanguageAnalysis::kQuotes));
+  EXPECT_EQ(t->Name("ko"), "Korean (test)");
+
+  std::ofstream(dir / "languages.txt") << "ko Korean speeches\n";
+  Result<LanguageTable> bad = LanguageTable::Create(dir.string());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().ToString().find("languages.txt:1"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+class LanguageTokensTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Result<Tokenizer> t = Tokenizer::Create("", {"en", "de", "fr", "ja", "ru"});
+    ASSERT_TRUE(t.ok());
+    tokenizer_ = std::move(*t);
+  }
+  std::vector<Token> Tokens(std::string_view text, std::string_view language) {
+    std::vector<Token> out;
+    tokenizer_.Tokenize(text, {0, static_cast<uint32_t>(text.size())}, &scratch_, &out, language);
+    return out;
+  }
+  std::string Surfaces(std::string_view text, std::string_view language) {
+    std::string s;
+    for (const Token& t : Tokens(text, language))
+      s += (s.empty() ? "" : "|") + std::string(t.span.Slice(text));
+    return s;
+  }
+  Tokenizer tokenizer_;
+  Tokenizer::Scratch scratch_;
+};
+
+TEST_F(LanguageTokensTest, EachLanguageItsStemmerAndStopwords) {
+  std::vector<Token> de = Tokens("Die Häuser und das Haus", "de");
+  ASSERT_EQ(de.size(), 5u);
+  EXPECT_TRUE(de[0].is_stopword);     // die
+  EXPECT_FALSE(de[1].is_stopword);    // häuser
+  EXPECT_EQ(de[1].stem, de[4].stem);  // häuser ~ haus (German Snowball)
+  std::vector<Token> ru = Tokens("президента президент", "ru");
+  ASSERT_EQ(ru.size(), 2u);
+  EXPECT_EQ(ru[0].stem, ru[1].stem);
+  // The same word in another language is stemmed by that language's rules.
+  EXPECT_EQ(Tokens("houses", "en")[0].stem, "hous");
+  EXPECT_EQ(Tokens("houses", "ja")[0].stem, "houses");  // no Japanese stemmer: the word
+  // "die" is a German stopword, not an English one.
+  EXPECT_FALSE(Tokens("die", "en")[0].is_stopword);
+}
+
+TEST_F(LanguageTokensTest, FrenchElisionMakesTwoWords) {
+  EXPECT_EQ(Surfaces("l'homme qu’il a vu", "fr"), "l|homme|qu|il|a|vu");
+  std::vector<Token> t = Tokens("l'homme", "fr");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_TRUE(t[0].is_stopword);
+  // English keeps its contractions whole.
+  EXPECT_EQ(Surfaces("don't", "en"), "don't");
+}
+
+TEST_F(LanguageTokensTest, TextWithoutSpacesIsCutAtWordBoundaries) {
+  const std::string ja = "大臣は火曜日、政府が予算を増やすと述べた。";
+  std::vector<Token> t = Tokens(ja, "ja");
+  EXPECT_GE(t.size(), 8u);  // not one token for the whole run
+  std::string joined;
+  for (const Token& tok : t) {
+    EXPECT_LT(tok.span.begin, tok.span.end);
+    EXPECT_LE(tok.span.end, ja.size());
+    joined += tok.span.Slice(ja);
+  }
+  // Every character except the punctuation is in a token, in order.
+  EXPECT_EQ(joined, "大臣は火曜日政府が予算を増やすと述べた");
+  // Mixed: Latin words stay whole beside Han.
+  EXPECT_EQ(Surfaces("NASA発表", "ja").substr(0, 5), "NASA|");
+}
+
+TEST(IcuSentencesTest, CjkAndEuropeanFullStops) {
+  IcuSentences s;
+  std::vector<Span> out;
+  const std::string ja = "今日は晴れ。明日は雨です！本当に？";
+  s.Split(ja, {0, static_cast<uint32_t>(ja.size())}, "ja", &out);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].Slice(ja), "今日は晴れ。");
+  EXPECT_EQ(out[2].Slice(ja), "本当に？");
+  out.clear();
+  const std::string de = "Der Zug kam spät an. Die Fahrgäste warteten zwei Stunden.";
+  s.Split(de, {0, static_cast<uint32_t>(de.size())}, "de", &out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[1].Slice(de), "Die Fahrgäste warteten zwei Stunden.");
+}
+
+}  // namespace
+}  // namespace dossier
