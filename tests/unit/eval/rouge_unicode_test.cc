@@ -27,6 +27,8 @@ TEST(RougeUnicode, FoldingIsFullCaseFoldingInNfc) {
   EXPECT_EQ(Fold("Straße"), "strasse");  // full folding: ß -> ss
   EXPECT_EQ(Fold("ПРЕЗИДЕНТ Путин"), "президент путин");
   EXPECT_EQ(Fold("ΣΟΦΊΑ"), "σοφία");
+  EXPECT_EQ(Fold("ς"), "σ");          // final sigma
+  EXPECT_EQ(Fold("İ"), "i\xcc\x87");  // not Turkish-specific: i + COMBINING DOT ABOVE
   // NFD input (O + COMBINING DIAERESIS) comes out composed, as the NFC input does.
   EXPECT_EQ(Fold("O\xcc\x88sterreich"), "österreich");
   EXPECT_EQ(Fold("Österreich"), "österreich");
