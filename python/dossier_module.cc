@@ -264,14 +264,26 @@ std::map<std::string, std::string> Extract(const std::string& html, const std::s
           {"text", doc->text}};
 }
 
+// A named protocol's ROUGE options with the tokenizer `tokenize` ("rouge155", "unicode").
+// With "unicode" the protocol's stemming uses the Snowball stemmer of `language`, and
+// there is none when `language` is empty (as `dossier eval --tokenize unicode`).
+eval::RougeOptions RougeOptionsOf(const std::string& protocol, const std::string& tokenize,
+                                  const std::string& language) {
+  eval::RougeOptions options = Take(eval::ProtocolOptions(protocol));
+  options.tokenizer = Take(eval::ParseRougeTokenizer(tokenize));
+  options.language = language;
+  if (options.tokenizer == eval::RougeTokenizer::kUnicode) options.stem = !language.empty();
+  return options;
+}
+
 // ROUGE of one summary (units: its lines) against its references, under a
 // named protocol: {metric: (r, p, f)}.
 std::map<std::string, std::tuple<double, double, double>> RougeOne(
     const std::string& system, const std::vector<std::string>& references,
-    const std::string& protocol) {
+    const std::string& protocol, const std::string& tokenize, const std::string& language) {
   py::gil_scoped_release release;
   const eval::RougeScorer scorer =
-      Take(eval::RougeScorer::Create(Take(eval::ProtocolOptions(protocol))));
+      Take(eval::RougeScorer::Create(RougeOptionsOf(protocol, tokenize, language)));
   std::vector<std::vector<std::string>> refs;
   for (const std::string& r : references) refs.push_back(eval::SplitUnits(r));
   if (refs.empty()) throw Failure{Status(StatusCode::kInvalidArgument, "no reference given")};
@@ -289,7 +301,8 @@ std::map<std::string, std::tuple<double, double, double>> RougeOne(
 // intervals and the per-summary scores: `dossier rouge --json --per-id`.
 std::string RougeMany(const std::vector<std::string>& systems,
                       const std::vector<std::vector<std::string>>& references,
-                      const std::string& protocol, int jobs) {
+                      const std::string& protocol, const std::string& tokenize,
+                      const std::string& language, int jobs) {
   py::gil_scoped_release release;
   if (systems.size() != references.size()) {
     throw Failure{
@@ -297,7 +310,7 @@ std::string RougeMany(const std::vector<std::string>& systems,
                                                  std::to_string(systems.size()) + " and " +
                                                  std::to_string(references.size()) + ")")};
   }
-  eval::RougeOptions options = Take(eval::ProtocolOptions(protocol));
+  eval::RougeOptions options = RougeOptionsOf(protocol, tokenize, language);
   options.jobs = jobs;
   const eval::RougeScorer scorer = Take(eval::RougeScorer::Create(options));
   std::vector<eval::RougeItem> items;
@@ -632,9 +645,10 @@ PYBIND11_MODULE(_dossier, m) {
   m.def("brief", &Brief, py::arg("inputs"), py::arg("args"));
   m.def("cluster", &ClusterInputs, py::arg("inputs"), py::arg("options"), py::arg("limits"));
   m.def("extract", &Extract, py::arg("html"), py::arg("name"), py::arg("url"), py::arg("limits"));
-  m.def("rouge_one", &RougeOne, py::arg("system"), py::arg("references"), py::arg("protocol"));
+  m.def("rouge_one", &RougeOne, py::arg("system"), py::arg("references"), py::arg("protocol"),
+        py::arg("tokenize"), py::arg("language"));
   m.def("rouge_many", &RougeMany, py::arg("systems"), py::arg("references"), py::arg("protocol"),
-        py::arg("jobs"));
+        py::arg("tokenize"), py::arg("language"), py::arg("jobs"));
 
   py::class_<DigestOptions>(m, "DigestOptions")
       .def(py::init<>())

@@ -32,6 +32,10 @@ struct SummaryEvalOptions {
   bool score = true;                            // false: summarize only
   bool plan = true;                             // false: no copies or stories left out (ablation)
   std::string wordnet_dir;                      // WordNet's *.exc lists; empty: Debian's
+  // ROUGE's tokenizer (eval::RougeOptions::tokenizer). With kUnicode the protocol's -m uses
+  // the Snowball stemmer of `language`, and there is no stemming when `language` is empty.
+  eval::RougeTokenizer tokenizer = eval::RougeTokenizer::kRouge155;
+  std::string language;
   std::vector<std::pair<std::string, double>> settings;  // research knobs (SetBriefSetting)
 };
 

@@ -1,4 +1,5 @@
-// ROUGE scores exactly as the ROUGE-1.5.5 Perl tool computes them.
+// ROUGE scores exactly as the ROUGE-1.5.5 Perl tool computes them (and, as a documented
+// extension, on the words of any language: --tokenize unicode).
 //
 //   dossier::eval::RougeOptions options;
 //   Result<RougeOptions> protocol = ProtocolOptions("multinews");  // -n 2 -2 4 -u -m -l 300 ...
@@ -7,6 +8,10 @@
 //   std::vector<RougeItem> items = ...;  // id, system units, reference(s) as units
 //   Result<RougeReport> report = scorer->Score(items);
 //   for (const MetricScore& m : report->metrics) print(m.name, m.average.f, m.ci_low.f, ...);
+//
+//   // German, Russian, Chinese ...: the Unicode tokenizer (an extension, below).
+//   protocol->tokenizer = RougeTokenizer::kUnicode;
+//   protocol->language = "de";  // Snowball's German stemmer for -m
 //
 // What "exactly" means (docs in ../shared/data/rouge-conformance/README.md): per-id R and P
 // are ratios of integer counts printed with %.5f, F is computed from those rounded values,
@@ -17,9 +22,27 @@
 // the equivalent command line. Only the model-average formula (-f A) and per-evaluation
 // averaging (-t 0) are implemented.
 //
-// Text handling, as ROUGE-1.5.5: each unit (line; empty units are dropped) is lower-cased
-// (ASCII only), cut by -l/-b, then tokens are the maximal runs of [a-z0-9]; bytes are never
-// decoded, so every non-ASCII byte separates tokens.
+// Text handling (kRouge155, the default), as ROUGE-1.5.5: each unit (line; empty units are
+// dropped) is lower-cased (ASCII only), cut by -l/-b, then tokens are the maximal runs of
+// [a-z0-9]; bytes are never decoded, so every non-ASCII byte separates tokens.
+//
+// Other languages (--tokenize unicode; a documented extension, NOT ROUGE-1.5.5): each unit
+// is decoded as UTF-8 (an ill-formed sequence becomes U+FFFD, which separates tokens),
+// brought to NFD, fully case-folded (Unicode CaseFolding.txt, C+F: "Straße" -> "strasse"),
+// then composed to NFC, so canonically equivalent inputs (NFC or NFD) give the same tokens.
+// Tokens are the maximal runs of letters, marks and numbers (general categories L*, M*,
+// N*), except that each character of the scripts written without spaces between words --
+// Han (CJK ideographs), Hiragana, Katakana and Thai -- is a token by itself, with the
+// marks that follow it: ROUGE on characters, the usual practice for Chinese and Japanese
+// when no word segmenter is agreed on. Hangul, written with spaces, stays word-level.
+// -l N keeps the first N such tokens (stopwords included, as ROUGE counts words before
+// removing them). -b N keeps the first N bytes of the folded NFC UTF-8 text of the units,
+// line breaks not counted, over all units for ROUGE-N and ROUGE-S/SU and unit by unit for
+// ROUGE-L (as ROUGE-1.5.5 does with the raw bytes); a character cut by the limit is
+// dropped. Stemming (-m) uses the Snowball stemmer (libstemmer) of `language` on every
+// token, with no WordNet exceptions and no length threshold; -s removes the listed words,
+// the list folded the same way. Everything else (ROUGE-N, S/SU, L, -f A pooling,
+// rounding, bootstrap) is unchanged.
 //
 // Differences forced on us: stemming (-m) reads WordNet's exception lists (adj, adv, noun,
 // verb .exc) from `wordnet_dir` at Create() time (Debian: package wordnet-base, WordNet 3.0;
@@ -41,6 +64,12 @@
 
 namespace dossier::eval {
 
+// How units become tokens (`dossier rouge --tokenize`).
+enum class RougeTokenizer {
+  kRouge155,  // "rouge155": ROUGE-1.5.5's ASCII runs of [a-z0-9] (the default; exact)
+  kUnicode,   // "unicode": Unicode words, characters of CJK and Thai (see above)
+};
+
 struct RougeOptions {
   int max_n = 2;                 // -n: ROUGE-1 .. ROUGE-max_n (0: none)
   bool rouge_l = true;           // false is -x
@@ -48,6 +77,7 @@ struct RougeOptions {
   int skip_gap = 4;              // -2 N: up to N tokens skipped; < 0 means no limit
   bool skip_unigrams = true;     // -u: count unigrams with the skip-bigrams (ROUGE-SU)
   bool stem = true;              // -m: WordNet exceptions, then Porter (tokens > 3 bytes)
+                                 // (kUnicode: the Snowball stemmer of `language`)
   std::string stopwords_file;    // -s with this list; empty: stopwords are kept
   int word_limit = 0;            // -l N: keep the first N words (0: no limit)
   int byte_limit = 0;            // -b N: keep the first N bytes (0: no limit)
@@ -56,14 +86,24 @@ struct RougeOptions {
   double confidence = 95;        // -c
   std::string wordnet_dir = "/usr/share/wordnet";  // holds adj.exc adv.exc noun.exc verb.exc
   int jobs = 1;  // threads used by Score(); results do not depend on it
+  RougeTokenizer tokenizer = RougeTokenizer::kRouge155;  // --tokenize
+  // --language: the Snowball stemmer -m uses with kUnicode, by ISO 639 code or name
+  // ("de", "german", "ru", ...; "porter": Porter's original English algorithm). Required
+  // with kUnicode when stemming; refused with kRouge155 (which stems with WordNet + Porter).
+  std::string language;
 };
+
+// "rouge155" or "unicode"; anything else fails with a message naming the valid values.
+Result<RougeTokenizer> ParseRougeTokenizer(std::string_view name);
+std::string_view RougeTokenizerName(RougeTokenizer tokenizer);
 
 // The options of a named protocol:
 //   "multinews": -n 2 -2 4 -u -m -l 300 -f A -p 0.5 -c 95 -r 1000 (ROUGE-1, 2, L, SU4)
 //   "duc2004":   -n 4 -m -l 100 -x -f A -p 0.5 -c 95 -r 1000     (ROUGE-1 .. 4)
 Result<RougeOptions> ProtocolOptions(std::string_view name);
 
-// The ROUGE-1.5.5 flags equivalent to `options` ("-c 95 -r 1000 -n 2 -2 4 -u -m ...").
+// The ROUGE-1.5.5 flags equivalent to `options` ("-c 95 -r 1000 -n 2 -2 4 -u -m ..."),
+// followed by "--tokenize unicode" (and "--language CODE" when stemming) for kUnicode.
 std::string RougeFlags(const RougeOptions& options);
 
 // Recall, precision and F, each rounded to 5 decimals as ROUGE prints them
@@ -104,8 +144,9 @@ std::vector<std::string> SplitUnits(std::string_view summary);
 
 class RougeScorer {
  public:
-  // Validates the options and loads the WordNet exception table (when stemming) and the
-  // stopword list (when given). Fails with a message naming the missing file.
+  // Validates the options and loads the WordNet exception table (when stemming with
+  // kRouge155) and the stopword list (when given). Fails with a message naming the missing
+  // file, or the valid values of a bad --language.
   static Result<RougeScorer> Create(const RougeOptions& options);
 
   const RougeOptions& options() const { return *options_; }

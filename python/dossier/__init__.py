@@ -285,8 +285,9 @@ class StoryClusterer:
         return self._native.articles()
 
 
-def rouge(system, references, protocol="multinews", *, jobs=1):
-    """ROUGE-1.5.5, exactly.
+def rouge(system, references, protocol="multinews", *, jobs=1, tokenize="rouge155",
+          language=None):
+    """ROUGE-1.5.5, exactly (or, with tokenize="unicode", on the words of any language).
 
     One summary: ``system`` a str (its lines are the units) and ``references`` a str or a
     list of str; returns {"rouge-1": {"r", "p", "f"}, ...}, the per-id scores ROUGE prints.
@@ -298,12 +299,19 @@ def rouge(system, references, protocol="multinews", *, jobs=1):
 
     protocol: "multinews" (-n 2 -2 4 -u -m -l 300; ROUGE-1, 2, L, SU4) or "duc2004"
     (-n 4 -m -l 100 -x; ROUGE-1 to 4). jobs: scoring threads (results do not depend on it).
+
+    tokenize: "rouge155" (ROUGE-1.5.5's ASCII tokens) or "unicode", a documented extension
+    (``dossier rouge --tokenize unicode``): case-folded NFC words of any script, one token per
+    character of Chinese, Japanese and Thai. With "unicode" the protocol's stemming uses the
+    Snowball stemmer of ``language`` ("en", "de", "ru", ...), and there is none when
+    ``language`` is None; ``language`` is refused with "rouge155".
     """
     if isinstance(system, str):
         if isinstance(references, str):
             references = [references]
-        scores = _dossier.rouge_one(system, list(references), protocol)
+        scores = _dossier.rouge_one(system, list(references), protocol, tokenize, language or "")
         return {name: {"r": t[0], "p": t[1], "f": t[2]} for name, t in scores.items()}
     systems = list(system)
     refs = [[r] if isinstance(r, str) else list(r) for r in references]
-    return json.loads(_dossier.rouge_many(systems, refs, protocol, int(jobs)))
+    return json.loads(_dossier.rouge_many(systems, refs, protocol, tokenize, language or "",
+                                          int(jobs)))

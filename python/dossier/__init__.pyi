@@ -14,6 +14,7 @@ Inputs = Union[InputItem, Iterable[InputItem]]
 Format = Literal["dict", "json", "markdown", "md", "html"]
 Method = Literal["dossier", "lead", "roundrobin", "centroid", "lexrank", "textrank", "mmr"]
 Protocol = Literal["multinews", "duc2004"]
+Tokenize = Literal["rouge155", "unicode"]
 
 def brief(inputs: Inputs, words: int = ..., method: Method = ..., format: Format = ..., *,
           settings: Mapping[str, float] | None = ..., data_dir: str | os.PathLike[str] | None = ...,
@@ -31,7 +32,8 @@ def digest(inputs: Inputs, output: str | os.PathLike[str] | None = ..., *, words
            min_articles: int = ..., max_story_docs: int = ..., restart: bool = ...,
            **options: Any) -> dict[str, Any]: ...
 def rouge(system: str | Sequence[str], references: str | Sequence[str] | Sequence[Sequence[str]],
-          protocol: Protocol = ..., *, jobs: int = ...) -> dict[str, Any]: ...
+          protocol: Protocol = ..., *, jobs: int = ..., tokenize: Tokenize = ...,
+          language: str | None = ...) -> dict[str, Any]: ...
 
 class StoryClusterer:
     def __init__(self, **options: Any) -> None: ...

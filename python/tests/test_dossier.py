@@ -232,6 +232,37 @@ def test_rouge_many_equals_cli(tmp_path):
     assert dossier.rouge(systems[0], refs[0]) == want["per_id"]["1"]
 
 
+def test_rouge_unicode_tokens(tmp_path):
+    # ROUGE-1.5.5's tokenizer sees no Cyrillic: nothing to match.
+    assert dossier.rouge("Президента России", "президент россию")["rouge-1"]["r"] == 0.0
+    plain = dossier.rouge("Президента России", "президента россии", tokenize="unicode")
+    assert plain["rouge-2"] == {"r": 1.0, "p": 1.0, "f": 1.0}
+    assert dossier.rouge("Президента России", "президент россию",
+                         tokenize="unicode")["rouge-1"]["r"] == 0.0
+    stemmed = dossier.rouge("Президента России", "президент россию", tokenize="unicode",
+                            language="ru")
+    assert stemmed["rouge-1"] == {"r": 1.0, "p": 1.0, "f": 1.0}
+    with pytest.raises(dossier.OptionError, match="unknown --language 'xx'"):
+        dossier.rouge("a", "a", tokenize="unicode", language="xx")
+    with pytest.raises(dossier.OptionError, match="--language applies to --tokenize unicode"):
+        dossier.rouge("a", "a", language="de")
+    with pytest.raises(dossier.OptionError, match="unknown --tokenize 'icu'"):
+        dossier.rouge("a", "a", tokenize="icu")
+    # Many summaries: what the CLI prints with the same options.
+    systems = ["Der Präsident besuchte die Häuser.", "北京大学"]
+    refs = [["Der Präsident besucht das Haus."], ["北京"]]
+    sys_file, ref_file = tmp_path / "sys.jsonl", tmp_path / "refs.jsonl"
+    sys_file.write_text("".join(json.dumps({"id": str(k + 1), "summary": s}) + "\n"
+                                for k, s in enumerate(systems)))
+    ref_file.write_text("".join(json.dumps({"id": str(k + 1), "references": r}) + "\n"
+                                for k, r in enumerate(refs)))
+    want = json.loads(run_cli("rouge", "--tokenize", "unicode", "--language", "de", "-m",
+                              "--system", str(sys_file), "--references", str(ref_file),
+                              "--json", "--per-id"))
+    assert dossier.rouge(systems, refs, tokenize="unicode", language="de") == want
+    assert want["per_id"]["2"]["rouge-1"] == {"r": 1.0, "p": 0.5, "f": 0.66667}
+
+
 def test_threads_give_the_same_results():
     want = dossier.brief(HARBOR, format="json")
     want_stories = dossier.cluster(FEED)

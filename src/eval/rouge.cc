@@ -16,12 +16,14 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
 #include "eval/porter.h"
+#include "eval/rouge_unicode.h"
 #include "util/strings.h"
 
 namespace dossier::eval {
@@ -304,7 +306,12 @@ struct RougeScorer::Tables {
 //  - the bit-parallel LCS buffers of ROUGE-L.
 class RougeScorer::Worker {
  public:
-  Worker(const RougeOptions& options, const Tables& tables) : options_(options), tables_(tables) {}
+  Worker(const RougeOptions& options, const Tables& tables) : options_(options), tables_(tables) {
+    if (options.tokenizer == RougeTokenizer::kUnicode && options.stem) {
+      Result<SnowballStemmer> stemmer = SnowballStemmer::Create(options.language);
+      if (stemmer.ok()) snowball_.emplace(std::move(*stemmer));  // Create() checked the name
+    }
+  }
 
   std::vector<Prf> Score(const std::vector<std::string>& system_units,
                          const std::vector<std::vector<std::string>>& references);
@@ -336,7 +343,9 @@ class RougeScorer::Worker {
   uint32_t Intern(std::string_view token, uint64_t hash);
   uint32_t StemId(std::string_view token);
   void Tokenize(std::string_view unit, std::vector<uint32_t>* out);
+  void TokenizeUnicode(std::string_view folded, std::vector<uint32_t>* out, size_t* budget);
   void Read(const std::vector<std::string>& units, Text* text);
+  void ReadUnicode(const std::vector<std::string>& units, Text* text);
   void Renumber(std::vector<uint32_t>* ids);
   uint64_t ClippedHits(const std::vector<uint32_t>& system, const std::vector<uint32_t>& reference);
   void SkipBigramIds(const std::vector<uint32_t>& tokens, std::vector<uint32_t>* ids);
@@ -351,14 +360,17 @@ class RougeScorer::Worker {
   std::vector<TokenSlot> token_slots_;
   std::string token_bytes_;
   size_t token_count_ = 0;
-  std::string buffer_;                  // the token being lower-cased
-  StringMap stem_ids_;                  // stem -> id
-  std::vector<std::string> spellings_;  // id -> stem
+  std::string buffer_;                       // the token being lower-cased
+  std::optional<SnowballStemmer> snowball_;  // kUnicode with -m
+  StringMap stem_ids_;                       // stem -> id
+  std::vector<std::string> spellings_;       // id -> stem
 
   // Cutting and reading.
   std::vector<std::string_view> kept_units_;
   std::vector<std::string_view> ngram_units_;
   std::vector<std::string_view> lcs_units_;
+  std::vector<std::string> folded_units_;  // kUnicode: the units, folded
+  std::vector<std::string_view> unicode_tokens_;
   Text system_;
   std::vector<Text> references_;
 
@@ -421,7 +433,9 @@ uint32_t RougeScorer::Worker::StemId(std::string_view token) {
     return kDropped;
   }
   std::string stem;
-  if (options_.stem && token.size() > 3) {
+  if (options_.tokenizer == RougeTokenizer::kUnicode) {
+    stem = snowball_ ? std::string(snowball_->Stem(token)) : std::string(token);
+  } else if (options_.stem && token.size() > 3) {
     auto e = tables_.exception_ids.find(token);
     stem =
         e != tables_.exception_ids.end() ? tables_.exception_values[e->second] : PorterStem(token);
@@ -458,7 +472,58 @@ void RougeScorer::Worker::Tokenize(std::string_view unit, std::vector<uint32_t>*
   }
 }
 
+// Interns the Unicode tokens of a folded unit, at most *budget of them (when given).
+void RougeScorer::Worker::TokenizeUnicode(std::string_view folded, std::vector<uint32_t>* out,
+                                          size_t* budget) {
+  UnicodeTokens(folded, &unicode_tokens_);
+  for (std::string_view token : unicode_tokens_) {
+    if (budget != nullptr) {
+      if (*budget == 0) return;
+      --*budget;
+    }
+    uint64_t hash = kFnvOffset;
+    for (char c : token) hash = (hash ^ static_cast<unsigned char>(c)) * kFnvPrime;
+    const uint32_t id = Intern(token, hash ^ (hash >> 32));
+    if (id != kDropped) out->push_back(id);
+  }
+}
+
+// Read() for kUnicode: the units are folded first, then cut by -b on the folded bytes
+// (CutUnits, as ROUGE cuts) or by -l on the Unicode tokens.
+void RougeScorer::Worker::ReadUnicode(const std::vector<std::string>& units, Text* text) {
+  std::vector<std::string>& folded = folded_units_;
+  folded.resize(units.size());
+  for (size_t u = 0; u < units.size(); ++u) FoldUnicodeUnit(units[u], &folded[u]);
+  text->tokens.clear();
+  text->lcs_tokens.clear();
+  text->lcs_starts.assign(1, 0);
+  text->separate_lcs = false;
+  if (options_.byte_limit > 0) {
+    bool same = true;
+    CutUnits(folded, options_, &kept_units_, &ngram_units_, &lcs_units_, &same);
+    text->separate_lcs = true;
+    for (std::string_view u : ngram_units_)
+      TokenizeUnicode(DropCutCharacter(u), &text->tokens, nullptr);
+    for (std::string_view u : lcs_units_) {
+      TokenizeUnicode(DropCutCharacter(u), &text->lcs_tokens, nullptr);
+      text->lcs_starts.push_back(static_cast<uint32_t>(text->lcs_tokens.size()));
+    }
+    return;
+  }
+  size_t budget = options_.word_limit > 0 ? static_cast<size_t>(options_.word_limit) : SIZE_MAX;
+  for (const std::string& u : folded) {
+    if (u.empty()) continue;
+    if (budget == 0) break;
+    TokenizeUnicode(u, &text->tokens, &budget);
+    text->lcs_starts.push_back(static_cast<uint32_t>(text->tokens.size()));
+  }
+}
+
 void RougeScorer::Worker::Read(const std::vector<std::string>& units, Text* text) {
+  if (options_.tokenizer == RougeTokenizer::kUnicode) {
+    ReadUnicode(units, text);
+    return;
+  }
   bool same = true;
   CutUnits(units, options_, &kept_units_, &ngram_units_, &lcs_units_, &same);
   text->tokens.clear();
@@ -796,7 +861,23 @@ std::string RougeFlags(const RougeOptions& o) {
   if (o.byte_limit > 0) s += " -b " + std::to_string(o.byte_limit);
   if (!o.rouge_l) s += " -x";
   s += " -f A -p " + std::string(alpha) + " -t 0";
+  if (o.tokenizer == RougeTokenizer::kUnicode) {
+    s += " --tokenize unicode";
+    if (o.stem) s += " --language " + o.language;
+  }
   return s;
+}
+
+Result<RougeTokenizer> ParseRougeTokenizer(std::string_view name) {
+  if (name == "rouge155") return RougeTokenizer::kRouge155;
+  if (name == "unicode") return RougeTokenizer::kUnicode;
+  return Status(StatusCode::kInvalidArgument,
+                "unknown --tokenize '" + std::string(name) +
+                    "' (rouge155: ROUGE-1.5.5's, the default; unicode: words of any language)");
+}
+
+std::string_view RougeTokenizerName(RougeTokenizer tokenizer) {
+  return tokenizer == RougeTokenizer::kUnicode ? "unicode" : "rouge155";
 }
 
 std::vector<std::string> SplitUnits(std::string_view summary) {
@@ -831,8 +912,25 @@ Result<RougeScorer> RougeScorer::Create(const RougeOptions& options) {
   if (options.max_n == 0 && !options.rouge_l && !options.skip_bigram) {
     return invalid("no ROUGE metric selected");
   }
+  const bool unicode = options.tokenizer == RougeTokenizer::kUnicode;
+  if (unicode) {
+    if (options.stem && options.language.empty()) {
+      return invalid("--tokenize unicode with -m needs --language, the Snowball stemmer to use: " +
+                     SnowballLanguages());
+    }
+    if (!options.language.empty()) {
+      Result<SnowballStemmer> stemmer = SnowballStemmer::Create(options.language);
+      if (!stemmer.ok()) return stemmer.status();
+    }
+  } else if (options.tokenizer != RougeTokenizer::kRouge155) {
+    return invalid("unknown ROUGE tokenizer");
+  } else if (!options.language.empty()) {
+    return invalid(
+        "--language applies to --tokenize unicode only (ROUGE-1.5.5's tokenizer, "
+        "rouge155, stems English with WordNet and Porter)");
+  }
   auto tables = std::make_shared<Tables>();
-  if (options.stem) {
+  if (options.stem && !unicode) {
     Status s =
         LoadExceptions(options.wordnet_dir, &tables->exception_ids, &tables->exception_values);
     if (!s.ok()) return s;
@@ -840,6 +938,15 @@ Result<RougeScorer> RougeScorer::Create(const RougeOptions& options) {
   if (!options.stopwords_file.empty()) {
     Status s = LoadStopwords(options.stopwords_file, &tables->stopwords);
     if (!s.ok()) return s;
+    if (unicode) {  // the list folded as the text is
+      std::unordered_set<std::string> folded;
+      std::string word;
+      for (const std::string& w : tables->stopwords) {
+        FoldUnicodeUnit(w, &word);
+        folded.insert(word);
+      }
+      tables->stopwords = std::move(folded);
+    }
   }
   auto names = std::make_shared<std::vector<std::string>>();
   for (int n = 1; n <= options.max_n; ++n) names->push_back("ROUGE-" + std::to_string(n));

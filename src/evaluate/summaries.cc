@@ -145,6 +145,9 @@ Result<SummaryEvalReport> EvaluateSummaries(const std::vector<Input>& data,
   Result<eval::RougeOptions> rouge = eval::ProtocolOptions(options.protocol);
   if (!rouge.ok()) return rouge.status();
   if (!options.wordnet_dir.empty()) rouge->wordnet_dir = options.wordnet_dir;
+  rouge->tokenizer = options.tokenizer;
+  rouge->language = options.language;
+  if (options.tokenizer == eval::RougeTokenizer::kUnicode) rouge->stem = !options.language.empty();
   SummaryEvalReport report;
   report.words = options.words > 0 ? options.words : rouge->word_limit;
   report.jobs = std::max(

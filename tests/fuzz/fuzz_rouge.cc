@@ -4,9 +4,9 @@
 // are in order with distinct ids, valid UTF-8, a system record one text, every
 // unit non-empty and without a newline. Then the summaries are scored (the
 // systems against the references of the same id, each text against itself,
-// and the raw bytes split into units against themselves) with one of three
-// option sets: every score is finite and within [0, 1], and a text scored
-// against itself gets R = P = F, each 0 or 1.
+// and the raw bytes split into units against themselves) with one of five
+// option sets (two with --tokenize unicode): every score is finite and within [0, 1], and a text
+// scored against itself gets R = P = F, each 0 or 1.
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -41,7 +41,7 @@ const eval::RougeScorer* MakeScorer(eval::RougeOptions options) {
 }
 
 const eval::RougeScorer& Scorer(size_t variant) {
-  static const eval::RougeScorer* scorers[3] = {
+  static const eval::RougeScorer* scorers[5] = {
       MakeScorer(*eval::ProtocolOptions("multinews")),
       MakeScorer(*eval::ProtocolOptions("duc2004")),
       [] {
@@ -54,8 +54,25 @@ const eval::RougeScorer& Scorer(size_t variant) {
         o.alpha = 0.8;
         return MakeScorer(o);
       }(),
+      [] {
+        // Unicode tokens, Snowball's Russian stemmer, stopwords kept, -l 300.
+        eval::RougeOptions o = *eval::ProtocolOptions("multinews");
+        o.tokenizer = eval::RougeTokenizer::kUnicode;
+        o.language = "ru";
+        return MakeScorer(o);
+      }(),
+      [] {
+        // Unicode tokens cut by bytes of the folded text (inside code points), no stemming.
+        eval::RougeOptions o = *eval::ProtocolOptions("duc2004");
+        o.tokenizer = eval::RougeTokenizer::kUnicode;
+        o.stem = false;
+        o.word_limit = 0;
+        o.byte_limit = 40;
+        o.rouge_l = true;
+        return MakeScorer(o);
+      }(),
   };
-  return *scorers[variant % 3];
+  return *scorers[variant % 5];
 }
 
 bool InUnit(double v) { return std::isfinite(v) && v >= 0 && v <= 1; }

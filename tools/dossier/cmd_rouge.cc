@@ -1,4 +1,5 @@
-// dossier rouge --system SYS.jsonl --references REF.jsonl: ROUGE-1.5.5 scores.
+// dossier rouge --system SYS.jsonl --references REF.jsonl: ROUGE-1.5.5 scores (or, with
+// --tokenize unicode, ROUGE on the words of any language).
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -39,6 +40,8 @@ struct RougeFlags {
   bool no_skip_bigram = false;
   bool no_rouge_l = false;
   std::string wordnet;
+  std::string tokenize = "rouge155";
+  std::string language;
   int jobs = 1;
   uint64_t max_input_bytes = uint64_t{2} << 30;
   // Which options were given, so they override the protocol's values.
@@ -75,6 +78,18 @@ Result<RougeOptions> BuildOptions(const RougeFlags& flags) {
   RougeOptions o = *protocol;
   if (flags.max_n_opt->count() > 0) o.max_n = flags.max_n;
   if (flags.no_stem) o.stem = false;
+  Result<eval::RougeTokenizer> tokenizer = eval::ParseRougeTokenizer(flags.tokenize);
+  if (!tokenizer.ok()) return tokenizer.status();
+  o.tokenizer = *tokenizer;
+  o.language = flags.language;
+  if (o.tokenizer == eval::RougeTokenizer::kUnicode) {
+    // The protocols' -m is ROUGE-1.5.5's English stemming: here only an explicit -m stems.
+    o.stem = flags.stem && !flags.no_stem;
+    if (!o.stem && !flags.language.empty()) {
+      return Status(StatusCode::kInvalidArgument,
+                    "--language names the stemmer of -m: add -m to stem, or leave --language out");
+    }
+  }
   if (!flags.stopwords.empty()) o.stopwords_file = flags.stopwords;
   if (flags.word_limit_opt->count() > 0) {
     o.word_limit = flags.word_limit;
@@ -106,8 +121,11 @@ std::string F5(double v) {
 
 void PrintText(const RougeFlags& flags, const RougeOptions& options,
                const eval::RougeReport& report) {
-  std::cout << "ROUGE-1.5.5 scores of " << flags.system << " against " << flags.references << " ("
-            << report.ids.size() << " ids; ROUGE flags " << eval::RougeFlags(options) << ")\n";
+  const bool unicode = options.tokenizer == eval::RougeTokenizer::kUnicode;
+  std::cout << (unicode ? "ROUGE scores on Unicode tokens (not ROUGE-1.5.5's tokenizer) of "
+                        : "ROUGE-1.5.5 scores of ")
+            << flags.system << " against " << flags.references << " (" << report.ids.size()
+            << " ids; ROUGE flags " << eval::RougeFlags(options) << ")\n";
   char line[256];
   const std::string ci = F5(options.confidence).substr(0, F5(options.confidence).find('.')) + "%";
   std::snprintf(line, sizeof(line), "%-10s %-7s  %-15s  %-7s  %-15s  %-7s  %s\n", "metric", "R",
@@ -229,10 +247,16 @@ Command SetupRouge(CLI::App& app) {
       "the options below override it.\n"
       "  multinews: -n 2 -2 4 -u -m -l 300 -f A -p 0.5 -c 95 -r 1000 (ROUGE-1, 2, L, SU4)\n"
       "  duc2004:   -n 4 -m -l 100 -x -f A -p 0.5 -c 95 -r 1000 (ROUGE-1 to 4)\n"
-      "Stemming reads WordNet's exception lists (Debian package wordnet-base).\n\n"
+      "Stemming reads WordNet's exception lists (Debian package wordnet-base).\n"
+      "Other languages: --tokenize unicode (a documented extension, not ROUGE-1.5.5): "
+      "case-folded NFC words of any script, one token per character of Chinese, Japanese and "
+      "Thai; -m then stems with the Snowball stemmer of --language (and only when -m is "
+      "given).\n\n"
       "Examples:\n"
       "  dossier rouge --system out.jsonl --references refs.jsonl\n"
-      "  dossier rouge --protocol duc2004 --json --system out.jsonl --references refs.jsonl\n\n" +
+      "  dossier rouge --protocol duc2004 --json --system out.jsonl --references refs.jsonl\n"
+      "  dossier rouge --tokenize unicode --language de -m --system out.jsonl --references "
+      "refs.jsonl\n\n" +
       std::string(kExitCodeHelp));
   cmd->add_option("--system", flags->system, "System summaries (JSONL; '-' is stdin)")->required();
   cmd->add_option("--references", flags->references, "Reference summaries (JSONL)")->required();
@@ -243,7 +267,9 @@ Command SetupRouge(CLI::App& app) {
   cmd->add_flag("--per-id", flags->per_id, "Also print every id's scores");
   flags->max_n_opt =
       cmd->add_option("-n", flags->max_n, "ROUGE-1 to ROUGE-N (ROUGE -n)")->check(CLI::Range(0, 9));
-  cmd->add_flag("-m", flags->stem, "Stem (ROUGE -m; both protocols already stem)");
+  cmd->add_flag("-m", flags->stem,
+                "Stem (ROUGE -m; both protocols already stem, but --tokenize unicode stems "
+                "only when -m is given)");
   cmd->add_flag("--no-stem", flags->no_stem, "Do not stem");
   cmd->add_option("-s,--stopwords", flags->stopwords,
                   "Remove the stopwords listed in FILE, one a line (ROUGE -s semantics with "
@@ -268,6 +294,13 @@ Command SetupRouge(CLI::App& app) {
   flags->wordnet_opt = cmd->add_option("--wordnet", flags->wordnet,
                                        "Folder with WordNet's adj/adv/noun/verb.exc (default "
                                        "/usr/share/wordnet)");
+  cmd->add_option("--tokenize", flags->tokenize,
+                  "rouge155 (ROUGE-1.5.5's ASCII tokens) or unicode (words of any language; "
+                  "characters of Chinese, Japanese, Thai)")
+      ->capture_default_str();
+  cmd->add_option("--language", flags->language,
+                  "With --tokenize unicode -m: the Snowball stemmer, by ISO 639 code (en, de, "
+                  "fr, es, it, pt, ru, nl, sv, ...) or 'porter'");
   cmd->add_option("--jobs,-j", flags->jobs, "Scoring threads (0: one per core)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();

@@ -395,6 +395,242 @@ TEST(Rouge, SplitUnitsDropsEmptyLines) {
   EXPECT_TRUE(SplitUnits("").empty());
 }
 
+// ---- --tokenize unicode (an extension; the tests above are ROUGE-1.5.5's tokenizer) -----
+
+RougeOptions Unicode() {
+  RougeOptions o = Plain();
+  o.tokenizer = RougeTokenizer::kUnicode;
+  return o;
+}
+
+TEST(RougeUnicode, AccentedAndCyrillicWordsStayWhole) {
+  RougeScorer unicode = MakeScorer(Unicode());
+  RougeScorer ascii = MakeScorer(Plain());
+  const std::vector<std::string> text = {"Der PRÄSIDENT besuchte Österreich"};
+  EXPECT_EQ(unicode.Tokens(text),
+            (std::vector<std::string>{"der", "präsident", "besuchte", "österreich"}));
+  // ROUGE-1.5.5's tokenizer splits at every non-ASCII byte.
+  EXPECT_EQ(ascii.Tokens(text),
+            (std::vector<std::string>{"der", "pr", "sident", "besuchte", "sterreich"}));
+  // "Präsident" matches "präsident" as one word; the pieces of "Pr sident" do not.
+  ExpectPrf(ScoreOf(unicode, "ROUGE-1", {"Präsident"}, {{"präsident"}}), 1, 1, 1);
+  ExpectPrf(ScoreOf(unicode, "ROUGE-1", {"Präsident"}, {{"Pr sident"}}), 0, 0, 0);
+  ExpectPrf(ScoreOf(ascii, "ROUGE-1", {"Präsident"}, {{"Pr sident"}}), 1, 1, 1);
+  // French accents: the folded words match, the unaccented spelling does not.
+  ExpectPrf(ScoreOf(unicode, "ROUGE-1", {"L'ÉLYSÉE"}, {{"l'Élysée"}}), 1, 1, 1);
+  ExpectPrf(ScoreOf(unicode, "ROUGE-1", {"élysée"}, {{"elysee"}}), 0, 0, 0);
+  // Russian: whole words in any case; ROUGE-1.5.5's tokenizer sees no token at all.
+  const std::vector<std::string> russian = {"Президент России прибыл"};
+  const std::vector<std::vector<std::string>> reference = {{"президент россии"}};
+  EXPECT_EQ(unicode.Tokens(russian), (std::vector<std::string>{"президент", "россии", "прибыл"}));
+  EXPECT_TRUE(ascii.Tokens(russian).empty());
+  ExpectPrf(ScoreOf(unicode, "ROUGE-2", russian, reference), 1, 0.5, 0.66667);
+  ExpectPrf(ScoreOf(ascii, "ROUGE-1", russian, reference), 0, 0, 0);
+}
+
+TEST(RougeUnicode, FullCaseFolding) {
+  RougeScorer scorer = MakeScorer(Unicode());
+  ExpectPrf(ScoreOf(scorer, "ROUGE-1", {"STRASSE"}, {{"Straße"}}), 1, 1, 1);
+  ExpectPrf(ScoreOf(scorer, "ROUGE-1", {"ΣΟΦΊΑ"}, {{"σοφία"}}), 1, 1, 1);
+}
+
+TEST(RougeUnicode, RussianStemmingWithLanguageRu) {
+  RougeOptions options = Unicode();
+  options.stem = true;
+  options.language = "ru";
+  RougeScorer stemmed = MakeScorer(options);
+  RougeScorer plain = MakeScorer(Unicode());
+  // Snowball's Russian stems: президента, президент -> президент; россии, россию -> росс.
+  const std::vector<std::string> system = {"Президента России"};
+  const std::vector<std::vector<std::string>> reference = {{"президент россию"}};
+  ExpectPrf(ScoreOf(stemmed, "ROUGE-1", system, reference), 1, 1, 1);
+  ExpectPrf(ScoreOf(stemmed, "ROUGE-2", system, reference), 1, 1, 1);
+  ExpectPrf(ScoreOf(plain, "ROUGE-1", system, reference), 0, 0, 0);
+  // Stemming does not need WordNet with the Unicode tokenizer.
+  options.wordnet_dir = "/nonexistent/wordnet";
+  EXPECT_TRUE(RougeScorer::Create(options).ok());
+}
+
+TEST(RougeUnicode, GermanStemmingAndPorter) {
+  RougeOptions options = Unicode();
+  options.stem = true;
+  options.language = "de";
+  RougeScorer german = MakeScorer(options);
+  EXPECT_EQ(german.Tokens({"Häuser"}), german.Tokens({"haus"}));
+  ExpectPrf(ScoreOf(german, "ROUGE-1", {"die Häuser Österreichs"}, {{"das Haus in Österreich"}}),
+            0.5, 0.66667, 0.57143);
+  options.language = "porter";
+  RougeScorer porter = MakeScorer(options);
+  EXPECT_EQ(porter.Tokens({"Connections running"}), (std::vector<std::string>{"connect", "run"}));
+}
+
+TEST(RougeUnicode, ChineseAndJapaneseScoreCharacters) {
+  RougeScorer scorer = MakeScorer(Unicode());
+  EXPECT_EQ(scorer.Tokens({"我爱北京天安门"}),
+            (std::vector<std::string>{"我", "爱", "北", "京", "天", "安", "门"}));
+  // 4 characters against 2: every reference character is found.
+  ExpectPrf(ScoreOf(scorer, "ROUGE-1", {"北京大学"}, {{"北京"}}), 1, 0.5, 0.66667);
+  ExpectPrf(ScoreOf(scorer, "ROUGE-2", {"北京大学"}, {{"北京"}}), 1, 0.33333, 0.5);
+  EXPECT_EQ(scorer.Tokens({"東京に住む"}),
+            (std::vector<std::string>{"東", "京", "に", "住", "む"}));
+  // LCS 東京に住: R = 4/9, P = 4/5, F from the rounded R and P.
+  ExpectPrf(ScoreOf(scorer, "ROUGE-L", {"東京に住む"}, {{"東京都に住んでいる"}}), 0.44444, 0.8,
+            0.57142);
+  // ROUGE-1.5.5's tokenizer finds nothing in either.
+  EXPECT_TRUE(MakeScorer(Plain()).Tokens({"我爱北京 東京に住む"}).empty());
+}
+
+TEST(RougeUnicode, MixedScripts) {
+  RougeScorer scorer = MakeScorer(Unicode());
+  EXPECT_EQ(
+      scorer.Tokens({"Tokyo東京2024年 Москва, Ελλάδα & 서울"}),
+      (std::vector<std::string>{"tokyo", "東", "京", "2024", "年", "москва", "ελλάδα", "서울"}));
+}
+
+TEST(RougeUnicode, NfcAndNfdInputsScoreTheSame) {
+  RougeScorer scorer = MakeScorer(Unicode());
+  const std::string nfc = "Österreichs Präsident in Genève";
+  const std::string nfd = "O\xcc\x88sterreichs Pra\xcc\x88sident in Gene\xcc\x80ve";
+  ASSERT_NE(nfc, nfd);
+  EXPECT_EQ(scorer.Tokens({nfc}), scorer.Tokens({nfd}));
+  const std::vector<std::vector<std::string>> reference = {{"der Präsident Österreichs"}};
+  const std::vector<Prf> a = scorer.ScoreOne({nfc}, reference);
+  const std::vector<Prf> b =
+      scorer.ScoreOne({nfd}, {{"der Pra\xcc\x88sident O\xcc\x88sterreichs"}});
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t m = 0; m < a.size(); ++m) ExpectPrf(b[m], a[m].r, a[m].p, a[m].f);
+  ExpectPrf(ScoreOf(scorer, "ROUGE-1", {nfd}, reference), 0.66667, 0.5, 0.57143);
+}
+
+TEST(RougeUnicode, WordLimitCountsUnicodeTokens) {
+  RougeOptions options = Unicode();
+  options.word_limit = 3;
+  RougeScorer scorer = MakeScorer(options);
+  // One whitespace field, six tokens: three kept.
+  EXPECT_EQ(scorer.Tokens({"東京に住む人"}), (std::vector<std::string>{"東", "京", "に"}));
+  // Punctuation is no token and does not count; the limit runs across units.
+  EXPECT_EQ(scorer.Tokens({"Präsident -- Putin", "sagte heute", "nichts"}),
+            (std::vector<std::string>{"präsident", "putin", "sagte"}));
+  // The reference is cut too.
+  ExpectPrf(ScoreOf(scorer, "ROUGE-1", {"a b c d"}, {{"d a b c"}}), 0.66667, 0.66667, 0.66667);
+  // ROUGE-1.5.5's -l counts whitespace fields: the CJK line is one word.
+  RougeOptions ascii = Plain();
+  ascii.word_limit = 1;
+  EXPECT_EQ(MakeScorer(ascii).Tokens({"abc東京def ghi"}), (std::vector<std::string>{"abc", "def"}));
+}
+
+TEST(RougeUnicode, ByteLimitCountsFoldedBytes) {
+  RougeOptions options = Unicode();
+  options.byte_limit = 5;
+  RougeScorer scorer = MakeScorer(options);
+  // "Straße" folds to "strasse" (7 bytes; "straße" is 7 too, "STRASSE" 7): 5 are kept.
+  EXPECT_EQ(scorer.Tokens({"Straße"}), (std::vector<std::string>{"stras"}));
+  // "öl öl" is 7 bytes; the 5th is the first of the second ö, which is dropped.
+  EXPECT_EQ(scorer.Tokens({"ÖL ÖL"}), (std::vector<std::string>{"öl"}));
+  // Summed over units: "ab" (2) + "cd" (2) + "efgh" cut to 1 byte.
+  EXPECT_EQ(scorer.Tokens({"ab", "cd", "efgh"}), (std::vector<std::string>{"ab", "cd", "e"}));
+  // ROUGE-L's units are each cut on its own, as ROUGE-1.5.5's readText_LCS does: "efgh"
+  // stays whole there, but only the cut text's tokens (ab, cd, e) give budget.
+  ExpectPrf(ScoreOf(scorer, "ROUGE-L", {"ab", "cd", "efgh"}, {{"ab", "cd", "efgh"}}), 0.66667,
+            0.66667, 0.66667);
+}
+
+TEST(RougeUnicode, StopwordsAreFoldedLikeTheText) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("rouge_unicode_stopwords_" + std::to_string(::getpid()));
+  {
+    std::ofstream out(path);
+    out << "DER\nÜber\nи\n";
+  }
+  RougeOptions options = Unicode();
+  options.stopwords_file = path.string();
+  options.word_limit = 4;
+  RougeScorer scorer = MakeScorer(options);
+  std::filesystem::remove(path);
+  // Stopwords count toward -l, as in ROUGE-1.5.5.
+  EXPECT_EQ(scorer.Tokens({"Der Präsident ÜBER über Russland"}),
+            (std::vector<std::string>{"präsident"}));
+  EXPECT_EQ(scorer.Tokens({"Мир И война"}), (std::vector<std::string>{"мир", "война"}));
+}
+
+TEST(RougeUnicode, IllFormedUtf8IsReplacedNotFatal) {
+  RougeScorer scorer = MakeScorer(Unicode());
+  EXPECT_EQ(scorer.Tokens({"caf\xc3 ol\xff\xfe"
+                           "e \xe6\x9d"}),
+            (std::vector<std::string>{"caf", "ol", "e"}));
+  const std::string junk = "\xc0\xaf\xed\xa0\x80\x80\xbf\xf8\x88\x80\x80\x80";
+  EXPECT_TRUE(scorer.Tokens({junk}).empty());
+  for (const Prf& s : scorer.ScoreOne({junk}, {{"a b"}})) ExpectPrf(s, 0, 0, 0);
+  ExpectPrf(ScoreOf(scorer, "ROUGE-1",
+                    {"a\xff"
+                     "b"},
+                    {{"a b"}}),
+            1, 1, 1);
+}
+
+TEST(RougeUnicode, SameScoresWithAnyNumberOfThreads) {
+  RougeOptions options = Unicode();
+  options.stem = true;
+  options.language = "ru";
+  std::vector<RougeItem> items;
+  const char* systems[] = {"президента России", "Визит", "", "президент визиты России", "мир"};
+  for (int i = 0; i < 5; ++i) {
+    items.push_back({"id" + std::to_string(i), {systems[i]}, {{"визит президента в Россию"}}});
+  }
+  RougeScorer one = MakeScorer(options);
+  options.jobs = 3;
+  RougeScorer three = MakeScorer(options);
+  Result<RougeReport> a = one.Score(items);
+  Result<RougeReport> b = three.Score(items);
+  ASSERT_TRUE(a.ok() && b.ok());
+  for (size_t i = 0; i < items.size(); ++i) {
+    for (size_t m = 0; m < a->metrics.size(); ++m) {
+      EXPECT_EQ(a->per_id[i][m].f, b->per_id[i][m].f);
+    }
+  }
+  EXPECT_GT(a->per_id[0][0].r, 0.0);
+}
+
+TEST(RougeUnicode, CreateExplainsLanguageErrors) {
+  RougeOptions options = Unicode();
+  options.stem = true;
+  Result<RougeScorer> no_language = RougeScorer::Create(options);
+  ASSERT_FALSE(no_language.ok());
+  EXPECT_EQ(no_language.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(no_language.status().message().find("--tokenize unicode with -m needs --language"),
+            std::string::npos);
+  options.language = "xx";
+  Result<RougeScorer> unknown = RougeScorer::Create(options);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.status().message().find("unknown --language 'xx'"), std::string::npos);
+  EXPECT_NE(unknown.status().message().find("fr (french)"), std::string::npos);
+  options.language = "FR";  // codes in any case
+  EXPECT_TRUE(RougeScorer::Create(options).ok());
+  RougeOptions ascii = Plain();
+  ascii.language = "de";
+  Result<RougeScorer> refused = RougeScorer::Create(ascii);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("--language applies to --tokenize unicode"),
+            std::string::npos);
+}
+
+TEST(RougeUnicode, TokenizerNamesAndFlags) {
+  EXPECT_EQ(*ParseRougeTokenizer("rouge155"), RougeTokenizer::kRouge155);
+  EXPECT_EQ(*ParseRougeTokenizer("unicode"), RougeTokenizer::kUnicode);
+  Result<RougeTokenizer> bad = ParseRougeTokenizer("icu");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("unknown --tokenize 'icu'"), std::string::npos);
+  EXPECT_NE(bad.status().message().find("rouge155"), std::string::npos);
+  EXPECT_NE(bad.status().message().find("unicode"), std::string::npos);
+  EXPECT_EQ(RougeTokenizerName(RougeTokenizer::kUnicode), "unicode");
+  RougeOptions options = *ProtocolOptions("multinews");
+  options.tokenizer = RougeTokenizer::kUnicode;
+  options.language = "de";
+  EXPECT_EQ(RougeFlags(options),
+            "-c 95 -r 1000 -n 2 -2 4 -u -m -l 300 -f A -p 0.5 -t 0 --tokenize unicode "
+            "--language de");
+}
+
 // ---- Conformance with ROUGE-1.5.5 ------------------------------------------
 
 std::string Fmt(double v) {
