@@ -25,7 +25,7 @@ class FigureReportTest : public ::testing::Test {
   static std::string Label(const std::string& text) {
     const Document doc = AnalyzedDocument(*pipeline_, text);
     const std::vector<FigureMention> found = figures_->Extract(doc, 0);
-    return found.empty() ? "(no figure)" : FigureLabel(doc, found.front());
+    return found.empty() ? "(no figure)" : FigureLabel(*figures_, doc, found.front());
   }
   static Pipeline* pipeline_;
   static FigureExtractor* figures_;
