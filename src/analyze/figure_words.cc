@@ -2,6 +2,7 @@
 #include "analyze/figure_words.h"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <utility>
 
@@ -10,36 +11,49 @@
 namespace dossier::figures_internal {
 namespace {
 
-using Row = std::vector<std::string>;
-
-// The entries of data file `name`, each split at '|' into trimmed columns.
-Result<std::vector<Row>> ReadRows(std::string_view data_dir, const std::string& name) {
-  Result<WordList> list = LoadWordList(data_dir, name, /*lowercase=*/true);
-  if (!list.ok()) return list.status();
-  std::vector<Row> rows;
-  for (const std::string& entry : list->entries()) {
-    Row row;
-    for (size_t pos = 0;;) {
+// An entry of a data file split at '|' into trimmed columns: views into the
+// entry, which the file's WordList holds.
+class Row {
+ public:
+  explicit Row(std::string_view entry) : entry_(entry) {
+    for (size_t pos = 0;; ++size_) {
       const size_t bar = entry.find('|', pos);
-      row.emplace_back(TrimWhitespace(std::string_view(entry).substr(pos, bar - pos)));
-      if (bar == std::string::npos) break;
+      if (size_ < columns_.size()) columns_[size_] = TrimWhitespace(entry.substr(pos, bar - pos));
+      if (bar == std::string_view::npos) break;
       pos = bar + 1;
     }
-    rows.push_back(std::move(row));
+    ++size_;
   }
+  size_t size() const { return size_; }
+  // Column `i`, or "" when the row is shorter.
+  std::string_view operator[](size_t i) const {
+    return i < size_ && i < columns_.size() ? columns_[i] : std::string_view();
+  }
+  std::string_view entry() const { return entry_; }
+
+ private:
+  std::string_view entry_;
+  std::array<std::string_view, 6> columns_{};
+  size_t size_ = 0;
+};
+
+// The rows of data file `name`, and the list that holds their text.
+struct Rows {
+  WordList list;
+  std::vector<Row> rows;
+};
+Result<Rows> ReadRows(std::string_view data_dir, const std::string& name) {
+  Result<WordList> list = LoadWordList(data_dir, name, /*lowercase=*/true);
+  if (!list.ok()) return list.status();
+  Rows rows{std::move(*list), {}};
+  rows.rows.reserve(rows.list.size());
+  for (const std::string& entry : rows.list.entries()) rows.rows.emplace_back(entry);
   return rows;
 }
 
 Status Bad(const std::string& name, const Row& row, std::string_view why) {
-  std::string entry;
-  for (const std::string& column : row) entry += (entry.empty() ? "" : " | ") + column;
   return Status(StatusCode::kInvalidArgument,
-                name + ": " + std::string(why) + " in '" + entry + "'");
-}
-
-// Column `i` of `row`, or "" when the row is shorter.
-std::string_view Column(const Row& row, size_t i) {
-  return i < row.size() ? std::string_view(row[i]) : std::string_view();
+                name + ": " + std::string(why) + " in '" + std::string(row.entry()) + "'");
 }
 
 bool ParseValue(std::string_view s, double* value) {
@@ -66,7 +80,7 @@ bool ParseKind(std::string_view s, Kind* kind) {
 bool Flags(const Row& row, size_t i, std::initializer_list<std::string_view> known,
            std::vector<std::string_view>* flags) {
   flags->clear();
-  for (std::string_view f : SplitWhitespace(Column(row, i))) {
+  for (std::string_view f : SplitWhitespace(row[i])) {
     if (!IsOneOf(f, known)) return false;
     flags->push_back(f);
   }
@@ -84,10 +98,10 @@ std::vector<std::string> Words(std::string_view s) {
 }
 
 Status LoadMagnitudes(std::string_view data_dir, const std::string& name, FigureWords* w) {
-  Result<std::vector<Row>> rows = ReadRows(data_dir, name);
+  Result<Rows> rows = ReadRows(data_dir, name);
   if (!rows.ok()) return rows.status();
   std::vector<std::string_view> flags;
-  for (const Row& row : *rows) {
+  for (const Row& row : rows->rows) {
     double value = 0;
     if (row.size() < 2 || row.size() > 3 || !ParseValue(row[1], &value)) {
       return Bad(name, row, "expected 'WORD | VALUE | FORMS'");
@@ -96,18 +110,21 @@ Status LoadMagnitudes(std::string_view data_dir, const std::string& name, Figure
       return Bad(name, row, "unknown form");
     }
     if (flags.empty() || Has(flags, "word")) {
-      w->scales.push_back({row[0], value, Has(flags, "abbreviation"), Has(flags, "and")});
+      w->scales.push_back(
+          {std::string(row[0]), value, Has(flags, "abbreviation"), Has(flags, "and")});
     }
-    if (Has(flags, "glued")) w->glued_scales.push_back({row[0], value, Has(flags, "currency")});
+    if (Has(flags, "glued")) {
+      w->glued_scales.push_back({std::string(row[0]), value, Has(flags, "currency")});
+    }
   }
   return Status::Ok();
 }
 
 Status LoadFractions(std::string_view data_dir, const std::string& name, FigureWords* w) {
-  Result<std::vector<Row>> rows = ReadRows(data_dir, name);
+  Result<Rows> rows = ReadRows(data_dir, name);
   if (!rows.ok()) return rows.status();
   std::vector<std::string_view> flags;
-  for (const Row& row : *rows) {
+  for (const Row& row : rows->rows) {
     double denominator = 0;
     if (row.size() != 3 || !ParseValue(row[1], &denominator)) {
       return Bad(name, row, "expected 'WORD | DENOMINATOR | FORM'");
@@ -117,20 +134,21 @@ Status LoadFractions(std::string_view data_dir, const std::string& name, FigureW
         (Has(flags, "alone") && Has(flags, "plural"))) {
       return Bad(name, row, "expected the form singular, singular alone or plural");
     }
-    w->fractions.push_back({row[0], denominator, Has(flags, "plural"), Has(flags, "alone")});
+    w->fractions.push_back(
+        {std::string(row[0]), denominator, Has(flags, "plural"), Has(flags, "alone")});
     if (Has(flags, "alone")) w->fractions_alone.Add(row[0]);
   }
   return Status::Ok();
 }
 
 Status LoadUnits(std::string_view data_dir, const std::string& name, FigureWords* w) {
-  Result<std::vector<Row>> rows = ReadRows(data_dir, name);
+  Result<Rows> rows = ReadRows(data_dir, name);
   if (!rows.ok()) return rows.status();
   std::vector<std::string_view> flags;
   auto note_kind = [w](const std::string& unit, Kind kind) {
     if (w->UnitKind(unit) == Kind::kNone) w->unit_kinds.emplace_back(unit, kind);
   };
-  for (const Row& row : *rows) {
+  for (const Row& row : rows->rows) {
     Kind kind = Kind::kNone;
     if (row.size() < 3 || row.size() > 4 || row[0].empty() || row[1].empty() ||
         !ParseKind(row[2], &kind)) {
@@ -139,8 +157,8 @@ Status LoadUnits(std::string_view data_dir, const std::string& name, FigureWords
     if (!Flags(row, 3, {"word", "glued", "capital", "sign"}, &flags)) {
       return Bad(name, row, "unknown form");
     }
-    const std::string& written = row[0];
-    const std::string& unit = row[1];
+    const std::string written(row[0]);
+    const std::string unit(row[1]);
     note_kind(unit, kind);
     if (Has(flags, "sign")) {
       w->currency_signs.push_back({written, unit});
@@ -176,10 +194,10 @@ Status LoadUnits(std::string_view data_dir, const std::string& name, FigureWords
 }
 
 Status LoadQualifiers(std::string_view data_dir, const std::string& name, FigureWords* w) {
-  Result<std::vector<Row>> rows = ReadRows(data_dir, name);
+  Result<Rows> rows = ReadRows(data_dir, name);
   if (!rows.ok()) return rows.status();
-  for (const Row& row : *rows) {
-    const std::string_view position = Column(row, 2);
+  for (const Row& row : rows->rows) {
+    const std::string_view position = row[2];
     std::vector<std::string> words = Words(row[0]);
     if (row.size() < 2 || row.size() > 3 || words.empty() || row[1].empty() ||
         !IsOneOf(position, {"", "before", "after", "hyphen"})) {
@@ -191,12 +209,12 @@ Status LoadQualifiers(std::string_view data_dir, const std::string& name, Figure
       }
       w->negative.Add(words[0]);
     } else if (position == "after") {
-      w->qualifiers_after.push_back({std::move(words), row[1]});
+      w->qualifiers_after.push_back({std::move(words), std::string(row[1])});
     } else if (position == "hyphen") {
       if (words.size() != 1) return Bad(name, row, "a qualifier after a hyphen is one word");
-      w->qualifiers_hyphen.push_back({std::move(words), row[1]});
+      w->qualifiers_hyphen.push_back({std::move(words), std::string(row[1])});
     } else {
-      w->qualifiers_before.push_back({std::move(words), row[1]});
+      w->qualifiers_before.push_back({std::move(words), std::string(row[1])});
     }
   }
   // The longest phrase before a number wins: "no more than" over "more than".
@@ -208,19 +226,20 @@ Status LoadQualifiers(std::string_view data_dir, const std::string& name, Figure
 }
 
 Status LoadCasualties(std::string_view data_dir, const std::string& name, FigureWords* w) {
-  Result<std::vector<Row>> rows = ReadRows(data_dir, name);
+  Result<Rows> rows = ReadRows(data_dir, name);
   if (!rows.ok()) return rows.status();
-  for (const Row& row : *rows) {
-    const std::string_view kind = Column(row, 1);
-    const std::string_view match = Column(row, 2);
+  for (const Row& row : rows->rows) {
+    const std::string_view kind = row[1];
+    const std::string_view match = row[2];
     if (row.size() < 2 || row.size() > 3 || row[0].empty()) {
       return Bad(name, row, "expected 'ENTRY | KIND [| MATCH]'");
     }
     if (kind == "between" || kind == "stop") {
       if (!match.empty()) return Bad(name, row, "no MATCH column for between or stop");
       (kind == "between" ? w->casualty_between : w->casualty_stops).Add(row[0]);
-    } else if (IsCasualtyKey(row[1]) && IsOneOf(match, {"", "stem", "word"})) {
-      w->casualties.push_back({row[0], row[1], match != "word"});
+    } else if (IsOneOf(kind, {"killed", "injured", "missing"}) &&
+               IsOneOf(match, {"", "stem", "word"})) {
+      w->casualties.push_back({std::string(row[0]), std::string(kind), match != "word"});
     } else {
       return Bad(name, row,
                  "expected the kind killed, injured, missing, between or stop "
@@ -239,9 +258,9 @@ struct KindList {
 Status LoadKinds(std::string_view data_dir, const std::string& name,
                  std::initializer_list<KindList> kinds,
                  const std::function<bool(const Row&)>& other) {
-  Result<std::vector<Row>> rows = ReadRows(data_dir, name);
+  Result<Rows> rows = ReadRows(data_dir, name);
   if (!rows.ok()) return rows.status();
-  for (const Row& row : *rows) {
+  for (const Row& row : rows->rows) {
     if (row.size() < 2 || row[0].empty()) return Bad(name, row, "expected 'WORD | KIND'");
     bool known = false;
     for (const KindList& k : kinds) {
@@ -268,10 +287,11 @@ Status LoadVerbs(std::string_view data_dir, const std::string& name, FigureWords
                     {"reporting", &w->reporting}},
                    [w](const Row& row) {
                      if (row[1] != "money" || row.size() < 4 || row.size() > 5 || row[2].empty() ||
-                         row[3].empty() || !IsOneOf(Column(row, 4), {"", "subject"})) {
+                         row[3].empty() || !IsOneOf(row[4], {"", "subject"})) {
                        return false;
                      }
-                     w->money_verbs.push_back({row[0], row[2], row[3], row.size() == 5});
+                     w->money_verbs.push_back({std::string(row[0]), std::string(row[2]),
+                                               std::string(row[3]), row.size() == 5});
                      return true;
                    });
 }
@@ -334,8 +354,8 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
         if (row[1] != "dimension" || row.size() != 4 || row[2].empty() || row[3].empty()) {
           return false;
         }
-        Dimension d{row[0], row[2], Kind::kNone, ""};
-        if (!ParseKind(row[3], &d.kind)) d.unit = row[3];
+        Dimension d{std::string(row[0]), std::string(row[2]), Kind::kNone, ""};
+        if (!ParseKind(row[3], &d.kind)) d.unit = std::string(row[3]);
         w->dimensions.push_back(std::move(d));
         return true;
       });
