@@ -437,10 +437,10 @@ void Briefer::Impl::AddLanguages(const Cluster& cluster, const Groundwork& g, Br
 
 void Briefer::Impl::AddFigures(const Cluster& cluster, const Groundwork& g, Briefing* b) const {
   std::vector<FigureGroup> multi, single;
-  ReportableFigures(figures.Group(cluster, &g.include_figures), &multi, &single);
+  ReportableFigures(figures, figures.Group(cluster, &g.include_figures), &multi, &single);
   auto entry = [&](const FigureGroup& group, const char* status) {
     FigureEntry f;
-    f.label = GroupLabel(cluster, group);
+    f.label = GroupLabel(figures, cluster, group);
     f.what = group.what;
     f.unit = group.unit;
     f.value = group.value;

@@ -1,5 +1,6 @@
 // The figure scanner (figure_scan.h): one pass over each sentence's tokens,
-// reading a number, its qualifiers, range, unit and what it counts.
+// reading a number, its qualifiers, range, unit and what it counts. Every
+// word it looks for is in the lists of figure_words.h.
 #include "analyze/figure_scan.h"
 
 #include <algorithm>
@@ -14,7 +15,6 @@
 #include "analyze/quote_words.h"
 #include "util/dates.h"
 #include "util/strings.h"
-#include "util/word_shapes.h"
 
 namespace dossier {
 namespace figures_internal {
@@ -26,8 +26,9 @@ using Found = ScannedFigure;
 
 class Scanner {
  public:
-  Scanner(const Document& doc, uint32_t sentence, uint32_t document)
-      : doc_(doc),
+  Scanner(const FigureWords& words, const Document& doc, uint32_t sentence, uint32_t document)
+      : w_(words),
+        doc_(doc),
         text_(doc.text),
         begin_(doc.sentences[sentence].token_begin),
         end_(doc.sentences[sentence].token_end),
@@ -74,12 +75,12 @@ class Scanner {
   bool LeadsInto(uint32_t k) const {
     if (k + 1 >= end_) return false;
     std::string_view g = Gap(k);
-    return g.empty() || g == "$" || g == "\xC2\xA3" || g == "\xE2\x82\xAC";
+    return g.empty() || w_.IsCurrencySign(g);
   }
   bool Capitalized(uint32_t k) const { return IsAsciiUpper(CharAt(tok(k).span.begin)); }
   bool IsMonth(uint32_t k) const {
     std::string_view w = NoDot(tok(k).lower);
-    if (w == "may") return Capitalized(k);  // "as many as 20 may have died"
+    if (w_.month_if_capitalized.Contains(w)) return Capitalized(k);  // "20 may have died"
     return MonthFromName(w) > 0;
   }
 
@@ -97,9 +98,8 @@ class Scanner {
   bool CompoundWord(uint32_t k) const {
     const Token& t = tok(k);
     return IsWord(t) && !t.is_stopword && !quote_words::IsPossessive(t.lower) &&
-           !IsOneOf(t.lower, kNonHeads) && !IsMonth(k) && !AllCaps(k) && !IsWeekdayName(t.lower) &&
-           !FindWord(std::begin(kScales), std::end(kScales), t.lower) &&
-           !FindWord(std::begin(kCardinalWords), std::end(kCardinalWords), t.lower) &&
+           !w_.non_heads.Contains(t.lower) && !IsMonth(k) && !AllCaps(k) &&
+           !IsWeekdayName(t.lower) && !w_.FindScale(t.lower) && !w_.numbers.Find(t.lower) &&
            t.lower.find_first_of("0123456789") == std::string::npos;
   }
 
@@ -114,9 +114,9 @@ class Scanner {
       // A capitalized word after a lower-case one only as a modifier: "new
       // U.S. states", not "a $2 billion loan Obama signed".
       const bool modifier = t + 1 < end_ && Joined(t) && CompoundWord(t + 1) &&
-                            !EndsEd(tok(t + 1).lower) && !IsVerb(tok(t + 1).lower);
-      const bool fits = (CompoundWord(t) || acronym) && !IsVerb(tok(t).lower) &&
-                        !(t > k && EndsEd(tok(t).lower)) &&
+                            !w_.EndsEd(tok(t + 1).lower) && !w_.IsVerb(tok(t + 1).lower);
+      const bool fits = (CompoundWord(t) || acronym) && !w_.IsVerb(tok(t).lower) &&
+                        !(t > k && w_.EndsEd(tok(t).lower)) &&
                         !(t > k && !Capitalized(t - 1) && Capitalized(t) && !modifier);
       if (!fits) {
         // A hyphenated word cut in two ("hands-on", "aux-to-Lightning").
@@ -124,18 +124,18 @@ class Scanner {
         break;
       }
       e = t + 1;
-      if (LooksPlural(tok(t).lower) && !(t + 1 < end_ && Gap(t) == "-")) break;
+      if (w_.LooksPlural(tok(t).lower) && !(t + 1 < end_ && Gap(t) == "-")) break;
     }
     // Three words and no head yet: "new federal death row peers" is too long
     // to read without a parser.
-    if (e == k + 3 && !LooksPlural(tok(e - 1).lower) && e < end_ && Joined(e - 1) &&
+    if (e == k + 3 && !w_.LooksPlural(tok(e - 1).lower) && e < end_ && Joined(e - 1) &&
         CompoundWord(e)) {
       return false;
     }
-    while (e > k && (EndsEd(tok(e - 1).lower) || IsLyAdverb(tok(e - 1).lower))) --e;
+    while (e > k && (w_.EndsEd(tok(e - 1).lower) || w_.IsLyAdverb(tok(e - 1).lower))) --e;
     if (e == k) return false;
     // A lone period is a time, not a thing: "8% year on year".
-    if (e == k + 1 && IsOneOf(NoDot(tok(k).stem), kPeriods)) return false;
+    if (e == k + 1 && w_.periods.Contains(NoDot(tok(k).stem))) return false;
     // A name, not a count: "Two Fat Ladies", "$159 Apple Air Pods"; in a
     // heading, any capitalized head ("13 Ways to ...").
     bool all_capitalized = true;
@@ -149,8 +149,9 @@ class Scanner {
   uint32_t CompoundBefore(uint32_t last) const {
     uint32_t b = last;
     while (b > begin_ && last - b < 2 && Joined(b - 1) && CompoundWord(b - 1) &&
-           !IsOneOf(tok(b - 1).lower, kCommonVerbs) && !IsOneOf(tok(b - 1).lower, kLevelVerbs) &&
-           !IsVerb(tok(b - 1).lower) && !IsOneOf(tok(b - 1).lower, kChangeVerbs) &&
+           !w_.common_verbs.Contains(tok(b - 1).lower) &&
+           !w_.level_verbs.Contains(tok(b - 1).lower) && !w_.IsVerb(tok(b - 1).lower) &&
+           !w_.change_verbs.Contains(tok(b - 1).lower) &&
            (!Capitalized(b - 1) || b - 1 == begin_)) {
       --b;
     }
@@ -175,9 +176,9 @@ class Scanner {
       }
     }
     std::string key;
-    const bool generic_head = e - b > 1 && IsOneOf(tok(e - 1).lower, kGeneric);
+    const bool generic_head = e - b > 1 && w_.generic.Contains(tok(e - 1).lower);
     for (uint32_t k = b; k < e; ++k) {
-      if (k + 1 < e && IsOneOf(tok(k).lower, kNeutral)) continue;
+      if (k + 1 < e && w_.neutral.Contains(tok(k).lower)) continue;
       if (k + 1 == e && generic_head && !key.empty()) continue;
       if (!key.empty()) key += ' ';
       key += tok(k).stem;
@@ -198,19 +199,12 @@ class Scanner {
       return !std::isnan(*value);
     }
     // Asked of every token: most words are ruled out by their shape.
-    static const WordShapes kShapes = [] {
-      WordShapes shapes;
-      for (const NumberWord& n : kCardinalWords) shapes.Add(n.word);
-      return shapes;
-    }();
-    if (!kShapes.MayContain(t.lower)) return false;
-    const NumberWord* w = FindWord(std::begin(kCardinalWords), std::end(kCardinalWords), t.lower);
+    const NumberWord* w = w_.numbers.Find(t.lower);
     if (w == nullptr) return false;
     *value = w->value;
     *digits = false;
     if (w->value >= 20 && w->value < 100 && Joined(i)) {
-      const NumberWord* ones =
-          FindWord(std::begin(kCardinalWords), std::end(kCardinalWords), tok(i + 1).lower);
+      const NumberWord* ones = w_.numbers.Find(tok(i + 1).lower);
       if (ones != nullptr && ones->value < 10) {
         *value += ones->value;
         *next = i + 2;
@@ -219,8 +213,9 @@ class Scanner {
     return true;
   }
 
-  // A glued number ("4.5bn", "10km"): its value, scale and unit.
-  bool GluedNumber(uint32_t i, bool currency, double* value, std::string_view* unit) const {
+  // A glued number ("4.5bn", "10km"): its value, scale and unit (null for
+  // a magnitude).
+  bool GluedNumber(uint32_t i, bool currency, double* value, const GluedUnit** unit) const {
     const std::string_view w = tok(i).lower;
     if (tok(i).is_number || w.empty() || !IsAsciiDigit(w[0])) return false;
     size_t p = 0;
@@ -228,14 +223,20 @@ class Scanner {
     if (w[p - 1] == '.' || w[p - 1] == ',') return false;
     std::string_view suffix = std::string_view(w).substr(p);
     // "4m miles" is four million miles; "40C" is a temperature, "4c" a label.
-    const bool unit_follows = i + 1 < end_ && Adjacent(i) &&
-                              FindWord(std::begin(kUnits), std::end(kUnits), tok(i + 1).lower);
-    if (suffix == "c" && !IsAsciiUpper(CharAt(tok(i).span.end - 1))) return false;
-    for (const Glued& g : kGlued) {
+    const bool unit_follows = i + 1 < end_ && Adjacent(i) && w_.FindUnit(tok(i + 1).lower);
+    for (const GluedScale& g : w_.glued_scales) {
       if (g.suffix != suffix || (g.needs_currency && !currency && !unit_follows)) continue;
-      if (g.scale == 0 && unit_follows) continue;
-      *value = ParseNumber(std::string_view(w).substr(0, p)) * (g.scale != 0 ? g.scale : 1);
-      *unit = g.unit;
+      *value = ParseNumber(std::string_view(w).substr(0, p)) * g.value;
+      *unit = nullptr;
+      return std::isfinite(*value);
+    }
+    if (unit_follows) return false;
+    for (const GluedUnit& g : w_.glued_units) {
+      if (g.suffix != suffix || (g.capital && !IsAsciiUpper(CharAt(tok(i).span.end - 1)))) {
+        continue;
+      }
+      *value = ParseNumber(std::string_view(w).substr(0, p));
+      *unit = &g;
       return std::isfinite(*value);
     }
     return false;
@@ -257,7 +258,7 @@ class Scanner {
       // "+44", "#3".
       if (b >= 1 && (text_[b - 1] == '+' || text_[b - 1] == '#')) return true;
       // Emergency numbers: "911 centers".
-      if (t.lower == "911" || t.lower == "999") return true;
+      if (w_.codes.Contains(t.lower)) return true;
       // "0018", "05" (not "0.5").
       if (t.lower.size() > 1 && t.lower[0] == '0' && IsAsciiDigit(t.lower[1])) return true;
       // The second number of a dash pair that did not make a range
@@ -272,30 +273,21 @@ class Scanner {
         if (CharAt(k) == '-' && IsAsciiDigit(CharAt(k + 1))) return true;
       }
     }
-    if (after < end_) {
-      const std::string_view n = tok(after).lower;
-      if (n == "a.m." || n == "p.m." || n == "a.m" || n == "p.m" || n == "am" || n == "pm" ||
-          n == "o'clock" ||
-          n == "o\xE2\x80\x99"
-               "clock" ||
-          n == "gmt" || n == "et" || n == "bst" || n == "utc") {
-        return true;
-      }
-    }
+    if (after < end_ && w_.clock.Contains(tok(after).lower)) return true;
     if (value <= 31 && value == std::floor(value)) {
       if (i > begin_ && IsMonth(i - 1)) return true;
       if (after < end_ && IsMonth(after)) return true;
       // "March the 12th" never reaches here: ordinals are not numbers.
     }
     // "one" as a pronoun or in an idiom.
-    if (std::string_view(tok(i).lower) == "one" && !digits) {
-      if (i > begin_ && IsOneOf(tok(i - 1).lower, kOneBefore)) return true;
-      if (after < end_ && IsOneOf(tok(after).lower, kOneAfter)) return true;
+    if (value == 1 && !digits) {
+      if (i > begin_ && w_.one_before.Contains(tok(i - 1).lower)) return true;
+      if (after < end_ && w_.one_after.Contains(tok(after).lower)) return true;
     }
     // House numbers: "10 Downing Street", "1600 Pennsylvania Avenue".
     if (digits) {
       for (uint32_t k = after; k < end_ && k < after + 4 && Capitalized(k); ++k) {
-        if (k > after && IsOneOf(tok(k).lower, kStreetWords)) return true;
+        if (k > after && w_.street_words.Contains(tok(k).lower)) return true;
         if (!Adjacent(k) && !(k + 1 < end_ && Gap(k) == ".")) break;
       }
     }
@@ -309,11 +301,11 @@ class Scanner {
     const uint32_t p = first - 1;
     if (!Adjacent(p)) return false;
     const Token& t = tok(p);
-    if (IsOneOf(t.lower, kLabelWords)) return true;
-    if (!IsWord(t) || !Capitalized(p) || t.is_stopword || IsOneOf(t.lower, kFreeBefore))
+    if (w_.label_words.Contains(t.lower)) return true;
+    if (!IsWord(t) || !Capitalized(p) || t.is_stopword || w_.free_before.Contains(t.lower))
       return false;
     if (EndsWith(t.lower, "'s") || EndsWith(t.lower, "\xE2\x80\x99s")) return false;
-    if (IsMonth(p) || Casualty(t) != "") return false;
+    if (IsMonth(p) || w_.Casualty(t) != "") return false;
     return true;
   }
 
@@ -334,7 +326,8 @@ class Scanner {
     bool counted = false;  // a counted noun follows
     Kind kind = Kind::kNone;
     uint32_t span_begin = 0, span_end = 0;
-    std::string_view currency, glued_unit;
+    const CurrencySign* currency = nullptr;
+    const GluedUnit* glued_unit = nullptr;
     std::string subject, subject_key;  // for "fell by 0.4 points to 3.1 percent"
   };
 
@@ -365,17 +358,7 @@ class Scanner {
     r->span_begin = ti.span.begin;
     // Currency before the number.
     // (Asked of every token: the byte before it is tested first.)
-    if (r->span_begin >= 1) {
-      const char last = text_[r->span_begin - 1];
-      const std::string_view before = std::string_view(text_).substr(0, r->span_begin);
-      if (last == '$') {
-        r->currency = "dollar";
-      } else if (last == '\xA3' && EndsWith(before, "\xC2\xA3")) {
-        r->currency = "pound";
-      } else if (last == '\xAC' && EndsWith(before, "\xE2\x82\xAC")) {
-        r->currency = "euro";
-      }
-    }
+    r->currency = w_.CurrencyBefore(std::string_view(text_).substr(0, r->span_begin));
     if (Number(i, &r->value, &r->j, &r->digits)) {
       if (Skipped(i, r->j, r->value, r->digits)) return false;
       // A capitalized number word inside a sentence names something: "the
@@ -385,17 +368,16 @@ class Scanner {
       double of = 0;
       uint32_t after = 0;
       bool of_digits = false;
-      if (r->j + 1 < end_ && std::string_view(tok(r->j).lower) == "in" && Adjacent(r->j - 1) &&
+      if (r->j + 1 < end_ && w_.ratio.Contains(tok(r->j).lower) && Adjacent(r->j - 1) &&
           Adjacent(r->j) && Number(r->j + 1, &of, &after, &of_digits) && of > r->value &&
-          !(after < end_ && FindWord(std::begin(kScales), std::end(kScales), tok(after).lower))) {
+          !(after < end_ && w_.FindScale(tok(after).lower))) {
         r->value = 100 * r->value / of;
         r->ratio = r->fraction = true;
         r->j = after;
       }
       // "two-thirds", "three quarters", "one-third".
       if (!r->digits && r->j < end_ && Joined(r->j - 1) && r->value < 10) {
-        const FractionWord* f =
-            FindWord(std::begin(kFractions), std::end(kFractions), tok(r->j).lower);
+        const FractionWord* f = w_.FindFraction(tok(r->j).lower);
         if (f != nullptr &&
             (f->plural ? r->value > 1
                        : r->value == 1 && (Gap(r->j - 1) == "-" || FractionOf(r->j + 1)))) {
@@ -404,37 +386,37 @@ class Scanner {
           ++r->j;
         }
       }
-    } else if (GluedNumber(i, !r->currency.empty(), &r->value, &r->glued_unit)) {
+    } else if (GluedNumber(i, r->currency != nullptr, &r->value, &r->glued_unit)) {
       r->digits = true;
       r->j = i + 1;
-      if (r->glued_unit.empty()) r->scaled = true;
+      if (r->glued_unit == nullptr) r->scaled = true;
       if (Skipped(i, r->j, r->value, true)) return false;
-    } else if ((ti.lower == "a" || ti.lower == "an") && Adjacent(i)) {
+    } else if (w_.article.Contains(ti.lower) && Adjacent(i)) {
       // "a dozen", "a million", "a third of".
-      const NumberWord* s = FindWord(std::begin(kScales), std::end(kScales), tok(i + 1).lower);
-      const FractionWord* f =
-          FindWord(std::begin(kFractions), std::end(kFractions), tok(i + 1).lower);
-      if (s != nullptr && s->word != "mln" && s->word != "bn" && s->word != "mn") {
+      const ScaleWord* s = w_.FindScale(tok(i + 1).lower);
+      const FractionWord* f = w_.FindFraction(tok(i + 1).lower);
+      if (s != nullptr && !s->abbreviation) {
         r->value = s->value;
         r->scaled = s->value >= 1000;
-      } else if (f != nullptr && !f->plural && f->word != "half" && FractionOf(i + 2)) {
+      } else if (f != nullptr && !f->plural && !f->alone && FractionOf(i + 2)) {
         r->value = 100 / f->denominator;
         r->fraction = true;
       } else {
         return false;
       }
       r->j = i + 2;
-    } else if (ti.lower == "half") {
+    } else if (w_.fractions_alone.Contains(ti.lower)) {
       // "half of", "half the", "half a million".
+      const FractionWord* f = w_.FindFraction(ti.lower);
       if (FractionOf(i + 1)) {
-        r->value = 50;
+        r->value = 100 / f->denominator;
         r->fraction = true;
         r->j = i + 1;
-      } else if (i + 2 < end_ && Adjacent(i) && (std::string_view(tok(i + 1).lower) == "a") &&
+      } else if (i + 2 < end_ && Adjacent(i) && w_.article.Contains(tok(i + 1).lower) &&
                  Adjacent(i + 1)) {
-        const NumberWord* s = FindWord(std::begin(kScales), std::end(kScales), tok(i + 2).lower);
+        const ScaleWord* s = w_.FindScale(tok(i + 2).lower);
         if (s == nullptr || s->value < 1000) return false;
-        r->value = s->value / 2;
+        r->value = s->value / f->denominator;
         r->scaled = true;
         r->j = i + 3;
       } else {
@@ -450,33 +432,40 @@ class Scanner {
   void ReadQualifiers(Reading* r, FigureMention* m) {
     const uint32_t i = r->i;
     r->span_end = tok(r->j - 1).span.end;
-    if (!r->currency.empty()) {
-      r->span_begin -= r->currency == "dollar" ? 1 : r->currency == "pound" ? 2 : 3;
-      m->unit = std::string(r->currency);
+    if (r->currency != nullptr) {
+      r->span_begin -= r->currency->sign.size();
+      m->unit = r->currency->unit;
       r->kind = Kind::kMoney;
     }
     // A qualifier before it.
     Qualifier(i, &r->span_begin, &m->qualifier);
     // "minus 70 degrees".
     if (m->qualifier.empty() && i > begin_ && Adjacent(i - 1) &&
-        (std::string_view(tok(i - 1).lower) == "minus" ||
-         std::string_view(tok(i - 1).lower) == "negative")) {
+        w_.negative.Contains(tok(i - 1).lower)) {
       r->value = -r->value;
       r->span_begin = tok(i - 1).span.begin;
       first_token_ = i - 1;
     }
     // "from 8,000 to 14,500" are two figures, not a range.
-    r->from = first_token_ > begin_ && std::string_view(tok(first_token_ - 1).lower) == "from";
-    if (m->qualifier.empty() && i > begin_ && std::string_view(tok(i - 1).lower) == "between") {
+    r->from = first_token_ > begin_ && w_.from.Contains(tok(first_token_ - 1).lower);
+    if (m->qualifier.empty() && i > begin_ && w_.range_between.Contains(tok(i - 1).lower)) {
       r->between = true;
       r->span_begin = std::min(r->span_begin, tok(i - 1).span.begin);
       first_token_ = i - 1;
     }
     // "-plus" / "+".
     if (!r->fraction) {
-      if (r->j < end_ && std::string_view(tok(r->j).lower) == "plus" &&
-          Between(doc_, tok(r->j - 1), tok(r->j)) == "-") {
-        m->qualifier = "plus";
+      const QualifierPhrase* hyphen = nullptr;
+      if (r->j < end_ && Between(doc_, tok(r->j - 1), tok(r->j)) == "-") {
+        for (const QualifierPhrase& q : w_.qualifiers_hyphen) {
+          if (q.words[0] == tok(r->j).lower) {
+            hyphen = &q;
+            break;
+          }
+        }
+      }
+      if (hyphen != nullptr) {
+        m->qualifier = hyphen->qualifier;
         r->span_end = tok(r->j).span.end;
         ++r->j;
       } else if (CharAt(r->span_end) == '+') {
@@ -491,13 +480,13 @@ class Scanner {
   double Scale(Reading* r, double* v) {
     double total = 1.0;
     for (int n = 0; n < 2 && r->j < end_ && Joined(r->j - 1); ++n) {
-      const NumberWord* s = FindWord(std::begin(kScales), std::end(kScales), tok(r->j).lower);
+      const ScaleWord* s = w_.FindScale(tok(r->j).lower);
       if (s == nullptr || Gap(r->j - 1) == "-") break;
       *v *= s->value;
       total *= s->value;
       r->span_end = tok(r->j).span.end;
       ++r->j;
-      if (s->word == "hundred" && r->j + 1 < end_ && std::string_view(tok(r->j).lower) == "and" &&
+      if (s->takes_and && r->j + 1 < end_ && w_.scale_and.Contains(tok(r->j).lower) &&
           Adjacent(r->j - 1) && Adjacent(r->j)) {
         double rest = 0;
         uint32_t after = 0;
@@ -523,8 +512,8 @@ class Scanner {
     if (!r->fraction && r->j < end_) {
       std::string_view gap = Between(doc_, tok(r->j - 1), tok(r->j));
       bool dash = IsDash(gap);
-      bool to = gap.empty() && ((std::string_view(tok(r->j).lower) == "to" && !r->from) ||
-                                (r->between && std::string_view(tok(r->j).lower) == "and"));
+      bool to = gap.empty() && ((w_.range_to.Contains(tok(r->j).lower) && !r->from) ||
+                                (r->between && w_.range_and.Contains(tok(r->j).lower)));
       uint32_t k = to ? r->j + 1 : r->j;
       double second = 0;
       uint32_t after = 0;
@@ -550,14 +539,19 @@ class Scanner {
       }
     }
     // "five or fewer", "20 or more".
-    if (!r->fraction && m->qualifier.empty() && r->j + 1 < end_ &&
-        std::string_view(tok(r->j).lower) == "or" && AdjacentAt(r->span_end, r->j) &&
-        Adjacent(r->j)) {
-      const std::string_view w = tok(r->j + 1).lower;
-      if (w == "more" || w == "fewer" || w == "less") {
-        m->qualifier = w == "more" ? "at least" : "up to";
-        r->span_end = tok(r->j + 1).span.end;
-        r->j += 2;
+    if (!r->fraction && m->qualifier.empty() && r->j < end_ && AdjacentAt(r->span_end, r->j)) {
+      for (const QualifierPhrase& q : w_.qualifiers_after) {
+        const uint32_t n = static_cast<uint32_t>(q.words.size());
+        bool match = r->j + n <= end_;
+        for (uint32_t t = 0; match && t < n; ++t) {
+          match = tok(r->j + t).lower == q.words[t] && (t + 1 == n || Adjacent(r->j + t));
+        }
+        if (match) {
+          m->qualifier = q.qualifier;
+          r->span_end = tok(r->j + n - 1).span.end;
+          r->j += n;
+          break;
+        }
       }
     }
   }
@@ -565,88 +559,53 @@ class Scanner {
   // The unit: "of a century", a glued unit, "%", unit words.
   bool ReadUnit(Reading* r, FigureMention* m) {
     const Unit* of_unit = nullptr;
-    if (r->fraction && !r->ratio && r->j + 2 < end_ && std::string_view(tok(r->j).lower) == "of" &&
-        (std::string_view(tok(r->j + 1).lower) == "a" ||
-         std::string_view(tok(r->j + 1).lower) == "an") &&
-        Adjacent(r->j) && Adjacent(r->j + 1)) {
-      of_unit = FindWord(std::begin(kUnits), std::end(kUnits), tok(r->j + 2).lower);
+    if (r->fraction && !r->ratio && r->j + 2 < end_ && w_.of.Contains(tok(r->j).lower) &&
+        w_.article.Contains(tok(r->j + 1).lower) && Adjacent(r->j) && Adjacent(r->j + 1)) {
+      of_unit = w_.FindUnit(tok(r->j + 2).lower);
       if (of_unit != nullptr && of_unit->kind == Kind::kPeople) of_unit = nullptr;
     }
     if (of_unit != nullptr) {
       // "three-quarters of a century": 0.75 century.
       r->value /= 100;
       r->high = r->value;
-      m->unit = std::string(of_unit->unit);
+      m->unit = of_unit->unit;
       r->kind = of_unit->kind;
       if (m->qualifier.empty()) m->qualifier = "about";
       r->span_end = tok(r->j + 2).span.end;
       r->j += 3;
     } else if (r->fraction) {
       // "half of them": a part of something counted before.
-      static constexpr std::string_view kPronouns[] = {"them",  "us",    "you",   "it",
-                                                       "those", "these", "which", "whom"};
-      if (r->j + 1 < end_ && std::string_view(tok(r->j).lower) == "of" &&
-          IsOneOf(tok(r->j + 1).lower, kPronouns))
+      if (r->j + 1 < end_ && w_.of.Contains(tok(r->j).lower) &&
+          w_.pronouns.Contains(tok(r->j + 1).lower))
         return false;
       m->unit = "percent";
       r->kind = Kind::kPercent;
       if (m->qualifier.empty() && !r->ratio) m->qualifier = "about";
-    } else if (!r->glued_unit.empty()) {
-      m->unit = std::string(r->glued_unit);
-      r->kind = r->glued_unit == "kilometre" || r->glued_unit == "metre" ||
-                        r->glued_unit == "foot" || r->glued_unit == "centimetre"
-                    ? Kind::kLength
-                    : Kind::kMeasure;
+    } else if (r->glued_unit != nullptr) {
+      m->unit = r->glued_unit->unit;
+      r->kind = r->glued_unit->kind;
     } else if (CharAt(r->span_end) == '%') {
       ++r->span_end;
       m->unit = "percent";
       r->kind = Kind::kPercent;
     } else if (m->unit.empty() && r->j < end_ && Joined(r->j - 1)) {
-      // A unit word, possibly hyphenated ("1.2-kilometre"), "per cent",
-      // "percentage points", "km/h".
+      // A unit word, possibly hyphenated ("1.2-kilometre"), or a unit of
+      // several words ("per cent", "percentage points", "km/h").
       const std::string_view w = tok(r->j).lower;
-      if (w == "per" && r->j + 1 < end_ && std::string_view(tok(r->j + 1).lower) == "cent") {
-        m->unit = "percent";
-        r->kind = Kind::kPercent;
-        r->span_end = tok(r->j + 1).span.end;
-        r->j += 2;
-      } else if (w == "percentage" && r->j + 1 < end_ && Adjacent(r->j) &&
-                 (std::string_view(tok(r->j + 1).lower) == "points" ||
-                  std::string_view(tok(r->j + 1).lower) == "point")) {
-        m->unit = "percentage point";
-        r->kind = Kind::kPercent;
-        r->span_end = tok(r->j + 1).span.end;
-        r->j += 2;
-      } else if (w == "square" && r->j + 1 < end_ && Adjacent(r->j) &&
-                 FindWord(std::begin(kUnits), std::end(kUnits), tok(r->j + 1).lower) != nullptr &&
-                 FindWord(std::begin(kUnits), std::end(kUnits), tok(r->j + 1).lower)->kind ==
-                     Kind::kLength) {
-        m->unit =
-            "square " +
-            std::string(FindWord(std::begin(kUnits), std::end(kUnits), tok(r->j + 1).lower)->unit);
-        r->kind = Kind::kMeasure;
-        r->span_end = tok(r->j + 1).span.end;
-        r->j += 2;
-      } else if (w == "metric" && r->j + 1 < end_ && Adjacent(r->j) &&
-                 FindWord(std::begin(kUnits), std::end(kUnits), tok(r->j + 1).lower) != nullptr &&
-                 FindWord(std::begin(kUnits), std::end(kUnits), tok(r->j + 1).lower)->unit ==
-                     "tonne") {
-        m->unit = "tonne";
-        r->kind = Kind::kMeasure;
-        r->span_end = tok(r->j + 1).span.end;
-        r->j += 2;
-      } else if (w == "km" && std::string_view(text_).substr(tok(r->j).span.end, 2) == "/h") {
-        m->unit = "km/h";
-        r->kind = Kind::kMeasure;
-        r->span_end = tok(r->j).span.end + 2;
-        ++r->j;
-      } else if (const Unit* u = FindWord(std::begin(kUnits), std::end(kUnits), w)) {
-        m->unit = std::string(u->unit);
+      uint32_t next = 0;
+      size_t span_end = 0;
+      if (const PhraseUnit* p = PhraseUnitAt(r->j, &next, &span_end)) {
+        m->unit = p->unit;
+        r->kind = p->kind;
+        r->span_end = span_end;
+        r->j = next;
+      } else if (const Unit* u = w_.FindUnit(w)) {
+        m->unit = u->unit;
         r->kind = u->kind;
-        r->plural_unit = u->kind != Kind::kPeople && LooksPlural(w);
+        r->plural_unit = u->kind != Kind::kPeople && w_.LooksPlural(w);
         r->span_end = tok(r->j).span.end;
-        std::string_view c = Casualty(tok(r->j));
-        if (!c.empty() && w != "people" && w != "person" && w != "persons") {
+        std::string_view c = w_.Casualty(tok(r->j));
+        if (!c.empty()) {
           m->what = m->what_key = std::string(c);
         } else if (u->kind == Kind::kPeople) {
           m->what = m->what_key = "people";
@@ -657,21 +616,40 @@ class Scanner {
     return true;
   }
 
+  // A unit of several words, separated by spaces or hyphens as listed, or
+  // with characters glued after its word at token k ("per cent",
+  // "per-cent", "square miles", "km/h"): *next is the token after it,
+  // *span_end its end.
+  const PhraseUnit* PhraseUnitAt(uint32_t k, uint32_t* next, size_t* span_end) const {
+    for (const PhraseUnit& p : w_.phrase_units) {
+      const uint32_t n = static_cast<uint32_t>(p.words.size());
+      bool match = k + n <= end_;
+      for (uint32_t t = 0; match && t < n; ++t) {
+        match = tok(k + t).lower == p.words[t] &&
+                (t + 1 == n || (p.hyphen[t] ? Gap(k + t) == "-" : Adjacent(k + t)));
+      }
+      if (!match) continue;
+      size_t e = tok(k + n - 1).span.end;
+      if (!p.tail.empty()) {
+        if (std::string_view(text_).substr(e, p.tail.size()) != p.tail) continue;
+        e += p.tail.size();
+      }
+      *next = k + n;
+      *span_end = e;
+      return &p;
+    }
+    return nullptr;
+  }
+
   // A rate at token k ("barrels a day", "$7,250 per month"), right after
   // byte `at`.
   bool Rate(Reading* r, FigureMention* m, uint32_t k, size_t at, bool extend_span) {
     if (k + 1 >= end_ || !AdjacentAt(at, k) || !Adjacent(k)) return false;
-    const std::string_view w = tok(k).lower;
-    if (w != "a" && w != "an" && w != "per" && w != "each" && w != "every") return false;
+    if (!w_.rate.Contains(tok(k).lower)) return false;
     std::string_view period = NoDot(tok(k + 1).lower);
-    if (EndsWith(period, "s")) return false;
-    if (!IsOneOf(period, kPeriods)) return false;
+    if (!w_.periods.Contains(period)) return false;
     // "$586 million a day earlier" is no rate.
-    if (k + 2 < end_) {
-      static constexpr std::string_view kNotRate[] = {"earlier", "later", "ago",  "before",
-                                                      "after",   "prior", "late", "early"};
-      if (IsOneOf(tok(k + 2).lower, kNotRate)) return false;
-    }
+    if (k + 2 < end_ && w_.not_rate.Contains(tok(k + 2).lower)) return false;
     m->unit =
         m->unit.empty() ? "per " + std::string(period) : m->unit + " per " + std::string(period);
     if (extend_span) {
@@ -692,36 +670,24 @@ class Scanner {
 
     // Years: 1900-2099 written without a comma.
     r->year_like = r->digits && IsDigits(ti.lower) && ti.lower.size() == 4 && r->value >= 1900 &&
-                   r->value <= 2099 && r->glued_unit.empty() && r->currency.empty();
-    if (r->year_like && first_token_ > begin_) {
-      static constexpr std::string_view kYearBefore[] = {
-          "in", "since", "until", "by", "from", "during", "before", "after", "of", "circa", "the"};
-      if (IsOneOf(tok(first_token_ - 1).lower, kYearBefore)) return false;
-    }
+                   r->value <= 2099 && r->glued_unit == nullptr && r->currency == nullptr;
+    if (r->year_like && first_token_ > begin_ &&
+        w_.year_before.Contains(tok(first_token_ - 1).lower))
+      return false;
 
-    // Age and dimensions.
-    if (m->what.empty() && r->j < end_ && JoinedAt(r->span_end, r->j) &&
-        (r->kind == Kind::kTime || r->kind == Kind::kLength)) {
+    // Age and dimensions: "14 years old", "180 metres long".
+    if (m->what.empty() && r->j < end_ && JoinedAt(r->span_end, r->j)) {
       const std::string_view w = tok(r->j).lower;
-      std::string_view what;
-      if (r->kind == Kind::kTime && m->unit == "year" && w == "old") what = "age";
-      if (r->kind == Kind::kTime && w == "long") what = "duration";
-      if (r->kind == Kind::kLength) {
-        if (w == "high" || w == "tall") what = "height";
-        if (w == "deep") what = "depth";
-        if (w == "long") what = "length";
-        if (w == "wide") what = "width";
-        if (w == "thick") what = "thickness";
-      }
-      if (!what.empty()) {
-        m->what = m->what_key = std::string(what);
+      for (const Dimension& d : w_.dimensions) {
+        if (d.word != w || (d.unit.empty() ? d.kind != r->kind : d.unit != m->unit)) continue;
+        m->what = m->what_key = d.what;
         r->span_end = tok(r->j).span.end;
         ++r->j;
+        break;
       }
     }
-    if (m->what.empty() && first_token_ > begin_ &&
-        std::string_view(tok(first_token_ - 1).lower) == "aged" && Adjacent(first_token_ - 1) &&
-        (m->unit.empty() || m->unit == "year")) {
+    if (m->what.empty() && first_token_ > begin_ && w_.aged.Contains(tok(first_token_ - 1).lower) &&
+        Adjacent(first_token_ - 1) && (m->unit.empty() || m->unit == "year")) {
       m->unit = "year";
       m->what = m->what_key = "age";
     }
@@ -734,12 +700,12 @@ class Scanner {
         JoinedAt(r->span_end, r->j) && CompoundAfter(r->j, &noun_end)) {
       const bool bare = m->unit.empty() && !r->scaled;
       const std::string_view head = tok(noun_end - 1).lower;
-      bool ok = !bare || LooksPlural(head);
+      bool ok = !bare || w_.LooksPlural(head);
       // A bare count opens on a noun, not a verb ("two survived").
-      if (bare && noun_end - r->j == 1 && EndsEd(head)) ok = false;
+      if (bare && noun_end - r->j == 1 && w_.EndsEd(head)) ok = false;
       // "2016 election": a year, unless a plural noun follows right away.
       if (r->year_like && m->qualifier.empty() &&
-          (noun_end - r->j > 1 || !LooksPlural(head) || Capitalized(r->j))) {
+          (noun_end - r->j > 1 || !w_.LooksPlural(head) || Capitalized(r->j))) {
         ok = false;
       }
       if (ok) {
@@ -758,7 +724,7 @@ class Scanner {
 
     // "four of them": a part of a figure given before.
     if (m->unit.empty() && !r->counted && m->what.empty() && r->j < end_ &&
-        std::string_view(tok(r->j).lower) == "of") {
+        w_.of.Contains(tok(r->j).lower)) {
       return false;
     }
     return true;
@@ -773,24 +739,24 @@ class Scanner {
       for (uint32_t k = r->j; k < end_ && k < r->j + kMaxCasualtyGap; ++k) {
         // Not across punctuation: "Mr. Katriuk, 93, died" is an age.
         if (!(k == r->j ? AdjacentAt(r->span_end, k) : Adjacent(k - 1))) break;
-        std::string_view c = Casualty(tok(k));
+        std::string_view c = w_.Casualty(tok(k));
         if (!c.empty()) {
           found = c;
           break;
         }
-        if (!IsOneOf(tok(k).lower, kAuxiliaries)) break;
+        if (!w_.casualty_between.Contains(tok(k).lower)) break;
       }
       uint32_t first = first_token_;
       for (uint32_t k = first; found.empty() && k > begin_ && k + 3 > first; --k) {
         const Token& t = tok(k - 1);
         // Not across punctuation or a preposition: "died at 93" is an age.
         if (!(k == first ? LeadsInto(k - 1) : Adjacent(k - 1)) ||
-            IsOneOf(t.lower, kCasualtyStops)) {
+            w_.casualty_stops.Contains(t.lower)) {
           break;
         }
-        std::string_view c = Casualty(t);
+        std::string_view c = w_.Casualty(t);
         if (!c.empty()) found = c;
-        if ((!t.is_stopword || t.lower == "and" || t.lower == "but") && c.empty()) break;
+        if ((!t.is_stopword || w_.clause_joiners.Contains(t.lower)) && c.empty()) break;
       }
       if (!found.empty()) {
         m->what = m->what_key = std::string(found);
@@ -804,16 +770,16 @@ class Scanner {
   void WhatBefore(Reading* r, FigureMention* m) {
     // "magnitude 6.4".
     uint32_t f = first_token_;
-    if (m->what.empty() && f > begin_ && std::string_view(tok(f - 1).lower) == "magnitude" &&
+    if (m->what.empty() && f > begin_ && w_.magnitude.Contains(tok(f - 1).lower) &&
         Adjacent(f - 1)) {
       m->what = m->what_key = "magnitude";
     }
 
     // A noun before "of": "a budget of $4.5-plus billion" (rule 5).
     if (m->what.empty() && r->kind != Kind::kPeople && f >= begin_ + 2 &&
-        std::string_view(tok(f - 1).lower) == "of" && !IsOneOf(tok(f - 2).lower, kNotOfHeads) &&
+        w_.of.Contains(tok(f - 1).lower) && !w_.not_of_heads.Contains(tok(f - 2).lower) &&
         LeadsInto(f - 1) && Adjacent(f - 2) && CompoundWord(f - 2) && LowerOrFirst(f - 2) &&
-        !EndsEd(tok(f - 2).lower) && !IsLyAdverb(tok(f - 2).lower)) {
+        !w_.EndsEd(tok(f - 2).lower) && !w_.IsLyAdverb(tok(f - 2).lower)) {
       SetWhat(CompoundBefore(f - 2), f - 1, m);
     }
 
@@ -821,11 +787,11 @@ class Scanner {
     // a cost is the cost of, when its subject says ("Repairs will cost about
     // $410 million": the repair).
     if (m->what.empty() && r->kind == Kind::kMoney && f > begin_ && LeadsInto(f - 1)) {
-      for (const MoneyVerb& v : kMoneyVerbs) {
+      for (const MoneyVerb& v : w_.money_verbs) {
         if (tok(f - 1).lower == v.word) {
-          m->what = std::string(v.what);
-          m->what_key = std::string(v.key);
-          if (v.key == "cost") CostSubject(f - 1, m);
+          m->what = v.what;
+          m->what_key = v.key;
+          if (v.subject) CostSubject(f - 1, m);
           break;
         }
       }
@@ -841,24 +807,27 @@ class Scanner {
          r->kind == Kind::kMeasure) &&
         f > begin_ && LeadsInto(f - 1)) {
       uint32_t v = f - 1;
-      std::string_view prep;
-      const std::string_view p = tok(v).lower;
-      if ((p == "to" || p == "at" || p == "by" || p == "from") && v > begin_ && Adjacent(v - 1)) {
-        prep = p;
-        --v;
+      enum class Prep { kNone, kTo, kAt, kBy, kFrom } prep = Prep::kNone;
+      if (v > begin_ && Adjacent(v - 1)) {
+        const std::string_view p = tok(v).lower;
+        prep = w_.to.Contains(p)     ? Prep::kTo
+               : w_.at.Contains(p)   ? Prep::kAt
+               : w_.by.Contains(p)   ? Prep::kBy
+               : w_.from.Contains(p) ? Prep::kFrom
+                                     : Prep::kNone;
+        if (prep != Prep::kNone) --v;
       }
       // "rose sharply to".
       if (v > begin_ && EndsWith(tok(v).lower, "ly") && Adjacent(v - 1)) --v;
       const std::string_view verb = tok(v).lower;
-      const bool copula = verb == "is" || verb == "was" || verb == "are" || verb == "were" ||
-                          verb == "be" || verb == "been";
+      const bool copula = w_.copulas.Contains(verb);
       const bool level =
-          IsOneOf(verb, kLevelVerbs) && !(copula && r->kind == Kind::kNone && !r->scaled);
-      const bool change = IsOneOf(verb, kChangeVerbs);
+          w_.level_verbs.Contains(verb) && !(copula && r->kind == Kind::kNone && !r->scaled);
+      const bool change = w_.change_verbs.Contains(verb);
       if (level || change) {
         uint32_t s = v;
-        for (int n = 0;
-             n < 2 && s > begin_ && Adjacent(s - 1) && IsOneOf(tok(s - 1).lower, kVerbAuxiliaries);
+        for (int n = 0; n < 2 && s > begin_ && Adjacent(s - 1) &&
+                        w_.verb_auxiliaries.Contains(tok(s - 1).lower);
              ++n) {
           --s;
         }
@@ -868,48 +837,47 @@ class Scanner {
         // "gusts at the mouth of the harbor reached 140 km/h": a noun after a
         // preposition is not the subject.
         uint32_t d = b;
-        if (d > begin_ && Adjacent(d - 1) && IsOneOf(tok(d - 1).lower, kDeterminers)) --d;
-        const bool in_phrase = d > begin_ && IsOneOf(tok(d - 1).lower, kPrepositions);
+        if (d > begin_ && Adjacent(d - 1) && w_.determiners.Contains(tok(d - 1).lower)) --d;
+        const bool in_phrase = d > begin_ && w_.prepositions.Contains(tok(d - 1).lower);
         const bool other_figure =
             in_phrase || s == counted_end_ || (b > begin_ && tok(b - 1).is_number);
         if (s > begin_ && Adjacent(s - 1) && CompoundWord(s - 1) && LowerOrFirst(s - 1) &&
-            !EndsEd(tok(s - 1).lower) && !IsLyAdverb(tok(s - 1).lower) && !other_figure) {
+            !w_.EndsEd(tok(s - 1).lower) && !w_.IsLyAdverb(tok(s - 1).lower) && !other_figure) {
           SetWhat(b, s, m);
-          if (change && (prep.empty() || prep == "by")) {
-            r->subject = m->what;
-            r->subject_key = m->what_key;
-            m->what = "change in " + m->what;
-            m->what_key += " chang";
-          }
+          if (change && (prep == Prep::kNone || prep == Prep::kBy)) MarkChange(r, m);
         }
-      } else if (prep == "by" || prep == "at") {
+      } else if (prep == Prep::kBy || prep == Prep::kAt) {
         // VERB [determiner] OBJECT by|at FIGURE: "cut the risk of death by
         // 30%", "kept its benchmark rate at 4.25%", "put the figure at 1.5
         // million". The object: content words and "of", at most four.
         uint32_t b = v + 1;
         while (b > begin_ && v + 1 - b < 4 && Adjacent(b - 1) &&
-               (CompoundWord(b - 1) || std::string_view(tok(b - 1).lower) == "of")) {
+               (CompoundWord(b - 1) || w_.of.Contains(tok(b - 1).lower))) {
           --b;
         }
-        while (b <= v && std::string_view(tok(b).lower) == "of") ++b;
+        while (b <= v && w_.of.Contains(tok(b).lower)) ++b;
         uint32_t d = b;
-        if (d > begin_ && Adjacent(d - 1) && IsOneOf(tok(d - 1).lower, kDeterminers)) --d;
+        if (d > begin_ && Adjacent(d - 1) && w_.determiners.Contains(tok(d - 1).lower)) --d;
         if (b <= v && d > begin_ && Adjacent(d - 1) && LowerOrFirst(b)) {
           const std::string_view w = tok(d - 1).lower;
-          const bool changes = prep == "by" && IsOneOf(w, kChangeVerbs);
-          const bool sets = prep == "at" && IsOneOf(w, kSettingVerbs);
+          const bool changes = prep == Prep::kBy && w_.change_verbs.Contains(w);
+          const bool sets = prep == Prep::kAt && w_.setting_verbs.Contains(w);
           if (changes || sets) {
             SetWhat(b, v + 1, m);
-            if (changes) {
-              r->subject = m->what;
-              r->subject_key = m->what_key;
-              m->what = "change in " + m->what;
-              m->what_key += " chang";
-            }
+            if (changes) MarkChange(r, m);
           }
         }
       }
     }
+  }
+
+  // The figure set by SetWhat is a change of its quantity: "change in
+  // sales", key "sale chang"; the quantity goes on to a figure after "to".
+  void MarkChange(Reading* r, FigureMention* m) const {
+    r->subject = m->what;
+    r->subject_key = m->what_key;
+    m->what = w_.change_label + " " + m->what;
+    m->what_key += " " + w_.change_key;
   }
 
   // "in" / "of" after a unit, scale, currency or fraction (rule 8).
@@ -919,16 +887,14 @@ class Scanner {
       const std::string_view w = tok(r->j).lower;
       uint32_t k = r->j + 1;
       uint32_t e = k;
-      if (w == "in" && Adjacent(r->j) && !IsMonth(k) && LowerOrFirst(k) && CompoundAfter(k, &e)) {
-        static constexpr std::string_view kTimes[] = {"quarter", "year",    "month",  "week",
-                                                      "day",     "period",  "season", "decade",
-                                                      "century", "history", "time",   "row"};
-        if (!IsOneOf(tok(e - 1).lower, kTimes) && !IsOneOf(tok(e - 1).stem, kTimes))
+      if (w_.in.Contains(w) && Adjacent(r->j) && !IsMonth(k) && LowerOrFirst(k) &&
+          CompoundAfter(k, &e)) {
+        if (!w_.times.Contains(tok(e - 1).lower) && !w_.times.Contains(tok(e - 1).stem))
           SetWhat(k, e, m);
-      } else if (w == "of" || (r->fraction && w == "the")) {
-        if (w == "the") k = r->j;  // "half the residents"
+      } else if (w_.of.Contains(w) || (r->fraction && w_.the.Contains(w))) {
+        if (!w_.of.Contains(w)) k = r->j;  // "half the residents"
         while (k < end_ && k < r->j + 4 && Joined(k - 1) &&
-               (IsOneOf(tok(k).lower, kDeterminers) || tok(k).is_number ||
+               (w_.determiners.Contains(tok(k).lower) || tok(k).is_number ||
                 quote_words::IsPossessive(tok(k).lower))) {
           ++k;
         }
@@ -951,9 +917,8 @@ class Scanner {
       if (m->unit.empty()) m->unit = inherit_unit_;
     }
     inherit_at_ = 0;
-    if ((r->from || !r->subject.empty()) && r->j + 1 < end_ &&
-        std::string_view(tok(r->j).lower) == "to" && AdjacentAt(r->span_end, r->j) &&
-        Adjacent(r->j)) {
+    if ((r->from || !r->subject.empty()) && r->j + 1 < end_ && w_.to.Contains(tok(r->j).lower) &&
+        AdjacentAt(r->span_end, r->j) && Adjacent(r->j)) {
       inherit_at_ = r->j + 1;
       inherit_what_ = r->subject.empty() ? m->what : r->subject;
       inherit_key_ = r->subject.empty() ? m->what_key : r->subject_key;
@@ -981,67 +946,24 @@ class Scanner {
   // "of" or "the" at k: what a fraction like "a third" or "half" needs.
   bool FractionOf(uint32_t k) const {
     return k < end_ && k > begin_ && Adjacent(k - 1) &&
-           (std::string_view(tok(k).lower) == "of" || std::string_view(tok(k).lower) == "the");
+           (w_.of.Contains(tok(k).lower) || w_.the.Contains(tok(k).lower));
   }
 
+  // The qualifier right before the number at i ("more than", "about"): the
+  // longest phrase of quantity_qualifiers.txt that ends at i - 1.
   void Qualifier(uint32_t i, uint32_t* span_begin, std::string* qualifier) {
     first_token_ = i;
-    if (i == begin_) return;
-    const std::string_view p = tok(i - 1).lower;
-    const std::string pp = i - 1 > begin_ ? tok(i - 2).lower : std::string();
-    const std::string ppp = i >= begin_ + 3 ? tok(i - 3).lower : std::string();
-    uint32_t start = 0;
-    if (p == "than" && (pp == "less" || pp == "fewer") && ppp == "no") {
-      *qualifier = "at least";  // "no less than"
-      start = i - 3;
-    } else if (p == "than" && pp == "more" && ppp == "no") {
-      *qualifier = "up to";  // "no more than"
-      start = i - 3;
-    } else if ((p == "than" && pp == "more") || (p == "than" && pp == "over")) {
-      *qualifier = "more than";
-      start = i - 2;
-    } else if (p == "than" && (pp == "less" || pp == "fewer")) {
-      *qualifier = "less than";
-      start = i - 2;
-    } else if (p == "least" && pp == "at") {
-      *qualifier = "at least";
-      start = i - 2;
-    } else if (p == "to" && pp == "up") {
-      *qualifier = "up to";
-      start = i - 2;
-    } else if (p == "many" && pp == "as") {
-      *qualifier = "up to";  // "as many as"
-      start = i - 2;
-      if (i - 2 > begin_ && std::string_view(tok(i - 3).lower) == "as") start = i - 3;
-    } else if (p == "of" && (pp == "upwards" || (pp == "excess" && ppp == "in"))) {
-      *qualifier = "more than";
-      start = pp == "upwards" ? i - 2 : i - 3;
-    } else if (p == "of" && (pp == "minimum" || pp == "maximum") && (ppp == "a" || ppp == "the")) {
-      *qualifier = pp == "minimum" ? "at least" : "up to";
-      start = i - 3;
-    } else if (p == "over" || p == "above" || p == "exceeding") {
-      *qualifier = "over";
-      start = i - 1;
-    } else if (p == "about" || p == "around" || p == "roughly" || p == "approximately" ||
-               p == "some" || p == "approx" || p == "estimated") {
-      *qualifier = "about";
-      start = i - 1;
-      if (p == "estimated" && i - 1 > begin_ && std::string_view(tok(i - 2).lower) == "an")
-        start = i - 2;
-    } else if (p == "nearly" || p == "almost") {
-      *qualifier = "nearly";
-      start = i - 1;
-    } else if (p == "under" || p == "below") {
-      *qualifier = "less than";
-      start = i - 1;
-    } else if (p == "within") {
-      *qualifier = "within";
-      start = i - 1;
-    } else {
+    for (const QualifierPhrase& q : w_.qualifiers_before) {
+      const uint32_t n = static_cast<uint32_t>(q.words.size());
+      if (i < begin_ + n) continue;
+      bool match = true;
+      for (uint32_t t = n; match && t > 0; --t) match = tok(i - n + t - 1).lower == q.words[t - 1];
+      if (!match) continue;
+      *qualifier = q.qualifier;
+      *span_begin = std::min(*span_begin, tok(i - n).span.begin);
+      first_token_ = i - n;
       return;
     }
-    *span_begin = std::min(*span_begin, tok(start).span.begin);
-    first_token_ = start;
   }
 
   // The distinct stems of the content words within kContextWindow tokens of
@@ -1053,7 +975,7 @@ class Scanner {
     for (uint32_t k = lo; k < hi; ++k) {
       if ((k >= first && k < last) || (k >= what_begin_ && k < what_end_)) continue;
       const Token& t = tok(k);
-      if (!IsWord(t) || t.is_stopword || IsOneOf(t.lower, kReporting)) continue;
+      if (!IsWord(t) || t.is_stopword || w_.reporting.Contains(t.lower)) continue;
       out.push_back(t.stem_hash);
     }
     std::sort(out.begin(), out.end());
@@ -1066,29 +988,28 @@ class Scanner {
   // price stated in the present ("a flat now costs £1,950 a month") keeps
   // "cost".
   void CostSubject(uint32_t verb, FigureMention* m) {
-    static constexpr std::string_view kEstimate[] = {"will",  "would",    "could", "may",
-                                                     "might", "expected", "likely"};
     uint32_t s = verb;
     bool estimate = false;
     for (int n = 0;
          n < 4 && s > begin_ && Adjacent(s - 1) &&
-         (IsOneOf(tok(s - 1).lower, kVerbAuxiliaries) ||
-          std::string_view(tok(s - 1).lower) == "to" || IsOneOf(tok(s - 1).lower, kEstimate));
+         (w_.verb_auxiliaries.Contains(tok(s - 1).lower) ||
+          w_.infinitive.Contains(tok(s - 1).lower) || w_.estimates.Contains(tok(s - 1).lower));
          ++n) {
-      estimate = estimate || IsOneOf(tok(s - 1).lower, kEstimate);
+      estimate = estimate || w_.estimates.Contains(tok(s - 1).lower);
       --s;
     }
     if (!estimate || s <= begin_ || !Adjacent(s - 1) || !CompoundWord(s - 1) ||
-        !LowerOrFirst(s - 1) || EndsEd(tok(s - 1).lower) || IsLyAdverb(tok(s - 1).lower)) {
+        !LowerOrFirst(s - 1) || w_.EndsEd(tok(s - 1).lower) || w_.IsLyAdverb(tok(s - 1).lower)) {
       return;
     }
     const uint32_t b = CompoundBefore(s - 1);
     uint32_t d = b;
-    if (d > begin_ && Adjacent(d - 1) && IsOneOf(tok(d - 1).lower, kDeterminers)) --d;
-    if (d > begin_ && IsOneOf(tok(d - 1).lower, kPrepositions)) return;  // "the cost of"
+    if (d > begin_ && Adjacent(d - 1) && w_.determiners.Contains(tok(d - 1).lower)) --d;
+    if (d > begin_ && w_.prepositions.Contains(tok(d - 1).lower)) return;  // "the cost of"
     SetWhat(b, s, m);
   }
 
+  const FigureWords& w_;
   const Document& doc_;
   const std::string& text_;
   uint32_t begin_, end_;
@@ -1105,13 +1026,14 @@ class Scanner {
 }  // namespace
 }  // namespace figures_internal
 
-void ScanFigures(const Document& doc, uint32_t document_index, std::vector<ScannedFigure>* out) {
+void ScanFigures(const figures_internal::FigureWords& words, const Document& doc,
+                 uint32_t document_index, std::vector<ScannedFigure>* out) {
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (sentence.token_end > doc.tokens.size() || sentence.token_begin >= sentence.token_end) {
       continue;
     }
-    figures_internal::Scanner(doc, s, document_index).Run(out);
+    figures_internal::Scanner(words, doc, s, document_index).Run(out);
   }
 }
 

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <limits>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <set>
 #include <string>
@@ -13,12 +14,13 @@
 
 #include "analyze/figure_scan.h"
 #include "analyze/figure_words.h"
-#include "util/strings.h"
 
 namespace dossier {
 namespace {
 
+using figures_internal::FigureWords;
 using figures_internal::IsCasualtyKey;
+using figures_internal::Kind;
 using figures_internal::SignificantDigits;
 
 // Whether two sorted stem sets have at least two stems in common.
@@ -128,14 +130,25 @@ FigureGroup::Status FigureExtractor::Verdict(const std::vector<FigureMention>& m
   return status;
 }
 
-Result<FigureExtractor> FigureExtractor::Create(std::string_view /*data_dir*/) {
-  return FigureExtractor();
+Result<FigureExtractor> FigureExtractor::Create(std::string_view data_dir,
+                                                std::string_view language) {
+  Result<FigureWords> words = figures_internal::LoadFigureWords(data_dir, language);
+  if (!words.ok()) return words.status();
+  FigureExtractor figures;
+  figures.words_ = std::make_shared<const FigureWords>(std::move(*words));
+  return figures;
 }
+
+bool FigureExtractor::IsDuration(std::string_view unit) const {
+  return words_->UnitKind(unit) == Kind::kTime;
+}
+
+const FigureLabelWords& FigureExtractor::label_words() const { return words_->labels; }
 
 std::vector<FigureMention> FigureExtractor::Extract(const Document& doc,
                                                     uint32_t document_index) const {
   std::vector<ScannedFigure> found;
-  ScanFigures(doc, document_index, &found);
+  ScanFigures(*words_, doc, document_index, &found);
   std::vector<FigureMention> out;
   out.reserve(found.size());
   for (ScannedFigure& f : found) out.push_back(std::move(f.mention));
@@ -153,7 +166,7 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
   std::vector<ScannedFigure> all;
   for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
     if (include != nullptr && d < include->size() && !(*include)[d]) continue;
-    ScanFigures(cluster.documents[d], d, &all);
+    ScanFigures(*words_, cluster.documents[d], d, &all);
   }
   // Mentions linked by unit and key (see the header), never joining two
   // different known keys into one group.
@@ -179,9 +192,9 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
     // quantity even when they disagree ("$340 million repair", "repairs will
     // cost about $410 million"); counts of things are not ("20 states sued",
     // "12 states joined").
-    const bool measured = unit != "people" && unit != "percent" && !unit.empty() &&
-                          !IsOneOf(unit, {"year", "decade", "century", "month", "week", "day",
-                                          "hour", "minute", "second"});
+    const Kind kind = words_->UnitKind(unit);
+    const bool measured =
+        unit != "people" && unit != "percent" && !unit.empty() && kind != Kind::kTime;
     for (size_t x = 0; x < members.size(); ++x) {
       const ScannedFigure& a = all[members[x]];
       if (a.mention.what_key.empty()) continue;
@@ -201,10 +214,8 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
     // each source names it ("1.2-kilometre span", "1.2-kilometer bridge").
     // Shares and durations coincide too often ("13%" of two different
     // wholes, "15 years" in prison and ago) to count as one fact.
-    static constexpr std::string_view kCommonUnits[] = {
-        "people", "percent", "percentage point", "year",  "decade", "century", "month", "week",
-        "day",    "hour",    "minute",           "second"};
-    if (!unit.empty() && !IsOneOf(unit, kCommonUnits)) {
+    const bool common = kind == Kind::kPeople || kind == Kind::kPercent || kind == Kind::kTime;
+    if (!unit.empty() && !common) {
       for (size_t x = 0; x < members.size(); ++x) {
         const FigureMention& a = all[members[x]].mention;
         if (IsCasualtyKey(a.what_key) || SignificantDigits(a.value) < 2) continue;

@@ -2,16 +2,21 @@
 // 200,000", "$4.5 billion in aid", "within six months"), what each one
 // counts or measures, and whether the sources agree on them.
 //
-//   Result<FigureExtractor> figures = FigureExtractor::Create(options.data_dir);
+//   Result<FigureExtractor> figures = FigureExtractor::Create(options.data_dir, "en");
 //   for (const FigureGroup& g : figures->Group(cluster))
 //     if (g.status == FigureGroup::Status::kConflict)
 //       for (const FigureMention& m : g.mentions)
 //         std::cout << g.what << ": " << m.span.Slice(cluster.documents[m.document].text);
 //
 // Extract() and Group() need documents analysed by Pipeline::Analyze
-// (sentences, tokens with stems and stopword flags). The word lists are built
-// in (Create() takes a data directory for symmetry with the other analyzers
-// and does not read it); Extract() and Group() are const and thread-safe.
+// (sentences, tokens with stems and stopword flags). Create(data_dir,
+// language) reads the language's word lists, data/<language>/*.txt (number
+// words, magnitudes, fractions, units, qualifiers, casualty words, verbs,
+// counted nouns, the small words of the patterns, the briefing's label
+// words: analyze/figure_words.h lists the files), each from `data_dir` when
+// it holds one, else built in; a list missing for the language is a
+// kNotFound status. The English words quoted below are those of data/en/.
+// Extract() and Group() are const and thread-safe.
 // Spans are byte ranges into Document::text. Extract() looks at a window of
 // a few tokens around each number, so it is linear in the number of tokens.
 // Words are "adjacent" below when only spaces separate them; tokens carry no
@@ -52,8 +57,8 @@
 //     and 6,000" (value = low end, value_high = high end; the high end must be
 //     larger). After "from", "X to Y" is two figures, not a range ("grew from
 //     8,000 to 14,500");
-//   - a unit right after it, also hyphenated ("1.2-kilometre"): see kUnits in
-//     figures.cc (people/persons/lives and casualty words, money words,
+//   - a unit right after it, also hyphenated ("1.2-kilometre"): see
+//     data/en/units.txt (people/persons/lives and casualty words, money words,
 //     percent/per cent/%, percentage points, metres, kilometres, miles, feet,
 //     inches, square <length>, km/h, mph, (metric) tonnes, kilograms,
 //     barrels, gallons, litres, acres, hectares, degrees, years, decades,
@@ -77,7 +82,8 @@
 // measurement unit right after a capitalized word ("Boeing 737", "Vienna
 // 2", "Flight 370"; not a stopword, a qualifier, a month, a casualty word or
 // a possessive) or after a label word ("No.", "number", "route", "room",
-// "page", "season", "category", "level", "Fig.", ...: kLabelWords); house
+// "page", "season", "category", "level", "Fig.", ...: the labels of
+// data/en/counted_nouns.txt); house
 // numbers (a number, capitalized words, a street word: "10 Downing
 // Street"); a capitalized number word inside a sentence ("the Twelve
 // Apostles"); "one" as a pronoun or in an idiom ("no one", "the one", "one
@@ -128,7 +134,7 @@
 //     over 3,000 metres", "a population of 20,000": the lower-case compound of
 //     at most three words that ends right before "of" (its qualifier comes
 //     between "of" and the number), not a verb, not a quantity word ("a lot
-//     of", "thousands of", "part of": kNotOfHeads).
+//     of", "thousands of", "part of": not-of-head in counted_nouns.txt).
 //  6. Money right after a verb that names it: cost(s) -> "cost", lost/loses
 //     -> "loss", earned/earns -> "earnings", spent -> "spending", owes/owed ->
 //     "debt", fined -> "fine", raised -> "funds raised". An estimated cost
@@ -219,14 +225,20 @@
 #define DOSSIER_ANALYZE_FIGURES_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "dossier/document.h"
 #include "dossier/status.h"
+#include "util/short_word_list.h"
 
 namespace dossier {
+
+namespace figures_internal {
+struct FigureWords;
+}  // namespace figures_internal
 
 struct FigureMention {
   uint32_t document = 0;  // index into Cluster::documents (the caller's index in Extract)
@@ -266,9 +278,20 @@ struct FigureGroup {
 
 const char* FigureStatusName(FigureGroup::Status status);
 
+// The words the briefing labels figures with (brief/figure_report.h), from
+// data/<language>/figure_labels.txt.
+struct FigureLabelWords {
+  ShortWordList clause;    // a label stops before them: "that", "which", "when"
+  ShortWordList place;     // open a casualty's place or event: "in", "on", "during"
+  ShortWordList casualty;  // casualty words after a figure: "killed", "died"
+  ShortWordList not_noun;  // end a casualty figure, are not its noun: "lives", "dead"
+  std::string people;      // the noun of a casualty label that names none: "people"
+};
+
 class FigureExtractor {
  public:
-  static Result<FigureExtractor> Create(std::string_view data_dir);
+  static Result<FigureExtractor> Create(std::string_view data_dir,
+                                        std::string_view language = "en");
 
   // The figures of an analysed document, in text order; each mention's
   // `document` is `document_index`.
@@ -292,6 +315,14 @@ class FigureExtractor {
   // the words ("more than $15,000" and "$15 million"; 224 on a plane and 130
   // in Paris).
   static constexpr double kSameQuantityRatio = 1.6;
+
+  // Whether `unit` is a duration: the unit of a word of kind time
+  // (units.txt: "year", "minute").
+  bool IsDuration(std::string_view unit) const;
+  const FigureLabelWords& label_words() const;
+
+ private:
+  std::shared_ptr<const figures_internal::FigureWords> words_;
 };
 
 }  // namespace dossier

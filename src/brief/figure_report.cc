@@ -62,18 +62,15 @@ std::vector<FigureGroup> SplitByMagnitude(const FigureGroup& g) {
 // duration without "within" ("ten years").
 // Money and measures of one key are one quantity even in conflict (Group());
 // other conflicting groups may hold unrelated quantities.
-bool Measured(const FigureGroup& g) {
-  static constexpr std::string_view kCommon[] = {"people",  "percent", "year",   "decade",
-                                                 "century", "month",   "week",   "day",
-                                                 "hour",    "minute",  "second", ""};
-  return !g.what_key.empty() && !IsOneOf(g.unit, kCommon);
+bool Measured(const FigureExtractor& figures, const FigureGroup& g) {
+  const bool common =
+      g.unit.empty() || g.unit == "people" || g.unit == "percent" || figures.IsDuration(g.unit);
+  return !g.what_key.empty() && !common;
 }
 
-int SingleFigureScore(const FigureGroup& g) {
+int SingleFigureScore(const FigureExtractor& figures, const FigureGroup& g) {
   const FigureMention& m = g.mentions.front();
-  static constexpr std::string_view kDurations[] = {"second", "minute", "hour",   "day",    "week",
-                                                    "month",  "year",   "decade", "century"};
-  const bool duration = IsOneOf(m.unit, kDurations);
+  const bool duration = figures.IsDuration(m.unit);
   int score = 0;
   if (IsCasualty(g.what)) score += 3;
   if (!m.unit.empty() && !duration && m.unit != "people") score += 2;
@@ -109,30 +106,19 @@ bool BreakBetween(const Document& doc, uint32_t a, uint32_t b) {
          gap.find(" - ") != std::string_view::npos || gap.find('.') != std::string_view::npos;
 }
 
-constexpr std::string_view kClauseWords[] = {"that",  "which",   "who",   "whom",   "if",
-                                             "when",  "while",   "and",   "but",    "because",
-                                             "since", "whereas", "where", "though", "although"};
-constexpr std::string_view kPlacePrepositions[] = {"in",     "on",    "at",    "during", "near",
-                                                   "across", "over",  "from",  "after",  "inside",
-                                                   "aboard", "along", "since", "off",    "outside"};
-
 std::string Slice(const Document& doc, uint32_t first, uint32_t last) {
   return CollapseWhitespace(std::string_view(doc.text).substr(
       doc.tokens[first].span.begin, doc.tokens[last].span.end - doc.tokens[first].span.begin));
 }
 
-bool IsCasualtyWord(const std::string& w) {
-  return IsOneOf(w, {"killed", "killing", "kills", "kill", "died", "dead", "death", "deaths",
-                     "lives", "wounded", "injured", "injuring", "hurt", "missing"});
-}
-
 // A casualty figure's label: the people it counts, the casualty, and where
 // or in what ("people killed in the country's civil war").
-std::string CasualtyLabel(const Document& doc, const FigureMention& m, uint32_t last) {
+std::string CasualtyLabel(const FigureLabelWords& words, const Document& doc,
+                          const FigureMention& m, uint32_t last) {
   const Sentence& s = doc.sentences[m.sentence];
   const Token& end = doc.tokens[last];
-  std::string noun = "people";
-  if (!end.is_number && !end.is_stopword && end.lower != "lives" && end.lower != "dead") {
+  std::string noun = words.people;
+  if (!end.is_number && !end.is_stopword && !words.not_noun.Contains(end.lower)) {
     noun = end.lower;
   }
   // The phrase after the casualty word (or after the figure, when the word
@@ -140,18 +126,17 @@ std::string CasualtyLabel(const Document& doc, const FigureMention& m, uint32_t 
   uint32_t from = last;
   for (uint32_t k = last + 1; k < s.token_end && k <= last + 8; ++k) {
     if (BreakBetween(doc, k - 1, k)) break;
-    if (IsCasualtyWord(doc.tokens[k].lower)) {
+    if (words.casualty.Contains(doc.tokens[k].lower)) {
       from = k;
       break;
     }
   }
   std::string label = noun + " " + m.what;
   const uint32_t p = from + 1;
-  if (p < s.token_end && !BreakBetween(doc, from, p) &&
-      IsOneOf(doc.tokens[p].lower, kPlacePrepositions)) {
+  if (p < s.token_end && !BreakBetween(doc, from, p) && words.place.Contains(doc.tokens[p].lower)) {
     uint32_t q = p;
     while (q + 1 < s.token_end && q + 1 <= p + 5 && !BreakBetween(doc, q, q + 1) &&
-           !IsOneOf(doc.tokens[q + 1].lower, kClauseWords)) {
+           !words.clause.Contains(doc.tokens[q + 1].lower)) {
       ++q;
     }
     label += " " + Slice(doc, p, q);
@@ -162,17 +147,17 @@ std::string CasualtyLabel(const Document& doc, const FigureMention& m, uint32_t 
 // A figure's clause, when nothing names what it counts: the words around it
 // to the nearest punctuation or clause word, at most six before and eight
 // after ("the election needs to take place within 18 months").
-std::string ClauseLabel(const Document& doc, const FigureMention& m, uint32_t first,
-                        uint32_t last) {
+std::string ClauseLabel(const FigureLabelWords& words, const Document& doc, const FigureMention& m,
+                        uint32_t first, uint32_t last) {
   const Sentence& s = doc.sentences[m.sentence];
   uint32_t b = first;
   while (b > s.token_begin && b > first - 6 && !BreakBetween(doc, b - 1, b) &&
-         !IsOneOf(doc.tokens[b - 1].lower, kClauseWords)) {
+         !words.clause.Contains(doc.tokens[b - 1].lower)) {
     --b;
   }
   uint32_t e = last;
   while (e + 1 < s.token_end && e + 1 <= last + 8 && !BreakBetween(doc, e, e + 1) &&
-         !IsOneOf(doc.tokens[e + 1].lower, kClauseWords)) {
+         !words.clause.Contains(doc.tokens[e + 1].lower)) {
     ++e;
   }
   return Slice(doc, b, e);
@@ -180,22 +165,26 @@ std::string ClauseLabel(const Document& doc, const FigureMention& m, uint32_t fi
 
 }  // namespace
 
-std::string FigureLabel(const Document& doc, const FigureMention& m) {
+std::string FigureLabel(const FigureExtractor& figures, const Document& doc,
+                        const FigureMention& m) {
   uint32_t first = 0, last = 0;
   if (!FigureTokens(doc, m, &first, &last)) return m.what;
-  if (IsCasualty(m.what)) return CasualtyLabel(doc, m, last);
-  if (m.what.empty() || m.what == m.unit) return ClauseLabel(doc, m, first, last);
+  if (IsCasualty(m.what)) return CasualtyLabel(figures.label_words(), doc, m, last);
+  if (m.what.empty() || m.what == m.unit) {
+    return ClauseLabel(figures.label_words(), doc, m, first, last);
+  }
   return m.what;
 }
 
-std::string GroupLabel(const Cluster& cluster, const FigureGroup& g) {
+std::string GroupLabel(const FigureExtractor& figures, const Cluster& cluster,
+                       const FigureGroup& g) {
   // A named quantity keeps the group's name.
   if (!IsCasualty(g.what) && !g.what.empty() && g.what != g.unit) return g.what;
   std::map<std::string, size_t> votes;
   std::string best;
   size_t best_votes = 0;
   for (const FigureMention& m : g.mentions) {
-    const std::string label = FigureLabel(cluster.documents[m.document], m);
+    const std::string label = FigureLabel(figures, cluster.documents[m.document], m);
     const size_t n = ++votes[label];
     // The most frequent; among equals the fuller (it says more).
     if (n > best_votes || (n == best_votes && label.size() > best.size())) {
@@ -208,8 +197,8 @@ std::string GroupLabel(const Cluster& cluster, const FigureGroup& g) {
 
 // Figure groups worth a reader's attention: `out`, those reported by two
 // sources or more; `single`, those of one source that say what they count.
-void ReportableFigures(std::vector<FigureGroup> groups, std::vector<FigureGroup>* multi,
-                       std::vector<FigureGroup>* single) {
+void ReportableFigures(const FigureExtractor& figures, std::vector<FigureGroup> groups,
+                       std::vector<FigureGroup>* multi, std::vector<FigureGroup>* single) {
   std::vector<FigureGroup>& out = *multi;
   auto keep = [&](FigureGroup&& g) {
     if (g.DocumentCount() >= 2) {
@@ -221,7 +210,7 @@ void ReportableFigures(std::vector<FigureGroup> groups, std::vector<FigureGroup>
   for (FigureGroup& g : groups) {
     if (IsCasualty(g.what)) {
       for (FigureGroup& part : SplitByMagnitude(g)) keep(std::move(part));
-    } else if (g.status == FigureGroup::Status::kConflict && !Measured(g)) {
+    } else if (g.status == FigureGroup::Status::kConflict && !Measured(figures, g)) {
       std::vector<FigureGroup> parts;
       for (const FigureMention& m : g.mentions) {
         FigureGroup* home = nullptr;
@@ -260,7 +249,7 @@ void ReportableFigures(std::vector<FigureGroup> groups, std::vector<FigureGroup>
   // in reading order; small counts of things ("two meetings") are dropped.
   std::vector<std::pair<int, FigureGroup>> scored;
   for (FigureGroup& g : *single) {
-    const int score = SingleFigureScore(g);
+    const int score = SingleFigureScore(figures, g);
     if (score >= 1) scored.emplace_back(score, std::move(g));
   }
   std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {

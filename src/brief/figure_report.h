@@ -1,9 +1,16 @@
 // Which figure groups a briefing shows: those of two sources or more (split
 // into one quantity each, in conflict only when incompatible), and the
-// telling ones of a single source.
+// telling ones of a single source; and the labels they are shown with, in
+// the words of the extractor's language (FigureExtractor::label_words:
+// data/<language>/figure_labels.txt).
+//
+//   std::vector<FigureGroup> multi, single;
+//   ReportableFigures(figures, figures.Group(cluster), &multi, &single);
+//   for (const FigureGroup& g : multi) show(GroupLabel(figures, cluster, g), g);
 #ifndef DOSSIER_BRIEF_FIGURE_REPORT_H_
 #define DOSSIER_BRIEF_FIGURE_REPORT_H_
 
+#include <string>
 #include <vector>
 
 #include "analyze/figures.h"
@@ -13,8 +20,9 @@ namespace dossier {
 // `multi`: groups reported by two sources or more, conflicts first, then
 // casualties, then by sources; `single`: one source's groups that say what
 // they count, the telling ones first (SingleFigureScore in the .cc).
-void ReportableFigures(std::vector<FigureGroup> groups, std::vector<FigureGroup>* multi,
-                       std::vector<FigureGroup>* single);
+// `figures` says which units are durations.
+void ReportableFigures(const FigureExtractor& figures, std::vector<FigureGroup> groups,
+                       std::vector<FigureGroup>* multi, std::vector<FigureGroup>* single);
 
 // What a figure counts, in words from its text:
 //   - a casualty: the people counted, the casualty and the place or event
@@ -25,10 +33,12 @@ void ReportableFigures(std::vector<FigureGroup> groups, std::vector<FigureGroup>
 //     six words before and eight after ("the election needs to take place
 //     within 18 months");
 //   - else its `what` ("repair", "unemployment rate").
-std::string FigureLabel(const Document& doc, const FigureMention& m);
+std::string FigureLabel(const FigureExtractor& figures, const Document& doc,
+                        const FigureMention& m);
 // A group's label: its `what` when that names the quantity; else (casualties,
 // a unit alone) its mentions' most frequent label, the fuller on a tie.
-std::string GroupLabel(const Cluster& cluster, const FigureGroup& g);
+std::string GroupLabel(const FigureExtractor& figures, const Cluster& cluster,
+                       const FigureGroup& g);
 
 }  // namespace dossier
 

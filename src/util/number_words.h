@@ -1,35 +1,57 @@
-// English cardinal number words, one table for every stage that reads them
-// (the figure scanner, the time expressions).
+// Cardinal number words of a language ("one" .. "twenty", the tens to
+// "ninety"), from data/<language>/number_words.txt: one list for every stage
+// that reads them (the figure scanner, the time expressions). Words that
+// multiply a number ("hundred", "million") are the figure scanner's
+// (data/en/magnitudes.txt).
+//
+//   Result<NumberWords> numbers = NumberWords::Load(options.data_dir, "en");
+//   if (const NumberWord* n = numbers->Find("seven")) use(n->value);  // 7
+//
+// Load reads `<language>/number_words.txt` from `data_dir` when it holds one,
+// else the built-in copy (util/data_files.h); no list for the language is a
+// kNotFound status. Immutable once loaded; thread-safe.
 #ifndef DOSSIER_UTIL_NUMBER_WORDS_H_
 #define DOSSIER_UTIL_NUMBER_WORDS_H_
 
+#include <string>
 #include <string_view>
+#include <vector>
+
+#include "dossier/status.h"
+#include "util/word_shapes.h"
 
 namespace dossier {
 
 struct NumberWord {
-  std::string_view word;
-  double value;
+  std::string word;  // lower case
+  double value = 0;
 };
 
-// "one" .. "twenty", then the tens to "ninety"; scales ("hundred",
-// "million") are the figure scanner's.
-inline constexpr NumberWord kCardinalWords[] = {
-    {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
-    {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
-    {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
-    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
-    {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
-    {"eighty", 80},  {"ninety", 90},
-};
+class NumberWords {
+ public:
+  static Result<NumberWords> Load(std::string_view data_dir, std::string_view language = "en");
 
-// The value of a cardinal word in lower case ("seven" -> 7), or -1.
-inline int CardinalValue(std::string_view lower) {
-  for (const NumberWord& n : kCardinalWords) {
-    if (lower == n.word) return static_cast<int>(n.value);
+  // The number word `lower` (in lower case), or null. Most words are ruled
+  // out by their shape (first byte and length) before any comparison.
+  const NumberWord* Find(std::string_view lower) const {
+    if (!shapes_.MayContain(lower)) return nullptr;
+    for (const NumberWord& n : words_) {
+      if (n.word == lower) return &n;
+    }
+    return nullptr;
   }
-  return -1;
-}
+  const std::vector<NumberWord>& words() const { return words_; }
+
+ private:
+  std::vector<NumberWord> words_;
+  WordShapes shapes_;
+};
+
+// The value of a cardinal word in lower case ("seven" -> 7), or -1, by the
+// built-in English list. Transitional: for analyze/time_expressions.cc until
+// TimelineBuilder::Create loads NumberWords from its data folder; new code
+// takes a NumberWords.
+int CardinalValue(std::string_view lower);
 
 }  // namespace dossier
 

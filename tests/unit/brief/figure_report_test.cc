@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "../analyze/analyzed_text.h"
+#include "util/data_files.h"
 
 namespace dossier {
 namespace {
@@ -25,7 +29,7 @@ class FigureReportTest : public ::testing::Test {
   static std::string Label(const std::string& text) {
     const Document doc = AnalyzedDocument(*pipeline_, text);
     const std::vector<FigureMention> found = figures_->Extract(doc, 0);
-    return found.empty() ? "(no figure)" : FigureLabel(doc, found.front());
+    return found.empty() ? "(no figure)" : FigureLabel(*figures_, doc, found.front());
   }
   static Pipeline* pipeline_;
   static FigureExtractor* figures_;
@@ -53,6 +57,29 @@ TEST_F(FigureReportTest, UnnamedFigureIsLabelledByItsClause) {
 
 TEST_F(FigureReportTest, NamedFigureKeepsItsName) {
   EXPECT_EQ(Label("The government will pay for a $340 million repair.\n"), "repair");
+}
+
+// The label words come from en/figure_labels.txt, which a data folder replaces.
+TEST_F(FigureReportTest, LabelWordsComeFromTheDataFolder) {
+  const std::filesystem::path dir =
+      std::filesystem::path(testing::TempDir()) / "dossier-figure-labels";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "en");
+  std::string labels = *ReadDataFile("", "en/figure_labels.txt");
+  const size_t at = labels.find("\npeople ");
+  ASSERT_NE(at, std::string::npos);
+  labels.replace(at + 1, 6, "victims");
+  std::ofstream(dir / "en" / "figure_labels.txt") << labels << "aboard | clause\n";
+  Result<FigureExtractor> changed = FigureExtractor::Create(dir.string());
+  std::filesystem::remove_all(dir);
+  ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+
+  const Document doc =
+      AnalyzedDocument(*pipeline_, "Over 300 died in the crash aboard the ship.\n");
+  const std::vector<FigureMention> found = figures_->Extract(doc, 0);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(FigureLabel(*figures_, doc, found[0]), "people killed in the crash aboard the ship");
+  EXPECT_EQ(FigureLabel(*changed, doc, found[0]), "victims killed in the crash");
 }
 
 }  // namespace
