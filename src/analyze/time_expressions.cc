@@ -349,8 +349,9 @@ class SentenceMatcher {
     e->span.begin = toks_[first - words].begin;
     e->precision = kPrecisionApproximate;
   }
-  // "or so", "or more", "or less", and with `count`, "or" and a count ("a
-  // week or two"), at token i: the token after it, or kNone.
+  // A vague tail ("or so", "or more", "or less"), and with `count`, a range
+  // word and a count ("a week or two"), at token i: the token after it, or
+  // kNone.
   size_t OrSoAt(size_t i, bool count) const {
     int unused = 0;
     if (Is(i, kPhraseStart)) {
@@ -361,10 +362,10 @@ class SentenceMatcher {
     if (count && Is(i, kRange) && CountAt(i + 1, &after, &vague) > 0) return after;
     return kNone;
   }
-  // A count at token j: digits (not after a decimal point), a number word,
-  // or a vague count ("a few", "few", "several", "some": kVagueCount; "a
-  // couple (of)", "couple (of)": kCoupleCount). Sets *after and *vague;
-  // -1 if none.
+  // A count at token j: digits (not after a decimal point), a vague count
+  // (the longest vague phrase of time_words.txt: "a few", "several": 3; "a
+  // couple of": 2), a count word ("a": 1) or a number word
+  // (util/number_words.h). Sets *after and *vague; -1 if none.
   int CountAt(size_t j, size_t* after, bool* vague) const {
     *vague = false;
     if (!Has(j)) return -1;

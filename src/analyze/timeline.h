@@ -11,11 +11,16 @@
 //               << "  (" << e.citations.size() << " sources)\n";
 //
 // Extract() and Build() need documents analysed by Pipeline::Analyze
-// (sentences, tokens). Create() loads the word lists (below); Extract() and
-// Build() are const and thread-safe. Spans are byte
-// ranges into Document::text. Extract() runs in time linear in the text;
+// (sentences, tokens). Create() loads the word lists (see Create); Extract()
+// and Build() are const and thread-safe. Spans are byte ranges into
+// Document::text. Extract() runs in time linear in the text;
 // Build() too, except the merge, which compares the events of one date with
 // each other.
+//
+// The words below are the English ones (data/en/time_words.txt,
+// time_units.txt, tense_words.txt, event_words.txt, months.txt,
+// weekdays.txt); each file's header says how its kinds are used, and
+// another language's folder gives its own.
 //
 // Expressions, their kind, their precision, and how they resolve (D = the
 // document's date, Document::date):

@@ -25,8 +25,8 @@
 
 namespace dossier {
 
-// Looks at the first paragraphs of an analysed document (paragraphs and
-// turns filled in). Sets title/title_span and date/date_span where found and
+// Detect() looks at the first paragraphs of an analysed document
+// (paragraphs and turns filled in). Sets title/title_span and date/date_span where found and
 // not already known, and removes a headline or a bare date line from
 // doc->paragraphs so they are not taken for sentences. Turn labels are never
 // taken for a headline.
@@ -53,9 +53,9 @@ namespace dossier {
 // Byline: a byline line set apart as clutter (ClutterKind::kByline) gives
 // the byline (the name after its opening word, bylines.txt "line") and the
 // date it holds.
-
-// True when `paragraph` is a photo caption or a file-photo note, whose dates
-// are those of a picture, not of the story. It has at most 80 words (a
+//
+// IsPhotoCaption() is true when `paragraph` is a photo caption or a
+// file-photo note, whose dates are those of a picture, not of the story. It has at most 80 words (a
 // longer one is story text, perhaps with a caption joined to it), and
 //   - it ends (before final periods and spaces) with a parenthesised credit
 //     that starts with a capital and holds a photo word (photo(s),
@@ -73,8 +73,10 @@ namespace dossier {
 //     "Photo by Jane Roe").
 // The openings may follow a parenthesised note of at most 40 bytes, the
 // credit of the caption before ("(Wire) FILE - ..."). Words compare
-// without regard to case, except the file note's capitals. The words named
-// above are the English ones of data/en/captions.txt.
+// without regard to case, except the file note's capitals.
+//
+// The words named above are the English ones of data/en/captions.txt,
+// bylines.txt and months.txt; another language's come from its folder.
 class MetadataDetector {
  public:
   // Reads `language`/captions.txt, bylines.txt, months.txt and weekdays.txt
