@@ -158,5 +158,22 @@ TEST_F(InputTest, PagesAreReadWithTheWordListsOfTheDataFolder) {
   EXPECT_EQ(status.code(), StatusCode::kNotFound);
 }
 
+// JSON Lines dates are read with the month names of ReadOptions::data_dir.
+TEST_F(InputTest, JsonlDatesUseTheMonthNamesOfTheDataFolder) {
+  const std::string path =
+      Write("a.jsonl",
+            "{\"id\":\"a\",\"date\":\"27 novembre 2015\",\"text\":\"Le port a ferm\u00e9.\"}\n");
+  Write("data/en/months.txt", "novembre | 11\n");
+  std::vector<Diagnostic> diags;
+  ReadOptions folder;
+  folder.data_dir = (dir_ / "data").string();
+  std::vector<Cluster> with = Read({path}, &diags, nullptr, folder);
+  ASSERT_EQ(with.size(), 1u);
+  EXPECT_EQ(with[0].documents[0].date, "2015-11-27");
+  std::vector<Cluster> without = Read({path}, &diags);
+  ASSERT_EQ(without.size(), 1u);
+  EXPECT_EQ(without[0].documents[0].date, "");  // unrecognised, a warning
+}
+
 }  // namespace
 }  // namespace dossier
