@@ -18,6 +18,7 @@ namespace dossier {
 
 struct Pipeline::Impl {
   ClutterFilter clutter;
+  MetadataDetector metadata;
   TranscriptParser transcript;
   SentenceSplitter splitter;
   Tokenizer tokenizer;
@@ -46,6 +47,8 @@ Pipeline::~Pipeline() = default;
 Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
   Result<ClutterFilter> clutter = ClutterFilter::Create(options.data_dir);
   if (!clutter.ok()) return clutter.status();
+  Result<MetadataDetector> metadata = MetadataDetector::Create(options.data_dir);
+  if (!metadata.ok()) return metadata.status();
   Result<TranscriptParser> transcript = TranscriptParser::Create(options.data_dir);
   if (!transcript.ok()) return transcript.status();
   Result<SentenceSplitter> splitter = SentenceSplitter::Create(options.data_dir);
@@ -69,8 +72,9 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
     if (HasDataFile(options.data_dir, code + "/abbreviations.txt")) rule_split.push_back(code);
   }
   auto impl = std::make_unique<Impl>(
-      Impl{std::move(*clutter), std::move(*transcript), std::move(*splitter), std::move(*tokenizer),
-           std::move(*languages), NormalizeLanguageTag(options.language), std::move(rule_split)});
+      Impl{std::move(*clutter), std::move(*metadata), std::move(*transcript), std::move(*splitter),
+           std::move(*tokenizer), std::move(*languages), NormalizeLanguageTag(options.language),
+           std::move(rule_split)});
   return Pipeline(std::move(impl));
 }
 
@@ -130,7 +134,7 @@ void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
 
   impl_->clutter.Apply(text, &doc->paragraphs, &doc->clutter);
   doc->turns = impl_->transcript.Parse(text, doc->paragraphs);
-  DetectMetadata(doc);
+  impl_->metadata.Detect(doc);
 
   // Text written all in lower case (some feeds, Multi-News+) needs caseless splitting.
   size_t upper = 0, letters = 0;

@@ -27,9 +27,21 @@
 // grows the stack, and nesting deeper than 400 levels is flattened before
 // parsing, so deep markup cannot make the parse quadratic. Thread-safe: no
 // shared mutable state.
+//
+// Word lists: the class and id words that mark furniture and the body
+// (data/<language>/page_classes.txt), the lines of page furniture, section
+// names and error-page words (page_furniture.txt), byline openings and date
+// labels (bylines.txt), month and weekday names (months.txt, weekdays.txt)
+// and the table of news domains (data/outlet_domains.txt).
+// ArticleExtractor::Create loads them from a data folder, which replaces
+// each list it holds (--data-dir); ExtractArticle uses the built-in ones.
+//
+//   Result<ArticleExtractor> x = ArticleExtractor::Create(data_dir);  // "en"
+//   Result<Article> b = x->Extract(html, address);
 #ifndef DOSSIER_ARTICLE_H_
 #define DOSSIER_ARTICLE_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -67,6 +79,29 @@ struct Article {
 // JSON-LD publisher, a built-in table of news domains, else the host; the
 // date in the address's path when no metadata gives one).
 Result<Article> ExtractArticle(std::string_view html, std::string_view address = {});
+
+namespace article_internal {
+struct PageWords;
+}  // namespace article_internal
+
+// ExtractArticle with word lists read from a data folder. Immutable once
+// created; Extract() is const and thread-safe.
+class ArticleExtractor {
+ public:
+  // Reads the lists named above for `language` from `data_dir` (empty:
+  // built in; a list the folder lacks stays built in); kNotFound when one
+  // is absent or the folder does not exist, kInvalidInput for a bad line.
+  static Result<ArticleExtractor> Create(std::string_view data_dir,
+                                         std::string_view language = "en");
+  // The built-in lists, loaded once (what ExtractArticle uses).
+  static const ArticleExtractor& BuiltIn();
+
+  // As ExtractArticle.
+  Result<Article> Extract(std::string_view html, std::string_view address = {}) const;
+
+ private:
+  std::shared_ptr<const article_internal::PageWords> words_;
+};
 
 }  // namespace dossier
 

@@ -36,7 +36,9 @@ class InputBriefer {
   // input order, as soon as it is briefed. The cluster carries the problems
   // met reading it, the briefing its notices. Problems with single inputs go
   // to `diagnostics`; the error is returned only when no input could be
-  // used. Const: one InputBriefer serves many threads.
+  // used. HTML pages are extracted with the word lists of options.data_dir
+  // unless `read` names a data folder or an extractor of its own. Const:
+  // one InputBriefer serves many threads.
   Status Brief(const std::vector<Input>& inputs, const ReadOptions& read, const Sink& sink,
                std::vector<Diagnostic>* diagnostics) const;
 

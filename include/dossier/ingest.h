@@ -36,11 +36,13 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "dossier/article.h"
 #include "dossier/document.h"
 #include "dossier/status.h"
 
@@ -93,6 +95,15 @@ struct ReadOptions {
   // When given and it turns true (a signal handler's flag), reading stops
   // before the next file or JSON line; what was read is still delivered.
   const std::atomic<bool>* stop = nullptr;
+  // A folder of word lists replacing the built-in ones (see data/; the
+  // CLI's --data-dir); empty: built in. HTML pages are extracted with its
+  // lists (dossier/article.h, ArticleExtractor).
+  std::string data_dir;
+  // The extractor of HTML pages, when the caller made one to reuse over
+  // calls (ArticleExtractor::Create(data_dir)); when null, ReadInputs,
+  // ReadDocuments and ReadBuffer make one from data_dir, once per call, and
+  // fail (ReadBuffer: an error diagnostic) when its lists cannot be read.
+  std::shared_ptr<const ArticleExtractor> extractor;
 };
 
 // One input: a file, a folder or "-" (standard input) named by `path`, or,

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyze/time_words.h"
 #include "segment/lexer.h"
 #include "segment/metadata.h"
 #include "util/dates.h"
@@ -18,113 +19,14 @@
 namespace dossier::timeline_internal {
 namespace {
 
-// The count a vague quantity stands for: "a few weeks", "several years",
-// "in recent days"; "a couple of weeks".
+// The count a unit in the plural alone stands for: "in recent days", "in
+// the coming weeks" (the vague counts of time_words.txt have their own).
 constexpr int kVagueCount = 3;
-constexpr int kCoupleCount = 2;
 
 // 0 = Monday ... 6 = Sunday.
 int WeekdayOf(int64_t days) {
   int64_t w = (days + 3) % 7;  // 1970-01-01 was a Thursday
   return static_cast<int>(w < 0 ? w + 7 : w);
-}
-
-// A cardinal word ("one" .. "ninety", util/number_words.h) or "a"/"an";
-// -1 if none.
-int NumberWord(std::string_view lower) {
-  if (lower == "a" || lower == "an") return 1;
-  return CardinalValue(lower);
-}
-
-// 'd' days, 'w' weeks, 'm' months, 'y' years; 0 if none.
-char UnitFromWord(std::string_view lower) {
-  if (lower == "day" || lower == "days") return 'd';
-  if (lower == "week" || lower == "weeks") return 'w';
-  if (lower == "month" || lower == "months") return 'm';
-  if (lower == "year" || lower == "years") return 'y';
-  return 0;
-}
-
-// "week", "month", "year".
-bool IsCalendarUnit(std::string_view lower) {
-  return lower == "week" || lower == "month" || lower == "year";
-}
-
-// "days", "weeks", "months", "years": a unit in the plural.
-bool IsPluralUnit(std::string_view lower) {
-  return lower.size() > 1 && lower.back() == 's' && UnitFromWord(lower) != 0;
-}
-
-// Hedges before a named day, month or weekday ("around March 3"), and
-// before a count of units ("about two weeks ago", "more than a year ago"),
-// as lowercase words.
-constexpr std::string_view kDateHedges[] = {"about", "around",      "roughly",     "approximately",
-                                            "circa", "on or about", "on or around"};
-constexpr std::string_view kCountHedges[] = {"about",
-                                             "around",
-                                             "roughly",
-                                             "approximately",
-                                             "nearly",
-                                             "almost",
-                                             "some",
-                                             "over",
-                                             "under",
-                                             "more than",
-                                             "less than",
-                                             "fewer than",
-                                             "at least",
-                                             "just over",
-                                             "just under",
-                                             "a little over",
-                                             "a little more than"};
-
-// Filler words of a deadline that make it approximate ("within about six
-// months").
-bool IsHedgeFiller(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {"about", "roughly", "around", "some",
-                                                "approximately"};
-  return IsOneOf(lower, kWords);
-}
-
-// Forms of "be" before "expected", "due", "set": "is expected to",
-// "they're due", "it's set to".
-bool IsBeForm(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {"is",   "are",   "was", "were", "be",
-                                                "been", "being", "am",  "s",    "re"};
-  return IsOneOf(lower, kWords);
-}
-
-// Future cue words that count only before "to" ("plans to", "hopes to").
-bool IsFutureBeforeTo(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {"plan",    "plans", "intend", "intends", "expect",
-                                                "expects", "hope",  "hopes",  "aim",     "aims"};
-  return IsOneOf(lower, kWords);
-}
-
-bool IsMonthPreposition(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {"in",     "since", "until", "by",  "from",
-                                                "during", "early", "late",  "mid", "through"};
-  return IsOneOf(lower, kWords);
-}
-
-// Words allowed between "within" and its count: "within the next two
-// weeks", "within the target time of six months".
-bool IsWithinFiller(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {
-      "the",    "next", "coming", "following", "first",         "target", "time",
-      "of",     "a",    "period", "timeframe", "deadline",      "about",  "roughly",
-      "around", "some", "just",   "another",   "approximately", "frame",  "span"};
-  return IsOneOf(lower, kWords);
-}
-
-// Words allowed between "in" and its count ("in another two weeks", "in
-// about six months"); "the" only before next/coming/following, so that "in
-// the 18 months since" is not a deadline.
-bool IsInFiller(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {"next",  "coming",       "following", "another",
-                                                "about", "roughly",      "around",    "some",
-                                                "just",  "approximately"};
-  return IsOneOf(lower, kWords);
 }
 
 CivilDate AddMonths(const CivilDate& d, int months) {
@@ -143,13 +45,18 @@ std::string MonthIso(int year, int month) {
 // Matches the expressions of one sentence.
 class SentenceMatcher {
  public:
-  SentenceMatcher(std::string_view text, const std::vector<Lexeme>& toks, const CivilDate* ref)
-      : text_(text), toks_(toks), ref_(ref) {
-    // Every word lowered once: the rules look at the same words many times.
+  SentenceMatcher(const TimeWords& words, std::string_view text, const std::vector<Lexeme>& toks,
+                  const CivilDate* ref)
+      : words_(words), text_(text), toks_(toks), ref_(ref) {
+    // Every word lowered and looked up once: the rules look at the same
+    // words many times.
     lower_.resize(toks_.size());
+    info_.assign(toks_.size(), nullptr);
     for (size_t i = 0; i < toks_.size(); ++i) {
-      if (toks_[i].kind == LexemeKind::kLetters) lower_[i] = AsciiLower(Str(i));
-      has_ago_ = has_ago_ || lower_[i] == "ago";
+      if (toks_[i].kind != LexemeKind::kLetters) continue;
+      lower_[i] = AsciiLower(Str(i));
+      info_[i] = words_.Find(lower_[i]);
+      has_ago_ = has_ago_ || Is(i, kAgo);
     }
   }
 
@@ -178,6 +85,35 @@ class SentenceMatcher {
   std::string_view Lower(size_t i) const { return lower_[i]; }
   bool Has(size_t i) const { return i < toks_.size(); }
   bool IsWord(size_t i) const { return Has(i) && toks_[i].kind == LexemeKind::kLetters; }
+  // What the word at i does (time_words.h); null when i is no listed word.
+  const TimeWord* Info(size_t i) const { return Has(i) ? info_[i] : nullptr; }
+  // Whether the word at i has one of `roles`.
+  bool Is(size_t i, uint64_t roles) const {
+    const TimeWord* w = Info(i);
+    return w != nullptr && (w->roles & roles) != 0;
+  }
+  // The unit ('d', 'w', 'm', 'y') of the word at i, 0 if it is none.
+  char UnitAt(size_t i) const { return Is(i, kUnit) ? info_[i]->unit : 0; }
+  // "days", "weeks", "months", "years": a unit in the plural.
+  bool IsPluralUnit(size_t i) const { return Is(i, kUnit) && info_[i]->plural; }
+  // "week", "month", "year": a unit in the singular, other than the day.
+  bool IsCalendarUnit(size_t i) const {
+    return Is(i, kUnit) && !info_[i]->plural && info_[i]->unit != 'd';
+  }
+  // The end of the longest of `phrases` that starts at token i, words in a
+  // row; kNone if none does. Sets *value to its value.
+  size_t PhraseAt(size_t i, const std::vector<TimePhrase>& phrases, int* value) const {
+    size_t best = kNone;
+    for (const TimePhrase& p : phrases) {
+      size_t k = 0;
+      while (k < p.words.size() && WordAt(i + k) == p.words[k]) ++k;
+      if (k == p.words.size() && (best == kNone || i + k > best)) {
+        best = i + k;
+        *value = p.value;
+      }
+    }
+    return best;
+  }
   // The lowercase word at i, or "" when i is not a word.
   std::string_view WordAt(size_t i) const {
     return IsWord(i) ? std::string_view(lower_[i]) : std::string_view();
@@ -208,16 +144,56 @@ class SentenceMatcher {
     return IsMarkAt(i, "\xE2\x80\x94") || IsMarkAt(i, "\xE2\x80\x93");
   }
 
-  // The tense cue of each word: +1 future, -1 past, 0 none.
+  // The tense cue of word i (tense_words.txt; see ComputeCues): +1, -1 or 0.
+  int CueAt(size_t i) const {
+    const std::string_view w = Lower(i);
+    const TimeWord* info = info_[i];
+    const uint64_t roles = info == nullptr ? 0 : info->roles;
+    const size_t contracted = AfterApostrophe(i);
+    for (const Contraction& c : words_.future_contractions()) {
+      if (w == c.head && contracted != kNone && WordAt(contracted) == c.tail) return 1;  // "won't"
+    }
+    const bool be_before = i > 0 && Is(i - 1, kBe);
+    if ((roles & kTo) != 0) {
+      // "the minister is to visit", not "is to blame".
+      return i > 0 && Is(i - 1, kBePresent) && IsWord(i + 1) && !Is(i + 1, kIsToIdiom) ? 1 : 0;
+    }
+    if ((roles & kFuture) != 0) {
+      const bool to_after = Is(i + 1, kTo);
+      switch (info->future) {
+        case FutureCondition::kAlways:
+          return 1;
+        case FutureCondition::kAfterBeOrBeforeTo:
+          return be_before || to_after ? 1 : 0;
+        case FutureCondition::kAfterBeAndBeforeTo:
+          return be_before && to_after ? 1 : 0;
+        case FutureCondition::kUnlessBareTo:
+          return !to_after || be_before ? 1 : 0;
+        case FutureCondition::kBeforeTo:
+          return to_after ? 1 : 0;
+        case FutureCondition::kUnlessPerfect: {
+          bool perfect = Is(i + 1, kPerfect);
+          for (const std::string& tail : words_.perfect_tails()) {
+            perfect = perfect || (contracted != kNone && WordAt(contracted) == tail);
+          }
+          return perfect ? 0 : 1;
+        }
+      }
+    }
+    return words_.IsPastForm(w, info) && !(i > 0 && Is(i - 1, kPassive)) ? -1 : 0;
+  }
+
+  // The tense cue of each word: +1 future, -1 past, 0 none (the words of
+  //  tense_words.txt; English examples):
   //   future: "will", "shall", "'ll", "should", "scheduled", "planned",
   //           "upcoming"; "won't"; "would" unless "have"/"'ve" follows;
   //           "expected" after a form of "be" or before "to"; "set" and
   //           "going" after a form of "be" and before "to"; "due" unless
   //           "due to" without a form of "be" before it ("closed due to the
-  //           storm"); IsFutureBeforeTo words before "to"; "to" after is,
+  //           storm"); "plans" and the like before "to"; "to" after is,
   //           are, am and before a word other than "blame";
-  //   past:   a past form (IsPastForm) that is not one of the words above
-  //           and does not follow "be"/"being" ("will be held").
+  //   past:   a past form (TimeWords::IsPastForm) that is not one of the
+  //           words above and does not follow "be"/"being" ("will be held").
   // Also the clause marks and the count of words before each token.
   // Computed on first use: most sentences hold no time expression.
   void ComputeCues() const {
@@ -227,35 +203,7 @@ class SentenceMatcher {
     cue_.assign(n, 0);
     for (size_t i = 0; i < n; ++i) {
       if (toks_[i].kind != LexemeKind::kLetters) continue;
-      const std::string_view w = Lower(i);
-      const std::string_view prev = i > 0 ? WordAt(i - 1) : std::string_view();
-      const std::string_view after = WordAt(i + 1);
-      const size_t contracted = AfterApostrophe(i);
-      if (w == "won" && contracted != kNone && WordAt(contracted) == "t") {
-        cue_[i] = 1;  // "won't"
-        continue;
-      }
-      if (w == "would") {
-        const bool perfect = after == "have" || (contracted != kNone && WordAt(contracted) == "ve");
-        cue_[i] = perfect ? 0 : 1;
-        continue;
-      }
-      if (w == "to") {
-        if ((prev == "is" || prev == "are" || prev == "am") && IsWord(i + 1) && after != "blame") {
-          cue_[i] = 1;  // "the minister is to visit"
-        }
-        continue;
-      }
-      if (IsFutureWord(w)) {
-        bool future = true;
-        if (w == "expected") future = IsBeForm(prev) || after == "to";
-        if (w == "set" || w == "going") future = IsBeForm(prev) && after == "to";
-        if (w == "due") future = after != "to" || IsBeForm(prev);
-        if (IsFutureBeforeTo(w)) future = after == "to";
-        cue_[i] = future ? 1 : 0;
-        continue;
-      }
-      if (IsPastForm(w) && prev != "be" && prev != "being") cue_[i] = -1;
+      cue_[i] = static_cast<int8_t>(CueAt(i));
     }
     prev_cue_.assign(n + 1, kNone);
     for (size_t i = 1; i <= n; ++i) {
@@ -289,7 +237,8 @@ class SentenceMatcher {
 
   // The tense of the expression of tokens [first, end): +1 future, -1
   // past, 0 when the sentence has no cue.
-  //  1. "starting"/"beginning" right before it (also before "on"): future;
+  //  1. an onset word ("starting", "beginning") right before it (also
+  //     before "on"): future;
   //  2. a past cue right before it (also before "on") or right after it:
   //     past ("said Tuesday", "on Friday announced");
   //  3. else the nearest cue of its clause (between clause marks: "– which
@@ -299,10 +248,9 @@ class SentenceMatcher {
   int Tense(size_t first, size_t end) const {
     ComputeCues();
     size_t before = first > 0 ? first - 1 : kNone;
-    if (before != kNone && WordAt(before) == "on" && before > 0) --before;
+    if (before != kNone && Is(before, kOn) && before > 0) --before;
     if (before != kNone) {
-      const std::string_view w = WordAt(before);
-      if (w == "starting" || w == "beginning") return 1;
+      if (Is(before, kOnset)) return 1;
       if (cue_[before] < 0) return -1;
     }
     if (Has(end) && cue_[end] < 0) return -1;
@@ -331,7 +279,7 @@ class SentenceMatcher {
   // A capitalized month name at i (with an adjacent period); sets *after.
   int MonthAt(size_t i, size_t* after) const {
     if (!Has(i) || toks_[i].kind != LexemeKind::kLetters || !IsCapitalized(i)) return 0;
-    int m = MonthFromName(Str(i));
+    int m = words_.calendar().Month(Str(i));
     if (m == 0) return 0;
     *after = i + 1;
     if (IsPunct(i + 1, '.') && Adjacent(i + 1)) *after = i + 2;
@@ -352,8 +300,7 @@ class SentenceMatcher {
     }
     *after = i + 1;
     if (Has(i + 1) && toks_[i + 1].kind == LexemeKind::kLetters && Adjacent(i + 1)) {
-      const std::string_view s = Lower(i + 1);
-      if (s != "st" && s != "nd" && s != "rd" && s != "th") return -1;
+      if (!Is(i + 1, kOrdinal)) return -1;  // "30th"
       *after = i + 2;
     }
     return d;
@@ -381,50 +328,44 @@ class SentenceMatcher {
   }
   // The number of words of the longest of `hedges` that ends right before
   // token `first` (after the last expression found), 0 if none.
-  template <size_t N>
-  size_t HedgeBefore(size_t first, const std::string_view (&hedges)[N]) const {
+  size_t HedgeBefore(size_t first, const std::vector<TimePhrase>& hedges) const {
     size_t best = 0;
-    for (std::string_view hedge : hedges) {
-      size_t k = first;
-      size_t words = 0;
+    for (const TimePhrase& hedge : hedges) {
+      const size_t words = hedge.words.size();
+      if (words <= best || first < floor_ + words) continue;
       bool match = true;
-      while (match && !hedge.empty()) {
-        const size_t space = hedge.rfind(' ');
-        const std::string_view w =
-            space == std::string_view::npos ? hedge : hedge.substr(space + 1);
-        hedge = space == std::string_view::npos ? std::string_view() : hedge.substr(0, space);
-        match = k > floor_ && IsWord(k - 1) && EqualsIgnoreAsciiCase(Str(k - 1), w);
-        --k;
-        ++words;
+      for (size_t k = 0; k < words && match; ++k) {
+        match = WordAt(first - words + k) == hedge.words[k];
       }
-      if (match) best = std::max(best, words);
+      if (match) best = words;
     }
     return best;
   }
   // Takes a hedge of `hedges` before token `first` into the span of `e`,
   // which becomes approximate.
-  template <size_t N>
-  void Hedge(size_t first, const std::string_view (&hedges)[N], TimeExpression* e) const {
+  void Hedge(size_t first, const std::vector<TimePhrase>& hedges, TimeExpression* e) const {
     const size_t words = HedgeBefore(first, hedges);
     if (words == 0) return;
     e->span.begin = toks_[first - words].begin;
     e->precision = kPrecisionApproximate;
   }
-  // "or so", "or more", "or less", and with `count`, "or" and a count ("a
-  // week or two"), at token i: the token after it, or kNone.
+  // A vague tail ("or so", "or more", "or less"), and with `count`, a range
+  // word and a count ("a week or two"), at token i: the token after it, or
+  // kNone.
   size_t OrSoAt(size_t i, bool count) const {
-    if (WordAt(i) != "or") return kNone;
-    const std::string_view w = WordAt(i + 1);
-    if (w == "so" || w == "more" || w == "less") return i + 2;
+    int unused = 0;
+    if (Is(i, kPhraseStart)) {
+      if (const size_t end = PhraseAt(i, words_.vague_tails(), &unused); end != kNone) return end;
+    }
     size_t after = 0;
     bool vague = false;
-    if (count && CountAt(i + 1, &after, &vague) > 0) return after;
+    if (count && Is(i, kRange) && CountAt(i + 1, &after, &vague) > 0) return after;
     return kNone;
   }
-  // A count at token j: digits (not after a decimal point), a number word,
-  // or a vague count ("a few", "few", "several", "some": kVagueCount; "a
-  // couple (of)", "couple (of)": kCoupleCount). Sets *after and *vague;
-  // -1 if none.
+  // A count at token j: digits (not after a decimal point), a vague count
+  // (the longest vague phrase of time_words.txt: "a few", "several": 3; "a
+  // couple of": 2), a count word ("a": 1) or a number word
+  // (util/number_words.h). Sets *after and *vague; -1 if none.
   int CountAt(size_t j, size_t* after, bool* vague) const {
     *vague = false;
     if (!Has(j)) return -1;
@@ -435,19 +376,15 @@ class SentenceMatcher {
       *after = j + 1;
       return n;
     }
-    std::string_view w = WordAt(j);
-    size_t k = j;
-    if ((w == "a" || w == "an") && (WordAt(j + 1) == "few" || WordAt(j + 1) == "couple")) {
-      w = WordAt(++k);
+    if (Is(j, kPhraseStart)) {
+      int n = 0;
+      if (const size_t end = PhraseAt(j, words_.vague(), &n); end != kNone) {
+        *vague = true;
+        *after = end;
+        return n;
+      }
     }
-    if (w == "few" || w == "several" || w == "some" || w == "couple") {
-      *vague = true;
-      *after = k + 1;
-      if (w != "couple") return kVagueCount;
-      if (WordAt(k + 1) == "of") *after = k + 2;
-      return kCoupleCount;
-    }
-    const int n = NumberWord(w);
+    const int n = Is(j, kCountWord) ? info_[j]->count : CardinalValue(WordAt(j));
     if (n > 0) *after = j + 1;
     return n;
   }
@@ -458,15 +395,15 @@ class SentenceMatcher {
     size_t after = 0;
     const int n = CountAt(j, &after, vague);
     if (n <= 0) return -1;
-    if (WordAt(after) == "or") {
+    if (Is(after, kRange)) {
       size_t range_end = 0;
       bool unused = false;
-      if (CountAt(after + 1, &range_end, &unused) > 0 && UnitFromWord(WordAt(range_end)) != 0) {
+      if (CountAt(after + 1, &range_end, &unused) > 0 && UnitAt(range_end) != 0) {
         after = range_end;
         *vague = true;
       }
     }
-    *unit = UnitFromWord(WordAt(after));
+    *unit = UnitAt(after);
     if (*unit == 0) return -1;
     *unit_at = after;
     return n;
@@ -506,7 +443,7 @@ class SentenceMatcher {
     SetDay(d, "text", e);
     e->kind = kKindDate;
     e->precision = kPrecisionDay;
-    Hedge(first, kDateHedges, e);
+    Hedge(first, words_.date_hedges(), e);
     *next = end;
     return true;
   }
@@ -532,7 +469,7 @@ class SentenceMatcher {
     SetSpan(first, end, e);
     e->kind = kKindDate;
     e->precision = kPrecisionDay;
-    Hedge(first, kDateHedges, e);
+    Hedge(first, words_.date_hedges(), e);
     *next = end;
     if (ref_ == nullptr) {
       e->future = Future(first, end);
@@ -567,21 +504,19 @@ class SentenceMatcher {
     const std::string_view lower = Lower(i);
     size_t after = 0;
     if (int month = MonthAt(i, &after); month > 0) return MatchMonth(i, month, after, next, f);
-    if (int wd = WeekdayFromName(lower); wd >= 0 && IsCapitalized(i)) {
+    if (int wd = words_.calendar().Weekday(lower); wd >= 0 && IsCapitalized(i)) {
       return MatchWeekday(i, wd, next, e);
     }
-    if (lower == "yesterday" || lower == "today" || lower == "tonight" || lower == "tomorrow") {
-      return MatchDayWord(i, lower, next, e);
-    }
+    if (Is(i, kDayWord)) return MatchDayWord(i, next, e);
     if (MatchRecentPeriod(i, next, e)) return true;
-    if ((lower == "earlier" || lower == "later") && WordAt(i + 1) == "this") {
-      return MatchThisUnit(i, i + 2, lower == "later" ? 1 : -1, next, e);
+    if (Is(i, kEarlier | kLater) && Is(i + 1, kCurrent)) {
+      return MatchThisUnit(i, i + 2, Is(i, kLater) ? 1 : -1, next, e);
     }
-    if ((lower == "last" || lower == "next" || lower == "this") && Has(i + 1) &&
+    if (Is(i, kBefore | kAfter | kCurrent) && Has(i + 1) &&
         toks_[i + 1].kind == LexemeKind::kLetters) {
-      return MatchLastNext(i, lower, next, e);
+      return MatchLastNext(i, next, e);
     }
-    if (lower == "within" || lower == "in") return MatchDeadline(i, lower == "within", next, e);
+    if (Is(i, kWithin | kIn)) return MatchDeadline(i, Is(i, kWithin), next, e);
     return MatchCountAgo(i, next, e);
   }
 
@@ -609,7 +544,7 @@ class SentenceMatcher {
     // 27 November (2015), 1st of January (2016)
     int day = DayAt(i, &after);
     size_t month_at = after;
-    if (day > 0 && after == i + 2 && WordAt(after) == "of") month_at = after + 1;
+    if (day > 0 && after == i + 2 && Is(after, kOf)) month_at = after + 1;
     size_t month_end = 0;
     int month = day > 0 ? MonthAt(month_at, &month_end) : 0;
     if (month > 0) {
@@ -626,10 +561,9 @@ class SentenceMatcher {
   // "October the 30th", "January 2016", "in January", "last March".
   bool MatchMonth(size_t i, int month, size_t after, size_t* next, Found* f) const {
     TimeExpression* e = &f->e;
-    const std::string_view lower = Lower(i);
     size_t day_end = 0;
     int day = DayAt(after, &day_end);
-    if (day < 0 && WordAt(after) == "the") day = OrdinalDayAt(after + 1, &day_end);
+    if (day < 0 && Is(after, kThe)) day = OrdinalDayAt(after + 1, &day_end);
     if (day > 0) {
       size_t year_end = 0;
       int year = YearAfter(day_end, &year_end);
@@ -641,18 +575,20 @@ class SentenceMatcher {
       SetMonth(year, month, "text", e);
       e->kind = kKindDate;
       e->precision = kPrecisionMonth;
-      Hedge(i, kDateHedges, e);
+      Hedge(i, words_.date_hedges(), e);
       *next = after + 1;
       return true;
     }
-    if (lower == "may" || i == 0 || toks_[i - 1].kind != LexemeKind::kLetters) return false;
-    const std::string_view prev = Lower(i - 1);
+    // A name that is also a common word ("may") needs a day or a year.
+    bool common_word = false;
+    words_.calendar().Month(Str(i), &common_word);
+    if (common_word || i == 0 || toks_[i - 1].kind != LexemeKind::kLetters) return false;
     int step = 0;  // -1 strictly before, +1 strictly after, 0 by tense
-    if (prev == "last") {
+    if (Is(i - 1, kBefore)) {
       step = -1;
-    } else if (prev == "next") {
+    } else if (Is(i - 1, kAfter)) {
       step = 1;
-    } else if (!IsMonthPreposition(prev)) {
+    } else if (!Is(i - 1, kMonthPreposition)) {
       return false;
     }
     SetSpan(i - 1, i + 1, e);
@@ -690,15 +626,14 @@ class SentenceMatcher {
     size_t first = i;
     int step = 0;
     if (i > 0 && toks_[i - 1].kind == LexemeKind::kLetters) {
-      const std::string_view prev = Lower(i - 1);
-      if (prev == "last") step = -1, first = i - 1;
-      if (prev == "next") step = 1, first = i - 1;
-      if (prev == "this") first = i - 1;
+      if (Is(i - 1, kBefore)) step = -1, first = i - 1;
+      if (Is(i - 1, kAfter)) step = 1, first = i - 1;
+      if (Is(i - 1, kCurrent)) first = i - 1;
     }
     SetSpan(first, i + 1, e);
     e->kind = kKindRelative;
     e->precision = kPrecisionDay;
-    Hedge(first, kDateHedges, e);
+    Hedge(first, words_.date_hedges(), e);
     *next = i + 1;
     const bool forward = step > 0 || (step == 0 && Future(first, i + 1));
     if (ref_ == nullptr) {
@@ -719,27 +654,24 @@ class SentenceMatcher {
     return true;
   }
 
-  // "yesterday", "today", "tonight", "tomorrow".
-  bool MatchDayWord(size_t i, std::string_view lower, size_t* next, TimeExpression* e) const {
+  // "yesterday", "today", "tonight", "tomorrow": a day word at i.
+  bool MatchDayWord(size_t i, size_t* next, TimeExpression* e) const {
+    const int offset = info_[i]->day_offset;
     SetSpan(i, i + 1, e);
     *next = i + 1;
-    const bool deictic = lower == "today" || lower == "tonight";
-    e->kind = deictic ? kKindDeictic : kKindRelative;
+    e->kind = offset == 0 ? kKindDeictic : kKindRelative;  // "today" restates D
     e->precision = kPrecisionDay;
-    SetRelativeDays(lower == "yesterday"  ? -1
-                    : lower == "tomorrow" ? 1
-                                          : 0,
-                    lower == "tomorrow", e);
+    SetRelativeDays(offset, offset > 0, e);
     return true;
   }
 
   // "last week", "next month", "this year", "this morning", "last night".
-  bool MatchLastNext(size_t i, std::string_view lower, size_t* next, TimeExpression* e) const {
-    const std::string_view unit = Lower(i + 1);
-    const int sign = lower == "last" ? -1 : lower == "next" ? 1 : 0;
+  bool MatchLastNext(size_t i, size_t* next, TimeExpression* e) const {
+    const char unit = IsCalendarUnit(i + 1) ? UnitAt(i + 1) : 0;
+    const int sign = Is(i, kBefore) ? -1 : Is(i, kAfter) ? 1 : 0;
     const char* kind = sign == 0 ? kKindDeictic : kKindRelative;
-    if (sign != 0 && IsCalendarUnit(unit) && IsNarrativePeriod(i)) return false;
-    if (unit == "week") {
+    if (sign != 0 && unit != 0 && IsNarrativePeriod(i)) return false;
+    if (unit == 'w') {
       SetSpan(i, i + 2, e);
       e->kind = kind;
       e->precision = kPrecisionApproximate;
@@ -747,14 +679,14 @@ class SentenceMatcher {
       SetRelativeDays(7 * sign, sign > 0, e);
       return true;
     }
-    if (unit == "month" || unit == "year") {
+    if (unit == 'm' || unit == 'y') {
       SetSpan(i, i + 2, e);
       e->kind = kind;
-      e->precision = unit == "month" ? kPrecisionMonth : kPrecisionYear;
+      e->precision = unit == 'm' ? kPrecisionMonth : kPrecisionYear;
       *next = i + 2;
       if (ref_ == nullptr) {
         e->future = sign > 0;
-      } else if (unit == "year") {
+      } else if (unit == 'y') {
         SetYear(ref_->year + sign, "document date", e);
       } else {
         CivilDate m = AddMonths(CivilDate{ref_->year, ref_->month, 1}, sign);
@@ -762,9 +694,9 @@ class SentenceMatcher {
       }
       return true;
     }
-    // "this morning", "this afternoon", "this evening"; "last night".
-    if ((sign == 0 && (unit == "morning" || unit == "afternoon" || unit == "evening")) ||
-        (sign < 0 && unit == "night")) {
+    // "this morning", "this afternoon", "this evening"; "last night": a
+    // part of the day whose offset is the sign.
+    if (sign <= 0 && Is(i + 1, kDaypart) && info_[i + 1]->daypart_offset == sign) {
       SetSpan(i, i + 2, e);
       e->kind = kind;
       e->precision = kPrecisionDay;
@@ -787,25 +719,21 @@ class SentenceMatcher {
     for (int skipped = 0; Has(j); ++j, ++skipped) {
       n = CountAndUnit(j, &unit, &unit_at, &vague);
       if (n > 0) break;
-      const std::string_view w = WordAt(j);
-      if (coming && IsPluralUnit(w)) {
+      if (coming && IsPluralUnit(j)) {
         n = kVagueCount;
-        unit = UnitFromWord(w);
+        unit = UnitAt(j);
         unit_at = j;
         vague = true;
         break;
       }
-      const std::string_view w_next = WordAt(j + 1);
       const bool filler =
-          within ? IsWithinFiller(w)
-                 : IsInFiller(w) || (w == "the" && (w_next == "next" || w_next == "coming" ||
-                                                    w_next == "following"));
+          within ? Is(j, kWithinFiller) : Is(j, kInFiller) || (Is(j, kThe) && Is(j + 1, kAhead));
       if (skipped == 4 || !filler) break;
-      hedged = hedged || IsHedgeFiller(w);
-      coming = coming || w == "next" || w == "coming";
+      hedged = hedged || Is(j, kHedgeFiller);
+      coming = coming || Is(j, kComing);
     }
     if (n <= 0) return false;
-    if (WordAt(unit_at + 1) == "ago") return false;
+    if (Is(unit_at + 1, kAgo)) return false;
     size_t end = unit_at + 1;
     if (const size_t or_end = OrSoAt(end, false); or_end != kNone) {
       end = or_end;
@@ -840,7 +768,7 @@ class SentenceMatcher {
       end = or_end;
       approximate = true;
     }
-    if (WordAt(end) != "ago") return false;
+    if (!Is(end, kAgo)) return false;
     ++end;
     if (const size_t or_end = OrSoAt(end, false); or_end != kNone) {
       end = or_end;
@@ -849,7 +777,7 @@ class SentenceMatcher {
     SetSpan(i, end, e);
     e->kind = kKindRelative;
     e->precision = approximate ? kPrecisionApproximate : kPrecisionDay;
-    Hedge(i, kCountHedges, e);
+    Hedge(i, words_.count_hedges(), e);
     *next = end;
     SetCountBack(n, unit, e);
     return true;
@@ -860,51 +788,47 @@ class SentenceMatcher {
   // without a period preposition before that ("over the next year" counts
   // from D), or "of" after the unit.
   bool IsNarrativePeriod(size_t i) const {
-    if (WordAt(i + 2) == "of") return true;
-    if (i == 0 || WordAt(i - 1) != "the") return false;
-    static constexpr std::string_view kPrepositions[] = {
-        "in", "within", "over", "during", "for", "by", "until", "through", "throughout"};
-    return i < 2 || !IsOneOf(WordAt(i - 2), kPrepositions);
+    if (Is(i + 2, kOf)) return true;
+    if (i == 0 || !Is(i - 1, kThe)) return false;
+    return i < 2 || !Is(i - 2, kPeriodPreposition);
   }
 
   // "in recent weeks", "over the past few days", "the last couple of
   // months" at i ("recent", "past" or "last"): D - N units, approximate.
   bool MatchRecentPeriod(size_t i, size_t* next, TimeExpression* e) const {
-    const std::string_view w = WordAt(i);
     int n = -1;
     size_t unit_at = i + 1;
-    if (w == "recent") {
+    if (Is(i, kRecent)) {
       n = kVagueCount;
-    } else if (w == "past" || w == "last") {
+    } else if (Is(i, kPastPeriod)) {
       bool vague = false;
       n = CountAt(i + 1, &unit_at, &vague);
       if (!vague) return false;
     }
-    const std::string_view unit = WordAt(unit_at);
-    if (n <= 0 || !IsPluralUnit(unit)) return false;
+    if (n <= 0 || !IsPluralUnit(unit_at)) return false;
     size_t first = i;
-    if (first > floor_ && WordAt(first - 1) == "the") --first;
-    if (first > floor_ && IsOneOf(WordAt(first - 1), {"in", "over", "during", "within"})) --first;
+    if (first > floor_ && Is(first - 1, kThe)) --first;
+    if (first > floor_ && Is(first - 1, kSpanPreposition)) --first;
     SetSpan(first, unit_at + 1, e);
     e->kind = kKindRelative;
     e->precision = kPrecisionApproximate;
     *next = unit_at + 1;
-    SetCountBack(n, UnitFromWord(unit), e);
+    SetCountBack(n, UnitAt(unit_at), e);
     return true;
   }
 
   // "earlier this week", "later this year": tokens [i, unit_at], where
   // unit_at holds week, month or year; `later` +1, or -1 for "earlier".
   bool MatchThisUnit(size_t i, size_t unit_at, int later, size_t* next, TimeExpression* e) const {
-    const std::string_view unit = WordAt(unit_at);
-    if (!IsCalendarUnit(unit)) return false;
+    if (!IsCalendarUnit(unit_at)) return false;
+    const char unit = UnitAt(unit_at);
     SetSpan(i, unit_at + 1, e);
     e->kind = kKindRelative;
     *next = unit_at + 1;
-    if (unit == "week") {
+    if (unit == 'w') {
       e->precision = kPrecisionApproximate;
       SetRelativeDays(0, later > 0, e);
-    } else if (unit == "month") {
+    } else if (unit == 'm') {
       e->precision = kPrecisionMonth;
       if (ref_ != nullptr) SetMonth(ref_->year, ref_->month, "document date", e);
     } else {
@@ -915,10 +839,12 @@ class SentenceMatcher {
     return true;
   }
 
+  const TimeWords& words_;
   std::string_view text_;
   const std::vector<Lexeme>& toks_;
-  std::vector<std::string> lower_;  // per token: the word lowered; "" for others
-  bool has_ago_ = false;            // the sentence holds "ago"
+  std::vector<std::string> lower_;     // per token: the word lowered; "" for others
+  std::vector<const TimeWord*> info_;  // per token: what the word does, or null
+  bool has_ago_ = false;               // the sentence holds "ago"
   const CivilDate* ref_;
   mutable bool cues_ready_ = false;
   mutable std::vector<int8_t> cue_;           // per token, see ComputeCues
@@ -930,9 +856,9 @@ class SentenceMatcher {
 };
 
 // A sentence that is only a photo credit: "(Image courtesy Jane Roe.)".
-bool IsCreditLine(std::string_view sentence) {
+bool IsCreditLine(const MetadataDetector& metadata, std::string_view sentence) {
   sentence = TrimWhitespace(sentence);
-  return !sentence.empty() && sentence.front() == '(' && IsPhotoCaption(sentence);
+  return !sentence.empty() && sentence.front() == '(' && metadata.IsPhotoCaption(sentence);
 }
 
 }  // namespace
@@ -955,38 +881,9 @@ int KindRank(std::string_view kind) {
 
 int64_t Days(const CivilDate& d) { return DaysFromCivil(d.year, d.month, d.day); }
 
-// Words that may mark the future, depending on their neighbours (see
-// SentenceMatcher::ComputeCues).
-bool IsFutureWord(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {
-      "will",   "shall",   "ll",      "should",   "expected", "scheduled", "due",
-      "plans",  "plan",    "planned", "upcoming", "intends",  "intend",    "set",
-      "expect", "expects", "hope",    "hopes",    "aim",      "aims",      "going"};
-  return IsOneOf(lower, kWords);
-}
-
-// A past-tense verb form: a word in -ed that is not one of the common
-// non-verbs in -ed ("need", "hundred", "speed"), or an irregular past form.
-bool IsPastForm(std::string_view lower) {
-  static constexpr std::string_view kIrregular[] = {
-      "was",    "were",  "had",    "did",    "said",    "met",     "told",  "took",    "made",
-      "came",   "went",  "left",   "held",   "gave",    "began",   "won",   "lost",    "shot",
-      "fell",   "flew",  "saw",    "got",    "led",     "sent",    "spent", "brought", "fought",
-      "caught", "knew",  "wrote",  "spoke",  "broke",   "chose",   "rose",  "ran",     "sank",
-      "struck", "stood", "found",  "became", "thought", "kept",    "paid",  "drew",    "grew",
-      "threw",  "hung",  "sought", "felt",   "swore",   "bore",    "froze", "sold",    "built",
-      "meant",  "heard", "fled",   "bought", "slept",   "withdrew"};
-  static constexpr std::string_view kNotVerbs[] = {
-      "need",   "indeed",   "speed",  "seed",    "feed",   "deed",    "heed",    "weed",
-      "breed",  "greed",    "bleed",  "reed",    "steed",  "proceed", "succeed", "exceed",
-      "shed",   "hundred",  "sacred", "naked",   "wicked", "kindred", "hatred",  "rugged",
-      "ragged", "wretched", "jagged", "crooked", "embed",  "bed",     "red",     "wed"};
-  if (IsOneOf(lower, kIrregular)) return true;
-  return lower.size() >= 4 && EndsWith(lower, "ed") && !IsOneOf(lower, kNotVerbs);
-}
-
-std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index,
-                                   std::string_view date) {
+std::vector<Found> FindExpressions(const TimeWords& words, const Document& doc,
+                                   uint32_t document_index, std::string_view date) {
+  const MetadataDetector& metadata = words.metadata();
   std::vector<Found> out;
   CivilDate ref;
   const bool has_ref = !date.empty() && ParseDate(date, &ref) && ref.valid();
@@ -998,7 +895,7 @@ std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index,
     const Span span = doc.sentences[s].span;
     const size_t before = out.size();
     Lex(doc.text, span, &toks);
-    SentenceMatcher(doc.text, toks, has_ref ? &ref : nullptr).Run(document_index, s, &out);
+    SentenceMatcher(words, doc.text, toks, has_ref ? &ref : nullptr).Run(document_index, s, &out);
     if (out.size() == before) continue;
     while (paragraph < doc.paragraphs.size() && doc.paragraphs[paragraph].end <= span.begin) {
       ++paragraph;
@@ -1007,10 +904,12 @@ std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index,
     const bool in_paragraph =
         paragraph < doc.paragraphs.size() && doc.paragraphs[paragraph].begin <= span.begin;
     if (in_paragraph && paragraph_caption < 0) {
-      paragraph_caption = IsPhotoCaption(doc.paragraphs[paragraph].Slice(doc.text)) ? 1 : 0;
+      paragraph_caption =
+          metadata.IsPhotoCaption(doc.paragraphs[paragraph].Slice(doc.text)) ? 1 : 0;
     }
-    if ((in_paragraph && paragraph_caption == 1) || IsPhotoCaption(span.Slice(doc.text)) ||
-        (s + 1 < doc.sentences.size() && IsCreditLine(doc.sentences[s + 1].span.Slice(doc.text)))) {
+    if ((in_paragraph && paragraph_caption == 1) || metadata.IsPhotoCaption(span.Slice(doc.text)) ||
+        (s + 1 < doc.sentences.size() &&
+         IsCreditLine(metadata, doc.sentences[s + 1].span.Slice(doc.text)))) {
       out.resize(before);
     }
   }

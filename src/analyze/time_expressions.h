@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/time_words.h"
 #include "analyze/timeline.h"
 #include "dossier/document.h"
 #include "util/dates.h"
@@ -35,14 +36,12 @@ struct Found {
 int PrecisionRank(std::string_view precision);  // 0 = "day" (the finest) ... 3 = "approximate"
 int KindRank(std::string_view kind);            // 0 = "date" (the strongest) ... 3 = "deictic"
 int64_t Days(const CivilDate& d);               // days since 1970-01-01
-bool IsFutureWord(std::string_view lower);      // may mark the future ("will", "expected")
-bool IsPastForm(std::string_view lower);        // a past-tense verb form
 
 // Every time expression of `doc` (document number `document_index`), in text
-// order, resolved against `date` ("YYYY-MM-DD", or empty); captions and
-// photo credits give none.
-std::vector<Found> FindExpressions(const Document& doc, uint32_t document_index,
-                                   std::string_view date);
+// order, resolved against `date` ("YYYY-MM-DD", or empty), with the words of
+// `words`; captions and photo credits give none.
+std::vector<Found> FindExpressions(const TimeWords& words, const Document& doc,
+                                   uint32_t document_index, std::string_view date);
 
 }  // namespace dossier::timeline_internal
 

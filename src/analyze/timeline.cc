@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <set>
 #include <string>
@@ -23,8 +24,6 @@ namespace {
 using timeline_internal::Days;
 using timeline_internal::FindExpressions;
 using timeline_internal::Found;
-using timeline_internal::IsFutureWord;
-using timeline_internal::IsPastForm;
 using timeline_internal::KindRank;
 using timeline_internal::kKindDate;
 using timeline_internal::kKindDeadline;
@@ -35,6 +34,9 @@ using timeline_internal::kPrecisionDay;
 using timeline_internal::kPrecisionMonth;
 using timeline_internal::kPrecisionYear;
 using timeline_internal::PrecisionRank;
+using timeline_internal::TimePhrase;
+using timeline_internal::TimeWord;
+using timeline_internal::TimeWords;
 
 // An event whose last day lies more than this before the cluster's earliest
 // document date is background (a historical reference).
@@ -77,41 +79,48 @@ WordSet ContentWords(const Document& doc, const Sentence& s) {
   return words;
 }
 
-bool IsTitleWord(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {
-      "mr",    "mrs",      "ms",        "dr",         "sir",     "president", "vice",
-      "prime", "minister", "secretary", "chancellor", "general", "i"};
-  return IsOneOf(lower, kWords);
-}
-
-bool IsProceduralWord(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {"question", "questions", "ladies",  "gentlemen",
-                                                "thank",    "thanks",    "welcome", "applause",
-                                                "podium",   "microphone"};
-  return IsOneOf(lower, kWords);
+// Whether a procedural phrase of two words or more (event_words.txt: "good
+// morning") ends at token t.
+bool ProceduralPhraseEnds(const TimeWords& words, const Document& doc, const Sentence& s,
+                          uint32_t t) {
+  for (const TimePhrase& p : words.procedural_phrases()) {
+    const uint32_t n = static_cast<uint32_t>(p.words.size());
+    if (t + 1 < s.token_begin + n) continue;
+    bool match = true;
+    for (uint32_t k = 0; k < n && match; ++k) match = doc.tokens[t + 1 - n + k].lower == p.words[k];
+    if (match) return true;
+  }
+  return false;
 }
 
 // How event-like a sentence is, for choosing one of several deictic
-// sentences: +3 with a past form (IsPastForm, not after "be"), +1 per
-// distinct entity-like word or number outside time expressions (at most 3
-// in all); -10 for a question, -6 for a procedural line (question,
-// ladies, gentlemen, thank, welcome, "good morning/afternoon/evening"), -4
-// for a fragment or stage direction, -2 under six words.
-int EventScore(const Document& doc, const Sentence& s, size_t entities, size_t numbers) {
+// sentences: +3 with a past form (TimeWords::IsPastForm, not after a
+// passive word: "be"), +1 per distinct entity-like word or number outside
+// time expressions (at most 3 in all); -10 for a question, -6 for a
+// procedural line (event_words.txt: question, ladies, gentlemen, thank,
+// welcome, "good morning/afternoon/evening"), -4 for a fragment or stage
+// direction, -2 under six words.
+int EventScore(const TimeWords& time_words, const Document& doc, const Sentence& s, size_t entities,
+               size_t numbers) {
   int score = static_cast<int>(std::min<size_t>(entities + numbers, 3));
   const uint32_t end = std::min<uint32_t>(s.token_end, static_cast<uint32_t>(doc.tokens.size()));
-  bool past = false, procedural = false;
+  bool past = false, procedural = false, after_passive = false, after_phrase_start = false;
   size_t words = 0;
-  std::string_view prev;
   for (uint32_t t = s.token_begin; t < end; ++t) {
     std::string_view w = doc.tokens[t].lower;
     if (!w.empty() && (IsAsciiAlpha(w[0]) || IsAsciiDigit(w[0]))) ++words;
-    if (IsPastForm(w) && !IsFutureWord(w) && prev != "be" && prev != "being") past = true;
-    if (IsProceduralWord(w) ||
-        (prev == "good" && (w == "morning" || w == "afternoon" || w == "evening"))) {
+    const TimeWord* info = time_words.Find(w);
+    const uint64_t roles = info == nullptr ? 0 : info->roles;
+    if (!after_passive && (roles & timeline_internal::kFuture) == 0 &&
+        time_words.IsPastForm(w, info)) {
+      past = true;
+    }
+    if ((roles & timeline_internal::kProcedural) != 0 ||
+        (after_phrase_start && ProceduralPhraseEnds(time_words, doc, s, t))) {
       procedural = true;
     }
-    prev = w;
+    after_passive = (roles & timeline_internal::kPassive) != 0;
+    after_phrase_start = (roles & timeline_internal::kProceduralStart) != 0;
   }
   if (past) score += 3;
   if (procedural) score -= 6;
@@ -135,7 +144,8 @@ bool AddKey(WordSet* keys, std::string_view key) {
 }
 
 // The SentenceInfo of sentence `s`, whose time expressions are `exprs`.
-SentenceInfo MakeInfo(const Document& doc, uint32_t s, const std::vector<Span>& exprs) {
+SentenceInfo MakeInfo(const TimeWords& time_words, const Document& doc, uint32_t s,
+                      const std::vector<Span>& exprs) {
   const Sentence& sentence = doc.sentences[s];
   SentenceInfo info;
   info.words = ContentWords(doc, sentence);
@@ -170,13 +180,14 @@ SentenceInfo MakeInfo(const Document& doc, uint32_t s, const std::vector<Span>& 
       continue;
     }
     if (initial || tok.is_stopword || !IsAsciiUpper(doc.text[tok.span.begin])) continue;
-    if (IsTitleWord(tok.lower) || MonthFromName(tok.lower) != 0 ||
-        WeekdayFromName(tok.lower) >= 0) {
+    if ((time_words.Roles(tok.lower) & timeline_internal::kNotName) != 0 ||
+        time_words.calendar().Month(tok.lower) != 0 ||
+        time_words.calendar().Weekday(tok.lower) >= 0) {
       continue;
     }
     entities += AddKey(&info.keys, tok.lower);
   }
-  info.score = EventScore(doc, sentence, entities, numbers);
+  info.score = EventScore(time_words, doc, sentence, entities, numbers);
   return info;
 }
 
@@ -264,10 +275,33 @@ void Finish(int64_t earliest_document, TimelineEvent* event) {
   if (event->date.empty()) event->weight /= 2;
 }
 
+// Whether expression `x` (of `doc`) holds a week unit ("next week", "two
+// weeks ago"): a word of its span that time_units.txt calls one.
+bool NamesAWeek(const TimeWords& words, const Document& doc, const TimeExpression& x) {
+  const std::string_view span = x.span.Slice(doc.text);
+  size_t p = 0;
+  while (p < span.size()) {
+    while (p < span.size() && !IsAsciiAlpha(span[p])) ++p;
+    size_t q = p;
+    while (q < span.size() && IsAsciiAlpha(span[q])) ++q;
+    if (q > p) {
+      const TimeWord* w = words.Find(AsciiLower(span.substr(p, q - p)));
+      if (w != nullptr && (w->roles & timeline_internal::kUnit) != 0 && w->unit == 'w') return true;
+    }
+    p = q;
+  }
+  return false;
+}
+
 }  // namespace
 
-Result<TimelineBuilder> TimelineBuilder::Create(std::string_view /*data_dir*/) {
-  return TimelineBuilder();
+Result<TimelineBuilder> TimelineBuilder::Create(std::string_view data_dir,
+                                                std::string_view language) {
+  Result<TimeWords> words = TimeWords::Create(data_dir, language);
+  if (!words.ok()) return words.status();
+  TimelineBuilder builder;
+  builder.words_ = std::make_shared<const TimeWords>(std::move(*words));
+  return builder;
 }
 
 std::vector<TimeExpression> TimelineBuilder::Extract(const Document& doc,
@@ -278,7 +312,7 @@ std::vector<TimeExpression> TimelineBuilder::Extract(const Document& doc,
 std::vector<TimeExpression> TimelineBuilder::Extract(const Document& doc, uint32_t document_index,
                                                      std::string_view date) const {
   std::vector<TimeExpression> out;
-  for (Found& f : FindExpressions(doc, document_index, date)) {
+  for (Found& f : FindExpressions(*words_, doc, document_index, date)) {
     f.e.month_day = f.month_day;
     out.push_back(std::move(f.e));
   }
@@ -355,7 +389,7 @@ std::vector<TimelineEvent> TimelineBuilder::Build(
     if (extracted != nullptr && d < extracted->size() && date_of(d) == cluster.documents[d].date) {
       for (const TimeExpression& e : (*extracted)[d]) found[d].push_back({e, e.month_day});
     } else {
-      found[d] = FindExpressions(cluster.documents[d], d, date_of(d));
+      found[d] = FindExpressions(*words_, cluster.documents[d], d, date_of(d));
     }
   }
 
@@ -371,7 +405,7 @@ std::vector<TimelineEvent> TimelineBuilder::Build(
       for (; k < found[d].size() && found[d][k].e.sentence == s; ++k) {
         spans.push_back(found[d][k].e.span);
       }
-      infos[d].emplace(s, MakeInfo(doc, s, spans));
+      infos[d].emplace(s, MakeInfo(*words_, doc, s, spans));
     }
   }
 
@@ -402,9 +436,7 @@ std::vector<TimelineEvent> TimelineBuilder::Build(
       // "next week" in reports of different days: the same week, so days
       // up to three apart, with a shared name or number (or Jaccard >= 0.2).
       const auto is_week = [&](const TimeExpression& x) {
-        if (x.kind != kKindRelative) return false;
-        const Document& xd = cluster.documents[x.document];
-        return AsciiLower(x.span.Slice(xd.text)).find("week") != std::string::npos;
+        return x.kind == kKindRelative && NamesAWeek(*words_, cluster.documents[x.document], x);
       };
       CivilDate day;
       if (match == SIZE_MAX && e.date.size() == 10 && is_week(e) && ParseDate(e.date, &day)) {

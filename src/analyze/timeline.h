@@ -11,11 +11,16 @@
 //               << "  (" << e.citations.size() << " sources)\n";
 //
 // Extract() and Build() need documents analysed by Pipeline::Analyze
-// (sentences, tokens). Create() loads nothing today (the data folder is
-// reserved); Extract() and Build() are const and thread-safe. Spans are byte
-// ranges into Document::text. Extract() runs in time linear in the text;
+// (sentences, tokens). Create() loads the word lists (see Create); Extract()
+// and Build() are const and thread-safe. Spans are byte ranges into
+// Document::text. Extract() runs in time linear in the text;
 // Build() too, except the merge, which compares the events of one date with
 // each other.
+//
+// The words below are the English ones (data/en/time_words.txt,
+// time_units.txt, tense_words.txt, event_words.txt, months.txt,
+// weekdays.txt); each file's header says how its kinds are used, and
+// another language's folder gives its own.
 //
 // Expressions, their kind, their precision, and how they resolve (D = the
 // document's date, Document::date):
@@ -217,6 +222,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -283,10 +289,18 @@ struct TimelineScope {
   std::vector<std::string> dates;
 };
 
+namespace timeline_internal {
+class TimeWords;
+}  // namespace timeline_internal
+
 class TimelineBuilder {
  public:
-  // `data_dir` is reserved for word lists; the built-in rules need none.
-  static Result<TimelineBuilder> Create(std::string_view data_dir);
+  // Loads the word lists of `language` (data/<language>/: time_words.txt,
+  // time_units.txt, tense_words.txt, event_words.txt, months.txt,
+  // weekdays.txt, captions.txt, bylines.txt) from `data_dir`, or the
+  // built-in copies; kNotFound when one is absent.
+  static Result<TimelineBuilder> Create(std::string_view data_dir,
+                                        std::string_view language = "en");
 
   // The time expressions of an analysed document, in text order, with
   // `document` set to `document_index`. Every expression is returned (no
@@ -307,6 +321,9 @@ class TimelineBuilder {
   // has the lower sentence index, then the earlier one), in their order in
   // `events` (Build's date order).
   static std::vector<TimelineEvent> Top(const std::vector<TimelineEvent>& events, size_t count);
+
+ private:
+  std::shared_ptr<const timeline_internal::TimeWords> words_;
 };
 
 }  // namespace dossier

@@ -57,6 +57,7 @@ Result<Clustered> ReadAndCluster(const std::vector<Input>& inputs, const DigestR
   if (o.on_clustered) stream->SetProgress(o.on_clustered);
   ReadOptions read = o.read;
   if (o.stop != nullptr) read.stop = o.stop;
+  if (read.data_dir.empty()) read.data_dir = o.clustering.data_dir;  // the pages' word lists
   Status status = ReadDocuments(
       inputs, read, [&](Document&& doc) { stream->Push(std::move(doc)); }, &report->diagnostics);
   stream->Finish();

@@ -119,11 +119,11 @@ void EmitArticle(const Page& page, const Selection& sel, Article* a) {
 
 // ---- Metadata --------------------------------------------------------------------------------
 
-std::string NormalizeDate(std::string_view s) {
+std::string NormalizeDate(const CalendarNames& names, std::string_view s) {
   s = TrimWhitespace(s);
   if (s.empty()) return {};
   CivilDate d;
-  if (ParseDate(s, &d) && d.valid()) return d.ToIso();
+  if (ParseDate(s, &d, names) && d.valid()) return d.ToIso();
   // "20191119", "2019/11/19", "2019.11.19".
   if (s.size() >= 8 && IsAsciiDigit(s[0]) && IsAsciiDigit(s[1]) && IsAsciiDigit(s[2]) &&
       IsAsciiDigit(s[3])) {
@@ -140,13 +140,13 @@ std::string NormalizeDate(std::string_view s) {
     if (two(k, &c.month) && two(k + 2 + (sep ? 1 : 0), &c.day) && c.valid()) return c.ToIso();
   }
   size_t b = 0, e = 0;
-  if (FindFullDate(s, &d, &b, &e) && d.valid()) return d.ToIso();
+  if (FindFullDate(s, &d, &b, &e, names) && d.valid()) return d.ToIso();
   // "Tue Nov 19 2019 05:44:06 GMT": month day year.
   for (size_t k = 0; k + 3 <= s.size(); ++k) {
     if (!IsAsciiAlpha(s[k]) || (k > 0 && IsAsciiAlpha(s[k - 1]))) continue;
     size_t w = k;
     while (w < s.size() && IsAsciiAlpha(s[w])) ++w;
-    const int month = MonthFromName(s.substr(k, w - k));
+    const int month = names.Month(s.substr(k, w - k));
     if (month == 0) continue;
     size_t p = w;
     while (p < s.size() && (s[p] == ' ' || s[p] == '.')) ++p;
@@ -169,10 +169,11 @@ bool LooksLikeUrl(std::string_view s) {
          StartsWith(s, "/");
 }
 
-std::string CleanByline(std::string_view s) {
+// Without its opening ("By ", "Written by ": PageWords::byline_openings).
+std::string CleanByline(const PageWords& words, std::string_view s) {
   std::string b = CollapseWhitespace(s);
   std::string_view v = b;
-  for (std::string_view prefix : {"By ", "by ", "BY ", "Written by ", "Posted by ", "Von "}) {
+  for (const std::string& prefix : words.byline_openings) {
     if (StartsWith(v, prefix)) {
       v.remove_prefix(prefix.size());
       break;
@@ -203,6 +204,7 @@ std::string StripSiteSuffix(const std::string& title, const std::string& site) {
 }
 
 void FillMetadata(const Page& page, const Selection* sel, Article* a) {
+  const PageWords& words = *page.words;
   const Meta& m = page.meta;
   a->site = !m.og_site.empty() ? m.og_site : m.ld_publisher;
   a->site = CollapseWhitespace(a->site);
@@ -238,7 +240,7 @@ void FillMetadata(const Page& page, const Selection* sel, Article* a) {
   }
   // Byline.
   for (const std::string* s : {&m.ld_author, &m.meta_author, &m.rel_author}) {
-    std::string b = CleanByline(*s);
+    std::string b = CleanByline(words, *s);
     if (!b.empty()) {
       a->byline = std::move(b);
       break;
@@ -258,13 +260,13 @@ void FillMetadata(const Page& page, const Selection* sel, Article* a) {
       if (lower.find("byline") == std::string::npos && lower.find("author") == std::string::npos) {
         continue;
       }
-      std::string b = CleanByline(InnerText(el.node, 200));
+      std::string b = CleanByline(words, InnerText(el.node, 200));
       if (!b.empty() && CountWords(b) <= 8) a->byline = std::move(b);
     }
   }
   // Date.
   for (const std::string* s : {&m.meta_date, &m.ld_date, &m.itemprop_date, &m.time_datetime}) {
-    std::string d = NormalizeDate(*s);
+    std::string d = NormalizeDate(words.outlets.calendar(), *s);
     if (!d.empty()) {
       a->date = std::move(d);
       break;
@@ -281,12 +283,12 @@ void FillMetadata(const Page& page, const Selection* sel, Article* a) {
 
 // The outlet, and the address and date when the page's metadata gives none,
 // from the page's address (src/ingest/outlets.h); bylines without dates.
-void FillFromAddress(const Meta& m, std::string_view address, Article* a) {
+void FillFromAddress(const Outlets& outlets, const Meta& m, std::string_view address, Article* a) {
   if (a->url.empty() && !HostOf(address).empty()) a->url = std::string(address);
-  a->site = OutletName({m.og_site, m.ld_publisher}, a->url);
-  if (a->date.empty()) a->date = DateFromUrl(a->url);
-  if (a->date.empty() && a->url != address) a->date = DateFromUrl(address);
-  a->byline = CleanBylineDates(a->byline);
+  a->site = outlets.OutletName({m.og_site, m.ld_publisher}, a->url);
+  if (a->date.empty()) a->date = outlets.DateFromUrl(a->url);
+  if (a->date.empty() && a->url != address) a->date = outlets.DateFromUrl(address);
+  a->byline = outlets.CleanBylineDates(a->byline);
 }
 
 // ---- Is it an article? ------------------------------------------------------------------
@@ -327,8 +329,7 @@ bool LooksLikeErrorPage(const Page& page, const Article& a) {
   for (const Elem& el : page.elems) {
     if (el.tag == GUMBO_TAG_H1) heads += " " + AsciiLower(InnerText(el.node, 200));
   }
-  for (std::string_view w : {"404", "not found", "page not available", "no longer available",
-                             "error", "forbidden", "access denied"}) {
+  for (const std::string& w : page.words->error_words) {  // "404", "not found"
     if (heads.find(w) != std::string::npos) return true;
   }
   return false;
@@ -355,13 +356,40 @@ using article_internal::IsSmallPage;
 using article_internal::JudgeArticle;
 using article_internal::LooksLikeErrorPage;
 using article_internal::Page;
+using article_internal::PageWords;
 using article_internal::Selection;
 using html::ParsedHtml;
 
+Result<ArticleExtractor> ArticleExtractor::Create(std::string_view data_dir,
+                                                  std::string_view language) {
+  Result<PageWords> words = PageWords::Create(data_dir, language);
+  if (!words.ok()) return words.status();
+  ArticleExtractor extractor;
+  extractor.words_ = std::make_shared<const PageWords>(std::move(*words));
+  return extractor;
+}
+
+const ArticleExtractor& ArticleExtractor::BuiltIn() {
+  // Immutable once built; empty lists only if the build lost its data.
+  static const ArticleExtractor extractor = [] {
+    Result<ArticleExtractor> built_in = Create("");
+    if (built_in.ok()) return std::move(*built_in);
+    ArticleExtractor empty;
+    empty.words_ = std::make_shared<const PageWords>();
+    return empty;
+  }();
+  return extractor;
+}
+
 Result<Article> ExtractArticle(std::string_view html, std::string_view address) {
+  return ArticleExtractor::BuiltIn().Extract(html, address);
+}
+
+Result<Article> ArticleExtractor::Extract(std::string_view html, std::string_view address) const {
   Result<std::unique_ptr<ParsedHtml>> parsed = ParsedHtml::Parse(html);
   if (!parsed.ok()) return parsed.status();
   Page page;
+  page.words = words_.get();
   BuildPage(**parsed, &page);
   Article a;
   a.flattened = (*parsed)->flattened();
@@ -388,7 +416,7 @@ Result<Article> ExtractArticle(std::string_view html, std::string_view address) 
     if (chars >= 500) break;
   }
   FillMetadata(page, sel.roots.empty() ? nullptr : &sel, &a);
-  FillFromAddress(page.meta, address, &a);
+  FillFromAddress(words_->outlets, page.meta, address, &a);
   if (a.lang.empty()) a.lang = TrimWhitespace(page.meta.og_locale);
   if (a.lang.empty()) a.lang = TrimWhitespace(page.meta.content_language);
   for (std::string* field : {&a.title, &a.byline, &a.date, &a.url, &a.site, &a.lang}) {

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "ingest/html_dom.h"
-#include "util/dates.h"
+#include "util/data_rows.h"
 #include "util/strings.h"
 #include "util/utf8.h"
 
@@ -27,179 +27,19 @@ namespace {
 
 // ---- Class and id signals -----------------------------------------------------------
 
-enum class Match : uint8_t {
-  kSubstring,  // anywhere: "comment" in "commentlist"
-  kToken,      // between non-alphanumerics: "ad" in "top-ad", not in "header"
-  kName,       // a whole class name or id: "hidden", not "label-hidden"
-};
-
-struct Keyword {
-  std::string_view word;
-  uint32_t signal;
-  Match match;
-};
-
-// Matched against the lower-cased class and id attributes.
-constexpr Keyword kKeywords[] = {
-    // The article body (DOM distiller's and trafilatura's body expressions).
-    {"articlebody", kBody, Match::kSubstring},
-    {"article-body", kBody, Match::kSubstring},
-    {"article_body", kBody, Match::kSubstring},
-    {"article__body", kBody, Match::kSubstring},
-    {"articlecontent", kBody, Match::kSubstring},
-    {"article-content", kBody, Match::kSubstring},
-    {"article_content", kBody, Match::kSubstring},
-    {"article__content", kBody, Match::kSubstring},
-    {"article-text", kBody, Match::kSubstring},
-    {"articletext", kBody, Match::kSubstring},
-    {"story-body", kBody, Match::kSubstring},
-    {"storybody", kBody, Match::kSubstring},
-    {"story-content", kBody, Match::kSubstring},
-    {"story__body", kBody, Match::kSubstring},
-    {"entry-content", kBody, Match::kSubstring},
-    {"post-content", kBody, Match::kSubstring},
-    {"post-body", kBody, Match::kSubstring},
-    {"postbody", kBody, Match::kSubstring},
-    {"post__content", kBody, Match::kSubstring},
-    {"body-text", kBody, Match::kSubstring},
-    {"bodytext", kBody, Match::kSubstring},
-    {"article-copy", kBody, Match::kSubstring},
-    {"content-body", kBody, Match::kSubstring},
-    {"rich-text", kBody, Match::kSubstring},
-    // Readability's positive words.
-    {"article", kPositive, Match::kSubstring},
-    {"body", kPositive, Match::kSubstring},
-    {"content", kPositive, Match::kSubstring},
-    {"entry", kPositive, Match::kSubstring},
-    {"hentry", kPositive, Match::kSubstring},
-    {"main", kPositive, Match::kSubstring},
-    {"page", kPositive, Match::kSubstring},
-    {"post", kPositive, Match::kSubstring},
-    {"text", kPositive, Match::kSubstring},
-    {"blog", kPositive, Match::kSubstring},
-    {"story", kPositive, Match::kSubstring},
-    // Comments.
-    {"comment", kBoiler | kNegative | kComments, Match::kSubstring},
-    {"disqus", kBoiler | kNegative | kComments, Match::kSubstring},
-    {"replies", kBoiler | kNegative | kComments, Match::kSubstring},
-    {"respond", kBoiler | kNegative | kComments, Match::kSubstring},
-    // Sharing and social widgets.
-    {"share", kBoiler | kNegative, Match::kSubstring},
-    {"sharing", kBoiler | kNegative, Match::kSubstring},
-    {"social", kBoiler | kNegative, Match::kSubstring},
-    {"sociable", kBoiler | kNegative, Match::kSubstring},
-    {"addthis", kBoiler | kNegative, Match::kSubstring},
-    {"syndication", kBoiler | kNegative, Match::kSubstring},
-    {"follow-us", kBoiler | kNegative, Match::kSubstring},
-    // Related, recommended, popular lists.
-    {"related", kBoiler | kNegative, Match::kSubstring},
-    {"recommend", kBoiler | kNegative, Match::kSubstring},
-    {"popular", kBoiler | kNegative, Match::kSubstring},
-    {"trending", kBoiler | kNegative, Match::kSubstring},
-    {"most-read", kBoiler | kNegative, Match::kSubstring},
-    {"mostread", kBoiler | kNegative, Match::kSubstring},
-    {"more-stories", kBoiler | kNegative, Match::kSubstring},
-    {"morestories", kBoiler | kNegative, Match::kSubstring},
-    {"read-more", kBoiler | kNegative, Match::kSubstring},
-    {"readmore", kBoiler | kNegative, Match::kSubstring},
-    {"read-next", kBoiler | kNegative, Match::kSubstring},
-    {"recirc", kBoiler | kNegative, Match::kSubstring},
-    {"outbrain", kBoiler | kNegative, Match::kSubstring},
-    {"taboola", kBoiler | kNegative, Match::kSubstring},
-    {"teaser", kBoiler, Match::kSubstring},
-    // Newsletter sign-ups, paywalls, log-ins.
-    {"newsletter", kBoiler | kNegative, Match::kSubstring},
-    {"subscribe", kBoiler | kNegative, Match::kSubstring},
-    {"subscription", kBoiler | kNegative, Match::kSubstring},
-    {"signup", kBoiler | kNegative, Match::kSubstring},
-    {"sign-up", kBoiler | kNegative, Match::kSubstring},
-    {"login", kBoiler, Match::kSubstring},
-    // Cookie and consent banners.
-    {"cookie", kBoiler | kNegative, Match::kSubstring},
-    {"consent", kBoiler | kNegative, Match::kSubstring},
-    {"gdpr", kBoiler | kNegative, Match::kSubstring},
-    // Advertising.
-    {"advert", kBoiler | kNegative, Match::kSubstring},
-    {"sponsor", kBoiler | kNegative, Match::kSubstring},
-    {"promo", kBoiler | kNegative, Match::kSubstring},
-    {"ad", kBoiler | kNegative, Match::kToken},
-    {"ads", kBoiler | kNegative, Match::kToken},
-    {"adslot", kBoiler | kNegative, Match::kToken},
-    {"adunit", kBoiler | kNegative, Match::kToken},
-    {"dfp", kBoiler | kNegative, Match::kToken},
-    {"skyscraper", kBoiler | kNegative, Match::kSubstring},
-    {"banner", kBoiler | kNegative, Match::kToken},
-    // Navigation and page chrome.
-    {"nav", kBoiler | kNegative, Match::kToken},
-    {"navbar", kBoiler | kNegative, Match::kSubstring},
-    {"navigation", kBoiler | kNegative, Match::kSubstring},
-    {"menu", kBoiler | kNegative, Match::kSubstring},
-    {"breadcrumb", kBoiler | kNegative, Match::kSubstring},
-    {"pagination", kBoiler, Match::kSubstring},
-    {"pager", kBoiler, Match::kToken},
-    {"footer", kBoiler | kNegative, Match::kSubstring},
-    {"masthead", kBoiler | kNegative, Match::kSubstring},
-    {"sidebar", kBoiler | kNegative, Match::kSubstring},
-    {"widget", kNegative, Match::kSubstring},
-    {"toolbar", kBoiler | kNegative, Match::kSubstring},
-    {"skip", kBoiler, Match::kToken},
-    {"modal", kBoiler, Match::kToken},
-    {"popup", kBoiler | kNegative, Match::kSubstring},
-    {"overlay", kBoiler, Match::kToken},
-    {"print", kBoiler, Match::kName},
-    // Author boxes, tags, bylines, captions.
-    {"author-bio", kBoiler | kNegative, Match::kSubstring},
-    {"authorbio", kBoiler | kNegative, Match::kSubstring},
-    {"author-info", kBoiler, Match::kSubstring},
-    {"about-author", kBoiler, Match::kSubstring},
-    {"bio", kBoiler, Match::kToken},
-    {"tags", kBoiler | kNegative, Match::kToken},
-    {"tag-list", kBoiler | kNegative, Match::kSubstring},
-    {"taglist", kBoiler | kNegative, Match::kSubstring},
-    {"byline", kByline, Match::kSubstring},
-    {"author", kByline, Match::kSubstring},
-    {"dateline", kByline, Match::kSubstring},
-    {"timestamp", kByline, Match::kSubstring},
-    {"publish-date", kByline, Match::kSubstring},
-    {"pubdate", kByline, Match::kSubstring},
-    {"caption", kCaption, Match::kSubstring},
-    {"credit", kCaption, Match::kSubstring},
-    {"meta", kNegative, Match::kToken},
-    {"media", kNegative, Match::kToken},
-    {"hidden", kInvisible, Match::kName},
-    {"sr-only", kInvisible, Match::kSubstring},
-    {"visually-hidden", kInvisible, Match::kSubstring},
-    {"visuallyhidden", kInvisible, Match::kSubstring},
-    {"screen-reader", kInvisible, Match::kSubstring},
-    {"screenreader", kInvisible, Match::kSubstring},
-    {"offscreen", kInvisible, Match::kName},
-    {"hide", kInvisible, Match::kName},
-    {"is-hidden", kInvisible, Match::kName},
-    {"invisible", kInvisible, Match::kName},
-};
-
 bool IsTokenChar(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 
-// kKeywords by first letter: one pass over a class string, not one search
-// per keyword.
-struct KeywordIndex {
-  std::vector<uint8_t> by_letter[26];
-  KeywordIndex() {
-    for (size_t i = 0; i < std::size(kKeywords); ++i) {
-      by_letter[kKeywords[i].word[0] - 'a'].push_back(static_cast<uint8_t>(i));
-    }
-  }
-};
-
 // `s`: the class and id attributes, lower-cased, each followed by a space.
-uint32_t MatchKeywords(std::string_view s) {
-  static const KeywordIndex index;  // immutable once built
+// The keywords by first letter: one pass over a class string, not one
+// search per keyword.
+uint32_t MatchKeywords(const PageWords& words, std::string_view s) {
+  using Match = PageWords::Match;
   uint32_t sig = 0;
   for (size_t at = 0; at < s.size(); ++at) {
     const char c = s[at];
     if (c < 'a' || c > 'z') continue;
-    for (uint8_t i : index.by_letter[c - 'a']) {
-      const Keyword& k = kKeywords[i];
+    for (uint16_t i : words.keywords_by_letter[c - 'a']) {
+      const PageWords::Keyword& k = words.keywords[i];
       if ((sig & k.signal) == k.signal) continue;
       const size_t end = at + k.word.size();
       if (end > s.size() || s.compare(at, k.word.size(), k.word) != 0) continue;
@@ -214,7 +54,7 @@ uint32_t MatchKeywords(std::string_view s) {
   return sig;
 }
 
-uint32_t SignalsOf(const GumboElement& e) {
+uint32_t SignalsOf(const PageWords& words, const GumboElement& e) {
   uint32_t sig = 0;
   char buf[256];
   size_t n = 0;
@@ -239,7 +79,7 @@ uint32_t SignalsOf(const GumboElement& e) {
       }
     }
   }
-  if (n > 0) sig |= MatchKeywords(std::string_view(buf, n));
+  if (n > 0) sig |= MatchKeywords(words, std::string_view(buf, n));
   switch (e.tag) {
     case GUMBO_TAG_NAV:
     case GUMBO_TAG_ASIDE:
@@ -611,7 +451,7 @@ void BuildPage(const ParsedHtml& html, Page* page) {
         el.kind = kind;
         el.tag = e.tag;
         el.text_begin = text_count;
-        el.sig = SignalsOf(e);
+        el.sig = SignalsOf(*page->words, e);
         el.anchor = kind == Kind::kInline && cur >= 0 ? elems[cur].anchor : index;
         if (cur >= 0) ++elems[cur].children;
         el.in_quote = e.tag == GUMBO_TAG_BLOCKQUOTE || (cur >= 0 && elems[cur].in_quote);
@@ -683,6 +523,86 @@ void BuildPage(const ParsedHtml& html, Page* page) {
     if (!p.in_quote) p.quote_chars += el.quote_chars;
   }
   for (std::string_view ld : html.json_ld()) ReadJsonLd(ld, &meta);
+}
+
+// ---- The word lists -------------------------------------------------------------------------
+
+namespace {
+
+// page_classes.txt: "word | signals | match".
+Status AddKeyword(const DataRow& row, const std::string& file, PageWords* w) {
+  static constexpr std::pair<std::string_view, uint32_t> kSignals[] = {
+      {"body", kBody},       {"positive", kPositive},  {"negative", kNegative},
+      {"boiler", kBoiler},   {"comments", kComments},  {"byline", kByline},
+      {"caption", kCaption}, {"invisible", kInvisible}};
+  static constexpr std::pair<std::string_view, PageWords::Match> kMatches[] = {
+      {"substring", PageWords::Match::kSubstring},
+      {"token", PageWords::Match::kToken},
+      {"name", PageWords::Match::kName}};
+  PageWords::Keyword k;
+  k.word = AsciiLower(row[0]);
+  if (k.word[0] < 'a' || k.word[0] > 'z') return row.Error(file, "a word starts with a-z");
+  for (std::string_view name : SplitWhitespace(row[1])) {
+    bool known = false;
+    for (const auto& [signal_name, signal] : kSignals) {
+      if (name == signal_name) {
+        k.signal |= signal;
+        known = true;
+      }
+    }
+    if (!known) return row.Error(file, "unknown signal '" + std::string(name) + "'");
+  }
+  if (k.signal == 0) return row.Error(file, "no signal");
+  bool known = false;
+  for (const auto& [match_name, match] : kMatches) {
+    if (row[2] == match_name) {
+      k.match = match;
+      known = true;
+    }
+  }
+  if (!known) return row.Error(file, "the match is substring, token or name");
+  if (w->keywords.size() >= UINT16_MAX) return row.Error(file, "too many words");
+  w->keywords_by_letter[k.word[0] - 'a'].push_back(static_cast<uint16_t>(w->keywords.size()));
+  w->keywords.push_back(std::move(k));
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<PageWords> PageWords::Create(std::string_view data_dir, std::string_view language) {
+  PageWords w;
+  Result<Outlets> outlets = Outlets::Create(data_dir, language);
+  if (!outlets.ok()) return outlets.status();
+  w.outlets = std::move(*outlets);
+  const std::string dir = std::string(language) + "/";
+  const std::string classes_file = dir + "page_classes.txt";
+  Result<std::vector<DataRow>> classes = LoadDataRows(data_dir, classes_file);
+  if (!classes.ok()) return classes.status();
+  for (const DataRow& row : *classes) {
+    if (Status s = AddKeyword(row, classes_file, &w); !s.ok()) return s;
+  }
+  const std::string furniture_file = dir + "page_furniture.txt";
+  Result<std::vector<DataRow>> furniture = LoadDataRows(data_dir, furniture_file);
+  if (!furniture.ok()) return furniture.status();
+  for (const DataRow& row : *furniture) {
+    const std::string text = AsciiLower(row[0]);
+    if (row[1] == "line") {
+      w.furniture.push_back(text);
+    } else if (row[1] == "line_word") {
+      w.furniture.push_back(text + " ");
+    } else if (row[1] == "error") {
+      w.error_words.push_back(text);
+    } else if (row[1] != "site_placeholder") {
+      return row.Error(furniture_file, "unknown kind '" + std::string(row[1]) + "'");
+    }
+  }
+  const std::string bylines_file = dir + "bylines.txt";
+  Result<std::vector<DataRow>> bylines = LoadDataRows(data_dir, bylines_file);
+  if (!bylines.ok()) return bylines.status();
+  for (const DataRow& row : *bylines) {
+    if (row[1] == "page") w.byline_openings.push_back(std::string(row[0]) + " ");
+  }
+  return w;
 }
 
 }  // namespace dossier::article_internal

@@ -13,7 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include "dossier/status.h"
 #include "ingest/html_dom.h"
+#include "ingest/outlets.h"
 
 namespace dossier::article_internal {
 
@@ -90,6 +92,29 @@ struct Block {
   float link_density() const { return chars == 0 ? 0.f : float(link_chars) / float(chars); }
 };
 
+// The extractor's word lists (data/<language>/page_classes.txt,
+// page_furniture.txt, bylines.txt; outlets.h for the rest). Immutable.
+struct PageWords {
+  enum class Match : uint8_t {
+    kSubstring,  // anywhere: "comment" in "commentlist"
+    kToken,      // between non-alphanumerics: "ad" in "top-ad", not in "header"
+    kName,       // a whole class name or id: "hidden", not "label-hidden"
+  };
+  struct Keyword {
+    std::string word;  // lower case, starting with a-z
+    uint32_t signal = 0;
+    Match match = Match::kSubstring;
+  };
+  std::vector<Keyword> keywords;                 // of class and id attributes
+  std::vector<uint16_t> keywords_by_letter[26];  // indices into keywords, by first letter
+  std::vector<std::string> furniture;            // block starts: "advertisement", "follow "
+  std::vector<std::string> byline_openings;      // as written, with the space: "By ", "Written by "
+  std::vector<std::string> error_words;          // of error pages' headings: "not found"
+  Outlets outlets;
+
+  static Result<PageWords> Create(std::string_view data_dir, std::string_view language);
+};
+
 struct Meta {
   std::string og_title, twitter_title, og_site, og_url, canonical, title_tag;
   std::string meta_author, meta_date, itemprop_date, time_datetime, rel_author;
@@ -99,6 +124,7 @@ struct Meta {
 
 struct Page {
   const ParsedHtml* html = nullptr;
+  const PageWords* words = nullptr;
   std::vector<Elem> elems;
   std::vector<Block> blocks;
   std::vector<int32_t> text_block;  // per text node: its block, -1 for none
@@ -115,7 +141,7 @@ struct Selection {
 
 // ---- Pass 1 (article_page.cc) ---------------------------------------------------------
 
-// The page's elements, blocks and metadata.
+// The page's elements, blocks and metadata (page->words set).
 void BuildPage(const ParsedHtml& html, Page* page);
 Kind KindOf(const GumboElement& e);
 bool IsContainerTag(GumboTag t);  // holds paragraphs rather than being one

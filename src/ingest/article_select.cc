@@ -15,7 +15,6 @@
 
 #include "ingest/article_page.h"
 #include "ingest/html_dom.h"
-#include "util/dates.h"
 #include "util/strings.h"
 #include "util/utf8.h"
 
@@ -24,72 +23,10 @@ namespace {
 
 // ---- Block classes (jusText, boilerpipe) ------------------------------------------------
 
-// Short lines that are page furniture wherever they stand.
-bool IsBoilerplateLine(std::string_view s) {
-  constexpr std::string_view kStarts[] = {
-      "advertisement",
-      "anzeige",
-      "werbung",
-      "publicidad",
-      "publicidade",
-      "publicit\xc3\xa9",
-      "pubblicit\xc3\xa0",
-      "\xd1\x80\xd0\xb5\xd0\xba\xd0\xbb\xd0\xb0\xd0\xbc\xd0\xb0",
-      "advertising",
-      "sponsored",
-      "share this",
-      "share on",
-      "share:",
-      "follow us",
-      "sign up",
-      "subscribe",
-      "click here",
-      "read more",
-      "read next",
-      "related:",
-      "related articles",
-      "related stories",
-      "more from",
-      "recommended",
-      "most popular",
-      "trending",
-      "next article",
-      "previous article",
-      "comments",
-      "leave a comment",
-      "copyright",
-      "all rights reserved",
-      "\xc2\xa9",
-      "(c) ",
-      "photo:",
-      "image:",
-      "photograph:",
-      "getty images",
-      "image source",
-      "skip to",
-      "back to top",
-      "loading",
-      "continue reading",
-      "story continues",
-      "article continues",
-      "this article",
-      "tags:",
-      "filed under",
-      "posted in",
-      "you may also like",
-      "you might also like",
-      "we use cookies",
-      "this site uses cookies",
-      "accept cookies",
-      "newsletter",
-      "get the latest",
-      "download the app",
-      "listen to this",
-      "print this",
-      "email this",
-      "report an error",
-      "follow "};
-  for (std::string_view p : kStarts) {
+// Short lines that are page furniture wherever they stand (PageWords::furniture:
+// "advertisement", "read more", "we use cookies").
+bool IsBoilerplateLine(const PageWords& words, std::string_view s) {
+  for (const std::string& p : words.furniture) {
     if (StartsWith(s, p)) return true;
   }
   return false;
@@ -183,7 +120,7 @@ void ClassifyBlocks(Page* page) {
     const float ld = b.link_density();
     if (ld > 0.5f || (b.chars < 70 && ld > 0.2f)) {
       b.cls = BlockClass::kBad;
-    } else if (b.chars < 100 && IsBoilerplateLine(b.sample)) {
+    } else if (b.chars < 100 && IsBoilerplateLine(*page->words, b.sample)) {
       b.cls = BlockClass::kBad;
     } else if (b.chars >= 200 || (b.chars >= 80 && b.stops + b.commas >= 2)) {
       b.cls = BlockClass::kGood;
@@ -486,7 +423,7 @@ void CleanArticle(Page* page, std::string_view title, Selection* sel) {
         b.keep = true;
         break;
       case BlockClass::kShort:
-        b.keep = !IsBoilerplateLine(b.sample);
+        b.keep = !IsBoilerplateLine(*page->words, b.sample);
         break;
       case BlockClass::kBad:
         // Link-heavy lines of a quotation (an embedded post's attribution) stay.

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <set>
+#include <utility>
 
 #include "dossier/files.h"
 #include "dossier/ingest.h"
@@ -192,12 +194,27 @@ InputFormat DetectFormat(std::string_view name, std::string_view bytes) {
   return InputFormat::kText;
 }
 
+Result<ReadOptions> WithExtractor(const ReadOptions& options) {
+  ReadOptions with = options;
+  if (with.extractor == nullptr && !with.data_dir.empty()) {
+    Result<ArticleExtractor> extractor = ArticleExtractor::Create(with.data_dir);
+    if (!extractor.ok()) return extractor.status();
+    with.extractor = std::make_shared<const ArticleExtractor>(std::move(*extractor));
+  }
+  return with;
+}
+
 void ReadBuffer(std::string_view bytes, const std::string& name, InputFormat format,
-                const ReadOptions& options, std::vector<Document>* loose, const ClusterSink& sink,
+                const ReadOptions& given, std::vector<Document>* loose, const ClusterSink& sink,
                 std::vector<Diagnostic>* diagnostics, std::string_view url) {
+  Result<ReadOptions> options = WithExtractor(given);
+  if (!options.ok()) {
+    AddDiagnostic(diagnostics, Diagnostic::Severity::kError, options.status());
+    return;
+  }
   SourceMeta meta;
   meta.url = std::string(url);
-  ReadSource(bytes, name, format, options, meta, loose, sink, diagnostics);
+  ReadSource(bytes, name, format, *options, meta, loose, sink, diagnostics);
 }
 
 namespace {
@@ -318,8 +335,11 @@ Status ReadDocuments(const std::vector<std::string>& paths, const ReadOptions& o
   return ReadDocuments(FileInputs(paths), options, sink, diagnostics);
 }
 
-Status ReadInputs(const std::vector<Input>& paths, const ReadOptions& options,
+Status ReadInputs(const std::vector<Input>& paths, const ReadOptions& given,
                   const ClusterSink& sink, std::vector<Diagnostic>* diagnostics) {
+  Result<ReadOptions> with_extractor = WithExtractor(given);
+  if (!with_extractor.ok()) return with_extractor.status();
+  const ReadOptions& options = *with_extractor;
   std::vector<Document> loose;
   size_t clusters = 0, loose_dropped = 0;
   auto counting_sink = [&](Cluster&& c) {
@@ -362,8 +382,11 @@ Status ReadInputs(const std::vector<Input>& paths, const ReadOptions& options,
   return Status::Ok();
 }
 
-Status ReadDocuments(const std::vector<Input>& paths, const ReadOptions& options,
+Status ReadDocuments(const std::vector<Input>& paths, const ReadOptions& given,
                      const DocumentSink& sink, std::vector<Diagnostic>* diagnostics) {
+  Result<ReadOptions> with_extractor = WithExtractor(given);
+  if (!with_extractor.ok()) return with_extractor.status();
+  const ReadOptions& options = *with_extractor;
   size_t delivered = 0;
   auto counting_sink = [&](Document&& doc) {
     ++delivered;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <utility>
 
 #include "ingest/readers.h"
 #include "util/dates.h"
@@ -213,9 +214,9 @@ void ForEachRecord(std::string_view bytes, const std::string& name, const ReadOp
   });
 }
 
-std::string IsoDateOrEmpty(const std::string& value) {
+std::string IsoDateOrEmpty(const std::string& value, const CalendarNames& names) {
   CivilDate d;
-  return ParseDate(value, &d) ? d.ToIso() : std::string();
+  return ParseDate(value, &d, names) ? d.ToIso() : std::string();
 }
 
 }  // namespace
@@ -229,6 +230,17 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const R
 void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const ReadOptions& options,
                         const DocumentSink& sink, std::vector<Diagnostic>* diagnostics) {
   if (RefuseBinary(bytes, name, diagnostics)) return;
+  // Dates may name months ("November 27, 2015"): the data folder's names.
+  std::optional<CalendarNames> folder_names;
+  if (!options.data_dir.empty()) {
+    Result<CalendarNames> n = CalendarNames::Create(options.data_dir);
+    if (n.ok()) {
+      folder_names = std::move(*n);
+    } else {
+      AddDiagnostic(diagnostics, Diagnostic::Severity::kError, n.status());
+    }
+  }
+  const CalendarNames& names = folder_names ? *folder_names : CalendarNames::BuiltIn();
   // The fields of the current line; a repeated key keeps its last value.
   std::string id, source, title, date, url, story, language;
   std::optional<std::string_view> text;
@@ -262,7 +274,7 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const R
         doc.source = source;
         doc.declared_language = language;
         doc.title = CollapseWhitespace(title);
-        doc.date = IsoDateOrEmpty(date);
+        doc.date = IsoDateOrEmpty(date, names);
         if (!date.empty() && doc.date.empty()) {
           AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,
                         Status(StatusCode::kInvalidInput,

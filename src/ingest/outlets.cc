@@ -2,31 +2,16 @@
 
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "ingest/fetch.h"  // IsWebAddress
 #include "util/data_files.h"
+#include "util/data_rows.h"
 #include "util/dates.h"
 #include "util/strings.h"
 
 namespace dossier {
 namespace {
-
-// data/outlet_domains.txt: "domain  Name" per line.
-const std::unordered_map<std::string, std::string>& DomainTable() {
-  static const std::unordered_map<std::string, std::string> table = [] {
-    std::unordered_map<std::string, std::string> t;
-    Result<WordList> list = LoadWordList("", "outlet_domains.txt", /*lowercase=*/false);
-    if (!list.ok()) return t;  // built in: cannot fail short of a broken build
-    for (const std::string& line : list->entries()) {
-      const size_t space = line.find_first_of(" \t");
-      if (space == std::string::npos) continue;
-      std::string name(TrimWhitespace(std::string_view(line).substr(space)));
-      if (!name.empty()) t.emplace(AsciiLower(line.substr(0, space)), std::move(name));
-    }
-    return t;
-  }();
-  return table;
-}
 
 // "example.com", "www.hawaiinewsnow.com": a bare domain, not a name.
 bool LooksLikeDomain(std::string_view s) {
@@ -40,19 +25,6 @@ bool LooksLikeDomain(std::string_view s) {
     if (!IsAsciiLower(c)) return false;
   }
   return true;
-}
-
-// Section names and placeholders some pages put in og:site_name.
-bool IsPlaceholder(std::string_view name) {
-  static constexpr std::string_view kWords[] = {
-      "hosted", "home",     "homepage", "home page", "news",     "u.s.",  "us",       "u.s",
-      "world",  "politics", "business", "opinion",   "sports",   "sport", "latest",   "breaking",
-      "index",  "article",  "articles", "story",     "untitled", "blog",  "web site", "website"};
-  const std::string lower = AsciiLower(name);
-  for (std::string_view w : kWords) {
-    if (lower == w) return true;
-  }
-  return false;
 }
 
 // A single word of lower-case ASCII letters and digits: "nj", "usatoday".
@@ -117,8 +89,19 @@ std::string DateInSegment(std::string_view seg) {
   return {};
 }
 
+}  // namespace
+
+// Section names and placeholders some pages put in og:site_name.
+bool Outlets::IsPlaceholder(std::string_view name) const {
+  const std::string lower = AsciiLower(name);
+  for (const std::string& w : placeholders_) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
 // Words that begin the date or time part of a byline.
-bool StartsDatePart(const std::vector<std::string_view>& words, size_t i) {
+bool Outlets::StartsDatePart(const std::vector<std::string_view>& words, size_t i) const {
   auto bare = [&](size_t k) {
     std::string_view w = words[k];
     while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':'))
@@ -127,20 +110,58 @@ bool StartsDatePart(const std::vector<std::string_view>& words, size_t i) {
   };
   const std::string w = bare(i);
   const bool next_digit = i + 1 < words.size() && IsAsciiDigit(words[i + 1][0]);
-  if (w == "updated" || w == "published" || w == "posted" || w == "last") return true;
-  if (IsWeekdayName(w)) return true;
-  if (MonthFromName(w) > 0 && next_digit) return true;
+  for (const std::string& label : date_labels_) {
+    if (w == label) return true;
+  }
+  if (calendar_.Weekday(w) >= 0) return true;
+  if (calendar_.Month(w) > 0 && next_digit) return true;
   if (!words[i].empty() && IsAsciiDigit(words[i][0])) {
     // 2019-11-18, 11/18/2019, 18.11.2019, 12:01
     for (char c : words[i]) {
       if (c == '-' || c == '/' || c == ':' || c == '.') return true;
     }
-    if (i + 1 < words.size() && MonthFromName(bare(i + 1)) > 0) return true;  // 18 November
+    if (i + 1 < words.size() && calendar_.Month(bare(i + 1)) > 0) return true;  // 18 November
   }
   return false;
 }
 
-}  // namespace
+Result<Outlets> Outlets::Create(std::string_view data_dir, std::string_view language) {
+  Outlets o;
+  Result<CalendarNames> calendar = CalendarNames::Create(data_dir, language);
+  if (!calendar.ok()) return calendar.status();
+  o.calendar_ = std::move(*calendar);
+  // data/outlet_domains.txt: "domain  Name" per line.
+  Result<WordList> domains = LoadWordList(data_dir, "outlet_domains.txt", /*lowercase=*/false);
+  if (!domains.ok()) return domains.status();
+  for (const std::string& line : domains->entries()) {
+    const size_t space = line.find_first_of(" \t");
+    if (space == std::string::npos) continue;
+    std::string name(TrimWhitespace(std::string_view(line).substr(space)));
+    if (!name.empty()) o.domains_.emplace(AsciiLower(line.substr(0, space)), std::move(name));
+  }
+  const std::string furniture_file = std::string(language) + "/page_furniture.txt";
+  Result<std::vector<DataRow>> furniture = LoadDataRows(data_dir, furniture_file);
+  if (!furniture.ok()) return furniture.status();
+  for (const DataRow& row : *furniture) {
+    if (row[1] == "site_placeholder") o.placeholders_.push_back(AsciiLower(row[0]));
+  }
+  const std::string bylines_file = std::string(language) + "/bylines.txt";
+  Result<std::vector<DataRow>> bylines = LoadDataRows(data_dir, bylines_file);
+  if (!bylines.ok()) return bylines.status();
+  for (const DataRow& row : *bylines) {
+    if (row[1] == "date_label") o.date_labels_.push_back(AsciiLower(row[0]));
+  }
+  return o;
+}
+
+const Outlets& Outlets::BuiltIn() {
+  // Immutable once built; empty lists only if the build lost its data.
+  static const Outlets outlets = [] {
+    Result<Outlets> built_in = Create("");
+    return built_in.ok() ? std::move(*built_in) : Outlets();
+  }();
+  return outlets;
+}
 
 std::string HostOf(std::string_view url) {
   if (!IsWebAddress(url)) return {};
@@ -153,11 +174,10 @@ std::string HostOf(std::string_view url) {
   return AsciiLower(host);
 }
 
-std::string KnownOutlet(std::string_view host) {
-  const auto& table = DomainTable();
+std::string Outlets::KnownOutlet(std::string_view host) const {
   std::string_view h = host;
   while (!h.empty()) {
-    if (auto it = table.find(std::string(h)); it != table.end()) return it->second;
+    if (auto it = domains_.find(h); it != domains_.end()) return it->second;
     const size_t dot = h.find('.');
     if (dot == std::string_view::npos) break;
     h.remove_prefix(dot + 1);
@@ -165,7 +185,8 @@ std::string KnownOutlet(std::string_view host) {
   return {};
 }
 
-std::string OutletName(const std::vector<std::string>& candidates, std::string_view url) {
+std::string Outlets::OutletName(const std::vector<std::string>& candidates,
+                                std::string_view url) const {
   std::string host = HostOf(url);
   std::string label;  // the first domain label ("usatoday"), for a page without an address
   for (const std::string& candidate : candidates) {
@@ -189,7 +210,7 @@ std::string OutletName(const std::vector<std::string>& candidates, std::string_v
   return known.empty() ? WithoutWww(host) : known;
 }
 
-std::string DateFromUrl(std::string_view url) {
+std::string Outlets::DateFromUrl(std::string_view url) const {
   if (!IsWebAddress(url)) return {};
   url.remove_prefix(url.find("//") + 2);
   const size_t slash = url.find('/');
@@ -207,7 +228,7 @@ std::string DateFromUrl(std::string_view url) {
     const int y = segs[i].size() == 4 ? Number(segs[i]) : -1;
     if (y < 0) continue;
     int m = segs[i + 1].size() <= 2 ? Number(segs[i + 1]) : -1;
-    if (m < 0) m = MonthFromName(segs[i + 1]);
+    if (m < 0) m = calendar_.Month(segs[i + 1]);
     const int d = segs[i + 2].size() <= 2 ? Number(segs[i + 2]) : -1;
     if (std::string day = UrlDay(y, m, d); !day.empty()) return day;
   }
@@ -218,7 +239,7 @@ std::string DateFromUrl(std::string_view url) {
   return {};
 }
 
-std::string CleanBylineDates(std::string_view byline) {
+std::string Outlets::CleanBylineDates(std::string_view byline) const {
   const std::vector<std::string_view> words = SplitWhitespace(byline);
   size_t cut = words.size();
   for (size_t i = 1; i < words.size(); ++i) {  // never the first word: "May Smith"
@@ -240,6 +261,18 @@ std::string CleanBylineDates(std::string_view byline) {
     while (!out.empty() && out.back() == ' ') out.pop_back();
   }
   return out.empty() ? std::string(TrimWhitespace(byline)) : out;
+}
+
+std::string KnownOutlet(std::string_view host) { return Outlets::BuiltIn().KnownOutlet(host); }
+
+std::string OutletName(const std::vector<std::string>& candidates, std::string_view url) {
+  return Outlets::BuiltIn().OutletName(candidates, url);
+}
+
+std::string DateFromUrl(std::string_view url) { return Outlets::BuiltIn().DateFromUrl(url); }
+
+std::string CleanBylineDates(std::string_view byline) {
+  return Outlets::BuiltIn().CleanBylineDates(byline);
 }
 
 }  // namespace dossier

@@ -18,25 +18,62 @@
 //
 // DateFromUrl reads /YYYY/MM/DD/, /YYYY/mon/DD/ ("2019/nov/18"), and a path
 // segment holding YYYY-MM-DD or made of YYYYMMDD, for years 1990-2099.
-// CleanBylineDates cuts a byline where a date, a time or "Updated" /
-// "Published" begins, with the separators before it.
+// CleanBylineDates cuts a byline where a date, a time or a date label
+// ("Updated", "Published") begins, with the separators before it.
 //
-// The domain table is built into the library (loaded once; thread-safe).
+// The words are data: the domain table data/outlet_domains.txt, and of
+// data/<language>/ the placeholders of page_furniture.txt (kind
+// site_placeholder), the date labels of bylines.txt (kind date_label) and
+// months.txt/weekdays.txt (util/dates.h). Outlets::Create loads them from
+// a data folder (or the built-in copies); the free functions below use the
+// built-in lists (Outlets::BuiltIn, loaded once). All are thread-safe.
 #ifndef DOSSIER_INGEST_OUTLETS_H_
 #define DOSSIER_INGEST_OUTLETS_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "dossier/status.h"
+#include "util/dates.h"
+
 namespace dossier {
+
+class Outlets {
+ public:
+  static Result<Outlets> Create(std::string_view data_dir, std::string_view language = "en");
+  static const Outlets& BuiltIn();
+
+  // As the free functions below, with these lists.
+  std::string KnownOutlet(std::string_view host) const;
+  std::string OutletName(const std::vector<std::string>& candidates, std::string_view url) const;
+  std::string DateFromUrl(std::string_view url) const;
+  std::string CleanBylineDates(std::string_view byline) const;
+
+  const CalendarNames& calendar() const { return calendar_; }
+
+ private:
+  bool IsPlaceholder(std::string_view name) const;
+  bool StartsDatePart(const std::vector<std::string_view>& words, size_t i) const;
+
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> domains_;  // -> name
+  std::vector<std::string> placeholders_;                                        // lower case
+  std::vector<std::string> date_labels_;                                         // lower case
+  CalendarNames calendar_;
+};
 
 // The lower-case host of an http(s) address, without user, port or a final
 // dot; "" when `url` is not one.
 std::string HostOf(std::string_view url);
 
 // The outlet's name in the built-in domain table for `host` (or a domain it
-// ends with), or "".
+// ends with), or "". (The free functions: Outlets::BuiltIn().)
 std::string KnownOutlet(std::string_view host);
 
 std::string OutletName(const std::vector<std::string>& candidates, std::string_view url);

@@ -31,11 +31,18 @@ Result<Document> ReadTextDocument(std::string_view bytes, const std::string& nam
 // is where the page was read from). A page longer than `max_bytes` is cut
 // first.
 // `charset`, when given, is the transport's (an HTTP Content-Type): it
-// overrides the page's own declaration, as in browsers.
+// overrides the page's own declaration, as in browsers. `extractor` (null:
+// ArticleExtractor::BuiltIn()) extracts the article.
 Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& name,
                                   std::vector<Diagnostic>* diagnostics,
                                   uint64_t max_bytes = kDefaultMaxDocumentBytes,
-                                  std::string_view url = {}, std::string_view charset = {});
+                                  std::string_view url = {}, std::string_view charset = {},
+                                  const ArticleExtractor* extractor = nullptr);
+
+// `options` with an article extractor: its own, else one made from its
+// data_dir (none for an empty one: the built-in lists serve). An error when
+// the data folder's lists cannot be read.
+Result<ReadOptions> WithExtractor(const ReadOptions& options);
 
 // HTML source (UTF-8, maybe with bad bytes) normalized for ExtractHtmlText
 // or ExtractArticle (no LaTeX quotes: HTML has none), the repaired bytes

@@ -208,7 +208,7 @@ void ReadSource(std::string_view bytes, const std::string& name, InputFormat for
       break;
     case InputFormat::kHtml:
       doc = ReadHtmlDocument(bytes, name, diagnostics, options.max_document_bytes, meta.url,
-                             meta.charset);
+                             meta.charset, options.extractor.get());
       break;
     case InputFormat::kText:
     case InputFormat::kAuto:

@@ -160,7 +160,8 @@ Result<Document> ReadTextDocument(std::string_view bytes, const std::string& nam
 
 Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& name,
                                   std::vector<Diagnostic>* diagnostics, uint64_t max_bytes,
-                                  std::string_view url, std::string_view transport_charset) {
+                                  std::string_view url, std::string_view transport_charset,
+                                  const ArticleExtractor* extractor) {
   const CharsetDecision charset = DecideCharset(bytes, ContentKind::kHtml, transport_charset);
   if (!charset.IsUtf16() && LooksBinary(bytes)) {
     return Status(StatusCode::kInvalidInput, "binary file, not HTML", name);
@@ -178,7 +179,8 @@ Result<Document> ReadHtmlDocument(std::string_view bytes, const std::string& nam
       converted ? std::string_view(utf8.text) : std::string_view(doc.raw), name, diagnostics);
   if (converted) html.map = OffsetMap::Compose(html.map, utf8.map);
   // 2. The article: body text (map text -> html) and metadata.
-  Result<Article> page = ExtractArticle(html.text, url);
+  if (extractor == nullptr) extractor = &ArticleExtractor::BuiltIn();
+  Result<Article> page = extractor->Extract(html.text, url);
   if (!page.ok()) return Status(page.status().code(), page.status().message(), name);
   if (page->flattened) {
     AddDiagnostic(diagnostics, Diagnostic::Severity::kWarning,

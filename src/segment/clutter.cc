@@ -1,6 +1,8 @@
 #include "segment/clutter.h"
 
 #include <algorithm>
+#include <string>
+#include <utility>
 
 #include "segment/metadata.h"
 #include "util/strings.h"
@@ -14,12 +16,14 @@ constexpr size_t kMaxRepeatedLineWords = 30;
 constexpr size_t kMaxListItemWords = 8;
 constexpr size_t kMaxBylineWords = 14;
 
-// "By Jane Roe", "By JANE ROE, Staff Writer | Updated ...": "By" and a
-// capitalized name right after it.
-bool IsByline(std::string_view line, size_t words) {
+// "By Jane Roe", "By JANE ROE, Staff Writer | Updated ...": a byline's
+// opening word (MetadataDetector::BylineOpening) and a capitalized name
+// right after it.
+bool IsByline(const MetadataDetector& metadata, std::string_view line, size_t words) {
   if (words < 2 || words > kMaxBylineWords) return false;
-  if (!(StartsWith(line, "By ") || StartsWith(line, "BY "))) return false;
-  char c = line.size() > 3 ? line[3] : ' ';
+  const size_t opening = metadata.BylineOpening(line);
+  if (opening == 0) return false;
+  char c = line.size() > opening ? line[opening] : ' ';
   if (!IsAsciiUpper(c)) return false;
   char last = line.back();
   return last != '.' || line.find(" | ") != std::string_view::npos;
@@ -98,20 +102,24 @@ std::vector<Span> SplitLines(std::string_view text) {
   return lines;
 }
 
-Result<ClutterFilter> ClutterFilter::Create(std::string_view data_dir) {
+Result<ClutterFilter> ClutterFilter::Create(std::string_view data_dir, std::string_view language) {
   ClutterFilter f;
-  Result<WordList> lines = LoadWordList(data_dir, "en/clutter_lines.txt", true);
+  const std::string dir = std::string(language) + "/";
+  Result<WordList> lines = LoadWordList(data_dir, dir + "clutter_lines.txt", true);
   if (!lines.ok()) return lines.status();
-  Result<WordList> prefixes = LoadWordList(data_dir, "en/clutter_prefixes.txt", true);
+  Result<WordList> prefixes = LoadWordList(data_dir, dir + "clutter_prefixes.txt", true);
   if (!prefixes.ok()) return prefixes.status();
-  Result<WordList> credits = LoadWordList(data_dir, "en/photo_credits.txt", true);
+  Result<WordList> credits = LoadWordList(data_dir, dir + "photo_credits.txt", true);
   if (!credits.ok()) return credits.status();
   f.lines_ = std::move(*lines);
   f.prefixes_ = std::move(*prefixes);
   f.credits_ = std::move(*credits);
-  Result<WordList> headers = LoadWordList(data_dir, "en/clutter_list_headers.txt", true);
+  Result<WordList> headers = LoadWordList(data_dir, dir + "clutter_list_headers.txt", true);
   if (!headers.ok()) return headers.status();
   f.list_headers_ = std::move(*headers);
+  Result<MetadataDetector> metadata = MetadataDetector::Create(data_dir, language);
+  if (!metadata.ok()) return metadata.status();
+  f.metadata_ = std::move(*metadata);
   f.prefix_starts_.assign(1 << 16, false);
   f.credit_starts_.assign(1 << 16, false);
   for (const std::string& p : f.prefixes_.entries()) f.prefix_starts_[FirstTwo(p)] = true;
@@ -167,10 +175,10 @@ void ClutterFilter::Apply(std::string_view text, std::vector<Span>* paragraphs,
     }
     if (!kind && i > 0 && !key.empty() && key == previous_key) kind = ClutterKind::kRepeatedLine;
     previous_key = std::move(key);
-    if (!kind && IsByline(line, words)) kind = ClutterKind::kByline;
+    if (!kind && IsByline(metadata_, line, words)) kind = ClutterKind::kByline;
     // A whole caption ("FILE - In this May 4, 2001, file photo, ..."): about
     // a photo, not the story (segment/metadata.h, IsPhotoCaption).
-    if (!kind && IsPhotoCaption(line)) kind = ClutterKind::kPhotoCredit;
+    if (!kind && metadata_.IsPhotoCaption(line)) kind = ClutterKind::kPhotoCredit;
     // Short unpunctuated lines right after a list header belong to the list.
     if (!kind && in_list && words <= kMaxListItemWords && !EndsSentence(line)) {
       kind = ClutterKind::kLinkList;

@@ -9,11 +9,13 @@
 // prompt (data/en/clutter_prefixes.txt), a photo credit or caption
 // (data/en/photo_credits.txt; or a whole caption line by IsPhotoCaption,
 // segment/metadata.h: "FILE - In this May 4, 2001, file photo, ..."), or a short line repeated
-// right after itself (a doubled headline), a byline ("By Jane Roe, Staff Writer") or one of the
+// right after itself (a doubled headline), a byline ("By Jane Roe, Staff Writer": the opening
+// word of data/en/bylines.txt, kind "line") or one of the
 // short lines of a tag/link list under a header such as "In this article"
 // (data/en/clutter_list_headers.txt). Paragraphs: each remaining line, except in hard-wrapped
 // text, where consecutive lines join until a blank line.
-// Create() loads the lists once; Apply() is const and thread-safe.
+// Create() loads the lists once (data/<language>/, "en" by default); Apply() is const and
+// thread-safe.
 #ifndef DOSSIER_SEGMENT_CLUTTER_H_
 #define DOSSIER_SEGMENT_CLUTTER_H_
 
@@ -24,6 +26,7 @@
 
 #include "dossier/document.h"
 #include "dossier/status.h"
+#include "segment/metadata.h"
 #include "util/data_files.h"
 
 namespace dossier {
@@ -33,7 +36,7 @@ std::vector<Span> SplitLines(std::string_view text);
 
 class ClutterFilter {
  public:
-  static Result<ClutterFilter> Create(std::string_view data_dir);
+  static Result<ClutterFilter> Create(std::string_view data_dir, std::string_view language = "en");
 
   void Apply(std::string_view text, std::vector<Span>* paragraphs,
              std::vector<ClutterLine>* clutter) const;
@@ -46,6 +49,7 @@ class ClutterFilter {
   WordList prefixes_;
   WordList credits_;
   WordList list_headers_;
+  MetadataDetector metadata_;  // captions and byline openings
   // Which first two bytes start a prefix / a credit marker (a cheap filter).
   static uint16_t FirstTwo(std::string_view s);
   std::vector<bool> prefix_starts_;

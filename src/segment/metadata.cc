@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "util/data_rows.h"
 #include "util/dates.h"
 #include "util/strings.h"
 
@@ -101,13 +103,6 @@ size_t DatelineLength(std::string_view para, std::string* agency) {
   return p + dash + 1;
 }
 
-bool IsPhotoWord(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {"photo", "photos", "photograph", "photographs",
-                                                "image", "images", "picture",    "pictures",
-                                                "video", "videos"};
-  return IsOneOf(lower, kWords);
-}
-
 // A white-space separated word, lowercase, without the punctuation around it
 // ("2001," -> "2001", "photo:" -> "photo").
 std::string BareWord(std::string_view word) {
@@ -115,69 +110,6 @@ std::string BareWord(std::string_view word) {
   while (!word.empty() && punct(word.front())) word.remove_prefix(1);
   while (!word.empty() && punct(word.back())) word.remove_suffix(1);
   return AsciiLower(word);
-}
-
-// Length of a file note opening `s` ("FILE - ", "FILE- ", "FILE PHOTO: "),
-// through the space after its mark; 0 if none.
-size_t FileNoteLength(std::string_view s) {
-  if (!StartsWith(s, "FILE")) return 0;
-  size_t p = 4;
-  if (s.compare(p, 6, " PHOTO") == 0) p += 6;
-  while (p < s.size() && s[p] == ' ') ++p;
-  size_t mark = DashAt(s, p);
-  if (mark == 0 && s.compare(p, 2, ": ") == 0) mark = 1;
-  return mark == 0 ? 0 : p + mark + 1;
-}
-
-// "In this May 4, 2001, file photo, ...", "This undated photo shows ...".
-bool OpensWithPhotoPhrase(const std::vector<std::string_view>& words) {
-  constexpr size_t kWindow = 8;
-  size_t first = 0;
-  const std::string w0 = words.empty() ? std::string() : BareWord(words[0]);
-  if (w0 == "in" && words.size() > 1) {
-    const std::string w1 = BareWord(words[1]);
-    if (w1 != "this" && w1 != "these") return false;
-    first = 2;
-  } else if (w0 == "this" || w0 == "these") {
-    first = 1;
-  } else {
-    return false;
-  }
-  for (size_t i = first; i < words.size() && i < first + kWindow; ++i) {
-    if (IsPhotoWord(BareWord(words[i]))) return true;
-  }
-  return false;
-}
-
-// "Photo: ...", "File photo: ...", "Caption: ...", "Photo by Jane Roe".
-bool OpensWithPhotoLabel(const std::vector<std::string_view>& words) {
-  size_t i = !words.empty() && BareWord(words[0]) == "file" && words[0].back() != ':' ? 1 : 0;
-  if (i >= words.size()) return false;
-  const std::string w = BareWord(words[i]);
-  if (!IsPhotoWord(w) && w != "caption") return false;
-  return words[i].back() == ':' || (i + 1 < words.size() && BareWord(words[i + 1]) == "by");
-}
-
-// "... (AP Photo/Jane Roe)", "... (Getty Images).": a credit closing the text.
-bool EndsWithPhotoCredit(std::string_view s) {
-  while (!s.empty() && (s.back() == '.' || IsAsciiSpace(s.back()))) s.remove_suffix(1);
-  if (s.empty() || s.back() != ')') return false;
-  const size_t open = s.rfind('(');
-  if (open == std::string_view::npos) return false;
-  const std::string_view credit = s.substr(open + 1, s.size() - open - 2);
-  if (credit.empty() || !IsAsciiUpper(credit[0])) return false;
-  for (size_t k = 1; k + 1 < credit.size(); ++k) {
-    if (credit[k] == '/' && IsAsciiAlpha(credit[k - 1]) && IsAsciiAlpha(credit[k + 1])) return true;
-  }
-  size_t p = 0;
-  while (p < credit.size()) {
-    while (p < credit.size() && !IsAsciiAlpha(credit[p])) ++p;
-    size_t q = p;
-    while (q < credit.size() && IsAsciiAlpha(credit[q])) ++q;
-    if (q > p && IsPhotoWord(AsciiLower(credit.substr(p, q - p)))) return true;
-    p = q;
-  }
-  return false;
 }
 
 // A full date within the first 40 bytes of a longer paragraph, written as a
@@ -200,7 +132,168 @@ bool IsDatelineDate(std::string_view para, size_t begin, size_t end) {
 
 }  // namespace
 
-bool IsPhotoCaption(std::string_view paragraph) {
+// ---- MetadataDetector ----------------------------------------------------------------
+
+Result<MetadataDetector> MetadataDetector::Create(std::string_view data_dir,
+                                                  std::string_view language) {
+  MetadataDetector m;
+  Result<CalendarNames> calendar = CalendarNames::Create(data_dir, language);
+  if (!calendar.ok()) return calendar.status();
+  m.calendar_ = std::move(*calendar);
+  const std::string captions_file = std::string(language) + "/captions.txt";
+  Result<std::vector<DataRow>> captions = LoadDataRows(data_dir, captions_file);
+  if (!captions.ok()) return captions.status();
+  for (const DataRow& row : *captions) {
+    const std::string_view kind = row[1];
+    if (kind == "file_note") {
+      m.file_notes_.emplace_back(row[0]);
+      continue;
+    }
+    std::string lower = AsciiLower(row[0]);
+    if (kind == "opener") {
+      std::vector<std::string> words;
+      for (std::string_view w : SplitWhitespace(lower)) words.emplace_back(w);
+      m.first_words_.push_back(words[0]);
+      m.openers_.push_back(std::move(words));
+      continue;
+    }
+    std::vector<std::string>* list = kind == "photo"    ? &m.photo_words_
+                                     : kind == "label"  ? &m.labels_
+                                     : kind == "file"   ? &m.file_words_
+                                     : kind == "credit" ? &m.credit_words_
+                                                        : nullptr;
+    if (list == nullptr)
+      return row.Error(captions_file, "unknown kind '" + std::string(kind) + "'");
+    if (kind != "credit") m.first_words_.push_back(lower);
+    list->push_back(std::move(lower));
+  }
+  // Longest first: "FILE PHOTO" before "FILE".
+  std::stable_sort(m.file_notes_.begin(), m.file_notes_.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  // Every caption ends with a credit's ")" or opens with "(", a file note or
+  // one of the first words: the first bytes, in either case.
+  m.caption_initials_[static_cast<unsigned char>('(')] = true;
+  auto add_initial = [&m](std::string_view w) {
+    if (w.empty()) return;
+    const char c = w[0];
+    m.caption_initials_[static_cast<unsigned char>(c)] = true;
+    m.caption_initials_[static_cast<unsigned char>(AsciiToLower(c))] = true;
+    if (IsAsciiLower(c)) m.caption_initials_[static_cast<unsigned char>(c - 'a' + 'A')] = true;
+  };
+  for (const std::string& w : m.first_words_) add_initial(w);
+  for (const std::string& w : m.file_notes_) add_initial(w);
+  const std::string bylines_file = std::string(language) + "/bylines.txt";
+  Result<std::vector<DataRow>> bylines = LoadDataRows(data_dir, bylines_file);
+  if (!bylines.ok()) return bylines.status();
+  for (const DataRow& row : *bylines) {
+    if (row[1] == "line") m.byline_words_.push_back(AsciiLower(row[0]));
+  }
+  return m;
+}
+
+const MetadataDetector& MetadataDetector::BuiltIn() {
+  // Immutable once built; empty lists only if the build lost its data.
+  static const MetadataDetector detector = [] {
+    Result<MetadataDetector> built_in = Create("");
+    return built_in.ok() ? std::move(*built_in) : MetadataDetector();
+  }();
+  return detector;
+}
+
+bool MetadataDetector::IsPhotoWord(std::string_view lower) const {
+  for (const std::string& w : photo_words_) {
+    if (w == lower) return true;
+  }
+  return false;
+}
+
+size_t MetadataDetector::BylineOpening(std::string_view line) const {
+  if (line.empty() || !IsAsciiUpper(line[0])) return 0;
+  for (const std::string& w : byline_words_) {
+    if (line.size() <= w.size() || line[w.size()] != ' ') continue;
+    const std::string_view head = line.substr(0, w.size());
+    if (!EqualsIgnoreAsciiCase(head, w)) continue;
+    // Capitalized ("By") or in capitals ("BY").
+    bool rest_upper = true, rest_lower = true;
+    for (size_t k = 1; k < head.size(); ++k) {
+      rest_upper = rest_upper && !IsAsciiLower(head[k]);
+      rest_lower = rest_lower && !IsAsciiUpper(head[k]);
+    }
+    if (rest_upper || rest_lower) return w.size() + 1;
+  }
+  return 0;
+}
+
+// Length of a file note opening `s` ("FILE - ", "FILE- ", "FILE PHOTO: "),
+// through the space after its mark; 0 if none.
+size_t MetadataDetector::FileNoteLength(std::string_view s) const {
+  size_t p = 0;
+  for (const std::string& note : file_notes_) {  // longest first
+    if (StartsWith(s, note)) {
+      p = note.size();
+      break;
+    }
+  }
+  if (p == 0) return 0;
+  while (p < s.size() && s[p] == ' ') ++p;
+  size_t mark = DashAt(s, p);
+  if (mark == 0 && s.compare(p, 2, ": ") == 0) mark = 1;
+  return mark == 0 ? 0 : p + mark + 1;
+}
+
+// "In this May 4, 2001, file photo, ...", "This undated photo shows ...".
+bool MetadataDetector::OpensWithPhotoPhrase(const std::vector<std::string_view>& words) const {
+  constexpr size_t kWindow = 8;
+  size_t first = 0;
+  for (const std::vector<std::string>& opener : openers_) {
+    if (opener.size() <= first || opener.size() > words.size()) continue;
+    size_t k = 0;
+    while (k < opener.size() && BareWord(words[k]) == opener[k]) ++k;
+    if (k == opener.size()) first = k;
+  }
+  if (first == 0) return false;
+  for (size_t i = first; i < words.size() && i < first + kWindow; ++i) {
+    if (IsPhotoWord(BareWord(words[i]))) return true;
+  }
+  return false;
+}
+
+// "Photo: ...", "File photo: ...", "Caption: ...", "Photo by Jane Roe".
+bool MetadataDetector::OpensWithPhotoLabel(const std::vector<std::string_view>& words) const {
+  const auto in = [](const std::vector<std::string>& list, const std::string& w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  const size_t i = !words.empty() && words[0].back() != ':' && in(file_words_, BareWord(words[0]));
+  if (i >= words.size()) return false;
+  const std::string w = BareWord(words[i]);
+  if (!IsPhotoWord(w) && !in(labels_, w)) return false;
+  return words[i].back() == ':' ||
+         (i + 1 < words.size() && in(credit_words_, BareWord(words[i + 1])));
+}
+
+// "... (AP Photo/Jane Roe)", "... (Getty Images).": a credit closing the text.
+bool MetadataDetector::EndsWithPhotoCredit(std::string_view s) const {
+  while (!s.empty() && (s.back() == '.' || IsAsciiSpace(s.back()))) s.remove_suffix(1);
+  if (s.empty() || s.back() != ')') return false;
+  const size_t open = s.rfind('(');
+  if (open == std::string_view::npos) return false;
+  const std::string_view credit = s.substr(open + 1, s.size() - open - 2);
+  if (credit.empty() || !IsAsciiUpper(credit[0])) return false;
+  for (size_t k = 1; k + 1 < credit.size(); ++k) {
+    if (credit[k] == '/' && IsAsciiAlpha(credit[k - 1]) && IsAsciiAlpha(credit[k + 1])) return true;
+  }
+  size_t p = 0;
+  while (p < credit.size()) {
+    while (p < credit.size() && !IsAsciiAlpha(credit[p])) ++p;
+    size_t q = p;
+    while (q < credit.size() && IsAsciiAlpha(credit[q])) ++q;
+    if (q > p && IsPhotoWord(AsciiLower(credit.substr(p, q - p)))) return true;
+    p = q;
+  }
+  return false;
+}
+
+bool MetadataDetector::IsPhotoCaption(std::string_view paragraph) const {
   constexpr size_t kMaxCaptionWords = 80;
   constexpr size_t kOpeningBytes = 160;
   constexpr size_t kOpeningWords = 12;
@@ -212,7 +305,7 @@ bool IsPhotoCaption(std::string_view paragraph) {
   std::string_view end = s;
   while (!end.empty() && (end.back() == '.' || end.back() == ' ')) end.remove_suffix(1);
   if (s.empty() || ((end.empty() || end.back() != ')') &&
-                    std::string_view("(FfIiTtPpCcVv").find(s.front()) == std::string_view::npos)) {
+                    !caption_initials_[static_cast<unsigned char>(s.front())])) {
     return false;
   }
   if (CountWords(s, kMaxCaptionWords) > kMaxCaptionWords) return false;
@@ -229,8 +322,7 @@ bool IsPhotoCaption(std::string_view paragraph) {
     size_t space = 0;
     while (space < opening.size() && !IsAsciiSpace(opening[space])) ++space;
     const std::string first = BareWord(opening.substr(0, space));
-    if (first != "in" && first != "this" && first != "these" && first != "file" &&
-        first != "caption" && !IsPhotoWord(first)) {
+    if (std::find(first_words_.begin(), first_words_.end(), first) == first_words_.end()) {
       return false;
     }
   }
@@ -239,18 +331,18 @@ bool IsPhotoCaption(std::string_view paragraph) {
   return OpensWithPhotoPhrase(words) || OpensWithPhotoLabel(words);
 }
 
-void DetectMetadata(Document* doc) {
+void MetadataDetector::Detect(Document* doc) const {
   // Byline (already set aside as clutter), and the date it may carry.
   for (const ClutterLine& c : doc->clutter) {
     if (c.kind != ClutterKind::kByline) continue;
     std::string_view line = c.span.Slice(doc->text);
-    std::string_view name = line.substr(3);
+    std::string_view name = line.substr(BylineOpening(line));
     size_t bar = name.find(" | ");
     if (bar != std::string_view::npos) name = name.substr(0, bar);
     if (doc->byline.empty()) doc->byline = CollapseWhitespace(name);
     CivilDate date;
     size_t b = 0, e = 0;
-    if (doc->date.empty() && FindFullDate(line, &date, &b, &e)) {
+    if (doc->date.empty() && FindFullDate(line, &date, &b, &e, calendar_)) {
       doc->date = date.ToIso();
       doc->date_span = {c.span.begin + static_cast<uint32_t>(b),
                         c.span.begin + static_cast<uint32_t>(e)};
@@ -266,7 +358,7 @@ void DetectMetadata(Document* doc) {
   CivilDate unused;
   size_t db = 0, de = 0;
   const bool first_is_date = CountWords(first_text, kMaxDateLineWords) <= kMaxDateLineWords &&
-                             FindFullDate(first_text, &unused, &db, &de);
+                             FindFullDate(first_text, &unused, &db, &de, calendar_);
   if (!StartsTurn(*doc, first) && !first_is_date && !IsPhotoCaption(first_text)) {
     if (!doc->title.empty()) {
       // Collapsing keeps the words, so a paragraph with more words than the
@@ -293,7 +385,7 @@ void DetectMetadata(Document* doc) {
     std::string_view text = para.substr(0, kDatelineWindow);
     CivilDate date;
     size_t b = 0, e = 0;
-    if (!FindFullDate(text, &date, &b, &e) || IsPhotoCaption(para)) continue;
+    if (!FindFullDate(text, &date, &b, &e, calendar_) || IsPhotoCaption(para)) continue;
     const size_t words = CountWords(para, kMaxDateLineWords);
     // In a longer paragraph, only a dateline ("WASHINGTON, Nov. 27, 2015 --") counts: a
     // sentence opening with a date tells of an event, not of the report.
@@ -326,6 +418,12 @@ void DetectMetadata(Document* doc) {
       if (paras[0].empty()) paras.erase(paras.begin());
     }
   }
+}
+
+void DetectMetadata(Document* doc) { MetadataDetector::BuiltIn().Detect(doc); }
+
+bool IsPhotoCaption(std::string_view paragraph) {
+  return MetadataDetector::BuiltIn().IsPhotoCaption(paragraph);
 }
 
 }  // namespace dossier

@@ -1,22 +1,32 @@
 // Document metadata found in the text itself: the headline and the date of
 // a plain-text report, when the input did not give them.
 //
-//   DetectMetadata(&doc);                        // after clutter and turns
-//   if (IsPhotoCaption(paragraph_text)) { ... }  // a caption: no date of the story
+//   Result<MetadataDetector> m = MetadataDetector::Create(data_dir);  // "en"
+//   m->Detect(&doc);                                // after clutter and turns
+//   if (m->IsPhotoCaption(paragraph_text)) { ... }  // a caption: no date of the story
 //
-// Both are pure functions of their arguments (thread-safe). Offsets are
-// bytes of Document::text.
+// The words come from data/<language>/: captions.txt (photo words, caption
+// openers and labels, file notes), bylines.txt (the byline's opening word)
+// and months.txt/weekdays.txt (dates, util/dates.h). Create() loads them
+// once; Detect() and IsPhotoCaption() are const and thread-safe. Offsets
+// are bytes of Document::text. The free functions DetectMetadata and
+// IsPhotoCaption use the built-in English lists (MetadataDetector::BuiltIn).
 #ifndef DOSSIER_SEGMENT_METADATA_H_
 #define DOSSIER_SEGMENT_METADATA_H_
 
+#include <array>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "dossier/document.h"
+#include "dossier/status.h"
+#include "util/dates.h"
 
 namespace dossier {
 
-// Looks at the first paragraphs of an analysed document (paragraphs and
-// turns filled in). Sets title/title_span and date/date_span where found and
+// Detect() looks at the first paragraphs of an analysed document
+// (paragraphs and turns filled in). Sets title/title_span and date/date_span where found and
 // not already known, and removes a headline or a bare date line from
 // doc->paragraphs so they are not taken for sentences. Turn labels are never
 // taken for a headline.
@@ -40,10 +50,12 @@ namespace dossier {
 // (AP) — ", "COLUMBIA, S.C. - ") is set apart (Document::dateline_span, the
 // agency becomes the source when none is known); a caption has none ("FILE -"
 // is a file note, not a place).
-void DetectMetadata(Document* doc);
-
-// True when `paragraph` is a photo caption or a file-photo note, whose dates
-// are those of a picture, not of the story. It has at most 80 words (a
+// Byline: a byline line set apart as clutter (ClutterKind::kByline) gives
+// the byline (the name after its opening word, bylines.txt "line") and the
+// date it holds.
+//
+// IsPhotoCaption() is true when `paragraph` is a photo caption or a
+// file-photo note, whose dates are those of a picture, not of the story. It has at most 80 words (a
 // longer one is story text, perhaps with a caption joined to it), and
 //   - it ends (before final periods and spaces) with a parenthesised credit
 //     that starts with a capital and holds a photo word (photo(s),
@@ -62,6 +74,53 @@ void DetectMetadata(Document* doc);
 // The openings may follow a parenthesised note of at most 40 bytes, the
 // credit of the caption before ("(Wire) FILE - ..."). Words compare
 // without regard to case, except the file note's capitals.
+//
+// The words named above are the English ones of data/en/captions.txt,
+// bylines.txt and months.txt; another language's come from its folder.
+class MetadataDetector {
+ public:
+  // Reads `language`/captions.txt, bylines.txt, months.txt and weekdays.txt
+  // from `data_dir` (or the built-in copies); kNotFound when one is absent.
+  static Result<MetadataDetector> Create(std::string_view data_dir,
+                                         std::string_view language = "en");
+  // The built-in English lists, loaded once.
+  static const MetadataDetector& BuiltIn();
+
+  // Looks at the first paragraphs of `doc` (see above).
+  void Detect(Document* doc) const;
+  // Whether `paragraph` is a photo caption or a file-photo note (see above).
+  bool IsPhotoCaption(std::string_view paragraph) const;
+  // The length of the byline opening of `line` ("By " in "By Jane Roe"): a
+  // bylines.txt "line" word, capitalized or in capitals, and a space; 0
+  // when none opens it.
+  size_t BylineOpening(std::string_view line) const;
+
+  const CalendarNames& calendar() const { return calendar_; }
+
+ private:
+  using Words = std::vector<std::vector<std::string>>;  // phrases, word by word
+  bool IsPhotoWord(std::string_view lower) const;
+  size_t FileNoteLength(std::string_view s) const;
+  bool OpensWithPhotoPhrase(const std::vector<std::string_view>& words) const;
+  bool OpensWithPhotoLabel(const std::vector<std::string_view>& words) const;
+  bool EndsWithPhotoCredit(std::string_view s) const;
+
+  CalendarNames calendar_;
+  std::vector<std::string> photo_words_;
+  Words openers_;
+  std::vector<std::string> labels_;
+  std::vector<std::string> file_words_;
+  std::vector<std::string> credit_words_;
+  std::vector<std::string> file_notes_;       // as written, longest first
+  std::vector<std::string> first_words_;      // that may open a caption (before a photo word)
+  std::array<bool, 256> caption_initials_{};  // first bytes of a caption, '(' included
+  std::vector<std::string> byline_words_;     // lower case
+};
+
+// MetadataDetector::BuiltIn().Detect(doc).
+void DetectMetadata(Document* doc);
+
+// MetadataDetector::BuiltIn().IsPhotoCaption(paragraph).
 bool IsPhotoCaption(std::string_view paragraph);
 
 }  // namespace dossier

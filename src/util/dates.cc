@@ -1,23 +1,15 @@
 #include "util/dates.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
+#include <utility>
 
+#include "util/data_rows.h"
 #include "util/strings.h"
 
 namespace dossier {
 namespace {
-
-struct MonthName {
-  std::string_view name;
-  int month;
-};
-constexpr MonthName kMonths[] = {
-    {"january", 1},   {"jan", 1},   {"february", 2},  {"feb", 2},      {"march", 3},
-    {"mar", 3},       {"april", 4}, {"apr", 4},       {"may", 5},      {"june", 6},
-    {"jun", 6},       {"july", 7},  {"jul", 7},       {"august", 8},   {"aug", 8},
-    {"september", 9}, {"sept", 9},  {"sep", 9},       {"october", 10}, {"oct", 10},
-    {"november", 11}, {"nov", 11},  {"december", 12}, {"dec", 12},
-};
 
 // Reads 1-4 digits at s[*pos]; returns -1 if none.
 int ReadNumber(std::string_view s, size_t* pos, int max_digits) {
@@ -35,10 +27,15 @@ size_t SkipSpaces(std::string_view s, size_t p) {
 }
 
 // Reads a month word at s[*pos] (with an optional period).
-int ReadMonth(std::string_view s, size_t* pos) {
+int ReadMonth(std::string_view s, size_t* pos, const CalendarNames& names) {
   size_t p = *pos;
   while (p < s.size() && IsAsciiAlpha(s[p])) ++p;
-  int m = MonthFromName(s.substr(*pos, p - *pos));
+  // Letters of another script, when the names have some ("décembre").
+  while (names.has_non_ascii() && p < s.size() &&
+         (IsAsciiAlpha(s[p]) || static_cast<unsigned char>(s[p]) >= 0x80)) {
+    ++p;
+  }
+  int m = names.Month(s.substr(*pos, p - *pos));
   if (m == 0) return 0;
   if (p < s.size() && s[p] == '.') ++p;
   *pos = p;
@@ -50,10 +47,10 @@ bool WordStart(std::string_view s, size_t p) {
 }
 
 // Tries the date forms at s[p]; sets *end past the date.
-bool DateAt(std::string_view s, size_t p, CivilDate* d, size_t* end) {
+bool DateAt(std::string_view s, size_t p, CivilDate* d, size_t* end, const CalendarNames& names) {
   size_t q = p;
-  if (IsAsciiAlpha(s[p])) {
-    int m = ReadMonth(s, &q);
+  if (IsAsciiAlpha(s[p]) || (names.has_non_ascii() && static_cast<unsigned char>(s[p]) >= 0x80)) {
+    int m = ReadMonth(s, &q, names);
     if (m == 0) return false;
     q = SkipSpaces(s, q);
     int day = ReadNumber(s, &q, 2);
@@ -99,8 +96,11 @@ bool DateAt(std::string_view s, size_t p, CivilDate* d, size_t* end) {
   if (q < s.size() && IsAsciiAlpha(s[q])) q += 2;  // "27th"
   if (q > s.size()) return false;
   q = SkipSpaces(s, q);
-  if (q >= s.size() || !IsAsciiAlpha(s[q])) return false;
-  int m = ReadMonth(s, &q);
+  if (q >= s.size() || !(IsAsciiAlpha(s[q]) ||
+                         (names.has_non_ascii() && static_cast<unsigned char>(s[q]) >= 0x80))) {
+    return false;
+  }
+  int m = ReadMonth(s, &q, names);
   if (m == 0) return false;
   if (q < s.size() && s[q] == ',') ++q;
   q = SkipSpaces(s, q);
@@ -124,34 +124,78 @@ std::string CivilDate::ToIso() const {
   return buf;
 }
 
-int WeekdayFromName(std::string_view lower) {
-  static constexpr std::string_view kNames[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                                "friday", "saturday", "sunday"};
-  for (int i = 0; i < 7; ++i) {
-    if (lower == kNames[i]) return i;
+Result<CalendarNames> CalendarNames::Create(std::string_view data_dir, std::string_view language) {
+  CalendarNames names;
+  const std::string months_file = std::string(language) + "/months.txt";
+  Result<std::vector<DataRow>> months = LoadDataRows(data_dir, months_file);
+  if (!months.ok()) return months.status();
+  names.min_month_length_ = SIZE_MAX;
+  for (const DataRow& row : *months) {
+    MonthName m;
+    m.name = AsciiLower(row[0]);
+    const std::string_view number = row[1];
+    if (number.empty() || number.size() > 2 ||
+        !std::all_of(number.begin(), number.end(), IsAsciiDigit)) {
+      return row.Error(months_file, "the month number (1-12) is missing");
+    }
+    m.month = std::stoi(std::string(number));
+    if (m.month < 1 || m.month > 12) return row.Error(months_file, "months are 1-12");
+    if (row[2] == "word") {
+      m.common_word = true;
+    } else if (!row[2].empty()) {
+      return row.Error(months_file, "unknown flag '" + std::string(row[2]) + "'");
+    }
+    names.month_initials_[static_cast<unsigned char>(m.name[0])] = true;
+    names.min_month_length_ = std::min(names.min_month_length_, m.name.size());
+    names.max_month_length_ = std::max(names.max_month_length_, m.name.size());
+    names.non_ascii_ = names.non_ascii_ || std::any_of(m.name.begin(), m.name.end(), [](char c) {
+                         return static_cast<unsigned char>(c) >= 0x80;
+                       });
+    names.months_.push_back(std::move(m));
+  }
+  const std::string weekdays_file = std::string(language) + "/weekdays.txt";
+  Result<std::vector<DataRow>> weekdays = LoadDataRows(data_dir, weekdays_file);
+  if (!weekdays.ok()) return weekdays.status();
+  names.weekdays_.assign(7, std::string());
+  for (const DataRow& row : *weekdays) {
+    const std::string_view number = row[1];
+    if (number.size() != 1 || number[0] < '1' || number[0] > '7') {
+      return row.Error(weekdays_file, "the day number (1 = Monday ... 7 = Sunday) is missing");
+    }
+    std::string& slot = names.weekdays_[number[0] - '1'];
+    if (!slot.empty()) return row.Error(weekdays_file, "a second name for the same day");
+    slot = AsciiLower(row[0]);
+  }
+  return names;
+}
+
+const CalendarNames& CalendarNames::BuiltIn() {
+  // Immutable once built; an empty table only if the build lost its data.
+  static const CalendarNames names = [] {
+    Result<CalendarNames> built_in = Create("");
+    return built_in.ok() ? std::move(*built_in) : CalendarNames();
+  }();
+  return names;
+}
+
+int CalendarNames::Weekday(std::string_view lower) const {
+  for (size_t i = 0; i < weekdays_.size(); ++i) {
+    if (lower == weekdays_[i] && !lower.empty()) return static_cast<int>(i);
   }
   return -1;
 }
 
-int MonthFromName(std::string_view word) {
+int CalendarNames::Month(std::string_view word, bool* common_word) const {
   if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-  if (word.size() < 3 || word.size() > 9) return 0;
-  // Every month name starts with one of these letters.
-  switch (AsciiToLower(word[0])) {
-    case 'a':
-    case 'd':
-    case 'f':
-    case 'j':
-    case 'm':
-    case 'n':
-    case 'o':
-    case 's':
-      break;
-    default:
-      return 0;
+  if (word.empty() || word.size() < min_month_length_ || word.size() > max_month_length_ ||
+      !MayStartMonth(word[0])) {
+    return 0;
   }
-  for (const MonthName& m : kMonths) {
-    if (EqualsIgnoreAsciiCase(word, m.name)) return m.month;
+  for (const MonthName& m : months_) {
+    if (EqualsIgnoreAsciiCase(word, m.name)) {
+      if (common_word != nullptr) *common_word = m.common_word;
+      return m.month;
+    }
   }
   return 0;
 }
@@ -163,17 +207,15 @@ int DaysInMonth(int year, int month) {
   return kDays[month - 1];
 }
 
-bool FindFullDate(std::string_view text, CivilDate* date, size_t* begin, size_t* end) {
+bool FindFullDate(std::string_view text, CivilDate* date, size_t* begin, size_t* end,
+                  const CalendarNames& names) {
   for (size_t p = 0; p < text.size(); ++p) {
     char c = text[p];
-    // Dates start with a digit or a month name (A, D, F, J, M, N, O, S).
-    const char lc = AsciiToLower(c);
-    const bool month_initial = lc == 'a' || lc == 'd' || lc == 'f' || lc == 'j' || lc == 'm' ||
-                               lc == 'n' || lc == 'o' || lc == 's';
-    if (!(month_initial || IsAsciiDigit(c)) || !WordStart(text, p)) continue;
+    // Dates start with a digit or the first letter of a month name.
+    if (!(names.MayStartMonth(c) || IsAsciiDigit(c)) || !WordStart(text, p)) continue;
     size_t e = 0;
     CivilDate d;
-    if (DateAt(text, p, &d, &e)) {
+    if (DateAt(text, p, &d, &e, names)) {
       *date = d;
       *begin = p;
       *end = e;
@@ -183,12 +225,12 @@ bool FindFullDate(std::string_view text, CivilDate* date, size_t* begin, size_t*
   return false;
 }
 
-bool ParseDate(std::string_view text, CivilDate* date) {
+bool ParseDate(std::string_view text, CivilDate* date, const CalendarNames& names) {
   text = TrimWhitespace(text);
   if (text.empty()) return false;
   size_t e = 0;
   CivilDate d;
-  if (!DateAt(text, 0, &d, &e)) return false;
+  if (!DateAt(text, 0, &d, &e, names)) return false;
   // Allow a time after an ISO date: "2015-11-27T10:00:00Z", "2015-11-27 10:00".
   if (e != text.size() && !(text[e] == 'T' || text[e] == ' ')) return false;
   *date = d;

@@ -68,6 +68,7 @@ int RunBrief(const BriefFlags& flags) {
   }
   ReadOptions options = InterruptibleReadOptions(*input_format, flags.limits);
   options.max_documents_per_cluster = flags.max_docs;
+  options.data_dir = flags.data_dir;
   RenderOptions render;
   render.tokens = flags.tokens;
   render.clutter = !flags.no_clutter;

@@ -48,6 +48,7 @@ int RunDigestCommand(const DigestFlags& flags) {
   options.digest.min_articles = flags.min_articles;
   options.digest.max_story_docs = flags.max_story_docs;
   options.read = InterruptibleReadOptions(*input_format, stream.limits);
+  options.read.data_dir = stream.clustering.data_dir;
   options.stop = options.read.stop;
   options.restart = flags.restart;
   Progress progress("digest", !stream.quiet);

@@ -4,6 +4,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "commands.h"
@@ -18,6 +19,7 @@ struct ExtractFlags {
   std::vector<std::string> pages;
   std::string format = "text";
   std::string output;
+  std::string data_dir;
   InputLimits limits;
   bool quiet = false;
 };
@@ -27,7 +29,17 @@ nlohmann::ordered_json OrNull(const std::string& s) {
 }
 
 int RunExtract(const ExtractFlags& flags) {
-  const ReadOptions options = InterruptibleReadOptions(InputFormat::kHtml, flags.limits);
+  ReadOptions options = InterruptibleReadOptions(InputFormat::kHtml, flags.limits);
+  options.data_dir = flags.data_dir;
+  if (!flags.data_dir.empty()) {
+    // One extractor for every page (ReadInputs is called page by page).
+    Result<ArticleExtractor> extractor = ArticleExtractor::Create(flags.data_dir);
+    if (!extractor.ok()) {
+      std::cerr << "dossier extract: " << extractor.status().ToString() << "\n";
+      return kExitUsage;
+    }
+    options.extractor = std::make_shared<const ArticleExtractor>(std::move(*extractor));
+  }
   const bool json = flags.format == "json";
   std::string out;
   size_t pages = 0, failed = 0;
@@ -104,6 +116,8 @@ Command SetupExtract(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("-o,--output", flags->output,
                   "Write to this file (atomically) instead of stdout");
+  cmd->add_option("--data-dir", flags->data_dir,
+                  "Folder with word lists replacing the built-in ones (see data/)");
   AddSizeLimitOptions(cmd, &flags->limits);
   AddFetchOptions(cmd, &flags->limits);
   cmd->add_flag("-q,--quiet", flags->quiet, "Print errors only, no warnings");

@@ -27,7 +27,8 @@ void AddStreamOptions(CLI::App* cmd, StreamFlags* flags) {
 
 int ReadStream(const StreamFlags& flags, InputFormat format, const char* command,
                const DocumentSink& push, const std::function<uint64_t()>& finish, bool* had_error) {
-  const ReadOptions read = InterruptibleReadOptions(format, flags.limits);
+  ReadOptions read = InterruptibleReadOptions(format, flags.limits);
+  read.data_dir = flags.clustering.data_dir;
   std::vector<Diagnostic> diagnostics;
   Status status = ReadDocuments(flags.paths, read, push, &diagnostics);
   const uint64_t articles = finish();

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "../data_folder.h"
 #include "analyzed_text.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
@@ -909,6 +910,67 @@ TEST_F(TimelineTest, SeedClusterTimelineIsNotFloodedByToday) {
   EXPECT_TRUE(six_months);
   EXPECT_TRUE(eighteen_months);
   EXPECT_LE(events.size(), 45u);
+}
+
+// ---- Word lists from a data folder ----------------------------------------------------
+
+class TimelineWordsTest : public DataFolderTest {
+ protected:
+  // "expression=date" for every expression of `text` read as of `date`.
+  static std::vector<std::string> Found(const TimelineBuilder& timeline, const std::string& text,
+                                        const std::string& date) {
+    Result<Pipeline> pipeline = Pipeline::Create({});
+    EXPECT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+    if (!pipeline.ok()) return {};
+    Document doc = AnalyzedDocument(*pipeline, text);
+    doc.date = date;
+    std::vector<std::string> found;
+    for (const TimeExpression& e : timeline.Extract(doc, 0)) {
+      found.push_back(std::string(e.span.Slice(doc.text)) + "=" + e.date);
+    }
+    return found;
+  }
+};
+
+TEST_F(TimelineWordsTest, WordsAddedToTheDataFolderAreUsed) {
+  Extend("en/time_words.txt", "overmorrow | day | 2");
+  Extend("en/months.txt", "brumaire | 11");
+  Extend("en/tense_words.txt", "meets | future");
+  Extend("en/time_units.txt", "fortnight | week | singular");
+  Result<TimelineBuilder> folder = TimelineBuilder::Create(data_dir());
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  Result<TimelineBuilder> built_in = TimelineBuilder::Create("");
+  ASSERT_TRUE(built_in.ok()) << built_in.status().ToString();
+  const std::string text =
+      "The council meets on Tuesday. The vote is overmorrow. The talks began on Brumaire 3, "
+      "2015. The port closed last fortnight.";
+  // A new day word, month name and unit; "meets" is a future cue, so
+  // Tuesday is the next one.
+  EXPECT_EQ(Found(*folder, text, kSaturday),
+            (std::vector<std::string>{"Tuesday=2026-03-17", "overmorrow=2026-03-16",
+                                      "Brumaire 3, 2015=2015-11-03", "last fortnight=2026-03-07"}));
+  // The built-in lists know none of them: a sentence without cues makes
+  // Tuesday the last one.
+  EXPECT_EQ(Found(*built_in, text, kSaturday), (std::vector<std::string>{"Tuesday=2026-03-10"}));
+}
+
+TEST_F(TimelineWordsTest, ALanguageIsAFolderOfTheSameFiles) {
+  EXPECT_EQ(TimelineBuilder::Create("", "xx").status().code(), StatusCode::kNotFound);
+  CopyLanguage("en", "xx");
+  Write("xx/weekdays.txt",
+        "lundi | 1\nmardi | 2\nmercredi | 3\njeudi | 4\nvendredi | 5\nsamedi | 6\n"
+        "dimanche | 7\n");
+  Extend("en/time_words.txt", "hier | day | -1", "xx/time_words.txt");
+  Result<TimelineBuilder> xx = TimelineBuilder::Create(data_dir(), "xx");
+  ASSERT_TRUE(xx.ok()) << xx.status().ToString();
+  EXPECT_EQ(Found(*xx, "Mardi, the council voted. The port closed hier.", kSaturday),
+            (std::vector<std::string>{"Mardi=2026-03-10", "hier=2026-03-13"}));
+  EXPECT_EQ(TimelineBuilder::Create(data_dir(), "zz").status().code(), StatusCode::kNotFound);
+  // A bad line names its file and line.
+  Write("xx/time_units.txt", "fortnight | fortnight | singular\n");
+  Result<TimelineBuilder> bad = TimelineBuilder::Create(data_dir(), "xx");
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(bad.status().input(), "xx/time_units.txt") << bad.status().ToString();
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../data_folder.h"
 #include "mapped_text.h"
 
 namespace dossier {
@@ -468,6 +469,77 @@ TEST(ArticleTest, TenMegabytePage) {
   EXPECT_TRUE(Has(a, "Section " + std::to_string(n - 1) + " of the report"));
   EXPECT_FALSE(Has(a, "Sponsored link"));
   EXPECT_FALSE(Has(a, "Ledger"));
+}
+
+// ---- Word lists from a data folder -------------------------------------------------------
+
+class ArticleWordsTest : public DataFolderTest {
+ protected:
+  // A page in French: a body of running text, a "lire aussi" line and a
+  // comment box in it, a byline, a date and a site address.
+  static std::string FrenchPage() {
+    std::string body;
+    for (int i = 0; i < 6; ++i) {
+      body +=
+          "<p>Les conseillers de la ville portuaire ont vot\xc3\xa9 mardi soir, apr\xc3\xa8s "
+          "un long d\xc3\xa9"
+          "bat, un plan de r\xc3\xa9paration de la digue, dont le co\xc3\xbbt "
+          "d\xc3\xa9passe douze millions, paragraphe " +
+          std::to_string(i) + ".</p>";
+      if (i == 2) body += "<p>Lire aussi la suite du dossier</p>";
+    }
+    return "<html><head><title>La digue sera r\xc3\xa9par\xc3\xa9"
+           "e</title>"
+           "<meta name=\"author\" content=\"Par Jean Dupont\">"
+           "<meta name=\"date\" content=\"27 novembre 2015\"></head><body>"
+           "<div class=\"article-body\">" +
+           body +
+           "<div class=\"kommentar-box\"><p>Un lecteur \xc3\xa9"
+           "crit que la digue aurait d\xc3\xbb "
+           "\xc3\xaatre r\xc3\xa9par\xc3\xa9"
+           "e depuis longtemps, et que personne ne l'\xc3\xa9"
+           "coute "
+           "jamais, ni \xc3\xa0 la mairie ni ailleurs.</p></div></div></body></html>";
+  }
+};
+
+TEST_F(ArticleWordsTest, FurnitureClassesBylinesDatesAndOutletsOfTheDataFolder) {
+  Extend("en/page_furniture.txt", "lire aussi | line");
+  Extend("en/page_classes.txt", "kommentar | boiler negative comments | substring");
+  Extend("en/bylines.txt", "Par | page");
+  Extend("en/months.txt", "novembre | 11");
+  Extend("outlet_domains.txt", "digue.example  La Gazette de la Digue");
+  Result<ArticleExtractor> folder = ArticleExtractor::Create(data_dir());
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  const std::string html = FrenchPage();
+  const std::string address = "https://www.digue.example/ville/plan";
+
+  Result<Article> with = folder->Extract(html, address);
+  ASSERT_TRUE(with.ok() && with->found) << with.status().ToString() << with->why_not;
+  ExpectExactMap(html, *with);
+  EXPECT_TRUE(Has(*with, "paragraphe 5."));
+  EXPECT_FALSE(Has(*with, "Lire aussi"));  // a furniture line
+  EXPECT_FALSE(Has(*with, "Un lecteur"));  // a comment box, by its class
+  EXPECT_EQ(with->byline, "Jean Dupont");
+  EXPECT_EQ(with->date, "2015-11-27");
+  EXPECT_EQ(with->site, "La Gazette de la Digue");
+
+  Result<Article> without = ExtractArticle(html, address);
+  ASSERT_TRUE(without.ok() && without->found) << without->why_not;
+  EXPECT_TRUE(Has(*without, "Lire aussi"));
+  EXPECT_TRUE(Has(*without, "Un lecteur"));
+  EXPECT_EQ(without->byline, "Par Jean Dupont");
+  EXPECT_EQ(without->date, "");
+  EXPECT_EQ(without->site, "digue.example");
+}
+
+TEST_F(ArticleWordsTest, MissingLanguageOrBadLineIsAnError) {
+  EXPECT_EQ(ArticleExtractor::Create("", "xx").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(ArticleExtractor::Create(data_dir() + "/none").status().code(), StatusCode::kNotFound);
+  Write("en/page_classes.txt", "comment | boiler | everywhere\n");
+  Result<ArticleExtractor> bad = ArticleExtractor::Create(data_dir());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(bad.status().input(), "en/page_classes.txt") << bad.status().ToString();
 }
 
 }  // namespace

@@ -124,5 +124,56 @@ TEST(ParseInputFormatTest, NamesRoundTrip) {
   EXPECT_FALSE(ParseInputFormat("docx").ok());
 }
 
+// The readers extract HTML pages with the lists of ReadOptions::data_dir.
+TEST_F(InputTest, PagesAreReadWithTheWordListsOfTheDataFolder) {
+  std::string page = "<html><head><title>Harbour</title></head><body><article>";
+  for (int i = 0; i < 6; ++i) {
+    page +=
+        "<p>The harbour council voted on Tuesday night, after a long debate, for a plan to "
+        "repair the sea wall, part " +
+        std::to_string(i) + ".</p>";
+    if (i == 2) page += "<p>Also on the site today</p>";
+  }
+  page += "</article></body></html>";
+  const std::string path = Write("page.html", page);
+  Write("data/en/page_furniture.txt", "also on the site | line\n");
+  auto text_of = [&](ReadOptions options) {
+    std::vector<Diagnostic> diags;
+    Status status;
+    std::vector<Cluster> clusters = Read({path}, &diags, &status, std::move(options));
+    EXPECT_TRUE(status.ok()) << status.ToString();
+    return clusters.size() == 1 && clusters[0].documents.size() == 1 ? clusters[0].documents[0].text
+                                                                     : std::string();
+  };
+  ReadOptions folder;
+  folder.data_dir = (dir_ / "data").string();
+  EXPECT_EQ(text_of(folder).find("Also on the site"), std::string::npos);
+  EXPECT_NE(text_of(ReadOptions{}).find("Also on the site today"), std::string::npos);
+  // A data folder that cannot be read is an error of the call.
+  ReadOptions missing;
+  missing.data_dir = (dir_ / "none").string();
+  std::vector<Diagnostic> diags;
+  Status status;
+  EXPECT_TRUE(Read({path}, &diags, &status, missing).empty());
+  EXPECT_EQ(status.code(), StatusCode::kNotFound);
+}
+
+// JSON Lines dates are read with the month names of ReadOptions::data_dir.
+TEST_F(InputTest, JsonlDatesUseTheMonthNamesOfTheDataFolder) {
+  const std::string path =
+      Write("a.jsonl",
+            "{\"id\":\"a\",\"date\":\"27 novembre 2015\",\"text\":\"Le port a ferm\u00e9.\"}\n");
+  Write("data/en/months.txt", "novembre | 11\n");
+  std::vector<Diagnostic> diags;
+  ReadOptions folder;
+  folder.data_dir = (dir_ / "data").string();
+  std::vector<Cluster> with = Read({path}, &diags, nullptr, folder);
+  ASSERT_EQ(with.size(), 1u);
+  EXPECT_EQ(with[0].documents[0].date, "2015-11-27");
+  std::vector<Cluster> without = Read({path}, &diags);
+  ASSERT_EQ(without.size(), 1u);
+  EXPECT_EQ(without[0].documents[0].date, "");  // unrecognised, a warning
+}
+
 }  // namespace
 }  // namespace dossier

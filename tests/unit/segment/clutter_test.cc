@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "../data_folder.h"
+
 namespace dossier {
 namespace {
 
@@ -105,6 +107,43 @@ TEST(SplitLinesTest, TrimsAndSkipsBlankLines) {
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0].Slice(t), "a");
   EXPECT_EQ(lines[1].Slice(t), "b");
+}
+
+class ClutterWordsTest : public DataFolderTest {
+ protected:
+  static std::vector<std::string> Removed(const ClutterFilter& f, std::string_view text) {
+    std::vector<Span> paras;
+    std::vector<ClutterLine> clutter;
+    f.Apply(text, &paras, &clutter);
+    std::vector<std::string> removed;
+    for (const ClutterLine& c : clutter) {
+      removed.push_back(std::string(ClutterKindName(c.kind)) + ":" +
+                        std::string(c.span.Slice(text)));
+    }
+    return removed;
+  }
+};
+
+TEST_F(ClutterWordsTest, BylinesCaptionsAndLinesOfTheDataFolderAreClutter) {
+  Extend("en/bylines.txt", "par | line");
+  Extend("en/captions.txt", "foto | photo");
+  Extend("en/clutter_lines.txt", "publicit\xc3\xa9");
+  Result<ClutterFilter> folder = ClutterFilter::Create(data_dir());
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  Result<ClutterFilter> built_in = ClutterFilter::Create("");
+  ASSERT_TRUE(built_in.ok()) << built_in.status().ToString();
+  const std::string text =
+      "Par Jean Dupont\nFoto: le ferry au port de Marlow.\nPublicit\xc3\xa9\n"
+      "Le ferry est rest\xc3\xa9 au port toute la journ\xc3\xa9"
+      "e de vendredi.";
+  const std::string byline = ClutterKindName(ClutterKind::kByline);
+  EXPECT_EQ(Removed(*folder, text),
+            (std::vector<std::string>{
+                byline + ":Par Jean Dupont",
+                std::string(ClutterKindName(ClutterKind::kPhotoCredit)) +
+                    ":Foto: le ferry au port de Marlow.",
+                std::string(ClutterKindName(ClutterKind::kBoilerplate)) + ":Publicit\xc3\xa9"}));
+  EXPECT_TRUE(Removed(*built_in, text).empty());
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "../data_folder.h"
 #include "segment/clutter.h"
 
 namespace dossier {
@@ -201,6 +202,54 @@ TEST(MetadataTest, GivenDateIsKept) {
   d.date = "2015-12-19";
   DetectMetadata(&d);
   EXPECT_EQ(d.date, "2015-12-19");
+}
+
+class MetadataWordsTest : public DataFolderTest {};
+
+TEST_F(MetadataWordsTest, DatesCaptionsAndBylinesUseTheDataFolder) {
+  Extend("en/months.txt", "novembre | 11");
+  Extend("en/captions.txt", "foto | photo\nl\xc3\xa9gende | label");
+  Extend("en/bylines.txt", "par | line");
+  Result<MetadataDetector> folder = MetadataDetector::Create(data_dir());
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  const MetadataDetector& built_in = MetadataDetector::BuiltIn();
+
+  // A date line with the folder's month name dates the document.
+  const std::string text =
+      "Les ministres se retrouvent\n\n27 novembre 2015\n\nIls ont parl\xc3\xa9.";
+  Document with = Make(text);
+  folder->Detect(&with);
+  EXPECT_EQ(with.date, "2015-11-27");
+  EXPECT_EQ(with.date_span.Slice(with.text), "27 novembre 2015");
+  Document without = Make(text);
+  built_in.Detect(&without);
+  EXPECT_EQ(without.date, "");
+
+  // The folder's photo word and label make captions.
+  for (const char* caption : {"Foto: le ferry au port.", "L\xc3\xa9gende: le ferry au port.",
+                              "Le ferry au port. (Agence Foto)"}) {
+    EXPECT_TRUE(folder->IsPhotoCaption(caption)) << caption;
+    EXPECT_FALSE(built_in.IsPhotoCaption(caption)) << caption;
+  }
+  EXPECT_TRUE(folder->IsPhotoCaption("Photo: a ferry at the pier."));  // the built-in lines stay
+
+  // The byline's opening word.
+  EXPECT_EQ(folder->BylineOpening("Par Jean Dupont"), 4u);
+  EXPECT_EQ(folder->BylineOpening("PAR JEAN DUPONT"), 4u);
+  EXPECT_EQ(folder->BylineOpening("Parfois il pleut"), 0u);
+  EXPECT_EQ(built_in.BylineOpening("Par Jean Dupont"), 0u);
+  EXPECT_EQ(built_in.BylineOpening("By Jane Roe"), 3u);
+}
+
+TEST_F(MetadataWordsTest, ALanguageIsAFolderOfTheSameFiles) {
+  EXPECT_EQ(MetadataDetector::Create(data_dir(), "xx").status().code(), StatusCode::kNotFound);
+  CopyLanguage("en", "xx");
+  Write("xx/captions.txt", "foto | photo\nFILE | file_note\n");
+  Result<MetadataDetector> xx = MetadataDetector::Create(data_dir(), "xx");
+  ASSERT_TRUE(xx.ok()) << xx.status().ToString();
+  EXPECT_TRUE(xx->IsPhotoCaption("Foto: le ferry au port."));
+  EXPECT_FALSE(xx->IsPhotoCaption("Photo: a ferry at the pier."));  // not in xx's list
+  EXPECT_TRUE(xx->IsPhotoCaption("FILE - Le ferry au port."));
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "../data_folder.h"
+
 namespace dossier {
 namespace {
 
@@ -43,6 +45,55 @@ TEST(DatesTest, MonthNames) {
   EXPECT_EQ(MonthFromName("sept"), 9);
   EXPECT_EQ(MonthFromName("Ma"), 0);
   EXPECT_EQ(MonthFromName("Mayor"), 0);
+}
+
+class CalendarNamesTest : public DataFolderTest {};
+
+TEST_F(CalendarNamesTest, NamesAddedToTheDataFolderAreRead) {
+  Extend("en/months.txt",
+         "novembre | 11\n"
+         "d\xc3\xa9"
+         "cembre | 12");
+  Write("en/weekdays.txt",
+        "lundi | 1\nmardi | 2\nmercredi | 3\njeudi | 4\nvendredi | 5\nsamedi | 6\n"
+        "dimanche | 7\n");
+  Result<CalendarNames> names = CalendarNames::Create(data_dir());
+  ASSERT_TRUE(names.ok()) << names.status().ToString();
+  CivilDate d;
+  size_t b = 0, e = 0;
+  // The folder's names, also one with a letter outside ASCII.
+  ASSERT_TRUE(FindFullDate("Paris, le 27 novembre 2015", &d, &b, &e, *names));
+  EXPECT_EQ(d.ToIso(), "2015-11-27");
+  ASSERT_TRUE(
+      ParseDate("3 D\xc3\xa9"
+                "cembre 2015",
+                &d, *names));
+  EXPECT_EQ(d.ToIso(), "2015-12-03");
+  EXPECT_EQ(names->Month("November"), 11);  // the built-in lines are kept in the file
+  EXPECT_EQ(names->Weekday("mardi"), 1);
+  EXPECT_EQ(names->Weekday("tuesday"), -1);  // the file replaced the English weekdays
+  // The built-in names know none of them.
+  EXPECT_FALSE(FindFullDate("Paris, le 27 novembre 2015", &d, &b, &e));
+  EXPECT_EQ(WeekdayFromName("mardi"), -1);
+  EXPECT_EQ(WeekdayFromName("tuesday"), 1);
+}
+
+TEST_F(CalendarNamesTest, ALanguageWithoutNamesOrABadLineIsAnError) {
+  EXPECT_EQ(CalendarNames::Create("", "xx").status().code(), StatusCode::kNotFound);
+  Write("en/months.txt", "january | 13\n");
+  Result<CalendarNames> bad = CalendarNames::Create(data_dir());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(bad.status().message().find("line 1"), std::string::npos) << bad.status().ToString();
+  CopyLanguage("en", "xx");
+  EXPECT_TRUE(CalendarNames::Create(data_dir(), "xx").ok());
+}
+
+TEST(DatesTest, CommonWordMonthsAreFlagged) {
+  bool common = false;
+  EXPECT_EQ(CalendarNames::BuiltIn().Month("May", &common), 5);
+  EXPECT_TRUE(common);
+  EXPECT_EQ(CalendarNames::BuiltIn().Month("March", &common), 3);
+  EXPECT_FALSE(common);
 }
 
 }  // namespace
