@@ -228,6 +228,19 @@ Result<NameWords> NameWords::Create(std::string_view data_dir, std::string_view 
       }
     }
   }
+  // The words a gap of `same` may open with: most gaps are ruled out by one.
+  for (const Pattern& p : n.same_) {
+    for (const Token& t : p.tokens) {
+      if (t.kind == kAnyWord) n.same_any_first_ = true;
+      for (const std::string& w : t.words) n.same_first_.push_back(w);
+      if (t.kind >= 0) {
+        for (std::string_view w : n.phrases_.Of(static_cast<size_t>(t.kind))) {
+          n.same_first_.emplace_back(w);
+        }
+      }
+      if (!t.optional) break;
+    }
+  }
   return n;
 }
 
@@ -290,18 +303,13 @@ bool NameWords::Matches(const Pattern& p, size_t t, const std::vector<std::strin
   return fits && Matches(p, t + 1, w, i + 1);
 }
 
-bool NameWords::IsParticle(std::string_view key) const {
-  return particles_.Is(kParticleInNames, key);
-}
-
-bool NameWords::IsPrefixParticle(std::string_view key) const {
-  return particles_.Is(kParticlePrefix, key);
-}
-
 bool NameWords::IsNameNoun(std::string_view w) const { return phrases_.Is(kNoun, w); }
 
 bool NameWords::NamesSame(const std::vector<std::string>& w, bool comma) const {
-  if (w.empty()) return false;
+  if (w.empty() || (!same_any_first_ &&
+                    std::find(same_first_.begin(), same_first_.end(), w[0]) == same_first_.end())) {
+    return false;
+  }
   for (const Pattern& p : same_) {
     if ((comma || !p.comma) && Matches(p, 0, w, 0)) return true;
   }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "dossier/status.h"
+#include "util/name_particles.h"
 #include "util/word_kinds.h"
 
 namespace dossier::name_forms {
@@ -98,9 +99,9 @@ class NameWords {
   // Lower-case endings that never join a name across a hyphen ("Obama-era").
   bool IsHyphenSuffixWord(std::string_view key) const { return Is(key, kHyphenSuffix); }
   // Words that join the capitalized words around them in a person's name.
-  bool IsParticle(std::string_view key) const;
+  bool IsParticle(std::string_view key) const { return particles_.Is(kParticleInNames, key); }
   // A particle also joined to the name by a hyphen: "al" of "al-Assad".
-  bool IsPrefixParticle(std::string_view key) const;
+  bool IsPrefixParticle(std::string_view key) const { return particles_.Is(kParticlePrefix, key); }
   // "acronym", "name", ... : what an apposition says the next name is.
   bool IsNameNoun(std::string_view w) const;
   // The words between "X" and "Y" (GapWords) say that Y is another name of
@@ -135,6 +136,8 @@ class NameWords {
   WordKinds phrases_;    // alias_phrases.txt
   std::vector<Pattern> same_;
   std::vector<Pattern> notes_;
+  std::vector<std::string> same_first_;  // the words a `same` gap may open with
+  bool same_any_first_ = false;          // ... or any word
 };
 
 }  // namespace dossier::name_forms

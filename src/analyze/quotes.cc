@@ -56,8 +56,9 @@ Span TrimSpan(std::string_view text, Span s) {
 
 // A news outlet's name for comparison: lower case, without a leading "the".
 std::string OutletKey(std::string_view name, const QuoteWords& words) {
-  const std::string key = AsciiLower(CollapseWhitespace(TrimWhitespace(name)));
-  return std::string(words.WithoutArticle(key));
+  std::string key = AsciiLower(CollapseWhitespace(TrimWhitespace(name)));
+  key.erase(0, key.size() - words.WithoutArticle(key).size());
+  return key;
 }
 
 std::vector<std::string> SplitWords(std::string_view s) {
@@ -83,6 +84,7 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir,
   q.words_ = std::move(*words);
   for (std::string_view phrase : q.words_.Of(QuoteWords::kSourcePhrase)) {
     q.source_phrases_.push_back(SplitWords(phrase));
+    if (!q.source_phrases_.back().empty()) q.source_first_.Add(q.source_phrases_.back()[0]);
   }
   Result<WordKinds> particles = LoadNameParticles(data_dir, language);
   if (!particles.ok()) return particles.status();
@@ -1892,6 +1894,7 @@ void QuoteExtractor::Run::InTextOrder(size_t paragraph_first, const DirectState&
 // to a new analysis by X", "according to statistics from X". A news outlet
 // or an unnamed source gives an anchor with no subject.
 bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Anchor* anchor) const {
+  if (!q_.source_first_.MayContain(LowerWord(v))) return false;  // most words
   const size_t after = AfterPhrase(v, q_.source_phrases_);
   if (after == v) return false;
   size_t e = after;

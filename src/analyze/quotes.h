@@ -269,6 +269,7 @@ class QuoteExtractor {
 
   QuoteWords words_;
   std::vector<std::vector<std::string>> source_phrases_;  // "according to", as words
+  WordShapes source_first_;                               // of their first words
   WordKinds particles_;                                   // name_particles.txt
 
   // Transparent hashing: looked up by string_view without a copy.
