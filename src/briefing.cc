@@ -60,6 +60,7 @@ struct Briefer::Impl {
   SentenceVoiceFinder voices;
   WordList outlets;
   LanguageTable languages;
+  SentenceLabeler labeler;
 
   // What Brief() and Summarize() both need before the summary.
   struct Groundwork {
@@ -169,10 +170,12 @@ Result<Briefer> Briefer::Create(const BriefOptions& options) {
   if (!outlets.ok()) return outlets.status();
   Result<LanguageTable> languages = LanguageTable::Create(options.data_dir);
   if (!languages.ok()) return languages.status();
+  Result<SentenceLabeler> labeler = SentenceLabeler::Create(options.data_dir);
+  if (!labeler.ok()) return labeler.status();
   return Briefer(std::make_unique<Impl>(
       Impl{options, std::move(*summarizer), std::move(*quotes), std::move(*figures),
            std::move(*entities), std::move(*timeline), std::move(*piles), std::move(*voices),
-           std::move(*outlets), std::move(*languages)}));
+           std::move(*outlets), std::move(*languages), std::move(*labeler)}));
 }
 
 SummaryPlan Briefer::Plan(const Cluster& cluster) const { return impl_->Prepare(cluster).plan; }
@@ -253,6 +256,7 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
   inputs.idf = &impl_->piles.idf();
   inputs.story = &g.pile.centroid;
   inputs.outlets = &impl_->outlets;
+  inputs.words = &impl_->quotes.words();
   SpeakerIndex speakers = BuildSpeakers(inputs);
   b.speakers = std::move(speakers.speakers);
 
@@ -297,7 +301,7 @@ void Briefer::Impl::AddStory(const Cluster& cluster, const Groundwork& g, Briefi
     }
   }
   if (b.title.empty() && !b.summary.sentences.empty()) {
-    b.title = LabelFromSentence(b.summary.sentences.front().text);
+    b.title = labeler.FromSentence(b.summary.sentences.front().text);
   }
   if (b.title.empty()) b.title = "Untitled story";
   for (size_t e = 0; e < g.pile.events.size(); ++e) {
@@ -310,13 +314,13 @@ void Briefer::Impl::AddStory(const Cluster& cluster, const Groundwork& g, Briefi
     entry.label = UsableHeadline(cluster.documents[pe.central]);
     for (const SummarySentence& line : b.summary.sentences) {
       if (!entry.label.empty()) break;
-      if (line.event == static_cast<int32_t>(e)) entry.label = LabelFromSentence(line.text);
+      if (line.event == static_cast<int32_t>(e)) entry.label = labeler.FromSentence(line.text);
     }
     const Document& central = cluster.documents[pe.central];
     for (uint32_t s = 0; s < central.sentences.size() && entry.label.empty(); ++s) {
       const Sentence& sentence = central.sentences[s];
       if (sentence.fragment || sentence.stage_direction || g.voices[pe.central][s].barred) continue;
-      entry.label = LabelFromSentence(sentence.span.Slice(central.text));
+      entry.label = labeler.FromSentence(sentence.span.Slice(central.text));
     }
     b.events.push_back(std::move(entry));
   }

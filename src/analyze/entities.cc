@@ -10,6 +10,7 @@ namespace dossier {
 
 using entity_run::FirstWord;
 using name_forms::NameKey;
+using name_forms::NameWords;
 
 std::vector<Entity> EntityExtractor::Run::Extract() {
   Survey();
@@ -92,8 +93,7 @@ std::vector<Entity> EntityExtractor::Run::Build(Sets* sets) {
       } else if (!head.empty()) {
         entity.type = head;
       } else if (forms_[best].key_words >= 2 &&
-                 IsOneOf(FirstWord(forms_[best].key),
-                         {"mount", "mt", "lake", "cape", "fort", "ft", "port", "isle", "county"})) {
+                 x_.names_.Is(FirstWord(forms_[best].key), NameWords::kPlacePrefix)) {
         entity.type = "place";  // "Mount Rainier", "Lake Tahoe"
       } else if (given || (forms_[best].key_words == 1 && IsGiven(forms_[best].key))) {
         entity.type = "person";
@@ -193,17 +193,23 @@ Status EntityExtractor::AddAliasLines(std::string_view file, const std::vector<s
   return Status();
 }
 
-Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir) {
+Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir,
+                                                std::string_view language) {
   EntityExtractor x;
+  const std::string lang(language);
+  Result<NameWords> names = NameWords::Create(data_dir, language);
+  if (!names.ok()) return names.status();
+  x.names_ = std::move(*names);
   Result<WordList> aliases = LoadWordList(data_dir, "aliases.txt", /*lowercase=*/false);
   if (!aliases.ok()) return aliases.status();
   Result<WordList> places = LoadWordList(data_dir, "places.txt", /*lowercase=*/false);
   if (!places.ok()) return places.status();
   Result<WordList> given = LoadWordList(data_dir, "given_names.txt", /*lowercase=*/true);
   if (!given.ok()) return given.status();
-  Result<WordList> stop = LoadWordList(data_dir, "en/entity_stopwords.txt", /*lowercase=*/true);
+  Result<WordList> stop =
+      LoadWordList(data_dir, lang + "/entity_stopwords.txt", /*lowercase=*/true);
   if (!stop.ok()) return stop.status();
-  Result<WordList> titles = LoadWordList(data_dir, "en/person_titles.txt", /*lowercase=*/true);
+  Result<WordList> titles = LoadWordList(data_dir, lang + "/person_titles.txt", /*lowercase=*/true);
   if (!titles.ok()) return titles.status();
 
   if (Status s = x.AddAliasLines("aliases.txt", aliases->entries(), "other"); !s.ok()) return s;
@@ -227,7 +233,7 @@ Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir) {
       std::string type(TrimWhitespace(std::string_view(e).substr(bar + 1)));
       if (type != "organization" && type != "place" && type != "group") {
         return Status(StatusCode::kInvalidArgument,
-                      "en/entity_stopwords.txt: unknown type '" + type + "'");
+                      lang + "/entity_stopwords.txt: unknown type '" + type + "'");
       }
       x.head_types_[NameKey(word)] = std::move(type);
     }

@@ -8,9 +8,12 @@
 //
 // Extract() needs a cluster analysed by Pipeline::Analyze (sentences and
 // tokens). Create() loads data/aliases.txt, data/places.txt,
-// data/given_names.txt, data/en/entity_stopwords.txt and data/en/person_titles.txt
-// once (from `data_dir`, or the built-in copies when it is empty); Extract()
-// is const and thread-safe. Spans are byte ranges into the Document::text of
+// data/given_names.txt and, for its language (data/<language>/),
+// entity_stopwords.txt, person_titles.txt, name_words.txt,
+// name_particles.txt and alias_phrases.txt (name_forms::NameWords) once
+// (from `data_dir`, or the built-in copies when it is empty); Extract() is
+// const and thread-safe. The English words below ("of", "St", "also known
+// as", "Mount") come from those files. Spans are byte ranges into the Document::text of
 // the mention's document. Time is linear in the number of tokens: every
 // decision is a hash lookup or a look at a neighbouring token.
 //
@@ -170,6 +173,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "analyze/name_forms.h"
 #include "dossier/document.h"
 #include "dossier/status.h"
 
@@ -197,8 +201,10 @@ struct Entity {
 
 class EntityExtractor {
  public:
-  // Loads the word lists from `data_dir`, or the built-in copies when empty.
-  static Result<EntityExtractor> Create(std::string_view data_dir);
+  // Loads the word lists of `language` from `data_dir`, or the built-in
+  // copies when empty; kNotFound when a list is missing for the language.
+  static Result<EntityExtractor> Create(std::string_view data_dir,
+                                        std::string_view language = "en");
 
   // The entities of an analysed cluster, most mentioned first (ties: first
   // mentioned first).
@@ -226,6 +232,7 @@ class EntityExtractor {
   std::unordered_set<std::string> stopwords_;                // lower case
   std::unordered_map<std::string, std::string> head_types_;  // "office" -> "organization"
   std::unordered_map<std::string, bool> titles_;             // lower case -> honorific
+  name_forms::NameWords names_;                              // particles, "of", alias phrases...
 };
 
 }  // namespace dossier

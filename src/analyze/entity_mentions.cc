@@ -5,23 +5,18 @@
 namespace dossier {
 
 using entity_run::FirstWord;
-using name_forms::AcronymNoteFollows;
 using name_forms::AllAsciiUpper;
 using name_forms::ApostropheThenSpaces;
 using name_forms::DisplayForm;
 using name_forms::GapWords;
 using name_forms::HasLower;
 using name_forms::IsAcronym;
-using name_forms::IsAlOrEl;
 using name_forms::IsDottedInitials;
-using name_forms::IsHyphenSuffixWord;
 using name_forms::IsInitial;
 using name_forms::IsNameWord;
-using name_forms::IsParticle;
 using name_forms::IsPlainAscii;
 using name_forms::IsRomanNumeral;
 using name_forms::NameKey;
-using name_forms::NamesSame;
 using name_forms::OnlySpaces;
 using name_forms::PeriodThenSpaces;
 using name_forms::StartsAlpha;
@@ -157,7 +152,7 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
     }
     const size_t end = ExtendRun(text, words, i);
     // "al-Qaida", "al-Assad": a lower-case "al-" before the run joins it.
-    const bool al = i > 0 && IsAlOrEl(words[i - 1].key) && !words[i - 1].cap &&
+    const bool al = i > 0 && IsPrefixParticle(words[i - 1].key) && !words[i - 1].cap &&
                     Gap(text, words, i - 1, i) == "-";
     EmitRun(d, text, words, al ? i - 1 : i, end);
     i = end;
@@ -190,7 +185,7 @@ size_t EntityExtractor::Run::ScanAcronym(uint32_t d, std::string_view text, cons
 }
 
 size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words, size_t i) const {
-  const bool saint = words[i].key == "st" || words[i].key == "saint";
+  const bool saint = IsNameWordOf(words[i].key, NameWords::kSaint);
   size_t end = i + 1;
   while (end < words.size()) {
     const Word& prev = words[end - 1];
@@ -211,13 +206,14 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
         continue;
       }
       // Not "R-Va" either.
-      if (gap == "-" && (IsAlOrEl(prev.key) || (!IsPlaceWord(prev.key) && !IsPlaceWord(next.key) &&
-                                                prev.text.size() > 1 && next.text.size() > 1))) {
+      if (gap == "-" &&
+          (IsPrefixParticle(prev.key) || (!IsPlaceWord(prev.key) && !IsPlaceWord(next.key) &&
+                                          prev.text.size() > 1 && next.text.size() > 1))) {
         ++end;  // "Jean-Claude", "Al-Haj"; not "Syria-Turkey"
         continue;
       }
       if (PeriodThenSpaces(gap) &&
-          (IsInitial(prev.text) || prev.key == "st" || prev.key == "mt" || prev.key == "ft")) {
+          (IsInitial(prev.text) || IsNameWordOf(prev.key, NameWords::kPeriodJoins))) {
         ++end;  // "George W. Bush", "St. Louis"
         continue;
       }
@@ -241,8 +237,8 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
       break;
     }
     // "and" inside a known name: "Securities and Exchange Commission".
-    if (space && next.key == "and" && end + 1 < words.size() && words[end + 1].cap &&
-        OnlySpaces(Gap(text, words, end, end + 1))) {
+    if (space && IsNameWordOf(next.key, NameWords::kAnd) && end + 1 < words.size() &&
+        words[end + 1].cap && OnlySpaces(Gap(text, words, end, end + 1))) {
       size_t far = end + 2;
       while (far < words.size() && far - i < 8 && words[far].cap &&
              OnlySpaces(Gap(text, words, far - 1, far))) {
@@ -261,22 +257,22 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
       }
     }
     // Joiners: particles ("de", "al-") and "of (the)" after a head word.
-    if (end + 1 < words.size() && (space || (gap == "-" && IsAlOrEl(next.key)))) {
+    if (end + 1 < words.size() && (space || (gap == "-" && IsPrefixParticle(next.key)))) {
       const std::string_view gap2 = Gap(text, words, end, end + 1);
-      const bool space2 = OnlySpaces(gap2) || (IsAlOrEl(next.key) && gap2 == "-");
+      const bool space2 = OnlySpaces(gap2) || (IsPrefixParticle(next.key) && gap2 == "-");
       if (space2 && words[end + 1].cap && !next.possessive && !next.cap) {
         if (IsParticle(next.key) && space) {
           end += 2;
           continue;
         }
-        if (next.key == "of" && HeadType(prev.key)) {
+        if (IsNameWordOf(next.key, NameWords::kOf) && HeadType(prev.key)) {
           end += 2;
           continue;
         }
       }
-      if (space && next.key == "of" && end + 2 < words.size() && words[end + 1].key == "the" &&
-          HeadType(prev.key) && words[end + 2].cap &&
-          OnlySpaces(Gap(text, words, end + 1, end + 2))) {
+      if (space && IsNameWordOf(next.key, NameWords::kOf) && end + 2 < words.size() &&
+          IsNameWordOf(words[end + 1].key, NameWords::kArticle) && HeadType(prev.key) &&
+          words[end + 2].cap && OnlySpaces(Gap(text, words, end + 1, end + 2))) {
         end += 3;
         continue;
       }
@@ -299,7 +295,7 @@ void EntityExtractor::Run::EmitRun(uint32_t d, std::string_view text, const Word
 
 const std::string* EntityExtractor::Run::NameHead(const Words& words, size_t s, size_t e) const {
   for (size_t k = s + 1; k + 1 < e; ++k) {
-    if (words[k].key == "of") {
+    if (IsNameWordOf(words[k].key, NameWords::kOf)) {
       if (const std::string* t = HeadType(words[k - 1].key)) return t;
     }
   }
@@ -371,10 +367,10 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
       if (all_known || KnownRun(text, words, s, e - 1) || NameHead(words, s, e - 1)) --e;
     }
   }
-  if (e - s >= 3 && (words[e - 1].key == "jr" || words[e - 1].key == "sr")) --e;
+  if (e - s >= 3 && IsNameWordOf(words[e - 1].key, NameWords::kGenerational)) --e;
   // Trailing particles, "of", stopwords ("Space Station The").
-  while (e > s && ((!words[e - 1].cap && (IsParticle(words[e - 1].key) ||
-                                          words[e - 1].key == "of" || words[e - 1].key == "the")) ||
+  while (e > s && ((!words[e - 1].cap &&
+                    (IsParticle(words[e - 1].key) || IsOfOrArticle(words[e - 1].key))) ||
                    (words[e - 1].cap && words[e - 1].is_stopword))) {
     --e;
   }
@@ -396,8 +392,7 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
     for (size_t k = s + 1; k + 1 < e; ++k) {
       const std::string& before = words[k - 1].key;
       if (IsGiven(words[k].key) && !IsGiven(before) && words[k - 1].cap &&
-          !IsOneOf(before, {"st", "saint", "san", "santa", "fort", "port", "mount", "lake", "camp",
-                            "cape"})) {
+          !IsNameWordOf(before, NameWords::kPlaceLead)) {
         EmitKnownPrefix(d, text, words, s, k);
         s = k;
         break;
@@ -413,7 +408,7 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
       ++s;
     }
   }
-  while (s < e && !words[s].cap && (words[s].key == "of" || words[s].key == "the")) ++s;
+  while (s < e && !words[s].cap && IsOfOrArticle(words[s].key)) ++s;
   if (s >= e) return;
   if (e - s == 1) {
     const Word& w = words[s];
@@ -437,14 +432,14 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
     const Word& w = words[k];
     if (k > s && k + 1 < e && (IsInitial(w.text) || IsDottedInitials(w.text))) {
       middle_initials = true;
-    } else if (!((!w.cap && IsParticle(w.key)) || (k > s && IsAlOrEl(w.key)) ||
-                 (IsAlOrEl(w.key) && k + 1 < e && Gap(text, words, k, k + 1) == "-"))) {
+    } else if (!((!w.cap && IsParticle(w.key)) || (k > s && IsPrefixParticle(w.key)) ||
+                 (IsPrefixParticle(w.key) && k + 1 < e && Gap(text, words, k, k + 1) == "-"))) {
       if (!no_initials.empty()) no_initials.push_back(' ');
       no_initials += w.key;
     }
     // Particles written in lower case, "al"/"el" inside a name, "al-".
-    if ((!w.cap && IsParticle(w.key)) || (k > s && IsAlOrEl(w.key))) continue;
-    if (IsAlOrEl(w.key) && k + 1 < e && Gap(text, words, k, k + 1) == "-") continue;
+    if ((!w.cap && IsParticle(w.key)) || (k > s && IsPrefixParticle(w.key))) continue;
+    if (IsPrefixParticle(w.key) && k + 1 < e && Gap(text, words, k, k + 1) == "-") continue;
     if (!key.empty()) key.push_back(' ');
     key += w.key;
     ++key_words;
@@ -522,12 +517,12 @@ void EntityExtractor::Run::FindPairs(std::string_view text, size_t first) {
     } else {
       bool comma = false;
       const std::vector<std::string> w = GapWords(gap, &comma);
-      if (NamesSame(w, comma)) {
+      if (x_.names_.NamesSame(w, comma)) {
         paired = true;
-      } else if ((w.size() == 1 && w[0] == "or") || (w.empty() && comma)) {
+      } else if ((w.size() == 1 && x_.names_.IsAlternative(w[0])) || (w.empty() && comma)) {
         // "the Islamic State, or ISIS," / "Islamic State, Daesh, its
         // Arabic acronym," but not a list: "Putin, Hollande, or Obama".
-        const bool note = AcronymNoteFollows(after);
+        const bool note = x_.names_.AcronymNoteFollows(after);
         const bool known_one = (fa.entry != kNone) != (fb.entry != kNone);
         paired = note || (!w.empty() && ((fb.acronym && !fa.acronym) || known_one));
         const bool person_place = ((fa.titled || fa.given) && IsKnownPlace(fb)) ||
@@ -539,7 +534,7 @@ void EntityExtractor::Run::FindPairs(std::string_view text, size_t first) {
         }
         std::string_view rest = TrimWhitespace(after.substr(0, std::min<size_t>(after.size(), 8)));
         if (StartsWith(rest, ",")) rest = TrimWhitespace(rest.substr(1));
-        const bool list_after = StartsWith(rest, "and ") || StartsWith(rest, "or ");
+        const bool list_after = x_.names_.ListFollows(rest);
         if (person_place || list_before || list_after) paired = false;
       }
     }

@@ -139,6 +139,17 @@ class EntityExtractor::Run {
     bool honorific = false;
     return IsTitle(key, &honorific);
   }
+  // The words of name_words.txt and name_particles.txt (NameWords).
+  using NameWords = name_forms::NameWords;
+  bool IsNameWordOf(std::string_view key, NameWords::Kind kind) const {
+    return x_.names_.Is(key, kind);
+  }
+  bool IsOfOrArticle(std::string_view key) const {
+    return IsNameWordOf(key, NameWords::kOf) || IsNameWordOf(key, NameWords::kArticle);
+  }
+  bool IsParticle(std::string_view key) const { return x_.names_.IsParticle(key); }
+  bool IsPrefixParticle(std::string_view key) const { return x_.names_.IsPrefixParticle(key); }
+  bool IsHyphenSuffixWord(std::string_view key) const { return x_.names_.IsHyphenSuffixWord(key); }
 
   // --- Words of a sentence ------------------------------------------------
 

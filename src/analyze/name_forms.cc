@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "util/name_particles.h"
 #include "util/strings.h"
 #include "util/utf8.h"
 
@@ -150,14 +151,6 @@ bool IsDottedInitials(std::string_view w) {
   return true;
 }
 
-// Lower-case endings that never join a name across a hyphen ("Obama-era").
-bool IsHyphenSuffixWord(std::string_view key) {
-  return IsOneOf(
-      key, {"led",  "era", "run", "born", "made", "like", "type", "free", "wide", "held", "old",
-            "up",   "off", "out", "new",  "due",  "day",  "war",  "age",  "area", "size", "year",
-            "time", "bid", "ban", "deal", "hit",  "hold", "post", "pre",  "anti"});
-}
-
 // A word that can be part of a name: capitalized, with a lower-case letter
 // unless it is an initial, and no digit ("QRoOFTZfQ9" is an identifier).
 bool IsNameWord(std::string_view w) {
@@ -165,16 +158,6 @@ bool IsNameWord(std::string_view w) {
   if (std::any_of(w.begin(), w.end(), [](char c) { return IsAsciiDigit(c); })) return false;
   return HasLower(w) || IsInitial(w);
 }
-
-// Words that join the capitalized words around them in a person's name.
-bool IsParticle(std::string_view key) {
-  static constexpr std::string_view kParticles[] = {"de",  "da",  "del", "della", "di",  "du",
-                                                    "dos", "van", "von", "der",   "den", "ter",
-                                                    "bin", "ibn", "al",  "el",    "la",  "le"};
-  return IsOneOf(key, kParticles);
-}
-
-bool IsAlOrEl(std::string_view key) { return key == "al" || key == "el"; }
 
 bool OnlySpaces(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c == ' '; });
@@ -212,52 +195,147 @@ std::vector<std::string> GapWords(std::string_view gap, bool* comma) {
   return words;
 }
 
-// "acronym", "name", ... : what an apposition says the next name is.
-bool IsNameNoun(std::string_view w) {
-  return IsOneOf(w, {"acronym", "abbreviation", "initials", "name"});
+namespace {
+
+// The kinds of alias_phrases.txt.
+enum PhraseKind : size_t { kSame, kNote, kNoun, kLead, kOr, kList };
+constexpr std::string_view kPhraseKinds[] = {"same", "note", "noun", "lead", "or", "list"};
+constexpr int kAnyWord = -2;
+
+}  // namespace
+
+const std::string_view NameWords::kKindNames[kKindCount] = {
+    "hyphen_suffix", "place_prefix", "place_lead", "saint", "period_joins",
+    "generational",  "of",           "article",    "and"};
+
+Result<NameWords> NameWords::Create(std::string_view data_dir, std::string_view language) {
+  const std::string lang(language);
+  NameWords n;
+  Result<WordKinds> words = WordKinds::Load(data_dir, lang + "/name_words.txt", kKindNames);
+  if (!words.ok()) return words.status();
+  n.words_ = std::move(*words);
+  Result<WordKinds> particles = LoadNameParticles(data_dir, language);
+  if (!particles.ok()) return particles.status();
+  n.particles_ = std::move(*particles);
+  Result<WordKinds> phrases = WordKinds::Load(data_dir, lang + "/alias_phrases.txt", kPhraseKinds);
+  if (!phrases.ok()) return phrases.status();
+  n.phrases_ = std::move(*phrases);
+  for (const auto& [kind, patterns] : {std::pair{kSame, &n.same_}, std::pair{kNote, &n.notes_}}) {
+    for (std::string_view entry : n.phrases_.Of(kind)) {
+      patterns->emplace_back();
+      if (Status st = Compile(entry, &patterns->back()); !st.ok()) {
+        return Status(st.code(), lang + "/alias_phrases.txt: " + st.message());
+      }
+    }
+  }
+  // The words a gap of `same` may open with: most gaps are ruled out by one.
+  for (const Pattern& p : n.same_) {
+    for (const Token& t : p.tokens) {
+      if (t.kind == kAnyWord) n.same_any_first_ = true;
+      for (const std::string& w : t.words) n.same_first_.push_back(w);
+      if (t.kind >= 0) {
+        for (std::string_view w : n.phrases_.Of(static_cast<size_t>(t.kind))) {
+          n.same_first_.emplace_back(w);
+        }
+      }
+      if (!t.optional) break;
+    }
+  }
+  return n;
 }
 
-// The words between "X" and "Y" say that Y is another name of X: "also
-// known as", "known in Arabic as", "known by its Arabic acronym", "also
-// called", "aka", "the Arabic acronym for", "short for", "which stands for".
-bool NamesSame(const std::vector<std::string>& w, bool comma) {
-  size_t i = 0;
-  if (w.empty()) return false;
-  if (w.size() == 1 && IsOneOf(w[0], {"aka", "a.k.a.", "a.k.a"})) return true;
-  if (comma && w.size() == 2 && w[0] == "short" && w[1] == "for") return true;
-  if (comma && w.size() == 3 && w[0] == "which" && w[1] == "stands" && w[2] == "for") return true;
-  // ", the (Arabic) acronym for"
-  if (comma && (w[0] == "the" || w[0] == "an" || w[0] == "its") && w.size() >= 3 && w.size() <= 4 &&
-      IsNameNoun(w[w.size() - 2]) && (w.back() == "for" || w.back() == "of")) {
-    return true;
+// ", [<lead>] called" -> a comma, then an optional word of kind "lead", then
+// "called".
+Status NameWords::Compile(std::string_view entry, Pattern* out) {
+  std::vector<std::string_view> tokens = SplitWhitespace(entry);
+  if (!tokens.empty() && tokens.front() == ",") {
+    out->comma = true;
+    tokens.erase(tokens.begin());
   }
-  if (IsOneOf(w[0], {"also", "formerly", "now", "better", "otherwise", "widely", "commonly",
-                     "locally", "popularly"})) {
-    ++i;
+  if (tokens.empty()) {
+    return Status(StatusCode::kInvalidArgument, "an empty pattern: '" + std::string(entry) + "'");
   }
+  for (std::string_view t : tokens) {
+    Token token;
+    if (t.size() > 2 && t.front() == '[' && t.back() == ']') {
+      token.optional = true;
+      t = t.substr(1, t.size() - 2);
+    }
+    if (t == "?") {
+      token.kind = kAnyWord;
+    } else if (t.size() > 2 && t.front() == '<' && t.back() == '>') {
+      const std::string_view name = t.substr(1, t.size() - 2);
+      if (name == kPhraseKinds[kNoun]) {
+        token.kind = kNoun;
+      } else if (name == kPhraseKinds[kLead]) {
+        token.kind = kLead;
+      } else {
+        return Status(StatusCode::kInvalidArgument,
+                      "no word kind '" + std::string(name) + "' in patterns");
+      }
+    } else {
+      for (size_t at = 0; at <= t.size();) {
+        const size_t slash = std::min(t.find('/', at), t.size());
+        if (slash > at) token.words.emplace_back(t.substr(at, slash - at));
+        at = slash + 1;
+      }
+      if (token.words.empty()) {
+        return Status(StatusCode::kInvalidArgument,
+                      "an empty word in the pattern '" + std::string(entry) + "'");
+      }
+    }
+    out->tokens.push_back(std::move(token));
+  }
+  return Status::Ok();
+}
+
+// Whether tokens [t, end) of `p` match words [i, end) of `w`.
+bool NameWords::Matches(const Pattern& p, size_t t, const std::vector<std::string>& w,
+                        size_t i) const {
+  if (t == p.tokens.size()) return i == w.size();
+  const Token& token = p.tokens[t];
+  if (token.optional && Matches(p, t + 1, w, i)) return true;
   if (i >= w.size()) return false;
-  if (w[i] == "called") return comma && i + 1 == w.size();
-  if (w[i] == "referred") return i + 3 == w.size() && w[i + 1] == "to" && w[i + 2] == "as";
-  if (w[i] != "known") return false;
-  ++i;
-  if (i + 1 == w.size()) return w[i] == "as";                                // known as
-  if (i + 3 == w.size()) return w[i] == "in" && w[i + 2] == "as";            // known in Arabic as
-  if (i + 3 <= w.size() && i + 4 >= w.size() && w[i] == "by" &&              // known by its
-      IsOneOf(w[i + 1], {"its", "the", "their"}) && IsNameNoun(w.back())) {  // (Arabic) acronym
-    return true;
+  const bool fits = token.kind == kAnyWord ? true
+                    : token.kind >= 0      ? phrases_.Is(static_cast<size_t>(token.kind), w[i])
+                                      : std::find(token.words.begin(), token.words.end(), w[i]) !=
+                                            token.words.end();
+  return fits && Matches(p, t + 1, w, i + 1);
+}
+
+bool NameWords::IsNameNoun(std::string_view w) const { return phrases_.Is(kNoun, w); }
+
+bool NameWords::NamesSame(const std::vector<std::string>& w, bool comma) const {
+  if (w.empty() || (!same_any_first_ &&
+                    std::find(same_first_.begin(), same_first_.end(), w[0]) == same_first_.end())) {
+    return false;
+  }
+  for (const Pattern& p : same_) {
+    if ((comma || !p.comma) && Matches(p, 0, w, 0)) return true;
   }
   return false;
 }
 
-// Text after a name saying it is an acronym or a name of what came before:
-// ", its Arabic acronym,", ", an acronym".
-bool AcronymNoteFollows(std::string_view after) {
+bool NameWords::AcronymNoteFollows(std::string_view after) const {
   std::string_view a = TrimWhitespace(after.substr(0, std::min<size_t>(after.size(), 48)));
   if (!StartsWith(a, ",")) return false;
   bool comma = false;
   std::vector<std::string> w = GapWords(a.substr(0, a.find_first_of(",.;)", 1)), &comma);
-  return comma && w.size() >= 2 && w.size() <= 4 && IsOneOf(w[0], {"its", "an", "the"}) &&
-         IsNameNoun(w.back());
+  for (const Pattern& p : notes_) {
+    if ((comma || !p.comma) && Matches(p, 0, w, 0)) return true;
+  }
+  return false;
+}
+
+bool NameWords::IsAlternative(std::string_view w) const { return phrases_.Is(kOr, w); }
+
+bool NameWords::ListFollows(std::string_view rest) const {
+  for (std::string_view word : phrases_.Of(kList)) {
+    if (rest.size() > word.size() && rest.starts_with(word) && rest[word.size()] == ' ') {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace dossier::name_forms

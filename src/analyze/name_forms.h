@@ -1,13 +1,22 @@
 // Names as written and as keys: the case-, accent- and period-insensitive
 // key of a name ("U.S." -> "us"), its display form, and the word tests the
 // entity extractor (entities.cc) reads names with: acronyms, initials,
-// particles, the gap between two name words. Internal to the analyze stage.
+// the gap between two name words. Internal to the analyze stage.
+//
+// The words it reads names with are data (NameWords below):
+//   Result<name_forms::NameWords> words = name_forms::NameWords::Create(data_dir);
+//   if (words->IsParticle("van")) ...
+//   if (words->NamesSame({"also", "known", "as"}, /*comma=*/true)) ...
 #ifndef DOSSIER_ANALYZE_NAME_FORMS_H_
 #define DOSSIER_ANALYZE_NAME_FORMS_H_
 
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "dossier/status.h"
+#include "util/name_particles.h"
+#include "util/word_kinds.h"
 
 namespace dossier::name_forms {
 
@@ -47,17 +56,9 @@ bool IsInitial(std::string_view w);
 // Initials with periods: "J.K.", "H.W.".
 bool IsDottedInitials(std::string_view w);
 
-// Lower-case endings that never join a name across a hyphen ("Obama-era").
-bool IsHyphenSuffixWord(std::string_view key);
-
 // A word that can be part of a name: capitalized, with a lower-case letter
 // unless it is an initial, and no digit ("QRoOFTZfQ9" is an identifier).
 bool IsNameWord(std::string_view w);
-
-// Words that join the capitalized words around them in a person's name.
-bool IsParticle(std::string_view key);
-
-bool IsAlOrEl(std::string_view key);
 
 bool OnlySpaces(std::string_view s);
 
@@ -71,17 +72,73 @@ bool ApostropheThenSpaces(std::string_view s);
 // without commas; `comma` tells whether it opened with one.
 std::vector<std::string> GapWords(std::string_view gap, bool* comma);
 
-// "acronym", "name", ... : what an apposition says the next name is.
-bool IsNameNoun(std::string_view w);
+// The words names are read with, from data/<language>/: name_words.txt
+// (the kinds below), the "names" and "prefix" particles of
+// name_particles.txt, and the patterns of alias_phrases.txt. Keys are
+// NameKey()s. Immutable after Create(); thread-safe.
+class NameWords {
+ public:
+  // The kinds of name_words.txt, in the order of kKindNames.
+  enum Kind : size_t {
+    kHyphenSuffix,  // "Obama-era": an ending that never joins a name
+    kPlacePrefix,   // "Mount Rainier": a first word typing a place
+    kPlaceLead,     // "San Jose": before a given name, a place's name
+    kSaint,         // "St. Brendan's Hospital": a run that keeps possessives
+    kPeriodJoins,   // "St. Louis": a period after it joins the next word
+    kGenerational,  // "King Jr.": dropped from a long name's end
+    kOf,            // "Bank of England"
+    kArticle,       // "Bank of the West"
+    kAnd,           // "Securities and Exchange Commission"
+    kKindCount
+  };
+  static const std::string_view kKindNames[kKindCount];
 
-// The words between "X" and "Y" say that Y is another name of X: "also
-// known as", "known in Arabic as", "known by its Arabic acronym", "also
-// called", "aka", "the Arabic acronym for", "short for", "which stands for".
-bool NamesSame(const std::vector<std::string>& w, bool comma);
+  static Result<NameWords> Create(std::string_view data_dir, std::string_view language = "en");
 
-// Text after a name saying it is an acronym or a name of what came before:
-// ", its Arabic acronym,", ", an acronym".
-bool AcronymNoteFollows(std::string_view after);
+  bool Is(std::string_view key, Kind kind) const { return words_.Is(kind, key); }
+  // Lower-case endings that never join a name across a hyphen ("Obama-era").
+  bool IsHyphenSuffixWord(std::string_view key) const { return Is(key, kHyphenSuffix); }
+  // Words that join the capitalized words around them in a person's name.
+  bool IsParticle(std::string_view key) const { return particles_.Is(kParticleInNames, key); }
+  // A particle also joined to the name by a hyphen: "al" of "al-Assad".
+  bool IsPrefixParticle(std::string_view key) const { return particles_.Is(kParticlePrefix, key); }
+  // "acronym", "name", ... : what an apposition says the next name is.
+  bool IsNameNoun(std::string_view w) const;
+  // The words between "X" and "Y" (GapWords) say that Y is another name of
+  // X: "also known as", "known in Arabic as", "known by its Arabic acronym",
+  // "also called", "aka", "the Arabic acronym for", "short for", "which
+  // stands for".
+  bool NamesSame(const std::vector<std::string>& w, bool comma) const;
+  // Text after a name saying it is an acronym or a name of what came before:
+  // ", its Arabic acronym,", ", an acronym".
+  bool AcronymNoteFollows(std::string_view after) const;
+  // The gap word of "X, or Y" / "X or Y".
+  bool IsAlternative(std::string_view w) const;
+  // Text after a name opening with a list's word: "and ...", "or ...".
+  bool ListFollows(std::string_view rest) const;
+
+ private:
+  // A pattern of alias_phrases.txt.
+  struct Token {
+    std::vector<std::string> words;  // any of these; empty: see `kind`
+    int kind = -1;                   // <noun> or <lead>: a kind of alias_phrases.txt; -2: "?"
+    bool optional = false;
+  };
+  struct Pattern {
+    bool comma = false;  // the gap opens with a comma
+    std::vector<Token> tokens;
+  };
+  static Status Compile(std::string_view entry, Pattern* out);
+  bool Matches(const Pattern& p, size_t t, const std::vector<std::string>& w, size_t i) const;
+
+  WordKinds words_;      // name_words.txt
+  WordKinds particles_;  // name_particles.txt
+  WordKinds phrases_;    // alias_phrases.txt
+  std::vector<Pattern> same_;
+  std::vector<Pattern> notes_;
+  std::vector<std::string> same_first_;  // the words a `same` gap may open with
+  bool same_any_first_ = false;          // ... or any word
+};
 
 }  // namespace dossier::name_forms
 

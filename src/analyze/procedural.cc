@@ -6,13 +6,16 @@
 
 namespace dossier {
 
-Result<ProceduralMatcher> ProceduralMatcher::Create(std::string_view data_dir) {
+Result<ProceduralMatcher> ProceduralMatcher::Create(std::string_view data_dir,
+                                                    std::string_view language) {
   ProceduralMatcher m;
-  Result<WordList> courtesy = LoadWordList(data_dir, "en/courtesy_words.txt", /*lowercase=*/true);
+  const std::string lang(language);
+  Result<WordList> courtesy =
+      LoadWordList(data_dir, lang + "/courtesy_words.txt", /*lowercase=*/true);
   if (!courtesy.ok()) return courtesy.status();
   m.courtesy_ = std::move(*courtesy);
   Result<WordList> phrases =
-      LoadWordList(data_dir, "en/procedural_phrases.txt", /*lowercase=*/true);
+      LoadWordList(data_dir, lang + "/procedural_phrases.txt", /*lowercase=*/true);
   if (!phrases.ok()) return phrases.status();
   for (const std::string& line : phrases->entries()) {
     std::vector<std::string> words;

@@ -38,7 +38,10 @@ class ProceduralMatcher {
   static constexpr size_t kMaxWords = 14;
   static constexpr size_t kMaxShortQuestionWords = 5;
 
-  static Result<ProceduralMatcher> Create(std::string_view data_dir);
+  // Loads the word lists of `language` from `data_dir`, or the built-in
+  // copies when empty; kNotFound when a list is missing for the language.
+  static Result<ProceduralMatcher> Create(std::string_view data_dir,
+                                          std::string_view language = "en");
 
   bool IsProcedural(const Document& doc, uint32_t sentence) const;
   // True when every sentence of `span` is procedural or a stage direction.

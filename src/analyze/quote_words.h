@@ -1,30 +1,198 @@
-// English word classes for QuoteExtractor (src/analyze/quotes.h): which
-// words never belong to a speaker's name, which stand between a subject and
-// its verb, which open a clause, and so on. Function words and closed
-// classes only; open lists (verbs, titles, outlets, given names) are data
-// files. Words are passed in lower case unless a function says otherwise.
+// QuoteWords: the word classes QuoteExtractor (src/analyze/quotes.h) reads
+// attributions with, from data/<language>/quote_words.txt: which words never
+// belong to a speaker's name, which stand between a subject and its verb,
+// which open a clause, and the few words that play a part of their own
+// ("according to", "quoted ... as"). Each kind of the file is a short list,
+// looked up like a constant array; the file says what each kind is for.
+//
+//   Result<QuoteWords> words = QuoteWords::Create(data_dir);
+//   if (words->IsAdverb("also")) ...
+//   if (words->Is("the", QuoteWords::kArticle)) ...
+//
+// Words are passed in lower case unless a function says otherwise.
+// Immutable after Create(); thread-safe. Also here: spelling tests that
+// need no list (capitals, possessives, party tags).
 #ifndef DOSSIER_ANALYZE_QUOTE_WORDS_H_
 #define DOSSIER_ANALYZE_QUOTE_WORDS_H_
 
+#include <array>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
-namespace dossier::quote_words {
+#include "dossier/status.h"
+#include "util/word_kinds.h"
+#include "util/word_shapes.h"
 
-// Words that never start or belong to a speaker's name.
-bool IsBlockedNameWord(std::string_view lower);
+namespace dossier {
 
-// Words between a speech verb and its subject: "X also said", "X has said".
-bool IsAdverb(std::string_view w);
+class QuoteWords {
+ public:
+  // The kinds of quote_words.txt, in the order of kKindNames.
+  enum Kind : size_t {
+    kNotAName,
+    kContraction,
+    kHyphenAdjective,
+    kAdverb,
+    kListener,
+    kAdverbialStart,
+    kRelative,
+    kTime,
+    kTimeLead,
+    kWeekday,
+    kMonth,
+    kMonthAbbreviation,
+    kConjunction,
+    kDeterminer,
+    kPreposition,
+    kDocument,
+    kNamingVerb,
+    kAuxiliary,
+    kFiniteAuxiliary,
+    kPerfect,
+    kSubjectPronoun,
+    kClauseDeterminer,
+    kPronounMale,
+    kPronounFemale,
+    kPronounPlural,
+    kPronounNeuter,
+    kCapitalPronoun,
+    kArticle,
+    kDefiniteArticle,
+    kUnnamedLead,
+    kTitleMinor,
+    kNameSuffix,
+    kSubjectLead,
+    kAnd,
+    kOr,
+    kOf,
+    kCoordinator,
+    kNameInner,
+    kNotBeforeName,
+    kThat,
+    kTo,
+    kCondition,
+    kQuestionWord,
+    kClauseStop,
+    kRelativeSubject,
+    kRelativeOpener,
+    kRelativeClause,
+    kThen,
+    kQuoted,
+    kQuotedPassive,
+    kAs,
+    kIrregularParticiple,
+    kIrregularPast,
+    kSourcePhrase,
+    kSourcePreposition,
+    kSourceRelative,
+    kVenuePreposition,
+    kDocumentParticiple,
+    kNotParenthetical,
+    // Endings: entries "-ed", matched at the end of a word (EndsIn).
+    kAdverbEnding,
+    kPastEnding,
+    kPassiveEnding,
+    kIngEnding,
+    kPluralEnding,
+    kSingularEnding,
+    kVerbEnding,
+    kKindCount
+  };
+  static const std::array<std::string_view, kKindCount> kKindNames;
 
-// A listener after "told": "told reporters ...", "told us ...".
-bool IsListener(std::string_view lower);
+  // Loads <language>/quote_words.txt from `data_dir`, or the built-in copy.
+  static Result<QuoteWords> Create(std::string_view data_dir, std::string_view language = "en");
 
-// A word after a speech verb that starts an adverbial, not a reported
-// clause: "said on Friday", "said in a statement".
-bool IsAdverbialStart(std::string_view lower);
+  // Whether `w` is a word of kind `kind`, compared as written.
+  bool Is(std::string_view w, Kind kind) const { return words_.Is(kind, w); }
+  // The entries of `kind`, in file order (endings keep their "-").
+  std::span<const std::string_view> Of(Kind kind) const { return words_.Of(kind); }
+  // Whether `w` ends in one of the endings of `kind` (or is one).
+  bool EndsIn(std::string_view w, Kind kind) const {
+    for (std::string_view e : words_.Of(kind)) {
+      if (w.ends_with(e.substr(1))) return true;
+    }
+    return false;
+  }
 
-bool IsRelativeWord(std::string_view lower);
+  // Words that never start or belong to a speaker's name: not_a_name and
+  // weekday words, contractions ("we're"), hyphenated adjectives
+  // ("texas-based").
+  bool IsBlockedNameWord(std::string_view lower) const;
+  // Words between a speech verb and its subject: "X also said", "X has said",
+  // "X repeatedly said". Case as written: "Kelly" is no adverb.
+  bool IsAdverb(std::string_view w) const {
+    return (w.size() > 3 && EndsIn(w, kAdverbEnding) && IsAsciiLower(w[0])) || Is(w, kAdverb);
+  }
+  // A listener after "told": "told reporters ...", "told us ...".
+  bool IsListener(std::string_view lower) const { return Is(lower, kListener); }
+  // A word after a speech verb that starts an adverbial, not a reported
+  // clause: "said on Friday", "said in a statement", "said repeatedly".
+  bool IsAdverbialStart(std::string_view lower) const {
+    return (lower.size() > 4 && EndsIn(lower, kAdverbEnding)) || Is(lower, kAdverbialStart) ||
+           Is(lower, kWeekday);
+  }
+  bool IsRelativeWord(std::string_view lower) const { return Is(lower, kRelative); }
+  // Time words ("friday", "week") and the words that lead them ("on", "late").
+  bool IsTimeWord(std::string_view lower) const {
+    return Is(lower, kTime) || Is(lower, kWeekday) || IsMonth(lower);
+  }
+  bool IsTimeLead(std::string_view lower) const { return Is(lower, kTimeLead); }
+  // A month's name ("february") or abbreviation with its period ("feb.").
+  bool IsMonth(std::string_view lower) const {
+    return Is(lower, kMonth) ||
+           (lower.ends_with('.') && Is(lower.substr(0, lower.size() - 1), kMonthAbbreviation));
+  }
+  // Words that join clauses: a clause cut before another attribution does
+  // not end in one; a name after one starts a clause ("... and Putin said").
+  bool IsConjunction(std::string_view lower) const { return Is(lower, kConjunction); }
+  bool IsDeterminer(std::string_view lower) const { return Is(lower, kDeterminer); }
+  bool IsPreposition(std::string_view lower) const { return Is(lower, kPreposition); }
+  // A written thing that speaks for its author: "BuzzFeed's report said".
+  bool IsDocumentNoun(std::string_view lower) const { return Is(lower, kDocument); }
+  // Verbs that name something in the speaker's words: 'called it an "act of
+  // terror"', 'described the fund as a "bribe"'.
+  bool IsNamingVerb(std::string_view lower) const { return Is(lower, kNamingVerb); }
+  bool IsAuxiliary(std::string_view lower) const { return Is(lower, kAuxiliary); }
+  bool IsSubjectPronoun(std::string_view lower) const { return Is(lower, kSubjectPronoun); }
+  // A word that can open a clause after "said in a statement": a subject
+  // pronoun or a clause determiner ("the company would").
+  bool IsClauseOpener(std::string_view lower) const {
+    return IsSubjectPronoun(lower) || Is(lower, kClauseDeterminer);
+  }
+  // The gender of a pronoun that names a speaker: 'm', 'f', 'p' (plural),
+  // 'n' (neuter); 0 for other words.
+  char PronounOf(std::string_view lower) const {
+    return Is(lower, kPronounMale)     ? 'm'
+           : Is(lower, kPronounFemale) ? 'f'
+           : Is(lower, kPronounPlural) ? 'p'
+           : Is(lower, kPronounNeuter) ? 'n'
+                                       : 0;
+  }
+  // `key` without a definite article before it ("the associated press").
+  std::string_view WithoutArticle(std::string_view key) const {
+    for (std::string_view a : Of(kDefiniteArticle)) {
+      if (key.size() > a.size() && key.starts_with(a) && key[a.size()] == ' ') {
+        return key.substr(a.size() + 1);
+      }
+    }
+    return key;
+  }
+
+ private:
+  WordKinds words_;
+  // not_a_name, looked up for every capitalized word: a shape test, then a
+  // hash set of views into words_.
+  WordShapes blocked_shapes_;
+  std::unordered_set<std::string_view> blocked_;
+  std::vector<std::string> contractions_;     // with a straight and a curly apostrophe
+  std::array<bool, 256> contraction_last_{};  // the last bytes of contractions_
+};
+
+namespace quote_words {
 
 bool IsCapitalized(std::string_view w);
 
@@ -32,43 +200,12 @@ bool IsPossessive(std::string_view w);
 
 std::string WithoutPeriod(std::string_view w);
 
-// Time words and the words that lead them: "on Friday", "last week", "late
-// Saturday", "earlier this month".
-bool IsTimeWord(std::string_view lower);
-
-bool IsTimeLead(std::string_view lower);
-
-// Month names and abbreviations, lower case ("february", "feb."); not "may".
-bool IsMonth(std::string_view lower);
-
-// Words that join clauses: a clause cut before another attribution does not
-// end in one; a name after one starts a clause ("... and Putin said").
-bool IsConjunction(std::string_view lower);
-
-bool IsDeterminer(std::string_view lower);
-
-bool IsPreposition(std::string_view lower);
-
-// A written thing that speaks for its author: "BuzzFeed's report said".
-bool IsDocumentNoun(std::string_view lower);
-
-// Verbs that name something in the speaker's words: 'called it an "act of
-// terror"', 'described the fund as a "bribe"'.
-bool IsNamingVerb(std::string_view lower);
-
-bool IsAuxiliary(std::string_view lower);
-
-bool IsSubjectPronoun(std::string_view lower);
-
-// A word that can open a clause after "said in a statement": a subject
-// pronoun or a determiner ("the company would").
-bool IsClauseOpener(std::string_view lower);
-
 // "R-Texas", "D-Calif.": a party and a state after a lawmaker's name.
 bool IsPartyTag(std::string_view w);
 
 std::string WithoutPossessive(std::string_view w);
 
-}  // namespace dossier::quote_words
+}  // namespace quote_words
+}  // namespace dossier
 
 #endif  // DOSSIER_ANALYZE_QUOTE_WORDS_H_

@@ -9,6 +9,7 @@
 #include "analyze/quote_words.h"
 #include "segment/lexer.h"
 #include "util/data_files.h"
+#include "util/name_particles.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -28,25 +29,9 @@ const char* QuoteKindName(Quote::Kind kind) {
 namespace {
 
 using name_forms::IsAcronym;
-using quote_words::IsAdverb;
-using quote_words::IsAdverbialStart;
-using quote_words::IsAuxiliary;
-using quote_words::IsBlockedNameWord;
 using quote_words::IsCapitalized;
-using quote_words::IsClauseOpener;
-using quote_words::IsConjunction;
-using quote_words::IsDeterminer;
-using quote_words::IsDocumentNoun;
-using quote_words::IsListener;
-using quote_words::IsMonth;
-using quote_words::IsNamingVerb;
 using quote_words::IsPartyTag;
 using quote_words::IsPossessive;
-using quote_words::IsPreposition;
-using quote_words::IsRelativeWord;
-using quote_words::IsSubjectPronoun;
-using quote_words::IsTimeLead;
-using quote_words::IsTimeWord;
 using quote_words::WithoutPeriod;
 using quote_words::WithoutPossessive;
 
@@ -70,9 +55,9 @@ Span TrimSpan(std::string_view text, Span s) {
 }
 
 // A news outlet's name for comparison: lower case, without a leading "the".
-std::string OutletKey(std::string_view name) {
+std::string OutletKey(std::string_view name, const QuoteWords& words) {
   std::string key = AsciiLower(CollapseWhitespace(TrimWhitespace(name)));
-  if (key.starts_with("the ")) key.erase(0, 4);
+  key.erase(0, key.size() - words.WithoutArticle(key).size());
   return key;
 }
 
@@ -90,13 +75,25 @@ std::string JoinWords(const std::vector<std::string>& words) {
 
 }  // namespace
 
-Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
+Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir,
+                                              std::string_view language) {
   QuoteExtractor q;
-  Result<WordList> verbs = LoadWordList(data_dir, "en/speech_verbs.txt", /*lowercase=*/true);
+  const std::string lang(language);
+  Result<QuoteWords> words = QuoteWords::Create(data_dir, language);
+  if (!words.ok()) return words.status();
+  q.words_ = std::move(*words);
+  for (std::string_view phrase : q.words_.Of(QuoteWords::kSourcePhrase)) {
+    q.source_phrases_.push_back(SplitWords(phrase));
+    if (!q.source_phrases_.back().empty()) q.source_first_.Add(q.source_phrases_.back()[0]);
+  }
+  Result<WordKinds> particles = LoadNameParticles(data_dir, language);
+  if (!particles.ok()) return particles.status();
+  q.particles_ = std::move(*particles);
+  Result<WordList> verbs = LoadWordList(data_dir, lang + "/speech_verbs.txt", /*lowercase=*/true);
   if (!verbs.ok()) return verbs.status();
-  Result<WordList> titles = LoadWordList(data_dir, "en/person_titles.txt", /*lowercase=*/true);
+  Result<WordList> titles = LoadWordList(data_dir, lang + "/person_titles.txt", /*lowercase=*/true);
   if (!titles.ok()) return titles.status();
-  Result<WordList> abbrev = LoadWordList(data_dir, "en/abbreviations.txt", /*lowercase=*/true);
+  Result<WordList> abbrev = LoadWordList(data_dir, lang + "/abbreviations.txt", /*lowercase=*/true);
   if (!abbrev.ok()) return abbrev.status();
   // Entries are "word" or "word | flag"; abbreviations are "word   kind".
   auto split = [](std::string_view entry, std::string* word, std::string* flag) {
@@ -110,7 +107,7 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
     split(e, &word, &flag);
     if (flag != "" && flag != "that" && flag != "object") {
       return Status(StatusCode::kInvalidArgument,
-                    "en/speech_verbs.txt: unknown flag '" + flag + "'");
+                    lang + "/speech_verbs.txt: unknown flag '" + flag + "'");
     }
     // "pointed out | that": a verb and its particle.
     const size_t space = word.find(' ');
@@ -127,7 +124,7 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
     split(e, &word, &flag);
     if (flag != "" && flag != "honorific" && flag != "unnamed") {
       return Status(StatusCode::kInvalidArgument,
-                    "en/person_titles.txt: unknown flag '" + flag + "'");
+                    lang + "/person_titles.txt: unknown flag '" + flag + "'");
     }
     q.titles_[word] = Title{flag == "honorific", flag == "unnamed"};
     q.title_shapes_.Add(word);
@@ -146,7 +143,8 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
       rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
     }
   }
-  Result<WordList> heads = LoadWordList(data_dir, "en/entity_stopwords.txt", /*lowercase=*/true);
+  Result<WordList> heads =
+      LoadWordList(data_dir, lang + "/entity_stopwords.txt", /*lowercase=*/true);
   if (!heads.ok()) return heads.status();
   for (const std::string& e : heads->entries()) {  // "office | organization"
     split(e, &word, &flag);
@@ -154,7 +152,7 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir) {
   }
   Result<WordList> outlets = LoadWordList(data_dir, "news_outlets.txt", /*lowercase=*/true);
   if (!outlets.ok()) return outlets.status();
-  for (const std::string& e : outlets->entries()) q.outlets_.insert(OutletKey(e));
+  for (const std::string& e : outlets->entries()) q.outlets_.insert(OutletKey(e, q.words_));
   Result<WordList> places = LoadWordList(data_dir, "places.txt", /*lowercase=*/true);
   if (!places.ok()) return places.status();
   for (const std::string& e : places->entries()) {  // "canada ; canadian"
@@ -200,6 +198,7 @@ class QuoteExtractor::Run {
     std::string name;  // name words joined by single spaces
     std::string role;
     std::string key;   // lower-case pronoun, or the head of "the minister", "the company"
+    char pronoun = 0;  // of a pronoun: QuoteWords::PronounOf
     bool org = false;  // "the RTSO", "Calloway Strand Engineering", "the company"... when known
     std::string also;  // a second speaker: "Putin and Hollande said"
     std::string honorific;  // "mrs", lower case, when the name had one
@@ -223,6 +222,9 @@ class QuoteExtractor::Run {
     bool titled = false;                  // given a function somewhere in the text
     bool opens = false;                   // first in its sentence (after "the")
     std::string honorific = {};           // "mrs" in "Mrs McConville"
+    // Someone unnamed (empty name): the pronouns that may mean it, 'm', 'f',
+    // 'p' (plural) or 'b' (male or female).
+    char pronouns = 0;
   };
   struct QuoteMarks {
     size_t open;   // token index of the opening mark
@@ -259,8 +261,7 @@ class QuoteExtractor::Run {
     if (a >= b || b - a > 8 || !IsWord(a) || !IsCapitalized(Word(a))) return false;
     for (size_t k = a; k < b; ++k) {
       if (!IsWord(k)) return false;
-      if (!IsCapitalized(Word(k)) &&
-          !IsWordIn(k, {"of", "the", "and", "a", "an", "in", "on", "for", "to", "&"})) {
+      if (!IsCapitalized(Word(k)) && !IsWordIn(k, QuoteWords::kTitleMinor)) {
         return false;
       }
     }
@@ -274,7 +275,7 @@ class QuoteExtractor::Run {
            !IsColon(b - 2);
   }
   bool IsNameSuffix(size_t i) const {
-    return IsWord(i) && IsOneOf(Word(i), {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"});
+    return IsWord(i) && W().Is(Word(i), QuoteWords::kNameSuffix);
   }
   bool IsDash(size_t i) const {
     if (i >= toks_.size() || toks_[i].type != TokType::kOther) return false;
@@ -284,6 +285,39 @@ class QuoteExtractor::Run {
   bool IsWordIn(size_t i, std::initializer_list<std::string_view> list) const {
     return IsWord(i) && IsOneOf(LowerWord(i), list);
   }
+  // The word classes of quote_words.txt.
+  const QuoteWords& W() const { return q_.words_; }
+  bool IsWordIn(size_t i, QuoteWords::Kind kind) const {
+    return IsWord(i) && W().Is(LowerWord(i), kind);
+  }
+  // A pronoun that names a speaker: "he", "she", "they", "it".
+  bool IsPronoun(size_t i) const { return IsWord(i) && W().PronounOf(LowerWord(i)) != 0; }
+  // The token after the phrase of `phrases` at token i ("according to"); i
+  // when none is there.
+  size_t AfterPhrase(size_t i, const std::vector<std::vector<std::string>>& phrases) const {
+    for (const std::vector<std::string>& phrase : phrases) {
+      size_t k = 0;
+      while (k < phrase.size() && IsWord(i + k) && LowerWord(i + k) == phrase[k]) ++k;
+      if (k > 0 && k == phrase.size()) return i + k;
+    }
+    return i;
+  }
+  bool IsAdverb(std::string_view w) const { return W().IsAdverb(w); }
+  bool IsAdverbialStart(std::string_view w) const { return W().IsAdverbialStart(w); }
+  bool IsAuxiliary(std::string_view w) const { return W().IsAuxiliary(w); }
+  bool IsBlockedNameWord(std::string_view w) const { return W().IsBlockedNameWord(w); }
+  bool IsClauseOpener(std::string_view w) const { return W().IsClauseOpener(w); }
+  bool IsConjunction(std::string_view w) const { return W().IsConjunction(w); }
+  bool IsDeterminer(std::string_view w) const { return W().IsDeterminer(w); }
+  bool IsDocumentNoun(std::string_view w) const { return W().IsDocumentNoun(w); }
+  bool IsListener(std::string_view w) const { return W().IsListener(w); }
+  bool IsMonth(std::string_view w) const { return W().IsMonth(w); }
+  bool IsNamingVerb(std::string_view w) const { return W().IsNamingVerb(w); }
+  bool IsPreposition(std::string_view w) const { return W().IsPreposition(w); }
+  bool IsRelativeWord(std::string_view w) const { return W().IsRelativeWord(w); }
+  bool IsSubjectPronoun(std::string_view w) const { return W().IsSubjectPronoun(w); }
+  bool IsTimeLead(std::string_view w) const { return W().IsTimeLead(w); }
+  bool IsTimeWord(std::string_view w) const { return W().IsTimeWord(w); }
   const Verb* VerbAt(size_t i) const {
     if (!IsWord(i)) return nullptr;
     // Asked for every token of every sentence, often twice: looked up once.
@@ -461,7 +495,7 @@ class QuoteExtractor::Run {
   // Sentences [first, last) of each paragraph (sentences are in paragraph order).
   std::vector<std::pair<uint32_t, uint32_t>> paragraph_sentences_;
   std::unordered_set<uint32_t> sentence_starts_;  // byte offsets of sentence starts
-  std::vector<char> opened_by_;  // per sentence: 'h' when it opens with "he", 's' with "she"
+  std::vector<char> opened_by_;  // per sentence: 'm' when it opens with "he", 'f' with "she"
   // Words written capitalized somewhere other than at a sentence start: names,
   // unlike "Nonetheless" or "Others".
   std::unordered_set<std::string> inner_capitals_;
@@ -554,8 +588,8 @@ size_t QuoteExtractor::Run::FirstTokenAt(uint32_t offset) const {
 }
 
 bool QuoteExtractor::Run::IsOutlet(const std::string& name) const {
-  const std::string key = OutletKey(name);
-  return q_.outlets_.count(key) > 0 || (!doc_.source.empty() && key == OutletKey(doc_.source));
+  const std::string key = OutletKey(name, W());
+  return q_.outlets_.count(key) > 0 || (!doc_.source.empty() && key == OutletKey(doc_.source, W()));
 }
 
 bool QuoteExtractor::Run::IsSentenceInitial(size_t i) const {
@@ -572,13 +606,14 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
   for (size_t k = a; k < b; ++k) {
     if (!IsWord(k)) return s;
   }
-  if (b - a == 1 && IsWordIn(a, {"he", "she", "they", "it"})) {
+  if (b - a == 1 && IsPronoun(a)) {
     s.kind = Subject::Kind::kPronoun;
     s.key = LowerWord(a);
+    s.pronoun = W().PronounOf(s.key);
     s.span = toks_[a].span;
     return s;
   }
-  const bool the = std::string_view(LowerWord(a)) == "the";
+  const bool the = W().Is(LowerWord(a), QuoteWords::kDefiniteArticle);
   if (the) {
     Subject nominal = ParseNominal(a, b);
     if (nominal.ok()) return nominal;
@@ -591,7 +626,8 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
   bool of = false;  // "Department of Justice": "of" after a head word
   for (size_t k = a; k < b; ++k) {
     std::string_view w = Word(k);
-    if (w == "of" && !of && k > a && k + 1 < b && IsOrgHead(k - 1) && IsCapitalized(Word(k + 1))) {
+    if (W().Is(w, QuoteWords::kOf) && !of && k > a && k + 1 < b && IsOrgHead(k - 1) &&
+        IsCapitalized(Word(k + 1))) {
       of = true;
       continue;
     }
@@ -652,7 +688,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNominal(size_t a, size_t 
   if (!person && !(IsLowerWord(head) && IsOrgHead(head))) return s;
   for (size_t k = a + 1; k < head; ++k) {
     const std::string w(LowerWord(k));
-    if (IsDeterminer(w) || IsRelativeWord(w) || IsOneOf(w, {"and", "or", "of"})) return s;
+    if (IsDeterminer(w) || IsRelativeWord(w) || W().Is(w, QuoteWords::kAnd) ||
+        W().Is(w, QuoteWords::kOr) || W().Is(w, QuoteWords::kOf))
+      return s;
   }
   s.kind = Subject::Kind::kNominal;
   s.key = WithoutPeriod(Word(head));
@@ -678,21 +716,21 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
   Subject s = ParseName(a, b);
   if (s.ok() || a >= b) return s;
   size_t f = a;
-  static constexpr std::string_view kLeads[] = {"both", "either", "neither", "with", "and"};
   // "But Lena Ortiz said", "Meanwhile Ortiz said": a conjunction or adverb first.
   const std::string lead = IsWord(f) ? std::string(LowerWord(f)) : std::string();
-  if (IsOneOf(lead, kLeads) || IsConjunction(lead) || (IsAdverb(lead) && !lead.ends_with("ly"))) {
+  if (W().Is(lead, QuoteWords::kSubjectLead) || IsConjunction(lead) ||
+      (IsAdverb(lead) && !W().EndsIn(lead, QuoteWords::kAdverbEnding))) {
     ++f;
     s = ParseName(f, b);
     // "and the agency says": a description too.
     if (s.kind == Subject::Kind::kName ||
-        (s.kind == Subject::Kind::kNominal && std::string_view(LowerWord(a)) == "and")) {
+        (s.kind == Subject::Kind::kNominal && W().Is(LowerWord(a), QuoteWords::kAnd))) {
       if (begin != nullptr) *begin = f;
       return s;
     }
   }
   for (size_t k = f + 1; k + 1 < b; ++k) {
-    if (!IsWord(k) || std::string_view(LowerWord(k)) != "and") continue;
+    if (!IsWordIn(k, QuoteWords::kAnd)) continue;
     Subject first = ParseName(f, k);
     Subject second = ParseName(k + 1, b);
     if (first.kind == Subject::Kind::kName && second.kind == Subject::Kind::kName) {
@@ -717,17 +755,10 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
   if (t == b) return {};
   if (t > a) {
     if (!IsLowerWord(t - 1)) return {};
-    static constexpr std::string_view kLinks[] = {
-        "in",    "at",      "on",      "from",    "by",      "with",    "to",     "for",   "of",
-        "after", "and",     "or",      "as",      "than",    "about",   "before", "the",   "a",
-        "an",    "his",     "her",     "their",   "its",     "our",     "my",     "this",  "that",
-        "these", "those",   "toward",  "towards", "against", "over",    "under",  "into",  "onto",
-        "via",   "without", "between", "among",   "since",   "until",   "during", "while", "when",
-        "where", "who",     "which",   "but",     "because", "although"};
     // "the indictment against bin Laden": a particle is part of the name
     // (and after a given name, of the name: "Bill de Blasio").
     size_t l = t - 1;
-    if (l > a && IsWordIn(l, {"bin", "al", "el", "van", "von", "de", "da", "du", "le", "ibn"}) &&
+    if (l > a && IsWord(l) && q_.particles_.Is(kParticleInQuotes, LowerWord(l)) &&
         IsLowerWord(l - 1)) {
       --l;
     }
@@ -737,9 +768,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
     // said"; so after "that" when a clause follows the verb ("so ill-equipped
     // that Lafontaine said that"; not "a claim that Trump said was false").
     const bool after_that =
-        link == "that" && IsWord(b + 1) &&
-        (IsClauseOpener(LowerWord(b + 1)) || std::string_view(LowerWord(b + 1)) == "that");
-    if (!IsOneOf(link, kLinks) || IsConjunction(link) || after_that) {
+        W().Is(link, QuoteWords::kThat) && IsWord(b + 1) &&
+        (IsClauseOpener(LowerWord(b + 1)) || IsWordIn(b + 1, QuoteWords::kThat));
+    if (!W().Is(link, QuoteWords::kNotBeforeName) || IsConjunction(link) || after_that) {
       Subject named = ParseName(t, b);
       if (named.ok()) {
         if (begin != nullptr) *begin = IsConjunction(link) || after_that ? t : a;
@@ -773,7 +804,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
 // four words that name no organization); not "Bank of America".
 QuoteExtractor::Run::Subject QuoteExtractor::Run::NameBeforeOf(size_t a, size_t b) const {
   for (size_t k = a + 1; k + 1 < b; ++k) {
-    if (!IsWord(k) || std::string_view(LowerWord(k)) != "of") continue;
+    if (!IsWordIn(k, QuoteWords::kOf)) continue;
     Subject named = ParseName(a, k);
     if (named.kind == Subject::Kind::kName &&
         (!named.role.empty() || IsGiven(FirstTokenAt(named.span.begin)) ||
@@ -790,7 +821,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::NameBeforeOf(size_t a, size_t 
 std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
   if (a < b && IsWord(a)) {
     std::string w(LowerWord(a));
-    if (w == "a" || w == "an" || w == "the") ++a;
+    if (W().Is(w, QuoteWords::kArticle)) ++a;
   }
   // Not "in a June CNBC interview": where it was said.
   if (a >= b || !IsWord(a) || IsAsciiDigit(Word(a)[0]) || IsRelativeWord(LowerWord(a)) ||
@@ -799,7 +830,10 @@ std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
   }
   if (b == a + 1 && IsAdverb(LowerWord(a))) return {};  // ", however,"
   // ", capturing the major cities,": a participle clause, no role.
-  if ((a == 0 || !IsWordIn(a - 1, {"a", "an", "the"})) && LowerWord(a).ends_with("ing")) return {};
+  if ((a == 0 || !IsWordIn(a - 1, QuoteWords::kArticle)) &&
+      W().EndsIn(LowerWord(a), QuoteWords::kIngEnding)) {
+    return {};
+  }
   size_t e = a;
   while (e < b && IsWord(e) && !IsRelativeWord(LowerWord(e))) ++e;
   if (e == a) return {};
@@ -829,13 +863,13 @@ size_t QuoteExtractor::Run::TimeAdverbialBefore(size_t a, size_t end) const {
 QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t verb,
                                                                 size_t* begin) const {
   // "Reuters quoted Lena Ortiz as saying", "Ortiz was quoted as saying".
-  if (verb >= a + 3 && IsWordIn(verb - 1, {"as"})) {
-    if (IsWordIn(verb - 2, {"quoted"}) && IsWordIn(verb - 3, {"was", "is", "were"})) {
+  if (verb >= a + 3 && IsWordIn(verb - 1, QuoteWords::kAs)) {
+    if (IsWordIn(verb - 2, QuoteWords::kQuoted) && IsWordIn(verb - 3, QuoteWords::kQuotedPassive)) {
       return SubjectBefore(a, verb - 3, begin);
     }
     size_t q = verb - 1;
     while (q > a && IsWord(q - 1) && IsCapitalized(Word(q - 1))) --q;
-    if (q > a && q < verb - 1 && IsWordIn(q - 1, {"quoted"})) {
+    if (q > a && q < verb - 1 && IsWordIn(q - 1, QuoteWords::kQuoted)) {
       Subject quoted = ParseName(q, verb - 1);
       if (quoted.kind == Subject::Kind::kName) {
         if (begin != nullptr) *begin = q - 1;
@@ -845,11 +879,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
   }
   // "He had reports that": after "has" or "had" only a participle is a verb.
   const std::string form(LowerWord(verb));
-  const bool participle = form.ends_with("ed") || IsOneOf(form, {"said", "told", "written"});
+  const bool participle =
+      W().EndsIn(form, QuoteWords::kPastEnding) || W().Is(form, QuoteWords::kIrregularParticiple);
   size_t end = verb;
   while (end > a) {
     if (IsWord(end - 1) && IsAdverb(LowerWord(end - 1))) {
-      if (!participle && IsWordIn(end - 1, {"has", "had", "have"})) return {};
+      if (!participle && IsWordIn(end - 1, QuoteWords::kPerfect)) return {};
       --end;
       continue;
     }
@@ -858,19 +893,19 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     end = t;
   }
   if (begin != nullptr) *begin = end;
-  if (end > a && IsWordIn(end - 1, {"he", "she", "they", "it"})) {
+  if (end > a && IsPronoun(end - 1)) {
     if (begin != nullptr) *begin = end - 1;
     return ParseName(end - 1, end);
   }
-  if (end > a + 1 && IsWordIn(end - 1, {"who"}) && IsComma(end - 2)) {
+  if (end > a + 1 && IsWordIn(end - 1, QuoteWords::kRelativeSubject) && IsComma(end - 2)) {
     return SubjectBefore(a, end - 2, begin);
   }
   // "Sen. Kermit Brashear, a conservative supporter of the death penalty who
   // said": the name before the apposition.
-  if (end > a + 2 && IsWordIn(end - 1, {"who"})) {
+  if (end > a + 2 && IsWordIn(end - 1, QuoteWords::kRelativeSubject)) {
     for (size_t c = end - 2; c > a && c + 12 > end; --c) {
       if (!IsWord(c)) {
-        if (IsComma(c) && !IsColon(c) && IsWordIn(c + 1, {"a", "an", "the"})) {
+        if (IsComma(c) && !IsColon(c) && IsWordIn(c + 1, QuoteWords::kArticle)) {
           return SubjectBefore(a, c, begin);
         }
         break;
@@ -886,7 +921,8 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     if (c >= 2 && chunk_end == chunk_begin + 1 && IsNameSuffix(chunk_begin)) continue;  // ", Jr.,"
     // "Debra S. Katz, a Washington, D.C., lawyer, said": inside an
     // apposition with commas of its own.
-    if (c < chunks.size() && c >= 2 && IsWordIn(chunks[c - 2].first, {"a", "an", "the"})) continue;
+    if (c < chunks.size() && c >= 2 && IsWordIn(chunks[c - 2].first, QuoteWords::kArticle))
+      continue;
     size_t at = chunk_begin;
     // The chunk right before the verb, or one that appositions follow ("the
     // comedian Jon Stewart, a longtime friend, had joked"), may end in the name.
@@ -902,9 +938,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
       if (named.kind == Subject::Kind::kName) {
         const size_t t = FirstTokenAt(named.span.begin);
         const bool capital =
-            !IsLowerWord(chunk_begin) && !IsWordIn(chunk_begin, {"a", "an", "the"});
+            !IsLowerWord(chunk_begin) && !IsWordIn(chunk_begin, QuoteWords::kArticle);
         if (capital ||
-            (t >= chunk_begin + 3 && IsLowerWord(t - 1) && IsWordIn(t - 2, {"the", "a", "an"}))) {
+            (t >= chunk_begin + 3 && IsLowerWord(t - 1) && IsWordIn(t - 2, QuoteWords::kArticle))) {
           s = named;
           at = described_at;
         }
@@ -930,7 +966,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     if (IsAsciiLower(first[0]) || IsAsciiDigit(first[0])) continue;
     // "Richard Fulton, a Fredericksburg, Va. dealer, said": an apposition
     // with a comma of its own.
-    if (c >= 2 && IsWordIn(chunks[c - 2].first, {"a", "an", "the"})) continue;
+    if (c >= 2 && IsWordIn(chunks[c - 2].first, QuoteWords::kArticle)) continue;
     // "Tom Shortley, North Korea desk officer at the World Food Program,
     // said": an apposition naming a function in lower case.
     bool function = false;
@@ -943,7 +979,8 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
   }
   // "She announced an emergency fund ... and said", "He paused, then
   // added": the sentence's subject.
-  if (end > a + 1 && IsComma(end - 1) && !IsColon(end - 1) && IsWordIn(verb - 1, {"then"})) {
+  if (end > a + 1 && IsComma(end - 1) && !IsColon(end - 1) &&
+      IsWordIn(verb - 1, QuoteWords::kThen)) {
     // The subject opening the sentence: not "..., Sookram said, then demanded".
     Subject s = SentenceSubject(a, end - 1);
     if (s.ok() && s.span.begin <= toks_[a + 1].span.begin) {
@@ -951,7 +988,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
       return s;
     }
   }
-  if (end > a && IsWordIn(end - 1, {"and", "but"})) {
+  if (end > a && IsWordIn(end - 1, QuoteWords::kCoordinator)) {
     Subject s = CoordinatedSubject(a, end);
     if (s.ok()) {
       if (begin != nullptr) *begin = end - 1;
@@ -1028,7 +1065,7 @@ void QuoteExtractor::Run::AddApposition(const std::vector<std::pair<size_t, size
     if (role.empty()) continue;
     // "a Fredericksburg, Va. dealer in old maps": commas of its own.
     size_t last = r;
-    while (IsWordIn(chunks[r].first, {"a", "an", "the"}) && last + 1 < chunks.size() &&
+    while (IsWordIn(chunks[r].first, QuoteWords::kArticle) && last + 1 < chunks.size() &&
            IsCapitalized(Word(chunks[last + 1].first))) {
       ++last;
     }
@@ -1051,13 +1088,13 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::CoordinatedSubject(size_t a, s
   // "a speech in which Bloomberg criticized Democrats, but argued": the
   // subject of the relative clause the verb continues.
   for (size_t t = end - 1; !s.ok() && t > a + 1 && t + 30 > end; --t) {
-    if (!IsLowerWord(t) || !LowerWord(t).ends_with("ed") || !IsWord(t - 1) ||
+    if (!IsLowerWord(t) || !W().EndsIn(LowerWord(t), QuoteWords::kPastEnding) || !IsWord(t - 1) ||
         !IsCapitalized(Word(t - 1))) {
       continue;
     }
     size_t n = t - 1;
     while (n > a && IsWord(n - 1) && IsCapitalized(Word(n - 1))) --n;
-    if (n > a && IsWordIn(n - 1, {"which", "who", "whom", "where", "when"})) {
+    if (n > a && IsWordIn(n - 1, QuoteWords::kRelativeClause)) {
       Subject named = ParseName(n, t);
       if (named.kind == Subject::Kind::kName) s = named;
     }
@@ -1093,7 +1130,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::AuthorOf(size_t a, size_t b) c
     return s;
   }
   // "a White House statement": a name right after an article.
-  if (k != b - 1 || r == a || !IsWordIn(r - 1, {"a", "an", "the"})) return {};
+  if (k != b - 1 || r == a || !IsWordIn(r - 1, QuoteWords::kArticle)) return {};
   return ParseName(r, k);
 }
 
@@ -1115,7 +1152,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   }
   // "said Ms. White and Lewis D. Schiliro, assistant director": both speak.
   for (size_t j = verb + 2; !s.ok() && j + 1 < k; ++j) {
-    if (std::string_view(LowerWord(j)) != "and") continue;
+    if (!W().Is(LowerWord(j), QuoteWords::kAnd)) continue;
     Subject first = ParseName(verb + 1, j);
     Subject second = ParseName(j + 1, k);
     if (first.kind == Subject::Kind::kName && second.kind == Subject::Kind::kName) {
@@ -1128,7 +1165,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   // "said the leader of the Senate, Justin Alfond", "said the commission's
   // chairwoman, Diane McGrath".
   if ((!s.ok() || s.kind == Subject::Kind::kNominal) && k > verb + 2 &&
-      IsWordIn(verb + 1, {"the", "a", "an"}) && IsComma(k) && !IsColon(k)) {
+      IsWordIn(verb + 1, QuoteWords::kArticle) && IsComma(k) && !IsColon(k)) {
     size_t e = k + 1;
     while (e < limit && IsWord(e)) ++e;
     Subject named = ParseName(k + 1, e);
@@ -1177,7 +1214,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SentenceSubject(size_t a, size
     const size_t c = chunk_begin;
     chunk_begin = k + 1;
     if (c >= k || quoted_[c]) continue;
-    if (IsWordIn(c, {"he", "she", "they", "it"})) return ParseName(c, c + 1);
+    if (IsPronoun(c)) return ParseName(c, c + 1);
     const std::string first(LowerWord(c));
     // "Officials in Maricopa County, Arizona, are ...": a place's region
     // after a place is no subject.
@@ -1185,25 +1222,27 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SentenceSubject(size_t a, size
         IsCapitalized(Word(c)) && (k == c + 1 || IsCapitalized(Word(c + 1))) && k < b) {
       continue;
     }
-    if (first == "the") {
+    const bool the = W().Is(first, QuoteWords::kDefiniteArticle);
+    if (the) {
       ++tried;
       for (size_t e = c + 2; e <= k && e <= c + 5; ++e) {
         Subject nominal = ParseNominal(c, e);
         if (nominal.ok()) return nominal;
       }
     }
-    if (IsLowerWord(c) || (first != "the" && IsBlockedNameWord(first))) continue;
-    size_t r = first == "the" ? c + 1 : c;
-    while (r < k && (IsCapitalized(Word(r)) || IsWordIn(r, {"of", "the"}))) ++r;
-    while (r > c && IsWordIn(r - 1, {"of", "the"})) --r;
-    if (first != "the") ++tried;
+    if (IsLowerWord(c) || (!the && IsBlockedNameWord(first))) continue;
+    size_t r = the ? c + 1 : c;
+    while (r < k && (IsCapitalized(Word(r)) || IsWordIn(r, QuoteWords::kNameInner))) ++r;
+    while (r > c && IsWordIn(r - 1, QuoteWords::kNameInner)) --r;
+    if (!the) ++tried;
     // "Last year, it ...": one word opening the sentence, never capitalized
     // elsewhere, is no name.
     if (r == c + 1 && IsSentenceInitial(c) && !inner_capitals_.count(std::string(Word(c))))
       continue;
     // "Seven Capitol Police officers filed": a name before a group word
     // qualifies it.
-    if (r < k && IsLowerWord(r) && LowerWord(r).ends_with('s') && IsBlockedNameWord(LowerWord(r))) {
+    if (r < k && IsLowerWord(r) && W().EndsIn(LowerWord(r), QuoteWords::kPluralEnding) &&
+        IsBlockedNameWord(LowerWord(r))) {
       return {};
     }
     Subject s = ParseSubject(c, r, /*described=*/true);
@@ -1246,18 +1285,21 @@ size_t QuoteExtractor::Run::AfterListener(size_t k, size_t last) const {
   if (k >= last || !IsWord(k)) return k;
   if (IsListener(LowerWord(k))) return k + 1;
   // "told players during a visit", "told colleagues that": one plural noun.
-  if (IsLowerWord(k) && LowerWord(k).ends_with('s') && !IsDeterminer(LowerWord(k)) &&
+  if (IsLowerWord(k) && W().EndsIn(LowerWord(k), QuoteWords::kPluralEnding) &&
+      !IsDeterminer(LowerWord(k)) &&
       (k + 1 >= last || !IsWord(k + 1) || IsPreposition(LowerWord(k + 1)) ||
-       IsSubjectPronoun(LowerWord(k + 1)) || std::string_view(LowerWord(k + 1)) == "that")) {
+       IsSubjectPronoun(LowerWord(k + 1)) || IsWordIn(k + 1, QuoteWords::kThat))) {
     return k + 1;
   }
   size_t e = k;
   const std::string first(LowerWord(e));
-  const bool determiner = first == "the" || first == "a" || first == "an";
+  const bool determiner = W().Is(first, QuoteWords::kArticle);
   if (determiner) ++e;
   const size_t name = e;
-  while (e < last && IsWord(e) && IsCapitalized(Word(e)) && std::string_view(LowerWord(e)) != "i")
+  while (e < last && IsWord(e) && IsCapitalized(Word(e)) &&
+         !IsWordIn(e, QuoteWords::kCapitalPronoun)) {
     ++e;
+  }
   if (e > name) {
     // "told the Valley Gazette.": no clause; "told CNN it was": the clause
     // starts in lower case; "told the Associated Press news agency.": a
@@ -1298,8 +1340,7 @@ size_t QuoteExtractor::Run::AfterSayingPhrase(size_t k, size_t last) const {
   size_t e = k;
   while (e < last && IsWord(e) && IsPreposition(LowerWord(e))) {
     // "vowed to respond forcefully to what he called": an infinitive.
-    if (std::string_view(LowerWord(e)) == "to" && IsLowerWord(e + 1) &&
-        !IsDeterminer(LowerWord(e + 1)))
+    if (IsWordIn(e, QuoteWords::kTo) && IsLowerWord(e + 1) && !IsDeterminer(LowerWord(e + 1)))
       return k;
     ++e;
     if (e < last && IsWord(e) && IsDeterminer(LowerWord(e))) ++e;
@@ -1328,13 +1369,13 @@ size_t QuoteExtractor::Run::AfterSaying(size_t k, size_t last, const Verb& verb)
          (IsDeterminer(LowerWord(j + 1)) || IsCapitalized(Word(j + 1)) ||
           IsListener(LowerWord(j + 1)) || IsAsciiDigit(Word(j + 1)[0]))) {
     size_t words = 0;
-    for (++j; j < last && IsWord(j) && words < 5 && std::string_view(LowerWord(j)) != "that" &&
+    for (++j; j < last && IsWord(j) && words < 5 && !IsWordIn(j, QuoteWords::kThat) &&
               !IsPreposition(LowerWord(j));
          ++j) {
       ++words;
     }
   }
-  if (j < last && IsWord(j) && std::string_view(LowerWord(j)) == "that") ++j;
+  if (j < last && IsWordIn(j, QuoteWords::kThat)) ++j;
   return j;
 }
 
@@ -1352,15 +1393,18 @@ bool QuoteExtractor::Run::EndsSentence(size_t k, size_t last, const Verb& verb, 
     // "X confirmed at a press conference", "X added in a statement on
     // Friday", after a named speaker.
     size_t j = AfterTimeAdverbial(k, e);
-    if (named && j < e && IsWordIn(j, {"at", "in", "during", "on"}) && e - j <= 7) {
+    if (named && j < e && IsWordIn(j, QuoteWords::kVenuePreposition) && e - j <= 7) {
       for (size_t w = j + 1; w < e; ++w) {
-        if (IsWordIn(w, {"to", "that"}) || IsAuxiliary(LowerWord(w))) return false;
+        if (IsWordIn(w, QuoteWords::kTo) || IsWordIn(w, QuoteWords::kThat) ||
+            IsAuxiliary(LowerWord(w))) {
+          return false;
+        }
       }
       return true;
     }
     return j == e;
   }
-  return AfterSaying(k, e, verb) == e && std::string_view(LowerWord(e - 1)) != "that";
+  return AfterSaying(k, e, verb) == e && !W().Is(LowerWord(e - 1), QuoteWords::kThat);
 }
 
 // The first token of the reported clause of the verb at token v, or
@@ -1380,7 +1424,7 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
   if (k >= last || !IsWord(k)) return kNoClause;
   auto pronoun_clause = [&](size_t c) {
     return c + 1 < last && IsWord(c) && IsSubjectPronoun(LowerWord(c)) && IsLowerWord(c + 1) &&
-           !IsAdverbialStart(LowerWord(c + 1)) && !IsWordIn(c + 1, {"and", "or", "but", "who"});
+           !IsAdverbialStart(LowerWord(c + 1)) && !IsWordIn(c + 1, QuoteWords::kClauseStop);
   };
   k = AfterTimeAdverbial(k, last);  // "said Tuesday that", "said Friday night it"
   if (k >= last || !IsWord(k)) return kNoClause;
@@ -1388,11 +1432,11 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
                      toks_[j].type != TokType::kComma;
        ++j) {
     if (!IsWord(j)) continue;  // 'said on CNN's "State of the Union" that'
-    if (std::string_view(LowerWord(j)) != "that") continue;
+    if (!W().Is(LowerWord(j), QuoteWords::kThat)) continue;
     // "said in front of a crowd that packed the arena": after a noun,
     // "that" followed by a verb opens a relative clause.
     if (j > k && IsWord(j + 1) &&
-        (IsAuxiliary(LowerWord(j + 1)) || LowerWord(j + 1).ends_with("ed"))) {
+        (IsAuxiliary(LowerWord(j + 1)) || W().EndsIn(LowerWord(j + 1), QuoteWords::kPastEnding))) {
       break;
     }
     if (j == k || verb.takes_object || IsAdverbialStart(LowerWord(k))) {
@@ -1410,7 +1454,7 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
   }
   // "said if his players didn't respond, he was set to": a condition, then
   // the clause.
-  if (IsWordIn(c, {"if", "unless"})) {
+  if (IsWordIn(c, QuoteWords::kCondition)) {
     for (size_t j = c + 2; j + 1 < last && toks_[j].type != TokType::kStop; ++j) {
       if (IsComma(j) && !IsColon(j) && IsWord(j + 1) &&
           (IsClauseOpener(LowerWord(j + 1)) || IsCapitalized(Word(j + 1)))) {
@@ -1425,20 +1469,22 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
   // was", "asked the governor do", "promised Democrats she would").
   auto subject_clause = [&](size_t c) {
     const std::string form(LowerWord(v));
-    if (c != bare || !(form.ends_with("ed") || form.ends_with('s'))) return false;
+    if (c != bare ||
+        !(W().EndsIn(form, QuoteWords::kPastEnding) || W().EndsIn(form, QuoteWords::kVerbEnding))) {
+      return false;
+    }
     const std::string opener(LowerWord(c));
     if (IsAuxiliary(opener) || IsRelativeWord(opener) || IsConjunction(opener) ||
-        IsOneOf(opener, {"why", "how", "what", "whether", "who", "to"})) {
+        W().Is(opener, QuoteWords::kQuestionWord) || W().Is(opener, QuoteWords::kTo)) {
       return false;
     }
     for (size_t j = c + 1; j < last && j < c + 5 && IsWord(j); ++j) {
       const std::string w(LowerWord(j));
-      if (IsOneOf(w, {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
-                      "can", "may", "might", "should", "must"})) {
+      if (W().Is(w, QuoteWords::kFiniteAuxiliary)) {
         return !IsDeterminer(LowerWord(j - 1));
       }
       if (IsPreposition(w) || IsRelativeWord(w) || IsConjunction(w) || IsSubjectPronoun(w) ||
-          w == "to") {
+          W().Is(w, QuoteWords::kTo)) {
         return false;
       }
     }
@@ -1446,14 +1492,14 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
   };
   if (verb.needs_that && !pronoun_clause(c) && !subject_clause(c)) return kNoClause;
   // "told her and several others to download": no clause; "says - from": none.
-  if (IsConjunction(LowerWord(c)) || std::string_view(LowerWord(c)) == "to") return kNoClause;
+  if (IsConjunction(LowerWord(c)) || IsWordIn(c, QuoteWords::kTo)) return kNoClause;
   const unsigned char opening = static_cast<unsigned char>(Word(c)[0]);
   if (opening < 0x80 && !IsAsciiAlpha(static_cast<char>(opening)) &&
       !IsAsciiDigit(static_cast<char>(opening))) {
     return kNoClause;
   }
   // "said Mayor Duarte." with no quote: an attribution, not a clause.
-  if (IsCapitalized(Word(c)) && std::string_view(LowerWord(c)) != "i") {
+  if (IsCapitalized(Word(c)) && !IsWordIn(c, QuoteWords::kCapitalPronoun)) {
     size_t e = c;
     while (e < last && IsWord(e) && IsCapitalized(Word(e))) ++e;
     // "Lafontaine said Chesci, an Italian aid group, also pulled out": with
@@ -1502,19 +1548,19 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectAfter(const Quote
         end > k && end < toks_.size() &&
         (IsColon(end) ||
          (toks_[end].type == TokType::kOpen &&
-          (end == AfterVerb(v, *found) || std::string_view(LowerWord(end - 1)) == "that")));
+          (end == AfterVerb(v, *found) || W().Is(LowerWord(end - 1), QuoteWords::kThat))));
     if (colon) return {};
     if (!s.ok()) {
       // An unnamed speaker ('"...," a spokesman said', '"...," officials
       // said') still ends a clause and speaks for a participle after it.
       const bool unnamed =
           v > k && IsWord(k) &&
-          (IsWordIn(k, {"a", "an", "the", "one", "another"}) || (v == k + 1 && IsLowerWord(k)));
+          (IsWordIn(k, QuoteWords::kUnnamedLead) || (v == k + 1 && IsLowerWord(k)));
       if (unnamed) {
         direct_anchors_.push_back(Anchor{k, end, kNoClause, false, s, v});
         AddUnnamed(k, v, v);
       }
-      if (v == k && IsWordIn(v + 1, {"a", "an", "the"})) {
+      if (v == k && IsWordIn(v + 1, QuoteWords::kArticle)) {
         // '"...," said the diplomat': the phrase after the verb, up to
         // three words, cut at the paragraph's end.
         size_t e = v + 2;
@@ -1551,7 +1597,8 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectBefore(const Quot
     if (!colon && AfterSaying(AfterVerb(v - 1, *found), o, *found) != o) break;
     Subject s;
     size_t begin = v - 1;
-    if (LowerWord(v - 1).ends_with("ing") && v - 1 > first && IsComma(v - 2) && !IsColon(v - 2)) {
+    if (W().EndsIn(LowerWord(v - 1), QuoteWords::kIngEnding) && v - 1 > first && IsComma(v - 2) &&
+        !IsColon(v - 2)) {
       const Anchor* before = AnchorBefore(first, v - 1, {});
       if (before != nullptr) {
         s = before->subject;
@@ -1715,7 +1762,8 @@ void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
       if (t != TokType::kWord && t != TokType::kComma) break;
       if (!IsNamingVerb(LowerWord(v - 1)) || IsCapitalized(Word(v - 1))) continue;
       Subject s;
-      if (LowerWord(v - 1).ends_with("ing") && v - 1 > sentence_first && IsComma(v - 2)) {
+      if (W().EndsIn(LowerWord(v - 1), QuoteWords::kIngEnding) && v - 1 > sentence_first &&
+          IsComma(v - 2)) {
         const Anchor* before = AnchorBefore(sentence_first, v - 1, {});
         s = before != nullptr ? before->subject : SentenceSubject(sentence_first, v - 1);
       } else {
@@ -1846,17 +1894,19 @@ void QuoteExtractor::Run::InTextOrder(size_t paragraph_first, const DirectState&
 // to a new analysis by X", "according to statistics from X". A news outlet
 // or an unnamed source gives an anchor with no subject.
 bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Anchor* anchor) const {
-  if (std::string_view(LowerWord(v)) != "according" || !IsWordIn(v + 1, {"to"})) return false;
-  size_t e = v + 2;
+  if (!q_.source_first_.MayContain(LowerWord(v))) return false;  // most words
+  const size_t after = AfterPhrase(v, q_.source_phrases_);
+  if (after == v) return false;
+  size_t e = after;
   while (e < last && IsWord(e)) ++e;
-  Subject s = ParseName(v + 2, e);
+  Subject s = ParseName(after, e);
   if (s.kind != Subject::Kind::kName) {
     // "a new analysis by X", "statistics from X"; not "an estimate seen by X".
     s = {};
-    for (size_t k = v + 2; k < e && k < v + 6; ++k) {
+    for (size_t k = after; k < e && k < after + 4; ++k) {
       const std::string w(LowerWord(k));
-      if (w.ends_with("ed") || w.ends_with("en")) break;
-      if (w != "by" && w != "from") continue;
+      if (W().EndsIn(w, QuoteWords::kPassiveEnding)) break;
+      if (!W().Is(w, QuoteWords::kSourcePreposition)) continue;
       s = ParseName(k + 1, e);
       break;
     }
@@ -1868,7 +1918,7 @@ bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Ancho
     while (c < last && !IsComma(c)) ++c;
     if (c + 1 < last) anchor->clause = c + 1;
   } else if (IsComma(e) && !IsColon(e) && e + 2 < last && IsWord(e + 1) && IsComma(v - 1) &&
-             !IsWordIn(e + 1, {"which", "who", "whose", "where", "whom"})) {
+             !IsWordIn(e + 1, QuoteWords::kSourceRelative)) {
     anchor->clause = e + 1;  // "..., and, according to X, CLAUSE"; not "X, which runs ..."
   } else {
     anchor->backward = true;
@@ -1895,7 +1945,7 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     // "its July estimate", "Zarif's claim": after a determiner or a
     // possessive, a noun.
     if (v > first && IsWord(v - 1) &&
-        ((std::string_view(LowerWord(v - 1)) != "that" && IsDeterminer(LowerWord(v - 1))) ||
+        ((!W().Is(LowerWord(v - 1), QuoteWords::kThat) && IsDeterminer(LowerWord(v - 1))) ||
          IsPossessive(Word(v - 1)))) {
       continue;
     }
@@ -1936,15 +1986,17 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     x.end = AfterVerb(v, *verb);
     // "She issued a statement over the weekend saying": a document's
     // participle speaks for the subject of the verb that produced it.
-    if (std::string_view(LowerWord(v)) == "saying" && v > first && IsWord(v - 1)) {
+    if (W().Is(LowerWord(v), QuoteWords::kDocumentParticiple) && v > first && IsWord(v - 1)) {
       size_t d = v;
       while (d > first && d + 8 > v && IsWord(d - 1) && !IsDocumentNoun(LowerWord(d - 1))) --d;
       if (d > first + 2 && IsWord(d - 1) && IsDocumentNoun(LowerWord(d - 1))) {
         size_t w = d - 1;
-        while (w > first && w + 6 > d && IsLowerWord(w - 1) && !LowerWord(w - 1).ends_with("ed")) {
+        while (w > first && w + 6 > d && IsLowerWord(w - 1) &&
+               !W().EndsIn(LowerWord(w - 1), QuoteWords::kPastEnding)) {
           --w;
         }
-        if (w > first && IsLowerWord(w - 1) && LowerWord(w - 1).ends_with("ed")) {
+        if (w > first && IsLowerWord(w - 1) &&
+            W().EndsIn(LowerWord(w - 1), QuoteWords::kPastEnding)) {
           x.subject = SubjectBefore(first, w - 1);
           if (x.subject.kind == Subject::Kind::kPronoun || x.subject.kind == Subject::Kind::kName) {
             x.begin = v;
@@ -1956,8 +2008,8 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
         }
       }
     }
-    const bool participle =
-        LowerWord(v).ends_with("ing") && v > first && IsComma(v - 1) && !IsColon(v - 1);
+    const bool participle = W().EndsIn(LowerWord(v), QuoteWords::kIngEnding) && v > first &&
+                            IsComma(v - 1) && !IsColon(v - 1);
     if (participle) {
       const Anchor* before = AnchorBefore(first, v, anchors);
       if (before != nullptr) {
@@ -2005,7 +2057,7 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       // The clause then opens with a verb: an auxiliary, or a word before a
       // determiner (not "so ill-equipped that X said that abortions are").
       if (x.clause != kNoClause && x.begin > first &&
-          IsWordIn(x.begin - 1, {"that", "which", "who", "what"}) && IsLowerWord(x.clause) &&
+          IsWordIn(x.begin - 1, QuoteWords::kRelativeOpener) && IsLowerWord(x.clause) &&
           !IsClauseOpener(LowerWord(x.clause)) && !IsDeterminer(LowerWord(x.clause)) &&
           (IsAuxiliary(LowerWord(x.clause)) ||
            (IsWord(x.clause + 1) && IsDeterminer(LowerWord(x.clause + 1))))) {
@@ -2017,9 +2069,9 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       if (x.clause == kNoClause && x.subject.kind == Subject::Kind::kName && IsComma(after) &&
           !IsColon(after) && IsWord(after + 1) && x.begin > first && IsComma(x.begin - 1) &&
           !IsAdverbialStart(LowerWord(after + 1)) && !IsRelativeWord(LowerWord(after + 1)) &&
-          !LowerWord(after + 1).ends_with("ing") && !IsPreposition(LowerWord(after + 1)) &&
-          !IsConjunction(LowerWord(after + 1)) &&
-          !IsWordIn(after + 1, {"amid", "despite", "including", "according", "then"})) {
+          !W().EndsIn(LowerWord(after + 1), QuoteWords::kIngEnding) &&
+          !IsPreposition(LowerWord(after + 1)) && !IsConjunction(LowerWord(after + 1)) &&
+          !IsWordIn(after + 1, QuoteWords::kNotParenthetical)) {
         x.clause = after + 1;
       }
     }
@@ -2119,11 +2171,13 @@ void QuoteExtractor::Run::AddUnnamed(size_t begin, size_t end, size_t verb) {
     return;
   }
   const std::string last(LowerWord(e - 1));
-  const bool plural = last.size() > 3 && last.ends_with('s') && !last.ends_with("ss");
+  const bool plural = last.size() > 3 && W().EndsIn(last, QuoteWords::kPluralEnding) &&
+                      !W().EndsIn(last, QuoteWords::kSingularEnding);
   // "a media report that": after a singular noun, a verb's bare form is a noun.
   const std::string form(LowerWord(verb));
-  const bool bare = !form.ends_with('s') && !form.ends_with("ed") && !form.ends_with("ing") &&
-                    !IsOneOf(form, {"said", "told", "wrote"});
+  const bool bare =
+      !W().EndsIn(form, QuoteWords::kVerbEnding) && !W().EndsIn(form, QuoteWords::kPastEnding) &&
+      !W().EndsIn(form, QuoteWords::kIngEnding) && !W().Is(form, QuoteWords::kIrregularPast);
   if (bare && !plural) return;
   // The determiner of the noun right before the verb: "a hospital official
   // said", not "a birthday her agent said".
@@ -2134,15 +2188,16 @@ void QuoteExtractor::Run::AddUnnamed(size_t begin, size_t end, size_t verb) {
            !IsRelativeWord(w) && !IsSubjectPronoun(w);
   };
   while (d > begin && in_phrase(d - 1) && d + 3 > e) --d;
-  const bool article = d > begin && IsWordIn(d - 1, {"a", "an", "the", "one", "another"});
+  const bool article = d > begin && IsWordIn(d - 1, QuoteWords::kUnnamedLead);
   if (!plural && !article) return;
   // "a spokeswoman said": a gendered noun blocks only its pronoun.
-  std::string who = plural ? "they" : "he/she";
+  char who = plural ? 'p' : 'b';
   for (size_t k = begin; k < e && !plural; ++k) {
     auto g = q_.genders_.find(LowerWord(k));
-    if (g != q_.genders_.end()) who = g->second == 'f' ? "she" : "he";
+    if (g != q_.genders_.end()) who = g->second == 'f' ? 'f' : 'm';
   }
-  mentions_.push_back({toks_[begin].span.begin, "", who, false, true});
+  mentions_.push_back({toks_[begin].span.begin, "", "", false, true});
+  mentions_.back().pronouns = who;
 }
 
 // Names after a title anywhere in the text ("Mayor Elena Duarte posted..."),
@@ -2210,7 +2265,7 @@ void QuoteExtractor::Run::CollectMentions() {
       while (a < b && IsBlockedNameWord(LowerWord(a))) ++a;
       // "President of France Francois Hollande": a run after "of" starts
       // with what the title is of, not with a name.
-      const bool after_of = i > 0 && IsWord(i - 1) && std::string_view(LowerWord(i - 1)) == "of";
+      const bool after_of = i > 0 && IsWordIn(i - 1, QuoteWords::kOf);
       if (b - a >= 2 && !after_of) {
         Subject s = ParseName(a, b);
         if (s.kind == Subject::Kind::kName && s.name.find(' ') != std::string::npos) {
@@ -2347,7 +2402,8 @@ bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
     // description naming nobody we know; a pronoun after it means the same
     // nobody.
     if (s.kind == Subject::Kind::kNominal && !s.org) {
-      resolved_.push_back({s.span.begin, "", "he/she", false, true, doc_.SentenceAt(s.span.begin)});
+      resolved_.push_back({s.span.begin, "", "", false, true, doc_.SentenceAt(s.span.begin)});
+      resolved_.back().pronouns = 'b';
     }
     return false;
   }
@@ -2382,19 +2438,20 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
   // said"), unless it opens by calling him "he".
   const size_t opening = quoted.find_first_of(" ,");
   const std::string opener = AsciiLower(quoted.substr(0, opening));
-  const bool self_named = f.quote.kind == Quote::Kind::kDirect || IsOneOf(opener, {"he", "she"});
+  const char opener_pronoun = W().PronounOf(opener);
+  const bool gendered = opener_pronoun == 'm' || opener_pronoun == 'f';
+  const bool self_named = f.quote.kind == Quote::Kind::kDirect || gendered;
   // A reported clause opening with "he" or "she" most often means the speaker.
-  const char clause_gender = f.quote.kind != Quote::Kind::kReported ? 0
-                             : opener == "he"                       ? 'm'
-                             : opener == "she"                      ? 'f'
-                                                                    : 0;
+  const char clause_gender =
+      f.quote.kind == Quote::Kind::kReported && gendered ? opener_pronoun : 0;
   const bool nominal = s.kind == Subject::Kind::kNominal;
   const Title* title = nominal && !s.org ? TitleOf(s.key) : nullptr;
   auto fits = [&](const Mention& m, bool by_role) {
     if (m.offset >= at) return false;
     if (m.name.empty()) {  // someone unnamed: AddUnnamed
       return s.kind == Subject::Kind::kPronoun &&
-             (m.role == s.key || (m.role == "he/she" && s.key != "they" && s.key != "it"));
+             (m.pronouns == s.pronoun ||
+              (m.pronouns == 'b' && (s.pronoun == 'm' || s.pronoun == 'f')));
     }
     if (m.words.empty() || IsOutlet(JoinWords(m.words))) return false;
     // Nobody names himself in his own words: '"With President Obama, we
@@ -2408,10 +2465,10 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
     if (s.kind == Subject::Kind::kPronoun) {
       // "they" an organization named in this sentence or the one before
       // (not "They sued the NCAA" for a court named further back).
-      if (s.key == "they") return !m.person && m.sentence + 1 >= here;
+      if (s.pronoun == 'p') return !m.person && m.sentence + 1 >= here;
       // "it" an organization that spoke opening the sentence before ("Turkey
       // had demanded that ... It also demanded that ...").
-      if (s.key == "it") {
+      if (s.pronoun == 'n') {
         const std::string first = AsciiLower(m.words.front());
         const bool someone =
             m.person && (m.titled || !m.honorific.empty() || q_.genders_.count(first) > 0 ||
@@ -2421,9 +2478,9 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
       if (!m.person) return false;
       // "He met Obama. ... he said": in a sentence opened by the same
       // pronoun, the others named are not who it means.
-      if (!m.speaker && opened_by_[m.sentence] == s.key[0]) return false;
+      if (!m.speaker && opened_by_[m.sentence] == s.pronoun) return false;
       auto g = q_.genders_.find(m.honorific.empty() ? AsciiLower(m.words.front()) : m.honorific);
-      return g == q_.genders_.end() || g->second == (s.key == "she" ? 'f' : 'm');
+      return g == q_.genders_.end() || g->second == (s.pronoun == 'f' ? 'f' : 'm');
     }
     if (s.org) {  // "the wildlife service": "Kenya Wildlife Service"; "the firm": any
       const std::string name = AsciiLower(m.name);
@@ -2502,7 +2559,8 @@ std::vector<Quote> QuoteExtractor::Run::Extract() {
     sentence_starts_.insert(TrimSpan(text_, s.span).begin);
     if (s.token_begin < s.token_end && s.token_end <= doc_.tokens.size()) {
       const std::string& first = doc_.tokens[s.token_begin].lower;
-      if (first == "he" || first == "she") opened_by_[si] = first[0];
+      const char pronoun = W().PronounOf(first);
+      if (pronoun == 'm' || pronoun == 'f') opened_by_[si] = pronoun;
     }
   }
   for (size_t p = 0; p < doc_.paragraphs.size(); ++p) {
@@ -2537,7 +2595,9 @@ std::vector<Quote> QuoteExtractor::Run::Extract() {
     const uint32_t start = TrimSpan(text_, doc_.sentences[m.sentence].span).begin;
     const std::string before =
         AsciiLower(text_.substr(start, m.offset - std::min(m.offset, start)));
-    m.opens = before.empty() || before == "the ";
+    m.opens = before.empty() || (before.size() > 1 && before.back() == ' ' &&
+                                 W().Is(std::string_view(before).substr(0, before.size() - 1),
+                                        QuoteWords::kDefiniteArticle));
   }
   std::stable_sort(mentions_.begin(), mentions_.end(),
                    [](const Mention& x, const Mention& y) { return x.offset < y.offset; });

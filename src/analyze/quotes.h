@@ -6,12 +6,16 @@
 //     std::cout << q.speaker << ": " << q.span.Slice(doc.text);
 //
 // Extract() needs a document analysed by Pipeline::Analyze (paragraphs,
-// sentences, turns). Create() loads data/en/speech_verbs.txt,
-// data/en/person_titles.txt, data/en/abbreviations.txt, data/name_genders.txt,
-// data/given_names.txt, data/news_outlets.txt, the organization head words of
-// data/en/entity_stopwords.txt and the demonyms of data/places.txt once; Extract()
-// is const and thread-safe, and its time grows linearly with the document.
-// Spans are byte ranges into Document::text.
+// sentences, turns). Create() loads, for its language (data/<language>/),
+// quote_words.txt (the word classes below: articles, pronouns, "according
+// to", ...; QuoteWords), speech_verbs.txt, person_titles.txt,
+// abbreviations.txt, the "quotes" particles of name_particles.txt and the
+// organization head words of entity_stopwords.txt, and data/name_genders.txt,
+// data/given_names.txt, data/news_outlets.txt and the demonyms of
+// data/places.txt, once; Extract() is const and thread-safe, and its time
+// grows linearly with the document. Spans are byte ranges into
+// Document::text. The examples below are English; the words they turn on
+// come from those files.
 //
 // Direct quotes (straight or curly double quotes):
 //   "...," said X.  /  "...," X said.  /  X said, "..."  /  X told reporters "..."
@@ -218,8 +222,10 @@
 #include <unordered_set>
 #include <vector>
 
+#include "analyze/quote_words.h"
 #include "dossier/document.h"
 #include "dossier/status.h"
+#include "util/word_kinds.h"
 #include "util/word_shapes.h"
 
 namespace dossier {
@@ -239,11 +245,15 @@ const char* QuoteKindName(Quote::Kind kind);
 
 class QuoteExtractor {
  public:
-  // Loads the word lists from `data_dir`, or the built-in copies when empty.
-  static Result<QuoteExtractor> Create(std::string_view data_dir);
+  // Loads the word lists of `language` from `data_dir`, or the built-in
+  // copies when empty; kNotFound when a list is missing for the language.
+  static Result<QuoteExtractor> Create(std::string_view data_dir, std::string_view language = "en");
 
   // The quotes of an analysed document, in text order.
   std::vector<Quote> Extract(const Document& doc) const;
+
+  // The word classes it reads attributions with.
+  const QuoteWords& words() const { return words_; }
 
  private:
   struct Verb {
@@ -256,6 +266,11 @@ class QuoteExtractor {
     bool unnamed = false;  // "the spokesman": names nobody unless the text gave the role
   };
   class Run;
+
+  QuoteWords words_;
+  std::vector<std::vector<std::string>> source_phrases_;  // "according to", as words
+  WordShapes source_first_;                               // of their first words
+  WordKinds particles_;                                   // name_particles.txt
 
   // Transparent hashing: looked up by string_view without a copy.
   struct ViewHash {

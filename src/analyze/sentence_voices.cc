@@ -6,11 +6,16 @@
 
 namespace dossier {
 
-Result<SentenceVoiceFinder> SentenceVoiceFinder::Create(std::string_view data_dir) {
-  Result<ProceduralMatcher> procedural = ProceduralMatcher::Create(data_dir);
+Result<SentenceVoiceFinder> SentenceVoiceFinder::Create(std::string_view data_dir,
+                                                        std::string_view language) {
+  const std::string lang(language);
+  Result<ProceduralMatcher> procedural = ProceduralMatcher::Create(data_dir, language);
   if (!procedural.ok()) return procedural.status();
+  Result<WordList> joiners =
+      LoadWordList(data_dir, lang + "/byline_joiners.txt", /*lowercase=*/true);
+  if (!joiners.ok()) return joiners.status();
   Result<WordList> first_lines =
-      LoadWordList(data_dir, "en/first_person_words.txt", /*lowercase=*/true);
+      LoadWordList(data_dir, lang + "/first_person_words.txt", /*lowercase=*/true);
   if (!first_lines.ok()) return first_lines.status();
   std::string first, inclusive;
   for (const std::string& line : first_lines->entries()) {
@@ -20,7 +25,8 @@ Result<SentenceVoiceFinder> SentenceVoiceFinder::Create(std::string_view data_di
                               TrimWhitespace(std::string_view(line).substr(bar + 1)) == "inclusive";
     (is_inclusive ? inclusive : first) += word + "\n";
   }
-  Result<WordList> verb_lines = LoadWordList(data_dir, "en/speech_verbs.txt", /*lowercase=*/true);
+  Result<WordList> verb_lines =
+      LoadWordList(data_dir, lang + "/speech_verbs.txt", /*lowercase=*/true);
   if (!verb_lines.ok()) return verb_lines.status();
   std::string verbs;
   for (const std::string& line : verb_lines->entries()) {
@@ -33,7 +39,9 @@ Result<SentenceVoiceFinder> SentenceVoiceFinder::Create(std::string_view data_di
   for (const std::string& w : first_words.entries()) flags[w] |= kFirstPerson;
   for (const std::string& w : inclusive_words.entries()) flags[w] |= kInclusive;
   for (const std::string& w : verb_words.entries()) flags[w] |= kVerb;
-  return SentenceVoiceFinder(std::move(*procedural), flags);
+  SentenceVoiceFinder finder(std::move(*procedural), flags);
+  finder.byline_joiners_ = std::move(*joiners);
+  return finder;
 }
 
 SentenceVoiceFinder::SentenceVoiceFinder(ProceduralMatcher procedural,
@@ -89,13 +97,17 @@ std::vector<Span> QuotedRegions(const Document& doc) {
   return regions;
 }
 
-// First name and surname of a byline ("Jane Roe, Staff Writer" -> "Jane Roe").
-std::string BylineName(std::string_view byline) {
+// First name and surname of a byline ("Jane Roe, Staff Writer" -> "Jane
+// Roe"; "Jane Roe and John Doe" -> "Jane Roe": `joiners` join authors).
+std::string BylineName(std::string_view byline, const WordList& joiners) {
   byline = TrimWhitespace(byline);
-  for (std::string_view cut : {",", " and ", " | ", " - ", "\n"}) {
-    const size_t at = byline.find(cut);
+  auto cut = [&](std::string_view at_text) {
+    const size_t at = byline.find(at_text);
     if (at != std::string_view::npos) byline = byline.substr(0, at);
-  }
+  };
+  cut(",");
+  for (const std::string& joiner : joiners.entries()) cut(" " + joiner + " ");
+  for (std::string_view c : {" | ", " - ", "\n"}) cut(c);
   const std::vector<std::string_view> words = SplitWhitespace(byline);
   if (words.empty() || words.size() > 4) return "";
   for (std::string_view w : words) {
@@ -130,7 +142,7 @@ std::vector<SentenceVoice> SentenceVoiceFinder::Find(const Document& doc,
   }
   const std::vector<Span> regions = QuotedRegions(doc);
   size_t next_region = 0;
-  const std::string author = BylineName(doc.byline);
+  const std::string author = BylineName(doc.byline, byline_joiners_);
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     SentenceVoice& v = voices[s];

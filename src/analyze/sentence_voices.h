@@ -16,7 +16,8 @@
 //     saying outside quotation marks ("'...,' Hollande said."; "The group
 //     said ..."), else (a quotation continued) `needs_speaker` is set.
 //   - Otherwise a sentence with first-person words outside quotation marks is
-//     the author's (an op-ed, a dispatch): the byline's name, else kAuthor.
+//     the author's (an op-ed, a dispatch): the byline's first name (before a
+//     comma or a word of data/en/byline_joiners.txt: "and"), else kAuthor.
 //   - `first_person`: a word of data/en/first_person_words.txt (not one marked
 //     inclusive: "our solar system") outside every
 //     quotation (quotation marks paired within the paragraph; a mark left
@@ -62,7 +63,10 @@ class SentenceVoiceFinder {
   static constexpr std::string_view kAuthor = "The author";
   static constexpr double kMostlyQuoted = 0.7;
 
-  static Result<SentenceVoiceFinder> Create(std::string_view data_dir);
+  // Loads the word lists of `language` from `data_dir`, or the built-in
+  // copies when empty; kNotFound when a list is missing for the language.
+  static Result<SentenceVoiceFinder> Create(std::string_view data_dir,
+                                            std::string_view language = "en");
 
   // One voice per sentence of `doc`; `quotes` are QuoteExtractor::Extract(doc).
   std::vector<SentenceVoice> Find(const Document& doc, const std::vector<Quote>& quotes) const;
@@ -90,6 +94,7 @@ class SentenceVoiceFinder {
   std::vector<std::string> words_;  // the flagged words, lower case
   std::vector<uint8_t> flags_;      // their WordFlags
   WordShapes shapes_;               // rules most words out before hashing
+  WordList byline_joiners_;         // data/en/byline_joiners.txt: "and"
 };
 
 }  // namespace dossier

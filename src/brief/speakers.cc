@@ -51,11 +51,12 @@ Span BestExcerpt(const Document& doc, Span turn, const ProceduralMatcher& proced
 }
 
 bool IsOutlet(const std::string& name, const WordList& outlets,
-              const std::unordered_set<std::string>& own_outlets) {
+              const std::unordered_set<std::string>& own_outlets, const QuoteWords& words) {
   const std::string lower = AsciiLower(name);
   if (outlets.Contains(lower) || own_outlets.count(lower) > 0) return true;
   // "the Associated Press" as written.
-  return lower.starts_with("the ") && outlets.Contains(lower.substr(4));
+  const std::string_view bare = words.WithoutArticle(lower);
+  return bare.size() != lower.size() && outlets.Contains(bare);
 }
 
 }  // namespace
@@ -118,7 +119,7 @@ SpeakerIndex BuildSpeakers(const SpeakerInputs& in) {
         }
         if (turn != nullptr && (turn->is_role || turn->is_question)) continue;
       }
-      if (IsOutlet(q.speaker, *in.outlets, own_outlets)) continue;
+      if (IsOutlet(q.speaker, *in.outlets, own_outlets, *in.words)) continue;
       if (in.procedural->IsProceduralSpan(doc, q.span)) continue;
       auto [it, added] = index.emplace(q.speaker, groups.size());
       if (added) groups.push_back({q.speaker, Group{}});

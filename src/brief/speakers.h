@@ -13,7 +13,8 @@
 //   - not procedural lines (ProceduralMatcher: thanks, microphone checks,
 //     turn-taking): a quote whose every sentence is procedural is dropped;
 //   - not quotes credited to a news agency or outlet (data/news_outlets.txt and
-//     the documents' own outlets): they relay what others said.
+//     the documents' own outlets, also after a definite article of
+//     quote_words.txt: "the Associated Press"): they relay what others said.
 // Merging: names of one speaker merge across documents when they are forms
 // of one entity ("Obama", "Barack Obama") or one is the tail of exactly one
 // longer name ("Kerry", "John Kerry"); the entry takes the fullest name.
@@ -48,6 +49,7 @@ struct SpeakerInputs {
   const BackgroundIdf* idf = nullptr;
   const TermVector* story = nullptr;  // the story's centroid
   const WordList* outlets = nullptr;
+  const QuoteWords* words = nullptr;  // the article before an outlet's name: "the"
 };
 
 struct SpeakerIndex {

@@ -7,11 +7,6 @@
 namespace dossier {
 namespace {
 
-// Words after which a clause begins when they follow a comma.
-constexpr std::string_view kClauseOpeners[] = {"which",  "who", "whose", "while",   "although",
-                                               "though", "as",  "after", "before",  "when",
-                                               "where",  "but", "and",   "because", "since"};
-
 bool EndsClause(std::string_view word) {
   if (word.empty()) return false;
   const char last = word.back();
@@ -43,7 +38,17 @@ std::string UsableHeadline(const Document& doc) {
   return title;
 }
 
-std::string LabelFromSentence(std::string_view sentence) {
+Result<SentenceLabeler> SentenceLabeler::Create(std::string_view data_dir,
+                                                std::string_view language) {
+  Result<WordList> openers =
+      LoadWordList(data_dir, std::string(language) + "/clause_openers.txt", /*lowercase=*/true);
+  if (!openers.ok()) return openers.status();
+  SentenceLabeler labeler;
+  labeler.clause_openers_ = std::move(*openers);
+  return labeler;
+}
+
+std::string SentenceLabeler::FromSentence(std::string_view sentence) const {
   const std::string collapsed = CollapseWhitespace(TrimWhitespace(sentence));
   const std::vector<std::string_view> words = SplitWhitespace(collapsed);
   size_t keep = words.size();
@@ -56,7 +61,7 @@ std::string LabelFromSentence(std::string_view sentence) {
     if (count < kMinLabelWords || i + 1 >= words.size()) continue;
     const std::string_view next = words[i + 1];
     if (EndsClause(words[i]) || IsDash(next) ||
-        (words[i].back() == ',' && IsOneOf(AsciiLower(next), kClauseOpeners))) {
+        (words[i].back() == ',' && clause_openers_.Contains(AsciiLower(next)))) {
       keep = count;
       break;
     }

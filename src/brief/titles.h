@@ -1,5 +1,9 @@
 // Titles and labels for a briefing and its events: a report's headline when
 // it has a usable one, else a label cut from a sentence.
+//
+//   Result<SentenceLabeler> labeler = SentenceLabeler::Create(data_dir);
+//   std::string title = UsableHeadline(doc);
+//   if (title.empty()) title = labeler->FromSentence(sentence_text);
 #ifndef DOSSIER_BRIEF_TITLES_H_
 #define DOSSIER_BRIEF_TITLES_H_
 
@@ -7,6 +11,8 @@
 #include <string_view>
 
 #include "dossier/document.h"
+#include "dossier/status.h"
+#include "util/data_files.h"
 
 namespace dossier {
 
@@ -14,13 +20,29 @@ namespace dossier {
 // path, an address or an id; else empty.
 std::string UsableHeadline(const Document& doc);
 
-// A short label from a sentence: white space collapsed, cut at the first
-// clause boundary (", which", ", who", "; ", " – ", ": " ...) after at least
-// kMinLabelWords words, or after kMaxLabelWords words, closing punctuation
-// dropped, "…" where words were cut.
 inline constexpr size_t kMinLabelWords = 6;
 inline constexpr size_t kMaxLabelWords = 14;
-std::string LabelFromSentence(std::string_view sentence);
+
+// Short labels from sentences. Create() loads
+// data/<language>/clause_openers.txt once; FromSentence() is const and
+// thread-safe.
+class SentenceLabeler {
+ public:
+  // Loads the list of `language` from `data_dir`, or the built-in copy when
+  // empty; kNotFound when it is missing for the language.
+  static Result<SentenceLabeler> Create(std::string_view data_dir,
+                                        std::string_view language = "en");
+
+  // A short label from a sentence: white space collapsed, cut at the first
+  // clause boundary (", which", ", who" (a comma, then a word of
+  // clause_openers.txt), "; ", " – ", ": " ...) after at least
+  // kMinLabelWords words, or after kMaxLabelWords words, closing punctuation
+  // dropped, "…" where words were cut.
+  std::string FromSentence(std::string_view sentence) const;
+
+ private:
+  WordList clause_openers_;  // "which", "although", lower case
+};
 
 }  // namespace dossier
 

@@ -21,23 +21,10 @@ constexpr size_t kMaxTokenBack = 64;
 constexpr size_t kMaxStageDirection = 48;
 constexpr int kMaxSpeakerWords = 3;
 
-// Verbs that, after a closing quote and a capitalized name, show that the
-// quotation was part of the sentence: "Is it over?" Smith asked.
-constexpr std::array<std::string_view, 16> kSpeechVerbs = {
-    "said",     "says",     "asked",     "asks",     "told",     "added",
-    "replied",  "wrote",    "answered",  "shouted",  "recalled", "explained",
-    "insisted", "declared", "responded", "continued"};
-
-bool IsSpeechVerb(std::string_view word) {
-  for (std::string_view v : kSpeechVerbs) {
-    if (v == word) return true;
-  }
-  return false;
-}
-
-// True when the capitalized words at text[pos] are followed by a speech
-// verb: "Smith asked", "Foreign Minister Lavrov said".
-bool FollowedBySpeechVerb(std::string_view text, size_t pos) {
+// True when the capitalized words at text[pos] are followed by a verb of a
+// dialogue tag (`verbs`: data/en/dialogue_tag_verbs.txt): "Smith asked",
+// "Foreign Minister Lavrov said".
+bool FollowedBySpeechVerb(std::string_view text, size_t pos, const WordList& verbs) {
   size_t p = pos;
   for (int i = 0; i <= kMaxSpeakerWords && p < text.size(); ++i) {
     size_t w = p;
@@ -48,7 +35,7 @@ bool FollowedBySpeechVerb(std::string_view text, size_t pos) {
     if (w == p) return false;
     std::string_view word = text.substr(p, w - p);
     while (word.size() > 1 && word.back() == '.') word.remove_suffix(1);
-    if (IsAsciiLower(word[0])) return IsSpeechVerb(word);
+    if (IsAsciiLower(word[0])) return verbs.Contains(word);
     p = w;
     if (p >= text.size() || text[p] != ' ') return false;
     ++p;
@@ -251,11 +238,15 @@ size_t StageDirectionEnd(std::string_view text, size_t pos, size_t end) {
 
 }  // namespace
 
-Result<SentenceSplitter> SentenceSplitter::Create(std::string_view data_dir) {
-  Result<WordList> abbrev_lines = LoadWordList(data_dir, "en/abbreviations.txt", true);
+Result<SentenceSplitter> SentenceSplitter::Create(std::string_view data_dir,
+                                                  std::string_view language) {
+  const std::string lang(language);
+  Result<WordList> abbrev_lines = LoadWordList(data_dir, lang + "/abbreviations.txt", true);
   if (!abbrev_lines.ok()) return abbrev_lines.status();
-  Result<WordList> starters = LoadWordList(data_dir, "en/sentence_starters.txt", true);
+  Result<WordList> starters = LoadWordList(data_dir, lang + "/sentence_starters.txt", true);
   if (!starters.ok()) return starters.status();
+  Result<WordList> tag_verbs = LoadWordList(data_dir, lang + "/dialogue_tag_verbs.txt", true);
+  if (!tag_verbs.ok()) return tag_verbs.status();
 
   // Lines are "word" or "word title"; see data/en/abbreviations.txt.
   std::string all;
@@ -273,7 +264,7 @@ Result<SentenceSplitter> SentenceSplitter::Create(std::string_view data_dir) {
     } else if (!kind.empty()) {
       return Status(StatusCode::kInvalidInput,
                     "unknown abbreviation kind '" + std::string(kind) + "'",
-                    "en/abbreviations.txt");
+                    lang + "/abbreviations.txt");
     }
     all.append(word).push_back('\n');
   }
@@ -282,9 +273,10 @@ Result<SentenceSplitter> SentenceSplitter::Create(std::string_view data_dir) {
   splitter.titles_ = WordList::Parse(titles, true);
   splitter.sentence_starters_ = std::move(*starters);
   splitter.times_ = WordList::Parse(times, true);
-  Result<WordList> followers = LoadWordList(data_dir, "en/time_followers.txt", true);
+  Result<WordList> followers = LoadWordList(data_dir, lang + "/time_followers.txt", true);
   if (!followers.ok()) return followers.status();
   splitter.time_followers_ = std::move(*followers);
+  splitter.tag_verbs_ = std::move(*tag_verbs);
   return splitter;
 }
 
@@ -308,7 +300,7 @@ bool SentenceSplitter::EndsSentence(std::string_view text, size_t sentence_begin
   if (!starts) return false;
 
   // "Is it over?" Smith asked. -- the quotation belongs to this sentence.
-  if (quote_closed && next.upper && FollowedBySpeechVerb(text, next.pos)) return false;
+  if (quote_closed && next.upper && FollowedBySpeechVerb(text, next.pos, tag_verbs_)) return false;
 
   // Only a single '.' needs a look at the word before it; '!', '?', '…' and
   // "..." end the sentence whenever the next one starts.
@@ -419,9 +411,9 @@ void SentenceSplitter::Split(std::string_view text, Span region, std::vector<Spa
     bool boundary;
     if (ellipsis) {
       // "I think... maybe" continues; "It was over… The next day" does not.
-      boundary =
-          next.at_end || (next.spaced && (next.upper || next.quoted) &&
-                          !(quote_closed && next.upper && FollowedBySpeechVerb(t, next.pos)));
+      boundary = next.at_end ||
+                 (next.spaced && (next.upper || next.quoted) &&
+                  !(quote_closed && next.upper && FollowedBySpeechVerb(t, next.pos, tag_verbs_)));
     } else {
       boundary = EndsSentence(t, sentence_begin, term_begin, term_end, after, quote_closed, next);
     }

@@ -5,8 +5,9 @@
 //   std::vector<Span> out;
 //   s->Split(doc.text, paragraph_span, &out);
 //
-// Rule-based, driven by data/en/abbreviations.txt (and the other lists the
-// .cc names). Handles titles and abbreviations (Mr, Dr., Gen., U.S., U.N.,
+// Rule-based, driven by the lists of its language (data/<language>/):
+// abbreviations.txt, sentence_starters.txt, time_followers.txt and
+// dialogue_tag_verbs.txt. Handles titles and abbreviations (Mr, Dr., Gen., U.S., U.N.,
 // a.m./p.m., Dec.), initials, decimals and figures, quotes that close a
 // sentence, ellipses, dashes and transcript stage directions such as
 // "(Laughter.)", which become sentences of their own.
@@ -27,8 +28,10 @@ namespace dossier {
 
 class SentenceSplitter {
  public:
-  // Loads the word lists from `data_dir` (empty: the built-in copies).
-  static Result<SentenceSplitter> Create(std::string_view data_dir);
+  // Loads the word lists of `language` from `data_dir` (empty: the built-in
+  // copies); kNotFound when a list is missing for the language.
+  static Result<SentenceSplitter> Create(std::string_view data_dir,
+                                         std::string_view language = "en");
 
   // Appends to `out` the sentences of text[region.begin, region.end), in
   // order. Each span is trimmed of surrounding white space and non-empty;
@@ -57,6 +60,7 @@ class SentenceSplitter {
   WordList sentence_starters_;  // words that start sentences after "U.S." etc.
   WordList times_;              // "a.m", "p.m"
   WordList time_followers_;     // words continuing a time: "Tuesday", "EST", "local"
+  WordList tag_verbs_;          // verbs of a dialogue tag: "said", "asked"
 };
 
 }  // namespace dossier

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "util/data_files.h"
+#include "util/name_particles.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -17,22 +18,25 @@ constexpr size_t kLabelWindow = 200;
 constexpr size_t kMaxLabelWords = 8;
 constexpr size_t kMaxNoteBytes = 40;
 
-// Lower-case name particles: allowed in a label without a capital, written
-// in lower case when a name is case-folded ("DE MISTURA" -> "de Mistura").
-constexpr std::string_view kParticles[] = {
-    "de",  "da",  "di", "del", "della", "dos", "das",  "do", "du", "des", "van", "von", "der",
-    "den", "ter", "al", "el",  "bin",   "ibn", "bint", "le", "la", "of",  "the", "and", "y"};
-
-bool IsParticle(std::string_view lower_word) {
-  for (std::string_view p : kParticles) {
-    if (lower_word == p) return true;
-  }
-  return false;
+// Lower-case name particles (name_particles.txt, "labels"): allowed in a
+// label without a capital, written in lower case when a name is case-folded
+// ("DE MISTURA" -> "de Mistura").
+bool IsParticle(const WordKinds& p, std::string_view lower_word) {
+  return p.Is(kParticleInLabels, lower_word);
 }
 
-// Particles that may not end a label or a name.
-bool IsConnective(std::string_view lower_word) {
-  return lower_word == "of" || lower_word == "the" || lower_word == "and" || lower_word == "y";
+// Particles that may not end a label or a name ("of", "the").
+bool IsConnective(const WordKinds& p, std::string_view lower_word) {
+  return p.Is(kLabelConnective, lower_word);
+}
+
+// The length of a particle prefix and its hyphen opening `key` ("al-haj":
+// 3); 0 when none does.
+size_t PrefixLength(const WordKinds& p, std::string_view key) {
+  for (std::string_view x : p.Of(kParticlePrefix)) {
+    if (key.size() > x.size() && key.starts_with(x) && key[x.size()] == '-') return x.size() + 1;
+  }
+  return 0;
 }
 
 // Lower-cases ASCII letters, maps U+2019 to an apostrophe and drops a
@@ -86,8 +90,9 @@ bool IsAllCaps(std::string_view word) {
 }
 
 // "KERRY" -> "Kerry", "O'BRIEN" -> "O'Brien", "JEAN-MARC" -> "Jean-Marc";
-// with `particle`, all lower case ("DE" -> "de", "AL-HAJ" -> "al-Haj").
-std::string FoldCaps(std::string_view word, bool particle) {
+// with `particle`, all lower case ("DE" -> "de", "AL-HAJ" -> "al-Haj"); a
+// capital after a prefix of `p` ("MCEVERS" -> "McEvers").
+std::string FoldCaps(std::string_view word, bool particle, const WordKinds& p) {
   std::string out;
   out.reserve(word.size());
   bool upper_next = !particle;
@@ -116,9 +121,14 @@ std::string FoldCaps(std::string_view word, bool particle) {
       upper_next = false;
       ++letters_since_break;
       // "MCEVERS" -> "McEvers": the Gaelic prefix Mc is followed by a capital.
-      if (letters_since_break == 2 && out.size() >= 2 &&
-          out.compare(out.size() - 2, 2, "Mc") == 0 && i + 2 < word.size()) {
-        upper_next = true;
+      for (std::string_view prefix : p.Of(kCapitalAfter)) {
+        if (letters_since_break != prefix.size() || out.size() < prefix.size()) continue;
+        std::string written(prefix);  // as folded: "Mc"
+        if (IsAsciiLower(written[0])) written[0] = static_cast<char>(written[0] - 32);
+        if (out.compare(out.size() - written.size(), written.size(), written) == 0 &&
+            i + 2 < word.size()) {
+          upper_next = true;
+        }
       }
     } else {
       AppendUtf8(c, &out);
@@ -130,15 +140,15 @@ std::string FoldCaps(std::string_view word, bool particle) {
 // A role word as shown: "SECRETARY" -> "Secretary", "of" -> "of",
 // "UN" -> "UN", "Rep." -> "Rep".
 std::string RoleWord(std::string_view word, const std::string& key, bool first,
-                     const std::unordered_set<std::string>& acronyms) {
+                     const std::unordered_set<std::string>& acronyms, const WordKinds& p) {
   if (acronyms.count(key) > 0) {
     std::string out(word);
     while (!out.empty() && out.back() == '.') out.pop_back();
     for (char& c : out) c = IsAsciiLower(c) ? static_cast<char>(c - 32) : c;
     return out;
   }
-  if (!first && IsConnective(key)) return key;
-  std::string out = IsAllCaps(word) ? FoldCaps(word, false) : std::string(word);
+  if (!first && IsConnective(p, key)) return key;
+  std::string out = IsAllCaps(word) ? FoldCaps(word, false, p) : std::string(word);
   while (!out.empty() && out.back() == '.') out.pop_back();
   if (!out.empty() && IsAsciiLower(out[0])) out[0] = static_cast<char>(out[0] - 32);
   return out;
@@ -187,13 +197,19 @@ struct TranscriptParser::Label {
   std::string note;
 };
 
-Result<TranscriptParser> TranscriptParser::Create(std::string_view data_dir) {
-  Result<WordList> titles = LoadWordList(data_dir, "en/speaker_titles.txt", /*lowercase=*/false);
+Result<TranscriptParser> TranscriptParser::Create(std::string_view data_dir,
+                                                  std::string_view language) {
+  const std::string lang(language);
+  Result<WordList> titles =
+      LoadWordList(data_dir, lang + "/speaker_titles.txt", /*lowercase=*/false);
   if (!titles.ok()) return titles.status();
-  Result<WordList> roles = LoadWordList(data_dir, "en/speaker_roles.txt", /*lowercase=*/false);
+  Result<WordList> roles = LoadWordList(data_dir, lang + "/speaker_roles.txt", /*lowercase=*/false);
   if (!roles.ok()) return roles.status();
+  Result<WordKinds> particles = LoadNameParticles(data_dir, language);
+  if (!particles.ok()) return particles.status();
 
   TranscriptParser parser;
+  parser.particles_ = std::move(*particles);
   for (const std::string& entry : titles->entries()) {
     std::vector<std::string_view> fields = SplitFields(entry);
     std::vector<std::string> keys;
@@ -207,7 +223,7 @@ Result<TranscriptParser> TranscriptParser::Create(std::string_view data_dir) {
     }
     if (!kind.empty() && kind != "honorific") {
       return Status(StatusCode::kInvalidInput, "unknown title kind '" + std::string(kind) + "'",
-                    "en/speaker_titles.txt");
+                    lang + "/speaker_titles.txt");
     }
     parser.titles_[key] = kind == "honorific";
     parser.max_title_words_ = std::max(parser.max_title_words_, keys.size());
@@ -216,7 +232,7 @@ Result<TranscriptParser> TranscriptParser::Create(std::string_view data_dir) {
     std::vector<std::string_view> fields = SplitFields(entry);
     if (fields.size() < 2) {
       return Status(StatusCode::kInvalidInput, "role without a kind: '" + entry + "'",
-                    "en/speaker_roles.txt");
+                    lang + "/speaker_roles.txt");
     }
     std::vector<std::string> keys;
     for (std::string_view w : SplitWhitespace(fields[0])) keys.push_back(WordKey(w));
@@ -234,7 +250,7 @@ Result<TranscriptParser> TranscriptParser::Create(std::string_view data_dir) {
       role.kind = GenericRole::Kind::kNote;
     } else {
       return Status(StatusCode::kInvalidInput, "unknown role kind '" + std::string(fields[1]) + "'",
-                    "en/speaker_roles.txt");
+                    lang + "/speaker_roles.txt");
     }
     role.speaker =
         fields.size() > 2 && !fields[2].empty() ? std::string(fields[2]) : TitleCase(key);
@@ -289,8 +305,8 @@ bool TranscriptParser::ScanLabel(std::string_view text, Span paragraph, Label* l
     if (u_isupper(c0) || u_istitle(c0)) {
       capitalized = true;
     } else if (!u_isalpha(c0) ||
-               !(IsParticle(key) ||
-                 ((StartsWith(key, "al-") || StartsWith(key, "el-")) && key.size() > 3))) {
+               !(IsParticle(particles_, key) || (PrefixLength(particles_, key) != 0 &&
+                                                 key.size() > PrefixLength(particles_, key)))) {
       return false;
     }
     if (word.back() == '-') return false;
@@ -303,7 +319,7 @@ bool TranscriptParser::ScanLabel(std::string_view text, Span paragraph, Label* l
     }
     break;
   }
-  if (!capitalized || IsConnective(last_key)) return false;
+  if (!capitalized || IsConnective(particles_, last_key)) return false;
   const uint32_t words_end = pos;
 
   auto scan_note = [&](uint32_t at, std::string_view* note) -> uint32_t {
@@ -368,7 +384,7 @@ TranscriptParser::Speaker TranscriptParser::Normalize(std::string_view label) co
 
   // A generic label, with or without "the".
   for (size_t skip = 0; skip < 2 && skip < keys.size(); ++skip) {
-    if (skip == 1 && keys[0] != "the") break;
+    if (skip == 1 && !particles_.Is(kLabelArticle, keys[0])) break;
     if (const GenericRole* role = FindRole(JoinKeys(keys, skip, keys.size()))) {
       if (role->kind == GenericRole::Kind::kNote) break;
       speaker.name = role->speaker;
@@ -385,7 +401,7 @@ TranscriptParser::Speaker TranscriptParser::Normalize(std::string_view label) co
   size_t i = 0;
   std::vector<size_t> role_words;  // indexes of words shown in the role
   bool had_title = false;
-  if (keys.size() > 1 && keys[0] == "the") i = 1;
+  if (keys.size() > 1 && particles_.Is(kLabelArticle, keys[0])) i = 1;
   while (i < keys.size()) {
     size_t matched = 0;
     bool honorific = false;
@@ -406,12 +422,12 @@ TranscriptParser::Speaker TranscriptParser::Normalize(std::string_view label) co
     // "President of France Francois Hollande": "of" and the country go to
     // the role; the name keeps the last two words (and particles before
     // them), the country at least one word.
-    if (!honorific && i + 1 < keys.size() && keys[i] == "of") {
+    if (!honorific && i + 1 < keys.size() && particles_.Is(kLabelOf, keys[i])) {
       size_t rest = keys.size() - (i + 1);
       size_t name_words = std::min<size_t>(2, rest - 1);
       size_t name_begin = keys.size() - name_words;
-      while (name_words > 0 && name_begin > i + 2 && IsParticle(keys[name_begin - 1]) &&
-             !IsConnective(keys[name_begin - 1])) {
+      while (name_words > 0 && name_begin > i + 2 && IsParticle(particles_, keys[name_begin - 1]) &&
+             !IsConnective(particles_, keys[name_begin - 1])) {
         --name_begin;
       }
       for (size_t k = i; k < name_begin; ++k) role_words.push_back(k);
@@ -423,7 +439,8 @@ TranscriptParser::Speaker TranscriptParser::Normalize(std::string_view label) co
 
   for (size_t k = 0; k < role_words.size(); ++k) {
     if (k > 0) speaker.role.push_back(' ');
-    speaker.role += RoleWord(words[role_words[k]], keys[role_words[k]], k == 0, acronyms_);
+    speaker.role +=
+        RoleWord(words[role_words[k]], keys[role_words[k]], k == 0, acronyms_, particles_);
   }
 
   // The name, case-folded when written in capitals.
@@ -431,13 +448,13 @@ TranscriptParser::Speaker TranscriptParser::Normalize(std::string_view label) co
   for (size_t k = name_begin; k < words.size(); ++k) {
     if (!speaker.name.empty()) speaker.name.push_back(' ');
     std::string_view w = words[k];
-    bool particle = k + 1 < words.size() && (IsParticle(keys[k]) || StartsWith(keys[k], "al-") ||
-                                             StartsWith(keys[k], "el-"));
+    const size_t prefix = PrefixLength(particles_, keys[k]);
+    bool particle = k + 1 < words.size() && (IsParticle(particles_, keys[k]) || prefix != 0);
     if (IsAllCaps(w) && (w.size() > 1 || particle)) {
-      if (particle && (StartsWith(keys[k], "al-") || StartsWith(keys[k], "el-"))) {
-        speaker.name += keys[k].substr(0, 3) + FoldCaps(w.substr(3), false);
+      if (particle && prefix != 0) {
+        speaker.name += keys[k].substr(0, prefix) + FoldCaps(w.substr(prefix), false, particles_);
       } else {
-        speaker.name += FoldCaps(w, particle);
+        speaker.name += FoldCaps(w, particle, particles_);
       }
     } else {
       speaker.name.append(w);

@@ -13,8 +13,10 @@
 // (several of them, repeated speakers or a QUESTION turn), so a news line
 // such as "Update: ..." is not a turn.
 //
-// Create() loads data/en/speaker_titles.txt and data/en/speaker_roles.txt once;
-// Parse() and NormalizeSpeaker() are const and thread-safe.
+// Create() loads, for its language (data/<language>/), speaker_titles.txt,
+// speaker_roles.txt and the "labels" words of name_particles.txt (particles,
+// connectives such as "of", the "the" before a title, prefixes such as "Mc")
+// once; Parse() and NormalizeSpeaker() are const and thread-safe.
 //
 // Normalization: titles are stripped from the front of the label and kept
 // in Turn::role in title case ("Foreign Minister"); honorifics (Mr, Dr) are
@@ -36,12 +38,16 @@
 
 #include "dossier/document.h"
 #include "dossier/status.h"
+#include "util/word_kinds.h"
 
 namespace dossier {
 
 class TranscriptParser {
  public:
-  static Result<TranscriptParser> Create(std::string_view data_dir);
+  // Loads the word lists of `language` from `data_dir`, or the built-in
+  // copies when empty; kNotFound when a list is missing for the language.
+  static Result<TranscriptParser> Create(std::string_view data_dir,
+                                         std::string_view language = "en");
 
   // Turns found in `text`, whose paragraphs (non-empty, in order) are given.
   // Returns no turns when the text is not a transcript.
@@ -86,6 +92,7 @@ class TranscriptParser {
   size_t max_title_words_ = 0;
   std::unordered_set<std::string> acronyms_;            // "un", "nato": upper case in roles
   std::unordered_map<std::string, GenericRole> roles_;  // "question", "update", "retranslated"
+  WordKinds particles_;  // name_particles.txt: "de", "of", "the", "mc"...
 };
 
 }  // namespace dossier

@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "../temp_dir.h"
 #include "analyzed_text.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
+#include "util/data_files.h"
 
 namespace dossier {
 namespace {
@@ -580,6 +582,61 @@ TEST_F(EntitiesTest, HarborBridgeExample) {
       EXPECT_LT(m.span.begin, m.span.end);
     }
   }
+}
+
+// The words names are read with come from data/<language>/ (name_words.txt,
+// name_particles.txt, alias_phrases.txt): a data folder holding a changed
+// copy changes the entities.
+class EntitiesDataTest : public TempDirTest {
+ protected:
+  // The built-in en/`name` with `extra` lines added, in dir_.
+  void AddLines(const std::string& name, const std::string& extra) {
+    Result<std::string> lines = ReadDataFile("", "en/" + name);
+    ASSERT_TRUE(lines.ok()) << lines.status().ToString();
+    Write("en/" + name, *lines + extra);
+  }
+  // Each entity as "name {aliases}".
+  static std::vector<std::string> Entities(const std::string& data_dir, const std::string& text) {
+    Result<Pipeline> pipeline = Pipeline::Create({});
+    Result<EntityExtractor> extractor = EntityExtractor::Create(data_dir);
+    EXPECT_TRUE(pipeline.ok() && extractor.ok());
+    if (!pipeline.ok() || !extractor.ok()) return {};
+    std::vector<std::string> out;
+    for (const Entity& e : extractor->Extract(AnalyzedCluster(*pipeline, {text}))) {
+      std::string s = e.name + " {";
+      for (const std::string& a : e.aliases) s += a + ";";
+      out.push_back(s + "}");
+    }
+    return out;
+  }
+};
+
+TEST_F(EntitiesDataTest, AnAliasPhraseOfTheDataFolderPairsNames) {
+  const std::string text =
+      "The Levant Liberation Front, styled Tahrir al-Sham by its fighters, took the town. Tahrir "
+      "al-Sham later withdrew.\n";
+  EXPECT_EQ(Entities("", text),
+            (std::vector<std::string>{"Tahrir al-Sham {}", "Levant Liberation Front {}"}));
+  AddLines("alias_phrases.txt", ", styled | same\n");
+  EXPECT_EQ(Entities(dir_.string(), text),
+            (std::vector<std::string>{"Tahrir al-Sham {Levant Liberation Front;}"}));
+}
+
+TEST_F(EntitiesDataTest, AParticleOfTheDataFolderJoinsAName) {
+  const std::string text = "Minister Karl zu Guttenberg resigned on Tuesday.\n";
+  EXPECT_EQ(Entities("", text), (std::vector<std::string>{"Karl {}", "Guttenberg {}"}));
+  AddLines("name_particles.txt", "zu | names\n");
+  EXPECT_EQ(Entities(dir_.string(), text), (std::vector<std::string>{"Karl zu Guttenberg {}"}));
+}
+
+TEST_F(EntitiesDataTest, ALanguageWithoutItsListsIsNotFound) {
+  Result<EntityExtractor> none = EntityExtractor::Create("", "xx");
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().code(), StatusCode::kNotFound);
+  AddLines("alias_phrases.txt", "known <nonsense> as | same\n");
+  Result<EntityExtractor> bad = EntityExtractor::Create(dir_.string());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -3,9 +3,34 @@
 #include <gtest/gtest.h>
 
 #include "analyze/name_forms.h"
+#include "util/data_files.h"
 
-namespace dossier::quote_words {
+namespace dossier {
 namespace {
+
+using quote_words::IsCapitalized;
+using quote_words::IsPartyTag;
+using quote_words::IsPossessive;
+using quote_words::WithoutPeriod;
+using quote_words::WithoutPossessive;
+
+// The built-in English classes.
+const QuoteWords& Words() {
+  static const QuoteWords* words = [] {
+    Result<QuoteWords> w = QuoteWords::Create("");
+    EXPECT_TRUE(w.ok()) << w.status().ToString();
+    return new QuoteWords(std::move(*w));
+  }();
+  return *words;
+}
+bool IsBlockedNameWord(std::string_view w) { return Words().IsBlockedNameWord(w); }
+bool IsAdverb(std::string_view w) { return Words().IsAdverb(w); }
+bool IsTimeWord(std::string_view w) { return Words().IsTimeWord(w); }
+bool IsTimeLead(std::string_view w) { return Words().IsTimeLead(w); }
+bool IsClauseOpener(std::string_view w) { return Words().IsClauseOpener(w); }
+bool IsDocumentNoun(std::string_view w) { return Words().IsDocumentNoun(w); }
+bool IsNamingVerb(std::string_view w) { return Words().IsNamingVerb(w); }
+bool IsMonth(std::string_view w) { return Words().IsMonth(w); }
 
 TEST(QuoteWordsTest, NameWordsExcludeFunctionWordsGroupsContractionsAndAdjectives) {
   EXPECT_TRUE(IsBlockedNameWord("the"));
@@ -68,5 +93,39 @@ TEST(QuoteWordsTest, PartyTagsAcronymsAndPossessives) {
   EXPECT_FALSE(IsCapitalized("\xC3\xA9lise"));
 }
 
+TEST(QuoteWordsTest, KindsEndingsPronounsAndArticles) {
+  const QuoteWords& w = Words();
+  EXPECT_TRUE(w.Is("the", QuoteWords::kArticle));
+  EXPECT_FALSE(w.Is("one", QuoteWords::kArticle));
+  EXPECT_TRUE(w.Is("one", QuoteWords::kUnnamedLead));
+  EXPECT_TRUE(w.Is("Jr.", QuoteWords::kNameSuffix));  // as written
+  EXPECT_FALSE(w.Is("jr.", QuoteWords::kNameSuffix));
+  EXPECT_TRUE(w.EndsIn("criticized", QuoteWords::kPastEnding));
+  EXPECT_TRUE(w.EndsIn("seen", QuoteWords::kPassiveEnding));
+  EXPECT_FALSE(w.EndsIn("seen", QuoteWords::kPastEnding));
+  EXPECT_TRUE(w.EndsIn("boss", QuoteWords::kSingularEnding));
+  EXPECT_EQ(w.PronounOf("he"), 'm');
+  EXPECT_EQ(w.PronounOf("she"), 'f');
+  EXPECT_EQ(w.PronounOf("they"), 'p');
+  EXPECT_EQ(w.PronounOf("it"), 'n');
+  EXPECT_EQ(w.PronounOf("we"), 0);
+  EXPECT_EQ(w.WithoutArticle("the associated press"), "associated press");
+  EXPECT_EQ(w.WithoutArticle("theatre news"), "theatre news");
+  ASSERT_EQ(w.Of(QuoteWords::kSourcePhrase).size(), 1u);
+  EXPECT_EQ(w.Of(QuoteWords::kSourcePhrase)[0], "according to");
+}
+
+TEST(QuoteWordsTest, EveryKindOfTheBuiltInFileHasWords) {
+  for (size_t k = 0; k < QuoteWords::kKindCount; ++k) {
+    EXPECT_FALSE(Words().Of(static_cast<QuoteWords::Kind>(k)).empty()) << QuoteWords::kKindNames[k];
+  }
+}
+
+TEST(QuoteWordsTest, AnotherLanguageIsAnotherFolder) {
+  Result<QuoteWords> none = QuoteWords::Create("", "xx");
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().code(), StatusCode::kNotFound);
+}
+
 }  // namespace
-}  // namespace dossier::quote_words
+}  // namespace dossier

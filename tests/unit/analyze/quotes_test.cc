@@ -14,10 +14,12 @@
 #include <tuple>
 #include <vector>
 
+#include "../temp_dir.h"
 #include "analyzed_text.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
 #include "eval/quote_score.h"
+#include "util/data_files.h"
 
 namespace dossier {
 namespace {
@@ -1149,6 +1151,63 @@ TEST(QuotesSharedDataTest, SeedAndDevDocumentsGiveWellFormedQuotes) {
       return s.ends_with(who);
     })) << who;
   }
+}
+
+// The word classes come from data/<language>/quote_words.txt: a data folder
+// holding a changed copy changes what the extractor finds.
+class QuotesDataTest : public TempDirTest {
+ protected:
+  // The built-in en/quote_words.txt with `extra` lines added, in dir_.
+  void AddQuoteWords(const std::string& extra) {
+    Result<std::string> words = ReadDataFile("", "en/quote_words.txt");
+    ASSERT_TRUE(words.ok()) << words.status().ToString();
+    Write("en/quote_words.txt", *words + extra);
+  }
+  // (speaker, quoted text) of every quote of `text`.
+  static std::vector<std::pair<std::string, std::string>> Quotes(const std::string& data_dir,
+                                                                 const std::string& text) {
+    Result<Pipeline> pipeline = Pipeline::Create({});
+    Result<QuoteExtractor> extractor = QuoteExtractor::Create(data_dir);
+    EXPECT_TRUE(pipeline.ok() && extractor.ok());
+    if (!pipeline.ok() || !extractor.ok()) return {};
+    const Document doc = AnalyzedDocument(*pipeline, text);
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Quote& q : extractor->Extract(doc)) {
+      out.emplace_back(q.speaker, std::string(q.span.Slice(doc.text)));
+    }
+    return out;
+  }
+};
+
+TEST_F(QuotesDataTest, ASourcePhraseOfTheDataFolderAttributes) {
+  const std::string text = "The pier will reopen in May, in the words of Elena Duarte.\n";
+  EXPECT_TRUE(Quotes("", text).empty());
+  AddQuoteWords("in the words of | source_phrase\n");
+  using Pair = std::pair<std::string, std::string>;
+  EXPECT_EQ(Quotes(dir_.string(), text),
+            (std::vector<Pair>{{"Elena Duarte", "The pier will reopen in May"}}));
+  // "according to" is still there.
+  EXPECT_EQ(Quotes(dir_.string(), "The pier will reopen, according to Elena Duarte.\n"),
+            (std::vector<Pair>{{"Elena Duarte", "The pier will reopen"}}));
+}
+
+TEST_F(QuotesDataTest, AGroupWordOfTheDataFolderNamesNobody) {
+  const std::string text = "Ostvik ferry crews waited.\n\nCommuters said the bridge was unsafe.\n";
+  const auto builtin = Quotes("", text);
+  ASSERT_EQ(builtin.size(), 1u);
+  EXPECT_EQ(builtin[0].first, "Commuters");
+  AddQuoteWords("commuters | not_a_name\n");
+  EXPECT_TRUE(Quotes(dir_.string(), text).empty());
+}
+
+TEST_F(QuotesDataTest, ALanguageWithoutItsListsIsNotFound) {
+  Result<QuoteExtractor> none = QuoteExtractor::Create("", "xx");
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().code(), StatusCode::kNotFound);
+  Write("en/quote_words.txt", "the | nonsense\n");
+  Result<QuoteExtractor> bad = QuoteExtractor::Create(dir_.string());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "../temp_dir.h"
 #include "analyzed_text.h"
+#include "util/data_files.h"
 
 namespace dossier {
 namespace {
@@ -109,6 +111,25 @@ TEST_F(SentenceVoicesTest, SpacedClosingMarkEndsTheQuotation) {
   ASSERT_EQ(v.size(), 2u);  // no sentence starts at the lower-case "there"
   EXPECT_FALSE(v[1].first_person);
   EXPECT_FALSE(v[1].barred);
+}
+
+class SentenceVoicesDataTest : public TempDirTest {};
+
+TEST_F(SentenceVoicesDataTest, ABylineJoinerOfTheDataFolderSeparatesAuthors) {
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  Document doc = AnalyzedDocument(*pipeline, "I walked the trail for six months.\n");
+  doc.byline = "Jane Roe und Jon Doe";
+  auto speaker = [&](const std::string& data_dir) {
+    Result<SentenceVoiceFinder> v = SentenceVoiceFinder::Create(data_dir);
+    EXPECT_TRUE(v.ok()) << v.status().ToString();
+    return v.ok() ? v->Find(doc, {}).at(0).speaker : "";
+  };
+  EXPECT_EQ(speaker(""), std::string(SentenceVoiceFinder::kAuthor));  // no name
+  Result<std::string> joiners = ReadDataFile("", "en/byline_joiners.txt");
+  ASSERT_TRUE(joiners.ok());
+  Write("en/byline_joiners.txt", *joiners + "und\n");
+  EXPECT_EQ(speaker(dir_.string()), "Jane Roe");
 }
 
 }  // namespace

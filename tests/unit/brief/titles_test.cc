@@ -2,8 +2,21 @@
 
 #include <gtest/gtest.h>
 
+#include "../temp_dir.h"
+#include "util/data_files.h"
+
 namespace dossier {
 namespace {
+
+// A label cut by the built-in English lists.
+std::string LabelFromSentence(std::string_view sentence) {
+  static const SentenceLabeler* labeler = [] {
+    Result<SentenceLabeler> l = SentenceLabeler::Create("");
+    EXPECT_TRUE(l.ok()) << l.status().ToString();
+    return new SentenceLabeler(std::move(*l));
+  }();
+  return labeler->FromSentence(sentence);
+}
 
 TEST(TitlesTest, LabelCutsAtAClauseBoundary) {
   EXPECT_EQ(LabelFromSentence("The presidents of France and Russia agreed yesterday to tighten "
@@ -31,6 +44,25 @@ TEST(TitlesTest, HeadlineMustBeAHeadline) {
   EXPECT_EQ(UsableHeadline(doc), "");
   doc.title = "feed.jsonl:3";
   EXPECT_EQ(UsableHeadline(doc), "");
+}
+
+class TitlesDataTest : public TempDirTest {};
+
+TEST_F(TitlesDataTest, AClauseOpenerOfTheDataFolderCutsTheLabel) {
+  const std::string sentence =
+      "The council approved the new ferry terminal on Monday, whereas the port objected.";
+  Result<SentenceLabeler> builtin = SentenceLabeler::Create("");
+  ASSERT_TRUE(builtin.ok());
+  EXPECT_EQ(builtin->FromSentence(sentence),
+            "The council approved the new ferry terminal on Monday, whereas the port objected");
+  Result<std::string> openers = ReadDataFile("", "en/clause_openers.txt");
+  ASSERT_TRUE(openers.ok());
+  Write("en/clause_openers.txt", *openers + "whereas\n");
+  Result<SentenceLabeler> changed = SentenceLabeler::Create(dir_.string());
+  ASSERT_TRUE(changed.ok());
+  EXPECT_EQ(changed->FromSentence(sentence),
+            "The council approved the new ferry terminal on Monday…");
+  EXPECT_EQ(SentenceLabeler::Create("", "xx").status().code(), StatusCode::kNotFound);
 }
 
 }  // namespace

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "../temp_dir.h"
+#include "util/data_files.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -414,6 +416,41 @@ TEST(SentenceSplitterCaselessTest, LowerCaseTextSplitsWhenAskedTo) {
   out.clear();
   splitter->Split(text, {0, static_cast<uint32_t>(text.size())}, &out);
   EXPECT_EQ(out.size(), 1u);  // case-sensitive: no capital, no split
+}
+
+// The splitter's lists come from data/<language>/: a data folder holding a
+// changed copy changes the sentences.
+class SentenceSplitterDataTest : public TempDirTest {
+ protected:
+  // The built-in en/`name` with `extra` lines added, in dir_.
+  void AddLines(const std::string& name, const std::string& extra) {
+    Result<std::string> lines = ReadDataFile("", "en/" + name);
+    ASSERT_TRUE(lines.ok()) << lines.status().ToString();
+    Write("en/" + name, *lines + extra);
+  }
+  static std::vector<std::string> Split(const std::string& data_dir, std::string_view text) {
+    Result<SentenceSplitter> splitter = SentenceSplitter::Create(data_dir);
+    EXPECT_TRUE(splitter.ok()) << splitter.status().ToString();
+    std::vector<Span> spans;
+    if (splitter.ok()) splitter->Split(text, Span{0, static_cast<uint32_t>(text.size())}, &spans);
+    std::vector<std::string> out;
+    for (const Span& s : spans) out.emplace_back(s.Slice(text));
+    return out;
+  }
+};
+
+TEST_F(SentenceSplitterDataTest, ADialogueTagVerbOfTheDataFolderKeepsTheQuoteInItsSentence) {
+  const std::string text = "\"Is it over?\" Smith grumbled. Nobody answered.";
+  EXPECT_EQ(Split("", text), (Sentences{"\"Is it over?\"", "Smith grumbled.", "Nobody answered."}));
+  AddLines("dialogue_tag_verbs.txt", "grumbled\n");
+  EXPECT_EQ(Split(dir_.string(), text),
+            (Sentences{"\"Is it over?\" Smith grumbled.", "Nobody answered."}));
+}
+
+TEST_F(SentenceSplitterDataTest, ALanguageWithoutItsListsIsNotFound) {
+  Result<SentenceSplitter> none = SentenceSplitter::Create("", "xx");
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().code(), StatusCode::kNotFound);
 }
 
 }  // namespace

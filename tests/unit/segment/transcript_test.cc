@@ -12,7 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "../temp_dir.h"
 #include "segment/clutter.h"
+#include "util/data_files.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -378,6 +380,55 @@ TEST(TranscriptRegressionTest, InitialsTakeTheFullNameTheyAbbreviate) {
   ASSERT_EQ(turns.size(), 4u);
   EXPECT_EQ(turns[2].speaker, "Washington Post");
   EXPECT_EQ(turns[3].speaker, "Mike Brown");
+}
+
+// The small words of labels come from data/<language>/name_particles.txt: a
+// data folder holding a changed copy changes the speakers' names.
+class TranscriptDataTest : public TempDirTest {
+ protected:
+  // The built-in en/name_particles.txt with `extra` lines added, in dir_.
+  void AddParticles(const std::string& extra) {
+    Result<std::string> lines = ReadDataFile("", "en/name_particles.txt");
+    ASSERT_TRUE(lines.ok()) << lines.status().ToString();
+    Write("en/name_particles.txt", *lines + extra);
+  }
+  static std::string Normalize(const std::string& data_dir, std::string_view label) {
+    Result<TranscriptParser> parser = TranscriptParser::Create(data_dir);
+    EXPECT_TRUE(parser.ok()) << parser.status().ToString();
+    std::string role;
+    return parser.ok() ? parser->NormalizeSpeaker(label, &role) : "";
+  }
+};
+
+TEST_F(TranscriptDataTest, ParticlesAndPrefixesOfTheDataFolderFoldNames) {
+  EXPECT_EQ(Normalize("", "KARL ZU GUTTENBERG"), "Karl Zu Guttenberg");
+  EXPECT_EQ(Normalize("", "MACDONALD"), "Macdonald");
+  EXPECT_EQ(Normalize("", "AL-HAJ SALEH"), "al-Haj Saleh");
+  AddParticles("zu | labels\nmac | capital_after\n");
+  EXPECT_EQ(Normalize(dir_.string(), "KARL ZU GUTTENBERG"), "Karl zu Guttenberg");
+  EXPECT_EQ(Normalize(dir_.string(), "MACDONALD"), "MacDonald");
+  EXPECT_EQ(Normalize(dir_.string(), "MCEVERS"), "McEvers");
+}
+
+TEST_F(TranscriptDataTest, AParticleOfTheDataFolderMayStandInALabel) {
+  const std::string text =
+      "Karl zu Guttenberg: We will decide.\nQUESTION: When?\nKarl zu Guttenberg: Soon.\n";
+  Result<TranscriptParser> builtin = TranscriptParser::Create("");
+  ASSERT_TRUE(builtin.ok());
+  EXPECT_TRUE(builtin->Parse(text, Lines(text)).empty());
+  AddParticles("zu | labels\n");
+  Result<TranscriptParser> changed = TranscriptParser::Create(dir_.string());
+  ASSERT_TRUE(changed.ok());
+  const std::vector<Turn> turns = changed->Parse(text, Lines(text));
+  ASSERT_EQ(turns.size(), 3u);
+  EXPECT_EQ(turns[0].speaker, "Karl zu Guttenberg");
+  EXPECT_TRUE(turns[1].is_question);
+}
+
+TEST_F(TranscriptDataTest, ALanguageWithoutItsListsIsNotFound) {
+  Result<TranscriptParser> none = TranscriptParser::Create("", "xx");
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().code(), StatusCode::kNotFound);
 }
 
 }  // namespace
