@@ -49,22 +49,16 @@ Result<BackgroundIdf> BackgroundIdf::Create(std::string_view data_dir) {
   double documents = 0;
   long min_df = 0;
   std::vector<std::pair<uint64_t, long>> rows;
-  size_t line_no = 0;
-  std::string_view rest = *content;
-  while (!rest.empty()) {
-    const size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-    ++line_no;
-    line = TrimWhitespace(line);
-    if (line.empty() || line.front() == '#') continue;
+  DataLines lines(*content);
+  for (std::string_view line; lines.Next(&line);) {
     const size_t tab = line.find('\t');
     long value = 0;
     const std::string_view number = tab == std::string_view::npos ? "" : line.substr(tab + 1);
     auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
     if (tab == std::string_view::npos || ec != std::errc() ||
         end != number.data() + number.size() || value <= 0) {
-      return Status(StatusCode::kInvalidInput, std::string(kFile) + ":" + std::to_string(line_no) +
+      return Status(StatusCode::kInvalidInput, std::string(kFile) + ":" +
+                                                   std::to_string(lines.number()) +
                                                    ": expected \"stem<TAB>count\"");
     }
     const std::string_view key = line.substr(0, tab);

@@ -65,16 +65,8 @@ std::vector<std::string> EmbeddedDataFileNames() {
 
 WordList WordList::Parse(std::string_view content, bool lowercase) {
   WordList list;
-  size_t pos = 0;
-  while (pos <= content.size()) {
-    size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = content.substr(pos, nl - pos);
-    pos = nl + 1;
-    size_t hash = line.find('#');
-    if (hash != std::string_view::npos) line = line.substr(0, hash);
-    line = TrimWhitespace(line);
-    if (line.empty()) continue;
+  DataLines lines(content);
+  for (std::string_view line; lines.Next(&line);) {
     std::string entry = lowercase ? AsciiLower(line) : std::string(line);
     if (list.set_.insert(entry).second) list.entries_.push_back(std::move(entry));
   }

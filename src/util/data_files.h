@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "dossier/status.h"
+#include "util/strings.h"
 
 namespace dossier {
 
@@ -27,6 +28,41 @@ bool HasDataFile(std::string_view data_dir, std::string_view name);
 
 // Names of the data files built into the library.
 std::vector<std::string> EmbeddedDataFileNames();
+
+// The lines of a data file that hold something: each Next() gives the next line with its '#'
+// comment cut and white space trimmed, skipping lines left empty; number() is its line
+// number (from 1). Every reader of data files walks them with it.
+//
+//   DataLines lines(content);
+//   for (std::string_view line; lines.Next(&line);) Use(line, lines.number());
+class DataLines {
+ public:
+  explicit DataLines(std::string_view content) : rest_(content) {}
+  bool Next(std::string_view* line) {
+    while (!done_) {
+      const size_t nl = rest_.find('\n');
+      std::string_view l = rest_.substr(0, nl);
+      if (nl == std::string_view::npos) {
+        done_ = true;
+      } else {
+        rest_.remove_prefix(nl + 1);
+      }
+      ++number_;
+      l = TrimWhitespace(l.substr(0, l.find('#')));
+      if (!l.empty()) {
+        *line = l;
+        return true;
+      }
+    }
+    return false;
+  }
+  size_t number() const { return number_; }
+
+ private:
+  std::string_view rest_;
+  size_t number_ = 0;
+  bool done_ = false;
+};
 
 // A set of strings read from a data file. Immutable; thread-safe.
 class WordList {

@@ -38,20 +38,10 @@ struct DataRow {
 // The rows of `content`.
 inline std::vector<DataRow> ParseDataRows(std::string_view content) {
   std::vector<DataRow> rows;
-  size_t pos = 0;
-  size_t line_number = 0;
-  while (pos <= content.size()) {
-    size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = content.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_number;
-    if (const size_t hash = line.find('#'); hash != std::string_view::npos) {
-      line = line.substr(0, hash);
-    }
-    if (TrimWhitespace(line).empty()) continue;
+  DataLines lines(content);
+  for (std::string_view line; lines.Next(&line);) {
     DataRow row;
-    row.line = line_number;
+    row.line = lines.number();
     while (true) {
       const size_t bar = line.find('|');
       row.columns.emplace_back(TrimWhitespace(line.substr(0, bar)));

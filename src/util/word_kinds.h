@@ -47,12 +47,8 @@ class WordKinds {
     std::vector<std::pair<size_t, size_t>> spans;  // of each entry in *text
     std::vector<std::pair<size_t, size_t>> of;     // (kind, entry)
     size_t last_kind = 0;
-    for (size_t pos = 0; pos <= content.size();) {
-      const size_t nl = std::min(content.find('\n', pos), content.size());
-      std::string_view line = content.substr(pos, nl - pos);
-      pos = nl + 1;
-      line = TrimWhitespace(line.substr(0, line.find('#')));
-      if (line.empty()) continue;
+    DataLines lines(content);
+    for (std::string_view line; lines.Next(&line);) {
       const size_t bar = line.rfind('|');
       const std::string_view entry =
           bar == std::string_view::npos ? std::string_view() : TrimWhitespace(line.substr(0, bar));
