@@ -157,6 +157,7 @@ struct BriefArgs {
   std::string format = "json";  // json, markdown, html
   std::map<std::string, double> settings;
   std::string data_dir;
+  std::string language;  // every document in this language; empty: detect each one's
   bool analysis = false;
   ReadLimits limits;
 };
@@ -170,7 +171,9 @@ std::pair<std::vector<std::string>, Diagnostics> Brief(const std::vector<InputTu
   options.summary.method = Take(ParseSummaryMethod(args.method));
   options.summary.max_words = args.words;
   options.data_dir = args.data_dir;
-  std::string key = args.data_dir + '\0' + args.method + '\0' + std::to_string(args.words);
+  options.language = args.language;
+  std::string key =
+      args.data_dir + '\0' + args.language + '\0' + args.method + '\0' + std::to_string(args.words);
   for (const auto& [name, value] : args.settings) {
     Check(SetBriefSetting(&options, name, value));
     key += '\0' + name + '=' + std::to_string(value);
@@ -617,6 +620,7 @@ PYBIND11_MODULE(_dossier, m) {
       .def_readwrite("format", &BriefArgs::format)
       .def_readwrite("settings", &BriefArgs::settings)
       .def_readwrite("data_dir", &BriefArgs::data_dir)
+      .def_readwrite("language", &BriefArgs::language)
       .def_readwrite("analysis", &BriefArgs::analysis)
       .def_readwrite("limits", &BriefArgs::limits);
 
@@ -637,6 +641,7 @@ PYBIND11_MODULE(_dossier, m) {
       .def_readwrite("weights", &StoryOptions::weights)
       .def_readwrite("weights_origin", &StoryOptions::weights_origin)
       .def_readwrite("data_dir", &StoryOptions::data_dir)
+      .def_readwrite("language", &StoryOptions::language)
       .def_readwrite("threads", &StoryOptions::threads)
       .def_readwrite("batch", &StoryOptions::batch);
 

@@ -107,7 +107,7 @@ def _warn(diagnostics):
         warnings.warn(f"dossier: {message}", InputWarning, stacklevel=3)
 
 
-def _brief(inputs, words, method, format, settings, data_dir, analysis, limits):
+def _brief(inputs, words, method, format, settings, data_dir, analysis, limits, language=None):
     fmt = _FORMATS.get(format)
     if fmt is None:
         raise OptionError(f"format must be one of {', '.join(_FORMATS)}, not {format!r}")
@@ -117,6 +117,7 @@ def _brief(inputs, words, method, format, settings, data_dir, analysis, limits):
     args.format = fmt
     args.settings = {str(k): float(v) for k, v in (settings or {}).items()}
     args.data_dir = os.fspath(data_dir) if data_dir else ""
+    args.language = language or ""
     args.analysis = bool(analysis)
     args.limits = limits
     rendered, diagnostics = _dossier.brief(_inputs(inputs), args)
@@ -128,7 +129,7 @@ def _brief(inputs, words, method, format, settings, data_dir, analysis, limits):
 
 def brief(inputs, words=250, method="dossier", format="dict", *, settings=None,
           data_dir=None, analysis=False, max_input_bytes=None, max_document_bytes=None,
-          max_docs=None):
+          max_docs=None, language=None):
     """Brief one story: the inputs together form one cluster, as ``dossier brief``.
 
     format: ``"dict"`` (the object ``dossier brief --format json`` prints, parsed),
@@ -136,10 +137,12 @@ def brief(inputs, words=250, method="dossier", format="dict", *, settings=None,
     method: dossier, lead, roundrobin, centroid, lexrank, textrank or mmr.
     settings: research knobs of our method, {name: value} as ``--set``.
     analysis: Markdown also lists every document's sentences, turns and clutter.
+    language: analyse every document in this language (ISO 639-1, "de") instead of detecting
+    each one's, as ``--language``.
     A Multi-News file holds one cluster per record: use ``brief_all`` for it.
     """
     out = _brief(inputs, words, method, format, settings, data_dir, analysis,
-                 _limits(max_input_bytes, max_document_bytes, max_docs))
+                 _limits(max_input_bytes, max_document_bytes, max_docs), language)
     if len(out) != 1:
         raise InputError(f"the inputs form {len(out)} clusters (a Multi-News file?); "
                          "use dossier.brief_all for one briefing per cluster")
@@ -148,11 +151,11 @@ def brief(inputs, words=250, method="dossier", format="dict", *, settings=None,
 
 def brief_all(inputs, words=250, method="dossier", format="dict", *, settings=None,
               data_dir=None, analysis=False, max_input_bytes=None, max_document_bytes=None,
-              max_docs=None):
+              max_docs=None, language=None):
     """Brief every cluster the inputs form (each Multi-News record is one), in order:
     the list of what ``brief`` returns for one."""
     return _brief(inputs, words, method, format, settings, data_dir, analysis,
-                  _limits(max_input_bytes, max_document_bytes, max_docs))
+                  _limits(max_input_bytes, max_document_bytes, max_docs), language)
 
 
 def extract(html, url=None, *, max_input_bytes=None, max_document_bytes=None):
@@ -173,7 +176,7 @@ def extract(html, url=None, *, max_input_bytes=None, max_document_bytes=None):
 _STORY_KEYS = ("join_threshold", "min_cosine", "undated_threshold", "undated_size_penalty",
                "window_days", "window_articles", "duplicate_threshold", "query_terms",
                "index_terms", "boilerplate_repeats", "name_weight", "furniture_copies",
-               "data_dir", "threads", "batch")
+               "data_dir", "language", "threads", "batch")
 
 
 def _story_options(options):

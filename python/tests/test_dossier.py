@@ -42,6 +42,23 @@ def test_brief_equals_cli_json():
     assert got["summary"]["sentences"][0]["text"]
 
 
+def test_languages_detected_forced_and_said():
+    typhoon = os.path.join(SOURCE, "tests", "golden", "languages", "typhoon")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = dossier.brief([typhoon])
+        forced = dossier.brief([typhoon], language="en")
+    assert got == json.loads(run_cli("brief", "--format", "json", typhoon))
+    assert [d["language"] for d in got["documents"]] == ["en", "ko", "ja"]
+    assert {d["language_origin"] for d in got["documents"]} == {"detected"}
+    assert got["language"] == "en"
+    kinds = [n["kind"] for n in got["diagnostics"]]
+    assert kinds.count("not_available") == 2
+    assert [d["language"] for d in forced["documents"]] == ["en", "en", "en"]
+    assert {d["language_origin"] for d in forced["documents"]} == {"given"}
+    assert "not_available" not in [n["kind"] for n in forced["diagnostics"]]
+
+
 def test_brief_formats_equal_cli():
     assert dossier.brief(HARBOR, format="json") + "\n" == run_cli("brief", "--format", "json",
                                                                   HARBOR)
