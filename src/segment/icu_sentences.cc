@@ -4,6 +4,23 @@
 
 namespace dossier {
 
+Utf16Run ToUtf16Run(std::string_view text, size_t begin, size_t end) {
+  Utf16Run run;
+  run.offset.reserve(end - begin + 1);
+  size_t pos = begin;
+  while (pos < end) {
+    const size_t at = pos;
+    const char32_t cp = DecodeUtf8(text, &pos);
+    const int before = run.text.length();
+    run.text.append(static_cast<UChar32>(cp));
+    for (int k = before; k < run.text.length(); ++k) {
+      run.offset.push_back(static_cast<uint32_t>(at));
+    }
+  }
+  run.offset.push_back(static_cast<uint32_t>(end));
+  return run;
+}
+
 icu::BreakIterator* IcuSentences::For(std::string_view language) {
   for (Breaker& b : breakers_) {
     if (b.language == language) return b.it.get();
@@ -25,19 +42,9 @@ void IcuSentences::Split(std::string_view text, Span region, std::string_view la
     if (region.begin < end) out->push_back({region.begin, static_cast<uint32_t>(end)});
     return;
   }
-  // UTF-16 for ICU, with the UTF-8 offset of every UTF-16 unit.
-  icu::UnicodeString u16;
-  std::vector<uint32_t> offset;
-  size_t pos = region.begin;
-  while (pos < end) {
-    const size_t at = pos;
-    const char32_t cp = DecodeUtf8(text, &pos);
-    const int before = u16.length();
-    u16.append(static_cast<UChar32>(cp));
-    for (int k = before; k < u16.length(); ++k) offset.push_back(static_cast<uint32_t>(at));
-  }
-  offset.push_back(static_cast<uint32_t>(end));
-  it->setText(u16);
+  const Utf16Run run = ToUtf16Run(text, region.begin, end);
+  const std::vector<uint32_t>& offset = run.offset;
+  it->setText(run.text);
   int32_t from = it->first();
   for (int32_t to = it->next(); to != icu::BreakIterator::DONE; to = it->next()) {
     size_t b = offset[static_cast<size_t>(from)];

@@ -22,6 +22,14 @@
 
 namespace dossier {
 
+// text[begin, end) as UTF-16 for ICU's break iterators, with the UTF-8 offset in `text` of
+// every UTF-16 unit, and `end` after the last (so offset[i] maps a boundary i back).
+struct Utf16Run {
+  icu::UnicodeString text;
+  std::vector<uint32_t> offset;
+};
+Utf16Run ToUtf16Run(std::string_view text, size_t begin, size_t end);
+
 class IcuSentences {
  public:
   void Split(std::string_view text, Span region, std::string_view language, std::vector<Span>* out);

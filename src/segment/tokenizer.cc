@@ -3,6 +3,7 @@
 #include <libstemmer.h>
 #include <unicode/uchar.h>
 
+#include "segment/icu_sentences.h"
 #include "segment/language.h"
 #include "util/data_files.h"
 #include "util/strings.h"
@@ -339,19 +340,9 @@ void Tokenizer::AddUnspaced(std::string_view text, size_t start, size_t end,
     AddToken(text, start, end, false, stopwords, scratch, out);
     return;
   }
-  // UTF-16 for ICU, with the UTF-8 offset of every UTF-16 unit.
-  icu::UnicodeString u16;
-  std::vector<uint32_t> offset;
-  size_t pos = start;
-  while (pos < end) {
-    const size_t at = pos;
-    const char32_t cp = Next(text, &pos);
-    const int before = u16.length();
-    u16.append(static_cast<UChar32>(cp));
-    for (int k = before; k < u16.length(); ++k) offset.push_back(static_cast<uint32_t>(at));
-  }
-  offset.push_back(static_cast<uint32_t>(end));
-  breaker->setText(u16);
+  const Utf16Run run = ToUtf16Run(text, start, end);
+  const std::vector<uint32_t>& offset = run.offset;
+  breaker->setText(run.text);
   int32_t from = breaker->first();
   for (int32_t to = breaker->next(); to != icu::BreakIterator::DONE; to = breaker->next()) {
     if (breaker->getRuleStatus() != UBRK_WORD_NONE) {
