@@ -32,6 +32,29 @@ Citation Cite(const Cluster& cluster, uint32_t document, uint32_t sentence, Span
   return {document, sentence, span, cluster.documents[document].map.ToOriginal(span)};
 }
 
+// "[2], [5]": documents as the briefing numbers them.
+std::string DocumentList(const std::vector<uint32_t>& documents) {
+  std::string list;
+  for (uint32_t d : documents) {
+    list += (list.empty() ? "" : ", ") + std::string("[") + std::to_string(d + 1) + "]";
+  }
+  return list;
+}
+
+// "a", "a and b", "a, b and c".
+std::string JoinWithAnd(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t k = 0; k < items.size(); ++k) {
+    out += (k == 0 ? "" : k + 1 == items.size() ? " and " : ", ") + items[k];
+  }
+  return out;
+}
+
+// The language a document is analysed in ("en" until analysis has chosen one).
+std::string_view LanguageOf(const Document& doc) {
+  return doc.language.empty() ? std::string_view("en") : std::string_view(doc.language);
+}
+
 }  // namespace
 
 std::vector<const TimelineEntry*> TopTimeline(const std::vector<TimelineEntry>& timeline,
@@ -77,10 +100,15 @@ struct Briefer::Impl {
   Groundwork Prepare(const Cluster& cluster) const;
   // The parts of Brief(), in order.
   void AddStory(const Cluster& cluster, const Groundwork& g, Briefing* b) const;
-  static void AddNotices(const Groundwork& g, uint32_t n, Briefing* b);
-  void AddLanguages(const Cluster& cluster, const Groundwork& g, Briefing* b) const;
+  // The story's languages in order of first appearance, each with how many of the story's
+  // reports are in it (of all documents when no report is included).
+  static std::vector<std::pair<std::string, size_t>> StoryLanguages(const Cluster& cluster,
+                                                                    const Groundwork& g);
+  void AddNotices(const Groundwork& g, const std::vector<std::pair<std::string, size_t>>& langs,
+                  uint32_t n, Briefing* b) const;
+  void AddUnavailable(const Cluster& cluster, Briefing* b) const;
   bool Supports(const Document& doc, LanguageAnalysis analysis) const {
-    return languages.Supports(doc.language.empty() ? "en" : doc.language, analysis);
+    return languages.Supports(LanguageOf(doc), analysis);
   }
   void AddFigures(const Cluster& cluster, const Groundwork& g, Briefing* b) const;
   static void AddEntities(const Cluster& cluster, std::vector<Entity> entities, Briefing* b);
@@ -96,7 +124,7 @@ Briefer::Impl::Groundwork Briefer::Impl::Prepare(const Cluster& cluster) const {
   for (uint32_t d = 0; d < n; ++d) {
     const Document& doc = cluster.documents[d];
     // Analyses without word lists for the document's language are switched off for it
-    // (AddLanguages says so), rather than run on words they cannot read.
+    // (AddUnavailable says so), rather than run on words they cannot read.
     if (Supports(doc, LanguageAnalysis::kQuotes)) g.quotes[d] = quotes.Extract(doc);
     if (Supports(doc, LanguageAnalysis::kTimeline)) g.times[d] = timeline.Extract(doc, d);
     g.voices[d] = voices.Find(doc, g.quotes[d]);
@@ -272,8 +300,13 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
   }
 
   impl_->AddStory(cluster, g, &b);
-  Impl::AddNotices(g, n, &b);
-  impl_->AddLanguages(cluster, g, &b);
+  const std::vector<std::pair<std::string, size_t>> langs = Impl::StoryLanguages(cluster, g);
+  size_t most = 0;
+  for (const auto& [code, k] : langs) {
+    if (k > most) b.language = code, most = k;
+  }
+  impl_->AddNotices(g, langs, n, &b);
+  impl_->AddUnavailable(cluster, &b);
   // Key figures, entities and the timeline, from the story's independent reports.
   impl_->AddFigures(cluster, g, &b);
   Impl::AddEntities(cluster, std::move(entities), &b);
@@ -326,7 +359,9 @@ void Briefer::Impl::AddStory(const Cluster& cluster, const Groundwork& g, Briefi
   }
 }
 
-void Briefer::Impl::AddNotices(const Groundwork& g, uint32_t n, Briefing* out) {
+void Briefer::Impl::AddNotices(const Groundwork& g,
+                               const std::vector<std::pair<std::string, size_t>>& langs, uint32_t n,
+                               Briefing* out) const {
   Briefing& b = *out;
   if (g.pile.set_aside > 0) {
     BriefingNotice notice;
@@ -334,12 +369,9 @@ void Briefer::Impl::AddNotices(const Groundwork& g, uint32_t n, Briefing* out) {
     for (uint32_t d = 0; d < n; ++d) {
       if (b.sources[d].set_aside) notice.documents.push_back(d);
     }
-    std::string list;
-    for (uint32_t d : notice.documents) {
-      list += (list.empty() ? "" : ", ") + std::string("[") + std::to_string(d + 1) + "]";
-    }
     notice.message = std::to_string(notice.documents.size()) + " of " + std::to_string(n) +
-                     " documents are not about the main story and were set aside (" + list +
+                     " documents are not about the main story and were set aside (" +
+                     DocumentList(notice.documents) +
                      "); brief them separately, or sort a mixed pile into stories with "
                      "`dossier digest`";
     b.notices.push_back(std::move(notice));
@@ -350,16 +382,27 @@ void Briefer::Impl::AddNotices(const Groundwork& g, uint32_t n, Briefing* out) {
     for (uint32_t d = 0; d < n; ++d) {
       if (b.sources[d].copy_of < 0) notice.documents.push_back(d);
     }
-    notice.message = "no two of the " + std::to_string(notice.documents.size()) +
-                     " reports share a story; all are briefed together; sort a mixed pile "
-                     "into stories with `dossier digest`";
+    if (langs.size() > 1) {
+      // Reports in different languages are not compared with each other (no claim of support
+      // across languages), so "no two share a story" would overstate what was checked.
+      std::vector<std::string> names;
+      for (const auto& lang : langs) names.push_back(languages.Name(lang.first));
+      notice.message = "the reports are in " + std::to_string(langs.size()) + " languages (" +
+                       JoinWithAnd(names) +
+                       "), which dossier does not compare with each other: each language's "
+                       "reports are briefed as their own events, with no support counted "
+                       "across languages";
+    } else {
+      notice.message = "no two of the " + std::to_string(notice.documents.size()) +
+                       " reports share a story; all are briefed together; sort a mixed pile "
+                       "into stories with `dossier digest`";
+    }
     b.notices.push_back(std::move(notice));
   }
 }
 
-// The story's language, and a notice for each language whose documents lost analyses.
-void Briefer::Impl::AddLanguages(const Cluster& cluster, const Groundwork& g, Briefing* b) const {
-  // The most common language of the story's reports (of all documents when none is included).
+std::vector<std::pair<std::string, size_t>> Briefer::Impl::StoryLanguages(const Cluster& cluster,
+                                                                          const Groundwork& g) {
   std::vector<std::pair<std::string, size_t>> counts;
   auto count = [&](bool included_only) {
     for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
@@ -377,40 +420,21 @@ void Briefer::Impl::AddLanguages(const Cluster& cluster, const Groundwork& g, Br
   };
   count(true);
   if (counts.empty()) count(false);
-  size_t most = 0;
-  for (const auto& [code, k] : counts) {
-    if (k > most) b->language = code, most = k;
-  }
-  // Reports in different languages are not compared with each other (no claim of support
-  // across languages), so "no two share a story" would overstate what was checked.
-  if (counts.size() > 1) {
-    for (BriefingNotice& notice : b->notices) {
-      if (notice.kind != "unrelated_reports") continue;
-      std::string names;
-      for (size_t k = 0; k < counts.size(); ++k) {
-        names += (k == 0                   ? ""
-                  : k + 1 == counts.size() ? " and "
-                                           : ", ") +
-                 languages.Name(counts[k].first);
-      }
-      notice.message = "the reports are in " + std::to_string(counts.size()) + " languages (" +
-                       names +
-                       "), which dossier does not compare with each other: each language's "
-                       "reports are briefed as their own events, with no support counted "
-                       "across languages";
-    }
-  }
-  // Which analyses each language lacks.
+  return counts;
+}
+
+// A notice for each language whose documents lost analyses.
+void Briefer::Impl::AddUnavailable(const Cluster& cluster, Briefing* b) const {
   static constexpr std::pair<LanguageAnalysis, const char*> kAnalyses[] = {
       {LanguageAnalysis::kQuotes, "who said what"},
       {LanguageAnalysis::kFigures, "figures"},
       {LanguageAnalysis::kTimeline, "the timeline"},
       {LanguageAnalysis::kEntities, "entities"},
   };
-  std::vector<std::string> done;
+  std::vector<std::string_view> done;
   for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
     const Document& doc = cluster.documents[d];
-    const std::string code = doc.language.empty() ? "en" : doc.language;
+    const std::string_view code = LanguageOf(doc);
     if (std::find(done.begin(), done.end(), code) != done.end()) continue;
     done.push_back(code);
     std::vector<std::string> missing;
@@ -421,20 +445,14 @@ void Briefer::Impl::AddLanguages(const Cluster& cluster, const Groundwork& g, Br
     BriefingNotice notice;
     notice.kind = "not_available";
     for (uint32_t e = d; e < cluster.documents.size(); ++e) {
-      const std::string& other = cluster.documents[e].language;
-      if ((other.empty() ? "en" : other) == code) notice.documents.push_back(e);
+      if (LanguageOf(cluster.documents[e]) == code) notice.documents.push_back(e);
     }
-    std::string list, docs;
-    for (size_t k = 0; k < missing.size(); ++k) {
-      list += (k == 0 ? "" : k + 1 == missing.size() ? " and " : ", ") + missing[k];
-    }
-    for (uint32_t e : notice.documents) {
-      docs += (docs.empty() ? "" : ", ") + std::string("[") + std::to_string(e + 1) + "]";
-    }
-    notice.message = list + ": not available for " + languages.Name(code) + " (" + docs +
+    const bool one = notice.documents.size() == 1;
+    notice.message = JoinWithAnd(missing) + ": not available for " + languages.Name(code) + " (" +
+                     DocumentList(notice.documents) +
                      "); dossier has no word lists for it yet, so these parts leave its " +
-                     (notice.documents.size() == 1 ? "document" : "documents") +
-                     " out; the summary covers " + (notice.documents.size() == 1 ? "it" : "them");
+                     (one ? "document" : "documents") + " out; the summary covers " +
+                     (one ? "it" : "them");
     b->notices.push_back(std::move(notice));
   }
 }

@@ -63,7 +63,8 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
                                                       "' (give an ISO 639-1 code: en, "
                                                       "de, fr, ...)");
     }
-    codes.push_back(forced);
+    // A language the table does not list still gets its stopwords and abbreviations, once.
+    if (std::find(codes.begin(), codes.end(), forced) == codes.end()) codes.push_back(forced);
   }
   Result<Tokenizer> tokenizer = Tokenizer::Create(options.data_dir, codes);
   if (!tokenizer.ok()) return tokenizer.status();
