@@ -183,6 +183,10 @@
 //                                 case elsewhere or not; and a capitalized
 //                                 stopword stays first in a part that is
 //                                 a known form only with it ("São Paulo");
+//                                 a known place first in a part that is
+//                                 no known form, before two name words or
+//                                 more or a given name, is its own mention
+//                                 ("Турции Реджепом Тайипом Эрдоганом");
 //       opening_mark | «          (repeated) a mark after which a word is
 //                                 first in its sentence, as after an
 //                                 opening quote ("«Да", "¿Pero", "– Ja");
@@ -204,8 +208,9 @@
 // ("Bundesregierung" -> "Regierung"; "Bundestag" is no "Tag"), or the
 // pile writes it after a determiner ("die Passagiere", "der neue
 // Wettbewerb": up to two lower-case words between them). It stays a name
-// word when it is a title, a known form (also through its name endings),
-// a given name; when a title or a given name comes right before it
+// word when it is a title (or a compound ending with a title of 5 letters
+// or more: "Bundesverkehrsminister"), a known form (also through its name
+// endings), a given name; when a title or a given name comes right before it
 // anywhere in the pile ("Herr Weber", "Annalena Baerbock"); or when it is
 // in a run of capitalized words that makes a known form or ends in an
 // organization head word ("Deutsche Bahn", "Weber Bau GmbH").
@@ -213,7 +218,8 @@
 // ending that leaves three letters or more ("Путина" -> "путин",
 // "Москве" -> "москв"); forms of one ending key merge (after step 3),
 // and a form the alias files do not know is looked up by its ending key
-// among theirs ("Германией" -> Germany).
+// among theirs ("Германией" -> Germany); surnames meet their 2-3 word
+// forms (step 7) by ending keys ("Путину" -> "Владимир Путин").
 #ifndef DOSSIER_ANALYZE_ENTITIES_H_
 #define DOSSIER_ANALYZE_ENTITIES_H_
 

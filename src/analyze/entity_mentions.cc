@@ -546,6 +546,16 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
       ++s;
     }
   }
+  // 7. Where capitals mark names, a known place before two name words or
+  // more, or a given name, that are no known form: "(президентом) Турции
+  // Реджепом Тайипом Эрдоганом" -> "Турции", "Реджепом Тайипом Эрдоганом";
+  // not "France Inter".
+  if (x_.capitals_mark_names_ && e - s >= 2 && words[s].cap && IsPlaceWord(words[s].key) &&
+      (e - s >= 3 || IsGiven(words[s + 1].key)) && !KnownRun(text, words, s, e) &&
+      NameHead(words, s, e) == nullptr) {
+    AddMention(d, text, words, s, s + 1, false, "");
+    ++s;
+  }
   while (s < e && !words[s].cap && IsOfOrArticle(words[s].key)) ++s;
   if (s >= e) return;
   if (e - s == 1) {

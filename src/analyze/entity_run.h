@@ -121,7 +121,10 @@ class EntityExtractor::Run {
   bool IsPlaceWord(const std::string& key) const {
     if (IsDemonym(key)) return true;
     auto it = x_.aliases_.find(key);
-    return it != x_.aliases_.end() && x_.alias_entries_[it->second].type == "place";
+    if (it != x_.aliases_.end()) return x_.alias_entries_[it->second].type == "place";
+    if (x_.name_endings_.empty()) return false;
+    it = x_.alias_ending_keys_.find(x_.EndingKey(key));  // "Турции"
+    return it != x_.alias_ending_keys_.end() && x_.alias_entries_[it->second].type == "place";
   }
   bool IsGiven(const std::string& key) const { return x_.given_names_.count(key) > 0; }
   // Two forms of one given name: "Mike" and "Michael".
@@ -140,9 +143,19 @@ class EntityExtractor::Run {
   }
   bool IsTitle(const std::string& key, bool* honorific) const {
     auto it = x_.titles_.find(key);
+    if (it == x_.titles_.end() && x_.capitalized_nouns_) it = CompoundTitle(key);
     if (it == x_.titles_.end()) return false;
     *honorific = it->second;
     return true;
+  }
+  // Where nouns are capitalized, compounds end with a title of 5 letters or
+  // more after 3 letters or more: "Bundesverkehrsminister".
+  std::unordered_map<std::string, bool>::const_iterator CompoundTitle(std::string_view key) const {
+    for (size_t p = 3; p + 5 <= key.size(); ++p) {
+      if ((static_cast<unsigned char>(key[p]) & 0xC0) == 0x80) continue;
+      if (auto it = x_.titles_.find(std::string(key.substr(p))); it != x_.titles_.end()) return it;
+    }
+    return x_.titles_.end();
   }
   bool IsOrgSuffix(const Word& w) const {
     return name_forms::IsAcronym(w.text) && x_.org_suffixes_.count(w.key) > 0;

@@ -129,6 +129,27 @@ TEST(EntitiesGermanTest, OrganizationMarkersAndGenitivesKeepNames) {
   ExpectNone(e, {"Halle", "Nachfolger", "Bau"});
 }
 
+TEST(EntitiesGermanTest, ACompoundEndingWithATitleIsATitle) {
+  const std::vector<Entity> e =
+      Extract("de", {"Bundesverkehrsminister Volker Wissing forderte neue Gespräche. „Dieser "
+                     "Streik trifft alle“, sagte Wissing in Köln.\n"});
+  ExpectEntity(e, "Volker Wissing", "person", {"Wissing"});
+  ExpectEntity(e, "Cologne", "place", {"Köln"});
+  ExpectNone(e, {"Bundesverkehrsminister", "Gespräche", "Streik"});
+}
+
+TEST(EntitiesRussianTest, APlaceInTheGenitiveBeforeANameIsItsOwnMention) {
+  const std::vector<Entity> e =
+      Extract("ru", {"Путин провел разговор с президентом Турции Реджепом Тайипом Эрдоганом. "
+                     "Эрдоган пригласил его в Стамбул.\n"});
+  ExpectEntity(e, "Turkey", "place", {"Турции"});
+  ExpectEntity(e, "Istanbul", "place", {"Стамбул"});
+  const Entity* erdogan = Find(e, "Реджепом Тайипом Эрдоганом");
+  ASSERT_NE(erdogan, nullptr) << Names(e);
+  EXPECT_EQ(erdogan->type, "person");
+  ExpectNone(e, {"Турции Реджепом Тайипом Эрдоганом"});
+}
+
 TEST(EntitiesRussianTest, CaseFormsOfANameAreOneEntityAndSentenceStartsAreNoNames) {
   const std::vector<Entity> e = Extract(
       "ru", {"Президент Владимир Путин прибыл в Москву. Пресс-секретарь Кремля Дмитрий Песков "
