@@ -261,9 +261,12 @@ Status EntityExtractor::LoadLanguageSettings(std::string_view data_dir, const st
                                                       std::string(line) + "'");
     };
     if (value.empty()) return error("'setting | value' expected");
-    if (name == "capitalized_nouns" || name == "capitals_mark_names") {
+    if (name == "capitalized_nouns" || name == "capitals_mark_names" || name == "head_word_first") {
       if (value != "yes" && value != "no") return error("'yes' or 'no' expected");
-      (name == "capitalized_nouns" ? capitalized_nouns_ : capitals_mark_names_) = value == "yes";
+      bool& setting = name == "capitalized_nouns"     ? capitalized_nouns_
+                      : name == "capitals_mark_names" ? capitals_mark_names_
+                                                      : head_word_first_;
+      setting = value == "yes";
     } else if (name == "name_ending") {
       name_endings_.push_back(NameKey(value));
     } else if (name == "opening_mark") {

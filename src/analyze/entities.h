@@ -183,10 +183,19 @@
 //                                 case elsewhere or not; and a capitalized
 //                                 stopword stays first in a part that is
 //                                 a known form only with it ("São Paulo");
+//                                 the first word of a part after a title
+//                                 and "of" is the title's ("la ministra de
+//                                 Trabajo", "ministro dell'Economia
+//                                 Giancarlo Giorgetti");
 //                                 a known place first in a part that is
 //                                 no known form, before two name words or
 //                                 more or a given name, is its own mention
 //                                 ("Турции Реджепом Тайипом Эрдоганом");
+//       head_word_first | yes     a name of two words or more that neither
+//                                 ends in a head word nor has one before
+//                                 "of" takes its first word's type
+//                                 ("Banco Central do Brasil", "Comisión
+//                                 Europea");
 //       opening_mark | «          (repeated) a mark after which a word is
 //                                 first in its sentence, as after an
 //                                 opening quote ("«Да", "¿Pero", "– Ja");
@@ -300,6 +309,7 @@ class EntityExtractor {
   std::unordered_set<std::string> org_suffixes_;
   bool capitalized_nouns_ = false;
   bool capitals_mark_names_ = false;
+  bool head_word_first_ = false;
   std::vector<std::string> opening_marks_;       // after which a word is sentence-initial
   std::vector<std::string> name_endings_;        // longest first
   std::unordered_set<std::string> noun_stems_;   // Snowball stems of common nouns

@@ -432,7 +432,9 @@ const std::string* EntityExtractor::Run::NameHead(const Words& words, size_t s, 
       if (const std::string* t = HeadType(words[k - 1].key)) return t;
     }
   }
-  return HeadType(words[e - 1].key);
+  if (const std::string* t = HeadType(words[e - 1].key)) return t;
+  // "Banco Central do Brasil", "Comisión Europea".
+  return x_.head_word_first_ && e - s >= 2 ? HeadType(words[s].key) : nullptr;
 }
 
 void EntityExtractor::Run::EmitKnownPrefix(uint32_t d, std::string_view text, const Words& words,
@@ -543,6 +545,19 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
     const std::string* head = NameHead(words, s, e);
     if (head == nullptr || *head == "place") {
       AddMention(d, text, words, s, s + 1, false, "");
+      ++s;
+    }
+  }
+  // Where capitals mark names, the word after a title and "of" belongs to
+  // the title: "la ministra de Trabajo", "le ministre des Transports", "il
+  // ministro dell'Economia Giancarlo Giorgetti".
+  if (x_.capitals_mark_names_ && s >= 2 && !KnownKey(words[s].key) && !IsGiven(words[s].key) &&
+      !KnownRun(text, words, s, e)) {
+    size_t j = s - 1;
+    if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kArticle) && j > 0) --j;
+    if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kOf) && j > 0 &&
+        IsTitle(words[j - 1].key)) {
+      if (e - s == 1) return;
       ++s;
     }
   }

@@ -215,6 +215,25 @@ TEST(EntitiesSpanishTest, TitlesPlacesAndOrganizations) {
   ExpectNone(e, {"Pero", "Sin", "Sin embargo", "Según", "Hoy", "Gobierno", "Sra"});
 }
 
+TEST(EntitiesSpanishTest, APortfolioAfterATitleIsNoNameAndANameOpensWithItsHead) {
+  const std::vector<Entity> e =
+      Extract("es", {"La ministra de Trabajo, Yolanda Díaz, habló con el Banco Santander en "
+                     "Sevilla. El ministro de Economía Carlos Cuerpo viajó a Bruselas.\n"});
+  ExpectEntity(e, "Banco Santander", "organization");
+  ExpectEntity(e, "Seville", "place", {"Sevilla"});
+  EXPECT_TRUE(Written(e, "Carlos Cuerpo")) << Names(e);
+  ExpectNone(e, {"Trabajo", "Economía", "Economía Carlos Cuerpo"});
+}
+
+TEST(EntitiesPortugueseTest, APortfolioAfterATitleIsNoNameAndANameOpensWithItsHead) {
+  const std::vector<Entity> e =
+      Extract("pt", {"O ministro da Fazenda, Fernando Haddad, reuniu-se com o Banco Central do "
+                     "Brasil em Brasília.\n"});
+  ExpectEntity(e, "Banco Central do Brasil", "organization");
+  ExpectEntity(e, "Fernando Haddad", "person");
+  ExpectNone(e, {"Fazenda"});
+}
+
 TEST(EntitiesItalianTest, TitlesPlacesAndOrganizations) {
   const std::vector<Entity> e = Extract(
       "it", {"Il presidente Sergio Mattarella ha ricevuto la premier Giorgia Meloni al "
