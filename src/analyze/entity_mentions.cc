@@ -170,12 +170,15 @@ void EntityExtractor::Run::NoteNounEvidence(std::string_view text, const Words& 
         (IsTitle(before.key) || (before.cap && IsGiven(before.key)))) {
       named_.insert(w.key);  // "Herr Weber", "Annalena Baerbock"
     }
-    // "die Passagiere", "der neue Wettbewerb": a determiner, then up to two
+    // "die Passagiere", "der neue Wettbewerb", "neun Knoten": a determiner (or a figure),
+    // then up to two
     // words in lower case that are no stopwords ("die von Lindner
     // geführte Partei" says nothing of "Lindner").
     for (size_t j = i; j-- > 0 && i - j <= 3;) {
       if (!OnlySpaces(Gap(text, words, j, j + 1))) break;
-      if (x_.determiners_.count(std::string(words[j].lower)) > 0) {
+      // A figure counts like a determiner: "60 Einsatzkräfte", "2,4 Mio. Euro".
+      if (x_.determiners_.count(std::string(words[j].lower)) > 0 ||
+          (!words[j].text.empty() && IsAsciiDigit(words[j].text[0]))) {
         after_determiner_.insert(w.key);
         break;
       }
