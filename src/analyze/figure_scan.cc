@@ -60,6 +60,13 @@ class Scanner {
     std::string_view g = Gap(a);
     return g.empty() || g == "-";
   }
+  // Joined, or a one-letter word elided before the next ("d'aide", "l'an").
+  bool JoinedOrElided(uint32_t a) const {
+    if (Joined(a)) return true;
+    if (a + 1 >= end_ || tok(a).lower.size() != 1) return false;
+    const std::string_view g = Gap(a);
+    return g == "'" || g == "\xE2\x80\x99";
+  }
   // The trimmed text from byte `pos` to token k.
   std::string_view GapAt(size_t pos, uint32_t k) const {
     if (pos > tok(k).span.begin) return "/";  // token k overlaps the figure: never adjacent
@@ -78,7 +85,8 @@ class Scanner {
     return g.empty() || w_.IsCurrencySign(g);
   }
   bool Capitalized(uint32_t k) const {
-    return StartsWithLetter(std::string_view(text_).substr(tok(k).span.begin), /*upper=*/true);
+    return StartsWithLetter(std::string_view(text_).substr(tok(k).span.begin), /*upper=*/true,
+                            w_.ascii_letters);
   }
   // Capitalized as a name is: in a language that capitalizes every noun
   // (German), a capital says nothing about names.
@@ -86,7 +94,7 @@ class Scanner {
   bool IsMonth(uint32_t k) const {
     std::string_view w = NoDot(tok(k).lower);
     if (w_.month_if_capitalized.Contains(w)) return Capitalized(k);  // "20 may have died"
-    return MonthFromName(w) > 0;
+    return MonthFromName(w) > 0 || w_.months.Contains(w);
   }
 
   // An acronym or a word in capitals ("TIPS", "THREE"), not "DJs".
@@ -96,6 +104,7 @@ class Scanner {
     for (int32_t b = static_cast<int32_t>(tok(k).span.begin); b < end;) {
       UChar32 c = 0;
       U8_NEXT(text_.data(), b, end, c);
+      if (c >= 0x80 && w_.ascii_letters) continue;
       if (c < 0x80 ? IsAsciiLower(static_cast<char>(c)) : u_islower(c)) return false;
       letters += c < 0x80 ? IsAsciiUpper(static_cast<char>(c)) : u_isupper(c);
     }
@@ -105,7 +114,7 @@ class Scanner {
   // A word that may belong to a counted noun compound.
   bool CompoundWord(uint32_t k) const {
     const Token& t = tok(k);
-    return IsWord(t) && !t.is_stopword && !quote_words::IsPossessive(t.lower) &&
+    return w_.IsWord(t) && !t.is_stopword && !quote_words::IsPossessive(t.lower) &&
            !w_.non_heads.Contains(t.lower) && !IsMonth(k) && !AllCaps(k) &&
            !IsWeekdayName(t.lower) && !w_.FindScale(t.lower) && !w_.numbers.Find(t.lower) &&
            t.lower.find_first_of("0123456789") == std::string::npos;
@@ -117,7 +126,7 @@ class Scanner {
     for (uint32_t t = k; t < end_ && t < k + 3; ++t) {
       if (t > k && !Joined(t - 1)) break;
       // An acronym may modify a noun: "27 EU member states".
-      const bool acronym = AllCaps(t) && IsWord(tok(t)) && t + 1 < end_ && Adjacent(t) &&
+      const bool acronym = AllCaps(t) && w_.IsWord(tok(t)) && t + 1 < end_ && Adjacent(t) &&
                            CompoundWord(t + 1) && !NameCapital(t + 1);
       // A capitalized word after a lower-case one only as a modifier: "new
       // U.S. states", not "a $2 billion loan Obama signed".
@@ -188,7 +197,8 @@ class Scanner {
       } else if (k == begin_ && w.size() > 1 && IsAsciiUpper(w[0]) && IsAsciiLower(w[1])) {
         label += AsciiToLower(w[0]);
         label += w.substr(1);
-      } else if (k == begin_ && StartsWithLetter(w, /*upper=*/true) && !AllCaps(k)) {
+      } else if (k == begin_ && !w_.ascii_letters && StartsWithLetter(w, /*upper=*/true) &&
+                 !AllCaps(k)) {
         // "Цены" -> "цены", "Économie" -> "économie".
         int32_t i = 0;
         UChar32 c = 0;
@@ -345,6 +355,11 @@ class Scanner {
       }
     }
     if (after < end_ && w_.clock.Contains(tok(after).lower)) return true;
+    // "2024 года", "в 2024 году": a year named so.
+    if (digits && IsDigits(t.lower) && t.lower.size() == 4 && value >= 1900 && value <= 2099 &&
+        after < end_ && w_.year_after.Contains(tok(after).lower)) {
+      return true;
+    }
     if (value <= 31 && value == std::floor(value)) {
       if (i > begin_ && IsMonth(i - 1)) return true;
       if (after < end_ && IsMonth(after)) return true;
@@ -373,7 +388,7 @@ class Scanner {
     if (!Adjacent(p)) return false;
     const Token& t = tok(p);
     if (w_.label_words.Contains(t.lower)) return true;
-    if (!IsWord(t) || !NameCapital(p) || t.is_stopword || w_.free_before.Contains(t.lower))
+    if (!w_.IsWord(t) || !NameCapital(p) || t.is_stopword || w_.free_before.Contains(t.lower))
       return false;
     if (EndsWith(t.lower, "'s") || EndsWith(t.lower, "\xE2\x80\x99s")) return false;
     if (IsMonth(p) || w_.Casualty(t) != "") return false;
@@ -863,7 +878,9 @@ class Scanner {
 
   // Casualties: the verb after the figure, then the word before it.
   void Casualties(Reading* r, FigureMention* m) {
-    if ((m->unit.empty() || m->unit == "people") && !IsCasualtyKey(m->what_key)) {
+    // Casualties are whole people: "magnitude 6,4 killed" is no toll.
+    if ((m->unit.empty() || m->unit == "people") && !IsCasualtyKey(m->what_key) &&
+        r->value == std::floor(r->value)) {
       std::string_view found;
       // Up to kMaxCasualtyGap auxiliaries: "are estimated to have been killed".
       constexpr uint32_t kMaxCasualtyGap = 7;
@@ -1024,12 +1041,12 @@ class Scanner {
           SetWhat(k, e, m);
       } else if (w_.of.Contains(w) || (r->fraction && w_.the.Contains(w))) {
         if (!w_.of.Contains(w)) k = r->j;  // "half the residents"
-        while (k < end_ && k < r->j + 4 && Joined(k - 1) &&
+        while (k < end_ && k < r->j + 4 && JoinedOrElided(k - 1) &&
                (w_.determiners.Contains(tok(k).lower) || tok(k).is_number ||
                 quote_words::IsPossessive(tok(k).lower))) {
           ++k;
         }
-        if (k < end_ && Joined(k - 1) && !IsMonth(k) && CompoundAfter(k, &e)) {
+        if (k < end_ && JoinedOrElided(k - 1) && !IsMonth(k) && CompoundAfter(k, &e)) {
           SetWhat(k, e, m);
           if (e < end_) Rate(r, m, e, tok(e - 1).span.end, false);
         }
@@ -1106,7 +1123,7 @@ class Scanner {
     for (uint32_t k = lo; k < hi; ++k) {
       if ((k >= first && k < last) || (k >= what_begin_ && k < what_end_)) continue;
       const Token& t = tok(k);
-      if (!IsWord(t) || t.is_stopword || w_.reporting.Contains(t.lower)) continue;
+      if (!w_.IsWord(t) || t.is_stopword || w_.reporting.Contains(t.lower)) continue;
       out.push_back(t.stem_hash);
     }
     std::sort(out.begin(), out.end());

@@ -360,10 +360,16 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
        {"code", &w->codes},
        {"month-if-capitalized", &w->month_if_capitalized},
        {"tens-and", &w->tens_and},
-       {"scale-of", &w->scale_of}},
+       {"scale-of", &w->scale_of},
+       {"month", &w->months},
+       {"year-after", &w->year_after}},
       [w](const Row& row) {
         if (row[0] == "nouns" && row[1] == "capitalized" && row.size() == 2) {
           w->capitalized_nouns = true;
+          return true;
+        }
+        if (row[0] == "letters" && row[1] == "ascii" && row.size() == 2) {
+          w->ascii_letters = true;
           return true;
         }
         if ((row[1] == "change-label" || row[1] == "change-key") && row.size() == 2) {

@@ -41,6 +41,19 @@
 
 namespace dossier::figures_internal {
 
+// Whether the UTF-8 text `s` opens with a letter (of any script: "über",
+// "человек", unless `ascii`); with `upper`, a capital one.
+inline bool StartsWithLetter(std::string_view s, bool upper = false, bool ascii = false) {
+  if (s.empty()) return false;
+  if (static_cast<unsigned char>(s[0]) < 0x80 || ascii) {
+    return upper ? IsAsciiUpper(s[0]) : IsAsciiAlpha(s[0]);
+  }
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return c >= 0 && (upper ? u_isupper(c) : u_isalpha(c));
+}
+
 // What a unit measures (units.txt, column KIND).
 enum class Kind { kNone, kPeople, kMoney, kPercent, kLength, kTime, kMeasure };
 
@@ -171,8 +184,9 @@ struct FigureWords {
   ShortWordList article, of, the, ratio, in, scale_and, range_to, range_between, range_and, from,
       to, at, by, infinitive, rate, not_rate, clause_joiners, aged, magnitude, determiners,
       prepositions, pronouns, year_before, free_before, one_before, one_after, clock, codes,
-      month_if_capitalized, tens_and, scale_of;
+      month_if_capitalized, tens_and, scale_of, months, year_after;
   bool capitalized_nouns = false;  // every noun is written with a capital (German)
+  bool ascii_letters = false;      // words are of ASCII letters (English)
   std::vector<Dimension> dimensions;
   std::string change_label;  // "change in"
   std::string change_key;    // "chang"
@@ -251,6 +265,11 @@ struct FigureWords {
     return "";
   }
 
+  // A word made of letters (and inner dots, hyphens or apostrophes: "u.s.").
+  bool IsWord(const Token& t) const {
+    return !t.is_number && StartsWithLetter(t.lower, false, ascii_letters);
+  }
+
   // A verb that ends a counted noun compound.
   bool IsVerb(std::string_view w) const { return compound_end_verbs.Contains(w); }
   // Words with an adverb ending ("-ly") are adverbs ("16% nationally"),
@@ -305,22 +324,6 @@ inline std::string_view Between(const Document& doc, const Token& a, const Token
 inline bool IsDash(std::string_view s) {
   return s == "-" || s == "\xE2\x80\x93" /* en dash */ || s == "\xE2\x80\x94" /* em dash */;
 }
-
-// Whether the UTF-8 text `s` opens with a letter (of any script: "über",
-// "человек"); with `upper`, a capital one.
-inline bool StartsWithLetter(std::string_view s, bool upper = false) {
-  if (s.empty()) return false;
-  if (static_cast<unsigned char>(s[0]) < 0x80) {
-    return upper ? IsAsciiUpper(s[0]) : IsAsciiAlpha(s[0]);
-  }
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
-  return c >= 0 && (upper ? u_isupper(c) : u_isalpha(c));
-}
-
-// A word made of letters (and inner dots, hyphens or apostrophes: "u.s.").
-inline bool IsWord(const Token& t) { return !t.is_number && StartsWithLetter(t.lower); }
 
 // The significant digits of a value: 2 for 180, 1.2 and 340e6; 1 for 6 and 5,000.
 inline int SignificantDigits(double value) {
