@@ -143,6 +143,11 @@ TEST(FrenchFiguresTest, NumberWords) {
             (Rows{{"Vingt-cinq personnes", 25, 25, "", "people", "injured"}}));
 }
 
+TEST(FrenchFiguresTest, DatesAreNoFigures) {
+  EXPECT_EQ(Figures("fr", "Le 12 mars, les pompiers ont compté 30 maisons détruites.\n"),
+            (Rows{{"30 maisons", 30, 30, "", "", "maisons"}}));
+}
+
 // Spanish.
 TEST(SpanishFiguresTest, DeathTollWithQualifier) {
   EXPECT_EQ(Figures("es", "Al menos 12 personas murieron en el ataque.\n"),
@@ -153,6 +158,10 @@ TEST(SpanishFiguresTest, ASentenceOpensOnTheVerb) {
   // a verb that opens the sentence.
   EXPECT_EQ(Figures("es", "Llegaron 300 migrantes a la isla.\n"),
             (Rows{{"300 migrantes", 300, 300, "", "", "migrantes"}}));
+}
+TEST(SpanishFiguresTest, HundredsWords) {
+  EXPECT_EQ(Figures("es", "Doscientos cincuenta soldados llegaron ayer.\n"),
+            (Rows{{"Doscientos cincuenta soldados", 250, 250, "", "", "soldados"}}));
 }
 TEST(SpanishFiguresTest, PercentLevel) {
   EXPECT_EQ(Figures("es", "El desempleo subió al 5,2 %.\n"),
@@ -279,6 +288,14 @@ TEST(RussianFiguresTest, AbbreviatedMagnitudes) {
 TEST(RussianFiguresTest, SpacesGroupThousands) {
   EXPECT_EQ(Figures("ru", "Около 5 000 домов остались без света.\n"),
             (Rows{{"Около 5 000 домов", 5000, 5000, "about", "", "домов"}}));
+}
+TEST(RussianFiguresTest, GenitivePluralsWithoutEnding) {
+  EXPECT_EQ(Figures("ru", "Около 5 000 солдат участвуют в учениях.\n"),
+            (Rows{{"Около 5 000 солдат", 5000, 5000, "about", "", "солдат"}}));
+}
+TEST(RussianFiguresTest, YearsNamedByTheirWordAreDates) {
+  EXPECT_EQ(Figures("ru", "Итоги 2024 года подвели 15 экспертов.\n"),
+            (Rows{{"15 экспертов", 15, 15, "", "", "экспертов"}}));
 }
 TEST(RussianFiguresTest, RangeFromTo) {
   EXPECT_EQ(Figures("ru", "От 10 до 20 домов были разрушены.\n"),
