@@ -60,6 +60,13 @@ class Scanner {
     std::string_view g = Gap(a);
     return g.empty() || g == "-";
   }
+  // Joined, or a one-letter word elided before the next ("d'aide", "l'an").
+  bool JoinedOrElided(uint32_t a) const {
+    if (Joined(a)) return true;
+    if (a + 1 >= end_ || tok(a).lower.size() != 1) return false;
+    const std::string_view g = Gap(a);
+    return g == "'" || g == "\xE2\x80\x99";
+  }
   // The trimmed text from byte `pos` to token k.
   std::string_view GapAt(size_t pos, uint32_t k) const {
     if (pos > tok(k).span.begin) return "/";  // token k overlaps the figure: never adjacent
@@ -77,19 +84,29 @@ class Scanner {
     std::string_view g = Gap(k);
     return g.empty() || w_.IsCurrencySign(g);
   }
-  bool Capitalized(uint32_t k) const { return IsAsciiUpper(CharAt(tok(k).span.begin)); }
+  bool Capitalized(uint32_t k) const {
+    return StartsWithLetter(std::string_view(text_).substr(tok(k).span.begin), /*upper=*/true,
+                            w_.ascii_letters);
+  }
+  // Capitalized as a name is: in a language that capitalizes every noun
+  // (German), a capital says nothing about names.
+  bool NameCapital(uint32_t k) const { return !w_.capitalized_nouns && Capitalized(k); }
   bool IsMonth(uint32_t k) const {
     std::string_view w = NoDot(tok(k).lower);
     if (w_.month_if_capitalized.Contains(w)) return Capitalized(k);  // "20 may have died"
-    return MonthFromName(w) > 0;
+    return MonthFromName(w) > 0 || w_.months.Contains(w);
   }
 
   // An acronym or a word in capitals ("TIPS", "THREE"), not "DJs".
   bool AllCaps(uint32_t k) const {
     size_t letters = 0;
-    for (uint32_t b = tok(k).span.begin; b < tok(k).span.end; ++b) {
-      if (IsAsciiLower(text_[b])) return false;
-      letters += IsAsciiUpper(text_[b]);
+    const int32_t end = static_cast<int32_t>(tok(k).span.end);
+    for (int32_t b = static_cast<int32_t>(tok(k).span.begin); b < end;) {
+      UChar32 c = 0;
+      U8_NEXT(text_.data(), b, end, c);
+      if (c >= 0x80 && w_.ascii_letters) continue;
+      if (c < 0x80 ? IsAsciiLower(static_cast<char>(c)) : u_islower(c)) return false;
+      letters += c < 0x80 ? IsAsciiUpper(static_cast<char>(c)) : u_isupper(c);
     }
     return letters >= 2;
   }
@@ -97,7 +114,7 @@ class Scanner {
   // A word that may belong to a counted noun compound.
   bool CompoundWord(uint32_t k) const {
     const Token& t = tok(k);
-    return IsWord(t) && !t.is_stopword && !quote_words::IsPossessive(t.lower) &&
+    return w_.IsWord(t) && !t.is_stopword && !quote_words::IsPossessive(t.lower) &&
            !w_.non_heads.Contains(t.lower) && !IsMonth(k) && !AllCaps(k) &&
            !IsWeekdayName(t.lower) && !w_.FindScale(t.lower) && !w_.numbers.Find(t.lower) &&
            t.lower.find_first_of("0123456789") == std::string::npos;
@@ -109,22 +126,26 @@ class Scanner {
     for (uint32_t t = k; t < end_ && t < k + 3; ++t) {
       if (t > k && !Joined(t - 1)) break;
       // An acronym may modify a noun: "27 EU member states".
-      const bool acronym = AllCaps(t) && IsWord(tok(t)) && t + 1 < end_ && Adjacent(t) &&
-                           CompoundWord(t + 1) && !Capitalized(t + 1);
+      const bool acronym = AllCaps(t) && w_.IsWord(tok(t)) && t + 1 < end_ && Adjacent(t) &&
+                           CompoundWord(t + 1) && !NameCapital(t + 1);
       // A capitalized word after a lower-case one only as a modifier: "new
       // U.S. states", not "a $2 billion loan Obama signed".
       const bool modifier = t + 1 < end_ && Joined(t) && CompoundWord(t + 1) &&
                             !w_.EndsEd(tok(t + 1).lower) && !w_.IsVerb(tok(t + 1).lower);
       const bool fits = (CompoundWord(t) || acronym) && !w_.IsVerb(tok(t).lower) &&
                         !(t > k && w_.EndsEd(tok(t).lower)) &&
-                        !(t > k && !Capitalized(t - 1) && Capitalized(t) && !modifier);
+                        !(t > k && !NameCapital(t - 1) && NameCapital(t) && !modifier);
       if (!fits) {
         // A hyphenated word cut in two ("hands-on", "aux-to-Lightning").
         if (t > k && Gap(t - 1) == "-") return false;
         break;
       }
       e = t + 1;
-      if (w_.LooksPlural(tok(t).lower) && !(t + 1 < end_ && Gap(t) == "-")) break;
+      // Where nouns are capitalized, a lower-case plural is an adjective.
+      if (w_.LooksPlural(tok(t).lower) && !(t + 1 < end_ && Gap(t) == "-") &&
+          (!w_.capitalized_nouns || Capitalized(t))) {
+        break;
+      }
     }
     // Three words and no head yet: "new federal death row peers" is too long
     // to read without a parser.
@@ -132,14 +153,17 @@ class Scanner {
         CompoundWord(e)) {
       return false;
     }
-    while (e > k && (w_.EndsEd(tok(e - 1).lower) || w_.IsLyAdverb(tok(e - 1).lower))) --e;
+    while (e > k && (w_.EndsEd(tok(e - 1).lower) || w_.IsLyAdverb(tok(e - 1).lower) ||
+                     (w_.capitalized_nouns && !Capitalized(e - 1)))) {
+      --e;
+    }
     if (e == k) return false;
     // A lone period is a time, not a thing: "8% year on year".
     if (e == k + 1 && w_.periods.Contains(NoDot(tok(k).stem))) return false;
     // A name, not a count: "Two Fat Ladies", "$159 Apple Air Pods"; in a
     // heading, any capitalized head ("13 Ways to ...").
     bool all_capitalized = true;
-    for (uint32_t t = k; t < e; ++t) all_capitalized = all_capitalized && Capitalized(t);
+    for (uint32_t t = k; t < e; ++t) all_capitalized = all_capitalized && NameCapital(t);
     if (all_capitalized && (e - k > 1 || doc_.sentences[sentence_].fragment)) return false;
     *end_out = e;
     return true;
@@ -152,13 +176,13 @@ class Scanner {
            !w_.common_verbs.Contains(tok(b - 1).lower) &&
            !w_.level_verbs.Contains(tok(b - 1).lower) && !w_.IsVerb(tok(b - 1).lower) &&
            !w_.change_verbs.Contains(tok(b - 1).lower) &&
-           (!Capitalized(b - 1) || b - 1 == begin_)) {
+           (!NameCapital(b - 1) || b - 1 == begin_)) {
       --b;
     }
     return b;
   }
 
-  bool LowerOrFirst(uint32_t k) const { return !Capitalized(k) || k == begin_; }
+  bool LowerOrFirst(uint32_t k) const { return !NameCapital(k) || k == begin_; }
 
   // The label and key of the compound [b, e).
   void SetWhat(uint32_t b, uint32_t e, FigureMention* m) {
@@ -168,9 +192,23 @@ class Scanner {
     for (uint32_t k = b; k < e; ++k) {
       if (k > b) label += Gap(k - 1) == "-" ? "-" : " ";
       std::string_view w(text_.data() + tok(k).span.begin, tok(k).span.end - tok(k).span.begin);
-      if (k == begin_ && w.size() > 1 && IsAsciiUpper(w[0]) && IsAsciiLower(w[1])) {
+      if (k == begin_ && w_.capitalized_nouns) {
+        label += w;  // "Menschen" keeps its capital
+      } else if (k == begin_ && w.size() > 1 && IsAsciiUpper(w[0]) && IsAsciiLower(w[1])) {
         label += AsciiToLower(w[0]);
         label += w.substr(1);
+      } else if (k == begin_ && !w_.ascii_letters && StartsWithLetter(w, /*upper=*/true) &&
+                 !AllCaps(k)) {
+        // "Цены" -> "цены", "Économie" -> "économie".
+        int32_t i = 0;
+        UChar32 c = 0;
+        U8_NEXT(w.data(), i, static_cast<int32_t>(w.size()), c);
+        char lower[U8_MAX_LENGTH];
+        int32_t n = 0;
+        UBool error = false;
+        U8_APPEND(lower, n, U8_MAX_LENGTH, u_tolower(c), error);
+        label.append(lower, error ? 0 : n);
+        label += w.substr(error ? 0 : i);
       } else {
         label += w;
       }
@@ -194,8 +232,20 @@ class Scanner {
     const Token& t = tok(i);
     *next = i + 1;
     if (t.is_number && !t.lower.empty() && IsAsciiDigit(t.lower[0])) {
-      *value = ParseNumber(t.lower);
+      *value = w_.format.Parse(t.lower);
       *digits = true;
+      // "1 000 000", "12 500,5": groups of three digits after white space,
+      // where the language groups so.
+      if (w_.format.groups_by_space()) {
+        std::string written = t.lower;
+        for (uint32_t k = i + 1; k < end_ && tok(k).is_number && SpaceGroupAt(k); ++k) {
+          const double grouped = w_.format.Parse(written + " " + tok(k).lower);
+          if (std::isnan(grouped)) break;
+          written += " " + tok(k).lower;
+          *value = grouped;
+          *next = k + 1;
+        }
+      }
       return !std::isnan(*value);
     }
     // Asked of every token: most words are ruled out by their shape.
@@ -203,14 +253,45 @@ class Scanner {
     if (w == nullptr) return false;
     *value = w->value;
     *digits = false;
-    if (w->value >= 20 && w->value < 100 && Joined(i)) {
-      const NumberWord* ones = w_.numbers.Find(tok(i + 1).lower);
+    if (w->value >= 20 && w->value < 100) {
+      // "twenty-five", "twenty five"; "treinta y cinco" (a tens-and word).
+      uint32_t k = i + 1;
+      const NumberWord* ones = Joined(i) ? w_.numbers.Find(tok(k).lower) : nullptr;
+      if ((ones == nullptr || ones->value >= 10) && i + 2 < end_ && Adjacent(i) &&
+          Adjacent(i + 1) && w_.tens_and.Contains(tok(i + 1).lower)) {
+        k = i + 2;
+        ones = w_.numbers.Find(tok(k).lower);
+      }
       if (ones != nullptr && ones->value < 10) {
         *value += ones->value;
-        *next = i + 2;
+        *next = k + 1;
+      }
+    } else if (w->value >= 100 && w->value < 1000 && std::fmod(w->value, 100) == 0 && Joined(i) &&
+               Gap(i) != "-") {
+      // A hundreds word and a number below a hundred: "doscientos cincuenta",
+      // "двести пять" (English has none: "hundred" is a magnitude).
+      const NumberWord* rest = w_.numbers.Find(tok(i + 1).lower);
+      double below = 0;
+      uint32_t after = 0;
+      bool rest_digits = false;
+      if (rest != nullptr && rest->value < 100 && Number(i + 1, &below, &after, &rest_digits)) {
+        *value += below;
+        *next = after;
       }
     }
     return true;
+  }
+
+  // Whether the number token k is a group of three digits after a
+  // thousands space: "000" of "1 000".
+  bool SpaceGroupAt(uint32_t k) const {
+    const std::string_view w = tok(k).lower;
+    if (w.size() < 3 || !IsAsciiDigit(w[0]) || !IsAsciiDigit(w[1]) || !IsAsciiDigit(w[2]) ||
+        (w.size() > 3 && IsAsciiDigit(w[3]))) {
+      return false;
+    }
+    const size_t from = tok(k - 1).span.end;
+    return w_.format.IsSpaceGroup(std::string_view(text_).substr(from, tok(k).span.begin - from));
   }
 
   // A glued number ("4.5bn", "10km"): its value, scale and unit (null for
@@ -226,7 +307,7 @@ class Scanner {
     const bool unit_follows = i + 1 < end_ && Adjacent(i) && w_.FindUnit(tok(i + 1).lower);
     for (const GluedScale& g : w_.glued_scales) {
       if (g.suffix != suffix || (g.needs_currency && !currency && !unit_follows)) continue;
-      *value = ParseNumber(std::string_view(w).substr(0, p)) * g.value;
+      *value = w_.format.Parse(std::string_view(w).substr(0, p)) * g.value;
       *unit = nullptr;
       return std::isfinite(*value);
     }
@@ -235,7 +316,7 @@ class Scanner {
       if (g.suffix != suffix || (g.capital && !IsAsciiUpper(CharAt(tok(i).span.end - 1)))) {
         continue;
       }
-      *value = ParseNumber(std::string_view(w).substr(0, p));
+      *value = w_.format.Parse(std::string_view(w).substr(0, p));
       *unit = &g;
       return std::isfinite(*value);
     }
@@ -274,6 +355,11 @@ class Scanner {
       }
     }
     if (after < end_ && w_.clock.Contains(tok(after).lower)) return true;
+    // "2024 года", "в 2024 году": a year named so.
+    if (digits && IsDigits(t.lower) && t.lower.size() == 4 && value >= 1900 && value <= 2099 &&
+        after < end_ && w_.year_after.Contains(tok(after).lower)) {
+      return true;
+    }
     if (value <= 31 && value == std::floor(value)) {
       if (i > begin_ && IsMonth(i - 1)) return true;
       if (after < end_ && IsMonth(after)) return true;
@@ -302,10 +388,15 @@ class Scanner {
     if (!Adjacent(p)) return false;
     const Token& t = tok(p);
     if (w_.label_words.Contains(t.lower)) return true;
-    if (!IsWord(t) || !Capitalized(p) || t.is_stopword || w_.free_before.Contains(t.lower))
+    if (!w_.IsWord(t) || !NameCapital(p) || t.is_stopword || w_.free_before.Contains(t.lower))
       return false;
     if (EndsWith(t.lower, "'s") || EndsWith(t.lower, "\xE2\x80\x99s")) return false;
     if (IsMonth(p) || w_.Casualty(t) != "") return false;
+    // A sentence may open on a verb: "Murieron 12 personas", "Погибли 12 человек".
+    if (p == begin_ && (w_.level_verbs.Contains(t.lower) || w_.change_verbs.Contains(t.lower) ||
+                        w_.common_verbs.Contains(t.lower) || w_.IsVerb(t.lower))) {
+      return false;
+    }
     return true;
   }
 
@@ -324,9 +415,11 @@ class Scanner {
     bool between = false;  // "between 5,000 and 6,000"
     bool year_like = false;
     bool counted = false;  // a counted noun follows
+    bool dotted = false;   // the figure ends with a magnitude's period ("3,2 Mio.")
     Kind kind = Kind::kNone;
     uint32_t span_begin = 0, span_end = 0;
     const CurrencySign* currency = nullptr;
+    size_t currency_size = 0;  // the sign's bytes and a space after a spaced one
     const GluedUnit* glued_unit = nullptr;
     std::string subject, subject_key;  // for "fell by 0.4 points to 3.1 percent"
   };
@@ -358,7 +451,8 @@ class Scanner {
     r->span_begin = ti.span.begin;
     // Currency before the number.
     // (Asked of every token: the byte before it is tested first.)
-    r->currency = w_.CurrencyBefore(std::string_view(text_).substr(0, r->span_begin));
+    r->currency =
+        w_.CurrencyBefore(std::string_view(text_).substr(0, r->span_begin), &r->currency_size);
     if (Number(i, &r->value, &r->j, &r->digits)) {
       if (Skipped(i, r->j, r->value, r->digits)) return false;
       // A capitalized number word inside a sentence names something: "the
@@ -433,7 +527,7 @@ class Scanner {
     const uint32_t i = r->i;
     r->span_end = tok(r->j - 1).span.end;
     if (r->currency != nullptr) {
-      r->span_begin -= r->currency->sign.size();
+      r->span_begin -= r->currency_size;
       m->unit = r->currency->unit;
       r->kind = Kind::kMoney;
     }
@@ -475,16 +569,49 @@ class Scanner {
     }
   }
 
+  // Whether the token after the figure read so far is joined to it (spaces
+  // or a hyphen between), a magnitude's period aside.
+  bool JoinedNext(const Reading* r) const {
+    return r->dotted ? JoinedAt(r->span_end, r->j) : Joined(r->j - 1);
+  }
+
+  // The sign written after the figure that ends at byte `pos` ("12,5 %",
+  // "100 €"), glued or after one white space; *end is the sign's end.
+  const SignAfter* SignAfterAt(size_t pos, size_t* end) const {
+    if (w_.signs_after.empty()) return nullptr;
+    std::string_view rest = std::string_view(text_).substr(std::min(pos, text_.size()));
+    for (std::string_view space : {" ", "\xC2\xA0", "\xE2\x80\xAF"}) {
+      if (StartsWith(rest, space)) {
+        rest.remove_prefix(space.size());
+        break;
+      }
+    }
+    for (const SignAfter& a : w_.signs_after) {
+      if (!StartsWith(rest, a.sign)) continue;
+      const std::string_view after = rest.substr(a.sign.size());
+      // A sign, not a word's first letters: "5 EURO" is the unit word's.
+      if (!after.empty() && (StartsWithLetter(after) || IsAsciiDigit(after[0]))) continue;
+      *end = text_.size() - after.size();
+      return &a;
+    }
+    return nullptr;
+  }
+
   // Scales after the number: "4.5 billion", "two hundred and fifty", "two
   // hundred thousand"; multiplies *v and returns the scale.
   double Scale(Reading* r, double* v) {
     double total = 1.0;
-    for (int n = 0; n < 2 && r->j < end_ && Joined(r->j - 1); ++n) {
+    for (int n = 0; n < 2 && r->j < end_ && JoinedNext(r); ++n) {
       const ScaleWord* s = w_.FindScale(tok(r->j).lower);
       if (s == nullptr || Gap(r->j - 1) == "-") break;
       *v *= s->value;
       total *= s->value;
       r->span_end = tok(r->j).span.end;
+      // "Mio.", "тыс.": the period is the magnitude's.
+      if (s->dot && CharAt(r->span_end) == '.') {
+        ++r->span_end;
+        r->dotted = true;
+      }
       ++r->j;
       if (s->takes_and && r->j + 1 < end_ && w_.scale_and.Contains(tok(r->j).lower) &&
           Adjacent(r->j - 1) && Adjacent(r->j)) {
@@ -559,6 +686,7 @@ class Scanner {
   // The unit: "of a century", a glued unit, "%", unit words.
   bool ReadUnit(Reading* r, FigureMention* m) {
     const Unit* of_unit = nullptr;
+    size_t sign_end = 0;
     if (r->fraction && !r->ratio && r->j + 2 < end_ && w_.of.Contains(tok(r->j).lower) &&
         w_.article.Contains(tok(r->j + 1).lower) && Adjacent(r->j) && Adjacent(r->j + 1)) {
       of_unit = w_.FindUnit(tok(r->j + 2).lower);
@@ -588,9 +716,18 @@ class Scanner {
       ++r->span_end;
       m->unit = "percent";
       r->kind = Kind::kPercent;
-    } else if (m->unit.empty() && r->j < end_ && Joined(r->j - 1)) {
+    } else if (const SignAfter* a =
+                   m->unit.empty() ? SignAfterAt(r->span_end, &sign_end) : nullptr) {
+      // "12,5 %", "3,2 Mio. €".
+      m->unit = a->unit;
+      r->kind = a->kind;
+      r->span_end = sign_end;
+      while (r->j < end_ && tok(r->j).span.begin < r->span_end) ++r->j;
+    } else if (m->unit.empty() && r->j < end_ && JoinedNext(r)) {
       // A unit word, possibly hyphenated ("1.2-kilometre"), or a unit of
-      // several words ("per cent", "percentage points", "km/h").
+      // several words ("per cent", "percentage points", "km/h"), also after
+      // a magnitude and a scale-of word ("3 millions d'euros").
+      if (ScaleOfAt(r)) ++r->j;
       const std::string_view w = tok(r->j).lower;
       uint32_t next = 0;
       size_t span_end = 0;
@@ -614,6 +751,15 @@ class Scanner {
       }
     }
     return true;
+  }
+
+  // "3 millions d'euros", "3 millones de euros": a magnitude, a scale-of
+  // word and a unit word (and not another word) at r->j.
+  bool ScaleOfAt(const Reading* r) const {
+    if (!r->scaled || r->j + 1 >= end_ || !w_.scale_of.Contains(tok(r->j).lower)) return false;
+    const std::string_view gap = Gap(r->j);
+    return (gap.empty() || gap == "'" || gap == "\xE2\x80\x99") &&
+           w_.FindUnit(tok(r->j + 1).lower) != nullptr;
   }
 
   // A unit of several words, separated by spaces or hyphens as listed, or
@@ -705,7 +851,7 @@ class Scanner {
       if (bare && noun_end - r->j == 1 && w_.EndsEd(head)) ok = false;
       // "2016 election": a year, unless a plural noun follows right away.
       if (r->year_like && m->qualifier.empty() &&
-          (noun_end - r->j > 1 || !w_.LooksPlural(head) || Capitalized(r->j))) {
+          (noun_end - r->j > 1 || !w_.LooksPlural(head) || NameCapital(r->j))) {
         ok = false;
       }
       if (ok) {
@@ -732,7 +878,9 @@ class Scanner {
 
   // Casualties: the verb after the figure, then the word before it.
   void Casualties(Reading* r, FigureMention* m) {
-    if ((m->unit.empty() || m->unit == "people") && !IsCasualtyKey(m->what_key)) {
+    // Casualties are whole people: "magnitude 6,4 killed" is no toll.
+    if ((m->unit.empty() || m->unit == "people") && !IsCasualtyKey(m->what_key) &&
+        r->value == std::floor(r->value)) {
       std::string_view found;
       // Up to kMaxCasualtyGap auxiliaries: "are estimated to have been killed".
       constexpr uint32_t kMaxCasualtyGap = 7;
@@ -893,12 +1041,12 @@ class Scanner {
           SetWhat(k, e, m);
       } else if (w_.of.Contains(w) || (r->fraction && w_.the.Contains(w))) {
         if (!w_.of.Contains(w)) k = r->j;  // "half the residents"
-        while (k < end_ && k < r->j + 4 && Joined(k - 1) &&
+        while (k < end_ && k < r->j + 4 && JoinedOrElided(k - 1) &&
                (w_.determiners.Contains(tok(k).lower) || tok(k).is_number ||
                 quote_words::IsPossessive(tok(k).lower))) {
           ++k;
         }
-        if (k < end_ && Joined(k - 1) && !IsMonth(k) && CompoundAfter(k, &e)) {
+        if (k < end_ && JoinedOrElided(k - 1) && !IsMonth(k) && CompoundAfter(k, &e)) {
           SetWhat(k, e, m);
           if (e < end_) Rate(r, m, e, tok(e - 1).span.end, false);
         }
@@ -975,7 +1123,7 @@ class Scanner {
     for (uint32_t k = lo; k < hi; ++k) {
       if ((k >= first && k < last) || (k >= what_begin_ && k < what_end_)) continue;
       const Token& t = tok(k);
-      if (!IsWord(t) || t.is_stopword || w_.reporting.Contains(t.lower)) continue;
+      if (!w_.IsWord(t) || t.is_stopword || w_.reporting.Contains(t.lower)) continue;
       out.push_back(t.stem_hash);
     }
     std::sort(out.begin(), out.end());

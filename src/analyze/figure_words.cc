@@ -106,12 +106,12 @@ Status LoadMagnitudes(std::string_view data_dir, const std::string& name, Figure
     if (row.size() < 2 || row.size() > 3 || !ParseValue(row[1], &value)) {
       return Bad(name, row, "expected 'WORD | VALUE | FORMS'");
     }
-    if (!Flags(row, 2, {"word", "glued", "abbreviation", "currency", "and"}, &flags)) {
+    if (!Flags(row, 2, {"word", "glued", "abbreviation", "currency", "and", "dot"}, &flags)) {
       return Bad(name, row, "unknown form");
     }
-    if (flags.empty() || Has(flags, "word")) {
-      w->scales.push_back(
-          {std::string(row[0]), value, Has(flags, "abbreviation"), Has(flags, "and")});
+    if (flags.empty() || Has(flags, "word") || Has(flags, "dot")) {
+      w->scales.push_back({std::string(row[0]), value, Has(flags, "abbreviation"),
+                           Has(flags, "and"), Has(flags, "dot")});
     }
     if (Has(flags, "glued")) {
       w->glued_scales.push_back({std::string(row[0]), value, Has(flags, "currency")});
@@ -154,14 +154,19 @@ Status LoadUnits(std::string_view data_dir, const std::string& name, FigureWords
         !ParseKind(row[2], &kind)) {
       return Bad(name, row, "expected 'WRITTEN | UNIT | KIND [| FORMS]' with a known kind");
     }
-    if (!Flags(row, 3, {"word", "glued", "capital", "sign"}, &flags)) {
+    if (!Flags(row, 3, {"word", "glued", "capital", "sign", "spaced", "after"}, &flags)) {
       return Bad(name, row, "unknown form");
     }
     const std::string written(row[0]);
     const std::string unit(row[1]);
     note_kind(unit, kind);
+    if (Has(flags, "after")) {
+      w->signs_after.push_back({written, unit, kind});
+      if (flags.size() == 1) continue;
+    }
     if (Has(flags, "sign")) {
-      w->currency_signs.push_back({written, unit});
+      w->currency_signs.push_back({written, unit, Has(flags, "spaced")});
+      w->has_spaced_sign = w->has_spaced_sign || Has(flags, "spaced");
       w->currency_last_byte[static_cast<unsigned char>(written.back())] = true;
       continue;
     }
@@ -309,7 +314,17 @@ Status LoadCountedNouns(std::string_view data_dir, const std::string& name, Figu
                     {"time", &w->times},
                     {"label", &w->label_words},
                     {"street", &w->street_words}},
-                   nullptr);
+                   [w](const Row& row) {
+                     std::vector<std::string>* endings =
+                         row[1] == "plural-ending"       ? &w->plural_endings
+                         : row[1] == "not-plural-ending" ? &w->not_plural_endings
+                         : row[1] == "participle-ending" ? &w->participle_endings
+                         : row[1] == "adverb-ending"     ? &w->adverb_endings
+                                                         : nullptr;
+                     if (endings == nullptr || row.size() != 2) return false;
+                     endings->emplace_back(row[0]);
+                     return true;
+                   });
 }
 
 Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWords* w) {
@@ -343,8 +358,20 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
        {"one-after", &w->one_after},
        {"clock", &w->clock},
        {"code", &w->codes},
-       {"month-if-capitalized", &w->month_if_capitalized}},
+       {"month-if-capitalized", &w->month_if_capitalized},
+       {"tens-and", &w->tens_and},
+       {"scale-of", &w->scale_of},
+       {"month", &w->months},
+       {"year-after", &w->year_after}},
       [w](const Row& row) {
+        if (row[0] == "nouns" && row[1] == "capitalized" && row.size() == 2) {
+          w->capitalized_nouns = true;
+          return true;
+        }
+        if (row[0] == "letters" && row[1] == "ascii" && row.size() == 2) {
+          w->ascii_letters = true;
+          return true;
+        }
         if ((row[1] == "change-label" || row[1] == "change-key") && row.size() == 2) {
           std::string& target = row[1] == "change-label" ? w->change_label : w->change_key;
           if (!target.empty()) return false;  // one of each
@@ -391,6 +418,9 @@ Result<FigureWords> LoadFigureWords(std::string_view data_dir, std::string_view 
   Result<NumberWords> numbers = NumberWords::Load(data_dir, language);
   if (!numbers.ok()) return numbers.status();
   w.numbers = std::move(*numbers);
+  Result<NumberFormat> format = NumberFormat::Load(data_dir, language);
+  if (!format.ok()) return format.status();
+  w.format = std::move(*format);
   using Loader = Status (*)(std::string_view, const std::string&, FigureWords*);
   static constexpr std::pair<std::string_view, Loader> kFiles[] = {
       {"magnitudes.txt", LoadMagnitudes},

@@ -5,9 +5,9 @@
 //   Result<FigureWords> words = LoadFigureWords(data_dir, "en");
 //   if (const Unit* u = words->FindUnit("metres")) ...  // metre, length
 //
-// LoadFigureWords reads data/<language>/: number_words.txt (util/number_words.h),
-// magnitudes.txt, fractions.txt, units.txt, quantity_qualifiers.txt,
-// casualty_words.txt, figure_verbs.txt, counted_nouns.txt,
+// LoadFigureWords reads data/<language>/: number_words.txt and
+// number_format.txt (util/number_words.h), magnitudes.txt, fractions.txt, units.txt,
+// quantity_qualifiers.txt, casualty_words.txt, figure_verbs.txt, counted_nouns.txt,
 // figure_grammar.txt and figure_labels.txt (each file opens with what it
 // lists and how the code reads it); each from `data_dir` when it holds the
 // file, else built in. A file missing for the language is kNotFound; an
@@ -17,6 +17,9 @@
 // scan is as fast. Immutable once loaded; thread-safe.
 #ifndef DOSSIER_ANALYZE_FIGURE_WORDS_H_
 #define DOSSIER_ANALYZE_FIGURE_WORDS_H_
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
@@ -38,6 +41,19 @@
 
 namespace dossier::figures_internal {
 
+// Whether the UTF-8 text `s` opens with a letter (of any script: "über",
+// "человек", unless `ascii`); with `upper`, a capital one.
+inline bool StartsWithLetter(std::string_view s, bool upper = false, bool ascii = false) {
+  if (s.empty()) return false;
+  if (static_cast<unsigned char>(s[0]) < 0x80 || ascii) {
+    return upper ? IsAsciiUpper(s[0]) : IsAsciiAlpha(s[0]);
+  }
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return c >= 0 && (upper ? u_isupper(c) : u_isalpha(c));
+}
+
 // What a unit measures (units.txt, column KIND).
 enum class Kind { kNone, kPeople, kMoney, kPercent, kLength, kTime, kMeasure };
 
@@ -47,6 +63,7 @@ struct ScaleWord {
   double value = 0;
   bool abbreviation = false;  // never after "a"/"an"
   bool takes_and = false;     // "two hundred and fifty"
+  bool dot = false;           // the period after it is its own: "3,2 Mio. Euro"
 };
 // A magnitude glued to digits: "4.5bn", "£5m".
 struct GluedScale {
@@ -85,10 +102,18 @@ struct GluedUnit {
   Kind kind = Kind::kNone;
   bool capital = false;  // written in capitals only
 };
-// A currency sign before a number: "$" -> dollar.
+// A currency sign before a number: "$" -> dollar; a `spaced` one may stand
+// one space apart ("R$ 5 bilhões").
 struct CurrencySign {
   std::string sign;
   std::string unit;
+  bool spaced = false;
+};
+// A sign after a number, glued or after white space: "12,5 %", "100 €".
+struct SignAfter {
+  std::string sign;
+  std::string unit;
+  Kind kind = Kind::kNone;
 };
 // Words before or after a number that qualify it: "more than" -> "more than".
 struct QualifierPhrase {
@@ -118,6 +143,7 @@ struct Dimension {
 struct FigureWords {
   // Numbers (number_words.txt, magnitudes.txt, fractions.txt).
   NumberWords numbers;
+  NumberFormat format;
   std::vector<ScaleWord> scales;
   std::vector<GluedScale> glued_scales;
   std::vector<FractionWord> fractions;
@@ -128,6 +154,8 @@ struct FigureWords {
   std::vector<PhraseUnit> phrase_units;
   std::vector<GluedUnit> glued_units;
   std::vector<CurrencySign> currency_signs;
+  std::vector<SignAfter> signs_after;
+  bool has_spaced_sign = false;
   std::array<bool, 256> currency_last_byte{};            // last bytes of the signs
   std::vector<std::pair<std::string, Kind>> unit_kinds;  // normalized unit -> kind
 
@@ -147,12 +175,18 @@ struct FigureWords {
   // Counted nouns (counted_nouns.txt).
   ShortWordList non_heads, neutral, generic, not_of_heads, ed_nouns, ly_nouns, irregular_plurals,
       periods, times, label_words, street_words;
+  // Word endings (counted_nouns.txt): of plurals ("s"), of words that are
+  // not plurals though they end like one ("ss"), of participles ("ed"), of
+  // adverbs ("ly").
+  std::vector<std::string> plural_endings, not_plural_endings, participle_endings, adverb_endings;
 
   // The small words of the patterns (figure_grammar.txt).
   ShortWordList article, of, the, ratio, in, scale_and, range_to, range_between, range_and, from,
       to, at, by, infinitive, rate, not_rate, clause_joiners, aged, magnitude, determiners,
       prepositions, pronouns, year_before, free_before, one_before, one_after, clock, codes,
-      month_if_capitalized;
+      month_if_capitalized, tens_and, scale_of, months, year_after;
+  bool capitalized_nouns = false;  // every noun is written with a capital (German)
+  bool ascii_letters = false;      // words are of ASCII letters (English)
   std::vector<Dimension> dimensions;
   std::string change_label;  // "change in"
   std::string change_key;    // "chang"
@@ -178,21 +212,40 @@ struct FigureWords {
     }
     return nullptr;
   }
-  // The currency sign that ends `before` (the text before a number), or null.
-  const CurrencySign* CurrencyBefore(std::string_view before) const {
+  // The currency sign that ends `before` (the text before a number), or
+  // null; *written is its length with the space after a spaced sign.
+  const CurrencySign* CurrencyBefore(std::string_view before, size_t* written) const {
+    size_t space = 0;
+    if (!before.empty() && before.back() == ' ' && has_spaced_sign) {
+      space = 1;
+      before.remove_suffix(1);
+    }
     if (before.empty() || !currency_last_byte[static_cast<unsigned char>(before.back())]) {
       return nullptr;
     }
     for (const CurrencySign& c : currency_signs) {
-      if (EndsWith(before, c.sign)) return &c;
+      if (space > c.spaced) continue;
+      if (before.size() >= c.sign.size() &&
+          SameSign(before.substr(before.size() - c.sign.size()), c.sign)) {
+        *written = c.sign.size() + space;
+        return &c;
+      }
     }
     return nullptr;
   }
   bool IsCurrencySign(std::string_view s) const {
     for (const CurrencySign& c : currency_signs) {
-      if (c.sign == s) return true;
+      if (SameSign(s, c.sign)) return true;
     }
     return false;
+  }
+  // Signs are listed in lower case: "R$" is "r$".
+  static bool SameSign(std::string_view written, std::string_view sign) {
+    if (written.size() != sign.size()) return false;
+    for (size_t i = 0; i < sign.size(); ++i) {
+      if (AsciiToLower(written[i]) != sign[i]) return false;
+    }
+    return true;
   }
   // The kind of a normalized unit ("metre": length), kNone when no unit
   // word gives it.
@@ -212,21 +265,42 @@ struct FigureWords {
     return "";
   }
 
+  // A word made of letters (and inner dots, hyphens or apostrophes: "u.s.").
+  bool IsWord(const Token& t) const {
+    return !t.is_number && StartsWithLetter(t.lower, false, ascii_letters);
+  }
+
   // A verb that ends a counted noun compound.
   bool IsVerb(std::string_view w) const { return compound_end_verbs.Contains(w); }
-  // -ly words are adverbs ("16% nationally") unless listed as nouns.
+  // Words with an adverb ending ("-ly") are adverbs ("16% nationally"),
+  // when longer than the ending by three bytes or more, unless listed as
+  // nouns.
   bool IsLyAdverb(std::string_view w) const {
-    return w.size() > 4 && EndsWith(w, "ly") && !ly_nouns.Contains(w);
+    for (const std::string& e : adverb_endings) {
+      if (w.size() > e.size() + 2 && EndsWith(w, e)) return !ly_nouns.Contains(w);
+    }
+    return false;
   }
-  // -ed words are participles unless listed as nouns.
+  // Words with a participle ending ("-ed") are participles, when longer
+  // than the ending by two bytes or more, unless listed as nouns.
   bool EndsEd(std::string_view w) const {
-    return w.size() > 3 && EndsWith(w, "ed") && !ed_nouns.Contains(w);
+    for (const std::string& e : participle_endings) {
+      if (w.size() > e.size() + 1 && EndsWith(w, e)) return !ed_nouns.Contains(w);
+    }
+    return false;
   }
+  // A listed irregular plural, or a word of three bytes or more with a
+  // plural ending and none of the endings that are not plural.
   bool LooksPlural(std::string_view w) const {
     if (irregular_plurals.Contains(w)) return true;
-    if (w.size() < 3 || w.back() != 's') return false;
-    return !EndsWith(w, "ss") && !EndsWith(w, "us") && !EndsWith(w, "is") && !EndsWith(w, "'s") &&
-           !EndsWith(w, "\xE2\x80\x99s");
+    if (w.size() < 3) return false;
+    bool plural = false;
+    for (const std::string& e : plural_endings) plural = plural || EndsWith(w, e);
+    if (!plural) return false;
+    for (const std::string& e : not_plural_endings) {
+      if (EndsWith(w, e)) return false;
+    }
+    return true;
   }
 };
 
@@ -242,30 +316,6 @@ inline bool IsDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsAsciiDigit(c); });
 }
 
-// Integer digits a reported figure may have: a double holds every integer of
-// up to 15 digits exactly, so the value is the number as written.
-constexpr size_t kMaxIntegerDigits = 15;
-
-// The value of a number as written ("5,000", "4.5"); NaN when it has more
-// than kMaxIntegerDigits significant integer digits (or no finite value),
-// which is no quantity a story reports but a code, or noise.
-inline double ParseNumber(std::string_view s) {
-  std::string digits;
-  size_t integer_digits = 0;
-  bool in_integer = true;
-  for (char c : s) {
-    if (c == ',') continue;
-    if (c == '.') in_integer = false;
-    if (in_integer && IsAsciiDigit(c) && (integer_digits > 0 || c != '0')) ++integer_digits;
-    digits += c;
-  }
-  const double value = std::strtod(digits.c_str(), nullptr);
-  if (integer_digits > kMaxIntegerDigits || !std::isfinite(value)) {
-    return std::numeric_limits<double>::quiet_NaN();
-  }
-  return value;
-}
-
 // The text between two tokens, trimmed.
 inline std::string_view Between(const Document& doc, const Token& a, const Token& b) {
   return TrimWhitespace(std::string_view(doc.text).substr(a.span.end, b.span.begin - a.span.end));
@@ -273,11 +323,6 @@ inline std::string_view Between(const Document& doc, const Token& a, const Token
 
 inline bool IsDash(std::string_view s) {
   return s == "-" || s == "\xE2\x80\x93" /* en dash */ || s == "\xE2\x80\x94" /* em dash */;
-}
-
-// A word made of letters (and inner dots, hyphens or apostrophes: "u.s.").
-inline bool IsWord(const Token& t) {
-  return !t.lower.empty() && !t.is_number && IsAsciiAlpha(t.lower[0]);
 }
 
 // The significant digits of a value: 2 for 180, 1.2 and 340e6; 1 for 6 and 5,000.

@@ -15,7 +15,15 @@
 // counted nouns, the small words of the patterns, the briefing's label
 // words: analyze/figure_words.h lists the files), each from `data_dir` when
 // it holds one, else built in; a list missing for the language is a
-// kNotFound status. The English words quoted below are those of data/en/.
+// kNotFound status. The English words quoted below are those of data/en/;
+// the other languages' lists (de, fr, es, it, pt, ru) play the same parts
+// ("mehr als", "3 millions d'euros", "погибли"). Digits are read in the
+// language's format (number_format.txt: "5,000.5" in English, "5.000,5" in
+// German, "5 000,5" in French with white space between groups), and a few
+// patterns English does without are data too: signs after the number
+// ("12,5 %", "100 €"), magnitudes with their period ("3,2 Mio. Euro"), a
+// unit after a magnitude and "de" ("3 millions d'euros"), tens joined by a
+// word ("treinta y cinco"), nouns written with capitals (German).
 // Extract() and Group() are const and thread-safe.
 // Spans are byte ranges into Document::text. Extract() looks at a window of
 // a few tokens around each number, so it is linear in the number of tokens.

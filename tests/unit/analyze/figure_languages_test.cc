@@ -1,0 +1,338 @@
+// The figures of German, French, Spanish, Italian, Portuguese and Russian
+// news sentences, read with each language's word lists and number format
+// (data/<language>/), and a data folder that changes them.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "../data_folder.h"
+#include "analyze/figures.h"
+#include "analyzed_text.h"
+#include "dossier/pipeline.h"
+
+namespace dossier {
+namespace {
+
+// (span text, value, value_high, qualifier, unit, what) of every figure.
+using Row = std::tuple<std::string, double, double, std::string, std::string, std::string>;
+using Rows = std::vector<Row>;
+
+// The figures of `text` analysed as `language`, read with the lists of
+// `data_dir` (empty: the built-in ones).
+Rows Figures(const std::string& language, const std::string& text,
+             const std::string& data_dir = "") {
+  PipelineOptions options;
+  options.data_dir = data_dir;
+  options.language = language;
+  Result<Pipeline> pipeline = Pipeline::Create(options);
+  EXPECT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  Result<FigureExtractor> figures = FigureExtractor::Create(data_dir, language);
+  EXPECT_TRUE(figures.ok()) << figures.status().ToString();
+  if (!pipeline.ok() || !figures.ok()) return {};
+  Document doc = AnalyzedDocument(*pipeline, text);
+  Rows rows;
+  for (const FigureMention& m : figures->Extract(doc, 0)) {
+    rows.emplace_back(std::string(m.span.Slice(doc.text)), m.value, m.value_high, m.qualifier,
+                      m.unit, m.what);
+  }
+  return rows;
+}
+
+// German.
+TEST(GermanFiguresTest, DeathToll) {
+  EXPECT_EQ(Figures("de", "Bei dem Unglück kamen 224 Menschen ums Leben.\n"),
+            (Rows{{"224 Menschen", 224, 224, "", "people", "killed"}}));
+}
+TEST(GermanFiguresTest, InjuredWithQualifier) {
+  EXPECT_EQ(Figures("de", "Mindestens 12 Menschen wurden verletzt.\n"),
+            (Rows{{"Mindestens 12 Menschen", 12, 12, "at least", "people", "injured"}}));
+}
+TEST(GermanFiguresTest, DecimalCommaPercentLevel) {
+  EXPECT_EQ(Figures("de", "Die Arbeitslosigkeit stieg auf 5,2 Prozent.\n"),
+            (Rows{{"5,2 Prozent", 5.2, 5.2, "", "percent", "Arbeitslosigkeit"}}));
+}
+TEST(GermanFiguresTest, PercentSignAfterASpaceIsAChange) {
+  EXPECT_EQ(Figures("de", "Der Preis stieg um 12,5 %.\n"),
+            (Rows{{"12,5 %", 12.5, 12.5, "", "percent", "veränderung bei Preis"}}));
+}
+TEST(GermanFiguresTest, AbbreviatedMagnitudeBeforeCurrency) {
+  EXPECT_EQ(Figures("de", "Der Konzern verlor 3,2 Mio. Euro.\n"),
+            (Rows{{"3,2 Mio. Euro", 3.2e6, 3.2e6, "", "euro", "verlust"}}));
+}
+TEST(GermanFiguresTest, DotsGroupThousands) {
+  EXPECT_EQ(Figures("de", "Rund 5.000 Soldaten sind im Einsatz.\n"),
+            (Rows{{"Rund 5.000 Soldaten", 5000, 5000, "about", "", "Soldaten"}}));
+  EXPECT_EQ(Figures("de", "Die Schäden werden auf 1.000.000 Euro geschätzt.\n"),
+            (Rows{{"1.000.000 Euro", 1e6, 1e6, "", "euro", ""}}));
+}
+TEST(GermanFiguresTest, SpaceGroupsAndEuroSignAfter) {
+  EXPECT_EQ(Figures("de", "Ein Budget von 1 000,5 Euro reicht nicht.\n"),
+            (Rows{{"1 000,5 Euro", 1000.5, 1000.5, "", "euro", "Budget"}}));
+  // A narrow no-break space groups, and the sign follows the number.
+  EXPECT_EQ(Figures("de", "Ein Budget von 2\u202F500 \u20AC reicht nicht.\n"),
+            (Rows{{"2\u202F500 \u20AC", 2500, 2500, "", "euro", "Budget"}}));
+}
+TEST(GermanFiguresTest, RangeBetween) {
+  EXPECT_EQ(Figures("de", "Zwischen 10 und 20 Häuser wurden zerstört.\n"),
+            (Rows{{"Zwischen 10 und 20 Häuser", 10, 20, "", "", "Häuser"}}));
+}
+TEST(GermanFiguresTest, NumberWordsAndMagnitudes) {
+  EXPECT_EQ(
+      Figures("de", "Mehr als drei Millionen Menschen sind geflohen.\n"),
+      (Rows{{"Mehr als drei Millionen Menschen", 3e6, 3e6, "more than", "people", "people"}}));
+  EXPECT_EQ(Figures("de", "Fünfundzwanzig Menschen wurden getötet.\n"),
+            (Rows{{"Fünfundzwanzig Menschen", 25, 25, "", "people", "killed"}}));
+}
+TEST(GermanFiguresTest, AgeAndLength) {
+  EXPECT_EQ(Figures("de", "Der Mann ist 34 Jahre alt.\n"),
+            (Rows{{"34 Jahre alt", 34, 34, "", "year", "age"}}));
+  EXPECT_EQ(Figures("de", "Die Strecke ist 40 Kilometer lang.\n"),
+            (Rows{{"40 Kilometer lang", 40, 40, "", "kilometre", "length"}}));
+}
+TEST(GermanFiguresTest, DatesAreNoNumbers) {
+  // "12.03.2020" makes no groups of three digits: no number in German.
+  EXPECT_EQ(Figures("de", "Am 12.03.2020 wurden 7 Häuser gebaut.\n"),
+            (Rows{{"7 Häuser", 7, 7, "", "", "Häuser"}}));
+}
+TEST(GermanFiguresTest, OneThousandIsReadByTheLanguage) {
+  // "1.000" is a thousand in German and one in English.
+  EXPECT_EQ(Figures("de", "Es gab 1.000 Verletzte.\n"),
+            (Rows{{"1.000 Verletzte", 1000, 1000, "", "people", "injured"}}));
+  EXPECT_EQ(Figures("en", "There were 1.000 injured.\n"),
+            (Rows{{"1.000 injured", 1, 1, "", "people", "injured"}}));
+}
+
+// French.
+TEST(FrenchFiguresTest, DeathTollWithQualifier) {
+  EXPECT_EQ(Figures("fr", "Au moins 12 personnes ont été tuées dans l'attentat.\n"),
+            (Rows{{"Au moins 12 personnes", 12, 12, "at least", "people", "killed"}}));
+}
+TEST(FrenchFiguresTest, Injured) {
+  EXPECT_EQ(Figures("fr", "L'explosion a fait 12 blessés.\n"),
+            (Rows{{"12 blessés", 12, 12, "", "people", "injured"}}));
+}
+TEST(FrenchFiguresTest, PercentLevel) {
+  EXPECT_EQ(Figures("fr", "Le chômage a atteint 5,2 %.\n"),
+            (Rows{{"5,2 %", 5.2, 5.2, "", "percent", "chômage"}}));
+}
+TEST(FrenchFiguresTest, PercentInWordsIsAChange) {
+  EXPECT_EQ(Figures("fr", "Les prix ont augmenté de 12,5 pour cent.\n"),
+            (Rows{{"12,5 pour cent", 12.5, 12.5, "", "percent", "variation de prix"}}));
+}
+TEST(FrenchFiguresTest, MillionsOfEuros) {
+  EXPECT_EQ(Figures("fr", "L'entreprise a perdu 3 millions d'euros.\n"),
+            (Rows{{"3 millions d'euros", 3e6, 3e6, "", "euro", "perte"}}));
+}
+TEST(FrenchFiguresTest, SpacesGroupThousands) {
+  EXPECT_EQ(Figures("fr", "Environ 1 000 soldats sont déployés.\n"),
+            (Rows{{"Environ 1 000 soldats", 1000, 1000, "about", "", "soldats"}}));
+  EXPECT_EQ(
+      Figures("fr", "Plus de 200\u00A0000 personnes ont fui.\n"),
+      (Rows{{"Plus de 200\u00A0000 personnes", 200000, 200000, "more than", "people", "people"}}));
+}
+TEST(FrenchFiguresTest, RangeBetween) {
+  EXPECT_EQ(Figures("fr", "Entre 10 et 20 maisons ont été détruites.\n"),
+            (Rows{{"Entre 10 et 20 maisons", 10, 20, "", "", "maisons"}}));
+}
+TEST(FrenchFiguresTest, NumberWords) {
+  EXPECT_EQ(Figures("fr", "Vingt-cinq personnes ont été blessées.\n"),
+            (Rows{{"Vingt-cinq personnes", 25, 25, "", "people", "injured"}}));
+}
+
+TEST(FrenchFiguresTest, DatesAreNoFigures) {
+  EXPECT_EQ(Figures("fr", "Le 12 mars, les pompiers ont compté 30 maisons détruites.\n"),
+            (Rows{{"30 maisons", 30, 30, "", "", "maisons"}}));
+}
+
+// Spanish.
+TEST(SpanishFiguresTest, DeathTollWithQualifier) {
+  EXPECT_EQ(Figures("es", "Al menos 12 personas murieron en el ataque.\n"),
+            (Rows{{"Al menos 12 personas", 12, 12, "at least", "people", "killed"}}));
+}
+TEST(SpanishFiguresTest, ASentenceOpensOnTheVerb) {
+  // A capitalized word before a number is a label ("Boeing 737"), but not
+  // a verb that opens the sentence.
+  EXPECT_EQ(Figures("es", "Llegaron 300 migrantes a la isla.\n"),
+            (Rows{{"300 migrantes", 300, 300, "", "", "migrantes"}}));
+}
+TEST(SpanishFiguresTest, HundredsWords) {
+  EXPECT_EQ(Figures("es", "Doscientos cincuenta soldados llegaron ayer.\n"),
+            (Rows{{"Doscientos cincuenta soldados", 250, 250, "", "", "soldados"}}));
+}
+TEST(SpanishFiguresTest, PercentLevel) {
+  EXPECT_EQ(Figures("es", "El desempleo subió al 5,2 %.\n"),
+            (Rows{{"5,2 %", 5.2, 5.2, "", "percent", "desempleo"}}));
+  EXPECT_EQ(Figures("es", "La inflación fue de 3,5 por ciento.\n"),
+            (Rows{{"3,5 por ciento", 3.5, 3.5, "", "percent", "inflación"}}));
+}
+TEST(SpanishFiguresTest, PercentChange) {
+  EXPECT_EQ(Figures("es", "Las ventas crecieron un 12 %.\n"),
+            (Rows{{"12 %", 12, 12, "", "percent", "cambio en ventas"}}));
+}
+TEST(SpanishFiguresTest, MillionsOfEuros) {
+  EXPECT_EQ(Figures("es", "La empresa perdió 3 millones de euros.\n"),
+            (Rows{{"3 millones de euros", 3e6, 3e6, "", "euro", "pérdidas"}}));
+  EXPECT_EQ(Figures("es", "El plan costó 2.500 millones de dólares.\n"),
+            (Rows{{"2.500 millones de dólares", 2.5e9, 2.5e9, "", "dollar", "costo"}}));
+}
+TEST(SpanishFiguresTest, DotsGroupThousands) {
+  EXPECT_EQ(Figures("es", "Unos 5.000 soldados participan.\n"),
+            (Rows{{"Unos 5.000 soldados", 5000, 5000, "about", "", "soldados"}}));
+  EXPECT_EQ(Figures("es", "Más de 200.000 personas huyeron.\n"),
+            (Rows{{"Más de 200.000 personas", 200000, 200000, "more than", "people", "people"}}));
+}
+TEST(SpanishFiguresTest, RangeBetween) {
+  EXPECT_EQ(Figures("es", "Entre 10 y 20 casas quedaron destruidas.\n"),
+            (Rows{{"Entre 10 y 20 casas", 10, 20, "", "", "casas"}}));
+}
+TEST(SpanishFiguresTest, NumberWordsWithY) {
+  EXPECT_EQ(Figures("es", "Treinta y cinco personas resultaron heridas.\n"),
+            (Rows{{"Treinta y cinco personas", 35, 35, "", "people", "injured"}}));
+}
+
+// Italian.
+TEST(ItalianFiguresTest, DeathTollWithQualifier) {
+  EXPECT_EQ(Figures("it", "Almeno 12 persone sono morte nell'attacco.\n"),
+            (Rows{{"Almeno 12 persone", 12, 12, "at least", "people", "killed"}}));
+}
+TEST(ItalianFiguresTest, PercentLevel) {
+  EXPECT_EQ(Figures("it", "La disoccupazione è salita al 5,2 %.\n"),
+            (Rows{{"5,2 %", 5.2, 5.2, "", "percent", "disoccupazione"}}));
+}
+TEST(ItalianFiguresTest, PercentChange) {
+  EXPECT_EQ(Figures("it", "Le vendite sono cresciute del 12,5 per cento.\n"),
+            (Rows{{"12,5 per cento", 12.5, 12.5, "", "percent", "variazione di vendite"}}));
+}
+TEST(ItalianFiguresTest, MillionsOfEuros) {
+  EXPECT_EQ(Figures("it", "L'azienda ha perso 3 milioni di euro.\n"),
+            (Rows{{"3 milioni di euro", 3e6, 3e6, "", "euro", "perdita"}}));
+}
+TEST(ItalianFiguresTest, DotsGroupThousands) {
+  EXPECT_EQ(Figures("it", "Circa 5.000 soldati sono stati schierati.\n"),
+            (Rows{{"Circa 5.000 soldati", 5000, 5000, "about", "", "soldati"}}));
+  EXPECT_EQ(Figures("it", "Oltre 200.000 persone sono fuggite.\n"),
+            (Rows{{"Oltre 200.000 persone", 200000, 200000, "over", "people", "people"}}));
+}
+TEST(ItalianFiguresTest, RangeBetween) {
+  EXPECT_EQ(Figures("it", "Tra 10 e 20 case sono state distrutte.\n"),
+            (Rows{{"Tra 10 e 20 case", 10, 20, "", "", "case"}}));
+}
+TEST(ItalianFiguresTest, NumberWords) {
+  EXPECT_EQ(Figures("it", "Venticinque feriti sono stati ricoverati.\n"),
+            (Rows{{"Venticinque feriti", 25, 25, "", "people", "injured"}}));
+}
+
+// Portuguese.
+TEST(PortugueseFiguresTest, DeathTollWithQualifier) {
+  EXPECT_EQ(Figures("pt", "Pelo menos 12 pessoas morreram no ataque.\n"),
+            (Rows{{"Pelo menos 12 pessoas", 12, 12, "at least", "people", "killed"}}));
+}
+TEST(PortugueseFiguresTest, PercentLevel) {
+  EXPECT_EQ(Figures("pt", "O desemprego subiu para 5,2 %.\n"),
+            (Rows{{"5,2 %", 5.2, 5.2, "", "percent", "desemprego"}}));
+}
+TEST(PortugueseFiguresTest, PercentChange) {
+  EXPECT_EQ(Figures("pt", "As vendas cresceram 12,5 por cento.\n"),
+            (Rows{{"12,5 por cento", 12.5, 12.5, "", "percent", "variação em vendas"}}));
+}
+TEST(PortugueseFiguresTest, MillionsOfReais) {
+  EXPECT_EQ(Figures("pt", "A empresa perdeu 3 milhões de reais.\n"),
+            (Rows{{"3 milhões de reais", 3e6, 3e6, "", "real", "prejuízo"}}));
+  EXPECT_EQ(Figures("pt", "O governo liberou R$ 5 bilhões.\n"),
+            (Rows{{"R$ 5 bilhões", 5e9, 5e9, "", "real", ""}}));
+}
+TEST(PortugueseFiguresTest, DotsGroupThousands) {
+  EXPECT_EQ(Figures("pt", "Cerca de 5.000 soldados foram enviados.\n"),
+            (Rows{{"Cerca de 5.000 soldados", 5000, 5000, "about", "", "soldados"}}));
+  EXPECT_EQ(Figures("pt", "Mais de 200.000 pessoas fugiram.\n"),
+            (Rows{{"Mais de 200.000 pessoas", 200000, 200000, "more than", "people", "people"}}));
+}
+TEST(PortugueseFiguresTest, RangeBetween) {
+  EXPECT_EQ(Figures("pt", "Entre 10 e 20 casas foram destruídas.\n"),
+            (Rows{{"Entre 10 e 20 casas", 10, 20, "", "", "casas"}}));
+}
+TEST(PortugueseFiguresTest, NumberWordsWithE) {
+  EXPECT_EQ(Figures("pt", "Vinte e cinco pessoas ficaram feridas.\n"),
+            (Rows{{"Vinte e cinco pessoas", 25, 25, "", "people", "injured"}}));
+}
+
+// Russian.
+TEST(RussianFiguresTest, DeathTollWithQualifier) {
+  EXPECT_EQ(Figures("ru", "В результате взрыва погибли не менее 12 человек.\n"),
+            (Rows{{"не менее 12 человек", 12, 12, "at least", "people", "killed"}}));
+}
+TEST(RussianFiguresTest, ASentenceOpensOnTheVerb) {
+  // A capitalized word before a number is a label ("Boeing 737"), but not
+  // a verb that opens the sentence.
+  EXPECT_EQ(Figures("ru", "Погибли 12 человек.\n"),
+            (Rows{{"12 человек", 12, 12, "", "people", "killed"}}));
+}
+TEST(RussianFiguresTest, PercentLevel) {
+  EXPECT_EQ(Figures("ru", "Безработица выросла до 5,2 %.\n"),
+            (Rows{{"5,2 %", 5.2, 5.2, "", "percent", "безработица"}}));
+}
+TEST(RussianFiguresTest, PercentChange) {
+  EXPECT_EQ(Figures("ru", "Цены выросли на 12,5 процента.\n"),
+            (Rows{{"12,5 процента", 12.5, 12.5, "", "percent", "изменение цены"}}));
+}
+TEST(RussianFiguresTest, AbbreviatedMagnitudes) {
+  EXPECT_EQ(Figures("ru", "Компания потеряла 1,5 млрд рублей.\n"),
+            (Rows{{"1,5 млрд рублей", 1.5e9, 1.5e9, "", "rouble", "убытки"}}));
+  EXPECT_EQ(Figures("ru", "Из города эвакуированы 10 тыс. человек.\n"),
+            (Rows{{"10 тыс. человек", 1e4, 1e4, "", "people", "people"}}));
+}
+TEST(RussianFiguresTest, SpacesGroupThousands) {
+  EXPECT_EQ(Figures("ru", "Около 5 000 домов остались без света.\n"),
+            (Rows{{"Около 5 000 домов", 5000, 5000, "about", "", "домов"}}));
+}
+TEST(RussianFiguresTest, GenitivePluralsWithoutEnding) {
+  EXPECT_EQ(Figures("ru", "Около 5 000 солдат участвуют в учениях.\n"),
+            (Rows{{"Около 5 000 солдат", 5000, 5000, "about", "", "солдат"}}));
+}
+TEST(RussianFiguresTest, YearsNamedByTheirWordAreDates) {
+  EXPECT_EQ(Figures("ru", "Итоги 2024 года подвели 15 экспертов.\n"),
+            (Rows{{"15 экспертов", 15, 15, "", "", "экспертов"}}));
+}
+TEST(RussianFiguresTest, RangeFromTo) {
+  EXPECT_EQ(Figures("ru", "От 10 до 20 домов были разрушены.\n"),
+            (Rows{{"10 до 20 домов", 10, 20, "", "", "домов"}}));
+}
+TEST(RussianFiguresTest, InflectedNumberWordsAndMagnitudes) {
+  EXPECT_EQ(
+      Figures("ru", "Более двухсот тысяч человек покинули город.\n"),
+      (Rows{{"Более двухсот тысяч человек", 200000, 200000, "more than", "people", "people"}}));
+  EXPECT_EQ(Figures("ru", "Двадцать пять человек получили ранения.\n"),
+            (Rows{{"Двадцать пять человек", 25, 25, "", "people", "injured"}}));
+}
+
+// A data folder replaces a language's lists: a unit, and the number format.
+class FigureLanguageDataTest : public DataFolderTest {};
+
+TEST_F(FigureLanguageDataTest, AFolderAddsAGermanUnit) {
+  const std::string text = "Es wurden 40 Kamele gezählt.\n";
+  EXPECT_EQ(Figures("de", text), (Rows{{"40 Kamele", 40, 40, "", "", "Kamele"}}));
+  Extend("de/units.txt", "kamele | camel | measure");
+  EXPECT_EQ(Figures("de", text, data_dir()), (Rows{{"40 Kamele", 40, 40, "", "camel", ""}}));
+}
+
+TEST_F(FigureLanguageDataTest, AFolderChangesTheGermanNumberFormat) {
+  const std::string text = "Es gab 1.500 Verletzte.\n";
+  EXPECT_EQ(Figures("de", text), (Rows{{"1.500 Verletzte", 1500, 1500, "", "people", "injured"}}));
+  Write("de/number_format.txt", "decimal | .\ngroup | ,\ngroups | loose\n");
+  EXPECT_EQ(Figures("de", text, data_dir()),
+            (Rows{{"1.500 Verletzte", 1.5, 1.5, "", "people", "injured"}}));
+}
+
+TEST_F(FigureLanguageDataTest, ABadNumberFormatIsAnError) {
+  Write("de/number_format.txt", "decimal | ,\ngroup | ,\ngroups | strict\n");
+  Result<FigureExtractor> figures = FigureExtractor::Create(data_dir(), "de");
+  ASSERT_FALSE(figures.ok());
+  EXPECT_EQ(figures.status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace dossier
