@@ -30,7 +30,10 @@
 //
 // Word lists: the class and id words that mark furniture and the body
 // (data/<language>/page_classes.txt), the lines of page furniture, section
-// names and error-page words (page_furniture.txt), byline openings and date
+// names and error-page words (page_furniture.txt; the lists of the other
+// languages of languages.txt too, each applied to the pages that declare its
+// language with <html lang> or og:locale, or declare none; error-page words
+// of every language apply to every page), byline openings and date
 // labels (bylines.txt), month and weekday names (months.txt, weekdays.txt)
 // and the table of news domains (data/outlet_domains.txt).
 // ArticleExtractor::Create loads them from a data folder, which replaces

@@ -293,24 +293,115 @@ void FillFromAddress(const Outlets& outlets, const Meta& m, std::string_view add
 
 // ---- Is it an article? ------------------------------------------------------------------
 
+// Text in a script written without spaces (Chinese, Japanese, Korean)
+// says in one character what a Latin script says in two or three: its
+// characters count twice toward the thresholds, and a line of 15 of them
+// reads as running text without a stop.
+uint32_t WeighedChars(const Block& b) {
+  const uint32_t text = b.chars - b.link_chars;
+  const uint32_t wide = b.link_chars == 0 ? b.wide : b.wide * text / std::max(b.chars, 1u);
+  return text + wide;
+}
+
+bool IsRunningText(const Block& b) {
+  return b.cls == BlockClass::kGood || b.cls == BlockClass::kNearGood ||
+         (b.cls == BlockClass::kShort && b.wide >= 15 && b.link_density() < 0.5f);
+}
+
+bool LooksLikeErrorPage(const Page& page, std::string_view title) {
+  std::string heads = page.meta.title_tag + " " + std::string(title);
+  for (const Elem& el : page.elems) {
+    if (el.tag == GUMBO_TAG_H1) heads += " " + InnerText(el.node, 200);
+  }
+  heads = FoldForMatching(heads);
+  for (const FurnitureLines& f : page.words->furniture) {  // every language's
+    for (const std::string& w : f.error_words) {           // "404", "not found"
+      if (heads.find(w) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+// Whether the page calls itself an article (og:type article, a JSON-LD
+// article).
+bool PageClaimsArticle(const Meta& m) {
+  return StartsWith(AsciiLower(TrimWhitespace(m.og_type)), "article") || m.ld_article;
+}
+
+// Whether the roots lie in (or hold running text of) the element the
+// page's markup marks as the article: <article>, <main>, role=main,
+// itemprop=articleBody, an "article-body" class.
+bool InArticleMarkup(const Page& page, const std::vector<int32_t>& roots) {
+  const std::vector<Elem>& elems = page.elems;
+  for (int32_t r : roots) {
+    for (int32_t p = r; p >= 0; p = elems[p].parent) {
+      if ((elems[p].sig & (kBody | kArticleTag)) != 0) return true;
+    }
+    for (uint32_t i = static_cast<uint32_t>(r); i < elems[r].end; ++i) {
+      if ((elems[i].sig & (kBody | kArticleTag)) != 0 && elems[i].good_chars > 0) return true;
+    }
+  }
+  return false;
+}
+
+// Whether the page's own structure vouches for a short text as its
+// article: the kept text lies in the element its markup marks as the
+// article, and the page calls itself an article or that text is most of
+// the page's text outside links. An error page never is one.
+bool PageVouchesForText(const Page& page, const Selection& sel, uint32_t kept,
+                        std::string_view title) {
+  if (!InArticleMarkup(page, sel.roots)) return false;
+  uint32_t page_text = 0;
+  for (const Block& b : page.blocks) page_text += b.chars - b.link_chars;
+  if (!PageClaimsArticle(page.meta) && 2 * kept < page_text) return false;
+  return !LooksLikeErrorPage(page, title);
+}
+
+// Whether element `i` lies in an <article> inside one of the roots (not a
+// root itself): a teaser on an index page.
+bool InTeaserArticle(const Page& page, const Selection& sel, int32_t i) {
+  for (int32_t r : sel.roots) {
+    if (!Contains(page, r, i)) continue;
+    for (int32_t p = i; p > r; p = page.elems[p].parent) {
+      if (page.elems[p].tag == GUMBO_TAG_ARTICLE) return true;
+    }
+  }
+  return false;
+}
+
 // Empty when the kept blocks make an article; else why not. Too little
-// running text is not an article (an error page, a bare index); nor is a
-// list of linked headlines with their summaries (a front or section page).
-std::string JudgeArticle(const Page& page) {
+// running text is not an article (an error page, a bare index) unless the
+// page's structure vouches for it (PageVouchesForText); nor is a list of
+// linked headlines with their summaries (a front or section page).
+std::string JudgeArticle(const Page& page, const Selection& sel, std::string_view title,
+                         bool* link_list) {
+  // The linked headlines of teasers marked up as <article>s inside the
+  // roots count where the cleaning dropped them too, unless the page calls
+  // itself an article and the roots are its article markup (a short report
+  // followed by links to others).
+  const bool article_page = PageClaimsArticle(page.meta) && InArticleMarkup(page, sel.roots);
   uint32_t kept = 0, good = 0, good_blocks = 0, linked_headings = 0;
   for (const Block& b : page.blocks) {
-    if (!b.keep) continue;
-    kept += b.chars - b.link_chars;
-    if (b.cls == BlockClass::kGood || b.cls == BlockClass::kNearGood) {
-      good += b.chars;
+    const bool linked_heading = IsHeadingTag(page.elems[b.owner].tag) && b.link_density() >= 0.8f;
+    if (!b.keep) {
+      if (linked_heading && !article_page && InTeaserArticle(page, sel, b.owner)) {
+        ++linked_headings;
+      }
+      continue;
+    }
+    kept += WeighedChars(b);
+    if (IsRunningText(b)) {
+      good += b.chars + b.wide;
       ++good_blocks;
     }
-    if (IsHeadingTag(page.elems[b.owner].tag) && b.link_density() >= 0.8f) ++linked_headings;
+    if (linked_heading) ++linked_headings;
   }
-  if (kept < 200 || good < 100) {
+  if ((kept < 200 || good < 100) &&
+      (kept < 100 || good < 40 || !PageVouchesForText(page, sel, kept, title))) {
     return "too little running text (" + std::to_string(kept) + " characters)";
   }
   if (linked_headings >= 3 && 2 * linked_headings >= good_blocks) {
+    *link_list = true;
     return "a list of links to articles (" + std::to_string(linked_headings) +
            " linked headlines), not an article";
   }
@@ -324,21 +415,12 @@ bool IsSmallPage(const Page& page) {
   return chars <= 1000;
 }
 
-bool LooksLikeErrorPage(const Page& page, const Article& a) {
-  std::string heads = AsciiLower(page.meta.title_tag + " " + a.title);
-  for (const Elem& el : page.elems) {
-    if (el.tag == GUMBO_TAG_H1) heads += " " + AsciiLower(InnerText(el.node, 200));
-  }
-  for (const std::string& w : page.words->error_words) {  // "404", "not found"
-    if (heads.find(w) != std::string::npos) return true;
-  }
-  return false;
-}
-
-// A kept block of at least three words and 15 characters ending a sentence.
+// A kept block of at least three words (or eight characters of an unspaced
+// script) and 15 characters ending a sentence.
 bool HoldsASentence(const Page& page) {
   for (const Block& b : page.blocks) {
-    if (b.keep && b.words >= 3 && b.chars >= 15 && b.ends_sentence && b.link_density() < 0.5f) {
+    if (b.keep && (b.words >= 3 || b.wide >= 8) && b.chars >= 15 && b.ends_sentence &&
+        b.link_density() < 0.5f) {
       return true;
     }
   }
@@ -352,10 +434,12 @@ using article_internal::EmitArticle;
 using article_internal::FillFromAddress;
 using article_internal::FillMetadata;
 using article_internal::HoldsASentence;
+using article_internal::InArticleMarkup;
 using article_internal::IsSmallPage;
 using article_internal::JudgeArticle;
 using article_internal::LooksLikeErrorPage;
 using article_internal::Page;
+using article_internal::PageClaimsArticle;
 using article_internal::PageWords;
 using article_internal::Selection;
 using html::ParsedHtml;
@@ -397,11 +481,16 @@ Result<Article> ArticleExtractor::Extract(std::string_view html, std::string_vie
   if (root != nullptr && root->type == GUMBO_NODE_ELEMENT) {
     a.lang = std::string(TrimWhitespace(html::Attribute(root->v.element, "lang")));
   }
+  if (a.lang.empty()) a.lang = TrimWhitespace(page.meta.og_locale);
+  if (a.lang.empty()) a.lang = TrimWhitespace(page.meta.content_language);
+  SetPageLanguage(a.lang, &page);
   ClassifyBlocks(&page);
   MarkJsonLdBody(&page);
 
   // The strict pass, then readability's retry with only comments and
-  // invisible text pruned when it finds too little.
+  // invisible text pruned when it finds too little, unless the page calls
+  // itself an article and the little found is in its article markup (a
+  // short report: the retry would take the page around it).
   Selection sel;
   for (int attempt = 0; attempt < 2; ++attempt) {
     Prune(&page, /*strict=*/attempt == 0);
@@ -414,23 +503,24 @@ Result<Article> ArticleExtractor::Extract(std::string_view html, std::string_vie
     uint32_t chars = 0;
     for (int32_t r : sel.roots) chars += page.elems[r].chars;
     if (chars >= 500) break;
+    if (attempt == 0 && PageClaimsArticle(page.meta) && InArticleMarkup(page, sel.roots)) break;
   }
   FillMetadata(page, sel.roots.empty() ? nullptr : &sel, &a);
   FillFromAddress(words_->outlets, page.meta, address, &a);
-  if (a.lang.empty()) a.lang = TrimWhitespace(page.meta.og_locale);
-  if (a.lang.empty()) a.lang = TrimWhitespace(page.meta.content_language);
   for (std::string* field : {&a.title, &a.byline, &a.date, &a.url, &a.site, &a.lang}) {
     if (!IsValidUtf8(*field)) *field = html::RepairedUtf8(*field);
   }
   std::string why_not = "no block of running text in the page";
+  bool link_list = false;
   if (!sel.roots.empty()) {
     CleanArticle(&page, a.title, &sel);
-    why_not = JudgeArticle(page);
+    why_not = JudgeArticle(page, sel, a.title, &link_list);
   }
   // A small page (a short notice, a one-paragraph post) has nothing to
   // score against: taken whole, minus its furniture, when it holds a
-  // sentence and is not an error page.
-  if (!why_not.empty() && page.body >= 0 && IsSmallPage(page) && !LooksLikeErrorPage(page, a)) {
+  // sentence and is neither an error page nor a list of links.
+  if (!why_not.empty() && !link_list && page.body >= 0 && IsSmallPage(page) &&
+      !LooksLikeErrorPage(page, a.title)) {
     Prune(&page, /*strict=*/true);
     sel.roots = {page.body};
     CleanArticle(&page, a.title, &sel);

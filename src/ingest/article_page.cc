@@ -3,6 +3,8 @@
 #include "ingest/article_page.h"
 
 #include <gumbo.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cmath>
@@ -149,6 +151,13 @@ void CountText(std::string_view t, Block* b, uint32_t* chars_out, uint32_t* comm
     ++chars;
     if (!in_word) ++b->words;
     in_word = true;
+    // Ideographs, kana and hangul (U+3040-U+9FFF, U+AC00-U+D7AF, U+20000-U+2FFFF),
+    // not the CJK punctuation of U+3000-U+303F.
+    if ((c >= 0xE3 && c <= 0xE9 && !(c == 0xE3 && c1 == 0x80)) || (c == 0xEA && c1 >= 0xB0) ||
+        c == 0xEB || c == 0xEC || (c == 0xED && c1 < 0x9F) ||
+        (c == 0xF0 && c1 >= 0xA0 && c1 <= 0xAF)) {
+      ++b->wide;
+    }
     bool keeps_end = false;
     if (c == 0xE3 && c1 == 0x80 && c2 == 0x81) {
       ++commas;  // 、
@@ -206,6 +215,8 @@ void ReadMetaElement(const GumboElement& e, Meta* m) {
     SetOnce(&m->og_site, content);
   } else if (key == "og:locale") {
     SetOnce(&m->og_locale, content);
+  } else if (key == "og:type") {
+    SetOnce(&m->og_type, content);
   } else if (key == "og:url") {
     SetOnce(&m->og_url, content);
   } else if (key == "author" || key == "article:author" || key == "dc.creator" || key == "byl" ||
@@ -278,6 +289,7 @@ void ReadJsonLdObject(const nlohmann::json& j, Meta* m, int depth) {
   if (graph != j.end()) ReadJsonLdObject(*graph, m, depth + 1);
   auto type = j.find("@type");
   if (type == j.end() || !IsArticleType(*type)) return;
+  m->ld_article = true;
   auto get = [&j](const char* key) -> const nlohmann::json* {
     auto it = j.find(key);
     return it == j.end() ? nullptr : &*it;
@@ -567,7 +579,62 @@ Status AddKeyword(const DataRow& row, const std::string& file, PageWords* w) {
   return Status::Ok();
 }
 
+// One language's page_furniture.txt ("line", "line_word", "whole", "error";
+// "site_placeholder" is the outlets' list).
+Status LoadFurniture(std::string_view data_dir, const std::string& language, FurnitureLines* f) {
+  const std::string file = language + "/page_furniture.txt";
+  Result<std::vector<DataRow>> rows = LoadDataRows(data_dir, file);
+  if (!rows.ok()) return rows.status();
+  f->language = language;
+  for (const DataRow& row : *rows) {
+    const std::string text = FoldForMatching(row[0]);
+    if (row[1] == "line") {
+      f->starts.push_back(text);
+    } else if (row[1] == "line_word") {
+      f->starts.push_back(text + " ");
+    } else if (row[1] == "whole") {
+      f->wholes.push_back(text);
+    } else if (row[1] == "error") {
+      f->error_words.push_back(text);
+    } else if (row[1] != "site_placeholder") {
+      return row.Error(file, "unknown kind '" + std::string(row[1]) + "'");
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+std::string FoldForMatching(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      out.push_back(AsciiToLower(static_cast<char>(p[i++])));
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {  // not UTF-8: kept as it is
+      out.append(s.substr(start, i - start));
+      continue;
+    }
+    if (c == 0x202F || c == 0x2009 || c == 0x00A0) {  // narrow, thin, no-break spaces
+      out.push_back(' ');
+      continue;
+    }
+    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    char buf[4];
+    int32_t k = 0;
+    UBool error = false;
+    U8_APPEND(buf, k, 4, c, error);
+    if (!error) out.append(buf, k);
+  }
+  return out;
+}
 
 Result<PageWords> PageWords::Create(std::string_view data_dir, std::string_view language) {
   PageWords w;
@@ -581,19 +648,21 @@ Result<PageWords> PageWords::Create(std::string_view data_dir, std::string_view 
   for (const DataRow& row : *classes) {
     if (Status s = AddKeyword(row, classes_file, &w); !s.ok()) return s;
   }
-  const std::string furniture_file = dir + "page_furniture.txt";
-  Result<std::vector<DataRow>> furniture = LoadDataRows(data_dir, furniture_file);
-  if (!furniture.ok()) return furniture.status();
-  for (const DataRow& row : *furniture) {
-    const std::string text = AsciiLower(row[0]);
-    if (row[1] == "line") {
-      w.furniture.push_back(text);
-    } else if (row[1] == "line_word") {
-      w.furniture.push_back(text + " ");
-    } else if (row[1] == "error") {
-      w.error_words.push_back(text);
-    } else if (row[1] != "site_placeholder") {
-      return row.Error(furniture_file, "unknown kind '" + std::string(row[1]) + "'");
+  w.furniture.emplace_back();
+  if (Status s = LoadFurniture(data_dir, std::string(language), &w.furniture.back()); !s.ok()) {
+    return s;
+  }
+  // The other languages' furniture: those of languages.txt with a list.
+  if (HasDataFile(data_dir, "languages.txt")) {
+    Result<std::string> languages = ReadDataFile(data_dir, "languages.txt");
+    if (!languages.ok()) return languages.status();
+    DataLines lines(*languages);
+    for (std::string_view line; lines.Next(&line);) {
+      const std::string code(line.substr(0, line.find_first_of(" \t")));
+      if (code == language || !HasDataFile(data_dir, code + "/page_furniture.txt")) continue;
+      FurnitureLines f;
+      if (Status s = LoadFurniture(data_dir, code, &f); !s.ok()) return s;
+      w.furniture.push_back(std::move(f));
     }
   }
   const std::string bylines_file = dir + "bylines.txt";
@@ -603,6 +672,15 @@ Result<PageWords> PageWords::Create(std::string_view data_dir, std::string_view 
     if (row[1] == "page") w.byline_openings.push_back(std::string(row[0]) + " ");
   }
   return w;
+}
+
+void SetPageLanguage(std::string_view lang, Page* page) {
+  const std::vector<FurnitureLines>& all = page->words->furniture;
+  page->furniture.clear();
+  const std::string code = AsciiLower(TrimWhitespace(lang.substr(0, lang.find_first_of("-_"))));
+  for (const FurnitureLines& f : all) {
+    if (&f == &all.front() || code.empty() || f.language == code) page->furniture.push_back(&f);
+  }
 }
 
 }  // namespace dossier::article_internal

@@ -84,12 +84,22 @@ struct Block {
   uint32_t words = 0;
   uint32_t commas = 0;
   uint32_t stops = 0;  // sentence-ending punctuation
+  uint32_t wide = 0;   // characters of scripts written without spaces (CJK, kana, hangul)
   bool ends_sentence = false;
   BlockClass cls = BlockClass::kBad;
   bool keep = false;
   std::string sample;  // the first bytes, white space collapsed, ASCII lower-cased
 
   float link_density() const { return chars == 0 ? 0.f : float(link_chars) / float(chars); }
+};
+
+// One language's lines of page furniture (data/<language>/page_furniture.txt),
+// case-folded (FoldForMatching).
+struct FurnitureLines {
+  std::string language;             // "de"
+  std::vector<std::string> starts;  // a short block starting with it: "advertisement", "follow "
+  std::vector<std::string> wholes;  // a block that is exactly it: "teilen"
+  std::vector<std::string> error_words;  // of error pages' headings: "not found"
 };
 
 // The extractor's word lists (data/<language>/page_classes.txt,
@@ -107,19 +117,26 @@ struct PageWords {
   };
   std::vector<Keyword> keywords;                 // of class and id attributes
   std::vector<uint16_t> keywords_by_letter[26];  // indices into keywords, by first letter
-  std::vector<std::string> furniture;            // block starts: "advertisement", "follow "
-  std::vector<std::string> byline_openings;      // as written, with the space: "By ", "Written by "
-  std::vector<std::string> error_words;          // of error pages' headings: "not found"
+  // The main language's furniture first, then every other language of
+  // languages.txt that has a page_furniture.txt.
+  std::vector<FurnitureLines> furniture;
+  std::vector<std::string> byline_openings;  // as written, with the space: "By ", "Written by "
   Outlets outlets;
 
   static Result<PageWords> Create(std::string_view data_dir, std::string_view language);
 };
+
+// `s` lower-cased for matching furniture (Unicode simple case folding; the
+// thin and narrow no-break spaces of French typography as spaces).
+std::string FoldForMatching(std::string_view s);
 
 struct Meta {
   std::string og_title, twitter_title, og_site, og_url, canonical, title_tag;
   std::string meta_author, meta_date, itemprop_date, time_datetime, rel_author;
   std::string ld_headline, ld_author, ld_date, ld_publisher, ld_url, ld_body;
   std::string og_locale, content_language;  // "de_DE"; <meta http-equiv="content-language">
+  std::string og_type;                      // "article", "website"
+  bool ld_article = false;                  // the JSON-LD describes an article
 };
 
 struct Page {
@@ -130,6 +147,9 @@ struct Page {
   std::vector<int32_t> text_block;  // per text node: its block, -1 for none
   int32_t body = -1;                // the <body> element
   Meta meta;
+  // The furniture lines that apply (SetPageLanguage): the main language's,
+  // and the page's own language's when it declares one, else every language's.
+  std::vector<const FurnitureLines*> furniture;
 };
 
 constexpr size_t kSampleBytes = 160;
@@ -143,6 +163,9 @@ struct Selection {
 
 // The page's elements, blocks and metadata (page->words set).
 void BuildPage(const ParsedHtml& html, Page* page);
+// Chooses page->furniture from the page's declared language `lang` (<html
+// lang>, og:locale: "de-DE", "de_DE"; empty when it declares none).
+void SetPageLanguage(std::string_view lang, Page* page);
 Kind KindOf(const GumboElement& e);
 bool IsContainerTag(GumboTag t);  // holds paragraphs rather than being one
 bool IsHeadingTag(GumboTag t);
@@ -151,6 +174,8 @@ std::string InnerText(const GumboNode* node, size_t limit);
 
 // ---- Choosing the article (article_select.cc) ----------------------------------------
 
+// Whether a short block (its sample) is a line of page furniture.
+bool IsBoilerplateLine(const Page& page, std::string_view sample);
 void ClassifyBlocks(Page* page);
 void MarkJsonLdBody(Page* page);
 void Prune(Page* page, bool strict);

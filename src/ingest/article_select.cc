@@ -23,15 +23,6 @@ namespace {
 
 // ---- Block classes (jusText, boilerpipe) ------------------------------------------------
 
-// Short lines that are page furniture wherever they stand (PageWords::furniture:
-// "advertisement", "read more", "we use cookies").
-bool IsBoilerplateLine(const PageWords& words, std::string_view s) {
-  for (const std::string& p : words.furniture) {
-    if (StartsWith(s, p)) return true;
-  }
-  return false;
-}
-
 // ---- Content root (readability) ------------------------------------------------------------
 
 float LinkDensity(const Elem& e) {
@@ -115,12 +106,35 @@ bool LooksLikeClutter(const Elem& el) {
 
 }  // namespace
 
+// Short lines that are page furniture wherever they stand (Page::furniture:
+// "advertisement", "read more", "we use cookies"; "Teilen" as a whole line).
+bool IsBoilerplateLine(const Page& page, std::string_view sample) {
+  std::string folded;
+  if (std::any_of(sample.begin(), sample.end(), [](char c) { return (c & 0x80) != 0; })) {
+    folded = FoldForMatching(sample);
+    sample = folded;
+  }
+  const std::string_view whole = TrimWhitespace(sample);
+  for (const FurnitureLines* f : page.furniture) {
+    for (const std::string& p : f->starts) {
+      if (StartsWith(sample, p)) return true;
+    }
+    for (const std::string& w : f->wholes) {
+      if (whole == w) return true;
+    }
+  }
+  return false;
+}
+
 void ClassifyBlocks(Page* page) {
   for (Block& b : page->blocks) {
     const float ld = b.link_density();
-    if (ld > 0.5f || (b.chars < 70 && ld > 0.2f)) {
+    // A short line mostly of links is furniture; a sentence with a linked
+    // term in it (common on German news pages) is not.
+    const bool linked_sentence = b.ends_sentence && b.words >= 6 && ld < 0.34f;
+    if (ld > 0.5f || (b.chars < 70 && ld > 0.2f && !linked_sentence)) {
       b.cls = BlockClass::kBad;
-    } else if (b.chars < 100 && IsBoilerplateLine(*page->words, b.sample)) {
+    } else if (b.chars < 100 && IsBoilerplateLine(*page, b.sample)) {
       b.cls = BlockClass::kBad;
     } else if (b.chars >= 200 || (b.chars >= 80 && b.stops + b.commas >= 2)) {
       b.cls = BlockClass::kGood;
@@ -423,7 +437,7 @@ void CleanArticle(Page* page, std::string_view title, Selection* sel) {
         b.keep = true;
         break;
       case BlockClass::kShort:
-        b.keep = !IsBoilerplateLine(*page->words, b.sample);
+        b.keep = !IsBoilerplateLine(*page, b.sample);
         break;
       case BlockClass::kBad:
         // Link-heavy lines of a quotation (an embedded post's attribution) stay.

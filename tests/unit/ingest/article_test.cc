@@ -310,6 +310,185 @@ TEST(ArticleTest, SmallPageIsTakenWhole) {
             "the front desk.");
 }
 
+// ---- Languages other than English ------------------------------------------------------
+
+// A German page (declared with <html lang>): a body of running text with
+// lines of furniture in German between its paragraphs.
+std::string GermanPage(std::string_view lang_attr, std::string_view line) {
+  std::string body;
+  for (int i = 0; i < 5; ++i) {
+    body +=
+        "<p>Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, die "
+        "alte Steinbr\xc3\xbc"
+        "cke zu sanieren, deren Kosten inzwischen auf zw\xc3\xb6lf Millionen "
+        "Euro gesch\xc3\xa4tzt werden, Absatz " +
+        std::to_string(i) + ".</p>";
+    if (i == 1) body += "<p>" + std::string(line) + "</p>";
+  }
+  return "<html" + std::string(lang_attr) +
+         "><head><title>Die Br\xc3\xbc"
+         "cke wird saniert</title></head><body><div class=\"article-body\">" +
+         body + "</div></body></html>";
+}
+
+TEST(ArticleTest, GermanFurnitureLinesAreDropped) {
+  for (std::string_view line :
+       {"Anzeige", "Foto: dpa", "Teilen", "Artikel merken", "Mehr zum Thema",
+        "Lesen Sie auch: Der Streit um die Umgehungsstra\xc3\x9f"
+        "e",
+        "Weiterlesen", "Zur Startseite", "Newsletter abonnieren", "Quelle: dpa",
+        "Bild: Stadtarchiv"}) {
+    const Article a = Extract(GermanPage(" lang=\"de\"", line));
+    ASSERT_TRUE(a.found) << a.why_not;
+    EXPECT_TRUE(Has(a, "Absatz 4.")) << line;
+    EXPECT_FALSE(Has(a, line)) << line;
+  }
+  // A line that only starts like a whole-line word is kept: "Teilen" alone
+  // is a button, "Teilen der Stadt ..." is text.
+  const Article a = Extract(GermanPage(" lang=\"de\"", "Teilen der Stadt fehlt Strom"));
+  EXPECT_TRUE(Has(a, "Teilen der Stadt fehlt Strom"));
+}
+
+// Each language's list applies to its own pages, and to pages that declare
+// no language; a page in English keeps a German word.
+TEST(ArticleTest, FurnitureListsFollowThePagesLanguage) {
+  EXPECT_FALSE(Has(Extract(GermanPage(" lang=\"de-DE\"", "Mehr zum Thema")), "Mehr zum Thema"));
+  EXPECT_FALSE(Has(Extract(GermanPage("", "Mehr zum Thema")), "Mehr zum Thema"));
+  const Article en = Extract(GermanPage(" lang=\"en\"", "Mehr zum Thema"));
+  ASSERT_TRUE(en.found) << en.why_not;
+  EXPECT_TRUE(Has(en, "Mehr zum Thema"));
+  // og:locale declares the language when <html lang> does not.
+  std::string og = GermanPage("", "Mehr zum Thema");
+  og.replace(og.find("<head>"), 6, "<head><meta property=\"og:locale\" content=\"en_US\">");
+  EXPECT_TRUE(Has(Extract(og), "Mehr zum Thema"));
+}
+
+// Lines compare case-folded beyond ASCII: Cyrillic and accented capitals.
+TEST(ArticleTest, FurnitureLinesInOtherScriptsAndCapitals) {
+  const struct {
+    std::string_view lang, line;
+  } cases[] = {
+      {"ru", "\xd0\xa0\xd0\x95\xd0\x9a\xd0\x9b\xd0\x90\xd0\x9c\xd0\x90"},  // РЕКЛАМА
+      {"ru",
+       "\xd0\xa7\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
+       "\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5: \xd0\xbd\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x81"
+       "\xd1\x82\xd0\xb8"},  // Читайте также: новости
+      {"fr", "PUBLICIT\xc3\x89"},
+      {"fr", "Photo\xe2\x80\xaf: AFP"},  // a narrow no-break space before the colon
+      {"es", "Leer m\xc3\xa1s"},
+      {"it", "Leggi anche: il consiglio comunale"},
+      {"pt", "Leia tamb\xc3\xa9m"},
+      {"zh", "\xe7\x9b\xb8\xe5\x85\xb3\xe9\x98\x85\xe8\xaf\xbb"},  // 相关阅读
+  };
+  for (const auto& c : cases) {
+    const Article a = Extract(GermanPage(" lang=\"" + std::string(c.lang) + "\"", c.line));
+    ASSERT_TRUE(a.found) << a.why_not;
+    EXPECT_FALSE(Has(a, c.line)) << c.line;
+  }
+}
+
+// ---- Short articles: the page's structure vouches for them -------------------------------
+
+// A German news page around a short report (about 300 characters, a third
+// of them in links): navigation, a cookie notice, teasers of other stories
+// and a footer, more text than the report itself.
+std::string ShortGermanNewsPage(std::string_view og_type) {
+  std::string teasers;
+  for (int i = 0; i < 8; ++i) {
+    teasers += "<div class=\"teaser\"><a href=\"/t" + std::to_string(i) +
+               "\">Weitere Meldung aus der Region</a><p>Die Polizei sucht nach einem "
+               "Unfall am Wochenende Zeugen, die den Wagen gesehen haben, Fall " +
+               std::to_string(i) + ".</p></div>";
+  }
+  return "<!DOCTYPE html><html lang=\"de\"><head><title>Br\xc3\xbc"
+         "cke gesperrt | Tagesblatt</title><meta property=\"og:type\" content=\"" +
+         std::string(og_type) +
+         "\"></head><body><header><nav><a href=\"/\">Startseite</a> <a href=\"/politik\">"
+         "Politik</a> <a href=\"/sport\">Sport</a></nav></header>"
+         "<div class=\"consent\"><p>Wir verwenden Cookies und \xc3\xa4hnliche Technologien, "
+         "um Inhalte zu personalisieren, Werbung anzuzeigen und die Nutzung unserer Seiten "
+         "auszuwerten. Mit einem Klick auf Zustimmen erlauben Sie das.</p></div>"
+         "<article><h1>Br\xc3\xbc"
+         "cke nach Hochwasser gesperrt</h1>"
+         "<p>Nach dem <a href=\"/hochwasser\">Hochwasser</a> an der Elbe ist die alte "
+         "Steinbr\xc3\xbc"
+         "cke am Dienstagmorgen gesperrt worden.</p><p>Gutachter der <a href=\"/stadt\">"
+         "Stadtverwaltung</a> sollen die Pfeiler in den kommenden Tagen pr\xc3\xbc"
+         "fen.</p><p>Autofahrer m\xc3\xbcssen bis auf Weiteres eine Umleitung \xc3\xbc"
+         "ber die Landstra\xc3\x9f"
+         "e nehmen.</p><p>Anzeige</p></article><aside>" +
+         teasers +
+         "</aside><footer><p>Das Tagesblatt erscheint t\xc3\xa4glich au\xc3\x9f"
+         "er sonntags und berichtet \xc3\xbc"
+         "ber Politik, Wirtschaft, Kultur und Sport aus der Region und der Welt, seit "
+         "mehr als hundert Jahren.</p><p>Impressum</p><p>Datenschutz</p></footer></body>"
+         "</html>";
+}
+
+TEST(ArticleTest, ShortGermanArticleIsExtracted) {
+  const Article a = Extract(ShortGermanNewsPage("article"));
+  ASSERT_TRUE(a.found) << a.why_not;
+  EXPECT_EQ(a.text,
+            "Nach dem Hochwasser an der Elbe ist die alte Steinbr\xc3\xbc"
+            "cke am Dienstagmorgen gesperrt worden.\n\nGutachter der Stadtverwaltung sollen "
+            "die Pfeiler in den kommenden Tagen pr\xc3\xbc"
+            "fen.\n\nAutofahrer m\xc3\xbcssen bis auf Weiteres eine Umleitung \xc3\xbc"
+            "ber die Landstra\xc3\x9f"
+            "e nehmen.");
+}
+
+TEST(ArticleTest, GermanIndexPageIsRefused) {
+  std::string html =
+      "<html lang=\"de\"><head><title>Nachrichten aus der Region</title>"
+      "<meta property=\"og:type\" content=\"website\"></head><body><main>";
+  for (int i = 0; i < 6; ++i) {
+    html += "<article class=\"teaser\"><h2><a href=\"/n" + std::to_string(i) +
+            "\">Meldung Nummer " + std::to_string(i) +
+            " aus dem Landkreis</a></h2><p>Eine kurze Zusammenfassung der Meldung, die den "
+            "Lesern sagt, was geschehen ist und warum es sie betrifft.</p></article>";
+  }
+  html += "</main></body></html>";
+  const Article a = Extract(html);
+  EXPECT_FALSE(a.found);
+  EXPECT_NE(a.why_not.find("a list of links"), std::string::npos) << a.why_not;
+}
+
+// Error pages say so in their own language.
+TEST(ArticleTest, GermanErrorPageIsRefused) {
+  std::string html =
+      "<html lang=\"de\"><head><title>Seite nicht gefunden</title></head><body><main>"
+      "<h1>Seite nicht gefunden</h1><p>Die von Ihnen aufgerufene Seite gibt es leider "
+      "nicht mehr. Bitte nutzen Sie unsere Suche oder kehren Sie zur Startseite "
+      "zur\xc3\xbc"
+      "ck.</p></main><footer><ul>";
+  for (int i = 0; i < 12; ++i) {
+    html +=
+        "<li><a href=\"/r" + std::to_string(i) + "\">Ressort " + std::to_string(i) + "</a></li>";
+  }
+  html += "</ul><p>\xc2\xa9 Tagesblatt</p></footer></body></html>";
+  const Article a = Extract(html);
+  EXPECT_FALSE(a.found) << a.text;
+  EXPECT_FALSE(a.why_not.empty());
+}
+
+// Chinese paragraphs separated by spaces, without sentence stops (a blog's
+// captions): running text all the same, measured in characters.
+TEST(ArticleTest, ChineseArticleWithoutStopsIsExtracted) {
+  std::string html = "<html lang=\"zh-TW\"><body><div class=\"sidebar\">";
+  for (int i = 0; i < 8; ++i) html += "<a href=\"/c" + std::to_string(i) + "\">分類</a> ";
+  html += "</div><div class=\"article-content\">";
+  for (int i = 0; i < 12; ++i) {
+    html +=
+        "<p>一波波低溫寒流報到 已將山巒披上嫣紅的彩衣 道路一路上雲氣山嵐滯留山頭 "
+        "順路下切後不久即抵達</p>";
+  }
+  html += "</div></body></html>";
+  const Article a = Extract(html);
+  ASSERT_TRUE(a.found) << a.why_not;
+  EXPECT_TRUE(Has(a, "一波波低溫寒流報到"));
+  EXPECT_FALSE(Has(a, "分類"));
+}
+
 // ---- Robustness ----------------------------------------------------------------------
 
 TEST(ArticleTest, MalformedHtml) {
@@ -475,7 +654,7 @@ TEST(ArticleTest, TenMegabytePage) {
 
 class ArticleWordsTest : public DataFolderTest {
  protected:
-  // A page in French: a body of running text, a "lire aussi" line and a
+  // A page in French: a body of running text, a "notre dossier" line and a
   // comment box in it, a byline, a date and a site address.
   static std::string FrenchPage() {
     std::string body;
@@ -486,7 +665,7 @@ class ArticleWordsTest : public DataFolderTest {
           "bat, un plan de r\xc3\xa9paration de la digue, dont le co\xc3\xbbt "
           "d\xc3\xa9passe douze millions, paragraphe " +
           std::to_string(i) + ".</p>";
-      if (i == 2) body += "<p>Lire aussi la suite du dossier</p>";
+      if (i == 2) body += "<p>Notre dossier sur la digue</p>";
     }
     return "<html><head><title>La digue sera r\xc3\xa9par\xc3\xa9"
            "e</title>"
@@ -504,7 +683,7 @@ class ArticleWordsTest : public DataFolderTest {
 };
 
 TEST_F(ArticleWordsTest, FurnitureClassesBylinesDatesAndOutletsOfTheDataFolder) {
-  Extend("en/page_furniture.txt", "lire aussi | line");
+  Extend("en/page_furniture.txt", "notre dossier | line");
   Extend("en/page_classes.txt", "kommentar | boiler negative comments | substring");
   Extend("en/bylines.txt", "Par | page");
   Extend("en/months.txt", "novembre | 11");
@@ -518,19 +697,41 @@ TEST_F(ArticleWordsTest, FurnitureClassesBylinesDatesAndOutletsOfTheDataFolder) 
   ASSERT_TRUE(with.ok() && with->found) << with.status().ToString() << with->why_not;
   ExpectExactMap(html, *with);
   EXPECT_TRUE(Has(*with, "paragraphe 5."));
-  EXPECT_FALSE(Has(*with, "Lire aussi"));  // a furniture line
-  EXPECT_FALSE(Has(*with, "Un lecteur"));  // a comment box, by its class
+  EXPECT_FALSE(Has(*with, "Notre dossier"));  // a furniture line
+  EXPECT_FALSE(Has(*with, "Un lecteur"));     // a comment box, by its class
   EXPECT_EQ(with->byline, "Jean Dupont");
   EXPECT_EQ(with->date, "2015-11-27");
   EXPECT_EQ(with->site, "La Gazette de la Digue");
 
   Result<Article> without = ExtractArticle(html, address);
   ASSERT_TRUE(without.ok() && without->found) << without->why_not;
-  EXPECT_TRUE(Has(*without, "Lire aussi"));
+  EXPECT_TRUE(Has(*without, "Notre dossier"));
   EXPECT_TRUE(Has(*without, "Un lecteur"));
   EXPECT_EQ(without->byline, "Par Jean Dupont");
   EXPECT_EQ(without->date, "");
   EXPECT_EQ(without->site, "digue.example");
+}
+
+// Another language's list is read from the data folder too, and applies
+// to that language's pages.
+TEST_F(ArticleWordsTest, OtherLanguagesFurnitureOfTheDataFolder) {
+  Extend("de/page_furniture.txt", "zum mitnehmen | line\nwetterbericht | whole");
+  Result<ArticleExtractor> folder = ArticleExtractor::Create(data_dir());
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  for (std::string_view line : {"Zum Mitnehmen: die Karte der Baustellen", "Wetterbericht"}) {
+    std::string html = GermanPage(" lang=\"de\"", line);
+    Result<Article> with = folder->Extract(html);
+    ASSERT_TRUE(with.ok() && with->found) << with->why_not;
+    EXPECT_FALSE(Has(*with, line)) << line;
+    EXPECT_TRUE(Has(*with, "Absatz 4."));
+    EXPECT_TRUE(Has(Extract(html), line)) << line;  // not a built-in line
+    html = GermanPage(" lang=\"en\"", line);        // nor one of an English page
+    EXPECT_TRUE(Has(*folder->Extract(html), line)) << line;
+  }
+  Write("de/page_furniture.txt", "teilen | button\n");
+  Result<ArticleExtractor> bad = ArticleExtractor::Create(data_dir());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(bad.status().input(), "de/page_furniture.txt") << bad.status().ToString();
 }
 
 TEST_F(ArticleWordsTest, MissingLanguageOrBadLineIsAnError) {
