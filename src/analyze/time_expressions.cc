@@ -338,7 +338,7 @@ class SentenceMatcher {
   // Past a year word at i ("года", "г."), or i when there is none.
   size_t YearWordEnd(size_t i) const {
     if (!Is(i, kYearWord)) return i;
-    return IsPunct(i + 1, '.') && Adjacent(i + 1) ? i + 2 : i + 1;
+    return info_[i]->takes_period && IsPunct(i + 1, '.') && Adjacent(i + 1) ? i + 2 : i + 1;
   }
 
   void SetSpan(size_t first, size_t last_exclusive, TimeExpression* e) const {
@@ -963,6 +963,20 @@ class SentenceMatcher {
   size_t floor_ = 0;  // the first token after the last expression found (Run)
 };
 
+// Whether `sentence` ends in a day number and a period ("am 3."): an
+// ordinal day in a language that writes them so.
+bool EndsWithOrdinalDay(std::string_view sentence) {
+  sentence = TrimWhitespace(sentence);
+  if (sentence.size() < 2 || sentence.back() != '.') return false;
+  sentence.remove_suffix(1);
+  size_t digits = 0;
+  while (digits < sentence.size() && IsAsciiDigit(sentence[sentence.size() - 1 - digits])) {
+    ++digits;
+  }
+  return digits >= 1 && digits <= 2 &&
+         (digits == sentence.size() || sentence[sentence.size() - 1 - digits] == ' ');
+}
+
 // A sentence that is only a photo credit: "(Image courtesy Jane Roe.)".
 bool IsCreditLine(const MetadataDetector& metadata, std::string_view sentence) {
   sentence = TrimWhitespace(sentence);
@@ -999,11 +1013,27 @@ std::vector<Found> FindExpressions(const TimeWords& words, const Document& doc,
   // Captions date a picture: their sentences give no expressions.
   size_t paragraph = 0;
   int paragraph_caption = -1;  // unknown
+  uint32_t taken_until = 0;    // the end of the expressions the sentence before took from this one
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Span span = doc.sentences[s].span;
     const size_t before = out.size();
-    words.Lex(doc.text, span, &toks);
+    // A sentence split after an ordinal day ("am 3." | "März 2015") is read
+    // with the next one; expressions starting in it are its own.
+    const bool joined = words.grammar().day_period && s + 1 < doc.sentences.size() &&
+                        EndsWithOrdinalDay(span.Slice(doc.text));
+    words.Lex(doc.text, joined ? Span{span.begin, doc.sentences[s + 1].span.end} : span, &toks);
     SentenceMatcher(words, doc.text, toks, has_ref ? &ref : nullptr).Run(document_index, s, &out);
+    const uint32_t taken_before = taken_until;
+    taken_until = 0;
+    out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
+                             [&](const Found& f) {
+                               return f.e.span.begin < taken_before ||
+                                      (joined && f.e.span.begin >= span.end);
+                             }),
+              out.end());
+    for (size_t k = before; joined && k < out.size(); ++k) {
+      taken_until = std::max(taken_until, out[k].e.span.end);
+    }
     if (out.size() == before) continue;
     while (paragraph < doc.paragraphs.size() && doc.paragraphs[paragraph].end <= span.begin) {
       ++paragraph;

@@ -72,8 +72,10 @@ constexpr RoleName kTimeRoles[] = {
 };
 
 constexpr RoleName kTenseRoles[] = {
-    {"perfect", kPerfect},  {"to", kTo},           {"is_to_idiom", kIsToIdiom}, {"past", kPastForm},
-    {"not_past", kNotPast}, {"passive", kPassive}, {"onset", kOnset},           {"on", kOn},
+    {"perfect", kPerfect},       {"to", kTo},
+    {"is_to_idiom", kIsToIdiom}, {"past", kPastForm},
+    {"not_past", kNotPast},      {"passive", kPassive},
+    {"onset", kOnset},           {"on", kOn},
     {"not_future", kNotFuture},
 };
 
@@ -125,6 +127,13 @@ Status TimeWords::AddTimeWord(const std::vector<std::string>& words, std::string
   if (words.size() != 1) {
     return Status(StatusCode::kInvalidInput,
                   "kind '" + std::string(kind) + "' takes one word, not a phrase");
+  }
+  // An abbreviated year word and its period ("г.").
+  if (kind == "year_word" && words[0].size() > 1 && words[0].back() == '.') {
+    TimeWord& w = Entry(words[0].substr(0, words[0].size() - 1));
+    w.roles |= kYearWord;
+    w.takes_period = true;
+    return Status::Ok();
   }
   TimeWord& w = Entry(words[0]);
   if (kind == "day" || kind == "daypart" || kind == "count") {

@@ -17,8 +17,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "dossier/status.h"
 #include "dossier/span.h"
+#include "dossier/status.h"
 #include "segment/lexer.h"
 #include "segment/metadata.h"
 #include "util/dates.h"
@@ -88,11 +88,11 @@ enum TimeRole : uint64_t {
 
 // How a language writes dates and names (data/<language>/time_grammar.txt).
 struct TimeGrammar {
-  bool day_first = false;            // "3/12/2015" is 3 December (else March 12)
-  std::string numeric_separators;    // the marks between day, month and year ("/", "./")
-  bool capitalized_names = true;     // month and weekday names need a capital ("März")
-  bool unicode_letters = false;      // words are letters of any script (LexUnicodeWords)
-  bool day_period = false;           // "3. März": a period after the day makes it ordinal
+  bool day_first = false;          // "3/12/2015" is 3 December (else March 12)
+  std::string numeric_separators;  // the marks between day, month and year ("/", "./")
+  bool capitalized_names = true;   // month and weekday names need a capital ("März")
+  bool unicode_letters = false;    // words are letters of any script (LexUnicodeWords)
+  bool day_period = false;         // "3. März": a period after the day makes it ordinal
 };
 
 // When a future word (kFuture) is a future cue; see tense_words.txt.
@@ -111,6 +111,7 @@ struct TimeWord {
   int8_t daypart_offset = 0;                          // kDaypart: 0 after "this", -1 after "last"
   int8_t count = 0;                                   // kCountWord
   bool lower_case_only = false;                       // kDayWord: only written in lower case
+  bool takes_period = false;                          // kYearWord: an abbreviation ("г.")
   char unit = 0;                                      // kUnit: 'd', 'w', 'm', 'y'
   bool plural = false;                                // kUnit
   FutureCondition future = FutureCondition::kAlways;  // kFuture
