@@ -53,7 +53,14 @@ class SentenceMatcher {
     lower_.resize(toks_.size());
     info_.assign(toks_.size(), nullptr);
     for (size_t i = 0; i < toks_.size(); ++i) {
-      if (toks_[i].kind != LexemeKind::kLetters) continue;
+      if (toks_[i].kind != LexemeKind::kLetters) {
+        // A mark of the lists ("°", an ordinal suffix), where words are Unicode.
+        if (words_.grammar().unicode_letters && toks_[i].kind == LexemeKind::kOther &&
+            static_cast<unsigned char>(text_[toks_[i].begin]) >= 0x80) {
+          info_[i] = words_.Find(Str(i));
+        }
+        continue;
+      }
       lower_[i] = words_.Lower(Str(i));
       info_[i] = words_.Find(lower_[i]);
       has_ago_ = has_ago_ || Is(i, kAgo);
@@ -312,6 +319,8 @@ class SentenceMatcher {
     if (Has(i + 1) && toks_[i + 1].kind == LexemeKind::kLetters && Adjacent(i + 1)) {
       if (!Is(i + 1, kOrdinal)) return -1;  // "30th"
       *after = i + 2;
+    } else if (Adjacent(i + 1) && Is(i + 1, kOrdinal)) {
+      *after = i + 2;  // a mark listed as an ordinal suffix ("1°")
     } else if (words_.grammar().day_period && IsPunct(i + 1, '.') && Adjacent(i + 1)) {
       *after = i + 2;  // "3. März"
     }
@@ -572,7 +581,7 @@ class SentenceMatcher {
       }
     }
     // "2015 года", "в 2015 году": a year and a year word.
-    if (Year(i) > 0 && Is(i + 1, kYearWord)) return SetYearDate(Year(i), i, i + 1, next, e);
+    if (Year(i) > 0 && Is(i + 1, kYearWord)) return SetYearDate(Year(i), i, i, next, e);
     if (MatchCountAgo(i, next, e)) return true;
     // 27 November (2015), 1st of January (2016)
     int day = DayAt(i, &after);
@@ -667,7 +676,10 @@ class SentenceMatcher {
     // "Tuesday, March 10": the date that follows says it all.
     size_t j = IsPunct(i + 1, ',') ? i + 2 : i + 1;
     size_t a = 0, b = 0;
-    if (MonthAt(j, &a) > 0 || (DayAt(j, &a) > 0 && MonthAt(a, &b) > 0)) return false;
+    if (MonthAt(j, &a) > 0 ||
+        (DayAt(j, &a) > 0 && MonthAt(Is(a, kDateJoiner) ? a + 1 : a, &b) > 0)) {
+      return false;
+    }
     size_t first = i, end = i + 1;
     int step = 0;
     bool marked = false;  // a word before or after says it is the weekday
@@ -800,7 +812,11 @@ class SentenceMatcher {
     char unit = 0;
     size_t unit_at = 0;
     bool vague = false;
-    const int n = CountAndUnit(j, &unit, &unit_at, &vague);
+    int n = CountAndUnit(j, &unit, &unit_at, &vague);
+    if (n <= 0 && Is(j, kHedgeFiller)) {  // "hace unos dos años"
+      n = CountAndUnit(j + 1, &unit, &unit_at, &vague);
+      approximate = true;
+    }
     if (n <= 0) return false;
     size_t end = unit_at + 1;
     if (const size_t or_end = OrSoAt(end, false); or_end != kNone) {

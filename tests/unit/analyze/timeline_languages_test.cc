@@ -139,6 +139,11 @@ TEST_F(TimelineLanguagesTest, Spanish) {
             Dates{"03/12/2015=2015-12-03"});
   EXPECT_EQ(Found("es", "En enero de 2016 la empresa cerró."), Dates{"enero de 2016=2016-01"});
   EXPECT_EQ(Found("es", "El año pasado las ventas cayeron."), Dates{"año pasado=2025"});
+  EXPECT_EQ(Found("es", "La empresa se fundó hace unos dos años en Sevilla."),
+            Dates{"hace unos dos años=2024-03-14"});
+  // The date after a weekday says it all.
+  EXPECT_EQ(Found("es", "El martes 10 de marzo comenzaron las conversaciones."),
+            Dates{"10 de marzo=2026-03-10"});
   // The lunes is the one to come when the sentence speaks of the future.
   EXPECT_EQ(Found("es", "El lunes el Congreso votará la ley."), Dates{"lunes=2026-03-16"});
 }
@@ -164,6 +169,8 @@ TEST_F(TimelineLanguagesTest, Italian) {
             Dates{"martedì prossimo=2026-03-17"});
   EXPECT_EQ(Found("it", "Oggi il sindaco ha parlato ai cittadini."), Dates{"Oggi=2026-03-14"});
   EXPECT_EQ(Found("it", "L'anno scorso le vendite sono calate."), Dates{"anno scorso=2025"});
+  EXPECT_EQ(Found("it", "Il 1° maggio i sindacati sfileranno a Roma."),
+            Dates{"1° maggio=2026-05-01"});
 }
 
 TEST_F(TimelineLanguagesTest, Portuguese) {
@@ -206,6 +213,7 @@ TEST_F(TimelineLanguagesTest, Russian) {
   EXPECT_EQ(Found("ru", "Завод построили в 2015 году."), Dates{"2015 году=2015"});
   EXPECT_EQ(Found("ru", "Мост открыли 1 сентября 2014 г. в Казани."),
             Dates{"1 сентября 2014 г.=2014-09-01"});
+  EXPECT_EQ(Found("ru", "В 2015 г. завод в Казани закрыли."), Dates{"2015 г.=2015"});
   EXPECT_EQ(Found("ru", "Указ от 03.12.2015 остаётся в силе."), Dates{"03.12.2015=2015-12-03"});
   EXPECT_EQ(Found("ru", "В январе продажи выросли."), Dates{"В январе=2026-01"});
   EXPECT_EQ(Found("ru", "Об этом стало известно на этой неделе."), Dates{"этой неделе=2026-03-14"});
