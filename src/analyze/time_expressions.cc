@@ -105,7 +105,7 @@ class SentenceMatcher {
   bool IsPluralUnit(size_t i) const { return Is(i, kUnit) && info_[i]->plural; }
   // "week", "month", "year": a unit in the singular, other than the day.
   bool IsCalendarUnit(size_t i) const {
-    return Is(i, kUnit) && !info_[i]->plural && info_[i]->unit != 'd';
+    return Is(i, kUnit) && info_[i]->singular && info_[i]->unit != 'd';
   }
   // The end of the longest of `phrases` that starts at token i, words in a
   // row; kNone if none does. Sets *value to its value.

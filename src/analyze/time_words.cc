@@ -272,7 +272,7 @@ Result<TimeWords> TimeWords::Create(std::string_view data_dir, std::string_view 
     TimeWord& w = t.Entry(AsciiLower(row[0]));
     w.roles |= kUnit;
     w.unit = unit;
-    w.plural = row[2] == "plural";
+    (row[2] == "plural" ? w.plural : w.singular) = true;
   }
 
   const std::string tense_file = dir + "tense_words.txt";

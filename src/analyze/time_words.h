@@ -107,13 +107,14 @@ enum class FutureCondition : uint8_t {
 
 struct TimeWord {
   uint64_t roles = 0;
-  int8_t day_offset = 0;                              // kDayWord: days from the document's date
-  int8_t daypart_offset = 0;                          // kDaypart: 0 after "this", -1 after "last"
-  int8_t count = 0;                                   // kCountWord
-  bool lower_case_only = false;                       // kDayWord: only written in lower case
-  bool takes_period = false;                          // kYearWord: an abbreviation ("г.")
-  char unit = 0;                                      // kUnit: 'd', 'w', 'm', 'y'
-  bool plural = false;                                // kUnit
+  int8_t day_offset = 0;         // kDayWord: days from the document's date
+  int8_t daypart_offset = 0;     // kDaypart: 0 after "this", -1 after "last"
+  int8_t count = 0;              // kCountWord
+  bool lower_case_only = false;  // kDayWord: only written in lower case
+  bool takes_period = false;     // kYearWord: an abbreviation ("г.")
+  char unit = 0;                 // kUnit: 'd', 'w', 'm', 'y'
+  bool plural = false;           // kUnit: a plural form
+  bool singular = false;         // kUnit: a singular form (French "mois" is both)
   FutureCondition future = FutureCondition::kAlways;  // kFuture
 };
 

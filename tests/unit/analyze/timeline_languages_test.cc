@@ -89,6 +89,8 @@ TEST_F(TimelineLanguagesTest, German) {
   EXPECT_EQ(Found("de", "Im vergangenen Jahr wurden weniger Autos verkauft."),
             Dates{"vergangenen Jahr=2025"});
   EXPECT_EQ(Found("de", "Die Brücke wurde im Jahr 2015 gebaut."), Dates{"Jahr 2015=2015"});
+  EXPECT_EQ(Found("de", "Sie sagte, das Gesetz werde in den kommenden Monaten geprüft."),
+            Dates{"in den kommenden Monaten=2026-06-14"});
 }
 
 TEST_F(TimelineLanguagesTest, French) {
@@ -111,6 +113,11 @@ TEST_F(TimelineLanguagesTest, French) {
   EXPECT_EQ(Found("fr", "Le décret du 03/12/2015 reste en vigueur."),
             Dates{"03/12/2015=2015-12-03"});
   EXPECT_EQ(Found("fr", "L'an dernier, les ventes ont baissé."), Dates{"an dernier=2025"});
+  // "mois" is singular and plural.
+  EXPECT_EQ(Found("fr", "Le texte sera examiné dans les prochains mois."),
+            Dates{"dans les prochains mois=2026-06-14"});
+  EXPECT_EQ(Found("fr", "Le mois prochain, le budget sera présenté."),
+            Dates{"mois prochain=2026-04"});
   EXPECT_EQ(Found("fr", "Les deux hommes se sont parlé avant-hier."),
             Dates{"avant-hier=2026-03-12"});
   // "sept" is seven unless a day or a year makes it September.
