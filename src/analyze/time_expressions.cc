@@ -53,8 +53,15 @@ class SentenceMatcher {
     lower_.resize(toks_.size());
     info_.assign(toks_.size(), nullptr);
     for (size_t i = 0; i < toks_.size(); ++i) {
-      if (toks_[i].kind != LexemeKind::kLetters) continue;
-      lower_[i] = AsciiLower(Str(i));
+      if (toks_[i].kind != LexemeKind::kLetters) {
+        // A mark of the lists ("°", an ordinal suffix), where words are Unicode.
+        if (words_.grammar().unicode_letters && toks_[i].kind == LexemeKind::kOther &&
+            static_cast<unsigned char>(text_[toks_[i].begin]) >= 0x80) {
+          info_[i] = words_.Find(Str(i));
+        }
+        continue;
+      }
+      lower_[i] = words_.Lower(Str(i));
       info_[i] = words_.Find(lower_[i]);
       has_ago_ = has_ago_ || Is(i, kAgo);
     }
@@ -98,7 +105,7 @@ class SentenceMatcher {
   bool IsPluralUnit(size_t i) const { return Is(i, kUnit) && info_[i]->plural; }
   // "week", "month", "year": a unit in the singular, other than the day.
   bool IsCalendarUnit(size_t i) const {
-    return Is(i, kUnit) && !info_[i]->plural && info_[i]->unit != 'd';
+    return Is(i, kUnit) && info_[i]->singular && info_[i]->unit != 'd';
   }
   // The end of the longest of `phrases` that starts at token i, words in a
   // row; kNone if none does. Sets *value to its value.
@@ -127,6 +134,15 @@ class SentenceMatcher {
     return Has(i) && toks_[i].kind == LexemeKind::kOther && Str(i) == mark;
   }
   bool IsCapitalized(size_t i) const { return IsAsciiUpper(text_[toks_[i].begin]); }
+  // Month and weekday names: capitalized where the language writes them so.
+  bool IsNameCased(size_t i) const {
+    return !words_.grammar().capitalized_names || IsCapitalized(i);
+  }
+  // The month of the name at i (0 if none), and whether it is a common word.
+  int MonthNameAt(size_t i, bool* common_word = nullptr) const {
+    return words_.calendar().Month(words_.grammar().unicode_letters ? Lower(i) : Str(i),
+                                   common_word);
+  }
   // The token after an apostrophe ("'" or "’") right after token i, or kNone.
   size_t AfterApostrophe(size_t i) const {
     if (IsPunct(i + 1, '\'') && Adjacent(i + 1) && Adjacent(i + 2)) return i + 2;
@@ -180,6 +196,7 @@ class SentenceMatcher {
         }
       }
     }
+    if (words_.IsFutureForm(w, info)) return 1;
     return words_.IsPastForm(w, info) && !(i > 0 && Is(i - 1, kPassive)) ? -1 : 0;
   }
 
@@ -278,8 +295,8 @@ class SentenceMatcher {
   }
   // A capitalized month name at i (with an adjacent period); sets *after.
   int MonthAt(size_t i, size_t* after) const {
-    if (!Has(i) || toks_[i].kind != LexemeKind::kLetters || !IsCapitalized(i)) return 0;
-    int m = words_.calendar().Month(Str(i));
+    if (!Has(i) || toks_[i].kind != LexemeKind::kLetters || !IsNameCased(i)) return 0;
+    int m = MonthNameAt(i);
     if (m == 0) return 0;
     *after = i + 1;
     if (IsPunct(i + 1, '.') && Adjacent(i + 1)) *after = i + 2;
@@ -302,6 +319,10 @@ class SentenceMatcher {
     if (Has(i + 1) && toks_[i + 1].kind == LexemeKind::kLetters && Adjacent(i + 1)) {
       if (!Is(i + 1, kOrdinal)) return -1;  // "30th"
       *after = i + 2;
+    } else if (Adjacent(i + 1) && Is(i + 1, kOrdinal)) {
+      *after = i + 2;  // a mark listed as an ordinal suffix ("1°")
+    } else if (words_.grammar().day_period && IsPunct(i + 1, '.') && Adjacent(i + 1)) {
+      *after = i + 2;  // "3. März"
     }
     return d;
   }
@@ -314,13 +335,19 @@ class SentenceMatcher {
     return d;
   }
   // ", 2015" or " 2015" at i; sets *after.
+  // Also " de 2015" (a date joiner) and "2015 года" (a year word after it).
   int YearAfter(size_t i, size_t* after) const {
-    size_t j = IsPunct(i, ',') ? i + 1 : i;
+    size_t j = IsPunct(i, ',') || Is(i, kDateJoiner) ? i + 1 : i;
     int y = Year(j);
     if (y < 0 || (Has(j + 1) && Adjacent(j + 1) && toks_[j + 1].kind != LexemeKind::kOther))
       return -1;
-    *after = j + 1;
+    *after = YearWordEnd(j + 1);
     return y;
+  }
+  // Past a year word at i ("года", "г."), or i when there is none.
+  size_t YearWordEnd(size_t i) const {
+    if (!Is(i, kYearWord)) return i;
+    return info_[i]->takes_period && IsPunct(i + 1, '.') && Adjacent(i + 1) ? i + 2 : i + 1;
   }
 
   void SetSpan(size_t first, size_t last_exclusive, TimeExpression* e) const {
@@ -504,10 +531,18 @@ class SentenceMatcher {
     const std::string_view lower = Lower(i);
     size_t after = 0;
     if (int month = MonthAt(i, &after); month > 0) return MatchMonth(i, month, after, next, f);
-    if (int wd = words_.calendar().Weekday(lower); wd >= 0 && IsCapitalized(i)) {
-      return MatchWeekday(i, wd, next, e);
+    bool common_word = false;
+    if (int wd = words_.calendar().Weekday(lower, &common_word); wd >= 0 && IsNameCased(i)) {
+      return MatchWeekday(i, wd, common_word, next, e);
     }
-    if (Is(i, kDayWord)) return MatchDayWord(i, next, e);
+    if (Is(i, kDayWord) && (!info_[i]->lower_case_only || Str(i) == lower)) {
+      return MatchDayWord(i, next, e);
+    }
+    if (Is(i, kAgoBeforeStart) && MatchAgoBefore(i, next, e)) return true;
+    if (Is(i, kYearBefore) && MatchYearBefore(i, next, e)) return true;
+    if (IsCalendarUnit(i) && Is(i + 1, kTrailingBefore | kTrailingAfter) && IsWord(i + 1)) {
+      return SetLastNextUnit(i, i + 2, Is(i + 1, kTrailingBefore) ? -1 : 1, UnitAt(i), next, e);
+    }
     if (MatchRecentPeriod(i, next, e)) return true;
     if (Is(i, kEarlier | kLater) && Is(i + 1, kCurrent)) {
       return MatchThisUnit(i, i + 2, Is(i, kLater) ? 1 : -1, next, e);
@@ -534,17 +569,25 @@ class SentenceMatcher {
         return SetFullDate(d, i, i + 5, e, next);
       }
     }
-    // 11/27/2015
-    if (IsPunct(i + 1, '/') && Adjacent(i + 1) && Adjacent(i + 2) && IsPunct(i + 3, '/') &&
-        Adjacent(i + 3) && Adjacent(i + 4) && Year(i + 4) > 0) {
-      CivilDate d{Year(i + 4), Number(i, 2), Number(i + 2, 2)};
-      if (d.valid()) return SetFullDate(d, i, i + 5, e, next);
+    // 11/27/2015 (month first), 27/11/2015 or 27.11.2015 (day first): the
+    // separators and the order of time_grammar.txt.
+    for (const char sep : words_.grammar().numeric_separators) {
+      if (IsPunct(i + 1, sep) && Adjacent(i + 1) && Adjacent(i + 2) && IsPunct(i + 3, sep) &&
+          Adjacent(i + 3) && Adjacent(i + 4) && Year(i + 4) > 0) {
+        const int first = Number(i, 2), second = Number(i + 2, 2);
+        CivilDate d{Year(i + 4), first, second};
+        if (words_.grammar().day_first) d = CivilDate{Year(i + 4), second, first};
+        if (d.valid()) return SetFullDate(d, i, i + 5, e, next);
+      }
     }
+    // "2015 года", "в 2015 году": a year and a year word.
+    if (Year(i) > 0 && Is(i + 1, kYearWord)) return SetYearDate(Year(i), i, i, next, e);
     if (MatchCountAgo(i, next, e)) return true;
     // 27 November (2015), 1st of January (2016)
     int day = DayAt(i, &after);
     size_t month_at = after;
     if (day > 0 && after == i + 2 && Is(after, kOf)) month_at = after + 1;
+    if (day > 0 && Is(after, kDateJoiner)) month_at = after + 1;  // "3 de marzo"
     size_t month_end = 0;
     int month = day > 0 ? MonthAt(month_at, &month_end) : 0;
     if (month > 0) {
@@ -570,32 +613,41 @@ class SentenceMatcher {
       if (year > 0) return SetFullDate(CivilDate{year, month, day}, i, year_end, e, next);
       return SetMonthDay(month, day, i, day_end, f, next);
     }
-    if (int year = Year(after); year > 0) {
-      SetSpan(i, after + 1, e);
+    const size_t year_at = Is(after, kDateJoiner) ? after + 1 : after;  // "marzo de 2015"
+    if (int year = Year(year_at); year > 0) {
+      const size_t end = YearWordEnd(year_at + 1);
+      SetSpan(i, end, e);
       SetMonth(year, month, "text", e);
       e->kind = kKindDate;
       e->precision = kPrecisionMonth;
       Hedge(i, words_.date_hedges(), e);
-      *next = after + 1;
+      *next = end;
       return true;
     }
     // A name that is also a common word ("may") needs a day or a year.
     bool common_word = false;
-    words_.calendar().Month(Str(i), &common_word);
-    if (common_word || i == 0 || toks_[i - 1].kind != LexemeKind::kLetters) return false;
+    MonthNameAt(i, &common_word);
+    if (common_word) return false;
     int step = 0;  // -1 strictly before, +1 strictly after, 0 by tense
-    if (Is(i - 1, kBefore)) {
+    size_t first = i - 1, end = i + 1;
+    if (IsWord(i + 1) && Is(i + 1, kTrailingBefore | kTrailingAfter)) {
+      step = Is(i + 1, kTrailingBefore) ? -1 : 1;  // "mars dernier"
+      first = i;
+      end = i + 2;
+    } else if (i == 0 || toks_[i - 1].kind != LexemeKind::kLetters) {
+      return false;
+    } else if (Is(i - 1, kBefore)) {
       step = -1;
     } else if (Is(i - 1, kAfter)) {
       step = 1;
     } else if (!Is(i - 1, kMonthPreposition)) {
       return false;
     }
-    SetSpan(i - 1, i + 1, e);
+    SetSpan(first, end, e);
     e->kind = kKindDate;
     e->precision = kPrecisionMonth;
-    *next = i + 1;
-    const int tense = step != 0 ? step : Tense(i - 1, i + 1);
+    *next = end;
+    const int tense = step != 0 ? step : Tense(first, end);
     const bool forward = tense > 0;
     if (ref_ == nullptr) {
       e->future = forward;
@@ -618,24 +670,37 @@ class SentenceMatcher {
   }
 
   // A weekday at i: "Tuesday", "last Friday", "this Monday".
-  bool MatchWeekday(size_t i, int wd, size_t* next, TimeExpression* e) const {
+  // A weekday name that is also a common word ("segunda") needs a word
+  // before or after it that makes it one ("na segunda", "segunda passada").
+  bool MatchWeekday(size_t i, int wd, bool common_word, size_t* next, TimeExpression* e) const {
     // "Tuesday, March 10": the date that follows says it all.
     size_t j = IsPunct(i + 1, ',') ? i + 2 : i + 1;
     size_t a = 0, b = 0;
-    if (MonthAt(j, &a) > 0 || (DayAt(j, &a) > 0 && MonthAt(a, &b) > 0)) return false;
-    size_t first = i;
+    if (MonthAt(j, &a) > 0 ||
+        (DayAt(j, &a) > 0 && MonthAt(Is(a, kDateJoiner) ? a + 1 : a, &b) > 0)) {
+      return false;
+    }
+    size_t first = i, end = i + 1;
     int step = 0;
+    bool marked = false;  // a word before or after says it is the weekday
     if (i > 0 && toks_[i - 1].kind == LexemeKind::kLetters) {
       if (Is(i - 1, kBefore)) step = -1, first = i - 1;
       if (Is(i - 1, kAfter)) step = 1, first = i - 1;
       if (Is(i - 1, kCurrent)) first = i - 1;
+      marked = first < i || Is(i - 1, kWeekdayPreposition);
     }
-    SetSpan(first, i + 1, e);
+    if (first == i && IsWord(i + 1) && Is(i + 1, kTrailingBefore | kTrailingAfter)) {
+      step = Is(i + 1, kTrailingBefore) ? -1 : 1;  // "mardi dernier"
+      end = i + 2;
+      marked = true;
+    }
+    if (common_word && !marked) return false;
+    SetSpan(first, end, e);
     e->kind = kKindRelative;
     e->precision = kPrecisionDay;
     Hedge(first, words_.date_hedges(), e);
-    *next = i + 1;
-    const bool forward = step > 0 || (step == 0 && Future(first, i + 1));
+    *next = end;
+    const bool forward = step > 0 || (step == 0 && Future(first, end));
     if (ref_ == nullptr) {
       e->future = forward;
       return true;
@@ -671,29 +736,7 @@ class SentenceMatcher {
     const int sign = Is(i, kBefore) ? -1 : Is(i, kAfter) ? 1 : 0;
     const char* kind = sign == 0 ? kKindDeictic : kKindRelative;
     if (sign != 0 && unit != 0 && IsNarrativePeriod(i)) return false;
-    if (unit == 'w') {
-      SetSpan(i, i + 2, e);
-      e->kind = kind;
-      e->precision = kPrecisionApproximate;
-      *next = i + 2;
-      SetRelativeDays(7 * sign, sign > 0, e);
-      return true;
-    }
-    if (unit == 'm' || unit == 'y') {
-      SetSpan(i, i + 2, e);
-      e->kind = kind;
-      e->precision = unit == 'm' ? kPrecisionMonth : kPrecisionYear;
-      *next = i + 2;
-      if (ref_ == nullptr) {
-        e->future = sign > 0;
-      } else if (unit == 'y') {
-        SetYear(ref_->year + sign, "document date", e);
-      } else {
-        CivilDate m = AddMonths(CivilDate{ref_->year, ref_->month, 1}, sign);
-        SetMonth(m.year, m.month, "document date", e);
-      }
-      return true;
-    }
+    if (unit != 0) return SetLastNextUnit(i, i + 2, sign, unit, next, e);
     // "this morning", "this afternoon", "this evening"; "last night": a
     // part of the day whose offset is the sign.
     if (sign <= 0 && Is(i + 1, kDaypart) && info_[i + 1]->daypart_offset == sign) {
@@ -705,6 +748,87 @@ class SentenceMatcher {
       return true;
     }
     return false;
+  }
+
+  // The week, month or year (`unit`) `sign` from D's (-1, +1; 0: D's own),
+  // tokens [first, end): "last week", "la semaine dernière", "this year".
+  bool SetLastNextUnit(size_t first, size_t end, int sign, char unit, size_t* next,
+                       TimeExpression* e) const {
+    SetSpan(first, end, e);
+    e->kind = sign == 0 ? kKindDeictic : kKindRelative;
+    *next = end;
+    if (unit == 'w') {
+      e->precision = kPrecisionApproximate;
+      SetRelativeDays(7 * sign, sign > 0, e);
+      return true;
+    }
+    e->precision = unit == 'm' ? kPrecisionMonth : kPrecisionYear;
+    if (ref_ == nullptr) {
+      e->future = sign > 0;
+    } else if (unit == 'y') {
+      SetYear(ref_->year + sign, "document date", e);
+    } else {
+      CivilDate m = AddMonths(CivilDate{ref_->year, ref_->month, 1}, sign);
+      SetMonth(m.year, m.month, "document date", e);
+    }
+    return true;
+  }
+
+  // A year written with a year word, tokens [first, year_at] and the year
+  // word after it: "2015 года", "im Jahr 2015".
+  bool SetYearDate(int year, size_t first, size_t year_at, size_t* next, TimeExpression* e) const {
+    const size_t end = YearWordEnd(year_at + 1);
+    SetSpan(first, end, e);
+    e->kind = kKindDate;
+    e->precision = kPrecisionYear;
+    Hedge(first, words_.date_hedges(), e);
+    *next = end;
+    SetYear(year, "text", e);
+    return true;
+  }
+
+  // "im Jahr 2015", "en el año 2015", "no ano de 2015": a year word before a year at i.
+  bool MatchYearBefore(size_t i, size_t* next, TimeExpression* e) const {
+    const size_t year_at = Is(i + 1, kDateJoiner) ? i + 2 : i + 1;
+    const int year = Year(year_at);
+    if (year < 0 || (Has(year_at + 1) && Adjacent(year_at + 1) &&
+                     toks_[year_at + 1].kind != LexemeKind::kOther)) {
+      return false;
+    }
+    return SetYearDate(year, i, year_at, next, e);
+  }
+
+  // "vor drei Tagen", "il y a trois jours", "hace unos dos años": an
+  // ago_before phrase at i, a count hedge maybe, a count and a unit.
+  bool MatchAgoBefore(size_t i, size_t* next, TimeExpression* e) const {
+    int unused = 0;
+    size_t j = PhraseAt(i, words_.agos_before(), &unused);
+    if (j == kNone) return false;
+    bool approximate = false;
+    if (const size_t hedge_end = PhraseAt(j, words_.count_hedges(), &unused); hedge_end != kNone) {
+      j = hedge_end;
+      approximate = true;
+    }
+    char unit = 0;
+    size_t unit_at = 0;
+    bool vague = false;
+    int n = CountAndUnit(j, &unit, &unit_at, &vague);
+    if (n <= 0 && Is(j, kHedgeFiller)) {  // "hace unos dos años"
+      n = CountAndUnit(j + 1, &unit, &unit_at, &vague);
+      approximate = true;
+    }
+    if (n <= 0) return false;
+    size_t end = unit_at + 1;
+    if (const size_t or_end = OrSoAt(end, false); or_end != kNone) {
+      end = or_end;
+      approximate = true;
+    }
+    SetSpan(i, end, e);
+    e->kind = kKindRelative;
+    e->precision = approximate || vague ? kPrecisionApproximate : kPrecisionDay;
+    *next = end;
+    SetCountBack(n, unit, e);
+    return true;
   }
 
   // "within six months", "in another two weeks", "in the coming weeks" at
@@ -855,6 +979,20 @@ class SentenceMatcher {
   size_t floor_ = 0;  // the first token after the last expression found (Run)
 };
 
+// Whether `sentence` ends in a day number and a period ("am 3."): an
+// ordinal day in a language that writes them so.
+bool EndsWithOrdinalDay(std::string_view sentence) {
+  sentence = TrimWhitespace(sentence);
+  if (sentence.size() < 2 || sentence.back() != '.') return false;
+  sentence.remove_suffix(1);
+  size_t digits = 0;
+  while (digits < sentence.size() && IsAsciiDigit(sentence[sentence.size() - 1 - digits])) {
+    ++digits;
+  }
+  return digits >= 1 && digits <= 2 &&
+         (digits == sentence.size() || sentence[sentence.size() - 1 - digits] == ' ');
+}
+
 // A sentence that is only a photo credit: "(Image courtesy Jane Roe.)".
 bool IsCreditLine(const MetadataDetector& metadata, std::string_view sentence) {
   sentence = TrimWhitespace(sentence);
@@ -891,11 +1029,27 @@ std::vector<Found> FindExpressions(const TimeWords& words, const Document& doc,
   // Captions date a picture: their sentences give no expressions.
   size_t paragraph = 0;
   int paragraph_caption = -1;  // unknown
+  uint32_t taken_until = 0;    // the end of the expressions the sentence before took from this one
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Span span = doc.sentences[s].span;
     const size_t before = out.size();
-    Lex(doc.text, span, &toks);
+    // A sentence split after an ordinal day ("am 3." | "März 2015") is read
+    // with the next one; expressions starting in it are its own.
+    const bool joined = words.grammar().day_period && s + 1 < doc.sentences.size() &&
+                        EndsWithOrdinalDay(span.Slice(doc.text));
+    words.Lex(doc.text, joined ? Span{span.begin, doc.sentences[s + 1].span.end} : span, &toks);
     SentenceMatcher(words, doc.text, toks, has_ref ? &ref : nullptr).Run(document_index, s, &out);
+    const uint32_t taken_before = taken_until;
+    taken_until = 0;
+    out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
+                             [&](const Found& f) {
+                               return f.e.span.begin < taken_before ||
+                                      (joined && f.e.span.begin >= span.end);
+                             }),
+              out.end());
+    for (size_t k = before; joined && k < out.size(); ++k) {
+      taken_until = std::max(taken_until, out[k].e.span.end);
+    }
     if (out.size() == before) continue;
     while (paragraph < doc.paragraphs.size() && doc.paragraphs[paragraph].end <= span.begin) {
       ++paragraph;

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "segment/tokenizer.h"
 #include "util/data_rows.h"
 #include "util/strings.h"
 
@@ -62,11 +63,32 @@ constexpr RoleName kTimeRoles[] = {
     {"the", kThe},
     {"of", kOf},
     {"ordinal", kOrdinal},
+    {"date_joiner", kDateJoiner},
+    {"year_word", kYearWord},
+    {"year_before", kYearBefore},
+    {"trailing_before", kTrailingBefore},
+    {"trailing_after", kTrailingAfter},
+    {"weekday_preposition", kWeekdayPreposition},
 };
 
 constexpr RoleName kTenseRoles[] = {
-    {"perfect", kPerfect},  {"to", kTo},           {"is_to_idiom", kIsToIdiom}, {"past", kPastForm},
-    {"not_past", kNotPast}, {"passive", kPassive}, {"onset", kOnset},           {"on", kOn},
+    {"perfect", kPerfect},       {"to", kTo},
+    {"is_to_idiom", kIsToIdiom}, {"past", kPastForm},
+    {"not_past", kNotPast},      {"passive", kPassive},
+    {"onset", kOnset},           {"on", kOn},
+    {"not_future", kNotFuture},
+};
+
+// The settings of time_grammar.txt: name, then its values (the first the default).
+struct GrammarSetting {
+  std::string_view name;
+  std::string_view first, second;
+};
+constexpr GrammarSetting kGrammarSettings[] = {
+    {"numeric_order", "month_first", "day_first"},
+    {"names", "capitalized", "any_case"},
+    {"letters", "ascii", "unicode"},
+    {"day_period", "no", "yes"},
 };
 
 }  // namespace
@@ -78,7 +100,10 @@ TimeWord& TimeWords::Entry(const std::string& word) {
 
 // One line of time_words.txt.
 Status TimeWords::AddTimeWord(const std::vector<std::string>& words, std::string_view kind,
-                              std::string_view value) {
+                              std::string_view value, std::string_view flag) {
+  if (!flag.empty() && (kind != "day" || flag != "lower_case")) {
+    return Status(StatusCode::kInvalidInput, "only a day word takes a flag: lower_case");
+  }
   int n = 0;
   const bool has_number = SmallNumber(value, &n);
   // Phrases.
@@ -86,6 +111,7 @@ Status TimeWords::AddTimeWord(const std::vector<std::string>& words, std::string
                                      : kind == "vague_tail"  ? &vague_tails_
                                      : kind == "date_hedge"  ? &date_hedges_
                                      : kind == "count_hedge" ? &count_hedges_
+                                     : kind == "ago_before"  ? &agos_before_
                                                              : nullptr;
   if (phrases != nullptr) {
     if (kind == "vague" && (!has_number || n <= 0)) {
@@ -95,11 +121,19 @@ Status TimeWords::AddTimeWord(const std::vector<std::string>& words, std::string
     // Vague counts and tails are looked for after every count word: their
     // first words are marked; hedges are looked for only before a match.
     if (kind == "vague" || kind == "vague_tail") Entry(words[0]).roles |= kPhraseStart;
+    if (kind == "ago_before") Entry(words[0]).roles |= kAgoBeforeStart;
     return Status::Ok();
   }
   if (words.size() != 1) {
     return Status(StatusCode::kInvalidInput,
                   "kind '" + std::string(kind) + "' takes one word, not a phrase");
+  }
+  // An abbreviated year word and its period ("г.").
+  if (kind == "year_word" && words[0].size() > 1 && words[0].back() == '.') {
+    TimeWord& w = Entry(words[0].substr(0, words[0].size() - 1));
+    w.roles |= kYearWord;
+    w.takes_period = true;
+    return Status::Ok();
   }
   TimeWord& w = Entry(words[0]);
   if (kind == "day" || kind == "daypart" || kind == "count") {
@@ -109,6 +143,7 @@ Status TimeWords::AddTimeWord(const std::vector<std::string>& words, std::string
     if (kind == "day") {
       w.roles |= kDayWord;
       w.day_offset = static_cast<int8_t>(n);
+      w.lower_case_only = flag == "lower_case";
     } else if (kind == "daypart") {
       w.roles |= kDaypart;
       w.daypart_offset = static_cast<int8_t>(n);
@@ -152,6 +187,10 @@ Status TimeWords::AddTenseWord(std::string_view word, std::string_view kind,
     past_suffixes_.push_back(lower);
     return Status::Ok();
   }
+  if (kind == "future_suffix") {
+    future_suffixes_.push_back(lower);
+    return Status::Ok();
+  }
   TimeWord& w = Entry(lower);
   if (kind == "future") {
     static constexpr std::pair<std::string_view, FutureCondition> kConditions[] = {
@@ -190,10 +229,19 @@ Status TimeWords::AddTenseWord(std::string_view word, std::string_view kind,
 
 Result<TimeWords> TimeWords::Create(std::string_view data_dir, std::string_view language) {
   TimeWords t;
+  Result<CalendarNames> calendar = CalendarNames::Create(data_dir, language);
+  if (!calendar.ok()) return calendar.status();
+  t.calendar_ = std::move(*calendar);
+  // Photo captions and credits: the language's words, or English ones
+  // while it has no captions.txt of its own.
   Result<MetadataDetector> metadata = MetadataDetector::Create(data_dir, language);
+  if (!metadata.ok() && metadata.status().code() == StatusCode::kNotFound && language != "en") {
+    metadata = MetadataDetector::Create(data_dir, "en");
+  }
   if (!metadata.ok()) return metadata.status();
   t.metadata_ = std::move(*metadata);
   const std::string dir = std::string(language) + "/";
+  if (Status s = t.LoadGrammar(data_dir, dir + "time_grammar.txt"); !s.ok()) return s;
   // A failed line's Status names its file and line.
   auto at = [](const std::string& file, const DataRow& row, const Status& s) {
     return s.ok() ? s : row.Error(file, s.message());
@@ -203,7 +251,7 @@ Result<TimeWords> TimeWords::Create(std::string_view data_dir, std::string_view 
   Result<std::vector<DataRow>> time_rows = LoadDataRows(data_dir, time_file);
   if (!time_rows.ok()) return time_rows.status();
   for (const DataRow& row : *time_rows) {
-    Status s = at(time_file, row, t.AddTimeWord(Words(row[0]), row[1], row[2]));
+    Status s = at(time_file, row, t.AddTimeWord(Words(row[0]), row[1], row[2], row[3]));
     if (!s.ok()) return s;
   }
 
@@ -224,7 +272,7 @@ Result<TimeWords> TimeWords::Create(std::string_view data_dir, std::string_view 
     TimeWord& w = t.Entry(AsciiLower(row[0]));
     w.roles |= kUnit;
     w.unit = unit;
-    w.plural = row[2] == "plural";
+    (row[2] == "plural" ? w.plural : w.singular) = true;
   }
 
   const std::string tense_file = dir + "tense_words.txt";
@@ -250,7 +298,95 @@ Result<TimeWords> TimeWords::Create(std::string_view data_dir, std::string_view 
       return row.Error(event_file, "unknown kind '" + std::string(row[1]) + "'");
     }
   }
+  t.has_compounds_ = t.grammar_.unicode_letters;
+  for (const auto& [word, unused] : t.words_) {
+    t.has_compounds_ = t.has_compounds_ || word.find_first_of("-'") != std::string::npos;
+  }
   return t;
+}
+
+Status TimeWords::LoadGrammar(std::string_view data_dir, const std::string& file) {
+  Result<std::vector<DataRow>> rows = LoadDataRows(data_dir, file);
+  if (!rows.ok()) return rows.status();
+  grammar_.numeric_separators = "/";
+  for (const DataRow& row : *rows) {
+    if (row[0] == "numeric_separators") {
+      grammar_.numeric_separators.clear();
+      for (std::string_view mark : SplitWhitespace(row[1])) {
+        if (mark.size() != 1 || IsAsciiAlpha(mark[0]) || IsAsciiDigit(mark[0])) {
+          return row.Error(file, "a separator is one ASCII mark");
+        }
+        grammar_.numeric_separators += mark;
+      }
+      continue;
+    }
+    const GrammarSetting* setting = nullptr;
+    for (const GrammarSetting& g : kGrammarSettings) {
+      if (row[0] == g.name) setting = &g;
+    }
+    if (setting == nullptr) return row.Error(file, "unknown setting '" + row.columns[0] + "'");
+    if (row[1] != setting->first && row[1] != setting->second) {
+      return row.Error(file, "'" + std::string(setting->name) + "' is " +
+                                 std::string(setting->first) + " or " +
+                                 std::string(setting->second));
+    }
+    const bool second = row[1] == setting->second;
+    if (setting->name == "numeric_order") grammar_.day_first = second;
+    if (setting->name == "names") grammar_.capitalized_names = !second;
+    if (setting->name == "letters") grammar_.unicode_letters = second;
+    if (setting->name == "day_period") grammar_.day_period = second;
+  }
+  return Status::Ok();
+}
+
+std::string TimeWords::Lower(std::string_view word) const {
+  if (!grammar_.unicode_letters) return AsciiLower(word);
+  std::string lower = FoldCase(word);
+  for (size_t p = 0; (p = lower.find("\xE2\x80\x99", p)) != std::string::npos;) {
+    lower.replace(p, 3, "'");
+  }
+  return lower;
+}
+
+bool TimeWords::IsListed(std::string_view key) const {
+  return Find(key) != nullptr || calendar_.Weekday(key) >= 0 || calendar_.Month(key) > 0;
+}
+
+void TimeWords::Lex(std::string_view text, Span span, std::vector<Lexeme>* out) const {
+  if (!grammar_.unicode_letters) {
+    dossier::Lex(text, span, out);
+  } else {
+    LexUnicodeWords(text, span, out);
+  }
+  if (!has_compounds_) return;
+  // "aujourd'hui", "terça-feira": word, mark, word with no space between.
+  std::vector<Lexeme>& t = *out;
+  size_t kept = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (i + 2 < t.size() && t[i].kind == LexemeKind::kLetters &&
+        t[i + 1].kind == LexemeKind::kOther && t[i + 2].kind == LexemeKind::kLetters &&
+        t[i].end == t[i + 1].begin && t[i + 1].end == t[i + 2].begin) {
+      const std::string_view mark = t[i + 1].In(text);
+      if (mark == "-" || mark == "'" || mark == "\xE2\x80\x99") {
+        const Lexeme joined{t[i].begin, t[i + 2].end, LexemeKind::kLetters};
+        if (IsListed(Lower(joined.In(text)))) {
+          t[kept++] = joined;
+          i += 2;
+          continue;
+        }
+      }
+    }
+    t[kept++] = t[i];
+  }
+  t.resize(kept);
+}
+
+bool TimeWords::IsFutureForm(std::string_view lower, const TimeWord* w) const {
+  if (w != nullptr && (w->roles & kNotFuture) != 0) return false;
+  for (const std::string& suffix : future_suffixes_) {
+    if (lower.size() >= suffix.size() + 3 && EndsWith(lower, suffix)) return true;
+  }
+  return false;
 }
 
 bool TimeWords::IsPastForm(std::string_view lower, const TimeWord* w) const {

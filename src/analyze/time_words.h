@@ -17,7 +17,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dossier/span.h"
 #include "dossier/status.h"
+#include "segment/lexer.h"
 #include "segment/metadata.h"
 #include "util/dates.h"
 #include "util/word_shapes.h"
@@ -72,6 +74,25 @@ enum TimeRole : uint64_t {
   kNotName = uint64_t{1} << 38,
   kProcedural = uint64_t{1} << 39,
   kProceduralStart = uint64_t{1} << 40,  // the first word of a procedural phrase
+  // time_words.txt, for the word orders of other languages than English
+  kDateJoiner = uint64_t{1} << 41,          // "3 de marzo de 2015"
+  kYearWord = uint64_t{1} << 42,            // "2015 года", "в 2015 году"
+  kYearBefore = uint64_t{1} << 43,          // "im Jahr 2015"
+  kTrailingBefore = uint64_t{1} << 44,      // "mardi dernier", "la semana pasada"
+  kTrailingAfter = uint64_t{1} << 45,       // "mardi prochain", "la settimana prossima"
+  kWeekdayPreposition = uint64_t{1} << 46,  // "na segunda", "в среду"
+  kAgoBeforeStart = uint64_t{1} << 47,      // the first word of an ago_before phrase
+  // tense_words.txt
+  kNotFuture = uint64_t{1} << 48,  // ends in a future suffix but is no future form
+};
+
+// How a language writes dates and names (data/<language>/time_grammar.txt).
+struct TimeGrammar {
+  bool day_first = false;          // "3/12/2015" is 3 December (else March 12)
+  std::string numeric_separators;  // the marks between day, month and year ("/", "./")
+  bool capitalized_names = true;   // month and weekday names need a capital ("März")
+  bool unicode_letters = false;    // words are letters of any script (LexUnicodeWords)
+  bool day_period = false;         // "3. März": a period after the day makes it ordinal
 };
 
 // When a future word (kFuture) is a future cue; see tense_words.txt.
@@ -86,11 +107,14 @@ enum class FutureCondition : uint8_t {
 
 struct TimeWord {
   uint64_t roles = 0;
-  int8_t day_offset = 0;                              // kDayWord: days from the document's date
-  int8_t daypart_offset = 0;                          // kDaypart: 0 after "this", -1 after "last"
-  int8_t count = 0;                                   // kCountWord
-  char unit = 0;                                      // kUnit: 'd', 'w', 'm', 'y'
-  bool plural = false;                                // kUnit
+  int8_t day_offset = 0;         // kDayWord: days from the document's date
+  int8_t daypart_offset = 0;     // kDaypart: 0 after "this", -1 after "last"
+  int8_t count = 0;              // kCountWord
+  bool lower_case_only = false;  // kDayWord: only written in lower case
+  bool takes_period = false;     // kYearWord: an abbreviation ("г.")
+  char unit = 0;                 // kUnit: 'd', 'w', 'm', 'y'
+  bool plural = false;           // kUnit: a plural form
+  bool singular = false;         // kUnit: a singular form (French "mois" is both)
   FutureCondition future = FutureCondition::kAlways;  // kFuture
 };
 
@@ -130,13 +154,28 @@ class TimeWords {
   // the non-verbs ("need", "hundred").
   bool IsPastForm(std::string_view lower) const { return IsPastForm(lower, Find(lower)); }
   bool IsPastForm(std::string_view lower, const TimeWord* w) const;
+  // A future form by its ending (a future_suffix of tense_words.txt: "-era",
+  // at least three letters before it) that is not listed as not_future.
+  bool IsFutureForm(std::string_view lower, const TimeWord* w) const;
 
-  const CalendarNames& calendar() const { return metadata_.calendar(); }
+  const TimeGrammar& grammar() const { return grammar_; }
+  // `word` in lower case as the lists write it: Unicode case folding when the
+  // language's letters are Unicode, ASCII otherwise; a "’" becomes "'".
+  std::string Lower(std::string_view word) const;
+  // The lexemes of text[span] as the time expressions read them: letters of
+  // any script with unicode_letters; a word, a hyphen or apostrophe and a
+  // word that the lists hold as one ("aujourd'hui", "terça-feira") are one
+  // lexeme.
+  void Lex(std::string_view text, Span span, std::vector<Lexeme>* out) const;
+
+  const CalendarNames& calendar() const { return calendar_; }
   const MetadataDetector& metadata() const { return metadata_; }
   const std::vector<TimePhrase>& vague() const { return vague_; }              // "a few": 3
   const std::vector<TimePhrase>& vague_tails() const { return vague_tails_; }  // "or so"
   const std::vector<TimePhrase>& date_hedges() const { return date_hedges_; }
   const std::vector<TimePhrase>& count_hedges() const { return count_hedges_; }
+  // Before a count and a unit: back from D ("vor", "il y a", "hace").
+  const std::vector<TimePhrase>& agos_before() const { return agos_before_; }
   const std::vector<Contraction>& future_contractions() const { return future_contractions_; }
   const std::vector<std::string>& perfect_tails() const { return perfect_tails_; }  // "ve"
   // Procedural phrases of two words and more ("good morning").
@@ -149,12 +188,20 @@ class TimeWords {
   };
   TimeWord& Entry(const std::string& word);
   Status AddTimeWord(const std::vector<std::string>& words, std::string_view kind,
-                     std::string_view value);
+                     std::string_view value, std::string_view flag);
   Status AddTenseWord(std::string_view word, std::string_view kind, std::string_view condition);
+  Status LoadGrammar(std::string_view data_dir, const std::string& file);
+  // Whether a word of the lists holds `key` (lower case).
+  bool IsListed(std::string_view key) const;
 
   std::unordered_map<std::string, TimeWord, Hash, std::equal_to<>> words_;
   WordShapes shapes_;
   MetadataDetector metadata_;
+  CalendarNames calendar_;
+  TimeGrammar grammar_;
+  bool has_compounds_ = false;  // a listed word holds a hyphen or an apostrophe
+  std::vector<std::string> future_suffixes_;
+  std::vector<TimePhrase> agos_before_;
   std::vector<TimePhrase> vague_, vague_tails_, date_hedges_, count_hedges_, procedural_phrases_;
   std::vector<Contraction> future_contractions_;
   std::vector<std::string> perfect_tails_;

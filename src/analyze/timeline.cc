@@ -278,17 +278,12 @@ void Finish(int64_t earliest_document, TimelineEvent* event) {
 // Whether expression `x` (of `doc`) holds a week unit ("next week", "two
 // weeks ago"): a word of its span that time_units.txt calls one.
 bool NamesAWeek(const TimeWords& words, const Document& doc, const TimeExpression& x) {
-  const std::string_view span = x.span.Slice(doc.text);
-  size_t p = 0;
-  while (p < span.size()) {
-    while (p < span.size() && !IsAsciiAlpha(span[p])) ++p;
-    size_t q = p;
-    while (q < span.size() && IsAsciiAlpha(span[q])) ++q;
-    if (q > p) {
-      const TimeWord* w = words.Find(AsciiLower(span.substr(p, q - p)));
-      if (w != nullptr && (w->roles & timeline_internal::kUnit) != 0 && w->unit == 'w') return true;
-    }
-    p = q;
+  std::vector<Lexeme> lexemes;
+  words.Lex(doc.text, x.span, &lexemes);
+  for (const Lexeme& l : lexemes) {
+    if (l.kind != LexemeKind::kLetters) continue;
+    const TimeWord* w = words.Find(words.Lower(l.In(doc.text)));
+    if (w != nullptr && (w->roles & timeline_internal::kUnit) != 0 && w->unit == 'w') return true;
   }
   return false;
 }

@@ -39,6 +39,12 @@ struct Lexeme {
 // Replaces `out` with the lexemes of text[span] (clamped to the text).
 void Lex(std::string_view text, Span span, std::vector<Lexeme>* out);
 
+// The same, letters of any script making words: a run of letters and the
+// marks that combine with them ("März", "января", "1º"), ASCII or not, is one
+// kLetters lexeme. For the rules of languages that write words beyond ASCII
+// (the time expressions of data/<lang>/time_grammar.txt "letters | unicode").
+void LexUnicodeWords(std::string_view text, Span span, std::vector<Lexeme>* out);
+
 }  // namespace dossier
 
 #endif  // DOSSIER_SEGMENT_LEXER_H_

@@ -156,15 +156,19 @@ Result<CalendarNames> CalendarNames::Create(std::string_view data_dir, std::stri
   const std::string weekdays_file = std::string(language) + "/weekdays.txt";
   Result<std::vector<DataRow>> weekdays = LoadDataRows(data_dir, weekdays_file);
   if (!weekdays.ok()) return weekdays.status();
-  names.weekdays_.assign(7, std::string());
   for (const DataRow& row : *weekdays) {
     const std::string_view number = row[1];
     if (number.size() != 1 || number[0] < '1' || number[0] > '7') {
       return row.Error(weekdays_file, "the day number (1 = Monday ... 7 = Sunday) is missing");
     }
-    std::string& slot = names.weekdays_[number[0] - '1'];
-    if (!slot.empty()) return row.Error(weekdays_file, "a second name for the same day");
-    slot = AsciiLower(row[0]);
+    if (row[2] != "word" && !row[2].empty()) {
+      return row.Error(weekdays_file, "unknown flag '" + std::string(row[2]) + "'");
+    }
+    WeekdayName w{AsciiLower(row[0]), number[0] - '1', row[2] == "word"};
+    for (const WeekdayName& other : names.weekdays_) {
+      if (other.name == w.name) return row.Error(weekdays_file, "a name listed twice");
+    }
+    names.weekdays_.push_back(std::move(w));
   }
   return names;
 }
@@ -178,9 +182,13 @@ const CalendarNames& CalendarNames::BuiltIn() {
   return names;
 }
 
-int CalendarNames::Weekday(std::string_view lower) const {
-  for (size_t i = 0; i < weekdays_.size(); ++i) {
-    if (lower == weekdays_[i] && !lower.empty()) return static_cast<int>(i);
+int CalendarNames::Weekday(std::string_view lower, bool* common_word) const {
+  if (lower.empty()) return -1;
+  for (const WeekdayName& w : weekdays_) {
+    if (lower == w.name) {
+      if (common_word != nullptr) *common_word = w.common_word;
+      return w.day;
+    }
   }
   return -1;
 }

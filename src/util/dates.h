@@ -39,7 +39,10 @@ class CalendarNames {
   // whether the name is a common word too ("may").
   int Month(std::string_view word, bool* common_word = nullptr) const;
   // 0 = Monday ... 6 = Sunday for a weekday name in lower case; -1 if none.
-  int Weekday(std::string_view lower) const;
+  // A day may have several names ("samstag", "sonnabend"; "вторник",
+  // "среду"). With `common_word`, also whether the name is a common word too
+  // ("segunda": also "second").
+  int Weekday(std::string_view lower, bool* common_word = nullptr) const;
   // False when no month name starts with byte `c` (ASCII case ignored).
   bool MayStartMonth(char c) const {
     return month_initials_[static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)];
@@ -55,7 +58,12 @@ class CalendarNames {
     bool common_word = false;
   };
   std::vector<MonthName> months_;
-  std::vector<std::string> weekdays_;  // [0] = Monday
+  struct WeekdayName {
+    std::string name;  // lower case
+    int day = 0;       // 0 = Monday
+    bool common_word = false;
+  };
+  std::vector<WeekdayName> weekdays_;
   std::array<bool, 256> month_initials_{};
   size_t min_month_length_ = 0;
   size_t max_month_length_ = 0;

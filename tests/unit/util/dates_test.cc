@@ -96,5 +96,26 @@ TEST(DatesTest, CommonWordMonthsAreFlagged) {
   EXPECT_FALSE(common);
 }
 
+// A day may have several names (forms of the word), some of them common
+// words; names of other scripts are read in lower case.
+TEST(DatesTest, WeekdaysWithSeveralNames) {
+  Result<CalendarNames> pt = CalendarNames::Create("", "pt");
+  ASSERT_TRUE(pt.ok()) << pt.status().ToString();
+  bool common = true;
+  EXPECT_EQ(pt->Weekday("terça-feira", &common), 1);
+  EXPECT_FALSE(common);
+  EXPECT_EQ(pt->Weekday("terça", &common), 1);
+  EXPECT_TRUE(common);
+  EXPECT_EQ(pt->Weekday("sábado"), 5);
+  Result<CalendarNames> ru = CalendarNames::Create("", "ru");
+  ASSERT_TRUE(ru.ok()) << ru.status().ToString();
+  EXPECT_EQ(ru->Weekday("вторник"), 1);
+  EXPECT_EQ(ru->Weekday("пятницу"), 4);
+  EXPECT_EQ(ru->Month("января"), 1);
+  EXPECT_EQ(ru->Month("январе"), 1);
+  EXPECT_EQ(ru->Month("янв."), 1);
+  EXPECT_EQ(CalendarNames::BuiltIn().Weekday("terça"), -1);
+}
+
 }  // namespace
 }  // namespace dossier

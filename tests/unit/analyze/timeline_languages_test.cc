@@ -1,0 +1,279 @@
+// The time expressions of German, French, Spanish, Italian, Portuguese and
+// Russian news text (data/<lang>/ time lists and time_grammar.txt),
+// resolved against a document date. Every sentence is written for these
+// tests.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "../data_folder.h"
+#include "analyze/timeline.h"
+#include "analyzed_text.h"
+#include "dossier/pipeline.h"
+
+namespace dossier {
+namespace {
+
+constexpr char kSaturday[] = "2026-03-14";  // the document date: a Saturday
+
+class TimelineLanguagesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Result<Pipeline> p = Pipeline::Create({});
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    pipeline_ = new Pipeline(std::move(*p));
+    builders_ = new std::map<std::string, TimelineBuilder>();
+    for (const char* language : {"de", "fr", "es", "it", "pt", "ru"}) {
+      Result<TimelineBuilder> t = TimelineBuilder::Create("", language);
+      ASSERT_TRUE(t.ok()) << language << ": " << t.status().ToString();
+      builders_->emplace(language, std::move(*t));
+    }
+  }
+  static void TearDownTestSuite() {
+    delete pipeline_;
+    delete builders_;
+  }
+
+ public:
+  // "expression=date" for every expression of `text` (in `language`) read
+  // as of `date`.
+  static std::vector<std::string> Found(const TimelineBuilder& timeline, const std::string& text,
+                                        const std::string& date = kSaturday) {
+    Document doc = AnalyzedDocument(*pipeline_, text);
+    doc.date = date;
+    std::vector<std::string> found;
+    for (const TimeExpression& e : timeline.Extract(doc, 0)) {
+      found.push_back(std::string(e.span.Slice(doc.text)) + "=" + e.date);
+    }
+    return found;
+  }
+  static std::vector<std::string> Found(const std::string& language, const std::string& text) {
+    return Found(builders_->at(language), text);
+  }
+  static const Pipeline& pipeline() { return *pipeline_; }
+
+ private:
+  static Pipeline* pipeline_;
+  static std::map<std::string, TimelineBuilder>* builders_;
+};
+
+Pipeline* TimelineLanguagesTest::pipeline_ = nullptr;
+std::map<std::string, TimelineBuilder>* TimelineLanguagesTest::builders_ = nullptr;
+
+using Dates = std::vector<std::string>;
+
+TEST_F(TimelineLanguagesTest, German) {
+  EXPECT_EQ(Found("de", "Der Minister trat gestern zurück."), Dates{"gestern=2026-03-13"});
+  EXPECT_EQ(Found("de", "Die Wahl fand am 3. März 2015 statt."), Dates{"3. März 2015=2015-03-03"});
+  EXPECT_EQ(Found("de", "Die Grenze war am 3. März geschlossen worden."),
+            Dates{"3. März=2026-03-03"});
+  EXPECT_EQ(Found("de", "Das Treffen begann am Dienstag in Berlin."), Dates{"Dienstag=2026-03-10"});
+  EXPECT_EQ(Found("de", "Am kommenden Dienstag wird das Parlament abstimmen."),
+            Dates{"kommenden Dienstag=2026-03-17"});
+  EXPECT_EQ(Found("de", "Die Polizei nahm vor drei Tagen zwei Männer fest."),
+            Dates{"vor drei Tagen=2026-03-11"});
+  EXPECT_EQ(Found("de", "Letzte Woche hatte die Regierung den Plan vorgestellt."),
+            Dates{"Letzte Woche=2026-03-07"});
+  EXPECT_EQ(Found("de", "Der Vertrag wurde am 03.12.2015 unterzeichnet."),
+            Dates{"03.12.2015=2015-12-03"});
+  // "morgen" is tomorrow, "Morgen" the morning.
+  EXPECT_EQ(Found("de", "Heute Morgen sprach der Kanzler, morgen reist er ab."),
+            (Dates{"Heute=2026-03-14", "morgen=2026-03-15"}));
+  EXPECT_EQ(Found("de", "Im Januar war die Zahl der Arbeitslosen gestiegen."),
+            Dates{"Im Januar=2026-01"});
+  EXPECT_EQ(Found("de", "In zwei Wochen soll der Bericht erscheinen."),
+            Dates{"In zwei Wochen=2026-03-28"});
+  EXPECT_EQ(Found("de", "Im vergangenen Jahr wurden weniger Autos verkauft."),
+            Dates{"vergangenen Jahr=2025"});
+  EXPECT_EQ(Found("de", "Die Brücke wurde im Jahr 2015 gebaut."), Dates{"Jahr 2015=2015"});
+  EXPECT_EQ(Found("de", "Sie sagte, das Gesetz werde in den kommenden Monaten geprüft."),
+            Dates{"in den kommenden Monaten=2026-06-14"});
+}
+
+TEST_F(TimelineLanguagesTest, French) {
+  EXPECT_EQ(Found("fr", "Le président a démissionné hier."), Dates{"hier=2026-03-13"});
+  EXPECT_EQ(Found("fr", "L'accord a été signé le 3 mars 2015 à Paris."),
+            Dates{"3 mars 2015=2015-03-03"});
+  EXPECT_EQ(Found("fr", "La loi est entrée en vigueur le 1er mars."), Dates{"1er mars=2026-03-01"});
+  EXPECT_EQ(Found("fr", "Mardi dernier, la police a arrêté deux suspects."),
+            Dates{"Mardi dernier=2026-03-10"});
+  EXPECT_EQ(Found("fr", "La semaine dernière, le gouvernement a annoncé un plan."),
+            Dates{"semaine dernière=2026-03-07"});
+  EXPECT_EQ(Found("fr", "Il y a trois jours, une explosion a détruit l'usine."),
+            Dates{"Il y a trois jours=2026-03-11"});
+  EXPECT_EQ(Found("fr", "Le sommet aura lieu mardi prochain."), Dates{"mardi prochain=2026-03-17"});
+  EXPECT_EQ(Found("fr", "Les élections se tiendront dans deux semaines."),
+            Dates{"dans deux semaines=2026-03-28"});
+  EXPECT_EQ(Found("fr", "Aujourd'hui, le ministre doit rencontrer les syndicats."),
+            Dates{"Aujourd'hui=2026-03-14"});
+  EXPECT_EQ(Found("fr", "Le texte sera examiné en janvier."), Dates{"en janvier=2027-01"});
+  EXPECT_EQ(Found("fr", "Le décret du 03/12/2015 reste en vigueur."),
+            Dates{"03/12/2015=2015-12-03"});
+  EXPECT_EQ(Found("fr", "L'an dernier, les ventes ont baissé."), Dates{"an dernier=2025"});
+  // "mois" is singular and plural.
+  EXPECT_EQ(Found("fr", "Le texte sera examiné dans les prochains mois."),
+            Dates{"dans les prochains mois=2026-06-14"});
+  EXPECT_EQ(Found("fr", "Le mois prochain, le budget sera présenté."),
+            Dates{"mois prochain=2026-04"});
+  EXPECT_EQ(Found("fr", "Les deux hommes se sont parlé avant-hier."),
+            Dates{"avant-hier=2026-03-12"});
+  // "sept" is seven unless a day or a year makes it September.
+  EXPECT_EQ(Found("fr", "Sept personnes ont été blessées le 7 sept. 2015."),
+            Dates{"7 sept. 2015=2015-09-07"});
+}
+
+TEST_F(TimelineLanguagesTest, Spanish) {
+  EXPECT_EQ(Found("es", "El presidente dimitió ayer."), Dates{"ayer=2026-03-13"});
+  EXPECT_EQ(Found("es", "El acuerdo se firmó el 3 de marzo de 2015."),
+            Dates{"3 de marzo de 2015=2015-03-03"});
+  EXPECT_EQ(Found("es", "El pasado lunes la policía detuvo a dos hombres."),
+            Dates{"pasado lunes=2026-03-09"});
+  EXPECT_EQ(Found("es", "El lunes pasado la policía detuvo a dos hombres."),
+            Dates{"lunes pasado=2026-03-09"});
+  EXPECT_EQ(Found("es", "La semana pasada, el Gobierno anunció un plan."),
+            Dates{"semana pasada=2026-03-07"});
+  EXPECT_EQ(Found("es", "Hace tres días, un incendio destruyó la fábrica."),
+            Dates{"Hace tres días=2026-03-11"});
+  EXPECT_EQ(Found("es", "La cumbre se celebrará el próximo martes."),
+            Dates{"próximo martes=2026-03-17"});
+  EXPECT_EQ(Found("es", "Hoy el ministro se reunirá con los sindicatos."), Dates{"Hoy=2026-03-14"});
+  EXPECT_EQ(Found("es", "Las elecciones serán dentro de seis meses."),
+            Dates{"dentro de seis meses=2026-09-14"});
+  EXPECT_EQ(Found("es", "El tribunal dijo que el decreto del 03/12/2015 sigue vigente."),
+            Dates{"03/12/2015=2015-12-03"});
+  EXPECT_EQ(Found("es", "En enero de 2016 la empresa cerró."), Dates{"enero de 2016=2016-01"});
+  EXPECT_EQ(Found("es", "El año pasado las ventas cayeron."), Dates{"año pasado=2025"});
+  EXPECT_EQ(Found("es", "La empresa se fundó hace unos dos años en Sevilla."),
+            Dates{"hace unos dos años=2024-03-14"});
+  // The date after a weekday says it all.
+  EXPECT_EQ(Found("es", "El martes 10 de marzo comenzaron las conversaciones."),
+            Dates{"10 de marzo=2026-03-10"});
+  // The lunes is the one to come when the sentence speaks of the future.
+  EXPECT_EQ(Found("es", "El lunes el Congreso votará la ley."), Dates{"lunes=2026-03-16"});
+}
+
+TEST_F(TimelineLanguagesTest, Italian) {
+  EXPECT_EQ(Found("it", "Il presidente si è dimesso ieri."), Dates{"ieri=2026-03-13"});
+  EXPECT_EQ(Found("it", "L'accordo è stato firmato il 3 marzo 2015."),
+            Dates{"3 marzo 2015=2015-03-03"});
+  EXPECT_EQ(Found("it", "Lunedì scorso la polizia ha arrestato due uomini."),
+            Dates{"Lunedì scorso=2026-03-09"});
+  EXPECT_EQ(Found("it", "La settimana scorsa il governo ha presentato il piano."),
+            Dates{"settimana scorsa=2026-03-07"});
+  EXPECT_EQ(Found("it", "Tre giorni fa un incendio ha distrutto la fabbrica."),
+            Dates{"Tre giorni fa=2026-03-11"});
+  EXPECT_EQ(Found("it", "Il vertice si terrà la prossima settimana."),
+            Dates{"prossima settimana=2026-03-21"});
+  EXPECT_EQ(Found("it", "Domani il ministro incontrerà i sindacati."), Dates{"Domani=2026-03-15"});
+  EXPECT_EQ(Found("it", "Le elezioni si terranno entro sei mesi."),
+            Dates{"entro sei mesi=2026-09-14"});
+  EXPECT_EQ(Found("it", "Il decreto del 03/12/2015 resta in vigore."),
+            Dates{"03/12/2015=2015-12-03"});
+  EXPECT_EQ(Found("it", "Il Parlamento voterà martedì prossimo."),
+            Dates{"martedì prossimo=2026-03-17"});
+  EXPECT_EQ(Found("it", "Oggi il sindaco ha parlato ai cittadini."), Dates{"Oggi=2026-03-14"});
+  EXPECT_EQ(Found("it", "L'anno scorso le vendite sono calate."), Dates{"anno scorso=2025"});
+  EXPECT_EQ(Found("it", "Il 1° maggio i sindacati sfileranno a Roma."),
+            Dates{"1° maggio=2026-05-01"});
+}
+
+TEST_F(TimelineLanguagesTest, Portuguese) {
+  EXPECT_EQ(Found("pt", "O presidente renunciou ontem."), Dates{"ontem=2026-03-13"});
+  EXPECT_EQ(Found("pt", "O acordo foi assinado em 3 de março de 2015."),
+            Dates{"3 de março de 2015=2015-03-03"});
+  EXPECT_EQ(Found("pt", "Na última terça-feira, a polícia prendeu dois homens."),
+            Dates{"última terça-feira=2026-03-10"});
+  EXPECT_EQ(Found("pt", "Na semana passada, o governo anunciou um plano."),
+            Dates{"semana passada=2026-03-07"});
+  EXPECT_EQ(Found("pt", "Há três dias, um incêndio destruiu a fábrica."),
+            Dates{"Há três dias=2026-03-11"});
+  EXPECT_EQ(Found("pt", "A cúpula será realizada na próxima semana."),
+            Dates{"próxima semana=2026-03-21"});
+  EXPECT_EQ(Found("pt", "Amanhã o ministro vai se reunir com os sindicatos."),
+            Dates{"Amanhã=2026-03-15"});
+  EXPECT_EQ(Found("pt", "As eleições serão dentro de seis meses."),
+            Dates{"dentro de seis meses=2026-09-14"});
+  EXPECT_EQ(Found("pt", "A lei entrou em vigor em 1º de março."), Dates{"1º de março=2026-03-01"});
+  // "segunda" is Monday after "na", the ordinal elsewhere.
+  EXPECT_EQ(Found("pt", "Na segunda, o ministro falou com a imprensa."),
+            Dates{"segunda=2026-03-09"});
+  EXPECT_EQ(Found("pt", "Foi a segunda vez que o ministro falou."), Dates{});
+  EXPECT_EQ(Found("pt", "O decreto de 03/12/2015 continua em vigor."),
+            Dates{"03/12/2015=2015-12-03"});
+}
+
+TEST_F(TimelineLanguagesTest, Russian) {
+  EXPECT_EQ(Found("ru", "Президент ушёл в отставку вчера."), Dates{"вчера=2026-03-13"});
+  EXPECT_EQ(Found("ru", "Соглашение было подписано 3 марта 2015 года."),
+            Dates{"3 марта 2015 года=2015-03-03"});
+  EXPECT_EQ(Found("ru", "В прошлый вторник полиция задержала двух мужчин."),
+            Dates{"прошлый вторник=2026-03-10"});
+  EXPECT_EQ(Found("ru", "На прошлой неделе правительство объявило о плане."),
+            Dates{"прошлой неделе=2026-03-07"});
+  EXPECT_EQ(Found("ru", "Три дня назад пожар уничтожил завод."), Dates{"Три дня назад=2026-03-11"});
+  EXPECT_EQ(Found("ru", "Саммит состоится на следующей неделе."),
+            Dates{"следующей неделе=2026-03-21"});
+  EXPECT_EQ(Found("ru", "Завтра министр встретится с профсоюзами."), Dates{"Завтра=2026-03-15"});
+  EXPECT_EQ(Found("ru", "Завод построили в 2015 году."), Dates{"2015 году=2015"});
+  EXPECT_EQ(Found("ru", "Мост открыли 1 сентября 2014 г. в Казани."),
+            Dates{"1 сентября 2014 г.=2014-09-01"});
+  EXPECT_EQ(Found("ru", "В 2015 г. завод в Казани закрыли."), Dates{"2015 г.=2015"});
+  EXPECT_EQ(Found("ru", "Указ от 03.12.2015 остаётся в силе."), Dates{"03.12.2015=2015-12-03"});
+  EXPECT_EQ(Found("ru", "В январе продажи выросли."), Dates{"В январе=2026-01"});
+  EXPECT_EQ(Found("ru", "Об этом стало известно на этой неделе."), Dates{"этой неделе=2026-03-14"});
+  EXPECT_EQ(Found("ru", "Выборы пройдут через два месяца."), Dates{"через два месяца=2026-05-14"});
+  // "среду" is Wednesday after "в", the environment elsewhere.
+  EXPECT_EQ(Found("ru", "Во вторник и в среду шли переговоры."),
+            (Dates{"вторник=2026-03-10", "среду=2026-03-11"}));
+  EXPECT_EQ(Found("ru", "Завод загрязнял окружающую среду."), Dates{});
+}
+
+// English keeps reading "3/12/2015" month first.
+TEST_F(TimelineLanguagesTest, EnglishNumericDatesStayMonthFirst) {
+  Result<TimelineBuilder> en = TimelineBuilder::Create("");
+  ASSERT_TRUE(en.ok()) << en.status().ToString();
+  EXPECT_EQ(Found(*en, "The court said that the decree of 3/12/2015 still stands."),
+            Dates{"3/12/2015=2015-03-12"});
+}
+
+// ---- A data folder changes another language's lists ----------------------------------
+
+class TimelineLanguageFolderTest : public DataFolderTest {};
+
+TEST_F(TimelineLanguageFolderTest, ADataFolderReplacesAGermanList) {
+  CopyLanguage("de", "de");
+  Extend("de/time_words.txt", "neulich | day | -3");
+  Write("de/time_grammar.txt",
+        "numeric_order | month_first\nnumeric_separators | .\nnames | capitalized\n"
+        "letters | unicode\nday_period | yes\n");
+  Result<TimelineBuilder> folder = TimelineBuilder::Create(data_dir(), "de");
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  Result<TimelineBuilder> built_in = TimelineBuilder::Create("", "de");
+  ASSERT_TRUE(built_in.ok()) << built_in.status().ToString();
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  auto found = [&](const TimelineBuilder& t, const std::string& text) {
+    Document doc = AnalyzedDocument(*pipeline, text);
+    doc.date = kSaturday;
+    std::vector<std::string> out;
+    for (const TimeExpression& e : t.Extract(doc, 0)) {
+      out.push_back(std::string(e.span.Slice(doc.text)) + "=" + e.date);
+    }
+    return out;
+  };
+  const std::string text = "Der Vertrag wurde neulich geändert, die Fassung vom 03.12.2015 gilt.";
+  // The folder's new day word, and its month-first numeric dates.
+  EXPECT_EQ(found(*folder, text), (Dates{"neulich=2026-03-11", "03.12.2015=2015-03-12"}));
+  EXPECT_EQ(found(*built_in, text), Dates{"03.12.2015=2015-12-03"});
+  // A bad setting names its file and line.
+  Write("de/time_grammar.txt", "numeric_order | year_first\n");
+  Result<TimelineBuilder> bad = TimelineBuilder::Create(data_dir(), "de");
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(bad.status().input(), "de/time_grammar.txt") << bad.status().ToString();
+}
+
+}  // namespace
+}  // namespace dossier
