@@ -131,6 +131,8 @@ Result<QuoteGrammar> QuoteGrammar::Load(std::string_view data_dir, std::string_v
       g.lowercase_titles = true;
     } else if (parts.size() == 1 && parts[0] == "name_particles") {
       g.name_particles = true;
+    } else if (parts.size() == 1 && parts[0] == "source_verb_second") {
+      g.source_verb_second = true;
     } else {
       return Status(StatusCode::kInvalidArgument, file + ":" + std::to_string(lines.number()) +
                                                       ": not a setting: '" + std::string(line) +

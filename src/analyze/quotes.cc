@@ -135,6 +135,7 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir,
   for (const std::string& e : abbrev->entries()) {
     split(e, &word, &flag);
     q.abbreviations_.insert(word);
+    if (flag == "title") q.title_abbreviations_.insert(word);
   }
   Result<WordList> given = LoadWordList(data_dir, "given_names.txt", /*lowercase=*/true);
   if (!given.ok()) return given.status();
@@ -741,7 +742,8 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
   // "Canadian guidelines", "Americans say": a demonym is no name.
   if (!the && b - a == 1 && q_.demonyms_.count(LowerSameLength(Word(a)))) return s;
   int last_title = -1;
-  bool of = false;  // "Department of Justice": "of" after a head word
+  size_t particles = 0;  // "de" of "Marcelo Rebelo de Sousa": not counted as name words
+  bool of = false;       // "Department of Justice": "of" after a head word
   for (size_t k = a; k < b; ++k) {
     std::string_view w = Word(k);
     if (W().Is(w, QuoteWords::kOf) && !of && k > a && k + 1 < b && IsOrgHead(k - 1) &&
@@ -756,10 +758,20 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
       last_title = static_cast<int>(k);
       continue;
     }
-    if (!IsCapitalized(w) && q_.grammar_.name_particles && k > a && k + 1 < b &&
-        IsCapitalized(Word(k - 1)) && IsCapitalized(Word(k + 1)) &&
+    if (!IsCapitalized(w) && q_.grammar_.name_particles && k > a && IsCapitalized(Word(k - 1)) &&
         q_.particles_.Is(kParticleInNames, LowerWord(k))) {
-      continue;
+      // "Ursula von der Leyen": a particle, then others of the language's list.
+      size_t j = k + 1;
+      while (j < b && !IsCapitalized(Word(j)) &&
+             (q_.particles_.Is(kParticleInNames, LowerWord(j)) ||
+              q_.particles_.Is(kParticleInLabels, LowerWord(j)))) {
+        ++j;
+      }
+      if (j < b && IsCapitalized(Word(j))) {
+        particles += j - k;
+        k = j - 1;
+        continue;
+      }
     }
     if (!IsCapitalized(w) || IsPossessive(w) || blocked || IsPartyTag(w)) return s;
     if (TitleOf(w) != nullptr) last_title = static_cast<int>(k);
@@ -771,7 +783,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
     last_title = -1;
   }
   size_t name_begin = last_title < 0 ? a : static_cast<size_t>(last_title) + 1;
-  if (name_begin >= b || b - name_begin > 4) return s;
+  if (name_begin >= b || b - name_begin > 4 + particles) return s;
   for (size_t k = name_begin + 1; k < b; ++k) {  // "Trump Donald John Trump": two names
     for (size_t j = name_begin; j < k; ++j) {
       if (Word(j) == Word(k)) return s;
@@ -1558,6 +1570,15 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
   };
   k = AfterTimeAdverbial(k, last);  // "said Tuesday that", "said Friday night it"
   if (k >= last || !IsWord(k)) return kNoClause;
+  // "erklärte am Dienstag in Berlin, dass": with clause_comma, where and when
+  // it was said, then a comma and "that".
+  if (q_.grammar_.clause_comma) {
+    for (size_t j = k; j + 2 < last && j < k + 12 && (IsWord(j) || IsComma(j)); ++j) {
+      if (!IsComma(j)) continue;
+      if (!IsColon(j) && IsWordIn(j + 1, QuoteWords::kThat) && IsWord(j + 2)) return j + 2;
+      break;
+    }
+  }
   for (size_t j = k; j < last && j < k + 12 && toks_[j].type != TokType::kStop &&
                      toks_[j].type != TokType::kComma;
        ++j) {
@@ -1872,7 +1893,15 @@ void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
   // ends its sentence: what follows is not its attribution.
   const bool closed_by_period = text_[inner.end - 1] == '.';
   size_t limit = closed_by_period ? m.close : m.close + 1;
-  while (limit < toks_.size() && toks_[limit].span.begin < close_sentence.end &&
+  // Not cut after a title ('dijo la Sra. López' where the sentence splitter
+  // took "Sra." for a sentence's end).
+  auto after_title = [&](size_t k) {
+    if (k == 0 || !IsWord(k - 1) || !Word(k - 1).ends_with('.')) return false;
+    const std::string_view w = LowerWord(k - 1);
+    return q_.title_abbreviations_.count(w.substr(0, w.size() - 1)) > 0;
+  };
+  while (limit < toks_.size() &&
+         (toks_[limit].span.begin < close_sentence.end || after_title(limit)) &&
          (toks_[limit].type == TokType::kWord || toks_[limit].type == TokType::kComma)) {
     ++limit;
   }
@@ -1900,8 +1929,12 @@ void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
     // "A," X said. "B."  -- a whole quoted sentence, at most one sentence
     // after the quote it continues.
     // A dialogue dash after a sentence's stop opens a sentence of its own.
-    const bool dash_opens = m.open > 0 && toks_[m.open - 1].type == TokType::kStop &&
-                            Word(m.open) == q_.grammar_.dialogue_dash;
+    // So does a mark after a period and a space ('… Mme Borne. « B »') where
+    // the sentence splitter read on.
+    const bool dash_opens =
+        m.open > 0 && toks_[m.open - 1].type == TokType::kStop &&
+        (Word(m.open) == q_.grammar_.dialogue_dash ||
+         (Word(m.open - 1) == "." && toks_[m.open - 1].span.end < toks_[m.open].span.begin));
     bool whole_sentence = (toks_[m.open].span.begin == open_sentence.begin || dash_opens) &&
                           IsCapitalized(inner.Slice(text_)) && Near(st->previous, f.quote.sentence);
     if (continues || whole_sentence) f.inherit_from = st->previous;
@@ -2055,7 +2088,9 @@ bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Ancho
   size_t e = after;
   while (e < last && IsWord(e)) ++e;
   Subject s = ParseName(after, e);
-  if (s.kind != Subject::Kind::kName) {
+  // "selon lui": a pronoun after a phrase of quote_source.
+  const bool pronoun = s.kind == Subject::Kind::kPronoun && AfterQuoteSource(v) == after;
+  if (s.kind != Subject::Kind::kName && !pronoun) {
     // "a new analysis by X", "statistics from X"; not "an estimate seen by X".
     s = {};
     for (size_t k = after; k < e && k < after + 4; ++k) {
@@ -2066,6 +2101,17 @@ bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Ancho
       break;
     }
     if (s.kind != Subject::Kind::kName) s = {};
+  }
+  // "Laut Lindner ist die Lage ernst" (source_verb_second): the name, then
+  // the clause opening with its verb, no comma between.
+  if (!s.ok() && v == first && q_.grammar_.source_verb_second) {
+    size_t c = after;
+    while (c < e && IsCapitalized(Word(c))) ++c;
+    Subject named = ParseName(after, c);
+    if (named.kind == Subject::Kind::kName && c > after && c + 1 < e) {
+      *anchor = Anchor{v, c, c, false, named, v};
+      return true;
+    }
   }
   *anchor = Anchor{v, e, kNoClause, false, s, v};
   if (v == first) {

@@ -314,6 +314,8 @@ class QuoteExtractor {
   std::unordered_set<std::string>
       abbreviations_;  // "dr", "st", "u.s": their period stays on the word
   std::unordered_set<std::string, ViewHash, std::equal_to<>>
+      title_abbreviations_;  // "sra", "dr": kind title, never the end of a sentence
+  std::unordered_set<std::string, ViewHash, std::equal_to<>>
       given_;                                  // given names, lower case ("gordon")
   std::unordered_set<std::string> org_heads_;  // "office", "department", "company"
   std::unordered_set<std::string> outlets_;    // news outlets, lower case, no leading "the"

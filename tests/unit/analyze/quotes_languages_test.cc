@@ -121,6 +121,21 @@ TEST_F(QuotesLanguagesTest, GermanReportedBeforeInvertedVerb) {
             (Rows{{"Lindner", "Die Lage sei ernst", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, GermanParticlesInsideAName) {
+  EXPECT_EQ(Of("de", "„Das ist gut“, erklärte Ursula von der Leyen.\n"),
+            (Rows{{"Ursula von der Leyen", "Das ist gut", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanDassAfterWhenAndWhere) {
+  EXPECT_EQ(Of("de", "Friedrich Merz erklärte am Dienstag in Berlin, dass die Union zustimme.\n"),
+            (Rows{{"Friedrich Merz", "die Union zustimme.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanLautWithTheVerbSecond) {
+  EXPECT_EQ(Of("de", "Laut Lindner ist die Lage ernst.\n"),
+            (Rows{{"Lindner", "ist die Lage ernst.", kReported}}));
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
@@ -177,6 +192,23 @@ TEST_F(QuotesLanguagesTest, FrenchTitleIsTheRole) {
   EXPECT_EQ(Of("fr", text), (Rows{{"Rachida Dati", "Rien n'est décidé", kDirect}}));
 }
 
+TEST_F(QuotesLanguagesTest, FrenchSelonLuiTakesTheManNamedBefore) {
+  EXPECT_EQ(Of("fr",
+               "Le président Emmanuel Macron est arrivé à Bruxelles.\n\n"
+               "Selon lui, la réforme est nécessaire.\n"),
+            (Rows{{"Emmanuel Macron", "la réforme est nécessaire.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchQuotedSentenceContinuesTheSpeaker) {
+  EXPECT_EQ(Of("fr", "« Je reste », a affirmé Mme Borne. « Le texte sera voté. »\n"),
+            (Rows{{"Borne", "Je reste", kDirect}, {"Borne", "Le texte sera voté.", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchCapitalizedParticle) {
+  EXPECT_EQ(Of("fr", "« C'est un échec », a déclaré Marine Le Pen.\n"),
+            (Rows{{"Marine Le Pen", "C'est un échec", kDirect}}));
+}
+
 // --- Spanish
 
 TEST_F(QuotesLanguagesTest, SpanishDijoAfterQuote) {
@@ -224,6 +256,11 @@ TEST_F(QuotesLanguagesTest, SpanishRaya) {
 TEST_F(QuotesLanguagesTest, SpanishReportedWithQue) {
   EXPECT_EQ(Of("es", "Sánchez afirmó que el plan está listo.\n"),
             (Rows{{"Sánchez", "el plan está listo.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishHonorificTheSentenceSplitterCut) {
+  EXPECT_EQ(Of("es", "“No es cierto”, dijo la Sra. López.\n"),
+            (Rows{{"López", "No es cierto", kDirect}}));
 }
 
 // --- Italian
@@ -312,6 +349,12 @@ TEST_F(QuotesLanguagesTest, PortugueseReportedWithQue) {
 TEST_F(QuotesLanguagesTest, PortugueseNameWithParticles) {
   EXPECT_EQ(Of("pt", "“É um erro”, declarou Marcelo Rebelo de Sousa.\n"),
             (Rows{{"Marcelo Rebelo de Sousa", "É um erro", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, PortugueseLongNameWithParticles) {
+  const std::string text = "“Vamos vencer”, afirmou o presidente Luiz Inácio Lula da Silva.\n";
+  EXPECT_EQ(Of("pt", text), (Rows{{"Luiz Inácio Lula da Silva", "Vamos vencer", kDirect}}));
+  EXPECT_EQ(RoleOf("pt", text), "presidente");
 }
 
 // --- Russian
