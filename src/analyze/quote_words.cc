@@ -77,6 +77,7 @@ const std::array<std::string_view, QuoteWords::kKindCount> QuoteWords::kKindName
     "singular_ending",
     "verb_ending",
     "inverted_pronoun",
+    "case_ending",
 };
 
 Result<QuoteWords> QuoteWords::Create(std::string_view data_dir, std::string_view language) {

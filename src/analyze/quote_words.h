@@ -102,6 +102,7 @@ class QuoteWords {
     kSingularEnding,
     kVerbEnding,
     kInvertedPronoun,
+    kCaseEnding,
     kKindCount
   };
   static const std::array<std::string_view, kKindCount> kKindNames;

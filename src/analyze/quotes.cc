@@ -579,6 +579,7 @@ void QuoteExtractor::Run::Tokenize(Span region, std::vector<Tok>* out) const {
   const std::string_view dash = q_.grammar_.dialogue_dash;
   bool in_dash = false;
   bool dash_closed = false;
+  size_t interrupted = pairs.size();  // the pair of a quotation an attribution interrupted
   auto starts_word = [&](size_t m) {
     return m < lx.size() && lx[m].kind != LexemeKind::kDigits && !is_break(m) &&
            lx[m].In(text_) != "." && lx[m].In(text_) != ",";
@@ -630,6 +631,19 @@ void QuoteExtractor::Run::Tokenize(Span region, std::vector<Tok>* out) const {
       } else if (!out->empty() && out->back().type == TokType::kComma && out->size() >= 2 &&
                  (*out)[out->size() - 2].type == TokType::kClose) {
         // '«…», — сказал он': the dash after the comma is left out.
+      } else if (open_pair < pairs.size() && !out->empty() && out->back().type == TokType::kComma &&
+                 attribution_at(k + 1)) {
+        // '«A, — сказал Песков. — B»': the attribution interrupts the
+        // quotation; a dash after its stop opens the rest, which the
+        // quotation's own mark closes.
+        push(lx[k].begin, lx[k].begin, TokType::kClose);
+        interrupted = open_pair;
+        open_pair = pairs.size();
+      } else if (interrupted < pairs.size() && !out->empty() &&
+                 out->back().type == TokType::kStop && starts_word(k + 1)) {
+        push(lx[k].begin, lx[k].end, TokType::kOpen);
+        open_pair = interrupted;
+        interrupted = pairs.size();
       } else {
         push(lx[k].begin, lx[k].end, TokType::kOther);
       }
@@ -2550,8 +2564,31 @@ std::string QuoteExtractor::Run::Canonical(const std::string& name,
   }
   std::vector<const std::vector<std::string>*> best;
   size_t best_size = words.size();
+  // "по словам Пескова": a surname with a case ending (case_ending) is the
+  // longest name the text gives ending in the surname without it.
+  auto by_case = [&]() -> std::string {
+    for (std::string_view ending : W().Of(QuoteWords::kCaseEnding)) {
+      const std::string_view last = words.back();
+      ending.remove_prefix(1);
+      if (last.size() <= ending.size() + 2 || !last.ends_with(ending)) continue;
+      auto base = full_by_last_.find(std::string(last.substr(0, last.size() - ending.size())));
+      if (base == full_by_last_.end()) continue;
+      const std::vector<std::string>* longest = nullptr;
+      bool tie = false;
+      for (size_t k : base->second) {
+        const std::vector<std::string>& fw = full_words_[k];
+        if (longest == nullptr || fw.size() > longest->size()) {
+          longest = &fw, tie = false;
+        } else if (fw.size() == longest->size() && fw != *longest) {
+          tie = true;
+        }
+      }
+      if (longest != nullptr && !tie && longest->size() >= words.size()) return JoinWords(*longest);
+    }
+    return name;
+  };
   auto it = full_by_last_.find(words.back());
-  if (it == full_by_last_.end()) return name;
+  if (it == full_by_last_.end()) return by_case();
   for (size_t k : it->second) {
     const std::vector<std::string>& fw = full_words_[k];
     if (fw.size() < best_size || fw.size() == words.size()) continue;
@@ -2562,7 +2599,7 @@ std::string QuoteExtractor::Run::Canonical(const std::string& name,
     if (fw.size() > best_size) best.clear(), best_size = fw.size();
     best.push_back(&fw);
   }
-  if (best.empty()) return name;
+  if (best.empty()) return by_case();
   if (best.size() == 1) return JoinWords(*best[0]);
   std::string found;
   for (const std::vector<std::string>* b : best) {

@@ -116,16 +116,20 @@ TEST(QuoteWordsTest, KindsEndingsPronounsAndArticles) {
 }
 
 TEST(QuoteWordsTest, EveryKindOfTheBuiltInFileHasWords) {
-  // English needs no words for the kinds of verb-subject inversion; French
-  // has them.
+  // English needs no words for the kinds of verb-subject inversion (French
+  // has them) nor for case endings (Russian has them).
   Result<QuoteWords> fr = QuoteWords::Create("", "fr");
   ASSERT_TRUE(fr.ok()) << fr.status().ToString();
+  Result<QuoteWords> ru = QuoteWords::Create("", "ru");
+  ASSERT_TRUE(ru.ok()) << ru.status().ToString();
   for (size_t k = 0; k < QuoteWords::kKindCount; ++k) {
     const auto kind = static_cast<QuoteWords::Kind>(k);
     const bool inversion = kind == QuoteWords::kInvertedAuxiliary ||
                            kind == QuoteWords::kQuoteSource || kind == QuoteWords::kInvertedPronoun;
-    EXPECT_EQ(Words().Of(kind).empty(), inversion) << QuoteWords::kKindNames[k];
+    const bool cases = kind == QuoteWords::kCaseEnding;
+    EXPECT_EQ(Words().Of(kind).empty(), inversion || cases) << QuoteWords::kKindNames[k];
     if (inversion) EXPECT_FALSE(fr->Of(kind).empty()) << QuoteWords::kKindNames[k];
+    if (cases) EXPECT_FALSE(ru->Of(kind).empty());
   }
 }
 

@@ -374,6 +374,19 @@ TEST_F(QuotesLanguagesTest, RussianDialogueDashContinued) {
             (Rows{{"Путин", "Мы не отступим", kDirect}, {"Путин", "Это наша земля.", kDirect}}));
 }
 
+TEST_F(QuotesLanguagesTest, RussianAttributionInsideGuillemets) {
+  EXPECT_EQ(
+      Of("ru", "«Мы готовы, — сказал Песков. — Но не на любых условиях».\n"),
+      (Rows{{"Песков", "Мы готовы", kDirect}, {"Песков", "Но не на любых условиях", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianGenitiveSurnameTakesTheNameGivenBefore) {
+  EXPECT_EQ(Of("ru",
+               "Дмитрий Песков выступил в Москве.\n\n"
+               "По словам Пескова, встреча состоится.\n"),
+            (Rows{{"Дмитрий Песков", "встреча состоится.", kReported}}));
+}
+
 TEST_F(QuotesLanguagesTest, RussianColonBeforeQuote) {
   EXPECT_EQ(Of("ru", "Путин заявил: «Россия готова к переговорам».\n"),
             (Rows{{"Путин", "Россия готова к переговорам", kDirect}}));

@@ -132,6 +132,13 @@ TEST_F(SentenceVoicesDataTest, ABylineJoinerOfTheDataFolderSeparatesAuthors) {
   EXPECT_EQ(speaker(dir_.string()), "Jane Roe");
 }
 
+TEST(SentenceVoicesLanguagesTest, EachLanguageHasItsLists) {
+  for (const char* lang : {"de", "fr", "es", "it", "pt", "ru"}) {
+    Result<SentenceVoiceFinder> v = SentenceVoiceFinder::Create("", lang);
+    EXPECT_TRUE(v.ok()) << lang << ": " << v.status().ToString();
+  }
+}
+
 // German marks („…“) quote: the first person inside them is a speaker's,
 // not the author's; the marks come from de/quote_grammar.txt.
 class SentenceVoicesLanguageTest : public TempDirTest {};
