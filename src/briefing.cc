@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -72,18 +74,68 @@ std::vector<const TimelineEntry*> TopTimeline(const std::vector<TimelineEntry>& 
   return top;
 }
 
+// One language's analyzers, each made from data/<code>/ when languages.txt lists the analysis
+// for the language (English's are always made: the story-wide steps use them).
+struct LanguageAnalyzers {
+  std::optional<QuoteExtractor> quotes;
+  std::optional<SentenceVoiceFinder> voices;  // with quotes
+  std::optional<FigureExtractor> figures;
+  std::optional<EntityExtractor> entities;
+  std::optional<TimelineBuilder> timeline;
+
+  static Result<LanguageAnalyzers> Create(std::string_view data_dir, std::string_view code,
+                                          const LanguageTable& table);
+};
+
+Result<LanguageAnalyzers> LanguageAnalyzers::Create(std::string_view data_dir,
+                                                    std::string_view code,
+                                                    const LanguageTable& table) {
+  LanguageAnalyzers a;
+  const bool all = code == "en";
+  auto make = [&](auto& slot, auto create, LanguageAnalysis analysis) -> Status {
+    if (!all && !table.Supports(code, analysis)) return Status::Ok();
+    auto made = create(data_dir, code);
+    if (!made.ok()) return made.status();
+    slot.emplace(std::move(*made));
+    return Status::Ok();
+  };
+  Status s = make(a.quotes, QuoteExtractor::Create, LanguageAnalysis::kQuotes);
+  if (s.ok()) s = make(a.voices, SentenceVoiceFinder::Create, LanguageAnalysis::kQuotes);
+  if (s.ok()) s = make(a.figures, FigureExtractor::Create, LanguageAnalysis::kFigures);
+  if (s.ok()) s = make(a.entities, EntityExtractor::Create, LanguageAnalysis::kEntities);
+  if (s.ok()) s = make(a.timeline, TimelineBuilder::Create, LanguageAnalysis::kTimeline);
+  if (!s.ok()) return s;
+  return a;
+}
+
 struct Briefer::Impl {
   BriefOptions options;
   Summarizer summarizer;
-  QuoteExtractor quotes;
-  FigureExtractor figures;
-  EntityExtractor entities;
-  TimelineBuilder timeline;
+  // By language code; "en" is always there.
+  std::map<std::string, LanguageAnalyzers, std::less<>> analyzers;
   PileAnalyzer piles;
-  SentenceVoiceFinder voices;
   WordList outlets;
   LanguageTable languages;
   SentenceLabeler labeler;
+
+  const LanguageAnalyzers& English() const { return analyzers.find("en")->second; }
+  // The analyzers of a document's language (English's for a language without any: its
+  // analyses are switched off, and the sentence voices fall back to English's words).
+  const LanguageAnalyzers& For(std::string_view code) const {
+    auto it = analyzers.find(code);
+    return it != analyzers.end() ? it->second : English();
+  }
+  const LanguageAnalyzers& For(const Document& doc) const { return For(LanguageOf(doc)); }
+  // The languages among the documents `mask` selects, in order of first appearance.
+  // The story's language `first` leads.
+  static std::vector<std::string> MaskLanguages(const Cluster& cluster,
+                                                const std::vector<bool>& mask,
+                                                std::string_view first);
+  // `mask` narrowed to the documents in language `code`.
+  static std::vector<bool> InLanguage(const Cluster& cluster, const std::vector<bool>& mask,
+                                      std::string_view code);
+  std::vector<Entity> Entities(const Cluster& cluster, const std::vector<bool>& mask,
+                               std::string_view first) const;
 
   // What Brief() and Summarize() both need before the summary.
   struct Groundwork {
@@ -125,9 +177,12 @@ Briefer::Impl::Groundwork Briefer::Impl::Prepare(const Cluster& cluster) const {
     const Document& doc = cluster.documents[d];
     // Analyses without word lists for the document's language are switched off for it
     // (AddUnavailable says so), rather than run on words they cannot read.
-    if (Supports(doc, LanguageAnalysis::kQuotes)) g.quotes[d] = quotes.Extract(doc);
-    if (Supports(doc, LanguageAnalysis::kTimeline)) g.times[d] = timeline.Extract(doc, d);
-    g.voices[d] = voices.Find(doc, g.quotes[d]);
+    const LanguageAnalyzers& a = For(doc);
+    if (Supports(doc, LanguageAnalysis::kQuotes) && a.quotes) g.quotes[d] = a.quotes->Extract(doc);
+    if (Supports(doc, LanguageAnalysis::kTimeline) && a.timeline) {
+      g.times[d] = a.timeline->Extract(doc, d);
+    }
+    g.voices[d] = (a.voices ? *a.voices : *English().voices).Find(doc, g.quotes[d]);
   }
   g.pile = piles.Analyze(cluster, g.times);
   g.sources.resize(n);
@@ -182,28 +237,35 @@ Result<Briefer> Briefer::Create(const BriefOptions& options) {
   if (summary_options.data_dir.empty()) summary_options.data_dir = options.data_dir;
   Result<Summarizer> summarizer = Summarizer::Create(summary_options);
   if (!summarizer.ok()) return summarizer.status();
-  Result<QuoteExtractor> quotes = QuoteExtractor::Create(options.data_dir);
-  if (!quotes.ok()) return quotes.status();
-  Result<FigureExtractor> figures = FigureExtractor::Create(options.data_dir);
-  if (!figures.ok()) return figures.status();
-  Result<EntityExtractor> entities = EntityExtractor::Create(options.data_dir);
-  if (!entities.ok()) return entities.status();
-  Result<TimelineBuilder> timeline = TimelineBuilder::Create(options.data_dir);
-  if (!timeline.ok()) return timeline.status();
   Result<PileAnalyzer> piles = PileAnalyzer::Create(options.data_dir, options.pile);
   if (!piles.ok()) return piles.status();
-  Result<SentenceVoiceFinder> voices = SentenceVoiceFinder::Create(options.data_dir);
-  if (!voices.ok()) return voices.status();
   Result<WordList> outlets = LoadWordList(options.data_dir, "news_outlets.txt", /*lowercase=*/true);
   if (!outlets.ok()) return outlets.status();
   Result<LanguageTable> languages = LanguageTable::Create(options.data_dir);
   if (!languages.ok()) return languages.status();
   Result<SentenceLabeler> labeler = SentenceLabeler::Create(options.data_dir);
   if (!labeler.ok()) return labeler.status();
-  return Briefer(std::make_unique<Impl>(
-      Impl{options, std::move(*summarizer), std::move(*quotes), std::move(*figures),
-           std::move(*entities), std::move(*timeline), std::move(*piles), std::move(*voices),
-           std::move(*outlets), std::move(*languages), std::move(*labeler)}));
+  // English, every language that lists an analysis, and a forced language.
+  std::map<std::string, LanguageAnalyzers, std::less<>> analyzers;
+  std::vector<std::string> codes = {"en"};
+  for (const std::string& code : languages->codes()) {
+    for (LanguageAnalysis a : {LanguageAnalysis::kQuotes, LanguageAnalysis::kFigures,
+                               LanguageAnalysis::kTimeline, LanguageAnalysis::kEntities}) {
+      if (languages->Supports(code, a)) {
+        codes.push_back(code);
+        break;
+      }
+    }
+  }
+  for (const std::string& code : codes) {
+    if (analyzers.count(code) != 0) continue;
+    Result<LanguageAnalyzers> made = LanguageAnalyzers::Create(options.data_dir, code, *languages);
+    if (!made.ok()) return made.status();
+    analyzers.emplace(code, std::move(*made));
+  }
+  return Briefer(std::make_unique<Impl>(Impl{options, std::move(*summarizer), std::move(analyzers),
+                                             std::move(*piles), std::move(*outlets),
+                                             std::move(*languages), std::move(*labeler)}));
 }
 
 SummaryPlan Briefer::Plan(const Cluster& cluster) const { return impl_->Prepare(cluster).plan; }
@@ -273,18 +335,26 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
   b.independent_reports = g.pile.independent_reports;
   b.summary = impl_->summarizer.Summarize(cluster, &g.plan);
 
+  // The story's language: the most common among its reports.
+  const std::vector<std::pair<std::string, size_t>> langs = Impl::StoryLanguages(cluster, g);
+  size_t most = 0;
+  for (const auto& [code, k] : langs) {
+    if (k > most) b.language = code, most = k;
+  }
+
   // Entities first: speakers are merged through them.
-  std::vector<Entity> entities = impl_->entities.Extract(cluster, &g.include_entities);
+  std::vector<Entity> entities = impl_->Entities(cluster, g.include_entities, b.language);
   SpeakerInputs inputs;
   inputs.cluster = &cluster;
   inputs.quotes = &g.quotes;
   inputs.entities = &entities;
   inputs.sources = &b.sources;
-  inputs.procedural = &impl_->voices.procedural();
+  const LanguageAnalyzers& main = impl_->For(b.language);
+  inputs.procedural = &(main.voices ? *main.voices : *impl_->English().voices).procedural();
   inputs.idf = &impl_->piles.idf();
   inputs.story = &g.pile.centroid;
   inputs.outlets = &impl_->outlets;
-  inputs.words = &impl_->quotes.words();
+  inputs.words = &(main.quotes ? *main.quotes : *impl_->English().quotes).words();
   SpeakerIndex speakers = BuildSpeakers(inputs);
   b.speakers = std::move(speakers.speakers);
 
@@ -300,11 +370,6 @@ Briefing Briefer::Brief(const Cluster& cluster) const {
   }
 
   impl_->AddStory(cluster, g, &b);
-  const std::vector<std::pair<std::string, size_t>> langs = Impl::StoryLanguages(cluster, g);
-  size_t most = 0;
-  for (const auto& [code, k] : langs) {
-    if (k > most) b.language = code, most = k;
-  }
   impl_->AddNotices(g, langs, n, &b);
   impl_->AddUnavailable(cluster, &b);
   // Key figures, entities and the timeline, from the story's independent reports.
@@ -457,10 +522,20 @@ void Briefer::Impl::AddUnavailable(const Cluster& cluster, Briefing* b) const {
   }
 }
 
+// Each language's figures are grouped apart (figures are not compared across languages), the
+// story's language first.
 void Briefer::Impl::AddFigures(const Cluster& cluster, const Groundwork& g, Briefing* b) const {
-  std::vector<FigureGroup> multi, single;
-  ReportableFigures(figures, figures.Group(cluster, &g.include_figures), &multi, &single);
-  auto entry = [&](const FigureGroup& group, const char* status) {
+  std::vector<std::pair<const FigureExtractor*, FigureGroup>> multi, single;
+  for (const std::string& code : MaskLanguages(cluster, g.include_figures, b->language)) {
+    const LanguageAnalyzers& a = For(code);
+    if (!a.figures) continue;
+    const std::vector<bool> mask = InLanguage(cluster, g.include_figures, code);
+    std::vector<FigureGroup> m, s;
+    ReportableFigures(*a.figures, a.figures->Group(cluster, &mask), &m, &s);
+    for (FigureGroup& group : m) multi.emplace_back(&*a.figures, std::move(group));
+    for (FigureGroup& group : s) single.emplace_back(&*a.figures, std::move(group));
+  }
+  auto entry = [&](const FigureExtractor& figures, const FigureGroup& group, const char* status) {
     FigureEntry f;
     f.label = GroupLabel(figures, cluster, group);
     f.what = group.what;
@@ -474,10 +549,64 @@ void Briefer::Impl::AddFigures(const Cluster& cluster, const Groundwork& g, Brie
     }
     return f;
   };
-  for (const FigureGroup& group : multi) b->figures.push_back(entry(group, nullptr));
-  for (const FigureGroup& group : single) {
-    b->single_source_figures.push_back(entry(group, "single"));
+  for (const auto& [figures, group] : multi) b->figures.push_back(entry(*figures, group, nullptr));
+  for (const auto& [figures, group] : single) {
+    b->single_source_figures.push_back(entry(*figures, group, "single"));
   }
+}
+
+std::vector<std::string> Briefer::Impl::MaskLanguages(const Cluster& cluster,
+                                                      const std::vector<bool>& mask,
+                                                      std::string_view first) {
+  std::vector<std::string> codes;
+  for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
+    if (!mask[d]) continue;
+    const std::string_view code = LanguageOf(cluster.documents[d]);
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.emplace_back(code);
+  }
+  auto it = std::find(codes.begin(), codes.end(), first);
+  if (it != codes.end()) std::rotate(codes.begin(), it, it + 1);
+  return codes;
+}
+
+std::vector<bool> Briefer::Impl::InLanguage(const Cluster& cluster, const std::vector<bool>& mask,
+                                            std::string_view code) {
+  std::vector<bool> in(mask.size(), false);
+  for (uint32_t d = 0; d < mask.size(); ++d) {
+    in[d] = mask[d] && LanguageOf(cluster.documents[d]) == code;
+  }
+  return in;
+}
+
+// Each language's entities are found by its own extractor in its own documents; the lists
+// are joined in the extractor's order (most mentioned first, then first mentioned).
+std::vector<Entity> Briefer::Impl::Entities(const Cluster& cluster, const std::vector<bool>& mask,
+                                            std::string_view first) const {
+  const std::vector<std::string> codes = MaskLanguages(cluster, mask, first);
+  std::vector<Entity> all;
+  for (const std::string& code : codes) {
+    const LanguageAnalyzers& a = For(code);
+    if (!a.entities) continue;
+    const std::vector<bool> in = codes.size() == 1 ? mask : InLanguage(cluster, mask, code);
+    std::vector<Entity> found = a.entities->Extract(cluster, &in);
+    if (all.empty()) {
+      all = std::move(found);
+    } else {
+      for (Entity& e : found) all.push_back(std::move(e));
+    }
+  }
+  if (codes.size() > 1) {
+    auto first_mention = [](const Entity& e) {
+      return e.mentions.empty()
+                 ? std::pair<uint32_t, uint32_t>{UINT32_MAX, 0}
+                 : std::pair{e.mentions.front().document, e.mentions.front().span.begin};
+    };
+    std::stable_sort(all.begin(), all.end(), [&](const Entity& a, const Entity& b) {
+      if (a.mentions.size() != b.mentions.size()) return a.mentions.size() > b.mentions.size();
+      return first_mention(a) < first_mention(b);
+    });
+  }
+  return all;
 }
 
 void Briefer::Impl::AddEntities(const Cluster& cluster, std::vector<Entity> entities, Briefing* b) {
@@ -501,6 +630,8 @@ void Briefer::Impl::AddTimeline(const Cluster& cluster, Groundwork* g, Briefing*
   TimelineScope scope;
   scope.include = g->include;
   for (const SourceEntry& s : b->sources) scope.dates.push_back(s.date);
+  const LanguageAnalyzers& main = For(b->language);
+  const TimelineBuilder& timeline = main.timeline ? *main.timeline : *English().timeline;
   for (const TimelineEvent& ev : timeline.Build(cluster, &scope, &g->times)) {
     TimelineEntry t;
     t.date = ev.date;

@@ -2,6 +2,7 @@
 #include "dossier/pipeline.h"
 
 #include <algorithm>
+#include <map>
 
 #include "dossier/language.h"
 #include "segment/clutter.h"
@@ -17,7 +18,9 @@
 namespace dossier {
 
 struct Pipeline::Impl {
-  ClutterFilter clutter;
+  // By language: English's, and one for each language with its own clutter lists
+  // (<code>/clutter_lines.txt, ...), which also holds English's.
+  std::map<std::string, ClutterFilter, std::less<>> clutter;
   MetadataDetector metadata;
   TranscriptParser transcript;
   SentenceSplitter splitter;
@@ -27,6 +30,11 @@ struct Pipeline::Impl {
   // The languages the rule-based splitter serves (those with <code>/abbreviations.txt);
   // the others are split by ICU.
   std::vector<std::string> rule_split;
+
+  const ClutterFilter& ClutterFor(std::string_view code) const {
+    auto it = clutter.find(code);
+    return it != clutter.end() ? it->second : clutter.find("en")->second;
+  }
 };
 
 struct Pipeline::Scratch::Impl {
@@ -45,8 +53,6 @@ Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
 Pipeline::~Pipeline() = default;
 
 Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
-  Result<ClutterFilter> clutter = ClutterFilter::Create(options.data_dir);
-  if (!clutter.ok()) return clutter.status();
   Result<MetadataDetector> metadata = MetadataDetector::Create(options.data_dir);
   if (!metadata.ok()) return metadata.status();
   Result<TranscriptParser> transcript = TranscriptParser::Create(options.data_dir);
@@ -68,12 +74,29 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
   }
   Result<Tokenizer> tokenizer = Tokenizer::Create(options.data_dir, codes);
   if (!tokenizer.ok()) return tokenizer.status();
+  std::map<std::string, ClutterFilter, std::less<>> clutter;
+  for (const std::string& code : codes) {
+    if (code != "en" && !HasDataFile(options.data_dir, code + "/clutter_lines.txt") &&
+        !HasDataFile(options.data_dir, code + "/clutter_prefixes.txt") &&
+        !HasDataFile(options.data_dir, code + "/photo_credits.txt") &&
+        !HasDataFile(options.data_dir, code + "/clutter_list_headers.txt")) {
+      continue;
+    }
+    Result<ClutterFilter> filter = ClutterFilter::Create(options.data_dir, code);
+    if (!filter.ok()) return filter.status();
+    clutter.emplace(code, std::move(*filter));
+  }
+  if (clutter.count("en") == 0) {
+    Result<ClutterFilter> filter = ClutterFilter::Create(options.data_dir, "en");
+    if (!filter.ok()) return filter.status();
+    clutter.emplace("en", std::move(*filter));
+  }
   std::vector<std::string> rule_split;
   for (const std::string& code : codes) {
     if (HasDataFile(options.data_dir, code + "/abbreviations.txt")) rule_split.push_back(code);
   }
   auto impl = std::make_unique<Impl>(
-      Impl{std::move(*clutter), std::move(*metadata), std::move(*transcript), std::move(*splitter),
+      Impl{std::move(clutter), std::move(*metadata), std::move(*transcript), std::move(*splitter),
            std::move(*tokenizer), std::move(*languages), NormalizeLanguageTag(options.language),
            std::move(rule_split)});
   return Pipeline(std::move(impl));
@@ -133,7 +156,7 @@ void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
   const bool rule_split = std::find(impl_->rule_split.begin(), impl_->rule_split.end(),
                                     doc->language) != impl_->rule_split.end();
 
-  impl_->clutter.Apply(text, &doc->paragraphs, &doc->clutter);
+  impl_->ClutterFor(doc->language).Apply(text, &doc->paragraphs, &doc->clutter);
   doc->turns = impl_->transcript.Parse(text, doc->paragraphs);
   impl_->metadata.Detect(doc);
 

@@ -1,8 +1,11 @@
 #include "analyze/entities.h"
 
+#include <unicode/uchar.h>
+
 #include <numeric>
 
 #include "analyze/entity_run.h"
+#include "segment/tokenizer.h"
 #include "util/data_files.h"
 #include "util/strings.h"
 
@@ -31,6 +34,7 @@ std::vector<Entity> EntityExtractor::Run::Extract() {
   MergeByAliasFile(&sets);
   MergeByText(&sets);
   MergeByKey(&sets);
+  MergeByEndings(&sets);
   MergeMiddleInitials(&sets);
   MergeAcronyms(&sets);
   MergeSpellingVariants(&sets);
@@ -183,11 +187,111 @@ Status EntityExtractor::AddAliasLines(std::string_view file, const std::vector<s
       }
     }
     if (index == alias_entries_.size()) alias_entries_.push_back({std::string(forms[0]), type});
-    for (std::string_view form : forms) aliases_.try_emplace(NameKey(form), index);
+    for (std::string_view form : forms) {
+      aliases_.try_emplace(NameKey(form), index);
+      if (!name_endings_.empty()) alias_ending_keys_.try_emplace(EndingKey(NameKey(form)), index);
+    }
     for (std::string_view demonym : split(demonyms)) {
       std::string key = NameKey(demonym);
+      if (!name_endings_.empty()) demonym_ending_keys_.try_emplace(EndingKey(key), index);
       if (EndsWith(key, "n") || EndsWith(key, "i")) demonyms_.try_emplace(key + "s", index);
       demonyms_.try_emplace(std::move(key), index);
+    }
+  }
+  return Status();
+}
+
+namespace {
+
+// Case folding as the tokenizer does it (Token::lower), code point by code
+// point: list entries meet the tokens' stems.
+std::string Fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t pos = 0; pos < s.size();) {
+    const char32_t cp = DecodeUtf8(s, &pos);
+    AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)),
+               &out);
+  }
+  return out;
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+std::string EntityExtractor::EndingKey(std::string_view key) const {
+  std::string out;
+  out.reserve(key.size());
+  while (!key.empty()) {
+    const size_t space = key.find(' ');
+    std::string_view word = key.substr(0, space);
+    for (const std::string& ending : name_endings_) {  // longest first
+      if (EndsWith(word, ending) && CodePoints(word.substr(0, word.size() - ending.size())) >= 3) {
+        word.remove_suffix(ending.size());
+        break;
+      }
+    }
+    if (!out.empty()) out.push_back(' ');
+    out.append(word);
+    if (space == std::string_view::npos) break;
+    key.remove_prefix(space + 1);
+  }
+  return out;
+}
+
+Status EntityExtractor::LoadLanguageSettings(std::string_view data_dir, const std::string& lang) {
+  const std::string file = lang + "/entity_settings.txt";
+  if (!HasDataFile(data_dir, file)) return Status();
+  Result<std::string> content = ReadDataFile(data_dir, file);
+  if (!content.ok()) return content.status();
+  DataLines lines(*content);
+  for (std::string_view line; lines.Next(&line);) {
+    const size_t bar = line.find('|');
+    const std::string_view name = TrimWhitespace(line.substr(0, bar));
+    const std::string_view value =
+        bar == std::string_view::npos ? std::string_view() : TrimWhitespace(line.substr(bar + 1));
+    auto error = [&](std::string_view what) {
+      return Status(StatusCode::kInvalidArgument, file + ":" + std::to_string(lines.number()) +
+                                                      ": " + std::string(what) + ": '" +
+                                                      std::string(line) + "'");
+    };
+    if (value.empty()) return error("'setting | value' expected");
+    if (name == "capitalized_nouns" || name == "capitals_mark_names" || name == "head_word_first") {
+      if (value != "yes" && value != "no") return error("'yes' or 'no' expected");
+      bool& setting = name == "capitalized_nouns"     ? capitalized_nouns_
+                      : name == "capitals_mark_names" ? capitals_mark_names_
+                                                      : head_word_first_;
+      setting = value == "yes";
+    } else if (name == "name_ending") {
+      name_endings_.push_back(NameKey(value));
+    } else if (name == "opening_mark") {
+      opening_marks_.emplace_back(value);
+    } else {
+      return error("unknown setting");
+    }
+  }
+  std::stable_sort(name_endings_.begin(), name_endings_.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  if (!capitalized_nouns_) return Status();
+  Result<WordList> nouns = LoadWordList(data_dir, lang + "/common_nouns.txt", /*lowercase=*/false);
+  if (!nouns.ok()) return nouns.status();
+  Tokenizer::Scratch stemmer;
+  stemmer.SetLanguage(lang);
+  for (const std::string& e : nouns->entries()) {
+    const size_t bar = e.find('|');
+    const std::string word = Fold(TrimWhitespace(std::string_view(e).substr(0, bar)));
+    if (bar == std::string::npos) {
+      noun_stems_.insert(stemmer.Stem(word));
+    } else if (TrimWhitespace(std::string_view(e).substr(bar + 1)) == "determiner") {
+      determiners_.insert(word);
+    } else {
+      return Status(StatusCode::kInvalidArgument,
+                    lang + "/common_nouns.txt: unknown kind in '" + e + "'");
     }
   }
   return Status();
@@ -197,6 +301,7 @@ Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir,
                                                 std::string_view language) {
   EntityExtractor x;
   const std::string lang(language);
+  if (Status s = x.LoadLanguageSettings(data_dir, lang); !s.ok()) return s;
   Result<NameWords> names = NameWords::Create(data_dir, language);
   if (!names.ok()) return names.status();
   x.names_ = std::move(*names);
@@ -214,8 +319,19 @@ Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir,
 
   if (Status s = x.AddAliasLines("aliases.txt", aliases->entries(), "other"); !s.ok()) return s;
   if (Status s = x.AddAliasLines("places.txt", places->entries(), "place"); !s.ok()) return s;
-  for (uint32_t line = 0; line < given->entries().size(); ++line) {
-    std::string_view rest = given->entries()[line];
+  if (const std::string file = lang + "/local_names.txt"; HasDataFile(data_dir, file)) {
+    Result<WordList> local = LoadWordList(data_dir, file, /*lowercase=*/false);
+    if (!local.ok()) return local.status();
+    if (Status s = x.AddAliasLines(file, local->entries(), "place"); !s.ok()) return s;
+  }
+  std::vector<std::string> given_lines = given->entries();
+  if (const std::string file = lang + "/given_names.txt"; HasDataFile(data_dir, file)) {
+    Result<WordList> local = LoadWordList(data_dir, file, /*lowercase=*/true);
+    if (!local.ok()) return local.status();
+    given_lines.insert(given_lines.end(), local->entries().begin(), local->entries().end());
+  }
+  for (uint32_t line = 0; line < given_lines.size(); ++line) {
+    std::string_view rest = given_lines[line];
     while (true) {  // "michael | mike": one name, written two ways
       size_t bar = rest.find('|');
       std::string_view name = TrimWhitespace(rest.substr(0, bar));
@@ -231,6 +347,12 @@ Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir,
       x.stopwords_.insert(NameKey(word));
     } else {
       std::string type(TrimWhitespace(std::string_view(e).substr(bar + 1)));
+      // "ag | organization suffix": written in capitals after the name.
+      if (const size_t space = type.find(' ');
+          space != std::string::npos && type.substr(space + 1) == "suffix") {
+        type.resize(space);
+        x.org_suffixes_.insert(NameKey(word));
+      }
       if (type != "organization" && type != "place" && type != "group") {
         return Status(StatusCode::kInvalidArgument,
                       lang + "/entity_stopwords.txt: unknown type '" + type + "'");

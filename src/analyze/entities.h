@@ -10,7 +10,9 @@
 // tokens). Create() loads data/aliases.txt, data/places.txt,
 // data/given_names.txt and, for its language (data/<language>/),
 // entity_stopwords.txt, person_titles.txt, name_words.txt,
-// name_particles.txt and alias_phrases.txt (name_forms::NameWords) once
+// name_particles.txt and alias_phrases.txt (name_forms::NameWords), and
+// where the language has them local_names.txt, entity_settings.txt,
+// common_nouns.txt and given_names.txt (see "Other languages"), once
 // (from `data_dir`, or the built-in copies when it is empty); Extract() is
 // const and thread-safe. The English words below ("of", "St", "also known
 // as", "Mount") come from those files. Spans are byte ranges into the Document::text of
@@ -163,6 +165,70 @@
 //
 // Demonyms are mentions of their place but not its aliases: "Russian" is
 // no other name of Russia. They are listed apart, in Entity::demonyms.
+//
+// Other languages. A language's folder may also hold (each optional; none
+// for English):
+//   - local_names.txt: its names of places and institutions, in the format
+//     of places.txt (default type place). A line whose first name the
+//     world files know joins that referent, which keeps the world name
+//     ("Deutschland", "Allemagne", "Германия" are mentions of Germany).
+//   - entity_settings.txt: "setting | value" lines:
+//       capitalized_nouns | yes   every noun starts upper case (German);
+//       capitals_mark_names | yes common words start lower case but first
+//                                 in a sentence: in rule 4, a first word
+//                                 that is no known word, no given name and
+//                                 never capitalized in running text leaves
+//                                 any run of two words or more ("Визит
+//                                 Путина" -> "Путина"), written in lower
+//                                 case elsewhere or not; and a capitalized
+//                                 stopword stays first in a part that is
+//                                 a known form only with it ("São Paulo");
+//                                 the first word of a part after a title
+//                                 and "of" is the title's ("la ministra de
+//                                 Trabajo", "ministro dell'Economia
+//                                 Giancarlo Giorgetti");
+//                                 a known place first in a part that is
+//                                 no known form, before two name words or
+//                                 more or a given name, is its own mention
+//                                 ("Турции Реджепом Тайипом Эрдоганом");
+//       head_word_first | yes     a name of two words or more that neither
+//                                 ends in a head word nor has one before
+//                                 "of" takes its first word's type
+//                                 ("Banco Central do Brasil", "Comisión
+//                                 Europea");
+//       opening_mark | «          (repeated) a mark after which a word is
+//                                 first in its sentence, as after an
+//                                 opening quote ("«Да", "¿Pero", "– Ja");
+//       name_ending | ой          (repeated) a case ending names take.
+//   - common_nouns.txt: the language's common nouns, and "| determiner"
+//     words (read when capitalized_nouns is on).
+//   - given_names.txt: given names written in its script, as the world's
+//     given_names.txt.
+// An organization head word marked "suffix" in entity_stopwords.txt ("ag |
+// organization suffix") joins the run before it even as an acronym
+// ("Renault SA", "Vale SA"); other acronyms stand alone. Where capitals
+// mark names (capitals_mark_names), a run also takes the lower-case words
+// after it that complete a known form ("Assemblée nationale",
+// "Rassemblement national", "Partito democratico").
+// Languages that capitalize nouns: a capitalized word is no name word when
+// it is a common noun, that is, its Snowball stem (Token::stem) is the
+// stem of a word of common_nouns.txt ("Tage" -> "Tag"), or ends with the
+// stem of one (4 letters or more) after 3 letters or more
+// ("Bundesregierung" -> "Regierung"; "Bundestag" is no "Tag"), or the
+// pile writes it after a determiner ("die Passagiere", "der neue
+// Wettbewerb": up to two lower-case words between them). It stays a name
+// word when it is a title (or a compound ending with a title of 5 letters
+// or more: "Bundesverkehrsminister"), a known form (also through its name
+// endings), a given name; when a title or a given name comes right before it
+// anywhere in the pile ("Herr Weber", "Annalena Baerbock"); or when it is
+// in a run of capitalized words that makes a known form or ends in an
+// organization head word ("Deutsche Bahn", "Weber Bau GmbH").
+// Name endings: a form's ending key drops from each word the longest
+// ending that leaves three letters or more ("Путина" -> "путин",
+// "Москве" -> "москв"); forms of one ending key merge (after step 3),
+// and a form the alias files do not know is looked up by its ending key
+// among theirs ("Германией" -> Germany); surnames meet their 2-3 word
+// forms (step 7) by ending keys ("Путину" -> "Владимир Путин").
 #ifndef DOSSIER_ANALYZE_ENTITIES_H_
 #define DOSSIER_ANALYZE_ENTITIES_H_
 
@@ -222,6 +288,10 @@ class EntityExtractor {
 
   Status AddAliasLines(std::string_view file, const std::vector<std::string>& lines,
                        std::string_view default_type);
+  Status LoadLanguageSettings(std::string_view data_dir, const std::string& lang);
+
+  // `key` (a NameKey) without the name endings of each word (name_endings_).
+  std::string EndingKey(std::string_view key) const;
 
   // Name key (see NameKey in entities.cc) -> index into alias_entries_.
   std::unordered_map<std::string, uint32_t> aliases_;
@@ -233,6 +303,19 @@ class EntityExtractor {
   std::unordered_map<std::string, std::string> head_types_;  // "office" -> "organization"
   std::unordered_map<std::string, bool> titles_;             // lower case -> honorific
   name_forms::NameWords names_;                              // particles, "of", alias phrases...
+  // entity_settings.txt, common_nouns.txt.
+  // Head words of entity_stopwords.txt marked "suffix": an acronym that
+  // joins the name before it ("Renault SA", "Deutsche Bahn AG").
+  std::unordered_set<std::string> org_suffixes_;
+  bool capitalized_nouns_ = false;
+  bool capitals_mark_names_ = false;
+  bool head_word_first_ = false;
+  std::vector<std::string> opening_marks_;       // after which a word is sentence-initial
+  std::vector<std::string> name_endings_;        // longest first
+  std::unordered_set<std::string> noun_stems_;   // Snowball stems of common nouns
+  std::unordered_set<std::string> determiners_;  // case-folded
+  std::unordered_map<std::string, uint32_t> alias_ending_keys_;    // EndingKey -> entry
+  std::unordered_map<std::string, uint32_t> demonym_ending_keys_;  // EndingKey -> entry
 };
 
 }  // namespace dossier

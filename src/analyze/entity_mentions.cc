@@ -1,3 +1,5 @@
+#include <unicode/uchar.h>
+
 #include "analyze/entity_run.h"
 #include "util/data_files.h"
 #include "util/strings.h"
@@ -37,17 +39,22 @@ void EntityExtractor::Run::SentenceWords(const Document& doc, const Sentence& s,
     w.span = Span{t.span.begin, static_cast<uint32_t>(t.span.begin + w.text.size())};
     w.raw_end = t.span.end;
     w.key = !w.possessive && IsPlainAscii(raw) ? t.lower : NameKey(w.text);
+    w.stem = t.stem;
+    w.lower = t.lower;
     w.is_stopword = t.is_stopword;
     w.cap = IsNameWord(w.text) || (IsDottedInitials(w.text) && !KnownKey(w.key));
     if (words->empty()) {
       w.sentence_initial = true;
     } else {
-      // After an opening quote or bracket, a colon or a dash.
+      // After an opening quote or bracket, a colon or a dash, or a mark of
+      // the language's opening_mark settings ("«Да", "¿Pero").
       std::string_view gap =
           TrimWhitespace(text.substr(words->back().raw_end, w.span.begin - words->back().raw_end));
       w.sentence_initial = EndsWith(gap, "\"") || EndsWith(gap, "\xE2\x80\x9C") ||
                            EndsWith(gap, ":") || EndsWith(gap, "\xE2\x80\x94") ||
-                           EndsWith(gap, "(");
+                           EndsWith(gap, "(") ||
+                           std::any_of(x_.opening_marks_.begin(), x_.opening_marks_.end(),
+                                       [&](const std::string& m) { return EndsWith(gap, m); });
     }
     words->push_back(std::move(w));
   }
@@ -75,6 +82,22 @@ bool EntityExtractor::Run::IsShouting(const Words& words) {
   return caps >= 3;
 }
 
+namespace {
+
+// Starts with a lower-case letter, in any script.
+bool StartsLower(std::string_view w) {
+  size_t pos = 0;
+  return !w.empty() && u_islower(static_cast<UChar32>(DecodeUtf8(w, &pos)));
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
 void EntityExtractor::Run::Survey() {
   words_.resize(cluster_.documents.size());
   for (size_t d = 0; d < cluster_.documents.size(); ++d) {
@@ -84,14 +107,21 @@ void EntityExtractor::Run::Survey() {
       std::string_view w = t.span.Slice(doc.text);
       // Not after a hyphen: "un" of "Jong-un" is no word of the text.
       const bool after_hyphen = t.span.begin > 0 && doc.text[t.span.begin - 1] == '-';
-      if (!w.empty() && IsAsciiLower(w[0]) && !after_hyphen) {
+      if (!w.empty() && StartsLower(w) && !after_hyphen) {
         lowercase_.insert(IsPlainAscii(w) ? t.lower : NameKey(StripPossessive(w)));
       }
     }
     words_[d].resize(doc.sentences.size());
     for (size_t si = 0; si < doc.sentences.size(); ++si) {
-      Words& words = words_[d][si];
-      SentenceWords(doc, doc.sentences[si], &words);
+      SentenceWords(doc, doc.sentences[si], &words_[d][si]);
+      if (x_.capitalized_nouns_) NoteNounEvidence(doc.text, words_[d][si]);
+    }
+  }
+  for (size_t d = 0; d < cluster_.documents.size(); ++d) {
+    if (!Included(d)) continue;
+    const Document& doc = cluster_.documents[d];
+    for (Words& words : words_[d]) {
+      if (x_.capitalized_nouns_) DemoteCommonNouns(doc.text, &words);
       if (!IsShouting(words)) {
         for (const Word& w : words) {
           if (IsAcronym(w.text)) acronyms_running_.insert(w.key);
@@ -102,11 +132,91 @@ void EntityExtractor::Run::Survey() {
         const Word& w = words[i];
         if (!w.cap || w.sentence_initial) continue;
         cap_running_.insert(w.key);
+        if (!x_.name_endings_.empty()) cap_running_endings_.insert(x_.EndingKey(w.key));
         if (i == 0 || !words[i - 1].cap || !OnlySpaces(Gap(doc.text, words, i - 1, i))) {
           starts_run_.insert(w.key);
         }
       }
     }
+  }
+}
+
+bool EntityExtractor::Run::IsCommonNoun(const Word& w) const {
+  if (w.stem.empty()) return false;
+  const auto& stems = x_.noun_stems_;
+  if (stems.count(std::string(w.stem)) > 0) return true;
+  // A compound ending with a noun: "Bundesregierung" (3 letters before a
+  // noun stem of 4 letters or more).
+  size_t letters = 0;
+  for (size_t p = 0; p < w.stem.size(); ++p) {
+    if ((static_cast<unsigned char>(w.stem[p]) & 0xC0) == 0x80) continue;
+    if (letters >= 3) {
+      const std::string_view tail = w.stem.substr(p);
+      if (CodePoints(tail) < 4) break;
+      if (stems.count(std::string(tail)) > 0) return true;
+    }
+    ++letters;
+  }
+  return false;
+}
+
+void EntityExtractor::Run::NoteNounEvidence(std::string_view text, const Words& words) {
+  for (size_t i = 1; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (!w.cap) continue;
+    const Word& before = words[i - 1];
+    const std::string_view gap = Gap(text, words, i - 1, i);
+    if ((OnlySpaces(gap) || PeriodThenSpaces(gap)) &&
+        (IsTitle(before.key) || (before.cap && IsGiven(before.key)))) {
+      named_.insert(w.key);  // "Herr Weber", "Annalena Baerbock"
+    }
+    // "die Passagiere", "der neue Wettbewerb": a determiner, then up to two
+    // words in lower case that are no stopwords ("die von Lindner
+    // geführte Partei" says nothing of "Lindner").
+    for (size_t j = i; j-- > 0 && i - j <= 3;) {
+      if (!OnlySpaces(Gap(text, words, j, j + 1))) break;
+      if (x_.determiners_.count(std::string(words[j].lower)) > 0) {
+        after_determiner_.insert(w.key);
+        break;
+      }
+      if (!StartsLower(words[j].text) || words[j].is_stopword) break;
+    }
+  }
+}
+
+void EntityExtractor::Run::DemoteCommonNouns(std::string_view text, Words* words_ptr) const {
+  Words& words = *words_ptr;
+  std::vector<bool> kept(words.size(), false);
+  // Runs of capitalized words that make a known form or end in an
+  // organization head word: "Deutsche Bahn", "Weber Bau GmbH".
+  for (size_t a = 0; a < words.size();) {
+    if (!words[a].cap) {
+      ++a;
+      continue;
+    }
+    size_t b = a + 1;
+    while (b < words.size() && (words[b].cap || IsOrgSuffix(words[b])) &&
+           OnlySpaces(Gap(text, words, b - 1, b))) {
+      ++b;
+    }
+    if (b - a >= 2 && IsOrgHead(words[b - 1].key)) {
+      for (size_t k = a; k < b; ++k) kept[k] = true;
+    }
+    for (size_t st = a; st + 1 < b; ++st) {
+      for (size_t e = std::min(b, st + 6); e >= st + 2; --e) {
+        if (KnownRun(text, words, st, e)) {
+          for (size_t k = st; k < e; ++k) kept[k] = true;
+          break;
+        }
+      }
+    }
+    a = b;
+  }
+  for (size_t k = 0; k < words.size(); ++k) {
+    Word& w = words[k];
+    if (!w.cap || kept[k] || IsAcronym(w.text) || IsInitial(w.text) || IsTitle(w.key)) continue;
+    if (KnownKey(w.key) || IsGiven(w.key) || named_.count(w.key) > 0) continue;
+    if (IsCommonNoun(w) || after_determiner_.count(w.key) > 0) w.cap = false;
   }
 }
 
@@ -193,6 +303,10 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
     const std::string_view gap = Gap(text, words, end - 1, end);
     const bool space = OnlySpaces(gap);
     const bool next_name = next.cap && (!IsAcronym(next.text) || IsDottedInitials(next.text));
+    if (space && !prev.possessive && IsOrgSuffix(next)) {
+      ++end;  // "Renault SA", "Deutsche Bahn AG"
+      continue;
+    }
     if (prev.possessive) {
       if (saint && space && next_name) {  // "St. Brendan's Hospital"
         ++end;
@@ -277,6 +391,25 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
         continue;
       }
     }
+    // "Assemblée nationale", "Le Rassemblement national": lower-case words
+    // that complete a known form, where capitals mark names.
+    if (x_.capitals_mark_names_ && space && StartsLower(next.text)) {
+      size_t far = end;
+      while (far < words.size() && far - end < 3 && StartsLower(words[far].text) &&
+             OnlySpaces(Gap(text, words, far - 1, far))) {
+        ++far;
+      }
+      size_t known_end = 0;
+      for (size_t st = i; st < end && known_end == 0; ++st) {
+        for (size_t e = far; e > end && known_end == 0; --e) {
+          if (KnownRun(text, words, st, e)) known_end = e;
+        }
+      }
+      if (known_end != 0) {
+        end = known_end;
+        continue;
+      }
+    }
     break;
   }
   return end;
@@ -299,7 +432,9 @@ const std::string* EntityExtractor::Run::NameHead(const Words& words, size_t s, 
       if (const std::string* t = HeadType(words[k - 1].key)) return t;
     }
   }
-  return HeadType(words[e - 1].key);
+  if (const std::string* t = HeadType(words[e - 1].key)) return t;
+  // "Banco Central do Brasil", "Comisión Europea".
+  return x_.head_word_first_ && e - s >= 2 ? HeadType(words[s].key) : nullptr;
 }
 
 void EntityExtractor::Run::EmitKnownPrefix(uint32_t d, std::string_view text, const Words& words,
@@ -314,8 +449,13 @@ void EntityExtractor::Run::EmitKnownPrefix(uint32_t d, std::string_view text, co
 
 void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Words& words, size_t s,
                                     size_t e) {
-  // 1. Leading stopwords ("The", "But", "An").
-  while (s < e && words[s].is_stopword && words[s].cap) ++s;
+  // 1. Leading stopwords ("The", "But", "An"); where capitals mark names,
+  // not one without which the part is no known form ("São Paulo").
+  while (s < e && words[s].is_stopword && words[s].cap &&
+         !(x_.capitals_mark_names_ && s + 1 < e && KnownRun(text, words, s, e) &&
+           !KnownRun(text, words, s + 1, e))) {
+    ++s;
+  }
   if (s >= e) return;
   const std::string* head = NameHead(words, s, e);
   const bool headed = head != nullptr;
@@ -379,12 +519,12 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
   // Turkey").
   if (words[s].sentence_initial && !KnownKey(words[s].key) && !KnownRun(text, words, s, e)) {
     const bool lower = lowercase_.count(words[s].key) > 0;
-    const bool capped = cap_running_.count(words[s].key) > 0;
+    const bool capped = CappedInRunningText(words[s].key);  // "Путину" as "Путин"
     if (e - s == 1) {
       if (lower || !capped) return;
-    } else if (!IsGiven(words[s].key) && !capped && lower && words[s + 1].cap &&
-               starts_run_.count(words[s + 1].key)) {
-      ++s;
+    } else if (!IsGiven(words[s].key) && !capped && words[s + 1].cap &&
+               ((lower && starts_run_.count(words[s + 1].key)) || x_.capitals_mark_names_)) {
+      ++s;  // "Regarding Turkey"; "Визит Путина" where capitals mark names
     }
   }
   // 5. Words before a given name: "Georgia Republican Karen Handel".
@@ -407,6 +547,29 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
       AddMention(d, text, words, s, s + 1, false, "");
       ++s;
     }
+  }
+  // Where capitals mark names, the word after a title and "of" belongs to
+  // the title: "la ministra de Trabajo", "le ministre des Transports", "il
+  // ministro dell'Economia Giancarlo Giorgetti".
+  if (x_.capitals_mark_names_ && s >= 2 && !KnownKey(words[s].key) && !IsGiven(words[s].key) &&
+      !KnownRun(text, words, s, e)) {
+    size_t j = s - 1;
+    if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kArticle) && j > 0) --j;
+    if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kOf) && j > 0 &&
+        IsTitle(words[j - 1].key)) {
+      if (e - s == 1) return;
+      ++s;
+    }
+  }
+  // 7. Where capitals mark names, a known place before two name words or
+  // more, or a given name, that are no known form: "(президентом) Турции
+  // Реджепом Тайипом Эрдоганом" -> "Турции", "Реджепом Тайипом Эрдоганом";
+  // not "France Inter".
+  if (x_.capitals_mark_names_ && e - s >= 2 && words[s].cap && IsPlaceWord(words[s].key) &&
+      (e - s >= 3 || IsGiven(words[s + 1].key)) && !KnownRun(text, words, s, e) &&
+      NameHead(words, s, e) == nullptr) {
+    AddMention(d, text, words, s, s + 1, false, "");
+    ++s;
   }
   while (s < e && !words[s].cap && IsOfOrArticle(words[s].key)) ++s;
   if (s >= e) return;
@@ -475,7 +638,17 @@ void EntityExtractor::Run::AddForm(uint32_t d, Span span, std::string form, std:
     } else if (auto m = x_.demonyms_.find(name_key); m != x_.demonyms_.end()) {
       f.entry = m->second;
       f.demonym = true;
+    } else if (!x_.name_endings_.empty()) {  // "Москве", "Германией"
+      const std::string ending_key = x_.EndingKey(name_key);
+      if (auto ea = x_.alias_ending_keys_.find(ending_key); ea != x_.alias_ending_keys_.end()) {
+        f.entry = ea->second;
+      } else if (auto em = x_.demonym_ending_keys_.find(ending_key);
+                 em != x_.demonym_ending_keys_.end()) {
+        f.entry = em->second;
+        f.demonym = true;
+      }
     }
+    if (!x_.name_endings_.empty() && !acronym) f.ending_key = x_.EndingKey(f.key);
     f.given = !acronym && f.entry == kNone && head_type.empty() && key_words >= 2 &&
               key_words <= 3 && (IsGiven(std::string(FirstWord(f.key))) || initials);
     forms_.push_back(std::move(f));

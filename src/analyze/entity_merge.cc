@@ -47,6 +47,15 @@ void EntityExtractor::Run::MergeByKey(Sets* sets) {
   }
 }
 
+void EntityExtractor::Run::MergeByEndings(Sets* sets) {
+  std::unordered_map<std::string_view, uint32_t> first;
+  for (uint32_t f = 0; f < forms_.size(); ++f) {
+    if (forms_[f].ending_key.empty() || forms_[f].acronym || forms_[f].demonym) continue;
+    auto [it, inserted] = first.try_emplace(forms_[f].ending_key, f);
+    if (!inserted) sets->Union(it->second, f);
+  }
+}
+
 void EntityExtractor::Run::MergeMiddleInitials(Sets* sets) {
   std::unordered_map<std::string_view, uint32_t> plain;
   std::unordered_map<std::string_view, std::vector<uint32_t>> reduced;
@@ -138,7 +147,7 @@ EntityExtractor::Run::Owners EntityExtractor::Run::WordOwners(Sets* sets,
     if (!IsPlainName(form) || form.key_words < 2) continue;
     const uint32_t root = sets->Find(f);
     if (person != nullptr && !(*person)[root]) continue;
-    std::string_view k = form.key;
+    std::string_view k = SurnameKey(form);
     size_t pos = 0;
     while (pos <= k.size()) {
       size_t space = k.find(' ', pos);
@@ -162,10 +171,10 @@ void EntityExtractor::Run::MergeSurnames(Sets* sets) {
   for (uint32_t f = 0; f < forms_.size(); ++f) {
     const Form& form = forms_[f];
     if (!IsPlainName(form) || form.key_words < 2) continue;
-    if (form.key_words <= 3) by_last[LastWord(form.key)].push_back(f);
+    if (form.key_words <= 3) by_last[LastWord(SurnameKey(form))].push_back(f);
     const uint32_t root = sets->Find(f);
     if (!person[root]) continue;
-    std::string_view k = form.key;
+    std::string_view k = SurnameKey(form);
     for (size_t pos = 0; pos <= k.size();) {
       size_t space = k.find(' ', pos);
       if (space == std::string_view::npos) space = k.size();
@@ -182,11 +191,11 @@ void EntityExtractor::Run::MergeSurnames(Sets* sets) {
   for (uint32_t f = 0; f < forms_.size(); ++f) {
     const Form& form = forms_[f];
     if (!IsPlainName(form) || form.key_words != 1 || form.entry != kNone) continue;
-    auto it = by_last.find(form.key);
+    auto it = by_last.find(SurnameKey(form));
     if (it == by_last.end()) continue;
     uint32_t root = 0;
     if (OneSet(sets, it->second, &root)) {
-      if (!OwnedOnlyBy(owners, form.key, root, root)) continue;
+      if (!OwnedOnlyBy(owners, SurnameKey(form), root, root)) continue;
       if (person[root] || person[sets->Find(f)]) sets->Union(f, it->second[0]);
       continue;
     }
@@ -195,7 +204,7 @@ void EntityExtractor::Run::MergeSurnames(Sets* sets) {
     // of all other person forms using the word, and kMinDominant or more.
     constexpr uint32_t kMinDominant = 3;
     constexpr uint32_t kDominance = 4;
-    auto u = uses.find(form.key);
+    auto u = uses.find(SurnameKey(form));
     if (u == uses.end()) continue;
     uint32_t best = kNone;
     uint32_t best_count = 0;

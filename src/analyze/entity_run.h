@@ -74,6 +74,7 @@ class EntityExtractor::Run {
     // case or an "al-" prefix ("bashar assad").
     std::string key;
     std::string no_initials;  // the key without middle initials, if it has any
+    std::string ending_key;   // EndingKey(key), when the language has name endings
     uint32_t words = 0;       // words written
     uint32_t key_words = 0;   // words of `key`
     uint32_t entry = kNone;   // alias entry (name or demonym)
@@ -95,7 +96,9 @@ class EntityExtractor::Run {
     Span span;             // without a possessive
     uint32_t raw_end = 0;  // with it
     std::string_view text;
-    std::string key;  // NameKey(text)
+    std::string key;         // NameKey(text)
+    std::string_view stem;   // the token's (Token::stem)
+    std::string_view lower;  // the token's (Token::lower)
     bool possessive = false;
     bool sentence_initial = false;
     bool is_stopword = false;
@@ -106,13 +109,22 @@ class EntityExtractor::Run {
   // --- Looking words up ---------------------------------------------------
 
   bool KnownKey(const std::string& key) const {
-    return x_.aliases_.count(key) > 0 || x_.demonyms_.count(key) > 0;
+    if (x_.aliases_.count(key) > 0 || x_.demonyms_.count(key) > 0) return true;
+    if (x_.name_endings_.empty()) return false;
+    const std::string k = x_.EndingKey(key);  // "москве" -> "москв"
+    return x_.alias_ending_keys_.count(k) > 0 || x_.demonym_ending_keys_.count(k) > 0;
   }
-  bool IsDemonym(const std::string& key) const { return x_.demonyms_.count(key) > 0; }
+  bool IsDemonym(const std::string& key) const {
+    if (x_.demonyms_.count(key) > 0) return true;
+    return !x_.name_endings_.empty() && x_.demonym_ending_keys_.count(x_.EndingKey(key)) > 0;
+  }
   bool IsPlaceWord(const std::string& key) const {
     if (IsDemonym(key)) return true;
     auto it = x_.aliases_.find(key);
-    return it != x_.aliases_.end() && x_.alias_entries_[it->second].type == "place";
+    if (it != x_.aliases_.end()) return x_.alias_entries_[it->second].type == "place";
+    if (x_.name_endings_.empty()) return false;
+    it = x_.alias_ending_keys_.find(x_.EndingKey(key));  // "Турции"
+    return it != x_.alias_ending_keys_.end() && x_.alias_entries_[it->second].type == "place";
   }
   bool IsGiven(const std::string& key) const { return x_.given_names_.count(key) > 0; }
   // Two forms of one given name: "Mike" and "Michael".
@@ -131,9 +143,27 @@ class EntityExtractor::Run {
   }
   bool IsTitle(const std::string& key, bool* honorific) const {
     auto it = x_.titles_.find(key);
+    if (it == x_.titles_.end() && x_.capitalized_nouns_) it = CompoundTitle(key);
     if (it == x_.titles_.end()) return false;
     *honorific = it->second;
     return true;
+  }
+  // Where nouns are capitalized, compounds end with a title of 5 letters or
+  // more after 3 letters or more: "Bundesverkehrsminister".
+  std::unordered_map<std::string, bool>::const_iterator CompoundTitle(std::string_view key) const {
+    for (size_t p = 3; p + 5 <= key.size(); ++p) {
+      if ((static_cast<unsigned char>(key[p]) & 0xC0) == 0x80) continue;
+      if (auto it = x_.titles_.find(std::string(key.substr(p))); it != x_.titles_.end()) return it;
+    }
+    return x_.titles_.end();
+  }
+  bool IsOrgSuffix(const Word& w) const {
+    return name_forms::IsAcronym(w.text) && x_.org_suffixes_.count(w.key) > 0;
+  }
+  // Capitalized in running text, or a form of it with other name endings.
+  bool CappedInRunningText(const std::string& key) const {
+    if (cap_running_.count(key) > 0) return true;
+    return !x_.name_endings_.empty() && cap_running_endings_.count(x_.EndingKey(key)) > 0;
   }
   bool IsTitle(const std::string& key) const {
     bool honorific = false;
@@ -169,6 +199,19 @@ class EntityExtractor::Run {
   // and headlines; and of those, the ones that start a run there.
   // Also keeps the words of every sentence for ScanDocument.
   void Survey();
+
+  // --- Languages that capitalize nouns ----------------------------------------
+
+  // Its stem is a common noun's, or ends with one's ("Bundesregierung").
+  bool IsCommonNoun(const Word& w) const;
+
+  // Records the words written after a determiner and those a title or a
+  // given name precedes.
+  void NoteNounEvidence(std::string_view text, const Words& words);
+
+  // Takes the name-word mark off the common nouns of a sentence that
+  // nothing names (entities.h, "Languages that capitalize nouns").
+  void DemoteCommonNouns(std::string_view text, Words* words) const;
 
   // --- Finding mentions ---------------------------------------------------
 
@@ -237,6 +280,9 @@ class EntityExtractor::Run {
   // "Bashar al-Assad" = "Bashar al Assad" = "Bashar Assad".
   void MergeByKey(Sets* sets);
 
+  // "Путин" = "Путина" = "Путину": one key but for name endings.
+  void MergeByEndings(Sets* sets);
+
   // "Randy W. Lambach" = "Randy Lambach" when all forms that lose middle
   // initials to that name are one referent ("George W. Bush" and "George
   // H.W. Bush" leave "George Bush" alone).
@@ -256,6 +302,12 @@ class EntityExtractor::Run {
   // of two words, one a person's, with one last word and first words that
   // differ by one inserted letter or are one line of given_names.txt.
   void MergeSpellingVariants(Sets* sets);
+
+  // The key surnames are matched by: without name endings where the
+  // language has them ("путину" -> "путин").
+  static std::string_view SurnameKey(const Form& f) {
+    return f.ending_key.empty() ? std::string_view(f.key) : std::string_view(f.ending_key);
+  }
 
   // Up to three sets of the multiword forms containing each key word (of
   // person sets only, given `person`).
@@ -288,11 +340,14 @@ class EntityExtractor::Run {
   const EntityExtractor& x_;
   const Cluster& cluster_;
   const std::vector<bool>* include_;
-  std::vector<std::vector<Words>> words_;             // per document and sentence
-  std::unordered_set<std::string> lowercase_;         // keys of words written in lower case
-  std::unordered_set<std::string> cap_running_;       // capitalized, not first, not in a headline
-  std::unordered_set<std::string> starts_run_;        // of those, first of their run
-  std::unordered_set<std::string> acronyms_running_;  // acronyms outside shouting lines
+  std::vector<std::vector<Words>> words_;        // per document and sentence
+  std::unordered_set<std::string> lowercase_;    // keys of words written in lower case
+  std::unordered_set<std::string> cap_running_;  // capitalized, not first, not in a headline
+  std::unordered_set<std::string> cap_running_endings_;  // their EndingKeys, given name endings
+  std::unordered_set<std::string> starts_run_;           // of those, first of their run
+  std::unordered_set<std::string> acronyms_running_;     // acronyms outside shouting lines
+  std::unordered_set<std::string> after_determiner_;     // capitalized after a determiner
+  std::unordered_set<std::string> named_;                // after a title or a given name
   std::unordered_map<std::string, uint32_t> form_ids_;
   std::vector<Form> forms_;
   std::vector<Mention> mentions_;                     // in document and text order

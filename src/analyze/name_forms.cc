@@ -26,7 +26,7 @@ static_assert(kFoldLatin.size() == 0x180 - 0xC0);
 
 // Case-, accent- and period-insensitive form of a name, hyphens as spaces:
 // "U.S." -> "us", "François" -> "francois", "Guinea-Bissau" -> "guinea
-// bissau". Used to look names up in the data files.
+// bissau", "Москва" -> "москва". Used to look names up in the data files.
 std::string NameKey(std::string_view form) {
   std::string key;
   key.reserve(form.size());
@@ -53,6 +53,9 @@ std::string NameKey(std::string_view form) {
       space();
     } else if (cp >= 0xC0 && cp < 0x180 && kFoldLatin[cp - 0xC0] != '?') {
       key.push_back(kFoldLatin[cp - 0xC0]);
+    } else if (const auto lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
+               lower != cp) {
+      AppendUtf8(lower, &key);  // "Москва" -> "москва", "Ω" -> "ω"
     } else {
       key.append(form.substr(start, pos - start));
     }
@@ -93,10 +96,17 @@ std::string_view StripPossessive(std::string_view w) {
 // 2-6 ASCII capitals, optionally each followed by a period ("U.S.", "NATO").
 bool IsAcronym(std::string_view w) {
   size_t letters = 0;
-  for (char c : w) {
+  for (size_t pos = 0; pos < w.size();) {
+    const char c = w[pos];
     if (IsAsciiUpper(c)) {
       ++letters;
-    } else if (c != '.') {
+      ++pos;
+    } else if (c == '.') {
+      ++pos;
+    } else if (static_cast<unsigned char>(c) >= 0x80 &&
+               u_isupper(static_cast<UChar32>(DecodeUtf8(w, &pos)))) {
+      ++letters;  // "США", "НАТО"
+    } else {
       return false;
     }
   }
@@ -139,7 +149,12 @@ bool HasLower(std::string_view w) {
 
 // A one-letter initial, with or without its period: "W", "W.".
 bool IsInitial(std::string_view w) {
-  return (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && IsAsciiUpper(w[0]);
+  if ((w.size() == 1 || (w.size() == 2 && w[1] == '.')) && IsAsciiUpper(w[0])) return true;
+  // One capital of another script: "В." of "В. Путин".
+  if (w.empty() || static_cast<unsigned char>(w[0]) < 0x80) return false;
+  size_t pos = 0;
+  const char32_t cp = DecodeUtf8(w, &pos);
+  return u_isupper(static_cast<UChar32>(cp)) && (pos == w.size() || w.substr(pos) == ".");
 }
 
 // Initials with periods: "J.K.", "H.W.".

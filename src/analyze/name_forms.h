@@ -22,7 +22,8 @@ namespace dossier::name_forms {
 
 // Case-, accent- and period-insensitive form of a name, hyphens as spaces:
 // "U.S." -> "us", "François" -> "francois", "Guinea-Bissau" -> "guinea
-// bissau". Used to look names up in the data files.
+// bissau"; other scripts lower-cased ("Москва" -> "москва"). Used to look
+// names up in the data files.
 std::string NameKey(std::string_view form);
 
 // A name as displayed: white space collapsed, curly apostrophes straight.
@@ -34,7 +35,8 @@ bool IsPlainAscii(std::string_view w);
 // The word without a possessive "'s" / "’s".
 std::string_view StripPossessive(std::string_view w);
 
-// 2-6 ASCII capitals, optionally each followed by a period ("U.S.", "NATO").
+// 2-6 capitals, optionally each followed by a period ("U.S.", "NATO",
+// "США").
 bool IsAcronym(std::string_view w);
 
 // Only I, V and X: "II", "XIV".
@@ -50,7 +52,7 @@ bool StartsAlpha(std::string_view w);
 
 bool HasLower(std::string_view w);
 
-// A one-letter initial, with or without its period: "W", "W.".
+// A one-letter initial, with or without its period: "W", "W.", "В.".
 bool IsInitial(std::string_view w);
 
 // Initials with periods: "J.K.", "H.W.".

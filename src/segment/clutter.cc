@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "segment/metadata.h"
+#include "segment/tokenizer.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -34,9 +35,11 @@ bool EndsSentence(std::string_view line) {
   return last == '.' || last == '?' || last == '!' || last == '"' || last == ':' || last == ';';
 }
 
-// Lower case, white space collapsed, bullets and trailing punctuation dropped.
-std::string LineKey(std::string_view line) {
-  std::string key = AsciiLower(CollapseWhitespace(line));
+// Lower case (`fold`: every letter, else ASCII only), white space collapsed, bullets and
+// trailing punctuation dropped.
+std::string LineKey(std::string_view line, bool fold) {
+  std::string key =
+      fold ? FoldCase(CollapseWhitespace(line)) : AsciiLower(CollapseWhitespace(line));
   auto strip_front = [&](std::string_view bullet) {
     if (StartsWith(key, bullet)) key.erase(0, bullet.size());
   };
@@ -102,22 +105,47 @@ std::vector<Span> SplitLines(std::string_view text) {
   return lines;
 }
 
+namespace {
+
+// English's list `name`, and for another language its own list too where it has one, all
+// entries folded as the line keys are.
+Result<WordList> LoadClutterList(std::string_view data_dir, std::string_view language,
+                                 std::string_view name) {
+  Result<std::string> english = ReadDataFile(data_dir, "en/" + std::string(name));
+  if (!english.ok()) return english.status();
+  if (language == "en") return WordList::Parse(*english, /*lowercase=*/true);
+  std::string content = std::move(*english);
+  const std::string own = std::string(language) + "/" + std::string(name);
+  if (HasDataFile(data_dir, own)) {
+    Result<std::string> more = ReadDataFile(data_dir, own);
+    if (!more.ok()) return more.status();
+    content += "\n" + *more;
+  }
+  std::string folded;
+  DataLines lines(content);
+  for (std::string_view line; lines.Next(&line);) folded += FoldCase(line) + "\n";
+  return WordList::Parse(folded, /*lowercase=*/false);
+}
+
+}  // namespace
+
 Result<ClutterFilter> ClutterFilter::Create(std::string_view data_dir, std::string_view language) {
   ClutterFilter f;
-  const std::string dir = std::string(language) + "/";
-  Result<WordList> lines = LoadWordList(data_dir, dir + "clutter_lines.txt", true);
+  f.fold_ = language != "en";
+  Result<WordList> lines = LoadClutterList(data_dir, language, "clutter_lines.txt");
   if (!lines.ok()) return lines.status();
-  Result<WordList> prefixes = LoadWordList(data_dir, dir + "clutter_prefixes.txt", true);
+  Result<WordList> prefixes = LoadClutterList(data_dir, language, "clutter_prefixes.txt");
   if (!prefixes.ok()) return prefixes.status();
-  Result<WordList> credits = LoadWordList(data_dir, dir + "photo_credits.txt", true);
+  Result<WordList> credits = LoadClutterList(data_dir, language, "photo_credits.txt");
   if (!credits.ok()) return credits.status();
   f.lines_ = std::move(*lines);
   f.prefixes_ = std::move(*prefixes);
   f.credits_ = std::move(*credits);
-  Result<WordList> headers = LoadWordList(data_dir, dir + "clutter_list_headers.txt", true);
+  Result<WordList> headers = LoadClutterList(data_dir, language, "clutter_list_headers.txt");
   if (!headers.ok()) return headers.status();
   f.list_headers_ = std::move(*headers);
-  Result<MetadataDetector> metadata = MetadataDetector::Create(data_dir, language);
+  // Captions and bylines: English's words (metadata.h) for every language so far.
+  Result<MetadataDetector> metadata = MetadataDetector::Create(data_dir, "en");
   if (!metadata.ok()) return metadata.status();
   f.metadata_ = std::move(*metadata);
   f.prefix_starts_.assign(1 << 16, false);
@@ -130,7 +158,7 @@ Result<ClutterFilter> ClutterFilter::Create(std::string_view data_dir, std::stri
 std::optional<ClutterKind> ClutterFilter::Classify(std::string_view line) const {
   const size_t words = CountWords(line, kMaxCreditLineWords);
   if (words > kMaxCreditLineWords) return std::nullopt;
-  std::string key = LineKey(line);
+  std::string key = LineKey(line, fold_);
   if (key.empty()) return std::nullopt;
   if (lines_.Contains(key)) return ClutterKind::kBoilerplate;
   // Prefix lists are only scanned when the line's first two bytes start an entry.
@@ -171,7 +199,9 @@ void ClutterFilter::Apply(std::string_view text, std::vector<Span>* paragraphs,
     std::string key;
     if (words <= kMaxCreditLineWords) {
       kind = Classify(line);
-      if (words <= kMaxRepeatedLineWords) key = AsciiLower(CollapseWhitespace(line));
+      if (words <= kMaxRepeatedLineWords) {
+        key = fold_ ? FoldCase(CollapseWhitespace(line)) : AsciiLower(CollapseWhitespace(line));
+      }
     }
     if (!kind && i > 0 && !key.empty() && key == previous_key) kind = ClutterKind::kRepeatedLine;
     previous_key = std::move(key);
@@ -184,8 +214,8 @@ void ClutterFilter::Apply(std::string_view text, std::vector<Span>* paragraphs,
       kind = ClutterKind::kLinkList;
     }
     in_list = kind.has_value() &&
-              (*kind == ClutterKind::kLinkList ||
-               (*kind == ClutterKind::kBoilerplate && list_headers_.Contains(LineKey(line))));
+              (*kind == ClutterKind::kLinkList || (*kind == ClutterKind::kBoilerplate &&
+                                                   list_headers_.Contains(LineKey(line, fold_))));
     if (kind) {
       is_clutter[i] = true;
       clutter->push_back({lines[i], *kind});

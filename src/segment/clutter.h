@@ -14,8 +14,9 @@
 // short lines of a tag/link list under a header such as "In this article"
 // (data/en/clutter_list_headers.txt). Paragraphs: each remaining line, except in hard-wrapped
 // text, where consecutive lines join until a blank line.
-// Create() loads the lists once (data/<language>/, "en" by default); Apply() is const and
-// thread-safe.
+// Create() loads the lists once: English's (data/en/), and for another language its own
+// lists (data/<language>/clutter_lines.txt, ...) added where they exist, every letter folded
+// (English's filter folds ASCII only). Apply() is const and thread-safe.
 #ifndef DOSSIER_SEGMENT_CLUTTER_H_
 #define DOSSIER_SEGMENT_CLUTTER_H_
 
@@ -49,6 +50,7 @@ class ClutterFilter {
   WordList prefixes_;
   WordList credits_;
   WordList list_headers_;
+  bool fold_ = false;          // lines keyed by FoldCase, not AsciiLower
   MetadataDetector metadata_;  // captions and byline openings
   // Which first two bytes start a prefix / a credit marker (a cheap filter).
   static uint16_t FirstTwo(std::string_view s);

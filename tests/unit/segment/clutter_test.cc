@@ -146,5 +146,53 @@ TEST_F(ClutterWordsTest, BylinesCaptionsAndLinesOfTheDataFolderAreClutter) {
   EXPECT_TRUE(Removed(*built_in, text).empty());
 }
 
+// Another language's filter adds its own lines to English's, and folds every letter
+// ("ЧИТАЙТЕ ТАКЖЕ" is "читайте также"); English's filter keeps them as story text.
+TEST_F(ClutterWordsTest, ALanguageAddsItsOwnLinesToEnglishs) {
+  Result<ClutterFilter> german = ClutterFilter::Create("", "de");
+  ASSERT_TRUE(german.ok()) << german.status().ToString();
+  Result<ClutterFilter> russian = ClutterFilter::Create("", "ru");
+  ASSERT_TRUE(russian.ok()) << russian.status().ToString();
+  Result<ClutterFilter> english = ClutterFilter::Create("");
+  ASSERT_TRUE(english.ok()) << english.status().ToString();
+  const std::string boilerplate = ClutterKindName(ClutterKind::kBoilerplate);
+  const std::string credit = ClutterKindName(ClutterKind::kPhotoCredit);
+  const std::string de =
+      "ANZEIGE\nDie F\xc3\xa4hre blieb am Freitag im Hafen.\nLesen Sie auch: Streik im Hafen\n"
+      "Foto: Hafenamt\nAdvertisement\nDer Betrieb l\xc3\xa4uft wieder.\n";
+  EXPECT_EQ(Removed(*german, de),
+            (std::vector<std::string>{boilerplate + ":ANZEIGE",
+                                      boilerplate + ":Lesen Sie auch: Streik im Hafen",
+                                      credit + ":Foto: Hafenamt", boilerplate + ":Advertisement"}));
+  EXPECT_EQ(Removed(*english, de), (std::vector<std::string>{boilerplate + ":Advertisement"}));
+  // "ЧИТАЙТЕ ТАКЖЕ", then "Паром остался в порту." and "Реклама".
+  const std::string ru =
+      "\xd0\xa7\xd0\x98\xd0\xa2\xd0\x90\xd0\x99\xd0\xa2\xd0\x95 "
+      "\xd0\xa2\xd0\x90\xd0\x9a\xd0\x96\xd0\x95\n"
+      "\xd0\x9f\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbc \xd0\xbe\xd1\x81\xd1\x82\xd0\xb0"
+      "\xd0\xbb\xd1\x81\xd1\x8f \xd0\xb2 \xd0\xbf\xd0\xbe\xd1\x80\xd1\x82\xd1\x83.\n"
+      "\xd0\xa0\xd0\xb5\xd0\xba\xd0\xbb\xd0\xb0\xd0\xbc\xd0\xb0\n";
+  const std::vector<std::string> removed = Removed(*russian, ru);
+  ASSERT_EQ(removed.size(), 2u);
+  EXPECT_EQ(removed[0], boilerplate +
+                            ":\xd0\xa7\xd0\x98\xd0\xa2\xd0\x90\xd0\x99\xd0\xa2"
+                            "\xd0\x95 \xd0\xa2\xd0\x90\xd0\x9a\xd0\x96\xd0\x95");
+  EXPECT_TRUE(Removed(*english, ru).empty());
+}
+
+// A data folder's list for a language replaces the built-in one for that language.
+TEST_F(ClutterWordsTest, DataFolderListOfALanguageIsRead) {
+  Extend("de/clutter_lines.txt", "hafenticker");
+  Result<ClutterFilter> folder = ClutterFilter::Create(data_dir(), "de");
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  Result<ClutterFilter> built_in = ClutterFilter::Create("", "de");
+  ASSERT_TRUE(built_in.ok()) << built_in.status().ToString();
+  const std::string text = "Hafenticker\nDie F\xc3\xa4hre blieb am Freitag im Hafen.\n";
+  EXPECT_EQ(Removed(*folder, text),
+            (std::vector<std::string>{std::string(ClutterKindName(ClutterKind::kBoilerplate)) +
+                                      ":Hafenticker"}));
+  EXPECT_TRUE(Removed(*built_in, text).empty());
+}
+
 }  // namespace
 }  // namespace dossier

@@ -1,0 +1,319 @@
+// EntityExtractor in German, French, Spanish, Italian, Portuguese and
+// Russian: the lists of data/<language>/ (titles, head words, local names,
+// settings, common nouns). Every sentence here is written for dossier.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "../temp_dir.h"
+#include "analyze/entities.h"
+#include "analyzed_text.h"
+#include "dossier/pipeline.h"
+#include "util/data_files.h"
+
+namespace dossier {
+namespace {
+
+// The entities of `texts` (one document each) analysed in `language`.
+std::vector<Entity> Extract(const std::string& language, const std::vector<std::string>& texts,
+                            const std::string& data_dir = "") {
+  PipelineOptions options;
+  options.data_dir = data_dir;
+  options.language = language;
+  Result<Pipeline> pipeline = Pipeline::Create(options);
+  EXPECT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  Result<EntityExtractor> extractor = EntityExtractor::Create(data_dir, language);
+  EXPECT_TRUE(extractor.ok()) << extractor.status().ToString();
+  if (!pipeline.ok() || !extractor.ok()) return {};
+  return extractor->Extract(AnalyzedCluster(*pipeline, texts));
+}
+
+const Entity* Find(const std::vector<Entity>& entities, const std::string& name) {
+  for (const Entity& e : entities) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+// Whether any entity is named or also written `form`.
+bool Written(const std::vector<Entity>& entities, const std::string& form) {
+  for (const Entity& e : entities) {
+    if (e.name == form) return true;
+    for (const std::string& a : e.aliases) {
+      if (a == form) return true;
+    }
+    for (const std::string& a : e.demonyms) {
+      if (a == form) return true;
+    }
+  }
+  return false;
+}
+
+std::string Names(const std::vector<Entity>& entities) {
+  std::string s;
+  for (const Entity& e : entities) {
+    s += e.name + " [" + e.type + "] {";
+    for (const std::string& a : e.aliases) s += a + ";";
+    for (const std::string& a : e.demonyms) s += "~" + a + ";";
+    s += "} ";
+  }
+  return s;
+}
+
+// Expects an entity `name` of `type`, written also as each of `forms`.
+void ExpectEntity(const std::vector<Entity>& entities, const std::string& name,
+                  const std::string& type, const std::vector<std::string>& forms = {}) {
+  const Entity* e = Find(entities, name);
+  ASSERT_NE(e, nullptr) << name << " missing: " << Names(entities);
+  EXPECT_EQ(e->type, type) << name << ": " << Names(entities);
+  for (const std::string& f : forms) {
+    bool found = false;
+    for (const std::string& a : e->aliases) found = found || a == f;
+    for (const std::string& a : e->demonyms) found = found || a == f;
+    EXPECT_TRUE(found) << name << " not written " << f << ": " << Names(entities);
+  }
+}
+
+void ExpectNone(const std::vector<Entity>& entities, const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    EXPECT_FALSE(Written(entities, w)) << w << " is no entity: " << Names(entities);
+  }
+}
+
+TEST(EntitiesGermanTest, CommonNounsAreNoNamesButPeoplePlacesAndOrganizationsAre) {
+  const std::vector<Entity> e = Extract(
+      "de", {"Bundeskanzler Olaf Scholz traf am Montag in Berlin Finanzminister Christian "
+             "Lindner. Lindner sagte, der Wettbewerb sei hart.\n",
+             "Die Passagiere warteten am Bahnhof auf den Zug der Deutschen Bahn. Nach Angaben "
+             "der Regierung war der Tag für das Land ein Erfolg.\n",
+             "Der Bundestag stimmte am Freitag über den Haushalt ab. Herr Weber leitet die Firma "
+             "seit zehn Jahren.\n",
+             "Die Deutsche Bahn kündigte neue Verbindungen nach Frankreich an. Deutschland und "
+             "Frankreich wollen die Zusammenarbeit stärken.\n"});
+  ExpectEntity(e, "Olaf Scholz", "person");
+  ExpectEntity(e, "Christian Lindner", "person", {"Lindner"});
+  ExpectEntity(e, "Weber", "person");
+  ExpectEntity(e, "Berlin", "place");
+  ExpectEntity(e, "Germany", "place", {"Deutschland"});
+  ExpectEntity(e, "France", "place", {"Frankreich"});
+  ExpectEntity(e, "Deutsche Bahn", "organization", {"Deutschen Bahn"});
+  ExpectEntity(e, "Bundestag", "organization");
+  ExpectNone(e, {"Passagiere", "Tag", "Land", "Wettbewerb", "Regierung", "Bahnhof", "Zug",
+                 "Angaben", "Haushalt", "Erfolg", "Firma", "Jahren", "Verbindungen",
+                 "Zusammenarbeit", "Montag", "Freitag", "Bundeskanzler", "Finanzminister"});
+}
+
+TEST(EntitiesGermanTest, CompoundsOfCommonNounsAndNounsAfterDeterminersAreNoNames) {
+  const std::vector<Entity> e = Extract(
+      "de", {"Die Wettbewerbsbehörde prüft den Antrag. Der Konzernumbau sorgt für Unruhe.\n",
+             "Die Energiewende kostet viel Geld, sagte Annalena Baerbock in Hamburg.\n",
+             "Energiewende bleibt ein Thema. Baerbock reist nach Moskau.\n"});
+  ExpectEntity(e, "Annalena Baerbock", "person", {"Baerbock"});
+  ExpectEntity(e, "Hamburg", "place");
+  ExpectEntity(e, "Moscow", "place", {"Moskau"});
+  ExpectNone(e, {"Wettbewerbsbehörde", "Antrag", "Konzernumbau", "Unruhe", "Energiewende", "Geld",
+                 "Thema"});
+}
+
+TEST(EntitiesGermanTest, OrganizationMarkersAndGenitivesKeepNames) {
+  const std::vector<Entity> e =
+      Extract("de", {"Die Schmitz Bau GmbH baut eine Halle, und Merkels Nachfolger lobte die "
+                     "Schmitz Bau GmbH. Später sprach Angela Merkel, und Merkel lobte die Halle. "
+                     "Die Weber Bau AG schwieg.\n"});
+  ExpectEntity(e, "Schmitz Bau GmbH", "organization");
+  ExpectEntity(e, "Weber Bau AG", "organization");
+  ExpectEntity(e, "Angela Merkel", "person", {"Merkels"});
+  ExpectNone(e, {"Halle", "Nachfolger", "Bau"});
+}
+
+TEST(EntitiesGermanTest, ACompoundEndingWithATitleIsATitle) {
+  const std::vector<Entity> e =
+      Extract("de", {"Bundesverkehrsminister Volker Wissing forderte neue Gespräche. „Dieser "
+                     "Streik trifft alle“, sagte Wissing in Köln.\n"});
+  ExpectEntity(e, "Volker Wissing", "person", {"Wissing"});
+  ExpectEntity(e, "Cologne", "place", {"Köln"});
+  ExpectNone(e, {"Bundesverkehrsminister", "Gespräche", "Streik"});
+}
+
+TEST(EntitiesRussianTest, APlaceInTheGenitiveBeforeANameIsItsOwnMention) {
+  const std::vector<Entity> e =
+      Extract("ru", {"Путин провел разговор с президентом Турции Реджепом Тайипом Эрдоганом. "
+                     "Эрдоган пригласил его в Стамбул.\n"});
+  ExpectEntity(e, "Turkey", "place", {"Турции"});
+  ExpectEntity(e, "Istanbul", "place", {"Стамбул"});
+  const Entity* erdogan = Find(e, "Реджепом Тайипом Эрдоганом");
+  ASSERT_NE(erdogan, nullptr) << Names(e);
+  EXPECT_EQ(erdogan->type, "person");
+  ExpectNone(e, {"Турции Реджепом Тайипом Эрдоганом"});
+}
+
+TEST(EntitiesRussianTest, CaseFormsOfANameAreOneEntityAndSentenceStartsAreNoNames) {
+  const std::vector<Entity> e = Extract(
+      "ru", {"Президент Владимир Путин прибыл в Москву. Пресс-секретарь Кремля Дмитрий Песков "
+             "сказал: «Да, переговоры продолжатся».\n",
+             "Правда, итоги пока неизвестны. Однако в Кремле считают, что Германия поддержит "
+             "план.\n",
+             "Путину доложили о ситуации в Москве. Сегодня Песков заявил журналистам, что "
+             "встреча с Путиным состоится.\n",
+             "Визит Путина в Берлин запланирован на май. Министр иностранных дел России Сергей "
+             "Лавров встретился с коллегой.\n"});
+  ExpectEntity(e, "Владимир Путин", "person", {"Путину", "Путиным", "Путина"});
+  ExpectEntity(e, "Moscow", "place", {"Москву", "Москве"});
+  ExpectEntity(e, "Kremlin", "organization", {"Кремля", "Кремле"});
+  ExpectEntity(e, "Дмитрий Песков", "person", {"Песков"});
+  ExpectEntity(e, "Сергей Лавров", "person");
+  ExpectEntity(e, "Germany", "place", {"Германия"});
+  ExpectEntity(e, "Berlin", "place", {"Берлин"});
+  ExpectEntity(e, "Russia", "place", {"России"});
+  ExpectNone(
+      e, {"Да", "Правда", "Однако", "Сегодня", "Визит", "Визит Путина", "Министр", "Президент"});
+}
+
+TEST(EntitiesFrenchTest, TitlesPlacesAndOrganizations) {
+  const std::vector<Entity> e = Extract(
+      "fr", {"Le président Emmanuel Macron a reçu M. Scholz à Paris. Mais la réunion a été "
+             "reportée.\n",
+             "Selon Mme Borne, le chancelier a quitté Berlin pour rentrer en Allemagne. Hier, "
+             "Macron a parlé aux Français.\n",
+             "Le groupe Renault SA a annoncé des résultats. Pourtant, la Banque de France reste "
+             "prudente.\n",
+             "Le Rassemblement national a critiqué le gouvernement. Oui, a répondu Mme Borne.\n"});
+  ExpectEntity(e, "Emmanuel Macron", "person", {"Macron"});
+  ExpectEntity(e, "Scholz", "person");
+  ExpectEntity(e, "Borne", "person");
+  ExpectEntity(e, "Paris", "place");
+  ExpectEntity(e, "Germany", "place", {"Allemagne"});
+  ExpectEntity(e, "France", "place", {"Français"});
+  ExpectEntity(e, "Renault SA", "organization");
+  ExpectEntity(e, "Banque de France", "organization");
+  ExpectEntity(e, "Rassemblement national", "organization");
+  ExpectNone(e, {"Mais", "Selon", "Hier", "Pourtant", "Oui", "Le", "M"});
+}
+
+TEST(EntitiesSpanishTest, TitlesPlacesAndOrganizations) {
+  const std::vector<Entity> e = Extract(
+      "es", {"El presidente Pedro Sánchez viajó a Alemania el lunes. Pero el Gobierno no "
+             "confirmó la visita.\n",
+             "Sin embargo, la Sra. Díaz defendió el acuerdo. Según fuentes de Moncloa, la reunión "
+             "fue un éxito.\n",
+             "Telefónica SA anunció despidos en España. ¿Pero qué pasará ahora?, preguntó "
+             "Sánchez.\n",
+             "El Partido Popular ganó en Madrid. Hoy, el rey Felipe recibió al primer ministro de "
+             "Italia.\n"});
+  ExpectEntity(e, "Pedro Sánchez", "person", {"Sánchez"});
+  ExpectEntity(e, "Díaz", "person");
+  ExpectEntity(e, "Felipe", "person");
+  ExpectEntity(e, "Germany", "place", {"Alemania"});
+  ExpectEntity(e, "Spain", "place", {"España"});
+  ExpectEntity(e, "Italy", "place", {"Italia"});
+  ExpectEntity(e, "Madrid", "place");
+  ExpectEntity(e, "Telefónica SA", "organization");
+  ExpectEntity(e, "Partido Popular", "organization");
+  ExpectNone(e, {"Pero", "Sin", "Sin embargo", "Según", "Hoy", "Gobierno", "Sra"});
+}
+
+TEST(EntitiesSpanishTest, APortfolioAfterATitleIsNoNameAndANameOpensWithItsHead) {
+  const std::vector<Entity> e =
+      Extract("es", {"La ministra de Trabajo, Yolanda Díaz, habló con el Banco Santander en "
+                     "Sevilla. El ministro de Economía Carlos Cuerpo viajó a Bruselas.\n"});
+  ExpectEntity(e, "Banco Santander", "organization");
+  ExpectEntity(e, "Seville", "place", {"Sevilla"});
+  EXPECT_TRUE(Written(e, "Carlos Cuerpo")) << Names(e);
+  ExpectNone(e, {"Trabajo", "Economía", "Economía Carlos Cuerpo"});
+}
+
+TEST(EntitiesPortugueseTest, APortfolioAfterATitleIsNoNameAndANameOpensWithItsHead) {
+  const std::vector<Entity> e =
+      Extract("pt", {"O ministro da Fazenda, Fernando Haddad, reuniu-se com o Banco Central do "
+                     "Brasil em Brasília.\n"});
+  ExpectEntity(e, "Banco Central do Brasil", "organization");
+  ExpectEntity(e, "Fernando Haddad", "person");
+  ExpectNone(e, {"Fazenda"});
+}
+
+TEST(EntitiesItalianTest, TitlesPlacesAndOrganizations) {
+  const std::vector<Entity> e = Extract(
+      "it", {"Il presidente Sergio Mattarella ha ricevuto la premier Giorgia Meloni al "
+             "Quirinale. Ma il governo non ha commentato.\n",
+             "Secondo il signor Rossi, la Germania è pronta. Oggi Meloni parlerà a Bruxelles.\n",
+             "La Fiat Spa ha chiuso lo stabilimento di Torino. Tuttavia, il Partito democratico "
+             "resta diviso.\n",
+             "Il sindaco di Milano ha incontrato i rappresentanti della Lega. Sì, ha risposto "
+             "Mattarella.\n"});
+  ExpectEntity(e, "Sergio Mattarella", "person", {"Mattarella"});
+  ExpectEntity(e, "Giorgia Meloni", "person", {"Meloni"});
+  ExpectEntity(e, "Rossi", "person");
+  ExpectEntity(e, "Germany", "place", {"Germania"});
+  ExpectEntity(e, "Brussels", "place", {"Bruxelles"});
+  ExpectEntity(e, "Turin", "place", {"Torino"});
+  ExpectEntity(e, "Milan", "place", {"Milano"});
+  ExpectEntity(e, "Fiat Spa", "organization");
+  ExpectEntity(e, "Partito democratico", "organization");
+  ExpectEntity(e, "Lega", "organization");
+  ExpectNone(e, {"Ma", "Secondo", "Oggi", "Tuttavia", "Sì", "Il"});
+}
+
+TEST(EntitiesPortugueseTest, TitlesPlacesAndOrganizations) {
+  const std::vector<Entity> e = Extract(
+      "pt", {"O presidente Luiz Inácio Lula da Silva visitou a Alemanha. Mas o governo não "
+             "comentou.\n",
+             "Segundo o senhor Haddad, o acordo está próximo. A Petrobras anunciou lucros em São "
+             "Paulo.\n",
+             "Hoje, Lula falou com jornalistas em Brasília. Contudo, o Supremo Tribunal Federal "
+             "suspendeu a decisão.\n",
+             "A Vale SA exportou minério para a China. Sim, disse Lula.\n"});
+  ExpectEntity(e, "Luiz Inácio Lula da Silva", "person");
+  ExpectEntity(e, "Haddad", "person");
+  ExpectEntity(e, "Germany", "place", {"Alemanha"});
+  ExpectEntity(e, "Sao Paulo", "place", {"São Paulo"});
+  ExpectEntity(e, "Brasilia", "place", {"Brasília"});
+  ExpectEntity(e, "China", "place");
+  ExpectEntity(e, "Petrobras", "organization");
+  ExpectEntity(e, "Supremo Tribunal Federal", "organization");
+  ExpectEntity(e, "Vale SA", "organization");
+  ExpectNone(e, {"Mas", "Segundo", "Hoje", "Contudo", "Sim", "O", "A"});
+}
+
+// A data folder's copy of a non-English list replaces the built-in one.
+class EntitiesLanguageDataTest : public TempDirTest {};
+
+TEST_F(EntitiesLanguageDataTest, ATitleOfTheDataFolderMakesAFrenchPerson) {
+  const std::string text = "Hier, le bâtonnier Durand a parlé aux avocats de Lyon.\n";
+  const Entity* before = nullptr;
+  std::vector<Entity> e = Extract("fr", {text});
+  before = Find(e, "Durand");
+  ASSERT_NE(before, nullptr) << Names(e);
+  EXPECT_EQ(before->type, "other");
+  Result<std::string> titles = ReadDataFile("", "fr/person_titles.txt");
+  ASSERT_TRUE(titles.ok()) << titles.status().ToString();
+  Write("fr/person_titles.txt", *titles + "bâtonnier\n");
+  e = Extract("fr", {text}, dir_.string());
+  const Entity* after = Find(e, "Durand");
+  ASSERT_NE(after, nullptr) << Names(e);
+  EXPECT_EQ(after->type, "person");
+}
+
+TEST_F(EntitiesLanguageDataTest, ACommonNounOfTheDataFolderIsNoGermanName) {
+  const std::string text = "Brenner kauft Kiesgrube, sagte Vogt am Dienstag.\n";
+  std::vector<Entity> e = Extract("de", {text});
+  EXPECT_TRUE(Written(e, "Kiesgrube")) << Names(e);
+  Result<std::string> nouns = ReadDataFile("", "de/common_nouns.txt");
+  ASSERT_TRUE(nouns.ok()) << nouns.status().ToString();
+  Write("de/common_nouns.txt", *nouns + "grube\n");
+  e = Extract("de", {text}, dir_.string());
+  EXPECT_FALSE(Written(e, "Kiesgrube")) << Names(e);
+  EXPECT_TRUE(Written(e, "Vogt")) << Names(e);
+}
+
+TEST_F(EntitiesLanguageDataTest, AnUnknownSettingIsAnError) {
+  Write("de/entity_settings.txt", "capitalized_nouns | maybe\n");
+  Result<EntityExtractor> bad = EntityExtractor::Create(dir_.string(), "de");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace dossier
