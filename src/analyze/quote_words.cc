@@ -134,6 +134,8 @@ Result<QuoteGrammar> QuoteGrammar::Load(std::string_view data_dir, std::string_v
       g.name_particles = true;
     } else if (parts.size() == 1 && parts[0] == "source_verb_second") {
       g.source_verb_second = true;
+    } else if (parts.size() == 1 && parts[0] == "role_before_given_name") {
+      g.role_before_given_name = true;
     } else {
       return Status(StatusCode::kInvalidArgument, file + ":" + std::to_string(lines.number()) +
                                                       ": not a setting: '" + std::string(line) +

@@ -204,11 +204,12 @@ struct QuoteGrammar {
     std::string close;  // the same as `open` for a mark that opens and closes in turn
   };
   std::vector<MarkPair> marks;
-  std::string dialogue_dash;        // "—": opens a quotation at a paragraph's start
-  bool clause_comma = false;        // "sagte, die Lage sei ernst": a comma before the clause
-  bool lowercase_titles = false;    // "la ministre Rachida Dati": a title in lower case
-  bool name_particles = false;      // "Marcelo Rebelo de Sousa": a particle inside a name
-  bool source_verb_second = false;  // "Laut Lindner ist die Lage ernst": no comma
+  std::string dialogue_dash;            // "—": opens a quotation at a paragraph's start
+  bool clause_comma = false;            // "sagte, die Lage sei ernst": a comma before the clause
+  bool lowercase_titles = false;        // "la ministre Rachida Dati": a title in lower case
+  bool name_particles = false;          // "Marcelo Rebelo de Sousa": a particle inside a name
+  bool source_verb_second = false;      // "Laut Lindner ist die Lage ernst": no comma
+  bool role_before_given_name = false;  // "Pendlerin Jana Brückner": "Pendlerin" is a role
 
   static Result<QuoteGrammar> Load(std::string_view data_dir, std::string_view language);
 };

@@ -96,7 +96,12 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir,
   if (!verbs.ok()) return verbs.status();
   Result<WordList> titles = LoadWordList(data_dir, lang + "/person_titles.txt", /*lowercase=*/true);
   if (!titles.ok()) return titles.status();
-  Result<WordList> abbrev = LoadWordList(data_dir, lang + "/abbreviations.txt", /*lowercase=*/true);
+  // A language without abbreviations.txt (its sentences are split by ICU)
+  // keeps the period of its honorifics ("Sra.", "Sig.") on the word.
+  const bool own_abbreviations = HasDataFile(data_dir, lang + "/abbreviations.txt");
+  Result<WordList> abbrev = own_abbreviations
+                                ? LoadWordList(data_dir, lang + "/abbreviations.txt", true)
+                                : Result<WordList>(WordList::Parse("", true));
   if (!abbrev.ok()) return abbrev.status();
   // Entries are "word" or "word | flag"; abbreviations are "word   kind".
   auto split = [](std::string_view entry, std::string* word, std::string* flag) {
@@ -131,6 +136,10 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir,
     }
     q.titles_[word] = Title{flag == "honorific", flag == "unnamed"};
     q.title_shapes_.Add(word);
+    if (!own_abbreviations && flag == "honorific") {
+      q.abbreviations_.insert(word);
+      q.title_abbreviations_.insert(word);
+    }
   }
   for (const std::string& e : abbrev->entries()) {
     split(e, &word, &flag);
@@ -797,6 +806,18 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
     last_title = -1;
   }
   size_t name_begin = last_title < 0 ? a : static_cast<size_t>(last_title) + 1;
+  // "Pendlerin Jana Brückner", "мэр Новосибирска Олег Карпов": capitalized
+  // words before a given name and a surname describe the person
+  // (role_before_given_name).
+  size_t described = name_begin;
+  if (q_.grammar_.role_before_given_name) {
+    for (size_t k = name_begin + 1; k + 1 < b; ++k) {
+      if (IsGiven(k) && IsCapitalized(Word(k + 1))) {
+        name_begin = k;
+        break;
+      }
+    }
+  }
   if (name_begin >= b || b - name_begin > 4 + particles) return s;
   for (size_t k = name_begin + 1; k < b; ++k) {  // "Trump Donald John Trump": two names
     for (size_t j = name_begin; j < k; ++j) {
@@ -814,6 +835,10 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
       if (!s.role.empty()) s.role += ' ';
       s.role += Word(k);
     }
+  }
+  for (size_t k = described; k < name_begin; ++k) {
+    if (!s.role.empty()) s.role += ' ';
+    s.role += Word(k);
   }
   s.kind = Subject::Kind::kName;
   s.span = Span{toks_[name_begin].span.begin, toks_[b - 1].span.end};

@@ -10,7 +10,8 @@
 // quote_grammar.txt (the quotation marks, dialogue dashes, a comma before a
 // reported clause), quote_words.txt (the word classes below: articles, pronouns, "according
 // to", ...; QuoteWords), speech_verbs.txt, person_titles.txt,
-// abbreviations.txt, the "quotes" particles of name_particles.txt and the
+// abbreviations.txt (a language without one keeps the period of its
+// honorifics: "Sra."), the "quotes" particles of name_particles.txt and the
 // organization head words of entity_stopwords.txt, and data/name_genders.txt,
 // data/given_names.txt, data/news_outlets.txt and the demonyms of
 // data/places.txt, once; Extract() is const and thread-safe, and its time
