@@ -148,6 +148,16 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir,
   }
   Result<WordList> given = LoadWordList(data_dir, "given_names.txt", /*lowercase=*/true);
   if (!given.ok()) return given.status();
+  // And the language's own (data/ru/given_names.txt: "галина").
+  if (const std::string own = lang + "/given_names.txt"; HasDataFile(data_dir, own)) {
+    Result<WordList> local = LoadWordList(data_dir, own, /*lowercase=*/true);
+    if (!local.ok()) return local.status();
+    std::vector<std::string> all = given->entries();
+    all.insert(all.end(), local->entries().begin(), local->entries().end());
+    std::string joined;
+    for (const std::string& e : all) joined += e + "\n";
+    given = WordList::Parse(joined, /*lowercase=*/true);
+  }
   for (const std::string& e : given->entries()) {  // "michael | mike"
     for (std::string_view rest = e; !rest.empty();) {
       const size_t bar = rest.find('|');

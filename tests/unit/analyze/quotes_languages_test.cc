@@ -136,6 +136,12 @@ TEST_F(QuotesLanguagesTest, GermanLautWithTheVerbSecond) {
             (Rows{{"Lindner", "ist die Lage ernst.", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, GermanCompoundRoleBeforeAGivenName) {
+  const std::string text = "„Jetzt geht es um die Verletzten“, sagte Hafensenatorin Anna Keller.\n";
+  EXPECT_EQ(Of("de", text), (Rows{{"Anna Keller", "Jetzt geht es um die Verletzten", kDirect}}));
+  EXPECT_EQ(RoleOf("de", text), "Hafensenatorin");
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
@@ -385,6 +391,12 @@ TEST_F(QuotesLanguagesTest, RussianGenitiveSurnameTakesTheNameGivenBefore) {
                "Дмитрий Песков выступил в Москве.\n\n"
                "По словам Пескова, встреча состоится.\n"),
             (Rows{{"Дмитрий Песков", "встреча состоится.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianRoleBeforeARussianGivenName) {
+  const std::string text = "Пенсионерка Галина Кузнецова сказала: «Батареи едва тёплые».\n";
+  EXPECT_EQ(Of("ru", text), (Rows{{"Галина Кузнецова", "Батареи едва тёплые", kDirect}}));
+  EXPECT_EQ(RoleOf("ru", text), "Пенсионерка");
 }
 
 TEST_F(QuotesLanguagesTest, RussianColonBeforeQuote) {
