@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include "util/data_files.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -66,6 +67,8 @@ const std::array<std::string_view, QuoteWords::kKindCount> QuoteWords::kKindName
     "venue_preposition",
     "document_participle",
     "not_parenthetical",
+    "inverted_auxiliary",
+    "quote_source",
     "adverb_ending",
     "past_ending",
     "passive_ending",
@@ -73,6 +76,8 @@ const std::array<std::string_view, QuoteWords::kKindCount> QuoteWords::kKindName
     "plural_ending",
     "singular_ending",
     "verb_ending",
+    "inverted_pronoun",
+    "case_ending",
 };
 
 Result<QuoteWords> QuoteWords::Create(std::string_view data_dir, std::string_view language) {
@@ -109,6 +114,37 @@ Result<QuoteWords> QuoteWords::Create(std::string_view data_dir, std::string_vie
   return q;
 }
 
+Result<QuoteGrammar> QuoteGrammar::Load(std::string_view data_dir, std::string_view language) {
+  const std::string file = std::string(language) + "/quote_grammar.txt";
+  Result<std::string> content = ReadDataFile(data_dir, file);
+  if (!content.ok()) return content.status();
+  QuoteGrammar g;
+  DataLines lines(*content);
+  for (std::string_view line; lines.Next(&line);) {
+    const std::vector<std::string_view> parts = SplitWhitespace(line);
+    if (parts.size() == 3 && parts[0] == "mark") {
+      g.marks.push_back(MarkPair{std::string(parts[1]), std::string(parts[2])});
+    } else if (parts.size() == 2 && parts[0] == "dialogue_dash") {
+      g.dialogue_dash = std::string(parts[1]);
+    } else if (parts.size() == 1 && parts[0] == "clause_comma") {
+      g.clause_comma = true;
+    } else if (parts.size() == 1 && parts[0] == "lowercase_titles") {
+      g.lowercase_titles = true;
+    } else if (parts.size() == 1 && parts[0] == "name_particles") {
+      g.name_particles = true;
+    } else if (parts.size() == 1 && parts[0] == "source_verb_second") {
+      g.source_verb_second = true;
+    } else if (parts.size() == 1 && parts[0] == "role_before_given_name") {
+      g.role_before_given_name = true;
+    } else {
+      return Status(StatusCode::kInvalidArgument, file + ":" + std::to_string(lines.number()) +
+                                                      ": not a setting: '" + std::string(line) +
+                                                      "'");
+    }
+  }
+  return g;
+}
+
 bool QuoteWords::IsBlockedNameWord(std::string_view lower) const {
   // "We're", "I'm", "They've", "Can't": contractions.
   if (!lower.empty() && contraction_last_[static_cast<unsigned char>(lower.back())]) {
@@ -130,6 +166,33 @@ bool IsCapitalized(std::string_view w) {
   if (static_cast<unsigned char>(w[0]) < 0x80) return IsAsciiUpper(w[0]);
   size_t pos = 0;
   return u_isupper(static_cast<UChar32>(DecodeUtf8(w, &pos)));
+}
+
+bool IsLowercase(std::string_view w) {
+  if (w.empty()) return false;
+  if (static_cast<unsigned char>(w[0]) < 0x80) return IsAsciiLower(w[0]);
+  size_t pos = 0;
+  return u_islower(static_cast<UChar32>(DecodeUtf8(w, &pos)));
+}
+
+std::string LowerSameLength(std::string_view s) {
+  std::string out(s);
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out[i] = AsciiToLower(s[i]);
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    const char32_t cp = DecodeUtf8(s, &i);
+    const UChar32 lower = u_tolower(static_cast<UChar32>(cp));
+    if (lower == static_cast<UChar32>(cp)) continue;
+    std::string bytes;
+    AppendUtf8(static_cast<char32_t>(lower), &bytes);
+    if (bytes.size() == i - begin) out.replace(begin, bytes.size(), bytes);
+  }
+  return out;
 }
 
 bool IsPossessive(std::string_view w) {

@@ -91,6 +91,8 @@ class QuoteWords {
     kVenuePreposition,
     kDocumentParticiple,
     kNotParenthetical,
+    kInvertedAuxiliary,
+    kQuoteSource,
     // Endings: entries "-ed", matched at the end of a word (EndsIn).
     kAdverbEnding,
     kPastEnding,
@@ -99,6 +101,8 @@ class QuoteWords {
     kPluralEnding,
     kSingularEnding,
     kVerbEnding,
+    kInvertedPronoun,
+    kCaseEnding,
     kKindCount
   };
   static const std::array<std::string_view, kKindCount> kKindNames;
@@ -192,9 +196,35 @@ class QuoteWords {
   std::array<bool, 256> contraction_last_{};  // the last bytes of contractions_
 };
 
+// data/<language>/quote_grammar.txt: the language's quotation marks and
+// how its attributions are written (the file's header says the format).
+struct QuoteGrammar {
+  struct MarkPair {
+    std::string open;
+    std::string close;  // the same as `open` for a mark that opens and closes in turn
+  };
+  std::vector<MarkPair> marks;
+  std::string dialogue_dash;            // "—": opens a quotation at a paragraph's start
+  bool clause_comma = false;            // "sagte, die Lage sei ernst": a comma before the clause
+  bool lowercase_titles = false;        // "la ministre Rachida Dati": a title in lower case
+  bool name_particles = false;          // "Marcelo Rebelo de Sousa": a particle inside a name
+  bool source_verb_second = false;      // "Laut Lindner ist die Lage ernst": no comma
+  bool role_before_given_name = false;  // "Pendlerin Jana Brückner": "Pendlerin" is a role
+
+  static Result<QuoteGrammar> Load(std::string_view data_dir, std::string_view language);
+};
+
 namespace quote_words {
 
 bool IsCapitalized(std::string_view w);
+
+// A word that starts with a lower-case letter: "said", "über", "он".
+bool IsLowercase(std::string_view w);
+
+// `s` in lower case, each character lowered only where its lower case takes
+// as many bytes in UTF-8 ("Über" -> "über", "ОН" -> "он"; the Kelvin sign
+// stays): offsets into `s` hold in the result.
+std::string LowerSameLength(std::string_view s);
 
 bool IsPossessive(std::string_view w);
 

@@ -30,13 +30,13 @@ namespace {
 
 using name_forms::IsAcronym;
 using quote_words::IsCapitalized;
+using quote_words::IsLowercase;
 using quote_words::IsPartyTag;
 using quote_words::IsPossessive;
+using quote_words::LowerSameLength;
 using quote_words::WithoutPeriod;
 using quote_words::WithoutPossessive;
 
-constexpr std::string_view kLeftQuote = "\xE2\x80\x9C";   // “
-constexpr std::string_view kRightQuote = "\xE2\x80\x9D";  // ”
 constexpr std::string_view kEnDash = "\xE2\x80\x93";
 constexpr std::string_view kEmDash = "\xE2\x80\x94";
 constexpr std::string_view kBar = "\xE2\x80\x95";  // a dash in some outlets' text
@@ -86,6 +86,9 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir,
     q.source_phrases_.push_back(SplitWords(phrase));
     if (!q.source_phrases_.back().empty()) q.source_first_.Add(q.source_phrases_.back()[0]);
   }
+  Result<QuoteGrammar> grammar = QuoteGrammar::Load(data_dir, language);
+  if (!grammar.ok()) return grammar.status();
+  q.grammar_ = std::move(*grammar);
   Result<WordKinds> particles = LoadNameParticles(data_dir, language);
   if (!particles.ok()) return particles.status();
   q.particles_ = std::move(*particles);
@@ -93,7 +96,12 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir,
   if (!verbs.ok()) return verbs.status();
   Result<WordList> titles = LoadWordList(data_dir, lang + "/person_titles.txt", /*lowercase=*/true);
   if (!titles.ok()) return titles.status();
-  Result<WordList> abbrev = LoadWordList(data_dir, lang + "/abbreviations.txt", /*lowercase=*/true);
+  // A language without abbreviations.txt (its sentences are split by ICU)
+  // keeps the period of its honorifics ("Sra.", "Sig.") on the word.
+  const bool own_abbreviations = HasDataFile(data_dir, lang + "/abbreviations.txt");
+  Result<WordList> abbrev = own_abbreviations
+                                ? LoadWordList(data_dir, lang + "/abbreviations.txt", true)
+                                : Result<WordList>(WordList::Parse("", true));
   if (!abbrev.ok()) return abbrev.status();
   // Entries are "word" or "word | flag"; abbreviations are "word   kind".
   auto split = [](std::string_view entry, std::string* word, std::string* flag) {
@@ -128,13 +136,28 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir,
     }
     q.titles_[word] = Title{flag == "honorific", flag == "unnamed"};
     q.title_shapes_.Add(word);
+    if (!own_abbreviations && flag == "honorific") {
+      q.abbreviations_.insert(word);
+      q.title_abbreviations_.insert(word);
+    }
   }
   for (const std::string& e : abbrev->entries()) {
     split(e, &word, &flag);
     q.abbreviations_.insert(word);
+    if (flag == "title") q.title_abbreviations_.insert(word);
   }
   Result<WordList> given = LoadWordList(data_dir, "given_names.txt", /*lowercase=*/true);
   if (!given.ok()) return given.status();
+  // And the language's own (data/ru/given_names.txt: "галина").
+  if (const std::string own = lang + "/given_names.txt"; HasDataFile(data_dir, own)) {
+    Result<WordList> local = LoadWordList(data_dir, own, /*lowercase=*/true);
+    if (!local.ok()) return local.status();
+    std::vector<std::string> all = given->entries();
+    all.insert(all.end(), local->entries().begin(), local->entries().end());
+    std::string joined;
+    for (const std::string& e : all) joined += e + "\n";
+    given = WordList::Parse(joined, /*lowercase=*/true);
+  }
   for (const std::string& e : given->entries()) {  // "michael | mike"
     for (std::string_view rest = e; !rest.empty();) {
       const size_t bar = rest.find('|');
@@ -254,7 +277,14 @@ class QuoteExtractor::Run {
   bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kWord; }
   bool IsComma(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kComma; }
   bool IsColon(size_t i) const { return IsComma(i) && text_[toks_[i].span.begin] == ':'; }
-  bool IsLowerWord(size_t i) const { return IsWord(i) && IsAsciiLower(Word(i)[0]); }
+  bool IsLowerWord(size_t i) const { return IsWord(i) && IsLowercase(Word(i)); }
+  // One of the language's quotation marks (quote_grammar.txt).
+  bool IsMark(std::string_view t) const {
+    for (const QuoteGrammar::MarkPair& p : q_.grammar_.marks) {
+      if (t == p.open || t == p.close) return true;
+    }
+    return false;
+  }
   // Tokens [a, b) written as a title: "The Ingraham Angle", "State of the
   // Union", "Fox & Friends".
   bool IsTitleCase(size_t a, size_t b) const {
@@ -302,6 +332,21 @@ class QuoteExtractor::Run {
     }
     return i;
   }
+  // The token after a phrase of kind quote_source at token i; i when none.
+  size_t AfterQuoteSource(size_t i) const {
+    for (std::string_view phrase : W().Of(QuoteWords::kQuoteSource)) {
+      size_t k = i;
+      for (std::string_view w : SplitWhitespace(phrase)) {
+        if (!IsWord(k) || LowerWord(k) != w) {
+          k = i;
+          break;
+        }
+        ++k;
+      }
+      if (k > i) return k;
+    }
+    return i;
+  }
   bool IsAdverb(std::string_view w) const { return W().IsAdverb(w); }
   bool IsAdverbialStart(std::string_view w) const { return W().IsAdverbialStart(w); }
   bool IsAuxiliary(std::string_view w) const { return W().IsAuxiliary(w); }
@@ -343,6 +388,13 @@ class QuoteExtractor::Run {
     if (w.ends_with('.')) w.remove_suffix(1);
     char buf[32];
     if (w.empty() || w.size() > sizeof buf) return nullptr;
+    if (!std::all_of(w.begin(), w.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      const std::string lower = LowerSameLength(w);  // "Президент", "Ministre"
+      if (!q_.title_shapes_.MayContain(lower)) return nullptr;
+      auto it = q_.titles_.find(lower);
+      return it == q_.titles_.end() ? nullptr : &it->second;
+    }
     if (!q_.title_shapes_.MayContainFolded(w)) return nullptr;
     for (size_t i = 0; i < w.size(); ++i) buf[i] = AsciiToLower(w[i]);
     auto it = q_.titles_.find(std::string_view(buf, w.size()));
@@ -384,7 +436,7 @@ class QuoteExtractor::Run {
       toks_ = paragraph_toks_[p];
       // The paragraph lowered once, each word's title looked up once; verbs
       // looked up once, when asked for.
-      paragraph_lower_[p] = AsciiLower(doc_.paragraphs[p].Slice(text_));
+      paragraph_lower_[p] = LowerSameLength(doc_.paragraphs[p].Slice(text_));
       std::vector<const Title*>& titles = paragraph_title_[p];
       titles.assign(toks_.size(), nullptr);
       for (size_t i = 0; i < toks_.size(); ++i) {
@@ -522,7 +574,7 @@ void QuoteExtractor::Run::Tokenize(Span region, std::vector<Tok>* out) const {
     const uint32_t i = lx[k].begin;
     const std::string_view t = lx[k].In(text_);
     if (t.size() > 1) {
-      return t == kLeftQuote || t == kRightQuote || t == kEnDash || t == kEmDash || t == kBar;
+      return IsMark(t) || t == kEnDash || t == kEmDash || t == kBar;
     }
     const char c = t[0];
     if (c == '"' || c == ';' || c == '!' || c == '?' || c == '(' || c == ')' || c == '[' ||
@@ -536,16 +588,96 @@ void QuoteExtractor::Run::Tokenize(Span region, std::vector<Tok>* out) const {
     return c == '-' && i + 1 < end && text_[i + 1] == '-';
   };
   auto push = [&](uint32_t b, uint32_t e, TokType t) { out->push_back(Tok{Span{b, e}, t}); };
-  bool in_straight = false;
+  // Per pair of marks that open and close in turn ("): whether one is open;
+  // the pair of the last other opening mark, while it is open.
+  const std::vector<QuoteGrammar::MarkPair>& pairs = q_.grammar_.marks;
+  std::vector<bool> in_same(pairs.size(), false);
+  size_t open_pair = pairs.size();
+  // A dialogue dash's quotation: open, and whether one closed in this
+  // sentence (a dash after its attribution's stop opens the next).
+  const std::string_view dash = q_.grammar_.dialogue_dash;
+  bool in_dash = false;
+  bool dash_closed = false;
+  size_t interrupted = pairs.size();  // the pair of a quotation an attribution interrupted
+  auto starts_word = [&](size_t m) {
+    return m < lx.size() && lx[m].kind != LexemeKind::kDigits && !is_break(m) &&
+           lx[m].In(text_) != "." && lx[m].In(text_) != ",";
+  };
+  // Whether the word of lexemes from m on is a verb of saying, or an
+  // auxiliary or verb its inverted subject follows ("a déclaré", "dit-il").
+  auto attribution_at = [&](size_t m) {
+    if (m >= lx.size() || !starts_word(m)) return false;
+    size_t n = m + 1;
+    while (n < lx.size() && lx[n].begin == lx[n - 1].end && !is_break(n)) ++n;
+    std::string w = LowerSameLength(text_.substr(lx[m].begin, lx[n - 1].end - lx[m].begin));
+    while (!w.empty() && w.back() == '.') w.pop_back();
+    if (W().Is(w, QuoteWords::kInvertedAuxiliary) || q_.verbs_.count(w) > 0) return true;
+    for (std::string_view ending : W().Of(QuoteWords::kInvertedPronoun)) {
+      if (w.size() > ending.size() && w.ends_with(ending) &&
+          q_.verbs_.count(w.substr(0, w.size() - ending.size())) > 0) {
+        return true;
+      }
+    }
+    return false;
+  };
   size_t k = 0;
   while (k < lx.size()) {
     const std::string_view t = lx[k].In(text_);
-    if (t == "\"") {
-      push(lx[k].begin, lx[k].end, in_straight ? TokType::kClose : TokType::kOpen);
-      in_straight = !in_straight;
+    if (in_dash && t == "," && attribution_at(k + 1)) {
+      // '— Nous resterons unis, a déclaré Attal.': the attribution ends it.
+      push(lx[k].begin, lx[k].end, TokType::kComma);
+      push(lx[k].end, lx[k].end, TokType::kClose);
+      in_dash = false;
+      dash_closed = true;
       ++k;
-    } else if (t == kLeftQuote || t == kRightQuote) {
-      push(lx[k].begin, lx[k].end, t == kLeftQuote ? TokType::kOpen : TokType::kClose);
+      continue;
+    }
+    size_t same = pairs.size(), opens = pairs.size(), closes = pairs.size();
+    for (size_t p = 0; p < pairs.size(); ++p) {
+      if (pairs[p].open == t && pairs[p].close == t) same = p;
+      if (pairs[p].open == t && opens == pairs.size()) opens = p;
+      if (pairs[p].close == t && (closes == pairs.size() || p == open_pair)) closes = p;
+    }
+    if (!dash.empty() && t == dash) {
+      if (in_dash) {
+        push(lx[k].begin, lx[k].end, TokType::kClose);
+        in_dash = false;
+        dash_closed = true;
+      } else if ((out->empty() || (dash_closed && out->back().type == TokType::kStop)) &&
+                 starts_word(k + 1)) {
+        push(lx[k].begin, lx[k].end, TokType::kOpen);
+        in_dash = true;
+      } else if (!out->empty() && out->back().type == TokType::kComma && out->size() >= 2 &&
+                 (*out)[out->size() - 2].type == TokType::kClose) {
+        // '«…», — сказал он': the dash after the comma is left out.
+      } else if (open_pair < pairs.size() && !out->empty() && out->back().type == TokType::kComma &&
+                 attribution_at(k + 1)) {
+        // '«A, — сказал Песков. — B»': the attribution interrupts the
+        // quotation; a dash after its stop opens the rest, which the
+        // quotation's own mark closes.
+        push(lx[k].begin, lx[k].begin, TokType::kClose);
+        interrupted = open_pair;
+        open_pair = pairs.size();
+      } else if (interrupted < pairs.size() && !out->empty() &&
+                 out->back().type == TokType::kStop && starts_word(k + 1)) {
+        push(lx[k].begin, lx[k].end, TokType::kOpen);
+        open_pair = interrupted;
+        interrupted = pairs.size();
+      } else {
+        push(lx[k].begin, lx[k].end, TokType::kOther);
+      }
+      ++k;
+    } else if (same < pairs.size()) {
+      push(lx[k].begin, lx[k].end, in_same[same] ? TokType::kClose : TokType::kOpen);
+      in_same[same] = !in_same[same];
+      ++k;
+    } else if (closes < pairs.size() && (opens == pairs.size() || closes == open_pair)) {
+      push(lx[k].begin, lx[k].end, TokType::kClose);
+      open_pair = pairs.size();
+      ++k;
+    } else if (opens < pairs.size()) {
+      push(lx[k].begin, lx[k].end, TokType::kOpen);
+      open_pair = opens;
       ++k;
     } else if (is_break(k)) {
       const bool double_dash = t == "-";  // "--"
@@ -561,22 +693,42 @@ void QuoteExtractor::Run::Tokenize(Span region, std::vector<Tok>* out) const {
       k = m;
     }
   }
+  // A dialogue dash's quotation runs to its paragraph's end.
+  if (in_dash && !lx.empty()) push(lx.back().end, lx.back().end, TokType::kClose);
 }
 
 // The word text_[i, j), its final periods split off unless one ends an abbreviation.
 void QuoteExtractor::Run::PushWord(uint32_t i, uint32_t j, std::vector<Tok>* out) const {
   auto push = [&](uint32_t b, uint32_t e, TokType t) { out->push_back(Tok{Span{b, e}, t}); };
+  // "déclare-t-il": the verb and its pronoun (inverted_pronoun endings).
+  auto push_word = [&](uint32_t b, uint32_t e) {
+    const std::string_view word = text_.substr(b, e - b);
+    for (std::string_view ending : W().Of(QuoteWords::kInvertedPronoun)) {
+      if (word.size() <= ending.size() ||
+          LowerSameLength(word.substr(word.size() - ending.size())) != ending) {
+        continue;
+      }
+      const uint32_t split = e - static_cast<uint32_t>(ending.size());
+      push(b, split, TokType::kWord);
+      push(static_cast<uint32_t>(b + word.rfind('-') + 1), e, TokType::kWord);
+      return;
+    }
+    push(b, e, TokType::kWord);
+  };
   uint32_t periods = 0;
   while (periods < j - i && text_[j - 1 - periods] == '.') ++periods;
   std::string_view w = text_.substr(i, j - i - periods);
+  size_t one = 0;
+  if (!w.empty()) DecodeUtf8(w, &one);  // the bytes of its first character
   if (periods == 0) {
-    push(i, j, TokType::kWord);
+    push_word(i, j);
   } else if (periods == 1 && !w.empty() &&
-             (q_.abbreviations_.count(AsciiLower(w)) || w.find('.') != std::string_view::npos ||
-              (w.size() == 1 && IsAsciiUpper(w[0])) || IsPartyTag(w))) {
-    push(i, j, TokType::kWord);  // "Dr.", "St.", "U.S.", "J.", "R-Ky."
+             (q_.abbreviations_.count(LowerSameLength(w)) ||
+              w.find('.') != std::string_view::npos || (one == w.size() && IsCapitalized(w)) ||
+              IsPartyTag(w))) {
+    push(i, j, TokType::kWord);  // "Dr.", "St.", "U.S.", "J.", "R-Ky.", "В."
   } else {
-    if (!w.empty()) push(i, i + static_cast<uint32_t>(w.size()), TokType::kWord);
+    if (!w.empty()) push_word(i, i + static_cast<uint32_t>(w.size()));
     push(j - periods, j, periods == 1 ? TokType::kStop : TokType::kOther);
   }
 }
@@ -621,9 +773,10 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
   }
   if (a >= b) return s;
   // "Canadian guidelines", "Americans say": a demonym is no name.
-  if (!the && b - a == 1 && q_.demonyms_.count(AsciiLower(Word(a)))) return s;
+  if (!the && b - a == 1 && q_.demonyms_.count(LowerSameLength(Word(a)))) return s;
   int last_title = -1;
-  bool of = false;  // "Department of Justice": "of" after a head word
+  size_t particles = 0;  // "de" of "Marcelo Rebelo de Sousa": not counted as name words
+  bool of = false;       // "Department of Justice": "of" after a head word
   for (size_t k = a; k < b; ++k) {
     std::string_view w = Word(k);
     if (W().Is(w, QuoteWords::kOf) && !of && k > a && k + 1 < b && IsOrgHead(k - 1) &&
@@ -632,7 +785,27 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
       continue;
     }
     // "Police" alone is a group, in "Capitol Police" an organization's head.
-    const bool blocked = IsBlockedNameWord(AsciiLower(w)) && !(k > a && IsOrgHead(k));
+    const bool blocked = IsBlockedNameWord(LowerSameLength(w)) && !(k > a && IsOrgHead(k));
+    // "la ministre Rachida Dati", "Marcelo Rebelo de Sousa" (quote_grammar.txt).
+    if (!IsCapitalized(w) && q_.grammar_.lowercase_titles && k + 1 < b && TitleAt(k) != nullptr) {
+      last_title = static_cast<int>(k);
+      continue;
+    }
+    if (!IsCapitalized(w) && q_.grammar_.name_particles && k > a && IsCapitalized(Word(k - 1)) &&
+        q_.particles_.Is(kParticleInNames, LowerWord(k))) {
+      // "Ursula von der Leyen": a particle, then others of the language's list.
+      size_t j = k + 1;
+      while (j < b && !IsCapitalized(Word(j)) &&
+             (q_.particles_.Is(kParticleInNames, LowerWord(j)) ||
+              q_.particles_.Is(kParticleInLabels, LowerWord(j)))) {
+        ++j;
+      }
+      if (j < b && IsCapitalized(Word(j))) {
+        particles += j - k;
+        k = j - 1;
+        continue;
+      }
+    }
     if (!IsCapitalized(w) || IsPossessive(w) || blocked || IsPartyTag(w)) return s;
     if (TitleOf(w) != nullptr) last_title = static_cast<int>(k);
   }
@@ -643,7 +816,19 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
     last_title = -1;
   }
   size_t name_begin = last_title < 0 ? a : static_cast<size_t>(last_title) + 1;
-  if (name_begin >= b || b - name_begin > 4) return s;
+  // "Pendlerin Jana Brückner", "мэр Новосибирска Олег Карпов": capitalized
+  // words before a given name and a surname describe the person
+  // (role_before_given_name).
+  size_t described = name_begin;
+  if (q_.grammar_.role_before_given_name) {
+    for (size_t k = name_begin + 1; k + 1 < b; ++k) {
+      if (IsGiven(k) && IsCapitalized(Word(k + 1))) {
+        name_begin = k;
+        break;
+      }
+    }
+  }
+  if (name_begin >= b || b - name_begin > 4 + particles) return s;
   for (size_t k = name_begin + 1; k < b; ++k) {  // "Trump Donald John Trump": two names
     for (size_t j = name_begin; j < k; ++j) {
       if (Word(j) == Word(k)) return s;
@@ -660,6 +845,10 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
       if (!s.role.empty()) s.role += ' ';
       s.role += Word(k);
     }
+  }
+  for (size_t k = described; k < name_begin; ++k) {
+    if (!s.role.empty()) s.role += ' ';
+    s.role += Word(k);
   }
   s.kind = Subject::Kind::kName;
   s.span = Span{toks_[name_begin].span.begin, toks_[b - 1].span.end};
@@ -963,7 +1152,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
     if (c == chunks.size() && touching) break;
     std::string_view first = Word(chunk_begin);
     if (chunk_end == chunk_begin + 1 && IsPartyTag(first)) continue;  // ", R-Texas,"
-    if (IsAsciiLower(first[0]) || IsAsciiDigit(first[0])) continue;
+    if (IsLowercase(first) || IsAsciiDigit(first[0])) continue;
     // "Richard Fulton, a Fredericksburg, Va. dealer, said": an apposition
     // with a comma of its own.
     if (c >= 2 && IsWordIn(chunks[c - 2].first, QuoteWords::kArticle)) continue;
@@ -1121,7 +1310,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::AuthorOf(size_t a, size_t b) c
   const std::string_view w = Word(k - 1);
   if (IsPossessive(w)) {  // "BuzzFeed's": the name up to the possessive
     const std::string last = WithoutPossessive(w);
-    if (IsBlockedNameWord(AsciiLower(last))) return {};
+    if (IsBlockedNameWord(LowerSameLength(last))) return {};
     Subject s;
     s.kind = Subject::Kind::kName;
     s.span =
@@ -1421,6 +1610,8 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
       !IsColon(k + 2)) {
     k += 3;
   }
+  // "sagte, die Lage sei ernst": a comma before the clause (clause_comma).
+  if (q_.grammar_.clause_comma && IsComma(k) && !IsColon(k) && IsWord(k + 1)) ++k;
   if (k >= last || !IsWord(k)) return kNoClause;
   auto pronoun_clause = [&](size_t c) {
     return c + 1 < last && IsWord(c) && IsSubjectPronoun(LowerWord(c)) && IsLowerWord(c + 1) &&
@@ -1428,6 +1619,15 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
   };
   k = AfterTimeAdverbial(k, last);  // "said Tuesday that", "said Friday night it"
   if (k >= last || !IsWord(k)) return kNoClause;
+  // "erklärte am Dienstag in Berlin, dass": with clause_comma, where and when
+  // it was said, then a comma and "that".
+  if (q_.grammar_.clause_comma) {
+    for (size_t j = k; j + 2 < last && j < k + 12 && (IsWord(j) || IsComma(j)); ++j) {
+      if (!IsComma(j)) continue;
+      if (!IsColon(j) && IsWordIn(j + 1, QuoteWords::kThat) && IsWord(j + 2)) return j + 2;
+      break;
+    }
+  }
   for (size_t j = k; j < last && j < k + 12 && toks_[j].type != TokType::kStop &&
                      toks_[j].type != TokType::kComma;
        ++j) {
@@ -1527,6 +1727,19 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectAfter(const Quote
   const bool words_follow = k == m.close + 1 && k < limit && IsWord(k) && last_inner != ',' &&
                             last_inner != '?' && last_inner != '!' && last_inner != '.';
   const size_t reach = words_follow ? 3 : 12;
+  // '„…“, so Lindner', '« … », selon lui': a source phrase of quote_source
+  // right after the quotation names its speaker.
+  if (const size_t after = AfterQuoteSource(k); after > k) {
+    size_t e = after;
+    while (e < limit && IsWord(e)) ++e;
+    Subject s = ParseName(after, e);
+    if (s.kind == Subject::Kind::kName || s.kind == Subject::Kind::kPronoun) {
+      direct_anchors_.push_back(Anchor{k, e, kNoClause, false, s, k});
+      *verb = k;
+      *attribution_end = e;
+      return s;
+    }
+  }
   for (size_t v = k; v < limit && v < k + reach; ++v) {
     const Verb* found = VerbAt(v);
     if (found == nullptr) continue;
@@ -1540,6 +1753,15 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DirectSubjectAfter(const Quote
       end = AfterVerb(v, *found);
       // "he told reporters": the listener belongs to the attribution.
       while (end < limit && IsWord(end)) ++end;
+      // '« … », a déclaré Macron': an auxiliary, the verb, then its subject.
+      bool inverted = !s.ok();
+      for (size_t a = k; a < v && inverted; ++a) {
+        inverted = IsWordIn(a, QuoteWords::kInvertedAuxiliary);
+      }
+      if (inverted) {
+        s = SubjectAfter(v, limit, &end);
+        begin = v;  // as for '"…," said X': what follows the verb is no clause
+      }
     }
     // '"safe exit", she replied: "..."': an attribution ending in a colon
     // introduces the next quote. So does one right before an opening mark:
@@ -1720,7 +1942,15 @@ void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
   // ends its sentence: what follows is not its attribution.
   const bool closed_by_period = text_[inner.end - 1] == '.';
   size_t limit = closed_by_period ? m.close : m.close + 1;
-  while (limit < toks_.size() && toks_[limit].span.begin < close_sentence.end &&
+  // Not cut after a title ('dijo la Sra. López' where the sentence splitter
+  // took "Sra." for a sentence's end).
+  auto after_title = [&](size_t k) {
+    if (k == 0 || !IsWord(k - 1) || !Word(k - 1).ends_with('.')) return false;
+    const std::string_view w = LowerWord(k - 1);
+    return q_.title_abbreviations_.count(w.substr(0, w.size() - 1)) > 0;
+  };
+  while (limit < toks_.size() &&
+         (toks_[limit].span.begin < close_sentence.end || after_title(limit)) &&
          (toks_[limit].type == TokType::kWord || toks_[limit].type == TokType::kComma)) {
     ++limit;
   }
@@ -1747,7 +1977,14 @@ void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
     bool continues = st->previous_end > 0 && j == m.open;
     // "A," X said. "B."  -- a whole quoted sentence, at most one sentence
     // after the quote it continues.
-    bool whole_sentence = toks_[m.open].span.begin == open_sentence.begin &&
+    // A dialogue dash after a sentence's stop opens a sentence of its own.
+    // So does a mark after a period and a space ('… Mme Borne. « B »') where
+    // the sentence splitter read on.
+    const bool dash_opens =
+        m.open > 0 && toks_[m.open - 1].type == TokType::kStop &&
+        (Word(m.open) == q_.grammar_.dialogue_dash ||
+         (Word(m.open - 1) == "." && toks_[m.open - 1].span.end < toks_[m.open].span.begin));
+    bool whole_sentence = (toks_[m.open].span.begin == open_sentence.begin || dash_opens) &&
                           IsCapitalized(inner.Slice(text_)) && Near(st->previous, f.quote.sentence);
     if (continues || whole_sentence) f.inherit_from = st->previous;
   }
@@ -1900,7 +2137,9 @@ bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Ancho
   size_t e = after;
   while (e < last && IsWord(e)) ++e;
   Subject s = ParseName(after, e);
-  if (s.kind != Subject::Kind::kName) {
+  // "selon lui": a pronoun after a phrase of quote_source.
+  const bool pronoun = s.kind == Subject::Kind::kPronoun && AfterQuoteSource(v) == after;
+  if (s.kind != Subject::Kind::kName && !pronoun) {
     // "a new analysis by X", "statistics from X"; not "an estimate seen by X".
     s = {};
     for (size_t k = after; k < e && k < after + 4; ++k) {
@@ -1911,6 +2150,17 @@ bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Ancho
       break;
     }
     if (s.kind != Subject::Kind::kName) s = {};
+  }
+  // "Laut Lindner ist die Lage ernst" (source_verb_second): the name, then
+  // the clause opening with its verb, no comma between.
+  if (!s.ok() && v == first && q_.grammar_.source_verb_second) {
+    size_t c = after;
+    while (c < e && IsCapitalized(Word(c))) ++c;
+    Subject named = ParseName(after, c);
+    if (named.kind == Subject::Kind::kName && c > after && c + 1 < e) {
+      *anchor = Anchor{v, c, c, false, named, v};
+      return true;
+    }
   }
   *anchor = Anchor{v, e, kNoClause, false, s, v};
   if (v == first) {
@@ -2333,7 +2583,7 @@ std::string QuoteExtractor::Run::Canonical(const std::string& name,
                                            const std::string& honorific) const {
   // "Mr Wilson" is not "Jane Wilson".
   auto gender = [&](const std::string& w) {
-    auto g = q_.genders_.find(AsciiLower(w));
+    auto g = q_.genders_.find(LowerSameLength(w));
     return g == q_.genders_.end() ? '?' : g->second;
   };
   const char of_honorific = honorific.empty() ? '?' : gender(honorific);
@@ -2349,8 +2599,31 @@ std::string QuoteExtractor::Run::Canonical(const std::string& name,
   }
   std::vector<const std::vector<std::string>*> best;
   size_t best_size = words.size();
+  // "по словам Пескова": a surname with a case ending (case_ending) is the
+  // longest name the text gives ending in the surname without it.
+  auto by_case = [&]() -> std::string {
+    for (std::string_view ending : W().Of(QuoteWords::kCaseEnding)) {
+      const std::string_view last = words.back();
+      ending.remove_prefix(1);
+      if (last.size() <= ending.size() + 2 || !last.ends_with(ending)) continue;
+      auto base = full_by_last_.find(std::string(last.substr(0, last.size() - ending.size())));
+      if (base == full_by_last_.end()) continue;
+      const std::vector<std::string>* longest = nullptr;
+      bool tie = false;
+      for (size_t k : base->second) {
+        const std::vector<std::string>& fw = full_words_[k];
+        if (longest == nullptr || fw.size() > longest->size()) {
+          longest = &fw, tie = false;
+        } else if (fw.size() == longest->size() && fw != *longest) {
+          tie = true;
+        }
+      }
+      if (longest != nullptr && !tie && longest->size() >= words.size()) return JoinWords(*longest);
+    }
+    return name;
+  };
   auto it = full_by_last_.find(words.back());
-  if (it == full_by_last_.end()) return name;
+  if (it == full_by_last_.end()) return by_case();
   for (size_t k : it->second) {
     const std::vector<std::string>& fw = full_words_[k];
     if (fw.size() < best_size || fw.size() == words.size()) continue;
@@ -2361,7 +2634,7 @@ std::string QuoteExtractor::Run::Canonical(const std::string& name,
     if (fw.size() > best_size) best.clear(), best_size = fw.size();
     best.push_back(&fw);
   }
-  if (best.empty()) return name;
+  if (best.empty()) return by_case();
   if (best.size() == 1) return JoinWords(*best[0]);
   std::string found;
   for (const std::vector<std::string>* b : best) {
@@ -2437,7 +2710,7 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
   // A reported clause may name its speaker ("Labrador supports ..., he has
   // said"), unless it opens by calling him "he".
   const size_t opening = quoted.find_first_of(" ,");
-  const std::string opener = AsciiLower(quoted.substr(0, opening));
+  const std::string opener = LowerSameLength(quoted.substr(0, opening));
   const char opener_pronoun = W().PronounOf(opener);
   const bool gendered = opener_pronoun == 'm' || opener_pronoun == 'f';
   const bool self_named = f.quote.kind == Quote::Kind::kDirect || gendered;
@@ -2469,7 +2742,7 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
       // "it" an organization that spoke opening the sentence before ("Turkey
       // had demanded that ... It also demanded that ...").
       if (s.pronoun == 'n') {
-        const std::string first = AsciiLower(m.words.front());
+        const std::string first = LowerSameLength(m.words.front());
         const bool someone =
             m.person && (m.titled || !m.honorific.empty() || q_.genders_.count(first) > 0 ||
                          q_.given_.count(first) > 0);
@@ -2479,11 +2752,12 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
       // "He met Obama. ... he said": in a sentence opened by the same
       // pronoun, the others named are not who it means.
       if (!m.speaker && opened_by_[m.sentence] == s.pronoun) return false;
-      auto g = q_.genders_.find(m.honorific.empty() ? AsciiLower(m.words.front()) : m.honorific);
+      auto g =
+          q_.genders_.find(m.honorific.empty() ? LowerSameLength(m.words.front()) : m.honorific);
       return g == q_.genders_.end() || g->second == (s.pronoun == 'f' ? 'f' : 'm');
     }
     if (s.org) {  // "the wildlife service": "Kenya Wildlife Service"; "the firm": any
-      const std::string name = AsciiLower(m.name);
+      const std::string name = LowerSameLength(m.name);
       if (m.person) return false;
       // "the firm" alone: an organization that speaks or opens a sentence.
       if (!by_role) return s.role == s.key && (m.speaker || m.opens);
@@ -2492,7 +2766,8 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
     }
     if (!m.person) return false;
     if (clause_gender != 0) {  // "the senator said he was ..."
-      auto g = q_.genders_.find(m.honorific.empty() ? AsciiLower(m.words.front()) : m.honorific);
+      auto g =
+          q_.genders_.find(m.honorific.empty() ? LowerSameLength(m.words.front()) : m.honorific);
       if (g != q_.genders_.end() && g->second != clause_gender) return false;
     }
     if (!by_role) return m.titled;

@@ -7,15 +7,41 @@
 //
 // Extract() needs a document analysed by Pipeline::Analyze (paragraphs,
 // sentences, turns). Create() loads, for its language (data/<language>/),
-// quote_words.txt (the word classes below: articles, pronouns, "according
+// quote_grammar.txt (the quotation marks, dialogue dashes, a comma before a
+// reported clause), quote_words.txt (the word classes below: articles, pronouns, "according
 // to", ...; QuoteWords), speech_verbs.txt, person_titles.txt,
-// abbreviations.txt, the "quotes" particles of name_particles.txt and the
+// abbreviations.txt (a language without one keeps the period of its
+// honorifics: "Sra."), the "quotes" particles of name_particles.txt and the
 // organization head words of entity_stopwords.txt, and data/name_genders.txt,
 // data/given_names.txt, data/news_outlets.txt and the demonyms of
 // data/places.txt, once; Extract() is const and thread-safe, and its time
 // grows linearly with the document. Spans are byte ranges into
 // Document::text. The examples below are English; the words they turn on
 // come from those files.
+//
+// Other languages: the same patterns read with the language's own words and
+// marks (data/de, fr, es, it, pt, ru), which cover how those languages write
+// attributions without code of their own:
+//   „…“, sagte Lindner.  /  « … », a déclaré Macron.  /  “…”, ha detto X.
+//                              the verb before its subject; an auxiliary of
+//                              inverted_auxiliary may stand before the verb
+//   « … », a-t-il dit.  /  « … », déclare-t-elle.   an inverted_pronoun
+//                              ending is split off the verb as its subject
+//   „…“, so Lindner.  /  « … », selon lui.   a quote_source phrase after the
+//                              quotation names the speaker
+//   X hat gesagt: „…“  /  Macron a déclaré que ...   the auxiliary is an
+//                              adverb between subject and verb
+//   Lindner sagte, die Lage sei ernst.   with clause_comma, a comma may
+//                              stand between the verb and its clause
+//   — Мы не отступим, — сказал Путин.  /  —No lo haremos —dijo Sánchez—.
+//   — Nous resterons unis, a déclaré Attal.   a dialogue dash opens a
+//                              quotation at a paragraph's start (or after a
+//                              sentence following one it closed); the next
+//                              dash, a comma before an attribution, or the
+//                              paragraph's end closes it; '«…», — сказал он':
+//                              a dash after the comma is left out
+// Words are compared lowered character by character (LowerSameLength), so
+// "Он", "Über" and "Президент" match their lists.
 //
 // Direct quotes (straight or curly double quotes):
 //   "...," said X.  /  "...," X said.  /  X said, "..."  /  X told reporters "..."
@@ -267,6 +293,7 @@ class QuoteExtractor {
   };
   class Run;
 
+  QuoteGrammar grammar_;  // quote_grammar.txt: marks, dialogue dashes
   QuoteWords words_;
   std::vector<std::vector<std::string>> source_phrases_;  // "according to", as words
   WordShapes source_first_;                               // of their first words
@@ -287,6 +314,8 @@ class QuoteExtractor {
       genders_;  // given name -> 'f' or 'm'
   std::unordered_set<std::string>
       abbreviations_;  // "dr", "st", "u.s": their period stays on the word
+  std::unordered_set<std::string, ViewHash, std::equal_to<>>
+      title_abbreviations_;  // "sra", "dr": kind title, never the end of a sentence
   std::unordered_set<std::string, ViewHash, std::equal_to<>>
       given_;                                  // given names, lower case ("gordon")
   std::unordered_set<std::string> org_heads_;  // "office", "department", "company"

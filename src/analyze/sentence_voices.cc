@@ -1,6 +1,7 @@
 #include "analyze/sentence_voices.h"
 
 #include <algorithm>
+#include <array>
 
 #include "util/strings.h"
 
@@ -39,8 +40,11 @@ Result<SentenceVoiceFinder> SentenceVoiceFinder::Create(std::string_view data_di
   for (const std::string& w : first_words.entries()) flags[w] |= kFirstPerson;
   for (const std::string& w : inclusive_words.entries()) flags[w] |= kInclusive;
   for (const std::string& w : verb_words.entries()) flags[w] |= kVerb;
+  Result<QuoteGrammar> grammar = QuoteGrammar::Load(data_dir, language);
+  if (!grammar.ok()) return grammar.status();
   SentenceVoiceFinder finder(std::move(*procedural), flags);
   finder.byline_joiners_ = std::move(*joiners);
+  finder.grammar_ = std::move(*grammar);
   return finder;
 }
 
@@ -62,35 +66,53 @@ uint32_t Overlap(Span a, Span b) {
   return end > begin ? end - begin : 0;
 }
 
-// Quoted regions of the text, paragraph by paragraph: curly marks open and
-// close; a straight mark opens at the start of a word and closes elsewhere;
-// a mark left open quotes to the paragraph's end.
-std::vector<Span> QuotedRegions(const Document& doc) {
+// Quoted regions of the text, paragraph by paragraph, by the language's
+// marks (quote_grammar.txt): a mark of a pair that differ opens ("“", "„")
+// or closes ("”"), a mark that does both (German "“") closes an open
+// quotation; a mark that is its own pair's closer (") opens at the start of
+// a word and closes elsewhere; a mark left open quotes to the paragraph's end.
+std::vector<Span> QuotedRegions(const Document& doc, const QuoteGrammar& grammar) {
+  std::array<bool, 256> first_byte{};
+  for (const QuoteGrammar::MarkPair& m : grammar.marks) {
+    first_byte[static_cast<unsigned char>(m.open[0])] = true;
+    first_byte[static_cast<unsigned char>(m.close[0])] = true;
+  }
   std::vector<Span> regions;
   const std::string& text = doc.text;
   for (const Span& p : doc.paragraphs) {
     uint32_t open = UINT32_MAX;
-    const std::string_view para(text.data() + p.begin, p.end - p.begin);
-    for (size_t at = FindQuoteByte(para, 0); at != std::string_view::npos;
-         at = FindQuoteByte(para, at + 1)) {
-      const uint32_t i = p.begin + static_cast<uint32_t>(at);
-      const bool left = text.compare(i, 3, "\xE2\x80\x9C") == 0;   // "
-      const bool right = text.compare(i, 3, "\xE2\x80\x9D") == 0;  // "
-      const bool straight = text[i] == '"';
+    for (uint32_t i = p.begin; i < p.end; ++i) {
+      if (!first_byte[static_cast<unsigned char>(text[i])]) continue;
+      bool left = false, right = false, straight = false;
+      size_t size = 1;
+      for (const QuoteGrammar::MarkPair& m : grammar.marks) {
+        const bool is_open = text.compare(i, m.open.size(), m.open) == 0;
+        const bool is_close = text.compare(i, m.close.size(), m.close) == 0;
+        if (!is_open && !is_close) continue;
+        size = is_open ? m.open.size() : m.close.size();
+        if (m.open == m.close) {
+          straight = true;
+        } else {
+          left = left || is_open;
+          right = right || is_close;
+        }
+      }
       if (!left && !right && !straight) continue;
+      if (left && right) left = open == UINT32_MAX;  // "“": closes what is open
       // A straight mark opens after a space or bracket; one with spaces on
       // both sides (", " said" in re-spaced text) closes an open quotation.
       const bool after_space =
           i == p.begin || IsAsciiSpace(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '[';
       const bool before_space = i + 1 >= p.end || IsAsciiSpace(text[i + 1]);
-      const bool opens = left || (straight && after_space && (open == UINT32_MAX || !before_space));
+      const bool opens =
+          left || (straight && !right && after_space && (open == UINT32_MAX || !before_space));
       if (opens && open == UINT32_MAX) {
         open = i;
       } else if (!opens && open != UINT32_MAX) {
         regions.push_back({open, i});
         open = UINT32_MAX;
       }
-      if (left || right) at += 2;
+      i += static_cast<uint32_t>(size) - 1;
     }
     if (open != UINT32_MAX) regions.push_back({open, p.end});
   }
@@ -140,7 +162,7 @@ std::vector<SentenceVoice> SentenceVoiceFinder::Find(const Document& doc,
       turn_speaker[static_cast<size_t>(it - doc.turns.begin())] = &q.speaker;
     }
   }
-  const std::vector<Span> regions = QuotedRegions(doc);
+  const std::vector<Span> regions = QuotedRegions(doc, grammar_);
   size_t next_region = 0;
   const std::string author = BylineName(doc.byline, byline_joiners_);
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {

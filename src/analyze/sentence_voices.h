@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "analyze/procedural.h"
+#include "analyze/quote_words.h"
 #include "analyze/quotes.h"
 #include "dossier/document.h"
 #include "dossier/status.h"
@@ -95,6 +96,7 @@ class SentenceVoiceFinder {
   std::vector<uint8_t> flags_;      // their WordFlags
   WordShapes shapes_;               // rules most words out before hashing
   WordList byline_joiners_;         // data/en/byline_joiners.txt: "and"
+  QuoteGrammar grammar_;            // quote_grammar.txt: the quotation marks
 };
 
 }  // namespace dossier

@@ -116,9 +116,45 @@ TEST(QuoteWordsTest, KindsEndingsPronounsAndArticles) {
 }
 
 TEST(QuoteWordsTest, EveryKindOfTheBuiltInFileHasWords) {
+  // English needs no words for the kinds of verb-subject inversion (French
+  // has them) nor for case endings (Russian has them).
+  Result<QuoteWords> fr = QuoteWords::Create("", "fr");
+  ASSERT_TRUE(fr.ok()) << fr.status().ToString();
+  Result<QuoteWords> ru = QuoteWords::Create("", "ru");
+  ASSERT_TRUE(ru.ok()) << ru.status().ToString();
   for (size_t k = 0; k < QuoteWords::kKindCount; ++k) {
-    EXPECT_FALSE(Words().Of(static_cast<QuoteWords::Kind>(k)).empty()) << QuoteWords::kKindNames[k];
+    const auto kind = static_cast<QuoteWords::Kind>(k);
+    const bool inversion = kind == QuoteWords::kInvertedAuxiliary ||
+                           kind == QuoteWords::kQuoteSource || kind == QuoteWords::kInvertedPronoun;
+    const bool cases = kind == QuoteWords::kCaseEnding;
+    EXPECT_EQ(Words().Of(kind).empty(), inversion || cases) << QuoteWords::kKindNames[k];
+    if (inversion) EXPECT_FALSE(fr->Of(kind).empty()) << QuoteWords::kKindNames[k];
+    if (cases) EXPECT_FALSE(ru->Of(kind).empty());
   }
+}
+
+TEST(QuoteWordsTest, LowerSameLengthKeepsOffsets) {
+  EXPECT_EQ(quote_words::LowerSameLength("Über ÉTÉ Он SAID"), "über été он said");
+  EXPECT_TRUE(quote_words::IsLowercase("über"));
+  EXPECT_TRUE(quote_words::IsLowercase("он"));
+  EXPECT_FALSE(quote_words::IsLowercase("Он"));
+  EXPECT_FALSE(quote_words::IsLowercase("4x"));
+}
+
+TEST(QuoteWordsTest, EachLanguageHasItsQuotationMarks) {
+  for (const char* lang : {"en", "de", "fr", "es", "it", "pt", "ru"}) {
+    Result<QuoteGrammar> g = QuoteGrammar::Load("", lang);
+    ASSERT_TRUE(g.ok()) << lang << ": " << g.status().ToString();
+    EXPECT_FALSE(g->marks.empty()) << lang;
+  }
+  Result<QuoteGrammar> de = QuoteGrammar::Load("", "de");
+  ASSERT_TRUE(de.ok());
+  EXPECT_EQ(de->marks[0].open, "\xE2\x80\x9E");   // „
+  EXPECT_EQ(de->marks[0].close, "\xE2\x80\x9C");  // “
+  EXPECT_TRUE(de->clause_comma);
+  Result<QuoteGrammar> ru = QuoteGrammar::Load("", "ru");
+  ASSERT_TRUE(ru.ok());
+  EXPECT_EQ(ru->dialogue_dash, "\xE2\x80\x94");  // —
 }
 
 TEST(QuoteWordsTest, AnotherLanguageIsAnotherFolder) {

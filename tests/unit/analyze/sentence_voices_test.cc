@@ -132,5 +132,37 @@ TEST_F(SentenceVoicesDataTest, ABylineJoinerOfTheDataFolderSeparatesAuthors) {
   EXPECT_EQ(speaker(dir_.string()), "Jane Roe");
 }
 
+TEST(SentenceVoicesLanguagesTest, EachLanguageHasItsLists) {
+  for (const char* lang : {"de", "fr", "es", "it", "pt", "ru"}) {
+    Result<SentenceVoiceFinder> v = SentenceVoiceFinder::Create("", lang);
+    EXPECT_TRUE(v.ok()) << lang << ": " << v.status().ToString();
+  }
+}
+
+// German marks („…“) quote: the first person inside them is a speaker's,
+// not the author's; the marks come from de/quote_grammar.txt.
+class SentenceVoicesLanguageTest : public TempDirTest {};
+
+TEST_F(SentenceVoicesLanguageTest, TheLanguagesMarksQuote) {
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  const Document doc = AnalyzedDocument(*pipeline, "„Ich habe nichts gewusst.“\n");
+  auto voice = [&](const std::string& data_dir) {
+    Result<QuoteExtractor> quotes = QuoteExtractor::Create(data_dir, "de");
+    Result<SentenceVoiceFinder> voices = SentenceVoiceFinder::Create(data_dir, "de");
+    EXPECT_TRUE(quotes.ok() && voices.ok());
+    std::vector<SentenceVoice> v = voices->Find(doc, quotes->Extract(doc));
+    EXPECT_EQ(v.size(), 1u);
+    return v.empty() ? SentenceVoice{} : v[0];
+  };
+  const SentenceVoice builtin = voice("");
+  EXPECT_TRUE(builtin.first_person);
+  EXPECT_EQ(builtin.speaker, "");  // a quotation no one is named for
+  EXPECT_TRUE(builtin.barred);
+  // With straight marks only, „ and “ quote nothing: the author speaks.
+  Write("de/quote_grammar.txt", "mark \" \"\n");
+  EXPECT_EQ(voice(dir_.string()).speaker, SentenceVoiceFinder::kAuthor);
+}
+
 }  // namespace
 }  // namespace dossier

@@ -65,5 +65,16 @@ TEST_F(TitlesDataTest, AClauseOpenerOfTheDataFolderCutsTheLabel) {
   EXPECT_EQ(SentenceLabeler::Create("", "xx").status().code(), StatusCode::kNotFound);
 }
 
+TEST(TitlesTest, GermanLabelsEndBeforeAGermanClause) {
+  Result<SentenceLabeler> de = SentenceLabeler::Create("", "de");
+  ASSERT_TRUE(de.ok()) << de.status().ToString();
+  EXPECT_EQ(de->FromSentence("Der Stadtrat genehmigte am Montag das neue Fährterminal, obwohl der "
+                             "Hafen dagegen war."),
+            "Der Stadtrat genehmigte am Montag das neue Fährterminal\xE2\x80\xA6");
+  for (const char* lang : {"fr", "es", "it", "pt", "ru"}) {
+    EXPECT_TRUE(SentenceLabeler::Create("", lang).ok()) << lang;
+  }
+}
+
 }  // namespace
 }  // namespace dossier

@@ -1,0 +1,473 @@
+// Who said what in German, French, Spanish, Italian, Portuguese and Russian:
+// QuoteExtractor with each language's lists (data/<language>/), on
+// sentences written for these tests.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "../temp_dir.h"
+#include "analyze/quotes.h"
+#include "analyzed_text.h"
+#include "dossier/pipeline.h"
+#include "util/data_files.h"
+
+namespace dossier {
+namespace {
+
+constexpr Quote::Kind kDirect = Quote::Kind::kDirect;
+constexpr Quote::Kind kReported = Quote::Kind::kReported;
+
+// (speaker, quoted text, kind) of a quote; the role is checked apart.
+using Row = std::tuple<std::string, std::string, Quote::Kind>;
+using Rows = std::vector<Row>;
+
+class QuotesLanguagesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Result<Pipeline> p = Pipeline::Create({});
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    pipeline_ = new Pipeline(std::move(*p));
+    extractors_ = new std::map<std::string, QuoteExtractor>();
+    for (const char* lang : {"de", "fr", "es", "it", "pt", "ru"}) {
+      Result<QuoteExtractor> q = QuoteExtractor::Create("", lang);
+      ASSERT_TRUE(q.ok()) << lang << ": " << q.status().ToString();
+      extractors_->emplace(lang, std::move(*q));
+    }
+  }
+  static void TearDownTestSuite() {
+    delete pipeline_;
+    delete extractors_;
+  }
+
+  static std::vector<Quote> Extract(const std::string& lang, const std::string& text,
+                                    Document* doc) {
+    *doc = AnalyzedDocument(*pipeline_, text);
+    return extractors_->at(lang).Extract(*doc);
+  }
+  static Rows Of(const std::string& lang, const std::string& text) {
+    Document doc;
+    Rows rows;
+    for (const Quote& q : Extract(lang, text, &doc)) {
+      rows.emplace_back(q.speaker, std::string(q.span.Slice(doc.text)), q.kind);
+    }
+    return rows;
+  }
+  // The role of the only quote of `text`.
+  static std::string RoleOf(const std::string& lang, const std::string& text) {
+    Document doc;
+    const std::vector<Quote> quotes = Extract(lang, text, &doc);
+    return quotes.size() == 1 ? quotes[0].role : "(" + std::to_string(quotes.size()) + " quotes)";
+  }
+
+  static Pipeline* pipeline_;
+  static std::map<std::string, QuoteExtractor>* extractors_;
+};
+
+Pipeline* QuotesLanguagesTest::pipeline_ = nullptr;
+std::map<std::string, QuoteExtractor>* QuotesLanguagesTest::extractors_ = nullptr;
+
+// --- German
+
+TEST_F(QuotesLanguagesTest, GermanSagteAfterLowQuote) {
+  EXPECT_EQ(Of("de", "„Wir werden die Schuldenbremse einhalten“, sagte Lindner.\n"),
+            (Rows{{"Lindner", "Wir werden die Schuldenbremse einhalten", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanGuillemetsAndTitle) {
+  const std::string text = "»Das ist ein guter Tag«, sagte Bundeskanzler Olaf Scholz.\n";
+  EXPECT_EQ(Of("de", text), (Rows{{"Olaf Scholz", "Das ist ein guter Tag", kDirect}}));
+  EXPECT_EQ(RoleOf("de", text), "Bundeskanzler");
+}
+
+TEST_F(QuotesLanguagesTest, GermanColonBeforeQuote) {
+  EXPECT_EQ(Of("de", "Finanzminister Christian Lindner sagte: „Die Lage ist ernst.“\n"),
+            (Rows{{"Christian Lindner", "Die Lage ist ernst.", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanPerfectWithParticipleLast) {
+  EXPECT_EQ(Of("de", "Olaf Scholz hat am Montag gesagt: „Wir stehen zusammen.“\n"),
+            (Rows{{"Olaf Scholz", "Wir stehen zusammen.", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanSoAfterQuote) {
+  EXPECT_EQ(Of("de", "„Das reicht nicht“, so Lindner.\n"),
+            (Rows{{"Lindner", "Das reicht nicht", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanPronounAfterVerb) {
+  EXPECT_EQ(Of("de",
+               "Annalena Baerbock reiste am Dienstag nach Kiew.\n\n"
+               "„Wir bleiben an Ihrer Seite“, sagte sie.\n"),
+            (Rows{{"Annalena Baerbock", "Wir bleiben an Ihrer Seite", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanHonorificDropped) {
+  EXPECT_EQ(Of("de", "„Ich trete zurück“, sagte Frau Müller.\n"),
+            (Rows{{"Müller", "Ich trete zurück", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanReportedWithComma) {
+  EXPECT_EQ(Of("de", "Lindner sagte, die Lage sei ernst.\n"),
+            (Rows{{"Lindner", "die Lage sei ernst.", kReported}}));
+  EXPECT_EQ(Of("de", "Scholz erklärte, dass die Regierung handeln werde.\n"),
+            (Rows{{"Scholz", "die Regierung handeln werde.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanReportedBeforeInvertedVerb) {
+  EXPECT_EQ(Of("de", "Die Lage sei ernst, sagte Lindner.\n"),
+            (Rows{{"Lindner", "Die Lage sei ernst", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanParticlesInsideAName) {
+  EXPECT_EQ(Of("de", "„Das ist gut“, erklärte Ursula von der Leyen.\n"),
+            (Rows{{"Ursula von der Leyen", "Das ist gut", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanDassAfterWhenAndWhere) {
+  EXPECT_EQ(Of("de", "Friedrich Merz erklärte am Dienstag in Berlin, dass die Union zustimme.\n"),
+            (Rows{{"Friedrich Merz", "die Union zustimme.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanLautWithTheVerbSecond) {
+  EXPECT_EQ(Of("de", "Laut Lindner ist die Lage ernst.\n"),
+            (Rows{{"Lindner", "ist die Lage ernst.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanCompoundRoleBeforeAGivenName) {
+  const std::string text = "„Jetzt geht es um die Verletzten“, sagte Hafensenatorin Anna Keller.\n";
+  EXPECT_EQ(Of("de", text), (Rows{{"Anna Keller", "Jetzt geht es um die Verletzten", kDirect}}));
+  EXPECT_EQ(RoleOf("de", text), "Hafensenatorin");
+}
+
+// --- French
+
+TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
+  EXPECT_EQ(Of("fr", "« Nous ne céderons pas », a déclaré Emmanuel Macron.\n"),
+            (Rows{{"Emmanuel Macron", "Nous ne céderons pas", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchColonBeforeQuote) {
+  EXPECT_EQ(Of("fr", "Emmanuel Macron a déclaré : « La France est prête. »\n"),
+            (Rows{{"Emmanuel Macron", "La France est prête.", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchInvertedPronounWithT) {
+  EXPECT_EQ(Of("fr",
+               "Emmanuel Macron était mardi à Berlin.\n\n"
+               "« C'est une erreur », a-t-il dit.\n"),
+            (Rows{{"Emmanuel Macron", "C'est une erreur", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchVerbWithPronounJoined) {
+  EXPECT_EQ(Of("fr",
+               "La Première ministre Élisabeth Borne a présenté le budget.\n\n"
+               "« Nous avançons », déclare-t-elle.\n"),
+            (Rows{{"Élisabeth Borne", "Nous avançons", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchSelonAfterQuote) {
+  EXPECT_EQ(Of("fr", "« Le texte sera voté », selon Mme Borne.\n"),
+            (Rows{{"Borne", "Le texte sera voté", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchHonorificM) {
+  EXPECT_EQ(Of("fr", "« Je suis inquiet », a confié M. Dupont.\n"),
+            (Rows{{"Dupont", "Je suis inquiet", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchReportedWithQue) {
+  EXPECT_EQ(Of("fr", "Gabriel Attal a affirmé que le projet était prêt.\n"),
+            (Rows{{"Gabriel Attal", "le projet était prêt.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchSelonReported) {
+  EXPECT_EQ(Of("fr", "Selon Gabriel Attal, le projet sera prêt en mai.\n"),
+            (Rows{{"Gabriel Attal", "le projet sera prêt en mai.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchDialogueDashWithIncise) {
+  EXPECT_EQ(Of("fr", "— Nous resterons unis, a déclaré Gabriel Attal.\n"),
+            (Rows{{"Gabriel Attal", "Nous resterons unis", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchTitleIsTheRole) {
+  const std::string text = "« Rien n'est décidé », a précisé la ministre Rachida Dati.\n";
+  EXPECT_EQ(Of("fr", text), (Rows{{"Rachida Dati", "Rien n'est décidé", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchSelonLuiTakesTheManNamedBefore) {
+  EXPECT_EQ(Of("fr",
+               "Le président Emmanuel Macron est arrivé à Bruxelles.\n\n"
+               "Selon lui, la réforme est nécessaire.\n"),
+            (Rows{{"Emmanuel Macron", "la réforme est nécessaire.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchQuotedSentenceContinuesTheSpeaker) {
+  EXPECT_EQ(Of("fr", "« Je reste », a affirmé Mme Borne. « Le texte sera voté. »\n"),
+            (Rows{{"Borne", "Je reste", kDirect}, {"Borne", "Le texte sera voté.", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchCapitalizedParticle) {
+  EXPECT_EQ(Of("fr", "« C'est un échec », a déclaré Marine Le Pen.\n"),
+            (Rows{{"Marine Le Pen", "C'est un échec", kDirect}}));
+}
+
+// --- Spanish
+
+TEST_F(QuotesLanguagesTest, SpanishDijoAfterQuote) {
+  EXPECT_EQ(Of("es", "“No vamos a subir los impuestos”, dijo Sánchez.\n"),
+            (Rows{{"Sánchez", "No vamos a subir los impuestos", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishGuillemetsAndTitle) {
+  const std::string text = "«La economía crece», afirmó la ministra Nadia Calviño.\n";
+  EXPECT_EQ(Of("es", text), (Rows{{"Nadia Calviño", "La economía crece", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishColonBeforeQuote) {
+  EXPECT_EQ(Of("es", "Pedro Sánchez dijo: “Es un día histórico.”\n"),
+            (Rows{{"Pedro Sánchez", "Es un día histórico.", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishPerfectInverted) {
+  EXPECT_EQ(Of("es", "“Lo haremos”, ha dicho Yolanda Díaz.\n"),
+            (Rows{{"Yolanda Díaz", "Lo haremos", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishSegunReported) {
+  EXPECT_EQ(Of("es", "Según Pedro Sánchez, el Gobierno aprobará el plan.\n"),
+            (Rows{{"Pedro Sánchez", "el Gobierno aprobará el plan.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishSegunAfterQuoteWithHonorific) {
+  EXPECT_EQ(Of("es", "“Es pronto”, según el Sr. García.\n"),
+            (Rows{{"García", "Es pronto", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishPronounBeforeVerb) {
+  EXPECT_EQ(Of("es",
+               "La vicepresidenta Yolanda Díaz llegó a Madrid el martes.\n\n"
+               "Ella afirmó: “Seguiremos negociando.”\n"),
+            (Rows{{"Yolanda Díaz", "Seguiremos negociando.", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishRaya) {
+  EXPECT_EQ(Of("es", "—No lo haremos —dijo Sánchez—.\n"),
+            (Rows{{"Sánchez", "No lo haremos", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishReportedWithQue) {
+  EXPECT_EQ(Of("es", "Sánchez afirmó que el plan está listo.\n"),
+            (Rows{{"Sánchez", "el plan está listo.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishHonorificTheSentenceSplitterCut) {
+  EXPECT_EQ(Of("es", "“No es cierto”, dijo la Sra. López.\n"),
+            (Rows{{"López", "No es cierto", kDirect}}));
+}
+
+// --- Italian
+
+TEST_F(QuotesLanguagesTest, ItalianHaDettoInverted) {
+  EXPECT_EQ(Of("it", "“Non ci arrenderemo”, ha detto Giorgia Meloni.\n"),
+            (Rows{{"Giorgia Meloni", "Non ci arrenderemo", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, ItalianGuillemetsColonAndTitle) {
+  const std::string text = "Il presidente Sergio Mattarella ha detto: «Serve unità.»\n";
+  EXPECT_EQ(Of("it", text), (Rows{{"Sergio Mattarella", "Serve unità.", kDirect}}));
+  EXPECT_EQ(RoleOf("it", text), "presidente");
+}
+
+TEST_F(QuotesLanguagesTest, ItalianPassatoRemoto) {
+  EXPECT_EQ(Of("it", "«Siamo pronti», disse Conte.\n"), (Rows{{"Conte", "Siamo pronti", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, ItalianSecondoReported) {
+  EXPECT_EQ(Of("it", "Secondo Giorgia Meloni, la manovra è equilibrata.\n"),
+            (Rows{{"Giorgia Meloni", "la manovra è equilibrata.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, ItalianSecondoAfterQuote) {
+  EXPECT_EQ(Of("it", "«È un errore», secondo Matteo Salvini.\n"),
+            (Rows{{"Matteo Salvini", "È un errore", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, ItalianHonorificSigRa) {
+  EXPECT_EQ(Of("it", "«Abbiamo paura», ha spiegato la Sig.ra Bianchi.\n"),
+            (Rows{{"Bianchi", "Abbiamo paura", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, ItalianPronounLei) {
+  EXPECT_EQ(Of("it",
+               "La premier Giorgia Meloni è arrivata a Bruxelles.\n\n"
+               "Lei ha detto: «Siamo pronti a trattare.»\n"),
+            (Rows{{"Giorgia Meloni", "Siamo pronti a trattare.", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, ItalianReportedWithChe) {
+  EXPECT_EQ(Of("it", "Conte ha detto che il piano è pronto.\n"),
+            (Rows{{"Conte", "il piano è pronto.", kReported}}));
+}
+
+// --- Portuguese
+
+TEST_F(QuotesLanguagesTest, PortugueseDisseAfterQuote) {
+  EXPECT_EQ(Of("pt", "“Não vamos recuar”, disse Lula.\n"),
+            (Rows{{"Lula", "Não vamos recuar", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, PortugueseTitleAfterArticle) {
+  const std::string text = "“A economia cresce”, afirmou o ministro Fernando Haddad.\n";
+  EXPECT_EQ(Of("pt", text), (Rows{{"Fernando Haddad", "A economia cresce", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, PortugueseColonBeforeQuote) {
+  EXPECT_EQ(Of("pt", "Lula disse: “O Brasil voltou.”\n"),
+            (Rows{{"Lula", "O Brasil voltou.", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, PortugueseSegundoReported) {
+  EXPECT_EQ(Of("pt", "Segundo Fernando Haddad, o plano está pronto.\n"),
+            (Rows{{"Fernando Haddad", "o plano está pronto.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, PortugueseSegundoAfterQuoteWithHonorific) {
+  EXPECT_EQ(Of("pt", "“Está tudo certo”, segundo a Sr.ª Costa.\n"),
+            (Rows{{"Costa", "Está tudo certo", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, PortuguesePronounEla) {
+  EXPECT_EQ(Of("pt",
+               "A ministra Marina Silva chegou a Brasília na segunda-feira.\n\n"
+               "Ela afirmou: “Vamos proteger a floresta.”\n"),
+            (Rows{{"Marina Silva", "Vamos proteger a floresta.", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, PortugueseReportedWithQue) {
+  EXPECT_EQ(Of("pt", "Fernando Haddad afirmou que o déficit vai cair.\n"),
+            (Rows{{"Fernando Haddad", "o déficit vai cair.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, PortugueseNameWithParticles) {
+  EXPECT_EQ(Of("pt", "“É um erro”, declarou Marcelo Rebelo de Sousa.\n"),
+            (Rows{{"Marcelo Rebelo de Sousa", "É um erro", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, PortugueseLongNameWithParticles) {
+  const std::string text = "“Vamos vencer”, afirmou o presidente Luiz Inácio Lula da Silva.\n";
+  EXPECT_EQ(Of("pt", text), (Rows{{"Luiz Inácio Lula da Silva", "Vamos vencer", kDirect}}));
+  EXPECT_EQ(RoleOf("pt", text), "presidente");
+}
+
+// --- Russian
+
+TEST_F(QuotesLanguagesTest, RussianGuillemetsCommaDash) {
+  EXPECT_EQ(Of("ru", "«Мы не отступим», — сказал Путин.\n"),
+            (Rows{{"Путин", "Мы не отступим", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianDialogueDash) {
+  EXPECT_EQ(Of("ru", "— Мы не отступим, — сказал Путин.\n"),
+            (Rows{{"Путин", "Мы не отступим", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianDialogueDashContinued) {
+  EXPECT_EQ(Of("ru", "— Мы не отступим, — сказал Путин. — Это наша земля.\n"),
+            (Rows{{"Путин", "Мы не отступим", kDirect}, {"Путин", "Это наша земля.", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianAttributionInsideGuillemets) {
+  EXPECT_EQ(
+      Of("ru", "«Мы готовы, — сказал Песков. — Но не на любых условиях».\n"),
+      (Rows{{"Песков", "Мы готовы", kDirect}, {"Песков", "Но не на любых условиях", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianGenitiveSurnameTakesTheNameGivenBefore) {
+  EXPECT_EQ(Of("ru",
+               "Дмитрий Песков выступил в Москве.\n\n"
+               "По словам Пескова, встреча состоится.\n"),
+            (Rows{{"Дмитрий Песков", "встреча состоится.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianRoleBeforeARussianGivenName) {
+  const std::string text = "Пенсионерка Галина Кузнецова сказала: «Батареи едва тёплые».\n";
+  EXPECT_EQ(Of("ru", text), (Rows{{"Галина Кузнецова", "Батареи едва тёплые", kDirect}}));
+  EXPECT_EQ(RoleOf("ru", text), "Пенсионерка");
+}
+
+TEST_F(QuotesLanguagesTest, RussianColonBeforeQuote) {
+  EXPECT_EQ(Of("ru", "Путин заявил: «Россия готова к переговорам».\n"),
+            (Rows{{"Путин", "Россия готова к переговорам", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianFeminineVerbAndPronoun) {
+  EXPECT_EQ(Of("ru",
+               "Депутат Мария Захарова выступила в Москве.\n\n"
+               "«Это провокация», — сказала она.\n"),
+            (Rows{{"Мария Захарова", "Это провокация", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianReportedWithChto) {
+  EXPECT_EQ(Of("ru", "Дмитрий Песков заявил, что встреча состоится.\n"),
+            (Rows{{"Дмитрий Песков", "встреча состоится.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianTitleIsTheRole) {
+  const std::string text = "«Мы готовы», — заявил президент Владимир Путин.\n";
+  EXPECT_EQ(Of("ru", text), (Rows{{"Владимир Путин", "Мы готовы", kDirect}}));
+  EXPECT_EQ(RoleOf("ru", text), "президент");
+}
+
+TEST_F(QuotesLanguagesTest, RussianHonorificGn) {
+  EXPECT_EQ(Of("ru", "«Я удивлён», — сказал г-н Иванов.\n"),
+            (Rows{{"Иванов", "Я удивлён", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianPoSlovamOfAnUndeclinedName) {
+  EXPECT_EQ(Of("ru", "По словам Шойгу, учения завершены.\n"),
+            (Rows{{"Шойгу", "учения завершены.", kReported}}));
+}
+
+// --- A data folder's lists replace the built-in ones for a language.
+
+class QuotesLanguagesDataTest : public TempDirTest {};
+
+TEST_F(QuotesLanguagesDataTest, ADataFolderVerbListReplacesTheBuiltInOne) {
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  const Document doc = AnalyzedDocument(*pipeline,
+                                        "„Wir schaffen das“, verkündete Merkel.\n\n"
+                                        "„Das ist gut“, sagte Scholz.\n");
+  auto speakers = [&](const std::string& data_dir) {
+    Result<QuoteExtractor> q = QuoteExtractor::Create(data_dir, "de");
+    EXPECT_TRUE(q.ok()) << q.status().ToString();
+    std::vector<std::string> out;
+    if (q.ok()) {
+      for (const Quote& quote : q->Extract(doc)) out.push_back(quote.speaker);
+    }
+    return out;
+  };
+  EXPECT_EQ(speakers(""), (std::vector<std::string>{"Merkel", "Scholz"}));
+  // A German verb list of the folder's own, without "sagte".
+  Write("de/speech_verbs.txt", "verkündete\n");
+  EXPECT_EQ(speakers(dir_.string()), (std::vector<std::string>{"Merkel"}));
+  // The English list is untouched.
+  Result<QuoteExtractor> en = QuoteExtractor::Create(dir_.string(), "en");
+  ASSERT_TRUE(en.ok());
+  const Document english = AnalyzedDocument(*pipeline, "\"We are ready,\" said Merkel.\n");
+  ASSERT_EQ(en->Extract(english).size(), 1u);
+}
+
+TEST_F(QuotesLanguagesDataTest, ABadGrammarSettingIsRefused) {
+  Write("de/quote_grammar.txt", "mark „\n");
+  Result<QuoteExtractor> q = QuoteExtractor::Create(dir_.string(), "de");
+  ASSERT_FALSE(q.ok());
+  EXPECT_EQ(q.status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace dossier
