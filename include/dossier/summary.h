@@ -67,7 +67,7 @@ struct DossierWeights {
   double trim = 1;  // short budgets: 1 lets trimmed sentences compete, 0 whole sentences only
   // Concept weights for short budgets, in place of the ones above (negative: the same).
   double short_unigram_weight = -1;
-  double short_position_decay = -1;
+  double short_position_decay = 4;
   double short_single_source_factor = -1;
   double short_lead_prior = -1;
   double short_min_documents = 1;  // concepts fewer documents report weigh nothing

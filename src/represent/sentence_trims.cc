@@ -43,13 +43,15 @@ Result<SentenceTrimmer> SentenceTrimmer::Create(std::string_view data_dir) {
   Result<WordList> adverbials =
       LoadWordList(data_dir, "en/leading_adverbials.txt", /*lowercase=*/true);
   if (!adverbials.ok()) return adverbials.status();
-  // speech_verbs.txt: "told | object": the verb is the first column; one-word verbs only.
+  // speech_verbs.txt: "told | object": the verb is the first column; one-word verbs only,
+  // not the -ing forms.
   std::string first_words;
   for (const std::string& entry : verbs->entries()) {
     std::string_view verb(entry);
     verb = verb.substr(0, verb.find('|'));
     while (!verb.empty() && IsAsciiSpace(verb.back())) verb.remove_suffix(1);
-    if (!verb.empty() && verb.find(' ') == std::string_view::npos) {
+    // Participles ("claiming about 80 lives") open content, not attribution.
+    if (!verb.empty() && verb.find(' ') == std::string_view::npos && !verb.ends_with("ing")) {
       first_words += std::string(verb) + "\n";
     }
   }
@@ -108,7 +110,7 @@ std::vector<Span> SentenceTrimmer::Trim(const Document& doc, const Sentence& sen
       const auto tail_words = Words(text, c + 1, n - 1);
       if (tail_words.empty() || tail_words.size() > static_cast<size_t>(kMaxTailWords)) continue;
       bool verb = false;
-      for (size_t w = 0; w < tail_words.size() && w < 4 && !verb; ++w) {
+      for (size_t w = 0; w < tail_words.size() && w < 3 && !verb; ++w) {
         verb = speech_verbs_.Contains(BareLower(
             text.substr(tail_words[w].first, tail_words[w].second - tail_words[w].first)));
       }

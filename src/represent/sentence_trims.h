@@ -3,8 +3,9 @@
 //
 //   1. an attribution tail: ", officials said on Tuesday." -> "." — the last
 //      clause after a comma, at most `kMaxTailWords` words, with a speech verb
-//      (data/en/speech_verbs.txt) among its first four words, no quotation
-//      mark in it and no quotation open before it;
+//      (data/en/speech_verbs.txt, not an -ing form: "claiming 80 lives" is
+//      news) among its first three words, no quotation mark or parenthesis in
+//      it and no quotation open before it;
 //   2. parentheticals: " (the agency's second in a month)" — at most
 //      `kMaxParentheticalWords` words, not opening the sentence;
 //   3. a leading adverbial: "On Tuesday, " / "According to the police, " —

@@ -37,6 +37,11 @@ TEST(SentenceTrimsTest, LeavesQuotationsAndContentClausesAlone) {
       "");
   // No speech verb in the clause after the comma.
   EXPECT_EQ(Trimmed("The council met for six hours on Tuesday, longer than ever before."), "");
+  // A participle opens news, not attribution; a verb after the third word is no tail.
+  EXPECT_EQ(Trimmed("Troops stormed the compound at dawn, claiming about eighty lives."), "");
+  EXPECT_EQ(
+      Trimmed("The inquiry into the siege at the ranch near Waco, Texas, is a promising step."),
+      "");
 }
 
 TEST(SentenceTrimsTest, DropsShortParentheticalsAndLeadingAdverbials) {

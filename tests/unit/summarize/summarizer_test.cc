@@ -65,7 +65,9 @@ class SummarizerTest : public ::testing::Test {
           const std::string_view piece = line.parts[k].Slice(doc.text);
           EXPECT_GE(line.parts[k].begin, line.span.begin);
           EXPECT_LE(line.parts[k].end, line.span.end);
-          if (k > 0) EXPECT_GT(line.parts[k].begin, line.parts[k - 1].end);
+          if (k > 0) {
+            EXPECT_GT(line.parts[k].begin, line.parts[k - 1].end);
+          }
           if (doc.raw.find(piece) != std::string::npos) {
             EXPECT_EQ(line.source_parts[k].Slice(doc.raw), piece);
           }
