@@ -9,7 +9,10 @@
 //               << line.support.size() + 1 << " sources]\n";
 //
 // A summary is whole sentences of the cluster, at most `max_words` words in
-// all (words counted as runs of non-space characters), in reading order.
+// all (words counted as runs of non-space characters; or `max_bytes` bytes), in
+// reading order. At short budgets our method may also take a sentence trimmed
+// of an attribution tail, a parenthetical or a leading adverbial; such a line
+// lists the pieces of the sentence it keeps (SummarySentence::parts).
 // Every sentence cites its document and the bytes of the sentence in that
 // document's original input, and lists the sentences of other documents
 // that report the same content. Create() validates the options; Summarize()
@@ -65,7 +68,8 @@ struct DossierWeights {
   double exact_node_limit = 200000;
   double exact_time_ms = 100;
   double trim = 1;  // short budgets: 1 lets trimmed sentences compete, 0 whole sentences only
-  // Concept weights for short budgets, in place of the ones above (negative: the same).
+  // Concept weights for short budgets, in place of the ones above (negative: the same;
+  // short_position_decay was chosen on DUC 2003 half A, docs/SUMMARIZER.md).
   double short_unigram_weight = -1;
   double short_position_decay = 4;
   double short_single_source_factor = -1;
