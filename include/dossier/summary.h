@@ -75,6 +75,8 @@ struct DossierWeights {
   double short_single_source_factor = -1;
   double short_lead_prior = -1;
   double short_min_documents = 1;  // concepts fewer documents report weigh nothing
+  double short_min_words = 1;      // the search leaves out sentences shorter than this
+  double short_quotes = 1;         // 0: the search leaves out sentences with a quotation
 };
 
 // Sets one weight by name ("lead_prior"); an unknown name is an error.

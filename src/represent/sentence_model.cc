@@ -175,6 +175,9 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
                    !c.terms.empty() && !barred(d, si);
       c.dangling = dangling_openers.Contains(FirstWordLower(text)) || ClosesUnopenedQuote(text);
       c.bytes = static_cast<int>(text.size());
+      c.quoted = text.find('"') != std::string_view::npos ||
+                 text.find("\xE2\x80\x9C") != std::string_view::npos ||
+                 text.find("\xE2\x80\x9D") != std::string_view::npos;
       c.cost = c.words;
       if (trimmer != nullptr && c.eligible && !IsUnspacedLanguage(doc.language)) {
         AddTrim(doc, s, *trimmer, all_ids, stop, c, static_cast<int32_t>(m.candidates_.size()),

@@ -34,6 +34,7 @@ struct Candidate {
   std::vector<Span> parts;
   bool eligible = false;          // may enter a summary
   bool dangling = false;          // opens with a pronoun or connective
+  bool quoted = false;            // holds a double quotation mark
   std::vector<uint32_t> terms;    // content-word stem ids, in order, with repeats
   std::vector<uint64_t> bigrams;  // stem-id pairs of adjacent tokens (not both stopwords), unique
   std::vector<std::pair<uint32_t, float>> tfidf;  // unit-length tf-idf vector, sorted by id

@@ -1,7 +1,6 @@
 // Summarizer: candidate scoring (one function per method), budgeted
 // selection, reading order and citations.
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <numeric>
 #include <queue>
@@ -314,10 +313,12 @@ void SearchShortBudget(const SentenceModel& m, int budget, const DossierWeights&
   problem.weight = weight;
   int used = 0;
   std::vector<bool> taken(n, false);
+  std::vector<size_t> fixed_sentences;
   for (size_t f = 0; f < fixed; ++f) {
     for (uint32_t k : concepts[sel->chosen[f]]) problem.weight[k] = 0;
     used += ItemOf(m, sel->chosen[f]).cost;
     taken[WholeOf(m, sel->chosen[f])] = true;
+    fixed_sentences.push_back(WholeOf(m, sel->chosen[f]));
   }
   problem.budget = budget - used;
   // The pool: whole sentences by their greedy score, each with its trimmed version.
@@ -327,7 +328,11 @@ void SearchShortBudget(const SentenceModel& m, int budget, const DossierWeights&
   }
   std::vector<size_t> order;
   for (size_t i = 0; i < n; ++i) {
-    if (cs[i].eligible && !cs[i].dangling && !taken[i] && single_score[i] > 0) order.push_back(i);
+    if (cs[i].eligible && !cs[i].dangling && !taken[i] && single_score[i] > 0 &&
+        cs[i].words >= p.short_min_words && (p.short_quotes > 0 || !cs[i].quoted) &&
+        !RedundantWith(m, i, fixed_sentences, p.redundancy_cosine)) {
+      order.push_back(i);
+    }
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return single_score[a] > single_score[b]; });
@@ -599,6 +604,8 @@ Status SetDossierWeight(DossierWeights* w, std::string_view name, double value) 
       {"short_single_source_factor", &DossierWeights::short_single_source_factor},
       {"short_lead_prior", &DossierWeights::short_lead_prior},
       {"short_min_documents", &DossierWeights::short_min_documents},
+      {"short_min_words", &DossierWeights::short_min_words},
+      {"short_quotes", &DossierWeights::short_quotes},
   };
   for (const Field& f : kFields) {
     if (name == f.name) {
