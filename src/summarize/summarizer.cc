@@ -399,6 +399,40 @@ void SearchShortBudget(const SentenceModel& m, int budget, const DossierWeights&
   }
 }
 
+// The concepts of every item (whole sentences, then trimmed ones) as dense
+// ids: a content stem is its term id; a stem bigram gets vocabulary_size +
+// its rank among the cluster's distinct bigrams (a bigram made across a cut
+// that no sentence has is no concept).
+std::vector<std::vector<uint32_t>> ItemConcepts(const SentenceModel& m, size_t* num_concepts) {
+  const auto& cs = m.candidates();
+  const uint32_t vocab = static_cast<uint32_t>(m.vocabulary_size());
+  std::vector<uint64_t> bigram_keys;
+  for (const Candidate& c : cs)
+    bigram_keys.insert(bigram_keys.end(), c.bigrams.begin(), c.bigrams.end());
+  RadixSortByKey(&bigram_keys, [](uint64_t k) { return k; });
+  bigram_keys.erase(std::unique(bigram_keys.begin(), bigram_keys.end()), bigram_keys.end());
+  *num_concepts = vocab + bigram_keys.size();
+  const size_t num_items = cs.size() + m.trims().size();
+  std::vector<std::vector<uint32_t>> concepts(num_items);
+  for (uint32_t i = 0; i < num_items; ++i) {
+    const Candidate& c = ItemOf(m, i);
+    std::vector<uint32_t>& ids = concepts[i];
+    ids.reserve(c.terms.size() + c.bigrams.size());
+    for (uint32_t t : c.terms) ids.push_back(t);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    // c.bigrams is sorted: walk it along the sorted key list.
+    auto from = bigram_keys.begin();
+    for (uint64_t key : c.bigrams) {
+      from = std::lower_bound(from, bigram_keys.end(), key);
+      if (from == bigram_keys.end()) break;
+      if (*from != key) continue;
+      ids.push_back(vocab + static_cast<uint32_t>(from - bigram_keys.begin()));
+    }
+  }
+  return concepts;
+}
+
 // Ours. Concepts are the content-word stems and the stem bigrams of the
 // cluster; a concept is worth the number of documents that report it, more
 // when they report it early and when the document is central to the cluster. Sentences are chosen
@@ -424,35 +458,9 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
   std::vector<double> doc_weight = DocumentCentrality(m);
   for (double& w : doc_weight) w = (1 - p.document_centrality) + p.document_centrality * w;
 
-  // Concepts as dense ids: a content stem is its term id; a stem bigram gets
-  // vocabulary_size + its rank among the cluster's distinct bigrams.
   const uint32_t vocab = static_cast<uint32_t>(m.vocabulary_size());
-  std::vector<uint64_t> bigram_keys;
-  for (const Candidate& c : cs)
-    bigram_keys.insert(bigram_keys.end(), c.bigrams.begin(), c.bigrams.end());
-  RadixSortByKey(&bigram_keys, [](uint64_t k) { return k; });
-  bigram_keys.erase(std::unique(bigram_keys.begin(), bigram_keys.end()), bigram_keys.end());
-  const size_t num_concepts = vocab + bigram_keys.size();
-  // Items: the whole sentences, then the trimmed ones (a bigram made across a
-  // cut that no sentence has is no concept).
-  const size_t num_items = cs.size() + m.trims().size();
-  std::vector<std::vector<uint32_t>> concepts(num_items);
-  for (uint32_t i = 0; i < num_items; ++i) {
-    const Candidate& c = ItemOf(m, i);
-    std::vector<uint32_t>& ids = concepts[i];
-    ids.reserve(c.terms.size() + c.bigrams.size());
-    for (uint32_t t : c.terms) ids.push_back(t);
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    // c.bigrams is sorted: walk it along the sorted key list.
-    auto from = bigram_keys.begin();
-    for (uint64_t key : c.bigrams) {
-      from = std::lower_bound(from, bigram_keys.end(), key);
-      if (from == bigram_keys.end()) break;
-      if (*from != key) continue;
-      ids.push_back(vocab + static_cast<uint32_t>(from - bigram_keys.begin()));
-    }
-  }
+  size_t num_concepts = 0;
+  const std::vector<std::vector<uint32_t>> concepts = ItemConcepts(m, &num_concepts);
   // A concept is worth, per document reporting it, more when the document
   // mentions it early and when the document is central. Sentences come in
   // document order, so the first mention per document is the earliest.
