@@ -28,10 +28,14 @@ struct SummaryEvalOptions {
   std::string protocol = "multinews";           // the ROUGE flag set and word budget
   std::vector<std::string> methods{"dossier"};  // SummaryMethodName()s; "all" for every one
   int words = 0;                                // word budget; 0: the protocol's
-  int jobs = 0;                                 // threads; 0: one per core
-  bool score = true;                            // false: summarize only
-  bool plan = true;                             // false: no copies or stories left out (ablation)
-  std::string wordnet_dir;                      // WordNet's *.exc lists; empty: Debian's
+  // "words", or "bytes": the budget (and ROUGE's cut, -b instead of -l) is `bytes`
+  // bytes, 0: the protocol's (duc2004: 665, DUC 2004's official limit).
+  std::string budget_unit = "words";
+  int bytes = 0;
+  int jobs = 0;             // threads; 0: one per core
+  bool score = true;        // false: summarize only
+  bool plan = true;         // false: no copies or stories left out (ablation)
+  std::string wordnet_dir;  // WordNet's *.exc lists; empty: Debian's
   // ROUGE's tokenizer (eval::RougeOptions::tokenizer). With kUnicode the protocol's -m uses
   // the Snowball stemmer of `language`, and there is no stemming when `language` is empty.
   eval::RougeTokenizer tokenizer = eval::RougeTokenizer::kRouge155;
@@ -43,12 +47,14 @@ struct MethodEval {
   std::string method;
   std::vector<std::pair<std::string, std::string>> summaries;  // (cluster id, summary), in order
   std::vector<eval::MetricScore> metrics;  // ROUGE-1.5.5's averages; empty when not scored
+  size_t exact = 0, capped = 0;  // short budgets: clusters the search finished / hit its cap
 };
 
 struct SummaryEvalReport {
   size_t clusters = 0;
   int jobs = 1;
   int words = 0;
+  int bytes = 0;                 // the byte budget when the unit is bytes
   double read_seconds = 0;       // until the last cluster was read
   double summarize_seconds = 0;  // until every cluster was summarized by every method
   std::vector<MethodEval> methods;

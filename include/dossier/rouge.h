@@ -81,6 +81,7 @@ struct RougeOptions {
   std::string stopwords_file;    // -s with this list; empty: stopwords are kept
   int word_limit = 0;            // -l N: keep the first N words (0: no limit)
   int byte_limit = 0;            // -b N: keep the first N bytes (0: no limit)
+  int official_byte_limit = 0;   // the task's byte limit, for a byte budget (DUC 2004: 665)
   double alpha = 0.5;            // -p: F = PR / ((1-alpha)P + alpha R)
   int bootstrap_samples = 1000;  // -r
   double confidence = 95;        // -c

@@ -9,7 +9,10 @@
 //               << line.support.size() + 1 << " sources]\n";
 //
 // A summary is whole sentences of the cluster, at most `max_words` words in
-// all (words counted as runs of non-space characters), in reading order.
+// all (words counted as runs of non-space characters; or `max_bytes` bytes), in
+// reading order. At short budgets our method may also take a sentence trimmed
+// of an attribution tail, a parenthetical or a leading adverbial; such a line
+// lists the pieces of the sentence it keeps (SummarySentence::parts).
 // Every sentence cites its document and the bytes of the sentence in that
 // document's original input, and lists the sentences of other documents
 // that report the same content. Create() validates the options; Summarize()
@@ -54,6 +57,26 @@ struct DossierWeights {
   double single_source_factor = 0.2;  // concepts only one document reports
   double document_centrality = 1.0;   // 0: all documents equal; 1: weight by centrality
   double redundancy_cosine = 0.6;     // skip a sentence this close to a chosen one
+  // Short budgets (docs/SUMMARIZER.md "Short budgets"): at most `short_budget_words`
+  // words (a byte budget counts as bytes / 6 words), the summary is the best set of
+  // whole or trimmed sentences by a branch-and-bound search over the
+  // `exact_candidates` best-scoring candidates, started from the greedy choice
+  // and stopped after `exact_node_limit` search nodes or `exact_time_ms`
+  // milliseconds (then the best set found so far stands: Summary::search says so).
+  double short_budget_words = 150;
+  double exact_candidates = 40;
+  double exact_node_limit = 200000;
+  double exact_time_ms = 100;
+  double trim = 1;  // short budgets: 1 lets trimmed sentences compete, 0 whole sentences only
+  // Concept weights for short budgets, in place of the ones above (negative: the same;
+  // short_position_decay was chosen on DUC 2003 half A, docs/SUMMARIZER.md).
+  double short_unigram_weight = -1;
+  double short_position_decay = 4;
+  double short_single_source_factor = -1;
+  double short_lead_prior = -1;
+  double short_min_documents = 1;  // concepts fewer documents report weigh nothing
+  double short_min_words = 1;      // the search leaves out sentences shorter than this
+  double short_quotes = 1;         // 0: the search leaves out sentences with a quotation
 };
 
 // Sets one weight by name ("lead_prior"); an unknown name is an error.
@@ -62,6 +85,9 @@ Status SetDossierWeight(DossierWeights* weights, std::string_view name, double v
 struct SummaryOptions {
   SummaryMethod method = SummaryMethod::kDossier;
   int max_words = 250;
+  // > 0: the budget is this many bytes (sentences joined by one separator
+  // each) instead of max_words words.
+  int max_bytes = 0;
   DossierWeights weights;
   // Two sentences of different documents report the same content when their
   // content-word overlap (cosine of their tf-idf vectors) reaches
@@ -115,8 +141,13 @@ struct SummarySentence {
   uint32_t document = 0;  // index into Cluster::documents
   uint32_t sentence = 0;  // index into Document::sentences
   std::string text;
-  Span span;                     // in the document's text
-  Span source_span;              // in its original input
+  Span span;         // in the document's text
+  Span source_span;  // in its original input
+  // A trimmed sentence (short budgets): the pieces of `span` it keeps, in
+  // order, in the document's text and in the original input; `text` is
+  // their bytes joined. Empty for a whole sentence.
+  std::vector<Span> parts;
+  std::vector<Span> source_parts;
   std::vector<Support> support;  // other documents reporting the same (one per document)
   // The independent reports giving it: its own and the supporting ones
   // (copies and documents set aside never support).
@@ -128,10 +159,21 @@ struct SummarySentence {
   bool needs_speaker = false;
 };
 
+// How our method chose the sentences.
+enum class SummarySearch {
+  kGreedy,  // lazy greedy (long budgets, and every baseline)
+  kExact,   // short budget: the search finished, the set is the best of its candidates
+  kCapped,  // short budget: the search hit its node or time cap; the best set found stands
+};
+const char* SummarySearchName(SummarySearch search);
+
 struct Summary {
   SummaryMethod method = SummaryMethod::kDossier;
   std::vector<SummarySentence> sentences;
   int words = 0;
+  int bytes = 0;  // of the sentences' texts, without separators
+  SummarySearch search = SummarySearch::kGreedy;
+  uint64_t search_nodes = 0;  // branch-and-bound nodes visited (short budgets)
   // The summary as text: sentences joined by "\n".
   std::string Text() const;
 };

@@ -838,6 +838,7 @@ Result<RougeOptions> ProtocolOptions(std::string_view name) {
     o.skip_bigram = false;
     o.rouge_l = false;
     o.word_limit = 100;
+    o.official_byte_limit = 665;
     return o;
   }
   return Status(StatusCode::kInvalidArgument,

@@ -30,9 +30,10 @@ struct Methods {
   std::vector<Summarizer> summarizers;
 };
 
-Result<Methods> MakeMethods(const SummaryEvalOptions& options, int words) {
+Result<Methods> MakeMethods(const SummaryEvalOptions& options, int words, int bytes) {
   BriefOptions brief;
   brief.summary.max_words = words;
+  brief.summary.max_bytes = bytes;
   for (const auto& [name, value] : options.settings) {
     if (Status s = SetBriefSetting(&brief, name, value); !s.ok()) return s;
   }
@@ -57,6 +58,7 @@ Result<Methods> MakeMethods(const SummaryEvalOptions& options, int words) {
 struct Item {
   Cluster cluster;
   std::vector<std::string> summaries;
+  std::vector<SummarySearch> searches;
 };
 
 // Reads the clusters on this thread while `jobs` workers analyse each one
@@ -83,9 +85,12 @@ std::deque<Item> SummarizeAll(const std::vector<Input>& data, const Methods& m, 
       }
       m.pipeline.Analyze(&item->cluster, &scratch);
       item->summaries.resize(m.summarizers.size());
+      item->searches.resize(m.summarizers.size());
       const SummaryPlan p = plan ? m.briefer.Plan(item->cluster) : SummaryPlan{};
       for (size_t k = 0; k < m.summarizers.size(); ++k) {
-        item->summaries[k] = m.summarizers[k].Summarize(item->cluster, &p).Text();
+        const Summary summary = m.summarizers[k].Summarize(item->cluster, &p);
+        item->summaries[k] = summary.Text();
+        item->searches[k] = summary.search;
       }
     }
   };
@@ -98,7 +103,7 @@ std::deque<Item> SummarizeAll(const std::vector<Input>& data, const Methods& m, 
       [&](Cluster&& c) {
         {
           std::lock_guard<std::mutex> lock(mu);
-          items.push_back(Item{std::move(c), {}});
+          items.push_back(Item{std::move(c), {}, {}});
         }
         ready.notify_one();
       },
@@ -150,10 +155,21 @@ Result<SummaryEvalReport> EvaluateSummaries(const std::vector<Input>& data,
   if (options.tokenizer == eval::RougeTokenizer::kUnicode) rouge->stem = !options.language.empty();
   SummaryEvalReport report;
   report.words = options.words > 0 ? options.words : rouge->word_limit;
+  if (options.budget_unit == "bytes") {
+    // The protocol's official byte limit (DUC 2004: 665), or about six bytes a word.
+    report.bytes = options.bytes > 0                ? options.bytes
+                   : rouge->official_byte_limit > 0 ? rouge->official_byte_limit
+                                                    : 6 * report.words;
+    rouge->word_limit = 0;
+    rouge->byte_limit = report.bytes;
+  } else if (options.budget_unit != "words") {
+    return Status(StatusCode::kInvalidArgument,
+                  "unknown budget unit \"" + options.budget_unit + "\" (words or bytes)");
+  }
   report.jobs = std::max(
       1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
   rouge->jobs = report.jobs;
-  Result<Methods> methods = MakeMethods(options, report.words);
+  Result<Methods> methods = MakeMethods(options, report.words, report.bytes);
   if (!methods.ok()) return methods.status();
   std::optional<eval::RougeScorer> scorer;
   if (options.score) {
@@ -176,8 +192,11 @@ Result<SummaryEvalReport> EvaluateSummaries(const std::vector<Input>& data,
   for (size_t k = 0; k < options.methods.size(); ++k) {
     MethodEval& method = report.methods.emplace_back();
     method.method = options.methods[k];
-    for (const Item& item : items)
+    for (const Item& item : items) {
       method.summaries.emplace_back(item.cluster.id, item.summaries[k]);
+      method.exact += item.searches[k] == SummarySearch::kExact;
+      method.capped += item.searches[k] == SummarySearch::kCapped;
+    }
     if (scorer) {
       Result<eval::RougeReport> scored = scorer->Score(RougeItems(items, k));
       if (!scored.ok()) return scored.status();

@@ -35,6 +35,11 @@ void WriteSummary(JsonWriter& w, const Cluster& cluster, const Summary& summary,
   w.BeginObject();
   w.StringField("method", SummaryMethodName(summary.method));
   w.SignedField("words", summary.words);
+  if (summary.search != SummarySearch::kGreedy) {
+    // Short budgets: "exact", or "capped" when the search stopped at its cap.
+    w.StringField("search", SummarySearchName(summary.search));
+    w.UnsignedField("search_nodes", summary.search_nodes);
+  }
   w.Key("sentences");
   w.BeginArray();
   for (const SummarySentence& s : summary.sentences) {
@@ -46,6 +51,19 @@ void WriteSummary(JsonWriter& w, const Cluster& cluster, const Summary& summary,
     w.UnsignedField("sentence", s.sentence);
     w.SpanField("span", s.span);
     w.SpanField("source_span", s.source_span);
+    if (!s.parts.empty()) {
+      // A trimmed sentence: the pieces it keeps; "text" is their bytes joined.
+      w.Key("parts");
+      w.BeginArray();
+      for (size_t k = 0; k < s.parts.size(); ++k) {
+        w.BeginObject();
+        w.StringField("text", s.parts[k].Slice(doc.text));
+        w.SpanField("span", s.parts[k]);
+        w.SpanField("source_span", s.source_parts[k]);
+        w.EndObject();
+      }
+      w.EndArray();
+    }
     w.IndexOrNullField("event", s.event);
     w.StringOrNullField("speaker", s.speaker);
     w.UnsignedField("independent_sources", s.independent_sources);

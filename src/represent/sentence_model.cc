@@ -60,10 +60,51 @@ bool ClosesUnopenedQuote(std::string_view text) {
   return false;
 }
 
+// The trimmed version of candidate `full` (index `index`), if the trimmer
+// cuts anything: the kept tokens' terms and bigrams. `ids` and `stop` are the
+// sentence's tokens' stem ids and stopword flags.
+void AddTrim(const Document& doc, const Sentence& s, const SentenceTrimmer& trimmer,
+             const std::vector<uint32_t>& ids, const std::vector<bool>& stop, const Candidate& full,
+             int32_t index, std::vector<Candidate>* trims) {
+  std::vector<Span> parts = trimmer.Trim(doc, s);
+  if (parts.empty()) return;
+  Candidate t;
+  t.document = full.document;
+  t.sentence = full.sentence;
+  t.eligible = true;
+  t.dangling = full.dangling;
+  t.trim_of = index;
+  std::string text;
+  for (Span p : parts) text += p.Slice(doc.text);
+  t.words = static_cast<int>(CountWords(text));
+  t.bytes = static_cast<int>(text.size());
+  t.cost = t.words;
+  size_t part = 0;
+  int64_t previous = -1;  // the previous kept token's index
+  for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+    const Span span = doc.tokens[k].span;
+    while (part < parts.size() && parts[part].end <= span.begin) ++part;
+    if (part == parts.size()) break;
+    if (span.begin < parts[part].begin || span.end > parts[part].end) continue;
+    const size_t local = k - s.token_begin;
+    if (!stop[local]) t.terms.push_back(ids[local]);
+    if (previous >= 0 && !(stop[static_cast<size_t>(previous)] && stop[local])) {
+      t.bigrams.push_back((static_cast<uint64_t>(ids[static_cast<size_t>(previous)]) << 32) |
+                          ids[local]);
+    }
+    previous = static_cast<int64_t>(local);
+  }
+  if (t.terms.empty()) return;
+  std::sort(t.bigrams.begin(), t.bigrams.end());
+  t.bigrams.erase(std::unique(t.bigrams.begin(), t.bigrams.end()), t.bigrams.end());
+  t.parts = std::move(parts);
+  trims->push_back(std::move(t));
+}
+
 }  // namespace
 
 SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangling_openers,
-                                   const SummaryPlan* plan) {
+                                   const SummaryPlan* plan, const SentenceTrimmer* trimmer) {
   SentenceModel m;
   m.num_documents_ = cluster.documents.size();
   m.included_.assign(m.num_documents_, true);
@@ -133,6 +174,15 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
       c.eligible = !question_turn && c.words >= kMinSummaryWords && c.words <= kMaxSummaryWords &&
                    !c.terms.empty() && !barred(d, si);
       c.dangling = dangling_openers.Contains(FirstWordLower(text)) || ClosesUnopenedQuote(text);
+      c.bytes = static_cast<int>(text.size());
+      c.quoted = text.find('"') != std::string_view::npos ||
+                 text.find("\xE2\x80\x9C") != std::string_view::npos ||
+                 text.find("\xE2\x80\x9D") != std::string_view::npos;
+      c.cost = c.words;
+      if (trimmer != nullptr && c.eligible && !IsUnspacedLanguage(doc.language)) {
+        AddTrim(doc, s, *trimmer, all_ids, stop, c, static_cast<int32_t>(m.candidates_.size()),
+                &m.trims_);
+      }
       m.candidates_.push_back(std::move(c));
     }
     const size_t count = m.candidates_.size() - first;
@@ -193,6 +243,11 @@ SentenceModel SentenceModel::Build(const Cluster& cluster, const WordList& dangl
     }
   }
   return m;
+}
+
+void SentenceModel::UseByteCosts() {
+  for (Candidate& c : candidates_) c.cost = c.bytes + 1;
+  for (Candidate& c : trims_) c.cost = c.bytes + 1;
 }
 
 SentenceModel::Overlap SentenceModel::Compare(size_t a, size_t b) const {

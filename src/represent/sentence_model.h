@@ -16,18 +16,25 @@
 
 #include "dossier/document.h"
 #include "dossier/summary.h"
+#include "represent/sentence_trims.h"
 #include "util/data_files.h"
 
 namespace dossier {
 
 struct Candidate {
   uint32_t document = 0;
-  uint32_t sentence = 0;          // index into Document::sentences
-  uint32_t position = 0;          // index among the document's candidate sentences
-  double relative_position = 0;   // position / number of candidates of the document
-  int words = 0;                  // white-space words of the sentence text
+  uint32_t sentence = 0;         // index into Document::sentences
+  uint32_t position = 0;         // index among the document's candidate sentences
+  double relative_position = 0;  // position / number of candidates of the document
+  int words = 0;                 // white-space words of the sentence text (of `parts` if trimmed)
+  int bytes = 0;                 // bytes of the text (of `parts` joined if trimmed)
+  int cost = 0;                  // what it takes of the budget: words, or bytes + 1
+  // A trimmed version of candidate `trim_of` (same sentence): the kept pieces.
+  int32_t trim_of = -1;
+  std::vector<Span> parts;
   bool eligible = false;          // may enter a summary
   bool dangling = false;          // opens with a pronoun or connective
+  bool quoted = false;            // holds a double quotation mark
   std::vector<uint32_t> terms;    // content-word stem ids, in order, with repeats
   std::vector<uint64_t> bigrams;  // stem-id pairs of adjacent tokens (not both stopwords), unique
   std::vector<std::pair<uint32_t, float>> tfidf;  // unit-length tf-idf vector, sorted by id
@@ -40,10 +47,16 @@ class SentenceModel {
   // sentences too short or too long to stand in a summary. With a plan, the
   // documents it does not let supply sentences (copies, documents set aside)
   // give no candidates at all, and its barred sentences are not eligible.
+  // With a trimmer, every eligible candidate it can trim also gets a trimmed
+  // version in trims() (terms and bigrams of the kept tokens only; no tf-idf).
   static SentenceModel Build(const Cluster& cluster, const WordList& dangling_openers,
-                             const SummaryPlan* plan = nullptr);
+                             const SummaryPlan* plan = nullptr,
+                             const SentenceTrimmer* trimmer = nullptr);
 
   const std::vector<Candidate>& candidates() const { return candidates_; }
+  const std::vector<Candidate>& trims() const { return trims_; }
+  // Budget costs in bytes (+ 1 for the separator) instead of words.
+  void UseByteCosts();
   // Documents of the cluster (candidates' `document` indexes them), and those
   // that gave candidates (all but the ones the plan leaves out).
   size_t num_documents() const { return num_documents_; }
@@ -72,6 +85,7 @@ class SentenceModel {
 
  private:
   std::vector<Candidate> candidates_;
+  std::vector<Candidate> trims_;
   std::vector<uint32_t> term_document_frequency_;
   std::vector<double> idf_;
   std::vector<std::vector<uint32_t>> postings_;  // term -> candidates containing it

@@ -9,6 +9,8 @@
 
 #include "dossier/summary.h"
 #include "represent/sentence_model.h"
+#include "represent/sentence_trims.h"
+#include "summarize/concept_search.h"
 #include "util/data_files.h"
 #include "util/radix_sort.h"
 #include "util/sorted.h"
@@ -19,6 +21,7 @@ namespace dossier {
 struct Summarizer::Impl {
   SummaryOptions options;
   WordList dangling_openers;
+  SentenceTrimmer trimmer;
 };
 
 namespace {
@@ -148,10 +151,25 @@ std::vector<double> CentroidScores(const SentenceModel& m) {
 
 // ---- Selection -------------------------------------------------------------------
 
+// Chosen candidates: an index below candidates().size() is a whole
+// sentence, candidates().size() + t the trimmed sentence trims()[t].
 struct Selection {
   std::vector<size_t> chosen;
-  int words = 0;
+  int words = 0;  // budget used (words or bytes + 1 each)
+  SummarySearch search = SummarySearch::kGreedy;
+  uint64_t nodes = 0;
 };
+
+const Candidate& ItemOf(const SentenceModel& m, size_t i) {
+  const size_t n = m.candidates().size();
+  return i < n ? m.candidates()[i] : m.trims()[i - n];
+}
+
+// The whole sentence an item is (or trims).
+size_t WholeOf(const SentenceModel& m, size_t i) {
+  const size_t n = m.candidates().size();
+  return i < n ? i : static_cast<size_t>(m.trims()[i - n].trim_of);
+}
 
 bool RedundantWith(const SentenceModel& m, size_t i, const std::vector<size_t>& chosen,
                    double threshold) {
@@ -167,10 +185,10 @@ Selection TakeInOrder(const SentenceModel& m, const std::vector<size_t>& order, 
   Selection sel;
   for (size_t i : order) {
     const Candidate& c = m.candidates()[i];
-    if (!c.eligible || sel.words + c.words > budget) continue;
+    if (!c.eligible || sel.words + c.cost > budget) continue;
     if (redundancy < 1 && RedundantWith(m, i, sel.chosen, redundancy)) continue;
     sel.chosen.push_back(i);
-    sel.words += c.words;
+    sel.words += c.cost;
   }
   return sel;
 }
@@ -214,14 +232,14 @@ Selection SelectMmr(const SentenceModel& m, int budget) {
     size_t best = SIZE_MAX;
     double best_score = -1e300;
     for (size_t i = 0; i < cs.size(); ++i) {
-      if (used[i] || !cs[i].eligible || sel.words + cs[i].words > budget) continue;
+      if (used[i] || !cs[i].eligible || sel.words + cs[i].cost > budget) continue;
       double s = kLambda * relevance[i] - (1 - kLambda) * max_sim[i];
       if (s > best_score) best_score = s, best = i;
     }
     if (best == SIZE_MAX) break;
     used[best] = true;
     sel.chosen.push_back(best);
-    sel.words += cs[best].words;
+    sel.words += cs[best].cost;
     for (size_t i = 0; i < cs.size(); ++i) {
       if (!used[i]) max_sim[i] = std::max(max_sim[i], m.Cosine(i, best));
     }
@@ -267,6 +285,154 @@ std::vector<double> DocumentCentrality(const SentenceModel& m) {
   return weight;
 }
 
+// The effective weights for a budget: short budgets use the short_* weights
+// that are set (non-negative).
+DossierWeights WeightsForBudget(const DossierWeights& w, bool short_budget) {
+  DossierWeights e = w;
+  if (!short_budget) return e;
+  if (w.short_unigram_weight >= 0) e.unigram_weight = w.short_unigram_weight;
+  if (w.short_position_decay > 0) e.position_decay = w.short_position_decay;
+  if (w.short_single_source_factor >= 0) e.single_source_factor = w.short_single_source_factor;
+  if (w.short_lead_prior >= 0) e.lead_prior = w.short_lead_prior;
+  return e;
+}
+
+// Short budgets: the best set of whole or trimmed sentences by concept
+// coverage (concept_search.h) among the best-scoring candidates, started
+// from the greedy choice `sel`, which it replaces when it finds better.
+// `fixed` leading entries of sel.chosen (the events' sentences) stay.
+void SearchShortBudget(const SentenceModel& m, int budget, const DossierWeights& p,
+                       const std::vector<std::vector<uint32_t>>& concepts,
+                       const std::vector<double>& weight, const std::vector<double>& bonus,
+                       const std::vector<double>& single_score, size_t fixed, Selection* sel) {
+  const auto& cs = m.candidates();
+  const size_t n = cs.size();
+  const size_t max_items = static_cast<size_t>(std::clamp(p.exact_candidates, 1.0, 64.0));
+  // Concepts the fixed sentences cover weigh nothing; the rest of the budget is free.
+  CoverageProblem problem;
+  problem.weight = weight;
+  int used = 0;
+  std::vector<bool> taken(n, false);
+  std::vector<size_t> fixed_sentences;
+  for (size_t f = 0; f < fixed; ++f) {
+    for (uint32_t k : concepts[sel->chosen[f]]) problem.weight[k] = 0;
+    used += ItemOf(m, sel->chosen[f]).cost;
+    taken[WholeOf(m, sel->chosen[f])] = true;
+    fixed_sentences.push_back(WholeOf(m, sel->chosen[f]));
+  }
+  problem.budget = budget - used;
+  // The pool: whole sentences by their greedy score, each with its trimmed version.
+  std::vector<std::vector<size_t>> trims_of(n);
+  for (size_t t = 0; t < m.trims().size(); ++t) {
+    trims_of[static_cast<size_t>(m.trims()[t].trim_of)].push_back(n + t);
+  }
+  std::vector<size_t> order;
+  for (size_t i = 0; i < n; ++i) {
+    if (cs[i].eligible && !cs[i].dangling && !taken[i] && single_score[i] > 0 &&
+        cs[i].words >= p.short_min_words && (p.short_quotes > 0 || !cs[i].quoted) &&
+        !RedundantWith(m, i, fixed_sentences, p.redundancy_cosine)) {
+      order.push_back(i);
+    }
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return single_score[a] > single_score[b]; });
+  std::vector<size_t> pool;
+  for (size_t i : order) {
+    if (pool.size() + 1 + trims_of[i].size() > max_items) break;
+    if (cs[i].cost <= problem.budget) pool.push_back(i);
+    for (size_t t : trims_of[i]) {
+      if (ItemOf(m, t).cost <= problem.budget) pool.push_back(t);
+    }
+  }
+  if (pool.empty()) return;
+  for (size_t item : pool) {
+    problem.concepts.push_back(concepts[item]);
+    problem.bonus.push_back(bonus[WholeOf(m, item)]);
+    problem.cost.push_back(ItemOf(m, item).cost);
+  }
+  problem.excludes.assign(pool.size(), 0);
+  for (size_t a = 0; a < pool.size(); ++a) {
+    for (size_t b = a + 1; b < pool.size(); ++b) {
+      const size_t wa = WholeOf(m, pool[a]), wb = WholeOf(m, pool[b]);
+      if (wa == wb || m.Cosine(wa, wb) >= p.redundancy_cosine) {
+        problem.excludes[a] |= uint64_t{1} << b;
+        problem.excludes[b] |= uint64_t{1} << a;
+      }
+    }
+  }
+  // The greedy choice as the start when the pool holds it; else it competes at the end.
+  std::vector<uint32_t> start;
+  bool greedy_in_pool = true;
+  for (size_t k = fixed; k < sel->chosen.size() && greedy_in_pool; ++k) {
+    auto it = std::find(pool.begin(), pool.end(), sel->chosen[k]);
+    if (it == pool.end())
+      greedy_in_pool = false;
+    else
+      start.push_back(static_cast<uint32_t>(it - pool.begin()));
+  }
+  if (!greedy_in_pool) start.clear();
+  CoverageLimits limits;
+  limits.node_limit = static_cast<uint64_t>(std::max(1.0, p.exact_node_limit));
+  limits.seconds = p.exact_time_ms / 1000.0;
+  const CoverageResult r = MaximizeCoverage(problem, start, limits);
+  sel->search = r.complete ? SummarySearch::kExact : SummarySearch::kCapped;
+  sel->nodes = r.nodes;
+  if (!greedy_in_pool) {
+    // The greedy set's value under the same objective.
+    std::vector<bool> seen(weight.size(), false);
+    double greedy_value = 0;
+    for (size_t k = fixed; k < sel->chosen.size(); ++k) {
+      const size_t item = sel->chosen[k];
+      greedy_value += bonus[WholeOf(m, item)];
+      for (uint32_t c : concepts[item]) {
+        if (!seen[c]) greedy_value += problem.weight[c];
+        seen[c] = true;
+      }
+    }
+    if (r.value <= greedy_value + 1e-9) return;
+  }
+  sel->chosen.resize(fixed);
+  sel->words = used;
+  for (uint32_t k : r.chosen) {
+    sel->chosen.push_back(pool[k]);
+    sel->words += problem.cost[k];
+  }
+}
+
+// The concepts of every item (whole sentences, then trimmed ones) as dense
+// ids: a content stem is its term id; a stem bigram gets vocabulary_size +
+// its rank among the cluster's distinct bigrams (a bigram made across a cut
+// that no sentence has is no concept).
+std::vector<std::vector<uint32_t>> ItemConcepts(const SentenceModel& m, size_t* num_concepts) {
+  const auto& cs = m.candidates();
+  const uint32_t vocab = static_cast<uint32_t>(m.vocabulary_size());
+  std::vector<uint64_t> bigram_keys;
+  for (const Candidate& c : cs)
+    bigram_keys.insert(bigram_keys.end(), c.bigrams.begin(), c.bigrams.end());
+  RadixSortByKey(&bigram_keys, [](uint64_t k) { return k; });
+  bigram_keys.erase(std::unique(bigram_keys.begin(), bigram_keys.end()), bigram_keys.end());
+  *num_concepts = vocab + bigram_keys.size();
+  const size_t num_items = cs.size() + m.trims().size();
+  std::vector<std::vector<uint32_t>> concepts(num_items);
+  for (uint32_t i = 0; i < num_items; ++i) {
+    const Candidate& c = ItemOf(m, i);
+    std::vector<uint32_t>& ids = concepts[i];
+    ids.reserve(c.terms.size() + c.bigrams.size());
+    for (uint32_t t : c.terms) ids.push_back(t);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    // c.bigrams is sorted: walk it along the sorted key list.
+    auto from = bigram_keys.begin();
+    for (uint64_t key : c.bigrams) {
+      from = std::lower_bound(from, bigram_keys.end(), key);
+      if (from == bigram_keys.end()) break;
+      if (*from != key) continue;
+      ids.push_back(vocab + static_cast<uint32_t>(from - bigram_keys.begin()));
+    }
+  }
+  return concepts;
+}
+
 // Ours. Concepts are the content-word stems and the stem bigrams of the
 // cluster; a concept is worth the number of documents that report it, more
 // when they report it early and when the document is central to the cluster. Sentences are chosen
@@ -276,9 +442,10 @@ std::vector<double> DocumentCentrality(const SentenceModel& m) {
 // cover (`candidate_event`, `required_events`), each required event first
 // gets its best sentence (the same score, among its documents' sentences:
 // the one saying most of what the whole pile reports); with one event or
-// none this changes nothing.
+// none this changes nothing. Short budgets then search for the best set
+// (SearchShortBudget).
 Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights& p,
-                        const std::vector<int32_t>& candidate_event,
+                        bool short_budget, const std::vector<int32_t>& candidate_event,
                         const std::vector<int32_t>& required_events) {
   const double kUnigramWeight = p.unigram_weight;
   const double kPositionDecay = p.position_decay;
@@ -291,35 +458,15 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
   std::vector<double> doc_weight = DocumentCentrality(m);
   for (double& w : doc_weight) w = (1 - p.document_centrality) + p.document_centrality * w;
 
-  // Concepts as dense ids: a content stem is its term id; a stem bigram gets
-  // vocabulary_size + its rank among the cluster's distinct bigrams.
   const uint32_t vocab = static_cast<uint32_t>(m.vocabulary_size());
-  std::vector<uint64_t> bigram_keys;
-  for (const Candidate& c : cs)
-    bigram_keys.insert(bigram_keys.end(), c.bigrams.begin(), c.bigrams.end());
-  RadixSortByKey(&bigram_keys, [](uint64_t k) { return k; });
-  bigram_keys.erase(std::unique(bigram_keys.begin(), bigram_keys.end()), bigram_keys.end());
-  const size_t num_concepts = vocab + bigram_keys.size();
-  std::vector<std::vector<uint32_t>> concepts(cs.size());
-  for (uint32_t i = 0; i < cs.size(); ++i) {
-    const Candidate& c = cs[i];
-    std::vector<uint32_t>& ids = concepts[i];
-    ids.reserve(c.terms.size() + c.bigrams.size());
-    for (uint32_t t : c.terms) ids.push_back(t);
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    // c.bigrams is sorted: walk it along the sorted key list.
-    auto from = bigram_keys.begin();
-    for (uint64_t key : c.bigrams) {
-      from = std::lower_bound(from, bigram_keys.end(), key);
-      ids.push_back(vocab + static_cast<uint32_t>(from - bigram_keys.begin()));
-    }
-  }
+  size_t num_concepts = 0;
+  const std::vector<std::vector<uint32_t>> concepts = ItemConcepts(m, &num_concepts);
   // A concept is worth, per document reporting it, more when the document
   // mentions it early and when the document is central. Sentences come in
   // document order, so the first mention per document is the earliest.
   std::vector<double> weight(num_concepts, 0);
   std::vector<uint32_t> last_doc(num_concepts, 0);  // the last document counted, + 1
+  std::vector<uint32_t> reports(num_concepts, 0);   // documents reporting it
   for (uint32_t i = 0; i < cs.size(); ++i) {
     const Candidate& c = cs[i];
     const double value = (1.0 + 1.0 / (1.0 + static_cast<double>(c.position) / kPositionDecay)) *
@@ -327,6 +474,7 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
     for (uint32_t k : concepts[i]) {
       if (last_doc[k] == c.document + 1) continue;
       last_doc[k] = c.document + 1;
+      ++reports[k];
       weight[k] += (k < vocab ? kUnigramWeight : 1.0) * value;
     }
   }
@@ -338,11 +486,20 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
       }
     }
   }
+  if (short_budget && p.short_min_documents > 1) {
+    for (size_t k = 0; k < num_concepts; ++k) {
+      if (reports[k] < p.short_min_documents) weight[k] = 0;
+    }
+  }
   std::vector<bool> covered(num_concepts, false);
   std::vector<bool> chosen_sentence(cs.size(), false);
+  std::vector<double> bonus(cs.size());
+  for (size_t i = 0; i < cs.size(); ++i) {
+    bonus[i] = kLeadPrior * docs / (1.0 + static_cast<double>(cs[i].position));
+  }
   auto score_of = [&](size_t i) {
     const Candidate& c = cs[i];
-    double gain = kLeadPrior * docs / (1.0 + static_cast<double>(c.position));
+    double gain = bonus[i];
     for (uint32_t k : concepts[i]) {
       if (!covered[k]) gain += weight[k];
     }
@@ -356,7 +513,7 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
   auto choose = [&](size_t i) {
     chosen_sentence[i] = true;
     sel.chosen.push_back(i);
-    sel.words += cs[i].words;
+    sel.words += cs[i].cost;
     for (uint32_t k : concepts[i]) covered[k] = true;
   };
   // Events first: each required event's best sentence that fits.
@@ -366,7 +523,7 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
       double best_score = 0;
       for (size_t i = 0; i < cs.size(); ++i) {
         if (candidate_event[i] != event || !cs[i].eligible || chosen_sentence[i] ||
-            sel.words + cs[i].words > budget) {
+            sel.words + cs[i].cost > budget) {
           continue;
         }
         const double score = score_of(i);
@@ -376,6 +533,12 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
       }
       if (best != SIZE_MAX) choose(best);
     }
+  }
+  const size_t fixed = sel.chosen.size();
+  std::vector<double> single_score;
+  if (short_budget) {
+    single_score.resize(cs.size());
+    for (size_t i = 0; i < cs.size(); ++i) single_score[i] = score_of(i);
   }
   // Lazy greedy (Minoux): scores only fall as concepts get covered, so a
   // candidate whose fresh score still tops every stale one is the best. The
@@ -390,7 +553,7 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
   };
   std::priority_queue<Entry> queue;
   for (uint32_t i = 0; i < cs.size(); ++i) {
-    if (cs[i].eligible && !chosen_sentence[i] && cs[i].words <= budget) {
+    if (cs[i].eligible && !chosen_sentence[i] && cs[i].cost <= budget) {
       queue.push({score_of(i), i});
     }
   }
@@ -398,7 +561,7 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
     Entry top = queue.top();
     queue.pop();
     const Candidate& c = cs[top.index];
-    if (chosen_sentence[top.index] || sel.words + c.words > budget) continue;
+    if (chosen_sentence[top.index] || sel.words + c.cost > budget) continue;
     const double fresh = score_of(top.index);
     if (!queue.empty() && fresh < queue.top().score) {
       queue.push({fresh, top.index});
@@ -412,6 +575,9 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
         cs[next].eligible && !chosen_sentence[next]) {
       queue.push({score_of(next), static_cast<uint32_t>(next)});
     }
+  }
+  if (short_budget) {
+    SearchShortBudget(m, budget, p, concepts, weight, bonus, single_score, fixed, &sel);
   }
   return sel;
 }
@@ -436,6 +602,18 @@ Status SetDossierWeight(DossierWeights* w, std::string_view name, double value) 
       {"single_source_factor", &DossierWeights::single_source_factor},
       {"document_centrality", &DossierWeights::document_centrality},
       {"redundancy_cosine", &DossierWeights::redundancy_cosine},
+      {"short_budget_words", &DossierWeights::short_budget_words},
+      {"exact_candidates", &DossierWeights::exact_candidates},
+      {"exact_node_limit", &DossierWeights::exact_node_limit},
+      {"exact_time_ms", &DossierWeights::exact_time_ms},
+      {"trim", &DossierWeights::trim},
+      {"short_unigram_weight", &DossierWeights::short_unigram_weight},
+      {"short_position_decay", &DossierWeights::short_position_decay},
+      {"short_single_source_factor", &DossierWeights::short_single_source_factor},
+      {"short_lead_prior", &DossierWeights::short_lead_prior},
+      {"short_min_documents", &DossierWeights::short_min_documents},
+      {"short_min_words", &DossierWeights::short_min_words},
+      {"short_quotes", &DossierWeights::short_quotes},
   };
   for (const Field& f : kFields) {
     if (name == f.name) {
@@ -484,6 +662,18 @@ std::vector<SummaryMethod> AllSummaryMethods() {
           SummaryMethod::kMmr};
 }
 
+const char* SummarySearchName(SummarySearch search) {
+  switch (search) {
+    case SummarySearch::kGreedy:
+      return "greedy";
+    case SummarySearch::kExact:
+      return "exact";
+    case SummarySearch::kCapped:
+      return "capped";
+  }
+  return "greedy";
+}
+
 int CountSummaryWords(std::string_view text) { return static_cast<int>(CountWords(text)); }
 
 std::string Summary::Text() const {
@@ -503,29 +693,43 @@ Summarizer::~Summarizer() = default;
 const SummaryOptions& Summarizer::options() const { return impl_->options; }
 
 Result<Summarizer> Summarizer::Create(const SummaryOptions& options) {
-  if (options.max_words <= 0) {
+  if (options.max_words <= 0 || options.max_bytes < 0) {
     return Status(StatusCode::kInvalidArgument, "the word budget must be positive");
   }
   const DossierWeights& w = options.weights;
   if (!(w.position_decay > 0) || !(w.length_exponent >= 0) || !(w.unigram_weight >= 0) ||
       !(w.lead_prior >= 0) || !(w.dangling_penalty >= 0) || !(w.single_source_factor >= 0) ||
       !(w.document_centrality >= 0 && w.document_centrality <= 1) ||
-      !(w.redundancy_cosine > 0 && w.redundancy_cosine <= 1)) {
+      !(w.redundancy_cosine > 0 && w.redundancy_cosine <= 1) || !(w.exact_candidates >= 1) ||
+      !(w.exact_node_limit >= 1) || !(w.exact_time_ms > 0)) {
     return Status(StatusCode::kInvalidArgument,
                   "weights out of range: position_decay > 0, document_centrality in [0,1], "
-                  "redundancy_cosine in (0,1], the others >= 0");
+                  "redundancy_cosine in (0,1], exact_* >= 1, the others >= 0");
   }
   Result<WordList> openers =
       LoadWordList(options.data_dir, "en/dangling_openers.txt", /*lowercase=*/true);
   if (!openers.ok()) return openers.status();
-  return Summarizer(std::make_unique<Impl>(Impl{options, std::move(*openers)}));
+  Result<SentenceTrimmer> trimmer = SentenceTrimmer::Create(options.data_dir);
+  if (!trimmer.ok()) return trimmer.status();
+  return Summarizer(
+      std::make_unique<Impl>(Impl{options, std::move(*openers), std::move(*trimmer)}));
 }
 
 Summary Summarizer::Summarize(const Cluster& cluster) const { return Summarize(cluster, nullptr); }
 
 Summary Summarizer::Summarize(const Cluster& cluster, const SummaryPlan* plan) const {
   const SummaryOptions& o = impl_->options;
-  SentenceModel m = SentenceModel::Build(cluster, impl_->dangling_openers, plan);
+  // The budget: words, or bytes with one separator per sentence. Short
+  // budgets (our method only) let trimmed sentences compete and search.
+  const bool bytes = o.max_bytes > 0;
+  const int budget = bytes ? o.max_bytes + 1 : o.max_words;
+  const bool short_budget = o.method == SummaryMethod::kDossier &&
+                            (bytes ? o.max_bytes / 6.0 : static_cast<double>(o.max_words)) <=
+                                o.weights.short_budget_words;
+  const bool trim = short_budget && o.weights.trim > 0;
+  SentenceModel m = SentenceModel::Build(cluster, impl_->dangling_openers, plan,
+                                         trim ? &impl_->trimmer : nullptr);
+  if (bytes) m.UseByteCosts();
   const auto& cs = m.candidates();
   auto event_of_document = [&](uint32_t d) -> int32_t {
     return plan != nullptr && d < plan->event.size() ? plan->event[d] : -1;
@@ -536,26 +740,26 @@ Summary Summarizer::Summarize(const Cluster& cluster, const SummaryPlan* plan) c
   Selection sel;
   switch (o.method) {
     case SummaryMethod::kLead:
-      sel = SelectLead(m, o.max_words);
+      sel = SelectLead(m, budget);
       break;
     case SummaryMethod::kRoundRobin:
-      sel = SelectRoundRobin(m, o.max_words);
+      sel = SelectRoundRobin(m, budget);
       break;
     case SummaryMethod::kCentroid:
-      sel = SelectByScore(m, CentroidScores(m), o.max_words);
+      sel = SelectByScore(m, CentroidScores(m), budget);
       break;
     case SummaryMethod::kLexRank:
-      sel = SelectByScore(m, LexRankScores(m), o.max_words);
+      sel = SelectByScore(m, LexRankScores(m), budget);
       break;
     case SummaryMethod::kTextRank:
-      sel = SelectByScore(m, TextRankScores(m), o.max_words);
+      sel = SelectByScore(m, TextRankScores(m), budget);
       break;
     case SummaryMethod::kMmr:
-      sel = SelectMmr(m, o.max_words);
+      sel = SelectMmr(m, budget);
       break;
     case SummaryMethod::kDossier:
-      sel = SelectDossier(m, o.max_words, o.weights, candidate_event,
-                          plan != nullptr ? plan->required_events : kNoEvents);
+      sel = SelectDossier(m, budget, WeightsForBudget(o.weights, short_budget), short_budget,
+                          candidate_event, plan != nullptr ? plan->required_events : kNoEvents);
       break;
   }
   // Reading order: lead and round-robin keep their own order; the others read
@@ -563,11 +767,11 @@ Summary Summarizer::Summarize(const Cluster& cluster, const SummaryPlan* plan) c
   // articles first, then by article.
   if (o.method != SummaryMethod::kLead && o.method != SummaryMethod::kRoundRobin) {
     std::stable_sort(sel.chosen.begin(), sel.chosen.end(), [&](size_t a, size_t b) {
-      const Candidate& x = cs[a];
-      const Candidate& y = cs[b];
+      const Candidate& x = cs[WholeOf(m, a)];
+      const Candidate& y = cs[WholeOf(m, b)];
       // Events in time order; sentences of no event (-1) after them.
-      const uint32_t ex = static_cast<uint32_t>(candidate_event[a]);
-      const uint32_t ey = static_cast<uint32_t>(candidate_event[b]);
+      const uint32_t ex = static_cast<uint32_t>(candidate_event[WholeOf(m, a)]);
+      const uint32_t ey = static_cast<uint32_t>(candidate_event[WholeOf(m, b)]);
       if (ex != ey) return ex < ey;
       if (x.document == y.document) return x.position < y.position;
       if (x.relative_position != y.relative_position) {
@@ -578,9 +782,11 @@ Summary Summarizer::Summarize(const Cluster& cluster, const SummaryPlan* plan) c
   }
   Summary summary;
   summary.method = o.method;
-  summary.words = sel.words;
+  summary.search = sel.search;
+  summary.search_nodes = sel.nodes;
   std::vector<uint32_t> seen(cs.size(), 0);  // candidate j compared with chosen i: seen[j] == i + 1
-  for (size_t i : sel.chosen) {
+  for (size_t item : sel.chosen) {
+    const size_t i = WholeOf(m, item);
     const Candidate& c = cs[i];
     const Document& doc = cluster.documents[c.document];
     const Sentence& s = doc.sentences[c.sentence];
@@ -589,7 +795,18 @@ Summary Summarizer::Summarize(const Cluster& cluster, const SummaryPlan* plan) c
     line.sentence = c.sentence;
     line.span = s.span;
     line.source_span = SourceSpan(doc, s.span);
-    line.text = std::string(s.span.Slice(doc.text));
+    if (item == i) {
+      line.text = std::string(s.span.Slice(doc.text));
+    } else {
+      // A trimmed sentence cites the pieces it keeps.
+      line.parts = ItemOf(m, item).parts;
+      for (Span p : line.parts) {
+        line.text += p.Slice(doc.text);
+        line.source_parts.push_back(SourceSpan(doc, p));
+      }
+    }
+    summary.words += ItemOf(m, item).words;
+    summary.bytes += static_cast<int>(line.text.size());
     line.event = candidate_event[i];
     // Support: the most similar sentence of every other document, if similar enough.
     std::vector<std::pair<double, size_t>> best(cluster.documents.size(), {0.0, SIZE_MAX});

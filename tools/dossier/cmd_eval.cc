@@ -32,6 +32,8 @@ struct EvalFlags {
   std::vector<std::string> methods{"dossier"};
   std::string method_list = "dossier";  // comma-separated, as given
   int words = 0;                        // 0: the protocol's
+  std::string budget_unit = "words";
+  int bytes = 0;  // 0: the protocol's
   std::string protocol = "multinews";
   std::string output;
   int jobs = 0;
@@ -82,6 +84,12 @@ void PrintReport(const EvalFlags& flags, const SummaryEvalReport& report, double
     row["clusters"] = report.clusters;
     row["clusters_per_s"] = rate;
     text << m.method << ":\n";
+    if (m.exact + m.capped > 0) {
+      // Short budgets: how the search ended (a capped one keeps the best set found).
+      row["search_exact"] = m.exact;
+      row["search_capped"] = m.capped;
+      text << "  search: " << m.exact << " exact, " << m.capped << " capped (best found kept)\n";
+    }
     for (const eval::MetricScore& s : m.metrics) {
       row[s.name] = {{"r", s.average.r}, {"p", s.average.p}, {"f", s.average.f}};
       text << "  " << std::left << std::setw(10) << s.name << std::right << " R "
@@ -95,7 +103,8 @@ void PrintReport(const EvalFlags& flags, const SummaryEvalReport& report, double
     std::cout << table.dump() << "\n";
   } else {
     std::cout << "dossier eval " << flags.data << " — protocol " << flags.protocol << ", "
-              << report.words << " words" << ScoreNote(flags) << "\n"
+              << (report.bytes > 0 ? report.bytes : report.words)
+              << (report.bytes > 0 ? " bytes" : " words") << ScoreNote(flags) << "\n"
               << text.str() << std::fixed << std::setprecision(3) << "read " << report.read_seconds
               << " s, total " << total << " s\n";
   }
@@ -107,6 +116,8 @@ int RunEval(const EvalFlags& flags) {
   options.protocol = flags.protocol;
   options.methods = flags.methods;
   options.words = flags.words;
+  options.budget_unit = flags.budget_unit;
+  options.bytes = flags.bytes;
   options.jobs = flags.jobs;
   options.score = !flags.no_score;
   options.plan = !flags.no_plan;
@@ -165,6 +176,14 @@ Command SetupEval(CLI::App& app) {
                   "textrank, mmr, or all")
       ->capture_default_str();
   cmd->add_option("--words,-w", flags->words, "Word budget (default: the protocol's)");
+  cmd->add_option("--budget-unit", flags->budget_unit,
+                  "words, or bytes: the budget and ROUGE's cut in bytes (-b; duc2004: 665, "
+                  "DUC 2004's official limit)")
+      ->check(CLI::IsMember({"words", "bytes"}))
+      ->capture_default_str();
+  cmd->add_option("--bytes", flags->bytes,
+                  "Byte budget with --budget-unit bytes (default: the "
+                  "protocol's)");
   cmd->add_option("--protocol", flags->protocol,
                   "multinews (300 words, -n 2 -2 4 -u -m, F) or duc2004 (100 words, -n 4 -m, R)")
       ->check(CLI::IsMember({"multinews", "duc2004"}))

@@ -52,10 +52,30 @@ class SummarizerTest : public ::testing::Test {
       const Document& doc = c.documents[line.document];
       std::string_view cited = line.source_span.Slice(doc.raw);
       ASSERT_FALSE(cited.empty());
-      if (doc.raw.find(line.text) != std::string::npos) {
-        EXPECT_EQ(cited, line.text) << c.id;
+      if (line.parts.empty()) {
+        if (doc.raw.find(line.text) != std::string::npos) {
+          EXPECT_EQ(cited, line.text) << c.id;
+        }
+        EXPECT_EQ(line.text, line.span.Slice(doc.text));
+      } else {
+        // A trimmed sentence: its text is the kept pieces, each cited exactly.
+        ASSERT_EQ(line.parts.size(), line.source_parts.size());
+        std::string joined;
+        for (size_t k = 0; k < line.parts.size(); ++k) {
+          const std::string_view piece = line.parts[k].Slice(doc.text);
+          EXPECT_GE(line.parts[k].begin, line.span.begin);
+          EXPECT_LE(line.parts[k].end, line.span.end);
+          if (k > 0) {
+            EXPECT_GT(line.parts[k].begin, line.parts[k - 1].end);
+          }
+          if (doc.raw.find(piece) != std::string::npos) {
+            EXPECT_EQ(line.source_parts[k].Slice(doc.raw), piece);
+          }
+          joined += piece;
+        }
+        EXPECT_EQ(line.text, joined);
+        EXPECT_LT(line.text.size(), line.span.size());
       }
-      EXPECT_EQ(line.text, line.span.Slice(doc.text));
       std::set<uint32_t> docs;
       for (const Support& sup : line.support) {
         EXPECT_NE(sup.document, line.document);
@@ -74,7 +94,7 @@ class SummarizerTest : public ::testing::Test {
 
 Pipeline* SummarizerTest::pipeline_ = nullptr;
 
-TEST_F(SummarizerTest, EveryMethodStaysWithinTheBudgetWithWholeSentences) {
+TEST_F(SummarizerTest, EveryMethodStaysWithinTheBudgetWithCitedSentences) {
   auto clusters = Read(DOSSIER_SOURCE_DIR "/examples/harbor-bridge");
   ASSERT_EQ(clusters.size(), 1u);
   for (SummaryMethod m : AllSummaryMethods()) {
@@ -182,6 +202,42 @@ TEST(SummaryMethodTest, NamesRoundTrip) {
   EXPECT_TRUE(SetDossierWeight(&w, "lead_prior", 3).ok());
   EXPECT_EQ(w.lead_prior, 3);
   EXPECT_FALSE(SetDossierWeight(&w, "no_such_weight", 1).ok());
+}
+
+TEST_F(SummarizerTest, ShortBudgetsSearchAndSayHowTheSearchEnded) {
+  auto clusters = Read(DOSSIER_SOURCE_DIR "/examples/harbor-bridge");
+  Summary greedy = Summarize(clusters[0], SummaryMethod::kDossier, 250);
+  EXPECT_EQ(greedy.search, SummarySearch::kGreedy);
+  Summary exact = Summarize(clusters[0], SummaryMethod::kDossier, 100);
+  EXPECT_EQ(exact.search, SummarySearch::kExact);
+  EXPECT_GT(exact.search_nodes, 0u);
+  EXPECT_LE(exact.words, 100);
+  // A cap of one node stops the search at once: the greedy choice stands.
+  SummaryOptions o;
+  o.max_words = 100;
+  o.weights.exact_node_limit = 1;
+  o.weights.trim = 0;
+  Result<Summarizer> s = Summarizer::Create(o);
+  ASSERT_TRUE(s.ok());
+  Summary capped = s->Summarize(clusters[0]);
+  EXPECT_EQ(capped.search, SummarySearch::kCapped);
+  EXPECT_LE(capped.words, 100);
+  for (const SummarySentence& line : capped.sentences) EXPECT_TRUE(line.parts.empty());
+}
+
+TEST_F(SummarizerTest, AByteBudgetCountsBytesAndSeparators) {
+  auto clusters = Read(DOSSIER_SOURCE_DIR "/examples/harbor-bridge");
+  for (SummaryMethod m : AllSummaryMethods()) {
+    SummaryOptions o;
+    o.method = m;
+    o.max_bytes = 665;
+    Result<Summarizer> s = Summarizer::Create(o);
+    ASSERT_TRUE(s.ok());
+    Summary summary = s->Summarize(clusters[0]);
+    EXPECT_FALSE(summary.sentences.empty());
+    EXPECT_LE(summary.Text().size(), 665u) << SummaryMethodName(m);
+    ExpectCitationsExact(clusters[0], summary);
+  }
 }
 
 }  // namespace
