@@ -30,6 +30,8 @@ struct Pipeline::Impl {
   // The languages the rule-based splitter serves (those with <code>/abbreviations.txt);
   // the others are split by ICU.
   std::vector<std::string> rule_split;
+  // The languages whose <code>/sentences.txt says "ordinal_period | yes" ("am 3. März").
+  std::vector<std::string> ordinal_period;
 
   const ClutterFilter& ClutterFor(std::string_view code) const {
     auto it = clutter.find(code);
@@ -95,10 +97,31 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
   for (const std::string& code : codes) {
     if (HasDataFile(options.data_dir, code + "/abbreviations.txt")) rule_split.push_back(code);
   }
+  std::vector<std::string> ordinal_period;
+  for (const std::string& code : codes) {
+    const std::string name = code + "/sentences.txt";
+    if (!HasDataFile(options.data_dir, name)) continue;
+    Result<std::string> content = ReadDataFile(options.data_dir, name);
+    if (!content.ok()) return content.status();
+    DataLines lines(*content);
+    for (std::string_view line; lines.Next(&line);) {
+      const size_t bar = line.find('|');
+      const std::string_view key = TrimWhitespace(line.substr(0, bar));
+      const std::string_view value =
+          bar == std::string_view::npos ? std::string_view() : TrimWhitespace(line.substr(bar + 1));
+      if (key != "ordinal_period" || (value != "yes" && value != "no")) {
+        return Status(StatusCode::kInvalidArgument,
+                      name + ":" + std::to_string(lines.number()) +
+                          ": expected 'ordinal_period | yes' or 'ordinal_period | no', got '" +
+                          std::string(line) + "'");
+      }
+      if (value == "yes") ordinal_period.push_back(code);
+    }
+  }
   auto impl = std::make_unique<Impl>(
       Impl{std::move(clutter), std::move(*metadata), std::move(*transcript), std::move(*splitter),
            std::move(*tokenizer), std::move(*languages), NormalizeLanguageTag(options.language),
-           std::move(rule_split)});
+           std::move(rule_split), std::move(ordinal_period)});
   return Pipeline(std::move(impl));
 }
 
@@ -155,6 +178,8 @@ void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
   doc->language_origin = std::string(LanguageOriginName(language.origin));
   const bool rule_split = std::find(impl_->rule_split.begin(), impl_->rule_split.end(),
                                     doc->language) != impl_->rule_split.end();
+  const bool ordinal_period = std::find(impl_->ordinal_period.begin(), impl_->ordinal_period.end(),
+                                        doc->language) != impl_->ordinal_period.end();
 
   impl_->ClutterFor(doc->language).Apply(text, &doc->paragraphs, &doc->clutter);
   doc->turns = impl_->transcript.Parse(text, doc->paragraphs);
@@ -199,7 +224,7 @@ void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
     if (rule_split) {
       impl_->splitter.Split(text, region, &spans, caseless);
     } else {
-      scratch->impl_->icu_sentences.Split(text, region, doc->language, &spans);
+      scratch->impl_->icu_sentences.Split(text, region, doc->language, &spans, ordinal_period);
     }
     for (const Span& s : spans) {
       Sentence sentence;

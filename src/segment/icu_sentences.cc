@@ -1,5 +1,7 @@
 #include "segment/icu_sentences.h"
 
+#include <unicode/uchar.h>
+
 #include "util/strings.h"
 
 namespace dossier {
@@ -34,8 +36,28 @@ icu::BreakIterator* IcuSentences::For(std::string_view language) {
   return b.it.get();
 }
 
+namespace {
+
+// "… vom 3." : the span ends with a number of one to three digits (after a space, an opening
+// bracket or the span's start) and a period.
+bool EndsWithOrdinal(std::string_view s) {
+  if (s.size() < 2 || s.back() != '.') return false;
+  size_t k = s.size() - 1, digits = 0;
+  while (k > 0 && IsAsciiDigit(s[k - 1])) --k, ++digits;
+  if (digits == 0 || digits > 3) return false;
+  return k == 0 || s[k - 1] == ' ' || s[k - 1] == '(';
+}
+
+bool StartsWithLetter(std::string_view text, size_t at) {
+  size_t pos = at;
+  return u_isalpha(static_cast<UChar32>(DecodeUtf8(text, &pos)));
+}
+
+}  // namespace
+
 void IcuSentences::Split(std::string_view text, Span region, std::string_view language,
-                         std::vector<Span>* out) {
+                         std::vector<Span>* out, bool ordinal_period) {
+  const size_t first_out = out->size();
   const size_t end = std::min<size_t>(region.end, text.size());
   icu::BreakIterator* it = For(language);
   if (it == nullptr || region.begin >= end) {
@@ -51,7 +73,15 @@ void IcuSentences::Split(std::string_view text, Span region, std::string_view la
     size_t e = offset[static_cast<size_t>(to)];
     while (b < e && IsAsciiSpace(text[b])) ++b;
     while (e > b && IsAsciiSpace(text[e - 1])) --e;
-    if (b < e) out->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+    if (b < e) {
+      // "am 3. | März": the ordinal's period ends no sentence before a word.
+      if (ordinal_period && out->size() > first_out && EndsWithOrdinal(out->back().Slice(text)) &&
+          StartsWithLetter(text, b)) {
+        out->back().end = static_cast<uint32_t>(e);
+      } else {
+        out->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+      }
+    }
     from = to;
   }
 }

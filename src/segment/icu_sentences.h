@@ -7,7 +7,9 @@
 // The breaker is ICU's for the language's locale with the "standard"
 // suppressions (ICU's own abbreviation lists where it has them: "@ss=standard"),
 // so "。", "！", "？", "।" and "؟" end sentences as "." does. Each span is trimmed of
-// white space; empty spans are dropped.
+// white space; empty spans are dropped. With `ordinal_period` (languages that write ordinals
+// with a period: German "am 3. März", "der 2. Weltkrieg"), a break right after a number of one
+// to three digits and its period is no break when a letter follows (ICU breaks there).
 #ifndef DOSSIER_SEGMENT_ICU_SENTENCES_H_
 #define DOSSIER_SEGMENT_ICU_SENTENCES_H_
 
@@ -32,7 +34,8 @@ Utf16Run ToUtf16Run(std::string_view text, size_t begin, size_t end);
 
 class IcuSentences {
  public:
-  void Split(std::string_view text, Span region, std::string_view language, std::vector<Span>* out);
+  void Split(std::string_view text, Span region, std::string_view language, std::vector<Span>* out,
+             bool ordinal_period = false);
 
  private:
   struct Breaker {

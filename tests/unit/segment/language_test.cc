@@ -3,10 +3,12 @@
 #include "dossier/language.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "dossier/pipeline.h"
 #include "segment/icu_sentences.h"
 #include "segment/language.h"
 #include "segment/tokenizer.h"
@@ -201,6 +203,58 @@ TEST(IcuSentencesTest, CjkAndEuropeanFullStops) {
   s.Split(de, {0, static_cast<uint32_t>(de.size())}, "de", &out);
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[1].Slice(de), "Die Fahrgäste warteten zwei Stunden.");
+}
+
+// German writes ordinals with a period: "am 3. März" is no sentence end, with the setting
+// (data/de/sentences.txt); a number ending a sentence before a quote or a digit still is.
+TEST(IcuSentencesTest, OrdinalPeriodJoinsWhereTheLanguageSaysSo) {
+  IcuSentences s;
+  std::vector<Span> out;
+  const std::string de =
+      "Der Unfall vom 3. März sorgte für Streit. Im Jahr stiegen die Fahrgäste um 12. "
+      "„Das reicht nicht“, sagte sie. Seit dem 1. Januar gilt der Plan.";
+  s.Split(de, {0, static_cast<uint32_t>(de.size())}, "de", &out, /*ordinal_period=*/true);
+  std::vector<std::string> got;
+  for (const Span& sp : out) got.emplace_back(sp.Slice(de));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{
+                "Der Unfall vom 3. März sorgte für Streit.", "Im Jahr stiegen die Fahrgäste um 12.",
+                "„Das reicht nicht“, sagte sie.", "Seit dem 1. Januar gilt der Plan."}));
+  out.clear();
+  s.Split(de, {0, static_cast<uint32_t>(de.size())}, "de", &out, /*ordinal_period=*/false);
+  EXPECT_GT(out.size(), 4u);
+}
+
+// The pipeline reads the setting from <code>/sentences.txt, and names the file and line of a
+// bad one.
+TEST(IcuSentencesTest, SentenceSettingsComeFromTheDataFolder) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("dossier_sentences_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "de");
+  std::ofstream(dir / "de" / "sentences.txt") << "# settings\nordinal_period | perhaps\n";
+  PipelineOptions options;
+  options.data_dir = dir.string();
+  Result<Pipeline> bad = Pipeline::Create(options);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("de/sentences.txt:2"), std::string::npos)
+      << bad.status().ToString();
+  std::ofstream(dir / "de" / "sentences.txt") << "ordinal_period | no\n";
+  Result<Pipeline> off = Pipeline::Create(options);
+  ASSERT_TRUE(off.ok()) << off.status().ToString();
+  Document doc;
+  doc.text = "Der Unfall vom 3. März sorgte für Streit im Hafen von Hamburg. Die Fähre blieb dort.";
+  doc.declared_language = "de";
+  Pipeline::Scratch scratch = off->NewScratch();
+  off->Analyze(&doc, &scratch);
+  const size_t with_setting_off = doc.sentences.size();
+  Result<Pipeline> built_in = Pipeline::Create(PipelineOptions{});
+  ASSERT_TRUE(built_in.ok()) << built_in.status().ToString();
+  Pipeline::Scratch scratch2 = built_in->NewScratch();
+  built_in->Analyze(&doc, &scratch2);
+  EXPECT_EQ(doc.language, "de");
+  EXPECT_EQ(doc.sentences.size(), 2u);
+  EXPECT_EQ(with_setting_off, 3u);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
