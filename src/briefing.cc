@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <numeric>
 #include <optional>
 #include <set>
@@ -111,19 +113,33 @@ Result<LanguageAnalyzers> LanguageAnalyzers::Create(std::string_view data_dir,
 struct Briefer::Impl {
   BriefOptions options;
   Summarizer summarizer;
-  // By language code; "en" is always there.
-  std::map<std::string, LanguageAnalyzers, std::less<>> analyzers;
+  // One language's analyzers, made on first use (Brief() is const and may run on several
+  // threads, hence the once_flag). With a --data-dir every language's are made in Create(),
+  // so a bad list is an error there; the built-in lists are tested.
+  struct Slot {
+    std::once_flag once;
+    std::optional<LanguageAnalyzers> made;
+  };
+  // By language code; "en" is always there and made.
+  std::map<std::string, std::unique_ptr<Slot>, std::less<>> analyzers;
   PileAnalyzer piles;
   WordList outlets;
   LanguageTable languages;
   SentenceLabeler labeler;
 
-  const LanguageAnalyzers& English() const { return analyzers.find("en")->second; }
+  const LanguageAnalyzers& English() const { return *analyzers.find("en")->second->made; }
   // The analyzers of a document's language (English's for a language without any: its
   // analyses are switched off, and the sentence voices fall back to English's words).
   const LanguageAnalyzers& For(std::string_view code) const {
     auto it = analyzers.find(code);
-    return it != analyzers.end() ? it->second : English();
+    if (it == analyzers.end()) return English();
+    Slot& slot = *it->second;
+    std::call_once(slot.once, [&] {
+      Result<LanguageAnalyzers> made =
+          LanguageAnalyzers::Create(options.data_dir, it->first, languages);
+      if (made.ok()) slot.made.emplace(std::move(*made));
+    });
+    return slot.made ? *slot.made : English();
   }
   const LanguageAnalyzers& For(const Document& doc) const { return For(LanguageOf(doc)); }
   // The languages among the documents `mask` selects, in order of first appearance.
@@ -245,8 +261,8 @@ Result<Briefer> Briefer::Create(const BriefOptions& options) {
   if (!languages.ok()) return languages.status();
   Result<SentenceLabeler> labeler = SentenceLabeler::Create(options.data_dir);
   if (!labeler.ok()) return labeler.status();
-  // English, every language that lists an analysis, and a forced language.
-  std::map<std::string, LanguageAnalyzers, std::less<>> analyzers;
+  // English, and every language that lists an analysis.
+  std::map<std::string, std::unique_ptr<Impl::Slot>, std::less<>> analyzers;
   std::vector<std::string> codes = {"en"};
   for (const std::string& code : languages->codes()) {
     for (LanguageAnalysis a : {LanguageAnalysis::kQuotes, LanguageAnalysis::kFigures,
@@ -259,9 +275,15 @@ Result<Briefer> Briefer::Create(const BriefOptions& options) {
   }
   for (const std::string& code : codes) {
     if (analyzers.count(code) != 0) continue;
-    Result<LanguageAnalyzers> made = LanguageAnalyzers::Create(options.data_dir, code, *languages);
-    if (!made.ok()) return made.status();
-    analyzers.emplace(code, std::move(*made));
+    auto slot = std::make_unique<Impl::Slot>();
+    if (code == "en" || !options.data_dir.empty()) {
+      Result<LanguageAnalyzers> made =
+          LanguageAnalyzers::Create(options.data_dir, code, *languages);
+      if (!made.ok()) return made.status();
+      slot->made.emplace(std::move(*made));
+      std::call_once(slot->once, [] {});
+    }
+    analyzers.emplace(code, std::move(slot));
   }
   return Briefer(std::make_unique<Impl>(Impl{options, std::move(*summarizer), std::move(analyzers),
                                              std::move(*piles), std::move(*outlets),

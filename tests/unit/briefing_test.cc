@@ -3,8 +3,10 @@
 #include "dossier/briefing.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 
 #include "dossier/ingest.h"
@@ -137,6 +139,66 @@ TEST_F(BriefingTest, SettingsByName) {
   EXPECT_TRUE(SetBriefSetting(&o, "lead_prior", 2).ok());
   EXPECT_EQ(o.summary.weights.lead_prior, 2);
   EXPECT_FALSE(SetBriefSetting(&o, "pile.nope", 1).ok());
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// Every language's built-in lists make its analyzers (with a data folder they are all made
+// at once, so a bad list would fail here); and a German and a French report briefed together
+// each get their own language's speakers, figures and entities. (One report each: reports in
+// two languages are never the same story to the pile, so all of them are briefed together.)
+TEST(BriefingLanguagesTest, EveryLanguagesListsLoadAndEachReportUsesItsOwn) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("dossier_briefing_languages_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  BriefOptions eager;
+  eager.data_dir = dir.string();
+  Result<Briefer> all = Briefer::Create(eager);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  std::filesystem::remove_all(dir);
+
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  Cluster cluster;
+  for (const char* pile : {"de-faehre", "fr-incendie"}) {
+    Status s = ReadInputs(
+        {std::string(DOSSIER_SOURCE_DIR) + "/tests/golden/languages/" + pile}, {},
+        [&](Cluster&& c) { cluster.documents.push_back(std::move(c.documents.front())); }, nullptr);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+  Pipeline::Scratch scratch = pipeline->NewScratch();
+  pipeline->Analyze(&cluster, &scratch);
+  Result<Briefer> lazy = Briefer::Create({});
+  ASSERT_TRUE(lazy.ok());
+  const Briefing b = lazy->Brief(cluster);
+  EXPECT_TRUE(b.language == "de" || b.language == "fr") << b.language;
+  auto has_entity = [&](const std::string& name) {
+    return std::any_of(b.entities.begin(), b.entities.end(),
+                       [&](const EntityEntry& e) { return e.name == name; });
+  };
+  EXPECT_TRUE(has_entity("Martin Hollweg"));  // German report
+  EXPECT_TRUE(has_entity("Laurent Dupuis"));  // French report
+  EXPECT_FALSE(has_entity("Passagiere"));
+  auto has_speaker = [&](const std::string& name) {
+    return std::any_of(b.speakers.begin(), b.speakers.end(),
+                       [&](const auto& s) { return s.name == name; });
+  };
+  EXPECT_TRUE(has_speaker("Martin Hollweg"));
+  EXPECT_TRUE(has_speaker("Claire Vasseur"));
+  bool german_figure = false, french_figure = false;
+  for (const auto* list : {&b.figures, &b.single_source_figures}) {
+    for (const FigureEntry& f : *list) {
+      const std::string& lang = cluster.documents[f.mentions.front().where.document].language;
+      german_figure |= lang == "de";
+      french_figure |= lang == "fr";
+    }
+  }
+  EXPECT_TRUE(german_figure);
+  EXPECT_TRUE(french_figure);
 }
 
 }  // namespace
