@@ -165,12 +165,26 @@ ArticleFeatures StoryClusterer::Features(const Document& doc, const StoryCluster
   f.band_keys_set = true;
   f.day = DaysFromIsoDate(doc.date);
   if (!doc.source.empty()) f.source = HashBytes(AsciiLower(doc.source), 0x6f75746c6574ULL) | 1;
-  std::unordered_map<uint64_t, uint32_t> index;
-  index.reserve(doc.tokens.size());
+  // Stem hash -> index into f.terms: open addressing over at least twice
+  // as many slots as the tokens (text and title) that can be terms.
+  struct Slot {
+    uint64_t hash;
+    uint32_t term;
+  };
+  const size_t tokens = doc.tokens.size() + (title != nullptr ? title->tokens.size() : 0);
+  size_t capacity = 16;
+  while (capacity < 2 * tokens) capacity *= 2;
+  std::vector<Slot> index(capacity, Slot{0, UINT32_MAX});
   auto term_of = [&](const Token& t) {
-    auto [it, added] = index.try_emplace(t.stem_hash, static_cast<uint32_t>(f.terms.size()));
-    if (added) f.terms.push_back({t.stem_hash, 0.0f, t.lower});
-    return it->second;
+    for (size_t i = Mix64(t.stem_hash) & (capacity - 1);; i = (i + 1) & (capacity - 1)) {
+      Slot& slot = index[i];
+      if (slot.term == UINT32_MAX) {
+        slot = {t.stem_hash, static_cast<uint32_t>(f.terms.size())};
+        f.terms.push_back({t.stem_hash, 0.0f, t.lower});
+        return slot.term;
+      }
+      if (slot.hash == t.stem_hash) return slot.term;
+    }
   };
   const float name_weight = static_cast<float>(options.name_weight);
   for (const Sentence& sentence : doc.sentences) {
