@@ -77,6 +77,8 @@ bool ReadFeatures(BinaryReader* r, ArticleFeatures* f) {
   }
   if (!r->Pod(&empty) || empty > 1 || !r->Pod(&f->day) || !r->U64(&f->source)) return r->Fail();
   f->signature.empty = empty == 1;
+  f->band_keys = NearDuplicateIndex::ComputeBandKeys(f->signature);
+  f->band_keys_set = true;
   return true;
 }
 

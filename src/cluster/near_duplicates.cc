@@ -126,7 +126,17 @@ int NearDuplicateIndex::EqualPositions(const Signature& a, const Signature& b) {
   return equal;
 }
 
+NearDuplicateIndex::BandKeys NearDuplicateIndex::ComputeBandKeys(const Signature& signature) {
+  BandKeys keys;
+  for (int band = 0; band < kBands; ++band) keys[band] = BandKey(signature, band);
+  return keys;
+}
+
 std::optional<uint32_t> NearDuplicateIndex::Add(const Signature& signature) {
+  return Add(signature, ComputeBandKeys(signature));
+}
+
+std::optional<uint32_t> NearDuplicateIndex::Add(const Signature& signature, const BandKeys& keys) {
   const uint32_t id = size();
   signatures_.push_back(signature);
   groups_.Add();
@@ -138,7 +148,7 @@ std::optional<uint32_t> NearDuplicateIndex::Add(const Signature& signature) {
   std::array<uint32_t, kBands> buckets;
   bool joined = false;
   for (int band = 0; band < kBands; ++band) {
-    const uint32_t bucket = bucket_ids_.Intern(BandKey(sig, band));
+    const uint32_t bucket = bucket_ids_.Intern(keys[band]);
     if (bucket == heads_.size()) heads_.push_back(kNone);
     buckets[band] = bucket;
     for (uint32_t e = heads_[bucket]; e != kNone; e = entries_[e].next) {
@@ -172,11 +182,16 @@ std::optional<uint32_t> NearDuplicateIndex::Add(const Signature& signature) {
 }
 
 std::vector<uint32_t> NearDuplicateIndex::Matches(const Signature& sig) const {
+  return Matches(sig, ComputeBandKeys(sig));
+}
+
+std::vector<uint32_t> NearDuplicateIndex::Matches(const Signature& sig,
+                                                  const BandKeys& keys) const {
   std::vector<uint32_t> out;
   if (sig.empty) return out;
   std::vector<uint32_t> met;
   for (int band = 0; band < kBands; ++band) {
-    const uint32_t bucket = bucket_ids_.Find(BandKey(sig, band));
+    const uint32_t bucket = bucket_ids_.Find(keys[band]);
     if (bucket == FlatIdMap::kNotFound) continue;
     for (uint32_t e = heads_[bucket]; e != kNone; e = entries_[e].next)
       met.push_back(entries_[e].doc);

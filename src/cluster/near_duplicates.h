@@ -88,12 +88,18 @@ class NearDuplicateIndex {
     bool empty = true;
   };
 
+  // The LSH keys of a signature's bands (what Add and Matches look up).
+  using BandKeys = std::array<uint64_t, kBands>;
+
   explicit NearDuplicateIndex(NearDuplicateOptions options = {});
 
   // The signature of a token-hash sequence. Thread-safe; does not touch the
   // index.
   static Signature ComputeSignature(std::span<const uint64_t> token_hashes,
                                     const NearDuplicateOptions& options);
+  // The band keys of `signature`. Thread-safe, so they can be computed on
+  // the threads that compute signatures and handed to Add.
+  static BandKeys ComputeBandKeys(const Signature& signature);
   // The token hashes Add(const Document&) uses: every token's stem_hash.
   static std::vector<uint64_t> TokenHashes(const Document& doc);
   // The distinct 5-word shingle hashes of a token-hash sequence, sorted (the
@@ -109,12 +115,19 @@ class NearDuplicateIndex {
   // duplicates no earlier document.
   std::optional<uint32_t> Add(std::span<const uint64_t> token_hashes);
   std::optional<uint32_t> Add(const Document& doc);
-  // Adds a signature computed with this index's options.
+  // Adds a signature computed with this index's options (and its band keys).
   std::optional<uint32_t> Add(const Signature& signature);
+  std::optional<uint32_t> Add(const Signature& signature, const BandKeys& keys);
 
   // The documents `signature` duplicates (estimated Jaccard >= threshold),
   // in id order, without adding it. Thread-compatible (const).
   std::vector<uint32_t> Matches(const Signature& signature) const;
+  std::vector<uint32_t> Matches(const Signature& signature, const BandKeys& keys) const;
+  // Asks the cache for the hash slots Add or Matches will read for `keys`
+  // (a hint, ahead of the call; changes nothing).
+  void Prefetch(const BandKeys& keys) const {
+    for (uint64_t key : keys) bucket_ids_.Prefetch(key);
+  }
 
   // Number of documents added.
   uint32_t size() const { return groups_.size(); }

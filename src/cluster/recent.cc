@@ -9,6 +9,11 @@ RecentDuplicates::RecentDuplicates(NearDuplicateOptions options, uint32_t window
     : options_(options), window_(std::max<uint32_t>(window, 1)), older_(options), newer_(options) {}
 
 std::optional<uint32_t> RecentDuplicates::Add(const NearDuplicateIndex::Signature& signature) {
+  return Add(signature, NearDuplicateIndex::ComputeBandKeys(signature));
+}
+
+std::optional<uint32_t> RecentDuplicates::Add(const NearDuplicateIndex::Signature& signature,
+                                              const NearDuplicateIndex::BandKeys& keys) {
   if (newer_.size() >= window_) {
     older_ = std::move(newer_);
     older_base_ = newer_base_;
@@ -17,8 +22,8 @@ std::optional<uint32_t> RecentDuplicates::Add(const NearDuplicateIndex::Signatur
   }
   const uint32_t id = groups_.Add();
   std::vector<uint32_t> matched;
-  for (uint32_t local : older_.Matches(signature)) matched.push_back(older_base_ + local);
-  if (std::optional<uint32_t> local = newer_.Add(signature))
+  for (uint32_t local : older_.Matches(signature, keys)) matched.push_back(older_base_ + local);
+  if (std::optional<uint32_t> local = newer_.Add(signature, keys))
     matched.push_back(newer_base_ + *local);
   if (matched.empty()) return std::nullopt;
   for (uint32_t m : matched) groups_.Unite(m, id);  // the root: the group's earliest article

@@ -34,6 +34,13 @@ class RecentDuplicates {
   // Adds article size(); returns the earliest article of the copy group it
   // joined, or nullopt when it copies no recent article.
   std::optional<uint32_t> Add(const NearDuplicateIndex::Signature& signature);
+  std::optional<uint32_t> Add(const NearDuplicateIndex::Signature& signature,
+                              const NearDuplicateIndex::BandKeys& keys);
+  // Asks the cache for what Add will look up first (a hint).
+  void Prefetch(const NearDuplicateIndex::BandKeys& keys) const {
+    older_.Prefetch(keys);
+    newer_.Prefetch(keys);
+  }
   uint32_t size() const { return groups_.size(); }
   // The earliest article of `id`'s copy group (id itself when alone).
   uint32_t Representative(uint32_t id) const { return groups_.Representative(id); }
@@ -59,6 +66,11 @@ class RecentCounts {
   uint32_t Get(uint64_t key) const;
   // Adds one to the count of `key`.
   void Increment(uint64_t key);
+  // Asks the cache for what Get and Increment will look up first (a hint).
+  void Prefetch(uint64_t key) const {
+    newer_.ids.Prefetch(key);
+    older_.ids.Prefetch(key);
+  }
 
   void Save(BinaryWriter* out) const;
   bool Load(BinaryReader* in);

@@ -3,11 +3,16 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <unordered_map>
 #include <utility>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #include "cluster/background_idf.h"
 #include "util/dates.h"
@@ -50,20 +55,26 @@ bool ByTerm(const W& a, const W& b) {
 
 // Asks the cache for a vector's elements (up to 2 KB) ahead of their use.
 template <typename T>
-void Prefetch(const std::vector<T>& v) {
+void PrefetchVector(const std::vector<T>& v) {
   const char* p = reinterpret_cast<const char*>(v.data());
   const size_t bytes = std::min<size_t>(v.size() * sizeof(T), 2048);
   for (size_t k = 0; k < bytes; k += 64) __builtin_prefetch(p + k, 0, 2);
 }
 
 // The dot product of a sparse vector with a dense one indexed by term; four
-// running sums (in a fixed order, so the result is reproducible) instead of
-// one chain of dependent additions.
-template <typename W>
-double SparseDot(const std::vector<W>& v, const float* dense) {
+// running sums, s[j] over the elements k = j (mod 4) and the rest in s[0],
+// added as (s0 + s1) + (s2 + s3): a fixed order, so the result is
+// reproducible. Each product of two floats is exact in a double, so the AVX2
+// path (the four sums as the lanes of one register, without fused
+// multiply-adds) gives the same bits as the plain one.
+struct SparseTerm {
+  uint32_t term;
+  float weight;
+};
+
+double SparseDotPlain(const SparseTerm* w, size_t n, const float* dense) {
   double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  const size_t n = v.size(), n4 = n & ~size_t{3};
-  const W* w = v.data();
+  const size_t n4 = n & ~size_t{3};
   for (size_t k = 0; k < n4; k += 4) {
     s0 += static_cast<double>(dense[w[k].term]) * w[k].weight;
     s1 += static_cast<double>(dense[w[k + 1].term]) * w[k + 1].weight;
@@ -72,6 +83,43 @@ double SparseDot(const std::vector<W>& v, const float* dense) {
   }
   for (size_t k = n4; k < n; ++k) s0 += static_cast<double>(dense[w[k].term]) * w[k].weight;
   return (s0 + s1) + (s2 + s3);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define DOSSIER_SPARSE_DOT_AVX2 1
+// Four (term, weight) pairs a step: the terms gathered from `dense`, both
+// widened to doubles, multiplied and added lane by lane ("avx2" only, not
+// "fma": a multiply and an add stay two roundings, as in the plain loop).
+__attribute__((target("avx2"))) double SparseDotAvx2(const SparseTerm* w, size_t n,
+                                                     const float* dense) {
+  __m256d sum = _mm256_setzero_pd();
+  const size_t n4 = n & ~size_t{3};
+  const __m256i split = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
+  for (size_t k = 0; k < n4; k += 4) {
+    const __m256i pairs = _mm256_permutevar8x32_epi32(
+        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + k)), split);
+    const __m128i terms = _mm256_castsi256_si128(pairs);
+    const __m128 weights = _mm_castsi128_ps(_mm256_extracti128_si256(pairs, 1));
+    const __m128 values = _mm_i32gather_ps(dense, terms, 4);
+    sum = _mm256_add_pd(sum, _mm256_mul_pd(_mm256_cvtps_pd(values), _mm256_cvtps_pd(weights)));
+  }
+  alignas(32) double s[4];
+  _mm256_store_pd(s, sum);
+  for (size_t k = n4; k < n; ++k) s[0] += static_cast<double>(dense[w[k].term]) * w[k].weight;
+  return (s[0] + s[1]) + (s[2] + s[3]);
+}
+#endif
+
+template <typename W>
+double SparseDot(const std::vector<W>& v, const float* dense) {
+  static_assert(sizeof(W) == sizeof(SparseTerm) && offsetof(W, term) == 0 &&
+                offsetof(W, weight) == offsetof(SparseTerm, weight));
+  const SparseTerm* w = reinterpret_cast<const SparseTerm*>(v.data());
+#ifdef DOSSIER_SPARSE_DOT_AVX2
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return SparseDotAvx2(w, v.size(), dense);
+#endif
+  return SparseDotPlain(w, v.size(), dense);
 }
 
 bool StartsUpper(std::string_view text, Span span) {
@@ -113,14 +161,30 @@ ArticleFeatures StoryClusterer::Features(const Document& doc, const StoryCluster
   ArticleFeatures f;
   std::vector<uint64_t> hashes = NearDuplicateIndex::TokenHashes(doc);
   f.signature = NearDuplicateIndex::ComputeSignature(hashes, options.near_duplicates);
+  f.band_keys = NearDuplicateIndex::ComputeBandKeys(f.signature);
+  f.band_keys_set = true;
   f.day = DaysFromIsoDate(doc.date);
   if (!doc.source.empty()) f.source = HashBytes(AsciiLower(doc.source), 0x6f75746c6574ULL) | 1;
-  std::unordered_map<uint64_t, uint32_t> index;
-  index.reserve(doc.tokens.size());
+  // Stem hash -> index into f.terms: open addressing over at least twice
+  // as many slots as the tokens (text and title) that can be terms.
+  struct Slot {
+    uint64_t hash;
+    uint32_t term;
+  };
+  const size_t tokens = doc.tokens.size() + (title != nullptr ? title->tokens.size() : 0);
+  size_t capacity = 16;
+  while (capacity < 2 * tokens) capacity *= 2;
+  std::vector<Slot> index(capacity, Slot{0, UINT32_MAX});
   auto term_of = [&](const Token& t) {
-    auto [it, added] = index.try_emplace(t.stem_hash, static_cast<uint32_t>(f.terms.size()));
-    if (added) f.terms.push_back({t.stem_hash, 0.0f, t.lower});
-    return it->second;
+    for (size_t i = Mix64(t.stem_hash) & (capacity - 1);; i = (i + 1) & (capacity - 1)) {
+      Slot& slot = index[i];
+      if (slot.term == UINT32_MAX) {
+        slot = {t.stem_hash, static_cast<uint32_t>(f.terms.size())};
+        f.terms.push_back({t.stem_hash, 0.0f, t.lower});
+        return slot.term;
+      }
+      if (slot.hash == t.stem_hash) return slot.term;
+    }
   };
   const float name_weight = static_cast<float>(options.name_weight);
   for (const Sentence& sentence : doc.sentences) {
@@ -296,6 +360,13 @@ void StoryClusterer::Weigh(std::vector<Weighted>* vec, size_t heaviest) const {
     std::partial_sort(vec->begin(), vec->begin() + static_cast<ptrdiff_t>(heaviest), vec->end(),
                       Heavier<Weighted>);
   }
+}
+
+void StoryClusterer::Prefetch(const ArticleFeatures& article) const {
+  if (article.band_keys_set && !article.signature.empty)
+    near_duplicates_.Prefetch(article.band_keys);
+  for (const ArticleFeatures::SentenceTerms& st : article.sentences) sentences_.Prefetch(st.hash);
+  for (const ArticleFeatures::Term& t : article.terms) term_ids_.Prefetch(t.hash);
 }
 
 uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
@@ -479,7 +550,7 @@ void StoryClusterer::BestArticleCosines(int32_t day, ArticleVectors* v, bool kee
   for (const Weighted& w : vec) q_body_[w.term] = w.weight;
   // The candidates' vectors lie apart in memory: ask for all of them at
   // once, so their cache misses overlap instead of queueing.
-  for (uint32_t a : touched_) Prefetch(vectors_[a]);
+  for (uint32_t a : touched_) PrefetchVector(vectors_[a]);
   touched_stories_.clear();
   for (uint32_t a : touched_) {
     scores_[a] = -1.0f;
@@ -491,11 +562,11 @@ void StoryClusterer::BestArticleCosines(int32_t day, ArticleVectors* v, bool kee
   }
   std::sort(touched_stories_.begin(), touched_stories_.end());
   for (uint32_t st : touched_stories_) {
-    Prefetch(stories_[st].centroid.terms);
+    PrefetchVector(stories_[st].centroid.terms);
     if (!keep_rows && story_best_[st] < options_.min_cosine) continue;
-    Prefetch(stories_[st].names.terms);
-    Prefetch(stories_[st].lead.terms);
-    Prefetch(stories_[st].outlets);
+    PrefetchVector(stories_[st].names.terms);
+    PrefetchVector(stories_[st].lead.terms);
+    PrefetchVector(stories_[st].outlets);
   }
 }
 
@@ -619,7 +690,9 @@ void StoryClusterer::JoinWithVectors(uint32_t story, uint32_t id, const ArticleF
 uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t* gold,
                                  std::vector<TrainingRow>* rows) {
   const uint32_t id = articles();
-  const std::optional<uint32_t> copy_of = near_duplicates_.Add(article.signature);
+  const std::optional<uint32_t> copy_of =
+      article.band_keys_set ? near_duplicates_.Add(article.signature, article.band_keys)
+                            : near_duplicates_.Add(article.signature);
   const double rate = CountDay(article.day);
   copies_.push_back(1);
   furniture_.push_back(0);

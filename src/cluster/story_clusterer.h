@@ -181,6 +181,10 @@ struct ArticleFeatures {
   std::vector<SentenceTerms> sentences;
   std::vector<Occurrence> occurrences;
   NearDuplicateIndex::Signature signature;
+  // The signature's LSH band keys, computed with it (on the analysis
+  // threads) when `band_keys_set`; else Add computes them.
+  NearDuplicateIndex::BandKeys band_keys{};
+  bool band_keys_set = false;
   int32_t day = INT32_MIN;  // days since 1970-01-01 of Document::date; INT32_MIN if none
   uint64_t source = 0;      // hash of the outlet's name (case-folded); 0 if none
 };
@@ -223,6 +227,11 @@ class StoryClusterer {
 
   // Adds the next article of the stream; returns the story it joined.
   uint32_t Add(const ArticleFeatures& article);
+  // Asks the cache for the hash-table slots that adding `article` will read
+  // first (its band keys, terms and sentences): called an article or two
+  // ahead of Add, so their misses overlap the work on the articles before.
+  // A hint; changes nothing.
+  void Prefetch(const ArticleFeatures& article) const;
   // Training: adds the next article of a labelled stream (`gold` numbers the
   // stream's stories) and appends one row per candidate story the model
   // scores. The article goes to its gold story (a new number starts a story:

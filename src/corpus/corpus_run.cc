@@ -24,6 +24,9 @@ void DropAnalysis(Document* doc) {
   std::vector<Token>().swap(doc->tokens);
 }
 
+// How many articles ahead of the one it adds the adder asks for hash slots.
+constexpr size_t kPrefetchAhead = 2;
+
 std::string DayToIso(int32_t day) {
   return day == StoryClusterer::kNoDay ? std::string() : CivilFromDays(day).ToIso();
 }
@@ -49,14 +52,76 @@ CorpusRun::CorpusRun(const Pipeline& pipeline, CorpusOptions options)
       clusterer_(WithBackground(options_.clustering, &background_)) {
   if (options_.batch == 0) options_.batch = 1;
   if (options_.on_closed) clusterer_.EnableTakeClosed();
-  for (int t = 0; t < threads_; ++t) scratch_.push_back(pipeline_.NewScratch());
+  // One per analysing thread: the caller's (0), threads - 2 more, the adder's (last).
+  for (int t = 0; t < std::max(2, threads_); ++t) scratch_.push_back(pipeline_.NewScratch());
 }
 
-CorpusRun::~CorpusRun() { JoinAdder(); }
+CorpusRun::~CorpusRun() {
+  JoinAdder();
+  if (adder_.joinable()) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    wake_.notify_one();
+    adder_.join();
+  }
+}
 
 void CorpusRun::JoinAdder() {
-  if (adder_.joinable()) adder_.join();
+  if (adder_.joinable()) {
+    std::unique_lock<std::mutex> lock(mu_);
+    idle_.wait(lock, [&] { return !adding_; });
+  }
   EmitClosed();
+}
+
+void CorpusRun::RunJob(AnalysisJob* job, Pipeline::Scratch* scratch) const {
+  const size_t n = job->docs->size();
+  try {
+    for (size_t i = job->next.fetch_add(1); i < n; i = job->next.fetch_add(1)) {
+      (*job->features)[i] = Featurize(&(*job->docs)[i], scratch);
+    }
+  } catch (...) {
+    std::lock_guard<std::mutex> lock(job->error_mu);
+    if (!job->error) job->error = std::current_exception();
+    job->next.store(n);
+  }
+}
+
+void CorpusRun::AdderLoop() {
+  pthread_setname_np(pthread_self(), "dossier-add");  // for top -H and perf
+  std::unique_lock<std::mutex> lock(mu_);
+  while (true) {
+    wake_.wait(lock, [&] {
+      return stop_ || adding_ || (job_ != nullptr && job_->next.load() < job_->docs->size());
+    });
+    if (adding_) {
+      // The batch handed over, in stream order; the caller waits for it
+      // before it touches the clusterer.
+      lock.unlock();
+      for (size_t i = 0; i < to_add_.size(); ++i) {
+        // The hash slots of the article after next are asked for now.
+        if (i + kPrefetchAhead < to_add_.size()) clusterer_.Prefetch(to_add_[i + kPrefetchAhead]);
+        AddOne(to_add_[i]);
+      }
+      if (options_.progress) options_.progress(clusterer_.articles(), clusterer_.stories());
+      lock.lock();
+      adding_ = false;
+      idle_.notify_all();
+    } else if (job_ != nullptr && job_->next.load() < job_->docs->size()) {
+      // Nothing to add yet: help analyse the next batch.
+      AnalysisJob* job = job_;
+      ++job->helpers;
+      lock.unlock();
+      RunJob(job, &scratch_.back());
+      lock.lock();
+      --job->helpers;
+      idle_.notify_all();
+    } else {
+      return;  // stop_
+    }
+  }
 }
 
 void CorpusRun::EmitClosed() {
@@ -153,18 +218,38 @@ void CorpusRun::StartBatch() {
   std::vector<Document> batch = std::move(pending_);
   pending_.clear();
   std::vector<ArticleFeatures> features(batch.size());
-  // Analyse this batch while the previous one is added to the clusterer.
-  ParallelFor(batch.size(), threads_, [&](size_t i, int worker) {
-    features[i] = Featurize(&batch[i], &scratch_[static_cast<size_t>(worker)]);
-  });
-  JoinAdder();
+  // Analyse this batch while the previous one is added to the clusterer;
+  // the adder, once done, helps.
+  AnalysisJob job;
+  job.docs = &batch;
+  job.features = &features;
+  if (!adder_.joinable()) adder_ = std::thread([this] { AdderLoop(); });
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    job_ = &job;
+  }
+  wake_.notify_one();
+  std::vector<std::thread> extra;
+  for (int w = 1; w + 1 < threads_; ++w) {
+    extra.emplace_back([&, w] { RunJob(&job, &scratch_[static_cast<size_t>(w)]); });
+  }
+  RunJob(&job, &scratch_[0]);
+  for (std::thread& t : extra) t.join();
+  {
+    // The adder is done adding the previous batch and has left this one.
+    std::unique_lock<std::mutex> lock(mu_);
+    idle_.wait(lock, [&] { return !adding_ && job.helpers == 0; });
+    job_ = nullptr;
+  }
+  if (job.error) std::rethrow_exception(job.error);
+  EmitClosed();
   for (Document& doc : batch) Record(std::move(doc));
-  features_ = std::move(features);
-  adder_ = std::thread([this] {
-    pthread_setname_np(pthread_self(), "dossier-add");  // for top -H and perf
-    for (const ArticleFeatures& f : features_) AddOne(f);
-    if (options_.progress) options_.progress(clusterer_.articles(), clusterer_.stories());
-  });
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    to_add_ = std::move(features);
+    adding_ = true;
+  }
+  wake_.notify_one();
 }
 
 uint32_t CorpusRun::Add(Document&& doc) {

@@ -2,6 +2,10 @@
 // and `eval-cluster`: documents are pushed in stream order, analysed and turned
 // into clustering features in parallel batches, and added to the
 // StoryClusterer in order, so the stories never depend on the thread count.
+// Threads: the caller and `threads - 2` more analyse a batch while the adder
+// thread adds the one before it; an adder done with its batch helps analyse
+// the next (so `threads` threads are busy, not `threads + 1` fighting for
+// `threads` cores, and the sequential adder never waits on a fixed split).
 //
 //   CorpusRun run(pipeline, options);
 //   ReadDocuments(paths, read, [&](Document&& d) { run.Push(std::move(d)); }, &diags);
@@ -10,8 +14,12 @@
 #ifndef DOSSIER_CORPUS_CORPUS_RUN_H_
 #define DOSSIER_CORPUS_CORPUS_RUN_H_
 
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -98,7 +106,21 @@ class CorpusRun {
   std::vector<StoryClusterer::Story> Stories() const { return clusterer_.Stories(); }
 
  private:
+  // One batch being analysed: items handed out in order by `next`, each
+  // written to its own slot of `features`.
+  struct AnalysisJob {
+    std::vector<Document>* docs;
+    std::vector<ArticleFeatures>* features;
+    std::atomic<size_t> next{0};
+    int helpers = 0;  // the adder, while it helps (under mu_)
+    std::mutex error_mu;
+    std::exception_ptr error;
+  };
   void StartBatch();
+  // Analyses items of `job` until none is left.
+  void RunJob(AnalysisJob* job, Pipeline::Scratch* scratch) const;
+  // The adder thread: adds each handed batch, and in between helps analyse.
+  void AdderLoop();
   // Analyses `doc` and returns its features; drops the analysis.
   ArticleFeatures Featurize(Document* doc, Pipeline::Scratch* scratch) const;
   // Keeps the record (and with keep_documents the document) of the next article.
@@ -122,8 +144,15 @@ class CorpusRun {
   std::vector<Pipeline::Scratch> scratch_;
   StoryClusterer clusterer_;
   std::vector<Document> pending_;
-  std::vector<ArticleFeatures> features_;  // the batch being added
-  std::thread adder_;                      // adds `features_` while the next batch is analysed
+  // The adder thread and what it shares with the caller's (under mu_).
+  std::thread adder_;  // adds `to_add_` while the next batch is analysed, then helps with `job_`
+  std::mutex mu_;
+  std::condition_variable wake_;  // the adder: a batch to add, a job to help with, or stop
+  std::condition_variable idle_;  // the caller: the adder has added, or left the job
+  std::vector<ArticleFeatures> to_add_;
+  bool adding_ = false;         // to_add_ handed over and not yet all added
+  AnalysisJob* job_ = nullptr;  // the batch being analysed, while the caller analyses it
+  bool stop_ = false;
   std::vector<CorpusArticle> articles_;
   std::unordered_map<uint32_t, CorpusArticle> live_;  // streaming: records of unwritten stories
   uint32_t next_article_ = 0;

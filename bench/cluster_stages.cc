@@ -1,0 +1,119 @@
+// cluster_stages: where the time of `dossier cluster` goes, stage by stage,
+// each on one thread: reading the stream, analysing the articles
+// (Pipeline::Analyze of the text and the title), computing their clustering
+// features (StoryClusterer::Features: terms, sentences, MinHash signature,
+// band keys) and adding them to the StoryClusterer (the sequential stage),
+// with the default clustering settings and the stories taken as they close,
+// as `dossier cluster` runs.
+//
+//   cluster_stages FILE... > stages.txt
+//
+// Prints, per stage, the seconds, microseconds per article and articles per
+// second. With `threads` cores the CLI's wall time is about
+// max(add, (read + analyse + features + add) / threads): the adder is
+// sequential, the rest is shared out (CorpusRun). For the adder's own steps,
+// run `perf record -g dossier cluster ...` and look at the "dossier-add"
+// thread (`perf report --comm dossier-add`).
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cluster/background_idf.h"
+#include "cluster/story_clusterer.h"
+#include "dossier/ingest.h"
+#include "dossier/pipeline.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: cluster_stages FILE...\n";
+    return 2;
+  }
+  const std::vector<std::string> paths(argv + 1, argv + argc);
+  dossier::Result<dossier::Pipeline> pipeline = dossier::Pipeline::Create({});
+  dossier::Result<dossier::BackgroundIdf> idf = dossier::BackgroundIdf::Create("");
+  if (!pipeline.ok() || !idf.ok()) {
+    std::cerr << (pipeline.ok() ? idf.status() : pipeline.status()).ToString() << "\n";
+    return 1;
+  }
+  dossier::StoryClustererOptions options;
+  options.background = &*idf;
+  dossier::StoryClusterer clusterer(options);
+  clusterer.EnableTakeClosed();
+  dossier::Pipeline::Scratch scratch = pipeline->NewScratch();
+
+  double analyse = 0, features = 0, add = 0;
+  uint64_t articles = 0, stories = 0;
+  constexpr size_t kBatch = 1024;  // as CorpusRun: a batch analysed, then added
+  std::vector<dossier::Document> batch;
+  std::vector<dossier::ArticleFeatures> prepared;
+  auto run_batch = [&] {
+    prepared.clear();
+    for (dossier::Document& doc : batch) {
+      const Clock::time_point t0 = Clock::now();
+      pipeline->Analyze(&doc, &scratch);
+      dossier::Document title;
+      if (!doc.title.empty()) {
+        title.raw = doc.title;
+        title.text = title.raw;
+        title.map = dossier::OffsetMap::Identity(static_cast<uint32_t>(title.text.size()));
+        pipeline->Analyze(&title, &scratch);
+      }
+      const Clock::time_point t1 = Clock::now();
+      prepared.push_back(
+          dossier::StoryClusterer::Features(doc, options, doc.title.empty() ? nullptr : &title));
+      const Clock::time_point t2 = Clock::now();
+      analyse += Seconds(t0, t1);
+      features += Seconds(t1, t2);
+    }
+    const Clock::time_point t0 = Clock::now();
+    for (size_t i = 0; i < prepared.size(); ++i) {
+      if (i + 2 < prepared.size()) clusterer.Prefetch(prepared[i + 2]);
+      clusterer.Add(prepared[i]);
+    }
+    stories += clusterer.TakeClosed().size();
+    add += Seconds(t0, Clock::now());
+    articles += batch.size();
+    batch.clear();
+  };
+  std::vector<dossier::Diagnostic> diagnostics;
+  const Clock::time_point start = Clock::now();
+  dossier::Status st = dossier::ReadDocuments(
+      paths, dossier::ReadOptions(),
+      [&](dossier::Document&& doc) {
+        batch.push_back(std::move(doc));
+        if (batch.size() >= kBatch) run_batch();
+      },
+      &diagnostics);
+  if (!batch.empty()) run_batch();
+  const double total = Seconds(start, Clock::now());
+  if (!st.ok()) {
+    std::cerr << st.ToString() << "\n";
+    return 1;
+  }
+  stories += clusterer.Stories().size();
+  const double read = total - analyse - features - add;
+  std::printf("articles %llu, stories %llu, one thread, %.2f s in all\n",
+              static_cast<unsigned long long>(articles), static_cast<unsigned long long>(stories),
+              total);
+  std::printf("%-10s %9s %12s %12s\n", "stage", "s", "us/article", "articles/s");
+  const double n = articles > 0 ? static_cast<double>(articles) : 1;
+  for (const auto& [name, s] : {std::pair<const char*, double>{"read", read},
+                                {"analyse", analyse},
+                                {"features", features},
+                                {"add", add}}) {
+    std::printf("%-10s %9.2f %12.1f %12.0f\n", name, s, s * 1e6 / n, s > 0 ? n / s : 0.0);
+  }
+  return 0;
+}
