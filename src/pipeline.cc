@@ -166,16 +166,26 @@ bool IsFragment(std::string_view s) {
 }  // namespace
 
 void Pipeline::Analyze(Document* doc, Scratch* scratch) const {
+  LanguageChoice language =
+      impl_->languages.Choose(doc->text, doc->declared_language, impl_->forced_language);
+  doc->language = std::move(language.code);
+  doc->language_origin = std::string(LanguageOriginName(language.origin));
+  AnalyzeText(doc, scratch);
+}
+
+void Pipeline::AnalyzeIn(Document* doc, std::string_view language, Scratch* scratch) const {
+  doc->language = std::string(language);
+  doc->language_origin = std::string(LanguageOriginName(LanguageOrigin::kGiven));
+  AnalyzeText(doc, scratch);
+}
+
+void Pipeline::AnalyzeText(Document* doc, Scratch* scratch) const {
   doc->clutter.clear();
   doc->paragraphs.clear();
   doc->turns.clear();
   doc->sentences.clear();
   doc->tokens.clear();
   const std::string_view text = doc->text;
-  LanguageChoice language =
-      impl_->languages.Choose(text, doc->declared_language, impl_->forced_language);
-  doc->language = std::move(language.code);
-  doc->language_origin = std::string(LanguageOriginName(language.origin));
   const bool rule_split = std::find(impl_->rule_split.begin(), impl_->rule_split.end(),
                                     doc->language) != impl_->rule_split.end();
   const bool ordinal_period = std::find(impl_->ordinal_period.begin(), impl_->ordinal_period.end(),

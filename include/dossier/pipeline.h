@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "dossier/document.h"
 #include "dossier/status.h"
@@ -57,10 +58,15 @@ class Pipeline {
   // earlier analysis.
   void Analyze(Document* doc, Scratch* scratch) const;
   void Analyze(Cluster* cluster, Scratch* scratch) const;
+  // The same in a language known beforehand (an article's title in its article's language):
+  // no detection; `language_origin` is "given".
+  void AnalyzeIn(Document* doc, std::string_view language, Scratch* scratch) const;
 
  private:
   struct Impl;
   explicit Pipeline(std::unique_ptr<const Impl> impl);
+  // Everything after the language is chosen.
+  void AnalyzeText(Document* doc, Scratch* scratch) const;
   std::unique_ptr<const Impl> impl_;
 };
 

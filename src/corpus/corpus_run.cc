@@ -153,7 +153,8 @@ ArticleFeatures FeaturizeArticle(const Pipeline& pipeline, const StoryClustererO
     title.raw = doc->title;
     title.text = title.raw;
     title.map = OffsetMap::Identity(static_cast<uint32_t>(title.text.size()));
-    pipeline.Analyze(&title, scratch);
+    // The title is in its article's language (too short to tell on its own).
+    pipeline.AnalyzeIn(&title, doc->language, scratch);
   }
   ArticleFeatures features =
       StoryClusterer::Features(*doc, options, doc->title.empty() ? nullptr : &title);
