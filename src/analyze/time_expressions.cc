@@ -411,7 +411,7 @@ class SentenceMatcher {
         return n;
       }
     }
-    const int n = Is(j, kCountWord) ? info_[j]->count : CardinalValue(WordAt(j));
+    const int n = Is(j, kCountWord) ? info_[j]->count : words_.Cardinal(WordAt(j));
     if (n > 0) *after = j + 1;
     return n;
   }

@@ -241,6 +241,11 @@ Result<TimeWords> TimeWords::Create(std::string_view data_dir, std::string_view 
   if (!metadata.ok()) return metadata.status();
   t.metadata_ = std::move(*metadata);
   const std::string dir = std::string(language) + "/";
+  if (HasDataFile(data_dir, dir + "number_words.txt")) {
+    Result<NumberWords> numbers = NumberWords::Load(data_dir, language);
+    if (!numbers.ok()) return numbers.status();
+    t.numbers_ = std::move(*numbers);
+  }
   if (Status s = t.LoadGrammar(data_dir, dir + "time_grammar.txt"); !s.ok()) return s;
   // A failed line's Status names its file and line.
   auto at = [](const std::string& file, const DataRow& row, const Status& s) {

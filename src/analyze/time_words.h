@@ -22,6 +22,7 @@
 #include "segment/lexer.h"
 #include "segment/metadata.h"
 #include "util/dates.h"
+#include "util/number_words.h"
 #include "util/word_shapes.h"
 
 namespace dossier::timeline_internal {
@@ -168,6 +169,13 @@ class TimeWords {
   // lexeme.
   void Lex(std::string_view text, Span span, std::vector<Lexeme>* out) const;
 
+  // The value of a cardinal number word of the language's number_words.txt ("seven" -> 7,
+  // "zwei" -> 2), or -1.
+  int Cardinal(std::string_view lower) const {
+    const NumberWord* n = numbers_.Find(lower);
+    return n != nullptr ? static_cast<int>(n->value) : -1;
+  }
+
   const CalendarNames& calendar() const { return calendar_; }
   const MetadataDetector& metadata() const { return metadata_; }
   const std::vector<TimePhrase>& vague() const { return vague_; }              // "a few": 3
@@ -198,6 +206,7 @@ class TimeWords {
   WordShapes shapes_;
   MetadataDetector metadata_;
   CalendarNames calendar_;
+  NumberWords numbers_;  // empty for a language without number_words.txt
   TimeGrammar grammar_;
   bool has_compounds_ = false;  // a listed word holds a hyphen or an apostrophe
   std::vector<std::string> future_suffixes_;

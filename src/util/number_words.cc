@@ -155,13 +155,4 @@ bool NumberFormat::IsSpaceGroup(std::string_view gap) const {
   return false;
 }
 
-int CardinalValue(std::string_view lower) {
-  static const NumberWords kBuiltIn = [] {
-    Result<NumberWords> numbers = NumberWords::Load("", "en");
-    return numbers.ok() ? std::move(*numbers) : NumberWords();
-  }();
-  const NumberWord* n = kBuiltIn.Find(lower);
-  return n != nullptr ? static_cast<int>(n->value) : -1;
-}
-
 }  // namespace dossier

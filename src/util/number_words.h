@@ -86,12 +86,6 @@ class NumberFormat {
   bool strict_ = false;
 };
 
-// The value of a cardinal word in lower case ("seven" -> 7), or -1, by the
-// built-in English list. Transitional: for analyze/time_expressions.cc until
-// TimelineBuilder::Create loads NumberWords from its data folder; new code
-// takes a NumberWords.
-int CardinalValue(std::string_view lower);
-
 }  // namespace dossier
 
 #endif  // DOSSIER_UTIL_NUMBER_WORDS_H_

@@ -275,5 +275,31 @@ TEST_F(TimelineLanguageFolderTest, ADataFolderReplacesAGermanList) {
   EXPECT_EQ(bad.status().input(), "de/time_grammar.txt") << bad.status().ToString();
 }
 
+// Counts before a time unit are the language's number words (number_words.txt, the same list
+// the figures read), from the data folder when it holds one.
+TEST_F(TimelineLanguageFolderTest, CountsAreTheLanguagesNumberWords) {
+  Extend("de/number_words.txt", "zwoa | 2");  // Bavarian "zwei"
+  Result<TimelineBuilder> folder = TimelineBuilder::Create(data_dir(), "de");
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  Result<TimelineBuilder> built_in = TimelineBuilder::Create("", "de");
+  ASSERT_TRUE(built_in.ok()) << built_in.status().ToString();
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  auto found = [&](const TimelineBuilder& t, const std::string& text) {
+    Document doc = AnalyzedDocument(*pipeline, text);
+    doc.date = kSaturday;
+    std::vector<std::string> out;
+    for (const TimeExpression& e : t.Extract(doc, 0)) {
+      out.push_back(std::string(e.span.Slice(doc.text)) + "=" + e.date);
+    }
+    return out;
+  };
+  const std::string text =
+      "Die Fähre lief vor dreizehn Tagen aus, die Werft meldete den Schaden vor zwoa Tagen.";
+  EXPECT_EQ(found(*built_in, text), Dates{"vor dreizehn Tagen=2026-03-01"});
+  EXPECT_EQ(found(*folder, text),
+            (Dates{"vor dreizehn Tagen=2026-03-01", "vor zwoa Tagen=2026-03-12"}));
+}
+
 }  // namespace
 }  // namespace dossier
