@@ -128,8 +128,12 @@ TEST(QuoteWordsTest, EveryKindOfTheBuiltInFileHasWords) {
                            kind == QuoteWords::kQuoteSource || kind == QuoteWords::kInvertedPronoun;
     const bool cases = kind == QuoteWords::kCaseEnding;
     EXPECT_EQ(Words().Of(kind).empty(), inversion || cases) << QuoteWords::kKindNames[k];
-    if (inversion) EXPECT_FALSE(fr->Of(kind).empty()) << QuoteWords::kKindNames[k];
-    if (cases) EXPECT_FALSE(ru->Of(kind).empty());
+    if (inversion) {
+      EXPECT_FALSE(fr->Of(kind).empty()) << QuoteWords::kKindNames[k];
+    }
+    if (cases) {
+      EXPECT_FALSE(ru->Of(kind).empty());
+    }
   }
 }
 
