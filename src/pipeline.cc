@@ -78,12 +78,7 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
   if (!tokenizer.ok()) return tokenizer.status();
   std::map<std::string, ClutterFilter, std::less<>> clutter;
   for (const std::string& code : codes) {
-    if (code != "en" && !HasDataFile(options.data_dir, code + "/clutter_lines.txt") &&
-        !HasDataFile(options.data_dir, code + "/clutter_prefixes.txt") &&
-        !HasDataFile(options.data_dir, code + "/photo_credits.txt") &&
-        !HasDataFile(options.data_dir, code + "/clutter_list_headers.txt")) {
-      continue;
-    }
+    if (code != "en" && !ClutterFilter::HasOwnLists(options.data_dir, code)) continue;
     Result<ClutterFilter> filter = ClutterFilter::Create(options.data_dir, code);
     if (!filter.ok()) return filter.status();
     clutter.emplace(code, std::move(*filter));

@@ -35,11 +35,14 @@ bool EndsSentence(std::string_view line) {
   return last == '.' || last == '?' || last == '!' || last == '"' || last == ':' || last == ';';
 }
 
-// Lower case (`fold`: every letter, else ASCII only), white space collapsed, bullets and
-// trailing punctuation dropped.
+// Lower case (`fold`: every letter, else ASCII only), white space collapsed.
+std::string LowerLine(std::string_view line, bool fold) {
+  return fold ? FoldCase(CollapseWhitespace(line)) : AsciiLower(CollapseWhitespace(line));
+}
+
+// LowerLine, bullets and trailing punctuation dropped.
 std::string LineKey(std::string_view line, bool fold) {
-  std::string key =
-      fold ? FoldCase(CollapseWhitespace(line)) : AsciiLower(CollapseWhitespace(line));
+  std::string key = LowerLine(line, fold);
   auto strip_front = [&](std::string_view bullet) {
     if (StartsWith(key, bullet)) key.erase(0, bullet.size());
   };
@@ -107,6 +110,10 @@ std::vector<Span> SplitLines(std::string_view text) {
 
 namespace {
 
+// The lists a language may have of its own, beside English's.
+constexpr const char* kClutterLists[] = {"clutter_lines.txt", "clutter_prefixes.txt",
+                                         "photo_credits.txt", "clutter_list_headers.txt"};
+
 // English's list `name`, and for another language its own list too where it has one, all
 // entries folded as the line keys are.
 Result<WordList> LoadClutterList(std::string_view data_dir, std::string_view language,
@@ -128,6 +135,13 @@ Result<WordList> LoadClutterList(std::string_view data_dir, std::string_view lan
 }
 
 }  // namespace
+
+bool ClutterFilter::HasOwnLists(std::string_view data_dir, std::string_view language) {
+  for (const char* name : kClutterLists) {
+    if (HasDataFile(data_dir, std::string(language) + "/" + name)) return true;
+  }
+  return false;
+}
 
 Result<ClutterFilter> ClutterFilter::Create(std::string_view data_dir, std::string_view language) {
   ClutterFilter f;
@@ -199,9 +213,7 @@ void ClutterFilter::Apply(std::string_view text, std::vector<Span>* paragraphs,
     std::string key;
     if (words <= kMaxCreditLineWords) {
       kind = Classify(line);
-      if (words <= kMaxRepeatedLineWords) {
-        key = fold_ ? FoldCase(CollapseWhitespace(line)) : AsciiLower(CollapseWhitespace(line));
-      }
+      if (words <= kMaxRepeatedLineWords) key = LowerLine(line, fold_);
     }
     if (!kind && i > 0 && !key.empty() && key == previous_key) kind = ClutterKind::kRepeatedLine;
     previous_key = std::move(key);

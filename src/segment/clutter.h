@@ -38,6 +38,8 @@ std::vector<Span> SplitLines(std::string_view text);
 class ClutterFilter {
  public:
   static Result<ClutterFilter> Create(std::string_view data_dir, std::string_view language = "en");
+  // Whether `language` has a clutter list of its own (data/<language>/clutter_lines.txt, ...).
+  static bool HasOwnLists(std::string_view data_dir, std::string_view language);
 
   void Apply(std::string_view text, std::vector<Span>* paragraphs,
              std::vector<ClutterLine>* clutter) const;
