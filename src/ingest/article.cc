@@ -169,15 +169,21 @@ bool LooksLikeUrl(std::string_view s) {
          StartsWith(s, "/");
 }
 
-// Without its opening ("By ", "Written by ": PageWords::byline_openings).
-std::string CleanByline(const PageWords& words, std::string_view s) {
+// Without its opening ("By ", "Written by ", "Von ": the byline openings
+// of the page's languages, Page::languages).
+std::string CleanByline(const Page& page, std::string_view s) {
   std::string b = CollapseWhitespace(s);
   std::string_view v = b;
-  for (const std::string& prefix : words.byline_openings) {
-    if (StartsWith(v, prefix)) {
-      v.remove_prefix(prefix.size());
-      break;
+  bool cut = false;
+  for (const LanguageWords* l : page.languages) {
+    for (const std::string& prefix : l->byline_openings) {
+      if (StartsWith(v, prefix)) {
+        v.remove_prefix(prefix.size());
+        cut = true;
+        break;
+      }
     }
+    if (cut) break;
   }
   v = TrimWhitespace(v);
   if (v.size() > 200 || LooksLikeUrl(v)) return {};
@@ -240,7 +246,7 @@ void FillMetadata(const Page& page, const Selection* sel, Article* a) {
   }
   // Byline.
   for (const std::string* s : {&m.ld_author, &m.meta_author, &m.rel_author}) {
-    std::string b = CleanByline(words, *s);
+    std::string b = CleanByline(page, *s);
     if (!b.empty()) {
       a->byline = std::move(b);
       break;
@@ -255,12 +261,9 @@ void FillMetadata(const Page& page, const Selection* sel, Article* a) {
         in_comments = (elems[p].sig & kComments) != 0;
       }
       if (in_comments) continue;
-      const std::string_view cls = html::Attribute(el.element(), "class");
-      const std::string lower = AsciiLower(cls);
-      if (lower.find("byline") == std::string::npos && lower.find("author") == std::string::npos) {
-        continue;
-      }
-      std::string b = CleanByline(words, InnerText(el.node, 200));
+      // Its class names the author: a date line alone names no one.
+      if (!ClassGives(page, el.element(), kAuthor)) continue;
+      std::string b = CleanByline(page, InnerText(el.node, 200));
       if (!b.empty() && CountWords(b) <= 8) a->byline = std::move(b);
     }
   }
@@ -314,8 +317,8 @@ bool LooksLikeErrorPage(const Page& page, std::string_view title) {
     if (el.tag == GUMBO_TAG_H1) heads += " " + InnerText(el.node, 200);
   }
   heads = FoldForMatching(heads);
-  for (const FurnitureLines& f : page.words->furniture) {  // every language's
-    for (const std::string& w : f.error_words) {           // "404", "not found"
+  for (const LanguageWords& l : page.words->languages) {  // every language's
+    for (const std::string& w : l.error_words) {          // "404", "not found"
       if (heads.find(w) != std::string::npos) return true;
     }
   }

@@ -34,14 +34,14 @@ bool IsTokenChar(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 // `s`: the class and id attributes, lower-cased, each followed by a space.
 // The keywords by first letter: one pass over a class string, not one
 // search per keyword.
-uint32_t MatchKeywords(const PageWords& words, std::string_view s) {
-  using Match = PageWords::Match;
+uint32_t MatchKeywords(const ClassWords& words, std::string_view s) {
+  using Match = ClassWords::Match;
   uint32_t sig = 0;
   for (size_t at = 0; at < s.size(); ++at) {
     const char c = s[at];
     if (c < 'a' || c > 'z') continue;
-    for (uint16_t i : words.keywords_by_letter[c - 'a']) {
-      const PageWords::Keyword& k = words.keywords[i];
+    for (uint16_t i : words.by_letter[c - 'a']) {
+      const ClassWords::Keyword& k = words.keywords[i];
       if ((sig & k.signal) == k.signal) continue;
       const size_t end = at + k.word.size();
       if (end > s.size() || s.compare(at, k.word.size(), k.word) != 0) continue;
@@ -56,20 +56,32 @@ uint32_t MatchKeywords(const PageWords& words, std::string_view s) {
   return sig;
 }
 
-uint32_t SignalsOf(const PageWords& words, const GumboElement& e) {
-  uint32_t sig = 0;
-  char buf[256];
+// The class and id attributes of `e` into `buf`, lower-cased, each followed
+// by a space; returns the length.
+size_t ClassString(const GumboElement& e, char (&buf)[256]) {
   size_t n = 0;
   for (unsigned i = 0; i < e.attributes.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(e.attributes.data[i]);
     const std::string_view name(attr->name);
+    if (name != "class" && name != "id") continue;
     const std::string_view value(attr->value);
-    if (name == "class" || name == "id") {
-      for (size_t k = 0; k < value.size() && n < sizeof(buf) - 1; ++k) {
-        buf[n++] = IsAsciiSpace(value[k]) ? ' ' : AsciiToLower(value[k]);
-      }
-      if (n < sizeof(buf)) buf[n++] = ' ';
-    } else if (name == "itemprop") {
+    for (size_t k = 0; k < value.size() && n < sizeof(buf) - 1; ++k) {
+      buf[n++] = IsAsciiSpace(value[k]) ? ' ' : AsciiToLower(value[k]);
+    }
+    if (n < sizeof(buf)) buf[n++] = ' ';
+  }
+  return n;
+}
+
+// The main language's class and id words, and the signals of itemprop,
+// role and the tag.
+uint32_t SignalsOf(const ClassWords& words, const GumboElement& e) {
+  uint32_t sig = 0;
+  for (unsigned i = 0; i < e.attributes.length; ++i) {
+    const auto* attr = static_cast<const GumboAttribute*>(e.attributes.data[i]);
+    const std::string_view name(attr->name);
+    const std::string_view value(attr->value);
+    if (name == "itemprop") {
       if (value.find("articleBody") != std::string_view::npos) sig |= kBody;
     } else if (name == "role") {
       if (value == "navigation" || value == "complementary" || value == "contentinfo" ||
@@ -81,6 +93,8 @@ uint32_t SignalsOf(const PageWords& words, const GumboElement& e) {
       }
     }
   }
+  char buf[256];
+  const size_t n = ClassString(e, buf);
   if (n > 0) sig |= MatchKeywords(words, std::string_view(buf, n));
   switch (e.tag) {
     case GUMBO_TAG_NAV:
@@ -402,6 +416,9 @@ void BuildPage(const ParsedHtml& html, Page* page) {
     const GumboNode* node;
     int32_t elem;  // >= 0: leaving this element
   };
+  static const ClassWords kNoClasses;
+  const ClassWords& main_classes =
+      page->words->languages.empty() ? kNoClasses : page->words->languages.front().classes;
   std::vector<Frame> stack;
   stack.push_back({html.document(), -1});
   int32_t cur = -1;
@@ -463,7 +480,7 @@ void BuildPage(const ParsedHtml& html, Page* page) {
         el.kind = kind;
         el.tag = e.tag;
         el.text_begin = text_count;
-        el.sig = SignalsOf(*page->words, e);
+        el.sig = SignalsOf(main_classes, e);
         el.anchor = kind == Kind::kInline && cur >= 0 ? elems[cur].anchor : index;
         if (cur >= 0) ++elems[cur].children;
         el.in_quote = e.tag == GUMBO_TAG_BLOCKQUOTE || (cur >= 0 && elems[cur].in_quote);
@@ -542,16 +559,16 @@ void BuildPage(const ParsedHtml& html, Page* page) {
 namespace {
 
 // page_classes.txt: "word | signals | match".
-Status AddKeyword(const DataRow& row, const std::string& file, PageWords* w) {
+Status AddKeyword(const DataRow& row, const std::string& file, ClassWords* w) {
   static constexpr std::pair<std::string_view, uint32_t> kSignals[] = {
-      {"body", kBody},       {"positive", kPositive},  {"negative", kNegative},
-      {"boiler", kBoiler},   {"comments", kComments},  {"byline", kByline},
-      {"caption", kCaption}, {"invisible", kInvisible}};
-  static constexpr std::pair<std::string_view, PageWords::Match> kMatches[] = {
-      {"substring", PageWords::Match::kSubstring},
-      {"token", PageWords::Match::kToken},
-      {"name", PageWords::Match::kName}};
-  PageWords::Keyword k;
+      {"body", kBody},     {"positive", kPositive}, {"negative", kNegative},
+      {"boiler", kBoiler}, {"comments", kComments}, {"byline", kByline},
+      {"author", kAuthor}, {"caption", kCaption},   {"invisible", kInvisible}};
+  static constexpr std::pair<std::string_view, ClassWords::Match> kMatches[] = {
+      {"substring", ClassWords::Match::kSubstring},
+      {"token", ClassWords::Match::kToken},
+      {"name", ClassWords::Match::kName}};
+  ClassWords::Keyword k;
   k.word = AsciiLower(row[0]);
   if (k.word[0] < 'a' || k.word[0] > 'z') return row.Error(file, "a word starts with a-z");
   for (std::string_view name : SplitWhitespace(row[1])) {
@@ -574,31 +591,51 @@ Status AddKeyword(const DataRow& row, const std::string& file, PageWords* w) {
   }
   if (!known) return row.Error(file, "the match is substring, token or name");
   if (w->keywords.size() >= UINT16_MAX) return row.Error(file, "too many words");
-  w->keywords_by_letter[k.word[0] - 'a'].push_back(static_cast<uint16_t>(w->keywords.size()));
+  w->by_letter[k.word[0] - 'a'].push_back(static_cast<uint16_t>(w->keywords.size()));
   w->keywords.push_back(std::move(k));
   return Status::Ok();
 }
 
-// One language's page_furniture.txt ("line", "line_word", "whole", "error";
-// "site_placeholder" is the outlets' list).
-Status LoadFurniture(std::string_view data_dir, const std::string& language, FurnitureLines* f) {
-  const std::string file = language + "/page_furniture.txt";
-  Result<std::vector<DataRow>> rows = LoadDataRows(data_dir, file);
-  if (!rows.ok()) return rows.status();
-  f->language = language;
-  for (const DataRow& row : *rows) {
+constexpr const char* kPageLists[] = {"page_classes.txt", "page_furniture.txt", "bylines.txt"};
+
+// One language's lists (LanguageWords); `required`: all of them, else
+// those the folder has. page_furniture.txt: "line", "line_word", "whole",
+// "error" ("site_placeholder" is the outlets' list); bylines.txt: "page"
+// (the other kinds are the outlets' and the briefer's).
+Status LoadLanguage(std::string_view data_dir, const std::string& language, bool required,
+                    LanguageWords* w) {
+  w->language = language;
+  auto rows_of = [&](const std::string& file) -> Result<std::vector<DataRow>> {
+    if (!required && !HasDataFile(data_dir, file)) return std::vector<DataRow>();
+    return LoadDataRows(data_dir, file);
+  };
+  const std::string classes_file = language + "/page_classes.txt";
+  Result<std::vector<DataRow>> classes = rows_of(classes_file);
+  if (!classes.ok()) return classes.status();
+  for (const DataRow& row : *classes) {
+    if (Status s = AddKeyword(row, classes_file, &w->classes); !s.ok()) return s;
+  }
+  const std::string furniture_file = language + "/page_furniture.txt";
+  Result<std::vector<DataRow>> furniture = rows_of(furniture_file);
+  if (!furniture.ok()) return furniture.status();
+  for (const DataRow& row : *furniture) {
     const std::string text = FoldForMatching(row[0]);
     if (row[1] == "line") {
-      f->starts.push_back(text);
+      w->starts.push_back(text);
     } else if (row[1] == "line_word") {
-      f->starts.push_back(text + " ");
+      w->starts.push_back(text + " ");
     } else if (row[1] == "whole") {
-      f->wholes.push_back(text);
+      w->wholes.push_back(text);
     } else if (row[1] == "error") {
-      f->error_words.push_back(text);
+      w->error_words.push_back(text);
     } else if (row[1] != "site_placeholder") {
-      return row.Error(file, "unknown kind '" + std::string(row[1]) + "'");
+      return row.Error(furniture_file, "unknown kind '" + std::string(row[1]) + "'");
     }
+  }
+  Result<std::vector<DataRow>> bylines = rows_of(language + "/bylines.txt");
+  if (!bylines.ok()) return bylines.status();
+  for (const DataRow& row : *bylines) {
+    if (row[1] == "page") w->byline_openings.push_back(std::string(row[0]) + " ");
   }
   return Status::Ok();
 }
@@ -641,45 +678,60 @@ Result<PageWords> PageWords::Create(std::string_view data_dir, std::string_view 
   Result<Outlets> outlets = Outlets::Create(data_dir, language);
   if (!outlets.ok()) return outlets.status();
   w.outlets = std::move(*outlets);
-  const std::string dir = std::string(language) + "/";
-  const std::string classes_file = dir + "page_classes.txt";
-  Result<std::vector<DataRow>> classes = LoadDataRows(data_dir, classes_file);
-  if (!classes.ok()) return classes.status();
-  for (const DataRow& row : *classes) {
-    if (Status s = AddKeyword(row, classes_file, &w); !s.ok()) return s;
-  }
-  w.furniture.emplace_back();
-  if (Status s = LoadFurniture(data_dir, std::string(language), &w.furniture.back()); !s.ok()) {
+  w.languages.emplace_back();
+  if (Status s =
+          LoadLanguage(data_dir, std::string(language), /*required=*/true, &w.languages.back());
+      !s.ok()) {
     return s;
   }
-  // The other languages' furniture: those of languages.txt with a list.
+  // The other languages: those of languages.txt with a list.
   if (HasDataFile(data_dir, "languages.txt")) {
     Result<std::string> languages = ReadDataFile(data_dir, "languages.txt");
     if (!languages.ok()) return languages.status();
     DataLines lines(*languages);
     for (std::string_view line; lines.Next(&line);) {
       const std::string code(line.substr(0, line.find_first_of(" \t")));
-      if (code == language || !HasDataFile(data_dir, code + "/page_furniture.txt")) continue;
-      FurnitureLines f;
-      if (Status s = LoadFurniture(data_dir, code, &f); !s.ok()) return s;
-      w.furniture.push_back(std::move(f));
+      if (code == language) continue;
+      bool has_list = false;
+      for (const char* name : kPageLists)
+        has_list = has_list || HasDataFile(data_dir, code + "/" + name);
+      if (!has_list) continue;
+      LanguageWords l;
+      if (Status s = LoadLanguage(data_dir, code, /*required=*/false, &l); !s.ok()) return s;
+      w.languages.push_back(std::move(l));
     }
-  }
-  const std::string bylines_file = dir + "bylines.txt";
-  Result<std::vector<DataRow>> bylines = LoadDataRows(data_dir, bylines_file);
-  if (!bylines.ok()) return bylines.status();
-  for (const DataRow& row : *bylines) {
-    if (row[1] == "page") w.byline_openings.push_back(std::string(row[0]) + " ");
   }
   return w;
 }
 
+bool ClassGives(const Page& page, const GumboElement& e, uint32_t signal) {
+  const std::string cls = AsciiLower(html::Attribute(e, "class")) + " ";
+  for (const LanguageWords* l : page.languages) {
+    if ((MatchKeywords(l->classes, cls) & signal) != 0) return true;
+  }
+  return false;
+}
+
 void SetPageLanguage(std::string_view lang, Page* page) {
-  const std::vector<FurnitureLines>& all = page->words->furniture;
-  page->furniture.clear();
+  const std::vector<LanguageWords>& all = page->words->languages;
+  page->languages.clear();
   const std::string code = AsciiLower(TrimWhitespace(lang.substr(0, lang.find_first_of("-_"))));
-  for (const FurnitureLines& f : all) {
-    if (&f == &all.front() || code.empty() || f.language == code) page->furniture.push_back(&f);
+  for (const LanguageWords& l : all) {
+    if (&l == &all.front() || code.empty() || l.language == code) page->languages.push_back(&l);
+  }
+  // The class and id words of the languages beyond the main one.
+  bool more = false;
+  for (size_t i = 1; i < page->languages.size(); ++i) {
+    more = more || !page->languages[i]->classes.keywords.empty();
+  }
+  if (!more) return;
+  for (Elem& el : page->elems) {
+    char buf[256];
+    const size_t n = ClassString(el.element(), buf);
+    if (n == 0) continue;
+    for (size_t i = 1; i < page->languages.size(); ++i) {
+      el.sig |= MatchKeywords(page->languages[i]->classes, std::string_view(buf, n));
+    }
   }
 }
 

@@ -42,6 +42,7 @@ enum Signal : uint32_t {
   kBoilerTag = 1u << 7,   // nav, aside, footer, header, menu
   kArticleTag = 1u << 8,  // <article>, <main>, role=main/article
   kComments = 1u << 9,    // a comments section
+  kAuthor = 1u << 10,     // names the author ("byline", "author"), not only a date
 };
 
 struct Elem {
@@ -93,18 +94,8 @@ struct Block {
   float link_density() const { return chars == 0 ? 0.f : float(link_chars) / float(chars); }
 };
 
-// One language's lines of page furniture (data/<language>/page_furniture.txt),
-// case-folded (FoldForMatching).
-struct FurnitureLines {
-  std::string language;             // "de"
-  std::vector<std::string> starts;  // a short block starting with it: "advertisement", "follow "
-  std::vector<std::string> wholes;  // a block that is exactly it: "teilen"
-  std::vector<std::string> error_words;  // of error pages' headings: "not found"
-};
-
-// The extractor's word lists (data/<language>/page_classes.txt,
-// page_furniture.txt, bylines.txt; outlets.h for the rest). Immutable.
-struct PageWords {
+// Words of class and id attributes (page_classes.txt), by first letter.
+struct ClassWords {
   enum class Match : uint8_t {
     kSubstring,  // anywhere: "comment" in "commentlist"
     kToken,      // between non-alphanumerics: "ad" in "top-ad", not in "header"
@@ -115,12 +106,28 @@ struct PageWords {
     uint32_t signal = 0;
     Match match = Match::kSubstring;
   };
-  std::vector<Keyword> keywords;                 // of class and id attributes
-  std::vector<uint16_t> keywords_by_letter[26];  // indices into keywords, by first letter
-  // The main language's furniture first, then every other language of
-  // languages.txt that has a page_furniture.txt.
-  std::vector<FurnitureLines> furniture;
-  std::vector<std::string> byline_openings;  // as written, with the space: "By ", "Written by "
+  std::vector<Keyword> keywords;
+  std::vector<uint16_t> by_letter[26];  // indices into keywords, by first letter
+};
+
+// One language's words for web pages (data/<language>/): class and id words
+// (page_classes.txt), lines of page furniture (page_furniture.txt),
+// case-folded (FoldForMatching), and byline openings (bylines.txt "page").
+// A list the folder lacks is empty.
+struct LanguageWords {
+  std::string language;             // "de"
+  ClassWords classes;               // "artikel", "werbung"
+  std::vector<std::string> starts;  // a short block starting with it: "advertisement", "follow "
+  std::vector<std::string> wholes;  // a block that is exactly it: "teilen"
+  std::vector<std::string> error_words;      // of error pages' headings: "not found"
+  std::vector<std::string> byline_openings;  // as written, with the space: "By ", "Von "
+};
+
+// The extractor's word lists (LanguageWords; outlets.h for the rest). Immutable.
+struct PageWords {
+  // The main language's first (its lists are required), then every other
+  // language of languages.txt that has one of the lists.
+  std::vector<LanguageWords> languages;
   Outlets outlets;
 
   static Result<PageWords> Create(std::string_view data_dir, std::string_view language);
@@ -147,9 +154,9 @@ struct Page {
   std::vector<int32_t> text_block;  // per text node: its block, -1 for none
   int32_t body = -1;                // the <body> element
   Meta meta;
-  // The furniture lines that apply (SetPageLanguage): the main language's,
-  // and the page's own language's when it declares one, else every language's.
-  std::vector<const FurnitureLines*> furniture;
+  // The languages whose words apply (SetPageLanguage): the main language,
+  // and the page's own language when it declares one, else every language.
+  std::vector<const LanguageWords*> languages;
 };
 
 constexpr size_t kSampleBytes = 160;
@@ -163,9 +170,14 @@ struct Selection {
 
 // The page's elements, blocks and metadata (page->words set).
 void BuildPage(const ParsedHtml& html, Page* page);
-// Chooses page->furniture from the page's declared language `lang` (<html
-// lang>, og:locale: "de-DE", "de_DE"; empty when it declares none).
+// Chooses page->languages from the page's declared language `lang` (<html
+// lang>, og:locale: "de-DE", "de_DE"; empty when it declares none) and adds
+// the class and id signals of those beyond the main language (BuildPage
+// gives the main language's).
 void SetPageLanguage(std::string_view lang, Page* page);
+// Whether the class attribute of `e` alone (not its id) holds a word of
+// the page's languages (Page::languages) that gives `signal`.
+bool ClassGives(const Page& page, const GumboElement& e, uint32_t signal);
 Kind KindOf(const GumboElement& e);
 bool IsContainerTag(GumboTag t);  // holds paragraphs rather than being one
 bool IsHeadingTag(GumboTag t);

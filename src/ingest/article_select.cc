@@ -106,7 +106,7 @@ bool LooksLikeClutter(const Elem& el) {
 
 }  // namespace
 
-// Short lines that are page furniture wherever they stand (Page::furniture:
+// Short lines that are page furniture wherever they stand (Page::languages:
 // "advertisement", "read more", "we use cookies"; "Teilen" as a whole line).
 bool IsBoilerplateLine(const Page& page, std::string_view sample) {
   std::string folded;
@@ -115,7 +115,7 @@ bool IsBoilerplateLine(const Page& page, std::string_view sample) {
     sample = folded;
   }
   const std::string_view whole = TrimWhitespace(sample);
-  for (const FurnitureLines* f : page.furniture) {
+  for (const LanguageWords* f : page.languages) {
     for (const std::string& p : f->starts) {
       if (StartsWith(sample, p)) return true;
     }

@@ -387,6 +387,110 @@ TEST(ArticleTest, FurnitureLinesInOtherScriptsAndCapitals) {
   }
 }
 
+// A German news page whose class names are German: the report in
+// "artikel-inhalt", a byline box "autor" ("Von Max Beispiel"), a caption
+// "bildunterschrift" ("Foto: dpa"), and around it teasers, an ad
+// ("werbung") and a reader comments section (`comments_class`) holding more
+// running text than the report.
+std::string GermanClassesPage(std::string_view lang_attr, std::string_view comments_class) {
+  std::string report;
+  for (int i = 0; i < 4; ++i) {
+    report +=
+        "<p>Die F\xc3\xa4hre zwischen Nordhafen und der Insel f\xc3\xa4hrt nach der Reparatur "
+        "des Motors wieder nach dem alten Fahrplan, teilte die Reederei am Montag mit, "
+        "und die Pendler sind erleichtert, Absatz " +
+        std::to_string(i) + ".</p>";
+  }
+  std::string comments;
+  for (int i = 0; i < 8; ++i) {
+    comments += "<div class=\"eintrag\"><p>Leser " + std::to_string(i) +
+                " schreibt: Ich fahre seit Jahren jeden Tag mit dieser F\xc3\xa4hre, und es war "
+                "h\xc3\xb6"
+                "chste Zeit, dass man den Motor endlich repariert, denn die Ausf\xc3\xa4lle im "
+                "Winter haben uns alle viel Zeit, Geld und Nerven gekostet.</p></div>";
+  }
+  std::string teasers;
+  for (int i = 0; i < 4; ++i) {
+    teasers += "<div class=\"teaser\"><a href=\"/t" + std::to_string(i) +
+               "\">Neue Radwege am Hafen geplant</a></div>";
+  }
+  return "<html" + std::string(lang_attr) +
+         "><head><title>F\xc3\xa4hre f\xc3\xa4hrt wieder</title></head><body>"
+         "<div class=\"seite\"><div class=\"artikel-inhalt\"><h1>F\xc3\xa4hre f\xc3\xa4hrt "
+         "wieder</h1><div class=\"autor\">Von Max Beispiel</div>"
+         "<div class=\"bild\"><img src=\"f.jpg\"><div class=\"bildunterschrift\">Die F\xc3\xa4hre "
+         "am Anleger im Nordhafen. Foto: dpa</div></div>" +
+         report +
+         "</div><div class=\"werbung\"><p>Jetzt neu im Autohaus am Ring: der Kombi f\xc3\xbcr "
+         "die ganze Familie, mit gro\xc3\x9f"
+         "em Kofferraum, sparsamem Motor und vielen Extras, nur f\xc3\xbcr kurze Zeit zum "
+         "Sonderpreis, fragen Sie unsere Berater.</p></div>" +
+         teasers + "<div class=\"" + std::string(comments_class) + "\"><h2>Ihre Meinung</h2>" +
+         comments + "</div></div></body></html>";
+}
+
+// German class names, byline and caption words (data/de/page_classes.txt,
+// bylines.txt) apply to a German page: the report is found without the
+// comments, the ad and the caption, and the byline loses its "Von".
+TEST(ArticleTest, GermanClassNamesBylineAndCaption) {
+  for (std::string_view lang : {" lang=\"de\"", ""}) {
+    const Article a = Extract(GermanClassesPage(lang, "kommentare"));
+    ASSERT_TRUE(a.found) << a.why_not;
+    EXPECT_EQ(a.text.find("Die F\xc3\xa4hre zwischen Nordhafen"), 0u) << a.text;
+    EXPECT_TRUE(Has(a, "Absatz 3."));
+    EXPECT_FALSE(Has(a, "Leser 0 schreibt")) << lang;
+    EXPECT_FALSE(Has(a, "Autohaus")) << lang;
+    EXPECT_FALSE(Has(a, "Foto: dpa")) << lang;
+    EXPECT_FALSE(Has(a, "Max Beispiel")) << lang;
+    EXPECT_EQ(a.byline, "Max Beispiel") << lang;
+  }
+  // A page in English has English's words only: the comments and the ad are
+  // taken for text, and the byline box names no author.
+  const Article en = Extract(GermanClassesPage(" lang=\"en\"", "kommentare"));
+  ASSERT_TRUE(en.found) << en.why_not;
+  EXPECT_TRUE(Has(en, "Leser 0 schreibt"));
+  EXPECT_EQ(en.byline, "");
+}
+
+// The same for a Spanish page: "cuerpo-noticia", "comentarios",
+// "publicidad", a "firma" byline ("Por Ana Ejemplo") and a "pie-de-foto"
+// caption ("Foto: EFE").
+TEST(ArticleTest, SpanishClassNamesBylineAndCaption) {
+  std::string report;
+  for (int i = 0; i < 4; ++i) {
+    report +=
+        "<p>El ayuntamiento de Villamar aprob\xc3\xb3 el martes, tras un largo debate, la "
+        "reparaci\xc3\xb3n del viejo puente de piedra, cuyo coste se estima ya en doce "
+        "millones de euros, p\xc3\xa1rrafo " +
+        std::to_string(i) + ".</p>";
+  }
+  std::string comments;
+  for (int i = 0; i < 8; ++i) {
+    comments += "<div class=\"item\"><p>Lector " + std::to_string(i) +
+                " dice: Cruzo ese puente todos los d\xc3\xad"
+                "as para ir al trabajo, y ya era hora de que alguien se ocupara de \xc3\xa9l, "
+                "porque en invierno las grietas dan miedo a cualquiera.</p></div>";
+  }
+  const std::string html =
+      "<html lang=\"es\"><head><title>El puente se reparar\xc3\xa1</title></head><body>"
+      "<div class=\"pagina\"><div class=\"cuerpo-noticia\"><h1>El puente se "
+      "reparar\xc3\xa1</h1><p class=\"firma\">Por Ana Ejemplo</p><div class=\"foto\">"
+      "<img src=\"p.jpg\"><p class=\"pie-de-foto\">El puente al amanecer. Foto: EFE</p></div>" +
+      report +
+      "</div><div class=\"publicidad\"><p>Ahora en su concesionario: el coche familiar con "
+      "maletero grande, motor eficiente y muchos extras, solo por poco tiempo a un precio "
+      "especial, consulte a nuestros asesores.</p></div><div class=\"comentarios\">" +
+      comments + "</div></div></body></html>";
+  const Article a = Extract(html);
+  ASSERT_TRUE(a.found) << a.why_not;
+  EXPECT_EQ(a.text.find("El ayuntamiento de Villamar"), 0u) << a.text;
+  EXPECT_TRUE(Has(a, "p\xc3\xa1rrafo 3."));
+  EXPECT_FALSE(Has(a, "Lector 0 dice"));
+  EXPECT_FALSE(Has(a, "concesionario"));
+  EXPECT_FALSE(Has(a, "Foto: EFE"));
+  EXPECT_EQ(a.byline, "Ana Ejemplo");
+}
+
 // ---- Short articles: the page's structure vouches for them -------------------------------
 
 // A German news page around a short report (about 300 characters, a third
@@ -669,11 +773,11 @@ class ArticleWordsTest : public DataFolderTest {
     }
     return "<html><head><title>La digue sera r\xc3\xa9par\xc3\xa9"
            "e</title>"
-           "<meta name=\"author\" content=\"Par Jean Dupont\">"
+           "<meta name=\"author\" content=\"Reportage de Jean Dupont\">"
            "<meta name=\"date\" content=\"27 novembre 2015\"></head><body>"
            "<div class=\"article-body\">" +
            body +
-           "<div class=\"kommentar-box\"><p>Un lecteur \xc3\xa9"
+           "<div class=\"lesermeinung-box\"><p>Un lecteur \xc3\xa9"
            "crit que la digue aurait d\xc3\xbb "
            "\xc3\xaatre r\xc3\xa9par\xc3\xa9"
            "e depuis longtemps, et que personne ne l'\xc3\xa9"
@@ -684,8 +788,8 @@ class ArticleWordsTest : public DataFolderTest {
 
 TEST_F(ArticleWordsTest, FurnitureClassesBylinesDatesAndOutletsOfTheDataFolder) {
   Extend("en/page_furniture.txt", "notre dossier | line");
-  Extend("en/page_classes.txt", "kommentar | boiler negative comments | substring");
-  Extend("en/bylines.txt", "Par | page");
+  Extend("en/page_classes.txt", "lesermeinung | boiler negative comments | substring");
+  Extend("en/bylines.txt", "Reportage de | page");
   Extend("en/months.txt", "novembre | 11");
   Extend("outlet_domains.txt", "digue.example  La Gazette de la Digue");
   Result<ArticleExtractor> folder = ArticleExtractor::Create(data_dir());
@@ -707,7 +811,7 @@ TEST_F(ArticleWordsTest, FurnitureClassesBylinesDatesAndOutletsOfTheDataFolder) 
   ASSERT_TRUE(without.ok() && without->found) << without->why_not;
   EXPECT_TRUE(Has(*without, "Notre dossier"));
   EXPECT_TRUE(Has(*without, "Un lecteur"));
-  EXPECT_EQ(without->byline, "Par Jean Dupont");
+  EXPECT_EQ(without->byline, "Reportage de Jean Dupont");
   EXPECT_EQ(without->date, "");
   EXPECT_EQ(without->site, "digue.example");
 }
@@ -732,6 +836,28 @@ TEST_F(ArticleWordsTest, OtherLanguagesFurnitureOfTheDataFolder) {
   Result<ArticleExtractor> bad = ArticleExtractor::Create(data_dir());
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidInput);
   EXPECT_EQ(bad.status().input(), "de/page_furniture.txt") << bad.status().ToString();
+}
+
+// A language's class names in the data folder replace the built-in ones
+// (data/de/page_classes.txt): the folder's word marks the comments, and the
+// built-in "kommentare" no longer does.
+TEST_F(ArticleWordsTest, LanguagesClassNamesOfTheDataFolder) {
+  Write("de/page_classes.txt", "leserecke | boiler negative comments | substring\n");
+  Result<ArticleExtractor> folder = ArticleExtractor::Create(data_dir());
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  const std::string own = GermanClassesPage(" lang=\"de\"", "leserecke");
+  Result<Article> with = folder->Extract(own);
+  ASSERT_TRUE(with.ok() && with->found) << with->why_not;
+  EXPECT_TRUE(Has(*with, "Absatz 3."));
+  EXPECT_FALSE(Has(*with, "Leser 0 schreibt"));
+  EXPECT_TRUE(Has(Extract(own), "Leser 0 schreibt"));  // not a built-in word
+  Result<Article> built_in_word = folder->Extract(GermanClassesPage(" lang=\"de\"", "kommentare"));
+  ASSERT_TRUE(built_in_word.ok() && built_in_word->found) << built_in_word->why_not;
+  EXPECT_TRUE(Has(*built_in_word, "Leser 0 schreibt"));
+  Write("de/page_classes.txt", "leserecke | boiler | everywhere\n");
+  Result<ArticleExtractor> bad = ArticleExtractor::Create(data_dir());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(bad.status().input(), "de/page_classes.txt") << bad.status().ToString();
 }
 
 TEST_F(ArticleWordsTest, MissingLanguageOrBadLineIsAnError) {
