@@ -21,7 +21,9 @@ struct Pipeline::Impl {
   // By language: English's, and one for each language with its own clutter lists
   // (<code>/clutter_lines.txt, ...), which also holds English's.
   std::map<std::string, ClutterFilter, std::less<>> clutter;
-  MetadataDetector metadata;
+  // By language: English's, and one for each language with its own captions.txt or
+  // bylines.txt, which also holds English's words.
+  std::map<std::string, MetadataDetector, std::less<>> metadata;
   TranscriptParser transcript;
   SentenceSplitter splitter;
   Tokenizer tokenizer;
@@ -36,6 +38,10 @@ struct Pipeline::Impl {
   const ClutterFilter& ClutterFor(std::string_view code) const {
     auto it = clutter.find(code);
     return it != clutter.end() ? it->second : clutter.find("en")->second;
+  }
+  const MetadataDetector& MetadataFor(std::string_view code) const {
+    auto it = metadata.find(code);
+    return it != metadata.end() ? it->second : metadata.find("en")->second;
   }
 };
 
@@ -55,8 +61,10 @@ Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
 Pipeline::~Pipeline() = default;
 
 Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
-  Result<MetadataDetector> metadata = MetadataDetector::Create(options.data_dir);
-  if (!metadata.ok()) return metadata.status();
+  std::map<std::string, MetadataDetector, std::less<>> metadata;
+  Result<MetadataDetector> english = MetadataDetector::Create(options.data_dir);
+  if (!english.ok()) return english.status();
+  metadata.emplace("en", std::move(*english));
   Result<TranscriptParser> transcript = TranscriptParser::Create(options.data_dir);
   if (!transcript.ok()) return transcript.status();
   Result<SentenceSplitter> splitter = SentenceSplitter::Create(options.data_dir);
@@ -82,6 +90,12 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
     Result<ClutterFilter> filter = ClutterFilter::Create(options.data_dir, code);
     if (!filter.ok()) return filter.status();
     clutter.emplace(code, std::move(*filter));
+  }
+  for (const std::string& code : codes) {
+    if (!MetadataDetector::HasOwnLists(options.data_dir, code)) continue;
+    Result<MetadataDetector> detector = MetadataDetector::Create(options.data_dir, code);
+    if (!detector.ok()) return detector.status();
+    metadata.emplace(code, std::move(*detector));
   }
   if (clutter.count("en") == 0) {
     Result<ClutterFilter> filter = ClutterFilter::Create(options.data_dir, "en");
@@ -114,7 +128,7 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
     }
   }
   auto impl = std::make_unique<Impl>(
-      Impl{std::move(clutter), std::move(*metadata), std::move(*transcript), std::move(*splitter),
+      Impl{std::move(clutter), std::move(metadata), std::move(*transcript), std::move(*splitter),
            std::move(*tokenizer), std::move(*languages), NormalizeLanguageTag(options.language),
            std::move(rule_split), std::move(ordinal_period)});
   return Pipeline(std::move(impl));
@@ -188,7 +202,7 @@ void Pipeline::AnalyzeText(Document* doc, Scratch* scratch) const {
 
   impl_->ClutterFor(doc->language).Apply(text, &doc->paragraphs, &doc->clutter);
   doc->turns = impl_->transcript.Parse(text, doc->paragraphs);
-  impl_->metadata.Detect(doc);
+  impl_->MetadataFor(doc->language).Detect(doc);
 
   // Text written all in lower case (some feeds, Multi-News+) needs caseless splitting.
   size_t upper = 0, letters = 0;

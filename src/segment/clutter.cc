@@ -140,7 +140,7 @@ bool ClutterFilter::HasOwnLists(std::string_view data_dir, std::string_view lang
   for (const char* name : kClutterLists) {
     if (HasDataFile(data_dir, std::string(language) + "/" + name)) return true;
   }
-  return false;
+  return MetadataDetector::HasOwnLists(data_dir, language);
 }
 
 Result<ClutterFilter> ClutterFilter::Create(std::string_view data_dir, std::string_view language) {
@@ -158,8 +158,9 @@ Result<ClutterFilter> ClutterFilter::Create(std::string_view data_dir, std::stri
   Result<WordList> headers = LoadClutterList(data_dir, language, "clutter_list_headers.txt");
   if (!headers.ok()) return headers.status();
   f.list_headers_ = std::move(*headers);
-  // Captions and bylines: English's words (metadata.h) for every language so far.
-  Result<MetadataDetector> metadata = MetadataDetector::Create(data_dir, "en");
+  // Captions and bylines: English's words (metadata.h), and the language's own.
+  Result<MetadataDetector> metadata = MetadataDetector::Create(
+      data_dir, MetadataDetector::HasOwnLists(data_dir, language) ? language : "en");
   if (!metadata.ok()) return metadata.status();
   f.metadata_ = std::move(*metadata);
   f.prefix_starts_.assign(1 << 16, false);

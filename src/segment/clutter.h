@@ -15,8 +15,9 @@
 // (data/en/clutter_list_headers.txt). Paragraphs: each remaining line, except in hard-wrapped
 // text, where consecutive lines join until a blank line.
 // Create() loads the lists once: English's (data/en/), and for another language its own
-// lists (data/<language>/clutter_lines.txt, ...) added where they exist, every letter folded
-// (English's filter folds ASCII only). Apply() is const and thread-safe.
+// lists (data/<language>/clutter_lines.txt, ..., captions.txt and bylines.txt) added where
+// they exist, every letter folded (English's filter folds ASCII only). Apply() is const and
+// thread-safe.
 #ifndef DOSSIER_SEGMENT_CLUTTER_H_
 #define DOSSIER_SEGMENT_CLUTTER_H_
 
@@ -38,7 +39,8 @@ std::vector<Span> SplitLines(std::string_view text);
 class ClutterFilter {
  public:
   static Result<ClutterFilter> Create(std::string_view data_dir, std::string_view language = "en");
-  // Whether `language` has a clutter list of its own (data/<language>/clutter_lines.txt, ...).
+  // Whether `language` has a clutter list of its own (data/<language>/clutter_lines.txt, ...,
+  // captions.txt, bylines.txt).
   static bool HasOwnLists(std::string_view data_dir, std::string_view language);
 
   void Apply(std::string_view text, std::vector<Span>* paragraphs,

@@ -1,10 +1,15 @@
 #include "segment/metadata.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "segment/tokenizer.h"
+#include "util/data_files.h"
 #include "util/data_rows.h"
 #include "util/dates.h"
 #include "util/strings.h"
@@ -103,13 +108,29 @@ size_t DatelineLength(std::string_view para, std::string* agency) {
   return p + dash + 1;
 }
 
-// A white-space separated word, lowercase, without the punctuation around it
-// ("2001," -> "2001", "photo:" -> "photo").
+// A white-space separated word, lower case (FoldCase), without the
+// punctuation around it ("2001," -> "2001", "photo:" -> "photo", "Фото:" ->
+// "фото"): letters and digits of any script are kept.
 std::string BareWord(std::string_view word) {
-  auto punct = [](char c) { return !IsAsciiAlpha(c) && !IsAsciiDigit(c); };
-  while (!word.empty() && punct(word.front())) word.remove_prefix(1);
-  while (!word.empty() && punct(word.back())) word.remove_suffix(1);
-  return AsciiLower(word);
+  const auto* p = reinterpret_cast<const uint8_t*>(word.data());
+  const int32_t n = static_cast<int32_t>(word.size());
+  int32_t begin = 0;
+  while (begin < n) {
+    int32_t next = begin;
+    UChar32 c = 0;
+    U8_NEXT(p, next, n, c);
+    if (c >= 0 && u_isalnum(c)) break;
+    begin = next;
+  }
+  int32_t end = n;
+  while (end > begin) {
+    int32_t prev = end;
+    UChar32 c = 0;
+    U8_PREV(p, begin, prev, c);
+    if (c >= 0 && u_isalnum(c)) break;
+    end = prev;
+  }
+  return FoldCase(word.substr(begin, end - begin));
 }
 
 // A full date within the first 40 bytes of a longer paragraph, written as a
@@ -130,9 +151,23 @@ bool IsDatelineDate(std::string_view para, size_t begin, size_t end) {
          para.compare(p, 3, "\xE2\x80\x93") == 0 || para.compare(p, 2, "--") == 0;
 }
 
+// English's list `name`, then the language's own where it has one.
+std::vector<std::string> ListsOf(std::string_view data_dir, std::string_view language,
+                                 std::string_view name) {
+  std::vector<std::string> files{"en/" + std::string(name)};
+  const std::string own = std::string(language) + "/" + std::string(name);
+  if (language != "en" && HasDataFile(data_dir, own)) files.push_back(own);
+  return files;
+}
+
 }  // namespace
 
 // ---- MetadataDetector ----------------------------------------------------------------
+
+bool MetadataDetector::HasOwnLists(std::string_view data_dir, std::string_view language) {
+  return language != "en" && (HasDataFile(data_dir, std::string(language) + "/captions.txt") ||
+                              HasDataFile(data_dir, std::string(language) + "/bylines.txt"));
+}
 
 Result<MetadataDetector> MetadataDetector::Create(std::string_view data_dir,
                                                   std::string_view language) {
@@ -140,32 +175,33 @@ Result<MetadataDetector> MetadataDetector::Create(std::string_view data_dir,
   Result<CalendarNames> calendar = CalendarNames::Create(data_dir, language);
   if (!calendar.ok()) return calendar.status();
   m.calendar_ = std::move(*calendar);
-  const std::string captions_file = std::string(language) + "/captions.txt";
-  Result<std::vector<DataRow>> captions = LoadDataRows(data_dir, captions_file);
-  if (!captions.ok()) return captions.status();
-  for (const DataRow& row : *captions) {
-    const std::string_view kind = row[1];
-    if (kind == "file_note") {
-      m.file_notes_.emplace_back(row[0]);
-      continue;
+  for (const std::string& captions_file : ListsOf(data_dir, language, "captions.txt")) {
+    Result<std::vector<DataRow>> captions = LoadDataRows(data_dir, captions_file);
+    if (!captions.ok()) return captions.status();
+    for (const DataRow& row : *captions) {
+      const std::string_view kind = row[1];
+      if (kind == "file_note") {
+        m.file_notes_.emplace_back(row[0]);
+        continue;
+      }
+      std::string lower = FoldCase(row[0]);
+      if (kind == "opener") {
+        std::vector<std::string> words;
+        for (std::string_view w : SplitWhitespace(lower)) words.emplace_back(w);
+        m.first_words_.push_back(words[0]);
+        m.openers_.push_back(std::move(words));
+        continue;
+      }
+      std::vector<std::string>* list = kind == "photo"    ? &m.photo_words_
+                                       : kind == "label"  ? &m.labels_
+                                       : kind == "file"   ? &m.file_words_
+                                       : kind == "credit" ? &m.credit_words_
+                                                          : nullptr;
+      if (list == nullptr)
+        return row.Error(captions_file, "unknown kind '" + std::string(kind) + "'");
+      if (kind != "credit") m.first_words_.push_back(lower);
+      list->push_back(std::move(lower));
     }
-    std::string lower = AsciiLower(row[0]);
-    if (kind == "opener") {
-      std::vector<std::string> words;
-      for (std::string_view w : SplitWhitespace(lower)) words.emplace_back(w);
-      m.first_words_.push_back(words[0]);
-      m.openers_.push_back(std::move(words));
-      continue;
-    }
-    std::vector<std::string>* list = kind == "photo"    ? &m.photo_words_
-                                     : kind == "label"  ? &m.labels_
-                                     : kind == "file"   ? &m.file_words_
-                                     : kind == "credit" ? &m.credit_words_
-                                                        : nullptr;
-    if (list == nullptr)
-      return row.Error(captions_file, "unknown kind '" + std::string(kind) + "'");
-    if (kind != "credit") m.first_words_.push_back(lower);
-    list->push_back(std::move(lower));
   }
   // Longest first: "FILE PHOTO" before "FILE".
   std::stable_sort(m.file_notes_.begin(), m.file_notes_.end(),
@@ -176,17 +212,22 @@ Result<MetadataDetector> MetadataDetector::Create(std::string_view data_dir,
   auto add_initial = [&m](std::string_view w) {
     if (w.empty()) return;
     const char c = w[0];
+    if ((c & 0x80) != 0) {  // another script's capital may start with another byte
+      for (int b = 0xC0; b < 0x100; ++b) m.caption_initials_[b] = true;
+      return;
+    }
     m.caption_initials_[static_cast<unsigned char>(c)] = true;
     m.caption_initials_[static_cast<unsigned char>(AsciiToLower(c))] = true;
     if (IsAsciiLower(c)) m.caption_initials_[static_cast<unsigned char>(c - 'a' + 'A')] = true;
   };
   for (const std::string& w : m.first_words_) add_initial(w);
   for (const std::string& w : m.file_notes_) add_initial(w);
-  const std::string bylines_file = std::string(language) + "/bylines.txt";
-  Result<std::vector<DataRow>> bylines = LoadDataRows(data_dir, bylines_file);
-  if (!bylines.ok()) return bylines.status();
-  for (const DataRow& row : *bylines) {
-    if (row[1] == "line") m.byline_words_.push_back(AsciiLower(row[0]));
+  for (const std::string& bylines_file : ListsOf(data_dir, language, "bylines.txt")) {
+    Result<std::vector<DataRow>> bylines = LoadDataRows(data_dir, bylines_file);
+    if (!bylines.ok()) return bylines.status();
+    for (const DataRow& row : *bylines) {
+      if (row[1] == "line") m.byline_words_.push_back(AsciiLower(row[0]));
+    }
   }
   return m;
 }
@@ -267,8 +308,10 @@ bool MetadataDetector::OpensWithPhotoLabel(const std::vector<std::string_view>& 
   if (i >= words.size()) return false;
   const std::string w = BareWord(words[i]);
   if (!IsPhotoWord(w) && !in(labels_, w)) return false;
+  // The colon may stand apart, as French typography sets it ("Photo : AFP").
   return words[i].back() == ':' ||
-         (i + 1 < words.size() && in(credit_words_, BareWord(words[i + 1])));
+         (i + 1 < words.size() &&
+          (words[i + 1] == ":" || in(credit_words_, BareWord(words[i + 1]))));
 }
 
 // "... (AP Photo/Jane Roe)", "... (Getty Images).": a credit closing the text.

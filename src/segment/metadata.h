@@ -76,15 +76,21 @@ namespace dossier {
 // without regard to case, except the file note's capitals.
 //
 // The words named above are the English ones of data/en/captions.txt,
-// bylines.txt and months.txt; another language's come from its folder.
+// bylines.txt and months.txt. Another language's detector reads its own
+// months.txt and adds its captions.txt and bylines.txt, where it has them, to
+// English's ("Foto: dpa", "Von Max Beispiel"); words compare case-folded in
+// any script ("ФОТО:"), and a label's colon may stand apart ("Photo : AFP").
 class MetadataDetector {
  public:
-  // Reads `language`/captions.txt, bylines.txt, months.txt and weekdays.txt
-  // from `data_dir` (or the built-in copies); kNotFound when one is absent.
+  // Reads en/captions.txt and en/bylines.txt, `language`'s own where it has
+  // them, and `language`/months.txt and weekdays.txt from `data_dir` (or the
+  // built-in copies); kNotFound when a required one is absent.
   static Result<MetadataDetector> Create(std::string_view data_dir,
                                          std::string_view language = "en");
   // The built-in English lists, loaded once.
   static const MetadataDetector& BuiltIn();
+  // Whether `language` (not English) has a captions.txt or bylines.txt of its own.
+  static bool HasOwnLists(std::string_view data_dir, std::string_view language);
 
   // Looks at the first paragraphs of `doc` (see above).
   void Detect(Document* doc) const;

@@ -99,6 +99,38 @@ TEST_F(PipelineTest, InterpreterNoteOpeningAParagraphIsNotSpeech) {
   EXPECT_EQ(doc.turns[2].note, "via interpreter");
 }
 
+// A German report's byline ("Von Max Beispiel") and caption ("Foto: dpa")
+// are set apart by German's words (data/de/bylines.txt, captions.txt) beside
+// English's; an English report keeps "Von ..." as text.
+TEST_F(PipelineTest, ALanguagesBylinesAndCaptionsAreSetApart) {
+  const std::string text =
+      "Von Max Beispiel\n\n"
+      "Auf diesem Foto vom 3. M\xc3\xa4rz 2015 liegt die F\xc3\xa4hre noch im Hafen.\n\n"
+      "Die F\xc3\xa4hre zwischen Nordhafen und der Insel f\xc3\xa4hrt wieder nach dem alten "
+      "Fahrplan, teilte die Reederei am Montag mit.\n\nDie Pendler sind erleichtert.";
+  Document doc;
+  doc.raw = doc.text = text;
+  doc.map = OffsetMap::Identity(static_cast<uint32_t>(doc.text.size()));
+  Pipeline::Scratch scratch = pipeline_->NewScratch();
+  pipeline_->AnalyzeIn(&doc, "de", &scratch);
+  EXPECT_EQ(doc.byline, "Max Beispiel");
+  std::vector<std::string> clutter;
+  for (const ClutterLine& c : doc.clutter) clutter.emplace_back(c.span.Slice(doc.text));
+  EXPECT_EQ(clutter, (std::vector<std::string>{
+                         "Von Max Beispiel",
+                         "Auf diesem Foto vom 3. M\xc3\xa4rz 2015 liegt die F\xc3\xa4hre noch im "
+                         "Hafen."}));
+  ASSERT_FALSE(doc.sentences.empty());
+  EXPECT_EQ(doc.sentences[0].span.Slice(doc.text).rfind("Die F\xc3\xa4hre zwischen", 0), 0u);
+
+  Document english;
+  english.raw = english.text = text;
+  english.map = OffsetMap::Identity(static_cast<uint32_t>(english.text.size()));
+  pipeline_->AnalyzeIn(&english, "en", &scratch);
+  EXPECT_EQ(english.byline, "");
+  EXPECT_TRUE(english.clutter.empty());
+}
+
 TEST_F(PipelineTest, TokensBelongToTheirSentence) {
   Document doc;
   doc.raw = doc.text = "Mr Putin met Mr Hollande. They agreed on 20 points.";

@@ -180,6 +180,27 @@ TEST_F(ClutterWordsTest, ALanguageAddsItsOwnLinesToEnglishs) {
   EXPECT_TRUE(Removed(*english, ru).empty());
 }
 
+// A language's filter knows its bylines and captions (data/<code>/bylines.txt,
+// captions.txt) beside English's; English's filter keeps them as text.
+TEST_F(ClutterWordsTest, ALanguagesBylinesAndCaptionsAreClutter) {
+  Result<ClutterFilter> german = ClutterFilter::Create("", "de");
+  ASSERT_TRUE(german.ok()) << german.status().ToString();
+  Result<ClutterFilter> english = ClutterFilter::Create("");
+  ASSERT_TRUE(english.ok()) << english.status().ToString();
+  const std::string text =
+      "Von Max Beispiel\nDie F\xc3\xa4hre blieb am Freitag im Hafen.\n"
+      "Auf diesem Bild vom Freitag liegt die F\xc3\xa4hre am Anleger.\nBy Jane Roe\n";
+  EXPECT_EQ(Removed(*german, text),
+            (std::vector<std::string>{
+                std::string(ClutterKindName(ClutterKind::kByline)) + ":Von Max Beispiel",
+                std::string(ClutterKindName(ClutterKind::kPhotoCredit)) +
+                    ":Auf diesem Bild vom Freitag liegt die F\xc3\xa4hre am Anleger.",
+                std::string(ClutterKindName(ClutterKind::kByline)) + ":By Jane Roe"}));
+  EXPECT_EQ(Removed(*english, text),
+            (std::vector<std::string>{std::string(ClutterKindName(ClutterKind::kByline)) +
+                                      ":By Jane Roe"}));
+}
+
 // A data folder's list for a language replaces the built-in one for that language.
 TEST_F(ClutterWordsTest, DataFolderListOfALanguageIsRead) {
   Extend("de/clutter_lines.txt", "hafenticker");

@@ -248,8 +248,49 @@ TEST_F(MetadataWordsTest, ALanguageIsAFolderOfTheSameFiles) {
   Result<MetadataDetector> xx = MetadataDetector::Create(data_dir(), "xx");
   ASSERT_TRUE(xx.ok()) << xx.status().ToString();
   EXPECT_TRUE(xx->IsPhotoCaption("Foto: le ferry au port."));
-  EXPECT_FALSE(xx->IsPhotoCaption("Photo: a ferry at the pier."));  // not in xx's list
+  EXPECT_TRUE(xx->IsPhotoCaption("Photo: a ferry at the pier."));  // English's words stay
   EXPECT_TRUE(xx->IsPhotoCaption("FILE - Le ferry au port."));
+  EXPECT_FALSE(MetadataDetector::BuiltIn().IsPhotoCaption("Foto: le ferry au port."));
+}
+
+// A language's captions.txt and bylines.txt add to English's: "Von", "Foto:",
+// French "Photo :" with its colon apart, Russian "Фото:" in capitals; an
+// English report knows none of them.
+TEST(MetadataTest, ALanguagesCaptionsAndBylinesAddToEnglishs) {
+  Result<MetadataDetector> de = MetadataDetector::Create("", "de");
+  ASSERT_TRUE(de.ok()) << de.status().ToString();
+  const MetadataDetector& en = MetadataDetector::BuiltIn();
+  EXPECT_EQ(de->BylineOpening("Von Max Beispiel"), 4u);
+  EXPECT_EQ(de->BylineOpening("By Jane Roe"), 3u);
+  EXPECT_EQ(en.BylineOpening("Von Max Beispiel"), 0u);
+  for (const char* caption :
+       {"Foto: dpa", "Die F\xc3\xa4hre am Anleger. (Foto: Hafenamt)",
+        "Bildunterschrift: Der Anleger", "Auf diesem Foto vom Mai ist der Anleger zu sehen."}) {
+    EXPECT_TRUE(de->IsPhotoCaption(caption)) << caption;
+    EXPECT_FALSE(en.IsPhotoCaption(caption)) << caption;
+  }
+  EXPECT_FALSE(de->IsPhotoCaption("Die F\xc3\xa4hre blieb am Freitag im Hafen."));
+  EXPECT_TRUE(de->IsPhotoCaption("Photo: a ferry at the pier."));
+
+  Result<MetadataDetector> fr = MetadataDetector::Create("", "fr");
+  ASSERT_TRUE(fr.ok()) << fr.status().ToString();
+  EXPECT_TRUE(fr->IsPhotoCaption("Photo : AFP"));
+  EXPECT_TRUE(
+      fr->IsPhotoCaption("Cr\xc3\xa9"
+                         "dit photo : Mairie de Marlow"));
+  EXPECT_EQ(fr->BylineOpening("Par Jean Dupont"), 4u);
+  EXPECT_FALSE(
+      en.IsPhotoCaption("Cr\xc3\xa9"
+                        "dit photo : Mairie de Marlow"));
+
+  Result<MetadataDetector> ru = MetadataDetector::Create("", "ru");
+  ASSERT_TRUE(ru.ok()) << ru.status().ToString();
+  // "Фото: РИА", "ФОТО: РИА".
+  for (const char* caption : {"\xd0\xa4\xd0\xbe\xd1\x82\xd0\xbe: \xd0\xa0\xd0\x98\xd0\x90",
+                              "\xd0\xa4\xd0\x9e\xd0\xa2\xd0\x9e: \xd0\xa0\xd0\x98\xd0\x90"}) {
+    EXPECT_TRUE(ru->IsPhotoCaption(caption)) << caption;
+    EXPECT_FALSE(en.IsPhotoCaption(caption)) << caption;
+  }
 }
 
 }  // namespace
