@@ -285,13 +285,20 @@ void FillMetadata(const Page& page, const Selection* sel, Article* a) {
 }
 
 // The outlet, and the address and date when the page's metadata gives none,
-// from the page's address (src/ingest/outlets.h); bylines without dates.
-void FillFromAddress(const Outlets& outlets, const Meta& m, std::string_view address, Article* a) {
+// from the page's address (src/ingest/outlets.h); bylines without dates
+// (the date labels of the page's languages beyond the main one too).
+void FillFromAddress(const Page& page, std::string_view address, Article* a) {
+  const Outlets& outlets = page.words->outlets;
+  const Meta& m = page.meta;
   if (a->url.empty() && !HostOf(address).empty()) a->url = std::string(address);
   a->site = outlets.OutletName({m.og_site, m.ld_publisher}, a->url);
   if (a->date.empty()) a->date = outlets.DateFromUrl(a->url);
   if (a->date.empty() && a->url != address) a->date = outlets.DateFromUrl(address);
-  a->byline = outlets.CleanBylineDates(a->byline);
+  std::vector<const std::vector<std::string>*> more_labels;
+  for (size_t i = 1; i < page.languages.size(); ++i) {
+    more_labels.push_back(&page.languages[i]->date_labels);
+  }
+  a->byline = outlets.CleanBylineDates(a->byline, more_labels);
 }
 
 // ---- Is it an article? ------------------------------------------------------------------
@@ -509,7 +516,7 @@ Result<Article> ArticleExtractor::Extract(std::string_view html, std::string_vie
     if (attempt == 0 && PageClaimsArticle(page.meta) && InArticleMarkup(page, sel.roots)) break;
   }
   FillMetadata(page, sel.roots.empty() ? nullptr : &sel, &a);
-  FillFromAddress(words_->outlets, page.meta, address, &a);
+  FillFromAddress(page, address, &a);
   for (std::string* field : {&a.title, &a.byline, &a.date, &a.url, &a.site, &a.lang}) {
     if (!IsValidUtf8(*field)) *field = html::RepairedUtf8(*field);
   }

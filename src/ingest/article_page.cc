@@ -596,12 +596,13 @@ Status AddKeyword(const DataRow& row, const std::string& file, ClassWords* w) {
   return Status::Ok();
 }
 
+// The lists of LanguageWords.
 constexpr const char* kPageLists[] = {"page_classes.txt", "page_furniture.txt", "bylines.txt"};
 
 // One language's lists (LanguageWords); `required`: all of them, else
 // those the folder has. page_furniture.txt: "line", "line_word", "whole",
-// "error" ("site_placeholder" is the outlets' list); bylines.txt: "page"
-// (the other kinds are the outlets' and the briefer's).
+// "error" ("site_placeholder" is the outlets' list); bylines.txt: "page",
+// "date_label" ("line" is the briefer's).
 Status LoadLanguage(std::string_view data_dir, const std::string& language, bool required,
                     LanguageWords* w) {
   w->language = language;
@@ -636,6 +637,7 @@ Status LoadLanguage(std::string_view data_dir, const std::string& language, bool
   if (!bylines.ok()) return bylines.status();
   for (const DataRow& row : *bylines) {
     if (row[1] == "page") w->byline_openings.push_back(std::string(row[0]) + " ");
+    if (row[1] == "date_label") w->date_labels.push_back(AsciiLower(row[0]));
   }
   return Status::Ok();
 }
@@ -693,8 +695,9 @@ Result<PageWords> PageWords::Create(std::string_view data_dir, std::string_view 
       const std::string code(line.substr(0, line.find_first_of(" \t")));
       if (code == language) continue;
       bool has_list = false;
-      for (const char* name : kPageLists)
+      for (const char* name : kPageLists) {
         has_list = has_list || HasDataFile(data_dir, code + "/" + name);
+      }
       if (!has_list) continue;
       LanguageWords l;
       if (Status s = LoadLanguage(data_dir, code, /*required=*/false, &l); !s.ok()) return s;

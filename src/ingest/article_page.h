@@ -112,7 +112,9 @@ struct ClassWords {
 
 // One language's words for web pages (data/<language>/): class and id words
 // (page_classes.txt), lines of page furniture (page_furniture.txt),
-// case-folded (FoldForMatching), and byline openings (bylines.txt "page").
+// case-folded (FoldForMatching), and byline openings and date labels
+// (bylines.txt "page", "date_label"; the main language's labels are also
+// its Outlets').
 // A list the folder lacks is empty.
 struct LanguageWords {
   std::string language;             // "de"
@@ -121,6 +123,7 @@ struct LanguageWords {
   std::vector<std::string> wholes;  // a block that is exactly it: "teilen"
   std::vector<std::string> error_words;      // of error pages' headings: "not found"
   std::vector<std::string> byline_openings;  // as written, with the space: "By ", "Von "
+  std::vector<std::string> date_labels;      // bylines.txt "date_label", lower case: "updated"
 };
 
 // The extractor's word lists (LanguageWords; outlets.h for the rest). Immutable.

@@ -101,7 +101,9 @@ bool Outlets::IsPlaceholder(std::string_view name) const {
 }
 
 // Words that begin the date or time part of a byline.
-bool Outlets::StartsDatePart(const std::vector<std::string_view>& words, size_t i) const {
+bool Outlets::StartsDatePart(
+    const std::vector<std::string_view>& words, size_t i,
+    const std::vector<const std::vector<std::string>*>& more_labels) const {
   auto bare = [&](size_t k) {
     std::string_view w = words[k];
     while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':'))
@@ -112,6 +114,11 @@ bool Outlets::StartsDatePart(const std::vector<std::string_view>& words, size_t 
   const bool next_digit = i + 1 < words.size() && IsAsciiDigit(words[i + 1][0]);
   for (const std::string& label : date_labels_) {
     if (w == label) return true;
+  }
+  for (const std::vector<std::string>* labels : more_labels) {
+    for (const std::string& label : *labels) {
+      if (w == label) return true;
+    }
   }
   if (calendar_.Weekday(w) >= 0) return true;
   if (calendar_.Month(w) > 0 && next_digit) return true;
@@ -239,11 +246,13 @@ std::string Outlets::DateFromUrl(std::string_view url) const {
   return {};
 }
 
-std::string Outlets::CleanBylineDates(std::string_view byline) const {
+std::string Outlets::CleanBylineDates(
+    std::string_view byline,
+    const std::vector<const std::vector<std::string>*>& more_labels) const {
   const std::vector<std::string_view> words = SplitWhitespace(byline);
   size_t cut = words.size();
   for (size_t i = 1; i < words.size(); ++i) {  // never the first word: "May Smith"
-    if (StartsDatePart(words, i)) {
+    if (StartsDatePart(words, i, more_labels)) {
       cut = i;
       break;
     }

@@ -50,13 +50,17 @@ class Outlets {
   std::string KnownOutlet(std::string_view host) const;
   std::string OutletName(const std::vector<std::string>& candidates, std::string_view url) const;
   std::string DateFromUrl(std::string_view url) const;
-  std::string CleanBylineDates(std::string_view byline) const;
+  // `more_labels`: date labels of other languages (lower case) beside these.
+  std::string CleanBylineDates(
+      std::string_view byline,
+      const std::vector<const std::vector<std::string>*>& more_labels = {}) const;
 
   const CalendarNames& calendar() const { return calendar_; }
 
  private:
   bool IsPlaceholder(std::string_view name) const;
-  bool StartsDatePart(const std::vector<std::string_view>& words, size_t i) const;
+  bool StartsDatePart(const std::vector<std::string_view>& words, size_t i,
+                      const std::vector<const std::vector<std::string>*>& more_labels) const;
 
   struct Hash {
     using is_transparent = void;

@@ -388,7 +388,8 @@ TEST(ArticleTest, FurnitureLinesInOtherScriptsAndCapitals) {
 }
 
 // A German news page whose class names are German: the report in
-// "artikel-inhalt", a byline box "autor" ("Von Max Beispiel"), a caption
+// "artikel-inhalt", a byline box "autor" ("Von Max Beispiel, aktualisiert
+// am 3. März"), a caption
 // "bildunterschrift" ("Foto: dpa"), and around it teasers, an ad
 // ("werbung") and a reader comments section (`comments_class`) holding more
 // running text than the report.
@@ -417,7 +418,7 @@ std::string GermanClassesPage(std::string_view lang_attr, std::string_view comme
   return "<html" + std::string(lang_attr) +
          "><head><title>F\xc3\xa4hre f\xc3\xa4hrt wieder</title></head><body>"
          "<div class=\"seite\"><div class=\"artikel-inhalt\"><h1>F\xc3\xa4hre f\xc3\xa4hrt "
-         "wieder</h1><div class=\"autor\">Von Max Beispiel</div>"
+         "wieder</h1><div class=\"autor\">Von Max Beispiel, aktualisiert am 3. M\xc3\xa4rz</div>"
          "<div class=\"bild\"><img src=\"f.jpg\"><div class=\"bildunterschrift\">Die F\xc3\xa4hre "
          "am Anleger im Nordhafen. Foto: dpa</div></div>" +
          report +
@@ -431,7 +432,8 @@ std::string GermanClassesPage(std::string_view lang_attr, std::string_view comme
 
 // German class names, byline and caption words (data/de/page_classes.txt,
 // bylines.txt) apply to a German page: the report is found without the
-// comments, the ad and the caption, and the byline loses its "Von".
+// comments, the ad and the caption, and the byline loses its "Von" and its
+// date part.
 TEST(ArticleTest, GermanClassNamesBylineAndCaption) {
   for (std::string_view lang : {" lang=\"de\"", ""}) {
     const Article a = Extract(GermanClassesPage(lang, "kommentare"));
