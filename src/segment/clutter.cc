@@ -1,5 +1,8 @@
 #include "segment/clutter.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -23,9 +26,13 @@ constexpr size_t kMaxBylineWords = 14;
 bool IsByline(const MetadataDetector& metadata, std::string_view line, size_t words) {
   if (words < 2 || words > kMaxBylineWords) return false;
   const size_t opening = metadata.BylineOpening(line);
-  if (opening == 0) return false;
-  char c = line.size() > opening ? line[opening] : ' ';
-  if (!IsAsciiUpper(c)) return false;
+  if (opening == 0 || opening >= line.size()) return false;
+  // A capital after the opening, in any script ("By Jane", "Автор: Иван").
+  const auto* p = reinterpret_cast<const uint8_t*>(line.data());
+  int32_t i = static_cast<int32_t>(opening);
+  UChar32 c = 0;
+  U8_NEXT(p, i, static_cast<int32_t>(line.size()), c);
+  if (c < 0 || !u_isupper(c)) return false;
   char last = line.back();
   return last != '.' || line.find(" | ") != std::string_view::npos;
 }

@@ -226,7 +226,7 @@ Result<MetadataDetector> MetadataDetector::Create(std::string_view data_dir,
     Result<std::vector<DataRow>> bylines = LoadDataRows(data_dir, bylines_file);
     if (!bylines.ok()) return bylines.status();
     for (const DataRow& row : *bylines) {
-      if (row[1] == "line") m.byline_words_.push_back(AsciiLower(row[0]));
+      if (row[1] == "line") m.byline_words_.push_back(FoldCase(row[0]));
     }
   }
   return m;
@@ -249,16 +249,26 @@ bool MetadataDetector::IsPhotoWord(std::string_view lower) const {
 }
 
 size_t MetadataDetector::BylineOpening(std::string_view line) const {
-  if (line.empty() || !IsAsciiUpper(line[0])) return 0;
+  // A capital opens it: an ASCII one, or a letter of another script.
+  if (line.empty() || (static_cast<unsigned char>(line[0]) < 0x80 && !IsAsciiUpper(line[0]))) {
+    return 0;
+  }
   for (const std::string& w : byline_words_) {
     if (line.size() <= w.size() || line[w.size()] != ' ') continue;
     const std::string_view head = line.substr(0, w.size());
-    if (!EqualsIgnoreAsciiCase(head, w)) continue;
-    // Capitalized ("By") or in capitals ("BY").
+    if (FoldCase(head) != w) continue;
+    // Capitalized ("By", "Автор:") or in capitals ("BY"), in any script.
+    const auto* p = reinterpret_cast<const uint8_t*>(head.data());
+    const int32_t n = static_cast<int32_t>(head.size());
+    int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0 || !u_isupper(c)) continue;
     bool rest_upper = true, rest_lower = true;
-    for (size_t k = 1; k < head.size(); ++k) {
-      rest_upper = rest_upper && !IsAsciiLower(head[k]);
-      rest_lower = rest_lower && !IsAsciiUpper(head[k]);
+    while (i < n) {
+      U8_NEXT(p, i, n, c);
+      rest_upper = rest_upper && !u_islower(c);
+      rest_lower = rest_lower && !u_isupper(c);
     }
     if (rest_upper || rest_lower) return w.size() + 1;
   }

@@ -97,8 +97,8 @@ class MetadataDetector {
   // Whether `paragraph` is a photo caption or a file-photo note (see above).
   bool IsPhotoCaption(std::string_view paragraph) const;
   // The length of the byline opening of `line` ("By " in "By Jane Roe"): a
-  // bylines.txt "line" word, capitalized or in capitals, and a space; 0
-  // when none opens it.
+  // bylines.txt "line" word, capitalized or in capitals (in any script:
+  // "Автор:"), and a space; 0 when none opens it.
   size_t BylineOpening(std::string_view line) const;
 
   const CalendarNames& calendar() const { return calendar_; }

@@ -199,6 +199,19 @@ TEST_F(ClutterWordsTest, ALanguagesBylinesAndCaptionsAreClutter) {
   EXPECT_EQ(Removed(*english, text),
             (std::vector<std::string>{std::string(ClutterKindName(ClutterKind::kByline)) +
                                       ":By Jane Roe"}));
+  // "Автор: Иван Петров" in a Russian report; "Автор: иван" is no name.
+  Result<ClutterFilter> russian = ClutterFilter::Create("", "ru");
+  ASSERT_TRUE(russian.ok()) << russian.status().ToString();
+  const std::string ru_byline =
+      "\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80: \xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd "
+      "\xd0\x9f\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2";
+  EXPECT_EQ(Removed(*russian, ru_byline + "\n"),
+            (std::vector<std::string>{std::string(ClutterKindName(ClutterKind::kByline)) + ":" +
+                                      ru_byline}));
+  EXPECT_TRUE(Removed(*russian,
+                      "\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80: \xd0\xb8\xd0\xb2\xd0\xb0"
+                      "\xd0\xbd \xd0\xbf\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2\n")
+                  .empty());
 }
 
 // A data folder's list for a language replaces the built-in one for that language.

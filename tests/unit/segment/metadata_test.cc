@@ -285,6 +285,19 @@ TEST(MetadataTest, ALanguagesCaptionsAndBylinesAddToEnglishs) {
 
   Result<MetadataDetector> ru = MetadataDetector::Create("", "ru");
   ASSERT_TRUE(ru.ok()) << ru.status().ToString();
+  // "Автор: Иван Петров", "АВТОР: ...": 12 bytes and a space; not in lower case.
+  EXPECT_EQ(ru->BylineOpening("\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80: "
+                              "\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd"),
+            12u);
+  EXPECT_EQ(ru->BylineOpening("\xd0\x90\xd0\x92\xd0\xa2\xd0\x9e\xd0\xa0: "
+                              "\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd"),
+            12u);
+  EXPECT_EQ(ru->BylineOpening("\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80: "
+                              "\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd"),
+            0u);
+  EXPECT_EQ(en.BylineOpening("\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80: "
+                             "\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd"),
+            0u);
   // "Фото: РИА", "ФОТО: РИА".
   for (const char* caption : {"\xd0\xa4\xd0\xbe\xd1\x82\xd0\xbe: \xd0\xa0\xd0\x98\xd0\x90",
                               "\xd0\xa4\xd0\x9e\xd0\xa2\xd0\x9e: \xd0\xa0\xd0\x98\xd0\x90"}) {
