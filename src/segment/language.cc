@@ -2,6 +2,10 @@
 
 #include <unicode/uscript.h>
 
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <charconv>
 #include <cstdio>  // compact_lang_det.h uses FILE without including it
 // clang-format off
 #include <cld2/public/compact_lang_det.h>
@@ -161,7 +165,84 @@ Result<LanguageTable> LanguageTable::Create(std::string_view data_dir) {
     for (char& c : row.name) c = c == '_' ? ' ' : c;
     table.rows_.push_back(std::move(row));
   }
+  if (Status s = table.LoadFunctionWords(data_dir); !s.ok()) return s;
   return table;
+}
+
+Status LanguageTable::LoadFunctionWords(std::string_view data_dir) {
+  Result<std::string> content = ReadDataFile(data_dir, "language_id.txt");
+  if (!content.ok()) return content.status();
+  DataLines lines(*content);
+  for (std::string_view line; lines.Next(&line);) {
+    std::vector<std::string_view> cols = SplitWhitespace(line);
+    double share = 0;
+    const auto [end, ec] =
+        cols.size() == 2 ? std::from_chars(cols[1].data(), cols[1].data() + cols[1].size(), share)
+                         : std::from_chars_result{nullptr, std::errc::invalid_argument};
+    if (cols.size() != 2 || NormalizeLanguageTag(cols[0]) != cols[0] || ec != std::errc() ||
+        end != cols[1].data() + cols[1].size() || share <= 0 || share > 1) {
+      return Status(StatusCode::kInvalidArgument, "expected 'code share' (share in (0, 1])",
+                    "language_id.txt:" + std::to_string(lines.number()));
+    }
+    quick_.push_back({std::string(cols[0]), share, -1});
+  }
+  if (quick_.empty()) return Status::Ok();
+  for (const Row& row : rows_) {
+    const std::string name = row.code + "/stopwords.txt";
+    if (!HasDataFile(data_dir, name) || voters_ == 64) continue;
+    Result<WordList> words = LoadWordList(data_dir, name, /*lowercase=*/true);
+    if (!words.ok()) return words.status();
+    for (QuickLanguage& q : quick_) {
+      if (q.code == row.code) q.bit = voters_;
+    }
+    for (const std::string& w : words->entries()) function_words_[w] |= uint64_t{1} << voters_;
+    ++voters_;
+  }
+  return Status::Ok();
+}
+
+std::string_view LanguageTable::QuickVote(std::string_view text) const {
+  constexpr int kWords = 100, kMinWords = 40;
+  std::array<int, 64> hits{};
+  int words = 0;
+  char word[32];
+  size_t i = 0;
+  while (words < kWords && i < text.size()) {
+    // A word: a run of letters (bytes of non-ASCII characters count as letters; such words
+    // are counted but matched only when they fit the buffer).
+    while (i < text.size() && !IsAsciiAlpha(text[i]) &&
+           static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+    }
+    size_t n = 0;
+    bool fits = true;
+    while (i < text.size() &&
+           (IsAsciiAlpha(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80 ||
+            (text[i] == '\'' && n > 0 && i + 1 < text.size() && IsAsciiAlpha(text[i + 1])))) {
+      if (n < sizeof(word)) {
+        word[n++] = AsciiToLower(text[i]);
+      } else {
+        fits = false;
+      }
+      ++i;
+    }
+    if (n == 0) continue;
+    ++words;
+    if (!fits) continue;
+    auto it = function_words_.find(std::string_view(word, n));
+    if (it == function_words_.end()) continue;
+    for (uint64_t bits = it->second; bits != 0; bits &= bits - 1) ++hits[std::countr_zero(bits)];
+  }
+  if (words < kMinWords) return {};
+  for (const QuickLanguage& q : quick_) {
+    if (q.bit < 0 || hits[q.bit] < q.share * words) continue;
+    int others = 0;
+    for (int v = 0; v < voters_; ++v) {
+      if (v != q.bit) others = std::max(others, hits[v]);
+    }
+    if (hits[q.bit] >= 3 * others) return q.code;
+  }
+  return {};
 }
 
 const LanguageTable::Row* LanguageTable::Find(std::string_view code) const {
@@ -200,6 +281,10 @@ LanguageChoice LanguageTable::Choose(std::string_view text, std::string_view dec
     return {std::move(code), LanguageOrigin::kGiven};
   }
   std::string said = NormalizeLanguageTag(declared);
+  if (std::string_view quick = QuickVote(text); !quick.empty() && (said.empty() || said == quick)) {
+    return {std::string(quick),
+            said.empty() ? LanguageOrigin::kDetected : LanguageOrigin::kDeclared};
+  }
   LanguageGuess guess = DetectLanguage(text, said);
   if (guess.reliable) {
     if (!said.empty() && said != guess.code && guess.percent < 80) {
