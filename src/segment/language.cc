@@ -14,6 +14,7 @@
 
 #include "dossier/language.h"
 #include "util/data_files.h"
+#include "util/hash.h"
 #include "util/strings.h"
 #include "util/utf8.h"
 
@@ -187,23 +188,65 @@ Status LanguageTable::LoadFunctionWords(std::string_view data_dir) {
     quick_.push_back({std::string(cols[0]), share, -1});
   }
   if (quick_.empty()) return Status::Ok();
+  std::vector<WordList> lists;
+  size_t total = 0;
   for (const Row& row : rows_) {
     const std::string name = row.code + "/stopwords.txt";
-    if (!HasDataFile(data_dir, name) || voters_ == 64) continue;
+    if (!HasDataFile(data_dir, name) || lists.size() == 32) continue;
     Result<WordList> words = LoadWordList(data_dir, name, /*lowercase=*/true);
     if (!words.ok()) return words.status();
     for (QuickLanguage& q : quick_) {
-      if (q.code == row.code) q.bit = voters_;
+      if (q.code == row.code) q.bit = static_cast<int>(lists.size());
     }
-    for (const std::string& w : words->entries()) function_words_[w] |= uint64_t{1} << voters_;
-    ++voters_;
+    total += words->size();
+    lists.push_back(std::move(*words));
   }
+  function_words_.resize(std::bit_ceil(2 * total + 2));
+  for (size_t v = 0; v < lists.size(); ++v) {
+    for (const std::string& w : lists[v].entries()) AddFunctionWord(w, static_cast<int>(v));
+  }
+  voters_ = static_cast<int>(lists.size());
   return Status::Ok();
+}
+
+void LanguageTable::AddFunctionWord(std::string_view word, int voter) {
+  if (word.empty()) return;
+  const uint64_t hash = HashBytes(word);
+  const size_t mask = function_words_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    FunctionWord& slot = function_words_[i];
+    if (slot.languages == 0) {
+      slot = {hash, 0, static_cast<uint32_t>(function_word_text_.size())};
+      function_word_text_.append(word);
+      function_word_text_.push_back('\0');
+      longest_function_word_ = std::max(longest_function_word_, word.size());
+    }
+    if (slot.hash == hash && FunctionWordAt(slot) == word) {
+      slot.languages |= uint32_t{1} << voter;
+      return;
+    }
+  }
+}
+
+std::string_view LanguageTable::FunctionWordAt(const FunctionWord& slot) const {
+  return std::string_view(function_word_text_.data() + slot.offset);
+}
+
+uint32_t LanguageTable::FunctionWordLanguages(std::string_view word) const {
+  if (word.size() > longest_function_word_) return 0;
+  const uint64_t hash = HashBytes(word);
+  const size_t mask = function_words_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const FunctionWord& slot = function_words_[i];
+    if (slot.languages == 0) return 0;
+    if (slot.hash == hash && FunctionWordAt(slot) == word) return slot.languages;
+  }
 }
 
 std::string_view LanguageTable::QuickVote(std::string_view text) const {
   constexpr int kWords = 100, kMinWords = 40;
-  std::array<int, 64> hits{};
+  if (voters_ == 0) return {};
+  std::array<int, 32> hits{};
   int words = 0;
   char word[32];
   size_t i = 0;
@@ -229,9 +272,10 @@ std::string_view LanguageTable::QuickVote(std::string_view text) const {
     if (n == 0) continue;
     ++words;
     if (!fits) continue;
-    auto it = function_words_.find(std::string_view(word, n));
-    if (it == function_words_.end()) continue;
-    for (uint64_t bits = it->second; bits != 0; bits &= bits - 1) ++hits[std::countr_zero(bits)];
+    for (uint32_t bits = FunctionWordLanguages(std::string_view(word, n)); bits != 0;
+         bits &= bits - 1) {
+      ++hits[std::countr_zero(bits)];
+    }
   }
   if (words < kMinWords) return {};
   for (const QuickLanguage& q : quick_) {

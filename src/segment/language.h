@@ -25,7 +25,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "dossier/status.h"
@@ -66,10 +65,6 @@ class LanguageTable {
     std::string code, name;
     uint8_t analyses = 0;
   };
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   struct QuickLanguage {
     std::string code;
     double share = 1;
@@ -82,8 +77,19 @@ class LanguageTable {
   std::vector<Row> rows_;
   std::vector<QuickLanguage> quick_;
   // A lower-case function word -> one bit per language (table order) whose stopwords.txt
-  // lists it.
-  std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>> function_words_;
+  // lists it: open addressing, a power of two of 16-byte slots, at most half full (the
+  // words themselves in function_word_text_).
+  struct FunctionWord {
+    uint64_t hash = 0;
+    uint32_t languages = 0;  // 0: a free slot
+    uint32_t offset = 0;     // the word: function_word_text_ from offset, NUL-ended
+  };
+  void AddFunctionWord(std::string_view word, int voter);
+  uint32_t FunctionWordLanguages(std::string_view word) const;
+  std::string_view FunctionWordAt(const FunctionWord& slot) const;
+  std::vector<FunctionWord> function_words_;
+  std::string function_word_text_;
+  size_t longest_function_word_ = 0;
   int voters_ = 0;
 };
 
