@@ -146,6 +146,7 @@ int NamedZoneHours(std::string_view name) {
 }
 
 // "Tue", "Tues", "Tuesday"...: a day name RFC 822 allows, or more of it.
+// not-language: RFC 822's day names, English in every feed.
 bool IsRfc822Weekday(std::string_view lower) {
   static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                                "friday", "saturday", "sunday"};
@@ -963,7 +964,7 @@ FeedItem ReadRssItem(const xmlNode* item, std::string_view base) {
     if (c->type != XML_ELEMENT_NODE) continue;
     const std::string_view local = Str(c->name);
     switch (NsOf(c, item)) {
-      case Ns::kCore:
+      case Ns::kCore:  // not-language: RSS element names
         if (local == "title") out.title = CleanText(DecodeHtmlReferences(NodeText(c, true)));
         if (local == "link") link = CleanText(NodeText(c, true));  // white space inside too
         if (local == "guid") {
@@ -1086,7 +1087,7 @@ FeedItem ReadAtomEntry(const xmlNode* entry, const Feed& feed, const std::string
   std::string published, updated;
   for (const xmlNode* c = entry->children; c != nullptr; c = c->next) {
     if (c->type != XML_ELEMENT_NODE || NsOf(c, entry) != Ns::kCore) continue;
-    const std::string_view local = Str(c->name);
+    const std::string_view local = Str(c->name);  // not-language: Atom element names
     if (local == "title") out.title = AtomText(c);
     if (local == "id") out.id = CleanText(NodeText(c, true));
     if (local == "published" || local == "issued") published = NodeText(c, true);

@@ -244,6 +244,7 @@ void ReadJsonlDocuments(std::string_view bytes, const std::string& name, const R
   // The fields of the current line; a repeated key keeps its last value.
   std::string id, source, title, date, url, story, language;
   std::optional<std::string_view> text;
+  // not-language: the JSONL field names.
   auto read_field = [&](std::string_view key, od::value value) -> error_code {
     if (key == "text") return OptionalString(value, &text);
     if (key == "story") return StringField(value, &story);

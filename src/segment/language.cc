@@ -2,6 +2,10 @@
 
 #include <unicode/uscript.h>
 
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <charconv>
 #include <cstdio>  // compact_lang_det.h uses FILE without including it
 // clang-format off
 #include <cld2/public/compact_lang_det.h>
@@ -10,6 +14,7 @@
 
 #include "dossier/language.h"
 #include "util/data_files.h"
+#include "util/hash.h"
 #include "util/strings.h"
 #include "util/utf8.h"
 
@@ -161,7 +166,127 @@ Result<LanguageTable> LanguageTable::Create(std::string_view data_dir) {
     for (char& c : row.name) c = c == '_' ? ' ' : c;
     table.rows_.push_back(std::move(row));
   }
+  if (Status s = table.LoadFunctionWords(data_dir); !s.ok()) return s;
   return table;
+}
+
+Status LanguageTable::LoadFunctionWords(std::string_view data_dir) {
+  Result<std::string> content = ReadDataFile(data_dir, "language_id.txt");
+  if (!content.ok()) return content.status();
+  DataLines lines(*content);
+  for (std::string_view line; lines.Next(&line);) {
+    std::vector<std::string_view> cols = SplitWhitespace(line);
+    double share = 0;
+    const auto [end, ec] =
+        cols.size() == 2 ? std::from_chars(cols[1].data(), cols[1].data() + cols[1].size(), share)
+                         : std::from_chars_result{nullptr, std::errc::invalid_argument};
+    if (cols.size() != 2 || NormalizeLanguageTag(cols[0]) != cols[0] || ec != std::errc() ||
+        end != cols[1].data() + cols[1].size() || share <= 0 || share > 1) {
+      return Status(StatusCode::kInvalidArgument, "expected 'code share' (share in (0, 1])",
+                    "language_id.txt:" + std::to_string(lines.number()));
+    }
+    quick_.push_back({std::string(cols[0]), share, -1});
+  }
+  if (quick_.empty()) return Status::Ok();
+  std::vector<WordList> lists;
+  size_t total = 0;
+  for (const Row& row : rows_) {
+    const std::string name = row.code + "/stopwords.txt";
+    if (!HasDataFile(data_dir, name) || lists.size() == 32) continue;
+    Result<WordList> words = LoadWordList(data_dir, name, /*lowercase=*/true);
+    if (!words.ok()) return words.status();
+    for (QuickLanguage& q : quick_) {
+      if (q.code == row.code) q.bit = static_cast<int>(lists.size());
+    }
+    total += words->size();
+    lists.push_back(std::move(*words));
+  }
+  function_words_.resize(std::bit_ceil(2 * total + 2));
+  for (size_t v = 0; v < lists.size(); ++v) {
+    for (const std::string& w : lists[v].entries()) AddFunctionWord(w, static_cast<int>(v));
+  }
+  voters_ = static_cast<int>(lists.size());
+  return Status::Ok();
+}
+
+void LanguageTable::AddFunctionWord(std::string_view word, int voter) {
+  if (word.empty()) return;
+  const uint64_t hash = HashBytes(word);
+  const size_t mask = function_words_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    FunctionWord& slot = function_words_[i];
+    if (slot.languages == 0) {
+      slot = {hash, 0, static_cast<uint32_t>(function_word_text_.size())};
+      function_word_text_.append(word);
+      function_word_text_.push_back('\0');
+      longest_function_word_ = std::max(longest_function_word_, word.size());
+    }
+    if (slot.hash == hash && FunctionWordAt(slot) == word) {
+      slot.languages |= uint32_t{1} << voter;
+      return;
+    }
+  }
+}
+
+std::string_view LanguageTable::FunctionWordAt(const FunctionWord& slot) const {
+  return std::string_view(function_word_text_.data() + slot.offset);
+}
+
+uint32_t LanguageTable::FunctionWordLanguages(std::string_view word) const {
+  if (word.size() > longest_function_word_) return 0;
+  const uint64_t hash = HashBytes(word);
+  const size_t mask = function_words_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const FunctionWord& slot = function_words_[i];
+    if (slot.languages == 0) return 0;
+    if (slot.hash == hash && FunctionWordAt(slot) == word) return slot.languages;
+  }
+}
+
+std::string_view LanguageTable::QuickVote(std::string_view text) const {
+  constexpr int kWords = 100, kMinWords = 40;
+  if (voters_ == 0) return {};
+  std::array<int, 32> hits{};
+  int words = 0;
+  char word[32];
+  size_t i = 0;
+  while (words < kWords && i < text.size()) {
+    // A word: a run of letters (bytes of non-ASCII characters count as letters; such words
+    // are counted but matched only when they fit the buffer).
+    while (i < text.size() && !IsAsciiAlpha(text[i]) &&
+           static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+    }
+    size_t n = 0;
+    bool fits = true;
+    while (i < text.size() &&
+           (IsAsciiAlpha(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80 ||
+            (text[i] == '\'' && n > 0 && i + 1 < text.size() && IsAsciiAlpha(text[i + 1])))) {
+      if (n < sizeof(word)) {
+        word[n++] = AsciiToLower(text[i]);
+      } else {
+        fits = false;
+      }
+      ++i;
+    }
+    if (n == 0) continue;
+    ++words;
+    if (!fits) continue;
+    for (uint32_t bits = FunctionWordLanguages(std::string_view(word, n)); bits != 0;
+         bits &= bits - 1) {
+      ++hits[std::countr_zero(bits)];
+    }
+  }
+  if (words < kMinWords) return {};
+  for (const QuickLanguage& q : quick_) {
+    if (q.bit < 0 || hits[q.bit] < q.share * words) continue;
+    int others = 0;
+    for (int v = 0; v < voters_; ++v) {
+      if (v != q.bit) others = std::max(others, hits[v]);
+    }
+    if (hits[q.bit] >= 3 * others) return q.code;
+  }
+  return {};
 }
 
 const LanguageTable::Row* LanguageTable::Find(std::string_view code) const {
@@ -200,6 +325,10 @@ LanguageChoice LanguageTable::Choose(std::string_view text, std::string_view dec
     return {std::move(code), LanguageOrigin::kGiven};
   }
   std::string said = NormalizeLanguageTag(declared);
+  if (std::string_view quick = QuickVote(text); !quick.empty() && (said.empty() || said == quick)) {
+    return {std::string(quick),
+            said.empty() ? LanguageOrigin::kDetected : LanguageOrigin::kDeclared};
+  }
   LanguageGuess guess = DetectLanguage(text, said);
   if (guess.reliable) {
     if (!said.empty() && said != guess.code && guess.percent < 80) {

@@ -6,7 +6,10 @@
 //   // {"de", LanguageOrigin::kDetected}
 //   if (!table->Supports(c.code, LanguageAnalysis::kQuotes)) ...  // switched off, and said so
 //
-// Choose(): a forced language (--language) wins. Otherwise CLD2 reads the text with the
+// Choose(): a forced language (--language) wins. Then a fast path: a text whose first 100
+// words are mostly function words of a language data/language_id.txt lists (English), and
+// few of any other language's, is in that language, unless a declared tag disagrees.
+// Otherwise CLD2 reads the text with the
 // declared tag (<html lang>, og:locale, a JSON Lines "language" field) as a hint:
 //   - a reliable detection is the language, unless a declared language disagrees and the
 //     detection holds under 80 % of the text (a page quoting another language at length);
@@ -62,8 +65,32 @@ class LanguageTable {
     std::string code, name;
     uint8_t analyses = 0;
   };
+  struct QuickLanguage {
+    std::string code;
+    double share = 1;
+    int bit = -1;  // its bit in function_words_, -1 without a stopwords.txt
+  };
   const Row* Find(std::string_view code) const;
+  Status LoadFunctionWords(std::string_view data_dir);
+  // The code of a quick_ language the function words of the text's start show, or "".
+  std::string_view QuickVote(std::string_view text) const;
   std::vector<Row> rows_;
+  std::vector<QuickLanguage> quick_;
+  // A lower-case function word -> one bit per language (table order) whose stopwords.txt
+  // lists it: open addressing, a power of two of 16-byte slots, at most half full (the
+  // words themselves in function_word_text_).
+  struct FunctionWord {
+    uint64_t hash = 0;
+    uint32_t languages = 0;  // 0: a free slot
+    uint32_t offset = 0;     // the word: function_word_text_ from offset, NUL-ended
+  };
+  void AddFunctionWord(std::string_view word, int voter);
+  uint32_t FunctionWordLanguages(std::string_view word) const;
+  std::string_view FunctionWordAt(const FunctionWord& slot) const;
+  std::vector<FunctionWord> function_words_;
+  std::string function_word_text_;
+  size_t longest_function_word_ = 0;
+  int voters_ = 0;
 };
 
 // Whether text in this script is written without spaces between words (Han, Hiragana,

@@ -127,6 +127,70 @@ TEST(LanguageTableTest, AnalysesPerLanguageAndTheDataDirOverride) {
   std::filesystem::remove_all(dir);
 }
 
+// The fast path (data/language_id.txt): function words tell a language before CLD2 reads
+// the text. Shown with an invented language CLD2 cannot know, in a data folder.
+TEST(LanguageTableTest, FunctionWordsTellAListedLanguageBeforeCld2) {
+  const std::filesystem::path dir =
+      std::filesystem::path(testing::TempDir()) / "dossier-language-id";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "xx");
+  std::filesystem::create_directories(dir / "yy");
+  std::ofstream(dir / "languages.txt") << "en English quotes\nxx Invented -\nyy Other -\n";
+  std::ofstream(dir / "language_id.txt") << "# test\nxx 0.25\n";
+  std::ofstream(dir / "xx" / "stopwords.txt") << "ko\nmu\nta\nsi\n";
+  std::ofstream(dir / "yy" / "stopwords.txt") << "zarbo\n";
+  // 120 words, half of them xx's function words, none CLD2 can place.
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "Ko vlarpin mu drestok ta gluvenor. ";
+  Result<LanguageTable> t = LanguageTable::Create(dir.string());
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  LanguageChoice c = t->Choose(text, "", "");
+  EXPECT_EQ(c.code, "xx");
+  EXPECT_EQ(c.origin, LanguageOrigin::kDetected);
+  c = t->Choose(text, "xx", "");
+  EXPECT_EQ(c.code, "xx");
+  EXPECT_EQ(c.origin, LanguageOrigin::kDeclared);
+  // A declared language that disagrees, too few words, or a forced language: no fast path.
+  EXPECT_NE(t->Choose(text, "fr", "").code, "xx");
+  EXPECT_NE(t->Choose("Ko vlarpin mu drestok ta gluvenor.", "", "").code, "xx");
+  EXPECT_EQ(t->Choose(text, "", "de").code, "de");
+
+  // Another language with as many of the same function words: no vote.
+  std::ofstream(dir / "yy" / "stopwords.txt") << "ko\nmu\nta\n";
+  t = LanguageTable::Create(dir.string());
+  ASSERT_TRUE(t.ok());
+  EXPECT_NE(t->Choose(text, "", "").code, "xx");
+
+  // Under the share: no vote.
+  std::ofstream(dir / "yy" / "stopwords.txt") << "zarbo\n";
+  std::ofstream(dir / "language_id.txt") << "xx 0.6\n";
+  t = LanguageTable::Create(dir.string());
+  ASSERT_TRUE(t.ok());
+  EXPECT_NE(t->Choose(text, "", "").code, "xx");
+
+  // The built-in file lists English: a plain English paragraph takes the fast path, and a
+  // German one does not (CLD2 tells it).
+  Result<LanguageTable> built_in = LanguageTable::Create("");
+  ASSERT_TRUE(built_in.ok());
+  std::string english, german;
+  for (int i = 0; i < 6; ++i) {
+    english +=
+        "The council said on Monday that it would close the old bridge to traffic for "
+        "two weeks while engineers check the cables. ";
+    german +=
+        "Der Rat teilte am Montag mit, dass die alte Brücke für zwei Wochen gesperrt "
+        "werde, während Ingenieure die Seile prüfen. ";
+  }
+  EXPECT_EQ(built_in->Choose(english, "", "").code, "en");
+  EXPECT_EQ(built_in->Choose(german, "", "").code, "de");
+
+  std::ofstream(dir / "language_id.txt") << "xx many\n";
+  Result<LanguageTable> bad = LanguageTable::Create(dir.string());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().ToString().find("language_id.txt:1"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 class LanguageTokensTest : public ::testing::Test {
  protected:
   void SetUp() override {
