@@ -906,11 +906,43 @@ class Scanner {
         if (!c.empty()) found = c;
         if ((!t.is_stopword || w_.clause_joiners.Contains(t.lower)) && c.empty()) break;
       }
+      if (found.empty()) found = CountOfCasualty(r);
       if (!found.empty()) {
         m->what = m->what_key = std::string(found);
         m->unit = "people";
       }
     }
+  }
+
+  // The casualty key of a count noun phrase in the figure's clause ("die
+  // Zahl der Verletzten ist auf 14 gestiegen", "Subiu para 19 o número de
+  // feridos", "Число пострадавших выросло до трех человек"): COUNT-NOUN
+  // [of] [determiner] CASUALTY at most kMaxCountGap words before the figure,
+  // or [determiner] COUNT-NOUN [of] [determiner] CASUALTY right after it;
+  // only spaces between the words. "" when there is none.
+  std::string_view CountOfCasualty(const Reading* r) const {
+    if (w_.count_nouns.empty()) return "";
+    // The casualty after a count noun at k: "Zahl der Verletzten".
+    auto casualty_after = [&](uint32_t k) -> std::string_view {
+      for (uint32_t t = k + 1; t < end_ && t <= k + 3 && Adjacent(t - 1); ++t) {
+        std::string_view c = w_.Casualty(tok(t));
+        if (!c.empty()) return c;
+        if (!w_.of.Contains(tok(t).lower) && !w_.determiners.Contains(tok(t).lower)) break;
+      }
+      return "";
+    };
+    constexpr uint32_t kMaxCountGap = 10;
+    for (uint32_t k = first_token_; k > begin_ && k + kMaxCountGap > first_token_; --k) {
+      if (!Adjacent(k - 1)) break;
+      if (w_.count_nouns.Contains(tok(k - 1).lower)) return casualty_after(k - 1);
+    }
+    uint32_t k = r->j;
+    if (k < end_ && AdjacentAt(r->span_end, k) && w_.determiners.Contains(tok(k).lower)) ++k;
+    if (k < end_ && (k == r->j ? AdjacentAt(r->span_end, k) : Adjacent(k - 1)) &&
+        w_.count_nouns.Contains(tok(k).lower)) {
+      return casualty_after(k);
+    }
+    return "";
   }
 
   // What the words before the figure say: "magnitude 6.4", a noun before

@@ -51,6 +51,20 @@ Result<Rows> ReadRows(std::string_view data_dir, const std::string& name) {
   return rows;
 }
 
+// `word` with its first letter in upper case ("verletzte" -> "Verletzte").
+std::string CapitalizeFirst(const std::string& word) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
+  if (c < 0) return word;
+  char upper[U8_MAX_LENGTH];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(upper, n, U8_MAX_LENGTH, u_toupper(c), error);
+  if (error) return word;
+  return std::string(upper, n) + word.substr(i);
+}
+
 Status Bad(const std::string& name, const Row& row, std::string_view why) {
   return Status(StatusCode::kInvalidArgument,
                 name + ": " + std::string(why) + " in '" + std::string(row.entry()) + "'");
@@ -362,7 +376,8 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
        {"tens-and", &w->tens_and},
        {"scale-of", &w->scale_of},
        {"month", &w->months},
-       {"year-after", &w->year_after}},
+       {"year-after", &w->year_after},
+       {"count-noun", &w->count_nouns}},
       [w](const Row& row) {
         if (row[0] == "nouns" && row[1] == "capitalized" && row.size() == 2) {
           w->capitalized_nouns = true;
@@ -393,17 +408,22 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
 }
 
 Status LoadLabels(std::string_view data_dir, const std::string& name, FigureLabelWords* labels) {
-  Status status = LoadKinds(data_dir, name,
-                            {{"clause", &labels->clause},
-                             {"place", &labels->place},
-                             {"casualty", &labels->casualty},
-                             {"not-noun", &labels->not_noun}},
-                            [labels](const Row& row) {
-                              if (row[1] != "people" || row.size() != 2) return false;
-                              if (!labels->people.empty()) return false;  // one
-                              labels->people = row[0];
-                              return true;
-                            });
+  Status status = LoadKinds(
+      data_dir, name,
+      {{"clause", &labels->clause},
+       {"place", &labels->place},
+       {"casualty", &labels->casualty},
+       {"not-noun", &labels->not_noun}},
+      [labels](const Row& row) {
+        if (row[1] == "casualty-name" && row.size() == 3 && IsCasualtyKey(std::string(row[2]))) {
+          labels->casualty_names.emplace_back(row[2], row[0]);
+          return true;
+        }
+        if (row[1] != "people" || row.size() != 2) return false;
+        if (!labels->people.empty()) return false;  // one
+        labels->people = row[0];
+        return true;
+      });
   if (status.ok() && labels->people.empty()) {
     return Status(StatusCode::kInvalidArgument, name + ": no 'people' noun");
   }
@@ -438,6 +458,11 @@ Result<FigureWords> LoadFigureWords(std::string_view data_dir, std::string_view 
   }
   Status labels = LoadLabels(data_dir, dir + "figure_labels.txt", &w.labels);
   if (!labels.ok()) return labels;
+  // Where every noun is written with a capital, so are the casualty names
+  // (listed in lower case): "Verletzte".
+  if (w.capitalized_nouns) {
+    for (auto& [key, name] : w.labels.casualty_names) name = CapitalizeFirst(name);
+  }
   return w;
 }
 

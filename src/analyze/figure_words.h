@@ -184,7 +184,8 @@ struct FigureWords {
   ShortWordList article, of, the, ratio, in, scale_and, range_to, range_between, range_and, from,
       to, at, by, infinitive, rate, not_rate, clause_joiners, aged, magnitude, determiners,
       prepositions, pronouns, year_before, free_before, one_before, one_after, clock, codes,
-      month_if_capitalized, tens_and, scale_of, months, year_after;
+      month_if_capitalized, tens_and, scale_of, months, year_after,
+      count_nouns;                 // "Zahl der Verletzten auf 14": a count of the casualty
   bool capitalized_nouns = false;  // every noun is written with a capital (German)
   bool ascii_letters = false;      // words are of ASCII letters (English)
   std::vector<Dimension> dimensions;

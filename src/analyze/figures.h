@@ -236,6 +236,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dossier/document.h"
@@ -294,6 +295,18 @@ struct FigureLabelWords {
   ShortWordList casualty;  // casualty words after a figure: "killed", "died"
   ShortWordList not_noun;  // end a casualty figure, are not its noun: "lives", "dead"
   std::string people;      // the noun of a casualty label that names none: "people"
+  // The language's own name of each casualty key ("injured" -> "Verletzte"),
+  // the whole label of a casualty figure when given; none in English, whose
+  // keys are words of the language ("people injured").
+  std::vector<std::pair<std::string, std::string>> casualty_names;
+
+  // The name of casualty key `key`, or null.
+  const std::string* CasualtyName(std::string_view key) const {
+    for (const auto& [k, name] : casualty_names) {
+      if (k == key) return &name;
+    }
+    return nullptr;
+  }
 };
 
 class FigureExtractor {

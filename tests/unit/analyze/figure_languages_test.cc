@@ -105,6 +105,10 @@ TEST(GermanFiguresTest, OneThousandIsReadByTheLanguage) {
   EXPECT_EQ(Figures("en", "There were 1.000 injured.\n"),
             (Rows{{"1.000 injured", 1, 1, "", "people", "injured"}}));
 }
+TEST(GermanFiguresTest, TheNumberOfTheInjuredRoseToACount) {
+  EXPECT_EQ(Figures("de", "Nach dem Brand ist die Zahl der Verletzten auf 9 gestiegen.\n"),
+            (Rows{{"9", 9, 9, "", "people", "injured"}}));
+}
 
 // French.
 TEST(FrenchFiguresTest, DeathTollWithQualifier) {
@@ -231,6 +235,10 @@ TEST(PortugueseFiguresTest, DeathTollWithQualifier) {
   EXPECT_EQ(Figures("pt", "Pelo menos 12 pessoas morreram no ataque.\n"),
             (Rows{{"Pelo menos 12 pessoas", 12, 12, "at least", "people", "killed"}}));
 }
+TEST(PortugueseFiguresTest, ACountThenTheNumberOfTheDead) {
+  EXPECT_EQ(Figures("pt", "Subiu para 23 o número de mortos no incêndio.\n"),
+            (Rows{{"23", 23, 23, "", "people", "killed"}}));
+}
 TEST(PortugueseFiguresTest, PercentLevel) {
   EXPECT_EQ(Figures("pt", "O desemprego subiu para 5,2 %.\n"),
             (Rows{{"5,2 %", 5.2, 5.2, "", "percent", "desemprego"}}));
@@ -264,6 +272,10 @@ TEST(PortugueseFiguresTest, NumberWordsWithE) {
 TEST(RussianFiguresTest, DeathTollWithQualifier) {
   EXPECT_EQ(Figures("ru", "В результате взрыва погибли не менее 12 человек.\n"),
             (Rows{{"не менее 12 человек", 12, 12, "at least", "people", "killed"}}));
+}
+TEST(RussianFiguresTest, TheNumberOfTheInjuredRoseToACount) {
+  EXPECT_EQ(Figures("ru", "Число пострадавших при пожаре выросло до пяти человек.\n"),
+            (Rows{{"пяти человек", 5, 5, "", "people", "injured"}}));
 }
 TEST(RussianFiguresTest, ASentenceOpensOnTheVerb) {
   // A capitalized word before a number is a label ("Boeing 737"), but not
