@@ -113,7 +113,11 @@
 //     injured, wounded, hurt give "injured"; "missing" gives "missing". Not
 //     across punctuation ("Mr. Katriuk, 93, died" is no death toll). Only
 //     counts are casualties (no unit, people, or a counted noun: "224
-//     passengers were killed"); they take the unit "people".
+//     passengers were killed"); they take the unit "people". A count noun
+//     (figure_grammar.txt: "number", "Zahl", "число") with a casualty word
+//     after it ("the number of injured") names the casualty of a figure at
+//     most ten words later in its clause ("die Zahl der Verletzten ist auf
+//     14 gestiegen") or right after it ("19 o número de feridos").
 //  2. Age and dimensions: "34-year-old", "14 years old", "aged 34" -> "age"
 //     (unit year); a length unit followed by high/tall, deep, long, wide,
 //     thick -> "height", "depth", "length", "width", "thickness"; a time unit
