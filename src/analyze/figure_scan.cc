@@ -997,6 +997,10 @@ class Scanner {
                                      : Prep::kNone;
         if (prep != Prep::kNone) --v;
       }
+      // A "to" that is also an "at" sets a level ("schätzt ... auf 2,4 Mio.
+      // Euro").
+      const bool at =
+          prep == Prep::kAt || (prep == Prep::kTo && w_.at.Contains(tok(first_token_ - 1).lower));
       // "rose sharply to".
       if (v > begin_ && EndsWith(tok(v).lower, "ly") && Adjacent(v - 1)) --v;
       const std::string_view verb = tok(v).lower;
@@ -1026,13 +1030,16 @@ class Scanner {
           SetWhat(b, s, m);
           if (change && (prep == Prep::kNone || prep == Prep::kBy)) MarkChange(r, m);
         }
-      } else if (prep == Prep::kBy || prep == Prep::kAt) {
+      } else if (prep == Prep::kBy || at) {
         // VERB [determiner] OBJECT by|at FIGURE: "cut the risk of death by
         // 30%", "kept its benchmark rate at 4.25%", "put the figure at 1.5
         // million". The object: content words and "of", at most four.
         uint32_t b = v + 1;
         while (b > begin_ && v + 1 - b < 4 && Adjacent(b - 1) &&
-               (CompoundWord(b - 1) || w_.of.Contains(tok(b - 1).lower))) {
+               // Where nouns are capitalized, a lower-case word is none:
+               // "schätzt der Verein auf" (the verb ends the object).
+               ((CompoundWord(b - 1) && (!w_.capitalized_nouns || Capitalized(b - 1))) ||
+                w_.of.Contains(tok(b - 1).lower))) {
           --b;
         }
         while (b <= v && w_.of.Contains(tok(b).lower)) ++b;
@@ -1041,14 +1048,44 @@ class Scanner {
         if (b <= v && d > begin_ && Adjacent(d - 1) && LowerOrFirst(b)) {
           const std::string_view w = tok(d - 1).lower;
           const bool changes = prep == Prep::kBy && w_.change_verbs.Contains(w);
-          const bool sets = prep == Prep::kAt && w_.setting_verbs.Contains(w);
-          if (changes || sets) {
+          const bool sets = at && w_.setting_verbs.Contains(w);
+          uint32_t object = 0;
+          if (sets && FrontedObject(d - 1, &object)) {
+            SetWhat(object, object + 1, m);
+          } else if (changes || sets) {
             SetWhat(b, v + 1, m);
             if (changes) MarkChange(r, m);
           }
         }
       }
     }
+  }
+
+  // The object of the verb at `verb` put before it, at the start of its
+  // clause, where an object determiner marks it (figure_grammar.txt:
+  // German "den"): "Den Schaden an Schiff und Ponton schätzt die Reederei
+  // auf ...", "; den Schaden durch den Unfall beziffert die Reederei auf
+  // ...": *noun is its noun ("Schaden"), the first word after the
+  // determiner that can head a counted noun.
+  bool FrontedObject(uint32_t verb, uint32_t* noun) const {
+    if (w_.object_determiners.empty()) return false;
+    constexpr uint32_t kMaxObject = 8;
+    uint32_t c = verb;
+    while (c > begin_ && verb - c < kMaxObject &&
+           Gap(c - 1).find_first_of(",;:()") == std::string_view::npos) {
+      --c;
+    }
+    if (c == verb || (c > begin_ && verb - c >= kMaxObject) ||
+        !w_.object_determiners.Contains(tok(c).lower)) {
+      return false;
+    }
+    for (uint32_t t = c + 1; t < verb; ++t) {
+      if (CompoundWord(t) && (!w_.capitalized_nouns || Capitalized(t))) {
+        *noun = t;
+        return true;
+      }
+    }
+    return false;
   }
 
   // The figure set by SetWhat is a change of its quantity: "change in

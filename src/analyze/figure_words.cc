@@ -377,7 +377,8 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
        {"scale-of", &w->scale_of},
        {"month", &w->months},
        {"year-after", &w->year_after},
-       {"count-noun", &w->count_nouns}},
+       {"count-noun", &w->count_nouns},
+       {"object-determiner", &w->object_determiners}},
       [w](const Row& row) {
         if (row[0] == "nouns" && row[1] == "capitalized" && row.size() == 2) {
           w->capitalized_nouns = true;

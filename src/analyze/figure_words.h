@@ -185,7 +185,8 @@ struct FigureWords {
       to, at, by, infinitive, rate, not_rate, clause_joiners, aged, magnitude, determiners,
       prepositions, pronouns, year_before, free_before, one_before, one_after, clock, codes,
       month_if_capitalized, tens_and, scale_of, months, year_after,
-      count_nouns;                 // "Zahl der Verletzten auf 14": a count of the casualty
+      count_nouns,                 // "Zahl der Verletzten auf 14": a count of the casualty
+      object_determiners;          // "Den Schaden schätzt die Reederei auf": an object put first
   bool capitalized_nouns = false;  // every noun is written with a capital (German)
   bool ascii_letters = false;      // words are of ASCII letters (English)
   std::vector<Dimension> dimensions;

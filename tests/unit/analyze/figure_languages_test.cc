@@ -109,6 +109,16 @@ TEST(GermanFiguresTest, TheNumberOfTheInjuredRoseToACount) {
   EXPECT_EQ(Figures("de", "Nach dem Brand ist die Zahl der Verletzten auf 9 gestiegen.\n"),
             (Rows{{"9", 9, 9, "", "people", "injured"}}));
 }
+TEST(GermanFiguresTest, AnObjectBeforeTheSettingVerbIsWhatItMeasures) {
+  EXPECT_EQ(Figures("de", "Den Verlust schätzt der Verein auf 3,5 Mio. Euro.\n"),
+            (Rows{{"3,5 Mio. Euro", 3.5e6, 3.5e6, "", "euro", "Verlust"}}));
+  // After a semicolon, a clause of its own.
+  EXPECT_EQ(Figures("de", "Das war teuer; den Verlust beziffert der Verein auf 3,5 Mio. Euro.\n"),
+            (Rows{{"3,5 Mio. Euro", 3.5e6, 3.5e6, "", "euro", "Verlust"}}));
+  // A subject put first is no object: "Der Verein" names who estimates.
+  EXPECT_EQ(Figures("de", "Der Verein schätzt den Verlust auf 3,5 Mio. Euro.\n"),
+            (Rows{{"3,5 Mio. Euro", 3.5e6, 3.5e6, "", "euro", "Verlust"}}));
+}
 
 // French.
 TEST(FrenchFiguresTest, DeathTollWithQualifier) {
