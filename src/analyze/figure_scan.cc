@@ -251,20 +251,45 @@ class Scanner {
     // Asked of every token: most words are ruled out by their shape.
     const NumberWord* w = w_.numbers.Find(t.lower);
     if (w == nullptr) return false;
+    // Words joined by hyphens that the list holds whole: "dix-sept",
+    // "soixante-dix", "quatre-vingt-dix".
+    std::string whole(t.lower);
+    for (uint32_t k = i + 1; k < end_ && k <= i + 2 && Gap(k - 1) == "-"; ++k) {
+      whole += "-";
+      whole += tok(k).lower;
+      if (const NumberWord* found = w_.numbers.Find(whole)) {
+        w = found;
+        i = k;
+        *next = k + 1;
+      }
+    }
     *value = w->value;
     *digits = false;
     if (w->value >= 20 && w->value < 100) {
-      // "twenty-five", "twenty five"; "treinta y cinco" (a tens-and word).
+      // "twenty-five", "twenty five"; "treinta y cinco" (a tens-and word);
+      // after a hyphen or a tens-and word, a number below twenty too
+      // ("soixante-douze", "soixante et onze", "quatre-vingt-dix-neuf").
       uint32_t k = i + 1;
       const NumberWord* ones = Joined(i) ? w_.numbers.Find(tok(k).lower) : nullptr;
+      bool linked = ones != nullptr && Gap(i) == "-";
       if ((ones == nullptr || ones->value >= 10) && i + 2 < end_ && Adjacent(i) &&
           Adjacent(i + 1) && w_.tens_and.Contains(tok(i + 1).lower)) {
         k = i + 2;
         ones = w_.numbers.Find(tok(k).lower);
+        linked = true;
       }
-      if (ones != nullptr && ones->value < 10) {
-        *value += ones->value;
-        *next = k + 1;
+      if (ones != nullptr && (ones->value < 10 || (linked && ones->value < 20))) {
+        // "dix-neuf" after "soixante-": the whole of the number below twenty.
+        double below = ones->value;
+        uint32_t after = k + 1;
+        bool below_digits = false;
+        if (linked && Number(k, &below, &after, &below_digits) && below < 20) {
+          *value += below;
+          *next = after;
+        } else if (ones->value < 10) {
+          *value += ones->value;
+          *next = k + 1;
+        }
       }
     } else if (w->value >= 100 && w->value < 1000 && std::fmod(w->value, 100) == 0 && Joined(i) &&
                Gap(i) != "-") {

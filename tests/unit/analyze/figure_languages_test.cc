@@ -125,6 +125,21 @@ TEST(FrenchFiguresTest, DeathTollWithQualifier) {
   EXPECT_EQ(Figures("fr", "Au moins 12 personnes ont été tuées dans l'attentat.\n"),
             (Rows{{"Au moins 12 personnes", 12, 12, "at least", "people", "killed"}}));
 }
+TEST(FrenchFiguresTest, SeventyToNinetyNine) {
+  EXPECT_EQ(Figures("fr", "Soixante-dix personnes ont été évacuées.\n"),
+            (Rows{{"Soixante-dix personnes", 70, 70, "", "people", "people"}}));
+  EXPECT_EQ(Figures("fr", "Il y avait soixante et onze candidats.\n"),
+            (Rows{{"soixante et onze candidats", 71, 71, "", "", "candidats"}}));
+  EXPECT_EQ(Figures("fr", "On compte quatre-vingts maisons.\n"),
+            (Rows{{"quatre-vingts maisons", 80, 80, "", "", "maisons"}}));
+  EXPECT_EQ(Figures("fr", "On compte quatre-vingt-dix-neuf maisons.\n"),
+            (Rows{{"quatre-vingt-dix-neuf maisons", 99, 99, "", "", "maisons"}}));
+  EXPECT_EQ(Figures("fr", "On compte soixante-douze maisons et dix-sept granges.\n"),
+            (Rows{{"soixante-douze maisons", 72, 72, "", "", "maisons"},
+                  {"dix-sept granges", 17, 17, "", "", "granges"}}));
+  EXPECT_EQ(Figures("fr", "On compte nonante-neuf maisons.\n"),
+            (Rows{{"nonante-neuf maisons", 99, 99, "", "", "maisons"}}));
+}
 TEST(FrenchFiguresTest, Injured) {
   EXPECT_EQ(Figures("fr", "L'explosion a fait 12 blessés.\n"),
             (Rows{{"12 blessés", 12, 12, "", "people", "injured"}}));
