@@ -884,7 +884,15 @@ class SentenceMatcher {
     char unit = 0;
     size_t unit_at = 0;
     bool vague = false;
-    const int n = CountAndUnit(i, &unit, &unit_at, &vague);
+    int n = CountAndUnit(i, &unit, &unit_at, &vague);
+    // "год назад", "неделю назад": where the language writes no article, a
+    // unit in the singular right before the ago word is one of it.
+    if (n <= 0 && words_.grammar().bare_unit_is_one && UnitAt(i) != 0 && !IsPluralUnit(i) &&
+        Is(i + 1, kAgo)) {
+      n = 1;
+      unit = UnitAt(i);
+      unit_at = i;
+    }
     if (n <= 0) return false;
     size_t end = unit_at + 1;
     bool approximate = vague;

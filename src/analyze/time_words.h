@@ -94,6 +94,7 @@ struct TimeGrammar {
   bool capitalized_names = true;   // month and weekday names need a capital ("März")
   bool unicode_letters = false;    // words are letters of any script (LexUnicodeWords)
   bool day_period = false;         // "3. März": a period after the day makes it ordinal
+  bool bare_unit_is_one = false;   // "год назад": a singular unit without a count is one
 };
 
 // When a future word (kFuture) is a future cue; see tense_words.txt.
