@@ -215,6 +215,11 @@ TEST_F(TimelineLanguagesTest, Russian) {
             Dates{"прошлой неделе=2026-03-07"});
   EXPECT_EQ(Found("ru", "Три дня назад пожар уничтожил завод."), Dates{"Три дня назад=2026-03-11"});
   EXPECT_EQ(Found("ru", "Два года назад завод закрыли."), Dates{"Два года назад=2024-03-14"});
+  // A verb of the third person plural that is not past looks ahead; one
+  // that speaks of the present (not_future) does not.
+  EXPECT_EQ(Found("ru", "Рабочие вернутся на завод в четверг."), Dates{"четверг=2026-03-19"});
+  EXPECT_EQ(Found("ru", "В пятницу депутаты рассмотрят закон."), Dates{"пятницу=2026-03-20"});
+  EXPECT_EQ(Found("ru", "Во вторник рабочие получили зарплату."), Dates{"вторник=2026-03-10"});
   // A unit without a count before "назад" is one of it.
   EXPECT_EQ(Found("ru", "Год назад завод закрыли."), Dates{"Год назад=2025-03-14"});
   EXPECT_EQ(Found("ru", "Мост открыли неделю назад."), Dates{"неделю назад=2026-03-07"});
