@@ -186,7 +186,9 @@ Status LoadUnits(std::string_view data_dir, const std::string& name, FigureWords
     }
     if (Has(flags, "glued")) w->glued_units.push_back({written, unit, kind, Has(flags, "capital")});
     if (!flags.empty() && !Has(flags, "word")) continue;
-    const size_t slash = written.find('/');
+    // The tail glued after the word: "/h" of "km/h", "²" of "m²".
+    const size_t slash = std::min(
+        {written.find('/'), written.find("\xC2\xB2" /* ² */), written.find("\xC2\xB3" /* ³ */)});
     const size_t split = written.find_first_of(" -");
     if (split == std::string::npos && slash == std::string::npos) {
       w->units.push_back({written, unit, kind});

@@ -140,6 +140,14 @@ TEST(FrenchFiguresTest, SeventyToNinetyNine) {
   EXPECT_EQ(Figures("fr", "On compte nonante-neuf maisons.\n"),
             (Rows{{"nonante-neuf maisons", 99, 99, "", "", "maisons"}}));
 }
+TEST(FrenchFiguresTest, SquareMetresWrittenWithASuperscript) {
+  EXPECT_EQ(Figures("fr", "La salle, d'une surface de 2 500 m², a brûlé.\n"),
+            (Rows{{"2 500 m²", 2500, 2500, "", "square metre", "surface"}}));
+}
+TEST(FrenchFiguresTest, AnAdverbBetweenTheCountAndTheCasualty) {
+  EXPECT_EQ(Figures("fr", "Cinq personnes ont finalement été blessées.\n"),
+            (Rows{{"Cinq personnes", 5, 5, "", "people", "injured"}}));
+}
 TEST(FrenchFiguresTest, Injured) {
   EXPECT_EQ(Figures("fr", "L'explosion a fait 12 blessés.\n"),
             (Rows{{"12 blessés", 12, 12, "", "people", "injured"}}));
