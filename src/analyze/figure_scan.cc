@@ -1054,6 +1054,15 @@ class Scanner {
             !w_.EndsEd(tok(s - 1).lower) && !w_.IsLyAdverb(tok(s - 1).lower) && !other_figure) {
           SetWhat(b, s, m);
           if (change && (prep == Prep::kNone || prep == Prep::kBy)) MarkChange(r, m);
+        } else if (m->unit.empty() && (prep == Prep::kTo || at) && v == begin_) {
+          // A sentence that opens on the verb has its subject after the
+          // figure: "Salgono a 95 gli sfollati".
+          uint32_t k = r->j;
+          uint32_t e = 0;
+          if (k + 1 < end_ && AdjacentAt(r->span_end, k) && Adjacent(k) &&
+              w_.determiners.Contains(tok(k).lower) && CompoundAfter(k + 1, &e)) {
+            SetWhat(k + 1, e, m);
+          }
         }
       } else if (prep == Prep::kBy || at) {
         // VERB [determiner] OBJECT by|at FIGURE: "cut the risk of death by

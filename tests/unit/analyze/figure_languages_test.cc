@@ -236,6 +236,10 @@ TEST(ItalianFiguresTest, DeathTollWithQualifier) {
   EXPECT_EQ(Figures("it", "Almeno 12 persone sono morte nell'attacco.\n"),
             (Rows{{"Almeno 12 persone", 12, 12, "at least", "people", "killed"}}));
 }
+TEST(ItalianFiguresTest, ASentenceOpeningOnTheVerbHasItsSubjectAfterTheFigure) {
+  EXPECT_EQ(Figures("it", "Salgono a 40 gli sfollati dopo l'alluvione.\n"),
+            (Rows{{"40", 40, 40, "", "", "sfollati"}}));
+}
 TEST(ItalianFiguresTest, PercentLevel) {
   EXPECT_EQ(Figures("it", "La disoccupazione è salita al 5,2 %.\n"),
             (Rows{{"5,2 %", 5.2, 5.2, "", "percent", "disoccupazione"}}));
@@ -271,6 +275,10 @@ TEST(PortugueseFiguresTest, DeathTollWithQualifier) {
 TEST(PortugueseFiguresTest, ACountThenTheNumberOfTheDead) {
   EXPECT_EQ(Figures("pt", "Subiu para 23 o número de mortos no incêndio.\n"),
             (Rows{{"23", 23, 23, "", "people", "killed"}}));
+}
+TEST(PortugueseFiguresTest, ASingularParticipleIsNoCountedNoun) {
+  EXPECT_EQ(Figures("pt", "O camião ia acima do limite de 90 km/h fixado para a estrada.\n"),
+            (Rows{{"90 km/h", 90, 90, "", "km/h", "limite"}}));
 }
 TEST(PortugueseFiguresTest, PercentLevel) {
   EXPECT_EQ(Figures("pt", "O desemprego subiu para 5,2 %.\n"),
