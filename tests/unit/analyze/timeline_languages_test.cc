@@ -71,6 +71,9 @@ TEST_F(TimelineLanguagesTest, German) {
   EXPECT_EQ(Found("de", "Die Grenze war am 3. März geschlossen worden."),
             Dates{"3. März=2026-03-03"});
   EXPECT_EQ(Found("de", "Das Treffen begann am Dienstag in Berlin."), Dates{"Dienstag=2026-03-10"});
+  // A weekday and a part of the day in one word.
+  EXPECT_EQ(Found("de", "Der Zug entgleiste am Dienstagabend bei Kassel."),
+            Dates{"Dienstagabend=2026-03-10"});
   EXPECT_EQ(Found("de", "Am kommenden Dienstag wird das Parlament abstimmen."),
             Dates{"kommenden Dienstag=2026-03-17"});
   EXPECT_EQ(Found("de", "Die Polizei nahm vor drei Tagen zwei Männer fest."),
