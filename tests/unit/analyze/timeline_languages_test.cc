@@ -129,6 +129,9 @@ TEST_F(TimelineLanguagesTest, French) {
 }
 
 TEST_F(TimelineLanguagesTest, Spanish) {
+  // An irregular future ("podrán") looks ahead like a regular one.
+  EXPECT_EQ(Found("es", "Los vecinos no podrán volver hasta el miércoles."),
+            Dates{"miércoles=2026-03-18"});
   EXPECT_EQ(Found("es", "El presidente dimitió ayer."), Dates{"ayer=2026-03-13"});
   EXPECT_EQ(Found("es", "El acuerdo se firmó el 3 de marzo de 2015."),
             Dates{"3 de marzo de 2015=2015-03-03"});
@@ -159,6 +162,8 @@ TEST_F(TimelineLanguagesTest, Spanish) {
 }
 
 TEST_F(TimelineLanguagesTest, Italian) {
+  EXPECT_EQ(Found("it", "Gli sfollati potranno tornare a casa venerdì."),
+            Dates{"venerdì=2026-03-20"});
   EXPECT_EQ(Found("it", "Il presidente si è dimesso ieri."), Dates{"ieri=2026-03-13"});
   EXPECT_EQ(Found("it", "L'accordo è stato firmato il 3 marzo 2015."),
             Dates{"3 marzo 2015=2015-03-03"});
