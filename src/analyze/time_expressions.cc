@@ -535,7 +535,10 @@ class SentenceMatcher {
     if (int wd = words_.calendar().Weekday(lower, &common_word); wd >= 0 && IsNameCased(i)) {
       return MatchWeekday(i, wd, common_word, next, e);
     }
-    if (Is(i, kDayWord) && (!info_[i]->lower_case_only || Str(i) == lower)) {
+    // "por la mañana": after an article, a day word that is also a part of
+    // the day is the part of the day ("the morning"), not "tomorrow".
+    const bool daypart = Is(i, kDaypart) && i > 0 && Is(i - 1, kDaypartArticle);
+    if (Is(i, kDayWord) && !daypart && (!info_[i]->lower_case_only || Str(i) == lower)) {
       return MatchDayWord(i, next, e);
     }
     if (Is(i, kAgoBeforeStart) && MatchAgoBefore(i, next, e)) return true;

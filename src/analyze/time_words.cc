@@ -69,6 +69,7 @@ constexpr RoleName kTimeRoles[] = {
     {"trailing_before", kTrailingBefore},
     {"trailing_after", kTrailingAfter},
     {"weekday_preposition", kWeekdayPreposition},
+    {"daypart_article", kDaypartArticle},
 };
 
 constexpr RoleName kTenseRoles[] = {

@@ -85,6 +85,8 @@ enum TimeRole : uint64_t {
   kAgoBeforeStart = uint64_t{1} << 47,      // the first word of an ago_before phrase
   // tense_words.txt
   kNotFuture = uint64_t{1} << 48,  // ends in a future suffix but is no future form
+  // time_words.txt again
+  kDaypartArticle = uint64_t{1} << 49,  // "por la mañana": the next word is a daypart
 };
 
 // How a language writes dates and names (data/<language>/time_grammar.txt).

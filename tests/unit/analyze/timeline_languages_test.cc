@@ -129,6 +129,9 @@ TEST_F(TimelineLanguagesTest, French) {
 }
 
 TEST_F(TimelineLanguagesTest, Spanish) {
+  // "la mañana" is the morning; "mañana" alone is tomorrow.
+  EXPECT_EQ(Found("es", "El ministro visitó la zona por la mañana."), Dates{});
+  EXPECT_EQ(Found("es", "El ministro visitará la zona mañana."), Dates{"mañana=2026-03-15"});
   // An irregular future ("podrán") looks ahead like a regular one.
   EXPECT_EQ(Found("es", "Los vecinos no podrán volver hasta el miércoles."),
             Dates{"miércoles=2026-03-18"});
