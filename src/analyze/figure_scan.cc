@@ -992,11 +992,18 @@ class Scanner {
     // a cost is the cost of, when its subject says ("Repairs will cost about
     // $410 million": the repair).
     if (m->what.empty() && r->kind == Kind::kMoney && f > begin_ && LeadsInto(f - 1)) {
+      // Verb second, a pronoun subject may follow the verb: "kostet das rund
+      // 1,1 Mio. Euro".
+      uint32_t at = f - 1;
+      if (w_.verb_second && w_.subject_pronouns.Contains(tok(at).lower) && at > begin_ &&
+          Adjacent(at - 1)) {
+        --at;
+      }
       for (const MoneyVerb& v : w_.money_verbs) {
-        if (tok(f - 1).lower == v.word) {
+        if (tok(at).lower == v.word) {
           m->what = v.what;
           m->what_key = v.key;
-          if (v.subject) CostSubject(f - 1, m);
+          if (v.subject) CostSubject(at, m);
           break;
         }
       }
@@ -1028,6 +1035,10 @@ class Scanner {
           prep == Prep::kAt || (prep == Prep::kTo && w_.at.Contains(tok(first_token_ - 1).lower));
       // "rose sharply to".
       if (v > begin_ && EndsWith(tok(v).lower, "ly") && Adjacent(v - 1)) --v;
+      // Where a time phrase stands between the verb and the figure (verb
+      // second: "stieg im vergangenen Jahr um 3,5 Prozent"), the verb
+      // before it.
+      if (prep != Prep::kNone) v = BeforeTimePhrase(v);
       const std::string_view verb = tok(v).lower;
       const bool copula = w_.copulas.Contains(verb);
       const bool level =
@@ -1040,14 +1051,24 @@ class Scanner {
              ++n) {
           --s;
         }
-        const uint32_t b = s > begin_ ? CompoundBefore(s - 1) : s;
+        uint32_t b = s > begin_ ? CompoundBefore(s - 1) : s;
         // "Exports to the 27 EU member states dropped 8%": the words before
         // the verb belong to another figure.
         // "gusts at the mouth of the harbor reached 140 km/h": a noun after a
         // preposition is not the subject.
         uint32_t d = b;
         if (d > begin_ && Adjacent(d - 1) && w_.determiners.Contains(tok(d - 1).lower)) --d;
-        const bool in_phrase = d > begin_ && w_.prepositions.Contains(tok(d - 1).lower);
+        bool in_phrase = d > begin_ && w_.prepositions.Contains(tok(d - 1).lower);
+        // Verb second: the subject may carry a phrase ("Die Zahl der
+        // Fahrgäste auf den Fähren stieg"): the subject before it.
+        if (in_phrase && w_.verb_second && d - 1 > begin_ && Adjacent(d - 2) &&
+            CompoundWord(d - 2) && LowerOrFirst(d - 2) && !tok(d - 2).is_number) {
+          s = d - 1;
+          b = CompoundBefore(s - 1);
+          d = b;
+          if (d > begin_ && Adjacent(d - 1) && w_.determiners.Contains(tok(d - 1).lower)) --d;
+          in_phrase = d > begin_ && w_.prepositions.Contains(tok(d - 1).lower);
+        }
         const bool other_figure =
             in_phrase || s == counted_end_ || (b > begin_ && tok(b - 1).is_number);
         if (s > begin_ && Adjacent(s - 1) && CompoundWord(s - 1) && LowerOrFirst(s - 1) &&
@@ -1093,6 +1114,20 @@ class Scanner {
         }
       }
     }
+  }
+
+  // In a verb-second language (figure_grammar.txt), the token before a
+  // time phrase that ends at `last`: a preposition, at most two words and a
+  // period ("im vergangenen Jahr"); `last` itself when there is none.
+  uint32_t BeforeTimePhrase(uint32_t last) const {
+    if (!w_.verb_second || !w_.periods.Contains(NoDot(tok(last).stem))) return last;
+    for (uint32_t p = last; p > begin_ && last - p <= 3; --p) {
+      if (!Adjacent(p - 1)) break;
+      if (w_.prepositions.Contains(tok(p - 1).lower)) {
+        return p - 1 > begin_ && Adjacent(p - 2) ? p - 2 : last;
+      }
+    }
+    return last;
   }
 
   // The object of the verb at `verb` put before it, at the start of its

@@ -380,10 +380,15 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
        {"month", &w->months},
        {"year-after", &w->year_after},
        {"count-noun", &w->count_nouns},
-       {"object-determiner", &w->object_determiners}},
+       {"object-determiner", &w->object_determiners},
+       {"subject-pronoun", &w->subject_pronouns}},
       [w](const Row& row) {
         if (row[0] == "nouns" && row[1] == "capitalized" && row.size() == 2) {
           w->capitalized_nouns = true;
+          return true;
+        }
+        if (row[0] == "verb" && row[1] == "second" && row.size() == 2) {
+          w->verb_second = true;
           return true;
         }
         if (row[0] == "letters" && row[1] == "ascii" && row.size() == 2) {
@@ -461,10 +466,13 @@ Result<FigureWords> LoadFigureWords(std::string_view data_dir, std::string_view 
   }
   Status labels = LoadLabels(data_dir, dir + "figure_labels.txt", &w.labels);
   if (!labels.ok()) return labels;
-  // Where every noun is written with a capital, so are the casualty names
-  // (listed in lower case): "Verletzte".
+  // Where every noun is written with a capital, so are the casualty names,
+  // the change label and the names of money (listed in lower case):
+  // "Verletzte", "Veränderung bei", "Kosten".
   if (w.capitalized_nouns) {
     for (auto& [key, name] : w.labels.casualty_names) name = CapitalizeFirst(name);
+    w.change_label = CapitalizeFirst(w.change_label);                     // "Veränderung bei"
+    for (MoneyVerb& v : w.money_verbs) v.what = CapitalizeFirst(v.what);  // "Kosten"
   }
   return w;
 }

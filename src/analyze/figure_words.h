@@ -186,8 +186,10 @@ struct FigureWords {
       prepositions, pronouns, year_before, free_before, one_before, one_after, clock, codes,
       month_if_capitalized, tens_and, scale_of, months, year_after,
       count_nouns,                 // "Zahl der Verletzten auf 14": a count of the casualty
-      object_determiners;          // "Den Schaden schätzt die Reederei auf": an object put first
+      object_determiners,          // "Den Schaden schätzt die Reederei auf": an object put first
+      subject_pronouns;            // "kostet das rund 1,1 Mio. Euro": a subject after its verb
   bool capitalized_nouns = false;  // every noun is written with a capital (German)
+  bool verb_second = false;        // time phrases stand between verb and figure (German)
   bool ascii_letters = false;      // words are of ASCII letters (English)
   std::vector<Dimension> dimensions;
   std::string change_label;  // "change in"

@@ -57,11 +57,11 @@ TEST(GermanFiguresTest, DecimalCommaPercentLevel) {
 }
 TEST(GermanFiguresTest, PercentSignAfterASpaceIsAChange) {
   EXPECT_EQ(Figures("de", "Der Preis stieg um 12,5 %.\n"),
-            (Rows{{"12,5 %", 12.5, 12.5, "", "percent", "veränderung bei Preis"}}));
+            (Rows{{"12,5 %", 12.5, 12.5, "", "percent", "Veränderung bei Preis"}}));
 }
 TEST(GermanFiguresTest, AbbreviatedMagnitudeBeforeCurrency) {
   EXPECT_EQ(Figures("de", "Der Konzern verlor 3,2 Mio. Euro.\n"),
-            (Rows{{"3,2 Mio. Euro", 3.2e6, 3.2e6, "", "euro", "verlust"}}));
+            (Rows{{"3,2 Mio. Euro", 3.2e6, 3.2e6, "", "euro", "Verlust"}}));
 }
 TEST(GermanFiguresTest, DotsGroupThousands) {
   EXPECT_EQ(Figures("de", "Rund 5.000 Soldaten sind im Einsatz.\n"),
@@ -118,6 +118,15 @@ TEST(GermanFiguresTest, AnObjectBeforeTheSettingVerbIsWhatItMeasures) {
   // A subject put first is no object: "Der Verein" names who estimates.
   EXPECT_EQ(Figures("de", "Der Verein schätzt den Verlust auf 3,5 Mio. Euro.\n"),
             (Rows{{"3,5 Mio. Euro", 3.5e6, 3.5e6, "", "euro", "Verlust"}}));
+}
+TEST(GermanFiguresTest, ATimePhraseBetweenTheVerbAndTheFigure) {
+  EXPECT_EQ(
+      Figures("de", "Die Zahl der Besucher im Museum stieg im vergangenen Jahr um 4 Prozent.\n"),
+      (Rows{{"4 Prozent", 4, 4, "", "percent", "Veränderung bei Besucher"}}));
+}
+TEST(GermanFiguresTest, APronounSubjectAfterTheMoneyVerb) {
+  EXPECT_EQ(Figures("de", "Nach Angaben der Stadt kostet das rund 3 Mio. Euro.\n"),
+            (Rows{{"rund 3 Mio. Euro", 3e6, 3e6, "about", "euro", "Kosten"}}));
 }
 
 // French.
