@@ -258,12 +258,11 @@ Status LoadCasualties(std::string_view data_dir, const std::string& name, Figure
     if (kind == "between" || kind == "stop") {
       if (!match.empty()) return Bad(name, row, "no MATCH column for between or stop");
       (kind == "between" ? w->casualty_between : w->casualty_stops).Add(row[0]);
-    } else if (IsOneOf(kind, {"killed", "injured", "missing"}) &&
-               IsOneOf(match, {"", "stem", "word"})) {
+    } else if (IsCasualtyKey(std::string(kind)) && IsOneOf(match, {"", "stem", "word"})) {
       w->casualties.push_back({std::string(row[0]), std::string(kind), match != "word"});
     } else {
       return Bad(name, row,
-                 "expected the kind killed, injured, missing, between or stop "
+                 "expected the kind killed, injured, missing, evacuated, between or stop "
                  "and the match stem or word");
     }
   }

@@ -345,7 +345,7 @@ inline int SignificantDigits(double value) {
 
 // The casualty keys (casualty_words.txt, column KIND): names, not words.
 inline bool IsCasualtyKey(const std::string& key) {
-  return key == "killed" || key == "injured" || key == "missing";
+  return key == "killed" || key == "injured" || key == "missing" || key == "evacuated";
 }
 
 }  // namespace dossier::figures_internal

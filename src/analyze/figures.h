@@ -110,7 +110,9 @@
 //     auxiliaries: "were", "are confirmed", "are estimated to have been") or
 //     just before it, over stopwords but not over a preposition ("killing
 //     all 224", "claimed 224 lives"; not "died at 93"), gives "killed";
-//     injured, wounded, hurt give "injured"; "missing" gives "missing". Not
+//     injured, wounded, hurt give "injured"; "missing" gives "missing"
+//     (other languages also list words that give "evacuated": "sfollati";
+//     English lists none). Not
 //     across punctuation ("Mr. Katriuk, 93, died" is no death toll). Only
 //     counts are casualties (no unit, people, or a counted noun: "224
 //     passengers were killed"); they take the unit "people". A count noun
@@ -264,7 +266,7 @@ struct FigureMention {
                           // "within", "nearly", "less than", "plus"
   std::string unit;       // "people", "dollar", "metre", "month", "percent",
                           // "barrel per day", ...; "" for a count of things
-  std::string what;       // what it counts: "killed", "injured", "missing", "people",
+  std::string what;       // what it counts: "killed", "injured", "missing", "evacuated", "people",
                           // "states", "aid", "unemployment rate", "age"; "" if unknown
   std::string what_key;   // lower-case stem key of `what`: "killed", "state", "aid",
                           // "unemploy"; "" if unknown

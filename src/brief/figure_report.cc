@@ -11,7 +11,7 @@ namespace dossier {
 namespace {
 
 bool IsCasualty(const std::string& what) {
-  return what == "killed" || what == "injured" || what == "missing";
+  return what == "killed" || what == "injured" || what == "missing" || what == "evacuated";
 }
 
 // Figure groups worth a reader's attention: reported by two sources or more.

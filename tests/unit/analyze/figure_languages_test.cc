@@ -136,7 +136,7 @@ TEST(FrenchFiguresTest, DeathTollWithQualifier) {
 }
 TEST(FrenchFiguresTest, SeventyToNinetyNine) {
   EXPECT_EQ(Figures("fr", "Soixante-dix personnes ont été évacuées.\n"),
-            (Rows{{"Soixante-dix personnes", 70, 70, "", "people", "people"}}));
+            (Rows{{"Soixante-dix personnes", 70, 70, "", "people", "evacuated"}}));
   EXPECT_EQ(Figures("fr", "Il y avait soixante et onze candidats.\n"),
             (Rows{{"soixante et onze candidats", 71, 71, "", "", "candidats"}}));
   EXPECT_EQ(Figures("fr", "On compte quatre-vingts maisons.\n"),
@@ -246,8 +246,20 @@ TEST(ItalianFiguresTest, DeathTollWithQualifier) {
             (Rows{{"Almeno 12 persone", 12, 12, "at least", "people", "killed"}}));
 }
 TEST(ItalianFiguresTest, ASentenceOpeningOnTheVerbHasItsSubjectAfterTheFigure) {
+  EXPECT_EQ(Figures("it", "Salgono a 40 gli alunni dopo la fusione.\n"),
+            (Rows{{"40", 40, 40, "", "", "alunni"}}));
+  // A casualty word after the figure makes it a casualty.
   EXPECT_EQ(Figures("it", "Salgono a 40 gli sfollati dopo l'alluvione.\n"),
-            (Rows{{"40", 40, 40, "", "", "sfollati"}}));
+            (Rows{{"40", 40, 40, "", "people", "evacuated"}}));
+}
+TEST(ItalianFiguresTest, TheEvacuatedAreCountedLikeCasualties) {
+  EXPECT_EQ(Figures("it", "Dopo l'alluvione 60 persone sono state fatte sgomberare.\n"),
+            (Rows{{"60 persone", 60, 60, "", "people", "evacuated"}}));
+  EXPECT_EQ(Figures("it", "Salgono a 70 gli sfollati.\n"),
+            (Rows{{"70", 70, 70, "", "people", "evacuated"}}));
+  // "Sono 12 i morti": an article between the figure and its casualty.
+  EXPECT_EQ(Figures("it", "Sono 12 i morti del naufragio.\n"),
+            (Rows{{"12", 12, 12, "", "people", "killed"}}));
 }
 TEST(ItalianFiguresTest, PercentLevel) {
   EXPECT_EQ(Figures("it", "La disoccupazione è salita al 5,2 %.\n"),
@@ -345,7 +357,7 @@ TEST(RussianFiguresTest, AbbreviatedMagnitudes) {
   EXPECT_EQ(Figures("ru", "Компания потеряла 1,5 млрд рублей.\n"),
             (Rows{{"1,5 млрд рублей", 1.5e9, 1.5e9, "", "rouble", "убытки"}}));
   EXPECT_EQ(Figures("ru", "Из города эвакуированы 10 тыс. человек.\n"),
-            (Rows{{"10 тыс. человек", 1e4, 1e4, "", "people", "people"}}));
+            (Rows{{"10 тыс. человек", 1e4, 1e4, "", "people", "evacuated"}}));
 }
 TEST(RussianFiguresTest, SpacesGroupThousands) {
   EXPECT_EQ(Figures("ru", "Около 5 000 домов остались без света.\n"),
