@@ -439,8 +439,10 @@ class Scanner {
     bool from = false;     // "from 8,000 to 14,500"
     bool between = false;  // "between 5,000 and 6,000"
     bool year_like = false;
-    bool counted = false;  // a counted noun follows
-    bool dotted = false;   // the figure ends with a magnitude's period ("3,2 Mio.")
+    bool counted = false;      // a counted noun follows
+    bool dotted = false;       // the figure ends with a magnitude's period ("3,2 Mio.")
+    bool collective = false;   // an article and a scale below 1,000: "a dozen"
+    bool approximate = false;  // a scale that is a round number: "une cinquantaine"
     Kind kind = Kind::kNone;
     uint32_t span_begin = 0, span_end = 0;
     const CurrencySign* currency = nullptr;
@@ -517,6 +519,8 @@ class Scanner {
       if (s != nullptr && !s->abbreviation) {
         r->value = s->value;
         r->scaled = s->value >= 1000;
+        r->collective = s->value < 1000;
+        r->approximate = s->approximate;
       } else if (f != nullptr && !f->plural && !f->alone && FractionOf(i + 2)) {
         r->value = 100 / f->denominator;
         r->fraction = true;
@@ -558,6 +562,7 @@ class Scanner {
     }
     // A qualifier before it.
     Qualifier(i, &r->span_begin, &m->qualifier);
+    if (r->approximate && m->qualifier.empty()) m->qualifier = "about";
     // "minus 70 degrees".
     if (m->qualifier.empty() && i > begin_ && Adjacent(i - 1) &&
         w_.negative.Contains(tok(i - 1).lower)) {
@@ -864,11 +869,18 @@ class Scanner {
     }
 
     // The counted noun right after the figure (rule 4).
+    // "une cinquantaine d'engins", "una decena de casas": an article and a
+    // collective number take their noun after a scale-of word.
+    if (r->collective && m->unit.empty() && r->j + 1 < end_ && JoinedAt(r->span_end, r->j) &&
+        w_.scale_of.Contains(tok(r->j).lower) && JoinedOrElided(r->j)) {
+      ++r->j;
+    }
     uint32_t noun_end = r->j;
     // A unit in the plural is no modifier: "a section of about 180 metres
     // fell", "six months realistic" (but "a 180-metre section").
     if (m->what.empty() && r->kind != Kind::kPeople && !r->plural_unit && r->j < end_ &&
-        JoinedAt(r->span_end, r->j) && CompoundAfter(r->j, &noun_end)) {
+        (r->collective ? JoinedOrElided(r->j - 1) : JoinedAt(r->span_end, r->j)) &&
+        CompoundAfter(r->j, &noun_end)) {
       const bool bare = m->unit.empty() && !r->scaled;
       const std::string_view head = tok(noun_end - 1).lower;
       bool ok = !bare || w_.LooksPlural(head);

@@ -120,12 +120,13 @@ Status LoadMagnitudes(std::string_view data_dir, const std::string& name, Figure
     if (row.size() < 2 || row.size() > 3 || !ParseValue(row[1], &value)) {
       return Bad(name, row, "expected 'WORD | VALUE | FORMS'");
     }
-    if (!Flags(row, 2, {"word", "glued", "abbreviation", "currency", "and", "dot"}, &flags)) {
+    if (!Flags(row, 2, {"word", "glued", "abbreviation", "currency", "and", "dot", "approximate"},
+               &flags)) {
       return Bad(name, row, "unknown form");
     }
     if (flags.empty() || Has(flags, "word") || Has(flags, "dot")) {
       w->scales.push_back({std::string(row[0]), value, Has(flags, "abbreviation"),
-                           Has(flags, "and"), Has(flags, "dot")});
+                           Has(flags, "and"), Has(flags, "dot"), Has(flags, "approximate")});
     }
     if (Has(flags, "glued")) {
       w->glued_scales.push_back({std::string(row[0]), value, Has(flags, "currency")});

@@ -64,6 +64,7 @@ struct ScaleWord {
   bool abbreviation = false;  // never after "a"/"an"
   bool takes_and = false;     // "two hundred and fifty"
   bool dot = false;           // the period after it is its own: "3,2 Mio. Euro"
+  bool approximate = false;   // a round number: "une cinquantaine" is about 50
 };
 // A magnitude glued to digits: "4.5bn", "£5m".
 struct GluedScale {

@@ -149,6 +149,12 @@ TEST(FrenchFiguresTest, SeventyToNinetyNine) {
   EXPECT_EQ(Figures("fr", "On compte nonante-neuf maisons.\n"),
             (Rows{{"nonante-neuf maisons", 99, 99, "", "", "maisons"}}));
 }
+TEST(FrenchFiguresTest, ARoundNumberIsAnEstimate) {
+  EXPECT_EQ(Figures("fr", "Une cinquantaine d'engins ont été envoyés.\n"),
+            (Rows{{"Une cinquantaine d'engins", 50, 50, "about", "", "engins"}}));
+  // Alone, "une quarantaine" is a quarantine, no figure.
+  EXPECT_EQ(Figures("fr", "Le navire a été placé sous une quarantaine stricte.\n"), (Rows{}));
+}
 TEST(FrenchFiguresTest, SquareMetresWrittenWithASuperscript) {
   EXPECT_EQ(Figures("fr", "La salle, d'une surface de 2 500 m², a brûlé.\n"),
             (Rows{{"2 500 m²", 2500, 2500, "", "square metre", "surface"}}));
@@ -198,6 +204,10 @@ TEST(FrenchFiguresTest, DatesAreNoFigures) {
 TEST(SpanishFiguresTest, DeathTollWithQualifier) {
   EXPECT_EQ(Figures("es", "Al menos 12 personas murieron en el ataque.\n"),
             (Rows{{"Al menos 12 personas", 12, 12, "at least", "people", "killed"}}));
+}
+TEST(SpanishFiguresTest, ARoundNumberIsAnEstimate) {
+  EXPECT_EQ(Figures("es", "Una decena de casas quedaron dañadas.\n"),
+            (Rows{{"Una decena de casas", 10, 10, "about", "", "casas"}}));
 }
 TEST(SpanishFiguresTest, ASentenceOpensOnTheVerb) {
   // A capitalized word before a number is a label ("Boeing 737"), but not
