@@ -561,7 +561,16 @@ class Scanner {
       r->kind = Kind::kMoney;
     }
     // A qualifier before it.
+    const size_t unqualified_begin = r->span_begin;
     Qualifier(i, &r->span_begin, &m->qualifier);
+    // A qualifier that is also "to" is "to" after a change verb: "штраф
+    // составит до 500 тыс." is up to, "выросло до трех" is the new level.
+    if (first_token_ + 1 == i && first_token_ > begin_ && w_.to.Contains(tok(first_token_).lower) &&
+        Adjacent(first_token_ - 1) && w_.change_verbs.Contains(tok(first_token_ - 1).lower)) {
+      m->qualifier.clear();
+      r->span_begin = unqualified_begin;
+      first_token_ = i;
+    }
     if (r->approximate && m->qualifier.empty()) m->qualifier = "about";
     // "minus 70 degrees".
     if (m->qualifier.empty() && i > begin_ && Adjacent(i - 1) &&

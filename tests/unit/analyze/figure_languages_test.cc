@@ -349,6 +349,12 @@ TEST(RussianFiguresTest, TheNumberOfTheInjuredRoseToACount) {
   EXPECT_EQ(Figures("ru", "Число пострадавших при пожаре выросло до пяти человек.\n"),
             (Rows{{"пяти человек", 5, 5, "", "people", "injured"}}));
 }
+TEST(RussianFiguresTest, DoIsUpToUnlessAVerbSetsTheLevel) {
+  EXPECT_EQ(Figures("ru", "Штраф составит до 200 тыс. рублей.\n"),
+            (Rows{{"до 200 тыс. рублей", 2e5, 2e5, "up to", "rouble", "штраф"}}));
+  EXPECT_EQ(Figures("ru", "Безработица выросла до 5 %.\n"),
+            (Rows{{"5 %", 5, 5, "", "percent", "безработица"}}));
+}
 TEST(RussianFiguresTest, ASentenceOpensOnTheVerb) {
   // A capitalized word before a number is a label ("Boeing 737"), but not
   // a verb that opens the sentence.
