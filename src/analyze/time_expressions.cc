@@ -846,6 +846,13 @@ class SentenceMatcher {
     for (int skipped = 0; Has(j); ++j, ++skipped) {
       n = CountAndUnit(j, &unit, &unit_at, &vague);
       if (n > 0) break;
+      // "в течение суток", "в течение недели": a unit in the singular is one.
+      if (words_.grammar().bare_unit_is_one && UnitAt(j) != 0 && !IsPluralUnit(j)) {
+        n = 1;
+        unit = UnitAt(j);
+        unit_at = j;
+        break;
+      }
       if (coming && IsPluralUnit(j)) {
         n = kVagueCount;
         unit = UnitAt(j);
