@@ -209,6 +209,10 @@ TEST(SpanishFiguresTest, ARoundNumberIsAnEstimate) {
   EXPECT_EQ(Figures("es", "Una decena de casas quedaron dañadas.\n"),
             (Rows{{"Una decena de casas", 10, 10, "about", "", "casas"}}));
 }
+TEST(SpanishFiguresTest, KilometresPerHourWrittenOutAreKmH) {
+  EXPECT_EQ(Figures("es", "Hubo rachas de 70 kilómetros por hora.\n"),
+            (Rows{{"70 kilómetros por hora", 70, 70, "", "km/h", "rachas"}}));
+}
 TEST(SpanishFiguresTest, ASentenceOpensOnTheVerb) {
   // A capitalized word before a number is a label ("Boeing 737"), but not
   // a verb that opens the sentence.
