@@ -251,20 +251,45 @@ class Scanner {
     // Asked of every token: most words are ruled out by their shape.
     const NumberWord* w = w_.numbers.Find(t.lower);
     if (w == nullptr) return false;
+    // Words joined by hyphens that the list holds whole: "dix-sept",
+    // "soixante-dix", "quatre-vingt-dix".
+    std::string whole(t.lower);
+    for (uint32_t k = i + 1; k < end_ && k <= i + 2 && Gap(k - 1) == "-"; ++k) {
+      whole += "-";
+      whole += tok(k).lower;
+      if (const NumberWord* found = w_.numbers.Find(whole)) {
+        w = found;
+        i = k;
+        *next = k + 1;
+      }
+    }
     *value = w->value;
     *digits = false;
     if (w->value >= 20 && w->value < 100) {
-      // "twenty-five", "twenty five"; "treinta y cinco" (a tens-and word).
+      // "twenty-five", "twenty five"; "treinta y cinco" (a tens-and word);
+      // after a hyphen or a tens-and word, a number below twenty too
+      // ("soixante-douze", "soixante et onze", "quatre-vingt-dix-neuf").
       uint32_t k = i + 1;
       const NumberWord* ones = Joined(i) ? w_.numbers.Find(tok(k).lower) : nullptr;
+      bool linked = ones != nullptr && Gap(i) == "-";
       if ((ones == nullptr || ones->value >= 10) && i + 2 < end_ && Adjacent(i) &&
           Adjacent(i + 1) && w_.tens_and.Contains(tok(i + 1).lower)) {
         k = i + 2;
         ones = w_.numbers.Find(tok(k).lower);
+        linked = true;
       }
-      if (ones != nullptr && ones->value < 10) {
-        *value += ones->value;
-        *next = k + 1;
+      if (ones != nullptr && (ones->value < 10 || (linked && ones->value < 20))) {
+        // "dix-neuf" after "soixante-": the whole of the number below twenty.
+        double below = ones->value;
+        uint32_t after = k + 1;
+        bool below_digits = false;
+        if (linked && Number(k, &below, &after, &below_digits) && below < 20) {
+          *value += below;
+          *next = after;
+        } else if (ones->value < 10) {
+          *value += ones->value;
+          *next = k + 1;
+        }
       }
     } else if (w->value >= 100 && w->value < 1000 && std::fmod(w->value, 100) == 0 && Joined(i) &&
                Gap(i) != "-") {
@@ -414,8 +439,10 @@ class Scanner {
     bool from = false;     // "from 8,000 to 14,500"
     bool between = false;  // "between 5,000 and 6,000"
     bool year_like = false;
-    bool counted = false;  // a counted noun follows
-    bool dotted = false;   // the figure ends with a magnitude's period ("3,2 Mio.")
+    bool counted = false;      // a counted noun follows
+    bool dotted = false;       // the figure ends with a magnitude's period ("3,2 Mio.")
+    bool collective = false;   // an article and a scale below 1,000: "a dozen"
+    bool approximate = false;  // a scale that is a round number: "une cinquantaine"
     Kind kind = Kind::kNone;
     uint32_t span_begin = 0, span_end = 0;
     const CurrencySign* currency = nullptr;
@@ -492,6 +519,8 @@ class Scanner {
       if (s != nullptr && !s->abbreviation) {
         r->value = s->value;
         r->scaled = s->value >= 1000;
+        r->collective = s->value < 1000;
+        r->approximate = s->approximate;
       } else if (f != nullptr && !f->plural && !f->alone && FractionOf(i + 2)) {
         r->value = 100 / f->denominator;
         r->fraction = true;
@@ -532,7 +561,17 @@ class Scanner {
       r->kind = Kind::kMoney;
     }
     // A qualifier before it.
+    const size_t unqualified_begin = r->span_begin;
     Qualifier(i, &r->span_begin, &m->qualifier);
+    // A qualifier that is also "to" is "to" after a change verb: "штраф
+    // составит до 500 тыс." is up to, "выросло до трех" is the new level.
+    if (first_token_ + 1 == i && first_token_ > begin_ && w_.to.Contains(tok(first_token_).lower) &&
+        Adjacent(first_token_ - 1) && w_.change_verbs.Contains(tok(first_token_ - 1).lower)) {
+      m->qualifier.clear();
+      r->span_begin = unqualified_begin;
+      first_token_ = i;
+    }
+    if (r->approximate && m->qualifier.empty()) m->qualifier = "about";
     // "minus 70 degrees".
     if (m->qualifier.empty() && i > begin_ && Adjacent(i - 1) &&
         w_.negative.Contains(tok(i - 1).lower)) {
@@ -839,11 +878,18 @@ class Scanner {
     }
 
     // The counted noun right after the figure (rule 4).
+    // "une cinquantaine d'engins", "una decena de casas": an article and a
+    // collective number take their noun after a scale-of word.
+    if (r->collective && m->unit.empty() && r->j + 1 < end_ && JoinedAt(r->span_end, r->j) &&
+        w_.scale_of.Contains(tok(r->j).lower) && JoinedOrElided(r->j)) {
+      ++r->j;
+    }
     uint32_t noun_end = r->j;
     // A unit in the plural is no modifier: "a section of about 180 metres
     // fell", "six months realistic" (but "a 180-metre section").
     if (m->what.empty() && r->kind != Kind::kPeople && !r->plural_unit && r->j < end_ &&
-        JoinedAt(r->span_end, r->j) && CompoundAfter(r->j, &noun_end)) {
+        (r->collective ? JoinedOrElided(r->j - 1) : JoinedAt(r->span_end, r->j)) &&
+        CompoundAfter(r->j, &noun_end)) {
       const bool bare = m->unit.empty() && !r->scaled;
       const std::string_view head = tok(noun_end - 1).lower;
       bool ok = !bare || w_.LooksPlural(head);
@@ -906,11 +952,43 @@ class Scanner {
         if (!c.empty()) found = c;
         if ((!t.is_stopword || w_.clause_joiners.Contains(t.lower)) && c.empty()) break;
       }
+      if (found.empty()) found = CountOfCasualty(r);
       if (!found.empty()) {
         m->what = m->what_key = std::string(found);
         m->unit = "people";
       }
     }
+  }
+
+  // The casualty key of a count noun phrase in the figure's clause ("die
+  // Zahl der Verletzten ist auf 14 gestiegen", "Subiu para 19 o número de
+  // feridos", "Число пострадавших выросло до трех человек"): COUNT-NOUN
+  // [of] [determiner] CASUALTY at most kMaxCountGap words before the figure,
+  // or [determiner] COUNT-NOUN [of] [determiner] CASUALTY right after it;
+  // only spaces between the words. "" when there is none.
+  std::string_view CountOfCasualty(const Reading* r) const {
+    if (w_.count_nouns.empty()) return "";
+    // The casualty after a count noun at k: "Zahl der Verletzten".
+    auto casualty_after = [&](uint32_t k) -> std::string_view {
+      for (uint32_t t = k + 1; t < end_ && t <= k + 3 && Adjacent(t - 1); ++t) {
+        std::string_view c = w_.Casualty(tok(t));
+        if (!c.empty()) return c;
+        if (!w_.of.Contains(tok(t).lower) && !w_.determiners.Contains(tok(t).lower)) break;
+      }
+      return "";
+    };
+    constexpr uint32_t kMaxCountGap = 10;
+    for (uint32_t k = first_token_; k > begin_ && k + kMaxCountGap > first_token_; --k) {
+      if (!Adjacent(k - 1)) break;
+      if (w_.count_nouns.Contains(tok(k - 1).lower)) return casualty_after(k - 1);
+    }
+    uint32_t k = r->j;
+    if (k < end_ && AdjacentAt(r->span_end, k) && w_.determiners.Contains(tok(k).lower)) ++k;
+    if (k < end_ && (k == r->j ? AdjacentAt(r->span_end, k) : Adjacent(k - 1)) &&
+        w_.count_nouns.Contains(tok(k).lower)) {
+      return casualty_after(k);
+    }
+    return "";
   }
 
   // What the words before the figure say: "magnitude 6.4", a noun before
@@ -935,11 +1013,18 @@ class Scanner {
     // a cost is the cost of, when its subject says ("Repairs will cost about
     // $410 million": the repair).
     if (m->what.empty() && r->kind == Kind::kMoney && f > begin_ && LeadsInto(f - 1)) {
+      // Verb second, a pronoun subject may follow the verb: "kostet das rund
+      // 1,1 Mio. Euro".
+      uint32_t at = f - 1;
+      if (w_.verb_second && w_.subject_pronouns.Contains(tok(at).lower) && at > begin_ &&
+          Adjacent(at - 1)) {
+        --at;
+      }
       for (const MoneyVerb& v : w_.money_verbs) {
-        if (tok(f - 1).lower == v.word) {
+        if (tok(at).lower == v.word) {
           m->what = v.what;
           m->what_key = v.key;
-          if (v.subject) CostSubject(f - 1, m);
+          if (v.subject) CostSubject(at, m);
           break;
         }
       }
@@ -965,8 +1050,16 @@ class Scanner {
                                      : Prep::kNone;
         if (prep != Prep::kNone) --v;
       }
+      // A "to" that is also an "at" sets a level ("schätzt ... auf 2,4 Mio.
+      // Euro").
+      const bool at =
+          prep == Prep::kAt || (prep == Prep::kTo && w_.at.Contains(tok(first_token_ - 1).lower));
       // "rose sharply to".
       if (v > begin_ && EndsWith(tok(v).lower, "ly") && Adjacent(v - 1)) --v;
+      // Where a time phrase stands between the verb and the figure (verb
+      // second: "stieg im vergangenen Jahr um 3,5 Prozent"), the verb
+      // before it.
+      if (prep != Prep::kNone) v = BeforeTimePhrase(v);
       const std::string_view verb = tok(v).lower;
       const bool copula = w_.copulas.Contains(verb);
       const bool level =
@@ -979,28 +1072,50 @@ class Scanner {
              ++n) {
           --s;
         }
-        const uint32_t b = s > begin_ ? CompoundBefore(s - 1) : s;
+        uint32_t b = s > begin_ ? CompoundBefore(s - 1) : s;
         // "Exports to the 27 EU member states dropped 8%": the words before
         // the verb belong to another figure.
         // "gusts at the mouth of the harbor reached 140 km/h": a noun after a
         // preposition is not the subject.
         uint32_t d = b;
         if (d > begin_ && Adjacent(d - 1) && w_.determiners.Contains(tok(d - 1).lower)) --d;
-        const bool in_phrase = d > begin_ && w_.prepositions.Contains(tok(d - 1).lower);
+        bool in_phrase = d > begin_ && w_.prepositions.Contains(tok(d - 1).lower);
+        // Verb second: the subject may carry a phrase ("Die Zahl der
+        // Fahrgäste auf den Fähren stieg"): the subject before it.
+        if (in_phrase && w_.verb_second && d - 1 > begin_ && Adjacent(d - 2) &&
+            CompoundWord(d - 2) && LowerOrFirst(d - 2) && !tok(d - 2).is_number) {
+          s = d - 1;
+          b = CompoundBefore(s - 1);
+          d = b;
+          if (d > begin_ && Adjacent(d - 1) && w_.determiners.Contains(tok(d - 1).lower)) --d;
+          in_phrase = d > begin_ && w_.prepositions.Contains(tok(d - 1).lower);
+        }
         const bool other_figure =
             in_phrase || s == counted_end_ || (b > begin_ && tok(b - 1).is_number);
         if (s > begin_ && Adjacent(s - 1) && CompoundWord(s - 1) && LowerOrFirst(s - 1) &&
             !w_.EndsEd(tok(s - 1).lower) && !w_.IsLyAdverb(tok(s - 1).lower) && !other_figure) {
           SetWhat(b, s, m);
           if (change && (prep == Prep::kNone || prep == Prep::kBy)) MarkChange(r, m);
+        } else if (m->unit.empty() && (prep == Prep::kTo || at) && v == begin_) {
+          // A sentence that opens on the verb has its subject after the
+          // figure: "Salgono a 95 gli sfollati".
+          uint32_t k = r->j;
+          uint32_t e = 0;
+          if (k + 1 < end_ && AdjacentAt(r->span_end, k) && Adjacent(k) &&
+              w_.determiners.Contains(tok(k).lower) && CompoundAfter(k + 1, &e)) {
+            SetWhat(k + 1, e, m);
+          }
         }
-      } else if (prep == Prep::kBy || prep == Prep::kAt) {
+      } else if (prep == Prep::kBy || at) {
         // VERB [determiner] OBJECT by|at FIGURE: "cut the risk of death by
         // 30%", "kept its benchmark rate at 4.25%", "put the figure at 1.5
         // million". The object: content words and "of", at most four.
         uint32_t b = v + 1;
         while (b > begin_ && v + 1 - b < 4 && Adjacent(b - 1) &&
-               (CompoundWord(b - 1) || w_.of.Contains(tok(b - 1).lower))) {
+               // Where nouns are capitalized, a lower-case word is none:
+               // "schätzt der Verein auf" (the verb ends the object).
+               ((CompoundWord(b - 1) && (!w_.capitalized_nouns || Capitalized(b - 1))) ||
+                w_.of.Contains(tok(b - 1).lower))) {
           --b;
         }
         while (b <= v && w_.of.Contains(tok(b).lower)) ++b;
@@ -1009,14 +1124,58 @@ class Scanner {
         if (b <= v && d > begin_ && Adjacent(d - 1) && LowerOrFirst(b)) {
           const std::string_view w = tok(d - 1).lower;
           const bool changes = prep == Prep::kBy && w_.change_verbs.Contains(w);
-          const bool sets = prep == Prep::kAt && w_.setting_verbs.Contains(w);
-          if (changes || sets) {
+          const bool sets = at && w_.setting_verbs.Contains(w);
+          uint32_t object = 0;
+          if (sets && FrontedObject(d - 1, &object)) {
+            SetWhat(object, object + 1, m);
+          } else if (changes || sets) {
             SetWhat(b, v + 1, m);
             if (changes) MarkChange(r, m);
           }
         }
       }
     }
+  }
+
+  // In a verb-second language (figure_grammar.txt), the token before a
+  // time phrase that ends at `last`: a preposition, at most two words and a
+  // period ("im vergangenen Jahr"); `last` itself when there is none.
+  uint32_t BeforeTimePhrase(uint32_t last) const {
+    if (!w_.verb_second || !w_.periods.Contains(NoDot(tok(last).stem))) return last;
+    for (uint32_t p = last; p > begin_ && last - p <= 3; --p) {
+      if (!Adjacent(p - 1)) break;
+      if (w_.prepositions.Contains(tok(p - 1).lower)) {
+        return p - 1 > begin_ && Adjacent(p - 2) ? p - 2 : last;
+      }
+    }
+    return last;
+  }
+
+  // The object of the verb at `verb` put before it, at the start of its
+  // clause, where an object determiner marks it (figure_grammar.txt:
+  // German "den"): "Den Schaden an Schiff und Ponton schätzt die Reederei
+  // auf ...", "; den Schaden durch den Unfall beziffert die Reederei auf
+  // ...": *noun is its noun ("Schaden"), the first word after the
+  // determiner that can head a counted noun.
+  bool FrontedObject(uint32_t verb, uint32_t* noun) const {
+    if (w_.object_determiners.empty()) return false;
+    constexpr uint32_t kMaxObject = 8;
+    uint32_t c = verb;
+    while (c > begin_ && verb - c < kMaxObject &&
+           Gap(c - 1).find_first_of(",;:()") == std::string_view::npos) {
+      --c;
+    }
+    if (c == verb || (c > begin_ && verb - c >= kMaxObject) ||
+        !w_.object_determiners.Contains(tok(c).lower)) {
+      return false;
+    }
+    for (uint32_t t = c + 1; t < verb; ++t) {
+      if (CompoundWord(t) && (!w_.capitalized_nouns || Capitalized(t))) {
+        *noun = t;
+        return true;
+      }
+    }
+    return false;
   }
 
   // The figure set by SetWhat is a change of its quantity: "change in

@@ -51,6 +51,20 @@ Result<Rows> ReadRows(std::string_view data_dir, const std::string& name) {
   return rows;
 }
 
+// `word` with its first letter in upper case ("verletzte" -> "Verletzte").
+std::string CapitalizeFirst(const std::string& word) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
+  if (c < 0) return word;
+  char upper[U8_MAX_LENGTH];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(upper, n, U8_MAX_LENGTH, u_toupper(c), error);
+  if (error) return word;
+  return std::string(upper, n) + word.substr(i);
+}
+
 Status Bad(const std::string& name, const Row& row, std::string_view why) {
   return Status(StatusCode::kInvalidArgument,
                 name + ": " + std::string(why) + " in '" + std::string(row.entry()) + "'");
@@ -106,12 +120,13 @@ Status LoadMagnitudes(std::string_view data_dir, const std::string& name, Figure
     if (row.size() < 2 || row.size() > 3 || !ParseValue(row[1], &value)) {
       return Bad(name, row, "expected 'WORD | VALUE | FORMS'");
     }
-    if (!Flags(row, 2, {"word", "glued", "abbreviation", "currency", "and", "dot"}, &flags)) {
+    if (!Flags(row, 2, {"word", "glued", "abbreviation", "currency", "and", "dot", "approximate"},
+               &flags)) {
       return Bad(name, row, "unknown form");
     }
     if (flags.empty() || Has(flags, "word") || Has(flags, "dot")) {
       w->scales.push_back({std::string(row[0]), value, Has(flags, "abbreviation"),
-                           Has(flags, "and"), Has(flags, "dot")});
+                           Has(flags, "and"), Has(flags, "dot"), Has(flags, "approximate")});
     }
     if (Has(flags, "glued")) {
       w->glued_scales.push_back({std::string(row[0]), value, Has(flags, "currency")});
@@ -172,7 +187,9 @@ Status LoadUnits(std::string_view data_dir, const std::string& name, FigureWords
     }
     if (Has(flags, "glued")) w->glued_units.push_back({written, unit, kind, Has(flags, "capital")});
     if (!flags.empty() && !Has(flags, "word")) continue;
-    const size_t slash = written.find('/');
+    // The tail glued after the word: "/h" of "km/h", "²" of "m²".
+    const size_t slash = std::min(
+        {written.find('/'), written.find("\xC2\xB2" /* ² */), written.find("\xC2\xB3" /* ³ */)});
     const size_t split = written.find_first_of(" -");
     if (split == std::string::npos && slash == std::string::npos) {
       w->units.push_back({written, unit, kind});
@@ -242,12 +259,11 @@ Status LoadCasualties(std::string_view data_dir, const std::string& name, Figure
     if (kind == "between" || kind == "stop") {
       if (!match.empty()) return Bad(name, row, "no MATCH column for between or stop");
       (kind == "between" ? w->casualty_between : w->casualty_stops).Add(row[0]);
-    } else if (IsOneOf(kind, {"killed", "injured", "missing"}) &&
-               IsOneOf(match, {"", "stem", "word"})) {
+    } else if (IsCasualtyKey(std::string(kind)) && IsOneOf(match, {"", "stem", "word"})) {
       w->casualties.push_back({std::string(row[0]), std::string(kind), match != "word"});
     } else {
       return Bad(name, row,
-                 "expected the kind killed, injured, missing, between or stop "
+                 "expected the kind killed, injured, missing, evacuated, between or stop "
                  "and the match stem or word");
     }
   }
@@ -362,10 +378,17 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
        {"tens-and", &w->tens_and},
        {"scale-of", &w->scale_of},
        {"month", &w->months},
-       {"year-after", &w->year_after}},
+       {"year-after", &w->year_after},
+       {"count-noun", &w->count_nouns},
+       {"object-determiner", &w->object_determiners},
+       {"subject-pronoun", &w->subject_pronouns}},
       [w](const Row& row) {
         if (row[0] == "nouns" && row[1] == "capitalized" && row.size() == 2) {
           w->capitalized_nouns = true;
+          return true;
+        }
+        if (row[0] == "verb" && row[1] == "second" && row.size() == 2) {
+          w->verb_second = true;
           return true;
         }
         if (row[0] == "letters" && row[1] == "ascii" && row.size() == 2) {
@@ -393,17 +416,22 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
 }
 
 Status LoadLabels(std::string_view data_dir, const std::string& name, FigureLabelWords* labels) {
-  Status status = LoadKinds(data_dir, name,
-                            {{"clause", &labels->clause},
-                             {"place", &labels->place},
-                             {"casualty", &labels->casualty},
-                             {"not-noun", &labels->not_noun}},
-                            [labels](const Row& row) {
-                              if (row[1] != "people" || row.size() != 2) return false;
-                              if (!labels->people.empty()) return false;  // one
-                              labels->people = row[0];
-                              return true;
-                            });
+  Status status = LoadKinds(
+      data_dir, name,
+      {{"clause", &labels->clause},
+       {"place", &labels->place},
+       {"casualty", &labels->casualty},
+       {"not-noun", &labels->not_noun}},
+      [labels](const Row& row) {
+        if (row[1] == "casualty-name" && row.size() == 3 && IsCasualtyKey(std::string(row[2]))) {
+          labels->casualty_names.emplace_back(row[2], row[0]);
+          return true;
+        }
+        if (row[1] != "people" || row.size() != 2) return false;
+        if (!labels->people.empty()) return false;  // one
+        labels->people = row[0];
+        return true;
+      });
   if (status.ok() && labels->people.empty()) {
     return Status(StatusCode::kInvalidArgument, name + ": no 'people' noun");
   }
@@ -438,6 +466,14 @@ Result<FigureWords> LoadFigureWords(std::string_view data_dir, std::string_view 
   }
   Status labels = LoadLabels(data_dir, dir + "figure_labels.txt", &w.labels);
   if (!labels.ok()) return labels;
+  // Where every noun is written with a capital, so are the casualty names,
+  // the change label and the names of money (listed in lower case):
+  // "Verletzte", "Veränderung bei", "Kosten".
+  if (w.capitalized_nouns) {
+    for (auto& [key, name] : w.labels.casualty_names) name = CapitalizeFirst(name);
+    w.change_label = CapitalizeFirst(w.change_label);                     // "Veränderung bei"
+    for (MoneyVerb& v : w.money_verbs) v.what = CapitalizeFirst(v.what);  // "Kosten"
+  }
   return w;
 }
 

@@ -64,6 +64,7 @@ struct ScaleWord {
   bool abbreviation = false;  // never after "a"/"an"
   bool takes_and = false;     // "two hundred and fifty"
   bool dot = false;           // the period after it is its own: "3,2 Mio. Euro"
+  bool approximate = false;   // a round number: "une cinquantaine" is about 50
 };
 // A magnitude glued to digits: "4.5bn", "£5m".
 struct GluedScale {
@@ -184,8 +185,12 @@ struct FigureWords {
   ShortWordList article, of, the, ratio, in, scale_and, range_to, range_between, range_and, from,
       to, at, by, infinitive, rate, not_rate, clause_joiners, aged, magnitude, determiners,
       prepositions, pronouns, year_before, free_before, one_before, one_after, clock, codes,
-      month_if_capitalized, tens_and, scale_of, months, year_after;
+      month_if_capitalized, tens_and, scale_of, months, year_after,
+      count_nouns,                 // "Zahl der Verletzten auf 14": a count of the casualty
+      object_determiners,          // "Den Schaden schätzt die Reederei auf": an object put first
+      subject_pronouns;            // "kostet das rund 1,1 Mio. Euro": a subject after its verb
   bool capitalized_nouns = false;  // every noun is written with a capital (German)
+  bool verb_second = false;        // time phrases stand between verb and figure (German)
   bool ascii_letters = false;      // words are of ASCII letters (English)
   std::vector<Dimension> dimensions;
   std::string change_label;  // "change in"
@@ -341,7 +346,7 @@ inline int SignificantDigits(double value) {
 
 // The casualty keys (casualty_words.txt, column KIND): names, not words.
 inline bool IsCasualtyKey(const std::string& key) {
-  return key == "killed" || key == "injured" || key == "missing";
+  return key == "killed" || key == "injured" || key == "missing" || key == "evacuated";
 }
 
 }  // namespace dossier::figures_internal

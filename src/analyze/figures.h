@@ -110,10 +110,16 @@
 //     auxiliaries: "were", "are confirmed", "are estimated to have been") or
 //     just before it, over stopwords but not over a preposition ("killing
 //     all 224", "claimed 224 lives"; not "died at 93"), gives "killed";
-//     injured, wounded, hurt give "injured"; "missing" gives "missing". Not
+//     injured, wounded, hurt give "injured"; "missing" gives "missing"
+//     (other languages also list words that give "evacuated": "sfollati";
+//     English lists none). Not
 //     across punctuation ("Mr. Katriuk, 93, died" is no death toll). Only
 //     counts are casualties (no unit, people, or a counted noun: "224
-//     passengers were killed"); they take the unit "people".
+//     passengers were killed"); they take the unit "people". A count noun
+//     (figure_grammar.txt: "number", "Zahl", "число") with a casualty word
+//     after it ("the number of injured") names the casualty of a figure at
+//     most ten words later in its clause ("die Zahl der Verletzten ist auf
+//     14 gestiegen") or right after it ("19 o número de feridos").
 //  2. Age and dimensions: "34-year-old", "14 years old", "aged 34" -> "age"
 //     (unit year); a length unit followed by high/tall, deep, long, wide,
 //     thick -> "height", "depth", "length", "width", "thickness"; a time unit
@@ -236,6 +242,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dossier/document.h"
@@ -259,7 +266,7 @@ struct FigureMention {
                           // "within", "nearly", "less than", "plus"
   std::string unit;       // "people", "dollar", "metre", "month", "percent",
                           // "barrel per day", ...; "" for a count of things
-  std::string what;       // what it counts: "killed", "injured", "missing", "people",
+  std::string what;       // what it counts: "killed", "injured", "missing", "evacuated", "people",
                           // "states", "aid", "unemployment rate", "age"; "" if unknown
   std::string what_key;   // lower-case stem key of `what`: "killed", "state", "aid",
                           // "unemploy"; "" if unknown
@@ -294,6 +301,18 @@ struct FigureLabelWords {
   ShortWordList casualty;  // casualty words after a figure: "killed", "died"
   ShortWordList not_noun;  // end a casualty figure, are not its noun: "lives", "dead"
   std::string people;      // the noun of a casualty label that names none: "people"
+  // The language's own name of each casualty key ("injured" -> "Verletzte"),
+  // the whole label of a casualty figure when given; none in English, whose
+  // keys are words of the language ("people injured").
+  std::vector<std::pair<std::string, std::string>> casualty_names;
+
+  // The name of casualty key `key`, or null.
+  const std::string* CasualtyName(std::string_view key) const {
+    for (const auto& [k, name] : casualty_names) {
+      if (k == key) return &name;
+    }
+    return nullptr;
+  }
 };
 
 class FigureExtractor {

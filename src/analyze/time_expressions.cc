@@ -535,7 +535,10 @@ class SentenceMatcher {
     if (int wd = words_.calendar().Weekday(lower, &common_word); wd >= 0 && IsNameCased(i)) {
       return MatchWeekday(i, wd, common_word, next, e);
     }
-    if (Is(i, kDayWord) && (!info_[i]->lower_case_only || Str(i) == lower)) {
+    // "por la mañana": after an article, a day word that is also a part of
+    // the day is the part of the day ("the morning"), not "tomorrow".
+    const bool daypart = Is(i, kDaypart) && i > 0 && Is(i - 1, kDaypartArticle);
+    if (Is(i, kDayWord) && !daypart && (!info_[i]->lower_case_only || Str(i) == lower)) {
       return MatchDayWord(i, next, e);
     }
     if (Is(i, kAgoBeforeStart) && MatchAgoBefore(i, next, e)) return true;
@@ -843,6 +846,13 @@ class SentenceMatcher {
     for (int skipped = 0; Has(j); ++j, ++skipped) {
       n = CountAndUnit(j, &unit, &unit_at, &vague);
       if (n > 0) break;
+      // "в течение суток", "в течение недели": a unit in the singular is one.
+      if (words_.grammar().bare_unit_is_one && UnitAt(j) != 0 && !IsPluralUnit(j)) {
+        n = 1;
+        unit = UnitAt(j);
+        unit_at = j;
+        break;
+      }
       if (coming && IsPluralUnit(j)) {
         n = kVagueCount;
         unit = UnitAt(j);
@@ -884,7 +894,15 @@ class SentenceMatcher {
     char unit = 0;
     size_t unit_at = 0;
     bool vague = false;
-    const int n = CountAndUnit(i, &unit, &unit_at, &vague);
+    int n = CountAndUnit(i, &unit, &unit_at, &vague);
+    // "год назад", "неделю назад": where the language writes no article, a
+    // unit in the singular right before the ago word is one of it.
+    if (n <= 0 && words_.grammar().bare_unit_is_one && UnitAt(i) != 0 && !IsPluralUnit(i) &&
+        Is(i + 1, kAgo)) {
+      n = 1;
+      unit = UnitAt(i);
+      unit_at = i;
+    }
     if (n <= 0) return false;
     size_t end = unit_at + 1;
     bool approximate = vague;

@@ -69,6 +69,7 @@ constexpr RoleName kTimeRoles[] = {
     {"trailing_before", kTrailingBefore},
     {"trailing_after", kTrailingAfter},
     {"weekday_preposition", kWeekdayPreposition},
+    {"daypart_article", kDaypartArticle},
 };
 
 constexpr RoleName kTenseRoles[] = {
@@ -89,6 +90,7 @@ constexpr GrammarSetting kGrammarSettings[] = {
     {"names", "capitalized", "any_case"},
     {"letters", "ascii", "unicode"},
     {"day_period", "no", "yes"},
+    {"bare_unit", "no", "one"},
 };
 
 }  // namespace
@@ -340,6 +342,7 @@ Status TimeWords::LoadGrammar(std::string_view data_dir, const std::string& file
     if (setting->name == "names") grammar_.capitalized_names = !second;
     if (setting->name == "letters") grammar_.unicode_letters = second;
     if (setting->name == "day_period") grammar_.day_period = second;
+    if (setting->name == "bare_unit") grammar_.bare_unit_is_one = second;
   }
   return Status::Ok();
 }

@@ -85,6 +85,8 @@ enum TimeRole : uint64_t {
   kAgoBeforeStart = uint64_t{1} << 47,      // the first word of an ago_before phrase
   // tense_words.txt
   kNotFuture = uint64_t{1} << 48,  // ends in a future suffix but is no future form
+  // time_words.txt again
+  kDaypartArticle = uint64_t{1} << 49,  // "por la mañana": the next word is a daypart
 };
 
 // How a language writes dates and names (data/<language>/time_grammar.txt).
@@ -94,6 +96,7 @@ struct TimeGrammar {
   bool capitalized_names = true;   // month and weekday names need a capital ("März")
   bool unicode_letters = false;    // words are letters of any script (LexUnicodeWords)
   bool day_period = false;         // "3. März": a period after the day makes it ordinal
+  bool bare_unit_is_one = false;   // "год назад": a singular unit without a count is one
 };
 
 // When a future word (kFuture) is a future cue; see tense_words.txt.

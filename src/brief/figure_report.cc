@@ -11,7 +11,7 @@ namespace dossier {
 namespace {
 
 bool IsCasualty(const std::string& what) {
-  return what == "killed" || what == "injured" || what == "missing";
+  return what == "killed" || what == "injured" || what == "missing" || what == "evacuated";
 }
 
 // Figure groups worth a reader's attention: reported by two sources or more.
@@ -131,7 +131,8 @@ std::string CasualtyLabel(const FigureLabelWords& words, const Document& doc,
       break;
     }
   }
-  std::string label = noun + " " + m.what;
+  const std::string* name = words.CasualtyName(m.what);
+  std::string label = name != nullptr ? *name : noun + " " + m.what;
   const uint32_t p = from + 1;
   if (p < s.token_end && !BreakBetween(doc, from, p) && words.place.Contains(doc.tokens[p].lower)) {
     uint32_t q = p;
@@ -139,6 +140,9 @@ std::string CasualtyLabel(const FigureLabelWords& words, const Document& doc,
            !words.clause.Contains(doc.tokens[q + 1].lower)) {
       ++q;
     }
+    // A label in the language's own words (a casualty name) ends on a
+    // content word: "feridos no despiste de um autocarro", not "... da".
+    while (name != nullptr && q > p && doc.tokens[q].is_stopword) --q;
     label += " " + Slice(doc, p, q);
   }
   return label;

@@ -27,7 +27,10 @@ void ReportableFigures(const FigureExtractor& figures, std::vector<FigureGroup> 
 // What a figure counts, in words from its text:
 //   - a casualty: the people counted, the casualty and the place or event
 //     after it ("people killed in the country's civil war", "passengers
-//     injured on board");
+//     injured on board"); in a language that names its casualties
+//     (figure_labels.txt, casualty-name), that name and the place or event,
+//     which ends on a content word ("Verletzte", "feridos no despiste de um
+//     autocarro");
 //   - nothing named (the label is only the unit: "percent", "month"): the
 //     figure's clause, to the nearest punctuation or clause word, at most
 //     six words before and eight after ("the election needs to take place

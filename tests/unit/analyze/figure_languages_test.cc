@@ -57,11 +57,11 @@ TEST(GermanFiguresTest, DecimalCommaPercentLevel) {
 }
 TEST(GermanFiguresTest, PercentSignAfterASpaceIsAChange) {
   EXPECT_EQ(Figures("de", "Der Preis stieg um 12,5 %.\n"),
-            (Rows{{"12,5 %", 12.5, 12.5, "", "percent", "veränderung bei Preis"}}));
+            (Rows{{"12,5 %", 12.5, 12.5, "", "percent", "Veränderung bei Preis"}}));
 }
 TEST(GermanFiguresTest, AbbreviatedMagnitudeBeforeCurrency) {
   EXPECT_EQ(Figures("de", "Der Konzern verlor 3,2 Mio. Euro.\n"),
-            (Rows{{"3,2 Mio. Euro", 3.2e6, 3.2e6, "", "euro", "verlust"}}));
+            (Rows{{"3,2 Mio. Euro", 3.2e6, 3.2e6, "", "euro", "Verlust"}}));
 }
 TEST(GermanFiguresTest, DotsGroupThousands) {
   EXPECT_EQ(Figures("de", "Rund 5.000 Soldaten sind im Einsatz.\n"),
@@ -105,11 +105,63 @@ TEST(GermanFiguresTest, OneThousandIsReadByTheLanguage) {
   EXPECT_EQ(Figures("en", "There were 1.000 injured.\n"),
             (Rows{{"1.000 injured", 1, 1, "", "people", "injured"}}));
 }
+TEST(GermanFiguresTest, TheNumberOfTheInjuredRoseToACount) {
+  EXPECT_EQ(Figures("de", "Nach dem Brand ist die Zahl der Verletzten auf 9 gestiegen.\n"),
+            (Rows{{"9", 9, 9, "", "people", "injured"}}));
+}
+TEST(GermanFiguresTest, AnObjectBeforeTheSettingVerbIsWhatItMeasures) {
+  EXPECT_EQ(Figures("de", "Den Verlust schätzt der Verein auf 3,5 Mio. Euro.\n"),
+            (Rows{{"3,5 Mio. Euro", 3.5e6, 3.5e6, "", "euro", "Verlust"}}));
+  // After a semicolon, a clause of its own.
+  EXPECT_EQ(Figures("de", "Das war teuer; den Verlust beziffert der Verein auf 3,5 Mio. Euro.\n"),
+            (Rows{{"3,5 Mio. Euro", 3.5e6, 3.5e6, "", "euro", "Verlust"}}));
+  // A subject put first is no object: "Der Verein" names who estimates.
+  EXPECT_EQ(Figures("de", "Der Verein schätzt den Verlust auf 3,5 Mio. Euro.\n"),
+            (Rows{{"3,5 Mio. Euro", 3.5e6, 3.5e6, "", "euro", "Verlust"}}));
+}
+TEST(GermanFiguresTest, ATimePhraseBetweenTheVerbAndTheFigure) {
+  EXPECT_EQ(
+      Figures("de", "Die Zahl der Besucher im Museum stieg im vergangenen Jahr um 4 Prozent.\n"),
+      (Rows{{"4 Prozent", 4, 4, "", "percent", "Veränderung bei Besucher"}}));
+}
+TEST(GermanFiguresTest, APronounSubjectAfterTheMoneyVerb) {
+  EXPECT_EQ(Figures("de", "Nach Angaben der Stadt kostet das rund 3 Mio. Euro.\n"),
+            (Rows{{"rund 3 Mio. Euro", 3e6, 3e6, "about", "euro", "Kosten"}}));
+}
 
 // French.
 TEST(FrenchFiguresTest, DeathTollWithQualifier) {
   EXPECT_EQ(Figures("fr", "Au moins 12 personnes ont été tuées dans l'attentat.\n"),
             (Rows{{"Au moins 12 personnes", 12, 12, "at least", "people", "killed"}}));
+}
+TEST(FrenchFiguresTest, SeventyToNinetyNine) {
+  EXPECT_EQ(Figures("fr", "Soixante-dix personnes ont été évacuées.\n"),
+            (Rows{{"Soixante-dix personnes", 70, 70, "", "people", "evacuated"}}));
+  EXPECT_EQ(Figures("fr", "Il y avait soixante et onze candidats.\n"),
+            (Rows{{"soixante et onze candidats", 71, 71, "", "", "candidats"}}));
+  EXPECT_EQ(Figures("fr", "On compte quatre-vingts maisons.\n"),
+            (Rows{{"quatre-vingts maisons", 80, 80, "", "", "maisons"}}));
+  EXPECT_EQ(Figures("fr", "On compte quatre-vingt-dix-neuf maisons.\n"),
+            (Rows{{"quatre-vingt-dix-neuf maisons", 99, 99, "", "", "maisons"}}));
+  EXPECT_EQ(Figures("fr", "On compte soixante-douze maisons et dix-sept granges.\n"),
+            (Rows{{"soixante-douze maisons", 72, 72, "", "", "maisons"},
+                  {"dix-sept granges", 17, 17, "", "", "granges"}}));
+  EXPECT_EQ(Figures("fr", "On compte nonante-neuf maisons.\n"),
+            (Rows{{"nonante-neuf maisons", 99, 99, "", "", "maisons"}}));
+}
+TEST(FrenchFiguresTest, ARoundNumberIsAnEstimate) {
+  EXPECT_EQ(Figures("fr", "Une cinquantaine d'engins ont été envoyés.\n"),
+            (Rows{{"Une cinquantaine d'engins", 50, 50, "about", "", "engins"}}));
+  // Alone, "une quarantaine" is a quarantine, no figure.
+  EXPECT_EQ(Figures("fr", "Le navire a été placé sous une quarantaine stricte.\n"), (Rows{}));
+}
+TEST(FrenchFiguresTest, SquareMetresWrittenWithASuperscript) {
+  EXPECT_EQ(Figures("fr", "La salle, d'une surface de 2 500 m², a brûlé.\n"),
+            (Rows{{"2 500 m²", 2500, 2500, "", "square metre", "surface"}}));
+}
+TEST(FrenchFiguresTest, AnAdverbBetweenTheCountAndTheCasualty) {
+  EXPECT_EQ(Figures("fr", "Cinq personnes ont finalement été blessées.\n"),
+            (Rows{{"Cinq personnes", 5, 5, "", "people", "injured"}}));
 }
 TEST(FrenchFiguresTest, Injured) {
   EXPECT_EQ(Figures("fr", "L'explosion a fait 12 blessés.\n"),
@@ -152,6 +204,14 @@ TEST(FrenchFiguresTest, DatesAreNoFigures) {
 TEST(SpanishFiguresTest, DeathTollWithQualifier) {
   EXPECT_EQ(Figures("es", "Al menos 12 personas murieron en el ataque.\n"),
             (Rows{{"Al menos 12 personas", 12, 12, "at least", "people", "killed"}}));
+}
+TEST(SpanishFiguresTest, ARoundNumberIsAnEstimate) {
+  EXPECT_EQ(Figures("es", "Una decena de casas quedaron dañadas.\n"),
+            (Rows{{"Una decena de casas", 10, 10, "about", "", "casas"}}));
+}
+TEST(SpanishFiguresTest, KilometresPerHourWrittenOutAreKmH) {
+  EXPECT_EQ(Figures("es", "Hubo rachas de 70 kilómetros por hora.\n"),
+            (Rows{{"70 kilómetros por hora", 70, 70, "", "km/h", "rachas"}}));
 }
 TEST(SpanishFiguresTest, ASentenceOpensOnTheVerb) {
   // A capitalized word before a number is a label ("Boeing 737"), but not
@@ -199,6 +259,22 @@ TEST(ItalianFiguresTest, DeathTollWithQualifier) {
   EXPECT_EQ(Figures("it", "Almeno 12 persone sono morte nell'attacco.\n"),
             (Rows{{"Almeno 12 persone", 12, 12, "at least", "people", "killed"}}));
 }
+TEST(ItalianFiguresTest, ASentenceOpeningOnTheVerbHasItsSubjectAfterTheFigure) {
+  EXPECT_EQ(Figures("it", "Salgono a 40 gli alunni dopo la fusione.\n"),
+            (Rows{{"40", 40, 40, "", "", "alunni"}}));
+  // A casualty word after the figure makes it a casualty.
+  EXPECT_EQ(Figures("it", "Salgono a 40 gli sfollati dopo l'alluvione.\n"),
+            (Rows{{"40", 40, 40, "", "people", "evacuated"}}));
+}
+TEST(ItalianFiguresTest, TheEvacuatedAreCountedLikeCasualties) {
+  EXPECT_EQ(Figures("it", "Dopo l'alluvione 60 persone sono state fatte sgomberare.\n"),
+            (Rows{{"60 persone", 60, 60, "", "people", "evacuated"}}));
+  EXPECT_EQ(Figures("it", "Salgono a 70 gli sfollati.\n"),
+            (Rows{{"70", 70, 70, "", "people", "evacuated"}}));
+  // "Sono 12 i morti": an article between the figure and its casualty.
+  EXPECT_EQ(Figures("it", "Sono 12 i morti del naufragio.\n"),
+            (Rows{{"12", 12, 12, "", "people", "killed"}}));
+}
 TEST(ItalianFiguresTest, PercentLevel) {
   EXPECT_EQ(Figures("it", "La disoccupazione è salita al 5,2 %.\n"),
             (Rows{{"5,2 %", 5.2, 5.2, "", "percent", "disoccupazione"}}));
@@ -230,6 +306,14 @@ TEST(ItalianFiguresTest, NumberWords) {
 TEST(PortugueseFiguresTest, DeathTollWithQualifier) {
   EXPECT_EQ(Figures("pt", "Pelo menos 12 pessoas morreram no ataque.\n"),
             (Rows{{"Pelo menos 12 pessoas", 12, 12, "at least", "people", "killed"}}));
+}
+TEST(PortugueseFiguresTest, ACountThenTheNumberOfTheDead) {
+  EXPECT_EQ(Figures("pt", "Subiu para 23 o número de mortos no incêndio.\n"),
+            (Rows{{"23", 23, 23, "", "people", "killed"}}));
+}
+TEST(PortugueseFiguresTest, ASingularParticipleIsNoCountedNoun) {
+  EXPECT_EQ(Figures("pt", "O camião ia acima do limite de 90 km/h fixado para a estrada.\n"),
+            (Rows{{"90 km/h", 90, 90, "", "km/h", "limite"}}));
 }
 TEST(PortugueseFiguresTest, PercentLevel) {
   EXPECT_EQ(Figures("pt", "O desemprego subiu para 5,2 %.\n"),
@@ -265,6 +349,16 @@ TEST(RussianFiguresTest, DeathTollWithQualifier) {
   EXPECT_EQ(Figures("ru", "В результате взрыва погибли не менее 12 человек.\n"),
             (Rows{{"не менее 12 человек", 12, 12, "at least", "people", "killed"}}));
 }
+TEST(RussianFiguresTest, TheNumberOfTheInjuredRoseToACount) {
+  EXPECT_EQ(Figures("ru", "Число пострадавших при пожаре выросло до пяти человек.\n"),
+            (Rows{{"пяти человек", 5, 5, "", "people", "injured"}}));
+}
+TEST(RussianFiguresTest, DoIsUpToUnlessAVerbSetsTheLevel) {
+  EXPECT_EQ(Figures("ru", "Штраф составит до 200 тыс. рублей.\n"),
+            (Rows{{"до 200 тыс. рублей", 2e5, 2e5, "up to", "rouble", "штраф"}}));
+  EXPECT_EQ(Figures("ru", "Безработица выросла до 5 %.\n"),
+            (Rows{{"5 %", 5, 5, "", "percent", "безработица"}}));
+}
 TEST(RussianFiguresTest, ASentenceOpensOnTheVerb) {
   // A capitalized word before a number is a label ("Boeing 737"), but not
   // a verb that opens the sentence.
@@ -283,7 +377,7 @@ TEST(RussianFiguresTest, AbbreviatedMagnitudes) {
   EXPECT_EQ(Figures("ru", "Компания потеряла 1,5 млрд рублей.\n"),
             (Rows{{"1,5 млрд рублей", 1.5e9, 1.5e9, "", "rouble", "убытки"}}));
   EXPECT_EQ(Figures("ru", "Из города эвакуированы 10 тыс. человек.\n"),
-            (Rows{{"10 тыс. человек", 1e4, 1e4, "", "people", "people"}}));
+            (Rows{{"10 тыс. человек", 1e4, 1e4, "", "people", "evacuated"}}));
 }
 TEST(RussianFiguresTest, SpacesGroupThousands) {
   EXPECT_EQ(Figures("ru", "Около 5 000 домов остались без света.\n"),

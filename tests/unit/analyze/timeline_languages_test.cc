@@ -71,6 +71,9 @@ TEST_F(TimelineLanguagesTest, German) {
   EXPECT_EQ(Found("de", "Die Grenze war am 3. März geschlossen worden."),
             Dates{"3. März=2026-03-03"});
   EXPECT_EQ(Found("de", "Das Treffen begann am Dienstag in Berlin."), Dates{"Dienstag=2026-03-10"});
+  // A weekday and a part of the day in one word.
+  EXPECT_EQ(Found("de", "Der Zug entgleiste am Dienstagabend bei Kassel."),
+            Dates{"Dienstagabend=2026-03-10"});
   EXPECT_EQ(Found("de", "Am kommenden Dienstag wird das Parlament abstimmen."),
             Dates{"kommenden Dienstag=2026-03-17"});
   EXPECT_EQ(Found("de", "Die Polizei nahm vor drei Tagen zwei Männer fest."),
@@ -126,6 +129,12 @@ TEST_F(TimelineLanguagesTest, French) {
 }
 
 TEST_F(TimelineLanguagesTest, Spanish) {
+  // "la mañana" is the morning; "mañana" alone is tomorrow.
+  EXPECT_EQ(Found("es", "El ministro visitó la zona por la mañana."), Dates{});
+  EXPECT_EQ(Found("es", "El ministro visitará la zona mañana."), Dates{"mañana=2026-03-15"});
+  // An irregular future ("podrán") looks ahead like a regular one.
+  EXPECT_EQ(Found("es", "Los vecinos no podrán volver hasta el miércoles."),
+            Dates{"miércoles=2026-03-18"});
   EXPECT_EQ(Found("es", "El presidente dimitió ayer."), Dates{"ayer=2026-03-13"});
   EXPECT_EQ(Found("es", "El acuerdo se firmó el 3 de marzo de 2015."),
             Dates{"3 de marzo de 2015=2015-03-03"});
@@ -156,6 +165,8 @@ TEST_F(TimelineLanguagesTest, Spanish) {
 }
 
 TEST_F(TimelineLanguagesTest, Italian) {
+  EXPECT_EQ(Found("it", "Gli sfollati potranno tornare a casa venerdì."),
+            Dates{"venerdì=2026-03-20"});
   EXPECT_EQ(Found("it", "Il presidente si è dimesso ieri."), Dates{"ieri=2026-03-13"});
   EXPECT_EQ(Found("it", "L'accordo è stato firmato il 3 marzo 2015."),
             Dates{"3 marzo 2015=2015-03-03"});
@@ -214,6 +225,18 @@ TEST_F(TimelineLanguagesTest, Russian) {
   EXPECT_EQ(Found("ru", "На прошлой неделе правительство объявило о плане."),
             Dates{"прошлой неделе=2026-03-07"});
   EXPECT_EQ(Found("ru", "Три дня назад пожар уничтожил завод."), Dates{"Три дня назад=2026-03-11"});
+  EXPECT_EQ(Found("ru", "Два года назад завод закрыли."), Dates{"Два года назад=2024-03-14"});
+  // A verb of the third person plural that is not past looks ahead; one
+  // that speaks of the present (not_future) does not.
+  EXPECT_EQ(Found("ru", "Рабочие вернутся на завод в четверг."), Dates{"четверг=2026-03-19"});
+  EXPECT_EQ(Found("ru", "В пятницу депутаты рассмотрят закон."), Dates{"пятницу=2026-03-20"});
+  EXPECT_EQ(Found("ru", "Во вторник рабочие получили зарплату."), Dates{"вторник=2026-03-10"});
+  // A unit without a count before "назад" is one of it.
+  EXPECT_EQ(Found("ru", "Год назад завод закрыли."), Dates{"Год назад=2025-03-14"});
+  EXPECT_EQ(Found("ru", "Мост открыли неделю назад."), Dates{"неделю назад=2026-03-07"});
+  EXPECT_EQ(Found("ru", "Месяц назад цены выросли."), Dates{"Месяц назад=2026-02-14"});
+  EXPECT_EQ(Found("ru", "Тепло вернут в течение суток."), Dates{"течение суток=2026-03-15"});
+  EXPECT_EQ(Found("ru", "Он приехал пять лет назад."), Dates{"пять лет назад=2021-03-14"});
   EXPECT_EQ(Found("ru", "Саммит состоится на следующей неделе."),
             Dates{"следующей неделе=2026-03-21"});
   EXPECT_EQ(Found("ru", "Завтра министр встретится с профсоюзами."), Dates{"Завтра=2026-03-15"});

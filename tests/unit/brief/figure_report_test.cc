@@ -82,5 +82,25 @@ TEST_F(FigureReportTest, LabelWordsComeFromTheDataFolder) {
   EXPECT_EQ(FigureLabel(*changed, doc, found[0]), "victims killed in the crash");
 }
 
+// A language whose casualty keys are not its words labels a casualty with
+// its own name for it (figure_labels.txt, casualty-name), capitalized where
+// every noun is, and ends the place on a content word.
+TEST_F(FigureReportTest, CasualtyLabelIsInTheDocumentsLanguage) {
+  auto label = [](const std::string& language, const std::string& text) {
+    PipelineOptions options;
+    options.language = language;
+    Result<Pipeline> pipeline = Pipeline::Create(options);
+    Result<FigureExtractor> figures = FigureExtractor::Create("", language);
+    if (!pipeline.ok() || !figures.ok()) return std::string("(no lists)");
+    const Document doc = AnalyzedDocument(*pipeline, text);
+    const std::vector<FigureMention> found = figures->Extract(doc, 0);
+    return found.empty() ? std::string("(no figure)") : FigureLabel(*figures, doc, found[0]);
+  };
+  EXPECT_EQ(label("de", "Bei dem Sturm wurden sieben Menschen verletzt.\n"), "Verletzte");
+  EXPECT_EQ(label("fr", "Quatre personnes ont été blessées dans la collision du train de\n"),
+            "blessés dans la collision du train");
+  EXPECT_EQ(label("ru", "Пострадали три человека.\n"), "пострадавшие");
+}
+
 }  // namespace
 }  // namespace dossier
