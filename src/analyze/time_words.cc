@@ -234,8 +234,9 @@ Result<TimeWords> TimeWords::Create(std::string_view data_dir, std::string_view 
   Result<CalendarNames> calendar = CalendarNames::Create(data_dir, language);
   if (!calendar.ok()) return calendar.status();
   t.calendar_ = std::move(*calendar);
-  // Photo captions and credits: the language's words, or English ones
-  // while it has no captions.txt of its own.
+  // Photo captions and credits: English's words and the language's own
+  // (MetadataDetector reads both captions.txt); English's alone when the
+  // language's calendar is missing.
   Result<MetadataDetector> metadata = MetadataDetector::Create(data_dir, language);
   if (!metadata.ok() && metadata.status().code() == StatusCode::kNotFound && language != "en") {
     metadata = MetadataDetector::Create(data_dir, "en");
