@@ -199,9 +199,21 @@
 //       opening_mark | «          (repeated) a mark after which a word is
 //                                 first in its sentence, as after an
 //                                 opening quote ("«Да", "¿Pero", "– Ja");
-//       name_ending | ой          (repeated) a case ending names take.
-//   - common_nouns.txt: the language's common nouns, and "| determiner"
-//     words (read when capitalized_nouns is on).
+//       name_ending | ой          (repeated) a case ending names take;
+//       noun_suffix | ung         (repeated) an ending only common nouns
+//                                 take (capitalized_nouns): "Prellungen";
+//       name_quote | „ “          (repeated) marks around a name: 1-3
+//                                 capitalized words or figures between
+//                                 them are one mention ("„Möwe 7“"; one
+//                                 word only when no common noun).
+//   - name_words.txt may give "place_preposition" words: a name typed by
+//     nothing else (title, head word, given name) that follows one is a
+//     place ("aus Finkenwerder"); and "name_part" words: common nouns that
+//     name after an organization head ("Seeamt Nord").
+//   Between forms of one name in different cases (name endings), the name
+//   is one without an ending ("Seeamt Nord", not "Seeamts Nord").
+//   - common_nouns.txt: the language's common nouns, "| determiner" and
+//     "| preposition" words (read when capitalized_nouns is on).
 //   - given_names.txt: given names written in its script, as the world's
 //     given_names.txt.
 // An organization head word marked "suffix" in entity_stopwords.txt ("ag |
@@ -223,6 +235,16 @@
 // anywhere in the pile ("Herr Weber", "Annalena Baerbock"); or when it is
 // in a run of capitalized words that makes a known form or ends in an
 // organization head word ("Deutsche Bahn", "Weber Bau GmbH").
+// Also a common noun: a word ending in a noun_suffix after 3 letters or
+// more; one the pile writes after a preposition and a lower-case word ("mit
+// voller Wucht"); one whose stem the pile writes in lower case ("bis auf
+// Weiteres", "weitere"). But a compound ending in a place head word
+// ("Landungsbrücken", "Rosenplatz") is a name even after a determiner,
+// unless common_nouns.txt lists it ("Innenstadt"); an organization head, or
+// a compound ending in one, keeps the name word or name_part after it
+// ("das Seeamt Nord"), and such compounds give a name its type. A run
+// through " & " that ends in a legal form ("organization suffix") is one
+// name: "Kranz & Söhne Werft AG".
 // Name endings: a form's ending key drops from each word the longest
 // ending that leaves three letters or more ("Путина" -> "путин",
 // "Москве" -> "москв"); forms of one ending key merge (after step 3),
@@ -314,6 +336,15 @@ class EntityExtractor {
   std::vector<std::string> name_endings_;        // longest first
   std::unordered_set<std::string> noun_stems_;   // Snowball stems of common nouns
   std::unordered_set<std::string> determiners_;  // case-folded
+  // "| preposition" words of common_nouns.txt: with an adjective between
+  // it and a capitalized word, a determiner ("mit voller Wucht").
+  std::unordered_set<std::string> prepositions_;
+  std::vector<std::string> noun_suffixes_;  // case-folded: "ung", "heit"
+  // Stems of the head words of entity_stopwords.txt (capitalized_nouns):
+  // compounds ending in one take its type ("Landungsbrücken", "Seeamt").
+  std::unordered_map<std::string, std::string> head_stems_;
+  // name_quote settings: marks around a name ("„Möwe 7“"), open and close.
+  std::vector<std::pair<std::string, std::string>> name_quotes_;
   std::unordered_map<std::string, uint32_t> alias_ending_keys_;    // EndingKey -> entry
   std::unordered_map<std::string, uint32_t> demonym_ending_keys_;  // EndingKey -> entry
 };

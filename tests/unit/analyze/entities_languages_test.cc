@@ -129,6 +129,71 @@ TEST(EntitiesGermanTest, OrganizationMarkersAndGenitivesKeepNames) {
   ExpectNone(e, {"Halle", "Nachfolger", "Bau"});
 }
 
+TEST(EntitiesGermanTest, NounSuffixesMarkCommonNouns) {
+  const std::vector<Entity> e =
+      Extract("de", {"Seitdem herrschen Ratlosigkeit und Verbitterung in Kleinhausen, sagte "
+                     "Rudolf Brandt. Auch Anwohnerschaften klagen über Abmahnungen.\n"});
+  ExpectEntity(e, "Rudolf Brandt", "person");
+  ExpectNone(e, {"Ratlosigkeit", "Verbitterung", "Anwohnerschaften", "Abmahnungen"});
+}
+
+TEST(EntitiesGermanTest, NounsAfterAPrepositionAndAnAdjectiveOrWrittenInLowerCaseAreNoNames) {
+  // "mit lautem Getöse": a preposition, an adjective, a noun. "Schlimmes"
+  // is the adjective "schlimme" used as a noun.
+  const std::vector<Entity> e =
+      Extract("de", {"Der Kran stürzte mit lautem Getöse um. Man habe Schlimmes befürchtet, "
+                     "sagte Rudolf Brandt. Es war eine schlimme Nacht.\n"});
+  ExpectEntity(e, "Rudolf Brandt", "person");
+  ExpectNone(e, {"Getöse", "Schlimmes"});
+}
+
+TEST(EntitiesGermanTest, ACompoundEndingInAListedPluralIsACommonNoun) {
+  const std::vector<Entity> e =
+      Extract("de", {"Seitdem fahren Pendelbusse zwischen Oberwiesbach und Kleinhausen.\n"});
+  ExpectNone(e, {"Pendelbusse"});
+}
+
+TEST(EntitiesGermanTest, AnAmpersandJoinsACompanyNameThatEndsInALegalForm) {
+  const std::vector<Entity> e =
+      Extract("de", {"Den Auftrag erhielt die Hansen & Partner Logistik KG aus Bremen.\n"});
+  ExpectEntity(e, "Hansen & Partner Logistik KG", "organization");
+  ExpectNone(e, {"Partner Logistik KG"});
+}
+
+TEST(EntitiesGermanTest, ANameAfterAPlacePrepositionIsAPlace) {
+  const std::vector<Entity> e =
+      Extract("de", {"Der Bus kam aus Oberwiesbach und hielt in Wendelsrode. Danach fuhr er "
+                     "zwischen Wendelsrode und der Innenstadt hin und her.\n"});
+  ExpectEntity(e, "Oberwiesbach", "place");
+  ExpectEntity(e, "Wendelsrode", "place");
+  ExpectNone(e, {"Innenstadt"});
+}
+
+TEST(EntitiesGermanTest, AFewCapitalizedWordsBetweenNameQuotesAreAName) {
+  const std::vector<Entity> e =
+      Extract("de", {"Der Kutter „Seeadler 3“ lief am Morgen aus. Später folgte die »Albatros« "
+                     "mit einer „großen Ladung“.\n"});
+  ExpectEntity(e, "Seeadler 3", "other");
+  ExpectEntity(e, "Albatros", "other");
+  ExpectNone(e, {"Seeadler", "großen Ladung", "Ladung"});
+}
+
+TEST(EntitiesGermanTest, ACompoundEndingInAPlaceHeadWordNamesAPlaceEvenAfterAnArticle) {
+  const std::vector<Entity> e =
+      Extract("de", {"Die Kundgebung fand am Rosenplatz statt, nicht in der Innenstadt. Am "
+                     "Rosenplatz blieb es ruhig.\n"});
+  ExpectEntity(e, "Rosenplatz", "place");
+  ExpectNone(e, {"Innenstadt", "Kundgebung"});
+}
+
+TEST(EntitiesGermanTest, AnOrganizationHeadBeforeANamePartIsAnOrganization) {
+  const std::vector<Entity> e =
+      Extract("de", {"Das Zollamt Süd prüfte die Ladung. Ein Sprecher des Zollamts Süd sagte, "
+                     "die Papiere seien in Ordnung.\n"});
+  ExpectEntity(e, "Zollamt Süd", "organization", {"Zollamts Süd"});
+  ExpectNone(e, {"Süd", "Ladung", "Papiere"});
+}
+
 TEST(EntitiesGermanTest, ACompoundEndingWithATitleIsATitle) {
   const std::vector<Entity> e =
       Extract("de", {"Bundesverkehrsminister Volker Wissing forderte neue Gespräche. „Dieser "
