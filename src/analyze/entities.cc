@@ -380,6 +380,9 @@ Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir,
                       lang + "/entity_stopwords.txt: unknown type '" + type + "'");
       }
       if (x.capitalized_nouns_) x.head_stems_.try_emplace(stemmer.Stem(Fold(word)), type);
+      if (!x.name_endings_.empty()) {
+        x.head_ending_types_.try_emplace(x.EndingKey(NameKey(word)), type);
+      }
       x.head_types_[NameKey(word)] = std::move(type);
     }
   }

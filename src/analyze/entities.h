@@ -209,7 +209,21 @@
 //   - name_words.txt may give "place_preposition" words: a name typed by
 //     nothing else (title, head word, given name) that follows one is a
 //     place ("aus Finkenwerder"); and "name_part" words: common nouns that
-//     name after an organization head ("Seeamt Nord").
+//     name after an organization head ("Seeamt Nord"); and "place_of"
+//     words: after one in lower case, "of" (and an article), a name nothing
+//     else types is a place ("la provincia de Ávila", "le maire de
+//     Corbas"), and a title that is one keeps the name after it (no
+//     portfolio: "el alcalde de Navalcastro").
+//   Outside English (capitals_mark_names or capitalized_nouns), a form in
+//   capitals of 4 letters or more merges with the form of its key
+//   ("ÁVILA" = "Ávila"). A legal form after a comma joins the name
+//   ("Transportes Mondego, S.A."). Where capitals mark names, a title just
+//   before an organization's name makes no person ("el primer Consejo de
+//   Gobierno"), and the portfolio after a title and "of" takes along the
+//   words the pile writes in lower case ("la consejera de Medio Ambiente",
+//   "medio ambiente"). A quoted name after an organization head word or
+//   legal form (also with its name endings) is the organization's ("ООО
+//   «Сибтеплосеть»", "компанию «Уют-Сервис»").
 //   Between forms of one name in different cases (name endings), the name
 //   is one without an ending ("Seeamt Nord", not "Seeamts Nord").
 //   - common_nouns.txt: the language's common nouns, "| determiner" and
@@ -323,8 +337,10 @@ class EntityExtractor {
   std::unordered_map<std::string, uint32_t> given_names_;
   std::unordered_set<std::string> stopwords_;                // lower case
   std::unordered_map<std::string, std::string> head_types_;  // "office" -> "organization"
-  std::unordered_map<std::string, bool> titles_;             // lower case -> honorific
-  name_forms::NameWords names_;                              // particles, "of", alias phrases...
+  // EndingKey of each head word -> its type, given name endings ("компанию").
+  std::unordered_map<std::string, std::string> head_ending_types_;
+  std::unordered_map<std::string, bool> titles_;  // lower case -> honorific
+  name_forms::NameWords names_;                   // particles, "of", alias phrases...
   // entity_settings.txt, common_nouns.txt.
   // Head words of entity_stopwords.txt marked "suffix": an acronym that
   // joins the name before it ("Renault SA", "Deutsche Bahn AG").

@@ -310,7 +310,9 @@ size_t EntityExtractor::Run::QuotedName(std::string_view text, const Words& word
       const bool figure =
           !w.text.empty() && std::all_of(w.text.begin(), w.text.end(), IsAsciiDigit);
       if (!(StartsUpper(w.text) && HasLower(w.text)) && !(figure && k > i)) break;
-      if (k > i && !OnlySpaces(Gap(text, words, k - 1, k))) break;
+      if (k > i && !OnlySpaces(Gap(text, words, k - 1, k)) && Gap(text, words, k - 1, k) != "-") {
+        break;
+      }
       const std::string_view after =
           TrimWhitespace(text.substr(w.raw_end, std::min<size_t>(8, text.size() - w.raw_end)));
       if (!StartsWith(after, close)) continue;
@@ -331,6 +333,16 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
     if (!x_.name_quotes_.empty()) {
       if (const size_t q = QuotedName(text, words, i); q > i) {
         AddMention(d, text, words, i, q, false, "");  // "„Möwe 7“"
+        // After an organization head or legal form: "ООО «Сибтеплосеть»".
+        Form& form = forms_[mentions_.back().form];
+        if (i > 0 && form.head_type.empty()) {
+          const std::string* t = HeadType(words[i - 1].key);
+          if (t == nullptr && !x_.name_endings_.empty()) {  // "компанию"
+            auto it = x_.head_ending_types_.find(x_.EndingKey(words[i - 1].key));
+            if (it != x_.head_ending_types_.end()) t = &it->second;
+          }
+          if (t != nullptr && *t != "place") form.head_type = *t;
+        }
         i = q;
         continue;
       }
@@ -390,8 +402,8 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
     const std::string_view gap = Gap(text, words, end - 1, end);
     const bool space = OnlySpaces(gap);
     const bool next_name = next.cap && (!IsAcronym(next.text) || IsDottedInitials(next.text));
-    if (space && !prev.possessive && IsOrgSuffix(next)) {
-      ++end;  // "Renault SA", "Deutsche Bahn AG"
+    if ((space || TrimWhitespace(gap) == ",") && !prev.possessive && IsOrgSuffix(next)) {
+      ++end;  // "Renault SA", "Deutsche Bahn AG", "Transportes Mondego, S.A."
       continue;
     }
     if (prev.possessive) {
@@ -576,7 +588,10 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
       person = true;
     }
   }
-  if (last_title == e && s > 0 && IsTitle(words[s - 1].key, &honorific)) {
+  // Where capitals mark names, not before an organization's name ("el
+  // primer Consejo de Gobierno").
+  if (last_title == e && s > 0 && !(x_.capitals_mark_names_ && org_headed) &&
+      IsTitle(words[s - 1].key, &honorific)) {
     // "Dr. Amal Reyes", not "Minister, Calloway Strand Engineering".
     std::string_view gap = Gap(text, words, s - 1, s);
     if (OnlySpaces(gap) || PeriodThenSpaces(gap)) {
@@ -649,10 +664,17 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
       !KnownRun(text, words, s, e)) {
     size_t j = s - 1;
     if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kArticle) && j > 0) --j;
+    // Not after a title of a place ("el alcalde de Navalcastro").
     if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kOf) && j > 0 &&
-        IsTitle(words[j - 1].key)) {
-      if (e - s == 1) return;
+        IsTitle(words[j - 1].key) && !IsNameWordOf(words[j - 1].lower, NameWords::kPlaceOf)) {
+      // With the words after it that the pile writes in lower case: "la
+      // consejera de Medio Ambiente" ("medio ambiente").
       ++s;
+      while (s < e && lowercase_.count(words[s].key) > 0 && !IsGiven(words[s].key) &&
+             !KnownKey(words[s].key)) {
+        ++s;
+      }
+      if (s >= e) return;
     }
   }
   // 7. Where capitals mark names, a known place before two name words or
@@ -715,6 +737,14 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
   if (s > 0 && !words[s - 1].cap && OnlySpaces(Gap(text, words, s - 1, s)) &&
       IsNameWordOf(words[s - 1].lower, NameWords::kPlacePreposition)) {
     added.after_place_preposition = true;  // "aus Finkenwerder"
+  }
+  // "la provincia de Ávila", "le maire de Corbas": a place_of word, "of"
+  // and maybe an article, all in lower case.
+  size_t j = s;
+  if (j > 0 && !words[j - 1].cap && IsNameWordOf(words[j - 1].key, NameWords::kArticle)) --j;
+  if (j >= 2 && !words[j - 1].cap && IsNameWordOf(words[j - 1].key, NameWords::kOf) &&
+      !words[j - 2].cap && IsNameWordOf(words[j - 2].lower, NameWords::kPlaceOf)) {
+    added.after_place_preposition = true;
   }
 }
 

@@ -93,6 +93,7 @@ class NameWords {
     kAnd,               // "Securities and Exchange Commission"
     kPlacePreposition,  // "aus Finkenwerder": a name right after it is a place's
     kNamePart,          // "Seeamt Nord": a common noun that names after a head word
+    kPlaceOf,           // "provincia de Ávila": before "of", a name after it is a place's
     kKindCount
   };
   static const std::string_view kKindNames[kKindCount];

@@ -258,6 +258,54 @@ TEST(EntitiesFrenchTest, TitlesPlacesAndOrganizations) {
   ExpectNone(e, {"Mais", "Selon", "Hier", "Pourtant", "Oui", "Le", "M"});
 }
 
+TEST(EntitiesSpanishTest, PlacePrepositionsAndPlaceNounsTypePlaces) {
+  // "en Villarejo", "el alcalde de Fuentelsaz", "la comarca de Albarrete":
+  // names nothing else types; the place stays after a mayor's title.
+  const std::vector<Entity> e = Extract(
+      "es", {"La riada llegó a la comarca de Albarrete. Los vecinos de Villarejo durmieron en "
+             "Villarejo, dijo el alcalde de Fuentelsaz, Tomás Luengo.\n"});
+  ExpectEntity(e, "Albarrete", "place");
+  ExpectEntity(e, "Villarejo", "place");
+  ExpectEntity(e, "Fuentelsaz", "place");
+  ExpectEntity(e, "Tomás Luengo", "person");
+}
+
+TEST(EntitiesSpanishTest, APortfolioWrittenInLowerCaseElsewhereIsNoName) {
+  // "Obras Públicas" after "consejero de" is the portfolio: the pile writes
+  // "obras públicas" in lower case.
+  const std::vector<Entity> e = Extract(
+      "es", {"El consejero de Obras Públicas, Tomás Luengo, habló de las obras públicas del "
+             "año. En el próximo Consejo de Ministros se votará.\n"});
+  ExpectEntity(e, "Tomás Luengo", "person");
+  ExpectEntity(e, "Consejo de Ministros", "organization");
+  ExpectNone(e, {"Obras Públicas", "Públicas", "Obras"});
+}
+
+TEST(EntitiesSpanishTest, ADatelineInCapitalsAndALegalFormAfterACommaJoinTheirNames) {
+  const std::vector<Entity> e =
+      Extract("es", {"TORVA. La empresa Conservas del Jalón, S.A. cerró su fábrica de Torva.\n",
+                     "Los obreros de Conservas del Jalón protestan en Torva.\n"});
+  ExpectEntity(e, "Torva", "place", {"TORVA"});
+  ExpectEntity(e, "Conservas del Jalón, S.A.", "organization", {"Conservas del Jalón"});
+}
+
+TEST(EntitiesFrenchTest, APlaceAfterAMayorOrAPrepositionIsAPlace) {
+  const std::vector<Entity> e =
+      Extract("fr", {"Le maire de Saint-Brévin-sur-Orge, Jacques Tardieu, a rejoint Montcenis. "
+                     "Il habite à Montcenis depuis vingt ans.\n"});
+  ExpectEntity(e, "Montcenis", "place");
+  ExpectEntity(e, "Jacques Tardieu", "person");
+}
+
+TEST(EntitiesRussianTest, ACompanyInQuoteMarksIsAnOrganization) {
+  const std::vector<Entity> e =
+      Extract("ru", {"Авария произошла на участке, который обслуживает ООО «Тепловик». Директор "
+                     "«Тепловика» обещал ремонт. Жители дома жалуются на компанию "
+                     "«Уют-Сервис».\n"});
+  ExpectEntity(e, "Тепловик", "organization", {"Тепловика"});
+  ExpectEntity(e, "Уют-Сервис", "organization");
+}
+
 TEST(EntitiesSpanishTest, TitlesPlacesAndOrganizations) {
   const std::vector<Entity> e = Extract(
       "es", {"El presidente Pedro Sánchez viajó a Alemania el lunes. Pero el Gobierno no "
