@@ -282,6 +282,8 @@ Status EntityExtractor::LoadLanguageSettings(std::string_view data_dir, const st
       name_endings_.push_back(NameKey(value));
     } else if (name == "opening_mark") {
       opening_marks_.emplace_back(value);
+    } else if (name == "adjective_ending") {
+      adjective_endings_.push_back(Fold(value));
     } else if (name == "noun_suffix") {
       noun_suffixes_.push_back(Fold(value));
     } else if (name == "name_quote") {

@@ -200,6 +200,12 @@
 //                                 first in its sentence, as after an
 //                                 opening quote ("«Да", "¿Pero", "– Ja");
 //       name_ending | ой          (repeated) a case ending names take;
+//       adjective_ending | ский   (repeated) a capitalized word ending so
+//                                 takes the lower-case head word after it
+//                                 (also through its name endings):
+//                                 "Ленинском районе", "Следственный
+//                                 комитет"; not first in a sentence unless
+//                                 capitalized in running text;
 //       noun_suffix | ung         (repeated) an ending only common nouns
 //                                 take (capitalized_nouns): "Prellungen";
 //       name_quote | „ “          (repeated) marks around a name: 1-3
@@ -214,6 +220,9 @@
 //     else types is a place ("la provincia de Ávila", "le maire de
 //     Corbas"), and a title that is one keeps the name after it (no
 //     portfolio: "el alcalde de Navalcastro").
+//   Where names take endings, a name nothing else types right after a
+//   lower-case place head word is a place ("на улице Станиславского"), and
+//   a head word gives its type through its endings ("района").
 //   Outside English (capitals_mark_names or capitalized_nouns), a form in
 //   capitals of 4 letters or more merges with the form of its key
 //   ("ÁVILA" = "Ávila"). A legal form after a comma joins the name
@@ -356,6 +365,9 @@ class EntityExtractor {
   // it and a capitalized word, a determiner ("mit voller Wucht").
   std::unordered_set<std::string> prepositions_;
   std::vector<std::string> noun_suffixes_;  // case-folded: "ung", "heit"
+  // adjective_ending settings: a capitalized word ending so takes the
+  // lower-case head word after it ("Ленинском районе").
+  std::vector<std::string> adjective_endings_;
   // Stems of the head words of entity_stopwords.txt (capitalized_nouns):
   // compounds ending in one take its type ("Landungsbrücken", "Seeamt").
   std::unordered_map<std::string, std::string> head_stems_;

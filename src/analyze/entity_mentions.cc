@@ -336,11 +336,7 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
         // After an organization head or legal form: "ООО «Сибтеплосеть»".
         Form& form = forms_[mentions_.back().form];
         if (i > 0 && form.head_type.empty()) {
-          const std::string* t = HeadType(words[i - 1].key);
-          if (t == nullptr && !x_.name_endings_.empty()) {  // "компанию"
-            auto it = x_.head_ending_types_.find(x_.EndingKey(words[i - 1].key));
-            if (it != x_.head_ending_types_.end()) t = &it->second;
-          }
+          const std::string* t = InflectedHeadType(words[i - 1].key);  // "компанию"
           if (t != nullptr && *t != "place") form.head_type = *t;
         }
         i = q;
@@ -491,6 +487,17 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
         continue;
       }
     }
+    // "Ленинском районе", "Следственный комитет": a capitalized adjective
+    // (adjective_ending) before a lower-case head word.
+    // Not first in a sentence, unless capitalized elsewhere ("Аварийные
+    // бригады").
+    if (space && prev.cap && !next.cap && StartsLower(next.text) &&
+        HasAdjectiveEnding(prev.lower) &&
+        (!prev.sentence_initial || CappedInRunningText(prev.key)) &&
+        InflectedHeadType(next.key) != nullptr) {
+      ++end;
+      break;
+    }
     // "Assemblée nationale", "Le Rassemblement national": lower-case words
     // that complete a known form, where capitals mark names.
     if (x_.capitals_mark_names_ && space && StartsLower(next.text)) {
@@ -532,8 +539,8 @@ const std::string* EntityExtractor::Run::NameHead(const Words& words, size_t s, 
       if (const std::string* t = HeadType(words[k - 1].key)) return t;
     }
   }
-  if (const std::string* t = HeadType(words[e - 1].key)) return t;
-  if (const std::string* t = CompoundHeadType(words[e - 1])) return t;  // "Landungsbrücken"
+  if (const std::string* t = InflectedHeadType(words[e - 1].key)) return t;  // "района"
+  if (const std::string* t = CompoundHeadType(words[e - 1])) return t;       // "Landungsbrücken"
   if (x_.capitalized_nouns_ && e - s >= 2) {  // "Seeamt Nord", "Polizei Hamburg"
     const std::string* t = HeadType(words[s].key);
     if (t == nullptr) t = CompoundHeadType(words[s]);
@@ -588,9 +595,11 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
       person = true;
     }
   }
-  // Where capitals mark names, not before an organization's name ("el
-  // primer Consejo de Gobierno").
-  if (last_title == e && s > 0 && !(x_.capitals_mark_names_ && org_headed) &&
+  // Where capitals mark names, not before an organization's name or a
+  // place's of two words or more ("el primer Consejo de Gobierno",
+  // "губернатор Новосибирской области").
+  if (last_title == e && s > 0 &&
+      !(x_.capitals_mark_names_ && (org_headed || (headed && e - s >= 2))) &&
       IsTitle(words[s - 1].key, &honorific)) {
     // "Dr. Amal Reyes", not "Minister, Calloway Strand Engineering".
     std::string_view gap = Gap(text, words, s - 1, s);
@@ -737,6 +746,13 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
   if (s > 0 && !words[s - 1].cap && OnlySpaces(Gap(text, words, s - 1, s)) &&
       IsNameWordOf(words[s - 1].lower, NameWords::kPlacePreposition)) {
     added.after_place_preposition = true;  // "aus Finkenwerder"
+  }
+  // "на улице Станиславского": a place head word in lower case just before,
+  // where names take endings.
+  if (s > 0 && !x_.name_endings_.empty() && !words[s - 1].cap && StartsLower(words[s - 1].text) &&
+      OnlySpaces(Gap(text, words, s - 1, s))) {
+    const std::string* t = InflectedHeadType(words[s - 1].key);
+    if (t != nullptr && *t == "place") added.after_place_preposition = true;
   }
   // "la provincia de Ávila", "le maire de Corbas": a place_of word, "of"
   // and maybe an article, all in lower case.

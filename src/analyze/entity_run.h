@@ -143,6 +143,18 @@ class EntityExtractor::Run {
   // with (its stem's last 3 letters or more after 3 letters or more):
   // "Landungsbrücken" -> place, "Seeamt" -> organization.
   const std::string* CompoundHeadType(const Word& w) const;
+  // A head word's type, also through its name endings ("районе" ->
+  // place); nullptr when it is none.
+  const std::string* InflectedHeadType(const std::string& key) const {
+    if (const std::string* t = HeadType(key)) return t;
+    if (x_.name_endings_.empty()) return nullptr;
+    auto it = x_.head_ending_types_.find(x_.EndingKey(key));
+    return it == x_.head_ending_types_.end() ? nullptr : &it->second;
+  }
+  bool HasAdjectiveEnding(std::string_view lower) const {
+    return std::any_of(x_.adjective_endings_.begin(), x_.adjective_endings_.end(),
+                       [&](const std::string& e) { return EndsWith(lower, e); });
+  }
   bool IsOrgHead(const std::string& key) const {
     const std::string* t = HeadType(key);
     return t != nullptr && (*t == "organization" || *t == "group");

@@ -297,6 +297,19 @@ TEST(EntitiesFrenchTest, APlaceAfterAMayorOrAPrepositionIsAPlace) {
   ExpectEntity(e, "Jacques Tardieu", "person");
 }
 
+TEST(EntitiesRussianTest, ACapitalizedAdjectiveTakesTheHeadWordAfterIt) {
+  // "в Заречном районе" = "Заречного района"; "на улице Гончарова" is a
+  // street; "Аварийные службы" first in its sentence is no name.
+  const std::vector<Entity> e =
+      Extract("ru", {"Воду отключили в Заречном районе и на улице Гончарова. Аварийные службы "
+                     "работают всю ночь, сообщил глава Заречного района Пётр Сомов.\n",
+                     "Дело передано в Следственный комитет. Жители улицы Гончарова ждут.\n"});
+  ExpectEntity(e, "Заречном районе", "place", {"Заречного района"});
+  ExpectEntity(e, "Следственный комитет", "organization");
+  ExpectEntity(e, "Гончарова", "place");
+  ExpectNone(e, {"Аварийные службы", "Аварийные"});
+}
+
 TEST(EntitiesRussianTest, ACompanyInQuoteMarksIsAnOrganization) {
   const std::vector<Entity> e =
       Extract("ru", {"Авария произошла на участке, который обслуживает ООО «Тепловик». Директор "
