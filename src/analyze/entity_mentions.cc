@@ -754,10 +754,9 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
     const std::string* t = InflectedHeadType(words[s - 1].key);
     if (t != nullptr && *t == "place") added.after_place_preposition = true;
   }
-  // "la provincia de Ávila", "le maire de Corbas": a place_of word, "of"
-  // and maybe an article, all in lower case.
-  size_t j = s;
-  if (j > 0 && !words[j - 1].cap && IsNameWordOf(words[j - 1].key, NameWords::kArticle)) --j;
+  // "la provincia de Ávila", "le maire de Corbas": a place_of word and
+  // "of", in lower case (not "le siège de la Caisse d'Épargne").
+  const size_t j = s;
   if (j >= 2 && !words[j - 1].cap && IsNameWordOf(words[j - 1].key, NameWords::kOf) &&
       !words[j - 2].cap && IsNameWordOf(words[j - 2].lower, NameWords::kPlaceOf)) {
     added.after_place_preposition = true;

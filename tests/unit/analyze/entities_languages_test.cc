@@ -292,9 +292,22 @@ TEST(EntitiesSpanishTest, ADatelineInCapitalsAndALegalFormAfterACommaJoinTheirNa
 TEST(EntitiesFrenchTest, APlaceAfterAMayorOrAPrepositionIsAPlace) {
   const std::vector<Entity> e =
       Extract("fr", {"Le maire de Saint-Brévin-sur-Orge, Jacques Tardieu, a rejoint Montcenis. "
-                     "Il habite à Montcenis depuis vingt ans.\n"});
+                     "Il habite à Montcenis depuis vingt ans, près du siège de la Lune "
+                     "Rousse.\n"});
   ExpectEntity(e, "Montcenis", "place");
+  const Entity* lune = Find(e, "Lune Rousse");
+  ASSERT_NE(lune, nullptr) << Names(e);
+  EXPECT_NE(lune->type, "place") << "an article after \"siège de\": " << Names(e);
   ExpectEntity(e, "Jacques Tardieu", "person");
+}
+
+TEST(EntitiesItalianTest, CapitalizedLocalGovernmentsAreOrganizations) {
+  const std::vector<Entity> e =
+      Extract("it", {"I tecnici della Regione Umbria sono arrivati a Valdorcia. Il sindaco di "
+                     "Valdorcia ha aperto la palestra a spese del Comune.\n"});
+  ExpectEntity(e, "Regione Umbria", "organization");
+  ExpectEntity(e, "Valdorcia", "place");
+  ExpectNone(e, {"Comune"});
 }
 
 TEST(EntitiesRussianTest, ACapitalizedAdjectiveTakesTheHeadWordAfterIt) {
