@@ -220,6 +220,11 @@
 //     else types is a place ("la provincia de Ávila", "le maire de
 //     Corbas"), and a title that is one keeps the name after it (no
 //     portfolio: "el alcalde de Navalcastro").
+//   An elided particle joins as a spaced one does ("Mutuelle Rhodanienne
+//   d'Assurances"). Where names take endings, an organization head word
+//   (through its endings) first in a name of two words or more types it
+//   and keeps it whole first in a sentence ("Прокуратура Ленинского
+//   района").
 //   Where names take endings, a name nothing else types right after a
 //   lower-case place head word is a place ("на улице Станиславского"), and
 //   a head word gives its type through its endings ("района").

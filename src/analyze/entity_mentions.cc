@@ -469,7 +469,10 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
     // Joiners: particles ("de", "al-") and "of (the)" after a head word.
     if (end + 1 < words.size() && (space || (gap == "-" && IsPrefixParticle(next.key)))) {
       const std::string_view gap2 = Gap(text, words, end, end + 1);
-      const bool space2 = OnlySpaces(gap2) || (IsPrefixParticle(next.key) && gap2 == "-");
+      // An elided particle, its apostrophe in the gap: "Mutuelle
+      // Rhodanienne d'Assurances".
+      const bool elided = gap2 == "'" || gap2 == "\xE2\x80\x99";
+      const bool space2 = OnlySpaces(gap2) || elided || (IsPrefixParticle(next.key) && gap2 == "-");
       if (space2 && words[end + 1].cap && !next.possessive && !next.cap) {
         if (IsParticle(next.key) && space) {
           end += 2;
@@ -539,6 +542,7 @@ const std::string* EntityExtractor::Run::NameHead(const Words& words, size_t s, 
       if (const std::string* t = HeadType(words[k - 1].key)) return t;
     }
   }
+  if (OrgHeadFirst(words, s, e)) return InflectedHeadType(words[s].key);  // "Прокуратура ..."
   if (const std::string* t = InflectedHeadType(words[e - 1].key)) return t;  // "района"
   if (const std::string* t = CompoundHeadType(words[e - 1])) return t;       // "Landungsbrücken"
   if (x_.capitalized_nouns_ && e - s >= 2) {  // "Seeamt Nord", "Polizei Hamburg"
@@ -641,7 +645,8 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
     if (e - s == 1) {
       if (lower || !capped) return;
     } else if (!IsGiven(words[s].key) && !capped && words[s + 1].cap &&
-               ((lower && starts_run_.count(words[s + 1].key)) || x_.capitals_mark_names_)) {
+               ((lower && starts_run_.count(words[s + 1].key)) ||
+                (x_.capitals_mark_names_ && !OrgHeadFirst(words, s, e)))) {
       ++s;  // "Regarding Turkey"; "Визит Путина" where capitals mark names
     }
   }

@@ -151,6 +151,13 @@ class EntityExtractor::Run {
     auto it = x_.head_ending_types_.find(x_.EndingKey(key));
     return it == x_.head_ending_types_.end() ? nullptr : &it->second;
   }
+  // Where names take endings, words [s, e) (two or more) open with an
+  // organization head word: "Прокуратура Ленинского района".
+  bool OrgHeadFirst(const Words& words, size_t s, size_t e) const {
+    if (x_.name_endings_.empty() || e - s < 2) return false;
+    const std::string* t = InflectedHeadType(words[s].key);
+    return t != nullptr && *t == "organization";
+  }
   bool HasAdjectiveEnding(std::string_view lower) const {
     return std::any_of(x_.adjective_endings_.begin(), x_.adjective_endings_.end(),
                        [&](const std::string& e) { return EndsWith(lower, e); });

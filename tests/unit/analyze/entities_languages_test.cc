@@ -310,13 +310,25 @@ TEST(EntitiesItalianTest, CapitalizedLocalGovernmentsAreOrganizations) {
   ExpectNone(e, {"Comune"});
 }
 
+TEST(EntitiesFrenchTest, AnElidedParticleJoinsTheName) {
+  const std::vector<Entity> e =
+      Extract("fr", {"L'assureur, la Mutuelle Bretonne d'Assurances, a payé. La Caisse Normande "
+                     "d'Épargne a prêté le reste.\n"});
+  ExpectEntity(e, "Mutuelle Bretonne d'Assurances", "organization");
+  ExpectEntity(e, "Caisse Normande d'Épargne", "organization");
+  ExpectNone(e, {"Assurances", "Épargne", "Mutuelle Bretonne"});
+}
+
 TEST(EntitiesRussianTest, ACapitalizedAdjectiveTakesTheHeadWordAfterIt) {
   // "в Заречном районе" = "Заречного района"; "на улице Гончарова" is a
   // street; "Аварийные службы" first in its sentence is no name.
   const std::vector<Entity> e =
       Extract("ru", {"Воду отключили в Заречном районе и на улице Гончарова. Аварийные службы "
                      "работают всю ночь, сообщил глава Заречного района Пётр Сомов.\n",
-                     "Дело передано в Следственный комитет. Жители улицы Гончарова ждут.\n"});
+                     "Дело передано в Следственный комитет. Жители улицы Гончарова ждут.\n",
+                     "Прокуратура Заречного района начала проверку.\n"});
+  // An organization head first in a sentence opens the name.
+  ExpectEntity(e, "Прокуратура Заречного района", "organization");
   ExpectEntity(e, "Заречном районе", "place", {"Заречного района"});
   ExpectEntity(e, "Следственный комитет", "organization");
   ExpectEntity(e, "Гончарова", "place");
