@@ -58,7 +58,8 @@ std::vector<Entity> EntityExtractor::Run::Build(Sets* sets) {
     Entity& entity = entities[e];
     entity.mentions_per_document.assign(cluster_.documents.size(), 0);
     const uint32_t entry = sets->Label(members[e][0]);
-    // The fullest form: most words, then most mentions, then hyphenated.
+    // The fullest form: most words, then one without a name ending, then
+    // most mentions, then hyphenated.
     uint32_t best = kNone;
     bool titled = false;
     bool given = false;
@@ -76,8 +77,15 @@ std::vector<Entity> EntityExtractor::Run::Build(Sets* sets) {
       const bool same_key = a.key == b.key;
       const bool a_hyphen = same_key && a.text.find('-') != std::string::npos;
       const bool b_hyphen = same_key && b.text.find('-') != std::string::npos;
+      // Between forms of one name in different cases, the one without a
+      // name ending: "Seeamt Nord", not "Seeamts Nord".
+      const bool same_ending = !a.ending_key.empty() && a.ending_key == b.ending_key;
+      const bool a_base = same_ending && a.key == a.ending_key;
+      const bool b_base = same_ending && b.key == b.ending_key;
       if (a.words != b.words) {
         if (a.words > b.words) best = f;
+      } else if (a_base != b_base) {
+        if (a_base) best = f;
       } else if (a.count != b.count) {
         if (a.count > b.count) best = f;
       } else if (a.given != b.given) {
@@ -101,6 +109,9 @@ std::vector<Entity> EntityExtractor::Run::Build(Sets* sets) {
         entity.type = "place";  // "Mount Rainier", "Lake Tahoe"
       } else if (given || (forms_[best].key_words == 1 && IsGiven(forms_[best].key))) {
         entity.type = "person";
+      } else if (std::any_of(members[e].begin(), members[e].end(),
+                             [&](uint32_t f) { return forms_[f].after_place_preposition; })) {
+        entity.type = "place";  // "aus Finkenwerder", "en Navalcastro"
       } else {
         entity.type = "other";
       }
@@ -271,6 +282,15 @@ Status EntityExtractor::LoadLanguageSettings(std::string_view data_dir, const st
       name_endings_.push_back(NameKey(value));
     } else if (name == "opening_mark") {
       opening_marks_.emplace_back(value);
+    } else if (name == "adjective_ending") {
+      adjective_endings_.push_back(Fold(value));
+    } else if (name == "noun_suffix") {
+      noun_suffixes_.push_back(Fold(value));
+    } else if (name == "name_quote") {
+      const size_t space = value.find(' ');
+      if (space == std::string_view::npos) return error("'open close' marks expected");
+      name_quotes_.emplace_back(TrimWhitespace(value.substr(0, space)),
+                                TrimWhitespace(value.substr(space + 1)));
     } else {
       return error("unknown setting");
     }
@@ -289,6 +309,8 @@ Status EntityExtractor::LoadLanguageSettings(std::string_view data_dir, const st
       noun_stems_.insert(stemmer.Stem(word));
     } else if (TrimWhitespace(std::string_view(e).substr(bar + 1)) == "determiner") {
       determiners_.insert(word);
+    } else if (TrimWhitespace(std::string_view(e).substr(bar + 1)) == "preposition") {
+      prepositions_.insert(word);
     } else {
       return Status(StatusCode::kInvalidArgument,
                     lang + "/common_nouns.txt: unknown kind in '" + e + "'");
@@ -340,6 +362,8 @@ Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir,
       rest.remove_prefix(bar + 1);
     }
   }
+  Tokenizer::Scratch stemmer;
+  stemmer.SetLanguage(lang);
   for (const std::string& e : stop->entries()) {
     size_t bar = e.find('|');
     std::string word(TrimWhitespace(std::string_view(e).substr(0, bar)));
@@ -356,6 +380,10 @@ Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir,
       if (type != "organization" && type != "place" && type != "group") {
         return Status(StatusCode::kInvalidArgument,
                       lang + "/entity_stopwords.txt: unknown type '" + type + "'");
+      }
+      if (x.capitalized_nouns_) x.head_stems_.try_emplace(stemmer.Stem(Fold(word)), type);
+      if (!x.name_endings_.empty()) {
+        x.head_ending_types_.try_emplace(x.EndingKey(NameKey(word)), type);
       }
       x.head_types_[NameKey(word)] = std::move(type);
     }

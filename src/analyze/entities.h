@@ -199,9 +199,49 @@
 //       opening_mark | «          (repeated) a mark after which a word is
 //                                 first in its sentence, as after an
 //                                 opening quote ("«Да", "¿Pero", "– Ja");
-//       name_ending | ой          (repeated) a case ending names take.
-//   - common_nouns.txt: the language's common nouns, and "| determiner"
-//     words (read when capitalized_nouns is on).
+//       name_ending | ой          (repeated) a case ending names take;
+//       adjective_ending | ский   (repeated) a capitalized word ending so
+//                                 takes the lower-case head word after it
+//                                 (also through its name endings):
+//                                 "Ленинском районе", "Следственный
+//                                 комитет"; not first in a sentence unless
+//                                 capitalized in running text;
+//       noun_suffix | ung         (repeated) an ending only common nouns
+//                                 take (capitalized_nouns): "Prellungen";
+//       name_quote | „ “          (repeated) marks around a name: 1-3
+//                                 capitalized words or figures between
+//                                 them are one mention ("„Möwe 7“"; one
+//                                 word only when no common noun).
+//   - name_words.txt may give "place_preposition" words: a name typed by
+//     nothing else (title, head word, given name) that follows one is a
+//     place ("aus Finkenwerder"); and "name_part" words: common nouns that
+//     name after an organization head ("Seeamt Nord"); and "place_of"
+//     words: after one in lower case, "of" (and an article), a name nothing
+//     else types is a place ("la provincia de Ávila", "le maire de
+//     Corbas"), and a title that is one keeps the name after it (no
+//     portfolio: "el alcalde de Navalcastro").
+//   An elided particle joins as a spaced one does ("Mutuelle Rhodanienne
+//   d'Assurances"). Where names take endings, an organization head word
+//   (through its endings) first in a name of two words or more types it
+//   and keeps it whole first in a sentence ("Прокуратура Ленинского
+//   района").
+//   Where names take endings, a name nothing else types right after a
+//   lower-case place head word is a place ("на улице Станиславского"), and
+//   a head word gives its type through its endings ("района").
+//   Outside English (capitals_mark_names or capitalized_nouns), a form in
+//   capitals of 4 letters or more merges with the form of its key
+//   ("ÁVILA" = "Ávila"). A legal form after a comma joins the name
+//   ("Transportes Mondego, S.A."). Where capitals mark names, a title just
+//   before an organization's name makes no person ("el primer Consejo de
+//   Gobierno"), and the portfolio after a title and "of" takes along the
+//   words the pile writes in lower case ("la consejera de Medio Ambiente",
+//   "medio ambiente"). A quoted name after an organization head word or
+//   legal form (also with its name endings) is the organization's ("ООО
+//   «Сибтеплосеть»", "компанию «Уют-Сервис»").
+//   Between forms of one name in different cases (name endings), the name
+//   is one without an ending ("Seeamt Nord", not "Seeamts Nord").
+//   - common_nouns.txt: the language's common nouns, "| determiner" and
+//     "| preposition" words (read when capitalized_nouns is on).
 //   - given_names.txt: given names written in its script, as the world's
 //     given_names.txt.
 // An organization head word marked "suffix" in entity_stopwords.txt ("ag |
@@ -223,6 +263,16 @@
 // anywhere in the pile ("Herr Weber", "Annalena Baerbock"); or when it is
 // in a run of capitalized words that makes a known form or ends in an
 // organization head word ("Deutsche Bahn", "Weber Bau GmbH").
+// Also a common noun: a word ending in a noun_suffix after 3 letters or
+// more; one the pile writes after a preposition and a lower-case word ("mit
+// voller Wucht"); one whose stem the pile writes in lower case ("bis auf
+// Weiteres", "weitere"). But a compound ending in a place head word
+// ("Landungsbrücken", "Rosenplatz") is a name even after a determiner,
+// unless common_nouns.txt lists it ("Innenstadt"); an organization head, or
+// a compound ending in one, keeps the name word or name_part after it
+// ("das Seeamt Nord"), and such compounds give a name its type. A run
+// through " & " that ends in a legal form ("organization suffix") is one
+// name: "Kranz & Söhne Werft AG".
 // Name endings: a form's ending key drops from each word the longest
 // ending that leaves three letters or more ("Путина" -> "путин",
 // "Москве" -> "москв"); forms of one ending key merge (after step 3),
@@ -301,8 +351,10 @@ class EntityExtractor {
   std::unordered_map<std::string, uint32_t> given_names_;
   std::unordered_set<std::string> stopwords_;                // lower case
   std::unordered_map<std::string, std::string> head_types_;  // "office" -> "organization"
-  std::unordered_map<std::string, bool> titles_;             // lower case -> honorific
-  name_forms::NameWords names_;                              // particles, "of", alias phrases...
+  // EndingKey of each head word -> its type, given name endings ("компанию").
+  std::unordered_map<std::string, std::string> head_ending_types_;
+  std::unordered_map<std::string, bool> titles_;  // lower case -> honorific
+  name_forms::NameWords names_;                   // particles, "of", alias phrases...
   // entity_settings.txt, common_nouns.txt.
   // Head words of entity_stopwords.txt marked "suffix": an acronym that
   // joins the name before it ("Renault SA", "Deutsche Bahn AG").
@@ -314,6 +366,18 @@ class EntityExtractor {
   std::vector<std::string> name_endings_;        // longest first
   std::unordered_set<std::string> noun_stems_;   // Snowball stems of common nouns
   std::unordered_set<std::string> determiners_;  // case-folded
+  // "| preposition" words of common_nouns.txt: with an adjective between
+  // it and a capitalized word, a determiner ("mit voller Wucht").
+  std::unordered_set<std::string> prepositions_;
+  std::vector<std::string> noun_suffixes_;  // case-folded: "ung", "heit"
+  // adjective_ending settings: a capitalized word ending so takes the
+  // lower-case head word after it ("Ленинском районе").
+  std::vector<std::string> adjective_endings_;
+  // Stems of the head words of entity_stopwords.txt (capitalized_nouns):
+  // compounds ending in one take its type ("Landungsbrücken", "Seeamt").
+  std::unordered_map<std::string, std::string> head_stems_;
+  // name_quote settings: marks around a name ("„Möwe 7“"), open and close.
+  std::vector<std::pair<std::string, std::string>> name_quotes_;
   std::unordered_map<std::string, uint32_t> alias_ending_keys_;    // EndingKey -> entry
   std::unordered_map<std::string, uint32_t> demonym_ending_keys_;  // EndingKey -> entry
 };

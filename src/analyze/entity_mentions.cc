@@ -109,6 +109,9 @@ void EntityExtractor::Run::Survey() {
       const bool after_hyphen = t.span.begin > 0 && doc.text[t.span.begin - 1] == '-';
       if (!w.empty() && StartsLower(w) && !after_hyphen) {
         lowercase_.insert(IsPlainAscii(w) ? t.lower : NameKey(StripPossessive(w)));
+        if (x_.capitalized_nouns_ && !t.is_stopword && CodePoints(t.stem) >= 3) {
+          lower_stems_.insert(t.stem);  // "weitere" of "bis auf Weiteres"
+        }
       }
     }
     words_[d].resize(doc.sentences.size());
@@ -141,8 +144,32 @@ void EntityExtractor::Run::Survey() {
   }
 }
 
+const std::string* EntityExtractor::Run::CompoundHeadType(const Word& w) const {
+  if (!x_.capitalized_nouns_ || w.stem.empty()) return nullptr;
+  size_t letters = 0;
+  for (size_t p = 0; p < w.stem.size(); ++p) {
+    if ((static_cast<unsigned char>(w.stem[p]) & 0xC0) == 0x80) continue;
+    if (letters >= 3) {
+      const std::string_view tail = w.stem.substr(p);
+      if (CodePoints(tail) < 3) break;
+      if (auto it = x_.head_stems_.find(std::string(tail)); it != x_.head_stems_.end()) {
+        return &it->second;
+      }
+    }
+    ++letters;
+  }
+  return nullptr;
+}
+
 bool EntityExtractor::Run::IsCommonNoun(const Word& w) const {
   if (w.stem.empty()) return false;
+  // A noun suffix after 3 letters or more: "Prellungen", "Sicherheit".
+  for (const std::string& suffix : x_.noun_suffixes_) {
+    if (EndsWith(w.lower, suffix) &&
+        CodePoints(w.lower.substr(0, w.lower.size() - suffix.size())) >= 3) {
+      return true;
+    }
+  }
   const auto& stems = x_.noun_stems_;
   if (stems.count(std::string(w.stem)) > 0) return true;
   // A compound ending with a noun: "Bundesregierung" (3 letters before a
@@ -177,8 +204,10 @@ void EntityExtractor::Run::NoteNounEvidence(std::string_view text, const Words& 
     for (size_t j = i; j-- > 0 && i - j <= 3;) {
       if (!OnlySpaces(Gap(text, words, j, j + 1))) break;
       // A figure counts like a determiner: "60 Einsatzkräfte", "2,4 Mio. Euro".
+      // So does a preposition before an adjective: "mit voller Wucht".
       if (x_.determiners_.count(std::string(words[j].lower)) > 0 ||
-          (!words[j].text.empty() && IsAsciiDigit(words[j].text[0]))) {
+          (!words[j].text.empty() && IsAsciiDigit(words[j].text[0])) ||
+          (i - j >= 2 && x_.prepositions_.count(std::string(words[j].lower)) > 0)) {
         after_determiner_.insert(w.key);
         break;
       }
@@ -199,11 +228,24 @@ void EntityExtractor::Run::DemoteCommonNouns(std::string_view text, Words* words
     }
     size_t b = a + 1;
     while (b < words.size() && (words[b].cap || IsOrgSuffix(words[b])) &&
-           OnlySpaces(Gap(text, words, b - 1, b))) {
+           (OnlySpaces(Gap(text, words, b - 1, b)) || AmpersandGap(text, words, b - 1))) {
       ++b;
     }
     if (b - a >= 2 && IsOrgHead(words[b - 1].key)) {
       for (size_t k = a; k < b; ++k) kept[k] = true;
+    }
+    // An organization head, or a compound ending in one, before name words
+    // that are no common nouns: "das Seeamt Nord", "Polizei Hamburg".
+    for (size_t k = a; k + 1 < b; ++k) {
+      const Word& next = words[k + 1];
+      if (!OnlySpaces(Gap(text, words, k, k + 1)) ||
+          !(IsNameWordOf(next.lower, NameWords::kNamePart) ||
+            (!IsCommonNoun(next) && !after_determiner_.count(next.key)))) {
+        continue;
+      }
+      const std::string* t = HeadType(words[k].key);
+      if (t == nullptr) t = CompoundHeadType(words[k]);
+      if (t != nullptr && *t == "organization") kept[k] = kept[k + 1] = true;
     }
     for (size_t st = a; st + 1 < b; ++st) {
       for (size_t e = std::min(b, st + 6); e >= st + 2; --e) {
@@ -219,7 +261,16 @@ void EntityExtractor::Run::DemoteCommonNouns(std::string_view text, Words* words
     Word& w = words[k];
     if (!w.cap || kept[k] || IsAcronym(w.text) || IsInitial(w.text) || IsTitle(w.key)) continue;
     if (KnownKey(w.key) || IsGiven(w.key) || named_.count(w.key) > 0) continue;
-    if (IsCommonNoun(w) || after_determiner_.count(w.key) > 0) w.cap = false;
+    // A compound ending in a place head word names a place, unless it is
+    // itself a listed noun: "an den Landungsbrücken", not "die Innenstadt".
+    if (const std::string* t = CompoundHeadType(w);
+        t != nullptr && *t == "place" && x_.noun_stems_.count(std::string(w.stem)) == 0) {
+      continue;
+    }
+    if (IsCommonNoun(w) || after_determiner_.count(w.key) > 0 ||
+        lower_stems_.count(std::string(w.stem)) > 0) {
+      w.cap = false;
+    }
   }
 }
 
@@ -247,10 +298,51 @@ void EntityExtractor::Run::ScanDocument(uint32_t d) {
   FindPairs(text, first_mention);
 }
 
+size_t EntityExtractor::Run::QuotedName(std::string_view text, const Words& words, size_t i) const {
+  const size_t begin = words[i].span.begin;
+  const std::string_view before =
+      TrimWhitespace(i > 0 ? Gap(text, words, i - 1, i)
+                           : text.substr(begin >= 4 ? begin - 4 : 0, begin >= 4 ? 4 : begin));
+  for (const auto& [open, close] : x_.name_quotes_) {
+    if (!EndsWith(before, open)) continue;
+    for (size_t k = i; k < words.size() && k < i + 3; ++k) {
+      const Word& w = words[k];
+      const bool figure =
+          !w.text.empty() && std::all_of(w.text.begin(), w.text.end(), IsAsciiDigit);
+      if (!(StartsUpper(w.text) && HasLower(w.text)) && !(figure && k > i)) break;
+      if (k > i && !OnlySpaces(Gap(text, words, k - 1, k)) && Gap(text, words, k - 1, k) != "-") {
+        break;
+      }
+      const std::string_view after =
+          TrimWhitespace(text.substr(w.raw_end, std::min<size_t>(8, text.size() - w.raw_end)));
+      if (!StartsWith(after, close)) continue;
+      // One word: no common noun ("„Katastrophe“").
+      if (k == i && ((x_.capitalized_nouns_ && IsCommonNoun(w)) || lowercase_.count(w.key) > 0)) {
+        break;
+      }
+      return k + 1;
+    }
+  }
+  return i;
+}
+
 void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const Words& words) {
   const bool shouting = IsShouting(words);
   size_t i = 0;
   while (i < words.size()) {
+    if (!x_.name_quotes_.empty()) {
+      if (const size_t q = QuotedName(text, words, i); q > i) {
+        AddMention(d, text, words, i, q, false, "");  // "„Möwe 7“"
+        // After an organization head or legal form: "ООО «Сибтеплосеть»".
+        Form& form = forms_[mentions_.back().form];
+        if (i > 0 && form.head_type.empty()) {
+          const std::string* t = InflectedHeadType(words[i - 1].key);  // "компанию"
+          if (t != nullptr && *t != "place") form.head_type = *t;
+        }
+        i = q;
+        continue;
+      }
+    }
     const Word& w = words[i];
     const bool amp_next = i + 1 < words.size() && Gap(text, words, i, i + 1) == "&" &&
                           AllAsciiUpper(words[i + 1].text);
@@ -306,8 +398,8 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
     const std::string_view gap = Gap(text, words, end - 1, end);
     const bool space = OnlySpaces(gap);
     const bool next_name = next.cap && (!IsAcronym(next.text) || IsDottedInitials(next.text));
-    if (space && !prev.possessive && IsOrgSuffix(next)) {
-      ++end;  // "Renault SA", "Deutsche Bahn AG"
+    if ((space || TrimWhitespace(gap) == ",") && !prev.possessive && IsOrgSuffix(next)) {
+      ++end;  // "Renault SA", "Deutsche Bahn AG", "Transportes Mondego, S.A."
       continue;
     }
     if (prev.possessive) {
@@ -338,7 +430,8 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
         ++end;  // "Ferry Workers' Union"
         continue;
       }
-      if (TrimWhitespace(gap) == "&" && gap.size() >= 3 && (IsOrgHead(next.key) || end - i >= 3)) {
+      if (TrimWhitespace(gap) == "&" && gap.size() >= 3 &&
+          (IsOrgHead(next.key) || end - i >= 3 || EndsInOrgSuffix(text, words, end))) {
         ++end;  // "Ross & Co", "Kleiner Perkins Caufield & Byers"
         continue;
       }
@@ -376,7 +469,10 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
     // Joiners: particles ("de", "al-") and "of (the)" after a head word.
     if (end + 1 < words.size() && (space || (gap == "-" && IsPrefixParticle(next.key)))) {
       const std::string_view gap2 = Gap(text, words, end, end + 1);
-      const bool space2 = OnlySpaces(gap2) || (IsPrefixParticle(next.key) && gap2 == "-");
+      // An elided particle, its apostrophe in the gap: "Mutuelle
+      // Rhodanienne d'Assurances".
+      const bool elided = gap2 == "'" || gap2 == "\xE2\x80\x99";
+      const bool space2 = OnlySpaces(gap2) || elided || (IsPrefixParticle(next.key) && gap2 == "-");
       if (space2 && words[end + 1].cap && !next.possessive && !next.cap) {
         if (IsParticle(next.key) && space) {
           end += 2;
@@ -393,6 +489,17 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
         end += 3;
         continue;
       }
+    }
+    // "Ленинском районе", "Следственный комитет": a capitalized adjective
+    // (adjective_ending) before a lower-case head word.
+    // Not first in a sentence, unless capitalized elsewhere ("Аварийные
+    // бригады").
+    if (space && prev.cap && !next.cap && StartsLower(next.text) &&
+        HasAdjectiveEnding(prev.lower) &&
+        (!prev.sentence_initial || CappedInRunningText(prev.key)) &&
+        InflectedHeadType(next.key) != nullptr) {
+      ++end;
+      break;
     }
     // "Assemblée nationale", "Le Rassemblement national": lower-case words
     // that complete a known form, where capitals mark names.
@@ -435,7 +542,14 @@ const std::string* EntityExtractor::Run::NameHead(const Words& words, size_t s, 
       if (const std::string* t = HeadType(words[k - 1].key)) return t;
     }
   }
-  if (const std::string* t = HeadType(words[e - 1].key)) return t;
+  if (OrgHeadFirst(words, s, e)) return InflectedHeadType(words[s].key);  // "Прокуратура ..."
+  if (const std::string* t = InflectedHeadType(words[e - 1].key)) return t;  // "района"
+  if (const std::string* t = CompoundHeadType(words[e - 1])) return t;       // "Landungsbrücken"
+  if (x_.capitalized_nouns_ && e - s >= 2) {  // "Seeamt Nord", "Polizei Hamburg"
+    const std::string* t = HeadType(words[s].key);
+    if (t == nullptr) t = CompoundHeadType(words[s]);
+    if (t != nullptr && *t == "organization") return t;
+  }
   // "Banco Central do Brasil", "Comisión Europea".
   return x_.head_word_first_ && e - s >= 2 ? HeadType(words[s].key) : nullptr;
 }
@@ -485,7 +599,12 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
       person = true;
     }
   }
-  if (last_title == e && s > 0 && IsTitle(words[s - 1].key, &honorific)) {
+  // Where capitals mark names, not before an organization's name or a
+  // place's of two words or more ("el primer Consejo de Gobierno",
+  // "губернатор Новосибирской области").
+  if (last_title == e && s > 0 &&
+      !(x_.capitals_mark_names_ && (org_headed || (headed && e - s >= 2))) &&
+      IsTitle(words[s - 1].key, &honorific)) {
     // "Dr. Amal Reyes", not "Minister, Calloway Strand Engineering".
     std::string_view gap = Gap(text, words, s - 1, s);
     if (OnlySpaces(gap) || PeriodThenSpaces(gap)) {
@@ -526,7 +645,8 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
     if (e - s == 1) {
       if (lower || !capped) return;
     } else if (!IsGiven(words[s].key) && !capped && words[s + 1].cap &&
-               ((lower && starts_run_.count(words[s + 1].key)) || x_.capitals_mark_names_)) {
+               ((lower && starts_run_.count(words[s + 1].key)) ||
+                (x_.capitals_mark_names_ && !OrgHeadFirst(words, s, e)))) {
       ++s;  // "Regarding Turkey"; "Визит Путина" where capitals mark names
     }
   }
@@ -558,10 +678,17 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
       !KnownRun(text, words, s, e)) {
     size_t j = s - 1;
     if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kArticle) && j > 0) --j;
+    // Not after a title of a place ("el alcalde de Navalcastro").
     if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kOf) && j > 0 &&
-        IsTitle(words[j - 1].key)) {
-      if (e - s == 1) return;
+        IsTitle(words[j - 1].key) && !IsNameWordOf(words[j - 1].lower, NameWords::kPlaceOf)) {
+      // With the words after it that the pile writes in lower case: "la
+      // consejera de Medio Ambiente" ("medio ambiente").
       ++s;
+      while (s < e && lowercase_.count(words[s].key) > 0 && !IsGiven(words[s].key) &&
+             !KnownKey(words[s].key)) {
+        ++s;
+      }
+      if (s >= e) return;
     }
   }
   // 7. Where capitals mark names, a known place before two name words or
@@ -619,7 +746,26 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
   const bool initials = IsInitial(words[s].text) || IsDottedInitials(words[s].text);
   AddForm(d, span, std::move(form), std::move(key), static_cast<uint32_t>(e - s), key_words,
           initials, /*acronym=*/false, titled, head ? *head : "", honorific_text);
-  forms_[mentions_.back().form].no_initials = std::move(no_initials);
+  Form& added = forms_[mentions_.back().form];
+  added.no_initials = std::move(no_initials);
+  if (s > 0 && !words[s - 1].cap && OnlySpaces(Gap(text, words, s - 1, s)) &&
+      IsNameWordOf(words[s - 1].lower, NameWords::kPlacePreposition)) {
+    added.after_place_preposition = true;  // "aus Finkenwerder"
+  }
+  // "на улице Станиславского": a place head word in lower case just before,
+  // where names take endings.
+  if (s > 0 && !x_.name_endings_.empty() && !words[s - 1].cap && StartsLower(words[s - 1].text) &&
+      OnlySpaces(Gap(text, words, s - 1, s))) {
+    const std::string* t = InflectedHeadType(words[s - 1].key);
+    if (t != nullptr && *t == "place") added.after_place_preposition = true;
+  }
+  // "la provincia de Ávila", "le maire de Corbas": a place_of word and
+  // "of", in lower case (not "le siège de la Caisse d'Épargne").
+  const size_t j = s;
+  if (j >= 2 && !words[j - 1].cap && IsNameWordOf(words[j - 1].key, NameWords::kOf) &&
+      !words[j - 2].cap && IsNameWordOf(words[j - 2].lower, NameWords::kPlaceOf)) {
+    added.after_place_preposition = true;
+  }
 }
 
 void EntityExtractor::Run::AddForm(uint32_t d, Span span, std::string form, std::string key,

@@ -45,6 +45,14 @@ void EntityExtractor::Run::MergeByKey(Sets* sets) {
     auto [it, inserted] = first.try_emplace(forms_[f].key, f);
     if (!inserted) sets->Union(it->second, f);
   }
+  // Outside English, a word in capitals of 4 letters or more is the name
+  // written so ("ÁVILA." in a dateline = "Ávila").
+  if (!x_.capitals_mark_names_ && !x_.capitalized_nouns_) return;
+  for (uint32_t f = 0; f < forms_.size(); ++f) {
+    const Form& form = forms_[f];
+    if (!form.acronym || form.key.size() < 4 || form.text.find('.') != std::string::npos) continue;
+    if (auto it = first.find(form.key); it != first.end()) sets->Union(it->second, f);
+  }
 }
 
 void EntityExtractor::Run::MergeByEndings(Sets* sets) {

@@ -18,6 +18,7 @@
 
 #include "analyze/entities.h"
 #include "analyze/name_forms.h"
+#include "util/strings.h"
 #include "util/union_find.h"
 
 namespace dossier {
@@ -80,9 +81,10 @@ class EntityExtractor::Run {
     uint32_t entry = kNone;   // alias entry (name or demonym)
     bool acronym = false;
     bool demonym = false;
-    bool titled = false;    // a title preceded one of its mentions
-    bool given = false;     // 2-3 key words, the first a given name, no head word
-    std::string head_type;  // of its head word, or empty
+    bool titled = false;                   // a title preceded one of its mentions
+    bool given = false;                    // 2-3 key words, the first a given name, no head word
+    bool after_place_preposition = false;  // a mention right after "in", "aus"...
+    std::string head_type;                 // of its head word, or empty
     uint32_t count = 0;
     // Honorific surface forms ("Mr Putin") with their counts.
     std::vector<std::pair<std::string, uint32_t>> honorific_forms;
@@ -136,6 +138,29 @@ class EntityExtractor::Run {
   const std::string* HeadType(const std::string& key) const {
     auto it = x_.head_types_.find(key);
     return it == x_.head_types_.end() ? nullptr : &it->second;
+  }
+  // Where nouns are capitalized, the type of the head word a compound ends
+  // with (its stem's last 3 letters or more after 3 letters or more):
+  // "Landungsbrücken" -> place, "Seeamt" -> organization.
+  const std::string* CompoundHeadType(const Word& w) const;
+  // A head word's type, also through its name endings ("районе" ->
+  // place); nullptr when it is none.
+  const std::string* InflectedHeadType(const std::string& key) const {
+    if (const std::string* t = HeadType(key)) return t;
+    if (x_.name_endings_.empty()) return nullptr;
+    auto it = x_.head_ending_types_.find(x_.EndingKey(key));
+    return it == x_.head_ending_types_.end() ? nullptr : &it->second;
+  }
+  // Where names take endings, words [s, e) (two or more) open with an
+  // organization head word: "Прокуратура Ленинского района".
+  bool OrgHeadFirst(const Words& words, size_t s, size_t e) const {
+    if (x_.name_endings_.empty() || e - s < 2) return false;
+    const std::string* t = InflectedHeadType(words[s].key);
+    return t != nullptr && *t == "organization";
+  }
+  bool HasAdjectiveEnding(std::string_view lower) const {
+    return std::any_of(x_.adjective_endings_.begin(), x_.adjective_endings_.end(),
+                       [&](const std::string& e) { return EndsWith(lower, e); });
   }
   bool IsOrgHead(const std::string& key) const {
     const std::string* t = HeadType(key);
@@ -222,6 +247,28 @@ class EntityExtractor::Run {
   // An acronym, with "&" and capitals after it ("AT&T"). Returns the next word.
   size_t ScanAcronym(uint32_t d, std::string_view text, const Words& words, size_t i,
                      bool shouting);
+
+  // Capitalized words from `j` on, spaces between, that reach a legal form
+  // of entity_stopwords.txt ("organization suffix"): "Söhne Werft AG".
+  bool EndsInOrgSuffix(std::string_view text, const Words& words, size_t j) const {
+    for (size_t k = j; k < words.size(); ++k) {
+      if (k > j && !name_forms::OnlySpaces(Gap(text, words, k - 1, k))) return false;
+      if (IsOrgSuffix(words[k])) return k > j;
+      if (!words[k].cap) return false;
+    }
+    return false;
+  }
+  // " & " after word `k`, before words that end in a legal form: "Kranz &
+  // Söhne Werft AG".
+  bool AmpersandGap(std::string_view text, const Words& words, size_t k) const {
+    const std::string_view gap = Gap(text, words, k, k + 1);
+    return gap.size() >= 3 && TrimWhitespace(gap) == "&" && EndsInOrgSuffix(text, words, k + 1);
+  }
+
+  // A name between the marks of a name_quote setting, of 1-3 capitalized
+  // words or figures starting at `i` ("„Möwe 7“", "«Сибтеплосеть»"): the
+  // end of its words, or `i` when there is none.
+  size_t QuotedName(std::string_view text, const Words& words, size_t i) const;
 
   bool HonorificBefore(const Words& words, size_t i) const {
     bool honorific = false;
@@ -347,6 +394,7 @@ class EntityExtractor::Run {
   std::unordered_set<std::string> starts_run_;           // of those, first of their run
   std::unordered_set<std::string> acronyms_running_;     // acronyms outside shouting lines
   std::unordered_set<std::string> after_determiner_;     // capitalized after a determiner
+  std::unordered_set<std::string> lower_stems_;          // stems of words written in lower case
   std::unordered_set<std::string> named_;                // after a title or a given name
   std::unordered_map<std::string, uint32_t> form_ids_;
   std::vector<Form> forms_;

@@ -82,15 +82,18 @@ class NameWords {
  public:
   // The kinds of name_words.txt, in the order of kKindNames.
   enum Kind : size_t {
-    kHyphenSuffix,  // "Obama-era": an ending that never joins a name
-    kPlacePrefix,   // "Mount Rainier": a first word typing a place
-    kPlaceLead,     // "San Jose": before a given name, a place's name
-    kSaint,         // "St. Brendan's Hospital": a run that keeps possessives
-    kPeriodJoins,   // "St. Louis": a period after it joins the next word
-    kGenerational,  // "King Jr.": dropped from a long name's end
-    kOf,            // "Bank of England"
-    kArticle,       // "Bank of the West"
-    kAnd,           // "Securities and Exchange Commission"
+    kHyphenSuffix,      // "Obama-era": an ending that never joins a name
+    kPlacePrefix,       // "Mount Rainier": a first word typing a place
+    kPlaceLead,         // "San Jose": before a given name, a place's name
+    kSaint,             // "St. Brendan's Hospital": a run that keeps possessives
+    kPeriodJoins,       // "St. Louis": a period after it joins the next word
+    kGenerational,      // "King Jr.": dropped from a long name's end
+    kOf,                // "Bank of England"
+    kArticle,           // "Bank of the West"
+    kAnd,               // "Securities and Exchange Commission"
+    kPlacePreposition,  // "aus Finkenwerder": a name right after it is a place's
+    kNamePart,          // "Seeamt Nord": a common noun that names after a head word
+    kPlaceOf,           // "provincia de Ávila": before "of", a name after it is a place's
     kKindCount
   };
   static const std::string_view kKindNames[kKindCount];
