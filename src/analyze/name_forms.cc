@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "util/data_files.h"
 #include "util/name_particles.h"
 #include "util/strings.h"
 #include "util/utf8.h"
@@ -227,7 +228,25 @@ const std::string_view NameWords::kKindNames[kKindCount] = {
 Result<NameWords> NameWords::Create(std::string_view data_dir, std::string_view language) {
   const std::string lang(language);
   NameWords n;
-  Result<WordKinds> words = WordKinds::Load(data_dir, lang + "/name_words.txt", kKindNames);
+  // Entries with letters beyond ASCII are listed twice: as written ("préfecture", looked up
+  // by the lower-case word) and as their NameKey ("fur" for "für", the key of a name's word).
+  Result<std::string> content = ReadDataFile(data_dir, lang + "/name_words.txt");
+  if (!content.ok()) return content.status();
+  std::string with_keys = *content;
+  DataLines lines(*content);
+  for (std::string_view line; lines.Next(&line);) {
+    const size_t bar = line.rfind('|');
+    if (bar == std::string_view::npos) continue;  // Parse reports it
+    const std::string_view entry = TrimWhitespace(line.substr(0, bar));
+    if (std::none_of(entry.begin(), entry.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+      continue;
+    }
+    const std::string key = NameKey(entry);
+    if (key.empty() || key == entry) continue;
+    with_keys += "\n" + key + " |" + std::string(line.substr(bar + 1));
+  }
+  Result<WordKinds> words = WordKinds::Parse(lang + "/name_words.txt", with_keys, kKindNames);
   if (!words.ok()) return words.status();
   n.words_ = std::move(*words);
   Result<WordKinds> particles = LoadNameParticles(data_dir, language);

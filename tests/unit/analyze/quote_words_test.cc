@@ -169,3 +169,19 @@ TEST(QuoteWordsTest, AnotherLanguageIsAnotherFolder) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// name_words.txt entries beyond ASCII match both as written and by their NameKey (a
+// name's word is looked up by its key: "für" -> "fur").
+TEST(NameWordsTest, EntriesBeyondAsciiMatchByTheirNameKeyToo) {
+  Result<name_forms::NameWords> de = name_forms::NameWords::Create("", "de");
+  ASSERT_TRUE(de.ok()) << de.status().ToString();
+  EXPECT_TRUE(de->Is("für", name_forms::NameWords::kOf));
+  EXPECT_TRUE(de->Is(name_forms::NameKey("für"), name_forms::NameWords::kOf));
+  EXPECT_FALSE(de->Is("fuer", name_forms::NameWords::kOf));
+}
+
+}  // namespace
+}  // namespace dossier
