@@ -112,10 +112,17 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir,
   };
   std::string word, flag;
   for (const std::string& e : verbs->entries()) {
-    split(e, &word, &flag);
+    // "teilte ... mit": a separable verb, its particle at its clause's end.
+    const size_t dots = e.find(" ... ");
+    split(dots == std::string::npos ? e : e.substr(dots + 5), &word, &flag);
     if (flag != "" && flag != "that" && flag != "object") {
       return Status(StatusCode::kInvalidArgument,
                     lang + "/speech_verbs.txt: unknown flag '" + flag + "'");
+    }
+    if (dots != std::string::npos) {
+      q.separable_verbs_[std::string(TrimWhitespace(std::string_view(e).substr(0, dots)))] = {
+          Verb{flag == "that", flag == "object", ""}, word};
+      continue;
     }
     // "pointed out | that": a verb and its particle.
     const size_t space = word.find(' ');
@@ -433,10 +440,14 @@ class QuoteExtractor::Run {
     }
     if (!paragraph_done_[p]) {
       Tokenize(doc_.paragraphs[p], &paragraph_toks_[p]);
-      toks_ = paragraph_toks_[p];
       // The paragraph lowered once, each word's title looked up once; verbs
       // looked up once, when asked for.
       paragraph_lower_[p] = LowerSameLength(doc_.paragraphs[p].Slice(text_));
+      lower_ = &paragraph_lower_[p];
+      lower_begin_ = doc_.paragraphs[p].begin;
+      const std::vector<std::pair<size_t, const Verb*>> separable =
+          JoinSeparableVerbs(&paragraph_toks_[p]);
+      toks_ = paragraph_toks_[p];
       std::vector<const Title*>& titles = paragraph_title_[p];
       titles.assign(toks_.size(), nullptr);
       for (size_t i = 0; i < toks_.size(); ++i) {
@@ -444,6 +455,10 @@ class QuoteExtractor::Run {
       }
       paragraph_verb_known_[p].assign(toks_.size(), false);
       paragraph_verb_at_[p].assign(toks_.size(), nullptr);
+      for (const auto& [i, verb] : separable) {
+        paragraph_verb_known_[p][i] = true;
+        paragraph_verb_at_[p][i] = verb;
+      }
       paragraph_done_[p] = true;
     }
     toks_ = paragraph_toks_[p];
@@ -454,6 +469,7 @@ class QuoteExtractor::Run {
     verb_at_ = &paragraph_verb_at_[p];
   }
   size_t FirstTokenAt(uint32_t offset) const;  // first token starting at or after offset
+  std::vector<std::pair<size_t, const Verb*>> JoinSeparableVerbs(std::vector<Tok>* toks) const;
 
   Subject ParseName(size_t a, size_t b) const;
   Subject ParseNominal(size_t a, size_t b) const;
@@ -731,6 +747,45 @@ void QuoteExtractor::Run::PushWord(uint32_t i, uint32_t j, std::vector<Tok>* out
     if (!w.empty()) push_word(i, i + static_cast<uint32_t>(w.size()));
     push(j - periods, j, periods == 1 ? TokType::kStop : TokType::kOther);
   }
+}
+
+// A separable verb of speech_verbs.txt ("teilte ... mit") whose particle is
+// the last word before the next break (a comma, colon, stop or quote mark):
+// the particle is dropped from *toks, and the verb is returned with its new
+// token index, so "…, teilte die Polizei am Mittwoch mit." reads as "…,
+// sagte die Polizei am Mittwoch." and "Er fügte hinzu: »…«" as "Er sagte:
+// »…«". *toks is the current paragraph's (lower_ is set).
+std::vector<std::pair<size_t, const QuoteExtractor::Verb*>> QuoteExtractor::Run::JoinSeparableVerbs(
+    std::vector<Tok>* toks) const {
+  std::vector<std::pair<size_t, const Verb*>> found;
+  if (q_.separable_verbs_.empty()) return found;
+  const std::vector<Tok>& t = *toks;
+  auto lower = [&](size_t i) {
+    return std::string_view(*lower_).substr(t[i].span.begin - lower_begin_,
+                                            t[i].span.end - t[i].span.begin);
+  };
+  std::vector<bool> drop(t.size(), false);
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].type != TokType::kWord) continue;
+    auto it = q_.separable_verbs_.find(lower(i));
+    if (it == q_.separable_verbs_.end()) continue;
+    size_t e = i + 1;
+    while (e < t.size() && e < i + 10 && t[e].type == TokType::kWord) ++e;
+    if (e == i + 1 || (e < t.size() && t[e].type == TokType::kWord)) continue;
+    if (lower(e - 1) != it->second.second) continue;
+    drop[e - 1] = true;
+    found.emplace_back(i, &it->second.first);
+  }
+  if (found.empty()) return found;
+  std::vector<size_t> index(t.size());
+  size_t n = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    index[i] = n;
+    if (!drop[i]) (*toks)[n++] = t[i];
+  }
+  toks->resize(n);
+  for (auto& f : found) f.first = index[f.first];
+  return found;
 }
 
 size_t QuoteExtractor::Run::FirstTokenAt(uint32_t offset) const {
@@ -1332,6 +1387,13 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   size_t k = verb + 1;
   while (k < limit && IsWord(k)) ++k;
   Subject s = ParseName(verb + 1, k);
+  // "sagte Scholz am Mittwoch": when it was said, after the name.
+  const size_t words_end = k;
+  for (size_t t = verb + 2; !s.ok() && t + 1 < words_end; ++t) {
+    if (AfterTimeAdverbial(t, words_end) != words_end) continue;
+    s = ParseName(verb + 1, t);
+    if (s.ok()) k = t;
+  }
   // "said Dr. Dominique Lafontaine of Doctors Without Borders, a charity":
   // the apposition describes the organization.
   bool of = false;
@@ -1386,7 +1448,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     }
     k = e;
   }
-  *end = k;
+  *end = k < words_end && IsWord(k) ? words_end : k;
   return s;
 }
 
@@ -1618,6 +1680,11 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
            !IsAdverbialStart(LowerWord(c + 1)) && !IsWordIn(c + 1, QuoteWords::kClauseStop);
   };
   k = AfterTimeAdverbial(k, last);  // "said Tuesday that", "said Friday night it"
+  // "sagte am Donnerstag, man werde": the comma after the time.
+  if (q_.grammar_.clause_comma && k > AfterVerb(v, verb) && IsComma(k) && !IsColon(k) &&
+      IsWord(k + 1)) {
+    ++k;
+  }
   if (k >= last || !IsWord(k)) return kNoClause;
   // "erklärte am Dienstag in Berlin, dass": with clause_comma, where and when
   // it was said, then a comma and "that".

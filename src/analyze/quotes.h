@@ -307,6 +307,10 @@ class QuoteExtractor {
   std::unordered_map<std::string, Verb, ViewHash, std::equal_to<>> verbs_;
   std::unordered_map<std::string, Verb, ViewHash, std::equal_to<>>
       phrasal_verbs_;  // "pointed" -> "out"
+  // Separable verbs ("teilte ... mit"): the verb, and the particle that ends
+  // its clause ("teilte die Polizei am Mittwoch mit").
+  std::unordered_map<std::string, std::pair<Verb, std::string>, ViewHash, std::equal_to<>>
+      separable_verbs_;
   std::unordered_map<std::string, Title, ViewHash, std::equal_to<>> titles_;
   WordShapes verb_shapes_;   // of verbs_ and phrasal_verbs_ keys
   WordShapes title_shapes_;  // most words are ruled out before a hash lookup

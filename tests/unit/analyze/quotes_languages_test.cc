@@ -142,6 +142,27 @@ TEST_F(QuotesLanguagesTest, GermanCompoundRoleBeforeAGivenName) {
   EXPECT_EQ(RoleOf("de", text), "Hafensenatorin");
 }
 
+TEST_F(QuotesLanguagesTest, GermanSeparableVerbWithItsParticleLast) {
+  EXPECT_EQ(Of("de", "Die Brücke bleibe gesperrt, teilte das Bauamt Süd am Freitag mit.\n"),
+            (Rows{{"Bauamt Süd", "Die Brücke bleibe gesperrt", kReported}}));
+  EXPECT_EQ(Of("de",
+               "„Der Zug fährt wieder“, sagte Bahnsprecherin Petra Albers. "
+               "„Die Strecke ist frei“, fügte sie hinzu.\n"),
+            (Rows{{"Petra Albers", "Der Zug fährt wieder", kDirect},
+                  {"Petra Albers", "Die Strecke ist frei", kDirect}}));
+  EXPECT_EQ(Of("de", "Bürgermeister Jonas Falk fügte hinzu: „Wir bauen neu.“\n"),
+            (Rows{{"Jonas Falk", "Wir bauen neu.", kDirect}}));
+  // "teilte ... mit" with other words after the particle is no attribution.
+  EXPECT_EQ(Of("de", "Jonas Falk teilte das Brot mit seinen Gästen.\n"), Rows{});
+}
+
+TEST_F(QuotesLanguagesTest, GermanTimeAfterTheInvertedSubject) {
+  EXPECT_EQ(Of("de", "„Wir sind bereit“, sagte Trainerin Mara Lenz am Sonntag.\n"),
+            (Rows{{"Mara Lenz", "Wir sind bereit", kDirect}}));
+  EXPECT_EQ(Of("de", "Bürgermeister Jonas Falk sagte am Montag, man werde neu bauen.\n"),
+            (Rows{{"Jonas Falk", "man werde neu bauen.", kReported}}));
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
