@@ -136,6 +136,10 @@ Result<QuoteGrammar> QuoteGrammar::Load(std::string_view data_dir, std::string_v
       g.source_verb_second = true;
     } else if (parts.size() == 1 && parts[0] == "role_before_given_name") {
       g.role_before_given_name = true;
+    } else if (parts.size() == 1 && parts[0] == "title_after_verb") {
+      g.title_after_verb = true;
+    } else if (parts.size() == 1 && parts[0] == "compound_titles") {
+      g.compound_titles = true;
     } else {
       return Status(StatusCode::kInvalidArgument, file + ":" + std::to_string(lines.number()) +
                                                       ": not a setting: '" + std::string(line) +

@@ -210,6 +210,8 @@ struct QuoteGrammar {
   bool name_particles = false;          // "Marcelo Rebelo de Sousa": a particle inside a name
   bool source_verb_second = false;      // "Laut Lindner ist die Lage ernst": no comma
   bool role_before_given_name = false;  // "Pendlerin Jana Brückner": "Pendlerin" is a role
+  bool title_after_verb = false;  // "„…“, sagte die Senatorin": a title after the verb refers back
+  bool compound_titles = false;  // "Hafensenatorin" is a "Senatorin"
 
   static Result<QuoteGrammar> Load(std::string_view data_dir, std::string_view language);
 };

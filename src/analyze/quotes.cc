@@ -1427,7 +1427,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
       k = e;
     }
   }
-  if (!s.ok() || s.kind == Subject::Kind::kNominal) return {};
+  // "„…“, sagte die Senatorin": with title_after_verb, a person's title.
+  if (!s.ok() || (s.kind == Subject::Kind::kNominal && (s.org || !q_.grammar_.title_after_verb)))
+    return {};
   // "said Walter H. White, Jr., chairman of ...": the suffix is the name's.
   if (IsComma(k) && !IsColon(k) && IsNameSuffix(k + 1) && !IsWord(k + 2)) {
     s.name += ", " + std::string(Word(k + 1));
@@ -2587,7 +2589,11 @@ void QuoteExtractor::Run::CollectMentions() {
         Subject s = ParseName(a, b);
         if (s.kind == Subject::Kind::kName && s.name.find(' ') != std::string::npos) {
           full_names_.push_back(s.name);
-          if (b - a <= 3 && IsGiven(a) && !s.org && TitleAt(a) == nullptr) {
+          // "Hafensenatorin Anna Keller": a role before a given name
+          // (role_before_given_name).
+          const bool described = q_.grammar_.role_before_given_name && !s.role.empty() &&
+                                 IsGiven(FirstTokenAt(s.span.begin));
+          if (b - a <= 3 && !s.org && ((IsGiven(a) && TitleAt(a) == nullptr) || described)) {
             mentions_.push_back({s.span.begin, s.name, s.role, true});
           }
         }
@@ -2838,6 +2844,9 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
       if (g != q_.genders_.end() && g->second != clause_gender) return false;
     }
     if (!by_role) return m.titled;
+    if (q_.grammar_.compound_titles) {  // "Hafensenatorin" for "die Senatorin"
+      return LowerSameLength(m.role).ends_with(LowerSameLength(s.key));
+    }
     const std::string role = AsciiLower(m.role);
     return role == s.key || role.ends_with(" " + s.key);
   };

@@ -163,6 +163,13 @@ TEST_F(QuotesLanguagesTest, GermanTimeAfterTheInvertedSubject) {
             (Rows{{"Jonas Falk", "man werde neu bauen.", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, GermanTitleAfterTheVerbMeansTheCompoundRoleNamedBefore) {
+  EXPECT_EQ(Of("de",
+               "Schulsenatorin Petra Albers besuchte am Morgen die Schule. "
+               "„Wir helfen sofort“, sagte die Senatorin.\n"),
+            (Rows{{"Petra Albers", "Wir helfen sofort", kDirect}}));
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
