@@ -69,6 +69,7 @@ const std::array<std::string_view, QuoteWords::kKindCount> QuoteWords::kKindName
     "not_parenthetical",
     "inverted_auxiliary",
     "quote_source",
+    "reported_mood",
     "adverb_ending",
     "past_ending",
     "passive_ending",

@@ -93,6 +93,7 @@ class QuoteWords {
     kNotParenthetical,
     kInvertedAuxiliary,
     kQuoteSource,
+    kReportedMood,
     // Endings: entries "-ed", matched at the end of a word (EndsIn).
     kAdverbEnding,
     kPastEnding,

@@ -510,6 +510,7 @@ class QuoteExtractor::Run {
   void DirectQuote(const QuoteMarks& m, DirectState* st, std::vector<bool>* used);
   void OpenQuote(size_t p, size_t open_tail, const DirectState& st, std::vector<bool>* used);
   void InTextOrder(size_t paragraph_first, const DirectState& st);
+  void ReportedMood(uint32_t sentence, size_t first, size_t last, size_t paragraph_first);
   // True when sentence `sentence` is at most one sentence after where
   // found_[quote] ends.
   bool Near(int quote, uint32_t sentence) const {
@@ -1940,9 +1941,46 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
     const Sentence& s = doc_.sentences[si];
     size_t first = FirstTokenAt(s.span.begin);
     size_t last = FirstTokenAt(s.span.end);
+    const size_t before = found_.size();
     FindReported(si, first, last, quoted_, used);
+    if (found_.size() == before && si > sentence_first) {
+      ReportedMood(si, first, last, paragraph_first);
+    }
   }
   InTextOrder(paragraph_first, st);
+}
+
+// A sentence of tokens [first, last) with no quotation, no attribution and a
+// verb of reported_mood ("Rund 60 Einsatzkräfte seien vor Ort gewesen."),
+// right after a sentence with a quote (found_ from paragraph_first on): a
+// reported clause of that quote's speaker.
+void QuoteExtractor::Run::ReportedMood(uint32_t sentence, size_t first, size_t last,
+                                       size_t paragraph_first) {
+  if (W().Of(QuoteWords::kReportedMood).empty() || first >= last) return;
+  int previous = -1;
+  for (size_t k = paragraph_first; k < found_.size(); ++k) {
+    const Quote& q = found_[k].quote;
+    if (doc_.SentenceAt(q.span.end > 0 ? q.span.end - 1 : 0) + 1 != sentence) continue;
+    if (previous < 0 || q.span.begin > found_[static_cast<size_t>(previous)].quote.span.begin) {
+      previous = static_cast<int>(k);
+    }
+  }
+  if (previous < 0) return;
+  bool mood = false;
+  for (size_t k = first; k < last; ++k) {
+    const TokType t = toks_[k].type;
+    if (quoted_[k] || t == TokType::kOpen || t == TokType::kClose || IsColon(k)) return;
+    if (!IsWord(k)) continue;
+    if (VerbAt(k) != nullptr || AfterPhrase(k, q_.source_phrases_) > k) return;
+    mood = mood || IsWordIn(k, QuoteWords::kReportedMood);
+  }
+  if (!mood) return;
+  Found f;
+  f.inherit_from = previous;
+  f.quote.kind = Quote::Kind::kReported;
+  f.quote.sentence = sentence;
+  f.quote.span = TrimSpan(text_, doc_.sentences[sentence].span);
+  found_.push_back(std::move(f));
 }
 
 // The paragraph's pairs of quotation marks; marks the tokens inside them quoted.

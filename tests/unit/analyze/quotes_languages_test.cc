@@ -170,6 +170,23 @@ TEST_F(QuotesLanguagesTest, GermanTitleAfterTheVerbMeansTheCompoundRoleNamedBefo
             (Rows{{"Petra Albers", "Wir helfen sofort", kDirect}}));
 }
 
+TEST_F(QuotesLanguagesTest, GermanKonjunktivAfterAQuoteIsItsSpeakersReportedSpeech) {
+  EXPECT_EQ(Of("de",
+               "„Die Strecke ist frei“, sagte Bahnsprecherin Petra Albers am Morgen. "
+               "Die Züge fahren ab Mittag. Die Reparatur habe vier Stunden gedauert.\n"),
+            (Rows{{"Petra Albers", "Die Strecke ist frei", kDirect}}));
+  EXPECT_EQ(Of("de",
+               "„Die Strecke ist frei“, sagte Bahnsprecherin Petra Albers am Morgen. "
+               "Die Reparatur habe vier Stunden gedauert. Die Züge fahren ab Mittag.\n"),
+            (Rows{{"Petra Albers", "Die Strecke ist frei", kDirect},
+                  {"Petra Albers", "Die Reparatur habe vier Stunden gedauert.", kReported}}));
+  // In the next paragraph, or with no quote before it: nobody's.
+  EXPECT_EQ(Of("de",
+               "„Die Strecke ist frei“, sagte Bahnsprecherin Petra Albers am Morgen.\n\n"
+               "Die Reparatur habe vier Stunden gedauert.\n"),
+            (Rows{{"Petra Albers", "Die Strecke ist frei", kDirect}}));
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
