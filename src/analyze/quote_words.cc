@@ -70,6 +70,10 @@ const std::array<std::string_view, QuoteWords::kKindCount> QuoteWords::kKindName
     "inverted_auxiliary",
     "quote_source",
     "reported_mood",
+    "legal_form",
+    "possessive_male",
+    "possessive_female",
+    "possessive_plural",
     "adverb_ending",
     "past_ending",
     "passive_ending",
@@ -141,6 +145,8 @@ Result<QuoteGrammar> QuoteGrammar::Load(std::string_view data_dir, std::string_v
       g.title_after_verb = true;
     } else if (parts.size() == 1 && parts[0] == "compound_titles") {
       g.compound_titles = true;
+    } else if (parts.size() == 1 && parts[0] == "place_after_subject") {
+      g.place_after_subject = true;
     } else {
       return Status(StatusCode::kInvalidArgument, file + ":" + std::to_string(lines.number()) +
                                                       ": not a setting: '" + std::string(line) +

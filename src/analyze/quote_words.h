@@ -94,6 +94,10 @@ class QuoteWords {
     kInvertedAuxiliary,
     kQuoteSource,
     kReportedMood,
+    kLegalForm,
+    kPossessiveMale,
+    kPossessiveFemale,
+    kPossessivePlural,
     // Endings: entries "-ed", matched at the end of a word (EndsIn).
     kAdverbEnding,
     kPastEnding,
@@ -177,6 +181,13 @@ class QuoteWords {
            : Is(lower, kPronounNeuter) ? 'n'
                                        : 0;
   }
+  // 'm', 'f' or 'p' for a possessive pronoun ("его" of "по его словам"), else 0.
+  char PossessiveOf(std::string_view lower) const {
+    return Is(lower, kPossessiveMale)     ? 'm'
+           : Is(lower, kPossessiveFemale) ? 'f'
+           : Is(lower, kPossessivePlural) ? 'p'
+                                          : 0;
+  }
   // `key` without a definite article before it ("the associated press").
   std::string_view WithoutArticle(std::string_view key) const {
     for (std::string_view a : Of(kDefiniteArticle)) {
@@ -213,6 +224,7 @@ struct QuoteGrammar {
   bool role_before_given_name = false;  // "Pendlerin Jana Brückner": "Pendlerin" is a role
   bool title_after_verb = false;  // "„…“, sagte die Senatorin": a title after the verb refers back
   bool compound_titles = false;  // "Hafensenatorin" is a "Senatorin"
+  bool place_after_subject = false;  // "заявил Савельев на совещании": where, after the subject
 
   static Result<QuoteGrammar> Load(std::string_view data_dir, std::string_view language);
 };

@@ -334,7 +334,12 @@ class QuoteExtractor::Run {
   size_t AfterPhrase(size_t i, const std::vector<std::vector<std::string>>& phrases) const {
     for (const std::vector<std::string>& phrase : phrases) {
       size_t k = 0;
-      while (k < phrase.size() && IsWord(i + k) && LowerWord(i + k) == phrase[k]) ++k;
+      // "по * словам": "*" stands for a possessive pronoun ("по его словам").
+      while (k < phrase.size() && IsWord(i + k) &&
+             (LowerWord(i + k) == phrase[k] ||
+              (phrase[k] == "*" && W().PossessiveOf(LowerWord(i + k)) != 0))) {
+        ++k;
+      }
       if (k > 0 && k == phrase.size()) return i + k;
     }
     return i;
@@ -436,6 +441,7 @@ class QuoteExtractor::Run {
       paragraph_title_.assign(n, {});
       paragraph_verb_known_.assign(n, {});
       paragraph_verb_at_.assign(n, {});
+      paragraph_legal_.assign(n, {});
       paragraph_done_.assign(n, false);
     }
     if (!paragraph_done_[p]) {
@@ -445,6 +451,7 @@ class QuoteExtractor::Run {
       paragraph_lower_[p] = LowerSameLength(doc_.paragraphs[p].Slice(text_));
       lower_ = &paragraph_lower_[p];
       lower_begin_ = doc_.paragraphs[p].begin;
+      paragraph_legal_[p] = JoinLegalNames(&paragraph_toks_[p]);
       const std::vector<std::pair<size_t, const Verb*>> separable =
           JoinSeparableVerbs(&paragraph_toks_[p]);
       toks_ = paragraph_toks_[p];
@@ -467,11 +474,21 @@ class QuoteExtractor::Run {
     lower_begin_ = doc_.paragraphs[p].begin;
     verb_known_ = &paragraph_verb_known_[p];
     verb_at_ = &paragraph_verb_at_[p];
+    legal_ = &paragraph_legal_[p];
+  }
+  // Token i is an organization's legal form and its name in quotation marks,
+  // joined into one word ("ООО «Сибтеплосеть»").
+  bool IsLegalName(size_t i) const {
+    return !legal_->empty() &&
+           std::binary_search(legal_->begin(), legal_->end(), toks_[i].span.begin);
   }
   size_t FirstTokenAt(uint32_t offset) const;  // first token starting at or after offset
   std::vector<std::pair<size_t, const Verb*>> JoinSeparableVerbs(std::vector<Tok>* toks) const;
+  std::vector<uint32_t> JoinLegalNames(std::vector<Tok>* toks) const;
 
   Subject ParseName(size_t a, size_t b) const;
+  Subject ParseNameWords(size_t a, size_t b) const;
+  Subject DescribedName(size_t a, size_t b) const;
   Subject ParseNominal(size_t a, size_t b) const;
   Subject ParseSubject(size_t a, size_t b, bool described, size_t* begin = nullptr) const;
   Subject NameBeforeOf(size_t a, size_t b) const;
@@ -551,6 +568,9 @@ class QuoteExtractor::Run {
   mutable std::vector<std::vector<const Verb*>> paragraph_verb_at_;
   std::vector<std::vector<Tok>> paragraph_toks_;
   std::vector<bool> paragraph_done_;
+  // Per paragraph: where the tokens JoinLegalNames made begin, in order.
+  std::vector<std::vector<uint32_t>> paragraph_legal_;
+  const std::vector<uint32_t>* legal_ = nullptr;
   std::vector<Found> found_;
   std::vector<Mention> mentions_;  // sorted by offset once complete
   std::vector<Mention> resolved_;  // speakers found from pronouns and descriptions, in order
@@ -789,6 +809,38 @@ std::vector<std::pair<size_t, const QuoteExtractor::Verb*>> QuoteExtractor::Run:
   return found;
 }
 
+// An organization's legal form (legal_form of quote_words.txt) right before a
+// quotation of one to four words opening with a capital ("ООО
+// «Сибтеплосеть»"): its name, no quote. The legal form, the marks and the
+// words become one word token of *toks (the current paragraph's; lower_ is
+// set); returns where they begin, in order.
+std::vector<uint32_t> QuoteExtractor::Run::JoinLegalNames(std::vector<Tok>* toks) const {
+  std::vector<uint32_t> joined;
+  if (W().Of(QuoteWords::kLegalForm).empty()) return joined;
+  std::vector<Tok>& t = *toks;
+  std::vector<Tok> out;
+  for (size_t i = 0; i < t.size(); ++i) {
+    size_t close = i + 2;
+    if (t[i].type == TokType::kWord && i + 1 < t.size() && t[i + 1].type == TokType::kOpen) {
+      while (close < t.size() && close < i + 7 && t[close].type == TokType::kWord) ++close;
+    }
+    const bool legal = close > i + 2 && close < t.size() && t[close].type == TokType::kClose &&
+                       IsCapitalized(t[i + 2].span.Slice(text_)) &&
+                       W().Is(std::string_view(*lower_).substr(t[i].span.begin - lower_begin_,
+                                                               t[i].span.end - t[i].span.begin),
+                              QuoteWords::kLegalForm);
+    if (!legal) {
+      out.push_back(t[i]);
+      continue;
+    }
+    joined.push_back(t[i].span.begin);
+    out.push_back(Tok{Span{t[i].span.begin, t[close].span.end}, TokType::kWord});
+    i = close;
+  }
+  if (!joined.empty()) t = std::move(out);
+  return joined;
+}
+
 size_t QuoteExtractor::Run::FirstTokenAt(uint32_t offset) const {
   auto it = std::lower_bound(toks_.begin(), toks_.end(), offset,
                              [](const Tok& t, uint32_t o) { return t.span.begin < o; });
@@ -809,6 +861,44 @@ bool QuoteExtractor::Run::IsSentenceInitial(size_t i) const {
 // Tokens [a, b), all words: "he", "the minister", "Mayor Elena Duarte",
 // "Dr. Reyes", "the RTSO".
 QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) const {
+  Subject s = ParseNameWords(a, b);
+  if (!s.ok() && q_.grammar_.role_before_given_name) s = DescribedName(a, b);
+  return s;
+}
+
+// With role_before_given_name, tokens [a, b) ending in a given name and a
+// surname after words that describe the person, in lower case too
+// ("пенсионерка Галина Кузнецова", "губернатор Новосибирской области Виктор
+// Савельев"); none when a word before the name is a preposition, a
+// determiner, a conjunction, a pronoun or a time ("в среду Виктор Савельев").
+QuoteExtractor::Run::Subject QuoteExtractor::Run::DescribedName(size_t a, size_t b) const {
+  if (b < a + 3 || b > a + 9) return {};
+  for (size_t k = a; k < b; ++k) {
+    if (!IsWord(k)) return {};
+  }
+  size_t given = b;
+  for (size_t k = b - 2; k > a && k + 3 >= b; --k) {
+    if (IsGiven(k) && IsCapitalized(Word(k))) given = k;
+  }
+  if (given == b) return {};
+  for (size_t k = given + 1; k < b; ++k) {
+    if (!IsCapitalized(Word(k))) return {};
+  }
+  for (size_t k = a; k < given; ++k) {
+    const std::string w(LowerWord(k));
+    if (IsPreposition(w) || IsDeterminer(w) || IsConjunction(w) || IsRelativeWord(w) ||
+        IsSubjectPronoun(w) || IsPronoun(k) || IsTimeWord(w) || IsAdverb(Word(k)) ||
+        IsTimeLead(w)) {
+      return {};
+    }
+  }
+  Subject s = ParseNameWords(given, b);
+  if (s.kind != Subject::Kind::kName || s.org) return {};
+  s.role = std::string(Span{toks_[a].span.begin, toks_[given - 1].span.end}.Slice(text_));
+  return s;
+}
+
+QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNameWords(size_t a, size_t b) const {
   Subject s;
   if (a >= b) return s;
   for (size_t k = a; k < b; ++k) {
@@ -863,7 +953,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
       }
     }
     if (!IsCapitalized(w) || IsPossessive(w) || blocked || IsPartyTag(w)) return s;
-    if (TitleOf(w) != nullptr) last_title = static_cast<int>(k);
+    // "директора ООО «Сибтеплосеть» Игоря Белоусова": the person after the
+    // organization is the speaker, the organization part of the role.
+    if (TitleOf(w) != nullptr || (IsLegalName(k) && k + 1 < b)) last_title = static_cast<int>(k);
   }
   // "Justice Department", "General Motors": a title before an
   // organization's head word belongs to its name; "Steve King": a title
@@ -894,7 +986,8 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
     const Title* t = TitleAt(k);
     if (t != nullptr && t->honorific) s.honorific = WithoutPeriod(Word(k));
   }
-  if (last_title >= 0 && !TitleAt(static_cast<size_t>(last_title))->honorific) {
+  if (last_title >= 0 && (TitleAt(static_cast<size_t>(last_title)) == nullptr ||
+                          !TitleAt(static_cast<size_t>(last_title))->honorific)) {
     for (size_t k = a; k <= static_cast<size_t>(last_title); ++k) {
       const Title* t = TitleAt(k);
       if (t != nullptr && t->honorific) continue;
@@ -1388,12 +1481,24 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   size_t k = verb + 1;
   while (k < limit && IsWord(k)) ++k;
   Subject s = ParseName(verb + 1, k);
-  // "sagte Scholz am Mittwoch": when it was said, after the name.
+  // "sagte Scholz am Mittwoch", "заявил Савельев на совещании": when or
+  // where it was said, after the name.
   const size_t words_end = k;
   for (size_t t = verb + 2; !s.ok() && t + 1 < words_end; ++t) {
-    if (AfterTimeAdverbial(t, words_end) != words_end) continue;
+    if (AfterTimeAdverbial(t, words_end) != words_end &&
+        !(q_.grammar_.place_after_subject && IsPreposition(LowerWord(t)))) {
+      continue;
+    }
     s = ParseName(verb + 1, t);
     if (s.ok()) k = t;
+  }
+  // "— сказал губернатор": with title_after_verb, a function title alone.
+  if (!s.ok() && q_.grammar_.title_after_verb && k == verb + 2 && TitleAt(verb + 1) != nullptr &&
+      !TitleAt(verb + 1)->honorific) {
+    s.kind = Subject::Kind::kNominal;
+    s.key = WithoutPeriod(Word(verb + 1));
+    s.span = toks_[verb + 1].span;
+    s.role = LowerSameLength(s.key);
   }
   // "said Dr. Dominique Lafontaine of Doctors Without Borders, a charity":
   // the apposition describes the organization.
@@ -2244,8 +2349,18 @@ bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Ancho
   size_t e = after;
   while (e < last && IsWord(e)) ++e;
   Subject s = ParseName(after, e);
+  // "по его словам": a possessive pronoun inside the phrase is the speaker.
+  for (size_t k = v + 1; k < after && !s.ok(); ++k) {
+    const char owner = W().PossessiveOf(LowerWord(k));
+    if (owner == 0) continue;
+    s.kind = Subject::Kind::kPronoun;
+    s.key = LowerWord(k);
+    s.pronoun = owner;
+    s.span = toks_[k].span;
+  }
   // "selon lui": a pronoun after a phrase of quote_source.
-  const bool pronoun = s.kind == Subject::Kind::kPronoun && AfterQuoteSource(v) == after;
+  const bool pronoun = s.kind == Subject::Kind::kPronoun &&
+                       (AfterQuoteSource(v) == after || s.span.end <= toks_[after - 1].span.end);
   if (s.kind != Subject::Kind::kName && !pronoun) {
     // "a new analysis by X", "statistics from X"; not "an estimate seen by X".
     s = {};

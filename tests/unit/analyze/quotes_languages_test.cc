@@ -477,6 +477,38 @@ TEST_F(QuotesLanguagesTest, RussianPoSlovamOfAnUndeclinedName) {
             (Rows{{"Шойгу", "учения завершены.", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, RussianLegalFormAndQuotedNameAreAnOrganization) {
+  // "ООО «…»" is a company, no quote; the person after it speaks.
+  EXPECT_EQ(Of("ru", "По словам директора ООО «Заречье» Павла Орлова, мост откроют в мае.\n"),
+            (Rows{{"Павла Орлова", "мост откроют в мае.", kReported}}));
+  EXPECT_EQ(RoleOf("ru", "Директор ООО «Заречье» Павел Орлов сообщил, что мост откроют.\n"),
+            "Директор ООО «Заречье»");
+}
+
+TEST_F(QuotesLanguagesTest, RussianDescriptionInLowerCaseBeforeAGivenName) {
+  const std::string text =
+      "«Мост откроют в мае», — заявил глава Заречного района Павел Орлов на совещании.\n";
+  EXPECT_EQ(Of("ru", text), (Rows{{"Павел Орлов", "Мост откроют в мае", kDirect}}));
+  EXPECT_EQ(RoleOf("ru", text), "глава Заречного района");
+  // A time before the name is no description ("в среду" is no role).
+  EXPECT_EQ(Of("ru", "«Мост откроют», — сказал в среду Павел Орлов.\n"), Rows{});
+}
+
+TEST_F(QuotesLanguagesTest, RussianPossessiveInsidePoSlovam) {
+  EXPECT_EQ(Of("ru",
+               "«Мост откроют в мае», — сказала инженер Анна Соколова. "
+               "По ее словам, ремонт обойдется в два миллиона рублей.\n"),
+            (Rows{{"Анна Соколова", "Мост откроют в мае", kDirect},
+                  {"Анна Соколова", "ремонт обойдется в два миллиона рублей.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianTitleAloneAfterTheVerb) {
+  EXPECT_EQ(Of("ru",
+               "Губернатор Павел Орлов приехал в Заречье. "
+               "«Мост откроют в мае», — сказал губернатор.\n"),
+            (Rows{{"Павел Орлов", "Мост откроют в мае", kDirect}}));
+}
+
 // --- A data folder's lists replace the built-in ones for a language.
 
 class QuotesLanguagesDataTest : public TempDirTest {};
