@@ -1484,8 +1484,11 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   // "sagte Scholz am Mittwoch", "заявил Савельев на совещании": when or
   // where it was said, after the name.
   const size_t words_end = k;
-  for (size_t t = verb + 2; !s.ok() && t + 1 < words_end; ++t) {
-    if (AfterTimeAdverbial(t, words_end) != words_end &&
+  for (size_t t = verb + 2; !s.ok() && t < words_end; ++t) {
+    if (t + 1 == words_end && !IsListener(LowerWord(t))) break;
+    // "— сказал он журналистам": the listener.
+    const size_t after_listener = IsListener(LowerWord(t)) ? t + 1 : t;
+    if (AfterTimeAdverbial(after_listener, words_end) != words_end &&
         !(q_.grammar_.place_after_subject && IsPreposition(LowerWord(t)))) {
       continue;
     }

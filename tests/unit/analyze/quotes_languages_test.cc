@@ -509,6 +509,13 @@ TEST_F(QuotesLanguagesTest, RussianTitleAloneAfterTheVerb) {
             (Rows{{"Павел Орлов", "Мост откроют в мае", kDirect}}));
 }
 
+TEST_F(QuotesLanguagesTest, RussianListenerAfterTheInvertedPronoun) {
+  EXPECT_EQ(Of("ru",
+               "Инженер Анна Соколова приехала на место.\n\n"
+               "— Мост откроют в мае, — сказала она журналистам.\n"),
+            (Rows{{"Анна Соколова", "Мост откроют в мае", kDirect}}));
+}
+
 // --- A data folder's lists replace the built-in ones for a language.
 
 class QuotesLanguagesDataTest : public TempDirTest {};
