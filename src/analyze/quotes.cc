@@ -739,7 +739,19 @@ void QuoteExtractor::Run::PushWord(uint32_t i, uint32_t j, std::vector<Tok>* out
   auto push = [&](uint32_t b, uint32_t e, TokType t) { out->push_back(Tok{Span{b, e}, t}); };
   // "déclare-t-il": the verb and its pronoun (inverted_pronoun endings).
   auto push_word = [&](uint32_t b, uint32_t e) {
-    const std::string_view word = text_.substr(b, e - b);
+    std::string_view word = text_.substr(b, e - b);
+    // "qu'une": a "that" of quote_words.txt ending in an apostrophe is its
+    // own word.
+    for (std::string_view that : W().Of(QuoteWords::kThat)) {
+      if (!(that.ends_with('\'') || that.ends_with("\xE2\x80\x99")) || word.size() <= that.size() ||
+          LowerSameLength(word.substr(0, that.size())) != that) {
+        continue;
+      }
+      push(b, b + static_cast<uint32_t>(that.size()), TokType::kWord);
+      b += static_cast<uint32_t>(that.size());
+      word = text_.substr(b, e - b);
+      break;
+    }
     for (std::string_view ending : W().Of(QuoteWords::kInvertedPronoun)) {
       if (word.size() <= ending.size() ||
           LowerSameLength(word.substr(word.size() - ending.size())) != ending) {
@@ -1096,8 +1108,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
     // "the indictment against bin Laden": a particle is part of the name
     // (and after a given name, of the name: "Bill de Blasio").
     size_t l = t - 1;
+    // Not a particle that also means "of": "le parquet de Lyon" is no name.
     if (l > a && IsWord(l) && q_.particles_.Is(kParticleInQuotes, LowerWord(l)) &&
-        IsLowerWord(l - 1)) {
+        !IsWordIn(l, QuoteWords::kOf) && IsLowerWord(l - 1)) {
       --l;
     }
     if (!IsLowerWord(l)) return {};

@@ -187,6 +187,11 @@ TEST_F(QuotesLanguagesTest, GermanKonjunktivAfterAQuoteIsItsSpeakersReportedSpee
             (Rows{{"Petra Albers", "Die Strecke ist frei", kDirect}}));
 }
 
+TEST_F(QuotesLanguagesTest, GermanSeparableVerbAsAParticiple) {
+  EXPECT_EQ(Of("de", "Das Bauamt Süd hat mitgeteilt, die Brücke bleibe gesperrt.\n"),
+            (Rows{{"Bauamt Süd", "die Brücke bleibe gesperrt.", kReported}}));
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
@@ -258,6 +263,23 @@ TEST_F(QuotesLanguagesTest, FrenchQuotedSentenceContinuesTheSpeaker) {
 TEST_F(QuotesLanguagesTest, FrenchCapitalizedParticle) {
   EXPECT_EQ(Of("fr", "« C'est un échec », a déclaré Marine Le Pen.\n"),
             (Rows{{"Marine Le Pen", "C'est un échec", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchQuElidedBeforeTheClause) {
+  EXPECT_EQ(Of("fr", "Le maire, Paul Martin, a annoncé qu'une école ouvrira en mai.\n"),
+            (Rows{{"Paul Martin", "une école ouvrira en mai.", kReported}}));
+  EXPECT_EQ(Of("fr", "Paul Martin a confirmé qu'il partirait.\n"),
+            (Rows{{"Paul Martin", "il partirait.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchPlaceAfterTheInvertedSubject) {
+  EXPECT_EQ(Of("fr", "« Nous tiendrons », a commenté Paul Martin à l'issue de la réunion.\n"),
+            (Rows{{"Paul Martin", "Nous tiendrons", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchPlaceAfterOfIsNoSpeaker) {
+  // "de" links a complement after a noun: not "Lyon".
+  EXPECT_EQ(Of("fr", "Le tribunal de Lyon confirme que la piste est privilégiée.\n"), Rows{});
 }
 
 // --- Spanish
