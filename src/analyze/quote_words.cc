@@ -74,6 +74,7 @@ const std::array<std::string_view, QuoteWords::kKindCount> QuoteWords::kKindName
     "possessive_male",
     "possessive_female",
     "possessive_plural",
+    "that_lead",
     "adverb_ending",
     "past_ending",
     "passive_ending",
@@ -147,6 +148,12 @@ Result<QuoteGrammar> QuoteGrammar::Load(std::string_view data_dir, std::string_v
       g.compound_titles = true;
     } else if (parts.size() == 1 && parts[0] == "place_after_subject") {
       g.place_after_subject = true;
+    } else if (parts.size() == 1 && parts[0] == "name_after_description") {
+      g.name_after_description = true;
+    } else if (parts.size() == 1 && parts[0] == "pro_drop") {
+      g.pro_drop = true;
+    } else if (parts.size() == 1 && parts[0] == "title_first_roles") {
+      g.title_first_roles = true;
     } else {
       return Status(StatusCode::kInvalidArgument, file + ":" + std::to_string(lines.number()) +
                                                       ": not a setting: '" + std::string(line) +

@@ -98,6 +98,7 @@ class QuoteWords {
     kPossessiveMale,
     kPossessiveFemale,
     kPossessivePlural,
+    kThatLead,
     // Endings: entries "-ed", matched at the end of a word (EndsIn).
     kAdverbEnding,
     kPastEnding,
@@ -225,6 +226,9 @@ struct QuoteGrammar {
   bool title_after_verb = false;  // "„…“, sagte die Senatorin": a title after the verb refers back
   bool compound_titles = false;  // "Hafensenatorin" is a "Senatorin"
   bool place_after_subject = false;  // "заявил Савельев на совещании": where, after the subject
+  bool name_after_description = false;  // "Según el jefe, Andrés Molina, …": the name after commas
+  bool pro_drop = false;                // "«…», dijo.": a verb of saying with no subject
+  bool title_first_roles = false;       // "consejera de Medio Ambiente" is a "consejera"
 
   static Result<QuoteGrammar> Load(std::string_view data_dir, std::string_view language);
 };

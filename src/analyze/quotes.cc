@@ -239,6 +239,7 @@ class QuoteExtractor::Run {
     Subject subject;
     int inherit_from = -1;  // index into found_ of the quote whose speaker this takes
     bool named = false;     // a fragment after a naming verb ('called it an "X"')
+    bool pro_drop = false;  // '"…", aseguró.': a verb with no subject after it
   };
   // A person or organization named in the text, for resolving pronouns.
   struct Mention {
@@ -528,6 +529,9 @@ class QuoteExtractor::Run {
   void OpenQuote(size_t p, size_t open_tail, const DirectState& st, std::vector<bool>* used);
   void InTextOrder(size_t paragraph_first, const DirectState& st);
   void ReportedMood(uint32_t sentence, size_t first, size_t last, size_t paragraph_first);
+  void ProDrop(size_t paragraph_first);
+  Subject SubjectOfBareVerb(const QuoteMarks& m, size_t first, std::vector<bool>* used,
+                            bool* pro_drop);
   // True when sentence `sentence` is at most one sentence after where
   // found_[quote] ends.
   bool Near(int quote, uint32_t sentence) const {
@@ -1830,7 +1834,9 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
         (IsAuxiliary(LowerWord(j + 1)) || W().EndsIn(LowerWord(j + 1), QuoteWords::kPastEnding))) {
       break;
     }
-    if (j == k || verb.takes_object || IsAdverbialStart(LowerWord(k))) {
+    // "advirtió de que": a preposition right before "that".
+    if (j == k || verb.takes_object || IsAdverbialStart(LowerWord(k)) ||
+        (j == k + 1 && IsWordIn(k, QuoteWords::kThatLead))) {
       return j + 1 < last && IsWord(j + 1) ? j + 1 : kNoClause;
     }
     break;
@@ -2068,7 +2074,51 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
       ReportedMood(si, first, last, paragraph_first);
     }
   }
+  ProDrop(paragraph_first);
   InTextOrder(paragraph_first, st);
+}
+
+// '«…», dijo.' (pro_drop): a verb with no subject ends the sentence of the
+// quote `m`, which opens at token `first`. The subject of the sentence
+// speaks ('Castaño acusó a la Junta: «…», dijo.'); with none, sets *pro_drop
+// (the speaker of the quote before it in the paragraph: ProDrop).
+QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectOfBareVerb(const QuoteMarks& m,
+                                                                    size_t first,
+                                                                    std::vector<bool>* used,
+                                                                    bool* pro_drop) {
+  size_t k = m.close + 1;
+  while (k < toks_.size() && IsComma(k) && !IsColon(k)) ++k;
+  if (k >= toks_.size() || VerbAt(k) == nullptr || IsCapitalized(Word(k)) ||
+      (k + 1 < toks_.size() && toks_[k + 1].type != TokType::kStop)) {
+    return {};
+  }
+  Subject s = m.open > first + 1 ? SentenceSubject(first, m.open) : Subject{};
+  if (s.kind == Subject::Kind::kName) {
+    (*used)[k] = true;
+    return s;
+  }
+  *pro_drop = true;
+  return {};
+}
+
+// A quote with a verb and no subject after it ('«…», aseguró.') that found
+// no speaker: the speaker of the quote before it in its paragraph, direct or
+// reported ('Ibáñez añadió que … «…», aseguró.').
+void QuoteExtractor::Run::ProDrop(size_t paragraph_first) {
+  for (size_t k = paragraph_first; k < found_.size(); ++k) {
+    Found& f = found_[k];
+    if (!f.pro_drop || f.subject.ok() || f.inherit_from >= 0) continue;
+    int before = -1;
+    for (size_t j = paragraph_first; j < found_.size(); ++j) {
+      const Found& g = found_[j];
+      if (j == k || g.quote.span.begin >= f.quote.span.begin) continue;
+      if (!g.subject.ok() && g.inherit_from < 0) continue;
+      if (before < 0 || g.quote.span.begin > found_[static_cast<size_t>(before)].quote.span.begin) {
+        before = static_cast<int>(j);
+      }
+    }
+    f.inherit_from = before;
+  }
 }
 
 // A sentence of tokens [first, last) with no quotation, no attribution and a
@@ -2261,6 +2311,9 @@ void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
       st->carried_by = inner.begin;
     }
   }
+  if (q_.grammar_.pro_drop && !f.subject.ok() && f.inherit_from < 0) {
+    f.subject = SubjectOfBareVerb(m, FirstTokenAt(open_sentence.begin), used, &f.pro_drop);
+  }
   const bool attributed = f.subject.ok();
   const bool whole =
       toks_[m.open].span.begin == open_sentence.begin && IsCapitalized(inner.Slice(text_));
@@ -2277,7 +2330,7 @@ void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
       found_[static_cast<size_t>(st->unattributed)].inherit_from = st->previous;
     }
     st->unattributed = -1;
-  } else if (whole) {
+  } else if (whole || f.pro_drop) {
     found_.push_back(std::move(f));
     st->unattributed = static_cast<int>(found_.size() - 1);
     st->unattributed_close = m.close;
@@ -2374,10 +2427,25 @@ bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Ancho
     s.pronoun = owner;
     s.span = toks_[k].span;
   }
+  // "Según el jefe de extinción, Andrés Molina, …": a description, then the
+  // name set off by commas.
+  if (q_.grammar_.name_after_description && s.kind != Subject::Kind::kName &&
+      IsWordIn(after, QuoteWords::kArticle) && IsComma(e) && !IsColon(e)) {
+    size_t n = e + 1;
+    while (n < last && IsWord(n)) ++n;
+    Subject named = ParseName(e + 1, n);
+    if (named.kind == Subject::Kind::kName && n > e + 1 && IsComma(n) && !IsColon(n)) {
+      named.role = RoleFromApposition(after, e);
+      s = named;
+      e = n;
+    }
+  }
   // "selon lui": a pronoun after a phrase of quote_source.
   const bool pronoun = s.kind == Subject::Kind::kPronoun &&
                        (AfterQuoteSource(v) == after || s.span.end <= toks_[after - 1].span.end);
-  if (s.kind != Subject::Kind::kName && !pronoun) {
+  // "Según la consejera": with title_after_verb, a function title refers back.
+  const bool titled = q_.grammar_.title_after_verb && s.kind == Subject::Kind::kNominal && !s.org;
+  if (s.kind != Subject::Kind::kName && !pronoun && !titled) {
     // "a new analysis by X", "statistics from X"; not "an estimate seen by X".
     s = {};
     for (size_t k = after; k < e && k < after + 4; ++k) {
@@ -2696,6 +2764,25 @@ void QuoteExtractor::Run::AddUnnamed(size_t begin, size_t end, size_t verb) {
 void QuoteExtractor::Run::CollectMentions() {
   for (size_t p = 0; p < doc_.paragraphs.size(); ++p) {
     LoadParagraph(p);
+    for (size_t i = 0; i + 1 < toks_.size() && q_.grammar_.name_after_description; ++i) {
+      // "La consejera de Medio Ambiente, Marta Ibáñez, …": a function, then
+      // the name set off by commas (name_after_description).
+      if (!IsWordIn(i, QuoteWords::kArticle) || TitleAt(i + 1) == nullptr ||
+          TitleAt(i + 1)->honorific) {
+        continue;
+      }
+      size_t c = i + 2;
+      while (c < toks_.size() && c < i + 10 && IsWord(c)) ++c;
+      if (!IsComma(c) || IsColon(c)) continue;
+      size_t n = c + 1;
+      while (n < toks_.size() && IsWord(n)) ++n;
+      Subject s = ParseName(c + 1, n);
+      if (s.kind != Subject::Kind::kName || s.org || n == c + 1 || !IsComma(n)) continue;
+      mentions_.push_back(
+          {s.span.begin, s.name,
+           std::string(Span{toks_[i + 1].span.begin, toks_[c - 1].span.end}.Slice(text_)), true});
+      full_names_.push_back(s.name);
+    }
     for (size_t i = 0; i < toks_.size(); ++i) {
       // "State Department spokeswoman Victoria Nuland": a function in lower
       // case before a name.
@@ -3017,6 +3104,11 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
       return LowerSameLength(m.role).ends_with(LowerSameLength(s.key));
     }
     const std::string role = AsciiLower(m.role);
+    // "la consejera": "consejera de Medio Ambiente" (title_first_roles).
+    if (q_.grammar_.title_first_roles &&
+        LowerSameLength(m.role).starts_with(LowerSameLength(s.key) + " ")) {
+      return true;
+    }
     return role == s.key || role.ends_with(" " + s.key);
   };
   auto search = [&](bool by_role) -> const Mention* {

@@ -336,6 +336,35 @@ TEST_F(QuotesLanguagesTest, SpanishHonorificTheSentenceSplitterCut) {
             (Rows{{"López", "No es cierto", kDirect}}));
 }
 
+TEST_F(QuotesLanguagesTest, SpanishSourceWithDescriptionThenName) {
+  EXPECT_EQ(Of("es", "Según el director del parque, Tomás Vidal, el fuego está controlado.\n"),
+            (Rows{{"Tomás Vidal", "el fuego está controlado.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishDescriptionBeforeTheNameIsWhoTheTitleMeans) {
+  EXPECT_EQ(Of("es",
+               "El director del parque, Tomás Vidal, llegó al pueblo. La alcaldesa, Rosa Gil, "
+               "habló con los vecinos. \"Estamos a salvo\", dijo la alcaldesa. "
+               "Según el director, el fuego está controlado.\n"),
+            (Rows{{"Rosa Gil", "Estamos a salvo", kDirect},
+                  {"Tomás Vidal", "el fuego está controlado.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishVerbWithNoSubject) {
+  // The sentence's subject, else the speaker of the quote before it.
+  EXPECT_EQ(Of("es", "Tomás Vidal criticó el plan: «Llega tarde», dijo.\n"),
+            (Rows{{"Tomás Vidal", "Llega tarde", kDirect}}));
+  EXPECT_EQ(
+      Of("es", "Tomás Vidal anunció que el parque abrirá en mayo. \"Lo haremos bien\", aseguró.\n"),
+      (Rows{{"Tomás Vidal", "el parque abrirá en mayo.", kReported},
+            {"Tomás Vidal", "Lo haremos bien", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishDeQue) {
+  EXPECT_EQ(Of("es", "Tomás Vidal advirtió de que el viento podría cambiar.\n"),
+            (Rows{{"Tomás Vidal", "el viento podría cambiar.", kReported}}));
+}
+
 // --- Italian
 
 TEST_F(QuotesLanguagesTest, ItalianHaDettoInverted) {
