@@ -409,6 +409,14 @@ TEST_F(QuotesLanguagesTest, ItalianReportedWithChe) {
             (Rows{{"Conte", "il piano è pronto.", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, ItalianTitleAfterTheSourcePhrase) {
+  EXPECT_EQ(Of("it",
+               "«La strada resta chiusa», ha spiegato la geologa Anna Conti. "
+               "Secondo la geologa, serviranno due settimane.\n"),
+            (Rows{{"Anna Conti", "La strada resta chiusa", kDirect},
+                  {"Anna Conti", "serviranno due settimane.", kReported}}));
+}
+
 // --- Portuguese
 
 TEST_F(QuotesLanguagesTest, PortugueseDisseAfterQuote) {
@@ -457,6 +465,13 @@ TEST_F(QuotesLanguagesTest, PortugueseLongNameWithParticles) {
   const std::string text = "“Vamos vencer”, afirmou o presidente Luiz Inácio Lula da Silva.\n";
   EXPECT_EQ(Of("pt", text), (Rows{{"Luiz Inácio Lula da Silva", "Vamos vencer", kDirect}}));
   EXPECT_EQ(RoleOf("pt", text), "presidente");
+}
+
+TEST_F(QuotesLanguagesTest, PortugueseTitleAfterTheVerbMeansTheNameGivenBefore) {
+  EXPECT_EQ(Of("pt",
+               "A secretária de Estado, Rita Sousa, chegou ao local.\n\n"
+               "«Vamos ajudar as famílias», afirmou a governante.\n"),
+            (Rows{{"Rita Sousa", "Vamos ajudar as famílias", kDirect}}));
 }
 
 // --- Russian
