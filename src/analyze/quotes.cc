@@ -2434,7 +2434,11 @@ bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Ancho
     size_t n = e + 1;
     while (n < last && IsWord(n)) ++n;
     Subject named = ParseName(e + 1, n);
-    if (named.kind == Subject::Kind::kName && n > e + 1 && IsComma(n) && !IsColon(n)) {
+    // Set off by another comma, or ending the sentence ('…, según el jefe
+    // de extinción, Andrés Molina.').
+    const bool set_off =
+        n >= last || toks_[n].type == TokType::kStop || (IsComma(n) && !IsColon(n));
+    if (named.kind == Subject::Kind::kName && n > e + 1 && set_off) {
       named.role = RoleFromApposition(after, e);
       s = named;
       e = n;

@@ -339,6 +339,8 @@ TEST_F(QuotesLanguagesTest, SpanishHonorificTheSentenceSplitterCut) {
 TEST_F(QuotesLanguagesTest, SpanishSourceWithDescriptionThenName) {
   EXPECT_EQ(Of("es", "Según el director del parque, Tomás Vidal, el fuego está controlado.\n"),
             (Rows{{"Tomás Vidal", "el fuego está controlado.", kReported}}));
+  EXPECT_EQ(Of("es", "El fuego está controlado, según el director del parque, Tomás Vidal.\n"),
+            (Rows{{"Tomás Vidal", "El fuego está controlado", kReported}}));
 }
 
 TEST_F(QuotesLanguagesTest, SpanishDescriptionBeforeTheNameIsWhoTheTitleMeans) {
