@@ -392,6 +392,12 @@ class QuoteExtractor::Run {
     if (it == q_.phrasal_verbs_.end() || !IsWordIn(i + 1, {it->second.particle})) return nullptr;
     return &it->second;
   }
+  // The first of the inverted_auxiliary words right before token i, after
+  // token first ("a" of "…, a précisé X"); i when there is none.
+  size_t BeforeAuxiliaries(size_t first, size_t i) const {
+    while (i > first && IsWordIn(i - 1, QuoteWords::kInvertedAuxiliary)) --i;
+    return i;
+  }
   // The token after the verb at token v, its particle included.
   static size_t AfterVerb(size_t v, const Verb& verb) {
     return v + (verb.particle.empty() ? 1 : 2);
@@ -542,6 +548,9 @@ class QuoteExtractor::Run {
                              size_t* attribution_end);
   Subject DirectSubjectBefore(const QuoteMarks& m, size_t first, size_t* verb, int* inherit);
   bool AccordingTo(size_t v, size_t first, size_t last, Anchor* anchor) const;
+  bool UsedVerbAnchor(size_t v, size_t first, size_t last, const Verb& verb,
+                      const std::vector<bool>& quoted, const std::vector<bool>& used,
+                      Anchor* anchor) const;
   std::vector<Anchor> FindAnchors(size_t first, size_t last, const std::vector<bool>& quoted,
                                   const std::vector<bool>& used) const;
   void FindReported(uint32_t sentence, size_t first, size_t last, const std::vector<bool>& quoted,
@@ -1541,8 +1550,13 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   }
   // "said the leader of the Senate, Justin Alfond", "said the commission's
   // chairwoman, Diane McGrath".
-  if ((!s.ok() || s.kind == Subject::Kind::kNominal) && k > verb + 2 &&
-      IsWordIn(verb + 1, QuoteWords::kArticle) && IsComma(k) && !IsColon(k)) {
+  // With name_after_description, also after a possessive ("estime son
+  // président, Nicolas Ferrand").
+  const bool description_lead =
+      IsWordIn(verb + 1, QuoteWords::kArticle) ||
+      (q_.grammar_.name_after_description && IsWord(verb + 1) && IsDeterminer(LowerWord(verb + 1)));
+  if ((!s.ok() || s.kind == Subject::Kind::kNominal) && k > verb + 2 && description_lead &&
+      IsComma(k) && !IsColon(k)) {
     size_t e = k + 1;
     while (e < limit && IsWord(e)) ++e;
     Subject named = ParseName(k + 1, e);
@@ -2488,6 +2502,44 @@ bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Ancho
 
 // The attributions of the sentence of tokens [first, last), outside quotes,
 // in text order, each with its subject and the start of its clause.
+// The anchor of a verb at token v that attributed a direct quote, in the
+// sentence of tokens [first, last), when it also introduces a reported
+// clause; false when it does not.
+bool QuoteExtractor::Run::UsedVerbAnchor(size_t v, size_t first, size_t last, const Verb& verb,
+                                         const std::vector<bool>& quoted,
+                                         const std::vector<bool>& used, Anchor* anchor) const {
+  // A verb that attributed a quote may also introduce a clause:
+  // '... a "scourge", Obama said the US stood with France.' Not
+  // '"...," said X': X is no clause.
+  const std::span<const Anchor> direct = DirectAnchors(v, v + 1);
+  if (direct.empty()) return false;
+  Anchor x = direct.front();
+  if (x.begin != v) {
+    x.clause = ClauseStart(v, verb, last);
+    if (x.clause != kNoClause) {
+      *anchor = x;
+      return true;
+    }
+  }
+  // 'But he's created a "disaster" there, Trump said.': the sentence
+  // before an attribution ending it is a reported clause holding the
+  // quotation, unless it is all quotation or holds another attribution
+  // ('X said: "...", he told reporters').
+  bool all_quoted = true, other = false;
+  for (size_t k = first; k + 1 < x.begin; ++k) {
+    all_quoted = all_quoted && (quoted[k] || !IsWord(k));
+    other = other || used[k] || IsColon(k);
+  }
+  const bool ends = x.begin == v ? x.end >= last || toks_[x.end].type == TokType::kStop
+                                 : EndsSentence(AfterVerb(v, verb), last, verb,
+                                                x.subject.kind == Subject::Kind::kName);
+  if (all_quoted || other || !SetOffByComma(first, x.begin) || !ends) return false;
+  x.clause = kNoClause;
+  x.backward = true;
+  *anchor = x;
+  return true;
+}
+
 std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     size_t first, size_t last, const std::vector<bool>& quoted,
     const std::vector<bool>& used) const {
@@ -2510,36 +2562,7 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       continue;
     }
     if (used[v]) {
-      // A verb that attributed a quote may also introduce a clause:
-      // '... a "scourge", Obama said the US stood with France.' Not
-      // '"...," said X': X is no clause.
-      const std::span<const Anchor> direct = DirectAnchors(v, v + 1);
-      if (direct.empty()) continue;
-      x = direct.front();
-      if (x.begin != v) {
-        x.clause = ClauseStart(v, *verb, last);
-        if (x.clause != kNoClause) {
-          anchors.push_back(x);
-          continue;
-        }
-      }
-      // 'But he's created a "disaster" there, Trump said.': the sentence
-      // before an attribution ending it is a reported clause holding the
-      // quotation, unless it is all quotation or holds another attribution
-      // ('X said: "...", he told reporters').
-      bool all_quoted = true, other = false;
-      for (size_t k = first; k + 1 < x.begin; ++k) {
-        all_quoted = all_quoted && (quoted[k] || !IsWord(k));
-        other = other || used[k] || IsColon(k);
-      }
-      const bool ends = x.begin == v ? x.end >= last || toks_[x.end].type == TokType::kStop
-                                     : EndsSentence(AfterVerb(v, *verb), last, *verb,
-                                                    x.subject.kind == Subject::Kind::kName);
-      if (!all_quoted && !other && SetOffByComma(first, x.begin) && ends) {
-        x.clause = kNoClause;
-        x.backward = true;
-        anchors.push_back(x);
-      }
+      if (UsedVerbAnchor(v, first, last, *verb, quoted, used, &x)) anchors.push_back(x);
       continue;
     }
     x.verb = v;
@@ -2586,18 +2609,21 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     } else {
       x.subject = SubjectBefore(first, v, &x.begin);
     }
-    // "CLAUSE, X said." / "CLAUSE -- X said."
-    const bool set_off = SetOffByComma(first, x.begin) || (x.begin > first && IsDash(x.begin - 1) &&
-                                                           x.subject.kind == Subject::Kind::kName);
+    // "CLAUSE, X said." / "CLAUSE -- X said." / "CLAUSE, a-t-il précisé."
+    const size_t lead = BeforeAuxiliaries(first, x.begin), verb_lead = BeforeAuxiliaries(first, v);
+    const bool set_off = SetOffByComma(first, lead) || (x.begin > first && IsDash(x.begin - 1) &&
+                                                        x.subject.kind == Subject::Kind::kName);
     if (!participle && set_off &&
         EndsSentence(AfterVerb(v, *verb), last, *verb, x.subject.kind == Subject::Kind::kName)) {
       x.backward = true;  // "CLAUSE, X said."
-    } else if (!x.subject.ok() && v > first && IsComma(v - 1) && !IsColon(v - 1)) {
+      x.begin = lead;
+    } else if (!x.subject.ok() && verb_lead > first && IsComma(verb_lead - 1) &&
+               !IsColon(verb_lead - 1)) {
       size_t end = 0;
-      Subject s = SubjectAfter(v, last, &end);  // "CLAUSE, said X."
+      Subject s = SubjectAfter(v, last, &end);  // "CLAUSE, said X.", "…, a précisé X."
       if (s.ok() && (end >= last || toks_[end].type == TokType::kStop)) {
         x.subject = s;
-        x.begin = v;
+        x.begin = verb_lead;
         x.end = end;
         x.backward = true;
       }

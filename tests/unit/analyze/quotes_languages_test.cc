@@ -192,6 +192,11 @@ TEST_F(QuotesLanguagesTest, GermanSeparableVerbAsAParticiple) {
             (Rows{{"Bauamt Süd", "die Brücke bleibe gesperrt.", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, GermanSprachVonNamesAFragment) {
+  EXPECT_EQ(Of("de", "Bürgermeister Jonas Falk sprach von einem „guten Tag“ für die Stadt.\n"),
+            (Rows{{"Jonas Falk", "guten Tag", kDirect}}));
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
@@ -280,6 +285,18 @@ TEST_F(QuotesLanguagesTest, FrenchPlaceAfterTheInvertedSubject) {
 TEST_F(QuotesLanguagesTest, FrenchPlaceAfterOfIsNoSpeaker) {
   // "de" links a complement after a noun: not "Lyon".
   EXPECT_EQ(Of("fr", "Le tribunal de Lyon confirme que la piste est privilégiée.\n"), Rows{});
+}
+
+TEST_F(QuotesLanguagesTest, FrenchAuxiliaryBeforeABackwardAttribution) {
+  EXPECT_EQ(Of("fr", "Les salariés seront payés, a précisé Paul Martin.\n"),
+            (Rows{{"Paul Martin", "Les salariés seront payés", kReported}}));
+  EXPECT_EQ(Of("fr", "Paul Martin est venu.\n\nLes salariés seront payés, a-t-il précisé.\n"),
+            (Rows{{"Paul Martin", "Les salariés seront payés", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchPossessiveDescriptionThenName) {
+  EXPECT_EQ(Of("fr", "« Rien ne change », estime son président, Paul Martin.\n"),
+            (Rows{{"Paul Martin", "Rien ne change", kDirect}}));
 }
 
 // --- Spanish
