@@ -69,6 +69,12 @@ const std::array<std::string_view, QuoteWords::kKindCount> QuoteWords::kKindName
     "not_parenthetical",
     "inverted_auxiliary",
     "quote_source",
+    "reported_mood",
+    "legal_form",
+    "possessive_male",
+    "possessive_female",
+    "possessive_plural",
+    "that_lead",
     "adverb_ending",
     "past_ending",
     "passive_ending",
@@ -136,6 +142,18 @@ Result<QuoteGrammar> QuoteGrammar::Load(std::string_view data_dir, std::string_v
       g.source_verb_second = true;
     } else if (parts.size() == 1 && parts[0] == "role_before_given_name") {
       g.role_before_given_name = true;
+    } else if (parts.size() == 1 && parts[0] == "title_after_verb") {
+      g.title_after_verb = true;
+    } else if (parts.size() == 1 && parts[0] == "compound_titles") {
+      g.compound_titles = true;
+    } else if (parts.size() == 1 && parts[0] == "place_after_subject") {
+      g.place_after_subject = true;
+    } else if (parts.size() == 1 && parts[0] == "name_after_description") {
+      g.name_after_description = true;
+    } else if (parts.size() == 1 && parts[0] == "pro_drop") {
+      g.pro_drop = true;
+    } else if (parts.size() == 1 && parts[0] == "title_first_roles") {
+      g.title_first_roles = true;
     } else {
       return Status(StatusCode::kInvalidArgument, file + ":" + std::to_string(lines.number()) +
                                                       ": not a setting: '" + std::string(line) +

@@ -93,6 +93,12 @@ class QuoteWords {
     kNotParenthetical,
     kInvertedAuxiliary,
     kQuoteSource,
+    kReportedMood,
+    kLegalForm,
+    kPossessiveMale,
+    kPossessiveFemale,
+    kPossessivePlural,
+    kThatLead,
     // Endings: entries "-ed", matched at the end of a word (EndsIn).
     kAdverbEnding,
     kPastEnding,
@@ -176,6 +182,13 @@ class QuoteWords {
            : Is(lower, kPronounNeuter) ? 'n'
                                        : 0;
   }
+  // 'm', 'f' or 'p' for a possessive pronoun ("его" of "по его словам"), else 0.
+  char PossessiveOf(std::string_view lower) const {
+    return Is(lower, kPossessiveMale)     ? 'm'
+           : Is(lower, kPossessiveFemale) ? 'f'
+           : Is(lower, kPossessivePlural) ? 'p'
+                                          : 0;
+  }
   // `key` without a definite article before it ("the associated press").
   std::string_view WithoutArticle(std::string_view key) const {
     for (std::string_view a : Of(kDefiniteArticle)) {
@@ -210,6 +223,12 @@ struct QuoteGrammar {
   bool name_particles = false;          // "Marcelo Rebelo de Sousa": a particle inside a name
   bool source_verb_second = false;      // "Laut Lindner ist die Lage ernst": no comma
   bool role_before_given_name = false;  // "Pendlerin Jana Brückner": "Pendlerin" is a role
+  bool title_after_verb = false;  // "„…“, sagte die Senatorin": a title after the verb refers back
+  bool compound_titles = false;  // "Hafensenatorin" is a "Senatorin"
+  bool place_after_subject = false;  // "заявил Савельев на совещании": where, after the subject
+  bool name_after_description = false;  // "Según el jefe, Andrés Molina, …": the name after commas
+  bool pro_drop = false;                // "«…», dijo.": a verb of saying with no subject
+  bool title_first_roles = false;       // "consejera de Medio Ambiente" is a "consejera"
 
   static Result<QuoteGrammar> Load(std::string_view data_dir, std::string_view language);
 };

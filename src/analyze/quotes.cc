@@ -112,10 +112,17 @@ Result<QuoteExtractor> QuoteExtractor::Create(std::string_view data_dir,
   };
   std::string word, flag;
   for (const std::string& e : verbs->entries()) {
-    split(e, &word, &flag);
+    // "teilte ... mit": a separable verb, its particle at its clause's end.
+    const size_t dots = e.find(" ... ");
+    split(dots == std::string::npos ? e : e.substr(dots + 5), &word, &flag);
     if (flag != "" && flag != "that" && flag != "object") {
       return Status(StatusCode::kInvalidArgument,
                     lang + "/speech_verbs.txt: unknown flag '" + flag + "'");
+    }
+    if (dots != std::string::npos) {
+      q.separable_verbs_[std::string(TrimWhitespace(std::string_view(e).substr(0, dots)))] = {
+          Verb{flag == "that", flag == "object", ""}, word};
+      continue;
     }
     // "pointed out | that": a verb and its particle.
     const size_t space = word.find(' ');
@@ -232,6 +239,7 @@ class QuoteExtractor::Run {
     Subject subject;
     int inherit_from = -1;  // index into found_ of the quote whose speaker this takes
     bool named = false;     // a fragment after a naming verb ('called it an "X"')
+    bool pro_drop = false;  // '"…", aseguró.': a verb with no subject after it
   };
   // A person or organization named in the text, for resolving pronouns.
   struct Mention {
@@ -327,7 +335,12 @@ class QuoteExtractor::Run {
   size_t AfterPhrase(size_t i, const std::vector<std::vector<std::string>>& phrases) const {
     for (const std::vector<std::string>& phrase : phrases) {
       size_t k = 0;
-      while (k < phrase.size() && IsWord(i + k) && LowerWord(i + k) == phrase[k]) ++k;
+      // "по * словам": "*" stands for a possessive pronoun ("по его словам").
+      while (k < phrase.size() && IsWord(i + k) &&
+             (LowerWord(i + k) == phrase[k] ||
+              (phrase[k] == "*" && W().PossessiveOf(LowerWord(i + k)) != 0))) {
+        ++k;
+      }
       if (k > 0 && k == phrase.size()) return i + k;
     }
     return i;
@@ -379,6 +392,12 @@ class QuoteExtractor::Run {
     if (it == q_.phrasal_verbs_.end() || !IsWordIn(i + 1, {it->second.particle})) return nullptr;
     return &it->second;
   }
+  // The first of the inverted_auxiliary words right before token i, after
+  // token first ("a" of "…, a précisé X"); i when there is none.
+  size_t BeforeAuxiliaries(size_t first, size_t i) const {
+    while (i > first && IsWordIn(i - 1, QuoteWords::kInvertedAuxiliary)) --i;
+    return i;
+  }
   // The token after the verb at token v, its particle included.
   static size_t AfterVerb(size_t v, const Verb& verb) {
     return v + (verb.particle.empty() ? 1 : 2);
@@ -429,14 +448,20 @@ class QuoteExtractor::Run {
       paragraph_title_.assign(n, {});
       paragraph_verb_known_.assign(n, {});
       paragraph_verb_at_.assign(n, {});
+      paragraph_legal_.assign(n, {});
       paragraph_done_.assign(n, false);
     }
     if (!paragraph_done_[p]) {
       Tokenize(doc_.paragraphs[p], &paragraph_toks_[p]);
-      toks_ = paragraph_toks_[p];
       // The paragraph lowered once, each word's title looked up once; verbs
       // looked up once, when asked for.
       paragraph_lower_[p] = LowerSameLength(doc_.paragraphs[p].Slice(text_));
+      lower_ = &paragraph_lower_[p];
+      lower_begin_ = doc_.paragraphs[p].begin;
+      paragraph_legal_[p] = JoinLegalNames(&paragraph_toks_[p]);
+      const std::vector<std::pair<size_t, const Verb*>> separable =
+          JoinSeparableVerbs(&paragraph_toks_[p]);
+      toks_ = paragraph_toks_[p];
       std::vector<const Title*>& titles = paragraph_title_[p];
       titles.assign(toks_.size(), nullptr);
       for (size_t i = 0; i < toks_.size(); ++i) {
@@ -444,6 +469,10 @@ class QuoteExtractor::Run {
       }
       paragraph_verb_known_[p].assign(toks_.size(), false);
       paragraph_verb_at_[p].assign(toks_.size(), nullptr);
+      for (const auto& [i, verb] : separable) {
+        paragraph_verb_known_[p][i] = true;
+        paragraph_verb_at_[p][i] = verb;
+      }
       paragraph_done_[p] = true;
     }
     toks_ = paragraph_toks_[p];
@@ -452,10 +481,21 @@ class QuoteExtractor::Run {
     lower_begin_ = doc_.paragraphs[p].begin;
     verb_known_ = &paragraph_verb_known_[p];
     verb_at_ = &paragraph_verb_at_[p];
+    legal_ = &paragraph_legal_[p];
+  }
+  // Token i is an organization's legal form and its name in quotation marks,
+  // joined into one word ("ООО «Сибтеплосеть»").
+  bool IsLegalName(size_t i) const {
+    return !legal_->empty() &&
+           std::binary_search(legal_->begin(), legal_->end(), toks_[i].span.begin);
   }
   size_t FirstTokenAt(uint32_t offset) const;  // first token starting at or after offset
+  std::vector<std::pair<size_t, const Verb*>> JoinSeparableVerbs(std::vector<Tok>* toks) const;
+  std::vector<uint32_t> JoinLegalNames(std::vector<Tok>* toks) const;
 
   Subject ParseName(size_t a, size_t b) const;
+  Subject ParseNameWords(size_t a, size_t b) const;
+  Subject DescribedName(size_t a, size_t b) const;
   Subject ParseNominal(size_t a, size_t b) const;
   Subject ParseSubject(size_t a, size_t b, bool described, size_t* begin = nullptr) const;
   Subject NameBeforeOf(size_t a, size_t b) const;
@@ -494,6 +534,10 @@ class QuoteExtractor::Run {
   void DirectQuote(const QuoteMarks& m, DirectState* st, std::vector<bool>* used);
   void OpenQuote(size_t p, size_t open_tail, const DirectState& st, std::vector<bool>* used);
   void InTextOrder(size_t paragraph_first, const DirectState& st);
+  void ReportedMood(uint32_t sentence, size_t first, size_t last, size_t paragraph_first);
+  void ProDrop(size_t paragraph_first);
+  Subject SubjectOfBareVerb(const QuoteMarks& m, size_t first, std::vector<bool>* used,
+                            bool* pro_drop);
   // True when sentence `sentence` is at most one sentence after where
   // found_[quote] ends.
   bool Near(int quote, uint32_t sentence) const {
@@ -504,6 +548,9 @@ class QuoteExtractor::Run {
                              size_t* attribution_end);
   Subject DirectSubjectBefore(const QuoteMarks& m, size_t first, size_t* verb, int* inherit);
   bool AccordingTo(size_t v, size_t first, size_t last, Anchor* anchor) const;
+  bool UsedVerbAnchor(size_t v, size_t first, size_t last, const Verb& verb,
+                      const std::vector<bool>& quoted, const std::vector<bool>& used,
+                      Anchor* anchor) const;
   std::vector<Anchor> FindAnchors(size_t first, size_t last, const std::vector<bool>& quoted,
                                   const std::vector<bool>& used) const;
   void FindReported(uint32_t sentence, size_t first, size_t last, const std::vector<bool>& quoted,
@@ -534,6 +581,9 @@ class QuoteExtractor::Run {
   mutable std::vector<std::vector<const Verb*>> paragraph_verb_at_;
   std::vector<std::vector<Tok>> paragraph_toks_;
   std::vector<bool> paragraph_done_;
+  // Per paragraph: where the tokens JoinLegalNames made begin, in order.
+  std::vector<std::vector<uint32_t>> paragraph_legal_;
+  const std::vector<uint32_t>* legal_ = nullptr;
   std::vector<Found> found_;
   std::vector<Mention> mentions_;  // sorted by offset once complete
   std::vector<Mention> resolved_;  // speakers found from pronouns and descriptions, in order
@@ -702,7 +752,19 @@ void QuoteExtractor::Run::PushWord(uint32_t i, uint32_t j, std::vector<Tok>* out
   auto push = [&](uint32_t b, uint32_t e, TokType t) { out->push_back(Tok{Span{b, e}, t}); };
   // "déclare-t-il": the verb and its pronoun (inverted_pronoun endings).
   auto push_word = [&](uint32_t b, uint32_t e) {
-    const std::string_view word = text_.substr(b, e - b);
+    std::string_view word = text_.substr(b, e - b);
+    // "qu'une": a "that" of quote_words.txt ending in an apostrophe is its
+    // own word.
+    for (std::string_view that : W().Of(QuoteWords::kThat)) {
+      if (!(that.ends_with('\'') || that.ends_with("\xE2\x80\x99")) || word.size() <= that.size() ||
+          LowerSameLength(word.substr(0, that.size())) != that) {
+        continue;
+      }
+      push(b, b + static_cast<uint32_t>(that.size()), TokType::kWord);
+      b += static_cast<uint32_t>(that.size());
+      word = text_.substr(b, e - b);
+      break;
+    }
     for (std::string_view ending : W().Of(QuoteWords::kInvertedPronoun)) {
       if (word.size() <= ending.size() ||
           LowerSameLength(word.substr(word.size() - ending.size())) != ending) {
@@ -733,6 +795,77 @@ void QuoteExtractor::Run::PushWord(uint32_t i, uint32_t j, std::vector<Tok>* out
   }
 }
 
+// A separable verb of speech_verbs.txt ("teilte ... mit") whose particle is
+// the last word before the next break (a comma, colon, stop or quote mark):
+// the particle is dropped from *toks, and the verb is returned with its new
+// token index, so "…, teilte die Polizei am Mittwoch mit." reads as "…,
+// sagte die Polizei am Mittwoch." and "Er fügte hinzu: »…«" as "Er sagte:
+// »…«". *toks is the current paragraph's (lower_ is set).
+std::vector<std::pair<size_t, const QuoteExtractor::Verb*>> QuoteExtractor::Run::JoinSeparableVerbs(
+    std::vector<Tok>* toks) const {
+  std::vector<std::pair<size_t, const Verb*>> found;
+  if (q_.separable_verbs_.empty()) return found;
+  const std::vector<Tok>& t = *toks;
+  auto lower = [&](size_t i) {
+    return std::string_view(*lower_).substr(t[i].span.begin - lower_begin_,
+                                            t[i].span.end - t[i].span.begin);
+  };
+  std::vector<bool> drop(t.size(), false);
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].type != TokType::kWord) continue;
+    auto it = q_.separable_verbs_.find(lower(i));
+    if (it == q_.separable_verbs_.end()) continue;
+    size_t e = i + 1;
+    while (e < t.size() && e < i + 10 && t[e].type == TokType::kWord) ++e;
+    if (e == i + 1 || (e < t.size() && t[e].type == TokType::kWord)) continue;
+    if (lower(e - 1) != it->second.second) continue;
+    drop[e - 1] = true;
+    found.emplace_back(i, &it->second.first);
+  }
+  if (found.empty()) return found;
+  std::vector<size_t> index(t.size());
+  size_t n = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    index[i] = n;
+    if (!drop[i]) (*toks)[n++] = t[i];
+  }
+  toks->resize(n);
+  for (auto& f : found) f.first = index[f.first];
+  return found;
+}
+
+// An organization's legal form (legal_form of quote_words.txt) right before a
+// quotation of one to four words opening with a capital ("ООО
+// «Сибтеплосеть»"): its name, no quote. The legal form, the marks and the
+// words become one word token of *toks (the current paragraph's; lower_ is
+// set); returns where they begin, in order.
+std::vector<uint32_t> QuoteExtractor::Run::JoinLegalNames(std::vector<Tok>* toks) const {
+  std::vector<uint32_t> joined;
+  if (W().Of(QuoteWords::kLegalForm).empty()) return joined;
+  std::vector<Tok>& t = *toks;
+  std::vector<Tok> out;
+  for (size_t i = 0; i < t.size(); ++i) {
+    size_t close = i + 2;
+    if (t[i].type == TokType::kWord && i + 1 < t.size() && t[i + 1].type == TokType::kOpen) {
+      while (close < t.size() && close < i + 7 && t[close].type == TokType::kWord) ++close;
+    }
+    const bool legal = close > i + 2 && close < t.size() && t[close].type == TokType::kClose &&
+                       IsCapitalized(t[i + 2].span.Slice(text_)) &&
+                       W().Is(std::string_view(*lower_).substr(t[i].span.begin - lower_begin_,
+                                                               t[i].span.end - t[i].span.begin),
+                              QuoteWords::kLegalForm);
+    if (!legal) {
+      out.push_back(t[i]);
+      continue;
+    }
+    joined.push_back(t[i].span.begin);
+    out.push_back(Tok{Span{t[i].span.begin, t[close].span.end}, TokType::kWord});
+    i = close;
+  }
+  if (!joined.empty()) t = std::move(out);
+  return joined;
+}
+
 size_t QuoteExtractor::Run::FirstTokenAt(uint32_t offset) const {
   auto it = std::lower_bound(toks_.begin(), toks_.end(), offset,
                              [](const Tok& t, uint32_t o) { return t.span.begin < o; });
@@ -753,6 +886,44 @@ bool QuoteExtractor::Run::IsSentenceInitial(size_t i) const {
 // Tokens [a, b), all words: "he", "the minister", "Mayor Elena Duarte",
 // "Dr. Reyes", "the RTSO".
 QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) const {
+  Subject s = ParseNameWords(a, b);
+  if (!s.ok() && q_.grammar_.role_before_given_name) s = DescribedName(a, b);
+  return s;
+}
+
+// With role_before_given_name, tokens [a, b) ending in a given name and a
+// surname after words that describe the person, in lower case too
+// ("пенсионерка Галина Кузнецова", "губернатор Новосибирской области Виктор
+// Савельев"); none when a word before the name is a preposition, a
+// determiner, a conjunction, a pronoun or a time ("в среду Виктор Савельев").
+QuoteExtractor::Run::Subject QuoteExtractor::Run::DescribedName(size_t a, size_t b) const {
+  if (b < a + 3 || b > a + 9) return {};
+  for (size_t k = a; k < b; ++k) {
+    if (!IsWord(k)) return {};
+  }
+  size_t given = b;
+  for (size_t k = b - 2; k > a && k + 3 >= b; --k) {
+    if (IsGiven(k) && IsCapitalized(Word(k))) given = k;
+  }
+  if (given == b) return {};
+  for (size_t k = given + 1; k < b; ++k) {
+    if (!IsCapitalized(Word(k))) return {};
+  }
+  for (size_t k = a; k < given; ++k) {
+    const std::string w(LowerWord(k));
+    if (IsPreposition(w) || IsDeterminer(w) || IsConjunction(w) || IsRelativeWord(w) ||
+        IsSubjectPronoun(w) || IsPronoun(k) || IsTimeWord(w) || IsAdverb(Word(k)) ||
+        IsTimeLead(w)) {
+      return {};
+    }
+  }
+  Subject s = ParseNameWords(given, b);
+  if (s.kind != Subject::Kind::kName || s.org) return {};
+  s.role = std::string(Span{toks_[a].span.begin, toks_[given - 1].span.end}.Slice(text_));
+  return s;
+}
+
+QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNameWords(size_t a, size_t b) const {
   Subject s;
   if (a >= b) return s;
   for (size_t k = a; k < b; ++k) {
@@ -807,7 +978,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
       }
     }
     if (!IsCapitalized(w) || IsPossessive(w) || blocked || IsPartyTag(w)) return s;
-    if (TitleOf(w) != nullptr) last_title = static_cast<int>(k);
+    // "директора ООО «Сибтеплосеть» Игоря Белоусова": the person after the
+    // organization is the speaker, the organization part of the role.
+    if (TitleOf(w) != nullptr || (IsLegalName(k) && k + 1 < b)) last_title = static_cast<int>(k);
   }
   // "Justice Department", "General Motors": a title before an
   // organization's head word belongs to its name; "Steve King": a title
@@ -838,7 +1011,8 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) 
     const Title* t = TitleAt(k);
     if (t != nullptr && t->honorific) s.honorific = WithoutPeriod(Word(k));
   }
-  if (last_title >= 0 && !TitleAt(static_cast<size_t>(last_title))->honorific) {
+  if (last_title >= 0 && (TitleAt(static_cast<size_t>(last_title)) == nullptr ||
+                          !TitleAt(static_cast<size_t>(last_title))->honorific)) {
     for (size_t k = a; k <= static_cast<size_t>(last_title); ++k) {
       const Title* t = TitleAt(k);
       if (t != nullptr && t->honorific) continue;
@@ -947,8 +1121,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
     // "the indictment against bin Laden": a particle is part of the name
     // (and after a given name, of the name: "Bill de Blasio").
     size_t l = t - 1;
+    // Not a particle that also means "of": "le parquet de Lyon" is no name.
     if (l > a && IsWord(l) && q_.particles_.Is(kParticleInQuotes, LowerWord(l)) &&
-        IsLowerWord(l - 1)) {
+        !IsWordIn(l, QuoteWords::kOf) && IsLowerWord(l - 1)) {
       --l;
     }
     if (!IsLowerWord(l)) return {};
@@ -1332,6 +1507,28 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   size_t k = verb + 1;
   while (k < limit && IsWord(k)) ++k;
   Subject s = ParseName(verb + 1, k);
+  // "sagte Scholz am Mittwoch", "заявил Савельев на совещании": when or
+  // where it was said, after the name.
+  const size_t words_end = k;
+  for (size_t t = verb + 2; !s.ok() && t < words_end; ++t) {
+    if (t + 1 == words_end && !IsListener(LowerWord(t))) break;
+    // "— сказал он журналистам": the listener.
+    const size_t after_listener = IsListener(LowerWord(t)) ? t + 1 : t;
+    if (AfterTimeAdverbial(after_listener, words_end) != words_end &&
+        !(q_.grammar_.place_after_subject && IsPreposition(LowerWord(t)))) {
+      continue;
+    }
+    s = ParseName(verb + 1, t);
+    if (s.ok()) k = t;
+  }
+  // "— сказал губернатор": with title_after_verb, a function title alone.
+  if (!s.ok() && q_.grammar_.title_after_verb && k == verb + 2 && TitleAt(verb + 1) != nullptr &&
+      !TitleAt(verb + 1)->honorific) {
+    s.kind = Subject::Kind::kNominal;
+    s.key = WithoutPeriod(Word(verb + 1));
+    s.span = toks_[verb + 1].span;
+    s.role = LowerSameLength(s.key);
+  }
   // "said Dr. Dominique Lafontaine of Doctors Without Borders, a charity":
   // the apposition describes the organization.
   bool of = false;
@@ -1353,8 +1550,13 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   }
   // "said the leader of the Senate, Justin Alfond", "said the commission's
   // chairwoman, Diane McGrath".
-  if ((!s.ok() || s.kind == Subject::Kind::kNominal) && k > verb + 2 &&
-      IsWordIn(verb + 1, QuoteWords::kArticle) && IsComma(k) && !IsColon(k)) {
+  // With name_after_description, also after a possessive ("estime son
+  // président, Nicolas Ferrand").
+  const bool description_lead =
+      IsWordIn(verb + 1, QuoteWords::kArticle) ||
+      (q_.grammar_.name_after_description && IsWord(verb + 1) && IsDeterminer(LowerWord(verb + 1)));
+  if ((!s.ok() || s.kind == Subject::Kind::kNominal) && k > verb + 2 && description_lead &&
+      IsComma(k) && !IsColon(k)) {
     size_t e = k + 1;
     while (e < limit && IsWord(e)) ++e;
     Subject named = ParseName(k + 1, e);
@@ -1365,7 +1567,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
       k = e;
     }
   }
-  if (!s.ok() || s.kind == Subject::Kind::kNominal) return {};
+  // "„…“, sagte die Senatorin": with title_after_verb, a person's title.
+  if (!s.ok() || (s.kind == Subject::Kind::kNominal && (s.org || !q_.grammar_.title_after_verb)))
+    return {};
   // "said Walter H. White, Jr., chairman of ...": the suffix is the name's.
   if (IsComma(k) && !IsColon(k) && IsNameSuffix(k + 1) && !IsWord(k + 2)) {
     s.name += ", " + std::string(Word(k + 1));
@@ -1386,7 +1590,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     }
     k = e;
   }
-  *end = k;
+  *end = k < words_end && IsWord(k) ? words_end : k;
   return s;
 }
 
@@ -1618,6 +1822,11 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
            !IsAdverbialStart(LowerWord(c + 1)) && !IsWordIn(c + 1, QuoteWords::kClauseStop);
   };
   k = AfterTimeAdverbial(k, last);  // "said Tuesday that", "said Friday night it"
+  // "sagte am Donnerstag, man werde": the comma after the time.
+  if (q_.grammar_.clause_comma && k > AfterVerb(v, verb) && IsComma(k) && !IsColon(k) &&
+      IsWord(k + 1)) {
+    ++k;
+  }
   if (k >= last || !IsWord(k)) return kNoClause;
   // "erklärte am Dienstag in Berlin, dass": with clause_comma, where and when
   // it was said, then a comma and "that".
@@ -1639,7 +1848,9 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
         (IsAuxiliary(LowerWord(j + 1)) || W().EndsIn(LowerWord(j + 1), QuoteWords::kPastEnding))) {
       break;
     }
-    if (j == k || verb.takes_object || IsAdverbialStart(LowerWord(k))) {
+    // "advirtió de que": a preposition right before "that".
+    if (j == k || verb.takes_object || IsAdverbialStart(LowerWord(k)) ||
+        (j == k + 1 && IsWordIn(k, QuoteWords::kThatLead))) {
       return j + 1 < last && IsWord(j + 1) ? j + 1 : kNoClause;
     }
     break;
@@ -1871,9 +2082,90 @@ void QuoteExtractor::Run::DoParagraph(size_t p) {
     const Sentence& s = doc_.sentences[si];
     size_t first = FirstTokenAt(s.span.begin);
     size_t last = FirstTokenAt(s.span.end);
+    const size_t before = found_.size();
     FindReported(si, first, last, quoted_, used);
+    if (found_.size() == before && si > sentence_first) {
+      ReportedMood(si, first, last, paragraph_first);
+    }
   }
+  ProDrop(paragraph_first);
   InTextOrder(paragraph_first, st);
+}
+
+// '«…», dijo.' (pro_drop): a verb with no subject ends the sentence of the
+// quote `m`, which opens at token `first`. The subject of the sentence
+// speaks ('Castaño acusó a la Junta: «…», dijo.'); with none, sets *pro_drop
+// (the speaker of the quote before it in the paragraph: ProDrop).
+QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectOfBareVerb(const QuoteMarks& m,
+                                                                    size_t first,
+                                                                    std::vector<bool>* used,
+                                                                    bool* pro_drop) {
+  size_t k = m.close + 1;
+  while (k < toks_.size() && IsComma(k) && !IsColon(k)) ++k;
+  if (k >= toks_.size() || VerbAt(k) == nullptr || IsCapitalized(Word(k)) ||
+      (k + 1 < toks_.size() && toks_[k + 1].type != TokType::kStop)) {
+    return {};
+  }
+  Subject s = m.open > first + 1 ? SentenceSubject(first, m.open) : Subject{};
+  if (s.kind == Subject::Kind::kName) {
+    (*used)[k] = true;
+    return s;
+  }
+  *pro_drop = true;
+  return {};
+}
+
+// A quote with a verb and no subject after it ('«…», aseguró.') that found
+// no speaker: the speaker of the quote before it in its paragraph, direct or
+// reported ('Ibáñez añadió que … «…», aseguró.').
+void QuoteExtractor::Run::ProDrop(size_t paragraph_first) {
+  for (size_t k = paragraph_first; k < found_.size(); ++k) {
+    Found& f = found_[k];
+    if (!f.pro_drop || f.subject.ok() || f.inherit_from >= 0) continue;
+    int before = -1;
+    for (size_t j = paragraph_first; j < found_.size(); ++j) {
+      const Found& g = found_[j];
+      if (j == k || g.quote.span.begin >= f.quote.span.begin) continue;
+      if (!g.subject.ok() && g.inherit_from < 0) continue;
+      if (before < 0 || g.quote.span.begin > found_[static_cast<size_t>(before)].quote.span.begin) {
+        before = static_cast<int>(j);
+      }
+    }
+    f.inherit_from = before;
+  }
+}
+
+// A sentence of tokens [first, last) with no quotation, no attribution and a
+// verb of reported_mood ("Rund 60 Einsatzkräfte seien vor Ort gewesen."),
+// right after a sentence with a quote (found_ from paragraph_first on): a
+// reported clause of that quote's speaker.
+void QuoteExtractor::Run::ReportedMood(uint32_t sentence, size_t first, size_t last,
+                                       size_t paragraph_first) {
+  if (W().Of(QuoteWords::kReportedMood).empty() || first >= last) return;
+  int previous = -1;
+  for (size_t k = paragraph_first; k < found_.size(); ++k) {
+    const Quote& q = found_[k].quote;
+    if (doc_.SentenceAt(q.span.end > 0 ? q.span.end - 1 : 0) + 1 != sentence) continue;
+    if (previous < 0 || q.span.begin > found_[static_cast<size_t>(previous)].quote.span.begin) {
+      previous = static_cast<int>(k);
+    }
+  }
+  if (previous < 0) return;
+  bool mood = false;
+  for (size_t k = first; k < last; ++k) {
+    const TokType t = toks_[k].type;
+    if (quoted_[k] || t == TokType::kOpen || t == TokType::kClose || IsColon(k)) return;
+    if (!IsWord(k)) continue;
+    if (VerbAt(k) != nullptr || AfterPhrase(k, q_.source_phrases_) > k) return;
+    mood = mood || IsWordIn(k, QuoteWords::kReportedMood);
+  }
+  if (!mood) return;
+  Found f;
+  f.inherit_from = previous;
+  f.quote.kind = Quote::Kind::kReported;
+  f.quote.sentence = sentence;
+  f.quote.span = TrimSpan(text_, doc_.sentences[sentence].span);
+  found_.push_back(std::move(f));
 }
 
 // The paragraph's pairs of quotation marks; marks the tokens inside them quoted.
@@ -2033,6 +2325,9 @@ void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
       st->carried_by = inner.begin;
     }
   }
+  if (q_.grammar_.pro_drop && !f.subject.ok() && f.inherit_from < 0) {
+    f.subject = SubjectOfBareVerb(m, FirstTokenAt(open_sentence.begin), used, &f.pro_drop);
+  }
   const bool attributed = f.subject.ok();
   const bool whole =
       toks_[m.open].span.begin == open_sentence.begin && IsCapitalized(inner.Slice(text_));
@@ -2049,7 +2344,7 @@ void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
       found_[static_cast<size_t>(st->unattributed)].inherit_from = st->previous;
     }
     st->unattributed = -1;
-  } else if (whole) {
+  } else if (whole || f.pro_drop) {
     found_.push_back(std::move(f));
     st->unattributed = static_cast<int>(found_.size() - 1);
     st->unattributed_close = m.close;
@@ -2137,9 +2432,38 @@ bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Ancho
   size_t e = after;
   while (e < last && IsWord(e)) ++e;
   Subject s = ParseName(after, e);
+  // "по его словам": a possessive pronoun inside the phrase is the speaker.
+  for (size_t k = v + 1; k < after && !s.ok(); ++k) {
+    const char owner = W().PossessiveOf(LowerWord(k));
+    if (owner == 0) continue;
+    s.kind = Subject::Kind::kPronoun;
+    s.key = LowerWord(k);
+    s.pronoun = owner;
+    s.span = toks_[k].span;
+  }
+  // "Según el jefe de extinción, Andrés Molina, …": a description, then the
+  // name set off by commas.
+  if (q_.grammar_.name_after_description && s.kind != Subject::Kind::kName &&
+      IsWordIn(after, QuoteWords::kArticle) && IsComma(e) && !IsColon(e)) {
+    size_t n = e + 1;
+    while (n < last && IsWord(n)) ++n;
+    Subject named = ParseName(e + 1, n);
+    // Set off by another comma, or ending the sentence ('…, según el jefe
+    // de extinción, Andrés Molina.').
+    const bool set_off =
+        n >= last || toks_[n].type == TokType::kStop || (IsComma(n) && !IsColon(n));
+    if (named.kind == Subject::Kind::kName && n > e + 1 && set_off) {
+      named.role = RoleFromApposition(after, e);
+      s = named;
+      e = n;
+    }
+  }
   // "selon lui": a pronoun after a phrase of quote_source.
-  const bool pronoun = s.kind == Subject::Kind::kPronoun && AfterQuoteSource(v) == after;
-  if (s.kind != Subject::Kind::kName && !pronoun) {
+  const bool pronoun = s.kind == Subject::Kind::kPronoun &&
+                       (AfterQuoteSource(v) == after || s.span.end <= toks_[after - 1].span.end);
+  // "Según la consejera": with title_after_verb, a function title refers back.
+  const bool titled = q_.grammar_.title_after_verb && s.kind == Subject::Kind::kNominal && !s.org;
+  if (s.kind != Subject::Kind::kName && !pronoun && !titled) {
     // "a new analysis by X", "statistics from X"; not "an estimate seen by X".
     s = {};
     for (size_t k = after; k < e && k < after + 4; ++k) {
@@ -2178,6 +2502,44 @@ bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Ancho
 
 // The attributions of the sentence of tokens [first, last), outside quotes,
 // in text order, each with its subject and the start of its clause.
+// The anchor of a verb at token v that attributed a direct quote, in the
+// sentence of tokens [first, last), when it also introduces a reported
+// clause; false when it does not.
+bool QuoteExtractor::Run::UsedVerbAnchor(size_t v, size_t first, size_t last, const Verb& verb,
+                                         const std::vector<bool>& quoted,
+                                         const std::vector<bool>& used, Anchor* anchor) const {
+  // A verb that attributed a quote may also introduce a clause:
+  // '... a "scourge", Obama said the US stood with France.' Not
+  // '"...," said X': X is no clause.
+  const std::span<const Anchor> direct = DirectAnchors(v, v + 1);
+  if (direct.empty()) return false;
+  Anchor x = direct.front();
+  if (x.begin != v) {
+    x.clause = ClauseStart(v, verb, last);
+    if (x.clause != kNoClause) {
+      *anchor = x;
+      return true;
+    }
+  }
+  // 'But he's created a "disaster" there, Trump said.': the sentence
+  // before an attribution ending it is a reported clause holding the
+  // quotation, unless it is all quotation or holds another attribution
+  // ('X said: "...", he told reporters').
+  bool all_quoted = true, other = false;
+  for (size_t k = first; k + 1 < x.begin; ++k) {
+    all_quoted = all_quoted && (quoted[k] || !IsWord(k));
+    other = other || used[k] || IsColon(k);
+  }
+  const bool ends = x.begin == v ? x.end >= last || toks_[x.end].type == TokType::kStop
+                                 : EndsSentence(AfterVerb(v, verb), last, verb,
+                                                x.subject.kind == Subject::Kind::kName);
+  if (all_quoted || other || !SetOffByComma(first, x.begin) || !ends) return false;
+  x.clause = kNoClause;
+  x.backward = true;
+  *anchor = x;
+  return true;
+}
+
 std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     size_t first, size_t last, const std::vector<bool>& quoted,
     const std::vector<bool>& used) const {
@@ -2200,36 +2562,7 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       continue;
     }
     if (used[v]) {
-      // A verb that attributed a quote may also introduce a clause:
-      // '... a "scourge", Obama said the US stood with France.' Not
-      // '"...," said X': X is no clause.
-      const std::span<const Anchor> direct = DirectAnchors(v, v + 1);
-      if (direct.empty()) continue;
-      x = direct.front();
-      if (x.begin != v) {
-        x.clause = ClauseStart(v, *verb, last);
-        if (x.clause != kNoClause) {
-          anchors.push_back(x);
-          continue;
-        }
-      }
-      // 'But he's created a "disaster" there, Trump said.': the sentence
-      // before an attribution ending it is a reported clause holding the
-      // quotation, unless it is all quotation or holds another attribution
-      // ('X said: "...", he told reporters').
-      bool all_quoted = true, other = false;
-      for (size_t k = first; k + 1 < x.begin; ++k) {
-        all_quoted = all_quoted && (quoted[k] || !IsWord(k));
-        other = other || used[k] || IsColon(k);
-      }
-      const bool ends = x.begin == v ? x.end >= last || toks_[x.end].type == TokType::kStop
-                                     : EndsSentence(AfterVerb(v, *verb), last, *verb,
-                                                    x.subject.kind == Subject::Kind::kName);
-      if (!all_quoted && !other && SetOffByComma(first, x.begin) && ends) {
-        x.clause = kNoClause;
-        x.backward = true;
-        anchors.push_back(x);
-      }
+      if (UsedVerbAnchor(v, first, last, *verb, quoted, used, &x)) anchors.push_back(x);
       continue;
     }
     x.verb = v;
@@ -2276,18 +2609,21 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     } else {
       x.subject = SubjectBefore(first, v, &x.begin);
     }
-    // "CLAUSE, X said." / "CLAUSE -- X said."
-    const bool set_off = SetOffByComma(first, x.begin) || (x.begin > first && IsDash(x.begin - 1) &&
-                                                           x.subject.kind == Subject::Kind::kName);
+    // "CLAUSE, X said." / "CLAUSE -- X said." / "CLAUSE, a-t-il précisé."
+    const size_t lead = BeforeAuxiliaries(first, x.begin), verb_lead = BeforeAuxiliaries(first, v);
+    const bool set_off = SetOffByComma(first, lead) || (x.begin > first && IsDash(x.begin - 1) &&
+                                                        x.subject.kind == Subject::Kind::kName);
     if (!participle && set_off &&
         EndsSentence(AfterVerb(v, *verb), last, *verb, x.subject.kind == Subject::Kind::kName)) {
       x.backward = true;  // "CLAUSE, X said."
-    } else if (!x.subject.ok() && v > first && IsComma(v - 1) && !IsColon(v - 1)) {
+      x.begin = lead;
+    } else if (!x.subject.ok() && verb_lead > first && IsComma(verb_lead - 1) &&
+               !IsColon(verb_lead - 1)) {
       size_t end = 0;
-      Subject s = SubjectAfter(v, last, &end);  // "CLAUSE, said X."
+      Subject s = SubjectAfter(v, last, &end);  // "CLAUSE, said X.", "…, a précisé X."
       if (s.ok() && (end >= last || toks_[end].type == TokType::kStop)) {
         x.subject = s;
-        x.begin = v;
+        x.begin = verb_lead;
         x.end = end;
         x.backward = true;
       }
@@ -2458,6 +2794,25 @@ void QuoteExtractor::Run::AddUnnamed(size_t begin, size_t end, size_t verb) {
 void QuoteExtractor::Run::CollectMentions() {
   for (size_t p = 0; p < doc_.paragraphs.size(); ++p) {
     LoadParagraph(p);
+    for (size_t i = 0; i + 1 < toks_.size() && q_.grammar_.name_after_description; ++i) {
+      // "La consejera de Medio Ambiente, Marta Ibáñez, …": a function, then
+      // the name set off by commas (name_after_description).
+      if (!IsWordIn(i, QuoteWords::kArticle) || TitleAt(i + 1) == nullptr ||
+          TitleAt(i + 1)->honorific) {
+        continue;
+      }
+      size_t c = i + 2;
+      while (c < toks_.size() && c < i + 10 && IsWord(c)) ++c;
+      if (!IsComma(c) || IsColon(c)) continue;
+      size_t n = c + 1;
+      while (n < toks_.size() && IsWord(n)) ++n;
+      Subject s = ParseName(c + 1, n);
+      if (s.kind != Subject::Kind::kName || s.org || n == c + 1 || !IsComma(n)) continue;
+      mentions_.push_back(
+          {s.span.begin, s.name,
+           std::string(Span{toks_[i + 1].span.begin, toks_[c - 1].span.end}.Slice(text_)), true});
+      full_names_.push_back(s.name);
+    }
     for (size_t i = 0; i < toks_.size(); ++i) {
       // "State Department spokeswoman Victoria Nuland": a function in lower
       // case before a name.
@@ -2520,7 +2875,11 @@ void QuoteExtractor::Run::CollectMentions() {
         Subject s = ParseName(a, b);
         if (s.kind == Subject::Kind::kName && s.name.find(' ') != std::string::npos) {
           full_names_.push_back(s.name);
-          if (b - a <= 3 && IsGiven(a) && !s.org && TitleAt(a) == nullptr) {
+          // "Hafensenatorin Anna Keller": a role before a given name
+          // (role_before_given_name).
+          const bool described = q_.grammar_.role_before_given_name && !s.role.empty() &&
+                                 IsGiven(FirstTokenAt(s.span.begin));
+          if (b - a <= 3 && !s.org && ((IsGiven(a) && TitleAt(a) == nullptr) || described)) {
             mentions_.push_back({s.span.begin, s.name, s.role, true});
           }
         }
@@ -2771,7 +3130,15 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
       if (g != q_.genders_.end() && g->second != clause_gender) return false;
     }
     if (!by_role) return m.titled;
+    if (q_.grammar_.compound_titles) {  // "Hafensenatorin" for "die Senatorin"
+      return LowerSameLength(m.role).ends_with(LowerSameLength(s.key));
+    }
     const std::string role = AsciiLower(m.role);
+    // "la consejera": "consejera de Medio Ambiente" (title_first_roles).
+    if (q_.grammar_.title_first_roles &&
+        LowerSameLength(m.role).starts_with(LowerSameLength(s.key) + " ")) {
+      return true;
+    }
     return role == s.key || role.ends_with(" " + s.key);
   };
   auto search = [&](bool by_role) -> const Mention* {

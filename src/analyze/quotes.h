@@ -40,6 +40,31 @@
 //                              dash, a comma before an attribution, or the
 //                              paragraph's end closes it; '«…», — сказал он':
 //                              a dash after the comma is left out
+//   …, teilte die Polizei am Mittwoch mit.   a separable verb of
+//                              speech_verbs.txt ("teilte ... mit") whose
+//                              particle ends its clause reads as one verb
+//   „…“, sagte X am Mittwoch.  /  — сказал он журналистам.   a time, a
+//                              listener (and, with place_after_subject, a
+//                              place) after an inverted subject
+//   „…“, sagte die Senatorin.  /  Según la consejera, …   with
+//                              title_after_verb, a title after the verb or a
+//                              source phrase refers back ("Hafensenatorin
+//                              Anna Keller" with compound_titles; "La
+//                              consejera de Medio Ambiente, Marta Ibáñez,"
+//                              with name_after_description and
+//                              title_first_roles)
+//   „…“, sagte X. Rund 60 Einsatzkräfte seien vor Ort gewesen.   a sentence
+//                              with a verb of reported_mood (Konjunktiv I)
+//                              and no attribution after a quote is its
+//                              speaker's
+//   «…», dijo.                 with pro_drop, a verb with no subject: the
+//                              sentence's subject, else the speaker of the
+//                              quote before it in the paragraph
+//   По его словам, …  /  директора ООО «Сибтеплосеть» Игоря Белоусова
+//                              a possessive for the "*" of a source phrase
+//                              ("по * словам"); a legal_form before a quoted
+//                              name is an organization, the person after it
+//                              the speaker
 // Words are compared lowered character by character (LowerSameLength), so
 // "Он", "Über" and "Президент" match their lists.
 //
@@ -307,6 +332,10 @@ class QuoteExtractor {
   std::unordered_map<std::string, Verb, ViewHash, std::equal_to<>> verbs_;
   std::unordered_map<std::string, Verb, ViewHash, std::equal_to<>>
       phrasal_verbs_;  // "pointed" -> "out"
+  // Separable verbs ("teilte ... mit"): the verb, and the particle that ends
+  // its clause ("teilte die Polizei am Mittwoch mit").
+  std::unordered_map<std::string, std::pair<Verb, std::string>, ViewHash, std::equal_to<>>
+      separable_verbs_;
   std::unordered_map<std::string, Title, ViewHash, std::equal_to<>> titles_;
   WordShapes verb_shapes_;   // of verbs_ and phrasal_verbs_ keys
   WordShapes title_shapes_;  // most words are ruled out before a hash lookup

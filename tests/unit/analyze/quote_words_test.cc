@@ -117,17 +117,36 @@ TEST(QuoteWordsTest, KindsEndingsPronounsAndArticles) {
 
 TEST(QuoteWordsTest, EveryKindOfTheBuiltInFileHasWords) {
   // English needs no words for the kinds of verb-subject inversion (French
-  // has them) nor for case endings (Russian has them).
+  // has them), for case endings, legal forms before a quoted name and
+  // possessives in source phrases (Russian has them), for the mood of
+  // reported speech (German has it) nor for a preposition before "that"
+  // (Spanish has it).
   Result<QuoteWords> fr = QuoteWords::Create("", "fr");
   ASSERT_TRUE(fr.ok()) << fr.status().ToString();
   Result<QuoteWords> ru = QuoteWords::Create("", "ru");
   ASSERT_TRUE(ru.ok()) << ru.status().ToString();
+  Result<QuoteWords> de = QuoteWords::Create("", "de");
+  ASSERT_TRUE(de.ok()) << de.status().ToString();
+  Result<QuoteWords> es = QuoteWords::Create("", "es");
+  ASSERT_TRUE(es.ok()) << es.status().ToString();
   for (size_t k = 0; k < QuoteWords::kKindCount; ++k) {
     const auto kind = static_cast<QuoteWords::Kind>(k);
     const bool inversion = kind == QuoteWords::kInvertedAuxiliary ||
                            kind == QuoteWords::kQuoteSource || kind == QuoteWords::kInvertedPronoun;
-    const bool cases = kind == QuoteWords::kCaseEnding;
-    EXPECT_EQ(Words().Of(kind).empty(), inversion || cases) << QuoteWords::kKindNames[k];
+    const bool cases = kind == QuoteWords::kCaseEnding || kind == QuoteWords::kLegalForm ||
+                       kind == QuoteWords::kPossessiveMale ||
+                       kind == QuoteWords::kPossessiveFemale ||
+                       kind == QuoteWords::kPossessivePlural;
+    const bool mood = kind == QuoteWords::kReportedMood;
+    const bool that_lead = kind == QuoteWords::kThatLead;
+    EXPECT_EQ(Words().Of(kind).empty(), inversion || cases || mood || that_lead)
+        << QuoteWords::kKindNames[k];
+    if (mood) {
+      EXPECT_FALSE(de->Of(kind).empty());
+    }
+    if (that_lead) {
+      EXPECT_FALSE(es->Of(kind).empty());
+    }
     if (inversion) {
       EXPECT_FALSE(fr->Of(kind).empty()) << QuoteWords::kKindNames[k];
     }

@@ -142,6 +142,61 @@ TEST_F(QuotesLanguagesTest, GermanCompoundRoleBeforeAGivenName) {
   EXPECT_EQ(RoleOf("de", text), "Hafensenatorin");
 }
 
+TEST_F(QuotesLanguagesTest, GermanSeparableVerbWithItsParticleLast) {
+  EXPECT_EQ(Of("de", "Die Brücke bleibe gesperrt, teilte das Bauamt Süd am Freitag mit.\n"),
+            (Rows{{"Bauamt Süd", "Die Brücke bleibe gesperrt", kReported}}));
+  EXPECT_EQ(Of("de",
+               "„Der Zug fährt wieder“, sagte Bahnsprecherin Petra Albers. "
+               "„Die Strecke ist frei“, fügte sie hinzu.\n"),
+            (Rows{{"Petra Albers", "Der Zug fährt wieder", kDirect},
+                  {"Petra Albers", "Die Strecke ist frei", kDirect}}));
+  EXPECT_EQ(Of("de", "Bürgermeister Jonas Falk fügte hinzu: „Wir bauen neu.“\n"),
+            (Rows{{"Jonas Falk", "Wir bauen neu.", kDirect}}));
+  // "teilte ... mit" with other words after the particle is no attribution.
+  EXPECT_EQ(Of("de", "Jonas Falk teilte das Brot mit seinen Gästen.\n"), Rows{});
+}
+
+TEST_F(QuotesLanguagesTest, GermanTimeAfterTheInvertedSubject) {
+  EXPECT_EQ(Of("de", "„Wir sind bereit“, sagte Trainerin Mara Lenz am Sonntag.\n"),
+            (Rows{{"Mara Lenz", "Wir sind bereit", kDirect}}));
+  EXPECT_EQ(Of("de", "Bürgermeister Jonas Falk sagte am Montag, man werde neu bauen.\n"),
+            (Rows{{"Jonas Falk", "man werde neu bauen.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanTitleAfterTheVerbMeansTheCompoundRoleNamedBefore) {
+  EXPECT_EQ(Of("de",
+               "Schulsenatorin Petra Albers besuchte am Morgen die Schule. "
+               "„Wir helfen sofort“, sagte die Senatorin.\n"),
+            (Rows{{"Petra Albers", "Wir helfen sofort", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanKonjunktivAfterAQuoteIsItsSpeakersReportedSpeech) {
+  EXPECT_EQ(Of("de",
+               "„Die Strecke ist frei“, sagte Bahnsprecherin Petra Albers am Morgen. "
+               "Die Züge fahren ab Mittag. Die Reparatur habe vier Stunden gedauert.\n"),
+            (Rows{{"Petra Albers", "Die Strecke ist frei", kDirect}}));
+  EXPECT_EQ(Of("de",
+               "„Die Strecke ist frei“, sagte Bahnsprecherin Petra Albers am Morgen. "
+               "Die Reparatur habe vier Stunden gedauert. Die Züge fahren ab Mittag.\n"),
+            (Rows{{"Petra Albers", "Die Strecke ist frei", kDirect},
+                  {"Petra Albers", "Die Reparatur habe vier Stunden gedauert.", kReported}}));
+  // In the next paragraph, or with no quote before it: nobody's.
+  EXPECT_EQ(Of("de",
+               "„Die Strecke ist frei“, sagte Bahnsprecherin Petra Albers am Morgen.\n\n"
+               "Die Reparatur habe vier Stunden gedauert.\n"),
+            (Rows{{"Petra Albers", "Die Strecke ist frei", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanSeparableVerbAsAParticiple) {
+  EXPECT_EQ(Of("de", "Das Bauamt Süd hat mitgeteilt, die Brücke bleibe gesperrt.\n"),
+            (Rows{{"Bauamt Süd", "die Brücke bleibe gesperrt.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanSprachVonNamesAFragment) {
+  EXPECT_EQ(Of("de", "Bürgermeister Jonas Falk sprach von einem „guten Tag“ für die Stadt.\n"),
+            (Rows{{"Jonas Falk", "guten Tag", kDirect}}));
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
@@ -215,6 +270,35 @@ TEST_F(QuotesLanguagesTest, FrenchCapitalizedParticle) {
             (Rows{{"Marine Le Pen", "C'est un échec", kDirect}}));
 }
 
+TEST_F(QuotesLanguagesTest, FrenchQuElidedBeforeTheClause) {
+  EXPECT_EQ(Of("fr", "Le maire, Paul Martin, a annoncé qu'une école ouvrira en mai.\n"),
+            (Rows{{"Paul Martin", "une école ouvrira en mai.", kReported}}));
+  EXPECT_EQ(Of("fr", "Paul Martin a confirmé qu'il partirait.\n"),
+            (Rows{{"Paul Martin", "il partirait.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchPlaceAfterTheInvertedSubject) {
+  EXPECT_EQ(Of("fr", "« Nous tiendrons », a commenté Paul Martin à l'issue de la réunion.\n"),
+            (Rows{{"Paul Martin", "Nous tiendrons", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchPlaceAfterOfIsNoSpeaker) {
+  // "de" links a complement after a noun: not "Lyon".
+  EXPECT_EQ(Of("fr", "Le tribunal de Lyon confirme que la piste est privilégiée.\n"), Rows{});
+}
+
+TEST_F(QuotesLanguagesTest, FrenchAuxiliaryBeforeABackwardAttribution) {
+  EXPECT_EQ(Of("fr", "Les salariés seront payés, a précisé Paul Martin.\n"),
+            (Rows{{"Paul Martin", "Les salariés seront payés", kReported}}));
+  EXPECT_EQ(Of("fr", "Paul Martin est venu.\n\nLes salariés seront payés, a-t-il précisé.\n"),
+            (Rows{{"Paul Martin", "Les salariés seront payés", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchPossessiveDescriptionThenName) {
+  EXPECT_EQ(Of("fr", "« Rien ne change », estime son président, Paul Martin.\n"),
+            (Rows{{"Paul Martin", "Rien ne change", kDirect}}));
+}
+
 // --- Spanish
 
 TEST_F(QuotesLanguagesTest, SpanishDijoAfterQuote) {
@@ -269,6 +353,37 @@ TEST_F(QuotesLanguagesTest, SpanishHonorificTheSentenceSplitterCut) {
             (Rows{{"López", "No es cierto", kDirect}}));
 }
 
+TEST_F(QuotesLanguagesTest, SpanishSourceWithDescriptionThenName) {
+  EXPECT_EQ(Of("es", "Según el director del parque, Tomás Vidal, el fuego está controlado.\n"),
+            (Rows{{"Tomás Vidal", "el fuego está controlado.", kReported}}));
+  EXPECT_EQ(Of("es", "El fuego está controlado, según el director del parque, Tomás Vidal.\n"),
+            (Rows{{"Tomás Vidal", "El fuego está controlado", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishDescriptionBeforeTheNameIsWhoTheTitleMeans) {
+  EXPECT_EQ(Of("es",
+               "El director del parque, Tomás Vidal, llegó al pueblo. La alcaldesa, Rosa Gil, "
+               "habló con los vecinos. \"Estamos a salvo\", dijo la alcaldesa. "
+               "Según el director, el fuego está controlado.\n"),
+            (Rows{{"Rosa Gil", "Estamos a salvo", kDirect},
+                  {"Tomás Vidal", "el fuego está controlado.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishVerbWithNoSubject) {
+  // The sentence's subject, else the speaker of the quote before it.
+  EXPECT_EQ(Of("es", "Tomás Vidal criticó el plan: «Llega tarde», dijo.\n"),
+            (Rows{{"Tomás Vidal", "Llega tarde", kDirect}}));
+  EXPECT_EQ(
+      Of("es", "Tomás Vidal anunció que el parque abrirá en mayo. \"Lo haremos bien\", aseguró.\n"),
+      (Rows{{"Tomás Vidal", "el parque abrirá en mayo.", kReported},
+            {"Tomás Vidal", "Lo haremos bien", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishDeQue) {
+  EXPECT_EQ(Of("es", "Tomás Vidal advirtió de que el viento podría cambiar.\n"),
+            (Rows{{"Tomás Vidal", "el viento podría cambiar.", kReported}}));
+}
+
 // --- Italian
 
 TEST_F(QuotesLanguagesTest, ItalianHaDettoInverted) {
@@ -311,6 +426,14 @@ TEST_F(QuotesLanguagesTest, ItalianPronounLei) {
 TEST_F(QuotesLanguagesTest, ItalianReportedWithChe) {
   EXPECT_EQ(Of("it", "Conte ha detto che il piano è pronto.\n"),
             (Rows{{"Conte", "il piano è pronto.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, ItalianTitleAfterTheSourcePhrase) {
+  EXPECT_EQ(Of("it",
+               "«La strada resta chiusa», ha spiegato la geologa Anna Conti. "
+               "Secondo la geologa, serviranno due settimane.\n"),
+            (Rows{{"Anna Conti", "La strada resta chiusa", kDirect},
+                  {"Anna Conti", "serviranno due settimane.", kReported}}));
 }
 
 // --- Portuguese
@@ -361,6 +484,13 @@ TEST_F(QuotesLanguagesTest, PortugueseLongNameWithParticles) {
   const std::string text = "“Vamos vencer”, afirmou o presidente Luiz Inácio Lula da Silva.\n";
   EXPECT_EQ(Of("pt", text), (Rows{{"Luiz Inácio Lula da Silva", "Vamos vencer", kDirect}}));
   EXPECT_EQ(RoleOf("pt", text), "presidente");
+}
+
+TEST_F(QuotesLanguagesTest, PortugueseTitleAfterTheVerbMeansTheNameGivenBefore) {
+  EXPECT_EQ(Of("pt",
+               "A secretária de Estado, Rita Sousa, chegou ao local.\n\n"
+               "«Vamos ajudar as famílias», afirmou a governante.\n"),
+            (Rows{{"Rita Sousa", "Vamos ajudar as famílias", kDirect}}));
 }
 
 // --- Russian
@@ -430,6 +560,45 @@ TEST_F(QuotesLanguagesTest, RussianHonorificGn) {
 TEST_F(QuotesLanguagesTest, RussianPoSlovamOfAnUndeclinedName) {
   EXPECT_EQ(Of("ru", "По словам Шойгу, учения завершены.\n"),
             (Rows{{"Шойгу", "учения завершены.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianLegalFormAndQuotedNameAreAnOrganization) {
+  // "ООО «…»" is a company, no quote; the person after it speaks.
+  EXPECT_EQ(Of("ru", "По словам директора ООО «Заречье» Павла Орлова, мост откроют в мае.\n"),
+            (Rows{{"Павла Орлова", "мост откроют в мае.", kReported}}));
+  EXPECT_EQ(RoleOf("ru", "Директор ООО «Заречье» Павел Орлов сообщил, что мост откроют.\n"),
+            "Директор ООО «Заречье»");
+}
+
+TEST_F(QuotesLanguagesTest, RussianDescriptionInLowerCaseBeforeAGivenName) {
+  const std::string text =
+      "«Мост откроют в мае», — заявил глава Заречного района Павел Орлов на совещании.\n";
+  EXPECT_EQ(Of("ru", text), (Rows{{"Павел Орлов", "Мост откроют в мае", kDirect}}));
+  EXPECT_EQ(RoleOf("ru", text), "глава Заречного района");
+  // A time before the name is no description ("в среду" is no role).
+  EXPECT_EQ(Of("ru", "«Мост откроют», — сказал в среду Павел Орлов.\n"), Rows{});
+}
+
+TEST_F(QuotesLanguagesTest, RussianPossessiveInsidePoSlovam) {
+  EXPECT_EQ(Of("ru",
+               "«Мост откроют в мае», — сказала инженер Анна Соколова. "
+               "По ее словам, ремонт обойдется в два миллиона рублей.\n"),
+            (Rows{{"Анна Соколова", "Мост откроют в мае", kDirect},
+                  {"Анна Соколова", "ремонт обойдется в два миллиона рублей.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianTitleAloneAfterTheVerb) {
+  EXPECT_EQ(Of("ru",
+               "Губернатор Павел Орлов приехал в Заречье. "
+               "«Мост откроют в мае», — сказал губернатор.\n"),
+            (Rows{{"Павел Орлов", "Мост откроют в мае", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianListenerAfterTheInvertedPronoun) {
+  EXPECT_EQ(Of("ru",
+               "Инженер Анна Соколова приехала на место.\n\n"
+               "— Мост откроют в мае, — сказала она журналистам.\n"),
+            (Rows{{"Анна Соколова", "Мост откроют в мае", kDirect}}));
 }
 
 // --- A data folder's lists replace the built-in ones for a language.
