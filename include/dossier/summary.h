@@ -77,6 +77,9 @@ struct DossierWeights {
   double short_min_documents = 1;  // concepts fewer documents report weigh nothing
   double short_min_words = 1;      // the search leaves out sentences shorter than this
   double short_quotes = 1;         // 0: the search leaves out sentences with a quotation
+  // A concept's weight (after the single-source discount) raised to this power:
+  // more than 1 favours what many documents report (chosen on DUC 2003 half A).
+  double short_agreement_exponent = 1.5;
 };
 
 // Sets one weight by name ("lead_prior"); an unknown name is an error.
