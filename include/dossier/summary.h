@@ -80,6 +80,9 @@ struct DossierWeights {
   // A concept's weight (after the single-source discount) raised to this power:
   // more than 1 favours what many documents report (chosen on DUC 2003 half A).
   double short_agreement_exponent = 1.5;
+  // Short budgets: 1 lets trims also cut non-restrictive relative clauses and
+  // appositives after a name (chosen on DUC 2003 half A), 0 not.
+  double trim_clauses = 1;
 };
 
 // Sets one weight by name ("lead_prior"); an unknown name is an error.

@@ -620,6 +620,7 @@ Status SetDossierWeight(DossierWeights* w, std::string_view name, double value) 
       {"short_min_words", &DossierWeights::short_min_words},
       {"short_quotes", &DossierWeights::short_quotes},
       {"short_agreement_exponent", &DossierWeights::short_agreement_exponent},
+      {"trim_clauses", &DossierWeights::trim_clauses},
   };
   for (const Field& f : kFields) {
     if (name == f.name) {
@@ -716,7 +717,8 @@ Result<Summarizer> Summarizer::Create(const SummaryOptions& options) {
   Result<WordList> openers =
       LoadWordList(options.data_dir, "en/dangling_openers.txt", /*lowercase=*/true);
   if (!openers.ok()) return openers.status();
-  Result<SentenceTrimmer> trimmer = SentenceTrimmer::Create(options.data_dir);
+  Result<SentenceTrimmer> trimmer =
+      SentenceTrimmer::Create(options.data_dir, options.weights.trim_clauses > 0);
   if (!trimmer.ok()) return trimmer.status();
   return Summarizer(
       std::make_unique<Impl>(Impl{options, std::move(*openers), std::move(*trimmer)}));
