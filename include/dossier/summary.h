@@ -11,7 +11,8 @@
 // A summary is whole sentences of the cluster, at most `max_words` words in
 // all (words counted as runs of non-space characters; or `max_bytes` bytes), in
 // reading order. At short budgets our method may also take a sentence trimmed
-// of an attribution tail, a parenthetical or a leading adverbial; such a line
+// of an attribution tail, a parenthetical, a leading adverbial, a
+// non-restrictive relative clause or an appositive after a name; such a line
 // lists the pieces of the sentence it keeps (SummarySentence::parts).
 // Every sentence cites its document and the bytes of the sentence in that
 // document's original input, and lists the sentences of other documents
