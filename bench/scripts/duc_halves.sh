@@ -42,8 +42,10 @@ echo "|---|---|---|---|---|---|"
 row "dossier (as shipped)"
 row "- search (greedy only)" --set exact_node_limit=1
 row "- trimming" --set trim=0
+row "- clause trims (rules 4, 5)" --set trim_clauses=0
 row "- search and trimming" --set exact_node_limit=1 --set trim=0
 row "- short weights (long-budget ones)" --set short_unigram_weight=-1 --set short_position_decay=-1 \
-  --set short_single_source_factor=-1 --set short_lead_prior=-1 --set short_min_documents=1
+  --set short_single_source_factor=-1 --set short_lead_prior=-1 --set short_min_documents=1 \
+  --set short_agreement_exponent=1
 row "long-budget method (no short rules)" --set short_budget_words=0
 for m in lead roundrobin centroid lexrank textrank mmr; do row "baseline: $m" --method "$m"; done

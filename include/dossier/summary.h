@@ -11,7 +11,8 @@
 // A summary is whole sentences of the cluster, at most `max_words` words in
 // all (words counted as runs of non-space characters; or `max_bytes` bytes), in
 // reading order. At short budgets our method may also take a sentence trimmed
-// of an attribution tail, a parenthetical or a leading adverbial; such a line
+// of an attribution tail, a parenthetical, a leading adverbial, a
+// non-restrictive relative clause or an appositive after a name; such a line
 // lists the pieces of the sentence it keeps (SummarySentence::parts).
 // Every sentence cites its document and the bytes of the sentence in that
 // document's original input, and lists the sentences of other documents
@@ -77,6 +78,12 @@ struct DossierWeights {
   double short_min_documents = 1;  // concepts fewer documents report weigh nothing
   double short_min_words = 1;      // the search leaves out sentences shorter than this
   double short_quotes = 1;         // 0: the search leaves out sentences with a quotation
+  // A concept's weight (after the single-source discount) raised to this power:
+  // more than 1 favours what many documents report (chosen on DUC 2003 half A).
+  double short_agreement_exponent = 1.5;
+  // Short budgets: 1 lets trims also cut non-restrictive relative clauses and
+  // appositives after a name (chosen on DUC 2003 half A), 0 not.
+  double trim_clauses = 1;
 };
 
 // Sets one weight by name ("lead_prior"); an unknown name is an error.

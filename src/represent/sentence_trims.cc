@@ -29,15 +29,105 @@ std::vector<std::pair<size_t, size_t>> Words(std::string_view text, size_t from,
   return words;
 }
 
+// The next comma at or after `from` that ends a phrase (followed by a space;
+// not the comma of "2,000"), or npos.
+size_t NextClauseComma(std::string_view text, size_t from) {
+  for (size_t c = text.find(',', from); c != std::string_view::npos; c = text.find(',', c + 1)) {
+    if (c + 1 < text.size() && IsAsciiSpace(text[c + 1])) return c;
+  }
+  return std::string_view::npos;
+}
+
 bool HasDoubleQuote(std::string_view text) {
   return text.find('"') != std::string_view::npos ||
          text.find("\xE2\x80\x9C") != std::string_view::npos ||
          text.find("\xE2\x80\x9D") != std::string_view::npos;
 }
 
+// Tracks whether a double quotation is open at byte c (straight or curly).
+void UpdateQuote(std::string_view text, size_t c, bool* open) {
+  if (text[c] == '"') *open = !*open;
+  if (text.compare(c, 3, "\xE2\x80\x9C") == 0) *open = true;
+  if (text.compare(c, 3, "\xE2\x80\x9D") == 0) *open = false;
+}
+
+std::string WordAt(std::string_view text, std::pair<size_t, size_t> word) {
+  return BareLower(text.substr(word.first, word.second - word.first));
+}
+
 }  // namespace
 
-Result<SentenceTrimmer> SentenceTrimmer::Create(std::string_view data_dir) {
+void SentenceTrimmer::CutRelativeClauses(std::string_view text, std::vector<bool>* keep) const {
+  const size_t n = text.size();
+  bool quote_open = false;
+  int paren = 0;
+  for (size_t c = 0; c + 1 < n; ++c) {
+    UpdateQuote(text, c, &quote_open);
+    if (text[c] == '(') ++paren;
+    if (text[c] == ')') --paren;
+    if (text[c] != ',' || quote_open || paren > 0 || !(*keep)[c]) continue;
+    const auto next = Words(text, c + 1, std::min(n, c + 12));
+    if (next.empty() || !relative_pronouns_.Contains(WordAt(text, next[0]))) continue;
+    size_t end = NextClauseComma(text, c + 1);
+    const bool to_end = end == std::string_view::npos || end + 1 >= n;
+    if (to_end) {
+      if (text[n - 1] != '.') continue;
+      end = n - 1;
+    } else {
+      // A list inside the clause ("who wrote, drew and lettered", "who wrote, drew,
+      // lettered"): that comma ends nothing.
+      const auto after = Words(text, end + 1, n);
+      if (after.empty()) continue;
+      bool list = false;
+      for (size_t k = 0; k < after.size() && k < 3 && !list; ++k) {
+        list = (k < 2 && list_joiners_.Contains(WordAt(text, after[k]))) ||
+               text[after[k].second - 1] == ',';
+      }
+      if (list) continue;
+    }
+    const std::string_view clause = text.substr(c + 1, end - c - 1);
+    if (HasDoubleQuote(clause) || clause.find('(') != std::string_view::npos ||
+        Words(text, c + 1, end).size() > static_cast<size_t>(kMaxClauseWords)) {
+      continue;
+    }
+    // ", who ..., said" -> " said": the clause goes with both commas; to the end, the period stays.
+    const size_t stop = to_end ? n - 1 : end + 1;
+    for (size_t i = c; i < stop; ++i) (*keep)[i] = false;
+    c = stop - 1;
+  }
+}
+
+void SentenceTrimmer::CutAppositives(std::string_view text, std::vector<bool>* keep) const {
+  const size_t n = text.size();
+  bool quote_open = false;
+  for (size_t c = 1; c + 1 < n; ++c) {
+    UpdateQuote(text, c, &quote_open);
+    if (text[c] != ',' || quote_open || !(*keep)[c] || !IsAsciiSpace(text[c + 1])) continue;
+    // After a name: the word before the comma is capitalized.
+    size_t b = c;
+    while (b > 0 && !IsAsciiSpace(text[b - 1])) --b;
+    if (!IsAsciiUpper(text[b])) continue;
+    const size_t end = NextClauseComma(text, c + 1);
+    if (end == std::string_view::npos || end + 1 >= n) continue;
+    const auto words = Words(text, c + 1, end);
+    if (words.empty() || words.size() > static_cast<size_t>(kMaxAppositiveWords)) continue;
+    // A phrase on a determiner, or an age (one to three digits: not a score, "23-16").
+    bool age = words.size() == 1 && words[0].second - words[0].first <= 3;
+    for (size_t i = words[0].first; age && i < words[0].second; ++i) age = IsAsciiDigit(text[i]);
+    if (!age && !appositive_openers_.Contains(WordAt(text, words[0]))) continue;
+    const std::string_view inside = text.substr(c + 1, end - c - 1);
+    if (HasDoubleQuote(inside) || inside.find('(') != std::string_view::npos) continue;
+    // Not an item of a list ("Lima, the capital, and Cusco").
+    bool joined = false;
+    for (const auto& w : words) joined = joined || list_joiners_.Contains(WordAt(text, w));
+    const auto after = Words(text, end + 1, n);
+    if (joined || after.empty() || list_joiners_.Contains(WordAt(text, after[0]))) continue;
+    for (size_t i = c; i <= end; ++i) (*keep)[i] = false;
+    c = end;
+  }
+}
+
+Result<SentenceTrimmer> SentenceTrimmer::Create(std::string_view data_dir, bool clauses) {
   Result<WordList> verbs = LoadWordList(data_dir, "en/speech_verbs.txt", /*lowercase=*/true);
   if (!verbs.ok()) return verbs.status();
   Result<WordList> adverbials =
@@ -58,6 +148,16 @@ Result<SentenceTrimmer> SentenceTrimmer::Create(std::string_view data_dir) {
   SentenceTrimmer t;
   t.speech_verbs_ = WordList::Parse(first_words, /*lowercase=*/true);
   t.leading_adverbials_ = std::move(*adverbials);
+  t.clauses_ = clauses;
+  if (clauses) {
+    for (auto [list, name] : {std::pair{&t.relative_pronouns_, "en/relative_pronouns.txt"},
+                              std::pair{&t.appositive_openers_, "en/appositive_openers.txt"},
+                              std::pair{&t.list_joiners_, "en/list_joiners.txt"}}) {
+      Result<WordList> words = LoadWordList(data_dir, name, /*lowercase=*/true);
+      if (!words.ok()) return words.status();
+      *list = std::move(*words);
+    }
+  }
   return t;
 }
 
@@ -118,6 +218,10 @@ std::vector<Span> SentenceTrimmer::Trim(const Document& doc, const Sentence& sen
       for (size_t i = c; i + 1 < n; ++i) keep[i] = false;
       break;
     }
+  }
+  if (clauses_) {
+    CutRelativeClauses(text, &keep);
+    CutAppositives(text, &keep);
   }
   // The kept runs, if anything was cut and enough is left.
   std::vector<Span> parts;

@@ -486,6 +486,11 @@ Selection SelectDossier(const SentenceModel& m, int budget, const DossierWeights
       }
     }
   }
+  // Short budgets: agreement counts more than linearly (a concept four
+  // documents report outweighs two concepts two documents report each).
+  if (short_budget && p.short_agreement_exponent != 1) {
+    for (double& w : weight) w = std::pow(w, p.short_agreement_exponent);
+  }
   if (short_budget && p.short_min_documents > 1) {
     for (size_t k = 0; k < num_concepts; ++k) {
       if (reports[k] < p.short_min_documents) weight[k] = 0;
@@ -614,6 +619,8 @@ Status SetDossierWeight(DossierWeights* w, std::string_view name, double value) 
       {"short_min_documents", &DossierWeights::short_min_documents},
       {"short_min_words", &DossierWeights::short_min_words},
       {"short_quotes", &DossierWeights::short_quotes},
+      {"short_agreement_exponent", &DossierWeights::short_agreement_exponent},
+      {"trim_clauses", &DossierWeights::trim_clauses},
   };
   for (const Field& f : kFields) {
     if (name == f.name) {
@@ -701,15 +708,17 @@ Result<Summarizer> Summarizer::Create(const SummaryOptions& options) {
       !(w.lead_prior >= 0) || !(w.dangling_penalty >= 0) || !(w.single_source_factor >= 0) ||
       !(w.document_centrality >= 0 && w.document_centrality <= 1) ||
       !(w.redundancy_cosine > 0 && w.redundancy_cosine <= 1) || !(w.exact_candidates >= 1) ||
-      !(w.exact_node_limit >= 1) || !(w.exact_time_ms > 0)) {
+      !(w.exact_node_limit >= 1) || !(w.exact_time_ms > 0) || !(w.short_agreement_exponent > 0)) {
     return Status(StatusCode::kInvalidArgument,
                   "weights out of range: position_decay > 0, document_centrality in [0,1], "
-                  "redundancy_cosine in (0,1], exact_* >= 1, the others >= 0");
+                  "redundancy_cosine in (0,1], exact_* >= 1, short_agreement_exponent > 0, "
+                  "the others >= 0");
   }
   Result<WordList> openers =
       LoadWordList(options.data_dir, "en/dangling_openers.txt", /*lowercase=*/true);
   if (!openers.ok()) return openers.status();
-  Result<SentenceTrimmer> trimmer = SentenceTrimmer::Create(options.data_dir);
+  Result<SentenceTrimmer> trimmer =
+      SentenceTrimmer::Create(options.data_dir, options.weights.trim_clauses > 0);
   if (!trimmer.ok()) return trimmer.status();
   return Summarizer(
       std::make_unique<Impl>(Impl{options, std::move(*openers), std::move(*trimmer)}));

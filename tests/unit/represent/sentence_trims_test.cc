@@ -53,6 +53,29 @@ TEST(SentenceTrimsTest, DropsShortParentheticalsAndLeadingAdverbials) {
   EXPECT_EQ(Trimmed("On Tuesday, the mayor opened the new footbridge over the harbor."), "");
 }
 
+TEST(SentenceTrimsTest, CutsRelativeClausesAndAppositivesAfterNames) {
+  EXPECT_EQ(Trimmed("Ann Lee, who ran the ferry line for a decade, sold her last two boats."),
+            "Ann Lee sold her last two boats.");
+  EXPECT_EQ(Trimmed("The council approved the new footbridge, which opens to walkers in May."),
+            "The council approved the new footbridge.");
+  EXPECT_EQ(Trimmed("Ruiz, the mayor of the harbor town, opened the new footbridge on Friday."),
+            "Ruiz opened the new footbridge on Friday.");
+  EXPECT_EQ(Trimmed("Ruiz, 58, opened the new footbridge over the harbor on Friday."),
+            "Ruiz opened the new footbridge over the harbor on Friday.");
+}
+
+TEST(SentenceTrimsTest, LeavesListsScoresAndThousandsAlone) {
+  // The comma after "wrote" is a list's, inside the clause: no end of it to cut at.
+  EXPECT_EQ(Trimmed("Ann Lee, who wrote, drew and lettered every page, retired in May."), "");
+  // An item of a list, not an appositive.
+  EXPECT_EQ(Trimmed("The ferries stop at Lima, the old capital, and the two islands."), "");
+  // A score is news, not an age.
+  EXPECT_EQ(Trimmed("Harbor City beat Northfield, 23-16, in the final on Sunday night."), "");
+  // The comma of "2,000" ends no phrase: the appositive runs to the next one.
+  EXPECT_EQ(Trimmed("Lee, the owner of 2,000 boats, retired from the ferry line on Friday."),
+            "Lee retired from the ferry line on Friday.");
+}
+
 TEST(SentenceTrimsTest, KeepsAtLeastSixWords) {
   EXPECT_EQ(Trimmed("Ten boats sank, the coast guard said on Sunday."), "");
 }

@@ -202,6 +202,27 @@ TEST(SummaryMethodTest, NamesRoundTrip) {
   EXPECT_TRUE(SetDossierWeight(&w, "lead_prior", 3).ok());
   EXPECT_EQ(w.lead_prior, 3);
   EXPECT_FALSE(SetDossierWeight(&w, "no_such_weight", 1).ok());
+  EXPECT_TRUE(SetDossierWeight(&w, "short_agreement_exponent", 2).ok());
+  EXPECT_EQ(w.short_agreement_exponent, 2);
+  SummaryOptions flat;
+  flat.weights.short_agreement_exponent = 0;
+  EXPECT_FALSE(Summarizer::Create(flat).ok());
+}
+
+// The agreement exponent is a short-budget weight: longer summaries ignore it.
+TEST_F(SummarizerTest, AgreementExponentLeavesLongBudgetsAlone) {
+  auto clusters = Read(DOSSIER_SOURCE_DIR "/examples/harbor-bridge");
+  auto text = [&](int words, double exponent) {
+    SummaryOptions o;
+    o.max_words = words;
+    o.weights.short_agreement_exponent = exponent;
+    Result<Summarizer> s = Summarizer::Create(o);
+    EXPECT_TRUE(s.ok());
+    return s->Summarize(clusters[0]).Text();
+  };
+  EXPECT_EQ(text(250, 1), text(250, 3));
+  EXPECT_FALSE(text(250, 1).empty());
+  EXPECT_LE(CountSummaryWords(text(100, 3)), 100);
 }
 
 TEST_F(SummarizerTest, ShortBudgetsSearchAndSayHowTheSearchEnded) {
