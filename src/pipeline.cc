@@ -32,8 +32,15 @@ struct Pipeline::Impl {
   // The languages the rule-based splitter serves (those with <code>/abbreviations.txt);
   // the others are split by ICU.
   std::vector<std::string> rule_split;
-  // The languages whose <code>/sentences.txt says "ordinal_period | yes" ("am 3. März").
-  std::vector<std::string> ordinal_period;
+  // ICU's sentence rules per language (<code>/sentences.txt: "ordinal_period | yes", "am 3.
+  // März"; <code>/sentence_abbreviations.txt); a language not in the map gets the defaults.
+  std::map<std::string, IcuSentenceRules, std::less<>> icu_rules;
+
+  const IcuSentenceRules& IcuRulesFor(std::string_view code) const {
+    static const IcuSentenceRules kDefaults;
+    auto it = icu_rules.find(code);
+    return it != icu_rules.end() ? it->second : kDefaults;
+  }
 
   const ClutterFilter& ClutterFor(std::string_view code) const {
     auto it = clutter.find(code);
@@ -106,7 +113,18 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
   for (const std::string& code : codes) {
     if (HasDataFile(options.data_dir, code + "/abbreviations.txt")) rule_split.push_back(code);
   }
-  std::vector<std::string> ordinal_period;
+  std::map<std::string, IcuSentenceRules, std::less<>> icu_rules;
+  for (const std::string& code : codes) {
+    const std::string list = code + "/sentence_abbreviations.txt";
+    if (!HasDataFile(options.data_dir, list)) continue;
+    Result<WordList> words = LoadWordList(options.data_dir, list, /*lowercase=*/true);
+    if (!words.ok()) return words.status();
+    std::string folded;  // entries case-folded beyond ASCII too ("Г" -> "г")
+    for (const std::string& w : words->entries()) folded += FoldCase(w) + "\n";
+    IcuSentenceRules& rules = icu_rules[code];
+    rules.own_abbreviations = true;
+    rules.abbreviations = WordList::Parse(folded, /*lowercase=*/true);
+  }
   for (const std::string& code : codes) {
     const std::string name = code + "/sentences.txt";
     if (!HasDataFile(options.data_dir, name)) continue;
@@ -124,13 +142,13 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
                           ": expected 'ordinal_period | yes' or 'ordinal_period | no', got '" +
                           std::string(line) + "'");
       }
-      if (value == "yes") ordinal_period.push_back(code);
+      if (value == "yes") icu_rules[code].ordinal_period = true;
     }
   }
   auto impl = std::make_unique<Impl>(
       Impl{std::move(clutter), std::move(metadata), std::move(*transcript), std::move(*splitter),
            std::move(*tokenizer), std::move(*languages), NormalizeLanguageTag(options.language),
-           std::move(rule_split), std::move(ordinal_period)});
+           std::move(rule_split), std::move(icu_rules)});
   return Pipeline(std::move(impl));
 }
 
@@ -197,8 +215,7 @@ void Pipeline::AnalyzeText(Document* doc, Scratch* scratch) const {
   const std::string_view text = doc->text;
   const bool rule_split = std::find(impl_->rule_split.begin(), impl_->rule_split.end(),
                                     doc->language) != impl_->rule_split.end();
-  const bool ordinal_period = std::find(impl_->ordinal_period.begin(), impl_->ordinal_period.end(),
-                                        doc->language) != impl_->ordinal_period.end();
+  const IcuSentenceRules& icu_rules = impl_->IcuRulesFor(doc->language);
 
   impl_->ClutterFor(doc->language).Apply(text, &doc->paragraphs, &doc->clutter);
   doc->turns = impl_->transcript.Parse(text, doc->paragraphs);
@@ -243,7 +260,7 @@ void Pipeline::AnalyzeText(Document* doc, Scratch* scratch) const {
     if (rule_split) {
       impl_->splitter.Split(text, region, &spans, caseless);
     } else {
-      scratch->impl_->icu_sentences.Split(text, region, doc->language, &spans, ordinal_period);
+      scratch->impl_->icu_sentences.Split(text, region, doc->language, &spans, icu_rules);
     }
     for (const Span& s : spans) {
       Sentence sentence;

@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include "segment/tokenizer.h"
 #include "util/strings.h"
 
 namespace dossier {
@@ -23,13 +24,14 @@ Utf16Run ToUtf16Run(std::string_view text, size_t begin, size_t end) {
   return run;
 }
 
-icu::BreakIterator* IcuSentences::For(std::string_view language) {
+icu::BreakIterator* IcuSentences::For(std::string_view language, bool suppressions) {
   for (Breaker& b : breakers_) {
-    if (b.language == language) return b.it.get();
+    if (b.language == language && b.suppressions == suppressions) return b.it.get();
   }
   Breaker& b = breakers_.emplace_back();
   b.language = std::string(language);
-  const std::string locale = b.language + "@ss=standard";
+  b.suppressions = suppressions;
+  const std::string locale = b.language + (suppressions ? "@ss=standard" : "");
   UErrorCode err = U_ZERO_ERROR;
   b.it.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), err));
   if (U_FAILURE(err)) b.it.reset();
@@ -53,13 +55,46 @@ bool StartsWithLetter(std::string_view text, size_t at) {
   return u_isalpha(static_cast<UChar32>(DecodeUtf8(text, &pos)));
 }
 
+// The word of s[0, end) that ends at `end`: back to white space or an opening bracket.
+size_t WordStart(std::string_view s, size_t end) {
+  size_t k = end;
+  while (k > 0 && !IsAsciiSpace(s[k - 1]) && s[k - 1] != '(' && s[k - 1] != '[') --k;
+  return k;
+}
+
+// "… Dr.", "… z. B.", "… A.": the span ends with a listed abbreviation (a whole word, or two
+// words when the first ends with a period too) or one capital letter, and its period; or
+// "… z." when `next` starts with "B." and "z. B" is listed.
+bool EndsWithAbbreviation(std::string_view s, std::string_view next,
+                          const WordList& abbreviations) {
+  if (s.size() < 2 || s.back() != '.') return false;
+  const size_t end = s.size() - 1;
+  const size_t k = WordStart(s, end);
+  const std::string_view word = s.substr(k, end - k);
+  if (word.empty()) return false;
+  size_t pos = 0;
+  const char32_t first = DecodeUtf8(word, &pos);
+  if (pos == word.size() && u_isupper(static_cast<UChar32>(first))) return true;  // an initial
+  const std::string folded = FoldCase(word);
+  if (abbreviations.Contains(folded)) return true;
+  size_t n = 0;
+  while (n < next.size() && n < 16 && !IsAsciiSpace(next[n]) && next[n] != '.') ++n;
+  if (n > 0 && n < next.size() && next[n] == '.' &&
+      abbreviations.Contains(folded + ". " + FoldCase(next.substr(0, n)))) {
+    return true;
+  }
+  if (k < 2 || !IsAsciiSpace(s[k - 1]) || s[k - 2] != '.') return false;
+  const size_t j = WordStart(s, k - 1);
+  return abbreviations.Contains(FoldCase(s.substr(j, k - 2 - j)) + ". " + folded);
+}
+
 }  // namespace
 
 void IcuSentences::Split(std::string_view text, Span region, std::string_view language,
-                         std::vector<Span>* out, bool ordinal_period) {
+                         std::vector<Span>* out, const IcuSentenceRules& rules) {
   const size_t first_out = out->size();
   const size_t end = std::min<size_t>(region.end, text.size());
-  icu::BreakIterator* it = For(language);
+  icu::BreakIterator* it = For(language, !rules.own_abbreviations);
   if (it == nullptr || region.begin >= end) {
     if (region.begin < end) out->push_back({region.begin, static_cast<uint32_t>(end)});
     return;
@@ -74,9 +109,15 @@ void IcuSentences::Split(std::string_view text, Span region, std::string_view la
     while (b < e && IsAsciiSpace(text[b])) ++b;
     while (e > b && IsAsciiSpace(text[e - 1])) --e;
     if (b < e) {
-      // "am 3. | März": the ordinal's period ends no sentence before a word.
-      if (ordinal_period && out->size() > first_out && EndsWithOrdinal(out->back().Slice(text)) &&
-          StartsWithLetter(text, b)) {
+      // "am 3. | März": the ordinal's period ends no sentence before a word; "Dr. | Vogt"
+      // an abbreviation's none at all.
+      const bool joins = out->size() > first_out &&
+                         ((rules.ordinal_period && EndsWithOrdinal(out->back().Slice(text)) &&
+                           StartsWithLetter(text, b)) ||
+                          (rules.own_abbreviations &&
+                           EndsWithAbbreviation(out->back().Slice(text), text.substr(b, e - b),
+                                                rules.abbreviations)));
+      if (joins) {
         out->back().end = static_cast<uint32_t>(e);
       } else {
         out->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});

@@ -277,7 +277,9 @@ TEST(IcuSentencesTest, OrdinalPeriodJoinsWhereTheLanguageSaysSo) {
   const std::string de =
       "Der Unfall vom 3. März sorgte für Streit. Im Jahr stiegen die Fahrgäste um 12. "
       "„Das reicht nicht“, sagte sie. Seit dem 1. Januar gilt der Plan.";
-  s.Split(de, {0, static_cast<uint32_t>(de.size())}, "de", &out, /*ordinal_period=*/true);
+  IcuSentenceRules ordinal;
+  ordinal.ordinal_period = true;
+  s.Split(de, {0, static_cast<uint32_t>(de.size())}, "de", &out, ordinal);
   std::vector<std::string> got;
   for (const Span& sp : out) got.emplace_back(sp.Slice(de));
   EXPECT_EQ(got,
@@ -285,8 +287,71 @@ TEST(IcuSentencesTest, OrdinalPeriodJoinsWhereTheLanguageSaysSo) {
                 "Der Unfall vom 3. März sorgte für Streit.", "Im Jahr stiegen die Fahrgäste um 12.",
                 "„Das reicht nicht“, sagte sie.", "Seit dem 1. Januar gilt der Plan."}));
   out.clear();
-  s.Split(de, {0, static_cast<uint32_t>(de.size())}, "de", &out, /*ordinal_period=*/false);
+  s.Split(de, {0, static_cast<uint32_t>(de.size())}, "de", &out, IcuSentenceRules{});
   EXPECT_GT(out.size(), 4u);
+}
+
+// A language's own abbreviations (data/<code>/sentence_abbreviations.txt) replace ICU's
+// suppressions, which match word endings: ICU's German list keeps "sagte Keller. Die …" one
+// sentence (a word ending in "er."), its Portuguese one "hospital. Três …".
+TEST(IcuSentencesTest, OwnAbbreviationsAreWholeWordsAndInitials) {
+  IcuSentences s;
+  std::vector<Span> out;
+  auto split = [&](const std::string& text, std::string_view language,
+                   const IcuSentenceRules& rules) {
+    out.clear();
+    s.Split(text, {0, static_cast<uint32_t>(text.size())}, language, &out, rules);
+    std::vector<std::string> got;
+    for (const Span& sp : out) got.emplace_back(sp.Slice(text));
+    return got;
+  };
+  const std::string de =
+      "Die Lage sei ernst, sagte Keller. Die Fähre kam von Dr. Sabine Vogt z. B. nicht "
+      "zurück. Laut A. Beispiel kostet das 2,4 Mio. Euro. Zwei waren schwer. Der Rest nicht.";
+  // ICU's list: "Keller. Die" and "schwer. Der" are no breaks.
+  const std::vector<std::string> icu = split(de, "de", IcuSentenceRules{});
+  ASSERT_FALSE(icu.empty());
+  EXPECT_NE(icu.front().find("Keller. Die"), std::string::npos);
+  EXPECT_NE(icu.back().find("schwer. Der"), std::string::npos);
+  IcuSentenceRules own;
+  own.own_abbreviations = true;
+  own.abbreviations = WordList::Parse("dr\nz. b\nmio\n", true);
+  EXPECT_EQ(split(de, "de", own),
+            (std::vector<std::string>{"Die Lage sei ernst, sagte Keller.",
+                                      "Die Fähre kam von Dr. Sabine Vogt z. B. nicht zurück.",
+                                      "Laut A. Beispiel kostet das 2,4 Mio. Euro.",
+                                      "Zwei waren schwer.", "Der Rest nicht."}));
+  // Whole words only: "Wettbewerb." is no "wb." and "Hamburg." no "burg."
+  own.abbreviations = WordList::Parse("wb\nburg\n", true);
+  EXPECT_EQ(split("Es gab einen Wettbewerb. Dann kam Hamburg. Ende.", "de", own).size(), 3u);
+  // Case-folded beyond ASCII, as the pipeline stores the list.
+  own.abbreviations = WordList::Parse("г\n", true);
+  EXPECT_EQ(split("Он приехал в Г. Новосибирск. Там было холодно.", "ru", own).size(), 2u);
+}
+
+// The pipeline reads <code>/sentence_abbreviations.txt from a data folder (and folds its
+// entries' case).
+TEST(IcuSentencesTest, AbbreviationsComeFromTheDataFolder) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("dossier_sentence_abbrev_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "de");
+  std::ofstream(dir / "de" / "sentence_abbreviations.txt") << "# test\nGrüZi\n";
+  Document doc;
+  doc.text = "Der Bericht kam vom Amt für Häfen und Schiffe grüzi. Müller las ihn am Abend vor.";
+  doc.declared_language = "de";
+  auto sentences = [&](const PipelineOptions& options) {
+    Result<Pipeline> p = Pipeline::Create(options);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    if (!p.ok()) return size_t{0};
+    Pipeline::Scratch scratch = p->NewScratch();
+    p->Analyze(&doc, &scratch);
+    return doc.sentences.size();
+  };
+  PipelineOptions options;
+  options.data_dir = dir.string();
+  EXPECT_EQ(sentences(options), 1u);
+  EXPECT_EQ(sentences(PipelineOptions{}), 2u);
+  std::filesystem::remove_all(dir);
 }
 
 // The pipeline reads the setting from <code>/sentences.txt, and names the file and line of a
