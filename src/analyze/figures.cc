@@ -114,7 +114,8 @@ const char* FigureStatusName(FigureGroup::Status status) {
   return "agree";
 }
 
-FigureGroup::Status FigureExtractor::Verdict(const std::vector<FigureMention>& mentions) {
+FigureGroup::Status FigureExtractor::Verdict(const std::vector<FigureMention>& mentions,
+                                             bool approximate_agrees) {
   FigureGroup::Status status = FigureGroup::Status::kAgree;
   for (size_t i = 0; i < mentions.size(); ++i) {
     for (size_t j = i + 1; j < mentions.size(); ++j) {
@@ -122,7 +123,11 @@ FigureGroup::Status FigureExtractor::Verdict(const std::vector<FigureMention>& m
       const FigureMention& b = mentions[j];
       if (a.document == b.document) continue;
       if (!Compatible(a, b)) return FigureGroup::Status::kConflict;
-      if (a.value != b.value || a.value_high != b.value_high || a.qualifier != b.qualifier) {
+      const bool approximately = approximate_agrees &&
+                                 (a.qualifier.empty() || a.qualifier == "about") &&
+                                 (b.qualifier.empty() || b.qualifier == "about");
+      if (a.value != b.value || a.value_high != b.value_high ||
+          (a.qualifier != b.qualifier && !approximately)) {
         status = FigureGroup::Status::kConsistent;
       }
     }
@@ -138,6 +143,8 @@ Result<FigureExtractor> FigureExtractor::Create(std::string_view data_dir,
   figures.words_ = std::make_shared<const FigureWords>(std::move(*words));
   return figures;
 }
+
+bool FigureExtractor::approximate_agrees() const { return words_->approximate_agrees; }
 
 bool FigureExtractor::IsDuration(std::string_view unit) const {
   return words_->UnitKind(unit) == Kind::kTime;
@@ -268,7 +275,7 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
       }
     }
     if (g.what.empty()) g.what = g.unit;
-    g.status = Verdict(g.mentions);
+    g.status = Verdict(g.mentions, words_->approximate_agrees);
   }
   std::stable_sort(out.begin(), out.end(), [](const FigureGroup& a, const FigureGroup& b) {
     return a.DocumentCount() > b.DocumentCount();
