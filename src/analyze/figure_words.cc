@@ -391,6 +391,10 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
           w->verb_second = true;
           return true;
         }
+        if (row[0] == "narrower" && row[1] == "same" && row.size() == 2) {
+          w->narrower_is_same = true;
+          return true;
+        }
         if (row[0] == "approximate" && row[1] == "agrees" && row.size() == 2) {
           w->approximate_agrees = true;
           return true;

@@ -61,6 +61,16 @@ bool SameByContext(const ScannedFigure& a, const ScannedFigure& b) {
   return Close(x, y) && ShareContext(a.context, b.context);
 }
 
+// Whether one key is the other with words added before or after it, whole
+// words: "дом" and "многоквартирн дом", "nave" and "nave agrícol".
+bool Narrows(const std::string& a, const std::string& b) {
+  if (a == b) return false;
+  const std::string& s = a.size() < b.size() ? a : b;
+  const std::string& l = a.size() < b.size() ? b : a;
+  return (l.starts_with(s) && l[s.size()] == ' ') ||
+         (l.ends_with(s) && l[l.size() - s.size() - 1] == ' ');
+}
+
 enum class Bound { kExact, kLower, kUpper };
 
 struct Interval {
@@ -232,6 +242,24 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
               b.qualifier == a.qualifier && !IsCasualtyKey(b.what_key)) {
             link(members[x], members[y], true);
           }
+        }
+      }
+    }
+    // The same count of a thing one source names more narrowly ("120
+    // многоквартирных домов", "120 домов"; "120 naves agrícolas", "120
+    // naves") is one fact: one key opens or ends the other. Where the
+    // language sets it (figure_grammar.txt), and not for small values
+    // ("two state universities", "two states").
+    for (size_t x = 0; words_->narrower_is_same && unit.empty() && x < members.size(); ++x) {
+      const FigureMention& a = all[members[x]].mention;
+      if (a.what_key.empty() || IsCasualtyKey(a.what_key) || SignificantDigits(a.value) < 2) {
+        continue;
+      }
+      for (size_t y = x + 1; y < members.size(); ++y) {
+        const FigureMention& b = all[members[y]].mention;
+        if (b.document != a.document && b.value == a.value && b.value_high == a.value_high &&
+            !b.what_key.empty() && !IsCasualtyKey(b.what_key) && Narrows(a.what_key, b.what_key)) {
+          link(members[x], members[y], true);
         }
       }
     }

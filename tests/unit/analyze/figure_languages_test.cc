@@ -451,6 +451,22 @@ TEST(FigureGroupsInLanguagesTest, ABoundAndAnAmountOfOneValueStayApart) {
                                    {"agree", {"2,7 millones de euros"}}}));
 }
 
+// Where the language sets it, the same count of a thing one source names
+// more narrowly is one figure; not small counts, not English.
+TEST(FigureGroupsInLanguagesTest, ACountNamedMoreNarrowlyIsTheSameCount) {
+  EXPECT_EQ(Groups("ru", {"Без воды остались 240 панельных домов.\n",
+                          "На окраине без воды остались 240 домов.\n"}),
+            (std::vector<GroupRow>{{"agree", {"240 панельных домов", "240 домов"}}}));
+  EXPECT_EQ(Groups("ru", {"Без воды остались 8 панельных домов.\n",
+                          "На окраине без воды остались 8 домов.\n"})
+                .size(),
+            2u);
+  EXPECT_EQ(Groups("en", {"The storm sank 240 fishing boats.\n",
+                          "The storm sank 240 boats in the bay.\n"})
+                .size(),
+            2u);
+}
+
 // Where the language sets it, "about 1.8 million" and "1.8 million" agree.
 TEST(FigureGroupsInLanguagesTest, AnApproximateValueAgreesWithTheExactOne) {
   EXPECT_EQ(Groups("de", {"Den Schaden schätzt der Betreiber auf rund 1,8 Mio. Euro.\n",
