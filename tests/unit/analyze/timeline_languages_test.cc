@@ -92,6 +92,16 @@ TEST_F(TimelineLanguagesTest, German) {
   EXPECT_EQ(Found("de", "Im vergangenen Jahr wurden weniger Autos verkauft."),
             Dates{"vergangenen Jahr=2025"});
   EXPECT_EQ(Found("de", "Die Brücke wurde im Jahr 2015 gebaut."), Dates{"Jahr 2015=2015"});
+  // A preposition before a year makes it one; not before a count.
+  EXPECT_EQ(Found("de", "Die Firma betreibt seit 2019 zwei Werke."), Dates{"seit 2019=2019"});
+  EXPECT_EQ(Found("de", "Die Firma betreibt seit 20 Jahren zwei Werke."), Dates{});
+  EXPECT_EQ(Found("es", "El presupuesto creció un 8 % respecto a 2024, y en 2023 bajó."),
+            Dates{"en 2023=2023"});
+  EXPECT_EQ(Found("fr", "La ligne est exploitée depuis 2017 par la société."),
+            Dates{"depuis 2017=2017"});
+  EXPECT_EQ(Found("it", "Il ponte era chiuso dal 2020."), Dates{"dal 2020=2020"});
+  EXPECT_EQ(Found("pt", "A empresa opera a linha desde 2018 e em 2022 comprou dois barcos."),
+            (Dates{"desde 2018=2018", "em 2022=2022"}));
   EXPECT_EQ(Found("de", "Sie sagte, das Gesetz werde in den kommenden Monaten geprüft."),
             Dates{"in den kommenden Monaten=2026-06-14"});
 }
