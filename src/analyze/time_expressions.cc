@@ -75,6 +75,7 @@ class SentenceMatcher {
       if (Match(i, &next, &f)) {
         f.e.document = document;
         f.e.sentence = sentence;
+        if (f.daypart_alone) DayJustNamed(*out, sentence, &f.e);
         out->push_back(std::move(f));
         i = floor_ = next;
         continue;
@@ -85,6 +86,19 @@ class SentenceMatcher {
 
  private:
   static constexpr size_t kNone = SIZE_MAX;
+
+  // The day of the last expression of `sentence` that names one, for a part
+  // of the day alone ("ayer por la noche": yesterday's night).
+  static void DayJustNamed(const std::vector<Found>& out, uint32_t sentence, TimeExpression* e) {
+    for (auto it = out.rbegin(); it != out.rend() && it->e.sentence == sentence; ++it) {
+      if (it->e.precision == kPrecisionDay && !it->e.date.empty()) {
+        e->date = it->e.date;
+        e->resolved_from = it->e.resolved_from;
+        e->future = it->e.future;
+        return;
+      }
+    }
+  }
 
   std::string_view Str(size_t i) const {
     return std::string_view(text_).substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
@@ -540,6 +554,16 @@ class SentenceMatcher {
     const bool daypart = Is(i, kDaypart) && i > 0 && Is(i - 1, kDaypartArticle);
     if (Is(i, kDayWord) && !daypart && (!info_[i]->lower_case_only || Str(i) == lower)) {
       return MatchDayWord(i, next, e);
+    }
+    // "am Abend", "por la tarde": a part of the day alone.
+    if (daypart && info_[i]->daypart_offset == 0) {
+      SetSpan(i - 1 >= floor_ ? i - 1 : i, i + 1, e);
+      e->kind = kKindDeictic;
+      e->precision = kPrecisionDay;
+      *next = i + 1;
+      SetRelativeDays(0, false, e);
+      f->daypart_alone = true;
+      return true;
     }
     if (Is(i, kAgoBeforeStart) && MatchAgoBefore(i, next, e)) return true;
     if (Is(i, kYearBefore) && MatchYearBefore(i, next, e)) return true;

@@ -92,6 +92,15 @@ TEST_F(TimelineLanguagesTest, German) {
   EXPECT_EQ(Found("de", "Im vergangenen Jahr wurden weniger Autos verkauft."),
             Dates{"vergangenen Jahr=2025"});
   EXPECT_EQ(Found("de", "Die Brücke wurde im Jahr 2015 gebaut."), Dates{"Jahr 2015=2015"});
+  // A part of the day alone is the day named before it in the sentence,
+  // else the document's day.
+  EXPECT_EQ(Found("de", "Der Minister sprach am Abend vor Studenten."),
+            Dates{"am Abend=2026-03-14"});
+  EXPECT_EQ(Found("de", "Die Polizei meldete gestern am Nachmittag zwei Festnahmen."),
+            (Dates{"gestern=2026-03-13", "am Nachmittag=2026-03-13"}));
+  EXPECT_EQ(Found("es", "El ministro llegará mañana por la tarde a Sevilla."),
+            (Dates{"mañana=2026-03-15", "la tarde=2026-03-15"}));
+  EXPECT_EQ(Found("es", "La reunión terminó por la noche."), Dates{"la noche=2026-03-14"});
   // A preposition before a year makes it one; not before a count.
   EXPECT_EQ(Found("de", "Die Firma betreibt seit 2019 zwei Werke."), Dates{"seit 2019=2019"});
   EXPECT_EQ(Found("de", "Die Firma betreibt seit 20 Jahren zwei Werke."), Dates{});
@@ -139,8 +148,10 @@ TEST_F(TimelineLanguagesTest, French) {
 }
 
 TEST_F(TimelineLanguagesTest, Spanish) {
-  // "la mañana" is the morning; "mañana" alone is tomorrow.
-  EXPECT_EQ(Found("es", "El ministro visitó la zona por la mañana."), Dates{});
+  // "la mañana" is the morning (of the document's day); "mañana" alone is
+  // tomorrow.
+  EXPECT_EQ(Found("es", "El ministro visitó la zona por la mañana."),
+            Dates{"la mañana=2026-03-14"});
   EXPECT_EQ(Found("es", "El ministro visitará la zona mañana."), Dates{"mañana=2026-03-15"});
   // An irregular future ("podrán") looks ahead like a regular one.
   EXPECT_EQ(Found("es", "Los vecinos no podrán volver hasta el miércoles."),
