@@ -76,6 +76,7 @@ class SentenceMatcher {
         f.e.document = document;
         f.e.sentence = sentence;
         if (f.daypart_alone) DayJustNamed(*out, sentence, &f.e);
+        if (f.from_named_day) DayFromNamedDay(*out, f.named_day_offset, &f.e);
         out->push_back(std::move(f));
         i = floor_ = next;
         continue;
@@ -86,6 +87,19 @@ class SentenceMatcher {
 
  private:
   static constexpr size_t kNone = SIZE_MAX;
+
+  // `offset` days from the last day named in the document so far ("mardi
+  // dernier ... le lendemain": Wednesday).
+  void DayFromNamedDay(const std::vector<Found>& out, int offset, TimeExpression* e) const {
+    for (auto it = out.rbegin(); it != out.rend(); ++it) {
+      CivilDate d;
+      if (it->e.precision == kPrecisionDay && !it->e.date.empty() && ParseDate(it->e.date, &d) &&
+          d.valid()) {
+        SetDay(CivilFromDays(Days(d) + offset), it->e.resolved_from.c_str(), e);
+        return;
+      }
+    }
+  }
 
   // The day of the last expression of `sentence` that names one, for a part
   // of the day alone ("ayer por la noche": yesterday's night).
@@ -554,6 +568,19 @@ class SentenceMatcher {
     const bool daypart = Is(i, kDaypart) && i > 0 && Is(i - 1, kDaypartArticle);
     if (Is(i, kDayWord) && !daypart && (!info_[i]->lower_case_only || Str(i) == lower)) {
       return MatchDayWord(i, next, e);
+    }
+    // "le lendemain", "la veille": from the day named before (Run), else
+    // the document's day ("au lendemain de l'incendie" in the next day's
+    // report).
+    if (Is(i, kNamedDay)) {
+      SetSpan(i, i + 1, e);
+      e->kind = kKindRelative;
+      e->precision = kPrecisionDay;
+      *next = i + 1;
+      SetRelativeDays(0, false, e);
+      f->from_named_day = true;
+      f->named_day_offset = info_[i]->day_offset;
+      return true;
     }
     // "am Abend", "por la tarde": a part of the day alone.
     if (daypart && info_[i]->daypart_offset == 0) {

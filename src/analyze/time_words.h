@@ -87,6 +87,7 @@ enum TimeRole : uint64_t {
   kNotFuture = uint64_t{1} << 48,  // ends in a future suffix but is no future form
   // time_words.txt again
   kDaypartArticle = uint64_t{1} << 49,  // "por la mañana": the next word is a daypart
+  kNamedDay = uint64_t{1} << 50,        // "le lendemain": a day from the day named before
 };
 
 // How a language writes dates and names (data/<language>/time_grammar.txt).

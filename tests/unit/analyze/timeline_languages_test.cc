@@ -106,6 +106,14 @@ TEST_F(TimelineLanguagesTest, German) {
   EXPECT_EQ(Found("de", "Die Firma betreibt seit 20 Jahren zwei Werke."), Dates{});
   EXPECT_EQ(Found("es", "El presupuesto creció un 8 % respecto a 2024, y en 2023 bajó."),
             Dates{"en 2023=2023"});
+  // "le lendemain" is the day after the day named before, in this sentence
+  // or an earlier one; with none, the document's day.
+  EXPECT_EQ(Found("fr", "L'usine a brûlé mardi. Un ouvrier est allé à l'hôpital le lendemain."),
+            (Dates{"mardi=2026-03-10", "lendemain=2026-03-11"}));
+  EXPECT_EQ(Found("fr", "Au lendemain du vote, le ministre a démissionné."),
+            Dates{"lendemain=2026-03-14"});
+  EXPECT_EQ(Found("fr", "Le juge a tranché jeudi, la veille du procès."),
+            (Dates{"jeudi=2026-03-12", "veille=2026-03-11"}));
   EXPECT_EQ(Found("fr", "La ligne est exploitée depuis 2017 par la société."),
             Dates{"depuis 2017=2017"});
   EXPECT_EQ(Found("it", "Il ponte era chiuso dal 2020."), Dates{"dal 2020=2020"});
