@@ -606,6 +606,7 @@ class SentenceMatcher {
       return MatchLastNext(i, next, e);
     }
     if (Is(i, kWithin | kIn)) return MatchDeadline(i, Is(i, kWithin), next, e);
+    if (Is(i, kPeriodEnd) && MatchPeriodEnd(i, next, e)) return true;
     return MatchCountAgo(i, next, e);
   }
 
@@ -781,6 +782,33 @@ class SentenceMatcher {
     e->kind = offset == 0 ? kKindDeictic : kKindRelative;  // "today" restates D
     e->precision = kPrecisionDay;
     SetRelativeDays(offset, offset > 0, e);
+    return true;
+  }
+
+  // "до конца недели", "fin du mois": the last day of D's week (Sunday),
+  // month or year; an end word, at most two fillers and a unit.
+  bool MatchPeriodEnd(size_t i, size_t* next, TimeExpression* e) const {
+    if (ref_ == nullptr) return false;
+    size_t u = i + 1;
+    while (u < i + 3 && Is(u, kPeriodEndFiller)) ++u;
+    const char unit = UnitAt(u);
+    if (unit != 'w' && unit != 'm' && unit != 'y') return false;
+    const int64_t today = Days(*ref_);
+    CivilDate last = *ref_;
+    if (unit == 'w') {
+      const int64_t monday_based = ((today + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday
+      last = CivilFromDays(today + 6 - monday_based);
+    } else if (unit == 'm') {
+      last.day = DaysInMonth(last.year, last.month);
+    } else {
+      last.month = 12;
+      last.day = 31;
+    }
+    SetSpan(i, u + 1, e);
+    e->kind = kKindDeadline;
+    e->precision = kPrecisionDay;
+    *next = u + 1;
+    SetDay(last, "document date", e);
     return true;
   }
 

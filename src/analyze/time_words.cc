@@ -70,6 +70,8 @@ constexpr RoleName kTimeRoles[] = {
     {"trailing_after", kTrailingAfter},
     {"weekday_preposition", kWeekdayPreposition},
     {"daypart_article", kDaypartArticle},
+    {"period_end", kPeriodEnd},
+    {"period_end_filler", kPeriodEndFiller},
 };
 
 constexpr RoleName kTenseRoles[] = {

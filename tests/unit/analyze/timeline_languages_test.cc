@@ -101,6 +101,13 @@ TEST_F(TimelineLanguagesTest, German) {
   EXPECT_EQ(Found("es", "El ministro llegará mañana por la tarde a Sevilla."),
             (Dates{"mañana=2026-03-15", "la tarde=2026-03-15"}));
   EXPECT_EQ(Found("es", "La reunión terminó por la noche."), Dates{"la noche=2026-03-14"});
+  // The end of this week, month or year: its last day.
+  EXPECT_EQ(Found("de", "Der Bericht soll bis Ende der Woche vorliegen."),
+            Dates{"Ende der Woche=2026-03-15"});
+  EXPECT_EQ(Found("fr", "Les résultats seront connus d'ici la fin du mois."),
+            Dates{"fin du mois=2026-03-31"});
+  EXPECT_EQ(Found("es", "Las obras terminarán a finales de este año."),
+            Dates{"finales de este año=2026-12-31"});
   // A preposition before a year makes it one; not before a count.
   EXPECT_EQ(Found("de", "Die Firma betreibt seit 2019 zwei Werke."), Dates{"seit 2019=2019"});
   EXPECT_EQ(Found("de", "Die Firma betreibt seit 20 Jahren zwei Werke."), Dates{});
@@ -246,6 +253,8 @@ TEST_F(TimelineLanguagesTest, Portuguese) {
 }
 
 TEST_F(TimelineLanguagesTest, Russian) {
+  EXPECT_EQ(Found("ru", "Морозы продержатся до конца недели."), Dates{"конца недели=2026-03-15"});
+  EXPECT_EQ(Found("ru", "Итоги подведут к концу месяца."), Dates{"концу месяца=2026-03-31"});
   EXPECT_EQ(Found("ru", "Президент ушёл в отставку вчера."), Dates{"вчера=2026-03-13"});
   EXPECT_EQ(Found("ru", "Соглашение было подписано 3 марта 2015 года."),
             Dates{"3 марта 2015 года=2015-03-03"});
