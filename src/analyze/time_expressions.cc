@@ -637,6 +637,17 @@ class SentenceMatcher {
     }
     // "2015 года", "в 2015 году": a year and a year word.
     if (Year(i) > 0 && Is(i + 1, kYearWord)) return SetYearDate(Year(i), i, i, next, e);
+    // "sei 1998 bei der Werft gebaut worden": a year alone, before a word
+    // that does not follow a count.
+    if (const int year = Year(i);
+        year >= 1900 && year <= 2099 && Is(i + 1, kYearFollower) && (i == 0 || !Adjacent(i))) {
+      SetSpan(i, i + 1, e);
+      e->kind = kKindDate;
+      e->precision = kPrecisionYear;
+      *next = i + 1;
+      SetYear(year, "text", e);
+      return true;
+    }
     if (MatchCountAgo(i, next, e)) return true;
     // 27 November (2015), 1st of January (2016)
     int day = DayAt(i, &after);

@@ -72,6 +72,7 @@ constexpr RoleName kTimeRoles[] = {
     {"daypart_article", kDaypartArticle},
     {"period_end", kPeriodEnd},
     {"period_end_filler", kPeriodEndFiller},
+    {"year_follower", kYearFollower},
 };
 
 constexpr RoleName kTenseRoles[] = {

@@ -90,6 +90,7 @@ enum TimeRole : uint64_t {
   kNamedDay = uint64_t{1} << 50,         // "le lendemain": a day from the day named before
   kPeriodEnd = uint64_t{1} << 51,        // "к концу месяца": the last day of this unit
   kPeriodEndFiller = uint64_t{1} << 52,  // "fin du mois": between the end word and the unit
+  kYearFollower = uint64_t{1} << 53,     // "1998 bei": after a bare year, makes it a date
 };
 
 // How a language writes dates and names (data/<language>/time_grammar.txt).

@@ -108,6 +108,10 @@ TEST_F(TimelineLanguagesTest, German) {
             Dates{"fin du mois=2026-03-31"});
   EXPECT_EQ(Found("es", "Las obras terminarán a finales de este año."),
             Dates{"finales de este año=2026-12-31"});
+  // A year alone before a word that follows no count; a count is no year.
+  EXPECT_EQ(Found("de", "Das Schiff sei 1987 bei einer Werft in Kiel gebaut worden."),
+            Dates{"1987=1987"});
+  EXPECT_EQ(Found("de", "Im Stadion waren 1987 Zuschauer."), Dates{});
   // A preposition before a year makes it one; not before a count.
   EXPECT_EQ(Found("de", "Die Firma betreibt seit 2019 zwei Werke."), Dates{"seit 2019=2019"});
   EXPECT_EQ(Found("de", "Die Firma betreibt seit 20 Jahren zwei Werke."), Dates{});
