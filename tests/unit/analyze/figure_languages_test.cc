@@ -436,7 +436,7 @@ TEST(FigureGroupsInLanguagesTest, BurntHectaresWordedApartAreOneFigure) {
             (std::vector<GroupRow>{{"conflict", {"unas 800 hectáreas", "950 hectáreas"}},
                                    {"agree", {"900 hectáreas"}},
                                    {"agree", {"más de 4.000 hectáreas"}}}));
-  EXPECT_EQ(Groups("fr", {"Le feu a déjà parcouru 300 hectares de garrigue.\n",
+  EXPECT_EQ(Groups("fr", {"L'incendie a déjà parcouru 300 hectares de garrigue.\n",
                           "Au total, 340 hectares ont brûlé depuis dimanche.\n"}),
             (std::vector<GroupRow>{{"conflict", {"300 hectares", "340 hectares"}}}));
 }
