@@ -1241,6 +1241,7 @@ class Scanner {
     }
 
     if (!std::isfinite(r->value) || !std::isfinite(r->high)) return false;
+    MeasureTopic(m);
     m->document = document_;
     m->sentence = sentence_;
     m->span = Span{r->span_begin, r->span_end};
@@ -1248,6 +1249,22 @@ class Scanner {
     m->value_high = r->high;
     *next_out = r->j;
     return true;
+  }
+
+  // What a measure measures, by a word of its sentence that the language
+  // lists for its unit ("1.250 hectáreas" in a sentence of "calcinado":
+  // the burnt area), whatever noun the figure is of.
+  void MeasureTopic(FigureMention* m) const {
+    if (m->unit.empty() || IsCasualtyKey(m->what_key)) return;
+    for (const FigureWords::MeasureTopic& topic : w_.measure_topics) {
+      if (topic.unit != m->unit) continue;
+      for (uint32_t t = begin_; t < end_; ++t) {
+        if (tok(t).lower.starts_with(topic.prefix)) {
+          m->what_key = topic.key;
+          return;
+        }
+      }
+    }
   }
 
   // "of" or "the" at k: what a fraction like "a third" or "half" needs.

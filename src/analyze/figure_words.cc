@@ -391,6 +391,19 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
           w->verb_second = true;
           return true;
         }
+        if (row[0] == "narrower" && row[1] == "same" && row.size() == 2) {
+          w->narrower_is_same = true;
+          return true;
+        }
+        if (row[0] == "approximate" && row[1] == "agrees" && row.size() == 2) {
+          w->approximate_agrees = true;
+          return true;
+        }
+        if (row[1] == "measure-topic" && row.size() == 4 && !row[2].empty() && !row[3].empty()) {
+          w->measure_topics.push_back(
+              {std::string(row[0]), std::string(row[2]), std::string(row[3])});
+          return true;
+        }
         if (row[0] == "letters" && row[1] == "ascii" && row.size() == 2) {
           w->ascii_letters = true;
           return true;

@@ -192,7 +192,18 @@ struct FigureWords {
   bool capitalized_nouns = false;  // every noun is written with a capital (German)
   bool verb_second = false;        // time phrases stand between verb and figure (German)
   bool ascii_letters = false;      // words are of ASCII letters (English)
+  // "rund 2,4 Mio." and "2,4 Mio." agree rather than are consistent.
+  bool approximate_agrees = false;
+  // "120 многоквартирных домов" and "120 домов" are one figure.
+  bool narrower_is_same = false;
   std::vector<Dimension> dimensions;
+  // A word of a figure's sentence (a prefix of it) that says what a measure
+  // in UNIT measures: "calcin" | hectare | burnt ("1.250 hectáreas
+  // calcinadas").
+  struct MeasureTopic {
+    std::string prefix, unit, key;
+  };
+  std::vector<MeasureTopic> measure_topics;
   std::string change_label;  // "change in"
   std::string change_key;    // "chang"
 

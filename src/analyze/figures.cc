@@ -61,6 +61,16 @@ bool SameByContext(const ScannedFigure& a, const ScannedFigure& b) {
   return Close(x, y) && ShareContext(a.context, b.context);
 }
 
+// Whether one key is the other with words added before or after it, whole
+// words: "дом" and "многоквартирн дом", "nave" and "nave agrícol".
+bool Narrows(const std::string& a, const std::string& b) {
+  if (a == b) return false;
+  const std::string& s = a.size() < b.size() ? a : b;
+  const std::string& l = a.size() < b.size() ? b : a;
+  return (l.starts_with(s) && l[s.size()] == ' ') ||
+         (l.ends_with(s) && l[l.size() - s.size() - 1] == ' ');
+}
+
 enum class Bound { kExact, kLower, kUpper };
 
 struct Interval {
@@ -114,7 +124,8 @@ const char* FigureStatusName(FigureGroup::Status status) {
   return "agree";
 }
 
-FigureGroup::Status FigureExtractor::Verdict(const std::vector<FigureMention>& mentions) {
+FigureGroup::Status FigureExtractor::Verdict(const std::vector<FigureMention>& mentions,
+                                             bool approximate_agrees) {
   FigureGroup::Status status = FigureGroup::Status::kAgree;
   for (size_t i = 0; i < mentions.size(); ++i) {
     for (size_t j = i + 1; j < mentions.size(); ++j) {
@@ -122,7 +133,11 @@ FigureGroup::Status FigureExtractor::Verdict(const std::vector<FigureMention>& m
       const FigureMention& b = mentions[j];
       if (a.document == b.document) continue;
       if (!Compatible(a, b)) return FigureGroup::Status::kConflict;
-      if (a.value != b.value || a.value_high != b.value_high || a.qualifier != b.qualifier) {
+      const bool approximately = approximate_agrees &&
+                                 (a.qualifier.empty() || a.qualifier == "about") &&
+                                 (b.qualifier.empty() || b.qualifier == "about");
+      if (a.value != b.value || a.value_high != b.value_high ||
+          (a.qualifier != b.qualifier && !approximately)) {
         status = FigureGroup::Status::kConsistent;
       }
     }
@@ -138,6 +153,8 @@ Result<FigureExtractor> FigureExtractor::Create(std::string_view data_dir,
   figures.words_ = std::make_shared<const FigureWords>(std::move(*words));
   return figures;
 }
+
+bool FigureExtractor::approximate_agrees() const { return words_->approximate_agrees; }
 
 bool FigureExtractor::IsDuration(std::string_view unit) const {
   return words_->UnitKind(unit) == Kind::kTime;
@@ -228,6 +245,24 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
         }
       }
     }
+    // The same count of a thing one source names more narrowly ("120
+    // многоквартирных домов", "120 домов"; "120 naves agrícolas", "120
+    // naves") is one fact: one key opens or ends the other. Where the
+    // language sets it (figure_grammar.txt), and not for small values
+    // ("two state universities", "two states").
+    for (size_t x = 0; words_->narrower_is_same && unit.empty() && x < members.size(); ++x) {
+      const FigureMention& a = all[members[x]].mention;
+      if (a.what_key.empty() || IsCasualtyKey(a.what_key) || SignificantDigits(a.value) < 2) {
+        continue;
+      }
+      for (size_t y = x + 1; y < members.size(); ++y) {
+        const FigureMention& b = all[members[y]].mention;
+        if (b.document != a.document && b.value == a.value && b.value_high == a.value_high &&
+            !b.what_key.empty() && !IsCasualtyKey(b.what_key) && Narrows(a.what_key, b.what_key)) {
+          link(members[x], members[y], true);
+        }
+      }
+    }
     for (size_t x = 0; x < members.size(); ++x) {
       const ScannedFigure& a = all[members[x]];
       if (!a.mention.what_key.empty()) continue;
@@ -268,7 +303,7 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
       }
     }
     if (g.what.empty()) g.what = g.unit;
-    g.status = Verdict(g.mentions);
+    g.status = Verdict(g.mentions, words_->approximate_agrees);
   }
   std::stable_sort(out.begin(), out.end(), [](const FigureGroup& a, const FigureGroup& b) {
     return a.DocumentCount() > b.DocumentCount();

@@ -335,8 +335,14 @@ class FigureExtractor {
   static bool Compatible(const FigureMention& a, const FigureMention& b);
   // A set of mentions of one quantity: kConflict when two of different
   // documents are not Compatible(), else kConsistent when two of different
-  // documents differ in value, high end or qualifier, else kAgree.
-  static FigureGroup::Status Verdict(const std::vector<FigureMention>& mentions);
+  // documents differ in value, high end or qualifier, else kAgree. With
+  // `approximate_agrees` (the language's setting, figure_grammar.txt), an
+  // approximate value and the exact one equal to it agree ("rund 2,4 Mio.
+  // Euro", "2,4 Mio. Euro").
+  static FigureGroup::Status Verdict(const std::vector<FigureMention>& mentions,
+                                     bool approximate_agrees = false);
+  // The language's setting for Verdict().
+  bool approximate_agrees() const;
 
   // Values more than this factor apart are different quantities whatever
   // the words ("more than $15,000" and "$15 million"; 224 on a plane and 130

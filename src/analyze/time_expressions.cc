@@ -75,6 +75,8 @@ class SentenceMatcher {
       if (Match(i, &next, &f)) {
         f.e.document = document;
         f.e.sentence = sentence;
+        if (f.daypart_alone) DayJustNamed(*out, sentence, &f.e);
+        if (f.from_named_day) DayFromNamedDay(*out, f.named_day_offset, &f.e);
         out->push_back(std::move(f));
         i = floor_ = next;
         continue;
@@ -85,6 +87,32 @@ class SentenceMatcher {
 
  private:
   static constexpr size_t kNone = SIZE_MAX;
+
+  // `offset` days from the last day named in the document so far ("mardi
+  // dernier ... le lendemain": Wednesday).
+  void DayFromNamedDay(const std::vector<Found>& out, int offset, TimeExpression* e) const {
+    for (auto it = out.rbegin(); it != out.rend(); ++it) {
+      CivilDate d;
+      if (it->e.precision == kPrecisionDay && !it->e.date.empty() && ParseDate(it->e.date, &d) &&
+          d.valid()) {
+        SetDay(CivilFromDays(Days(d) + offset), it->e.resolved_from.c_str(), e);
+        return;
+      }
+    }
+  }
+
+  // The day of the last expression of `sentence` that names one, for a part
+  // of the day alone ("ayer por la noche": yesterday's night).
+  static void DayJustNamed(const std::vector<Found>& out, uint32_t sentence, TimeExpression* e) {
+    for (auto it = out.rbegin(); it != out.rend() && it->e.sentence == sentence; ++it) {
+      if (it->e.precision == kPrecisionDay && !it->e.date.empty()) {
+        e->date = it->e.date;
+        e->resolved_from = it->e.resolved_from;
+        e->future = it->e.future;
+        return;
+      }
+    }
+  }
 
   std::string_view Str(size_t i) const {
     return std::string_view(text_).substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
@@ -541,6 +569,29 @@ class SentenceMatcher {
     if (Is(i, kDayWord) && !daypart && (!info_[i]->lower_case_only || Str(i) == lower)) {
       return MatchDayWord(i, next, e);
     }
+    // "le lendemain", "la veille": from the day named before (Run), else
+    // the document's day ("au lendemain de l'incendie" in the next day's
+    // report).
+    if (Is(i, kNamedDay)) {
+      SetSpan(i, i + 1, e);
+      e->kind = kKindRelative;
+      e->precision = kPrecisionDay;
+      *next = i + 1;
+      SetRelativeDays(0, false, e);
+      f->from_named_day = true;
+      f->named_day_offset = info_[i]->day_offset;
+      return true;
+    }
+    // "am Abend", "por la tarde": a part of the day alone.
+    if (daypart && info_[i]->daypart_offset == 0) {
+      SetSpan(i - 1 >= floor_ ? i - 1 : i, i + 1, e);
+      e->kind = kKindDeictic;
+      e->precision = kPrecisionDay;
+      *next = i + 1;
+      SetRelativeDays(0, false, e);
+      f->daypart_alone = true;
+      return true;
+    }
     if (Is(i, kAgoBeforeStart) && MatchAgoBefore(i, next, e)) return true;
     if (Is(i, kYearBefore) && MatchYearBefore(i, next, e)) return true;
     if (IsCalendarUnit(i) && Is(i + 1, kTrailingBefore | kTrailingAfter) && IsWord(i + 1)) {
@@ -555,6 +606,7 @@ class SentenceMatcher {
       return MatchLastNext(i, next, e);
     }
     if (Is(i, kWithin | kIn)) return MatchDeadline(i, Is(i, kWithin), next, e);
+    if (Is(i, kPeriodEnd) && MatchPeriodEnd(i, next, e)) return true;
     return MatchCountAgo(i, next, e);
   }
 
@@ -585,6 +637,17 @@ class SentenceMatcher {
     }
     // "2015 года", "в 2015 году": a year and a year word.
     if (Year(i) > 0 && Is(i + 1, kYearWord)) return SetYearDate(Year(i), i, i, next, e);
+    // "sei 1998 bei der Werft gebaut worden": a year alone, before a word
+    // that does not follow a count.
+    if (const int year = Year(i);
+        year >= 1900 && year <= 2099 && Is(i + 1, kYearFollower) && (i == 0 || !Adjacent(i))) {
+      SetSpan(i, i + 1, e);
+      e->kind = kKindDate;
+      e->precision = kPrecisionYear;
+      *next = i + 1;
+      SetYear(year, "text", e);
+      return true;
+    }
     if (MatchCountAgo(i, next, e)) return true;
     // 27 November (2015), 1st of January (2016)
     int day = DayAt(i, &after);
@@ -730,6 +793,33 @@ class SentenceMatcher {
     e->kind = offset == 0 ? kKindDeictic : kKindRelative;  // "today" restates D
     e->precision = kPrecisionDay;
     SetRelativeDays(offset, offset > 0, e);
+    return true;
+  }
+
+  // "до конца недели", "fin du mois": the last day of D's week (Sunday),
+  // month or year; an end word, at most two fillers and a unit.
+  bool MatchPeriodEnd(size_t i, size_t* next, TimeExpression* e) const {
+    if (ref_ == nullptr) return false;
+    size_t u = i + 1;
+    while (u < i + 3 && Is(u, kPeriodEndFiller)) ++u;
+    const char unit = UnitAt(u);
+    if (unit != 'w' && unit != 'm' && unit != 'y') return false;
+    const int64_t today = Days(*ref_);
+    CivilDate last = *ref_;
+    if (unit == 'w') {
+      const int64_t monday_based = ((today + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday
+      last = CivilFromDays(today + 6 - monday_based);
+    } else if (unit == 'm') {
+      last.day = DaysInMonth(last.year, last.month);
+    } else {
+      last.month = 12;
+      last.day = 31;
+    }
+    SetSpan(i, u + 1, e);
+    e->kind = kKindDeadline;
+    e->precision = kPrecisionDay;
+    *next = u + 1;
+    SetDay(last, "document date", e);
     return true;
   }
 

@@ -30,6 +30,13 @@ inline constexpr char kPrecisionApproximate[] = "approximate";
 struct Found {
   TimeExpression e;
   int month_day = 0;  // month * 100 + day of an unresolved yearless day ("October 31")
+  // A part of the day alone after its article ("am Abend", "por la tarde"):
+  // the day named before it in the sentence, else the document date.
+  bool daypart_alone = false;
+  // "le lendemain", "la veille": `named_day_offset` days from the last day
+  // the document named before it, else the document date.
+  bool from_named_day = false;
+  int named_day_offset = 0;
 };
 
 // Shared with the event building (timeline.cc).

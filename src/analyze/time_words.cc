@@ -70,6 +70,9 @@ constexpr RoleName kTimeRoles[] = {
     {"trailing_after", kTrailingAfter},
     {"weekday_preposition", kWeekdayPreposition},
     {"daypart_article", kDaypartArticle},
+    {"period_end", kPeriodEnd},
+    {"period_end_filler", kPeriodEndFiller},
+    {"year_follower", kYearFollower},
 };
 
 constexpr RoleName kTenseRoles[] = {
@@ -138,11 +141,14 @@ Status TimeWords::AddTimeWord(const std::vector<std::string>& words, std::string
     return Status::Ok();
   }
   TimeWord& w = Entry(words[0]);
-  if (kind == "day" || kind == "daypart" || kind == "count") {
+  if (kind == "day" || kind == "daypart" || kind == "count" || kind == "named_day") {
     if (!has_number) {
       return Status(StatusCode::kInvalidInput, "kind '" + std::string(kind) + "' needs a number");
     }
-    if (kind == "day") {
+    if (kind == "named_day") {
+      w.roles |= kNamedDay;
+      w.day_offset = static_cast<int8_t>(n);
+    } else if (kind == "day") {
       w.roles |= kDayWord;
       w.day_offset = static_cast<int8_t>(n);
       w.lower_case_only = flag == "lower_case";

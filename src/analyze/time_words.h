@@ -86,7 +86,11 @@ enum TimeRole : uint64_t {
   // tense_words.txt
   kNotFuture = uint64_t{1} << 48,  // ends in a future suffix but is no future form
   // time_words.txt again
-  kDaypartArticle = uint64_t{1} << 49,  // "por la mañana": the next word is a daypart
+  kDaypartArticle = uint64_t{1} << 49,   // "por la mañana": the next word is a daypart
+  kNamedDay = uint64_t{1} << 50,         // "le lendemain": a day from the day named before
+  kPeriodEnd = uint64_t{1} << 51,        // "к концу месяца": the last day of this unit
+  kPeriodEndFiller = uint64_t{1} << 52,  // "fin du mois": between the end word and the unit
+  kYearFollower = uint64_t{1} << 53,     // "1998 bei": after a bare year, makes it a date
 };
 
 // How a language writes dates and names (data/<language>/time_grammar.txt).

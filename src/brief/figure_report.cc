@@ -24,7 +24,7 @@ bool IsCasualty(const std::string& what) {
 // FigureExtractor::kSameQuantityRatio. Each part is one quantity, in conflict
 // when two sources give incompatible values (2 vs 3 dead), consistent when
 // they differ but can both be true (over 300,000 and more than 200,000).
-std::vector<FigureGroup> SplitByMagnitude(const FigureGroup& g) {
+std::vector<FigureGroup> SplitByMagnitude(const FigureGroup& g, bool approximate_agrees) {
   std::vector<FigureMention> sorted = g.mentions;
   std::stable_sort(
       sorted.begin(), sorted.end(),
@@ -40,7 +40,7 @@ std::vector<FigureGroup> SplitByMagnitude(const FigureGroup& g) {
   for (FigureGroup& part : parts) {
     std::map<double, size_t> votes;
     for (const FigureMention& a : part.mentions) ++votes[a.value];
-    part.status = FigureExtractor::Verdict(part.mentions);
+    part.status = FigureExtractor::Verdict(part.mentions, approximate_agrees);
     size_t best = 0;
     for (const auto& [value, n] : votes) {
       if (n > best) best = n, part.value = value;
@@ -213,7 +213,8 @@ void ReportableFigures(const FigureExtractor& figures, std::vector<FigureGroup> 
   };
   for (FigureGroup& g : groups) {
     if (IsCasualty(g.what)) {
-      for (FigureGroup& part : SplitByMagnitude(g)) keep(std::move(part));
+      for (FigureGroup& part : SplitByMagnitude(g, figures.approximate_agrees()))
+        keep(std::move(part));
     } else if (g.status == FigureGroup::Status::kConflict && !Measured(figures, g)) {
       std::vector<FigureGroup> parts;
       for (const FigureMention& m : g.mentions) {
@@ -235,7 +236,7 @@ void ReportableFigures(const FigureExtractor& figures, std::vector<FigureGroup> 
         home->mentions.push_back(m);
       }
       for (FigureGroup& part : parts) {
-        part.status = FigureExtractor::Verdict(part.mentions);
+        part.status = FigureExtractor::Verdict(part.mentions, figures.approximate_agrees());
         keep(std::move(part));
       }
     } else {

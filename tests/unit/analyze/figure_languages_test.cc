@@ -403,6 +403,90 @@ TEST(RussianFiguresTest, InflectedNumberWordsAndMagnitudes) {
             (Rows{{"Двадцать пять человек", 25, 25, "", "people", "injured"}}));
 }
 
+// The groups of figures over `texts` (one document each) analysed as
+// `language`: each group's status and the text of its mentions.
+using GroupRow = std::pair<std::string, std::vector<std::string>>;
+std::vector<GroupRow> Groups(const std::string& language, const std::vector<std::string>& texts) {
+  PipelineOptions options;
+  options.language = language;
+  Result<Pipeline> pipeline = Pipeline::Create(options);
+  EXPECT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  Result<FigureExtractor> figures = FigureExtractor::Create("", language);
+  EXPECT_TRUE(figures.ok()) << figures.status().ToString();
+  if (!pipeline.ok() || !figures.ok()) return {};
+  const Cluster cluster = AnalyzedCluster(*pipeline, texts);
+  std::vector<GroupRow> rows;
+  for (const FigureGroup& g : figures->Group(cluster)) {
+    GroupRow row{FigureStatusName(g.status), {}};
+    for (const FigureMention& m : g.mentions) {
+      row.second.emplace_back(m.span.Slice(cluster.documents[m.document].text));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// Hectares burnt, worded apart by each source, are one figure; other
+// hectares, and a far larger burnt area, are not.
+TEST(FigureGroupsInLanguagesTest, BurntHectaresWordedApartAreOneFigure) {
+  EXPECT_EQ(Groups("es", {"El fuego ha quemado unas 800 hectáreas de monte bajo.\n",
+                          "Las llamas han recorrido ya 950 hectáreas, según los bomberos.\n",
+                          "La finca vecina tiene 900 hectáreas de olivar. En toda la región han "
+                          "ardido más de 4.000 hectáreas este año.\n"}),
+            (std::vector<GroupRow>{{"conflict", {"unas 800 hectáreas", "950 hectáreas"}},
+                                   {"agree", {"900 hectáreas"}},
+                                   {"agree", {"más de 4.000 hectáreas"}}}));
+  EXPECT_EQ(Groups("fr", {"L'incendie a déjà parcouru 300 hectares de garrigue.\n",
+                          "Au total, 340 hectares ont brûlé depuis dimanche.\n"}),
+            (std::vector<GroupRow>{{"conflict", {"300 hectares", "340 hectares"}}}));
+}
+
+// "could exceed 2.7 million" and "will spend 2.7 million" are two figures:
+// a bound is not the amount.
+TEST(FigureGroupsInLanguagesTest, ABoundAndAnAmountOfOneValueStayApart) {
+  EXPECT_EQ(Groups("es", {"Los ganaderos calculan que las pérdidas podrían superar los 2,7 "
+                          "millones de euros.\n",
+                          "El Gobierno regional destinará 2,7 millones de euros a las ayudas.\n"}),
+            (std::vector<GroupRow>{{"agree", {"superar los 2,7 millones de euros"}},
+                                   {"agree", {"2,7 millones de euros"}}}));
+}
+
+// Where the language sets it, the same count of a thing one source names
+// more narrowly is one figure; not small counts, not English.
+TEST(FigureGroupsInLanguagesTest, ACountNamedMoreNarrowlyIsTheSameCount) {
+  EXPECT_EQ(Groups("ru", {"Без воды остались 240 панельных домов.\n",
+                          "На окраине без воды остались 240 домов.\n"}),
+            (std::vector<GroupRow>{{"agree", {"240 панельных домов", "240 домов"}}}));
+  EXPECT_EQ(Groups("ru", {"Без воды остались 8 панельных домов.\n",
+                          "На окраине без воды остались 8 домов.\n"})
+                .size(),
+            2u);
+  EXPECT_EQ(Groups("en", {"The storm sank 240 fishing boats.\n",
+                          "The storm sank 240 boats in the bay.\n"})
+                .size(),
+            2u);
+}
+
+// Where the language sets it, "about 1.8 million" and "1.8 million" agree.
+TEST(FigureGroupsInLanguagesTest, AnApproximateValueAgreesWithTheExactOne) {
+  EXPECT_EQ(Groups("de", {"Den Schaden schätzt der Betreiber auf rund 1,8 Mio. Euro.\n",
+                          "Den Schaden schätzt der Betreiber auf 1,8 Mio. Euro.\n"}),
+            (std::vector<GroupRow>{{"agree", {"rund 1,8 Mio. Euro", "1,8 Mio. Euro"}}}));
+  auto five = [](uint32_t document, const std::string& qualifier) {
+    FigureMention m;
+    m.document = document;
+    m.value = m.value_high = 5;
+    m.qualifier = qualifier;
+    return m;
+  };
+  const FigureMention about = five(0, "about");
+  const FigureMention exact = five(1, "");
+  const FigureMention more = five(1, "more than");
+  EXPECT_EQ(FigureExtractor::Verdict({about, exact}, true), FigureGroup::Status::kAgree);
+  EXPECT_EQ(FigureExtractor::Verdict({about, exact}, false), FigureGroup::Status::kConsistent);
+  EXPECT_EQ(FigureExtractor::Verdict({about, more}, true), FigureGroup::Status::kConsistent);
+}
+
 // A data folder replaces a language's lists: a unit, and the number format.
 class FigureLanguageDataTest : public DataFolderTest {};
 

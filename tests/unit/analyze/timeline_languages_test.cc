@@ -92,6 +92,44 @@ TEST_F(TimelineLanguagesTest, German) {
   EXPECT_EQ(Found("de", "Im vergangenen Jahr wurden weniger Autos verkauft."),
             Dates{"vergangenen Jahr=2025"});
   EXPECT_EQ(Found("de", "Die Brücke wurde im Jahr 2015 gebaut."), Dates{"Jahr 2015=2015"});
+  // A part of the day alone is the day named before it in the sentence,
+  // else the document's day.
+  EXPECT_EQ(Found("de", "Der Minister sprach am Abend vor Studenten."),
+            Dates{"am Abend=2026-03-14"});
+  EXPECT_EQ(Found("de", "Die Polizei meldete gestern am Nachmittag zwei Festnahmen."),
+            (Dates{"gestern=2026-03-13", "am Nachmittag=2026-03-13"}));
+  EXPECT_EQ(Found("es", "El ministro llegará mañana por la tarde a Sevilla."),
+            (Dates{"mañana=2026-03-15", "la tarde=2026-03-15"}));
+  EXPECT_EQ(Found("es", "La reunión terminó por la noche."), Dates{"la noche=2026-03-14"});
+  // The end of this week, month or year: its last day.
+  EXPECT_EQ(Found("de", "Der Bericht soll bis Ende der Woche vorliegen."),
+            Dates{"Ende der Woche=2026-03-15"});
+  EXPECT_EQ(Found("fr", "Les résultats seront connus d'ici la fin du mois."),
+            Dates{"fin du mois=2026-03-31"});
+  EXPECT_EQ(Found("es", "Las obras terminarán a finales de este año."),
+            Dates{"finales de este año=2026-12-31"});
+  // A year alone before a word that follows no count; a count is no year.
+  EXPECT_EQ(Found("de", "Das Schiff sei 1987 bei einer Werft in Kiel gebaut worden."),
+            Dates{"1987=1987"});
+  EXPECT_EQ(Found("de", "Im Stadion waren 1987 Zuschauer."), Dates{});
+  // A preposition before a year makes it one; not before a count.
+  EXPECT_EQ(Found("de", "Die Firma betreibt seit 2019 zwei Werke."), Dates{"seit 2019=2019"});
+  EXPECT_EQ(Found("de", "Die Firma betreibt seit 20 Jahren zwei Werke."), Dates{});
+  EXPECT_EQ(Found("es", "El presupuesto creció un 8 % respecto a 2024, y en 2023 bajó."),
+            Dates{"en 2023=2023"});
+  // "le lendemain" is the day after the day named before, in this sentence
+  // or an earlier one; with none, the document's day.
+  EXPECT_EQ(Found("fr", "L'usine a brûlé mardi. Un ouvrier est allé à l'hôpital le lendemain."),
+            (Dates{"mardi=2026-03-10", "lendemain=2026-03-11"}));
+  EXPECT_EQ(Found("fr", "Au lendemain du vote, le ministre a démissionné."),
+            Dates{"lendemain=2026-03-14"});
+  EXPECT_EQ(Found("fr", "Le juge a tranché jeudi, la veille du procès."),
+            (Dates{"jeudi=2026-03-12", "veille=2026-03-11"}));
+  EXPECT_EQ(Found("fr", "La ligne est exploitée depuis 2017 par la société."),
+            Dates{"depuis 2017=2017"});
+  EXPECT_EQ(Found("it", "Il ponte era chiuso dal 2020."), Dates{"dal 2020=2020"});
+  EXPECT_EQ(Found("pt", "A empresa opera a linha desde 2018 e em 2022 comprou dois barcos."),
+            (Dates{"desde 2018=2018", "em 2022=2022"}));
   EXPECT_EQ(Found("de", "Sie sagte, das Gesetz werde in den kommenden Monaten geprüft."),
             Dates{"in den kommenden Monaten=2026-06-14"});
 }
@@ -129,8 +167,10 @@ TEST_F(TimelineLanguagesTest, French) {
 }
 
 TEST_F(TimelineLanguagesTest, Spanish) {
-  // "la mañana" is the morning; "mañana" alone is tomorrow.
-  EXPECT_EQ(Found("es", "El ministro visitó la zona por la mañana."), Dates{});
+  // "la mañana" is the morning (of the document's day); "mañana" alone is
+  // tomorrow.
+  EXPECT_EQ(Found("es", "El ministro visitó la zona por la mañana."),
+            Dates{"la mañana=2026-03-14"});
   EXPECT_EQ(Found("es", "El ministro visitará la zona mañana."), Dates{"mañana=2026-03-15"});
   // An irregular future ("podrán") looks ahead like a regular one.
   EXPECT_EQ(Found("es", "Los vecinos no podrán volver hasta el miércoles."),
@@ -217,6 +257,8 @@ TEST_F(TimelineLanguagesTest, Portuguese) {
 }
 
 TEST_F(TimelineLanguagesTest, Russian) {
+  EXPECT_EQ(Found("ru", "Морозы продержатся до конца недели."), Dates{"конца недели=2026-03-15"});
+  EXPECT_EQ(Found("ru", "Итоги подведут к концу месяца."), Dates{"концу месяца=2026-03-31"});
   EXPECT_EQ(Found("ru", "Президент ушёл в отставку вчера."), Dates{"вчера=2026-03-13"});
   EXPECT_EQ(Found("ru", "Соглашение было подписано 3 марта 2015 года."),
             Dates{"3 марта 2015 года=2015-03-03"});
