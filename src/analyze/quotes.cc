@@ -496,6 +496,7 @@ class QuoteExtractor::Run {
   Subject ParseName(size_t a, size_t b) const;
   Subject ParseNameWords(size_t a, size_t b) const;
   Subject DescribedName(size_t a, size_t b) const;
+  Subject BodyName(size_t a, size_t b) const;
   Subject ParseNominal(size_t a, size_t b) const;
   Subject ParseSubject(size_t a, size_t b, bool described, size_t* begin = nullptr) const;
   Subject NameBeforeOf(size_t a, size_t b) const;
@@ -888,6 +889,59 @@ bool QuoteExtractor::Run::IsSentenceInitial(size_t i) const {
 QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) const {
   Subject s = ParseNameWords(a, b);
   if (!s.ok() && q_.grammar_.role_before_given_name) s = DescribedName(a, b);
+  // A body speaks by itself: "segundo o hospital" is no hospital named before.
+  if (q_.grammar_.body_speakers && (!s.ok() || (s.kind == Subject::Kind::kNominal && s.org))) {
+    if (Subject body = BodyName(a, b); body.ok()) s = body;
+  }
+  return s;
+}
+
+// With body_speakers, tokens [a, b) naming a body by a noun of kBody, after
+// an article, a determiner or a preposition of kBodyPreposition if any, and
+// what it is of ("la préfecture du Rhône", "les sapeurs-pompiers", "une
+// source proche de l'enquête", "в мэрии"): the body speaks, its name the
+// words from the noun on. Not when a word after the noun opens a clause
+// (a relative, a conjunction between lower-case words, a verb of saying).
+QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyName(size_t a, size_t b) const {
+  if (a >= b || b > a + 10) return {};
+  for (size_t k = a; k < b; ++k) {
+    if (!IsWord(k)) return {};
+  }
+  b = std::max(a + 1, TimeAdverbialBefore(a, b));  // "сообщили в ведомстве в четверг"
+  size_t h = a;
+  while (h + 1 < b && IsTimeWord(LowerWord(h))) ++h;  // "Вчера синоптики предупредили"
+  if (h + 1 < b && IsWordIn(h, QuoteWords::kBodyPreposition)) ++h;
+  while (h + 1 < b && (IsWordIn(h, QuoteWords::kArticle) || IsDeterminer(LowerWord(h)) ||
+                       IsWordIn(h, QuoteWords::kUnnamedLead))) {
+    ++h;
+  }
+  const size_t from = h;
+  // "в региональном управлении МЧС": up to two words before the noun.
+  while (h + 1 < b && h < from + 2 && IsLowerWord(h) && !IsWordIn(h, QuoteWords::kBody)) {
+    const std::string w(LowerWord(h));
+    if (IsPreposition(w) || IsConjunction(w) || IsRelativeWord(w) || IsPronoun(h) ||
+        IsSubjectPronoun(w) || IsTimeWord(w) || VerbAt(h) != nullptr || TitleAt(h) != nullptr) {
+      return {};
+    }
+    ++h;
+  }
+  if (!IsWordIn(h, QuoteWords::kBody)) return {};
+  for (size_t k = h + 1; k < b; ++k) {
+    const std::string w(LowerWord(k));
+    if (IsRelativeWord(w) || IsSubjectPronoun(w) || IsPronoun(k) || IsTimeWord(w) ||
+        VerbAt(k) != nullptr) {
+      return {};
+    }
+    if ((IsConjunction(w) || W().Is(w, QuoteWords::kAnd)) &&
+        !(k > h + 1 && k + 1 < b && IsCapitalized(Word(k - 1)) && IsCapitalized(Word(k + 1)))) {
+      return {};
+    }
+  }
+  Subject s;
+  s.kind = Subject::Kind::kName;
+  s.org = true;
+  s.span = Span{toks_[from].span.begin, toks_[b - 1].span.end};
+  s.name = std::string(s.span.Slice(text_));
   return s;
 }
 
@@ -2427,8 +2481,11 @@ void QuoteExtractor::Run::InTextOrder(size_t paragraph_first, const DirectState&
 // or an unnamed source gives an anchor with no subject.
 bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Anchor* anchor) const {
   if (!q_.source_first_.MayContain(LowerWord(v))) return false;  // most words
-  const size_t after = AfterPhrase(v, q_.source_phrases_);
+  size_t after = AfterPhrase(v, q_.source_phrases_);
   if (after == v) return false;
+  // "según informó la Junta": a verb of saying before the source
+  // (verb_after_source).
+  if (q_.grammar_.verb_after_source && after + 1 < last && VerbAt(after) != nullptr) ++after;
   size_t e = after;
   while (e < last && IsWord(e)) ++e;
   Subject s = ParseName(after, e);

@@ -601,6 +601,58 @@ TEST_F(QuotesLanguagesTest, RussianListenerAfterTheInvertedPronoun) {
             (Rows{{"Анна Соколова", "Мост откроют в мае", kDirect}}));
 }
 
+// --- body_speakers: a body or group named by a noun of kind body speaks by
+// itself, in lower case too, named from that noun on.
+
+TEST_F(QuotesLanguagesTest, FrenchBodyAfterSelon) {
+  EXPECT_EQ(Of("fr", "Selon la mairie de Vienne, deux routes restent fermées.\n"),
+            (Rows{{"mairie de Vienne", "deux routes restent fermées.", kReported}}));
+  EXPECT_EQ(Of("fr", "Selon une source proche du dossier, le pont sera démoli.\n"),
+            (Rows{{"source proche du dossier", "le pont sera démoli.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchBodyAsSubject) {
+  EXPECT_EQ(Of("fr", "Le parquet de Nîmes a confirmé que le chauffeur était sobre.\n"),
+            (Rows{{"parquet de Nîmes", "le chauffeur était sobre.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishBodyAfterAnEstimateOfIt) {
+  EXPECT_EQ(
+      Of("es", "Según el primer informe del Ayuntamiento de Soria, el puente sigue cerrado.\n"),
+      (Rows{{"Ayuntamiento de Soria", "el puente sigue cerrado.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishVerbBetweenSeguenAndTheSource) {
+  EXPECT_EQ(
+      Of("es", "El puente sigue cerrado desde el martes, según informó la Junta de Aragón.\n"),
+      (Rows{{"Junta de Aragón", "El puente sigue cerrado desde el martes", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, ItalianGroupAfterSecondo) {
+  EXPECT_EQ(Of("it", "Secondo i carabinieri, la strada resterà chiusa fino a lunedì.\n"),
+            (Rows{{"carabinieri", "la strada resterà chiusa fino a lunedì.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, PortugueseBodyWithArticleSpeaksByItself) {
+  // "o hospital" names no hospital of the text: the hospital speaks.
+  EXPECT_EQ(Of("pt", "Quatro feridos tiveram alta esta manhã, segundo o hospital.\n"),
+            (Rows{{"hospital", "Quatro feridos tiveram alta esta manhã", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, PortugueseTitleBeforeABodyIsAPerson) {
+  // "comandante dos Bombeiros de Braga" describes the person named after it.
+  EXPECT_EQ(
+      Of("pt", "«A estrada está livre», disse o comandante dos Bombeiros de Braga, Rui Costa.\n"),
+      (Rows{{"Rui Costa", "A estrada está livre", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianBodyAfterVAndAfterPoDannym) {
+  EXPECT_EQ(Of("ru", "Мост будет закрыт до пятницы, сообщили в мэрии.\n"),
+            (Rows{{"мэрии", "Мост будет закрыт до пятницы", kReported}}));
+  EXPECT_EQ(Of("ru", "По данным прокуратуры, проверку провели формально.\n"),
+            (Rows{{"прокуратуры", "проверку провели формально.", kReported}}));
+}
+
 // --- A data folder's lists replace the built-in ones for a language.
 
 class QuotesLanguagesDataTest : public TempDirTest {};
