@@ -232,7 +232,8 @@ struct QuoteGrammar {
   bool pro_drop = false;                // "«…», dijo.": a verb of saying with no subject
   bool title_first_roles = false;       // "consejera de Medio Ambiente" is a "consejera"
   bool verb_after_source = false;       // "según informó la Junta": the verb before the source
-  bool body_speakers = false;           // "selon la préfecture du Rhône": a body of kBody speaks
+  bool as_clause = false;  // "Как сообщили в мэрии, CLAUSE": "as", verb, subject, clause
+  bool body_speakers = false;  // "selon la préfecture du Rhône": a body of kBody speaks
 
   static Result<QuoteGrammar> Load(std::string_view data_dir, std::string_view language);
 };

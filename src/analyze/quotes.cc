@@ -916,7 +916,8 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyName(size_t a, size_t b) c
     ++h;
   }
   const size_t from = h;
-  // "в региональном управлении МЧС": up to two words before the noun.
+  // "в региональном управлении МЧС": up to two words before the noun, left
+  // out of the name.
   while (h + 1 < b && h < from + 2 && IsLowerWord(h) && !IsWordIn(h, QuoteWords::kBody)) {
     const std::string w(LowerWord(h));
     if (IsPreposition(w) || IsConjunction(w) || IsRelativeWord(w) || IsPronoun(h) ||
@@ -940,7 +941,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyName(size_t a, size_t b) c
   Subject s;
   s.kind = Subject::Kind::kName;
   s.org = true;
-  s.span = Span{toks_[from].span.begin, toks_[b - 1].span.end};
+  s.span = Span{toks_[h].span.begin, toks_[b - 1].span.end};
   s.name = std::string(s.span.Slice(text_));
   return s;
 }
@@ -2665,6 +2666,27 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       x.begin = v - 1;
     } else {
       x.subject = SubjectBefore(first, v, &x.begin);
+    }
+    // "Как сообщили в мэрии, CLAUSE" (as_clause): opening the sentence,
+    // "as", the verb, its subject after it, a comma, the clause.
+    // So after one word and a comma: "Да, рассказывают коммунальщики, CLAUSE".
+    if (q_.grammar_.as_clause && !x.subject.ok() &&
+        ((v == first + 1 && IsWordIn(first, QuoteWords::kAs)) ||
+         (v == first + 2 && IsWord(first) && IsComma(first + 1) && !IsColon(first + 1)))) {
+      size_t end = v + 1;
+      while (end < last && IsWord(end)) ++end;
+      Subject s = ParseName(v + 1, end);
+      if (!s.ok()) s = ParseName(v + 1, std::max(v + 2, TimeAdverbialBefore(v + 1, end)));
+      if (s.ok() && s.kind != Subject::Kind::kNominal && IsComma(end) && !IsColon(end) &&
+          end + 2 < last && IsWord(end + 1)) {
+        x.subject = s;
+        x.begin = first;
+        x.end = end;
+        x.clause = end + 1;
+        anchors.push_back(x);
+        v = end;
+        continue;
+      }
     }
     // "CLAUSE, X said." / "CLAUSE -- X said." / "CLAUSE, a-t-il précisé."
     const size_t lead = BeforeAuxiliaries(first, x.begin), verb_lead = BeforeAuxiliaries(first, v);

@@ -653,6 +653,25 @@ TEST_F(QuotesLanguagesTest, RussianBodyAfterVAndAfterPoDannym) {
             (Rows{{"прокуратуры", "проверку провели формально.", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, RussianKakOpensAnAttributionBeforeTheClause) {
+  EXPECT_EQ(Of("ru", "Как сообщили в областной прокуратуре в среду, нарушений не нашли.\n"),
+            (Rows{{"прокуратуре", "нарушений не нашли.", kReported}}));
+  EXPECT_EQ(Of("ru", "Как сообщил губернатор Павел Орлов, мост откроют в мае.\n"),
+            (Rows{{"Павел Орлов", "мост откроют в мае.", kReported}}));
+  // No verb of saying after "как": no attribution.
+  EXPECT_EQ(Of("ru", "Как видно из отчета, мост откроют в мае.\n"), Rows{});
+}
+
+TEST_F(QuotesLanguagesTest, RussianParentheticalAfterOneWord) {
+  EXPECT_EQ(Of("ru", "Да, рассказывают спасатели, вода поднялась на метр.\n"),
+            (Rows{{"спасатели", "вода поднялась на метр.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianBodyAsSubjectAfterATime) {
+  EXPECT_EQ(Of("ru", "Вчера синоптики предупредили, что снег пойдет в пятницу.\n"),
+            (Rows{{"синоптики", "снег пойдет в пятницу.", kReported}}));
+}
+
 // --- A data folder's lists replace the built-in ones for a language.
 
 class QuotesLanguagesDataTest : public TempDirTest {};
