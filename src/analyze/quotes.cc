@@ -1675,7 +1675,20 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SentenceSubject(size_t a, size
       ++tried;
       for (size_t e = c + 2; e <= k && e <= c + 5; ++e) {
         Subject nominal = ParseNominal(c, e);
-        if (nominal.ok()) return nominal;
+        if (!nominal.ok()) continue;
+        // "El portavoz del PSOE, Raúl Castaño, acusó …" (name_after_description):
+        // the name set off by commas after the description.
+        if (q_.grammar_.name_after_description && !nominal.org && k < b && IsComma(k) &&
+            !IsColon(k)) {
+          size_t n = k + 1;
+          while (n < b && IsWord(n)) ++n;
+          Subject named = n > k + 1 ? ParseName(k + 1, n) : Subject{};
+          if (named.kind == Subject::Kind::kName && !named.org && IsComma(n) && !IsColon(n)) {
+            named.role = RoleFromApposition(c, k);
+            return named;
+          }
+        }
+        return nominal;
       }
     }
     if (IsLowerWord(c) || (!the && IsBlockedNameWord(first))) continue;

@@ -672,6 +672,19 @@ TEST_F(QuotesLanguagesTest, RussianBodyAsSubjectAfterATime) {
             (Rows{{"синоптики", "снег пойдет в пятницу.", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, SpanishBareVerbAfterADescriptionAndItsName) {
+  const std::string text =
+      "La alcaldesa de Toro, Elena Ruiz, habló con los vecinos. "
+      "El delegado del Gobierno en Zamora, Luis Prieto, criticó la demora: "
+      "«Llegamos tarde otra vez», dijo.\n";
+  EXPECT_EQ(Of("es", text), (Rows{{"Luis Prieto", "Llegamos tarde otra vez", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishPidioAttributesAQuotedWord) {
+  EXPECT_EQ(Of("es", "La alcaldesa Elena Ruiz pidió «calma» a los vecinos.\n"),
+            (Rows{{"Elena Ruiz", "calma", kDirect}}));
+}
+
 // --- A data folder's lists replace the built-in ones for a language.
 
 class QuotesLanguagesDataTest : public TempDirTest {};
