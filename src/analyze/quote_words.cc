@@ -160,6 +160,8 @@ Result<QuoteGrammar> QuoteGrammar::Load(std::string_view data_dir, std::string_v
       g.verb_after_source = true;
     } else if (parts.size() == 1 && parts[0] == "as_clause") {
       g.as_clause = true;
+    } else if (parts.size() == 1 && parts[0] == "source_before_quote") {
+      g.source_before_quote = true;
     } else if (parts.size() == 1 && parts[0] == "body_speakers") {
       g.body_speakers = true;
     } else {

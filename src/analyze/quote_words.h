@@ -233,7 +233,8 @@ struct QuoteGrammar {
   bool title_first_roles = false;       // "consejera de Medio Ambiente" is a "consejera"
   bool verb_after_source = false;       // "según informó la Junta": the verb before the source
   bool as_clause = false;  // "Как сообщили в мэрии, CLAUSE": "as", verb, subject, clause
-  bool body_speakers = false;  // "selon la préfecture du Rhône": a body of kBody speaks
+  bool source_before_quote = false;  // "selon lui, « … »": the source names the speaker
+  bool body_speakers = false;        // "selon la préfecture du Rhône": a body of kBody speaks
 
   static Result<QuoteGrammar> Load(std::string_view data_dir, std::string_view language);
 };

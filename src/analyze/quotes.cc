@@ -2330,6 +2330,20 @@ void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
       (*used)[verb] = true;
     }
   }
+  // "selon lui, « l'emploi local est sauvé »" (source_before_quote): a
+  // source phrase and a comma right before the quotation name its speaker.
+  if (!f.subject.ok() && q_.grammar_.source_before_quote && m.open > 1 && IsComma(m.open - 1) &&
+      !IsColon(m.open - 1)) {
+    const size_t c = m.open - 1;
+    const size_t sentence_first = FirstTokenAt(open_sentence.begin);
+    for (size_t v = c; v > sentence_first && v + 8 > c && IsWord(v - 1); --v) {
+      Anchor x;
+      if (AccordingTo(v - 1, sentence_first, c, &x) && x.end == c && x.subject.ok()) {
+        f.subject = x.subject;
+        break;
+      }
+    }
+  }
   if (!f.subject.ok() && st->previous >= 0) {
     // "A," said X, "B."  -- B continues A.
     size_t j = st->previous_end;
@@ -2565,6 +2579,10 @@ bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Ancho
   } else if (IsComma(e) && !IsColon(e) && e + 2 < last && IsWord(e + 1) && IsComma(v - 1) &&
              !IsWordIn(e + 1, QuoteWords::kSourceRelative)) {
     anchor->clause = e + 1;  // "..., and, according to X, CLAUSE"; not "X, which runs ..."
+  } else if (q_.grammar_.source_before_quote && IsComma(e) && !IsColon(e) && e + 1 < last &&
+             toks_[e + 1].type == TokType::kOpen) {
+    // "La journée restera, selon lui, « un tournant »": the source names the
+    // quotation's speaker (DirectQuote), not the clause before it.
   } else {
     anchor->backward = true;
   }

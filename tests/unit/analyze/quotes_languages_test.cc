@@ -685,6 +685,16 @@ TEST_F(QuotesLanguagesTest, SpanishPidioAttributesAQuotedWord) {
             (Rows{{"Elena Ruiz", "calma", kDirect}}));
 }
 
+TEST_F(QuotesLanguagesTest, FrenchSourcePhraseRightBeforeAQuotation) {
+  EXPECT_EQ(
+      Of("fr", "Le chantier a repris lundi : selon le maire Paul Girard, « rien n'est perdu ».\n"),
+      (Rows{{"Paul Girard", "rien n'est perdu", kDirect}}));
+  EXPECT_EQ(Of("fr",
+               "Le maire Paul Girard a visité le chantier. "
+               "La journée restera, selon lui, « un tournant » pour la ville.\n"),
+            (Rows{{"Paul Girard", "un tournant", kDirect}}));
+}
+
 // --- A data folder's lists replace the built-in ones for a language.
 
 class QuotesLanguagesDataTest : public TempDirTest {};
