@@ -1240,7 +1240,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::NameBeforeOf(size_t a, size_t 
 std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
   if (a < b && IsWord(a)) {
     std::string w(LowerWord(a));
-    if (W().Is(w, QuoteWords::kArticle)) ++a;
+    // "son président, Nicolas Ferrand": with name_after_description, a
+    // possessive determiner too.
+    if (W().Is(w, QuoteWords::kArticle) ||
+        (q_.grammar_.name_after_description && b > a + 1 && IsDeterminer(w))) {
+      ++a;
+    }
   }
   // Not "in a June CNBC interview": where it was said.
   if (a >= b || !IsWord(a) || IsAsciiDigit(Word(a)[0]) || IsRelativeWord(LowerWord(a)) ||
@@ -3150,6 +3155,12 @@ bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
     return false;
   }
   f.quote.speaker = Canonical(best->name, best->honorific);
+  // "„…“, sagte die Senatorin" (title_after_verb): the role the text gave
+  // the one it means ("Hafensenatorin Anna Keller").
+  if (q_.grammar_.title_after_verb && s.kind == Subject::Kind::kNominal && !s.org &&
+      f.quote.role.empty()) {
+    f.quote.role = best->role;
+  }
   // Later pronouns may refer to this speaker too ("The Idaho congressman has
   // said ... He has said ...").
   Mention m = *best;

@@ -695,6 +695,20 @@ TEST_F(QuotesLanguagesTest, FrenchSourcePhraseRightBeforeAQuotation) {
             (Rows{{"Paul Girard", "un tournant", kDirect}}));
 }
 
+TEST_F(QuotesLanguagesTest, GermanTitleAfterTheVerbTakesTheRoleGivenBefore) {
+  const std::string text =
+      "Bausenatorin Lena Vogt besuchte die Brücke. "
+      "„Wir prüfen jede Schraube“, sagte die Senatorin.\n";
+  EXPECT_EQ(Of("de", text), (Rows{{"Lena Vogt", "Wir prüfen jede Schraube", kDirect}}));
+  EXPECT_EQ(RoleOf("de", text), "Bausenatorin");
+}
+
+TEST_F(QuotesLanguagesTest, FrenchPossessiveLeftOutOfTheRole) {
+  const std::string text = "« Nous resterons ouverts », assure sa directrice, Claire Martin.\n";
+  EXPECT_EQ(Of("fr", text), (Rows{{"Claire Martin", "Nous resterons ouverts", kDirect}}));
+  EXPECT_EQ(RoleOf("fr", text), "directrice");
+}
+
 // --- A data folder's lists replace the built-in ones for a language.
 
 class QuotesLanguagesDataTest : public TempDirTest {};
