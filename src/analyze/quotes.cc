@@ -227,10 +227,11 @@ class QuoteExtractor::Run {
     Span span;         // the name words, or the pronoun / nominal
     std::string name;  // name words joined by single spaces
     std::string role;
-    std::string key;   // lower-case pronoun, or the head of "the minister", "the company"
-    char pronoun = 0;  // of a pronoun: QuoteWords::PronounOf
-    bool org = false;  // "the RTSO", "Calloway Strand Engineering", "the company"... when known
-    std::string also;  // a second speaker: "Putin and Hollande said"
+    std::string key;    // lower-case pronoun, or the head of "the minister", "the company"
+    char pronoun = 0;   // of a pronoun: QuoteWords::PronounOf
+    bool org = false;   // "the RTSO", "Calloway Strand Engineering", "the company"... when known
+    bool body = false;  // named by a noun of kBody ("la préfecture du Rhône"): BodyName
+    std::string also;   // a second speaker: "Putin and Hollande said"
     std::string honorific;  // "mrs", lower case, when the name had one
     bool ok() const { return kind != Kind::kNone; }
   };
@@ -941,6 +942,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyName(size_t a, size_t b) c
   Subject s;
   s.kind = Subject::Kind::kName;
   s.org = true;
+  s.body = true;
   s.span = Span{toks_[h].span.begin, toks_[b - 1].span.end};
   s.name = std::string(s.span.Slice(text_));
   return s;
@@ -3339,6 +3341,9 @@ std::vector<Quote> QuoteExtractor::Run::Extract() {
   for (size_t p = 0; p < doc_.paragraphs.size(); ++p) DoParagraph(p);
   for (const Found& f : found_) {
     if (f.subject.kind != Subject::Kind::kName) continue;
+    // A body named by its kind ("la Junta", "мэрия") is no referent for
+    // another description ("la compañía").
+    if (f.subject.body) continue;
     mentions_.push_back(
         {f.subject.span.begin, f.subject.name, f.subject.role, !f.subject.org, true});
     mentions_.back().honorific = f.subject.honorific;

@@ -709,6 +709,14 @@ TEST_F(QuotesLanguagesTest, FrenchPossessiveLeftOutOfTheRole) {
   EXPECT_EQ(RoleOf("fr", text), "directrice");
 }
 
+TEST_F(QuotesLanguagesTest, ABodyIsNoReferentForAnotherDescription) {
+  // "la compañía" means no company of the text: not the body that spoke.
+  EXPECT_EQ(Of("es",
+               "Según la consejería, el puente sigue cerrado. "
+               "La compañía asegura que la obra terminó en mayo.\n"),
+            (Rows{{"consejería", "el puente sigue cerrado.", kReported}}));
+}
+
 // --- A data folder's lists replace the built-in ones for a language.
 
 class QuotesLanguagesDataTest : public TempDirTest {};
