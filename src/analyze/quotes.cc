@@ -498,6 +498,7 @@ class QuoteExtractor::Run {
   Subject ParseNameWords(size_t a, size_t b) const;
   Subject DescribedName(size_t a, size_t b) const;
   Subject BodyName(size_t a, size_t b) const;
+  Subject SourceBeforeQuote(const QuoteMarks& m, size_t sentence_first) const;
   Subject ParseNominal(size_t a, size_t b) const;
   Subject ParseSubject(size_t a, size_t b, bool described, size_t* begin = nullptr) const;
   Subject NameBeforeOf(size_t a, size_t b) const;
@@ -2283,6 +2284,22 @@ size_t QuoteExtractor::Run::OpenTail() const {
 
 // One direct quote between the marks `m`: its speaker after it, before it,
 // from the quote it continues, or from a naming verb.
+// "selon lui, « l'emploi local est sauvé »" (source_before_quote): a source
+// phrase and a comma right before the quotation `m`, in the sentence from
+// token `sentence_first`, name its speaker.
+QuoteExtractor::Run::Subject QuoteExtractor::Run::SourceBeforeQuote(const QuoteMarks& m,
+                                                                    size_t sentence_first) const {
+  if (m.open < 2 || !IsComma(m.open - 1) || IsColon(m.open - 1)) return {};
+  const size_t c = m.open - 1;
+  for (size_t v = c; v > sentence_first && v + 8 > c && IsWord(v - 1); --v) {
+    Anchor x;
+    if (AccordingTo(v - 1, sentence_first, c, &x) && x.end == c && x.subject.ok()) {
+      return x.subject;
+    }
+  }
+  return {};
+}
+
 void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
                                       std::vector<bool>* used) {
   Span inner = TrimSpan(text_, Span{toks_[m.open].span.end, toks_[m.close].span.begin});
@@ -2337,19 +2354,8 @@ void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
       (*used)[verb] = true;
     }
   }
-  // "selon lui, « l'emploi local est sauvé »" (source_before_quote): a
-  // source phrase and a comma right before the quotation name its speaker.
-  if (!f.subject.ok() && q_.grammar_.source_before_quote && m.open > 1 && IsComma(m.open - 1) &&
-      !IsColon(m.open - 1)) {
-    const size_t c = m.open - 1;
-    const size_t sentence_first = FirstTokenAt(open_sentence.begin);
-    for (size_t v = c; v > sentence_first && v + 8 > c && IsWord(v - 1); --v) {
-      Anchor x;
-      if (AccordingTo(v - 1, sentence_first, c, &x) && x.end == c && x.subject.ok()) {
-        f.subject = x.subject;
-        break;
-      }
-    }
+  if (!f.subject.ok() && q_.grammar_.source_before_quote) {
+    f.subject = SourceBeforeQuote(m, FirstTokenAt(open_sentence.begin));
   }
   if (!f.subject.ok() && st->previous >= 0) {
     // "A," said X, "B."  -- B continues A.
