@@ -75,6 +75,8 @@ const std::array<std::string_view, QuoteWords::kKindCount> QuoteWords::kKindName
     "possessive_female",
     "possessive_plural",
     "that_lead",
+    "body",
+    "body_preposition",
     "adverb_ending",
     "past_ending",
     "passive_ending",
@@ -154,6 +156,14 @@ Result<QuoteGrammar> QuoteGrammar::Load(std::string_view data_dir, std::string_v
       g.pro_drop = true;
     } else if (parts.size() == 1 && parts[0] == "title_first_roles") {
       g.title_first_roles = true;
+    } else if (parts.size() == 1 && parts[0] == "verb_after_source") {
+      g.verb_after_source = true;
+    } else if (parts.size() == 1 && parts[0] == "as_clause") {
+      g.as_clause = true;
+    } else if (parts.size() == 1 && parts[0] == "source_before_quote") {
+      g.source_before_quote = true;
+    } else if (parts.size() == 1 && parts[0] == "body_speakers") {
+      g.body_speakers = true;
     } else {
       return Status(StatusCode::kInvalidArgument, file + ":" + std::to_string(lines.number()) +
                                                       ": not a setting: '" + std::string(line) +

@@ -99,6 +99,8 @@ class QuoteWords {
     kPossessiveFemale,
     kPossessivePlural,
     kThatLead,
+    kBody,
+    kBodyPreposition,
     // Endings: entries "-ed", matched at the end of a word (EndsIn).
     kAdverbEnding,
     kPastEnding,
@@ -229,6 +231,10 @@ struct QuoteGrammar {
   bool name_after_description = false;  // "Según el jefe, Andrés Molina, …": the name after commas
   bool pro_drop = false;                // "«…», dijo.": a verb of saying with no subject
   bool title_first_roles = false;       // "consejera de Medio Ambiente" is a "consejera"
+  bool verb_after_source = false;       // "según informó la Junta": the verb before the source
+  bool as_clause = false;  // "Как сообщили в мэрии, CLAUSE": "as", verb, subject, clause
+  bool source_before_quote = false;  // "selon lui, « … »": the source names the speaker
+  bool body_speakers = false;        // "selon la préfecture du Rhône": a body of kBody speaks
 
   static Result<QuoteGrammar> Load(std::string_view data_dir, std::string_view language);
 };

@@ -227,10 +227,11 @@ class QuoteExtractor::Run {
     Span span;         // the name words, or the pronoun / nominal
     std::string name;  // name words joined by single spaces
     std::string role;
-    std::string key;   // lower-case pronoun, or the head of "the minister", "the company"
-    char pronoun = 0;  // of a pronoun: QuoteWords::PronounOf
-    bool org = false;  // "the RTSO", "Calloway Strand Engineering", "the company"... when known
-    std::string also;  // a second speaker: "Putin and Hollande said"
+    std::string key;    // lower-case pronoun, or the head of "the minister", "the company"
+    char pronoun = 0;   // of a pronoun: QuoteWords::PronounOf
+    bool org = false;   // "the RTSO", "Calloway Strand Engineering", "the company"... when known
+    bool body = false;  // named by a noun of kBody ("la préfecture du Rhône"): BodyName
+    std::string also;   // a second speaker: "Putin and Hollande said"
     std::string honorific;  // "mrs", lower case, when the name had one
     bool ok() const { return kind != Kind::kNone; }
   };
@@ -496,6 +497,8 @@ class QuoteExtractor::Run {
   Subject ParseName(size_t a, size_t b) const;
   Subject ParseNameWords(size_t a, size_t b) const;
   Subject DescribedName(size_t a, size_t b) const;
+  Subject BodyName(size_t a, size_t b) const;
+  Subject SourceBeforeQuote(const QuoteMarks& m, size_t sentence_first) const;
   Subject ParseNominal(size_t a, size_t b) const;
   Subject ParseSubject(size_t a, size_t b, bool described, size_t* begin = nullptr) const;
   Subject NameBeforeOf(size_t a, size_t b) const;
@@ -888,6 +891,61 @@ bool QuoteExtractor::Run::IsSentenceInitial(size_t i) const {
 QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseName(size_t a, size_t b) const {
   Subject s = ParseNameWords(a, b);
   if (!s.ok() && q_.grammar_.role_before_given_name) s = DescribedName(a, b);
+  // A body speaks by itself: "segundo o hospital" is no hospital named before.
+  if (q_.grammar_.body_speakers && (!s.ok() || (s.kind == Subject::Kind::kNominal && s.org))) {
+    if (Subject body = BodyName(a, b); body.ok()) s = body;
+  }
+  return s;
+}
+
+// With body_speakers, tokens [a, b) naming a body by a noun of kBody, after
+// an article, a determiner or a preposition of kBodyPreposition if any, and
+// what it is of ("la préfecture du Rhône", "les sapeurs-pompiers", "une
+// source proche de l'enquête", "в мэрии"): the body speaks, its name the
+// words from the noun on. Not when a word after the noun opens a clause
+// (a relative, a conjunction between lower-case words, a verb of saying).
+QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyName(size_t a, size_t b) const {
+  if (a >= b || b > a + 10) return {};
+  for (size_t k = a; k < b; ++k) {
+    if (!IsWord(k)) return {};
+  }
+  b = std::max(a + 1, TimeAdverbialBefore(a, b));  // "сообщили в ведомстве в четверг"
+  size_t h = a;
+  while (h + 1 < b && IsTimeWord(LowerWord(h))) ++h;  // "Вчера синоптики предупредили"
+  if (h + 1 < b && IsWordIn(h, QuoteWords::kBodyPreposition)) ++h;
+  while (h + 1 < b && (IsWordIn(h, QuoteWords::kArticle) || IsDeterminer(LowerWord(h)) ||
+                       IsWordIn(h, QuoteWords::kUnnamedLead))) {
+    ++h;
+  }
+  const size_t from = h;
+  // "в региональном управлении МЧС": up to two words before the noun, left
+  // out of the name.
+  while (h + 1 < b && h < from + 2 && IsLowerWord(h) && !IsWordIn(h, QuoteWords::kBody)) {
+    const std::string w(LowerWord(h));
+    if (IsPreposition(w) || IsConjunction(w) || IsRelativeWord(w) || IsPronoun(h) ||
+        IsSubjectPronoun(w) || IsTimeWord(w) || VerbAt(h) != nullptr || TitleAt(h) != nullptr) {
+      return {};
+    }
+    ++h;
+  }
+  if (!IsWordIn(h, QuoteWords::kBody)) return {};
+  for (size_t k = h + 1; k < b; ++k) {
+    const std::string w(LowerWord(k));
+    if (IsRelativeWord(w) || IsSubjectPronoun(w) || IsPronoun(k) || IsTimeWord(w) ||
+        VerbAt(k) != nullptr) {
+      return {};
+    }
+    if ((IsConjunction(w) || W().Is(w, QuoteWords::kAnd)) &&
+        !(k > h + 1 && k + 1 < b && IsCapitalized(Word(k - 1)) && IsCapitalized(Word(k + 1)))) {
+      return {};
+    }
+  }
+  Subject s;
+  s.kind = Subject::Kind::kName;
+  s.org = true;
+  s.body = true;
+  s.span = Span{toks_[h].span.begin, toks_[b - 1].span.end};
+  s.name = std::string(s.span.Slice(text_));
   return s;
 }
 
@@ -1185,7 +1243,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::NameBeforeOf(size_t a, size_t 
 std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
   if (a < b && IsWord(a)) {
     std::string w(LowerWord(a));
-    if (W().Is(w, QuoteWords::kArticle)) ++a;
+    // "son président, Nicolas Ferrand": with name_after_description, a
+    // possessive determiner too.
+    if (W().Is(w, QuoteWords::kArticle) ||
+        (q_.grammar_.name_after_description && b > a + 1 && IsDeterminer(w))) {
+      ++a;
+    }
   }
   // Not "in a June CNBC interview": where it was said.
   if (a >= b || !IsWord(a) || IsAsciiDigit(Word(a)[0]) || IsRelativeWord(LowerWord(a)) ||
@@ -1620,7 +1683,20 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SentenceSubject(size_t a, size
       ++tried;
       for (size_t e = c + 2; e <= k && e <= c + 5; ++e) {
         Subject nominal = ParseNominal(c, e);
-        if (nominal.ok()) return nominal;
+        if (!nominal.ok()) continue;
+        // "El portavoz del PSOE, Raúl Castaño, acusó …" (name_after_description):
+        // the name set off by commas after the description.
+        if (q_.grammar_.name_after_description && !nominal.org && k < b && IsComma(k) &&
+            !IsColon(k)) {
+          size_t n = k + 1;
+          while (n < b && IsWord(n)) ++n;
+          Subject named = n > k + 1 ? ParseName(k + 1, n) : Subject{};
+          if (named.kind == Subject::Kind::kName && !named.org && IsComma(n) && !IsColon(n)) {
+            named.role = RoleFromApposition(c, k);
+            return named;
+          }
+        }
+        return nominal;
       }
     }
     if (IsLowerWord(c) || (!the && IsBlockedNameWord(first))) continue;
@@ -2208,6 +2284,22 @@ size_t QuoteExtractor::Run::OpenTail() const {
 
 // One direct quote between the marks `m`: its speaker after it, before it,
 // from the quote it continues, or from a naming verb.
+// "selon lui, « l'emploi local est sauvé »" (source_before_quote): a source
+// phrase and a comma right before the quotation `m`, in the sentence from
+// token `sentence_first`, name its speaker.
+QuoteExtractor::Run::Subject QuoteExtractor::Run::SourceBeforeQuote(const QuoteMarks& m,
+                                                                    size_t sentence_first) const {
+  if (m.open < 2 || !IsComma(m.open - 1) || IsColon(m.open - 1)) return {};
+  const size_t c = m.open - 1;
+  for (size_t v = c; v > sentence_first && v + 8 > c && IsWord(v - 1); --v) {
+    Anchor x;
+    if (AccordingTo(v - 1, sentence_first, c, &x) && x.end == c && x.subject.ok()) {
+      return x.subject;
+    }
+  }
+  return {};
+}
+
 void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
                                       std::vector<bool>* used) {
   Span inner = TrimSpan(text_, Span{toks_[m.open].span.end, toks_[m.close].span.begin});
@@ -2261,6 +2353,9 @@ void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
       f.inherit_from = inherit;
       (*used)[verb] = true;
     }
+  }
+  if (!f.subject.ok() && q_.grammar_.source_before_quote) {
+    f.subject = SourceBeforeQuote(m, FirstTokenAt(open_sentence.begin));
   }
   if (!f.subject.ok() && st->previous >= 0) {
     // "A," said X, "B."  -- B continues A.
@@ -2427,8 +2522,11 @@ void QuoteExtractor::Run::InTextOrder(size_t paragraph_first, const DirectState&
 // or an unnamed source gives an anchor with no subject.
 bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Anchor* anchor) const {
   if (!q_.source_first_.MayContain(LowerWord(v))) return false;  // most words
-  const size_t after = AfterPhrase(v, q_.source_phrases_);
+  size_t after = AfterPhrase(v, q_.source_phrases_);
   if (after == v) return false;
+  // "según informó la Junta": a verb of saying before the source
+  // (verb_after_source).
+  if (q_.grammar_.verb_after_source && after + 1 < last && VerbAt(after) != nullptr) ++after;
   size_t e = after;
   while (e < last && IsWord(e)) ++e;
   Subject s = ParseName(after, e);
@@ -2494,6 +2592,10 @@ bool QuoteExtractor::Run::AccordingTo(size_t v, size_t first, size_t last, Ancho
   } else if (IsComma(e) && !IsColon(e) && e + 2 < last && IsWord(e + 1) && IsComma(v - 1) &&
              !IsWordIn(e + 1, QuoteWords::kSourceRelative)) {
     anchor->clause = e + 1;  // "..., and, according to X, CLAUSE"; not "X, which runs ..."
+  } else if (q_.grammar_.source_before_quote && IsComma(e) && !IsColon(e) && e + 1 < last &&
+             toks_[e + 1].type == TokType::kOpen) {
+    // "La journée restera, selon lui, « un tournant »": the source names the
+    // quotation's speaker (DirectQuote), not the clause before it.
   } else {
     anchor->backward = true;
   }
@@ -2608,6 +2710,27 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       x.begin = v - 1;
     } else {
       x.subject = SubjectBefore(first, v, &x.begin);
+    }
+    // "Как сообщили в мэрии, CLAUSE" (as_clause): opening the sentence,
+    // "as", the verb, its subject after it, a comma, the clause.
+    // So after one word and a comma: "Да, рассказывают коммунальщики, CLAUSE".
+    if (q_.grammar_.as_clause && !x.subject.ok() &&
+        ((v == first + 1 && IsWordIn(first, QuoteWords::kAs)) ||
+         (v == first + 2 && IsWord(first) && IsComma(first + 1) && !IsColon(first + 1)))) {
+      size_t end = v + 1;
+      while (end < last && IsWord(end)) ++end;
+      Subject s = ParseName(v + 1, end);
+      if (!s.ok()) s = ParseName(v + 1, std::max(v + 2, TimeAdverbialBefore(v + 1, end)));
+      if (s.ok() && s.kind != Subject::Kind::kNominal && IsComma(end) && !IsColon(end) &&
+          end + 2 < last && IsWord(end + 1)) {
+        x.subject = s;
+        x.begin = first;
+        x.end = end;
+        x.clause = end + 1;
+        anchors.push_back(x);
+        v = end;
+        continue;
+      }
     }
     // "CLAUSE, X said." / "CLAUSE -- X said." / "CLAUSE, a-t-il précisé."
     const size_t lead = BeforeAuxiliaries(first, x.begin), verb_lead = BeforeAuxiliaries(first, v);
@@ -3040,6 +3163,12 @@ bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
     return false;
   }
   f.quote.speaker = Canonical(best->name, best->honorific);
+  // "„…“, sagte die Senatorin" (title_after_verb): the role the text gave
+  // the one it means ("Hafensenatorin Anna Keller").
+  if (q_.grammar_.title_after_verb && s.kind == Subject::Kind::kNominal && !s.org &&
+      f.quote.role.empty()) {
+    f.quote.role = best->role;
+  }
   // Later pronouns may refer to this speaker too ("The Idaho congressman has
   // said ... He has said ...").
   Mention m = *best;
@@ -3218,6 +3347,9 @@ std::vector<Quote> QuoteExtractor::Run::Extract() {
   for (size_t p = 0; p < doc_.paragraphs.size(); ++p) DoParagraph(p);
   for (const Found& f : found_) {
     if (f.subject.kind != Subject::Kind::kName) continue;
+    // A body named by its kind ("la Junta", "мэрия") is no referent for
+    // another description ("la compañía").
+    if (f.subject.body) continue;
     mentions_.push_back(
         {f.subject.span.begin, f.subject.name, f.subject.role, !f.subject.org, true});
     mentions_.back().honorific = f.subject.honorific;

@@ -119,8 +119,9 @@ TEST(QuoteWordsTest, EveryKindOfTheBuiltInFileHasWords) {
   // English needs no words for the kinds of verb-subject inversion (French
   // has them), for case endings, legal forms before a quoted name and
   // possessives in source phrases (Russian has them), for the mood of
-  // reported speech (German has it) nor for a preposition before "that"
-  // (Spanish has it).
+  // reported speech (German has it), for a preposition before "that"
+  // (Spanish has it) nor for bodies that speak by themselves (Russian has
+  // them).
   Result<QuoteWords> fr = QuoteWords::Create("", "fr");
   ASSERT_TRUE(fr.ok()) << fr.status().ToString();
   Result<QuoteWords> ru = QuoteWords::Create("", "ru");
@@ -139,8 +140,14 @@ TEST(QuoteWordsTest, EveryKindOfTheBuiltInFileHasWords) {
                        kind == QuoteWords::kPossessivePlural;
     const bool mood = kind == QuoteWords::kReportedMood;
     const bool that_lead = kind == QuoteWords::kThatLead;
-    EXPECT_EQ(Words().Of(kind).empty(), inversion || cases || mood || that_lead)
+    // Bodies that speak by themselves (body_speakers): French has them,
+    // Russian a preposition before them.
+    const bool body = kind == QuoteWords::kBody || kind == QuoteWords::kBodyPreposition;
+    EXPECT_EQ(Words().Of(kind).empty(), inversion || cases || mood || that_lead || body)
         << QuoteWords::kKindNames[k];
+    if (body) {
+      EXPECT_FALSE(ru->Of(kind).empty()) << QuoteWords::kKindNames[k];
+    }
     if (mood) {
       EXPECT_FALSE(de->Of(kind).empty());
     }

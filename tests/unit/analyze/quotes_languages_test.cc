@@ -601,6 +601,122 @@ TEST_F(QuotesLanguagesTest, RussianListenerAfterTheInvertedPronoun) {
             (Rows{{"Анна Соколова", "Мост откроют в мае", kDirect}}));
 }
 
+// --- body_speakers: a body or group named by a noun of kind body speaks by
+// itself, in lower case too, named from that noun on.
+
+TEST_F(QuotesLanguagesTest, FrenchBodyAfterSelon) {
+  EXPECT_EQ(Of("fr", "Selon la mairie de Vienne, deux routes restent fermées.\n"),
+            (Rows{{"mairie de Vienne", "deux routes restent fermées.", kReported}}));
+  EXPECT_EQ(Of("fr", "Selon une source proche du dossier, le pont sera démoli.\n"),
+            (Rows{{"source proche du dossier", "le pont sera démoli.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchBodyAsSubject) {
+  EXPECT_EQ(Of("fr", "Le parquet de Nîmes a confirmé que le chauffeur était sobre.\n"),
+            (Rows{{"parquet de Nîmes", "le chauffeur était sobre.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishBodyAfterAnEstimateOfIt) {
+  EXPECT_EQ(
+      Of("es", "Según el primer informe del Ayuntamiento de Soria, el puente sigue cerrado.\n"),
+      (Rows{{"Ayuntamiento de Soria", "el puente sigue cerrado.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishVerbBetweenSeguenAndTheSource) {
+  EXPECT_EQ(
+      Of("es", "El puente sigue cerrado desde el martes, según informó la Junta de Aragón.\n"),
+      (Rows{{"Junta de Aragón", "El puente sigue cerrado desde el martes", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, ItalianGroupAfterSecondo) {
+  EXPECT_EQ(Of("it", "Secondo i carabinieri, la strada resterà chiusa fino a lunedì.\n"),
+            (Rows{{"carabinieri", "la strada resterà chiusa fino a lunedì.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, PortugueseBodyWithArticleSpeaksByItself) {
+  // "o hospital" names no hospital of the text: the hospital speaks.
+  EXPECT_EQ(Of("pt", "Quatro feridos tiveram alta esta manhã, segundo o hospital.\n"),
+            (Rows{{"hospital", "Quatro feridos tiveram alta esta manhã", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, PortugueseTitleBeforeABodyIsAPerson) {
+  // "comandante dos Bombeiros de Braga" describes the person named after it.
+  EXPECT_EQ(
+      Of("pt", "«A estrada está livre», disse o comandante dos Bombeiros de Braga, Rui Costa.\n"),
+      (Rows{{"Rui Costa", "A estrada está livre", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianBodyAfterVAndAfterPoDannym) {
+  EXPECT_EQ(Of("ru", "Мост будет закрыт до пятницы, сообщили в мэрии.\n"),
+            (Rows{{"мэрии", "Мост будет закрыт до пятницы", kReported}}));
+  EXPECT_EQ(Of("ru", "По данным прокуратуры, проверку провели формально.\n"),
+            (Rows{{"прокуратуры", "проверку провели формально.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianKakOpensAnAttributionBeforeTheClause) {
+  EXPECT_EQ(Of("ru", "Как сообщили в областной прокуратуре в среду, нарушений не нашли.\n"),
+            (Rows{{"прокуратуре", "нарушений не нашли.", kReported}}));
+  EXPECT_EQ(Of("ru", "Как сообщил губернатор Павел Орлов, мост откроют в мае.\n"),
+            (Rows{{"Павел Орлов", "мост откроют в мае.", kReported}}));
+  // No verb of saying after "как": no attribution.
+  EXPECT_EQ(Of("ru", "Как видно из отчета, мост откроют в мае.\n"), Rows{});
+}
+
+TEST_F(QuotesLanguagesTest, RussianParentheticalAfterOneWord) {
+  EXPECT_EQ(Of("ru", "Да, рассказывают спасатели, вода поднялась на метр.\n"),
+            (Rows{{"спасатели", "вода поднялась на метр.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianBodyAsSubjectAfterATime) {
+  EXPECT_EQ(Of("ru", "Вчера синоптики предупредили, что снег пойдет в пятницу.\n"),
+            (Rows{{"синоптики", "снег пойдет в пятницу.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishBareVerbAfterADescriptionAndItsName) {
+  const std::string text =
+      "La alcaldesa de Toro, Elena Ruiz, habló con los vecinos. "
+      "El delegado del Gobierno en Zamora, Luis Prieto, criticó la demora: "
+      "«Llegamos tarde otra vez», dijo.\n";
+  EXPECT_EQ(Of("es", text), (Rows{{"Luis Prieto", "Llegamos tarde otra vez", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishPidioAttributesAQuotedWord) {
+  EXPECT_EQ(Of("es", "La alcaldesa Elena Ruiz pidió «calma» a los vecinos.\n"),
+            (Rows{{"Elena Ruiz", "calma", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchSourcePhraseRightBeforeAQuotation) {
+  EXPECT_EQ(
+      Of("fr", "Le chantier a repris lundi : selon le maire Paul Girard, « rien n'est perdu ».\n"),
+      (Rows{{"Paul Girard", "rien n'est perdu", kDirect}}));
+  EXPECT_EQ(Of("fr",
+               "Le maire Paul Girard a visité le chantier. "
+               "La journée restera, selon lui, « un tournant » pour la ville.\n"),
+            (Rows{{"Paul Girard", "un tournant", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanTitleAfterTheVerbTakesTheRoleGivenBefore) {
+  const std::string text =
+      "Bausenatorin Lena Vogt besuchte die Brücke. "
+      "„Wir prüfen jede Schraube“, sagte die Senatorin.\n";
+  EXPECT_EQ(Of("de", text), (Rows{{"Lena Vogt", "Wir prüfen jede Schraube", kDirect}}));
+  EXPECT_EQ(RoleOf("de", text), "Bausenatorin");
+}
+
+TEST_F(QuotesLanguagesTest, FrenchPossessiveLeftOutOfTheRole) {
+  const std::string text = "« Nous resterons ouverts », assure sa directrice, Claire Martin.\n";
+  EXPECT_EQ(Of("fr", text), (Rows{{"Claire Martin", "Nous resterons ouverts", kDirect}}));
+  EXPECT_EQ(RoleOf("fr", text), "directrice");
+}
+
+TEST_F(QuotesLanguagesTest, ABodyIsNoReferentForAnotherDescription) {
+  // "la compañía" means no company of the text: not the body that spoke.
+  EXPECT_EQ(Of("es",
+               "Según la consejería, el puente sigue cerrado. "
+               "La compañía asegura que la obra terminó en mayo.\n"),
+            (Rows{{"consejería", "el puente sigue cerrado.", kReported}}));
+}
+
 // --- A data folder's lists replace the built-in ones for a language.
 
 class QuotesLanguagesDataTest : public TempDirTest {};
