@@ -136,13 +136,16 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
       const std::string_view key = TrimWhitespace(line.substr(0, bar));
       const std::string_view value =
           bar == std::string_view::npos ? std::string_view() : TrimWhitespace(line.substr(bar + 1));
-      if (key != "ordinal_period" || (value != "yes" && value != "no")) {
-        return Status(StatusCode::kInvalidArgument,
-                      name + ":" + std::to_string(lines.number()) +
-                          ": expected 'ordinal_period | yes' or 'ordinal_period | no', got '" +
-                          std::string(line) + "'");
+      if ((key != "ordinal_period" && key != "dialogue_dash") ||
+          (value != "yes" && value != "no")) {
+        return Status(
+            StatusCode::kInvalidArgument,
+            name + ":" + std::to_string(lines.number()) +
+                ": expected 'ordinal_period | yes|no' or 'dialogue_dash | yes|no', got '" +
+                std::string(line) + "'");
       }
-      if (value == "yes") icu_rules[code].ordinal_period = true;
+      (key == "ordinal_period" ? icu_rules[code].ordinal_period : icu_rules[code].dialogue_dash) =
+          value == "yes";
     }
   }
   auto impl = std::make_unique<Impl>(

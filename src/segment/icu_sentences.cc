@@ -88,6 +88,20 @@ bool EndsWithAbbreviation(std::string_view s, std::string_view next,
   return abbreviations.Contains(FoldCase(s.substr(j, k - 2 - j)) + ". " + folded);
 }
 
+// Where s (from `from`) has a sentence end, white space and a dialogue dash ("—" or "–")
+// followed by white space: the dash's offset in s, or npos.
+size_t DialogueDashAfterEnd(std::string_view s, size_t from) {
+  for (size_t i = s.find_first_of(".!?", from); i != std::string_view::npos;
+       i = s.find_first_of(".!?", i + 1)) {
+    size_t k = i + 1;
+    if (k >= s.size() || !IsAsciiSpace(s[k])) continue;
+    while (k < s.size() && IsAsciiSpace(s[k])) ++k;
+    const bool dash = s.compare(k, 3, "\xE2\x80\x94") == 0 || s.compare(k, 3, "\xE2\x80\x93") == 0;
+    if (dash && k + 3 < s.size() && IsAsciiSpace(s[k + 3])) return k;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 void IcuSentences::Split(std::string_view text, Span region, std::string_view language,
@@ -121,6 +135,18 @@ void IcuSentences::Split(std::string_view text, Span region, std::string_view la
         out->back().end = static_cast<uint32_t>(e);
       } else {
         out->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+      }
+      // "… partagés. — On nous dit …": the dash opens the next sentence.
+      for (size_t at;
+           rules.dialogue_dash &&
+           (at = DialogueDashAfterEnd(out->back().Slice(text), 0)) != std::string_view::npos;) {
+        Span& last = out->back();
+        const uint32_t dash = last.begin + static_cast<uint32_t>(at);
+        uint32_t end_of_first = dash;
+        while (end_of_first > last.begin && IsAsciiSpace(text[end_of_first - 1])) --end_of_first;
+        const uint32_t end_of_second = last.end;
+        last.end = end_of_first;
+        out->push_back({dash, end_of_second});
       }
     }
     from = to;

@@ -16,7 +16,9 @@
 //   - any other language gets ICU's "standard" suppressions ("@ss=standard").
 // With `ordinal_period` (languages that write ordinals with a period: German "am 3. März",
 // "der 2. Weltkrieg"), a break right after a number of one to three digits and its period is
-// no break when a letter follows (ICU breaks there).
+// no break when a letter follows (ICU breaks there). With `dialogue_dash` (French, Spanish,
+// Italian, Portuguese, Russian), a dash after a sentence's end opens a sentence ("… partagés.
+// — On nous dit …"; ICU breaks only before a letter or a quotation mark).
 #ifndef DOSSIER_SEGMENT_ICU_SENTENCES_H_
 #define DOSSIER_SEGMENT_ICU_SENTENCES_H_
 
@@ -36,6 +38,9 @@ namespace dossier {
 // sentence_abbreviations.txt).
 struct IcuSentenceRules {
   bool ordinal_period = false;
+  // A dialogue dash after a sentence's end opens a sentence ("… partagés. — On nous dit …":
+  // ICU breaks only before a letter or a quotation mark).
+  bool dialogue_dash = false;
   // With own_abbreviations: the abbreviations, case-folded, without the final period.
   bool own_abbreviations = false;
   WordList abbreviations;

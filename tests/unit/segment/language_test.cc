@@ -329,6 +329,28 @@ TEST(IcuSentencesTest, OwnAbbreviationsAreWholeWordsAndInitials) {
   EXPECT_EQ(split("Он приехал в Г. Новосибирск. Там было холодно.", "ru", own).size(), 2u);
 }
 
+// A dialogue dash after a sentence's end opens a sentence where the language says so
+// (data/<code>/sentences.txt "dialogue_dash | yes"); a dash inside a sentence does not.
+TEST(IcuSentencesTest, DialogueDashOpensASentenceWhereTheLanguageSaysSo) {
+  IcuSentences s;
+  std::vector<Span> out;
+  const std::string fr =
+      "Les voisins restent inquiets. — On ne sait rien, dit l'un. Le maire — prudent — attend. "
+      "Rien n'est décidé ! – Nous verrons, ajoute-t-il.";
+  IcuSentenceRules dash;
+  dash.dialogue_dash = true;
+  s.Split(fr, {0, static_cast<uint32_t>(fr.size())}, "fr", &out, dash);
+  std::vector<std::string> got;
+  for (const Span& sp : out) got.emplace_back(sp.Slice(fr));
+  EXPECT_EQ(
+      got, (std::vector<std::string>{"Les voisins restent inquiets.",
+                                     "— On ne sait rien, dit l'un.", "Le maire — prudent — attend.",
+                                     "Rien n'est décidé !", "– Nous verrons, ajoute-t-il."}));
+  out.clear();
+  s.Split(fr, {0, static_cast<uint32_t>(fr.size())}, "fr", &out, IcuSentenceRules{});
+  EXPECT_LT(out.size(), got.size());
+}
+
 // The pipeline reads <code>/sentence_abbreviations.txt from a data folder (and folds its
 // entries' case).
 TEST(IcuSentencesTest, AbbreviationsComeFromTheDataFolder) {
