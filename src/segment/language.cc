@@ -201,46 +201,23 @@ Status LanguageTable::LoadFunctionWords(std::string_view data_dir) {
     total += words->size();
     lists.push_back(std::move(*words));
   }
-  function_words_.resize(std::bit_ceil(2 * total + 2));
+  function_words_ = FlatIdMap(total);
   for (size_t v = 0; v < lists.size(); ++v) {
-    for (const std::string& w : lists[v].entries()) AddFunctionWord(w, static_cast<int>(v));
+    for (const std::string& w : lists[v].entries()) {
+      const uint32_t id = function_words_.Intern(HashBytes(w));
+      if (id == function_word_languages_.size()) function_word_languages_.push_back(0);
+      function_word_languages_[id] |= uint32_t{1} << v;
+      longest_function_word_ = std::max(longest_function_word_, w.size());
+    }
   }
   voters_ = static_cast<int>(lists.size());
   return Status::Ok();
 }
 
-void LanguageTable::AddFunctionWord(std::string_view word, int voter) {
-  if (word.empty()) return;
-  const uint64_t hash = HashBytes(word);
-  const size_t mask = function_words_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    FunctionWord& slot = function_words_[i];
-    if (slot.languages == 0) {
-      slot = {hash, 0, static_cast<uint32_t>(function_word_text_.size())};
-      function_word_text_.append(word);
-      function_word_text_.push_back('\0');
-      longest_function_word_ = std::max(longest_function_word_, word.size());
-    }
-    if (slot.hash == hash && FunctionWordAt(slot) == word) {
-      slot.languages |= uint32_t{1} << voter;
-      return;
-    }
-  }
-}
-
-std::string_view LanguageTable::FunctionWordAt(const FunctionWord& slot) const {
-  return std::string_view(function_word_text_.data() + slot.offset);
-}
-
 uint32_t LanguageTable::FunctionWordLanguages(std::string_view word) const {
   if (word.size() > longest_function_word_) return 0;
-  const uint64_t hash = HashBytes(word);
-  const size_t mask = function_words_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    const FunctionWord& slot = function_words_[i];
-    if (slot.languages == 0) return 0;
-    if (slot.hash == hash && FunctionWordAt(slot) == word) return slot.languages;
-  }
+  const uint32_t id = function_words_.Find(HashBytes(word));
+  return id == FlatIdMap::kNotFound ? 0 : function_word_languages_[id];
 }
 
 std::string_view LanguageTable::QuickVote(std::string_view text) const {

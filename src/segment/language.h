@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "dossier/status.h"
+#include "util/flat_id_map.h"
 
 namespace dossier {
 
@@ -76,19 +77,11 @@ class LanguageTable {
   std::string_view QuickVote(std::string_view text) const;
   std::vector<Row> rows_;
   std::vector<QuickLanguage> quick_;
-  // A lower-case function word -> one bit per language (table order) whose stopwords.txt
-  // lists it: open addressing, a power of two of 16-byte slots, at most half full (the
-  // words themselves in function_word_text_).
-  struct FunctionWord {
-    uint64_t hash = 0;
-    uint32_t languages = 0;  // 0: a free slot
-    uint32_t offset = 0;     // the word: function_word_text_ from offset, NUL-ended
-  };
-  void AddFunctionWord(std::string_view word, int voter);
+  // The lower-case function words, numbered by their 64-bit HashBytes (as stems are
+  // interned), and for each one bit per language (table order) whose stopwords.txt lists it.
   uint32_t FunctionWordLanguages(std::string_view word) const;
-  std::string_view FunctionWordAt(const FunctionWord& slot) const;
-  std::vector<FunctionWord> function_words_;
-  std::string function_word_text_;
+  FlatIdMap function_words_;
+  std::vector<uint32_t> function_word_languages_;
   size_t longest_function_word_ = 0;
   int voters_ = 0;
 };
