@@ -16,8 +16,9 @@ ENDS_LIKE_SIGNATURE = re.compile(
     r"\)\s*(const)?\s*(noexcept)?\s*(override|final)?\s*(->\s*[\w:<>,\s\*&]+)?\s*$")
 
 
-def blank_out(text):
-    """Comments, strings and character literals replaced by spaces (newlines kept)."""
+def blank_out(text, keep_strings=False):
+    """Comments, strings and character literals replaced by spaces (newlines kept); with
+    keep_strings, comments only."""
     out = []
     i, n = 0, len(text)
     while i < n:
@@ -36,14 +37,14 @@ def blank_out(text):
             delim = re.match(r'R"([^(\s]*)\(', text[i:]).group(1)
             j = text.find(")" + delim + '"', i)
             j = n if j < 0 else j + len(delim) + 2
-            out.append(re.sub(r"[^\n]", " ", text[i:j]))
+            out.append(text[i:j] if keep_strings else re.sub(r"[^\n]", " ", text[i:j]))
             i = j
         elif c in "\"'":
             j = i + 1
             while j < n and text[j] != c:
                 j += 2 if text[j] == "\\" else 1
             j = min(j + 1, n)
-            out.append(" " * (j - i))
+            out.append(text[i:j] if keep_strings else " " * (j - i))
             i = j
         else:
             out.append(c)

@@ -18,6 +18,9 @@ import os
 import re
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from check_function_size import blank_out  # noqa: E402 (after the line above)
+
 LITERAL = r'"(?:[^"\\\n]|\\.)*"'
 BRACE_LIST = re.compile(r"\{\s*(" + LITERAL + r"(?:\s*,\s*" + LITERAL + r"){2,})\s*,?\s*\}")
 COMPARISON = re.compile(r'==\s*"((?:[^"\\\n]|\\.)*)"')
@@ -44,36 +47,6 @@ def data_words(root):
     return entries - kinds, kinds
 
 
-def strip_comments(text):
-    """// and /* */ comments blanked (strings kept, newlines kept)."""
-    out, i, n = [], 0, len(text)
-    while i < n:
-        if text.startswith("//", i):
-            j = text.find("\n", i)
-            j = n if j < 0 else j
-            out.append(" " * (j - i))
-            i = j
-        elif text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            j = n if j < 0 else j + 2
-            out.append(re.sub(r"[^\n]", " ", text[i:j]))
-            i = j
-        elif text[i] == '"':
-            m = re.match(LITERAL, text[i:])
-            j = i + (m.end() if m else 1)
-            out.append(text[i:j])
-            i = j
-        elif text[i] == "'":
-            m = re.match(r"'(?:[^'\\\n]|\\.)*'", text[i:])
-            j = i + (m.end() if m else 1)
-            out.append(text[i:j])
-            i = j
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
-
-
 def exempt(lines, line_no):
     return any(EXEMPT in lines[k] for k in range(max(0, line_no - 3), line_no))
 
@@ -90,7 +63,7 @@ def scan(path, entries):
     with open(path, encoding="utf-8") as f:
         raw = f.read()
     lines = raw.split("\n")
-    text = strip_comments(raw)
+    text = blank_out(raw, keep_strings=True)
     found = []
     for m in BRACE_LIST.finditer(text):
         words = [s[1:-1] for s in re.findall(LITERAL, m.group(1))]
