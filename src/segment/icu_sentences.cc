@@ -88,10 +88,10 @@ bool EndsWithAbbreviation(std::string_view s, std::string_view next,
   return abbreviations.Contains(FoldCase(s.substr(j, k - 2 - j)) + ". " + folded);
 }
 
-// Where s (from `from`) has a sentence end, white space and a dialogue dash ("—" or "–")
-// followed by white space: the dash's offset in s, or npos.
-size_t DialogueDashAfterEnd(std::string_view s, size_t from) {
-  for (size_t i = s.find_first_of(".!?", from); i != std::string_view::npos;
+// Where s has a sentence end, white space and a dialogue dash ("—" or "–") followed by white
+// space: the dash's offset in s, or npos.
+size_t DialogueDashAfterEnd(std::string_view s) {
+  for (size_t i = s.find_first_of(".!?"); i != std::string_view::npos;
        i = s.find_first_of(".!?", i + 1)) {
     size_t k = i + 1;
     if (k >= s.size() || !IsAsciiSpace(s[k])) continue;
@@ -137,9 +137,8 @@ void IcuSentences::Split(std::string_view text, Span region, std::string_view la
         out->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
       }
       // "… partagés. — On nous dit …": the dash opens the next sentence.
-      for (size_t at;
-           rules.dialogue_dash &&
-           (at = DialogueDashAfterEnd(out->back().Slice(text), 0)) != std::string_view::npos;) {
+      for (size_t at; rules.dialogue_dash && (at = DialogueDashAfterEnd(out->back().Slice(text))) !=
+                                                 std::string_view::npos;) {
         Span& last = out->back();
         const uint32_t dash = last.begin + static_cast<uint32_t>(at);
         uint32_t end_of_first = dash;
