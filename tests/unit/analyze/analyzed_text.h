@@ -12,6 +12,15 @@
 
 namespace dossier {
 
+// A pipeline that takes every text as `language`, with the lists of `data_dir` (empty: the
+// built-in ones).
+inline Result<Pipeline> PipelineIn(const std::string& language, const std::string& data_dir = "") {
+  PipelineOptions options;
+  options.data_dir = data_dir;
+  options.language = language;
+  return Pipeline::Create(options);
+}
+
 // `text` as a document (raw = text, identity map), analysed.
 inline Document AnalyzedDocument(const Pipeline& pipeline, std::string text) {
   Document doc;

@@ -20,10 +20,7 @@ namespace {
 // The entities of `texts` (one document each) analysed in `language`.
 std::vector<Entity> Extract(const std::string& language, const std::vector<std::string>& texts,
                             const std::string& data_dir = "") {
-  PipelineOptions options;
-  options.data_dir = data_dir;
-  options.language = language;
-  Result<Pipeline> pipeline = Pipeline::Create(options);
+  Result<Pipeline> pipeline = PipelineIn(language, data_dir);
   EXPECT_TRUE(pipeline.ok()) << pipeline.status().ToString();
   Result<EntityExtractor> extractor = EntityExtractor::Create(data_dir, language);
   EXPECT_TRUE(extractor.ok()) << extractor.status().ToString();

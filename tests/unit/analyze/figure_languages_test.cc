@@ -25,10 +25,7 @@ using Rows = std::vector<Row>;
 // `data_dir` (empty: the built-in ones).
 Rows Figures(const std::string& language, const std::string& text,
              const std::string& data_dir = "") {
-  PipelineOptions options;
-  options.data_dir = data_dir;
-  options.language = language;
-  Result<Pipeline> pipeline = Pipeline::Create(options);
+  Result<Pipeline> pipeline = PipelineIn(language, data_dir);
   EXPECT_TRUE(pipeline.ok()) << pipeline.status().ToString();
   Result<FigureExtractor> figures = FigureExtractor::Create(data_dir, language);
   EXPECT_TRUE(figures.ok()) << figures.status().ToString();
@@ -407,9 +404,7 @@ TEST(RussianFiguresTest, InflectedNumberWordsAndMagnitudes) {
 // `language`: each group's status and the text of its mentions.
 using GroupRow = std::pair<std::string, std::vector<std::string>>;
 std::vector<GroupRow> Groups(const std::string& language, const std::vector<std::string>& texts) {
-  PipelineOptions options;
-  options.language = language;
-  Result<Pipeline> pipeline = Pipeline::Create(options);
+  Result<Pipeline> pipeline = PipelineIn(language);
   EXPECT_TRUE(pipeline.ok()) << pipeline.status().ToString();
   Result<FigureExtractor> figures = FigureExtractor::Create("", language);
   EXPECT_TRUE(figures.ok()) << figures.status().ToString();

@@ -87,9 +87,7 @@ TEST_F(FigureReportTest, LabelWordsComeFromTheDataFolder) {
 // every noun is, and ends the place on a content word.
 TEST_F(FigureReportTest, CasualtyLabelIsInTheDocumentsLanguage) {
   auto label = [](const std::string& language, const std::string& text) {
-    PipelineOptions options;
-    options.language = language;
-    Result<Pipeline> pipeline = Pipeline::Create(options);
+    Result<Pipeline> pipeline = PipelineIn(language);
     Result<FigureExtractor> figures = FigureExtractor::Create("", language);
     if (!pipeline.ok() || !figures.ok()) return std::string("(no lists)");
     const Document doc = AnalyzedDocument(*pipeline, text);
