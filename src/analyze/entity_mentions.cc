@@ -96,6 +96,23 @@ size_t CodePoints(std::string_view s) {
   return n;
 }
 
+// Calls found(tail) on each tail of `stem` that starts after three letters or more and holds
+// at least `min_tail` letters, longest first, until it returns true ("Bundes|regierung").
+template <typename Found>
+bool AnyCompoundTail(std::string_view stem, size_t min_tail, Found&& found) {
+  size_t letters = 0;
+  for (size_t p = 0; p < stem.size(); ++p) {
+    if ((static_cast<unsigned char>(stem[p]) & 0xC0) == 0x80) continue;
+    if (letters >= 3) {
+      const std::string_view tail = stem.substr(p);
+      if (CodePoints(tail) < min_tail) break;
+      if (found(tail)) return true;
+    }
+    ++letters;
+  }
+  return false;
+}
+
 }  // namespace
 
 void EntityExtractor::Run::Survey() {
@@ -146,19 +163,13 @@ void EntityExtractor::Run::Survey() {
 
 const std::string* EntityExtractor::Run::CompoundHeadType(const Word& w) const {
   if (!x_.capitalized_nouns_ || w.stem.empty()) return nullptr;
-  size_t letters = 0;
-  for (size_t p = 0; p < w.stem.size(); ++p) {
-    if ((static_cast<unsigned char>(w.stem[p]) & 0xC0) == 0x80) continue;
-    if (letters >= 3) {
-      const std::string_view tail = w.stem.substr(p);
-      if (CodePoints(tail) < 3) break;
-      if (auto it = x_.head_stems_.find(std::string(tail)); it != x_.head_stems_.end()) {
-        return &it->second;
-      }
-    }
-    ++letters;
-  }
-  return nullptr;
+  const std::string* type = nullptr;
+  AnyCompoundTail(w.stem, 3, [&](std::string_view tail) {
+    auto it = x_.head_stems_.find(std::string(tail));
+    if (it != x_.head_stems_.end()) type = &it->second;
+    return type != nullptr;
+  });
+  return type;
 }
 
 bool EntityExtractor::Run::IsCommonNoun(const Word& w) const {
@@ -174,17 +185,8 @@ bool EntityExtractor::Run::IsCommonNoun(const Word& w) const {
   if (stems.count(std::string(w.stem)) > 0) return true;
   // A compound ending with a noun: "Bundesregierung" (3 letters before a
   // noun stem of 4 letters or more).
-  size_t letters = 0;
-  for (size_t p = 0; p < w.stem.size(); ++p) {
-    if ((static_cast<unsigned char>(w.stem[p]) & 0xC0) == 0x80) continue;
-    if (letters >= 3) {
-      const std::string_view tail = w.stem.substr(p);
-      if (CodePoints(tail) < 4) break;
-      if (stems.count(std::string(tail)) > 0) return true;
-    }
-    ++letters;
-  }
-  return false;
+  return AnyCompoundTail(w.stem, 4,
+                         [&](std::string_view tail) { return stems.count(std::string(tail)) > 0; });
 }
 
 void EntityExtractor::Run::NoteNounEvidence(std::string_view text, const Words& words) {
