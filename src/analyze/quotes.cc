@@ -279,9 +279,10 @@ class QuoteExtractor::Run {
 
   std::string_view Word(size_t i) const { return toks_[i].span.Slice(text_); }
   // Token i lowered: a view into its paragraph's lowered text.
-  std::string_view LowerWord(size_t i) const {
-    return std::string_view(*lower_).substr(toks_[i].span.begin - lower_begin_,
-                                            toks_[i].span.end - toks_[i].span.begin);
+  std::string_view LowerWord(size_t i) const { return LowerOf(toks_[i]); }
+  // A token of the current paragraph in lower case (lower_ is set).
+  std::string_view LowerOf(const Tok& t) const {
+    return std::string_view(*lower_).substr(t.span.begin - lower_begin_, t.span.end - t.span.begin);
   }
   bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kWord; }
   bool IsComma(size_t i) const { return i < toks_.size() && toks_[i].type == TokType::kComma; }
@@ -809,10 +810,7 @@ std::vector<std::pair<size_t, const QuoteExtractor::Verb*>> QuoteExtractor::Run:
   std::vector<std::pair<size_t, const Verb*>> found;
   if (q_.separable_verbs_.empty()) return found;
   const std::vector<Tok>& t = *toks;
-  auto lower = [&](size_t i) {
-    return std::string_view(*lower_).substr(t[i].span.begin - lower_begin_,
-                                            t[i].span.end - t[i].span.begin);
-  };
+  auto lower = [&](size_t i) { return LowerOf(t[i]); };
   std::vector<bool> drop(t.size(), false);
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i].type != TokType::kWord) continue;
@@ -854,9 +852,7 @@ std::vector<uint32_t> QuoteExtractor::Run::JoinLegalNames(std::vector<Tok>* toks
     }
     const bool legal = close > i + 2 && close < t.size() && t[close].type == TokType::kClose &&
                        IsCapitalized(t[i + 2].span.Slice(text_)) &&
-                       W().Is(std::string_view(*lower_).substr(t[i].span.begin - lower_begin_,
-                                                               t[i].span.end - t[i].span.begin),
-                              QuoteWords::kLegalForm);
+                       W().Is(LowerOf(t[i]), QuoteWords::kLegalForm);
     if (!legal) {
       out.push_back(t[i]);
       continue;
