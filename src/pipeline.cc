@@ -19,11 +19,9 @@ namespace dossier {
 
 struct Pipeline::Impl {
   // By language: English's, and one for each language with its own clutter lists
-  // (<code>/clutter_lines.txt, ...), which also holds English's.
+  // (<code>/clutter_lines.txt, ..., captions.txt, bylines.txt), which also holds English's;
+  // each holds its language's MetadataDetector.
   std::map<std::string, ClutterFilter, std::less<>> clutter;
-  // By language: English's, and one for each language with its own captions.txt or
-  // bylines.txt, which also holds English's words.
-  std::map<std::string, MetadataDetector, std::less<>> metadata;
   TranscriptParser transcript;
   SentenceSplitter splitter;
   Tokenizer tokenizer;
@@ -47,8 +45,7 @@ struct Pipeline::Impl {
     return it != clutter.end() ? it->second : clutter.find("en")->second;
   }
   const MetadataDetector& MetadataFor(std::string_view code) const {
-    auto it = metadata.find(code);
-    return it != metadata.end() ? it->second : metadata.find("en")->second;
+    return ClutterFor(code).metadata();
   }
 };
 
@@ -68,10 +65,6 @@ Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
 Pipeline::~Pipeline() = default;
 
 Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
-  std::map<std::string, MetadataDetector, std::less<>> metadata;
-  Result<MetadataDetector> english = MetadataDetector::Create(options.data_dir);
-  if (!english.ok()) return english.status();
-  metadata.emplace("en", std::move(*english));
   Result<TranscriptParser> transcript = TranscriptParser::Create(options.data_dir);
   if (!transcript.ok()) return transcript.status();
   Result<SentenceSplitter> splitter = SentenceSplitter::Create(options.data_dir);
@@ -97,12 +90,6 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
     Result<ClutterFilter> filter = ClutterFilter::Create(options.data_dir, code);
     if (!filter.ok()) return filter.status();
     clutter.emplace(code, std::move(*filter));
-  }
-  for (const std::string& code : codes) {
-    if (!MetadataDetector::HasOwnLists(options.data_dir, code)) continue;
-    Result<MetadataDetector> detector = MetadataDetector::Create(options.data_dir, code);
-    if (!detector.ok()) return detector.status();
-    metadata.emplace(code, std::move(*detector));
   }
   if (clutter.count("en") == 0) {
     Result<ClutterFilter> filter = ClutterFilter::Create(options.data_dir, "en");
@@ -149,9 +136,9 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
     }
   }
   auto impl = std::make_unique<Impl>(
-      Impl{std::move(clutter), std::move(metadata), std::move(*transcript), std::move(*splitter),
-           std::move(*tokenizer), std::move(*languages), NormalizeLanguageTag(options.language),
-           std::move(rule_split), std::move(icu_rules)});
+      Impl{std::move(clutter), std::move(*transcript), std::move(*splitter), std::move(*tokenizer),
+           std::move(*languages), NormalizeLanguageTag(options.language), std::move(rule_split),
+           std::move(icu_rules)});
   return Pipeline(std::move(impl));
 }
 

@@ -49,6 +49,9 @@ class ClutterFilter {
   // The clutter kind of one line (ignoring repetition), if it is clutter.
   std::optional<ClutterKind> Classify(std::string_view line) const;
 
+  // The captions and byline openings it reads (English's, and its language's own).
+  const MetadataDetector& metadata() const { return metadata_; }
+
  private:
   WordList lines_;
   WordList prefixes_;
