@@ -258,7 +258,7 @@ void FillMetadata(const Page& page, const Selection* sel, Article* a) {
       if ((el.sig & kByline) == 0 || el.chars == 0 || el.chars > 100) continue;
       bool in_comments = false;
       for (int32_t p = static_cast<int32_t>(i); p >= 0 && !in_comments; p = elems[p].parent) {
-        in_comments = (elems[p].sig & kComments) != 0;
+        in_comments = IsCommentsSection(page, p);
       }
       if (in_comments) continue;
       // Its class names the author: a date line alone names no one.

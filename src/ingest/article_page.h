@@ -199,6 +199,9 @@ int32_t RefineTop(const Page& page, int32_t top);
 std::vector<int32_t> JoinSiblings(const Page& page, int32_t top);
 void JoinSameClass(const Page& page, int32_t top, std::vector<int32_t>* roots);
 void CleanArticle(Page* page, std::string_view title, Selection* sel);
+// Whether element `i` is a comments section: its class or id says comments
+// and it does not hold the article's body.
+bool IsCommentsSection(const Page& page, int32_t i);
 // Whether element `inner` lies in the subtree of `outer`.
 bool Contains(const Page& page, int32_t outer, int32_t inner);
 

@@ -193,7 +193,8 @@ void Prune(Page* page, bool strict) {
   for (const Elem& el : page->elems) {
     if (el.parent < 0) page_good += el.good_chars;
   }
-  for (Elem& el : page->elems) {
+  for (size_t i = 0; i < page->elems.size(); ++i) {
+    Elem& el = page->elems[i];
     el.pruned = false;
     if (el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_HTML) continue;
     if (el.parent >= 0 && page->elems[el.parent].pruned) {
@@ -203,6 +204,8 @@ void Prune(Page* page, bool strict) {
     uint32_t furniture = kInvisible | kComments;
     if (strict) furniture |= kBoiler | kBoilerTag | kCaption | kByline;
     if ((el.sig & furniture) == 0) continue;
+    if ((el.sig & furniture) == kComments && !IsCommentsSection(*page, static_cast<int32_t>(i)))
+      continue;
     if ((el.sig & (kInvisible | kComments)) == 0) {
       // The body itself is never furniture, nor are its wrappers
       // ("container has-sidebar"): elements holding most of the page's text.
@@ -445,6 +448,18 @@ void CleanArticle(Page* page, std::string_view title, Selection* sel) {
         break;
     }
   }
+}
+
+bool IsCommentsSection(const Page& page, int32_t i) {
+  const Elem& el = page.elems[i];
+  if ((el.sig & kComments) == 0) return false;
+  // A comments section never holds the article's body: a comments word
+  // around the body ("post hentry commented") says what the post has, not
+  // what the element is.
+  for (uint32_t j = static_cast<uint32_t>(i) + 1; j < el.end; ++j) {
+    if ((page.elems[j].sig & kBody) != 0) return false;
+  }
+  return true;
 }
 
 bool Contains(const Page& page, int32_t outer, int32_t inner) {

@@ -130,6 +130,34 @@ TEST(ArticleTest, EmbeddedPostInTheBodyIsKept) {
   EXPECT_FALSE(Has(a, "Share"));
 }
 
+// A comments word on the post around the body ("post commented": the post has
+// comments) does not make the post a comments section; the comments section
+// after it, which holds no body, is still left out.
+TEST(ArticleTest, CommentsWordAroundTheBodyIsNotACommentsSection) {
+  std::string paras;
+  for (int i = 0; i < 4; ++i) {
+    paras += "<p>The ferry company said on Monday that paragraph " + std::to_string(i) +
+             " of its report, written after the inspection of the harbour wall, found "
+             "cracks, loose stones and a drain that no longer carried the water away.</p>";
+  }
+  std::string comments;
+  for (int i = 0; i < 6; ++i) {
+    comments += "<div class=\"comment\"><p>Reader " + std::to_string(i) +
+                " wrote that the harbour wall has been cracked for years, and that nobody in "
+                "the town council ever listened to the fishermen about it.</p></div>";
+  }
+  const std::string html =
+      "<html><body><nav><a href=/>Home</a></nav><article class=\"post hentry commented\">"
+      "<h1>Harbour wall cracked</h1><div class=\"post-content entry-content\">" +
+      paras + "</div></article><section class=\"comments-area\">" + comments +
+      "</section></body></html>";
+  const Article a = Extract(html);
+  ASSERT_TRUE(a.found) << a.why_not;
+  EXPECT_TRUE(Has(a, "paragraph 0 of its report"));
+  EXPECT_TRUE(Has(a, "paragraph 3 of its report"));
+  EXPECT_FALSE(Has(a, "Reader 0"));
+}
+
 TEST(ArticleTest, BodySplitIntoContainersOfOneClass) {
   std::string html = "<html><body><div class=\"wrap\">";
   for (int part = 0; part < 3; ++part) {
