@@ -378,6 +378,24 @@ class EntityExtractor {
   std::unordered_map<std::string, std::string> head_stems_;
   // name_quote settings: marks around a name ("„Möwe 7“"), open and close.
   std::vector<std::pair<std::string, std::string>> name_quotes_;
+  // road_word settings (case-folded): after one, a code of capitals and
+  // digits is a road ("l'autoroute A46", "carretera AV-924").
+  std::unordered_set<std::string> road_words_;
+  // institution_heads.txt: lower-case head words (1-2 words, case-folded)
+  // -> the type of the name they make with "of" and a name ("parquet de
+  // Lyon"); where names take endings, a one-word head in any case, shown
+  // as listed ("прокуратуры" -> "прокуратура").
+  std::unordered_map<std::string, std::string> institution_heads_;
+  // nominative settings: an adjective and a noun ending of an oblique case
+  // and their nominative endings ("ском е | ский -").
+  struct CaseRule {
+    std::string adjective, noun, adjective_nominative, noun_nominative;
+  };
+  std::vector<CaseRule> nominative_rules_;  // longest noun ending first
+  // `name` with its first two words (an adjective and its noun) brought to
+  // the nominative by nominative_rules_, or empty when no rule applies
+  // ("Ленинском районе" -> "Ленинский район").
+  std::string Nominative(std::string_view name) const;
   std::unordered_map<std::string, uint32_t> alias_ending_keys_;    // EndingKey -> entry
   std::unordered_map<std::string, uint32_t> demonym_ending_keys_;  // EndingKey -> entry
 };

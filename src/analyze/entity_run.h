@@ -85,6 +85,10 @@ class EntityExtractor::Run {
     bool given = false;                    // 2-3 key words, the first a given name, no head word
     bool after_place_preposition = false;  // a mention right after "in", "aus"...
     std::string head_type;                 // of its head word, or empty
+    // The head as institution_heads.txt lists it, in place of the one
+    // seen, where names take endings ("прокуратура Кировского района" for
+    // "прокуратуры Кировского района"), or empty.
+    std::string listed;
     uint32_t count = 0;
     // Honorific surface forms ("Mr Putin") with their counts.
     std::vector<std::pair<std::string, uint32_t>> honorific_forms;
@@ -244,6 +248,17 @@ class EntityExtractor::Run {
 
   void ScanSentence(uint32_t d, std::string_view text, const Words& words);
 
+  // A road code from words[i] on: 1-3 capitals, an optional hyphen, 1-4
+  // digits ("A46", "AV-924", "SS1"), or `i` when none starts there.
+  size_t RoadCodeEnd(std::string_view text, const Words& words, size_t i) const;
+
+  // The lower-case head of institution_heads.txt and "of" right before
+  // words[s] ("parquet de", "câmara municipal de", "прокуратуры"): its first
+  // word, its type and (where names take endings) the head as listed; `s`
+  // when there is none.
+  size_t InstitutionHead(std::string_view text, const Words& words, size_t s, std::string* type,
+                         std::string* listed) const;
+
   // An acronym, with "&" and capitals after it ("AT&T"). Returns the next word.
   size_t ScanAcronym(uint32_t d, std::string_view text, const Words& words, size_t i,
                      bool shouting);
@@ -396,6 +411,7 @@ class EntityExtractor::Run {
   std::unordered_set<std::string> after_determiner_;     // capitalized after a determiner
   std::unordered_set<std::string> lower_stems_;          // stems of words written in lower case
   std::unordered_set<std::string> named_;                // after a title or a given name
+  std::unordered_set<std::string> roads_;  // NameKeys of road codes written after a road word
   std::unordered_map<std::string, uint32_t> form_ids_;
   std::vector<Form> forms_;
   std::vector<Mention> mentions_;                     // in document and text order

@@ -326,7 +326,7 @@ TEST(EntitiesRussianTest, ACapitalizedAdjectiveTakesTheHeadWordAfterIt) {
                      "Прокуратура Заречного района начала проверку.\n"});
   // An organization head first in a sentence opens the name.
   ExpectEntity(e, "Прокуратура Заречного района", "organization");
-  ExpectEntity(e, "Заречном районе", "place", {"Заречного района"});
+  ExpectEntity(e, "Заречный район", "place", {"Заречном районе", "Заречного района"});
   ExpectEntity(e, "Следственный комитет", "organization");
   ExpectEntity(e, "Гончарова", "place");
   ExpectNone(e, {"Аварийные службы", "Аварийные"});
@@ -425,6 +425,72 @@ TEST(EntitiesPortugueseTest, TitlesPlacesAndOrganizations) {
   ExpectNone(e, {"Mas", "Segundo", "Hoje", "Contudo", "Sim", "O", "A"});
 }
 
+TEST(EntitiesLanguagesTest, RoadCodesAfterARoadWordArePlaces) {
+  const std::vector<Entity> fr = Extract(
+      "fr", {"Un camion s'est renversé sur l'autoroute A43 près de Grenoble. La circulation "
+             "sur l'A43 a repris vers midi, selon la gendarmerie.\n"});
+  ExpectEntity(fr, "A43", "place", {});
+  const Entity* a43 = Find(fr, "A43");
+  if (a43 != nullptr) {
+    EXPECT_EQ(a43->mentions.size(), 2u) << Names(fr);
+  }
+  const std::vector<Entity> es =
+      Extract("es", {"La carretera CL-505 sigue cortada entre Piedrahíta y Barco. El tráfico se "
+                     "desvía por la N-110.\n"});
+  ExpectEntity(es, "CL-505", "place");
+  // No road word before it anywhere in the pile: no road.
+  ExpectNone(es, {"N-110", "N", "CL"});
+  const std::vector<Entity> ru =
+      Extract("ru", {"Грузовик перевернулся на трассе Р-256 под Бердском.\n"});
+  ExpectEntity(ru, "Р-256", "place");
+  // English reads no road words: a code stays no name.
+  const std::vector<Entity> en =
+      Extract("en", {"A lorry overturned on the motorway M62 near Leeds on Tuesday.\n"});
+  ExpectNone(en, {"M62"});
+}
+
+TEST(EntitiesLanguagesTest, LowerCaseHeadsAndAPlaceMakeAnInstitution) {
+  const std::vector<Entity> fr =
+      Extract("fr", {"Le parquet de Grenoble a ouvert une enquête. Selon la préfecture de l'Isère, "
+                     "trois personnes sont blessées. Le maire de Voiron demande des comptes.\n"});
+  ExpectEntity(fr, "parquet de Grenoble", "organization");
+  ExpectEntity(fr, "Voiron", "place");
+  const std::vector<Entity> it = Extract(
+      "it", {"La procura di Savona ha aperto un fascicolo. Il sindaco di Varazze ha parlato "
+             "ieri.\n"});
+  ExpectEntity(it, "procura di Savona", "organization");
+  ExpectEntity(it, "Varazze", "place");
+  const std::vector<Entity> es =
+      Extract("es", {"La fiscalía de Segovia investiga el caso. Los bomberos subieron al "
+                     "puerto de Navacerrada por la tarde.\n"});
+  ExpectEntity(es, "fiscalía de Segovia", "organization");
+  ExpectEntity(es, "puerto de Navacerrada", "place");
+  const std::vector<Entity> pt =
+      Extract("pt", {"A câmara municipal de Leiria abriu um inquérito. A obra custou caro.\n"});
+  ExpectEntity(pt, "câmara municipal de Leiria", "organization");
+  // Russian: the head in any case, named as listed; "мэра" is a title's.
+  const std::vector<Entity> ru =
+      Extract("ru", {"Проверку начали сотрудники прокуратуры Кировского района. Слова мэра Томска "
+                     "передали журналисты.\n"});
+  ExpectEntity(ru, "прокуратура Кировского района", "organization",
+               {"прокуратуры Кировского района"});
+  EXPECT_TRUE(Written(ru, "Томска")) << Names(ru);
+}
+
+TEST(EntitiesLanguagesTest, RussianAdjectiveNamesAreNamedInTheNominative) {
+  const std::vector<Entity> e =
+      Extract("ru", {"Воду отключили в Кировском районе. Жители Кировского района жалуются.\n",
+                     "В Томской области похолодало. Депутаты Областного собрания спорят.\n",
+                     "На Лесной улице ремонт. В Областном собрании прошло заседание.\n",
+                     "Суд вызвал Игоря Белоусова. Но Игорь Белоусов не пришел.\n"});
+  ExpectEntity(e, "Кировский район", "place", {"Кировском районе", "Кировского района"});
+  ExpectEntity(e, "Томская область", "place", {"Томской области"});
+  ExpectEntity(e, "Лесная улица", "place", {"Лесной улице"});
+  ExpectEntity(e, "Областное собрание", "organization",
+               {"Областного собрания", "Областном собрании"});
+  ExpectEntity(e, "Игорь Белоусов", "person", {"Игоря Белоусова"});
+}
+
 // A data folder's copy of a non-English list replaces the built-in one.
 class EntitiesLanguageDataTest : public TempDirTest {};
 
@@ -454,6 +520,46 @@ TEST_F(EntitiesLanguageDataTest, ACommonNounOfTheDataFolderIsNoGermanName) {
   e = Extract("de", {text}, dir_.string());
   EXPECT_FALSE(Written(e, "Kiesgrube")) << Names(e);
   EXPECT_TRUE(Written(e, "Vogt")) << Names(e);
+}
+
+TEST_F(EntitiesLanguageDataTest, AnInstitutionHeadOfTheDataFolderMakesAnOrganization) {
+  const std::string text = "Hier, le rectorat de Grenoble a fermé trois écoles.\n";
+  Write("fr/institution_heads.txt", "# heads\ninspection | organization\n");
+  std::vector<Entity> e =
+      Extract("fr", {"Hier, l'inspection de Grenoble a parlé.\n", text}, dir_.string());
+  EXPECT_TRUE(Written(e, "inspection de Grenoble")) << Names(e);
+  EXPECT_FALSE(Written(e, "rectorat de Grenoble")) << Names(e);
+  Write("fr/institution_heads.txt", "inspection | maybe\n");
+  Result<EntityExtractor> bad = EntityExtractor::Create(dir_.string(), "fr");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(EntitiesLanguageDataTest, RoadWordsAndNominativesOfTheDataFolder) {
+  Result<std::string> settings = ReadDataFile("", "ru/entity_settings.txt");
+  ASSERT_TRUE(settings.ok()) << settings.status().ToString();
+  // The built-in settings without their nominative lines.
+  std::string without;
+  for (size_t pos = 0; pos < settings->size();) {
+    size_t end = settings->find('\n', pos);
+    end = end == std::string::npos ? settings->size() : end + 1;
+    const std::string line = settings->substr(pos, end - pos);
+    if (line.rfind("nominative", 0) != 0) without += line;
+    pos = end;
+  }
+  Write("ru/entity_settings.txt", without);
+  const std::string text = "На Ленинском проспекте пробка. По дороге М-7 едут медленно.\n";
+  std::vector<Entity> e = Extract("ru", {text}, dir_.string());
+  EXPECT_FALSE(Written(e, "М-7")) << Names(e);
+  EXPECT_FALSE(Written(e, "Ленинский проспект")) << Names(e);
+  Write("ru/entity_settings.txt", without + "road_word | дороге\nnominative | ском е | ский -\n");
+  e = Extract("ru", {text}, dir_.string());
+  EXPECT_TRUE(Written(e, "М-7")) << Names(e);
+  EXPECT_TRUE(Written(e, "Ленинский проспект")) << Names(e);
+  Write("ru/entity_settings.txt", "nominative | ском е\n");
+  Result<EntityExtractor> bad = EntityExtractor::Create(dir_.string(), "ru");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST_F(EntitiesLanguageDataTest, AnUnknownSettingIsAnError) {
