@@ -337,6 +337,8 @@ Status EntityExtractor::LoadLanguageSettings(std::string_view data_dir, const st
         return error("'adjective noun | adjective noun' endings expected");
       }
       nominative_rules_.push_back(std::move(rule));
+    } else if (name == "place_suffix") {
+      place_suffixes_.push_back(Fold(value));
     } else if (name == "noun_suffix") {
       noun_suffixes_.push_back(Fold(value));
     } else if (name == "name_quote") {

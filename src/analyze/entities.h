@@ -12,8 +12,9 @@
 // entity_stopwords.txt, person_titles.txt, name_words.txt,
 // name_particles.txt and alias_phrases.txt (name_forms::NameWords), and
 // where the language has them local_names.txt, entity_settings.txt,
-// common_nouns.txt and given_names.txt (see "Other languages"), once
-// (from `data_dir`, or the built-in copies when it is empty); Extract() is
+// common_nouns.txt, given_names.txt and institution_heads.txt (see "Other
+// languages"), once (from `data_dir`, or the built-in copies when it is
+// empty); Extract() is
 // const and thread-safe. The English words below ("of", "St", "also known
 // as", "Mount") come from those files. Spans are byte ranges into the Document::text of
 // the mention's document. Time is linear in the number of tokens: every
@@ -208,6 +209,31 @@
 //                                 capitalized in running text;
 //       noun_suffix | ung         (repeated) an ending only common nouns
 //                                 take (capitalized_nouns): "Prellungen";
+//       place_suffix | hausen     (repeated) an ending of town names: a
+//                                 word ending so (after 3 letters or more)
+//                                 right after a place_preposition word,
+//                                 never after a determiner in the pile,
+//                                 is no common noun ("in Mühlhausen",
+//                                 "nach Heidelberg"; not "nach Hause");
+//       road_word | autoroute     (repeated) after one (an elided article
+//                                 aside: "l'autoroute"), a code of 1-3
+//                                 capitals, an optional hyphen and 1-4
+//                                 digits is a road, type place; so is
+//                                 every mention of that code in the pile
+//                                 ("na A1" once "autoestrada A1" occurs);
+//                                 a code no road word precedes is nothing
+//                                 ("AV" of "AV-924" is no acronym);
+//       nominative | ском е | ский -  (repeated) oblique endings of an
+//                                 adjective and its noun, then their
+//                                 nominative endings ("-": none): an
+//                                 entity no person's whose name opens
+//                                 with such a pair is named in the
+//                                 nominative, the forms seen kept as
+//                                 aliases ("Ленинском районе" ->
+//                                 "Ленинский район"); the longest noun
+//                                 ending that applies, then the longest
+//                                 adjective ending, two letters of each
+//                                 word left;
 //       name_quote | „ “          (repeated) marks around a name: 1-3
 //                                 capitalized words or figures between
 //                                 them are one mention ("„Möwe 7“"; one
@@ -240,6 +266,17 @@
 //   «Сибтеплосеть»", "компанию «Уют-Сервис»").
 //   Between forms of one name in different cases (name endings), the name
 //   is one without an ending ("Seeamt Nord", not "Seeamts Nord").
+//   - institution_heads.txt: lower-case head words (one or two) of
+//     bodies and places a name names, "| organization" or "| place": the
+//     head, "of" and the name after it make one name of that type ("le
+//     parquet de Lyon", "la câmara municipal de Leiria", "la sierra de
+//     Gredos"); the name's own mention is inside it. Where names take
+//     endings, a one-word head in any case (its listed form but the last
+//     letter, then up to three letters) needs no "of" and the entity is
+//     named with the head as listed ("прокуратуры Кировского района" ->
+//     "прокуратура Кировского района").
+//   A place_preposition word first in its sentence counts as in lower
+//   case ("In Bremerhaven", "En Navalcastro").
 //   - common_nouns.txt: the language's common nouns, "| determiner" and
 //     "| preposition" words (read when capitalized_nouns is on).
 //   - given_names.txt: given names written in its script, as the world's
@@ -370,6 +407,10 @@ class EntityExtractor {
   // it and a capitalized word, a determiner ("mit voller Wucht").
   std::unordered_set<std::string> prepositions_;
   std::vector<std::string> noun_suffixes_;  // case-folded: "ung", "heit"
+  // place_suffix settings (case-folded): right after a place preposition,
+  // a capitalized word ending so is a place's name even when a common noun
+  // ends it ("in Mühlhausen", "nach Heidelberg").
+  std::vector<std::string> place_suffixes_;
   // adjective_ending settings: a capitalized word ending so takes the
   // lower-case head word after it ("Ленинском районе").
   std::vector<std::string> adjective_endings_;

@@ -285,6 +285,20 @@ void EntityExtractor::Run::DemoteCommonNouns(std::string_view text, Words* words
         t != nullptr && *t == "place" && x_.noun_stems_.count(std::string(w.stem)) == 0) {
       continue;
     }
+    // A place suffix right after a place preposition (also first in its
+    // sentence), never after a determiner: "in Mühlhausen", "nach
+    // Heidelberg" (not "nach Hause", "aus Sicherheitsgründen").
+    if (k > 0 && OnlySpaces(Gap(text, words, k - 1, k)) &&
+        (StartsLower(words[k - 1].text) || words[k - 1].sentence_initial) &&
+        IsNameWordOf(words[k - 1].lower, NameWords::kPlacePreposition) &&
+        after_determiner_.count(w.key) == 0 &&
+        std::any_of(x_.place_suffixes_.begin(), x_.place_suffixes_.end(),
+                    [&](const std::string& suffix) {
+                      return EndsWith(w.lower, suffix) &&
+                             CodePoints(w.lower.substr(0, w.lower.size() - suffix.size())) >= 3;
+                    })) {
+      continue;
+    }
     if (IsCommonNoun(w) || after_determiner_.count(w.key) > 0 ||
         lower_stems_.count(std::string(w.stem)) > 0) {
       w.cap = false;
@@ -867,7 +881,10 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
   if (!listed_head.empty()) {  // "прокуратуры ..." -> "прокуратура ..."
     added.listed = listed_head + added.text.substr(words[s].text.size());
   }
-  if (s > 0 && !words[s - 1].cap && OnlySpaces(Gap(text, words, s - 1, s)) &&
+  // Also first in its sentence, where a language has place prepositions
+  // ("In Bremerhaven").
+  if (s > 0 && (!words[s - 1].cap || words[s - 1].sentence_initial) &&
+      OnlySpaces(Gap(text, words, s - 1, s)) &&
       IsNameWordOf(words[s - 1].lower, NameWords::kPlacePreposition)) {
     added.after_place_preposition = true;  // "aus Finkenwerder"
   }

@@ -491,6 +491,20 @@ TEST(EntitiesLanguagesTest, RussianAdjectiveNamesAreNamedInTheNominative) {
   ExpectEntity(e, "Игорь Белоусов", "person", {"Игоря Белоусова"});
 }
 
+TEST(EntitiesGermanTest, ATownEndingInACommonNounAfterAPlacePrepositionIsAPlace) {
+  const std::vector<Entity> e = Extract(
+      "de", {"Der Zug aus Mühlhausen kam am Dienstag zu spät. Die Pendler fuhren dann nach "
+             "Wilhelmshaven weiter.\n",
+             "In Bremerhaven wartete das Haus der Feuerwehr. Ein Haus brannte, der Hafen war "
+             "gesperrt.\n",
+             "Sie wohnt in Heidelberg, sagte Vogt.\n"});
+  ExpectEntity(e, "Mühlhausen", "place");
+  ExpectEntity(e, "Wilhelmshaven", "place");
+  ExpectEntity(e, "Bremerhaven", "place");
+  ExpectEntity(e, "Heidelberg", "place");
+  ExpectNone(e, {"Haus", "Hafen", "Pendler", "Feuerwehr"});
+}
+
 // A data folder's copy of a non-English list replaces the built-in one.
 class EntitiesLanguageDataTest : public TempDirTest {};
 
