@@ -317,8 +317,9 @@ TEST(EntitiesFrenchTest, AnElidedParticleJoinsTheName) {
 }
 
 TEST(EntitiesRussianTest, ACapitalizedAdjectiveTakesTheHeadWordAfterIt) {
-  // "в Заречном районе" = "Заречного района"; "на улице Гончарова" is a
-  // street; "Аварийные службы" first in its sentence is no name.
+  // "в Заречном районе" = "Заречного района" = "Заречный район"; "на
+  // улице Гончарова" is the street "улица Гончарова"; "Аварийные службы"
+  // first in its sentence is no name.
   const std::vector<Entity> e =
       Extract("ru", {"Воду отключили в Заречном районе и на улице Гончарова. Аварийные службы "
                      "работают всю ночь, сообщил глава Заречного района Пётр Сомов.\n",
@@ -328,7 +329,7 @@ TEST(EntitiesRussianTest, ACapitalizedAdjectiveTakesTheHeadWordAfterIt) {
   ExpectEntity(e, "Прокуратура Заречного района", "organization");
   ExpectEntity(e, "Заречный район", "place", {"Заречном районе", "Заречного района"});
   ExpectEntity(e, "Следственный комитет", "organization");
-  ExpectEntity(e, "Гончарова", "place");
+  ExpectEntity(e, "улица Гончарова", "place", {"улице Гончарова", "улицы Гончарова"});
   ExpectNone(e, {"Аварийные службы", "Аварийные"});
 }
 
@@ -475,6 +476,11 @@ TEST(EntitiesLanguagesTest, LowerCaseHeadsAndAPlaceMakeAnInstitution) {
   ExpectEntity(ru, "прокуратура Кировского района", "organization",
                {"прокуратуры Кировского района"});
   EXPECT_TRUE(Written(ru, "Томска")) << Names(ru);
+  const std::vector<Entity> street = Extract(
+      "ru", {"Трубу прорвало на улице Чехова. Движение по улице Чехова перекрыто, а на "
+             "площади Победы ремонт.\n"});
+  ExpectEntity(street, "улица Чехова", "place", {"улице Чехова"});
+  ExpectEntity(street, "площадь Победы", "place", {"площади Победы"});
 }
 
 TEST(EntitiesLanguagesTest, RussianAdjectiveNamesAreNamedInTheNominative) {
@@ -574,6 +580,28 @@ TEST_F(EntitiesLanguageDataTest, RoadWordsAndNominativesOfTheDataFolder) {
   Result<EntityExtractor> bad = EntityExtractor::Create(dir_.string(), "ru");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(EntitiesLanguageDataTest, APlaceSuffixOfTheDataFolderKeepsAGermanTown) {
+  Result<std::string> settings = ReadDataFile("", "de/entity_settings.txt");
+  ASSERT_TRUE(settings.ok()) << settings.status().ToString();
+  std::string without;  // the built-in settings without their place suffixes
+  for (size_t pos = 0; pos < settings->size();) {
+    size_t end = settings->find('\n', pos);
+    end = end == std::string::npos ? settings->size() : end + 1;
+    const std::string line = settings->substr(pos, end - pos);
+    if (line.rfind("place_suffix", 0) != 0) without += line;
+    pos = end;
+  }
+  const std::string text =
+      "Der Bus fuhr nach Mühlhausen, sagte Vogt. Danach ging er nach Hause.\n";
+  Write("de/entity_settings.txt", without);
+  std::vector<Entity> e = Extract("de", {text}, dir_.string());
+  EXPECT_FALSE(Written(e, "Mühlhausen")) << Names(e);
+  Write("de/entity_settings.txt", without + "place_suffix | hausen\n");
+  e = Extract("de", {text}, dir_.string());
+  ExpectEntity(e, "Mühlhausen", "place");
+  ExpectNone(e, {"Hause"});
 }
 
 TEST_F(EntitiesLanguageDataTest, AnUnknownSettingIsAnError) {
