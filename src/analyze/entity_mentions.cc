@@ -834,13 +834,15 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
 }
 
 void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const Words& words,
-                                      size_t s, size_t e, bool titled,
-                                      const std::string& honorific) {
+                                      size_t s, size_t e, bool titled, const std::string& honorific,
+                                      bool inner) {
   // "le parquet de Lyon": a listed lower-case head and "of" before the name
   // open it and type it.
   std::string institution_type;
   std::string listed_head;
-  if (const size_t h = InstitutionHead(text, words, s, &institution_type, &listed_head); h < s) {
+  const size_t name_start = s;
+  if (const size_t h = inner ? s : InstitutionHead(text, words, s, &institution_type, &listed_head);
+      h < s) {
     s = h;
   }
   Span span{words[s].span.begin, words[e - 1].span.end};
@@ -881,6 +883,8 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
   if (!listed_head.empty()) {  // "прокуратуры ..." -> "прокуратура ..."
     added.listed = listed_head + added.text.substr(words[s].text.size());
   }
+  // "le parquet de Lyon" names Lyon too; "la sierra de Gredos" is Gredos.
+  const bool inner_name = institution_type == "organization";
   // Also first in its sentence, where a language has place prepositions
   // ("In Bremerhaven").
   if (s > 0 && (!words[s - 1].cap || words[s - 1].sentence_initial) &&
@@ -902,6 +906,7 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
       !words[j - 2].cap && IsNameWordOf(words[j - 2].lower, NameWords::kPlaceOf)) {
     added.after_place_preposition = true;
   }
+  if (inner_name) AddMention(d, text, words, name_start, e, false, "", /*inner=*/true);
 }
 
 void EntityExtractor::Run::AddForm(uint32_t d, Span span, std::string form, std::string key,

@@ -315,9 +315,12 @@ class EntityExtractor::Run {
 
   void EmitPart(uint32_t d, std::string_view text, const Words& words, size_t s, size_t e);
 
-  // Records words [s, e) as a mention.
+  // Records words [s, e) as a mention; with a lower-case institution head
+  // before them (institution_heads.txt) unless `inner`, the head's name,
+  // and for an organization's also the name alone ("parquet de Lyon",
+  // "Lyon").
   void AddMention(uint32_t d, std::string_view text, const Words& words, size_t s, size_t e,
-                  bool titled, const std::string& honorific);
+                  bool titled, const std::string& honorific, bool inner = false);
 
   void AddForm(uint32_t d, Span span, std::string form, std::string key, uint32_t words,
                uint32_t key_words, bool initials, bool acronym, bool titled,

@@ -455,6 +455,8 @@ TEST(EntitiesLanguagesTest, LowerCaseHeadsAndAPlaceMakeAnInstitution) {
       Extract("fr", {"Le parquet de Grenoble a ouvert une enquête. Selon la préfecture de l'Isère, "
                      "trois personnes sont blessées. Le maire de Voiron demande des comptes.\n"});
   ExpectEntity(fr, "parquet de Grenoble", "organization");
+  // The name inside is a mention of its own.
+  ExpectEntity(fr, "Grenoble", "place");
   ExpectEntity(fr, "Voiron", "place");
   const std::vector<Entity> it = Extract(
       "it", {"La procura di Savona ha aperto un fascicolo. Il sindaco di Varazze ha parlato "
@@ -466,6 +468,8 @@ TEST(EntitiesLanguagesTest, LowerCaseHeadsAndAPlaceMakeAnInstitution) {
                      "puerto de Navacerrada por la tarde.\n"});
   ExpectEntity(es, "fiscalía de Segovia", "organization");
   ExpectEntity(es, "puerto de Navacerrada", "place");
+  // A place head names the place itself: no "Navacerrada" beside it.
+  ExpectNone(es, {"Navacerrada"});
   const std::vector<Entity> pt =
       Extract("pt", {"A câmara municipal de Leiria abriu um inquérito. A obra custou caro.\n"});
   ExpectEntity(pt, "câmara municipal de Leiria", "organization");
@@ -476,9 +480,9 @@ TEST(EntitiesLanguagesTest, LowerCaseHeadsAndAPlaceMakeAnInstitution) {
   ExpectEntity(ru, "прокуратура Кировского района", "organization",
                {"прокуратуры Кировского района"});
   EXPECT_TRUE(Written(ru, "Томска")) << Names(ru);
-  const std::vector<Entity> street = Extract(
-      "ru", {"Трубу прорвало на улице Чехова. Движение по улице Чехова перекрыто, а на "
-             "площади Победы ремонт.\n"});
+  const std::vector<Entity> street =
+      Extract("ru", {"Трубу прорвало на улице Чехова. Движение по улице Чехова перекрыто, а на "
+                     "площади Победы ремонт.\n"});
   ExpectEntity(street, "улица Чехова", "place", {"улице Чехова"});
   ExpectEntity(street, "площадь Победы", "place", {"площади Победы"});
 }
@@ -593,8 +597,7 @@ TEST_F(EntitiesLanguageDataTest, APlaceSuffixOfTheDataFolderKeepsAGermanTown) {
     if (line.rfind("place_suffix", 0) != 0) without += line;
     pos = end;
   }
-  const std::string text =
-      "Der Bus fuhr nach Mühlhausen, sagte Vogt. Danach ging er nach Hause.\n";
+  const std::string text = "Der Bus fuhr nach Mühlhausen, sagte Vogt. Danach ging er nach Hause.\n";
   Write("de/entity_settings.txt", without);
   std::vector<Entity> e = Extract("de", {text}, dir_.string());
   EXPECT_FALSE(Written(e, "Mühlhausen")) << Names(e);
