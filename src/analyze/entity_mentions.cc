@@ -795,9 +795,12 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
   }
   // Where capitals mark names, the word after a title and "of" belongs to
   // the title: "la ministra de Trabajo", "le ministre des Transports", "il
-  // ministro dell'Economia Giancarlo Giorgetti".
+  // ministro dell'Economia Giancarlo Giorgetti"); not an organization's
+  // name opened by its head word ("o comandante dos Bombeiros Voluntários
+  // de Coimbra").
+  const std::string* first_head = e - s >= 2 ? HeadType(words[s].key) : nullptr;
   if (x_.capitals_mark_names_ && s >= 2 && !KnownKey(words[s].key) && !IsGiven(words[s].key) &&
-      !KnownRun(text, words, s, e)) {
+      !KnownRun(text, words, s, e) && (first_head == nullptr || *first_head != "organization")) {
     size_t j = s - 1;
     if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kArticle) && j > 0) --j;
     // Not after a title of a place ("el alcalde de Navalcastro").

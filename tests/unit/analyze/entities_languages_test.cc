@@ -473,6 +473,12 @@ TEST(EntitiesLanguagesTest, LowerCaseHeadsAndAPlaceMakeAnInstitution) {
   const std::vector<Entity> pt =
       Extract("pt", {"A câmara municipal de Leiria abriu um inquérito. A obra custou caro.\n"});
   ExpectEntity(pt, "câmara municipal de Leiria", "organization");
+  // An organization's head word after a title and "of" opens its name.
+  const std::vector<Entity> pt2 =
+      Extract("pt", {"Falou o comandante dos Bombeiros Voluntários de Leiria. A ministra da Saúde "
+                     "calou-se.\n"});
+  ExpectEntity(pt2, "Bombeiros Voluntários de Leiria", "organization");
+  ExpectNone(pt2, {"Saúde"});
   // Russian: the head in any case, named as listed; "мэра" is a title's.
   const std::vector<Entity> ru =
       Extract("ru", {"Проверку начали сотрудники прокуратуры Кировского района. Слова мэра Томска "
