@@ -479,6 +479,16 @@ TEST(EntitiesLanguagesTest, LowerCaseHeadsAndAPlaceMakeAnInstitution) {
                      "calou-se.\n"});
   ExpectEntity(pt2, "Bombeiros Voluntários de Leiria", "organization");
   ExpectNone(pt2, {"Saúde"});
+  // The portfolio goes on after "of"; "para" joins after a head word.
+  const std::vector<Entity> pt3 =
+      Extract("pt", {"A secretária de Estado da Energia, Ana Lopes, visitou Leiria.\n"});
+  ExpectEntity(pt3, "Ana Lopes", "person");
+  ExpectNone(pt3, {"Energia", "Estado"});
+  const std::vector<Entity> es2 = Extract(
+      "es", {"Llegaron aviones del Ministerio para la Transición Ecológica. El debate llegó a "
+             "las Cortes.\n"});
+  ExpectEntity(es2, "Ministerio para la Transición Ecológica", "organization");
+  ExpectEntity(es2, "Cortes", "organization");
   // Russian: the head in any case, named as listed; "мэра" is a title's.
   const std::vector<Entity> ru =
       Extract("ru", {"Проверку начали сотрудники прокуратуры Кировского района. Слова мэра Томска "
