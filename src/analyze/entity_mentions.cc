@@ -689,10 +689,13 @@ void EntityExtractor::Run::EmitKnownPrefix(uint32_t d, std::string_view text, co
 void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Words& words, size_t s,
                                     size_t e) {
   // 1. Leading stopwords ("The", "But", "An"); where capitals mark names,
-  // not one without which the part is no known form ("São Paulo").
+  // not one without which the part is no known form ("São Paulo"), nor a
+  // capitalized article away from a sentence's start ("le groupe Les
+  // Écologistes").
   while (s < e && words[s].is_stopword && words[s].cap &&
-         !(x_.capitals_mark_names_ && s + 1 < e && KnownRun(text, words, s, e) &&
-           !KnownRun(text, words, s + 1, e))) {
+         !(x_.capitals_mark_names_ && s + 1 < e &&
+           ((KnownRun(text, words, s, e) && !KnownRun(text, words, s + 1, e)) ||
+            (!words[s].sentence_initial && IsNameWordOf(words[s].key, NameWords::kArticle))))) {
     ++s;
   }
   if (s >= e) return;

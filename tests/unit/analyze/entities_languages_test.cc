@@ -489,6 +489,11 @@ TEST(EntitiesLanguagesTest, LowerCaseHeadsAndAPlaceMakeAnInstitution) {
              "las Cortes.\n"});
   ExpectEntity(es2, "Ministerio para la Transición Ecológica", "organization");
   ExpectEntity(es2, "Cortes", "organization");
+  // A capitalized article inside a sentence is the name's.
+  const std::vector<Entity> fr2 =
+      Extract("fr", {"Le groupe Les Insoumis proteste à Grenoble. Les pompiers sont partis.\n"});
+  EXPECT_TRUE(Written(fr2, "Les Insoumis")) << Names(fr2);
+  ExpectNone(fr2, {"Les", "Le"});
   // Russian: the head in any case, named as listed; "мэра" is a title's.
   const std::vector<Entity> ru =
       Extract("ru", {"Проверку начали сотрудники прокуратуры Кировского района. Слова мэра Томска "
