@@ -110,6 +110,9 @@ std::vector<Entity> EntityExtractor::Run::Build(Sets* sets) {
       } else if (given || (forms_[best].key_words == 1 && IsGiven(forms_[best].key))) {
         entity.type = "person";
       } else if (std::any_of(members[e].begin(), members[e].end(),
+                             [&](uint32_t f) { return forms_[f].after_org_head; })) {
+        entity.type = "organization";  // "le groupe Les Écologistes"
+      } else if (std::any_of(members[e].begin(), members[e].end(),
                              [&](uint32_t f) { return forms_[f].after_place_preposition; })) {
         entity.type = "place";  // "aus Finkenwerder", "en Navalcastro"
       } else {

@@ -918,6 +918,14 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
       IsNameWordOf(words[s - 1].lower, NameWords::kPlacePreposition)) {
     added.after_place_preposition = true;  // "aus Finkenwerder"
   }
+  // "le groupe Les Écologistes", "la empresa Navalsur": an organization head
+  // in lower case right before, where capitals mark names and names take no
+  // endings (not "компании Петрова").
+  if (s > 0 && x_.capitals_mark_names_ && x_.name_endings_.empty() &&
+      StartsLower(words[s - 1].text) && OnlySpaces(Gap(text, words, s - 1, s))) {
+    const std::string* t = HeadType(words[s - 1].key);
+    if (t != nullptr && *t == "organization") added.after_org_head = true;
+  }
   // "на улице Станиславского": a place head word in lower case just before,
   // where names take endings.
   if (s > 0 && !x_.name_endings_.empty() && !words[s - 1].cap && StartsLower(words[s - 1].text) &&

@@ -84,7 +84,8 @@ class EntityExtractor::Run {
     bool titled = false;                   // a title preceded one of its mentions
     bool given = false;                    // 2-3 key words, the first a given name, no head word
     bool after_place_preposition = false;  // a mention right after "in", "aus"...
-    std::string head_type;                 // of its head word, or empty
+    bool after_org_head = false;  // right after a lower-case organization head ("le groupe")
+    std::string head_type;        // of its head word, or empty
     // The head as institution_heads.txt lists it, in place of the one
     // seen, where names take endings ("прокуратура Кировского района" for
     // "прокуратуры Кировского района"), or empty.
