@@ -187,7 +187,17 @@
 //                                 the first word of a part after a title
 //                                 and "of" is the title's ("la ministra de
 //                                 Trabajo", "ministro dell'Economia
-//                                 Giancarlo Giorgetti");
+//                                 Giancarlo Giorgetti"), and so are the
+//                                 words after a further "of" ("secretária
+//                                 de Estado da Mobilidade"), unless an
+//                                 organization head word opens the part
+//                                 ("comandante dos Bombeiros Voluntários");
+//                                 a capitalized article not first in its
+//                                 sentence stays in the name ("le groupe
+//                                 Les Écologistes"); where names take no
+//                                 endings, a lower-case organization head
+//                                 right before a name nothing else types
+//                                 makes it an organization's ("groupe");
 //                                 a known place first in a part that is
 //                                 no known form, before two name words or
 //                                 more or a given name, is its own mention
