@@ -280,7 +280,8 @@
 //     bodies and places a name names, "| organization" or "| place": the
 //     head, "of" and the name after it make one name of that type ("le
 //     parquet de Lyon", "la câmara municipal de Leiria", "la sierra de
-//     Gredos"); the name's own mention is inside it. Where names take
+//     Gredos"); an organization's also counts as a mention of the name
+//     inside it ("Lyon"), a place head's not. Where names take
 //     endings, a one-word head in any case (its listed form but the last
 //     letter, then up to three letters) needs no "of" and the entity is
 //     named with the head as listed ("прокуратуры Кировского района" ->
