@@ -498,10 +498,12 @@ TEST(EntitiesLanguagesTest, LowerCaseHeadsAndAPlaceMakeAnInstitution) {
   // Russian: the head in any case, named as listed; "мэра" is a title's.
   const std::vector<Entity> ru =
       Extract("ru", {"Проверку начали сотрудники прокуратуры Кировского района. Слова мэра Томска "
-                     "передали журналисты.\n"});
+                     "передали журналисты.\n",
+                     "Совещание прошло в мэрии Северска.\n"});
   ExpectEntity(ru, "прокуратура Кировского района", "organization",
                {"прокуратуры Кировского района"});
   EXPECT_TRUE(Written(ru, "Томска")) << Names(ru);
+  ExpectEntity(ru, "мэрия Северска", "organization", {"мэрии Северска"});
   const std::vector<Entity> street =
       Extract("ru", {"Трубу прорвало на улице Чехова. Движение по улице Чехова перекрыто, а на "
                      "площади Победы ремонт.\n"});
