@@ -110,10 +110,20 @@ std::vector<Entity> EntityExtractor::Run::Build(Sets* sets) {
       } else if (given || (forms_[best].key_words == 1 && IsGiven(forms_[best].key))) {
         entity.type = "person";
       } else if (std::any_of(members[e].begin(), members[e].end(),
+                             [&](uint32_t f) { return forms_[f].after_org_head; })) {
+        entity.type = "organization";  // "le groupe Les Écologistes"
+      } else if (std::any_of(members[e].begin(), members[e].end(),
                              [&](uint32_t f) { return forms_[f].after_place_preposition; })) {
         entity.type = "place";  // "aus Finkenwerder", "en Navalcastro"
       } else {
         entity.type = "other";
+      }
+      // "Ленинском районе" -> "Ленинский район": the nominative the
+      // language's nominative settings or institution heads give; the
+      // forms seen stay aliases.
+      if (!forms_[best].listed.empty()) entity.name = forms_[best].listed;
+      if (entity.type != "person") {
+        if (std::string n = x_.Nominative(entity.name); !n.empty()) entity.name = std::move(n);
       }
     }
     std::vector<std::pair<std::string, uint32_t>> surfaces;
@@ -235,6 +245,32 @@ size_t CodePoints(std::string_view s) {
 
 }  // namespace
 
+std::string EntityExtractor::Nominative(std::string_view name) const {
+  if (nominative_rules_.empty()) return "";
+  const size_t first = name.find(' ');
+  if (first == std::string_view::npos) return "";
+  const size_t second = name.find(' ', first + 1);
+  const std::string_view adjective = name.substr(0, first);
+  const std::string_view noun = name.substr(
+      first + 1, second == std::string_view::npos ? std::string_view::npos : second - first - 1);
+  for (const CaseRule& r : nominative_rules_) {  // longest noun ending first
+    if (!EndsWith(adjective, r.adjective) || !EndsWith(noun, r.noun)) continue;
+    // Two letters or more of each word stay ("Ленинск", "район").
+    if (CodePoints(adjective.substr(0, adjective.size() - r.adjective.size())) < 2 ||
+        CodePoints(noun.substr(0, noun.size() - r.noun.size())) < 2) {
+      continue;
+    }
+    std::string out(adjective.substr(0, adjective.size() - r.adjective.size()));
+    out += r.adjective_nominative;
+    out.push_back(' ');
+    out.append(noun.substr(0, noun.size() - r.noun.size()));
+    out += r.noun_nominative;
+    if (second != std::string_view::npos) out.append(name.substr(second));
+    return out;
+  }
+  return "";
+}
+
 std::string EntityExtractor::EndingKey(std::string_view key) const {
   std::string out;
   out.reserve(key.size());
@@ -284,6 +320,28 @@ Status EntityExtractor::LoadLanguageSettings(std::string_view data_dir, const st
       opening_marks_.emplace_back(value);
     } else if (name == "adjective_ending") {
       adjective_endings_.push_back(Fold(value));
+    } else if (name == "road_word") {
+      road_words_.insert(Fold(value));
+    } else if (name == "nominative") {
+      // "ском е | ский -": oblique endings, then nominative ones ("-": none).
+      const size_t bar2 = value.find('|');
+      auto pair = [](std::string_view v, std::string* a, std::string* b) {
+        const std::vector<std::string_view> parts = SplitWhitespace(v);
+        if (parts.size() != 2) return false;
+        *a = parts[0] == "-" ? "" : std::string(parts[0]);
+        *b = parts[1] == "-" ? "" : std::string(parts[1]);
+        return true;
+      };
+      CaseRule rule;
+      if (bar2 == std::string_view::npos ||
+          !pair(value.substr(0, bar2), &rule.adjective, &rule.noun) ||
+          !pair(value.substr(bar2 + 1), &rule.adjective_nominative, &rule.noun_nominative) ||
+          rule.adjective.empty() || rule.noun.empty()) {
+        return error("'adjective noun | adjective noun' endings expected");
+      }
+      nominative_rules_.push_back(std::move(rule));
+    } else if (name == "place_suffix") {
+      place_suffixes_.push_back(Fold(value));
     } else if (name == "noun_suffix") {
       noun_suffixes_.push_back(Fold(value));
     } else if (name == "name_quote") {
@@ -297,6 +355,11 @@ Status EntityExtractor::LoadLanguageSettings(std::string_view data_dir, const st
   }
   std::stable_sort(name_endings_.begin(), name_endings_.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::stable_sort(nominative_rules_.begin(), nominative_rules_.end(),
+                   [](const CaseRule& a, const CaseRule& b) {
+                     if (a.noun.size() != b.noun.size()) return a.noun.size() > b.noun.size();
+                     return a.adjective.size() > b.adjective.size();
+                   });
   if (!capitalized_nouns_) return Status();
   Result<WordList> nouns = LoadWordList(data_dir, lang + "/common_nouns.txt", /*lowercase=*/false);
   if (!nouns.ok()) return nouns.status();
@@ -345,6 +408,22 @@ Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir,
     Result<WordList> local = LoadWordList(data_dir, file, /*lowercase=*/false);
     if (!local.ok()) return local.status();
     if (Status s = x.AddAliasLines(file, local->entries(), "place"); !s.ok()) return s;
+  }
+  if (const std::string file = lang + "/institution_heads.txt"; HasDataFile(data_dir, file)) {
+    Result<WordList> heads = LoadWordList(data_dir, file, /*lowercase=*/false);
+    if (!heads.ok()) return heads.status();
+    for (const std::string& e : heads->entries()) {
+      const size_t bar = e.find('|');
+      const std::string head = Fold(TrimWhitespace(std::string_view(e).substr(0, bar)));
+      const std::string type(bar == std::string::npos
+                                 ? std::string_view()
+                                 : TrimWhitespace(std::string_view(e).substr(bar + 1)));
+      if (type != "organization" && type != "place") {
+        return Status(StatusCode::kInvalidArgument,
+                      file + ": 'head | organization' or 'head | place' expected: '" + e + "'");
+      }
+      x.institution_heads_[head] = type;
+    }
   }
   std::vector<std::string> given_lines = given->entries();
   if (const std::string file = lang + "/given_names.txt"; HasDataFile(data_dir, file)) {

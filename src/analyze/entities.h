@@ -12,8 +12,9 @@
 // entity_stopwords.txt, person_titles.txt, name_words.txt,
 // name_particles.txt and alias_phrases.txt (name_forms::NameWords), and
 // where the language has them local_names.txt, entity_settings.txt,
-// common_nouns.txt and given_names.txt (see "Other languages"), once
-// (from `data_dir`, or the built-in copies when it is empty); Extract() is
+// common_nouns.txt, given_names.txt and institution_heads.txt (see "Other
+// languages"), once (from `data_dir`, or the built-in copies when it is
+// empty); Extract() is
 // const and thread-safe. The English words below ("of", "St", "also known
 // as", "Mount") come from those files. Spans are byte ranges into the Document::text of
 // the mention's document. Time is linear in the number of tokens: every
@@ -186,7 +187,17 @@
 //                                 the first word of a part after a title
 //                                 and "of" is the title's ("la ministra de
 //                                 Trabajo", "ministro dell'Economia
-//                                 Giancarlo Giorgetti");
+//                                 Giancarlo Giorgetti"), and so are the
+//                                 words after a further "of" ("secretária
+//                                 de Estado da Mobilidade"), unless an
+//                                 organization head word opens the part
+//                                 ("comandante dos Bombeiros Voluntários");
+//                                 a capitalized article not first in its
+//                                 sentence stays in the name ("le groupe
+//                                 Les Écologistes"); where names take no
+//                                 endings, a lower-case organization head
+//                                 right before a name nothing else types
+//                                 makes it an organization's ("groupe");
 //                                 a known place first in a part that is
 //                                 no known form, before two name words or
 //                                 more or a given name, is its own mention
@@ -208,6 +219,31 @@
 //                                 capitalized in running text;
 //       noun_suffix | ung         (repeated) an ending only common nouns
 //                                 take (capitalized_nouns): "Prellungen";
+//       place_suffix | hausen     (repeated) an ending of town names: a
+//                                 word ending so (after 3 letters or more)
+//                                 right after a place_preposition word,
+//                                 never after a determiner in the pile,
+//                                 is no common noun ("in Mühlhausen",
+//                                 "nach Heidelberg"; not "nach Hause");
+//       road_word | autoroute     (repeated) after one (an elided article
+//                                 aside: "l'autoroute"), a code of 1-3
+//                                 capitals, an optional hyphen and 1-4
+//                                 digits is a road, type place; so is
+//                                 every mention of that code in the pile
+//                                 ("na A1" once "autoestrada A1" occurs);
+//                                 a code no road word precedes is nothing
+//                                 ("AV" of "AV-924" is no acronym);
+//       nominative | ском е | ский -  (repeated) oblique endings of an
+//                                 adjective and its noun, then their
+//                                 nominative endings ("-": none): an
+//                                 entity no person's whose name opens
+//                                 with such a pair is named in the
+//                                 nominative, the forms seen kept as
+//                                 aliases ("Ленинском районе" ->
+//                                 "Ленинский район"); the longest noun
+//                                 ending that applies, then the longest
+//                                 adjective ending, two letters of each
+//                                 word left;
 //       name_quote | „ “          (repeated) marks around a name: 1-3
 //                                 capitalized words or figures between
 //                                 them are one mention ("„Möwe 7“"; one
@@ -240,6 +276,18 @@
 //   «Сибтеплосеть»", "компанию «Уют-Сервис»").
 //   Between forms of one name in different cases (name endings), the name
 //   is one without an ending ("Seeamt Nord", not "Seeamts Nord").
+//   - institution_heads.txt: lower-case head words (one or two) of
+//     bodies and places a name names, "| organization" or "| place": the
+//     head, "of" and the name after it make one name of that type ("le
+//     parquet de Lyon", "la câmara municipal de Leiria", "la sierra de
+//     Gredos"); an organization's also counts as a mention of the name
+//     inside it ("Lyon"), a place head's not. Where names take
+//     endings, a one-word head in any case (its listed form but the last
+//     letter, then up to three letters) needs no "of" and the entity is
+//     named with the head as listed ("прокуратуры Кировского района" ->
+//     "прокуратура Кировского района").
+//   A place_preposition word first in its sentence counts as in lower
+//   case ("In Bremerhaven", "En Navalcastro").
 //   - common_nouns.txt: the language's common nouns, "| determiner" and
 //     "| preposition" words (read when capitalized_nouns is on).
 //   - given_names.txt: given names written in its script, as the world's
@@ -370,6 +418,10 @@ class EntityExtractor {
   // it and a capitalized word, a determiner ("mit voller Wucht").
   std::unordered_set<std::string> prepositions_;
   std::vector<std::string> noun_suffixes_;  // case-folded: "ung", "heit"
+  // place_suffix settings (case-folded): right after a place preposition,
+  // a capitalized word ending so is a place's name even when a common noun
+  // ends it ("in Mühlhausen", "nach Heidelberg").
+  std::vector<std::string> place_suffixes_;
   // adjective_ending settings: a capitalized word ending so takes the
   // lower-case head word after it ("Ленинском районе").
   std::vector<std::string> adjective_endings_;
@@ -378,6 +430,24 @@ class EntityExtractor {
   std::unordered_map<std::string, std::string> head_stems_;
   // name_quote settings: marks around a name ("„Möwe 7“"), open and close.
   std::vector<std::pair<std::string, std::string>> name_quotes_;
+  // road_word settings (case-folded): after one, a code of capitals and
+  // digits is a road ("l'autoroute A46", "carretera AV-924").
+  std::unordered_set<std::string> road_words_;
+  // institution_heads.txt: lower-case head words (1-2 words, case-folded)
+  // -> the type of the name they make with "of" and a name ("parquet de
+  // Lyon"); where names take endings, a one-word head in any case, shown
+  // as listed ("прокуратуры" -> "прокуратура").
+  std::unordered_map<std::string, std::string> institution_heads_;
+  // nominative settings: an adjective and a noun ending of an oblique case
+  // and their nominative endings ("ском е | ский -").
+  struct CaseRule {
+    std::string adjective, noun, adjective_nominative, noun_nominative;
+  };
+  std::vector<CaseRule> nominative_rules_;  // longest noun ending first
+  // `name` with its first two words (an adjective and its noun) brought to
+  // the nominative by nominative_rules_, or empty when no rule applies
+  // ("Ленинском районе" -> "Ленинский район").
+  std::string Nominative(std::string_view name) const;
   std::unordered_map<std::string, uint32_t> alias_ending_keys_;    // EndingKey -> entry
   std::unordered_map<std::string, uint32_t> demonym_ending_keys_;  // EndingKey -> entry
 };

@@ -133,8 +133,24 @@ void EntityExtractor::Run::Survey() {
     }
     words_[d].resize(doc.sentences.size());
     for (size_t si = 0; si < doc.sentences.size(); ++si) {
+      const Words& words = words_[d][si];
       SentenceWords(doc, doc.sentences[si], &words_[d][si]);
-      if (x_.capitalized_nouns_) NoteNounEvidence(doc.text, words_[d][si]);
+      if (x_.capitalized_nouns_) NoteNounEvidence(doc.text, words);
+      if (x_.road_words_.empty()) continue;
+      // Road codes after a road word ("l'autoroute A46"; elided articles go).
+      for (size_t i = 1; i < words.size(); ++i) {
+        const size_t e = RoadCodeEnd(doc.text, words, i);
+        if (e == i || !OnlySpaces(Gap(doc.text, words, i - 1, i))) continue;
+        std::string_view before = words[i - 1].lower;
+        for (std::string_view apostrophe : {"'", "\xE2\x80\x99"}) {
+          if (size_t a = before.rfind(apostrophe); a != std::string_view::npos) {
+            before.remove_prefix(a + apostrophe.size());
+          }
+        }
+        if (x_.road_words_.count(std::string(before)) > 0) {
+          roads_.insert(NameKey(Span{words[i].span.begin, words[e - 1].span.end}.Slice(doc.text)));
+        }
+      }
     }
   }
   for (size_t d = 0; d < cluster_.documents.size(); ++d) {
@@ -269,6 +285,20 @@ void EntityExtractor::Run::DemoteCommonNouns(std::string_view text, Words* words
         t != nullptr && *t == "place" && x_.noun_stems_.count(std::string(w.stem)) == 0) {
       continue;
     }
+    // A place suffix right after a place preposition (also first in its
+    // sentence), never after a determiner: "in Mühlhausen", "nach
+    // Heidelberg" (not "nach Hause", "aus Sicherheitsgründen").
+    if (k > 0 && OnlySpaces(Gap(text, words, k - 1, k)) &&
+        (StartsLower(words[k - 1].text) || words[k - 1].sentence_initial) &&
+        IsNameWordOf(words[k - 1].lower, NameWords::kPlacePreposition) &&
+        after_determiner_.count(w.key) == 0 &&
+        std::any_of(x_.place_suffixes_.begin(), x_.place_suffixes_.end(),
+                    [&](const std::string& suffix) {
+                      return EndsWith(w.lower, suffix) &&
+                             CodePoints(w.lower.substr(0, w.lower.size() - suffix.size())) >= 3;
+                    })) {
+      continue;
+    }
     if (IsCommonNoun(w) || after_determiner_.count(w.key) > 0 ||
         lower_stems_.count(std::string(w.stem)) > 0) {
       w.cap = false;
@@ -328,10 +358,100 @@ size_t EntityExtractor::Run::QuotedName(std::string_view text, const Words& word
   return i;
 }
 
+size_t EntityExtractor::Run::RoadCodeEnd(std::string_view text, const Words& words,
+                                         size_t i) const {
+  // Capitals, then digits: "A46" (one word) or "AV" "-" "924" (two).
+  auto capitals = [](std::string_view w, size_t* end) {
+    size_t n = 0;
+    size_t pos = 0;
+    while (pos < w.size()) {
+      size_t next = pos;
+      const char32_t cp = DecodeUtf8(w, &next);
+      if (!u_isupper(static_cast<UChar32>(cp))) break;
+      pos = next;
+      ++n;
+    }
+    *end = pos;
+    return n;
+  };
+  auto digits = [](std::string_view w) {
+    return !w.empty() && w.size() <= 4 && std::all_of(w.begin(), w.end(), IsAsciiDigit);
+  };
+  const std::string_view w = words[i].text;
+  size_t end = 0;
+  const size_t n = capitals(w, &end);
+  if (n < 1 || n > 3) return i;
+  if (end < w.size()) return digits(w.substr(end)) ? i + 1 : i;
+  if (i + 1 < words.size() && Gap(text, words, i, i + 1) == "-" && digits(words[i + 1].text)) {
+    return i + 2;
+  }
+  return i;
+}
+
+size_t EntityExtractor::Run::InstitutionHead(std::string_view text, const Words& words, size_t s,
+                                             std::string* type, std::string* listed) const {
+  if (x_.institution_heads_.empty() || s == 0) return s;
+  auto lower = [&](size_t k) {
+    return !words[k].cap && StartsLower(words[k].text) && OnlySpaces(Gap(text, words, k, k + 1));
+  };
+  if (!lower(s - 1)) return s;
+  // Where names take endings, the head alone, in any case: its listed form
+  // but the last letter, then an ending of up to three letters
+  // ("прокуратуры", "мэрии"; not "мэра").
+  if (!x_.name_endings_.empty()) {
+    const std::string_view w = words[s - 1].lower;
+    for (const auto& [head, kind] : x_.institution_heads_) {
+      size_t stem = head.size();
+      while (stem > 0 && (static_cast<unsigned char>(head[stem - 1]) & 0xC0) == 0x80) --stem;
+      if (stem > 0) --stem;  // the lead byte of the last letter
+      if (head.find(' ') != std::string::npos || !StartsWith(w, head.substr(0, stem)) ||
+          CodePoints(w.substr(stem)) > 3) {
+        continue;
+      }
+      *listed = head;
+      *type = kind;
+      return s - 1;
+    }
+  }
+  if (s < 2 || !IsNameWordOf(words[s - 1].key, NameWords::kOf) || !lower(s - 2)) return s;
+  // Not an elided article: "l'université de Lyon".
+  std::string_view head = words[s - 2].lower;
+  for (std::string_view apostrophe : {"'", "\xE2\x80\x99"}) {
+    if (size_t a = head.rfind(apostrophe); a != std::string_view::npos) {
+      head.remove_prefix(a + apostrophe.size());
+    }
+  }
+  const std::string one(head);
+  if (auto it = x_.institution_heads_.find(one); it != x_.institution_heads_.end()) {
+    *type = it->second;
+    return s - 2;
+  }
+  if (s < 3 || !lower(s - 3)) return s;
+  const std::string two = std::string(words[s - 3].lower) + " " + one;
+  if (auto it = x_.institution_heads_.find(two); it != x_.institution_heads_.end()) {
+    *type = it->second;
+    return s - 3;
+  }
+  return s;
+}
+
 void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const Words& words) {
   const bool shouting = IsShouting(words);
   size_t i = 0;
   while (i < words.size()) {
+    if (!roads_.empty()) {
+      if (const size_t e = RoadCodeEnd(text, words, i); e > i) {
+        const Span span{words[i].span.begin, words[e - 1].span.end};
+        std::string form(span.Slice(text));
+        std::string key = NameKey(form);
+        if (roads_.count(key) > 0) {  // "na A1", once the pile writes "autoestrada A1"
+          AddForm(d, span, std::move(form), std::move(key), 1, 1, false, /*acronym=*/false, false,
+                  "place", "");
+        }
+        i = e;
+        continue;
+      }
+    }
     if (!x_.name_quotes_.empty()) {
       if (const size_t q = QuotedName(text, words, i); q > i) {
         AddMention(d, text, words, i, q, false, "");  // "„Möwe 7“"
@@ -569,10 +689,13 @@ void EntityExtractor::Run::EmitKnownPrefix(uint32_t d, std::string_view text, co
 void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Words& words, size_t s,
                                     size_t e) {
   // 1. Leading stopwords ("The", "But", "An"); where capitals mark names,
-  // not one without which the part is no known form ("São Paulo").
+  // not one without which the part is no known form ("São Paulo"), nor a
+  // capitalized article away from a sentence's start ("le groupe Les
+  // Écologistes").
   while (s < e && words[s].is_stopword && words[s].cap &&
-         !(x_.capitals_mark_names_ && s + 1 < e && KnownRun(text, words, s, e) &&
-           !KnownRun(text, words, s + 1, e))) {
+         !(x_.capitals_mark_names_ && s + 1 < e &&
+           ((KnownRun(text, words, s, e) && !KnownRun(text, words, s + 1, e)) ||
+            (!words[s].sentence_initial && IsNameWordOf(words[s].key, NameWords::kArticle))))) {
     ++s;
   }
   if (s >= e) return;
@@ -675,20 +798,43 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
   }
   // Where capitals mark names, the word after a title and "of" belongs to
   // the title: "la ministra de Trabajo", "le ministre des Transports", "il
-  // ministro dell'Economia Giancarlo Giorgetti".
+  // ministro dell'Economia Giancarlo Giorgetti"); not an organization's
+  // name opened by its head word ("o comandante dos Bombeiros Voluntários
+  // de Coimbra").
+  // (Past a leading "of" a stopword left: "Estado" of "de Estado da".)
+  if (x_.capitals_mark_names_) {
+    while (s < e && !words[s].cap && IsOfOrArticle(words[s].key)) ++s;
+    if (s >= e) return;
+  }
+  const std::string* first_head = e - s >= 2 ? HeadType(words[s].key) : nullptr;
   if (x_.capitals_mark_names_ && s >= 2 && !KnownKey(words[s].key) && !IsGiven(words[s].key) &&
-      !KnownRun(text, words, s, e)) {
+      !KnownRun(text, words, s, e) && (first_head == nullptr || *first_head != "organization")) {
     size_t j = s - 1;
     if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kArticle) && j > 0) --j;
     // Not after a title of a place ("el alcalde de Navalcastro").
+    // Also after a portfolio: "la secretária de Estado da Mobilidade".
+    size_t t = j > 0 ? j - 1 : 0;
+    for (int hops = 0; hops < 3 && t >= 2 && words[t].cap && !IsTitle(words[t].key) &&
+                       !words[t - 1].cap && IsOfOrArticle(words[t - 1].key);
+         ++hops) {
+      size_t u = t - 1;
+      while (u > 0 && !words[u].cap && IsOfOrArticle(words[u].key)) --u;
+      if (words[u].cap && !IsTitle(words[u].key)) break;
+      t = u;
+    }
     if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kOf) && j > 0 &&
-        IsTitle(words[j - 1].key) && !IsNameWordOf(words[j - 1].lower, NameWords::kPlaceOf)) {
+        IsTitle(words[t].key) && !IsNameWordOf(words[t].lower, NameWords::kPlaceOf)) {
       // With the words after it that the pile writes in lower case: "la
       // consejera de Medio Ambiente" ("medio ambiente").
       ++s;
-      while (s < e && lowercase_.count(words[s].key) > 0 && !IsGiven(words[s].key) &&
-             !KnownKey(words[s].key)) {
+      while (s < e && words[s].cap && lowercase_.count(words[s].key) > 0 &&
+             !IsGiven(words[s].key) && !KnownKey(words[s].key)) {
         ++s;
+      }
+      // And after "of": "la secretária de Estado da Mobilidade".
+      while (s < e && !words[s].cap && IsOfOrArticle(words[s].key)) {
+        while (s < e && !words[s].cap && IsOfOrArticle(words[s].key)) ++s;
+        if (s < e) ++s;
       }
       if (s >= e) return;
     }
@@ -714,10 +860,20 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
 }
 
 void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const Words& words,
-                                      size_t s, size_t e, bool titled,
-                                      const std::string& honorific) {
+                                      size_t s, size_t e, bool titled, const std::string& honorific,
+                                      bool inner) {
+  // "le parquet de Lyon": a listed lower-case head and "of" before the name
+  // open it and type it.
+  std::string institution_type;
+  std::string listed_head;
+  const size_t name_start = s;
+  if (const size_t h = inner ? s : InstitutionHead(text, words, s, &institution_type, &listed_head);
+      h < s) {
+    s = h;
+  }
   Span span{words[s].span.begin, words[e - 1].span.end};
   std::string form = DisplayForm(span.Slice(text));
+
   // The merge key: without particles written in lower case and "al-".
   std::string key;
   std::string no_initials;
@@ -741,7 +897,7 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
   }
   if (key.empty()) return;
   if (!middle_initials) no_initials.clear();
-  const std::string* head = NameHead(words, s, e);
+  const std::string* head = institution_type.empty() ? NameHead(words, s, e) : &institution_type;
   // "Mr Putin", not "Dr Amal Reyes".
   const std::string honorific_text =
       honorific.empty() || key_words != 1 ? "" : honorific + " " + form;
@@ -750,9 +906,25 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
           initials, /*acronym=*/false, titled, head ? *head : "", honorific_text);
   Form& added = forms_[mentions_.back().form];
   added.no_initials = std::move(no_initials);
-  if (s > 0 && !words[s - 1].cap && OnlySpaces(Gap(text, words, s - 1, s)) &&
+  if (!listed_head.empty()) {  // "прокуратуры ..." -> "прокуратура ..."
+    added.listed = listed_head + added.text.substr(words[s].text.size());
+  }
+  // "le parquet de Lyon" names Lyon too; "la sierra de Gredos" is Gredos.
+  const bool inner_name = institution_type == "organization";
+  // Also first in its sentence, where a language has place prepositions
+  // ("In Bremerhaven").
+  if (s > 0 && (!words[s - 1].cap || words[s - 1].sentence_initial) &&
+      OnlySpaces(Gap(text, words, s - 1, s)) &&
       IsNameWordOf(words[s - 1].lower, NameWords::kPlacePreposition)) {
     added.after_place_preposition = true;  // "aus Finkenwerder"
+  }
+  // "le groupe Les Écologistes", "la empresa Navalsur": an organization head
+  // in lower case right before, where capitals mark names and names take no
+  // endings (not "компании Петрова").
+  if (s > 0 && x_.capitals_mark_names_ && x_.name_endings_.empty() &&
+      StartsLower(words[s - 1].text) && OnlySpaces(Gap(text, words, s - 1, s))) {
+    const std::string* t = HeadType(words[s - 1].key);
+    if (t != nullptr && *t == "organization") added.after_org_head = true;
   }
   // "на улице Станиславского": a place head word in lower case just before,
   // where names take endings.
@@ -768,6 +940,7 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
       !words[j - 2].cap && IsNameWordOf(words[j - 2].lower, NameWords::kPlaceOf)) {
     added.after_place_preposition = true;
   }
+  if (inner_name) AddMention(d, text, words, name_start, e, false, "", /*inner=*/true);
 }
 
 void EntityExtractor::Run::AddForm(uint32_t d, Span span, std::string form, std::string key,

@@ -84,7 +84,12 @@ class EntityExtractor::Run {
     bool titled = false;                   // a title preceded one of its mentions
     bool given = false;                    // 2-3 key words, the first a given name, no head word
     bool after_place_preposition = false;  // a mention right after "in", "aus"...
-    std::string head_type;                 // of its head word, or empty
+    bool after_org_head = false;  // right after a lower-case organization head ("le groupe")
+    std::string head_type;        // of its head word, or empty
+    // The head as institution_heads.txt lists it, in place of the one
+    // seen, where names take endings ("прокуратура Кировского района" for
+    // "прокуратуры Кировского района"), or empty.
+    std::string listed;
     uint32_t count = 0;
     // Honorific surface forms ("Mr Putin") with their counts.
     std::vector<std::pair<std::string, uint32_t>> honorific_forms;
@@ -244,6 +249,17 @@ class EntityExtractor::Run {
 
   void ScanSentence(uint32_t d, std::string_view text, const Words& words);
 
+  // A road code from words[i] on: 1-3 capitals, an optional hyphen, 1-4
+  // digits ("A46", "AV-924", "SS1"), or `i` when none starts there.
+  size_t RoadCodeEnd(std::string_view text, const Words& words, size_t i) const;
+
+  // The lower-case head of institution_heads.txt and "of" right before
+  // words[s] ("parquet de", "câmara municipal de", "прокуратуры"): its first
+  // word, its type and (where names take endings) the head as listed; `s`
+  // when there is none.
+  size_t InstitutionHead(std::string_view text, const Words& words, size_t s, std::string* type,
+                         std::string* listed) const;
+
   // An acronym, with "&" and capitals after it ("AT&T"). Returns the next word.
   size_t ScanAcronym(uint32_t d, std::string_view text, const Words& words, size_t i,
                      bool shouting);
@@ -300,9 +316,12 @@ class EntityExtractor::Run {
 
   void EmitPart(uint32_t d, std::string_view text, const Words& words, size_t s, size_t e);
 
-  // Records words [s, e) as a mention.
+  // Records words [s, e) as a mention; with a lower-case institution head
+  // before them (institution_heads.txt) unless `inner`, the head's name,
+  // and for an organization's also the name alone ("parquet de Lyon",
+  // "Lyon").
   void AddMention(uint32_t d, std::string_view text, const Words& words, size_t s, size_t e,
-                  bool titled, const std::string& honorific);
+                  bool titled, const std::string& honorific, bool inner = false);
 
   void AddForm(uint32_t d, Span span, std::string form, std::string key, uint32_t words,
                uint32_t key_words, bool initials, bool acronym, bool titled,
@@ -396,6 +415,7 @@ class EntityExtractor::Run {
   std::unordered_set<std::string> after_determiner_;     // capitalized after a determiner
   std::unordered_set<std::string> lower_stems_;          // stems of words written in lower case
   std::unordered_set<std::string> named_;                // after a title or a given name
+  std::unordered_set<std::string> roads_;  // NameKeys of road codes written after a road word
   std::unordered_map<std::string, uint32_t> form_ids_;
   std::vector<Form> forms_;
   std::vector<Mention> mentions_;                     // in document and text order

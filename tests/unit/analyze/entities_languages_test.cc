@@ -317,8 +317,9 @@ TEST(EntitiesFrenchTest, AnElidedParticleJoinsTheName) {
 }
 
 TEST(EntitiesRussianTest, ACapitalizedAdjectiveTakesTheHeadWordAfterIt) {
-  // "в Заречном районе" = "Заречного района"; "на улице Гончарова" is a
-  // street; "Аварийные службы" first in its sentence is no name.
+  // "в Заречном районе" = "Заречного района" = "Заречный район"; "на
+  // улице Гончарова" is the street "улица Гончарова"; "Аварийные службы"
+  // first in its sentence is no name.
   const std::vector<Entity> e =
       Extract("ru", {"Воду отключили в Заречном районе и на улице Гончарова. Аварийные службы "
                      "работают всю ночь, сообщил глава Заречного района Пётр Сомов.\n",
@@ -326,9 +327,9 @@ TEST(EntitiesRussianTest, ACapitalizedAdjectiveTakesTheHeadWordAfterIt) {
                      "Прокуратура Заречного района начала проверку.\n"});
   // An organization head first in a sentence opens the name.
   ExpectEntity(e, "Прокуратура Заречного района", "organization");
-  ExpectEntity(e, "Заречном районе", "place", {"Заречного района"});
+  ExpectEntity(e, "Заречный район", "place", {"Заречном районе", "Заречного района"});
   ExpectEntity(e, "Следственный комитет", "organization");
-  ExpectEntity(e, "Гончарова", "place");
+  ExpectEntity(e, "улица Гончарова", "place", {"улице Гончарова", "улицы Гончарова"});
   ExpectNone(e, {"Аварийные службы", "Аварийные"});
 }
 
@@ -425,6 +426,119 @@ TEST(EntitiesPortugueseTest, TitlesPlacesAndOrganizations) {
   ExpectNone(e, {"Mas", "Segundo", "Hoje", "Contudo", "Sim", "O", "A"});
 }
 
+TEST(EntitiesLanguagesTest, RoadCodesAfterARoadWordArePlaces) {
+  const std::vector<Entity> fr = Extract(
+      "fr", {"Un camion s'est renversé sur l'autoroute A43 près de Grenoble. La circulation "
+             "sur l'A43 a repris vers midi, selon la gendarmerie.\n"});
+  ExpectEntity(fr, "A43", "place", {});
+  const Entity* a43 = Find(fr, "A43");
+  if (a43 != nullptr) {
+    EXPECT_EQ(a43->mentions.size(), 2u) << Names(fr);
+  }
+  const std::vector<Entity> es =
+      Extract("es", {"La carretera CL-505 sigue cortada entre Piedrahíta y Barco. El tráfico se "
+                     "desvía por la N-110.\n"});
+  ExpectEntity(es, "CL-505", "place");
+  // No road word before it anywhere in the pile: no road.
+  ExpectNone(es, {"N-110", "N", "CL"});
+  const std::vector<Entity> ru =
+      Extract("ru", {"Грузовик перевернулся на трассе Р-256 под Бердском.\n"});
+  ExpectEntity(ru, "Р-256", "place");
+  // English reads no road words: a code stays no name.
+  const std::vector<Entity> en =
+      Extract("en", {"A lorry overturned on the motorway M62 near Leeds on Tuesday.\n"});
+  ExpectNone(en, {"M62"});
+}
+
+TEST(EntitiesLanguagesTest, LowerCaseHeadsAndAPlaceMakeAnInstitution) {
+  const std::vector<Entity> fr =
+      Extract("fr", {"Le parquet de Grenoble a ouvert une enquête. Selon la préfecture de l'Isère, "
+                     "trois personnes sont blessées. Le maire de Voiron demande des comptes.\n"});
+  ExpectEntity(fr, "parquet de Grenoble", "organization");
+  // The name inside is a mention of its own.
+  ExpectEntity(fr, "Grenoble", "place");
+  ExpectEntity(fr, "Voiron", "place");
+  const std::vector<Entity> it = Extract(
+      "it", {"La procura di Savona ha aperto un fascicolo. Il sindaco di Varazze ha parlato "
+             "ieri.\n"});
+  ExpectEntity(it, "procura di Savona", "organization");
+  ExpectEntity(it, "Varazze", "place");
+  const std::vector<Entity> es =
+      Extract("es", {"La fiscalía de Segovia investiga el caso. Los bomberos subieron al "
+                     "puerto de Navacerrada por la tarde.\n"});
+  ExpectEntity(es, "fiscalía de Segovia", "organization");
+  ExpectEntity(es, "puerto de Navacerrada", "place");
+  // A place head names the place itself: no "Navacerrada" beside it.
+  ExpectNone(es, {"Navacerrada"});
+  const std::vector<Entity> pt =
+      Extract("pt", {"A câmara municipal de Leiria abriu um inquérito. A obra custou caro.\n"});
+  ExpectEntity(pt, "câmara municipal de Leiria", "organization");
+  // An organization's head word after a title and "of" opens its name.
+  const std::vector<Entity> pt2 =
+      Extract("pt", {"Falou o comandante dos Bombeiros Voluntários de Leiria. A ministra da Saúde "
+                     "calou-se.\n"});
+  ExpectEntity(pt2, "Bombeiros Voluntários de Leiria", "organization");
+  ExpectNone(pt2, {"Saúde"});
+  // The portfolio goes on after "of"; "para" joins after a head word.
+  const std::vector<Entity> pt3 =
+      Extract("pt", {"A secretária de Estado da Energia, Ana Lopes, visitou Leiria.\n"});
+  ExpectEntity(pt3, "Ana Lopes", "person");
+  ExpectNone(pt3, {"Energia", "Estado"});
+  const std::vector<Entity> es2 = Extract(
+      "es", {"Llegaron aviones del Ministerio para la Transición Ecológica. El debate llegó a "
+             "las Cortes.\n"});
+  ExpectEntity(es2, "Ministerio para la Transición Ecológica", "organization");
+  ExpectEntity(es2, "Cortes", "organization");
+  // A capitalized article inside a sentence is the name's.
+  const std::vector<Entity> fr2 =
+      Extract("fr", {"Le groupe Les Insoumis proteste à Grenoble. Les pompiers sont partis.\n"});
+  // A lower-case organization head before a name types it.
+  ExpectEntity(fr2, "Les Insoumis", "organization");
+  ExpectNone(fr2, {"Les", "Le"});
+  // Russian: the head in any case, named as listed; "мэра" is a title's.
+  const std::vector<Entity> ru =
+      Extract("ru", {"Проверку начали сотрудники прокуратуры Кировского района. Слова мэра Томска "
+                     "передали журналисты.\n",
+                     "Совещание прошло в мэрии Северска.\n"});
+  ExpectEntity(ru, "прокуратура Кировского района", "organization",
+               {"прокуратуры Кировского района"});
+  EXPECT_TRUE(Written(ru, "Томска")) << Names(ru);
+  ExpectEntity(ru, "мэрия Северска", "organization", {"мэрии Северска"});
+  const std::vector<Entity> street =
+      Extract("ru", {"Трубу прорвало на улице Чехова. Движение по улице Чехова перекрыто, а на "
+                     "площади Победы ремонт.\n"});
+  ExpectEntity(street, "улица Чехова", "place", {"улице Чехова"});
+  ExpectEntity(street, "площадь Победы", "place", {"площади Победы"});
+}
+
+TEST(EntitiesLanguagesTest, RussianAdjectiveNamesAreNamedInTheNominative) {
+  const std::vector<Entity> e =
+      Extract("ru", {"Воду отключили в Кировском районе. Жители Кировского района жалуются.\n",
+                     "В Томской области похолодало. Депутаты Областного собрания спорят.\n",
+                     "На Лесной улице ремонт. В Областном собрании прошло заседание.\n",
+                     "Суд вызвал Игоря Белоусова. Но Игорь Белоусов не пришел.\n"});
+  ExpectEntity(e, "Кировский район", "place", {"Кировском районе", "Кировского района"});
+  ExpectEntity(e, "Томская область", "place", {"Томской области"});
+  ExpectEntity(e, "Лесная улица", "place", {"Лесной улице"});
+  ExpectEntity(e, "Областное собрание", "organization",
+               {"Областного собрания", "Областном собрании"});
+  ExpectEntity(e, "Игорь Белоусов", "person", {"Игоря Белоусова"});
+}
+
+TEST(EntitiesGermanTest, ATownEndingInACommonNounAfterAPlacePrepositionIsAPlace) {
+  const std::vector<Entity> e = Extract(
+      "de", {"Der Zug aus Mühlhausen kam am Dienstag zu spät. Die Pendler fuhren dann nach "
+             "Wilhelmshaven weiter.\n",
+             "In Bremerhaven wartete das Haus der Feuerwehr. Ein Haus brannte, der Hafen war "
+             "gesperrt.\n",
+             "Sie wohnt in Heidelberg, sagte Vogt.\n"});
+  ExpectEntity(e, "Mühlhausen", "place");
+  ExpectEntity(e, "Wilhelmshaven", "place");
+  ExpectEntity(e, "Bremerhaven", "place");
+  ExpectEntity(e, "Heidelberg", "place");
+  ExpectNone(e, {"Haus", "Hafen", "Pendler", "Feuerwehr"});
+}
+
 // A data folder's copy of a non-English list replaces the built-in one.
 class EntitiesLanguageDataTest : public TempDirTest {};
 
@@ -454,6 +568,67 @@ TEST_F(EntitiesLanguageDataTest, ACommonNounOfTheDataFolderIsNoGermanName) {
   e = Extract("de", {text}, dir_.string());
   EXPECT_FALSE(Written(e, "Kiesgrube")) << Names(e);
   EXPECT_TRUE(Written(e, "Vogt")) << Names(e);
+}
+
+TEST_F(EntitiesLanguageDataTest, AnInstitutionHeadOfTheDataFolderMakesAnOrganization) {
+  const std::string text = "Hier, le rectorat de Grenoble a fermé trois écoles.\n";
+  Write("fr/institution_heads.txt", "# heads\ninspection | organization\n");
+  std::vector<Entity> e =
+      Extract("fr", {"Hier, l'inspection de Grenoble a parlé.\n", text}, dir_.string());
+  EXPECT_TRUE(Written(e, "inspection de Grenoble")) << Names(e);
+  EXPECT_FALSE(Written(e, "rectorat de Grenoble")) << Names(e);
+  Write("fr/institution_heads.txt", "inspection | maybe\n");
+  Result<EntityExtractor> bad = EntityExtractor::Create(dir_.string(), "fr");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(EntitiesLanguageDataTest, RoadWordsAndNominativesOfTheDataFolder) {
+  Result<std::string> settings = ReadDataFile("", "ru/entity_settings.txt");
+  ASSERT_TRUE(settings.ok()) << settings.status().ToString();
+  // The built-in settings without their nominative lines.
+  std::string without;
+  for (size_t pos = 0; pos < settings->size();) {
+    size_t end = settings->find('\n', pos);
+    end = end == std::string::npos ? settings->size() : end + 1;
+    const std::string line = settings->substr(pos, end - pos);
+    if (line.rfind("nominative", 0) != 0) without += line;
+    pos = end;
+  }
+  Write("ru/entity_settings.txt", without);
+  const std::string text = "На Ленинском проспекте пробка. По дороге М-7 едут медленно.\n";
+  std::vector<Entity> e = Extract("ru", {text}, dir_.string());
+  EXPECT_FALSE(Written(e, "М-7")) << Names(e);
+  EXPECT_FALSE(Written(e, "Ленинский проспект")) << Names(e);
+  Write("ru/entity_settings.txt", without + "road_word | дороге\nnominative | ском е | ский -\n");
+  e = Extract("ru", {text}, dir_.string());
+  EXPECT_TRUE(Written(e, "М-7")) << Names(e);
+  EXPECT_TRUE(Written(e, "Ленинский проспект")) << Names(e);
+  Write("ru/entity_settings.txt", "nominative | ском е\n");
+  Result<EntityExtractor> bad = EntityExtractor::Create(dir_.string(), "ru");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(EntitiesLanguageDataTest, APlaceSuffixOfTheDataFolderKeepsAGermanTown) {
+  Result<std::string> settings = ReadDataFile("", "de/entity_settings.txt");
+  ASSERT_TRUE(settings.ok()) << settings.status().ToString();
+  std::string without;  // the built-in settings without their place suffixes
+  for (size_t pos = 0; pos < settings->size();) {
+    size_t end = settings->find('\n', pos);
+    end = end == std::string::npos ? settings->size() : end + 1;
+    const std::string line = settings->substr(pos, end - pos);
+    if (line.rfind("place_suffix", 0) != 0) without += line;
+    pos = end;
+  }
+  const std::string text = "Der Bus fuhr nach Mühlhausen, sagte Vogt. Danach ging er nach Hause.\n";
+  Write("de/entity_settings.txt", without);
+  std::vector<Entity> e = Extract("de", {text}, dir_.string());
+  EXPECT_FALSE(Written(e, "Mühlhausen")) << Names(e);
+  Write("de/entity_settings.txt", without + "place_suffix | hausen\n");
+  e = Extract("de", {text}, dir_.string());
+  ExpectEntity(e, "Mühlhausen", "place");
+  ExpectNone(e, {"Hause"});
 }
 
 TEST_F(EntitiesLanguageDataTest, AnUnknownSettingIsAnError) {
