@@ -686,6 +686,54 @@ void EntityExtractor::Run::EmitKnownPrefix(uint32_t d, std::string_view text, co
   }
 }
 
+// Where capitals mark names, the first word of part [s, e) that is not the
+// portfolio of a title before it; e when none is left.
+size_t EntityExtractor::Run::PastTitlePortfolio(std::string_view text, const Words& words, size_t s,
+                                                size_t e) const {
+  // Where capitals mark names, the word after a title and "of" belongs to
+  // the title: "la ministra de Trabajo", "le ministre des Transports", "il
+  // ministro dell'Economia Giancarlo Giorgetti"); not an organization's
+  // name opened by its head word ("o comandante dos Bombeiros Voluntários
+  // de Coimbra").
+  // (Past a leading "of" a stopword left: "Estado" of "de Estado da".)
+  if (!x_.capitals_mark_names_) return s;
+  while (s < e && !words[s].cap && IsOfOrArticle(words[s].key)) ++s;
+  if (s >= e) return e;
+  const std::string* first_head = e - s >= 2 ? HeadType(words[s].key) : nullptr;
+  if (s >= 2 && !KnownKey(words[s].key) && !IsGiven(words[s].key) && !KnownRun(text, words, s, e) &&
+      (first_head == nullptr || *first_head != "organization")) {
+    size_t j = s - 1;
+    if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kArticle) && j > 0) --j;
+    // Not after a title of a place ("el alcalde de Navalcastro").
+    // Also after a portfolio: "la secretária de Estado da Mobilidade".
+    size_t t = j > 0 ? j - 1 : 0;
+    for (int hops = 0; hops < 3 && t >= 2 && words[t].cap && !IsTitle(words[t].key) &&
+                       !words[t - 1].cap && IsOfOrArticle(words[t - 1].key);
+         ++hops) {
+      size_t u = t - 1;
+      while (u > 0 && !words[u].cap && IsOfOrArticle(words[u].key)) --u;
+      if (words[u].cap && !IsTitle(words[u].key)) break;
+      t = u;
+    }
+    if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kOf) && j > 0 &&
+        IsTitle(words[t].key) && !IsNameWordOf(words[t].lower, NameWords::kPlaceOf)) {
+      // With the words after it that the pile writes in lower case: "la
+      // consejera de Medio Ambiente" ("medio ambiente").
+      ++s;
+      while (s < e && words[s].cap && lowercase_.count(words[s].key) > 0 &&
+             !IsGiven(words[s].key) && !KnownKey(words[s].key)) {
+        ++s;
+      }
+      // And after "of": "la secretária de Estado da Mobilidade".
+      while (s < e && !words[s].cap && IsOfOrArticle(words[s].key)) {
+        while (s < e && !words[s].cap && IsOfOrArticle(words[s].key)) ++s;
+        if (s < e) ++s;
+      }
+    }
+  }
+  return s;
+}
+
 void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Words& words, size_t s,
                                     size_t e) {
   // 1. Leading stopwords ("The", "But", "An"); where capitals mark names,
@@ -796,49 +844,8 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
       ++s;
     }
   }
-  // Where capitals mark names, the word after a title and "of" belongs to
-  // the title: "la ministra de Trabajo", "le ministre des Transports", "il
-  // ministro dell'Economia Giancarlo Giorgetti"); not an organization's
-  // name opened by its head word ("o comandante dos Bombeiros Voluntários
-  // de Coimbra").
-  // (Past a leading "of" a stopword left: "Estado" of "de Estado da".)
-  if (x_.capitals_mark_names_) {
-    while (s < e && !words[s].cap && IsOfOrArticle(words[s].key)) ++s;
-    if (s >= e) return;
-  }
-  const std::string* first_head = e - s >= 2 ? HeadType(words[s].key) : nullptr;
-  if (x_.capitals_mark_names_ && s >= 2 && !KnownKey(words[s].key) && !IsGiven(words[s].key) &&
-      !KnownRun(text, words, s, e) && (first_head == nullptr || *first_head != "organization")) {
-    size_t j = s - 1;
-    if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kArticle) && j > 0) --j;
-    // Not after a title of a place ("el alcalde de Navalcastro").
-    // Also after a portfolio: "la secretária de Estado da Mobilidade".
-    size_t t = j > 0 ? j - 1 : 0;
-    for (int hops = 0; hops < 3 && t >= 2 && words[t].cap && !IsTitle(words[t].key) &&
-                       !words[t - 1].cap && IsOfOrArticle(words[t - 1].key);
-         ++hops) {
-      size_t u = t - 1;
-      while (u > 0 && !words[u].cap && IsOfOrArticle(words[u].key)) --u;
-      if (words[u].cap && !IsTitle(words[u].key)) break;
-      t = u;
-    }
-    if (!words[j].cap && IsNameWordOf(words[j].key, NameWords::kOf) && j > 0 &&
-        IsTitle(words[t].key) && !IsNameWordOf(words[t].lower, NameWords::kPlaceOf)) {
-      // With the words after it that the pile writes in lower case: "la
-      // consejera de Medio Ambiente" ("medio ambiente").
-      ++s;
-      while (s < e && words[s].cap && lowercase_.count(words[s].key) > 0 &&
-             !IsGiven(words[s].key) && !KnownKey(words[s].key)) {
-        ++s;
-      }
-      // And after "of": "la secretária de Estado da Mobilidade".
-      while (s < e && !words[s].cap && IsOfOrArticle(words[s].key)) {
-        while (s < e && !words[s].cap && IsOfOrArticle(words[s].key)) ++s;
-        if (s < e) ++s;
-      }
-      if (s >= e) return;
-    }
-  }
+  s = PastTitlePortfolio(text, words, s, e);
+  if (s >= e) return;
   // 7. Where capitals mark names, a known place before two name words or
   // more, or a given name, that are no known form: "(президентом) Турции
   // Реджепом Тайипом Эрдоганом" -> "Турции", "Реджепом Тайипом Эрдоганом";

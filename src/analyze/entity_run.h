@@ -313,6 +313,7 @@ class EntityExtractor::Run {
   // Words [s, cut) dropped before a name: kept as a mention when they are
   // a known form, else their first word when it is a known word.
   void EmitKnownPrefix(uint32_t d, std::string_view text, const Words& words, size_t s, size_t cut);
+  size_t PastTitlePortfolio(std::string_view text, const Words& words, size_t s, size_t e) const;
 
   void EmitPart(uint32_t d, std::string_view text, const Words& words, size_t s, size_t e);
 
