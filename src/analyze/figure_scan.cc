@@ -1080,10 +1080,13 @@ class Scanner {
         uint32_t d = b;
         if (d > begin_ && Adjacent(d - 1) && w_.determiners.Contains(tok(d - 1).lower)) --d;
         bool in_phrase = d > begin_ && w_.prepositions.Contains(tok(d - 1).lower);
-        // Verb second: the subject may carry a phrase ("Die Zahl der
-        // Fahrgäste auf den Fähren stieg"): the subject before it.
-        if (in_phrase && w_.verb_second && d - 1 > begin_ && Adjacent(d - 2) &&
-            CompoundWord(d - 2) && LowerOrFirst(d - 2) && !tok(d - 2).is_number) {
+        // Verb second (or a language whose subject may carry a phrase:
+        // figure_grammar.txt "subject | phrase"): the subject may carry a
+        // phrase ("Die Zahl der Fahrgäste auf den Fähren stieg", "Столбик
+        // термометра в городе опустился"): the subject before it.
+        if (in_phrase && (w_.verb_second || w_.subject_phrase) && d - 1 > begin_ &&
+            Adjacent(d - 2) && CompoundWord(d - 2) && LowerOrFirst(d - 2) &&
+            !tok(d - 2).is_number) {
           s = d - 1;
           b = CompoundBefore(s - 1);
           d = b;
