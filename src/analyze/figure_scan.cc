@@ -886,8 +886,11 @@ class Scanner {
     }
     uint32_t noun_end = r->j;
     // A unit in the plural is no modifier: "a section of about 180 metres
-    // fell", "six months realistic" (but "a 180-metre section").
-    if (m->what.empty() && r->kind != Kind::kPeople && !r->plural_unit && r->j < end_ &&
+    // fell", "six months realistic" (but "a 180-metre section"), unless the
+    // language puts what it measures after it in the genitive
+    // (figure_grammar.txt "plural-unit | genitive": "600 метров трубы").
+    if (m->what.empty() && r->kind != Kind::kPeople &&
+        (!r->plural_unit || w_.plural_unit_genitive) && r->j < end_ &&
         (r->collective ? JoinedOrElided(r->j - 1) : JoinedAt(r->span_end, r->j)) &&
         CompoundAfter(r->j, &noun_end)) {
       const bool bare = m->unit.empty() && !r->scaled;

@@ -395,6 +395,10 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
           w->subject_phrase = true;
           return true;
         }
+        if (row[0] == "plural-unit" && row[1] == "genitive" && row.size() == 2) {
+          w->plural_unit_genitive = true;
+          return true;
+        }
         if (row[0] == "narrower" && row[1] == "same" && row.size() == 2) {
           w->narrower_is_same = true;
           return true;

@@ -194,6 +194,9 @@ struct FigureWords {
   // A level or change verb's subject may carry a phrase, the verb second or
   // not ("Столбик термометра в городе опустился"); verb_second implies it.
   bool subject_phrase = false;
+  // A unit in the plural takes the noun it measures after it, in the
+  // genitive ("около 600 метров трубы"); else it is no modifier.
+  bool plural_unit_genitive = false;
   bool ascii_letters = false;  // words are of ASCII letters (English)
   // "rund 2,4 Mio." and "2,4 Mio." agree rather than are consistent.
   bool approximate_agrees = false;

@@ -409,6 +409,16 @@ TEST(RussianFiguresTest, TheSubjectStandsBeforeAnAdverbialPhrase) {
             (Rows{{"минус 15 градусов", -15, -15, "", "degree", "температура воздуха"}}));
 }
 
+// Russian puts what a unit measures after it, in the genitive
+// (figure_grammar.txt "plural-unit | genitive"); an infinitive level verb
+// after "может" names its subject.
+TEST(RussianFiguresTest, APluralUnitTakesWhatItMeasuresInTheGenitive) {
+  EXPECT_EQ(Figures("ru", "Рабочие уложат около 300 метров кабеля.\n"),
+            (Rows{{"около 300 метров", 300, 300, "about", "metre", "кабеля"}}));
+  EXPECT_EQ(Figures("ru", "Ущерб может составить 2 млн рублей.\n"),
+            (Rows{{"2 млн рублей", 2e6, 2e6, "", "rouble", "ущерб"}}));
+}
+
 // The groups of figures over `texts` (one document each) analysed as
 // `language`: each group's status and the text of its mentions.
 using GroupRow = std::pair<std::string, std::vector<std::string>>;
@@ -527,6 +537,18 @@ TEST_F(FigureLanguageDataTest, AFolderWithoutTheSubjectPhraseSetting) {
   const std::string text = "Столбик термометра в городе опустился до минус 32 градусов.\n";
   EXPECT_EQ(Figures("ru", text, data_dir()),
             (Rows{{"минус 32 градусов", -32, -32, "", "degree", ""}}));
+}
+
+// Without the setting "plural-unit | genitive", a plural unit is no
+// modifier.
+TEST_F(FigureLanguageDataTest, AFolderWithoutThePluralUnitGenitiveSetting) {
+  std::string grammar = *ReadDataFile("", "ru/figure_grammar.txt");
+  const size_t at = grammar.find("\nplural-unit    | genitive\n");
+  ASSERT_NE(at, std::string::npos);
+  grammar.erase(at + 1, grammar.find('\n', at + 1) - at);
+  Write("ru/figure_grammar.txt", grammar);
+  EXPECT_EQ(Figures("ru", "Рабочие уложат около 300 метров кабеля.\n", data_dir()),
+            (Rows{{"около 300 метров", 300, 300, "about", "metre", ""}}));
 }
 
 }  // namespace
