@@ -886,8 +886,11 @@ class Scanner {
     }
     uint32_t noun_end = r->j;
     // A unit in the plural is no modifier: "a section of about 180 metres
-    // fell", "six months realistic" (but "a 180-metre section").
-    if (m->what.empty() && r->kind != Kind::kPeople && !r->plural_unit && r->j < end_ &&
+    // fell", "six months realistic" (but "a 180-metre section"), unless the
+    // language puts what it measures after it in the genitive
+    // (figure_grammar.txt "plural-unit | genitive": "600 метров трубы").
+    if (m->what.empty() && r->kind != Kind::kPeople &&
+        (!r->plural_unit || w_.plural_unit_genitive) && r->j < end_ &&
         (r->collective ? JoinedOrElided(r->j - 1) : JoinedAt(r->span_end, r->j)) &&
         CompoundAfter(r->j, &noun_end)) {
       const bool bare = m->unit.empty() && !r->scaled;
@@ -1080,10 +1083,13 @@ class Scanner {
         uint32_t d = b;
         if (d > begin_ && Adjacent(d - 1) && w_.determiners.Contains(tok(d - 1).lower)) --d;
         bool in_phrase = d > begin_ && w_.prepositions.Contains(tok(d - 1).lower);
-        // Verb second: the subject may carry a phrase ("Die Zahl der
-        // Fahrgäste auf den Fähren stieg"): the subject before it.
-        if (in_phrase && w_.verb_second && d - 1 > begin_ && Adjacent(d - 2) &&
-            CompoundWord(d - 2) && LowerOrFirst(d - 2) && !tok(d - 2).is_number) {
+        // Verb second (or a language whose subject may carry a phrase:
+        // figure_grammar.txt "subject | phrase"): the subject may carry a
+        // phrase ("Die Zahl der Fahrgäste auf den Fähren stieg", "Столбик
+        // термометра в городе опустился"): the subject before it.
+        if (in_phrase && (w_.verb_second || w_.subject_phrase) && d - 1 > begin_ &&
+            Adjacent(d - 2) && CompoundWord(d - 2) && LowerOrFirst(d - 2) &&
+            !tok(d - 2).is_number) {
           s = d - 1;
           b = CompoundBefore(s - 1);
           d = b;

@@ -391,6 +391,14 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
           w->verb_second = true;
           return true;
         }
+        if (row[0] == "subject" && row[1] == "phrase" && row.size() == 2) {
+          w->subject_phrase = true;
+          return true;
+        }
+        if (row[0] == "plural-unit" && row[1] == "genitive" && row.size() == 2) {
+          w->plural_unit_genitive = true;
+          return true;
+        }
         if (row[0] == "narrower" && row[1] == "same" && row.size() == 2) {
           w->narrower_is_same = true;
           return true;
@@ -440,6 +448,14 @@ Status LoadLabels(std::string_view data_dir, const std::string& name, FigureLabe
           labels->casualty_names.emplace_back(row[2], row[0]);
           return true;
         }
+        if (row[1] == "measure-name" && row.size() == 3 && !row[2].empty()) {
+          labels->measure_names.emplace_back(row[2], row[0]);
+          return true;
+        }
+        if (row[1] == "people-verb" && row.size() == 3 && !row[2].empty()) {
+          labels->people_verbs.emplace_back(row[0], row[2]);
+          return true;
+        }
         if (row[1] != "people" || row.size() != 2) return false;
         if (!labels->people.empty()) return false;  // one
         labels->people = row[0];
@@ -484,6 +500,8 @@ Result<FigureWords> LoadFigureWords(std::string_view data_dir, std::string_view 
   // "Verletzte", "Veränderung bei", "Kosten".
   if (w.capitalized_nouns) {
     for (auto& [key, name] : w.labels.casualty_names) name = CapitalizeFirst(name);
+    for (auto& [key, name] : w.labels.measure_names) name = CapitalizeFirst(name);
+    for (auto& [verb, name] : w.labels.people_verbs) name = CapitalizeFirst(name);
     w.change_label = CapitalizeFirst(w.change_label);                     // "Veränderung bei"
     for (MoneyVerb& v : w.money_verbs) v.what = CapitalizeFirst(v.what);  // "Kosten"
   }

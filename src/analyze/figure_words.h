@@ -191,7 +191,13 @@ struct FigureWords {
       subject_pronouns;            // "kostet das rund 1,1 Mio. Euro": a subject after its verb
   bool capitalized_nouns = false;  // every noun is written with a capital (German)
   bool verb_second = false;        // time phrases stand between verb and figure (German)
-  bool ascii_letters = false;      // words are of ASCII letters (English)
+  // A level or change verb's subject may carry a phrase, the verb second or
+  // not ("Столбик термометра в городе опустился"); verb_second implies it.
+  bool subject_phrase = false;
+  // A unit in the plural takes the noun it measures after it, in the
+  // genitive ("около 600 метров трубы"); else it is no modifier.
+  bool plural_unit_genitive = false;
+  bool ascii_letters = false;  // words are of ASCII letters (English)
   // "rund 2,4 Mio." and "2,4 Mio." agree rather than are consistent.
   bool approximate_agrees = false;
   // "120 многоквартирных домов" and "120 домов" are one figure.

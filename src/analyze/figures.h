@@ -165,7 +165,10 @@
 //       [to|at|by|from] FIGURE, the subject a lower-case compound right
 //       before the verb (or the sentence's first word) that is not another
 //       figure's counted noun ("Exports to the 27 EU member states dropped
-//       8%" gets no what). Level verbs (reached, hit, stood, totalled,
+//       8%" gets no what); where the language says so (figure_grammar.txt
+//       "verb | second", "subject | phrase"), the compound before a
+//       prepositional phrase between it and the verb ("Столбик термометра
+//       в городе опустился до минус 32 градусов"). Level verbs (reached, hit, stood, totalled,
 //       topped, exceeded, worth, is/was/are/were; the copula not for bare
 //       numbers, which are mostly ages: "they were over 65") or change verbs
 //       (rose, fell, climbed, jumped, dropped, grew, cut, ...) with "to",
@@ -305,10 +308,28 @@ struct FigureLabelWords {
   // the whole label of a casualty figure when given; none in English, whose
   // keys are words of the language ("people injured").
   std::vector<std::pair<std::string, std::string>> casualty_names;
+  // The language's name of a measure-topic key (figure_grammar.txt: "burnt"
+  // -> "superficie quemada"), the label of a measure of that key whatever
+  // noun it is of; none in English, which has no measure topics.
+  std::vector<std::pair<std::string, std::string>> measure_names;
+  // A verb next to a count of people that names who they are (Russian
+  // "проживают около 35 тыс. человек" -> "жители"): verb and name; none in
+  // English.
+  std::vector<std::pair<std::string, std::string>> people_verbs;
 
   // The name of casualty key `key`, or null.
-  const std::string* CasualtyName(std::string_view key) const {
-    for (const auto& [k, name] : casualty_names) {
+  const std::string* CasualtyName(std::string_view key) const { return Find(casualty_names, key); }
+  // The name of measure-topic key `key`, or null.
+  const std::string* MeasureName(std::string_view key) const { return Find(measure_names, key); }
+  // The name of the people a verb (lower case) says they are, or null.
+  const std::string* PeopleVerbName(std::string_view verb) const {
+    return Find(people_verbs, verb);
+  }
+
+ private:
+  static const std::string* Find(const std::vector<std::pair<std::string, std::string>>& names,
+                                 std::string_view key) {
+    for (const auto& [k, name] : names) {
       if (k == key) return &name;
     }
     return nullptr;

@@ -760,13 +760,27 @@ class SentenceMatcher {
       end = i + 2;
       marked = true;
     }
+    // "hasta el viernes", "bis Freitag": a weekday an until word leads to
+    // (at most two fillers between) is ahead unless the tense is past: a
+    // deadline ("mantiene el aviso hasta el viernes").
+    bool until = false;
+    if (first == i && step == 0) {
+      size_t k = i;
+      while (k > 0 && i - k < 2 && IsWord(k - 1) && Is(k - 1, kUntilFiller) && !Is(k - 1, kUntil)) {
+        --k;
+      }
+      until = k > 0 && IsWord(k - 1) && Is(k - 1, kUntil);
+      marked = marked || until;
+    }
     if (common_word && !marked) return false;
     SetSpan(first, end, e);
     e->kind = kKindRelative;
     e->precision = kPrecisionDay;
     Hedge(first, words_.date_hedges(), e);
     *next = end;
-    const bool forward = step > 0 || (step == 0 && Future(first, end));
+    const bool forward =
+        step > 0 || (step == 0 && (until ? Tense(first, end) >= 0 : Future(first, end)));
+    if (until && forward) e->kind = kKindDeadline;
     if (ref_ == nullptr) {
       e->future = forward;
       return true;

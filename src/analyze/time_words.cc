@@ -73,6 +73,8 @@ constexpr RoleName kTimeRoles[] = {
     {"period_end", kPeriodEnd},
     {"period_end_filler", kPeriodEndFiller},
     {"year_follower", kYearFollower},
+    {"until", kUntil},
+    {"until_filler", kUntilFiller},
 };
 
 constexpr RoleName kTenseRoles[] = {

@@ -91,6 +91,8 @@ enum TimeRole : uint64_t {
   kPeriodEnd = uint64_t{1} << 51,        // "к концу месяца": the last day of this unit
   kPeriodEndFiller = uint64_t{1} << 52,  // "fin du mois": between the end word and the unit
   kYearFollower = uint64_t{1} << 53,     // "1998 bei": after a bare year, makes it a date
+  kUntil = uint64_t{1} << 54,            // "hasta el viernes": a weekday it leads to is ahead
+  kUntilFiller = uint64_t{1} << 55,      // "hasta el viernes": between the until word and it
 };
 
 // How a language writes dates and names (data/<language>/time_grammar.txt).

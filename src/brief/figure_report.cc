@@ -148,6 +148,21 @@ std::string CasualtyLabel(const FigureLabelWords& words, const Document& doc,
   return label;
 }
 
+// A count of people that a verb right before or after it names
+// (figure_labels.txt people-verb: "проживают около 35 тыс. человек" ->
+// "жители"); "" when none does.
+std::string PeopleVerbLabel(const FigureLabelWords& words, const Document& doc,
+                            const FigureMention& m, uint32_t first, uint32_t last) {
+  const Sentence& s = doc.sentences[m.sentence];
+  if (first > s.token_begin && !BreakBetween(doc, first - 1, first)) {
+    if (const std::string* name = words.PeopleVerbName(doc.tokens[first - 1].lower)) return *name;
+  }
+  if (last + 1 < s.token_end && !BreakBetween(doc, last, last + 1)) {
+    if (const std::string* name = words.PeopleVerbName(doc.tokens[last + 1].lower)) return *name;
+  }
+  return "";
+}
+
 // A figure's clause, when nothing names what it counts: the words around it
 // to the nearest punctuation or clause word, at most six before and eight
 // after ("the election needs to take place within 18 months").
@@ -174,7 +189,12 @@ std::string FigureLabel(const FigureExtractor& figures, const Document& doc,
   uint32_t first = 0, last = 0;
   if (!FigureTokens(doc, m, &first, &last)) return m.what;
   if (IsCasualty(m.what)) return CasualtyLabel(figures.label_words(), doc, m, last);
+  if (const std::string* name = figures.label_words().MeasureName(m.what_key)) return *name;
   if (m.what.empty() || m.what == m.unit) {
+    if (m.unit == "people") {
+      std::string name = PeopleVerbLabel(figures.label_words(), doc, m, first, last);
+      if (!name.empty()) return name;
+    }
     return ClauseLabel(figures.label_words(), doc, m, first, last);
   }
   return m.what;
@@ -182,6 +202,9 @@ std::string FigureLabel(const FigureExtractor& figures, const Document& doc,
 
 std::string GroupLabel(const FigureExtractor& figures, const Cluster& cluster,
                        const FigureGroup& g) {
+  // A measure of a topic the language names ("burnt": the area burnt) is
+  // named by it, whatever noun its mentions are of ("pinar").
+  if (const std::string* name = figures.label_words().MeasureName(g.what_key)) return *name;
   // A named quantity keeps the group's name.
   if (!IsCasualty(g.what) && !g.what.empty() && g.what != g.unit) return g.what;
   std::map<std::string, size_t> votes;

@@ -31,6 +31,12 @@ void ReportableFigures(const FigureExtractor& figures, std::vector<FigureGroup> 
 //     (figure_labels.txt, casualty-name), that name and the place or event,
 //     which ends on a content word ("Verletzte", "feridos no despiste de um
 //     autocarro");
+//   - a measure of a topic the language names (figure_labels.txt
+//     measure-name of a figure_grammar.txt measure-topic key: "superficie
+//     quemada"), whatever noun it is of;
+//   - a count of people without a noun of its own next to a verb that says
+//     who they are (figure_labels.txt people-verb: "проживают около 35 тыс.
+//     человек" -> "жители");
 //   - nothing named (the label is only the unit: "percent", "month"): the
 //     figure's clause, to the nearest punctuation or clause word, at most
 //     six words before and eight after ("the election needs to take place
@@ -38,8 +44,9 @@ void ReportableFigures(const FigureExtractor& figures, std::vector<FigureGroup> 
 //   - else its `what` ("repair", "unemployment rate").
 std::string FigureLabel(const FigureExtractor& figures, const Document& doc,
                         const FigureMention& m);
-// A group's label: its `what` when that names the quantity; else (casualties,
-// a unit alone) its mentions' most frequent label, the fuller on a tie.
+// A group's label: the name of its measure topic, when the language has one;
+// else its `what` when that names the quantity; else (casualties, a unit
+// alone) its mentions' most frequent label, the fuller on a tie.
 std::string GroupLabel(const FigureExtractor& figures, const Cluster& cluster,
                        const FigureGroup& g);
 

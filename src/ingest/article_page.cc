@@ -3,8 +3,6 @@
 #include "ingest/article_page.h"
 
 #include <gumbo.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cmath>
@@ -637,43 +635,12 @@ Status LoadLanguage(std::string_view data_dir, const std::string& language, bool
   if (!bylines.ok()) return bylines.status();
   for (const DataRow& row : *bylines) {
     if (row[1] == "page") w->byline_openings.push_back(std::string(row[0]) + " ");
-    if (row[1] == "date_label") w->date_labels.push_back(AsciiLower(row[0]));
+    if (row[1] == "date_label") w->date_labels.push_back(FoldForMatching(row[0]));
   }
   return Status::Ok();
 }
 
 }  // namespace
-
-std::string FoldForMatching(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    if (p[i] < 0x80) {
-      out.push_back(AsciiToLower(static_cast<char>(p[i++])));
-      continue;
-    }
-    const int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) {  // not UTF-8: kept as it is
-      out.append(s.substr(start, i - start));
-      continue;
-    }
-    if (c == 0x202F || c == 0x2009 || c == 0x00A0) {  // narrow, thin, no-break spaces
-      out.push_back(' ');
-      continue;
-    }
-    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-    char buf[4];
-    int32_t k = 0;
-    UBool error = false;
-    U8_APPEND(buf, k, 4, c, error);
-    if (!error) out.append(buf, k);
-  }
-  return out;
-}
 
 Result<PageWords> PageWords::Create(std::string_view data_dir, std::string_view language) {
   PageWords w;

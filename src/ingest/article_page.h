@@ -16,6 +16,7 @@
 #include "dossier/status.h"
 #include "ingest/html_dom.h"
 #include "ingest/outlets.h"
+#include "util/utf8.h"  // FoldForMatching
 
 namespace dossier::article_internal {
 
@@ -135,10 +136,6 @@ struct PageWords {
 
   static Result<PageWords> Create(std::string_view data_dir, std::string_view language);
 };
-
-// `s` lower-cased for matching furniture (Unicode simple case folding; the
-// thin and narrow no-break spaces of French typography as spaces).
-std::string FoldForMatching(std::string_view s);
 
 struct Meta {
   std::string og_title, twitter_title, og_site, og_url, canonical, title_tag;

@@ -9,6 +9,7 @@
 #include "util/data_rows.h"
 #include "util/dates.h"
 #include "util/strings.h"
+#include "util/utf8.h"
 
 namespace dossier {
 namespace {
@@ -108,7 +109,7 @@ bool Outlets::StartsDatePart(
     std::string_view w = words[k];
     while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':'))
       w.remove_suffix(1);
-    return AsciiLower(w);
+    return FoldForMatching(w);
   };
   const std::string w = bare(i);
   const bool next_digit = i + 1 < words.size() && IsAsciiDigit(words[i + 1][0]);
@@ -156,7 +157,7 @@ Result<Outlets> Outlets::Create(std::string_view data_dir, std::string_view lang
   Result<std::vector<DataRow>> bylines = LoadDataRows(data_dir, bylines_file);
   if (!bylines.ok()) return bylines.status();
   for (const DataRow& row : *bylines) {
-    if (row[1] == "date_label") o.date_labels_.push_back(AsciiLower(row[0]));
+    if (row[1] == "date_label") o.date_labels_.push_back(FoldForMatching(row[0]));
   }
   return o;
 }

@@ -3,6 +3,8 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <array>
 
@@ -241,6 +243,37 @@ std::string Utf16ToUtf8(std::string_view s, bool big_endian, OffsetMap* map) {
   }
   std::string out;
   std::move(b).Finish(&out, map);
+  return out;
+}
+
+std::string FoldForMatching(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      out.push_back(AsciiToLower(static_cast<char>(p[i++])));
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {  // not UTF-8: kept as it is
+      out.append(s.substr(start, i - start));
+      continue;
+    }
+    if (c == 0x202F || c == 0x2009 || c == 0x00A0) {  // narrow, thin, no-break spaces
+      out.push_back(' ');
+      continue;
+    }
+    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    char buf[4];
+    int32_t k = 0;
+    UBool error = false;
+    U8_APPEND(buf, k, 4, c, error);
+    if (!error) out.append(buf, k);
+  }
   return out;
 }
 

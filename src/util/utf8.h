@@ -46,6 +46,11 @@ bool IsValidUtf8(std::string_view s);
 // back to `s`. Unpaired surrogates become U+FFFD.
 std::string Utf16ToUtf8(std::string_view s, bool big_endian, OffsetMap* map);
 
+// `s` lower-cased for matching words of a list (Unicode simple case
+// folding, so "Обновлено" matches "обновлено"; the thin and narrow no-break
+// spaces of French typography as spaces).
+std::string FoldForMatching(std::string_view s);
+
 }  // namespace dossier
 
 #endif  // DOSSIER_UTIL_UTF8_H_

@@ -400,6 +400,25 @@ TEST(RussianFiguresTest, InflectedNumberWordsAndMagnitudes) {
             (Rows{{"Двадцать пять человек", 25, 25, "", "people", "injured"}}));
 }
 
+// Russian puts adverbials between a subject and its verb (figure_grammar.txt
+// "subject | phrase"): the subject before the phrase is what the level is of.
+TEST(RussianFiguresTest, TheSubjectStandsBeforeAnAdverbialPhrase) {
+  EXPECT_EQ(Figures("ru", "Столбик термометра в городе опустился до минус 32 градусов.\n"),
+            (Rows{{"минус 32 градусов", -32, -32, "", "degree", "столбик термометра"}}));
+  EXPECT_EQ(Figures("ru", "Температура воздуха в ту ночь опускалась до минус 15 градусов.\n"),
+            (Rows{{"минус 15 градусов", -15, -15, "", "degree", "температура воздуха"}}));
+}
+
+// Russian puts what a unit measures after it, in the genitive
+// (figure_grammar.txt "plural-unit | genitive"); an infinitive level verb
+// after "может" names its subject.
+TEST(RussianFiguresTest, APluralUnitTakesWhatItMeasuresInTheGenitive) {
+  EXPECT_EQ(Figures("ru", "Рабочие уложат около 300 метров кабеля.\n"),
+            (Rows{{"около 300 метров", 300, 300, "about", "metre", "кабеля"}}));
+  EXPECT_EQ(Figures("ru", "Ущерб может составить 2 млн рублей.\n"),
+            (Rows{{"2 млн рублей", 2e6, 2e6, "", "rouble", "ущерб"}}));
+}
+
 // The groups of figures over `texts` (one document each) analysed as
 // `language`: each group's status and the text of its mentions.
 using GroupRow = std::pair<std::string, std::vector<std::string>>;
@@ -505,6 +524,31 @@ TEST_F(FigureLanguageDataTest, ABadNumberFormatIsAnError) {
   Result<FigureExtractor> figures = FigureExtractor::Create(data_dir(), "de");
   ASSERT_FALSE(figures.ok());
   EXPECT_EQ(figures.status().code(), StatusCode::kInvalidArgument);
+}
+
+// Without the setting "subject | phrase", a subject before a phrase names
+// nothing.
+TEST_F(FigureLanguageDataTest, AFolderWithoutTheSubjectPhraseSetting) {
+  std::string grammar = *ReadDataFile("", "ru/figure_grammar.txt");
+  const size_t at = grammar.find("\nsubject        | phrase\n");
+  ASSERT_NE(at, std::string::npos);
+  grammar.erase(at + 1, grammar.find('\n', at + 1) - at);
+  Write("ru/figure_grammar.txt", grammar);
+  const std::string text = "Столбик термометра в городе опустился до минус 32 градусов.\n";
+  EXPECT_EQ(Figures("ru", text, data_dir()),
+            (Rows{{"минус 32 градусов", -32, -32, "", "degree", ""}}));
+}
+
+// Without the setting "plural-unit | genitive", a plural unit is no
+// modifier.
+TEST_F(FigureLanguageDataTest, AFolderWithoutThePluralUnitGenitiveSetting) {
+  std::string grammar = *ReadDataFile("", "ru/figure_grammar.txt");
+  const size_t at = grammar.find("\nplural-unit    | genitive\n");
+  ASSERT_NE(at, std::string::npos);
+  grammar.erase(at + 1, grammar.find('\n', at + 1) - at);
+  Write("ru/figure_grammar.txt", grammar);
+  EXPECT_EQ(Figures("ru", "Рабочие уложат около 300 метров кабеля.\n", data_dir()),
+            (Rows{{"около 300 метров", 300, 300, "about", "metre", ""}}));
 }
 
 }  // namespace

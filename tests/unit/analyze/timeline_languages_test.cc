@@ -54,6 +54,9 @@ class TimelineLanguagesTest : public ::testing::Test {
     return Found(builders_->at(language), text);
   }
   static const Pipeline& pipeline() { return *pipeline_; }
+  static const TimelineBuilder& builder(const std::string& language) {
+    return builders_->at(language);
+  }
 
  private:
   static Pipeline* pipeline_;
@@ -297,6 +300,36 @@ TEST_F(TimelineLanguagesTest, Russian) {
 }
 
 // English keeps reading "3/12/2015" month first.
+// A weekday an until word leads to ("hasta el viernes", "bis Freitag", "до
+// пятницы") in a sentence that is not in the past is the one to come, a
+// deadline; in the past it stays the one before; English keeps its tense
+// rule (no until word): "until Friday" in the present is the past Friday.
+TEST_F(TimelineLanguagesTest, UntilAWeekdayInThePresentIsAhead) {
+  const std::map<std::string, std::string> ahead = {
+      {"es", "La alerta por calor se mantiene hasta el viernes."},
+      {"de", "Die Sperrung der Strecke gilt bis Freitag."},
+      {"fr", "L'alerte est maintenue jusqu'à vendredi."},
+      {"it", "L'allerta resta in vigore fino a venerdì."},
+      {"pt", "A estrada continua cortada até sexta-feira."},
+      {"ru", "Режим ЧС в районе действует до пятницы."},
+  };
+  for (const auto& [language, text] : ahead) {
+    Document doc = AnalyzedDocument(pipeline(), text);
+    doc.date = kSaturday;
+    const std::vector<TimeExpression> found = builder(language).Extract(doc, 0);
+    ASSERT_EQ(found.size(), 1u) << language;
+    EXPECT_EQ(found[0].date, "2026-03-20") << language;
+    EXPECT_EQ(found[0].kind, "deadline") << language;
+    EXPECT_TRUE(found[0].future) << language;
+  }
+  // A weekday without an until word keeps the past reading.
+  EXPECT_EQ(Found("es", "El viernes la alerta se mantiene."), Dates{"viernes=2026-03-13"});
+  Result<TimelineBuilder> en = TimelineBuilder::Create("");
+  ASSERT_TRUE(en.ok()) << en.status().ToString();
+  EXPECT_EQ(Found(*en, "The heat warning stays in force until Friday."),
+            Dates{"Friday=2026-03-13"});
+}
+
 TEST_F(TimelineLanguagesTest, EnglishNumericDatesStayMonthFirst) {
   Result<TimelineBuilder> en = TimelineBuilder::Create("");
   ASSERT_TRUE(en.ok()) << en.status().ToString();
@@ -364,6 +397,30 @@ TEST_F(TimelineLanguageFolderTest, CountsAreTheLanguagesNumberWords) {
   EXPECT_EQ(found(*built_in, text), Dates{"vor dreizehn Tagen=2026-03-01"});
   EXPECT_EQ(found(*folder, text),
             (Dates{"vor dreizehn Tagen=2026-03-01", "vor zwoa Tagen=2026-03-12"}));
+}
+
+// The until words of a data folder's time_words.txt: "sino a venerdì" (a
+// variant of "fino a") leads to the Friday to come.
+TEST_F(TimelineLanguageFolderTest, UntilWordsOfTheDataFolder) {
+  Extend("it/time_words.txt", "sino | until");
+  Result<TimelineBuilder> folder = TimelineBuilder::Create(data_dir(), "it");
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  Result<TimelineBuilder> built_in = TimelineBuilder::Create("", "it");
+  ASSERT_TRUE(built_in.ok()) << built_in.status().ToString();
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  auto found = [&](const TimelineBuilder& t, const std::string& text) {
+    Document doc = AnalyzedDocument(*pipeline, text);
+    doc.date = kSaturday;
+    std::vector<std::string> out;
+    for (const TimeExpression& e : t.Extract(doc, 0)) {
+      out.push_back(std::string(e.span.Slice(doc.text)) + "=" + e.date);
+    }
+    return out;
+  };
+  const std::string text = "L'allerta resta in vigore sino a venerdì.";
+  EXPECT_EQ(found(*folder, text), Dates{"venerdì=2026-03-20"});
+  EXPECT_EQ(found(*built_in, text), Dates{"venerdì=2026-03-13"});
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "../analyze/analyzed_text.h"
+#include "../data_folder.h"
 #include "util/data_files.h"
 
 namespace dossier {
@@ -98,6 +99,54 @@ TEST_F(FigureReportTest, CasualtyLabelIsInTheDocumentsLanguage) {
   EXPECT_EQ(label("fr", "Quatre personnes ont été blessées dans la collision du train de\n"),
             "blessés dans la collision du train");
   EXPECT_EQ(label("ru", "Пострадали три человека.\n"), "пострадавшие");
+}
+
+// The label of the first figure of `text` in `language`, with the lists of
+// `data_dir` (empty: the built-in ones).
+std::string LabelIn(const std::string& language, const std::string& text,
+                    const std::string& data_dir = "") {
+  Result<Pipeline> pipeline = PipelineIn(language, data_dir);
+  Result<FigureExtractor> figures = FigureExtractor::Create(data_dir, language);
+  if (!pipeline.ok() || !figures.ok()) return "(no lists)";
+  const Document doc = AnalyzedDocument(*pipeline, text);
+  const std::vector<FigureMention> found = figures->Extract(doc, 0);
+  return found.empty() ? "(no figure)" : FigureLabel(*figures, doc, found[0]);
+}
+
+// A measure of a topic the language names (figure_labels.txt measure-name
+// of a figure_grammar.txt measure-topic) is labelled by it, not by the noun
+// it is of ("hectáreas de monte bajo").
+TEST(FigureLabelInLanguagesTest, AMeasureOfANamedTopicIsLabelledByIt) {
+  EXPECT_EQ(LabelIn("es", "El fuego ha calcinado unas 800 hectáreas de monte bajo.\n"),
+            "superficie quemada");
+  EXPECT_EQ(LabelIn("es", "La finca tiene 800 hectáreas de monte bajo.\n"), "monte");
+}
+
+// A count of people with no noun of its own is named by the verb next to it
+// (figure_labels.txt people-verb), not by its clause; English has none.
+TEST(FigureLabelInLanguagesTest, AVerbNamesACountOfPeople) {
+  EXPECT_EQ(LabelIn("ru", "В посёлке, где проживают около 12 тыс. человек, нет воды.\n"), "жители");
+  EXPECT_EQ(LabelIn("ru", "За сутки в пункты обогрева обратились более 300 человек.\n"),
+            "обратившиеся");
+  EXPECT_EQ(LabelIn("en", "At the plant, where about 1,200 people work, the lights are out.\n"),
+            "about 1,200 people work");
+}
+
+class FigureLabelWordsTest : public DataFolderTest {};
+
+// The measure names and people verbs of a data folder's figure_labels.txt.
+TEST_F(FigureLabelWordsTest, MeasureNamesAndPeopleVerbsOfTheDataFolder) {
+  Extend("ru/figure_labels.txt", "ночуют | people-verb | ночующие");
+  const std::string text = "В спортзале ночуют около 200 человек.\n";
+  EXPECT_EQ(LabelIn("ru", text, data_dir()), "ночующие");
+  EXPECT_NE(LabelIn("ru", text), "ночующие");
+  std::string labels = *ReadDataFile("", "es/figure_labels.txt");
+  const size_t at = labels.find("superficie quemada |");
+  ASSERT_NE(at, std::string::npos);
+  labels.replace(at, std::string("superficie quemada").size(), "área quemada");
+  Write("es/figure_labels.txt", labels);
+  EXPECT_EQ(LabelIn("es", "El fuego ha calcinado unas 800 hectáreas de monte bajo.\n", data_dir()),
+            "área quemada");
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "../data_folder.h"
+
 namespace dossier {
 namespace {
 
@@ -85,6 +87,31 @@ TEST(OutletsTest, BylinesLoseTheirDatesAndUpdates) {
   EXPECT_EQ(CleanBylineDates("May Smith and June Carter"), "May Smith and June Carter");
   EXPECT_EQ(CleanBylineDates("Amy Kuperinsky | NJ Advance Media for NJ.com"),
             "Amy Kuperinsky | NJ Advance Media for NJ.com");
+}
+
+// A Russian page's byline loses its date part at a label written with a
+// capital ("Обновлено"): labels compare case-folded (Unicode), not in ASCII
+// lower case.
+TEST(OutletsTest, ARussianDateLabelCutsTheBylineWhateverItsCase) {
+  Result<Outlets> ru = Outlets::Create("", "ru");
+  ASSERT_TRUE(ru.ok()) << ru.status().ToString();
+  EXPECT_EQ(ru->CleanBylineDates("Иван Петров Обновлено вчера"), "Иван Петров");
+  EXPECT_EQ(ru->CleanBylineDates("Иван Петров, ОПУБЛИКОВАНО утром"), "Иван Петров");
+  // A label is a date label only as a word of the byline after the first.
+  EXPECT_EQ(ru->CleanBylineDates("Иван Обновленский"), "Иван Обновленский");
+}
+
+class OutletsWordsTest : public DataFolderTest {};
+
+// The date labels of a data folder's bylines.txt, whatever their case.
+TEST_F(OutletsWordsTest, DateLabelsOfTheDataFolder) {
+  Extend("ru/bylines.txt", "Правка | date_label");
+  Result<Outlets> folder = Outlets::Create(data_dir(), "ru");
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  EXPECT_EQ(folder->CleanBylineDates("Иван Петров правка вчера"), "Иван Петров");
+  Result<Outlets> built_in = Outlets::Create("", "ru");
+  ASSERT_TRUE(built_in.ok()) << built_in.status().ToString();
+  EXPECT_EQ(built_in->CleanBylineDates("Иван Петров правка вчера"), "Иван Петров правка вчера");
 }
 
 }  // namespace
