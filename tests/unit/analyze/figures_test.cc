@@ -175,6 +175,11 @@ TEST_F(FiguresTest, IssueExamplesValuesUnitsAndQualifiers) {
                 {"More than 200,000 people", 200000, 200000, "more than", "people", "killed"}}));
   EXPECT_EQ(Rows("The attack on the airliner took over 220 lives.\n"),
             (std::vector<Row>{{"over 220 lives", 220, 220, "over", "people", "killed"}}));
+  // "lives" the noun is a death toll; "live" the verb is not.
+  EXPECT_EQ(Rows("About 12,000 people live in the valley.\n"),
+            (std::vector<Row>{{"About 12,000 people", 12000, 12000, "about", "people", "people"}}));
+  EXPECT_EQ(Rows("The storm claimed 12 lives and cut the road.\n"),
+            (std::vector<Row>{{"12 lives", 12, 12, "", "people", "killed"}}));
   EXPECT_EQ(Rows("Police arrested a dozen protesters.\n"),
             (std::vector<Row>{{"a dozen protesters", 12, 12, "", "", "protesters"}}));
   EXPECT_EQ(Rows("Twenty-five people were hurt and twenty five cars burned.\n"),
