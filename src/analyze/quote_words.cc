@@ -77,6 +77,9 @@ const std::array<std::string_view, QuoteWords::kKindCount> QuoteWords::kKindName
     "that_lead",
     "body",
     "body_preposition",
+    "dictionary_form",
+    "stand_in_company",
+    "stand_in_authority",
     "adverb_ending",
     "past_ending",
     "passive_ending",
@@ -164,6 +167,12 @@ Result<QuoteGrammar> QuoteGrammar::Load(std::string_view data_dir, std::string_v
       g.source_before_quote = true;
     } else if (parts.size() == 1 && parts[0] == "body_speakers") {
       g.body_speakers = true;
+    } else if (parts.size() == 1 && parts[0] == "acronym_after_body") {
+      g.acronym_after_body = true;
+    } else if (parts.size() == 1 && parts[0] == "stand_in_bodies") {
+      g.stand_in_bodies = true;
+    } else if (parts.size() == 3 && parts[0] == "dictionary_ending") {
+      g.dictionary_endings.push_back({std::string(parts[1]), std::string(parts[2])});
     } else {
       return Status(StatusCode::kInvalidArgument, file + ":" + std::to_string(lines.number()) +
                                                       ": not a setting: '" + std::string(line) +

@@ -101,6 +101,9 @@ class QuoteWords {
     kThatLead,
     kBody,
     kBodyPreposition,
+    kDictionaryForm,
+    kStandInCompany,
+    kStandInAuthority,
     // Endings: entries "-ed", matched at the end of a word (EndsIn).
     kAdverbEnding,
     kPastEnding,
@@ -235,6 +238,21 @@ struct QuoteGrammar {
   bool as_clause = false;  // "Как сообщили в мэрии, CLAUSE": "as", verb, subject, clause
   bool source_before_quote = false;  // "selon lui, « … »": the source names the speaker
   bool body_speakers = false;        // "selon la préfecture du Rhône": a body of kBody speaks
+  // dictionary_ending OBLIQUE NOMINATIVE: a body noun ending in OBLIQUE is
+  // shown with NOMINATIVE in its place when that form is of kind
+  // dictionary_form ("в мэрии" -> "мэрия"), the first such rule in file order.
+  struct Ending {
+    std::string oblique;
+    std::string nominative;
+  };
+  std::vector<Ending> dictionary_endings;
+  // "La compañía asegura …", "сообщили в ведомстве": a generic noun of
+  // stand_in_company or stand_in_authority means the organization of its
+  // kind named last before it.
+  bool stand_in_bodies = false;
+  // "в региональном управлении МЧС": an acronym right after a body noun
+  // names the body the noun is a part of; it speaks, the noun is its role.
+  bool acronym_after_body = false;
 
   static Result<QuoteGrammar> Load(std::string_view data_dir, std::string_view language);
 };

@@ -231,6 +231,7 @@ class QuoteExtractor::Run {
     char pronoun = 0;   // of a pronoun: QuoteWords::PronounOf
     bool org = false;   // "the RTSO", "Calloway Strand Engineering", "the company"... when known
     bool body = false;  // named by a noun of kBody ("la préfecture du Rhône"): BodyName
+    char stand_in = 0;  // named by a generic noun (StandInOf): 'c' a company, 'a' an authority
     std::string also;   // a second speaker: "Putin and Hollande said"
     std::string honorific;  // "mrs", lower case, when the name had one
     bool ok() const { return kind != Kind::kNone; }
@@ -257,6 +258,14 @@ class QuoteExtractor::Run {
     // Someone unnamed (empty name): the pronouns that may mean it, 'm', 'f',
     // 'p' (plural) or 'b' (male or female).
     char pronouns = 0;
+  };
+  // An organization named in the text that a generic noun may stand for
+  // (stand_in_bodies): a company by its legal form, an authority by its noun.
+  struct NamedBody {
+    uint32_t offset;
+    uint32_t sentence;
+    std::string name;
+    char kind;  // as StandInOf
   };
   struct QuoteMarks {
     size_t open;   // token index of the opening mark
@@ -499,6 +508,17 @@ class QuoteExtractor::Run {
   Subject ParseNameWords(size_t a, size_t b) const;
   Subject DescribedName(size_t a, size_t b) const;
   Subject BodyName(size_t a, size_t b) const;
+  std::string DictionaryForm(size_t i) const;
+  // 'c' for a noun of stand_in_company ("la compañía"), 'a' for one of
+  // stand_in_authority ("ведомстве"), else 0; `lower` in lower case.
+  char StandInOf(std::string_view lower) const {
+    if (!q_.grammar_.stand_in_bodies) return 0;
+    if (W().Is(lower, QuoteWords::kStandInCompany)) return 'c';
+    if (W().Is(lower, QuoteWords::kStandInAuthority)) return 'a';
+    return 0;
+  }
+  void CollectNamedBodies();
+  const NamedBody* NamedBodyBefore(uint32_t offset, char kind) const;
   Subject SourceBeforeQuote(const QuoteMarks& m, size_t sentence_first) const;
   Subject ParseNominal(size_t a, size_t b) const;
   Subject ParseSubject(size_t a, size_t b, bool described, size_t* begin = nullptr) const;
@@ -589,8 +609,9 @@ class QuoteExtractor::Run {
   std::vector<std::vector<uint32_t>> paragraph_legal_;
   const std::vector<uint32_t>* legal_ = nullptr;
   std::vector<Found> found_;
-  std::vector<Mention> mentions_;  // sorted by offset once complete
-  std::vector<Mention> resolved_;  // speakers found from pronouns and descriptions, in order
+  std::vector<Mention> mentions_;        // sorted by offset once complete
+  std::vector<NamedBody> named_bodies_;  // in text order
+  std::vector<Mention> resolved_;        // speakers found from pronouns and descriptions, in order
   std::vector<std::string> full_names_;
   // For Canonical: the distinct full_names_ split into words, indexed by their last word.
   mutable size_t full_indexed_ = 0;  // full_names_ [0, full_indexed_) are indexed
@@ -941,8 +962,34 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyName(size_t a, size_t b) c
   s.org = true;
   s.body = true;
   s.span = Span{toks_[h].span.begin, toks_[b - 1].span.end};
-  s.name = std::string(s.span.Slice(text_));
+  s.name = DictionaryForm(h) + std::string(Span{toks_[h].span.end, s.span.end}.Slice(text_));
+  s.stand_in = StandInOf(LowerWord(h));
+  // "в региональном управлении МЧС" (acronym_after_body): the МЧС speaks,
+  // its "управление".
+  if (q_.grammar_.acronym_after_body && b == h + 2 && IsAcronym(Word(h + 1))) {
+    s.role = DictionaryForm(h);
+    s.name = std::string(Word(h + 1));
+    s.span = toks_[h + 1].span;
+    s.stand_in = 0;
+  }
   return s;
+}
+
+// The body noun at token i in its dictionary form (dictionary_ending of
+// quote_grammar.txt): "мэрии" -> "мэрия" when "мэрия" is of kind
+// dictionary_form; as written when it is one itself or no rule gives one.
+std::string QuoteExtractor::Run::DictionaryForm(size_t i) const {
+  const std::string_view word = Word(i);
+  const std::string_view lower = LowerWord(i);
+  if (W().Is(lower, QuoteWords::kDictionaryForm)) return std::string(word);
+  for (const QuoteGrammar::Ending& e : q_.grammar_.dictionary_endings) {
+    if (lower.size() <= e.oblique.size() || !lower.ends_with(e.oblique)) continue;
+    const size_t stem = lower.size() - e.oblique.size();
+    if (!W().Is(std::string(lower.substr(0, stem)) + e.nominative, QuoteWords::kDictionaryForm))
+      continue;
+    return std::string(word.substr(0, stem)) + e.nominative;
+  }
+  return std::string(word);
 }
 
 // With role_before_given_name, tokens [a, b) ending in a given name and a
@@ -2913,6 +2960,7 @@ void QuoteExtractor::Run::AddUnnamed(size_t begin, size_t end, size_t verb) {
 void QuoteExtractor::Run::CollectMentions() {
   for (size_t p = 0; p < doc_.paragraphs.size(); ++p) {
     LoadParagraph(p);
+    if (q_.grammar_.stand_in_bodies) CollectNamedBodies();
     for (size_t i = 0; i + 1 < toks_.size() && q_.grammar_.name_after_description; ++i) {
       // "La consejera de Medio Ambiente, Marta Ibáñez, …": a function, then
       // the name set off by commas (name_after_description).
@@ -3011,6 +3059,61 @@ void QuoteExtractor::Run::CollectMentions() {
       i = b;
     }
   }
+}
+
+// With stand_in_bodies, the organizations of the current paragraph a
+// generic noun may stand for: a company by its legal form, joined to its
+// name ("ООО «Сибтеплосеть»") or after capitalized words, name particles
+// inside ("Strade di Levante S.p.A.", "Maquinaria Agrícola del Tormes,
+// S.A."); an authority by a noun of kBody that stands for none
+// ("Прокуратура Ленинского района …"), named in its dictionary form, lower
+// case at a sentence's start.
+void QuoteExtractor::Run::CollectNamedBodies() {
+  auto add = [&](size_t from, std::string name, char kind) {
+    const uint32_t offset = toks_[from].span.begin;
+    named_bodies_.push_back({offset, doc_.SentenceAt(offset), std::move(name), kind});
+  };
+  for (size_t i = 0; i < toks_.size(); ++i) {
+    if (!IsWord(i)) continue;
+    if (IsLegalName(i)) {
+      add(i, std::string(Word(i)), 'c');
+      continue;
+    }
+    if (IsWordIn(i, QuoteWords::kLegalForm) && i > 0) {
+      size_t a = IsComma(i - 1) && !IsColon(i - 1) ? i - 1 : i;
+      size_t k = a;
+      while (k > 0 && IsWord(k - 1) &&
+             (IsCapitalized(Word(k - 1)) ||
+              (k > 1 && IsWord(k - 2) && IsCapitalized(Word(k - 2)) && k < a &&
+               q_.particles_.Is(kParticleInNames, LowerWord(k - 1))))) {
+        --k;
+      }
+      while (k < a && IsWordIn(k, QuoteWords::kArticle)) ++k;  // "La Strade …" at a start
+      if (k < a) {
+        add(k, std::string(Span{toks_[k].span.begin, toks_[i].span.end}.Slice(text_)), 'c');
+      }
+      continue;
+    }
+    if (IsWordIn(i, QuoteWords::kBody) && StandInOf(LowerWord(i)) == 0) {
+      std::string name = DictionaryForm(i);
+      if (IsSentenceInitial(i)) name = LowerSameLength(name);
+      add(i, std::move(name), 'a');
+    }
+  }
+}
+
+// The organization of `kind` named last before `offset`, at most 12
+// sentences back; null when none is.
+const QuoteExtractor::Run::NamedBody* QuoteExtractor::Run::NamedBodyBefore(uint32_t offset,
+                                                                           char kind) const {
+  const uint32_t here = doc_.SentenceAt(offset);
+  for (size_t k = named_bodies_.size(); k > 0; --k) {
+    const NamedBody& b = named_bodies_[k - 1];
+    if (b.offset >= offset) continue;
+    if (b.sentence + 12 < here) break;
+    if (b.kind == kind) return &b;
+  }
+  return nullptr;
 }
 
 // Every other place a known person is named, titled or not ("Obama and
@@ -3139,6 +3242,18 @@ bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
     return true;
   }
   const Subject& s = f.subject;
+  // "La compañía asegura …", "в ведомстве": the organization of the
+  // generic noun's kind named last before it (stand_in_bodies).
+  const char stand_in = s.kind == Subject::Kind::kNominal && s.org
+                            ? StandInOf(LowerSameLength(s.key))
+                            : (s.kind == Subject::Kind::kName ? s.stand_in : 0);
+  if (stand_in != 0) {
+    if (const NamedBody* named = NamedBodyBefore(s.span.begin, stand_in); named != nullptr) {
+      f.quote.speaker = named->name;
+      f.quote.speaker_span = s.span;
+      return true;
+    }
+  }
   if (s.kind == Subject::Kind::kName) {
     const std::string speaker = Canonical(s.name, s.honorific);
     if (IsOutlet(speaker)) return false;

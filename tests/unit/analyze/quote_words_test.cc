@@ -120,7 +120,8 @@ TEST(QuoteWordsTest, EveryKindOfTheBuiltInFileHasWords) {
   // has them), for case endings, legal forms before a quoted name and
   // possessives in source phrases (Russian has them), for the mood of
   // reported speech (German has it), for a preposition before "that"
-  // (Spanish has it) nor for bodies that speak by themselves (Russian has
+  // (Spanish has it) nor for bodies that speak by themselves, their
+  // dictionary forms and the generic nouns standing for them (Russian has
   // them).
   Result<QuoteWords> fr = QuoteWords::Create("", "fr");
   ASSERT_TRUE(fr.ok()) << fr.status().ToString();
@@ -142,7 +143,9 @@ TEST(QuoteWordsTest, EveryKindOfTheBuiltInFileHasWords) {
     const bool that_lead = kind == QuoteWords::kThatLead;
     // Bodies that speak by themselves (body_speakers): French has them,
     // Russian a preposition before them.
-    const bool body = kind == QuoteWords::kBody || kind == QuoteWords::kBodyPreposition;
+    const bool body = kind == QuoteWords::kBody || kind == QuoteWords::kBodyPreposition ||
+                      kind == QuoteWords::kDictionaryForm || kind == QuoteWords::kStandInCompany ||
+                      kind == QuoteWords::kStandInAuthority;
     EXPECT_EQ(Words().Of(kind).empty(), inversion || cases || mood || that_lead || body)
         << QuoteWords::kKindNames[k];
     if (body) {

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <vector>
 
+#include "../data_folder.h"
 #include "../temp_dir.h"
 #include "analyze/quotes.h"
 #include "analyzed_text.h"
@@ -648,14 +649,14 @@ TEST_F(QuotesLanguagesTest, PortugueseTitleBeforeABodyIsAPerson) {
 
 TEST_F(QuotesLanguagesTest, RussianBodyAfterVAndAfterPoDannym) {
   EXPECT_EQ(Of("ru", "Мост будет закрыт до пятницы, сообщили в мэрии.\n"),
-            (Rows{{"мэрии", "Мост будет закрыт до пятницы", kReported}}));
+            (Rows{{"мэрия", "Мост будет закрыт до пятницы", kReported}}));
   EXPECT_EQ(Of("ru", "По данным прокуратуры, проверку провели формально.\n"),
-            (Rows{{"прокуратуры", "проверку провели формально.", kReported}}));
+            (Rows{{"прокуратура", "проверку провели формально.", kReported}}));
 }
 
 TEST_F(QuotesLanguagesTest, RussianKakOpensAnAttributionBeforeTheClause) {
   EXPECT_EQ(Of("ru", "Как сообщили в областной прокуратуре в среду, нарушений не нашли.\n"),
-            (Rows{{"прокуратуре", "нарушений не нашли.", kReported}}));
+            (Rows{{"прокуратура", "нарушений не нашли.", kReported}}));
   EXPECT_EQ(Of("ru", "Как сообщил губернатор Павел Орлов, мост откроют в мае.\n"),
             (Rows{{"Павел Орлов", "мост откроют в мае.", kReported}}));
   // No verb of saying after "как": no attribution.
@@ -717,6 +718,57 @@ TEST_F(QuotesLanguagesTest, ABodyIsNoReferentForAnotherDescription) {
             (Rows{{"consejería", "el puente sigue cerrado.", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, RussianBodyShownInItsDictionaryForm) {
+  // dictionary_ending: "ии" -> "ие" only where it gives a dictionary_form.
+  EXPECT_EQ(Of("ru", "Как пояснили в правительстве, дорогу откроют в мае.\n"),
+            (Rows{{"правительство", "дорогу откроют в мае.", kReported}}));
+  EXPECT_EQ(Of("ru", "Движение закроют на неделю, сообщили в администрации.\n"),
+            (Rows{{"администрация", "Движение закроют на неделю", kReported}}));
+  // A dictionary form stays as written.
+  EXPECT_EQ(Of("ru", "Спасатели сообщили, что вода уходит.\n"),
+            (Rows{{"Спасатели", "вода уходит.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianAcronymAfterABodyNounSpeaks) {
+  const std::string text = "Как уточнили в областном управлении МВД, водителя задержали.\n";
+  EXPECT_EQ(Of("ru", text), (Rows{{"МВД", "водителя задержали.", kReported}}));
+  EXPECT_EQ(RoleOf("ru", text), "управление");
+}
+
+TEST_F(QuotesLanguagesTest, RussianVedomstvoStandsForTheAuthorityNamedBefore) {
+  // The company named in between is of another kind.
+  EXPECT_EQ(Of("ru",
+               "Прокуратура области проверила ООО «Тепловик». "
+               "Как сообщили в ведомстве, нарушений не нашли.\n"),
+            (Rows{{"прокуратура", "нарушений не нашли.", kReported}}));
+  // No authority named before: the noun itself speaks.
+  EXPECT_EQ(Of("ru", "Как сообщили в ведомстве, нарушений не нашли.\n"),
+            (Rows{{"ведомство", "нарушений не нашли.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianKompaniyaStandsForTheCompanyNamedBefore) {
+  EXPECT_EQ(Of("ru",
+               "Котельную обслуживает ООО «Тепловик». "
+               "В компании сообщили, что ремонт закончат к пятнице.\n"),
+            (Rows{{"ООО «Тепловик»", "ремонт закончат к пятнице.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishCompaniaStandsForTheCompanyNamedByItsLegalForm) {
+  EXPECT_EQ(Of("es",
+               "El fuego empezó en una nave de la empresa Tejas del Norte, S.L., según la "
+               "policía. La compañía asegura que la nave tenía todos los permisos.\n"),
+            (Rows{{"policía", "El fuego empezó en una nave de la empresa Tejas del Norte, S.L.",
+                   kReported},
+                  {"Tejas del Norte, S.L.", "la nave tenía todos los permisos.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, ItalianSocietaStandsForTheCompanyNamedByItsLegalForm) {
+  EXPECT_EQ(Of("it",
+               "Il cantiere è gestito da Vetri Toscani S.r.l. e resterà chiuso. "
+               "La società ha spiegato che i lavori riprenderanno a luglio.\n"),
+            (Rows{{"Vetri Toscani S.r.l.", "i lavori riprenderanno a luglio.", kReported}}));
+}
+
 // --- A data folder's lists replace the built-in ones for a language.
 
 class QuotesLanguagesDataTest : public TempDirTest {};
@@ -745,6 +797,62 @@ TEST_F(QuotesLanguagesDataTest, ADataFolderVerbListReplacesTheBuiltInOne) {
   ASSERT_TRUE(en.ok());
   const Document english = AnalyzedDocument(*pipeline, "\"We are ready,\" said Merkel.\n");
   ASSERT_EQ(en->Extract(english).size(), 1u);
+}
+
+class QuotesLanguagesFolderTest : public DataFolderTest {
+ protected:
+  // The speakers of `text` read with the Russian lists of the data folder.
+  std::vector<std::string> RussianSpeakers(const std::string& text) const {
+    Result<Pipeline> pipeline = Pipeline::Create({});
+    EXPECT_TRUE(pipeline.ok());
+    std::vector<std::string> out;
+    if (!pipeline.ok()) return out;
+    const Document doc = AnalyzedDocument(*pipeline, text);
+    Result<QuoteExtractor> q = QuoteExtractor::Create(data_dir(), "ru");
+    EXPECT_TRUE(q.ok()) << q.status().ToString();
+    if (q.ok()) {
+      for (const Quote& quote : q->Extract(doc)) out.push_back(quote.speaker);
+    }
+    return out;
+  }
+};
+
+TEST_F(QuotesLanguagesFolderTest, ADictionaryEndingOfTheDataFolderNamesTheBody) {
+  const std::string text = "Движение закроют на неделю, сообщили в дирекции.\n";
+  Extend("ru/quote_words.txt", "дирекции | body");
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"дирекции"}));
+  Extend("ru/quote_words.txt", "дирекции | body\nдирекция | dictionary_form");
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"дирекция"}));
+  // Without the grammar's endings the body is shown as written.
+  Write("ru/quote_grammar.txt", "mark « »\nbody_speakers\n");
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"дирекции"}));
+}
+
+TEST_F(QuotesLanguagesFolderTest, AStandInOfTheDataFolderTakesTheNamedBody) {
+  const std::string text =
+      "Прокуратура области начала проверку. Как сообщили в инспекции, нарушений не нашли.\n";
+  Extend("ru/quote_words.txt", "инспекции | body");
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"инспекции"}));
+  Extend("ru/quote_words.txt", "инспекции | body\nинспекции | stand_in_authority");
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"прокуратура"}));
+  // stand_in_bodies off: the noun speaks by itself.
+  Result<std::string> grammar = ReadDataFile("", "ru/quote_grammar.txt");
+  ASSERT_TRUE(grammar.ok());
+  std::string without = *grammar;
+  without.erase(without.find("stand_in_bodies"), std::string("stand_in_bodies").size());
+  Write("ru/quote_grammar.txt", without);
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"инспекции"}));
+}
+
+TEST_F(QuotesLanguagesFolderTest, AnAcronymAfterABodyNeedsItsSetting) {
+  const std::string text = "Как уточнили в управлении МВД, водителя задержали.\n";
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"МВД"}));
+  Result<std::string> grammar = ReadDataFile("", "ru/quote_grammar.txt");
+  ASSERT_TRUE(grammar.ok());
+  std::string without = *grammar;
+  without.erase(without.find("acronym_after_body"), std::string("acronym_after_body").size());
+  Write("ru/quote_grammar.txt", without);
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"управление МВД"}));
 }
 
 TEST_F(QuotesLanguagesDataTest, ABadGrammarSettingIsRefused) {
