@@ -253,6 +253,10 @@ struct QuoteGrammar {
   // "в региональном управлении МЧС": an acronym right after a body noun
   // names the body the noun is a part of; it speaks, the noun is its role.
   bool acronym_after_body = false;
+  // "…, a déclaré le directeur général": a function title naming nobody in
+  // the document is kept as a role-only speaker (Quote::role_only), for the
+  // one person with that role in the pile.
+  bool pile_roles = false;
 
   static Result<QuoteGrammar> Load(std::string_view data_dir, std::string_view language);
 };

@@ -232,8 +232,9 @@ class QuoteExtractor::Run {
     bool org = false;   // "the RTSO", "Calloway Strand Engineering", "the company"... when known
     bool body = false;  // named by a noun of kBody ("la préfecture du Rhône"): BodyName
     char stand_in = 0;  // named by a generic noun (StandInOf): 'c' a company, 'a' an authority
-    std::string also;   // a second speaker: "Putin and Hollande said"
-    std::string honorific;  // "mrs", lower case, when the name had one
+    bool by_role_only = false;  // a title that means only one given that role (pile_roles)
+    std::string also;           // a second speaker: "Putin and Hollande said"
+    std::string honorific;      // "mrs", lower case, when the name had one
     bool ok() const { return kind != Kind::kNone; }
   };
   struct Found {
@@ -258,6 +259,7 @@ class QuoteExtractor::Run {
     // Someone unnamed (empty name): the pronouns that may mean it, 'm', 'f',
     // 'p' (plural) or 'b' (male or female).
     char pronouns = 0;
+    bool role_only = false;  // a role the document names nobody by (pile_roles)
   };
   // An organization named in the text that a generic noun may stand for
   // (stand_in_bodies): a company by its legal form, an authority by its noun.
@@ -1673,9 +1675,16 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
       k = e;
     }
   }
-  // "„…“, sagte die Senatorin": with title_after_verb, a person's title.
-  if (!s.ok() || (s.kind == Subject::Kind::kNominal && (s.org || !q_.grammar_.title_after_verb)))
+  // "„…“, sagte die Senatorin": with title_after_verb, a person's title;
+  // with pile_roles alone, one whose role the text or the pile gives ("a
+  // déclaré le directeur général").
+  const bool pile_role = s.kind == Subject::Kind::kNominal && !s.org &&
+                         !q_.grammar_.title_after_verb && q_.grammar_.pile_roles;
+  if (!s.ok() || (s.kind == Subject::Kind::kNominal && !pile_role &&
+                  (s.org || !q_.grammar_.title_after_verb))) {
     return {};
+  }
+  s.by_role_only = pile_role;
   // "said Walter H. White, Jr., chairman of ...": the suffix is the name's.
   if (IsComma(k) && !IsColon(k) && IsNameSuffix(k + 1) && !IsWord(k + 2)) {
     s.name += ", " + std::string(Word(k + 1));
@@ -3239,6 +3248,7 @@ bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
     const Found& from = found_[static_cast<size_t>(f.inherit_from)];
     f.quote.speaker = from.quote.speaker;
     f.quote.role = from.quote.role;
+    f.quote.role_only = from.quote.role_only;
     return true;
   }
   const Subject& s = f.subject;
@@ -3270,10 +3280,33 @@ bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
     if (s.kind == Subject::Kind::kNominal && !s.org) {
       resolved_.push_back({s.span.begin, "", "", false, true, doc_.SentenceAt(s.span.begin)});
       resolved_.back().pronouns = 'b';
+      // "…, a déclaré le directeur général" (pile_roles): the role speaks,
+      // for BuildSpeakers to find across the pile; not a title that names
+      // nobody by itself ("le porte-parole").
+      const Title* title = TitleOf(s.key);
+      if (q_.grammar_.pile_roles && title != nullptr && !title->unnamed && !title->honorific) {
+        f.quote.speaker = s.role;
+        f.quote.role = s.role;
+        f.quote.role_only = true;
+        f.quote.speaker_span = s.span;
+        // A pronoun after it means the same role ("Il a rappelé que …").
+        Mention& m = resolved_.back();
+        m.name = s.role;
+        m.words = SplitWords(s.role);
+        m.person = true;
+        m.pronouns = 0;
+        m.role_only = true;
+        return true;
+      }
     }
     return false;
   }
   f.quote.speaker = Canonical(best->name, best->honorific);
+  if (best->role_only) {  // a pronoun for a role-only speaker (pile_roles)
+    f.quote.speaker = best->name;
+    f.quote.role = best->name;
+    f.quote.role_only = true;
+  }
   // "„…“, sagte die Senatorin" (title_after_verb): the role the text gave
   // the one it means ("Hafensenatorin Anna Keller").
   if (q_.grammar_.title_after_verb && s.kind == Subject::Kind::kNominal && !s.org &&
@@ -3420,7 +3453,9 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
     best = search(false);
   } else {
     best = search(true);
-    if (best == nullptr && !(title != nullptr && title->unnamed)) best = search(false);
+    if (best == nullptr && !(title != nullptr && title->unnamed) && !s.by_role_only) {
+      best = search(false);
+    }
   }
   return best != nullptr && !best->name.empty() ? best : nullptr;
 }
@@ -3495,6 +3530,7 @@ std::vector<Quote> QuoteExtractor::Run::Extract() {
       Quote q = found_[i].quote;
       q.speaker = Canonical(found_[i].subject.also);
       q.role.clear();
+      q.role_only = false;
       out.push_back(std::move(q));
     }
   }

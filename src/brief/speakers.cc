@@ -107,6 +107,8 @@ SpeakerIndex BuildSpeakers(const SpeakerInputs& in) {
   };
   std::vector<std::pair<std::string, Group>> groups;  // in order of first quote
   std::unordered_map<std::string, size_t> index;
+  // Quotes whose speaker is only a role ("le directeur général"), with it.
+  std::vector<std::pair<std::string, QuoteRef>> by_role;
   for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
     const SourceEntry& source = (*in.sources)[d];
     if (source.copy_of >= 0 || source.set_aside) continue;
@@ -121,10 +123,6 @@ SpeakerIndex BuildSpeakers(const SpeakerInputs& in) {
       }
       if (IsOutlet(q.speaker, *in.outlets, own_outlets, *in.words)) continue;
       if (in.procedural->IsProceduralSpan(doc, q.span)) continue;
-      auto [it, added] = index.emplace(q.speaker, groups.size());
-      if (added) groups.push_back({q.speaker, Group{}});
-      Group& g = groups[it->second].second;
-      if (!q.role.empty()) ++g.roles[q.role];
       QuoteRef ref;
       ref.document = d;
       ref.sentence = q.sentence;
@@ -136,6 +134,14 @@ SpeakerIndex BuildSpeakers(const SpeakerInputs& in) {
                         : q.span;
       ref.excerpt_source_span = doc.map.ToOriginal(ref.excerpt);
       ref.score = QuoteInformativeness(doc, ref.excerpt, *in.idf, *in.story);
+      if (q.role_only) {
+        by_role.emplace_back(quote_words::LowerSameLength(q.role), ref);
+        continue;
+      }
+      auto [it, added] = index.emplace(q.speaker, groups.size());
+      if (added) groups.push_back({q.speaker, Group{}});
+      Group& g = groups[it->second].second;
+      if (!q.role.empty()) ++g.roles[q.role];
       g.quotes.push_back(ref);
     }
   }
@@ -172,6 +178,26 @@ SpeakerIndex BuildSpeakers(const SpeakerInputs& in) {
       }
     }
     if (matches == 1) unite(i, found);
+  }
+  // A quote by a role alone ("…, a déclaré le directeur général") goes to
+  // the one speaker of the pile given that role ("directeur général de
+  // Logistique Rhône" opens with it, "Mayor" ends "Deputy Mayor"); to nobody
+  // when none or several are.
+  for (auto& [role, ref] : by_role) {
+    size_t holder = SIZE_MAX;
+    bool several = false;
+    for (size_t i = 0; i < groups.size() && !several; ++i) {
+      for (const auto& [r, n] : groups[i].second.roles) {
+        const std::string lower = quote_words::LowerSameLength(r);
+        if (lower != role && !lower.starts_with(role + " ") && !lower.ends_with(" " + role)) {
+          continue;
+        }
+        if (holder != SIZE_MAX && find(holder) != find(i)) several = true;
+        holder = i;
+        break;
+      }
+    }
+    if (holder != SIZE_MAX && !several) groups[find(holder)].second.quotes.push_back(ref);
   }
   std::vector<SpeakerEntry> speakers(groups.size());
   std::vector<std::map<std::string, size_t>> roles(groups.size());

@@ -769,6 +769,37 @@ TEST_F(QuotesLanguagesTest, ItalianSocietaStandsForTheCompanyNamedByItsLegalForm
             (Rows{{"Vetri Toscani S.r.l.", "i lavori riprenderanno a luglio.", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, FrenchRoleNamingNobodyIsKeptForThePile) {
+  // "le directeur" names nobody of the text: a role-only speaker, and so is
+  // the pronoun after it (pile_roles); BuildSpeakers looks for the person.
+  Document doc;
+  const std::vector<Quote> quotes = Extract("fr",
+                                            "Les salariés ont voté le plan mardi. « Le plan tient "
+                                            "ses promesses », a déclaré le directeur à la sortie. "
+                                            "Il a ajouté que l'usine rouvrirait en mai.\n",
+                                            &doc);
+  ASSERT_EQ(quotes.size(), 2u);
+  for (const Quote& q : quotes) {
+    EXPECT_TRUE(q.role_only) << q.speaker;
+    EXPECT_EQ(q.speaker, "directeur");
+  }
+  EXPECT_EQ(quotes[0].span.Slice(doc.text), "Le plan tient ses promesses");
+  EXPECT_EQ(quotes[1].span.Slice(doc.text), "l'usine rouvrirait en mai.");
+}
+
+TEST_F(QuotesLanguagesTest, FrenchRoleGivenInTheTextIsItsHolder) {
+  // The text gives the role: its holder speaks, not the nearest person.
+  Document doc;
+  const std::vector<Quote> quotes = Extract("fr",
+                                            "Le directeur de l'usine, Paul Morin, a reçu les "
+                                            "salariés avec la déléguée CGT Anne Roy. « Le plan "
+                                            "tient », a déclaré le directeur.\n",
+                                            &doc);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Paul Morin");
+  EXPECT_FALSE(quotes[0].role_only);
+}
+
 // --- A data folder's lists replace the built-in ones for a language.
 
 class QuotesLanguagesDataTest : public TempDirTest {};
@@ -853,6 +884,25 @@ TEST_F(QuotesLanguagesFolderTest, AnAcronymAfterABodyNeedsItsSetting) {
   without.erase(without.find("acronym_after_body"), std::string("acronym_after_body").size());
   Write("ru/quote_grammar.txt", without);
   EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"управление МВД"}));
+}
+
+TEST_F(QuotesLanguagesFolderTest, ARoleOnlySpeakerNeedsItsSetting) {
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  const Document doc =
+      AnalyzedDocument(*pipeline, "« Le plan tient ses promesses », a déclaré le directeur.\n");
+  auto count = [&]() -> size_t {
+    Result<QuoteExtractor> q = QuoteExtractor::Create(data_dir(), "fr");
+    EXPECT_TRUE(q.ok()) << q.status().ToString();
+    return q.ok() ? q->Extract(doc).size() : 0;
+  };
+  EXPECT_EQ(count(), 1u);
+  Result<std::string> grammar = ReadDataFile("", "fr/quote_grammar.txt");
+  ASSERT_TRUE(grammar.ok());
+  std::string without = *grammar;
+  without.erase(without.find("pile_roles"), std::string("pile_roles").size());
+  Write("fr/quote_grammar.txt", without);
+  EXPECT_EQ(count(), 0u);
 }
 
 TEST_F(QuotesLanguagesDataTest, ABadGrammarSettingIsRefused) {
