@@ -167,6 +167,8 @@ Result<QuoteGrammar> QuoteGrammar::Load(std::string_view data_dir, std::string_v
       g.source_before_quote = true;
     } else if (parts.size() == 1 && parts[0] == "body_speakers") {
       g.body_speakers = true;
+    } else if (parts.size() == 1 && parts[0] == "body_article") {
+      g.body_article = true;
     } else if (parts.size() == 1 && parts[0] == "pile_roles") {
       g.pile_roles = true;
     } else if (parts.size() == 1 && parts[0] == "acronym_after_body") {

@@ -257,6 +257,9 @@ struct QuoteGrammar {
   // the document is kept as a role-only speaker (Quote::role_only), for the
   // one person with that role in the pile.
   bool pile_roles = false;
+  // "selon la direction": the article stays in a body's name when the noun
+  // stands alone or it is an unnamed lead ("une source proche de …").
+  bool body_article = false;
 
   static Result<QuoteGrammar> Load(std::string_view data_dir, std::string_view language);
 };

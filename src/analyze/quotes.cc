@@ -932,8 +932,10 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyName(size_t a, size_t b) c
   size_t h = a;
   while (h + 1 < b && IsTimeWord(LowerWord(h))) ++h;  // "Вчера синоптики предупредили"
   if (h + 1 < b && IsWordIn(h, QuoteWords::kBodyPreposition)) ++h;
+  size_t article = SIZE_MAX;  // "la" of "la direction"
   while (h + 1 < b && (IsWordIn(h, QuoteWords::kArticle) || IsDeterminer(LowerWord(h)) ||
                        IsWordIn(h, QuoteWords::kUnnamedLead))) {
+    if (IsWordIn(h, QuoteWords::kArticle) || IsWordIn(h, QuoteWords::kUnnamedLead)) article = h;
     ++h;
   }
   const size_t from = h;
@@ -966,6 +968,15 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyName(size_t a, size_t b) c
   s.span = Span{toks_[h].span.begin, toks_[b - 1].span.end};
   s.name = DictionaryForm(h) + std::string(Span{toks_[h].span.end, s.span.end}.Slice(text_));
   s.stand_in = StandInOf(LowerWord(h));
+  // "selon la direction", "une source proche de l'enquête" (body_article):
+  // the article stays with a noun alone or an unnamed lead, not with a body
+  // named by what it is of ("la préfecture du Rhône").
+  if (q_.grammar_.body_article && article + 1 == h &&
+      (b == h + 1 || IsWordIn(article, QuoteWords::kUnnamedLead))) {
+    s.name =
+        std::string(Span{toks_[article].span.begin, toks_[h].span.begin}.Slice(text_)) + s.name;
+    s.span.begin = toks_[article].span.begin;
+  }
   // "в региональном управлении МЧС" (acronym_after_body): the МЧС speaks,
   // its "управление".
   if (q_.grammar_.acronym_after_body && b == h + 2 && IsAcronym(Word(h + 1))) {

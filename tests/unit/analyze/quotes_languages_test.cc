@@ -609,7 +609,10 @@ TEST_F(QuotesLanguagesTest, FrenchBodyAfterSelon) {
   EXPECT_EQ(Of("fr", "Selon la mairie de Vienne, deux routes restent fermées.\n"),
             (Rows{{"mairie de Vienne", "deux routes restent fermées.", kReported}}));
   EXPECT_EQ(Of("fr", "Selon une source proche du dossier, le pont sera démoli.\n"),
-            (Rows{{"source proche du dossier", "le pont sera démoli.", kReported}}));
+            (Rows{{"une source proche du dossier", "le pont sera démoli.", kReported}}));
+  // body_article: the article stays with a noun alone, not with what it is of.
+  EXPECT_EQ(Of("fr", "Selon la direction, le site rouvrira lundi.\n"),
+            (Rows{{"la direction", "le site rouvrira lundi.", kReported}}));
 }
 
 TEST_F(QuotesLanguagesTest, FrenchBodyAsSubject) {
@@ -631,13 +634,13 @@ TEST_F(QuotesLanguagesTest, SpanishVerbBetweenSeguenAndTheSource) {
 
 TEST_F(QuotesLanguagesTest, ItalianGroupAfterSecondo) {
   EXPECT_EQ(Of("it", "Secondo i carabinieri, la strada resterà chiusa fino a lunedì.\n"),
-            (Rows{{"carabinieri", "la strada resterà chiusa fino a lunedì.", kReported}}));
+            (Rows{{"i carabinieri", "la strada resterà chiusa fino a lunedì.", kReported}}));
 }
 
 TEST_F(QuotesLanguagesTest, PortugueseBodyWithArticleSpeaksByItself) {
   // "o hospital" names no hospital of the text: the hospital speaks.
   EXPECT_EQ(Of("pt", "Quatro feridos tiveram alta esta manhã, segundo o hospital.\n"),
-            (Rows{{"hospital", "Quatro feridos tiveram alta esta manhã", kReported}}));
+            (Rows{{"o hospital", "Quatro feridos tiveram alta esta manhã", kReported}}));
 }
 
 TEST_F(QuotesLanguagesTest, PortugueseTitleBeforeABodyIsAPerson) {
@@ -715,7 +718,7 @@ TEST_F(QuotesLanguagesTest, ABodyIsNoReferentForAnotherDescription) {
   EXPECT_EQ(Of("es",
                "Según la consejería, el puente sigue cerrado. "
                "La compañía asegura que la obra terminó en mayo.\n"),
-            (Rows{{"consejería", "el puente sigue cerrado.", kReported}}));
+            (Rows{{"la consejería", "el puente sigue cerrado.", kReported}}));
 }
 
 TEST_F(QuotesLanguagesTest, RussianBodyShownInItsDictionaryForm) {
@@ -757,7 +760,7 @@ TEST_F(QuotesLanguagesTest, SpanishCompaniaStandsForTheCompanyNamedByItsLegalFor
   EXPECT_EQ(Of("es",
                "El fuego empezó en una nave de la empresa Tejas del Norte, S.L., según la "
                "policía. La compañía asegura que la nave tenía todos los permisos.\n"),
-            (Rows{{"policía", "El fuego empezó en una nave de la empresa Tejas del Norte, S.L.",
+            (Rows{{"la policía", "El fuego empezó en una nave de la empresa Tejas del Norte, S.L.",
                    kReported},
                   {"Tejas del Norte, S.L.", "la nave tenía todos los permisos.", kReported}}));
 }
@@ -903,6 +906,26 @@ TEST_F(QuotesLanguagesFolderTest, ARoleOnlySpeakerNeedsItsSetting) {
   without.erase(without.find("pile_roles"), std::string("pile_roles").size());
   Write("fr/quote_grammar.txt", without);
   EXPECT_EQ(count(), 0u);
+}
+
+TEST_F(QuotesLanguagesFolderTest, ABodysArticleNeedsItsSetting) {
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  const Document doc = AnalyzedDocument(*pipeline, "Selon la direction, le site rouvrira lundi.\n");
+  auto speaker = [&]() -> std::string {
+    Result<QuoteExtractor> q = QuoteExtractor::Create(data_dir(), "fr");
+    EXPECT_TRUE(q.ok()) << q.status().ToString();
+    if (!q.ok()) return "";
+    const std::vector<Quote> quotes = q->Extract(doc);
+    return quotes.size() == 1 ? quotes[0].speaker : "";
+  };
+  EXPECT_EQ(speaker(), "la direction");
+  Result<std::string> grammar = ReadDataFile("", "fr/quote_grammar.txt");
+  ASSERT_TRUE(grammar.ok());
+  std::string without = *grammar;
+  without.erase(without.find("body_article"), std::string("body_article").size());
+  Write("fr/quote_grammar.txt", without);
+  EXPECT_EQ(speaker(), "direction");
 }
 
 TEST_F(QuotesLanguagesDataTest, ABadGrammarSettingIsRefused) {
