@@ -59,6 +59,32 @@ bool IsOutlet(const std::string& name, const WordList& outlets,
   return bare.size() != lower.size() && outlets.Contains(bare);
 }
 
+// Whether one of `roles` is `role` (lower case) or opens or ends with it:
+// "directeur général de Logistique Rhône" for "directeur général".
+bool HoldsRole(const std::map<std::string, size_t>& roles, const std::string& role) {
+  for (const auto& [r, n] : roles) {
+    const std::string lower = quote_words::LowerSameLength(r);
+    if (lower == role || lower.starts_with(role + " ") || lower.ends_with(" " + role)) return true;
+  }
+  return false;
+}
+
+// Quote q of document d as the briefing lists it: its excerpt and score.
+QuoteRef RefOf(const SpeakerInputs& in, const Document& doc, uint32_t d, const Quote& q) {
+  QuoteRef ref;
+  ref.document = d;
+  ref.sentence = q.sentence;
+  ref.kind = QuoteKindName(q.kind);
+  ref.span = q.span;
+  ref.source_span = doc.map.ToOriginal(q.span);
+  ref.excerpt = q.kind == Quote::Kind::kTurn
+                    ? BestExcerpt(doc, q.span, *in.procedural, *in.idf, *in.story)
+                    : q.span;
+  ref.excerpt_source_span = doc.map.ToOriginal(ref.excerpt);
+  ref.score = QuoteInformativeness(doc, ref.excerpt, *in.idf, *in.story);
+  return ref;
+}
+
 }  // namespace
 
 double QuoteInformativeness(const Document& doc, Span span, const BackgroundIdf& idf,
@@ -123,17 +149,7 @@ SpeakerIndex BuildSpeakers(const SpeakerInputs& in) {
       }
       if (IsOutlet(q.speaker, *in.outlets, own_outlets, *in.words)) continue;
       if (in.procedural->IsProceduralSpan(doc, q.span)) continue;
-      QuoteRef ref;
-      ref.document = d;
-      ref.sentence = q.sentence;
-      ref.kind = QuoteKindName(q.kind);
-      ref.span = q.span;
-      ref.source_span = doc.map.ToOriginal(q.span);
-      ref.excerpt = q.kind == Quote::Kind::kTurn
-                        ? BestExcerpt(doc, q.span, *in.procedural, *in.idf, *in.story)
-                        : q.span;
-      ref.excerpt_source_span = doc.map.ToOriginal(ref.excerpt);
-      ref.score = QuoteInformativeness(doc, ref.excerpt, *in.idf, *in.story);
+      const QuoteRef ref = RefOf(in, doc, d, q);
       if (q.role_only) {
         by_role.emplace_back(quote_words::LowerSameLength(q.role), ref);
         continue;
@@ -187,15 +203,9 @@ SpeakerIndex BuildSpeakers(const SpeakerInputs& in) {
     size_t holder = SIZE_MAX;
     bool several = false;
     for (size_t i = 0; i < groups.size() && !several; ++i) {
-      for (const auto& [r, n] : groups[i].second.roles) {
-        const std::string lower = quote_words::LowerSameLength(r);
-        if (lower != role && !lower.starts_with(role + " ") && !lower.ends_with(" " + role)) {
-          continue;
-        }
-        if (holder != SIZE_MAX && find(holder) != find(i)) several = true;
-        holder = i;
-        break;
-      }
+      if (!HoldsRole(groups[i].second.roles, role)) continue;
+      if (holder != SIZE_MAX && find(holder) != find(i)) several = true;
+      holder = i;
     }
     if (holder != SIZE_MAX && !several) groups[find(holder)].second.quotes.push_back(ref);
   }
