@@ -3108,7 +3108,8 @@ void QuoteExtractor::Run::CollectNamedBodies() {
                q_.particles_.Is(kParticleInNames, LowerWord(k - 1))))) {
         --k;
       }
-      while (k < a && IsWordIn(k, QuoteWords::kArticle)) ++k;  // "La Strade …" at a start
+      // "La Strade …" at a start; German "Firma Weser Reisen GmbH".
+      while (k < a && (IsWordIn(k, QuoteWords::kArticle) || StandInOf(LowerWord(k)) == 'c')) ++k;
       if (k < a) {
         add(k, std::string(Span{toks_[k].span.begin, toks_[i].span.end}.Slice(text_)), 'c');
       }
@@ -3265,9 +3266,14 @@ bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
   const Subject& s = f.subject;
   // "La compañía asegura …", "в ведомстве": the organization of the
   // generic noun's kind named last before it (stand_in_bodies).
-  const char stand_in = s.kind == Subject::Kind::kNominal && s.org
-                            ? StandInOf(LowerSameLength(s.key))
-                            : (s.kind == Subject::Kind::kName ? s.stand_in : 0);
+  // German writes the noun capitalized: "Das Unternehmen teilte mit" names
+  // "Unternehmen".
+  char stand_in = s.kind == Subject::Kind::kNominal && s.org
+                      ? StandInOf(LowerSameLength(s.key))
+                      : (s.kind == Subject::Kind::kName ? s.stand_in : 0);
+  if (s.kind == Subject::Kind::kName && !s.body && s.name.find(' ') == std::string::npos) {
+    stand_in = StandInOf(LowerSameLength(s.name));
+  }
   if (stand_in != 0) {
     if (const NamedBody* named = NamedBodyBefore(s.span.begin, stand_in); named != nullptr) {
       f.quote.speaker = named->name;

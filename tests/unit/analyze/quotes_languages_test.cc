@@ -765,6 +765,14 @@ TEST_F(QuotesLanguagesTest, SpanishCompaniaStandsForTheCompanyNamedByItsLegalFor
                   {"Tejas del Norte, S.L.", "la nave tenía todos los permisos.", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, GermanUnternehmenStandsForTheCompanyNamedByItsLegalForm) {
+  // German writes the generic noun capitalized, as a name.
+  EXPECT_EQ(Of("de",
+               "Der Bus gehört der Firma Weser Reisen GmbH aus Bremen. "
+               "Das Unternehmen teilte mit, der Fahrer sei erfahren gewesen.\n"),
+            (Rows{{"Weser Reisen GmbH", "der Fahrer sei erfahren gewesen.", kReported}}));
+}
+
 TEST_F(QuotesLanguagesTest, ItalianSocietaStandsForTheCompanyNamedByItsLegalForm) {
   EXPECT_EQ(Of("it",
                "Il cantiere è gestito da Vetri Toscani S.r.l. e resterà chiuso. "
