@@ -3424,9 +3424,11 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
       return LowerSameLength(m.role).ends_with(LowerSameLength(s.key));
     }
     const std::string role = AsciiLower(m.role);
-    // "la consejera": "consejera de Medio Ambiente" (title_first_roles).
+    // "la consejera": "consejera de Medio Ambiente" (title_first_roles); "le
+    // directeur général": "directeur général de Logistique Rhône".
     if (q_.grammar_.title_first_roles &&
-        LowerSameLength(m.role).starts_with(LowerSameLength(s.key) + " ")) {
+        (LowerSameLength(m.role).starts_with(LowerSameLength(s.key) + " ") ||
+         LowerSameLength(m.role).starts_with(LowerSameLength(s.role) + " "))) {
       return true;
     }
     return role == s.key || role.ends_with(" " + s.key);

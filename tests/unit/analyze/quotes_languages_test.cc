@@ -809,6 +809,11 @@ TEST_F(QuotesLanguagesTest, FrenchRoleGivenInTheTextIsItsHolder) {
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].speaker, "Paul Morin");
   EXPECT_FALSE(quotes[0].role_only);
+  // A title of two words: the role opens with both ("directeur général de …").
+  EXPECT_EQ(Of("fr",
+               "Le directeur général de l'usine, Paul Morin, a reçu les salariés avec la "
+               "déléguée CGT Anne Roy. « Le plan tient », a déclaré le directeur général.\n"),
+            (Rows{{"Paul Morin", "Le plan tient", kDirect}}));
 }
 
 // --- A data folder's lists replace the built-in ones for a language.
