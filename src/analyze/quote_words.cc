@@ -80,6 +80,8 @@ const std::array<std::string_view, QuoteWords::kKindCount> QuoteWords::kKindName
     "dictionary_form",
     "stand_in_company",
     "stand_in_authority",
+    "estimate_verb",
+    "estimate_noun",
     "adverb_ending",
     "past_ending",
     "passive_ending",
@@ -167,6 +169,8 @@ Result<QuoteGrammar> QuoteGrammar::Load(std::string_view data_dir, std::string_v
       g.source_before_quote = true;
     } else if (parts.size() == 1 && parts[0] == "body_speakers") {
       g.body_speakers = true;
+    } else if (parts.size() == 1 && parts[0] == "estimate_clause") {
+      g.estimate_clause = true;
     } else if (parts.size() == 1 && parts[0] == "body_article") {
       g.body_article = true;
     } else if (parts.size() == 1 && parts[0] == "pile_roles") {

@@ -104,6 +104,8 @@ class QuoteWords {
     kDictionaryForm,
     kStandInCompany,
     kStandInAuthority,
+    kEstimateVerb,
+    kEstimateNoun,
     // Endings: entries "-ed", matched at the end of a word (EndsIn).
     kAdverbEnding,
     kPastEnding,
@@ -260,6 +262,11 @@ struct QuoteGrammar {
   // "selon la direction": the article stays in a body's name when the noun
   // stands alone or it is an unnamed lead ("une source proche de …").
   bool body_article = false;
+  // "la società X, che ha stimato i lavori in 1,8 milioni di euro": a verb
+  // of estimate_verb, or a verb of saying before an estimate_noun ("conferma
+  // la stima di 1,8 milioni"), with a number after it and an organization
+  // as its subject: the verb phrase is what the organization said.
+  bool estimate_clause = false;
 
   static Result<QuoteGrammar> Load(std::string_view data_dir, std::string_view language);
 };

@@ -1,6 +1,7 @@
 #include "analyze/quotes.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <span>
 #include <utility>
@@ -520,6 +521,9 @@ class QuoteExtractor::Run {
     return 0;
   }
   void CollectNamedBodies();
+  size_t CompanyNameStart(size_t i) const;
+  bool EstimateAnchor(size_t v, size_t first, size_t last, const std::vector<bool>& quoted,
+                      Anchor* anchor) const;
   const NamedBody* NamedBodyBefore(uint32_t offset, char kind) const;
   Subject SourceBeforeQuote(const QuoteMarks& m, size_t sentence_first) const;
   Subject ParseNominal(size_t a, size_t b) const;
@@ -2717,6 +2721,10 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       v = x.end - 1;
       continue;
     }
+    if (q_.grammar_.estimate_clause && EstimateAnchor(v, first, last, quoted, &x)) {
+      anchors.push_back(x);
+      continue;
+    }
     const Verb* verb = VerbAt(v);
     if (verb == nullptr) continue;
     // "its July estimate", "Zarif's claim": after a determiner or a
@@ -2850,6 +2858,57 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     anchors.push_back(x);
   }
   return anchors;
+}
+
+// With estimate_clause, the verb at token v puts a figure on something for
+// an organization: a verb of estimate_verb ("ha stimato i lavori in 1,8
+// milioni"), or a verb of saying before an article and an estimate_noun
+// ("conferma la stima di 1,8 milioni"), a number at most 12 words on in the
+// sentence, and an organization its subject, before it or before ", che".
+// The clause is the verb phrase, its auxiliary with it.
+bool QuoteExtractor::Run::EstimateAnchor(size_t v, size_t first, size_t last,
+                                         const std::vector<bool>& quoted, Anchor* anchor) const {
+  if (!IsLowerWord(v) || v == first) return false;
+  if (IsDeterminer(LowerWord(v - 1)) || IsWordIn(v - 1, QuoteWords::kArticle)) return false;
+  const bool estimate = IsWordIn(v, QuoteWords::kEstimateVerb) ||
+                        (VerbAt(v) != nullptr && IsWordIn(v + 1, QuoteWords::kArticle) &&
+                         IsWordIn(v + 2, QuoteWords::kEstimateNoun));
+  if (!estimate) return false;
+  bool number = false;
+  for (size_t k = v + 1; k < last && k < v + 13 && !number; ++k) {
+    if (quoted[k] || toks_[k].type == TokType::kStop) break;
+    number = IsWord(k) && std::isdigit(static_cast<unsigned char>(Word(k).front()));
+  }
+  if (!number) return false;
+  const size_t lead = BeforeAuxiliaries(first, v);
+  size_t name_end = lead;
+  // "…, che ha stimato": the organization before the relative.
+  if (lead > first + 1 && IsWordIn(lead - 1, QuoteWords::kRelativeSubject) && IsComma(lead - 2) &&
+      !IsColon(lead - 2)) {
+    name_end = lead - 2;
+  }
+  size_t begin = name_end;
+  Subject s = SubjectBefore(first, name_end, &begin);
+  // "Strade di Levante S.p.A.": a company named by its legal form.
+  if (name_end > first && IsWordIn(name_end - 1, QuoteWords::kLegalForm)) {
+    if (const size_t k = CompanyNameStart(name_end - 1); k >= first && k < name_end - 1) {
+      s = Subject{};
+      s.kind = Subject::Kind::kName;
+      s.org = true;
+      s.span = Span{toks_[k].span.begin, toks_[name_end - 1].span.end};
+      s.name = std::string(s.span.Slice(text_));
+      begin = k;
+    }
+  }
+  if (s.kind != Subject::Kind::kName || !s.org) return false;
+  Anchor x;
+  x.subject = s;
+  x.begin = begin;
+  x.verb = v;
+  x.end = v + 1;
+  x.clause = lead;
+  *anchor = x;
+  return true;
 }
 
 // Reported speech in the sentence of tokens [first, last). A forward clause
@@ -3100,17 +3159,7 @@ void QuoteExtractor::Run::CollectNamedBodies() {
       continue;
     }
     if (IsWordIn(i, QuoteWords::kLegalForm) && i > 0) {
-      size_t a = IsComma(i - 1) && !IsColon(i - 1) ? i - 1 : i;
-      size_t k = a;
-      while (k > 0 && IsWord(k - 1) &&
-             (IsCapitalized(Word(k - 1)) ||
-              (k > 1 && IsWord(k - 2) && IsCapitalized(Word(k - 2)) && k < a &&
-               q_.particles_.Is(kParticleInNames, LowerWord(k - 1))))) {
-        --k;
-      }
-      // "La Strade …" at a start; German "Firma Weser Reisen GmbH".
-      while (k < a && (IsWordIn(k, QuoteWords::kArticle) || StandInOf(LowerWord(k)) == 'c')) ++k;
-      if (k < a) {
+      if (const size_t k = CompanyNameStart(i); k < i) {
         add(k, std::string(Span{toks_[k].span.begin, toks_[i].span.end}.Slice(text_)), 'c');
       }
       continue;
@@ -3121,6 +3170,24 @@ void QuoteExtractor::Run::CollectNamedBodies() {
       add(i, std::move(name), 'a');
     }
   }
+}
+
+// Where the company name ending in the legal form at token i begins:
+// capitalized words, name particles inside, a comma before the form
+// ("Strade di Levante S.p.A.", "Maquinaria Agrícola del Tormes, S.A."),
+// without an article or a generic noun opening it ("Firma Weser Reisen
+// GmbH"); i when none is there.
+size_t QuoteExtractor::Run::CompanyNameStart(size_t i) const {
+  const size_t a = i > 0 && IsComma(i - 1) && !IsColon(i - 1) ? i - 1 : i;
+  size_t k = a;
+  while (k > 0 && IsWord(k - 1) &&
+         (IsCapitalized(Word(k - 1)) ||
+          (k > 1 && IsWord(k - 2) && IsCapitalized(Word(k - 2)) && k < a &&
+           q_.particles_.Is(kParticleInNames, LowerWord(k - 1))))) {
+    --k;
+  }
+  while (k < a && (IsWordIn(k, QuoteWords::kArticle) || StandInOf(LowerWord(k)) == 'c')) ++k;
+  return k < a ? k : i;
 }
 
 // The organization of `kind` named last before `offset`, at most 12

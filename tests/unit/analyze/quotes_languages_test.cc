@@ -773,6 +773,22 @@ TEST_F(QuotesLanguagesTest, GermanUnternehmenStandsForTheCompanyNamedByItsLegalF
             (Rows{{"Weser Reisen GmbH", "der Fahrer sei erfahren gewesen.", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, ItalianEstimateOfAnOrganizationIsWhatItSaid) {
+  // estimate_clause: the verb phrase putting a figure on something.
+  EXPECT_EQ(Of("it",
+               "Il ponte è gestito dalla società Ponti Alpini S.r.l., che ha stimato i danni in "
+               "3 milioni di euro.\n"),
+            (Rows{{"Ponti Alpini S.r.l.", "ha stimato i danni in 3 milioni di euro.", kReported}}));
+  EXPECT_EQ(Of("it", "La società Ponti Alpini S.r.l. conferma la stima di 3 milioni di euro.\n"),
+            (Rows{{"Ponti Alpini S.r.l.", "conferma la stima di 3 milioni di euro.", kReported}}));
+  // A particle inside the name, a legal form last.
+  EXPECT_EQ(Of("it", "La società Strade di Valle S.p.A. conferma la stima di 3 milioni.\n"),
+            (Rows{{"Strade di Valle S.p.A.", "conferma la stima di 3 milioni.", kReported}}));
+  // Not a person's, nor without a number.
+  EXPECT_EQ(Of("it", "Il sindaco Marco Neri ha stimato i danni in 3 milioni di euro.\n"), Rows{});
+  EXPECT_EQ(Of("it", "La società Ponti Alpini S.r.l. conferma la stima dei tecnici.\n"), Rows{});
+}
+
 TEST_F(QuotesLanguagesTest, ItalianSocietaStandsForTheCompanyNamedByItsLegalForm) {
   EXPECT_EQ(Of("it",
                "Il cantiere è gestito da Vetri Toscani S.r.l. e resterà chiuso. "
@@ -939,6 +955,28 @@ TEST_F(QuotesLanguagesFolderTest, ABodysArticleNeedsItsSetting) {
   without.erase(without.find("body_article"), std::string("body_article").size());
   Write("fr/quote_grammar.txt", without);
   EXPECT_EQ(speaker(), "direction");
+}
+
+TEST_F(QuotesLanguagesFolderTest, AnEstimateVerbOfTheDataFolderAttributes) {
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  const Document doc = AnalyzedDocument(
+      *pipeline, "La società Ponti Alpini S.r.l. ha preventivato i danni in 3 milioni di euro.\n");
+  auto count = [&]() -> size_t {
+    Result<QuoteExtractor> q = QuoteExtractor::Create(data_dir(), "it");
+    EXPECT_TRUE(q.ok()) << q.status().ToString();
+    return q.ok() ? q->Extract(doc).size() : 0;
+  };
+  EXPECT_EQ(count(), 0u);
+  Extend("it/quote_words.txt", "preventivato | estimate_verb");
+  EXPECT_EQ(count(), 1u);
+  // Without estimate_clause, no estimate speaks.
+  Result<std::string> grammar = ReadDataFile("", "it/quote_grammar.txt");
+  ASSERT_TRUE(grammar.ok());
+  std::string without = *grammar;
+  without.erase(without.find("estimate_clause"), std::string("estimate_clause").size());
+  Write("it/quote_grammar.txt", without);
+  EXPECT_EQ(count(), 0u);
 }
 
 TEST_F(QuotesLanguagesDataTest, ABadGrammarSettingIsRefused) {
