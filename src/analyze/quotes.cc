@@ -3191,7 +3191,8 @@ size_t QuoteExtractor::Run::CompanyNameStart(size_t i) const {
 }
 
 // The organization of `kind` named last before `offset`, at most 12
-// sentences back; null when none is.
+// sentences back; else the only one of `kind` the document names; null when
+// none or several are.
 const QuoteExtractor::Run::NamedBody* QuoteExtractor::Run::NamedBodyBefore(uint32_t offset,
                                                                            char kind) const {
   const uint32_t here = doc_.SentenceAt(offset);
@@ -3201,7 +3202,15 @@ const QuoteExtractor::Run::NamedBody* QuoteExtractor::Run::NamedBodyBefore(uint3
     if (b.sentence + 12 < here) break;
     if (b.kind == kind) return &b;
   }
-  return nullptr;
+  // "в самой компании признают … По словам директора ООО «Сибтеплосеть»":
+  // none before it, the only one of its kind the document names.
+  const NamedBody* only = nullptr;
+  for (const NamedBody& b : named_bodies_) {
+    if (b.kind != kind) continue;
+    if (only != nullptr && only->name != b.name) return nullptr;
+    only = &b;
+  }
+  return only;
 }
 
 // Every other place a known person is named, titled or not ("Obama and

@@ -756,6 +756,19 @@ TEST_F(QuotesLanguagesTest, RussianKompaniyaStandsForTheCompanyNamedBefore) {
             (Rows{{"ООО «Тепловик»", "ремонт закончат к пятнице.", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, RussianKompaniyaBeforeTheOnlyCompanyOfTheText) {
+  // No company named before it: the only one the text names.
+  EXPECT_EQ(Of("ru",
+               "В самой компании признают, что денег не хватит. "
+               "Директор ООО «Тепловик» Иван Петров обещал закончить ремонт.\n"),
+            (Rows{{"ООО «Тепловик»", "денег не хватит.", kReported}}));
+  // Two companies named after it: none of them.
+  EXPECT_EQ(Of("ru",
+               "В самой компании признают, что денег не хватит. "
+               "ООО «Тепловик» и ООО «Водоканал» спорят о ремонте.\n"),
+            (Rows{{"компания", "денег не хватит.", kReported}}));
+}
+
 TEST_F(QuotesLanguagesTest, SpanishCompaniaStandsForTheCompanyNamedByItsLegalForm) {
   EXPECT_EQ(Of("es",
                "El fuego empezó en una nave de la empresa Tejas del Norte, S.L., según la "
