@@ -128,6 +128,7 @@ Result<QuoteEvalReport> EvaluateQuoteAttribution(const std::string& gold_path,
     pipeline->Analyze(&doc, &scratch);
     std::vector<PredictedQuote> predicted;
     for (const Quote& q : extractor->Extract(doc)) {
+      if (q.role_only) continue;  // a role the pile may name, not a speaker of the document
       predicted.push_back({q.speaker, QuoteKindName(q.kind), doc.map.ToOriginal(q.span)});
     }
     ScoreQuotes(usable, predicted, &result.score);

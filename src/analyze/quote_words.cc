@@ -77,6 +77,11 @@ const std::array<std::string_view, QuoteWords::kKindCount> QuoteWords::kKindName
     "that_lead",
     "body",
     "body_preposition",
+    "dictionary_form",
+    "stand_in_company",
+    "stand_in_authority",
+    "estimate_verb",
+    "estimate_noun",
     "adverb_ending",
     "past_ending",
     "passive_ending",
@@ -164,6 +169,18 @@ Result<QuoteGrammar> QuoteGrammar::Load(std::string_view data_dir, std::string_v
       g.source_before_quote = true;
     } else if (parts.size() == 1 && parts[0] == "body_speakers") {
       g.body_speakers = true;
+    } else if (parts.size() == 1 && parts[0] == "estimate_clause") {
+      g.estimate_clause = true;
+    } else if (parts.size() == 1 && parts[0] == "body_article") {
+      g.body_article = true;
+    } else if (parts.size() == 1 && parts[0] == "pile_roles") {
+      g.pile_roles = true;
+    } else if (parts.size() == 1 && parts[0] == "acronym_after_body") {
+      g.acronym_after_body = true;
+    } else if (parts.size() == 1 && parts[0] == "stand_in_bodies") {
+      g.stand_in_bodies = true;
+    } else if (parts.size() == 3 && parts[0] == "dictionary_ending") {
+      g.dictionary_endings.push_back({std::string(parts[1]), std::string(parts[2])});
     } else {
       return Status(StatusCode::kInvalidArgument, file + ":" + std::to_string(lines.number()) +
                                                       ": not a setting: '" + std::string(line) +

@@ -101,6 +101,11 @@ class QuoteWords {
     kThatLead,
     kBody,
     kBodyPreposition,
+    kDictionaryForm,
+    kStandInCompany,
+    kStandInAuthority,
+    kEstimateVerb,
+    kEstimateNoun,
     // Endings: entries "-ed", matched at the end of a word (EndsIn).
     kAdverbEnding,
     kPastEnding,
@@ -235,6 +240,33 @@ struct QuoteGrammar {
   bool as_clause = false;  // "Как сообщили в мэрии, CLAUSE": "as", verb, subject, clause
   bool source_before_quote = false;  // "selon lui, « … »": the source names the speaker
   bool body_speakers = false;        // "selon la préfecture du Rhône": a body of kBody speaks
+  // dictionary_ending OBLIQUE NOMINATIVE: a body noun ending in OBLIQUE is
+  // shown with NOMINATIVE in its place when that form is of kind
+  // dictionary_form ("в мэрии" -> "мэрия"), the first such rule in file order.
+  struct Ending {
+    std::string oblique;
+    std::string nominative;
+  };
+  std::vector<Ending> dictionary_endings;
+  // "La compañía asegura …", "сообщили в ведомстве": a generic noun of
+  // stand_in_company or stand_in_authority means the organization of its
+  // kind named last before it.
+  bool stand_in_bodies = false;
+  // "в региональном управлении МЧС": an acronym right after a body noun
+  // names the body the noun is a part of; it speaks, the noun is its role.
+  bool acronym_after_body = false;
+  // "…, a déclaré le directeur général": a function title naming nobody in
+  // the document is kept as a role-only speaker (Quote::role_only), for the
+  // one person with that role in the pile.
+  bool pile_roles = false;
+  // "selon la direction": the article stays in a body's name when the noun
+  // stands alone or it is an unnamed lead ("une source proche de …").
+  bool body_article = false;
+  // "la società X, che ha stimato i lavori in 1,8 milioni di euro": a verb
+  // of estimate_verb, or a verb of saying before an estimate_noun ("conferma
+  // la stima di 1,8 milioni"), with a number after it and an organization
+  // as its subject: the verb phrase is what the organization said.
+  bool estimate_clause = false;
 
   static Result<QuoteGrammar> Load(std::string_view data_dir, std::string_view language);
 };

@@ -1,6 +1,7 @@
 #include "analyze/quotes.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <span>
 #include <utility>
@@ -231,8 +232,10 @@ class QuoteExtractor::Run {
     char pronoun = 0;   // of a pronoun: QuoteWords::PronounOf
     bool org = false;   // "the RTSO", "Calloway Strand Engineering", "the company"... when known
     bool body = false;  // named by a noun of kBody ("la préfecture du Rhône"): BodyName
-    std::string also;   // a second speaker: "Putin and Hollande said"
-    std::string honorific;  // "mrs", lower case, when the name had one
+    char stand_in = 0;  // named by a generic noun (StandInOf): 'c' a company, 'a' an authority
+    bool by_role_only = false;  // a title that means only one given that role (pile_roles)
+    std::string also;           // a second speaker: "Putin and Hollande said"
+    std::string honorific;      // "mrs", lower case, when the name had one
     bool ok() const { return kind != Kind::kNone; }
   };
   struct Found {
@@ -257,6 +260,15 @@ class QuoteExtractor::Run {
     // Someone unnamed (empty name): the pronouns that may mean it, 'm', 'f',
     // 'p' (plural) or 'b' (male or female).
     char pronouns = 0;
+    bool role_only = false;  // a role the document names nobody by (pile_roles)
+  };
+  // An organization named in the text that a generic noun may stand for
+  // (stand_in_bodies): a company by its legal form, an authority by its noun.
+  struct NamedBody {
+    uint32_t offset;
+    uint32_t sentence;
+    std::string name;
+    char kind;  // as StandInOf
   };
   struct QuoteMarks {
     size_t open;   // token index of the opening mark
@@ -499,6 +511,20 @@ class QuoteExtractor::Run {
   Subject ParseNameWords(size_t a, size_t b) const;
   Subject DescribedName(size_t a, size_t b) const;
   Subject BodyName(size_t a, size_t b) const;
+  std::string DictionaryForm(size_t i) const;
+  // 'c' for a noun of stand_in_company ("la compañía"), 'a' for one of
+  // stand_in_authority ("ведомстве"), else 0; `lower` in lower case.
+  char StandInOf(std::string_view lower) const {
+    if (!q_.grammar_.stand_in_bodies) return 0;
+    if (W().Is(lower, QuoteWords::kStandInCompany)) return 'c';
+    if (W().Is(lower, QuoteWords::kStandInAuthority)) return 'a';
+    return 0;
+  }
+  void CollectNamedBodies();
+  size_t CompanyNameStart(size_t i) const;
+  bool EstimateAnchor(size_t v, size_t first, size_t last, const std::vector<bool>& quoted,
+                      Anchor* anchor) const;
+  const NamedBody* NamedBodyBefore(uint32_t offset, char kind) const;
   Subject SourceBeforeQuote(const QuoteMarks& m, size_t sentence_first) const;
   Subject ParseNominal(size_t a, size_t b) const;
   Subject ParseSubject(size_t a, size_t b, bool described, size_t* begin = nullptr) const;
@@ -589,8 +615,9 @@ class QuoteExtractor::Run {
   std::vector<std::vector<uint32_t>> paragraph_legal_;
   const std::vector<uint32_t>* legal_ = nullptr;
   std::vector<Found> found_;
-  std::vector<Mention> mentions_;  // sorted by offset once complete
-  std::vector<Mention> resolved_;  // speakers found from pronouns and descriptions, in order
+  std::vector<Mention> mentions_;        // sorted by offset once complete
+  std::vector<NamedBody> named_bodies_;  // in text order
+  std::vector<Mention> resolved_;        // speakers found from pronouns and descriptions, in order
   std::vector<std::string> full_names_;
   // For Canonical: the distinct full_names_ split into words, indexed by their last word.
   mutable size_t full_indexed_ = 0;  // full_names_ [0, full_indexed_) are indexed
@@ -909,8 +936,10 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyName(size_t a, size_t b) c
   size_t h = a;
   while (h + 1 < b && IsTimeWord(LowerWord(h))) ++h;  // "Вчера синоптики предупредили"
   if (h + 1 < b && IsWordIn(h, QuoteWords::kBodyPreposition)) ++h;
+  size_t article = SIZE_MAX;  // "la" of "la direction"
   while (h + 1 < b && (IsWordIn(h, QuoteWords::kArticle) || IsDeterminer(LowerWord(h)) ||
                        IsWordIn(h, QuoteWords::kUnnamedLead))) {
+    if (IsWordIn(h, QuoteWords::kArticle) || IsWordIn(h, QuoteWords::kUnnamedLead)) article = h;
     ++h;
   }
   const size_t from = h;
@@ -941,8 +970,43 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyName(size_t a, size_t b) c
   s.org = true;
   s.body = true;
   s.span = Span{toks_[h].span.begin, toks_[b - 1].span.end};
-  s.name = std::string(s.span.Slice(text_));
+  s.name = DictionaryForm(h) + std::string(Span{toks_[h].span.end, s.span.end}.Slice(text_));
+  s.stand_in = StandInOf(LowerWord(h));
+  // "selon la direction", "une source proche de l'enquête" (body_article):
+  // the article stays with a noun alone or an unnamed lead, not with a body
+  // named by what it is of ("la préfecture du Rhône").
+  if (q_.grammar_.body_article && article + 1 == h &&
+      (b == h + 1 || IsWordIn(article, QuoteWords::kUnnamedLead))) {
+    s.name =
+        std::string(Span{toks_[article].span.begin, toks_[h].span.begin}.Slice(text_)) + s.name;
+    s.span.begin = toks_[article].span.begin;
+  }
+  // "в региональном управлении МЧС" (acronym_after_body): the МЧС speaks,
+  // its "управление".
+  if (q_.grammar_.acronym_after_body && b == h + 2 && IsAcronym(Word(h + 1))) {
+    s.role = DictionaryForm(h);
+    s.name = std::string(Word(h + 1));
+    s.span = toks_[h + 1].span;
+    s.stand_in = 0;
+  }
   return s;
+}
+
+// The body noun at token i in its dictionary form (dictionary_ending of
+// quote_grammar.txt): "мэрии" -> "мэрия" when "мэрия" is of kind
+// dictionary_form; as written when it is one itself or no rule gives one.
+std::string QuoteExtractor::Run::DictionaryForm(size_t i) const {
+  const std::string_view word = Word(i);
+  const std::string_view lower = LowerWord(i);
+  if (W().Is(lower, QuoteWords::kDictionaryForm)) return std::string(word);
+  for (const QuoteGrammar::Ending& e : q_.grammar_.dictionary_endings) {
+    if (lower.size() <= e.oblique.size() || !lower.ends_with(e.oblique)) continue;
+    const size_t stem = lower.size() - e.oblique.size();
+    if (!W().Is(std::string(lower.substr(0, stem)) + e.nominative, QuoteWords::kDictionaryForm))
+      continue;
+    return std::string(word.substr(0, stem)) + e.nominative;
+  }
+  return std::string(word);
 }
 
 // With role_before_given_name, tokens [a, b) ending in a given name and a
@@ -1626,9 +1690,16 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
       k = e;
     }
   }
-  // "„…“, sagte die Senatorin": with title_after_verb, a person's title.
-  if (!s.ok() || (s.kind == Subject::Kind::kNominal && (s.org || !q_.grammar_.title_after_verb)))
+  // "„…“, sagte die Senatorin": with title_after_verb, a person's title;
+  // with pile_roles alone, one whose role the text or the pile gives ("a
+  // déclaré le directeur général").
+  const bool pile_role = s.kind == Subject::Kind::kNominal && !s.org &&
+                         !q_.grammar_.title_after_verb && q_.grammar_.pile_roles;
+  if (!s.ok() || (s.kind == Subject::Kind::kNominal && !pile_role &&
+                  (s.org || !q_.grammar_.title_after_verb))) {
     return {};
+  }
+  s.by_role_only = pile_role;
   // "said Walter H. White, Jr., chairman of ...": the suffix is the name's.
   if (IsComma(k) && !IsColon(k) && IsNameSuffix(k + 1) && !IsWord(k + 2)) {
     s.name += ", " + std::string(Word(k + 1));
@@ -2650,6 +2721,10 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       v = x.end - 1;
       continue;
     }
+    if (q_.grammar_.estimate_clause && EstimateAnchor(v, first, last, quoted, &x)) {
+      anchors.push_back(x);
+      continue;
+    }
     const Verb* verb = VerbAt(v);
     if (verb == nullptr) continue;
     // "its July estimate", "Zarif's claim": after a determiner or a
@@ -2785,6 +2860,57 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
   return anchors;
 }
 
+// With estimate_clause, the verb at token v puts a figure on something for
+// an organization: a verb of estimate_verb ("ha stimato i lavori in 1,8
+// milioni"), or a verb of saying before an article and an estimate_noun
+// ("conferma la stima di 1,8 milioni"), a number at most 12 words on in the
+// sentence, and an organization its subject, before it or before ", che".
+// The clause is the verb phrase, its auxiliary with it.
+bool QuoteExtractor::Run::EstimateAnchor(size_t v, size_t first, size_t last,
+                                         const std::vector<bool>& quoted, Anchor* anchor) const {
+  if (!IsLowerWord(v) || v == first) return false;
+  if (IsDeterminer(LowerWord(v - 1)) || IsWordIn(v - 1, QuoteWords::kArticle)) return false;
+  const bool estimate = IsWordIn(v, QuoteWords::kEstimateVerb) ||
+                        (VerbAt(v) != nullptr && IsWordIn(v + 1, QuoteWords::kArticle) &&
+                         IsWordIn(v + 2, QuoteWords::kEstimateNoun));
+  if (!estimate) return false;
+  bool number = false;
+  for (size_t k = v + 1; k < last && k < v + 13 && !number; ++k) {
+    if (quoted[k] || toks_[k].type == TokType::kStop) break;
+    number = IsWord(k) && std::isdigit(static_cast<unsigned char>(Word(k).front()));
+  }
+  if (!number) return false;
+  const size_t lead = BeforeAuxiliaries(first, v);
+  size_t name_end = lead;
+  // "…, che ha stimato": the organization before the relative.
+  if (lead > first + 1 && IsWordIn(lead - 1, QuoteWords::kRelativeSubject) && IsComma(lead - 2) &&
+      !IsColon(lead - 2)) {
+    name_end = lead - 2;
+  }
+  size_t begin = name_end;
+  Subject s = SubjectBefore(first, name_end, &begin);
+  // "Strade di Levante S.p.A.": a company named by its legal form.
+  if (name_end > first && IsWordIn(name_end - 1, QuoteWords::kLegalForm)) {
+    if (const size_t k = CompanyNameStart(name_end - 1); k >= first && k < name_end - 1) {
+      s = Subject{};
+      s.kind = Subject::Kind::kName;
+      s.org = true;
+      s.span = Span{toks_[k].span.begin, toks_[name_end - 1].span.end};
+      s.name = std::string(s.span.Slice(text_));
+      begin = k;
+    }
+  }
+  if (s.kind != Subject::Kind::kName || !s.org) return false;
+  Anchor x;
+  x.subject = s;
+  x.begin = begin;
+  x.verb = v;
+  x.end = v + 1;
+  x.clause = lead;
+  *anchor = x;
+  return true;
+}
+
 // Reported speech in the sentence of tokens [first, last). A forward clause
 // ("X said CLAUSE") runs to the sentence's end, or to where another
 // attribution begins after its start ("..., and Putin stressing that",
@@ -2913,6 +3039,7 @@ void QuoteExtractor::Run::AddUnnamed(size_t begin, size_t end, size_t verb) {
 void QuoteExtractor::Run::CollectMentions() {
   for (size_t p = 0; p < doc_.paragraphs.size(); ++p) {
     LoadParagraph(p);
+    if (q_.grammar_.stand_in_bodies) CollectNamedBodies();
     for (size_t i = 0; i + 1 < toks_.size() && q_.grammar_.name_after_description; ++i) {
       // "La consejera de Medio Ambiente, Marta Ibáñez, …": a function, then
       // the name set off by commas (name_after_description).
@@ -3011,6 +3138,79 @@ void QuoteExtractor::Run::CollectMentions() {
       i = b;
     }
   }
+}
+
+// With stand_in_bodies, the organizations of the current paragraph a
+// generic noun may stand for: a company by its legal form, joined to its
+// name ("ООО «Сибтеплосеть»") or after capitalized words, name particles
+// inside ("Strade di Levante S.p.A.", "Maquinaria Agrícola del Tormes,
+// S.A."); an authority by a noun of kBody that stands for none
+// ("Прокуратура Ленинского района …"), named in its dictionary form, lower
+// case at a sentence's start.
+void QuoteExtractor::Run::CollectNamedBodies() {
+  auto add = [&](size_t from, std::string name, char kind) {
+    const uint32_t offset = toks_[from].span.begin;
+    named_bodies_.push_back({offset, doc_.SentenceAt(offset), std::move(name), kind});
+  };
+  for (size_t i = 0; i < toks_.size(); ++i) {
+    if (!IsWord(i)) continue;
+    if (IsLegalName(i)) {
+      add(i, std::string(Word(i)), 'c');
+      continue;
+    }
+    if (IsWordIn(i, QuoteWords::kLegalForm) && i > 0) {
+      if (const size_t k = CompanyNameStart(i); k < i) {
+        add(k, std::string(Span{toks_[k].span.begin, toks_[i].span.end}.Slice(text_)), 'c');
+      }
+      continue;
+    }
+    if (IsWordIn(i, QuoteWords::kBody) && StandInOf(LowerWord(i)) == 0) {
+      std::string name = DictionaryForm(i);
+      if (IsSentenceInitial(i)) name = LowerSameLength(name);
+      add(i, std::move(name), 'a');
+    }
+  }
+}
+
+// Where the company name ending in the legal form at token i begins:
+// capitalized words, name particles inside, a comma before the form
+// ("Strade di Levante S.p.A.", "Maquinaria Agrícola del Tormes, S.A."),
+// without an article or a generic noun opening it ("Firma Weser Reisen
+// GmbH"); i when none is there.
+size_t QuoteExtractor::Run::CompanyNameStart(size_t i) const {
+  const size_t a = i > 0 && IsComma(i - 1) && !IsColon(i - 1) ? i - 1 : i;
+  size_t k = a;
+  while (k > 0 && IsWord(k - 1) &&
+         (IsCapitalized(Word(k - 1)) ||
+          (k > 1 && IsWord(k - 2) && IsCapitalized(Word(k - 2)) && k < a &&
+           q_.particles_.Is(kParticleInNames, LowerWord(k - 1))))) {
+    --k;
+  }
+  while (k < a && (IsWordIn(k, QuoteWords::kArticle) || StandInOf(LowerWord(k)) == 'c')) ++k;
+  return k < a ? k : i;
+}
+
+// The organization of `kind` named last before `offset`, at most 12
+// sentences back; else the only one of `kind` the document names; null when
+// none or several are.
+const QuoteExtractor::Run::NamedBody* QuoteExtractor::Run::NamedBodyBefore(uint32_t offset,
+                                                                           char kind) const {
+  const uint32_t here = doc_.SentenceAt(offset);
+  for (size_t k = named_bodies_.size(); k > 0; --k) {
+    const NamedBody& b = named_bodies_[k - 1];
+    if (b.offset >= offset) continue;
+    if (b.sentence + 12 < here) break;
+    if (b.kind == kind) return &b;
+  }
+  // "в самой компании признают … По словам директора ООО «Сибтеплосеть»":
+  // none before it, the only one of its kind the document names.
+  const NamedBody* only = nullptr;
+  for (const NamedBody& b : named_bodies_) {
+    if (b.kind != kind) continue;
+    if (only != nullptr && only->name != b.name) return nullptr;
+    only = &b;
+  }
+  return only;
 }
 
 // Every other place a known person is named, titled or not ("Obama and
@@ -3136,9 +3336,27 @@ bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
     const Found& from = found_[static_cast<size_t>(f.inherit_from)];
     f.quote.speaker = from.quote.speaker;
     f.quote.role = from.quote.role;
+    f.quote.role_only = from.quote.role_only;
     return true;
   }
   const Subject& s = f.subject;
+  // "La compañía asegura …", "в ведомстве": the organization of the
+  // generic noun's kind named last before it (stand_in_bodies).
+  // German writes the noun capitalized: "Das Unternehmen teilte mit" names
+  // "Unternehmen".
+  char stand_in = s.kind == Subject::Kind::kNominal && s.org
+                      ? StandInOf(LowerSameLength(s.key))
+                      : (s.kind == Subject::Kind::kName ? s.stand_in : 0);
+  if (s.kind == Subject::Kind::kName && !s.body && s.name.find(' ') == std::string::npos) {
+    stand_in = StandInOf(LowerSameLength(s.name));
+  }
+  if (stand_in != 0) {
+    if (const NamedBody* named = NamedBodyBefore(s.span.begin, stand_in); named != nullptr) {
+      f.quote.speaker = named->name;
+      f.quote.speaker_span = s.span;
+      return true;
+    }
+  }
   if (s.kind == Subject::Kind::kName) {
     const std::string speaker = Canonical(s.name, s.honorific);
     if (IsOutlet(speaker)) return false;
@@ -3155,10 +3373,33 @@ bool QuoteExtractor::Run::Resolve(size_t i, std::vector<bool>* done) {
     if (s.kind == Subject::Kind::kNominal && !s.org) {
       resolved_.push_back({s.span.begin, "", "", false, true, doc_.SentenceAt(s.span.begin)});
       resolved_.back().pronouns = 'b';
+      // "…, a déclaré le directeur général" (pile_roles): the role speaks,
+      // for BuildSpeakers to find across the pile; not a title that names
+      // nobody by itself ("le porte-parole").
+      const Title* title = TitleOf(s.key);
+      if (q_.grammar_.pile_roles && title != nullptr && !title->unnamed && !title->honorific) {
+        f.quote.speaker = s.role;
+        f.quote.role = s.role;
+        f.quote.role_only = true;
+        f.quote.speaker_span = s.span;
+        // A pronoun after it means the same role ("Il a rappelé que …").
+        Mention& m = resolved_.back();
+        m.name = s.role;
+        m.words = SplitWords(s.role);
+        m.person = true;
+        m.pronouns = 0;
+        m.role_only = true;
+        return true;
+      }
     }
     return false;
   }
   f.quote.speaker = Canonical(best->name, best->honorific);
+  if (best->role_only) {  // a pronoun for a role-only speaker (pile_roles)
+    f.quote.speaker = best->name;
+    f.quote.role = best->name;
+    f.quote.role_only = true;
+  }
   // "„…“, sagte die Senatorin" (title_after_verb): the role the text gave
   // the one it means ("Hafensenatorin Anna Keller").
   if (q_.grammar_.title_after_verb && s.kind == Subject::Kind::kNominal && !s.org &&
@@ -3259,9 +3500,11 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
       return LowerSameLength(m.role).ends_with(LowerSameLength(s.key));
     }
     const std::string role = AsciiLower(m.role);
-    // "la consejera": "consejera de Medio Ambiente" (title_first_roles).
+    // "la consejera": "consejera de Medio Ambiente" (title_first_roles); "le
+    // directeur général": "directeur général de Logistique Rhône".
     if (q_.grammar_.title_first_roles &&
-        LowerSameLength(m.role).starts_with(LowerSameLength(s.key) + " ")) {
+        (LowerSameLength(m.role).starts_with(LowerSameLength(s.key) + " ") ||
+         LowerSameLength(m.role).starts_with(LowerSameLength(s.role) + " "))) {
       return true;
     }
     return role == s.key || role.ends_with(" " + s.key);
@@ -3305,7 +3548,9 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
     best = search(false);
   } else {
     best = search(true);
-    if (best == nullptr && !(title != nullptr && title->unnamed)) best = search(false);
+    if (best == nullptr && !(title != nullptr && title->unnamed) && !s.by_role_only) {
+      best = search(false);
+    }
   }
   return best != nullptr && !best->name.empty() ? best : nullptr;
 }
@@ -3380,6 +3625,7 @@ std::vector<Quote> QuoteExtractor::Run::Extract() {
       Quote q = found_[i].quote;
       q.speaker = Canonical(found_[i].subject.also);
       q.role.clear();
+      q.role_only = false;
       out.push_back(std::move(q));
     }
   }

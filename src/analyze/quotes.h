@@ -290,6 +290,11 @@ struct Quote {
   std::string role;     // "Mayor", "spokesperson for the company"; empty when not given
   Kind kind = Kind::kDirect;
   uint32_t sentence = 0;  // index into Document::sentences
+  // With pile_roles (quote_grammar.txt): the speaker is only a function the
+  // document gives nobody ("a déclaré le directeur général"); `speaker` and
+  // `role` hold it, and BuildSpeakers gives the quote to the one person of
+  // the pile with that role, else drops it.
+  bool role_only = false;
 };
 
 const char* QuoteKindName(Quote::Kind kind);

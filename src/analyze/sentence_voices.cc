@@ -146,7 +146,8 @@ std::vector<SentenceVoice> SentenceVoiceFinder::Find(const Document& doc,
   // Attributed quotations by the sentences they touch (quotes are in text order).
   std::vector<std::vector<const Quote*>> touching(doc.sentences.size());
   for (const Quote& q : quotes) {
-    if (q.kind == Quote::Kind::kTurn) continue;
+    // A role the document names nobody by is no voice of its own.
+    if (q.kind == Quote::Kind::kTurn || q.role_only) continue;
     for (uint32_t s = doc.SentenceAt(q.span.begin); s < doc.sentences.size(); ++s) {
       if (doc.sentences[s].span.begin >= q.span.end) break;
       if (Overlap(doc.sentences[s].span, q.span) > 0) touching[s].push_back(&q);

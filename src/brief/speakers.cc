@@ -59,6 +59,32 @@ bool IsOutlet(const std::string& name, const WordList& outlets,
   return bare.size() != lower.size() && outlets.Contains(bare);
 }
 
+// Whether one of `roles` is `role` (lower case) or opens or ends with it:
+// "directeur général de Logistique Rhône" for "directeur général".
+bool HoldsRole(const std::map<std::string, size_t>& roles, const std::string& role) {
+  for (const auto& [r, n] : roles) {
+    const std::string lower = quote_words::LowerSameLength(r);
+    if (lower == role || lower.starts_with(role + " ") || lower.ends_with(" " + role)) return true;
+  }
+  return false;
+}
+
+// Quote q of document d as the briefing lists it: its excerpt and score.
+QuoteRef RefOf(const SpeakerInputs& in, const Document& doc, uint32_t d, const Quote& q) {
+  QuoteRef ref;
+  ref.document = d;
+  ref.sentence = q.sentence;
+  ref.kind = QuoteKindName(q.kind);
+  ref.span = q.span;
+  ref.source_span = doc.map.ToOriginal(q.span);
+  ref.excerpt = q.kind == Quote::Kind::kTurn
+                    ? BestExcerpt(doc, q.span, *in.procedural, *in.idf, *in.story)
+                    : q.span;
+  ref.excerpt_source_span = doc.map.ToOriginal(ref.excerpt);
+  ref.score = QuoteInformativeness(doc, ref.excerpt, *in.idf, *in.story);
+  return ref;
+}
+
 }  // namespace
 
 double QuoteInformativeness(const Document& doc, Span span, const BackgroundIdf& idf,
@@ -107,6 +133,8 @@ SpeakerIndex BuildSpeakers(const SpeakerInputs& in) {
   };
   std::vector<std::pair<std::string, Group>> groups;  // in order of first quote
   std::unordered_map<std::string, size_t> index;
+  // Quotes whose speaker is only a role ("le directeur général"), with it.
+  std::vector<std::pair<std::string, QuoteRef>> by_role;
   for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
     const SourceEntry& source = (*in.sources)[d];
     if (source.copy_of >= 0 || source.set_aside) continue;
@@ -121,21 +149,15 @@ SpeakerIndex BuildSpeakers(const SpeakerInputs& in) {
       }
       if (IsOutlet(q.speaker, *in.outlets, own_outlets, *in.words)) continue;
       if (in.procedural->IsProceduralSpan(doc, q.span)) continue;
+      const QuoteRef ref = RefOf(in, doc, d, q);
+      if (q.role_only) {
+        by_role.emplace_back(quote_words::LowerSameLength(q.role), ref);
+        continue;
+      }
       auto [it, added] = index.emplace(q.speaker, groups.size());
       if (added) groups.push_back({q.speaker, Group{}});
       Group& g = groups[it->second].second;
       if (!q.role.empty()) ++g.roles[q.role];
-      QuoteRef ref;
-      ref.document = d;
-      ref.sentence = q.sentence;
-      ref.kind = QuoteKindName(q.kind);
-      ref.span = q.span;
-      ref.source_span = doc.map.ToOriginal(q.span);
-      ref.excerpt = q.kind == Quote::Kind::kTurn
-                        ? BestExcerpt(doc, q.span, *in.procedural, *in.idf, *in.story)
-                        : q.span;
-      ref.excerpt_source_span = doc.map.ToOriginal(ref.excerpt);
-      ref.score = QuoteInformativeness(doc, ref.excerpt, *in.idf, *in.story);
       g.quotes.push_back(ref);
     }
   }
@@ -172,6 +194,20 @@ SpeakerIndex BuildSpeakers(const SpeakerInputs& in) {
       }
     }
     if (matches == 1) unite(i, found);
+  }
+  // A quote by a role alone ("…, a déclaré le directeur général") goes to
+  // the one speaker of the pile given that role ("directeur général de
+  // Logistique Rhône" opens with it, "Mayor" ends "Deputy Mayor"); to nobody
+  // when none or several are.
+  for (auto& [role, ref] : by_role) {
+    size_t holder = SIZE_MAX;
+    bool several = false;
+    for (size_t i = 0; i < groups.size() && !several; ++i) {
+      if (!HoldsRole(groups[i].second.roles, role)) continue;
+      if (holder != SIZE_MAX && find(holder) != find(i)) several = true;
+      holder = i;
+    }
+    if (holder != SIZE_MAX && !several) groups[find(holder)].second.quotes.push_back(ref);
   }
   std::vector<SpeakerEntry> speakers(groups.size());
   std::vector<std::map<std::string, size_t>> roles(groups.size());

@@ -18,6 +18,9 @@
 // Merging: names of one speaker merge across documents when they are forms
 // of one entity ("Obama", "Barack Obama") or one is the tail of exactly one
 // longer name ("Kerry", "John Kerry"); the entry takes the fullest name.
+// A quote by a role alone (Quote::role_only: "a déclaré le directeur
+// général") goes to the one speaker whose role opens or ends with it
+// ("directeur général de Logistique Rhône"), else to nobody.
 // Ranking: each quote's excerpt (for a turn, its most informative run of
 // sentences within kExcerptBytes; else the quote) is scored by
 // QuoteInformativeness; an entry's quotes are listed best first, and entries

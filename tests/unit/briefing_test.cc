@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "dossier/ingest.h"
@@ -199,6 +200,61 @@ TEST(BriefingLanguagesTest, EveryLanguagesListsLoadAndEachReportUsesItsOwn) {
   }
   EXPECT_TRUE(german_figure);
   EXPECT_TRUE(french_figure);
+}
+
+// A speaker named by a role alone in one report ("a déclaré la directrice")
+// is the one person the pile gives that role (pile_roles); nobody when two
+// people hold it.
+TEST(BriefingLanguagesTest, ARoleAloneIsThePersonThePileGivesIt) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("dossier_briefing_roles_" + std::to_string(::getpid()));
+  auto brief = [&](const std::vector<std::string>& texts) {
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    for (size_t i = 0; i < texts.size(); ++i) {
+      std::ofstream(dir / ("r" + std::to_string(i) + ".txt")) << texts[i];
+    }
+    Result<Pipeline> pipeline = Pipeline::Create({});
+    EXPECT_TRUE(pipeline.ok());
+    Cluster cluster;
+    Status s = ReadInputs(
+        {dir.string()}, {}, [&](Cluster&& c) { cluster = std::move(c); }, nullptr);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    Pipeline::Scratch scratch = pipeline->NewScratch();
+    pipeline->Analyze(&cluster, &scratch);
+    Result<Briefer> briefer = Briefer::Create({});
+    EXPECT_TRUE(briefer.ok());
+    const Briefing b = briefer->Brief(cluster);
+    std::filesystem::remove_all(dir);
+    return b;
+  };
+  const std::string named =
+      "Reprise de l'usine textile de Roubaix\n\n"
+      "Les salariés de l'usine textile de Roubaix ont découvert lundi le plan de reprise du "
+      "site. « Nous garderons tous les emplois de l'usine », a affirmé Anne Leroy, directrice "
+      "de l'usine. Le plan de reprise prévoit aussi une nouvelle ligne de production.\n";
+  const std::string by_role =
+      "Roubaix : les salariés de l'usine textile votent le plan de reprise\n\n"
+      "Les salariés de l'usine textile de Roubaix ont approuvé mardi le plan de reprise du "
+      "site. « Le plan de reprise tient ses promesses », a déclaré la directrice à la sortie "
+      "du vote. La nouvelle ligne de production ouvrira en mai.\n";
+  auto quotes_of = [](const Briefing& b, const std::string& name) -> size_t {
+    for (const SpeakerEntry& s : b.speakers) {
+      if (s.name == name) return s.quotes.size();
+    }
+    return 0;
+  };
+  const Briefing one = brief({named, by_role});
+  EXPECT_EQ(quotes_of(one, "Anne Leroy"), 2u);
+  const std::string other =
+      "L'usine textile de Roubaix en grève\n\n"
+      "Les salariés de l'usine textile de Roubaix ont cessé le travail lundi contre le plan de "
+      "reprise. « Le plan de reprise ne garantit rien », a affirmé Claire Petit, directrice "
+      "des ressources humaines de l'usine.\n";
+  const Briefing two = brief({named, by_role, other});
+  EXPECT_EQ(quotes_of(two, "Anne Leroy"), 1u);
+  EXPECT_EQ(quotes_of(two, "Claire Petit"), 1u);
+  for (const SpeakerEntry& s : two.speakers) EXPECT_NE(s.name, "directrice");
 }
 
 }  // namespace

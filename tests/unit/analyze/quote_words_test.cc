@@ -120,7 +120,8 @@ TEST(QuoteWordsTest, EveryKindOfTheBuiltInFileHasWords) {
   // has them), for case endings, legal forms before a quoted name and
   // possessives in source phrases (Russian has them), for the mood of
   // reported speech (German has it), for a preposition before "that"
-  // (Spanish has it) nor for bodies that speak by themselves (Russian has
+  // (Spanish has it) nor for bodies that speak by themselves, their
+  // dictionary forms and the generic nouns standing for them (Russian has
   // them).
   Result<QuoteWords> fr = QuoteWords::Create("", "fr");
   ASSERT_TRUE(fr.ok()) << fr.status().ToString();
@@ -142,9 +143,18 @@ TEST(QuoteWordsTest, EveryKindOfTheBuiltInFileHasWords) {
     const bool that_lead = kind == QuoteWords::kThatLead;
     // Bodies that speak by themselves (body_speakers): French has them,
     // Russian a preposition before them.
-    const bool body = kind == QuoteWords::kBody || kind == QuoteWords::kBodyPreposition;
-    EXPECT_EQ(Words().Of(kind).empty(), inversion || cases || mood || that_lead || body)
+    const bool body = kind == QuoteWords::kBody || kind == QuoteWords::kBodyPreposition ||
+                      kind == QuoteWords::kDictionaryForm || kind == QuoteWords::kStandInCompany ||
+                      kind == QuoteWords::kStandInAuthority;
+    // Estimates of an organization (estimate_clause): Italian has them.
+    const bool estimate = kind == QuoteWords::kEstimateVerb || kind == QuoteWords::kEstimateNoun;
+    EXPECT_EQ(Words().Of(kind).empty(), inversion || cases || mood || that_lead || body || estimate)
         << QuoteWords::kKindNames[k];
+    if (estimate) {
+      Result<QuoteWords> it = QuoteWords::Create("", "it");
+      ASSERT_TRUE(it.ok());
+      EXPECT_FALSE(it->Of(kind).empty()) << QuoteWords::kKindNames[k];
+    }
     if (body) {
       EXPECT_FALSE(ru->Of(kind).empty()) << QuoteWords::kKindNames[k];
     }

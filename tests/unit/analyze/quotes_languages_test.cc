@@ -8,6 +8,7 @@
 #include <tuple>
 #include <vector>
 
+#include "../data_folder.h"
 #include "../temp_dir.h"
 #include "analyze/quotes.h"
 #include "analyzed_text.h"
@@ -608,7 +609,10 @@ TEST_F(QuotesLanguagesTest, FrenchBodyAfterSelon) {
   EXPECT_EQ(Of("fr", "Selon la mairie de Vienne, deux routes restent fermées.\n"),
             (Rows{{"mairie de Vienne", "deux routes restent fermées.", kReported}}));
   EXPECT_EQ(Of("fr", "Selon une source proche du dossier, le pont sera démoli.\n"),
-            (Rows{{"source proche du dossier", "le pont sera démoli.", kReported}}));
+            (Rows{{"une source proche du dossier", "le pont sera démoli.", kReported}}));
+  // body_article: the article stays with a noun alone, not with what it is of.
+  EXPECT_EQ(Of("fr", "Selon la direction, le site rouvrira lundi.\n"),
+            (Rows{{"la direction", "le site rouvrira lundi.", kReported}}));
 }
 
 TEST_F(QuotesLanguagesTest, FrenchBodyAsSubject) {
@@ -630,13 +634,13 @@ TEST_F(QuotesLanguagesTest, SpanishVerbBetweenSeguenAndTheSource) {
 
 TEST_F(QuotesLanguagesTest, ItalianGroupAfterSecondo) {
   EXPECT_EQ(Of("it", "Secondo i carabinieri, la strada resterà chiusa fino a lunedì.\n"),
-            (Rows{{"carabinieri", "la strada resterà chiusa fino a lunedì.", kReported}}));
+            (Rows{{"i carabinieri", "la strada resterà chiusa fino a lunedì.", kReported}}));
 }
 
 TEST_F(QuotesLanguagesTest, PortugueseBodyWithArticleSpeaksByItself) {
   // "o hospital" names no hospital of the text: the hospital speaks.
   EXPECT_EQ(Of("pt", "Quatro feridos tiveram alta esta manhã, segundo o hospital.\n"),
-            (Rows{{"hospital", "Quatro feridos tiveram alta esta manhã", kReported}}));
+            (Rows{{"o hospital", "Quatro feridos tiveram alta esta manhã", kReported}}));
 }
 
 TEST_F(QuotesLanguagesTest, PortugueseTitleBeforeABodyIsAPerson) {
@@ -648,14 +652,14 @@ TEST_F(QuotesLanguagesTest, PortugueseTitleBeforeABodyIsAPerson) {
 
 TEST_F(QuotesLanguagesTest, RussianBodyAfterVAndAfterPoDannym) {
   EXPECT_EQ(Of("ru", "Мост будет закрыт до пятницы, сообщили в мэрии.\n"),
-            (Rows{{"мэрии", "Мост будет закрыт до пятницы", kReported}}));
+            (Rows{{"мэрия", "Мост будет закрыт до пятницы", kReported}}));
   EXPECT_EQ(Of("ru", "По данным прокуратуры, проверку провели формально.\n"),
-            (Rows{{"прокуратуры", "проверку провели формально.", kReported}}));
+            (Rows{{"прокуратура", "проверку провели формально.", kReported}}));
 }
 
 TEST_F(QuotesLanguagesTest, RussianKakOpensAnAttributionBeforeTheClause) {
   EXPECT_EQ(Of("ru", "Как сообщили в областной прокуратуре в среду, нарушений не нашли.\n"),
-            (Rows{{"прокуратуре", "нарушений не нашли.", kReported}}));
+            (Rows{{"прокуратура", "нарушений не нашли.", kReported}}));
   EXPECT_EQ(Of("ru", "Как сообщил губернатор Павел Орлов, мост откроют в мае.\n"),
             (Rows{{"Павел Орлов", "мост откроют в мае.", kReported}}));
   // No verb of saying after "как": no attribution.
@@ -714,7 +718,131 @@ TEST_F(QuotesLanguagesTest, ABodyIsNoReferentForAnotherDescription) {
   EXPECT_EQ(Of("es",
                "Según la consejería, el puente sigue cerrado. "
                "La compañía asegura que la obra terminó en mayo.\n"),
-            (Rows{{"consejería", "el puente sigue cerrado.", kReported}}));
+            (Rows{{"la consejería", "el puente sigue cerrado.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianBodyShownInItsDictionaryForm) {
+  // dictionary_ending: "ии" -> "ие" only where it gives a dictionary_form.
+  EXPECT_EQ(Of("ru", "Как пояснили в правительстве, дорогу откроют в мае.\n"),
+            (Rows{{"правительство", "дорогу откроют в мае.", kReported}}));
+  EXPECT_EQ(Of("ru", "Движение закроют на неделю, сообщили в администрации.\n"),
+            (Rows{{"администрация", "Движение закроют на неделю", kReported}}));
+  // A dictionary form stays as written.
+  EXPECT_EQ(Of("ru", "Спасатели сообщили, что вода уходит.\n"),
+            (Rows{{"Спасатели", "вода уходит.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianAcronymAfterABodyNounSpeaks) {
+  const std::string text = "Как уточнили в областном управлении МВД, водителя задержали.\n";
+  EXPECT_EQ(Of("ru", text), (Rows{{"МВД", "водителя задержали.", kReported}}));
+  EXPECT_EQ(RoleOf("ru", text), "управление");
+}
+
+TEST_F(QuotesLanguagesTest, RussianVedomstvoStandsForTheAuthorityNamedBefore) {
+  // The company named in between is of another kind.
+  EXPECT_EQ(Of("ru",
+               "Прокуратура области проверила ООО «Тепловик». "
+               "Как сообщили в ведомстве, нарушений не нашли.\n"),
+            (Rows{{"прокуратура", "нарушений не нашли.", kReported}}));
+  // No authority named before: the noun itself speaks.
+  EXPECT_EQ(Of("ru", "Как сообщили в ведомстве, нарушений не нашли.\n"),
+            (Rows{{"ведомство", "нарушений не нашли.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianKompaniyaStandsForTheCompanyNamedBefore) {
+  EXPECT_EQ(Of("ru",
+               "Котельную обслуживает ООО «Тепловик». "
+               "В компании сообщили, что ремонт закончат к пятнице.\n"),
+            (Rows{{"ООО «Тепловик»", "ремонт закончат к пятнице.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianKompaniyaBeforeTheOnlyCompanyOfTheText) {
+  // No company named before it: the only one the text names.
+  EXPECT_EQ(Of("ru",
+               "В самой компании признают, что денег не хватит. "
+               "Директор ООО «Тепловик» Иван Петров обещал закончить ремонт.\n"),
+            (Rows{{"ООО «Тепловик»", "денег не хватит.", kReported}}));
+  // Two companies named after it: none of them.
+  EXPECT_EQ(Of("ru",
+               "В самой компании признают, что денег не хватит. "
+               "ООО «Тепловик» и ООО «Водоканал» спорят о ремонте.\n"),
+            (Rows{{"компания", "денег не хватит.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, SpanishCompaniaStandsForTheCompanyNamedByItsLegalForm) {
+  EXPECT_EQ(Of("es",
+               "El fuego empezó en una nave de la empresa Tejas del Norte, S.L., según la "
+               "policía. La compañía asegura que la nave tenía todos los permisos.\n"),
+            (Rows{{"la policía", "El fuego empezó en una nave de la empresa Tejas del Norte, S.L.",
+                   kReported},
+                  {"Tejas del Norte, S.L.", "la nave tenía todos los permisos.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanUnternehmenStandsForTheCompanyNamedByItsLegalForm) {
+  // German writes the generic noun capitalized, as a name.
+  EXPECT_EQ(Of("de",
+               "Der Bus gehört der Firma Weser Reisen GmbH aus Bremen. "
+               "Das Unternehmen teilte mit, der Fahrer sei erfahren gewesen.\n"),
+            (Rows{{"Weser Reisen GmbH", "der Fahrer sei erfahren gewesen.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, ItalianEstimateOfAnOrganizationIsWhatItSaid) {
+  // estimate_clause: the verb phrase putting a figure on something.
+  EXPECT_EQ(Of("it",
+               "Il ponte è gestito dalla società Ponti Alpini S.r.l., che ha stimato i danni in "
+               "3 milioni di euro.\n"),
+            (Rows{{"Ponti Alpini S.r.l.", "ha stimato i danni in 3 milioni di euro.", kReported}}));
+  EXPECT_EQ(Of("it", "La società Ponti Alpini S.r.l. conferma la stima di 3 milioni di euro.\n"),
+            (Rows{{"Ponti Alpini S.r.l.", "conferma la stima di 3 milioni di euro.", kReported}}));
+  // A particle inside the name, a legal form last.
+  EXPECT_EQ(Of("it", "La società Strade di Valle S.p.A. conferma la stima di 3 milioni.\n"),
+            (Rows{{"Strade di Valle S.p.A.", "conferma la stima di 3 milioni.", kReported}}));
+  // Not a person's, nor without a number.
+  EXPECT_EQ(Of("it", "Il sindaco Marco Neri ha stimato i danni in 3 milioni di euro.\n"), Rows{});
+  EXPECT_EQ(Of("it", "La società Ponti Alpini S.r.l. conferma la stima dei tecnici.\n"), Rows{});
+}
+
+TEST_F(QuotesLanguagesTest, ItalianSocietaStandsForTheCompanyNamedByItsLegalForm) {
+  EXPECT_EQ(Of("it",
+               "Il cantiere è gestito da Vetri Toscani S.r.l. e resterà chiuso. "
+               "La società ha spiegato che i lavori riprenderanno a luglio.\n"),
+            (Rows{{"Vetri Toscani S.r.l.", "i lavori riprenderanno a luglio.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchRoleNamingNobodyIsKeptForThePile) {
+  // "le directeur" names nobody of the text: a role-only speaker, and so is
+  // the pronoun after it (pile_roles); BuildSpeakers looks for the person.
+  Document doc;
+  const std::vector<Quote> quotes = Extract("fr",
+                                            "Les salariés ont voté le plan mardi. « Le plan tient "
+                                            "ses promesses », a déclaré le directeur à la sortie. "
+                                            "Il a ajouté que l'usine rouvrirait en mai.\n",
+                                            &doc);
+  ASSERT_EQ(quotes.size(), 2u);
+  for (const Quote& q : quotes) {
+    EXPECT_TRUE(q.role_only) << q.speaker;
+    EXPECT_EQ(q.speaker, "directeur");
+  }
+  EXPECT_EQ(quotes[0].span.Slice(doc.text), "Le plan tient ses promesses");
+  EXPECT_EQ(quotes[1].span.Slice(doc.text), "l'usine rouvrirait en mai.");
+}
+
+TEST_F(QuotesLanguagesTest, FrenchRoleGivenInTheTextIsItsHolder) {
+  // The text gives the role: its holder speaks, not the nearest person.
+  Document doc;
+  const std::vector<Quote> quotes = Extract("fr",
+                                            "Le directeur de l'usine, Paul Morin, a reçu les "
+                                            "salariés avec la déléguée CGT Anne Roy. « Le plan "
+                                            "tient », a déclaré le directeur.\n",
+                                            &doc);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Paul Morin");
+  EXPECT_FALSE(quotes[0].role_only);
+  // A title of two words: the role opens with both ("directeur général de …").
+  EXPECT_EQ(Of("fr",
+               "Le directeur général de l'usine, Paul Morin, a reçu les salariés avec la "
+               "déléguée CGT Anne Roy. « Le plan tient », a déclaré le directeur général.\n"),
+            (Rows{{"Paul Morin", "Le plan tient", kDirect}}));
 }
 
 // --- A data folder's lists replace the built-in ones for a language.
@@ -745,6 +873,123 @@ TEST_F(QuotesLanguagesDataTest, ADataFolderVerbListReplacesTheBuiltInOne) {
   ASSERT_TRUE(en.ok());
   const Document english = AnalyzedDocument(*pipeline, "\"We are ready,\" said Merkel.\n");
   ASSERT_EQ(en->Extract(english).size(), 1u);
+}
+
+class QuotesLanguagesFolderTest : public DataFolderTest {
+ protected:
+  // The speakers of `text` read with the Russian lists of the data folder.
+  std::vector<std::string> RussianSpeakers(const std::string& text) const {
+    Result<Pipeline> pipeline = Pipeline::Create({});
+    EXPECT_TRUE(pipeline.ok());
+    std::vector<std::string> out;
+    if (!pipeline.ok()) return out;
+    const Document doc = AnalyzedDocument(*pipeline, text);
+    Result<QuoteExtractor> q = QuoteExtractor::Create(data_dir(), "ru");
+    EXPECT_TRUE(q.ok()) << q.status().ToString();
+    if (q.ok()) {
+      for (const Quote& quote : q->Extract(doc)) out.push_back(quote.speaker);
+    }
+    return out;
+  }
+};
+
+TEST_F(QuotesLanguagesFolderTest, ADictionaryEndingOfTheDataFolderNamesTheBody) {
+  const std::string text = "Движение закроют на неделю, сообщили в дирекции.\n";
+  Extend("ru/quote_words.txt", "дирекции | body");
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"дирекции"}));
+  Extend("ru/quote_words.txt", "дирекции | body\nдирекция | dictionary_form");
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"дирекция"}));
+  // Without the grammar's endings the body is shown as written.
+  Write("ru/quote_grammar.txt", "mark « »\nbody_speakers\n");
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"дирекции"}));
+}
+
+TEST_F(QuotesLanguagesFolderTest, AStandInOfTheDataFolderTakesTheNamedBody) {
+  const std::string text =
+      "Прокуратура области начала проверку. Как сообщили в инспекции, нарушений не нашли.\n";
+  Extend("ru/quote_words.txt", "инспекции | body");
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"инспекции"}));
+  Extend("ru/quote_words.txt", "инспекции | body\nинспекции | stand_in_authority");
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"прокуратура"}));
+  // stand_in_bodies off: the noun speaks by itself.
+  Result<std::string> grammar = ReadDataFile("", "ru/quote_grammar.txt");
+  ASSERT_TRUE(grammar.ok());
+  std::string without = *grammar;
+  without.erase(without.find("stand_in_bodies"), std::string("stand_in_bodies").size());
+  Write("ru/quote_grammar.txt", without);
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"инспекции"}));
+}
+
+TEST_F(QuotesLanguagesFolderTest, AnAcronymAfterABodyNeedsItsSetting) {
+  const std::string text = "Как уточнили в управлении МВД, водителя задержали.\n";
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"МВД"}));
+  Result<std::string> grammar = ReadDataFile("", "ru/quote_grammar.txt");
+  ASSERT_TRUE(grammar.ok());
+  std::string without = *grammar;
+  without.erase(without.find("acronym_after_body"), std::string("acronym_after_body").size());
+  Write("ru/quote_grammar.txt", without);
+  EXPECT_EQ(RussianSpeakers(text), (std::vector<std::string>{"управление МВД"}));
+}
+
+TEST_F(QuotesLanguagesFolderTest, ARoleOnlySpeakerNeedsItsSetting) {
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  const Document doc =
+      AnalyzedDocument(*pipeline, "« Le plan tient ses promesses », a déclaré le directeur.\n");
+  auto count = [&]() -> size_t {
+    Result<QuoteExtractor> q = QuoteExtractor::Create(data_dir(), "fr");
+    EXPECT_TRUE(q.ok()) << q.status().ToString();
+    return q.ok() ? q->Extract(doc).size() : 0;
+  };
+  EXPECT_EQ(count(), 1u);
+  Result<std::string> grammar = ReadDataFile("", "fr/quote_grammar.txt");
+  ASSERT_TRUE(grammar.ok());
+  std::string without = *grammar;
+  without.erase(without.find("pile_roles"), std::string("pile_roles").size());
+  Write("fr/quote_grammar.txt", without);
+  EXPECT_EQ(count(), 0u);
+}
+
+TEST_F(QuotesLanguagesFolderTest, ABodysArticleNeedsItsSetting) {
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  const Document doc = AnalyzedDocument(*pipeline, "Selon la direction, le site rouvrira lundi.\n");
+  auto speaker = [&]() -> std::string {
+    Result<QuoteExtractor> q = QuoteExtractor::Create(data_dir(), "fr");
+    EXPECT_TRUE(q.ok()) << q.status().ToString();
+    if (!q.ok()) return "";
+    const std::vector<Quote> quotes = q->Extract(doc);
+    return quotes.size() == 1 ? quotes[0].speaker : "";
+  };
+  EXPECT_EQ(speaker(), "la direction");
+  Result<std::string> grammar = ReadDataFile("", "fr/quote_grammar.txt");
+  ASSERT_TRUE(grammar.ok());
+  std::string without = *grammar;
+  without.erase(without.find("body_article"), std::string("body_article").size());
+  Write("fr/quote_grammar.txt", without);
+  EXPECT_EQ(speaker(), "direction");
+}
+
+TEST_F(QuotesLanguagesFolderTest, AnEstimateVerbOfTheDataFolderAttributes) {
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  const Document doc = AnalyzedDocument(
+      *pipeline, "La società Ponti Alpini S.r.l. ha preventivato i danni in 3 milioni di euro.\n");
+  auto count = [&]() -> size_t {
+    Result<QuoteExtractor> q = QuoteExtractor::Create(data_dir(), "it");
+    EXPECT_TRUE(q.ok()) << q.status().ToString();
+    return q.ok() ? q->Extract(doc).size() : 0;
+  };
+  EXPECT_EQ(count(), 0u);
+  Extend("it/quote_words.txt", "preventivato | estimate_verb");
+  EXPECT_EQ(count(), 1u);
+  // Without estimate_clause, no estimate speaks.
+  Result<std::string> grammar = ReadDataFile("", "it/quote_grammar.txt");
+  ASSERT_TRUE(grammar.ok());
+  std::string without = *grammar;
+  without.erase(without.find("estimate_clause"), std::string("estimate_clause").size());
+  Write("it/quote_grammar.txt", without);
+  EXPECT_EQ(count(), 0u);
 }
 
 TEST_F(QuotesLanguagesDataTest, ABadGrammarSettingIsRefused) {
