@@ -59,12 +59,25 @@ bool IsOutlet(const std::string& name, const WordList& outlets,
   return bare.size() != lower.size() && outlets.Contains(bare);
 }
 
-// Whether one of `roles` is `role` (lower case) or opens or ends with it:
-// "directeur général de Logistique Rhône" for "directeur général".
-bool HoldsRole(const std::map<std::string, size_t>& roles, const std::string& role) {
+// Whether one of `roles` is `role` (lower case), or `role` and then what the
+// office is of ("directeur général de Logistique Rhône", "губернатор
+// Новосибирской области": an "of" word, an article or a name after it); not another
+// office that holds its words ("directeur général adjoint", "Deputy Mayor").
+bool HoldsRole(const std::map<std::string, size_t>& roles, const std::string& role,
+               const QuoteWords& words) {
   for (const auto& [r, n] : roles) {
     const std::string lower = quote_words::LowerSameLength(r);
-    if (lower == role || lower.starts_with(role + " ") || lower.ends_with(" " + role)) return true;
+    if (lower == role) return true;
+    if (!lower.starts_with(role + " ")) continue;
+    const size_t next = role.size() + 1;
+    const size_t end = std::min(lower.find(' ', next), lower.size());
+    const std::string_view next_word = std::string_view(lower).substr(next, end - next);
+    bool of = quote_words::IsCapitalized(std::string_view(r).substr(next));
+    for (QuoteWords::Kind k : {QuoteWords::kOf, QuoteWords::kNameInner, QuoteWords::kArticle,
+                               QuoteWords::kDeterminer, QuoteWords::kPreposition}) {
+      of = of || words.Is(next_word, k);
+    }
+    if (of) return true;
   }
   return false;
 }
@@ -197,13 +210,12 @@ SpeakerIndex BuildSpeakers(const SpeakerInputs& in) {
   }
   // A quote by a role alone ("…, a déclaré le directeur général") goes to
   // the one speaker of the pile given that role ("directeur général de
-  // Logistique Rhône" opens with it, "Mayor" ends "Deputy Mayor"); to nobody
-  // when none or several are.
+  // Logistique Rhône" opens with it); to nobody when none or several are.
   for (auto& [role, ref] : by_role) {
     size_t holder = SIZE_MAX;
     bool several = false;
     for (size_t i = 0; i < groups.size() && !several; ++i) {
-      if (!HoldsRole(groups[i].second.roles, role)) continue;
+      if (!HoldsRole(groups[i].second.roles, role, *in.words)) continue;
       if (holder != SIZE_MAX && find(holder) != find(i)) several = true;
       holder = i;
     }

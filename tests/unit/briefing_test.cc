@@ -255,6 +255,15 @@ TEST(BriefingLanguagesTest, ARoleAloneIsThePersonThePileGivesIt) {
   EXPECT_EQ(quotes_of(two, "Anne Leroy"), 1u);
   EXPECT_EQ(quotes_of(two, "Claire Petit"), 1u);
   for (const SpeakerEntry& s : two.speakers) EXPECT_NE(s.name, "directrice");
+  // Another office that holds the role's words is not the role: the deputy
+  // ("directrice adjointe") does not get what "la directrice" said.
+  const std::string deputy =
+      "Reprise de l'usine textile de Roubaix\n\n"
+      "Les salariés de l'usine textile de Roubaix ont découvert lundi le plan de reprise du "
+      "site. « Nous garderons tous les emplois de l'usine », a affirmé Anne Leroy, directrice "
+      "adjointe. Le plan de reprise prévoit aussi une nouvelle ligne de production.\n";
+  const Briefing adjointe = brief({deputy, by_role});
+  EXPECT_EQ(quotes_of(adjointe, "Anne Leroy"), 1u);
 }
 
 }  // namespace
