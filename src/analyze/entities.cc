@@ -35,6 +35,7 @@ std::vector<Entity> EntityExtractor::Run::Extract() {
   MergeByText(&sets);
   MergeByKey(&sets);
   MergeByEndings(&sets);
+  MergeShortBodies(&sets);
   MergeMiddleInitials(&sets);
   MergeAcronyms(&sets);
   MergeSpellingVariants(&sets);
@@ -443,6 +444,16 @@ Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir,
   }
   Tokenizer::Scratch stemmer;
   stemmer.SetLanguage(lang);
+  if (!x.name_endings_.empty()) {
+    for (const auto& [key, entry] : x.aliases_) {
+      if (key.find(' ') != std::string::npos) continue;
+      std::string stem = stemmer.Stem(key);
+      if (CodePoints(stem) < 4) continue;
+      // The first line when two share a stem, whatever the map's order.
+      auto [it, inserted] = x.alias_stems_.try_emplace(std::move(stem), entry);
+      if (!inserted && entry < it->second) it->second = entry;
+    }
+  }
   for (const std::string& e : stop->entries()) {
     size_t bar = e.find('|');
     std::string word(TrimWhitespace(std::string_view(e).substr(0, bar)));

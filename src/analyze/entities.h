@@ -450,6 +450,10 @@ class EntityExtractor {
   std::string Nominative(std::string_view name) const;
   std::unordered_map<std::string, uint32_t> alias_ending_keys_;    // EndingKey -> entry
   std::unordered_map<std::string, uint32_t> demonym_ending_keys_;  // EndingKey -> entry
+  // Where names take endings, the Snowball stems of the one-word names of
+  // the alias files: "Казанью" meets "Казань" where no name ending joins
+  // them.
+  std::unordered_map<std::string, uint32_t> alias_stems_;  // stem -> entry
 };
 
 }  // namespace dossier

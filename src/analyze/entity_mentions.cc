@@ -621,6 +621,21 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
         (!prev.sentence_initial || CappedInRunningText(prev.key)) &&
         InflectedHeadType(next.key) != nullptr) {
       ++end;
+      // An organization's with the place it serves in the genitive, a
+      // capitalized adjective and a place head: "Законодательного
+      // собрания Новосибирской области".
+      const std::string* t = InflectedHeadType(next.key);
+      if (*t == "organization" && end + 1 < words.size()) {
+        const Word& adj = words[end];
+        const Word& place = words[end + 1];
+        const std::string* p = InflectedHeadType(place.key);
+        if (adj.cap && !adj.sentence_initial && HasAdjectiveEnding(adj.lower) &&
+            StartsLower(place.text) && p != nullptr && *p == "place" &&
+            OnlySpaces(Gap(text, words, end - 1, end)) &&
+            OnlySpaces(Gap(text, words, end, end + 1))) {
+          end += 2;
+        }
+      }
       break;
     }
     // "Assemblée nationale", "Le Rassemblement national": lower-case words
@@ -665,6 +680,12 @@ const std::string* EntityExtractor::Run::NameHead(const Words& words, size_t s, 
     }
   }
   if (OrgHeadFirst(words, s, e)) return InflectedHeadType(words[s].key);  // "Прокуратура ..."
+  // A lower-case organization head before the place it serves, where names
+  // take endings: "Законодательное собрание Новосибирской области".
+  for (size_t k = s + 1; !x_.name_endings_.empty() && k + 2 < e; ++k) {
+    const std::string* t = words[k].cap ? nullptr : InflectedHeadType(words[k].key);
+    if (t != nullptr && *t == "organization") return t;
+  }
   if (const std::string* t = InflectedHeadType(words[e - 1].key)) return t;  // "района"
   if (const std::string* t = CompoundHeadType(words[e - 1])) return t;       // "Landungsbrücken"
   if (x_.capitalized_nouns_ && e - s >= 2) {  // "Seeamt Nord", "Polizei Hamburg"
@@ -913,6 +934,14 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
           initials, /*acronym=*/false, titled, head ? *head : "", honorific_text);
   Form& added = forms_[mentions_.back().form];
   added.no_initials = std::move(no_initials);
+  // "над Казанью": a one-word name no ending joins to a listed name, its
+  // Snowball stem may (not an adjective's: "Новосибирской").
+  if (added.entry == kNone && e - s == 1 && !x_.alias_stems_.empty() && !words[s].stem.empty() &&
+      !HasAdjectiveEnding(words[s].lower) && !name_forms::IsAcronym(words[s].text)) {
+    if (auto it = x_.alias_stems_.find(std::string(words[s].stem)); it != x_.alias_stems_.end()) {
+      added.entry = it->second;
+    }
+  }
   if (!listed_head.empty()) {  // "прокуратуры ..." -> "прокуратура ..."
     added.listed = listed_head + added.text.substr(words[s].text.size());
   }
@@ -948,6 +977,14 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
     added.after_place_preposition = true;
   }
   if (inner_name) AddMention(d, text, words, name_start, e, false, "", /*inner=*/true);
+  // "Законодательное собрание Новосибирской области" names the oblast too.
+  for (size_t k = s + 1; !inner && !x_.name_endings_.empty() && k + 2 < e; ++k) {
+    const std::string* t = words[k].cap ? nullptr : InflectedHeadType(words[k].key);
+    if (t != nullptr && *t == "organization") {
+      AddMention(d, text, words, k + 1, e, false, "", /*inner=*/true);
+      break;
+    }
+  }
 }
 
 void EntityExtractor::Run::AddForm(uint32_t d, Span span, std::string form, std::string key,

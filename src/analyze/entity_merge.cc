@@ -64,6 +64,41 @@ void EntityExtractor::Run::MergeByEndings(Sets* sets) {
   }
 }
 
+void EntityExtractor::Run::MergeShortBodies(Sets* sets) {
+  // Where names take endings, a body named by its opening words is the one
+  // longer body of the pile that opens so: "Законодательного собрания" is
+  // "Законодательное собрание Новосибирской области" when no other
+  // "Законодательное собрание …" occurs.
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_first;
+  for (uint32_t f = 0; f < forms_.size(); ++f) {
+    const Form& form = forms_[f];
+    if (form.ending_key.empty() || form.acronym || form.demonym || form.key_words < 3 ||
+        form.head_type != "organization") {
+      continue;
+    }
+    by_first[FirstWord(form.ending_key)].push_back(f);
+  }
+  std::vector<uint32_t> longer;
+  for (uint32_t f = 0; f < forms_.size(); ++f) {
+    const Form& form = forms_[f];
+    if (form.ending_key.empty() || form.acronym || form.demonym || form.key_words < 2 ||
+        form.head_type != "organization" || form.entry != kNone) {
+      continue;
+    }
+    auto it = by_first.find(FirstWord(form.ending_key));
+    if (it == by_first.end()) continue;
+    longer.clear();
+    const std::string prefix = form.ending_key + " ";
+    for (uint32_t g : it->second) {
+      if (forms_[g].key_words > form.key_words && StartsWith(forms_[g].ending_key, prefix)) {
+        longer.push_back(g);
+      }
+    }
+    uint32_t root = 0;
+    if (!longer.empty() && OneSet(sets, longer, &root)) sets->Union(f, longer[0]);
+  }
+}
+
 void EntityExtractor::Run::MergeMiddleInitials(Sets* sets) {
   std::unordered_map<std::string_view, uint32_t> plain;
   std::unordered_map<std::string_view, std::vector<uint32_t>> reduced;

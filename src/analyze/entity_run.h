@@ -349,6 +349,7 @@ class EntityExtractor::Run {
 
   // "Путин" = "Путина" = "Путину": one key but for name endings.
   void MergeByEndings(Sets* sets);
+  void MergeShortBodies(Sets* sets);
 
   // "Randy W. Lambach" = "Randy Lambach" when all forms that lose middle
   // initials to that name are one referent ("George W. Bush" and "George

@@ -525,6 +525,41 @@ TEST(EntitiesLanguagesTest, RussianAdjectiveNamesAreNamedInTheNominative) {
   ExpectEntity(e, "Игорь Белоусов", "person", {"Игоря Белоусова"});
 }
 
+TEST(EntitiesLanguagesTest, ARussianBodyKeepsThePlaceItServesInTheGenitive) {
+  // "Областной думы Томской области" is one body; its short forms elsewhere
+  // are the same body, and the oblast is named too.
+  const std::vector<Entity> e =
+      Extract("ru", {"Вчера депутаты Областной думы Томской области приняли бюджет.\n",
+                     "В Областной думе спорили до вечера. В Томской области похолодало.\n"});
+  ExpectEntity(e, "Областная дума Томской области", "organization", {"Областной думе"});
+  ExpectEntity(e, "Томская область", "place", {"Томской области"});
+  ExpectNone(e, {"Областная дума"});
+  // Two bodies of one name: its short form belongs to neither.
+  const std::vector<Entity> two =
+      Extract("ru", {"Вчера депутаты Областной думы Томской области приняли бюджет.\n",
+                     "Позже депутаты Областной думы Омской области отложили бюджет.\n",
+                     "В Областной думе спорили до вечера.\n"});
+  ExpectEntity(two, "Областная дума Томской области", "organization");
+  ExpectEntity(two, "Областная дума Омской области", "organization");
+  ExpectEntity(two, "Областная дума", "organization", {"Областной думе"});
+}
+
+TEST(EntitiesLanguagesTest, ARussianNameInAnObliqueCaseMeetsTheListedNameByItsStem) {
+  // "Казанью": no name ending of ru/entity_settings.txt leaves "Казань"'s
+  // key, the Snowball stem does; "Казанской" is an adjective's.
+  const std::vector<Entity> e =
+      Extract("ru", {"Вчера над Казанью прошла гроза. Жители Казанской слободы спорят.\n"});
+  ExpectEntity(e, "Казань", "place", {"Казанью"});
+  const Entity* kazan = Find(e, "Казань");
+  ASSERT_NE(kazan, nullptr);
+  EXPECT_EQ(kazan->mentions.size(), 1u) << Names(e);
+  // A one-word name seen only in an oblique case that no list or other form
+  // names stays as written.
+  const std::vector<Entity> alone = Extract("ru", {"Вчера над Бердском прошла гроза.\n"});
+  EXPECT_TRUE(Written(alone, "Бердском")) << Names(alone);
+  EXPECT_FALSE(Written(alone, "Бердск")) << Names(alone);
+}
+
 TEST(EntitiesGermanTest, ATownEndingInACommonNounAfterAPlacePrepositionIsAPlace) {
   const std::vector<Entity> e = Extract(
       "de", {"Der Zug aus Mühlhausen kam am Dienstag zu spät. Die Pendler fuhren dann nach "
@@ -608,6 +643,17 @@ TEST_F(EntitiesLanguageDataTest, RoadWordsAndNominativesOfTheDataFolder) {
   Result<EntityExtractor> bad = EntityExtractor::Create(dir_.string(), "ru");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(EntitiesLanguageDataTest, ALocalNameOfTheDataFolderMeetsItsObliqueFormsByStem) {
+  const std::string text = "Вчера над Тверью прошла гроза, сообщил Павел Сомов.\n";
+  std::vector<Entity> e = Extract("ru", {text});
+  EXPECT_FALSE(Written(e, "Тверь")) << Names(e);
+  Result<std::string> local = ReadDataFile("", "ru/local_names.txt");
+  ASSERT_TRUE(local.ok()) << local.status().ToString();
+  Write("ru/local_names.txt", *local + "Тверь\n");
+  e = Extract("ru", {text}, dir_.string());
+  ExpectEntity(e, "Тверь", "place", {"Тверью"});
 }
 
 TEST_F(EntitiesLanguageDataTest, APlaceSuffixOfTheDataFolderKeepsAGermanTown) {
