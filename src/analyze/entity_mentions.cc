@@ -938,8 +938,12 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
   // Snowball stem may (not an adjective's: "Новосибирской").
   if (added.entry == kNone && e - s == 1 && !x_.alias_stems_.empty() && !words[s].stem.empty() &&
       !HasAdjectiveEnding(words[s].lower) && !name_forms::IsAcronym(words[s].text)) {
-    if (auto it = x_.alias_stems_.find(std::string(words[s].stem)); it != x_.alias_stems_.end()) {
+    const std::string stem(words[s].stem);
+    if (auto it = x_.alias_stems_.find(stem); it != x_.alias_stems_.end()) {
       added.entry = it->second;
+      if (auto l = x_.local_stem_forms_.find(stem); l != x_.local_stem_forms_.end()) {
+        std::tie(added.local, added.local_pos) = l->second;
+      }
     }
   }
   if (!listed_head.empty()) {  // "прокуратуры ..." -> "прокуратура ..."
@@ -1017,6 +1021,17 @@ void EntityExtractor::Run::AddForm(uint32_t d, Span span, std::string form, std:
       }
     }
     if (!x_.name_endings_.empty() && !acronym) f.ending_key = x_.EndingKey(f.key);
+    if (f.entry != kNone && !x_.local_forms_.empty()) {
+      if (auto l = x_.local_forms_.find(name_key); l != x_.local_forms_.end()) {
+        // The one written so ("São Paulo", not "Sao Paulo"), else the first.
+        auto same = std::find_if(l->second.begin(), l->second.end(),
+                                 [&](const auto& lf) { return lf.first == f.text; });
+        std::tie(f.local, f.local_pos) = same != l->second.end() ? *same : l->second.front();
+      } else if (auto le = x_.local_ending_forms_.find(x_.EndingKey(name_key));
+                 !x_.name_endings_.empty() && le != x_.local_ending_forms_.end()) {
+        std::tie(f.local, f.local_pos) = le->second;
+      }
+    }
     f.given = !acronym && f.entry == kNone && head_type.empty() && key_words >= 2 &&
               key_words <= 3 && (IsGiven(std::string(FirstWord(f.key))) || initials);
     forms_.push_back(std::move(f));

@@ -90,6 +90,9 @@ class EntityExtractor::Run {
     // seen, where names take endings ("прокуратура Кировского района" for
     // "прокуратуры Кировского района"), or empty.
     std::string listed;
+    // The form of local_names.txt it meets ("Москва" for "Москве"), or empty.
+    std::string local;
+    uint32_t local_pos = 0;  // its place in its line
     uint32_t count = 0;
     // Honorific surface forms ("Mr Putin") with their counts.
     std::vector<std::pair<std::string, uint32_t>> honorific_forms;
