@@ -15,6 +15,22 @@ using entity_run::FirstWord;
 using name_forms::NameKey;
 using name_forms::NameWords;
 
+namespace {
+
+// "ТОМСК" -> "Томск": a name written in capitals, in lower case but its
+// first letter.
+std::string FirstCapital(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t pos = 0; pos < s.size();) {
+    const UChar32 cp = static_cast<UChar32>(DecodeUtf8(s, &pos));
+    AppendUtf8(static_cast<char32_t>(out.empty() ? u_toupper(cp) : u_tolower(cp)), &out);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Entity> EntityExtractor::Run::Extract() {
   Survey();
   for (uint32_t d = 0; d < cluster_.documents.size(); ++d) {
@@ -132,6 +148,21 @@ std::vector<Entity> EntityExtractor::Run::Build(Sets* sets) {
       // language's nominative settings or institution heads give; the
       // forms seen stay aliases.
       if (!forms_[best].listed.empty()) entity.name = forms_[best].listed;
+      // "ТОМСК." in a dateline and "в Томске": the capitals give the
+      // nominative the case form lacks.
+      for (uint32_t c : members[e]) {
+        const Form& caps = forms_[c];
+        if (!caps.acronym || caps.text.find('.') != std::string::npos) continue;
+        const bool inflected = std::any_of(members[e].begin(), members[e].end(), [&](uint32_t f) {
+          const Form& g = forms_[f];
+          return !g.acronym && g.key_words == 1 && g.key != g.ending_key &&
+                 g.ending_key == caps.key;
+        });
+        if (inflected) {
+          entity.name = FirstCapital(caps.text);
+          break;
+        }
+      }
       if (entity.type != "person") {
         if (std::string n = x_.Nominative(entity.name); !n.empty()) entity.name = std::move(n);
       }

@@ -468,7 +468,7 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
     const Word& w = words[i];
     const bool amp_next = i + 1 < words.size() && Gap(text, words, i, i + 1) == "&" &&
                           AllAsciiUpper(words[i + 1].text);
-    if ((IsAcronym(w.text) && !w.cap) ||
+    if ((IsAcronym(w.text) && !w.cap) || LongCapitalsName(w) ||
         (amp_next && w.text.size() == 1 && IsAsciiUpper(w.text[0]))) {
       i = ScanAcronym(d, text, words, i, shouting);
       continue;
@@ -484,6 +484,21 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
     EmitRun(d, text, words, al ? i - 1 : i, end);
     i = end;
   }
+}
+
+// Outside English, a known name or one the pile capitalizes in running
+// text, written in capitals and too long for an acronym: a dateline's
+// "НОВОСИБИРСК.".
+bool EntityExtractor::Run::LongCapitalsName(const Word& w) const {
+  if ((!x_.capitals_mark_names_ && !x_.capitalized_nouns_) || w.cap || HasLower(w.text) ||
+      !StartsUpper(w.text) || CodePoints(w.text) <= 6) {
+    return false;
+  }
+  for (size_t pos = 0; pos < w.text.size();) {
+    if (!u_isalpha(static_cast<UChar32>(DecodeUtf8(w.text, &pos)))) return false;
+  }
+  return KnownKey(w.key) || CappedInRunningText(w.key) ||
+         (!x_.name_endings_.empty() && x_.alias_ending_keys_.count(x_.EndingKey(w.key)) > 0);
 }
 
 size_t EntityExtractor::Run::ScanAcronym(uint32_t d, std::string_view text, const Words& words,

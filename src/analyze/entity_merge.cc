@@ -48,10 +48,22 @@ void EntityExtractor::Run::MergeByKey(Sets* sets) {
   // Outside English, a word in capitals of 4 letters or more is the name
   // written so ("ÁVILA." in a dateline = "Ávila").
   if (!x_.capitals_mark_names_ && !x_.capitalized_nouns_) return;
+  // Where names take endings, also one of its case forms: "ТОМСК." and
+  // "в Томске".
+  std::unordered_map<std::string_view, uint32_t> by_ending;
+  for (uint32_t f = 0; f < forms_.size(); ++f) {
+    const Form& form = forms_[f];
+    if (!form.ending_key.empty() && !form.demonym) by_ending.try_emplace(form.ending_key, f);
+  }
   for (uint32_t f = 0; f < forms_.size(); ++f) {
     const Form& form = forms_[f];
     if (!form.acronym || form.key.size() < 4 || form.text.find('.') != std::string::npos) continue;
-    if (auto it = first.find(form.key); it != first.end()) sets->Union(it->second, f);
+    if (auto it = first.find(form.key); it != first.end()) {
+      sets->Union(it->second, f);
+    } else if (auto e = by_ending.find(x_.EndingKey(form.key));
+               !x_.name_endings_.empty() && e != by_ending.end()) {
+      sets->Union(e->second, f);
+    }
   }
 }
 

@@ -264,6 +264,7 @@ class EntityExtractor::Run {
                          std::string* listed) const;
 
   // An acronym, with "&" and capitals after it ("AT&T"). Returns the next word.
+  bool LongCapitalsName(const Word& w) const;
   size_t ScanAcronym(uint32_t d, std::string_view text, const Words& words, size_t i,
                      bool shouting);
 

@@ -575,6 +575,21 @@ TEST(EntitiesLanguagesTest, AWorldPlaceIsNamedInThePilesLanguage) {
   ExpectEntity(en, "Lisbon", "place");
 }
 
+TEST(EntitiesLanguagesTest, ADatelineInCapitalsIsTheNameItsCaseFormsLack) {
+  // A dateline too long for an acronym is the name the pile capitalizes;
+  // in Russian it gives the nominative of "в Зеленогорске".
+  const std::vector<Entity> ru = Extract(
+      "ru", {"ЗЕЛЕНОГОРСК. Во вторник в Зеленогорске прорвало трубу, сообщил Олег Сомов.\n"});
+  ExpectEntity(ru, "Зеленогорск", "other", {"ЗЕЛЕНОГОРСК", "Зеленогорске"});
+  const std::vector<Entity> pt =
+      Extract("pt", {"COIMBRA. O autocarro saiu de Coimbra às oito horas, disse Rui Matos.\n"});
+  ExpectEntity(pt, "Coimbra", "place", {"COIMBRA"});
+  // Not a word the pile never writes as a name.
+  const std::vector<Entity> none =
+      Extract("pt", {"URGENTE. O autocarro saiu de Coimbra às oito horas.\n"});
+  ExpectNone(none, {"URGENTE", "Urgente"});
+}
+
 TEST(EntitiesGermanTest, ATownEndingInACommonNounAfterAPlacePrepositionIsAPlace) {
   const std::vector<Entity> e = Extract(
       "de", {"Der Zug aus Mühlhausen kam am Dienstag zu spät. Die Pendler fuhren dann nach "
