@@ -590,6 +590,21 @@ TEST(EntitiesLanguagesTest, ADatelineInCapitalsIsTheNameItsCaseFormsLack) {
   ExpectNone(none, {"URGENTE", "Urgente"});
 }
 
+TEST(EntitiesLanguagesTest, AnOrganizationOpenedByItsHeadNamesTheListedPlaceEndingIt) {
+  const std::vector<Entity> es =
+      Extract("es", {"La Junta de Castilla y León aprobó ayer las ayudas, dijo Pedro Sanz.\n"});
+  ExpectEntity(es, "Junta de Castilla y León", "organization");
+  ExpectEntity(es, "Castilla y León", "place");
+  const std::vector<Entity> it =
+      Extract("it", {"Ieri la Regione Liguria ha chiuso la strada, ha detto Luca Neri.\n"});
+  ExpectEntity(it, "Regione Liguria", "organization");
+  ExpectEntity(it, "Liguria", "place");
+  // A name the lists do not know as a place stays inside.
+  const std::vector<Entity> unknown =
+      Extract("it", {"Ieri la Regione Valtorba ha chiuso la strada, ha detto Luca Neri.\n"});
+  ExpectNone(unknown, {"Valtorba"});
+}
+
 TEST(EntitiesGermanTest, ATownEndingInACommonNounAfterAPlacePrepositionIsAPlace) {
   const std::vector<Entity> e = Extract(
       "de", {"Der Zug aus Mühlhausen kam am Dienstag zu spät. Die Pendler fuhren dann nach "
