@@ -998,16 +998,21 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
   if (inner_name) AddMention(d, text, words, name_start, e, false, "", /*inner=*/true);
   // Outside English, an organization opened by its head names the listed
   // place that ends it too: "Regione Liguria", "Junta de Castilla y León".
+  // Where names take endings, also a place its head word names
+  // ("Прокуратура Ленинского района").
   if (!inner && x_.capitals_mark_names_ && e - s >= 2 && institution_type.empty() &&
-      IsOrgHead(words[s].key)) {
+      (IsOrgHead(words[s].key) || OrgHeadFirst(words, s, e))) {
     size_t t = s + 1;
     while (t < e && !words[t].cap && IsOfOrArticle(words[t].key)) ++t;
+    bool place = false;
     if (t < e && KnownRun(text, words, t, e)) {
       auto it = x_.aliases_.find(RunKey(text, words, t, e));
-      if (it != x_.aliases_.end() && x_.alias_entries_[it->second].type == "place") {
-        AddMention(d, text, words, t, e, false, "", /*inner=*/true);
-      }
+      place = it != x_.aliases_.end() && x_.alias_entries_[it->second].type == "place";
+    } else if (t + 1 < e && !x_.name_endings_.empty()) {
+      const std::string* h = NameHead(words, t, e);
+      place = h != nullptr && *h == "place";
     }
+    if (place) AddMention(d, text, words, t, e, false, "", /*inner=*/true);
   }
   // "Законодательное собрание Новосибирской области" names the oblast too.
   for (size_t k = s + 1; !inner && !x_.name_endings_.empty() && k + 2 < e; ++k) {

@@ -599,6 +599,11 @@ TEST(EntitiesLanguagesTest, AnOrganizationOpenedByItsHeadNamesTheListedPlaceEndi
       Extract("it", {"Ieri la Regione Liguria ha chiuso la strada, ha detto Luca Neri.\n"});
   ExpectEntity(it, "Regione Liguria", "organization");
   ExpectEntity(it, "Liguria", "place");
+  // In Russian, also an adjective and a place head word.
+  const std::vector<Entity> ru =
+      Extract("ru", {"Вчера Прокуратура Кировского района начала проверку.\n"});
+  ExpectEntity(ru, "Прокуратура Кировского района", "organization");
+  ExpectEntity(ru, "Кировский район", "place", {"Кировского района"});
   // A name the lists do not know as a place stays inside.
   const std::vector<Entity> unknown =
       Extract("it", {"Ieri la Regione Valtorba ha chiuso la strada, ha detto Luca Neri.\n"});
