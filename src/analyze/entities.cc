@@ -15,6 +15,22 @@ using entity_run::FirstWord;
 using name_forms::NameKey;
 using name_forms::NameWords;
 
+namespace {
+
+// "ТОМСК" -> "Томск": a name written in capitals, in lower case but its
+// first letter.
+std::string FirstCapital(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t pos = 0; pos < s.size();) {
+    const UChar32 cp = static_cast<UChar32>(DecodeUtf8(s, &pos));
+    AppendUtf8(static_cast<char32_t>(out.empty() ? u_toupper(cp) : u_tolower(cp)), &out);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Entity> EntityExtractor::Run::Extract() {
   Survey();
   for (uint32_t d = 0; d < cluster_.documents.size(); ++d) {
@@ -35,6 +51,7 @@ std::vector<Entity> EntityExtractor::Run::Extract() {
   MergeByText(&sets);
   MergeByKey(&sets);
   MergeByEndings(&sets);
+  MergeShortBodies(&sets);
   MergeMiddleInitials(&sets);
   MergeAcronyms(&sets);
   MergeSpellingVariants(&sets);
@@ -97,6 +114,15 @@ std::vector<Entity> EntityExtractor::Run::Build(Sets* sets) {
     if (entry != kNone) {
       entity.name = x_.alias_entries_[entry].name;
       entity.type = x_.alias_entries_[entry].type;
+      // "Genova", not "Genoa": the language's form its mentions meet, the
+      // first in its line of local_names.txt.
+      const Form* local = nullptr;
+      for (uint32_t f : members[e]) {
+        const Form& form = forms_[f];
+        if (form.demonym || form.local.empty()) continue;
+        if (local == nullptr || form.local_pos < local->local_pos) local = &form;
+      }
+      if (local != nullptr) entity.name = local->local;
     } else {
       entity.name = forms_[best].text;
       const std::string& head = forms_[best].head_type;
@@ -122,6 +148,21 @@ std::vector<Entity> EntityExtractor::Run::Build(Sets* sets) {
       // language's nominative settings or institution heads give; the
       // forms seen stay aliases.
       if (!forms_[best].listed.empty()) entity.name = forms_[best].listed;
+      // "ТОМСК." in a dateline and "в Томске": the capitals give the
+      // nominative the case form lacks.
+      for (uint32_t c : members[e]) {
+        const Form& caps = forms_[c];
+        if (!caps.acronym || caps.text.find('.') != std::string::npos) continue;
+        const bool inflected = std::any_of(members[e].begin(), members[e].end(), [&](uint32_t f) {
+          const Form& g = forms_[f];
+          return !g.acronym && g.key_words == 1 && g.key != g.ending_key &&
+                 g.ending_key == caps.key;
+        });
+        if (inflected) {
+          entity.name = FirstCapital(caps.text);
+          break;
+        }
+      }
       if (entity.type != "person") {
         if (std::string n = x_.Nominative(entity.name); !n.empty()) entity.name = std::move(n);
       }
@@ -165,7 +206,7 @@ std::vector<Entity> EntityExtractor::Run::Build(Sets* sets) {
 }
 
 Status EntityExtractor::AddAliasLines(std::string_view file, const std::vector<std::string>& lines,
-                                      std::string_view default_type) {
+                                      std::string_view default_type, bool local) {
   for (const std::string& line : lines) {
     std::string_view rest = line;
     std::string type(default_type);
@@ -208,6 +249,12 @@ Status EntityExtractor::AddAliasLines(std::string_view file, const std::vector<s
       }
     }
     if (index == alias_entries_.size()) alias_entries_.push_back({std::string(forms[0]), type});
+    for (uint32_t pos = 0; local && pos < forms.size(); ++pos) {
+      const LocalForm form{std::string(forms[pos]), pos};
+      local_forms_[NameKey(form.first)].push_back(form);
+      if (!name_endings_.empty())
+        local_ending_forms_.try_emplace(EndingKey(NameKey(form.first)), form);
+    }
     for (std::string_view form : forms) {
       aliases_.try_emplace(NameKey(form), index);
       if (!name_endings_.empty()) alias_ending_keys_.try_emplace(EndingKey(NameKey(form)), index);
@@ -407,7 +454,9 @@ Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir,
   if (const std::string file = lang + "/local_names.txt"; HasDataFile(data_dir, file)) {
     Result<WordList> local = LoadWordList(data_dir, file, /*lowercase=*/false);
     if (!local.ok()) return local.status();
-    if (Status s = x.AddAliasLines(file, local->entries(), "place"); !s.ok()) return s;
+    if (Status s = x.AddAliasLines(file, local->entries(), "place", /*local=*/true); !s.ok()) {
+      return s;
+    }
   }
   if (const std::string file = lang + "/institution_heads.txt"; HasDataFile(data_dir, file)) {
     Result<WordList> heads = LoadWordList(data_dir, file, /*lowercase=*/false);
@@ -443,6 +492,24 @@ Result<EntityExtractor> EntityExtractor::Create(std::string_view data_dir,
   }
   Tokenizer::Scratch stemmer;
   stemmer.SetLanguage(lang);
+  if (!x.name_endings_.empty()) {
+    for (const auto& [key, entry] : x.aliases_) {
+      if (key.find(' ') != std::string::npos) continue;
+      std::string stem = stemmer.Stem(key);
+      if (CodePoints(stem) < 4) continue;
+      if (auto l = x.local_forms_.find(key); l != x.local_forms_.end()) {
+        const LocalForm& form = l->second.front();
+        auto [ls, fresh] = x.local_stem_forms_.try_emplace(stem, form);
+        if (!fresh &&
+            std::tie(form.second, form.first) < std::tie(ls->second.second, ls->second.first)) {
+          ls->second = form;
+        }
+      }
+      // The first line when two share a stem, whatever the map's order.
+      auto [it, inserted] = x.alias_stems_.try_emplace(std::move(stem), entry);
+      if (!inserted && entry < it->second) it->second = entry;
+    }
+  }
   for (const std::string& e : stop->entries()) {
     size_t bar = e.find('|');
     std::string word(TrimWhitespace(std::string_view(e).substr(0, bar)));

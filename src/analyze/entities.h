@@ -171,8 +171,11 @@
 // for English):
 //   - local_names.txt: its names of places and institutions, in the format
 //     of places.txt (default type place). A line whose first name the
-//     world files know joins that referent, which keeps the world name
-//     ("Deutschland", "Allemagne", "Германия" are mentions of Germany).
+//     world files know joins that referent ("Deutschland", "Allemagne",
+//     "Германия" are mentions of Germany). A referent is named by the
+//     form of this file its mentions meet that comes first in its line
+//     ("Genova", not "Genoa"; "Москва" for "Москве"), else by the world's
+//     name.
 //   - entity_settings.txt: "setting | value" lines:
 //       capitalized_nouns | yes   every noun starts upper case (German);
 //       capitals_mark_names | yes common words start lower case but first
@@ -384,8 +387,9 @@ class EntityExtractor {
   };
   class Run;
 
+  // `local`: lines of the language's own local_names.txt.
   Status AddAliasLines(std::string_view file, const std::vector<std::string>& lines,
-                       std::string_view default_type);
+                       std::string_view default_type, bool local = false);
   Status LoadLanguageSettings(std::string_view data_dir, const std::string& lang);
 
   // `key` (a NameKey) without the name endings of each word (name_endings_).
@@ -450,6 +454,17 @@ class EntityExtractor {
   std::string Nominative(std::string_view name) const;
   std::unordered_map<std::string, uint32_t> alias_ending_keys_;    // EndingKey -> entry
   std::unordered_map<std::string, uint32_t> demonym_ending_keys_;  // EndingKey -> entry
+  // The forms of local_names.txt with their place in their line, by their
+  // NameKey (all that share it), EndingKey and (one word) Snowball stem:
+  // what a mention of a listed referent is named.
+  using LocalForm = std::pair<std::string, uint32_t>;
+  std::unordered_map<std::string, std::vector<LocalForm>> local_forms_;
+  std::unordered_map<std::string, LocalForm> local_ending_forms_;
+  std::unordered_map<std::string, LocalForm> local_stem_forms_;
+  // Where names take endings, the Snowball stems of the one-word names of
+  // the alias files: "Казанью" meets "Казань" where no name ending joins
+  // them.
+  std::unordered_map<std::string, uint32_t> alias_stems_;  // stem -> entry
 };
 
 }  // namespace dossier

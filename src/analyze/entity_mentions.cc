@@ -468,7 +468,7 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
     const Word& w = words[i];
     const bool amp_next = i + 1 < words.size() && Gap(text, words, i, i + 1) == "&" &&
                           AllAsciiUpper(words[i + 1].text);
-    if ((IsAcronym(w.text) && !w.cap) ||
+    if ((IsAcronym(w.text) && !w.cap) || LongCapitalsName(w) ||
         (amp_next && w.text.size() == 1 && IsAsciiUpper(w.text[0]))) {
       i = ScanAcronym(d, text, words, i, shouting);
       continue;
@@ -484,6 +484,21 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
     EmitRun(d, text, words, al ? i - 1 : i, end);
     i = end;
   }
+}
+
+// Outside English, a known name or one the pile capitalizes in running
+// text, written in capitals and too long for an acronym: a dateline's
+// "НОВОСИБИРСК.".
+bool EntityExtractor::Run::LongCapitalsName(const Word& w) const {
+  if ((!x_.capitals_mark_names_ && !x_.capitalized_nouns_) || w.cap || HasLower(w.text) ||
+      !StartsUpper(w.text) || CodePoints(w.text) <= 6) {
+    return false;
+  }
+  for (size_t pos = 0; pos < w.text.size();) {
+    if (!u_isalpha(static_cast<UChar32>(DecodeUtf8(w.text, &pos)))) return false;
+  }
+  return KnownKey(w.key) || CappedInRunningText(w.key) ||
+         (!x_.name_endings_.empty() && x_.alias_ending_keys_.count(x_.EndingKey(w.key)) > 0);
 }
 
 size_t EntityExtractor::Run::ScanAcronym(uint32_t d, std::string_view text, const Words& words,
@@ -621,6 +636,21 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
         (!prev.sentence_initial || CappedInRunningText(prev.key)) &&
         InflectedHeadType(next.key) != nullptr) {
       ++end;
+      // An organization's with the place it serves in the genitive, a
+      // capitalized adjective and a place head: "Законодательного
+      // собрания Новосибирской области".
+      const std::string* t = InflectedHeadType(next.key);
+      if (*t == "organization" && end + 1 < words.size()) {
+        const Word& adj = words[end];
+        const Word& place = words[end + 1];
+        const std::string* p = InflectedHeadType(place.key);
+        if (adj.cap && !adj.sentence_initial && HasAdjectiveEnding(adj.lower) &&
+            StartsLower(place.text) && p != nullptr && *p == "place" &&
+            OnlySpaces(Gap(text, words, end - 1, end)) &&
+            OnlySpaces(Gap(text, words, end, end + 1))) {
+          end += 2;
+        }
+      }
       break;
     }
     // "Assemblée nationale", "Le Rassemblement national": lower-case words
@@ -665,6 +695,12 @@ const std::string* EntityExtractor::Run::NameHead(const Words& words, size_t s, 
     }
   }
   if (OrgHeadFirst(words, s, e)) return InflectedHeadType(words[s].key);  // "Прокуратура ..."
+  // A lower-case organization head before the place it serves, where names
+  // take endings: "Законодательное собрание Новосибирской области".
+  for (size_t k = s + 1; !x_.name_endings_.empty() && k + 2 < e; ++k) {
+    const std::string* t = words[k].cap ? nullptr : InflectedHeadType(words[k].key);
+    if (t != nullptr && *t == "organization") return t;
+  }
   if (const std::string* t = InflectedHeadType(words[e - 1].key)) return t;  // "района"
   if (const std::string* t = CompoundHeadType(words[e - 1])) return t;       // "Landungsbrücken"
   if (x_.capitalized_nouns_ && e - s >= 2) {  // "Seeamt Nord", "Polizei Hamburg"
@@ -913,6 +949,18 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
           initials, /*acronym=*/false, titled, head ? *head : "", honorific_text);
   Form& added = forms_[mentions_.back().form];
   added.no_initials = std::move(no_initials);
+  // "над Казанью": a one-word name no ending joins to a listed name, its
+  // Snowball stem may (not an adjective's: "Новосибирской").
+  if (added.entry == kNone && e - s == 1 && !x_.alias_stems_.empty() && !words[s].stem.empty() &&
+      !HasAdjectiveEnding(words[s].lower) && !name_forms::IsAcronym(words[s].text)) {
+    const std::string stem(words[s].stem);
+    if (auto it = x_.alias_stems_.find(stem); it != x_.alias_stems_.end()) {
+      added.entry = it->second;
+      if (auto l = x_.local_stem_forms_.find(stem); l != x_.local_stem_forms_.end()) {
+        std::tie(added.local, added.local_pos) = l->second;
+      }
+    }
+  }
   if (!listed_head.empty()) {  // "прокуратуры ..." -> "прокуратура ..."
     added.listed = listed_head + added.text.substr(words[s].text.size());
   }
@@ -948,6 +996,32 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
     added.after_place_preposition = true;
   }
   if (inner_name) AddMention(d, text, words, name_start, e, false, "", /*inner=*/true);
+  // Outside English, an organization opened by its head names the listed
+  // place that ends it too: "Regione Liguria", "Junta de Castilla y León".
+  // Where names take endings, also a place its head word names
+  // ("Прокуратура Ленинского района").
+  if (!inner && x_.capitals_mark_names_ && e - s >= 2 && institution_type.empty() &&
+      (IsOrgHead(words[s].key) || OrgHeadFirst(words, s, e))) {
+    size_t t = s + 1;
+    while (t < e && !words[t].cap && IsOfOrArticle(words[t].key)) ++t;
+    bool place = false;
+    if (t < e && KnownRun(text, words, t, e)) {
+      auto it = x_.aliases_.find(RunKey(text, words, t, e));
+      place = it != x_.aliases_.end() && x_.alias_entries_[it->second].type == "place";
+    } else if (t + 1 < e && !x_.name_endings_.empty()) {
+      const std::string* h = NameHead(words, t, e);
+      place = h != nullptr && *h == "place";
+    }
+    if (place) AddMention(d, text, words, t, e, false, "", /*inner=*/true);
+  }
+  // "Законодательное собрание Новосибирской области" names the oblast too.
+  for (size_t k = s + 1; !inner && !x_.name_endings_.empty() && k + 2 < e; ++k) {
+    const std::string* t = words[k].cap ? nullptr : InflectedHeadType(words[k].key);
+    if (t != nullptr && *t == "organization") {
+      AddMention(d, text, words, k + 1, e, false, "", /*inner=*/true);
+      break;
+    }
+  }
 }
 
 void EntityExtractor::Run::AddForm(uint32_t d, Span span, std::string form, std::string key,
@@ -980,6 +1054,17 @@ void EntityExtractor::Run::AddForm(uint32_t d, Span span, std::string form, std:
       }
     }
     if (!x_.name_endings_.empty() && !acronym) f.ending_key = x_.EndingKey(f.key);
+    if (f.entry != kNone && !x_.local_forms_.empty()) {
+      if (auto l = x_.local_forms_.find(name_key); l != x_.local_forms_.end()) {
+        // The one written so ("São Paulo", not "Sao Paulo"), else the first.
+        auto same = std::find_if(l->second.begin(), l->second.end(),
+                                 [&](const auto& lf) { return lf.first == f.text; });
+        std::tie(f.local, f.local_pos) = same != l->second.end() ? *same : l->second.front();
+      } else if (auto le = x_.local_ending_forms_.find(x_.EndingKey(name_key));
+                 !x_.name_endings_.empty() && le != x_.local_ending_forms_.end()) {
+        std::tie(f.local, f.local_pos) = le->second;
+      }
+    }
     f.given = !acronym && f.entry == kNone && head_type.empty() && key_words >= 2 &&
               key_words <= 3 && (IsGiven(std::string(FirstWord(f.key))) || initials);
     forms_.push_back(std::move(f));

@@ -48,10 +48,22 @@ void EntityExtractor::Run::MergeByKey(Sets* sets) {
   // Outside English, a word in capitals of 4 letters or more is the name
   // written so ("ÁVILA." in a dateline = "Ávila").
   if (!x_.capitals_mark_names_ && !x_.capitalized_nouns_) return;
+  // Where names take endings, also one of its case forms: "ТОМСК." and
+  // "в Томске".
+  std::unordered_map<std::string_view, uint32_t> by_ending;
+  for (uint32_t f = 0; f < forms_.size(); ++f) {
+    const Form& form = forms_[f];
+    if (!form.ending_key.empty() && !form.demonym) by_ending.try_emplace(form.ending_key, f);
+  }
   for (uint32_t f = 0; f < forms_.size(); ++f) {
     const Form& form = forms_[f];
     if (!form.acronym || form.key.size() < 4 || form.text.find('.') != std::string::npos) continue;
-    if (auto it = first.find(form.key); it != first.end()) sets->Union(it->second, f);
+    if (auto it = first.find(form.key); it != first.end()) {
+      sets->Union(it->second, f);
+    } else if (auto e = by_ending.find(x_.EndingKey(form.key));
+               !x_.name_endings_.empty() && e != by_ending.end()) {
+      sets->Union(e->second, f);
+    }
   }
 }
 
@@ -61,6 +73,41 @@ void EntityExtractor::Run::MergeByEndings(Sets* sets) {
     if (forms_[f].ending_key.empty() || forms_[f].acronym || forms_[f].demonym) continue;
     auto [it, inserted] = first.try_emplace(forms_[f].ending_key, f);
     if (!inserted) sets->Union(it->second, f);
+  }
+}
+
+void EntityExtractor::Run::MergeShortBodies(Sets* sets) {
+  // Where names take endings, a body named by its opening words is the one
+  // longer body of the pile that opens so: "Законодательного собрания" is
+  // "Законодательное собрание Новосибирской области" when no other
+  // "Законодательное собрание …" occurs.
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_first;
+  for (uint32_t f = 0; f < forms_.size(); ++f) {
+    const Form& form = forms_[f];
+    if (form.ending_key.empty() || form.acronym || form.demonym || form.key_words < 3 ||
+        form.head_type != "organization") {
+      continue;
+    }
+    by_first[FirstWord(form.ending_key)].push_back(f);
+  }
+  std::vector<uint32_t> longer;
+  for (uint32_t f = 0; f < forms_.size(); ++f) {
+    const Form& form = forms_[f];
+    if (form.ending_key.empty() || form.acronym || form.demonym || form.key_words < 2 ||
+        form.head_type != "organization" || form.entry != kNone) {
+      continue;
+    }
+    auto it = by_first.find(FirstWord(form.ending_key));
+    if (it == by_first.end()) continue;
+    longer.clear();
+    const std::string prefix = form.ending_key + " ";
+    for (uint32_t g : it->second) {
+      if (forms_[g].key_words > form.key_words && StartsWith(forms_[g].ending_key, prefix)) {
+        longer.push_back(g);
+      }
+    }
+    uint32_t root = 0;
+    if (!longer.empty() && OneSet(sets, longer, &root)) sets->Union(f, longer[0]);
   }
 }
 

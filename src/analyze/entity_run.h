@@ -90,6 +90,9 @@ class EntityExtractor::Run {
     // seen, where names take endings ("прокуратура Кировского района" for
     // "прокуратуры Кировского района"), or empty.
     std::string listed;
+    // The form of local_names.txt it meets ("Москва" for "Москве"), or empty.
+    std::string local;
+    uint32_t local_pos = 0;  // its place in its line
     uint32_t count = 0;
     // Honorific surface forms ("Mr Putin") with their counts.
     std::vector<std::pair<std::string, uint32_t>> honorific_forms;
@@ -261,6 +264,7 @@ class EntityExtractor::Run {
                          std::string* listed) const;
 
   // An acronym, with "&" and capitals after it ("AT&T"). Returns the next word.
+  bool LongCapitalsName(const Word& w) const;
   size_t ScanAcronym(uint32_t d, std::string_view text, const Words& words, size_t i,
                      bool shouting);
 
@@ -349,6 +353,7 @@ class EntityExtractor::Run {
 
   // "Путин" = "Путина" = "Путину": one key but for name endings.
   void MergeByEndings(Sets* sets);
+  void MergeShortBodies(Sets* sets);
 
   // "Randy W. Lambach" = "Randy Lambach" when all forms that lose middle
   // initials to that name are one referent ("George W. Bush" and "George
