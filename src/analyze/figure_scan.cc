@@ -864,11 +864,23 @@ class Scanner {
     if (m->what.empty() && r->j < end_ && JoinedAt(r->span_end, r->j)) {
       const std::string_view w = tok(r->j).lower;
       for (const Dimension& d : w_.dimensions) {
-        if (d.word != w || (d.unit.empty() ? d.kind != r->kind : d.unit != m->unit)) continue;
+        if (d.before || d.word != w || (d.unit.empty() ? d.kind != r->kind : d.unit != m->unit)) {
+          continue;
+        }
         m->what = m->what_key = d.what;
         r->span_end = tok(r->j).span.end;
         ++r->j;
         break;
+      }
+    }
+    // A dimension noun before the figure: "диаметром 800 миллиметров".
+    if (m->what.empty() && first_token_ > begin_ && Adjacent(first_token_ - 1)) {
+      const std::string_view w = tok(first_token_ - 1).lower;
+      for (const Dimension& d : w_.dimensions) {
+        if (d.before && d.word == w && (d.unit.empty() ? d.kind == r->kind : d.unit == m->unit)) {
+          m->what = m->what_key = d.what;
+          break;
+        }
       }
     }
     if (m->what.empty() && first_token_ > begin_ && w_.aged.Contains(tok(first_token_ - 1).lower) &&
@@ -907,6 +919,8 @@ class Scanner {
         r->counted = true;
         counted_end_ = noun_end;
         SetWhat(r->j, noun_end, m);
+        // In the nominative: "120 домов" is labelled "дома".
+        m->what = w_.labels.CountedNominative(m->what);
         if (m->unit.empty()) {
           r->span_end = tok(noun_end - 1).span.end;
           r->j = noun_end;
@@ -1189,7 +1203,12 @@ class Scanner {
   void MarkChange(Reading* r, FigureMention* m) const {
     r->subject = m->what;
     r->subject_key = m->what_key;
-    m->what = w_.change_label + " " + m->what;
+    const size_t slot = w_.change_label.find("{}");
+    if (slot == std::string::npos) {
+      m->what = w_.change_label + " " + m->what;
+    } else {
+      m->what = w_.change_label.substr(0, slot) + m->what + w_.change_label.substr(slot + 2);
+    }
     m->what_key += " " + w_.change_key;
   }
 

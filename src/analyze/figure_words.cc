@@ -422,10 +422,12 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
           target = row[0];
           return true;
         }
-        if (row[1] != "dimension" || row.size() != 4 || row[2].empty() || row[3].empty()) {
+        if ((row[1] != "dimension" && row[1] != "dimension-before") || row.size() != 4 ||
+            row[2].empty() || row[3].empty()) {
           return false;
         }
-        Dimension d{std::string(row[0]), std::string(row[2]), Kind::kNone, ""};
+        Dimension d{std::string(row[0]), std::string(row[2]), Kind::kNone, "",
+                    row[1] == "dimension-before"};
         if (!ParseKind(row[3], &d.kind)) d.unit = std::string(row[3]);
         w->dimensions.push_back(std::move(d));
         return true;
@@ -454,6 +456,19 @@ Status LoadLabels(std::string_view data_dir, const std::string& name, FigureLabe
         }
         if (row[1] == "people-verb" && row.size() == 3 && !row[2].empty()) {
           labels->people_verbs.emplace_back(row[0], row[2]);
+          return true;
+        }
+        if ((row[1] == "counted-modifier-ending" || row[1] == "counted-ending" ||
+             row[1] == "counted-form") &&
+            row.size() == 3 && !row[2].empty()) {
+          auto& to = row[1] == "counted-form"     ? labels->counted_forms
+                     : row[1] == "counted-ending" ? labels->counted_endings
+                                                  : labels->counted_modifier_endings;
+          to.emplace_back(row[0], row[2]);
+          return true;
+        }
+        if (row[1] == "case-ending" && row.size() == 2) {
+          labels->case_endings.emplace_back(row[0]);
           return true;
         }
         if (row[1] != "people" || row.size() != 2) return false;
@@ -502,7 +517,12 @@ Result<FigureWords> LoadFigureWords(std::string_view data_dir, std::string_view 
     for (auto& [key, name] : w.labels.casualty_names) name = CapitalizeFirst(name);
     for (auto& [key, name] : w.labels.measure_names) name = CapitalizeFirst(name);
     for (auto& [verb, name] : w.labels.people_verbs) name = CapitalizeFirst(name);
-    w.change_label = CapitalizeFirst(w.change_label);                     // "Veränderung bei"
+    // "Veränderung bei"; in a template, the word after "{} (": "{} (Veränderung)".
+    const size_t word = w.change_label.find_first_not_of("{} (");
+    if (word != std::string::npos) {
+      w.change_label =
+          w.change_label.substr(0, word) + CapitalizeFirst(w.change_label.substr(word));
+    }
     for (MoneyVerb& v : w.money_verbs) v.what = CapitalizeFirst(v.what);  // "Kosten"
   }
   return w;

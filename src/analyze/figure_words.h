@@ -134,11 +134,13 @@ struct CasualtyWord {
 };
 // An adjective after a length or duration that says what it measures:
 // "180 metres long" -> length. Applies after units of `kind`, or after the
-// unit `unit` when it is set.
+// unit `unit` when it is set; `before`: a noun before the figure (Russian
+// instrumental "диаметром 800 миллиметров" -> "диаметр").
 struct Dimension {
   std::string word, what;
   Kind kind = Kind::kNone;
   std::string unit;
+  bool before = false;
 };
 
 struct FigureWords {
@@ -210,8 +212,10 @@ struct FigureWords {
     std::string prefix, unit, key;
   };
   std::vector<MeasureTopic> measure_topics;
-  std::string change_label;  // "change in"
-  std::string change_key;    // "chang"
+  // "change in", put before what changes, or a template with "{}" where it
+  // goes ("{} (Veränderung)").
+  std::string change_label;
+  std::string change_key;  // "chang"
 
   // The briefing's label words (figure_labels.txt).
   FigureLabelWords labels;

@@ -162,6 +162,46 @@ bool FigureExtractor::IsDuration(std::string_view unit) const {
 
 const FigureLabelWords& FigureExtractor::label_words() const { return words_->labels; }
 
+std::string FigureLabelWords::CountedNominative(std::string_view label) const {
+  // The ending of `word` in `endings` and its nominative, or false.
+  auto rewrite = [](const std::vector<std::pair<std::string, std::string>>& endings,
+                    std::string_view word, std::string* out) {
+    size_t best = 0;
+    for (const auto& [from, to] : endings) {
+      if (word.size() > from.size() && from.size() > best && word.ends_with(from)) {
+        best = from.size();
+        *out = std::string(word.substr(0, word.size() - from.size())) + to;
+      }
+    }
+    return best > 0;
+  };
+  std::string out;
+  size_t at = 0;
+  while (at < label.size()) {
+    const size_t space = std::min(label.find(' ', at), label.size());
+    const std::string_view word = label.substr(at, space - at);
+    std::string form;
+    const std::string* whole = nullptr;
+    for (const auto& [from, to] : counted_forms) {
+      if (from == word) whole = &to;
+    }
+    if (whole != nullptr) {
+      form = *whole;
+    } else if (rewrite(counted_modifier_endings, word, &form)) {
+      out += form;
+      at = space;
+      if (at < label.size()) out += label[at++];
+      continue;
+    } else if (!rewrite(counted_endings, word, &form)) {
+      return std::string(label);  // a word of no known case: all as written
+    }
+    out += form;  // the head: the rest as written
+    at = space;
+    break;
+  }
+  return out + std::string(label.substr(at));
+}
+
 std::vector<FigureMention> FigureExtractor::Extract(const Document& doc,
                                                     uint32_t document_index) const {
   std::vector<ScannedFigure> found;
@@ -300,6 +340,13 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
       if (!m.what.empty() && ++labels[m.what] > best_label) {
         best_label = labels[m.what];
         g.what = m.what;
+      }
+    }
+    // "Passagieren" (dative) and "Passagiere": the second.
+    for (const std::string& ending : words_->labels.case_endings) {
+      if (g.what.size() > ending.size() && g.what.ends_with(ending)) {
+        const std::string plain = g.what.substr(0, g.what.size() - ending.size());
+        if (labels.count(plain) != 0) g.what = plain;
       }
     }
     if (g.what.empty()) g.what = g.unit;

@@ -316,7 +316,21 @@ struct FigureLabelWords {
   // "проживают около 35 тыс. человек" -> "жители"): verb and name; none in
   // English.
   std::vector<std::pair<std::string, std::string>> people_verbs;
+  // A counted noun's words in the case a number or unit gives them, to the
+  // nominative of a label (Russian genitive plural "теплосетей" ->
+  // "теплосети"): endings of modifiers ("многоквартирных" -> "-ые"), which
+  // go on to the next word, endings of nouns and whole irregular nouns
+  // ("домов" -> "дома"), where the label's head ends; none in English.
+  std::vector<std::pair<std::string, std::string>> counted_modifier_endings;
+  std::vector<std::pair<std::string, std::string>> counted_endings;
+  std::vector<std::pair<std::string, std::string>> counted_forms;
+  // Endings of another case of a label (German dative plural "-n":
+  // "Passagieren"): a group whose mentions are labelled both with and
+  // without one is labelled without it ("Passagiere"); none in English.
+  std::vector<std::string> case_endings;
 
+  // `label` (a counted noun as written) with its words in the nominative.
+  std::string CountedNominative(std::string_view label) const;
   // The name of casualty key `key`, or null.
   const std::string* CasualtyName(std::string_view key) const { return Find(casualty_names, key); }
   // The name of measure-topic key `key`, or null.

@@ -3,6 +3,7 @@
 // (data/<language>/), and a data folder that changes them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
@@ -54,7 +55,7 @@ TEST(GermanFiguresTest, DecimalCommaPercentLevel) {
 }
 TEST(GermanFiguresTest, PercentSignAfterASpaceIsAChange) {
   EXPECT_EQ(Figures("de", "Der Preis stieg um 12,5 %.\n"),
-            (Rows{{"12,5 %", 12.5, 12.5, "", "percent", "Veränderung bei Preis"}}));
+            (Rows{{"12,5 %", 12.5, 12.5, "", "percent", "Preis (Veränderung)"}}));
 }
 TEST(GermanFiguresTest, AbbreviatedMagnitudeBeforeCurrency) {
   EXPECT_EQ(Figures("de", "Der Konzern verlor 3,2 Mio. Euro.\n"),
@@ -119,7 +120,7 @@ TEST(GermanFiguresTest, AnObjectBeforeTheSettingVerbIsWhatItMeasures) {
 TEST(GermanFiguresTest, ATimePhraseBetweenTheVerbAndTheFigure) {
   EXPECT_EQ(
       Figures("de", "Die Zahl der Besucher im Museum stieg im vergangenen Jahr um 4 Prozent.\n"),
-      (Rows{{"4 Prozent", 4, 4, "", "percent", "Veränderung bei Besucher"}}));
+      (Rows{{"4 Prozent", 4, 4, "", "percent", "Besucher (Veränderung)"}}));
 }
 TEST(GermanFiguresTest, APronounSubjectAfterTheMoneyVerb) {
   EXPECT_EQ(Figures("de", "Nach Angaben der Stadt kostet das rund 3 Mio. Euro.\n"),
@@ -378,7 +379,7 @@ TEST(RussianFiguresTest, AbbreviatedMagnitudes) {
 }
 TEST(RussianFiguresTest, SpacesGroupThousands) {
   EXPECT_EQ(Figures("ru", "Около 5 000 домов остались без света.\n"),
-            (Rows{{"Около 5 000 домов", 5000, 5000, "about", "", "домов"}}));
+            (Rows{{"Около 5 000 домов", 5000, 5000, "about", "", "дома"}}));
 }
 TEST(RussianFiguresTest, GenitivePluralsWithoutEnding) {
   EXPECT_EQ(Figures("ru", "Около 5 000 солдат участвуют в учениях.\n"),
@@ -386,11 +387,11 @@ TEST(RussianFiguresTest, GenitivePluralsWithoutEnding) {
 }
 TEST(RussianFiguresTest, YearsNamedByTheirWordAreDates) {
   EXPECT_EQ(Figures("ru", "Итоги 2024 года подвели 15 экспертов.\n"),
-            (Rows{{"15 экспертов", 15, 15, "", "", "экспертов"}}));
+            (Rows{{"15 экспертов", 15, 15, "", "", "эксперты"}}));
 }
 TEST(RussianFiguresTest, RangeFromTo) {
   EXPECT_EQ(Figures("ru", "От 10 до 20 домов были разрушены.\n"),
-            (Rows{{"10 до 20 домов", 10, 20, "", "", "домов"}}));
+            (Rows{{"10 до 20 домов", 10, 20, "", "", "дома"}}));
 }
 TEST(RussianFiguresTest, InflectedNumberWordsAndMagnitudes) {
   EXPECT_EQ(
@@ -417,6 +418,30 @@ TEST(RussianFiguresTest, APluralUnitTakesWhatItMeasuresInTheGenitive) {
             (Rows{{"около 300 метров", 300, 300, "about", "metre", "кабеля"}}));
   EXPECT_EQ(Figures("ru", "Ущерб может составить 2 млн рублей.\n"),
             (Rows{{"2 млн рублей", 2e6, 2e6, "", "rouble", "ущерб"}}));
+}
+
+// A counted noun in the genitive plural after a number or a unit is
+// labelled in the nominative (figure_labels.txt counted-ending,
+// counted-modifier-ending, counted-form); a word of no listed case keeps
+// the label as written.
+TEST(RussianFiguresTest, ACountedNounIsLabelledInTheNominative) {
+  EXPECT_EQ(Figures("ru", "Без света остались 45 жилых домов.\n"),
+            (Rows{{"45 жилых домов", 45, 45, "", "", "жилые дома"}}));
+  EXPECT_EQ(Figures("ru", "На складе нашли 300 ящиков.\n"),
+            (Rows{{"300 ящиков", 300, 300, "", "", "ящики"}}));
+  EXPECT_EQ(Figures("ru", "Бригады заменят 20 километров сетей.\n"),
+            (Rows{{"20 километров", 20, 20, "", "kilometre", "сети"}}));
+  EXPECT_EQ(Figures("ru", "В библиотеку привезли 700 книг.\n"),
+            (Rows{{"700 книг", 700, 700, "", "", "книг"}}));
+}
+
+// A dimension noun in the instrumental before the figure names what it
+// measures (figure_grammar.txt dimension-before).
+TEST(RussianFiguresTest, ADimensionNounBeforeTheFigureNamesIt) {
+  EXPECT_EQ(Figures("ru", "Строители проложат трубу длиной 300 метров.\n"),
+            (Rows{{"300 метров", 300, 300, "", "metre", "длина"}}));
+  EXPECT_EQ(Figures("ru", "Лопнула труба диаметром 500 миллиметров.\n"),
+            (Rows{{"500 миллиметров", 500, 500, "", "millimetre", "диаметр"}}));
 }
 
 // The groups of figures over `texts` (one document each) analysed as
@@ -453,6 +478,36 @@ TEST(FigureGroupsInLanguagesTest, BurntHectaresWordedApartAreOneFigure) {
   EXPECT_EQ(Groups("fr", {"L'incendie a déjà parcouru 300 hectares de garrigue.\n",
                           "Au total, 340 hectares ont brûlé depuis dimanche.\n"}),
             (std::vector<GroupRow>{{"conflict", {"300 hectares", "340 hectares"}}}));
+}
+
+// The label of each group of figures over `texts` analysed as `language`,
+// with the lists of `data_dir` (empty: the built-in ones).
+std::vector<std::string> GroupLabels(const std::string& language,
+                                     const std::vector<std::string>& texts,
+                                     const std::string& data_dir = "") {
+  Result<Pipeline> pipeline = PipelineIn(language, data_dir);
+  Result<FigureExtractor> figures = FigureExtractor::Create(data_dir, language);
+  if (!pipeline.ok() || !figures.ok()) return {"(no lists)"};
+  std::vector<std::string> labels;
+  for (const FigureGroup& g : figures->Group(AnalyzedCluster(*pipeline, texts))) {
+    labels.push_back(g.what);
+  }
+  return labels;
+}
+
+// A group labelled both in the dative plural and in the nominative is
+// labelled in the nominative (figure_labels.txt case-ending), however many
+// sources use the dative.
+const std::vector<std::string> kBoatTexts = {
+    "Das Boot war mit 48 Urlaubern an Bord unterwegs.\n",
+    "Auf dem Boot waren 48 Urlauber.\n",
+    "Das Boot hatte mit 48 Urlaubern abgelegt.\n",
+};
+TEST(FigureGroupsInLanguagesTest, ALabelInTheDativeIsGivenInTheNominative) {
+  EXPECT_EQ(GroupLabels("de", kBoatTexts), (std::vector<std::string>{"Urlauber"}));
+  // Without the nominative in the group the dative stays.
+  EXPECT_EQ(GroupLabels("de", {kBoatTexts[0], kBoatTexts[2]}),
+            (std::vector<std::string>{"Urlaubern"}));
 }
 
 // "could exceed 2.7 million" and "will spend 2.7 million" are two figures:
@@ -549,6 +604,49 @@ TEST_F(FigureLanguageDataTest, AFolderWithoutThePluralUnitGenitiveSetting) {
   Write("ru/figure_grammar.txt", grammar);
   EXPECT_EQ(Figures("ru", "Рабочие уложат около 300 метров кабеля.\n", data_dir()),
             (Rows{{"около 300 метров", 300, 300, "about", "metre", ""}}));
+}
+
+// The label settings of issue 18 read from the data folder: without the
+// case ending a group keeps its most frequent label; without the counted
+// endings a Russian count keeps its genitive; a dimension noun the folder
+// adds names its figure; a change label without a template goes before
+// what changes.
+TEST_F(FigureLanguageDataTest, AFolderWithoutTheCaseEnding) {
+  std::string labels = *ReadDataFile("", "de/figure_labels.txt");
+  const size_t at = labels.find("\nn              | case-ending\n");
+  ASSERT_NE(at, std::string::npos);
+  labels.erase(at + 1, labels.find('\n', at + 1) - at);
+  Write("de/figure_labels.txt", labels);
+  EXPECT_EQ(GroupLabels("de", kBoatTexts, data_dir()), (std::vector<std::string>{"Urlaubern"}));
+}
+TEST_F(FigureLanguageDataTest, AFolderWithoutTheCountedEndings) {
+  std::string labels = *ReadDataFile("", "ru/figure_labels.txt");
+  std::string kept;
+  for (size_t at = 0; at < labels.size();) {
+    const size_t end = std::min(labels.find('\n', at), labels.size() - 1) + 1;
+    const std::string line = labels.substr(at, end - at);
+    if (line.find("| counted-") == std::string::npos) kept += line;
+    at = end;
+  }
+  Write("ru/figure_labels.txt", kept);
+  EXPECT_EQ(Figures("ru", "Без света остались 45 жилых домов.\n", data_dir()),
+            (Rows{{"45 жилых домов", 45, 45, "", "", "жилых домов"}}));
+}
+TEST_F(FigureLanguageDataTest, AFolderAddsADimensionNoun) {
+  const std::string text = "Строители проложат трубу сечением 300 миллиметров.\n";
+  Extend("ru/figure_grammar.txt", "сечением | dimension-before | сечение | length");
+  EXPECT_EQ(Figures("ru", text, data_dir()),
+            (Rows{{"300 миллиметров", 300, 300, "", "millimetre", "сечение"}}));
+  EXPECT_NE(std::get<5>(Figures("ru", text).at(0)), "сечение");
+}
+TEST_F(FigureLanguageDataTest, AFolderWithAChangeLabelBeforeTheNoun) {
+  std::string grammar = *ReadDataFile("", "de/figure_grammar.txt");
+  const size_t at = grammar.find("{} (veränderung) | change-label");
+  ASSERT_NE(at, std::string::npos);
+  grammar.replace(at, std::string("{} (veränderung)").size(), "plus bei");
+  Write("de/figure_grammar.txt", grammar);
+  EXPECT_EQ(Figures("de", "Der Preis stieg um 12,5 %.\n", data_dir()),
+            (Rows{{"12,5 %", 12.5, 12.5, "", "percent", "Plus bei Preis"}}));
 }
 
 }  // namespace
