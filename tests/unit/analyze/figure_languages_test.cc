@@ -444,6 +444,24 @@ TEST(RussianFiguresTest, ADimensionNounBeforeTheFigureNamesIt) {
             (Rows{{"500 миллиметров", 500, 500, "", "millimetre", "диаметр"}}));
 }
 
+// Verbs of the languages' figure_verbs.txt that name what a figure is: a
+// French passive participle of a setting verb gives its subject a level
+// ("sont estimées à", "ont été évaluées à"), a Portuguese vehicle moves at
+// a speed, Russian money is needed ("нужно"); and Italian elides "di"
+// ("millimetri d'acqua").
+TEST(FigureVerbsInLanguagesTest, PassivesSpeedsAndNeeds) {
+  EXPECT_EQ(Figures("fr", "Les pertes sont estimées à 4 millions d'euros.\n"),
+            (Rows{{"4 millions d'euros", 4e6, 4e6, "", "euro", "pertes"}}));
+  EXPECT_EQ(Figures("fr", "Les réparations ont été évaluées à 2 millions d'euros.\n"),
+            (Rows{{"2 millions d'euros", 2e6, 2e6, "", "euro", "réparations"}}));
+  EXPECT_EQ(Figures("pt", "O camião circulava a 90 km/h.\n"),
+            (Rows{{"90 km/h", 90, 90, "", "km/h", "camião"}}));
+  EXPECT_EQ(Figures("ru", "Для ремонта моста нужно 2 млрд рублей.\n"),
+            (Rows{{"2 млрд рублей", 2e9, 2e9, "", "rouble", "необходимая сумма"}}));
+  EXPECT_EQ(Figures("it", "Nella notte sono caduti 120 millimetri d'acqua.\n"),
+            (Rows{{"120 millimetri", 120, 120, "", "millimetre", "acqua"}}));
+}
+
 // The groups of figures over `texts` (one document each) analysed as
 // `language`: each group's status and the text of its mentions.
 using GroupRow = std::pair<std::string, std::vector<std::string>>;
