@@ -383,7 +383,7 @@ TEST(RussianFiguresTest, SpacesGroupThousands) {
 }
 TEST(RussianFiguresTest, GenitivePluralsWithoutEnding) {
   EXPECT_EQ(Figures("ru", "Около 5 000 солдат участвуют в учениях.\n"),
-            (Rows{{"Около 5 000 солдат", 5000, 5000, "about", "", "солдат"}}));
+            (Rows{{"Около 5 000 солдат", 5000, 5000, "about", "", "солдаты"}}));
 }
 TEST(RussianFiguresTest, YearsNamedByTheirWordAreDates) {
   EXPECT_EQ(Figures("ru", "Итоги 2024 года подвели 15 экспертов.\n"),
@@ -432,7 +432,9 @@ TEST(RussianFiguresTest, ACountedNounIsLabelledInTheNominative) {
   EXPECT_EQ(Figures("ru", "Бригады заменят 20 километров сетей.\n"),
             (Rows{{"20 километров", 20, 20, "", "kilometre", "сети"}}));
   EXPECT_EQ(Figures("ru", "В библиотеку привезли 700 книг.\n"),
-            (Rows{{"700 книг", 700, 700, "", "", "книг"}}));
+            (Rows{{"700 книг", 700, 700, "", "", "книги"}}));
+  EXPECT_EQ(Figures("ru", "Проверено около 30 % рыб в пруду.\n"),
+            (Rows{{"около 30 %", 30, 30, "about", "percent", "рыб"}}));
 }
 
 // A dimension noun in the instrumental before the figure names what it
