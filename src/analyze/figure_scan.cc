@@ -919,8 +919,12 @@ class Scanner {
         r->counted = true;
         counted_end_ = noun_end;
         SetWhat(r->j, noun_end, m);
-        // In the nominative: "120 домов" is labelled "дома".
-        m->what = w_.labels.CountedNominative(m->what);
+        // In the nominative: "120 домов" is labelled "дома"; not "21 музей".
+        const double count = std::fmod(r->value, 100);
+        if (!w_.labels.singular_after_one || !m->unit.empty() || r->scaled ||
+            std::fmod(count, 10) != 1 || count == 11) {
+          m->what = w_.labels.CountedNominative(m->what);
+        }
         if (m->unit.empty()) {
           r->span_end = tok(noun_end - 1).span.end;
           r->j = noun_end;

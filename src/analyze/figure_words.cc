@@ -467,6 +467,10 @@ Status LoadLabels(std::string_view data_dir, const std::string& name, FigureLabe
           to.emplace_back(row[0], row[2]);
           return true;
         }
+        if (row[0] == "counted-singular" && row[1] == "last-digit-one" && row.size() == 2) {
+          labels->singular_after_one = true;
+          return true;
+        }
         if (row[1] == "case-ending" && row.size() == 2) {
           labels->case_endings.emplace_back(row[0]);
           return true;

@@ -328,6 +328,10 @@ struct FigureLabelWords {
   // "Passagieren"): a group whose mentions are labelled both with and
   // without one is labelled without it ("Passagiere"); none in English.
   std::vector<std::string> case_endings;
+  // A bare count ending in the digit 1 but not in 11 takes its noun in the
+  // nominative singular, which stays as written (Russian "21 музей";
+  // setting "counted-singular | last-digit-one").
+  bool singular_after_one = false;
 
   // `label` (a counted noun as written) with its words in the nominative.
   std::string CountedNominative(std::string_view label) const;

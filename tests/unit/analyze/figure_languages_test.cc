@@ -433,6 +433,11 @@ TEST(RussianFiguresTest, ACountedNounIsLabelledInTheNominative) {
             (Rows{{"20 километров", 20, 20, "", "kilometre", "сети"}}));
   EXPECT_EQ(Figures("ru", "В библиотеку привезли 700 книг.\n"),
             (Rows{{"700 книг", 700, 700, "", "", "книги"}}));
+  // After 21 the nominative singular: "музей" is no genitive plural.
+  EXPECT_EQ(Figures("ru", "В области работает 21 музей.\n"),
+            (Rows{{"21 музей", 21, 21, "", "", "музей"}}));
+  EXPECT_EQ(Figures("ru", "В области работают 25 музеев.\n"),
+            (Rows{{"25 музеев", 25, 25, "", "", "музеи"}}));
   EXPECT_EQ(Figures("ru", "Проверено около 30 % рыб в пруду.\n"),
             (Rows{{"около 30 %", 30, 30, "about", "percent", "рыб"}}));
 }
@@ -651,6 +656,15 @@ TEST_F(FigureLanguageDataTest, AFolderWithoutTheCountedEndings) {
   Write("ru/figure_labels.txt", kept);
   EXPECT_EQ(Figures("ru", "Без света остались 45 жилых домов.\n", data_dir()),
             (Rows{{"45 жилых домов", 45, 45, "", "", "жилых домов"}}));
+}
+TEST_F(FigureLanguageDataTest, AFolderWithoutTheSingularAfterOne) {
+  std::string labels = *ReadDataFile("", "ru/figure_labels.txt");
+  const size_t at = labels.find("\ncounted-singular | last-digit-one\n");
+  ASSERT_NE(at, std::string::npos);
+  labels.erase(at + 1, labels.find('\n', at + 1) - at);
+  Write("ru/figure_labels.txt", labels);
+  EXPECT_EQ(Figures("ru", "В области работает 21 музей.\n", data_dir()),
+            (Rows{{"21 музей", 21, 21, "", "", "музи"}}));
 }
 TEST_F(FigureLanguageDataTest, AFolderAddsADimensionNoun) {
   const std::string text = "Строители проложат трубу сечением 300 миллиметров.\n";
