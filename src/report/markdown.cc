@@ -350,7 +350,8 @@ void SourcesMd(const Cluster& cluster, const Briefing* briefing, std::string* o)
     out += "  \n   `" + doc.origin + "`";
     if (doc.id != doc.origin) out += " · id `" + doc.id + "`";
     if (!doc.url.empty()) out += " · <" + doc.url + ">";
-    out += " · " + std::to_string(doc.sentences.size()) + " sentences";
+    out += " · " + std::to_string(doc.sentences.size()) +
+           (doc.sentences.size() == 1 ? " sentence" : " sentences");
     if (doc.is_transcript()) {
       std::vector<std::string> speakers;
       for (const Turn& t : doc.turns) {
