@@ -129,7 +129,9 @@ Result<QuoteEvalReport> EvaluateQuoteAttribution(const std::string& gold_path,
     std::vector<PredictedQuote> predicted;
     for (const Quote& q : extractor->Extract(doc)) {
       if (q.role_only) continue;  // a role the pile may name, not a speaker of the document
-      predicted.push_back({q.speaker, QuoteKindName(q.kind), doc.map.ToOriginal(q.span)});
+      // The gold labels a quoted fragment "direct" (docs/QUOTES.md).
+      const Quote::Kind kind = q.kind == Quote::Kind::kPartial ? Quote::Kind::kDirect : q.kind;
+      predicted.push_back({q.speaker, QuoteKindName(kind), doc.map.ToOriginal(q.span)});
     }
     ScoreQuotes(usable, predicted, &result.score);
     ListErrors(doc, usable, predicted, &result);

@@ -29,11 +29,12 @@ namespace dossier {
 struct QuoteRef {
   uint32_t document = 0;  // index into Cluster::documents
   uint32_t sentence = 0;  // index into that document's sentences
-  std::string kind;       // "direct", "reported", "turn"
+  std::string kind;       // "direct", "reported", "turn", "partial" (a fragment)
   Span span;              // in the document's text
   Span source_span;       // in its original input
   // The part worth showing (for a long turn, its most informative
-  // sentences; else the whole quote), in the text and in the input.
+  // sentences; for a partial quote, the sentence that holds it; else the
+  // whole quote), in the text and in the input.
   Span excerpt;
   Span excerpt_source_span;
   double score = 0;  // how informative (see SpeakerEntry::quotes)

@@ -23,6 +23,8 @@ const char* QuoteKindName(Quote::Kind kind) {
       return "reported";
     case Quote::Kind::kTurn:
       return "turn";
+    case Quote::Kind::kPartial:
+      return "partial";
   }
   return "unknown";
 }
@@ -561,6 +563,8 @@ class QuoteExtractor::Run {
   };
   std::vector<QuoteMarks> MarkQuotes();
   size_t OpenTail() const;
+  bool IsFragment(const QuoteMarks& m, Span inner, size_t limit, bool attributed_after,
+                  bool named) const;
   void DirectQuote(const QuoteMarks& m, DirectState* st, std::vector<bool>* used);
   void OpenQuote(size_t p, size_t open_tail, const DirectState& st, std::vector<bool>* used);
   void InTextOrder(size_t paragraph_first, const DirectState& st);
@@ -2349,6 +2353,42 @@ size_t QuoteExtractor::Run::OpenTail() const {
   return toks_.size();
 }
 
+// Whether the marks `m` (holding `inner`; the sentence's tokens run to
+// `limit`) hold a fragment of a sentence rather than a statement of its own:
+// after a naming verb ('called it an "A"'); right after an article or a
+// preposition ('a "disaster for the valley"', 'warned of "chaos"'); with
+// words after the closing mark that are no attribution ('pidió «paciencia» a
+// quienes ...'); or attributed after it but inside a clause that words open
+// ('sont « rassurantes », a affirmé X').
+bool QuoteExtractor::Run::IsFragment(const QuoteMarks& m, Span inner, size_t limit,
+                                     bool attributed_after, bool named) const {
+  // Quoted sentences are a statement ('"A. B" C'), wherever they stand.
+  if (doc_.SentenceAt(inner.begin) != doc_.SentenceAt(inner.end - 1)) return false;
+  const bool word_before =
+      m.open > 0 && IsWord(m.open - 1) &&
+      doc_.SentenceAt(toks_[m.open - 1].span.begin) == doc_.SentenceAt(toks_[m.open].span.begin);
+  // Not after a comma or a colon: 'called them exciting, saying, "A."'
+  if (named) return word_before;
+  if (word_before &&
+      (IsWordIn(m.open - 1, QuoteWords::kArticle) || IsPreposition(LowerWord(m.open - 1)))) {
+    return true;
+  }
+  // The mark right before the closing one ('"A," said X': the comma).
+  const char last_inner = text_[toks_[m.close].span.begin - 1];
+  const bool ends_statement =
+      last_inner == ',' || last_inner == '?' || last_inner == '!' || last_inner == '.';
+  if (!attributed_after && !ends_statement && m.close + 1 < limit && IsWord(m.close + 1)) {
+    return true;
+  }
+  // Not a clause of its own after a conjunction or a verb of saying and
+  // "that" ('But "A," X said', 'Declaring that "A," X said'; a relative
+  // "that" is no such clause: 'a "scourge" that "must be defeated", X said').
+  const bool said_that =
+      m.open >= 2 && IsWordIn(m.open - 1, QuoteWords::kThat) && VerbAt(m.open - 2) != nullptr;
+  return attributed_after && word_before && !said_that && !IsConjunction(LowerWord(m.open - 1)) &&
+         VerbAt(m.open - 1) == nullptr;
+}
+
 // One direct quote between the marks `m`: its speaker after it, before it,
 // from the quote it continues, or from a naming verb.
 // "selon lui, « l'emploi local est sauvé »" (source_before_quote): a source
@@ -2410,6 +2450,7 @@ void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
   const size_t anchors_before = direct_anchors_.size();
   f.subject = DirectSubjectAfter(m, limit, &verb, &attribution_end);
   if (f.subject.ok()) (*used)[verb] = true;
+  const bool attributed_after = f.subject.ok();
   // Before: X said, "..."  /  X told reporters "..."  A name there beats
   // a pronoun after the quote: 'X said: "...", he told a news conference.'
   if (f.subject.kind != Subject::Kind::kName) {
@@ -2479,6 +2520,7 @@ void QuoteExtractor::Run::DirectQuote(const QuoteMarks& m, DirectState* st,
     }
   }
   f.named = named;
+  if (IsFragment(m, inner, limit, attributed_after, named)) f.quote.kind = Quote::Kind::kPartial;
   // A paragraph continuing a quotation left open in the one before.
   if (m.open == 0 && st->carried >= 0) {
     if (!f.subject.ok() && f.inherit_from < 0) {
@@ -2572,7 +2614,8 @@ void QuoteExtractor::Run::InTextOrder(size_t paragraph_first, const DirectState&
   // ends: '"A ... \n\n"B," Santorum said.'
   if (st.carried_by > 0) {
     for (size_t k = paragraph_first; k < found_.size(); ++k) {
-      if (found_[k].quote.kind != Quote::Kind::kDirect ||
+      if ((found_[k].quote.kind != Quote::Kind::kDirect &&
+           found_[k].quote.kind != Quote::Kind::kPartial) ||
           found_[k].quote.span.begin != st.carried_by) {
         continue;
       }
@@ -3438,7 +3481,8 @@ const QuoteExtractor::Run::Mention* QuoteExtractor::Run::FindReferent(const Foun
   const std::string opener = LowerSameLength(quoted.substr(0, opening));
   const char opener_pronoun = W().PronounOf(opener);
   const bool gendered = opener_pronoun == 'm' || opener_pronoun == 'f';
-  const bool self_named = f.quote.kind == Quote::Kind::kDirect || gendered;
+  const bool self_named =
+      f.quote.kind == Quote::Kind::kDirect || f.quote.kind == Quote::Kind::kPartial || gendered;
   // A reported clause opening with "he" or "she" most often means the speaker.
   const char clause_gender =
       f.quote.kind == Quote::Kind::kReported && gendered ? opener_pronoun : 0;
@@ -3662,7 +3706,7 @@ void QuoteExtractor::Run::DropFragmentsOfClauses(std::vector<Quote>* quotes) {
   for (size_t i = 0; i < quotes->size(); ++i) {
     const Quote& q = (*quotes)[i];
     std::erase_if(open, [&](const Quote* r) { return r->span.end <= q.span.begin; });
-    if (q.kind == Quote::Kind::kDirect) {
+    if (q.kind == Quote::Kind::kDirect || q.kind == Quote::Kind::kPartial) {
       drop[i] = std::any_of(open.begin(), open.end(), [&](const Quote* r) {
         return r->speaker == q.speaker && q.span.end <= r->span.end;
       });

@@ -116,6 +116,17 @@
 // after it. Sentences inside transcript turns are not searched; each turn
 // that is not a question is one kTurn quote.
 //
+// Partial quotes: a direct quote whose marks hold a fragment of its sentence,
+// not a statement of its own, is kPartial (the same rule for every language,
+// with its own marks and words): a fragment after a naming verb ('called the
+// flood a "disaster for the valley"'); one right after an article or a
+// preposition ('a "disaster"', 'sprach von einem „guten Tag“'); one that words
+// follow in its sentence with no attribution right after it ('pidió
+// «paciencia» a quienes ...', '« une journée noire » pour la commune'); one
+// attributed after it that stands inside a clause words open ('sont
+// « rassurantes », a affirmé X'; not after a conjunction or "said that").
+// Quoted words holding a sentence's end are never partial.
+//
 // Reported speech: every attribution of a sentence (outside quote marks)
 // is found first, then each gets its clause.
 //   X said (that) CLAUSE       after the verb, its listener ("told reporters",
@@ -282,7 +293,10 @@
 namespace dossier {
 
 struct Quote {
-  enum class Kind { kDirect, kReported, kTurn };
+  // kPartial: words in quote marks that are a fragment of the sentence
+  // around them ('called the flood a "disaster for the valley" on Monday'),
+  // not a statement of their own; shown with that sentence.
+  enum class Kind { kDirect, kReported, kTurn, kPartial };
 
   Span span;            // the quoted words (inside the marks), the reported clause, or the turn
   Span speaker_span;    // where the speaker is named; empty when resolved from a pronoun or a turn

@@ -93,8 +93,29 @@ QuoteRef RefOf(const SpeakerInputs& in, const Document& doc, uint32_t d, const Q
   ref.excerpt = q.kind == Quote::Kind::kTurn
                     ? BestExcerpt(doc, q.span, *in.procedural, *in.idf, *in.story)
                     : q.span;
-  ref.excerpt_source_span = doc.map.ToOriginal(ref.excerpt);
   ref.score = QuoteInformativeness(doc, ref.excerpt, *in.idf, *in.story);
+  // A fragment is shown in its sentence, which holds it: "El regidor pidió
+  // «paciencia» a quienes ...". Scored on its own words, like a direct quote.
+  // A long sentence is cut at a space some words before and after it.
+  if (q.kind == Quote::Kind::kPartial && q.sentence < doc.sentences.size()) {
+    constexpr uint32_t kContextBytes = 120;
+    const Span sentence = doc.sentences[q.sentence].span;
+    if (sentence.begin <= q.span.begin && q.span.end <= sentence.end) {
+      Span e = sentence;
+      if (q.span.begin - e.begin > kContextBytes) {
+        uint32_t b = q.span.begin - kContextBytes;
+        while (b < q.span.begin && doc.text[b - 1] != ' ') ++b;
+        e.begin = b < q.span.begin ? b : e.begin;
+      }
+      if (e.end - q.span.end > kContextBytes) {
+        uint32_t end = q.span.end + kContextBytes;
+        while (end > q.span.end && doc.text[end] != ' ') --end;
+        e.end = end > q.span.end ? end : e.end;
+      }
+      ref.excerpt = e;
+    }
+  }
+  ref.excerpt_source_span = doc.map.ToOriginal(ref.excerpt);
   return ref;
 }
 

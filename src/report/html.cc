@@ -188,9 +188,11 @@ void SpeakersHtml(const Cluster& cluster, const Briefing& briefing, std::string*
         const Document& doc = cluster.documents[q.document];
         out += "<li><span class=\"" + std::string(q.kind == "direct" ? "quote" : "") + "\">";
         if (q.kind == "direct") out += "“";
-        if (q.excerpt.begin > q.span.begin) out += "… ";
+        // A partial quote is shown in its sentence (or the words around it).
+        const Span whole = q.kind == "partial" ? doc.sentences[q.sentence].span : q.span;
+        if (q.excerpt.begin > whole.begin) out += "… ";
         AppendHtmlEscaped(TruncateUtf8(q.excerpt.Slice(doc.text), 320), &out);
-        if (q.excerpt.end < q.span.end) out += " …";
+        if (q.excerpt.end < whole.end) out += " …";
         if (q.kind == "direct") out += "”";
         out += "</span> " + Cite(q.document, q.sentence, q.source_span, &cluster) +
                (q.kind == "direct" ? "" : " <span class=\"meta\">(" + q.kind + ")</span>") +

@@ -199,8 +199,11 @@ void SpeakersMd(const Cluster& cluster, const Briefing* briefing, std::string* o
         const QuoteRef& q = s.quotes[i];
         std::string_view text = q.excerpt.Slice(cluster.documents[q.document].text);
         const std::string shown_text = TruncateUtf8(text, kMaxQuoteBytes);
-        const bool cut_before = q.excerpt.begin > q.span.begin;
-        const bool cut_after = q.excerpt.end < q.span.end || shown_text.size() < text.size();
+        // A partial quote is shown in its sentence (or the words around it).
+        const Span whole =
+            q.kind == "partial" ? cluster.documents[q.document].sentences[q.sentence].span : q.span;
+        const bool cut_before = q.excerpt.begin > whole.begin;
+        const bool cut_after = q.excerpt.end < whole.end || shown_text.size() < text.size();
         out += "  - " + std::string(q.kind == "direct" ? "“" : "") + (cut_before ? "… " : "") +
                Escape(shown_text) + (cut_after && !shown_text.ends_with("…") ? " …" : "") +
                (q.kind == "direct" ? "”" : "") + " — [" + std::to_string(q.document + 1) + "] `" +

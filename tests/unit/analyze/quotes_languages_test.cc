@@ -20,6 +20,7 @@ namespace {
 
 constexpr Quote::Kind kDirect = Quote::Kind::kDirect;
 constexpr Quote::Kind kReported = Quote::Kind::kReported;
+constexpr Quote::Kind kPartial = Quote::Kind::kPartial;
 
 // (speaker, quoted text, kind) of a quote; the role is checked apart.
 using Row = std::tuple<std::string, std::string, Quote::Kind>;
@@ -69,6 +70,31 @@ class QuotesLanguagesTest : public ::testing::Test {
 
 Pipeline* QuotesLanguagesTest::pipeline_ = nullptr;
 std::map<std::string, QuoteExtractor>* QuotesLanguagesTest::extractors_ = nullptr;
+
+// --- Partial quotes: a fragment in quote marks, in any language.
+
+TEST_F(QuotesLanguagesTest, SpanishFragmentThatWordsFollowIsPartial) {
+  EXPECT_EQ(Of("es", "La alcaldesa Carmen Ruiz pidió «calma» a los vecinos del barrio.\n"),
+            (Rows{{"Carmen Ruiz", "calma", kPartial}}));
+  EXPECT_EQ(Of("es", "«Abriremos el puente en junio», dijo la alcaldesa Carmen Ruiz.\n"),
+            (Rows{{"Carmen Ruiz", "Abriremos el puente en junio", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, FrenchFragmentInsideAClauseIsPartial) {
+  EXPECT_EQ(Of("fr",
+               "Les premiers relevés sont « encourageants », a affirmé le maire, Paul "
+               "Girard.\n"),
+            (Rows{{"Paul Girard", "encourageants", kPartial}}));
+  EXPECT_EQ(Of("fr", "« Nous rouvrirons le pont en juin », a affirmé le maire, Paul Girard.\n"),
+            (Rows{{"Paul Girard", "Nous rouvrirons le pont en juin", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianFragmentThatWordsFollowIsPartial) {
+  EXPECT_EQ(Of("ru", "Мэр Олег Смирнов сказал «спасибо» всем спасателям.\n"),
+            (Rows{{"Олег Смирнов", "спасибо", kPartial}}));
+  EXPECT_EQ(Of("ru", "«Мост откроют в июне», — сказал мэр Олег Смирнов.\n"),
+            (Rows{{"Олег Смирнов", "Мост откроют в июне", kDirect}}));
+}
 
 // --- German
 
@@ -195,7 +221,7 @@ TEST_F(QuotesLanguagesTest, GermanSeparableVerbAsAParticiple) {
 
 TEST_F(QuotesLanguagesTest, GermanSprachVonNamesAFragment) {
   EXPECT_EQ(Of("de", "Bürgermeister Jonas Falk sprach von einem „guten Tag“ für die Stadt.\n"),
-            (Rows{{"Jonas Falk", "guten Tag", kDirect}}));
+            (Rows{{"Jonas Falk", "guten Tag", kPartial}}));
 }
 
 // --- French
@@ -686,7 +712,7 @@ TEST_F(QuotesLanguagesTest, SpanishBareVerbAfterADescriptionAndItsName) {
 
 TEST_F(QuotesLanguagesTest, SpanishPidioAttributesAQuotedWord) {
   EXPECT_EQ(Of("es", "La alcaldesa Elena Ruiz pidió «calma» a los vecinos.\n"),
-            (Rows{{"Elena Ruiz", "calma", kDirect}}));
+            (Rows{{"Elena Ruiz", "calma", kPartial}}));
 }
 
 TEST_F(QuotesLanguagesTest, FrenchSourcePhraseRightBeforeAQuotation) {
@@ -696,7 +722,7 @@ TEST_F(QuotesLanguagesTest, FrenchSourcePhraseRightBeforeAQuotation) {
   EXPECT_EQ(Of("fr",
                "Le maire Paul Girard a visité le chantier. "
                "La journée restera, selon lui, « un tournant » pour la ville.\n"),
-            (Rows{{"Paul Girard", "un tournant", kDirect}}));
+            (Rows{{"Paul Girard", "un tournant", kPartial}}));
 }
 
 TEST_F(QuotesLanguagesTest, GermanTitleAfterTheVerbTakesTheRoleGivenBefore) {

@@ -66,6 +66,7 @@ QuoteExtractor* QuotesTest::quotes_ = nullptr;
 constexpr Quote::Kind kDirect = Quote::Kind::kDirect;
 constexpr Quote::Kind kReported = Quote::Kind::kReported;
 constexpr Quote::Kind kTurn = Quote::Kind::kTurn;
+constexpr Quote::Kind kPartial = Quote::Kind::kPartial;
 
 TEST_F(QuotesTest, SaidAfterQuoteWithTitle) {
   EXPECT_EQ(Rows("\"We will rebuild,\" said Mayor Elena Duarte.\n"),
@@ -728,14 +729,14 @@ TEST_F(QuotesTest, ContinuedQuoteFollowsTheQuoteItContinues) {
 TEST_F(QuotesTest, FragmentAfterANamingVerbIsTheSubjectsWords) {
   EXPECT_EQ(Rows("Mayor Ada Ruiz called the flood an \"act of God\" and an \"act of neglect\" and "
                  "called for \"a new dam\" while \"keeping the river open.\"\n"),
-            (std::vector<Row>{{"Ada Ruiz", "act of God", "Mayor", kDirect},
-                              {"Ada Ruiz", "act of neglect", "Mayor", kDirect},
-                              {"Ada Ruiz", "a new dam", "Mayor", kDirect},
-                              {"Ada Ruiz", "keeping the river open.", "Mayor", kDirect}}));
+            (std::vector<Row>{{"Ada Ruiz", "act of God", "Mayor", kPartial},
+                              {"Ada Ruiz", "act of neglect", "Mayor", kPartial},
+                              {"Ada Ruiz", "a new dam", "Mayor", kPartial},
+                              {"Ada Ruiz", "keeping the river open.", "Mayor", kPartial}}));
   EXPECT_EQ(Rows("Mayor Ada Ruiz spoke. She called it an \"especially sad day\" for the town.\n"),
-            (std::vector<Row>{{"Ada Ruiz", "especially sad day", "", kDirect}}));
+            (std::vector<Row>{{"Ada Ruiz", "especially sad day", "", kPartial}}));
   EXPECT_EQ(Rows("The Harbour Council criticised the pact, describing it as \"reckless\".\n"),
-            (std::vector<Row>{{"Harbour Council", "reckless", "", kDirect}}));
+            (std::vector<Row>{{"Harbour Council", "reckless", "", kPartial}}));
   // Nobody named, or a name: no quote.
   EXPECT_EQ(Rows("A group called \"Friends of the River\" met on Friday.\n"), (std::vector<Row>{}));
   EXPECT_EQ(Rows("He was called a \"traitor\" by critics.\n"), (std::vector<Row>{}));
@@ -865,7 +866,7 @@ TEST_F(QuotesTest, WhatHeSaidIsNoClause) {
 
 TEST_F(QuotesTest, NamingVerbReachesPastAPlace) {
   EXPECT_EQ(Rows("Mayor Ruiz called the flood in Orlando, Fla., an \"act of God\".\n"),
-            (std::vector<Row>{{"Ruiz", "act of God", "Mayor", kDirect}}));
+            (std::vector<Row>{{"Ruiz", "act of God", "Mayor", kPartial}}));
 }
 
 TEST_F(QuotesTest, PoliceInAnOrganizationsName) {
@@ -1178,6 +1179,41 @@ class QuotesDataTest : public TempDirTest {
     return out;
   }
 };
+
+// A quoted fragment is a partial quote, not a statement of its own.
+TEST_F(QuotesTest, FragmentAfterANamingVerbIsPartial) {
+  EXPECT_EQ(Rows("Mayor Elena Duarte called the flood a \"disaster for the valley\" on Monday.\n"),
+            (std::vector<Row>{{"Elena Duarte", "disaster for the valley", "Mayor", kPartial}}));
+}
+
+TEST_F(QuotesTest, FragmentAfterAsIsPartial) {
+  EXPECT_EQ(Rows("Raj Patel described the plan as \"too slow\".\n"),
+            (std::vector<Row>{{"Raj Patel", "too slow", "", kPartial}}));
+}
+
+TEST_F(QuotesTest, FragmentThatWordsFollowIsPartial) {
+  EXPECT_EQ(Rows("Lena Ortiz told reporters \"the repairs are on time\" before she left.\n"),
+            (std::vector<Row>{{"Lena Ortiz", "the repairs are on time", "", kPartial}}));
+}
+
+TEST_F(QuotesTest, WholeQuotesStayDirect) {
+  EXPECT_EQ(
+      Rows("\"We will rebuild the pier,\" Mayor Elena Duarte said. Raj Patel said: \"The "
+           "ferries run. The bridge does not.\"\n"),
+      (std::vector<Row>{{"Elena Duarte", "We will rebuild the pier", "Mayor", kDirect},
+                        {"Raj Patel", "The ferries run. The bridge does not.", "", kDirect}}));
+}
+
+TEST_F(QuotesTest, AReportedClauseHoldingAFragmentStaysReported) {
+  EXPECT_EQ(Rows("Hollis Brandt said the cables were \"far too old\" to trust.\n"),
+            (std::vector<Row>{
+                {"Hollis Brandt", "the cables were \"far too old\" to trust.", "", kReported}}));
+}
+
+TEST_F(QuotesTest, QuoteKindNames) {
+  EXPECT_STREQ(QuoteKindName(kDirect), "direct");
+  EXPECT_STREQ(QuoteKindName(kPartial), "partial");
+}
 
 TEST_F(QuotesDataTest, ASourcePhraseOfTheDataFolderAttributes) {
   const std::string text = "The pier will reopen in May, in the words of Elena Duarte.\n";
