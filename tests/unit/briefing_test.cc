@@ -120,6 +120,27 @@ TEST_F(BriefingTest, ChatterRolesAndAgenciesAreNeverQuotes) {
   }
 }
 
+// 'Mayor Henrik Sael called the vote "the biggest decision ..."': a
+// fragment is a partial quote, shown in the sentence that holds it.
+TEST_F(BriefingTest, APartialQuoteIsShownInItsSentence) {
+  const Cluster c = Read("mixed-pile");
+  const Briefing b = briefer_->Brief(c);
+  size_t partial = 0;
+  for (const SpeakerEntry& s : b.speakers) {
+    for (const QuoteRef& q : s.quotes) {
+      if (q.kind != "partial") continue;
+      ++partial;
+      const Document& doc = c.documents[q.document];
+      EXPECT_LE(q.excerpt.begin, q.span.begin);
+      EXPECT_GE(q.excerpt.end, q.span.end);
+      EXPECT_EQ(q.excerpt, doc.sentences[q.sentence].span) << q.span.Slice(doc.text);
+      EXPECT_EQ(s.name, "Henrik Sael");
+      EXPECT_EQ(q.span.Slice(doc.text), "the biggest decision for the harbour in a generation");
+    }
+  }
+  EXPECT_EQ(partial, 1u);
+}
+
 TEST_F(BriefingTest, SummarizeGivesTheBriefingsSummary) {
   const Cluster c = Read("two-events");
   const Summary alone = briefer_->Summarize(c);
