@@ -290,7 +290,11 @@ class SentenceMatcher {
   //     will be in its third year in January –");
   //  4. else the nearest cue of the sentence ("On Monday, the council will
   //     vote").
-  int Tense(size_t first, size_t end) const {
+  // `clause_only`: no step 4 when the clause holds more than the expression
+  // and two words ("The road is closed until Friday, the county said": the
+  // attribution's tense is not the clause's; "Up until Tuesday, the agency
+  // said it lacked ..." has no clause of its own).
+  int Tense(size_t first, size_t end, bool clause_only = false) const {
     ComputeCues();
     size_t before = first > 0 ? first - 1 : kNone;
     if (before != kNone && Is(before, kOn) && before > 0) --before;
@@ -304,6 +308,9 @@ class SentenceMatcher {
     size_t hi = end;
     while (hi < toks_.size() && !clause_mark_[hi]) ++hi;
     if (const int clause = NearestCue(first, end, lo, hi); clause != 0) return clause;
+    const size_t clause_words = words_before_[hi] - words_before_[lo];
+    const size_t own_words = words_before_[end] - words_before_[first];
+    if (clause_only && clause_words > own_words + 2) return 0;
     return NearestCue(first, end, 0, toks_.size());
   }
   bool Future(size_t first, size_t end) const { return Tense(first, end) > 0; }
@@ -760,9 +767,10 @@ class SentenceMatcher {
       end = i + 2;
       marked = true;
     }
-    // "hasta el viernes", "bis Freitag": a weekday an until word leads to
-    // (at most two fillers between) is ahead unless the tense is past: a
-    // deadline ("mantiene el aviso hasta el viernes").
+    // "hasta el viernes", "bis Freitag", "until Friday": a weekday an until
+    // word leads to (at most two fillers between) is ahead unless its
+    // clause's tense is past: a deadline ("mantiene el aviso hasta el
+    // viernes").
     bool until = false;
     if (first == i && step == 0) {
       size_t k = i;
@@ -779,7 +787,8 @@ class SentenceMatcher {
     Hedge(first, words_.date_hedges(), e);
     *next = end;
     const bool forward =
-        step > 0 || (step == 0 && (until ? Tense(first, end) >= 0 : Future(first, end)));
+        step > 0 ||
+        (step == 0 && (until ? Tense(first, end, /*clause_only=*/true) >= 0 : Future(first, end)));
     if (until && forward) e->kind = kKindDeadline;
     if (ref_ == nullptr) {
       e->future = forward;

@@ -302,8 +302,9 @@ TEST_F(TimelineLanguagesTest, Russian) {
 // English keeps reading "3/12/2015" month first.
 // A weekday an until word leads to ("hasta el viernes", "bis Freitag", "до
 // пятницы") in a sentence that is not in the past is the one to come, a
-// deadline; in the past it stays the one before; English keeps its tense
-// rule (no until word): "until Friday" in the present is the past Friday.
+// deadline; in the past it stays the one before. The tense is its clause's,
+// not an attribution's after a comma ("..., officials said"), unless the
+// clause is the time phrase alone ("Up until Friday, ...").
 TEST_F(TimelineLanguagesTest, UntilAWeekdayInThePresentIsAhead) {
   const std::map<std::string, std::string> ahead = {
       {"es", "La alerta por calor se mantiene hasta el viernes."},
@@ -327,6 +328,11 @@ TEST_F(TimelineLanguagesTest, UntilAWeekdayInThePresentIsAhead) {
   Result<TimelineBuilder> en = TimelineBuilder::Create("");
   ASSERT_TRUE(en.ok()) << en.status().ToString();
   EXPECT_EQ(Found(*en, "The heat warning stays in force until Friday."),
+            Dates{"Friday=2026-03-20"});
+  EXPECT_EQ(Found(*en, "The road is closed until Friday, the county said."),
+            Dates{"Friday=2026-03-20"});
+  EXPECT_EQ(Found(*en, "The road was closed until Friday."), Dates{"Friday=2026-03-13"});
+  EXPECT_EQ(Found(*en, "Up until Friday, the county said it lacked the money."),
             Dates{"Friday=2026-03-13"});
 }
 
