@@ -315,6 +315,18 @@ class SentenceMatcher {
   }
   bool Future(size_t first, size_t end) const { return Tense(first, end) > 0; }
 
+  // Whether a word of kUntilNegation stands before token `until` in its
+  // clause, at most eight words back.
+  bool NegatedBefore(size_t until) const {
+    ComputeCues();
+    for (size_t k = until, words = 0; k > 0 && words < 8 && !clause_mark_[k - 1]; --k) {
+      if (!IsWord(k - 1)) continue;
+      if (Is(k - 1, kUntilNegation)) return true;
+      ++words;
+    }
+    return false;
+  }
+
   int Number(size_t i, size_t max_digits) const {
     if (!Has(i) || toks_[i].kind != LexemeKind::kDigits ||
         toks_[i].end - toks_[i].begin > max_digits)
@@ -772,12 +784,14 @@ class SentenceMatcher {
     // clause's tense is past: a deadline ("mantiene el aviso hasta el
     // viernes").
     bool until = false;
+    size_t until_at = 0;  // the until word
     if (first == i && step == 0) {
       size_t k = i;
       while (k > 0 && i - k < 2 && IsWord(k - 1) && Is(k - 1, kUntilFiller) && !Is(k - 1, kUntil)) {
         --k;
       }
       until = k > 0 && IsWord(k - 1) && Is(k - 1, kUntil);
+      if (until) until_at = k - 1;
       marked = marked || until;
     }
     if (common_word && !marked) return false;
@@ -789,7 +803,9 @@ class SentenceMatcher {
     const bool forward =
         step > 0 ||
         (step == 0 && (until ? Tense(first, end, /*clause_only=*/true) >= 0 : Future(first, end)));
-    if (until && forward) e->kind = kKindDeadline;
+    // "not expected until Sunday": a negation before the until word in its
+    // clause makes the day the earliest one, expected, not a deadline.
+    if (until && forward && !NegatedBefore(until_at)) e->kind = kKindDeadline;
     if (ref_ == nullptr) {
       e->future = forward;
       return true;

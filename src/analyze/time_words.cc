@@ -75,6 +75,7 @@ constexpr RoleName kTimeRoles[] = {
     {"year_follower", kYearFollower},
     {"until", kUntil},
     {"until_filler", kUntilFiller},
+    {"until_negation", kUntilNegation},
 };
 
 constexpr RoleName kTenseRoles[] = {

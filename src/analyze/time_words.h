@@ -93,6 +93,7 @@ enum TimeRole : uint64_t {
   kYearFollower = uint64_t{1} << 53,     // "1998 bei": after a bare year, makes it a date
   kUntil = uint64_t{1} << 54,            // "hasta el viernes": a weekday it leads to is ahead
   kUntilFiller = uint64_t{1} << 55,      // "hasta el viernes": between the until word and it
+  kUntilNegation = uint64_t{1} << 56,    // "not expected until Sunday": an earliest day
 };
 
 // How a language writes dates and names (data/<language>/time_grammar.txt).

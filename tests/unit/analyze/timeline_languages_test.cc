@@ -334,6 +334,21 @@ TEST_F(TimelineLanguagesTest, UntilAWeekdayInThePresentIsAhead) {
   EXPECT_EQ(Found(*en, "The road was closed until Friday."), Dates{"Friday=2026-03-13"});
   EXPECT_EQ(Found(*en, "Up until Friday, the county said it lacked the money."),
             Dates{"Friday=2026-03-13"});
+  // A negation before the until word: the earliest day, ahead but no deadline.
+  const std::map<std::string, std::pair<const TimelineBuilder*, std::string>> earliest = {
+      {"en", {&*en, "Final results are not expected until Friday."}},
+      {"es", {&builder("es"), "Los resultados no se conocerán hasta el viernes."}},
+      {"ru", {&builder("ru"), "Результаты не объявят до пятницы."}},
+  };
+  for (const auto& [language, case_] : earliest) {
+    Document doc = AnalyzedDocument(pipeline(), case_.second);
+    doc.date = kSaturday;
+    const std::vector<TimeExpression> found = case_.first->Extract(doc, 0);
+    ASSERT_EQ(found.size(), 1u) << language;
+    EXPECT_EQ(found[0].date, "2026-03-20") << language;
+    EXPECT_NE(found[0].kind, "deadline") << language;
+    EXPECT_TRUE(found[0].future) << language;
+  }
 }
 
 TEST_F(TimelineLanguagesTest, EnglishNumericDatesStayMonthFirst) {
@@ -427,6 +442,27 @@ TEST_F(TimelineLanguageFolderTest, UntilWordsOfTheDataFolder) {
   const std::string text = "L'allerta resta in vigore sino a venerdì.";
   EXPECT_EQ(found(*folder, text), Dates{"venerdì=2026-03-20"});
   EXPECT_EQ(found(*built_in, text), Dates{"venerdì=2026-03-13"});
+}
+
+// The until negations of a data folder's time_words.txt: "giammai" (an
+// invented entry) before "fino a" makes the Friday the earliest day.
+TEST_F(TimelineLanguageFolderTest, UntilNegationsOfTheDataFolder) {
+  Extend("it/time_words.txt", "giammai | until_negation");
+  Result<TimelineBuilder> folder = TimelineBuilder::Create(data_dir(), "it");
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  Result<TimelineBuilder> built_in = TimelineBuilder::Create("", "it");
+  ASSERT_TRUE(built_in.ok()) << built_in.status().ToString();
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  auto kind = [&](const TimelineBuilder& t, const std::string& text) {
+    Document doc = AnalyzedDocument(*pipeline, text);
+    doc.date = kSaturday;
+    const std::vector<TimeExpression> found = t.Extract(doc, 0);
+    return found.size() == 1 ? found[0].date + " " + found[0].kind : std::string("none");
+  };
+  const std::string text = "I risultati giammai arriveranno fino a venerdì.";
+  EXPECT_EQ(kind(*folder, text), "2026-03-20 relative");
+  EXPECT_EQ(kind(*built_in, text), "2026-03-20 deadline");
 }
 
 }  // namespace
