@@ -360,7 +360,35 @@ TEST_F(TimelineLanguagesTest, EnglishNumericDatesStayMonthFirst) {
 
 // ---- A data folder changes another language's lists ----------------------------------
 
-class TimelineLanguageFolderTest : public DataFolderTest {};
+class TimelineLanguageFolderTest : public DataFolderTest {
+ protected:
+  // The expressions `t` finds in `text` dated Saturday 2026-03-14, as
+  // "text=date".
+  Dates found(const TimelineBuilder& t, const std::string& text) {
+    Document doc = AnalyzedDocument(FolderPipeline(), text);
+    doc.date = kSaturday;
+    Dates out;
+    for (const TimeExpression& e : t.Extract(doc, 0)) {
+      out.push_back(std::string(e.span.Slice(doc.text)) + "=" + e.date);
+    }
+    return out;
+  }
+  // The one expression `t` finds in `text` as "date kind", else "none".
+  std::string date_and_kind(const TimelineBuilder& t, const std::string& text) {
+    Document doc = AnalyzedDocument(FolderPipeline(), text);
+    doc.date = kSaturday;
+    const std::vector<TimeExpression> found = t.Extract(doc, 0);
+    return found.size() == 1 ? found[0].date + " " + found[0].kind : std::string("none");
+  }
+
+ private:
+  // The built-in pipeline: the data folder changes the timeline's lists only.
+  static const Pipeline& FolderPipeline() {
+    static const Result<Pipeline> pipeline = Pipeline::Create({});
+    EXPECT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+    return *pipeline;
+  }
+};
 
 TEST_F(TimelineLanguageFolderTest, ADataFolderReplacesAGermanList) {
   CopyLanguage("de", "de");
@@ -372,17 +400,6 @@ TEST_F(TimelineLanguageFolderTest, ADataFolderReplacesAGermanList) {
   ASSERT_TRUE(folder.ok()) << folder.status().ToString();
   Result<TimelineBuilder> built_in = TimelineBuilder::Create("", "de");
   ASSERT_TRUE(built_in.ok()) << built_in.status().ToString();
-  Result<Pipeline> pipeline = Pipeline::Create({});
-  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
-  auto found = [&](const TimelineBuilder& t, const std::string& text) {
-    Document doc = AnalyzedDocument(*pipeline, text);
-    doc.date = kSaturday;
-    std::vector<std::string> out;
-    for (const TimeExpression& e : t.Extract(doc, 0)) {
-      out.push_back(std::string(e.span.Slice(doc.text)) + "=" + e.date);
-    }
-    return out;
-  };
   const std::string text = "Der Vertrag wurde neulich geändert, die Fassung vom 03.12.2015 gilt.";
   // The folder's new day word, and its month-first numeric dates.
   EXPECT_EQ(found(*folder, text), (Dates{"neulich=2026-03-11", "03.12.2015=2015-03-12"}));
@@ -402,17 +419,6 @@ TEST_F(TimelineLanguageFolderTest, CountsAreTheLanguagesNumberWords) {
   ASSERT_TRUE(folder.ok()) << folder.status().ToString();
   Result<TimelineBuilder> built_in = TimelineBuilder::Create("", "de");
   ASSERT_TRUE(built_in.ok()) << built_in.status().ToString();
-  Result<Pipeline> pipeline = Pipeline::Create({});
-  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
-  auto found = [&](const TimelineBuilder& t, const std::string& text) {
-    Document doc = AnalyzedDocument(*pipeline, text);
-    doc.date = kSaturday;
-    std::vector<std::string> out;
-    for (const TimeExpression& e : t.Extract(doc, 0)) {
-      out.push_back(std::string(e.span.Slice(doc.text)) + "=" + e.date);
-    }
-    return out;
-  };
   const std::string text =
       "Die Fähre lief vor dreizehn Tagen aus, die Werft meldete den Schaden vor zwoa Tagen.";
   EXPECT_EQ(found(*built_in, text), Dates{"vor dreizehn Tagen=2026-03-01"});
@@ -428,17 +434,6 @@ TEST_F(TimelineLanguageFolderTest, UntilWordsOfTheDataFolder) {
   ASSERT_TRUE(folder.ok()) << folder.status().ToString();
   Result<TimelineBuilder> built_in = TimelineBuilder::Create("", "it");
   ASSERT_TRUE(built_in.ok()) << built_in.status().ToString();
-  Result<Pipeline> pipeline = Pipeline::Create({});
-  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
-  auto found = [&](const TimelineBuilder& t, const std::string& text) {
-    Document doc = AnalyzedDocument(*pipeline, text);
-    doc.date = kSaturday;
-    std::vector<std::string> out;
-    for (const TimeExpression& e : t.Extract(doc, 0)) {
-      out.push_back(std::string(e.span.Slice(doc.text)) + "=" + e.date);
-    }
-    return out;
-  };
   const std::string text = "L'allerta resta in vigore sino a venerdì.";
   EXPECT_EQ(found(*folder, text), Dates{"venerdì=2026-03-20"});
   EXPECT_EQ(found(*built_in, text), Dates{"venerdì=2026-03-13"});
@@ -452,17 +447,9 @@ TEST_F(TimelineLanguageFolderTest, UntilNegationsOfTheDataFolder) {
   ASSERT_TRUE(folder.ok()) << folder.status().ToString();
   Result<TimelineBuilder> built_in = TimelineBuilder::Create("", "it");
   ASSERT_TRUE(built_in.ok()) << built_in.status().ToString();
-  Result<Pipeline> pipeline = Pipeline::Create({});
-  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
-  auto kind = [&](const TimelineBuilder& t, const std::string& text) {
-    Document doc = AnalyzedDocument(*pipeline, text);
-    doc.date = kSaturday;
-    const std::vector<TimeExpression> found = t.Extract(doc, 0);
-    return found.size() == 1 ? found[0].date + " " + found[0].kind : std::string("none");
-  };
   const std::string text = "I risultati giammai arriveranno fino a venerdì.";
-  EXPECT_EQ(kind(*folder, text), "2026-03-20 relative");
-  EXPECT_EQ(kind(*built_in, text), "2026-03-20 deadline");
+  EXPECT_EQ(date_and_kind(*folder, text), "2026-03-20 relative");
+  EXPECT_EQ(date_and_kind(*built_in, text), "2026-03-20 deadline");
 }
 
 }  // namespace
