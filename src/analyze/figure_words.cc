@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <tuple>
 #include <utility>
 
 #include "util/data_files.h"
@@ -383,29 +384,18 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
        {"object-determiner", &w->object_determiners},
        {"subject-pronoun", &w->subject_pronouns}},
       [w](const Row& row) {
-        if (row[0] == "nouns" && row[1] == "capitalized" && row.size() == 2) {
-          w->capitalized_nouns = true;
-          return true;
-        }
-        if (row[0] == "verb" && row[1] == "second" && row.size() == 2) {
-          w->verb_second = true;
-          return true;
-        }
-        if (row[0] == "subject" && row[1] == "phrase" && row.size() == 2) {
-          w->subject_phrase = true;
-          return true;
-        }
-        if (row[0] == "plural-unit" && row[1] == "genitive" && row.size() == 2) {
-          w->plural_unit_genitive = true;
-          return true;
-        }
-        if (row[0] == "narrower" && row[1] == "same" && row.size() == 2) {
-          w->narrower_is_same = true;
-          return true;
-        }
-        if (row[0] == "approximate" && row[1] == "agrees" && row.size() == 2) {
-          w->approximate_agrees = true;
-          return true;
+        // Settings that switch a rule on: "setting | value".
+        for (const auto& [setting, value, flag] :
+             {std::tuple{"nouns", "capitalized", &FigureWords::capitalized_nouns},
+              std::tuple{"verb", "second", &FigureWords::verb_second},
+              std::tuple{"subject", "phrase", &FigureWords::subject_phrase},
+              std::tuple{"plural-unit", "genitive", &FigureWords::plural_unit_genitive},
+              std::tuple{"narrower", "same", &FigureWords::narrower_is_same},
+              std::tuple{"approximate", "agrees", &FigureWords::approximate_agrees}}) {
+          if (row.size() == 2 && row[0] == setting && row[1] == value) {
+            w->*flag = true;
+            return true;
+          }
         }
         if (row[1] == "measure-topic" && row.size() == 4 && !row[2].empty() && !row[3].empty()) {
           w->measure_topics.push_back(
