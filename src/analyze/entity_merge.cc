@@ -27,6 +27,21 @@ bool OneLetterInserted(std::string_view shorter, std::string_view longer) {
   return i < shorter.size() && longer.substr(i + 1) == shorter.substr(i);
 }
 
+// The forms among `candidates` of more words than `form` whose `key` opens
+// with `form`'s and a space ("Законодательное собрание …" for
+// "Законодательное собрание"; "Calloway Strand Engineering" for "Calloway").
+template <typename Form>
+void LongerOpeningWith(const std::vector<Form>& forms, const std::vector<uint32_t>& candidates,
+                       const Form& form, std::string Form::*key, std::vector<uint32_t>* longer) {
+  longer->clear();
+  const std::string prefix = form.*key + " ";
+  for (uint32_t g : candidates) {
+    if (forms[g].key_words > form.key_words && StartsWith(forms[g].*key, prefix)) {
+      longer->push_back(g);
+    }
+  }
+}
+
 }  // namespace
 
 void EntityExtractor::Run::MergeByAliasFile(Sets* sets) {
@@ -99,13 +114,7 @@ void EntityExtractor::Run::MergeShortBodies(Sets* sets) {
     }
     auto it = by_first.find(FirstWord(form.ending_key));
     if (it == by_first.end()) continue;
-    longer.clear();
-    const std::string prefix = form.ending_key + " ";
-    for (uint32_t g : it->second) {
-      if (forms_[g].key_words > form.key_words && StartsWith(forms_[g].ending_key, prefix)) {
-        longer.push_back(g);
-      }
-    }
+    LongerOpeningWith(forms_, it->second, form, &Form::ending_key, &longer);
     uint32_t root = 0;
     if (!longer.empty() && OneSet(sets, longer, &root)) sets->Union(f, longer[0]);
   }
@@ -295,13 +304,7 @@ void EntityExtractor::Run::MergeFirstNames(Sets* sets) {
     if (!IsPlainName(form) || form.key_words > 2 || form.entry != kNone) continue;
     auto it = by_first.find(FirstWord(form.key));
     if (it == by_first.end()) continue;
-    longer.clear();
-    const std::string prefix = form.key + " ";
-    for (uint32_t g : it->second) {
-      if (forms_[g].key_words > form.key_words && StartsWith(forms_[g].key, prefix)) {
-        longer.push_back(g);
-      }
-    }
+    LongerOpeningWith(forms_, it->second, form, &Form::key, &longer);
     uint32_t root = 0;
     if (longer.empty() || !OneSet(sets, longer, &root)) continue;
     // Of an organization: two words, no head word of their own, before
