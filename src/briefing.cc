@@ -11,7 +11,7 @@
 #include <numeric>
 #include <optional>
 #include <set>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "analyze/entities.h"
 #include "analyze/figures.h"
@@ -70,6 +70,25 @@ std::vector<const TimelineEntry*> TopTimeline(const std::vector<TimelineEntry>& 
   std::stable_sort(top.begin(), top.end(), [](const TimelineEntry* a, const TimelineEntry* b) {
     return a->weight > b->weight;
   });
+  // A sentence of two days is shown once among the main events while other
+  // sentences are left: at its heavier day, and among equals at the later,
+  // most often its news ("Divers resumed searching on Friday morning after
+  // high winds halted operations on Thursday"); its other day comes after.
+  std::unordered_map<std::string_view, const TimelineEntry*> shown;
+  for (const TimelineEntry* t : top) {
+    auto [it, added] = shown.emplace(t->text, t);
+    if (!added && t->weight == it->second->weight && t->date > it->second->date) it->second = t;
+  }
+  std::vector<const TimelineEntry*> again;
+  size_t kept = 0;
+  for (const TimelineEntry* t : top) {
+    if (shown[t->text] == t) {
+      top[kept++] = t;
+    } else {
+      again.push_back(t);
+    }
+  }
+  std::copy(again.begin(), again.end(), top.begin() + static_cast<std::ptrdiff_t>(kept));
   if (top.size() > count) top.resize(count);
   // Back to the timeline's order (by date).
   std::sort(top.begin(), top.end());

@@ -165,7 +165,8 @@ struct Briefing {
 };
 
 // The `count` most important resolved events of `timeline` that are not
-// background, in date order.
+// background, in date order. A sentence of two days is among them once, at
+// its heavier day (the later among equals), while other sentences are left.
 std::vector<const TimelineEntry*> TopTimeline(const std::vector<TimelineEntry>& timeline,
                                               size_t count);
 

@@ -75,7 +75,9 @@ class SentenceMatcher {
       if (Match(i, &next, &f)) {
         f.e.document = document;
         f.e.sentence = sentence;
-        if (f.daypart_alone) DayJustNamed(*out, sentence, &f.e);
+        if (f.daypart_alone && !DayJustNamed(*out, sentence, &f.e) && f.late_past) {
+          LastEvening(*out, &f.e);
+        }
         if (f.from_named_day) DayFromNamedDay(*out, f.named_day_offset, &f.e);
         out->push_back(std::move(f));
         i = floor_ = next;
@@ -102,16 +104,34 @@ class SentenceMatcher {
   }
 
   // The day of the last expression of `sentence` that names one, for a part
-  // of the day alone ("ayer por la noche": yesterday's night).
-  static void DayJustNamed(const std::vector<Found>& out, uint32_t sentence, TimeExpression* e) {
+  // of the day alone ("ayer por la noche": yesterday's night); false when
+  // the sentence names none before it.
+  static bool DayJustNamed(const std::vector<Found>& out, uint32_t sentence, TimeExpression* e) {
     for (auto it = out.rbegin(); it != out.rend() && it->e.sentence == sentence; ++it) {
       if (it->e.precision == kPrecisionDay && !it->e.date.empty()) {
         e->date = it->e.date;
         e->resolved_from = it->e.resolved_from;
         e->future = it->e.future;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A late part of the day told in the past with no day before it in its
+  // sentence ("hätten sich erst am Abend gemeldet"): the evening of the last
+  // day the document told of before it (not one ahead), else the evening
+  // before the document's date: a report dated D that tells of a past
+  // evening and names no day tells of the one before it was written.
+  void LastEvening(const std::vector<Found>& out, TimeExpression* e) const {
+    for (auto it = out.rbegin(); it != out.rend(); ++it) {
+      if (it->e.precision == kPrecisionDay && !it->e.date.empty() && !it->e.future) {
+        e->date = it->e.date;
+        e->resolved_from = it->e.resolved_from;
         return;
       }
     }
+    SetRelativeDays(-1, false, e);
   }
 
   std::string_view Str(size_t i) const {
@@ -609,6 +629,7 @@ class SentenceMatcher {
       *next = i + 1;
       SetRelativeDays(0, false, e);
       f->daypart_alone = true;
+      f->late_past = Is(i, kLateDaypart) && Tense(i - 1 >= floor_ ? i - 1 : i, i + 1) < 0;
       return true;
     }
     if (Is(i, kAgoBeforeStart) && MatchAgoBefore(i, next, e)) return true;

@@ -33,6 +33,10 @@ struct Found {
   // A part of the day alone after its article ("am Abend", "por la tarde"):
   // the day named before it in the sentence, else the document date.
   bool daypart_alone = false;
+  // ... a late one (evening, night) in a past-tense sentence: when its
+  // sentence names no day before it, the last day the document named before
+  // it (not ahead), else the day before the document date.
+  bool late_past = false;
   // "le lendemain", "la veille": `named_day_offset` days from the last day
   // the document named before it, else the document date.
   bool from_named_day = false;

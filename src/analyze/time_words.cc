@@ -76,6 +76,7 @@ constexpr RoleName kTimeRoles[] = {
     {"until", kUntil},
     {"until_filler", kUntilFiller},
     {"until_negation", kUntilNegation},
+    {"late_daypart", kLateDaypart},
 };
 
 constexpr RoleName kTenseRoles[] = {

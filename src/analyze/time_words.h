@@ -94,6 +94,7 @@ enum TimeRole : uint64_t {
   kUntil = uint64_t{1} << 54,            // "hasta el viernes": a weekday it leads to is ahead
   kUntilFiller = uint64_t{1} << 55,      // "hasta el viernes": between the until word and it
   kUntilNegation = uint64_t{1} << 56,    // "not expected until Sunday": an earliest day
+  kLateDaypart = uint64_t{1} << 57,      // "am Abend" told in the past: the evening before D
 };
 
 // How a language writes dates and names (data/<language>/time_grammar.txt).

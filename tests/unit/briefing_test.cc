@@ -287,5 +287,32 @@ TEST(BriefingLanguagesTest, ARoleAloneIsThePersonThePileGivesIt) {
   EXPECT_EQ(quotes_of(adjointe, "Anne Leroy"), 1u);
 }
 
+// The main events show a sentence of two days once while other sentences
+// are left, at its heavier day, the later among equals.
+TEST(TopTimelineTest, ASentenceOfTwoDaysIsShownOnceWhileOthersAreLeft) {
+  auto entry = [](std::string date, std::string text, double weight) {
+    TimelineEntry t;
+    t.date = std::move(date);
+    t.text = std::move(text);
+    t.weight = weight;
+    return t;
+  };
+  const std::string divers = "Divers resumed on Friday after winds halted work on Thursday.";
+  const std::vector<TimelineEntry> timeline = {
+      entry("2026-03-05", divers, 3.5), entry("2026-03-06", divers, 3.5),
+      entry("2026-03-09", "The council meets on Monday.", 3.0),
+      entry("2026-03-10", "The bridge reopens on Tuesday.", 5.5)};
+  auto shown = [](const std::vector<const TimelineEntry*>& top) {
+    std::vector<std::string> dates;
+    for (const TimelineEntry* t : top) dates.push_back(t->date);
+    return dates;
+  };
+  EXPECT_EQ(shown(TopTimeline(timeline, 3)),
+            (std::vector<std::string>{"2026-03-06", "2026-03-09", "2026-03-10"}));
+  // With room for all, both days of the sentence are shown, in date order.
+  EXPECT_EQ(shown(TopTimeline(timeline, 4)),
+            (std::vector<std::string>{"2026-03-05", "2026-03-06", "2026-03-09", "2026-03-10"}));
+}
+
 }  // namespace
 }  // namespace dossier

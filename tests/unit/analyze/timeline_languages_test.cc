@@ -103,7 +103,24 @@ TEST_F(TimelineLanguagesTest, German) {
             (Dates{"gestern=2026-03-13", "am Nachmittag=2026-03-13"}));
   EXPECT_EQ(Found("es", "El ministro llegará mañana por la tarde a Sevilla."),
             (Dates{"mañana=2026-03-15", "la tarde=2026-03-15"}));
-  EXPECT_EQ(Found("es", "La reunión terminó por la noche."), Dates{"la noche=2026-03-14"});
+  // A late part of the day (late_daypart) told in the past with no day
+  // named before it: the last day the document named before it, not one
+  // ahead; with none, the evening before the document's day, which had not
+  // come when it was written.
+  EXPECT_EQ(Found("es", "La reunión terminó por la noche."), Dates{"la noche=2026-03-13"});
+  EXPECT_EQ(Found("de",
+                  "Zwei weitere Fahrgäste hätten sich erst am Abend gemeldet, teilte die Polizei "
+                  "mit."),
+            Dates{"am Abend=2026-03-13"});
+  EXPECT_EQ(Found("de",
+                  "Am Dienstag stimmte der Rat ab. Die Polizei wird am Freitag berichten. Am "
+                  "Abend waren Tausende auf der Straße."),
+            (Dates{"Dienstag=2026-03-10", "Freitag=2026-03-20", "Am Abend=2026-03-10"}));
+  // Not in the past, or not late: the document's day.
+  EXPECT_EQ(Found("es", "El viento podría reavivar las llamas por la noche."),
+            Dates{"la noche=2026-03-14"});
+  EXPECT_EQ(Found("es", "La consejera visitó la zona por la mañana."),
+            Dates{"la mañana=2026-03-14"});
   // The end of this week, month or year: its last day.
   EXPECT_EQ(Found("de", "Der Bericht soll bis Ende der Woche vorliegen."),
             Dates{"Ende der Woche=2026-03-15"});
