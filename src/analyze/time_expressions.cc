@@ -555,8 +555,19 @@ class SentenceMatcher {
     SetDay(CivilFromDays(Days(*ref_) + delta), "document date", e);
   }
 
+  // Whether the date at token `first` names a thing by its day: "of" after
+  // a capitalized word inside the sentence ("the Minsk Agreements of
+  // February 12"). A thing known by its day has happened: the day is the
+  // last one on or before the document date, whatever the tense ("We will
+  // insist on the Minsk Agreements of February 12").
+  bool NamesAThing(size_t first) const {
+    return first >= 3 && Is(first - 1, kOf) && IsWord(first - 2) && IsCapitalized(first - 2) &&
+           !Is(first - 2, kUnit) && IsWord(first - 3);
+  }
+
   // A day of a month with no year, tokens [first, end): the year nearest
-  // the document date; without one, unresolved with `month_day` set.
+  // the document date (the last on or before it for a day that names a
+  // thing: NamesAThing); without one, unresolved with `month_day` set.
   bool SetMonthDay(int month, int day, size_t first, size_t end, Found* f, size_t* next) const {
     TimeExpression* e = &f->e;
     if (day > DaysInMonth(2000, month)) return false;  // never a date
@@ -571,6 +582,7 @@ class SentenceMatcher {
       return true;
     }
     const int64_t ref_days = Days(*ref_);
+    const bool names_past = NamesAThing(first);
     bool found = false;
     CivilDate best;
     int64_t best_distance = 0;
@@ -578,6 +590,7 @@ class SentenceMatcher {
       if (day > DaysInMonth(y, month)) continue;
       CivilDate c{y, month, day};
       int64_t distance = Days(c) - ref_days;
+      if (names_past && distance > 0) continue;
       if (distance < 0) distance = -distance;
       if (!found || distance < best_distance) {
         found = true;

@@ -179,6 +179,13 @@ TEST_F(TimelineTest, YearlessDatesTakeTheNearestYear) {
             (std::vector<Row>{{"December 30", "2015-12-30", kDoc, false}}));
   EXPECT_EQ(Rows("Talks resume on 12 March.", kSaturday),
             (std::vector<Row>{{"12 March", "2026-03-12", kDoc, false}}));
+  // A day that names a thing ("of" after a capitalized word) is the last one
+  // on or before the document date, whatever the tense; a day after "of"
+  // that names no thing keeps the nearest.
+  EXPECT_EQ(Rows("We will insist on the Minsk Agreements of February 12.", "2015-12-18"),
+            (std::vector<Row>{{"February 12", "2015-02-12", kDoc, false}}));
+  EXPECT_EQ(Rows("Ahead of February 12, the parties will meet again.", "2015-12-18"),
+            (std::vector<Row>{{"February 12", "2016-02-12", kDoc, true}}));
 }
 
 TEST_F(TimelineTest, ImpossibleDaysAndTimesAreNotDates) {
