@@ -512,6 +512,7 @@ class QuoteExtractor::Run {
   Subject ParseName(size_t a, size_t b) const;
   Subject ParseNameWords(size_t a, size_t b) const;
   Subject DescribedName(size_t a, size_t b) const;
+  std::string RoleWord(size_t k) const;
   Subject BodyName(size_t a, size_t b) const;
   std::string DictionaryForm(size_t i) const;
   // 'c' for a noun of stand_in_company ("la compañía"), 'a' for one of
@@ -1041,8 +1042,24 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DescribedName(size_t a, size_t
   }
   Subject s = ParseNameWords(given, b);
   if (s.kind != Subject::Kind::kName || s.org) return {};
-  s.role = std::string(Span{toks_[a].span.begin, toks_[given - 1].span.end}.Slice(text_));
+  s.role =
+      RoleWord(a) + std::string(Span{toks_[a].span.end, toks_[given - 1].span.end}.Slice(text_));
   return s;
+}
+
+// Word k as part of a role: where titles are written in lower case
+// (lowercase_titles), a capital that only opens the sentence is no part of
+// it ("Директор ООО «Сибтеплосеть» Игорь Белоусов сообщил": "директор");
+// an acronym keeps its capitals.
+std::string QuoteExtractor::Run::RoleWord(size_t k) const {
+  const std::string_view word = Word(k);
+  if (!q_.grammar_.lowercase_titles || !IsSentenceInitial(k)) return std::string(word);
+  const std::string_view lower = LowerWord(k);
+  size_t initial = 0;
+  DecodeUtf8(word, &initial);
+  const bool initial_only = lower.size() == word.size() && initial <= word.size() &&
+                            word.substr(initial) == lower.substr(initial);
+  return std::string(initial_only ? lower : word);
 }
 
 QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNameWords(size_t a, size_t b) const {
@@ -1139,12 +1156,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNameWords(size_t a, size_
       const Title* t = TitleAt(k);
       if (t != nullptr && t->honorific) continue;
       if (!s.role.empty()) s.role += ' ';
-      s.role += Word(k);
+      s.role += RoleWord(k);
     }
   }
   for (size_t k = described; k < name_begin; ++k) {
     if (!s.role.empty()) s.role += ' ';
-    s.role += Word(k);
+    s.role += RoleWord(k);
   }
   s.kind = Subject::Kind::kName;
   s.span = Span{toks_[name_begin].span.begin, toks_[b - 1].span.end};

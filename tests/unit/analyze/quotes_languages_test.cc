@@ -553,7 +553,13 @@ TEST_F(QuotesLanguagesTest, RussianGenitiveSurnameTakesTheNameGivenBefore) {
 TEST_F(QuotesLanguagesTest, RussianRoleBeforeARussianGivenName) {
   const std::string text = "Пенсионерка Галина Кузнецова сказала: «Батареи едва тёплые».\n";
   EXPECT_EQ(Of("ru", text), (Rows{{"Галина Кузнецова", "Батареи едва тёплые", kDirect}}));
-  EXPECT_EQ(RoleOf("ru", text), "Пенсионерка");
+  // Russian writes titles in lower case: the capital only opens the sentence.
+  EXPECT_EQ(RoleOf("ru", text), "пенсионерка");
+  // An acronym that opens the sentence keeps its capitals; German, which
+  // writes every noun with a capital, keeps the title's.
+  EXPECT_EQ(RoleOf("ru", "МЧС России Галина Кузнецова сказала: «Батареи едва тёплые».\n"),
+            "МЧС России");
+  EXPECT_EQ(RoleOf("de", "Pendlerin Jana Brückner sagte: „Der Zug war voll.“\n"), "Pendlerin");
 }
 
 TEST_F(QuotesLanguagesTest, RussianColonBeforeQuote) {
@@ -594,7 +600,7 @@ TEST_F(QuotesLanguagesTest, RussianLegalFormAndQuotedNameAreAnOrganization) {
   EXPECT_EQ(Of("ru", "По словам директора ООО «Заречье» Павла Орлова, мост откроют в мае.\n"),
             (Rows{{"Павла Орлова", "мост откроют в мае.", kReported}}));
   EXPECT_EQ(RoleOf("ru", "Директор ООО «Заречье» Павел Орлов сообщил, что мост откроют.\n"),
-            "Директор ООО «Заречье»");
+            "директор ООО «Заречье»");
 }
 
 TEST_F(QuotesLanguagesTest, RussianDescriptionInLowerCaseBeforeAGivenName) {
