@@ -603,6 +603,17 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
         continue;
       }
     }
+    // "Semur-en-Auxois", "Côte-d'Or", "Seine-et-Marne": a lower-case link
+    // word between hyphens (or before an elision's apostrophe) inside one
+    // name.
+    if (gap == "-" && !next.cap && end + 1 < words.size() && words[end + 1].cap &&
+        IsNameWordOf(next.key, NameWords::kHyphenLink)) {
+      const std::string_view gap2 = Gap(text, words, end, end + 1);
+      if (gap2 == "-" || gap2 == "'" || gap2 == "\xE2\x80\x99") {
+        end += 2;
+        continue;
+      }
+    }
     // Joiners: particles ("de", "al-") and "of (the)" after a head word.
     if (end + 1 < words.size() && (space || (gap == "-" && IsPrefixParticle(next.key)))) {
       const std::string_view gap2 = Gap(text, words, end, end + 1);
@@ -839,10 +850,13 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
     }
   }
   if (e - s >= 3 && IsNameWordOf(words[e - 1].key, NameWords::kGenerational)) --e;
-  // Trailing particles, "of", stopwords ("Space Station The").
+  // Trailing particles, "of", stopwords ("Space Station The"); not one
+  // after a hyphen link ("Côte-d'Or").
   while (e > s && ((!words[e - 1].cap &&
                     (IsParticle(words[e - 1].key) || IsOfOrArticle(words[e - 1].key))) ||
-                   (words[e - 1].cap && words[e - 1].is_stopword))) {
+                   (words[e - 1].cap && words[e - 1].is_stopword &&
+                    !(e - 1 > s && !words[e - 2].cap &&
+                      IsNameWordOf(words[e - 2].key, NameWords::kHyphenLink))))) {
     --e;
   }
   if (s >= e) return;

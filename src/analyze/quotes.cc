@@ -1696,6 +1696,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   // chairwoman, Diane McGrath".
   // With name_after_description, also after a possessive ("estime son
   // président, Nicolas Ferrand").
+  bool role_described = false;  // the role is the description before the name
   const bool description_lead =
       IsWordIn(verb + 1, QuoteWords::kArticle) ||
       (q_.grammar_.name_after_description && IsWord(verb + 1) && IsDeterminer(LowerWord(verb + 1)));
@@ -1707,6 +1708,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     if (named.kind == Subject::Kind::kName &&
         (e >= limit || toks_[e].type == TokType::kStop || IsComma(e))) {
       named.role = RoleFromApposition(verb + 1, k);
+      role_described = q_.grammar_.name_after_description && !named.role.empty();
       s = named;
       k = e;
     }
@@ -1735,7 +1737,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     if (of) {
     } else if (s.kind == Subject::Kind::kName && s.role.empty()) {
       s.role = RoleFromApposition(k + 1, e);
-    } else if (s.kind == Subject::Kind::kName) {
+    } else if (s.kind == Subject::Kind::kName && !role_described) {
+      // "a déclaré le préfet de la Côte-d'Or, Jean-Marc Delorme, arrivé
+      // sur les lieux": the description before the name is the role.
       std::string role = RoleFromApposition(k + 1, e);
       if (!role.empty()) s.role = role;
     }

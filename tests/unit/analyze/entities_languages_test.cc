@@ -316,6 +316,22 @@ TEST(EntitiesFrenchTest, AnElidedParticleJoinsTheName) {
   ExpectNone(e, {"Assurances", "Épargne", "Mutuelle Bretonne"});
 }
 
+// Lower-case links between a name's hyphens (hyphen_link in
+// name_words.txt), or before an elision's apostrophe, keep the name whole;
+// "Or" after "d'" stays though it is a French stopword, and "Côté" opening
+// a sentence is no form of "Côte".
+TEST(EntitiesFrenchTest, HyphenLinksKeepAPlaceNameWhole) {
+  const std::vector<Entity> e =
+      Extract("fr", {"Le préfet de la Côte-d'Or, Paul Mercier, s'est rendu à Bourg-en-Valois "
+                     "puis à Fontaine-lès-Corbières. Il habite en Côte-d'Or depuis dix ans.\n",
+                     "Côté budget, rien ne change pour Bourg-en-Valois.\n"});
+  ExpectEntity(e, "Côte-d'Or", "place");
+  ExpectEntity(e, "Bourg-en-Valois", "place");
+  ExpectEntity(e, "Fontaine-lès-Corbières", "place");
+  ExpectEntity(e, "Paul Mercier", "person");
+  ExpectNone(e, {"Côte", "Côté", "Bourg", "Valois", "Fontaine", "Corbières"});
+}
+
 TEST(EntitiesRussianTest, ACapitalizedAdjectiveTakesTheHeadWordAfterIt) {
   // "в Заречном районе" = "Заречного района" = "Заречный район"; "на
   // улице Гончарова" is the street "улица Гончарова"; "Аварийные службы"

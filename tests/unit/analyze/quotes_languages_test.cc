@@ -745,6 +745,29 @@ TEST_F(QuotesLanguagesTest, FrenchPossessiveLeftOutOfTheRole) {
   EXPECT_EQ(RoleOf("fr", text), "directrice");
 }
 
+// "a déclaré le préfet de l'Yonne, Marc Aubry, venu sur place": the
+// description before the name is the role, not the clause after it.
+TEST_F(QuotesLanguagesTest, FrenchDescriptionBeforeTheNameIsTheRole) {
+  const std::string text =
+      "« Les secours sont arrivés très vite », a déclaré le préfet de l'Yonne, Marc Aubry, "
+      "venu sur place dans la matinée.\n";
+  EXPECT_EQ(Of("fr", text), (Rows{{"Marc Aubry", "Les secours sont arrivés très vite", kDirect}}));
+  EXPECT_EQ(RoleOf("fr", text), "préfet de l'Yonne");
+}
+
+// "assurer" without "que" is to run or provide ("qui assure la liaison"),
+// no reported speech; it still attributes a quote.
+TEST_F(QuotesLanguagesTest, FrenchAssureWithoutQueReportsNothing) {
+  EXPECT_EQ(Of("fr",
+               "Le car est exploité par la société Transports Mercier SA, qui assure depuis 2019 "
+               "la liaison entre les deux villes.\n"),
+            Rows{});
+  EXPECT_EQ(Of("fr", "Paul Mercier assure que la liaison reprendra.\n"),
+            (Rows{{"Paul Mercier", "la liaison reprendra.", kReported}}));
+  EXPECT_EQ(Of("fr", "« La liaison reprendra », assure Paul Mercier.\n"),
+            (Rows{{"Paul Mercier", "La liaison reprendra", kDirect}}));
+}
+
 TEST_F(QuotesLanguagesTest, ABodyIsNoReferentForAnotherDescription) {
   // "la compañía" means no company of the text: not the body that spoke.
   EXPECT_EQ(Of("es",
