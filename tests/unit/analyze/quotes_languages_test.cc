@@ -755,6 +755,27 @@ TEST_F(QuotesLanguagesTest, FrenchDescriptionBeforeTheNameIsTheRole) {
   EXPECT_EQ(RoleOf("fr", text), "préfet de l'Yonne");
 }
 
+// "Le directeur régional a annoncé que" (title_first_roles): a title with
+// a word that qualifies it after it is the person the text gave that role.
+TEST_F(QuotesLanguagesTest, FrenchTitleWithAQualifierBeforeTheVerb) {
+  EXPECT_EQ(Of("fr",
+               "« Nous avons tout vérifié », a expliqué Paul Mercier, directeur régional de la "
+               "société. Le directeur régional a annoncé que la ligne rouvrirait en mai.\n"),
+            (Rows{{"Paul Mercier", "Nous avons tout vérifié", kDirect},
+                  {"Paul Mercier", "la ligne rouvrirait en mai.", kReported}}));
+  EXPECT_EQ(Of("es",
+               "«Lo hemos revisado todo», explicó Ana Ruiz, directora regional de la empresa. La "
+               "directora regional anunció que la línea abrirá en mayo.\n"),
+            (Rows{{"Ana Ruiz", "Lo hemos revisado todo", kDirect},
+                  {"Ana Ruiz", "la línea abrirá en mayo.", kReported}}));
+  // Without the qualifier the title alone still speaks.
+  EXPECT_EQ(Of("fr",
+               "« Nous avons tout vérifié », a expliqué Paul Mercier, directeur de la société. Le "
+               "directeur a annoncé que la ligne rouvrirait en mai.\n"),
+            (Rows{{"Paul Mercier", "Nous avons tout vérifié", kDirect},
+                  {"Paul Mercier", "la ligne rouvrirait en mai.", kReported}}));
+}
+
 // "assurer" without "que" is to run or provide ("qui assure la liaison"),
 // no reported speech; it still attributes a quote.
 TEST_F(QuotesLanguagesTest, FrenchAssureWithoutQueReportsNothing) {
