@@ -332,6 +332,14 @@ TEST(EntitiesFrenchTest, HyphenLinksKeepAPlaceNameWhole) {
   ExpectNone(e, {"Côte", "Côté", "Bourg", "Valois", "Fontaine", "Corbières"});
 }
 
+// A company named with its legal form and without it is one entity.
+TEST(EntitiesFrenchTest, ANameWithAndWithoutItsLegalFormIsOne) {
+  const std::vector<Entity> e =
+      Extract("fr", {"Le car était exploité par la société Autocars Valmont SAS, basée à Sens.\n",
+                     "Chez Autocars Valmont, personne ne veut commenter l'accident.\n"});
+  ExpectEntity(e, "Autocars Valmont SAS", "organization", {"Autocars Valmont"});
+}
+
 TEST(EntitiesRussianTest, ACapitalizedAdjectiveTakesTheHeadWordAfterIt) {
   // "в Заречном районе" = "Заречного района" = "Заречный район"; "на
   // улице Гончарова" is the street "улица Гончарова"; "Аварийные службы"
