@@ -468,12 +468,17 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
     const Word& w = words[i];
     const bool amp_next = i + 1 < words.size() && Gap(text, words, i, i + 1) == "&" &&
                           AllAsciiUpper(words[i + 1].text);
-    if ((IsAcronym(w.text) && !w.cap) || LongCapitalsName(w) ||
-        (amp_next && w.text.size() == 1 && IsAsciiUpper(w.text[0]))) {
+    // "SUD-Rail": where capitals mark names, an acronym a hyphen joins to a
+    // name word opens a name.
+    const bool acronym_run = x_.capitals_mark_names_ && IsAcronym(w.text) && !w.cap &&
+                             i + 1 < words.size() && words[i + 1].cap &&
+                             Gap(text, words, i, i + 1) == "-";
+    if (!acronym_run && ((IsAcronym(w.text) && !w.cap) || LongCapitalsName(w) ||
+                         (amp_next && w.text.size() == 1 && IsAsciiUpper(w.text[0])))) {
       i = ScanAcronym(d, text, words, i, shouting);
       continue;
     }
-    if (!w.cap) {
+    if (!w.cap && !acronym_run) {
       ++i;
       continue;
     }
@@ -529,7 +534,7 @@ size_t EntityExtractor::Run::ScanAcronym(uint32_t d, std::string_view text, cons
 size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words, size_t i) const {
   const bool saint = IsNameWordOf(words[i].key, NameWords::kSaint);
   size_t end = i + 1;
-  while (end < words.size()) {
+  while ((end = PastHyphenLinks(text, words, end)) < words.size()) {
     const Word& prev = words[end - 1];
     const Word& next = words[end];
     const std::string_view gap = Gap(text, words, end - 1, end);
@@ -600,17 +605,6 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
       }
       if (known_end != 0) {
         end = known_end;
-        continue;
-      }
-    }
-    // "Semur-en-Auxois", "Côte-d'Or", "Seine-et-Marne": a lower-case link
-    // word between hyphens (or before an elision's apostrophe) inside one
-    // name.
-    if (gap == "-" && !next.cap && end + 1 < words.size() && words[end + 1].cap &&
-        IsNameWordOf(next.key, NameWords::kHyphenLink)) {
-      const std::string_view gap2 = Gap(text, words, end, end + 1);
-      if (gap2 == "-" || gap2 == "'" || gap2 == "\xE2\x80\x99") {
-        end += 2;
         continue;
       }
     }

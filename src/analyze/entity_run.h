@@ -278,6 +278,19 @@ class EntityExtractor::Run {
     }
     return false;
   }
+  // Past the lower-case links (hyphen_link of name_words.txt) from word
+  // `k` on, each between a hyphen and a capitalized word, after a hyphen or
+  // an elision's apostrophe: "Semur-en-Auxois", "Côte-d'Or".
+  size_t PastHyphenLinks(std::string_view text, const Words& words, size_t k) const {
+    while (k > 0 && k + 1 < words.size() && !words[k].cap && words[k + 1].cap &&
+           Gap(text, words, k - 1, k) == "-" &&
+           IsNameWordOf(words[k].key, NameWords::kHyphenLink)) {
+      const std::string_view gap = Gap(text, words, k, k + 1);
+      if (gap != "-" && gap != "'" && gap != "\xE2\x80\x99") break;
+      k += 2;
+    }
+    return k;
+  }
   // " & " after word `k`, before words that end in a legal form: "Kranz &
   // Söhne Werft AG".
   bool AmpersandGap(std::string_view text, const Words& words, size_t k) const {

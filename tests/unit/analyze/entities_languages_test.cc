@@ -332,6 +332,15 @@ TEST(EntitiesFrenchTest, HyphenLinksKeepAPlaceNameWhole) {
   ExpectNone(e, {"Côte", "Côté", "Bourg", "Valois", "Fontaine", "Corbières"});
 }
 
+// An acronym a hyphen joins to a name word is one name ("SUD-Rail").
+TEST(EntitiesFrenchTest, AnAcronymHyphenedToANameIsOneName) {
+  const std::vector<Entity> e =
+      Extract("fr", {"Le syndicat UNSA-Ferroviaire appelle à la grève à Sens.\n",
+                     "Pour UNSA-Ferroviaire, la ligne doit être auditée.\n"});
+  ASSERT_TRUE(Written(e, "UNSA-Ferroviaire")) << Names(e);
+  ExpectNone(e, {"UNSA", "Ferroviaire"});
+}
+
 // A company named with its legal form and without it is one entity.
 TEST(EntitiesFrenchTest, ANameWithAndWithoutItsLegalFormIsOne) {
   const std::vector<Entity> e =
