@@ -625,10 +625,8 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
           continue;
         }
       }
-      if (space && IsNameWordOf(next.key, NameWords::kOf) && end + 2 < words.size() &&
-          IsNameWordOf(words[end + 1].key, NameWords::kArticle) && HeadType(prev.key) &&
-          words[end + 2].cap && OnlySpaces(Gap(text, words, end + 1, end + 2))) {
-        end += 3;
+      if (const size_t of_end = OfTheEnd(text, words, end); of_end > end) {
+        end = of_end;
         continue;
       }
     }

@@ -291,6 +291,19 @@ class EntityExtractor::Run {
     }
     return k;
   }
+  // "of the" at word `k` and a capitalized word after it, where the word
+  // before is a head word ("Bank of the West") or a legal form ends the name
+  // ("Rails de l'Est SA"): the end of the capitalized word, else `k`.
+  size_t OfTheEnd(std::string_view text, const Words& words, size_t k) const {
+    if (k == 0 || k + 2 >= words.size() || !IsNameWordOf(words[k].key, NameWords::kOf) ||
+        !IsNameWordOf(words[k + 1].key, NameWords::kArticle) || !words[k + 2].cap ||
+        !name_forms::OnlySpaces(Gap(text, words, k - 1, k))) {
+      return k;
+    }
+    const std::string_view gap = Gap(text, words, k + 1, k + 2);
+    if (!name_forms::OnlySpaces(gap) && gap != "'" && gap != "\xE2\x80\x99") return k;
+    return HeadType(words[k - 1].key) || EndsInOrgSuffix(text, words, k + 2) ? k + 3 : k;
+  }
   // " & " after word `k`, before words that end in a legal form: "Kranz &
   // Söhne Werft AG".
   bool AmpersandGap(std::string_view text, const Words& words, size_t k) const {

@@ -332,6 +332,15 @@ TEST(EntitiesFrenchTest, HyphenLinksKeepAPlaceNameWhole) {
   ExpectNone(e, {"Côte", "Côté", "Bourg", "Valois", "Fontaine", "Corbières"});
 }
 
+// "de l'" inside a company's name that ends in its legal form.
+TEST(EntitiesFrenchTest, OfTheInsideANameThatEndsInALegalForm) {
+  const std::vector<Entity> e =
+      Extract("fr", {"La voie appartient à Voies de l'Ouest SA, qui conteste cette version.\n",
+                     "Selon Voies de l'Ouest SA, la voie avait été inspectée.\n"});
+  ExpectEntity(e, "Voies de l'Ouest SA", "organization");
+  ExpectNone(e, {"Voies", "Ouest SA"});
+}
+
 // An acronym a hyphen joins to a name word is one name ("SUD-Rail").
 TEST(EntitiesFrenchTest, AnAcronymHyphenedToANameIsOneName) {
   const std::vector<Entity> e =
