@@ -89,6 +89,19 @@ TEST_F(QuotesLanguagesTest, FrenchFragmentInsideAClauseIsPartial) {
             (Rows{{"Paul Girard", "Nous rouvrirons le pont en juin", kDirect}}));
 }
 
+// A fragment after a French naming verb ("juge", "qualifie", "dénonce") is
+// the words of the verb's subject; "le juge" before a name stays a title.
+TEST_F(QuotesLanguagesTest, FrenchFragmentAfterANamingVerbIsPartial) {
+  EXPECT_EQ(Of("fr",
+               "La maire de Sens, Julie Caron, juge ce dispositif « insuffisant pour les "
+               "lycéens ».\n"),
+            (Rows{{"Julie Caron", "insuffisant pour les lycéens", kPartial}}));
+  EXPECT_EQ(Of("fr", "Paul Mercier qualifie la décision d'« injuste ».\n"),
+            (Rows{{"Paul Mercier", "injuste", kPartial}}));
+  EXPECT_EQ(Of("fr", "Le juge Paul Renaud a estimé que la procédure était régulière.\n"),
+            (Rows{{"Paul Renaud", "la procédure était régulière.", kReported}}));
+}
+
 TEST_F(QuotesLanguagesTest, RussianFragmentThatWordsFollowIsPartial) {
   EXPECT_EQ(Of("ru", "Мэр Олег Смирнов сказал «спасибо» всем спасателям.\n"),
             (Rows{{"Олег Смирнов", "спасибо", kPartial}}));
