@@ -861,7 +861,8 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
       if (lower || !capped) return;
     } else if (!IsGiven(words[s].key) && !capped && words[s + 1].cap &&
                ((lower && starts_run_.count(words[s + 1].key)) ||
-                (x_.capitals_mark_names_ && !OrgHeadFirst(words, s, e)))) {
+                (x_.capitals_mark_names_ && !OrgHeadFirst(words, s, e) &&
+                 !NamesOutlet(d, text, words, s, e)))) {
       ++s;  // "Regarding Turkey"; "Визит Путина" where capitals mark names
     }
   }

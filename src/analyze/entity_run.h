@@ -304,6 +304,15 @@ class EntityExtractor::Run {
     if (!name_forms::OnlySpaces(gap) && gap != "'" && gap != "\xE2\x80\x99") return k;
     return HeadType(words[k - 1].key) || EndsInOrgSuffix(text, words, k + 2) ? k + 3 : k;
   }
+  // Words [s, e) name the outlet of document `d` ("(Dépêche Hexagone)" in
+  // its dateline).
+  bool NamesOutlet(uint32_t d, std::string_view text, const Words& words, size_t s,
+                   size_t e) const {
+    const std::string& source = cluster_.documents[d].source;
+    return !source.empty() &&
+           name_forms::NameKey(Span{words[s].span.begin, words[e - 1].span.end}.Slice(text)) ==
+               name_forms::NameKey(source);
+  }
   // " & " after word `k`, before words that end in a legal form: "Kranz &
   // Söhne Werft AG".
   bool AmpersandGap(std::string_view text, const Words& words, size_t k) const {

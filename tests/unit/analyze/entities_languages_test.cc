@@ -332,6 +332,21 @@ TEST(EntitiesFrenchTest, HyphenLinksKeepAPlaceNameWhole) {
   ExpectNone(e, {"Côte", "Côté", "Bourg", "Valois", "Fontaine", "Corbières"});
 }
 
+// The outlet of a document named in its dateline keeps its first word,
+// though the bracket before it opens a sentence.
+TEST(EntitiesFrenchTest, TheOutletInADatelineIsWhole) {
+  Result<Pipeline> pipeline = PipelineIn("fr", "");
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  Result<EntityExtractor> extractor = EntityExtractor::Create("", "fr");
+  ASSERT_TRUE(extractor.ok()) << extractor.status().ToString();
+  Cluster cluster = AnalyzedCluster(
+      *pipeline, {"SENS, 3 mai (Gazette Sénonaise) – Le pont de Sens a été fermé mardi.\n"});
+  cluster.documents[0].source = "Gazette Sénonaise";
+  const std::vector<Entity> e = extractor->Extract(cluster);
+  ASSERT_TRUE(Written(e, "Gazette Sénonaise")) << Names(e);
+  ExpectNone(e, {"Sénonaise"});
+}
+
 // "de l'" inside a company's name that ends in its legal form.
 TEST(EntitiesFrenchTest, OfTheInsideANameThatEndsInALegalForm) {
   const std::vector<Entity> e =
