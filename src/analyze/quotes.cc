@@ -1184,8 +1184,23 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNameWords(size_t a, size_
 QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNominal(size_t a, size_t b) const {
   Subject s;
   if (b < a + 2 || b > a + 5) return s;
-  const size_t head = b - 1;
+  size_t head = b - 1;
   const Title* title = TitleAt(head);
+  // "le directeur régional" (title_first_roles): the title first, then
+  // lower-case words that qualify it.
+  if (title == nullptr && q_.grammar_.title_first_roles && b > a + 2 && b <= a + 4 &&
+      TitleAt(a + 1) != nullptr && !TitleAt(a + 1)->honorific) {
+    bool qualifiers = true;
+    for (size_t k = a + 2; k < b && qualifiers; ++k) {
+      const std::string w(IsLowerWord(k) ? LowerWord(k) : "");
+      qualifiers =
+          !w.empty() && !IsPronoun(k) && !IsAdverb(w) && !IsPreposition(w) && TitleAt(k) == nullptr;
+    }
+    if (qualifiers) {
+      head = a + 1;
+      title = TitleAt(head);
+    }
+  }
   const bool person = title != nullptr && !title->honorific;
   if (!person && !(IsLowerWord(head) && IsOrgHead(head))) return s;
   for (size_t k = a + 1; k < head; ++k) {
@@ -1197,7 +1212,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNominal(size_t a, size_t 
   s.kind = Subject::Kind::kNominal;
   s.key = WithoutPeriod(Word(head));
   s.org = !person;
-  s.span = Span{toks_[a + 1].span.begin, toks_[head].span.end};
+  s.span = Span{toks_[a + 1].span.begin, toks_[b - 1].span.end};
   s.role = AsciiLower(s.span.Slice(text_));
   return s;
 }
@@ -1696,6 +1711,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   // chairwoman, Diane McGrath".
   // With name_after_description, also after a possessive ("estime son
   // président, Nicolas Ferrand").
+  bool role_described = false;  // the role is the description before the name
   const bool description_lead =
       IsWordIn(verb + 1, QuoteWords::kArticle) ||
       (q_.grammar_.name_after_description && IsWord(verb + 1) && IsDeterminer(LowerWord(verb + 1)));
@@ -1707,6 +1723,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     if (named.kind == Subject::Kind::kName &&
         (e >= limit || toks_[e].type == TokType::kStop || IsComma(e))) {
       named.role = RoleFromApposition(verb + 1, k);
+      role_described = q_.grammar_.name_after_description && !named.role.empty();
       s = named;
       k = e;
     }
@@ -1735,7 +1752,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     if (of) {
     } else if (s.kind == Subject::Kind::kName && s.role.empty()) {
       s.role = RoleFromApposition(k + 1, e);
-    } else if (s.kind == Subject::Kind::kName) {
+    } else if (s.kind == Subject::Kind::kName && !role_described) {
+      // "a déclaré le préfet de la Côte-d'Or, Jean-Marc Delorme, arrivé
+      // sur les lieux": the description before the name is the role.
       std::string role = RoleFromApposition(k + 1, e);
       if (!role.empty()) s.role = role;
     }
