@@ -437,7 +437,19 @@ class QuoteExtractor::Run {
   }
   // TitleOf(Word(i)) for a word token of the current paragraph, looked up once.
   const Title* TitleAt(size_t i) const { return (*title_at_)[i]; }
-  bool IsGiven(size_t i) const { return IsWord(i) && q_.given_.count(LowerWord(i)) > 0; }
+  bool IsGiven(size_t i) const {
+    if (!IsWord(i)) return false;
+    const std::string_view lower = LowerWord(i);
+    if (q_.given_.count(lower) > 0) return true;
+    // A given name in an oblique case, by the rules of dictionary_ending:
+    // "Андрея" (Андрей), "Елены" (Елена).
+    for (const QuoteGrammar::Ending& e : q_.grammar_.dictionary_endings) {
+      if (lower.size() <= e.oblique.size() || !lower.ends_with(e.oblique)) continue;
+      std::string nominative(lower.substr(0, lower.size() - e.oblique.size()));
+      if (q_.given_.count(nominative + e.nominative) > 0) return true;
+    }
+    return false;
+  }
   bool IsOrgHead(size_t i) const {
     return IsWord(i) && q_.org_heads_.count(WithoutPeriod(Word(i))) > 0;
   }
@@ -1666,6 +1678,11 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   size_t k = verb + 1;
   while (k < limit && IsWord(k)) ++k;
   Subject s = ParseName(verb + 1, k);
+  // "— заявил вчера гендиректор компании Максим Ершов": a time word between
+  // the verb and the name.
+  if (!s.ok() && verb + 2 < k && IsTimeWord(LowerWord(verb + 1))) {
+    if (Subject named = ParseName(verb + 2, k); named.kind == Subject::Kind::kName) s = named;
+  }
   // "sagte Scholz am Mittwoch", "заявил Савельев на совещании": when or
   // where it was said, after the name.
   const size_t words_end = k;

@@ -102,6 +102,51 @@ TEST_F(QuotesLanguagesTest, FrenchFragmentAfterANamingVerbIsPartial) {
             (Rows{{"Paul Renaud", "la procédure était régulière.", kReported}}));
 }
 
+// A Russian body noun of the masculine or neuter in an oblique case speaks
+// in its dictionary form: the ending is dropped ("в аэропорту": "аэропорт")
+// or changed ("министерства": "министерство").
+TEST_F(QuotesLanguagesTest, RussianMasculineBodyNounsSpeakInTheNominative) {
+  EXPECT_EQ(Of("ru", "Очередь на вокзале исчезла к обеду, уточнили в аэропорту.\n"),
+            (Rows{{"аэропорт", "Очередь на вокзале исчезла к обеду", kReported}}));
+  EXPECT_EQ(Of("ru", "По данным областного минздрава, в больнице остаются трое.\n"),
+            (Rows{{"минздрав", "в больнице остаются трое.", kReported}}));
+  EXPECT_EQ(Of("ru", "По данным министерства финансов края, дефицит сократился.\n"),
+            (Rows{{"министерство финансов края", "дефицит сократился.", kReported}}));
+  EXPECT_EQ(Of("ru", "Как сообщили в штабе, дорогу откроют к вечеру.\n"),
+            (Rows{{"штаб", "дорогу откроют к вечеру.", kReported}}));
+}
+
+// A fragment after a Russian naming verb ("назвал", "называет") is the
+// words of the verb's subject.
+TEST_F(QuotesLanguagesTest, RussianFragmentAfterANamingVerbIsPartial) {
+  EXPECT_EQ(Of("ru", "Учительница Анна Белова назвала решение мэрии «ошибкой».\n"),
+            (Rows{{"Анна Белова", "ошибкой", kPartial}}));
+  EXPECT_EQ(Of("ru",
+               "Водитель Петр Ильин, который вез детей, назвал ремонт моста «пустой "
+               "тратой денег».\n"),
+            (Rows{{"Петр Ильин", "пустой тратой денег", kPartial}}));
+}
+
+// A Russian given name in an oblique case is a given name ("по словам
+// губернатора области Андрея Воронцова": the description, then the name).
+TEST_F(QuotesLanguagesTest, RussianGivenNameInAnObliqueCase) {
+  EXPECT_EQ(Of("ru",
+               "По словам губернатора Тверской области Сергея Лаптева, мост откроют в "
+               "мае.\n"),
+            (Rows{{"Сергея Лаптева", "мост откроют в мае.", kReported}}));
+  EXPECT_EQ(Of("ru", "По словам главного врача больницы Елены Зуевой, мест хватает.\n"),
+            (Rows{{"Елены Зуевой", "мест хватает.", kReported}}));
+}
+
+// A time word between the verb and the name after a quotation: "— заявил
+// вчера гендиректор компании Максим Ершов".
+TEST_F(QuotesLanguagesTest, RussianTimeWordBetweenTheVerbAndTheName) {
+  EXPECT_EQ(Of("ru", "«Мост откроют в мае», — заявил вчера директор завода Павел Орлов.\n"),
+            (Rows{{"Павел Орлов", "Мост откроют в мае", kDirect}}));
+  EXPECT_EQ(Of("ru", "«Мост откроют в мае», — сказала сегодня Анна Соколова.\n"),
+            (Rows{{"Анна Соколова", "Мост откроют в мае", kDirect}}));
+}
+
 TEST_F(QuotesLanguagesTest, RussianFragmentThatWordsFollowIsPartial) {
   EXPECT_EQ(Of("ru", "Мэр Олег Смирнов сказал «спасибо» всем спасателям.\n"),
             (Rows{{"Олег Смирнов", "спасибо", kPartial}}));
