@@ -212,6 +212,19 @@ TEST(EntitiesRussianTest, APlaceInTheGenitiveBeforeANameIsItsOwnMention) {
   ExpectNone(e, {"Турции Реджепом Тайипом Эрдоганом"});
 }
 
+// A given name in -ей ("Андрей") and its cases ("Андрея", "Андреем") are
+// one person; a listed city and agency in the genitive are named in the
+// nominative.
+TEST(EntitiesRussianTest, GivenNamesInEyAndListedNamesInTheGenitive) {
+  const std::vector<Entity> e =
+      Extract("ru", {"Мэр Алексей Грачев открыл новый мост через реку.\n",
+                     "По словам мэра Алексея Грачева, движение запустят к лету. Автобусы из Тюмени "
+                     "пойдут по мосту. В Ростехнадзоре обещают проверку.\n"});
+  ExpectEntity(e, "Алексей Грачев", "person", {"Алексея Грачева"});
+  ExpectEntity(e, "Тюмень", "place", {"Тюмени"});
+  ExpectEntity(e, "Ростехнадзор", "organization", {"Ростехнадзоре"});
+}
+
 TEST(EntitiesRussianTest, CaseFormsOfANameAreOneEntityAndSentenceStartsAreNoNames) {
   const std::vector<Entity> e = Extract(
       "ru", {"Президент Владимир Путин прибыл в Москву. Пресс-секретарь Кремля Дмитрий Песков "

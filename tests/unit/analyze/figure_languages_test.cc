@@ -359,6 +359,15 @@ TEST(RussianFiguresTest, TheNumberOfTheInjuredRoseToACount) {
   EXPECT_EQ(Figures("ru", "Число пострадавших при пожаре выросло до пяти человек.\n"),
             (Rows{{"пяти человек", 5, 5, "", "people", "injured"}}));
 }
+// Collective numerals count people: "трое погибших", "двое пострадали".
+TEST(RussianFiguresTest, CollectiveNumeralsAndMoreCasualtyWords) {
+  EXPECT_EQ(Figures("ru", "При пожаре погибли трое рабочих.\n"),
+            (Rows{{"трое рабочих", 3, 3, "", "people", "killed"}}));
+  EXPECT_EQ(Figures("ru", "В аварии пострадало пятеро детей.\n"),
+            (Rows{{"пятеро детей", 5, 5, "", "people", "injured"}}));
+  EXPECT_EQ(Figures("ru", "Шесть человек травмированы.\n"),
+            (Rows{{"Шесть человек", 6, 6, "", "people", "injured"}}));
+}
 TEST(RussianFiguresTest, DoIsUpToUnlessAVerbSetsTheLevel) {
   EXPECT_EQ(Figures("ru", "Штраф составит до 200 тыс. рублей.\n"),
             (Rows{{"до 200 тыс. рублей", 2e5, 2e5, "up to", "rouble", "штраф"}}));
