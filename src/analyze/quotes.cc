@@ -553,6 +553,8 @@ class QuoteExtractor::Run {
   Subject CoordinatedSubject(size_t a, size_t end) const;
   Subject SubjectBefore(size_t a, size_t verb, size_t* begin = nullptr) const;
   Subject SubjectAfter(size_t verb, size_t limit, size_t* end) const;
+  Subject TitleAlone(size_t i) const;
+  bool BodySpeaksAfter(size_t v, size_t last) const;
   Subject SentenceSubject(size_t a, size_t b) const;
   Subject AuthorOf(size_t a, size_t b) const;
   const Anchor* AnchorBefore(size_t first, size_t verb, const std::vector<Anchor>& anchors) const;
@@ -961,8 +963,11 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyName(size_t a, size_t b) c
   }
   const size_t from = h;
   // "в региональном управлении МЧС": up to two words before the noun, left
-  // out of the name.
-  while (h + 1 < b && h < from + 2 && IsLowerWord(h) && !IsWordIn(h, QuoteWords::kBody)) {
+  // out of the name; the first may be capitalized after a preposition ("в
+  // Уральской транспортной прокуратуре").
+  while (h + 1 < b && h < from + 2 &&
+         (IsLowerWord(h) || (h == from && h > a && IsCapitalized(Word(h)))) &&
+         !IsWordIn(h, QuoteWords::kBody)) {
     const std::string w(LowerWord(h));
     if (IsPreposition(w) || IsConjunction(w) || IsRelativeWord(w) || IsPronoun(h) ||
         IsSubjectPronoun(w) || IsTimeWord(w) || VerbAt(h) != nullptr || TitleAt(h) != nullptr) {
@@ -1447,6 +1452,10 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
       }
     }
   }
+  if (Subject title = end == a + 1 ? TitleAlone(a) : Subject{}; title.ok()) {
+    if (begin != nullptr) *begin = a;
+    return title;
+  }
   // Back to the start of the clause: words, commas and parenthetical groups.
   const size_t start = ClauseStartBefore(a, end);
   const std::vector<std::pair<size_t, size_t>> chunks = CommaChunks(start, end);
@@ -1673,6 +1682,29 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::AuthorOf(size_t a, size_t b) c
 // "said Priya Nandakumar, a spokesperson for the company", "said the leader
 // of the Senate, Justin Alfond". *end is set to the token after the
 // attribution.
+// With title_after_verb, a function title alone at token i, before or after
+// the verb ("— сказал губернатор", "Губернатор сообщил, что"): a description
+// that refers back to the one the text named with it; none otherwise.
+QuoteExtractor::Run::Subject QuoteExtractor::Run::TitleAlone(size_t i) const {
+  const Title* title = TitleAt(i);
+  if (!q_.grammar_.title_after_verb || title == nullptr || title->honorific) return {};
+  Subject s;
+  s.kind = Subject::Kind::kNominal;
+  s.key = WithoutPeriod(Word(i));
+  s.span = toks_[i].span;
+  s.role = LowerSameLength(s.key);
+  return s;
+}
+
+// Whether a body speaks after the verb at token v, to the sentence's end:
+// "CLAUSE, сообщили в Уральской транспортной прокуратуре." (a capital after
+// the preposition reads like where something was said: "said in Paris").
+bool QuoteExtractor::Run::BodySpeaksAfter(size_t v, size_t last) const {
+  size_t end = 0;
+  const Subject s = SubjectAfter(v, last, &end);
+  return s.body && (end >= last || toks_[end].type == TokType::kStop);
+}
+
 QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size_t limit,
                                                                size_t* end) const {
   size_t k = verb + 1;
@@ -1697,14 +1729,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     s = ParseName(verb + 1, t);
     if (s.ok()) k = t;
   }
-  // "— сказал губернатор": with title_after_verb, a function title alone.
-  if (!s.ok() && q_.grammar_.title_after_verb && k == verb + 2 && TitleAt(verb + 1) != nullptr &&
-      !TitleAt(verb + 1)->honorific) {
-    s.kind = Subject::Kind::kNominal;
-    s.key = WithoutPeriod(Word(verb + 1));
-    s.span = toks_[verb + 1].span;
-    s.role = LowerSameLength(s.key);
-  }
+  if (!s.ok() && k == verb + 2) s = TitleAlone(verb + 1);  // "— сказал губернатор"
   // "said Dr. Dominique Lafontaine of Doctors Without Borders, a charity":
   // the apposition describes the organization.
   bool of = false;
@@ -2903,7 +2928,7 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     const size_t lead = BeforeAuxiliaries(first, x.begin), verb_lead = BeforeAuxiliaries(first, v);
     const bool set_off = SetOffByComma(first, lead) || (x.begin > first && IsDash(x.begin - 1) &&
                                                         x.subject.kind == Subject::Kind::kName);
-    if (!participle && set_off &&
+    if (!participle && set_off && (x.subject.ok() || !BodySpeaksAfter(v, last)) &&
         EndsSentence(AfterVerb(v, *verb), last, *verb, x.subject.kind == Subject::Kind::kName)) {
       x.backward = true;  // "CLAUSE, X said."
       x.begin = lead;

@@ -147,6 +147,22 @@ TEST_F(QuotesLanguagesTest, RussianTimeWordBetweenTheVerbAndTheName) {
             (Rows{{"Анна Соколова", "Мост откроют в мае", kDirect}}));
 }
 
+// A title alone before the verb refers back, as after it ("Губернатор
+// сообщил, что": the governor named before).
+TEST_F(QuotesLanguagesTest, RussianTitleAloneBeforeTheVerb) {
+  EXPECT_EQ(Of("ru",
+               "Губернатор Павел Орлов приехал в Заречье. Губернатор сообщил, что мост "
+               "откроют в мае.\n"),
+            (Rows{{"Павел Орлов", "мост откроют в мае.", kReported}}));
+}
+
+// A body after the verb speaks though a capitalized adjective opens its name
+// ("сообщили в Уральской транспортной прокуратуре").
+TEST_F(QuotesLanguagesTest, RussianBodyAfterACapitalizedAdjective) {
+  EXPECT_EQ(Of("ru", "Мост закрыт до мая, сообщили в Тверской областной администрации.\n"),
+            (Rows{{"администрация", "Мост закрыт до мая", kReported}}));
+}
+
 TEST_F(QuotesLanguagesTest, RussianFragmentThatWordsFollowIsPartial) {
   EXPECT_EQ(Of("ru", "Мэр Олег Смирнов сказал «спасибо» всем спасателям.\n"),
             (Rows{{"Олег Смирнов", "спасибо", kPartial}}));
