@@ -225,6 +225,18 @@ TEST(EntitiesRussianTest, GivenNamesInEyAndListedNamesInTheGenitive) {
   ExpectEntity(e, "Ростехнадзор", "organization", {"Ростехнадзоре"});
 }
 
+// A capitalized adjective, a lower-case one and the head word are one name
+// ("Тверская областная прокуратура"), not the capitalized adjective alone.
+TEST(EntitiesRussianTest, ACapitalizedAdjectiveAndALowerCaseOneBeforeTheHead) {
+  const std::vector<Entity> e =
+      Extract("ru", {"Тверская областная прокуратура начала проверку. Выводы Тверской областной "
+                     "прокуратуры ждут к маю.\n"});
+  const Entity* p = Find(e, "Тверская областная прокуратура");
+  ASSERT_NE(p, nullptr) << Names(e);
+  EXPECT_EQ(p->type, "organization");
+  ExpectNone(e, {"Тверская", "Тверской"});
+}
+
 TEST(EntitiesRussianTest, CaseFormsOfANameAreOneEntityAndSentenceStartsAreNoNames) {
   const std::vector<Entity> e = Extract(
       "ru", {"Президент Владимир Путин прибыл в Москву. Пресс-секретарь Кремля Дмитрий Песков "
