@@ -525,6 +525,7 @@ class QuoteExtractor::Run {
   Subject ParseNameWords(size_t a, size_t b) const;
   Subject DescribedName(size_t a, size_t b) const;
   std::string RoleWord(size_t k) const;
+  std::string TitleNominative(const std::string& word) const;
   Subject BodyName(size_t a, size_t b) const;
   std::string DictionaryForm(size_t i) const;
   // 'c' for a noun of stand_in_company ("la compañía"), 'a' for one of
@@ -553,7 +554,8 @@ class QuoteExtractor::Run {
   Subject CoordinatedSubject(size_t a, size_t end) const;
   Subject SubjectBefore(size_t a, size_t verb, size_t* begin = nullptr) const;
   Subject SubjectAfter(size_t verb, size_t limit, size_t* end) const;
-  Subject TitleAlone(size_t i) const;
+  Subject TitleAlone(size_t i, size_t end) const;
+  bool IsTitleComplement(size_t k) const;
   bool BodySpeaksAfter(size_t v, size_t last) const;
   Subject SentenceSubject(size_t a, size_t b) const;
   Subject AuthorOf(size_t a, size_t b) const;
@@ -1059,9 +1061,22 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DescribedName(size_t a, size_t
   }
   Subject s = ParseNameWords(given, b);
   if (s.kind != Subject::Kind::kName || s.org) return {};
-  s.role =
-      RoleWord(a) + std::string(Span{toks_[a].span.end, toks_[given - 1].span.end}.Slice(text_));
+  s.role = TitleNominative(RoleWord(a)) +
+           std::string(Span{toks_[a].span.end, toks_[given - 1].span.end}.Slice(text_));
   return s;
+}
+
+// A title in an oblique case in its nominative, by the rules of
+// dictionary_ending, when that is a title too ("по словам губернатора
+// области Андрея Воронцова": "губернатор"); else as written.
+std::string QuoteExtractor::Run::TitleNominative(const std::string& word) const {
+  if (TitleOf(word) == nullptr) return word;
+  for (const QuoteGrammar::Ending& e : q_.grammar_.dictionary_endings) {
+    if (word.size() <= e.oblique.size() || !word.ends_with(e.oblique)) continue;
+    std::string nominative = word.substr(0, word.size() - e.oblique.size()) + e.nominative;
+    if (TitleOf(nominative) != nullptr) return nominative;
+  }
+  return word;
 }
 
 // Word k as part of a role: where titles are written in lower case
@@ -1452,7 +1467,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
       }
     }
   }
-  if (Subject title = end == a + 1 ? TitleAlone(a) : Subject{}; title.ok()) {
+  if (Subject title = end == a + 1 ? TitleAlone(a, end) : Subject{}; title.ok()) {
     if (begin != nullptr) *begin = a;
     return title;
   }
@@ -1682,18 +1697,29 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::AuthorOf(size_t a, size_t b) c
 // "said Priya Nandakumar, a spokesperson for the company", "said the leader
 // of the Senate, Justin Alfond". *end is set to the token after the
 // attribution.
-// With title_after_verb, a function title alone at token i, before or after
-// the verb ("— сказал губернатор", "Губернатор сообщил, что"): a description
+// With title_after_verb, a function title alone at token i, with what it
+// heads up to token `end`, before or after the verb ("— сказал губернатор",
+// "Губернатор сообщил, что", "— подчеркнул глава региона"): a description
 // that refers back to the one the text named with it; none otherwise.
-QuoteExtractor::Run::Subject QuoteExtractor::Run::TitleAlone(size_t i) const {
+QuoteExtractor::Run::Subject QuoteExtractor::Run::TitleAlone(size_t i, size_t end) const {
   const Title* title = TitleAt(i);
   if (!q_.grammar_.title_after_verb || title == nullptr || title->honorific) return {};
   Subject s;
   s.kind = Subject::Kind::kNominal;
   s.key = WithoutPeriod(Word(i));
-  s.span = toks_[i].span;
-  s.role = LowerSameLength(s.key);
+  s.span = Span{toks_[i].span.begin, toks_[end - 1].span.end};
+  s.role = LowerSameLength(std::string(s.span.Slice(text_)));
   return s;
+}
+
+// Whether the word at token k may say what a title before it heads
+// ("глава региона"): a lower-case word that is no time, listener,
+// preposition, pronoun, adverb, verb or title.
+bool QuoteExtractor::Run::IsTitleComplement(size_t k) const {
+  if (!IsLowerWord(k)) return false;
+  const std::string w(LowerWord(k));
+  return !IsTimeWord(w) && !IsListener(w) && !IsPreposition(w) && !IsPronoun(k) && !IsAdverb(w) &&
+         VerbAt(k) == nullptr && TitleAt(k) == nullptr;
 }
 
 // Whether a body speaks after the verb at token v, to the sentence's end:
@@ -1729,7 +1755,13 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     s = ParseName(verb + 1, t);
     if (s.ok()) k = t;
   }
-  if (!s.ok() && k == verb + 2) s = TitleAlone(verb + 1);  // "— сказал губернатор"
+  // "— сказал губернатор", "— подчеркнул глава региона", "— сказал губернатор вчера".
+  if (!s.ok() && (k == verb + 2 || (k == verb + 3 && IsTitleComplement(verb + 2)))) {
+    s = TitleAlone(verb + 1, k);
+  } else if (!s.ok() && k > verb + 2 && AfterTimeAdverbial(verb + 2, k) == k) {
+    s = TitleAlone(verb + 1, verb + 2);
+    if (s.ok()) k = verb + 2;
+  }
   // "said Dr. Dominique Lafontaine of Doctors Without Borders, a charity":
   // the apposition describes the organization.
   bool of = false;

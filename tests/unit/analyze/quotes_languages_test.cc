@@ -136,6 +136,9 @@ TEST_F(QuotesLanguagesTest, RussianGivenNameInAnObliqueCase) {
             (Rows{{"Сергея Лаптева", "мост откроют в мае.", kReported}}));
   EXPECT_EQ(Of("ru", "По словам главного врача больницы Елены Зуевой, мест хватает.\n"),
             (Rows{{"Елены Зуевой", "мест хватает.", kReported}}));
+  // The title that opens the description is shown in the nominative.
+  EXPECT_EQ(RoleOf("ru", "По словам губернатора Тверской области Сергея Лаптева, мост готов.\n"),
+            "губернатор Тверской области");
 }
 
 // A time word between the verb and the name after a quotation: "— заявил
@@ -149,6 +152,18 @@ TEST_F(QuotesLanguagesTest, RussianTimeWordBetweenTheVerbAndTheName) {
 
 // A title alone before the verb refers back, as after it ("Губернатор
 // сообщил, что": the governor named before).
+TEST_F(QuotesLanguagesTest, RussianTitleAndWhatItHeadsAfterTheVerb) {
+  EXPECT_EQ(Of("ru",
+               "Губернатор Павел Орлов приехал в Заречье. «Мост откроют в мае», — подчеркнул "
+               "глава региона.\n"),
+            (Rows{{"Павел Орлов", "Мост откроют в мае", kDirect}}));
+  // A time after the title is no part of it.
+  EXPECT_EQ(Of("ru",
+               "Губернатор Павел Орлов приехал в Заречье. «Мост откроют в мае», — сказал "
+               "губернатор вчера.\n"),
+            (Rows{{"Павел Орлов", "Мост откроют в мае", kDirect}}));
+}
+
 TEST_F(QuotesLanguagesTest, RussianTitleAloneBeforeTheVerb) {
   EXPECT_EQ(Of("ru",
                "Губернатор Павел Орлов приехал в Заречье. Губернатор сообщил, что мост "
