@@ -956,7 +956,19 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyName(size_t a, size_t b) c
   b = std::max(a + 1, TimeAdverbialBefore(a, b));  // "сообщили в ведомстве в четверг"
   size_t h = a;
   while (h + 1 < b && IsTimeWord(LowerWord(h))) ++h;  // "Вчера синоптики предупредили"
-  if (h + 1 < b && IsWordIn(h, QuoteWords::kBodyPreposition)) ++h;
+  if (h + 1 < b && IsWordIn(h, QuoteWords::kBodyPreposition)) {
+    ++h;
+    // "В Росавиации сообщили, что": a name alone after the preposition
+    // speaks as a body does.
+    if (b == h + 1 && IsCapitalized(Word(h)) && !IsSentenceInitial(h)) {
+      Subject s;
+      s.kind = Subject::Kind::kName;
+      s.org = s.body = true;
+      s.span = toks_[h].span;
+      s.name = std::string(Word(h));
+      return s;
+    }
+  }
   size_t article = SIZE_MAX;  // "la" of "la direction"
   while (h + 1 < b && (IsWordIn(h, QuoteWords::kArticle) || IsDeterminer(LowerWord(h)) ||
                        IsWordIn(h, QuoteWords::kUnnamedLead))) {

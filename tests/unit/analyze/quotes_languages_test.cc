@@ -173,6 +173,13 @@ TEST_F(QuotesLanguagesTest, RussianTitleAloneBeforeTheVerb) {
 
 // A body after the verb speaks though a capitalized adjective opens its name
 // ("сообщили в Уральской транспортной прокуратуре").
+TEST_F(QuotesLanguagesTest, RussianNameAloneAfterVSpeaksAsABody) {
+  EXPECT_EQ(Of("ru", "В Минтрансе сообщили, что мост откроют в мае.\n"),
+            (Rows{{"Минтрансе", "мост откроют в мае.", kReported}}));
+  EXPECT_EQ(Of("ru", "Мост откроют в мае, уточнили в Ростехнадзоре.\n"),
+            (Rows{{"Ростехнадзоре", "Мост откроют в мае", kReported}}));
+}
+
 TEST_F(QuotesLanguagesTest, RussianBodyAfterACapitalizedAdjective) {
   EXPECT_EQ(Of("ru", "Мост закрыт до мая, сообщили в Тверской областной администрации.\n"),
             (Rows{{"администрация", "Мост закрыт до мая", kReported}}));
