@@ -368,6 +368,18 @@ TEST(RussianFiguresTest, CollectiveNumeralsAndMoreCasualtyWords) {
   EXPECT_EQ(Figures("ru", "Шесть человек травмированы.\n"),
             (Rows{{"Шесть человек", 6, 6, "", "people", "injured"}}));
 }
+// After 2, 3 or 4 (not 12 to 14) the noun is in the genitive singular; its
+// label is the nominative plural, unless it is one already ("три дома").
+TEST(RussianFiguresTest, AfterTwoToFourTheLabelIsTheNominativePlural) {
+  EXPECT_EQ(Figures("ru", "На борту находились 164 пассажира.\n"),
+            (Rows{{"164 пассажира", 164, 164, "", "", "пассажиры"}}));
+  EXPECT_EQ(Figures("ru", "В парке компании 23 самолета.\n"),
+            (Rows{{"23 самолета", 23, 23, "", "", "самолеты"}}));
+  EXPECT_EQ(Figures("ru", "Без тепла остались 43 дома.\n"),
+            (Rows{{"43 дома", 43, 43, "", "", "дома"}}));
+  EXPECT_EQ(Figures("ru", "На борту находились 12 пассажиров.\n"),
+            (Rows{{"12 пассажиров", 12, 12, "", "", "пассажиры"}}));
+}
 TEST(RussianFiguresTest, DoIsUpToUnlessAVerbSetsTheLevel) {
   EXPECT_EQ(Figures("ru", "Штраф составит до 200 тыс. рублей.\n"),
             (Rows{{"до 200 тыс. рублей", 2e5, 2e5, "up to", "rouble", "штраф"}}));
