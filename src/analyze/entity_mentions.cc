@@ -115,6 +115,19 @@ bool AnyCompoundTail(std::string_view stem, size_t min_tail, Found&& found) {
 
 }  // namespace
 
+bool EntityExtractor::Run::OpensLowerCasePhrase(std::string_view text, const Words& words,
+                                                size_t i) const {
+  if (x_.name_endings_.empty() || i + 2 >= words.size() || !words[i].cap ||
+      !HasAdjectiveEnding(words[i].lower) || KnownKey(words[i].key)) {
+    return false;
+  }
+  const Word& adjective = words[i + 1];
+  const Word& noun = words[i + 2];
+  return !adjective.cap && StartsLower(adjective.text) && HasAdjectiveEnding(adjective.lower) &&
+         !noun.cap && StartsLower(noun.text) && InflectedHeadType(noun.key) == nullptr &&
+         OnlySpaces(Gap(text, words, i, i + 1)) && OnlySpaces(Gap(text, words, i + 1, i + 2));
+}
+
 size_t EntityExtractor::Run::AdjectiveHeadEnd(std::string_view text, const Words& words,
                                               size_t k) const {
   if (k >= words.size() || words[k].cap || !StartsLower(words[k].text)) return k;
@@ -495,6 +508,10 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
       continue;
     }
     const size_t end = ExtendRun(text, words, i);
+    if (end == i + 1 && OpensLowerCasePhrase(text, words, i)) {
+      ++i;
+      continue;
+    }
     // "al-Qaida", "al-Assad": a lower-case "al-" before the run joins it.
     const bool al = i > 0 && IsPrefixParticle(words[i - 1].key) && !words[i - 1].cap &&
                     Gap(text, words, i - 1, i) == "-";

@@ -309,6 +309,11 @@ class EntityExtractor::Run {
   // lower-case adjective and the head word after it ("Уральской транспортной
   // прокуратуре"); k when there is none.
   size_t AdjectiveHeadEnd(std::string_view text, const Words& words, size_t k) const;
+  // Where names take endings, a capitalized adjective at word i that no list
+  // knows, before a lower-case adjective and a lower-case word that is no
+  // head word: it opens a phrase written in lower case ("заместитель
+  // Уральского транспортного прокурора"), no name by itself.
+  bool OpensLowerCasePhrase(std::string_view text, const Words& words, size_t i) const;
   // Words [s, e) name the outlet of document `d` ("(Dépêche Hexagone)" in
   // its dateline).
   bool NamesOutlet(uint32_t d, std::string_view text, const Words& words, size_t s,

@@ -237,6 +237,16 @@ TEST(EntitiesRussianTest, ACapitalizedAdjectiveAndALowerCaseOneBeforeTheHead) {
   ExpectNone(e, {"Тверская", "Тверской"});
 }
 
+// A capitalized adjective before a lower-case adjective and a word that is
+// no head word opens a phrase in lower case, no name ("заместитель Тверского
+// транспортного прокурора").
+TEST(EntitiesRussianTest, ACapitalizedAdjectiveOpeningALowerCasePhraseIsNoName) {
+  const std::vector<Entity> e =
+      Extract("ru", {"Проверку начал заместитель Тверского транспортного прокурора Иван Зорин.\n"});
+  ExpectEntity(e, "Иван Зорин", "person");
+  ExpectNone(e, {"Тверского", "Тверской"});
+}
+
 TEST(EntitiesRussianTest, CaseFormsOfANameAreOneEntityAndSentenceStartsAreNoNames) {
   const std::vector<Entity> e = Extract(
       "ru", {"Президент Владимир Путин прибыл в Москву. Пресс-секретарь Кремля Дмитрий Песков "
