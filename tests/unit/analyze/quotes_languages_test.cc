@@ -180,6 +180,20 @@ TEST_F(QuotesLanguagesTest, RussianNameAloneAfterVSpeaksAsABody) {
             (Rows{{"Ростехнадзоре", "Мост откроют в мае", kReported}}));
 }
 
+// A company's trade before its name in quotation marks is a name, no quote
+// that words follow ("авиакомпании «Уралэйр» в аэропорту").
+TEST_F(QuotesLanguagesTest, RussianTradeNounAndQuotedNameAreAName) {
+  EXPECT_EQ(Of("ru",
+               "Число пассажиров, пострадавших при вчерашней аварийной посадке самолета "
+               "авиакомпании «Северавиа» в аэропорту Тулы, выросло до пяти, сообщили в "
+               "прокуратуре.\n"),
+            (Rows{{"прокуратура",
+                   "Число пассажиров, пострадавших при вчерашней аварийной посадке "
+                   "самолета авиакомпании «Северавиа» в аэропорту Тулы, выросло до "
+                   "пяти",
+                   kReported}}));
+}
+
 TEST_F(QuotesLanguagesTest, RussianBodyAfterACapitalizedAdjective) {
   EXPECT_EQ(Of("ru", "Мост закрыт до мая, сообщили в Тверской областной администрации.\n"),
             (Rows{{"администрация", "Мост закрыт до мая", kReported}}));
