@@ -1006,6 +1006,12 @@ class Scanner {
       if (!Adjacent(k - 1)) break;
       if (w_.count_nouns.Contains(tok(k - 1).lower)) return casualty_after(k - 1);
     }
+    // "Число пассажиров, пострадавших при …, выросло до семи": the count noun
+    // opens the sentence, the casualty qualifies the noun after it.
+    if (first_token_ > begin_ + 2 && w_.count_nouns.Contains(tok(begin_).lower) &&
+        Adjacent(begin_) && Gap(begin_ + 1) == ",") {
+      if (std::string_view c = w_.Casualty(tok(begin_ + 2)); !c.empty()) return c;
+    }
     uint32_t k = r->j;
     if (k < end_ && AdjacentAt(r->span_end, k) && w_.determiners.Contains(tok(k).lower)) ++k;
     if (k < end_ && (k == r->j ? AdjacentAt(r->span_end, k) : Adjacent(k - 1)) &&

@@ -380,6 +380,13 @@ TEST(RussianFiguresTest, AfterTwoToFourTheLabelIsTheNominativePlural) {
   EXPECT_EQ(Figures("ru", "На борту находились 12 пассажиров.\n"),
             (Rows{{"12 пассажиров", 12, 12, "", "", "пассажиры"}}));
 }
+// The count noun opens the sentence and a casualty qualifies the noun after it.
+TEST(RussianFiguresTest, TheNumberOfPeopleWhoWereInjuredRoseToACount) {
+  EXPECT_EQ(Figures("ru",
+                    "Число пассажиров, пострадавших при аварии автобуса на трассе у деревни, "
+                    "выросло до семи.\n"),
+            (Rows{{"семи", 7, 7, "", "people", "injured"}}));
+}
 TEST(RussianFiguresTest, DoIsUpToUnlessAVerbSetsTheLevel) {
   EXPECT_EQ(Figures("ru", "Штраф составит до 200 тыс. рублей.\n"),
             (Rows{{"до 200 тыс. рублей", 2e5, 2e5, "up to", "rouble", "штраф"}}));
