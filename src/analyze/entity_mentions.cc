@@ -465,6 +465,11 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
         continue;
       }
     }
+    if (const size_t e = KnownAcronymRun(text, words, i); e > i) {
+      AddMention(d, text, words, i, e, false, "");  // "IG Metall", listed whole
+      i = e;
+      continue;
+    }
     const Word& w = words[i];
     const bool amp_next = i + 1 < words.size() && Gap(text, words, i, i + 1) == "&" &&
                           AllAsciiUpper(words[i + 1].text);
@@ -484,6 +489,21 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
     EmitRun(d, text, words, al ? i - 1 : i, end);
     i = end;
   }
+}
+
+// Where every noun is capitalized (capitalized_nouns), the end of a listed
+// name that opens with an acronym and goes on with capitalized words after
+// spaces ("IG Metall"), or i when none starts at i: the acronym would
+// otherwise stand alone. (English keeps "UN Security Council" as two names.)
+size_t EntityExtractor::Run::KnownAcronymRun(std::string_view text, const Words& words,
+                                             size_t i) const {
+  if (!x_.capitalized_nouns_ || !IsAcronym(words[i].text)) return i;
+  size_t found = i;
+  for (size_t e = i + 2; e <= words.size() && e - i <= 4; ++e) {
+    if (!words[e - 1].cap || !OnlySpaces(Gap(text, words, e - 2, e - 1))) break;
+    if (KnownRun(text, words, i, e)) found = e;
+  }
+  return found;
 }
 
 // Outside English, a known name or one the pile capitalizes in running

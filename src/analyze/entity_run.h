@@ -251,6 +251,7 @@ class EntityExtractor::Run {
   void ScanDocument(uint32_t d);
 
   void ScanSentence(uint32_t d, std::string_view text, const Words& words);
+  size_t KnownAcronymRun(std::string_view text, const Words& words, size_t i) const;
 
   // A road code from words[i] on: 1-3 capitals, an optional hyphen, 1-4
   // digits ("A46", "AV-924", "SS1"), or `i` when none starts there.

@@ -531,6 +531,7 @@ class QuoteExtractor::Run {
   Subject ParseNominal(size_t a, size_t b) const;
   Subject ParseSubject(size_t a, size_t b, bool described, size_t* begin = nullptr) const;
   Subject NameBeforeOf(size_t a, size_t b) const;
+  Subject BodyOfTitleAfter(size_t verb, size_t k) const;
   std::string RoleFromApposition(size_t a, size_t b) const;
   size_t TimeAdverbialBefore(size_t a, size_t end) const;
   size_t ClauseStartBefore(size_t a, size_t end) const;
@@ -1284,6 +1285,28 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
   return {};
 }
 
+// "…, sagte ein Sprecher der Brandt AG" (title_after_verb): after the verb,
+// tokens up to k, someone unnamed by a title and the organization the title
+// is of; the organization speaks, the title is its role.
+QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyOfTitleAfter(size_t verb, size_t k) const {
+  size_t t = verb + 1;
+  if (t < k && (IsWordIn(t, QuoteWords::kArticle) || IsWordIn(t, QuoteWords::kUnnamedLead))) ++t;
+  const Title* title = t + 2 < k && IsWord(t) ? TitleAt(t) : nullptr;
+  if (title == nullptr || title->honorific) return {};
+  size_t o = t + 1;
+  if (IsWordIn(o, QuoteWords::kOf)) ++o;
+  Subject s = BodyName(o, k);
+  if (!s.ok()) {
+    size_t n = o;
+    while (n + 1 < k && (IsWordIn(n, QuoteWords::kArticle) || IsDeterminer(LowerWord(n)))) ++n;
+    if (n == o && o == t + 1) return {};  // no "of" and no article: not "des Ministeriums"
+    s = ParseName(n, k);
+    if (s.kind != Subject::Kind::kName || !s.org) return {};
+  }
+  s.role = std::string(Word(t));
+  return s;
+}
+
 // Tokens [a, b) opening with a person's name and where the person is from:
 // "Prime Minister Mesut Yilmaz of Turkey", "Glenn Lammi of the Washington
 // Legal Foundation" (a titled name, one opening with a given name, or two to
@@ -1694,6 +1717,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
       k = e;
     }
   }
+  if (!s.ok() && q_.grammar_.title_after_verb) s = BodyOfTitleAfter(verb, k);
   // "„…“, sagte die Senatorin": with title_after_verb, a person's title;
   // with pile_roles alone, one whose role the text or the pile gives ("a
   // déclaré le directeur général").

@@ -191,6 +191,15 @@ TEST(EntitiesGermanTest, AnOrganizationHeadBeforeANamePartIsAnOrganization) {
   ExpectNone(e, {"Süd", "Ladung", "Papiere"});
 }
 
+TEST(EntitiesGermanTest, AListedNameThatOpensWithAnAcronymIsOneName) {
+  const std::vector<Entity> e =
+      Extract("de", {"Die IG Metall rief am Morgen zum Warnstreik auf. Auch der DGB stellte "
+                     "sich hinter die Forderung der IG Metall.\n"});
+  ExpectEntity(e, "IG Metall", "organization");
+  ExpectEntity(e, "DGB", "organization");
+  ExpectNone(e, {"IG", "Metall", "Warnstreik", "Forderung"});
+}
+
 TEST(EntitiesGermanTest, ACompoundEndingWithATitleIsATitle) {
   const std::vector<Entity> e =
       Extract("de", {"Bundesverkehrsminister Volker Wissing forderte neue Gespräche. „Dieser "

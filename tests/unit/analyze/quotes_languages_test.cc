@@ -224,6 +224,18 @@ TEST_F(QuotesLanguagesTest, GermanSprachVonNamesAFragment) {
             (Rows{{"Jonas Falk", "guten Tag", kPartial}}));
 }
 
+TEST_F(QuotesLanguagesTest, GermanUnnamedTitleOfANamedCompanyAfterTheVerbLetsTheCompanySpeak) {
+  EXPECT_EQ(
+      Of("de", "Die Lieferungen seien gesichert, sagte ein Sprecher der Kranich Logistik GmbH.\n"),
+      (Rows{{"Kranich Logistik GmbH", "Die Lieferungen seien gesichert", kReported}}));
+  // A name after the comma is the speaker; no organization, nobody.
+  EXPECT_EQ(Of("de",
+               "„Wir liefern weiter“, sagte ein Sprecher der Kranich Logistik GmbH, Paul "
+               "Brandes.\n"),
+            (Rows{{"Paul Brandes", "Wir liefern weiter", kDirect}}));
+  EXPECT_EQ(Of("de", "Die Lieferungen seien gesichert, sagte ein Sprecher.\n"), Rows{});
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
