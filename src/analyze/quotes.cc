@@ -2308,18 +2308,33 @@ void QuoteExtractor::Run::ProDrop(size_t paragraph_first) {
 
 // A sentence of tokens [first, last) with no quotation, no attribution and a
 // verb of reported_mood ("Rund 60 Einsatzkräfte seien vor Ort gewesen."),
-// right after a sentence with a quote (found_ from paragraph_first on): a
-// reported clause of that quote's speaker.
+// right after a sentence with a quote (found_ from paragraph_first on), or
+// after one sentence more that opens with a subject pronoun and quotes
+// nothing ("„…“, sagte Albers. Er verwies auf die Kosten. Bis Mai wolle
+// der Vorstand sparen."): a reported clause of that quote's speaker.
 void QuoteExtractor::Run::ReportedMood(uint32_t sentence, size_t first, size_t last,
                                        size_t paragraph_first) {
   if (W().Of(QuoteWords::kReportedMood).empty() || first >= last) return;
-  int previous = -1;
-  for (size_t k = paragraph_first; k < found_.size(); ++k) {
-    const Quote& q = found_[k].quote;
-    if (doc_.SentenceAt(q.span.end > 0 ? q.span.end - 1 : 0) + 1 != sentence) continue;
-    if (previous < 0 || q.span.begin > found_[static_cast<size_t>(previous)].quote.span.begin) {
-      previous = static_cast<int>(k);
+  auto last_quote_in = [&](uint32_t before) {
+    int previous = -1;
+    for (size_t k = paragraph_first; k < found_.size(); ++k) {
+      const Quote& q = found_[k].quote;
+      if (doc_.SentenceAt(q.span.end > 0 ? q.span.end - 1 : 0) + 1 != before) continue;
+      if (previous < 0 || q.span.begin > found_[static_cast<size_t>(previous)].quote.span.begin) {
+        previous = static_cast<int>(k);
+      }
     }
+    return previous;
+  };
+  int previous = last_quote_in(sentence);
+  if (previous < 0 && sentence >= 2) {
+    const size_t opener = FirstTokenAt(doc_.sentences[sentence - 1].span.begin);
+    const bool pronoun = opener < first && IsWord(opener) && IsSubjectPronoun(LowerWord(opener));
+    bool quotes = false;
+    for (size_t k = paragraph_first; k < found_.size() && !quotes; ++k) {
+      quotes = found_[k].quote.sentence == sentence - 1;
+    }
+    if (pronoun && !quotes) previous = last_quote_in(sentence - 1);
   }
   if (previous < 0) return;
   bool mood = false;

@@ -236,6 +236,39 @@ TEST_F(QuotesLanguagesTest, GermanUnnamedTitleOfANamedCompanyAfterTheVerbLetsThe
   EXPECT_EQ(Of("de", "Die Lieferungen seien gesichert, sagte ein Sprecher.\n"), Rows{});
 }
 
+TEST_F(QuotesLanguagesTest, GermanKonjunktivAfterASentenceOpeningWithAPronounIsStillTheSpeakers) {
+  EXPECT_EQ(Of("de",
+               "„Wir sparen nicht am Personal“, sagte Werksleiter Jonas Falk. Er verwies auf "
+               "die Kosten. Bis Juni wolle die Firma einen Plan vorlegen.\n"),
+            (Rows{{"Jonas Falk", "Wir sparen nicht am Personal", kDirect},
+                  {"Jonas Falk", "Bis Juni wolle die Firma einen Plan vorlegen.", kReported}}));
+  // Not past a sentence that opens with anything else.
+  EXPECT_EQ(Of("de",
+               "„Wir sparen nicht am Personal“, sagte Werksleiter Jonas Falk. Die Kosten "
+               "steigen. Bis Juni wolle die Firma einen Plan vorlegen.\n"),
+            (Rows{{"Jonas Falk", "Wir sparen nicht am Personal", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanKonjunktivOfAnyCommonVerbContinuesTheSpeaker) {
+  EXPECT_EQ(Of("de",
+               "„Wir bleiben hart“, sagte Werksleiter Jonas Falk. Die Gegenseite spiele auf "
+               "Zeit.\n"),
+            (Rows{{"Jonas Falk", "Wir bleiben hart", kDirect},
+                  {"Jonas Falk", "Die Gegenseite spiele auf Zeit.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanNannteNamesAFragmentThatTheKonjunktivContinues) {
+  EXPECT_EQ(Of("de", "Werksleiter Jonas Falk nannte den Streik „überzogen“. Die Lage sei ernst.\n"),
+            (Rows{{"Jonas Falk", "überzogen", kPartial},
+                  {"Jonas Falk", "Die Lage sei ernst.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanMeldeteWithAClauseAttributesButNotWithAnObject) {
+  EXPECT_EQ(Of("de", "Die Kranich Logistik GmbH meldete, sie habe keine Fahrer mehr.\n"),
+            (Rows{{"Kranich Logistik GmbH", "sie habe keine Fahrer mehr.", kReported}}));
+  EXPECT_EQ(Of("de", "Die Kranich Logistik GmbH meldete einen Rekordgewinn.\n"), Rows{});
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
