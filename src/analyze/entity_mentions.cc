@@ -803,6 +803,17 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
     ++s;
   }
   if (s >= e) return;
+  // Where every noun is capitalized, a common noun before a company's name
+  // of two words or more and its legal form (an organization head word) says
+  // what the company is: "Spedition Meinhardt Logistik GmbH"; not before a
+  // known name ("Flughafen Berlin Brandenburg GmbH") or a name of one word
+  // ("Stadtwerke Kassel GmbH").
+  const std::string* last_head = HeadType(words[e - 1].key);  // "GmbH", "AG"
+  if (x_.capitalized_nouns_ && e - s >= 4 && last_head != nullptr && *last_head == "organization" &&
+      IsCommonNoun(words[s]) && !IsCommonNoun(words[s + 1]) && !KnownKey(words[s + 1].key) &&
+      OnlySpaces(Gap(text, words, s, s + 1))) {
+    ++s;
+  }
   const std::string* head = NameHead(words, s, e);
   const bool headed = head != nullptr;
   const bool org_headed = headed && (*head == "organization" || *head == "group");

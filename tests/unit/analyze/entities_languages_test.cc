@@ -200,6 +200,25 @@ TEST(EntitiesGermanTest, AListedNameThatOpensWithAnAcronymIsOneName) {
   ExpectNone(e, {"IG", "Metall", "Warnstreik", "Forderung"});
 }
 
+TEST(EntitiesGermanTest, ACommonNounBeforeACompanyNameAndItsLegalFormIsNotPartOfIt) {
+  const std::vector<Entity> e =
+      Extract("de", {"Die Spedition Kranich Logistik GmbH stellte zehn Fahrer ein. Beim "
+                     "Autozulieferer Falk Antriebstechnik AG ruht die Arbeit. Die Stadtwerke "
+                     "Kassel GmbH bleiben ruhig.\n"});
+  ExpectEntity(e, "Kranich Logistik GmbH", "organization");
+  ExpectEntity(e, "Falk Antriebstechnik AG", "organization");
+  ExpectEntity(e, "Stadtwerke Kassel GmbH", "organization");
+  ExpectNone(e, {"Spedition Kranich Logistik GmbH", "Autozulieferer Falk Antriebstechnik AG"});
+}
+
+TEST(EntitiesGermanTest, PluralsThatStemApartAndWordsOfWorkAreCommonNouns) {
+  const std::vector<Entity> e =
+      Extract("de", {"Das Werk in Kassel baut Bremssysteme und Getriebe. Der Betriebsrat "
+                     "fordert Respekt für die Leiharbeiter.\n"});
+  ExpectEntity(e, "Kassel", "place");
+  ExpectNone(e, {"Bremssysteme", "Betriebsrat", "Respekt", "Leiharbeiter"});
+}
+
 TEST(EntitiesGermanTest, ACompoundEndingWithATitleIsATitle) {
   const std::vector<Entity> e =
       Extract("de", {"Bundesverkehrsminister Volker Wissing forderte neue Gespräche. „Dieser "
