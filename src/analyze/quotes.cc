@@ -1985,6 +1985,13 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
       !IsColon(k + 2)) {
     k += 3;
   }
+  // "betonte jedoch, ein Abschluss sei": with clause_comma, adverbs between
+  // the verb and the comma stay out of the clause.
+  if (q_.grammar_.clause_comma) {
+    size_t j = k;
+    while (j < last && IsWord(j) && IsAdverb(LowerWord(j))) ++j;
+    if (j > k && j < last && IsComma(j) && !IsColon(j)) k = j;
+  }
   // "sagte, die Lage sei ernst": a comma before the clause (clause_comma).
   if (q_.grammar_.clause_comma && IsComma(k) && !IsColon(k) && IsWord(k + 1)) ++k;
   if (k >= last || !IsWord(k)) return kNoClause;

@@ -269,6 +269,11 @@ TEST_F(QuotesLanguagesTest, GermanMeldeteWithAClauseAttributesButNotWithAnObject
   EXPECT_EQ(Of("de", "Die Kranich Logistik GmbH meldete einen Rekordgewinn.\n"), Rows{});
 }
 
+TEST_F(QuotesLanguagesTest, GermanAdverbBetweenTheVerbAndTheCommaIsNotReported) {
+  EXPECT_EQ(Of("de", "Werksleiter Jonas Falk betonte jedoch, ein Abschluss sei nicht möglich.\n"),
+            (Rows{{"Jonas Falk", "ein Abschluss sei nicht möglich.", kReported}}));
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
