@@ -1094,7 +1094,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNameWords(size_t a, size_
               q_.particles_.Is(kParticleInLabels, LowerWord(j)))) {
         ++j;
       }
-      if (j < b && IsCapitalized(Word(j))) {
+      // Not after a name already whole (a given name or a title, and a
+      // surname) when an organization follows: "Martin Seidel von der
+      // Universität Kassel", "Jonas Falk von der IG Metall".
+      const bool whole = k >= a + 2 && IsCapitalized(Word(k - 2)) && !IsGiven(k - 1);
+      const bool body = j < b && (IsOrgHead(j) || IsAcronym(Word(j)));
+      if (j < b && IsCapitalized(Word(j)) && !(whole && body)) {
         particles += j - k;
         k = j - 1;
         continue;

@@ -274,6 +274,13 @@ TEST_F(QuotesLanguagesTest, GermanAdverbBetweenTheVerbAndTheCommaIsNotReported) 
             (Rows{{"Jonas Falk", "ein Abschluss sei nicht möglich.", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, GermanVonAfterAWholeNameSaysWhereTheSpeakerIsFrom) {
+  EXPECT_EQ(Of("de", "„Das dauert“, sagte der Jurist Jonas Falk von der Universität Kassel.\n"),
+            (Rows{{"Jonas Falk", "Das dauert", kDirect}}));
+  EXPECT_EQ(Of("de", "„Das dauert“, sagte Ministerin Ursula von der Leyen.\n"),
+            (Rows{{"Ursula von der Leyen", "Das dauert", kDirect}}));
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
