@@ -281,6 +281,14 @@ TEST_F(QuotesLanguagesTest, GermanVonAfterAWholeNameSaysWhereTheSpeakerIsFrom) {
             (Rows{{"Ursula von der Leyen", "Das dauert", kDirect}}));
 }
 
+TEST_F(QuotesLanguagesTest, GermanCompanyNounInTheGenitiveStandsForTheCompany) {
+  EXPECT_EQ(Of("de",
+               "Die Kranich Logistik GmbH streicht Stellen. Nach Angaben des Unternehmens "
+               "fallen zehn Fahrten aus.\n\nDer Konzern erklärte, man prüfe alles.\n"),
+            (Rows{{"Kranich Logistik GmbH", "fallen zehn Fahrten aus.", kReported},
+                  {"Kranich Logistik GmbH", "man prüfe alles.", kReported}}));
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
