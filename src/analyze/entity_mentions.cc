@@ -288,10 +288,14 @@ void EntityExtractor::Run::DemoteCommonNouns(std::string_view text, Words* words
     // A place suffix right after a place preposition (also first in its
     // sentence), never after a determiner: "in Mühlhausen", "nach
     // Heidelberg" (not "nach Hause", "aus Sicherheitsgründen").
+    // So does one right after a place head word: "im Stadtteil Bettenhausen".
+    const std::string* before_head =
+        k > 0 && !StartsLower(words[k - 1].text) ? HeadType(words[k - 1].key) : nullptr;
+    const bool place_head = before_head != nullptr && *before_head == "place";
     if (k > 0 && OnlySpaces(Gap(text, words, k - 1, k)) &&
-        (StartsLower(words[k - 1].text) || words[k - 1].sentence_initial) &&
-        IsNameWordOf(words[k - 1].lower, NameWords::kPlacePreposition) &&
-        after_determiner_.count(w.key) == 0 &&
+        (place_head || ((StartsLower(words[k - 1].text) || words[k - 1].sentence_initial) &&
+                        IsNameWordOf(words[k - 1].lower, NameWords::kPlacePreposition) &&
+                        after_determiner_.count(w.key) == 0)) &&
         std::any_of(x_.place_suffixes_.begin(), x_.place_suffixes_.end(),
                     [&](const std::string& suffix) {
                       return EndsWith(w.lower, suffix) &&
@@ -1011,6 +1015,13 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
       StartsLower(words[s - 1].text) && OnlySpaces(Gap(text, words, s - 1, s))) {
     const std::string* t = HeadType(words[s - 1].key);
     if (t != nullptr && *t == "organization") added.after_org_head = true;
+  }
+  // "im Stadtteil Bettenhausen": where every noun is capitalized, a place
+  // head word demoted to a common noun just before.
+  if (s > 0 && x_.capitalized_nouns_ && !words[s - 1].cap && !StartsLower(words[s - 1].text) &&
+      OnlySpaces(Gap(text, words, s - 1, s))) {
+    const std::string* t = HeadType(words[s - 1].key);
+    if (t != nullptr && *t == "place") added.after_place_preposition = true;
   }
   // "на улице Станиславского": a place head word in lower case just before,
   // where names take endings.

@@ -219,6 +219,14 @@ TEST(EntitiesGermanTest, PluralsThatStemApartAndWordsOfWorkAreCommonNouns) {
   ExpectNone(e, {"Bremssysteme", "Betriebsrat", "Respekt", "Leiharbeiter"});
 }
 
+TEST(EntitiesGermanTest, APlaceSuffixAfterAPlaceHeadWordIsAPlace) {
+  const std::vector<Entity> e =
+      Extract("de", {"Die Kundgebung im Stadtteil Wolfshausen blieb friedlich. Der Stadtteil "
+                     "hat viele Häuser.\n"});
+  ExpectEntity(e, "Wolfshausen", "place");
+  ExpectNone(e, {"Stadtteil", "Kundgebung", "Häuser"});
+}
+
 TEST(EntitiesGermanTest, ACompoundEndingWithATitleIsATitle) {
   const std::vector<Entity> e =
       Extract("de", {"Bundesverkehrsminister Volker Wissing forderte neue Gespräche. „Dieser "
