@@ -532,6 +532,7 @@ class QuoteExtractor::Run {
   Subject ParseSubject(size_t a, size_t b, bool described, size_t* begin = nullptr) const;
   Subject NameBeforeOf(size_t a, size_t b) const;
   Subject BodyOfTitleAfter(size_t verb, size_t k) const;
+  Subject NameBeforeOrigin(size_t a, size_t b) const;
   std::string RoleFromApposition(size_t a, size_t b) const;
   size_t TimeAdverbialBefore(size_t a, size_t end) const;
   size_t ClauseStartBefore(size_t a, size_t end) const;
@@ -1240,6 +1241,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
     break;
   }
   if (Subject of = NameBeforeOf(a, b); of.ok()) return of;
+  if (Subject from = NameBeforeOrigin(a, b); from.ok()) return from;
   if (!described) return {};
   size_t t = b;
   while (t > a && IsWord(t - 1) && IsCapitalized(Word(t - 1))) --t;
@@ -1288,6 +1290,23 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
     if (named.kind == Subject::Kind::kName) return named;
   }
   return {};
+}
+
+// Tokens [a, b): a name, a word of origin and one or two capitalized words
+// of where it is from ("die Kranich Logistik GmbH aus Kassel", "Jonas Falk
+// aus Kassel"): the name.
+QuoteExtractor::Run::Subject QuoteExtractor::Run::NameBeforeOrigin(size_t a, size_t b) const {
+  if (b < a + 3 || !IsWordIn(b - 2, QuoteWords::kOrigin)) {
+    if (b < a + 4 || !IsWordIn(b - 3, QuoteWords::kOrigin)) return {};
+  }
+  const size_t k = IsWordIn(b - 2, QuoteWords::kOrigin) ? b - 2 : b - 3;
+  for (size_t j = k + 1; j < b; ++j) {
+    if (!IsWord(j) || !IsCapitalized(Word(j))) return {};
+  }
+  // A company or a name of two words or more, not "der Fahrer aus Kassel".
+  Subject s = ParseName(a, k);
+  const bool whole = s.org || s.name.find(' ') != std::string::npos;
+  return s.kind == Subject::Kind::kName && whole ? s : Subject{};
 }
 
 // "…, sagte ein Sprecher der Brandt AG" (title_after_verb): after the verb,

@@ -289,6 +289,13 @@ TEST_F(QuotesLanguagesTest, GermanCompanyNounInTheGenitiveStandsForTheCompany) {
                   {"Kranich Logistik GmbH", "man prüfe alles.", kReported}}));
 }
 
+TEST_F(QuotesLanguagesTest, GermanAusAndAPlaceAfterTheSubjectSayWhereItIsFrom) {
+  EXPECT_EQ(Of("de", "Die Kranich Logistik GmbH aus Baunatal teilte mit, sie habe keine Fahrer.\n"),
+            (Rows{{"Kranich Logistik GmbH", "sie habe keine Fahrer.", kReported}}));
+  EXPECT_EQ(Of("de", "Jonas Falk aus Kassel sagte, er sei müde.\n"),
+            (Rows{{"Jonas Falk", "er sei müde.", kReported}}));
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {
