@@ -226,12 +226,24 @@ void EntityExtractor::Run::NoteNounEvidence(std::string_view text, const Words& 
       if (x_.determiners_.count(std::string(words[j].lower)) > 0 ||
           (!words[j].text.empty() && IsAsciiDigit(words[j].text[0])) ||
           (i - j >= 2 && x_.prepositions_.count(std::string(words[j].lower)) > 0)) {
-        after_determiner_.insert(w.key);
+        // Not the first word of a company's name: "der Kranich Logistik GmbH".
+        if (!OpensOrgName(text, words, i)) after_determiner_.insert(w.key);
         break;
       }
       if (!StartsLower(words[j].text) || words[j].is_stopword) break;
     }
   }
+}
+
+// Whether words[i] opens a run of capitalized words, two or more, that ends
+// in an organization head word ("Kranich Logistik GmbH").
+bool EntityExtractor::Run::OpensOrgName(std::string_view text, const Words& words, size_t i) const {
+  size_t b = i + 1;
+  while (b < words.size() && (words[b].cap || IsOrgSuffix(words[b])) &&
+         OnlySpaces(Gap(text, words, b - 1, b))) {
+    ++b;
+  }
+  return b - i >= 3 && IsOrgHead(words[b - 1].key);
 }
 
 void EntityExtractor::Run::DemoteCommonNouns(std::string_view text, Words* words_ptr) const {

@@ -227,6 +227,15 @@ TEST(EntitiesGermanTest, APlaceSuffixAfterAPlaceHeadWordIsAPlace) {
   ExpectNone(e, {"Stadtteil", "Kundgebung", "Häuser"});
 }
 
+TEST(EntitiesGermanTest, ACompanyNamedAfterADeterminerKeepsItsFirstWordElsewhere) {
+  const std::vector<Entity> e =
+      Extract("de", {"Bei Kranich Fahrzeugtechnik ruht die Arbeit. Der Streik bei der Kranich "
+                     "Fahrzeugtechnik AG dauert an. Kranich beschäftigt 900 Menschen.\n"});
+  ExpectEntity(e, "Kranich Fahrzeugtechnik AG", "organization",
+               {"Kranich Fahrzeugtechnik", "Kranich"});
+  ExpectNone(e, {"Fahrzeugtechnik", "Streik", "Arbeit"});
+}
+
 TEST(EntitiesGermanTest, ACompoundEndingWithATitleIsATitle) {
   const std::vector<Entity> e =
       Extract("de", {"Bundesverkehrsminister Volker Wissing forderte neue Gespräche. „Dieser "
