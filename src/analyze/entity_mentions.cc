@@ -486,6 +486,10 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
       i = e;
       continue;
     }
+    if (KnownAcronymCompound(d, text, words, i)) {  // "IG-Metall-Sprecherin"
+      i += 2;
+      continue;
+    }
     const Word& w = words[i];
     const bool amp_next = i + 1 < words.size() && Gap(text, words, i, i + 1) == "&" &&
                           AllAsciiUpper(words[i + 1].text);
@@ -520,6 +524,23 @@ size_t EntityExtractor::Run::KnownAcronymRun(std::string_view text, const Words&
     if (KnownRun(text, words, i, e)) found = e;
   }
   return found;
+}
+
+// Where every noun is capitalized, a compound that opens with a listed name
+// of an acronym and a word, joined by a hyphen ("IG-Metall-Sprecherin",
+// "IG-Metall"): adds the name ("IG Metall") and returns true.
+bool EntityExtractor::Run::KnownAcronymCompound(uint32_t d, std::string_view text,
+                                                const Words& words, size_t i) {
+  if (!x_.capitalized_nouns_ || i + 1 >= words.size() || !IsAcronym(words[i].text) ||
+      Gap(text, words, i, i + 1) != "-") {
+    return false;
+  }
+  std::string form = std::string(words[i].text) + " " + std::string(words[i + 1].text);
+  std::string key = NameKey(form);
+  if (!KnownKey(key)) return false;
+  const Span span{words[i].span.begin, words[i + 1].span.end};
+  AddForm(d, span, std::move(form), std::move(key), 2, 2, false, /*acronym=*/false, false, "", "");
+  return true;
 }
 
 // Outside English, a known name or one the pile capitalizes in running

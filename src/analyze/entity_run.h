@@ -252,6 +252,7 @@ class EntityExtractor::Run {
 
   void ScanSentence(uint32_t d, std::string_view text, const Words& words);
   size_t KnownAcronymRun(std::string_view text, const Words& words, size_t i) const;
+  bool KnownAcronymCompound(uint32_t d, std::string_view text, const Words& words, size_t i);
   bool OpensOrgName(std::string_view text, const Words& words, size_t i) const;
 
   // A road code from words[i] on: 1-3 capitals, an optional hyphen, 1-4

@@ -194,8 +194,10 @@ TEST(EntitiesGermanTest, AnOrganizationHeadBeforeANamePartIsAnOrganization) {
 TEST(EntitiesGermanTest, AListedNameThatOpensWithAnAcronymIsOneName) {
   const std::vector<Entity> e =
       Extract("de", {"Die IG Metall rief am Morgen zum Warnstreik auf. Auch der DGB stellte "
-                     "sich hinter die Forderung der IG Metall.\n"});
+                     "sich hinter die Forderung der IG Metall. Eine IG-Metall-Sprecherin "
+                     "bestätigte das.\n"});
   ExpectEntity(e, "IG Metall", "organization");
+  EXPECT_EQ(Find(e, "IG Metall")->mentions.size(), 3u) << Names(e);
   ExpectEntity(e, "DGB", "organization");
   ExpectNone(e, {"IG", "Metall", "Warnstreik", "Forderung"});
 }
