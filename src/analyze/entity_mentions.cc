@@ -493,12 +493,17 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
     const Word& w = words[i];
     const bool amp_next = i + 1 < words.size() && Gap(text, words, i, i + 1) == "&" &&
                           AllAsciiUpper(words[i + 1].text);
-    if ((IsAcronym(w.text) && !w.cap) || LongCapitalsName(w) ||
-        (amp_next && w.text.size() == 1 && IsAsciiUpper(w.text[0]))) {
+    // "SUD-Rail": where capitals mark names, an acronym a hyphen joins to a
+    // name word opens a name.
+    const bool acronym_run = x_.capitals_mark_names_ && IsAcronym(w.text) && !w.cap &&
+                             i + 1 < words.size() && words[i + 1].cap &&
+                             Gap(text, words, i, i + 1) == "-";
+    if (!acronym_run && ((IsAcronym(w.text) && !w.cap) || LongCapitalsName(w) ||
+                         (amp_next && w.text.size() == 1 && IsAsciiUpper(w.text[0])))) {
       i = ScanAcronym(d, text, words, i, shouting);
       continue;
     }
-    if (!w.cap) {
+    if (!w.cap && !acronym_run) {
       ++i;
       continue;
     }
@@ -586,7 +591,7 @@ size_t EntityExtractor::Run::ScanAcronym(uint32_t d, std::string_view text, cons
 size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words, size_t i) const {
   const bool saint = IsNameWordOf(words[i].key, NameWords::kSaint);
   size_t end = i + 1;
-  while (end < words.size()) {
+  while ((end = PastHyphenLinks(text, words, end)) < words.size()) {
     const Word& prev = words[end - 1];
     const Word& next = words[end];
     const std::string_view gap = Gap(text, words, end - 1, end);
@@ -677,10 +682,8 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
           continue;
         }
       }
-      if (space && IsNameWordOf(next.key, NameWords::kOf) && end + 2 < words.size() &&
-          IsNameWordOf(words[end + 1].key, NameWords::kArticle) && HeadType(prev.key) &&
-          words[end + 2].cap && OnlySpaces(Gap(text, words, end + 1, end + 2))) {
-        end += 3;
+      if (const size_t of_end = OfTheEnd(text, words, end); of_end > end) {
+        end = of_end;
         continue;
       }
     }
@@ -907,10 +910,13 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
     }
   }
   if (e - s >= 3 && IsNameWordOf(words[e - 1].key, NameWords::kGenerational)) --e;
-  // Trailing particles, "of", stopwords ("Space Station The").
+  // Trailing particles, "of", stopwords ("Space Station The"); not one
+  // after a hyphen link ("Côte-d'Or").
   while (e > s && ((!words[e - 1].cap &&
                     (IsParticle(words[e - 1].key) || IsOfOrArticle(words[e - 1].key))) ||
-                   (words[e - 1].cap && words[e - 1].is_stopword))) {
+                   (words[e - 1].cap && words[e - 1].is_stopword &&
+                    !(e - 1 > s && !words[e - 2].cap &&
+                      IsNameWordOf(words[e - 2].key, NameWords::kHyphenLink))))) {
     --e;
   }
   if (s >= e) return;
@@ -923,7 +929,8 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
       if (lower || !capped) return;
     } else if (!IsGiven(words[s].key) && !capped && words[s + 1].cap &&
                ((lower && starts_run_.count(words[s + 1].key)) ||
-                (x_.capitals_mark_names_ && !OrgHeadFirst(words, s, e)))) {
+                (x_.capitals_mark_names_ && !OrgHeadFirst(words, s, e) &&
+                 !NamesOutlet(d, text, words, s, e)))) {
       ++s;  // "Regarding Turkey"; "Визит Путина" where capitals mark names
     }
   }

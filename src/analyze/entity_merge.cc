@@ -60,6 +60,17 @@ void EntityExtractor::Run::MergeByKey(Sets* sets) {
     auto [it, inserted] = first.try_emplace(forms_[f].key, f);
     if (!inserted) sets->Union(it->second, f);
   }
+  // "Ferrovia Bourgogne SAS" and "Ferrovia Bourgogne": a name with its
+  // legal form after it and without.
+  for (uint32_t f = 0; f < forms_.size(); ++f) {
+    const std::string_view key = forms_[f].key;
+    const size_t space = key.rfind(' ');
+    if (forms_[f].acronym || forms_[f].demonym || space == std::string_view::npos ||
+        x_.org_suffixes_.count(std::string(key.substr(space + 1))) == 0) {
+      continue;
+    }
+    if (auto it = first.find(key.substr(0, space)); it != first.end()) sets->Union(it->second, f);
+  }
   // Outside English, a word in capitals of 4 letters or more is the name
   // written so ("ÁVILA." in a dateline = "Ávila").
   if (!x_.capitals_mark_names_ && !x_.capitalized_nouns_) return;

@@ -281,6 +281,41 @@ class EntityExtractor::Run {
     }
     return false;
   }
+  // Past the lower-case links (hyphen_link of name_words.txt) from word
+  // `k` on, each between a hyphen and a capitalized word, after a hyphen or
+  // an elision's apostrophe: "Semur-en-Auxois", "Côte-d'Or".
+  size_t PastHyphenLinks(std::string_view text, const Words& words, size_t k) const {
+    while (k > 0 && k + 1 < words.size() && !words[k].cap && words[k + 1].cap &&
+           Gap(text, words, k - 1, k) == "-" &&
+           IsNameWordOf(words[k].key, NameWords::kHyphenLink)) {
+      const std::string_view gap = Gap(text, words, k, k + 1);
+      if (gap != "-" && gap != "'" && gap != "\xE2\x80\x99") break;
+      k += 2;
+    }
+    return k;
+  }
+  // "of the" at word `k` and a capitalized word after it, where the word
+  // before is a head word ("Bank of the West") or a legal form ends the name
+  // ("Rails de l'Est SA"): the end of the capitalized word, else `k`.
+  size_t OfTheEnd(std::string_view text, const Words& words, size_t k) const {
+    if (k == 0 || k + 2 >= words.size() || !IsNameWordOf(words[k].key, NameWords::kOf) ||
+        !IsNameWordOf(words[k + 1].key, NameWords::kArticle) || !words[k + 2].cap ||
+        !name_forms::OnlySpaces(Gap(text, words, k - 1, k))) {
+      return k;
+    }
+    const std::string_view gap = Gap(text, words, k + 1, k + 2);
+    if (!name_forms::OnlySpaces(gap) && gap != "'" && gap != "\xE2\x80\x99") return k;
+    return HeadType(words[k - 1].key) || EndsInOrgSuffix(text, words, k + 2) ? k + 3 : k;
+  }
+  // Words [s, e) name the outlet of document `d` ("(Dépêche Hexagone)" in
+  // its dateline).
+  bool NamesOutlet(uint32_t d, std::string_view text, const Words& words, size_t s,
+                   size_t e) const {
+    const std::string& source = cluster_.documents[d].source;
+    return !source.empty() &&
+           name_forms::NameKey(Span{words[s].span.begin, words[e - 1].span.end}.Slice(text)) ==
+               name_forms::NameKey(source);
+  }
   // " & " after word `k`, before words that end in a legal form: "Kranz &
   // Söhne Werft AG".
   bool AmpersandGap(std::string_view text, const Words& words, size_t k) const {

@@ -221,9 +221,9 @@ constexpr int kAnyWord = -2;
 }  // namespace
 
 const std::string_view NameWords::kKindNames[kKindCount] = {
-    "hyphen_suffix", "place_prefix",      "place_lead", "saint",
-    "period_joins",  "generational",      "of",         "article",
-    "and",           "place_preposition", "name_part",  "place_of"};
+    "hyphen_suffix", "place_prefix", "place_lead", "saint", "period_joins",
+    "generational",  "of",           "article",    "and",   "place_preposition",
+    "name_part",     "place_of",     "hyphen_link"};
 
 Result<NameWords> NameWords::Create(std::string_view data_dir, std::string_view language) {
   const std::string lang(language);

@@ -94,6 +94,7 @@ class NameWords {
     kPlacePreposition,  // "aus Finkenwerder": a name right after it is a place's
     kNamePart,          // "Seeamt Nord": a common noun that names after a head word
     kPlaceOf,           // "provincia de Ávila": before "of", a name after it is a place's
+    kHyphenLink,        // "Semur-en-Auxois": a lower-case word between a name's hyphens
     kKindCount
   };
   static const std::string_view kKindNames[kKindCount];

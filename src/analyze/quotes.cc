@@ -512,6 +512,7 @@ class QuoteExtractor::Run {
   Subject ParseName(size_t a, size_t b) const;
   Subject ParseNameWords(size_t a, size_t b) const;
   Subject DescribedName(size_t a, size_t b) const;
+  std::string RoleWord(size_t k) const;
   Subject BodyName(size_t a, size_t b) const;
   std::string DictionaryForm(size_t i) const;
   // 'c' for a noun of stand_in_company ("la compañía"), 'a' for one of
@@ -1043,8 +1044,24 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DescribedName(size_t a, size_t
   }
   Subject s = ParseNameWords(given, b);
   if (s.kind != Subject::Kind::kName || s.org) return {};
-  s.role = std::string(Span{toks_[a].span.begin, toks_[given - 1].span.end}.Slice(text_));
+  s.role =
+      RoleWord(a) + std::string(Span{toks_[a].span.end, toks_[given - 1].span.end}.Slice(text_));
   return s;
+}
+
+// Word k as part of a role: where titles are written in lower case
+// (lowercase_titles), a capital that only opens the sentence is no part of
+// it ("Директор ООО «Сибтеплосеть» Игорь Белоусов сообщил": "директор");
+// an acronym keeps its capitals.
+std::string QuoteExtractor::Run::RoleWord(size_t k) const {
+  const std::string_view word = Word(k);
+  if (!q_.grammar_.lowercase_titles || !IsSentenceInitial(k)) return std::string(word);
+  const std::string_view lower = LowerWord(k);
+  size_t initial = 0;
+  DecodeUtf8(word, &initial);
+  const bool initial_only = lower.size() == word.size() && initial <= word.size() &&
+                            word.substr(initial) == lower.substr(initial);
+  return std::string(initial_only ? lower : word);
 }
 
 QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNameWords(size_t a, size_t b) const {
@@ -1146,12 +1163,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNameWords(size_t a, size_
       const Title* t = TitleAt(k);
       if (t != nullptr && t->honorific) continue;
       if (!s.role.empty()) s.role += ' ';
-      s.role += Word(k);
+      s.role += RoleWord(k);
     }
   }
   for (size_t k = described; k < name_begin; ++k) {
     if (!s.role.empty()) s.role += ' ';
-    s.role += Word(k);
+    s.role += RoleWord(k);
   }
   s.kind = Subject::Kind::kName;
   s.span = Span{toks_[name_begin].span.begin, toks_[b - 1].span.end};
@@ -1174,8 +1191,23 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNameWords(size_t a, size_
 QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNominal(size_t a, size_t b) const {
   Subject s;
   if (b < a + 2 || b > a + 5) return s;
-  const size_t head = b - 1;
+  size_t head = b - 1;
   const Title* title = TitleAt(head);
+  // "le directeur régional" (title_first_roles): the title first, then
+  // lower-case words that qualify it.
+  if (title == nullptr && q_.grammar_.title_first_roles && b > a + 2 && b <= a + 4 &&
+      TitleAt(a + 1) != nullptr && !TitleAt(a + 1)->honorific) {
+    bool qualifiers = true;
+    for (size_t k = a + 2; k < b && qualifiers; ++k) {
+      const std::string w(IsLowerWord(k) ? LowerWord(k) : "");
+      qualifiers =
+          !w.empty() && !IsPronoun(k) && !IsAdverb(w) && !IsPreposition(w) && TitleAt(k) == nullptr;
+    }
+    if (qualifiers) {
+      head = a + 1;
+      title = TitleAt(head);
+    }
+  }
   const bool person = title != nullptr && !title->honorific;
   if (!person && !(IsLowerWord(head) && IsOrgHead(head))) return s;
   for (size_t k = a + 1; k < head; ++k) {
@@ -1187,7 +1219,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNominal(size_t a, size_t 
   s.kind = Subject::Kind::kNominal;
   s.key = WithoutPeriod(Word(head));
   s.org = !person;
-  s.span = Span{toks_[a + 1].span.begin, toks_[head].span.end};
+  s.span = Span{toks_[a + 1].span.begin, toks_[b - 1].span.end};
   s.role = AsciiLower(s.span.Slice(text_));
   return s;
 }
@@ -1726,6 +1758,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   // chairwoman, Diane McGrath".
   // With name_after_description, also after a possessive ("estime son
   // président, Nicolas Ferrand").
+  bool role_described = false;  // the role is the description before the name
   const bool description_lead =
       IsWordIn(verb + 1, QuoteWords::kArticle) ||
       (q_.grammar_.name_after_description && IsWord(verb + 1) && IsDeterminer(LowerWord(verb + 1)));
@@ -1737,6 +1770,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     if (named.kind == Subject::Kind::kName &&
         (e >= limit || toks_[e].type == TokType::kStop || IsComma(e))) {
       named.role = RoleFromApposition(verb + 1, k);
+      role_described = q_.grammar_.name_after_description && !named.role.empty();
       s = named;
       k = e;
     }
@@ -1766,7 +1800,9 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     if (of) {
     } else if (s.kind == Subject::Kind::kName && s.role.empty()) {
       s.role = RoleFromApposition(k + 1, e);
-    } else if (s.kind == Subject::Kind::kName) {
+    } else if (s.kind == Subject::Kind::kName && !role_described) {
+      // "a déclaré le préfet de la Côte-d'Or, Jean-Marc Delorme, arrivé
+      // sur les lieux": the description before the name is the role.
       std::string role = RoleFromApposition(k + 1, e);
       if (!role.empty()) s.role = role;
     }

@@ -78,7 +78,7 @@ class SentenceMatcher {
         if (f.daypart_alone && !DayJustNamed(*out, sentence, &f.e) && f.late_past) {
           LastEvening(*out, &f.e);
         }
-        if (f.from_named_day) DayFromNamedDay(*out, f.named_day_offset, &f.e);
+        if (f.from_named_day) DayFromNamedDay(*out, f.named_day_offset, f.named_day_past, &f.e);
         out->push_back(std::move(f));
         i = floor_ = next;
         continue;
@@ -91,12 +91,14 @@ class SentenceMatcher {
   static constexpr size_t kNone = SIZE_MAX;
 
   // `offset` days from the last day named in the document so far ("mardi
-  // dernier ... le lendemain": Wednesday).
-  void DayFromNamedDay(const std::vector<Found>& out, int offset, TimeExpression* e) const {
+  // dernier ... le lendemain": Wednesday); told in the past (`past`), from
+  // the last one that does not put it after the document date.
+  void DayFromNamedDay(const std::vector<Found>& out, int offset, bool past,
+                       TimeExpression* e) const {
     for (auto it = out.rbegin(); it != out.rend(); ++it) {
       CivilDate d;
       if (it->e.precision == kPrecisionDay && !it->e.date.empty() && ParseDate(it->e.date, &d) &&
-          d.valid()) {
+          d.valid() && !(past && ref_ != nullptr && Days(d) + offset > Days(*ref_))) {
         SetDay(CivilFromDays(Days(d) + offset), it->e.resolved_from.c_str(), e);
         return;
       }
@@ -632,6 +634,7 @@ class SentenceMatcher {
       SetRelativeDays(0, false, e);
       f->from_named_day = true;
       f->named_day_offset = info_[i]->day_offset;
+      f->named_day_past = Tense(i, i + 1) < 0;
       return true;
     }
     // "am Abend", "por la tarde": a part of the day alone.

@@ -41,6 +41,9 @@ struct Found {
   // the document named before it, else the document date.
   bool from_named_day = false;
   int named_day_offset = 0;
+  // ... told in the past: not a day after the document date ("Le lendemain
+  // de l'accident, il était sorti" after "à partir de lundi").
+  bool named_day_past = false;
 };
 
 // Shared with the event building (timeline.cc).

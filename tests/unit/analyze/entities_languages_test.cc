@@ -363,6 +363,63 @@ TEST(EntitiesFrenchTest, AnElidedParticleJoinsTheName) {
   ExpectNone(e, {"Assurances", "Épargne", "Mutuelle Bretonne"});
 }
 
+// Lower-case links between a name's hyphens (hyphen_link in
+// name_words.txt), or before an elision's apostrophe, keep the name whole;
+// "Or" after "d'" stays though it is a French stopword, and "Côté" opening
+// a sentence is no form of "Côte".
+TEST(EntitiesFrenchTest, HyphenLinksKeepAPlaceNameWhole) {
+  const std::vector<Entity> e =
+      Extract("fr", {"Le préfet de la Côte-d'Or, Paul Mercier, s'est rendu à Bourg-en-Valois "
+                     "puis à Fontaine-lès-Corbières. Il habite en Côte-d'Or depuis dix ans.\n",
+                     "Côté budget, rien ne change pour Bourg-en-Valois.\n"});
+  ExpectEntity(e, "Côte-d'Or", "place");
+  ExpectEntity(e, "Bourg-en-Valois", "place");
+  ExpectEntity(e, "Fontaine-lès-Corbières", "place");
+  ExpectEntity(e, "Paul Mercier", "person");
+  ExpectNone(e, {"Côte", "Côté", "Bourg", "Valois", "Fontaine", "Corbières"});
+}
+
+// The outlet of a document named in its dateline keeps its first word,
+// though the bracket before it opens a sentence.
+TEST(EntitiesFrenchTest, TheOutletInADatelineIsWhole) {
+  Result<Pipeline> pipeline = PipelineIn("fr", "");
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  Result<EntityExtractor> extractor = EntityExtractor::Create("", "fr");
+  ASSERT_TRUE(extractor.ok()) << extractor.status().ToString();
+  Cluster cluster = AnalyzedCluster(
+      *pipeline, {"SENS, 3 mai (Gazette Sénonaise) – Le pont de Sens a été fermé mardi.\n"});
+  cluster.documents[0].source = "Gazette Sénonaise";
+  const std::vector<Entity> e = extractor->Extract(cluster);
+  ASSERT_TRUE(Written(e, "Gazette Sénonaise")) << Names(e);
+  ExpectNone(e, {"Sénonaise"});
+}
+
+// "de l'" inside a company's name that ends in its legal form.
+TEST(EntitiesFrenchTest, OfTheInsideANameThatEndsInALegalForm) {
+  const std::vector<Entity> e =
+      Extract("fr", {"La voie appartient à Voies de l'Ouest SA, qui conteste cette version.\n",
+                     "Selon Voies de l'Ouest SA, la voie avait été inspectée.\n"});
+  ExpectEntity(e, "Voies de l'Ouest SA", "organization");
+  ExpectNone(e, {"Voies", "Ouest SA"});
+}
+
+// An acronym a hyphen joins to a name word is one name ("SUD-Rail").
+TEST(EntitiesFrenchTest, AnAcronymHyphenedToANameIsOneName) {
+  const std::vector<Entity> e =
+      Extract("fr", {"Le syndicat UNSA-Ferroviaire appelle à la grève à Sens.\n",
+                     "Pour UNSA-Ferroviaire, la ligne doit être auditée.\n"});
+  ASSERT_TRUE(Written(e, "UNSA-Ferroviaire")) << Names(e);
+  ExpectNone(e, {"UNSA", "Ferroviaire"});
+}
+
+// A company named with its legal form and without it is one entity.
+TEST(EntitiesFrenchTest, ANameWithAndWithoutItsLegalFormIsOne) {
+  const std::vector<Entity> e =
+      Extract("fr", {"Le car était exploité par la société Autocars Valmont SAS, basée à Sens.\n",
+                     "Chez Autocars Valmont, personne ne veut commenter l'accident.\n"});
+  ExpectEntity(e, "Autocars Valmont SAS", "organization", {"Autocars Valmont"});
+}
+
 TEST(EntitiesRussianTest, ACapitalizedAdjectiveTakesTheHeadWordAfterIt) {
   // "в Заречном районе" = "Заречного района" = "Заречный район"; "на
   // улице Гончарова" is the street "улица Гончарова"; "Аварийные службы"

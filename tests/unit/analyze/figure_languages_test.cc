@@ -169,6 +169,14 @@ TEST(FrenchFiguresTest, PercentLevel) {
   EXPECT_EQ(Figures("fr", "Le chômage a atteint 5,2 %.\n"),
             (Rows{{"5,2 %", 5.2, 5.2, "", "percent", "chômage"}}));
 }
+// A level verb's subject may carry a phrase (figure_grammar.txt "subject |
+// phrase"): what the figure measures is its head noun.
+TEST(FrenchFiguresTest, TheSubjectOfALevelVerbMayCarryAPhrase) {
+  EXPECT_EQ(Figures("fr", "Le coût des travaux est estimé à 2,3 millions d'euros.\n"),
+            (Rows{{"2,3 millions d'euros", 2300000, 2300000, "", "euro", "coût"}}));
+  EXPECT_EQ(Figures("fr", "Les dégâts sont estimés à 12 millions d'euros.\n"),
+            (Rows{{"12 millions d'euros", 12000000, 12000000, "", "euro", "dégâts"}}));
+}
 TEST(FrenchFiguresTest, PercentInWordsIsAChange) {
   EXPECT_EQ(Figures("fr", "Les prix ont augmenté de 12,5 pour cent.\n"),
             (Rows{{"12,5 pour cent", 12.5, 12.5, "", "percent", "variation de prix"}}));

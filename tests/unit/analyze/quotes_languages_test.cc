@@ -89,6 +89,19 @@ TEST_F(QuotesLanguagesTest, FrenchFragmentInsideAClauseIsPartial) {
             (Rows{{"Paul Girard", "Nous rouvrirons le pont en juin", kDirect}}));
 }
 
+// A fragment after a French naming verb ("juge", "qualifie", "dénonce") is
+// the words of the verb's subject; "le juge" before a name stays a title.
+TEST_F(QuotesLanguagesTest, FrenchFragmentAfterANamingVerbIsPartial) {
+  EXPECT_EQ(Of("fr",
+               "La maire de Sens, Julie Caron, juge ce dispositif « insuffisant pour les "
+               "lycéens ».\n"),
+            (Rows{{"Julie Caron", "insuffisant pour les lycéens", kPartial}}));
+  EXPECT_EQ(Of("fr", "Paul Mercier qualifie la décision d'« injuste ».\n"),
+            (Rows{{"Paul Mercier", "injuste", kPartial}}));
+  EXPECT_EQ(Of("fr", "Le juge Paul Renaud a estimé que la procédure était régulière.\n"),
+            (Rows{{"Paul Renaud", "la procédure était régulière.", kReported}}));
+}
+
 TEST_F(QuotesLanguagesTest, RussianFragmentThatWordsFollowIsPartial) {
   EXPECT_EQ(Of("ru", "Мэр Олег Смирнов сказал «спасибо» всем спасателям.\n"),
             (Rows{{"Олег Смирнов", "спасибо", kPartial}}));
@@ -625,7 +638,13 @@ TEST_F(QuotesLanguagesTest, RussianGenitiveSurnameTakesTheNameGivenBefore) {
 TEST_F(QuotesLanguagesTest, RussianRoleBeforeARussianGivenName) {
   const std::string text = "Пенсионерка Галина Кузнецова сказала: «Батареи едва тёплые».\n";
   EXPECT_EQ(Of("ru", text), (Rows{{"Галина Кузнецова", "Батареи едва тёплые", kDirect}}));
-  EXPECT_EQ(RoleOf("ru", text), "Пенсионерка");
+  // Russian writes titles in lower case: the capital only opens the sentence.
+  EXPECT_EQ(RoleOf("ru", text), "пенсионерка");
+  // An acronym that opens the sentence keeps its capitals; German, which
+  // writes every noun with a capital, keeps the title's.
+  EXPECT_EQ(RoleOf("ru", "МЧС России Галина Кузнецова сказала: «Батареи едва тёплые».\n"),
+            "МЧС России");
+  EXPECT_EQ(RoleOf("de", "Pendlerin Jana Brückner sagte: „Der Zug war voll.“\n"), "Pendlerin");
 }
 
 TEST_F(QuotesLanguagesTest, RussianColonBeforeQuote) {
@@ -666,7 +685,7 @@ TEST_F(QuotesLanguagesTest, RussianLegalFormAndQuotedNameAreAnOrganization) {
   EXPECT_EQ(Of("ru", "По словам директора ООО «Заречье» Павла Орлова, мост откроют в мае.\n"),
             (Rows{{"Павла Орлова", "мост откроют в мае.", kReported}}));
   EXPECT_EQ(RoleOf("ru", "Директор ООО «Заречье» Павел Орлов сообщил, что мост откроют.\n"),
-            "Директор ООО «Заречье»");
+            "директор ООО «Заречье»");
 }
 
 TEST_F(QuotesLanguagesTest, RussianDescriptionInLowerCaseBeforeAGivenName) {
@@ -809,6 +828,50 @@ TEST_F(QuotesLanguagesTest, FrenchPossessiveLeftOutOfTheRole) {
   const std::string text = "« Nous resterons ouverts », assure sa directrice, Claire Martin.\n";
   EXPECT_EQ(Of("fr", text), (Rows{{"Claire Martin", "Nous resterons ouverts", kDirect}}));
   EXPECT_EQ(RoleOf("fr", text), "directrice");
+}
+
+// "a déclaré le préfet de l'Yonne, Marc Aubry, venu sur place": the
+// description before the name is the role, not the clause after it.
+TEST_F(QuotesLanguagesTest, FrenchDescriptionBeforeTheNameIsTheRole) {
+  const std::string text =
+      "« Les secours sont arrivés très vite », a déclaré le préfet de l'Yonne, Marc Aubry, "
+      "venu sur place dans la matinée.\n";
+  EXPECT_EQ(Of("fr", text), (Rows{{"Marc Aubry", "Les secours sont arrivés très vite", kDirect}}));
+  EXPECT_EQ(RoleOf("fr", text), "préfet de l'Yonne");
+}
+
+// "Le directeur régional a annoncé que" (title_first_roles): a title with
+// a word that qualifies it after it is the person the text gave that role.
+TEST_F(QuotesLanguagesTest, FrenchTitleWithAQualifierBeforeTheVerb) {
+  EXPECT_EQ(Of("fr",
+               "« Nous avons tout vérifié », a expliqué Paul Mercier, directeur régional de la "
+               "société. Le directeur régional a annoncé que la ligne rouvrirait en mai.\n"),
+            (Rows{{"Paul Mercier", "Nous avons tout vérifié", kDirect},
+                  {"Paul Mercier", "la ligne rouvrirait en mai.", kReported}}));
+  EXPECT_EQ(Of("es",
+               "«Lo hemos revisado todo», explicó Ana Ruiz, directora regional de la empresa. La "
+               "directora regional anunció que la línea abrirá en mayo.\n"),
+            (Rows{{"Ana Ruiz", "Lo hemos revisado todo", kDirect},
+                  {"Ana Ruiz", "la línea abrirá en mayo.", kReported}}));
+  // Without the qualifier the title alone still speaks.
+  EXPECT_EQ(Of("fr",
+               "« Nous avons tout vérifié », a expliqué Paul Mercier, directeur de la société. Le "
+               "directeur a annoncé que la ligne rouvrirait en mai.\n"),
+            (Rows{{"Paul Mercier", "Nous avons tout vérifié", kDirect},
+                  {"Paul Mercier", "la ligne rouvrirait en mai.", kReported}}));
+}
+
+// "assurer" without "que" is to run or provide ("qui assure la liaison"),
+// no reported speech; it still attributes a quote.
+TEST_F(QuotesLanguagesTest, FrenchAssureWithoutQueReportsNothing) {
+  EXPECT_EQ(Of("fr",
+               "Le car est exploité par la société Transports Mercier SA, qui assure depuis 2019 "
+               "la liaison entre les deux villes.\n"),
+            Rows{});
+  EXPECT_EQ(Of("fr", "Paul Mercier assure que la liaison reprendra.\n"),
+            (Rows{{"Paul Mercier", "la liaison reprendra.", kReported}}));
+  EXPECT_EQ(Of("fr", "« La liaison reprendra », assure Paul Mercier.\n"),
+            (Rows{{"Paul Mercier", "La liaison reprendra", kDirect}}));
 }
 
 TEST_F(QuotesLanguagesTest, ABodyIsNoReferentForAnotherDescription) {

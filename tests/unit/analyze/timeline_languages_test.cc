@@ -199,6 +199,33 @@ TEST_F(TimelineLanguagesTest, French) {
             Dates{"7 sept. 2015=2015-09-07"});
 }
 
+// "à partir de", "à compter de": a weekday a change starts on is the one
+// to come, in the present as in the future tense (the document is dated
+// Saturday).
+TEST_F(TimelineLanguagesTest, FrenchStartingFromAWeekdayIsAhead) {
+  EXPECT_EQ(Found("fr", "Le syndicat maintient son appel à la grève à partir de lundi."),
+            Dates{"lundi=2026-03-16"});
+  EXPECT_EQ(Found("fr", "Des navettes seront mises en place à partir de jeudi."),
+            Dates{"jeudi=2026-03-19"});
+  EXPECT_EQ(Found("fr", "Le marché reste fermé à compter du 20 mars."),
+            Dates{"20 mars=2026-03-20"});
+  // Without the onset, a weekday in the present stays the one before.
+  EXPECT_EQ(Found("fr", "Le syndicat a lancé son appel lundi."), Dates{"lundi=2026-03-09"});
+}
+
+// "le lendemain" is the day after the last day named before it; told in
+// the past, not one that would put it after the document date.
+TEST_F(TimelineLanguagesTest, FrenchDayAfterInThePastIsNotAhead) {
+  EXPECT_EQ(Found("fr",
+                  "Le pont a été fermé le 10 mars. Des navettes circuleront à partir de lundi. "
+                  "Le lendemain de l'accident, le conducteur était déjà sorti de l'hôpital."),
+            (Dates{"10 mars=2026-03-10", "lundi=2026-03-16", "lendemain=2026-03-11"}));
+  EXPECT_EQ(Found("fr",
+                  "Le syndicat fera grève à partir de lundi. Le lendemain, aucun train ne "
+                  "roulera."),
+            (Dates{"lundi=2026-03-16", "lendemain=2026-03-17"}));
+}
+
 TEST_F(TimelineLanguagesTest, Spanish) {
   // "la mañana" is the morning (of the document's day); "mañana" alone is
   // tomorrow.
