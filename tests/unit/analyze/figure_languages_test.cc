@@ -567,9 +567,12 @@ const std::vector<std::string> kBoatTexts = {
 };
 TEST(FigureGroupsInLanguagesTest, ALabelInTheDativeIsGivenInTheNominative) {
   EXPECT_EQ(GroupLabels("de", kBoatTexts), (std::vector<std::string>{"Urlauber"}));
-  // Without the nominative in the group the dative stays.
+  // Without the nominative in the pile the dative stays.
   EXPECT_EQ(GroupLabels("de", {kBoatTexts[0], kBoatTexts[2]}),
             (std::vector<std::string>{"Urlaubern"}));
+  // The nominative of another group of the pile names it too.
+  EXPECT_EQ(GroupLabels("de", {kBoatTexts[0], kBoatTexts[2], "Im Hafen warteten 15 Urlauber.\n"}),
+            (std::vector<std::string>{"Urlauber", "Urlauber"}));
 }
 
 // "could exceed 2.7 million" and "will spend 2.7 million" are two figures:
