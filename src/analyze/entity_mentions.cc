@@ -115,6 +115,31 @@ bool AnyCompoundTail(std::string_view stem, size_t min_tail, Found&& found) {
 
 }  // namespace
 
+bool EntityExtractor::Run::OpensLowerCasePhrase(std::string_view text, const Words& words,
+                                                size_t i) const {
+  if (x_.name_endings_.empty() || i + 2 >= words.size() || !words[i].cap ||
+      !HasAdjectiveEnding(words[i].lower) || KnownKey(words[i].key)) {
+    return false;
+  }
+  const Word& adjective = words[i + 1];
+  const Word& noun = words[i + 2];
+  return !adjective.cap && StartsLower(adjective.text) && HasAdjectiveEnding(adjective.lower) &&
+         !noun.cap && StartsLower(noun.text) && InflectedHeadType(noun.key) == nullptr &&
+         OnlySpaces(Gap(text, words, i, i + 1)) && OnlySpaces(Gap(text, words, i + 1, i + 2));
+}
+
+size_t EntityExtractor::Run::AdjectiveHeadEnd(std::string_view text, const Words& words,
+                                              size_t k) const {
+  if (k >= words.size() || words[k].cap || !StartsLower(words[k].text)) return k;
+  if (InflectedHeadType(words[k].key) != nullptr) return k + 1;
+  if (k + 1 < words.size() && HasAdjectiveEnding(words[k].lower) && !words[k + 1].cap &&
+      StartsLower(words[k + 1].text) && OnlySpaces(Gap(text, words, k, k + 1)) &&
+      InflectedHeadType(words[k + 1].key) != nullptr) {
+    return k + 2;
+  }
+  return k;
+}
+
 void EntityExtractor::Run::Survey() {
   words_.resize(cluster_.documents.size());
   for (size_t d = 0; d < cluster_.documents.size(); ++d) {
@@ -508,6 +533,10 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
       continue;
     }
     const size_t end = ExtendRun(text, words, i);
+    if (end == i + 1 && OpensLowerCasePhrase(text, words, i)) {
+      ++i;
+      continue;
+    }
     // "al-Qaida", "al-Assad": a lower-case "al-" before the run joins it.
     const bool al = i > 0 && IsPrefixParticle(words[i - 1].key) && !words[i - 1].cap &&
                     Gap(text, words, i - 1, i) == "-";
@@ -687,19 +716,19 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
         continue;
       }
     }
-    // "Ленинском районе", "Следственный комитет": a capitalized adjective
-    // (adjective_ending) before a lower-case head word.
+    // "Ленинском районе", "Следственный комитет", "Уральской транспортной
+    // прокуратуре": a capitalized adjective (adjective_ending) before a
+    // lower-case head word (AdjectiveHeadEnd).
     // Not first in a sentence, unless capitalized elsewhere ("Аварийные
     // бригады").
-    if (space && prev.cap && !next.cap && StartsLower(next.text) &&
-        HasAdjectiveEnding(prev.lower) &&
-        (!prev.sentence_initial || CappedInRunningText(prev.key)) &&
-        InflectedHeadType(next.key) != nullptr) {
-      ++end;
+    if (const size_t head_end = AdjectiveHeadEnd(text, words, end);
+        space && prev.cap && head_end > end && HasAdjectiveEnding(prev.lower) &&
+        (!prev.sentence_initial || CappedInRunningText(prev.key))) {
+      end = head_end;
       // An organization's with the place it serves in the genitive, a
       // capitalized adjective and a place head: "Законодательного
       // собрания Новосибирской области".
-      const std::string* t = InflectedHeadType(next.key);
+      const std::string* t = InflectedHeadType(words[end - 1].key);
       if (*t == "organization" && end + 1 < words.size()) {
         const Word& adj = words[end];
         const Word& place = words[end + 1];

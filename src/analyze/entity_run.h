@@ -307,6 +307,16 @@ class EntityExtractor::Run {
     if (!name_forms::OnlySpaces(gap) && gap != "'" && gap != "\xE2\x80\x99") return k;
     return HeadType(words[k - 1].key) || EndsInOrgSuffix(text, words, k + 2) ? k + 3 : k;
   }
+  // Where the head word after a capitalized adjective at word k - 1 ends:
+  // k + 1 for a lower-case head word at k ("Ленинском районе"), k + 2 for one
+  // lower-case adjective and the head word after it ("Уральской транспортной
+  // прокуратуре"); k when there is none.
+  size_t AdjectiveHeadEnd(std::string_view text, const Words& words, size_t k) const;
+  // Where names take endings, a capitalized adjective at word i that no list
+  // knows, before a lower-case adjective and a lower-case word that is no
+  // head word: it opens a phrase written in lower case ("заместитель
+  // Уральского транспортного прокурора"), no name by itself.
+  bool OpensLowerCasePhrase(std::string_view text, const Words& words, size_t i) const;
   // Words [s, e) name the outlet of document `d` ("(Dépêche Hexagone)" in
   // its dateline).
   bool NamesOutlet(uint32_t d, std::string_view text, const Words& words, size_t s,

@@ -923,10 +923,13 @@ class Scanner {
         counted_end_ = noun_end;
         SetWhat(r->j, noun_end, m);
         // In the nominative: "120 домов" is labelled "дома"; not "21 музей".
-        const double count = std::fmod(r->value, 100);
-        if (!w_.labels.singular_after_one || !m->unit.empty() || r->scaled ||
-            std::fmod(count, 10) != 1 || count == 11) {
-          m->what = w_.labels.CountedNominative(m->what);
+        const double count = std::fmod(r->value, 100), last = std::fmod(count, 10);
+        const bool bare_count = m->unit.empty() && !r->scaled;
+        if (!w_.labels.singular_after_one || !bare_count || last != 1 || count == 11) {
+          // "164 пассажира": the genitive singular (paucal_endings).
+          const bool paucal = bare_count && !w_.labels.paucal_endings.empty() && last >= 2 &&
+                              last <= 4 && (count < 12 || count > 14);
+          m->what = w_.labels.CountedNominative(m->what, paucal);
         }
         if (m->unit.empty()) {
           r->span_end = tok(noun_end - 1).span.end;
@@ -1005,6 +1008,12 @@ class Scanner {
     for (uint32_t k = first_token_; k > begin_ && k + kMaxCountGap > first_token_; --k) {
       if (!Adjacent(k - 1)) break;
       if (w_.count_nouns.Contains(tok(k - 1).lower)) return casualty_after(k - 1);
+    }
+    // "Число пассажиров, пострадавших при …, выросло до семи": the count noun
+    // opens the sentence, the casualty qualifies the noun after it.
+    if (first_token_ > begin_ + 2 && w_.count_nouns.Contains(tok(begin_).lower) &&
+        Adjacent(begin_) && Gap(begin_ + 1) == ",") {
+      if (std::string_view c = w_.Casualty(tok(begin_ + 2)); !c.empty()) return c;
     }
     uint32_t k = r->j;
     if (k < end_ && AdjacentAt(r->span_end, k) && w_.determiners.Contains(tok(k).lower)) ++k;

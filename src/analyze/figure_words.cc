@@ -450,10 +450,11 @@ Status LoadLabels(std::string_view data_dir, const std::string& name, FigureLabe
           return true;
         }
         if ((row[1] == "counted-modifier-ending" || row[1] == "counted-ending" ||
-             row[1] == "counted-form") &&
+             row[1] == "counted-form" || row[1] == "paucal-ending") &&
             row.size() == 3 && !row[2].empty()) {
           auto& to = row[1] == "counted-form"     ? labels->counted_forms
                      : row[1] == "counted-ending" ? labels->counted_endings
+                     : row[1] == "paucal-ending"  ? labels->paucal_endings
                                                   : labels->counted_modifier_endings;
           to.emplace_back(row[0], row[2]);
           return true;

@@ -162,7 +162,7 @@ bool FigureExtractor::IsDuration(std::string_view unit) const {
 
 const FigureLabelWords& FigureExtractor::label_words() const { return words_->labels; }
 
-std::string FigureLabelWords::CountedNominative(std::string_view label) const {
+std::string FigureLabelWords::CountedNominative(std::string_view label, bool paucal) const {
   // The ending of `word` in `endings` and its nominative, or false.
   auto rewrite = [](const std::vector<std::pair<std::string, std::string>>& endings,
                     std::string_view word, std::string* out) {
@@ -183,7 +183,7 @@ std::string FigureLabelWords::CountedNominative(std::string_view label) const {
     std::string form;
     const std::string* whole = nullptr;
     for (const auto& [from, to] : counted_forms) {
-      if (from == word) whole = &to;
+      if (from == word || (paucal && to == word)) whole = &to;
     }
     if (whole != nullptr) {
       form = *whole;
@@ -192,7 +192,8 @@ std::string FigureLabelWords::CountedNominative(std::string_view label) const {
       at = space;
       if (at < label.size()) out += label[at++];
       continue;
-    } else if (!rewrite(counted_endings, word, &form)) {
+    } else if (!(paucal && rewrite(paucal_endings, word, &form)) &&
+               !rewrite(counted_endings, word, &form)) {
       return std::string(label);  // a word of no known case: all as written
     }
     out += form;  // the head: the rest as written

@@ -332,9 +332,15 @@ struct FigureLabelWords {
   // nominative singular, which stays as written (Russian "21 музей";
   // setting "counted-singular | last-digit-one").
   bool singular_after_one = false;
+  // After a bare count ending in 2, 3 or 4 but not in 12 to 14 the noun is in
+  // the genitive singular: endings of its head to the nominative plural
+  // (Russian "164 пассажира" -> "пассажиры"); a head that is the nominative
+  // of counted_forms ("дома") stays as written. None in English.
+  std::vector<std::pair<std::string, std::string>> paucal_endings;
 
-  // `label` (a counted noun as written) with its words in the nominative.
-  std::string CountedNominative(std::string_view label) const;
+  // `label` (a counted noun as written) with its words in the nominative;
+  // `paucal`: after a count of paucal_endings.
+  std::string CountedNominative(std::string_view label, bool paucal = false) const;
   // The name of casualty key `key`, or null.
   const std::string* CasualtyName(std::string_view key) const { return Find(casualty_names, key); }
   // The name of measure-topic key `key`, or null.

@@ -180,8 +180,10 @@ Result<QuoteGrammar> QuoteGrammar::Load(std::string_view data_dir, std::string_v
       g.acronym_after_body = true;
     } else if (parts.size() == 1 && parts[0] == "stand_in_bodies") {
       g.stand_in_bodies = true;
-    } else if (parts.size() == 3 && parts[0] == "dictionary_ending") {
-      g.dictionary_endings.push_back({std::string(parts[1]), std::string(parts[2])});
+    } else if ((parts.size() == 2 || parts.size() == 3) && parts[0] == "dictionary_ending") {
+      // Without NOMINATIVE the ending is dropped: "аэропорту" -> "аэропорт".
+      g.dictionary_endings.push_back(
+          {std::string(parts[1]), parts.size() == 3 ? std::string(parts[2]) : std::string()});
     } else {
       return Status(StatusCode::kInvalidArgument, file + ":" + std::to_string(lines.number()) +
                                                       ": not a setting: '" + std::string(line) +

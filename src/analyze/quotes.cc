@@ -437,7 +437,19 @@ class QuoteExtractor::Run {
   }
   // TitleOf(Word(i)) for a word token of the current paragraph, looked up once.
   const Title* TitleAt(size_t i) const { return (*title_at_)[i]; }
-  bool IsGiven(size_t i) const { return IsWord(i) && q_.given_.count(LowerWord(i)) > 0; }
+  bool IsGiven(size_t i) const {
+    if (!IsWord(i)) return false;
+    const std::string_view lower = LowerWord(i);
+    if (q_.given_.count(lower) > 0) return true;
+    // A given name in an oblique case, by the rules of dictionary_ending:
+    // "Андрея" (Андрей), "Елены" (Елена).
+    for (const QuoteGrammar::Ending& e : q_.grammar_.dictionary_endings) {
+      if (lower.size() <= e.oblique.size() || !lower.ends_with(e.oblique)) continue;
+      std::string nominative(lower.substr(0, lower.size() - e.oblique.size()));
+      if (q_.given_.count(nominative + e.nominative) > 0) return true;
+    }
+    return false;
+  }
   bool IsOrgHead(size_t i) const {
     return IsWord(i) && q_.org_heads_.count(WithoutPeriod(Word(i))) > 0;
   }
@@ -513,6 +525,7 @@ class QuoteExtractor::Run {
   Subject ParseNameWords(size_t a, size_t b) const;
   Subject DescribedName(size_t a, size_t b) const;
   std::string RoleWord(size_t k) const;
+  std::string TitleNominative(const std::string& word) const;
   Subject BodyName(size_t a, size_t b) const;
   std::string DictionaryForm(size_t i) const;
   // 'c' for a noun of stand_in_company ("la compañía"), 'a' for one of
@@ -543,6 +556,9 @@ class QuoteExtractor::Run {
   Subject CoordinatedSubject(size_t a, size_t end) const;
   Subject SubjectBefore(size_t a, size_t verb, size_t* begin = nullptr) const;
   Subject SubjectAfter(size_t verb, size_t limit, size_t* end) const;
+  Subject TitleAlone(size_t i, size_t end) const;
+  bool IsTitleComplement(size_t k) const;
+  bool BodySpeaksAfter(size_t v, size_t last) const;
   Subject SentenceSubject(size_t a, size_t b) const;
   Subject AuthorOf(size_t a, size_t b) const;
   const Anchor* AnchorBefore(size_t first, size_t verb, const std::vector<Anchor>& anchors) const;
@@ -942,7 +958,19 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyName(size_t a, size_t b) c
   b = std::max(a + 1, TimeAdverbialBefore(a, b));  // "сообщили в ведомстве в четверг"
   size_t h = a;
   while (h + 1 < b && IsTimeWord(LowerWord(h))) ++h;  // "Вчера синоптики предупредили"
-  if (h + 1 < b && IsWordIn(h, QuoteWords::kBodyPreposition)) ++h;
+  if (h + 1 < b && IsWordIn(h, QuoteWords::kBodyPreposition)) {
+    ++h;
+    // "В Росавиации сообщили, что": a name alone after the preposition
+    // speaks as a body does.
+    if (b == h + 1 && IsCapitalized(Word(h)) && !IsSentenceInitial(h)) {
+      Subject s;
+      s.kind = Subject::Kind::kName;
+      s.org = s.body = true;
+      s.span = toks_[h].span;
+      s.name = std::string(Word(h));
+      return s;
+    }
+  }
   size_t article = SIZE_MAX;  // "la" of "la direction"
   while (h + 1 < b && (IsWordIn(h, QuoteWords::kArticle) || IsDeterminer(LowerWord(h)) ||
                        IsWordIn(h, QuoteWords::kUnnamedLead))) {
@@ -951,8 +979,11 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyName(size_t a, size_t b) c
   }
   const size_t from = h;
   // "в региональном управлении МЧС": up to two words before the noun, left
-  // out of the name.
-  while (h + 1 < b && h < from + 2 && IsLowerWord(h) && !IsWordIn(h, QuoteWords::kBody)) {
+  // out of the name; the first may be capitalized after a preposition ("в
+  // Уральской транспортной прокуратуре").
+  while (h + 1 < b && h < from + 2 &&
+         (IsLowerWord(h) || (h == from && h > a && IsCapitalized(Word(h)))) &&
+         !IsWordIn(h, QuoteWords::kBody)) {
     const std::string w(LowerWord(h));
     if (IsPreposition(w) || IsConjunction(w) || IsRelativeWord(w) || IsPronoun(h) ||
         IsSubjectPronoun(w) || IsTimeWord(w) || VerbAt(h) != nullptr || TitleAt(h) != nullptr) {
@@ -1044,9 +1075,22 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DescribedName(size_t a, size_t
   }
   Subject s = ParseNameWords(given, b);
   if (s.kind != Subject::Kind::kName || s.org) return {};
-  s.role =
-      RoleWord(a) + std::string(Span{toks_[a].span.end, toks_[given - 1].span.end}.Slice(text_));
+  s.role = TitleNominative(RoleWord(a)) +
+           std::string(Span{toks_[a].span.end, toks_[given - 1].span.end}.Slice(text_));
   return s;
+}
+
+// A title in an oblique case in its nominative, by the rules of
+// dictionary_ending, when that is a title too ("по словам губернатора
+// области Андрея Воронцова": "губернатор"); else as written.
+std::string QuoteExtractor::Run::TitleNominative(const std::string& word) const {
+  if (TitleOf(word) == nullptr) return word;
+  for (const QuoteGrammar::Ending& e : q_.grammar_.dictionary_endings) {
+    if (word.size() <= e.oblique.size() || !word.ends_with(e.oblique)) continue;
+    std::string nominative = word.substr(0, word.size() - e.oblique.size()) + e.nominative;
+    if (TitleOf(nominative) != nullptr) return nominative;
+  }
+  return word;
 }
 
 // Word k as part of a role: where titles are written in lower case
@@ -1482,6 +1526,10 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
       }
     }
   }
+  if (Subject title = end == a + 1 ? TitleAlone(a, end) : Subject{}; title.ok()) {
+    if (begin != nullptr) *begin = a;
+    return title;
+  }
   // Back to the start of the clause: words, commas and parenthetical groups.
   const size_t start = ClauseStartBefore(a, end);
   const std::vector<std::pair<size_t, size_t>> chunks = CommaChunks(start, end);
@@ -1708,11 +1756,50 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::AuthorOf(size_t a, size_t b) c
 // "said Priya Nandakumar, a spokesperson for the company", "said the leader
 // of the Senate, Justin Alfond". *end is set to the token after the
 // attribution.
+// With title_after_verb, a function title alone at token i, with what it
+// heads up to token `end`, before or after the verb ("— сказал губернатор",
+// "Губернатор сообщил, что", "— подчеркнул глава региона"): a description
+// that refers back to the one the text named with it; none otherwise.
+QuoteExtractor::Run::Subject QuoteExtractor::Run::TitleAlone(size_t i, size_t end) const {
+  const Title* title = TitleAt(i);
+  if (!q_.grammar_.title_after_verb || title == nullptr || title->honorific) return {};
+  Subject s;
+  s.kind = Subject::Kind::kNominal;
+  s.key = WithoutPeriod(Word(i));
+  s.span = Span{toks_[i].span.begin, toks_[end - 1].span.end};
+  s.role = LowerSameLength(std::string(s.span.Slice(text_)));
+  return s;
+}
+
+// Whether the word at token k may say what a title before it heads
+// ("глава региона"): a lower-case word that is no time, listener,
+// preposition, pronoun, adverb, verb or title.
+bool QuoteExtractor::Run::IsTitleComplement(size_t k) const {
+  if (!IsLowerWord(k)) return false;
+  const std::string w(LowerWord(k));
+  return !IsTimeWord(w) && !IsListener(w) && !IsPreposition(w) && !IsPronoun(k) && !IsAdverb(w) &&
+         VerbAt(k) == nullptr && TitleAt(k) == nullptr;
+}
+
+// Whether a body speaks after the verb at token v, to the sentence's end:
+// "CLAUSE, сообщили в Уральской транспортной прокуратуре." (a capital after
+// the preposition reads like where something was said: "said in Paris").
+bool QuoteExtractor::Run::BodySpeaksAfter(size_t v, size_t last) const {
+  size_t end = 0;
+  const Subject s = SubjectAfter(v, last, &end);
+  return s.body && (end >= last || toks_[end].type == TokType::kStop);
+}
+
 QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size_t limit,
                                                                size_t* end) const {
   size_t k = verb + 1;
   while (k < limit && IsWord(k)) ++k;
   Subject s = ParseName(verb + 1, k);
+  // "— заявил вчера гендиректор компании Максим Ершов": a time word between
+  // the verb and the name.
+  if (!s.ok() && verb + 2 < k && IsTimeWord(LowerWord(verb + 1))) {
+    if (Subject named = ParseName(verb + 2, k); named.kind == Subject::Kind::kName) s = named;
+  }
   // "sagte Scholz am Mittwoch", "заявил Савельев на совещании": when or
   // where it was said, after the name.
   const size_t words_end = k;
@@ -1727,13 +1814,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
     s = ParseName(verb + 1, t);
     if (s.ok()) k = t;
   }
-  // "— сказал губернатор": with title_after_verb, a function title alone.
-  if (!s.ok() && q_.grammar_.title_after_verb && k == verb + 2 && TitleAt(verb + 1) != nullptr &&
-      !TitleAt(verb + 1)->honorific) {
-    s.kind = Subject::Kind::kNominal;
-    s.key = WithoutPeriod(Word(verb + 1));
-    s.span = toks_[verb + 1].span;
-    s.role = LowerSameLength(s.key);
+  // "— сказал губернатор", "— подчеркнул глава региона", "— сказал губернатор вчера".
+  if (!s.ok() && (k == verb + 2 || (k == verb + 3 && IsTitleComplement(verb + 2)))) {
+    s = TitleAlone(verb + 1, k);
+  } else if (!s.ok() && k > verb + 2 && AfterTimeAdverbial(verb + 2, k) == k) {
+    s = TitleAlone(verb + 1, verb + 2);
+    if (s.ok()) k = verb + 2;
   }
   // "said Dr. Dominique Lafontaine of Doctors Without Borders, a charity":
   // the apposition describes the organization.
@@ -2956,7 +3042,7 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     const size_t lead = BeforeAuxiliaries(first, x.begin), verb_lead = BeforeAuxiliaries(first, v);
     const bool set_off = SetOffByComma(first, lead) || (x.begin > first && IsDash(x.begin - 1) &&
                                                         x.subject.kind == Subject::Kind::kName);
-    if (!participle && set_off &&
+    if (!participle && set_off && (x.subject.ok() || !BodySpeaksAfter(v, last)) &&
         EndsSentence(AfterVerb(v, *verb), last, *verb, x.subject.kind == Subject::Kind::kName)) {
       x.backward = true;  // "CLAUSE, X said."
       x.begin = lead;

@@ -259,6 +259,41 @@ TEST(EntitiesRussianTest, APlaceInTheGenitiveBeforeANameIsItsOwnMention) {
   ExpectNone(e, {"Турции Реджепом Тайипом Эрдоганом"});
 }
 
+// A given name in -ей ("Андрей") and its cases ("Андрея", "Андреем") are
+// one person; a listed city and agency in the genitive are named in the
+// nominative.
+TEST(EntitiesRussianTest, GivenNamesInEyAndListedNamesInTheGenitive) {
+  const std::vector<Entity> e =
+      Extract("ru", {"Мэр Алексей Грачев открыл новый мост через реку.\n",
+                     "По словам мэра Алексея Грачева, движение запустят к лету. Автобусы из Тюмени "
+                     "пойдут по мосту. В Ростехнадзоре обещают проверку.\n"});
+  ExpectEntity(e, "Алексей Грачев", "person", {"Алексея Грачева"});
+  ExpectEntity(e, "Тюмень", "place", {"Тюмени"});
+  ExpectEntity(e, "Ростехнадзор", "organization", {"Ростехнадзоре"});
+}
+
+// A capitalized adjective, a lower-case one and the head word are one name
+// ("Тверская областная прокуратура"), not the capitalized adjective alone.
+TEST(EntitiesRussianTest, ACapitalizedAdjectiveAndALowerCaseOneBeforeTheHead) {
+  const std::vector<Entity> e =
+      Extract("ru", {"Тверская областная прокуратура начала проверку. Выводы Тверской областной "
+                     "прокуратуры ждут к маю.\n"});
+  const Entity* p = Find(e, "Тверская областная прокуратура");
+  ASSERT_NE(p, nullptr) << Names(e);
+  EXPECT_EQ(p->type, "organization");
+  ExpectNone(e, {"Тверская", "Тверской"});
+}
+
+// A capitalized adjective before a lower-case adjective and a word that is
+// no head word opens a phrase in lower case, no name ("заместитель Тверского
+// транспортного прокурора").
+TEST(EntitiesRussianTest, ACapitalizedAdjectiveOpeningALowerCasePhraseIsNoName) {
+  const std::vector<Entity> e =
+      Extract("ru", {"Проверку начал заместитель Тверского транспортного прокурора Иван Зорин.\n"});
+  ExpectEntity(e, "Иван Зорин", "person");
+  ExpectNone(e, {"Тверского", "Тверской"});
+}
+
 TEST(EntitiesRussianTest, CaseFormsOfANameAreOneEntityAndSentenceStartsAreNoNames) {
   const std::vector<Entity> e = Extract(
       "ru", {"Президент Владимир Путин прибыл в Москву. Пресс-секретарь Кремля Дмитрий Песков "

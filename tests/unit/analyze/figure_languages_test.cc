@@ -388,6 +388,34 @@ TEST(RussianFiguresTest, TheNumberOfTheInjuredRoseToACount) {
   EXPECT_EQ(Figures("ru", "Число пострадавших при пожаре выросло до пяти человек.\n"),
             (Rows{{"пяти человек", 5, 5, "", "people", "injured"}}));
 }
+// Collective numerals count people: "трое погибших", "двое пострадали".
+TEST(RussianFiguresTest, CollectiveNumeralsAndMoreCasualtyWords) {
+  EXPECT_EQ(Figures("ru", "При пожаре погибли трое рабочих.\n"),
+            (Rows{{"трое рабочих", 3, 3, "", "people", "killed"}}));
+  EXPECT_EQ(Figures("ru", "В аварии пострадало пятеро детей.\n"),
+            (Rows{{"пятеро детей", 5, 5, "", "people", "injured"}}));
+  EXPECT_EQ(Figures("ru", "Шесть человек травмированы.\n"),
+            (Rows{{"Шесть человек", 6, 6, "", "people", "injured"}}));
+}
+// After 2, 3 or 4 (not 12 to 14) the noun is in the genitive singular; its
+// label is the nominative plural, unless it is one already ("три дома").
+TEST(RussianFiguresTest, AfterTwoToFourTheLabelIsTheNominativePlural) {
+  EXPECT_EQ(Figures("ru", "На борту находились 164 пассажира.\n"),
+            (Rows{{"164 пассажира", 164, 164, "", "", "пассажиры"}}));
+  EXPECT_EQ(Figures("ru", "В парке компании 23 самолета.\n"),
+            (Rows{{"23 самолета", 23, 23, "", "", "самолеты"}}));
+  EXPECT_EQ(Figures("ru", "Без тепла остались 43 дома.\n"),
+            (Rows{{"43 дома", 43, 43, "", "", "дома"}}));
+  EXPECT_EQ(Figures("ru", "На борту находились 12 пассажиров.\n"),
+            (Rows{{"12 пассажиров", 12, 12, "", "", "пассажиры"}}));
+}
+// The count noun opens the sentence and a casualty qualifies the noun after it.
+TEST(RussianFiguresTest, TheNumberOfPeopleWhoWereInjuredRoseToACount) {
+  EXPECT_EQ(Figures("ru",
+                    "Число пассажиров, пострадавших при аварии автобуса на трассе у деревни, "
+                    "выросло до семи.\n"),
+            (Rows{{"семи", 7, 7, "", "people", "injured"}}));
+}
 TEST(RussianFiguresTest, DoIsUpToUnlessAVerbSetsTheLevel) {
   EXPECT_EQ(Figures("ru", "Штраф составит до 200 тыс. рублей.\n"),
             (Rows{{"до 200 тыс. рублей", 2e5, 2e5, "up to", "rouble", "штраф"}}));

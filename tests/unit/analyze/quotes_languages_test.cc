@@ -102,6 +102,103 @@ TEST_F(QuotesLanguagesTest, FrenchFragmentAfterANamingVerbIsPartial) {
             (Rows{{"Paul Renaud", "la procédure était régulière.", kReported}}));
 }
 
+// A Russian body noun of the masculine or neuter in an oblique case speaks
+// in its dictionary form: the ending is dropped ("в аэропорту": "аэропорт")
+// or changed ("министерства": "министерство").
+TEST_F(QuotesLanguagesTest, RussianMasculineBodyNounsSpeakInTheNominative) {
+  EXPECT_EQ(Of("ru", "Очередь на вокзале исчезла к обеду, уточнили в аэропорту.\n"),
+            (Rows{{"аэропорт", "Очередь на вокзале исчезла к обеду", kReported}}));
+  EXPECT_EQ(Of("ru", "По данным областного минздрава, в больнице остаются трое.\n"),
+            (Rows{{"минздрав", "в больнице остаются трое.", kReported}}));
+  EXPECT_EQ(Of("ru", "По данным министерства финансов края, дефицит сократился.\n"),
+            (Rows{{"министерство финансов края", "дефицит сократился.", kReported}}));
+  EXPECT_EQ(Of("ru", "Как сообщили в штабе, дорогу откроют к вечеру.\n"),
+            (Rows{{"штаб", "дорогу откроют к вечеру.", kReported}}));
+}
+
+// A fragment after a Russian naming verb ("назвал", "называет") is the
+// words of the verb's subject.
+TEST_F(QuotesLanguagesTest, RussianFragmentAfterANamingVerbIsPartial) {
+  EXPECT_EQ(Of("ru", "Учительница Анна Белова назвала решение мэрии «ошибкой».\n"),
+            (Rows{{"Анна Белова", "ошибкой", kPartial}}));
+  EXPECT_EQ(Of("ru",
+               "Водитель Петр Ильин, который вез детей, назвал ремонт моста «пустой "
+               "тратой денег».\n"),
+            (Rows{{"Петр Ильин", "пустой тратой денег", kPartial}}));
+}
+
+// A Russian given name in an oblique case is a given name ("по словам
+// губернатора области Андрея Воронцова": the description, then the name).
+TEST_F(QuotesLanguagesTest, RussianGivenNameInAnObliqueCase) {
+  EXPECT_EQ(Of("ru",
+               "По словам губернатора Тверской области Сергея Лаптева, мост откроют в "
+               "мае.\n"),
+            (Rows{{"Сергея Лаптева", "мост откроют в мае.", kReported}}));
+  EXPECT_EQ(Of("ru", "По словам главного врача больницы Елены Зуевой, мест хватает.\n"),
+            (Rows{{"Елены Зуевой", "мест хватает.", kReported}}));
+  // The title that opens the description is shown in the nominative.
+  EXPECT_EQ(RoleOf("ru", "По словам губернатора Тверской области Сергея Лаптева, мост готов.\n"),
+            "губернатор Тверской области");
+}
+
+// A time word between the verb and the name after a quotation: "— заявил
+// вчера гендиректор компании Максим Ершов".
+TEST_F(QuotesLanguagesTest, RussianTimeWordBetweenTheVerbAndTheName) {
+  EXPECT_EQ(Of("ru", "«Мост откроют в мае», — заявил вчера директор завода Павел Орлов.\n"),
+            (Rows{{"Павел Орлов", "Мост откроют в мае", kDirect}}));
+  EXPECT_EQ(Of("ru", "«Мост откроют в мае», — сказала сегодня Анна Соколова.\n"),
+            (Rows{{"Анна Соколова", "Мост откроют в мае", kDirect}}));
+}
+
+// A title alone before the verb refers back, as after it ("Губернатор
+// сообщил, что": the governor named before).
+TEST_F(QuotesLanguagesTest, RussianTitleAndWhatItHeadsAfterTheVerb) {
+  EXPECT_EQ(Of("ru",
+               "Губернатор Павел Орлов приехал в Заречье. «Мост откроют в мае», — подчеркнул "
+               "глава региона.\n"),
+            (Rows{{"Павел Орлов", "Мост откроют в мае", kDirect}}));
+  // A time after the title is no part of it.
+  EXPECT_EQ(Of("ru",
+               "Губернатор Павел Орлов приехал в Заречье. «Мост откроют в мае», — сказал "
+               "губернатор вчера.\n"),
+            (Rows{{"Павел Орлов", "Мост откроют в мае", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianTitleAloneBeforeTheVerb) {
+  EXPECT_EQ(Of("ru",
+               "Губернатор Павел Орлов приехал в Заречье. Губернатор сообщил, что мост "
+               "откроют в мае.\n"),
+            (Rows{{"Павел Орлов", "мост откроют в мае.", kReported}}));
+}
+
+// A body after the verb speaks though a capitalized adjective opens its name
+// ("сообщили в Уральской транспортной прокуратуре").
+TEST_F(QuotesLanguagesTest, RussianNameAloneAfterVSpeaksAsABody) {
+  EXPECT_EQ(Of("ru", "В Минтрансе сообщили, что мост откроют в мае.\n"),
+            (Rows{{"Минтрансе", "мост откроют в мае.", kReported}}));
+  EXPECT_EQ(Of("ru", "Мост откроют в мае, уточнили в Ростехнадзоре.\n"),
+            (Rows{{"Ростехнадзоре", "Мост откроют в мае", kReported}}));
+}
+
+// A company's trade before its name in quotation marks is a name, no quote
+// that words follow ("авиакомпании «Уралэйр» в аэропорту").
+TEST_F(QuotesLanguagesTest, RussianTradeNounAndQuotedNameAreAName) {
+  EXPECT_EQ(Of("ru",
+               "Число пассажиров, пострадавших при вчерашней аварийной посадке самолета "
+               "авиакомпании «Северавиа» в аэропорту Тулы, выросло до пяти, сообщили в "
+               "прокуратуре.\n"),
+            (Rows{{"прокуратура",
+                   "Число пассажиров, пострадавших при вчерашней аварийной посадке "
+                   "самолета авиакомпании «Северавиа» в аэропорту Тулы, выросло до "
+                   "пяти",
+                   kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, RussianBodyAfterACapitalizedAdjective) {
+  EXPECT_EQ(Of("ru", "Мост закрыт до мая, сообщили в Тверской областной администрации.\n"),
+            (Rows{{"администрация", "Мост закрыт до мая", kReported}}));
+}
+
 TEST_F(QuotesLanguagesTest, RussianFragmentThatWordsFollowIsPartial) {
   EXPECT_EQ(Of("ru", "Мэр Олег Смирнов сказал «спасибо» всем спасателям.\n"),
             (Rows{{"Олег Смирнов", "спасибо", kPartial}}));
