@@ -288,6 +288,7 @@ class QuoteExtractor::Run {
     size_t verb = 0;
     int found = -1;  // the quote (index into found_) a direct quote's attribution gave its speaker
     int from = -1;   // a participle's: the anchor (of the same sentence) whose speaker it takes
+    bool pro_drop = false;  // 'Añadió que …': no subject, the speaker of the quote before
   };
   static constexpr size_t kNoClause = static_cast<size_t>(-1);
 
@@ -1186,10 +1187,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNominal(size_t a, size_t 
   if (b < a + 2 || b > a + 5) return s;
   size_t head = b - 1;
   const Title* title = TitleAt(head);
-  // "le directeur régional" (title_first_roles): the title first, then
-  // lower-case words that qualify it.
+  // "le directeur régional", "la empresa concesionaria" (title_first_roles):
+  // the title or the organization's noun first, then lower-case words that
+  // qualify it.
   if (title == nullptr && q_.grammar_.title_first_roles && b > a + 2 && b <= a + 4 &&
-      TitleAt(a + 1) != nullptr && !TitleAt(a + 1)->honorific) {
+      ((TitleAt(a + 1) != nullptr && !TitleAt(a + 1)->honorific) ||
+       (IsLowerWord(a + 1) && IsOrgHead(a + 1)))) {
     bool qualifiers = true;
     for (size_t k = a + 2; k < b && qualifiers; ++k) {
       const std::string w(IsLowerWord(k) ? LowerWord(k) : "");
@@ -2906,7 +2909,12 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       // participle after it, ends the clauses before it and is who a
       // pronoun after it means.
       if (!x.backward) x.clause = ClauseStart(v, *verb, last);
-      if (x.backward || participle || x.begin < v) anchors.push_back(x);
+      // 'Añadió que …' (pro_drop): a verb opening its sentence, its "that"
+      // right after it, speaks for the speaker of the quote before (ProDrop).
+      x.pro_drop = q_.grammar_.pro_drop && !x.backward && verb_lead == first &&
+                   IsCapitalized(Word(first)) && IsWordIn(v + 1, QuoteWords::kThat) &&
+                   x.clause == v + 2;
+      if (x.backward || participle || x.begin < v || x.pro_drop) anchors.push_back(x);
       continue;
     }
     if (!x.backward) {
@@ -3012,7 +3020,9 @@ void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t l
                          !IsRelativeWord(LowerWord(x.begin)) && attribution;
     // "..., Tim Medlin, responded to the call": a named subject whose verb
     // introduces nothing is no attribution either.
-    if ((x.subject.ok() && attribution) || x.backward || set_off) starts.push_back(x.begin);
+    if ((x.subject.ok() && attribution) || x.backward || set_off || x.pro_drop) {
+      starts.push_back(x.begin);
+    }
     if (!x.subject.ok() && x.begin < x.verb && attribution) AddUnnamed(x.begin, x.verb, x.verb);
   }
   std::vector<int> emitted(anchors.size(), -1);  // the quote each anchor gave
@@ -3020,7 +3030,7 @@ void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t l
   const Span sspan = TrimSpan(text_, doc_.sentences[sentence].span);
   for (size_t i = 0; i < anchors.size(); ++i) {
     const Anchor& x = anchors[i];
-    if (!x.subject.ok()) continue;
+    if (!x.subject.ok() && !x.pro_drop) continue;
     size_t b = first, e = x.begin;
     if (!x.backward) {
       if (x.clause == kNoClause || x.clause >= last) continue;
@@ -3057,6 +3067,7 @@ void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t l
     }
     Found f;
     f.subject = x.subject;
+    f.pro_drop = x.pro_drop;
     f.inherit_from = x.from >= 0 ? emitted[static_cast<size_t>(x.from)] : x.found;
     f.quote.kind = Quote::Kind::kReported;
     f.quote.sentence = sentence;

@@ -419,6 +419,56 @@ TEST_F(QuotesLanguagesTest, SpanishVerbWithNoSubject) {
             {"Tomás Vidal", "Lo haremos bien", kDirect}}));
 }
 
+// contar, avanzar que, mantener que, confirmar que, sostener: verbs of
+// saying; avanzar and mantener only with "que".
+TEST_F(QuotesLanguagesTest, SpanishMoreVerbsOfSaying) {
+  EXPECT_EQ(Of("es", "«Se oyó un golpe enorme», contó Ana Ruiz, una vecina del barrio.\n"),
+            (Rows{{"Ana Ruiz", "Se oyó un golpe enorme", kDirect}}));
+  EXPECT_EQ(Of("es", "Pedro Gil avanzó que el plan estará listo en mayo.\n"),
+            (Rows{{"Pedro Gil", "el plan estará listo en mayo.", kReported}}));
+  EXPECT_EQ(Of("es", "Pedro Gil mantiene que el edificio era seguro.\n"),
+            (Rows{{"Pedro Gil", "el edificio era seguro.", kReported}}));
+  EXPECT_EQ(Of("es", "El equipo de Pedro Gil avanzó hasta la final.\n"), Rows{});
+}
+
+// A fragment after a Spanish naming verb ("calificó … de «…»") is the
+// words of the verb's subject.
+TEST_F(QuotesLanguagesTest, SpanishFragmentAfterANamingVerbIsPartial) {
+  EXPECT_EQ(Of("es", "Carmen Vidal calificó el informe de «una vergüenza para la ciudad».\n"),
+            (Rows{{"Carmen Vidal", "una vergüenza para la ciudad", kPartial}}));
+}
+
+// "La empresa concesionaria": the company's noun, then an adjective, still
+// stands for the company named last by its legal form.
+TEST_F(QuotesLanguagesTest, SpanishCompanyNounWithAnAdjectiveStandsForTheCompany) {
+  EXPECT_EQ(Of("es",
+               "El edificio es de Obras del Norte, S.L. desde 2019. La empresa concesionaria "
+               "mantiene que el edificio era seguro.\n"),
+            (Rows{{"Obras del Norte, S.L.", "el edificio era seguro.", kReported}}));
+}
+
+// "Añadió que …" (pro_drop): a verb opening its sentence with "que" right
+// after it speaks for the speaker of the quote before it in the paragraph;
+// with no quote before, for nobody.
+TEST_F(QuotesLanguagesTest, SpanishVerbOpeningItsSentenceTakesTheSpeakerBefore) {
+  EXPECT_EQ(Of("es",
+               "«Llega tarde», dijo el alcalde, Tomás Ferrer. Añadió que la policía reforzará "
+               "el tráfico.\n"),
+            (Rows{{"Tomás Ferrer", "Llega tarde", kDirect},
+                  {"Tomás Ferrer", "la policía reforzará el tráfico.", kReported}}));
+  EXPECT_EQ(Of("es", "Tomás Ferrer visitó la zona. Añadió que la policía reforzará el tráfico.\n"),
+            Rows{});
+}
+
+// An unnamed worker or witness speaks as a body would ("una fuente
+// cercana"): the article stays with the noun.
+TEST_F(QuotesLanguagesTest, SpanishAnUnnamedWorkerSpeaks) {
+  EXPECT_EQ(Of("es",
+               "Un trabajador del hospital, que pidió no ser identificado, contó a esta agencia "
+               "que las goteras eran conocidas.\n"),
+            (Rows{{"Un trabajador del hospital", "las goteras eran conocidas.", kReported}}));
+}
+
 TEST_F(QuotesLanguagesTest, SpanishDeQue) {
   EXPECT_EQ(Of("es", "Tomás Vidal advirtió de que el viento podría cambiar.\n"),
             (Rows{{"Tomás Vidal", "el viento podría cambiar.", kReported}}));
