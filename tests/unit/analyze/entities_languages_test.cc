@@ -421,6 +421,15 @@ TEST(EntitiesSpanishTest, TitlesPlacesAndOrganizations) {
   ExpectNone(e, {"Pero", "Sin", "Sin embargo", "Según", "Hoy", "Gobierno", "Sra"});
 }
 
+// Bomberos and Servicio open the names of organizations.
+TEST(EntitiesSpanishTest, FirefightersAndServicesAreOrganizations) {
+  const std::vector<Entity> e =
+      Extract("es", {"Los Bomberos de Sevilla llegaron a las diez. El Servicio Andaluz de Salud "
+                     "abrió una investigación.\n"});
+  ExpectEntity(e, "Bomberos de Sevilla", "organization");
+  ExpectEntity(e, "Servicio Andaluz de Salud", "organization");
+}
+
 TEST(EntitiesSpanishTest, APortfolioAfterATitleIsNoNameAndANameOpensWithItsHead) {
   const std::vector<Entity> e =
       Extract("es", {"La ministra de Trabajo, Yolanda Díaz, habló con el Banco Santander en "
