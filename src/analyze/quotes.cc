@@ -1481,6 +1481,19 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
         s = named;
       }
     }
+    // "El concejal de Urbanismo, Alberto Campos, explicó que"
+    // (name_after_description): the description before the name, opening
+    // with the article and a title, is its role.
+    if (q_.grammar_.name_after_description && s.kind == Subject::Kind::kName && !s.org &&
+        s.role.empty() && c >= 2 && at == chunk_begin) {
+      const auto [d_begin, d_end] = chunks[c - 2];
+      const Title* title = d_end > d_begin + 1 ? TitleAt(d_begin + 1) : nullptr;
+      if (IsWordIn(d_begin, QuoteWords::kDefiniteArticle) && title != nullptr &&
+          !title->honorific) {
+        s.role = RoleFromApposition(d_begin, d_end);
+        at = d_begin;
+      }
+    }
     if (s.ok()) {
       AddApposition(chunks, c, &s);
       if (begin != nullptr) *begin = at;

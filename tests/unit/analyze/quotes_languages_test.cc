@@ -469,6 +469,17 @@ TEST_F(QuotesLanguagesTest, SpanishAnUnnamedWorkerSpeaks) {
             (Rows{{"Un trabajador del hospital", "las goteras eran conocidas.", kReported}}));
 }
 
+// "El concejal de Urbanismo, Alberto Campos, explicó que" (name_after_description):
+// the description before the name is the role of reported speech too.
+TEST_F(QuotesLanguagesTest, SpanishDescriptionBeforeTheNameIsTheRoleOfReportedSpeech) {
+  const std::string text =
+      "El concejal de Urbanismo, Alberto Campos, explicó que la estructura es segura.\n";
+  EXPECT_EQ(Of("es", text), (Rows{{"Alberto Campos", "la estructura es segura.", kReported}}));
+  EXPECT_EQ(RoleOf("es", text), "concejal de Urbanismo");
+  EXPECT_EQ(RoleOf("fr", "Le directeur régional, Paul Roux, a indiqué que la ligne rouvrira.\n"),
+            "directeur régional");
+}
+
 TEST_F(QuotesLanguagesTest, SpanishDeQue) {
   EXPECT_EQ(Of("es", "Tomás Vidal advirtió de que el viento podría cambiar.\n"),
             (Rows{{"Tomás Vidal", "el viento podría cambiar.", kReported}}));
