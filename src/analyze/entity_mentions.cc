@@ -514,6 +514,15 @@ size_t EntityExtractor::Run::ScanAcronym(uint32_t d, std::string_view text, cons
          Gap(text, words, end - 1, end) == "&" && AllAsciiUpper(words[end].text)) {
     ++end;
   }
+  // "CC OO", "EE UU" (where capitals mark names): abbreviations of plural
+  // names double each initial; two of them a space apart are one.
+  auto doubled = [](std::string_view t) {
+    return t.size() == 2 && IsAsciiUpper(t[0]) && t[0] == t[1];
+  };
+  while (x_.capitals_mark_names_ && end == i + 1 && end < words.size() && doubled(w.text) &&
+         doubled(words[end].text) && OnlySpaces(Gap(text, words, end - 1, end))) {
+    ++end;
+  }
   Span span{w.span.begin, words[end - 1].span.end};
   std::string form(span.Slice(text));
   if (end == i + 1 && IsRomanNumeral(form)) return end;

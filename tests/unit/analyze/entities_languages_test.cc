@@ -421,6 +421,16 @@ TEST(EntitiesSpanishTest, TitlesPlacesAndOrganizations) {
   ExpectNone(e, {"Pero", "Sin", "Sin embargo", "Según", "Hoy", "Gobierno", "Sra"});
 }
 
+// "CC OO": an abbreviation that doubles each initial is one name, not two.
+TEST(EntitiesSpanishTest, DoubledInitialsASpaceApartAreOneName) {
+  const std::vector<Entity> e =
+      Extract("es", {"La secretaria de CC OO en la fábrica habló con UGT. Desde CC OO piden "
+                     "calma.\n"});
+  ExpectEntity(e, "CC OO", "other");
+  ExpectEntity(e, "UGT", "other");
+  ExpectNone(e, {"CC", "OO"});
+}
+
 // Bomberos and Servicio open the names of organizations.
 TEST(EntitiesSpanishTest, FirefightersAndServicesAreOrganizations) {
   const std::vector<Entity> e =
