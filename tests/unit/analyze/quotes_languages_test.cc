@@ -429,6 +429,11 @@ TEST_F(QuotesLanguagesTest, SpanishMoreVerbsOfSaying) {
   EXPECT_EQ(Of("es", "Pedro Gil mantiene que el edificio era seguro.\n"),
             (Rows{{"Pedro Gil", "el edificio era seguro.", kReported}}));
   EXPECT_EQ(Of("es", "El equipo de Pedro Gil avanzó hasta la final.\n"), Rows{});
+  EXPECT_EQ(Of("es", "«Fue un error», ha reconocido Pedro Gil.\n"),
+            (Rows{{"Pedro Gil", "Fue un error", kDirect}}));
+  EXPECT_EQ(Of("es", "Pedro Gil recordó que la obra se aprobó en 2019.\n"),
+            (Rows{{"Pedro Gil", "la obra se aprobó en 2019.", kReported}}));
+  EXPECT_EQ(Of("es", "Pedro Gil recordó a las víctimas del accidente.\n"), Rows{});
 }
 
 // A fragment after a Spanish naming verb ("calificó … de «…»") is the
