@@ -2922,9 +2922,15 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       // participle after it, ends the clauses before it and is who a
       // pronoun after it means.
       if (!x.backward) x.clause = ClauseStart(v, *verb, last);
-      // 'Añadió que …' (pro_drop): a verb opening its sentence, its "that"
-      // right after it, speaks for the speaker of the quote before (ProDrop).
-      x.pro_drop = q_.grammar_.pro_drop && !x.backward && verb_lead == first &&
+      // 'Añadió que …', 'Además, explicó que …' (pro_drop): a verb opening
+      // its sentence (after adverbs), its "that" right after it, speaks for
+      // the speaker of the quote before (ProDrop).
+      size_t opening = first;
+      while (opening < verb_lead && ((IsWord(opening) && IsAdverb(LowerWord(opening))) ||
+                                     (IsComma(opening) && !IsColon(opening) && opening > first))) {
+        ++opening;
+      }
+      x.pro_drop = q_.grammar_.pro_drop && !x.backward && opening == verb_lead &&
                    IsCapitalized(Word(first)) && IsWordIn(v + 1, QuoteWords::kThat) &&
                    x.clause == v + 2;
       if (x.backward || participle || x.begin < v || x.pro_drop) anchors.push_back(x);

@@ -461,6 +461,11 @@ TEST_F(QuotesLanguagesTest, SpanishVerbOpeningItsSentenceTakesTheSpeakerBefore) 
                "el tráfico.\n"),
             (Rows{{"Tomás Ferrer", "Llega tarde", kDirect},
                   {"Tomás Ferrer", "la policía reforzará el tráfico.", kReported}}));
+  EXPECT_EQ(Of("es",
+               "«Llega tarde», dijo el alcalde, Tomás Ferrer. Además, ha explicado que la "
+               "policía reforzará el tráfico.\n"),
+            (Rows{{"Tomás Ferrer", "Llega tarde", kDirect},
+                  {"Tomás Ferrer", "la policía reforzará el tráfico.", kReported}}));
   EXPECT_EQ(Of("es", "Tomás Ferrer visitó la zona. Añadió que la policía reforzará el tráfico.\n"),
             Rows{});
 }
