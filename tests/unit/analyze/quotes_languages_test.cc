@@ -434,6 +434,11 @@ TEST_F(QuotesLanguagesTest, SpanishMoreVerbsOfSaying) {
   EXPECT_EQ(Of("es", "Pedro Gil recordó que la obra se aprobó en 2019.\n"),
             (Rows{{"Pedro Gil", "la obra se aprobó en 2019.", kReported}}));
   EXPECT_EQ(Of("es", "Pedro Gil recordó a las víctimas del accidente.\n"), Rows{});
+  // After the auxiliary, the participle (irregular_participle).
+  EXPECT_EQ(Of("es", "Pedro Gil ha confirmado que el plan sigue.\n"),
+            (Rows{{"Pedro Gil", "el plan sigue.", kReported}}));
+  EXPECT_EQ(Of("es", "Pedro Gil había anunciado que el plan sigue.\n"),
+            (Rows{{"Pedro Gil", "el plan sigue.", kReported}}));
 }
 
 // A fragment after a Spanish naming verb ("calificó … de «…»") is the
