@@ -1728,17 +1728,24 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   // With name_after_description, also after a possessive ("estime son
   // président, Nicolas Ferrand").
   bool role_described = false;  // the role is the description before the name
+  // "ha asegurado este martes la delegada del Gobierno, Ana Ruiz": when it
+  // was said comes first.
+  const size_t lead =
+      q_.grammar_.name_after_description ? AfterTimeAdverbial(verb + 1, k) : verb + 1;
   const bool description_lead =
-      IsWordIn(verb + 1, QuoteWords::kArticle) ||
-      (q_.grammar_.name_after_description && IsWord(verb + 1) && IsDeterminer(LowerWord(verb + 1)));
-  if ((!s.ok() || s.kind == Subject::Kind::kNominal) && k > verb + 2 && description_lead &&
-      IsComma(k) && !IsColon(k)) {
+      IsWordIn(lead, QuoteWords::kArticle) ||
+      (q_.grammar_.name_after_description && IsWord(lead) && IsDeterminer(LowerWord(lead)));
+  // "aseguró la enfermera del hospital, Ana Ruiz" (name_after_description):
+  // a body named inside the description does not speak; the name does.
+  const bool described_body = q_.grammar_.name_after_description && s.body;
+  if ((!s.ok() || s.kind == Subject::Kind::kNominal || described_body) && k > lead + 1 &&
+      description_lead && IsComma(k) && !IsColon(k)) {
     size_t e = k + 1;
     while (e < limit && IsWord(e)) ++e;
     Subject named = ParseName(k + 1, e);
     if (named.kind == Subject::Kind::kName &&
         (e >= limit || toks_[e].type == TokType::kStop || IsComma(e))) {
-      named.role = RoleFromApposition(verb + 1, k);
+      named.role = RoleFromApposition(lead, k);
       role_described = q_.grammar_.name_after_description && !named.role.empty();
       s = named;
       k = e;

@@ -495,6 +495,19 @@ TEST_F(QuotesLanguagesTest, SpanishDescriptionBeforeTheNameIsTheRoleOfReportedSp
             "directeur régional");
 }
 
+// "aseguró la enfermera del hospital, Ana Ruiz": the body inside the
+// description does not speak, the name after it does; when it was said
+// ("este martes") is no part of the role.
+TEST_F(QuotesLanguagesTest, SpanishNameAfterADescriptionThatNamesABody) {
+  const std::string nurse = "«No hay riesgo», aseguró la enfermera del hospital, Ana Ruiz.\n";
+  EXPECT_EQ(Of("es", nurse), (Rows{{"Ana Ruiz", "No hay riesgo", kDirect}}));
+  EXPECT_EQ(RoleOf("es", nurse), "enfermera del hospital");
+  EXPECT_EQ(RoleOf("es",
+                   "«No hay riesgo», ha asegurado este martes la delegada del Gobierno, Ana "
+                   "Ruiz.\n"),
+            "delegada del Gobierno");
+}
+
 TEST_F(QuotesLanguagesTest, SpanishDeQue) {
   EXPECT_EQ(Of("es", "Tomás Vidal advirtió de que el viento podría cambiar.\n"),
             (Rows{{"Tomás Vidal", "el viento podría cambiar.", kReported}}));
