@@ -548,6 +548,7 @@ class QuoteExtractor::Run {
   std::span<const Anchor> DirectAnchors(size_t first, size_t last) const;
 
   size_t AfterListener(size_t k, size_t last) const;
+  bool ListenerPhrase(size_t a, size_t b) const;
   size_t AfterTimeAdverbial(size_t k, size_t last) const;
   size_t AfterSayingPhrase(size_t k, size_t last) const;
   size_t AfterSaying(size_t k, size_t last, const Verb& verb) const;
@@ -1918,6 +1919,19 @@ size_t QuoteExtractor::Run::AfterListener(size_t k, size_t last) const {
   return k;
 }
 
+// Whether tokens [a, b) name who was told: a determiner maybe, then a
+// listener word, a name, or both ("los periodistas", "Europa Press", "la
+// cadena SER").
+bool QuoteExtractor::Run::ListenerPhrase(size_t a, size_t b) const {
+  size_t i = a;
+  if (i < b && IsWord(i) && IsDeterminer(LowerWord(i))) ++i;
+  const bool noun = i < b && IsWord(i) && IsListener(LowerWord(i));
+  if (noun) ++i;
+  const size_t name = i;
+  while (i < b && IsWord(i) && IsCapitalized(Word(i))) ++i;
+  return i == b && (noun || i > name);
+}
+
 // The token after a time adverbial starting at token k: "Tuesday", "on
 // Friday", "last week", "this morning", "yesterday"; k when there is none.
 size_t QuoteExtractor::Run::AfterTimeAdverbial(size_t k, size_t last) const {
@@ -2054,9 +2068,10 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
         (IsAuxiliary(LowerWord(j + 1)) || W().EndsIn(LowerWord(j + 1), QuoteWords::kPastEnding))) {
       break;
     }
-    // "advirtió de que": a preposition right before "that".
+    // "advirtió de que": a preposition right before "that"; "dijo a los
+    // periodistas que", "explicó a Europa Press que": one before a listener.
     if (j == k || verb.takes_object || IsAdverbialStart(LowerWord(k)) ||
-        (j == k + 1 && IsWordIn(k, QuoteWords::kThatLead))) {
+        (IsWordIn(k, QuoteWords::kThatLead) && (j == k + 1 || ListenerPhrase(k + 1, j)))) {
       return j + 1 < last && IsWord(j + 1) ? j + 1 : kNoClause;
     }
     break;

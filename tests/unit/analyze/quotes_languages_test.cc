@@ -508,6 +508,16 @@ TEST_F(QuotesLanguagesTest, SpanishNameAfterADescriptionThatNamesABody) {
             "delegada del Gobierno");
 }
 
+// "dijo a los periodistas que": the listener after "a" stands between the
+// verb and "que"; "respondió a las críticas que …" is a relative clause.
+TEST_F(QuotesLanguagesTest, SpanishListenerBeforeQue) {
+  EXPECT_EQ(Of("es", "Luis Gómez declaró a los periodistas que no hay detenidos.\n"),
+            (Rows{{"Luis Gómez", "no hay detenidos.", kReported}}));
+  EXPECT_EQ(Of("es", "Luis Gómez explicó a Europa Press que no hay detenidos.\n"),
+            (Rows{{"Luis Gómez", "no hay detenidos.", kReported}}));
+  EXPECT_EQ(Of("es", "Luis Gómez respondió a las críticas que recibió del alcalde.\n"), Rows{});
+}
+
 TEST_F(QuotesLanguagesTest, SpanishDeQue) {
   EXPECT_EQ(Of("es", "Tomás Vidal advirtió de que el viento podría cambiar.\n"),
             (Rows{{"Tomás Vidal", "el viento podría cambiar.", kReported}}));
