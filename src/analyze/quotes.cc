@@ -1355,6 +1355,10 @@ std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
       IsPartyTag(Word(a)) || IsPreposition(LowerWord(a))) {
     return {};
   }
+  // ", de 45 años,": an age.
+  if (a + 1 < b && IsWordIn(a, QuoteWords::kOf) && IsWord(a + 1) && IsAsciiDigit(Word(a + 1)[0])) {
+    return {};
+  }
   if (b == a + 1 && IsAdverb(LowerWord(a))) return {};  // ", however,"
   // ", capturing the major cities,": a participle clause, no role.
   if ((a == 0 || !IsWordIn(a - 1, QuoteWords::kArticle)) &&

@@ -518,6 +518,13 @@ TEST_F(QuotesLanguagesTest, SpanishListenerBeforeQue) {
   EXPECT_EQ(Of("es", "Luis Gómez respondió a las críticas que recibió del alcalde.\n"), Rows{});
 }
 
+// ", de 45 años,": an age is no role.
+TEST_F(QuotesLanguagesTest, SpanishAgeIsNoRole) {
+  const std::string text = "Marta López, de 45 años, relata que tuvo que salir por la ventana.\n";
+  EXPECT_EQ(Of("es", text), (Rows{{"Marta López", "tuvo que salir por la ventana.", kReported}}));
+  EXPECT_EQ(RoleOf("es", text), "");
+}
+
 TEST_F(QuotesLanguagesTest, SpanishDeQue) {
   EXPECT_EQ(Of("es", "Tomás Vidal advirtió de que el viento podría cambiar.\n"),
             (Rows{{"Tomás Vidal", "el viento podría cambiar.", kReported}}));
