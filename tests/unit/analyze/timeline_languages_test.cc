@@ -134,6 +134,15 @@ TEST_F(TimelineLanguagesTest, German) {
             Dates{"Ende der Woche=2026-03-15"});
   EXPECT_EQ(Found("fr", "Les résultats seront connus d'ici la fin du mois."),
             Dates{"fin du mois=2026-03-31"});
+  // The end of a week with a word saying which is a weekend: its Sunday.
+  EXPECT_EQ(Found("es", "El pasado fin de semana hubo tres accidentes."),
+            Dates{"pasado fin de semana=2026-03-08"});
+  EXPECT_EQ(Found("es", "El fin de semana pasado hubo tres accidentes."),
+            Dates{"fin de semana pasado=2026-03-08"});
+  EXPECT_EQ(Found("pt", "No próximo fim de semana haverá três concertos."),
+            Dates{"próximo fim de semana=2026-03-22"});
+  EXPECT_EQ(Found("es", "Las obras terminarán a finales de esta semana."),
+            Dates{"finales de esta semana=2026-03-15"});
   EXPECT_EQ(Found("es", "Las obras terminarán a finales de este año."),
             Dates{"finales de este año=2026-12-31"});
   // A year alone before a word that follows no count; a count is no year.
