@@ -549,6 +549,8 @@ class QuoteExtractor::Run {
 
   size_t AfterListener(size_t k, size_t last) const;
   bool ListenerPhrase(size_t a, size_t b) const;
+  void DescriptionBeforeName(std::pair<size_t, size_t> chunk, Subject* s, size_t* at) const;
+  bool OpensWithVerbAndThat(size_t first, size_t verb_lead, size_t v, size_t clause) const;
   size_t AfterTimeAdverbial(size_t k, size_t last) const;
   size_t AfterSayingPhrase(size_t k, size_t last) const;
   size_t AfterSaying(size_t k, size_t last, const Verb& verb) const;
@@ -1371,6 +1373,24 @@ std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
   return std::string(Span{toks_[a].span.begin, toks_[e - 1].span.end}.Slice(text_));
 }
 
+// "El concejal de Urbanismo, Alberto Campos, explicó que"
+// (name_after_description): the chunk before the name `s` (a name of a
+// person without a role), opening with the article and a title, is its
+// role; *at moves to where it begins.
+void QuoteExtractor::Run::DescriptionBeforeName(std::pair<size_t, size_t> chunk, Subject* s,
+                                                size_t* at) const {
+  if (!q_.grammar_.name_after_description || s->kind != Subject::Kind::kName || s->org ||
+      !s->role.empty()) {
+    return;
+  }
+  const auto [d_begin, d_end] = chunk;
+  const Title* title = d_end > d_begin + 1 ? TitleAt(d_begin + 1) : nullptr;
+  if (IsWordIn(d_begin, QuoteWords::kDefiniteArticle) && title != nullptr && !title->honorific) {
+    s->role = RoleFromApposition(d_begin, d_end);
+    *at = d_begin;
+  }
+}
+
 // The first token of a time adverbial ending right before token `end`
 // ("on Wednesday", "late Saturday", "earlier this week"), no earlier than
 // token a; `end` when there is none.
@@ -1486,19 +1506,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
         s = named;
       }
     }
-    // "El concejal de Urbanismo, Alberto Campos, explicó que"
-    // (name_after_description): the description before the name, opening
-    // with the article and a title, is its role.
-    if (q_.grammar_.name_after_description && s.kind == Subject::Kind::kName && !s.org &&
-        s.role.empty() && c >= 2 && at == chunk_begin) {
-      const auto [d_begin, d_end] = chunks[c - 2];
-      const Title* title = d_end > d_begin + 1 ? TitleAt(d_begin + 1) : nullptr;
-      if (IsWordIn(d_begin, QuoteWords::kDefiniteArticle) && title != nullptr &&
-          !title->honorific) {
-        s.role = RoleFromApposition(d_begin, d_end);
-        at = d_begin;
-      }
-    }
+    if (c >= 2 && at == chunk_begin) DescriptionBeforeName(chunks[c - 2], &s, &at);
     if (s.ok()) {
       AddApposition(chunks, c, &s);
       if (begin != nullptr) *begin = at;
@@ -2948,17 +2956,7 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       // participle after it, ends the clauses before it and is who a
       // pronoun after it means.
       if (!x.backward) x.clause = ClauseStart(v, *verb, last);
-      // 'Añadió que …', 'Además, explicó que …' (pro_drop): a verb opening
-      // its sentence (after adverbs), its "that" right after it, speaks for
-      // the speaker of the quote before (ProDrop).
-      size_t opening = first;
-      while (opening < verb_lead && ((IsWord(opening) && IsAdverb(LowerWord(opening))) ||
-                                     (IsComma(opening) && !IsColon(opening) && opening > first))) {
-        ++opening;
-      }
-      x.pro_drop = q_.grammar_.pro_drop && !x.backward && opening == verb_lead &&
-                   IsCapitalized(Word(first)) && IsWordIn(v + 1, QuoteWords::kThat) &&
-                   x.clause == v + 2;
+      x.pro_drop = !x.backward && OpensWithVerbAndThat(first, verb_lead, v, x.clause);
       if (x.backward || participle || x.begin < v || x.pro_drop) anchors.push_back(x);
       continue;
     }
@@ -2990,6 +2988,21 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     anchors.push_back(x);
   }
   return anchors;
+}
+
+// 'Añadió que …', 'Además, explicó que …' (pro_drop): the verb at token v
+// (its auxiliaries from verb_lead) opens its sentence of tokens from
+// `first`, after adverbs maybe, its "that" right after it and the clause
+// at `clause`; it speaks for the speaker of the quote before (ProDrop).
+bool QuoteExtractor::Run::OpensWithVerbAndThat(size_t first, size_t verb_lead, size_t v,
+                                               size_t clause) const {
+  if (!q_.grammar_.pro_drop || !IsCapitalized(Word(first))) return false;
+  size_t opening = first;
+  while (opening < verb_lead && ((IsWord(opening) && IsAdverb(LowerWord(opening))) ||
+                                 (IsComma(opening) && !IsColon(opening) && opening > first))) {
+    ++opening;
+  }
+  return opening == verb_lead && IsWordIn(v + 1, QuoteWords::kThat) && clause == v + 2;
 }
 
 // With estimate_clause, the verb at token v puts a figure on something for
