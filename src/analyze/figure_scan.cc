@@ -891,10 +891,14 @@ class Scanner {
 
     // The counted noun right after the figure (rule 4).
     // "une cinquantaine d'engins", "una decena de casas": an article and a
-    // collective number take their noun after a scale-of word.
-    if (r->collective && m->unit.empty() && r->j + 1 < end_ && JoinedAt(r->span_end, r->j) &&
-        w_.scale_of.Contains(tok(r->j).lower) && JoinedOrElided(r->j)) {
+    // collective number take their noun after a scale-of word; so does a
+    // magnitude ("5,4 millones de contenedores").
+    bool past_scale_of = false;
+    if ((r->collective || r->scaled) && m->unit.empty() && r->j + 1 < end_ &&
+        JoinedAt(r->span_end, r->j) && w_.scale_of.Contains(tok(r->j).lower) &&
+        JoinedOrElided(r->j)) {
       ++r->j;
+      past_scale_of = true;
     }
     uint32_t noun_end = r->j;
     // A unit in the plural is no modifier: "a section of about 180 metres
@@ -903,7 +907,7 @@ class Scanner {
     // (figure_grammar.txt "plural-unit | genitive": "600 метров трубы").
     if (m->what.empty() && r->kind != Kind::kPeople &&
         (!r->plural_unit || w_.plural_unit_genitive) && r->j < end_ &&
-        (r->collective ? JoinedOrElided(r->j - 1) : JoinedAt(r->span_end, r->j)) &&
+        (r->collective || past_scale_of ? JoinedOrElided(r->j - 1) : JoinedAt(r->span_end, r->j)) &&
         CompoundAfter(r->j, &noun_end)) {
       const bool bare = m->unit.empty() && !r->scaled;
       const std::string_view head = tok(noun_end - 1).lower;

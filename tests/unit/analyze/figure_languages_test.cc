@@ -245,6 +245,16 @@ TEST(SpanishFiguresTest, MillionsOfEuros) {
   EXPECT_EQ(Figures("es", "El plan costó 2.500 millones de dólares.\n"),
             (Rows{{"2.500 millones de dólares", 2.5e9, 2.5e9, "", "dollar", "costo"}}));
 }
+// A magnitude takes its counted noun after the scale-of word, as a unit.
+TEST(SpanishFiguresTest, MillionsOfACountedNoun) {
+  EXPECT_EQ(Figures("es", "El puerto mueve 5,4 millones de contenedores.\n"),
+            (Rows{{"5,4 millones de contenedores", 5.4e6, 5.4e6, "", "", "contenedores"}}));
+  EXPECT_EQ(Figures("fr", "Le port traite 5,4 millions de conteneurs.\n"),
+            (Rows{{"5,4 millions de conteneurs", 5.4e6, 5.4e6, "", "", "conteneurs"}}));
+  // An elided preposition ("all'anno") is no part of the noun.
+  EXPECT_EQ(Figures("it", "Il porto movimenta 5,4 milioni di container all'anno.\n"),
+            (Rows{{"5,4 milioni di container", 5.4e6, 5.4e6, "", "", "container"}}));
+}
 TEST(SpanishFiguresTest, DotsGroupThousands) {
   EXPECT_EQ(Figures("es", "Unos 5.000 soldados participan.\n"),
             (Rows{{"Unos 5.000 soldados", 5000, 5000, "about", "", "soldados"}}));
