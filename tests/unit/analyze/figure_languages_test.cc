@@ -255,6 +255,13 @@ TEST(SpanishFiguresTest, MillionsOfACountedNoun) {
   EXPECT_EQ(Figures("it", "Il porto movimenta 5,4 milioni di container all'anno.\n"),
             (Rows{{"5,4 milioni di container", 5.4e6, 5.4e6, "", "", "container"}}));
 }
+// Money verbs name the money after them.
+TEST(SpanishFiguresTest, MoneyVerbsNameTheMoney) {
+  EXPECT_EQ(Figures("es", "La Junta destinará 3 millones de euros a la zona.\n"),
+            (Rows{{"3 millones de euros", 3e6, 3e6, "", "euro", "fondos destinados"}}));
+  EXPECT_EQ(Figures("es", "El club ingresa 2 millones de euros.\n"),
+            (Rows{{"2 millones de euros", 2e6, 2e6, "", "euro", "ingresos"}}));
+}
 TEST(SpanishFiguresTest, DotsGroupThousands) {
   EXPECT_EQ(Figures("es", "Unos 5.000 soldados participan.\n"),
             (Rows{{"Unos 5.000 soldados", 5000, 5000, "about", "", "soldados"}}));
