@@ -835,8 +835,10 @@ class Scanner {
     if (!w_.periods.Contains(period)) return false;
     // "$586 million a day earlier" is no rate.
     if (k + 2 < end_ && w_.not_rate.Contains(tok(k + 2).lower)) return false;
-    m->unit =
-        m->unit.empty() ? "per " + std::string(period) : m->unit + " per " + std::string(period);
+    // "al año", "par an": the period by its unit's name ("per year").
+    const Unit* named = w_.FindUnit(period);
+    const std::string per = named != nullptr ? named->unit : std::string(period);
+    m->unit = m->unit.empty() ? "per " + per : m->unit + " per " + per;
     if (extend_span) {
       r->span_end = tok(k + 1).span.end;
       r->j = k + 2;

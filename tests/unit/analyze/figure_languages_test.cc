@@ -261,6 +261,9 @@ TEST(SpanishFiguresTest, MoneyVerbsNameTheMoney) {
             (Rows{{"3 millones de euros", 3e6, 3e6, "", "euro", "fondos destinados"}}));
   EXPECT_EQ(Figures("es", "El club ingresa 2 millones de euros.\n"),
             (Rows{{"2 millones de euros", 2e6, 2e6, "", "euro", "ingresos"}}));
+  // A rate's period by its unit's name.
+  EXPECT_EQ(Figures("es", "El club ingresa 2 millones de euros al año.\n"),
+            (Rows{{"2 millones de euros al año", 2e6, 2e6, "", "euro per year", "ingresos"}}));
 }
 TEST(SpanishFiguresTest, DotsGroupThousands) {
   EXPECT_EQ(Figures("es", "Unos 5.000 soldados participan.\n"),
