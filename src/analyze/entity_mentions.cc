@@ -994,8 +994,10 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
   // endings (not "компании Петрова").
   if (s > 0 && x_.capitals_mark_names_ && x_.name_endings_.empty() &&
       StartsLower(words[s - 1].text) && OnlySpaces(Gap(text, words, s - 1, s))) {
+    // "el río Ebro", "la calle Larios": a place's head word.
     const std::string* t = HeadType(words[s - 1].key);
     if (t != nullptr && *t == "organization") added.after_org_head = true;
+    if (t != nullptr && *t == "place") added.after_place_preposition = true;
   }
   // "на улице Станиславского": a place head word in lower case just before,
   // where names take endings.

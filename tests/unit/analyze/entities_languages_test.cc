@@ -431,6 +431,15 @@ TEST(EntitiesSpanishTest, DoubledInitialsASpaceApartAreOneName) {
   ExpectNone(e, {"CC", "OO"});
 }
 
+// "el río Ebro", "la calle Larios": a place's head word in lower case just
+// before a name makes it a place.
+TEST(EntitiesSpanishTest, APlaceHeadWordBeforeANameMakesItAPlace) {
+  const std::vector<Entity> e =
+      Extract("es", {"El río Tormesillo bajó crecido. Hubo un accidente en la calle Larraga.\n"});
+  ExpectEntity(e, "Tormesillo", "place");
+  ExpectEntity(e, "Larraga", "place");
+}
+
 // Bomberos and Servicio open the names of organizations.
 TEST(EntitiesSpanishTest, FirefightersAndServicesAreOrganizations) {
   const std::vector<Entity> e =
