@@ -440,13 +440,20 @@ TEST(EntitiesSpanishTest, APlaceHeadWordBeforeANameMakesItAPlace) {
   ExpectEntity(e, "Larraga", "place");
 }
 
-// Bomberos and Servicio open the names of organizations.
+// Bomberos, Servicio, Audiencia, Consejería, Diputación open the names of
+// organizations.
 TEST(EntitiesSpanishTest, FirefightersAndServicesAreOrganizations) {
   const std::vector<Entity> e =
       Extract("es", {"Los Bomberos de Sevilla llegaron a las diez. El Servicio Andaluz de Salud "
                      "abrió una investigación.\n"});
   ExpectEntity(e, "Bomberos de Sevilla", "organization");
   ExpectEntity(e, "Servicio Andaluz de Salud", "organization");
+  const std::vector<Entity> f =
+      Extract("es", {"La Audiencia Nacional investiga. La Consejería de Sanidad y la Diputación de "
+                     "Teruel abrieron un expediente.\n"});
+  ExpectEntity(f, "Audiencia Nacional", "organization");
+  ExpectEntity(f, "Consejería de Sanidad", "organization");
+  ExpectEntity(f, "Diputación de Teruel", "organization");
 }
 
 TEST(EntitiesSpanishTest, APortfolioAfterATitleIsNoNameAndANameOpensWithItsHead) {
