@@ -525,6 +525,14 @@ TEST_F(QuotesLanguagesTest, SpanishAgeIsNoRole) {
   EXPECT_EQ(RoleOf("es", text), "");
 }
 
+// "a juicio de X", "en palabras de X": as "según X".
+TEST_F(QuotesLanguagesTest, SpanishSourcePhrases) {
+  EXPECT_EQ(Of("es", "A juicio de Laura Vega, el plan llega tarde.\n"),
+            (Rows{{"Laura Vega", "el plan llega tarde.", kReported}}));
+  EXPECT_EQ(Of("es", "«No habrá despidos», ha zanjado Laura Vega.\n"),
+            (Rows{{"Laura Vega", "No habrá despidos", kDirect}}));
+}
+
 TEST_F(QuotesLanguagesTest, SpanishDeQue) {
   EXPECT_EQ(Of("es", "Tomás Vidal advirtió de que el viento podría cambiar.\n"),
             (Rows{{"Tomás Vidal", "el viento podría cambiar.", kReported}}));
