@@ -1694,6 +1694,18 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
                                                                size_t* end) const {
   size_t k = verb + 1;
   while (k < limit && IsWord(k)) ++k;
+  // "señala a este periódico Laura Vega", "dijo a los periodistas la
+  // portavoz, …": who was told, after a that_lead preposition, before the
+  // name or its description.
+  if (IsWordIn(verb + 1, QuoteWords::kThatLead)) {
+    for (size_t t = verb + 3; t < k; ++t) {
+      if (ListenerPhrase(verb + 2, t) &&
+          (ParseName(t, k).kind == Subject::Kind::kName || IsWordIn(t, QuoteWords::kArticle))) {
+        verb = t - 1;
+        break;
+      }
+    }
+  }
   Subject s = ParseName(verb + 1, k);
   // "sagte Scholz am Mittwoch", "заявил Савельев на совещании": when or
   // where it was said, after the name.

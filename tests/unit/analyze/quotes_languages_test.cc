@@ -516,6 +516,13 @@ TEST_F(QuotesLanguagesTest, SpanishListenerBeforeQue) {
   EXPECT_EQ(Of("es", "Luis Gómez explicó a Europa Press que no hay detenidos.\n"),
             (Rows{{"Luis Gómez", "no hay detenidos.", kReported}}));
   EXPECT_EQ(Of("es", "Luis Gómez respondió a las críticas que recibió del alcalde.\n"), Rows{});
+  // After an inverted verb, before its subject.
+  const std::string told =
+      "«No vamos a ceder», señala a este periódico Laura Vega, portavoz de la plataforma.\n";
+  EXPECT_EQ(Of("es", told), (Rows{{"Laura Vega", "No vamos a ceder", kDirect}}));
+  EXPECT_EQ(RoleOf("es", told), "portavoz de la plataforma");
+  EXPECT_EQ(Of("es", "«No vamos a ceder», dijo a la prensa la portavoz, Laura Vega.\n"),
+            (Rows{{"Laura Vega", "No vamos a ceder", kDirect}}));
 }
 
 // ", de 45 años,": an age is no role.
