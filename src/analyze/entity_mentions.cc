@@ -226,12 +226,24 @@ void EntityExtractor::Run::NoteNounEvidence(std::string_view text, const Words& 
       if (x_.determiners_.count(std::string(words[j].lower)) > 0 ||
           (!words[j].text.empty() && IsAsciiDigit(words[j].text[0])) ||
           (i - j >= 2 && x_.prepositions_.count(std::string(words[j].lower)) > 0)) {
-        after_determiner_.insert(w.key);
+        // Not the first word of a company's name: "der Kranich Logistik GmbH".
+        if (!OpensOrgName(text, words, i)) after_determiner_.insert(w.key);
         break;
       }
       if (!StartsLower(words[j].text) || words[j].is_stopword) break;
     }
   }
+}
+
+// Whether words[i] opens a run of capitalized words, two or more, that ends
+// in an organization head word ("Kranich Logistik GmbH").
+bool EntityExtractor::Run::OpensOrgName(std::string_view text, const Words& words, size_t i) const {
+  size_t b = i + 1;
+  while (b < words.size() && (words[b].cap || IsOrgSuffix(words[b])) &&
+         OnlySpaces(Gap(text, words, b - 1, b))) {
+    ++b;
+  }
+  return b - i >= 3 && IsOrgHead(words[b - 1].key);
 }
 
 void EntityExtractor::Run::DemoteCommonNouns(std::string_view text, Words* words_ptr) const {
@@ -288,10 +300,14 @@ void EntityExtractor::Run::DemoteCommonNouns(std::string_view text, Words* words
     // A place suffix right after a place preposition (also first in its
     // sentence), never after a determiner: "in Mühlhausen", "nach
     // Heidelberg" (not "nach Hause", "aus Sicherheitsgründen").
+    // So does one right after a place head word: "im Stadtteil Bettenhausen".
+    const std::string* before_head =
+        k > 0 && !StartsLower(words[k - 1].text) ? HeadType(words[k - 1].key) : nullptr;
+    const bool place_head = before_head != nullptr && *before_head == "place";
     if (k > 0 && OnlySpaces(Gap(text, words, k - 1, k)) &&
-        (StartsLower(words[k - 1].text) || words[k - 1].sentence_initial) &&
-        IsNameWordOf(words[k - 1].lower, NameWords::kPlacePreposition) &&
-        after_determiner_.count(w.key) == 0 &&
+        (place_head || ((StartsLower(words[k - 1].text) || words[k - 1].sentence_initial) &&
+                        IsNameWordOf(words[k - 1].lower, NameWords::kPlacePreposition) &&
+                        after_determiner_.count(w.key) == 0)) &&
         std::any_of(x_.place_suffixes_.begin(), x_.place_suffixes_.end(),
                     [&](const std::string& suffix) {
                       return EndsWith(w.lower, suffix) &&
@@ -465,6 +481,15 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
         continue;
       }
     }
+    if (const size_t e = KnownAcronymRun(text, words, i); e > i) {
+      AddMention(d, text, words, i, e, false, "");  // "IG Metall", listed whole
+      i = e;
+      continue;
+    }
+    if (KnownAcronymCompound(d, text, words, i)) {  // "IG-Metall-Sprecherin"
+      i += 2;
+      continue;
+    }
     const Word& w = words[i];
     const bool amp_next = i + 1 < words.size() && Gap(text, words, i, i + 1) == "&" &&
                           AllAsciiUpper(words[i + 1].text);
@@ -489,6 +514,38 @@ void EntityExtractor::Run::ScanSentence(uint32_t d, std::string_view text, const
     EmitRun(d, text, words, al ? i - 1 : i, end);
     i = end;
   }
+}
+
+// Where every noun is capitalized (capitalized_nouns), the end of a listed
+// name that opens with an acronym and goes on with capitalized words after
+// spaces ("IG Metall"), or i when none starts at i: the acronym would
+// otherwise stand alone. (English keeps "UN Security Council" as two names.)
+size_t EntityExtractor::Run::KnownAcronymRun(std::string_view text, const Words& words,
+                                             size_t i) const {
+  if (!x_.capitalized_nouns_ || !IsAcronym(words[i].text)) return i;
+  size_t found = i;
+  for (size_t e = i + 2; e <= words.size() && e - i <= 4; ++e) {
+    if (!words[e - 1].cap || !OnlySpaces(Gap(text, words, e - 2, e - 1))) break;
+    if (KnownRun(text, words, i, e)) found = e;
+  }
+  return found;
+}
+
+// Where every noun is capitalized, a compound that opens with a listed name
+// of an acronym and a word, joined by a hyphen ("IG-Metall-Sprecherin",
+// "IG-Metall"): adds the name ("IG Metall") and returns true.
+bool EntityExtractor::Run::KnownAcronymCompound(uint32_t d, std::string_view text,
+                                                const Words& words, size_t i) {
+  if (!x_.capitalized_nouns_ || i + 1 >= words.size() || !IsAcronym(words[i].text) ||
+      Gap(text, words, i, i + 1) != "-") {
+    return false;
+  }
+  std::string form = std::string(words[i].text) + " " + std::string(words[i + 1].text);
+  std::string key = NameKey(form);
+  if (!KnownKey(key)) return false;
+  const Span span{words[i].span.begin, words[i + 1].span.end};
+  AddForm(d, span, std::move(form), std::move(key), 2, 2, false, /*acronym=*/false, false, "", "");
+  return true;
 }
 
 // Outside English, a known name or one the pile capitalizes in running
@@ -795,6 +852,17 @@ void EntityExtractor::Run::EmitPart(uint32_t d, std::string_view text, const Wor
     ++s;
   }
   if (s >= e) return;
+  // Where every noun is capitalized, a common noun before a company's name
+  // of two words or more and its legal form (an organization head word) says
+  // what the company is: "Spedition Meinhardt Logistik GmbH"; not before a
+  // known name ("Flughafen Berlin Brandenburg GmbH") or a name of one word
+  // ("Stadtwerke Kassel GmbH").
+  const std::string* last_head = HeadType(words[e - 1].key);  // "GmbH", "AG"
+  if (x_.capitalized_nouns_ && e - s >= 4 && last_head != nullptr && *last_head == "organization" &&
+      IsCommonNoun(words[s]) && !IsCommonNoun(words[s + 1]) && !KnownKey(words[s + 1].key) &&
+      OnlySpaces(Gap(text, words, s, s + 1))) {
+    ++s;
+  }
   const std::string* head = NameHead(words, s, e);
   const bool headed = head != nullptr;
   const bool org_headed = headed && (*head == "organization" || *head == "group");
@@ -997,6 +1065,13 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
     // "el río Ebro", "la calle Larios": a place's head word.
     const std::string* t = HeadType(words[s - 1].key);
     if (t != nullptr && *t == "organization") added.after_org_head = true;
+    if (t != nullptr && *t == "place") added.after_place_preposition = true;
+  }
+  // "im Stadtteil Bettenhausen": where every noun is capitalized, a place
+  // head word demoted to a common noun just before.
+  if (s > 0 && x_.capitalized_nouns_ && !words[s - 1].cap && !StartsLower(words[s - 1].text) &&
+      OnlySpaces(Gap(text, words, s - 1, s))) {
+    const std::string* t = HeadType(words[s - 1].key);
     if (t != nullptr && *t == "place") added.after_place_preposition = true;
   }
   // "на улице Станиславского": a place head word in lower case just before,

@@ -301,6 +301,27 @@ void EntityExtractor::Run::MergeSurnames(Sets* sets) {
   }
 }
 
+// Where every noun is capitalized, a company by its first word alone
+// ("Brandt" for "Brandt Fahrzeugtechnik AG"): the longer forms that open
+// with form f are one company's, named with an organization head word, and
+// the others shorter forms of it ("Brandt Fahrzeugtechnik").
+bool EntityExtractor::Run::MergeCompanyFirstWord(uint32_t f, const std::vector<uint32_t>& longer,
+                                                 Sets* sets) {
+  const Form& form = forms_[f];
+  if (!x_.capitalized_nouns_ || form.key_words != 1 || !form.head_type.empty()) return false;
+  std::vector<uint32_t> headed;
+  for (uint32_t g : longer) {
+    if (forms_[g].head_type == "organization") headed.push_back(g);
+  }
+  uint32_t root = 0;
+  if (headed.empty() || !OneSet(sets, headed, &root)) return false;
+  for (uint32_t g : longer) {
+    if (!StartsWith(forms_[headed[0]].key, forms_[g].key)) return false;
+  }
+  sets->Union(f, headed[0]);
+  return true;
+}
+
 void EntityExtractor::Run::MergeFirstNames(Sets* sets) {
   const std::vector<bool> person = PersonSets(sets);
   const auto owners = WordOwners(sets, nullptr);
@@ -317,6 +338,7 @@ void EntityExtractor::Run::MergeFirstNames(Sets* sets) {
     if (it == by_first.end()) continue;
     LongerOpeningWith(forms_, it->second, form, &Form::key, &longer);
     uint32_t root = 0;
+    if (MergeCompanyFirstWord(f, longer, sets)) continue;
     if (longer.empty() || !OneSet(sets, longer, &root)) continue;
     // Of an organization: two words, no head word of their own, before
     // the organization's head word ("Calloway Strand" -> "... Engineering";

@@ -251,6 +251,9 @@ class EntityExtractor::Run {
   void ScanDocument(uint32_t d);
 
   void ScanSentence(uint32_t d, std::string_view text, const Words& words);
+  size_t KnownAcronymRun(std::string_view text, const Words& words, size_t i) const;
+  bool KnownAcronymCompound(uint32_t d, std::string_view text, const Words& words, size_t i);
+  bool OpensOrgName(std::string_view text, const Words& words, size_t i) const;
 
   // A road code from words[i] on: 1-3 capitals, an optional hyphen, 1-4
   // digits ("A46", "AV-924", "SS1"), or `i` when none starts there.
@@ -409,6 +412,7 @@ class EntityExtractor::Run {
   // of two words, one a person's, with one last word and first words that
   // differ by one inserted letter or are one line of given_names.txt.
   void MergeSpellingVariants(Sets* sets);
+  bool MergeCompanyFirstWord(uint32_t f, const std::vector<uint32_t>& longer, Sets* sets);
 
   // The key surnames are matched by: without name endings where the
   // language has them ("путину" -> "путин").

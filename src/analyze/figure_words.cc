@@ -382,7 +382,8 @@ Status LoadGrammar(std::string_view data_dir, const std::string& name, FigureWor
        {"year-after", &w->year_after},
        {"count-noun", &w->count_nouns},
        {"object-determiner", &w->object_determiners},
-       {"subject-pronoun", &w->subject_pronouns}},
+       {"subject-pronoun", &w->subject_pronouns},
+       {"more-after", &w->more_after}},
       [w](const Row& row) {
         // Settings that switch a rule on: "setting | value".
         for (const auto& [setting, value, flag] :

@@ -190,7 +190,8 @@ struct FigureWords {
       month_if_capitalized, tens_and, scale_of, months, year_after,
       count_nouns,                 // "Zahl der Verletzten auf 14": a count of the casualty
       object_determiners,          // "Den Schaden schätzt die Reederei auf": an object put first
-      subject_pronouns;            // "kostet das rund 1,1 Mio. Euro": a subject after its verb
+      subject_pronouns,            // "kostet das rund 1,1 Mio. Euro": a subject after its verb
+      more_after;                  // "4,5 Prozent mehr Lohn": a change of the noun after it
   bool capitalized_nouns = false;  // every noun is written with a capital (German)
   bool verb_second = false;        // time phrases stand between verb and figure (German)
   // A level or change verb's subject may carry a phrase, the verb second or

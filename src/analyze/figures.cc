@@ -326,6 +326,13 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
     }
     out[it->second].mentions.push_back(std::move(all[i].mention));
   }
+  // Every label of the pile: a group's label in an oblique case is given in
+  // the case another group writes it in ("2.100 Beschäftigten", "1.200
+  // Beschäftigte").
+  std::set<std::string> pile_labels;
+  for (const FigureGroup& g : out) {
+    for (const FigureMention& m : g.mentions) pile_labels.insert(m.what);
+  }
   for (FigureGroup& g : out) {
     std::map<double, size_t> counts;
     std::map<std::string, size_t> labels;
@@ -342,11 +349,12 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
         g.what = m.what;
       }
     }
-    // "Passagieren" (dative) and "Passagiere": the second.
+    // "Passagieren" (dative) and "Passagiere", in this group or another:
+    // the second.
     for (const std::string& ending : words_->labels.case_endings) {
       if (g.what.size() > ending.size() && g.what.ends_with(ending)) {
         const std::string plain = g.what.substr(0, g.what.size() - ending.size());
-        if (labels.count(plain) != 0) g.what = plain;
+        if (pile_labels.count(plain) != 0) g.what = plain;
       }
     }
     if (g.what.empty()) g.what = g.unit;

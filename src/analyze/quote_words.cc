@@ -82,6 +82,7 @@ const std::array<std::string_view, QuoteWords::kKindCount> QuoteWords::kKindName
     "stand_in_authority",
     "estimate_verb",
     "estimate_noun",
+    "origin",
     "adverb_ending",
     "past_ending",
     "passive_ending",

@@ -106,6 +106,7 @@ class QuoteWords {
     kStandInAuthority,
     kEstimateVerb,
     kEstimateNoun,
+    kOrigin,
     // Endings: entries "-ed", matched at the end of a word (EndsIn).
     kAdverbEnding,
     kPastEnding,

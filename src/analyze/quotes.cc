@@ -533,6 +533,8 @@ class QuoteExtractor::Run {
   Subject ParseNominal(size_t a, size_t b) const;
   Subject ParseSubject(size_t a, size_t b, bool described, size_t* begin = nullptr) const;
   Subject NameBeforeOf(size_t a, size_t b) const;
+  Subject BodyOfTitleAfter(size_t verb, size_t k) const;
+  Subject NameBeforeOrigin(size_t a, size_t b) const;
   std::string RoleFromApposition(size_t a, size_t b) const;
   size_t TimeAdverbialBefore(size_t a, size_t end) const;
   size_t ClauseStartBefore(size_t a, size_t end) const;
@@ -1114,7 +1116,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNameWords(size_t a, size_
               q_.particles_.Is(kParticleInLabels, LowerWord(j)))) {
         ++j;
       }
-      if (j < b && IsCapitalized(Word(j))) {
+      // Not after a name already whole (a given name or a title, and a
+      // surname) when an organization follows: "Martin Seidel von der
+      // Universität Kassel", "Jonas Falk von der IG Metall".
+      const bool whole = k >= a + 2 && IsCapitalized(Word(k - 2)) && !IsGiven(k - 1);
+      const bool body = j < b && (IsOrgHead(j) || IsAcronym(Word(j)));
+      if (j < b && IsCapitalized(Word(j)) && !(whole && body)) {
         particles += j - k;
         k = j - 1;
         continue;
@@ -1272,6 +1279,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
     break;
   }
   if (Subject of = NameBeforeOf(a, b); of.ok()) return of;
+  if (Subject from = NameBeforeOrigin(a, b); from.ok()) return from;
   if (!described) return {};
   size_t t = b;
   while (t > a && IsWord(t - 1) && IsCapitalized(Word(t - 1))) --t;
@@ -1320,6 +1328,45 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseSubject(size_t a, size_t 
     if (named.kind == Subject::Kind::kName) return named;
   }
   return {};
+}
+
+// Tokens [a, b): a name, a word of origin and one or two capitalized words
+// of where it is from ("die Kranich Logistik GmbH aus Kassel", "Jonas Falk
+// aus Kassel"): the name.
+QuoteExtractor::Run::Subject QuoteExtractor::Run::NameBeforeOrigin(size_t a, size_t b) const {
+  if (b < a + 3 || !IsWordIn(b - 2, QuoteWords::kOrigin)) {
+    if (b < a + 4 || !IsWordIn(b - 3, QuoteWords::kOrigin)) return {};
+  }
+  const size_t k = IsWordIn(b - 2, QuoteWords::kOrigin) ? b - 2 : b - 3;
+  for (size_t j = k + 1; j < b; ++j) {
+    if (!IsWord(j) || !IsCapitalized(Word(j))) return {};
+  }
+  // A company or a name of two words or more, not "der Fahrer aus Kassel".
+  Subject s = ParseName(a, k);
+  const bool whole = s.org || s.name.find(' ') != std::string::npos;
+  return s.kind == Subject::Kind::kName && whole ? s : Subject{};
+}
+
+// "…, sagte ein Sprecher der Brandt AG" (title_after_verb): after the verb,
+// tokens up to k, someone unnamed by a title and the organization the title
+// is of; the organization speaks, the title is its role.
+QuoteExtractor::Run::Subject QuoteExtractor::Run::BodyOfTitleAfter(size_t verb, size_t k) const {
+  size_t t = verb + 1;
+  if (t < k && (IsWordIn(t, QuoteWords::kArticle) || IsWordIn(t, QuoteWords::kUnnamedLead))) ++t;
+  const Title* title = t + 2 < k && IsWord(t) ? TitleAt(t) : nullptr;
+  if (title == nullptr || title->honorific) return {};
+  size_t o = t + 1;
+  if (IsWordIn(o, QuoteWords::kOf)) ++o;
+  Subject s = BodyName(o, k);
+  if (!s.ok()) {
+    size_t n = o;
+    while (n + 1 < k && (IsWordIn(n, QuoteWords::kArticle) || IsDeterminer(LowerWord(n)))) ++n;
+    if (n == o && o == t + 1) return {};  // no "of" and no article: not "des Ministeriums"
+    s = ParseName(n, k);
+    if (s.kind != Subject::Kind::kName || !s.org) return {};
+  }
+  s.role = std::string(Word(t));
+  return s;
 }
 
 // Tokens [a, b) opening with a person's name and where the person is from:
@@ -1776,6 +1823,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
       k = e;
     }
   }
+  if (!s.ok() && q_.grammar_.title_after_verb) s = BodyOfTitleAfter(verb, k);
   // "„…“, sagte die Senatorin": with title_after_verb, a person's title;
   // with pile_roles alone, one whose role the text or the pile gives ("a
   // déclaré le directeur général").
@@ -2057,6 +2105,13 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
   if (IsComma(k) && !IsColon(k) && IsWord(k + 1) && IsAdverb(LowerWord(k + 1)) && IsComma(k + 2) &&
       !IsColon(k + 2)) {
     k += 3;
+  }
+  // "betonte jedoch, ein Abschluss sei": with clause_comma, adverbs between
+  // the verb and the comma stay out of the clause.
+  if (q_.grammar_.clause_comma) {
+    size_t j = k;
+    while (j < last && IsWord(j) && IsAdverb(LowerWord(j))) ++j;
+    if (j > k && j < last && IsComma(j) && !IsColon(j)) k = j;
   }
   // "sagte, die Lage sei ernst": a comma before the clause (clause_comma).
   if (q_.grammar_.clause_comma && IsComma(k) && !IsColon(k) && IsWord(k + 1)) ++k;
@@ -2382,18 +2437,33 @@ void QuoteExtractor::Run::ProDrop(size_t paragraph_first) {
 
 // A sentence of tokens [first, last) with no quotation, no attribution and a
 // verb of reported_mood ("Rund 60 Einsatzkräfte seien vor Ort gewesen."),
-// right after a sentence with a quote (found_ from paragraph_first on): a
-// reported clause of that quote's speaker.
+// right after a sentence with a quote (found_ from paragraph_first on), or
+// after one sentence more that opens with a subject pronoun and quotes
+// nothing ("„…“, sagte Albers. Er verwies auf die Kosten. Bis Mai wolle
+// der Vorstand sparen."): a reported clause of that quote's speaker.
 void QuoteExtractor::Run::ReportedMood(uint32_t sentence, size_t first, size_t last,
                                        size_t paragraph_first) {
   if (W().Of(QuoteWords::kReportedMood).empty() || first >= last) return;
-  int previous = -1;
-  for (size_t k = paragraph_first; k < found_.size(); ++k) {
-    const Quote& q = found_[k].quote;
-    if (doc_.SentenceAt(q.span.end > 0 ? q.span.end - 1 : 0) + 1 != sentence) continue;
-    if (previous < 0 || q.span.begin > found_[static_cast<size_t>(previous)].quote.span.begin) {
-      previous = static_cast<int>(k);
+  auto last_quote_in = [&](uint32_t before) {
+    int previous = -1;
+    for (size_t k = paragraph_first; k < found_.size(); ++k) {
+      const Quote& q = found_[k].quote;
+      if (doc_.SentenceAt(q.span.end > 0 ? q.span.end - 1 : 0) + 1 != before) continue;
+      if (previous < 0 || q.span.begin > found_[static_cast<size_t>(previous)].quote.span.begin) {
+        previous = static_cast<int>(k);
+      }
     }
+    return previous;
+  };
+  int previous = last_quote_in(sentence);
+  if (previous < 0 && sentence >= 2) {
+    const size_t opener = FirstTokenAt(doc_.sentences[sentence - 1].span.begin);
+    const bool pronoun = opener < first && IsWord(opener) && IsSubjectPronoun(LowerWord(opener));
+    bool quotes = false;
+    for (size_t k = paragraph_first; k < found_.size() && !quotes; ++k) {
+      quotes = found_[k].quote.sentence == sentence - 1;
+    }
+    if (pronoun && !quotes) previous = last_quote_in(sentence - 1);
   }
   if (previous < 0) return;
   bool mood = false;

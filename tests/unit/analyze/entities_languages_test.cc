@@ -191,6 +191,53 @@ TEST(EntitiesGermanTest, AnOrganizationHeadBeforeANamePartIsAnOrganization) {
   ExpectNone(e, {"Süd", "Ladung", "Papiere"});
 }
 
+TEST(EntitiesGermanTest, AListedNameThatOpensWithAnAcronymIsOneName) {
+  const std::vector<Entity> e =
+      Extract("de", {"Die IG Metall rief am Morgen zum Warnstreik auf. Auch der DGB stellte "
+                     "sich hinter die Forderung der IG Metall. Eine IG-Metall-Sprecherin "
+                     "bestätigte das.\n"});
+  ExpectEntity(e, "IG Metall", "organization");
+  EXPECT_EQ(Find(e, "IG Metall")->mentions.size(), 3u) << Names(e);
+  ExpectEntity(e, "DGB", "organization");
+  ExpectNone(e, {"IG", "Metall", "Warnstreik", "Forderung"});
+}
+
+TEST(EntitiesGermanTest, ACommonNounBeforeACompanyNameAndItsLegalFormIsNotPartOfIt) {
+  const std::vector<Entity> e =
+      Extract("de", {"Die Spedition Kranich Logistik GmbH stellte zehn Fahrer ein. Beim "
+                     "Autozulieferer Falk Antriebstechnik AG ruht die Arbeit. Die Stadtwerke "
+                     "Kassel GmbH bleiben ruhig.\n"});
+  ExpectEntity(e, "Kranich Logistik GmbH", "organization");
+  ExpectEntity(e, "Falk Antriebstechnik AG", "organization");
+  ExpectEntity(e, "Stadtwerke Kassel GmbH", "organization");
+  ExpectNone(e, {"Spedition Kranich Logistik GmbH", "Autozulieferer Falk Antriebstechnik AG"});
+}
+
+TEST(EntitiesGermanTest, PluralsThatStemApartAndWordsOfWorkAreCommonNouns) {
+  const std::vector<Entity> e =
+      Extract("de", {"Das Werk in Kassel baut Bremssysteme und Getriebe. Der Betriebsrat "
+                     "fordert Respekt für die Leiharbeiter.\n"});
+  ExpectEntity(e, "Kassel", "place");
+  ExpectNone(e, {"Bremssysteme", "Betriebsrat", "Respekt", "Leiharbeiter"});
+}
+
+TEST(EntitiesGermanTest, APlaceSuffixAfterAPlaceHeadWordIsAPlace) {
+  const std::vector<Entity> e =
+      Extract("de", {"Die Kundgebung im Stadtteil Wolfshausen blieb friedlich. Der Stadtteil "
+                     "hat viele Häuser.\n"});
+  ExpectEntity(e, "Wolfshausen", "place");
+  ExpectNone(e, {"Stadtteil", "Kundgebung", "Häuser"});
+}
+
+TEST(EntitiesGermanTest, ACompanyNamedAfterADeterminerKeepsItsFirstWordElsewhere) {
+  const std::vector<Entity> e =
+      Extract("de", {"Bei Kranich Fahrzeugtechnik ruht die Arbeit. Der Streik bei der Kranich "
+                     "Fahrzeugtechnik AG dauert an. Kranich beschäftigt 900 Menschen.\n"});
+  ExpectEntity(e, "Kranich Fahrzeugtechnik AG", "organization",
+               {"Kranich Fahrzeugtechnik", "Kranich"});
+  ExpectNone(e, {"Fahrzeugtechnik", "Streik", "Arbeit"});
+}
+
 TEST(EntitiesGermanTest, ACompoundEndingWithATitleIsATitle) {
   const std::vector<Entity> e =
       Extract("de", {"Bundesverkehrsminister Volker Wissing forderte neue Gespräche. „Dieser "

@@ -126,6 +126,35 @@ TEST(GermanFiguresTest, APronounSubjectAfterTheMoneyVerb) {
   EXPECT_EQ(Figures("de", "Nach Angaben der Stadt kostet das rund 3 Mio. Euro.\n"),
             (Rows{{"rund 3 Mio. Euro", 3e6, 3e6, "about", "euro", "Kosten"}}));
 }
+// The verb comes last in the perfect and in a subordinate clause: a change
+// verb right after "um" and the figure changes the clause's subject, which no
+// preposition governs ("im ersten Quartal" is no subject).
+TEST(GermanFiguresTest, TheVerbLastAfterTheFigure) {
+  EXPECT_EQ(Figures("de", "Der Absatz sei im ersten Quartal um 6 Prozent gesunken.\n"),
+            (Rows{{"6 Prozent", 6, 6, "", "percent", "Absatz (Veränderung)"}}));
+  EXPECT_EQ(Figures("de", "Im ersten Quartal ist der gesamte Absatz um 6 Prozent gesunken.\n"),
+            (Rows{{"6 Prozent", 6, 6, "", "percent", "Absatz (Veränderung)"}}));
+  EXPECT_EQ(Figures("de", "Die Firma teilte mit, der Absatz sei um 6 Prozent gesunken.\n"),
+            (Rows{{"6 Prozent", 6, 6, "", "percent", "Absatz (Veränderung)"}}));
+  // No verb after the figure: no subject is taken from the clause.
+  EXPECT_NE(std::get<5>(Figures("de", "Der Absatz lag im Mai um 6 Prozent höher.\n").at(0)),
+            "Absatz (Veränderung)");
+}
+// A share and "mehr" (figure_grammar.txt more-after) before a noun: a change
+// of that noun.
+TEST(GermanFiguresTest, AShareMoreOfANounIsItsChange) {
+  EXPECT_EQ(Figures("de", "Die Gewerkschaft verlangt 6 Prozent mehr Gehalt.\n"),
+            (Rows{{"6 Prozent", 6, 6, "", "percent", "Gehalt (Veränderung)"}}));
+}
+// A money verb with its subject and object between it and the figure.
+TEST(GermanFiguresTest, TheMoneyVerbBeforeItsSubjectAndObject) {
+  EXPECT_EQ(Figures("de", "Laut der Stadt kostet jeder Tag die Betriebe rund 3 Mio. Euro.\n"),
+            (Rows{{"rund 3 Mio. Euro", 3e6, 3e6, "about", "euro", "Kosten"}}));
+  // A mark between them ends the search.
+  EXPECT_NE(
+      std::get<5>(Figures("de", "Das kostet Zeit; die Betriebe verloren 3 Mio. Euro.\n").at(0)),
+      "Kosten");
+}
 
 // French.
 TEST(FrenchFiguresTest, DeathTollWithQualifier) {
@@ -558,9 +587,12 @@ const std::vector<std::string> kBoatTexts = {
 };
 TEST(FigureGroupsInLanguagesTest, ALabelInTheDativeIsGivenInTheNominative) {
   EXPECT_EQ(GroupLabels("de", kBoatTexts), (std::vector<std::string>{"Urlauber"}));
-  // Without the nominative in the group the dative stays.
+  // Without the nominative in the pile the dative stays.
   EXPECT_EQ(GroupLabels("de", {kBoatTexts[0], kBoatTexts[2]}),
             (std::vector<std::string>{"Urlaubern"}));
+  // The nominative of another group of the pile names it too.
+  EXPECT_EQ(GroupLabels("de", {kBoatTexts[0], kBoatTexts[2], "Im Hafen warteten 15 Urlauber.\n"}),
+            (std::vector<std::string>{"Urlauber", "Urlauber"}));
 }
 
 // "could exceed 2.7 million" and "will spend 2.7 million" are two figures:

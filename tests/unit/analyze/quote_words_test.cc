@@ -139,7 +139,8 @@ TEST(QuoteWordsTest, EveryKindOfTheBuiltInFileHasWords) {
                        kind == QuoteWords::kPossessiveMale ||
                        kind == QuoteWords::kPossessiveFemale ||
                        kind == QuoteWords::kPossessivePlural;
-    const bool mood = kind == QuoteWords::kReportedMood;
+    // German reported mood, and where a speaker is from ("aus Kassel").
+    const bool mood = kind == QuoteWords::kReportedMood || kind == QuoteWords::kOrigin;
     const bool that_lead = kind == QuoteWords::kThatLead;
     // Bodies that speak by themselves (body_speakers): French has them,
     // Russian a preposition before them.
@@ -159,7 +160,7 @@ TEST(QuoteWordsTest, EveryKindOfTheBuiltInFileHasWords) {
       EXPECT_FALSE(ru->Of(kind).empty()) << QuoteWords::kKindNames[k];
     }
     if (mood) {
-      EXPECT_FALSE(de->Of(kind).empty());
+      EXPECT_FALSE(de->Of(kind).empty()) << QuoteWords::kKindNames[k];
     }
     if (that_lead) {
       EXPECT_FALSE(es->Of(kind).empty());

@@ -237,6 +237,78 @@ TEST_F(QuotesLanguagesTest, GermanSprachVonNamesAFragment) {
             (Rows{{"Jonas Falk", "guten Tag", kPartial}}));
 }
 
+TEST_F(QuotesLanguagesTest, GermanUnnamedTitleOfANamedCompanyAfterTheVerbLetsTheCompanySpeak) {
+  EXPECT_EQ(
+      Of("de", "Die Lieferungen seien gesichert, sagte ein Sprecher der Kranich Logistik GmbH.\n"),
+      (Rows{{"Kranich Logistik GmbH", "Die Lieferungen seien gesichert", kReported}}));
+  // A name after the comma is the speaker; no organization, nobody.
+  EXPECT_EQ(Of("de",
+               "„Wir liefern weiter“, sagte ein Sprecher der Kranich Logistik GmbH, Paul "
+               "Brandes.\n"),
+            (Rows{{"Paul Brandes", "Wir liefern weiter", kDirect}}));
+  EXPECT_EQ(Of("de", "Die Lieferungen seien gesichert, sagte ein Sprecher.\n"), Rows{});
+}
+
+TEST_F(QuotesLanguagesTest, GermanKonjunktivAfterASentenceOpeningWithAPronounIsStillTheSpeakers) {
+  EXPECT_EQ(Of("de",
+               "„Wir sparen nicht am Personal“, sagte Werksleiter Jonas Falk. Er verwies auf "
+               "die Kosten. Bis Juni wolle die Firma einen Plan vorlegen.\n"),
+            (Rows{{"Jonas Falk", "Wir sparen nicht am Personal", kDirect},
+                  {"Jonas Falk", "Bis Juni wolle die Firma einen Plan vorlegen.", kReported}}));
+  // Not past a sentence that opens with anything else.
+  EXPECT_EQ(Of("de",
+               "„Wir sparen nicht am Personal“, sagte Werksleiter Jonas Falk. Die Kosten "
+               "steigen. Bis Juni wolle die Firma einen Plan vorlegen.\n"),
+            (Rows{{"Jonas Falk", "Wir sparen nicht am Personal", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanKonjunktivOfAnyCommonVerbContinuesTheSpeaker) {
+  EXPECT_EQ(Of("de",
+               "„Wir bleiben hart“, sagte Werksleiter Jonas Falk. Die Gegenseite spiele auf "
+               "Zeit.\n"),
+            (Rows{{"Jonas Falk", "Wir bleiben hart", kDirect},
+                  {"Jonas Falk", "Die Gegenseite spiele auf Zeit.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanNannteNamesAFragmentThatTheKonjunktivContinues) {
+  EXPECT_EQ(Of("de", "Werksleiter Jonas Falk nannte den Streik „überzogen“. Die Lage sei ernst.\n"),
+            (Rows{{"Jonas Falk", "überzogen", kPartial},
+                  {"Jonas Falk", "Die Lage sei ernst.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanMeldeteWithAClauseAttributesButNotWithAnObject) {
+  EXPECT_EQ(Of("de", "Die Kranich Logistik GmbH meldete, sie habe keine Fahrer mehr.\n"),
+            (Rows{{"Kranich Logistik GmbH", "sie habe keine Fahrer mehr.", kReported}}));
+  EXPECT_EQ(Of("de", "Die Kranich Logistik GmbH meldete einen Rekordgewinn.\n"), Rows{});
+}
+
+TEST_F(QuotesLanguagesTest, GermanAdverbBetweenTheVerbAndTheCommaIsNotReported) {
+  EXPECT_EQ(Of("de", "Werksleiter Jonas Falk betonte jedoch, ein Abschluss sei nicht möglich.\n"),
+            (Rows{{"Jonas Falk", "ein Abschluss sei nicht möglich.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanVonAfterAWholeNameSaysWhereTheSpeakerIsFrom) {
+  EXPECT_EQ(Of("de", "„Das dauert“, sagte der Jurist Jonas Falk von der Universität Kassel.\n"),
+            (Rows{{"Jonas Falk", "Das dauert", kDirect}}));
+  EXPECT_EQ(Of("de", "„Das dauert“, sagte Ministerin Ursula von der Leyen.\n"),
+            (Rows{{"Ursula von der Leyen", "Das dauert", kDirect}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanCompanyNounInTheGenitiveStandsForTheCompany) {
+  EXPECT_EQ(Of("de",
+               "Die Kranich Logistik GmbH streicht Stellen. Nach Angaben des Unternehmens "
+               "fallen zehn Fahrten aus.\n\nDer Konzern erklärte, man prüfe alles.\n"),
+            (Rows{{"Kranich Logistik GmbH", "fallen zehn Fahrten aus.", kReported},
+                  {"Kranich Logistik GmbH", "man prüfe alles.", kReported}}));
+}
+
+TEST_F(QuotesLanguagesTest, GermanAusAndAPlaceAfterTheSubjectSayWhereItIsFrom) {
+  EXPECT_EQ(Of("de", "Die Kranich Logistik GmbH aus Baunatal teilte mit, sie habe keine Fahrer.\n"),
+            (Rows{{"Kranich Logistik GmbH", "sie habe keine Fahrer.", kReported}}));
+  EXPECT_EQ(Of("de", "Jonas Falk aus Kassel sagte, er sei müde.\n"),
+            (Rows{{"Jonas Falk", "er sei müde.", kReported}}));
+}
+
 // --- French
 
 TEST_F(QuotesLanguagesTest, FrenchPasseComposeInverted) {

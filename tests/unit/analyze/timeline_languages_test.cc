@@ -171,6 +171,19 @@ TEST_F(TimelineLanguagesTest, German) {
             Dates{"in den kommenden Monaten=2026-06-14"});
 }
 
+TEST_F(TimelineLanguagesTest, GermanBringingForwardOrPuttingOffLooksAhead) {
+  EXPECT_EQ(Found("de", "Die Firma bot an, die Gespräche auf Montag vorzuziehen."),
+            Dates{"Montag=2026-03-16"});
+  EXPECT_EQ(Found("de", "Die Stadt will das Fest auf Dienstag verschieben."),
+            Dates{"Dienstag=2026-03-17"});
+}
+
+TEST_F(TimelineLanguagesTest, GermanFuerBeforeAWeekdayLooksAhead) {
+  EXPECT_EQ(Found("de", "Die Gewerkschaft hat für Dienstag eine Kundgebung angekündigt."),
+            Dates{"Dienstag=2026-03-17"});
+  EXPECT_EQ(Found("de", "Die Gewerkschaft hat am Dienstag eine Kundgebung angekündigt."),
+            Dates{"Dienstag=2026-03-10"});
+}
 TEST_F(TimelineLanguagesTest, French) {
   EXPECT_EQ(Found("fr", "Le président a démissionné hier."), Dates{"hier=2026-03-13"});
   EXPECT_EQ(Found("fr", "L'accord a été signé le 3 mars 2015 à Paris."),
