@@ -600,6 +600,15 @@ size_t EntityExtractor::Run::ScanAcronym(uint32_t d, std::string_view text, cons
          Gap(text, words, end - 1, end) == "&" && AllAsciiUpper(words[end].text)) {
     ++end;
   }
+  // "CC OO", "EE UU" (where capitals mark names): abbreviations of plural
+  // names double each initial; two of them a space apart are one.
+  auto doubled = [](std::string_view t) {
+    return t.size() == 2 && IsAsciiUpper(t[0]) && t[0] == t[1];
+  };
+  while (x_.capitals_mark_names_ && end == i + 1 && end < words.size() && doubled(w.text) &&
+         doubled(words[end].text) && OnlySpaces(Gap(text, words, end - 1, end))) {
+    ++end;
+  }
   Span span{w.span.begin, words[end - 1].span.end};
   std::string form(span.Slice(text));
   if (end == i + 1 && IsRomanNumeral(form)) return end;
@@ -1082,8 +1091,10 @@ void EntityExtractor::Run::AddMention(uint32_t d, std::string_view text, const W
   // endings (not "компании Петрова").
   if (s > 0 && x_.capitals_mark_names_ && x_.name_endings_.empty() &&
       StartsLower(words[s - 1].text) && OnlySpaces(Gap(text, words, s - 1, s))) {
+    // "el río Ebro", "la calle Larios": a place's head word.
     const std::string* t = HeadType(words[s - 1].key);
     if (t != nullptr && *t == "organization") added.after_org_head = true;
+    if (t != nullptr && *t == "place") added.after_place_preposition = true;
   }
   // "im Stadtteil Bettenhausen": where every noun is capitalized, a place
   // head word demoted to a common noun just before.

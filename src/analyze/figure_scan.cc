@@ -838,8 +838,10 @@ class Scanner {
     if (!w_.periods.Contains(period)) return false;
     // "$586 million a day earlier" is no rate.
     if (k + 2 < end_ && w_.not_rate.Contains(tok(k + 2).lower)) return false;
-    m->unit =
-        m->unit.empty() ? "per " + std::string(period) : m->unit + " per " + std::string(period);
+    // "al año", "par an": the period by its unit's name ("per year").
+    const Unit* named = w_.FindUnit(period);
+    const std::string per = named != nullptr ? named->unit : std::string(period);
+    m->unit = m->unit.empty() ? "per " + per : m->unit + " per " + per;
     if (extend_span) {
       r->span_end = tok(k + 1).span.end;
       r->j = k + 2;
@@ -894,10 +896,14 @@ class Scanner {
 
     // The counted noun right after the figure (rule 4).
     // "une cinquantaine d'engins", "una decena de casas": an article and a
-    // collective number take their noun after a scale-of word.
-    if (r->collective && m->unit.empty() && r->j + 1 < end_ && JoinedAt(r->span_end, r->j) &&
-        w_.scale_of.Contains(tok(r->j).lower) && JoinedOrElided(r->j)) {
+    // collective number take their noun after a scale-of word; so does a
+    // magnitude ("5,4 millones de contenedores").
+    bool past_scale_of = false;
+    if ((r->collective || r->scaled) && m->unit.empty() && r->j + 1 < end_ &&
+        JoinedAt(r->span_end, r->j) && w_.scale_of.Contains(tok(r->j).lower) &&
+        JoinedOrElided(r->j)) {
       ++r->j;
+      past_scale_of = true;
     }
     uint32_t noun_end = r->j;
     // A unit in the plural is no modifier: "a section of about 180 metres
@@ -906,7 +912,7 @@ class Scanner {
     // (figure_grammar.txt "plural-unit | genitive": "600 метров трубы").
     if (m->what.empty() && r->kind != Kind::kPeople &&
         (!r->plural_unit || w_.plural_unit_genitive) && r->j < end_ &&
-        (r->collective ? JoinedOrElided(r->j - 1) : JoinedAt(r->span_end, r->j)) &&
+        (r->collective || past_scale_of ? JoinedOrElided(r->j - 1) : JoinedAt(r->span_end, r->j)) &&
         CompoundAfter(r->j, &noun_end)) {
       const bool bare = m->unit.empty() && !r->scaled;
       const std::string_view head = tok(noun_end - 1).lower;

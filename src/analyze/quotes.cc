@@ -288,6 +288,7 @@ class QuoteExtractor::Run {
     size_t verb = 0;
     int found = -1;  // the quote (index into found_) a direct quote's attribution gave its speaker
     int from = -1;   // a participle's: the anchor (of the same sentence) whose speaker it takes
+    bool pro_drop = false;  // 'Añadió que …': no subject, the speaker of the quote before
   };
   static constexpr size_t kNoClause = static_cast<size_t>(-1);
 
@@ -565,6 +566,9 @@ class QuoteExtractor::Run {
   std::span<const Anchor> DirectAnchors(size_t first, size_t last) const;
 
   size_t AfterListener(size_t k, size_t last) const;
+  bool ListenerPhrase(size_t a, size_t b) const;
+  void DescriptionBeforeName(std::pair<size_t, size_t> chunk, Subject* s, size_t* at) const;
+  bool OpensWithVerbAndThat(size_t first, size_t verb_lead, size_t v, size_t clause) const;
   size_t AfterTimeAdverbial(size_t k, size_t last) const;
   size_t AfterSayingPhrase(size_t k, size_t last) const;
   size_t AfterSaying(size_t k, size_t last, const Verb& verb) const;
@@ -1237,10 +1241,12 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::ParseNominal(size_t a, size_t 
   if (b < a + 2 || b > a + 5) return s;
   size_t head = b - 1;
   const Title* title = TitleAt(head);
-  // "le directeur régional" (title_first_roles): the title first, then
-  // lower-case words that qualify it.
+  // "le directeur régional", "la empresa concesionaria" (title_first_roles):
+  // the title or the organization's noun first, then lower-case words that
+  // qualify it.
   if (title == nullptr && q_.grammar_.title_first_roles && b > a + 2 && b <= a + 4 &&
-      TitleAt(a + 1) != nullptr && !TitleAt(a + 1)->honorific) {
+      ((TitleAt(a + 1) != nullptr && !TitleAt(a + 1)->honorific) ||
+       (IsLowerWord(a + 1) && IsOrgHead(a + 1)))) {
     bool qualifiers = true;
     for (size_t k = a + 2; k < b && qualifiers; ++k) {
       const std::string w(IsLowerWord(k) ? LowerWord(k) : "");
@@ -1442,6 +1448,10 @@ std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
       IsPartyTag(Word(a)) || IsPreposition(LowerWord(a))) {
     return {};
   }
+  // ", de 45 años,": an age.
+  if (a + 1 < b && IsWordIn(a, QuoteWords::kOf) && IsWord(a + 1) && IsAsciiDigit(Word(a + 1)[0])) {
+    return {};
+  }
   if (b == a + 1 && IsAdverb(LowerWord(a))) return {};  // ", however,"
   // ", capturing the major cities,": a participle clause, no role.
   if ((a == 0 || !IsWordIn(a - 1, QuoteWords::kArticle)) &&
@@ -1452,6 +1462,24 @@ std::string QuoteExtractor::Run::RoleFromApposition(size_t a, size_t b) const {
   while (e < b && IsWord(e) && !IsRelativeWord(LowerWord(e))) ++e;
   if (e == a) return {};
   return std::string(Span{toks_[a].span.begin, toks_[e - 1].span.end}.Slice(text_));
+}
+
+// "El concejal de Urbanismo, Alberto Campos, explicó que"
+// (name_after_description): the chunk before the name `s` (a name of a
+// person without a role), opening with the article and a title, is its
+// role; *at moves to where it begins.
+void QuoteExtractor::Run::DescriptionBeforeName(std::pair<size_t, size_t> chunk, Subject* s,
+                                                size_t* at) const {
+  if (!q_.grammar_.name_after_description || s->kind != Subject::Kind::kName || s->org ||
+      !s->role.empty()) {
+    return;
+  }
+  const auto [d_begin, d_end] = chunk;
+  const Title* title = d_end > d_begin + 1 ? TitleAt(d_begin + 1) : nullptr;
+  if (IsWordIn(d_begin, QuoteWords::kDefiniteArticle) && title != nullptr && !title->honorific) {
+    s->role = RoleFromApposition(d_begin, d_end);
+    *at = d_begin;
+  }
 }
 
 // The first token of a time adverbial ending right before token `end`
@@ -1573,6 +1601,7 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t
         s = named;
       }
     }
+    if (c >= 2 && at == chunk_begin) DescriptionBeforeName(chunks[c - 2], &s, &at);
     if (s.ok()) {
       AddApposition(chunks, c, &s);
       if (begin != nullptr) *begin = at;
@@ -1794,6 +1823,18 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
                                                                size_t* end) const {
   size_t k = verb + 1;
   while (k < limit && IsWord(k)) ++k;
+  // "señala a este periódico Laura Vega", "dijo a los periodistas la
+  // portavoz, …": who was told, after a that_lead preposition, before the
+  // name or its description.
+  if (IsWordIn(verb + 1, QuoteWords::kThatLead)) {
+    for (size_t t = verb + 3; t < k; ++t) {
+      if (ListenerPhrase(verb + 2, t) &&
+          (ParseName(t, k).kind == Subject::Kind::kName || IsWordIn(t, QuoteWords::kArticle))) {
+        verb = t - 1;
+        break;
+      }
+    }
+  }
   Subject s = ParseName(verb + 1, k);
   // "— заявил вчера гендиректор компании Максим Ершов": a time word between
   // the verb and the name.
@@ -1845,17 +1886,24 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size
   // With name_after_description, also after a possessive ("estime son
   // président, Nicolas Ferrand").
   bool role_described = false;  // the role is the description before the name
+  // "ha asegurado este martes la delegada del Gobierno, Ana Ruiz": when it
+  // was said comes first.
+  const size_t lead =
+      q_.grammar_.name_after_description ? AfterTimeAdverbial(verb + 1, k) : verb + 1;
   const bool description_lead =
-      IsWordIn(verb + 1, QuoteWords::kArticle) ||
-      (q_.grammar_.name_after_description && IsWord(verb + 1) && IsDeterminer(LowerWord(verb + 1)));
-  if ((!s.ok() || s.kind == Subject::Kind::kNominal) && k > verb + 2 && description_lead &&
-      IsComma(k) && !IsColon(k)) {
+      IsWordIn(lead, QuoteWords::kArticle) ||
+      (q_.grammar_.name_after_description && IsWord(lead) && IsDeterminer(LowerWord(lead)));
+  // "aseguró la enfermera del hospital, Ana Ruiz" (name_after_description):
+  // a body named inside the description does not speak; the name does.
+  const bool described_body = q_.grammar_.name_after_description && s.body;
+  if ((!s.ok() || s.kind == Subject::Kind::kNominal || described_body) && k > lead + 1 &&
+      description_lead && IsComma(k) && !IsColon(k)) {
     size_t e = k + 1;
     while (e < limit && IsWord(e)) ++e;
     Subject named = ParseName(k + 1, e);
     if (named.kind == Subject::Kind::kName &&
         (e >= limit || toks_[e].type == TokType::kStop || IsComma(e))) {
-      named.role = RoleFromApposition(verb + 1, k);
+      named.role = RoleFromApposition(lead, k);
       role_described = q_.grammar_.name_after_description && !named.role.empty();
       s = named;
       k = e;
@@ -2029,6 +2077,19 @@ size_t QuoteExtractor::Run::AfterListener(size_t k, size_t last) const {
   return k;
 }
 
+// Whether tokens [a, b) name who was told: a determiner maybe, then a
+// listener word, a name, or both ("los periodistas", "Europa Press", "la
+// cadena SER").
+bool QuoteExtractor::Run::ListenerPhrase(size_t a, size_t b) const {
+  size_t i = a;
+  if (i < b && IsWord(i) && IsDeterminer(LowerWord(i))) ++i;
+  const bool noun = i < b && IsWord(i) && IsListener(LowerWord(i));
+  if (noun) ++i;
+  const size_t name = i;
+  while (i < b && IsWord(i) && IsCapitalized(Word(i))) ++i;
+  return i == b && (noun || i > name);
+}
+
 // The token after a time adverbial starting at token k: "Tuesday", "on
 // Friday", "last week", "this morning", "yesterday"; k when there is none.
 size_t QuoteExtractor::Run::AfterTimeAdverbial(size_t k, size_t last) const {
@@ -2172,9 +2233,10 @@ size_t QuoteExtractor::Run::ClauseStart(size_t v, const Verb& verb, size_t last,
         (IsAuxiliary(LowerWord(j + 1)) || W().EndsIn(LowerWord(j + 1), QuoteWords::kPastEnding))) {
       break;
     }
-    // "advirtió de que": a preposition right before "that".
+    // "advirtió de que": a preposition right before "that"; "dijo a los
+    // periodistas que", "explicó a Europa Press que": one before a listener.
     if (j == k || verb.takes_object || IsAdverbialStart(LowerWord(k)) ||
-        (j == k + 1 && IsWordIn(k, QuoteWords::kThatLead))) {
+        (IsWordIn(k, QuoteWords::kThatLead) && (j == k + 1 || ListenerPhrase(k + 1, j)))) {
       return j + 1 < last && IsWord(j + 1) ? j + 1 : kNoClause;
     }
     break;
@@ -3062,7 +3124,8 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
       // participle after it, ends the clauses before it and is who a
       // pronoun after it means.
       if (!x.backward) x.clause = ClauseStart(v, *verb, last);
-      if (x.backward || participle || x.begin < v) anchors.push_back(x);
+      x.pro_drop = !x.backward && OpensWithVerbAndThat(first, verb_lead, v, x.clause);
+      if (x.backward || participle || x.begin < v || x.pro_drop) anchors.push_back(x);
       continue;
     }
     if (!x.backward) {
@@ -3093,6 +3156,21 @@ std::vector<QuoteExtractor::Run::Anchor> QuoteExtractor::Run::FindAnchors(
     anchors.push_back(x);
   }
   return anchors;
+}
+
+// 'Añadió que …', 'Además, explicó que …' (pro_drop): the verb at token v
+// (its auxiliaries from verb_lead) opens its sentence of tokens from
+// `first`, after adverbs maybe, its "that" right after it and the clause
+// at `clause`; it speaks for the speaker of the quote before (ProDrop).
+bool QuoteExtractor::Run::OpensWithVerbAndThat(size_t first, size_t verb_lead, size_t v,
+                                               size_t clause) const {
+  if (!q_.grammar_.pro_drop || !IsCapitalized(Word(first))) return false;
+  size_t opening = first;
+  while (opening < verb_lead && ((IsWord(opening) && IsAdverb(LowerWord(opening))) ||
+                                 (IsComma(opening) && !IsColon(opening) && opening > first))) {
+    ++opening;
+  }
+  return opening == verb_lead && IsWordIn(v + 1, QuoteWords::kThat) && clause == v + 2;
 }
 
 // With estimate_clause, the verb at token v puts a figure on something for
@@ -3168,7 +3246,9 @@ void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t l
                          !IsRelativeWord(LowerWord(x.begin)) && attribution;
     // "..., Tim Medlin, responded to the call": a named subject whose verb
     // introduces nothing is no attribution either.
-    if ((x.subject.ok() && attribution) || x.backward || set_off) starts.push_back(x.begin);
+    if ((x.subject.ok() && attribution) || x.backward || set_off || x.pro_drop) {
+      starts.push_back(x.begin);
+    }
     if (!x.subject.ok() && x.begin < x.verb && attribution) AddUnnamed(x.begin, x.verb, x.verb);
   }
   std::vector<int> emitted(anchors.size(), -1);  // the quote each anchor gave
@@ -3176,7 +3256,7 @@ void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t l
   const Span sspan = TrimSpan(text_, doc_.sentences[sentence].span);
   for (size_t i = 0; i < anchors.size(); ++i) {
     const Anchor& x = anchors[i];
-    if (!x.subject.ok()) continue;
+    if (!x.subject.ok() && !x.pro_drop) continue;
     size_t b = first, e = x.begin;
     if (!x.backward) {
       if (x.clause == kNoClause || x.clause >= last) continue;
@@ -3213,6 +3293,7 @@ void QuoteExtractor::Run::FindReported(uint32_t sentence, size_t first, size_t l
     }
     Found f;
     f.subject = x.subject;
+    f.pro_drop = x.pro_drop;
     f.inherit_from = x.from >= 0 ? emitted[static_cast<size_t>(x.from)] : x.found;
     f.quote.kind = Quote::Kind::kReported;
     f.quote.sentence = sentence;

@@ -885,6 +885,7 @@ class SentenceMatcher {
     if (unit == 'w') {
       const int64_t monday_based = ((today + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday
       last = CivilFromDays(today + 6 - monday_based);
+      if (MatchWeekend(i, u, today + 6 - monday_based, next, e)) return true;
     } else if (unit == 'm') {
       last.day = DaysInMonth(last.year, last.month);
     } else {
@@ -896,6 +897,31 @@ class SentenceMatcher {
     e->precision = kPrecisionDay;
     *next = u + 1;
     SetDay(last, "document date", e);
+    return true;
+  }
+
+  // "el pasado fin de semana", "este fin de semana", "il prossimo fine
+  // settimana", "fim de semana passado": the end of a week, the word
+  // before or after it saying which, is a weekend, not a deadline: its
+  // Sunday. The end word at i, the unit at u; `sunday` ends D's week.
+  bool MatchWeekend(size_t i, size_t u, int64_t sunday, size_t* next, TimeExpression* e) const {
+    size_t first = i, end = u + 1;
+    int sign = 0;
+    if (i > 0 && toks_[i - 1].kind == LexemeKind::kLetters &&
+        Is(i - 1, kBefore | kAfter | kCurrent)) {
+      first = i - 1;
+      sign = Is(i - 1, kBefore) ? -1 : Is(i - 1, kAfter) ? 1 : 0;
+    } else if (IsWord(u + 1) && Is(u + 1, kTrailingBefore | kTrailingAfter)) {
+      end = u + 2;
+      sign = Is(u + 1, kTrailingBefore) ? -1 : 1;
+    } else {
+      return false;
+    }
+    SetSpan(first, end, e);
+    e->kind = kKindRelative;
+    e->precision = kPrecisionDay;
+    *next = end;
+    SetRelativeDays(sunday + 7 * sign - Days(*ref_), sign > 0, e);
     return true;
   }
 

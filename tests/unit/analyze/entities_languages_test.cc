@@ -503,6 +503,41 @@ TEST(EntitiesSpanishTest, TitlesPlacesAndOrganizations) {
   ExpectNone(e, {"Pero", "Sin", "Sin embargo", "Según", "Hoy", "Gobierno", "Sra"});
 }
 
+// "CC OO": an abbreviation that doubles each initial is one name, not two.
+TEST(EntitiesSpanishTest, DoubledInitialsASpaceApartAreOneName) {
+  const std::vector<Entity> e =
+      Extract("es", {"La secretaria de CC OO en la fábrica habló con UGT. Desde CC OO piden "
+                     "calma.\n"});
+  ExpectEntity(e, "CC OO", "other");
+  ExpectEntity(e, "UGT", "other");
+  ExpectNone(e, {"CC", "OO"});
+}
+
+// "el río Ebro", "la calle Larios": a place's head word in lower case just
+// before a name makes it a place.
+TEST(EntitiesSpanishTest, APlaceHeadWordBeforeANameMakesItAPlace) {
+  const std::vector<Entity> e =
+      Extract("es", {"El río Tormesillo bajó crecido. Hubo un accidente en la calle Larraga.\n"});
+  ExpectEntity(e, "Tormesillo", "place");
+  ExpectEntity(e, "Larraga", "place");
+}
+
+// Bomberos, Servicio, Audiencia, Consejería, Diputación open the names of
+// organizations.
+TEST(EntitiesSpanishTest, FirefightersAndServicesAreOrganizations) {
+  const std::vector<Entity> e =
+      Extract("es", {"Los Bomberos de Sevilla llegaron a las diez. El Servicio Andaluz de Salud "
+                     "abrió una investigación.\n"});
+  ExpectEntity(e, "Bomberos de Sevilla", "organization");
+  ExpectEntity(e, "Servicio Andaluz de Salud", "organization");
+  const std::vector<Entity> f =
+      Extract("es", {"La Audiencia Nacional investiga. La Consejería de Sanidad y la Diputación de "
+                     "Teruel abrieron un expediente.\n"});
+  ExpectEntity(f, "Audiencia Nacional", "organization");
+  ExpectEntity(f, "Consejería de Sanidad", "organization");
+  ExpectEntity(f, "Diputación de Teruel", "organization");
+}
+
 TEST(EntitiesSpanishTest, APortfolioAfterATitleIsNoNameAndANameOpensWithItsHead) {
   const std::vector<Entity> e =
       Extract("es", {"La ministra de Trabajo, Yolanda Díaz, habló con el Banco Santander en "

@@ -274,6 +274,26 @@ TEST(SpanishFiguresTest, MillionsOfEuros) {
   EXPECT_EQ(Figures("es", "El plan costó 2.500 millones de dólares.\n"),
             (Rows{{"2.500 millones de dólares", 2.5e9, 2.5e9, "", "dollar", "costo"}}));
 }
+// A magnitude takes its counted noun after the scale-of word, as a unit.
+TEST(SpanishFiguresTest, MillionsOfACountedNoun) {
+  EXPECT_EQ(Figures("es", "El puerto mueve 5,4 millones de contenedores.\n"),
+            (Rows{{"5,4 millones de contenedores", 5.4e6, 5.4e6, "", "", "contenedores"}}));
+  EXPECT_EQ(Figures("fr", "Le port traite 5,4 millions de conteneurs.\n"),
+            (Rows{{"5,4 millions de conteneurs", 5.4e6, 5.4e6, "", "", "conteneurs"}}));
+  // An elided preposition ("all'anno") is no part of the noun.
+  EXPECT_EQ(Figures("it", "Il porto movimenta 5,4 milioni di container all'anno.\n"),
+            (Rows{{"5,4 milioni di container", 5.4e6, 5.4e6, "", "", "container"}}));
+}
+// Money verbs name the money after them.
+TEST(SpanishFiguresTest, MoneyVerbsNameTheMoney) {
+  EXPECT_EQ(Figures("es", "La Junta destinará 3 millones de euros a la zona.\n"),
+            (Rows{{"3 millones de euros", 3e6, 3e6, "", "euro", "fondos destinados"}}));
+  EXPECT_EQ(Figures("es", "El club ingresa 2 millones de euros.\n"),
+            (Rows{{"2 millones de euros", 2e6, 2e6, "", "euro", "ingresos"}}));
+  // A rate's period by its unit's name.
+  EXPECT_EQ(Figures("es", "El club ingresa 2 millones de euros al año.\n"),
+            (Rows{{"2 millones de euros al año", 2e6, 2e6, "", "euro per year", "ingresos"}}));
+}
 TEST(SpanishFiguresTest, DotsGroupThousands) {
   EXPECT_EQ(Figures("es", "Unos 5.000 soldados participan.\n"),
             (Rows{{"Unos 5.000 soldados", 5000, 5000, "about", "", "soldados"}}));

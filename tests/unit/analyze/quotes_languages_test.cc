@@ -588,6 +588,127 @@ TEST_F(QuotesLanguagesTest, SpanishVerbWithNoSubject) {
             {"Tomás Vidal", "Lo haremos bien", kDirect}}));
 }
 
+// contar, avanzar que, mantener que, confirmar que, sostener: verbs of
+// saying; avanzar and mantener only with "que".
+TEST_F(QuotesLanguagesTest, SpanishMoreVerbsOfSaying) {
+  EXPECT_EQ(Of("es", "«Se oyó un golpe enorme», contó Ana Ruiz, una vecina del barrio.\n"),
+            (Rows{{"Ana Ruiz", "Se oyó un golpe enorme", kDirect}}));
+  EXPECT_EQ(Of("es", "Pedro Gil avanzó que el plan estará listo en mayo.\n"),
+            (Rows{{"Pedro Gil", "el plan estará listo en mayo.", kReported}}));
+  EXPECT_EQ(Of("es", "Pedro Gil mantiene que el edificio era seguro.\n"),
+            (Rows{{"Pedro Gil", "el edificio era seguro.", kReported}}));
+  EXPECT_EQ(Of("es", "El equipo de Pedro Gil avanzó hasta la final.\n"), Rows{});
+  EXPECT_EQ(Of("es", "«Fue un error», ha reconocido Pedro Gil.\n"),
+            (Rows{{"Pedro Gil", "Fue un error", kDirect}}));
+  EXPECT_EQ(Of("es", "Pedro Gil recordó que la obra se aprobó en 2019.\n"),
+            (Rows{{"Pedro Gil", "la obra se aprobó en 2019.", kReported}}));
+  EXPECT_EQ(Of("es", "Pedro Gil recordó a las víctimas del accidente.\n"), Rows{});
+  // After the auxiliary, the participle (irregular_participle).
+  EXPECT_EQ(Of("es", "Pedro Gil ha confirmado que el plan sigue.\n"),
+            (Rows{{"Pedro Gil", "el plan sigue.", kReported}}));
+  EXPECT_EQ(Of("es", "Pedro Gil había anunciado que el plan sigue.\n"),
+            (Rows{{"Pedro Gil", "el plan sigue.", kReported}}));
+}
+
+// A fragment after a Spanish naming verb ("calificó … de «…»") is the
+// words of the verb's subject.
+TEST_F(QuotesLanguagesTest, SpanishFragmentAfterANamingVerbIsPartial) {
+  EXPECT_EQ(Of("es", "Carmen Vidal calificó el informe de «una vergüenza para la ciudad».\n"),
+            (Rows{{"Carmen Vidal", "una vergüenza para la ciudad", kPartial}}));
+}
+
+// "La empresa concesionaria": the company's noun, then an adjective, still
+// stands for the company named last by its legal form.
+TEST_F(QuotesLanguagesTest, SpanishCompanyNounWithAnAdjectiveStandsForTheCompany) {
+  EXPECT_EQ(Of("es",
+               "El edificio es de Obras del Norte, S.L. desde 2019. La empresa concesionaria "
+               "mantiene que el edificio era seguro.\n"),
+            (Rows{{"Obras del Norte, S.L.", "el edificio era seguro.", kReported}}));
+}
+
+// "Añadió que …" (pro_drop): a verb opening its sentence with "que" right
+// after it speaks for the speaker of the quote before it in the paragraph;
+// with no quote before, for nobody.
+TEST_F(QuotesLanguagesTest, SpanishVerbOpeningItsSentenceTakesTheSpeakerBefore) {
+  EXPECT_EQ(Of("es",
+               "«Llega tarde», dijo el alcalde, Tomás Ferrer. Añadió que la policía reforzará "
+               "el tráfico.\n"),
+            (Rows{{"Tomás Ferrer", "Llega tarde", kDirect},
+                  {"Tomás Ferrer", "la policía reforzará el tráfico.", kReported}}));
+  EXPECT_EQ(Of("es",
+               "«Llega tarde», dijo el alcalde, Tomás Ferrer. Además, ha explicado que la "
+               "policía reforzará el tráfico.\n"),
+            (Rows{{"Tomás Ferrer", "Llega tarde", kDirect},
+                  {"Tomás Ferrer", "la policía reforzará el tráfico.", kReported}}));
+  EXPECT_EQ(Of("es", "Tomás Ferrer visitó la zona. Añadió que la policía reforzará el tráfico.\n"),
+            Rows{});
+}
+
+// An unnamed worker or witness speaks as a body would ("una fuente
+// cercana"): the article stays with the noun.
+TEST_F(QuotesLanguagesTest, SpanishAnUnnamedWorkerSpeaks) {
+  EXPECT_EQ(Of("es",
+               "Un trabajador del hospital, que pidió no ser identificado, contó a esta agencia "
+               "que las goteras eran conocidas.\n"),
+            (Rows{{"Un trabajador del hospital", "las goteras eran conocidas.", kReported}}));
+}
+
+// "El concejal de Urbanismo, Alberto Campos, explicó que" (name_after_description):
+// the description before the name is the role of reported speech too.
+TEST_F(QuotesLanguagesTest, SpanishDescriptionBeforeTheNameIsTheRoleOfReportedSpeech) {
+  const std::string text =
+      "El concejal de Urbanismo, Alberto Campos, explicó que la estructura es segura.\n";
+  EXPECT_EQ(Of("es", text), (Rows{{"Alberto Campos", "la estructura es segura.", kReported}}));
+  EXPECT_EQ(RoleOf("es", text), "concejal de Urbanismo");
+  EXPECT_EQ(RoleOf("fr", "Le directeur régional, Paul Roux, a indiqué que la ligne rouvrira.\n"),
+            "directeur régional");
+}
+
+// "aseguró la enfermera del hospital, Ana Ruiz": the body inside the
+// description does not speak, the name after it does; when it was said
+// ("este martes") is no part of the role.
+TEST_F(QuotesLanguagesTest, SpanishNameAfterADescriptionThatNamesABody) {
+  const std::string nurse = "«No hay riesgo», aseguró la enfermera del hospital, Ana Ruiz.\n";
+  EXPECT_EQ(Of("es", nurse), (Rows{{"Ana Ruiz", "No hay riesgo", kDirect}}));
+  EXPECT_EQ(RoleOf("es", nurse), "enfermera del hospital");
+  EXPECT_EQ(RoleOf("es",
+                   "«No hay riesgo», ha asegurado este martes la delegada del Gobierno, Ana "
+                   "Ruiz.\n"),
+            "delegada del Gobierno");
+}
+
+// "dijo a los periodistas que": the listener after "a" stands between the
+// verb and "que"; "respondió a las críticas que …" is a relative clause.
+TEST_F(QuotesLanguagesTest, SpanishListenerBeforeQue) {
+  EXPECT_EQ(Of("es", "Luis Gómez declaró a los periodistas que no hay detenidos.\n"),
+            (Rows{{"Luis Gómez", "no hay detenidos.", kReported}}));
+  EXPECT_EQ(Of("es", "Luis Gómez explicó a Europa Press que no hay detenidos.\n"),
+            (Rows{{"Luis Gómez", "no hay detenidos.", kReported}}));
+  EXPECT_EQ(Of("es", "Luis Gómez respondió a las críticas que recibió del alcalde.\n"), Rows{});
+  // After an inverted verb, before its subject.
+  const std::string told =
+      "«No vamos a ceder», señala a este periódico Laura Vega, portavoz de la plataforma.\n";
+  EXPECT_EQ(Of("es", told), (Rows{{"Laura Vega", "No vamos a ceder", kDirect}}));
+  EXPECT_EQ(RoleOf("es", told), "portavoz de la plataforma");
+  EXPECT_EQ(Of("es", "«No vamos a ceder», dijo a la prensa la portavoz, Laura Vega.\n"),
+            (Rows{{"Laura Vega", "No vamos a ceder", kDirect}}));
+}
+
+// ", de 45 años,": an age is no role.
+TEST_F(QuotesLanguagesTest, SpanishAgeIsNoRole) {
+  const std::string text = "Marta López, de 45 años, relata que tuvo que salir por la ventana.\n";
+  EXPECT_EQ(Of("es", text), (Rows{{"Marta López", "tuvo que salir por la ventana.", kReported}}));
+  EXPECT_EQ(RoleOf("es", text), "");
+}
+
+// "a juicio de X", "en palabras de X": as "según X".
+TEST_F(QuotesLanguagesTest, SpanishSourcePhrases) {
+  EXPECT_EQ(Of("es", "A juicio de Laura Vega, el plan llega tarde.\n"),
+            (Rows{{"Laura Vega", "el plan llega tarde.", kReported}}));
+  EXPECT_EQ(Of("es", "«No habrá despidos», ha zanjado Laura Vega.\n"),
+            (Rows{{"Laura Vega", "No habrá despidos", kDirect}}));
+}
+
 TEST_F(QuotesLanguagesTest, SpanishDeQue) {
   EXPECT_EQ(Of("es", "Tomás Vidal advirtió de que el viento podría cambiar.\n"),
             (Rows{{"Tomás Vidal", "el viento podría cambiar.", kReported}}));

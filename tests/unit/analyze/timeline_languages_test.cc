@@ -116,6 +116,14 @@ TEST_F(TimelineLanguagesTest, German) {
                   "Am Dienstag stimmte der Rat ab. Die Polizei wird am Freitag berichten. Am "
                   "Abend waren Tausende auf der Straße."),
             (Dates{"Dienstag=2026-03-10", "Freitag=2026-03-20", "Am Abend=2026-03-10"}));
+  // Spanish "la tarde" runs into the evening: late too.
+  EXPECT_EQ(Found("es",
+                  "La Junta elevó ayer el balance. Otros dos heridos llegaron al hospital durante "
+                  "la tarde."),
+            (Dates{"ayer=2026-03-13", "la tarde=2026-03-13"}));
+  // "a media mañana" is the morning, not tomorrow.
+  EXPECT_EQ(Found("es", "El alcalde llegó a la zona a media mañana."),
+            Dates{"media mañana=2026-03-14"});
   // Not in the past, or not late: the document's day.
   EXPECT_EQ(Found("es", "El viento podría reavivar las llamas por la noche."),
             Dates{"la noche=2026-03-14"});
@@ -126,6 +134,15 @@ TEST_F(TimelineLanguagesTest, German) {
             Dates{"Ende der Woche=2026-03-15"});
   EXPECT_EQ(Found("fr", "Les résultats seront connus d'ici la fin du mois."),
             Dates{"fin du mois=2026-03-31"});
+  // The end of a week with a word saying which is a weekend: its Sunday.
+  EXPECT_EQ(Found("es", "El pasado fin de semana hubo tres accidentes."),
+            Dates{"pasado fin de semana=2026-03-08"});
+  EXPECT_EQ(Found("es", "El fin de semana pasado hubo tres accidentes."),
+            Dates{"fin de semana pasado=2026-03-08"});
+  EXPECT_EQ(Found("pt", "No próximo fim de semana haverá três concertos."),
+            Dates{"próximo fim de semana=2026-03-22"});
+  EXPECT_EQ(Found("es", "Las obras terminarán a finales de esta semana."),
+            Dates{"finales de esta semana=2026-03-15"});
   EXPECT_EQ(Found("es", "Las obras terminarán a finales de este año."),
             Dates{"finales de este año=2026-12-31"});
   // A year alone before a word that follows no count; a count is no year.
@@ -254,6 +271,10 @@ TEST_F(TimelineLanguagesTest, Spanish) {
   EXPECT_EQ(Found("es", "El tribunal dijo que el decreto del 03/12/2015 sigue vigente."),
             Dates{"03/12/2015=2015-12-03"});
   EXPECT_EQ(Found("es", "En enero de 2016 la empresa cerró."), Dates{"enero de 2016=2016-01"});
+  // A month alone after "de", "desde", "hasta", "durante" is a date too.
+  EXPECT_EQ(Found("es", "El aparcamiento no volverá a abrir antes de septiembre."),
+            Dates{"de septiembre=2026-09"});
+  EXPECT_EQ(Found("es", "La carretera está cortada desde enero."), Dates{"desde enero=2026-01"});
   EXPECT_EQ(Found("es", "El año pasado las ventas cayeron."), Dates{"año pasado=2025"});
   EXPECT_EQ(Found("es", "La empresa se fundó hace unos dos años en Sevilla."),
             Dates{"hace unos dos años=2024-03-14"});
