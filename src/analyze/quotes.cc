@@ -556,6 +556,7 @@ class QuoteExtractor::Run {
                      Subject* subject) const;
   Subject CoordinatedSubject(size_t a, size_t end) const;
   Subject SubjectBefore(size_t a, size_t verb, size_t* begin = nullptr) const;
+  bool QuotedAsSaying(size_t a, size_t verb, size_t* begin, Subject* out) const;
   Subject SubjectAfter(size_t verb, size_t limit, size_t* end) const;
   Subject TitleAlone(size_t i, size_t end) const;
   bool IsTitleComplement(size_t k) const;
@@ -1502,23 +1503,30 @@ size_t QuoteExtractor::Run::TimeAdverbialBefore(size_t a, size_t end) const {
 // said", "She announced ... and said". When the words right before the verb
 // name nobody ("as conservative members said"), nobody. *begin is set to
 // where the attribution starts.
-QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t verb,
-                                                                size_t* begin) const {
-  // "Reuters quoted Lena Ortiz as saying", "Ortiz was quoted as saying".
-  if (verb >= a + 3 && IsWordIn(verb - 1, QuoteWords::kAs)) {
-    if (IsWordIn(verb - 2, QuoteWords::kQuoted) && IsWordIn(verb - 3, QuoteWords::kQuotedPassive)) {
-      return SubjectBefore(a, verb - 3, begin);
-    }
-    size_t q = verb - 1;
-    while (q > a && IsWord(q - 1) && IsCapitalized(Word(q - 1))) --q;
-    if (q > a && q < verb - 1 && IsWordIn(q - 1, QuoteWords::kQuoted)) {
-      Subject quoted = ParseName(q, verb - 1);
-      if (quoted.kind == Subject::Kind::kName) {
-        if (begin != nullptr) *begin = q - 1;
-        return quoted;
-      }
+// "Reuters quoted Lena Ortiz as saying", "Ortiz was quoted as saying": the
+// one quoted, when the verb at `verb` follows "as"; false when it does not.
+bool QuoteExtractor::Run::QuotedAsSaying(size_t a, size_t verb, size_t* begin, Subject* out) const {
+  if (verb < a + 3 || !IsWordIn(verb - 1, QuoteWords::kAs)) return false;
+  if (IsWordIn(verb - 2, QuoteWords::kQuoted) && IsWordIn(verb - 3, QuoteWords::kQuotedPassive)) {
+    *out = SubjectBefore(a, verb - 3, begin);
+    return true;
+  }
+  size_t q = verb - 1;
+  while (q > a && IsWord(q - 1) && IsCapitalized(Word(q - 1))) --q;
+  if (q > a && q < verb - 1 && IsWordIn(q - 1, QuoteWords::kQuoted)) {
+    Subject quoted = ParseName(q, verb - 1);
+    if (quoted.kind == Subject::Kind::kName) {
+      if (begin != nullptr) *begin = q - 1;
+      *out = std::move(quoted);
+      return true;
     }
   }
+  return false;
+}
+
+QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectBefore(size_t a, size_t verb,
+                                                                size_t* begin) const {
+  if (Subject quoted; QuotedAsSaying(a, verb, begin, &quoted)) return quoted;
   // "He had reports that": after "has" or "had" only a participle is a verb.
   const std::string form(LowerWord(verb));
   const bool participle =
