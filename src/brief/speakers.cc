@@ -119,6 +119,20 @@ QuoteRef RefOf(const SpeakerInputs& in, const Document& doc, uint32_t d, const Q
   return ref;
 }
 
+// The role given most often; among equals one that holds another and says
+// more ("directeur régional de l'entreprise" over "directeur régional",
+// "Turkish Foreign Minister" over "Foreign Minister"), else the first in
+// order.
+std::string MostGivenRole(const std::map<std::string, size_t>& roles) {
+  std::string best_role;
+  size_t best = 0;
+  for (const auto& [role, n] : roles) {
+    const bool fuller = role.size() > best_role.size() && role.find(best_role) != std::string::npos;
+    if (n > best || (n == best && fuller)) best = n, best_role = role;
+  }
+  return best_role;
+}
+
 }  // namespace
 
 double QuoteInformativeness(const Document& doc, Span span, const BackgroundIdf& idf,
@@ -272,10 +286,7 @@ SpeakerIndex BuildSpeakers(const SpeakerInputs& in) {
         s.aliases.push_back(n);
       }
     }
-    size_t best = 0;
-    for (const auto& [role, n] : roles[i]) {
-      if (n > best) best = n, s.role = role;
-    }
+    s.role = MostGivenRole(roles[i]);
     std::vector<uint32_t> docs;
     for (const QuoteRef& q : s.quotes) docs.push_back(q.document);
     std::sort(docs.begin(), docs.end());

@@ -226,29 +226,51 @@ TEST(BriefingLanguagesTest, EveryLanguagesListsLoadAndEachReportUsesItsOwn) {
 // A speaker named by a role alone in one report ("a déclaré la directrice")
 // is the one person the pile gives that role (pile_roles); nobody when two
 // people hold it.
-TEST(BriefingLanguagesTest, ARoleAloneIsThePersonThePileGivesIt) {
+// The briefing of `texts`, one plain-text report each, read from a folder
+// as `dossier brief` reads one.
+Briefing BriefTexts(const std::vector<std::string>& texts) {
   const std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                    ("dossier_briefing_roles_" + std::to_string(::getpid()));
-  auto brief = [&](const std::vector<std::string>& texts) {
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    for (size_t i = 0; i < texts.size(); ++i) {
-      std::ofstream(dir / ("r" + std::to_string(i) + ".txt")) << texts[i];
-    }
-    Result<Pipeline> pipeline = Pipeline::Create({});
-    EXPECT_TRUE(pipeline.ok());
-    Cluster cluster;
-    Status s = ReadInputs(
-        {dir.string()}, {}, [&](Cluster&& c) { cluster = std::move(c); }, nullptr);
-    EXPECT_TRUE(s.ok()) << s.ToString();
-    Pipeline::Scratch scratch = pipeline->NewScratch();
-    pipeline->Analyze(&cluster, &scratch);
-    Result<Briefer> briefer = Briefer::Create({});
-    EXPECT_TRUE(briefer.ok());
-    const Briefing b = briefer->Brief(cluster);
-    std::filesystem::remove_all(dir);
-    return b;
-  };
+                                    ("dossier_briefing_texts_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    std::ofstream(dir / ("r" + std::to_string(i) + ".txt")) << texts[i];
+  }
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  EXPECT_TRUE(pipeline.ok());
+  Cluster cluster;
+  Status s = ReadInputs(
+      {dir.string()}, {}, [&](Cluster&& c) { cluster = std::move(c); }, nullptr);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  Pipeline::Scratch scratch = pipeline->NewScratch();
+  pipeline->Analyze(&cluster, &scratch);
+  Result<Briefer> briefer = Briefer::Create({});
+  EXPECT_TRUE(briefer.ok());
+  const Briefing b = briefer->Brief(cluster);
+  std::filesystem::remove_all(dir);
+  return b;
+}
+
+// A speaker given two roles as often is shown with the one that holds the
+// other and says more.
+TEST(BriefingRolesTest, AmongRolesGivenAsOftenTheFullerThatHoldsTheOther) {
+  const Briefing b = BriefTexts(
+      {"Talks on the river dam\n\nThe talks on the river dam resumed in Geneva on Monday. "
+       "\"We want a fair share of the water,\" said Foreign Minister Selin Kaya.\n",
+       "River dam talks go on\n\nDelegates met again in Geneva on Tuesday to discuss the river "
+       "dam. \"The water belongs to both nations,\" said Selin Kaya, Foreign Minister of "
+       "Borovia.\n"});
+  bool found = false;
+  for (const SpeakerEntry& s : b.speakers) {
+    if (s.name != "Selin Kaya") continue;
+    found = true;
+    EXPECT_EQ(s.role, "Foreign Minister of Borovia");
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(BriefingLanguagesTest, ARoleAloneIsThePersonThePileGivesIt) {
+  auto brief = [](const std::vector<std::string>& texts) { return BriefTexts(texts); };
   const std::string named =
       "Reprise de l'usine textile de Roubaix\n\n"
       "Les salariés de l'usine textile de Roubaix ont découvert lundi le plan de reprise du "
