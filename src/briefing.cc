@@ -79,16 +79,8 @@ std::vector<const TimelineEntry*> TopTimeline(const std::vector<TimelineEntry>& 
     auto [it, added] = shown.emplace(t->text, t);
     if (!added && t->weight == it->second->weight && t->date > it->second->date) it->second = t;
   }
-  std::vector<const TimelineEntry*> again;
-  size_t kept = 0;
-  for (const TimelineEntry* t : top) {
-    if (shown[t->text] == t) {
-      top[kept++] = t;
-    } else {
-      again.push_back(t);
-    }
-  }
-  std::copy(again.begin(), again.end(), top.begin() + static_cast<std::ptrdiff_t>(kept));
+  std::stable_partition(top.begin(), top.end(),
+                        [&](const TimelineEntry* t) { return shown.at(t->text) == t; });
   if (top.size() > count) top.resize(count);
   // Back to the timeline's order (by date).
   std::sort(top.begin(), top.end());

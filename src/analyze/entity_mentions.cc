@@ -708,7 +708,7 @@ size_t EntityExtractor::Run::ExtendRun(std::string_view text, const Words& words
       const std::string_view gap2 = Gap(text, words, end, end + 1);
       // An elided particle, its apostrophe in the gap: "Mutuelle
       // Rhodanienne d'Assurances".
-      const bool elided = gap2 == "'" || gap2 == "\xE2\x80\x99";
+      const bool elided = IsElision(gap2);
       const bool space2 = OnlySpaces(gap2) || elided || (IsPrefixParticle(next.key) && gap2 == "-");
       if (space2 && words[end + 1].cap && !next.possessive && !next.cap) {
         if (IsParticle(next.key) && space) {

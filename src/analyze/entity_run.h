@@ -281,6 +281,8 @@ class EntityExtractor::Run {
     }
     return false;
   }
+  // An elision's apostrophe as the gap between two words ("d'Or").
+  static bool IsElision(std::string_view gap) { return gap == "'" || gap == "\xE2\x80\x99"; }
   // Past the lower-case links (hyphen_link of name_words.txt) from word
   // `k` on, each between a hyphen and a capitalized word, after a hyphen or
   // an elision's apostrophe: "Semur-en-Auxois", "Côte-d'Or".
@@ -289,7 +291,7 @@ class EntityExtractor::Run {
            Gap(text, words, k - 1, k) == "-" &&
            IsNameWordOf(words[k].key, NameWords::kHyphenLink)) {
       const std::string_view gap = Gap(text, words, k, k + 1);
-      if (gap != "-" && gap != "'" && gap != "\xE2\x80\x99") break;
+      if (gap != "-" && !IsElision(gap)) break;
       k += 2;
     }
     return k;
@@ -304,7 +306,7 @@ class EntityExtractor::Run {
       return k;
     }
     const std::string_view gap = Gap(text, words, k + 1, k + 2);
-    if (!name_forms::OnlySpaces(gap) && gap != "'" && gap != "\xE2\x80\x99") return k;
+    if (!name_forms::OnlySpaces(gap) && !IsElision(gap)) return k;
     return HeadType(words[k - 1].key) || EndsInOrgSuffix(text, words, k + 2) ? k + 3 : k;
   }
   // Where the head word after a capitalized adjective at word k - 1 ends:

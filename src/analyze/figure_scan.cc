@@ -1059,15 +1059,31 @@ class Scanner {
           Adjacent(at - 1)) {
         --at;
       }
-      for (const MoneyVerb& v : w_.money_verbs) {
-        if (tok(at).lower == v.word) {
-          m->what = v.what;
-          m->what_key = v.key;
-          if (v.subject) CostSubject(at, m);
-          break;
-        }
+      if (const MoneyVerb* v = MoneyVerbAt(at)) {
+        m->what = v->what;
+        m->what_key = v->key;
+        if (v->subject) CostSubject(at, m);
       }
     }
+  }
+
+  // The money verb (figure_verbs.txt) at token k, or null.
+  const MoneyVerb* MoneyVerbAt(uint32_t k) const {
+    for (const MoneyVerb& v : w_.money_verbs) {
+      if (tok(k).lower == v.word) return &v;
+    }
+    return nullptr;
+  }
+
+  // The first token of the clause that holds token `at`: back over at most
+  // `max_back` tokens, to a mark (",;:()") or the sentence's start.
+  uint32_t ClauseStartAt(uint32_t at, uint32_t max_back) const {
+    uint32_t c = at;
+    while (c > begin_ && at - c < max_back &&
+           Gap(c - 1).find_first_of(",;:()") == std::string_view::npos) {
+      --c;
+    }
+    return c;
   }
 
   // The subject of a level or change verb, or the object of a verb that
@@ -1228,12 +1244,10 @@ class Scanner {
     }
     for (uint32_t k = f - 1; k >= begin_ && f - k <= 5; --k) {
       if ((k + 1 < f && !Adjacent(k)) || tok(k).is_number) return;
-      for (const MoneyVerb& v : w_.money_verbs) {
-        if (tok(k).lower == v.word) {
-          m->what = v.what;
-          m->what_key = v.key;
-          return;
-        }
+      if (const MoneyVerb* v = MoneyVerbAt(k)) {
+        m->what = v->what;
+        m->what_key = v->key;
+        return;
       }
       if (k == begin_) return;
     }
@@ -1246,11 +1260,7 @@ class Scanner {
   static constexpr uint32_t kNoToken = UINT32_MAX;
   uint32_t ClauseSubject(uint32_t before) const {
     if (!w_.capitalized_nouns) return kNoToken;
-    uint32_t c = before;
-    while (c > begin_ && before - c < 10 &&
-           Gap(c - 1).find_first_of(",;:()") == std::string_view::npos) {
-      --c;
-    }
+    const uint32_t c = ClauseStartAt(before, 10);
     bool governed = false;  // inside a prepositional phrase until its noun
     for (uint32_t t = c; t < before; ++t) {
       const std::string_view w = tok(t).lower;
@@ -1291,11 +1301,7 @@ class Scanner {
   bool FrontedObject(uint32_t verb, uint32_t* noun) const {
     if (w_.object_determiners.empty()) return false;
     constexpr uint32_t kMaxObject = 8;
-    uint32_t c = verb;
-    while (c > begin_ && verb - c < kMaxObject &&
-           Gap(c - 1).find_first_of(",;:()") == std::string_view::npos) {
-      --c;
-    }
+    const uint32_t c = ClauseStartAt(verb, kMaxObject);
     if (c == verb || (c > begin_ && verb - c >= kMaxObject) ||
         !w_.object_determiners.Contains(tok(c).lower)) {
       return false;

@@ -327,12 +327,14 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
     }
     out[it->second].mentions.push_back(std::move(all[i].mention));
   }
-  // Every label of the pile: a group's label in an oblique case is given in
-  // the case another group writes it in ("2.100 Beschäftigten", "1.200
-  // Beschäftigte").
+  // Every label of the pile, where the language has case endings: a group's
+  // label in an oblique case is given in the case another group writes it in
+  // ("2.100 Beschäftigten", "1.200 Beschäftigte").
   std::set<std::string> pile_labels;
-  for (const FigureGroup& g : out) {
-    for (const FigureMention& m : g.mentions) pile_labels.insert(m.what);
+  if (!words_->labels.case_endings.empty()) {
+    for (const FigureGroup& g : out) {
+      for (const FigureMention& m : g.mentions) pile_labels.insert(m.what);
+    }
   }
   for (FigureGroup& g : out) {
     std::map<double, size_t> counts;

@@ -444,12 +444,20 @@ class QuoteExtractor::Run {
     if (q_.given_.count(lower) > 0) return true;
     // A given name in an oblique case, by the rules of dictionary_ending:
     // "Андрея" (Андрей), "Елены" (Елена).
+    return NominativeEnding(lower, [&](const std::string& n) { return q_.given_.count(n) > 0; }) !=
+           nullptr;
+  }
+  // The first rule of dictionary_ending that turns `word`, ending in its
+  // oblique ending, into a nominative `accept` takes; null when none does.
+  template <typename Accept>
+  const QuoteGrammar::Ending* NominativeEnding(std::string_view word, Accept accept) const {
     for (const QuoteGrammar::Ending& e : q_.grammar_.dictionary_endings) {
-      if (lower.size() <= e.oblique.size() || !lower.ends_with(e.oblique)) continue;
-      std::string nominative(lower.substr(0, lower.size() - e.oblique.size()));
-      if (q_.given_.count(nominative + e.nominative) > 0) return true;
+      if (word.size() <= e.oblique.size() || !word.ends_with(e.oblique)) continue;
+      if (accept(std::string(word.substr(0, word.size() - e.oblique.size())) + e.nominative)) {
+        return &e;
+      }
     }
-    return false;
+    return nullptr;
   }
   bool IsOrgHead(size_t i) const {
     return IsWord(i) && q_.org_heads_.count(WithoutPeriod(Word(i))) > 0;
@@ -1042,14 +1050,10 @@ std::string QuoteExtractor::Run::DictionaryForm(size_t i) const {
   const std::string_view word = Word(i);
   const std::string_view lower = LowerWord(i);
   if (W().Is(lower, QuoteWords::kDictionaryForm)) return std::string(word);
-  for (const QuoteGrammar::Ending& e : q_.grammar_.dictionary_endings) {
-    if (lower.size() <= e.oblique.size() || !lower.ends_with(e.oblique)) continue;
-    const size_t stem = lower.size() - e.oblique.size();
-    if (!W().Is(std::string(lower.substr(0, stem)) + e.nominative, QuoteWords::kDictionaryForm))
-      continue;
-    return std::string(word.substr(0, stem)) + e.nominative;
-  }
-  return std::string(word);
+  const QuoteGrammar::Ending* e = NominativeEnding(
+      lower, [&](const std::string& n) { return W().Is(n, QuoteWords::kDictionaryForm); });
+  if (e == nullptr) return std::string(word);
+  return std::string(word.substr(0, lower.size() - e->oblique.size())) + e->nominative;
 }
 
 // With role_before_given_name, tokens [a, b) ending in a given name and a
@@ -1090,12 +1094,10 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::DescribedName(size_t a, size_t
 // области Андрея Воронцова": "губернатор"); else as written.
 std::string QuoteExtractor::Run::TitleNominative(const std::string& word) const {
   if (TitleOf(word) == nullptr) return word;
-  for (const QuoteGrammar::Ending& e : q_.grammar_.dictionary_endings) {
-    if (word.size() <= e.oblique.size() || !word.ends_with(e.oblique)) continue;
-    std::string nominative = word.substr(0, word.size() - e.oblique.size()) + e.nominative;
-    if (TitleOf(nominative) != nullptr) return nominative;
-  }
-  return word;
+  const QuoteGrammar::Ending* e =
+      NominativeEnding(word, [&](const std::string& n) { return TitleOf(n) != nullptr; });
+  if (e == nullptr) return word;
+  return word.substr(0, word.size() - e->oblique.size()) + e->nominative;
 }
 
 // Word k as part of a role: where titles are written in lower case
@@ -1789,10 +1791,6 @@ QuoteExtractor::Run::Subject QuoteExtractor::Run::AuthorOf(size_t a, size_t b) c
   return ParseName(r, k);
 }
 
-// The speaker named after the verb at token `verb`: "said Mayor Elena Duarte",
-// "said Priya Nandakumar, a spokesperson for the company", "said the leader
-// of the Senate, Justin Alfond". *end is set to the token after the
-// attribution.
 // With title_after_verb, a function title alone at token i, with what it
 // heads up to token `end`, before or after the verb ("— сказал губернатор",
 // "Губернатор сообщил, что", "— подчеркнул глава региона"): a description
@@ -1827,6 +1825,10 @@ bool QuoteExtractor::Run::BodySpeaksAfter(size_t v, size_t last) const {
   return s.body && (end >= last || toks_[end].type == TokType::kStop);
 }
 
+// The speaker named after the verb at token `verb`: "said Mayor Elena Duarte",
+// "said Priya Nandakumar, a spokesperson for the company", "said the leader
+// of the Senate, Justin Alfond". *end is set to the token after the
+// attribution.
 QuoteExtractor::Run::Subject QuoteExtractor::Run::SubjectAfter(size_t verb, size_t limit,
                                                                size_t* end) const {
   size_t k = verb + 1;

@@ -639,13 +639,14 @@ class SentenceMatcher {
     }
     // "am Abend", "por la tarde": a part of the day alone.
     if (daypart && info_[i]->daypart_offset == 0) {
-      SetSpan(i - 1 >= floor_ ? i - 1 : i, i + 1, e);
+      const size_t first = i - 1 >= floor_ ? i - 1 : i;  // with its article
+      SetSpan(first, i + 1, e);
       e->kind = kKindDeictic;
       e->precision = kPrecisionDay;
       *next = i + 1;
       SetRelativeDays(0, false, e);
       f->daypart_alone = true;
-      f->late_past = Is(i, kLateDaypart) && Tense(i - 1 >= floor_ ? i - 1 : i, i + 1) < 0;
+      f->late_past = Is(i, kLateDaypart) && Tense(first, i + 1) < 0;
       return true;
     }
     if (Is(i, kAgoBeforeStart) && MatchAgoBefore(i, next, e)) return true;

@@ -188,8 +188,7 @@ void SpeakersHtml(const Cluster& cluster, const Briefing& briefing, std::string*
         const Document& doc = cluster.documents[q.document];
         out += "<li><span class=\"" + std::string(q.kind == "direct" ? "quote" : "") + "\">";
         if (q.kind == "direct") out += "“";
-        // A partial quote is shown in its sentence (or the words around it).
-        const Span whole = q.kind == "partial" ? doc.sentences[q.sentence].span : q.span;
+        const Span whole = ShownWhole(cluster, q);
         if (q.excerpt.begin > whole.begin) out += "… ";
         AppendHtmlEscaped(TruncateUtf8(q.excerpt.Slice(doc.text), 320), &out);
         if (q.excerpt.end < whole.end) out += " …";

@@ -199,9 +199,7 @@ void SpeakersMd(const Cluster& cluster, const Briefing* briefing, std::string* o
         const QuoteRef& q = s.quotes[i];
         std::string_view text = q.excerpt.Slice(cluster.documents[q.document].text);
         const std::string shown_text = TruncateUtf8(text, kMaxQuoteBytes);
-        // A partial quote is shown in its sentence (or the words around it).
-        const Span whole =
-            q.kind == "partial" ? cluster.documents[q.document].sentences[q.sentence].span : q.span;
+        const Span whole = ShownWhole(cluster, q);
         const bool cut_before = q.excerpt.begin > whole.begin;
         const bool cut_after = q.excerpt.end < whole.end || shown_text.size() < text.size();
         out += "  - " + std::string(q.kind == "direct" ? "“" : "") + (cut_before ? "… " : "") +

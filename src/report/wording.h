@@ -14,6 +14,13 @@ inline std::string DateRange(const std::string& first, const std::string& last) 
   return first == last || last.empty() ? first : first + " to " + last;
 }
 
+// What a quote's excerpt is cut from, to say whether words were left out
+// before or after it: a partial quote's sentence (it is shown in it), else
+// the quote.
+inline Span ShownWhole(const Cluster& cluster, const QuoteRef& q) {
+  return q.kind == "partial" ? cluster.documents[q.document].sentences[q.sentence].span : q.span;
+}
+
 }  // namespace dossier
 
 #endif  // DOSSIER_REPORT_WORDING_H_

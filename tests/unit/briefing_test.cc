@@ -173,6 +173,18 @@ namespace {
 // at once, so a bad list would fail here); and a German and a French report briefed together
 // each get their own language's speakers, figures and entities. (One report each: reports in
 // two languages are never the same story to the pile, so all of them are briefed together.)
+// `cluster` analysed and briefed with the built-in settings.
+Briefing AnalyzeAndBrief(Cluster* cluster) {
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  EXPECT_TRUE(pipeline.ok());
+  Result<Briefer> briefer = Briefer::Create({});
+  EXPECT_TRUE(briefer.ok());
+  if (!pipeline.ok() || !briefer.ok()) return {};
+  Pipeline::Scratch scratch = pipeline->NewScratch();
+  pipeline->Analyze(cluster, &scratch);
+  return briefer->Brief(*cluster);
+}
+
 TEST(BriefingLanguagesTest, EveryLanguagesListsLoadAndEachReportUsesItsOwn) {
   const std::filesystem::path dir = std::filesystem::temp_directory_path() /
                                     ("dossier_briefing_languages_" + std::to_string(::getpid()));
@@ -183,8 +195,6 @@ TEST(BriefingLanguagesTest, EveryLanguagesListsLoadAndEachReportUsesItsOwn) {
   ASSERT_TRUE(all.ok()) << all.status().ToString();
   std::filesystem::remove_all(dir);
 
-  Result<Pipeline> pipeline = Pipeline::Create({});
-  ASSERT_TRUE(pipeline.ok());
   Cluster cluster;
   for (const char* pile : {"de-faehre", "fr-incendie"}) {
     Status s = ReadInputs(
@@ -192,11 +202,7 @@ TEST(BriefingLanguagesTest, EveryLanguagesListsLoadAndEachReportUsesItsOwn) {
         [&](Cluster&& c) { cluster.documents.push_back(std::move(c.documents.front())); }, nullptr);
     ASSERT_TRUE(s.ok()) << s.ToString();
   }
-  Pipeline::Scratch scratch = pipeline->NewScratch();
-  pipeline->Analyze(&cluster, &scratch);
-  Result<Briefer> lazy = Briefer::Create({});
-  ASSERT_TRUE(lazy.ok());
-  const Briefing b = lazy->Brief(cluster);
+  const Briefing b = AnalyzeAndBrief(&cluster);  // with lists loaded when a language needs them
   EXPECT_TRUE(b.language == "de" || b.language == "fr") << b.language;
   auto has_entity = [&](const std::string& name) {
     return std::any_of(b.entities.begin(), b.entities.end(),
@@ -223,9 +229,6 @@ TEST(BriefingLanguagesTest, EveryLanguagesListsLoadAndEachReportUsesItsOwn) {
   EXPECT_TRUE(french_figure);
 }
 
-// A speaker named by a role alone in one report ("a déclaré la directrice")
-// is the one person the pile gives that role (pile_roles); nobody when two
-// people hold it.
 // The briefing of `texts`, one plain-text report each, read from a folder
 // as `dossier brief` reads one.
 Briefing BriefTexts(const std::vector<std::string>& texts) {
@@ -236,19 +239,12 @@ Briefing BriefTexts(const std::vector<std::string>& texts) {
   for (size_t i = 0; i < texts.size(); ++i) {
     std::ofstream(dir / ("r" + std::to_string(i) + ".txt")) << texts[i];
   }
-  Result<Pipeline> pipeline = Pipeline::Create({});
-  EXPECT_TRUE(pipeline.ok());
   Cluster cluster;
   Status s = ReadInputs(
       {dir.string()}, {}, [&](Cluster&& c) { cluster = std::move(c); }, nullptr);
   EXPECT_TRUE(s.ok()) << s.ToString();
-  Pipeline::Scratch scratch = pipeline->NewScratch();
-  pipeline->Analyze(&cluster, &scratch);
-  Result<Briefer> briefer = Briefer::Create({});
-  EXPECT_TRUE(briefer.ok());
-  const Briefing b = briefer->Brief(cluster);
   std::filesystem::remove_all(dir);
-  return b;
+  return AnalyzeAndBrief(&cluster);
 }
 
 // A speaker given two roles as often is shown with the one that holds the
@@ -269,8 +265,10 @@ TEST(BriefingRolesTest, AmongRolesGivenAsOftenTheFullerThatHoldsTheOther) {
   EXPECT_TRUE(found);
 }
 
+// A speaker named by a role alone in one report ("a déclaré la directrice")
+// is the one person the pile gives that role (pile_roles); nobody when two
+// people hold it.
 TEST(BriefingLanguagesTest, ARoleAloneIsThePersonThePileGivesIt) {
-  auto brief = [](const std::vector<std::string>& texts) { return BriefTexts(texts); };
   const std::string named =
       "Reprise de l'usine textile de Roubaix\n\n"
       "Les salariés de l'usine textile de Roubaix ont découvert lundi le plan de reprise du "
@@ -287,14 +285,14 @@ TEST(BriefingLanguagesTest, ARoleAloneIsThePersonThePileGivesIt) {
     }
     return 0;
   };
-  const Briefing one = brief({named, by_role});
+  const Briefing one = BriefTexts({named, by_role});
   EXPECT_EQ(quotes_of(one, "Anne Leroy"), 2u);
   const std::string other =
       "L'usine textile de Roubaix en grève\n\n"
       "Les salariés de l'usine textile de Roubaix ont cessé le travail lundi contre le plan de "
       "reprise. « Le plan de reprise ne garantit rien », a affirmé Claire Petit, directrice "
       "des ressources humaines de l'usine.\n";
-  const Briefing two = brief({named, by_role, other});
+  const Briefing two = BriefTexts({named, by_role, other});
   EXPECT_EQ(quotes_of(two, "Anne Leroy"), 1u);
   EXPECT_EQ(quotes_of(two, "Claire Petit"), 1u);
   for (const SpeakerEntry& s : two.speakers) EXPECT_NE(s.name, "directrice");
@@ -305,7 +303,7 @@ TEST(BriefingLanguagesTest, ARoleAloneIsThePersonThePileGivesIt) {
       "Les salariés de l'usine textile de Roubaix ont découvert lundi le plan de reprise du "
       "site. « Nous garderons tous les emplois de l'usine », a affirmé Anne Leroy, directrice "
       "adjointe. Le plan de reprise prévoit aussi une nouvelle ligne de production.\n";
-  const Briefing adjointe = brief({deputy, by_role});
+  const Briefing adjointe = BriefTexts({deputy, by_role});
   EXPECT_EQ(quotes_of(adjointe, "Anne Leroy"), 1u);
 }
 
