@@ -30,13 +30,13 @@ for s in "${streams[@]}"; do
   "$cli" eval-cluster -q "${half_flag[@]}" "$data/$s.jsonl" \
     --training-rows "$work/$(basename "$s")-0.rows" > /dev/null
 done
-python3 "$here/fit_cluster_weights.py" --l2 "$l2" "$work"/*-0.rows > "$work/w0.txt"
+python3 "$here/fit_cluster_weights.py" --l2 "$l2" ${FIT_ARGS:-} "$work"/*-0.rows > "$work/w0.txt"
 for k in $(seq 1 "$rounds"); do
   for s in "${streams[@]}"; do
     "$cli" eval-cluster -q "${half_flag[@]}" "$data/$s.jsonl" --weights "$work/w$((k - 1)).txt" \
       --rows-from-model --training-rows "$work/$(basename "$s")-$k.rows" > /dev/null
   done
-  python3 "$here/fit_cluster_weights.py" --l2 "$l2" "$work"/*.rows > "$work/w$k.txt"
+  python3 "$here/fit_cluster_weights.py" --l2 "$l2" ${FIT_ARGS:-} "$work"/*.rows > "$work/w$k.txt"
 done
 echo "# half $half of ${streams[*]}, $rounds rounds on the model's own stories, L2 $l2"
 cat "$work/w$rounds.txt"

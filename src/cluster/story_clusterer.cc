@@ -548,6 +548,7 @@ void StoryClusterer::BestArticleCosines(int32_t day, ArticleVectors* v, bool kee
     q_lead_.resize(df_.size(), 0.0f);
   }
   for (const Weighted& w : vec) q_body_[w.term] = w.weight;
+  query_terms_ = static_cast<double>(vec.size());
   // The candidates' vectors lie apart in memory: ask for all of them at
   // once, so their cache misses overlap instead of queueing.
   for (uint32_t a : touched_) PrefetchVector(vectors_[a]);
@@ -605,12 +606,20 @@ StoryClusterer::ModelFeatures StoryClusterer::CandidateFeatures(const ArticleFea
   }
   f[11] = same_outlet && !same_outlet_day ? 1.0 : 0.0;
   f[6] = same_outlet_day ? 1.0 : 0.0;
-  f[7] = std::log(static_cast<double>(st.articles.size()));
+  // The story's size and its mean cosine count the articles in its centroid:
+  // copies of one article count once (they add nothing to it).
+  const double n = std::max<double>(st.distinct, 1.0);
+  f[7] = std::log(n);
   // The mean cosine to the story's articles (average link): the centroid
   // cosine times the centroid's norm over the story's size.
-  f[10] = f[1] * st.centroid.norm / static_cast<double>(st.articles.size());
+  f[10] = f[1] * st.centroid.norm / n;
   f[8] = st.first_day != kNoDay ? std::log1p(static_cast<double>(st.last_day - st.first_day)) : 0.0;
   f[9] = 0;  // the margin, once every candidate's cosine is known
+  // The centroid cosine measured against chance: texts of k terms share a
+  // few by chance, and the spread of that chance cosine shrinks as
+  // 1/sqrt(k). A short lead excerpt at 0.2 shares two or three topical
+  // words; a long article at 0.2 shares many (docs/CLUSTERING.md).
+  f[13] = f[1] * std::sqrt(query_terms_) / 10.0;
   return f;
 }
 
@@ -676,6 +685,7 @@ void StoryClusterer::JoinWithVectors(uint32_t story, uint32_t id, const ArticleF
                                      ArticleVectors* v) {
   Join(story, id, article.day);
   StoryState& st = stories_[story];
+  ++st.distinct;
   AddToCentroid(&st.centroid, v->body, kCentroidTerms);
   if (!v->names.empty()) AddToCentroid(&st.names, v->names, kNameTerms);
   if (!v->lead.empty()) AddToCentroid(&st.lead, v->lead, kLeadTerms);
@@ -1058,6 +1068,11 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
   story_best_.assign(stories_.size(), -1e9f);
   for (uint32_t a = 0; a < count; ++a) {
     if (!stories_[story_of_[a]].open) scores_[a] = kClosed;
+  }
+  // An open story's articles in its centroid: those with a vector.
+  for (StoryState& s : stories_) {
+    s.distinct = 0;
+    for (uint32_t a : s.articles) s.distinct += vectors_[a].empty() ? 0 : 1;
   }
   return Status::Ok();
 }

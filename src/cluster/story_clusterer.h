@@ -91,7 +91,7 @@ namespace dossier {
 // The linear model scoring (article, candidate story) pairs; an article joins
 // the best story whose score is above StoryClustererOptions::join_threshold.
 struct StoryModel {
-  static constexpr int kFeatures = 13;
+  static constexpr int kFeatures = 14;
   // Feature order (the same in weights files and training rows).
   static constexpr const char* kNames[kFeatures] = {"bias",
                                                     "centroid_cosine",
@@ -105,11 +105,12 @@ struct StoryModel {
                                                     "centroid_margin",
                                                     "mean_cosine",
                                                     "same_outlet_other_day",
-                                                    "log_gap_articles"};
+                                                    "log_gap_articles",
+                                                    "centroid_cosine_z"};
   // Fitted on half a of the three development streams, five rounds on the
   // model's own stories, L2 0.3 (bench/scripts/fit_cluster_weights.sh; docs/CLUSTERING.md).
-  double weights[kFeatures] = {0.1372, 26.91,  -9.658, -2.577, 0.1325, -0.005455, 1.44,
-                               -3.687, 0.5659, 4.864,  -6.338, 0.6315, -0.6057};
+  double weights[kFeatures] = {0.005532, -1.92,  -6.712, -3.195, 0.1037,  -0.106, 0.5283,
+                               -3.375,   0.4928, 4.165,  3.083,  0.04166, -0.613, 25.93};
 
   template <typename Features>
   double Score(const Features& features) const {
@@ -295,6 +296,7 @@ class StoryClusterer {
     std::vector<Outlet> outlets;        // (source, day) met, newest last
     std::vector<std::string> keywords;  // once closed
     uint32_t last_article = 0;
+    uint32_t distinct = 0;  // articles in the centroid (not copies)
     int32_t first_day = kNoDay, last_day = kNoDay;
     bool open = true;
     bool taken = false;  // closed and handed out by TakeClosed
@@ -367,6 +369,7 @@ class StoryClusterer {
   std::vector<float> scores_;      // article -> scratch score (-1), or kClosed: its story is closed
   std::vector<float> story_best_;  // story -> scratch score
   std::vector<float> q_body_, q_names_, q_lead_;  // term -> the article's weight (scratch)
+  double query_terms_ = 0;                        // terms of the article's body vector
   std::vector<uint32_t> gold_story_;
   bool follow_model_ = false;
   std::vector<std::unordered_map<uint32_t, uint32_t>> story_golds_;  // story -> gold -> articles
