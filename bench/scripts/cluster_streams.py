@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Story clustering on the dated, labelled development streams: pairwise and
-B-cubed F1 of `dossier eval-cluster` on each stream's half a, half b (the
-stories numbered in order of first article, even and odd: the protocol of
-docs/CLUSTERING.md) and the whole stream; plus-val's B-cubed F1 (undated).
+B-cubed F1 of `dossier eval-cluster` on each stream's early and late halves
+(cut in time: the protocol of docs/CLUSTERING.md), its halves a and b (the
+stories numbered in order of first article, even and odd: the first protocol)
+and the whole stream; plus-val's B-cubed F1 (undated).
 
   cluster_streams.py [--dossier build/dossier] [--data ../shared/data]
                      [--plus-val] [-- extra eval-cluster flags...]
@@ -13,6 +14,10 @@ import json
 import os
 import subprocess
 import sys
+
+# The protocol's halves (the stream cut in time; the weights are fitted on the
+# early ones), the first protocol's (every other story) and the whole stream.
+PARTS = [("early", "early"), ("late", "late"), ("half a", "a"), ("half b", "b"), ("all", None)]
 
 STREAMS = [
     ("DUC 2003", "duc2003/stream.jsonl"),
@@ -45,7 +50,7 @@ def main():
         if not os.path.exists(path):
             print(f"| {name} | missing: {path} |||||||||")
             continue
-        for part, half in (("half a", "a"), ("half b", "b"), ("all", None)):
+        for part, half in PARTS:
             j = run(args.dossier, path, args.extra, half)
             p = j["pairwise"]
             f1s[(name, part)] = p["f1"]
@@ -60,7 +65,7 @@ def main():
         print(f"| plus-val (undated, shuffled) | all | {j['articles']} | {j['gold_clusters']} "
               f"| {j['stories']} | {p['precision']:.3f} | {p['recall']:.3f} | {p['f1']:.3f} "
               f"| **{j['bcubed']['f1']:.3f}** |")
-    for part in ("half a", "half b", "all"):
+    for part, _ in PARTS:
         vals = [v for (n, q), v in f1s.items() if q == part]
         if vals:
             print(f"\nmean pairwise F1 ({part}): {sum(vals) / len(vals):.3f}", file=sys.stderr)

@@ -5,7 +5,8 @@ logistic regression on training rows written by
 gold story; one row per candidate story the model scores).
 
 Each rows file counts as much as any other (its rows are weighted by one over
-its number of articles), so a long stream does not drown a short one.
+its number of articles), so a long stream does not drown a short one;
+--stream-weight NAME=W scales the files whose name starts with NAME.
 
   fit_cluster_weights.py [--l2 1.0] ROWS... > weights.txt
   dossier cluster --weights weights.txt ...
@@ -16,6 +17,7 @@ steps on a handful of features.
 """
 import argparse
 import math
+import os
 import sys
 
 
@@ -55,6 +57,9 @@ def main():
     ap.add_argument("rows", nargs="+")
     ap.add_argument("--drop", action="append", default=[],
                     help="leave this feature out (its weight is 0); repeatable")
+    ap.add_argument("--stream-weight", action="append", default=[], metavar="NAME=W",
+                    help="multiply the weight of the rows files whose name starts with NAME "
+                         "(e.g. allsides=0.5); repeatable")
     ap.add_argument("--l2", type=float, default=1.0,
                     help="ridge penalty on the weights (not the bias), per unit of total weight")
     args = ap.parse_args()
@@ -65,7 +70,12 @@ def main():
             sys.exit(f"{path}: features {n} differ from {names}")
         names = n
         articles = len({r[0] for r in rows}) or 1
-        data += [(y, x, 1.0 / articles) for _, y, x in rows]
+        scale = 1.0
+        for item in args.stream_weight:
+            name, _, value = item.partition("=")
+            if os.path.basename(path).startswith(name):
+                scale *= float(value)
+        data += [(y, x, scale / articles) for _, y, x in rows]
     k = len(names)
     keep = [i for i, n in enumerate(names) if n not in args.drop]
     data = [(y, [x[i] for i in keep], sw) for y, x, sw in data]

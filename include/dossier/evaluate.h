@@ -116,10 +116,10 @@ struct ClusterEvalOptions {
   uint64_t seed = 20261121;  // Multi-News files: the shuffle
   size_t first_record = 0;   // Multi-News files: records [first, end) only
   size_t end_record = static_cast<size_t>(-1);
-  size_t limit = 0;              // > 0: the first N articles of the stream
-  int repeat = 1;                // copies of the stream, all but the first perturbed
-  std::string half;              // labelled streams: "a" or "b" (docs/CLUSTERING.md)
-  bool training_rows = false;    // also the model's training rows
+  size_t limit = 0;            // > 0: the first N articles of the stream
+  int repeat = 1;              // copies of the stream, all but the first perturbed
+  std::string half;            // labelled streams: "a", "b", "early" or "late" (docs/CLUSTERING.md)
+  bool training_rows = false;  // also the model's training rows
   bool rows_from_model = false;  // ... from its own decisions, not teacher-forced
   // Called after each batch: articles clustered, of `total`, and stories so far.
   std::function<void(uint64_t articles, uint64_t total, uint64_t stories)> progress;

@@ -113,9 +113,23 @@ Status ReadLabelled(const std::string& data, const ClusterEvalOptions& options,
       }
       in->items.emplace_back(&d, d.story);
     }
-    // A half of the stories (the protocol of docs/CLUSTERING.md): numbered in
-    // order of first article, half "a" keeps the even ones, "b" the odd ones.
-    if (!options.half.empty()) {
+    // A half of the stream (the protocols of docs/CLUSTERING.md). In time:
+    // "early" and "late" cut it at its middle article, moved on to the first
+    // of another date (a day is never split; a story may be). By story:
+    // numbered in order of first article, "a" keeps the even ones, "b" the odd.
+    if (options.half == "early" || options.half == "late") {
+      size_t cut = in->items.size() / 2;
+      while (cut > 0 && cut < in->items.size() &&
+             in->items[cut].first->date == in->items[cut - 1].first->date) {
+        ++cut;
+      }
+      const auto at = in->items.begin() + static_cast<std::ptrdiff_t>(cut);
+      if (options.half == "early") {
+        in->items.erase(at, in->items.end());
+      } else {
+        in->items.erase(in->items.begin(), at);
+      }
+    } else if (!options.half.empty()) {
       std::unordered_map<std::string, size_t> rank;
       std::vector<std::pair<const Document*, std::string>> kept;
       for (auto& it : in->items) {
@@ -251,8 +265,9 @@ Result<Clustered> ClusterStream(const std::string& stream, const std::vector<uin
 Result<ClusterEvalReport> EvaluateClustering(const std::string& data,
                                              const ClusterEvalOptions& options) {
   if (Status s = CheckStoryOptions(options.clustering); !s.ok()) return s;
-  if (!options.half.empty() && options.half != "a" && options.half != "b") {
-    return Status(StatusCode::kInvalidArgument, "half must be a or b");
+  if (!options.half.empty() && options.half != "a" && options.half != "b" &&
+      options.half != "early" && options.half != "late") {
+    return Status(StatusCode::kInvalidArgument, "half must be a, b, early or late");
   }
   ClusterEvalReport report;
   std::vector<std::string> gold;

@@ -29,7 +29,7 @@ struct EvalClusterFlags {
   std::string records;        // "A:B": records A..B-1 only
   size_t limit = 0;           // first N articles of the shuffled stream
   int repeat = 1;             // copies of the stream, all but the first perturbed
-  std::string half;           // labelled streams: "a" or "b", the stories of that half only
+  std::string half;           // labelled streams: "a"/"b" (stories), "early"/"late" (time)
   std::string training_rows;  // write the model's training rows here
   bool rows_from_model = false;
   std::string write_stream;
@@ -206,9 +206,11 @@ Command SetupEvalCluster(CLI::App& app) {
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   cmd->add_option("--half", flags->half,
-                  "Labelled streams: keep half of the stories, numbered in order of first "
-                  "article: 'a' the even ones, 'b' the odd ones (docs/CLUSTERING.md)")
-      ->check(CLI::IsMember({"a", "b"}));
+                  "Labelled streams: keep half of the stream. In time: 'early' the articles "
+                  "before its middle, 'late' the rest (cut between two dates); by story, "
+                  "numbered in order of first article: 'a' the even ones, 'b' the odd ones "
+                  "(docs/CLUSTERING.md)")
+      ->check(CLI::IsMember({"a", "b", "early", "late"}));
   cmd->add_option("--training-rows", flags->training_rows,
                   "Labelled streams: put each article in its gold story and write the "
                   "model's (article, candidate story) features with the answer to this file, "
