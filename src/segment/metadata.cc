@@ -35,6 +35,22 @@ bool EndsLikeSentence(std::string_view s) {
   return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == ',' || s.back() == ';');
 }
 
+// A line ending with a colon introduces what follows ("The New York Times
+// said in an editorial for Friday, Sept. 10:"): not a headline.
+bool IntroducesText(std::string_view s) {
+  s = TrimWhitespace(s);
+  return !s.empty() && s.back() == ':';
+}
+
+// A headline written as a list item ("*NASA to launch ...", "• Storm
+// hits"): the mark is no part of it.
+std::string_view WithoutListMark(std::string_view s) {
+  s = TrimWhitespace(s);
+  if (s.starts_with("\xE2\x80\xA2")) s.remove_prefix(3);  // •
+  while (!s.empty() && (s.front() == '*' || s.front() == '#')) s.remove_prefix(1);
+  return TrimWhitespace(s);
+}
+
 // Length of a spaced dash at text[p] ("—", "–", "--", "-", "_" with a space
 // after it), 0 if none.
 size_t DashAt(std::string_view text, size_t p) {
@@ -106,6 +122,13 @@ size_t DatelineLength(std::string_view para, std::string* agency) {
   const size_t dash = DashAt(para, p);
   if (dash == 0) return 0;
   return p + dash + 1;
+}
+
+// A paragraph opening with a dateline ("MONTREAL _ Fangs flash ...") is the
+// story's first sentence, however short: not a headline.
+bool OpensWithDateline(std::string_view para) {
+  std::string agency;
+  return DatelineLength(para, &agency) > 0;
 }
 
 // A white-space separated word, lower case (FoldCase), without the
@@ -424,9 +447,16 @@ void MetadataDetector::Detect(Document* doc) const {
       }
     } else if (CountWords(first_text, kMaxTitleWords) <= kMaxTitleWords &&
                !EndsLikeSentence(first_text) && paras.size() > 1) {
-      doc->title = CollapseWhitespace(first_text);
-      doc->title_span = first;
-      remove.push_back(0);
+      if (IntroducesText(first_text)) {
+        // A line introducing the text ("The New York Times said in an
+        // editorial for Friday, Sept. 10:") is no sentence of the story and
+        // no headline either.
+        remove.push_back(0);
+      } else if (!OpensWithDateline(first_text)) {
+        doc->title = CollapseWhitespace(WithoutListMark(first_text));
+        doc->title_span = first;
+        remove.push_back(0);
+      }
     }
   }
   // Date: a full date on a short line among the first paragraphs, or in a

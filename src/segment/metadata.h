@@ -32,8 +32,12 @@ namespace dossier {
 // taken for a headline.
 //
 // Headline: the first paragraph, when short (at most 25 words), not ending
-// like a sentence, not a date line, not a caption (IsPhotoCaption), and not
-// the only paragraph.
+// like a sentence, not a date line, not a caption (IsPhotoCaption), not
+// opening with a newswire dateline (then it is the story's first sentence),
+// and not the only paragraph; a list mark before it ("*", "#", "•") is
+// dropped. Such a paragraph ending with a colon introduces the text ("The
+// New York Times said in an editorial for Friday, Sept. 10:"): it is
+// removed, and is no headline.
 // Date, when the byline carries none: the first full date ("November 27,
 // 2015") in the first 160 bytes of one of the first 8 paragraphs that is
 // not a caption, where either

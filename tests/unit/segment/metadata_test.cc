@@ -32,6 +32,36 @@ TEST(MetadataTest, FirstSentenceIsNotAHeadline) {
   EXPECT_EQ(d.paragraphs.size(), 2u);
 }
 
+TEST(MetadataTest, ALineIntroducingTheTextIsNeitherHeadlineNorSentence) {
+  Document d = Make(
+      "The Marlow Gazette said in an editorial for Friday, May 3:\n\n"
+      "The harbour bridge should reopen before the ferry strike ends.");
+  DetectMetadata(&d);
+  EXPECT_EQ(d.title, "");
+  ASSERT_EQ(d.paragraphs.size(), 1u);
+  EXPECT_EQ(d.paragraphs[0].Slice(d.text),
+            "The harbour bridge should reopen before the ferry strike ends.");
+}
+
+TEST(MetadataTest, AShortFirstParagraphOpeningWithADatelineIsTheFirstSentence) {
+  Document d = Make(
+      "MARLOW BAY _ Cranes lift and tempers rise as the port asks who pays for the bridge?\n\n"
+      "The bridge closed in March.");
+  DetectMetadata(&d);
+  EXPECT_EQ(d.title, "");
+  EXPECT_EQ(d.dateline_span.Slice(d.text), "MARLOW BAY _");
+  ASSERT_EQ(d.paragraphs.size(), 2u);
+  EXPECT_EQ(d.paragraphs[0].Slice(d.text),
+            "Cranes lift and tempers rise as the port asks who pays for the bridge?");
+}
+
+TEST(MetadataTest, AHeadlineWrittenAsAListItemLosesItsMark) {
+  Document d = Make("*Port to reopen the harbour bridge\n\nThe bridge reopens on Monday.");
+  DetectMetadata(&d);
+  EXPECT_EQ(d.title, "Port to reopen the harbour bridge");
+  ASSERT_EQ(d.paragraphs.size(), 1u);
+}
+
 TEST(MetadataTest, GivenTitleIsLocatedButNotReplaced) {
   Document d = Make("Bridge Falls\nThe bridge fell.");
   d.title = "Bridge Falls";
