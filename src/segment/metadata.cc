@@ -64,6 +64,7 @@ size_t DashAt(std::string_view text, size_t p) {
 }
 
 // A newswire dateline opening `para`: "WASHINGTON (AP) — ", "COLUMBIA, S.C. - ",
+// "JOHANNESBURG, South Africa (AP) _ ",
 // "MARLOW BAY, March 13 (Harbor Wire) -- ", "NEW YORK (CNNMoney)". Returns the
 // length through the dash and the space after it (0 if none); *agency gets the
 // name in parentheses.
@@ -73,7 +74,8 @@ size_t DatelineLength(std::string_view para, std::string* agency) {
   size_t capitals = 0;
   size_t place_end = 0;
   // Place: capitals, with spaces, periods, apostrophes and hyphens; after a
-  // comma one mixed-case word and a day ("Calif.", "March 13") may follow.
+  // comma up to three capitalized words and a day ("Calif.", "South Africa",
+  // "March 13") may follow.
   while (p < para.size() && p < kMaxPlace) {
     const char c = para[p];
     if (IsAsciiUpper(c)) {
@@ -91,6 +93,13 @@ size_t DatelineLength(std::string_view para, std::string* agency) {
       while (q < para.size() && (IsAsciiAlpha(para[q]) || para[q] == '.')) ++q;
       if (q == p) return 0;
       p = q;
+      // ... or up to three capitalized words ("South Africa", "Puerto Rico").
+      for (int more = 0;
+           more < 2 && p + 1 < para.size() && para[p] == ' ' && IsAsciiUpper(para[p + 1]); ++more) {
+        q = p + 1;
+        while (q < para.size() && (IsAsciiAlpha(para[q]) || para[q] == '.')) ++q;
+        p = q;
+      }
       while (p + 1 < para.size() && para[p] == ' ' && IsAsciiDigit(para[p + 1])) {
         ++p;
         while (p < para.size() && IsAsciiDigit(para[p])) ++p;

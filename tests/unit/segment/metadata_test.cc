@@ -105,7 +105,14 @@ TEST(MetadataTest, NewswireDatelinesAreSetApart) {
   EXPECT_EQ(DatelineOf("LOS ANGELES, Calif. _ Fires spread overnight in the hills above town.",
                        &rest, &source),
             "LOS ANGELES, Calif. _");
+  EXPECT_EQ(DatelineOf("TARSAY, North Keld Islands (Coastal Wire) _ Ash fell on the villages.",
+                       &rest, &source),
+            "TARSAY, North Keld Islands (Coastal Wire) _");
+  EXPECT_EQ(rest, "Ash fell on the villages.");
+  EXPECT_EQ(source, "Coastal Wire");
   // Not datelines.
+  EXPECT_EQ(
+      DatelineOf("OSTVIK, Marlow and Tarsay signed the ferry deal on Monday.", &rest, &source), "");
   EXPECT_EQ(DatelineOf("A U.S. official - who spoke on condition of anonymity - said so.", &rest,
                        &source),
             "");
