@@ -577,8 +577,8 @@ void Briefer::Impl::AddFigures(const Cluster& cluster, const Groundwork& g, Brie
     f.status = status != nullptr ? status : FigureStatusName(group.status);
     f.sources = group.DocumentCount();
     for (const FigureMention& m : group.mentions) {
-      f.mentions.push_back(
-          {Cite(cluster, m.document, m.sentence, m.span), m.value, m.value_high, m.qualifier});
+      f.mentions.push_back({Cite(cluster, m.document, m.sentence, m.span), m.value, m.value_high,
+                            m.qualifier, m.earlier});
     }
     return f;
   };

@@ -88,9 +88,13 @@ struct FigureEntry {
     Citation where;  // span: the figure as written ("more than 200,000")
     double value = 0, value_high = 0;
     std::string qualifier;  // "", "over", "about", "up to", ...
+    // An earlier count the same report replaces with a new one ("Earlier
+    // reports had said nine"): shown, but not counted in `sources` nor in
+    // `status`.
+    bool earlier = false;
   };
   std::vector<Mention> mentions;
-  size_t sources = 0;
+  size_t sources = 0;  // reports behind it, earlier counts left out
 };
 
 // One dated event of the timeline.

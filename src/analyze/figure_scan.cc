@@ -11,6 +11,7 @@
 #include <string>
 #include <utility>
 
+#include "analyze/figure_earlier.h"
 #include "analyze/figure_words.h"
 #include "analyze/quote_words.h"
 #include "util/dates.h"
@@ -1494,6 +1495,7 @@ class Scanner {
 
 void ScanFigures(const figures_internal::FigureWords& words, const Document& doc,
                  uint32_t document_index, std::vector<ScannedFigure>* out) {
+  const size_t first = out->size();
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (sentence.token_end > doc.tokens.size() || sentence.token_begin >= sentence.token_end) {
@@ -1501,6 +1503,7 @@ void ScanFigures(const figures_internal::FigureWords& words, const Document& doc
     }
     figures_internal::Scanner(words, doc, s, document_index).Run(out);
   }
+  MarkEarlierFigures(words, doc, first, out);
 }
 
 }  // namespace dossier

@@ -25,7 +25,7 @@ struct ScannedFigure {
 
 // Appends the figures of every sentence of `doc` (document number
 // `document_index` of its cluster) to `out`, in text order, read with the
-// word lists `words`.
+// word lists `words`, the earlier counts marked (figure_earlier.h).
 void ScanFigures(const figures_internal::FigureWords& words, const Document& doc,
                  uint32_t document_index, std::vector<ScannedFigure>* out);
 

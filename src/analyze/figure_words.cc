@@ -248,6 +248,25 @@ Status LoadQualifiers(std::string_view data_dir, const std::string& name, Figure
   return Status::Ok();
 }
 
+Status LoadEarlierMarkers(std::string_view data_dir, const std::string& name, FigureWords* w) {
+  Result<Rows> rows = ReadRows(data_dir, name);
+  if (!rows.ok()) return rows.status();
+  for (const Row& row : rows->rows) {
+    std::vector<std::string> words = Words(row[0]);
+    if (row.size() != 2 || words.empty() || !IsOneOf(row[1], {"marker", "report"})) {
+      return Bad(name, row, "expected 'WORDS | marker' or 'WORD | report'");
+    }
+    if (row[1] == "marker") {
+      w->earlier_markers.push_back(std::move(words));
+    } else if (words.size() == 1) {
+      w->earlier_reports.Add(words[0]);
+    } else {
+      return Bad(name, row, "a report word is one word");
+    }
+  }
+  return Status::Ok();
+}
+
 Status LoadCasualties(std::string_view data_dir, const std::string& name, FigureWords* w) {
   Result<Rows> rows = ReadRows(data_dir, name);
   if (!rows.ok()) return rows.status();
@@ -499,6 +518,7 @@ Result<FigureWords> LoadFigureWords(std::string_view data_dir, std::string_view 
       {"figure_verbs.txt", LoadVerbs},
       {"counted_nouns.txt", LoadCountedNouns},
       {"figure_grammar.txt", LoadGrammar},
+      {"earlier_markers.txt", LoadEarlierMarkers},
   };
   for (const auto& [file, load] : kFiles) {
     Status status = load(data_dir, dir + std::string(file), &w);

@@ -8,7 +8,7 @@
 // LoadFigureWords reads data/<language>/: number_words.txt and
 // number_format.txt (util/number_words.h), magnitudes.txt, fractions.txt, units.txt,
 // quantity_qualifiers.txt, casualty_words.txt, figure_verbs.txt, counted_nouns.txt,
-// figure_grammar.txt and figure_labels.txt (each file opens with what it
+// figure_grammar.txt, figure_labels.txt and earlier_markers.txt (each file opens with what it
 // lists and how the code reads it); each from `data_dir` when it holds the
 // file, else built in. A file missing for the language is kNotFound; an
 // entry the loader cannot read (an unknown kind, a value that is no number)
@@ -217,6 +217,12 @@ struct FigureWords {
   // goes ("{} (Veränderung)").
   std::string change_label;
   std::string change_key;  // "chang"
+
+  // Words that make a figure after them an earlier count
+  // (earlier_markers.txt), each split into its words: {"at", "first"}; and
+  // the words of a report one of them needs in its clause ("said", "toll").
+  std::vector<std::vector<std::string>> earlier_markers;
+  ShortWordList earlier_reports;
 
   // The briefing's label words (figure_labels.txt).
   FigureLabelWords labels;

@@ -107,9 +107,12 @@ void Link(std::vector<size_t>* parent, size_t a, size_t b) {
 }  // namespace
 
 size_t FigureGroup::DocumentCount() const {
-  std::set<uint32_t> docs;
-  for (const FigureMention& m : mentions) docs.insert(m.document);
-  return docs.size();
+  std::set<uint32_t> docs, all;
+  for (const FigureMention& m : mentions) {
+    if (!m.earlier) docs.insert(m.document);
+    all.insert(m.document);
+  }
+  return docs.empty() ? all.size() : docs.size();
 }
 
 const char* FigureStatusName(FigureGroup::Status status) {
@@ -124,8 +127,14 @@ const char* FigureStatusName(FigureGroup::Status status) {
   return "agree";
 }
 
-FigureGroup::Status FigureExtractor::Verdict(const std::vector<FigureMention>& mentions,
+FigureGroup::Status FigureExtractor::Verdict(const std::vector<FigureMention>& all,
                                              bool approximate_agrees) {
+  // Earlier counts neither corroborate nor contradict the others.
+  std::vector<FigureMention> current;
+  for (const FigureMention& m : all) {
+    if (!m.earlier) current.push_back(m);
+  }
+  const std::vector<FigureMention>& mentions = current.empty() ? all : current;
   FigureGroup::Status status = FigureGroup::Status::kAgree;
   for (size_t i = 0; i < mentions.size(); ++i) {
     for (size_t j = i + 1; j < mentions.size(); ++j) {
@@ -341,8 +350,10 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
     std::map<std::string, size_t> labels;
     size_t best = 0;
     size_t best_label = 0;
+    const bool all_earlier = std::all_of(g.mentions.begin(), g.mentions.end(),
+                                         [](const FigureMention& m) { return m.earlier; });
     for (const FigureMention& m : g.mentions) {
-      size_t n = ++counts[m.value];
+      size_t n = m.earlier && !all_earlier ? 0 : ++counts[m.value];
       if (n > best) {
         best = n;
         g.value = m.value;

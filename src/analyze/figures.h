@@ -13,7 +13,8 @@
 // language) reads the language's word lists, data/<language>/*.txt (number
 // words, magnitudes, fractions, units, qualifiers, casualty words, verbs,
 // counted nouns, the small words of the patterns, the briefing's label
-// words: analyze/figure_words.h lists the files), each from `data_dir` when
+// words, the markers of an earlier count: analyze/figure_words.h lists the
+// files), each from `data_dir` when
 // it holds one, else built in; a list missing for the language is a
 // kNotFound status. The English words quoted below are those of data/en/;
 // the other languages' lists (de, fr, es, it, pt, ru) play the same parts
@@ -230,14 +231,42 @@
 //     Apart from the specific-measurement rule, a link never joins two
 //     different known keys in one group.
 // A group is a connected set of linked mentions; a mention linked to none
-// stays alone. It is kConflict when two mentions from different documents
-// are not Compatible(). Its value is the most frequent value (the first one
-// on a tie); its `what` is its mentions' most frequent label (the first on a
-// tie) or, when none has one, its unit, so it can always be shown;
+// stays alone. It is kConflict when two mentions from different documents,
+// neither earlier (below), are not Compatible(). Its value is the most
+// frequent value (the first one on a tie); its `what` is its mentions' most
+// frequent label (the first on a tie) or, when none has one, its unit, so it
+// can always be shown;
 // `what_key` is the group's known key (the first one, when a specific
 // measurement joined two; "" for none). Group() compares the mentions of
 // one unit with each other, so it is quadratic in the mentions of a unit and
 // linear in the rest.
+//
+// EARLIER FIGURES (`earlier`). A report sometimes gives a count only as the
+// one it replaces ("The toll rose to 12. Earlier reports had said nine
+// people died"; "выросло до семи ... Ранее говорилось о четырех
+// пострадавших"). A mention is earlier when both hold:
+//   - a marker of data/<language>/earlier_markers.txt ("earlier",
+//     "initially", "previously", "at first"; "ранее", "zuvor", "premier
+//     bilan") stands before it in its sentence, at most 12 tokens before its
+//     first token, with no ';', '?' or '!' between them (commas do not end
+//     the clause: "Earlier, officials said at least 85 people were killed")
+//     and no other figure of the same key between them (in "initially nine
+//     ... but later 12", 12 is the new count); and a report word of the list
+//     ("said", "reports", "toll"; "говорилось") stands in the marker's
+//     clause, from its first word to the next ';', '?', '!' or the
+//     sentence's end, so that an earlier event ("previously spent $4
+//     million", "earlier this month ... 21 executions") is no earlier
+//     report;
+//   - the same document gives another mention of the same what_key and unit
+//     with a different value or high end, after no marker: the new count. A
+//     marker alone marks nothing.
+// An earlier mention stays in its group, so the reader sees it, but neither
+// corroborates nor contradicts: Verdict(), DocumentCount() and the group's
+// value use the other mentions (all of them only when every one is
+// earlier). The rule does not see a marker after the figure ("12, up from
+// nine reported earlier"), a new count given in another document only, nor
+// a marker that is no listed word; the lists' words are those that open an
+// earlier report, not every way of saying one.
 #ifndef DOSSIER_ANALYZE_FIGURES_H_
 #define DOSSIER_ANALYZE_FIGURES_H_
 
@@ -273,6 +302,7 @@ struct FigureMention {
                           // "states", "aid", "unemployment rate", "age"; "" if unknown
   std::string what_key;   // lower-case stem key of `what`: "killed", "state", "aid",
                           // "unemploy"; "" if unknown
+  bool earlier = false;   // an earlier count its document replaces (EARLIER FIGURES above)
 };
 
 struct FigureGroup {
@@ -290,7 +320,8 @@ struct FigureGroup {
   // a group.
   std::string what_key = {};
 
-  // The number of distinct documents among the mentions.
+  // The number of distinct documents among the mentions that are not
+  // earlier; among all of them when every one is earlier.
   size_t DocumentCount() const;
 };
 
@@ -378,7 +409,8 @@ class FigureExtractor {
 
   // Whether two mentions can be the same quantity (the interval rule above).
   static bool Compatible(const FigureMention& a, const FigureMention& b);
-  // A set of mentions of one quantity: kConflict when two of different
+  // A set of mentions of one quantity, the earlier ones left out (all of
+  // them judged when every one is earlier): kConflict when two of different
   // documents are not Compatible(), else kConsistent when two of different
   // documents differ in value, high end or qualifier, else kAgree. With
   // `approximate_agrees` (the language's setting, figure_grammar.txt), an

@@ -228,6 +228,7 @@ void FiguresHtml(const Cluster& cluster, const Briefing& briefing, std::string* 
         out += "“";
         AppendHtmlEscaped(m.where.span.Slice(cluster.documents[m.where.document].text), &out);
         out += "” " + Cite(m.where.document, m.where.sentence, m.where.source_span, &cluster);
+        if (m.earlier) out += " <span class=\"meta\">(earlier figure)</span>";
       }
       out += "</li>\n";
     }

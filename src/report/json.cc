@@ -164,6 +164,7 @@ void WriteFigures(JsonWriter& w, const Cluster& cluster, const std::vector<Figur
         w.DoubleField("value_high", m.value_high);
       }
       w.StringOrNullField("qualifier", m.qualifier);
+      if (m.earlier) w.BoolField("earlier", true);
       w.EndObject();
     }
     w.EndArray();

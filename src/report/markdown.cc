@@ -52,7 +52,8 @@ std::string SpeakerLine(const Turn& t) {
 
 // One line of the key figures: what is counted, its unit, the sources'
 // verdict (figures of several sources; a single source's has none), then
-// every mention as written, cited.
+// every mention as written, cited; an earlier count the report replaces is
+// marked "(earlier figure)".
 void AppendFigure(const Cluster& cluster, const FigureEntry& f, std::string* out) {
   const std::string& label = f.label.empty() ? f.what : f.label;
   *out += "- **" + Escape(label) + "**" +
@@ -73,7 +74,8 @@ void AppendFigure(const Cluster& cluster, const FigureEntry& f, std::string* out
     *out += std::string(i ? "; " : "") + "\"" +
             Escape(m.where.span.Slice(cluster.documents[m.where.document].text)) + "\" [" +
             std::to_string(m.where.document + 1) + "] `" +
-            Where(cluster, m.where.document, m.where.source_span) + "`";
+            Where(cluster, m.where.document, m.where.source_span) + "`" +
+            (m.earlier ? " (earlier figure)" : "");
   }
   *out += "\n";
 }

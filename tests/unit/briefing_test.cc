@@ -12,6 +12,8 @@
 
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
+#include "dossier/report.h"
+#include "ingest/readers.h"
 
 namespace dossier {
 namespace {
@@ -245,6 +247,39 @@ Briefing BriefTexts(const std::vector<std::string>& texts) {
   EXPECT_TRUE(s.ok()) << s.ToString();
   std::filesystem::remove_all(dir);
   return AnalyzeAndBrief(&cluster);
+}
+
+// An earlier count a report replaces with its own new one is shown in all
+// three formats, marked, and is no second source: "sources agree" never
+// rests on it.
+TEST(BriefingFiguresTest, EarlierCountIsShownMarkedAndIsNoSecondSource) {
+  Cluster cluster;
+  cluster.id = "blast";
+  for (const char* text :
+       {"Blast at a grain silo\n\nFour people were injured when a grain silo exploded near the "
+        "port on Monday, police said.\n",
+        "Silo blast injured eleven\n\nEleven people were injured when a grain silo exploded "
+        "near the port on Monday. Police had initially said four people were injured.\n"}) {
+    Result<Document> doc = ReadTextDocument(text, "r.txt", nullptr);
+    ASSERT_TRUE(doc.ok());
+    cluster.documents.push_back(std::move(*doc));
+  }
+  const Briefing b = AnalyzeAndBrief(&cluster);
+  const FigureEntry* four = nullptr;
+  for (const FigureEntry& f : b.figures) EXPECT_NE(f.value, 4) << f.status;
+  for (const FigureEntry& f : b.single_source_figures) {
+    if (f.value == 4) four = &f;
+  }
+  ASSERT_NE(four, nullptr);
+  EXPECT_EQ(four->sources, 1u);
+  ASSERT_EQ(four->mentions.size(), 2u);
+  EXPECT_TRUE(four->mentions[1].earlier);
+  const std::string md = RenderMarkdown(cluster, &b, {});
+  EXPECT_NE(md.find("\"four people\" [2] `"), std::string::npos) << md;
+  EXPECT_NE(md.find("(earlier figure)"), std::string::npos) << md;
+  EXPECT_EQ(md.find("sources agree"), std::string::npos) << md;
+  EXPECT_NE(RenderHtml(cluster, b).find("(earlier figure)"), std::string::npos);
+  EXPECT_NE(RenderJson(cluster, &b, {}).find("\"earlier\":true"), std::string::npos);
 }
 
 // A speaker given two roles as often is shown with the one that holds the

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "../data_folder.h"
@@ -38,6 +39,23 @@ Rows Figures(const std::string& language, const std::string& text,
                       m.unit, m.what);
   }
   return rows;
+}
+
+// (span text, earlier) of every figure of `text` analysed as `language`.
+using Marks = std::vector<std::pair<std::string, bool>>;
+Marks Earlier(const std::string& language, const std::string& text,
+              const std::string& data_dir = "") {
+  Result<Pipeline> pipeline = PipelineIn(language, data_dir);
+  EXPECT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  Result<FigureExtractor> figures = FigureExtractor::Create(data_dir, language);
+  EXPECT_TRUE(figures.ok()) << figures.status().ToString();
+  if (!pipeline.ok() || !figures.ok()) return {};
+  Document doc = AnalyzedDocument(*pipeline, text);
+  Marks out;
+  for (const FigureMention& m : figures->Extract(doc, 0)) {
+    out.emplace_back(std::string(m.span.Slice(doc.text)), m.earlier);
+  }
+  return out;
 }
 
 // German.
@@ -769,6 +787,36 @@ TEST_F(FigureLanguageDataTest, AFolderWithAChangeLabelBeforeTheNoun) {
   Write("de/figure_grammar.txt", grammar);
   EXPECT_EQ(Figures("de", "Der Preis stieg um 12,5 %.\n", data_dir()),
             (Rows{{"12,5 %", 12.5, 12.5, "", "percent", "Plus bei Preis"}}));
+}
+
+// Earlier counts (figures.h, EARLIER FIGURES): a figure after the language's
+// earlier-report marker that its document replaces with a new value.
+TEST(EarlierFiguresInLanguagesTest, Russian) {
+  EXPECT_EQ(Earlier("ru",
+                    "Число пострадавших при пожаре выросло до пяти человек. Ранее сообщалось "
+                    "о трех пострадавших.\n"),
+            (Marks{{"пяти человек", false}, {"трех пострадавших", true}}));
+  // The marker alone: no new count in the document.
+  EXPECT_EQ(Earlier("ru", "Ранее сообщалось о трех пострадавших.\n"),
+            (Marks{{"трех пострадавших", false}}));
+}
+TEST(EarlierFiguresInLanguagesTest, German) {
+  EXPECT_EQ(Earlier("de",
+                    "Bei dem Unfall wurden 14 Menschen verletzt. Zuvor war von neun Verletzten "
+                    "die Rede.\n"),
+            (Marks{{"14 Menschen", false}, {"neun Verletzten", true}}));
+}
+TEST(EarlierFiguresInLanguagesTest, French) {
+  EXPECT_EQ(Earlier("fr",
+                    "L'incendie a fait 12 morts selon la préfecture. Un premier bilan faisait "
+                    "état de 7 morts.\n"),
+            (Marks{{"12 morts", false}, {"7 morts", true}}));
+}
+TEST(EarlierFiguresInLanguagesTest, Spanish) {
+  EXPECT_EQ(Earlier("es",
+                    "Quince personas murieron en el incendio. Inicialmente se habló de nueve "
+                    "muertos.\n"),
+            (Marks{{"Quince personas", false}, {"nueve muertos", true}}));
 }
 
 }  // namespace

@@ -71,10 +71,10 @@ class FigureWordsTest : public ::testing::Test {
 Pipeline* FigureWordsTest::pipeline_ = nullptr;
 
 TEST_F(FigureWordsTest, EveryListIsBuiltInForEnglish) {
-  for (const char* name :
-       {"en/number_words.txt", "en/magnitudes.txt", "en/fractions.txt", "en/units.txt",
-        "en/quantity_qualifiers.txt", "en/casualty_words.txt", "en/figure_verbs.txt",
-        "en/counted_nouns.txt", "en/figure_grammar.txt", "en/figure_labels.txt"}) {
+  for (const char* name : {"en/number_words.txt", "en/magnitudes.txt", "en/fractions.txt",
+                           "en/units.txt", "en/quantity_qualifiers.txt", "en/casualty_words.txt",
+                           "en/figure_verbs.txt", "en/counted_nouns.txt", "en/figure_grammar.txt",
+                           "en/figure_labels.txt", "en/earlier_markers.txt"}) {
     EXPECT_TRUE(HasDataFile("", name)) << name;
   }
   Result<figures_internal::FigureWords> words = figures_internal::LoadFigureWords("", "en");
@@ -202,6 +202,40 @@ TEST_F(FigureWordsTest, CountedNounOverride) {
   const std::string text = "Workers earn $500 a fortnight at the plant.\n";
   EXPECT_EQ(Only("", text).unit, "dollar");
   EXPECT_EQ(Only(dir, text).unit, "dollar per fortnight");
+}
+
+TEST_F(FigureWordsTest, EarlierMarkerOverride) {
+  const std::string dir = FolderWith("earlier_markers.txt", "at the outset | marker\n");
+  const std::string text =
+      "At the outset officials said four people were injured. By evening 11 people were "
+      "injured.\n";
+  ASSERT_EQ(Figures("", text).size(), 2u);
+  EXPECT_FALSE(Figures("", text)[0].earlier);
+  ASSERT_EQ(Figures(dir, text).size(), 2u);
+  EXPECT_TRUE(Figures(dir, text)[0].earlier);
+  EXPECT_FALSE(Figures(dir, text)[1].earlier);
+  // A folder whose list is empty marks nothing, even after a built-in marker.
+  const std::string none = FolderWith("earlier_markers.txt", "# none\n", true);
+  EXPECT_FALSE(Figures(none,
+                       "Police initially said four people were injured. By evening 11 "
+                       "people were injured.\n")[0]
+                   .earlier);
+}
+
+TEST_F(FigureWordsTest, LanguageWithoutEarlierMarkersIsNotFound) {
+  const fs::path dir = fs::path(testing::TempDir()) / "dossier-figure-words-xy";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "xy");
+  for (const std::string& name : EmbeddedDataFileNames()) {
+    if (name.rfind("en/", 0) != 0 || name == "en/earlier_markers.txt") continue;
+    std::ofstream(dir / "xy" / name.substr(3)) << *ReadDataFile("", name);
+  }
+  dirs_.push_back(dir.string());
+  Result<FigureExtractor> xy = FigureExtractor::Create(dir.string(), "xy");
+  ASSERT_FALSE(xy.ok());
+  EXPECT_EQ(xy.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(xy.status().ToString().find("earlier_markers.txt"), std::string::npos)
+      << xy.status().ToString();
 }
 
 TEST_F(FigureWordsTest, GrammarOverride) {

@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "analyzed_text.h"
@@ -663,6 +664,97 @@ TEST_F(FiguresTest, GroupTwoDiedVersusKillingThreeConflict) {
   ASSERT_NE(g, nullptr);
   EXPECT_EQ(g->status, FigureGroup::Status::kConflict);
   EXPECT_EQ(g->DocumentCount(), 2u);
+}
+
+// EARLIER FIGURES (figures.h): a count after an earlier-report marker that
+// its document replaces with another value of the same key.
+class EarlierFiguresTest : public FiguresTest {
+ protected:
+  // (span text, earlier) of every figure of `text`.
+  static std::vector<std::pair<std::string, bool>> Earlier(const std::string& text) {
+    Document doc = Analyze(text);
+    std::vector<std::pair<std::string, bool>> out;
+    for (const FigureMention& m : figures_->Extract(doc, 0)) {
+      out.emplace_back(std::string(m.span.Slice(doc.text)), m.earlier);
+    }
+    return out;
+  }
+  using Marks = std::vector<std::pair<std::string, bool>>;
+};
+
+TEST_F(EarlierFiguresTest, EarlierReportOfAnotherToll) {
+  EXPECT_EQ(Earlier("Twelve people were killed in the crash, police said on Sunday. Earlier "
+                    "reports had said nine people died.\n"),
+            (Marks{{"Twelve people", false}, {"nine people", true}}));
+  EXPECT_EQ(Earlier("Police initially said four people were injured. By evening 11 people "
+                    "were injured.\n"),
+            (Marks{{"four people", true}, {"11 people", false}}));
+}
+
+TEST_F(EarlierFiguresTest, MarkerWithoutASecondValueMarksNothing) {
+  EXPECT_EQ(Earlier("Earlier reports said nine people died in the crash.\n"),
+            (Marks{{"nine people", false}}));
+  // The same value again is no new count.
+  EXPECT_EQ(Earlier("Nine people died in the crash. Officials had previously said nine people "
+                    "died.\n"),
+            (Marks{{"Nine people", false}, {"nine people", false}}));
+}
+
+TEST_F(EarlierFiguresTest, EarlierEventIsNoEarlierReport) {
+  // A marker with no report word in its clause speaks of an earlier event.
+  EXPECT_EQ(Earlier("Nine people were killed in the crash. Earlier this month 12 people were "
+                    "killed on the same road.\n"),
+            (Marks{{"Nine people", false}, {"12 people", false}}));
+  EXPECT_EQ(Earlier("The city previously spent $4 million on repairs. This year it spent $9 "
+                    "million on repairs, officials said.\n"),
+            (Marks{{"$4 million", false}, {"$9 million", false}}));
+  // The same sentences with a report word after the marker.
+  EXPECT_EQ(Earlier("Nine people were killed in the crash. Earlier this month police said 12 "
+                    "people were killed on the same road.\n"),
+            (Marks{{"Nine people", false}, {"12 people", true}}));
+  EXPECT_EQ(Earlier("The city previously said it spent $4 million on repairs. This year it "
+                    "spent $9 million on repairs, officials said.\n"),
+            (Marks{{"$4 million", true}, {"$9 million", false}}));
+}
+
+TEST_F(EarlierFiguresTest, SecondValueWithoutMarkerMarksNothing) {
+  EXPECT_EQ(Earlier("Nine people died in the crash. Police later said 12 people were killed.\n"),
+            (Marks{{"Nine people", false}, {"12 people", false}}));
+}
+
+TEST_F(EarlierFiguresTest, MarkerReachesOnlyItsClause) {
+  // A semicolon ends the marker's clause.
+  EXPECT_EQ(Earlier("The storm hit earlier; nine people died. Police later said 12 people were "
+                    "killed.\n"),
+            (Marks{{"nine people", false}, {"12 people", false}}));
+  // A figure of the same key between the marker and the next one takes the
+  // marker: "rose to 12" after "initially nine" is the new count.
+  EXPECT_EQ(Earlier("Officials initially said nine people were killed but later 12 people were "
+                    "killed.\n"),
+            (Marks{{"nine people", true}, {"12 people", false}}));
+}
+
+TEST_F(EarlierFiguresTest, EarlierMentionNeitherCorroboratesNorContradicts) {
+  Cluster c = MakeCluster({"Four people were injured in the blast.\n",
+                           "Eleven people were injured in the blast. Police had initially said "
+                           "four people were injured.\n"});
+  std::vector<FigureGroup> groups = figures_->Group(c);
+  const FigureGroup* g = Find(groups, "injured");
+  ASSERT_NE(g, nullptr);
+  ASSERT_EQ(g->mentions.size(), 3u);
+  EXPECT_TRUE(g->mentions[2].earlier);
+  // 4 [1] against 11 [2]: the earlier 4 of [2] does not make them agree.
+  EXPECT_EQ(g->status, FigureGroup::Status::kConflict);
+  // Without the new count, the earlier mention is one that counts no source.
+  FigureGroup four{
+      "injured", "people", 4, FigureGroup::Status::kAgree, {g->mentions[0], g->mentions[2]}};
+  EXPECT_EQ(four.DocumentCount(), 1u);
+  EXPECT_EQ(FigureExtractor::Verdict(four.mentions), FigureGroup::Status::kAgree);
+  // An earlier 3 against a current 4 is no conflict either.
+  four.mentions[1].value = four.mentions[1].value_high = 3;
+  EXPECT_EQ(FigureExtractor::Verdict(four.mentions), FigureGroup::Status::kAgree);
+  four.mentions[1].earlier = false;
+  EXPECT_EQ(FigureExtractor::Verdict(four.mentions), FigureGroup::Status::kConflict);
 }
 
 TEST_F(FiguresTest, GroupSameInjuredFigureAgrees) {

@@ -48,6 +48,28 @@ TEST_F(FigureReportTest, CasualtyLabelSaysWhoAndWhere) {
             "people killed");
 }
 
+// An earlier count a report replaces does not make a second source: the
+// figure it repeats is one source's, shown with the earlier mention.
+TEST_F(FigureReportTest, EarlierCountIsNoSecondSource) {
+  const Cluster c = AnalyzedCluster(
+      *pipeline_, {"Four people were injured in the blast.\n",
+                   "Eleven people were injured in the blast. Police had initially said four "
+                   "people were injured.\n"});
+  std::vector<FigureGroup> multi, single;
+  ReportableFigures(*figures_, figures_->Group(c), &multi, &single);
+  EXPECT_TRUE(multi.empty());
+  const FigureGroup* four = nullptr;
+  for (const FigureGroup& g : single) {
+    if (g.value == 4) four = &g;
+  }
+  ASSERT_NE(four, nullptr);
+  EXPECT_EQ(four->DocumentCount(), 1u);
+  ASSERT_EQ(four->mentions.size(), 2u);
+  EXPECT_FALSE(four->mentions[0].earlier);
+  EXPECT_TRUE(four->mentions[1].earlier);
+  EXPECT_EQ(four->mentions[1].document, 1u);
+}
+
 TEST_F(FigureReportTest, UnnamedFigureIsLabelledByItsClause) {
   EXPECT_EQ(Label("In addition, the election needs to take place within 18 months, same "
                   "starting time.\n"),
