@@ -263,7 +263,11 @@
 // An earlier mention stays in its group, so the reader sees it, but neither
 // corroborates nor contradicts: Verdict(), DocumentCount() and the group's
 // value use the other mentions (all of them only when every one is
-// earlier). The rule does not see a marker after the figure ("12, up from
+// earlier). The briefing's split of a casualty group by magnitude
+// (brief/figure_report.h) never separates a report's earlier count from its
+// current one: the report says they are one quantity, so another source's
+// four against a report's "eleven; initially four" is a conflict. The rule
+// does not see a marker after the figure ("12, up from
 // nine reported earlier"), a new count given in another document only, nor
 // a marker that is no listed word; the lists' words are those that open an
 // earlier report, not every way of saying one.

@@ -21,18 +21,28 @@ bool IsCasualty(const std::string& what) {
 // A casualty group ("killed") can mix the tolls of different events (224 on
 // a plane, 130 in Paris). Mentions are split by magnitude: sorted by value,
 // a new part starts where a value exceeds the previous one by more than
-// FigureExtractor::kSameQuantityRatio. Each part is one quantity, in conflict
-// when two sources give incompatible values (2 vs 3 dead), consistent when
-// they differ but can both be true (over 300,000 and more than 200,000).
+// FigureExtractor::kSameQuantityRatio, unless the part holds the same
+// report's count of the other kind (earlier against current). Each part is one quantity, in
+// conflict when two sources give incompatible values (2 vs 3 dead), consistent when they differ but
+// can both be true (over 300,000 and more than 200,000).
 std::vector<FigureGroup> SplitByMagnitude(const FigureGroup& g, bool approximate_agrees) {
   std::vector<FigureMention> sorted = g.mentions;
   std::stable_sort(
       sorted.begin(), sorted.end(),
       [](const FigureMention& a, const FigureMention& b) { return a.value < b.value; });
   std::vector<FigureGroup> parts;
+  // A report that gives a count as earlier and another as its own says they
+  // are one quantity at two times ("rose to seven; earlier, four were
+  // reported"): no split between them, whatever their ratio.
+  auto revised_in = [](const FigureGroup& part, const FigureMention& m) {
+    return std::any_of(part.mentions.begin(), part.mentions.end(), [&](const FigureMention& o) {
+      return o.document == m.document && o.earlier != m.earlier;
+    });
+  };
   for (const FigureMention& m : sorted) {
     if (parts.empty() ||
-        m.value > parts.back().mentions.back().value * FigureExtractor::kSameQuantityRatio) {
+        (m.value > parts.back().mentions.back().value * FigureExtractor::kSameQuantityRatio &&
+         !revised_in(parts.back(), m))) {
       parts.push_back({g.what, g.unit, m.value, FigureGroup::Status::kAgree, {}});
     }
     parts.back().mentions.push_back(m);

@@ -48,26 +48,41 @@ TEST_F(FigureReportTest, CasualtyLabelSaysWhoAndWhere) {
             "people killed");
 }
 
-// An earlier count a report replaces does not make a second source: the
-// figure it repeats is one source's, shown with the earlier mention.
-TEST_F(FigureReportTest, EarlierCountIsNoSecondSource) {
+// An earlier count a report replaces neither corroborates nor contradicts:
+// the sources agree on the current toll.
+TEST_F(FigureReportTest, EarlierCountNeitherAgreesNorConflicts) {
+  const Cluster c = AnalyzedCluster(
+      *pipeline_, {"Sixty people were killed in the fire.\n",
+                   "Sixty people were killed in the fire. Police had initially said 65 people "
+                   "were killed.\n"});
+  std::vector<FigureGroup> multi, single;
+  ReportableFigures(*figures_, figures_->Group(c), &multi, &single);
+  ASSERT_EQ(multi.size(), 1u);
+  EXPECT_EQ(multi[0].status, FigureGroup::Status::kAgree);
+  EXPECT_EQ(multi[0].value, 60);
+  EXPECT_EQ(multi[0].DocumentCount(), 2u);
+  ASSERT_EQ(multi[0].mentions.size(), 3u);
+  EXPECT_TRUE(multi[0].mentions[2].earlier);
+}
+
+// A report's earlier and current counts are one quantity however far apart
+// (four, then eleven): another source's four is in conflict with the eleven,
+// not confirmed by the earlier four.
+TEST_F(FigureReportTest, EarlierAndCurrentCountOfAReportStayOneQuantity) {
   const Cluster c = AnalyzedCluster(
       *pipeline_, {"Four people were injured in the blast.\n",
                    "Eleven people were injured in the blast. Police had initially said four "
                    "people were injured.\n"});
   std::vector<FigureGroup> multi, single;
   ReportableFigures(*figures_, figures_->Group(c), &multi, &single);
-  EXPECT_TRUE(multi.empty());
-  const FigureGroup* four = nullptr;
-  for (const FigureGroup& g : single) {
-    if (g.value == 4) four = &g;
-  }
-  ASSERT_NE(four, nullptr);
-  EXPECT_EQ(four->DocumentCount(), 1u);
-  ASSERT_EQ(four->mentions.size(), 2u);
-  EXPECT_FALSE(four->mentions[0].earlier);
-  EXPECT_TRUE(four->mentions[1].earlier);
-  EXPECT_EQ(four->mentions[1].document, 1u);
+  ASSERT_EQ(multi.size(), 1u);
+  EXPECT_EQ(multi[0].status, FigureGroup::Status::kConflict);
+  ASSERT_EQ(multi[0].mentions.size(), 3u);
+  EXPECT_EQ(multi[0].mentions[0].value, 4);
+  EXPECT_FALSE(multi[0].mentions[0].earlier);
+  EXPECT_EQ(multi[0].mentions[1].value, 11);
+  EXPECT_TRUE(multi[0].mentions[2].earlier);
+  for (const FigureGroup& g : single) EXPECT_NE(g.value, 4);
 }
 
 TEST_F(FigureReportTest, UnnamedFigureIsLabelledByItsClause) {
