@@ -106,13 +106,21 @@ void Link(std::vector<size_t>* parent, size_t a, size_t b) {
 
 }  // namespace
 
-size_t FigureGroup::DocumentCount() const {
-  std::set<uint32_t> docs, all;
+std::vector<const FigureMention*> CurrentMentions(const std::vector<FigureMention>& mentions) {
+  std::vector<const FigureMention*> current;
   for (const FigureMention& m : mentions) {
-    if (!m.earlier) docs.insert(m.document);
-    all.insert(m.document);
+    if (!m.earlier) current.push_back(&m);
   }
-  return docs.empty() ? all.size() : docs.size();
+  if (current.empty()) {
+    for (const FigureMention& m : mentions) current.push_back(&m);
+  }
+  return current;
+}
+
+size_t FigureGroup::DocumentCount() const {
+  std::set<uint32_t> docs;
+  for (const FigureMention* m : CurrentMentions(mentions)) docs.insert(m->document);
+  return docs.size();
 }
 
 const char* FigureStatusName(FigureGroup::Status status) {
@@ -130,16 +138,12 @@ const char* FigureStatusName(FigureGroup::Status status) {
 FigureGroup::Status FigureExtractor::Verdict(const std::vector<FigureMention>& all,
                                              bool approximate_agrees) {
   // Earlier counts neither corroborate nor contradict the others.
-  std::vector<FigureMention> current;
-  for (const FigureMention& m : all) {
-    if (!m.earlier) current.push_back(m);
-  }
-  const std::vector<FigureMention>& mentions = current.empty() ? all : current;
+  const std::vector<const FigureMention*> mentions = CurrentMentions(all);
   FigureGroup::Status status = FigureGroup::Status::kAgree;
   for (size_t i = 0; i < mentions.size(); ++i) {
     for (size_t j = i + 1; j < mentions.size(); ++j) {
-      const FigureMention& a = mentions[i];
-      const FigureMention& b = mentions[j];
+      const FigureMention& a = *mentions[i];
+      const FigureMention& b = *mentions[j];
       if (a.document == b.document) continue;
       if (!Compatible(a, b)) return FigureGroup::Status::kConflict;
       const bool approximately = approximate_agrees &&
@@ -350,14 +354,13 @@ std::vector<FigureGroup> FigureExtractor::Group(const Cluster& cluster,
     std::map<std::string, size_t> labels;
     size_t best = 0;
     size_t best_label = 0;
-    const bool all_earlier = std::all_of(g.mentions.begin(), g.mentions.end(),
-                                         [](const FigureMention& m) { return m.earlier; });
-    for (const FigureMention& m : g.mentions) {
-      size_t n = m.earlier && !all_earlier ? 0 : ++counts[m.value];
-      if (n > best) {
+    for (const FigureMention* m : CurrentMentions(g.mentions)) {
+      if (const size_t n = ++counts[m->value]; n > best) {
         best = n;
-        g.value = m.value;
+        g.value = m->value;
       }
+    }
+    for (const FigureMention& m : g.mentions) {
       if (!m.what.empty() && ++labels[m.what] > best_label) {
         best_label = labels[m.what];
         g.what = m.what;

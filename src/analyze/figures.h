@@ -262,7 +262,7 @@
 //     marker alone marks nothing.
 // An earlier mention stays in its group, so the reader sees it, but neither
 // corroborates nor contradicts: Verdict(), DocumentCount() and the group's
-// value use the other mentions (all of them only when every one is
+// value use the other mentions, CurrentMentions() (all of them when every one is
 // earlier). The briefing's split of a casualty group by magnitude
 // (brief/figure_report.h) never separates a report's earlier count from its
 // current one: the report says they are one quantity, so another source's
@@ -330,6 +330,11 @@ struct FigureGroup {
 };
 
 const char* FigureStatusName(FigureGroup::Status status);
+
+// The mentions that count for a group's verdict, sources and value: those
+// that are not earlier (EARLIER FIGURES above), or all of them when every
+// one is; in their order.
+std::vector<const FigureMention*> CurrentMentions(const std::vector<FigureMention>& mentions);
 
 // The words the briefing labels figures with (brief/figure_report.h), from
 // data/<language>/figure_labels.txt.

@@ -49,12 +49,7 @@ std::vector<FigureGroup> SplitByMagnitude(const FigureGroup& g, bool approximate
   }
   for (FigureGroup& part : parts) {
     std::map<double, size_t> votes;
-    // The value of the current counts; an earlier one's only when all are.
-    const bool all_earlier = std::all_of(part.mentions.begin(), part.mentions.end(),
-                                         [](const FigureMention& a) { return a.earlier; });
-    for (const FigureMention& a : part.mentions) {
-      if (!a.earlier || all_earlier) ++votes[a.value];
-    }
+    for (const FigureMention* a : CurrentMentions(part.mentions)) ++votes[a->value];
     part.status = FigureExtractor::Verdict(part.mentions, approximate_agrees);
     size_t best = 0;
     for (const auto& [value, n] : votes) {
