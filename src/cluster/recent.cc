@@ -1,55 +1,53 @@
 #include "cluster/recent.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
+#include <vector>
 
 namespace dossier {
 
 RecentDuplicates::RecentDuplicates(NearDuplicateOptions options, uint32_t window)
     : options_(options), window_(std::max<uint32_t>(window, 1)), older_(options), newer_(options) {}
 
-std::optional<uint32_t> RecentDuplicates::Add(const NearDuplicateIndex::Signature& signature) {
+std::vector<uint32_t> RecentDuplicates::Add(const NearDuplicateIndex::Signature& signature) {
   return Add(signature, NearDuplicateIndex::ComputeBandKeys(signature));
 }
 
-std::optional<uint32_t> RecentDuplicates::Add(const NearDuplicateIndex::Signature& signature,
-                                              const NearDuplicateIndex::BandKeys& keys) {
+std::vector<uint32_t> RecentDuplicates::Add(const NearDuplicateIndex::Signature& signature,
+                                            const NearDuplicateIndex::BandKeys& keys) {
   if (newer_.size() >= window_) {
     older_ = std::move(newer_);
     older_base_ = newer_base_;
     newer_ = NearDuplicateIndex(options_);
-    newer_base_ = size();
+    newer_base_ = size_;
   }
-  const uint32_t id = groups_.Add();
+  ++size_;
   std::vector<uint32_t> matched;
   for (uint32_t local : older_.Matches(signature, keys)) matched.push_back(older_base_ + local);
   if (std::optional<uint32_t> local = newer_.Add(signature, keys))
     matched.push_back(newer_base_ + *local);
-  if (matched.empty()) return std::nullopt;
-  for (uint32_t m : matched) groups_.Unite(m, id);  // the root: the group's earliest article
-  return groups_.Find(id);
+  return matched;
 }
 
 void RecentDuplicates::Save(BinaryWriter* out) const {
   out->U32(window_);
   out->U32(older_base_);
   out->U32(newer_base_);
-  out->Vec(groups_.parents());
+  out->U32(size_);
   older_.Save(out);
   newer_.Save(out);
 }
 
 bool RecentDuplicates::Load(BinaryReader* in) {
   uint32_t window = 0;
-  std::vector<uint32_t> parents;
-  if (!in->U32(&window) || !in->U32(&older_base_) || !in->U32(&newer_base_) || !in->Vec(&parents) ||
+  if (!in->U32(&window) || !in->U32(&older_base_) || !in->U32(&newer_base_) || !in->U32(&size_) ||
       !older_.Load(in) || !newer_.Load(in)) {
     return false;
   }
-  const uint64_t n = parents.size();
+  const uint64_t n = size_;
   const bool valid = window == window_ && uint64_t{older_base_} + older_.size() <= n &&
-                     uint64_t{newer_base_} + newer_.size() == n && older_base_ <= newer_base_ &&
-                     groups_.SetParents(std::move(parents));
+                     uint64_t{newer_base_} + newer_.size() == n && older_base_ <= newer_base_;
   return valid || in->Fail();
 }
 

@@ -4,9 +4,9 @@
 //   RecentDuplicates: near-duplicate detection against the last `window` to
 //     2 * `window` articles (two NearDuplicateIndex generations: when the
 //     newer holds `window` articles, the older is dropped and a new one
-//     starts), with the copy groups themselves kept for the whole stream (one
-//     number per article, a union-find whose roots are each group's earliest
-//     article).
+//     starts). It says which recent articles an article copies; the copy
+//     groups are the caller's to keep (StoryClusterer keeps them for the
+//     articles it still holds).
 //   RecentCounts: how many articles held a key (a sentence's hash), counted
 //     over the last `capacity` to 2 * `capacity` distinct keys, the same way
 //     (a key met again carries its count into the newer generation).
@@ -17,13 +17,11 @@
 #define DOSSIER_CLUSTER_RECENT_H_
 
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 #include "cluster/near_duplicates.h"
 #include "util/binary_io.h"
 #include "util/flat_id_map.h"
-#include "util/union_find.h"
 
 namespace dossier {
 
@@ -31,21 +29,21 @@ class RecentDuplicates {
  public:
   RecentDuplicates(NearDuplicateOptions options, uint32_t window);
 
-  // Adds article size(); returns the earliest article of the copy group it
-  // joined, or nullopt when it copies no recent article.
-  std::optional<uint32_t> Add(const NearDuplicateIndex::Signature& signature);
-  std::optional<uint32_t> Add(const NearDuplicateIndex::Signature& signature,
-                              const NearDuplicateIndex::BandKeys& keys);
+  // Adds article size(); returns recent articles it copies (stream numbers,
+  // ascending; empty when it copies none): every match in the older
+  // generation and, in the newer, the earliest article of the copy group it
+  // joined there. Uniting the article with each gives its copy group.
+  std::vector<uint32_t> Add(const NearDuplicateIndex::Signature& signature);
+  std::vector<uint32_t> Add(const NearDuplicateIndex::Signature& signature,
+                            const NearDuplicateIndex::BandKeys& keys);
   // Asks the cache for what Add will look up first (a hint).
   void Prefetch(const NearDuplicateIndex::BandKeys& keys) const {
     older_.Prefetch(keys);
     newer_.Prefetch(keys);
   }
-  uint32_t size() const { return groups_.size(); }
-  // The earliest article of `id`'s copy group (id itself when alone).
-  uint32_t Representative(uint32_t id) const { return groups_.Representative(id); }
-  // Groups of two or more articles, each in stream order, ordered by their first.
-  std::vector<std::vector<uint32_t>> Groups() const { return groups_.Groups(); }
+  uint32_t size() const { return size_; }
+  // The earliest article Add can still return: those before it are forgotten.
+  uint32_t oldest() const { return older_base_; }
 
   void Save(BinaryWriter* out) const;
   bool Load(BinaryReader* in);
@@ -55,7 +53,7 @@ class RecentDuplicates {
   uint32_t window_;
   NearDuplicateIndex older_, newer_;
   uint32_t older_base_ = 0, newer_base_ = 0;  // stream number of each one's article 0
-  UnionFind groups_;                          // copy groups, rooted at their earliest article
+  uint32_t size_ = 0;                         // articles added
 };
 
 class RecentCounts {

@@ -34,6 +34,11 @@ constexpr size_t kLeadSentences = 2;    // sentences of an article's lead (with 
 constexpr size_t kOutlets = 64;         // (outlet, day) pairs a story remembers
 constexpr int32_t kRateDays = 30;       // days over which the stream's rate is counted
 constexpr float kClosed = -2.0f;        // scores_ of an article whose story is closed
+// story_of_ of an article whose story was taken and dropped, and postings of
+// an article no longer held.
+constexpr uint32_t kDropped = UINT32_MAX;
+// Slots freed (at least) before the held articles are renumbered (Compact).
+constexpr uint32_t kCompactSlack = 1024;
 
 // Distinct sentences whose counts are kept (then twice that at most): about
 // 16 per article of the window.
@@ -235,17 +240,27 @@ bool StoryClusterer::Joinable(const StoryState& s, int32_t day) const {
 }
 
 uint32_t StoryClusterer::NewStory() {
-  stories_.emplace_back();
+  stories_.emplace_back().number = stories_made_++;
   story_best_.push_back(-1e9f);
   open_ids_.push_back(static_cast<uint32_t>(stories_.size() - 1));
   ++open_;
   return static_cast<uint32_t>(stories_.size() - 1);
 }
 
+uint32_t StoryClusterer::FindCopyRoot(uint32_t slot) {
+  while (copy_parent_[slot] != slot) slot = copy_parent_[slot] = copy_parent_[copy_parent_[slot]];
+  return slot;
+}
+
+uint32_t StoryClusterer::CopyRoot(uint32_t slot) const {
+  while (copy_parent_[slot] != slot) slot = copy_parent_[slot];
+  return slot;
+}
+
 void StoryClusterer::Join(uint32_t story, uint32_t article, int32_t day) {
   StoryState& s = stories_[story];
   s.articles.push_back(article);
-  s.last_article = article;
+  s.last_article = articles_++;
   if (day != kNoDay) {
     s.first_day = s.first_day == kNoDay ? day : std::min(s.first_day, day);
     s.last_day = s.last_day == kNoDay ? day : std::max(s.last_day, day);
@@ -316,7 +331,7 @@ void StoryClusterer::CloseQuietStories() {
       for (const Weighted& w : vectors_[a]) {
         std::vector<uint32_t>& list = postings_[w.term];
         if (++closed_in_[w.term] * 2 <= list.size()) continue;
-        std::erase_if(list, [&](uint32_t b) { return scores_[b] == kClosed; });
+        std::erase_if(list, [&](uint32_t b) { return b == kDropped || scores_[b] == kClosed; });
         closed_in_[w.term] = 0;
       }
       std::vector<Weighted>().swap(vectors_[a]);
@@ -333,6 +348,76 @@ void StoryClusterer::CloseQuietStories() {
     --open_;
   }
   open_ids_.resize(keep);
+  if (take_closed_ && gold_story_.empty() &&
+      held_articles() >= 2 * held_after_compact_ + kCompactSlack) {
+    Compact();
+  }
+}
+
+void StoryClusterer::Compact() {
+  // Held: the articles of stories not yet taken, those the near-duplicate
+  // index may still name (a later copy looks up their story), and the
+  // first article of each of their copy groups (its count and furniture
+  // flag stand for the group). The rest were listed when their stories
+  // closed; nothing reads them again.
+  const uint32_t held = held_articles();
+  const uint32_t oldest = near_duplicates_.oldest();
+  std::vector<uint32_t> root(held);
+  std::vector<char> keep(held, 0);
+  for (uint32_t a = 0; a < held; ++a) {
+    root[a] = FindCopyRoot(a);
+    const uint32_t s = story_of_[a];
+    keep[a] = number_[a] >= oldest || (s != kDropped && !stories_[s].taken) ? 1 : 0;
+  }
+  for (uint32_t a = 0; a < held; ++a) {
+    if (keep[a]) keep[root[a]] = 1;
+  }
+  std::vector<uint32_t> story_to(stories_.size(), kDropped);
+  uint32_t stories = 0;
+  for (uint32_t s = 0; s < stories_.size(); ++s) {
+    if (!stories_[s].taken) story_to[s] = stories++;
+  }
+  // New slots in the same order, so every comparison of slots stays the same.
+  std::vector<uint32_t> to(held, kDropped);
+  uint32_t n = 0;
+  for (uint32_t a = 0; a < held; ++a) {
+    if (keep[a]) to[a] = n++;
+  }
+  for (uint32_t a = 0; a < held; ++a) {
+    const uint32_t b = to[a];
+    if (b == kDropped) continue;
+    number_[b] = number_[a];
+    copy_parent_[b] = to[root[a]];
+    story_of_[b] = story_of_[a] == kDropped ? kDropped : story_to[story_of_[a]];
+    if (b != a) vectors_[b] = std::move(vectors_[a]);
+    copies_[b] = copies_[a];
+    furniture_[b] = furniture_[a];
+    scores_[b] = scores_[a];
+  }
+  number_.resize(n);
+  copy_parent_.resize(n);
+  story_of_.resize(n);
+  vectors_.resize(n);
+  copies_.resize(n);
+  furniture_.resize(n);
+  scores_.resize(n);
+  for (uint32_t s = 0; s < story_to.size(); ++s) {
+    if (story_to[s] == kDropped) continue;
+    StoryState& moved = stories_[story_to[s]];
+    if (story_to[s] != s) moved = std::move(stories_[s]);
+    for (uint32_t& a : moved.articles) a = to[a];
+  }
+  stories_.resize(stories);
+  story_best_.assign(stories, -1e9f);
+  for (uint32_t& id : open_ids_) id = story_to[id];
+  // A posting of an article no longer held keeps its place (as kDropped,
+  // read as closed): the postings scanned stay the same.
+  for (std::vector<uint32_t>& list : postings_) {
+    for (uint32_t& a : list) a = a == kDropped ? kDropped : to[a];
+  }
+  touched_.clear();
+  touched_stories_.clear();
+  held_after_compact_ = n;
 }
 
 void StoryClusterer::Weigh(std::vector<Weighted>* vec, size_t heaviest) const {
@@ -377,6 +462,7 @@ uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
 uint32_t StoryClusterer::AddLabelled(const ArticleFeatures& article, uint32_t gold,
                                      std::vector<TrainingRow>* rows, bool follow_model) {
   follow_model_ = follow_model;
+  // Training never compacts (Compact), so a story's number is its place.
   const uint32_t story = AddImpl(article, &gold, rows);
   if (follow_model) {
     // The story's gold labels, for the rows of later articles.
@@ -515,7 +601,7 @@ void StoryClusterer::FindCandidates(ArticleVectors* v) {
     const size_t stop = list.size() > kMaxScan ? list.size() - kMaxScan : 0;
     for (size_t k = list.size(); k-- > stop;) {
       const uint32_t a = list[k];
-      if (scores_[a] == kClosed) continue;
+      if (a == kDropped || scores_[a] == kClosed) continue;
       if (scores_[a] < 0) {
         scores_[a] = 0;
         touched_.push_back(a);
@@ -658,7 +744,7 @@ uint32_t StoryClusterer::BestStory(const ArticleFeatures& article, const Article
       row.same_story = follow_model_
                            ? s < story_majority_.size() && story_majority_[s].first == *gold
                            : s == gold_story;
-      row.article = id;
+      row.article = number_[id];
     }
     // The model's time features need dates on both sides; without them the
     // single-link rule measured on undated streams decides: the best
@@ -699,11 +785,13 @@ void StoryClusterer::JoinWithVectors(uint32_t story, uint32_t id, const ArticleF
 
 uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t* gold,
                                  std::vector<TrainingRow>* rows) {
-  const uint32_t id = articles();
-  const std::optional<uint32_t> copy_of =
+  const uint32_t id = held_articles();  // the article's slot
+  const std::vector<uint32_t> copied =
       article.band_keys_set ? near_duplicates_.Add(article.signature, article.band_keys)
                             : near_duplicates_.Add(article.signature);
   const double rate = CountDay(article.day);
+  number_.push_back(articles_);
+  copy_parent_.push_back(id);
   copies_.push_back(1);
   furniture_.push_back(0);
   vectors_.emplace_back();
@@ -726,16 +814,28 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
   const ArticleCounts counts = CountTerms(article);
 
   uint32_t story = 0;
-  if (copy_of) {
-    const uint32_t rep = near_duplicates_.Representative(*copy_of);
+  if (!copied.empty()) {
+    // Its copy group: the groups of the articles it copies (still held:
+    // Compact keeps every article the near-duplicate index can name),
+    // rooted at the earliest.
+    for (uint32_t m : copied) {
+      const auto at = std::lower_bound(number_.begin(), number_.end(), m);
+      const uint32_t a = FindCopyRoot(static_cast<uint32_t>(at - number_.begin()));
+      const uint32_t b = FindCopyRoot(id);
+      if (a != b) copy_parent_[std::max(a, b)] = std::min(a, b);
+    }
+    const uint32_t rep = FindCopyRoot(id);
     if (++copies_[rep] >= static_cast<uint32_t>(options_.furniture_copies) &&
         article.content_words <= static_cast<uint32_t>(options_.furniture_max_terms)) {
       furniture_[rep] = 1;
     }
-    // The copy joins its original's story, unless that story has closed
-    // (and may have been written out): then it starts one.
-    const uint32_t original = story_of_[*copy_of];
-    story = by_model ? (stories_[original].open ? original : NewStory()) : gold_or_new();
+    // The copy joins the story of its group's first article, unless that
+    // story has closed (and may have been written out), or the group is page
+    // furniture (listed alone anyway; joined, a notice repeated all through
+    // the stream would keep one story open and growing): then it starts one.
+    const uint32_t original = story_of_[rep];
+    const bool joins = !furniture_[rep] && original != kDropped && stories_[original].open;
+    story = by_model ? (joins ? original : NewStory()) : gold_or_new();
     Join(story, id, article.day);
   } else if (counts.content_words < static_cast<uint32_t>(options_.min_content_words)) {
     // No news text of its own: alone, never a candidate.
@@ -758,8 +858,9 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
   // written, as soon as they are quiet); joining never depends on it.
   const uint32_t sweep =
       std::clamp<uint32_t>(static_cast<uint32_t>(options_.window_articles), 1, kSweepEvery);
-  if ((id + 1) % sweep == 0) CloseQuietStories();
-  return story;
+  const uint32_t number = stories_[story].number;  // before a sweep may renumber the stories
+  if (articles_ % sweep == 0) CloseQuietStories();
+  return number;
 }
 
 void StoryClusterer::AppendListing(const StoryState& s, std::vector<Story>* out) const {
@@ -767,10 +868,10 @@ void StoryClusterer::AppendListing(const StoryState& s, std::vector<Story>* out)
   // Furniture copies leave their stories and stand alone.
   std::vector<uint32_t> alone;
   for (uint32_t a : s.articles) {
-    if (furniture_[near_duplicates_.Representative(a)]) {
-      alone.push_back(a);
+    if (furniture_[CopyRoot(a)]) {
+      alone.push_back(number_[a]);
     } else {
-      o.articles.push_back(a);
+      o.articles.push_back(number_[a]);
     }
   }
   o.first_day = s.first_day;
@@ -779,7 +880,10 @@ void StoryClusterer::AppendListing(const StoryState& s, std::vector<Story>* out)
   // Its near-duplicate groups: a group normally lies in one story; when the
   // union of two groups spans stories, each story lists its own part.
   std::vector<std::pair<uint32_t, uint32_t>> by_group;  // (representative, article)
-  for (uint32_t a : o.articles) by_group.emplace_back(near_duplicates_.Representative(a), a);
+  // (slots and numbers in the same order)
+  for (uint32_t a : s.articles) {
+    if (!furniture_[CopyRoot(a)]) by_group.emplace_back(CopyRoot(a), number_[a]);
+  }
   std::stable_sort(by_group.begin(), by_group.end(),
                    [](const auto& x, const auto& y) { return x.first < y.first; });
   for (size_t i = 0; i < by_group.size();) {
@@ -883,7 +987,7 @@ std::string StoryModel::ToText() const {
 
 namespace {
 
-constexpr uint64_t kStateMagic = 0x3265746174736364ULL;  // "dcstate2"
+constexpr uint64_t kStateMagic = 0x3365746174736364ULL;  // "dcstate3"
 
 template <typename T>
 void SaveCentroidLike(BinaryWriter* w, const std::vector<T>& terms, double norm) {
@@ -936,6 +1040,7 @@ std::string StoryClusterer::Save() const {
     w.U64(s.keywords.size());
     for (const std::string& k : s.keywords) w.Str(k);
     w.U32(s.last_article);
+    w.U32(s.number);
     w.Pod(s.first_day);
     w.Pod(s.last_day);
     w.Pod(static_cast<uint8_t>(s.open ? 1 : 0));
@@ -954,6 +1059,11 @@ std::string StoryClusterer::Save() const {
     w.Pod(static_cast<uint8_t>(o.furniture ? 1 : 0));
   }
   w.Vec(closed_in_);
+  w.U32(articles_);
+  w.U32(stories_made_);
+  w.U32(held_after_compact_);
+  w.Vec(number_);
+  w.Vec(copy_parent_);
   w.Vec(story_of_);
   for (const std::vector<Weighted>& v : vectors_) w.Vec(v);
   w.Vec(copies_);
@@ -1014,8 +1124,9 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
     ok = r.Vec(&s.articles) && centroid(&s.centroid) && centroid(&s.names) && centroid(&s.lead) &&
          r.Vec(&s.outlets) && r.U64(&k) && k <= kKeywords;
     for (uint64_t j = 0; ok && j < k; ++j) ok = r.Str(&s.keywords.emplace_back());
-    ok = ok && r.U32(&s.last_article) && r.Pod(&s.first_day) && r.Pod(&s.last_day) &&
-         r.Pod(&open) && open <= 1 && r.Pod(&taken) && taken <= 1 && !(open && taken);
+    ok = ok && r.U32(&s.last_article) && r.U32(&s.number) && r.Pod(&s.first_day) &&
+         r.Pod(&s.last_day) && r.Pod(&open) && open <= 1 && r.Pod(&taken) && taken <= 1 &&
+         !(open && taken);
     s.open = open == 1;
     s.taken = taken == 1;
   }
@@ -1031,7 +1142,9 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
     ok = ok && r.Pod(&o.first_day) && r.Pod(&o.last_day) && r.Pod(&furniture) && furniture <= 1;
     o.furniture = furniture == 1;
   }
-  ok = ok && r.Vec(&closed_in_) && closed_in_.size() == terms && r.Vec(&story_of_);
+  ok = ok && r.Vec(&closed_in_) && closed_in_.size() == terms && r.U32(&articles_) &&
+       r.U32(&stories_made_) && r.U32(&held_after_compact_) && r.Vec(&number_) &&
+       r.Vec(&copy_parent_) && r.Vec(&story_of_);
   const size_t count = story_of_.size();
   vectors_.resize(ok ? count : 0);
   for (size_t i = 0; ok && i < count; ++i) {
@@ -1041,22 +1154,28 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
   ok = ok && r.Vec(&copies_) && r.Vec(&furniture_) && r.U32(&open_) && r.Pod(&newest_day_) &&
        r.Vec(&day_counts_) && r.done();
   // Every number must point inside what it indexes.
-  ok = ok && near_duplicates_.size() == count && copies_.size() == count &&
-       furniture_.size() == count;
-  for (size_t t = 0; ok && t < postings_.size(); ++t) {
-    for (uint32_t a : postings_[t]) ok = ok && a < count;
+  ok = ok && near_duplicates_.size() == articles_ && copies_.size() == count &&
+       furniture_.size() == count && number_.size() == count && copy_parent_.size() == count &&
+       count <= articles_ && stories_.size() <= stories_made_ && held_after_compact_ <= count;
+  // Article numbers ascending and below the articles added, parents no later
+  // than their articles.
+  for (size_t a = 0; ok && a < count; ++a) {
+    ok = number_[a] < articles_ && (a == 0 || number_[a - 1] < number_[a]) && copy_parent_[a] <= a;
   }
-  for (uint32_t s : story_of_) ok = ok && s < stories_.size();
+  for (size_t t = 0; ok && t < postings_.size(); ++t) {
+    for (uint32_t a : postings_[t]) ok = ok && (a == kDropped || a < count);
+  }
+  for (uint32_t s : story_of_) ok = ok && (s == kDropped || s < stories_.size());
   for (uint32_t s : open_ids_) ok = ok && s < stories_.size();
   for (const Story& o : closed_out_) {
-    for (uint32_t a : o.articles) ok = ok && a < count;
+    for (uint32_t a : o.articles) ok = ok && a < articles_;
     for (const std::vector<uint32_t>& d : o.duplicates) {
-      for (uint32_t a : d) ok = ok && a < count;
+      for (uint32_t a : d) ok = ok && a < articles_;
     }
   }
   for (const StoryState& s : stories_) {
     for (uint32_t a : s.articles) ok = ok && a < count;
-    ok = ok && (s.articles.empty() || s.last_article < count);
+    ok = ok && s.number < stories_made_ && (s.articles.empty() || s.last_article < articles_);
   }
   if (!ok) {
     const uint64_t at = r.ok() ? r.offset() : r.error_offset();
@@ -1067,7 +1186,7 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
   scores_.assign(count, -1.0f);
   story_best_.assign(stories_.size(), -1e9f);
   for (uint32_t a = 0; a < count; ++a) {
-    if (!stories_[story_of_[a]].open) scores_[a] = kClosed;
+    if (story_of_[a] == kDropped || !stories_[story_of_[a]].open) scores_[a] = kClosed;
   }
   // An open story's articles in its centroid: those with a vector.
   for (StoryState& s : stories_) {

@@ -243,9 +243,15 @@ class StoryClusterer {
   uint32_t AddLabelled(const ArticleFeatures& article, uint32_t gold,
                        std::vector<TrainingRow>* rows, bool follow_model = false);
 
-  uint32_t articles() const { return static_cast<uint32_t>(story_of_.size()); }
-  uint32_t stories() const { return static_cast<uint32_t>(stories_.size()); }
+  uint32_t articles() const { return articles_; }
+  uint32_t stories() const { return stories_made_; }
   uint32_t open_stories() const { return open_; }
+  // What the clusterer holds: articles (of open stories, in the near-duplicate
+  // window, or first of a copy group among them) and stories (open, or not
+  // yet taken). With EnableTakeClosed these stay bounded by the window
+  // however long the stream; without it everything is held for Stories().
+  uint32_t held_articles() const { return static_cast<uint32_t>(story_of_.size()); }
+  uint32_t held_stories() const { return static_cast<uint32_t>(stories_.size()); }
 
   // Every story not yet taken (TakeClosed), in order of its first article
   // and numbered in that order (furniture copies taken out of the stories
@@ -288,7 +294,7 @@ class StoryClusterer {
     double norm = 0;              // L2 norm of `terms`
   };
   struct StoryState {
-    std::vector<uint32_t> articles;
+    std::vector<uint32_t> articles;  // slots (see number_), in stream order
     Centroid centroid, names, lead;  // the centroid also gives the keywords
     struct Outlet {
       uint64_t source;
@@ -296,14 +302,21 @@ class StoryClusterer {
     };
     std::vector<Outlet> outlets;        // (source, day) met, newest last
     std::vector<std::string> keywords;  // once closed
-    uint32_t last_article = 0;
-    uint32_t distinct = 0;  // articles in the centroid (not copies)
+    uint32_t last_article = 0;          // article number (in the stream) of its latest article
+    uint32_t number = 0;                // the story's number: stories made before it
+    uint32_t distinct = 0;              // articles in the centroid (not copies)
     int32_t first_day = kNoDay, last_day = kNoDay;
     bool open = true;
     bool taken = false;  // closed and handed out by TakeClosed
   };
 
   uint32_t NewStory();
+  // Copy groups over slots: the group's earliest held article.
+  uint32_t FindCopyRoot(uint32_t slot);
+  uint32_t CopyRoot(uint32_t slot) const;
+  // Renumbers the held articles and stories once half the slots are no
+  // longer needed (streaming with TakeClosed): memory bounded by the window.
+  void Compact();
   // Appends the listing of a story to `out`: its articles but furniture
   // copies, with days, keywords and duplicate groups (if any article is
   // left), then each furniture copy as a story of its own.
@@ -354,20 +367,30 @@ class StoryClusterer {
   RecentDuplicates near_duplicates_;
   FlatIdMap term_ids_;
   std::vector<uint32_t> df_;
-  std::vector<float> background_idf_;            // term id -> background idf
-  std::vector<std::string> words_;               // term id -> surface form
-  std::vector<std::vector<uint32_t>> postings_;  // term id -> indexed articles, oldest first
+  std::vector<float> background_idf_;  // term id -> background idf
+  std::vector<std::string> words_;     // term id -> surface form
+  std::vector<std::vector<uint32_t>>
+      postings_;                     // term id -> indexed slots (or kDropped), oldest first
   std::vector<uint32_t> closed_in_;  // term id -> postings closed since its list was compacted
   bool take_closed_ = false;         // EnableTakeClosed()
   std::vector<Story> closed_out_;    // listed when they closed, for TakeClosed
   RecentCounts sentences_;           // sentence hash -> recent articles holding it
+  // Articles are held in slots, stories in places of stories_: the same as
+  // their numbers in the stream until Compact() drops what is no longer
+  // needed and renumbers the rest, in order (so every order and tie-break
+  // by number is the same by slot).
+  uint32_t articles_ = 0;      // articles added
+  uint32_t stories_made_ = 0;  // stories made
+  uint32_t held_after_compact_ = 0;
   std::vector<StoryState> stories_;
   std::vector<uint32_t> open_ids_;              // open stories (compacted at each sweep)
-  std::vector<uint32_t> story_of_;              // article -> story
-  std::vector<std::vector<Weighted>> vectors_;  // article -> vector (empty: not indexed)
-  std::vector<uint32_t> copies_;                // group representative -> articles
-  std::vector<char> furniture_;                 // article -> furniture (as representative)
-  std::vector<float> scores_;      // article -> scratch score (-1), or kClosed: its story is closed
+  std::vector<uint32_t> number_;                // slot -> article number, ascending
+  std::vector<uint32_t> copy_parent_;           // slot -> union-find parent (root: earliest)
+  std::vector<uint32_t> story_of_;              // slot -> story, or kDropped once taken
+  std::vector<std::vector<Weighted>> vectors_;  // slot -> vector (empty: not indexed)
+  std::vector<uint32_t> copies_;                // group root -> articles
+  std::vector<char> furniture_;                 // slot -> furniture (as group root)
+  std::vector<float> scores_;      // slot -> scratch score (-1), or kClosed: its story is closed
   std::vector<float> story_best_;  // story -> scratch score
   std::vector<float> q_body_, q_names_, q_lead_;  // term -> the article's weight (scratch)
   double query_terms_ = 0;                        // terms of the article's body vector

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "dossier/document.h"
@@ -373,6 +374,109 @@ TEST_F(StoryClustererTest, ClosedStoriesTakenAlongTheWayAreTheStoriesOfOneListin
   EXPECT_EQ(again.size(), closed);
   for (StoryClusterer::Story& s : resumed.Stories()) again.push_back(std::move(s));
   EXPECT_EQ(sorted(again), sorted(listed));
+}
+
+TEST_F(StoryClustererTest, LongStreamIsHeldInMemoryBoundedByTheWindow) {
+  // Streaming 6,000 articles through a window of 50: the clusterer drops
+  // what it no longer needs and renumbers the rest, so it holds a bounded
+  // number of articles and stories, and lists exactly the stories of one
+  // listing at the end of the stream. The stream mixes what must survive
+  // renumbering: a story open throughout (a report every 40 articles), a
+  // notice copied every 13 articles (furniture: its group's first article,
+  // long gone from the window, keeps the count), and copies of articles 60
+  // back, whose stories have closed (they start stories of their own).
+  StoryClustererOptions options;
+  options.window_articles = 50;
+  // A developing story's reports: 14 words of its own in every report, one
+  // new word in the middle (too different to be copies, close enough to join).
+  auto report = [&](uint32_t n) {
+    ArticleFeatures f;
+    std::vector<uint64_t> hashes;
+    for (uint32_t w = 0; w < 15; ++w) {
+      const uint64_t h = w == 7 ? 0x9ddfea08eb382d69ULL * (n + 1) : 0x2545f4914f6cdd1dULL * (w + 1);
+      hashes.push_back(h);
+      f.terms.push_back({h, 1.0f, "report" + std::to_string(w == 7 ? n : w)});
+      f.occurrences.push_back({w, 1.0f});
+    }
+    f.content_words = 15;
+    f.sentences.push_back({0x51af0c2b3d5e7a91ULL ^ (uint64_t{n} << 20), 0, 15});
+    f.signature = NearDuplicateIndex::ComputeSignature(hashes, options.near_duplicates);
+    return f;
+  };
+  std::vector<ArticleFeatures> stream;
+  for (uint32_t i = 0; i < 6000; ++i) {
+    if (i % 40 == 7) {
+      stream.push_back(report(i));
+    } else if (i % 97 == 3 && i >= 60) {
+      stream.push_back(FillerFeatures(i - 60, options));
+    } else if (i % 13 == 5) {
+      stream.push_back(FillerFeatures(1000000, options));
+    } else {
+      stream.push_back(FillerFeatures(i, options));
+    }
+  }
+  StoryClusterer whole(options), streamed(options);
+  streamed.EnableTakeClosed();
+  std::vector<StoryClusterer::Story> taken;
+  uint32_t most_articles = 0, most_stories = 0;
+  std::string state;
+  size_t taken_at_save = 0;
+  for (size_t k = 0; k < stream.size(); ++k) {
+    EXPECT_EQ(whole.Add(stream[k]), streamed.Add(stream[k])) << k;
+    for (StoryClusterer::Story& s : streamed.TakeClosed()) taken.push_back(std::move(s));
+    most_articles = std::max(most_articles, streamed.held_articles());
+    most_stories = std::max(most_stories, streamed.held_stories());
+    if (k == 4321) {
+      state = streamed.Save();
+      taken_at_save = taken.size();
+    }
+  }
+  // Renumbered several times. Needed at most: the 50 to 100 articles the
+  // near-duplicate index may name, the stories open in the window (50 to 100
+  // of one article), the developing story's 150, the notice's first. Held at
+  // most: twice that plus the 1,024 slots freed before renumbering (and a
+  // sweep's 50), about 1,900, however long the stream; the whole run holds
+  // all 6,000.
+  EXPECT_EQ(whole.held_articles(), 6000u);
+  EXPECT_LT(most_articles, 2000u);
+  EXPECT_LT(most_stories, 2000u);
+  EXPECT_LT(streamed.held_articles(), 2000u);
+  for (StoryClusterer::Story& s : streamed.Stories()) taken.push_back(std::move(s));
+  const std::vector<StoryClusterer::Story> listed = whole.Stories();
+  auto sorted = [](const std::vector<StoryClusterer::Story>& stories) {
+    std::vector<std::tuple<std::vector<uint32_t>, std::vector<std::vector<uint32_t>>,
+                           std::vector<std::string>, bool>>
+        out;
+    for (const StoryClusterer::Story& s : stories) {
+      out.emplace_back(s.articles, s.duplicates, s.keywords, s.furniture);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(sorted(taken), sorted(listed));
+  // What the stream is meant to hold is there: one story takes the reports
+  // from first to last, the notice's copies stand alone as furniture, and a
+  // late copy starts a story with no duplicate group of the closed one.
+  size_t dock_story = 0, furniture = 0;
+  for (const StoryClusterer::Story& s : listed) {
+    if (s.articles.size() > dock_story) dock_story = s.articles.size();
+    furniture += s.furniture ? 1 : 0;
+  }
+  EXPECT_GE(dock_story, 140u);
+  EXPECT_GE(furniture, 400u);
+  // Resumed from a state saved after renumbering: the same stories as the
+  // streamed run handed out after the save.
+  StoryClusterer resumed(options);
+  ASSERT_TRUE(resumed.Load(state, "state").ok());
+  resumed.EnableTakeClosed();
+  std::vector<StoryClusterer::Story> again;
+  for (size_t k = 4322; k < stream.size(); ++k) resumed.Add(stream[k]);
+  for (StoryClusterer::Story& s : resumed.TakeClosed()) again.push_back(std::move(s));
+  for (StoryClusterer::Story& s : resumed.Stories()) again.push_back(std::move(s));
+  EXPECT_EQ(sorted(again),
+            sorted(std::vector<StoryClusterer::Story>(
+                taken.begin() + static_cast<ptrdiff_t>(taken_at_save), taken.end())));
+  EXPECT_EQ(resumed.articles(), 6000u);
 }
 
 TEST_F(StoryClustererTest, QuietStoryTakesNoArticleBeforeTheSweep) {
