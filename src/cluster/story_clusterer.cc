@@ -39,6 +39,8 @@ constexpr float kClosed = -2.0f;        // scores_ of an article whose story is 
 constexpr uint32_t kDropped = UINT32_MAX;
 // Slots freed (at least) before the held articles are renumbered (Compact).
 constexpr uint32_t kCompactSlack = 1024;
+// New terms (at least) before old ones are forgotten (ForgetOldTerms).
+constexpr uint32_t kForgetSlack = 1u << 16;
 
 // Distinct sentences whose counts are kept (then twice that at most): about
 // 16 per article of the window.
@@ -352,6 +354,65 @@ void StoryClusterer::CloseQuietStories() {
       held_articles() >= 2 * held_after_compact_ + kCompactSlack) {
     Compact();
   }
+  if (held_terms() >= 2 * terms_after_forget_ + kForgetSlack) ForgetOldTerms();
+}
+
+void StoryClusterer::ForgetOldTerms() {
+  const uint32_t terms = held_terms();
+  const uint32_t window = static_cast<uint32_t>(std::max(1, options_.window_articles));
+  const uint32_t recent = articles_ > window ? articles_ - window : 0;
+  std::vector<char> keep(terms, 0);
+  for (uint32_t t = 0; t < terms; ++t) keep[t] = last_seen_[t] >= recent ? 1 : 0;
+  for (const std::vector<Weighted>& v : vectors_) {
+    for (const Weighted& w : v) keep[w.term] = 1;
+  }
+  for (const StoryState& st : stories_) {
+    for (const Centroid* c : {&st.centroid, &st.names, &st.lead}) {
+      for (const Weighted& w : c->terms) keep[w.term] = 1;
+    }
+  }
+  std::vector<uint32_t> to(terms, UINT32_MAX);
+  const std::vector<uint64_t> keys = term_ids_.KeysById();
+  uint32_t n = 0;
+  for (uint32_t t = 0; t < terms; ++t) {
+    if (keep[t]) to[t] = n++;
+  }
+  if (n == terms) {
+    terms_after_forget_ = n;
+    return;
+  }
+  FlatIdMap ids(n);
+  for (uint32_t t = 0; t < terms; ++t) {
+    const uint32_t b = to[t];
+    if (b == UINT32_MAX) continue;
+    ids.Intern(keys[t]);
+    df_[b] = df_[t];
+    background_idf_[b] = background_idf_[t];
+    last_seen_[b] = last_seen_[t];
+    closed_in_[b] = closed_in_[t];
+    if (b != t) {
+      words_[b] = std::move(words_[t]);
+      postings_[b] = std::move(postings_[t]);
+    }
+  }
+  term_ids_ = std::move(ids);
+  df_.resize(n);
+  background_idf_.resize(n);
+  last_seen_.resize(n);
+  closed_in_.resize(n);
+  words_.resize(n);
+  postings_.resize(n);
+  for (std::vector<float>* q : {&q_body_, &q_names_, &q_lead_})
+    q->resize(std::min<size_t>(q->size(), n));
+  for (std::vector<Weighted>& v : vectors_) {
+    for (Weighted& w : v) w.term = to[w.term];
+  }
+  for (StoryState& st : stories_) {
+    for (Centroid* c : {&st.centroid, &st.names, &st.lead}) {
+      for (Weighted& w : c->terms) w.term = to[w.term];
+    }
+  }
+  terms_after_forget_ = n;
 }
 
 void StoryClusterer::Compact() {
@@ -559,7 +620,9 @@ StoryClusterer::ArticleVectors StoryClusterer::Vectors(const ArticleFeatures& ar
       words_.push_back(t.word);
       postings_.emplace_back();
       closed_in_.push_back(0);
+      last_seen_.push_back(0);
     }
+    last_seen_[term] = articles_;
     if (c.tf[k] > 0) ++df_[term];
     term_id[k] = term;
   }
@@ -1059,6 +1122,8 @@ std::string StoryClusterer::Save() const {
     w.Pod(static_cast<uint8_t>(o.furniture ? 1 : 0));
   }
   w.Vec(closed_in_);
+  w.Vec(last_seen_);
+  w.U32(terms_after_forget_);
   w.U32(articles_);
   w.U32(stories_made_);
   w.U32(held_after_compact_);
@@ -1142,9 +1207,10 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
     ok = ok && r.Pod(&o.first_day) && r.Pod(&o.last_day) && r.Pod(&furniture) && furniture <= 1;
     o.furniture = furniture == 1;
   }
-  ok = ok && r.Vec(&closed_in_) && closed_in_.size() == terms && r.U32(&articles_) &&
-       r.U32(&stories_made_) && r.U32(&held_after_compact_) && r.Vec(&number_) &&
-       r.Vec(&copy_parent_) && r.Vec(&story_of_);
+  ok = ok && r.Vec(&closed_in_) && closed_in_.size() == terms && r.Vec(&last_seen_) &&
+       last_seen_.size() == terms && r.U32(&terms_after_forget_) && terms_after_forget_ <= terms &&
+       r.U32(&articles_) && r.U32(&stories_made_) && r.U32(&held_after_compact_) &&
+       r.Vec(&number_) && r.Vec(&copy_parent_) && r.Vec(&story_of_);
   const size_t count = story_of_.size();
   vectors_.resize(ok ? count : 0);
   for (size_t i = 0; ok && i < count; ++i) {
@@ -1164,6 +1230,7 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
   }
   for (size_t t = 0; ok && t < postings_.size(); ++t) {
     for (uint32_t a : postings_[t]) ok = ok && (a == kDropped || a < count);
+    ok = ok && last_seen_[t] < articles_;
   }
   for (uint32_t s : story_of_) ok = ok && (s == kDropped || s < stories_.size());
   for (uint32_t s : open_ids_) ok = ok && s < stories_.size();

@@ -252,6 +252,10 @@ class StoryClusterer {
   // however long the stream; without it everything is held for Stories().
   uint32_t held_articles() const { return static_cast<uint32_t>(story_of_.size()); }
   uint32_t held_stories() const { return static_cast<uint32_t>(stories_.size()); }
+  // Terms held (with their document frequencies): those met in the last
+  // window_articles articles or in an open story; older ones are forgotten
+  // once the vocabulary has doubled (ForgetOldTerms), in either mode.
+  uint32_t held_terms() const { return static_cast<uint32_t>(df_.size()); }
 
   // Every story not yet taken (TakeClosed), in order of its first article
   // and numbered in that order (furniture copies taken out of the stories
@@ -317,6 +321,11 @@ class StoryClusterer {
   // Renumbers the held articles and stories once half the slots are no
   // longer needed (streaming with TakeClosed): memory bounded by the window.
   void Compact();
+  // Forgets the terms met in none of the last window_articles articles and in
+  // no held vector or centroid, and renumbers the rest in order (so every
+  // order by term stays the same): a forgotten term met again counts its
+  // document frequency anew.
+  void ForgetOldTerms();
   // Appends the listing of a story to `out`: its articles but furniture
   // copies, with days, keywords and duplicate groups (if any article is
   // left), then each furniture copy as a story of its own.
@@ -372,6 +381,8 @@ class StoryClusterer {
   std::vector<std::vector<uint32_t>>
       postings_;                     // term id -> indexed slots (or kDropped), oldest first
   std::vector<uint32_t> closed_in_;  // term id -> postings closed since its list was compacted
+  std::vector<uint32_t> last_seen_;  // term id -> number of the last article it was met in
+  uint32_t terms_after_forget_ = 0;  // terms held after the last ForgetOldTerms
   bool take_closed_ = false;         // EnableTakeClosed()
   std::vector<Story> closed_out_;    // listed when they closed, for TakeClosed
   RecentCounts sentences_;           // sentence hash -> recent articles holding it
