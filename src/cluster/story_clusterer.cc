@@ -51,14 +51,22 @@ uint32_t SentenceCapacity(const StoryClustererOptions& o) {
 
 bool ContentWord(const Token& t) { return !t.is_stopword && !t.is_number && t.lower.size() >= 2; }
 
-template <typename W>
-bool Heavier(const W& a, const W& b) {
-  return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
-}
-template <typename W>
-bool ByTerm(const W& a, const W& b) {
-  return a.term < b.term;
-}
+// Orders as function objects, not function pointers, so that the sorts
+// inline them (the adder sorts every article's vectors).
+struct HeavierOrder {
+  template <typename W>
+  bool operator()(const W& a, const W& b) const {
+    return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+  }
+};
+struct TermOrder {
+  template <typename W>
+  bool operator()(const W& a, const W& b) const {
+    return a.term < b.term;
+  }
+};
+constexpr HeavierOrder Heavier;
+constexpr TermOrder ByTerm;
 
 // Asks the cache for a vector's elements (up to 2 KB) ahead of their use.
 template <typename T>
@@ -286,9 +294,9 @@ void StoryClusterer::AddToCentroid(Centroid* c, const std::vector<Weighted>& vec
   }
   if (merged.size() > keep) {
     std::nth_element(merged.begin(), merged.begin() + static_cast<ptrdiff_t>(keep), merged.end(),
-                     Heavier<Weighted>);
+                     Heavier);
     merged.resize(keep);
-    std::sort(merged.begin(), merged.end(), ByTerm<Weighted>);
+    std::sort(merged.begin(), merged.end(), ByTerm);
   }
   double norm = 0;
   for (const Weighted& w : merged) norm += static_cast<double>(w.weight) * w.weight;
@@ -299,7 +307,7 @@ void StoryClusterer::AddToCentroid(Centroid* c, const std::vector<Weighted>& vec
 std::vector<std::string> StoryClusterer::Keywords(const StoryState& s) const {
   if (!s.open) return s.keywords;
   std::vector<Weighted> sorted = s.centroid.terms;
-  std::sort(sorted.begin(), sorted.end(), Heavier<Weighted>);
+  std::sort(sorted.begin(), sorted.end(), Heavier);
   std::vector<std::string> out;
   for (size_t k = 0; k < sorted.size() && out.size() < kKeywords; ++k) {
     out.push_back(words_[sorted[k].term]);
@@ -499,12 +507,12 @@ void StoryClusterer::Weigh(std::vector<Weighted>* vec, size_t heaviest) const {
   for (Weighted& w : *vec) w.weight = norm > 0 ? static_cast<float>(w.weight / norm) : 0.0f;
   std::erase_if(*vec, [](const Weighted& w) { return w.weight <= 0; });
   if (heaviest == 0) {
-    std::sort(vec->begin(), vec->end(), ByTerm<Weighted>);
+    std::sort(vec->begin(), vec->end(), ByTerm);
   } else if (heaviest >= vec->size()) {
-    std::sort(vec->begin(), vec->end(), Heavier<Weighted>);
+    std::sort(vec->begin(), vec->end(), Heavier);
   } else {
     std::partial_sort(vec->begin(), vec->begin() + static_cast<ptrdiff_t>(heaviest), vec->end(),
-                      Heavier<Weighted>);
+                      Heavier);
   }
 }
 
@@ -652,7 +660,7 @@ void StoryClusterer::FindCandidates(ArticleVectors* v) {
     if (used >= static_cast<size_t>(std::max(1, options_.query_terms))) break;
     // Past the heaviest `keep`, the rest are put in order when needed.
     if (k == v->keep) {
-      std::sort(vec.begin() + static_cast<ptrdiff_t>(k), vec.end(), Heavier<Weighted>);
+      std::sort(vec.begin() + static_cast<ptrdiff_t>(k), vec.end(), Heavier);
     }
     const Weighted& q = vec[k];
     if (df_[q.term] < 2) continue;
@@ -690,7 +698,7 @@ void StoryClusterer::BestArticleCosines(int32_t day, ArticleVectors* v, bool kee
   // product is one pass over the other vector, without a merge.
   std::vector<Weighted>& vec = v->body;
   vec.resize(std::min(vec.size(), v->keep));
-  std::sort(vec.begin(), vec.end(), ByTerm<Weighted>);
+  std::sort(vec.begin(), vec.end(), ByTerm);
   if (q_body_.size() < df_.size()) {
     q_body_.resize(df_.size(), 0.0f);
     q_names_.resize(df_.size(), 0.0f);
