@@ -62,8 +62,10 @@
 // Cost: per article, linear in its tokens (features, in parallel) plus at
 // most query_terms * kMaxScan postings and kExactScores cosines of
 // index_terms terms (a constant), so the whole run is linear in the stream;
-// memory: the open stories' article vectors, the term dictionary, one count
-// per distinct sentence, and the near-duplicate signatures.
+// memory: bounded by the window when stories are taken as they close
+// (EnableTakeClosed): the held articles and stories (Compact), the terms met
+// in the window (ForgetOldTerms), one count per recent distinct sentence,
+// and the near-duplicate signatures of the last 1-2 windows.
 //
 // Determinism: Features() is a pure, thread-safe function; Add() must be
 // called in stream order on one thread. The result depends only on the
