@@ -884,17 +884,21 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
   const bool by_model = gold == nullptr || follow_model_;
   const ArticleCounts counts = CountTerms(article);
 
+  // Its copy group: the groups of the articles it copies (still held:
+  // Compact keeps every article the near-duplicate index can name), rooted
+  // at the earliest.
+  bool copy = false;
+  for (uint32_t m : copied) {
+    const auto at = std::lower_bound(number_.begin(), number_.end(), m);
+    if (at == number_.end() || *at != m) continue;  // (never: see Compact)
+    const uint32_t a = FindCopyRoot(static_cast<uint32_t>(at - number_.begin()));
+    const uint32_t b = FindCopyRoot(id);
+    if (a != b) copy_parent_[std::max(a, b)] = std::min(a, b);
+    copy = true;
+  }
+
   uint32_t story = 0;
-  if (!copied.empty()) {
-    // Its copy group: the groups of the articles it copies (still held:
-    // Compact keeps every article the near-duplicate index can name),
-    // rooted at the earliest.
-    for (uint32_t m : copied) {
-      const auto at = std::lower_bound(number_.begin(), number_.end(), m);
-      const uint32_t a = FindCopyRoot(static_cast<uint32_t>(at - number_.begin()));
-      const uint32_t b = FindCopyRoot(id);
-      if (a != b) copy_parent_[std::max(a, b)] = std::min(a, b);
-    }
+  if (copy) {
     const uint32_t rep = FindCopyRoot(id);
     if (++copies_[rep] >= static_cast<uint32_t>(options_.furniture_copies) &&
         article.content_words <= static_cast<uint32_t>(options_.furniture_max_terms)) {
