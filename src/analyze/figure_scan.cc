@@ -968,6 +968,7 @@ class Scanner {
         // Not across punctuation: "Mr. Katriuk, 93, died" is an age.
         if (!(k == r->j ? AdjacentAt(r->span_end, k) : Adjacent(k - 1))) break;
         std::string_view c = w_.Casualty(tok(k));
+        if (c.empty()) c = PhraseFrom(k);
         if (!c.empty()) {
           found = c;
           break;
@@ -975,6 +976,7 @@ class Scanner {
         if (!w_.casualty_between.Contains(tok(k).lower)) break;
       }
       uint32_t first = first_token_;
+      if (found.empty()) found = PhraseBefore(first);
       for (uint32_t k = first; found.empty() && k > begin_ && k + 3 > first; --k) {
         const Token& t = tok(k - 1);
         // Not across punctuation or a preposition: "died at 93" is an age.
@@ -992,6 +994,35 @@ class Scanner {
         m->unit = "people";
       }
     }
+  }
+
+  // The casualty key of a phrase whose first word is token k, its words in
+  // a row without punctuation ("sought medical treatment"), or "".
+  std::string_view PhraseFrom(uint32_t k) const {
+    for (const CasualtyPhrase& p : w_.casualty_phrases) {
+      const size_t n = p.words.size();
+      bool match = k + n <= end_;
+      for (size_t i = 0; match && i < n; ++i) {
+        match = FigureWords::PhraseWord(p, i, tok(k + i)) && (i == 0 || Adjacent(k + i - 1));
+      }
+      if (match) return p.key;
+    }
+    return "";
+  }
+  // The same for a phrase right before the figure's first token
+  // ("за медицинской помощью обратились семь человек").
+  std::string_view PhraseBefore(uint32_t first) const {
+    for (const CasualtyPhrase& p : w_.casualty_phrases) {
+      const size_t n = p.words.size();
+      if (first < begin_ + n || !LeadsInto(first - 1)) continue;
+      const uint32_t k = first - static_cast<uint32_t>(n);
+      bool match = true;
+      for (size_t i = 0; match && i < n; ++i) {
+        match = FigureWords::PhraseWord(p, i, tok(k + i)) && (i + 1 == n || Adjacent(k + i));
+      }
+      if (match) return p.key;
+    }
+    return "";
   }
 
   // The casualty key of a count noun phrase in the figure's clause ("die

@@ -280,7 +280,13 @@ Status LoadCasualties(std::string_view data_dir, const std::string& name, Figure
       if (!match.empty()) return Bad(name, row, "no MATCH column for between or stop");
       (kind == "between" ? w->casualty_between : w->casualty_stops).Add(row[0]);
     } else if (IsCasualtyKey(std::string(kind)) && IsOneOf(match, {"", "stem", "word"})) {
-      w->casualties.push_back({std::string(row[0]), std::string(kind), match != "word"});
+      std::vector<std::string> words;
+      for (std::string_view word : SplitWhitespace(row[0])) words.emplace_back(word);
+      if (words.size() > 1) {
+        w->casualty_phrases.push_back({std::move(words), std::string(kind), match != "word"});
+      } else {
+        w->casualties.push_back({std::string(row[0]), std::string(kind), match != "word"});
+      }
     } else {
       return Bad(name, row,
                  "expected the kind killed, injured, missing, evacuated, between or stop "

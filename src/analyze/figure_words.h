@@ -132,6 +132,14 @@ struct CasualtyWord {
   std::string key;
   bool stem = true;
 };
+// A casualty phrase: words (or stems) in a row right before or after the
+// figure that say what it counts ("за медицинской помощью обратились семь
+// человек", "12 people sought medical treatment": injured).
+struct CasualtyPhrase {
+  std::vector<std::string> words;
+  std::string key;
+  bool stem = true;
+};
 // An adjective after a length or duration that says what it measures:
 // "180 metres long" -> length. Applies after units of `kind`, or after the
 // unit `unit` when it is set; `before`: a noun before the figure (Russian
@@ -168,6 +176,7 @@ struct FigureWords {
 
   // Casualties (casualty_words.txt).
   std::vector<CasualtyWord> casualties;
+  std::vector<CasualtyPhrase> casualty_phrases;
   ShortWordList casualty_between, casualty_stops;
 
   // Verbs (figure_verbs.txt).
@@ -289,6 +298,10 @@ struct FigureWords {
     return Kind::kNone;
   }
 
+  // Whether token `t` is word `i` of casualty phrase `p`.
+  static bool PhraseWord(const CasualtyPhrase& p, size_t i, const Token& t) {
+    return (p.stem ? t.stem : t.lower) == p.words[i];
+  }
   // The casualty key of a token ("killed", "injured", "missing"), or "".
   std::string_view Casualty(const Token& t) const {
     for (const CasualtyWord& c : casualties) {

@@ -426,6 +426,16 @@ TEST(RussianFiguresTest, TheNumberOfTheInjuredRoseToACount) {
   EXPECT_EQ(Figures("ru", "Число пострадавших при пожаре выросло до пяти человек.\n"),
             (Rows{{"пяти человек", 5, 5, "", "people", "injured"}}));
 }
+// Those who sought medical help are counted with the injured, the phrase
+// before the figure or after it; a count of those who went elsewhere is not.
+TEST(RussianFiguresTest, ThoseWhoSoughtMedicalHelpAreInjured) {
+  EXPECT_EQ(Figures("ru", "По данным минздрава, за медицинской помощью обратились семь человек.\n"),
+            (Rows{{"семь человек", 7, 7, "", "people", "injured"}}));
+  EXPECT_EQ(Figures("ru", "Еще 12 человек обратились за медицинской помощью.\n"),
+            (Rows{{"12 человек", 12, 12, "", "people", "injured"}}));
+  EXPECT_EQ(Figures("ru", "В полицию обратились 12 человек.\n"),
+            (Rows{{"12 человек", 12, 12, "", "people", "people"}}));
+}
 // Collective numerals count people: "трое погибших", "двое пострадали".
 TEST(RussianFiguresTest, CollectiveNumeralsAndMoreCasualtyWords) {
   EXPECT_EQ(Figures("ru", "При пожаре погибли трое рабочих.\n"),

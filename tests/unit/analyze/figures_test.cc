@@ -294,6 +294,17 @@ TEST_F(FiguresTest, AgesAndDimensions) {
 }
 
 // Regression: "Mr. Katriuk, 93, died" and "died at 93" are ages, not deaths.
+// Those who sought or got treatment are counted with the injured; those
+// treated for something that is no injury are not.
+TEST_F(FiguresTest, ThoseWhoSoughtTreatmentAreInjured) {
+  EXPECT_EQ(Rows("Twelve people sought medical treatment after the blast.\n"),
+            (std::vector<Row>{{"Twelve people", 12, 12, "", "people", "injured"}}));
+  EXPECT_EQ(Rows("Another 30 were treated for minor injuries.\n"),
+            (std::vector<Row>{{"30", 30, 30, "", "people", "injured"}}));
+  EXPECT_EQ(Rows("Another 30 people were treated for dehydration.\n"),
+            (std::vector<Row>{{"30 people", 30, 30, "", "people", "people"}}));
+}
+
 TEST_F(FiguresTest, AgesAreNotDeathTolls) {
   EXPECT_EQ(Rows("Mr. Katriuk, 93, died last week. He died at 93 after a long illness.\n"),
             std::vector<Row>{});
