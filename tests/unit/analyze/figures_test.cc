@@ -702,6 +702,19 @@ TEST_F(EarlierFiguresTest, EarlierReportOfAnotherToll) {
             (Marks{{"four people", true}, {"11 people", false}}));
 }
 
+// "up from" / "down from" before the figure it replaces, a report word
+// after it: "12, up from nine reported earlier".
+TEST_F(EarlierFiguresTest, UpFromAReportedCount) {
+  EXPECT_EQ(Earlier("The death toll rose to 12 people, up from nine people reported earlier.\n"),
+            (Marks{{"12 people", false}, {"nine people", true}}));
+  EXPECT_EQ(Earlier("Officials now say 40 people were injured, down from 45 injured reported "
+                    "on Monday.\n"),
+            (Marks{{"40 people", false}, {"45 injured", true}}));
+  // Without a report word, a change from a level is no earlier report.
+  EXPECT_EQ(Earlier("The death toll rose to 12 people, up from nine people on Monday.\n"),
+            (Marks{{"12 people", false}, {"nine people", false}}));
+}
+
 TEST_F(EarlierFiguresTest, MarkerWithoutASecondValueMarksNothing) {
   EXPECT_EQ(Earlier("Earlier reports said nine people died in the crash.\n"),
             (Marks{{"nine people", false}}));
