@@ -829,5 +829,28 @@ TEST(EarlierFiguresInLanguagesTest, Spanish) {
             (Marks{{"Quince personas", false}, {"nueve muertos", true}}));
 }
 
+TEST(EarlierFiguresInLanguagesTest, Italian) {
+  EXPECT_EQ(Earlier("it",
+                    "Il bilancio della frana è salito a dodici morti. In un primo momento si era "
+                    "parlato di nove morti.\n"),
+            (Marks{{"dodici morti", false}, {"nove morti", true}}));
+  EXPECT_EQ(Earlier("it",
+                    "Sono 14 i feriti, secondo la prefettura. Il primo bilancio parlava di sei "
+                    "feriti.\n"),
+            (Marks{{"14", false}, {"sei feriti", true}}));
+  // The marker alone: no new count in the document.
+  EXPECT_EQ(Earlier("it", "In un primo momento si era parlato di nove morti.\n"),
+            (Marks{{"nove morti", false}}));
+}
+TEST(EarlierFiguresInLanguagesTest, Portuguese) {
+  EXPECT_EQ(Earlier("pt",
+                    "O acidente fez 19 feridos, segundo os bombeiros. O primeiro balanço "
+                    "apontava 12 feridos.\n"),
+            (Marks{{"19 feridos", false}, {"12 feridos", true}}));
+  EXPECT_EQ(Earlier("pt",
+                    "Morreram 11 pessoas no incêndio. Inicialmente as autoridades falaram em "
+                    "sete mortos.\n"),
+            (Marks{{"11 pessoas", false}, {"sete mortos", true}}));
+}
 }  // namespace
 }  // namespace dossier
