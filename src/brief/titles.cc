@@ -43,8 +43,12 @@ Result<SentenceLabeler> SentenceLabeler::Create(std::string_view data_dir,
   Result<WordList> openers =
       LoadWordList(data_dir, std::string(language) + "/clause_openers.txt", /*lowercase=*/true);
   if (!openers.ok()) return openers.status();
+  Result<WordList> stopwords =
+      LoadWordList(data_dir, std::string(language) + "/stopwords.txt", /*lowercase=*/true);
+  if (!stopwords.ok()) return stopwords.status();
   SentenceLabeler labeler;
   labeler.clause_openers_ = std::move(*openers);
+  labeler.stopwords_ = std::move(*stopwords);
   return labeler;
 }
 
@@ -63,6 +67,18 @@ std::string SentenceLabeler::FromSentence(std::string_view sentence) const {
     if (EndsClause(words[i]) || IsDash(next) ||
         (words[i].back() == ',' && clause_openers_.Contains(AsciiLower(next)))) {
       keep = count;
+      break;
+    }
+  }
+  // Cut short: not on a stopword ("... one quarter of"), and at a comma
+  // among the last three words ("protesting the detentions, said").
+  while (keep < words.size() && keep > kMinLabelWords &&
+         stopwords_.Contains(AsciiLower(StripClosing(words[keep - 1])))) {
+    --keep;
+  }
+  for (size_t k = keep; keep < words.size() && k + 3 > keep && k > kMinLabelWords; --k) {
+    if (words[k - 1].back() == ',') {
+      keep = k;
       break;
     }
   }

@@ -24,7 +24,7 @@ inline constexpr size_t kMinLabelWords = 6;
 inline constexpr size_t kMaxLabelWords = 14;
 
 // Short labels from sentences. Create() loads
-// data/<language>/clause_openers.txt once; FromSentence() is const and
+// data/<language>/clause_openers.txt and stopwords.txt once; FromSentence() is const and
 // thread-safe.
 class SentenceLabeler {
  public:
@@ -37,11 +37,14 @@ class SentenceLabeler {
   // clause boundary (", which", ", who" (a comma, then a word of
   // clause_openers.txt), "; ", " – ", ": " ...) after at least
   // kMinLabelWords words, or after kMaxLabelWords words, closing punctuation
-  // dropped, "…" where words were cut.
+  // dropped, "…" where words were cut. A label cut short does not end on
+  // a stopword (data/<language>/stopwords.txt): "will cover one quarter of"
+  // becomes "will cover one quarter…", keeping kMinLabelWords at least.
   std::string FromSentence(std::string_view sentence) const;
 
  private:
   WordList clause_openers_;  // "which", "although", lower case
+  WordList stopwords_;       // "of", "the", lower case
 };
 
 }  // namespace dossier

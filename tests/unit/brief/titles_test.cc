@@ -33,6 +33,23 @@ TEST(TitlesTest, LabelStopsAtFourteenWords) {
             "one two three four five six seven eight nine ten eleven twelve thirteen fourteen…");
 }
 
+TEST(TitlesTest, ALabelCutShortEndsOnAWordThatCarriesIt) {
+  // Not on a stopword ...
+  EXPECT_EQ(
+      LabelFromSentence("The territory, hived off from the northern Northwest Territory, will "
+                        "cover one quarter of Canada's land mass."),
+      "The territory, hived off from the northern Northwest Territory, will cover one "
+      "quarter…");
+  // ... and at a comma among its last three words.
+  EXPECT_EQ(LabelFromSentence("Almost 200 dissidents signed a letter to the Chinese government "
+                              "protesting the detentions, said a rights group in Hong Kong."),
+            "Almost 200 dissidents signed a letter to the Chinese government protesting the "
+            "detentions…");
+  // Never below six words.
+  EXPECT_EQ(LabelFromSentence("one two three four five six of the of the of the of the of the"),
+            "one two three four five six…");
+}
+
 TEST(TitlesTest, HeadlineMustBeAHeadline) {
   Document doc;
   doc.id = "feed.jsonl:3";
