@@ -996,16 +996,23 @@ class Scanner {
     }
   }
 
-  // The casualty key of a phrase whose first word is token k, its words in
-  // a row without punctuation ("sought medical treatment"), or "".
+  // Whether casualty phrase `p` stands at tokens k, k + 1, ..., its words in
+  // a row without punctuation between them.
+  bool PhraseAt(const CasualtyPhrase& p, uint32_t k) const {
+    const size_t n = p.words.size();
+    if (k + n > end_) return false;
+    for (size_t i = 0; i < n; ++i) {
+      if (!FigureWords::PhraseWord(p, i, tok(k + i)) || (i > 0 && !Adjacent(k + i - 1))) {
+        return false;
+      }
+    }
+    return true;
+  }
+  // The casualty key of a phrase whose first word is token k ("12 people
+  // sought medical treatment"), or "".
   std::string_view PhraseFrom(uint32_t k) const {
     for (const CasualtyPhrase& p : w_.casualty_phrases) {
-      const size_t n = p.words.size();
-      bool match = k + n <= end_;
-      for (size_t i = 0; match && i < n; ++i) {
-        match = FigureWords::PhraseWord(p, i, tok(k + i)) && (i == 0 || Adjacent(k + i - 1));
-      }
-      if (match) return p.key;
+      if (PhraseAt(p, k)) return p.key;
     }
     return "";
   }
@@ -1013,14 +1020,8 @@ class Scanner {
   // ("за медицинской помощью обратились семь человек").
   std::string_view PhraseBefore(uint32_t first) const {
     for (const CasualtyPhrase& p : w_.casualty_phrases) {
-      const size_t n = p.words.size();
-      if (first < begin_ + n || !LeadsInto(first - 1)) continue;
-      const uint32_t k = first - static_cast<uint32_t>(n);
-      bool match = true;
-      for (size_t i = 0; match && i < n; ++i) {
-        match = FigureWords::PhraseWord(p, i, tok(k + i)) && (i + 1 == n || Adjacent(k + i));
-      }
-      if (match) return p.key;
+      const uint32_t n = static_cast<uint32_t>(p.words.size());
+      if (first >= begin_ + n && LeadsInto(first - 1) && PhraseAt(p, first - n)) return p.key;
     }
     return "";
   }

@@ -72,14 +72,16 @@ std::string SentenceLabeler::FromSentence(std::string_view sentence) const {
   }
   // Cut short: not on a stopword ("... one quarter of"), and at a comma
   // among the last three words ("protesting the detentions, said").
-  while (keep < words.size() && keep > kMinLabelWords &&
-         stopwords_.Contains(AsciiLower(StripClosing(words[keep - 1])))) {
-    --keep;
-  }
-  for (size_t k = keep; keep < words.size() && k + 3 > keep && k > kMinLabelWords; --k) {
-    if (words[k - 1].back() == ',') {
-      keep = k;
-      break;
+  if (keep < words.size()) {
+    while (keep > kMinLabelWords &&
+           stopwords_.Contains(AsciiLower(StripClosing(words[keep - 1])))) {
+      --keep;
+    }
+    for (size_t k = keep; k + 3 > keep && k > kMinLabelWords; --k) {
+      if (words[k - 1].back() == ',') {
+        keep = k;
+        break;
+      }
     }
   }
   std::string label;

@@ -49,6 +49,19 @@ uint32_t SentenceCapacity(const StoryClustererOptions& o) {
   return static_cast<uint32_t>(std::clamp<uint64_t>(n, uint64_t{1} << 16, uint64_t{1} << 26));
 }
 
+// The new numbers of the items `keep` marks, in the same order (kDropped
+// for the others), so that every comparison of numbers stays the same; sets
+// `*kept` to how many there are.
+std::vector<uint32_t> KeptInOrder(const std::vector<char>& keep, uint32_t* kept) {
+  std::vector<uint32_t> to(keep.size(), kDropped);
+  uint32_t n = 0;
+  for (size_t i = 0; i < keep.size(); ++i) {
+    if (keep[i]) to[i] = n++;
+  }
+  *kept = n;
+  return to;
+}
+
 bool ContentWord(const Token& t) { return !t.is_stopword && !t.is_number && t.lower.size() >= 2; }
 
 // Orders as function objects, not function pointers, so that the sorts
@@ -257,16 +270,6 @@ uint32_t StoryClusterer::NewStory() {
   return static_cast<uint32_t>(stories_.size() - 1);
 }
 
-uint32_t StoryClusterer::FindCopyRoot(uint32_t slot) {
-  while (copy_parent_[slot] != slot) slot = copy_parent_[slot] = copy_parent_[copy_parent_[slot]];
-  return slot;
-}
-
-uint32_t StoryClusterer::CopyRoot(uint32_t slot) const {
-  while (copy_parent_[slot] != slot) slot = copy_parent_[slot];
-  return slot;
-}
-
 void StoryClusterer::Join(uint32_t story, uint32_t article, int32_t day) {
   StoryState& s = stories_[story];
   s.articles.push_back(article);
@@ -379,20 +382,17 @@ void StoryClusterer::ForgetOldTerms() {
       for (const Weighted& w : c->terms) keep[w.term] = 1;
     }
   }
-  std::vector<uint32_t> to(terms, UINT32_MAX);
-  const std::vector<uint64_t> keys = term_ids_.KeysById();
   uint32_t n = 0;
-  for (uint32_t t = 0; t < terms; ++t) {
-    if (keep[t]) to[t] = n++;
-  }
+  const std::vector<uint32_t> to = KeptInOrder(keep, &n);
   if (n == terms) {
     terms_after_forget_ = n;
     return;
   }
+  const std::vector<uint64_t> keys = term_ids_.KeysById();
   FlatIdMap ids(n);
   for (uint32_t t = 0; t < terms; ++t) {
     const uint32_t b = to[t];
-    if (b == UINT32_MAX) continue;
+    if (b == kDropped) continue;
     ids.Intern(keys[t]);
     df_[b] = df_[t];
     background_idf_[b] = background_idf_[t];
@@ -434,7 +434,7 @@ void StoryClusterer::Compact() {
   std::vector<uint32_t> root(held);
   std::vector<char> keep(held, 0);
   for (uint32_t a = 0; a < held; ++a) {
-    root[a] = FindCopyRoot(a);
+    root[a] = copy_groups_.Find(a);
     const uint32_t s = story_of_[a];
     keep[a] = number_[a] >= oldest || (s != kDropped && !stories_[s].taken) ? 1 : 0;
   }
@@ -446,17 +446,14 @@ void StoryClusterer::Compact() {
   for (uint32_t s = 0; s < stories_.size(); ++s) {
     if (!stories_[s].taken) story_to[s] = stories++;
   }
-  // New slots in the same order, so every comparison of slots stays the same.
-  std::vector<uint32_t> to(held, kDropped);
   uint32_t n = 0;
-  for (uint32_t a = 0; a < held; ++a) {
-    if (keep[a]) to[a] = n++;
-  }
+  const std::vector<uint32_t> to = KeptInOrder(keep, &n);
+  std::vector<uint32_t> parents(n);  // each held article's group root (held too)
   for (uint32_t a = 0; a < held; ++a) {
     const uint32_t b = to[a];
     if (b == kDropped) continue;
     number_[b] = number_[a];
-    copy_parent_[b] = to[root[a]];
+    parents[b] = to[root[a]];
     story_of_[b] = story_of_[a] == kDropped ? kDropped : story_to[story_of_[a]];
     if (b != a) vectors_[b] = std::move(vectors_[a]);
     copies_[b] = copies_[a];
@@ -464,7 +461,7 @@ void StoryClusterer::Compact() {
     scores_[b] = scores_[a];
   }
   number_.resize(n);
-  copy_parent_.resize(n);
+  copy_groups_.SetParents(std::move(parents));  // valid: a root is kept, and kept before
   story_of_.resize(n);
   vectors_.resize(n);
   copies_.resize(n);
@@ -862,7 +859,7 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
                             : near_duplicates_.Add(article.signature);
   const double rate = CountDay(article.day);
   number_.push_back(articles_);
-  copy_parent_.push_back(id);
+  copy_groups_.Add();
   copies_.push_back(1);
   furniture_.push_back(0);
   vectors_.emplace_back();
@@ -891,15 +888,13 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
   for (uint32_t m : copied) {
     const auto at = std::lower_bound(number_.begin(), number_.end(), m);
     if (at == number_.end() || *at != m) continue;  // (never: see Compact)
-    const uint32_t a = FindCopyRoot(static_cast<uint32_t>(at - number_.begin()));
-    const uint32_t b = FindCopyRoot(id);
-    if (a != b) copy_parent_[std::max(a, b)] = std::min(a, b);
+    copy_groups_.Unite(static_cast<uint32_t>(at - number_.begin()), id);
     copy = true;
   }
 
   uint32_t story = 0;
   if (copy) {
-    const uint32_t rep = FindCopyRoot(id);
+    const uint32_t rep = copy_groups_.Find(id);
     if (++copies_[rep] >= static_cast<uint32_t>(options_.furniture_copies) &&
         article.content_words <= static_cast<uint32_t>(options_.furniture_max_terms)) {
       furniture_[rep] = 1;
@@ -942,23 +937,21 @@ void StoryClusterer::AppendListing(const StoryState& s, std::vector<Story>* out)
   Story o;
   // Furniture copies leave their stories and stand alone.
   std::vector<uint32_t> alone;
+  // Its near-duplicate groups: a group normally lies in one story; when the
+  // union of two groups spans stories, each story lists its own part.
+  std::vector<std::pair<uint32_t, uint32_t>> by_group;  // (group root, article)
   for (uint32_t a : s.articles) {
-    if (furniture_[CopyRoot(a)]) {
+    const uint32_t root = copy_groups_.Representative(a);
+    if (furniture_[root]) {
       alone.push_back(number_[a]);
     } else {
       o.articles.push_back(number_[a]);
+      by_group.emplace_back(root, number_[a]);  // (slots and numbers in the same order)
     }
   }
   o.first_day = s.first_day;
   o.last_day = s.last_day;
   o.keywords = Keywords(s);
-  // Its near-duplicate groups: a group normally lies in one story; when the
-  // union of two groups spans stories, each story lists its own part.
-  std::vector<std::pair<uint32_t, uint32_t>> by_group;  // (representative, article)
-  // (slots and numbers in the same order)
-  for (uint32_t a : s.articles) {
-    if (!furniture_[CopyRoot(a)]) by_group.emplace_back(CopyRoot(a), number_[a]);
-  }
   std::stable_sort(by_group.begin(), by_group.end(),
                    [](const auto& x, const auto& y) { return x.first < y.first; });
   for (size_t i = 0; i < by_group.size();) {
@@ -1140,7 +1133,7 @@ std::string StoryClusterer::Save() const {
   w.U32(stories_made_);
   w.U32(held_after_compact_);
   w.Vec(number_);
-  w.Vec(copy_parent_);
+  w.Vec(copy_groups_.parents());
   w.Vec(story_of_);
   for (const std::vector<Weighted>& v : vectors_) w.Vec(v);
   w.Vec(copies_);
@@ -1219,10 +1212,11 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
     ok = ok && r.Pod(&o.first_day) && r.Pod(&o.last_day) && r.Pod(&furniture) && furniture <= 1;
     o.furniture = furniture == 1;
   }
+  std::vector<uint32_t> parents;  // the copy groups' union-find
   ok = ok && r.Vec(&closed_in_) && closed_in_.size() == terms && r.Vec(&last_seen_) &&
        last_seen_.size() == terms && r.U32(&terms_after_forget_) && terms_after_forget_ <= terms &&
        r.U32(&articles_) && r.U32(&stories_made_) && r.U32(&held_after_compact_) &&
-       r.Vec(&number_) && r.Vec(&copy_parent_) && r.Vec(&story_of_);
+       r.Vec(&number_) && r.Vec(&parents) && r.Vec(&story_of_);
   const size_t count = story_of_.size();
   vectors_.resize(ok ? count : 0);
   for (size_t i = 0; ok && i < count; ++i) {
@@ -1233,13 +1227,14 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
        r.Vec(&day_counts_) && r.done();
   // Every number must point inside what it indexes.
   ok = ok && near_duplicates_.size() == articles_ && copies_.size() == count &&
-       furniture_.size() == count && number_.size() == count && copy_parent_.size() == count &&
+       furniture_.size() == count && number_.size() == count && parents.size() == count &&
        count <= articles_ && stories_.size() <= stories_made_ && held_after_compact_ <= count;
   // Article numbers ascending and below the articles added, parents no later
   // than their articles.
   for (size_t a = 0; ok && a < count; ++a) {
-    ok = number_[a] < articles_ && (a == 0 || number_[a - 1] < number_[a]) && copy_parent_[a] <= a;
+    ok = number_[a] < articles_ && (a == 0 || number_[a - 1] < number_[a]);
   }
+  ok = ok && copy_groups_.SetParents(std::move(parents));
   for (size_t t = 0; ok && t < postings_.size(); ++t) {
     for (uint32_t a : postings_[t]) ok = ok && (a == kDropped || a < count);
     ok = ok && last_seen_[t] < articles_;

@@ -87,6 +87,7 @@
 #include "dossier/status.h"
 #include "util/binary_io.h"
 #include "util/flat_id_map.h"
+#include "util/union_find.h"
 
 namespace dossier {
 
@@ -317,9 +318,6 @@ class StoryClusterer {
   };
 
   uint32_t NewStory();
-  // Copy groups over slots: the group's earliest held article.
-  uint32_t FindCopyRoot(uint32_t slot);
-  uint32_t CopyRoot(uint32_t slot) const;
   // Renumbers the held articles and stories once half the slots are no
   // longer needed (streaming with TakeClosed): memory bounded by the window.
   void Compact();
@@ -398,7 +396,7 @@ class StoryClusterer {
   std::vector<StoryState> stories_;
   std::vector<uint32_t> open_ids_;              // open stories (compacted at each sweep)
   std::vector<uint32_t> number_;                // slot -> article number, ascending
-  std::vector<uint32_t> copy_parent_;           // slot -> union-find parent (root: earliest)
+  UnionFind copy_groups_;                       // over slots, rooted at their earliest
   std::vector<uint32_t> story_of_;              // slot -> story, or kDropped once taken
   std::vector<std::vector<Weighted>> vectors_;  // slot -> vector (empty: not indexed)
   std::vector<uint32_t> copies_;                // group root -> articles
