@@ -430,7 +430,7 @@ void StoryClusterer::Compact() {
   // flag stand for the group). The rest were listed when their stories
   // closed; nothing reads them again.
   const uint32_t held = held_articles();
-  const uint32_t oldest = near_duplicates_.oldest();
+  const uint32_t oldest = copies_oldest_;
   std::vector<uint32_t> root(held);
   std::vector<char> keep(held, 0);
   for (uint32_t a = 0; a < held; ++a) {
@@ -513,23 +513,59 @@ void StoryClusterer::Weigh(std::vector<Weighted>* vec, size_t heaviest) const {
   }
 }
 
-void StoryClusterer::Prefetch(const ArticleFeatures& article) const {
+void StoryClusterer::PrefetchPrecede(const ArticleFeatures& article) const {
   if (article.band_keys_set && !article.signature.empty)
     near_duplicates_.Prefetch(article.band_keys);
   for (const ArticleFeatures::SentenceTerms& st : article.sentences) sentences_.Prefetch(st.hash);
+}
+
+void StoryClusterer::Prefetch(const ArticleFeatures& article) const {
   for (const ArticleFeatures::Term& t : article.terms) term_ids_.Prefetch(t.hash);
 }
 
+StoryClusterer::Precedents StoryClusterer::Precede(const ArticleFeatures& article) {
+  Precedents p;
+  p.copied = article.band_keys_set ? near_duplicates_.Add(article.signature, article.band_keys)
+                                   : near_duplicates_.Add(article.signature);
+  p.oldest = near_duplicates_.oldest();
+  // Sentences met in enough earlier articles are boilerplate; each sentence
+  // is counted once per article.
+  p.boilerplate.assign(article.sentences.size(), 0);
+  std::vector<uint64_t> counted;
+  counted.reserve(article.sentences.size());
+  for (size_t k = 0; k < article.sentences.size(); ++k) {
+    const uint64_t hash = article.sentences[k].hash;
+    if (sentences_.Get(hash) >= static_cast<uint32_t>(options_.boilerplate_repeats)) {
+      p.boilerplate[k] = 1;
+    }
+    counted.push_back(hash);
+  }
+  std::sort(counted.begin(), counted.end());
+  counted.erase(std::unique(counted.begin(), counted.end()), counted.end());
+  for (uint64_t hash : counted) sentences_.Increment(hash);
+  return p;
+}
+
 uint32_t StoryClusterer::Add(const ArticleFeatures& article) {
+  return Add(article, Precede(article));
+}
+
+uint32_t StoryClusterer::Add(const ArticleFeatures& article, Precedents precedents) {
   follow_model_ = false;
-  return AddImpl(article, nullptr, nullptr);
+  return AddImpl(article, precedents, nullptr, nullptr);
 }
 
 uint32_t StoryClusterer::AddLabelled(const ArticleFeatures& article, uint32_t gold,
                                      std::vector<TrainingRow>* rows, bool follow_model) {
+  return AddLabelled(article, Precede(article), gold, rows, follow_model);
+}
+
+uint32_t StoryClusterer::AddLabelled(const ArticleFeatures& article, Precedents precedents,
+                                     uint32_t gold, std::vector<TrainingRow>* rows,
+                                     bool follow_model) {
   follow_model_ = follow_model;
   // Training never compacts (Compact), so a story's number is its place.
-  const uint32_t story = AddImpl(article, &gold, rows);
+  const uint32_t story = AddImpl(article, precedents, &gold, rows);
   if (follow_model) {
     // The story's gold labels, for the rows of later articles.
     if (story_golds_.size() < stories_.size()) {
@@ -566,22 +602,8 @@ double StoryClusterer::CountDay(int32_t day) {
   return rate / kRateDays;
 }
 
-StoryClusterer::ArticleCounts StoryClusterer::CountTerms(const ArticleFeatures& article) {
-  // Sentences met in enough earlier articles are boilerplate; each sentence
-  // is counted once per article.
-  std::vector<char> boilerplate(article.sentences.size(), 0);
-  std::vector<uint64_t> counted;
-  for (size_t k = 0; k < article.sentences.size(); ++k) {
-    const uint64_t hash = article.sentences[k].hash;
-    if (sentences_.Get(hash) >= static_cast<uint32_t>(options_.boilerplate_repeats)) {
-      boilerplate[k] = 1;
-    }
-    counted.push_back(hash);
-  }
-  std::sort(counted.begin(), counted.end());
-  counted.erase(std::unique(counted.begin(), counted.end()), counted.end());
-  for (uint64_t hash : counted) sentences_.Increment(hash);
-
+StoryClusterer::ArticleCounts StoryClusterer::CountTerms(const ArticleFeatures& article,
+                                                         const std::vector<char>& boilerplate) {
   // Term counts over the other sentences: all terms, names, and the lead
   // (the first kLeadSentences sentences left, and the title).
   ArticleCounts c;
@@ -590,7 +612,7 @@ StoryClusterer::ArticleCounts StoryClusterer::CountTerms(const ArticleFeatures& 
   c.lead.assign(article.terms.size(), 0.0f);
   size_t lead_sentences = 0;
   for (size_t k = 0; k < article.sentences.size(); ++k) {
-    if (boilerplate[k]) continue;
+    if (k < boilerplate.size() && boilerplate[k]) continue;
     const ArticleFeatures::SentenceTerms& st = article.sentences[k];
     const bool lead = lead_sentences < kLeadSentences && st.end > st.begin;
     if (lead) ++lead_sentences;
@@ -851,12 +873,11 @@ void StoryClusterer::JoinWithVectors(uint32_t story, uint32_t id, const ArticleF
   vectors_[id] = std::move(v->body);
 }
 
-uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t* gold,
-                                 std::vector<TrainingRow>* rows) {
+uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const Precedents& precedents,
+                                 const uint32_t* gold, std::vector<TrainingRow>* rows) {
   const uint32_t id = held_articles();  // the article's slot
-  const std::vector<uint32_t> copied =
-      article.band_keys_set ? near_duplicates_.Add(article.signature, article.band_keys)
-                            : near_duplicates_.Add(article.signature);
+  const std::vector<uint32_t>& copied = precedents.copied;
+  copies_oldest_ = precedents.oldest;
   const double rate = CountDay(article.day);
   number_.push_back(articles_);
   copy_groups_.Add();
@@ -879,7 +900,7 @@ uint32_t StoryClusterer::AddImpl(const ArticleFeatures& article, const uint32_t*
     return s;
   };
   const bool by_model = gold == nullptr || follow_model_;
-  const ArticleCounts counts = CountTerms(article);
+  const ArticleCounts counts = CountTerms(article, precedents.boilerplate);
 
   // Its copy group: the groups of the articles it copies (still held:
   // Compact keeps every article the near-duplicate index can name), rooted
@@ -1087,6 +1108,13 @@ std::string StoryClusterer::Settings() const {
 }
 
 std::string StoryClusterer::Save() const {
+  // Precede run ahead of Add would save a state no single run reaches.
+  if (near_duplicates_.size() != articles_) {
+    std::fprintf(stderr,
+                 "dossier: StoryClusterer::Save while Precede is ahead of Add (a bug in "
+                 "the caller)\n");
+    std::abort();
+  }
   BinaryWriter w;
   w.U64(kStateMagic);
   w.Str(Settings());
@@ -1257,6 +1285,7 @@ Status StoryClusterer::Load(std::string_view bytes, const std::string& origin) {
   }
   term_ids_ = FlatIdMap(terms);
   for (uint64_t k : keys) term_ids_.Intern(k);
+  copies_oldest_ = near_duplicates_.oldest();
   scores_.assign(count, -1.0f);
   story_best_.assign(stories_.size(), -1e9f);
   for (uint32_t a = 0; a < count; ++a) {

@@ -68,8 +68,9 @@
 // and the near-duplicate signatures of the last 1-2 windows.
 //
 // Determinism: Features() is a pure, thread-safe function; Add() must be
-// called in stream order on one thread. The result depends only on the
-// sequence of articles, never on threads or addresses.
+// called in stream order on one thread (or Precede() on one thread and
+// Add(article, precedents) on another, each in stream order). The result
+// depends only on the sequence of articles, never on threads or addresses.
 #ifndef DOSSIER_CLUSTER_STORY_CLUSTERER_H_
 #define DOSSIER_CLUSTER_STORY_CLUSTERER_H_
 
@@ -232,11 +233,28 @@ class StoryClusterer {
 
   // Adds the next article of the stream; returns the story it joined.
   uint32_t Add(const ArticleFeatures& article);
-  // Asks the cache for the hash-table slots that adding `article` will read
-  // first (its band keys, terms and sentences): called an article or two
-  // ahead of Add, so their misses overlap the work on the articles before.
-  // A hint; changes nothing.
+
+  // What adding an article learns from the articles before it alone, not
+  // from the stories: which recent articles it copies (near-duplicates) and
+  // which of its sentences are boilerplate (met in enough recent articles).
+  struct Precedents {
+    std::vector<uint32_t> copied;   // stream numbers (RecentDuplicates::Add)
+    uint32_t oldest = 0;            // the earliest article a copy can name, after it
+    std::vector<char> boilerplate;  // per sentence of the article
+  };
+  // Pipelining: Add(article) is Precede(article) then Add(article,
+  // precedents). Precede may run ahead of Add on another thread (a batch
+  // ahead, as CorpusRun does), because the two touch disjoint parts of the
+  // state; each must be called once per article, in stream order, and Save
+  // only when Add has caught up (the article counts agree).
+  Precedents Precede(const ArticleFeatures& article);
+  uint32_t Add(const ArticleFeatures& article, Precedents precedents);
+  // Asks the cache for the hash-table slots that Precede (PrefetchPrecede)
+  // and Add (Prefetch) will read first: called an article or two ahead, so
+  // their misses overlap the work on the articles before. Hints; they change
+  // nothing.
   void Prefetch(const ArticleFeatures& article) const;
+  void PrefetchPrecede(const ArticleFeatures& article) const;
   // Training: adds the next article of a labelled stream (`gold` numbers the
   // stream's stories) and appends one row per candidate story the model
   // scores. The article goes to its gold story (a new number starts a story:
@@ -244,6 +262,8 @@ class StoryClusterer {
   // a row is right when the candidate's majority gold label is the
   // article's (training on the model's own mistakes).
   uint32_t AddLabelled(const ArticleFeatures& article, uint32_t gold,
+                       std::vector<TrainingRow>* rows, bool follow_model = false);
+  uint32_t AddLabelled(const ArticleFeatures& article, Precedents precedents, uint32_t gold,
                        std::vector<TrainingRow>* rows, bool follow_model = false);
 
   uint32_t articles() const { return articles_; }
@@ -348,8 +368,9 @@ class StoryClusterer {
   using ModelFeatures = std::array<double, StoryModel::kFeatures>;
   // Counts the article's date; returns the stream's dated articles a day, lately.
   double CountDay(int32_t day);
-  // The article's term counts outside boilerplate sentences (and counts its sentences).
-  ArticleCounts CountTerms(const ArticleFeatures& article);
+  // The article's term counts outside boilerplate sentences.
+  static ArticleCounts CountTerms(const ArticleFeatures& article,
+                                  const std::vector<char>& boilerplate);
   // Interns the terms, counts their document frequencies and weighs the vectors.
   ArticleVectors Vectors(const ArticleFeatures& article, const ArticleCounts& counts);
   // The candidate articles (touched_), from the postings of the heaviest terms.
@@ -364,8 +385,8 @@ class StoryClusterer {
                      std::vector<TrainingRow>* rows);
   void JoinWithVectors(uint32_t story, uint32_t id, const ArticleFeatures& article,
                        ArticleVectors* v);
-  uint32_t AddImpl(const ArticleFeatures& article, const uint32_t* gold,
-                   std::vector<TrainingRow>* rows);
+  uint32_t AddImpl(const ArticleFeatures& article, const Precedents& precedents,
+                   const uint32_t* gold, std::vector<TrainingRow>* rows);
   void CloseQuietStories();
   // Whether story `s` may take an article dated `day` now (open, not quiet,
   // within the date window).
@@ -390,8 +411,9 @@ class StoryClusterer {
   // their numbers in the stream until Compact() drops what is no longer
   // needed and renumbers the rest, in order (so every order and tie-break
   // by number is the same by slot).
-  uint32_t articles_ = 0;      // articles added
-  uint32_t stories_made_ = 0;  // stories made
+  uint32_t articles_ = 0;       // articles added
+  uint32_t copies_oldest_ = 0;  // Precedents::oldest of the last article added
+  uint32_t stories_made_ = 0;   // stories made
   uint32_t held_after_compact_ = 0;
   std::vector<StoryState> stories_;
   std::vector<uint32_t> open_ids_;              // open stories (compacted at each sweep)

@@ -103,7 +103,7 @@ void CorpusRun::AdderLoop() {
       for (size_t i = 0; i < to_add_.size(); ++i) {
         // The hash slots of the article after next are asked for now.
         if (i + kPrefetchAhead < to_add_.size()) clusterer_.Prefetch(to_add_[i + kPrefetchAhead]);
-        AddOne(to_add_[i]);
+        AddOne(to_add_[i], std::move(to_add_precedents_[i]));
       }
       if (options_.progress) options_.progress(clusterer_.articles(), clusterer_.stories());
       lock.lock();
@@ -205,22 +205,28 @@ void CorpusRun::Record(Document&& doc) {
   if (options_.keep_documents) documents_.push_back(std::move(doc));
 }
 
-uint32_t CorpusRun::AddOne(const ArticleFeatures& f) {
+uint32_t CorpusRun::AddOne(const ArticleFeatures& f,
+                           std::optional<StoryClusterer::Precedents> precedents) {
   if (options_.on_features) options_.on_features(f);
+  if (!precedents) precedents = clusterer_.Precede(f);
   if (options_.gold != nullptr) {
     const uint32_t k = clusterer_.articles();
-    return clusterer_.AddLabelled(f, k < options_.gold->size() ? (*options_.gold)[k] : 0,
+    return clusterer_.AddLabelled(f, std::move(*precedents),
+                                  k < options_.gold->size() ? (*options_.gold)[k] : 0,
                                   options_.training_rows, options_.follow_model);
   }
-  return clusterer_.Add(f);
+  return clusterer_.Add(f, std::move(*precedents));
 }
 
 void CorpusRun::StartBatch() {
+  // Three stages overlap, on two threads: this thread finds the precedents
+  // of the batch analysed last time (what its articles copy, which of their
+  // sentences are boilerplate) and analyses this batch, while the adder
+  // adds the batch before; the adder, once done, helps analyse. Precede
+  // touches only what Add does not (StoryClusterer::Precedents).
   std::vector<Document> batch = std::move(pending_);
   pending_.clear();
   std::vector<ArticleFeatures> features(batch.size());
-  // Analyse this batch while the previous one is added to the clusterer;
-  // the adder, once done, helps.
   AnalysisJob job;
   job.docs = &batch;
   job.features = &features;
@@ -234,22 +240,50 @@ void CorpusRun::StartBatch() {
   for (int w = 1; w + 1 < threads_; ++w) {
     extra.emplace_back([&, w] { RunJob(&job, &scratch_[static_cast<size_t>(w)]); });
   }
+  std::vector<StoryClusterer::Precedents> precedents = PrecedeHeld();
   RunJob(&job, &scratch_[0]);
   for (std::thread& t : extra) t.join();
   {
-    // The adder is done adding the previous batch and has left this one.
+    // The adder has left this batch (it may still be adding).
     std::unique_lock<std::mutex> lock(mu_);
-    idle_.wait(lock, [&] { return !adding_ && job.helpers == 0; });
+    idle_.wait(lock, [&] { return job.helpers == 0; });
     job_ = nullptr;
   }
+  HandOverHeld(std::move(precedents));
   if (job.error) std::rethrow_exception(job.error);
+  held_docs_ = std::move(batch);
+  held_features_ = std::move(features);
+}
+
+std::vector<StoryClusterer::Precedents> CorpusRun::PrecedeHeld() {
+  std::vector<StoryClusterer::Precedents> precedents;
+  precedents.reserve(held_features_.size());
+  for (size_t i = 0; i < held_features_.size(); ++i) {
+    if (i + kPrefetchAhead < held_features_.size()) {
+      clusterer_.PrefetchPrecede(held_features_[i + kPrefetchAhead]);
+    }
+    precedents.push_back(clusterer_.Precede(held_features_[i]));
+  }
+  return precedents;
+}
+
+void CorpusRun::HandOverHeld(std::vector<StoryClusterer::Precedents> precedents) {
+  {
+    // The adder is done adding the batch before.
+    std::unique_lock<std::mutex> lock(mu_);
+    idle_.wait(lock, [&] { return !adding_; });
+  }
   EmitClosed();
-  for (Document& doc : batch) Record(std::move(doc));
+  if (held_features_.empty()) return;
+  for (Document& doc : held_docs_) Record(std::move(doc));
+  held_docs_.clear();
   {
     std::lock_guard<std::mutex> lock(mu_);
-    to_add_ = std::move(features);
+    to_add_ = std::move(held_features_);
+    to_add_precedents_ = std::move(precedents);
     adding_ = true;
   }
+  held_features_.clear();
   wake_.notify_one();
 }
 
@@ -268,6 +302,7 @@ uint32_t CorpusRun::AddNow(Document&& doc, const ArticleFeatures& features) {
 
 void CorpusRun::Finish() {
   if (!pending_.empty()) StartBatch();
+  if (!held_features_.empty()) HandOverHeld(PrecedeHeld());
   JoinAdder();
 }
 

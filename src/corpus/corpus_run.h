@@ -116,7 +116,14 @@ class CorpusRun {
     std::mutex error_mu;
     std::exception_ptr error;
   };
+  // Analyses pending_ while the adder adds; hands over the batch analysed
+  // before it and holds this one.
   void StartBatch();
+  // The precedents of the held batch (StoryClusterer::Precede), in order.
+  std::vector<StoryClusterer::Precedents> PrecedeHeld();
+  // Once the adder is idle: emits the closed stories, records the held
+  // batch's articles and hands it to the adder.
+  void HandOverHeld(std::vector<StoryClusterer::Precedents> precedents);
   // Analyses items of `job` until none is left.
   void RunJob(AnalysisJob* job, Pipeline::Scratch* scratch) const;
   // The adder thread: adds each handed batch, and in between helps analyse.
@@ -129,7 +136,8 @@ class CorpusRun {
   // (and document) kept, its features given to the clusterer.
   uint32_t AddNow(Document&& doc, const ArticleFeatures& features);
   // Adds one article's features to the clusterer (on the adder thread or the caller's).
-  uint32_t AddOne(const ArticleFeatures& features);
+  uint32_t AddOne(const ArticleFeatures& features,
+                  std::optional<StoryClusterer::Precedents> precedents = std::nullopt);
   void JoinAdder();
   // Streaming: hands the stories closed so far to on_closed, drops their records.
   void EmitClosed();
@@ -144,12 +152,16 @@ class CorpusRun {
   std::vector<Pipeline::Scratch> scratch_;
   StoryClusterer clusterer_;
   std::vector<Document> pending_;
+  // The batch analysed last, handed to the adder with the next one's analysis.
+  std::vector<Document> held_docs_;
+  std::vector<ArticleFeatures> held_features_;
   // The adder thread and what it shares with the caller's (under mu_).
   std::thread adder_;  // adds `to_add_` while the next batch is analysed, then helps with `job_`
   std::mutex mu_;
   std::condition_variable wake_;  // the adder: a batch to add, a job to help with, or stop
   std::condition_variable idle_;  // the caller: the adder has added, or left the job
   std::vector<ArticleFeatures> to_add_;
+  std::vector<StoryClusterer::Precedents> to_add_precedents_;  // found by the caller's thread
   bool adding_ = false;         // to_add_ handed over and not yet all added
   AnalysisJob* job_ = nullptr;  // the batch being analysed, while the caller analyses it
   bool stop_ = false;

@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -422,8 +424,10 @@ TEST_F(StoryClustererTest, LongStreamIsHeldInMemoryBoundedByTheWindow) {
   std::string state;
   size_t taken_at_save = 0;
   uint32_t terms_at_save = 0;
+  std::vector<uint32_t> numbers;  // the story each article joined
   for (size_t k = 0; k < stream.size(); ++k) {
-    EXPECT_EQ(whole.Add(stream[k]), streamed.Add(stream[k])) << k;
+    numbers.push_back(whole.Add(stream[k]));
+    EXPECT_EQ(numbers.back(), streamed.Add(stream[k])) << k;
     for (StoryClusterer::Story& s : streamed.TakeClosed()) taken.push_back(std::move(s));
     most_articles = std::max(most_articles, streamed.held_articles());
     most_stories = std::max(most_stories, streamed.held_stories());
@@ -456,6 +460,28 @@ TEST_F(StoryClustererTest, LongStreamIsHeldInMemoryBoundedByTheWindow) {
     return out;
   };
   EXPECT_EQ(sorted(taken), sorted(listed));
+  // Pipelined as CorpusRun runs it: Precede on a thread of its own, as far
+  // ahead of Add as it gets (Add waits for each article's precedents). The
+  // same story for every article, through every renumbering.
+  StoryClusterer pipelined(options);
+  pipelined.EnableTakeClosed();
+  std::vector<StoryClusterer::Precedents> precedents(stream.size());
+  std::atomic<size_t> preceded{0};
+  std::thread ahead([&] {
+    for (size_t k = 0; k < stream.size(); ++k) {
+      precedents[k] = pipelined.Precede(stream[k]);
+      preceded.store(k + 1, std::memory_order_release);
+    }
+  });
+  std::vector<StoryClusterer::Story> piped;
+  for (size_t k = 0; k < stream.size(); ++k) {
+    while (preceded.load(std::memory_order_acquire) <= k) std::this_thread::yield();
+    EXPECT_EQ(pipelined.Add(stream[k], std::move(precedents[k])), numbers[k]) << k;
+    for (StoryClusterer::Story& s : pipelined.TakeClosed()) piped.push_back(std::move(s));
+  }
+  ahead.join();
+  for (StoryClusterer::Story& s : pipelined.Stories()) piped.push_back(std::move(s));
+  EXPECT_EQ(sorted(piped), sorted(listed));
   // What the stream is meant to hold is there: one story takes the reports
   // from first to last, the notice's copies stand alone as furniture, and a
   // late copy starts a story with no duplicate group of the closed one.
