@@ -2,18 +2,21 @@
 // each on one thread: reading the stream, analysing the articles
 // (Pipeline::Analyze of the text and the title), computing their clustering
 // features (StoryClusterer::Features: terms, sentences, MinHash signature,
-// band keys) and adding them to the StoryClusterer (the sequential stage),
-// with the default clustering settings and the stories taken as they close,
-// as `dossier cluster` runs.
+// band keys), finding their precedents (StoryClusterer::Precede: the
+// near-duplicates they copy, their boilerplate sentences; sequential) and
+// adding them to the StoryClusterer (sequential), with the default
+// clustering settings and the stories taken as they close, as `dossier
+// cluster` runs.
 //
 //   cluster_stages FILE... > stages.txt
 //
 // Prints, per stage, the seconds, microseconds per article and articles per
-// second. With `threads` cores the CLI's wall time is about
-// max(add, (read + analyse + features + add) / threads): the adder is
-// sequential, the rest is shared out (CorpusRun). For the adder's own steps,
-// run `perf record -g dossier cluster ...` and look at the "dossier-add"
-// thread (`perf report --comm dossier-add`).
+// second. With 2 cores the CLI's wall time is about
+// max(add, (read + analyse + features + precede + add) / 2): the calling
+// thread reads, analyses and finds the precedents a batch ahead, the adder
+// adds and then helps analyse (CorpusRun). For the adder's own steps, run
+// `perf record -g dossier cluster ...` and look at the "dossier-add" thread
+// (`perf report --comm dossier-add`).
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -53,7 +56,7 @@ int main(int argc, char** argv) {
   clusterer.EnableTakeClosed();
   dossier::Pipeline::Scratch scratch = pipeline->NewScratch();
 
-  double analyse = 0, features = 0, add = 0;
+  double analyse = 0, features = 0, precede = 0, add = 0;
   uint64_t articles = 0, stories = 0;
   constexpr size_t kBatch = 1024;  // as CorpusRun: a batch analysed, then added
   std::vector<dossier::Document> batch;
@@ -78,12 +81,19 @@ int main(int argc, char** argv) {
       features += Seconds(t1, t2);
     }
     const Clock::time_point t0 = Clock::now();
+    std::vector<dossier::StoryClusterer::Precedents> found;
+    for (size_t i = 0; i < prepared.size(); ++i) {
+      if (i + 2 < prepared.size()) clusterer.PrefetchPrecede(prepared[i + 2]);
+      found.push_back(clusterer.Precede(prepared[i]));
+    }
+    const Clock::time_point t1 = Clock::now();
     for (size_t i = 0; i < prepared.size(); ++i) {
       if (i + 2 < prepared.size()) clusterer.Prefetch(prepared[i + 2]);
-      clusterer.Add(prepared[i]);
+      clusterer.Add(prepared[i], std::move(found[i]));
     }
     stories += clusterer.TakeClosed().size();
-    add += Seconds(t0, Clock::now());
+    precede += Seconds(t0, t1);
+    add += Seconds(t1, Clock::now());
     articles += batch.size();
     batch.clear();
   };
@@ -103,7 +113,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   stories += clusterer.Stories().size();
-  const double read = total - analyse - features - add;
+  const double read = total - analyse - features - precede - add;
   std::printf("articles %llu, stories %llu, one thread, %.2f s in all\n",
               static_cast<unsigned long long>(articles), static_cast<unsigned long long>(stories),
               total);
@@ -112,6 +122,7 @@ int main(int argc, char** argv) {
   for (const auto& [name, s] : {std::pair<const char*, double>{"read", read},
                                 {"analyse", analyse},
                                 {"features", features},
+                                {"precede", precede},
                                 {"add", add}}) {
     std::printf("%-10s %9.2f %12.1f %12.0f\n", name, s, s * 1e6 / n, s > 0 ? n / s : 0.0);
   }
