@@ -546,7 +546,8 @@ class PyDigestRun {
 
   void AddSignatures(const std::vector<std::string>& signatures, const std::string& origin) {
     py::gil_scoped_release release;
-    for (const std::string& s : signatures) Take(stream_.AddSignature(s, origin));
+    Check(stream_.AddSignatures(std::vector<std::string_view>(signatures.begin(), signatures.end()),
+                                origin));
   }
 
   // (story id, the article numbers it is briefed from) in rank order.
@@ -580,7 +581,12 @@ class PyDigestRun {
     Check(WriteDigest(output, ranked_, RenderDigest(ranked_, stream_.article_count(), furniture_)));
   }
 
-  uint32_t Articles() const { return stream_.article_count(); }
+  // Articles added (the last batch of signatures is added first).
+  uint32_t Articles() {
+    py::gil_scoped_release release;
+    stream_.Finish();
+    return stream_.article_count();
+  }
 
  private:
   StoryStream stream_;

@@ -114,6 +114,13 @@ class StoryStream {
   // Push of the document it was made from would; errors name `origin` and
   // the byte of damage, and leave the stream as it was.
   Result<uint32_t> AddSignature(std::string_view signature, const std::string& origin);
+  // Adds the next articles from their signatures, in batches: a thread of
+  // the stream adds each while the calling one prepares the next, and the
+  // last is added while the caller makes its next call (Finish adds it),
+  // with the same stories as AddSignature one by one. A damaged signature
+  // fails the call, naming `origin`, the signature (1, 2, ...) and its
+  // byte; the signatures before it are added, none after.
+  Status AddSignatures(const std::vector<std::string_view>& signatures, const std::string& origin);
   // Processes what was pushed; call after the last Push (Stories() and
   // SaveState() see only what was processed).
   void Finish();

@@ -178,20 +178,66 @@ ArticleFeatures CorpusRun::Featurize(Document* doc, Pipeline::Scratch* scratch) 
   return FeaturizeArticle(pipeline_, options_.clustering, doc, scratch);
 }
 
-Result<uint32_t> CorpusRun::AddSignature(std::string_view signature, const std::string& origin) {
+namespace {
+
+// The record and features of a signature (ArticleSignature); an error names
+// `origin` and the byte of damage.
+Status ReadSignature(std::string_view signature, const std::string& origin, Document* record,
+                     ArticleFeatures* features) {
   BinaryReader r(signature);
   uint32_t version = 0;
-  Document record;
-  ArticleFeatures features;
   bool ok = r.U32(&version) && version == kSignatureVersion;
-  for (std::string* s : {&record.id, &record.source, &record.title, &record.date}) {
+  for (std::string* s : {&record->id, &record->source, &record->title, &record->date}) {
     ok = ok && r.Str(s);
   }
-  if (!ok || !ReadFeatures(&r, &features) || !r.done()) {
+  if (!ok || !ReadFeatures(&r, features) || !r.done()) {
     return Status(StatusCode::kInvalidInput, "damaged article signature", origin,
                   r.ok() ? r.offset() : r.error_offset());
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<uint32_t> CorpusRun::AddSignature(std::string_view signature, const std::string& origin) {
+  Document record;
+  ArticleFeatures features;
+  if (Status st = ReadSignature(signature, origin, &record, &features); !st.ok()) return st;
   return AddNow(std::move(record), features);
+}
+
+Status CorpusRun::AddSignatures(const std::vector<std::string_view>& signatures,
+                                const std::string& origin) {
+  // In batches, as StartBatch hands over analysed ones: what was pushed
+  // before goes first; then each batch is read while the adder adds the one
+  // before the held one, the held batch's precedents are found, and the
+  // batch read is held in its turn. (Read a batch at a time: features take
+  // more memory than their signatures.)
+  if (!pending_.empty()) StartBatch();
+  for (size_t b = 0; b < signatures.size(); b += options_.batch) {
+    const size_t n = std::min(signatures.size() - b, options_.batch);
+    std::vector<Document> records(n);
+    std::vector<ArticleFeatures> features(n);
+    Status status;
+    size_t read = 0;
+    while (read < n && status.ok()) {
+      status = ReadSignature(signatures[b + read],
+                             origin + ", signature " + std::to_string(b + read + 1), &records[read],
+                             &features[read]);
+      if (status.ok()) ++read;
+    }
+    // The signatures before a damaged one go on.
+    records.resize(read);
+    features.resize(read);
+    if (read > 0) {
+      if (!adder_.joinable()) adder_ = std::thread([this] { AdderLoop(); });
+      HandOverHeld(PrecedeHeld());
+      held_docs_ = std::move(records);
+      held_features_ = std::move(features);
+    }
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
 }
 
 void CorpusRun::Record(Document&& doc) {

@@ -85,6 +85,11 @@ class CorpusRun {
   // a document Push would have taken: the result is the same. Errors name
   // `origin` and the byte of damage; the run is then unchanged.
   Result<uint32_t> AddSignature(std::string_view signature, const std::string& origin);
+  // The next articles from their signatures, as a batch: the run goes on
+  // with them while the caller makes the next batch (Finish adds the last).
+  // A damaged signature fails the call, naming `origin`, the signature
+  // (1, 2, ...) and its byte; the signatures before it are added, none after.
+  Status AddSignatures(const std::vector<std::string_view>& signatures, const std::string& origin);
 
   // Resuming a stream (`cluster --state`): LoadState, before the first
   // Push, restores the articles and clusterer saved by SaveState (after

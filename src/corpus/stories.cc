@@ -137,6 +137,11 @@ Result<uint32_t> StoryStream::AddSignature(std::string_view signature, const std
   return impl_->Run().AddSignature(signature, origin);
 }
 
+Status StoryStream::AddSignatures(const std::vector<std::string_view>& signatures,
+                                  const std::string& origin) {
+  return impl_->Run().AddSignatures(signatures, origin);
+}
+
 struct StoryFeaturizer::Impl {
   Impl(Pipeline p, StoryClustererOptions o, int threads)
       : pipeline(std::move(p)), options(std::move(o)), threads(threads) {}

@@ -190,6 +190,23 @@ TEST(StoriesTest, SignaturesAddedInOrderEqualPushedDocuments) {
   for (const std::string& s : signatures) ASSERT_TRUE(stream->AddSignature(s, "test").ok());
   stream->Finish();
   EXPECT_EQ(Lines(stream->Stories()), Lines(*whole));
+  // The same in batches of three (the last one short) as the Dask driver
+  // adds them, one signature alone among them: the batches go on while the
+  // next one is made, and Finish adds the last.
+  Result<StoryStream> batched = StoryStream::Create({});
+  ASSERT_TRUE(batched.ok());
+  for (size_t k = 0; k < signatures.size(); k += 3) {
+    if (k == 3) {
+      ASSERT_TRUE(batched->AddSignature(signatures[k], "alone").ok());
+      ++k;
+    }
+    std::vector<std::string_view> batch;
+    for (size_t i = k; i < std::min(k + 3, signatures.size()); ++i) batch.push_back(signatures[i]);
+    ASSERT_TRUE(batched->AddSignatures(batch, "batch").ok());
+  }
+  batched->Finish();
+  EXPECT_EQ(batched->article_count(), signatures.size());
+  EXPECT_EQ(Lines(batched->Stories()), Lines(*whole));
   // The documents are left as StoryStream keeps them for briefing.
   Result<StoryStream> keeping = StoryStream::Create({});
   ASSERT_TRUE(keeping.ok());
@@ -205,7 +222,7 @@ TEST(StoriesTest, SignaturesAddedInOrderEqualPushedDocuments) {
   }
 }
 
-TEST(StoriesTest, DamagedSignatureIsAnErrorAndChangesNothing) {
+TEST(StoriesTest, DamagedSignatureIsAnErrorAndNothingFromItOnIsAdded) {
   std::vector<Document> docs = ReadFeed();
   Result<StoryFeaturizer> featurizer = StoryFeaturizer::Create({});
   ASSERT_TRUE(featurizer.ok());
@@ -219,6 +236,14 @@ TEST(StoriesTest, DamagedSignatureIsAnErrorAndChangesNothing) {
   EXPECT_NE(bad.status().ToString().find("partition 3"), std::string::npos);
   EXPECT_FALSE(stream->AddSignature("", "empty").ok());
   EXPECT_EQ(stream->article_count(), 1u);
+  // In a batch: the error names the batch and the signature; the one
+  // before it is added, none after it.
+  Status batch = stream->AddSignatures({signatures[1], cut, signatures[2]}, "partition group 4");
+  ASSERT_FALSE(batch.ok());
+  EXPECT_NE(batch.ToString().find("partition group 4, signature 2"), std::string::npos)
+      << batch.ToString();
+  stream->Finish();
+  EXPECT_EQ(stream->article_count(), 2u);
 }
 
 TEST(DocumentIoTest, SavedDocumentsComeBackWhole) {
