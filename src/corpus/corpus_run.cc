@@ -286,7 +286,13 @@ void CorpusRun::StartBatch() {
   for (int w = 1; w + 1 < threads_; ++w) {
     extra.emplace_back([&, w] { RunJob(&job, &scratch_[static_cast<size_t>(w)]); });
   }
-  std::vector<StoryClusterer::Precedents> precedents = PrecedeHeld();
+  std::vector<StoryClusterer::Precedents> precedents;
+  std::exception_ptr precede_error;  // (out of memory): raised once the threads have left the job
+  try {
+    precedents = PrecedeHeld();
+  } catch (...) {
+    precede_error = std::current_exception();
+  }
   RunJob(&job, &scratch_[0]);
   for (std::thread& t : extra) t.join();
   {
@@ -294,6 +300,11 @@ void CorpusRun::StartBatch() {
     std::unique_lock<std::mutex> lock(mu_);
     idle_.wait(lock, [&] { return job.helpers == 0; });
     job_ = nullptr;
+  }
+  if (precede_error) {
+    std::unique_lock<std::mutex> lock(mu_);
+    idle_.wait(lock, [&] { return !adding_; });
+    std::rethrow_exception(precede_error);
   }
   HandOverHeld(std::move(precedents));
   if (job.error) std::rethrow_exception(job.error);
