@@ -342,8 +342,10 @@ class PyStoryClusterer {
     std::lock_guard<std::mutex> lock(mu_);
     Diagnostics diagnostics;
     std::vector<Document> docs = ReadArticles(tuples, limits_, &diagnostics);
-    std::vector<uint32_t> numbers;
-    for (Document& d : docs) numbers.push_back(stream_.Add(std::move(d)));
+    // Several at once are analysed in parallel (the same numbers as one by one).
+    std::vector<uint32_t> numbers = docs.size() == 1
+                                        ? std::vector<uint32_t>{stream_.Add(std::move(docs[0]))}
+                                        : stream_.AddAll(std::move(docs));
     return {std::move(numbers), std::move(diagnostics)};
   }
 

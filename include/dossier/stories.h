@@ -110,6 +110,10 @@ class StoryStream {
   // returns the number of the story it joined: articles given the same
   // number are in one story (a page-furniture copy is later listed alone).
   uint32_t Add(Document&& doc);
+  // Adds `docs` in order, after any pushed ones, analysed in parallel
+  // batches (as Push), and returns the number of the story each joined, as
+  // Add one by one would; all are added when it returns.
+  std::vector<uint32_t> AddAll(std::vector<Document>&& docs);
   // Adds the next article from its signature (StoryFeaturizer), exactly as
   // Push of the document it was made from would; errors name `origin` and
   // the byte of damage, and leave the stream as it was.

@@ -266,7 +266,8 @@ class StoryClusterer:
         return numbers[-1]
 
     def add_all(self, articles):
-        """Adds every article of the inputs in order; returns their story numbers."""
+        """Adds every article of the inputs in order, analysed in parallel batches (the
+        ``threads`` option); returns their story numbers, the same as ``add`` one by one."""
         numbers, diagnostics = self._native.add(_inputs(articles))
         _warn(diagnostics)
         return numbers

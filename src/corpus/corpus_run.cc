@@ -103,7 +103,8 @@ void CorpusRun::AdderLoop() {
       for (size_t i = 0; i < to_add_.size(); ++i) {
         // The hash slots of the article after next are asked for now.
         if (i + kPrefetchAhead < to_add_.size()) clusterer_.Prefetch(to_add_[i + kPrefetchAhead]);
-        AddOne(to_add_[i], std::move(to_add_precedents_[i]));
+        const uint32_t story = AddOne(to_add_[i], std::move(to_add_precedents_[i]));
+        if (collect_joined_) joined_.push_back(story);
       }
       if (options_.progress) options_.progress(clusterer_.articles(), clusterer_.stories());
       lock.lock();
@@ -347,6 +348,15 @@ void CorpusRun::HandOverHeld(std::vector<StoryClusterer::Precedents> precedents)
 uint32_t CorpusRun::Add(Document&& doc) {
   const ArticleFeatures features = Featurize(&doc, &scratch_[0]);
   return AddNow(std::move(doc), features);
+}
+
+std::vector<uint32_t> CorpusRun::AddAll(std::vector<Document>&& docs) {
+  Finish();  // what was pushed before: its numbers are not asked for
+  collect_joined_ = true;
+  for (Document& doc : docs) Push(std::move(doc));
+  Finish();
+  collect_joined_ = false;
+  return std::exchange(joined_, {});
 }
 
 uint32_t CorpusRun::AddNow(Document&& doc, const ArticleFeatures& features) {

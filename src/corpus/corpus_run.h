@@ -81,6 +81,10 @@ class CorpusRun {
   // Adds `doc` now, on this thread, after what was pushed; returns the
   // number of the story it joined (StoryClusterer::Add).
   uint32_t Add(Document&& doc);
+  // Adds `docs` in order, analysed in parallel batches as Push does, and
+  // returns the number of the story each joined (as Add would); everything
+  // is added when it returns.
+  std::vector<uint32_t> AddAll(std::vector<Document>&& docs);
   // Adds the next article from its signature (ArticleSignature), made from
   // a document Push would have taken: the result is the same. Errors name
   // `origin` and the byte of damage; the run is then unchanged.
@@ -167,8 +171,11 @@ class CorpusRun {
   std::condition_variable idle_;  // the caller: the adder has added, or left the job
   std::vector<ArticleFeatures> to_add_;
   std::vector<StoryClusterer::Precedents> to_add_precedents_;  // found by the caller's thread
-  bool adding_ = false;         // to_add_ handed over and not yet all added
-  AnalysisJob* job_ = nullptr;  // the batch being analysed, while the caller analyses it
+  bool adding_ = false;
+  // AddAll: the story each added article joined, appended by the adder.
+  bool collect_joined_ = false;
+  std::vector<uint32_t> joined_;  // to_add_ handed over and not yet all added
+  AnalysisJob* job_ = nullptr;    // the batch being analysed, while the caller analyses it
   bool stop_ = false;
   std::vector<CorpusArticle> articles_;
   std::unordered_map<uint32_t, CorpusArticle> live_;  // streaming: records of unwritten stories

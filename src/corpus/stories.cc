@@ -108,6 +108,10 @@ void StoryStream::Push(Document&& doc) { impl_->Run().Push(std::move(doc)); }
 
 uint32_t StoryStream::Add(Document&& doc) { return impl_->Run().Add(std::move(doc)); }
 
+std::vector<uint32_t> StoryStream::AddAll(std::vector<Document>&& docs) {
+  return impl_->Run().AddAll(std::move(docs));
+}
+
 void StoryStream::Finish() { impl_->Run().Finish(); }
 
 std::vector<Story> StoryStream::Stories() const {

@@ -79,6 +79,17 @@ TEST(StoriesTest, AddOneByOneEqualsPushedBatches) {
     if (s.furniture) continue;
     for (uint32_t a : s.articles) EXPECT_EQ(numbers[a], numbers[s.articles[0]]) << s.id;
   }
+  // AddAll, in parallel batches after two added alone: the same numbers
+  // and stories as Add one by one.
+  Result<StoryStream> all = StoryStream::Create(options);
+  ASSERT_TRUE(all.ok());
+  std::vector<uint32_t> all_numbers;
+  for (size_t k = 0; k < 2; ++k) all_numbers.push_back(all->Add(Document(docs[k])));
+  std::vector<Document> rest(docs.begin() + 2, docs.end());
+  for (uint32_t n : all->AddAll(std::move(rest))) all_numbers.push_back(n);
+  EXPECT_EQ(all_numbers, numbers);
+  EXPECT_EQ(all->article_count(), docs.size());
+  EXPECT_EQ(Lines(all->Stories()), Lines(*batch));
 }
 
 TEST(StoriesTest, StreamedClosedPlusOpenEqualsWhole) {
