@@ -353,8 +353,15 @@ uint32_t CorpusRun::Add(Document&& doc) {
 std::vector<uint32_t> CorpusRun::AddAll(std::vector<Document>&& docs) {
   Finish();  // what was pushed before: its numbers are not asked for
   collect_joined_ = true;
-  for (Document& doc : docs) Push(std::move(doc));
-  Finish();
+  try {
+    for (Document& doc : docs) Push(std::move(doc));
+    Finish();
+  } catch (...) {
+    JoinAdder();  // (an analysis error) the adder may still be adding
+    collect_joined_ = false;
+    joined_.clear();
+    throw;
+  }
   collect_joined_ = false;
   return std::exchange(joined_, {});
 }
