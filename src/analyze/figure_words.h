@@ -298,15 +298,19 @@ struct FigureWords {
     return Kind::kNone;
   }
 
+  // Whether token `t` is `entry` of a casualty list, a stem or (`stem`
+  // false) a lower-case word.
+  static bool CasualtyEntry(const std::string& entry, bool stem, const Token& t) {
+    return (stem ? t.stem : t.lower) == entry;
+  }
   // Whether token `t` is word `i` of casualty phrase `p`.
   static bool PhraseWord(const CasualtyPhrase& p, size_t i, const Token& t) {
-    return (p.stem ? t.stem : t.lower) == p.words[i];
+    return CasualtyEntry(p.words[i], p.stem, t);
   }
   // The casualty key of a token ("killed", "injured", "missing"), or "".
   std::string_view Casualty(const Token& t) const {
     for (const CasualtyWord& c : casualties) {
-      const std::string& s = c.stem ? t.stem : t.lower;
-      if (s.size() == c.entry.size() && s == c.entry) return c.key;
+      if (CasualtyEntry(c.entry, c.stem, t)) return c.key;
     }
     return "";
   }

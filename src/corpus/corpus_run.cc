@@ -326,12 +326,7 @@ std::vector<StoryClusterer::Precedents> CorpusRun::PrecedeHeld() {
 }
 
 void CorpusRun::HandOverHeld(std::vector<StoryClusterer::Precedents> precedents) {
-  {
-    // The adder is done adding the batch before.
-    std::unique_lock<std::mutex> lock(mu_);
-    idle_.wait(lock, [&] { return !adding_; });
-  }
-  EmitClosed();
+  JoinAdder();  // the adder is done adding the batch before
   if (held_features_.empty()) return;
   for (Document& doc : held_docs_) Record(std::move(doc));
   held_docs_.clear();

@@ -293,7 +293,6 @@ TEST_F(FiguresTest, AgesAndDimensions) {
                               {"30 metres deep", 30, 30, "", "metre", "depth"}}));
 }
 
-// Regression: "Mr. Katriuk, 93, died" and "died at 93" are ages, not deaths.
 // Those who sought or got treatment are counted with the injured; those
 // treated for something that is no injury are not.
 TEST_F(FiguresTest, ThoseWhoSoughtTreatmentAreInjured) {
@@ -305,6 +304,7 @@ TEST_F(FiguresTest, ThoseWhoSoughtTreatmentAreInjured) {
             (std::vector<Row>{{"30 people", 30, 30, "", "people", "people"}}));
 }
 
+// Regression: "Mr. Katriuk, 93, died" and "died at 93" are ages, not deaths.
 TEST_F(FiguresTest, AgesAreNotDeathTolls) {
   EXPECT_EQ(Rows("Mr. Katriuk, 93, died last week. He died at 93 after a long illness.\n"),
             std::vector<Row>{});
