@@ -1,6 +1,7 @@
 // cluster_stages: where the time of `dossier cluster` goes, stage by stage,
 // each on one thread: reading the stream, analysing the articles
-// (Pipeline::Analyze of the text and the title), computing their clustering
+// (Pipeline::Analyze of the text and the title; the place of a dateline,
+// analysed on its own, is timed as a stage of its own), computing their clustering
 // features (StoryClusterer::Features: terms, sentences, MinHash signature,
 // band keys), finding their precedents (StoryClusterer::Precede: the
 // near-duplicates they copy, their boilerplate sentences; sequential) and
@@ -27,6 +28,7 @@
 #include "cluster/story_clusterer.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
+#include "segment/metadata.h"
 
 namespace {
 
@@ -56,7 +58,7 @@ int main(int argc, char** argv) {
   clusterer.EnableTakeClosed();
   dossier::Pipeline::Scratch scratch = pipeline->NewScratch();
 
-  double analyse = 0, features = 0, precede = 0, add = 0;
+  double analyse = 0, dateline_s = 0, features = 0, precede = 0, add = 0;
   uint64_t articles = 0, stories = 0;
   constexpr size_t kBatch = 1024;  // as CorpusRun: a batch analysed, then added
   std::vector<dossier::Document> batch;
@@ -71,14 +73,26 @@ int main(int argc, char** argv) {
         title.raw = doc.title;
         title.text = title.raw;
         title.map = dossier::OffsetMap::Identity(static_cast<uint32_t>(title.text.size()));
-        pipeline->Analyze(&title, &scratch);
+        pipeline->AnalyzeIn(&title, doc.language, &scratch);
       }
       const Clock::time_point t1 = Clock::now();
-      prepared.push_back(
-          dossier::StoryClusterer::Features(doc, options, doc.title.empty() ? nullptr : &title));
+      // As FeaturizeArticle (corpus/corpus_run.cc).
+      dossier::Document dateline;
+      const std::string_view place = dossier::DatelinePlace(doc.dateline_span.Slice(doc.text));
+      if (!place.empty()) {
+        dateline.raw = std::string(place);
+        dateline.text = dateline.raw;
+        dateline.map = dossier::OffsetMap::Identity(static_cast<uint32_t>(dateline.text.size()));
+        pipeline->AnalyzeIn(&dateline, doc.language, &scratch);
+      }
       const Clock::time_point t2 = Clock::now();
+      prepared.push_back(
+          dossier::StoryClusterer::Features(doc, options, doc.title.empty() ? nullptr : &title,
+                                            dateline.tokens.empty() ? nullptr : &dateline));
+      const Clock::time_point t3 = Clock::now();
       analyse += Seconds(t0, t1);
-      features += Seconds(t1, t2);
+      dateline_s += Seconds(t1, t2);
+      features += Seconds(t2, t3);
     }
     const Clock::time_point t0 = Clock::now();
     std::vector<dossier::StoryClusterer::Precedents> found;
@@ -113,7 +127,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   stories += clusterer.Stories().size();
-  const double read = total - analyse - features - precede - add;
+  const double read = total - analyse - dateline_s - features - precede - add;
   std::printf("articles %llu, stories %llu, one thread, %.2f s in all\n",
               static_cast<unsigned long long>(articles), static_cast<unsigned long long>(stories),
               total);
@@ -121,6 +135,7 @@ int main(int argc, char** argv) {
   const double n = articles > 0 ? static_cast<double>(articles) : 1;
   for (const auto& [name, s] : {std::pair<const char*, double>{"read", read},
                                 {"analyse", analyse},
+                                {"dateline", dateline_s},
                                 {"features", features},
                                 {"precede", precede},
                                 {"add", add}}) {

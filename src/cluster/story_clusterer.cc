@@ -185,7 +185,7 @@ StoryClusterer::StoryClusterer(StoryClustererOptions options)
       sentences_(SentenceCapacity(options)) {}
 
 ArticleFeatures StoryClusterer::Features(const Document& doc, const StoryClustererOptions& options,
-                                         const Document* title) {
+                                         const Document* title, const Document* dateline) {
   ArticleFeatures f;
   std::vector<uint64_t> hashes = NearDuplicateIndex::TokenHashes(doc);
   f.signature = NearDuplicateIndex::ComputeSignature(hashes, options.near_duplicates);
@@ -199,7 +199,8 @@ ArticleFeatures StoryClusterer::Features(const Document& doc, const StoryCluster
     uint64_t hash;
     uint32_t term;
   };
-  const size_t tokens = doc.tokens.size() + (title != nullptr ? title->tokens.size() : 0);
+  const size_t tokens = doc.tokens.size() + (title != nullptr ? title->tokens.size() : 0) +
+                        (dateline != nullptr ? dateline->tokens.size() : 0);
   size_t capacity = 16;
   while (capacity < 2 * tokens) capacity *= 2;
   std::vector<Slot> index(capacity, Slot{0, UINT32_MAX});
@@ -218,6 +219,17 @@ ArticleFeatures StoryClusterer::Features(const Document& doc, const StoryCluster
   for (const Sentence& sentence : doc.sentences) {
     ArticleFeatures::SentenceTerms st{0x9e3779b97f4a7c15ULL,
                                       static_cast<uint32_t>(f.occurrences.size()), 0};
+    // The dateline's place opens the first sentence's words (not its hash:
+    // a repeated dateline does not make the sentence boilerplate).
+    if (dateline != nullptr && f.sentences.empty()) {
+      for (const Token& t : dateline->tokens) {
+        if (!ContentWord(t)) continue;
+        const uint32_t term = term_of(t);
+        f.terms[term].count += name_weight;
+        f.occurrences.push_back({term, name_weight, true});
+        ++f.content_words;
+      }
+    }
     const uint32_t end = std::min<uint32_t>(sentence.token_end, doc.tokens.size());
     for (uint32_t i = sentence.token_begin; i < end; ++i) {
       const Token& t = doc.tokens[i];

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "dossier/files.h"
+#include "segment/metadata.h"
 #include "util/binary_io.h"
 #include "util/dates.h"
 #include "util/parallel.h"
@@ -157,8 +158,17 @@ ArticleFeatures FeaturizeArticle(const Pipeline& pipeline, const StoryClustererO
     // The title is in its article's language (too short to tell on its own).
     pipeline.AnalyzeIn(&title, doc->language, scratch);
   }
+  Document dateline;
+  const std::string_view place = DatelinePlace(doc->dateline_span.Slice(doc->text));
+  if (!place.empty()) {
+    dateline.raw = std::string(place);
+    dateline.text = dateline.raw;
+    dateline.map = OffsetMap::Identity(static_cast<uint32_t>(dateline.text.size()));
+    pipeline.AnalyzeIn(&dateline, doc->language, scratch);
+  }
   ArticleFeatures features =
-      StoryClusterer::Features(*doc, options, doc->title.empty() ? nullptr : &title);
+      StoryClusterer::Features(*doc, options, doc->title.empty() ? nullptr : &title,
+                               dateline.tokens.empty() ? nullptr : &dateline);
   DropAnalysis(doc);
   return features;
 }

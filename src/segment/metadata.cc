@@ -518,4 +518,39 @@ bool IsPhotoCaption(std::string_view paragraph) {
   return MetadataDetector::BuiltIn().IsPhotoCaption(paragraph);
 }
 
+std::string_view DatelinePlace(std::string_view dateline) {
+  // A dash after a space, ending the dateline or followed by a space.
+  auto dash_at = [&](size_t p) {
+    for (std::string_view dash : {"\xE2\x80\x94", "\xE2\x80\x93", "--", "-", "_"}) {
+      if (dateline.compare(p, dash.size(), dash) == 0 &&
+          (p + dash.size() == dateline.size() || dateline[p + dash.size()] == ' ')) {
+        return true;
+      }
+    }
+    return false;
+  };
+  size_t end = 0;
+  bool date = false;
+  for (; end < dateline.size(); ++end) {
+    const char c = dateline[end];
+    if (c == '(' || c == '/' || (c == ' ' && dash_at(end + 1))) break;
+    if (IsAsciiDigit(c)) {
+      date = true;
+      break;
+    }
+  }
+  std::string_view place = dateline.substr(0, end);
+  // A date after the place ("WASHINGTON, March 13"): back to the comma
+  // before its month.
+  if (date) {
+    const size_t comma = place.rfind(',');
+    place = comma == std::string_view::npos ? std::string_view() : place.substr(0, comma);
+  }
+  while (!place.empty() && (place.back() == ' ' || place.back() == ',' || place.back() == '-' ||
+                            place.back() == '_' || place.back() == ':')) {
+    place.remove_suffix(1);
+  }
+  return place;
+}
+
 }  // namespace dossier

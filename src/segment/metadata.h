@@ -133,6 +133,13 @@ void DetectMetadata(Document* doc);
 // MetadataDetector::BuiltIn().IsPhotoCaption(paragraph).
 bool IsPhotoCaption(std::string_view paragraph);
 
+// The place named by a dateline (Document::dateline_span's text): what comes
+// before the agency, the dash and any date, without the punctuation after
+// it. "GOTEBORG, Sweden (AP) _" -> "GOTEBORG, Sweden", "WASHINGTON, March
+// 13 -" -> "WASHINGTON", "CHICAGO, Nov. 30, 2015 /Wire/ --" -> "CHICAGO",
+// "COLUMBIA, S.C. -" -> "COLUMBIA, S.C."; empty when there is none.
+std::string_view DatelinePlace(std::string_view dateline);
+
 }  // namespace dossier
 
 #endif  // DOSSIER_SEGMENT_METADATA_H_

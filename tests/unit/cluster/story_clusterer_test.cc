@@ -10,6 +10,7 @@
 #include <tuple>
 #include <vector>
 
+#include "corpus/corpus_run.h"
 #include "dossier/document.h"
 #include "dossier/pipeline.h"
 
@@ -133,6 +134,36 @@ TEST_F(StoryClustererTest, SameEventJoinsOneStoryOtherEventsStandApart) {
     EXPECT_NE(w, "vellmouth");
   }
   EXPECT_TRUE(names_the_event) << ::testing::PrintToString(kw);
+}
+
+TEST_F(StoryClustererTest, DatelinePlaceCountsAsNamesOfTheFirstSentence) {
+  // The place a wire story was filed from is what its updates share; the
+  // dateline is set apart from the first sentence, so its words come back as
+  // names, not the agency, the dash or the date.
+  auto featurize = [](const std::string& text) {
+    Document doc;
+    doc.raw = text;
+    doc.text = doc.raw;
+    doc.map = OffsetMap::Identity(static_cast<uint32_t>(doc.text.size()));
+    Pipeline::Scratch scratch = pipeline_->NewScratch();
+    return FeaturizeArticle(*pipeline_, {}, &doc, &scratch);
+  };
+  const std::string body = "Officials offered no word on what caused the blaze at the hall.";
+  const ArticleFeatures with = featurize("KESTRELVIK, North Keld (Harbor Wire) _ " + body);
+  const ArticleFeatures without = featurize(body);
+  auto words = [](const ArticleFeatures& f) {
+    std::vector<std::string> out;
+    for (const ArticleFeatures::Occurrence& o : f.occurrences) {
+      out.push_back(f.terms[o.term].word + (o.name ? "*" : ""));
+    }
+    return out;
+  };
+  std::vector<std::string> expected = {"kestrelvik*", "north*", "keld*"};
+  for (const std::string& w : words(without)) expected.push_back(w);
+  EXPECT_EQ(words(with), expected);
+  ASSERT_EQ(with.sentences.size(), without.sentences.size());
+  EXPECT_EQ(with.sentences[0].hash, without.sentences[0].hash);  // not boilerplate by its dateline
+  EXPECT_EQ(with.content_words, without.content_words + 3);
 }
 
 TEST_F(StoryClustererTest, VerbatimCopyJoinsItsOriginalAsDuplicate) {

@@ -126,6 +126,26 @@ TEST(MetadataTest, NewswireDatelinesAreSetApart) {
             "FBI -");  // all-caps lead word and a dash: read as a dateline (known limit)
 }
 
+TEST(MetadataTest, DatelinePlaceLeavesOutAgencyDashAndDate) {
+  EXPECT_EQ(DatelinePlace("WASHINGTON (AP) \xE2\x80\x94"), "WASHINGTON");
+  EXPECT_EQ(DatelinePlace("WASHINGTON \xE2\x80\x94"), "WASHINGTON");
+  EXPECT_EQ(DatelinePlace("COLUMBIA, S.C. -"), "COLUMBIA, S.C.");
+  EXPECT_EQ(DatelinePlace("MARLOW BAY, March 13 (Harbor Wire) --"), "MARLOW BAY");
+  EXPECT_EQ(DatelinePlace("CHICAGO, Nov. 30, 2015 /Harbor Wire/ --"), "CHICAGO");
+  EXPECT_EQ(DatelinePlace("TARSAY, North Keld Islands (Coastal Wire) _"),
+            "TARSAY, North Keld Islands");
+  EXPECT_EQ(DatelinePlace("LOS ANGELES, Calif. _"), "LOS ANGELES, Calif.");
+  EXPECT_EQ(DatelinePlace("NEW YORK (CNNMoney)"), "NEW YORK");
+  EXPECT_EQ(DatelinePlace("OSLO-BERGEN _"), "OSLO-BERGEN");
+  EXPECT_EQ(DatelinePlace(""), "");
+  // What DetectMetadata sets apart comes back as its place.
+  std::string rest, source;
+  EXPECT_EQ(
+      DatelinePlace(DatelineOf(
+          "TARSAY, North Keld Islands (Coastal Wire) _ Ash fell on the villages.", &rest, &source)),
+      "TARSAY, North Keld Islands");
+}
+
 TEST(MetadataTest, FilePhotoCaptionNeverDatesTheDocument) {
   // A long AP-style caption of an old photo, above the story's own dateline.
   Document d = Make(
