@@ -26,6 +26,7 @@
 
 #include "cluster/background_idf.h"
 #include "cluster/story_clusterer.h"
+#include "corpus/corpus_run.h"
 #include "dossier/ingest.h"
 #include "dossier/pipeline.h"
 #include "segment/metadata.h"
@@ -68,23 +69,15 @@ int main(int argc, char** argv) {
     for (dossier::Document& doc : batch) {
       const Clock::time_point t0 = Clock::now();
       pipeline->Analyze(&doc, &scratch);
-      dossier::Document title;
-      if (!doc.title.empty()) {
-        title.raw = doc.title;
-        title.text = title.raw;
-        title.map = dossier::OffsetMap::Identity(static_cast<uint32_t>(title.text.size()));
-        pipeline->AnalyzeIn(&title, doc.language, &scratch);
-      }
+      const dossier::Document title =
+          doc.title.empty() ? dossier::Document()
+                            : dossier::AnalyzedPiece(*pipeline, doc.title, doc.language, &scratch);
       const Clock::time_point t1 = Clock::now();
-      // As FeaturizeArticle (corpus/corpus_run.cc).
-      dossier::Document dateline;
+      // As dossier::ArticleFeaturesOf, with the dateline's place timed apart.
       const std::string_view place = dossier::DatelinePlace(doc.dateline_span.Slice(doc.text));
-      if (!place.empty()) {
-        dateline.raw = std::string(place);
-        dateline.text = dateline.raw;
-        dateline.map = dossier::OffsetMap::Identity(static_cast<uint32_t>(dateline.text.size()));
-        pipeline->AnalyzeIn(&dateline, doc.language, &scratch);
-      }
+      const dossier::Document dateline =
+          place.empty() ? dossier::Document()
+                        : dossier::AnalyzedPiece(*pipeline, place, doc.language, &scratch);
       const Clock::time_point t2 = Clock::now();
       prepared.push_back(
           dossier::StoryClusterer::Features(doc, options, doc.title.empty() ? nullptr : &title,

@@ -147,28 +147,32 @@ void CorpusRun::Push(Document&& doc) {
   if (pending_.size() >= options_.batch) StartBatch();
 }
 
+Document AnalyzedPiece(const Pipeline& pipeline, std::string_view text, std::string_view language,
+                       Pipeline::Scratch* scratch) {
+  Document piece;
+  piece.raw = std::string(text);
+  piece.text = piece.raw;
+  piece.map = OffsetMap::Identity(static_cast<uint32_t>(piece.text.size()));
+  pipeline.AnalyzeIn(&piece, language, scratch);
+  return piece;
+}
+
+ArticleFeatures ArticleFeaturesOf(const Pipeline& pipeline, const StoryClustererOptions& options,
+                                  const Document& doc, Pipeline::Scratch* scratch) {
+  // The title is in its article's language (too short to tell on its own).
+  const Document title =
+      doc.title.empty() ? Document() : AnalyzedPiece(pipeline, doc.title, doc.language, scratch);
+  const std::string_view place = DatelinePlace(doc.dateline_span.Slice(doc.text));
+  const Document dateline =
+      place.empty() ? Document() : AnalyzedPiece(pipeline, place, doc.language, scratch);
+  return StoryClusterer::Features(doc, options, doc.title.empty() ? nullptr : &title,
+                                  dateline.tokens.empty() ? nullptr : &dateline);
+}
+
 ArticleFeatures FeaturizeArticle(const Pipeline& pipeline, const StoryClustererOptions& options,
                                  Document* doc, Pipeline::Scratch* scratch) {
   pipeline.Analyze(doc, scratch);
-  Document title;
-  if (!doc->title.empty()) {
-    title.raw = doc->title;
-    title.text = title.raw;
-    title.map = OffsetMap::Identity(static_cast<uint32_t>(title.text.size()));
-    // The title is in its article's language (too short to tell on its own).
-    pipeline.AnalyzeIn(&title, doc->language, scratch);
-  }
-  Document dateline;
-  const std::string_view place = DatelinePlace(doc->dateline_span.Slice(doc->text));
-  if (!place.empty()) {
-    dateline.raw = std::string(place);
-    dateline.text = dateline.raw;
-    dateline.map = OffsetMap::Identity(static_cast<uint32_t>(dateline.text.size()));
-    pipeline.AnalyzeIn(&dateline, doc->language, scratch);
-  }
-  ArticleFeatures features =
-      StoryClusterer::Features(*doc, options, doc->title.empty() ? nullptr : &title,
-                               dateline.tokens.empty() ? nullptr : &dateline);
+  ArticleFeatures features = ArticleFeaturesOf(pipeline, options, *doc, scratch);
   DropAnalysis(doc);
   return features;
 }

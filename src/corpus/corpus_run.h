@@ -189,6 +189,13 @@ class CorpusRun {
 // found in the text stays), leaving the document as kept for briefing.
 ArticleFeatures FeaturizeArticle(const Pipeline& pipeline, const StoryClustererOptions& options,
                                  Document* doc, Pipeline::Scratch* scratch);
+// A short piece of an analysed article (its title, its dateline's place)
+// analysed as a document of its own, in the article's language.
+Document AnalyzedPiece(const Pipeline& pipeline, std::string_view text, std::string_view language,
+                       Pipeline::Scratch* scratch);
+// FeaturizeArticle's features of an article `doc` already analysed.
+ArticleFeatures ArticleFeaturesOf(const Pipeline& pipeline, const StoryClustererOptions& options,
+                                  const Document& doc, Pipeline::Scratch* scratch);
 // An article's record (id, source, title, date) and features as bytes.
 std::string ArticleSignature(const Document& doc, const ArticleFeatures& features);
 
