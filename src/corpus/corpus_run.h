@@ -171,11 +171,11 @@ class CorpusRun {
   std::condition_variable idle_;  // the caller: the adder has added, or left the job
   std::vector<ArticleFeatures> to_add_;
   std::vector<StoryClusterer::Precedents> to_add_precedents_;  // found by the caller's thread
-  bool adding_ = false;
+  bool adding_ = false;         // to_add_ handed over and not yet all added
+  AnalysisJob* job_ = nullptr;  // the batch being analysed, while the caller analyses it
   // AddAll: the story each added article joined, appended by the adder.
   bool collect_joined_ = false;
-  std::vector<uint32_t> joined_;  // to_add_ handed over and not yet all added
-  AnalysisJob* job_ = nullptr;    // the batch being analysed, while the caller analyses it
+  std::vector<uint32_t> joined_;
   bool stop_ = false;
   std::vector<CorpusArticle> articles_;
   std::unordered_map<uint32_t, CorpusArticle> live_;  // streaming: records of unwritten stories

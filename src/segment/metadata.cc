@@ -52,11 +52,12 @@ std::string_view WithoutListMark(std::string_view s) {
 }
 
 // Length of a spaced dash at text[p] ("—", "–", "--", "-", "_" with a space
-// after it), 0 if none.
-size_t DashAt(std::string_view text, size_t p) {
+// after it, or ending the text when `at_end`), 0 if none.
+size_t DashAt(std::string_view text, size_t p, bool at_end = false) {
   for (std::string_view dash : {"\xE2\x80\x94", "\xE2\x80\x93", "--", "-", "_"}) {
-    if (text.compare(p, dash.size(), dash) == 0 && p + dash.size() < text.size() &&
-        text[p + dash.size()] == ' ') {
+    if (text.compare(p, dash.size(), dash) != 0) continue;
+    if (p + dash.size() < text.size() ? text[p + dash.size()] == ' '
+                                      : at_end && p + dash.size() == text.size()) {
       return dash.size();
     }
   }
@@ -519,21 +520,13 @@ bool IsPhotoCaption(std::string_view paragraph) {
 }
 
 std::string_view DatelinePlace(std::string_view dateline) {
-  // A dash after a space, ending the dateline or followed by a space.
-  auto dash_at = [&](size_t p) {
-    for (std::string_view dash : {"\xE2\x80\x94", "\xE2\x80\x93", "--", "-", "_"}) {
-      if (dateline.compare(p, dash.size(), dash) == 0 &&
-          (p + dash.size() == dateline.size() || dateline[p + dash.size()] == ' ')) {
-        return true;
-      }
-    }
-    return false;
-  };
   size_t end = 0;
   bool date = false;
   for (; end < dateline.size(); ++end) {
     const char c = dateline[end];
-    if (c == '(' || c == '/' || (c == ' ' && dash_at(end + 1))) break;
+    if (c == '(' || c == '/' || (c == ' ' && DashAt(dateline, end + 1, /*at_end=*/true) > 0)) {
+      break;
+    }
     if (IsAsciiDigit(c)) {
       date = true;
       break;
